@@ -1,0 +1,74 @@
+"""``priorauth`` command line: parse arguments, call the API, print; errors are one line and exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from priorauth import __version__
+from priorauth.errors import USAGE, PriorauthError
+
+INTERNAL = 70  # EX_SOFTWARE: a bug of ours, reported in one line
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise PriorauthError("bad_argument", f"{message} (see 'priorauth --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = _Parser(prog="priorauth", description="Evidence-linked LUMAKRAS (sotorasib) prior-authorization checks from FHIR charts.")
+    ap.add_argument("--version", action="version", version=f"priorauth {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    c = sub.add_parser("check", help="evaluate one patient's chart and print the determination")
+    c.add_argument("chart", help="FHIR R4 Bundle (.json), NDJSON file, or a folder of them (Bulk Data export)")
+    c.add_argument("--as-of", help="evaluation date YYYY-MM-DD (default: today)")
+    c.add_argument("--payer", help="payer policy pack id (default: matched from the active coverage, else 'default')")
+    c.add_argument("--patient", help="Patient id to evaluate when the chart holds several")
+    c.add_argument("--format", choices=("json", "text"), help="output format (default: text on a terminal, else json)")
+    p = sub.add_parser("policies", help="list the policy packs")
+    p.add_argument("action", choices=("list",))
+    return ap
+
+
+def run(argv: Sequence[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "policies":
+        from priorauth.policy import registry
+
+        for pid in registry.pack_ids():
+            pack = registry.load(pid)
+            print(f"{pack.id}\t{pack.version}\t{pack.name}\treview by {pack.review_by}")
+        return 0
+    from priorauth.api import check
+
+    doc = check(args.chart, as_of=args.as_of, payer=args.payer, patient=args.patient)
+    fmt = args.format or ("text" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        from priorauth.outputs.json_out import render
+    else:
+        from priorauth.outputs.text import render
+    sys.stdout.write(render(doc))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except PriorauthError as exc:
+        print(f"priorauth: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug of ours: one line, never a traceback (PRIORAUTH_DEBUG=1 re-raises)
+        if os.environ.get("PRIORAUTH_DEBUG"):
+            raise
+        print(f"priorauth: internal error ({type(exc).__name__}); rerun with PRIORAUTH_DEBUG=1 and report it", file=sys.stderr)
+        return INTERNAL
+
+
+__all__ = ["USAGE", "main"]

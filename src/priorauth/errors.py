@@ -1,0 +1,55 @@
+"""The one error type of priorauth, with stable codes.
+
+Every failure the user can cause (bad input, bad arguments) is a :class:`PriorauthError`. The CLI
+prints ``priorauth: <message>`` and exits with :attr:`PriorauthError.exit_code`; the service (later)
+turns the same code into its JSON error shape. Codes are stable: retire a code by commenting it out,
+never reuse it.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+USAGE = 2  # exit code for unusable input or usage, per the determination contract
+
+
+class Code:
+    """Stable error codes (strings, used by the API; the CLI exits 2 for all of them)."""
+
+    PATH_MISSING = "path_missing"
+    UNREADABLE = "unreadable"
+    EMPTY_INPUT = "empty_input"
+    BINARY_INPUT = "binary_input"
+    INVALID_JSON = "invalid_json"
+    NOT_FHIR = "not_fhir"
+    NOTHING_USABLE = "nothing_usable"
+    NO_PATIENT = "no_patient"
+    SEVERAL_PATIENTS = "several_patients"
+    UNKNOWN_PATIENT = "unknown_patient"
+    UNKNOWN_PAYER = "unknown_payer"
+    BAD_DATE = "bad_date"
+    BAD_POLICY = "bad_policy"
+    BAD_ARGUMENT = "bad_argument"
+
+
+class PriorauthError(Exception):
+    """A user-facing failure: a one-line message and a stable code."""
+
+    exit_codes: ClassVar[dict[str, int]] = {}
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = " ".join(message.split())  # always one line
+
+    @property
+    def exit_code(self) -> int:
+        return self.exit_codes.get(self.code, USAGE)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def fail(code: str, message: str) -> PriorauthError:
+    """Build the error (``raise fail(...)`` reads as the intent)."""
+    return PriorauthError(code, message)

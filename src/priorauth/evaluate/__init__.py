@@ -1,0 +1,1 @@
+"""Facts + policy pack -> the determination (criteria, advisories, monitoring, documents, codes)."""

@@ -1,0 +1,120 @@
+"""Assemble the determination: the contract's JSON document (``../shared/spec/determination.md``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from priorauth.errors import Code, fail
+from priorauth.evaluate import advisories, documents, schedule
+from priorauth.evaluate.context import Context
+from priorauth.evaluate.criteria import REGISTRY as CRITERIA
+from priorauth.evaluate.criteria.diagnosis import age_on
+from priorauth.evaluate.result import criterion_dict
+from priorauth.facts.model import Approval, CoverageFact, Facts
+from priorauth.policy.registry import Choice
+from priorauth.terminology import icd10
+
+SCHEMA_VERSION = "1"
+OVERALL_ORDER = (("not_met", "criteria_not_met"), ("review", "needs_review"), ("insufficient", "needs_documentation"))
+
+
+def indication(facts: Facts) -> str | None:
+    sites = {d.site for d in facts.diagnoses} | ({"lung"} if any(d.histology for d in facts.diagnoses) else set())
+    if "lung" in sites:
+        return "nsclc"
+    if "colorectal" in sites:
+        return "mcrc"
+    return None
+
+
+def active_coverage(facts: Facts) -> CoverageFact | None:
+    return facts.coverages[0] if facts.coverages else None
+
+
+def same_payer(approvals: list[Approval], coverage: CoverageFact | None) -> list[Approval]:
+    """Approvals given by the payer of the active coverage (by organization reference, identifier or name)."""
+    if coverage is None:
+        return []
+    name = (coverage.payer_name or "").strip().lower()
+    return [
+        a for a in approvals
+        if a.payer_refs & coverage.payer_refs or (name and (a.payer_name or "").strip().lower() == name)
+    ]
+
+
+def determine(facts: Facts, as_of: str, choice: Choice, warnings: list[str] | None = None) -> dict[str, Any]:
+    pack = choice.pack
+    coverage = active_coverage(facts)
+    approvals = same_payer([a for a in facts.approvals if (a.evidence.date or "") <= as_of], coverage)
+    request_type = "renewal" if approvals else "initial"
+    ind = indication(facts)
+    rules = pack.indications.get(ind or "nsclc") or pack.indications["nsclc"]
+    ctx = Context(facts, as_of, pack, approvals)
+    criteria = []
+    for spec in rules.renewal if request_type == "renewal" else rules.initial:
+        rule = CRITERIA.get(spec.id)
+        if rule is None:
+            raise fail(Code.BAD_POLICY, f"policy pack {pack.id}: unknown criterion {spec.id!r}")
+        criteria.append(criterion_dict(spec.id, spec.required, rule(ctx)))
+    statuses = {c["status"] for c in criteria if c["required"]}
+    overall = next((label for status, label in OVERALL_ORDER if status in statuses), "ready")
+    p = facts.patient
+    ages = age_on(p.birth_date, as_of) if p.birth_date else None
+    doc: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "drug": pack.drug,
+        "indication": ind,
+        "request_type": request_type,
+        "overall": overall,
+        "as_of": as_of,
+        "patient": {"id": p.id, "name": p.name, "birth_date": p.birth_date,
+                    "age": ages[0] if ages and ages[0] == ages[1] else None},
+        "payer": {"name": coverage.payer_name, "member_id": coverage.member_id, "plan": coverage.plan,
+                  "source": coverage.evidence.source} if coverage else None,
+        "policy": {"id": pack.id, "version": pack.version, "name": pack.name, "sources": pack.source_urls(),
+                   "chosen_because": choice.reason},
+        "criteria": criteria,
+        "codes": codes(facts, ind),
+        "advisories": advisory_list(ctx),
+        "monitoring": schedule.monitoring(ctx),
+        "documents": documents.checklist(ctx, request_type),
+    }
+    if request_type == "renewal":
+        latest = approvals[-1]
+        doc["prior_authorization"] = {"number": latest.auth_number, "start": latest.start, "end": latest.end,
+                                      "source": latest.evidence.source}
+    if warnings:
+        doc["warnings"] = list(warnings)
+    return doc
+
+
+def advisory_list(ctx: Context) -> list[dict[str, Any]]:
+    out = []
+    for spec in ctx.pack.advisories:
+        check = advisories.REGISTRY.get(spec.id)
+        if check is None:
+            raise fail(Code.BAD_POLICY, f"policy pack {ctx.pack.id}: unknown advisory {spec.id!r}")
+        evidence = check(ctx)
+        if evidence:
+            ordered = sorted({e.source: e for e in evidence}.values(), key=lambda e: (e.date is None, e.date or "", e.source))
+            out.append({"id": spec.id, "severity": spec.severity, "text": spec.text, "evidence": [e.as_dict() for e in ordered]})
+    return out
+
+
+def codes(facts: Facts, ind: str | None) -> dict[str, list[str]]:
+    primary_range = ("C18", "C20") if ind == "mcrc" else ("C34", "C34")
+    primary, secondary = [], []
+    for d in facts.diagnoses:
+        for c in d.icd10:
+            if not icd10.billable(c):
+                continue
+            if icd10.in_range(c, *primary_range):
+                primary.append(c)
+            elif icd10.in_range(c, "C77", "C79"):
+                secondary.append(c)
+    cpt = [code for code, _ in facts.cpt]
+    return {
+        "icd10_primary": list(dict.fromkeys(primary)),
+        "icd10_secondary": list(dict.fromkeys(secondary)),
+        "cpt": list(dict.fromkeys(cpt)),
+    }

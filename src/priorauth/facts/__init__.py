@@ -1,0 +1,29 @@
+"""Chart -> facts with provenance. ``extract`` is the one entry point."""
+
+from __future__ import annotations
+
+from priorauth.chart.chart import Chart
+from priorauth.facts import admin, diagnoses, genomics, medications, observations
+from priorauth.facts.model import Facts
+
+
+def extract(chart: Chart) -> Facts:
+    def by_date(items):  # type: ignore[no-untyped-def]
+        return sorted(items, key=lambda f: (f.evidence.date or "", f.evidence.source))
+
+    return Facts(
+        patient=admin.patient(chart),
+        diagnoses=by_date(diagnoses.diagnoses(chart)),
+        kras=by_date(genomics.kras_results(chart)),
+        meds=by_date(medications.med_uses(chart)),
+        sotorasib_orders=by_date(medications.sotorasib_orders(chart)),
+        labs=by_date(observations.lab_results(chart)),
+        statuses=by_date(observations.disease_statuses(chart)),
+        specialties=list(admin.specialties(chart)),
+        coverages=list(admin.coverages(chart)),
+        approvals=by_date(admin.approvals(chart)),
+        cpt=sorted(admin.molecular_cpt(chart), key=lambda c: (c[1].date or "", c[0])),
+        notes=sorted(admin.documents(chart, "DocumentReference"), key=lambda e: (e.date or "", e.source)),
+        reports=sorted(admin.documents(chart, "DiagnosticReport"), key=lambda e: (e.date or "", e.source)),
+        claims=sorted(admin.documents(chart, "Claim", "ExplanationOfBenefit"), key=lambda e: (e.date or "", e.source)),
+    )

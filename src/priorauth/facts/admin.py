@@ -1,0 +1,140 @@
+"""Administrative facts: the patient, coverage, prior PA approvals, prescriber specialty, CPT codes,
+and the documents present (notes, reports, claims)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from priorauth.chart.chart import Chart
+from priorauth.chart.fhir import (
+    codings,
+    concept_text,
+    concept_words,
+    dicts,
+    first_date,
+    human_name,
+    status_of,
+)
+from priorauth.chart.load import Resource
+from priorauth.facts.model import Approval, CoverageFact, Evidence, PatientFact, Specialty
+from priorauth.terminology import concepts as cx
+from priorauth.terminology.drugs import vocabulary
+
+_PLA = re.compile(r"^0\d{3}U$")
+_ONCOLOGY = re.compile(r"oncolog|hematology[\s&/-]*oncology", re.I)
+
+
+def patient(chart: Chart) -> PatientFact:
+    p = chart.patient
+    d = p.data
+    birth = first_date(d, "birthDate")
+    deceased_date = first_date(d, "deceasedDateTime")
+    deceased = d.get("deceasedBoolean") is True or deceased_date is not None
+    return PatientFact(p.id or p.ref, human_name(d), birth, deceased, deceased_date, Evidence(p.ref, birth, "Patient"))
+
+
+def coverages(chart: Chart) -> Iterator[CoverageFact]:
+    for r in chart.of_type("Coverage"):
+        if status_of(r.data) not in ("active", ""):
+            continue
+        refs, names = _parties(chart, r.data.get("payor"))
+        member = r.data.get("subscriberId") if isinstance(r.data.get("subscriberId"), str) else None
+        if member is None:
+            member = next((i.get("value") for i in dicts(r.data.get("identifier")) if isinstance(i.get("value"), str)), None)
+        plan = next((c.get("name") or c.get("value") for c in dicts(r.data.get("class"))), None)
+        name = names[0] if names else None
+        start = first_date(r.data, "period")
+        yield CoverageFact(Evidence(r.ref, start, f"Coverage: {name or 'unknown payer'}"), name, member, refs, plan)
+
+
+def approvals(chart: Chart) -> Iterator[Approval]:
+    """Approved prior authorizations of sotorasib: ClaimResponse outcome complete/partial with a preAuthRef."""
+    for r in chart.of_type("ClaimResponse"):
+        d = r.data
+        ref = d.get("preAuthRef")
+        if d.get("outcome") not in ("complete", "partial") or not isinstance(ref, str) or not ref:
+            continue
+        if status_of(d) in ("cancelled", "entered-in-error"):
+            continue
+        claim = chart.resolve(d.get("request"))
+        if claim is None or not _names_sotorasib(chart, claim):
+            continue
+        refs, names = _parties(chart, d.get("insurer"))
+        crefs, cnames = _parties(chart, claim.data.get("insurer"))
+        period = d.get("preAuthPeriod")
+        start = first_date(d, "preAuthPeriod") or first_date(d, "created")
+        end = first_date(period, "end") if isinstance(period, dict) else None
+        text = f"Prior authorization {ref} approved ({d.get('disposition') or d['outcome']})"
+        yield Approval(Evidence(r.ref, first_date(d, "created"), text), ref, start, end, refs | crefs, (names or cnames or [None])[0])
+
+
+def _names_sotorasib(chart: Chart, claim: Resource) -> bool:
+    vocab = vocabulary()
+    for item in dicts(claim.data.get("item")):
+        concept = item.get("productOrService")
+        words = f"{concept_text(concept)} {' '.join(c.display for c in codings(concept))}"
+        codes = [vocab.from_code(c.code) for c in codings(concept)]
+        if any(d and d.ingredient == "sotorasib" for d in codes) or any(
+            d.ingredient == "sotorasib" for d in vocab.from_text(words)
+        ):
+            return True
+    return False
+
+
+def _parties(chart: Chart, value: object) -> tuple[frozenset[str], list[str]]:
+    refs: set[str] = set()
+    names: list[str] = []
+    for party in dicts(value):
+        org = chart.resolve(party)
+        if org is not None:
+            refs.add(org.ref)
+            if isinstance(org.data.get("name"), str):
+                names.append(org.data["name"])
+            for i in dicts(org.data.get("identifier")):
+                if isinstance(i.get("value"), str):
+                    refs.add(f"{i.get('system', '')}|{i['value']}")
+        elif isinstance(party.get("reference"), str):
+            refs.add(party["reference"])
+        if isinstance(party.get("display"), str):
+            names.append(party["display"])
+    return frozenset(refs), names
+
+
+def specialties(chart: Chart) -> Iterator[Specialty]:
+    for r in chart.of_type("PractitionerRole"):
+        practitioner = chart.resolve(r.data.get("practitioner"))
+        pref = practitioner.ref if practitioner else r.ref
+        for s in dicts(r.data.get("specialty")):
+            codes = {c.code for c in codings(s)}
+            words = concept_words(s)
+            onc = bool(codes & cx.concept_set("oncology_specialty")) or bool(_ONCOLOGY.search(words))
+            yield Specialty(Evidence(r.ref, None, concept_text(s)), pref, onc, concept_text(s))
+    for r in chart.of_type("Practitioner"):
+        for q in dicts(r.data.get("qualification")):
+            words = concept_words(q.get("code"))
+            if words:
+                onc = bool(_ONCOLOGY.search(words)) or bool(
+                    {c.code for c in codings(q.get("code"))} & cx.concept_set("oncology_specialty")
+                )
+                yield Specialty(Evidence(r.ref, None, concept_text(q.get("code"))), r.ref, onc, concept_text(q.get("code")))
+
+
+def molecular_cpt(chart: Chart) -> Iterator[tuple[str, Evidence]]:
+    known = cx.concept_set("molecular_cpt")
+    for r in chart.of_type("Procedure", "Observation", "DiagnosticReport", "ServiceRequest", "Claim", "ExplanationOfBenefit"):
+        concepts = [r.data.get("code")] + [i.get("productOrService") for i in dicts(r.data.get("item"))]
+        for concept in concepts:
+            for c in codings(concept):
+                if "cpt" in c.system.lower() or "ama-assn" in c.system.lower():
+                    if c.code in known or _PLA.match(c.code):
+                        date = first_date(r.data, "performedDateTime", "performedPeriod", "effectiveDateTime", "issued", "created")
+                        yield c.code, Evidence(r.ref, date, f"CPT {c.code} {c.display}".strip())
+
+
+def documents(chart: Chart, *types: str) -> Iterator[Evidence]:
+    for r in chart.of_type(*types):
+        if status_of(r.data) == "entered-in-error":
+            continue
+        date = first_date(r.data, "date", "effectiveDateTime", "effectivePeriod", "issued", "created", "billablePeriod")
+        yield Evidence(r.ref, date, concept_text(r.data.get("type")) or concept_text(r.data.get("code")) or r.type)

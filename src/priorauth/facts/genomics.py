@@ -1,0 +1,140 @@
+"""KRAS results from Observations and DiagnosticReport conclusions, with specimen, date and test.
+
+Coded values decide (LOINC answer codes LA9633-4 present / LA9634-2 absent); otherwise the short
+value strings are read with the patterns of ``terminology.concepts``. Free-text notes are the notes
+pipeline's job (issue: evidence from clinical text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from priorauth.chart.chart import Chart
+from priorauth.chart.fhir import codes_in, concept_text, concept_words, dicts, first_date, status_of
+from priorauth.chart.load import Resource
+from priorauth.facts.model import Evidence, KrasResult
+from priorauth.terminology import concepts as cx
+
+SKIP_STATUS = {"entered-in-error", "cancelled", "registered"}
+_SENTENCE = re.compile(r"[^.;\n]+")
+
+
+def kras_results(chart: Chart) -> Iterator[KrasResult]:
+    reports_by_result: dict[str, Resource] = {}
+    for rep in chart.of_type("DiagnosticReport"):
+        for ref in dicts(rep.data.get("result")):
+            target = chart.resolve(ref)
+            if target is not None:
+                reports_by_result[target.ref] = rep
+    for r in chart.of_type("Observation"):
+        if status_of(r.data) in SKIP_STATUS:
+            continue
+        result = _observation(chart, r, reports_by_result.get(r.ref))
+        if result is not None:
+            yield result
+    for rep in chart.of_type("DiagnosticReport"):
+        if status_of(rep.data) not in SKIP_STATUS:
+            yield from _conclusion(chart, rep)
+
+
+def classify(text: str, coded: str | None = None) -> str | None:
+    """A KRAS status from a short result string (and the coded presence answer, when there is one)."""
+    negative = coded == "absent" or bool(cx.NEGATIVE_RESULT.search(text))
+    if cx.G12C.search(text):
+        return "g12c_absent" if negative else "g12c_present"
+    if cx.OTHER_KRAS_VARIANT.search(text) and not negative:
+        return "other_variant"
+    if negative:
+        return "negative"
+    if coded == "present":
+        return "unspecified"
+    return None
+
+
+def _observation(chart: Chart, r: Resource, report: Resource | None) -> KrasResult | None:
+    data = r.data
+    code = data.get("code")
+    components = list(dicts(data.get("component")))
+    gene_codes = {c for comp in components for c in codes_in(comp.get("valueCodeableConcept"), "")}
+    texts = [_value_text(data)] + [_value_text(comp) for comp in components]
+    words = " ".join(t for t in texts if t)
+    about_kras = bool(gene_codes & cx.concept_set("kras_gene")) or bool(cx.KRAS.search(f"{concept_words(code)} {words}"))
+    if not about_kras:
+        return None
+    value_codes = codes_in(data.get("valueCodeableConcept"), "")
+    coded = (
+        "present" if value_codes & cx.concept_set("variant_present")
+        else "absent" if value_codes & cx.concept_set("variant_absent") else None
+    )
+    status = classify(words, coded)
+    if status is None:
+        return None
+    date = first_date(data, "effectiveDateTime", "effectivePeriod", "issued")
+    if date is None and report is not None:
+        date = first_date(report.data, "effectiveDateTime", "effectivePeriod", "issued")
+    test = _test_name(data, report)
+    specimen = _specimen(chart, data, test, concept_words(code))
+    text = f"{concept_text(code)}: {words}".strip(": ")
+    return KrasResult(Evidence(r.ref, date, text), status, specimen, test, date is not None)
+
+
+def _conclusion(chart: Chart, rep: Resource) -> Iterator[KrasResult]:
+    text = rep.data.get("conclusion")
+    if not isinstance(text, str) or not cx.KRAS.search(text):
+        return
+    date = first_date(rep.data, "effectiveDateTime", "effectivePeriod", "issued")
+    test = _test_name(rep.data, None)
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0)
+        if not cx.KRAS.search(sentence):
+            continue
+        status = classify(sentence)
+        if status is None:
+            continue
+        start = m.start() + (len(sentence) - len(sentence.lstrip()))
+        end = m.end() - (len(sentence) - len(sentence.rstrip()))
+        spec = _specimen(chart, rep.data, f"{test or ''} {sentence}", "")
+        ev = Evidence(f"{rep.ref}#char={start},{end}", date, sentence.strip())
+        yield KrasResult(ev, status, spec, test, date is not None)
+
+
+def _value_text(data: dict[str, Any]) -> str:
+    for key in ("valueString", "valueCodeableConcept"):
+        v = data.get(key)
+        if isinstance(v, str) and v.strip():
+            return v.strip()
+        if isinstance(v, dict):
+            t = concept_text(v) or " ".join(codes_in(v, ""))
+            if t:
+                return t
+    return ""
+
+
+def _test_name(data: dict[str, Any], report: Resource | None) -> str | None:
+    method = concept_text(data.get("method"))
+    if method:
+        return method
+    if report is not None:
+        return concept_text(report.data.get("code")) or None
+    return None
+
+
+def _specimen(chart: Chart, data: dict[str, Any], test: str | None, code_words: str) -> str:
+    spec = data.get("specimen")
+    words = []
+    if isinstance(spec, dict):
+        words.append(str(spec.get("display", "")))
+        target = chart.resolve(spec)
+        if target is not None:
+            if codes_in(target.data.get("type"), "snomed") & cx.concept_set("specimen_plasma"):
+                return "plasma"
+            words.append(concept_words(target.data.get("type")))
+    text = " ".join(words)
+    for candidate in (text, test or "", code_words):
+        if cx.PLASMA.search(candidate):
+            return "plasma"
+        if cx.TISSUE.search(candidate):
+            return "tissue"
+    return "unknown"

@@ -1,0 +1,159 @@
+"""The normalized view of a chart: facts, each with the chart reference and date it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from priorauth.terminology.drugs import Drug
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact came from: ``Type/id`` (or fullUrl, with an optional ``#char=`` span), date, words."""
+
+    source: str
+    date: str | None
+    text: str
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"source": self.source, "date": self.date, "text": self.text}
+
+
+@dataclass(frozen=True)
+class PatientFact:
+    id: str
+    name: str | None
+    birth_date: str | None
+    deceased: bool
+    deceased_date: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    evidence: Evidence
+    site: Literal["lung", "colorectal", "secondary", "ild", "other"]
+    icd10: tuple[str, ...]  # normalized, dotted, any validity
+    histology: Literal["nsclc", "sclc"] | None
+    stage: int | None
+    spread: bool  # coded secondary malignancy or words stating metastatic / locally advanced / recurrent
+
+
+@dataclass(frozen=True)
+class KrasResult:
+    evidence: Evidence
+    status: Literal["g12c_present", "g12c_absent", "other_variant", "negative", "unspecified"]
+    specimen: Literal["tissue", "plasma", "unknown"]
+    test: str | None
+    dated: bool  # a result with no date cannot meet the criterion
+
+
+@dataclass(frozen=True)
+class MedUse:
+    evidence: Evidence
+    kind: Literal["request", "administration", "statement", "dispense"]
+    status: str
+    drugs: tuple[Drug, ...]
+    start: str | None
+    end: str | None
+    curative_intent: bool  # written adjuvant / neoadjuvant / curative
+    remarks: str = ""  # notes and status reason, for tolerance and toxicity
+
+    @property
+    def anticancer(self) -> tuple[Drug, ...]:
+        return tuple(d for d in self.drugs if d.anticancer)
+
+    def has(self, ingredient: str) -> bool:
+        return any(d.ingredient == ingredient for d in self.drugs)
+
+    def has_class(self, *classes: str) -> bool:
+        return any(d.drug_class in classes for d in self.drugs)
+
+    @property
+    def given(self) -> bool:
+        """Counts as therapy given, per the contract (orders: completed, stopped or active)."""
+        return {
+            "administration": self.status not in ("not-done", "entered-in-error", "in-progress"),
+            "statement": self.status in ("active", "completed"),
+            "request": self.status in ("completed", "stopped", "active"),
+            "dispense": self.status in ("completed", ""),
+        }[self.kind]
+
+    @property
+    def active(self) -> bool:
+        """An active medication for the advisories: active or on-hold order, active statement."""
+        if self.kind == "request":
+            return self.status in ("active", "on-hold")
+        return self.kind == "statement" and self.status == "active"
+
+
+@dataclass(frozen=True)
+class SotorasibOrder:
+    evidence: Evidence
+    status: str
+    daily_dose_mg: float | None
+    dose_text: str
+    prescriber: str | None  # reference of the requester
+    prescriber_name: str | None
+
+
+@dataclass(frozen=True)
+class LabResult:
+    evidence: Evidence
+    analyte: Literal["alt", "ast", "alp", "tbili"]
+    value: float | None
+    unit: str
+    high: float | None
+    high_is_default: bool
+
+
+@dataclass(frozen=True)
+class DiseaseStatus:
+    evidence: Evidence
+    status: Literal["worsened", "stable", "improved"]
+
+
+@dataclass(frozen=True)
+class Specialty:
+    evidence: Evidence
+    practitioner: str
+    oncology: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class CoverageFact:
+    evidence: Evidence
+    payer_name: str | None
+    member_id: str | None
+    payer_refs: frozenset[str]
+    plan: str | None
+
+
+@dataclass(frozen=True)
+class Approval:
+    evidence: Evidence
+    auth_number: str
+    start: str | None
+    end: str | None
+    payer_refs: frozenset[str]
+    payer_name: str | None
+
+
+@dataclass
+class Facts:
+    patient: PatientFact
+    diagnoses: list[Diagnosis] = field(default_factory=list)
+    kras: list[KrasResult] = field(default_factory=list)
+    meds: list[MedUse] = field(default_factory=list)
+    sotorasib_orders: list[SotorasibOrder] = field(default_factory=list)
+    labs: list[LabResult] = field(default_factory=list)
+    statuses: list[DiseaseStatus] = field(default_factory=list)
+    specialties: list[Specialty] = field(default_factory=list)
+    coverages: list[CoverageFact] = field(default_factory=list)
+    approvals: list[Approval] = field(default_factory=list)
+    cpt: list[tuple[str, Evidence]] = field(default_factory=list)
+    notes: list[Evidence] = field(default_factory=list)  # clinical notes (documents), by reference
+    reports: list[Evidence] = field(default_factory=list)  # diagnostic reports
+    claims: list[Evidence] = field(default_factory=list)  # claims / EOBs (claims history)

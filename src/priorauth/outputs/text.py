@@ -1,0 +1,65 @@
+"""The determination as a report a PA coordinator reads: the checklist with evidence, what to do, the codes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+MARK = {"met": "[x] met", "not_met": "[!] NOT MET", "insufficient": "[ ] needs documentation", "review": "[?] needs review"}
+OVERALL = {
+    "ready": "READY to submit",
+    "needs_documentation": "NEEDS DOCUMENTATION before submitting",
+    "needs_review": "NEEDS REVIEW by the prescriber",
+    "criteria_not_met": "CRITERIA NOT MET",
+}
+
+
+def render(doc: dict[str, Any]) -> str:
+    p, pol = doc["patient"], doc["policy"]
+    payer = doc.get("payer") or {}
+    lines = [
+        f"LUMAKRAS ({doc['drug']}) prior authorization - {OVERALL[doc['overall']]}",
+        f"Patient {p.get('name') or p['id']} (id {p['id']}, born {p.get('birth_date') or 'unknown'}, age {p.get('age') if p.get('age') is not None else 'unknown'})",
+        f"Payer   {payer.get('name') or 'no active coverage'}" + (f", member {payer['member_id']}" if payer.get("member_id") else ""),
+        f"Request {doc['request_type']}, indication {doc['indication'] or 'not determined (evaluated as NSCLC)'}, as of {doc['as_of']}",
+        f"Policy  {pol['id']} {pol['version']} ({pol.get('chosen_because', '')})",
+    ]
+    if doc.get("prior_authorization"):
+        pa = doc["prior_authorization"]
+        lines.append(f"Prior approval {pa['number']} {pa.get('start') or '?'} to {pa.get('end') or '?'}")
+    lines += ["", "Criteria"]
+    todo: list[str] = []
+    for c in doc["criteria"]:
+        req = "required" if c["required"] else "optional"
+        lines.append(f"  {MARK[c['status']]:<24} {c['id']} ({req})")
+        lines.append(f"      {c['summary']}")
+        for e in c["evidence"]:
+            lines.append(f"      - {e.get('date') or 'undated'}  {e['source']}  {e.get('text') or ''}".rstrip())
+        if c["status"] != "met":
+            todo += [f"{a} ({c['id']})" for a in c["actions"]]
+    if todo:
+        lines += ["", "To do"] + [f"  {i}. {t}" for i, t in enumerate(todo, 1)]
+    codes = doc["codes"]
+    lines += [
+        "",
+        "Codes",
+        f"  ICD-10-CM primary:   {', '.join(codes['icd10_primary']) or 'none found'}",
+        f"  ICD-10-CM secondary: {', '.join(codes['icd10_secondary']) or 'none found'}",
+        f"  CPT (KRAS test):     {', '.join(codes['cpt']) or 'none found'}",
+    ]
+    if doc["advisories"]:
+        lines += ["", "Safety advisories"]
+        for a in doc["advisories"]:
+            lines.append(f"  {a['severity'].upper():<8} {a['text']}")
+            for e in a.get("evidence", []):
+                lines.append(f"           - {e.get('date') or 'undated'}  {e['source']}  {e.get('text') or ''}".rstrip())
+    lines += ["", "Documents to attach"]
+    for d in doc["documents"]:
+        mark = "present" if d["status"] == "present" else "MISSING"
+        srcs = f" ({', '.join(d['sources'][:3])}{', ...' if len(d['sources']) > 3 else ''})" if d["sources"] else ""
+        lines.append(f"  {mark:<8} {d['name']}{srcs}")
+    if doc["monitoring"]:
+        first, rest = doc["monitoring"][0], doc["monitoring"][1:]
+        lines += ["", f"Liver test monitoring: {first['test']}", f"  baseline {first['due']}; then " + ", ".join(m["due"] for m in rest)]
+    if doc.get("warnings"):
+        lines += ["", f"Skipped while reading the chart ({len(doc['warnings'])})"] + [f"  {w}" for w in doc["warnings"][:10]]
+    return "\n".join(lines) + "\n"

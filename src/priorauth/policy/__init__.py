@@ -1,0 +1,1 @@
+"""Policy packs: the clinical rules as versioned, validated YAML data (``packs/*.yaml``)."""
