@@ -18,7 +18,7 @@ from priorauth.facts.model import Evidence, KrasResult
 from priorauth.terminology import concepts as cx
 
 SKIP_STATUS = {"entered-in-error", "cancelled", "registered"}
-_SENTENCE = re.compile(r"[^.;\n]+")
+_SENTENCE = re.compile(r"(?:[^.;\n]|\.(?!\s|$))+")  # a period inside "c.34G>T" does not end it
 
 
 def kras_results(chart: Chart) -> Iterator[KrasResult]:
