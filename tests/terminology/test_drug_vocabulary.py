@@ -285,7 +285,7 @@ def test_every_regimen_from_the_brief_is_present():
         "carbo/taxol",
         "carbo/pac",
         "carbo/gem",
-        "ep",
+        "cis/etoposide",
         "carbo/pac/pembro",
         "folfiri-bev",
     ]:
@@ -322,3 +322,11 @@ def test_products_match_ctm_displays():
                 ok = ok or all(p in text for p in parts)
             assert ok, f"{ingredient}: {code} {display[code]!r}"
     assert checked > 0
+
+
+def test_ambiguous_abbreviations_are_not_names() -> None:
+    """Never guess: words with a common non-drug meaning must not name a drug (EP = electrophysiology)."""
+    data = _load()
+    names = {n.lower() for d in data["drugs"] for n in [d["ingredient"], *d["brands"], *d["synonyms"]]}
+    names |= {n.lower() for r in data["regimens"] for n in [r["name"], *r["aliases"]]}
+    assert not names & {"ep", "pe", "cis", "pac", "ptx", "lv", "cape", "ram"}

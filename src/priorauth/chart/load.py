@@ -104,20 +104,23 @@ def _load_file(p: Path, out: LoadedChart) -> None:
 
 
 def _load_ndjson(text: str, p: Path, out: LoadedChart) -> None:
-    before, bad = len(out.resources), 0
+    before, bad, skipped = len(out.resources), [], LoadedChart()
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             doc = orjson.loads(line)
         except orjson.JSONDecodeError:
-            bad += 1
-            out.warnings.append(f"{p.name} line {n}: not valid JSON, skipped")
+            bad.append(n)
             continue
-        add_document(doc, out, where=f"{p.name} line {n}")
+        add_document(doc, out if _is_resource(doc) else skipped, where=f"{p.name} line {n}")
     if len(out.resources) == before:
         code = Code.INVALID_JSON if bad else Code.NOT_FHIR
         raise fail(code, f"{p} holds no FHIR resource on any line")
+    if bad:
+        out.warnings.append(f"{p.name}: {len(bad)} line(s) not valid JSON, skipped (first: line {bad[0]})")
+    if skipped.warnings:
+        out.warnings.append(f"{p.name}: {len(skipped.warnings)} line(s) not FHIR resources, skipped")
 
 
 def add_document(doc: Any, out: LoadedChart, where: str) -> None:
@@ -152,6 +155,10 @@ def _add_bundle(bundle: dict[str, Any], out: LoadedChart, where: str) -> None:
             continue
         full_url = entry.get("fullUrl") if isinstance(entry.get("fullUrl"), str) else None
         out.resources.append(Resource(res, full_url))
+
+
+def _is_resource(doc: Any) -> bool:
+    return isinstance(doc, dict) and isinstance(doc.get("resourceType"), str) and bool(doc["resourceType"])
 
 
 def _json_reason(exc: orjson.JSONDecodeError) -> str:

@@ -109,7 +109,8 @@ def specialties(chart: Chart) -> Iterator[Specialty]:
             codes = {c.code for c in codings(s)}
             words = concept_words(s)
             onc = bool(codes & cx.concept_set("oncology_specialty")) or bool(_ONCOLOGY.search(words))
-            yield Specialty(Evidence(r.ref, None, concept_text(s)), pref, onc, concept_text(s))
+            text = concept_text(s) or ", ".join(sorted(codes)) or "specialty"
+            yield Specialty(Evidence(r.ref, None, text), pref, onc, text)
     for r in chart.of_type("Practitioner"):
         for q in dicts(r.data.get("qualification")):
             words = concept_words(q.get("code"))

@@ -17,6 +17,7 @@ from priorauth.chart.load import Resource
 from priorauth.facts.model import Evidence, KrasResult
 from priorauth.terminology import concepts as cx
 
+ANSWERS = {"LA9633-4": "present", "LA9634-2": "absent", "HGNC:6407": "KRAS"}
 SKIP_STATUS = {"entered-in-error", "cancelled", "registered"}
 _SENTENCE = re.compile(r"(?:[^.;\n]|\.(?!\s|$))+")  # a period inside "c.34G>T" does not end it
 
@@ -106,7 +107,9 @@ def _value_text(data: dict[str, Any]) -> str:
         if isinstance(v, str) and v.strip():
             return v.strip()
         if isinstance(v, dict):
-            t = concept_text(v) or " ".join(codes_in(v, ""))
+            codes = codes_in(v, "")
+            named = [ANSWERS.get(c, c) for c in sorted(codes)]
+            t = concept_text(v) or " ".join(named)
             if t:
                 return t
     return ""

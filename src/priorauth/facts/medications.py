@@ -62,7 +62,8 @@ def drugs_of(chart: Chart, data: dict[str, Any]) -> tuple[tuple[Drug, ...], str]
     coded = [d for c in codings(concept) if "rxnorm" in c.system.lower() for d in [vocab.from_code(c.code)] if d]
     label = concept_text(concept)
     found = coded or vocab.from_text(" ".join([label, *(c.display for c in codings(concept))]))
-    return tuple(dict.fromkeys(found)), label or "unnamed medication"
+    drugs = tuple(dict.fromkeys(found))
+    return drugs, label or ", ".join(d.ingredient for d in drugs) or "unnamed medication"
 
 
 def _dates(r: Resource) -> tuple[str | None, str | None]:

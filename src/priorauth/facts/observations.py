@@ -67,7 +67,7 @@ def disease_statuses(chart: Chart) -> Iterator[DiseaseStatus]:
         )
         if status is None:
             continue
-        words = "; ".join([concept_text(value) or str(r.data.get("valueString", "")), *notes(r.data)])
+        words = "; ".join([concept_text(value) or str(r.data.get("valueString", "")) or f"disease {status}", *notes(r.data)])
         date = first_date(r.data, "effectiveDateTime", "effectivePeriod", "issued")
         yield DiseaseStatus(Evidence(r.ref, date, words), status)
 
