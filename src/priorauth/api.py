@@ -60,5 +60,7 @@ def check(
     one = select_patient(loaded, patient)
     facts = extract(one)
     cov = facts.coverages[0] if facts.coverages else None
-    choice = registry.choose(payer, [cov.payer_name] if cov and cov.payer_name else [], set(cov.payer_refs) if cov else set())
+    choice = registry.choose(
+        payer, [cov.payer_name] if cov and cov.payer_name else [], set(cov.payer_refs) if cov else set()
+    )
     return determine(facts, day, choice, one.warnings)

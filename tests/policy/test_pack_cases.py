@@ -18,7 +18,9 @@ CASES = [(pid, case) for pid in PACKS for case in load_cases(pid)["cases"]]
 @pytest.mark.parametrize(("pack_id", "case"), CASES, ids=[f"{p}:{c['name']}" for p, c in CASES])
 def test_case(pack_id: str, case: dict) -> None:
     spec = load_cases(pack_id)
-    doc = priorauth.check(bundle(apply_edits(spec["base"], case)), as_of=case.get("as_of", spec["as_of"]), payer=pack_id)
+    doc = priorauth.check(
+        bundle(apply_edits(spec["base"], case)), as_of=case.get("as_of", spec["as_of"]), payer=pack_id
+    )
     got = {c["id"]: c["status"] for c in doc["criteria"]}
     for cid, want in case.get("expect", {}).items():
         assert got.get(cid) == want, f"{cid}: want {want}, got {got.get(cid)}; {_summary(doc, cid)}"

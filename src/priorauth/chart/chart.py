@@ -56,7 +56,9 @@ def select_patient(loaded: LoadedChart, patient_id: str | None) -> Chart:
     if patient_id is None:
         if len({p.ref for p in patients}) > 1:
             ids = ", ".join(sorted({p.id or p.ref for p in patients})[:20])
-            raise fail(Code.SEVERAL_PATIENTS, f"the chart has {len(patients)} patients ({ids}): choose one with --patient")
+            raise fail(
+                Code.SEVERAL_PATIENTS, f"the chart has {len(patients)} patients ({ids}): choose one with --patient"
+            )
         return Chart(loaded, patients[0])
     wanted = patient_id.removeprefix("Patient/")
     for p in patients:
@@ -95,4 +97,8 @@ def _patient_ref(data: dict[str, Any]) -> str | None:
 
 def _identifier_values(data: dict[str, Any]) -> set[str]:
     ids = data.get("identifier")
-    return {i["value"] for i in ids if isinstance(i, dict) and isinstance(i.get("value"), str)} if isinstance(ids, list) else set()
+    return (
+        {i["value"] for i in ids if isinstance(i, dict) and isinstance(i.get("value"), str)}
+        if isinstance(ids, list)
+        else set()
+    )

@@ -19,7 +19,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = _Parser(prog="priorauth", description="Evidence-linked LUMAKRAS (sotorasib) prior-authorization checks from FHIR charts.")
+    ap = _Parser(
+        prog="priorauth",
+        description="Evidence-linked LUMAKRAS (sotorasib) prior-authorization checks from FHIR charts.",
+    )
     ap.add_argument("--version", action="version", version=f"priorauth {__version__}")
     sub = ap.add_subparsers(dest="command", required=True, parser_class=_Parser)
     c = sub.add_parser("check", help="evaluate one patient's chart and print the determination")
@@ -67,7 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours: one line, never a traceback (PRIORAUTH_DEBUG=1 re-raises)
         if os.environ.get("PRIORAUTH_DEBUG"):
             raise
-        print(f"priorauth: internal error ({type(exc).__name__}); rerun with PRIORAUTH_DEBUG=1 and report it", file=sys.stderr)
+        print(
+            f"priorauth: internal error ({type(exc).__name__}); rerun with PRIORAUTH_DEBUG=1 and report it",
+            file=sys.stderr,
+        )
         return INTERNAL
 
 

@@ -33,17 +33,31 @@ def _dated(m: MedUse, when: str | None) -> Evidence:
 
 def baseline_lft_missing(ctx: Context) -> list[Evidence]:
     since = shift(ctx.as_of, -ctx.params.lft_window_days)
-    recent = {lab.analyte for lab in ctx.facts.labs if lab.value is not None and lab.evidence.date and since <= lab.evidence.date <= ctx.as_of}
+    recent = {
+        lab.analyte
+        for lab in ctx.facts.labs
+        if lab.value is not None and lab.evidence.date and since <= lab.evidence.date <= ctx.as_of
+    }
     missing = [a for a in ANALYTES if a not in recent]
     if not missing:
         return []
-    return [Evidence(ctx.facts.patient.evidence.source, None, f"Not resulted within {ctx.params.lft_window_days} days: {', '.join(missing)}")]
+    return [
+        Evidence(
+            ctx.facts.patient.evidence.source,
+            None,
+            f"Not resulted within {ctx.params.lft_window_days} days: {', '.join(missing)}",
+        )
+    ]
 
 
 def lft_elevated(ctx: Context) -> list[Evidence]:
     hits = []
     for analyte in ("alt", "ast", "tbili"):
-        results = [lab for lab in ctx.facts.labs if lab.analyte == analyte and lab.value is not None and lab.evidence.date and lab.evidence.date <= ctx.as_of]
+        results = [
+            lab
+            for lab in ctx.facts.labs
+            if lab.analyte == analyte and lab.value is not None and lab.evidence.date and lab.evidence.date <= ctx.as_of
+        ]
         if results:
             latest = results[-1]
             if latest.high is not None and latest.value is not None and latest.value > latest.high:

@@ -37,7 +37,8 @@ class Context:
     def advanced(self) -> list[Diagnosis]:
         """Diagnoses documenting stage III-IV or spread, up to as-of."""
         return [
-            d for d in self.facts.diagnoses
+            d
+            for d in self.facts.diagnoses
             if (d.spread or (d.stage or 0) >= 3) and not _after(d.evidence.date, self.as_of)
         ]
 
@@ -50,7 +51,8 @@ class Context:
     def prior_therapies(self) -> list[MedUse]:
         """Systemic anticancer drugs other than sotorasib, given and dated on or before as-of."""
         return [
-            m for m in self.facts.meds
+            m
+            for m in self.facts.meds
             if m.given and on_or_before(m.start, self.as_of) and any(d.ingredient != "sotorasib" for d in m.anticancer)
         ]
 

@@ -37,7 +37,8 @@ def same_payer(approvals: list[Approval], coverage: CoverageFact | None) -> list
         return []
     name = (coverage.payer_name or "").strip().lower()
     return [
-        a for a in approvals
+        a
+        for a in approvals
         if a.payer_refs & coverage.payer_refs or (name and (a.payer_name or "").strip().lower() == name)
     ]
 
@@ -67,12 +68,27 @@ def determine(facts: Facts, as_of: str, choice: Choice, warnings: list[str] | No
         "request_type": request_type,
         "overall": overall,
         "as_of": as_of,
-        "patient": {"id": p.id, "name": p.name, "birth_date": p.birth_date,
-                    "age": ages[0] if ages and ages[0] == ages[1] else None},
-        "payer": {"name": coverage.payer_name, "member_id": coverage.member_id, "plan": coverage.plan,
-                  "source": coverage.evidence.source} if coverage else None,
-        "policy": {"id": pack.id, "version": pack.version, "name": pack.name, "sources": pack.source_urls(),
-                   "chosen_because": choice.reason},
+        "patient": {
+            "id": p.id,
+            "name": p.name,
+            "birth_date": p.birth_date,
+            "age": ages[0] if ages and ages[0] == ages[1] else None,
+        },
+        "payer": {
+            "name": coverage.payer_name,
+            "member_id": coverage.member_id,
+            "plan": coverage.plan,
+            "source": coverage.evidence.source,
+        }
+        if coverage
+        else None,
+        "policy": {
+            "id": pack.id,
+            "version": pack.version,
+            "name": pack.name,
+            "sources": pack.source_urls(),
+            "chosen_because": choice.reason,
+        },
         "criteria": criteria,
         "codes": codes(facts, ind),
         "advisories": advisory_list(ctx),
@@ -81,8 +97,12 @@ def determine(facts: Facts, as_of: str, choice: Choice, warnings: list[str] | No
     }
     if request_type == "renewal":
         latest = approvals[-1]
-        doc["prior_authorization"] = {"number": latest.auth_number, "start": latest.start, "end": latest.end,
-                                      "source": latest.evidence.source}
+        doc["prior_authorization"] = {
+            "number": latest.auth_number,
+            "start": latest.start,
+            "end": latest.end,
+            "source": latest.evidence.source,
+        }
     if warnings:
         doc["warnings"] = list(warnings)
     return doc
@@ -96,8 +116,17 @@ def advisory_list(ctx: Context) -> list[dict[str, Any]]:
             raise fail(Code.BAD_POLICY, f"policy pack {ctx.pack.id}: unknown advisory {spec.id!r}")
         evidence = check(ctx)
         if evidence:
-            ordered = sorted({e.source: e for e in evidence}.values(), key=lambda e: (e.date is None, e.date or "", e.source))
-            out.append({"id": spec.id, "severity": spec.severity, "text": spec.text, "evidence": [e.as_dict() for e in ordered]})
+            ordered = sorted(
+                {e.source: e for e in evidence}.values(), key=lambda e: (e.date is None, e.date or "", e.source)
+            )
+            out.append(
+                {
+                    "id": spec.id,
+                    "severity": spec.severity,
+                    "text": spec.text,
+                    "evidence": [e.as_dict() for e in ordered],
+                }
+            )
     return out
 
 

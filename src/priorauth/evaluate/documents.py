@@ -26,7 +26,9 @@ def _since_start(ctx: Context) -> list[Evidence]:
 
 REGISTRY: dict[str, Collector] = {
     "chart_notes": lambda ctx: ctx.facts.notes,
-    "diagnosis_records": lambda ctx: [d.evidence for d in ctx.lung] + [r for r in ctx.facts.reports if "patholog" in r.text.lower()],
+    "diagnosis_records": lambda ctx: (
+        [d.evidence for d in ctx.lung] + [r for r in ctx.facts.reports if "patholog" in r.text.lower()]
+    ),
     "kras_report": lambda ctx: [r.evidence for r in ctx.facts.kras],
     "treatment_history": lambda ctx: [m.evidence for m in ctx.prior_therapies],
     "claims_history": lambda ctx: ctx.facts.claims,
@@ -43,5 +45,7 @@ def checklist(ctx: Context, request_type: str) -> list[dict[str, object]]:
         if request_type not in spec.request_types:
             continue
         sources = list(dict.fromkeys(_base(e.source) for e in REGISTRY[spec.id](ctx)))
-        rows.append({"id": spec.id, "name": spec.name, "status": "present" if sources else "missing", "sources": sources})
+        rows.append(
+            {"id": spec.id, "name": spec.name, "status": "present" if sources else "missing", "sources": sources}
+        )
     return rows

@@ -41,7 +41,9 @@ def coverages(chart: Chart) -> Iterator[CoverageFact]:
         refs, names = _parties(chart, r.data.get("payor"))
         member = r.data.get("subscriberId") if isinstance(r.data.get("subscriberId"), str) else None
         if member is None:
-            member = next((i.get("value") for i in dicts(r.data.get("identifier")) if isinstance(i.get("value"), str)), None)
+            member = next(
+                (i.get("value") for i in dicts(r.data.get("identifier")) if isinstance(i.get("value"), str)), None
+            )
         plan = next((c.get("name") or c.get("value") for c in dicts(r.data.get("class"))), None)
         name = names[0] if names else None
         start = first_date(r.data, "period")
@@ -66,7 +68,14 @@ def approvals(chart: Chart) -> Iterator[Approval]:
         start = first_date(d, "preAuthPeriod") or first_date(d, "created")
         end = first_date(period, "end") if isinstance(period, dict) else None
         text = f"Prior authorization {ref} approved ({d.get('disposition') or d['outcome']})"
-        yield Approval(Evidence(r.ref, first_date(d, "created"), text), ref, start, end, refs | crefs, (names or cnames or [None])[0])
+        yield Approval(
+            Evidence(r.ref, first_date(d, "created"), text),
+            ref,
+            start,
+            end,
+            refs | crefs,
+            (names or cnames or [None])[0],
+        )
 
 
 def _names_sotorasib(chart: Chart, claim: Resource) -> bool:
@@ -118,19 +127,25 @@ def specialties(chart: Chart) -> Iterator[Specialty]:
                 onc = bool(_ONCOLOGY.search(words)) or bool(
                     {c.code for c in codings(q.get("code"))} & cx.concept_set("oncology_specialty")
                 )
-                yield Specialty(Evidence(r.ref, None, concept_text(q.get("code"))), r.ref, onc, concept_text(q.get("code")))
+                yield Specialty(
+                    Evidence(r.ref, None, concept_text(q.get("code"))), r.ref, onc, concept_text(q.get("code"))
+                )
 
 
 def molecular_cpt(chart: Chart) -> Iterator[tuple[str, Evidence]]:
     known = cx.concept_set("molecular_cpt")
-    for r in chart.of_type("Procedure", "Observation", "DiagnosticReport", "ServiceRequest", "Claim", "ExplanationOfBenefit"):
+    for r in chart.of_type(
+        "Procedure", "Observation", "DiagnosticReport", "ServiceRequest", "Claim", "ExplanationOfBenefit"
+    ):
         concepts = [r.data.get("code")] + [i.get("productOrService") for i in dicts(r.data.get("item"))]
         for concept in concepts:
             for c in codings(concept):
-                if "cpt" in c.system.lower() or "ama-assn" in c.system.lower():
-                    if c.code in known or _PLA.match(c.code):
-                        date = first_date(r.data, "performedDateTime", "performedPeriod", "effectiveDateTime", "issued", "created")
-                        yield c.code, Evidence(r.ref, date, f"CPT {c.code} {c.display}".strip())
+                is_cpt = "cpt" in c.system.lower() or "ama-assn" in c.system.lower()
+                if is_cpt and (c.code in known or _PLA.match(c.code)):
+                    date = first_date(
+                        r.data, "performedDateTime", "performedPeriod", "effectiveDateTime", "issued", "created"
+                    )
+                    yield c.code, Evidence(r.ref, date, f"CPT {c.code} {c.display}".strip())
 
 
 def documents(chart: Chart, *types: str) -> Iterator[Evidence]:

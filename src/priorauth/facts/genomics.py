@@ -61,13 +61,18 @@ def _observation(chart: Chart, r: Resource, report: Resource | None) -> KrasResu
     gene_codes = {c for comp in components for c in codes_in(comp.get("valueCodeableConcept"), "")}
     texts = [_value_text(data)] + [_value_text(comp) for comp in components]
     words = " ".join(t for t in texts if t)
-    about_kras = bool(gene_codes & cx.concept_set("kras_gene")) or bool(cx.KRAS.search(f"{concept_words(code)} {words}"))
+    about_kras = bool(gene_codes & cx.concept_set("kras_gene")) or bool(
+        cx.KRAS.search(f"{concept_words(code)} {words}")
+    )
     if not about_kras:
         return None
     value_codes = codes_in(data.get("valueCodeableConcept"), "")
     coded = (
-        "present" if value_codes & cx.concept_set("variant_present")
-        else "absent" if value_codes & cx.concept_set("variant_absent") else None
+        "present"
+        if value_codes & cx.concept_set("variant_present")
+        else "absent"
+        if value_codes & cx.concept_set("variant_absent")
+        else None
     )
     status = classify(words, coded)
     if status is None:

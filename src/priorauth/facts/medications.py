@@ -44,7 +44,9 @@ def med_uses(chart: Chart) -> Iterator[MedUse]:
             continue
         start, end = _dates(r)
         remarks = " ".join([*notes(r.data), concept_text(r.data.get("statusReason"))])
-        words = " ".join([remarks, *(concept_text(c) for c in [*dicts(r.data.get("reasonCode")), *dicts(r.data.get("category"))])])
+        words = " ".join(
+            [remarks, *(concept_text(c) for c in [*dicts(r.data.get("reasonCode")), *dicts(r.data.get("category"))])]
+        )
         ev = Evidence(r.ref, start, f"{label} ({KINDS[r.type]}, {status or 'no status'})")
         kind = KINDS[r.type]
         yield MedUse(ev, kind, status, drugs, start, end, bool(CURATIVE.search(words)), remarks)  # type: ignore[arg-type]
@@ -70,7 +72,11 @@ def _dates(r: Resource) -> tuple[str | None, str | None]:
     d = r.data
     if r.type == "MedicationRequest":
         start = first_date(d, "authoredOn")
-        validity = (d.get("dispenseRequest") or {}).get("validityPeriod") if isinstance(d.get("dispenseRequest"), dict) else None
+        validity = (
+            (d.get("dispenseRequest") or {}).get("validityPeriod")
+            if isinstance(d.get("dispenseRequest"), dict)
+            else None
+        )
         bounds = [
             period_end(((di.get("timing") or {}).get("repeat") or {}).get("boundsPeriod"))
             for di in dicts(d.get("dosageInstruction"))
@@ -148,4 +154,3 @@ def _per_day(timing: Any, text: str) -> float:
     if re.search(r"\b(?:bid|twice daily|twice a day)\b", text, re.I):
         return 2.0
     return 1.0
-

@@ -33,8 +33,14 @@ def lab_results(chart: Chart) -> Iterator[LabResult]:
             continue
         q = r.data.get("valueQuantity") if isinstance(r.data.get("valueQuantity"), dict) else {}
         value = number(q.get("value"))
-        high = next((number((rr.get("high") or {}).get("value")) for rr in dicts(r.data.get("referenceRange"))
-                     if isinstance(rr.get("high"), dict)), None)
+        high = next(
+            (
+                number((rr.get("high") or {}).get("value"))
+                for rr in dicts(r.data.get("referenceRange"))
+                if isinstance(rr.get("high"), dict)
+            ),
+            None,
+        )
         unit = str(q.get("unit") or q.get("code") or "")
         date = first_date(r.data, "effectiveDateTime", "effectivePeriod", "issued")
         text = f"{concept_text(code)}: {value if value is not None else '?'} {unit}".strip()
@@ -60,14 +66,19 @@ def disease_statuses(chart: Chart) -> Iterator[DiseaseStatus]:
         value = r.data.get("valueCodeableConcept")
         snomed = codes_in(value, "snomed")
         status = (
-            "worsened" if snomed & cx.concept_set("status_worsened")
-            else "stable" if snomed & cx.concept_set("status_stable")
-            else "improved" if snomed & cx.concept_set("status_improved")
+            "worsened"
+            if snomed & cx.concept_set("status_worsened")
+            else "stable"
+            if snomed & cx.concept_set("status_stable")
+            else "improved"
+            if snomed & cx.concept_set("status_improved")
             else _status_from_words(concept_words(value) or str(r.data.get("valueString", "")))
         )
         if status is None:
             continue
-        words = "; ".join([concept_text(value) or str(r.data.get("valueString", "")) or f"disease {status}", *notes(r.data)])
+        words = "; ".join(
+            [concept_text(value) or str(r.data.get("valueString", "")) or f"disease {status}", *notes(r.data)]
+        )
         date = first_date(r.data, "effectiveDateTime", "effectivePeriod", "issued")
         yield DiseaseStatus(Evidence(r.ref, date, words), status)
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-MARK = {"met": "[x] met", "not_met": "[!] NOT MET", "insufficient": "[ ] needs documentation", "review": "[?] needs review"}
+MARK = {
+    "met": "[x] met",
+    "not_met": "[!] NOT MET",
+    "insufficient": "[ ] needs documentation",
+    "review": "[?] needs review",
+}
 OVERALL = {
     "ready": "READY to submit",
     "needs_documentation": "NEEDS DOCUMENTATION before submitting",
@@ -19,7 +24,8 @@ def render(doc: dict[str, Any]) -> str:
     lines = [
         f"LUMAKRAS ({doc['drug']}) prior authorization - {OVERALL[doc['overall']]}",
         f"Patient {p.get('name') or p['id']} (id {p['id']}, born {p.get('birth_date') or 'unknown'}, age {p.get('age') if p.get('age') is not None else 'unknown'})",
-        f"Payer   {payer.get('name') or 'no active coverage'}" + (f", member {payer['member_id']}" if payer.get("member_id") else ""),
+        f"Payer   {payer.get('name') or 'no active coverage'}"
+        + (f", member {payer['member_id']}" if payer.get("member_id") else ""),
         f"Request {doc['request_type']}, indication {doc['indication'] or 'not determined (evaluated as NSCLC)'}, as of {doc['as_of']}",
         f"Policy  {pol['id']} {pol['version']} ({pol.get('chosen_because', '')})",
     ]
@@ -51,7 +57,9 @@ def render(doc: dict[str, Any]) -> str:
         for a in doc["advisories"]:
             lines.append(f"  {a['severity'].upper():<8} {a['text']}")
             for e in a.get("evidence", []):
-                lines.append(f"           - {e.get('date') or 'undated'}  {e['source']}  {e.get('text') or ''}".rstrip())
+                lines.append(
+                    f"           - {e.get('date') or 'undated'}  {e['source']}  {e.get('text') or ''}".rstrip()
+                )
     lines += ["", "Documents to attach"]
     for d in doc["documents"]:
         mark = "present" if d["status"] == "present" else "MISSING"
@@ -59,7 +67,13 @@ def render(doc: dict[str, Any]) -> str:
         lines.append(f"  {mark:<8} {d['name']}{srcs}")
     if doc["monitoring"]:
         first, rest = doc["monitoring"][0], doc["monitoring"][1:]
-        lines += ["", f"Liver test monitoring: {first['test']}", f"  baseline {first['due']}; then " + ", ".join(m["due"] for m in rest)]
+        lines += [
+            "",
+            f"Liver test monitoring: {first['test']}",
+            f"  baseline {first['due']}; then " + ", ".join(m["due"] for m in rest),
+        ]
     if doc.get("warnings"):
-        lines += ["", f"Skipped while reading the chart ({len(doc['warnings'])})"] + [f"  {w}" for w in doc["warnings"][:10]]
+        lines += ["", f"Skipped while reading the chart ({len(doc['warnings'])})"] + [
+            f"  {w}" for w in doc["warnings"][:10]
+        ]
     return "\n".join(lines) + "\n"

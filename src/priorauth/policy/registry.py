@@ -33,7 +33,9 @@ def pack_ids() -> list[str]:
 def load(pack_id: str) -> Pack:
     if pack_id not in pack_ids():
         raise fail(Code.UNKNOWN_PAYER, f"unknown payer pack {pack_id!r}; known: {', '.join(pack_ids())}")
-    return parse(resources.files("priorauth.policy").joinpath(f"packs/{pack_id}.yaml").read_text("utf-8"), f"{pack_id}.yaml")
+    return parse(
+        resources.files("priorauth.policy").joinpath(f"packs/{pack_id}.yaml").read_text("utf-8"), f"{pack_id}.yaml"
+    )
 
 
 def parse(text: str, name: str) -> Pack:

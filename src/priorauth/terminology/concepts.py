@@ -39,9 +39,7 @@ def version() -> str:
 # --- text patterns (compiled once, used on lower-cased displays and short strings) ---------------
 
 KRAS = re.compile(r"\bk-?ras\b", re.I)
-G12C = re.compile(
-    r"(?<![a-z0-9])(?:p\.\s*\(?)?(?:g12c|gly12cys)\)?(?![a-z0-9])|c\.\s*34\s*g\s*>\s*t(?![a-z0-9])", re.I
-)
+G12C = re.compile(r"(?<![a-z0-9])(?:p\.\s*\(?)?(?:g12c|gly12cys)\)?(?![a-z0-9])|c\.\s*34\s*g\s*>\s*t(?![a-z0-9])", re.I)
 OTHER_KRAS_VARIANT = re.compile(
     r"(?<![a-z0-9])(?:p\.\s*\(?)?(?:g12[adfrsv]|g13[cdrsv]|q61[hklpr]|a146[tvp]|k117n|a59[gt]"
     r"|gly12(?:asp|val|ala|arg|ser|phe)|gly13asp|gln61(?:his|leu|lys|arg))\)?(?![a-z0-9])"

@@ -33,39 +33,60 @@ def adult(ctx: Context) -> Answer:
         return answer("insufficient", "No birth date in the chart.", actions=["Record the patient's date of birth."])
     ages = age_on(p.birth_date, ctx.as_of)
     if ages is None:
-        return answer("insufficient", f"Birth date {p.birth_date!r} cannot be read.", actions=["Correct the date of birth."])
+        return answer(
+            "insufficient", f"Birth date {p.birth_date!r} cannot be read.", actions=["Correct the date of birth."]
+        )
     young, old = ages
     if young >= 18:
         return answer("met", f"Age {young} on {ctx.as_of} (born {p.birth_date}).", ev)
     if old < 18:
         return answer("not_met", f"Age {old} on {ctx.as_of}: the label covers adults only.", ev)
-    return answer("insufficient", f"Birth date {p.birth_date} is partial: age 18 is not settled.", ev,
-                  ["Record the full date of birth."])
+    return answer(
+        "insufficient",
+        f"Birth date {p.birth_date} is partial: age 18 is not settled.",
+        ev,
+        ["Record the full date of birth."],
+    )
 
 
 def nsclc_diagnosis(ctx: Context) -> Answer:
     lung = ctx.lung
     if not lung:
-        return answer("insufficient", "No lung cancer diagnosis in the chart.",
-                      actions=["Document the lung cancer diagnosis with histology and its ICD-10-CM C34 code."])
+        return answer(
+            "insufficient",
+            "No lung cancer diagnosis in the chart.",
+            actions=["Document the lung cancer diagnosis with histology and its ICD-10-CM C34 code."],
+        )
     nsclc = [d for d in lung if d.histology == "nsclc"]
     sclc = [d for d in lung if d.histology == "sclc"]
     if nsclc and sclc:
-        return answer("review", "Histologies conflict: non-small-cell and small-cell lung cancer are both documented.",
-                      nsclc + sclc, ["Ask the prescriber to confirm the histology (pathology report)."])
+        return answer(
+            "review",
+            "Histologies conflict: non-small-cell and small-cell lung cancer are both documented.",
+            nsclc + sclc,
+            ["Ask the prescriber to confirm the histology (pathology report)."],
+        )
     if sclc:
         return answer("not_met", "Small-cell lung cancer: LUMAKRAS is indicated for non-small-cell lung cancer.", sclc)
     if not nsclc:
-        return answer("insufficient", "Lung cancer is documented without a histology.", lung,
-                      ["Obtain the pathology report stating the histology (NSCLC subtype)."])
+        return answer(
+            "insufficient",
+            "Lung cancer is documented without a histology.",
+            lung,
+            ["Obtain the pathology report stating the histology (NSCLC subtype)."],
+        )
     billable = [d for d in lung if any(c.startswith("C34") and icd10.billable(c) for c in d.icd10)]
     codes = sorted({c for d in billable for c in d.icd10 if c.startswith("C34") and icd10.billable(c)})
     if billable:
         return answer("met", f"Non-small-cell lung cancer, ICD-10-CM {', '.join(codes)}.", nsclc + billable)
     categories = sorted({c for d in lung for c in d.icd10 if c.startswith("C34")})
-    why = (f"only the non-billable category {', '.join(categories)}" if categories else "no ICD-10-CM C34 code")
-    return answer("review", f"NSCLC is documented but with {why}: the prescriber must pick the specific billable C34 code.",
-                  nsclc, ["Ask the prescriber for the billable ICD-10-CM code (C34.00-C34.92: site and laterality)."])
+    why = f"only the non-billable category {', '.join(categories)}" if categories else "no ICD-10-CM C34 code"
+    return answer(
+        "review",
+        f"NSCLC is documented but with {why}: the prescriber must pick the specific billable C34 code.",
+        nsclc,
+        ["Ask the prescriber for the billable ICD-10-CM code (C34.00-C34.92: site and laterality)."],
+    )
 
 
 def advanced_disease(ctx: Context) -> Answer:
@@ -75,45 +96,85 @@ def advanced_disease(ctx: Context) -> Answer:
         parts = ([f"stage {_roman(max(stages))}"] if stages else []) + (
             [f"secondary malignancy ({', '.join(d.evidence.text for d in spread[:3])})"] if spread else []
         )
-        summary = "Locally advanced or metastatic disease: " + ("; ".join(parts) or "metastatic or recurrent disease documented") + "."
+        summary = (
+            "Locally advanced or metastatic disease: "
+            + ("; ".join(parts) or "metastatic or recurrent disease documented")
+            + "."
+        )
         return answer("met", summary, ctx.advanced)
-    staged = [d for d in ctx.facts.diagnoses if d.stage is not None and d.evidence.date is not None and d.evidence.date <= ctx.as_of]
+    staged = [
+        d
+        for d in ctx.facts.diagnoses
+        if d.stage is not None and d.evidence.date is not None and d.evidence.date <= ctx.as_of
+    ]
     if staged:
-        return answer("not_met", f"Only stage {_roman(max(d.stage or 0 for d in staged))} disease is documented, with no spread or recurrence.",
-                      staged, ["If the disease has progressed to locally advanced or metastatic, document the current stage or the metastatic sites."])
-    return answer("insufficient", "No stage or spread of the cancer is documented.",
-                  actions=["Document the current stage (AJCC) or the metastatic sites."])
+        return answer(
+            "not_met",
+            f"Only stage {_roman(max(d.stage or 0 for d in staged))} disease is documented, with no spread or recurrence.",
+            staged,
+            [
+                "If the disease has progressed to locally advanced or metastatic, document the current stage or the metastatic sites."
+            ],
+        )
+    return answer(
+        "insufficient",
+        "No stage or spread of the cancer is documented.",
+        actions=["Document the current stage (AJCC) or the metastatic sites."],
+    )
 
 
 def kras_g12c(ctx: Context, tissue_only: bool = False) -> Answer:
     results = [r for r in ctx.facts.kras if not r.evidence.date or r.evidence.date <= ctx.as_of]
     positive = [r for r in results if r.status == "g12c_present" and (r.specimen != "plasma" or not tissue_only)]
-    solid_negative = [r for r in results if r.status in ("g12c_absent", "other_variant", "negative") and r.specimen != "plasma"]
+    solid_negative = [
+        r for r in results if r.status in ("g12c_absent", "other_variant", "negative") and r.specimen != "plasma"
+    ]
     tissue_positive = [r for r in positive if r.specimen != "plasma"]
     if tissue_positive and solid_negative:
-        return answer("review", "Tissue KRAS results conflict: one reports G12C, another does not.",
-                      tissue_positive + solid_negative, ["Ask the prescriber or the lab which result stands (retest if needed)."])
+        return answer(
+            "review",
+            "Tissue KRAS results conflict: one reports G12C, another does not.",
+            tissue_positive + solid_negative,
+            ["Ask the prescriber or the lab which result stands (retest if needed)."],
+        )
     dated = [r for r in positive if r.dated]
     if dated:
         r = dated[-1]
         test = f" ({r.test})" if r.test else ""
         return answer("met", f"KRAS G12C detected in {r.specimen} specimen on {r.evidence.date}{test}.", dated)
     if positive:
-        return answer("insufficient", "A KRAS G12C result is in the chart but has no date.", positive,
-                      ["Obtain the dated KRAS test report."])
+        return answer(
+            "insufficient",
+            "A KRAS G12C result is in the chart but has no date.",
+            positive,
+            ["Obtain the dated KRAS test report."],
+        )
     if solid_negative:
-        kinds = {"g12c_absent": "G12C not detected", "other_variant": "another KRAS variant", "negative": "no KRAS mutation"}
+        kinds = {
+            "g12c_absent": "G12C not detected",
+            "other_variant": "another KRAS variant",
+            "negative": "no KRAS mutation",
+        }
         found = "; ".join(sorted({kinds[r.status] for r in solid_negative}))
         return answer("not_met", f"KRAS testing does not show G12C ({found}).", solid_negative)
     plasma = [r for r in results if r.specimen == "plasma"]
     if plasma:
         why = "only plasma KRAS results" + (", and this indication requires tissue" if tissue_only else " without G12C")
-        return answer("insufficient", f"The chart has {why}; the label says to test tumor tissue when plasma is negative.",
-                      plasma, ["Order KRAS G12C testing on tumor tissue."])
+        return answer(
+            "insufficient",
+            f"The chart has {why}; the label says to test tumor tissue when plasma is negative.",
+            plasma,
+            ["Order KRAS G12C testing on tumor tissue."],
+        )
     unspecified = [r for r in results if r.status == "unspecified"]
-    return answer("insufficient", "No KRAS G12C result in the chart." if not unspecified
-                  else "A KRAS mutation is reported without naming the variant.", unspecified,
-                  ["Obtain the KRAS G12C test report (test name, specimen, date, result) and its CPT code."])
+    return answer(
+        "insufficient",
+        "No KRAS G12C result in the chart."
+        if not unspecified
+        else "A KRAS mutation is reported without naming the variant.",
+        unspecified,
+        ["Obtain the KRAS G12C test report (test name, specimen, date, result) and its CPT code."],
+    )
 
 
 def _roman(n: int) -> str:

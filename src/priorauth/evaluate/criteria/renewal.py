@@ -14,17 +14,29 @@ _TOLERATING = re.compile(r"(?<!not )(?<!poorly )\btolerat(?:ing|es|ed)\b(?!\s+po
 def no_progression_on_therapy(ctx: Context) -> Answer:
     start = ctx.sotorasib_start
     if start is None:
-        return answer("insufficient", "When LUMAKRAS started is not documented.",
-                      actions=["Document the LUMAKRAS start date and a disease assessment since then."])
+        return answer(
+            "insufficient",
+            "When LUMAKRAS started is not documented.",
+            actions=["Document the LUMAKRAS start date and a disease assessment since then."],
+        )
     since = [s for s in ctx.facts.statuses if s.evidence.date and start <= s.evidence.date <= ctx.as_of]
     worse = [s for s in since if s.status == "worsened"]
     if worse:
-        return answer("not_met", f"Progression documented on {worse[-1].evidence.date}, since LUMAKRAS started ({start}).", worse)
+        return answer(
+            "not_met", f"Progression documented on {worse[-1].evidence.date}, since LUMAKRAS started ({start}).", worse
+        )
     if since:
         latest = since[-1]
-        return answer("met", f"Disease {latest.status} on {latest.evidence.date}; no progression since LUMAKRAS started ({start}).", since)
-    return answer("insufficient", f"No disease assessment since LUMAKRAS started ({start}).",
-                  actions=["Document a restaging or response assessment since LUMAKRAS started."])
+        return answer(
+            "met",
+            f"Disease {latest.status} on {latest.evidence.date}; no progression since LUMAKRAS started ({start}).",
+            since,
+        )
+    return answer(
+        "insufficient",
+        f"No disease assessment since LUMAKRAS started ({start}).",
+        actions=["Document a restaging or response assessment since LUMAKRAS started."],
+    )
 
 
 def tolerating_therapy(ctx: Context) -> Answer:
@@ -32,12 +44,21 @@ def tolerating_therapy(ctx: Context) -> Answer:
     soto = [m for m in ctx.facts.meds if m.has("sotorasib") and (m.start or start) >= start]
     held = [m for m in soto if m.status in ("on-hold", "stopped") and _TOXICITY.search(m.remarks)]
     if held:
-        return answer("not_met", "LUMAKRAS was held or stopped for toxicity since it started.", held,
-                      ["Document the current dose level and that the patient tolerates it, or the plan."])
+        return answer(
+            "not_met",
+            "LUMAKRAS was held or stopped for toxicity since it started.",
+            held,
+            ["Document the current dose level and that the patient tolerates it, or the plan."],
+        )
     tolerating = [m for m in soto if _TOLERATING.search(m.remarks)] + [
-        s for s in ctx.facts.statuses if s.evidence.date and s.evidence.date >= start and _TOLERATING.search(s.evidence.text)
+        s
+        for s in ctx.facts.statuses
+        if s.evidence.date and s.evidence.date >= start and _TOLERATING.search(s.evidence.text)
     ]
     if tolerating:
         return answer("met", "The chart documents the patient tolerating LUMAKRAS.", [t.evidence for t in tolerating])
-    return answer("insufficient", "Tolerance of LUMAKRAS is not documented.",
-                  actions=["Document in a progress note that the patient tolerates LUMAKRAS (adverse events, dose level)."])
+    return answer(
+        "insufficient",
+        "Tolerance of LUMAKRAS is not documented.",
+        actions=["Document in a progress note that the patient tolerates LUMAKRAS (adverse events, dose level)."],
+    )

@@ -14,37 +14,65 @@ def _names(meds: list[MedUse]) -> str:
 def prior_systemic_therapy(ctx: Context) -> Answer:
     given = ctx.prior_therapies
     if not given:
-        return answer("insufficient", "No systemic anticancer therapy is recorded before the request.",
-                      actions=["Document the prior systemic therapy (drugs, dates, setting) from the treatment history."])
+        return answer(
+            "insufficient",
+            "No systemic anticancer therapy is recorded before the request.",
+            actions=["Document the prior systemic therapy (drugs, dates, setting) from the treatment history."],
+        )
     curative = [m for m in given if m.curative_intent]
     if len(curative) == len(given):
-        return answer("review", f"The only prior therapy ({_names(given)}) is documented as curative-intent (adjuvant/neoadjuvant).",
-                      given, ["Ask the prescriber whether therapy was given for locally advanced or metastatic disease."])
+        return answer(
+            "review",
+            f"The only prior therapy ({_names(given)}) is documented as curative-intent (adjuvant/neoadjuvant).",
+            given,
+            ["Ask the prescriber whether therapy was given for locally advanced or metastatic disease."],
+        )
     first = ctx.first_advanced_date
     if first is None:
-        return answer("review", f"Prior therapy ({_names(given)}) is recorded, but no locally advanced or metastatic disease is "
-                      "documented, so it may have been for earlier-stage disease.", given,
-                      ["Ask the prescriber whether the therapy was for locally advanced or metastatic disease, and document the stage."])
+        return answer(
+            "review",
+            f"Prior therapy ({_names(given)}) is recorded, but no locally advanced or metastatic disease is "
+            "documented, so it may have been for earlier-stage disease.",
+            given,
+            [
+                "Ask the prescriber whether the therapy was for locally advanced or metastatic disease, and document the stage."
+            ],
+        )
     for_advanced = [m for m in given if not m.curative_intent and (m.end or m.start or "") >= first]
     if not for_advanced:
-        return answer("review", f"All prior therapy ({_names(given)}) ended before advanced disease was first documented "
-                      f"({first}): it may have been curative-intent.", given,
-                      ["Ask the prescriber whether any therapy was given for locally advanced or metastatic disease."])
+        return answer(
+            "review",
+            f"All prior therapy ({_names(given)}) ended before advanced disease was first documented "
+            f"({first}): it may have been curative-intent.",
+            given,
+            ["Ask the prescriber whether any therapy was given for locally advanced or metastatic disease."],
+        )
     return answer("met", f"Prior systemic therapy for advanced disease: {_names(for_advanced)}.", for_advanced)
 
 
 def single_agent(ctx: Context) -> Answer:
     order = ctx.any_order
     if order is None:
-        return answer("insufficient", "No LUMAKRAS order in the chart to review for concurrent anticancer drugs.",
-                      actions=["Enter the LUMAKRAS order."])
+        return answer(
+            "insufficient",
+            "No LUMAKRAS order in the chart to review for concurrent anticancer drugs.",
+            actions=["Enter the LUMAKRAS order."],
+        )
     window_start = shift(ctx.as_of, -ctx.params.concurrent_administration_days)
     alongside = [m for m in ctx.facts.meds if _alongside(m, window_start, ctx.as_of)]
     if alongside:
-        return answer("not_met", f"Another anticancer drug is active alongside LUMAKRAS: {_names(alongside)}.", alongside,
-                      ["Confirm with the prescriber that the other drug is stopped, or that LUMAKRAS is not monotherapy."])
-    return answer("met", "Reviewed active orders, active statements and administrations in the last "
-                  f"{ctx.params.concurrent_administration_days} days: no anticancer drug alongside LUMAKRAS.", [order.evidence])
+        return answer(
+            "not_met",
+            f"Another anticancer drug is active alongside LUMAKRAS: {_names(alongside)}.",
+            alongside,
+            ["Confirm with the prescriber that the other drug is stopped, or that LUMAKRAS is not monotherapy."],
+        )
+    return answer(
+        "met",
+        "Reviewed active orders, active statements and administrations in the last "
+        f"{ctx.params.concurrent_administration_days} days: no anticancer drug alongside LUMAKRAS.",
+        [order.evidence],
+    )
 
 
 def _alongside(m: MedUse, window_start: str, as_of: str) -> bool:
@@ -61,20 +89,38 @@ def _alongside(m: MedUse, window_start: str, as_of: str) -> bool:
 
 def disease_progression(ctx: Context) -> Answer:
     starts = [m.start for m in ctx.prior_therapies if m.start]
-    worse = [s for s in ctx.facts.statuses if s.status == "worsened" and s.evidence.date and s.evidence.date <= ctx.as_of]
+    worse = [
+        s for s in ctx.facts.statuses if s.status == "worsened" and s.evidence.date and s.evidence.date <= ctx.as_of
+    ]
     if starts:
         after = [s for s in worse if s.evidence.date and s.evidence.date >= min(starts)]
         if after:
             latest = after[-1]
-            return answer("met", f"Progression documented on {latest.evidence.date}, after prior therapy began "
-                          f"({_names(ctx.prior_therapies)}).", after)
-    return answer("insufficient", "No disease progression on or after a prior systemic therapy is documented.", worse,
-                  ["Document progression on the prior therapy (imaging or the oncologist's assessment, with its date)."])
+            return answer(
+                "met",
+                f"Progression documented on {latest.evidence.date}, after prior therapy began "
+                f"({_names(ctx.prior_therapies)}).",
+                after,
+            )
+    return answer(
+        "insufficient",
+        "No disease progression on or after a prior systemic therapy is documented.",
+        worse,
+        ["Document progression on the prior therapy (imaging or the oncologist's assessment, with its date)."],
+    )
 
 
 def no_prior_kras_g12c_inhibitor(ctx: Context) -> Answer:
-    other = [m for m in ctx.facts.meds if any(d.drug_class == "kras_g12c_inhibitor" and d.ingredient != "sotorasib" for d in m.drugs)]
+    other = [
+        m
+        for m in ctx.facts.meds
+        if any(d.drug_class == "kras_g12c_inhibitor" and d.ingredient != "sotorasib" for d in m.drugs)
+    ]
     if other:
-        names = ", ".join(sorted({d.ingredient for m in other for d in m.drugs if d.drug_class == "kras_g12c_inhibitor"}))
+        names = ", ".join(
+            sorted({d.ingredient for m in other for d in m.drugs if d.drug_class == "kras_g12c_inhibitor"})
+        )
         return answer("not_met", f"A prior KRAS G12C inhibitor is recorded: {names}.", other)
-    return answer("met", f"Reviewed {len(ctx.facts.meds)} medication records: no KRAS G12C inhibitor other than sotorasib.")
+    return answer(
+        "met", f"Reviewed {len(ctx.facts.meds)} medication records: no KRAS G12C inhibitor other than sotorasib."
+    )
