@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import ROOT
 
 from priorauth.cli.main import main
-from tests.conftest import ROOT
 
 EXAMPLE = str(ROOT / "examples/nsclc-ready.json")
 PATIENT = {"resourceType": "Patient", "id": "a", "birthDate": "1960-01-01"}
@@ -68,6 +68,7 @@ def test_bad_arguments(tmp_path: Path, capsys: pytest.CaptureFixture[str], what:
     code = main([a.replace("{tmp}", str(tmp_path)) for a in argv])
     out, err = capsys.readouterr()
     assert code == 2, what
+    assert out == ""
     assert err.startswith("priorauth: ") and err.count("\n") == 1, err
 
 
