@@ -18,28 +18,19 @@ from priorauth.errors import Code, PriorauthError, fail
 CHART_SUFFIXES = (".json", ".ndjson", ".jsonl")
 
 
-@dataclass
 class Resource:
-    """One top-level resource of the input chart, with the reference the contract cites it by."""
+    """One top-level resource of the input chart, with the reference the contract cites it by:
+    ``Type/id``, else the entry's ``fullUrl``."""
 
-    data: dict[str, Any]
-    full_url: str | None = None
+    __slots__ = ("data", "full_url", "id", "ref", "type")
 
-    @property
-    def type(self) -> str:
-        return self.data["resourceType"]
-
-    @property
-    def id(self) -> str | None:
-        rid = self.data.get("id")
-        return rid if isinstance(rid, str) and rid else None
-
-    @property
-    def ref(self) -> str:
-        """``Type/id``, else the entry's ``fullUrl`` (the contract's evidence source)."""
-        if self.id:
-            return f"{self.type}/{self.id}"
-        return self.full_url or f"{self.type}/unidentified"
+    def __init__(self, data: dict[str, Any], full_url: str | None = None) -> None:
+        self.data = data
+        self.full_url = full_url
+        self.type: str = data["resourceType"]
+        rid = data.get("id")
+        self.id: str | None = rid if isinstance(rid, str) and rid else None
+        self.ref: str = f"{self.type}/{self.id}" if self.id else (full_url or f"{self.type}/unidentified")
 
 
 @dataclass
@@ -68,7 +59,7 @@ def load_path(path: str | os.PathLike[str]) -> LoadedChart:
     return out
 
 
-def _read_text(p: Path) -> str:
+def _read_bytes(p: Path) -> bytes:
     try:
         raw = p.read_bytes()
     except OSError as exc:
@@ -77,22 +68,24 @@ def _read_text(p: Path) -> str:
         raise fail(Code.EMPTY_INPUT, f"{p} is empty")
     if b"\x00" in raw[:8192]:
         raise fail(Code.BINARY_INPUT, f"{p} is binary data, not FHIR JSON")
+    return raw.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark
+
+
+def _text(raw: bytes, p: Path) -> str:
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise fail(Code.BINARY_INPUT, f"{p} is not UTF-8 text, not FHIR JSON") from None
 
 
 def _load_file(p: Path, out: LoadedChart) -> None:
-    text = _read_text(p)
-    ndjson = p.suffix.lower() in (".ndjson", ".jsonl")
-    if not ndjson:
+    raw = _read_bytes(p)
+    if p.suffix.lower() not in (".ndjson", ".jsonl"):
         try:
-            doc = orjson.loads(text)
+            doc = orjson.loads(raw)  # straight from bytes: orjson validates UTF-8 itself, faster than decoding first
         except orjson.JSONDecodeError as exc:
-            if text.lstrip().startswith("{") and "\n{" in text.strip():
-                ndjson = True  # NDJSON under a .json name
-            else:
+            text = _text(raw, p)
+            if not (text.lstrip().startswith("{") and "\n{" in text.strip()):  # else: NDJSON under a .json name
                 raise fail(Code.INVALID_JSON, f"{p} is not valid JSON ({_json_reason(exc)})") from None
         else:
             before = len(out.resources)
@@ -100,7 +93,7 @@ def _load_file(p: Path, out: LoadedChart) -> None:
             if len(out.resources) == before:
                 raise fail(Code.NOT_FHIR, f"{p} is JSON but holds no FHIR resource (no resourceType)")
             return
-    _load_ndjson(text, p, out)
+    _load_ndjson(_text(raw, p), p, out)
 
 
 def _load_ndjson(text: str, p: Path, out: LoadedChart) -> None:
