@@ -4,13 +4,32 @@ from __future__ import annotations
 
 from priorauth.chart.chart import Chart
 from priorauth.facts import admin, diagnoses, genomics, medications, observations
-from priorauth.facts.model import Facts
+from priorauth.facts.model import Evidence, Facts
+
+
+def by_date(items):  # type: ignore[no-untyped-def]
+    return sorted(items, key=lambda f: (f.evidence.date or "", f.evidence.source))
+
+
+def _by_date(items: list[Evidence]) -> list[Evidence]:
+    return sorted(items, key=lambda e: (e.date or "", e.source))
 
 
 def extract(chart: Chart) -> Facts:
-    def by_date(items):  # type: ignore[no-untyped-def]
-        return sorted(items, key=lambda f: (f.evidence.date or "", f.evidence.source))
+    """Coded facts, then the facts stated in the chart's text (notes, reports), merged by kind."""
+    facts = _coded(chart)
+    from priorauth import text
 
+    found = text.read(chart, chart.warnings)
+    if found is not None:
+        for kind in ("kras", "diagnoses", "meds", "statuses"):
+            setattr(facts, kind, by_date([*getattr(facts, kind), *getattr(found, kind)]))
+        for kind in ("naive", "monotherapy", "spread_hints", "rationale"):
+            setattr(facts, kind, _by_date(getattr(found, kind)))
+    return facts
+
+
+def _coded(chart: Chart) -> Facts:
     return Facts(
         patient=admin.patient(chart),
         diagnoses=by_date(diagnoses.diagnoses(chart)),

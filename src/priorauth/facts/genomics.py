@@ -1,13 +1,12 @@
 """KRAS results from Observations and DiagnosticReport conclusions, with specimen, date and test.
 
 Coded values decide (LOINC answer codes LA9633-4 present / LA9634-2 absent); otherwise the short
-value strings are read with the patterns of ``terminology.concepts``. Free-text notes are the notes
-pipeline's job (issue: evidence from clinical text).
+value strings are read with the patterns of ``terminology.concepts``. Report conclusions and notes are read
+by the clinical-text pipeline (``priorauth.text``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,7 +18,6 @@ from priorauth.terminology import concepts as cx
 
 ANSWERS = {"LA9633-4": "present", "LA9634-2": "absent", "HGNC:6407": "KRAS"}
 SKIP_STATUS = {"entered-in-error", "cancelled", "registered"}
-_SENTENCE = re.compile(r"(?:[^.;\n]|\.(?!\s|$))+")  # a period inside "c.34G>T" does not end it
 
 
 def kras_results(chart: Chart) -> Iterator[KrasResult]:
@@ -35,9 +33,6 @@ def kras_results(chart: Chart) -> Iterator[KrasResult]:
         result = _observation(chart, r, reports_by_result.get(r.ref))
         if result is not None:
             yield result
-    for rep in chart.of_type("DiagnosticReport"):
-        if status_of(rep.data) not in SKIP_STATUS:
-            yield from _conclusion(chart, rep)
 
 
 def classify(text: str, coded: str | None = None) -> str | None:
@@ -84,26 +79,6 @@ def _observation(chart: Chart, r: Resource, report: Resource | None) -> KrasResu
     specimen = _specimen(chart, data, test, concept_words(code))
     text = f"{concept_text(code)}: {words}".strip(": ")
     return KrasResult(Evidence(r.ref, date, text), status, specimen, test, date is not None)
-
-
-def _conclusion(chart: Chart, rep: Resource) -> Iterator[KrasResult]:
-    text = rep.data.get("conclusion")
-    if not isinstance(text, str) or not cx.KRAS.search(text):
-        return
-    date = first_date(rep.data, "effectiveDateTime", "effectivePeriod", "issued")
-    test = _test_name(rep.data, None)
-    for m in _SENTENCE.finditer(text):
-        sentence = m.group(0)
-        if not cx.KRAS.search(sentence):
-            continue
-        status = classify(sentence)
-        if status is None:
-            continue
-        start = m.start() + (len(sentence) - len(sentence.lstrip()))
-        end = m.end() - (len(sentence) - len(sentence.rstrip()))
-        spec = _specimen(chart, rep.data, f"{test or ''} {sentence}", "")
-        ev = Evidence(f"{rep.ref}#char={start},{end}", date, sentence.strip())
-        yield KrasResult(ev, status, spec, test, date is not None)
 
 
 def _value_text(data: dict[str, Any]) -> str:

@@ -52,7 +52,7 @@ class KrasResult:
 @dataclass(frozen=True)
 class MedUse:
     evidence: Evidence
-    kind: Literal["request", "administration", "statement", "dispense"]
+    kind: Literal["request", "administration", "statement", "dispense", "text"]
     status: str
     drugs: tuple[Drug, ...]
     start: str | None
@@ -78,6 +78,7 @@ class MedUse:
             "statement": self.status in ("active", "completed"),
             "request": self.status in ("completed", "stopped", "active"),
             "dispense": self.status in ("completed", ""),
+            "text": True,  # a note or report stating it was given (negated and planned mentions are not facts)
         }[self.kind]
 
     @property
@@ -157,3 +158,7 @@ class Facts:
     notes: list[Evidence] = field(default_factory=list)  # clinical notes (documents), by reference
     reports: list[Evidence] = field(default_factory=list)  # diagnostic reports
     claims: list[Evidence] = field(default_factory=list)  # claims / EOBs (claims history)
+    naive: list[Evidence] = field(default_factory=list)  # text: "treatment-naive", "no prior systemic therapy"
+    monotherapy: list[Evidence] = field(default_factory=list)  # text: "single agent", "monotherapy"
+    spread_hints: list[Evidence] = field(default_factory=list)  # text hinting at spread without stating it
+    rationale: list[Evidence] = field(default_factory=list)  # text: medical-necessity sentences

@@ -108,9 +108,18 @@ def advanced_disease(ctx: Context) -> Answer:
         if d.stage is not None and d.evidence.date is not None and d.evidence.date <= ctx.as_of
     ]
     if staged:
+        stage = _roman(max(d.stage or 0 for d in staged))
+        hints = [e for e in ctx.facts.spread_hints if (e.date or "") <= ctx.as_of]
+        if hints:
+            return answer(
+                "review",
+                f"Stage {stage} is documented and the text hints at spread without stating it.",
+                [*staged, *hints],
+                ["Ask the prescriber whether the disease is now locally advanced or metastatic (restaging)."],
+            )
         return answer(
             "not_met",
-            f"Only stage {_roman(max(d.stage or 0 for d in staged))} disease is documented, with no spread or recurrence.",
+            f"Only stage {stage} disease is documented, with no spread or recurrence.",
             staged,
             [
                 "If the disease has progressed to locally advanced or metastatic, document the current stage or the metastatic sites."

@@ -13,6 +13,16 @@ def _names(meds: list[MedUse]) -> str:
 
 def prior_systemic_therapy(ctx: Context) -> Answer:
     given = ctx.prior_therapies
+    naive = [e for e in ctx.facts.naive if (e.date or "") <= ctx.as_of]
+    if naive and given:
+        return answer(
+            "review",
+            f"Sources disagree: the chart states no prior systemic therapy, but therapy is recorded ({_names(given)}).",
+            [*naive, *given],
+            ["Ask the prescriber to confirm the treatment history."],
+        )
+    if naive:
+        return answer("not_met", "The chart states the patient has had no prior systemic therapy.", naive)
     if not given:
         return answer(
             "insufficient",
@@ -69,9 +79,10 @@ def single_agent(ctx: Context) -> Answer:
         )
     return answer(
         "met",
-        "Reviewed active orders, active statements and administrations in the last "
+        ("A note states single-agent use. " if ctx.facts.monotherapy else "")
+        + "Reviewed active orders, active statements and administrations in the last "
         f"{ctx.params.concurrent_administration_days} days: no anticancer drug alongside LUMAKRAS.",
-        [order.evidence],
+        [order.evidence, *ctx.facts.monotherapy],
     )
 
 

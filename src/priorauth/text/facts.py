@@ -1,0 +1,181 @@
+"""Findings in text -> the same facts coded data gives (KRAS results, diagnoses, therapies, disease
+status), each citing ``Type/id#char=start,end`` and the document's date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from priorauth.facts.model import Diagnosis, DiseaseStatus, Evidence, KrasResult, MedUse
+from priorauth.terminology import concepts as cx
+from priorauth.terminology.drugs import vocabulary
+from priorauth.text.pipeline import Finding, analyze, patterns
+from priorauth.text.sources import TextDoc
+
+_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+@dataclass
+class TextFacts:
+    kras: list[KrasResult] = field(default_factory=list)
+    diagnoses: list[Diagnosis] = field(default_factory=list)
+    meds: list[MedUse] = field(default_factory=list)
+    statuses: list[DiseaseStatus] = field(default_factory=list)
+    naive: list[Evidence] = field(default_factory=list)  # "treatment-naive", "no prior systemic therapy"
+    monotherapy: list[Evidence] = field(default_factory=list)
+    spread_hints: list[Evidence] = field(default_factory=list)
+    rationale: list[Evidence] = field(default_factory=list)
+
+
+def from_documents(docs: list[TextDoc]) -> TextFacts:
+    out = TextFacts()
+    for doc in docs:
+        for f in analyze(doc.text):
+            _add(out, doc, f)
+    return out
+
+
+def _evidence(doc: TextDoc, f: Finding, start: int | None = None, end: int | None = None) -> Evidence:
+    s, e = (f.sentence_start, f.sentence_start + len(f.sentence.rstrip())) if start is None else (start, end)
+    quote = doc.text[s:e].strip()
+    lead = len(doc.text[s:e]) - len(doc.text[s:e].lstrip())
+    s += lead
+    e = s + len(quote)
+    return Evidence(f"{doc.source}#char={s},{e}", _stated_date(f.sentence) or doc.date, quote)
+
+
+def _stated_date(sentence: str) -> str | None:
+    m = _DATE.search(sentence)
+    if not m:
+        return None
+    if m.group(1):
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    return f"{m.group(6)}-{int(m.group(4)):02d}-{int(m.group(5)):02d}"
+
+
+def _lung(f: Finding) -> bool:
+    p = patterns()
+    return bool(p["lung_context"].search(f.sentence))
+
+
+def _other_primary(f: Finding) -> bool:
+    p = patterns()
+    return bool(p["other_primary"].search(f.sentence)) and not _lung(f)
+
+
+def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    handler = HANDLERS.get(f.label)
+    if handler is not None:
+        handler(out, doc, f)
+
+
+def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    if f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY"} or f.section == "family_history":
+        return
+    negated = "NEGATED_EXISTENCE" in f.modifiers
+    if f.label == "KRAS_G12C":
+        if re.search(r"\b[nh]-?ras\b", f.sentence, re.I) and not cx.KRAS.search(f.sentence):
+            return  # NRAS / HRAS G12C
+        status = "g12c_absent" if negated else "g12c_present"
+    elif f.label == "KRAS_OTHER":
+        if negated or not cx.KRAS.search(f.sentence):
+            return
+        status = "other_variant"
+    else:  # KRAS_NEG states the negative itself; a negated negative is not a result
+        if negated:
+            return
+        status = "negative"
+    p = patterns()
+    specimen = "unknown"
+    for text in (f.sentence, doc.text[:600], doc.title):
+        if p["plasma"].search(text):
+            specimen = "plasma"
+            break
+        if p["tissue"].search(text):
+            specimen = "tissue"
+            break
+    test = p["tests"].search(doc.text)
+    ev = _evidence(doc, f)
+    out.kras.append(KrasResult(ev, status, specimen, test.group(0) if test else None, ev.date is not None))  # type: ignore[arg-type]
+
+
+def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    if not f.affirmed or _other_primary(f):
+        return
+    if f.label == "HISTOLOGY_LUNG" and not _lung(f):
+        return
+    ev = _evidence(doc, f)
+    out.diagnoses.append(Diagnosis(ev, "lung", (), f.value, None, False))  # type: ignore[arg-type]
+
+
+def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    if not f.affirmed or _other_primary(f) or not (_lung(f) or cx.NSCLC.search(f.sentence)):
+        return
+    stage = cx.stage_from_text(f.sentence[f.start - f.sentence_start : f.end - f.sentence_start])
+    if stage:
+        out.diagnoses.append(Diagnosis(_evidence(doc, f), "lung", (), None, stage, stage == 4))
+
+
+def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    if (
+        _other_primary(f)
+        or f.section == "family_history"
+        or f.modifiers & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL"}
+    ):
+        return
+    if f.label == "SPREAD_HINT" or "POSSIBLE_EXISTENCE" in f.modifiers:
+        out.spread_hints.append(_evidence(doc, f))
+        return
+    out.diagnoses.append(Diagnosis(_evidence(doc, f), "lung", (), None, None, True))
+
+
+def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    if not f.affirmed or "sotorasib" in f.value.split(","):
+        return
+    p = patterns()
+    if f.section == "plan" and not p["given_in_plan"].search(f.sentence):
+        return
+    vocab = vocabulary()
+    drugs = tuple(vocab.drugs[i] for i in f.value.split(",") if i in vocab.drugs)
+    if not any(d.anticancer for d in drugs):
+        return
+    ev = _evidence(doc, f)
+    curative = bool(p["curative_setting"].search(f.sentence)) and not p["advanced_setting"].search(f.sentence)
+    out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
+
+
+def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    if not f.affirmed or _other_primary(f):
+        return
+    out.statuses.append(DiseaseStatus(_evidence(doc, f), f.value))  # type: ignore[arg-type]
+
+
+def _flag(kind: str):  # type: ignore[no-untyped-def]
+    def add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+        if f.affirmed:
+            getattr(out, kind).append(_evidence(doc, f))
+
+    return add
+
+
+def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    if f.affirmed:
+        out.diagnoses.append(Diagnosis(_evidence(doc, f), "ild", (), None, None, False))
+
+
+HANDLERS = {
+    "KRAS_G12C": _kras,
+    "KRAS_OTHER": _kras,
+    "KRAS_NEG": _kras,
+    "HISTOLOGY": _histology,
+    "HISTOLOGY_LUNG": _histology,
+    "STAGE": _stage,
+    "SPREAD": _spread,
+    "SPREAD_HINT": _spread,
+    "THERAPY": _therapy,
+    "STATUS": _status,
+    "NAIVE": _flag("naive"),
+    "MONOTHERAPY": _flag("monotherapy"),
+    "RATIONALE": _flag("rationale"),
+    "ILD": _ild,
+}

@@ -1,0 +1,129 @@
+"""The one module that talks to medspaCy: rules from ``rules/*.yaml``, findings with exact offsets.
+
+spaCy and medspaCy are imported on first use, so a chart without text never pays for them. Results
+are cached in memory by the text's SHA-256, so re-evaluating a chart does not re-read its notes
+(never on disk: extracted spans are patient data).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import warnings
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from priorauth.terminology.drugs import vocabulary
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+EXCLUDING = {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "FAMILY"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    label: str  # KRAS_G12C, HISTOLOGY, THERAPY, STATUS, ...
+    value: str
+    start: int  # offsets into the analysed text
+    end: int
+    modifiers: frozenset[str]  # ConText categories that apply (NEGATED_EXISTENCE, HYPOTHETICAL, ...)
+    section: str | None
+    sentence: str
+    sentence_start: int
+
+    @property
+    def affirmed(self) -> bool:
+        """Asserted of the patient: not negated, possible, hypothetical or family, not in family history."""
+        return not (self.modifiers & EXCLUDING) and self.section not in ("family_history", "allergies")
+
+
+@cache
+def rules() -> dict[str, Any]:
+    folder = resources.files("priorauth.text").joinpath("rules")
+    return {
+        name: yaml.load(folder.joinpath(f"{name}.yaml").read_text("utf-8"), Loader=_LOADER)  # noqa: S506
+        for name in ("targets", "context", "sections")
+    }
+
+
+@cache
+def patterns() -> dict[str, re.Pattern[str]]:
+    """The compiled sentence-level patterns of targets.yaml (lung_context, plasma, tests, ...)."""
+    data = rules()["targets"]
+    return {k: re.compile(v, re.I) for k, v in data.items() if isinstance(v, str) and k != "version"}
+
+
+@cache
+def _targets() -> list[tuple[str, str, re.Pattern[str]]]:
+    return [(t["label"], str(t["value"]), re.compile(t["pattern"], re.I)) for t in rules()["targets"]["targets"]]
+
+
+@cache
+def _drug_pattern() -> re.Pattern[str]:
+    return re.compile(vocabulary().pattern.pattern, re.I)  # on the original text: offsets stay exact
+
+
+@cache
+def _nlp() -> Any:
+    with warnings.catch_warnings():  # spaCy's CLI helpers warn about click on import: noise for our users
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import spacy
+    from medspacy.context import ConTextRule
+    from medspacy.section_detection import SectionRule
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "\n", "\n\n", "\n\n\n"]})
+    sectionizer = nlp.add_pipe("medspacy_sectionizer", config={"rules": None})
+    sectionizer.add([SectionRule(s["literal"], s["category"]) for s in rules()["sections"]["sections"]])
+    context = nlp.add_pipe("medspacy_context", config={"rules": "default"})
+    context.add(
+        [ConTextRule(r["literal"], r["category"], direction=r["direction"]) for r in rules()["context"]["rules"]]
+    )
+    return nlp
+
+
+def analyze(text: str) -> tuple[Finding, ...]:
+    return _analyze_cached(hashlib.sha256(text.encode("utf-8", "replace")).hexdigest(), text)
+
+
+@lru_cache(maxsize=4096)
+def _analyze_cached(digest: str, text: str) -> tuple[Finding, ...]:
+    from spacy.util import filter_spans
+
+    nlp = _nlp()
+    doc = nlp.make_doc(text)
+    spans = []
+    for label, value, start, end in _matches(text):
+        span = doc.char_span(start, end, label=label, kb_id=value, alignment_mode="expand")
+        if span is not None:
+            spans.append((span, start, end))
+    kept = filter_spans([s for s, _, _ in spans])
+    offsets = {(s.start, s.end, s.label_): (a, b) for s, a, b in spans}
+    doc.ents = kept
+    with warnings.catch_warnings():  # spaCy W036 "matcher has no patterns" for an empty sub-matcher: noise
+        warnings.simplefilter("ignore", UserWarning)
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+    out = []
+    for ent in doc.ents:
+        if ent.label_ == "IGNORE":
+            continue
+        start, end = offsets.get((ent.start, ent.end, ent.label_), (ent.start_char, ent.end_char))
+        sent = ent.sent
+        mods = frozenset(m.category for m in ent._.modifiers)
+        out.append(
+            Finding(ent.label_, ent.kb_id_, start, end, mods, ent._.section_category, sent.text, sent.start_char)
+        )
+    return tuple(out)
+
+
+def _matches(text: str) -> list[tuple[str, str, int, int]]:
+    found = [(label, value, m.start(), m.end()) for label, value, rx in _targets() for m in rx.finditer(text)]
+    vocab = vocabulary()
+    for m in _drug_pattern().finditer(text):
+        ingredients = ",".join(vocab.by_name[m.group(0).lower()])
+        found.append(("THERAPY", ingredients, m.start(), m.end()))
+    return found

@@ -1,0 +1,199 @@
+"""Where text lives in a chart, decoded to plain text with its date and reference.
+
+A resource's extracted text is its text parts joined by a blank line, in a fixed order, so evidence
+spans (``Type/id#char=start,end``, RFC 5147) are exact offsets into it. Bad attachments (undecodable
+base64, a PDF that is not a PDF, oversized data, unknown types) are skipped with a warning.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import html
+import io
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Any, ClassVar
+
+from priorauth.chart.chart import Chart
+from priorauth.chart.fhir import dicts, first_date, notes, status_of
+from priorauth.chart.load import Resource
+
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # a note is never this large; a scanned PDF of images has no text anyway
+SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class TextDoc:
+    source: str  # Type/id (or fullUrl)
+    date: str | None
+    kind: str  # resource type
+    title: str
+    text: str
+
+
+def documents(chart: Chart, warnings: list[str]) -> list[TextDoc]:
+    """Every text-bearing resource of the chart, in chart order."""
+    out = []
+    for r in chart.resources:
+        if status_of(r.data) == "entered-in-error":
+            continue
+        reader = READERS.get(r.type)
+        if reader is None:
+            continue
+        parts = [p.strip() for p in reader(chart, r, warnings) if p and p.strip()]
+        if parts:
+            out.append(TextDoc(r.ref, _date(r), r.type, _title(r), SEPARATOR.join(parts)))
+    return out
+
+
+def _date(r: Resource) -> str | None:
+    return first_date(
+        r.data, "date", "effectiveDateTime", "effectivePeriod", "issued", "authoredOn", "recordedDate", "onsetDateTime"
+    ) or first_date((r.data.get("context") or {}) if isinstance(r.data.get("context"), dict) else {}, "period")
+
+
+def _title(r: Resource) -> str:
+    for key in ("type", "code", "description"):
+        v = r.data.get(key)
+        if isinstance(v, dict) and isinstance(v.get("text"), str):
+            return v["text"]
+        if isinstance(v, str):
+            return v
+    return r.type
+
+
+def _document_reference(chart: Chart, r: Resource, warnings: list[str]) -> list[str]:
+    texts = [_attachment(chart, c.get("attachment"), r.ref, warnings) for c in dicts(r.data.get("content"))]
+    return [t for t in texts if t]
+
+
+def _diagnostic_report(chart: Chart, r: Resource, warnings: list[str]) -> list[str]:
+    parts = [r.data.get("conclusion") if isinstance(r.data.get("conclusion"), str) else ""]
+    parts += [_attachment(chart, a, r.ref, warnings) for a in dicts(r.data.get("presentedForm"))]
+    return [p for p in parts if p]
+
+
+def _observation(chart: Chart, r: Resource, warnings: list[str]) -> list[str]:
+    value = r.data.get("valueString")
+    parts = [value] if isinstance(value, str) and len(value) >= 40 else []  # short values are coded results
+    return parts + notes(r.data)
+
+
+def _notes_only(chart: Chart, r: Resource, warnings: list[str]) -> list[str]:
+    return notes(r.data)
+
+
+READERS = {
+    "DocumentReference": _document_reference,
+    "DiagnosticReport": _diagnostic_report,
+    "Observation": _observation,
+    "MedicationRequest": _notes_only,
+    "MedicationStatement": _notes_only,
+    "Condition": _notes_only,
+}
+
+
+def _attachment(chart: Chart, att: Any, ref: str, warnings: list[str]) -> str:
+    if not isinstance(att, dict):
+        return ""
+    ctype = str(att.get("contentType") or "text/plain").split(";")[0].strip().lower()
+    raw = _attachment_bytes(chart, att, ref, warnings)
+    if raw is None:
+        return ""
+    if len(raw) > MAX_ATTACHMENT_BYTES:
+        warnings.append(f"{ref}: attachment of {len(raw) // (1024 * 1024)} MB skipped (limit 10 MB)")
+        return ""
+    try:
+        return DECODERS[ctype](raw)
+    except KeyError:
+        warnings.append(f"{ref}: attachment type {ctype} is not read, skipped")
+    except Exception as exc:  # a broken document is skipped, never fatal
+        warnings.append(f"{ref}: {ctype} attachment could not be read ({type(exc).__name__}), skipped")
+    return ""
+
+
+def _attachment_bytes(chart: Chart, att: dict[str, Any], ref: str, warnings: list[str]) -> bytes | None:
+    data = att.get("data")
+    if isinstance(data, str):
+        if len(data) > MAX_ATTACHMENT_BYTES * 4 // 3 + 4:
+            warnings.append(f"{ref}: attachment over 10 MB skipped")
+            return None
+        try:
+            return base64.b64decode(data, validate=False)
+        except (binascii.Error, ValueError):
+            warnings.append(f"{ref}: attachment data is not valid base64, skipped")
+            return None
+    url = att.get("url")
+    if isinstance(url, str) and url:
+        binary = chart.resolve(url)
+        if binary is not None and isinstance(binary.data.get("data"), str):
+            return _attachment_bytes(chart, {"data": binary.data["data"]}, ref, warnings)
+        warnings.append(f"{ref}: attachment url {url[:60]} is not in the chart, skipped")
+    return None
+
+
+def _plain(raw: bytes) -> str:
+    return raw.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+
+
+class _HTMLText(HTMLParser):
+    BLOCK: ClassVar[set[str]] = {"p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in ("script", "style", "head"):
+            self._skip += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" | ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "head") and self._skip:
+            self._skip -= 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _html(raw: bytes) -> str:
+    parser = _HTMLText()
+    parser.feed(_plain(raw))
+    parser.close()
+    text = html.unescape("".join(parser.parts))
+    return re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+", " ", text)).strip()
+
+
+def _pdf(raw: bytes) -> str:
+    if not raw.startswith(b"%PDF"):
+        raise ValueError("not a PDF")
+    from pypdf import PdfReader  # imported only when a chart has a PDF
+
+    reader = PdfReader(io.BytesIO(raw))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def _rtf(raw: bytes) -> str:
+    from striprtf.striprtf import rtf_to_text
+
+    return rtf_to_text(_plain(raw))
+
+
+DECODERS = {
+    "text/plain": _plain,
+    "text/markdown": _plain,
+    "text/html": _html,
+    "application/xhtml+xml": _html,
+    "application/pdf": _pdf,
+    "text/rtf": _rtf,
+    "application/rtf": _rtf,
+}
