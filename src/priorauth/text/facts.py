@@ -53,19 +53,30 @@ def _stated_date(sentence: str) -> str | None:
     return f"{m.group(6)}-{int(m.group(4)):02d}-{int(m.group(5)):02d}"
 
 
-def _lung(f: Finding) -> bool:
-    p = patterns()
-    return bool(p["lung_context"].search(f.sentence))
+def _line(doc: TextDoc, f: Finding) -> str:
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    end = doc.text.find("\n", f.end)
+    return doc.text[start : end if end >= 0 else len(doc.text)]
 
 
-def _other_primary(f: Finding) -> bool:
+def _lung(doc: TextDoc, f: Finding) -> bool:
+    """The mention is about the lung: its line names the lung, or the whole document does and names no
+    other primary cancer (a pathology report's diagnosis line rarely repeats the organ)."""
     p = patterns()
-    return bool(p["other_primary"].search(f.sentence)) and not _lung(f)
+    if p["lung_context"].search(_line(doc, f)):
+        return True
+    return bool(p["lung_context"].search(doc.text)) and not p["other_primary"].search(doc.text)
+
+
+def _other_primary(doc: TextDoc, f: Finding) -> bool:
+    p = patterns()
+    line = _line(doc, f)
+    return bool(p["other_primary"].search(line)) and not p["lung_context"].search(line)
 
 
 def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     handler = HANDLERS.get(f.label)
-    if handler is not None:
+    if handler is not None and not patterns()["not_about_patient"].search(_line(doc, f)):
         handler(out, doc, f)
 
 
@@ -100,16 +111,19 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 
 
 def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not f.affirmed or _other_primary(f):
+    if not f.affirmed or _other_primary(doc, f):
         return
-    if f.label == "HISTOLOGY_LUNG" and not _lung(f):
+    if f.label == "HISTOLOGY_LUNG" and not _lung(doc, f):
         return
     ev = _evidence(doc, f)
     out.diagnoses.append(Diagnosis(ev, "lung", (), f.value, None, False))  # type: ignore[arg-type]
 
 
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not f.affirmed or _other_primary(f) or not (_lung(f) or cx.NSCLC.search(f.sentence)):
+    if not f.affirmed or _other_primary(doc, f) or not (_lung(doc, f) or cx.NSCLC.search(f.sentence)):
+        return
+    window = doc.text[max(0, f.start - 30) : f.end + 30]
+    if patterns()["non_cancer_stage"].search(window):
         return
     stage = cx.stage_from_text(f.sentence[f.start - f.sentence_start : f.end - f.sentence_start])
     if stage:
@@ -118,7 +132,7 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 
 def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if (
-        _other_primary(f)
+        _other_primary(doc, f)
         or f.section == "family_history"
         or f.modifiers & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL"}
     ):
@@ -130,10 +144,12 @@ def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 
 
 def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not f.affirmed or "sotorasib" in f.value.split(","):
+    if not f.affirmed:
         return
     p = patterns()
     if f.section == "plan" and not p["given_in_plan"].search(f.sentence):
+        return
+    if p["therapy_not_given"].search(f.sentence):
         return
     vocab = vocabulary()
     drugs = tuple(vocab.drugs[i] for i in f.value.split(",") if i in vocab.drugs)
@@ -145,7 +161,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 
 
 def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not f.affirmed or _other_primary(f):
+    if not f.affirmed or _other_primary(doc, f):
         return
     out.statuses.append(DiseaseStatus(_evidence(doc, f), f.value))  # type: ignore[arg-type]
 
@@ -156,6 +172,21 @@ def _flag(kind: str):  # type: ignore[no-untyped-def]
             getattr(out, kind).append(_evidence(doc, f))
 
     return add
+
+
+def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    """A statement that no systemic therapy was given; in a plan ("no systemic therapy indicated") it is not."""
+    if f.affirmed and f.section != "plan":
+        out.naive.append(_evidence(doc, f))
+
+
+def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    """A statement about the planned or current regimen: planned ("will start single-agent") counts."""
+    if f.modifiers & {"NEGATED_EXISTENCE", "FAMILY", "POSSIBLE_EXISTENCE"} or f.section == "family_history":
+        return
+    if re.search(r"\b(?:received|was\s+on|previously|prior)\b", f.sentence, re.I):
+        return  # an earlier regimen, not this request
+    out.monotherapy.append(_evidence(doc, f))
 
 
 def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
@@ -174,8 +205,8 @@ HANDLERS = {
     "SPREAD_HINT": _spread,
     "THERAPY": _therapy,
     "STATUS": _status,
-    "NAIVE": _flag("naive"),
-    "MONOTHERAPY": _flag("monotherapy"),
+    "NAIVE": _naive,
+    "MONOTHERAPY": _monotherapy,
     "RATIONALE": _flag("rationale"),
     "ILD": _ild,
 }

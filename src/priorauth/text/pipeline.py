@@ -20,6 +20,7 @@ import yaml
 from priorauth.terminology.drugs import vocabulary
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SPAN_GROUP = "priorauth"
 EXCLUDING = {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "FAMILY"}
 
 
@@ -78,10 +79,16 @@ def _nlp() -> Any:
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "\n", "\n\n", "\n\n\n"]})
     sectionizer = nlp.add_pipe("medspacy_sectionizer", config={"rules": None})
     sectionizer.add([SectionRule(s["literal"], s["category"]) for s in rules()["sections"]["sections"]])
-    context = nlp.add_pipe("medspacy_context", config={"rules": "default"})
-    context.add(
-        [ConTextRule(r["literal"], r["category"], direction=r["direction"]) for r in rules()["context"]["rules"]]
+    context = nlp.add_pipe(
+        "medspacy_context", config={"rules": None, "input_span_type": "group", "span_group_name": SPAN_GROUP}
     )
+    ours = [
+        ConTextRule(r["literal"], r["category"], direction=r["direction"], max_scope=r.get("max_scope"))
+        for r in rules()["context"]["rules"]
+    ]
+    redefined = {r.literal.lower() for r in ours}  # our rule for a literal replaces medspaCy's default one
+    defaults = [r for r in ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH) if r.literal.lower() not in redefined]
+    context.add(defaults + ours)
     return nlp
 
 
@@ -95,27 +102,33 @@ def _analyze_cached(digest: str, text: str) -> tuple[Finding, ...]:
 
     nlp = _nlp()
     doc = nlp.make_doc(text)
-    spans = []
+    by_label: dict[str, list[Any]] = {}
+    exact: dict[tuple[int, int, str], tuple[int, int]] = {}
     for label, value, start, end in _matches(text):
         span = doc.char_span(start, end, label=label, kb_id=value, alignment_mode="expand")
         if span is not None:
-            spans.append((span, start, end))
-    kept = filter_spans([s for s, _, _ in spans])
-    offsets = {(s.start, s.end, s.label_): (a, b) for s, a, b in spans}
-    doc.ents = kept
+            by_label.setdefault(label, []).append(span)
+            exact[(span.start, span.end, label)] = (start, end)
+    ignored = by_label.pop("IGNORE", [])
+    spans = []  # overlapping spans of different kinds are all kept ("progressive metastatic disease")
+    for label_spans in by_label.values():
+        for span in filter_spans(label_spans):
+            if not any(span.start < i.end and i.start < span.end for i in ignored):
+                spans.append(span)
+    doc.spans[SPAN_GROUP] = sorted(spans, key=lambda sp: (sp.start, sp.end))
     with warnings.catch_warnings():  # spaCy W036 "matcher has no patterns" for an empty sub-matcher: noise
         warnings.simplefilter("ignore", UserWarning)
         for _, proc in nlp.pipeline:
             doc = proc(doc)
     out = []
-    for ent in doc.ents:
-        if ent.label_ == "IGNORE":
-            continue
-        start, end = offsets.get((ent.start, ent.end, ent.label_), (ent.start_char, ent.end_char))
-        sent = ent.sent
-        mods = frozenset(m.category for m in ent._.modifiers)
+    for span in doc.spans[SPAN_GROUP]:
+        start, end = exact.get((span.start, span.end, span.label_), (span.start_char, span.end_char))
+        mods = frozenset(  # a trigger inside the target ("no prior therapy") does not modify it
+            m.category for m in span._.modifiers if m.modifier_span[1] <= span.start or m.modifier_span[0] >= span.end
+        )
+        sent = span.sent
         out.append(
-            Finding(ent.label_, ent.kb_id_, start, end, mods, ent._.section_category, sent.text, sent.start_char)
+            Finding(span.label_, span.kb_id_, start, end, mods, span._.section_category, sent.text, sent.start_char)
         )
     return tuple(out)
 

@@ -1,0 +1,120 @@
+"""Precision and recall of the clinical-text reader, per fact type, on the labelled corpus
+(``tests/text/corpus.yaml``), and what it finds in the real Synthea notes of ``../shared``.
+
+    .venv/bin/python scripts/text_quality.py            # corpus table
+    .venv/bin/python scripts/text_quality.py --synthea  # also the 1,215 Synthea bulk-export notes
+    .venv/bin/python scripts/text_quality.py --errors   # also list every false positive / negative
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import yaml
+
+from priorauth.text.facts import TextFacts, from_documents
+from priorauth.text.sources import TextDoc
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests/text/corpus.yaml"
+BULK = ROOT.parent / "shared/data/synthea-bulk-10"
+TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")
+
+
+def labels(found: TextFacts) -> set[tuple[str, str]]:
+    """The (type, value) pairs a text asserts, in the corpus's vocabulary."""
+    out: set[tuple[str, str]] = {("kras", k.status) for k in found.kras}
+    for d in found.diagnoses:
+        if d.site == "ild":
+            out.add(("ild", "true"))
+        if d.histology:
+            out.add(("histology", d.histology))
+        if d.stage:
+            out.add(("stage", str(d.stage)))
+        elif d.spread:
+            out.add(("spread", "metastatic"))
+    out |= {("therapy", drug.ingredient) for m in found.meds for drug in m.drugs}
+    out |= {("disease_status", s.status) for s in found.statuses}
+    out |= {("treatment_naive", "true") for _ in found.naive}
+    out |= {("monotherapy", "true") for _ in found.monotherapy}
+    return out
+
+
+def gold(item: dict) -> set[tuple[str, str]]:
+    return {(f["type"], str(f["value"]).lower()) for f in item.get("facts") or []}
+
+
+def score(items: list[dict], show_errors: bool = False) -> dict[str, dict[str, float]]:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    errors: list[str] = []
+    for item in items:
+        doc = TextDoc(
+            f"DocumentReference/{item['id']}", "2026-01-01", "DocumentReference", item.get("style", ""), item["text"]
+        )
+        got, want = labels(from_documents([doc])), gold(item)
+        for t, v in got & want:
+            tp[t] += 1
+        for t, v in got - want:
+            fp[t] += 1
+            errors.append(f"FP {item['id']}: {t}={v}")
+        for t, v in want - got:
+            fn[t] += 1
+            errors.append(f"FN {item['id']}: {t}={v}")
+    if show_errors:
+        print("\n".join(sorted(errors)))
+    table = {}
+    for t in TYPES:
+        p = tp[t] / (tp[t] + fp[t]) if tp[t] + fp[t] else 1.0
+        r = tp[t] / (tp[t] + fn[t]) if tp[t] + fn[t] else 1.0
+        table[t] = {"tp": tp[t], "fp": fp[t], "fn": fn[t], "precision": round(p, 3), "recall": round(r, 3)}
+    return table
+
+
+def synthea() -> dict[str, object]:
+    """Findings in the Synthea bulk notes, by patient: no KRAS anywhere, no lung therapy without cancer."""
+    per_patient: dict[str, Counter[str]] = defaultdict(Counter)
+    notes = 0
+    for line in (BULK / "DocumentReference.000.ndjson").read_text().splitlines():
+        r = json.loads(line)
+        pid = r["subject"]["reference"].split("/")[-1]
+        for c in r.get("content", []):
+            data = c.get("attachment", {}).get("data")
+            if not data:
+                continue
+            notes += 1
+            text = base64.b64decode(data).decode("utf-8", "replace")
+            for t, v in labels(
+                from_documents([TextDoc(f"DocumentReference/{r['id']}", None, "DocumentReference", "", text)])
+            ):
+                per_patient[pid][f"{t}={v}"] += 1
+    return {"notes": notes, "findings_by_patient": {p: dict(c) for p, c in sorted(per_patient.items())}}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--synthea", action="store_true")
+    ap.add_argument("--errors", action="store_true")
+    a = ap.parse_args()
+    items = yaml.safe_load(CORPUS.read_text())["items"]
+    table = score(items, a.errors)
+    print(f"corpus: {len(items)} items")
+    print(f"{'fact type':<16}{'TP':>5}{'FP':>5}{'FN':>5}{'precision':>11}{'recall':>8}")
+    for t, row in table.items():
+        print(f"{t:<16}{row['tp']:>5}{row['fp']:>5}{row['fn']:>5}{row['precision']:>11.3f}{row['recall']:>8.3f}")
+    if a.synthea:
+        if not BULK.exists():
+            print("../shared/data is absent", file=sys.stderr)
+            return 1
+        print(json.dumps(synthea(), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
