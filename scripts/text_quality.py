@@ -59,7 +59,7 @@ def score(items: list[dict], show_errors: bool = False) -> dict[str, dict[str, f
             f"DocumentReference/{item['id']}", "2026-01-01", "DocumentReference", item.get("style", ""), item["text"]
         )
         got, want = labels(from_documents([doc])), gold(item)
-        for t, v in got & want:
+        for t, _v in got & want:
             tp[t] += 1
         for t, v in got - want:
             fp[t] += 1
