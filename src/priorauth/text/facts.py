@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from priorauth.facts.model import Diagnosis, DiseaseStatus, Evidence, KrasResult, MedUse
 from priorauth.terminology import concepts as cx
@@ -30,9 +31,27 @@ class TextFacts:
 def from_documents(docs: list[TextDoc]) -> TextFacts:
     out = TextFacts()
     for doc in docs:
-        for f in analyze(doc.text):
-            _add(out, doc, f)
+        one = _document_facts(doc)
+        for kind in ("kras", "diagnoses", "meds", "statuses", "naive", "monotherapy", "spread_hints", "rationale"):
+            getattr(out, kind).extend(getattr(one, kind))
     return out
+
+
+@lru_cache(maxsize=2048)
+def _document_facts(doc: TextDoc) -> TextFacts:
+    """The facts of one document (cached: re-evaluating a chart does not re-read its notes)."""
+    out = TextFacts()
+    for f in analyze(doc.text):
+        _add(out, doc, f)
+    return out
+
+
+@lru_cache(maxsize=2048)
+def _doc_flags(text: str) -> tuple[bool, bool, str | None]:
+    """Whole-document facts read once: names the lung, names another primary, the test's name."""
+    p = patterns()
+    test = p["tests"].search(text)
+    return bool(p["lung_context"].search(text)), bool(p["other_primary"].search(text)), test.group(0) if test else None
 
 
 def _evidence(doc: TextDoc, f: Finding, start: int | None = None, end: int | None = None) -> Evidence:
@@ -65,7 +84,8 @@ def _lung(doc: TextDoc, f: Finding) -> bool:
     p = patterns()
     if p["lung_context"].search(_line(doc, f)):
         return True
-    return bool(p["lung_context"].search(doc.text)) and not p["other_primary"].search(doc.text)
+    lung, other, _ = _doc_flags(doc.text)
+    return lung and not other
 
 
 def _other_primary(doc: TextDoc, f: Finding) -> bool:
@@ -105,9 +125,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         if p["tissue"].search(text):
             specimen = "tissue"
             break
-    test = p["tests"].search(doc.text)
     ev = _evidence(doc, f)
-    out.kras.append(KrasResult(ev, status, specimen, test.group(0) if test else None, ev.date is not None))  # type: ignore[arg-type]
+    out.kras.append(KrasResult(ev, status, specimen, _doc_flags(doc.text)[2], ev.date is not None))  # type: ignore[arg-type]
 
 
 def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:

@@ -21,6 +21,7 @@ from priorauth.terminology.drugs import vocabulary
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SPAN_GROUP = "priorauth"
+PUNCT = [".", "!", "?", ";", "\n", "\n\n", "\n\n\n"]
 EXCLUDING = {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "FAMILY"}
 
 
@@ -67,18 +68,30 @@ def _drug_pattern() -> re.Pattern[str]:
     return re.compile(vocabulary().pattern.pattern, re.I)  # on the original text: offsets stay exact
 
 
-@cache
-def _nlp() -> Any:
+def _spacy() -> Any:
     with warnings.catch_warnings():  # spaCy's CLI helpers warn about click on import: noise for our users
         warnings.simplefilter("ignore", DeprecationWarning)
         import spacy
-    from medspacy.context import ConTextRule
+    return spacy
+
+
+@cache
+def _sections_nlp() -> Any:
     from medspacy.section_detection import SectionRule
 
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "\n", "\n\n", "\n\n\n"]})
+    nlp = _spacy().blank("en")
+    nlp.add_pipe("sentencizer", config={"punct_chars": PUNCT})
     sectionizer = nlp.add_pipe("medspacy_sectionizer", config={"rules": None})
     sectionizer.add([SectionRule(s["literal"], s["category"]) for s in rules()["sections"]["sections"]])
+    return nlp
+
+
+@cache
+def _context_nlp() -> Any:
+    from medspacy.context import ConTextRule  # also registers the medspacy_context factory
+
+    nlp = _spacy().blank("en")
+    nlp.add_pipe("sentencizer", config={"punct_chars": PUNCT})
     context = nlp.add_pipe(
         "medspacy_context", config={"rules": None, "input_span_type": "group", "span_group_name": SPAN_GROUP}
     )
@@ -93,14 +106,65 @@ def _nlp() -> Any:
 
 
 def analyze(text: str) -> tuple[Finding, ...]:
-    return _analyze_cached(hashlib.sha256(text.encode("utf-8", "replace")).hexdigest(), text)
+    """Findings of one document. ConText compares every modifier with every target of a doc, so a
+    long note is read paragraph by paragraph (a modifier's scope never crosses a sentence, and
+    paragraphs end sentences); sections are found on the whole text."""
+    return _analyze_cached(_digest(text), text)
 
 
-@lru_cache(maxsize=4096)
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
+
+
+@lru_cache(maxsize=1024)
 def _analyze_cached(digest: str, text: str) -> tuple[Finding, ...]:
+    starts = _section_starts(text) if _SECTION_HINT.search(text) else []
+    out = []
+    for chunk_start, chunk in _paragraphs(text):
+        for f in _analyze_chunk(_digest(chunk), chunk):
+            section = next((cat for pos, cat in reversed(starts) if pos <= chunk_start + f.start), None)
+            out.append(
+                Finding(
+                    f.label,
+                    f.value,
+                    f.start + chunk_start,
+                    f.end + chunk_start,
+                    f.modifiers,
+                    section,
+                    f.sentence,
+                    f.sentence_start + chunk_start,
+                )
+            )
+    return tuple(out)
+
+
+_SECTION_HINT = re.compile(r"^[ \t]*[A-Za-z][A-Za-z /&]{1,40}:", re.M)
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    chunks, start = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        chunks.append((start, text[start : m.start()]))
+        start = m.end()
+    chunks.append((start, text[start:]))
+    return [(s, c) for s, c in chunks if c.strip()]
+
+
+def _section_starts(text: str) -> list[tuple[int, str | None]]:
+    doc = _sections_nlp()(text)
+    starts = []
+    for sec in doc._.sections:
+        first = sec.title_start if sec.title_start is not None else sec.body_start
+        starts.append((doc[first].idx if first < len(doc) else len(text), sec.category))
+    return starts
+
+
+@lru_cache(maxsize=8192)  # paragraphs repeat across notes (copy-forward): each is read once
+def _analyze_chunk(digest: str, text: str) -> tuple[Finding, ...]:
     from spacy.util import filter_spans
 
-    nlp = _nlp()
+    nlp = _context_nlp()
     doc = nlp.make_doc(text)
     by_label: dict[str, list[Any]] = {}
     exact: dict[tuple[int, int, str], tuple[int, int]] = {}
@@ -109,6 +173,8 @@ def _analyze_cached(digest: str, text: str) -> tuple[Finding, ...]:
         if span is not None:
             by_label.setdefault(label, []).append(span)
             exact[(span.start, span.end, label)] = (start, end)
+    if not by_label:
+        return ()
     ignored = by_label.pop("IGNORE", [])
     spans = []  # overlapping spans of different kinds are all kept ("progressive metastatic disease")
     for label_spans in by_label.values():
@@ -127,9 +193,7 @@ def _analyze_cached(digest: str, text: str) -> tuple[Finding, ...]:
             m.category for m in span._.modifiers if m.modifier_span[1] <= span.start or m.modifier_span[0] >= span.end
         )
         sent = span.sent
-        out.append(
-            Finding(span.label_, span.kb_id_, start, end, mods, span._.section_category, sent.text, sent.start_char)
-        )
+        out.append(Finding(span.label_, span.kb_id_, start, end, mods, None, sent.text, sent.start_char))
     return tuple(out)
 
 
