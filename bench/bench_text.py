@@ -33,9 +33,18 @@ def chart(notes: int, words: int) -> tuple[dict, dict]:
             count += len(t.split())
             k += 7
         text = f"Progress note {n}\n\n" + "\n\n".join(parts)
-        docs.append({"resourceType": "DocumentReference", "id": f"note{n}", "status": "current",
-                     "subject": {"reference": "Patient/p1"}, "date": f"2026-{1 + n % 10:02d}-15",
-                     "content": [{"attachment": {"contentType": "text/plain", "data": base64.b64encode(text.encode()).decode()}}]})
+        docs.append(
+            {
+                "resourceType": "DocumentReference",
+                "id": f"note{n}",
+                "status": "current",
+                "subject": {"reference": "Patient/p1"},
+                "date": f"2026-{1 + n % 10:02d}-15",
+                "content": [
+                    {"attachment": {"contentType": "text/plain", "data": base64.b64encode(text.encode()).decode()}}
+                ],
+            }
+        )
     coded = {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": r} for r in cases["base"]]}
     full = {"resourceType": "Bundle", "type": "collection", "entry": coded["entry"] + [{"resource": d} for d in docs]}
     return coded, full
@@ -58,6 +67,7 @@ def main() -> int:
     a = ap.parse_args()
     coded, full = chart(50, 1000)
     priorauth.check(full, as_of="2026-11-20")  # warm: spaCy, medspaCy, rules loaded
+
     def clear() -> None:
         pipeline._analyze_cached.cache_clear()
         pipeline._analyze_chunk.cache_clear()
@@ -66,8 +76,11 @@ def main() -> int:
     structured = median(lambda: priorauth.check(coded, as_of="2026-11-20"), a.runs)
     with_text = median(lambda: priorauth.check(full, as_of="2026-11-20"), a.runs, before=clear)
     cached = median(lambda: priorauth.check(full, as_of="2026-11-20"), a.runs)
-    words = sum(len(base64.b64decode(e["resource"]["content"][0]["attachment"]["data"]).split())
-                for e in full["entry"] if e["resource"]["resourceType"] == "DocumentReference")
+    words = sum(
+        len(base64.b64decode(e["resource"]["content"][0]["attachment"]["data"]).split())
+        for e in full["entry"]
+        if e["resource"]["resourceType"] == "DocumentReference"
+    )
     print(f"chart: 50 notes, {words} words in all (~{words // 50} per note), plus the coded base chart")
     print(f"structured only (same chart without notes)  {structured * 1000:8.1f} ms   1.0x")
     print(f"with the 50 notes, first read (cache empty)  {with_text * 1000:8.1f} ms   {with_text / structured:6.1f}x")

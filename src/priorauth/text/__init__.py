@@ -7,11 +7,12 @@ imported only when the chart holds text.
 from __future__ import annotations
 
 from priorauth.chart.chart import Chart
+from priorauth.text.pipeline import worth_reading
 from priorauth.text.sources import documents
 
 
 def read(chart: Chart, warnings: list[str]):  # type: ignore[no-untyped-def]
-    docs = documents(chart, warnings)
+    docs = [d for d in documents(chart, warnings) if worth_reading(d.text)]
     if not docs:
         return None
     from priorauth.text.facts import from_documents  # pulls in spaCy / medspaCy

@@ -68,9 +68,12 @@ def _drug_pattern() -> re.Pattern[str]:
     return re.compile(vocabulary().pattern.pattern, re.I)  # on the original text: offsets stay exact
 
 
+@cache
 def _spacy() -> Any:
     with warnings.catch_warnings():  # spaCy's CLI helpers warn about click on import: noise for our users
         warnings.simplefilter("ignore", DeprecationWarning)
+        import medspacy.context
+        import medspacy.section_detection  # noqa: F401  (registers the sectionizer factory)
         import spacy
     return spacy
 
@@ -103,6 +106,12 @@ def _context_nlp() -> Any:
     defaults = [r for r in ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH) if r.literal.lower() not in redefined]
     context.add(defaults + ours)
     return nlp
+
+
+def worth_reading(text: str) -> bool:
+    """Whether any target can occur in the text (a regex pass, no spaCy): if not, there is nothing to
+    negate or qualify, and the text need not be read."""
+    return any(rx.search(text) for _, _, rx in _targets()) or bool(_drug_pattern().search(text))
 
 
 def analyze(text: str) -> tuple[Finding, ...]:
@@ -152,7 +161,9 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
 
 
 def _section_starts(text: str) -> list[tuple[int, str | None]]:
-    doc = _sections_nlp()(text)
+    with warnings.catch_warnings():  # spaCy W036 "matcher has no patterns": noise
+        warnings.simplefilter("ignore", UserWarning)
+        doc = _sections_nlp()(text)
     starts = []
     for sec in doc._.sections:
         first = sec.title_start if sec.title_start is not None else sec.body_start
