@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT, apply_edits, bundle, load_cases
 
 import priorauth
 from priorauth.chart.chart import select_patient
 from priorauth.chart.load import load_path
 from priorauth.errors import PriorauthError
+from tests.conftest import ROOT, apply_edits, bundle, load_cases
 
 SPEC = load_cases("default")
 BASE = SPEC["base"]

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT
 
 from priorauth.cli.main import main
+from tests.conftest import ROOT
 
 EXAMPLE = str(ROOT / "examples/nsclc-ready.json")
 PATIENT = {"resourceType": "Patient", "id": "a", "birthDate": "1960-01-01"}

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import ROOT
 
 import priorauth
 from priorauth.evaluate.schedule import add_months
+from tests.conftest import ROOT
 
 EXAMPLE = str(ROOT / "examples/nsclc-ready.json")
 

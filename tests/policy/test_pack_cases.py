@@ -5,11 +5,11 @@ from __future__ import annotations
 from importlib import resources
 
 import pytest
-from tests.conftest import apply_edits, bundle, load_cases
 
 import priorauth
 from priorauth.evaluate.advisories import REGISTRY as ADVISORIES
 from priorauth.policy import registry
+from tests.conftest import apply_edits, bundle, load_cases
 
 PACKS = [p for p in registry.pack_ids() if (resources.files("priorauth.policy") / f"packs/{p}.cases.yaml").is_file()]
 CASES = [(pid, case) for pid in PACKS for case in load_cases(pid)["cases"]]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from tests.conftest import PACKS
 
 from priorauth.errors import PriorauthError
 from priorauth.evaluate import advisories, documents
 from priorauth.evaluate.criteria import REGISTRY as CRITERIA
 from priorauth.policy import registry
+from tests.conftest import PACKS
 
 
 @pytest.mark.parametrize("pack_id", registry.pack_ids())
