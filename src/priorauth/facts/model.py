@@ -89,13 +89,21 @@ class MedUse:
 
 
 @dataclass(frozen=True)
-class SotorasibOrder:
+class DrugOrder:
+    """An order (MedicationRequest) of one anticancer drug, with its daily dose; the evaluator picks the
+    orders of the requested drug."""
+
     evidence: Evidence
     status: str
     daily_dose_mg: float | None
     dose_text: str
     prescriber: str | None  # reference of the requester
     prescriber_name: str | None
+    ingredient: str = "sotorasib"
+    strength_mg: float | None = None  # tablet strength, when the order names it
+
+
+SotorasibOrder = DrugOrder  # former name, kept for code written against it
 
 
 @dataclass(frozen=True)
@@ -139,6 +147,7 @@ class Approval:
     end: str | None
     payer_refs: frozenset[str]
     payer_name: str | None
+    drugs: frozenset[str] = frozenset({"sotorasib"})  # ingredients the approved claim names
 
 
 @dataclass
@@ -147,7 +156,7 @@ class Facts:
     diagnoses: list[Diagnosis] = field(default_factory=list)
     kras: list[KrasResult] = field(default_factory=list)
     meds: list[MedUse] = field(default_factory=list)
-    sotorasib_orders: list[SotorasibOrder] = field(default_factory=list)
+    drug_orders: list[DrugOrder] = field(default_factory=list)
     labs: list[LabResult] = field(default_factory=list)
     statuses: list[DiseaseStatus] = field(default_factory=list)
     specialties: list[Specialty] = field(default_factory=list)
@@ -157,3 +166,8 @@ class Facts:
     notes: list[Evidence] = field(default_factory=list)  # clinical notes (documents), by reference
     reports: list[Evidence] = field(default_factory=list)  # diagnostic reports
     claims: list[Evidence] = field(default_factory=list)  # claims / EOBs (claims history)
+
+    @property
+    def sotorasib_orders(self) -> list[DrugOrder]:
+        """Former field, kept for code written against it: the sotorasib orders."""
+        return [o for o in self.drug_orders if o.ingredient == "sotorasib"]
