@@ -21,8 +21,37 @@ def shared_path(*parts: str) -> Path:
     return p
 
 
-def load_cases(pack: str) -> dict[str, Any]:
-    return yaml.safe_load((PACKS / f"{pack}.cases.yaml").read_text("utf-8"))
+def load_cases(pack: str, drug: str = "sotorasib") -> dict[str, Any]:
+    """A pack's cases file, with its base charts resolved: ``base`` (a list of resources), or
+    ``base_from: [drug/]pack[#name]`` (another cases file's base) edited by ``base_edits``; ``bases`` adds
+    named bases (a list, or ``{from: name, remove/patch/add}``) that a case picks with ``base: name``."""
+    spec = yaml.safe_load((PACKS / drug / f"{pack}.cases.yaml").read_text("utf-8"))
+    if "base" not in spec:
+        spec["base"] = apply_edits(
+            _other_base(spec["base_from"], drug), {"name": "base_edits", **spec.get("base_edits", {})}
+        )
+    bases: dict[str, list[dict[str, Any]]] = {"base": spec["base"]}
+    for name, b in (spec.get("bases") or {}).items():
+        if isinstance(b, list):
+            bases[name] = b
+            continue
+        origin = b.get("from", "base")
+        start = bases[origin] if origin in bases else _other_base(origin, drug)
+        bases[name] = apply_edits(start, {"name": name, **{k: v for k, v in b.items() if k != "from"}})
+    spec["bases"] = bases
+    return spec
+
+
+def _other_base(ref: str, drug: str) -> list[dict[str, Any]]:
+    """``[drug/]pack[#name]``: a base chart of another cases file."""
+    where, _, name = ref.partition("#")
+    other_drug, _, other = where.rpartition("/")
+    return load_cases(other, other_drug or drug)["bases"][name or "base"]
+
+
+def case_chart(spec: dict[str, Any], case: dict[str, Any]) -> dict[str, Any]:
+    """The Bundle a case evaluates: its base (``base: name``, default ``base``) with its edits."""
+    return bundle(apply_edits(spec["bases"][case.get("base", "base")], case))
 
 
 def apply_edits(base: list[dict[str, Any]], case: dict[str, Any]) -> list[dict[str, Any]]:

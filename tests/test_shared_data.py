@@ -75,10 +75,15 @@ def test_output_validates_against_the_contract_schema(path: Path) -> None:
 
 
 def test_pack_cases_validate_against_the_schema() -> None:
-    from tests.conftest import apply_edits, bundle, load_cases
+    from priorauth.policy import registry
+    from tests.conftest import PACKS, case_chart, load_cases
 
     validator = _schema()
-    spec = load_cases("default")
-    for case in spec["cases"]:
-        doc = priorauth.check(bundle(apply_edits(spec["base"], case)), as_of=spec["as_of"])
-        assert not list(validator.iter_errors(doc)), case["name"]
+    for drug in registry.drugs():
+        for pid in registry.pack_ids(drug):
+            if not (PACKS / drug / f"{pid}.cases.yaml").is_file():
+                continue
+            spec = load_cases(pid, drug)
+            for case in spec["cases"]:
+                doc = priorauth.check(case_chart(spec, case), as_of=spec["as_of"], payer=pid, drug=drug)
+                assert not list(validator.iter_errors(doc)), f"{drug}/{pid}: {case['name']}"

@@ -1,4 +1,4 @@
-"""priorauth: evidence-linked prior-authorization determinations for LUMAKRAS (sotorasib).
+"""priorauth: evidence-linked prior-authorization determinations for KRAS G12C inhibitors (LUMAKRAS, KRAZATI).
 
     import priorauth
     result = priorauth.check("chart.json", as_of="2026-11-20")   # the determination, a dict
@@ -17,8 +17,15 @@ __version__ = "0.1.0"
 __all__ = ["PriorauthError", "__version__", "check"]
 
 
-def check(chart: Any, as_of: Any = None, payer: str | None = None, patient: str | None = None) -> dict[str, Any]:
+def check(
+    chart: Any,
+    as_of: Any = None,
+    payer: str | None = None,
+    patient: str | None = None,
+    drug: str = "sotorasib",
+    renewal_lead_days: int | None = None,
+) -> dict[str, Any]:
     """See :func:`priorauth.api.check` (imported on first use, so ``import priorauth`` stays cheap)."""
     from priorauth.api import check as _check
 
-    return _check(chart, as_of=as_of, payer=payer, patient=patient)
+    return _check(chart, as_of=as_of, payer=payer, patient=patient, drug=drug, renewal_lead_days=renewal_lead_days)

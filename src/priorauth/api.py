@@ -48,19 +48,25 @@ def check(
     as_of: str | date | None = None,
     payer: str | None = None,
     patient: str | None = None,
+    drug: str = registry.DEFAULT_DRUG,
+    renewal_lead_days: int | None = None,
 ) -> dict[str, Any]:
-    """Evaluate one patient's chart for LUMAKRAS and return the determination (the contract's JSON).
+    """Evaluate one patient's chart for the requested ``drug`` (default sotorasib) and return the
+    determination (the contract's JSON). ``renewal_lead_days`` overrides the pack's lead time.
 
     Raises :class:`priorauth.errors.PriorauthError` for unusable input (its ``code`` says why).
     """
     day = parse_as_of(as_of)
-    loaded = load(chart)
+    if renewal_lead_days is not None and (isinstance(renewal_lead_days, bool) or renewal_lead_days < 0):
+        raise fail(Code.BAD_ARGUMENT, f"renewal lead time {renewal_lead_days!r} must be 0 or more days")
+    registry.pack_ids(drug)  # an unknown --drug fails before any work
     if payer is not None:
-        registry.load(payer)  # an unknown --payer fails before any work
+        registry.load(payer, drug)  # an unknown --payer too
+    loaded = load(chart)
     one = select_patient(loaded, patient)
     facts = extract(one)
     cov = facts.coverages[0] if facts.coverages else None
     choice = registry.choose(
-        payer, [cov.payer_name] if cov and cov.payer_name else [], set(cov.payer_refs) if cov else set()
+        payer, [cov.payer_name] if cov and cov.payer_name else [], set(cov.payer_refs) if cov else set(), drug
     )
-    return determine(facts, day, choice, one.warnings)
+    return determine(facts, day, choice, one.warnings, renewal_lead_days)

@@ -27,6 +27,7 @@ class Code:
     SEVERAL_PATIENTS = "several_patients"
     UNKNOWN_PATIENT = "unknown_patient"
     UNKNOWN_PAYER = "unknown_payer"
+    UNKNOWN_DRUG = "unknown_drug"
     BAD_DATE = "bad_date"
     BAD_POLICY = "bad_policy"
     BAD_ARGUMENT = "bad_argument"

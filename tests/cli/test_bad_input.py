@@ -101,5 +101,7 @@ def test_text_report_lists_criteria_and_codes(capsys: pytest.CaptureFixture[str]
 
 
 def test_policies_list(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["policies", "list"]) == 0
-    assert capsys.readouterr().out.startswith("default\t")
+    assert main(["policies", "list", "--as-of", "2026-11-20"]) == 0
+    out = capsys.readouterr()
+    assert "sotorasib\tbcbs-nc\t" in out.out and "adagrasib\tdefault\t" in out.out
+    assert out.err == ""

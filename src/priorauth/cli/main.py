@@ -21,7 +21,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     ap = _Parser(
         prog="priorauth",
-        description="Evidence-linked LUMAKRAS (sotorasib) prior-authorization checks from FHIR charts.",
+        description="Evidence-linked prior-authorization checks for KRAS G12C inhibitors (LUMAKRAS, KRAZATI) from FHIR charts.",
     )
     ap.add_argument("--version", action="version", version=f"priorauth {__version__}")
     sub = ap.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -31,23 +31,45 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--payer", help="payer policy pack id (default: matched from the active coverage, else 'default')")
     c.add_argument("--patient", help="Patient id to evaluate when the chart holds several")
     c.add_argument("--format", choices=("json", "text"), help="output format (default: text on a terminal, else json)")
-    p = sub.add_parser("policies", help="list the policy packs")
-    p.add_argument("action", choices=("list",))
+    c.add_argument("--drug", default="sotorasib", help="requested drug: sotorasib (default) or adagrasib")
+    c.add_argument(
+        "--renewal-lead-days", type=_days, help="start renewals this many days before expiry (default: the pack's, 30)"
+    )
+    p = sub.add_parser("policies", help="list, show or validate the policy packs")
+    p.add_argument("action", choices=("list", "show", "validate"))
+    p.add_argument(
+        "target", nargs="?", help="show: a pack id; validate: a pack file or folder (default: shipped packs)"
+    )
+    p.add_argument("--drug", help="the drug's pack family (list: all drugs; show: default sotorasib)")
+    p.add_argument("--as-of", help="list: the date review-by is compared with (default: today)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="show: output format")
     return ap
+
+
+def _days(value: str) -> int:
+    if not value.isdigit():
+        raise PriorauthError("bad_argument", f"--renewal-lead-days {value!r} is not a number of days")
+    return int(value)
 
 
 def run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "policies":
-        from priorauth.policy import registry
+        from priorauth.api import parse_as_of
+        from priorauth.cli.policies import run as policies
 
-        for pid in registry.pack_ids():
-            pack = registry.load(pid)
-            print(f"{pack.id}\t{pack.version}\t{pack.name}\treview by {pack.review_by}")
-        return 0
+        as_of = parse_as_of(args.as_of) if args.as_of else None
+        return policies(args.action, args.target, args.drug, as_of, args.format)
     from priorauth.api import check
 
-    doc = check(args.chart, as_of=args.as_of, payer=args.payer, patient=args.patient)
+    doc = check(
+        args.chart,
+        as_of=args.as_of,
+        payer=args.payer,
+        patient=args.patient,
+        drug=args.drug,
+        renewal_lead_days=args.renewal_lead_days,
+    )
     fmt = args.format or ("text" if sys.stdout.isatty() else "json")
     if fmt == "json":
         from priorauth.outputs.json_out import render

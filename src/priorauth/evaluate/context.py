@@ -1,4 +1,5 @@
-"""What every rule reads: the facts, the evaluation date, the pack's parameters, and shared derivations."""
+"""What every rule reads: the facts, the evaluation date, the effective pack (its drug, indication and
+parameters), and shared derivations. Nothing here names a drug: the pack says which one is requested."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
-from priorauth.facts.model import Approval, Diagnosis, Facts, MedUse, SotorasibOrder
-from priorauth.policy.schema import Pack
+from priorauth.facts.model import Approval, Diagnosis, DrugOrder, Facts, MedUse
+from priorauth.policy.schema import Indication, Pack, Parameters
 
 
 def shift(day: str, days: int) -> str:
@@ -23,15 +24,41 @@ class Context:
     facts: Facts
     as_of: str
     pack: Pack
-    approvals: list[Approval] = field(default_factory=list)  # same-payer approvals (renewal)
+    approvals: list[Approval] = field(default_factory=list)  # same-payer approvals of the drug (renewal)
+    indication: str = "nsclc"  # the pack's indication evaluated
 
     @property
-    def params(self):  # type: ignore[no-untyped-def]
+    def params(self) -> Parameters:
         return self.pack.parameters
+
+    @property
+    def drug(self) -> str:
+        """The requested drug's ingredient (``sotorasib``, ``adagrasib``)."""
+        return self.pack.drug.ingredient
+
+    @property
+    def brand(self) -> str:
+        return self.pack.drug.brand
+
+    @property
+    def spec(self) -> Indication:
+        return self.pack.indications.get(self.indication) or self.pack.indications["nsclc"]  # type: ignore[call-overload]
 
     @cached_property
     def lung(self) -> list[Diagnosis]:
-        return [d for d in self.facts.diagnoses if d.site == "lung" or d.histology is not None]
+        # A histology word on a colorectal diagnosis ("adenocarcinoma of the rectum") is not lung cancer.
+        return [
+            d for d in self.facts.diagnoses if d.site == "lung" or (d.histology is not None and d.site != "colorectal")
+        ]
+
+    @cached_property
+    def colorectal(self) -> list[Diagnosis]:
+        return [d for d in self.facts.diagnoses if d.site == "colorectal"]
+
+    @cached_property
+    def primary(self) -> list[Diagnosis]:
+        """The primary cancer of the indication evaluated."""
+        return self.colorectal if self.indication == "mcrc" else self.lung
 
     @cached_property
     def advanced(self) -> list[Diagnosis]:
@@ -49,31 +76,36 @@ class Context:
 
     @cached_property
     def prior_therapies(self) -> list[MedUse]:
-        """Systemic anticancer drugs other than sotorasib, given and dated on or before as-of."""
+        """Systemic anticancer drugs other than the requested drug, given and dated on or before as-of."""
         return [
             m
             for m in self.facts.meds
-            if m.given and on_or_before(m.start, self.as_of) and any(d.ingredient != "sotorasib" for d in m.anticancer)
+            if m.given and on_or_before(m.start, self.as_of) and any(d.ingredient != self.drug for d in m.anticancer)
         ]
 
     @cached_property
-    def current_order(self) -> SotorasibOrder | None:
-        """The most recent active or draft sotorasib order."""
-        live = [o for o in self.facts.sotorasib_orders if o.status in ("active", "draft")]
+    def orders(self) -> list[DrugOrder]:
+        """Orders of the requested drug, by date."""
+        return [o for o in self.facts.drug_orders if o.ingredient == self.drug]
+
+    @cached_property
+    def current_order(self) -> DrugOrder | None:
+        """The most recent active or draft order of the requested drug."""
+        live = [o for o in self.orders if o.status in ("active", "draft")]
         return live[-1] if live else None
 
     @cached_property
-    def any_order(self) -> SotorasibOrder | None:
-        return self.current_order or (self.facts.sotorasib_orders[-1] if self.facts.sotorasib_orders else None)
+    def any_order(self) -> DrugOrder | None:
+        return self.current_order or (self.orders[-1] if self.orders else None)
 
     @cached_property
-    def sotorasib_start(self) -> str | None:
-        """Earliest of: first sotorasib administration or dispense, approved period start, order date."""
-        dates = [m.start for m in self.facts.meds if m.has("sotorasib") and m.kind in ("administration", "dispense")]
+    def drug_start(self) -> str | None:
+        """Earliest of: first administration or dispense of the drug, approved period start, order date."""
+        dates = [m.start for m in self.facts.meds if m.has(self.drug) and m.kind in ("administration", "dispense")]
         dates += [a.start for a in self.approvals]
-        dates += [o.evidence.date for o in self.facts.sotorasib_orders]
-        dates = [d for d in dates if d]
-        return min(dates) if dates else None
+        dates += [o.evidence.date for o in self.orders]
+        found = [d for d in dates if d]
+        return min(found) if found else None
 
 
 def _after(d: str | None, limit: str) -> bool:

@@ -6,6 +6,7 @@ from typing import Any
 
 from priorauth.errors import Code, fail
 from priorauth.evaluate import advisories, documents, schedule
+from priorauth.evaluate.authorization import prior_authorization
 from priorauth.evaluate.context import Context
 from priorauth.evaluate.criteria import REGISTRY as CRITERIA
 from priorauth.evaluate.criteria.diagnosis import age_on
@@ -19,10 +20,17 @@ OVERALL_ORDER = (("not_met", "criteria_not_met"), ("review", "needs_review"), ("
 
 
 def indication(facts: Facts) -> str | None:
-    sites = {d.site for d in facts.diagnoses} | ({"lung"} if any(d.histology for d in facts.diagnoses) else set())
-    if "lung" in sites:
+    """``nsclc`` for lung cancer, ``mcrc`` for colorectal cancer; with both, the one coded as a primary
+    (ICD-10-CM C34 vs C18-C20) wins, and NSCLC when both or neither are coded."""
+    lung = [d for d in facts.diagnoses if d.site == "lung" or (d.histology and d.site != "colorectal")]
+    crc = [d for d in facts.diagnoses if d.site == "colorectal"]
+    if lung and crc:
+        lung_coded = any(c.startswith("C34") for d in lung for c in d.icd10)
+        crc_coded = any(icd10.in_range(c, "C18", "C20") for d in crc for c in d.icd10)
+        return "mcrc" if crc_coded and not lung_coded else "nsclc"
+    if lung:
         return "nsclc"
-    if "colorectal" in sites:
+    if crc:
         return "mcrc"
     return None
 
@@ -43,14 +51,23 @@ def same_payer(approvals: list[Approval], coverage: CoverageFact | None) -> list
     ]
 
 
-def determine(facts: Facts, as_of: str, choice: Choice, warnings: list[str] | None = None) -> dict[str, Any]:
+def determine(
+    facts: Facts,
+    as_of: str,
+    choice: Choice,
+    warnings: list[str] | None = None,
+    renewal_lead_days: int | None = None,
+) -> dict[str, Any]:
     pack = choice.pack
+    drug = pack.drug.ingredient
     coverage = active_coverage(facts)
-    approvals = same_payer([a for a in facts.approvals if (a.evidence.date or "") <= as_of], coverage)
+    of_drug = [a for a in facts.approvals if drug in a.drugs and (a.evidence.date or "") <= as_of]
+    approvals = same_payer(of_drug, coverage)
     request_type = "renewal" if approvals else "initial"
     ind = indication(facts)
-    rules = pack.indications.get(ind or "nsclc") or pack.indications["nsclc"]
-    ctx = Context(facts, as_of, pack, approvals)
+    evaluated = ind if ind in pack.indications else "nsclc"
+    rules = pack.indications[evaluated]  # type: ignore[index]
+    ctx = Context(facts, as_of, pack, approvals, evaluated)
     criteria = []
     for spec in rules.renewal if request_type == "renewal" else rules.initial:
         rule = CRITERIA.get(spec.id)
@@ -63,7 +80,7 @@ def determine(facts: Facts, as_of: str, choice: Choice, warnings: list[str] | No
     ages = age_on(p.birth_date, as_of) if p.birth_date else None
     doc: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
-        "drug": pack.drug,
+        "drug": drug,
         "indication": ind,
         "request_type": request_type,
         "overall": overall,
@@ -82,30 +99,41 @@ def determine(facts: Facts, as_of: str, choice: Choice, warnings: list[str] | No
         }
         if coverage
         else None,
-        "policy": {
-            "id": pack.id,
-            "version": pack.version,
-            "name": pack.name,
-            "sources": pack.source_urls(),
-            "chosen_because": choice.reason,
-        },
+        "policy": policy_block(choice),
         "criteria": criteria,
         "codes": codes(facts, ind),
         "advisories": advisory_list(ctx),
         "monitoring": schedule.monitoring(ctx),
         "documents": documents.checklist(ctx, request_type),
     }
-    if request_type == "renewal":
-        latest = approvals[-1]
-        doc["prior_authorization"] = {
-            "number": latest.auth_number,
-            "start": latest.start,
-            "end": latest.end,
-            "source": latest.evidence.source,
-        }
+    doc["prior_authorization"] = prior_authorization(ctx, request_type, renewal_lead_days)
     if warnings:
         doc["warnings"] = list(warnings)
     return doc
+
+
+def policy_block(choice: Choice) -> dict[str, Any]:
+    """Which pack and version applied, why, and what it rests on (the contract's ``policy``, extended)."""
+    pack = choice.pack
+    clocks = pack.decision_clocks
+    return {
+        "id": pack.id,
+        "version": pack.version,
+        "name": pack.name,
+        "sources": pack.source_urls(),
+        "chosen_because": choice.reason,
+        "extends": pack.extends,
+        "url": pack.policy.url,
+        "revision": pack.policy.revision,
+        "effective": pack.effective.isoformat(),
+        "review_by": pack.review_by.isoformat(),
+        "decision_clocks": {
+            "expedited_hours": clocks.expedited_hours,
+            "standard_hours": clocks.standard_hours,
+            "source": pack.sources.get(clocks.source),
+            "notes": clocks.notes,
+        },
+    }
 
 
 def advisory_list(ctx: Context) -> list[dict[str, Any]]:

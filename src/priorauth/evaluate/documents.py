@@ -20,20 +20,20 @@ def _baseline_labs(ctx: Context) -> list[Evidence]:
 
 
 def _since_start(ctx: Context) -> list[Evidence]:
-    start = ctx.sotorasib_start
+    start = ctx.drug_start
     return [s.evidence for s in ctx.facts.statuses if start and s.evidence.date and s.evidence.date >= start]
 
 
 REGISTRY: dict[str, Collector] = {
     "chart_notes": lambda ctx: ctx.facts.notes,
     "diagnosis_records": lambda ctx: (
-        [d.evidence for d in ctx.lung] + [r for r in ctx.facts.reports if "patholog" in r.text.lower()]
+        [d.evidence for d in ctx.primary] + [r for r in ctx.facts.reports if "patholog" in r.text.lower()]
     ),
     "kras_report": lambda ctx: [r.evidence for r in ctx.facts.kras],
     "treatment_history": lambda ctx: [m.evidence for m in ctx.prior_therapies],
     "claims_history": lambda ctx: ctx.facts.claims,
     "baseline_labs": _baseline_labs,
-    "prescription": lambda ctx: [o.evidence for o in ctx.facts.sotorasib_orders],
+    "prescription": lambda ctx: [o.evidence for o in ctx.orders],
     "response_assessment": _since_start,
     "prior_authorization": lambda ctx: [a.evidence for a in ctx.approvals],
 }

@@ -35,7 +35,7 @@ def _coded(chart: Chart) -> Facts:
         diagnoses=by_date(diagnoses.diagnoses(chart)),
         kras=by_date(genomics.kras_results(chart)),
         meds=by_date(medications.med_uses(chart)),
-        sotorasib_orders=by_date(medications.sotorasib_orders(chart)),
+        drug_orders=by_date(medications.drug_orders(chart)),
         labs=by_date(observations.lab_results(chart)),
         statuses=by_date(observations.disease_statuses(chart)),
         specialties=list(admin.specialties(chart)),

@@ -51,7 +51,8 @@ def coverages(chart: Chart) -> Iterator[CoverageFact]:
 
 
 def approvals(chart: Chart) -> Iterator[Approval]:
-    """Approved prior authorizations of sotorasib: ClaimResponse outcome complete/partial with a preAuthRef."""
+    """Approved prior authorizations of a drug: ClaimResponse outcome complete/partial with a preAuthRef,
+    for a Claim naming the drug (the evaluator keeps those of the requested drug)."""
     for r in chart.of_type("ClaimResponse"):
         d = r.data
         ref = d.get("preAuthRef")
@@ -60,7 +61,8 @@ def approvals(chart: Chart) -> Iterator[Approval]:
         if status_of(d) in ("cancelled", "entered-in-error"):
             continue
         claim = chart.resolve(d.get("request"))
-        if claim is None or not _names_sotorasib(chart, claim):
+        drugs = _claim_drugs(claim) if claim is not None else frozenset()
+        if not drugs:
             continue
         refs, names = _parties(chart, d.get("insurer"))
         crefs, cnames = _parties(chart, claim.data.get("insurer"))
@@ -75,20 +77,19 @@ def approvals(chart: Chart) -> Iterator[Approval]:
             end,
             refs | crefs,
             (names or cnames or [None])[0],
+            drugs,
         )
 
 
-def _names_sotorasib(chart: Chart, claim: Resource) -> bool:
+def _claim_drugs(claim: Resource) -> frozenset[str]:
     vocab = vocabulary()
+    found: set[str] = set()
     for item in dicts(claim.data.get("item")):
         concept = item.get("productOrService")
         words = f"{concept_text(concept)} {' '.join(c.display for c in codings(concept))}"
-        codes = [vocab.from_code(c.code) for c in codings(concept)]
-        if any(d and d.ingredient == "sotorasib" for d in codes) or any(
-            d.ingredient == "sotorasib" for d in vocab.from_text(words)
-        ):
-            return True
-    return False
+        found |= {d.ingredient for c in codings(concept) for d in [vocab.from_code(c.code)] if d}
+        found |= {d.ingredient for d in vocab.from_text(words)}
+    return frozenset(found)
 
 
 def _parties(chart: Chart, value: object) -> tuple[frozenset[str], list[str]]:

@@ -60,7 +60,7 @@ def _stage_observation(r: Resource) -> Diagnosis | None:
         return None
     date = first_date(r.data, "effectiveDateTime", "effectivePeriod", "issued")
     text = f"{concept_text(code)}: {concept_text(value) or r.data.get('valueString', '')}"
-    return Diagnosis(Evidence(r.ref, date, text), "lung", (), None, stage, stage == 4)
+    return Diagnosis(Evidence(r.ref, date, text), "other", (), None, stage, stage == 4)  # stage of any cancer
 
 
 def _icd_codes(code: object) -> Iterator[str]:

@@ -1,4 +1,4 @@
-"""Medication records -> uses of drugs (with dates and setting) and the sotorasib order with its dose."""
+"""Medication records -> uses of drugs (with dates and setting) and anticancer drug orders with their dose."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from priorauth.chart.fhir import (
     status_of,
 )
 from priorauth.chart.load import Resource
-from priorauth.facts.model import Evidence, MedUse, SotorasibOrder
+from priorauth.facts.model import DrugOrder, Evidence, MedUse
 from priorauth.terminology.drugs import Drug, vocabulary
 
 KINDS = {
@@ -31,6 +31,7 @@ KINDS = {
 CURATIVE = re.compile(r"\b(?:neo-?adjuvant|adjuvant|curative)\b", re.I)
 _TABLETS = re.compile(r"(\d+)\s*tab\w*\s*\(?\s*(\d+(?:\.\d+)?)\s*mg\s*each", re.I)
 _MG = re.compile(r"(\d+(?:\.\d+)?)\s*mg\b", re.I)
+_MG_TABLET = re.compile(r"(\d+(?:\.\d+)?)\s*mg\s*(?:oral\s+)?tab", re.I)
 _PER_DAY = {"d": 1.0, "wk": 1 / 7, "h": 24.0, "mo": 1 / 30, "a": 1 / 365, "min": 1440.0, "s": 86400.0}
 
 
@@ -95,20 +96,40 @@ def _dates(r: Resource) -> tuple[str | None, str | None]:
     return start, start
 
 
-def sotorasib_orders(chart: Chart) -> Iterator[SotorasibOrder]:
+def drug_orders(chart: Chart) -> Iterator[DrugOrder]:
+    """One order per anticancer ingredient of each MedicationRequest (the evaluator keeps the requested drug's)."""
     for r in chart.of_type("MedicationRequest"):
         status = status_of(r.data)
         if status == "entered-in-error":
             continue
         drugs, label = drugs_of(chart, r.data)
-        if not any(d.ingredient == "sotorasib" for d in drugs):
+        anticancer = [d for d in drugs if d.anticancer]
+        if not anticancer:
             continue
         dose, dose_text = daily_dose_mg(r.data, label)
+        strength = tablet_strength(r.data, label)
         requester = r.data.get("requester")
         prescriber = chart.resolve(requester)
         name = requester.get("display") if isinstance(requester, dict) else None
         ev = Evidence(r.ref, first_date(r.data, "authoredOn"), f"{label}: {dose_text} ({status or 'no status'})")
-        yield SotorasibOrder(ev, status, dose, dose_text, prescriber.ref if prescriber else None, name)
+        for d in anticancer:
+            yield DrugOrder(
+                ev, status, dose, dose_text, prescriber.ref if prescriber else None, name, d.ingredient, strength
+            )
+
+
+def tablet_strength(data: dict[str, Any], label: str) -> float | None:
+    """The tablet strength: "320 mg tablet" in the medication, or "(240 mg each)" in the dosage text."""
+    texts = [di.get("text") for di in dicts(data.get("dosageInstruction")) if isinstance(di.get("text"), str)]
+    for text in texts:
+        each = _TABLETS.search(text)
+        if each:
+            return float(each.group(2))
+    for text in [label, *texts]:
+        m = _MG_TABLET.search(text)
+        if m:
+            return float(m.group(1))
+    return None
 
 
 def daily_dose_mg(data: dict[str, Any], label: str) -> tuple[float | None, str]:

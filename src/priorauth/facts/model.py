@@ -90,13 +90,18 @@ class MedUse:
 
 
 @dataclass(frozen=True)
-class SotorasibOrder:
+class DrugOrder:
+    """An order (MedicationRequest) of one anticancer drug, with its daily dose; the evaluator picks the
+    orders of the requested drug."""
+
     evidence: Evidence
     status: str
     daily_dose_mg: float | None
     dose_text: str
     prescriber: str | None  # reference of the requester
     prescriber_name: str | None
+    ingredient: str  # the drug ordered (the pack's drug is picked from these)
+    strength_mg: float | None = None  # tablet strength, when the order names it
 
 
 @dataclass(frozen=True)
@@ -140,6 +145,7 @@ class Approval:
     end: str | None
     payer_refs: frozenset[str]
     payer_name: str | None
+    drugs: frozenset[str] = frozenset({"sotorasib"})  # ingredients the approved claim names
 
 
 @dataclass
@@ -148,7 +154,7 @@ class Facts:
     diagnoses: list[Diagnosis] = field(default_factory=list)
     kras: list[KrasResult] = field(default_factory=list)
     meds: list[MedUse] = field(default_factory=list)
-    sotorasib_orders: list[SotorasibOrder] = field(default_factory=list)
+    drug_orders: list[DrugOrder] = field(default_factory=list)
     labs: list[LabResult] = field(default_factory=list)
     statuses: list[DiseaseStatus] = field(default_factory=list)
     specialties: list[Specialty] = field(default_factory=list)
@@ -162,3 +168,4 @@ class Facts:
     monotherapy: list[Evidence] = field(default_factory=list)  # text: "single agent", "monotherapy"
     spread_hints: list[Evidence] = field(default_factory=list)  # text hinting at spread without stating it
     rationale: list[Evidence] = field(default_factory=list)  # text: medical-necessity sentences
+

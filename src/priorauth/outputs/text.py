@@ -22,16 +22,21 @@ def render(doc: dict[str, Any]) -> str:
     p, pol = doc["patient"], doc["policy"]
     payer = doc.get("payer") or {}
     lines = [
-        f"LUMAKRAS ({doc['drug']}) prior authorization - {OVERALL[doc['overall']]}",
+        f"{doc['drug']} prior authorization - {OVERALL[doc['overall']]}",
         f"Patient {p.get('name') or p['id']} (id {p['id']}, born {p.get('birth_date') or 'unknown'}, age {p.get('age') if p.get('age') is not None else 'unknown'})",
         f"Payer   {payer.get('name') or 'no active coverage'}"
         + (f", member {payer['member_id']}" if payer.get("member_id") else ""),
         f"Request {doc['request_type']}, indication {doc['indication'] or 'not determined (evaluated as NSCLC)'}, as of {doc['as_of']}",
         f"Policy  {pol['id']} {pol['version']} ({pol.get('chosen_because', '')})",
     ]
-    if doc.get("prior_authorization"):
-        pa = doc["prior_authorization"]
+    pa = doc.get("prior_authorization") or {}
+    if pa.get("number"):
         lines.append(f"Prior approval {pa['number']} {pa.get('start') or '?'} to {pa.get('end') or '?'}")
+    asked = pa.get("requested_period") or {}
+    if asked.get("duration"):
+        lines.append(f"Request {asked['duration']}: {asked['start']} to {asked['end']}")
+    if pa.get("renewal_start"):
+        lines.append(f"Renewal start by {pa['renewal_start']} ({pa['renewal_lead_days']} days before expiry)")
     lines += ["", "Criteria"]
     todo: list[str] = []
     for c in doc["criteria"]:

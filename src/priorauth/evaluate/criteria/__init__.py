@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from priorauth.evaluate.context import Context
-from priorauth.evaluate.criteria import diagnosis, order, renewal, therapy
+from priorauth.evaluate.criteria import colorectal, diagnosis, kras, order, renewal, therapy
 from priorauth.evaluate.result import Answer
 
 Rule = Callable[[Context], Answer]
@@ -14,7 +14,7 @@ REGISTRY: dict[str, Rule] = {
     "adult": diagnosis.adult,
     "nsclc_diagnosis": diagnosis.nsclc_diagnosis,
     "advanced_disease": diagnosis.advanced_disease,
-    "kras_g12c": diagnosis.kras_g12c,
+    "kras_g12c": kras.kras_g12c,
     "prior_systemic_therapy": therapy.prior_systemic_therapy,
     "single_agent": therapy.single_agent,
     "prescription": order.prescription,
@@ -23,4 +23,8 @@ REGISTRY: dict[str, Rule] = {
     "no_prior_kras_g12c_inhibitor": therapy.no_prior_kras_g12c_inhibitor,
     "no_progression_on_therapy": renewal.no_progression_on_therapy,
     "tolerating_therapy": renewal.tolerating_therapy,
+    "mcrc_diagnosis": colorectal.mcrc_diagnosis,
+    "prior_crc_chemotherapy": colorectal.prior_crc_chemotherapy,
+    "with_panitumumab": colorectal.with_partner,  # the partner drug is the indication's `partner` in the pack
+    "with_cetuximab": colorectal.with_partner,
 }

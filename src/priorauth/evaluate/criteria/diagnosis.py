@@ -1,4 +1,4 @@
-"""Who the patient is and what the cancer is: adult, nsclc_diagnosis, advanced_disease, kras_g12c."""
+"""Who the patient is and what the cancer is: adult, nsclc_diagnosis, advanced_disease."""
 
 from __future__ import annotations
 
@@ -67,7 +67,9 @@ def nsclc_diagnosis(ctx: Context) -> Answer:
             ["Ask the prescriber to confirm the histology (pathology report)."],
         )
     if sclc:
-        return answer("not_met", "Small-cell lung cancer: LUMAKRAS is indicated for non-small-cell lung cancer.", sclc)
+        return answer(
+            "not_met", f"Small-cell lung cancer: {ctx.brand} is indicated for non-small-cell lung cancer.", sclc
+        )
     if not nsclc:
         return answer(
             "insufficient",
@@ -129,60 +131,6 @@ def advanced_disease(ctx: Context) -> Answer:
         "insufficient",
         "No stage or spread of the cancer is documented.",
         actions=["Document the current stage (AJCC) or the metastatic sites."],
-    )
-
-
-def kras_g12c(ctx: Context, tissue_only: bool = False) -> Answer:
-    results = [r for r in ctx.facts.kras if not r.evidence.date or r.evidence.date <= ctx.as_of]
-    positive = [r for r in results if r.status == "g12c_present" and (r.specimen != "plasma" or not tissue_only)]
-    solid_negative = [
-        r for r in results if r.status in ("g12c_absent", "other_variant", "negative") and r.specimen != "plasma"
-    ]
-    tissue_positive = [r for r in positive if r.specimen != "plasma"]
-    if tissue_positive and solid_negative:
-        return answer(
-            "review",
-            "Tissue KRAS results conflict: one reports G12C, another does not.",
-            tissue_positive + solid_negative,
-            ["Ask the prescriber or the lab which result stands (retest if needed)."],
-        )
-    dated = [r for r in positive if r.dated]
-    if dated:
-        r = dated[-1]
-        test = f" ({r.test})" if r.test else ""
-        return answer("met", f"KRAS G12C detected in {r.specimen} specimen on {r.evidence.date}{test}.", dated)
-    if positive:
-        return answer(
-            "insufficient",
-            "A KRAS G12C result is in the chart but has no date.",
-            positive,
-            ["Obtain the dated KRAS test report."],
-        )
-    if solid_negative:
-        kinds = {
-            "g12c_absent": "G12C not detected",
-            "other_variant": "another KRAS variant",
-            "negative": "no KRAS mutation",
-        }
-        found = "; ".join(sorted({kinds[r.status] for r in solid_negative}))
-        return answer("not_met", f"KRAS testing does not show G12C ({found}).", solid_negative)
-    plasma = [r for r in results if r.specimen == "plasma"]
-    if plasma:
-        why = "only plasma KRAS results" + (", and this indication requires tissue" if tissue_only else " without G12C")
-        return answer(
-            "insufficient",
-            f"The chart has {why}; the label says to test tumor tissue when plasma is negative.",
-            plasma,
-            ["Order KRAS G12C testing on tumor tissue."],
-        )
-    unspecified = [r for r in results if r.status == "unspecified"]
-    return answer(
-        "insufficient",
-        "No KRAS G12C result in the chart."
-        if not unspecified
-        else "A KRAS mutation is reported without naming the variant.",
-        unspecified,
-        ["Obtain the KRAS G12C test report (test name, specimen, date, result) and its CPT code."],
     )
 
 

@@ -1,4 +1,4 @@
-"""Renewal: no_progression_on_therapy and tolerating_therapy, since sotorasib started."""
+"""Renewal: no_progression_on_therapy and tolerating_therapy, since the requested drug started."""
 
 from __future__ import annotations
 
@@ -12,41 +12,43 @@ _TOLERATING = re.compile(r"(?<!not )(?<!poorly )\btolerat(?:ing|es|ed)\b(?!\s+po
 
 
 def no_progression_on_therapy(ctx: Context) -> Answer:
-    start = ctx.sotorasib_start
+    start = ctx.drug_start
     if start is None:
         return answer(
             "insufficient",
-            "When LUMAKRAS started is not documented.",
-            actions=["Document the LUMAKRAS start date and a disease assessment since then."],
+            f"When {ctx.brand} started is not documented.",
+            actions=[f"Document the {ctx.brand} start date and a disease assessment since then."],
         )
     since = [s for s in ctx.facts.statuses if s.evidence.date and start <= s.evidence.date <= ctx.as_of]
     worse = [s for s in since if s.status == "worsened"]
     if worse:
         return answer(
-            "not_met", f"Progression documented on {worse[-1].evidence.date}, since LUMAKRAS started ({start}).", worse
+            "not_met",
+            f"Progression documented on {worse[-1].evidence.date}, since {ctx.brand} started ({start}).",
+            worse,
         )
     if since:
         latest = since[-1]
         return answer(
             "met",
-            f"Disease {latest.status} on {latest.evidence.date}; no progression since LUMAKRAS started ({start}).",
+            f"Disease {latest.status} on {latest.evidence.date}; no progression since {ctx.brand} started ({start}).",
             since,
         )
     return answer(
         "insufficient",
-        f"No disease assessment since LUMAKRAS started ({start}).",
-        actions=["Document a restaging or response assessment since LUMAKRAS started."],
+        f"No disease assessment since {ctx.brand} started ({start}).",
+        actions=[f"Document a restaging or response assessment since {ctx.brand} started."],
     )
 
 
 def tolerating_therapy(ctx: Context) -> Answer:
-    start = ctx.sotorasib_start or ctx.as_of
-    soto = [m for m in ctx.facts.meds if m.has("sotorasib") and (m.start or start) >= start]
+    start = ctx.drug_start or ctx.as_of
+    soto = [m for m in ctx.facts.meds if m.has(ctx.drug) and (m.start or start) >= start]
     held = [m for m in soto if m.status in ("on-hold", "stopped") and _TOXICITY.search(m.remarks)]
     if held:
         return answer(
             "not_met",
-            "LUMAKRAS was held or stopped for toxicity since it started.",
+            f"{ctx.brand} was held or stopped for toxicity since it started.",
             held,
             ["Document the current dose level and that the patient tolerates it, or the plan."],
         )
@@ -56,9 +58,11 @@ def tolerating_therapy(ctx: Context) -> Answer:
         if s.evidence.date and s.evidence.date >= start and _TOLERATING.search(s.evidence.text)
     ]
     if tolerating:
-        return answer("met", "The chart documents the patient tolerating LUMAKRAS.", [t.evidence for t in tolerating])
+        return answer(
+            "met", f"The chart documents the patient tolerating {ctx.brand}.", [t.evidence for t in tolerating]
+        )
     return answer(
         "insufficient",
-        "Tolerance of LUMAKRAS is not documented.",
-        actions=["Document in a progress note that the patient tolerates LUMAKRAS (adverse events, dose level)."],
+        f"Tolerance of {ctx.brand} is not documented.",
+        actions=[f"Document in a progress note that the patient tolerates {ctx.brand} (adverse events, dose level)."],
     )

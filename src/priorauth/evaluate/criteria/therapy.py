@@ -7,8 +7,9 @@ from priorauth.evaluate.result import Answer, answer
 from priorauth.facts.model import MedUse
 
 
-def _names(meds: list[MedUse]) -> str:
-    return ", ".join(sorted({d.ingredient for m in meds for d in m.anticancer if d.ingredient != "sotorasib"}))
+def _names(meds: list[MedUse], drug: str) -> str:
+    """The anticancer ingredients of ``meds`` other than the requested ``drug``."""
+    return ", ".join(sorted({d.ingredient for m in meds for d in m.anticancer if d.ingredient != drug}))
 
 
 def prior_systemic_therapy(ctx: Context) -> Answer:
@@ -17,7 +18,7 @@ def prior_systemic_therapy(ctx: Context) -> Answer:
     if naive and given:
         return answer(
             "review",
-            f"Sources disagree: the chart states no prior systemic therapy, but therapy is recorded ({_names(given)}).",
+            f"Sources disagree: the chart states no prior systemic therapy, but therapy is recorded ({_names(given, ctx.drug)}).",
             [*naive, *given],
             ["Ask the prescriber to confirm the treatment history."],
         )
@@ -33,7 +34,7 @@ def prior_systemic_therapy(ctx: Context) -> Answer:
     if len(curative) == len(given):
         return answer(
             "review",
-            f"The only prior therapy ({_names(given)}) is documented as curative-intent (adjuvant/neoadjuvant).",
+            f"The only prior therapy ({_names(given, ctx.drug)}) is documented as curative-intent (adjuvant/neoadjuvant).",
             given,
             ["Ask the prescriber whether therapy was given for locally advanced or metastatic disease."],
         )
@@ -41,7 +42,7 @@ def prior_systemic_therapy(ctx: Context) -> Answer:
     if first is None:
         return answer(
             "review",
-            f"Prior therapy ({_names(given)}) is recorded, but no locally advanced or metastatic disease is "
+            f"Prior therapy ({_names(given, ctx.drug)}) is recorded, but no locally advanced or metastatic disease is "
             "documented, so it may have been for earlier-stage disease.",
             given,
             [
@@ -52,12 +53,14 @@ def prior_systemic_therapy(ctx: Context) -> Answer:
     if not for_advanced:
         return answer(
             "review",
-            f"All prior therapy ({_names(given)}) ended before advanced disease was first documented "
+            f"All prior therapy ({_names(given, ctx.drug)}) ended before advanced disease was first documented "
             f"({first}): it may have been curative-intent.",
             given,
             ["Ask the prescriber whether any therapy was given for locally advanced or metastatic disease."],
         )
-    return answer("met", f"Prior systemic therapy for advanced disease: {_names(for_advanced)}.", for_advanced)
+    return answer(
+        "met", f"Prior systemic therapy for advanced disease: {_names(for_advanced, ctx.drug)}.", for_advanced
+    )
 
 
 def single_agent(ctx: Context) -> Answer:
@@ -65,30 +68,35 @@ def single_agent(ctx: Context) -> Answer:
     if order is None:
         return answer(
             "insufficient",
-            "No LUMAKRAS order in the chart to review for concurrent anticancer drugs.",
-            actions=["Enter the LUMAKRAS order."],
+            f"No {ctx.brand} order in the chart to review for concurrent anticancer drugs.",
+            actions=[f"Enter the {ctx.brand} order."],
         )
     window_start = shift(ctx.as_of, -ctx.params.concurrent_administration_days)
-    alongside = [m for m in ctx.facts.meds if _alongside(m, window_start, ctx.as_of)]
+    alongside = [m for m in ctx.facts.meds if _alongside(m, window_start, ctx.as_of, ctx.drug)]
     if alongside:
         return answer(
             "not_met",
-            f"Another anticancer drug is active alongside LUMAKRAS: {_names(alongside)}.",
+            f"Another anticancer drug is active alongside {ctx.brand}: {_names(alongside, ctx.drug)}.",
             alongside,
-            ["Confirm with the prescriber that the other drug is stopped, or that LUMAKRAS is not monotherapy."],
+            [f"Confirm with the prescriber that the other drug is stopped, or that {ctx.brand} is not monotherapy."],
         )
     return answer(
         "met",
         ("A note states single-agent use. " if ctx.facts.monotherapy else "")
         + "Reviewed active orders, active statements and administrations in the last "
-        f"{ctx.params.concurrent_administration_days} days: no anticancer drug alongside LUMAKRAS.",
+        f"{ctx.params.concurrent_administration_days} days: no anticancer drug alongside {ctx.brand}.",
         [order.evidence, *ctx.facts.monotherapy],
     )
 
 
-def _alongside(m: MedUse, window_start: str, as_of: str) -> bool:
-    if not any(d.ingredient != "sotorasib" for d in m.anticancer):
+def _alongside(m: MedUse, window_start: str, as_of: str, drug: str) -> bool:
+    if not any(d.ingredient != drug for d in m.anticancer):
         return False
+    return concurrent(m, window_start, as_of)
+
+
+def concurrent(m: MedUse, window_start: str, as_of: str) -> bool:
+    """Active now: an active, on-hold or draft order, an active statement, or a recent administration."""
     if m.kind == "request":
         return m.status in ("active", "on-hold", "draft")
     if m.kind == "statement":
@@ -110,7 +118,7 @@ def disease_progression(ctx: Context) -> Answer:
             return answer(
                 "met",
                 f"Progression documented on {latest.evidence.date}, after prior therapy began "
-                f"({_names(ctx.prior_therapies)}).",
+                f"({_names(ctx.prior_therapies, ctx.drug)}).",
                 after,
             )
     return answer(
@@ -125,13 +133,20 @@ def no_prior_kras_g12c_inhibitor(ctx: Context) -> Answer:
     other = [
         m
         for m in ctx.facts.meds
-        if any(d.drug_class == "kras_g12c_inhibitor" and d.ingredient != "sotorasib" for d in m.drugs)
+        if any(d.drug_class == "kras_g12c_inhibitor" and d.ingredient != ctx.drug for d in m.drugs)
     ]
     if other:
         names = ", ".join(
-            sorted({d.ingredient for m in other for d in m.drugs if d.drug_class == "kras_g12c_inhibitor"})
+            sorted(
+                {
+                    d.ingredient
+                    for m in other
+                    for d in m.drugs
+                    if d.drug_class == "kras_g12c_inhibitor" and d.ingredient != ctx.drug
+                }
+            )
         )
         return answer("not_met", f"A prior KRAS G12C inhibitor is recorded: {names}.", other)
     return answer(
-        "met", f"Reviewed {len(ctx.facts.meds)} medication records: no KRAS G12C inhibitor other than sotorasib."
+        "met", f"Reviewed {len(ctx.facts.meds)} medication records: no KRAS G12C inhibitor other than {ctx.drug}."
     )
