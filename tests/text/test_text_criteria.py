@@ -3,10 +3,12 @@ hypothetical or family mention never makes a criterion met (table-driven)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import priorauth
-from tests.conftest import apply_edits, bundle, load_cases
+from tests.conftest import ROOT, apply_edits, bundle, load_cases
 
 SPEC = load_cases("default")
 
@@ -148,3 +150,22 @@ def test_text_evidence_cites_an_exact_span() -> None:
         "evidence"
     ][0]
     assert ev["source"] == "DiagnosticReport/n1#char=8,35" and ev["text"] == "Tissue: KRAS G12C detected."
+
+
+MCRC = json.loads((ROOT / "examples/mcrc-ready.json").read_text())["entry"]
+
+
+@pytest.mark.parametrize(
+    ("remove", "text", "want"),
+    [
+        (("folfox1", "folfiri1"), "New diagnosis; no prior chemotherapy.", "not_met"),
+        ((), "Chemotherapy-naive.", "review"),
+        ((), "Tolerating FOLFIRI well.", "met"),
+    ],
+)
+def test_crc_chemotherapy_stated_in_text(remove: tuple[str, ...], text: str, want: str) -> None:
+    resources = [e["resource"] for e in MCRC if e["resource"].get("id") not in remove]
+    resources.append({**note("n1", text), "subject": {"reference": "Patient/p1"}})
+    doc = priorauth.check(bundle(resources), as_of="2026-11-20")
+    assert doc["indication"] == "mcrc"
+    assert next(c for c in doc["criteria"] if c["id"] == "prior_crc_chemotherapy")["status"] == want

@@ -59,6 +59,16 @@ def prior_crc_chemotherapy(ctx: Context) -> Answer:
     found = {g: [m for m in given if any(m.has(i) for i in members)] for g, members in groups.items()}
     evidence = [m for ms in found.values() for m in ms]
     missing = [g for g, ms in found.items() if not ms]
+    naive = [e for e in ctx.facts.naive if (e.date or "") <= ctx.as_of]
+    if naive and evidence:
+        return answer(
+            "review",
+            "Sources disagree: the chart states no prior systemic therapy, but chemotherapy is recorded.",
+            [*naive, *evidence],
+            ["Ask the prescriber to confirm the treatment history."],
+        )
+    if naive:
+        return answer("not_met", "The chart states the patient has had no prior chemotherapy.", naive)
 
     def named(g: str) -> str:
         return ", ".join(sorted({i for m in found[g] for i in groups[g] if m.has(i)}))
