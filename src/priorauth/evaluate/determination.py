@@ -81,6 +81,7 @@ def determine(
     doc: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "drug": drug,
+        "brand": pack.drug.brand,
         "indication": ind,
         "request_type": request_type,
         "overall": overall,

@@ -53,12 +53,16 @@ def med_uses(chart: Chart) -> Iterator[MedUse]:
         yield MedUse(ev, kind, status, drugs, start, end, bool(CURATIVE.search(words)), remarks)  # type: ignore[arg-type]
 
 
-def drugs_of(chart: Chart, data: dict[str, Any]) -> tuple[tuple[Drug, ...], str]:
-    """Drugs named by a medication element: codes first (the code wins), then words."""
+def drugs_of(chart: Chart | None, data: dict[str, Any]) -> tuple[tuple[Drug, ...], str]:
+    """Drugs named by a medication element: codes first (the code wins), then words. A
+    medicationReference is read from the resource's contained Medication, else from the chart."""
     concept = data.get("medicationCodeableConcept")
     if concept is None:
-        med = chart.resolve(data.get("medicationReference"))
-        concept = med.data.get("code") if med is not None else None
+        med = _contained(data, data.get("medicationReference"))
+        if med is None and chart is not None:
+            found_med = chart.resolve(data.get("medicationReference"))
+            med = found_med.data if found_med is not None else None
+        concept = med.get("code") if med is not None else None
         if concept is None and isinstance(data.get("medicationReference"), dict):
             concept = {"text": data["medicationReference"].get("display", "")}
     vocab = vocabulary()
@@ -67,6 +71,13 @@ def drugs_of(chart: Chart, data: dict[str, Any]) -> tuple[tuple[Drug, ...], str]
     found = coded or vocab.from_text(" ".join([label, *(c.display for c in codings(concept))]))
     drugs = tuple(dict.fromkeys(found))
     return drugs, label or ", ".join(d.ingredient for d in drugs) or "unnamed medication"
+
+
+def _contained(data: dict[str, Any], reference: Any) -> dict[str, Any] | None:
+    ref = reference.get("reference") if isinstance(reference, dict) else None
+    if not isinstance(ref, str) or not ref.startswith("#"):
+        return None
+    return next((c for c in dicts(data.get("contained")) if c.get("id") == ref[1:]), None)
 
 
 def _dates(r: Resource) -> tuple[str | None, str | None]:

@@ -1,0 +1,136 @@
+"""The CDS Hooks endpoints over HTTP (FastAPI): discovery, hook calls, feedback."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from priorauth.cds import hooks
+from priorauth.cds.discovery import discovery
+from priorauth.cds.trust import Trust, TrustError
+
+log = logging.getLogger("priorauth.cds")
+CaseStarter = Callable[[dict[str, Any]], str | None]  # start-case context -> case URL (or None)
+
+
+@dataclass
+class CdsSettings:
+    trust: Trust = field(default_factory=Trust)
+    workspace_url: str | None = None
+    as_of: str | None = None  # fixed evaluation date (tests); default today
+
+    @classmethod
+    def from_env(cls) -> CdsSettings:
+        """PRIORAUTH_CDS_ISSUERS (JSON: iss -> JWKS URL, file or object), PRIORAUTH_CDS_DEV_UNSIGNED=1
+        (accept unsigned calls from loopback only), PRIORAUTH_WORKSPACE_URL."""
+        issuers = json.loads(os.environ.get("PRIORAUTH_CDS_ISSUERS") or "{}")
+        dev = os.environ.get("PRIORAUTH_CDS_DEV_UNSIGNED") == "1"
+        return cls(Trust(issuers, dev), os.environ.get("PRIORAUTH_WORKSPACE_URL"))
+
+
+def error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+class _Suggestions:
+    """Start-case suggestions issued, so accepted feedback can open the case (kept 24 h, in memory)."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, tuple[float, dict[str, Any]]] = {}
+        self._lock = threading.Lock()
+
+    def remember(self, response: dict[str, Any], context: dict[str, Any]) -> None:
+        now = time.time()
+        with self._lock:
+            for k in [k for k, (t, _) in self._items.items() if t < now - 86400]:
+                del self._items[k]
+            for card in response.get("cards", []):
+                for s in card.get("suggestions", []):
+                    self._items[s["uuid"]] = (now, context)
+
+    def take(self, suggestion_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            item = self._items.pop(suggestion_id, None)
+        return item[1] if item else None
+
+
+def router(settings: CdsSettings, start_case: CaseStarter | None = None) -> APIRouter:
+    r = APIRouter(tags=["CDS Hooks"])
+    issued = _Suggestions()
+
+    @r.get("/cds-services")
+    def services() -> dict[str, Any]:
+        return discovery()
+
+    @r.post("/cds-services/{service_id}")
+    async def call(service_id: str, request: Request) -> JSONResponse:
+        try:
+            settings.trust.verify(request.headers.get("authorization"), str(request.url), _host(request))
+        except TrustError as exc:
+            return error(exc.status, "unauthorized", exc.message)
+        try:
+            body = json.loads(await request.body())
+        except ValueError:
+            return error(400, "invalid_json", "the hook request is not valid JSON")
+        try:
+            response = hooks.handle(service_id, body, hooks.Options(settings.as_of, settings.workspace_url))
+        except hooks.HookError as exc:
+            return error(exc.status, "bad_hook_request" if exc.status == 400 else "not_found", exc.message)
+        ctx = body["context"]
+        issued.remember(
+            response,
+            {
+                "patientId": ctx["patientId"],
+                "userId": ctx.get("userId"),
+                "service": service_id,
+                "hookInstance": body["hookInstance"],
+                "drafts": ctx["draftOrders"],
+            },
+        )
+        return JSONResponse(response)
+
+    @r.post("/cds-services/{service_id}/feedback")
+    async def feedback(service_id: str, request: Request) -> JSONResponse:
+        try:
+            settings.trust.verify(request.headers.get("authorization"), str(request.url), _host(request))
+        except TrustError as exc:
+            return error(exc.status, "unauthorized", exc.message)
+        try:
+            body = json.loads(await request.body())
+            items = body["feedback"]
+            assert isinstance(items, list)
+        except (ValueError, KeyError, TypeError, AssertionError):
+            return error(400, "bad_feedback", 'feedback must be {"feedback": [...]} (CDS Hooks 2.0)')
+        opened = []
+        for item in items:
+            accepted = item.get("acceptedSuggestions") if isinstance(item, dict) else None
+            for s in accepted if isinstance(accepted, list) else []:
+                context = issued.take(str(s.get("id"))) if isinstance(s, dict) else None
+                if context is not None and start_case is not None:
+                    opened.append(start_case(context))
+        log.info(
+            "cds feedback service=%s items=%d cases_opened=%d", service_id, len(items), len([o for o in opened if o])
+        )
+        return JSONResponse({"cases": [o for o in opened if o]})
+
+    return r
+
+
+def _host(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def create_app(settings: CdsSettings | None = None, start_case: CaseStarter | None = None) -> FastAPI:
+    """The CDS Hooks service on its own (the full service mounts ``router()`` in its app)."""
+    app = FastAPI(title="priorauth CDS Hooks", version="1")
+    app.include_router(router(settings or CdsSettings.from_env(), start_case))
+    return app

@@ -1,0 +1,238 @@
+"""CDS Hooks: requests built the way an EHR would (prefetch from the example charts, drafts modelled on
+CRD's MedicationRequest), responses checked against the CDS Hooks 2.0 and CRD rules."""
+
+from __future__ import annotations
+
+import copy
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from priorauth.cds.cards import COVERAGE_INFO, SUMMARY_MAX
+from priorauth.cds.discovery import PREFETCH
+from priorauth.cds.http import CdsSettings, create_app
+from priorauth.cds.simulate import hook_request
+from priorauth.cds.trust import Trust
+from tests.conftest import ROOT, SHARED
+
+AS_OF = "2026-11-20"
+LOOPBACK = ("127.0.0.1", 50000)
+
+
+def chart(path: Path) -> list[dict]:
+    return [e["resource"] for e in json.loads(path.read_text())["entry"]]
+
+
+def charts() -> list[Path]:
+    out = [ROOT / "examples/nsclc-ready.json"]
+    if SHARED.exists():
+        out += sorted(p for p in (SHARED / "examples").glob("e0*.json") if "e08" not in p.name)
+    return out
+
+
+def order_of(resources: list[dict]) -> dict:
+    return next(
+        r
+        for r in resources
+        if (r["resourceType"] == "MedicationRequest" and "otorasib" in json.dumps(r).lower())
+        or (r["resourceType"] == "MedicationRequest" and "lumakras" in json.dumps(r).lower())
+    )
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    return TestClient(
+        create_app(CdsSettings(Trust({}, dev_unsigned_loopback=True), "https://pa.example.org", AS_OF)), client=LOOPBACK
+    )
+
+
+def test_discovery_lists_both_hooks_with_prefetch(client: TestClient) -> None:
+    services = client.get("/cds-services").json()["services"]
+    assert {s["hook"] for s in services} == {"order-select", "order-sign"}
+    for s in services:
+        assert s["id"] and s["description"] and s["prefetch"] == PREFETCH
+
+
+def check_cards(response: dict) -> None:
+    """The CDS Hooks 2.0 / CRD rules every response must meet."""
+    for card in response["cards"]:
+        uuid.UUID(card["uuid"])
+        assert len(card["summary"]) < SUMMARY_MAX
+        assert card["indicator"] in ("info", "warning", "critical")
+        assert card["source"]["label"] and card["source"]["topic"]["code"]
+        for s in card.get("suggestions", []):
+            uuid.UUID(s["uuid"])
+            assert s["label"] and s["actions"]
+            for a in s["actions"]:
+                assert a["type"] in ("create", "update", "delete") and a["description"]
+        if card.get("suggestions"):
+            assert card["selectionBehavior"] == "at-most-one"
+        for link in card.get("links", []):
+            assert link["type"] in ("absolute", "smart") and link["url"].startswith("https://")
+    for action in response.get("systemActions", []):
+        ext = next(e for e in action["resource"]["extension"] if e["url"] == COVERAGE_INFO)
+        subs = {e["url"]: e for e in ext["extension"]}
+        assert {"coverage", "covered", "pa-needed", "date", "coverage-assertion-id"} <= set(subs)
+        assert subs["pa-needed"]["valueCode"] == "auth-needed"
+
+
+@pytest.mark.parametrize("path", charts(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("service", ["priorauth-order-select", "priorauth-order-sign"])
+def test_hook_on_every_example(client: TestClient, path: Path, service: str) -> None:
+    resources = chart(path)
+    patient = next(r["id"] for r in resources if r["resourceType"] == "Patient")
+    request = hook_request(resources, service, patient, order_of(resources))
+    response = client.post(f"/cds-services/{service}", json=request)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    check_cards(body)
+    outlook = body["cards"][0]
+    assert outlook["source"]["topic"]["code"] == "coverage-info"
+    assert "Cigna" in outlook["source"]["label"] or "Aetna" in outlook["source"]["label"]
+    assert body["systemActions"][0]["resource"]["id"] == order_of(resources)["id"]
+
+
+def test_outlook_says_what_is_missing(client: TestClient) -> None:
+    resources = [r for r in chart(ROOT / "examples/nsclc-ready.json") if r.get("id") not in ("kras1", "ngsrep1")]
+    request = hook_request(resources, "priorauth-order-sign", "p1", order_of(resources))
+    body = client.post("/cds-services/priorauth-order-sign", json=request).json()
+    outlook = body["cards"][0]
+    assert "needs documentation" in outlook["summary"] and "MISSING: kras g12c" in outlook["detail"]
+    ext = body["systemActions"][0]["resource"]["extension"][-1]["extension"]
+    assert {"url": "doc-needed", "valueCode": "clinical"} in ext
+    assert any(
+        e["url"] == "detail" and e["extension"][0]["valueCodeableConcept"]["coding"][0]["code"] == "kras_g12c"
+        for e in ext
+    )
+
+
+def test_safety_card_for_an_acid_reducer(client: TestClient) -> None:
+    resources = chart(ROOT / "examples/nsclc-ready.json")  # has an active pantoprazole order
+    body = client.post(
+        "/cds-services/priorauth-order-sign",
+        json=hook_request(resources, "priorauth-order-sign", "p1", order_of(resources)),
+    ).json()
+    safety = body["cards"][1]
+    assert safety["indicator"] == "warning" and safety["source"]["topic"]["code"] == "contraindication"
+    assert "proton-pump" in safety["summary"]
+
+
+def test_crd_style_draft_with_an_rxnorm_product_code(client: TestClient) -> None:
+    """A draft modelled on CRD's MedicationRequest example, naming LUMAKRAS by RxNorm product code."""
+    resources = [r for r in chart(ROOT / "examples/nsclc-ready.json") if r.get("id") != "soto1"]
+    draft = {
+        "resourceType": "MedicationRequest",
+        "id": "crd-draft",
+        "status": "draft",
+        "intent": "original-order",
+        "medicationCodeableConcept": {
+            "coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "2550725"}]
+        },
+        "subject": {"reference": "Patient/p1"},
+        "requester": {"reference": "Practitioner/dr1"},
+        "dosageInstruction": [
+            {
+                "text": "960 mg by mouth once daily",
+                "timing": {"repeat": {"frequency": 1, "period": 1, "periodUnit": "d"}},
+                "doseAndRate": [{"doseQuantity": {"value": 960, "unit": "mg"}}],
+            }
+        ],
+    }
+    body = client.post(
+        "/cds-services/priorauth-order-sign", json=hook_request(resources, "priorauth-order-sign", "p1", draft)
+    ).json()
+    check_cards(body)
+    assert "documented: prescription: LUMAKRAS 960 mg daily" in body["cards"][0]["detail"]
+
+
+def test_no_kras_inhibitor_in_the_draft_means_no_cards(client: TestClient) -> None:
+    resources = chart(ROOT / "examples/nsclc-ready.json")
+    draft = next(r for r in resources if r.get("id") == "ppi1")
+    body = client.post(
+        "/cds-services/priorauth-order-select", json=hook_request(resources, "priorauth-order-select", "p1", draft)
+    ).json()
+    assert body == {"cards": []}
+
+
+def test_missing_prefetch_gets_a_card_not_an_error(client: TestClient) -> None:
+    resources = chart(ROOT / "examples/nsclc-ready.json")
+    request = hook_request(resources, "priorauth-order-sign", "p1", order_of(resources))
+    request["prefetch"] = {"patient": None}
+    body = client.post("/cds-services/priorauth-order-sign", json=request).json()
+    check_cards(body)
+    assert "prefetch" in body["cards"][0]["summary"]
+
+
+BAD = [
+    ("not JSON", b"{nope", 400),
+    ("not an object", json.dumps([1, 2]).encode(), 400),
+    ("wrong hook", json.dumps({"hook": "patient-view", "hookInstance": "x", "context": {}}).encode(), 400),
+    (
+        "no patient",
+        json.dumps(
+            {"hook": "order-sign", "hookInstance": "x", "context": {"draftOrders": {"resourceType": "Bundle"}}}
+        ).encode(),
+        400,
+    ),
+    (
+        "no draft orders",
+        json.dumps({"hook": "order-sign", "hookInstance": "x", "context": {"patientId": "p1"}}).encode(),
+        400,
+    ),
+]
+
+
+@pytest.mark.parametrize(("what", "body", "status"), BAD, ids=[b[0] for b in BAD])
+def test_malformed_requests_get_a_clear_400(client: TestClient, what: str, body: bytes, status: int) -> None:
+    response = client.post(
+        "/cds-services/priorauth-order-sign", content=body, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == status
+    assert response.json()["error"]["message"]
+
+
+def test_unknown_service_is_404(client: TestClient) -> None:
+    response = client.post("/cds-services/nope", json={"hook": "order-sign"})
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+
+
+def test_accepted_suggestion_starts_a_case() -> None:
+    opened: list[dict] = []
+    app = create_app(
+        CdsSettings(Trust({}, True), None, AS_OF), start_case=lambda ctx: opened.append(ctx) or "https://pa/cases/1"
+    )
+    c = TestClient(app, client=LOOPBACK)
+    resources = chart(ROOT / "examples/nsclc-ready.json")
+    body = c.post(
+        "/cds-services/priorauth-order-sign",
+        json=hook_request(resources, "priorauth-order-sign", "p1", order_of(resources)),
+    ).json()
+    suggestion = body["cards"][0]["suggestions"][0]["uuid"]
+    fb = {
+        "feedback": [
+            {
+                "card": body["cards"][0]["uuid"],
+                "outcome": "accepted",
+                "acceptedSuggestions": [{"id": suggestion}],
+                "outcomeTimestamp": "2026-11-20T10:00:00Z",
+            }
+        ]
+    }
+    assert c.post("/cds-services/priorauth-order-sign/feedback", json=fb).json() == {"cases": ["https://pa/cases/1"]}
+    assert opened[0]["patientId"] == "p1"
+    again = c.post("/cds-services/priorauth-order-sign/feedback", json=fb).json()  # a suggestion opens one case
+    assert again == {"cases": []}
+
+
+def test_hook_calls_are_logged_without_patient_data(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    resources = chart(ROOT / "examples/nsclc-ready.json")
+    request = hook_request(resources, "priorauth-order-sign", "p1", order_of(resources))
+    with caplog.at_level("INFO", logger="priorauth.cds"):
+        client.post("/cds-services/priorauth-order-sign", json=copy.deepcopy(request))
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert request["hookInstance"] in logged and "outcome=ready" in logged
+    for phi in ("Testcase", "Ada", "1961-04-12", "W123456", "p1"):
+        assert phi not in logged
