@@ -12,6 +12,12 @@ from priorauth.outputs.packet.view import OVERALL_WORDS, STATUS_WORDS, PacketVie
 
 W = 504.0  # frame width in points (Letter, 0.75 in margins)
 MAX_CITES = 8  # evidence lines per criterion in the checklist (a Synthea chart cites dozens)
+STATUS_MARKUP = {
+    "met": "<b>Met</b>",
+    "not_met": '<font color="#b00020"><b>NOT MET</b></font>',
+    "insufficient": '<font color="#8a5a00"><b>Needs documentation</b></font>',
+    "review": '<font color="#8a5a00"><b>Needs prescriber review</b></font>',
+}
 CONFIDENTIAL = (
     "CONFIDENTIALITY NOTICE: This facsimile contains protected health information that is privileged and "
     "confidential under HIPAA (45 CFR Parts 160 and 164). It is intended only for the recipient named above, "
@@ -156,7 +162,7 @@ def _history(v: PacketView) -> list[Flowable]:
 
 
 def _checklist(v: PacketView) -> list[Flowable]:
-    rows = [["Criterion", "Status", "Finding", "Evidence (chart entry, date)"]]
+    rows: list[list[str | Flowable]] = [["Criterion", "Status", "Finding", "Evidence (chart entry, date)"]]
     for c in v.det["criteria"]:
         cites = "\n".join(
             f"{e['source']} ({e.get('date') or 'undated'}): {e.get('text') or ''}" for e in c["evidence"][:MAX_CITES]
@@ -164,9 +170,13 @@ def _checklist(v: PacketView) -> list[Flowable]:
         if len(c["evidence"]) > MAX_CITES:
             cites += f"\n... and {len(c['evidence']) - MAX_CITES} more (all in determination.json)"
         finding = c["summary"] + ("\nTo do: " + " ".join(c["actions"]) if c["status"] != "met" and c["actions"] else "")
-        name = f"{c['id']}\n{v.descriptions.get(c['id'], '')}\n({'required' if c['required'] else 'optional'})"
-        rows.append([name, STATUS_WORDS[c["status"]], finding, cites or "none cited"])
-    return [CondPageBreak(160), Anchor("criteria"), p("Criteria checklist", "h2"), table(rows, [120, 66, 150, W - 336])]
+        name = pm(
+            f"<b>{escape(v.descriptions.get(c['id'], c['id']))}</b><br/>"
+            f"id: {escape(c['id'])} ({'required' if c['required'] else 'optional'})",
+            "cell",
+        )
+        rows.append([name, pm(STATUS_MARKUP[c["status"]], "cell"), finding, cites or "none cited"])
+    return [CondPageBreak(160), Anchor("criteria"), p("Criteria checklist", "h2"), table(rows, [140, 80, 130, W - 350])]
 
 
 def _safety(v: PacketView) -> list[Flowable]:
@@ -179,8 +189,14 @@ def _safety(v: PacketView) -> list[Flowable]:
     else:
         out.append(p("No safety advisories: no acid reducers, strong CYP3A4 inducers, recent immunotherapy, "
                      "interstitial lung disease or liver-test abnormalities found in the chart."))  # fmt: skip
-    rows = [["Due", "Test", "Why"]] + [[m["due"], m["test"], m.get("reason", "")] for m in v.det["monitoring"]]
-    out += [p("Liver-test monitoring schedule (from the planned start)", "h3"), table(rows, [70, 250, W - 320])]
+    mon = v.det["monitoring"]
+    tests = list(dict.fromkeys(m["test"] for m in mon))
+    if len(tests) == 1:
+        rows = [["Due", "Why"]] + [[m["due"], m.get("reason", "")] for m in mon]
+        out += [p(f"Monitoring from the planned start: {tests[0]}", "h3"), table(rows, [90, W - 90])]
+    elif mon:
+        rows = [["Due", "Test", "Why"]] + [[m["due"], m["test"], m.get("reason", "")] for m in mon]
+        out += [p("Monitoring from the planned start", "h3"), table(rows, [70, 250, W - 320])]
     pa = v.det.get("prior_authorization") or {}
     if pa.get("renewal_start"):
         out.append(
@@ -201,7 +217,7 @@ def _attachments(v: PacketView) -> list[Flowable]:
     out: list[Flowable] = []
     for i, d in enumerate(v.documents):
         out += [PageBreak(), Anchor(f"doc{i}"), p(f"Attachment {_letter(i)}: {d.title}", "h2")]
-        out.append(p(f"{d.kind}  -  {d.source}  -  {d.date or 'undated'}", "small"))
+        out.append(p(f"{d.kind}  -  {d.source}" + (f"  -  {d.date}" if d.date else ""), "small"))
         for chunk in d.text.split("\n\n"):
             out.append(p(chunk, "mono"))
             out.append(Spacer(1, 4))

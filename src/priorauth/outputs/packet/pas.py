@@ -13,6 +13,7 @@ import hashlib
 from typing import Any
 
 from priorauth.api import Evaluation
+from priorauth.chart.chart import Chart
 from priorauth.chart.load import Resource
 from priorauth.outputs.packet.view import PacketView
 
@@ -32,11 +33,31 @@ class _Entries:
         self.items: dict[str, dict[str, Any]] = {}
 
     def add_chart(self, r: Resource) -> str:
-        full = r.full_url if r.full_url and r.full_url.startswith("urn:") else None
-        ref = full or f"{r.type}/{r.id}"
+        ref = f"{r.type}/{r.id}" if r.id else r.full_url or r.ref
         if ref not in self.items:
-            self.items[ref] = {"fullUrl": full or f"{self.base}/{ref}", "resource": copy.deepcopy(r.data)}
+            self.items[ref] = {"fullUrl": f"{self.base}/{ref}" if r.id else ref, "resource": copy.deepcopy(r.data)}
         return ref
+
+    def relink(self, chart: Chart) -> None:
+        """Point references between copied resources at their bundle entries (a chart may reference by
+        ``urn:uuid``, the bundle by ``Type/id``); references to resources left out stay as written."""
+
+        def walk(node: Any) -> None:
+            if isinstance(node, dict):
+                ref = node.get("reference")
+                if isinstance(ref, str) and ref not in self.items:
+                    target = chart.resolve(ref)
+                    mine = (f"{target.type}/{target.id}" if target.id else target.full_url) if target else None
+                    if mine in self.items:
+                        node["reference"] = mine
+                for value in node.values():
+                    walk(value)
+            elif isinstance(node, list):
+                for value in node:
+                    walk(value)
+
+        for entry in self.items.values():
+            walk(entry["resource"])
 
     def add_new(self, resource: dict[str, Any]) -> str:
         ref = f"{resource['resourceType']}/{resource['id']}"
@@ -65,12 +86,15 @@ def pas_bundle(ev: Evaluation, v: PacketView, qr: dict[str, Any], timestamp: str
             res = chart.resolve(e["source"].split("#")[0])
             if res is not None and res is not chart.patient:
                 info.append(out.add_chart(res))
-    claim = _claim(v, patient, coverage, insurer, provider, order, list(dict.fromkeys(info)))
+    out.relink(chart)
     digest = hashlib.sha256(f"{det['patient']['id']}|{det['as_of']}|{det['drug']}".encode()).hexdigest()[:16]
+    claim = _claim(v, patient, coverage, insurer, provider, order, list(dict.fromkeys(info)))
+    claim["identifier"] = [{"system": f"{base}/pa-request", "value": digest}]
     return {
         "resourceType": "Bundle",
         "id": f"pas-request-{digest}",
         "meta": {"profile": [f"{PAS}/profile-pas-request-bundle"]},
+        "language": "en",
         "identifier": {"system": f"{base}/submission", "value": digest},
         "type": "collection",
         "timestamp": timestamp,
@@ -161,6 +185,7 @@ def _claim(
         "resourceType": "Claim",
         "id": "pa-request",
         "meta": {"profile": [f"{PAS}/profile-claim"]},
+        "language": "en",
         "status": "active",
         "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/claim-type", "code": "pharmacy"}]},
         "use": "preauthorization",

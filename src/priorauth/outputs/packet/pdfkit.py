@@ -94,13 +94,13 @@ def pm(markup: str, style: str = "body") -> Paragraph:
     return Paragraph(markup, styles()[style])
 
 
-def table(rows: Sequence[Sequence[str]], widths: Sequence[float], header: bool = True) -> Table:
-    """A grid of plain-text cells (wrapped), the first row as a shaded header."""
+def table(rows: Sequence[Sequence[str | Flowable]], widths: Sequence[float], header: bool = True) -> Table:
+    """A grid of plain-text cells (wrapped; a flowable cell is kept as given), the first row as a shaded header."""
     body = [
-        [p(c, "cellb" if header and i == 0 else "cell") for c in row]  # type: ignore[arg-type]
+        [p(c, "cellb" if header and i == 0 else "cell") if isinstance(c, str) else c for c in row]
         for i, row in enumerate(rows)
     ]
-    t = Table(body, colWidths=list(widths), repeatRows=1 if header else 0, splitInRow=1)
+    t = Table(body, colWidths=list(widths), repeatRows=1 if header else 0)
     style = [
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
