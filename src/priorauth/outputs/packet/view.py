@@ -168,7 +168,7 @@ def _prescriber(ev: Evaluation, order: DrugOrder | None) -> Prescriber:
 def _medication(ev: Evaluation, order: DrugOrder | None) -> Medication:
     drug = ev.pack.drug
     strength = order.strength_mg if order else None
-    if strength is None and len(drug.strengths_mg) == 1:
+    if strength is None and order is not None and len(drug.strengths_mg) == 1:  # the only tablet there is
         strength = drug.strengths_mg[0]
     dose = order.daily_dose_mg if order else None
     per_day = dose / strength if dose and strength else None
