@@ -138,3 +138,26 @@ def test_same_input_same_bytes(ready: Built, tmp_path) -> None:  # type: ignore[
     again = tmp_path / "packet.pdf"
     write_packet(ready.ev, tmp_path / "b", None, None, timestamp="2026-11-20T09:00:00+00:00")
     assert again.read_bytes() == (tmp_path / "b/packet.pdf").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "needles"),
+    [
+        ("e01_ready", ["Prescriber NPI 1356789012", "Medical Oncology", "U99371204", "Medicare Advantage PPO",
+                       "240 mg tablet", "120 tablets", "C34.32", "81275", "therascreen"]),
+        ("e03_renewal", ["renewal of prior authorization PA68569814", "Renewal: start the renewal request by"]),
+        ("e02_kras_not_detected", ["NOT READY: criteria not met", "KRAS negative: No KRAS mutation detected"]),
+    ],
+)  # fmt: skip
+def test_shared_example_fields(shared_built: dict[str, Built], name: str, needles: list[str]) -> None:
+    text = shared_built[name].text()
+    assert [n for n in needles if n not in text] == []
+
+
+def test_evaluate_returns_the_determination_check_returns(ready: Built) -> None:
+    from priorauth import check
+    from tests.outputs.packet.conftest import AS_OF, EXAMPLE
+
+    assert check(str(EXAMPLE), as_of=AS_OF) == ready.det
+    assert ready.ev.pack.id == ready.det["policy"]["id"]
+    assert ready.ev.chart.patient.id == ready.det["patient"]["id"]

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Spacer
 from priorauth.outputs.packet.letters import Block
 from priorauth.outputs.packet.pdfkit import Layout, build, pm
 
-_PDF_STYLE = {"title": "h1", "line": "body", "h": "h2", "p": "body", "item": "body", "blank": "blank", "alert": "alert"}
+_PDF_STYLE = {"title": "h1", "line": "line", "h": "h2", "p": "body", "item": "body", "blank": "blank", "alert": "alert"}
 
 
 def letter_pdf(blocks: list[Block], header: str, title: str) -> bytes:
@@ -36,7 +36,6 @@ def letter_docx(blocks: list[Block], header: str) -> bytes:
     doc.core_properties.author = "priorauth"
     doc.sections[0].header.paragraphs[0].text = header
     normal = doc.styles["Normal"]
-    normal.font.name = "DejaVu Sans"
     normal.font.size = Pt(10)
     for b in blocks:
         if b.kind == "space":

@@ -218,14 +218,6 @@ def _kras_row(k: KrasResult, cpt: str) -> KrasRow:
     )
 
 
-def plain_name(practice: Practice | None) -> str:
-    return practice.name if practice else "[practice name]"
-
-
-def prescriber_name(view: PacketView) -> str:
-    return view.prescriber.name or "[prescriber]"
-
-
 def fmt_mg(value: float | None) -> str:
     if value is None:
         return ""
@@ -236,4 +228,4 @@ def human(value: Any, blank: str = "not in the chart") -> str:
     return str(value) if value not in (None, "") else blank
 
 
-__all__ = ["OVERALL_WORDS", "STATUS_WORDS", "PacketView", "build_view", "human", "human_name"]
+__all__ = ["OVERALL_WORDS", "STATUS_WORDS", "PacketView", "build_view", "fmt_mg", "human"]
