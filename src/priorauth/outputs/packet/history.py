@@ -4,6 +4,7 @@ determination's business, and the packet prints the determination's answer besid
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 MAX_DOC_CHARS = 12_000  # per attached document: a fax of a 40-page note helps no reviewer
 RECENT_NOTES = 3
 MAX_CITED_DOCS = 6
+MAX_PDF_PAGES = 10  # original pages reproduced per PDF attachment
 _ONCOLOGY = re.compile(r"oncolog|cancer|carcinoma|nsclc|tumou?r|metasta|kras|chemo|sotorasib|lumakras", re.I)
 
 
@@ -37,6 +39,8 @@ class SupportingDoc:
     date: str | None
     text: str
     truncated: bool = False
+    pdf: bytes | None = None  # the original PDF attachment, reproduced page by page (then ``text`` is not printed)
+    pdf_pages: int = 0  # pages of it reproduced (at most MAX_PDF_PAGES)
 
 
 def treatment_history(facts: Facts, requested: str) -> list[HistoryRow]:
@@ -97,7 +101,7 @@ def _progression(facts: Facts, start: str | None, until: str | None) -> str:
 def supporting_documents(ev: Evaluation) -> list[SupportingDoc]:
     """The KRAS report(s), the most recent oncology notes, every other text the criteria cite (capped),
     then the treatment-history records, each rendered from the chart's own text."""
-    from priorauth.text.sources import documents
+    from priorauth.text.sources import documents, pdf_attachments
 
     texts = {d.source: d for d in documents(ev.chart, [])}
     kras_sources = {k.evidence.source.split("#")[0] for k in ev.facts.kras}
@@ -110,7 +114,9 @@ def supporting_documents(ev: Evaluation) -> list[SupportingDoc]:
             return
         taken.add(source)
         body = d.text[:MAX_DOC_CHARS]
-        out.append(SupportingDoc(d.title, kind, source, d.date, body, len(d.text) > MAX_DOC_CHARS))
+        res = ev.chart.resolve(source)
+        pdf, pages = _first_pdf(pdf_attachments(ev.chart, res) if res is not None else [])
+        out.append(SupportingDoc(d.title, kind, source, d.date, body, len(d.text) > MAX_DOC_CHARS, pdf, pages))
 
     for k in sorted(ev.facts.kras, key=lambda k: k.evidence.date or "", reverse=True):
         take(k.evidence.source.split("#")[0], "KRAS report")
@@ -127,6 +133,20 @@ def supporting_documents(ev: Evaluation) -> list[SupportingDoc]:
         take(source, "Cited record")
     out.append(_history_doc(ev))
     return out
+
+
+def _first_pdf(pdfs: list[bytes]) -> tuple[bytes | None, int]:
+    """The first attachment that opens as a PDF with pages, and how many of them to reproduce."""
+    from pypdf import PdfReader
+
+    for raw in pdfs:
+        try:
+            n = len(PdfReader(io.BytesIO(raw)).pages)
+        except Exception:  # noqa: S112 - a broken PDF is shown as its extracted text instead
+            continue
+        if n:
+            return raw, min(n, MAX_PDF_PAGES)
+    return None, 0
 
 
 def _coded_kras(ev: Evaluation, source: str) -> SupportingDoc:

@@ -7,7 +7,8 @@ from html import escape
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
-from priorauth.outputs.packet.pdfkit import Anchor, Layout, build, p, pm, table
+from priorauth.outputs.packet.pdfkit import Anchor, Layout, build_layout, p, pm, table
+from priorauth.outputs.packet.pdfpages import place_pdf_pages
 from priorauth.outputs.packet.view import OVERALL_WORDS, STATUS_WORDS, PacketView, fmt_mg, human
 
 W = 504.0  # frame width in points (Letter, 0.75 in margins)
@@ -28,7 +29,10 @@ CONFIDENTIAL = (
 
 def render_packet(view: PacketView) -> bytes:
     header = f"{view.patient_line}  -  {view.medication.brand} prior authorization request"
-    return build(lambda layout: _story(view, layout), header, f"{view.medication.brand} PA packet")
+    data, layout = build_layout(lambda layout: _story(view, layout), header, f"{view.medication.brand} PA packet")
+    if any(d.pdf for d in view.documents):
+        data = place_pdf_pages(data, layout, view.documents)
+    return data
 
 
 def _story(v: PacketView, layout: Layout) -> list[Flowable]:
@@ -218,6 +222,12 @@ def _attachments(v: PacketView) -> list[Flowable]:
     for i, d in enumerate(v.documents):
         out += [PageBreak(), Anchor(f"doc{i}"), p(f"Attachment {_letter(i)}: {d.title}", "h2")]
         out.append(p(f"{d.kind}  -  {d.source}" + (f"  -  {d.date}" if d.date else ""), "small"))
+        if d.pdf:
+            for k in range(d.pdf_pages):
+                if k:
+                    out += [PageBreak(), p(f"Attachment {_letter(i)}: {d.title} (continued)", "small")]
+                out.append(Anchor(f"pdf{i}.{k}"))
+            continue
         for chunk in d.text.split("\n\n"):
             out.append(p(chunk, "mono"))
             out.append(Spacer(1, 4))

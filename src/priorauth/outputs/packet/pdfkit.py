@@ -168,7 +168,12 @@ class _Doc(BaseDocTemplate):
 
 
 def build(story_for: Callable[[Layout], list[Flowable]], header: str, title: str) -> bytes:
-    """Build until stable (twice, normally): a pass learns the page count and anchor pages, the next prints them."""
+    return build_layout(story_for, header, title)[0]
+
+
+def build_layout(story_for: Callable[[Layout], list[Flowable]], header: str, title: str) -> tuple[bytes, Layout]:
+    """Build until stable (twice, normally): a pass learns the page count and anchor pages, the next
+    prints them. Returns the PDF and where its anchors landed."""
     layout = Layout()
     for _ in range(3):
         found = Layout()
@@ -177,4 +182,4 @@ def build(story_for: Callable[[Layout], list[Flowable]], header: str, title: str
         if found.pages == layout.pages and found.anchors == layout.anchors:
             break
         layout = found
-    return buf.getvalue()
+    return buf.getvalue(), found
