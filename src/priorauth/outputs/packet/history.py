@@ -43,15 +43,16 @@ class SupportingDoc:
     pdf_pages: int = 0  # pages of it reproduced (at most MAX_PDF_PAGES)
 
 
-def treatment_history(facts: Facts, requested: str) -> list[HistoryRow]:
+def treatment_history(facts: Facts, requested: str, renewal: bool = False) -> list[HistoryRow]:
     """Anticancer drugs given, one span per drug (earliest start to latest end), drugs that start on the
-    same day shown as one regimen; dated rows first, by start."""
+    same day shown as one regimen; dated rows first, by start. On an initial request the order being
+    requested is not history; on a renewal it is (the patient is on it)."""
     spans: dict[str, list[MedUse]] = {}
     for use in facts.meds:
         for d in use.anticancer:
             if use.kind == "request" and use.status in ("draft", "cancelled", "entered-in-error"):
                 continue
-            if d.ingredient == requested and use.kind == "request":
+            if d.ingredient == requested and use.kind == "request" and not renewal:
                 continue  # the order being requested is not history (given doses of it are)
             spans.setdefault(d.ingredient, []).append(use)
     groups: dict[str | None, list[tuple[str, list[MedUse]]]] = {}
@@ -80,6 +81,8 @@ def treatment_history(facts: Facts, requested: str) -> list[HistoryRow]:
 
 
 def _stopped(uses: list[MedUse]) -> str:
+    if any(u.active for u in uses):
+        return "ongoing"
     for u in sorted(uses, key=lambda u: u.end or u.start or "", reverse=True):
         if u.status in ("stopped", "on-hold", "cancelled") and u.remarks:
             return u.remarks[:160]

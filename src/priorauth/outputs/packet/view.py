@@ -113,7 +113,7 @@ def build_view(ev: Evaluation, practice: Practice | None = None, denial_reason: 
             (c, icd10.description(c) or "") for c in det["codes"]["icd10_primary"] + det["codes"]["icd10_secondary"]
         ],
         kras=_kras_rows(ev),
-        history=treatment_history(ev.facts, ev.pack.drug.ingredient),
+        history=treatment_history(ev.facts, ev.pack.drug.ingredient, det["request_type"] == "renewal"),
         documents=supporting_documents(ev),
         payer_fax=payer_fax,
         payer_phone=payer_phone,
