@@ -96,3 +96,13 @@ def test_unwritable_output(tmp_path: Path, capsys) -> None:  # type: ignore[no-u
 def test_output_is_required(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["packet", str(EXAMPLE)]) == 2
     assert "-o" in capsys.readouterr().err
+
+
+def test_rerun_without_a_reason_removes_the_old_appeal(tmp_path: Path) -> None:
+    base = ["packet", str(EXAMPLE), "-o", str(tmp_path), "--as-of", AS_OF]
+    assert main([*base, "--denial-reason", "not medically necessary"]) == 0
+    assert (tmp_path / "appeal-letter.pdf").exists()
+    (tmp_path / "notes.txt").write_text("staff file")
+    assert main(base) == 0
+    assert not (tmp_path / "appeal-letter.pdf").exists() and not (tmp_path / "appeal-letter.docx").exists()
+    assert (tmp_path / "notes.txt").exists()  # only the packet's own files are touched

@@ -26,6 +26,8 @@ from priorauth.outputs.packet.view import build_view
 
 __all__ = ["write_packet"]
 
+OPTIONAL_FILES = {"appeal-letter.pdf", "appeal-letter.docx"}
+
 
 def write_packet(
     ev: Evaluation,
@@ -68,6 +70,8 @@ def _write(folder: Path, files: dict[str, bytes]) -> list[Path]:
             path = folder / name
             path.write_bytes(data)
             paths.append(path)
+        for name in OPTIONAL_FILES - set(files):
+            (folder / name).unlink(missing_ok=True)  # a previous run's appeal would contradict this packet
     except OSError as exc:
         raise fail(
             Code.UNWRITABLE, f"cannot write the packet to {str(folder)!r} ({exc.strerror or type(exc).__name__})"

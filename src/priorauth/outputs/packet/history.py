@@ -64,7 +64,7 @@ def treatment_history(facts: Facts, requested: str, renewal: bool = False) -> li
     for start in [*starts, None] if None in groups else starts:
         members = sorted(groups[start])
         uses = [u for _, us in members for u in us]
-        ends = [u.end or u.start for u in uses if u.end or u.start]
+        ends = [day for u in uses if (day := u.end or u.start)]
         nxt = next((s for s in starts if start and s > start), None)
         rows.append(
             HistoryRow(
