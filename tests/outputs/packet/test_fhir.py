@@ -15,7 +15,7 @@ from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
 from priorauth.outputs.packet.questionnaire import ORIGIN
-from tests.conftest import SHARED, shared_path
+from tests.conftest import shared_path
 from tests.outputs.packet.conftest import SHARED_EXAMPLES, Built, build
 
 MODELS = {
@@ -144,4 +144,3 @@ def test_renewal_carries_the_authorization_number(shared_built: dict[str, Built]
     assert ext["extension-authorizationNumber"]["valueString"] == b.det["prior_authorization"]["number"]
 
 
-assert SHARED  # imported for the skip logic's path
