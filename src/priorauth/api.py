@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from priorauth.chart.chart import select_patient
+from priorauth.chart.chart import Chart, select_patient
 from priorauth.chart.load import LoadedChart, add_document, load_path
 from priorauth.errors import Code, fail
 from priorauth.evaluate.determination import determine
 from priorauth.facts import extract
+from priorauth.facts.model import Facts
 from priorauth.policy import registry
+from priorauth.policy.schema import Pack
 
 ChartInput = str | os.PathLike[str] | dict[str, Any] | list[Any]
 
@@ -43,6 +46,17 @@ def load(chart: ChartInput) -> LoadedChart:
     return loaded
 
 
+@dataclass(frozen=True)
+class Evaluation:
+    """A determination with what it was made from, for outputs that render more than the contract (the
+    packet): the patient's chart, its facts and the effective policy pack. Nothing here is re-derived."""
+
+    determination: dict[str, Any]
+    chart: Chart
+    facts: Facts
+    pack: Pack
+
+
 def check(
     chart: ChartInput,
     as_of: str | date | None = None,
@@ -56,6 +70,18 @@ def check(
 
     Raises :class:`priorauth.errors.PriorauthError` for unusable input (its ``code`` says why).
     """
+    return evaluate(chart, as_of, payer, patient, drug, renewal_lead_days).determination
+
+
+def evaluate(
+    chart: ChartInput,
+    as_of: str | date | None = None,
+    payer: str | None = None,
+    patient: str | None = None,
+    drug: str = registry.DEFAULT_DRUG,
+    renewal_lead_days: int | None = None,
+) -> Evaluation:
+    """``check`` that also returns the chart, facts and pack behind the determination (same arguments)."""
     day = parse_as_of(as_of)
     if renewal_lead_days is not None and (isinstance(renewal_lead_days, bool) or renewal_lead_days < 0):
         raise fail(Code.BAD_ARGUMENT, f"renewal lead time {renewal_lead_days!r} must be 0 or more days")
@@ -69,4 +95,5 @@ def check(
     choice = registry.choose(
         payer, [cov.payer_name] if cov and cov.payer_name else [], set(cov.payer_refs) if cov else set(), drug
     )
-    return determine(facts, day, choice, one.warnings, renewal_lead_days)
+    doc = determine(facts, day, choice, one.warnings, renewal_lead_days)
+    return Evaluation(doc, one, facts, choice.pack)

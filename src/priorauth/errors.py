@@ -31,6 +31,8 @@ class Code:
     BAD_DATE = "bad_date"
     BAD_POLICY = "bad_policy"
     BAD_ARGUMENT = "bad_argument"
+    BAD_PRACTICE = "bad_practice"  # the practice profile (packet) is missing, unreadable or invalid
+    UNWRITABLE = "unwritable"  # the packet's output folder cannot be written
 
 
 class PriorauthError(Exception):

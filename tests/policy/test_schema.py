@@ -169,3 +169,14 @@ def test_unknown_drug_and_payer_are_errors() -> None:
     with pytest.raises(PriorauthError) as exc:
         registry.load("bcbs-nc", "adagrasib")
     assert exc.value.code == "unknown_payer"
+
+
+def test_overlay_submission_contact_resolves_and_its_source_is_checked() -> None:
+    data = _overlay()
+    data["submission"] = {"fax": "(800) 555-0100", "portal": "https://portal.example/pa", "source": "bcbsnc_policy"}
+    pack = _parse(data)
+    assert pack.submission is not None and pack.submission.fax == "(800) 555-0100"
+    assert registry.load("bcbs-nc").submission is None  # no pack states a fax we could cite yet
+    data["submission"]["source"] = "nowhere"
+    with pytest.raises(PriorauthError, match="nowhere"):
+        _parse(data)

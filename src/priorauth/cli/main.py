@@ -35,6 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--renewal-lead-days", type=_days, help="start renewals this many days before expiry (default: the pack's, 30)"
     )
+    k = sub.add_parser("packet", help="write the PA packet (PDF, letters, DTR and PAS FHIR) for one chart")
+    k.add_argument("chart", help="FHIR R4 Bundle (.json), NDJSON file, or a folder of them")
+    k.add_argument("-o", "--out", required=True, help="folder to write the packet into (created if needed)")
+    k.add_argument("--as-of", help="evaluation date YYYY-MM-DD (default: today)")
+    k.add_argument("--payer", help="payer policy pack id (default: matched from the active coverage)")
+    k.add_argument("--patient", help="Patient id to evaluate when the chart holds several")
+    k.add_argument("--drug", default="sotorasib", help="requested drug: sotorasib (default) or adagrasib")
+    k.add_argument("--practice", help="practice profile (YAML: name, address, phone, fax, NPI, tax id, contact)")
+    k.add_argument("--denial-reason", help="the payer's stated denial reason: also write an appeal letter")
     p = sub.add_parser("policies", help="list, show or validate the policy packs")
     p.add_argument("action", choices=("list", "show", "validate"))
     p.add_argument(
@@ -60,6 +69,8 @@ def run(argv: Sequence[str] | None) -> int:
 
         as_of = parse_as_of(args.as_of) if args.as_of else None
         return policies(args.action, args.target, args.drug, as_of, args.format)
+    if args.command == "packet":
+        return _packet(args)
     from priorauth.api import check
 
     doc = check(
@@ -76,6 +87,19 @@ def run(argv: Sequence[str] | None) -> int:
     else:
         from priorauth.outputs.text import render
     sys.stdout.write(render(doc))
+    return 0
+
+
+def _packet(args: argparse.Namespace) -> int:
+    from priorauth.api import evaluate
+    from priorauth.outputs.packet import write_packet
+    from priorauth.outputs.packet.practice import load_practice
+
+    practice = load_practice(args.practice)  # a bad profile fails before any work
+    ev = evaluate(args.chart, as_of=args.as_of, payer=args.payer, patient=args.patient, drug=args.drug)
+    for path in write_packet(ev, args.out, practice, args.denial_reason):
+        print(path)
+    print(f"priorauth: packet {ev.determination['overall']}", file=sys.stderr)
     return 0
 
 

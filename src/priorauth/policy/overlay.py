@@ -1,6 +1,6 @@
 """Resolve a payer overlay onto its base pack: one effective :class:`Pack` for the evaluator.
 
-Rules: the overlay's identity, policy, dates, match, clocks and notes replace the base's; sources are
+Rules: the overlay's identity, policy, dates, match, clocks, submission and notes replace the base's; sources are
 merged (the overlay's win); parameters given in ``overrides.parameters`` replace the base's; a criterion
 override with an id of the base changes only the fields it gives, a new id is appended to that list.
 """
@@ -25,6 +25,7 @@ def resolve(overlay: Overlay, base: Pack) -> tuple[Pack | None, list[Problem]]:
             else getattr(overlay, key)
         )
     data["decision_clocks"] = overlay.decision_clocks.model_dump()
+    data["submission"] = overlay.submission.model_dump() if overlay.submission else None
     data["notes"] = list(overlay.notes)
     data["sources"] = {**base.sources, **overlay.sources}
     given = overlay.overrides.parameters.model_dump(exclude_none=True)

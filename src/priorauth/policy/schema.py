@@ -164,6 +164,15 @@ class DecisionClocks(Strict):
     notes: str = ""
 
 
+class Submission(Strict):
+    """Where the payer takes PA requests for the drug (the packet's fax cover), when a source states it."""
+
+    fax: str | None = None
+    phone: str | None = None
+    portal: str | None = None  # https URL
+    source: str  # a key of ``sources``
+
+
 class Drug(Strict):
     ingredient: str = RuleId
     brand: str
@@ -184,6 +193,7 @@ class Pack(Strict):
     sources: dict[str, str]  # https URL, or a path of this repository's docs (a documented decision)
     match: Match = Match()
     decision_clocks: DecisionClocks
+    submission: Submission | None = None
     notes: list[str] = []
     parameters: Parameters
     monitoring: Monitoring
@@ -233,6 +243,7 @@ class Overlay(Strict):
     sources: dict[str, str] = {}
     match: Match = Match()
     decision_clocks: DecisionClocks
+    submission: Submission | None = None
     notes: list[str] = []
     overrides: Overrides = Overrides()
 

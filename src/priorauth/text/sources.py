@@ -95,6 +95,22 @@ READERS = {
 }
 
 
+def pdf_attachments(chart: Chart, r: Resource) -> list[bytes]:
+    """The PDF attachments of a DocumentReference or DiagnosticReport (presentedForm), as bytes, for
+    outputs that reproduce the original pages (the packet); undecodable or oversized ones are left out."""
+    atts = [c.get("attachment") for c in dicts(r.data.get("content"))] + list(dicts(r.data.get("presentedForm")))
+    out = []
+    for att in atts:
+        if (
+            isinstance(att, dict)
+            and str(att.get("contentType") or "").split(";")[0].strip().lower() == "application/pdf"
+        ):
+            raw = _attachment_bytes(chart, att, r.ref, [])
+            if raw and raw.startswith(b"%PDF") and len(raw) <= MAX_ATTACHMENT_BYTES:
+                out.append(raw)
+    return out
+
+
 def _attachment(chart: Chart, att: Any, ref: str, warnings: list[str]) -> str:
     if not isinstance(att, dict):
         return ""

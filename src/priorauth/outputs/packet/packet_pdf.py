@@ -1,0 +1,240 @@
+"""``packet.pdf``: fax cover, request summary, codes, KRAS test, treatment history, criteria checklist,
+safety and monitoring plan, then the supporting documents behind an index."""
+
+from __future__ import annotations
+
+from html import escape
+
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
+
+from priorauth.outputs.packet.pdfkit import Anchor, Layout, build_layout, p, pm, table
+from priorauth.outputs.packet.pdfpages import place_pdf_pages
+from priorauth.outputs.packet.view import OVERALL_WORDS, STATUS_WORDS, PacketView, fmt_mg, human
+
+W = 504.0  # frame width in points (Letter, 0.75 in margins)
+MAX_CITES = 8  # evidence lines per criterion in the checklist (a Synthea chart cites dozens)
+STATUS_MARKUP = {
+    "met": "<b>Met</b>",
+    "not_met": '<font color="#b00020"><b>NOT MET</b></font>',
+    "insufficient": '<font color="#8a5a00"><b>Needs documentation</b></font>',
+    "review": '<font color="#8a5a00"><b>Needs prescriber review</b></font>',
+}
+CONFIDENTIAL = (
+    "CONFIDENTIALITY NOTICE: This facsimile contains protected health information that is privileged and "
+    "confidential under HIPAA (45 CFR Parts 160 and 164). It is intended only for the recipient named above, "
+    "for the prior authorization of the medication described. If you received it in error, notify the sender "
+    "at the phone number above and destroy all copies; any other use, disclosure or copying is prohibited."
+)
+
+
+def render_packet(view: PacketView) -> bytes:
+    header = f"{view.patient_line}  -  {view.medication.brand} prior authorization request"
+    data, layout = build_layout(lambda layout: _story(view, layout), header, f"{view.medication.brand} PA packet")
+    if any(d.pdf for d in view.documents):
+        data = place_pdf_pages(data, layout, view.documents)
+    return data
+
+
+def _story(v: PacketView, layout: Layout) -> list[Flowable]:
+    return [
+        *_cover(v, layout),
+        PageBreak(),
+        *_summary(v),
+        *_codes(v),
+        *_kras(v),
+        *_history(v),
+        *_checklist(v),
+        *_safety(v),
+        PageBreak(),
+        *_index(v, layout),
+        *_attachments(v),
+    ]
+
+
+def not_ready_box(v: PacketView) -> list[Flowable]:
+    """Page 1 of the packet and of the letter: a chart that is not ready says so and lists what is missing."""
+    if v.ready:
+        return []
+    lines = [f"DRAFT - {OVERALL_WORDS[v.det['overall']]}. Do not send until the following are resolved:"]
+    for c in v.missing:
+        todo = " ".join(c["actions"]) or c["summary"]
+        lines.append(f"- {c['id']} ({STATUS_WORDS[c['status']]}): {v.descriptions.get(c['id'], c['id'])}. {todo}")
+    return [pm("<br/>".join(escape(line) for line in lines), "alert")]
+
+
+def _cover(v: PacketView, layout: Layout) -> list[Flowable]:
+    pr, pay = v.practice, v.det.get("payer") or {}
+    total = f"{layout.pages} (including this cover)" if layout.pages else "(counting)"
+    blank = "____________________"
+    rows = [
+        ["To", f"{pay.get('name') or 'Payer: ' + blank} - Pharmacy prior authorization"],
+        ["To fax", v.payer_fax or f"{blank} (not in the payer pack or practice profile)"],
+        ["Payer phone / portal", " / ".join(x for x in (v.payer_phone, v.payer_portal) if x) or blank],
+        ["From", pr.name if pr else f"{blank} (no practice profile: pass --practice)"],
+        ["From fax / phone", f"{pr.fax} / {pr.phone}" if pr else blank],
+        ["Contact", f"{pr.contact.name}" + (f", {pr.contact.phone}" if pr.contact.phone else "") if pr else blank],
+        ["Date", v.det["as_of"]],
+        ["Pages", total],
+        ["Re", f"{v.det['request_type'].capitalize()} PA request: {v.medication.brand} ({v.medication.ingredient})"],
+        ["Patient", v.patient_line + f"  -  member ID {human(pay.get('member_id'))}"],
+    ]
+    return [
+        Anchor("cover"),
+        p("FAX - Prior authorization request", "h1"),
+        *not_ready_box(v),
+        table(rows, [130, W - 130], header=False),
+        Spacer(1, 14),
+        p(CONFIDENTIAL, "small"),
+    ]
+
+
+def _summary(v: PacketView) -> list[Flowable]:
+    d, m, pr = v.det, v.medication, v.prescriber
+    pay = d.get("payer") or {}
+    pa = d.get("prior_authorization") or {}
+    asked = pa.get("requested_period") or {}
+    period = f"{human(asked.get('start'), 'start not set')} to {human(asked.get('end'), 'end not set by the policy')}"
+    if asked.get("duration"):
+        period += f" ({asked['duration']})"
+    kind = d["request_type"]
+    if kind == "renewal":
+        kind += (
+            f" of prior authorization {human(pa.get('number'))} ({human(pa.get('start'))} to {human(pa.get('end'))})"
+        )
+    rows = [
+        ["Field", "Value"],
+        ["Patient", f"{human(d['patient'].get('name'))} (chart id {d['patient']['id']})"],
+        ["Date of birth / age", f"{human(d['patient'].get('birth_date'))} / {human(d['patient'].get('age'))}"],
+        ["Member ID", human(pay.get("member_id"))],
+        [
+            "Payer and plan",
+            f"{human(pay.get('name'), 'no active coverage')} - {human(pay.get('plan'), 'plan not recorded')}",
+        ],
+        ["Prescriber", human(pr.name)],
+        ["Prescriber NPI", human(pr.npi)],
+        ["Prescriber specialty", human(pr.specialty)],
+        ["Drug", f"{m.brand} ({m.ingredient})" + (f", RxNorm {m.rxnorm}" if m.rxnorm else "")],
+        ["Strength", fmt_mg(m.strength_mg) + " tablet" if m.strength_mg else "not in the chart"],
+        [
+            "Daily dose",
+            f"{fmt_mg(m.daily_dose_mg)} ({m.dose_text})"
+            if m.daily_dose_mg
+            else f"cannot be read ({m.dose_text or 'no order'})",
+        ],
+        [
+            "Quantity per 30 days",
+            f"{m.quantity_30_days} tablets" if m.quantity_30_days else "not computable from the chart",
+        ],
+        ["Days supply", str(m.days_supply)],
+        ["Requested approval period", period],
+        ["Request type", kind],
+        ["Indication", human(d.get("indication"), "not determined")],
+        ["Policy applied", f"{d['policy']['id']} {d['policy']['version']}: {d['policy'].get('name', '')}"],
+        ["Determination", OVERALL_WORDS[d["overall"]] + f" (as of {d['as_of']})"],
+    ]
+    return [Anchor("summary"), p("Request summary", "h2"), table(rows, [150, W - 150])]
+
+
+def _codes(v: PacketView) -> list[Flowable]:
+    rows = [["ICD-10-CM", "Description"], *[[c, d or "(description not in the table)"] for c, d in v.diagnoses]]
+    if len(rows) == 1:
+        rows.append(["none", "No billable ICD-10-CM code of the cancer in the chart: the prescriber must choose one."])
+    return [KeepTogether([p("Diagnosis codes", "h2"), table(rows, [90, W - 90])])]
+
+
+def _kras(v: PacketView) -> list[Flowable]:
+    rows = [["Test", "Specimen", "Date", "Result", "CPT", "Source"]]
+    rows += [[k.test, k.specimen, k.date or "undated", k.result, k.cpt, k.source] for k in v.kras]
+    if len(rows) == 1:
+        rows.append(["none", "", "", "No KRAS result in the chart", ", ".join(v.det["codes"]["cpt"]) or "", ""])
+    crit = v.criterion("kras_g12c")
+    note = f"Criterion kras_g12c: {STATUS_WORDS[crit['status']]} - {crit['summary']}" if crit else ""
+    return [
+        CondPageBreak(120),
+        p("KRAS G12C test", "h2"),
+        table(rows, [88, 56, 60, 140, 46, W - 390]),
+        p(note, "small"),
+    ]
+
+
+def _history(v: PacketView) -> list[Flowable]:
+    rows = [["Regimen", "Start", "End", "Reason stopped", "Progression"]]
+    rows += [[h.regimen, h.start or "undated", h.end or "", h.stopped, h.progression] for h in v.history]
+    if len(rows) == 1:
+        rows.append(["No systemic anticancer therapy recorded", "", "", "", ""])
+    return [CondPageBreak(120), p("Treatment history", "h2"), table(rows, [140, 62, 62, 110, W - 374])]
+
+
+def _checklist(v: PacketView) -> list[Flowable]:
+    rows: list[list[str | Flowable]] = [["Criterion", "Status", "Finding", "Evidence (chart entry, date)"]]
+    for c in v.det["criteria"]:
+        cites = "\n".join(
+            f"{e['source']} ({e.get('date') or 'undated'}): {e.get('text') or ''}" for e in c["evidence"][:MAX_CITES]
+        )
+        if len(c["evidence"]) > MAX_CITES:
+            cites += f"\n... and {len(c['evidence']) - MAX_CITES} more (all in determination.json)"
+        finding = c["summary"] + ("\nTo do: " + " ".join(c["actions"]) if c["status"] != "met" and c["actions"] else "")
+        name = pm(
+            f"<b>{escape(v.descriptions.get(c['id'], c['id']))}</b><br/>"
+            f"id: {escape(c['id'])} ({'required' if c['required'] else 'optional'})",
+            "cell",
+        )
+        rows.append([name, pm(STATUS_MARKUP[c["status"]], "cell"), finding, cites or "none cited"])
+    return [CondPageBreak(160), Anchor("criteria"), p("Criteria checklist", "h2"), table(rows, [140, 80, 130, W - 350])]
+
+
+def _safety(v: PacketView) -> list[Flowable]:
+    out: list[Flowable] = [CondPageBreak(160), Anchor("safety"), p("Safety and monitoring plan", "h2")]
+    advisories = v.det["advisories"]
+    if advisories:
+        rows = [["Advisory", "Severity", "What the chart shows"]]
+        rows += [[a["id"], a["severity"], a["text"]] for a in advisories]
+        out.append(table(rows, [110, 60, W - 170]))
+    else:
+        out.append(p("No safety advisories: no acid reducers, strong CYP3A4 inducers, recent immunotherapy, "
+                     "interstitial lung disease or liver-test abnormalities found in the chart."))  # fmt: skip
+    mon = v.det["monitoring"]
+    tests = list(dict.fromkeys(m["test"] for m in mon))
+    if len(tests) == 1:
+        rows = [["Due", "Why"]] + [[m["due"], m.get("reason", "")] for m in mon]
+        out += [p(f"Monitoring from the planned start: {tests[0]}", "h3"), table(rows, [90, W - 90])]
+    elif mon:
+        rows = [["Due", "Test", "Why"]] + [[m["due"], m["test"], m.get("reason", "")] for m in mon]
+        out += [p("Monitoring from the planned start", "h3"), table(rows, [70, 250, W - 320])]
+    pa = v.det.get("prior_authorization") or {}
+    if pa.get("renewal_start"):
+        out.append(
+            p(f"Renewal: start the renewal request by {pa['renewal_start']} with restaging showing no progression.")
+        )
+    return out
+
+
+def _index(v: PacketView, layout: Layout) -> list[Flowable]:
+    rows = [["", "Supporting document", "Kind", "Date", "Chart entry", "Page"]]
+    for i, d in enumerate(v.documents):
+        page = layout.anchors.get(f"doc{i}")
+        rows.append([_letter(i), d.title, d.kind, d.date or "", d.source, str(page) if page else ""])
+    return [Anchor("index"), p("Index of supporting documents", "h2"), table(rows, [22, 170, 80, 62, 130, W - 464])]
+
+
+def _attachments(v: PacketView) -> list[Flowable]:
+    out: list[Flowable] = []
+    for i, d in enumerate(v.documents):
+        out += [PageBreak(), Anchor(f"doc{i}"), p(f"Attachment {_letter(i)}: {d.title}", "h2")]
+        out.append(p(f"{d.kind}  -  {d.source}" + (f"  -  {d.date}" if d.date else ""), "small"))
+        if d.pdf:
+            for k in range(d.pdf_pages):
+                if k:
+                    out += [PageBreak(), p(f"Attachment {_letter(i)}: {d.title} (continued)", "small")]
+                out.append(Anchor(f"pdf{i}.{k}"))
+            continue
+        for chunk in d.text.split("\n\n"):
+            out.append(p(chunk, "mono"))
+            out.append(Spacer(1, 4))
+        if d.truncated:
+            out.append(p(f"[Shortened for the packet: the full text is in the chart ({d.source}).]", "small"))
+    return out
+
+
+def _letter(i: int) -> str:
+    return chr(ord("A") + i) if i < 26 else f"A{i - 25}"
