@@ -218,7 +218,7 @@ def _gzip_lines(path: str, name: str, stats: ScanStats) -> Iterator[bytes]:
     with open(path, "rb") as raw, gzip.GzipFile(fileobj=raw) as f:
         while True:
             try:
-                block = f.read(4 << 20)
+                block = f.read1(1 << 20)  # read1: what was decompressed before the damage is kept
             except (EOFError, OSError, zlib.error):
                 stats.file_problems.append(f"{name}: truncated or corrupt gzip, read up to the damage")
                 if tail.strip():
