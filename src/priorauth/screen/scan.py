@@ -112,17 +112,36 @@ class Classifier:
     """Decides from one resource whether its patient is a screening candidate: a lung or colorectal
     cancer diagnosis (the evaluator's own reading of a Condition), or any record of the requested drug."""
 
+    CACHE_SIZE = 100_000  # answers kept per process, by the elements that decide them
+
     def __init__(self, ingredient: str) -> None:
         self.ingredient = ingredient
+        self._seen: dict[bytes, bool] = {}
 
     def relevant(self, rtype: str, doc: dict[str, Any]) -> bool:
         if rtype == "Condition":
-            dx = condition(Resource(doc))
-            return dx is not None and dx.site in RELEVANT_SITES
+            key = orjson.dumps([doc.get("code"), doc.get("verificationStatus"), doc.get("stage")])
+            return self._cached(key, lambda: self._condition(doc))
         if rtype in KINDS:
-            drugs, _ = drugs_of(_NO_REFERENCES, doc)  # type: ignore[arg-type]
-            return any(d.ingredient == self.ingredient for d in drugs)
+            key = orjson.dumps([doc.get("medicationCodeableConcept"), doc.get("medicationReference")])
+            return self._cached(key, lambda: self._medication(doc))
         return False
+
+    def _cached(self, key: bytes, decide: Callable[[], bool]) -> bool:
+        hit = self._seen.get(key)
+        if hit is None:
+            if len(self._seen) >= self.CACHE_SIZE:
+                self._seen.clear()
+            hit = self._seen[key] = decide()
+        return hit
+
+    def _condition(self, doc: dict[str, Any]) -> bool:
+        dx = condition(Resource(doc))
+        return dx is not None and dx.site in RELEVANT_SITES
+
+    def _medication(self, doc: dict[str, Any]) -> bool:
+        drugs, _ = drugs_of(_NO_REFERENCES, doc)  # type: ignore[arg-type]
+        return any(d.ingredient == self.ingredient for d in drugs)
 
 
 class _NoReferences:
@@ -165,7 +184,12 @@ def _one(seq: int, line: bytes, classifier: Classifier, sink: Sink, stats: ScanS
         pid = rid
     else:
         ref = patient_reference(doc)
-        pid = normalize_reference(ref).removeprefix("Patient/") if ref else None
+        if ref is None:
+            pid = None
+        elif ref.startswith("Patient/") and ref.count("/") == 1:
+            pid = ref[8:]  # the usual Bulk Data form, no normalizing needed
+        else:
+            pid = normalize_reference(ref).removeprefix("Patient/")
     if pid is not None and _clean(pid):
         flags = (CANDIDATE if classifier.relevant(rtype, doc) else 0) | (PATIENT if rtype == "Patient" else 0)
         sink(pid, None, flags, seq, line)

@@ -40,6 +40,17 @@ ICD, SCT, LOINC, RXN = (
     "http://www.nlm.nih.gov/research/umls/rxnorm",
 )
 NOTE_SHARE = 0.2
+OBS_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+UCUM = "http://unitsofmeasure.org"
+US_CORE = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-"
+VITALS = [
+    ("8480-6", "Systolic blood pressure", "mm[Hg]", 100, 160),
+    ("8462-4", "Diastolic blood pressure", "mm[Hg]", 60, 100),
+    ("8867-4", "Heart rate", "/min", 55, 110),
+    ("29463-7", "Body weight", "kg", 45, 130),
+    ("39156-5", "Body mass index (BMI) [Ratio]", "kg/m2", 18, 40),
+    ("2339-0", "Glucose [Mass/volume] in Blood", "mg/dL", 70, 180),
+]
 
 
 class _Files:
@@ -126,8 +137,11 @@ class _Patient:
         return (ANCHOR - timedelta(days=self.rng.randint(hi, lo))).isoformat()
 
     def add(self, rtype: str, **fields: Any) -> str:
+        """Write one resource with what real exports carry besides the clinical content (profile, identifier)."""
         rid = _uuid(self.rng)
-        self.files.write({"resourceType": rtype, "id": rid, **fields})
+        meta = {"lastUpdated": "2026-11-01T04:00:00Z", "profile": [f"{US_CORE}{rtype.lower()}"]}
+        ident = [{"system": "urn:oid:2.16.840.1.113883.3.9999.1", "value": rid.replace("-", "")[:20]}]
+        self.files.write({"resourceType": rtype, "id": rid, "meta": meta, "identifier": ident, **fields})
         return rid
 
     def write(self) -> None:
@@ -158,24 +172,17 @@ class _Patient:
                 self._notes()
 
     def _background(self) -> None:
+        """A primary-care history: visits, each with a few vital signs and labs; conditions, vaccines."""
         r = self.rng
-        for _ in range(r.randint(2, 8)):
-            self.add(
-                "Encounter",
-                status="finished",
-                subject=self.subject,
-                period={"start": self.day(2000, 10)},
-                type=[{"text": "Office visit"}],
-            )
-        for code, text in r.sample(
-            [
-                ("I10", "Essential hypertension"),
-                ("E11.9", "Type 2 diabetes mellitus"),
-                ("J45.909", "Asthma"),
-                ("E78.5", "Hyperlipidemia"),
-            ],
-            r.randint(0, 2),
-        ):
+        for _ in range(r.randint(3, 25)):
+            self._visit(self.day(2500, 5))
+        conditions = [
+            ("I10", "Essential hypertension"),
+            ("E11.9", "Type 2 diabetes mellitus"),
+            ("J45.909", "Asthma"),
+            ("E78.5", "Hyperlipidemia"),
+        ]
+        for code, text in r.sample(conditions, r.randint(0, 2)):
             self.add(
                 "Condition",
                 subject=self.subject,
@@ -183,14 +190,15 @@ class _Patient:
                 clinicalStatus={"coding": [{"code": "active"}]},
                 onsetDateTime=self.day(3000, 100),
             )
-        for _ in range(r.randint(2, 10)):
+        for _ in range(r.randint(0, 6)):
             self.add(
-                "Observation",
-                status="final",
-                subject=self.subject,
-                effectiveDateTime=self.day(1500, 5),
-                code={"coding": [{"system": LOINC, "code": "8480-6", "display": "Systolic blood pressure"}]},
-                valueQuantity={"value": r.randint(100, 160), "unit": "mm[Hg]"},
+                "Immunization",
+                status="completed",
+                patient=self.subject,
+                occurrenceDateTime=self.day(2500, 5),
+                vaccineCode={
+                    "coding": [{"system": "http://hl7.org/fhir/sid/cvx", "code": "140", "display": "Influenza"}]
+                },
             )
         if r.random() < 0.4:
             self.add(
@@ -202,6 +210,32 @@ class _Patient:
                     "coding": [{"system": RXN, "code": "314076", "display": "lisinopril 10 MG Oral Tablet"}]
                 },
                 authoredOn=self.day(900, 30),
+            )
+
+    def _visit(self, when: str) -> None:
+        r = self.rng
+        enc = self.add(
+            "Encounter",
+            status="finished",
+            subject=self.subject,
+            period={"start": when, "end": when},
+            **{"class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "AMB"}},
+            type=[{"coding": [{"system": SCT, "code": "185349003", "display": "Encounter for check up"}]}],
+            participant=[{"individual": {"reference": f"Practitioner/{r.choice(self.doctors)}"}}],
+            serviceProvider={"display": "Synthetic Community Clinic"},
+        )
+        category = [{"coding": [{"system": OBS_CATEGORY, "code": "vital-signs", "display": "Vital signs"}]}]
+        for code, text, unit, lo, hi in r.sample(VITALS, r.randint(1, 5)):
+            self.add(
+                "Observation",
+                status="final",
+                subject=self.subject,
+                encounter={"reference": f"Encounter/{enc}"},
+                category=category,
+                code={"coding": [{"system": LOINC, "code": code, "display": text}], "text": text},
+                effectiveDateTime=when,
+                issued=f"{when}T10:00:00Z",
+                valueQuantity={"value": r.randint(lo, hi), "unit": unit, "system": UCUM, "code": unit},
             )
 
     def _cancer(self, icd: str, display: str, stage: str, onset: str) -> None:
