@@ -21,6 +21,7 @@ from priorauth.screen.scan import ScanStats, export_files, units
 from priorauth.screen.workdir import WorkDir, fingerprint
 
 ENGINES = ("local", "spark")
+TEXT_TYPES = ("DocumentReference", "DiagnosticReport")  # what may hold text for the clinical-text reader
 
 
 def screen(
@@ -120,7 +121,8 @@ def _run_local(
         stats = scanned or ScanStats().as_dict()
     if todo:
         bar = _bar("evaluate", len(todo), "buckets", 1, progress)
-        local.evaluate_all(todo, work, opts, jobs, bar.tick)
+        text = any(stats["by_type"].get(t) for t in TEXT_TYPES)
+        local.evaluate_all(todo, work, opts, jobs, text, bar.tick)
         bar.finish()
     return stats
 

@@ -20,6 +20,7 @@ from priorauth.screen.workdir import WorkDir, read_spill
 Tick = Callable[[int, int], None]  # (work done, patients evaluated)
 
 _state: dict[str, Any] = {}
+FORK = "fork" in mp.get_all_start_methods()  # workers inherit what the parent loaded
 
 
 def scan_all(units: list[Unit], work: WorkDir, buckets: int, ingredient: str, jobs: int, tick: Tick) -> ScanStats:
@@ -32,7 +33,12 @@ def scan_all(units: list[Unit], work: WorkDir, buckets: int, ingredient: str, jo
     return total
 
 
-def evaluate_all(todo: list[int], work: WorkDir, opts: Options, jobs: int, tick: Tick) -> None:
+def evaluate_all(todo: list[int], work: WorkDir, opts: Options, jobs: int, text: bool, tick: Tick) -> None:
+    """``text``: the export holds documents, so load the text pipeline before forking (shared, not per worker)."""
+    if text and FORK:
+        from priorauth.text.pipeline import preload
+
+        preload()
     init = (str(work.root), opts)
     with _pool(jobs, _init_evaluate, init) as pool:
         for evaluated in pool.imap_unordered(_evaluate_job, todo):
@@ -40,7 +46,7 @@ def evaluate_all(todo: list[int], work: WorkDir, opts: Options, jobs: int, tick:
 
 
 def _pool(jobs: int, init: Callable[..., None] | None = None, args: tuple[Any, ...] = ()) -> Any:
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    ctx = mp.get_context("fork" if FORK else "spawn")
     return ctx.Pool(jobs, init, args, maxtasksperchild=None)
 
 

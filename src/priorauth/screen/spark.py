@@ -2,7 +2,7 @@
 shuffle doing the grouping by patient. ``master`` is ``local[*]`` by default, or a cluster URL (the
 export folder and the output folder's parent must then be on a filesystem every executor can read).
 
-Partition ``i`` of the shuffle is bucket ``i`` (the partitioner is :func:`bucket_of`), so results are
+Partition ``i`` of the shuffle is bucket ``i`` (keyed by :func:`bucket_of`), so results are
 written as the same bucket files as the local engine's, and ``--resume`` works the same way.
 """
 
@@ -55,7 +55,7 @@ def run_spark(
                 stats.merge(ScanStats.from_dict(payload))
         shared = sc.broadcast([payload for kind, _, payload in side if kind == SHARED])
         patients = records.filter(lambda r: r[0] == PATIENT).map(lambda r: (r[1], r[2]))
-        grouped = patients.partitionBy(buckets, lambda pid: bucket_of(pid, buckets))
+        grouped = patients.partitionBy(buckets, lambda bucket: bucket)
         token = f"{os.getpid()}-{time.time_ns()}"
         results = grouped.mapPartitionsWithIndex(
             lambda i, it: _evaluate_partition(i, it, (token, shared), opts, wanted)
@@ -70,25 +70,32 @@ def run_spark(
 
 
 def _scan_records(index: int, unit: Unit, ing: str, buckets: int, wanted: set[int]) -> Iterator[tuple[int, Any, Any]]:
-    out: list[tuple[int, Any, Any]] = []
+    """One unit's lines as a few records: per bucket, the list of its (pid, flags, position, line); the
+    shuffle then moves a handful of large records instead of one per line."""
+    shared: list[tuple[str, int, bytes]] = []
+    by_bucket: dict[int, list[tuple[str, int, int, bytes]]] = {}
 
     def sink(pid: str | None, key: str | None, flags: int, seq: int, line: bytes) -> None:
         if pid is None:
-            out.append((SHARED, None, (key, seq, line)))
-        elif bucket_of(pid, buckets) in wanted:  # --resume: finished buckets are not shuffled again
-            out.append((PATIENT, pid, (flags, seq, line)))
+            shared.append((key or "", seq, line))
+            return
+        b = bucket_of(pid, buckets)
+        if b in wanted:  # --resume: finished buckets are not shuffled again
+            by_bucket.setdefault(b, []).append((pid, flags, seq, line))
 
     stats = scan(index, unit, Classifier(ing), sink)
+    out: list[tuple[int, Any, Any]] = [(PATIENT, b, recs) for b, recs in by_bucket.items()]
+    out += [(SHARED, None, item) for item in shared]
     out.append((STATS, None, stats.as_dict()))
     return iter(out)
 
 
 def _evaluate_partition(
-    index: int, items: Iterator[tuple[str, tuple[int, int, bytes]]], shared: Any, opts: Options, wanted: set[int]
+    index: int, items: Iterator[tuple[int, list[Any]]], shared: Any, opts: Options, wanted: set[int]
 ) -> Iterator[tuple[int, list[tuple[str, bytes]], dict[str, Any]]]:
     if index not in wanted:
         return iter(())
-    records = ((pid, flags, seq, line) for pid, (flags, seq, line) in items)
+    records = (rec for _, recs in items for rec in recs)
     result = evaluate_bucket(records, _shared_index(shared), opts)
     return iter([(index, result.determinations, result.counts())])
 
