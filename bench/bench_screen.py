@@ -60,7 +60,9 @@ def main() -> None:
     a = ap.parse_args()
     root = Path(a.dir)
     spark_sizes = {int(n) for n in a.spark_sizes.split(",") if n}
-    print("| patients | MB | floor s | engine | s | patients/s | MB/s | x floor | candidates | peak RSS MB (one process) |")
+    print(
+        "| patients | MB | floor s | engine | s | patients/s | MB/s | x floor | candidates | peak RSS MB (one process) |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for n in (int(x) for x in a.sizes.split(",")):
         export = root / f"export-{n}"
