@@ -84,6 +84,8 @@ def test_resume_skips_finished_buckets(small_export: Path, tmp_path: Path) -> No
         (["screen", "EXPORT", "-o", "OUT", "--drug", "aspirin"], "unknown drug"),
         (["screen", "EMPTY", "-o", "OUT"], "no NDJSON files"),
         (["screen", "EXPORT", "-o", "EXPORT/out"], "must not be inside"),
+        (["screen", "EXPORT", "-o", "OUT", "--jobs", "two"], "--jobs 'two' is not a whole number"),
+        (["synth", "OUT", "-n", "many"], "--patients 'many' is not a whole number"),
     ],
 )
 def test_bad_input_is_one_line_exit_2(
@@ -92,6 +94,6 @@ def test_bad_input_is_one_line_exit_2(
     (tmp_path / "empty").mkdir()
     subst = {"EXPORT": str(small_export), "EMPTY": str(tmp_path / "empty"), "OUT": str(tmp_path / "o")}
     argv = [subst.get(a, a.replace("EXPORT", str(small_export))) for a in args]
-    assert main([*argv, "--quiet"]) == 2
+    assert main([*argv, "--quiet"] if argv[0] == "screen" else argv) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1

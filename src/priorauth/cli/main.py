@@ -53,7 +53,7 @@ def _add_screen(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     s.add_argument("-o", "--out", required=True, help="output folder (determinations, Parquet, summary report)")
     s.add_argument("--engine", choices=("local", "spark"), default="local", help="local cores (default) or Spark")
     s.add_argument("--master", help="spark: master URL (default: local[*])")
-    s.add_argument("--jobs", type=_days, help="local: processes (default: all cores)")
+    s.add_argument("--jobs", type=_count("--jobs"), help="local: processes (default: all cores)")
     s.add_argument("--resume", action="store_true", help="keep the patients a previous run of the same input finished")
     s.add_argument("--as-of", help="evaluation date YYYY-MM-DD (default: today)")
     s.add_argument("--drug", default="sotorasib", help="requested drug: sotorasib (default) or adagrasib")
@@ -61,8 +61,10 @@ def _add_screen(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     s.add_argument("--quiet", action="store_true", help="no progress bar")
     g = sub.add_parser("synth", help="write a synthetic Bulk Data export of N patients (deterministic)")
     g.add_argument("out", help="folder to write")
-    g.add_argument("-n", "--patients", type=_days, default=1000, help="number of patients (default 1000)")
-    g.add_argument("--seed", type=_days, default=1, help="random seed (default 1)")
+    g.add_argument(
+        "-n", "--patients", type=_count("--patients"), default=1000, help="number of patients (default 1000)"
+    )
+    g.add_argument("--seed", type=_count("--seed"), default=1, help="random seed (default 1)")
     g.add_argument("--gzip", action="store_true", help="write .ndjson.gz files")
 
 
@@ -95,6 +97,15 @@ def _synth(args: argparse.Namespace) -> int:
     mix = write_export(args.out, args.patients, seed=args.seed, gz=args.gzip)
     print(", ".join(f"{k}: {v}" for k, v in mix.items()))
     return 0
+
+
+def _count(option: str):  # type: ignore[no-untyped-def]
+    def parse(value: str) -> int:
+        if not value.isdigit():
+            raise PriorauthError("bad_argument", f"{option} {value!r} is not a whole number")
+        return int(value)
+
+    return parse
 
 
 def _days(value: str) -> int:

@@ -68,7 +68,7 @@ def screen(
         "scan": stats,
         "groups": groups,
     }
-    run["seconds"] = 0.0
+    run["seconds"] = round(time.monotonic() - started, 3)  # scan and evaluation; the outputs follow
     report = write_outputs(dest, work, run)
     report["seconds"] = round(time.monotonic() - started, 3)
     return report

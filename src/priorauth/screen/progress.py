@@ -29,8 +29,10 @@ class Progress:
 
     def finish(self) -> float:
         elapsed = time.monotonic() - self.start
+        drawn = self._last_decile >= 10 and not self.tty  # the 100% line is already out
         self.done = self.total
-        self._draw(time.monotonic())
+        if not drawn:
+            self._draw(time.monotonic())
         if self.tty:
             self.stream.write("\n")
         self.stream.flush()
