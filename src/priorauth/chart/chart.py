@@ -67,6 +67,16 @@ def select_patient(loaded: LoadedChart, patient_id: str | None) -> Chart:
     raise fail(Code.UNKNOWN_PATIENT, f"no patient {patient_id!r} in the chart")
 
 
+def normalize_reference(ref: str) -> str:
+    """The key a reference resolves by (``Type/id``, or a ``urn:``), as :meth:`Chart.resolve` uses it."""
+    return _norm_ref(ref)
+
+
+def patient_reference(data: dict[str, Any]) -> str | None:
+    """The Patient reference that ties a resource to a patient (``subject``, ``patient``, ``beneficiary``)."""
+    return _patient_ref(data)
+
+
 def _keys(r: Resource) -> list[str]:
     keys = []
     if r.id:

@@ -52,7 +52,69 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--drug", help="the drug's pack family (list: all drugs; show: default sotorasib)")
     p.add_argument("--as-of", help="list: the date review-by is compared with (default: today)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="show: output format")
+    _add_screen(sub)
     return ap
+
+
+def _add_screen(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    s = sub.add_parser("screen", help="screen a whole FHIR Bulk Data export: one determination per candidate")
+    s.add_argument("export", help="Bulk Data export folder (*.ndjson, *.ndjson.gz)")
+    s.add_argument("-o", "--out", required=True, help="output folder (determinations, Parquet, summary report)")
+    s.add_argument("--engine", choices=("local", "spark"), default="local", help="local cores (default) or Spark")
+    s.add_argument("--master", help="spark: master URL (default: local[*])")
+    s.add_argument("--jobs", type=_count("--jobs"), help="local: processes (default: all cores)")
+    s.add_argument("--resume", action="store_true", help="keep the patients a previous run of the same input finished")
+    s.add_argument("--as-of", help="evaluation date YYYY-MM-DD (default: today)")
+    s.add_argument("--drug", default="sotorasib", help="requested drug: sotorasib (default) or adagrasib")
+    s.add_argument("--payer", help="apply this payer pack to everyone (default: matched per patient)")
+    s.add_argument("--quiet", action="store_true", help="no progress bar")
+    g = sub.add_parser("synth", help="write a synthetic Bulk Data export of N patients (deterministic)")
+    g.add_argument("out", help="folder to write")
+    g.add_argument(
+        "-n", "--patients", type=_count("--patients"), default=1000, help="number of patients (default 1000)"
+    )
+    g.add_argument("--seed", type=_count("--seed"), default=1, help="random seed (default 1)")
+    g.add_argument("--gzip", action="store_true", help="write .ndjson.gz files")
+
+
+def _screen(args: argparse.Namespace) -> int:
+    from priorauth.screen import screen
+
+    report = screen(
+        args.export,
+        args.out,
+        engine=args.engine,
+        resume=args.resume,
+        as_of=args.as_of,
+        drug=args.drug,
+        payer=args.payer,
+        jobs=args.jobs,
+        master=args.master,
+        progress=not args.quiet,
+    )
+    from pathlib import Path
+
+    from priorauth.screen.summary_text import render
+
+    sys.stdout.write(render(report, Path(args.out)))
+    return 0
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from priorauth.screen.synth import write_export
+
+    mix = write_export(args.out, args.patients, seed=args.seed, gz=args.gzip)
+    print(", ".join(f"{k}: {v}" for k, v in mix.items()))
+    return 0
+
+
+def _count(option: str):  # type: ignore[no-untyped-def]
+    def parse(value: str) -> int:
+        if not value.isdigit():
+            raise PriorauthError("bad_argument", f"{option} {value!r} is not a whole number")
+        return int(value)
+
+    return parse
 
 
 def _days(value: str) -> int:
@@ -71,6 +133,10 @@ def run(argv: Sequence[str] | None) -> int:
         return policies(args.action, args.target, args.drug, as_of, args.format)
     if args.command == "packet":
         return _packet(args)
+    if args.command == "screen":
+        return _screen(args)
+    if args.command == "synth":
+        return _synth(args)
     from priorauth.api import check
 
     doc = check(

@@ -25,6 +25,11 @@ def diagnoses(chart: Chart) -> Iterator[Diagnosis]:
             yield d
 
 
+def condition(r: Resource) -> Diagnosis | None:
+    """One Condition as a diagnosis (None when it is not one, e.g. refuted, suspected, or not a cancer/ILD)."""
+    return _condition(r)
+
+
 def _condition(r: Resource) -> Diagnosis | None:
     data = r.data
     ver = codings(data.get("verificationStatus"))

@@ -108,6 +108,13 @@ def _context_nlp() -> Any:
     return nlp
 
 
+def preload() -> None:
+    """Build the pipelines now: a process that forks workers (population screening) loads spaCy once and
+    the workers share it, instead of each paying ~1.5 s for the import."""
+    _sections_nlp()
+    _context_nlp()
+
+
 def worth_reading(text: str) -> bool:
     """Whether any target can occur in the text (a regex pass, no spaCy): if not, there is nothing to
     negate or qualify, and the text need not be read."""

@@ -1,0 +1,153 @@
+"""Population screening: every candidate patient of a FHIR Bulk Data export, evaluated by the same
+evaluator as ``priorauth check``, on all local cores or on Apache Spark. See ``docs/screening.md``.
+
+``screen(export_dir, out)`` is the one entry point; it calls inward (``priorauth.api.check``)."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from priorauth.api import parse_as_of
+from priorauth.errors import Code, fail
+from priorauth.policy import registry
+from priorauth.screen.evaluate import Options
+from priorauth.screen.output import write_outputs
+from priorauth.screen.progress import Progress
+from priorauth.screen.scan import ScanStats, export_files, units
+from priorauth.screen.workdir import WorkDir, fingerprint
+
+ENGINES = ("local", "spark")
+TEXT_TYPES = ("DocumentReference", "DiagnosticReport")  # what may hold text for the clinical-text reader
+
+
+def screen(
+    export_dir: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    *,
+    engine: str = "local",
+    resume: bool = False,
+    as_of: str | None = None,
+    drug: str = registry.DEFAULT_DRUG,
+    payer: str | None = None,
+    jobs: int | None = None,
+    master: str | None = None,
+    progress: bool = True,
+) -> dict[str, Any]:
+    """Screen an export folder into ``out``; returns the summary (``out/summary.json``)."""
+    started = time.monotonic()
+    src, dest = Path(export_dir), Path(out)
+    opts, files = _check_arguments(src, dest, engine, as_of, drug, payer)
+    dest.mkdir(parents=True, exist_ok=True)
+    fp = fingerprint(files, opts.drug, opts.as_of, opts.payer)
+    work = WorkDir(dest)
+    kept = work.start(fp, resume)
+    buckets = fp["buckets"]
+    done = work.finished() if kept else {}
+    todo = [b for b in range(buckets) if b not in done]
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if engine == "spark":
+        from priorauth.screen.spark import run_spark
+
+        stats = run_spark(files, work, opts, buckets, todo, kept, master, progress)
+    else:
+        stats = _run_local(files, work, opts, buckets, todo, kept, jobs, progress)
+    groups = _group_counts(work.finished().values())
+    work.drop_spill()
+    run = {
+        "export": src.name,
+        "engine": engine,
+        "drug": opts.drug,
+        "as_of": opts.as_of,
+        "payer": opts.payer,
+        "buckets": buckets,
+        "resumed_buckets": len(done),
+        "scan": stats,
+        "groups": groups,
+    }
+    run["seconds"] = round(time.monotonic() - started, 3)  # scan and evaluation; the outputs follow
+    report = write_outputs(dest, work, run)
+    report["seconds"] = round(time.monotonic() - started, 3)
+    return report
+
+
+def _check_arguments(
+    src: Path, dest: Path, engine: str, as_of: str | None, drug: str, payer: str | None
+) -> tuple[Options, list[Path]]:
+    if engine not in ENGINES:
+        raise fail(Code.BAD_ARGUMENT, f"unknown engine {engine!r}; known: {', '.join(ENGINES)}")
+    day = parse_as_of(as_of)
+    registry.pack_ids(drug)
+    if payer is not None:
+        registry.load(payer, drug)
+    if not src.is_dir():
+        raise fail(Code.PATH_MISSING, f"no such export folder: {src}")
+    files = export_files(src)
+    if not files:
+        raise fail(Code.NOTHING_USABLE, f"no NDJSON files in {src} (looked for *.ndjson, *.ndjson.gz)")
+    if dest.resolve() == src.resolve() or src.resolve() in dest.resolve().parents:
+        raise fail(Code.BAD_ARGUMENT, f"the output folder {dest} must not be inside the export folder")
+    return Options(day, drug, payer), files
+
+
+def ingredient(drug: str) -> str:
+    return registry.load(registry.DEFAULT, drug).drug.ingredient
+
+
+def _run_local(
+    files: list[Path],
+    work: WorkDir,
+    opts: Options,
+    buckets: int,
+    todo: list[int],
+    kept: bool,
+    jobs: int,
+    progress: bool,
+) -> dict[str, Any]:
+    from priorauth.screen import local
+
+    scanned = work.scanned() if kept else None
+    if todo and (scanned is None or not work.spill.exists()):
+        work.reset_spill()
+        us = units(files)
+        bar = _bar("scan", sum(_size(u) for u in us), "MB", 1 << 20, progress)
+        stats = local.scan_all(us, work, buckets, ingredient(opts.drug), jobs, bar.tick).as_dict()
+        bar.finish()
+        work.mark_scanned(stats)
+    else:
+        stats = scanned or ScanStats().as_dict()
+    if todo:
+        bar = _bar("evaluate", len(todo), "buckets", 1, progress)
+        text = any(stats["by_type"].get(t) for t in TEXT_TYPES)
+        local.evaluate_all(todo, work, opts, jobs, text, bar.tick)
+        bar.finish()
+    return stats
+
+
+def _size(u: Any) -> int:
+    return (u.end - u.start) if u.end >= 0 else os.path.getsize(u.path)
+
+
+class _Quiet:
+    def tick(self, amount: float, patients: int = 0) -> None:
+        pass
+
+    def finish(self) -> float:
+        return 0.0
+
+
+def _bar(label: str, total: float, unit: str, scale: float, show: bool) -> Any:
+    return Progress(label, total, unit, scale) if show else _Quiet()
+
+
+def _group_counts(results: Any) -> dict[str, Any]:
+    total: Counter[str] = Counter()
+    errors: Counter[str] = Counter()
+    for r in results:
+        errors.update(r["errors"])
+        total.update({k: v for k, v in r.items() if k != "errors"})
+    keys = ("patients", "candidates", "evaluated", "missing_patient_ids", "missing_patient_resources")
+    return {**{k: total[k] for k in keys}, "errors": dict(sorted(errors.items()))}

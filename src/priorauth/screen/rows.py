@@ -1,0 +1,117 @@
+"""One flat row per determination (the Parquet table and the summary read these), and the summary
+counters: candidates by overall status, the most common missing items, renewals and liver tests due."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+DUE_SOON_DAYS = 30  # a renewal window or liver test falling within this many days of as-of is "due soon"
+LFT_ADVISORIES = ("baseline_lft_missing", "lft_elevated")
+LISTED = 200  # patients listed by id in the report per list (the counts are complete; the files hold all)
+
+
+def row(doc: dict[str, Any]) -> dict[str, Any]:
+    crit = doc.get("criteria") or []
+    required = [c for c in crit if c.get("required")]
+    pa = doc.get("prior_authorization") or {}
+    as_of = doc.get("as_of") or ""
+    order = _has_order(crit)
+    advisories = [a["id"] for a in doc.get("advisories") or []]
+    upcoming = [m["due"] for m in doc.get("monitoring") or [] if (m.get("due") or "") >= as_of]
+    renewal_start = pa.get("renewal_start")
+    soon = _plus(as_of, DUE_SOON_DAYS)
+    return {
+        "patient_id": (doc.get("patient") or {}).get("id"),
+        "drug": doc.get("drug"),
+        "indication": doc.get("indication"),
+        "request_type": doc.get("request_type"),
+        "overall": doc.get("overall"),
+        "as_of": as_of,
+        "payer": (doc.get("payer") or {}).get("name"),
+        "policy_id": (doc.get("policy") or {}).get("id"),
+        "missing": [c["id"] for c in required if c["status"] == "insufficient"],
+        "not_met": [c["id"] for c in required if c["status"] == "not_met"],
+        "review": [c["id"] for c in required if c["status"] == "review"],
+        "advisories": advisories,
+        "has_order": order,
+        "pa_expires": pa.get("expires"),
+        "renewal_start": renewal_start,
+        "renewal_due": bool(doc.get("request_type") == "renewal" and renewal_start and renewal_start <= soon),
+        "next_lft_due": min(upcoming) if upcoming else None,
+        "lft_due": bool(order and any(a in LFT_ADVISORIES for a in advisories)),
+    }
+
+
+def _has_order(criteria: list[dict[str, Any]]) -> bool:
+    """The chart holds an order of the requested drug: the prescription criterion cites one."""
+    return any(
+        c["id"] == "prescription" and any(e["source"].startswith("MedicationRequest/") for e in c.get("evidence", []))
+        for c in criteria
+    )
+
+
+def _plus(day: str, days: int) -> str:
+    try:
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return day
+
+
+@dataclass
+class Summary:
+    candidates: int = 0
+    overall: Counter[str] = field(default_factory=Counter)
+    indication: Counter[str] = field(default_factory=Counter)
+    request_type: Counter[str] = field(default_factory=Counter)
+    missing: Counter[str] = field(default_factory=Counter)
+    not_met: Counter[str] = field(default_factory=Counter)
+    review: Counter[str] = field(default_factory=Counter)
+    with_order: int = 0
+    renewals_due_count: int = 0
+    lft_due_count: int = 0
+    ready_count: int = 0
+    renewals_due: list[tuple[str, str]] = field(default_factory=list)  # (renewal start, patient id)
+    lft_due: list[tuple[str, str]] = field(default_factory=list)  # (advisory, patient id)
+    ready: list[str] = field(default_factory=list)
+
+    def add(self, r: dict[str, Any]) -> None:
+        self.candidates += 1
+        self.overall[r["overall"]] += 1
+        self.indication[r["indication"] or "none"] += 1
+        self.request_type[r["request_type"]] += 1
+        self.missing.update(r["missing"])
+        self.not_met.update(r["not_met"])
+        self.review.update(r["review"])
+        self.with_order += r["has_order"]
+        if r["renewal_due"]:
+            self.renewals_due_count += 1
+            _listed(self.renewals_due, (r["renewal_start"], r["patient_id"]))
+        if r["lft_due"]:
+            self.lft_due_count += 1
+            _listed(self.lft_due, (next(a for a in r["advisories"] if a in LFT_ADVISORIES), r["patient_id"]))
+        if r["overall"] == "ready":
+            self.ready_count += 1
+            _listed(self.ready, r["patient_id"])
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "candidates": self.candidates,
+            "overall": dict(self.overall.most_common()),
+            "indication": dict(self.indication.most_common()),
+            "request_type": dict(self.request_type.most_common()),
+            "missing": dict(self.missing.most_common()),
+            "not_met": dict(self.not_met.most_common()),
+            "review": dict(self.review.most_common()),
+            "with_order": self.with_order,
+            "renewals_due": self.renewals_due_count,
+            "lft_due": self.lft_due_count,
+            "ready": self.ready_count,
+        }
+
+
+def _listed(items: list[Any], item: Any) -> None:
+    if len(items) < LISTED:
+        items.append(item)
