@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -11,6 +12,7 @@ from priorauth.chart.load import LoadedChart, add_document, load_path
 from priorauth.errors import Code, fail
 from priorauth.evaluate.determination import determine
 from priorauth.facts import extract
+from priorauth.facts.supplied import apply_approvals, apply_attestations
 from priorauth.policy import registry
 
 ChartInput = str | os.PathLike[str] | dict[str, Any] | list[Any]
@@ -50,9 +52,13 @@ def check(
     patient: str | None = None,
     drug: str = registry.DEFAULT_DRUG,
     renewal_lead_days: int | None = None,
+    attestations: Iterable[Mapping[str, Any]] = (),
+    approvals: Iterable[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """Evaluate one patient's chart for the requested ``drug`` (default sotorasib) and return the
     determination (the contract's JSON). ``renewal_lead_days`` overrides the pack's lead time.
+    ``attestations`` and ``approvals`` are facts supplied beside the chart (see
+    :mod:`priorauth.facts.supplied`): they are cited as ``Attestation/<id>`` and ``Decision/<id>``.
 
     Raises :class:`priorauth.errors.PriorauthError` for unusable input (its ``code`` says why).
     """
@@ -65,6 +71,8 @@ def check(
     loaded = load(chart)
     one = select_patient(loaded, patient)
     facts = extract(one)
+    apply_attestations(facts, attestations, day)
+    apply_approvals(facts, approvals)
     cov = facts.coverages[0] if facts.coverages else None
     choice = registry.choose(
         payer, [cov.payer_name] if cov and cov.payer_name else [], set(cov.payer_refs) if cov else set(), drug

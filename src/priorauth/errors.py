@@ -31,6 +31,18 @@ class Code:
     BAD_DATE = "bad_date"
     BAD_POLICY = "bad_policy"
     BAD_ARGUMENT = "bad_argument"
+    # the service (priorauth.web) maps these to HTTP statuses
+    INVALID_REQUEST = "invalid_request"
+    NOT_FOUND = "not_found"
+    METHOD_NOT_ALLOWED = "method_not_allowed"
+    UNAUTHENTICATED = "unauthenticated"
+    FORBIDDEN = "forbidden"
+    CSRF = "csrf_failed"
+    CONFLICT = "conflict"
+    TOO_LARGE = "too_large"
+    UNSUPPORTED_MEDIA = "unsupported_media_type"
+    RATE_LIMITED = "rate_limited"
+    INTERNAL = "internal_error"
 
 
 class PriorauthError(Exception):
