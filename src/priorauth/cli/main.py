@@ -43,7 +43,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--drug", help="the drug's pack family (list: all drugs; show: default sotorasib)")
     p.add_argument("--as-of", help="list: the date review-by is compared with (default: today)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="show: output format")
+    v = sub.add_parser("serve", help="run the PA service (REST API; needs the [serve] extra)")
+    v.add_argument("--host", help="address to listen on (default 127.0.0.1, or PRIORAUTH_HOST)")
+    v.add_argument("--port", type=_port, help="port (default 8400, or PRIORAUTH_PORT)")
+    v.add_argument("--database-url", help="SQLAlchemy URL (default: DATABASE_URL, else SQLite in the user data dir)")
     return ap
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise PriorauthError("bad_argument", f"--port {value!r} is not a port number")
+    return int(value)
 
 
 def _days(value: str) -> int:
@@ -60,6 +70,10 @@ def run(argv: Sequence[str] | None) -> int:
 
         as_of = parse_as_of(args.as_of) if args.as_of else None
         return policies(args.action, args.target, args.drug, as_of, args.format)
+    if args.command == "serve":
+        from priorauth.cli.serve import serve
+
+        return serve(host=args.host, port=args.port, database_url=args.database_url)
     from priorauth.api import check
 
     doc = check(
