@@ -55,6 +55,7 @@ def reevaluate(request: Request, scope: Scope, case: Case, trigger: str, as_of: 
     case.request_type = doc["request_type"]
     case.updated_at = now()
     scope.audit("evaluate", "determination", row.id, case.patient_id, f"case={case.id} trigger={trigger}")
+    scope.session.flush()  # the case's new version is what the response reports
     return row
 
 
@@ -64,6 +65,7 @@ def latest(scope: Scope, case_id: str) -> Determination | None:
 
 
 def detail(scope: Scope, case: Case, determination: Determination | None = None) -> s.CaseDetail:
+    scope.session.flush()
     d = determination or latest(scope, case.id)
     return s.CaseDetail(
         **s.CaseOut.model_validate(case).model_dump(),
