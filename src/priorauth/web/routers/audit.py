@@ -44,15 +44,14 @@ def _query(
     return stmt.order_by(AuditEvent.id)
 
 
-Filter = Query(default=None, max_length=40)
 
 
 @router.get("/audit", response_model=list[s.AuditOut])
 def audit(
-    patient_id: str | None = Filter,
-    actor: str | None = Filter,
-    action: str | None = Filter,
-    resource: str | None = Filter,
+    patient_id: str | None = Query(default=None, max_length=40),
+    actor: str | None = Query(default=None, max_length=40),
+    action: str | None = Query(default=None, max_length=40),
+    resource: str | None = Query(default=None, max_length=40),
     since: datetime | None = None,
     until: datetime | None = None,
     limit: int = Query(default=500, ge=1, le=10_000),
@@ -65,10 +64,10 @@ def audit(
 
 @router.get("/audit.csv", responses={200: {"content": {"text/csv": {}}}})
 def audit_csv(
-    patient_id: str | None = Filter,
-    actor: str | None = Filter,
-    action: str | None = Filter,
-    resource: str | None = Filter,
+    patient_id: str | None = Query(default=None, max_length=40),
+    actor: str | None = Query(default=None, max_length=40),
+    action: str | None = Query(default=None, max_length=40),
+    resource: str | None = Query(default=None, max_length=40),
     since: datetime | None = None,
     until: datetime | None = None,
     scope: Scope = ADMIN,

@@ -141,7 +141,8 @@ def update_case(case_id: str, body: s.CasePatch, request: Request, scope: Scope 
     try:
         scope.session.flush()  # UPDATE ... WHERE version = :read: a concurrent writer makes it match nothing
     except StaleDataError:
-        raise conflict(row) from None
+        scope.session.rollback()  # another writer committed first: report the version it left
+        raise conflict(scope.get(Case, case_id, "case")) from None
     scope.audit("update", "case", row.id, row.patient_id, ",".join(sorted(changes)))
     determination = None
     if {"chart_id", "payer", "as_of"} & changes.keys():
