@@ -90,7 +90,12 @@ def make_practice(app: Any, name: str, setup_token: str | None = None) -> Practi
     for role in ("coordinator", "prescriber"):
         u = admin.post(
             "/api/v1/users",
-            json={"email": f"{role}@{name.lower()}.example", "name": f"{name} {role}", "role": role, "password": PASSWORD},
+            json={
+                "email": f"{role}@{name.lower()}.example",
+                "name": f"{name} {role}",
+                "role": role,
+                "password": PASSWORD,
+            },
         )
         assert u.status_code == 201, u.text
         roles[role] = login(app, f"{role}@{name.lower()}.example")

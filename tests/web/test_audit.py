@@ -70,7 +70,17 @@ def test_audit_filters_and_csv_export(practice: Practice) -> None:
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert rows and {row["patient_id"] for row in rows} == {case["patient_id"]}
-    assert list(rows[0]) == ["id", "at", "actor_kind", "actor", "action", "resource", "resource_id", "patient_id", "detail"]
+    assert list(rows[0]) == [
+        "id",
+        "at",
+        "actor_kind",
+        "actor",
+        "action",
+        "resource",
+        "resource_id",
+        "patient_id",
+        "detail",
+    ]
     # the events hold ids, never what the chart says
     everything = practice.admin.get("/api/v1/audit.csv").text
     patient = practice.admin.get(f"/api/v1/patients/{case['patient_id']}").json()

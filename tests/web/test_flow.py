@@ -49,9 +49,7 @@ def test_attestation_is_evidence_and_triggers_reevaluation(practice: Practice) -
     sources = [e["source"] for e in _criterion(latest["document"], "single_agent")["evidence"]]
     assert f"Attestation/{att['id']}" in sources
     # a coordinator cannot attest: a clinical statement needs the prescriber
-    r = practice.coordinator.post(
-        f"/api/v1/cases/{case['id']}/attestations", json={"kind": "monotherapy", "text": "x"}
-    )
+    r = practice.coordinator.post(f"/api/v1/cases/{case['id']}/attestations", json={"kind": "monotherapy", "text": "x"})
     assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden"
 
 

@@ -68,14 +68,24 @@ def test_admin_password_reset_ends_sessions(app: Any, practice: Practice) -> Non
     bad = client(app).post("/api/v1/auth/login", json={"email": coordinator["email"], "password": PASSWORD})
     assert bad.status_code == 401
     assert login(app, coordinator["email"], "a brand new passphrase").get("/api/v1/me").json()["role"] == "coordinator"
-    assert practice.prescriber.post(f"/api/v1/users/{coordinator['id']}/password", json={"password": "x" * 12}).status_code == 403
+    assert (
+        practice.prescriber.post(f"/api/v1/users/{coordinator['id']}/password", json={"password": "x" * 12}).status_code
+        == 403
+    )
 
 
 def test_own_password_change_and_short_passwords(app: Any, practice: Practice) -> None:
     c = login(app, "prescriber@alpha.example")
     assert c.post("/api/v1/me/password", json={"current_password": "nope", "new_password": "x" * 12}).status_code == 403
-    assert c.post("/api/v1/me/password", json={"current_password": PASSWORD, "new_password": "short"}).status_code == 422
-    assert c.post("/api/v1/me/password", json={"current_password": PASSWORD, "new_password": "another long one"}).status_code == 204
+    assert (
+        c.post("/api/v1/me/password", json={"current_password": PASSWORD, "new_password": "short"}).status_code == 422
+    )
+    assert (
+        c.post(
+            "/api/v1/me/password", json={"current_password": PASSWORD, "new_password": "another long one"}
+        ).status_code
+        == 204
+    )
     assert login(app, "prescriber@alpha.example", "another long one")
 
 

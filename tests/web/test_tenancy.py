@@ -81,6 +81,13 @@ def test_no_cross_practice_read_or_write_through_any_endpoint(app: Any) -> None:
     assert r.status_code == 404
     assert _snapshot(a, ids) == before
     # B's lists and audit trail hold nothing of A
-    for list_path in ("/api/v1/cases", "/api/v1/charts", "/api/v1/patients", "/api/v1/users", "/api/v1/tokens", "/api/v1/audit"):
+    for list_path in (
+        "/api/v1/cases",
+        "/api/v1/charts",
+        "/api/v1/patients",
+        "/api/v1/users",
+        "/api/v1/tokens",
+        "/api/v1/audit",
+    ):
         text = b.admin.get(list_path).text
         assert not any(v in text for v in ids.values()), list_path

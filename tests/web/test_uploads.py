@@ -99,7 +99,9 @@ def test_hostile_and_broken_archives(practice: Practice, tmp_path: Any) -> None:
 def test_a_chart_of_several_patients_needs_the_patient(practice: Practice) -> None:
     resources = _resources()
     other = {"resourceType": "Patient", "id": "p-other", "birthDate": "1970-01-01"}
-    raw = json.dumps({"resourceType": "Bundle", "type": "collection", "entry": [{"resource": r} for r in [*resources, other]]})
+    raw = json.dumps(
+        {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": r} for r in [*resources, other]]}
+    )
     c = practice.coordinator
     r = c.post("/api/v1/charts", content=raw)
     assert r.status_code == 422 and r.json()["error"]["code"] == "several_patients"
