@@ -40,7 +40,9 @@ def test_no_server_errors(fuzzed: tuple[Any, dict[str, str]]) -> None:
     seen: Counter[tuple[str, int]] = Counter()
 
     @given(case=st.sampled_from(operations).flatmap(lambda op: op.as_strategy()))
-    @settings(max_examples=EXAMPLES * len(operations), deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES * len(operations), deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
     def run(case: Any) -> None:
         response = case.call(headers=headers)
         seen[(case.path, response.status_code)] += 1

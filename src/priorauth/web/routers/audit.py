@@ -44,8 +44,6 @@ def _query(
     return stmt.order_by(AuditEvent.id)
 
 
-
-
 @router.get("/audit", response_model=list[s.AuditOut])
 def audit(
     patient_id: str | None = Query(default=None, max_length=40),
