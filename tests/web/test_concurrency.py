@@ -45,3 +45,25 @@ def test_simultaneous_edits_of_one_version_let_exactly_one_through(app: Any, pra
         t.join()
     assert sorted(results).count(200) == 1 and results.count(409) == 5, results
     assert practice.coordinator.get(url).json()["version"] == version + 1
+
+
+def test_simultaneous_evaluations_of_one_case_all_succeed(app: Any, practice: Practice) -> None:
+    """A new determination snapshot is not an edit: evaluations neither conflict nor change the version."""
+    case = open_case(practice.coordinator)
+    url = f"/api/v1/cases/{case['id']}"
+    version = practice.coordinator.get(url).json()["version"]
+    results: list[int] = []
+    barrier = threading.Barrier(6)
+
+    def evaluate() -> None:
+        barrier.wait()
+        results.append(practice.admin.post(f"{url}/determinations", json={}).status_code)
+
+    threads = [threading.Thread(target=evaluate) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [201] * 6
+    assert practice.coordinator.get(url).json()["version"] == version
+    assert len(practice.coordinator.get(f"{url}/determinations").json()) == 7

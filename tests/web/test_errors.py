@@ -123,7 +123,7 @@ def test_validation_details_never_echo_the_input(practice: Practice) -> None:
     assert {tuple(d["loc"]) for d in r.json()["error"]["details"]} >= {("body", "as_of")}
 
 
-def test_an_unexpected_failure_is_a_500_in_the_same_shape(app: Any) -> None:
+def test_an_unexpected_failure_is_a_500_in_the_same_shape(app: Any, caplog: pytest.LogCaptureFixture) -> None:
     @app.get("/boom")
     def boom() -> None:
         raise RuntimeError("Jane Q Patient")  # a message that must not reach the client
@@ -132,6 +132,7 @@ def test_an_unexpected_failure_is_a_500_in_the_same_shape(app: Any) -> None:
     assert r.status_code == 500
     jsonschema.validate(r.json(), PINNED)
     assert r.json()["error"]["code"] == "internal_error" and "Jane" not in r.text
+    assert "RuntimeError" in caplog.text and "Jane" not in caplog.text  # the type is logged, not the message
 
 
 @pytest.mark.parametrize("as_of", ["2026-02-30", "yesterday", "20261120"])

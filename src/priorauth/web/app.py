@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request, Response
 from sqlalchemy import Engine, text
 
 from priorauth import __version__
+from priorauth.errors import Code
 from priorauth.store.db import make_engine, migrate, session_factory
 from priorauth.web import errors
 from priorauth.web.routers import accounts, audit, cases, charts, records
@@ -54,8 +55,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     async def access_log(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         # Method, route template, status, time: never the path's values, the query or the body.
         start = time.perf_counter()
-        response = await call_next(request)
-        route = getattr(request.scope.get("route"), "path", "<unmatched>")
+        try:
+            response = await call_next(request)
+        except Exception as exc:  # a bug or a database failure: one JSON 500, the type only in the log
+            log.error("internal error %s on %s %s", type(exc).__name__, request.method, _route(request))
+            response = errors.error_response(Code.INTERNAL, "internal error; the server log has its type")
+        route = _route(request)
         ms = (time.perf_counter() - start) * 1000
         log.info("%s %s %d %.0fms", request.method, route, response.status_code, ms)
         response.headers.setdefault("Cache-Control", "no-store")
@@ -65,3 +70,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         return response
 
     return app
+
+
+def _route(request: Request) -> str:
+    return getattr(request.scope.get("route"), "path", None) or "<unmatched>"

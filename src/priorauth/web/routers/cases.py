@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi import APIRouter, Query, Request
+from sqlalchemy import update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from priorauth.errors import Code, fail
@@ -52,8 +54,10 @@ def reevaluate(request: Request, scope: Scope, case: Case, trigger: str, as_of: 
             document=doc,
         )
     )
-    case.request_type = doc["request_type"]
-    case.updated_at = now()
+    # A new snapshot is not an edit of the case: record its request type without bumping the version,
+    # so evaluations never conflict with editors (or with each other).
+    scope.session.execute(update(Case).where(Case.id == case.id).values(request_type=doc["request_type"]))
+    set_committed_value(case, "request_type", doc["request_type"])
     scope.audit("evaluate", "determination", row.id, case.patient_id, f"case={case.id} trigger={trigger}")
     scope.session.flush()  # the case's new version is what the response reports
     return row
@@ -148,6 +152,17 @@ def update_case(case_id: str, body: s.CasePatch, request: Request, scope: Scope 
     if {"chart_id", "payer", "as_of"} & changes.keys():
         determination = reevaluate(request, scope, row, "case_changed")
     return detail(scope, row, determination)
+
+
+def save(scope: Scope, case: Case) -> None:
+    """Flush a change of ``case`` made by another endpoint (a submission, a decision): a concurrent
+    change of the case is a 409, like an edit."""
+    case_id = case.id
+    try:
+        scope.session.flush()
+    except StaleDataError:
+        scope.session.rollback()
+        raise conflict(scope.get(Case, case_id, "case")) from None
 
 
 def conflict(row: Case) -> Exception:

@@ -12,7 +12,7 @@ from priorauth.store.models import Attestation, Case, Decision, Determination, S
 from priorauth.store.scope import Scope
 from priorauth.web import schemas as s
 from priorauth.web.auth import ANY, CLINICIAN, STAFF
-from priorauth.web.routers.cases import latest, reevaluate
+from priorauth.web.routers.cases import latest, reevaluate, save
 
 router = APIRouter(tags=["case records"])
 
@@ -71,6 +71,7 @@ def submit(case_id: str, body: s.SubmissionIn, scope: Scope = STAFF) -> Submissi
     if case.status in ("open", "ready"):
         case.status = "submitted"
         case.updated_at = now()
+        save(scope, case)
     scope.audit("create", "submission", row.id, case.patient_id, f"case={case.id} method={body.method}")
     return row
 
@@ -114,6 +115,7 @@ def decide(case_id: str, body: s.DecisionIn, scope: Scope = STAFF) -> Decision:
     )
     case.status = body.outcome
     case.updated_at = now()
+    save(scope, case)
     scope.audit("create", "decision", row.id, case.patient_id, f"case={case.id} outcome={body.outcome}")
     return row
 
