@@ -3,13 +3,14 @@ used as is. ``migrate`` brings any database to the newest Alembic revision (firs
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, sessionmaker
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -44,7 +45,34 @@ def migrate(engine: Engine) -> None:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    if engine.dialect.name == "sqlite":
+        _serialize_writes(factory)
+    return factory
+
+
+def _serialize_writes(factory: sessionmaker[Session]) -> None:
+    """SQLite has one writer at a time, and a waiting writer polls with growing sleeps: under load that
+    is seconds of tail latency. Writers of this process queue on a lock instead, taken at a session's
+    first flush and released when its transaction ends (commit or rollback)."""
+    lock = threading.Lock()
+
+    def acquire(session: Session, *_: Any) -> None:
+        if not session.info.get("write_lock"):
+            lock.acquire()
+            session.info["write_lock"] = True
+
+    def release(session: Session, transaction: SessionTransaction) -> None:
+        if transaction.parent is None and session.info.pop("write_lock", False):
+            lock.release()
+
+    def statement(state: ORMExecuteState) -> None:  # session.execute(update(...) / delete(...))
+        if state.is_insert or state.is_update or state.is_delete:
+            acquire(state.session)
+
+    event.listen(factory, "before_flush", acquire)
+    event.listen(factory, "do_orm_execute", statement)
+    event.listen(factory, "after_transaction_end", release)
 
 
 @contextmanager

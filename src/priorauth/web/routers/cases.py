@@ -11,7 +11,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from priorauth.errors import Code, fail
-from priorauth.store.models import Attestation, Case, Chart, Determination, now
+from priorauth.store.models import Attestation, Case, Chart, Determination, new_id, now
 from priorauth.store.scope import Scope
 from priorauth.web import schemas as s
 from priorauth.web.auth import ANY, STAFF
@@ -20,9 +20,12 @@ from priorauth.web.evaluation import evaluate
 router = APIRouter(tags=["cases"])
 
 
-def reevaluate(request: Request, scope: Scope, case: Case, trigger: str, as_of: date | None = None) -> Determination:
+def reevaluate(
+    request: Request, scope: Scope, case: Case, trigger: str, as_of: date | None = None, new: bool = False
+) -> Determination:
     """Evaluate the case's chart with its attestations and the patient's recorded approvals; store the
-    snapshot in the caller's transaction."""
+    snapshot in the caller's transaction. A ``new`` case is added only after its evaluation, so no write
+    (and, on SQLite, no write lock) is held while the chart is read."""
     if case.chart_id is None:
         raise fail(Code.CONFLICT, "the case has no chart to evaluate")
     chart = scope.get(Chart, case.chart_id, "chart")
@@ -41,6 +44,10 @@ def reevaluate(request: Request, scope: Scope, case: Case, trigger: str, as_of: 
         ],
         approvals=scope.approvals(case.patient_id, case.drug, exclude_case=case.id),
     )
+    if new:
+        case.request_type = doc["request_type"]
+        scope.add(case)
+        scope.audit("create", "case", case.id, case.patient_id)
     row = scope.add(
         Determination(
             case_id=case.id,
@@ -56,8 +63,9 @@ def reevaluate(request: Request, scope: Scope, case: Case, trigger: str, as_of: 
     )
     # A new snapshot is not an edit of the case: record its request type without bumping the version,
     # so evaluations never conflict with editors (or with each other).
-    scope.session.execute(update(Case).where(Case.id == case.id).values(request_type=doc["request_type"]))
-    set_committed_value(case, "request_type", doc["request_type"])
+    if not new:
+        scope.session.execute(update(Case).where(Case.id == case.id).values(request_type=doc["request_type"]))
+        set_committed_value(case, "request_type", doc["request_type"])
     scope.audit("evaluate", "determination", row.id, case.patient_id, f"case={case.id} trigger={trigger}")
     scope.session.flush()  # the case's new version is what the response reports
     return row
@@ -80,19 +88,18 @@ def detail(scope: Scope, case: Case, determination: Determination | None = None)
 @router.post("/cases", status_code=201, response_model=s.CaseDetail)
 def create_case(body: s.CaseIn, request: Request, scope: Scope = STAFF) -> s.CaseDetail:
     chart = scope.get(Chart, body.chart_id, "chart")
-    case = scope.add(
-        Case(
-            patient_id=chart.patient_id,
-            chart_id=chart.id,
-            drug=body.drug,
-            payer=body.payer or None,
-            as_of=body.as_of.isoformat() if body.as_of else None,
-            note=body.note,
-            created_by=scope.actor.id,
-        )
+    case = Case(
+        id=new_id(),
+        practice_id=scope.practice_id,
+        patient_id=chart.patient_id,
+        chart_id=chart.id,
+        drug=body.drug,
+        payer=body.payer or None,
+        as_of=body.as_of.isoformat() if body.as_of else None,
+        note=body.note,
+        created_by=scope.actor.id,
     )
-    scope.audit("create", "case", case.id, case.patient_id)
-    return detail(scope, case, reevaluate(request, scope, case, "created"))
+    return detail(scope, case, reevaluate(request, scope, case, "created", new=True))
 
 
 @router.get("/cases", response_model=list[s.CaseOut])
