@@ -168,3 +168,4 @@ class Facts:
     monotherapy: list[Evidence] = field(default_factory=list)  # text: "single agent", "monotherapy"
     spread_hints: list[Evidence] = field(default_factory=list)  # text hinting at spread without stating it
     rationale: list[Evidence] = field(default_factory=list)  # text: medical-necessity sentences
+
