@@ -83,3 +83,25 @@ def test_incomplete_approval_and_denial_are_refused(practice: Practice) -> None:
     for body in ({"outcome": "approved", "auth_number": "X"}, {"outcome": "denied"}):
         r = practice.coordinator.post(url, json=body)
         assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_request"
+
+
+def test_changing_the_case_chart_reevaluates(practice: Practice) -> None:
+    import json
+
+    c = practice.coordinator
+    case = open_case(c)
+    bundle = json.loads(NSCLC)
+    bundle["entry"] = [e for e in bundle["entry"] if e["resource"]["resourceType"] != "MedicationRequest"]
+    newer = upload(c, json.dumps(bundle).encode())
+    assert newer["patient_id"] == case["patient_id"]
+    r = c.patch(f"/api/v1/cases/{case['id']}", json={"version": case["version"], "chart_id": newer["id"]})
+    assert r.status_code == 200, r.text
+    d = r.json()["determination"]
+    assert (d["trigger"], d["chart_id"]) == ("case_changed", newer["id"])
+    assert d["document"]["overall"] != case["determination"]["document"]["overall"]
+    history = c.get(f"/api/v1/cases/{case['id']}/determinations").json()
+    assert [h["chart_id"] for h in history] == [case["chart_id"], newer["id"]]  # snapshots are kept
+    other = upload(c, json.dumps({"resourceType": "Patient", "id": "p-other", "birthDate": "1970-01-01"}).encode())
+    assert other["patient_id"] != case["patient_id"]
+    r = c.patch(f"/api/v1/cases/{case['id']}", json={"version": r.json()["version"], "chart_id": other["id"]})
+    assert r.status_code == 409 and "another patient" in r.json()["error"]["message"]
