@@ -24,8 +24,19 @@ def check(
     patient: str | None = None,
     drug: str = "sotorasib",
     renewal_lead_days: int | None = None,
+    attestations: Any = (),
+    approvals: Any = (),
 ) -> dict[str, Any]:
     """See :func:`priorauth.api.check` (imported on first use, so ``import priorauth`` stays cheap)."""
     from priorauth.api import check as _check
 
-    return _check(chart, as_of=as_of, payer=payer, patient=patient, drug=drug, renewal_lead_days=renewal_lead_days)
+    return _check(
+        chart,
+        as_of=as_of,
+        payer=payer,
+        patient=patient,
+        drug=drug,
+        renewal_lead_days=renewal_lead_days,
+        attestations=attestations,
+        approvals=approvals,
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,6 +14,7 @@ from priorauth.errors import Code, fail
 from priorauth.evaluate.determination import determine
 from priorauth.facts import extract
 from priorauth.facts.model import Facts
+from priorauth.facts.supplied import apply_approvals, apply_attestations
 from priorauth.policy import registry
 from priorauth.policy.schema import Pack
 
@@ -64,13 +66,17 @@ def check(
     patient: str | None = None,
     drug: str = registry.DEFAULT_DRUG,
     renewal_lead_days: int | None = None,
+    attestations: Iterable[Mapping[str, Any]] = (),
+    approvals: Iterable[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """Evaluate one patient's chart for the requested ``drug`` (default sotorasib) and return the
     determination (the contract's JSON). ``renewal_lead_days`` overrides the pack's lead time.
+    ``attestations`` and ``approvals`` are facts supplied beside the chart (see
+    :mod:`priorauth.facts.supplied`): they are cited as ``Attestation/<id>`` and ``Decision/<id>``.
 
     Raises :class:`priorauth.errors.PriorauthError` for unusable input (its ``code`` says why).
     """
-    return evaluate(chart, as_of, payer, patient, drug, renewal_lead_days).determination
+    return evaluate(chart, as_of, payer, patient, drug, renewal_lead_days, attestations, approvals).determination
 
 
 def evaluate(
@@ -80,6 +86,8 @@ def evaluate(
     patient: str | None = None,
     drug: str = registry.DEFAULT_DRUG,
     renewal_lead_days: int | None = None,
+    attestations: Iterable[Mapping[str, Any]] = (),
+    approvals: Iterable[Mapping[str, Any]] = (),
 ) -> Evaluation:
     """``check`` that also returns the chart, facts and pack behind the determination (same arguments)."""
     day = parse_as_of(as_of)
@@ -91,6 +99,8 @@ def evaluate(
     loaded = load(chart)
     one = select_patient(loaded, patient)
     facts = extract(one)
+    apply_attestations(facts, attestations, day)
+    apply_approvals(facts, approvals)
     cov = facts.coverages[0] if facts.coverages else None
     choice = registry.choose(
         payer, [cov.payer_name] if cov and cov.payer_name else [], set(cov.payer_refs) if cov else set(), drug

@@ -33,6 +33,18 @@ class Code:
     BAD_ARGUMENT = "bad_argument"
     BAD_PRACTICE = "bad_practice"  # the practice profile (packet) is missing, unreadable or invalid
     UNWRITABLE = "unwritable"  # the packet's output folder cannot be written
+    # the service (priorauth.web) maps these to HTTP statuses
+    INVALID_REQUEST = "invalid_request"
+    NOT_FOUND = "not_found"
+    METHOD_NOT_ALLOWED = "method_not_allowed"
+    UNAUTHENTICATED = "unauthenticated"
+    FORBIDDEN = "forbidden"
+    CSRF = "csrf_failed"
+    CONFLICT = "conflict"
+    TOO_LARGE = "too_large"
+    UNSUPPORTED_MEDIA = "unsupported_media_type"
+    RATE_LIMITED = "rate_limited"
+    INTERNAL = "internal_error"
 
 
 class PriorauthError(Exception):

@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from priorauth.cds import hooks
 from priorauth.cds.discovery import discovery
 from priorauth.cds.trust import Trust, TrustError
+from priorauth.errors import Code
 
 log = logging.getLogger("priorauth.cds")
 CaseStarter = Callable[[dict[str, Any]], str | None]  # start-case context -> case URL (or None)
@@ -38,7 +39,8 @@ class CdsSettings:
 
 
 def error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+    """The service's one error shape (docs/service.md)."""
+    return JSONResponse({"error": {"code": code, "message": message, "details": []}}, status_code=status)
 
 
 class _Suggestions:
@@ -76,15 +78,15 @@ def router(settings: CdsSettings, start_case: CaseStarter | None = None) -> APIR
         try:
             settings.trust.verify(request.headers.get("authorization"), str(request.url), _host(request))
         except TrustError as exc:
-            return error(exc.status, "unauthorized", exc.message)
+            return error(exc.status, Code.UNAUTHENTICATED, exc.message)
         try:
             body = json.loads(await request.body())
         except ValueError:
-            return error(400, "invalid_json", "the hook request is not valid JSON")
+            return error(400, Code.INVALID_REQUEST, "the hook request is not valid JSON")
         try:
             response = hooks.handle(service_id, body, hooks.Options(settings.as_of, settings.workspace_url))
         except hooks.HookError as exc:
-            return error(exc.status, "bad_hook_request" if exc.status == 400 else "not_found", exc.message)
+            return error(exc.status, Code.INVALID_REQUEST if exc.status == 400 else Code.NOT_FOUND, exc.message)
         ctx = body["context"]
         issued.remember(
             response,
@@ -103,13 +105,13 @@ def router(settings: CdsSettings, start_case: CaseStarter | None = None) -> APIR
         try:
             settings.trust.verify(request.headers.get("authorization"), str(request.url), _host(request))
         except TrustError as exc:
-            return error(exc.status, "unauthorized", exc.message)
+            return error(exc.status, Code.UNAUTHENTICATED, exc.message)
         try:
             body = json.loads(await request.body())
             items = body["feedback"]
             assert isinstance(items, list)
         except (ValueError, KeyError, TypeError, AssertionError):
-            return error(400, "bad_feedback", 'feedback must be {"feedback": [...]} (CDS Hooks 2.0)')
+            return error(400, Code.INVALID_REQUEST, 'feedback must be {"feedback": [...]} (CDS Hooks 2.0)')
         opened = []
         for item in items:
             accepted = item.get("acceptedSuggestions") if isinstance(item, dict) else None

@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--drug", help="the drug's pack family (list: all drugs; show: default sotorasib)")
     p.add_argument("--as-of", help="list: the date review-by is compared with (default: today)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="show: output format")
+    v = sub.add_parser("serve", help="run the PA service (REST API; needs the [serve] extra)")
+    v.add_argument("--host", help="address to listen on (default 127.0.0.1, or PRIORAUTH_HOST)")
+    v.add_argument("--port", type=_port, help="port (default 8400, or PRIORAUTH_PORT)")
+    v.add_argument("--database-url", help="SQLAlchemy URL (default: DATABASE_URL, else SQLite in the user data dir)")
     _add_screen(sub)
     return ap
 
@@ -117,6 +121,12 @@ def _count(option: str):  # type: ignore[no-untyped-def]
     return parse
 
 
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise PriorauthError("bad_argument", f"--port {value!r} is not a port number")
+    return int(value)
+
+
 def _days(value: str) -> int:
     if not value.isdigit():
         raise PriorauthError("bad_argument", f"--renewal-lead-days {value!r} is not a number of days")
@@ -137,6 +147,10 @@ def run(argv: Sequence[str] | None) -> int:
         return _screen(args)
     if args.command == "synth":
         return _synth(args)
+    if args.command == "serve":
+        from priorauth.cli.serve import serve
+
+        return serve(host=args.host, port=args.port, database_url=args.database_url)
     from priorauth.api import check
 
     doc = check(

@@ -73,6 +73,15 @@ def single_agent(ctx: Context) -> Answer:
         )
     window_start = shift(ctx.as_of, -ctx.params.concurrent_administration_days)
     alongside = [m for m in ctx.facts.meds if _alongside(m, window_start, ctx.as_of, ctx.drug)]
+    attested = [e for e in ctx.facts.monotherapy if e.source.startswith("Attestation/")]
+    if alongside and attested:
+        return answer(
+            "review",
+            f"Monotherapy is attested, but another anticancer drug is still recorded as active alongside {ctx.brand}: "
+            f"{_names(alongside, ctx.drug)}.",
+            [*attested, *alongside],
+            ["Update the chart: stop or complete the other drug's order, or correct the attestation."],
+        )
     if alongside:
         return answer(
             "not_met",
@@ -82,7 +91,8 @@ def single_agent(ctx: Context) -> Answer:
         )
     return answer(
         "met",
-        ("A note states single-agent use. " if ctx.facts.monotherapy else "")
+        ("Single-agent use is attested. " if attested else "")
+        + ("A note states single-agent use. " if len(ctx.facts.monotherapy) > len(attested) else "")
         + "Reviewed active orders, active statements and administrations in the last "
         f"{ctx.params.concurrent_administration_days} days: no anticancer drug alongside {ctx.brand}.",
         [order.evidence, *ctx.facts.monotherapy],

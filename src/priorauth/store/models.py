@@ -1,0 +1,208 @@
+"""The service's tables. Every row that holds or points at patient data carries ``practice_id``: the
+tenant every query is scoped to (see :mod:`priorauth.store.scope`)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+ROLES = ("coordinator", "prescriber", "admin")
+CASE_STATUSES = ("open", "ready", "submitted", "approved", "denied", "pended", "closed")
+OUTCOMES = ("approved", "denied", "pended")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: DateTime(timezone=True), dict[str, Any]: JSON}
+
+
+class Practice(Base):
+    """The tenant. ``profile`` is what the PA packet needs: NPI, tax id, address, phone, fax, contact."""
+
+    __tablename__ = "practices"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(200))
+    profile: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=now)
+    password_changed_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class WebSession(Base):
+    """A login. The cookie holds the token; the table holds its SHA-256 and the CSRF token."""
+
+    __tablename__ = "sessions"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=now)
+    expires_at: Mapped[datetime]
+
+
+class ApiToken(Base):
+    """An integration's token: only its SHA-256 is stored; ``prefix`` lets people tell tokens apart."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    created_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    prefix: Mapped[str] = mapped_column(String(16))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=now)
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+    last_used_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class Patient(Base):
+    __tablename__ = "patients"
+    __table_args__ = (UniqueConstraint("practice_id", "fhir_id"),)
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    fhir_id: Mapped[str] = mapped_column(String(200))  # the chart's Patient id
+    name: Mapped[str | None] = mapped_column(String(200))
+    birth_date: Mapped[str | None] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class Chart(Base):
+    """An uploaded chart, kept byte for byte as received."""
+
+    __tablename__ = "charts"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # bundle | ndjson | archive
+    filename: Mapped[str | None] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_by: Mapped[str] = mapped_column(String(32))
+    uploaded_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class Case(Base):
+    """One PA request: a patient, a drug, a payer pack (null: matched from the coverage), a status.
+    ``version`` is the optimistic-concurrency counter: an update names the version it read."""
+
+    __tablename__ = "cases"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"), index=True)
+    chart_id: Mapped[str | None] = mapped_column(ForeignKey("charts.id"))
+    drug: Mapped[str] = mapped_column(String(40))
+    payer: Mapped[str | None] = mapped_column(String(80))
+    as_of: Mapped[str | None] = mapped_column(String(10))  # null: the day of each evaluation
+    request_type: Mapped[str | None] = mapped_column(String(10))  # from the latest determination
+    status: Mapped[str] = mapped_column(String(12), default="open")
+    note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_by: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(default=now)
+    updated_at: Mapped[datetime] = mapped_column(default=now)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declarative attribute
+
+
+class Determination(Base):
+    """A snapshot of the determination (the contract's JSON) with the pack id and version it used."""
+
+    __tablename__ = "determinations"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    chart_id: Mapped[str] = mapped_column(ForeignKey("charts.id"))
+    pack_id: Mapped[str] = mapped_column(String(80))
+    pack_version: Mapped[str] = mapped_column(String(40))
+    overall: Mapped[str] = mapped_column(String(40))
+    request_type: Mapped[str] = mapped_column(String(10))
+    as_of: Mapped[str] = mapped_column(String(10))
+    trigger: Mapped[str] = mapped_column(String(40))
+    document: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class Attestation(Base):
+    __tablename__ = "attestations"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    date: Mapped[str] = mapped_column(String(10))  # the clinical date attested (progression: when)
+    by_user: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    by_name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class Submission(Base):
+    __tablename__ = "submissions"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    determination_id: Mapped[str | None] = mapped_column(ForeignKey("determinations.id"))
+    method: Mapped[str] = mapped_column(String(20))  # portal | fax | electronic | phone | mail
+    reference: Mapped[str | None] = mapped_column(String(200))
+    what: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class Decision(Base):
+    """The payer's answer. Approvals (number and period) count for later renewals of the patient."""
+
+    __tablename__ = "decisions"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    outcome: Mapped[str] = mapped_column(String(10))
+    auth_number: Mapped[str | None] = mapped_column(String(80))
+    period_start: Mapped[str | None] = mapped_column(String(10))
+    period_end: Mapped[str | None] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    payer_name: Mapped[str | None] = mapped_column(String(200))
+    decided_on: Mapped[str] = mapped_column(String(10))
+    created_by: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class AuditEvent(Base):
+    """Who did what to which record, when. ``detail`` never holds patient data (ids and field names only)."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_practice_at", "practice_id", "at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"))
+    actor: Mapped[str] = mapped_column(String(32))  # user id or token id
+    actor_kind: Mapped[str] = mapped_column(String(10))  # user | token
+    action: Mapped[str] = mapped_column(String(20))  # view | create | update | delete | login | ...
+    resource: Mapped[str] = mapped_column(String(20))
+    resource_id: Mapped[str | None] = mapped_column(String(32))
+    patient_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    detail: Mapped[str] = mapped_column(String(500), default="")
+    at: Mapped[datetime] = mapped_column(default=now)

@@ -1,0 +1,96 @@
+"""Who is calling: an API token (``Authorization: Bearer pa_...``) or a session cookie. Cookie sessions
+must echo their CSRF token in ``X-CSRF-Token`` on every unsafe method; tokens need not (a browser never
+sends them by itself)."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from fastapi import Depends, Request
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from priorauth.errors import Code, fail
+from priorauth.store.models import ApiToken, User, WebSession, now
+from priorauth.store.scope import Actor, Scope
+from priorauth.web.security import token_hash
+
+SESSION_COOKIE = "priorauth_session"
+CSRF_COOKIE = "priorauth_csrf"
+CSRF_HEADER = "X-CSRF-Token"
+SAFE = {"GET", "HEAD", "OPTIONS"}
+
+
+def db(request: Request) -> Iterator[Session]:
+    """A session in one transaction: committed when the endpoint returns (before the response is sent:
+    the dependency is function-scoped), rolled back on any error."""
+    session: Session = request.app.state.sessions()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+DB: Any = Depends(db, scope="function")
+
+
+def _aware(t: datetime) -> datetime:
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
+
+
+def current_actor(request: Request, session: Session = DB) -> Actor:
+    header = request.headers.get("authorization", "")
+    if header:
+        scheme, _, secret = header.partition(" ")
+        if scheme.lower() != "bearer" or not secret.strip():
+            raise fail(Code.UNAUTHENTICATED, "use 'Authorization: Bearer <token>'")
+        token = session.scalars(select(ApiToken).where(ApiToken.token_hash == token_hash(secret.strip()))).first()
+        if token is None or token.revoked_at is not None:
+            raise fail(Code.UNAUTHENTICATED, "the API token is unknown or revoked")
+        if token.last_used_at is None or _aware(token.last_used_at) < now() - timedelta(minutes=1):
+            token.last_used_at = now()  # to the minute: not a write on every request
+        return Actor(token.id, "token", token.role, token.practice_id, f"token {token.name}")
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if not cookie:
+        raise fail(Code.UNAUTHENTICATED, "log in (POST /api/v1/auth/login) or send an API token")
+    row = session.execute(
+        select(WebSession, User)
+        .join(User, User.id == WebSession.user_id)
+        .where(WebSession.token_hash == token_hash(cookie))
+    ).first()
+    if row is None or _aware(row[0].expires_at) <= now() or not row[1].active:
+        raise fail(Code.UNAUTHENTICATED, "the session has expired; log in again")
+    web_session, user = row
+    if request.method not in SAFE:
+        sent = request.headers.get(CSRF_HEADER, "")
+        if not sent or not hmac.compare_digest(sent, web_session.csrf_token):
+            raise fail(Code.CSRF, f"missing or wrong {CSRF_HEADER} header (the value of the {CSRF_COOKIE} cookie)")
+    return Actor(user.id, "user", user.role, user.practice_id, user.name)
+
+
+def scope(actor: Actor = Depends(current_actor, scope="function"), session: Session = DB) -> Scope:
+    return Scope(session, actor)
+
+
+def requires(*roles: str) -> Any:
+    """A dependency: the caller's scope, if its role is one of ``roles``."""
+
+    def check(s: Scope = Depends(scope, scope="function")) -> Scope:
+        if s.actor.role not in roles:
+            raise fail(Code.FORBIDDEN, f"this needs the role {' or '.join(roles)} (you are {s.actor.role})")
+        return s
+
+    return Depends(check, scope="function")
+
+
+ANY = requires("coordinator", "prescriber", "admin")
+STAFF = requires("coordinator", "admin")  # cases, charts, submissions, decisions
+CLINICIAN = requires("prescriber")  # attestations: a clinical statement
+ADMIN = requires("admin")

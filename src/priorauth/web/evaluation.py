@@ -1,0 +1,79 @@
+"""Charts as received -> :func:`priorauth.api.check`. A chart is kept byte for byte; to evaluate it, it
+is written to a private temporary folder (an archive is unpacked there, safely) and read from disk."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from priorauth.api import check, load
+from priorauth.chart.chart import select_patient
+from priorauth.errors import Code, fail
+
+SUFFIX = {"bundle": "chart.json", "ndjson": "chart.ndjson"}
+MAX_ARCHIVE_FILES = 10_000
+
+
+def kind_of(raw: bytes, content_type: str, filename: str | None) -> str:
+    """``bundle`` (JSON), ``ndjson`` or ``archive`` (a zip of a folder), from the media type or the bytes."""
+    ct = content_type.split(";")[0].strip().lower()
+    name = (filename or "").lower()
+    if ct in ("application/zip", "application/x-zip-compressed") or name.endswith(".zip") or raw[:4] == b"PK\x03\x04":
+        return "archive"
+    if ct in ("application/x-ndjson", "application/fhir+ndjson", "application/ndjson") or name.endswith(
+        (".ndjson", ".jsonl")
+    ):
+        return "ndjson"
+    if ct in ("application/json", "application/fhir+json", "", "application/octet-stream", "text/plain"):
+        return "bundle"
+    raise fail(Code.UNSUPPORTED_MEDIA, f"charts are FHIR JSON, NDJSON or a zip archive, not {ct}")
+
+
+def _unpack(raw: bytes, into: Path, max_bytes: int) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except zipfile.BadZipFile:
+        raise fail(Code.UNREADABLE, "the archive is not a readable zip file") from None
+    members = [m for m in archive.infolist() if not m.is_dir()]
+    if len(members) > MAX_ARCHIVE_FILES:
+        raise fail(Code.TOO_LARGE, f"the archive holds more than {MAX_ARCHIVE_FILES} files")
+    if sum(m.file_size for m in members) > max_bytes:
+        raise fail(Code.TOO_LARGE, f"the archive unpacks to more than {max_bytes // 1_000_000} MB")
+    for i, m in enumerate(members):
+        name = PurePosixPath(m.filename).name
+        if not name.lower().endswith((".json", ".ndjson", ".jsonl")):
+            continue
+        # Flattened, numbered names: no path from the archive ever reaches the file system.
+        with archive.open(m) as src:
+            data = src.read(max_bytes + 1)
+        (into / f"{i:05d}-{name[-100:]}").write_bytes(data)
+
+
+def evaluate(raw: bytes, kind: str, max_archive_bytes: int, **kwargs: Any) -> dict[str, Any]:
+    """The determination of a stored chart; ``kwargs`` go to :func:`priorauth.api.check`."""
+    with tempfile.TemporaryDirectory(prefix="priorauth-") as tmp:
+        return check(_materialize(raw, kind, Path(tmp), max_archive_bytes), **kwargs)
+
+
+def patient_of(raw: bytes, kind: str, max_archive_bytes: int, patient: str | None) -> dict[str, Any]:
+    """The chart's patient (id, name, birth date); fails like ``priorauth check`` on unusable charts."""
+    with tempfile.TemporaryDirectory(prefix="priorauth-") as tmp:
+        chart = select_patient(load(_materialize(raw, kind, Path(tmp), max_archive_bytes)), patient)
+    from priorauth.facts.admin import patient as patient_fact
+
+    p = patient_fact(chart)
+    return {"fhir_id": p.id, "name": p.name, "birth_date": p.birth_date}
+
+
+def _materialize(raw: bytes, kind: str, tmp: Path, max_archive_bytes: int) -> str:
+    if kind == "archive":
+        folder = tmp / "chart"
+        folder.mkdir()
+        _unpack(raw, folder, max_archive_bytes)
+        return str(folder)
+    path = tmp / SUFFIX[kind]
+    path.write_bytes(raw)
+    return str(path)

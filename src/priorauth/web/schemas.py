@@ -1,0 +1,258 @@
+"""Request and response bodies (the OpenAPI schema is generated from these)."""
+
+from __future__ import annotations
+
+from datetime import date as Day
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Role = Literal["coordinator", "prescriber", "admin"]
+Text200 = Field(min_length=1, max_length=200)
+EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class Setup(Body):
+    practice_name: str = Text200
+    admin_email: str = Field(pattern=EMAIL, max_length=254)
+    admin_name: str = Text200
+    admin_password: str = Field(min_length=12, max_length=1000)
+    setup_token: str | None = Field(default=None, max_length=500)
+
+
+class Login(Body):
+    email: str = Field(min_length=1, max_length=254)
+    password: str = Field(min_length=1, max_length=1000)
+
+
+class UserIn(Body):
+    email: str = Field(pattern=EMAIL, max_length=254)
+    name: str = Text200
+    role: Role
+    password: str = Field(min_length=12, max_length=1000)
+
+
+class UserPatch(Body):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    role: Role | None = None
+    active: bool | None = None
+
+
+class PasswordReset(Body):
+    password: str = Field(min_length=12, max_length=1000)
+
+
+class PasswordChange(Body):
+    current_password: str = Field(min_length=1, max_length=1000)
+    new_password: str = Field(min_length=12, max_length=1000)
+
+
+class UserOut(Out):
+    id: str
+    practice_id: str
+    email: str
+    name: str
+    role: str
+    active: bool
+    created_at: datetime
+
+
+class LoginOut(BaseModel):
+    user: UserOut
+    csrf_token: str
+
+
+class TokenIn(Body):
+    name: str = Text200
+    role: Literal["coordinator", "prescriber"] = "coordinator"
+
+
+class TokenOut(Out):
+    id: str
+    name: str
+    role: str
+    prefix: str
+    created_at: datetime
+    revoked_at: datetime | None
+    last_used_at: datetime | None
+
+
+class TokenCreated(TokenOut):
+    token: str = Field(description="the secret, shown once")
+
+
+class SetupOut(BaseModel):
+    practice_id: str
+    admin: UserOut
+    token: TokenCreated
+
+
+class PracticeProfile(Body):
+    npi: str | None = Field(default=None, max_length=20)
+    tax_id: str | None = Field(default=None, max_length=20)
+    address: str | None = Field(default=None, max_length=500)
+    phone: str | None = Field(default=None, max_length=40)
+    fax: str | None = Field(default=None, max_length=40)
+    contact: str | None = Field(default=None, max_length=200)
+
+
+class PracticeIn(Body):
+    name: str = Text200
+    profile: PracticeProfile
+
+
+class PracticeOut(Out):
+    id: str
+    name: str
+    profile: dict[str, Any]
+
+
+class PatientOut(Out):
+    id: str
+    fhir_id: str
+    name: str | None
+    birth_date: str | None
+    created_at: datetime
+
+
+class ChartOut(Out):
+    id: str
+    patient_id: str
+    kind: str
+    filename: str | None
+    size: int
+    sha256: str
+    uploaded_at: datetime
+
+
+class CaseIn(Body):
+    chart_id: str = Field(min_length=1, max_length=32, description="the chart to evaluate (sets the patient)")
+    drug: Literal["sotorasib", "adagrasib"] = "sotorasib"
+    payer: str | None = Field(default=None, max_length=80, description="policy pack id; null: from the coverage")
+    as_of: Day | None = Field(default=None, description="evaluation date; null: the day of each evaluation")
+    note: str = Field(default="", max_length=5000)
+
+
+class CasePatch(Body):
+    version: int = Field(ge=1, description="the version you read; a stale one gets 409")
+    chart_id: str | None = Field(default=None, min_length=1, max_length=32)
+    payer: str | None = Field(default=None, max_length=80)
+    as_of: Day | None = None
+    status: Literal["open", "ready", "submitted", "closed"] | None = None
+    note: str | None = Field(default=None, max_length=5000)
+
+
+class DeterminationOut(Out):
+    id: str
+    case_id: str
+    chart_id: str
+    pack_id: str
+    pack_version: str
+    overall: str
+    request_type: str
+    as_of: str
+    trigger: str
+    created_at: datetime
+    document: dict[str, Any] = Field(description="the determination contract's JSON")
+
+
+class CaseOut(Out):
+    id: str
+    patient_id: str
+    chart_id: str | None
+    drug: str
+    payer: str | None
+    as_of: str | None
+    request_type: str | None
+    status: str
+    note: str
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class CaseDetail(CaseOut):
+    determination: DeterminationOut | None
+
+
+class Evaluate(Body):
+    as_of: Day | None = None
+
+
+class AttestationIn(Body):
+    kind: Literal["monotherapy", "progression", "medical_reason"]
+    text: str = Field(min_length=1, max_length=5000)
+    date: Day | None = Field(default=None, description="the clinical date attested; default today")
+
+
+class AttestationOut(Out):
+    id: str
+    case_id: str
+    kind: str
+    text: str
+    date: str
+    by_user: str
+    by_name: str
+    created_at: datetime
+
+
+class SubmissionIn(Body):
+    method: Literal["portal", "fax", "electronic", "phone", "mail"]
+    reference: str | None = Field(default=None, max_length=200)
+    what: str = Field(default="", max_length=5000, description="what was sent")
+    sent_at: datetime | None = None
+    determination_id: str | None = Field(default=None, max_length=32)
+
+
+class SubmissionOut(Out):
+    id: str
+    case_id: str
+    determination_id: str | None
+    method: str
+    reference: str | None
+    what: str
+    sent_at: datetime
+    created_at: datetime
+
+
+class DecisionIn(Body):
+    outcome: Literal["approved", "denied", "pended"]
+    auth_number: str | None = Field(default=None, min_length=1, max_length=80)
+    period_start: Day | None = None
+    period_end: Day | None = None
+    reason: str = Field(default="", max_length=5000)
+    decided_on: Day | None = None
+
+
+class DecisionOut(Out):
+    id: str
+    case_id: str
+    outcome: str
+    auth_number: str | None
+    period_start: str | None
+    period_end: str | None
+    reason: str
+    payer_name: str | None
+    decided_on: str
+    created_at: datetime
+
+
+class AuditOut(Out):
+    id: int
+    actor: str
+    actor_kind: str
+    action: str
+    resource: str
+    resource_id: str | None
+    patient_id: str | None
+    detail: str
+    at: datetime
