@@ -43,6 +43,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     errors.install(app)
     for router in (accounts.router, charts.router, cases.router, records.router, audit.router):
         app.include_router(router, prefix=API)
+    from priorauth.web import ui  # the workspace pages (issue 7)
+
+    ui.mount(app)
 
     @app.get("/health", tags=["service"])
     def health() -> dict[str, str]:
