@@ -57,9 +57,15 @@ def _history(page: Page, case: Case, dets: list[Determination]) -> list[dict[str
         )
     )
     for e in events:
-        what = f"{e.action.capitalize()} {e.resource}" + (f" ({e.detail.split(' ', 1)[-1]})" if " " in e.detail else "")
+        fields = dict(part.partition("=")[::2] for part in e.detail.split() if "=" in part)
+        what = {
+            "case": "Opened the case",
+            "attestation": f"Attested: {workflow.ATTESTATION_KINDS.get(fields.get('kind', ''), 'statement').lower()}",
+            "submission": f"Recorded the submission ({fields.get('method', '')})",
+            "decision": f"Recorded the payer's decision: {fields.get('outcome', '')}",
+        }[e.resource]
         if e.resource == "case" and e.action == "update":
-            what = f"Changed {e.detail.replace(',', ', ')}"
+            what = f"Changed the {e.detail.replace(',', ', ').replace('_id', '')}"
         items.append((e.at, what, names.get(e.actor, "an integration")))
     items.sort(key=lambda i: workflow.aware(i[0]))
     return [{"at": page.local(t), "what": w, "who": who} for t, w, who in reversed(items)]
@@ -79,7 +85,7 @@ def render_case(page: Page, case_id: str, error: str = "", status_code: int = 20
     decisions = scope.all(scope.select(Decision).where(Decision.case_id == case.id).order_by(Decision.created_at))
     clk = workflow.clock(submissions[-1].sent_at, doc.get("policy") if doc else None) if submissions else None
     approval = next((d for d in reversed(decisions) if d.outcome == "approved"), None)
-    schedule, next_lft = workflow.monitoring_due(doc, page.today)
+    schedule, next_lft = workflow.monitoring_due(doc, page.today, approval.period_start if approval else None)
     current_pack = None
     if det is not None:
         try:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from priorauth.errors import Code, PriorauthError, fail
 from priorauth.policy import registry
-from priorauth.store.models import Case, Chart, WebSession
+from priorauth.store.models import Case, Chart, Determination, WebSession
 from priorauth.web import schemas as s
 from priorauth.web.auth import CSRF_COOKIE, DB, SESSION_COOKIE
 from priorauth.web.evaluation import chart_of, kind_of
@@ -73,6 +73,11 @@ def logout(page: Page = PAGE) -> Response:
     return response
 
 
+def _drugs() -> list[str]:
+    """The drugs with packs, the default (sotorasib: LUMAKRAS) first."""
+    return sorted(registry.drugs(), key=lambda d: (d != registry.DEFAULT_DRUG, d))
+
+
 def _pack_choices(drug: str | None = None) -> list[tuple[str, str]]:
     out = []
     for d in (drug,) if drug else registry.drugs():
@@ -103,7 +108,9 @@ def worklist(status: str = "active", payer: str = "", q: str = "", sort: str = "
         "rows": rows,
         "total": total,
         "filters": {"status": status, "payer": payer, "q": q, "sort": sort},
-        "packs": sorted({r.pack for r in summary.lines(page, scope.all(scope.select(Case)))} - {""}),
+        "packs": sorted(
+            set(scope.session.scalars(scope.select(Determination).with_only_columns(Determination.pack_id).distinct()))
+        ),
     }
     if page.request.headers.get("HX-Request") and page.request.headers.get("HX-Target") == "worklist-results":
         return page.render("_worklist_rows.html", **context)
@@ -136,7 +143,7 @@ def dashboard(page: Page = PAGE) -> Response:
 
 @router.get("/upload", response_class=HTMLResponse)
 def upload_form(page: Page = PAGE) -> Response:
-    return page.render("upload.html", packs=_pack_choices(), error="", drugs=registry.drugs())
+    return page.render("upload.html", packs=_pack_choices(), error="", drugs=_drugs())
 
 
 async def _read(file: UploadFile, limit: int) -> bytes:
@@ -169,7 +176,7 @@ async def upload(
     except (PriorauthError, ValueError) as exc:
         page.scope.session.rollback()
         message = exc.message if isinstance(exc, PriorauthError) else "check the drug, payer and date fields"
-        return page.render("upload.html", status_code=422, packs=_pack_choices(), drugs=registry.drugs(), error=message)
+        return page.render("upload.html", status_code=422, packs=_pack_choices(), drugs=_drugs(), error=message)
     return RedirectResponse(f"/cases/{created.id}?done=created", status_code=303)
 
 
@@ -188,7 +195,8 @@ def patient_panel(patient_id: str, page: Page = PAGE) -> Response:
         max_archive = int(page.request.app.state.settings.max_archive_mb * 1_000_000)
         points = labs.liver_points(chart_of(chart.content, chart.kind, max_archive, patient.fhir_id))
     current = next((c for c in reversed(cases) if c.case.status == "approved"), cases[-1] if cases else None)
-    schedule, next_due = workflow.monitoring_due(current.doc if current else None, page.today)
+    started = current.approval.period_start if current and current.approval else None
+    schedule, next_due = workflow.monitoring_due(current.doc if current else None, page.today, started)
     due_days = [date.fromisoformat(m["due"]) for m in schedule]
     figure = labs.svg(points, due_days, page.today) if points else ""
     scope.audit("view", "patient", patient.id, patient.id, "panel")

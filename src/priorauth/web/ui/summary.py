@@ -76,7 +76,11 @@ def lines(page: Page, cases: Sequence[Case]) -> list[CaseLine]:
         clk = workflow.clock(sub.sent_at, doc.get("policy") if doc else None) if sub else None
         appr = approvals.get(c.id)
         renewal = workflow.renewal_due(appr.period_end, doc) if appr and c.status == "approved" else None
-        _, next_lft = workflow.monitoring_due(doc, today) if c.status == "approved" else ([], None)
+        _, next_lft = (
+            workflow.monitoring_due(doc, today, appr.period_start if appr else None)
+            if c.status == "approved"
+            else ([], None)
+        )
         due, what, overdue = None, "", False
         if c.status in workflow.WAITING and clk and clk.standard_due:
             due, what = clk.standard_due.astimezone(page.tz).date(), "payer answer"

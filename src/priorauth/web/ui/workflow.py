@@ -92,11 +92,20 @@ def renewal_due(period_end: str | None, doc: dict[str, Any] | None, default_lead
     return date.fromisoformat(period_end) - timedelta(days=lead)
 
 
-def monitoring_due(doc: dict[str, Any] | None, today: date) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
-    """The liver-test schedule of the determination, each row marked past or upcoming, and the next due."""
+def monitoring_due(
+    doc: dict[str, Any] | None, today: date, start: str | None = None
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """The liver-test schedule of the determination, each row marked past or upcoming, and the next due.
+    The determination plans from the planned start; given ``start`` (an approved period's first day:
+    when therapy began), the same schedule is counted from there instead."""
     rows = []
-    for m in (doc or {}).get("monitoring") or []:
-        due = date.fromisoformat(m["due"])
+    plan = (doc or {}).get("monitoring") or []
+    shift = timedelta(0)
+    if start and plan:
+        shift = date.fromisoformat(start) - date.fromisoformat(plan[0]["due"])
+    for m in plan:
+        due = date.fromisoformat(m["due"]) + shift
+        m = {**m, "due": due.isoformat()}
         rows.append({**m, "past": due < today, "days": (due - today).days})
     upcoming = [r for r in rows if not r["past"]]
     return rows, (upcoming[0] if upcoming else None)
