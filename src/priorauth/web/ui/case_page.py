@@ -92,6 +92,12 @@ def render_case(page: Page, case_id: str, error: str = "", status_code: int = 20
             current_pack = registry.load(det.pack_id, case.drug).version
         except PriorauthError:
             current_pack = None
+    staff = page.can(*STAFF)
+    shown = {"attest", "status", "checklist"} | ({"payer", "chart"} if staff else set())
+    shown |= {"submit"} if staff and case.status == "ready" else set()
+    shown |= {"decision"} if staff and case.status in workflow.DECIDABLE else set()
+    if error and form not in shown:  # the form is not on the page (any more): show the message on top
+        form = ""
     scope.audit("view", "case", case.id, case.patient_id, "page")
     done = DONE.get(page.request.query_params.get("done", ""), "")
     return page.render(
