@@ -34,6 +34,8 @@ SHOTS = ROOT / "docs" / "img"
 VIEWPORT = {"width": 1366, "height": 800}  # a laptop screen
 
 if not Path(CHROMIUM).exists():
+    if os.environ.get("CI") == "true":  # .ci/run installs it: its absence there is a failure, not a skip
+        raise RuntimeError(f"{CHROMIUM} is missing in CI")
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
 
@@ -84,13 +86,24 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
-@pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(base_url=server, viewport=VIEWPORT, accept_downloads=True)
+def _page(browser: Any, server: str, bypass_csp: bool) -> Iterator[Any]:
+    context = browser.new_context(base_url=server, viewport=VIEWPORT, accept_downloads=True, bypass_csp=bypass_csp)
     pg = context.new_page()
     pg.set_default_timeout(20_000)
     yield pg
     context.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    """A tab of a fresh browser profile, the pages' Content-Security-Policy enforced."""
+    yield from _page(browser, server, bypass_csp=False)
+
+
+@pytest.fixture
+def a11y_page(browser: Any, server: str) -> Iterator[Any]:
+    """The same, with the policy bypassed: axe-core is injected as an inline script, which it refuses."""
+    yield from _page(browser, server, bypass_csp=True)
 
 
 def login(page: Any, email: str) -> None:

@@ -21,7 +21,8 @@ def _case(page: Any, name: str) -> str:
     "role_email",
     ["coordinator@demo.priorauth", "prescriber@demo.priorauth"],
 )
-def test_every_page_has_no_serious_violation(page: Any, role_email: str) -> None:
+def test_every_page_has_no_serious_violation(a11y_page: Any, role_email: str) -> None:
+    page = a11y_page
     page.goto("/login")
     assert axe_violations(page) == [], "login"
     shot(page, "login") if role_email.startswith("coordinator") else None

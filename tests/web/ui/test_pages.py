@@ -45,6 +45,7 @@ def test_login_goes_back_where_it_was_asked_and_nowhere_else(app: Any, practice:
         ("/dashboard", "/dashboard"),
         ("//evil.example/x", "/worklist"),
         ("https://evil.example", "/worklist"),
+        ("/\\evil.example", "/worklist"),
     ):
         r = anon.post("/login", data={**data, "next": asked}, follow_redirects=False)
         assert r.headers["location"] == landed
@@ -221,6 +222,13 @@ def test_times_in_the_practice_zone(coordinator: Browser, app: Any) -> None:
 def test_the_api_keeps_its_json_errors(coordinator: Browser) -> None:
     r = coordinator.http.get("/api/v1/cases/nope", headers={"X-CSRF-Token": coordinator.csrf})
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+    assert "content-security-policy" not in r.headers
+
+
+def test_pages_have_a_content_policy(coordinator: Browser) -> None:
+    policy = coordinator.get("/worklist").headers["content-security-policy"]
+    assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy
+    assert coordinator.get("/static/htmx.min.js").status_code == 200
 
 
 def test_packet_link_only_with_the_packet_feature(coordinator: Browser, monkeypatch: pytest.MonkeyPatch) -> None:

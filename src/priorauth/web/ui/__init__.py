@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -13,6 +14,11 @@ from priorauth.errors import Code, PriorauthError
 from priorauth.web.ui.session import HERE, LoginRequired, login_url, templates
 
 NOT_UI = ("/api/", "/health", "/docs", "/redoc", "/openapi.json")
+# Pages load only this site's own files: no inline script, no other origin, never framed.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
 STATUS = {Code.NOT_FOUND: 404, Code.FORBIDDEN: 403, Code.CSRF: 403, Code.CONFLICT: 409, Code.TOO_LARGE: 413}
 
 
@@ -23,6 +29,13 @@ def mount(app: FastAPI) -> None:
     app.include_router(pages.router)
     app.include_router(case_page.router)
     json_handler: Any = app.exception_handlers[PriorauthError]
+
+    @app.middleware("http")
+    async def content_policy(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        if response.headers.get("content-type", "").startswith("text/html"):
+            response.headers.setdefault("Content-Security-Policy", CSP)
+        return response
 
     @app.exception_handler(LoginRequired)
     async def _login(_: Request, exc: LoginRequired) -> Response:

@@ -28,7 +28,8 @@ STAFF = ("coordinator", "admin")
 
 
 def _safe_next(value: str | None) -> str:
-    return value if value and value.startswith("/") and not value.startswith("//") else "/worklist"
+    # A path of this site only: not "//host" nor "/\\host" (browsers read both as another host).
+    return value if value and value.startswith("/") and value[1:2] not in ("/", "\\") else "/worklist"
 
 
 @router.get("/", response_class=HTMLResponse)
