@@ -100,6 +100,10 @@ def test_upload_errors_are_shown_on_the_form(coordinator: Browser, raw: bytes, n
 def test_roles(coordinator: Browser, prescriber: Browser) -> None:
     case_id = coordinator.upload()
     assert 'id="att-kind"' not in coordinator.get(f"/cases/{case_id}").text
+    as_prescriber = prescriber.get(f"/cases/{case_id}").text
+    assert 'id="att-kind"' in as_prescriber and "Mark ready to submit" not in as_prescriber
+    r = prescriber.post(f"/cases/{case_id}/status", {"to": "ready", "version": _version(coordinator, case_id)})
+    assert r.status_code == 403
     r = coordinator.post(f"/cases/{case_id}/attest", {"kind": "progression", "text": "x"})
     assert r.status_code == 403 and "prescriber" in alerts(r.text)[0]
     r = prescriber.post("/upload", {}, files={"chart": ("c.json", NSCLC)})
