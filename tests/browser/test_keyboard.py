@@ -48,3 +48,24 @@ def test_main_flow_by_keyboard(page: Any) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"done=status"))
     assert page.locator(".casehead .status").inner_text() == "Ready"
+
+    tab_to(page, "el.id === 'sub-method'")
+    page.keyboard.press("ArrowDown")  # portal -> fax
+    tab_to(page, "el.textContent === 'Record submission'")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"done=submitted"))
+
+    tab_to(page, "el.id === 'dec-auth'")
+    page.keyboard.type("PA-KEYS-1")
+    tab_to(page, "el.id === 'dec-start'")
+    page.keyboard.type("01022026")  # a date field takes its digits in the locale's order (en-US: MMDDYYYY)
+    tab_to(page, "el.id === 'dec-end'")
+    page.keyboard.type("06302026")
+    assert page.locator("#dec-start").input_value() == "2026-01-02"
+    assert page.locator("#dec-end").input_value() == "2026-06-30"
+    tab_to(page, "el.textContent === 'Record decision'")
+    page.keyboard.press("Space")
+    page.wait_for_url(re.compile(r"done=decided"))
+    assert page.locator(".casehead .status").inner_text() == "Approved"
+    assert page.locator("#renewal-due").inner_text().startswith("2026-05-31")
+    assert "Recorded the submission (fax)" in page.locator(".history").inner_text()

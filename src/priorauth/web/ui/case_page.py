@@ -21,7 +21,7 @@ from priorauth.web.routers import records
 from priorauth.web.routers.cases import latest, reevaluate, update_case
 from priorauth.web.routers.charts import store_chart
 from priorauth.web.ui import evidence, packet, workflow
-from priorauth.web.ui.pages import STAFF, _pack_choices, _read
+from priorauth.web.ui.pages import STAFF, pack_choices, read_upload
 from priorauth.web.ui.session import PAGE, Page
 
 router = APIRouter(include_in_schema=False)
@@ -121,7 +121,7 @@ def render_case(page: Page, case_id: str, error: str = "", status_code: int = 20
         schedule=schedule,
         next_lft=next_lft,
         moves=workflow.moves(case.status, doc.get("overall") if doc else None),
-        packs=_pack_choices(case.drug),
+        packs=pack_choices(case.drug),
         packet=packet.available(),
         history=_history(page, case, dets),
         error=error,
@@ -291,7 +291,7 @@ def change_payer(
 async def replace_chart(case_id: str, chart: UploadFile, version: int = Form(), page: Page = PAGE) -> Response:
     settings = page.request.app.state.settings
     try:
-        raw = await _read(chart, int(settings.max_upload_mb * 1_000_000))
+        raw = await read_upload(chart, int(settings.max_upload_mb * 1_000_000))
     except PriorauthError as exc:
         return render_case(page, case_id, error=_sentence(exc.message), status_code=_status(exc.code), form="chart")
 

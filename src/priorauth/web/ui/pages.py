@@ -79,7 +79,7 @@ def _drugs() -> list[str]:
     return sorted(registry.drugs(), key=lambda d: (d != registry.DEFAULT_DRUG, d))
 
 
-def _pack_choices(drug: str | None = None) -> list[tuple[str, str]]:
+def pack_choices(drug: str | None = None) -> list[tuple[str, str]]:
     out = []
     for d in (drug,) if drug else registry.drugs():
         for pid in registry.pack_ids(d):
@@ -144,10 +144,10 @@ def dashboard(page: Page = PAGE) -> Response:
 
 @router.get("/upload", response_class=HTMLResponse)
 def upload_form(page: Page = PAGE) -> Response:
-    return page.render("upload.html", packs=_pack_choices(), error="", drugs=_drugs())
+    return page.render("upload.html", packs=pack_choices(), error="", drugs=_drugs())
 
 
-async def _read(file: UploadFile, limit: int) -> bytes:
+async def read_upload(file: UploadFile, limit: int) -> bytes:
     data = await file.read(limit + 1)
     if len(data) > limit:
         raise fail(Code.TOO_LARGE, f"the chart is larger than {limit // 1_000_000} MB")
@@ -167,7 +167,7 @@ async def upload(
     page.require(*STAFF)
     settings = page.request.app.state.settings
     try:
-        raw = await _read(chart, int(settings.max_upload_mb * 1_000_000))
+        raw = await read_upload(chart, int(settings.max_upload_mb * 1_000_000))
         kind = kind_of(raw, chart.content_type or "", chart.filename)
         stored = store_chart(page.scope, raw, kind, chart.filename, None, int(settings.max_archive_mb * 1_000_000))
         body = s.CaseIn(
@@ -177,7 +177,7 @@ async def upload(
     except (PriorauthError, ValueError) as exc:
         page.scope.session.rollback()
         message = exc.message if isinstance(exc, PriorauthError) else "check the drug, payer and date fields"
-        return page.render("upload.html", status_code=422, packs=_pack_choices(), drugs=_drugs(), error=message)
+        return page.render("upload.html", status_code=422, packs=pack_choices(), drugs=_drugs(), error=message)
     return RedirectResponse(f"/cases/{created.id}?done=created", status_code=303)
 
 
