@@ -106,7 +106,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rate", type=float, default=50)
     ap.add_argument("--seconds", type=float, default=30)
-    ap.add_argument("--new-notes-rate", type=float, default=5, help="rate for never-seen notes (a first read is CPU-bound)")
+    ap.add_argument(
+        "--new-notes-rate", type=float, default=5, help="rate for never-seen notes (a first read is CPU-bound)"
+    )
     a = ap.parse_args()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

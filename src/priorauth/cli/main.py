@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--host", help="address to listen on (default 127.0.0.1, or PRIORAUTH_HOST)")
     v.add_argument("--port", type=_port, help="port (default 8400, or PRIORAUTH_PORT)")
     v.add_argument("--database-url", help="SQLAlchemy URL (default: DATABASE_URL, else SQLite in the user data dir)")
+    v.add_argument("--demo", action="store_true", help="a fresh demo database: a practice, users and cases (synthetic)")
     _add_screen(sub)
     return ap
 
@@ -150,7 +151,7 @@ def run(argv: Sequence[str] | None) -> int:
     if args.command == "serve":
         from priorauth.cli.serve import serve
 
-        return serve(host=args.host, port=args.port, database_url=args.database_url)
+        return serve(host=args.host, port=args.port, database_url=args.database_url, demo=args.demo)
     from priorauth.api import check
 
     doc = check(

@@ -11,7 +11,7 @@ from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, LargeBinary, 
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ROLES = ("coordinator", "prescriber", "admin")
-CASE_STATUSES = ("open", "ready", "submitted", "approved", "denied", "pended", "closed")
+CASE_STATUSES = ("open", "ready", "submitted", "approved", "denied", "pended", "appealed", "closed")
 OUTCOMES = ("approved", "denied", "pended")
 
 

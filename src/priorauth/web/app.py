@@ -48,6 +48,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     from priorauth.cds.http import router as cds_router
 
     app.include_router(cds_router(CdsSettings.from_env()))  # CDS Hooks: /cds-services (docs/cds-hooks.md)
+    from priorauth.web import ui  # the workspace pages (issue 7)
+
+    ui.mount(app)
 
     @app.get("/health", tags=["service"])
     def health() -> dict[str, str]:

@@ -45,6 +45,18 @@ def _aware(t: datetime) -> datetime:
     return t if t.tzinfo else t.replace(tzinfo=UTC)
 
 
+def cookie_session(session: Session, cookie: str) -> tuple[WebSession, User] | None:
+    """The live login behind a session cookie (None: unknown, expired, or the user is inactive)."""
+    row = session.execute(
+        select(WebSession, User)
+        .join(User, User.id == WebSession.user_id)
+        .where(WebSession.token_hash == token_hash(cookie))
+    ).first()
+    if row is None or _aware(row[0].expires_at) <= now() or not row[1].active:
+        return None
+    return row[0], row[1]
+
+
 def current_actor(request: Request, session: Session = DB) -> Actor:
     header = request.headers.get("authorization", "")
     if header:
@@ -60,12 +72,8 @@ def current_actor(request: Request, session: Session = DB) -> Actor:
     cookie = request.cookies.get(SESSION_COOKIE)
     if not cookie:
         raise fail(Code.UNAUTHENTICATED, "log in (POST /api/v1/auth/login) or send an API token")
-    row = session.execute(
-        select(WebSession, User)
-        .join(User, User.id == WebSession.user_id)
-        .where(WebSession.token_hash == token_hash(cookie))
-    ).first()
-    if row is None or _aware(row[0].expires_at) <= now() or not row[1].active:
+    row = cookie_session(session, cookie)
+    if row is None:
         raise fail(Code.UNAUTHENTICATED, "the session has expired; log in again")
     web_session, user = row
     if request.method not in SAFE:

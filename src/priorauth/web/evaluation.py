@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from priorauth.api import check, load
-from priorauth.chart.chart import select_patient
+from priorauth.chart.chart import Chart, select_patient
 from priorauth.errors import Code, fail
 
 SUFFIX = {"bundle": "chart.json", "ndjson": "chart.ndjson"}
@@ -58,10 +58,15 @@ def evaluate(raw: bytes, kind: str, max_archive_bytes: int, **kwargs: Any) -> di
         return check(_materialize(raw, kind, Path(tmp), max_archive_bytes), **kwargs)
 
 
+def chart_of(raw: bytes, kind: str, max_archive_bytes: int, patient: str | None) -> Chart:
+    """The stored chart, loaded, with its one patient selected (as ``priorauth check`` would)."""
+    with tempfile.TemporaryDirectory(prefix="priorauth-") as tmp:
+        return select_patient(load(_materialize(raw, kind, Path(tmp), max_archive_bytes)), patient)
+
+
 def patient_of(raw: bytes, kind: str, max_archive_bytes: int, patient: str | None) -> dict[str, Any]:
     """The chart's patient (id, name, birth date); fails like ``priorauth check`` on unusable charts."""
-    with tempfile.TemporaryDirectory(prefix="priorauth-") as tmp:
-        chart = select_patient(load(_materialize(raw, kind, Path(tmp), max_archive_bytes)), patient)
+    chart = chart_of(raw, kind, max_archive_bytes, patient)
     from priorauth.facts.admin import patient as patient_fact
 
     p = patient_fact(chart)

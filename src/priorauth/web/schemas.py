@@ -103,6 +103,7 @@ class PracticeProfile(Body):
     phone: str | None = Field(default=None, max_length=40)
     fax: str | None = Field(default=None, max_length=40)
     contact: str | None = Field(default=None, max_length=200)
+    timezone: str | None = Field(default=None, max_length=60, description="IANA zone the workspace shows times in")
 
 
 class PracticeIn(Body):
@@ -147,7 +148,7 @@ class CasePatch(Body):
     chart_id: str | None = Field(default=None, min_length=1, max_length=32)
     payer: str | None = Field(default=None, max_length=80)
     as_of: Day | None = None
-    status: Literal["open", "ready", "submitted", "closed"] | None = None
+    status: Literal["open", "ready", "submitted", "appealed", "closed"] | None = None
     note: str | None = Field(default=None, max_length=5000)
 
 

@@ -142,5 +142,3 @@ def test_renewal_carries_the_authorization_number(shared_built: dict[str, Built]
     ext = {e["url"].rsplit("/", 1)[-1]: e for e in claim["item"][0]["extension"]}
     assert ext["extension-certificationType"]["valueCodeableConcept"]["coding"][0]["code"] == "R"
     assert ext["extension-authorizationNumber"]["valueString"] == b.det["prior_authorization"]["number"]
-
-

@@ -56,7 +56,13 @@ def upload_chart(
     scope: Scope = STAFF,
 ) -> Chart:
     kind = kind_of(raw, request.headers.get("content-type", ""), filename)
-    max_archive = int(request.app.state.settings.max_archive_mb * 1_000_000)
+    return store_chart(scope, raw, kind, filename, patient, int(request.app.state.settings.max_archive_mb * 1_000_000))
+
+
+def store_chart(
+    scope: Scope, raw: bytes, kind: str, filename: str | None, patient: str | None, max_archive: int
+) -> Chart:
+    """Keep a chart as received and file it under its patient (created on first sight)."""
     found = patient_of(raw, kind, max_archive, patient)
     row = scope.session.scalars(scope.select(Patient).where(Patient.fhir_id == found["fhir_id"])).first()
     if row is None:

@@ -1,0 +1,53 @@
+"""The PA workspace: server-rendered pages (Jinja2, htmx; no build step) on the service.
+``mount(app)`` adds the pages, the static files and HTML error pages for them."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from priorauth.errors import Code, PriorauthError
+from priorauth.web.ui.session import HERE, LoginRequired, login_url, templates
+
+NOT_UI = ("/api/", "/health", "/docs", "/redoc", "/openapi.json")
+# Pages load only this site's own files: no inline script, no other origin, never framed.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+STATUS = {Code.NOT_FOUND: 404, Code.FORBIDDEN: 403, Code.CSRF: 403, Code.CONFLICT: 409, Code.TOO_LARGE: 413}
+
+
+def mount(app: FastAPI) -> None:
+    from priorauth.web.ui import case_page, pages
+
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(pages.router)
+    app.include_router(case_page.router)
+    json_handler: Any = app.exception_handlers[PriorauthError]
+
+    @app.middleware("http")
+    async def content_policy(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        if response.headers.get("content-type", "").startswith("text/html"):
+            response.headers.setdefault("Content-Security-Policy", CSP)
+        return response
+
+    @app.exception_handler(LoginRequired)
+    async def _login(_: Request, exc: LoginRequired) -> Response:
+        return RedirectResponse(login_url(exc.next_url), status_code=303)
+
+    @app.exception_handler(PriorauthError)
+    async def _error(request: Request, exc: PriorauthError) -> Response:
+        if request.url.path.startswith(NOT_UI):
+            return await json_handler(request, exc)
+        status = STATUS.get(exc.code, 422)
+        if request.headers.get("HX-Request"):
+            return templates.TemplateResponse(request, "_error.html", {"message": exc.message}, status_code=status)
+        return templates.TemplateResponse(
+            request, "error.html", {"message": exc.message, "code": exc.code}, status_code=status
+        )

@@ -1,0 +1,342 @@
+"""The case page and what is done on it: the checklist with evidence opened in context, attestations,
+status changes, submissions, decisions, the payer and chart, re-evaluation, the packet, the history.
+Every change goes through the REST endpoints' own functions (same rules, same audit)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from fastapi import APIRouter, Form, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
+
+from priorauth.errors import Code, PriorauthError, fail
+from priorauth.policy import registry
+from priorauth.store.models import Attestation, AuditEvent, Case, Chart, Decision, Determination, Submission, User
+from priorauth.web import schemas as s
+from priorauth.web.evaluation import chart_of, kind_of
+from priorauth.web.routers import records
+from priorauth.web.routers.cases import latest, reevaluate, update_case
+from priorauth.web.routers.charts import store_chart
+from priorauth.web.ui import evidence, packet, workflow
+from priorauth.web.ui.pages import STAFF, pack_choices, read_upload
+from priorauth.web.ui.session import PAGE, Page
+
+router = APIRouter(include_in_schema=False)
+
+DONE = {  # ?done=... -> the confirmation shown (fixed words: nothing from the request is echoed)
+    "created": "Case created and evaluated.",
+    "attested": "Attestation recorded; the case was evaluated again.",
+    "status": "Status changed.",
+    "submitted": "Submission recorded; the decision clock is running.",
+    "decided": "Decision recorded.",
+    "payer": "Payer pack changed; the case was evaluated again.",
+    "chart": "New chart uploaded; the case was evaluated again.",
+    "evaluated": "Evaluated again.",
+}
+
+
+def _determinations(page: Page, case: Case) -> list[Determination]:
+    stmt = page.scope.select(Determination).where(Determination.case_id == case.id)
+    return list(page.scope.all(stmt.order_by(Determination.created_at, Determination.id)))
+
+
+def _history(page: Page, case: Case, dets: list[Determination]) -> list[dict[str, Any]]:
+    scope = page.scope
+    names = {u.id: u.name for u in scope.all(scope.select(User))}
+    items: list[tuple[datetime, str, str]] = []
+    for d in dets:
+        items.append((d.created_at, f"Evaluated ({d.trigger.replace('_', ' ')}): {d.overall.replace('_', ' ')}", ""))
+    events = scope.all(
+        scope.select(AuditEvent).where(
+            AuditEvent.resource.in_(("case", "attestation", "submission", "decision")),
+            AuditEvent.action.in_(("create", "update")),
+            (AuditEvent.resource_id == case.id) | AuditEvent.detail.startswith(f"case={case.id}"),
+        )
+    )
+    for e in events:
+        fields = dict(part.partition("=")[::2] for part in e.detail.split() if "=" in part)
+        what = {
+            "case": "Opened the case",
+            "attestation": f"Attested: {workflow.ATTESTATION_KINDS.get(fields.get('kind', ''), 'statement').lower()}",
+            "submission": f"Recorded the submission ({fields.get('method', '')})",
+            "decision": f"Recorded the payer's decision: {fields.get('outcome', '')}",
+        }[e.resource]
+        if e.resource == "case" and e.action == "update":
+            what = f"Changed the {e.detail.replace(',', ', ').replace('_id', '')}"
+        items.append((e.at, what, names.get(e.actor, "an integration")))
+    items.sort(key=lambda i: workflow.aware(i[0]))
+    return [{"at": page.local(t), "what": w, "who": who} for t, w, who in reversed(items)]
+
+
+def render_case(page: Page, case_id: str, error: str = "", status_code: int = 200, form: str = "") -> Response:
+    scope = page.scope
+    case = scope.get(Case, case_id, "case")
+    patient = scope.patient(case.patient_id)
+    dets = _determinations(page, case)
+    det = dets[-1] if dets else None
+    doc = det.document if det else None
+    attestations = scope.all(
+        scope.select(Attestation).where(Attestation.case_id == case.id).order_by(Attestation.created_at)
+    )
+    submissions = scope.all(scope.select(Submission).where(Submission.case_id == case.id).order_by(Submission.sent_at))
+    decisions = scope.all(scope.select(Decision).where(Decision.case_id == case.id).order_by(Decision.created_at))
+    clk = workflow.clock(submissions[-1].sent_at, doc.get("policy") if doc else None) if submissions else None
+    approval = next((d for d in reversed(decisions) if d.outcome == "approved"), None)
+    schedule, next_lft = workflow.monitoring_due(doc, page.today, approval.period_start if approval else None)
+    current_pack = None
+    if det is not None:
+        try:
+            current_pack = registry.load(det.pack_id, case.drug).version
+        except PriorauthError:
+            current_pack = None
+    staff = page.can(*STAFF)
+    shown = {"attest", "status", "checklist"} | ({"payer", "chart"} if staff else set())
+    shown |= {"submit"} if staff and case.status == "ready" else set()
+    shown |= {"decision"} if staff and case.status in workflow.DECIDABLE else set()
+    if error and form not in shown:  # the form is not on the page (any more): show the message on top
+        form = ""
+    scope.audit("view", "case", case.id, case.patient_id, "page")
+    done = DONE.get(page.request.query_params.get("done", ""), "")
+    return page.render(
+        "case.html",
+        status_code=status_code,
+        case=case,
+        patient=patient,
+        det=det,
+        doc=doc,
+        changes=workflow.changes(dets[-2].document if len(dets) > 1 else None, doc) if doc else [],
+        trigger=det.trigger.replace("_", " ") if det else "",
+        pack_outdated=bool(det and current_pack and current_pack != det.pack_version),
+        current_pack=current_pack,
+        attestations=attestations,
+        submissions=submissions,
+        decisions=decisions,
+        clock=clk,
+        overdue=bool(clk and case.status in workflow.WAITING and clk.overdue(page.now())),
+        approval=approval,
+        renewal=workflow.renewal_due(approval.period_end, doc) if approval else None,
+        schedule=schedule,
+        next_lft=next_lft,
+        moves=workflow.moves(case.status, doc.get("overall") if doc else None),
+        packs=pack_choices(case.drug),
+        packet=packet.available(),
+        history=_history(page, case, dets),
+        error=error,
+        error_form=form,
+        done=done,
+    )
+
+
+@router.get("/cases/{case_id}", response_class=HTMLResponse)
+def case_page(case_id: str, page: Page = PAGE) -> Response:
+    return render_case(page, case_id)
+
+
+@router.get("/cases/{case_id}/evidence", response_class=HTMLResponse)
+def evidence_view(case_id: str, source: str, det: str = "", page: Page = PAGE) -> Response:
+    """One evidence item in context (a fragment for htmx, a whole page otherwise)."""
+    scope = page.scope
+    case = scope.get(Case, case_id, "case")
+    ref, _ = evidence.parse(source)
+    kind, _, rid = ref.partition("/")
+    if kind == "Attestation":
+        item: Any = scope.get(Attestation, rid, "attestation")
+        opened = evidence.Opened(source, ref, "Attestation", item.date, before=f"{item.text}\n\n({item.by_name})")
+    elif kind == "Decision":
+        item = scope.get(Decision, rid, "decision")
+        text = f"Prior authorization {item.auth_number or ''} {item.outcome} ({item.period_start} to {item.period_end})"
+        opened = evidence.Opened(source, ref, "Recorded decision", item.decided_on, before=text)
+    else:
+        d = scope.get(Determination, det, "determination") if det else None
+        chart_id = d.chart_id if d and d.case_id == case.id else case.chart_id
+        if chart_id is None:
+            raise fail(Code.NOT_FOUND, "the case has no chart")
+        chart = scope.get(Chart, chart_id, "chart")
+        patient = scope.patient(case.patient_id)
+        max_archive = int(page.request.app.state.settings.max_archive_mb * 1_000_000)
+        opened = evidence.open_in(chart_of(chart.content, chart.kind, max_archive, patient.fhir_id), source)
+    scope.audit("view", "evidence", case.id, case.patient_id, f"case={case.id}")
+    name = "_evidence.html" if page.request.headers.get("HX-Request") else "evidence_page.html"
+    return page.render(name, case=case, opened=opened)
+
+
+def _act(page: Page, case_id: str, form: str, action: Callable[[Case], Any], done: str) -> Response:
+    """Run a change; on a refusal show the case again with the message beside the form."""
+    case = page.scope.get(Case, case_id, "case")
+    try:
+        action(case)
+    except PriorauthError as exc:
+        page.scope.session.rollback()
+        return render_case(page, case_id, error=_sentence(exc.message), status_code=_status(exc.code), form=form)
+    except ValidationError as exc:
+        page.scope.session.rollback()
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]).replace("_", " ")
+        return render_case(page, case_id, error=_sentence(f"{where}: {first['msg']}"), status_code=422, form=form)
+    return RedirectResponse(f"/cases/{case_id}?done={done}#{form}", status_code=303)
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
+
+
+def _status(code: str) -> int:
+    return {Code.FORBIDDEN: 403, Code.CONFLICT: 409, Code.NOT_FOUND: 404, Code.TOO_LARGE: 413}.get(code, 422)
+
+
+def _day(value: str) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+@router.post("/cases/{case_id}/status")
+def change_status(case_id: str, to: str = Form(max_length=12), version: int = Form(), page: Page = PAGE) -> Response:
+    def run(case: Case) -> None:
+        page.require(*STAFF)
+        last = latest(page.scope, case.id)
+        doc = last.document if last else {}
+        allowed = {m.to: m for m in workflow.moves(case.status, doc.get("overall"))}
+        move = allowed.get(to)
+        if move is None or not move.enabled:
+            why = move.why_not if move else f"a {workflow.LABELS.get(case.status, case.status)} case cannot move there"
+            raise fail(Code.CONFLICT, f"not now: {why}")
+        update_case(case.id, s.CasePatch(version=version, status=to), page.request, page.scope)  # type: ignore[arg-type]
+
+    return _act(page, case_id, "status", run, "status")
+
+
+@router.post("/cases/{case_id}/attest")
+def attest(
+    case_id: str,
+    kind: str = Form(max_length=20),
+    text: str = Form(default="", max_length=5000),
+    on: str = Form(default="", max_length=10),
+    page: Page = PAGE,
+) -> Response:
+    def run(case: Case) -> None:
+        page.require("prescriber")
+        body = s.AttestationIn(kind=kind, text=text, date=_day(on) or page.today)  # type: ignore[arg-type]
+        records.attest(case.id, body, page.request, page.scope)
+
+    return _act(page, case_id, "attest", run, "attested")
+
+
+@router.post("/cases/{case_id}/submit")
+def submit(
+    case_id: str,
+    method: str = Form(max_length=20),
+    reference: str = Form(default="", max_length=200),
+    what: str = Form(default="", max_length=5000),
+    page: Page = PAGE,
+) -> Response:
+    def run(case: Case) -> None:
+        page.require(*STAFF)
+        if case.status != "ready":
+            raise fail(Code.CONFLICT, "mark the case ready before recording a submission")
+        body = s.SubmissionIn(method=method, reference=reference or None, what=what)  # type: ignore[arg-type]
+        records.submit(case.id, body, page.scope)
+
+    return _act(page, case_id, "submit", run, "submitted")
+
+
+@router.post("/cases/{case_id}/decision")
+def decision(
+    case_id: str,
+    outcome: str = Form(max_length=10),
+    auth_number: str = Form(default="", max_length=80),
+    period_start: str = Form(default="", max_length=10),
+    period_end: str = Form(default="", max_length=10),
+    reason: str = Form(default="", max_length=5000),
+    decided_on: str = Form(default="", max_length=10),
+    page: Page = PAGE,
+) -> Response:
+    def run(case: Case) -> None:
+        page.require(*STAFF)
+        if case.status not in workflow.DECIDABLE:
+            raise fail(Code.CONFLICT, "a decision is recorded after the case is submitted")
+        if outcome == "approved" and not (auth_number and period_start and period_end):
+            raise fail(
+                Code.INVALID_REQUEST,
+                "an approval needs the authorization number and the approved period (from and through)",
+            )
+        if outcome == "denied" and not reason.strip():
+            raise fail(Code.INVALID_REQUEST, "a denial needs the payer's reason")
+        body = s.DecisionIn(
+            outcome=outcome,  # type: ignore[arg-type]
+            auth_number=auth_number or None,
+            period_start=_day(period_start),
+            period_end=_day(period_end),
+            reason=reason,
+            decided_on=_day(decided_on) or page.today,
+        )
+        records.decide(case.id, body, page.scope)
+
+    return _act(page, case_id, "decision", run, "decided")
+
+
+@router.post("/cases/{case_id}/payer")
+def change_payer(
+    case_id: str, payer: str = Form(default="", max_length=80), version: int = Form(), page: Page = PAGE
+) -> Response:
+    def run(case: Case) -> None:
+        page.require(*STAFF)
+        update_case(case.id, s.CasePatch(version=version, payer=payer or None), page.request, page.scope)
+
+    return _act(page, case_id, "payer", run, "payer")
+
+
+@router.post("/cases/{case_id}/chart")
+async def replace_chart(case_id: str, chart: UploadFile, version: int = Form(), page: Page = PAGE) -> Response:
+    settings = page.request.app.state.settings
+    try:
+        raw = await read_upload(chart, int(settings.max_upload_mb * 1_000_000))
+    except PriorauthError as exc:
+        return render_case(page, case_id, error=_sentence(exc.message), status_code=_status(exc.code), form="chart")
+
+    def run(case: Case) -> None:
+        page.require(*STAFF)
+        patient = page.scope.patient(case.patient_id)
+        kind = kind_of(raw, chart.content_type or "", chart.filename)
+        row = store_chart(
+            page.scope, raw, kind, chart.filename, patient.fhir_id, int(settings.max_archive_mb * 1_000_000)
+        )
+        update_case(case.id, s.CasePatch(version=version, chart_id=row.id), page.request, page.scope)
+
+    return _act(page, case_id, "chart", run, "chart")
+
+
+@router.post("/cases/{case_id}/reevaluate")
+def reevaluate_now(case_id: str, why: str = Form(default="requested", max_length=20), page: Page = PAGE) -> Response:
+    trigger = why if why in ("requested", "pack_changed") else "requested"
+    return _act(
+        page, case_id, "checklist", lambda case: reevaluate(page.request, page.scope, case, trigger), "evaluated"
+    )
+
+
+@router.get("/cases/{case_id}/packet")
+def packet_download(case_id: str, page: Page = PAGE) -> Response:
+    scope = page.scope
+    case = scope.get(Case, case_id, "case")
+    if not packet.available():
+        raise fail(Code.NOT_FOUND, "the PA packet is not available in this installation")
+    if case.chart_id is None:
+        raise fail(Code.CONFLICT, "the case has no chart")
+    chart = scope.get(Chart, case.chart_id, "chart")
+    patient = scope.patient(case.patient_id)
+    data = packet.build(
+        chart.content,
+        chart.kind,
+        int(page.request.app.state.settings.max_archive_mb * 1_000_000),
+        as_of=case.as_of,
+        payer=case.payer,
+        patient=patient.fhir_id,
+        drug=case.drug,
+    )
+    scope.audit("download", "packet", case.id, case.patient_id, f"case={case.id}")
+    return Response(
+        data,
+        media_type="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="pa-packet-{case.id}.zip"'},
+    )

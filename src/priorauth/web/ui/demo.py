@@ -1,0 +1,167 @@
+"""``priorauth serve --demo``: a demo practice, its users and cases at every step of the workflow, made
+from the repository's synthetic example charts (``examples/*.json``) and, where those are absent (an
+installed wheel), the default pack's synthetic case base. Each demo patient is a copy of a chart under
+a new id and an invented name; nothing here is patient data."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import UTC, date, datetime, timedelta
+from importlib import resources
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import yaml
+
+from priorauth.store.models import Practice, User
+from priorauth.store.scope import Actor, Scope
+from priorauth.web import schemas as s
+from priorauth.web.routers import records
+from priorauth.web.routers.cases import create_case, update_case
+from priorauth.web.routers.charts import store_chart
+from priorauth.web.security import hash_password
+
+PRACTICE = "Demo Oncology (synthetic)"
+PASSWORD = "demo-password-2026"  # noqa: S105 - the demo password is printed for everyone
+USERS = (
+    ("coordinator@demo.priorauth", "Casey Coordinator", "coordinator"),
+    ("prescriber@demo.priorauth", "Dr. Priya Prescriber", "prescriber"),
+    ("admin@demo.priorauth", "Avery Admin", "admin"),
+)
+EXAMPLES = Path(__file__).resolve().parents[4] / "examples"  # the repository's examples/ (editable install)
+
+
+def _case_base() -> dict[str, Any]:
+    text = resources.files("priorauth.policy").joinpath("packs/sotorasib/default.cases.yaml").read_text("utf-8")
+    base = yaml.safe_load(text)["base"]
+    return {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": r} for r in base]}
+
+
+def charts() -> dict[str, dict[str, Any]]:
+    """The demo's source charts: ``nsclc`` and (when the repository's examples are there) ``mcrc``."""
+    out = {"nsclc": _case_base()}
+    for name in ("nsclc", "mcrc"):
+        path = EXAMPLES / f"{name}-ready.json"
+        if path.is_file():
+            out[name] = json.loads(path.read_text("utf-8"))
+    return out
+
+
+def variant(
+    bundle: dict[str, Any], pid: str, given: str, family: str, remove: tuple[str, ...] = (), add: tuple[Any, ...] = ()
+) -> dict[str, Any]:
+    """A copy of ``bundle`` for another (invented) patient, without the ``remove`` resources (Type/id)."""
+    data = copy.deepcopy(bundle)
+    patient = next(e["resource"] for e in data["entry"] if e["resource"]["resourceType"] == "Patient")
+    old = f"Patient/{patient['id']}"
+    patient["id"], patient["name"] = pid, [{"given": [given], "family": family}]
+    data["entry"] = [
+        e for e in data["entry"] if f"{e['resource']['resourceType']}/{e['resource'].get('id')}" not in remove
+    ] + [{"resource": r} for r in add]
+    return json.loads(json.dumps(data).replace(f'"{old}"', f'"Patient/{pid}"'))
+
+
+def liver_series(pid: str, start: date) -> list[dict[str, Any]]:
+    """ALT and AST every three weeks since ``start`` (synthetic), one ALT above the normal range."""
+    alt = [22, 35, 61, 88, 47, 30]
+    ast = [25, 31, 44, 59, 38, 27]
+    out = []
+    for i, (a, b) in enumerate(zip(alt, ast, strict=True)):
+        day = (start + timedelta(days=21 * i)).isoformat()
+        for code, name, value, high in (("1742-6", "ALT", a, 40), ("1920-8", "AST", b, 40)):
+            out.append(
+                {
+                    "resourceType": "Observation",
+                    "id": f"demo-{name.lower()}-{i}",
+                    "status": "final",
+                    "subject": {"reference": f"Patient/{pid}"},
+                    "code": {"coding": [{"system": "http://loinc.org", "code": code}], "text": name},
+                    "valueQuantity": {"value": value, "unit": "U/L"},
+                    "referenceRange": [{"high": {"value": high, "unit": "U/L"}}],
+                    "effectiveDateTime": day,
+                }
+            )
+    return out
+
+
+def seed(app: Any, today: date | None = None) -> bool:
+    """Create the demo practice, users and cases (once: False when they exist)."""
+    today = today or date.today()
+    with app.state.sessions() as session, session.begin():
+        if session.query(Practice).filter_by(name=PRACTICE).first():
+            return False
+        practice = Practice(name=PRACTICE, profile={"timezone": "America/New_York", "phone": "555-0100"})
+        session.add(practice)
+        session.flush()
+        users = {}
+        for email, name, role in USERS:
+            user = User(
+                practice_id=practice.id, email=email, name=name, role=role, password_hash=hash_password(PASSWORD)
+            )
+            session.add(user)
+            session.flush()
+            users[role] = user
+        _cases(app, session, practice.id, users, today)
+    return True
+
+
+def _scope(session: Any, user: User) -> Scope:
+    return Scope(session, Actor(user.id, "user", user.role, user.practice_id, user.name))
+
+
+def _cases(app: Any, session: Any, practice_id: str, users: dict[str, User], today: date) -> None:
+    coord = _scope(session, users["coordinator"])
+    request = SimpleNamespace(app=app)
+    src = charts()
+    nsclc = src["nsclc"]
+    max_archive = int(app.state.settings.max_archive_mb * 1_000_000)
+
+    def open_case(bundle: dict[str, Any], payer: str | None = None) -> Any:
+        raw = json.dumps(bundle, indent=1).encode()
+        chart = store_chart(coord, raw, "bundle", "demo-chart.json", None, max_archive)
+        return create_case(s.CaseIn(chart_id=chart.id, payer=payer), request, coord)  # type: ignore[arg-type]
+
+    def status(case: Any, to: str) -> Any:
+        return update_case(case.id, s.CasePatch(version=case.version, status=to), request, coord)  # type: ignore[arg-type]
+
+    def sent(case: Any, days_ago: float, method: str = "fax") -> None:
+        at = datetime.now(UTC) - timedelta(days=days_ago)
+        records.submit(case.id, s.SubmissionIn(method=method, sent_at=at), coord)  # type: ignore[arg-type]
+
+    # 1. A ready chart, still a draft: the newcomer's case to take to approved.
+    open_case(variant(nsclc, "demo-ada", "Ada", "Testcase"))
+    # 2. Progression not documented under a payer that requires it: a prescriber's attestation settles it.
+    open_case(variant(nsclc, "demo-ben", "Ben", "Needsnote", remove=("Observation/status1",)), payer="bcbs-nc")
+    # 3. Submitted five days ago to a payer with a 24-hour clock: the answer is overdue.
+    c = status(open_case(variant(nsclc, "demo-cal", "Cal", "Waiting"), payer="centene-medicaid"), "ready")
+    sent(c, 5, "portal")
+    # 4. Approved: the renewal starts this month; liver tests every three weeks, one ALT above normal.
+    start = today - timedelta(days=150)
+    c = status(
+        open_case(variant(nsclc, "demo-dee", "Dee", "Approved", add=tuple(liver_series("demo-dee", start)))), "ready"
+    )
+    sent(c, 40)
+    end = today + timedelta(days=30)
+    body = s.DecisionIn(
+        outcome="approved",
+        auth_number="DEMO-PA-0001",
+        period_start=end - timedelta(days=182),
+        period_end=end,
+        decided_on=today - timedelta(days=36),
+    )
+    records.decide(c.id, body, coord)
+    # 5. Denied, then appealed.
+    if "mcrc" in src:
+        c = status(open_case(variant(src["mcrc"], "demo-eve", "Eve", "Appealing")), "ready")
+        sent(c, 20)
+        records.decide(
+            c.id,
+            s.DecisionIn(
+                outcome="denied", reason="KRAS report not attached (demo)", decided_on=today - timedelta(days=12)
+            ),
+            coord,
+        )
+    else:
+        open_case(variant(nsclc, "demo-eve", "Eve", "Nokras", remove=("Observation/kras1",)))
