@@ -4,6 +4,7 @@ created, when its chart, payer or date changes, when an attestation or decision 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import update
@@ -20,30 +21,36 @@ from priorauth.web.evaluation import evaluate
 router = APIRouter(tags=["cases"])
 
 
+def evaluation_inputs(scope: Scope, case: Case) -> tuple[Chart, dict[str, Any]]:
+    """The case's chart and the arguments of its evaluation: its date, payer, patient, drug, its
+    attestations and the patient's recorded approvals (the determination and the packet use the same)."""
+    if case.chart_id is None:
+        raise fail(Code.CONFLICT, "the case has no chart to evaluate")
+    chart = scope.get(Chart, case.chart_id, "chart")
+    patient = scope.patient(case.patient_id)
+    attestations = scope.all(scope.select(Attestation).where(Attestation.case_id == case.id))
+    return chart, {
+        "as_of": case.as_of,
+        "payer": case.payer,
+        "patient": patient.fhir_id,
+        "drug": case.drug,
+        "attestations": [
+            {"id": a.id, "kind": a.kind, "text": a.text, "date": a.date, "by": a.by_name} for a in attestations
+        ],
+        "approvals": scope.approvals(case.patient_id, case.drug, exclude_case=case.id),
+    }
+
+
 def reevaluate(
     request: Request, scope: Scope, case: Case, trigger: str, as_of: date | None = None, new: bool = False
 ) -> Determination:
     """Evaluate the case's chart with its attestations and the patient's recorded approvals; store the
     snapshot in the caller's transaction. A ``new`` case is added only after its evaluation, so no write
     (and, on SQLite, no write lock) is held while the chart is read."""
-    if case.chart_id is None:
-        raise fail(Code.CONFLICT, "the case has no chart to evaluate")
-    chart = scope.get(Chart, case.chart_id, "chart")
-    patient = scope.patient(case.patient_id)
-    attestations = scope.all(scope.select(Attestation).where(Attestation.case_id == case.id))
-    doc = evaluate(
-        chart.content,
-        chart.kind,
-        int(request.app.state.settings.max_archive_mb * 1_000_000),
-        as_of=as_of or case.as_of,
-        payer=case.payer,
-        patient=patient.fhir_id,
-        drug=case.drug,
-        attestations=[
-            {"id": a.id, "kind": a.kind, "text": a.text, "date": a.date, "by": a.by_name} for a in attestations
-        ],
-        approvals=scope.approvals(case.patient_id, case.drug, exclude_case=case.id),
-    )
+    chart, inputs = evaluation_inputs(scope, case)
+    if as_of is not None:
+        inputs["as_of"] = as_of
+    doc = evaluate(chart.content, chart.kind, int(request.app.state.settings.max_archive_mb * 1_000_000), **inputs)
     if new:
         case.request_type = doc["request_type"]
         scope.add(case)

@@ -18,7 +18,7 @@ from priorauth.store.models import Attestation, AuditEvent, Case, Chart, Decisio
 from priorauth.web import schemas as s
 from priorauth.web.evaluation import chart_of, kind_of
 from priorauth.web.routers import records
-from priorauth.web.routers.cases import latest, reevaluate, update_case
+from priorauth.web.routers.cases import evaluation_inputs, latest, reevaluate, update_case
 from priorauth.web.routers.charts import store_chart
 from priorauth.web.ui import evidence, packet, workflow
 from priorauth.web.ui.pages import STAFF, pack_choices, read_upload
@@ -122,7 +122,7 @@ def render_case(page: Page, case_id: str, error: str = "", status_code: int = 20
         next_lft=next_lft,
         moves=workflow.moves(case.status, doc.get("overall") if doc else None),
         packs=pack_choices(case.drug),
-        packet=packet.available(),
+        packet=True,
         history=_history(page, case, dets),
         error=error,
         error_form=form,
@@ -319,20 +319,9 @@ def reevaluate_now(case_id: str, why: str = Form(default="requested", max_length
 def packet_download(case_id: str, page: Page = PAGE) -> Response:
     scope = page.scope
     case = scope.get(Case, case_id, "case")
-    if not packet.available():
-        raise fail(Code.NOT_FOUND, "the PA packet is not available in this installation")
-    if case.chart_id is None:
-        raise fail(Code.CONFLICT, "the case has no chart")
-    chart = scope.get(Chart, case.chart_id, "chart")
-    patient = scope.patient(case.patient_id)
+    chart, inputs = evaluation_inputs(scope, case)
     data = packet.build(
-        chart.content,
-        chart.kind,
-        int(page.request.app.state.settings.max_archive_mb * 1_000_000),
-        as_of=case.as_of,
-        payer=case.payer,
-        patient=patient.fhir_id,
-        drug=case.drug,
+        chart.content, chart.kind, int(page.request.app.state.settings.max_archive_mb * 1_000_000), **inputs
     )
     scope.audit("download", "packet", case.id, case.patient_id, f"case={case.id}")
     return Response(
