@@ -82,11 +82,7 @@ def outlook(doc: dict[str, Any], context: dict[str, Any], workspace: str | None)
     }
     if workspace:
         card["links"] = [
-            {
-                "label": "Open the PA case in the priorauth workspace",
-                "url": f"{workspace.rstrip('/')}/cases/new?patient={context['patientId']}&drug={doc['drug']}",
-                "type": "absolute",
-            }
+            {"label": "Open the priorauth PA workspace", "url": f"{workspace.rstrip('/')}/worklist", "type": "absolute"}
         ]
     return card
 
