@@ -67,6 +67,24 @@ def handle(service_id: str, body: Any, options: Options = Options()) -> dict[str
     return response
 
 
+def case_material(body: dict[str, Any], options: Options = Options()) -> dict[str, Any] | None:
+    """What a case opened from this (valid) hook call is made of: the patient, the drug, and the chart
+    the EHR sent (prefetch and draft order) - None when the drafts name no drug with a pack."""
+    context = body["context"]
+    drafts = _draft_orders(context)
+    requested = _requested_drug(drafts)
+    if requested is None:
+        return None
+    drug, draft = requested
+    prefetch = body.get("prefetch") if isinstance(body.get("prefetch"), dict) else {}
+    dated = _dated(draft, options.as_of or date.today().isoformat())
+    return {
+        "patientId": context["patientId"],
+        "drug": drug,
+        "resources": [*_prefetched(prefetch), *[dated if d is draft else d for d in drafts]],
+    }
+
+
 def _validate(body: Any, hook: str) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise HookError(400, "the hook request must be a JSON object")

@@ -87,17 +87,10 @@ def router(settings: CdsSettings, start_case: CaseStarter | None = None) -> APIR
             response = hooks.handle(service_id, body, hooks.Options(settings.as_of, settings.workspace_url))
         except hooks.HookError as exc:
             return error(exc.status, Code.INVALID_REQUEST if exc.status == 400 else Code.NOT_FOUND, exc.message)
-        ctx = body["context"]
-        issued.remember(
-            response,
-            {
-                "patientId": ctx["patientId"],
-                "userId": ctx.get("userId"),
-                "service": service_id,
-                "hookInstance": body["hookInstance"],
-                "drafts": ctx["draftOrders"],
-            },
-        )
+        if start_case is not None and response["cards"]:
+            material = hooks.case_material(body, hooks.Options(settings.as_of))
+            if material is not None:
+                issued.remember(response, material)
         return JSONResponse(response)
 
     @r.post("/cds-services/{service_id}/feedback")

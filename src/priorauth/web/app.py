@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Awaitable, Callable
 
@@ -46,8 +47,11 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         app.include_router(router, prefix=API)
     from priorauth.cds.http import CdsSettings
     from priorauth.cds.http import router as cds_router
+    from priorauth.web.cds_cases import starter
 
-    app.include_router(cds_router(CdsSettings.from_env()))  # CDS Hooks: /cds-services (docs/cds-hooks.md)
+    cds = CdsSettings.from_env()
+    start_case = starter(app, os.environ.get("PRIORAUTH_CDS_CASE_TOKEN"), cds.workspace_url)
+    app.include_router(cds_router(cds, start_case))  # CDS Hooks: /cds-services (docs/cds-hooks.md)
     from priorauth.web import ui  # the workspace pages (issue 7)
 
     ui.mount(app)
