@@ -40,24 +40,20 @@ def handle(service_id: str, body: Any, options: Options = Options()) -> dict[str
     if spec is None:
         raise HookError(404, f"no CDS service {service_id!r}; see GET /cds-services")
     context = _validate(body, spec["hook"])
-    drafts = _draft_orders(context)
-    requested = _requested_drug(drafts)
-    if requested is None:
+    material = case_material(body, options)
+    if material is None:
         response: dict[str, Any] = {"cards": []}
         _log(body, service_id, "no KRAS G12C inhibitor in the draft orders", response, started)
         return response
-    drug, draft = requested
+    drug, draft, resources = material["drug"], material["draft"], material["resources"]
     prefetch = body.get("prefetch") if isinstance(body.get("prefetch"), dict) else {}
     missing = [k for k in REQUIRED_PREFETCH if not prefetch.get(k)]
     if missing:
         response = {"cards": [cards.missing_prefetch(drug, missing, sorted(PREFETCH))]}
         _log(body, service_id, "prefetch missing", response, started)
         return response
-    as_of = options.as_of or date.today().isoformat()
-    draft = _dated(draft, as_of)
-    resources = [*_prefetched(prefetch), *[draft if d is requested[1] else d for d in drafts]]
     try:
-        doc = api.check(resources, as_of=as_of, patient=context["patientId"], drug=drug)
+        doc = api.check(resources, as_of=material["as_of"], patient=context["patientId"], drug=drug)
     except PriorauthError as exc:
         response = {"cards": [cards.cannot_assess(drug, exc.message)]}
         _log(body, service_id, f"cannot assess ({exc.code})", response, started)
@@ -77,10 +73,13 @@ def case_material(body: dict[str, Any], options: Options = Options()) -> dict[st
         return None
     drug, draft = requested
     prefetch = body.get("prefetch") if isinstance(body.get("prefetch"), dict) else {}
-    dated = _dated(draft, options.as_of or date.today().isoformat())
+    as_of = options.as_of or date.today().isoformat()
+    dated = _dated(draft, as_of)
     return {
         "patientId": context["patientId"],
         "drug": drug,
+        "as_of": as_of,
+        "draft": dated,
         "resources": [*_prefetched(prefetch), *[dated if d is draft else d for d in drafts]],
     }
 
