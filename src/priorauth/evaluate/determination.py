@@ -7,6 +7,7 @@ from typing import Any
 from priorauth.errors import Code, fail
 from priorauth.evaluate import advisories, documents, schedule
 from priorauth.evaluate.authorization import prior_authorization
+from priorauth.evaluate.benefit import benefit
 from priorauth.evaluate.context import Context
 from priorauth.evaluate.criteria import REGISTRY as CRITERIA
 from priorauth.evaluate.criteria.diagnosis import age_on
@@ -108,6 +109,7 @@ def determine(
         "documents": documents.checklist(ctx, request_type),
     }
     doc["prior_authorization"] = prior_authorization(ctx, request_type, renewal_lead_days)
+    doc["benefit"] = benefit(pack, coverage)
     if warnings:
         doc["warnings"] = list(warnings)
     return doc

@@ -66,8 +66,15 @@ def _cover(v: PacketView, layout: Layout) -> list[Flowable]:
     pr, pay = v.practice, v.det.get("payer") or {}
     total = f"{layout.pages} (including this cover)" if layout.pages else "(counting)"
     blank = "____________________"
+    ben = v.det.get("benefit") or {}
+    kind = {"pharmacy": "Pharmacy", "medical": "Medical"}.get(ben.get("type") or "", "")
+    benefit = f"{kind} benefit" + (" (assumed: confirm with the payer)" if ben.get("assumed") else "") if kind else (
+        "not determined: confirm with the payer"
+    )
     rows = [
-        ["To", f"{pay.get('name') or 'Payer: ' + blank} - Pharmacy prior authorization"],
+        ["To", f"{pay.get('name') or 'Payer: ' + blank} - {kind + ' ' if kind else ''}prior authorization"],
+        ["Benefit", benefit],
+        ["Channel", ben.get("channel") or blank],
         ["To fax", v.payer_fax or f"{blank} (not in the payer pack or practice profile)"],
         ["Payer phone / portal", " / ".join(x for x in (v.payer_phone, v.payer_portal) if x) or blank],
         ["From", pr.name if pr else f"{blank} (no practice profile: pass --practice)"],
