@@ -16,6 +16,9 @@ ORIGIN = f"{DTR}/information-origin"
 ORIGIN_AUTO = "auto"  # DTR 2.0.1 informationOrigins: auto | override | manual ("auto-client" is later DTR)
 DTR_QUESTIONNAIRE = f"{DTR}/dtr-std-questionnaire|{DTR_VERSION}"
 DTR_RESPONSE = f"{DTR}/dtr-questionnaireresponse|{DTR_VERSION}"
+# Without both a Coverage and the order in the chart, the response cannot carry DTR's two qr-context
+# references: it then declares only US Core's QuestionnaireResponse profile, and says why.
+US_CORE_RESPONSE = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-questionnaireresponse|7.0.0"
 QR_CONTEXT = f"{DTR}/qr-context"
 INTENDED_USE = f"{DTR}/intendedUse"
 # CRD DocReason "withpa": the response is to go with a prior authorization request.
@@ -185,7 +188,7 @@ def questionnaire_response(
     return {
         "resourceType": "QuestionnaireResponse",
         "id": f"{questionnaire_id(pack)}-response",
-        "meta": {"profile": [DTR_RESPONSE]},
+        "meta": {"profile": [DTR_RESPONSE if len(context or []) >= 2 else US_CORE_RESPONSE]},
         "extension": [
             *({"url": QR_CONTEXT, "valueReference": {"reference": ref}} for ref in context or []),
             {"url": INTENDED_USE, "valueCodeableConcept": {"coding": [WITH_PA]}},

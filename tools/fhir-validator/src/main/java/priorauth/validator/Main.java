@@ -59,12 +59,23 @@ public final class Main {
     }
     FhirContext ctx = FhirContext.forR4Cached();
     PackageSupport igs = new PackageSupport(ctx);
+    List<NpmPackage> npms = new ArrayList<>();
     for (Path p : packages) {
       try (InputStream in = new FileInputStream(p.toFile())) {
         NpmPackage npm = NpmPackage.fromPackage(in);
-        int n = igs.load(npm);
-        System.err.println("loaded " + npm.name() + "#" + npm.version() + " (" + n + " definitions)");
+        npms.add(npm);
+        igs.present.computeIfAbsent(npm.name(), k -> new java.util.HashSet<>()).add(npm.version());
+        if (npm.canonical() != null) {
+          igs.canonicals.put(npm.canonical(), npm.name());
+        }
       }
+    }
+    for (NpmPackage npm : npms) {
+      int n = igs.load(npm);
+      System.err.println("loaded " + npm.name() + "#" + npm.version() + " (" + n + " definitions)");
+    }
+    for (String line : igs.unresolved) {
+      System.err.println("unresolved (dependency not available offline): " + line);
     }
     Offline offline = new Offline(ctx, igs);
     ValidationSupportChain chain =
@@ -326,10 +337,61 @@ public final class Main {
   static final class PackageSupport
       extends org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport {
     private final IParser parser;
+    final java.util.Map<String, java.util.Set<String>> present = new java.util.HashMap<>();
+    final java.util.Map<String, String> canonicals = new java.util.HashMap<>();
+    final java.util.Set<String> unresolved = new java.util.TreeSet<>();
 
     PackageSupport(FhirContext ctx) {
       super(ctx);
       this.parser = ctx.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
+    }
+
+    /**
+     * A package's unversioned references into a dependency that is here only in another version (DTR 2.0.1
+     * names CRD "current"; CRD 2.0.1 is here) would be checked against the wrong definitions: they are
+     * dropped from type profiles and target profiles, and listed as unresolved.
+     */
+    void dropMismatched(NpmPackage npm, org.hl7.fhir.r4.model.StructureDefinition sd) {
+      java.util.Map<String, String> deps = npm.dependencies() == null ? java.util.Map.of() : depsOf(npm);
+      List<org.hl7.fhir.r4.model.ElementDefinition> elements = new ArrayList<>();
+      elements.addAll(sd.getSnapshot().getElement());
+      elements.addAll(sd.getDifferential().getElement());
+      for (org.hl7.fhir.r4.model.ElementDefinition ed : elements) {
+        for (org.hl7.fhir.r4.model.ElementDefinition.TypeRefComponent t : ed.getType()) {
+          t.getTargetProfile().removeIf(c -> mismatched(npm, deps, c.getValue()));
+          t.getProfile().removeIf(c -> mismatched(npm, deps, c.getValue()));
+        }
+      }
+    }
+
+    private java.util.Map<String, String> depsOf(NpmPackage npm) {
+      java.util.Map<String, String> out = new java.util.HashMap<>();
+      for (String d : npm.dependencies()) {
+        int hash = d.indexOf('#');
+        if (hash > 0) {
+          out.put(d.substring(0, hash), d.substring(hash + 1));
+        }
+      }
+      return out;
+    }
+
+    private boolean mismatched(NpmPackage npm, java.util.Map<String, String> deps, String canonical) {
+      if (canonical == null || canonical.contains("|")) {
+        return false; // versioned: resolves exactly, or is reported unknown by the validator
+      }
+      for (java.util.Map.Entry<String, String> c : canonicals.entrySet()) {
+        if (!canonical.startsWith(c.getKey() + "/") || c.getValue().equals(npm.name())) {
+          continue;
+        }
+        String wanted = deps.get(c.getValue());
+        java.util.Set<String> have = present.getOrDefault(c.getValue(), java.util.Set.of());
+        if (wanted != null && !have.contains(wanted)) {
+          unresolved.add(npm.name() + "#" + npm.version() + " -> " + c.getValue() + "#" + wanted + " (here: "
+              + String.join(", ", have) + "): " + canonical);
+          return true;
+        }
+      }
+      return false;
     }
 
     int load(NpmPackage npm) throws Exception {
@@ -349,6 +411,9 @@ public final class Main {
           continue;
         }
         IBaseResource r = parser.parseResource(text);
+        if (r instanceof org.hl7.fhir.r4.model.StructureDefinition sd) {
+          dropMismatched(npm, sd);
+        }
         addResource(r);
         n++;
       }
