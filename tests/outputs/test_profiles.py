@@ -116,9 +116,18 @@ def test_known_bad_instances_fail_the_gate(gate) -> None:  # type: ignore[no-unt
 
 def test_every_emitted_fhir_file_has_no_profile_error(gate) -> None:  # type: ignore[no-untyped-def]
     errors, files, _ = gate
-    ours = [str(p) for p in files if not p.name.startswith("bad-")]
+    ours = [str(p) for p in files if not p.name.startswith("bad-") and p.parent.name != "e03-medical-renewal"]
     failing = {f: errors[f][:3] for f in ours if errors.get(f)}
     assert not failing, json.dumps(failing, indent=1)[:6000]
+
+
+def test_chart_gaps_in_a_pas_bundle_are_errors_not_papered_over(gate) -> None:  # type: ignore[no-untyped-def]
+    """e03 put on the medical benefit: its order has no NDC and its chart entries are not US Core; the
+    bundle is written (staff complete it) and the gate says what is missing."""
+    errors, files, _ = gate
+    bundle = next(str(p) for p in files if p.parent.name == "e03-medical-renewal" and p.name == "pas-bundle.json")
+    assert errors[bundle]
+    assert any("productOrService" in e and "No code provided" in e for e in errors[bundle])
 
 
 def test_every_packet_file_declares_versioned_profiles(gate) -> None:  # type: ignore[no-untyped-def]

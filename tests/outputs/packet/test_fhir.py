@@ -1,5 +1,5 @@
 """The FHIR files validate as R4B resources (fhir.resources); the QuestionnaireResponse is a DTR-style
-pre-fill (in-progress, every answer tagged auto-client, only settled criteria answered); the PAS Bundle
+pre-fill (in-progress, every answer tagged with DTR 2.0.1's auto origin, only settled criteria answered); the PAS Bundle
 has the Claim first, resolves every Claim reference, attaches evidence through supportingInfo, and has
 the shape of the Da Vinci PAS 2.2.1 examples."""
 

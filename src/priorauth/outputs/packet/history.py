@@ -170,7 +170,7 @@ def _history_doc(ev: Evaluation) -> SupportingDoc:
     for u in ev.facts.meds:
         if u.anticancer:
             e = u.evidence
-            lines.append(f"{e.date or 'undated'}  {e.source}  {e.text}")
+            lines.append(f"{e.date or 'undated'}  {e.source.split('#', 1)[0]}  {e.text}")
     body = "\n".join(lines) or "The chart records no systemic anticancer therapy."
     return SupportingDoc(
         "Treatment history (medication records)",

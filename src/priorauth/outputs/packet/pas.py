@@ -138,7 +138,13 @@ def _insurer(ev: Evaluation, out: _Entries, cov: Resource | None) -> str:
     for ref in payors if isinstance(payors, list) else []:
         res = ev.chart.resolve(ref)
         if res is not None and res.type == "Organization":
-            return out.add_chart(res)
+            mine = out.add_chart(res)
+            org = out.items[mine]["resource"]
+            # the payor of the active Coverage: an active payer ("PR" in X12 98), as PAS's insurer says it
+            org.setdefault("active", True)
+            if not org.get("type"):
+                org["type"] = [{"coding": [{"system": f"{X12}/98", "code": "PR", "display": "Payer"}]}]
+            return mine
     name = ((ev.determination.get("payer") or {}).get("name")) or ev.pack.name
     return out.add_new(
         {

@@ -1,5 +1,5 @@
 """The drug's PA Questionnaire (Da Vinci DTR-style) and its QuestionnaireResponse pre-filled from the
-determination. Every pre-filled answer carries the DTR ``information-origin`` extension (``auto-client``);
+determination. Every pre-filled answer carries the DTR ``information-origin`` extension (DTR 2.0.1's ``auto``);
 the response stays ``in-progress``: a person completes and signs it, never priorauth."""
 
 from __future__ import annotations
