@@ -60,12 +60,16 @@ def _cds_actions(folder: Path) -> list[Path]:
     priorauth is configured to speak for the payer whose pack applied."""
     resources = [e["resource"] for e in json.loads((ROOT / "examples/nsclc-ready.json").read_text())["entry"]]
     order = next(r for r in resources if r.get("id") == "soto1")
+    for r in resources:
+        if r["resourceType"] == "Organization":
+            r["name"] = "Western Health Advantage"  # a payer with a pack (wha), so an assertion can be made
     request = hook_request(resources, "priorauth-order-sign", "p1", order)
     out: list[Path] = []
-    for i, opts in enumerate([hooks.Options(AS_OF), hooks.Options(AS_OF, speaks_for=frozenset({"default"}))]):
+    for i, opts in enumerate([hooks.Options(AS_OF), hooks.Options(AS_OF, speaks_for=frozenset({"wha"}))]):
         body = hooks.handle("priorauth-order-sign", copy.deepcopy(request), opts)
         found = [a["resource"] for c in body["cards"] for s in c.get("suggestions", []) for a in s["actions"]]
         found += [a["resource"] for a in body.get("systemActions", [])]
+        assert i == 0 or body.get("systemActions"), "configured to speak for the payer: an annotated order"
         for j, r in enumerate(found):
             path = folder / f"cds-{i}-{j}-{r['resourceType']}.json"
             path.write_text(json.dumps(r))

@@ -175,3 +175,11 @@ def test_evaluate_returns_the_determination_check_returns(ready: Built) -> None:
     assert check(str(EXAMPLE), as_of=AS_OF) == ready.det
     assert ready.ev.pack.id == ready.det["policy"]["id"]
     assert ready.ev.chart.patient.id == ready.det["patient"]["id"]
+
+
+def test_renewal_history_row_of_ongoing_therapy_has_no_end(shared_built: dict[str, Built]) -> None:
+    """On a renewal the requested drug is ongoing: its End is "continuing", not the last record's date."""
+    b = shared_built["e03_renewal"]
+    text = b.text()
+    row = text[text.index("sotorasib (requested drug)") :][:80]
+    assert "continuing" in row and "2026-10-15" not in row

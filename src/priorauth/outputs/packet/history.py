@@ -71,7 +71,8 @@ def treatment_history(facts: Facts, requested: str, renewal: bool = False) -> li
                 regimen=" + ".join(ing for ing, _ in members)
                 + (" (requested drug)" if requested in dict(members) else ""),
                 start=start,
-                end=max(ends) if ends else None,
+                # ongoing therapy has no end: the last dated record is not when it stopped
+                end=None if any(u.active for u in uses) else (max(ends) if ends else None),
                 stopped=_stopped(uses),
                 progression=_progression(facts, start, nxt),
                 sources=tuple(dict.fromkeys(u.evidence.source for u in uses)),

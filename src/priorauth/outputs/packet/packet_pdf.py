@@ -203,7 +203,11 @@ def _kras(v: PacketView) -> list[Flowable]:
 
 def _history(v: PacketView) -> list[Flowable]:
     rows = [["Regimen", "Start", "End", "Reason stopped", "Progression"]]
-    rows += [[h.regimen, h.start or "undated", h.end or "", h.stopped, h.progression] for h in v.history]
+    rows += [
+        [h.regimen, h.start or "undated", h.end or ("continuing" if h.stopped == "ongoing" else ""), h.stopped,
+         h.progression]
+        for h in v.history
+    ]
     if len(rows) == 1:
         rows.append(["No systemic anticancer therapy recorded", "", "", "", ""])
     return [CondPageBreak(120), p("Treatment history", "h2"), table(rows, [140, 62, 62, 110, W - 374])]
