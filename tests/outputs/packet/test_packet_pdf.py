@@ -104,7 +104,10 @@ def test_needs_documentation_says_so_on_page_one(missing: Built) -> None:
 
 
 def descriptions(b: Built) -> dict[str, str]:
-    return {spec.id: spec.description for _, _, spec in b.ev.pack.criteria()}
+    """The pack's wording of each criterion, as the packet prints it."""
+    from priorauth.outputs.packet.view import build_view
+
+    return build_view(b.ev, None, None).descriptions
 
 
 def _squash(text: str) -> str:
