@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from priorauth.chart import dates
 from priorauth.chart.chart import Chart
 from priorauth.facts import admin, diagnoses, genomics, medications, observations
 from priorauth.facts.model import Evidence, Facts
@@ -16,7 +17,11 @@ def _by_date(items: list[Evidence]) -> list[Evidence]:
 
 
 def extract(chart: Chart) -> Facts:
-    """Coded facts, then the facts stated in the chart's text (notes, reports), merged by kind."""
+    """Coded facts, then the facts stated in the chart's text (notes, reports), merged by kind. A date
+    that cannot be read is left out of the facts and named in the chart's warnings."""
+    for r in chart.resources:
+        for where, value in dates.unreadable(r.data):
+            chart.warnings.append(f"{r.ref}: {where} {value[:40]!r} is not a date, ignored")
     facts = _coded(chart)
     from priorauth import text
 

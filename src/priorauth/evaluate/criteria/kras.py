@@ -15,7 +15,7 @@ _CLIA = re.compile(r"\bCLIA\b", re.I)
 
 def kras_g12c(ctx: Context) -> Answer:
     tissue_only = ctx.spec.kras_specimens == "tissue"
-    results = [r for r in ctx.facts.kras if not r.evidence.date or r.evidence.date <= ctx.as_of]
+    results = [r for r in ctx.facts.kras if ctx.by_as_of(r.evidence.date)]
     positive = [r for r in results if r.status == "g12c_present" and (r.specimen != "plasma" or not tissue_only)]
     solid_negative = [
         r for r in results if r.status in ("g12c_absent", "other_variant", "negative") and r.specimen != "plasma"
