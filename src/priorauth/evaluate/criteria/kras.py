@@ -30,7 +30,10 @@ def kras_g12c(ctx: Context) -> Answer:
         )
     dated = [r for r in positive if r.dated]
     if dated:
-        return _accepted_test(ctx, dated)
+        found = _accepted_test(ctx, dated)
+        if solid_negative:  # NSCLC: a plasma positive beside a tissue negative stands; both are cited
+            return _beside_negative(found, solid_negative)
+        return found
     if positive:
         return answer(
             "insufficient",
@@ -63,6 +66,18 @@ def kras_g12c(ctx: Context) -> Answer:
         else "A KRAS mutation is reported without naming the variant.",
         unspecified,
         ["Obtain the KRAS G12C test report (test name, specimen, date, result) and its CPT code."],
+    )
+
+
+def _beside_negative(found: Answer, negative: list[KrasResult]) -> Answer:
+    when = ", ".join(sorted({r.evidence.date or "undated" for r in negative}))
+    what = "specimen not stated" if all(r.specimen == "unknown" for r in negative) else "tissue"
+    return answer(
+        found.status,
+        f"{found.summary.rstrip('.')}. A result without G12C ({what}, {when}) is also in the chart: a plasma "
+        "positive stands beside a tissue negative for NSCLC; both are cited.",
+        [*found.evidence, *negative],
+        found.actions,
     )
 
 
