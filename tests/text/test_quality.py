@@ -65,7 +65,7 @@ def test_heldout_corpus_is_large_and_covers_every_type() -> None:
 
 def _doc_table(title: str) -> dict[str, tuple[int, int, int, float, float]]:
     """The last table under a ``title`` line in docs/clinical-text.md."""
-    block = DOC.rsplit(title, 1)[1].split("```", 1)[0]  # the last table under that title (today's)
+    block = DOC.rsplit(title, 1)[1].split("```", 1)[0].split("\n\n", 1)[0]  # the last such table (today's)
     rows = {}
     for line in block.splitlines():
         parts = line.split()
