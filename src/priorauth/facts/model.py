@@ -38,6 +38,7 @@ class Diagnosis:
     histology: Literal["nsclc", "sclc"] | None
     stage: int | None
     spread: bool  # coded secondary malignancy or words stating metastatic / locally advanced / recurrent
+    tnm: str | None = None  # a coded TNM category behind the stage ("cM1a", "pN2"), when that is the source
 
 
 @dataclass(frozen=True)

@@ -91,8 +91,11 @@ def advanced_disease(ctx: Context) -> Answer:
     if ctx.advanced:
         stages = sorted({d.stage for d in ctx.advanced if d.stage})
         spread = [d for d in ctx.advanced if d.spread and d.site == "secondary"]
-        parts = ([f"stage {_roman(max(stages))}"] if stages else []) + (
-            [f"secondary malignancy ({', '.join(d.evidence.text for d in spread[:3])})"] if spread else []
+        tnm = sorted({d.tnm for d in ctx.advanced if d.tnm})
+        parts = (
+            ([f"stage {_roman(max(stages))}"] if stages else [])
+            + ([f"coded TNM {', '.join(tnm)}"] if tnm else [])
+            + ([f"secondary malignancy ({', '.join(d.evidence.text for d in spread[:3])})"] if spread else [])
         )
         summary = (
             "Locally advanced or metastatic disease: "
