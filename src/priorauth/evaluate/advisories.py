@@ -23,7 +23,7 @@ def recent_immunotherapy(ctx: Context) -> list[Evidence]:
     for m in ctx.facts.meds:
         if not m.has_class("immunotherapy") or m.status in ("cancelled", "entered-in-error", "not-done", "draft"):
             continue
-        when = m.start if m.kind == "administration" else (m.end or m.start)
+        when = m.start if m.kind in ("administration", "procedure") else (m.end or m.start)
         if (m.kind == "request" and m.active) or (when is not None and ctx.within(when, since, ctx.as_of, assume=True)):
             hits.append(_dated(m, when))
     return hits

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from priorauth.chart import dates
 from priorauth.chart.chart import Chart
-from priorauth.facts import admin, diagnoses, genomics, medications, observations
+from priorauth.facts import admin, diagnoses, genomics, medications, observations, procedures
 from priorauth.facts.model import Evidence, Facts
 
 
@@ -39,7 +39,7 @@ def _coded(chart: Chart) -> Facts:
         patient=admin.patient(chart),
         diagnoses=by_date(diagnoses.diagnoses(chart)),
         kras=by_date(genomics.kras_results(chart)),
-        meds=by_date(medications.med_uses(chart)),
+        meds=by_date([*medications.med_uses(chart), *procedures.therapy_uses(chart)]),
         drug_orders=by_date(medications.drug_orders(chart)),
         labs=by_date(observations.lab_results(chart)),
         statuses=by_date(observations.disease_statuses(chart)),

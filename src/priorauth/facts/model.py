@@ -53,7 +53,7 @@ class KrasResult:
 @dataclass(frozen=True)
 class MedUse:
     evidence: Evidence
-    kind: Literal["request", "administration", "statement", "dispense", "text"]
+    kind: Literal["request", "administration", "statement", "dispense", "procedure", "text"]
     status: str
     drugs: tuple[Drug, ...]
     start: str | None
@@ -79,6 +79,7 @@ class MedUse:
             "statement": self.status in ("active", "completed"),
             "request": self.status in ("completed", "stopped", "active"),
             "dispense": self.status in ("completed", ""),
+            "procedure": self.status in ("completed", "in-progress"),  # a Procedure of systemic therapy
             "text": True,  # a note or report stating it was given (negated and planned mentions are not facts)
         }[self.kind]
 

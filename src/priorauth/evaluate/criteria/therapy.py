@@ -112,7 +112,7 @@ def concurrent(ctx: Context, m: MedUse, window_start: str) -> bool:
         return m.status in ("active", "on-hold", "draft")
     if m.kind == "statement":
         return m.status == "active"
-    if m.kind == "administration":
+    if m.kind in ("administration", "procedure"):  # a chemotherapy Procedure is an administration
         return m.given and m.start is not None and ctx.within(m.start, window_start, ctx.as_of)
     return False
 
