@@ -61,6 +61,8 @@ def render(doc: dict[str, Any]) -> str:
         lines += ["", "Safety advisories"]
         for a in doc["advisories"]:
             lines.append(f"  {a['severity'].upper():<8} {a['text']}")
+            if a.get("detail"):
+                lines.append(f"           {a['detail']}")
             for e in a.get("evidence", []):
                 lines.append(
                     f"           - {e.get('date') or 'undated'}  {e['source']}  {e.get('text') or ''}".rstrip()
