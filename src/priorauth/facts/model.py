@@ -33,7 +33,7 @@ class PatientFact:
 @dataclass(frozen=True)
 class Diagnosis:
     evidence: Evidence
-    site: Literal["lung", "colorectal", "secondary", "ild", "other"]
+    site: Literal["lung", "colorectal", "secondary", "ild", "other", "unspecified"]
     icd10: tuple[str, ...]  # normalized, dotted, any validity
     histology: Literal["nsclc", "sclc"] | None
     stage: int | None
