@@ -46,10 +46,7 @@ class Context:
 
     @cached_property
     def lung(self) -> list[Diagnosis]:
-        # A histology word on a colorectal diagnosis ("adenocarcinoma of the rectum") is not lung cancer.
-        return [
-            d for d in self.facts.diagnoses if d.site == "lung" or (d.histology is not None and d.site != "colorectal")
-        ]
+        return lung_diagnoses(self.facts.diagnoses)
 
     @cached_property
     def colorectal(self) -> list[Diagnosis]:
@@ -66,7 +63,7 @@ class Context:
         return [
             d
             for d in self.facts.diagnoses
-            if (d.spread or (d.stage or 0) >= 3) and not _after(d.evidence.date, self.as_of)
+            if (d.spread or (d.stage or 0) >= 3) and d.site != "other" and not _after(d.evidence.date, self.as_of)
         ]
 
     @cached_property
@@ -106,6 +103,15 @@ class Context:
         dates += [o.evidence.date for o in self.orders]
         found = [d for d in dates if d]
         return min(found) if found else None
+
+
+def lung_diagnoses(diagnoses: list[Diagnosis]) -> list[Diagnosis]:
+    """Lung cancer: diagnoses at a lung site, and histologies that name no site when a lung-site diagnosis
+    is beside them. A histology at another site (pancreatic or rectal adenocarcinoma) is not lung cancer."""
+    lung = [d for d in diagnoses if d.site == "lung"]
+    if not lung:
+        return []
+    return [d for d in diagnoses if d.site == "lung" or (d.site == "unspecified" and d.histology is not None)]
 
 
 def _after(d: str | None, limit: str) -> bool:
