@@ -46,7 +46,7 @@ def _coded(chart: Chart) -> Facts:
         coverages=list(admin.coverages(chart)),
         approvals=by_date(admin.approvals(chart)),
         cpt=sorted(admin.molecular_cpt(chart), key=lambda c: (c[1].date or "", c[0])),
-        notes=sorted(admin.documents(chart, "DocumentReference"), key=lambda e: (e.date or "", e.source)),
+        notes=sorted(admin.clinical_notes(chart), key=lambda e: (e.date or "", e.source)),
         reports=sorted(admin.documents(chart, "DiagnosticReport"), key=lambda e: (e.date or "", e.source)),
         claims=sorted(admin.therapy_claims(chart), key=lambda e: (e.date or "", e.source)),
     )

@@ -153,12 +153,38 @@ def molecular_cpt(chart: Chart) -> Iterator[tuple[str, Evidence]]:
                     yield c.code, Evidence(r.ref, date, f"CPT {c.code} {c.display}".strip())
 
 
-def documents(chart: Chart, *types: str) -> Iterator[Evidence]:
-    for r in chart.of_type(*types):
+_NOTE_WORDS = re.compile(
+    r"\bnotes?\b|consult|progress|history\s+and\s+physical|\bh\s*&\s*p\b|summary|assessment|visit|encounter|"
+    r"oncology|patholog|imaging|radiology",
+    re.I,
+)
+
+
+def clinical_notes(chart: Chart) -> Iterator[Evidence]:
+    """DocumentReferences that are clinical notes: the US Core clinical-note category, a clinical note type
+    (LOINC), or a type whose words say so. A typed non-note (an insurance card, a consent, a VCF file) is
+    not a chart note; an untyped document may be one and is kept."""
+    notes_set = cx.concept_set("clinical_note_loinc")
+    for r in chart.of_type("DocumentReference"):
         if status_of(r.data) == "entered-in-error":
             continue
-        date = first_date(r.data, "date", "effectiveDateTime", "effectivePeriod", "issued", "created", "billablePeriod")
-        yield Evidence(r.ref, date, concept_text(r.data.get("type")) or concept_text(r.data.get("code")) or r.type)
+        typed = [r.data.get("type"), *dicts(r.data.get("category"))]
+        codes = {c.code for t in typed for c in codings(t)}
+        words = " ".join(concept_words(t) for t in typed)
+        untyped = not codes and not words.strip()
+        if untyped or "clinical-note" in codes or codes & notes_set or _NOTE_WORDS.search(words):
+            yield _document(r)
+
+
+def documents(chart: Chart, *types: str) -> Iterator[Evidence]:
+    for r in chart.of_type(*types):
+        if status_of(r.data) != "entered-in-error":
+            yield _document(r)
+
+
+def _document(r: Resource) -> Evidence:
+    date = first_date(r.data, "date", "effectiveDateTime", "effectivePeriod", "issued", "created", "billablePeriod")
+    return Evidence(r.ref, date, concept_text(r.data.get("type")) or concept_text(r.data.get("code")) or r.type)
 
 
 # Claim.use values that are not a bill for care given (a PA request or an estimate).
