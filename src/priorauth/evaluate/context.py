@@ -73,10 +73,7 @@ class Context:
 
     @cached_property
     def lung(self) -> list[Diagnosis]:
-        # A histology word on a colorectal diagnosis ("adenocarcinoma of the rectum") is not lung cancer.
-        return [
-            d for d in self.facts.diagnoses if d.site == "lung" or (d.histology is not None and d.site != "colorectal")
-        ]
+        return lung_diagnoses(self.facts.diagnoses)
 
     @cached_property
     def colorectal(self) -> list[Diagnosis]:
@@ -90,7 +87,11 @@ class Context:
     @cached_property
     def advanced(self) -> list[Diagnosis]:
         """Diagnoses documenting stage III-IV or spread, up to as-of."""
-        return [d for d in self.facts.diagnoses if (d.spread or (d.stage or 0) >= 3) and self.by_as_of(d.evidence.date)]
+        return [
+            d
+            for d in self.facts.diagnoses
+            if (d.spread or (d.stage or 0) >= 3) and d.site != "other" and self.by_as_of(d.evidence.date)
+        ]
 
     @cached_property
     def first_advanced_date(self) -> str | None:
@@ -130,3 +131,12 @@ class Context:
         found += [a.start for a in self.approvals]
         found += [o.evidence.date for o in self.orders]
         return dates.earliest_of(found)
+
+
+def lung_diagnoses(diagnoses: list[Diagnosis]) -> list[Diagnosis]:
+    """Lung cancer: diagnoses at a lung site, and histologies that name no site when a lung-site diagnosis
+    is beside them. A histology at another site (pancreatic or rectal adenocarcinoma) is not lung cancer."""
+    lung = [d for d in diagnoses if d.site == "lung"]
+    if not lung:
+        return []
+    return [d for d in diagnoses if d.site == "lung" or (d.site == "unspecified" and d.histology is not None)]

@@ -8,7 +8,7 @@ from priorauth.chart import dates
 from priorauth.errors import Code, fail
 from priorauth.evaluate import advisories, documents, schedule
 from priorauth.evaluate.authorization import prior_authorization
-from priorauth.evaluate.context import Context
+from priorauth.evaluate.context import Context, lung_diagnoses
 from priorauth.evaluate.criteria import REGISTRY as CRITERIA
 from priorauth.evaluate.criteria import REVIEWABLE, Rule
 from priorauth.evaluate.criteria.diagnosis import age_on
@@ -24,7 +24,7 @@ OVERALL_ORDER = (("not_met", "criteria_not_met"), ("review", "needs_review"), ("
 def indication(facts: Facts) -> str | None:
     """``nsclc`` for lung cancer, ``mcrc`` for colorectal cancer; with both, the one coded as a primary
     (ICD-10-CM C34 vs C18-C20) wins, and NSCLC when both or neither are coded."""
-    lung = [d for d in facts.diagnoses if d.site == "lung" or (d.histology and d.site != "colorectal")]
+    lung = lung_diagnoses(facts.diagnoses)
     crc = [d for d in facts.diagnoses if d.site == "colorectal"]
     if lung and crc:
         lung_coded = any(c.startswith("C34") for d in lung for c in d.icd10)

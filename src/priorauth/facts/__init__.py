@@ -24,13 +24,17 @@ def extract(chart: Chart) -> Facts:
             chart.warnings.append(f"{r.ref}: {where} {value[:40]!r} is not a date, ignored")
     facts = _coded(chart)
     from priorauth import text
+    from priorauth.text.sources import documents
 
-    found = text.read(chart, chart.warnings)
+    docs = documents(chart, chart.warnings)
+    found = text.read_documents(docs)
+    texts = {d.source: d.text for d in docs}
     if found is not None:
         for kind in ("kras", "diagnoses", "meds", "statuses"):
             setattr(facts, kind, by_date([*getattr(facts, kind), *getattr(found, kind)]))
         for kind in ("naive", "monotherapy", "spread_hints", "rationale"):
             setattr(facts, kind, _by_date(getattr(found, kind)))
+    facts.kras = [genomics.with_lab(r, chart, texts) for r in facts.kras]
     return facts
 
 
@@ -47,7 +51,7 @@ def _coded(chart: Chart) -> Facts:
         coverages=list(admin.coverages(chart)),
         approvals=by_date(admin.approvals(chart)),
         cpt=sorted(admin.molecular_cpt(chart), key=lambda c: (c[1].date or "", c[0])),
-        notes=sorted(admin.documents(chart, "DocumentReference"), key=lambda e: (e.date or "", e.source)),
+        notes=sorted(admin.clinical_notes(chart), key=lambda e: (e.date or "", e.source)),
         reports=sorted(admin.documents(chart, "DiagnosticReport"), key=lambda e: (e.date or "", e.source)),
-        claims=sorted(admin.documents(chart, "Claim", "ExplanationOfBenefit"), key=lambda e: (e.date or "", e.source)),
+        claims=sorted(admin.therapy_claims(chart), key=lambda e: (e.date or "", e.source)),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from priorauth.chart.chart import Chart
@@ -46,9 +47,11 @@ def _condition(r: Resource) -> Diagnosis | None:
     stage_codes = {c for s in dicts(data.get("stage")) for c in codes_in(s.get("summary"), "snomed")}
     stage = cx.stage_from_codes(snomed | stage_codes) or cx.stage_from_text(f"{words} {stage_words}")
     site = _site(icd, snomed, words)
+    histology = _histology(snomed, words)
     if site == "other" and stage is None:
         return None
-    histology = _histology(snomed, words)
+    if site == "unspecified" and stage is None and histology is None:
+        return None
     spread = site == "secondary" or bool(cx.METASTATIC.search(words)) or stage == 4
     date = first_date(data, "onsetDateTime", "onsetPeriod", "recordedDate", "onsetString")
     return Diagnosis(Evidence(r.ref, date, concept_text(code) or ", ".join(icd)), site, icd, histology, stage, spread)
@@ -79,11 +82,13 @@ def _site(icd: tuple[str, ...], snomed: set[str], words: str) -> str:
     if "secondary malignan" in words or "metastasis to" in words or "metastases" in words:
         return "secondary"
     if cx.MALIGNANT.search(words):
-        if cx.LUNG.search(words):
+        if cx.LUNG.search(words) or re.search(r"non[\s-]?small[\s-]?cell", words, re.I):
             return "lung"
         if cx.COLORECTAL.search(words):
             return "colorectal"
-    return "other"
+    if any(c.startswith("C") for c in icd) or cx.OTHER_SITE.search(words):
+        return "other"  # another primary site (pancreas C25, breast C50, ...): its histology is not lung cancer
+    return "unspecified" if cx.MALIGNANT.search(words) or snomed else "other"
 
 
 def _histology(snomed: set[str], words: str) -> str | None:

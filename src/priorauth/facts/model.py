@@ -33,6 +33,8 @@ class PatientFact:
 @dataclass(frozen=True)
 class Diagnosis:
     evidence: Evidence
+    # "other": another named primary site (pancreas, breast...) or a stage of any cancer; "unspecified": a
+    # malignancy or histology that names no site (counts for lung only beside a lung-site diagnosis)
     site: Literal["lung", "colorectal", "secondary", "ild", "other", "unspecified"]
     icd10: tuple[str, ...]  # normalized, dotted, any validity
     histology: Literal["nsclc", "sclc"] | None
@@ -48,6 +50,9 @@ class KrasResult:
     specimen: Literal["tissue", "plasma", "unknown"]
     test: str | None
     dated: bool  # a result with no date cannot meet the criterion
+    report: str | None = None  # the DiagnosticReport that holds the result (coded results)
+    clia: str | None = None  # how the lab's CLIA certification is shown (report text, performer identifier)
+    lab_text: str = ""  # the whole text of the report (and result), where a test's name may appear
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,7 @@ class DrugOrder:
     prescriber_name: str | None
     ingredient: str  # the drug ordered (the pack's drug is picked from these)
     strength_mg: float | None = None  # tablet strength, when the order names it
+    dose_conflict: str | None = None  # the dose's sources disagree (names both); daily_dose_mg is then None
 
 
 @dataclass(frozen=True)
@@ -165,7 +171,7 @@ class Facts:
     cpt: list[tuple[str, Evidence]] = field(default_factory=list)
     notes: list[Evidence] = field(default_factory=list)  # clinical notes (documents), by reference
     reports: list[Evidence] = field(default_factory=list)  # diagnostic reports
-    claims: list[Evidence] = field(default_factory=list)  # claims / EOBs (claims history)
+    claims: list[Evidence] = field(default_factory=list)  # claims / EOBs billing systemic therapy
     naive: list[Evidence] = field(default_factory=list)  # text: "treatment-naive", "no prior systemic therapy"
     monotherapy: list[Evidence] = field(default_factory=list)  # text: "single agent", "monotherapy"
     spread_hints: list[Evidence] = field(default_factory=list)  # text hinting at spread without stating it

@@ -94,7 +94,8 @@ def render(doc: dict[str, Any]) -> str:
         lines += [
             "",
             f"Liver test monitoring: {first['test']}",
-            f"  baseline {first['due']}; then " + ", ".join(m["due"] for m in rest),
+            f"  {'first dose' if 'past' in first else 'baseline'} {first['due']}; then "
+            + ", ".join(m["due"] for m in rest),
         ]
     if doc.get("warnings"):
         lines += ["", f"Skipped while reading the chart ({len(doc['warnings'])})"] + [

@@ -28,6 +28,12 @@ def concept_set(name: str) -> frozenset[str]:
     return frozenset(_data()["sets"][name]["codes"])
 
 
+def in_code_range(name: str, code: str) -> bool:
+    """Whether ``code`` lies in one of the named set of ranges (``code_ranges`` in concepts.yaml)."""
+    code = code.strip().upper()
+    return any(len(code) == len(lo) and lo <= code <= hi for lo, hi in _data()["code_ranges"][name]["ranges"])
+
+
 def default_uln(analyte: str) -> float:
     return float(_data()["default_uln"][analyte])
 
@@ -66,6 +72,14 @@ NSCLC = re.compile(
 )
 LUNG = re.compile(r"\b(?:lung|bronch\w*|pulmonary|nsclc|sclc)\b", re.I)
 COLORECTAL = re.compile(r"\b(?:colon|colorectal|rectum|rectal|rectosigmoid|sigmoid|cecum|caecum|crc)\b", re.I)
+# A primary site other than the lung or the colon and rectum (a histology on it is not lung cancer).
+OTHER_SITE = re.compile(
+    r"\b(?:pancrea\w*|breast|prostat\w*|ovar\w*|stomach|gastric|gastro-?esophageal|esophag\w*|oesophag\w*|"
+    r"liver|hepat\w*|cholangio\w*|bile\s+duct|gallbladder|kidney|renal|bladder|urothelial|thyroid|uter\w*|"
+    r"endometri\w*|cervix|cervical|skin|melanoma|brain|head\s+and\s+neck|oropharyn\w*|laryn\w*|"
+    r"appendi\w*|small\s+(?:bowel|intestine)|anal|anus|ampulla\w*|salivary|lymphoma|leukemia|myeloma)\b",
+    re.I,
+)
 MALIGNANT = re.compile(r"cancer|carcinoma|malignan|neoplasm|tumou?r|nsclc|sclc|adenocarcinoma", re.I)
 ILD = re.compile(r"interstitial\s+lung\s+disease|\bild\b|pneumonitis|pulmonary\s+fibrosis", re.I)
 METASTATIC = re.compile(

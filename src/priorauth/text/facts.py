@@ -117,6 +117,31 @@ def _lung(doc: TextDoc, f: Finding) -> bool:
     return lung and not other
 
 
+@lru_cache(maxsize=2048)
+def _doc_colorectal(text: str) -> bool:
+    return bool(patterns()["colorectal_context"].search(text))
+
+
+def _cancer_of(doc: TextDoc, f: Finding) -> str | None:
+    """Which cancer a stage or spread mention belongs to: the one its line names, else the one the note is
+    about; None for another primary (pancreas, breast...). A note that names no cancer keeps the lung."""
+    p = patterns()
+    line = _line(doc, f)
+    if p["lung_context"].search(line):
+        return "lung"
+    if p["colorectal_context"].search(line):
+        return "colorectal"
+    if p["other_primary"].search(line):
+        return None
+    lung, other, _ = _doc_flags(doc.text)
+    colorectal = _doc_colorectal(doc.text)
+    if lung:
+        return "lung"
+    if colorectal:
+        return "colorectal"
+    return None if other else "lung"
+
+
 def _other_primary(doc: TextDoc, f: Finding) -> bool:
     p = patterns()
     line = _line(doc, f)
@@ -168,27 +193,27 @@ def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 
 
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not f.affirmed or _other_primary(doc, f) or not (_lung(doc, f) or cx.NSCLC.search(f.sentence)):
+    if not f.affirmed:
+        return
+    cancer = _cancer_of(doc, f)
+    if cancer is None or (cancer == "lung" and not (_lung(doc, f) or cx.NSCLC.search(f.sentence))):
         return
     window = doc.text[max(0, f.start - 30) : f.end + 30]
     if patterns()["non_cancer_stage"].search(window):
         return
     stage = cx.stage_from_text(f.sentence[f.start - f.sentence_start : f.end - f.sentence_start])
     if stage:
-        out.diagnoses.append(Diagnosis(_evidence(doc, f), "lung", (), None, stage, stage == 4))
+        out.diagnoses.append(Diagnosis(_evidence(doc, f), cancer, (), None, stage, stage == 4))  # type: ignore[arg-type]
 
 
 def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if (
-        _other_primary(doc, f)
-        or f.section == "family_history"
-        or f.modifiers & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL"}
-    ):
+    cancer = _cancer_of(doc, f)
+    if cancer is None or f.section == "family_history" or f.modifiers & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL"}:
         return
     if f.label == "SPREAD_HINT" or "POSSIBLE_EXISTENCE" in f.modifiers:
         out.spread_hints.append(_evidence(doc, f))
         return
-    out.diagnoses.append(Diagnosis(_evidence(doc, f), "lung", (), None, None, True))
+    out.diagnoses.append(Diagnosis(_evidence(doc, f), cancer, (), None, None, True))  # type: ignore[arg-type]
 
 
 def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:

@@ -10,7 +10,7 @@ from priorauth.evaluate.result import Answer, answer
 from priorauth.facts.model import Diagnosis
 from priorauth.terminology import icd10
 
-_METASTATIC = re.compile(r"\bmetasta\w*|\bstage\s+iv\w*\b|\bm1[abc]?\b", re.I)
+_METASTATIC = re.compile(r"\bmetasta\w*|\bmets\b|\bmcrc\b|\bstage\s+iv\w*\b|\bm1[abc]?\b", re.I)
 _LOCALLY_ADVANCED = re.compile(r"locally\s+advanced|\bstage\s+iii\w*\b", re.I)
 
 

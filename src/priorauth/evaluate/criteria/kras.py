@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from priorauth.evaluate.context import Context
 from priorauth.evaluate.result import Answer, answer
 from priorauth.facts.model import KrasResult
 from priorauth.terminology import cdx
 
 CDX_URL = "https://www.fda.gov/CompanionDiagnostics"
-_CLIA = re.compile(r"\bCLIA\b", re.I)
 
 
 def kras_g12c(ctx: Context) -> Answer:
@@ -91,32 +88,35 @@ def _accepted_test(ctx: Context, dated: list[KrasResult]) -> Answer:
         test = f" ({latest.test})" if latest.test else ""
         return answer("met", f"{found}{test}.", dated)
     for r in reversed(dated):
-        device = cdx.approved_device(f"{r.test or ''} {r.evidence.text}", ctx.drug, ctx.indication)
+        device = cdx.approved_device(f"{r.test or ''} {r.evidence.text} {r.lab_text}", ctx.drug, ctx.indication)
         if device is not None:
             return answer("met", f"{found} by {device.name}, an FDA-approved companion diagnostic.", [r])
-    if mode == "fda_approved_or_clia":
-        clia = [r for r in dated if _CLIA.search(f"{r.test or ''} {r.evidence.text}")]
-        if clia:
-            return answer(
-                "met", f"{found}, by a CLIA-certified laboratory ({clia[-1].test or 'named in the report'}).", clia
-            )
+    clia = [r for r in dated if r.clia]
+    if mode == "fda_approved_or_clia" and clia:
+        return answer("met", f"{found}, by a CLIA-certified laboratory ({clia[-1].clia}).", clia)
     listed = ", ".join(cdx.names_for(ctx.drug, ctx.indication)) or "none listed for this indication"
     needed = "an FDA-approved test" + (" or a CLIA-certified laboratory" if mode == "fda_approved_or_clia" else "")
     named = [r for r in dated if r.test]
+    lab = f" The lab is CLIA-certified ({clia[-1].clia}), which this plan does not accept alone." if clia else ""
     if named and mode == "fda_approved":
         return answer(
             "review",
             f"{found} with {named[-1].test}, which is not on priorauth's list of FDA-approved companion "
-            f"diagnostics for {ctx.drug} ({ctx.indication}: {listed}); the plan requires {needed}.",
+            f"diagnostics for {ctx.drug} ({ctx.indication}: {listed}); the plan requires {needed}.{lab}",
             named,
             [
                 f"Confirm the test is an FDA-approved companion diagnostic for {ctx.brand} ({CDX_URL}), or retest with one."
             ],
         )
-    what = "does not name the test" if not named else "does not show an FDA-approved test or a CLIA certification"
+    if not named:
+        what = "does not name the test"
+    elif clia:
+        what = "names no FDA-approved test"
+    else:
+        what = "names neither an FDA-approved test nor a CLIA certification"
     return answer(
         "insufficient",
-        f"{found}, but the report {what}; the plan requires {needed}.",
+        f"{found}, but the report {what}; the plan requires {needed}.{lab}",
         dated,
         [
             f"Obtain the KRAS report naming the test (FDA-approved companion diagnostics: {CDX_URL})"
