@@ -174,7 +174,6 @@ def test_initial_request_has_no_renewal_rows() -> None:
     assert not ids & {"response_assessment", "prior_authorization"}
 
 
-@pytest.mark.xfail(strict=True, reason="Procedures of systemic therapy become facts in issue 13; then drop this marker")
 def test_treatment_history_counts_chemotherapy_procedures() -> None:
     procedure = {
         "resourceType": "Procedure",

@@ -12,7 +12,9 @@ Check = Callable[[Context], list[Evidence]]  # evidence when the advisory applie
 
 
 def _active(ctx: Context, *classes: str) -> list[Evidence]:
-    return [m.evidence for m in ctx.facts.meds if m.active and m.has_class(*classes) and (m.start or "") <= ctx.as_of]
+    return [
+        m.evidence for m in ctx.facts.meds if m.active and m.has_class(*classes) and ctx.by_as_of(m.start, assume=True)
+    ]
 
 
 def recent_immunotherapy(ctx: Context) -> list[Evidence]:
@@ -21,8 +23,8 @@ def recent_immunotherapy(ctx: Context) -> list[Evidence]:
     for m in ctx.facts.meds:
         if not m.has_class("immunotherapy") or m.status in ("cancelled", "entered-in-error", "not-done", "draft"):
             continue
-        when = m.start if m.kind == "administration" else (m.end or m.start)
-        if (m.kind == "request" and m.active) or (when is not None and since <= when[:10] <= ctx.as_of):
+        when = m.start if m.kind in ("administration", "procedure") else (m.end or m.start)
+        if (m.kind == "request" and m.active) or (when is not None and ctx.within(when, since, ctx.as_of, assume=True)):
             hits.append(_dated(m, when))
     return hits
 
@@ -36,7 +38,7 @@ def baseline_lft_missing(ctx: Context) -> list[Evidence]:
     recent = {
         lab.analyte
         for lab in ctx.facts.labs
-        if lab.value is not None and lab.evidence.date and since <= lab.evidence.date <= ctx.as_of
+        if lab.value is not None and lab.evidence.date and ctx.within(lab.evidence.date, since, ctx.as_of, assume=False)
     }
     missing = [a for a in ANALYTES if a not in recent]
     if not missing:
@@ -56,7 +58,10 @@ def lft_elevated(ctx: Context) -> list[Evidence]:
         results = [
             lab
             for lab in ctx.facts.labs
-            if lab.analyte == analyte and lab.value is not None and lab.evidence.date and lab.evidence.date <= ctx.as_of
+            if lab.analyte == analyte
+            and lab.value is not None
+            and lab.evidence.date
+            and ctx.on_or_before(lab.evidence.date, ctx.as_of, assume=True)
         ]
         if results:
             latest = results[-1]
@@ -71,7 +76,7 @@ def ild_history(ctx: Context) -> list[Evidence]:
 
 def patient_deceased(ctx: Context) -> list[Evidence]:
     p = ctx.facts.patient
-    if p.deceased and (p.deceased_date is None or p.deceased_date <= ctx.as_of):
+    if p.deceased and ctx.by_as_of(p.deceased_date, assume=True):
         return [Evidence(p.evidence.source, p.deceased_date, "Patient recorded as deceased")]
     return []
 

@@ -16,12 +16,16 @@ def _base(source: str) -> str:
 
 def _baseline_labs(ctx: Context) -> list[Evidence]:
     since = shift(ctx.as_of, -ctx.params.lft_window_days)
-    return [lab.evidence for lab in ctx.facts.labs if lab.evidence.date and since <= lab.evidence.date <= ctx.as_of]
+    return [
+        lab.evidence for lab in ctx.facts.labs if lab.evidence.date and ctx.within(lab.evidence.date, since, ctx.as_of)
+    ]
 
 
 def _since_start(ctx: Context) -> list[Evidence]:
     start = ctx.drug_start
-    return [s.evidence for s in ctx.facts.statuses if start and s.evidence.date and s.evidence.date >= start]
+    return [
+        s.evidence for s in ctx.facts.statuses if start and s.evidence.date and ctx.on_or_after(s.evidence.date, start)
+    ]
 
 
 def _type(source: str) -> str:

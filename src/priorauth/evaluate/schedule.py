@@ -3,23 +3,19 @@ drug; for a patient already on it (a renewal, or doses in the chart), from the f
 
 from __future__ import annotations
 
-import calendar
-from datetime import date
+from priorauth.chart import dates
+from priorauth.chart.dates import add_months, shift
+from priorauth.evaluate.context import Context
 
-from priorauth.evaluate.context import Context, shift
-
-
-def add_months(day: str, months: int) -> str:
-    d = date.fromisoformat(day)
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1])).isoformat()
+__all__ = ["add_months", "monitoring", "planned_start"]
 
 
 def planned_start(ctx: Context) -> str:
+    """The order's date, or as-of when later or absent. A partial order date (``2026-11``) is read at its
+    earliest day: the baseline liver test is never scheduled later than the chart allows."""
     order = ctx.current_order
-    when = order.evidence.date if order and order.evidence.date else None
-    return max(when, ctx.as_of) if when else ctx.as_of
+    when = dates.parse(order.evidence.date) if order else None
+    return max(when.earliest.isoformat(), ctx.as_of) if when else ctx.as_of
 
 
 def first_dose(ctx: Context) -> tuple[str, str] | None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from priorauth.chart import dates
 from priorauth.chart.chart import Chart
-from priorauth.facts import admin, diagnoses, genomics, medications, observations
+from priorauth.facts import admin, diagnoses, genomics, medications, observations, procedures
 from priorauth.facts.model import Evidence, Facts
 
 
@@ -16,7 +17,11 @@ def _by_date(items: list[Evidence]) -> list[Evidence]:
 
 
 def extract(chart: Chart) -> Facts:
-    """Coded facts, then the facts stated in the chart's text (notes, reports), merged by kind."""
+    """Coded facts, then the facts stated in the chart's text (notes, reports), merged by kind. A date
+    that cannot be read is left out of the facts and named in the chart's warnings."""
+    for r in chart.resources:
+        for where, value in dates.unreadable(r.data):
+            chart.warnings.append(f"{r.ref}: {where} {value[:40]!r} is not a date, ignored")
     facts = _coded(chart)
     from priorauth import text
     from priorauth.text.sources import documents
@@ -38,7 +43,7 @@ def _coded(chart: Chart) -> Facts:
         patient=admin.patient(chart),
         diagnoses=by_date(diagnoses.diagnoses(chart)),
         kras=by_date(genomics.kras_results(chart)),
-        meds=by_date(medications.med_uses(chart)),
+        meds=by_date([*medications.med_uses(chart), *procedures.therapy_uses(chart)]),
         drug_orders=by_date(medications.drug_orders(chart)),
         labs=by_date(observations.lab_results(chart)),
         statuses=by_date(observations.disease_statuses(chart)),

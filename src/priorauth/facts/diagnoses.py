@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from priorauth.chart.chart import Chart
 from priorauth.chart.fhir import codes_in, codings, concept_text, concept_words, dicts, first_date
 from priorauth.chart.load import Resource
+from priorauth.facts import staging
 from priorauth.facts.model import Diagnosis, Evidence
 from priorauth.terminology import concepts as cx
 from priorauth.terminology import icd10
@@ -21,7 +22,7 @@ def diagnoses(chart: Chart) -> Iterator[Diagnosis]:
         if d is not None:
             yield d
     for r in chart.of_type("Observation"):
-        d = _stage_observation(r)
+        d = staging.observation(r)  # coded TNM categories and stage groups
         if d is not None:
             yield d
 
@@ -54,21 +55,6 @@ def _condition(r: Resource) -> Diagnosis | None:
     spread = site == "secondary" or bool(cx.METASTATIC.search(words)) or stage == 4
     date = first_date(data, "onsetDateTime", "onsetPeriod", "recordedDate", "onsetString")
     return Diagnosis(Evidence(r.ref, date, concept_text(code) or ", ".join(icd)), site, icd, histology, stage, spread)
-
-
-def _stage_observation(r: Resource) -> Diagnosis | None:
-    code = r.data.get("code")
-    if not codes_in(code, "loinc") & cx.concept_set("stage_group_loinc"):
-        return None
-    value = r.data.get("valueCodeableConcept")
-    stage = cx.stage_from_codes(codes_in(value, "snomed")) or cx.stage_from_text(
-        concept_words(value) or str(r.data.get("valueString", ""))
-    )
-    if stage is None:
-        return None
-    date = first_date(r.data, "effectiveDateTime", "effectivePeriod", "issued")
-    text = f"{concept_text(code)}: {concept_text(value) or r.data.get('valueString', '')}"
-    return Diagnosis(Evidence(r.ref, date, text), "unspecified", (), None, stage, stage == 4)  # names no site
 
 
 def _icd_codes(code: object) -> Iterator[str]:

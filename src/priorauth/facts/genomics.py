@@ -15,6 +15,7 @@ from typing import Any
 from priorauth.chart.chart import Chart
 from priorauth.chart.fhir import codes_in, concept_text, concept_words, dicts, first_date, notes, status_of
 from priorauth.chart.load import Resource
+from priorauth.facts import specimen
 from priorauth.facts.model import Evidence, KrasResult
 from priorauth.terminology import concepts as cx
 
@@ -78,11 +79,10 @@ def _observation(chart: Chart, r: Resource, report: Resource | None) -> KrasResu
     if date is None and report is not None:
         date = first_date(report.data, "effectiveDateTime", "effectivePeriod", "issued")
     test = _test_name(data, report)
-    specimen = _specimen(chart, data, test, concept_words(code))
+    kind = _specimen(chart, data, report, test, f"{concept_words(code)} | {words}")
     text = f"{concept_text(code)}: {words}".strip(": ")
-    return KrasResult(
-        Evidence(r.ref, date, text), status, specimen, test, date is not None, report.ref if report else None
-    )
+    report_ref = report.ref if report else None
+    return KrasResult(Evidence(r.ref, date, text), status, kind, test, date is not None, report_ref)  # type: ignore[arg-type]
 
 
 def _value_text(data: dict[str, Any]) -> str:
@@ -108,23 +108,20 @@ def _test_name(data: dict[str, Any], report: Resource | None) -> str | None:
     return None
 
 
-def _specimen(chart: Chart, data: dict[str, Any], test: str | None, code_words: str) -> str:
-    spec = data.get("specimen")
-    words = []
-    if isinstance(spec, dict):
-        words.append(str(spec.get("display", "")))
-        target = chart.resolve(spec)
-        if target is not None:
-            if codes_in(target.data.get("type"), "snomed") & cx.concept_set("specimen_plasma"):
-                return "plasma"
-            words.append(concept_words(target.data.get("type")))
-    text = " ".join(words)
-    for candidate in (text, test or "", code_words):
-        if cx.PLASMA.search(candidate):
-            return "plasma"
-        if cx.TISSUE.search(candidate):
-            return "tissue"
-    return "unknown"
+def _specimen(chart: Chart, data: dict[str, Any], report: Resource | None, test: str | None, code_words: str) -> str:
+    """Coded first (the Specimen's type, a plasma test code), then words (``facts.specimen``)."""
+    rep = report.data if report is not None else None
+    return (
+        specimen.coded(chart, data, rep)
+        or specimen.worded(
+            specimen.specimen_words(chart, data),
+            specimen.specimen_words(chart, rep),
+            test,
+            code_words,
+            concept_words(rep.get("code")) if rep else None,
+        )
+        or "unknown"
+    )
 
 
 # CLIA numbers are issued under this OID (CMS); vendors also name the system or the identifier type "CLIA".

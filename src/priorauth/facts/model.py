@@ -40,6 +40,7 @@ class Diagnosis:
     histology: Literal["nsclc", "sclc"] | None
     stage: int | None
     spread: bool  # coded secondary malignancy or words stating metastatic / locally advanced / recurrent
+    tnm: str | None = None  # a coded TNM category behind the stage ("cM1a", "pN2"), when that is the source
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class KrasResult:
 @dataclass(frozen=True)
 class MedUse:
     evidence: Evidence
-    kind: Literal["request", "administration", "statement", "dispense", "text"]
+    kind: Literal["request", "administration", "statement", "dispense", "procedure", "text"]
     status: str
     drugs: tuple[Drug, ...]
     start: str | None
@@ -83,6 +84,7 @@ class MedUse:
             "statement": self.status in ("active", "completed"),
             "request": self.status in ("completed", "stopped", "active"),
             "dispense": self.status in ("completed", ""),
+            "procedure": self.status in ("completed", "in-progress"),  # a Procedure of systemic therapy
             "text": True,  # a note or report stating it was given (negated and planned mentions are not facts)
         }[self.kind]
 

@@ -57,7 +57,11 @@ NEGATIVE_RESULT = re.compile(
     r"(?:detected|identified|found)|negative|absent|wild[\s-]?type|undetected)\b|\bwt\b|^no\b|^no\s",
     re.I,
 )
-PLASMA = re.compile(r"\b(?:plasma|cfdna|cf-dna|ctdna|ct-dna|cell[\s-]free|liquid\s+biopsy|blood|guardant)", re.I)
+PLASMA = re.compile(
+    r"\b(?:plasma|cfdna|cf-dna|ctdna|ct-dna|cell[\s-]free|liquid\s+(?:biopsy|cdx)|blood|guardant"
+    r"|circulating\s+(?:tumou?r\s+|free\s+|cell[\s-]free\s+)?(?:dna|nucleic))",
+    re.I,
+)
 TISSUE = re.compile(r"\b(?:tissue|ffpe|tumou?r|biopsy|resection|block|slide|cytology|therascreen)", re.I)
 
 SMALL_CELL = re.compile(r"(?<!non)(?<!non-)(?<!non )\bsmall[\s-]?cell\b|(?<![a-z])sclc\b", re.I)

@@ -142,8 +142,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             return
         status = "negative"
     p = patterns()
-    specimen = "unknown"
-    for text in (f.sentence, doc.text[:600], doc.title):
+    specimen = doc.specimen or "unknown"  # the resource's coded specimen wins over its words
+    for text in () if doc.specimen else (f.sentence, doc.text[:600], doc.title):
         if p["plasma"].search(text):
             specimen = "plasma"
             break

@@ -12,7 +12,7 @@ CDX_URL = "https://www.fda.gov/CompanionDiagnostics"
 
 def kras_g12c(ctx: Context) -> Answer:
     tissue_only = ctx.spec.kras_specimens == "tissue"
-    results = [r for r in ctx.facts.kras if not r.evidence.date or r.evidence.date <= ctx.as_of]
+    results = [r for r in ctx.facts.kras if ctx.by_as_of(r.evidence.date)]
     positive = [r for r in results if r.status == "g12c_present" and (r.specimen != "plasma" or not tissue_only)]
     solid_negative = [
         r for r in results if r.status in ("g12c_absent", "other_variant", "negative") and r.specimen != "plasma"
@@ -27,7 +27,10 @@ def kras_g12c(ctx: Context) -> Answer:
         )
     dated = [r for r in positive if r.dated]
     if dated:
-        return _accepted_test(ctx, dated)
+        found = _accepted_test(ctx, dated)
+        if solid_negative:  # NSCLC: a plasma positive beside a tissue negative stands; both are cited
+            return _beside_negative(found, solid_negative)
+        return found
     if positive:
         return answer(
             "insufficient",
@@ -60,6 +63,18 @@ def kras_g12c(ctx: Context) -> Answer:
         else "A KRAS mutation is reported without naming the variant.",
         unspecified,
         ["Obtain the KRAS G12C test report (test name, specimen, date, result) and its CPT code."],
+    )
+
+
+def _beside_negative(found: Answer, negative: list[KrasResult]) -> Answer:
+    when = ", ".join(sorted({r.evidence.date or "undated" for r in negative}))
+    what = "specimen not stated" if all(r.specimen == "unknown" for r in negative) else "tissue"
+    return answer(
+        found.status,
+        f"{found.summary.rstrip('.')}. A result without G12C ({what}, {when}) is also in the chart: a plasma "
+        "positive stands beside a tissue negative for NSCLC; both are cited.",
+        [*found.evidence, *negative],
+        found.actions,
     )
 
 
