@@ -161,3 +161,17 @@ def test_entered_in_error_stage_observation_is_ignored() -> None:
     adv = next(c for c in doc["criteria"] if c["id"] == "advanced_disease")
     assert "Observation/stage4" not in json.dumps(adv)
     assert adv["status"] == "not_met"  # only the Condition's stage IB remains
+
+
+def test_missing_baseline_lft_cites_what_was_reviewed_or_nothing() -> None:
+    lfts = ["Observation/alt1", "Observation/ast1", "Observation/alp1", "Observation/bili1"]
+    none = priorauth.check(bundle(apply_edits(BASE, {"name": "nolft", "remove": lfts})), as_of=AS_OF)
+    adv = next(a for a in none["advisories"] if a["id"] == "baseline_lft_missing")
+    assert adv["evidence"] == []  # nothing reviewed, nothing cited: never the Patient
+    assert "none on file" in adv["detail"] and "ALT" in adv["detail"]
+    old = {f"Observation/{i}": {"effectiveDateTime": "2026-08-01"} for i in ("alt1", "ast1")}
+    doc = priorauth.check(bundle(apply_edits(BASE, {"name": "oldlft", "patch": old})), as_of=AS_OF)
+    adv = next(a for a in doc["advisories"] if a["id"] == "baseline_lft_missing")
+    assert {e["source"] for e in adv["evidence"]} == {"Observation/alt1", "Observation/ast1"}
+    assert "ALT, AST" in adv["detail"] and "2026-08-01" in adv["detail"]
+    assert not any(e["source"].startswith("Patient/") for a in doc["advisories"] for e in a["evidence"])

@@ -1,14 +1,29 @@
-"""Safety and label notes that do not gate the PA, in the pack's order."""
+"""Safety and label notes that do not gate the PA, in the pack's order. A check returns None when the
+advisory does not apply, else what it cites (possibly nothing: an absence cites what was reviewed or
+nothing, never an unrelated resource) and an optional detail line."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from priorauth.evaluate.context import Context, shift
 from priorauth.facts.model import Evidence, MedUse
 from priorauth.facts.observations import ANALYTES
 
-Check = Callable[[Context], list[Evidence]]  # evidence when the advisory applies, else []
+
+@dataclass
+class Raised:
+    evidence: list[Evidence] = field(default_factory=list)
+    detail: str | None = None
+
+
+Check = Callable[[Context], "Raised | None"]
+
+
+def _cite(evidence: list[Evidence]) -> Raised | None:
+    """Raised with this evidence, or not raised when there is none (a finding advisory needs a finding)."""
+    return Raised(evidence) if evidence else None
 
 
 def _active(ctx: Context, *classes: str) -> list[Evidence]:
@@ -33,7 +48,9 @@ def _dated(m: MedUse, when: str | None) -> Evidence:
     return Evidence(m.evidence.source, when or m.evidence.date, m.evidence.text)
 
 
-def baseline_lft_missing(ctx: Context) -> list[Evidence]:
+def baseline_lft_missing(ctx: Context) -> Raised | None:
+    """Raised when an LFT has no result in the window; cites the liver tests reviewed (older results of the
+    missing analytes, up to as-of), or nothing when the chart has none: never the Patient."""
     since = shift(ctx.as_of, -ctx.params.lft_window_days)
     recent = {
         lab.analyte
@@ -42,14 +59,19 @@ def baseline_lft_missing(ctx: Context) -> list[Evidence]:
     }
     missing = [a for a in ANALYTES if a not in recent]
     if not missing:
-        return []
-    return [
-        Evidence(
-            ctx.facts.patient.evidence.source,
-            None,
-            f"Not resulted within {ctx.params.lft_window_days} days: {', '.join(missing)}",
-        )
+        return None
+    reviewed = [
+        lab.evidence
+        for lab in ctx.facts.labs
+        if lab.analyte in missing and lab.evidence.date and ctx.by_as_of(lab.evidence.date, assume=True)
     ]
+    names = {"alt": "ALT", "ast": "AST", "alp": "alkaline phosphatase", "tbili": "total bilirubin"}
+    latest = f"; latest on file: {max(e.date or '' for e in reviewed)}" if reviewed else "; none on file"
+    detail = (
+        f"No result within {ctx.params.lft_window_days} days before {ctx.as_of}: "
+        f"{', '.join(names[a] for a in missing)}{latest}."
+    )
+    return Raised(reviewed, detail)
 
 
 def lft_elevated(ctx: Context) -> list[Evidence]:
@@ -82,12 +104,12 @@ def patient_deceased(ctx: Context) -> list[Evidence]:
 
 
 REGISTRY: dict[str, Check] = {
-    "acid_reducer": lambda ctx: _active(ctx, "ppi", "h2ra"),
-    "antacid_timing": lambda ctx: _active(ctx, "antacid"),
-    "cyp3a4_inducer": lambda ctx: _active(ctx, "cyp3a4_inducer"),
-    "recent_immunotherapy": recent_immunotherapy,
+    "acid_reducer": lambda ctx: _cite(_active(ctx, "ppi", "h2ra")),
+    "antacid_timing": lambda ctx: _cite(_active(ctx, "antacid")),
+    "cyp3a4_inducer": lambda ctx: _cite(_active(ctx, "cyp3a4_inducer")),
+    "recent_immunotherapy": lambda ctx: _cite(recent_immunotherapy(ctx)),
     "baseline_lft_missing": baseline_lft_missing,
-    "lft_elevated": lft_elevated,
-    "ild_history": ild_history,
-    "patient_deceased": patient_deceased,
+    "lft_elevated": lambda ctx: _cite(lft_elevated(ctx)),
+    "ild_history": lambda ctx: _cite(ild_history(ctx)),
+    "patient_deceased": lambda ctx: _cite(patient_deceased(ctx)),
 }

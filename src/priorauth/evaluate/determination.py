@@ -178,19 +178,21 @@ def advisory_list(ctx: Context) -> list[dict[str, Any]]:
         check = advisories.REGISTRY.get(spec.id)
         if check is None:
             raise fail(Code.BAD_POLICY, f"policy pack {ctx.pack.id}: unknown advisory {spec.id!r}")
-        evidence = check(ctx)
-        if evidence:
+        raised = check(ctx)
+        if raised is not None:
             ordered = sorted(
-                {e.source: e for e in evidence}.values(), key=lambda e: (e.date is None, e.date or "", e.source)
+                {e.source: e for e in raised.evidence}.values(),
+                key=lambda e: (e.date is None, e.date or "", e.source),
             )
-            out.append(
-                {
-                    "id": spec.id,
-                    "severity": spec.severity,
-                    "text": spec.text,
-                    "evidence": [e.as_dict() for e in ordered],
-                }
-            )
+            item = {
+                "id": spec.id,
+                "severity": spec.severity,
+                "text": spec.text,
+                "evidence": [e.as_dict() for e in ordered],
+            }
+            if raised.detail:
+                item["detail"] = raised.detail
+            out.append(item)
     return out
 
 

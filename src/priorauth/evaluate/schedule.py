@@ -22,22 +22,29 @@ def first_dose(ctx: Context) -> tuple[str, str] | None:
     """The first dose of the requested drug the chart shows (on or before as-of): an administration, a
     dispense, or a statement that it is taken; on a renewal without such a record, the start of therapy
     the contract defines (the approved period's start or the first order, ``Context.drug_start``)."""
-    dates = [
-        (m.start[:10], m.kind)
+    doses = [
+        (_first_day(m.start), m.kind)
         for m in ctx.facts.meds
         if m.has(ctx.drug)
         and m.kind in ("administration", "dispense", "statement")
         and m.given
-        and m.start
-        and m.start[:10] <= ctx.as_of
+        and dates.on_or_before(m.start, ctx.as_of) is not False
+        and dates.parse(m.start) is not None
     ]
-    if dates:
-        day, kind = min(dates)
+    if doses:
+        day, kind = min(doses)
         return day, f"first dose (the first {kind} the chart shows)"
     start = ctx.drug_start if ctx.approvals else None
-    if start and start[:10] <= ctx.as_of:
-        return start[:10], "therapy start (no dose recorded: the approved period's start or the first order)"
+    if start and dates.on_or_before(start, ctx.as_of) is not False and dates.parse(start) is not None:
+        return _first_day(start), "therapy start (no dose recorded: the approved period's start or the first order)"
     return None
+
+
+def _first_day(value: str | None) -> str:
+    """A (possibly partial) date's earliest day: the schedule is never later than the chart allows."""
+    d = dates.parse(value)
+    assert d is not None
+    return d.earliest.isoformat()
 
 
 UPCOMING_MONTHLY = 3  # a patient on therapy past the planned months still sees the next monthly checks

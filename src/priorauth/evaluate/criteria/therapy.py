@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from priorauth.chart import dates
 from priorauth.evaluate.context import Context, shift
 from priorauth.evaluate.result import Answer, answer
 from priorauth.facts.model import MedUse
+from priorauth.terminology.drugs import vocabulary
+
+_PROGRESSED_ON = re.compile(
+    r"\b(?:progress(?:ed|ing|ion)|pod|pd|progressive\s+disease)\s+(?:\w+\s+){0,2}?(?:on|through|while\s+on|despite)\b",
+    re.I,
+)
+
+
+def _drugs_in(text: str) -> set[str]:
+    return {d.ingredient for d in vocabulary().from_text(text) if d.anticancer}
 
 
 def _names(meds: list[MedUse], drug: str) -> str:
@@ -124,8 +136,12 @@ def disease_progression(ctx: Context) -> Answer:
         for s in ctx.facts.statuses
         if s.status == "worsened" and s.evidence.date and ctx.on_or_before(s.evidence.date, ctx.as_of)
     ]
+    # "progressed on <drug>" (PD / POD / progression on ...) states the order itself: progression on a
+    # prior therapy, whatever the dates written beside it say
+    given = {d.ingredient for m in ctx.prior_therapies for d in m.anticancer}
+    stated = [s for s in worse if _PROGRESSED_ON.search(s.evidence.text) and given & _drugs_in(s.evidence.text)]
     if first:
-        after = [s for s in worse if ctx.on_or_after(s.evidence.date, first)]
+        after = [s for s in worse if s in stated or ctx.on_or_after(s.evidence.date, first)]
         if after:
             latest = after[-1]
             return answer(
