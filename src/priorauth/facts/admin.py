@@ -193,9 +193,10 @@ NOT_A_BILL = {"preauthorization", "predetermination"}
 
 def therapy_claims(chart: Chart) -> Iterator[Evidence]:
     """Claims and EOBs billing systemic anticancer therapy (the "claims history" a payer asks for): an
-    item naming an anticancer drug (RxNorm, NDC or name), or a chemotherapy administration (CPT
-    96401-96549) or chemotherapy drug (HCPCS J9000-J9999). Prior-authorization requests, estimates and
+    item naming an anticancer drug (RxNorm, NDC or name), or a chemotherapy administration (the CPT
+    codes of ``systemic_therapy_procedure``) or chemotherapy drug (HCPCS J9000-J9999). Prior-authorization requests, estimates and
     other bills (pathology, imaging, visits) are not treatment claims."""
+    administration = cx.concept_set("systemic_therapy_procedure")
     for r in chart.of_type("Claim", "ExplanationOfBenefit"):
         if status_of(r.data) in ("entered-in-error", "cancelled") or r.data.get("use") in NOT_A_BILL:
             continue
@@ -205,7 +206,7 @@ def therapy_claims(chart: Chart) -> Iterator[Evidence]:
             c
             for concept in products
             for c in codings(concept)
-            if cx.in_code_range("therapy_administration_cpt", c.code) or cx.in_code_range("chemotherapy_hcpcs", c.code)
+            if c.code in administration or cx.in_code_range("chemotherapy_hcpcs", c.code)
         ]
         if not drugs and not billed:
             continue

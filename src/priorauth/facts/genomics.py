@@ -81,14 +81,8 @@ def _observation(chart: Chart, r: Resource, report: Resource | None) -> KrasResu
     test = _test_name(data, report)
     kind = _specimen(chart, data, report, test, f"{concept_words(code)} | {words}")
     text = f"{concept_text(code)}: {words}".strip(": ")
-    return KrasResult(
-        Evidence(r.ref, date, text),
-        status,
-        kind,
-        test,
-        date is not None,
-        report.ref if report else None,  # type: ignore[arg-type]
-    )
+    report_ref = report.ref if report else None
+    return KrasResult(Evidence(r.ref, date, text), status, kind, test, date is not None, report_ref)  # type: ignore[arg-type]
 
 
 def _value_text(data: dict[str, Any]) -> str:

@@ -63,7 +63,7 @@ def observation(r: Resource) -> Diagnosis | None:
     ev = Evidence(r.ref, date, f"{label}: {written}".strip(": "))
     if kind == "group":
         stage = cx.stage_from_codes(value_codes) or cx.stage_from_text(words)
-        return Diagnosis(ev, "unspecified", (), None, stage, stage == 4) if stage else None  # names no site
+        return Diagnosis(ev, "unspecified", (), None, stage, stage == 4) if stage else None
     if kind == "M":
         m1 = bool(value_codes & cx.concept_set("tnm_m1")) or (bool(_M1.search(words)) and not _M0.search(words))
         return Diagnosis(ev, "unspecified", (), None, 4, True, tnm=_short(written, "M1")) if m1 else None
