@@ -20,7 +20,7 @@ from priorauth.screen.progress import Progress
 from priorauth.screen.scan import ScanStats, export_files, units
 from priorauth.screen.workdir import WorkDir, fingerprint
 
-ENGINES = ("local", "spark")
+ENGINES = ("duckdb", "local", "spark")
 TEXT_TYPES = ("DocumentReference", "DiagnosticReport")  # what may hold text for the clinical-text reader
 
 
@@ -28,7 +28,7 @@ def screen(
     export_dir: str | os.PathLike[str],
     out: str | os.PathLike[str],
     *,
-    engine: str = "local",
+    engine: str = "duckdb",
     resume: bool = False,
     as_of: str | None = None,
     drug: str = registry.DEFAULT_DRUG,
@@ -49,13 +49,19 @@ def screen(
     done = work.finished() if kept else {}
     todo = [b for b in range(buckets) if b not in done]
     jobs = max(1, jobs or os.cpu_count() or 1)
+    population: dict[str, int] = {}
     if engine == "spark":
         from priorauth.screen.spark import run_spark
 
         stats = run_spark(files, work, opts, buckets, todo, kept, master, progress)
+    elif engine == "duckdb":
+        from priorauth.screen.duck import run_duckdb
+
+        stats, population = run_duckdb(files, work, opts, buckets, todo, kept, jobs, lambda *a: _bar(*a, progress))
     else:
         stats = _run_local(files, work, opts, buckets, todo, kept, jobs, progress)
     groups = _group_counts(work.finished().values())
+    groups.update({k: v for k, v in population.items() if k != "candidates"})  # duckdb: spills candidates only
     work.drop_spill()
     run = {
         "export": src.name,
