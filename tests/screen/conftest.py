@@ -43,4 +43,4 @@ def damaged_export(small_export: Path, tmp_path_factory: pytest.TempPathFactory)
 
 
 def run(export: Path, out: Path, **kw: Any) -> dict[str, Any]:
-    return screen(export, out, as_of=AS_OF, progress=False, **{"jobs": 2, **kw})
+    return screen(export, out, progress=False, **{"jobs": 2, "as_of": AS_OF, **kw})

@@ -74,6 +74,9 @@ def _add_screen(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     s.add_argument("--master", help="spark: master URL (default: local[*])")
     s.add_argument("--jobs", type=_count("--jobs"), help="local: processes (default: all cores)")
     s.add_argument("--resume", action="store_true", help="keep the patients a previous run of the same input finished")
+    s.add_argument(
+        "--since", metavar="PREVIOUS_OUT", help="EXPORT holds only changes since the run that wrote PREVIOUS_OUT"
+    )
     s.add_argument("--as-of", help="evaluation date YYYY-MM-DD (default: today)")
     s.add_argument("--drug", default="sotorasib", help="requested drug: sotorasib (default) or adagrasib")
     s.add_argument("--payer", help="apply this payer pack to everyone (default: matched per patient)")
@@ -102,6 +105,7 @@ def _screen(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         master=args.master,
         progress=not args.quiet,
+        since=args.since,
     )
     from pathlib import Path
 

@@ -36,13 +36,21 @@ def screen(
     jobs: int | None = None,
     master: str | None = None,
     progress: bool = True,
+    since: str | os.PathLike[str] | None = None,
 ) -> dict[str, Any]:
-    """Screen an export folder into ``out``; returns the summary (``out/summary.json``)."""
+    """Screen an export folder into ``out``; returns the summary (``out/summary.json``). ``since``: the
+    output folder of a previous run; ``export_dir`` then holds only what changed (see ``screen.since``)."""
     started = time.monotonic()
     src, dest = Path(export_dir), Path(out)
     opts, files = _check_arguments(src, dest, engine, as_of, drug, payer)
     dest.mkdir(parents=True, exist_ok=True)
+    prev = Path(since) if since is not None else None
+    if prev is not None and engine != "duckdb":
+        raise fail(Code.BAD_ARGUMENT, "--since needs the duckdb engine (the one that keeps per-patient resources)")
+    if prev is not None and prev.resolve() == dest.resolve():
+        raise fail(Code.BAD_ARGUMENT, "--since must name the previous output folder, not this run's")
     fp = fingerprint(files, opts.drug, opts.as_of, opts.payer)
+    fp["since"] = str(prev.resolve()) if prev is not None else None
     work = WorkDir(dest)
     kept = work.start(fp, resume)
     buckets = fp["buckets"]
@@ -57,11 +65,13 @@ def screen(
     elif engine == "duckdb":
         from priorauth.screen.duck import run_duckdb
 
-        stats, population = run_duckdb(files, work, opts, buckets, todo, kept, jobs, lambda *a: _bar(*a, progress))
+        stats, population = run_duckdb(
+            files, work, opts, buckets, todo, kept, jobs, lambda *a: _bar(*a, progress), prev
+        )
     else:
         stats = _run_local(files, work, opts, buckets, todo, kept, jobs, progress)
     groups = _group_counts(work.finished().values())
-    groups.update({k: v for k, v in population.items() if k != "candidates"})  # duckdb: spills candidates only
+    groups.update({k: v for k, v in population.items() if k not in ("candidates", "since")})
     work.drop_spill()
     run = {
         "export": src.name,
@@ -74,8 +84,15 @@ def screen(
         "scan": stats,
         "groups": groups,
     }
+    if "since" in population:
+        run["since"] = population["since"]
     run["seconds"] = round(time.monotonic() - started, 3)  # scan and evaluation; the outputs follow
     report = write_outputs(dest, work, run)
+    if engine == "duckdb" and (work.root / "current.parquet").exists():
+        from priorauth.screen.duck import CURRENT
+        from priorauth.screen.output import RESOURCES
+
+        os.replace(work.root / CURRENT, dest / RESOURCES)  # kept for a later --since run
     report["seconds"] = round(time.monotonic() - started, 3)
     return report
 

@@ -136,14 +136,15 @@ def _parse_sql(paths: list[str]) -> str:
         FROM g
     )
     SELECT file, status, CASE WHEN status = {UNKNOWN} THEN left(rtype, 64) ELSE rtype END AS rtype,
-        CASE WHEN kind = '{SHARED}' THEN rid END AS rid,
+        CASE WHEN status = {OK} THEN rid END AS rid,
         CASE WHEN kind = '{OWNED}' THEN pid END AS pid, kind,
         CASE WHEN kind = '{OWNED}' AND rtype = 'Condition' THEN
                  to_json(json_extract(line, ['$.code', '$.verificationStatus', '$.stage']))
              WHEN kind = '{OWNED}' AND rtype IN ({meds}) THEN
                  to_json(json_extract(line, ['$.medicationCodeableConcept', '$.medicationReference', '$.contained']))
         END AS key,
-        CASE WHEN kind IN ('{OWNED}', '{SHARED}') AND rtype IN ({evaluated}) THEN line END AS line
+        CASE WHEN (kind IN ('{OWNED}', '{SHARED}') AND rtype IN ({evaluated})) OR (status = {OK} AND rtype = 'Bundle')
+             THEN line END AS line  -- a Bundle may list deletions (a Bulk Data _since export)
     FROM h
     """
 
@@ -269,7 +270,7 @@ class Scan:
             "missing_patient_resources": int(missing_res),
         }
 
-    def spill(self, buckets: int, wanted: set[int]) -> int:
+    def spill(self, buckets: int, wanted: set[int], who: str = "cand") -> int:
         """The candidates' lines into the bucket files and the shared resources into ``shared.tsv``, in
         export order; returns the number of lines written."""
         t = f"read_parquet('{_sql_str(str(self.table))}', file_row_number = true)"
@@ -280,7 +281,7 @@ class Scan:
         try:
             cur = self.con.execute(
                 f"SELECT pid, rtype, file_row_number, line FROM {t} WHERE kind = '{OWNED}' AND line IS NOT NULL "
-                "AND pid IN (SELECT pid FROM cand)"
+                f"AND pid IN (SELECT pid FROM {who})"
             )
             while rows := cur.fetchmany(10_000):
                 for pid, rtype, seq, line in rows:
@@ -335,6 +336,9 @@ def _gz_size(f: Path) -> int:
         return int.from_bytes(g.read(4), "little")
 
 
+CURRENT = "current.parquet"  # the run's resources table in the work folder, moved to OUT/resources.parquet at the end
+
+
 def run_duckdb(
     files: list[Path],
     work: WorkDir,
@@ -344,9 +348,10 @@ def run_duckdb(
     kept: bool,
     jobs: int,
     bars: Callable[[str, float, str, float], Any],
-) -> tuple[dict[str, Any], dict[str, int]]:
+    since: Path | None = None,
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """Scan (unless a kept scan can be reused), then evaluate the unfinished buckets. Returns the scan
-    statistics and the population counts (patients, candidates, patients missing)."""
+    statistics and the population counts (patients, candidates, patients missing; ``since``: what changed)."""
     from priorauth.screen import ingredient, local
 
     scanned = work.scanned() if kept else None
@@ -355,13 +360,20 @@ def run_duckdb(
         work.reset_spill()
         con = connect(work, jobs)
         try:
-            bar = bars("scan", sum(f.stat().st_size for f in files), "MB", 1 << 20)
+            size = sum(f.stat().st_size for f in files)
+            bar = bars("scan", size, "MB", 1 << 20)
             scan = Scan(con, work, files)
             scan.run()
             stats = scan.stats().as_dict()
-            population = scan.candidates(ingredient(opts.drug))
-            scan.spill(buckets, set(todo))
-            bar.tick(sum(f.stat().st_size for f in files), 0)
+            current = work.root / CURRENT
+            if since is None:
+                os.replace(scan.table, current)
+                scan.table = current
+                population = scan.candidates(ingredient(opts.drug))
+                scan.spill(buckets, set(todo))
+            else:
+                population = _since(con, scan, since, opts, buckets, todo, work)
+            bar.tick(size, 0)
             bar.finish()
         finally:
             con.close()
@@ -375,3 +387,34 @@ def run_duckdb(
         local.evaluate_all(todo, work, opts, jobs, text, bar.tick)
         bar.finish()
     return stats, population or {}
+
+
+def _since(con: Any, scan: Scan, prev: Path, opts: Options, buckets: int, todo: list[int], work: WorkDir) -> dict:
+    from priorauth.screen import ingredient, since
+
+    before = since.previous(prev, opts.drug, opts.payer)
+    changed = since.combine(con, prev, scan.table, work.root / CURRENT, since.deletions(con, scan.table))
+    scan.table = work.root / CURRENT
+    population = scan.candidates(ingredient(opts.drug))
+    everyone = bool(changed["shared_changed"]) or before.get("as_of") != opts.as_of
+    carried_file = work.root / since.CARRIED
+    carried = since.carry_over(con, prev, everyone, carried_file)
+    scan.spill(buckets, set(todo), who="todo")
+    docs = [tuple(line.split(b"\t", 1)) for line in carried_file.read_bytes().splitlines()]
+    counts = {
+        "patients": 0,
+        "candidates": carried,
+        "evaluated": carried,
+        "missing_patient_ids": 0,
+        "missing_patient_resources": 0,
+        "errors": {},
+    }
+    work.write_result(buckets, [(pid.decode(), doc) for pid, doc in docs], counts)  # one past the last bucket
+    reason = "shared resources changed" if changed["shared_changed"] else "as-of date changed" if everyone else None
+    population["since"] = {
+        "previous": prev.name,
+        **changed,
+        "carried_over": carried,
+        "reevaluated_all_candidates": reason,
+    }
+    return population
