@@ -41,6 +41,7 @@ def screen(
     """Screen an export folder into ``out``; returns the summary (``out/summary.json``). ``since``: the
     output folder of a previous run; ``export_dir`` then holds only what changed (see ``screen.since``)."""
     started = time.monotonic()
+    PHASES.clear()
     src, dest = Path(export_dir), Path(out)
     opts, files = _check_arguments(src, dest, engine, as_of, drug, payer)
     dest.mkdir(parents=True, exist_ok=True)
@@ -87,6 +88,7 @@ def screen(
     if "since" in population:
         run["since"] = population["since"]
     run["seconds"] = round(time.monotonic() - started, 3)  # scan and evaluation; the outputs follow
+    run["phases"] = dict(PHASES)
     report = write_outputs(dest, work, run)
     if engine == "duckdb" and (work.root / "current.parquet").exists():
         from priorauth.screen.duck import CURRENT
@@ -162,8 +164,23 @@ class _Quiet:
         return 0.0
 
 
+PHASES: dict[str, float] = {}  # seconds per phase of the current run (scan, evaluate), for summary.json
+
+
+class _Timed:
+    def __init__(self, label: str, bar: Any) -> None:
+        self.label, self.bar, self.started = label, bar, time.monotonic()
+
+    def tick(self, amount: float, patients: int = 0) -> None:
+        self.bar.tick(amount, patients)
+
+    def finish(self) -> float:
+        PHASES[self.label] = round(time.monotonic() - self.started, 3)
+        return self.bar.finish()
+
+
 def _bar(label: str, total: float, unit: str, scale: float, show: bool) -> Any:
-    return Progress(label, total, unit, scale) if show else _Quiet()
+    return _Timed(label, Progress(label, total, unit, scale) if show else _Quiet())
 
 
 def _group_counts(results: Any) -> dict[str, Any]:
