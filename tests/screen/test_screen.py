@@ -84,15 +84,17 @@ def test_outputs_parquet_and_report(small_export: Path, tmp_path: Path) -> None:
         assert f"<td>{missing}</td><td>{d['patient']['id']}</td>" in html
 
 
-def test_resume_skips_finished_buckets(small_export: Path, tmp_path: Path) -> None:
-    first = run(small_export, tmp_path)
+@pytest.mark.parametrize("engine", ["duckdb", "local"])
+def test_resume_skips_finished_buckets(engine: str, small_export: Path, tmp_path: Path) -> None:
+    first = run(small_export, tmp_path, engine=engine)
     before = (tmp_path / "determinations.ndjson").read_bytes()
     results = tmp_path / ".work" / "results"
     (results / "b00003.json").unlink()  # as if the run stopped before bucket 3 finished
-    again = run(small_export, tmp_path, resume=True)
+    again = run(small_export, tmp_path, resume=True, engine=engine)
     assert again["resumed_buckets"] == first["buckets"] - 1
     assert (tmp_path / "determinations.ndjson").read_bytes() == before
-    fresh = run(small_export, tmp_path)  # without --resume everything is redone
+    assert again["screening"] == first["screening"] and again["groups"] == first["groups"]
+    fresh = run(small_export, tmp_path, engine=engine)  # without --resume everything is redone
     assert fresh["resumed_buckets"] == 0
 
 
