@@ -72,7 +72,7 @@ def _add_screen(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         help="duckdb (default: DuckDB scan, local evaluation), local (Python scan) or spark (a cluster)",
     )
     s.add_argument("--master", help="spark: master URL (default: local[*])")
-    s.add_argument("--jobs", type=_count("--jobs"), help="local: processes (default: all cores)")
+    s.add_argument("--jobs", type=_count("--jobs"), help="duckdb, local: processes and threads (default: all cores)")
     s.add_argument("--resume", action="store_true", help="keep the patients a previous run of the same input finished")
     s.add_argument(
         "--since", metavar="PREVIOUS_OUT", help="EXPORT holds only changes since the run that wrote PREVIOUS_OUT"

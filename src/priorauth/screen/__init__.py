@@ -50,6 +50,10 @@ def screen(
         raise fail(Code.BAD_ARGUMENT, "--since needs the duckdb engine (the one that keeps per-patient resources)")
     if prev is not None and prev.resolve() == dest.resolve():
         raise fail(Code.BAD_ARGUMENT, "--since must name the previous output folder, not this run's")
+    if prev is not None:
+        from priorauth.screen.since import previous
+
+        previous(prev, opts.drug, opts.payer)  # a bad --since fails before any work
     fp = fingerprint(files, opts.drug, opts.as_of, opts.payer)
     fp["since"] = str(prev.resolve()) if prev is not None else None
     work = WorkDir(dest)
