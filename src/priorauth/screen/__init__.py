@@ -76,7 +76,7 @@ def screen(
     else:
         stats = _run_local(files, work, opts, buckets, todo, kept, jobs, progress)
     groups = _group_counts(work.finished().values())
-    groups.update({k: v for k, v in population.items() if k not in ("candidates", "since")})
+    groups.update({k: v for k, v in population.items() if k not in ("candidates", "since", "documents")})
     work.drop_spill()
     run = {
         "export": src.name,

@@ -37,6 +37,7 @@ MAX_LINE_BYTES = 16 << 20  # a longer line is counted as corrupt (a note over 10
 LINES = "lines.parquet"
 OK, CORRUPT, NOT_FHIR, UNKNOWN = 0, 1, 2, 3  # line status
 OWNED, SHARED, ORPHAN = "P", "S", "X"  # a patient's line; a shared resource with an id; neither
+TEXT_TYPES = ("DocumentReference", "DiagnosticReport")
 MED_KINDS = ("MedicationRequest", "MedicationStatement", "MedicationAdministration", "MedicationDispense")
 
 Tick = Callable[[int, int], None]
@@ -157,6 +158,7 @@ class Scan:
         self.table = target or work.root / LINES
         self.problems: list[str] = []
         self.salvaged: dict[str, ScanStats] = {}
+        self.documents = 0
 
     def run(self) -> None:
         paths = self._readable([str(f) for f in self.files])
@@ -278,6 +280,7 @@ class Scan:
         folder.mkdir(parents=True, exist_ok=True)
         files: dict[int, IO[bytes]] = {}
         written = 0
+        self.documents = 0  # candidates' DocumentReferences and DiagnosticReports (may need the text pipeline)
         try:
             cur = self.con.execute(
                 f"SELECT pid, rtype, file_row_number, line FROM {t} WHERE kind = '{OWNED}' AND line IS NOT NULL "
@@ -292,6 +295,7 @@ class Scan:
                     if f is None:
                         f = files[b] = open(folder / f"b{b:05d}.tsv", "ab", buffering=1 << 18)  # noqa: SIM115
                     flags = CANDIDATE | (PATIENT if rtype == "Patient" else 0)
+                    self.documents += rtype in TEXT_TYPES
                     f.write(b"%s\t%d\t%d\t%s\n" % (pid.encode(), flags, seq, line.encode()))
                     written += 1
             cur = self.con.execute(
@@ -373,6 +377,7 @@ def run_duckdb(
                 scan.spill(buckets, set(todo))
             else:
                 population = _since(con, scan, since, opts, buckets, todo, work)
+            population["documents"] = scan.documents
             bar.tick(size, 0)
             bar.finish()
         finally:
@@ -383,7 +388,8 @@ def run_duckdb(
         stats = scanned or ScanStats().as_dict()
     if todo:
         bar = bars("evaluate", len(todo), "buckets", 1)
-        text = any(stats["by_type"].get(t) for t in ("DocumentReference", "DiagnosticReport"))
+        # spaCy is loaded once before forking only when a candidate has a document (else on demand, per worker)
+        text = bool((population or {}).get("documents", 1))
         local.evaluate_all(todo, work, opts, jobs, text, bar.tick)
         bar.finish()
     return stats, population or {}
