@@ -167,7 +167,7 @@ class Scan:
         if not paths:
             raise ValueError("no readable file")  # pragma: no cover (export_files found some)
         self.con.execute(
-            f"COPY ({sql}) TO '{_sql_str(str(tmp))}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)"
+            f"COPY ({sql}) TO '{_sql_str(str(tmp))}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 16384)"
         )
         self.rejected = self.con.execute("SELECT count(*) FROM reject_errors").fetchone()[0]
         os.replace(tmp, self.table)

@@ -91,7 +91,7 @@ def combine(con: Any, prev: Path, new: Path, dest: Path, deleted: set[str]) -> d
                 UNION ALL
                 SELECT {cols}, 1 AS gen, file_row_number AS seq FROM {n} WHERE status = {OK} AND rtype <> 'Bundle'
             ) ORDER BY gen, seq
-        ) TO '{_sql_str(str(dest))}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)"""
+        ) TO '{_sql_str(str(dest))}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 16384)"""
     )
     touched = con.execute("SELECT count(*) FROM touched").fetchone()[0]
     return {"deleted": len(deleted), "touched_patients": touched, "shared_changed": shared_changed}
