@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from priorauth.chart.chart import Chart
 from priorauth.text.pipeline import worth_reading
-from priorauth.text.sources import documents
+from priorauth.text.sources import TextDoc, documents
 
 
 def read(chart: Chart, warnings: list[str]):  # type: ignore[no-untyped-def]
-    docs = [d for d in documents(chart, warnings) if worth_reading(d.text)]
+    return read_documents(documents(chart, warnings))
+
+
+def read_documents(all_docs: list[TextDoc]):  # type: ignore[no-untyped-def]
+    """The text facts of documents already extracted (``sources.documents``)."""
+    docs = [d for d in all_docs if worth_reading(d.text)]
     if not docs:
         return None
     from priorauth.text.facts import from_documents  # pulls in spaCy / medspaCy

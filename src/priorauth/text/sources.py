@@ -17,8 +17,9 @@ from html.parser import HTMLParser
 from typing import Any, ClassVar
 
 from priorauth.chart.chart import Chart
-from priorauth.chart.fhir import dicts, first_date, notes, status_of
+from priorauth.chart.fhir import dicts, first_date, notes
 from priorauth.chart.load import Resource
+from priorauth.facts import specimen
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # a note is never this large; a scanned PDF of images has no text anyway
 SEPARATOR = "\n\n"
@@ -31,20 +32,20 @@ class TextDoc:
     kind: str  # resource type
     title: str
     text: str
+    specimen: str | None = None  # the specimen the resource codes (a KRAS report's): it wins over words
 
 
 def documents(chart: Chart, warnings: list[str]) -> list[TextDoc]:
     """Every text-bearing resource of the chart, in chart order."""
     out = []
     for r in chart.resources:
-        if status_of(r.data) == "entered-in-error":
-            continue
         reader = READERS.get(r.type)
         if reader is None:
             continue
         parts = [p.strip() for p in reader(chart, r, warnings) if p and p.strip()]
         if parts:
-            out.append(TextDoc(r.ref, _date(r), r.type, _title(r), SEPARATOR.join(parts)))
+            coded = specimen.coded(chart, r.data) if r.type in ("Observation", "DiagnosticReport") else None
+            out.append(TextDoc(r.ref, _date(r), r.type, _title(r), SEPARATOR.join(parts), coded))
     return out
 
 

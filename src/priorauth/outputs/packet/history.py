@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from priorauth.chart import dates
 from priorauth.facts.model import Facts, MedUse
 
 if TYPE_CHECKING:
@@ -96,8 +97,9 @@ def _progression(facts: Facts, start: str | None, until: str | None) -> str:
     if not start:
         return ""
     for s in facts.statuses:
-        day = s.evidence.date or ""
-        if s.status == "worsened" and day >= start and (until is None or day < until):
+        day = s.evidence.date
+        # a partial date counts only when every day it may mean falls on this line of therapy
+        if s.status == "worsened" and dates.on_or_after(day, start) and (until is None or dates.before(day, until)):
             return f"{day}: {s.evidence.text[:120]}"
     return "none recorded"
 

@@ -101,7 +101,7 @@ def monitoring_due(
     rows = []
     plan = (doc or {}).get("monitoring") or []
     shift = timedelta(0)
-    if start and plan:
+    if start and plan and "past" not in plan[0]:  # a plan already counted from the first dose stays as it is
         shift = date.fromisoformat(start) - date.fromisoformat(plan[0]["due"])
     for m in plan:
         due = date.fromisoformat(m["due"]) + shift
