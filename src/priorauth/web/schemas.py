@@ -186,7 +186,9 @@ class CasePatch(Body):
     chart_id: str | None = Field(default=None, min_length=1, max_length=32)
     payer: str | None = Field(default=None, max_length=80)
     as_of: Day | None = None
-    status: Literal["open", "ready", "submitted", "appealed", "closed"] | None = None
+    status: Literal["open", "ready", "submitted", "pended", "approved", "denied", "appealed", "closed"] | None = Field(
+        default=None, description="a move the workflow allows (else 409 saying why); see docs/workspace.md"
+    )
     note: str | None = Field(default=None, max_length=5000)
 
 
