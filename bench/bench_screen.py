@@ -57,7 +57,11 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--spark-sizes", default="10000")
     ap.add_argument("--dir", default=str(Path(tempfile.gettempdir()) / "screen-bench"))
+    ap.add_argument("--quick", action="store_true", help="200 patients, local only: checks the script runs (CI)")
     a = ap.parse_args()
+    if a.quick:
+        a.sizes, a.spark_sizes = "200", ""
+        a.dir = tempfile.mkdtemp(prefix="screen-bench-quick-")
     root = Path(a.dir)
     spark_sizes = {int(n) for n in a.spark_sizes.split(",") if n}
     print(
