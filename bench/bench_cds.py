@@ -149,7 +149,7 @@ def main() -> int:
         }
         for name, make in scenarios.items():
             for i in range(20):  # warm: imports, vocabularies, spaCy for the notes
-                httpx.post(url, json=make(-1 - i), timeout=60)
+                httpx.post(url, json=make(-1 - i), timeout=300)
             rate = a.new_notes_rate if name == "5 new notes" else a.rate
             lat, errors = asyncio.run(open_loop(url, make, rate, a.seconds))
             print(

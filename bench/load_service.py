@@ -56,10 +56,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(home: Path, port: int, database_url: str | None, workers: int = 1) -> subprocess.Popen[bytes]:
+def start_server(
+    home: Path, port: int, database_url: str | None, workers: int = 1, evaluation_workers: int = 1
+) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRIORAUTH_", "XDG_"))}
     env |= {"HOME": str(home), "PRIORAUTH_PORT": str(port), "PRIORAUTH_LOG_LEVEL": "warning"}
     env |= {"PRIORAUTH_WORKERS": str(workers), "PRIORAUTH_CDS_DEV_UNSIGNED": "1"}
+    env |= {"PRIORAUTH_EVALUATION_WORKERS": str(evaluation_workers)}
     if database_url:
         env["DATABASE_URL"] = database_url
     log = (home / "server.log").open("wb")
@@ -137,6 +140,17 @@ def baseline(rounds: int = 3) -> float:
         for p in paths:
             priorauth.check(str(p), as_of=AS_OF)
     return rounds * len(paths) / (time.perf_counter() - start)
+
+
+def warm_up(base: str, headers: dict[str, str], cases: list[str], n: int) -> None:
+    """Evaluations in parallel before the clock starts, so every evaluation process has loaded the
+    evaluator (spaCy/medspaCy) and every server process has served."""
+
+    async def go() -> None:
+        async with httpx.AsyncClient(base_url=base, headers=headers, timeout=300) as c:
+            await asyncio.gather(*(c.post(f"/cases/{cases[i % len(cases)]}/determinations", json={}) for i in range(n)))
+
+    asyncio.run(go())
 
 
 async def open_loop(
@@ -237,6 +251,7 @@ def main() -> int:
     ap.add_argument("--rate", type=float, help="open loop: requests per second (instead of --clients)")
     ap.add_argument("--mixed", action="store_true", help="add uploads, case openings, CDS calls; probe /health")
     ap.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
+    ap.add_argument("--evaluation-workers", type=int, default=1, help="evaluation processes per server process")
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--database-url", help="default: a fresh SQLite file")
     ap.add_argument("--quick", action="store_true", help="a few seconds, 4 clients: checks the script still runs")
@@ -246,11 +261,12 @@ def main() -> int:
         args.rate = None if args.rate is None else min(args.rate, 10)
     with tempfile.TemporaryDirectory() as home:
         port = free_port()
-        proc = start_server(Path(home), port, args.database_url, args.workers)
+        proc = start_server(Path(home), port, args.database_url, args.workers, args.evaluation_workers)
         try:
             root = f"http://127.0.0.1:{port}"
             base = f"{root}/api/v1"
             headers, cases = prepare(base, 1 if args.quick else 3, args.quick)
+            warm_up(base, headers, cases, 2 * args.workers * max(1, args.evaluation_workers))
             out: dict[str, list[float]] = {name: [] for name, _ in MIX}
             out |= {"upload_and_open": [], "cds_order_sign": [], "health": []}
             errors: list[str] = []

@@ -214,7 +214,7 @@ def test_the_throttle_grows_and_is_shared_by_every_process(app: Any) -> None:
     for _ in range(5):
         a.failed("x@y.z", "1.2.3.4")
         waits.append(b.retry_after("x@y.z", "5.6.7.8"))
-    assert waits[:2] == [0, 0] and waits[2] >= 1 and waits[4] > waits[3] > waits[2] - 1
+    assert waits[0] == 0 and waits[1] >= 1 and waits[4] > waits[3] > waits[2] > waits[1] - 1
     assert waits[4] <= 901
 
 
@@ -305,8 +305,9 @@ def test_failed_logins_and_refused_cross_practice_attempts_are_audited(app: Any,
     assert beta.coordinator.get(f"/api/v1/cases/{case['id']}").status_code == 404
     alpha_events = practice.admin.get("/api/v1/audit", params={"action": "login_failed"}).json()
     assert len(alpha_events) == 1 and alpha_events[0]["resource"] == "user"
-    beta_events = beta.admin.get("/api/v1/audit", params={"action": "refused"}).json()
-    assert [(e["resource"], e["resource_id"]) for e in beta_events] == [("cases", case["id"])]
+    refused = practice.admin.get("/api/v1/audit", params={"action": "refused"}).json()  # the owner sees it
+    assert [(e["resource"], e["resource_id"]) for e in refused] == [("cases", case["id"])]
+    assert beta.admin.get("/api/v1/audit", params={"action": "refused"}).json() == []  # the caller learns nothing
 
 
 def _second_practice(app: Any) -> Practice:

@@ -79,7 +79,7 @@ def refusal(status: str, to: str, overall: str | None) -> str | None:
 def submission_refusal(status: str) -> str | None:
     if status in SUBMITTABLE:
         return None
-    return f"a submission is recorded for a case marked ready; this case is {label(status).lower()}"
+    return f"mark the case ready before recording a submission (this case is {label(status).lower()})"
 
 
 def decision_refusal(status: str) -> str | None:

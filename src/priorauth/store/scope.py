@@ -52,8 +52,12 @@ class Scope:
                 elsewhere = self.session.scalar(
                     select(model.practice_id).where(model.id == id_)  # type: ignore[attr-defined]
                 )
-                if elsewhere is not None:  # another practice's record: refused, and recorded
-                    self.audit_always("refused", model.__tablename__[:20], id_, None, "another practice's record")  # type: ignore[attr-defined]
+                if elsewhere is not None:  # another practice's record: refused, and recorded in the
+                    # owner's trail (never the caller's: it must not learn that the id exists elsewhere)
+                    event = self._event("refused", model.__tablename__[:20], id_, None, "from another practice")  # type: ignore[attr-defined]
+                    sink = self.session.info.get("audit_sink")
+                    if sink is not None:
+                        sink.put(**(event | {"practice_id": elsewhere}))
             raise fail(Code.NOT_FOUND, f"no {what or model.__name__.lower()} {id_}")
         return row
 

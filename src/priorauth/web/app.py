@@ -68,7 +68,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     from priorauth.web import ui  # the workspace pages (issue 7)
 
     ui.mount(app)
-    app.add_middleware(BodyLimit, settings=settings)  # every route: streamed request-body caps
 
     @app.get("/health", tags=["service"])
     async def health() -> Response:
@@ -104,6 +103,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
 
+    app.add_middleware(BodyLimit, settings=settings)  # outermost: streamed request-body caps on every route
     return app
 
 

@@ -23,8 +23,8 @@ MAX_DELAY_S = 900  # the longest wait a throttle imposes (15 minutes): never a l
 
 class LoginThrottleStore:
     """Failed logins, per account from any address (``a:<email>``) and per client address
-    (``ip:<address>``). Past ``free`` failures, each failure doubles the wait before the next try
-    (1 s, 2 s, 4 s ... at most 15 minutes); an address gets ten times the account's allowance. A success
+    (``ip:<address>``). From the ``free``-th failure on, each failure doubles the wait before the next
+    try (1 s, 2 s, 4 s ... at most 15 minutes); an address gets ten times the account's allowance. A success
     clears the account; an admin can clear an account (:meth:`clear`). Failures older than ``window``
     seconds are forgotten."""
 
@@ -57,8 +57,8 @@ class LoginThrottleStore:
                     row.failures = 0
                 row.failures += 1
                 row.last_failure_at = t
-                over = row.failures - free
-                row.blocked_until = t + timedelta(seconds=min(2 ** (over - 1), MAX_DELAY_S)) if over > 0 else None
+                over = row.failures - free  # the allowance used up: 1 s, then 2, 4, 8 ... at most 15 min
+                row.blocked_until = t + timedelta(seconds=min(2**over, MAX_DELAY_S)) if over >= 0 else None
 
     def succeeded(self, account: str, address: str) -> None:
         self.clear(account)

@@ -81,7 +81,6 @@ def login(
         session.rollback()
         status = 429 if exc.code == Code.RATE_LIMITED else 401 if exc.code == Code.UNAUTHENTICATED else 422
         return _login_page(request, target, exc.message[:1].upper() + exc.message[1:] + ".", email, status)
-    response.delete_cookie(LOGIN_COOKIE)
     return response
 
 
