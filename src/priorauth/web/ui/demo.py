@@ -112,7 +112,10 @@ def _cases(app: Any, session: Any, practice_id: str, users: dict[str, User], tod
     from priorauth.service.cases import Cases
     from priorauth.web.settings import limits
 
-    svc = Cases(_scope(session, users["coordinator"]), limits(app.state.settings))
+    from dataclasses import replace
+
+    # Seeded in this thread: starting worker processes would only delay the server's start.
+    svc = Cases(_scope(session, users["coordinator"]), replace(limits(app.state.settings), workers=0))
     src = charts()
     nsclc = src["nsclc"]
 
