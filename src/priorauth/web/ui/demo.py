@@ -109,10 +109,10 @@ def _scope(session: Any, user: User) -> Scope:
 
 
 def _cases(app: Any, session: Any, practice_id: str, users: dict[str, User], today: date) -> None:
+    from dataclasses import replace
+
     from priorauth.service.cases import Cases
     from priorauth.web.settings import limits
-
-    from dataclasses import replace
 
     # Seeded in this thread: starting worker processes would only delay the server's start.
     svc = Cases(_scope(session, users["coordinator"]), replace(limits(app.state.settings), workers=0))
