@@ -10,7 +10,8 @@ import pytest
 
 from tests.conftest import ROOT
 
-SCRIPTS = sorted(p.name for p in (ROOT / "bench").glob("*.py"))
+OWN_TEST = {"bench_screen.py"}  # tests/screen/test_bench.py runs it --quick
+SCRIPTS = sorted(p.name for p in (ROOT / "bench").glob("*.py") if p.name not in OWN_TEST)
 
 
 def test_the_list_is_every_script() -> None:
