@@ -25,12 +25,17 @@ def parse_as_of(value: str | date | None) -> str:
     """The evaluation date as ISO ``YYYY-MM-DD`` (default: today)."""
     if value is None:
         return date.today().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    try:
-        return date.fromisoformat(value.strip()).isoformat() if len(value.strip()) == 10 else _bad_date(value)
-    except ValueError:
-        return _bad_date(value)
+    if not isinstance(value, date):
+        try:
+            value = date.fromisoformat(value.strip()) if len(value.strip()) == 10 else _bad_date(value)
+        except ValueError:
+            return _bad_date(value)
+    if not FIRST_DAY <= value <= LAST_DAY:  # date arithmetic (ages, windows) must not overflow
+        raise fail(Code.BAD_DATE, f"--as-of {value.isoformat()} is out of range ({FIRST_DAY} to {LAST_DAY})")
+    return value.isoformat()
+
+
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
 
 
 def _bad_date(value: str) -> str:

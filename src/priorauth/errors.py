@@ -45,6 +45,9 @@ class Code:
     UNSUPPORTED_MEDIA = "unsupported_media_type"
     RATE_LIMITED = "rate_limited"
     INTERNAL = "internal_error"
+    EVALUATION_TIMEOUT = "evaluation_timeout"  # 503: the evaluation passed its time limit; nothing lost
+    BUSY = "busy"  # 503: the database stayed locked past the lock timeout; try again
+    PATIENT_MISMATCH = "patient_mismatch"  # 409: the chart's Patient disagrees with the stored patient
 
 
 class PriorauthError(Exception):
@@ -63,6 +66,9 @@ class PriorauthError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> tuple[type[PriorauthError], tuple[str, str]]:  # crosses process boundaries
+        return (type(self), (self.code, self.message))
 
 
 def fail(code: str, message: str) -> PriorauthError:

@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--port", type=_port, help="port (default 8400, or PRIORAUTH_PORT)")
     v.add_argument("--database-url", help="SQLAlchemy URL (default: DATABASE_URL, else SQLite in the user data dir)")
     v.add_argument("--demo", action="store_true", help="a fresh demo database: a practice, users and cases (synthetic)")
+    v.add_argument("--workers", type=_count("--workers"), help="server processes (default 1, or PRIORAUTH_WORKERS)")
+    v.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", help="any setting of docs/service.md (repeatable)"
+    )
     _add_screen(sub)
     return ap
 
@@ -208,7 +212,14 @@ def run(argv: Sequence[str] | None) -> int:
     if args.command == "serve":
         from priorauth.cli.serve import serve
 
-        return serve(host=args.host, port=args.port, database_url=args.database_url, demo=args.demo)
+        return serve(
+            host=args.host,
+            port=args.port,
+            database_url=args.database_url,
+            demo=args.demo,
+            workers=args.workers,
+            sets=args.set,
+        )
     from priorauth.api import check
 
     doc = check(
