@@ -19,6 +19,7 @@ class Chart:
     def __init__(self, loaded: LoadedChart, patient: Resource) -> None:
         self.patient = patient
         self.warnings = list(loaded.warnings)
+        self.unread = dict(loaded.unread)  # resource types the source could not read in full
         self._index: dict[str, Resource] = {}
         for r in loaded.resources:
             for key in _keys(r):
