@@ -23,25 +23,26 @@ _MEDS = frozenset(
 _TEXT = frozenset({"DocumentReference", "DiagnosticReport", "Binary"})
 _DIAGNOSIS = frozenset({"Condition", "Observation"}) | _TEXT
 
-# criterion id -> the resource types its facts come from (see facts/ and text/)
+_CLINICAL = _DIAGNOSIS | _MEDS  # therapy lines are dated against the diagnosis and its progression
+
+# criterion id -> the resource types its facts come from (see facts/, text/ and evaluate/context.py)
 NEEDS: dict[str, frozenset[str]] = {
     "adult": frozenset({"Patient"}),
     "nsclc_diagnosis": _DIAGNOSIS,
     "mcrc_diagnosis": _DIAGNOSIS,
     "advanced_disease": _DIAGNOSIS,
-    "kras_g12c": frozenset({"Observation", "Procedure", "Specimen", "ServiceRequest", "Claim", "ExplanationOfBenefit"})
-    | _TEXT,
-    "prior_systemic_therapy": _MEDS | _TEXT,
-    "prior_crc_chemotherapy": _MEDS | _TEXT,
-    "no_prior_kras_g12c_inhibitor": _MEDS | _TEXT,
-    "single_agent": _MEDS,
-    "with_panitumumab": _MEDS,
-    "with_cetuximab": _MEDS,
+    "kras_g12c": _DIAGNOSIS | frozenset({"Procedure", "Specimen", "ServiceRequest", "Claim", "ExplanationOfBenefit"}),
+    "prior_systemic_therapy": _CLINICAL,
+    "prior_crc_chemotherapy": _CLINICAL,
+    "no_prior_kras_g12c_inhibitor": _CLINICAL,
+    "single_agent": _CLINICAL,
+    "with_panitumumab": _CLINICAL,
+    "with_cetuximab": _CLINICAL,
+    "disease_progression": _CLINICAL,
+    "no_progression_on_therapy": _CLINICAL,
+    "tolerating_therapy": _CLINICAL,
     "prescription": frozenset({"MedicationRequest", "Medication"}),
     "oncologist_prescriber": frozenset({"MedicationRequest", "Practitioner", "PractitionerRole"}),
-    "disease_progression": _DIAGNOSIS,
-    "no_progression_on_therapy": _DIAGNOSIS,
-    "tolerating_therapy": _DIAGNOSIS | _MEDS,
 }
 
 # resource types whose absence changes more than one criterion: said once, as a warning
@@ -59,11 +60,14 @@ def limit_to_read(doc: dict[str, Any], unread: dict[str, str]) -> dict[str, Any]
         return doc
     for c in doc["criteria"]:
         missing = sorted(NEEDS.get(c["id"], frozenset(unread)) & unread.keys())
-        if not missing or c["status"] not in ("met", "not_met"):
+        if not missing:
             continue
         names = ", ".join(missing)
-        c["status"] = "insufficient"
-        c["summary"] = f"Not settled: {names} could not be read from the EHR (was: {c['summary']})"
+        if c["status"] in ("met", "not_met"):
+            c["status"] = "insufficient"
+            c["summary"] = f"Not settled: {names} could not be read from the EHR (was: {c['summary']})"
+        else:  # already no more confident than the data: say why the data may be missing
+            c["summary"] = f"{c['summary']} ({names} could not be read from the EHR.)"
         c["actions"] = [f"Read {names} again from the EHR, or attach the records", *c["actions"]]
     warnings = doc.setdefault("warnings", [])
     for rtype, why in _CONTEXT.items():
