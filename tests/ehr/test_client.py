@@ -80,7 +80,8 @@ class Renewing:
     def header(self) -> str:
         return f"Bearer {self.token}"
 
-    def renew(self) -> bool:
+    def renew(self, rejected: str | None) -> bool:
+        assert rejected == "Bearer old"
         self.renewed += 1
         self.token = "new"
         return True

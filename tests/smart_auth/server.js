@@ -75,9 +75,10 @@ let expired = new Set();
 provider.on('client_credentials.saved', (token) => issued.add(token.jti));
 
 function grants(scope, type) {
-  const wanted = new Set([`system/*.rs`, `system/*.read`, `system/${type}.rs`, `system/${type}.read`]);
   const have = (scope || '').split(' ');
-  return have.some((s) => wanted.has(s)) || (have.includes(`system/${type}.r`) && have.includes(`system/${type}.s`));
+  const any = (t) => have.includes(`system/${t}.rs`) || have.includes(`system/${t}.read`)
+    || (have.includes(`system/${t}.r`) && have.includes(`system/${t}.s`));
+  return any('*') || (type !== '*' && any(type));
 }
 
 function outcome(res, status, code, text, extra = {}) {
@@ -128,10 +129,19 @@ async function fhir(req, res, path) {
     return outcome(res, 401, 'login', 'the access token is not valid (unknown or expired)', { 'www-authenticate': 'Bearer error="invalid_token"' });
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return outcome(res, 403, 'forbidden', 'read-only access (scopes *.rs)');
+  // What the request can return: its type; every type of Patient/$everything (its _type, else all);
+  // anything for a system-level request or one with _include/_revinclude (their targets are open-ended).
+  const query = new URLSearchParams(path.includes('?') ? path.slice(path.indexOf('?') + 1) : '');
   const first = bare.split('/').filter(Boolean)[0] || '';
-  const type = first.startsWith('$') || first === '' ? '*' : first;
-  if (!grants(token.scope, type === '*' ? 'Patient' : type) && !grants(token.scope, '*')) {
-    return outcome(res, 403, 'forbidden', `the token's scopes do not cover ${type}`);
+  let needed = [first];
+  if (first === '' || first.startsWith('$') || first.startsWith('_') || query.has('_include') || query.has('_revinclude')) {
+    needed = ['*'];
+  } else if (bare.includes('$everything')) {
+    needed = query.has('_type') ? query.get('_type').split(',') : ['*'];
+  }
+  const refused = needed.filter((t) => !grants(token.scope, t) && !grants(token.scope, '*'));
+  if (refused.length) {
+    return outcome(res, 403, 'forbidden', `the token's scopes do not cover ${refused.join(', ')}`);
   }
   return forward(req, res, path);
 }

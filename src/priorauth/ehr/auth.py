@@ -40,7 +40,7 @@ class BearerToken:
     def header(self) -> str | None:
         return self._header
 
-    def renew(self) -> bool:
+    def renew(self, rejected: str | None) -> bool:
         return False
 
 
@@ -87,9 +87,10 @@ class BackendServices:
                 self._fetch()
             return f"Bearer {self._token}"
 
-    def renew(self) -> bool:
+    def renew(self, rejected: str | None) -> bool:
         with self._lock:
-            self._fetch()
+            if rejected == f"Bearer {self._token}":  # else another request already renewed it
+                self._fetch()
         return True
 
     def assertion(self) -> str:

@@ -26,18 +26,19 @@ RETRY_STATUSES = frozenset({429, 502, 503, 504})
 
 
 class Auth(Protocol):
-    """Gives the Authorization header; ``renew`` is called once after a 401 (False: nothing to renew)."""
+    """Gives the Authorization header; ``renew(rejected)`` is called once after a 401 with the header that
+    was refused (False: nothing to renew). Requests in flight together share one renewal."""
 
     def header(self) -> str | None: ...
 
-    def renew(self) -> bool: ...
+    def renew(self, rejected: str | None) -> bool: ...
 
 
 class NoAuth:
     def header(self) -> str | None:
         return None
 
-    def renew(self) -> bool:
+    def renew(self, rejected: str | None) -> bool:
         return False
 
 
@@ -129,7 +130,8 @@ class FhirHttp:
         attempt = 0
         while True:
             try:
-                status, headers, body = self._once(url, params, cap)
+                sent = self.auth.header()
+                status, headers, body = self._once(url, params, cap, sent)
             except _Transient as exc:
                 if attempt >= self.limits.retries:
                     if exc.connect and not self.answered:
@@ -140,7 +142,7 @@ class FhirHttp:
                 self._sleep(self._backoff(attempt))
                 attempt += 1
                 continue
-            if status == 401 and not renewed and self.auth.renew():
+            if status == 401 and not renewed and self.auth.renew(sent):
                 renewed = True  # the token expired mid-read: one fresh token, same request
                 continue
             if status in RETRY_STATUSES:
@@ -154,9 +156,10 @@ class FhirHttp:
                 raise ReadFailed(f"HTTP {status}{_outcome(body)}", status)
             return body
 
-    def _once(self, url: str, params: dict[str, Any] | None, cap: int | None) -> tuple[int, httpx.Headers, bytes]:
+    def _once(
+        self, url: str, params: dict[str, Any] | None, cap: int | None, auth: str | None
+    ) -> tuple[int, httpx.Headers, bytes]:
         headers = {}
-        auth = self.auth.header()
         if auth:
             headers["Authorization"] = auth
         try:
