@@ -109,5 +109,6 @@ def evaluate(
     choice = registry.choose(
         payer, [cov.payer_name] if cov and cov.payer_name else [], set(cov.payer_refs) if cov else set(), drug
     )
-    doc = limit_to_read(determine(facts, day, choice, one.warnings, renewal_lead_days), one.unread)
+    doc = determine(facts, day, choice, [*one.warnings, *choice.warnings], renewal_lead_days)
+    doc = limit_to_read(doc, one.unread)
     return Evaluation(doc, one, facts, choice.pack)
