@@ -41,7 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_packs(c)
     add_fhir_options(c)
     k = sub.add_parser("packet", help="write the PA packet (PDF, letters, DTR and PAS FHIR) for one chart")
-    k.add_argument("chart", nargs="?", help="FHIR R4 Bundle (.json), NDJSON file, or a folder of them (or --fhir-server)")
+    k.add_argument(
+        "chart", nargs="?", help="FHIR R4 Bundle (.json), NDJSON file, or a folder of them (or --fhir-server)"
+    )
     k.add_argument("-o", "--out", required=True, help="folder to write the packet into (created if needed)")
     k.add_argument("--as-of", help="evaluation date YYYY-MM-DD (default: today)")
     k.add_argument("--payer", help=PAYER_HELP)
