@@ -12,13 +12,14 @@ from priorauth.chart.chart import Chart, select_patient
 from priorauth.chart.load import LoadedChart, add_document, load_path
 from priorauth.errors import Code, fail
 from priorauth.evaluate.determination import determine
+from priorauth.evaluate.unread import limit_to_read
 from priorauth.facts import extract
 from priorauth.facts.model import Facts
 from priorauth.facts.supplied import apply_approvals, apply_attestations
 from priorauth.policy import registry
 from priorauth.policy.schema import Pack
 
-ChartInput = str | os.PathLike[str] | dict[str, Any] | list[Any]
+ChartInput = str | os.PathLike[str] | dict[str, Any] | list[Any] | LoadedChart
 
 
 def parse_as_of(value: str | date | None) -> str:
@@ -43,7 +44,10 @@ def _bad_date(value: str) -> str:
 
 
 def load(chart: ChartInput) -> LoadedChart:
-    """A path (file or folder), a parsed FHIR resource or Bundle, or a list of resources."""
+    """A path (file or folder), a parsed FHIR resource or Bundle, a list of resources, or resources
+    already read (e.g. from an EHR by :mod:`priorauth.ehr`)."""
+    if isinstance(chart, LoadedChart):
+        return chart
     if isinstance(chart, str | os.PathLike):
         return load_path(chart)
     loaded = LoadedChart()
@@ -111,4 +115,5 @@ def evaluate(
         payer, [cov.payer_name] if cov and cov.payer_name else [], set(cov.payer_refs) if cov else set(), drug
     )
     doc = determine(facts, day, choice, [*one.warnings, *choice.warnings], renewal_lead_days)
+    doc = limit_to_read(doc, one.unread)
     return Evaluation(doc, one, facts, choice.pack)
