@@ -36,6 +36,7 @@ def test_precedence_file_env_flags(tmp_path: Path) -> None:
         ({"PRIORAUTH_PORT": "lots"}, "setting port"),
         ({"PRIORAUTH_MAX_UPLOAD_MB": "-1"}, "setting max_upload_mb"),
         ({"PRIORAUTH_CONFIG": "/nonexistent/service.toml"}, "config file"),
+        ({"PRIORAUTH_PACKS_DIR": "/nonexistent/packs"}, "setting packs_dir"),
     ],
 )
 def test_bad_settings_are_one_error(env: dict[str, str], fragment: str) -> None:
@@ -95,3 +96,16 @@ def test_serve_reports_a_bad_setting_in_one_line(tmp_path: Path) -> None:
     )
     assert r.returncode == 2 and r.stderr.strip().splitlines() == [r.stderr.strip()]
     assert "setting cds_issuers" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_the_practice_packs_folder_is_loaded_at_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from priorauth.policy import registry
+    from priorauth.web.app import create_app
+    from tests.conftest import PACKS
+
+    monkeypatch.setenv(registry.PACKS_ENV, "")
+    (tmp_path / "packs/sotorasib").mkdir(parents=True)
+    own = (PACKS / "sotorasib/wha.yaml").read_text().replace("id: wha", "id: own-plan", 1)
+    (tmp_path / "packs/sotorasib/own-plan.yaml").write_text(own)
+    create_app(Settings(packs_dir=str(tmp_path / "packs"), database_url=f"sqlite:///{tmp_path}/db.sqlite"))
+    assert "own-plan" in registry.pack_ids("sotorasib") and registry.is_practice("own-plan")

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, text
 
 from priorauth import __version__
 from priorauth.errors import Code
+from priorauth.policy import registry
 from priorauth.store.audit import AuditSink
 from priorauth.store.db import make_engine, migrate, session_factory
 from priorauth.web import errors
@@ -32,6 +33,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     """Build the service on ``settings`` (default: :class:`Settings` defaults); the database is
     created and migrated to the newest schema here, so a first start needs nothing else."""
     settings = settings or Settings()
+    if settings.packs_dir:  # loaded and validated now; the evaluation workers inherit the folder
+        registry.use_folder(settings.packs_dir)
     engine = engine or make_engine(settings.resolved_database_url(), settings.lock_timeout_seconds)
     migrate(engine)
     app = FastAPI(

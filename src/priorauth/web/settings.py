@@ -90,6 +90,7 @@ class Settings(BaseSettings):
     cds_dev_unsigned: bool = Field(default=False, description="accept unsigned CDS calls from loopback")
     cds_case_token: str = Field(default="", description="API token id that opens cases from CDS feedback")
     trusted_proxies: str = Field(default="", description="comma-separated proxy addresses for X-Forwarded-For")
+    packs_dir: str = Field(default="", description="a practice's own policy packs (<drug>/<id>.yaml) beside the shipped")
 
     @field_validator("cds_issuers")
     @classmethod
@@ -100,6 +101,13 @@ class Settings(BaseSettings):
             raise ValueError("not JSON: give a JSON object, issuer -> JWKS URL, file or object") from None
         if not isinstance(parsed, dict):
             raise ValueError("a JSON object is needed: issuer -> JWKS URL, file or object")
+        return value
+
+    @field_validator("packs_dir")
+    @classmethod
+    def _packs(cls, value: str) -> str:
+        if value and not Path(value).is_dir():
+            raise ValueError(f"{value}: no such folder (a practice's packs: <drug>/<id>.yaml)")
         return value
 
     @field_validator("public_url", "workspace_url")
