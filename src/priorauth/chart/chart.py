@@ -41,6 +41,7 @@ class Chart:
         self.patient = patient
         self.warnings = list(loaded.warnings)
         self.voided: list[str] = []
+        self.unread = dict(loaded.unread)  # resource types the source could not read in full
         self._index: dict[str, Resource] = {}
         kept = []
         for r in loaded.resources:

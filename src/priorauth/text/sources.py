@@ -12,6 +12,7 @@ import binascii
 import html
 import io
 import re
+import time
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any, ClassVar
@@ -196,7 +197,21 @@ def _pdf(raw: bytes) -> str:
     from pypdf import PdfReader  # imported only when a chart has a PDF
 
     reader = PdfReader(io.BytesIO(raw))
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+    # Capped in pages, characters and seconds: a small PDF can hold pages that each repeat one huge
+    # content stream (the evaluation's own time limit stops the rest).
+    deadline = time.monotonic() + PDF_MAX_SECONDS
+    parts: list[str] = []
+    size = 0
+    for page in reader.pages[:PDF_MAX_PAGES]:
+        text = page.extract_text() or ""
+        parts.append(text[: PDF_MAX_CHARS - size])
+        size += len(parts[-1])
+        if size >= PDF_MAX_CHARS or time.monotonic() > deadline:
+            break
+    return "\n".join(parts)
+
+
+PDF_MAX_PAGES, PDF_MAX_CHARS, PDF_MAX_SECONDS = 200, 500_000, 10.0
 
 
 def _rtf(raw: bytes) -> str:
