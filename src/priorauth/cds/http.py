@@ -104,7 +104,8 @@ def router(settings: CdsSettings, start_case: CaseStarter | None = None, suggest
         try:
             response = hooks.handle(service_id, body, options)
         except hooks.HookError as exc:
-            return error(exc.status, Code.INVALID_REQUEST if exc.status == 400 else Code.NOT_FOUND, exc.message)
+            code = Code.NOT_FOUND if exc.status == 404 else Code.INVALID_REQUEST  # 400, or 412 (no prefetch)
+            return error(exc.status, code, exc.message)
         except RecursionError:
             return error(400, Code.INVALID_REQUEST, "the hook request nests too deeply")
         if start_case is not None and response["cards"]:

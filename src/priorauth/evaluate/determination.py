@@ -8,6 +8,7 @@ from priorauth.chart import dates
 from priorauth.errors import Code, fail
 from priorauth.evaluate import advisories, documents, schedule
 from priorauth.evaluate.authorization import prior_authorization
+from priorauth.evaluate.benefit import benefit
 from priorauth.evaluate.context import Context, lung_diagnoses
 from priorauth.evaluate.criteria import REGISTRY as CRITERIA
 from priorauth.evaluate.criteria import REVIEWABLE, Rule
@@ -114,6 +115,7 @@ def determine(
         "documents": documents.checklist(ctx, request_type),
     }
     doc["prior_authorization"] = prior_authorization(ctx, request_type, renewal_lead_days)
+    doc["benefit"] = benefit(pack, coverage)
     if warnings:
         doc["warnings"] = list(warnings)
     return doc

@@ -48,7 +48,42 @@ def coverages(chart: Chart) -> Iterator[CoverageFact]:
         plan = next((c.get("name") or c.get("value") for c in dicts(r.data.get("class"))), None)
         name = names[0] if names else None
         start = first_date(r.data, "period")
-        yield CoverageFact(Evidence(r.ref, start, f"Coverage: {name or 'unknown payer'}"), name, member, refs, plan)
+        benefit, basis, explicit = coverage_benefit(r.data)
+        yield CoverageFact(
+            Evidence(r.ref, start, f"Coverage: {name or 'unknown payer'}"), name, member, refs, plan,
+            benefit, basis, explicit,
+        )  # fmt: skip
+
+
+# Which benefit a Coverage is for. Coverage.class types rxbin/rxpcn/rxgroup/rxid are the pharmacy-benefit
+# card's identifiers (https://terminology.hl7.org/CodeSystem-coverage-class.html); Source of Payment
+# Typology 122 "Medicare Drug Benefit" and 191 "Medicare Pharmacy Benefit Manager" are Part D
+# (https://www.nahdo.org/sopt); words in the type or class names say it otherwise.
+_RX_CLASSES = {"rxbin", "rxpcn", "rxgroup", "rxid"}
+_SOPT = {"https://nahdo.org/sopt", "http://nahdo.org/sopt", "urn:oid:2.16.840.1.113883.3.221.5"}
+_SOPT_PHARMACY = {"122", "191"}
+_PHARMACY_WORDS = re.compile(r"\bpart d\b|prescription drug plan|pharmacy benefit|\bpdp\b", re.I)
+_MEDICAL_WORDS = re.compile(r"\bpart b\b|medical benefit", re.I)
+
+
+def coverage_benefit(data: dict) -> tuple[str | None, str | None, bool]:
+    """(benefit, what says so, whether the Coverage's type or plan names it) for one Coverage."""
+    kind = data.get("type")
+    for c in codings(kind):
+        if c.system in _SOPT and c.code in _SOPT_PHARMACY:
+            return "pharmacy", f"Coverage type SOPT {c.code} ({c.display or 'Medicare Part D'})", True
+    names = [concept_words(kind)] + [
+        f"{c.get('name') or ''} {c.get('value') or ''} {concept_words(c.get('type'))}" for c in dicts(data.get("class"))
+    ]
+    words = " | ".join(n for n in names if n.strip())
+    if _MEDICAL_WORDS.search(words):
+        return "medical", f"Coverage type or plan: {_MEDICAL_WORDS.search(words).group(0)}", True
+    if _PHARMACY_WORDS.search(words):
+        return "pharmacy", f"Coverage type or plan: {_PHARMACY_WORDS.search(words).group(0)}", True
+    rx = sorted({c.code for cl in dicts(data.get("class")) for c in codings(cl.get("type")) if c.code in _RX_CLASSES})
+    if rx:
+        return "pharmacy", f"Coverage carries pharmacy-benefit identifiers ({', '.join(rx)})", False
+    return None, None, False
 
 
 def approvals(chart: Chart) -> Iterator[Approval]:

@@ -143,6 +143,9 @@ class CoverageFact:
     member_id: str | None
     payer_refs: frozenset[str]
     plan: str | None
+    benefit: str | None = None  # "pharmacy" | "medical" when the Coverage says so (facts/admin.py)
+    benefit_basis: str | None = None  # what in the Coverage says so
+    benefit_explicit: bool = False  # the Coverage's type names the benefit (not only its rx identifiers)
 
 
 @dataclass(frozen=True)

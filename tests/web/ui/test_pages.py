@@ -266,7 +266,8 @@ def test_packet_download(coordinator: Browser) -> None:
     r = coordinator.get(f"/cases/{case_id}/packet")
     assert r.status_code == 200 and r.headers["content-type"] == "application/zip"
     z = zipfile.ZipFile(io.BytesIO(r.content))
-    assert {"packet.pdf", "determination.json", "pas-bundle.json", "questionnaire-response.json"} <= set(z.namelist())
+    assert {"packet.pdf", "determination.json", "questionnaire-response.json"} <= set(z.namelist())
+    assert "pas-bundle.json" not in z.namelist()  # the example drug is on the pharmacy benefit: no PAS
     first = PdfReader(io.BytesIO(z.read("packet.pdf"))).pages[0].extract_text()
     assert "Prior authorization" in first or "prior authorization" in first
 

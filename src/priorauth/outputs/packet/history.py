@@ -72,7 +72,8 @@ def treatment_history(facts: Facts, requested: str, renewal: bool = False) -> li
                 regimen=" + ".join(ing for ing, _ in members)
                 + (" (requested drug)" if requested in dict(members) else ""),
                 start=start,
-                end=max(ends) if ends else None,
+                # ongoing therapy has no end: the last dated record is not when it stopped
+                end=None if any(u.active for u in uses) else (max(ends) if ends else None),
                 stopped=_stopped(uses),
                 progression=_progression(facts, start, nxt),
                 sources=tuple(dict.fromkeys(u.evidence.source for u in uses)),
@@ -172,7 +173,7 @@ def _history_doc(ev: Evaluation) -> SupportingDoc:
     for u in ev.facts.meds:
         if u.anticancer:
             e = u.evidence
-            lines.append(f"{e.date or 'undated'}  {e.source}  {e.text}")
+            lines.append(f"{e.date or 'undated'}  {e.source.split('#', 1)[0]}  {e.text}")
     body = "\n".join(lines) or "The chart records no systemic anticancer therapy."
     return SupportingDoc(
         "Treatment history (medication records)",
