@@ -103,7 +103,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         response.headers.setdefault("Cache-Control", "no-store")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("Referrer-Policy", "same-origin")  # no-referrer makes a browser send Origin: null on its own forms
         return response
 
     app.add_middleware(BodyLimit, settings=settings)  # outermost: streamed request-body caps on every route
