@@ -242,8 +242,14 @@ def coverage_information(
             }
         )
     basis = "|".join(
-        [context.get("patientId", ""), draft["id"], pol["id"], pol["version"], doc["overall"],
-         *(f"{c['id']}={c['status']}" for c in open_items)]
+        [
+            context.get("patientId", ""),
+            draft["id"],
+            pol["id"],
+            pol["version"],
+            doc["overall"],
+            *(f"{c['id']}={c['status']}" for c in open_items),
+        ]
     )
     assertion = hashlib.sha256(basis.encode()).hexdigest()[:32]
     for e in draft.get("extension", []):

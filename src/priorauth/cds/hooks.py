@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import copy
 import logging
-import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -30,18 +29,14 @@ class HookError(Exception):
         self.message = message
 
 
-def _speaks_for() -> frozenset[str]:
-    """Pack ids of the payers priorauth may speak for (CRD coverage-information): PRIORAUTH_CDS_SPEAKS_FOR,
-    comma-separated; empty by default, since priorauth speaks for the practice, not for a payer."""
-    return frozenset(x.strip() for x in os.environ.get("PRIORAUTH_CDS_SPEAKS_FOR", "").split(",") if x.strip())
-
-
 @dataclass(frozen=True)
 class Options:
     as_of: str | None = None  # default: today
     workspace_url: str | None = None  # base URL of the PA workspace, for the card's link
     reader: FhirReader | None = None  # reads what the prefetch lacks from the EHR (fhirServer + fhirAuthorization)
-    speaks_for: frozenset[str] = field(default_factory=_speaks_for)
+    # pack ids of the payers priorauth may speak for (CRD coverage-information; the `cds_speaks_for` setting):
+    # none by default, since priorauth speaks for the practice, not for a payer
+    speaks_for: frozenset[str] = frozenset()
 
 
 def handle(service_id: str, body: Any, options: Options = Options()) -> dict[str, Any]:

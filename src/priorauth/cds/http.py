@@ -31,6 +31,7 @@ class CdsSettings:
     workspace_url: str | None = None
     as_of: str | None = None  # fixed evaluation date (tests); default today
     public_url: str | None = None  # the service's public base URL: the JWT audience is built from it
+    speaks_for: frozenset[str] = frozenset()  # payer packs priorauth may issue coverage-information for
 
     @classmethod
     def from_env(cls) -> CdsSettings:
@@ -100,7 +101,7 @@ def router(settings: CdsSettings, start_case: CaseStarter | None = None, suggest
         body = _json(raw)
         if body is None:
             return error(400, Code.INVALID_REQUEST, "the hook request is not valid JSON (or nests too deeply)")
-        options = hooks.Options(settings.as_of, settings.workspace_url)
+        options = hooks.Options(settings.as_of, settings.workspace_url, speaks_for=settings.speaks_for)
         try:
             response = hooks.handle(service_id, body, options)
         except hooks.HookError as exc:

@@ -64,7 +64,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     trust = Trust(settings.issuers(), settings.cds_dev_unsigned, first_use=JtiStore(app.state.sessions))
     workspace = settings.workspace_url or None
-    cds = CdsSettings(trust, workspace, None, settings.resolved_public_url())
+    speaks = frozenset(x.strip() for x in settings.cds_speaks_for.split(",") if x.strip())
+    cds = CdsSettings(trust, workspace, None, settings.resolved_public_url(), speaks)
     start_case = starter(app, settings.cds_case_token or None, workspace)
     # CDS Hooks: /cds-services (docs/cds-hooks.md)
     app.include_router(cds_router(cds, start_case, SuggestionStore(app.state.sessions)))
@@ -103,7 +104,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         response.headers.setdefault("Cache-Control", "no-store")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "same-origin")  # no-referrer makes a browser send Origin: null on its own forms
+        response.headers.setdefault(
+            "Referrer-Policy", "same-origin"
+        )  # no-referrer makes a browser send Origin: null on its own forms
         return response
 
     app.add_middleware(BodyLimit, settings=settings)  # outermost: streamed request-body caps on every route

@@ -89,8 +89,11 @@ class Settings(BaseSettings):
     cds_issuers: str = Field(default="{}", description="JSON: EHR issuer -> its JWKS (URL, file or object)")
     cds_dev_unsigned: bool = Field(default=False, description="accept unsigned CDS calls from loopback")
     cds_case_token: str = Field(default="", description="API token id that opens cases from CDS feedback")
+    cds_speaks_for: str = Field(default="", description="comma-separated payer pack ids priorauth speaks for (CRD)")
     trusted_proxies: str = Field(default="", description="comma-separated proxy addresses for X-Forwarded-For")
-    packs_dir: str = Field(default="", description="a practice's own policy packs (<drug>/<id>.yaml) beside the shipped")
+    packs_dir: str = Field(
+        default="", description="a practice's own policy packs (<drug>/<id>.yaml) beside the shipped"
+    )
 
     @field_validator("cds_issuers")
     @classmethod

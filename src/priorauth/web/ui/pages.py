@@ -72,7 +72,9 @@ def login(
     response = RedirectResponse(target, status_code=303)
     expected = request.cookies.get(LOGIN_COOKIE, "")
     if not same_origin(request) or not (expected and csrf_token and hmac.compare_digest(expected, csrf_token)):
-        return _login_page(request, target, "This login form has expired or came from another site: log in here.", email, 403)
+        return _login_page(
+            request, target, "This login form has expired or came from another site: log in here.", email, 403
+        )
     try:
         if not email.strip() or not password:
             raise fail(Code.INVALID_REQUEST, "enter your email and your password")
