@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--renewal-lead-days", type=_days, help="start renewals this many days before expiry (default: the pack's, 30)"
     )
+    _add_no_ocr(c)
     k = sub.add_parser("packet", help="write the PA packet (PDF, letters, DTR and PAS FHIR) for one chart")
     k.add_argument("chart", help="FHIR R4 Bundle (.json), NDJSON file, or a folder of them")
     k.add_argument("-o", "--out", required=True, help="folder to write the packet into (created if needed)")
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--drug", default="sotorasib", help="requested drug: sotorasib (default) or adagrasib")
     k.add_argument("--practice", help="practice profile (YAML: name, address, phone, fax, NPI, tax id, contact)")
     k.add_argument("--denial-reason", help="the payer's stated denial reason: also write an appeal letter")
+    _add_no_ocr(k)
     p = sub.add_parser("policies", help="list, show or validate the policy packs")
     p.add_argument("action", choices=("list", "show", "validate"))
     p.add_argument(
@@ -59,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--demo", action="store_true", help="a fresh demo database: a practice, users and cases (synthetic)")
     _add_screen(sub)
     return ap
+
+
+def _add_no_ocr(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-ocr", dest="ocr", action="store_false", help="do not OCR scanned attachments (default: read them)"
+    )
 
 
 def _add_screen(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -161,6 +169,7 @@ def run(argv: Sequence[str] | None) -> int:
         patient=args.patient,
         drug=args.drug,
         renewal_lead_days=args.renewal_lead_days,
+        ocr=args.ocr,
     )
     fmt = args.format or ("text" if sys.stdout.isatty() else "json")
     if fmt == "json":
@@ -177,7 +186,7 @@ def _packet(args: argparse.Namespace) -> int:
     from priorauth.outputs.packet.practice import load_practice
 
     practice = load_practice(args.practice)  # a bad profile fails before any work
-    ev = evaluate(args.chart, as_of=args.as_of, payer=args.payer, patient=args.patient, drug=args.drug)
+    ev = evaluate(args.chart, as_of=args.as_of, payer=args.payer, patient=args.patient, drug=args.drug, ocr=args.ocr)
     for path in write_packet(ev, args.out, practice, args.denial_reason):
         print(path)
     print(f"priorauth: packet {ev.determination['overall']}", file=sys.stderr)

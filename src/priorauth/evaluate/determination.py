@@ -7,6 +7,7 @@ from typing import Any
 from priorauth.errors import Code, fail
 from priorauth.evaluate import advisories, documents, schedule
 from priorauth.evaluate.authorization import prior_authorization
+from priorauth.evaluate.confidence import judged
 from priorauth.evaluate.context import Context
 from priorauth.evaluate.criteria import REGISTRY as CRITERIA
 from priorauth.evaluate.criteria.diagnosis import age_on
@@ -73,7 +74,7 @@ def determine(
         rule = CRITERIA.get(spec.id)
         if rule is None:
             raise fail(Code.BAD_POLICY, f"policy pack {pack.id}: unknown criterion {spec.id!r}")
-        criteria.append(criterion_dict(spec.id, spec.required, rule(ctx)))
+        criteria.append(criterion_dict(spec.id, spec.required, judged(rule, ctx)))
     statuses = {c["status"] for c in criteria if c["required"]}
     overall = next((label for status, label in OVERALL_ORDER if status in statuses), "ready")
     p = facts.patient

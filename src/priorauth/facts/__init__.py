@@ -15,12 +15,13 @@ def _by_date(items: list[Evidence]) -> list[Evidence]:
     return sorted(items, key=lambda e: (e.date or "", e.source))
 
 
-def extract(chart: Chart) -> Facts:
-    """Coded facts, then the facts stated in the chart's text (notes, reports), merged by kind."""
+def extract(chart: Chart, ocr: bool = True) -> Facts:
+    """Coded facts, then the facts stated in the chart's text (notes, reports; scanned pages by OCR
+    unless ``ocr`` is False), merged by kind."""
     facts = _coded(chart)
     from priorauth import text
 
-    found = text.read(chart, chart.warnings)
+    found = text.read(chart, chart.warnings, ocr)
     if found is not None:
         for kind in ("kras", "diagnoses", "meds", "statuses"):
             setattr(facts, kind, by_date([*getattr(facts, kind), *getattr(found, kind)]))
