@@ -59,9 +59,9 @@ class Report:
 
     @property
     def digital_text(self) -> str:
-        """The digital original: the title and the lines (page markers dropped), as the report's text."""
-        body = [line for line in self.lines if line.strip() != "<page>"]
-        return "\n".join([self.title, "", *body]) + "\n"
+        """The digital original: the title and the lines as laid out on the pages (long lines wrapped
+        where the page wraps them), pages joined by a blank line."""
+        return "\n".join([self.title, "", *(text for _, text, _ in layout(self))]) + "\n"
 
 
 def reports(name: str = "documents.yaml") -> list[Report]:
@@ -87,41 +87,56 @@ def _font(kind: str, bold: bool = False, size: int = 12) -> Any:
     return ImageFont.truetype(str(FONTS / f"{family}{'-Bold' if bold else ''}.ttf"), round(size * DPI / 72))
 
 
-def render(report: Report) -> list[Any]:
-    """The report's pages as 8-bit grey images at 200x200 dpi (12 pt text, tables in columns)."""
-    from PIL import Image, ImageDraw
+WIDTH = PAGE[0] - 2 * MARGIN
+LINE_H = round(12 * DPI / 72 * 1.45)
+GAP = 50  # pixels between table cells
 
-    line_h = round(12 * DPI / 72 * 1.45)
-    pages: list[Any] = []
 
-    def new_page() -> tuple[Any, Any]:
-        img = Image.new("L", PAGE, 255)
-        pages.append(img)
-        return img, ImageDraw.Draw(img)
-
-    _, draw = new_page()
-    draw.text((MARGIN, MARGIN), report.title, font=_font(report.kind, True, 14), fill=0)
-    y = MARGIN + round(line_h * 1.6)
+def layout(report: Report) -> list[tuple[int, str, list[tuple[int, str, int]]]]:
+    """Each printed line: (page index, its text, its cells as (x, text, font size in pt)). Table rows
+    (cells two or more spaces apart) are set in columns, in a smaller type when too wide (down to
+    8 pt); other lines wrap at the margin."""
+    out: list[tuple[int, str, list[tuple[int, str, int]]]] = []
+    page, y = 0, MARGIN + round(LINE_H * 1.6)
     lines = list(report.lines)
-    columns = _column_starts(lines, report.kind)
+    tables = _tables(lines, report.kind)
     for i, line in enumerate(lines):
-        if line.strip() == "<page>" or y > PAGE[1] - MARGIN - line_h:
-            _, draw = new_page()
-            y = MARGIN
-            if line.strip() == "<page>":
-                continue
-        cells = CELL.split(line.strip()) if CELL.search(line.strip()) else [line]
-        xs = columns.get(i) or [MARGIN]
-        for cell, x in zip(cells, xs, strict=False):
-            draw.text((x, y), cell, font=_font(report.kind), fill=0)
-        y += line_h
-    return pages
+        if line.strip() == "<page>":
+            page, y = page + 1, MARGIN
+            continue
+        if i in tables:
+            xs, size = tables[i]
+            cells = CELL.split(line.strip())
+            printed = [(x, c, size) for x, c in zip(xs, cells, strict=False)]
+            rows = [("  ".join(cells), printed)]
+        else:
+            rows = [(w, [(MARGIN, w, 12)]) for w in _wrap(line.strip(), report.kind)] or [("", [])]
+        for text, printed in rows:
+            if y > PAGE[1] - MARGIN - LINE_H:
+                page, y = page + 1, MARGIN
+            out.append((page, text, [(x, c, sz) for x, c, sz in printed]))
+            y += LINE_H
+    return out
 
 
-def _column_starts(lines: list[str], kind: str) -> dict[int, list[int]]:
-    """x positions of each table row's cells: consecutive rows with cell gaps form one table whose
-    columns are as wide as their widest cell."""
-    out: dict[int, list[int]] = {}
+def _wrap(line: str, kind: str) -> list[str]:
+    if not line:
+        return []
+    out, cur = [], ""
+    for word in line.split(" "):
+        trial = f"{cur} {word}" if cur else word
+        if cur and _font(kind, False, 12).getlength(trial) > WIDTH:
+            out.append(cur)
+            cur = word
+        else:
+            cur = trial
+    return [*out, cur]
+
+
+def _tables(lines: list[str], kind: str) -> dict[int, tuple[list[int], int]]:
+    """Row index -> (cell x positions, type size): consecutive rows with cell gaps form one table
+    whose columns are as wide as their widest cell."""
+    out: dict[int, tuple[list[int], int]] = {}
     i = 0
     while i < len(lines):
         if not CELL.search(lines[i].strip()):
@@ -131,23 +146,42 @@ def _column_starts(lines: list[str], kind: str) -> dict[int, list[int]]:
         while j < len(lines) and CELL.search(lines[j].strip()):
             j += 1
         rows = [CELL.split(lines[k].strip()) for k in range(i, j)]
-        widths: list[float] = []
-        for row in rows:
-            for c, cell in enumerate(row):
-                w = _font(kind).getlength(cell)
-                widths = (
-                    [*widths, w]
-                    if c >= len(widths)
-                    else [max(widths[c], w) if n == c else widths[n] for n in range(len(widths))]
-                )
-        xs, x = [], MARGIN
+        for size in (12, 11, 10, 9, 8):
+            widths = [0.0] * max(len(r) for r in rows)
+            for row in rows:
+                for c, cell in enumerate(row):
+                    widths[c] = max(widths[c], _font(kind, False, size).getlength(cell))
+            if sum(widths) + GAP * (len(widths) - 1) <= WIDTH:
+                break
+        xs, x = [], float(MARGIN)
         for w in widths:
             xs.append(int(x))
-            x += w + 60
+            x += w + GAP * size / 12
         for k in range(i, j):
-            out[k] = xs
+            out[k] = (xs, size)
         i = j
     return out
+
+
+def render(report: Report) -> list[Any]:
+    """The report's pages as 8-bit grey images at 200x200 dpi (12 pt text, tables in columns)."""
+    from PIL import Image, ImageDraw
+
+    laid = layout(report)
+    count = max((p for p, _, _ in laid), default=0) + 1
+    pages = [Image.new("L", PAGE, 255) for _ in range(count)]
+    draws = [ImageDraw.Draw(p) for p in pages]
+    draws[0].text((MARGIN, MARGIN), report.title, font=_font(report.kind, True, 14), fill=0)
+    y, last = MARGIN + round(LINE_H * 1.6), 0
+    for page, _, cells in laid:
+        if page != last:
+            y, last = MARGIN, page
+        for x, cell, size in cells:
+            draws[page].text(
+                (x, y + round((12 - size) * DPI / 72 / 2)), cell, font=_font(report.kind, False, size), fill=0
+            )
+        y += LINE_H
+    return pages
 
 
 def degrade(page: Any, level: Level, seed: str) -> Any:

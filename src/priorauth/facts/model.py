@@ -34,15 +34,19 @@ class OcrReading:
 
     page: int
     confidence: float  # the lowest word confidence (0-100) among the words that carry the finding
-    confident: bool  # at or above the measured threshold (priorauth.text.ocr.CONFIDENT)
+    confident: bool  # at or above the measured threshold (priorauth.text.ocr.CONFIDENT), no suspect word
+    suspect: str | None = None  # a word that looks like a misread negation / hypothetical trigger
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "origin": "ocr",
             "page": self.page,
             "ocr_confidence": round(self.confidence, 1),
             "low_confidence": not self.confident,
         }
+        if self.suspect:
+            out["ocr_suspect_word"] = self.suspect
+        return out
 
 
 @dataclass(frozen=True)

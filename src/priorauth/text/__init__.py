@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import cache
 
 from priorauth.chart.chart import Chart
 from priorauth.facts.model import Evidence, OcrReading
@@ -62,4 +63,59 @@ def reading_of(doc: TextDoc, start: int, end: int) -> OcrReading | None:
     keys = [(start + s, start + e) for _, _, s, e in _matches(quote)]
     key_words = [w for _, w in words if any(w.start < e and s < w.end for s, e in keys)]
     conf = min(w.conf for w in key_words) if key_words else median(w.conf for _, w in words)
-    return OcrReading(words[0][0].number, conf, conf >= ocr.CONFIDENT)
+    suspect = suspect_word(quote)
+    return OcrReading(words[0][0].number, conf, conf >= ocr.CONFIDENT and suspect is None, suspect)
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_GLUED = re.compile(r"^(?:(?:if|no|not|nor)[a-z]|[a-z](?:if|no|not|nor))$")
+
+
+def suspect_word(quote: str) -> str | None:
+    """A word of the sentence that looks like a misread negation, hypothetical or family trigger: a short
+    trigger glued to a letter ("Ifa" for "If a", "nota") or a longer trigger one or two letters off
+    ("negalive", "pendlng"). Tesseract can be sure of such a word, and the reader would then miss the
+    qualifier, so the finding is not trusted on its own."""
+    from rapidfuzz.distance import Levenshtein
+
+    words = _trigger_words()
+    for token in _TOKEN.findall(quote):
+        t = token.lower()
+        if len(t) < 3 or t in _stop_words() or _inflected(t, words):
+            continue
+        if _GLUED.match(t):
+            return token
+        for w in words:
+            if len(w) >= 5 and abs(len(w) - len(t)) <= 2:
+                limit = 2 if len(w) >= 7 else 1
+                if Levenshtein.distance(t, w, score_cutoff=limit) <= limit:
+                    return token
+    return None
+
+
+def _inflected(t: str, words: frozenset[str]) -> bool:
+    """The word or a plain inflection of a trigger word ("result" beside "results", "tests")."""
+    stems = [t, t + "s", t + "d", t + "ed"]
+    stems += [t[:-1]] if t.endswith("s") else []
+    stems += [t[:-2], t[:-1]] if t.endswith("ed") else []
+    stems += [t[:-3], t[:-3] + "e"] if t.endswith("ing") else []
+    return any(v in words for v in stems)
+
+
+def _trigger_words() -> frozenset[str]:
+    return _cached_words()[0]
+
+
+def _stop_words() -> frozenset[str]:
+    return _cached_words()[1]
+
+
+@cache
+def _cached_words() -> tuple[frozenset[str], frozenset[str]]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from priorauth.text.pipeline import _context_nlp
+
+    rules = _context_nlp().get_pipe("medspacy_context").rules
+    words = {w for r in rules for w in _TOKEN.findall(r.literal.lower()) if w.isalpha()}
+    return frozenset(words), frozenset(w.lower() for w in STOP_WORDS)
