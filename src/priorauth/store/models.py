@@ -206,3 +206,20 @@ class AuditEvent(Base):
     patient_id: Mapped[str | None] = mapped_column(String(32), index=True)
     detail: Mapped[str] = mapped_column(String(500), default="")
     at: Mapped[datetime] = mapped_column(default=now)
+
+
+class CaseDocument(Base):
+    """A document added to a case (a scanned report, a fax): the original byte for byte. It belongs to the
+    case, not to a chart, so it is merged into whatever chart the case is evaluated with (issue 17)."""
+
+    __tablename__ = "case_documents"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    filename: Mapped[str | None] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_by: Mapped[str] = mapped_column(String(32))
+    uploaded_at: Mapped[datetime] = mapped_column(default=now)

@@ -4,8 +4,10 @@ is written to a private temporary folder (an archive is unpacked there, safely) 
 from __future__ import annotations
 
 import io
+import json
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -52,16 +54,21 @@ def _unpack(raw: bytes, into: Path, max_bytes: int) -> None:
         (into / f"{i:05d}-{name[-100:]}").write_bytes(data)
 
 
-def evaluate(raw: bytes, kind: str, max_archive_bytes: int, **kwargs: Any) -> dict[str, Any]:
-    """The determination of a stored chart; ``kwargs`` go to :func:`priorauth.api.check`."""
+def evaluate(
+    raw: bytes, kind: str, max_archive_bytes: int, documents: Sequence[dict[str, Any]] = (), **kwargs: Any
+) -> dict[str, Any]:
+    """The determination of a stored chart with the case's ``documents`` (FHIR resources) merged in;
+    ``kwargs`` go to :func:`priorauth.api.check`."""
     with tempfile.TemporaryDirectory(prefix="priorauth-") as tmp:
-        return check(_materialize(raw, kind, Path(tmp), max_archive_bytes), **kwargs)
+        return check(_materialize(raw, kind, Path(tmp), max_archive_bytes, documents), **kwargs)
 
 
-def chart_of(raw: bytes, kind: str, max_archive_bytes: int, patient: str | None) -> Chart:
-    """The stored chart, loaded, with its one patient selected (as ``priorauth check`` would)."""
+def chart_of(
+    raw: bytes, kind: str, max_archive_bytes: int, patient: str | None, documents: Sequence[dict[str, Any]] = ()
+) -> Chart:
+    """The stored chart (with ``documents`` merged in), loaded, its one patient selected (as ``check``)."""
     with tempfile.TemporaryDirectory(prefix="priorauth-") as tmp:
-        return select_patient(load(_materialize(raw, kind, Path(tmp), max_archive_bytes)), patient)
+        return select_patient(load(_materialize(raw, kind, Path(tmp), max_archive_bytes, documents)), patient)
 
 
 def patient_of(raw: bytes, kind: str, max_archive_bytes: int, patient: str | None) -> dict[str, Any]:
@@ -73,11 +80,21 @@ def patient_of(raw: bytes, kind: str, max_archive_bytes: int, patient: str | Non
     return {"fhir_id": p.id, "name": p.name, "birth_date": p.birth_date}
 
 
-def _materialize(raw: bytes, kind: str, tmp: Path, max_archive_bytes: int) -> str:
-    if kind == "archive":
+def _materialize(
+    raw: bytes, kind: str, tmp: Path, max_archive_bytes: int, documents: Sequence[dict[str, Any]] = ()
+) -> str:
+    """The chart on disk: a file, or a folder when it is an archive or documents are merged into it
+    (``case-documents.ndjson`` beside the chart's own files)."""
+    if kind == "archive" or documents:
         folder = tmp / "chart"
         folder.mkdir()
-        _unpack(raw, folder, max_archive_bytes)
+        if kind == "archive":
+            _unpack(raw, folder, max_archive_bytes)
+        else:
+            (folder / SUFFIX[kind]).write_bytes(raw)
+        if documents:
+            lines = "\n".join(json.dumps(d, separators=(",", ":")) for d in documents)
+            (folder / "zz-case-documents.ndjson").write_text(lines + "\n", "utf-8")
         return str(folder)
     path = tmp / SUFFIX[kind]
     path.write_bytes(raw)

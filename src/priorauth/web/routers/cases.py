@@ -14,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from priorauth.errors import Code, fail
 from priorauth.store.models import Attestation, Case, Chart, Determination, new_id, now
 from priorauth.store.scope import Scope
+from priorauth.web import case_documents
 from priorauth.web import schemas as s
 from priorauth.web.auth import ANY, STAFF
 from priorauth.web.evaluation import evaluate
@@ -38,6 +39,7 @@ def evaluation_inputs(scope: Scope, case: Case) -> tuple[Chart, dict[str, Any]]:
             {"id": a.id, "kind": a.kind, "text": a.text, "date": a.date, "by": a.by_name} for a in attestations
         ],
         "approvals": scope.approvals(case.patient_id, case.drug, exclude_case=case.id),
+        "documents": case_documents.resources(scope, case, patient.fhir_id),  # scanned reports (issue 17)
     }
 
 
