@@ -239,7 +239,7 @@ def test_skew_is_measured(angle: float) -> None:
 def test_fax_pixels_are_made_square() -> None:
     raw, _ = scans.encode(scans.fax_pages(REPORTS["ngs-plasma-g12c"]), "tiff")
     (img,) = ocr.page_images(raw, "tiff")
-    assert img.size == scans.PAGE  # 1700x1100 at 200x100 dpi -> 1700x2200
+    assert img.size == (2550, 3300)  # 1700x1100 at 200x100 dpi -> square pixels at 300 dpi
 
 
 def test_text_pdf_is_not_ocred(monkeypatch: pytest.MonkeyPatch) -> None:

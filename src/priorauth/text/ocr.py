@@ -33,6 +33,7 @@ PSM = "4"  # "a single column of text of variable sizes": keeps a table row on o
 MAX_PAGES = 40  # a 20-page fax twice over; later pages are not read (warning)
 MAX_PIXELS = 30_000_000  # per page: a letter page at 600 dpi is 34 MP, a fax page ~3.5 MP
 MAX_SECONDS = 180.0  # per document, all pages
+TARGET_DPI = 300  # pages are enlarged to about this resolution before Tesseract reads them
 CONFIDENT = 70.0  # a word read at or above this Tesseract confidence is trusted (measured: docs/clinical-text.md)
 PAGE_BREAK = "\f"
 UNAVAILABLE = "OCR not available: install tesseract-ocr"
@@ -181,7 +182,7 @@ def _pages(raw: bytes, kind: str, notes: list[str], limit: int = MAX_PAGES):  # 
             yield ""
             continue
         dpi = img.info.get("dpi") or (0, 0)
-        yield straighten(img.copy(), _aspect(dpi, None))
+        yield straighten(img.copy(), _aspect(dpi, None), _number(dpi[0]))
 
 
 def _pdf_pages(raw: bytes, notes: list[str], limit: int):  # type: ignore[no-untyped-def]
@@ -205,7 +206,8 @@ def _pdf_pages(raw: bytes, notes: list[str], limit: int):  # type: ignore[no-unt
             yield ""
             continue
         box = page.mediabox
-        yield straighten(image.image, _aspect(None, (float(box.width), float(box.height), width, height)))
+        dpi = width / (float(box.width) / 72) if float(box.width) > 0 else None
+        yield straighten(image.image, _aspect(None, (float(box.width), float(box.height), width, height)), dpi)
 
 
 def _largest_image(page: Any) -> tuple[int, int, Any] | None:
@@ -236,8 +238,26 @@ def _aspect(dpi: Any, pdf: tuple[float, float, int, int] | None) -> float:
     return ratio if abs(ratio - 1.0) > 0.15 and 0.2 < ratio < 5 else 1.0
 
 
-def straighten(img: Any, aspect: float = 1.0) -> Any:
-    """Grey levels, square pixels, fax speckle removed (3x3 median), skew corrected."""
+def _number(value: Any) -> float | None:
+    try:
+        return float(value) or None
+    except (TypeError, ValueError):
+        return None
+
+
+def scale_for(width: int, dpi: float | None) -> float:
+    """How much to enlarge a page so Tesseract sees ~300 dpi (at a fax's 200 dpi it merges short words:
+    "Ifa" for "If a"); from the resolution when known, else from a letter page's width."""
+    if dpi and 50 <= dpi < TARGET_DPI * 0.85:
+        return min(2.0, TARGET_DPI / dpi)
+    if not dpi and width < 2200:
+        return min(2.0, max(1.0, 8.5 * TARGET_DPI / max(1, width)))
+    return 1.0
+
+
+def straighten(img: Any, aspect: float = 1.0, dpi: float | None = None) -> Any:
+    """Grey levels, square pixels, fax speckle removed (3x3 median), skew corrected, then enlarged to
+    ~300 dpi (the order matters: speckle enlarged first survives the median)."""
     from PIL import Image, ImageFilter
 
     grey = img.convert("L")
@@ -247,6 +267,9 @@ def straighten(img: Any, aspect: float = 1.0) -> Any:
     angle = skew_angle(grey)
     if abs(angle) >= 0.2:
         grey = grey.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255, expand=False)
+    scale = scale_for(grey.width, dpi)
+    if scale != 1.0:
+        grey = grey.resize((round(grey.width * scale), round(grey.height * scale)), Image.Resampling.LANCZOS)
     return grey
 
 
