@@ -51,7 +51,7 @@ def test_drop_a_scanned_ngs_report_and_kras_becomes_met(page: Any, tmp_path: Pat
     assert "c-met" in kras.get_attribute("class"), kras.inner_text()
     assert "scanned, page 1" in kras.inner_text()
 
-    kras.get_by_role("link", name=re.compile(r"DocumentReference/case-doc-")).first.click()
+    kras.locator("a[href*='DocumentReference/case-doc-']").first.click()
     image = page.locator("#evidence-panel img#scan-page")
     image.wait_for()
     page.wait_for_function(
