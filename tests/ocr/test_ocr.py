@@ -7,6 +7,8 @@ from __future__ import annotations
 import base64
 import io
 import json
+import os
+import re
 import shutil
 
 import pytest
@@ -32,6 +34,12 @@ def check(chart: dict, **kw: object) -> dict:
 @pytest.fixture(scope="module")
 def g12c_fax() -> tuple[dict, dict, bytes]:
     return scans.twin_charts(REPORTS["ngs-tissue-g12c"], "fax", "tiff")
+
+
+def test_ci_installs_tesseract() -> None:
+    """.ci/run installs it: in CI its absence is a failure, not a silent skip of every OCR test."""
+    if os.environ.get("CI") == "true":
+        assert shutil.which("tesseract"), "tesseract-ocr is missing in CI"
 
 
 @needs_tesseract
@@ -256,3 +264,18 @@ def test_digital_twin_is_what_the_page_shows() -> None:
     r = REPORTS["ngs-tissue-g12c"]
     assert r.digital_text.startswith(r.title + "\n\nNorthStar Molecular Laboratories  CLIA 05D1234567\n")
     assert base64.b64encode(r.digital_text.encode())  # plain UTF-8
+
+
+@needs_tesseract
+def test_quality_script_quick(capsys: pytest.CaptureFixture[str]) -> None:
+    """scripts/ocr_quality.py (the numbers in docs/clinical-text.md) in its seconds-long --quick mode."""
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("ocr_quality", ROOT / "scripts/ocr_quality.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--quick"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^fax +0\.0\d\d +1/1 +0 ", out, re.M), out

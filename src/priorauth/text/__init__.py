@@ -48,32 +48,29 @@ def _enriched(item, scanned: dict[str, TextDoc]):  # type: ignore[no-untyped-def
 
 
 def reading_of(doc: TextDoc, start: int, end: int) -> OcrReading | None:
-    """The page and confidence of ``doc.text[start:end]`` when it was read from a scanned page: the
-    lowest confidence among the words that carry a finding (the reader's targets in the span), else
-    the median of the span's words. None for text that was not OCR'd."""
-    from statistics import median
-
+    """The page and confidence of ``doc.text[start:end]`` when it was read from a scanned page. The
+    confidence is the lowest Tesseract word confidence on the lines the span touches: the finding's
+    words and their context (a qualifier misread on the line, "Family Rlstary/" for "Family history:",
+    must not leave a finding trusted). None for text that was not OCR'd."""
     from priorauth.text import ocr
-    from priorauth.text.pipeline import _matches
 
-    words = ocr.words_in(doc.pages, start, end)
-    if not words:
+    if not ocr.words_in(doc.pages, start, end):
         return None
-    quote = doc.text[start:end]
-    keys = [(start + s, start + e) for _, _, s, e in _matches(quote)]
-    key_words = [w for _, w in words if any(w.start < e and s < w.end for s, e in keys)]
-    conf = min(w.conf for w in key_words) if key_words else median(w.conf for _, w in words)
-    suspect = suspect_word(quote)
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    line_end = doc.text.find("\n", end)
+    words = ocr.words_in(doc.pages, line_start, line_end if line_end >= 0 else len(doc.text))
+    conf = min(w.conf for _, w in words)
+    suspect = suspect_word(doc.text[line_start : line_end if line_end >= 0 else len(doc.text)])
     return OcrReading(words[0][0].number, conf, conf >= ocr.CONFIDENT and suspect is None, suspect)
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
-_GLUED = re.compile(r"^(?:(?:if|no|not|nor)[a-z]|[a-z](?:if|no|not|nor))$")
+_GLUED = re.compile(r"^(?:(?:if|no|not|nor)[a-z]|[a-z](?:if|no|not|nor)|witha)$")
 
 
 def suspect_word(quote: str) -> str | None:
-    """A word of the sentence that looks like a misread negation, hypothetical or family trigger: a short
-    trigger glued to a letter ("Ifa" for "If a", "nota") or a longer trigger one or two letters off
+    """A word of the text that looks like a misread negation, hypothetical or family trigger: a short
+    trigger glued to a letter ("Ifa" for "If a", "nota", "witha") or a longer trigger one or two letters off
     ("negalive", "pendlng"). Tesseract can be sure of such a word, and the reader would then miss the
     qualifier, so the finding is not trusted on its own."""
     from rapidfuzz.distance import Levenshtein
