@@ -57,6 +57,7 @@ class Evaluation:
     chart: Chart
     facts: Facts
     pack: Pack
+    ocr: bool = True  # scanned attachments were read (outputs that re-read the chart's text do the same)
 
 
 def check(
@@ -109,4 +110,4 @@ def evaluate(
         payer, [cov.payer_name] if cov and cov.payer_name else [], set(cov.payer_refs) if cov else set(), drug
     )
     doc = determine(facts, day, choice, one.warnings, renewal_lead_days)
-    return Evaluation(doc, one, facts, choice.pack)
+    return Evaluation(doc, one, facts, choice.pack, ocr)

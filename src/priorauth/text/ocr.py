@@ -153,7 +153,7 @@ def _read(raw: bytes, kind: str) -> Scan:
     return Scan(PAGE_BREAK.join(texts), tuple(pages), tuple(notes))
 
 
-def page_images(raw: bytes, kind: str, limit: int = MAX_PAGES) -> list[Any]:
+def page_images(raw: bytes, kind: str, limit: int | None = None) -> list[Any]:
     """The straightened page images Tesseract read (PIL images; None for a PDF page read from its text
     layer), so word boxes line up with them."""
     out = []
@@ -162,10 +162,11 @@ def page_images(raw: bytes, kind: str, limit: int = MAX_PAGES) -> list[Any]:
     return out
 
 
-def _pages(raw: bytes, kind: str, notes: list[str], limit: int = MAX_PAGES):  # type: ignore[no-untyped-def]
+def _pages(raw: bytes, kind: str, notes: list[str], limit: int | None = None):  # type: ignore[no-untyped-def]
     """Each page: a straightened PIL image, or the text of a PDF page that has a text layer."""
     from PIL import Image
 
+    limit = MAX_PAGES if limit is None else limit
     if kind == "pdf":
         yield from _pdf_pages(raw, notes, limit)
         return
