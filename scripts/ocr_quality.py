@@ -96,14 +96,18 @@ def run(set_name: str, levels: list[str], limit: int | None, fmt: str) -> dict[s
                     "kras_scanned": s["kras_g12c"],
                     "kras_digital": d["kras_g12c"],
                     "kras_expected": expected,
+                    "met_not_in_twin": sorted(k for k in d if s[k] == "met" and d[k] != "met"),
                     "wrong_met": any(s[k] == "met" and d[k] != "met" for k in d)
                     or (s["kras_g12c"] == "met" and expected not in (None, "met")),
+                    "kras_wrong_met": s["kras_g12c"] == "met" and expected not in (None, "met"),
                 }
             )
         out["levels"][level] = {
             "mean_cer": round(sum(x["cer"] for x in rows) / max(1, len(rows)), 4),
             "identical": sum(x["identical"] for x in rows),
             "wrong_met": sum(x["wrong_met"] for x in rows),
+            "met_not_in_twin": sum(bool(x["met_not_in_twin"]) for x in rows),
+            "kras_wrong_met": sum(x["kras_wrong_met"] for x in rows),
             "digital_kras_as_expected": sum(x["kras_digital"] == x["kras_expected"] for x in rows),
             "scanned_kras_as_expected": sum(x["kras_scanned"] == x["kras_expected"] for x in rows),
             "pages": pages,
@@ -167,11 +171,14 @@ def main(argv: list[str] | None = None) -> int:
         result["twenty_page_fax"] = twenty_pages()
     for s in result["sets"]:
         print(f"set {s['set']} ({s['reports']} reports), Tesseract {result['tesseract']}")
-        print("level       mean CER  identical  wrong met  kras as expected (scan/digital)  s/page")
+        print(
+            "level       mean CER  identical  met, twin not  KRAS met, report not  KRAS as expected (scan/digital)  s/page"
+        )
         for level, v in s["levels"].items():
             print(
-                f"{level:<11} {v['mean_cer']:>8.3f}  {v['identical']:>4}/{s['reports']:<4} {v['wrong_met']:>9}"
-                f"  {v['scanned_kras_as_expected']:>15}/{v['digital_kras_as_expected']:<15}  {v['seconds_per_page']:>6}"
+                f"{level:<11} {v['mean_cer']:>8.3f}  {v['identical']:>4}/{s['reports']:<4} {v['met_not_in_twin']:>13}"
+                f"  {v['kras_wrong_met']:>20}  {v['scanned_kras_as_expected']:>15}/{v['digital_kras_as_expected']:<15}"
+                f"  {v['seconds_per_page']:>6}"
             )
     if "twenty_page_fax" in result:
         print("20-page fax:", json.dumps(result["twenty_page_fax"]))

@@ -279,4 +279,4 @@ def test_quality_script_quick(capsys: pytest.CaptureFixture[str]) -> None:
     spec.loader.exec_module(module)
     assert module.main(["--quick"]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"^fax +0\.0\d\d +1/1 +0 ", out, re.M), out
+    assert re.search(r"^fax +0\.0\d\d +1/1 +0 +0 ", out, re.M), out
