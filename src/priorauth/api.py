@@ -109,5 +109,5 @@ def evaluate(
     choice = registry.choose(
         payer, [cov.payer_name] if cov and cov.payer_name else [], set(cov.payer_refs) if cov else set(), drug
     )
-    doc = determine(facts, day, choice, one.warnings, renewal_lead_days)
+    doc = determine(facts, day, choice, [*one.warnings, *choice.warnings], renewal_lead_days)
     return Evaluation(doc, one, facts, choice.pack, ocr)

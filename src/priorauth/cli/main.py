@@ -15,7 +15,7 @@ INTERNAL = 70  # EX_SOFTWARE: a bug of ours, reported in one line
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise PriorauthError("bad_argument", f"{message} (see 'priorauth --help')")
+        raise PriorauthError("bad_argument", f"{message} (see '{self.prog} --help')")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="evaluate one patient's chart and print the determination")
     c.add_argument("chart", help="FHIR R4 Bundle (.json), NDJSON file, or a folder of them (Bulk Data export)")
     c.add_argument("--as-of", help="evaluation date YYYY-MM-DD (default: today)")
-    c.add_argument("--payer", help="payer policy pack id (default: matched from the active coverage, else 'default')")
+    c.add_argument("--payer", help=PAYER_HELP)
     c.add_argument("--patient", help="Patient id to evaluate when the chart holds several")
     c.add_argument("--format", choices=("json", "text"), help="output format (default: text on a terminal, else json)")
     c.add_argument("--drug", default="sotorasib", help="requested drug: sotorasib (default) or adagrasib")
@@ -36,24 +36,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--renewal-lead-days", type=_days, help="start renewals this many days before expiry (default: the pack's, 30)"
     )
     _add_no_ocr(c)
+    _add_packs(c)
     k = sub.add_parser("packet", help="write the PA packet (PDF, letters, DTR and PAS FHIR) for one chart")
     k.add_argument("chart", help="FHIR R4 Bundle (.json), NDJSON file, or a folder of them")
     k.add_argument("-o", "--out", required=True, help="folder to write the packet into (created if needed)")
     k.add_argument("--as-of", help="evaluation date YYYY-MM-DD (default: today)")
-    k.add_argument("--payer", help="payer policy pack id (default: matched from the active coverage)")
+    k.add_argument("--payer", help=PAYER_HELP)
     k.add_argument("--patient", help="Patient id to evaluate when the chart holds several")
     k.add_argument("--drug", default="sotorasib", help="requested drug: sotorasib (default) or adagrasib")
     k.add_argument("--practice", help="practice profile (YAML: name, address, phone, fax, NPI, tax id, contact)")
     k.add_argument("--denial-reason", help="the payer's stated denial reason: also write an appeal letter")
     _add_no_ocr(k)
-    p = sub.add_parser("policies", help="list, show or validate the policy packs")
-    p.add_argument("action", choices=("list", "show", "validate"))
-    p.add_argument(
-        "target", nargs="?", help="show: a pack id; validate: a pack file or folder (default: shipped packs)"
-    )
-    p.add_argument("--drug", help="the drug's pack family (list: all drugs; show: default sotorasib)")
-    p.add_argument("--as-of", help="list: the date review-by is compared with (default: today)")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="show: output format")
+    _add_packs(k)
+    _add_policies(sub)
     v = sub.add_parser("serve", help="run the PA service (REST API; needs the [serve] extra)")
     v.add_argument("--host", help="address to listen on (default 127.0.0.1, or PRIORAUTH_HOST)")
     v.add_argument("--port", type=_port, help="port (default 8400, or PRIORAUTH_PORT)")
@@ -69,6 +64,42 @@ def _add_no_ocr(p: argparse.ArgumentParser) -> None:
     )
 
 
+PAYER_HELP = (
+    "payer policy pack id, any case (default: the pack matching the active coverage's payer, else 'default'; "
+    "see 'priorauth policies list')"
+)
+
+
+def _add_packs(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--packs",
+        metavar="DIR",
+        help="the practice's own packs (DIR/<drug>/<id>.yaml) beside the shipped ones (default: PRIORAUTH_PACKS_DIR)",
+    )
+
+
+def _add_policies(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("policies", help="list, show or validate the policy packs")
+    acts = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    a = acts.add_parser("list", help="every pack: id, version, dates; warns when one is past its review-by date")
+    a.add_argument("--drug", help="one drug's packs (default: all drugs)")
+    a.add_argument("--as-of", help="the date review-by is compared with (default: today)")
+    b = acts.add_parser("show", help="what one pack contains, resolved onto its base")
+    b.add_argument("target", metavar="PACK_ID", help="a pack id (see 'priorauth policies list')")
+    b.add_argument("--drug", help="the drug's pack family (default: sotorasib)")
+    b.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    v = acts.add_parser("validate", help="check pack files; a practice's pack folder's cases are run too")
+    v.add_argument(
+        "target",
+        nargs="?",
+        metavar="PATH",
+        help="a pack file, a folder of them, or a practice's pack folder (DIR/<drug>/<id>.yaml); "
+        "default: the shipped packs (and --packs DIR)",
+    )
+    for q in (a, b, v):
+        _add_packs(q)
+
+
 def _add_screen(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     s = sub.add_parser("screen", help="screen a whole FHIR Bulk Data export: one determination per candidate")
     s.add_argument("export", help="Bulk Data export folder (*.ndjson, *.ndjson.gz)")
@@ -80,6 +111,7 @@ def _add_screen(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     s.add_argument("--as-of", help="evaluation date YYYY-MM-DD (default: today)")
     s.add_argument("--drug", default="sotorasib", help="requested drug: sotorasib (default) or adagrasib")
     s.add_argument("--payer", help="apply this payer pack to everyone (default: matched per patient)")
+    _add_packs(s)
     s.add_argument("--quiet", action="store_true", help="no progress bar")
     g = sub.add_parser("synth", help="write a synthetic Bulk Data export of N patients (deterministic)")
     g.add_argument("out", help="folder to write")
@@ -144,12 +176,26 @@ def _days(value: str) -> int:
 
 def run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "packs", None):
+        from priorauth.policy import registry
+
+        if args.command == "policies" and args.action == "validate":
+            registry.use_folder(None)  # validate reports every problem of the folder instead of failing on one
+        else:
+            registry.use_folder(args.packs)
     if args.command == "policies":
         from priorauth.api import parse_as_of
         from priorauth.cli.policies import run as policies
 
-        as_of = parse_as_of(args.as_of) if args.as_of else None
-        return policies(args.action, args.target, args.drug, as_of, args.format)
+        as_of = parse_as_of(args.as_of) if getattr(args, "as_of", None) else None
+        return policies(
+            args.action,
+            getattr(args, "target", None),
+            getattr(args, "drug", None),
+            as_of,
+            getattr(args, "format", "text"),
+            getattr(args, "packs", None),
+        )
     if args.command == "packet":
         return _packet(args)
     if args.command == "screen":

@@ -10,7 +10,9 @@ from priorauth.policy import registry, validate
 from priorauth.policy.schema import Pack
 
 
-def run(action: str, target: str | None, drug: str | None, as_of: str | None, fmt: str) -> int:
+def run(
+    action: str, target: str | None, drug: str | None, as_of: str | None, fmt: str, packs: str | None = None
+) -> int:
     if action == "list":
         return _list(drug, date.fromisoformat(as_of) if as_of else date.today())
     if action == "show":
@@ -21,17 +23,18 @@ def run(action: str, target: str | None, drug: str | None, as_of: str | None, fm
         pack = registry.load(target, drug or registry.DEFAULT_DRUG)
         sys.stdout.write(json.dumps(pack.model_dump(mode="json"), indent=2) + "\n" if fmt == "json" else show(pack))
         return 0
-    return _validate(target)
+    return _validate(target, packs)
 
 
 def _list(drug: str | None, today: date) -> int:
-    print("drug\tid\tversion\teffective\treview_by\tname")
+    print("drug\tid\tversion\teffective\treview_by\tname\torigin")
     for d in [drug] if drug else registry.drugs():
         for pid in registry.pack_ids(d):
             pack = registry.load(pid, d)
             late = pack.review_by < today
             mark = "\tREVIEW OVERDUE" if late else ""
-            print(f"{d}\t{pack.id}\t{pack.version}\t{pack.effective}\t{pack.review_by}\t{pack.name}{mark}")
+            origin = "practice" if registry.is_practice(pid, d) else "shipped"
+            print(f"{d}\t{pack.id}\t{pack.version}\t{pack.effective}\t{pack.review_by}\t{pack.name}\t{origin}{mark}")
             if late:
                 print(
                     f"priorauth: warning: pack {d}/{pack.id} was due for review on {pack.review_by}: "
@@ -83,10 +86,13 @@ def _hours(h: int | None) -> str:
     return f"{h} h" if h else "not stated"
 
 
-def _validate(path: str | None) -> int:
+def _validate(path: str | None, packs: str | None = None) -> int:
     if path is None:
         problems = validate.shipped()
         count = sum(len(registry.pack_ids(d)) for d in registry.drugs())
+        if packs:
+            more, extra = validate.practice(packs)
+            count, problems = count + more, problems + extra
     else:
         count, problems = validate.files(path)
     for line in problems:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from priorauth.outputs.evidence import capped
+
 MARK = {
     "met": "[x] met",
     "not_met": "[!] NOT MET",
@@ -18,12 +20,25 @@ OVERALL = {
 }
 
 
+DECEASED = "patient_deceased"
+
+
 def render(doc: dict[str, Any]) -> str:
     p, pol = doc["patient"], doc["policy"]
     payer = doc.get("payer") or {}
-    lines = [
+    died = next((a for a in doc["advisories"] if a["id"] == DECEASED), None)
+    when = next((e.get("date") for e in (died or {}).get("evidence", []) if e.get("date")), None)
+    age = f"age {p['age']}" if p.get("age") is not None and not died else "age unknown" if not died else "deceased"
+    lines = (
+        [
+            f"DECEASED: the patient is recorded as deceased{' on ' + when if when else ''}: do not submit; check the chart."
+        ]
+        if died
+        else []
+    )
+    lines += [
         f"{doc['drug']} prior authorization - {OVERALL[doc['overall']]}",
-        f"Patient {p.get('name') or p['id']} (id {p['id']}, born {p.get('birth_date') or 'unknown'}, age {p.get('age') if p.get('age') is not None else 'unknown'})",
+        f"Patient {p.get('name') or p['id']} (id {p['id']}, born {p.get('birth_date') or 'unknown'}, {age})",
         f"Payer   {payer.get('name') or 'no active coverage'}"
         + (f", member {payer['member_id']}" if payer.get("member_id") else ""),
         f"Request {doc['request_type']}, indication {doc['indication'] or 'not determined (evaluated as NSCLC)'}, as of {doc['as_of']}",
@@ -43,8 +58,10 @@ def render(doc: dict[str, Any]) -> str:
         req = "required" if c["required"] else "optional"
         lines.append(f"  {MARK[c['status']]:<24} {c['id']} ({req})")
         lines.append(f"      {c['summary']}")
-        for e in c["evidence"]:
-            lines.append(f"      - {e.get('date') or 'undated'}  {e['source']}  {e.get('text') or ''}".rstrip())
+        shown, groups = capped(c["evidence"])
+        for e in shown:
+            lines.append(f"      - {_cited(e)}")
+        lines += [f"      - {g.line()}" for g in groups]
         if c["status"] != "met":
             todo += [f"{a} ({c['id']})" for a in c["actions"]]
     if todo:
@@ -61,16 +78,16 @@ def render(doc: dict[str, Any]) -> str:
         lines += ["", "Safety advisories"]
         for a in doc["advisories"]:
             lines.append(f"  {a['severity'].upper():<8} {a['text']}")
-            for e in a.get("evidence", []):
-                lines.append(
-                    f"           - {e.get('date') or 'undated'}  {e['source']}  {e.get('text') or ''}".rstrip()
-                )
+            shown, groups = capped(a.get("evidence", []))
+            for e in shown:
+                lines.append(f"           - {_cited(e)}")
+            lines += [f"           - {g.line()}" for g in groups]
     lines += ["", "Documents to attach"]
     for d in doc["documents"]:
         mark = "present" if d["status"] == "present" else "MISSING"
         srcs = f" ({', '.join(d['sources'][:3])}{', ...' if len(d['sources']) > 3 else ''})" if d["sources"] else ""
         lines.append(f"  {mark:<8} {d['name']}{srcs}")
-    if doc["monitoring"]:
+    if doc["monitoring"] and not died:  # no schedule for a patient recorded as deceased
         first, rest = doc["monitoring"][0], doc["monitoring"][1:]
         lines += [
             "",
@@ -82,3 +99,8 @@ def render(doc: dict[str, Any]) -> str:
             f"  {w}" for w in doc["warnings"][:10]
         ]
     return "\n".join(lines) + "\n"
+
+
+def _cited(e: dict[str, Any]) -> str:
+    """One evidence item on one line (a quoted note's line breaks become spaces)."""
+    return f"{e.get('date') or 'undated'}  {e['source']}  {' '.join((e.get('text') or '').split())}".rstrip()

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from priorauth.errors import Code, fail
 
@@ -28,8 +28,11 @@ class Contact(_Strict):
 
 
 class PayerContact(_Strict):
-    """The practice's own directory entry for a payer (its PA fax or portal), keyed by pack id."""
+    """The practice's own directory entry for a payer (its PA fax, phone or portal), keyed by the payer's
+    name and matched against the chart's coverage like packs are: name, alias or identifier."""
 
+    aliases: list[str] = []
+    identifiers: list[str] = []  # ``system|value``, a bare value, or ``Organization/id``
     fax: str | None = None
     phone: str | None = None
     portal: str | None = None
@@ -43,8 +46,28 @@ class Practice(_Strict):
     npi: str = Field(pattern=r"^\d{10}$")  # the group (type 2) NPI
     tax_id: str = Field(pattern=r"^\d{2}-?\d{7}$")
     contact: Contact
-    payers: dict[str, PayerContact] = {}
+    payers: dict[str, PayerContact] = {}  # by the payer's name (as on the coverage), never by pack id
     fhir_base: str | None = None  # the practice's FHIR base URL, for fullUrls in pas-bundle.json
+
+    @field_validator("payers")
+    @classmethod
+    def _payer_names(cls, value: dict[str, PayerContact]) -> dict[str, PayerContact]:
+        if "default" in value:
+            raise ValueError(
+                "keys are payer names as on the coverage (e.g. 'Aetna'), not pack ids: a 'default' fax would "
+                "send every other payer's request to one number"
+            )
+        return value
+
+    def payer(self, names: list[str], refs: set[str]) -> tuple[str, PayerContact] | None:
+        """The directory entry of the chart's payer (by name, alias or identifier), if the practice has one."""
+        from priorauth.policy.registry import identifiers_match, normalize
+
+        wanted = {normalize(n) for n in names if n}
+        for name, entry in self.payers.items():
+            if wanted & {normalize(n) for n in [name, *entry.aliases]} or identifiers_match(refs, entry.identifiers):
+                return name, entry
+        return None
 
 
 def load_practice(path: str | os.PathLike[str] | None) -> Practice | None:

@@ -139,9 +139,14 @@ def _descriptions(ev: Evaluation) -> dict[str, str]:
 
 
 def _payer_contact(ev: Evaluation, practice: Practice | None) -> tuple[str | None, str | None, str | None]:
-    """The practice's own directory entry for the pack wins (it is the practice's latest), else the pack's."""
-    mine = practice.payers.get(ev.pack.id) if practice else None
-    pack = ev.pack.submission
+    """A fax number belongs to a payer: the practice's directory entry for the chart's payer (it is the
+    practice's latest) wins, else the submission details of a payer's own pack. The default pack applies to
+    every payer without one, so its details are never used; with neither, the number stays blank."""
+    cov = ev.facts.coverages[0] if ev.facts.coverages else None
+    names = [cov.payer_name] if cov and cov.payer_name else []
+    hit = practice.payer(names, set(cov.payer_refs)) if practice and cov else None
+    mine = hit[1] if hit else None
+    pack = ev.pack.submission if ev.pack.match.names or ev.pack.match.aliases or ev.pack.match.identifiers else None
     pick = [getattr(mine, k, None) or getattr(pack, k, None) for k in ("fax", "phone", "portal")]
     return pick[0], pick[1], pick[2]
 
