@@ -1,10 +1,14 @@
-"""Screening at scale (not in CI): throughput vs the floor (read + orjson-parse every line of the same
-export, one process), peak memory, 1 vs 2 cores, Spark local-mode overhead.
+"""Screening at scale: the whole screen, its scan and its evaluation, against the floor (read and
+orjson-parse every line of the same export in one process, measured in the same run), per engine.
 
-    .venv/bin/python bench/bench_screen.py [--sizes 10000,100000] [--spark-sizes 10000] [--dir /tmp/screen-bench]
+    .venv/bin/python bench/bench_screen.py [--sizes 10000,100000] [--cancer-percent 8] \\
+        [--engines duckdb,local] [--spark-sizes 10000] [--jobs 2] [--dir /tmp/screen-bench]
+    .venv/bin/python bench/bench_screen.py --quick     # seconds: a 300-patient export (CI runs this)
 
-Exports are generated once (``priorauth synth``, seed 1) and reused. Each screen runs in a fresh process;
-peak memory is the largest resident set of any one process of the run (RUSAGE_CHILDREN).
+Exports come from ``priorauth synth`` (seed 1; ``--cancer-percent`` sets the candidate share, 8 by default,
+1 for a general population), generated once and reused. Each screen runs in a fresh process (``--quiet``);
+its peak memory is the largest resident set of any one of its processes (RUSAGE_CHILDREN). The load
+average before and after each row says how busy the shared machine was.
 """
 
 from __future__ import annotations
@@ -24,16 +28,15 @@ from priorauth.screen.synth import write_export
 AS_OF = "2026-11-20"
 
 
-def floor(export: Path) -> tuple[float, int, int]:
-    """Seconds to read and parse every line, bytes, lines."""
-    start, size, lines = time.perf_counter(), 0, 0
+def floor(export: Path) -> tuple[float, int]:
+    """Seconds to read and parse every line in one process; bytes."""
+    start, size = time.perf_counter(), 0
     for f in sorted(export.glob("*.ndjson")):
         with open(f, "rb") as fh:
             for line in fh:
                 orjson.loads(line)
                 size += len(line)
-                lines += 1
-    return time.perf_counter() - start, size, lines
+    return time.perf_counter() - start, size
 
 
 # Runs the command and prints the largest resident set of any of its processes (this run only).
@@ -48,39 +51,62 @@ def screen(export: Path, out: Path, *args: str) -> tuple[float, float, dict]:
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", PEAK, *cmd, *args], check=True, capture_output=True, text=True)
     seconds = time.perf_counter() - start
-    peak_mb = int(done.stdout.split()[-1]) / 1024
-    return seconds, peak_mb, orjson.loads((out / "summary.json").read_bytes())
+    return seconds, int(done.stdout.split()[-1]) / 1024, orjson.loads((out / "summary.json").read_bytes())
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="10000,100000")
-    ap.add_argument("--spark-sizes", default="10000")
+    ap.add_argument("--cancer-percent", type=int, default=None, help="candidate share (synth default: 8)")
+    ap.add_argument("--engines", default="duckdb,local")
+    ap.add_argument("--spark-sizes", default="", help="sizes also screened with Spark local mode")
+    ap.add_argument("--jobs", default="2")
     ap.add_argument("--dir", default=str(Path(tempfile.gettempdir()) / "screen-bench"))
-    a = ap.parse_args()
+    ap.add_argument("--quick", action="store_true", help="a 300-patient export, seconds (CI)")
+    a = ap.parse_args(argv)
+    if a.quick:
+        a.sizes, a.dir = "300", tempfile.mkdtemp(prefix="screen-bench-quick-")
     root = Path(a.dir)
-    spark_sizes = {int(n) for n in a.spark_sizes.split(",") if n}
+    pct = a.cancer_percent
     print(
-        "| patients | MB | floor s | engine | s | patients/s | MB/s | x floor | candidates | peak RSS MB (one process) |"
+        "| patients | cancer % | MB | floor s | engine | s | x floor | scan s | scan x floor | evaluate s "
+        "| candidates | ms / candidate | peak MB | load avg |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n in (int(x) for x in a.sizes.split(",")):
-        export = root / f"export-{n}"
+        export = root / (f"export-{n}" + (f"-{pct}pct" if pct is not None else ""))
         if not (export / "Patient.000.ndjson").exists():
-            write_export(export, n, seed=1)
-        fl, size, _ = floor(export)
+            write_export(export, n, seed=1, cancer_share=None if pct is None else pct / 100)
+        fl, size = floor(export)
         mb = size / 1e6
-        runs = [("local, 2 processes", ["--jobs", "2"]), ("local, 1 process", ["--jobs", "1"])]
-        if n in spark_sizes:
-            runs.append(("spark local[2]", ["--engine", "spark", "--master", "local[2]"]))
-        for name, args in runs:
-            secs, peak, summary = screen(export, root / f"out-{n}-{name.split()[0]}-{args[-1]}", *args)
+        engines = [e for e in a.engines.split(",") if e]
+        if str(n) in a.spark_sizes.split(","):
+            engines.append("spark")
+        outputs = []
+        for engine in engines:
+            extra = ["--master", f"local[{a.jobs}]"] if engine == "spark" else ["--jobs", a.jobs]
+            out = root / f"out-{export.name}-{engine}"
+            load = os.getloadavg()[0]
+            secs, peak, s = screen(export, out, "--engine", engine, *extra)
+            outputs.append(out)
+            phases, cands = s.get("phases", {}), s["screening"]["candidates"]
+            scan, evaluate = phases.get("scan"), phases.get("evaluate")
             print(
-                f"| {n:,} | {mb:,.0f} | {fl:.2f} | {name} | {secs:.1f} | {n / secs:,.0f} | {mb / secs:,.1f} | "
-                f"{secs / fl:.1f} | {summary['screening']['candidates']:,} | {peak:,.0f} |",
+                f"| {n:,} | {pct if pct is not None else 8} | {mb:,.0f} | {fl:.2f} | {engine} | {secs:.1f} | "
+                f"{secs / fl:.2f} | {_f(scan)} | {_f(scan and scan / fl)} | {_f(evaluate)} | {cands:,} | "
+                f"{_f(evaluate and 1000 * evaluate / max(cands, 1))} | {peak:,.0f} | "
+                f"{load:.1f}-{os.getloadavg()[0]:.1f} |",
                 flush=True,
             )
-    print(f"\n{os.cpu_count()} cores; python {sys.version.split()[0]}")
+        same = len({(o / "determinations.ndjson").read_bytes() for o in outputs}) == 1
+        print(f"\n{n:,} patients: determinations byte-identical across {', '.join(engines)}: {same}\n", flush=True)
+        if not same:
+            sys.exit(1)
+    print(f"{os.cpu_count()} cores; python {sys.version.split()[0]}; --jobs {a.jobs}")
+
+
+def _f(v: float | None) -> str:
+    return "-" if v is None else f"{v:.2f}"
 
 
 if __name__ == "__main__":

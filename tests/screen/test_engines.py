@@ -1,4 +1,5 @@
-"""The Spark engine (local mode) gives byte-identical determinations to the local engine."""
+"""The engines give byte-identical determinations on the same export: DuckDB (the default), the
+Python scan (``local``) and Spark (local mode); the same scan statistics and population counts too."""
 
 from __future__ import annotations
 
@@ -9,15 +10,31 @@ import pytest
 from tests.screen.conftest import run
 
 
-def test_spark_and_local_agree(small_export: Path, tmp_path: Path) -> None:
+def _same(a: dict, b: dict, out_a: Path, out_b: Path) -> None:
+    da, db = (out_a / "determinations.ndjson").read_bytes(), (out_b / "determinations.ndjson").read_bytes()
+    assert da == db and da.count(b"\n") == a["screening"]["candidates"]
+    assert a["screening"] == b["screening"] and a["groups"] == b["groups"] and a["scan"] == b["scan"]
+
+
+def test_duckdb_and_local_agree(small_export: Path, tmp_path: Path) -> None:
+    duck = run(small_export, tmp_path / "duckdb", engine="duckdb")
+    local = run(small_export, tmp_path / "local", engine="local")
+    assert duck["screening"]["candidates"] > 20
+    _same(duck, local, tmp_path / "duckdb", tmp_path / "local")
+
+
+def test_engines_agree_on_a_damaged_export(damaged_export: Path, tmp_path: Path) -> None:
+    duck = run(damaged_export, tmp_path / "duckdb", engine="duckdb")
+    local = run(damaged_export, tmp_path / "local", engine="local")
+    assert duck["scan"]["corrupt_lines"] >= 2 and duck["scan"]["file_problems"]
+    _same(duck, local, tmp_path / "duckdb", tmp_path / "local")
+
+
+def test_spark_and_duckdb_agree(small_export: Path, tmp_path: Path) -> None:
     pytest.importorskip("pyspark")
-    local = run(small_export, tmp_path / "local")
+    duck = run(small_export, tmp_path / "duckdb")
     spark = run(small_export, tmp_path / "spark", engine="spark", master="local[2]")
-    a = (tmp_path / "local/determinations.ndjson").read_bytes()
-    b = (tmp_path / "spark/determinations.ndjson").read_bytes()
-    assert a == b and a.count(b"\n") == local["screening"]["candidates"] > 20
-    assert spark["screening"] == local["screening"] and spark["groups"] == local["groups"]
-    assert spark["scan"] == local["scan"]
+    _same(duck, spark, tmp_path / "duckdb", tmp_path / "spark")
 
 
 def test_spark_resume_evaluates_only_unfinished_buckets(small_export: Path, tmp_path: Path) -> None:

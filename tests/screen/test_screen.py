@@ -26,6 +26,15 @@ def _same_as_check(doc: dict, export: Path) -> None:
     assert {k: v for k, v in doc.items() if k != "warnings"} == expected
 
 
+def _one_away(doc: dict) -> bool:
+    required = [c["status"] for c in doc["criteria"] if c["required"]]
+    return (
+        doc["overall"] == "needs_documentation"
+        and required.count("insufficient") == 1
+        and all(x in ("met", "insufficient") for x in required)
+    )
+
+
 def test_synthea_bulk_export_finds_the_nsclc_patient(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     export = shared_path("data", "synthea-bulk-10")
     assert main(["screen", str(export), "-o", str(tmp_path), "--as-of", AS_OF, "--quiet", "--jobs", "2"]) == 0
@@ -56,22 +65,36 @@ def test_outputs_parquet_and_report(small_export: Path, tmp_path: Path) -> None:
     assert table.column("patient_id").to_pylist() == [d["patient"]["id"] for d in docs]
     assert table.column("overall").to_pylist() == [d["overall"] for d in docs]
     html = (tmp_path / "summary.html").read_text("utf-8")
-    for heading in ("Candidates by overall status", "Most common missing items", "Renewals due", "Liver tests due"):
+    for heading in (
+        "Candidates by overall status",
+        "Most common missing items",
+        "Candidates by payer",
+        "One document away from ready",
+        "Renewals due",
+        "Liver tests due",
+    ):
         assert heading in html
     s = report["screening"]
     assert s["ready"] > 0 and s["renewals_due"] > 0 and s["missing"]["kras_g12c"] > 0
-    assert sum(s["overall"].values()) == s["candidates"]
+    assert sum(s["overall"].values()) == s["candidates"] == sum(s["payer"].values())
+    away = [d for d in docs if _one_away(d)]
+    assert s["one_document_away"] == len(away) > 0
+    for d in away[:3]:  # listed with the one missing criterion
+        missing = next(c["id"] for c in d["criteria"] if c["required"] and c["status"] == "insufficient")
+        assert f"<td>{missing}</td><td>{d['patient']['id']}</td>" in html
 
 
-def test_resume_skips_finished_buckets(small_export: Path, tmp_path: Path) -> None:
-    first = run(small_export, tmp_path)
+@pytest.mark.parametrize("engine", ["duckdb", "local"])
+def test_resume_skips_finished_buckets(engine: str, small_export: Path, tmp_path: Path) -> None:
+    first = run(small_export, tmp_path, engine=engine)
     before = (tmp_path / "determinations.ndjson").read_bytes()
     results = tmp_path / ".work" / "results"
     (results / "b00003.json").unlink()  # as if the run stopped before bucket 3 finished
-    again = run(small_export, tmp_path, resume=True)
+    again = run(small_export, tmp_path, resume=True, engine=engine)
     assert again["resumed_buckets"] == first["buckets"] - 1
     assert (tmp_path / "determinations.ndjson").read_bytes() == before
-    fresh = run(small_export, tmp_path)  # without --resume everything is redone
+    assert again["screening"] == first["screening"] and again["groups"] == first["groups"]
+    fresh = run(small_export, tmp_path, engine=engine)  # without --resume everything is redone
     assert fresh["resumed_buckets"] == 0
 
 

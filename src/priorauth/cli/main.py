@@ -104,10 +104,18 @@ def _add_screen(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     s = sub.add_parser("screen", help="screen a whole FHIR Bulk Data export: one determination per candidate")
     s.add_argument("export", help="Bulk Data export folder (*.ndjson, *.ndjson.gz)")
     s.add_argument("-o", "--out", required=True, help="output folder (determinations, Parquet, summary report)")
-    s.add_argument("--engine", choices=("local", "spark"), default="local", help="local cores (default) or Spark")
+    s.add_argument(
+        "--engine",
+        choices=("duckdb", "local", "spark"),
+        default="duckdb",
+        help="duckdb (default: DuckDB scan, local evaluation), local (Python scan) or spark (a cluster)",
+    )
     s.add_argument("--master", help="spark: master URL (default: local[*])")
-    s.add_argument("--jobs", type=_count("--jobs"), help="local: processes (default: all cores)")
+    s.add_argument("--jobs", type=_count("--jobs"), help="duckdb, local: processes and threads (default: all cores)")
     s.add_argument("--resume", action="store_true", help="keep the patients a previous run of the same input finished")
+    s.add_argument(
+        "--since", metavar="PREVIOUS_OUT", help="EXPORT holds only changes since the run that wrote PREVIOUS_OUT"
+    )
     s.add_argument("--as-of", help="evaluation date YYYY-MM-DD (default: today)")
     s.add_argument("--drug", default="sotorasib", help="requested drug: sotorasib (default) or adagrasib")
     s.add_argument("--payer", help="apply this payer pack to everyone (default: matched per patient)")
@@ -120,6 +128,7 @@ def _add_screen(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     )
     g.add_argument("--seed", type=_count("--seed"), default=1, help="random seed (default 1)")
     g.add_argument("--gzip", action="store_true", help="write .ndjson.gz files")
+    g.add_argument("--cancer-percent", type=_count("--cancer-percent"), help="share of cancer patients (default 8)")
 
 
 def _screen(args: argparse.Namespace) -> int:
@@ -136,6 +145,7 @@ def _screen(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         master=args.master,
         progress=not args.quiet,
+        since=args.since,
     )
     from pathlib import Path
 
@@ -148,7 +158,8 @@ def _screen(args: argparse.Namespace) -> int:
 def _synth(args: argparse.Namespace) -> int:
     from priorauth.screen.synth import write_export
 
-    mix = write_export(args.out, args.patients, seed=args.seed, gz=args.gzip)
+    share = None if args.cancer_percent is None else min(args.cancer_percent, 100) / 100
+    mix = write_export(args.out, args.patients, seed=args.seed, gz=args.gzip, cancer_share=share)
     print(", ".join(f"{k}: {v}" for k, v in mix.items()))
     return 0
 

@@ -20,7 +20,7 @@ from priorauth.screen.progress import Progress
 from priorauth.screen.scan import ScanStats, export_files, units
 from priorauth.screen.workdir import WorkDir, fingerprint
 
-ENGINES = ("local", "spark")
+ENGINES = ("duckdb", "local", "spark")
 TEXT_TYPES = ("DocumentReference", "DiagnosticReport")  # what may hold text for the clinical-text reader
 
 
@@ -28,7 +28,7 @@ def screen(
     export_dir: str | os.PathLike[str],
     out: str | os.PathLike[str],
     *,
-    engine: str = "local",
+    engine: str = "duckdb",
     resume: bool = False,
     as_of: str | None = None,
     drug: str = registry.DEFAULT_DRUG,
@@ -36,26 +36,47 @@ def screen(
     jobs: int | None = None,
     master: str | None = None,
     progress: bool = True,
+    since: str | os.PathLike[str] | None = None,
 ) -> dict[str, Any]:
-    """Screen an export folder into ``out``; returns the summary (``out/summary.json``)."""
+    """Screen an export folder into ``out``; returns the summary (``out/summary.json``). ``since``: the
+    output folder of a previous run; ``export_dir`` then holds only what changed (see ``screen.since``)."""
     started = time.monotonic()
+    PHASES.clear()
     src, dest = Path(export_dir), Path(out)
     opts, files = _check_arguments(src, dest, engine, as_of, drug, payer)
     dest.mkdir(parents=True, exist_ok=True)
+    prev = Path(since) if since is not None else None
+    if prev is not None and engine != "duckdb":
+        raise fail(Code.BAD_ARGUMENT, "--since needs the duckdb engine (the one that keeps per-patient resources)")
+    if prev is not None and prev.resolve() == dest.resolve():
+        raise fail(Code.BAD_ARGUMENT, "--since must name the previous output folder, not this run's")
+    if prev is not None:
+        from priorauth.screen.since import previous
+
+        previous(prev, opts.drug, opts.payer)  # a bad --since fails before any work
     fp = fingerprint(files, opts.drug, opts.as_of, opts.payer)
+    fp["since"] = str(prev.resolve()) if prev is not None else None
     work = WorkDir(dest)
     kept = work.start(fp, resume)
     buckets = fp["buckets"]
     done = work.finished() if kept else {}
     todo = [b for b in range(buckets) if b not in done]
     jobs = max(1, jobs or os.cpu_count() or 1)
+    population: dict[str, int] = {}
     if engine == "spark":
         from priorauth.screen.spark import run_spark
 
         stats = run_spark(files, work, opts, buckets, todo, kept, master, progress)
+    elif engine == "duckdb":
+        from priorauth.screen.duck import run_duckdb
+
+        stats, population = run_duckdb(
+            files, work, opts, buckets, todo, kept, jobs, lambda *a: _bar(*a, progress), prev
+        )
     else:
         stats = _run_local(files, work, opts, buckets, todo, kept, jobs, progress)
     groups = _group_counts(work.finished().values())
+    groups.update({k: v for k, v in population.items() if k not in ("candidates", "since", "documents")})
     work.drop_spill()
     run = {
         "export": src.name,
@@ -68,8 +89,16 @@ def screen(
         "scan": stats,
         "groups": groups,
     }
+    if "since" in population:
+        run["since"] = population["since"]
     run["seconds"] = round(time.monotonic() - started, 3)  # scan and evaluation; the outputs follow
+    run["phases"] = dict(PHASES)
     report = write_outputs(dest, work, run)
+    if engine == "duckdb" and (work.root / "current.parquet").exists():
+        from priorauth.screen.duck import CURRENT
+        from priorauth.screen.output import RESOURCES
+
+        os.replace(work.root / CURRENT, dest / RESOURCES)  # kept for a later --since run
     report["seconds"] = round(time.monotonic() - started, 3)
     return report
 
@@ -139,8 +168,23 @@ class _Quiet:
         return 0.0
 
 
+PHASES: dict[str, float] = {}  # seconds per phase of the current run (scan, evaluate), for summary.json
+
+
+class _Timed:
+    def __init__(self, label: str, bar: Any) -> None:
+        self.label, self.bar, self.started = label, bar, time.monotonic()
+
+    def tick(self, amount: float, patients: int = 0) -> None:
+        self.bar.tick(amount, patients)
+
+    def finish(self) -> float:
+        PHASES[self.label] = round(time.monotonic() - self.started, 3)
+        return self.bar.finish()
+
+
 def _bar(label: str, total: float, unit: str, scale: float, show: bool) -> Any:
-    return Progress(label, total, unit, scale) if show else _Quiet()
+    return _Timed(label, Progress(label, total, unit, scale) if show else _Quiet())
 
 
 def _group_counts(results: Any) -> dict[str, Any]:

@@ -63,9 +63,49 @@ class SharedIndex:
 
 
 def _refs(line: bytes) -> list[str]:
-    found = [m.decode("utf-8", "replace") for m in _REFERENCE.findall(line)]
-    found += [m.decode("utf-8", "replace") for m in _BINARY_URL.findall(line)]
-    return [normalize_reference(r) for r in found]
+    return [_normalized(m) for m in (*_REFERENCE.findall(line), *_BINARY_URL.findall(line))]
+
+
+_NORMALIZED: dict[bytes, str] = {}
+
+
+def _normalized(ref: bytes) -> str:
+    """``normalize_reference`` of a raw reference, remembered (the same practitioners recur in every chart)."""
+    hit = _NORMALIZED.get(ref)
+    if hit is None:
+        if len(_NORMALIZED) > 200_000:
+            _NORMALIZED.clear()
+        hit = _NORMALIZED[ref] = normalize_reference(ref.decode("utf-8", "replace"))
+    return hit
+
+
+# LOINC codes of the FHIR vital signs profiles (core, US Core). None is in the evaluator's concept sets
+# (tests/screen/test_types.py checks that), and no reader of the evaluator reads vital signs.
+VITAL_SIGNS_LOINC = frozenset(
+    """85353-1 9279-1 8867-4 2708-6 59408-5 8310-5 8302-2 9843-4 29463-7 39156-5 85354-9 8480-6 8462-4 8478-0
+    59576-9 8289-1 77606-2 3150-0 3151-8""".split()  # noqa: SIM905
+)
+
+
+def _plain_vital_sign(doc: Any) -> bool:
+    """An Observation that is only a vital sign: category vital-signs, every code and component code a vital
+    signs LOINC code, no text (note, valueString) for the clinical-text reader. ~70% of a primary-care
+    chart's Observations; dropping them before ``check`` cuts the evaluation without changing its answer."""
+    if doc.get("resourceType") != "Observation" or "note" in doc or "valueString" in doc:
+        return False
+    try:
+        if not any(x["code"] == "vital-signs" for c in doc["category"] for x in c["coding"]):
+            return False
+        concepts = [doc["code"], *(c["code"] for c in doc.get("component", ()))]
+        return all(
+            c["coding"] and all(x["system"] == LOINC and x["code"] in VITAL_SIGNS_LOINC for x in c["coding"])
+            for c in concepts
+        )
+    except (KeyError, TypeError, AttributeError):  # not the plain shape: kept, the evaluator decides
+        return False
+
+
+LOINC = "http://loinc.org"
 
 
 @dataclass
@@ -118,9 +158,14 @@ def evaluate_bucket(records: Iterable[tuple[str, int, int, bytes]], shared: Shar
 
 
 def _evaluate(pid: str, pairs: list[tuple[int, bytes]], shared: SharedIndex, opts: Options, out: BucketResult) -> Any:
-    """The patient's lines and the shared ones they reference, in export order (as ``check`` would read them)."""
+    """The patient's lines and the shared ones they reference, in export order (as ``check`` would read them),
+    less the plain vital signs (no reader of the evaluator can use them)."""
     everything = sorted([*pairs, *shared.closure([line for _, line in pairs])])
-    resources = [orjson.loads(line) for _, line in everything]
+    resources = [
+        doc
+        for _, line in everything
+        if not ((doc := orjson.loads(line)).get("resourceType") == "Observation" and _plain_vital_sign(doc))
+    ]
     try:
         return check(resources, as_of=opts.as_of, payer=opts.payer, patient=pid, drug=opts.drug)
     except PriorauthError as exc:

@@ -30,3 +30,15 @@ R4_RESOURCE_TYPES = frozenset(
     Task TerminologyCapabilities TestReport TestScript ValueSet VerificationResult VisionPrescription
     """.split()  # noqa: SIM905 (a word list reads better than 146 quoted names)
 )
+
+# The resource types the evaluator reads (``priorauth.facts``, ``priorauth.text``: read by type, or resolved
+# through a reference). Screening hands a candidate's evaluation only these; every other type (Encounter,
+# Immunization, CarePlan, Location, ...) cannot change a determination. tests/screen/test_types.py keeps
+# this list in step with the evaluator's code.
+EVALUATED_TYPES = frozenset(
+    """
+    Patient Condition Observation DiagnosticReport DocumentReference Specimen Procedure ServiceRequest
+    MedicationRequest MedicationStatement MedicationAdministration MedicationDispense Medication
+    Coverage Claim ClaimResponse ExplanationOfBenefit Practitioner PractitionerRole Organization Binary
+    """.split()  # noqa: SIM905
+)

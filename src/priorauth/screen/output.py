@@ -16,6 +16,7 @@ from priorauth.screen.rows import Summary, row
 from priorauth.screen.workdir import WorkDir
 
 NDJSON, PARQUET, SUMMARY, REPORT = "determinations.ndjson", "determinations.parquet", "summary.json", "summary.html"
+RESOURCES = "resources.parquet"  # the duckdb engine's kept per-patient resources (what --since reuses)
 BATCH = 2000
 
 

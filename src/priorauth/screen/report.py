@@ -39,6 +39,11 @@ def render(report: dict[str, Any], summary: Summary) -> str:
         _bars([(k, v, STATUS_COLORS.get(k, "#777")) for k, v in s["overall"].items()]),
         _table(["indication", "patients"], list(s["indication"].items())),
         _table(["request type", "patients"], list(s["request_type"].items())),
+        "<h2>Candidates by payer</h2>",
+        _bars([(k, v, "#5c6bc0") for k, v in s["payer"].items()]),
+        f"<h2>One document away from ready ({s['one_document_away']:,})</h2><p class=muted>Candidates whose only "
+        "gap is one missing required criterion: obtain that document and the request is ready.</p>",
+        _table(["missing criterion", "patient"], sorted(summary.one_away), s["one_document_away"]),
         "<h2>Most common missing items</h2><p class=muted>Required criteria the chart does not settle "
         "(<code>insufficient</code>): what to obtain before the request can go.</p>",
         _bars([(k, v, "#f9a825") for k, v in list(s["missing"].items())[:12]]),

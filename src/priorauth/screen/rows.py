@@ -45,6 +45,12 @@ def row(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def one_document_away(r: dict[str, Any]) -> bool:
+    """Needs documentation, and only one required criterion is missing (none not met or to review): one
+    document (a KRAS report, a progress note, the order) would make the request ready."""
+    return r["overall"] == "needs_documentation" and len(r["missing"]) == 1 and not r["not_met"] and not r["review"]
+
+
 def _has_order(criteria: list[dict[str, Any]]) -> bool:
     """The chart holds an order of the requested drug: the prescription criterion cites one."""
     return any(
@@ -76,10 +82,17 @@ class Summary:
     renewals_due: list[tuple[str, str]] = field(default_factory=list)  # (renewal start, patient id)
     lft_due: list[tuple[str, str]] = field(default_factory=list)  # (advisory, patient id)
     ready: list[str] = field(default_factory=list)
+    payer: Counter[str] = field(default_factory=Counter)
+    one_away_count: int = 0
+    one_away: list[tuple[str, str]] = field(default_factory=list)  # (the missing criterion, patient id)
 
     def add(self, r: dict[str, Any]) -> None:
         self.candidates += 1
         self.overall[r["overall"]] += 1
+        self.payer[r["payer"] or "no payer found"] += 1
+        if one_document_away(r):
+            self.one_away_count += 1
+            _listed(self.one_away, (r["missing"][0], r["patient_id"]))
         self.indication[r["indication"] or "none"] += 1
         self.request_type[r["request_type"]] += 1
         self.missing.update(r["missing"])
@@ -109,6 +122,8 @@ class Summary:
             "renewals_due": self.renewals_due_count,
             "lft_due": self.lft_due_count,
             "ready": self.ready_count,
+            "payer": dict(self.payer.most_common()),
+            "one_document_away": self.one_away_count,
         }
 
 

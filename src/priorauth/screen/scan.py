@@ -123,7 +123,9 @@ class Classifier:
             key = orjson.dumps([doc.get("code"), doc.get("verificationStatus"), doc.get("stage")])
             return self._cached(key, lambda: self._condition(doc))
         if rtype in KINDS:
-            key = orjson.dumps([doc.get("medicationCodeableConcept"), doc.get("medicationReference")])
+            key = orjson.dumps(
+                [doc.get("medicationCodeableConcept"), doc.get("medicationReference"), doc.get("contained")]
+            )
             return self._cached(key, lambda: self._medication(doc))
         return False
 

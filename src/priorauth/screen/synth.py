@@ -80,15 +80,18 @@ class _Files:
             f.close()
 
 
-def write_export(out: str | Path, patients: int, seed: int = 1, gz: bool = False) -> dict[str, int]:
-    """Write ``patients`` patients to ``out``; returns how many of each kind were written."""
+def write_export(
+    out: str | Path, patients: int, seed: int = 1, gz: bool = False, cancer_share: float | None = None
+) -> dict[str, int]:
+    """Write ``patients`` patients to ``out``; returns how many of each kind were written.
+    ``cancer_share`` (0-1) scales the cancer kinds to that share of patients (default: the mix above, 8%)."""
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)  # noqa: S311 (a reproducible synthetic population, not a secret)
     files = _Files(folder, gz)
     doctors = _shared(files, rng, max(4, patients // 250))
     mix: Counter[str] = Counter()
-    kinds, weights = zip(*KINDS, strict=True)
+    kinds, weights = zip(*_mix(cancer_share), strict=True)
     try:
         for _ in range(patients):
             kind = rng.choices(kinds, weights)[0]
@@ -97,6 +100,14 @@ def write_export(out: str | Path, patients: int, seed: int = 1, gz: bool = False
     finally:
         files.close()
     return dict(sorted(mix.items()))
+
+
+def _mix(cancer_share: float | None) -> list[tuple[str, float]]:
+    if cancer_share is None:
+        return list(KINDS)
+    cancers = [(k, w) for k, w in KINDS if k != "no_cancer"]
+    total = sum(w for _, w in cancers)
+    return [(k, 1000 * cancer_share * w / total) for k, w in cancers] + [("no_cancer", 1000 * (1 - cancer_share))]
 
 
 def _uuid(rng: random.Random) -> str:

@@ -98,6 +98,12 @@ class WorkDir:
     def result_lines(self) -> list[Iterator[tuple[str, bytes]]]:
         return [_result(p) for p in sorted(self.results.glob("b*.ndjson"))]
 
+    def read(self, name: str) -> Any:
+        return self._read(name)
+
+    def write(self, name: str, value: Any) -> None:
+        self._write(name, value)
+
     def _read(self, name: str) -> Any:
         try:
             return orjson.loads((self.root / name).read_bytes())
