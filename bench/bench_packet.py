@@ -40,7 +40,10 @@ def median(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--quick", action="store_true", help="one run each: checks the script still runs (CI)")
     a = ap.parse_args()
+    if a.quick:
+        a.runs = 1
     if not SYNTHEA.exists():
         print("../shared/data is absent: nothing to measure", file=sys.stderr)
         return 1

@@ -1,4 +1,6 @@
-"""Load on the PA service: 32 concurrent clients for 2 minutes on determinations and case reads.
+"""Load on the PA service: concurrent clients on determinations and case reads (closed loop), a fixed
+request rate (open loop), or a mixed run adding chart uploads, case openings and CDS Hooks calls while
+``/health`` is probed every 100 ms.
 
 Starts ``priorauth serve`` on loopback (a fresh SQLite file in a temporary HOME, or ``--database-url``),
 sets up a practice, uploads the example charts (and the shared examples when ``../shared`` is there),
@@ -11,7 +13,10 @@ opens cases, then runs the clients. Each client loops over a fixed mix:
 Reports requests/s, p50/p95/p99 latency per operation, and errors; the baseline is ``priorauth.check``
 in-process on the same charts in the same run (evaluations per second on one core, no HTTP, no DB).
 
-    .venv/bin/python bench/load_service.py [--clients 32] [--seconds 120] [--database-url URL]
+    .venv/bin/python bench/load_service.py [--workers 2] [--clients 32] [--seconds 60] [--database-url URL]
+    .venv/bin/python bench/load_service.py --workers 2 --rate 100 --seconds 60     # open loop
+    .venv/bin/python bench/load_service.py --workers 2 --mixed --seconds 60        # + uploads, CDS, /health
+    .venv/bin/python bench/load_service.py --quick                                  # seconds (CI)
 """
 
 from __future__ import annotations
@@ -51,9 +56,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(home: Path, port: int, database_url: str | None) -> subprocess.Popen[bytes]:
+def start_server(
+    home: Path, port: int, database_url: str | None, workers: int = 1, evaluation_workers: int = 1
+) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRIORAUTH_", "XDG_"))}
     env |= {"HOME": str(home), "PRIORAUTH_PORT": str(port), "PRIORAUTH_LOG_LEVEL": "warning"}
+    env |= {"PRIORAUTH_WORKERS": str(workers), "PRIORAUTH_CDS_DEV_UNSIGNED": "1"}
+    env |= {"PRIORAUTH_EVALUATION_WORKERS": str(evaluation_workers)}
     if database_url:
         env["DATABASE_URL"] = database_url
     log = (home / "server.log").open("wb")
@@ -68,7 +77,7 @@ def start_server(home: Path, port: int, database_url: str | None) -> subprocess.
     raise SystemExit("the server did not start")
 
 
-def prepare(base: str) -> tuple[dict[str, str], list[str]]:
+def prepare(base: str, per_chart: int = 3, quick: bool = False) -> tuple[dict[str, str], list[str]]:
     body = {
         "practice_name": "Load",
         "admin_email": "admin@load.example",
@@ -79,9 +88,9 @@ def prepare(base: str) -> tuple[dict[str, str], list[str]]:
     headers = {"Authorization": f"Bearer {token}"}
     cases = []
     with httpx.Client(base_url=base, headers=headers, timeout=60) as c:
-        for path in charts():
+        for path in charts()[:2] if quick else charts():
             chart = c.post("/charts", content=path.read_bytes()).json()
-            for _ in range(3):
+            for _ in range(per_chart):
                 r = c.post("/cases", json={"chart_id": chart["id"], "as_of": AS_OF})
                 r.raise_for_status()
                 cases.append(r.json()["id"])
@@ -133,27 +142,147 @@ def baseline(rounds: int = 3) -> float:
     return rounds * len(paths) / (time.perf_counter() - start)
 
 
+def warm_up(base: str, headers: dict[str, str], cases: list[str], n: int) -> None:
+    """Evaluations in parallel before the clock starts, so every evaluation process has loaded the
+    evaluator (spaCy/medspaCy) and every server process has served."""
+
+    async def go() -> None:
+        async with httpx.AsyncClient(base_url=base, headers=headers, timeout=300) as c:
+            await asyncio.gather(*(c.post(f"/cases/{cases[i % len(cases)]}/determinations", json={}) for i in range(n)))
+
+    asyncio.run(go())
+
+
+async def open_loop(
+    base: str,
+    headers: dict[str, str],
+    cases: list[str],
+    until: float,
+    rate: float,
+    out: dict[str, list[float]],
+    errors: list[str],
+) -> None:
+    """Requests sent at a fixed rate whatever the answers do; latency counted from the scheduled send
+    (no coordinated omission)."""
+    rng = random.Random(7)  # noqa: S311 - a request mix, not a secret
+    ops = [name for name, weight in MIX for _ in range(weight)]
+    limits = httpx.Limits(max_connections=512, max_keepalive_connections=128)
+    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=60, limits=limits) as c:
+        tasks = []
+        start, i = time.perf_counter(), 0
+        while time.monotonic() < until:
+            due = start + i / rate
+            await asyncio.sleep(max(0.0, due - time.perf_counter()))
+            tasks.append(asyncio.create_task(one(c, rng.choice(ops), rng.choice(cases), due, out, errors)))
+            i += 1
+        await asyncio.gather(*tasks)
+
+
+async def one(
+    c: httpx.AsyncClient, op: str, case: str, since: float, out: dict[str, list[float]], errors: list[str]
+) -> None:
+    if op == "read_case":
+        r = await c.get(f"/cases/{case}")
+    elif op == "read_determination":
+        r = await c.get(f"/cases/{case}/determination")
+    else:
+        r = await c.post(f"/cases/{case}/determinations", json={})
+    if r.status_code >= 400:
+        errors.append(f"{op} {r.status_code}")
+    else:
+        out[op].append(time.perf_counter() - since)
+
+
+async def uploader(
+    base: str, headers: dict[str, str], until: float, out: dict[str, list[float]], errors: list[str]
+) -> None:
+    """A coordinator uploading charts and opening cases (what the workspace's upload does), back to back."""
+    paths = charts()
+    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=120) as c:
+        i = 0
+        while time.monotonic() < until:
+            start = time.perf_counter()
+            r = await c.post("/charts", content=paths[i % len(paths)].read_bytes())
+            if r.status_code == 201:
+                r = await c.post("/cases", json={"chart_id": r.json()["id"], "as_of": AS_OF})
+            if r.status_code >= 400:
+                errors.append(f"upload {r.status_code}")
+            else:
+                out["upload_and_open"].append(time.perf_counter() - start)
+            i += 1
+
+
+async def cds_caller(root: str, until: float, out: dict[str, list[float]], errors: list[str]) -> None:
+    """An EHR calling order-sign with a prefetch (unsigned, loopback: development mode)."""
+    import json
+
+    hook = (
+        json.loads((ROOT / "examples/cds/order-sign.json").read_text())
+        if (ROOT / "examples/cds/order-sign.json").is_file()
+        else None
+    )
+    if hook is None:
+        return
+    async with httpx.AsyncClient(base_url=root, timeout=60) as c:
+        while time.monotonic() < until:
+            start = time.perf_counter()
+            r = await c.post("/cds-services/priorauth-order-sign", json=hook)
+            if r.status_code >= 400:
+                errors.append(f"cds {r.status_code}")
+            else:
+                out["cds_order_sign"].append(time.perf_counter() - start)
+            await asyncio.sleep(0.2)
+
+
+async def health_probe(root: str, until: float, out: dict[str, list[float]], errors: list[str]) -> None:
+    async with httpx.AsyncClient(base_url=root, timeout=30) as c:
+        while time.monotonic() < until:
+            start = time.perf_counter()
+            r = await c.get("/health")
+            if r.status_code != 200:
+                errors.append(f"health {r.status_code}")
+            out["health"].append(time.perf_counter() - start)
+            await asyncio.sleep(0.1)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--clients", type=int, default=32)
-    ap.add_argument("--seconds", type=float, default=120)
+    ap.add_argument("--clients", type=int, default=32, help="closed loop: concurrent clients")
+    ap.add_argument("--rate", type=float, help="open loop: requests per second (instead of --clients)")
+    ap.add_argument("--mixed", action="store_true", help="add uploads, case openings, CDS calls; probe /health")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
+    ap.add_argument("--evaluation-workers", type=int, default=1, help="evaluation processes per server process")
+    ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--database-url", help="default: a fresh SQLite file")
+    ap.add_argument("--quick", action="store_true", help="a few seconds, 4 clients: checks the script still runs")
     args = ap.parse_args()
+    if args.quick:
+        args.seconds, args.clients = 3.0, 4
+        args.rate = None if args.rate is None else min(args.rate, 10)
     with tempfile.TemporaryDirectory() as home:
         port = free_port()
-        proc = start_server(Path(home), port, args.database_url)
+        proc = start_server(Path(home), port, args.database_url, args.workers, args.evaluation_workers)
         try:
-            base = f"http://127.0.0.1:{port}/api/v1"
-            headers, cases = prepare(base)
+            root = f"http://127.0.0.1:{port}"
+            base = f"{root}/api/v1"
+            headers, cases = prepare(base, 1 if args.quick else 3, args.quick)
+            warm_up(base, headers, cases, 2 * args.workers * max(1, args.evaluation_workers))
             out: dict[str, list[float]] = {name: [] for name, _ in MIX}
+            out |= {"upload_and_open": [], "cds_order_sign": [], "health": []}
             errors: list[str] = []
             until = time.monotonic() + args.seconds
             started = time.perf_counter()
 
             async def run() -> None:
-                await asyncio.gather(
-                    *(client(base, headers, cases, until, i, out, errors) for i in range(args.clients))
-                )
+                jobs = []
+                if args.rate:
+                    jobs.append(open_loop(base, headers, cases, until, args.rate, out, errors))
+                else:
+                    jobs += [client(base, headers, cases, until, i, out, errors) for i in range(args.clients)]
+                if args.mixed:
+                    jobs += [uploader(base, headers, until, out, errors), cds_caller(root, until, out, errors)]
+                    jobs.append(health_probe(root, until, out, errors))
+                await asyncio.gather(*jobs)
 
             asyncio.run(run())
             wall = time.perf_counter() - started
@@ -163,19 +292,24 @@ def main() -> int:
             tail = (Path(home) / "server.log").read_text(errors="replace").splitlines()[-15:]
             if proc.returncode not in (0, -15) or os.environ.get("SHOW_LOG"):
                 print("server log:", *tail, sep="\n")
-    total = sum(len(v) for v in out.values())
+    main_ops = [name for name, _ in MIX]
+    total = sum(len(out[k]) for k in main_ops)
     db = "PostgreSQL" if args.database_url and args.database_url.startswith("postgres") else "SQLite"
+    how = f"open loop {args.rate:g} req/s" if args.rate else f"{args.clients} clients (closed loop)"
     print(
-        f"{args.clients} clients, {wall:.0f} s, {db}, {len(cases)} cases over {len(charts())} charts, {os.cpu_count()} cores"
+        f"{how}{', mixed' if args.mixed else ''}, {args.workers} worker(s), {wall:.0f} s, {db}, {len(cases)} cases, "
+        f"{os.cpu_count()} cores (load generator on the same machine)"
     )
-    print(f"{'operation':<20}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
-    for name, values in [*out.items(), ("all", [x for v in out.values() for x in v])]:
+    print(f"{'operation':<20}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}")
+    rows = [*out.items(), ("all (mix)", [x for k in main_ops for x in out[k]])]
+    for name, values in rows:
         if values:
             print(
-                f"{name:<20}{len(values):>9}{len(values) / wall:>8.1f}{pct(values, 50):>9.0f}{pct(values, 95):>9.0f}{pct(values, 99):>9.0f}"
+                f"{name:<20}{len(values):>9}{len(values) / wall:>8.1f}{pct(values, 50):>9.0f}{pct(values, 95):>9.0f}"
+                f"{pct(values, 99):>9.0f}{max(values) * 1000:>9.0f}"
             )
     print(f"errors: {len(errors)}" + (f" ({statistics.mode(errors)} most often)" if errors else ""))
-    base_rate = baseline()
+    base_rate = baseline(1 if args.quick else 3)
     evals = len(out["evaluate"]) / wall
     print(
         f"baseline: in-process priorauth.check {base_rate:.1f}/s; service evaluations {evals:.1f}/s ({evals / base_rate:.2f}x)"

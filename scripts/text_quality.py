@@ -1,7 +1,10 @@
-"""Precision and recall of the clinical-text reader, per fact type, on the labelled corpus
-(``tests/text/corpus.yaml``), and what it finds in the real Synthea notes of ``../shared``.
+"""Precision and recall of the clinical-text reader, per fact type, on the labelled tuning corpus
+(``tests/text/corpus.yaml``) and, separately, on the held-out corpus (``tests/text/heldout.yaml``,
+written from the contract by someone who had not read the rules), and what it finds in the real
+Synthea notes of ``../shared``.
 
-    .venv/bin/python scripts/text_quality.py            # corpus table
+    .venv/bin/python scripts/text_quality.py            # both tables (tuning, held-out)
+    .venv/bin/python scripts/text_quality.py --corpus heldout   # one of them
     .venv/bin/python scripts/text_quality.py --synthea  # also the 1,215 Synthea bulk-export notes
     .venv/bin/python scripts/text_quality.py --errors   # also list every false positive / negative
 """
@@ -22,6 +25,8 @@ from priorauth.text.sources import TextDoc
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests/text/corpus.yaml"
+HELDOUT = ROOT / "tests/text/heldout.yaml"
+CORPORA = {"tuning": CORPUS, "heldout": HELDOUT}
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")
 
@@ -101,13 +106,18 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--synthea", action="store_true")
     ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--corpus", choices=[*CORPORA, "both"], default="both")
     a = ap.parse_args()
-    items = yaml.safe_load(CORPUS.read_text())["items"]
-    table = score(items, a.errors)
-    print(f"corpus: {len(items)} items")
-    print(f"{'fact type':<16}{'TP':>5}{'FP':>5}{'FN':>5}{'precision':>11}{'recall':>8}")
-    for t, row in table.items():
-        print(f"{t:<16}{row['tp']:>5}{row['fp']:>5}{row['fn']:>5}{row['precision']:>11.3f}{row['recall']:>8.3f}")
+    for name, path in CORPORA.items():
+        if a.corpus not in (name, "both"):
+            continue
+        items = yaml.safe_load(path.read_text())["items"]
+        table = score(items, a.errors)
+        print(f"{name} corpus ({path.name}): {len(items)} items")
+        print(f"{'fact type':<16}{'TP':>5}{'FP':>5}{'FN':>5}{'precision':>11}{'recall':>8}")
+        for t, row in table.items():
+            print(f"{t:<16}{row['tp']:>5}{row['fp']:>5}{row['fn']:>5}{row['precision']:>11.3f}{row['recall']:>8.3f}")
+        print()
     if a.synthea:
         if not BULK.exists():
             print("../shared/data is absent", file=sys.stderr)

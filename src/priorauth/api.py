@@ -12,25 +12,31 @@ from priorauth.chart.chart import Chart, select_patient
 from priorauth.chart.load import LoadedChart, add_document, load_path
 from priorauth.errors import Code, fail
 from priorauth.evaluate.determination import determine
+from priorauth.evaluate.unread import limit_to_read
 from priorauth.facts import extract
 from priorauth.facts.model import Facts
 from priorauth.facts.supplied import apply_approvals, apply_attestations
 from priorauth.policy import registry
 from priorauth.policy.schema import Pack
 
-ChartInput = str | os.PathLike[str] | dict[str, Any] | list[Any]
+ChartInput = str | os.PathLike[str] | dict[str, Any] | list[Any] | LoadedChart
 
 
 def parse_as_of(value: str | date | None) -> str:
     """The evaluation date as ISO ``YYYY-MM-DD`` (default: today)."""
     if value is None:
         return date.today().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    try:
-        return date.fromisoformat(value.strip()).isoformat() if len(value.strip()) == 10 else _bad_date(value)
-    except ValueError:
-        return _bad_date(value)
+    if not isinstance(value, date):
+        try:
+            value = date.fromisoformat(value.strip()) if len(value.strip()) == 10 else _bad_date(value)
+        except ValueError:
+            return _bad_date(value)
+    if not FIRST_DAY <= value <= LAST_DAY:  # date arithmetic (ages, windows) must not overflow
+        raise fail(Code.BAD_DATE, f"--as-of {value.isoformat()} is out of range ({FIRST_DAY} to {LAST_DAY})")
+    return value.isoformat()
+
+
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
 
 
 def _bad_date(value: str) -> str:
@@ -38,7 +44,10 @@ def _bad_date(value: str) -> str:
 
 
 def load(chart: ChartInput) -> LoadedChart:
-    """A path (file or folder), a parsed FHIR resource or Bundle, or a list of resources."""
+    """A path (file or folder), a parsed FHIR resource or Bundle, a list of resources, or resources
+    already read (e.g. from an EHR by :mod:`priorauth.ehr`)."""
+    if isinstance(chart, LoadedChart):
+        return chart
     if isinstance(chart, str | os.PathLike):
         return load_path(chart)
     loaded = LoadedChart()
@@ -110,4 +119,5 @@ def evaluate(
         payer, [cov.payer_name] if cov and cov.payer_name else [], set(cov.payer_refs) if cov else set(), drug
     )
     doc = determine(facts, day, choice, [*one.warnings, *choice.warnings], renewal_lead_days)
+    doc = limit_to_read(doc, one.unread)
     return Evaluation(doc, one, facts, choice.pack, ocr)

@@ -33,6 +33,11 @@ class Code:
     BAD_ARGUMENT = "bad_argument"
     BAD_PRACTICE = "bad_practice"  # the practice profile (packet) is missing, unreadable or invalid
     UNWRITABLE = "unwritable"  # the packet's output folder cannot be written
+    # reading the chart from an EHR (priorauth.ehr, issue 14)
+    EHR_UNREACHABLE = "ehr_unreachable"  # no answer from the FHIR server (connection, DNS, timeout)
+    EHR_REFUSED = "ehr_refused"  # the FHIR server or its authorization server said no (401/403, invalid_client)
+    EHR_ERROR = "ehr_error"  # the FHIR server answered, but not with what a FHIR server answers
+    BAD_KEY = "bad_key"  # the Backend Services private key is missing, unreadable or of an unsupported type
     # the service (priorauth.web) maps these to HTTP statuses
     INVALID_REQUEST = "invalid_request"
     NOT_FOUND = "not_found"
@@ -45,6 +50,9 @@ class Code:
     UNSUPPORTED_MEDIA = "unsupported_media_type"
     RATE_LIMITED = "rate_limited"
     INTERNAL = "internal_error"
+    EVALUATION_TIMEOUT = "evaluation_timeout"  # 503: the evaluation passed its time limit; nothing lost
+    BUSY = "busy"  # 503: the database stayed locked past the lock timeout; try again
+    PATIENT_MISMATCH = "patient_mismatch"  # 409: the chart's Patient disagrees with the stored patient
 
 
 class PriorauthError(Exception):
@@ -63,6 +71,9 @@ class PriorauthError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> tuple[type[PriorauthError], tuple[str, str]]:  # crosses process boundaries
+        return (type(self), (self.code, self.message))
 
 
 def fail(code: str, message: str) -> PriorauthError:

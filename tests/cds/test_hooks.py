@@ -91,8 +91,12 @@ def test_hook_on_every_example(client: TestClient, path: Path, service: str) -> 
     check_cards(body)
     outlook = body["cards"][0]
     assert outlook["source"]["topic"]["code"] == "coverage-info"
-    assert "Cigna" in outlook["source"]["label"] or "Aetna" in outlook["source"]["label"]
-    assert body["systemActions"][0]["resource"]["id"] == order_of(resources)["id"]
+    # these payers have no pack: the label's criteria applied, and the label says so, never the payer
+    assert outlook["source"]["label"].startswith("FDA label and manufacturer's PA guide")
+    assert "Cigna" not in outlook["source"]["label"] and "Aetna" not in outlook["source"]["label"]
+    for card in body["cards"][1:]:
+        assert card["source"]["label"] == "FDA label"
+    assert "systemActions" not in body  # priorauth speaks for the practice: no payer coverage assertion
 
 
 def test_outlook_says_what_is_missing(client: TestClient) -> None:
@@ -101,12 +105,6 @@ def test_outlook_says_what_is_missing(client: TestClient) -> None:
     body = client.post("/cds-services/priorauth-order-sign", json=request).json()
     outlook = body["cards"][0]
     assert "needs documentation" in outlook["summary"] and "MISSING: kras g12c" in outlook["detail"]
-    ext = body["systemActions"][0]["resource"]["extension"][-1]["extension"]
-    assert {"url": "doc-needed", "valueCode": "clinical"} in ext
-    assert any(
-        e["url"] == "detail" and e["extension"][0]["valueCodeableConcept"]["coding"][0]["code"] == "kras_g12c"
-        for e in ext
-    )
 
 
 def test_safety_card_for_an_acid_reducer(client: TestClient) -> None:
@@ -157,13 +155,146 @@ def test_no_kras_inhibitor_in_the_draft_means_no_cards(client: TestClient) -> No
     assert body == {"cards": []}
 
 
-def test_missing_prefetch_gets_a_card_not_an_error(client: TestClient) -> None:
+def _ready_request() -> dict:
     resources = chart(ROOT / "examples/nsclc-ready.json")
-    request = hook_request(resources, "priorauth-order-sign", "p1", order_of(resources))
-    request["prefetch"] = {"patient": None}
-    body = client.post("/cds-services/priorauth-order-sign", json=request).json()
+    return hook_request(resources, "priorauth-order-sign", "p1", order_of(resources))
+
+
+@pytest.mark.parametrize("prefetch", [None, {}, {"patient": None}], ids=["absent", "empty", "null"])
+def test_no_prefetch_and_no_way_to_read_is_412(client: TestClient, prefetch: dict | None) -> None:
+    request = _ready_request()
+    if prefetch is None:
+        del request["prefetch"]
+    else:
+        request["prefetch"] = prefetch
+    response = client.post("/cds-services/priorauth-order-sign", json=request)
+    assert response.status_code == 412 and "prefetch" in response.json()["error"]["message"]
+
+
+def _outlook(client: TestClient, request: dict) -> tuple[dict, dict]:
+    response = client.post("/cds-services/priorauth-order-sign", json=request)
+    assert response.status_code == 200, response.text
+    body = response.json()
     check_cards(body)
-    assert "prefetch" in body["cards"][0]["summary"]
+    return body, body["cards"][0]
+
+
+def test_partial_prefetch_claims_nothing_about_what_was_not_sent(client: TestClient) -> None:
+    """Only patient and coverage sent: nothing is MISSING or NOT MET, no baseline-LFT advisory."""
+    request = _ready_request()
+    request["prefetch"] = {k: request["prefetch"][k] for k in ("patient", "coverage")}
+    body, outlook = _outlook(client, request)
+    assert "MISSING" not in outlook["detail"] and "NOT MET" not in outlook["detail"]
+    assert "criteria open" not in outlook["summary"] and "not assessed" in outlook["summary"]
+    assert "NOT SENT: kras g12c" in outlook["detail"] and "labs (not sent)" in outlook["detail"]
+    assert "documented: adult" in outlook["detail"]  # the Patient was sent: its birth date counts
+    assert all("baseline" not in c["detail"].lower() for c in body["cards"][1:])
+
+
+def test_omitted_labs_do_not_make_a_missing_lft_advisory(client: TestClient) -> None:
+    request = _ready_request()
+    full = client.post("/cds-services/priorauth-order-sign", json=copy.deepcopy(request)).json()
+    del request["prefetch"]["labs"]
+    body, _ = _outlook(client, request)
+    texts = " ".join(c.get("detail", "") for c in body["cards"][1:]).lower()
+    assert "baseline" not in texts
+    assert len(body["cards"]) >= 1 and len(full["cards"]) >= 1
+
+
+def test_an_operation_outcome_prefetch_is_not_read_as_no_data(client: TestClient) -> None:
+    request = _ready_request()
+    request["prefetch"]["genomics"] = {
+        "resourceType": "OperationOutcome",
+        "issue": [{"severity": "error", "code": "timeout", "diagnostics": "genomics search timed out"}],
+    }
+    request["prefetch"]["reports"] = request["prefetch"]["labs"] = request["prefetch"]["documents"] = None
+    _, outlook = _outlook(client, request)
+    assert "MISSING: kras g12c" not in outlook["detail"] and "NOT SENT: kras g12c" in outlook["detail"]
+    assert "genomics (the EHR could not fetch it)" in outlook["detail"]
+    assert "genomics search timed out" in outlook["detail"]
+
+
+def test_operation_outcome_entries_in_a_search_are_warnings_not_data(client: TestClient) -> None:
+    request = _ready_request()
+    request["prefetch"]["conditions"].setdefault("entry", []).append(
+        {"resource": {"resourceType": "OperationOutcome", "issue": [{"severity": "warning", "code": "incomplete",
+                                                                      "diagnostics": "2 results withheld"}]},
+         "search": {"mode": "outcome"}}
+    )  # fmt: skip
+    _, outlook = _outlook(client, request)
+    assert "2 results withheld" in outlook["detail"]
+    assert "ready to submit" in outlook["summary"]
+
+
+def test_a_paginated_prefetch_is_not_complete(client: TestClient) -> None:
+    request = _ready_request()
+    meds = request["prefetch"]["medicationRequests"]
+    meds["link"] = [{"relation": "next", "url": "https://ehr.example.org/fhir/MedicationRequest?page=2"}]
+    _, outlook = _outlook(client, request)
+    assert "medicationRequests (only the first page was sent)" in outlook["detail"]
+    # a criterion met only because nothing contrary was found is not asserted on a partial list
+    assert "documented: single agent" not in outlook["detail"]
+
+
+def test_a_reader_completes_what_the_prefetch_lacks() -> None:
+    """With fhirServer + fhirAuthorization and a FHIR reader, the missing keys are read from the EHR."""
+    from priorauth.cds import hooks
+
+    request = _ready_request()
+    full = request["prefetch"]
+    request["prefetch"] = {"patient": full["patient"]}
+    request["fhirServer"] = "https://ehr.example.org/fhir"
+    request["fhirAuthorization"] = {"access_token": "t", "token_type": "Bearer", "scope": "patient/*.read",
+                                    "expires_in": 300, "subject": "priorauth"}  # fmt: skip
+    asked: list[str] = []
+    user = request["context"].get("userId") or ""
+    keys = {q.replace("{{context.patientId}}", "p1").replace("{{context.userId}}", user): k for k, q in PREFETCH.items()}
+
+    def reader(server: str, token: str, query: str) -> dict | None:
+        assert server == "https://ehr.example.org/fhir" and token == "t"
+        asked.append(query)
+        return full.get(keys[query]) or {"resourceType": "Bundle", "type": "searchset", "entry": []}
+
+    body = hooks.handle("priorauth-order-sign", request, hooks.Options(AS_OF, None, reader))
+    assert len(asked) == len(PREFETCH) - 1  # everything but the patient, which was sent
+    assert "ready to submit" in body["cards"][0]["summary"], body["cards"][0]["detail"]
+
+
+def test_no_prefetch_but_a_reader_and_fhir_server_is_answered() -> None:
+    from priorauth.cds import hooks
+
+    request = _ready_request()
+    del request["prefetch"]
+    request["fhirServer"] = "https://ehr.example.org/fhir"
+    request["fhirAuthorization"] = {"access_token": "t"}
+    body = hooks.handle("priorauth-order-sign", request, hooks.Options(AS_OF, None, lambda *_: None))
+    assert "not assessed" in body["cards"][0]["summary"]
+
+
+def test_a_payer_pack_names_the_payer_and_may_speak_for_it() -> None:
+    """Only a payer whose pack applied is named in source.label; the coverage assertion is made only when
+    configured to speak for that payer, with a stable id that is not re-issued."""
+    from priorauth.cds import hooks
+
+    request = _ready_request()
+    for e in request["prefetch"]["coverage"]["entry"]:
+        if e["resource"]["resourceType"] == "Organization":
+            e["resource"]["name"] = "Western Health Advantage"
+    opts = hooks.Options(AS_OF, None, None, frozenset({"wha"}))
+    body = hooks.handle("priorauth-order-sign", copy.deepcopy(request), opts)
+    label = body["cards"][0]["source"]["label"] if body["cards"] and body["cards"][0]["source"]["topic"]["code"] == "coverage-info" else None
+    action = body["systemActions"][0]["resource"]
+    ext = next(e for e in action["extension"] if e["url"] == COVERAGE_INFO)["extension"]
+    first_id = next(e["valueString"] for e in ext if e["url"] == "coverage-assertion-id")
+    again = hooks.handle("priorauth-order-sign", copy.deepcopy(request), opts)
+    assert next(e["valueString"] for e in again["systemActions"][0]["resource"]["extension"][-1]["extension"]
+                if e["url"] == "coverage-assertion-id") == first_id  # fmt: skip
+    request["context"]["draftOrders"]["entry"][0]["resource"] = action  # the EHR applied the annotation
+    assert "systemActions" not in hooks.handle("priorauth-order-sign", request, opts)
+    if label is not None:
+        assert "Western Health" in label or "wha" in label
+    not_configured = hooks.handle("priorauth-order-sign", copy.deepcopy(request), hooks.Options(AS_OF))
+    assert "systemActions" not in not_configured
 
 
 BAD = [

@@ -65,7 +65,25 @@ def test_sources_are_https_urls():
 
 def test_drug_entries_have_exactly_the_expected_keys():
     for drug in DRUGS:
-        assert set(drug) == DRUG_KEYS, drug.get("ingredient")
+        assert set(drug) - {"ndc"} == DRUG_KEYS, drug.get("ingredient")
+
+
+NDC_KEYS = {"product", "strength_mg", "packages", "source"}
+
+
+def test_ndc_products_name_their_source_and_strength():
+    """Every NDC product cites where it was read (the label's How supplied / the FDA NDC Directory)."""
+    seen = set()
+    for drug in DRUGS:
+        for p in drug.get("ndc", []):
+            assert set(p) == NDC_KEYS, (drug["ingredient"], p)
+            assert re.fullmatch(r"\d{4,5}-\d{3,4}", p["product"]), p
+            assert all(pkg.startswith(p["product"] + "-") for pkg in p["packages"]), p
+            assert isinstance(p["strength_mg"], (int, float)) and p["strength_mg"] > 0
+            assert p["source"] in VOCAB["sources"] or _is_url(p["source"]), p
+            assert p["product"] not in seen
+            seen.add(p["product"])
+    assert "55513-512" in seen  # LUMAKRAS 240 mg (clinical-facts.md: NDC 55513-512-60)
 
 
 def test_drug_field_types():

@@ -49,7 +49,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url, login_max_failures=3, max_upload_mb=5)
+    # Evaluations in the calling thread (fast tests); tests/web/test_pool.py and test_server.py use the pool.
+    return Settings(database_url=database_url, login_max_failures=3, max_upload_mb=5, evaluation_workers=0)
 
 
 @pytest.fixture
@@ -125,5 +126,21 @@ def upload(c: TestClient, raw: bytes = NSCLC, **params: str) -> dict[str, Any]:
 def open_case(c: TestClient, raw: bytes = NSCLC, **fields: Any) -> dict[str, Any]:
     chart = upload(c, raw)
     r = c.post("/api/v1/cases", json={"chart_id": chart["id"], "as_of": AS_OF, **fields})
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def mark_ready(c: TestClient, case: dict[str, Any]) -> dict[str, Any]:
+    """Move an open case with a ready checklist to ``ready`` (a submission needs it)."""
+    url = f"/api/v1/cases/{case['id']}"
+    r = c.patch(url, json={"version": c.get(url).json()["version"], "status": "ready"})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def submitted(c: TestClient, case: dict[str, Any]) -> dict[str, Any]:
+    """Mark the case ready and record a fax submission."""
+    mark_ready(c, case)
+    r = c.post(f"/api/v1/cases/{case['id']}/submissions", json={"method": "fax"})
     assert r.status_code == 201, r.text
     return r.json()

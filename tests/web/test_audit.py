@@ -32,7 +32,7 @@ def test_every_view_and_change_of_patient_data_is_audited(practice: Practice) ->
         (lambda: c.get(f"/api/v1/cases/{cid}/determinations"), ("view", "determination")),
         (lambda: c.get(f"/api/v1/determinations/{case['determination']['id']}"), ("view", "determination")),
         (lambda: c.post(f"/api/v1/cases/{cid}/determinations", json={}), ("evaluate", "determination")),
-        (lambda: c.patch(f"/api/v1/cases/{cid}", json={"version": _version(c, cid), "note": "n"}), ("update", "case")),
+        (lambda: c.patch(f"/api/v1/cases/{cid}", json={"version": _version(c, cid), "note": "n", "status": "ready"}), ("update", "case")),
         (
             lambda: practice.prescriber.post(
                 f"/api/v1/cases/{cid}/attestations", json={"kind": "medical_reason", "text": "t", "date": AS_OF}

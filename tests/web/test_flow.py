@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.web.conftest import AS_OF, NSCLC, Practice, open_case, upload
+from tests.web.conftest import AS_OF, NSCLC, Practice, mark_ready, open_case, submitted, upload
 
 
 def test_case_gets_the_same_determination_as_the_api(practice: Practice) -> None:
@@ -56,6 +56,7 @@ def test_attestation_is_evidence_and_triggers_reevaluation(practice: Practice) -
 def test_approval_recorded_here_makes_the_next_case_a_renewal(practice: Practice) -> None:
     c = practice.coordinator
     first = open_case(c)
+    mark_ready(c, first)
     r = c.post(f"/api/v1/cases/{first['id']}/submissions", json={"method": "portal", "reference": "PORTAL-1"})
     assert r.status_code == 201 and r.json()["determination_id"] == first["determination"]["id"]
     r = c.post(
@@ -79,6 +80,7 @@ def test_approval_recorded_here_makes_the_next_case_a_renewal(practice: Practice
 
 def test_incomplete_approval_and_denial_are_refused(practice: Practice) -> None:
     case = open_case(practice.coordinator)
+    submitted(practice.coordinator, case)
     url = f"/api/v1/cases/{case['id']}/decisions"
     for body in ({"outcome": "approved", "auth_number": "X"}, {"outcome": "denied"}):
         r = practice.coordinator.post(url, json=body)

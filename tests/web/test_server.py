@@ -129,6 +129,7 @@ def test_first_start_full_run_and_no_patient_data_in_the_logs(server: Server) ->
         "/audit.csv",
     ):
         assert api.get(path).status_code == 200
+    api.patch(f"/cases/{cid}", json={"version": api.get(f"/cases/{cid}").json()["version"], "status": "ready"})
     api.post(f"/cases/{cid}/submissions", json={"method": "fax"})
     api.post(f"/cases/{cid}/decisions", json={"outcome": "denied", "reason": "needs more"})
     api.post("/cases", json={"chart_id": chart["id"], "as_of": "2026-02-30"})  # a 422

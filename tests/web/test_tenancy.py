@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tests.web.conftest import AS_OF, Practice, make_practice, open_case
+from tests.web.conftest import AS_OF, Practice, make_practice, open_case, submitted
 
 SETUP_TOKEN = "operator-setup-token"
 
@@ -19,7 +19,7 @@ def _fill(a: Practice) -> dict[str, str]:
     att = a.prescriber.post(
         f"/api/v1/cases/{cid}/attestations", json={"kind": "monotherapy", "text": "single agent", "date": AS_OF}
     ).json()
-    a.coordinator.post(f"/api/v1/cases/{cid}/submissions", json={"method": "fax"})
+    submitted(a.coordinator, case)
     a.coordinator.post(f"/api/v1/cases/{cid}/decisions", json={"outcome": "pended", "reason": "more notes"})
     users = a.admin.get("/api/v1/users").json()
     token = a.admin.post("/api/v1/tokens", json={"name": "ehr"}).json()

@@ -30,14 +30,16 @@ SERVICES: dict[str, dict[str, Any]] = {
         "title": "LUMAKRAS / KRAZATI prior authorization outlook",
         "description": "When a KRAS G12C inhibitor is selected: what the payer's prior authorization needs, "
         "what the chart already documents, and the safety points of the label.",
-        "usageRequirements": "Send the prefetch; the service never queries the FHIR server.",
+        "usageRequirements": "Send the prefetch (a call with no prefetch and no fhirServer is answered 412); keys not sent "
+        "are reported as not sent, never read as no data.",
     },
     "priorauth-order-sign": {
         "hook": "order-sign",
         "title": "LUMAKRAS / KRAZATI prior authorization check at signing",
         "description": "At signing: the prior authorization outlook, the safety points, and a coverage-information "
         "annotation on the draft order.",
-        "usageRequirements": "Send the prefetch; the service never queries the FHIR server.",
+        "usageRequirements": "Send the prefetch (a call with no prefetch and no fhirServer is answered 412); keys not sent "
+        "are reported as not sent, never read as no data.",
     },
 }
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import copy
 import logging
+import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from priorauth import api
-from priorauth.cds import cards
-from priorauth.cds.discovery import PREFETCH, REQUIRED_PREFETCH, SERVICES
+from priorauth.cds import cards, prefetch
+from priorauth.cds.discovery import SERVICES
+from priorauth.cds.prefetch import FhirReader
 from priorauth.errors import PriorauthError
 from priorauth.facts.medications import drugs_of
 from priorauth.policy import registry
@@ -28,10 +30,18 @@ class HookError(Exception):
         self.message = message
 
 
+def _speaks_for() -> frozenset[str]:
+    """Pack ids of the payers priorauth may speak for (CRD coverage-information): PRIORAUTH_CDS_SPEAKS_FOR,
+    comma-separated; empty by default, since priorauth speaks for the practice, not for a payer."""
+    return frozenset(x.strip() for x in os.environ.get("PRIORAUTH_CDS_SPEAKS_FOR", "").split(",") if x.strip())
+
+
 @dataclass(frozen=True)
 class Options:
     as_of: str | None = None  # default: today
     workspace_url: str | None = None  # base URL of the PA workspace, for the card's link
+    reader: FhirReader | None = None  # reads what the prefetch lacks from the EHR (fhirServer + fhirAuthorization)
+    speaks_for: frozenset[str] = field(default_factory=_speaks_for)
 
 
 def handle(service_id: str, body: Any, options: Options = Options()) -> dict[str, Any]:
@@ -46,19 +56,20 @@ def handle(service_id: str, body: Any, options: Options = Options()) -> dict[str
         _log(body, service_id, "no KRAS G12C inhibitor in the draft orders", response, started)
         return response
     drug, draft, resources = material["drug"], material["draft"], material["resources"]
-    prefetch = body.get("prefetch") if isinstance(body.get("prefetch"), dict) else {}
-    missing = [k for k in REQUIRED_PREFETCH if not prefetch.get(k)]
-    if missing:
-        response = {"cards": [cards.missing_prefetch(drug, missing, sorted(PREFETCH))]}
-        _log(body, service_id, "prefetch missing", response, started)
-        return response
+    sent: prefetch.Prefetch = material["prefetch"]
+    if not sent.sent and not prefetch.can_read(body, options.reader):
+        raise HookError(
+            412,
+            "no prefetch and no fhirServer/fhirAuthorization to read the chart: send the prefetch templates of "
+            "GET /cds-services (CDS Hooks 2.0: 412 Precondition Failed)",
+        )
     try:
         doc = api.check(resources, as_of=material["as_of"], patient=context["patientId"], drug=drug)
     except PriorauthError as exc:
         response = {"cards": [cards.cannot_assess(drug, exc.message)]}
         _log(body, service_id, f"cannot assess ({exc.code})", response, started)
         return response
-    response = cards.response(doc, draft, resources, context, options.workspace_url)
+    response = cards.response(doc, draft, context, options.workspace_url, sent, options.speaks_for)
     _log(body, service_id, doc["overall"], response, started)
     return response
 
@@ -72,15 +83,20 @@ def case_material(body: dict[str, Any], options: Options = Options()) -> dict[st
     if requested is None:
         return None
     drug, draft = requested
-    prefetch = body.get("prefetch") if isinstance(body.get("prefetch"), dict) else {}
+    sent = prefetch.read(body, options.reader)
     as_of = options.as_of or date.today().isoformat()
     dated = _dated(draft, as_of)
+    resources = [*sent.resources, *[dated if d is draft else d for d in drafts]]
+    if not any(r.get("resourceType") == "Patient" for r in resources):
+        # the patient was not sent: only its id is known (the context's); nothing about it is invented
+        resources.insert(0, {"resourceType": "Patient", "id": context["patientId"]})
     return {
         "patientId": context["patientId"],
         "drug": drug,
         "as_of": as_of,
         "draft": dated,
-        "resources": [*_prefetched(prefetch), *[dated if d is draft else d for d in drafts]],
+        "resources": resources,
+        "prefetch": sent,
     }
 
 
@@ -133,22 +149,6 @@ def _dated(draft: dict[str, Any], as_of: str) -> dict[str, Any]:
     dated = copy.deepcopy(draft)
     dated["authoredOn"] = as_of
     return dated
-
-
-def _prefetched(prefetch: dict[str, Any]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for value in prefetch.values():
-        if not isinstance(value, dict):
-            continue  # null: the EHR could not prefetch it
-        if value.get("resourceType") == "Bundle":
-            out += [
-                e["resource"]
-                for e in value.get("entry") or []
-                if isinstance(e, dict) and isinstance(e.get("resource"), dict)
-            ]
-        elif isinstance(value.get("resourceType"), str):
-            out.append(value)
-    return out
 
 
 def _log(body: dict[str, Any], service_id: str, outcome: str, response: dict[str, Any], started: float) -> None:

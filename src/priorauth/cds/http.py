@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from fastapi import APIRouter, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from priorauth.cds import hooks
@@ -28,6 +30,7 @@ class CdsSettings:
     trust: Trust = field(default_factory=Trust)
     workspace_url: str | None = None
     as_of: str | None = None  # fixed evaluation date (tests); default today
+    public_url: str | None = None  # the service's public base URL: the JWT audience is built from it
 
     @classmethod
     def from_env(cls) -> CdsSettings:
@@ -43,8 +46,10 @@ def error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message, "details": []}}, status_code=status)
 
 
-class _Suggestions:
-    """Start-case suggestions issued, so accepted feedback can open the case (kept 24 h, in memory)."""
+class Suggestions:
+    """Start-case suggestions issued, so accepted feedback can open the case (kept 24 h). This one is in
+    memory (the CDS service on its own); the full service keeps them in its database, shared by every
+    server process (``priorauth.web.shared``)."""
 
     def __init__(self) -> None:
         self._items: dict[str, tuple[float, dict[str, Any]]] = {}
@@ -65,9 +70,19 @@ class _Suggestions:
         return item[1] if item else None
 
 
-def router(settings: CdsSettings, start_case: CaseStarter | None = None) -> APIRouter:
+def _json(raw: bytes) -> Any:
+    """The body as JSON; None when it is not JSON or nests deeper than orjson reads (1024 levels)."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
+
+
+def router(settings: CdsSettings, start_case: CaseStarter | None = None, suggestions: Any | None = None) -> APIRouter:
+    """The CDS Hooks routes. Reading the body is the only thing done on the event loop: checking the
+    JWT, evaluating and opening cases run in the threadpool."""
     r = APIRouter(tags=["CDS Hooks"])
-    issued = _Suggestions()
+    issued = suggestions or Suggestions()
 
     @r.get("/cds-services")
     def services() -> dict[str, Any]:
@@ -75,18 +90,24 @@ def router(settings: CdsSettings, start_case: CaseStarter | None = None) -> APIR
 
     @r.post("/cds-services/{service_id}")
     async def call(service_id: str, request: Request) -> JSONResponse:
+        raw = await request.body()
+        return await run_in_threadpool(_call, service_id, request, raw)
+
+    def _call(service_id: str, request: Request, raw: bytes) -> JSONResponse:
         refused = _untrusted(settings, request)
         if refused is not None:
             return refused
-        try:
-            body = json.loads(await request.body())
-        except ValueError:
-            return error(400, Code.INVALID_REQUEST, "the hook request is not valid JSON")
+        body = _json(raw)
+        if body is None:
+            return error(400, Code.INVALID_REQUEST, "the hook request is not valid JSON (or nests too deeply)")
         options = hooks.Options(settings.as_of, settings.workspace_url)
         try:
             response = hooks.handle(service_id, body, options)
         except hooks.HookError as exc:
-            return error(exc.status, Code.INVALID_REQUEST if exc.status == 400 else Code.NOT_FOUND, exc.message)
+            code = Code.NOT_FOUND if exc.status == 404 else Code.INVALID_REQUEST  # 400, or 412 (no prefetch)
+            return error(exc.status, code, exc.message)
+        except RecursionError:
+            return error(400, Code.INVALID_REQUEST, "the hook request nests too deeply")
         if start_case is not None and response["cards"]:
             material = hooks.case_material(body, options)
             if material is not None:
@@ -95,13 +116,14 @@ def router(settings: CdsSettings, start_case: CaseStarter | None = None) -> APIR
 
     @r.post("/cds-services/{service_id}/feedback")
     async def feedback(service_id: str, request: Request) -> JSONResponse:
+        raw = await request.body()
+        return await run_in_threadpool(_feedback, service_id, request, raw)
+
+    def _feedback(service_id: str, request: Request, raw: bytes) -> JSONResponse:
         refused = _untrusted(settings, request)
         if refused is not None:
             return refused
-        try:
-            body = json.loads(await request.body())
-        except ValueError:
-            body = None
+        body = _json(raw)
         items = body.get("feedback") if isinstance(body, dict) else None
         if not isinstance(items, list):
             return error(400, Code.INVALID_REQUEST, 'feedback must be {"feedback": [...]} (CDS Hooks 2.0)')
@@ -122,8 +144,11 @@ def router(settings: CdsSettings, start_case: CaseStarter | None = None) -> APIR
 
 def _untrusted(settings: CdsSettings, request: Request) -> JSONResponse | None:
     """The 401 answer for a call the EHR's JWT does not vouch for (trust.py), else None."""
+    audience = str(request.url)
+    if settings.public_url:  # never the Host header: the configured public address of this service
+        audience = settings.public_url.rstrip("/") + request.url.path
     try:
-        settings.trust.verify(request.headers.get("authorization"), str(request.url), _host(request))
+        settings.trust.verify(request.headers.get("authorization"), audience, _host(request))
     except TrustError as exc:
         return error(exc.status, Code.UNAUTHENTICATED, exc.message)
     return None

@@ -31,6 +31,9 @@ class Trust:
     issuers: dict[str, str | dict[str, Any]] = field(default_factory=dict)
     dev_unsigned_loopback: bool = False
     leeway_s: int = 30
+    max_lifetime_s: int = 300  # CDS Hooks: the EHR's JWT lives at most five minutes
+    # jti -> expiry: True when first seen (the full service keeps them in its database, for every process)
+    first_use: Any = field(default=None, repr=False)
     _clients: dict[str, Any] = field(default_factory=dict, repr=False)
     _seen: dict[str, float] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -50,7 +53,7 @@ class Trust:
             raise TrustError("the JWT cannot be read") from None
         if header.get("alg") not in ALGORITHMS:
             raise TrustError(f"JWT algorithm {header.get('alg')!r} is not accepted (ES384 or RS384)")
-        if iss not in self.issuers:
+        if not isinstance(iss, str) or iss not in self.issuers:
             raise TrustError("the JWT issuer is not on this service's allow-list")
         try:
             key = self._key(iss, header.get("kid"), token)
@@ -65,7 +68,20 @@ class Trust:
             )
         except jwt.PyJWTError as exc:
             raise TrustError(f"the JWT is not valid ({type(exc).__name__})") from None
-        self._once(str(claims["jti"]), float(claims["exp"]))
+        exp, iat = claims.get("exp"), claims.get("iat")
+        if not isinstance(exp, int | float) or not isinstance(iat, int | float):
+            raise TrustError("the JWT's exp and iat must be numbers")
+        if exp - iat > self.max_lifetime_s:
+            raise TrustError(f"the JWT lives longer than {self.max_lifetime_s} seconds (exp - iat)")
+        if iat > time.time() + self.leeway_s:
+            raise TrustError("the JWT is issued in the future (iat)")
+        if not isinstance(claims["jti"], str) or not claims["jti"] or len(claims["jti"]) > 300:
+            raise TrustError("the JWT's jti must be a string of at most 300 characters")
+        if self.first_use is not None:
+            if not self.first_use(claims["jti"], float(exp) + self.leeway_s):
+                raise TrustError("this JWT was already used (jti replay)")
+        else:
+            self._once(claims["jti"], float(exp))
         return claims
 
     def _key(self, iss: str, kid: str | None, token: str) -> Any:

@@ -11,22 +11,50 @@ from priorauth.errors import Code, fail
 
 # Elements that tie a resource to a patient, by resource type (first match wins).
 PATIENT_LINKS = ("subject", "patient", "beneficiary")
+# Conditions with these verification statuses are ignored everywhere, like entered-in-error resources.
+VOID_VERIFICATION = frozenset({"refuted", "entered-in-error"})
+
+
+def ignored(data: dict[str, Any]) -> bool:
+    """Ignored everywhere (the contract): a resource whose ``status`` (or a DocumentReference's
+    ``docStatus``) is ``entered-in-error``, and a Condition whose verificationStatus is ``refuted`` or
+    ``entered-in-error``."""
+    for key in ("status", "docStatus"):
+        value = data.get(key)
+        if isinstance(value, str) and value.strip().lower() == "entered-in-error":
+            return True
+    if data.get("resourceType") == "Condition":
+        ver = data.get("verificationStatus")
+        codings = ver.get("coding") if isinstance(ver, dict) else None
+        for c in codings if isinstance(codings, list) else []:
+            if isinstance(c, dict) and str(c.get("code", "")).strip().lower() in VOID_VERIFICATION:
+                return True
+    return False
 
 
 class Chart:
-    """Resources of one patient plus the shared ones (practitioners, organizations, medications)."""
+    """Resources of one patient plus the shared ones (practitioners, organizations, medications).
+    Resources the contract says to ignore (:func:`ignored`) are left out of every view: ``resources``,
+    ``of_type`` and ``resolve``; ``voided`` keeps their references (for a count, never for evidence)."""
 
     def __init__(self, loaded: LoadedChart, patient: Resource) -> None:
         self.patient = patient
         self.warnings = list(loaded.warnings)
+        self.voided: list[str] = []
+        self.unread = dict(loaded.unread)  # resource types the source could not read in full
         self._index: dict[str, Resource] = {}
+        kept = []
         for r in loaded.resources:
+            if r is not patient and ignored(r.data):
+                self.voided.append(r.ref)
+                continue
+            kept.append(r)
             for key in _keys(r):
                 self._index.setdefault(key, r)
         aliases = set(_keys(patient))
         self.resources: list[Resource] = []
         self._by_type: dict[str, list[Resource]] = defaultdict(list)
-        for r in loaded.resources:
+        for r in kept:
             owner = _patient_ref(r.data)
             if owner is not None and _norm_ref(owner) not in aliases:
                 continue  # another patient's record

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+from priorauth.chart import dates
 
 RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
 ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm"
@@ -56,13 +55,12 @@ def codes_in(concept: Any, system_hint: str) -> set[str]:
 
 
 def date_of(value: Any) -> str | None:
-    """The calendar date as written (first 10 characters), from a date, dateTime, Period or instant."""
+    """The calendar date as written (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: the first 10 characters of
+    a dateTime), from a date, dateTime, Period or instant; None when absent or unreadable (a month 13, a
+    February 30: ``facts.extract`` warns about those). Compare with :mod:`priorauth.chart.dates`."""
     if isinstance(value, dict):  # Period: start, else end
         return date_of(value.get("start")) or date_of(value.get("end"))
-    if isinstance(value, str):
-        m = _DATE.match(value.strip())
-        return m.group(0) if m else None
-    return None
+    return dates.text_of(value)
 
 
 def first_date(data: dict[str, Any], *keys: str) -> str | None:

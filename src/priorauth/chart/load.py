@@ -35,8 +35,13 @@ class Resource:
 
 @dataclass
 class LoadedChart:
+    """Resources from any source (a file, or an EHR read by :mod:`priorauth.ehr`). ``unread`` names the
+    resource types a source could not read in full (type -> why): criteria that need them cannot be
+    settled from this chart."""
+
     resources: list[Resource] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    unread: dict[str, str] = field(default_factory=dict)
 
 
 def load_path(path: str | os.PathLike[str]) -> LoadedChart:

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from priorauth import __version__
+from priorauth.cli.ehr import add_fhir_options, add_keys_command, chart_input
 from priorauth.errors import USAGE, PriorauthError
 
 INTERNAL = 70  # EX_SOFTWARE: a bug of ours, reported in one line
@@ -26,7 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--version", action="version", version=f"priorauth {__version__}")
     sub = ap.add_subparsers(dest="command", required=True, parser_class=_Parser)
     c = sub.add_parser("check", help="evaluate one patient's chart and print the determination")
-    c.add_argument("chart", help="FHIR R4 Bundle (.json), NDJSON file, or a folder of them (Bulk Data export)")
+    c.add_argument(
+        "chart", nargs="?", help="FHIR R4 Bundle (.json), NDJSON file, or a folder of them (or --fhir-server)"
+    )
     c.add_argument("--as-of", help="evaluation date YYYY-MM-DD (default: today)")
     c.add_argument("--payer", help=PAYER_HELP)
     c.add_argument("--patient", help="Patient id to evaluate when the chart holds several")
@@ -37,8 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_no_ocr(c)
     _add_packs(c)
+    add_fhir_options(c)
     k = sub.add_parser("packet", help="write the PA packet (PDF, letters, DTR and PAS FHIR) for one chart")
-    k.add_argument("chart", help="FHIR R4 Bundle (.json), NDJSON file, or a folder of them")
+    k.add_argument(
+        "chart", nargs="?", help="FHIR R4 Bundle (.json), NDJSON file, or a folder of them (or --fhir-server)"
+    )
     k.add_argument("-o", "--out", required=True, help="folder to write the packet into (created if needed)")
     k.add_argument("--as-of", help="evaluation date YYYY-MM-DD (default: today)")
     k.add_argument("--payer", help=PAYER_HELP)
@@ -48,12 +54,18 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--denial-reason", help="the payer's stated denial reason: also write an appeal letter")
     _add_no_ocr(k)
     _add_packs(k)
+    add_fhir_options(k)
+    add_keys_command(sub)
     _add_policies(sub)
     v = sub.add_parser("serve", help="run the PA service (REST API; needs the [serve] extra)")
     v.add_argument("--host", help="address to listen on (default 127.0.0.1, or PRIORAUTH_HOST)")
     v.add_argument("--port", type=_port, help="port (default 8400, or PRIORAUTH_PORT)")
     v.add_argument("--database-url", help="SQLAlchemy URL (default: DATABASE_URL, else SQLite in the user data dir)")
     v.add_argument("--demo", action="store_true", help="a fresh demo database: a practice, users and cases (synthetic)")
+    v.add_argument("--workers", type=_count("--workers"), help="server processes (default 1, or PRIORAUTH_WORKERS)")
+    v.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", help="any setting of docs/service.md (repeatable)"
+    )
     _add_screen(sub)
     return ap
 
@@ -213,14 +225,25 @@ def run(argv: Sequence[str] | None) -> int:
         return _screen(args)
     if args.command == "synth":
         return _synth(args)
+    if args.command == "keys":
+        from priorauth.cli.ehr import keys
+
+        return keys(args)
     if args.command == "serve":
         from priorauth.cli.serve import serve
 
-        return serve(host=args.host, port=args.port, database_url=args.database_url, demo=args.demo)
+        return serve(
+            host=args.host,
+            port=args.port,
+            database_url=args.database_url,
+            demo=args.demo,
+            workers=args.workers,
+            sets=args.set,
+        )
     from priorauth.api import check
 
     doc = check(
-        args.chart,
+        chart_input(args),
         as_of=args.as_of,
         payer=args.payer,
         patient=args.patient,
@@ -243,7 +266,9 @@ def _packet(args: argparse.Namespace) -> int:
     from priorauth.outputs.packet.practice import load_practice
 
     practice = load_practice(args.practice)  # a bad profile fails before any work
-    ev = evaluate(args.chart, as_of=args.as_of, payer=args.payer, patient=args.patient, drug=args.drug, ocr=args.ocr)
+    ev = evaluate(
+        chart_input(args), as_of=args.as_of, payer=args.payer, patient=args.patient, drug=args.drug, ocr=args.ocr
+    )
     for path in write_packet(ev, args.out, practice, args.denial_reason):
         print(path)
     print(f"priorauth: packet {ev.determination['overall']}", file=sys.stderr)

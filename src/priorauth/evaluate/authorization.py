@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from priorauth.evaluate.context import Context, shift
-from priorauth.evaluate.schedule import add_months, planned_start
+from priorauth.chart import dates
+from priorauth.chart.dates import add_months, shift
+from priorauth.evaluate.context import Context
+from priorauth.evaluate.schedule import planned_start
 from priorauth.policy.schema import Duration
 
 
@@ -20,10 +22,13 @@ def period_end(start: str, duration: Duration) -> str:
 def prior_authorization(ctx: Context, request_type: str, lead_days: int | None = None) -> dict[str, Any]:
     lead = ctx.params.renewal_lead_days if lead_days is None else lead_days
     current = ctx.approvals[-1] if request_type == "renewal" and ctx.approvals else None
-    expires = current.end if current else None
+    expires = current.end if current and dates.parse(current.end) else None
     if current is not None:
         duration = ctx.params.renewal_duration or ctx.params.approval_duration
-        start = shift(expires, 1) if expires and expires >= ctx.as_of else ctx.as_of
+        # A partial expiry (``2027-05``) may mean its last day: the new period starts after it (no
+        # overlap claimed), while the renewal starts from its first day (never too late).
+        ends = dates.parse(expires)
+        start = shift(expires, 1, "latest") if ends and ends.latest.isoformat() >= ctx.as_of else ctx.as_of
     else:
         duration = ctx.params.approval_duration
         start = planned_start(ctx)

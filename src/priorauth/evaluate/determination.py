@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
+from priorauth.chart import dates
 from priorauth.errors import Code, fail
 from priorauth.evaluate import advisories, documents, schedule
 from priorauth.evaluate.authorization import prior_authorization
+from priorauth.evaluate.benefit import benefit
 from priorauth.evaluate.confidence import judged
-from priorauth.evaluate.context import Context
+from priorauth.evaluate.context import Context, lung_diagnoses
 from priorauth.evaluate.criteria import REGISTRY as CRITERIA
+from priorauth.evaluate.criteria import REVIEWABLE, Rule
 from priorauth.evaluate.criteria.diagnosis import age_on
-from priorauth.evaluate.result import criterion_dict
+from priorauth.evaluate.result import Answer, answer, criterion_dict
 from priorauth.facts.model import Approval, CoverageFact, Facts
 from priorauth.policy.registry import Choice
 from priorauth.terminology import icd10
@@ -23,7 +27,7 @@ OVERALL_ORDER = (("not_met", "criteria_not_met"), ("review", "needs_review"), ("
 def indication(facts: Facts) -> str | None:
     """``nsclc`` for lung cancer, ``mcrc`` for colorectal cancer; with both, the one coded as a primary
     (ICD-10-CM C34 vs C18-C20) wins, and NSCLC when both or neither are coded."""
-    lung = [d for d in facts.diagnoses if d.site == "lung" or (d.histology and d.site != "colorectal")]
+    lung = lung_diagnoses(facts.diagnoses)
     crc = [d for d in facts.diagnoses if d.site == "colorectal"]
     if lung and crc:
         lung_coded = any(c.startswith("C34") for d in lung for c in d.icd10)
@@ -62,19 +66,26 @@ def determine(
     pack = choice.pack
     drug = pack.drug.ingredient
     coverage = active_coverage(facts)
-    of_drug = [a for a in facts.approvals if drug in a.drugs and (a.evidence.date or "") <= as_of]
+    # an approval whose (partial) date may fall on or before as-of is in the chart: it counts
+    of_drug = [
+        a for a in facts.approvals if drug in a.drugs and dates.on_or_before(a.evidence.date, as_of) is not False
+    ]
     approvals = same_payer(of_drug, coverage)
     request_type = "renewal" if approvals else "initial"
     ind = indication(facts)
     evaluated = ind if ind in pack.indications else "nsclc"
     rules = pack.indications[evaluated]  # type: ignore[index]
     ctx = Context(facts, as_of, pack, approvals, evaluated)
+    other_reading = Context(facts, as_of, pack, approvals, evaluated, assume=True)
     criteria = []
     for spec in rules.renewal if request_type == "renewal" else rules.initial:
         rule = CRITERIA.get(spec.id)
         if rule is None:
             raise fail(Code.BAD_POLICY, f"policy pack {pack.id}: unknown criterion {spec.id!r}")
-        criteria.append(criterion_dict(spec.id, spec.required, judged(rule, ctx)))
+        ocr_judged = functools.partial(judged, rule)  # low-confidence OCR never decides (issue 17)
+        criteria.append(
+            criterion_dict(spec.id, spec.required, _either_reading(spec.id, ocr_judged, ctx, other_reading))
+        )
     statuses = {c["status"] for c in criteria if c["required"]}
     overall = next((label for status, label in OVERALL_ORDER if status in statuses), "ready")
     p = facts.patient
@@ -91,7 +102,7 @@ def determine(
             "id": p.id,
             "name": p.name,
             "birth_date": p.birth_date,
-            "age": ages[0] if ages and ages[0] == ages[1] else None,
+            "age": ages[0] if ages else None,  # a partial birth date: from its latest day (never older)
         },
         "payer": {
             "name": coverage.payer_name,
@@ -109,9 +120,39 @@ def determine(
         "documents": documents.checklist(ctx, request_type),
     }
     doc["prior_authorization"] = prior_authorization(ctx, request_type, renewal_lead_days)
+    doc["benefit"] = benefit(pack, coverage)
     if warnings:
         doc["warnings"] = list(warnings)
     return doc
+
+
+def _either_reading(cid: str, rule: Rule, ctx: Context, other: Context) -> Answer:
+    """The rule's answer when it does not depend on which day of a partial date is meant; else
+    ``review`` (``insufficient`` for a criterion without a review column), citing both readings."""
+    first = rule(ctx)
+    if not ctx.ambiguous:
+        return first
+    second = rule(other)
+    if second.status == first.status:
+        return first
+    cited = [*first.evidence, *second.evidence]
+    partial = sorted({e.date for e in cited if dates.is_partial(e.date)} or ctx.ambiguous | other.ambiguous)
+    return answer(
+        "review" if cid in REVIEWABLE else "insufficient",
+        f"The answer depends on which day of a partial date is meant ({', '.join(partial)}): "
+        f"read one way, {first.status} ({first.summary.rstrip('.')}); read the other, {second.status} "
+        f"({second.summary.rstrip('.')}).",
+        cited,
+        list(
+            dict.fromkeys(
+                [
+                    "Record the full date (year, month and day) of the chart entries cited.",
+                    *first.actions,
+                    *second.actions,
+                ]
+            )
+        ),
+    )
 
 
 def policy_block(choice: Choice) -> dict[str, Any]:
@@ -144,19 +185,21 @@ def advisory_list(ctx: Context) -> list[dict[str, Any]]:
         check = advisories.REGISTRY.get(spec.id)
         if check is None:
             raise fail(Code.BAD_POLICY, f"policy pack {ctx.pack.id}: unknown advisory {spec.id!r}")
-        evidence = check(ctx)
-        if evidence:
+        raised = check(ctx)
+        if raised is not None:
             ordered = sorted(
-                {e.source: e for e in evidence}.values(), key=lambda e: (e.date is None, e.date or "", e.source)
+                {e.source: e for e in raised.evidence}.values(),
+                key=lambda e: (e.date is None, e.date or "", e.source),
             )
-            out.append(
-                {
-                    "id": spec.id,
-                    "severity": spec.severity,
-                    "text": spec.text,
-                    "evidence": [e.as_dict() for e in ordered],
-                }
-            )
+            item = {
+                "id": spec.id,
+                "severity": spec.severity,
+                "text": spec.text,
+                "evidence": [e.as_dict() for e in ordered],
+            }
+            if raised.detail:
+                item["detail"] = raised.detail
+            out.append(item)
     return out
 
 

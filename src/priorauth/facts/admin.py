@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from priorauth.chart.chart import Chart
 from priorauth.chart.fhir import (
@@ -17,9 +18,9 @@ from priorauth.chart.fhir import (
     status_of,
 )
 from priorauth.chart.load import Resource
+from priorauth.facts.medications import drugs_in
 from priorauth.facts.model import Approval, CoverageFact, Evidence, PatientFact, Specialty
 from priorauth.terminology import concepts as cx
-from priorauth.terminology.drugs import vocabulary
 
 _PLA = re.compile(r"^0\d{3}U$")
 _ONCOLOGY = re.compile(r"oncolog|hematology[\s&/-]*oncology", re.I)
@@ -47,7 +48,42 @@ def coverages(chart: Chart) -> Iterator[CoverageFact]:
         plan = next((c.get("name") or c.get("value") for c in dicts(r.data.get("class"))), None)
         name = names[0] if names else None
         start = first_date(r.data, "period")
-        yield CoverageFact(Evidence(r.ref, start, f"Coverage: {name or 'unknown payer'}"), name, member, refs, plan)
+        benefit, basis, explicit = coverage_benefit(r.data)
+        yield CoverageFact(
+            Evidence(r.ref, start, f"Coverage: {name or 'unknown payer'}"), name, member, refs, plan,
+            benefit, basis, explicit,
+        )  # fmt: skip
+
+
+# Which benefit a Coverage is for. Coverage.class types rxbin/rxpcn/rxgroup/rxid are the pharmacy-benefit
+# card's identifiers (https://terminology.hl7.org/CodeSystem-coverage-class.html); Source of Payment
+# Typology 122 "Medicare Drug Benefit" and 191 "Medicare Pharmacy Benefit Manager" are Part D
+# (https://www.nahdo.org/sopt); words in the type or class names say it otherwise.
+_RX_CLASSES = {"rxbin", "rxpcn", "rxgroup", "rxid"}
+_SOPT = {"https://nahdo.org/sopt", "http://nahdo.org/sopt", "urn:oid:2.16.840.1.113883.3.221.5"}
+_SOPT_PHARMACY = {"122", "191"}
+_PHARMACY_WORDS = re.compile(r"\bpart d\b|prescription drug plan|pharmacy benefit|\bpdp\b", re.I)
+_MEDICAL_WORDS = re.compile(r"\bpart b\b|medical benefit", re.I)
+
+
+def coverage_benefit(data: dict) -> tuple[str | None, str | None, bool]:
+    """(benefit, what says so, whether the Coverage's type or plan names it) for one Coverage."""
+    kind = data.get("type")
+    for c in codings(kind):
+        if c.system in _SOPT and c.code in _SOPT_PHARMACY:
+            return "pharmacy", f"Coverage type SOPT {c.code} ({c.display or 'Medicare Part D'})", True
+    names = [concept_words(kind)] + [
+        f"{c.get('name') or ''} {c.get('value') or ''} {concept_words(c.get('type'))}" for c in dicts(data.get("class"))
+    ]
+    words = " | ".join(n for n in names if n.strip())
+    if _MEDICAL_WORDS.search(words):
+        return "medical", f"Coverage type or plan: {_MEDICAL_WORDS.search(words).group(0)}", True
+    if _PHARMACY_WORDS.search(words):
+        return "pharmacy", f"Coverage type or plan: {_PHARMACY_WORDS.search(words).group(0)}", True
+    rx = sorted({c.code for cl in dicts(data.get("class")) for c in codings(cl.get("type")) if c.code in _RX_CLASSES})
+    if rx:
+        return "pharmacy", f"Coverage carries pharmacy-benefit identifiers ({', '.join(rx)})", False
+    return None, None, False
 
 
 def approvals(chart: Chart) -> Iterator[Approval]:
@@ -82,14 +118,17 @@ def approvals(chart: Chart) -> Iterator[Approval]:
 
 
 def _claim_drugs(claim: Resource) -> frozenset[str]:
-    vocab = vocabulary()
-    found: set[str] = set()
-    for item in dicts(claim.data.get("item")):
-        concept = item.get("productOrService")
-        words = f"{concept_text(concept)} {' '.join(c.display for c in codings(concept))}"
-        found |= {d.ingredient for c in codings(concept) for d in [vocab.from_code(c.code)] if d}
-        found |= {d.ingredient for d in vocab.from_text(words)}
-    return frozenset(found)
+    """Ingredients a Claim's items (and their details) name by RxNorm, NDC or name."""
+    return frozenset(d.ingredient for concept in _claim_products(claim.data) for d in drugs_in(concept))
+
+
+def _claim_products(data: dict[str, Any]) -> Iterator[Any]:
+    for item in dicts(data.get("item")):
+        yield item.get("productOrService")
+        for detail in dicts(item.get("detail")):
+            yield detail.get("productOrService")
+            for sub in dicts(detail.get("subDetail")):
+                yield sub.get("productOrService")
 
 
 def _parties(chart: Chart, value: object) -> tuple[frozenset[str], list[str]]:
@@ -149,9 +188,63 @@ def molecular_cpt(chart: Chart) -> Iterator[tuple[str, Evidence]]:
                     yield c.code, Evidence(r.ref, date, f"CPT {c.code} {c.display}".strip())
 
 
-def documents(chart: Chart, *types: str) -> Iterator[Evidence]:
-    for r in chart.of_type(*types):
+_NOTE_WORDS = re.compile(
+    r"\bnotes?\b|consult|progress|history\s+and\s+physical|\bh\s*&\s*p\b|summary|assessment|visit|encounter|"
+    r"oncology|patholog|imaging|radiology",
+    re.I,
+)
+
+
+def clinical_notes(chart: Chart) -> Iterator[Evidence]:
+    """DocumentReferences that are clinical notes: the US Core clinical-note category, a clinical note type
+    (LOINC), or a type whose words say so. A typed non-note (an insurance card, a consent, a VCF file) is
+    not a chart note; an untyped document may be one and is kept."""
+    notes_set = cx.concept_set("clinical_note_loinc")
+    for r in chart.of_type("DocumentReference"):
         if status_of(r.data) == "entered-in-error":
             continue
-        date = first_date(r.data, "date", "effectiveDateTime", "effectivePeriod", "issued", "created", "billablePeriod")
-        yield Evidence(r.ref, date, concept_text(r.data.get("type")) or concept_text(r.data.get("code")) or r.type)
+        typed = [r.data.get("type"), *dicts(r.data.get("category"))]
+        codes = {c.code for t in typed for c in codings(t)}
+        words = " ".join(concept_words(t) for t in typed)
+        untyped = not codes and not words.strip()
+        if untyped or "clinical-note" in codes or codes & notes_set or _NOTE_WORDS.search(words):
+            yield _document(r)
+
+
+def documents(chart: Chart, *types: str) -> Iterator[Evidence]:
+    for r in chart.of_type(*types):
+        if status_of(r.data) != "entered-in-error":
+            yield _document(r)
+
+
+def _document(r: Resource) -> Evidence:
+    date = first_date(r.data, "date", "effectiveDateTime", "effectivePeriod", "issued", "created", "billablePeriod")
+    return Evidence(r.ref, date, concept_text(r.data.get("type")) or concept_text(r.data.get("code")) or r.type)
+
+
+# Claim.use values that are not a bill for care given (a PA request or an estimate).
+NOT_A_BILL = {"preauthorization", "predetermination"}
+
+
+def therapy_claims(chart: Chart) -> Iterator[Evidence]:
+    """Claims and EOBs billing systemic anticancer therapy (the "claims history" a payer asks for): an
+    item naming an anticancer drug (RxNorm, NDC or name), or a chemotherapy administration (the CPT
+    codes of ``systemic_therapy_procedure``) or chemotherapy drug (HCPCS J9000-J9999). Prior-authorization requests, estimates and
+    other bills (pathology, imaging, visits) are not treatment claims."""
+    administration = cx.concept_set("systemic_therapy_procedure")
+    for r in chart.of_type("Claim", "ExplanationOfBenefit"):
+        if status_of(r.data) in ("entered-in-error", "cancelled") or r.data.get("use") in NOT_A_BILL:
+            continue
+        products = list(_claim_products(r.data))
+        drugs = sorted({d.ingredient for concept in products for d in drugs_in(concept) if d.anticancer})
+        billed = [
+            c
+            for concept in products
+            for c in codings(concept)
+            if c.code in administration or cx.in_code_range("chemotherapy_hcpcs", c.code)
+        ]
+        if not drugs and not billed:
+            continue
+        date = first_date(r.data, "billablePeriod", "created")
+        what = ", ".join(drugs) or ", ".join(f"{c.code} {c.display}".strip() for c in billed)
+        yield Evidence(r.ref, date, f"{r.type}: {what}")

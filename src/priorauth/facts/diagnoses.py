@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from priorauth.chart.chart import Chart
 from priorauth.chart.fhir import codes_in, codings, concept_text, concept_words, dicts, first_date
 from priorauth.chart.load import Resource
+from priorauth.facts import staging
 from priorauth.facts.model import Diagnosis, Evidence
 from priorauth.terminology import concepts as cx
 from priorauth.terminology import icd10
@@ -20,7 +22,7 @@ def diagnoses(chart: Chart) -> Iterator[Diagnosis]:
         if d is not None:
             yield d
     for r in chart.of_type("Observation"):
-        d = _stage_observation(r)
+        d = staging.observation(r)  # coded TNM categories and stage groups
         if d is not None:
             yield d
 
@@ -45,27 +47,14 @@ def _condition(r: Resource) -> Diagnosis | None:
     stage_codes = {c for s in dicts(data.get("stage")) for c in codes_in(s.get("summary"), "snomed")}
     stage = cx.stage_from_codes(snomed | stage_codes) or cx.stage_from_text(f"{words} {stage_words}")
     site = _site(icd, snomed, words)
+    histology = _histology(snomed, words)
     if site == "other" and stage is None:
         return None
-    histology = _histology(snomed, words)
+    if site == "unspecified" and stage is None and histology is None:
+        return None
     spread = site == "secondary" or bool(cx.METASTATIC.search(words)) or stage == 4
     date = first_date(data, "onsetDateTime", "onsetPeriod", "recordedDate", "onsetString")
     return Diagnosis(Evidence(r.ref, date, concept_text(code) or ", ".join(icd)), site, icd, histology, stage, spread)
-
-
-def _stage_observation(r: Resource) -> Diagnosis | None:
-    code = r.data.get("code")
-    if not codes_in(code, "loinc") & cx.concept_set("stage_group_loinc"):
-        return None
-    value = r.data.get("valueCodeableConcept")
-    stage = cx.stage_from_codes(codes_in(value, "snomed")) or cx.stage_from_text(
-        concept_words(value) or str(r.data.get("valueString", ""))
-    )
-    if stage is None:
-        return None
-    date = first_date(r.data, "effectiveDateTime", "effectivePeriod", "issued")
-    text = f"{concept_text(code)}: {concept_text(value) or r.data.get('valueString', '')}"
-    return Diagnosis(Evidence(r.ref, date, text), "other", (), None, stage, stage == 4)  # stage of any cancer
 
 
 def _icd_codes(code: object) -> Iterator[str]:
@@ -93,11 +82,13 @@ def _site(icd: tuple[str, ...], snomed: set[str], words: str) -> str:
     if "secondary malignan" in words or "metastasis to" in words or "metastases" in words:
         return "secondary"
     if cx.MALIGNANT.search(words):
-        if cx.LUNG.search(words):
+        if cx.LUNG.search(words) or re.search(r"non[\s-]?small[\s-]?cell", words, re.I):
             return "lung"
         if cx.COLORECTAL.search(words):
             return "colorectal"
-    return "other"
+    if any(c.startswith("C") for c in icd) or cx.OTHER_SITE.search(words):
+        return "other"  # another primary site (pancreas C25, breast C50, ...): its histology is not lung cancer
+    return "unspecified" if cx.MALIGNANT.search(words) or snomed else "other"
 
 
 def _histology(snomed: set[str], words: str) -> str | None:

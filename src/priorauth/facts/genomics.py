@@ -7,12 +7,15 @@ by the clinical-text pipeline (``priorauth.text``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from priorauth.chart.chart import Chart
-from priorauth.chart.fhir import codes_in, concept_text, concept_words, dicts, first_date, status_of
+from priorauth.chart.fhir import codes_in, concept_text, concept_words, dicts, first_date, notes, status_of
 from priorauth.chart.load import Resource
+from priorauth.facts import specimen
 from priorauth.facts.model import Evidence, KrasResult
 from priorauth.terminology import concepts as cx
 
@@ -76,9 +79,10 @@ def _observation(chart: Chart, r: Resource, report: Resource | None) -> KrasResu
     if date is None and report is not None:
         date = first_date(report.data, "effectiveDateTime", "effectivePeriod", "issued")
     test = _test_name(data, report)
-    specimen = _specimen(chart, data, test, concept_words(code))
+    kind = _specimen(chart, data, report, test, f"{concept_words(code)} | {words}")
     text = f"{concept_text(code)}: {words}".strip(": ")
-    return KrasResult(Evidence(r.ref, date, text), status, specimen, test, date is not None)
+    report_ref = report.ref if report else None
+    return KrasResult(Evidence(r.ref, date, text), status, kind, test, date is not None, report_ref)  # type: ignore[arg-type]
 
 
 def _value_text(data: dict[str, Any]) -> str:
@@ -104,20 +108,61 @@ def _test_name(data: dict[str, Any], report: Resource | None) -> str | None:
     return None
 
 
-def _specimen(chart: Chart, data: dict[str, Any], test: str | None, code_words: str) -> str:
-    spec = data.get("specimen")
-    words = []
-    if isinstance(spec, dict):
-        words.append(str(spec.get("display", "")))
-        target = chart.resolve(spec)
-        if target is not None:
-            if codes_in(target.data.get("type"), "snomed") & cx.concept_set("specimen_plasma"):
-                return "plasma"
-            words.append(concept_words(target.data.get("type")))
-    text = " ".join(words)
-    for candidate in (text, test or "", code_words):
-        if cx.PLASMA.search(candidate):
-            return "plasma"
-        if cx.TISSUE.search(candidate):
-            return "tissue"
-    return "unknown"
+def _specimen(chart: Chart, data: dict[str, Any], report: Resource | None, test: str | None, code_words: str) -> str:
+    """Coded first (the Specimen's type, a plasma test code), then words (``facts.specimen``)."""
+    rep = report.data if report is not None else None
+    return (
+        specimen.coded(chart, data, rep)
+        or specimen.worded(
+            specimen.specimen_words(chart, data),
+            specimen.specimen_words(chart, rep),
+            test,
+            code_words,
+            concept_words(rep.get("code")) if rep else None,
+        )
+        or "unknown"
+    )
+
+
+# CLIA numbers are issued under this OID (CMS); vendors also name the system or the identifier type "CLIA".
+CLIA_OID = "urn:oid:2.16.840.1.113883.4.7"
+CLIA_WORDS = re.compile(r"\bCLIA\b|clinical\s+laborator(?:y|ies)\s+improvement\s+amendments?", re.I)
+
+
+def performer_clia(chart: Chart, refs: list[str]) -> str | None:
+    """A CLIA identifier on the performing Organization (or its display) of the resources ``refs``."""
+    for ref in refs:
+        r = chart.resolve(ref)
+        if r is None:
+            continue
+        for party in [*dicts(r.data.get("performer")), *dicts(r.data.get("resultsInterpreter"))]:
+            org = chart.resolve(party)
+            if org is not None and org.type == "Organization":
+                for i in dicts(org.data.get("identifier")):
+                    kind = f"{i.get('system', '')} {concept_text(i.get('type'))} {codes_in(i.get('type'), '')}"
+                    if isinstance(i.get("value"), str) and (i.get("system") == CLIA_OID or "clia" in kind.lower()):
+                        return f"CLIA {i['value']} on {org.ref} ({org.data.get('name') or 'performing laboratory'})"
+            if isinstance(party.get("display"), str) and CLIA_WORDS.search(party["display"]):
+                return f"performer: {party['display']}"
+    return None
+
+
+def with_lab(result: KrasResult, chart: Chart, texts: dict[str, str]) -> KrasResult:
+    """The result with what its report states about the lab: the report's whole text (an FDA-approved
+    test may be named anywhere in it) and CLIA certification (its text, or the performer's identifier)."""
+    base = result.evidence.source.split("#", 1)[0]
+    refs = [base] + ([result.report] if result.report and result.report != base else [])
+    parts = [texts.get(ref, "") for ref in refs]
+    for ref in refs:
+        r = chart.resolve(ref)
+        if r is not None:
+            parts += [*notes(r.data), concept_text(r.data.get("method")), concept_text(r.data.get("code"))]
+    lab_text = "\n".join(p for p in parts if p).strip()
+    clia = performer_clia(chart, refs)
+    if clia is None and CLIA_WORDS.search(lab_text):
+        m = CLIA_WORDS.search(lab_text)
+        assert m is not None
+        line_start = lab_text.rfind("\n", 0, m.start()) + 1
+        line_end = lab_text.find("\n", m.end())
+        clia = f'the report states: "{lab_text[line_start : line_end if line_end >= 0 else None].strip()[:160]}"'
+    return replace(result, clia=clia, lab_text=lab_text)

@@ -62,11 +62,14 @@ class PatientFact:
 @dataclass(frozen=True)
 class Diagnosis:
     evidence: Evidence
-    site: Literal["lung", "colorectal", "secondary", "ild", "other"]
+    # "other": another named primary site (pancreas, breast...) or a stage of any cancer; "unspecified": a
+    # malignancy or histology that names no site (counts for lung only beside a lung-site diagnosis)
+    site: Literal["lung", "colorectal", "secondary", "ild", "other", "unspecified"]
     icd10: tuple[str, ...]  # normalized, dotted, any validity
     histology: Literal["nsclc", "sclc"] | None
     stage: int | None
     spread: bool  # coded secondary malignancy or words stating metastatic / locally advanced / recurrent
+    tnm: str | None = None  # a coded TNM category behind the stage ("cM1a", "pN2"), when that is the source
 
 
 @dataclass(frozen=True)
@@ -76,12 +79,15 @@ class KrasResult:
     specimen: Literal["tissue", "plasma", "unknown"]
     test: str | None
     dated: bool  # a result with no date cannot meet the criterion
+    report: str | None = None  # the DiagnosticReport that holds the result (coded results)
+    clia: str | None = None  # how the lab's CLIA certification is shown (report text, performer identifier)
+    lab_text: str = ""  # the whole text of the report (and result), where a test's name may appear
 
 
 @dataclass(frozen=True)
 class MedUse:
     evidence: Evidence
-    kind: Literal["request", "administration", "statement", "dispense", "text"]
+    kind: Literal["request", "administration", "statement", "dispense", "procedure", "text"]
     status: str
     drugs: tuple[Drug, ...]
     start: str | None
@@ -107,6 +113,7 @@ class MedUse:
             "statement": self.status in ("active", "completed"),
             "request": self.status in ("completed", "stopped", "active"),
             "dispense": self.status in ("completed", ""),
+            "procedure": self.status in ("completed", "in-progress"),  # a Procedure of systemic therapy
             "text": True,  # a note or report stating it was given (negated and planned mentions are not facts)
         }[self.kind]
 
@@ -131,6 +138,7 @@ class DrugOrder:
     prescriber_name: str | None
     ingredient: str  # the drug ordered (the pack's drug is picked from these)
     strength_mg: float | None = None  # tablet strength, when the order names it
+    dose_conflict: str | None = None  # the dose's sources disagree (names both); daily_dose_mg is then None
 
 
 @dataclass(frozen=True)
@@ -164,6 +172,9 @@ class CoverageFact:
     member_id: str | None
     payer_refs: frozenset[str]
     plan: str | None
+    benefit: str | None = None  # "pharmacy" | "medical" when the Coverage says so (facts/admin.py)
+    benefit_basis: str | None = None  # what in the Coverage says so
+    benefit_explicit: bool = False  # the Coverage's type names the benefit (not only its rx identifiers)
 
 
 @dataclass(frozen=True)
@@ -192,7 +203,7 @@ class Facts:
     cpt: list[tuple[str, Evidence]] = field(default_factory=list)
     notes: list[Evidence] = field(default_factory=list)  # clinical notes (documents), by reference
     reports: list[Evidence] = field(default_factory=list)  # diagnostic reports
-    claims: list[Evidence] = field(default_factory=list)  # claims / EOBs (claims history)
+    claims: list[Evidence] = field(default_factory=list)  # claims / EOBs billing systemic therapy
     naive: list[Evidence] = field(default_factory=list)  # text: "treatment-naive", "no prior systemic therapy"
     monotherapy: list[Evidence] = field(default_factory=list)  # text: "single agent", "monotherapy"
     spread_hints: list[Evidence] = field(default_factory=list)  # text hinting at spread without stating it

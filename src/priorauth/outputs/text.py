@@ -78,6 +78,8 @@ def render(doc: dict[str, Any]) -> str:
         lines += ["", "Safety advisories"]
         for a in doc["advisories"]:
             lines.append(f"  {a['severity'].upper():<8} {a['text']}")
+            if a.get("detail"):
+                lines.append(f"           {a['detail']}")
             shown, groups = capped(a.get("evidence", []))
             for e in shown:
                 lines.append(f"           - {_cited(e)}")
@@ -92,7 +94,8 @@ def render(doc: dict[str, Any]) -> str:
         lines += [
             "",
             f"Liver test monitoring: {first['test']}",
-            f"  baseline {first['due']}; then " + ", ".join(m["due"] for m in rest),
+            f"  {'first dose' if 'past' in first else 'baseline'} {first['due']}; then "
+            + ", ".join(m["due"] for m in rest),
         ]
     if doc.get("warnings"):
         lines += ["", f"Skipped while reading the chart ({len(doc['warnings'])})"] + [

@@ -52,6 +52,8 @@ def pack_issues(pack: Pack) -> Found:
     yield from _source(pack.decision_clocks.source, sources, ("decision_clocks", "source"))
     if pack.submission is not None:
         yield from _source(pack.submission.source, sources, ("submission", "source"))
+    if pack.benefit is not None:
+        yield from _source(pack.benefit.source, sources, ("benefit", "source"))
 
 
 def overlay_issues(overlay: Overlay, base: Pack) -> Found:
@@ -64,6 +66,8 @@ def overlay_issues(overlay: Overlay, base: Pack) -> Found:
     yield from _source(overlay.decision_clocks.source, sources, ("decision_clocks", "source"))
     if overlay.submission is not None:
         yield from _source(overlay.submission.source, sources, ("submission", "source"))
+    if overlay.benefit is not None:
+        yield from _source(overlay.benefit.source, sources, ("benefit", "source"))
     for name, ind in overlay.overrides.indications.items():
         where = ("overrides", "indications", name)
         if name not in base.indications:

@@ -26,6 +26,7 @@ def resolve(overlay: Overlay, base: Pack) -> tuple[Pack | None, list[Problem]]:
         )
     data["decision_clocks"] = overlay.decision_clocks.model_dump()
     data["submission"] = overlay.submission.model_dump() if overlay.submission else None
+    data["benefit"] = overlay.benefit.model_dump() if overlay.benefit else base.benefit and base.benefit.model_dump()
     data["notes"] = list(overlay.notes)
     data["sources"] = {**base.sources, **overlay.sources}
     given = overlay.overrides.parameters.model_dump(exclude_none=True)

@@ -173,10 +173,19 @@ class Submission(Strict):
     source: str  # a key of ``sources``
 
 
+class Benefit(Strict):
+    """Which benefit covers the drug for this payer (pharmacy: NCPDP SCRIPT ePA; medical: Da Vinci PAS),
+    when a source states it. Without it the Coverage decides, else the drug's route (oral: pharmacy)."""
+
+    type: Literal["pharmacy", "medical"]
+    source: str  # a key of ``sources``
+
+
 class Drug(Strict):
     ingredient: str = RuleId
     brand: str
     strengths_mg: list[float]
+    route: Literal["oral", "intravenous", "subcutaneous"] | None = None  # as the label gives it
 
 
 class Pack(Strict):
@@ -194,6 +203,7 @@ class Pack(Strict):
     match: Match = Match()
     decision_clocks: DecisionClocks
     submission: Submission | None = None
+    benefit: Benefit | None = None
     notes: list[str] = []
     parameters: Parameters
     monitoring: Monitoring
@@ -244,6 +254,7 @@ class Overlay(Strict):
     match: Match = Match()
     decision_clocks: DecisionClocks
     submission: Submission | None = None
+    benefit: Benefit | None = None
     notes: list[str] = []
     overrides: Overrides = Overrides()
 

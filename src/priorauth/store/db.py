@@ -12,23 +12,57 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, sessionmaker
 
+from priorauth.errors import Code, fail
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def make_engine(url: str) -> Engine:
+LOCK_TIMEOUT_S = 30.0
+
+
+def make_engine(url: str, lock_timeout: float = LOCK_TIMEOUT_S) -> Engine:
+    """An engine whose waits for a lock end after ``lock_timeout`` seconds (then the request fails with
+    ``busy``, 503, instead of waiting for ever)."""
+    ms = int(lock_timeout * 1000)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": lock_timeout})
+        _private_files(url)
+
+        def on_connect(conn: Any, _record: Any) -> None:
+            _sqlite_pragmas(conn, ms)
+            _private_files(url)  # the WAL and shared-memory files exist now
+
+        event.listen(engine, "connect", on_connect)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=10, max_overflow=20, connect_args={"options": f"-c lock_timeout={ms}"}
+    )
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+def _private_files(url: str) -> None:
+    """The database holds PHI: its folder is 0700 and its files 0600 (the umask set by ``serve`` covers
+    files SQLite creates later: the WAL and shared-memory files)."""
+    from sqlalchemy.engine import make_url
+
+    name = make_url(url).database
+    if not name or name == ":memory:":
+        return
+    path = Path(name)
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    for p in (path, Path(f"{name}-wal"), Path(f"{name}-shm")):
+        if not p.exists() and p == path:
+            p.touch(mode=0o600)
+        if p.exists():
+            p.chmod(0o600)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, busy_ms: int) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")  # a committed change survives a crash of the process or machine
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute(f"PRAGMA busy_timeout={busy_ms}")
     cur.close()
 
 
@@ -39,27 +73,42 @@ def migrate(engine: Engine) -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        if sqlite:  # a table rebuild must not trip the foreign keys pointing at it (checked after)
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise RuntimeError("the migration left rows whose foreign keys point nowhere")
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
+def session_factory(engine: Engine, lock_timeout: float = LOCK_TIMEOUT_S) -> sessionmaker[Session]:
     factory = sessionmaker(engine, expire_on_commit=False)
     if engine.dialect.name == "sqlite":
-        _serialize_writes(factory)
+        _serialize_writes(factory, lock_timeout)
     return factory
 
 
-def _serialize_writes(factory: sessionmaker[Session]) -> None:
+def _serialize_writes(factory: sessionmaker[Session], timeout: float) -> None:
     """SQLite has one writer at a time, and a waiting writer polls with growing sleeps: under load that
     is seconds of tail latency. Writers of this process queue on a lock instead, taken at a session's
-    first flush and released when its transaction ends (commit or rollback)."""
+    first flush and released when its transaction ends (commit or rollback). A writer waits at most
+    ``timeout`` seconds, then fails with ``busy`` (503). Only threads wait here: no endpoint that writes
+    runs on the event loop."""
     lock = threading.Lock()
 
     def acquire(session: Session, *_: Any) -> None:
         if not session.info.get("write_lock"):
-            lock.acquire()
+            if not lock.acquire(timeout=timeout):
+                raise fail(Code.BUSY, f"the database stayed busy for {timeout:g} seconds; try again")
             session.info["write_lock"] = True
 
     def release(session: Session, transaction: SessionTransaction) -> None:

@@ -7,7 +7,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ROLES = ("coordinator", "prescriber", "admin")
@@ -75,18 +75,50 @@ class ApiToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=now)
     revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+    expires_at: Mapped[datetime | None] = mapped_column(default=None)  # none: until revoked
     last_used_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Patient(Base):
+    """A person, keyed within the practice by the chart's identifiers (:class:`PatientIdentifier`, the
+    FHIR id among them). Name and birth date are those of the first chart: a chart that disagrees is
+    another patient, never a rename (``priorauth.service.patients``)."""
+
     __tablename__ = "patients"
-    __table_args__ = (UniqueConstraint("practice_id", "fhir_id"),)
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
-    fhir_id: Mapped[str] = mapped_column(String(200))  # the chart's Patient id
+    fhir_id: Mapped[str | None] = mapped_column(String(200))  # the chart's Patient id (none: no id)
     name: Mapped[str | None] = mapped_column(String(200))
     birth_date: Mapped[str | None] = mapped_column(String(10))
     created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class PatientIdentifier(Base):
+    """One identifier of a patient: ``system`` + ``value`` as in the chart (an MRN), or the system
+    ``fhir-id`` for the chart's Patient.id. Not unique: two patients may share one when a practice keeps
+    a disagreeing chart as a new patient."""
+
+    __tablename__ = "patient_identifiers"
+    __table_args__ = (Index("ix_patient_identifiers_key", "practice_id", "system", "value"),)
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"))
+    patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"), index=True)
+    system: Mapped[str] = mapped_column(String(300))
+    value: Mapped[str] = mapped_column(String(300))
+
+
+class PatientReview(Base):
+    """A patient an admin must look at: found by the 0002 migration holding charts of different people
+    (merged before identities were checked). Nothing is split automatically."""
+
+    __tablename__ = "patient_reviews"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    chart_ids: Mapped[dict[str, Any]] = mapped_column(default=dict)  # {"charts": [...]}: the charts involved
+    created_at: Mapped[datetime] = mapped_column(default=now)
+    resolved_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Chart(Base):
@@ -223,3 +255,32 @@ class CaseDocument(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
     uploaded_by: Mapped[str] = mapped_column(String(32))
     uploaded_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class LoginThrottle(Base):
+    """Failed logins of one key (``a:<email>``: the account from any address; ``ip:<address>``), shared by
+    every server process: each failure past the allowance doubles the wait before the next try."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(default=now)
+    blocked_until: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class SeenJwt(Base):
+    """A CDS Hooks JWT's ``jti`` already used (single use, across processes and restarts), until it expires."""
+
+    __tablename__ = "seen_jwts"
+    jti: Mapped[str] = mapped_column(String(300), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class CdsSuggestion(Base):
+    """A start-case suggestion issued on a CDS card: what accepted feedback needs to open the case (the
+    chart the EHR sent), for 24 hours."""
+
+    __tablename__ = "cds_suggestions"
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)  # the suggestion's uuid
+    context: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = mapped_column(default=now, index=True)

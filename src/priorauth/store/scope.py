@@ -19,6 +19,7 @@ from priorauth.store.models import (
     Case,
     Decision,
     Patient,
+    now,
 )
 
 T = TypeVar("T")
@@ -47,6 +48,16 @@ class Scope:
     def get(self, model: type[T], id_: str, what: str | None = None) -> T:
         row = self.session.scalars(self.select(model).where(model.id == id_)).first()  # type: ignore[attr-defined]
         if row is None:
+            if hasattr(model, "practice_id") and len(id_) <= 32:
+                elsewhere = self.session.scalar(
+                    select(model.practice_id).where(model.id == id_)  # type: ignore[attr-defined]
+                )
+                if elsewhere is not None:  # another practice's record: refused, and recorded in the
+                    # owner's trail (never the caller's: it must not learn that the id exists elsewhere)
+                    event = self._event("refused", model.__tablename__[:20], id_, None, "from another practice")  # type: ignore[attr-defined]
+                    sink = self.session.info.get("audit_sink")
+                    if sink is not None:
+                        sink.put(**(event | {"practice_id": elsewhere}))
             raise fail(Code.NOT_FOUND, f"no {what or model.__name__.lower()} {id_}")
         return row
 
@@ -62,19 +73,38 @@ class Scope:
     def audit(
         self, action: str, resource: str, resource_id: str | None, patient_id: str | None, detail: str = ""
     ) -> None:
-        """Record who did what (never patient data in ``detail``: ids, field names, counts)."""
-        self.session.add(
-            AuditEvent(
-                practice_id=self.practice_id,
-                actor=self.actor.id,
-                actor_kind=self.actor.kind,
-                action=action,
-                resource=resource,
-                resource_id=resource_id,
-                patient_id=patient_id,
-                detail=detail[:500],
-            )
-        )
+        """Record who did what (never patient data in ``detail``: ids, field names, counts), in the
+        request's transaction; views on SQLite go to the background writer (``store.audit``)."""
+        event = self._event(action, resource, resource_id, patient_id, detail)
+        sink = self.session.info.get("audit_sink")
+        if sink is not None and sink.defer_views and action == "view":
+            sink.put(**event)
+        else:
+            self.session.add(AuditEvent(**event))
+
+    def audit_always(
+        self, action: str, resource: str, resource_id: str | None, patient_id: str | None, detail: str = ""
+    ) -> None:
+        """Record an event that stays even when the request fails (a refusal)."""
+        event = self._event(action, resource, resource_id, patient_id, detail)
+        sink = self.session.info.get("audit_sink")
+        if sink is not None:
+            sink.put(**event)
+
+    def _event(
+        self, action: str, resource: str, resource_id: str | None, patient_id: str | None, detail: str
+    ) -> dict[str, Any]:
+        return {
+            "practice_id": self.practice_id,
+            "actor": self.actor.id,
+            "actor_kind": self.actor.kind,
+            "action": action,
+            "resource": resource,
+            "resource_id": resource_id,
+            "patient_id": patient_id,
+            "detail": detail[:500],
+            "at": now(),
+        }
 
     def approvals(self, patient_id: str, drug: str, exclude_case: str | None = None) -> list[dict[str, Any]]:
         """Approved decisions for the patient and drug (other cases than ``exclude_case``), as

@@ -28,6 +28,12 @@ def concept_set(name: str) -> frozenset[str]:
     return frozenset(_data()["sets"][name]["codes"])
 
 
+def in_code_range(name: str, code: str) -> bool:
+    """Whether ``code`` lies in one of the named set of ranges (``code_ranges`` in concepts.yaml)."""
+    code = code.strip().upper()
+    return any(len(code) == len(lo) and lo <= code <= hi for lo, hi in _data()["code_ranges"][name]["ranges"])
+
+
 def default_uln(analyte: str) -> float:
     return float(_data()["default_uln"][analyte])
 
@@ -51,7 +57,11 @@ NEGATIVE_RESULT = re.compile(
     r"(?:detected|identified|found)|negative|absent|wild[\s-]?type|undetected)\b|\bwt\b|^no\b|^no\s",
     re.I,
 )
-PLASMA = re.compile(r"\b(?:plasma|cfdna|cf-dna|ctdna|ct-dna|cell[\s-]free|liquid\s+biopsy|blood|guardant)", re.I)
+PLASMA = re.compile(
+    r"\b(?:plasma|cfdna|cf-dna|ctdna|ct-dna|cell[\s-]free|liquid\s+(?:biopsy|cdx)|blood|guardant"
+    r"|circulating\s+(?:tumou?r\s+|free\s+|cell[\s-]free\s+)?(?:dna|nucleic))",
+    re.I,
+)
 TISSUE = re.compile(r"\b(?:tissue|ffpe|tumou?r|biopsy|resection|block|slide|cytology|therascreen)", re.I)
 
 SMALL_CELL = re.compile(r"(?<!non)(?<!non-)(?<!non )\bsmall[\s-]?cell\b|(?<![a-z])sclc\b", re.I)
@@ -62,6 +72,14 @@ NSCLC = re.compile(
 )
 LUNG = re.compile(r"\b(?:lung|bronch\w*|pulmonary|nsclc|sclc)\b", re.I)
 COLORECTAL = re.compile(r"\b(?:colon|colorectal|rectum|rectal|rectosigmoid|sigmoid|cecum|caecum|crc)\b", re.I)
+# A primary site other than the lung or the colon and rectum (a histology on it is not lung cancer).
+OTHER_SITE = re.compile(
+    r"\b(?:pancrea\w*|breast|prostat\w*|ovar\w*|stomach|gastric|gastro-?esophageal|esophag\w*|oesophag\w*|"
+    r"liver|hepat\w*|cholangio\w*|bile\s+duct|gallbladder|kidney|renal|bladder|urothelial|thyroid|uter\w*|"
+    r"endometri\w*|cervix|cervical|skin|melanoma|brain|head\s+and\s+neck|oropharyn\w*|laryn\w*|"
+    r"appendi\w*|small\s+(?:bowel|intestine)|anal|anus|ampulla\w*|salivary|lymphoma|leukemia|myeloma)\b",
+    re.I,
+)
 MALIGNANT = re.compile(r"cancer|carcinoma|malignan|neoplasm|tumou?r|nsclc|sclc|adenocarcinoma", re.I)
 ILD = re.compile(r"interstitial\s+lung\s+disease|\bild\b|pneumonitis|pulmonary\s+fibrosis", re.I)
 METASTATIC = re.compile(

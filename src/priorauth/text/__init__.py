@@ -21,7 +21,12 @@ KINDS = ("kras", "diagnoses", "meds", "statuses", "naive", "monotherapy", "sprea
 
 
 def read(chart: Chart, warnings: list[str], ocr: bool = True):  # type: ignore[no-untyped-def]
-    docs = [d for d in documents(chart, warnings, ocr) if worth_reading(d.text)]
+    return read_documents(documents(chart, warnings, ocr))
+
+
+def read_documents(all_docs: list[TextDoc]):  # type: ignore[no-untyped-def]
+    """The text facts of documents already extracted (``sources.documents``)."""
+    docs = [d for d in all_docs if worth_reading(d.text)]
     if not docs:
         return None
     from priorauth.text.facts import from_documents  # pulls in spaCy / medspaCy

@@ -7,13 +7,18 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from priorauth.chart import dates
 from priorauth.facts.model import Diagnosis, DiseaseStatus, Evidence, KrasResult, MedUse
 from priorauth.terminology import concepts as cx
 from priorauth.terminology.drugs import vocabulary
 from priorauth.text.pipeline import Finding, analyze, patterns
 from priorauth.text.sources import TextDoc
 
-_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+# Dates as notes write them: ISO (2026-07-01), US (7/1/2026, 07/01/26) and month/year (6/2026, a partial
+# date: the whole month).
+_DATE = re.compile(
+    r"(?<![\d/])(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(\d{1,2})/(\d{4}))(?![\d/])"
+)
 
 
 @dataclass
@@ -60,16 +65,40 @@ def _evidence(doc: TextDoc, f: Finding, start: int | None = None, end: int | Non
     lead = len(doc.text[s:e]) - len(doc.text[s:e].lstrip())
     s += lead
     e = s + len(quote)
-    return Evidence(f"{doc.source}#char={s},{e}", _stated_date(f.sentence) or doc.date, quote)
+    at = (f.start - f.sentence_start, f.end - f.sentence_start)
+    when = _stated_date(f.sentence, at, skip_starts=f.label == "STATUS")
+    return Evidence(f"{doc.source}#char={s},{e}", when or doc.date, quote)
 
 
-def _stated_date(sentence: str) -> str | None:
-    m = _DATE.search(sentence)
-    if not m:
-        return None
+def _stated_date(sentence: str, at: tuple[int, int] = (0, 0), skip_starts: bool = False) -> str | None:
+    """The date written nearest the finding in its sentence ("last 3/15/2026), PD 7/1/2026": the
+    progression's date is 7/1/2026); on a tie, the one after it. None when the sentence states none.
+    ``skip_starts``: a date introduced as a start ("started 9/2025") is a therapy's, not a status's."""
+    best: tuple[int, int, str] | None = None
+    for m in _DATE.finditer(sentence):
+        day = _date_text(m)
+        if day is None or (skip_starts and _STARTED.search(sentence[max(0, m.start() - 12) : m.start()])):
+            continue
+        after = m.start() >= at[1]
+        gap = m.start() - at[1] if after else max(0, at[0] - m.end())
+        key = (gap, 0 if after else 1, day)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+_STARTED = re.compile(r"\b(?:started|starting|start|since|began|from|initiated)\s*:?\s*$", re.I)
+
+
+def _date_text(m: re.Match[str]) -> str | None:
     if m.group(1):
-        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
-    return f"{m.group(6)}-{int(m.group(4)):02d}-{int(m.group(5)):02d}"
+        text = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    elif m.group(6):
+        year = m.group(6) if len(m.group(6)) == 4 else f"{'19' if int(m.group(6)) > 50 else '20'}{m.group(6)}"
+        text = f"{year}-{int(m.group(4)):02d}-{int(m.group(5)):02d}"
+    else:
+        text = f"{m.group(8)}-{int(m.group(7)):02d}"
+    return dates.text_of(text)
 
 
 def _line(doc: TextDoc, f: Finding) -> str:
@@ -86,6 +115,31 @@ def _lung(doc: TextDoc, f: Finding) -> bool:
         return True
     lung, other, _ = _doc_flags(doc.text)
     return lung and not other
+
+
+@lru_cache(maxsize=2048)
+def _doc_colorectal(text: str) -> bool:
+    return bool(patterns()["colorectal_context"].search(text))
+
+
+def _cancer_of(doc: TextDoc, f: Finding) -> str | None:
+    """Which cancer a stage or spread mention belongs to: the one its line names, else the one the note is
+    about; None for another primary (pancreas, breast...). A note that names no cancer keeps the lung."""
+    p = patterns()
+    line = _line(doc, f)
+    if p["lung_context"].search(line):
+        return "lung"
+    if p["colorectal_context"].search(line):
+        return "colorectal"
+    if p["other_primary"].search(line):
+        return None
+    lung, other, _ = _doc_flags(doc.text)
+    colorectal = _doc_colorectal(doc.text)
+    if lung:
+        return "lung"
+    if colorectal:
+        return "colorectal"
+    return None if other else "lung"
 
 
 def _other_primary(doc: TextDoc, f: Finding) -> bool:
@@ -117,8 +171,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             return
         status = "negative"
     p = patterns()
-    specimen = "unknown"
-    for text in (f.sentence, doc.text[:600], doc.title):
+    specimen = doc.specimen or "unknown"  # the resource's coded specimen wins over its words
+    for text in () if doc.specimen else (f.sentence, doc.text[:600], doc.title):
         if p["plasma"].search(text):
             specimen = "plasma"
             break
@@ -139,27 +193,27 @@ def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 
 
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not f.affirmed or _other_primary(doc, f) or not (_lung(doc, f) or cx.NSCLC.search(f.sentence)):
+    if not f.affirmed:
+        return
+    cancer = _cancer_of(doc, f)
+    if cancer is None or (cancer == "lung" and not (_lung(doc, f) or cx.NSCLC.search(f.sentence))):
         return
     window = doc.text[max(0, f.start - 30) : f.end + 30]
     if patterns()["non_cancer_stage"].search(window):
         return
     stage = cx.stage_from_text(f.sentence[f.start - f.sentence_start : f.end - f.sentence_start])
     if stage:
-        out.diagnoses.append(Diagnosis(_evidence(doc, f), "lung", (), None, stage, stage == 4))
+        out.diagnoses.append(Diagnosis(_evidence(doc, f), cancer, (), None, stage, stage == 4))  # type: ignore[arg-type]
 
 
 def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if (
-        _other_primary(doc, f)
-        or f.section == "family_history"
-        or f.modifiers & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL"}
-    ):
+    cancer = _cancer_of(doc, f)
+    if cancer is None or f.section == "family_history" or f.modifiers & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL"}:
         return
     if f.label == "SPREAD_HINT" or "POSSIBLE_EXISTENCE" in f.modifiers:
         out.spread_hints.append(_evidence(doc, f))
         return
-    out.diagnoses.append(Diagnosis(_evidence(doc, f), "lung", (), None, None, True))
+    out.diagnoses.append(Diagnosis(_evidence(doc, f), cancer, (), None, None, True))  # type: ignore[arg-type]
 
 
 def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
@@ -182,7 +236,16 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if not f.affirmed or _other_primary(doc, f):
         return
-    out.statuses.append(DiseaseStatus(_evidence(doc, f), f.value))  # type: ignore[arg-type]
+    value = f.value
+    if value == "worsened_in_context":  # PD / POD / arrows: only in a sentence about cancer care
+        if not (patterns()["oncology_context"].search(f.sentence) or _drug_named(f.sentence)):
+            return
+        value = "worsened"
+    out.statuses.append(DiseaseStatus(_evidence(doc, f), value))  # type: ignore[arg-type]
+
+
+def _drug_named(sentence: str) -> bool:
+    return bool(vocabulary().pattern.search(sentence))
 
 
 def _flag(kind: str):  # type: ignore[no-untyped-def]

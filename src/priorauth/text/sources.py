@@ -14,13 +14,15 @@ import binascii
 import html
 import io
 import re
+import time
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any, ClassVar
 
 from priorauth.chart.chart import Chart
-from priorauth.chart.fhir import dicts, first_date, notes, status_of
+from priorauth.chart.fhir import dicts, first_date, notes
 from priorauth.chart.load import Resource
+from priorauth.facts import specimen
 from priorauth.text import ocr as _ocr
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # a note is never this large; a scanned PDF of images has no text anyway
@@ -34,6 +36,7 @@ class TextDoc:
     kind: str  # resource type
     title: str
     text: str
+    specimen: str | None = None  # the specimen the resource codes (a KRAS report's): it wins over words
     pages: tuple[_ocr.Page, ...] = ()  # scanned parts: page map and word confidences, offsets into text
 
     @property
@@ -49,14 +52,13 @@ def documents(chart: Chart, warnings: list[str], ocr: bool = True) -> list[TextD
     (with a warning each)."""
     out = []
     for r in chart.resources:
-        if status_of(r.data) == "entered-in-error":
-            continue
         reader = READERS.get(r.type)
         if reader is None:
             continue
         text, pages = _joined(reader(chart, r, _Ctx(warnings, ocr)))
         if text:
-            out.append(TextDoc(r.ref, _date(r), r.type, _title(r), text, pages))
+            coded = specimen.coded(chart, r.data) if r.type in ("Observation", "DiagnosticReport") else None
+            out.append(TextDoc(r.ref, _date(r), r.type, _title(r), text, coded, pages))
     return out
 
 
@@ -266,7 +268,21 @@ def _pdf(raw: bytes) -> str:
     from pypdf import PdfReader  # imported only when a chart has a PDF
 
     reader = PdfReader(io.BytesIO(raw))
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+    # Capped in pages, characters and seconds: a small PDF can hold pages that each repeat one huge
+    # content stream (the evaluation's own time limit stops the rest).
+    deadline = time.monotonic() + PDF_MAX_SECONDS
+    parts: list[str] = []
+    size = 0
+    for page in reader.pages[:PDF_MAX_PAGES]:
+        text = page.extract_text() or ""
+        parts.append(text[: PDF_MAX_CHARS - size])
+        size += len(parts[-1])
+        if size >= PDF_MAX_CHARS or time.monotonic() > deadline:
+            break
+    return "\n".join(parts)
+
+
+PDF_MAX_PAGES, PDF_MAX_CHARS, PDF_MAX_SECONDS = 200, 500_000, 10.0
 
 
 def _rtf(raw: bytes) -> str:

@@ -3,31 +3,39 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import os
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
 from sqlalchemy import Engine, text
 
 from priorauth import __version__
 from priorauth.errors import Code
+from priorauth.policy import registry
+from priorauth.store.audit import AuditSink
 from priorauth.store.db import make_engine, migrate, session_factory
 from priorauth.web import errors
+from priorauth.web.limits import BodyLimit
 from priorauth.web.routers import accounts, audit, cases, charts, records
-from priorauth.web.security import LoginLimiter
 from priorauth.web.settings import Settings
+from priorauth.web.shared import JtiStore, LoginThrottleStore, SuggestionStore, TokenUse
 
 API = "/api/v1"
 log = logging.getLogger("priorauth.web.access")
+_HEALTH = ThreadPoolExecutor(2, thread_name_prefix="priorauth-health")
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     """Build the service on ``settings`` (default: :class:`Settings` defaults); the database is
     created and migrated to the newest schema here, so a first start needs nothing else."""
     settings = settings or Settings()
-    engine = engine or make_engine(settings.resolved_database_url())
+    if settings.packs_dir:  # loaded and validated now; the evaluation workers inherit the folder
+        registry.use_folder(settings.packs_dir)
+    engine = engine or make_engine(settings.resolved_database_url(), settings.lock_timeout_seconds)
     migrate(engine)
     app = FastAPI(
         title="priorauth",
@@ -40,27 +48,45 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.state.settings = settings
     app.state.engine = engine
-    app.state.sessions = session_factory(engine)
-    app.state.login_limiter = LoginLimiter(settings.login_max_failures, settings.login_window_seconds)
+    app.state.sessions = session_factory(engine, settings.lock_timeout_seconds)
+    app.state.login_limiter = LoginThrottleStore(
+        app.state.sessions, settings.login_max_failures, settings.login_window_seconds
+    )
+    app.state.token_use = TokenUse(app.state.sessions)
+    app.state.audit_sink = AuditSink(app.state.sessions, defer_views=engine.dialect.name == "sqlite")
     errors.install(app)
     for router in (accounts.router, charts.router, cases.router, records.router, audit.router):
         app.include_router(router, prefix=API)
     from priorauth.cds.http import CdsSettings
     from priorauth.cds.http import router as cds_router
+    from priorauth.cds.trust import Trust
     from priorauth.web.cds_cases import starter
 
-    cds = CdsSettings.from_env()
-    start_case = starter(app, os.environ.get("PRIORAUTH_CDS_CASE_TOKEN"), cds.workspace_url)
-    app.include_router(cds_router(cds, start_case))  # CDS Hooks: /cds-services (docs/cds-hooks.md)
+    trust = Trust(settings.issuers(), settings.cds_dev_unsigned, first_use=JtiStore(app.state.sessions))
+    workspace = settings.workspace_url or None
+    cds = CdsSettings(trust, workspace, None, settings.resolved_public_url())
+    start_case = starter(app, settings.cds_case_token or None, workspace)
+    # CDS Hooks: /cds-services (docs/cds-hooks.md)
+    app.include_router(cds_router(cds, start_case, SuggestionStore(app.state.sessions)))
     from priorauth.web import ui  # the workspace pages (issue 7)
 
     ui.mount(app)
 
     @app.get("/health", tags=["service"])
-    def health() -> dict[str, str]:
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        return {"status": "ok", "version": __version__, "database": engine.dialect.name}
+    async def health() -> Response:
+        """Answers at once whatever the other requests do: the database check runs on a thread of its
+        own (not the request threadpool, which busy requests may fill) and is given two seconds."""
+
+        def ping() -> None:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+
+        try:
+            await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(_HEALTH, ping), 2)
+        except Exception as exc:
+            log.warning("health: database check failed (%s)", type(exc).__name__)
+            return errors.error_response(Code.BUSY, "the database does not answer")
+        return JSONResponse({"status": "ok", "version": __version__, "database": engine.dialect.name})
 
     @app.middleware("http")
     async def access_log(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -77,9 +103,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         response.headers.setdefault("Cache-Control", "no-store")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("Referrer-Policy", "same-origin")  # no-referrer makes a browser send Origin: null on its own forms
         return response
 
+    app.add_middleware(BodyLimit, settings=settings)  # outermost: streamed request-body caps on every route
     return app
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
 from sqlalchemy import select
@@ -28,6 +29,7 @@ def db(request: Request) -> Iterator[Session]:
     """A session in one transaction: committed when the endpoint returns (before the response is sent:
     the dependency is function-scoped), rolled back on any error."""
     session: Session = request.app.state.sessions()
+    session.info["audit_sink"] = request.app.state.audit_sink
     try:
         yield session
         session.commit()
@@ -66,8 +68,12 @@ def current_actor(request: Request, session: Session = DB) -> Actor:
         token = session.scalars(select(ApiToken).where(ApiToken.token_hash == token_hash(secret.strip()))).first()
         if token is None or token.revoked_at is not None:
             raise fail(Code.UNAUTHENTICATED, "the API token is unknown or revoked")
-        if token.last_used_at is None or _aware(token.last_used_at) < now() - timedelta(minutes=1):
-            token.last_used_at = now()  # to the minute: not a write on every request
+        if token.expires_at is not None and _aware(token.expires_at) <= now():
+            raise fail(Code.UNAUTHENTICATED, "the API token has expired")
+        creator = session.get(User, token.created_by)
+        if creator is None or not creator.active:
+            raise fail(Code.UNAUTHENTICATED, "the API token's creator is deactivated: the token is revoked")
+        request.app.state.token_use.saw(token.id)  # written in the background: a read never writes
         return Actor(token.id, "token", token.role, token.practice_id, f"token {token.name}")
     cookie = request.cookies.get(SESSION_COOKIE)
     if not cookie:
@@ -102,3 +108,21 @@ ANY = requires("coordinator", "prescriber", "admin")
 STAFF = requires("coordinator", "admin")  # cases, charts, submissions, decisions
 CLINICIAN = requires("prescriber")  # attestations: a clinical statement
 ADMIN = requires("admin")
+
+
+def same_origin(request: Request) -> bool:
+    """False when the browser says the request comes from another site (``Origin``, else ``Referer``):
+    this site's own address as the browser used it, or the configured public URL."""
+    sent = request.headers.get("origin") or request.headers.get("referer")
+    if not sent:
+        return True  # not a browser, or one that sends neither: the form's token still has to match
+    if sent == "null":
+        return False  # an opaque origin (a sandboxed frame, a cross-site redirect)
+    parts = urlsplit(sent)
+    origin = f"{parts.scheme}://{parts.netloc}".lower()
+    mine = {f"{request.url.scheme}://{request.url.netloc}".lower()}
+    public = getattr(request.app.state.settings, "public_url", "")
+    if public:
+        p = urlsplit(public)
+        mine.add(f"{p.scheme}://{p.netloc}".lower())
+    return origin in mine

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from datetime import date as Day
-from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Role = Literal["coordinator", "prescriber", "admin"]
 Text200 = Field(min_length=1, max_length=200)
@@ -19,6 +19,14 @@ class Body(BaseModel):
 
 class Out(BaseModel):
     model_config = ConfigDict(from_attributes=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _utc(cls, value: Any) -> Any:
+        """Every time is answered with its zone: stored times are UTC (SQLite returns them naive)."""
+        if isinstance(value, datetime) and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
 
 
 class Setup(Body):
@@ -74,6 +82,7 @@ class LoginOut(BaseModel):
 class TokenIn(Body):
     name: str = Text200
     role: Literal["coordinator", "prescriber"] = "coordinator"
+    expires_days: int | None = Field(default=None, ge=1, le=3650, description="days until it expires; none: never")
 
 
 class TokenOut(Out):
@@ -83,6 +92,7 @@ class TokenOut(Out):
     prefix: str
     created_at: datetime
     revoked_at: datetime | None
+    expires_at: datetime | None = None
     last_used_at: datetime | None
 
 
@@ -103,7 +113,26 @@ class PracticeProfile(Body):
     phone: str | None = Field(default=None, max_length=40)
     fax: str | None = Field(default=None, max_length=40)
     contact: str | None = Field(default=None, max_length=200)
-    timezone: str | None = Field(default=None, max_length=60, description="IANA zone the workspace shows times in")
+    timezone: str | None = Field(
+        default=None, max_length=60, description="IANA zone: the practice's day (today, default as-of) and shown times"
+    )
+    patient_mismatch: Literal["new_patient", "refuse"] = Field(
+        default="new_patient",
+        description="a chart whose Patient disagrees with the stored patient sharing its identifier: "
+        "a new patient (201), or refused (409 patient_mismatch)",
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        if value:
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+            try:
+                ZoneInfo(value)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError("not an IANA time zone (e.g. America/New_York)") from None
+        return value
 
 
 class PracticeIn(Body):
@@ -119,10 +148,19 @@ class PracticeOut(Out):
 
 class PatientOut(Out):
     id: str
-    fhir_id: str
+    fhir_id: str | None
     name: str | None
     birth_date: str | None
     created_at: datetime
+
+
+class PatientReviewOut(Out):
+    id: str
+    patient_id: str
+    reason: str
+    chart_ids: dict[str, Any]
+    created_at: datetime
+    resolved_at: datetime | None
 
 
 class ChartOut(Out):
@@ -148,7 +186,9 @@ class CasePatch(Body):
     chart_id: str | None = Field(default=None, min_length=1, max_length=32)
     payer: str | None = Field(default=None, max_length=80)
     as_of: Day | None = None
-    status: Literal["open", "ready", "submitted", "appealed", "closed"] | None = None
+    status: Literal["open", "ready", "submitted", "pended", "approved", "denied", "appealed", "closed"] | None = Field(
+        default=None, description="a move the workflow allows (else 409 saying why); see docs/workspace.md"
+    )
     note: str | None = Field(default=None, max_length=5000)
 
 

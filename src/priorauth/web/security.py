@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import threading
-import time
-from collections import defaultdict, deque
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -38,37 +35,17 @@ def token_hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-class LoginLimiter:
-    """At most ``max_failures`` failed logins per (account, client address) within ``window`` seconds,
-    and ten times that per client address over all accounts. In memory: one server process."""
+def password_problem(password: str, *personal: str) -> str | None:
+    """Why a password is too weak (None: strong enough). zxcvbn (Dropbox's estimator, maintained)
+    scores how guessable it is against dictionaries, names, keyboard patterns and dates, and the
+    person's own email and name; a score under 3 (guessable with fewer than ~10^8 tries) is refused."""
+    if len(password) < MIN_PASSWORD:
+        return f"the password needs at least {MIN_PASSWORD} characters"
+    from zxcvbn import zxcvbn
 
-    def __init__(self, max_failures: int, window: float) -> None:
-        self.max = max_failures
-        self.window = window
-        self._fails: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
-
-    def _keys(self, account: str, address: str) -> list[tuple[str, int]]:
-        return [(f"a:{account.lower()}|{address}", self.max), (f"ip:{address}", self.max * 10)]
-
-    def retry_after(self, account: str, address: str) -> int:
-        """Seconds until a login may be tried again (0: now)."""
-        now = time.monotonic()
-        wait = 0.0
-        with self._lock:
-            for key, limit in self._keys(account, address):
-                q = self._fails[key]
-                while q and q[0] <= now - self.window:
-                    q.popleft()
-                if len(q) >= limit:
-                    wait = max(wait, q[0] + self.window - now)
-        return int(wait) + 1 if wait else 0
-
-    def failed(self, account: str, address: str) -> None:
-        with self._lock:
-            for key, _ in self._keys(account, address):
-                self._fails[key].append(time.monotonic())
-
-    def succeeded(self, account: str, address: str) -> None:
-        with self._lock:
-            self._fails.pop(self._keys(account, address)[0][0], None)
+    words = [w for p in personal if p for w in (p, *p.replace("@", " ").replace(".", " ").split())]
+    result = zxcvbn(password[:200], user_inputs=words)
+    if result["score"] >= 3:
+        return None
+    hint = result.get("feedback", {}).get("warning") or "it is easy to guess"
+    return f"the password is too weak ({hint.rstrip('.').lower()}): use a few unrelated words"

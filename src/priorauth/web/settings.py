@@ -1,45 +1,147 @@
-"""Service settings: defaults, then a TOML config file, then environment variables (highest).
+"""Service settings, one pydantic-settings model: defaults < a TOML config file < environment variables <
+command-line flags, for every key.
 
 The config file is ``$PRIORAUTH_CONFIG`` if set, else ``<user config dir>/priorauth/service.toml`` when
-it exists. Environment: ``DATABASE_URL`` and ``PRIORAUTH_<FIELD>`` (e.g. ``PRIORAUTH_PORT``)."""
+it exists. Environment: ``PRIORAUTH_<KEY>`` for every key (e.g. ``PRIORAUTH_PORT``, no nesting), and
+``DATABASE_URL``. A bad value anywhere is one line: ``setting <key>: <why>``."""
 
 from __future__ import annotations
 
+import contextvars
+import json
 import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from priorauth.errors import Code, fail
 
 
 def default_database_url() -> str:
+    """SQLite in the user data dir (``$XDG_DATA_HOME/priorauth``), a private folder (0700)."""
     from platformdirs import user_data_dir
 
     folder = Path(user_data_dir("priorauth", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder.chmod(0o700)
     return f"sqlite:///{folder / 'priorauth.db'}"
 
 
-class Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+_ENV: contextvars.ContextVar[Mapping[str, str] | None] = contextvars.ContextVar("priorauth_env", default=None)
+_FILE: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar("priorauth_file", default=None)
+
+
+class _Source(PydanticBaseSettingsSource):
+    """Values from a mapping handed over by :func:`load_settings` (``Settings(...)`` alone reads only its
+    arguments: tests and library callers get exactly what they pass)."""
+
+    def __init__(self, settings_cls: type[BaseSettings], values: dict[str, Any]) -> None:
+        super().__init__(settings_cls)
+        self.values = values
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return self.values.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return dict(self.values)
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if env.get("DATABASE_URL"):
+        out["database_url"] = env["DATABASE_URL"]
+    for name in Settings.model_fields:
+        key = f"PRIORAUTH_{name.upper()}"
+        if key in env:
+            out[name] = env[key]
+    return out
+
+
+class Settings(BaseSettings):
+    """Every setting of ``priorauth serve`` (docs/service.md lists them all; a test checks)."""
+
+    model_config = SettingsConfigDict(extra="forbid", validate_default=True)
 
     database_url: str = Field(default="", description="SQLAlchemy URL; empty: SQLite in the user data dir")
     host: str = Field(default="127.0.0.1", description="address to listen on (loopback unless set)")
     port: int = Field(default=8400, ge=1, le=65535)
     max_upload_mb: float = Field(default=50, gt=0, description="largest chart upload (request body)")
+    max_request_kb: float = Field(default=1000, gt=0, description="largest other request body (JSON, forms)")
+    max_cds_mb: float = Field(default=10, gt=0, description="largest CDS Hooks request (prefetch included)")
     max_archive_mb: float = Field(default=200, gt=0, description="largest unpacked folder archive")
     secure_cookies: bool = Field(default=True, description="Secure flag on cookies (keep on behind HTTPS)")
     session_hours: float = Field(default=12, gt=0)
     login_max_failures: int = Field(default=5, ge=1, description="failed logins per account and address...")
     login_window_seconds: int = Field(default=900, ge=1, description="...within this window, then 429")
     setup_token: str = Field(default="", description="lets /setup create more practices; empty: first only")
-    log_level: str = Field(default="info")
+    log_level: Literal["debug", "info", "warning", "error", "critical"] = Field(default="info")
+    workers: int = Field(default=1, ge=1, le=64, description="server processes (shared state is in the database)")
+    evaluation_workers: int = Field(default=2, ge=0, le=64, description="worker processes evaluating charts")
+    evaluation_timeout_seconds: float = Field(default=120, gt=0, description="an evaluation's time limit")
+    lock_timeout_seconds: float = Field(default=30, gt=0, description="longest wait for a database lock")
+    public_url: str = Field(default="", description="the service's public base URL (CDS JWT audience)")
+    workspace_url: str = Field(default="", description="where CDS cards link to the workspace")
+    cds_issuers: str = Field(default="{}", description="JSON: EHR issuer -> its JWKS (URL, file or object)")
+    cds_dev_unsigned: bool = Field(default=False, description="accept unsigned CDS calls from loopback")
+    cds_case_token: str = Field(default="", description="API token id that opens cases from CDS feedback")
+    trusted_proxies: str = Field(default="", description="comma-separated proxy addresses for X-Forwarded-For")
+    packs_dir: str = Field(default="", description="a practice's own policy packs (<drug>/<id>.yaml) beside the shipped")
+
+    @field_validator("cds_issuers")
+    @classmethod
+    def _issuers(cls, value: str) -> str:
+        try:
+            parsed = json.loads(value or "{}")
+        except ValueError:
+            raise ValueError("not JSON: give a JSON object, issuer -> JWKS URL, file or object") from None
+        if not isinstance(parsed, dict):
+            raise ValueError("a JSON object is needed: issuer -> JWKS URL, file or object")
+        return value
+
+    @field_validator("packs_dir")
+    @classmethod
+    def _packs(cls, value: str) -> str:
+        if value and not Path(value).is_dir():
+            raise ValueError(f"{value}: no such folder (a practice's packs: <drug>/<id>.yaml)")
+        return value
+
+    @field_validator("public_url", "workspace_url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("an http:// or https:// URL is needed")
+        return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # flags (the constructor's arguments) < environment < file, highest first
+        env, file = _from_env(_ENV.get() or {}), _FILE.get() or {}
+        return (init_settings, _Source(settings_cls, env), _Source(settings_cls, file))
 
     def resolved_database_url(self) -> str:
         return self.database_url or default_database_url()
+
+    def issuers(self) -> dict[str, Any]:
+        """``cds_issuers`` read: EHR issuer -> its JWKS (an https URL, a file path, or the JWKS itself)."""
+        return dict(json.loads(self.cds_issuers or "{}"))
+
+    def resolved_public_url(self) -> str:
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    def proxies(self) -> list[str]:
+        return [p.strip() for p in self.trusted_proxies.split(",") if p.strip()]
 
 
 def _config_file(env: Mapping[str, str]) -> Path | None:
@@ -51,26 +153,33 @@ def _config_file(env: Mapping[str, str]) -> Path | None:
     return p if p.is_file() else None
 
 
-def load_settings(env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
-    """Defaults < config file < environment < ``overrides`` (the command line)."""
+def load_settings(env: Mapping[str, str] | None = None, **flags: object) -> Settings:
+    """Defaults < config file < environment < ``flags`` (the command line; None means not given)."""
     env = os.environ if env is None else env
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     path = _config_file(env)
     if path is not None:
         try:
-            values.update(tomllib.loads(path.read_text("utf-8")))
+            values = tomllib.loads(path.read_text("utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise fail(Code.BAD_ARGUMENT, f"config file {path}: {exc}") from None
-    if env.get("DATABASE_URL"):
-        values["database_url"] = env["DATABASE_URL"]
-    for name in Settings.model_fields:
-        key = f"PRIORAUTH_{name.upper()}"
-        if key in env:
-            values[name] = env[key]
-    values.update({k: v for k, v in overrides.items() if v is not None})
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise fail(Code.BAD_ARGUMENT, f"config file {path}: {reason}") from None
+    env_token, file_token = _ENV.set(env), _FILE.set(values)
     try:
-        return Settings.model_validate(values)
+        return Settings(**{k: v for k, v in flags.items() if v is not None})
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
+        where = ".".join(str(p) for p in first["loc"]) or "settings"
         raise fail(Code.BAD_ARGUMENT, f"setting {where}: {first['msg']}") from None
+    finally:
+        _ENV.reset(env_token)
+        _FILE.reset(file_token)
+
+
+def limits(settings: Settings) -> Any:
+    """What one evaluation may use (:class:`priorauth.service.cases.Limits`)."""
+    from priorauth.service.cases import Limits
+
+    return Limits(
+        int(settings.max_archive_mb * 1_000_000), settings.evaluation_workers, settings.evaluation_timeout_seconds
+    )

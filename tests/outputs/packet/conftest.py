@@ -19,6 +19,7 @@ from tests.conftest import ROOT, SHARED
 
 AS_OF = "2026-11-20"
 EXAMPLE = ROOT / "examples/nsclc-ready.json"
+MEDICAL = ROOT / "examples/nsclc-medical-benefit.json"  # a synthetic chart whose Coverage puts the drug on the medical benefit
 PRACTICE = ROOT / "examples/practice.yaml"
 SHARED_EXAMPLES = [
     "e01_ready",
@@ -85,6 +86,20 @@ def ready(tmp_path_factory: pytest.TempPathFactory, practice: Practice) -> Built
 @pytest.fixture(scope="session")
 def missing(tmp_path_factory: pytest.TempPathFactory, practice: Practice) -> Built:
     return build(without_kras(), tmp_path_factory.mktemp("missing"), practice, "KRAS G12C test result not provided")
+
+
+@pytest.fixture(scope="session")
+def medical(tmp_path_factory: pytest.TempPathFactory, practice: Practice) -> Built:
+    return build(str(MEDICAL), tmp_path_factory.mktemp("medical"), practice)
+
+
+def on_medical_benefit(chart: Path) -> dict[str, Any]:
+    """A chart with its active Coverage saying the drug is on the medical benefit."""
+    doc = json.loads(chart.read_text("utf-8"))
+    for e in doc["entry"]:
+        if e["resource"]["resourceType"] == "Coverage":
+            e["resource"]["type"] = {"text": "Specialty drugs under the medical benefit"}
+    return doc
 
 
 @pytest.fixture(scope="session")

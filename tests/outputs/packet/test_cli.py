@@ -16,9 +16,8 @@ FILES = [
     "letter-of-medical-necessity.docx",
     "questionnaire.json",
     "questionnaire-response.json",
-    "pas-bundle.json",
     "determination.json",
-]
+]  # no pas-bundle.json: these charts' drug is (assumed) on the pharmacy benefit, outside PAS
 
 
 @pytest.mark.parametrize("name", SHARED_EXAMPLES)
@@ -32,6 +31,7 @@ def test_every_shared_example_produces_every_file(name: str, tmp_path: Path, cap
     for f in [*FILES, "appeal-letter.pdf", "appeal-letter.docx"]:
         assert (tmp_path / f).stat().st_size > 0, f
         assert str(tmp_path / f) in printed
+    assert not (tmp_path / "pas-bundle.json").exists()
 
 
 def test_with_practice_and_payer(tmp_path: Path) -> None:

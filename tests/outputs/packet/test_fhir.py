@@ -1,5 +1,5 @@
 """The FHIR files validate as R4B resources (fhir.resources); the QuestionnaireResponse is a DTR-style
-pre-fill (in-progress, every answer tagged auto-client, only settled criteria answered); the PAS Bundle
+pre-fill (in-progress, every answer tagged with DTR 2.0.1's auto origin, only settled criteria answered); the PAS Bundle
 has the Claim first, resolves every Claim reference, attaches evidence through supportingInfo, and has
 the shape of the Da Vinci PAS 2.2.1 examples."""
 
@@ -14,9 +14,10 @@ from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
+from priorauth.outputs.packet.pas import SUPPORTING_TYPES
 from priorauth.outputs.packet.questionnaire import ORIGIN
 from tests.conftest import shared_path
-from tests.outputs.packet.conftest import SHARED_EXAMPLES, Built, build
+from tests.outputs.packet.conftest import SHARED_EXAMPLES, Built, build, on_medical_benefit
 
 MODELS = {
     "pas-bundle.json": Bundle,
@@ -27,6 +28,9 @@ MODELS = {
 
 def validate(b: Built) -> None:
     for name, model in MODELS.items():
+        if name == "pas-bundle.json" and b.det["benefit"]["type"] != "medical":
+            assert not (b.folder / name).exists(), "a pharmacy-benefit drug has no PAS bundle"
+            continue
         model.model_validate_json((b.folder / name).read_bytes())
 
 
@@ -36,16 +40,18 @@ def leaves(items: list[dict[str, Any]]):  # type: ignore[no-untyped-def]
         yield from leaves(it.get("item", []))
 
 
-def test_bundled_example_validates(ready: Built, missing: Built) -> None:
+def test_bundled_example_validates(ready: Built, missing: Built, medical: Built) -> None:
     validate(ready)
     validate(missing)
+    validate(medical)
+    check_bundle(medical)
 
 
 @pytest.mark.parametrize("name", SHARED_EXAMPLES)
 def test_shared_examples_validate(shared_built: dict[str, Built], name: str) -> None:
     validate(shared_built[name])
     check_response(shared_built[name])
-    check_bundle(shared_built[name])
+    assert shared_built[name].det["benefit"] == {**shared_built[name].det["benefit"], "type": "pharmacy", "assumed": True}
 
 
 def test_synthea_charts_validate(tmp_path: Path) -> None:
@@ -53,7 +59,6 @@ def test_synthea_charts_validate(tmp_path: Path) -> None:
     for chart in sorted(folder.glob("*.json")):
         b = build(str(chart), tmp_path / chart.stem[:8], None)
         validate(b)
-        check_bundle(b)
 
 
 def check_response(b: Built) -> None:
@@ -66,7 +71,7 @@ def check_response(b: Built) -> None:
         assert it["linkId"] in kinds, it["linkId"]
         for a in it.get("answer", []):
             origin = [e for e in a.get("extension", []) if e["url"] == ORIGIN]
-            assert origin and origin[0]["extension"] == [{"url": "source", "valueCode": "auto-client"}]
+            assert origin and origin[0]["extension"] == [{"url": "source", "valueCode": "auto"}]  # DTR 2.0.1
             answered[it["linkId"]] = a
     for c in b.det["criteria"]:
         key = f"criteria.{c['id']}.documented"
@@ -105,20 +110,22 @@ def check_bundle(b: Built) -> None:
         if c["status"] in ("met", "not_met"):
             for e in c["evidence"]:
                 src = e["source"].split("#")[0]
-                if not src.startswith("Patient/"):
+                if src.split("/")[0] in SUPPORTING_TYPES:  # what PAS lets supportingInfo point at
                     assert src in info or any(src.endswith(i) for i in info), f"{src} not attached"
 
 
-def test_bundle_shape_matches_pas_examples(ready: Built) -> None:
-    check_bundle(ready)
+def test_bundle_shape_matches_pas_examples(medical: Built) -> None:
+    check_bundle(medical)
     folder = shared_path("data", "ig-examples", "davinci-pas-2.2.1")
     example = json.loads((folder / "Bundle-MedicalServicesAuthorizationBundleExample.json").read_text())
-    ours = ready.json("pas-bundle.json")
-    assert ours["meta"]["profile"] == example["meta"]["profile"]
+    ours = medical.json("pas-bundle.json")
+    assert [p.split("|")[0] for p in ours["meta"]["profile"]] == example["meta"]["profile"]
     assert ours["type"] == example["type"]
     assert set(example) - {"text"} <= set(ours)
     ex_claim, claim = example["entry"][0]["resource"], ours["entry"][0]["resource"]
-    assert claim["meta"]["profile"] == ex_claim["meta"]["profile"]
+    assert [p.split("|")[0] for p in claim["meta"]["profile"]] == ex_claim["meta"]["profile"]
+    assert claim["type"]["coding"][0]["code"] == "professional"
+    assert claim["item"][0]["productOrService"]["coding"] == [{"system": "http://hl7.org/fhir/sid/ndc", "code": "55513-512"}]
     assert set(ex_claim) - {"text"} <= set(claim)
     urls = {
         e["url"]
@@ -136,8 +143,9 @@ def test_bundle_shape_matches_pas_examples(ready: Built) -> None:
     assert {s["category"]["coding"][0]["system"] for s in claim["supportingInfo"]} <= categories
 
 
-def test_renewal_carries_the_authorization_number(shared_built: dict[str, Built]) -> None:
-    b = shared_built["e03_renewal"]
+def test_renewal_carries_the_authorization_number(tmp_path: Path, practice) -> None:  # type: ignore[no-untyped-def]
+    b = build(on_medical_benefit(shared_path("examples", "e03_renewal.json")), tmp_path, practice)
+    assert b.det["request_type"] == "renewal" and b.det["benefit"]["type"] == "medical"
     claim = b.json("pas-bundle.json")["entry"][0]["resource"]
     ext = {e["url"].rsplit("/", 1)[-1]: e for e in claim["item"][0]["extension"]}
     assert ext["extension-certificationType"]["valueCodeableConcept"]["coding"][0]["code"] == "R"

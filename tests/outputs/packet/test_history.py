@@ -57,7 +57,7 @@ CASES = [
         "on a renewal it is, and ongoing",
         facts(use("sotorasib", "2026-05-01", None, "active")),
         True,
-        [("sotorasib (requested drug)", "2026-05-01", "2026-05-01", "ongoing", "none recorded")],
+        [("sotorasib (requested drug)", "2026-05-01", None, "ongoing", "none recorded")],
     ),
     ("nothing recorded", facts(), False, []),
 ]

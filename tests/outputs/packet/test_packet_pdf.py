@@ -51,7 +51,7 @@ def required_fields(b: Built) -> list[tuple[str, str]]:
         ("progression in history", "2025-09-15"),
         ("criteria checklist", "Criteria checklist"),
         ("evidence citation", "Observation/kras1 (2025-01-25)"),
-        ("safety advisory", "acid_reducer"),
+        ("safety advisory", "Acid reducer"),
         ("first monitoring date", d["monitoring"][0]["due"]),
         ("last monitoring date", d["monitoring"][-1]["due"]),
         ("index", "Index of supporting documents"),
@@ -96,9 +96,23 @@ def test_needs_documentation_says_so_on_page_one(missing: Built) -> None:
     assert missing.det["overall"] == "needs_documentation"
     first = missing.pages()[0]
     assert "NOT READY: needs documentation" in first
+    names = descriptions(missing)
     for c in missing.det["criteria"]:
         if c["required"] and c["status"] != "met":
-            assert c["id"] in first and all(a in first for a in c["actions"])
+            assert _squash(names[c["id"]]) in _squash(first) and all(a in first for a in c["actions"])
+            assert c["id"] not in first  # criterion ids are internal: not on a page the payer reads
+
+
+def descriptions(b: Built) -> dict[str, str]:
+    """The pack's wording of each criterion, as the packet prints it."""
+    from priorauth.outputs.packet.view import build_view
+
+    return build_view(b.ev, None, None).descriptions
+
+
+def _squash(text: str) -> str:
+    """Text without spaces and hyphens: the PDF wraps long descriptions anywhere."""
+    return re.sub(r"[\s\-]+", "", text)
 
 
 def checklist_statuses(b: Built) -> dict[str, str]:
@@ -106,14 +120,17 @@ def checklist_statuses(b: Built) -> dict[str, str]:
     text = b.text()
     body = text[text.index("Criteria checklist") : text.index("Safety and monitoring plan")]
     ids = [c["id"] for c in b.det["criteria"]]
+    assert not any(f"id: {cid}" in body for cid in ids) and "#char=" not in text
+    body = _squash(body)
+    names = {k: _squash(v) for k, v in descriptions(b).items()}
     out = {}
     for i, cid in enumerate(ids):
-        start = body.index(f"id: {cid} (")
-        end = body.index(f"id: {ids[i + 1]} (", start) if i + 1 < len(ids) else len(body)
+        start = body.index(names[cid])
+        end = body.index(names[ids[i + 1]], start) if i + 1 < len(ids) else len(body)
         row = body[start:end]
-        out[cid] = next((s for s, word in STATUS.items() if re.search(rf"\b{word}\b", row) and s != "met"), "met")
+        out[cid] = next((s for s, word in STATUS.items() if s != "met" and _squash(word) in row), "met")
         if out[cid] == "met":
-            assert re.search(r"\bMet\b", row), f"{cid}: no status in its row"
+            assert "Met" in row, f"{cid}: no status in its row"
     return out
 
 
@@ -161,3 +178,11 @@ def test_evaluate_returns_the_determination_check_returns(ready: Built) -> None:
     assert check(str(EXAMPLE), as_of=AS_OF) == ready.det
     assert ready.ev.pack.id == ready.det["policy"]["id"]
     assert ready.ev.chart.patient.id == ready.det["patient"]["id"]
+
+
+def test_renewal_history_row_of_ongoing_therapy_has_no_end(shared_built: dict[str, Built]) -> None:
+    """On a renewal the requested drug is ongoing: its End is "continuing", not the last record's date."""
+    b = shared_built["e03_renewal"]
+    text = b.text()
+    row = text[text.index("sotorasib (requested drug)") :][:80]
+    assert "continuing" in row and "2026-10-15" not in row

@@ -35,7 +35,8 @@ class Browser:
 
 def browse(app: Any, email: str, password: str = PASSWORD) -> Browser:
     http = client(app)
-    r = http.post("/login", data={"email": email, "password": password}, follow_redirects=False)
+    token = CSRF.search(http.get("/login").text).group(1)
+    r = http.post("/login", data={"email": email, "password": password, "csrf_token": token}, follow_redirects=False)
     assert r.status_code == 303, r.text
     page = http.get("/worklist")
     return Browser(http, CSRF.search(page.text).group(1))

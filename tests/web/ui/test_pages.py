@@ -10,7 +10,7 @@ import pytest
 
 from priorauth.web.ui import demo
 from tests.web.conftest import NSCLC, Practice, client, make_practice
-from tests.web.ui.conftest import Browser, alerts, browse
+from tests.web.ui.conftest import CSRF, Browser, alerts, browse
 
 
 def test_pages_need_a_login(app: Any) -> None:
@@ -31,13 +31,35 @@ def test_pages_need_a_login(app: Any) -> None:
 )
 def test_login_errors(app: Any, practice: Practice, email: str, password: str, status: int, message: str) -> None:
     anon = client(app)
-    r = anon.post("/login", data={"email": email, "password": password})
+    token = CSRF.search(anon.get("/login").text).group(1)
+    r = anon.post("/login", data={"email": email, "password": password, "csrf_token": token})
     assert r.status_code == status and alerts(r.text) == [message]
+
+
+def test_login_csrf_a_page_on_another_site_cannot_log_the_browser_in(app: Any, practice: Practice) -> None:
+    """Login CSRF: the attacker's page posts its own account's credentials to /login."""
+    victim = client(app)
+    data = {"email": "coordinator@alpha.example", "password": "correct horse battery staple"}
+    r = victim.post("/login", data=data, headers={"Origin": "https://evil.example"}, follow_redirects=False)
+    assert r.status_code == 403 and "priorauth_session" not in victim.cookies
+    r = victim.post("/login", data=data, follow_redirects=False)  # no token from this site's form
+    assert r.status_code == 403 and "priorauth_session" not in victim.cookies
+    token = CSRF.search(victim.get("/login").text).group(1)
+    r = victim.post(
+        "/login", data={**data, "csrf_token": token}, headers={"Origin": "https://evil.example"}, follow_redirects=False
+    )
+    assert r.status_code == 403 and "priorauth_session" not in victim.cookies
+    r = client(app).post("/api/v1/auth/login", json=data, headers={"Origin": "https://evil.example"})
+    assert r.status_code == 403 and r.json()["error"]["code"] == "csrf_failed"
+    token = CSRF.search(victim.get("/login").text).group(1)
+    r = victim.post("/login", data={**data, "csrf_token": token}, follow_redirects=False)
+    assert r.status_code == 303 and "priorauth_session" in victim.cookies
 
 
 def test_login_goes_back_where_it_was_asked_and_nowhere_else(app: Any, practice: Practice) -> None:
     anon = client(app)
     data = {"email": "coordinator@alpha.example", "password": "correct horse battery staple"}
+    data["csrf_token"] = CSRF.search(anon.get("/login").text).group(1)
     for asked, landed in (
         ("/dashboard", "/dashboard"),
         ("//evil.example/x", "/worklist"),
@@ -244,7 +266,8 @@ def test_packet_download(coordinator: Browser) -> None:
     r = coordinator.get(f"/cases/{case_id}/packet")
     assert r.status_code == 200 and r.headers["content-type"] == "application/zip"
     z = zipfile.ZipFile(io.BytesIO(r.content))
-    assert {"packet.pdf", "determination.json", "pas-bundle.json", "questionnaire-response.json"} <= set(z.namelist())
+    assert {"packet.pdf", "determination.json", "questionnaire-response.json"} <= set(z.namelist())
+    assert "pas-bundle.json" not in z.namelist()  # the example drug is on the pharmacy benefit: no PAS
     first = PdfReader(io.BytesIO(z.read("packet.pdf"))).pages[0].extract_text()
     assert "Prior authorization" in first or "prior authorization" in first
 

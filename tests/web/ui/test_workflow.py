@@ -72,6 +72,17 @@ def test_monitoring_from_the_planned_start_or_the_approval_start() -> None:
     assert workflow.monitoring_due(None, date(2026, 11, 21)) == ([], None)
 
 
+def test_monitoring_already_counted_from_the_first_dose_is_not_shifted() -> None:
+    doc = {
+        "monitoring": [
+            {"due": "2026-05-06", "reason": "first dose (the first dispense the chart shows)", "past": True},
+            {"due": "2026-12-06", "reason": "monthly (month 7)", "past": False},
+        ]
+    }
+    rows, nxt = workflow.monitoring_due(doc, date(2026, 11, 21), start="2026-06-01")
+    assert [r["due"] for r in rows] == ["2026-05-06", "2026-12-06"] and nxt["due"] == "2026-12-06"
+
+
 def _doc(**statuses: str) -> dict:
     return {
         "overall": "ready" if all(s == "met" for s in statuses.values()) else "needs_documentation",

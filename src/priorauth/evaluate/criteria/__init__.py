@@ -10,6 +10,10 @@ from priorauth.evaluate.result import Answer
 
 Rule = Callable[[Context], Answer]
 
+# Criteria whose contract row has a `review` column: an answer that depends on which day of a partial
+# date is meant is `review` for these and `insufficient` for the others.
+REVIEWABLE = frozenset({"nsclc_diagnosis", "advanced_disease", "kras_g12c", "prior_systemic_therapy"})
+
 REGISTRY: dict[str, Rule] = {
     "adult": diagnosis.adult,
     "nsclc_diagnosis": diagnosis.nsclc_diagnosis,

@@ -10,7 +10,7 @@ from priorauth.evaluate.result import Answer, answer
 from priorauth.facts.model import Diagnosis
 from priorauth.terminology import icd10
 
-_METASTATIC = re.compile(r"\bmetasta\w*|\bstage\s+iv\w*\b|\bm1[abc]?\b", re.I)
+_METASTATIC = re.compile(r"\bmetasta\w*|\bmets\b|\bmcrc\b|\bstage\s+iv\w*\b|\bm1[abc]?\b", re.I)
 _LOCALLY_ADVANCED = re.compile(r"locally\s+advanced|\bstage\s+iii\w*\b", re.I)
 
 
@@ -19,7 +19,7 @@ def _metastatic(d: Diagnosis, crc: list[Diagnosis]) -> bool:
 
 
 def mcrc_diagnosis(ctx: Context) -> Answer:
-    crc = [d for d in ctx.colorectal if not d.evidence.date or d.evidence.date <= ctx.as_of]
+    crc = [d for d in ctx.colorectal if ctx.by_as_of(d.evidence.date)]
     if not crc:
         return answer(
             "insufficient",
@@ -28,7 +28,7 @@ def mcrc_diagnosis(ctx: Context) -> Answer:
                 "Document the colorectal cancer diagnosis with its ICD-10-CM code (C18-C20) and the metastatic sites."
             ],
         )
-    dated = [d for d in ctx.facts.diagnoses if not d.evidence.date or d.evidence.date <= ctx.as_of]
+    dated = [d for d in ctx.facts.diagnoses if ctx.by_as_of(d.evidence.date)]
     spread = [d for d in dated if _metastatic(d, crc)]
     if ctx.spec.disease_extent == "locally_advanced_or_metastatic":
         spread += [d for d in crc if (d.stage or 0) >= 3 or _LOCALLY_ADVANCED.search(d.evidence.text)]
@@ -59,7 +59,7 @@ def prior_crc_chemotherapy(ctx: Context) -> Answer:
     found = {g: [m for m in given if any(m.has(i) for i in members)] for g, members in groups.items()}
     evidence = [m for ms in found.values() for m in ms]
     missing = [g for g, ms in found.items() if not ms]
-    naive = [e for e in ctx.facts.naive if (e.date or "") <= ctx.as_of]
+    naive = [e for e in ctx.facts.naive if ctx.by_as_of(e.date)]
     if naive and evidence:
         return answer(
             "review",
@@ -91,7 +91,7 @@ def with_partner(ctx: Context) -> Answer:
     partner = ctx.spec.partner or "the partner drug"
     window_start = shift(ctx.as_of, -ctx.params.concurrent_administration_days)
     records = [m for m in ctx.facts.meds if m.has(partner)]
-    alongside = [m for m in records if concurrent(m, window_start, ctx.as_of)]
+    alongside = [m for m in records if concurrent(ctx, m, window_start)]
     if alongside:
         return answer("met", f"{partner.capitalize()} is ordered or given alongside {ctx.brand}.", alongside)
     history = f" (only past records: {len(records)})" if records else ""

@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from priorauth.chart import dates
 from priorauth.evaluate.context import Context
 from priorauth.evaluate.result import Answer, answer
 from priorauth.terminology import icd10
 
 
 def age_on(birth: str, as_of: str) -> tuple[int, int] | None:
-    """(youngest, oldest) possible age in whole years; a partial birth date (YYYY or YYYY-MM) widens it."""
-    try:
-        parts = [int(p) for p in birth.split("-")]
-        ref = date.fromisoformat(as_of)
-    except ValueError:
+    """(youngest, oldest) possible age in whole years: a partial birth date (YYYY or YYYY-MM) is read at
+    its latest day for the youngest age and its earliest for the oldest; None when unreadable."""
+    born, ref = dates.parse(birth), dates.parse(as_of)
+    if born is None or ref is None:
         return None
-    y = parts[0]
-    latest = (parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 31)
-    earliest = (parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    day = ref.earliest
 
-    def age(md: tuple[int, int]) -> int:
-        return ref.year - y - ((ref.month, ref.day) < md)
+    def age(b: object) -> int:
+        return day.year - b.year - ((day.month, day.day) < (b.month, b.day))  # type: ignore[attr-defined]
 
-    return age(latest), age(earliest)
+    return age(born.latest), age(born.earliest)
 
 
 def adult(ctx: Context) -> Answer:
@@ -95,8 +91,11 @@ def advanced_disease(ctx: Context) -> Answer:
     if ctx.advanced:
         stages = sorted({d.stage for d in ctx.advanced if d.stage})
         spread = [d for d in ctx.advanced if d.spread and d.site == "secondary"]
-        parts = ([f"stage {_roman(max(stages))}"] if stages else []) + (
-            [f"secondary malignancy ({', '.join(d.evidence.text for d in spread[:3])})"] if spread else []
+        tnm = sorted({d.tnm for d in ctx.advanced if d.tnm})
+        parts = (
+            ([f"stage {_roman(max(stages))}"] if stages else [])
+            + ([f"coded TNM {', '.join(tnm)}"] if tnm else [])
+            + ([f"secondary malignancy ({', '.join(d.evidence.text for d in spread[:3])})"] if spread else [])
         )
         summary = (
             "Locally advanced or metastatic disease: "
@@ -107,11 +106,11 @@ def advanced_disease(ctx: Context) -> Answer:
     staged = [
         d
         for d in ctx.facts.diagnoses
-        if d.stage is not None and d.evidence.date is not None and d.evidence.date <= ctx.as_of
+        if d.stage is not None and d.evidence.date is not None and ctx.on_or_before(d.evidence.date, ctx.as_of)
     ]
     if staged:
         stage = _roman(max(d.stage or 0 for d in staged))
-        hints = [e for e in ctx.facts.spread_hints if (e.date or "") <= ctx.as_of]
+        hints = [e for e in ctx.facts.spread_hints if ctx.by_as_of(e.date)]
         if hints:
             return answer(
                 "review",

@@ -21,6 +21,13 @@ def prescription(ctx: Context) -> Answer:
         )
     limit = ctx.params.max_daily_dose_mg
     dose = order.daily_dose_mg
+    if order.dose_conflict:
+        return answer(
+            "review",
+            f"The {brand} order's dose cannot be settled: {order.dose_conflict}.",
+            [order.evidence],
+            [f"Ask the prescriber to correct the {brand} order so its product, structured dose and sig agree."],
+        )
     if dose is None:
         return answer(
             "insufficient",

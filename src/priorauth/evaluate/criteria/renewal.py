@@ -19,7 +19,7 @@ def no_progression_on_therapy(ctx: Context) -> Answer:
             f"When {ctx.brand} started is not documented.",
             actions=[f"Document the {ctx.brand} start date and a disease assessment since then."],
         )
-    since = [s for s in ctx.facts.statuses if s.evidence.date and start <= s.evidence.date <= ctx.as_of]
+    since = [s for s in ctx.facts.statuses if s.evidence.date and ctx.within(s.evidence.date, start, ctx.as_of)]
     worse = [s for s in since if s.status == "worsened"]
     if worse:
         return answer(
@@ -43,7 +43,7 @@ def no_progression_on_therapy(ctx: Context) -> Answer:
 
 def tolerating_therapy(ctx: Context) -> Answer:
     start = ctx.drug_start or ctx.as_of
-    soto = [m for m in ctx.facts.meds if m.has(ctx.drug) and (m.start or start) >= start]
+    soto = [m for m in ctx.facts.meds if m.has(ctx.drug) and (m.start is None or ctx.on_or_after(m.start, start))]
     held = [m for m in soto if m.status in ("on-hold", "stopped") and _TOXICITY.search(m.remarks)]
     if held:
         return answer(
@@ -55,7 +55,7 @@ def tolerating_therapy(ctx: Context) -> Answer:
     tolerating = [m for m in soto if _TOLERATING.search(m.remarks)] + [
         s
         for s in ctx.facts.statuses
-        if s.evidence.date and s.evidence.date >= start and _TOLERATING.search(s.evidence.text)
+        if s.evidence.date and ctx.on_or_after(s.evidence.date, start) and _TOLERATING.search(s.evidence.text)
     ]
     if tolerating:
         return answer(

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
+from priorauth.chart import dates
 from priorauth.evaluate.context import Context, shift
 from priorauth.evaluate.result import Answer, answer
 from priorauth.facts.model import MedUse
+from priorauth.terminology.drugs import vocabulary
+
+_PROGRESSED_ON = re.compile(
+    r"\b(?:progress(?:ed|ing|ion)|pod|pd|progressive\s+disease)\s+(?:\w+\s+){0,2}?(?:on|through|while\s+on|despite)\b",
+    re.I,
+)
+
+
+def _drugs_in(text: str) -> set[str]:
+    return {d.ingredient for d in vocabulary().from_text(text) if d.anticancer}
 
 
 def _names(meds: list[MedUse], drug: str) -> str:
@@ -14,7 +27,7 @@ def _names(meds: list[MedUse], drug: str) -> str:
 
 def prior_systemic_therapy(ctx: Context) -> Answer:
     given = ctx.prior_therapies
-    naive = [e for e in ctx.facts.naive if (e.date or "") <= ctx.as_of]
+    naive = [e for e in ctx.facts.naive if ctx.by_as_of(e.date)]
     if naive and given:
         return answer(
             "review",
@@ -49,7 +62,7 @@ def prior_systemic_therapy(ctx: Context) -> Answer:
                 "Ask the prescriber whether the therapy was for locally advanced or metastatic disease, and document the stage."
             ],
         )
-    for_advanced = [m for m in given if not m.curative_intent and (m.end or m.start or "") >= first]
+    for_advanced = [m for m in given if not m.curative_intent and ctx.on_or_after(m.end or m.start, first)]
     if not for_advanced:
         return answer(
             "review",
@@ -72,7 +85,7 @@ def single_agent(ctx: Context) -> Answer:
             actions=[f"Enter the {ctx.brand} order."],
         )
     window_start = shift(ctx.as_of, -ctx.params.concurrent_administration_days)
-    alongside = [m for m in ctx.facts.meds if _alongside(m, window_start, ctx.as_of, ctx.drug)]
+    alongside = [m for m in ctx.facts.meds if _alongside(ctx, m, window_start)]
     attested = [e for e in ctx.facts.monotherapy if e.source.startswith("Attestation/")]
     if alongside and attested:
         return answer(
@@ -99,30 +112,36 @@ def single_agent(ctx: Context) -> Answer:
     )
 
 
-def _alongside(m: MedUse, window_start: str, as_of: str, drug: str) -> bool:
-    if not any(d.ingredient != drug for d in m.anticancer):
+def _alongside(ctx: Context, m: MedUse, window_start: str) -> bool:
+    if not any(d.ingredient != ctx.drug for d in m.anticancer):
         return False
-    return concurrent(m, window_start, as_of)
+    return concurrent(ctx, m, window_start)
 
 
-def concurrent(m: MedUse, window_start: str, as_of: str) -> bool:
+def concurrent(ctx: Context, m: MedUse, window_start: str) -> bool:
     """Active now: an active, on-hold or draft order, an active statement, or a recent administration."""
     if m.kind == "request":
         return m.status in ("active", "on-hold", "draft")
     if m.kind == "statement":
         return m.status == "active"
-    if m.kind == "administration":
-        return m.given and m.start is not None and window_start <= m.start <= as_of
+    if m.kind in ("administration", "procedure"):  # a chemotherapy Procedure is an administration
+        return m.given and m.start is not None and ctx.within(m.start, window_start, ctx.as_of)
     return False
 
 
 def disease_progression(ctx: Context) -> Answer:
-    starts = [m.start for m in ctx.prior_therapies if m.start]
+    first = dates.earliest_of([m.start for m in ctx.prior_therapies])
     worse = [
-        s for s in ctx.facts.statuses if s.status == "worsened" and s.evidence.date and s.evidence.date <= ctx.as_of
+        s
+        for s in ctx.facts.statuses
+        if s.status == "worsened" and s.evidence.date and ctx.on_or_before(s.evidence.date, ctx.as_of)
     ]
-    if starts:
-        after = [s for s in worse if s.evidence.date and s.evidence.date >= min(starts)]
+    # "progressed on <drug>" (PD / POD / progression on ...) states the order itself: progression on a
+    # prior therapy, whatever the dates written beside it say
+    given = {d.ingredient for m in ctx.prior_therapies for d in m.anticancer}
+    stated = [s for s in worse if _PROGRESSED_ON.search(s.evidence.text) and given & _drugs_in(s.evidence.text)]
+    if first:
+        after = [s for s in worse if s in stated or ctx.on_or_after(s.evidence.date, first)]
         if after:
             latest = after[-1]
             return answer(

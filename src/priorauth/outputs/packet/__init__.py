@@ -1,8 +1,8 @@
 """The PA packet: what gets sent, built from one evaluation (``priorauth.api.evaluate``).
 
 ``write_packet`` writes ``packet.pdf``, the letter of medical necessity (PDF and .docx),
-``questionnaire.json``, ``questionnaire-response.json``, ``pas-bundle.json``, ``determination.json`` and,
-given a denial reason, the appeal letter (PDF and .docx). See ``docs/packet.md``.
+``questionnaire.json``, ``questionnaire-response.json``, ``determination.json``, ``pas-bundle.json`` when the
+drug is on the medical benefit (Da Vinci PAS excludes pharmacy-benefit drugs) and, given a denial reason, the appeal letter (PDF and .docx). See ``docs/packet.md``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 import orjson
 
 from priorauth.api import Evaluation
+from priorauth.chart.load import Resource
 from priorauth.errors import Code, fail
 from priorauth.outputs.json_out import render as render_json
 from priorauth.outputs.packet.letter_render import letter_docx, letter_pdf
@@ -26,7 +27,7 @@ from priorauth.outputs.packet.view import build_view
 
 __all__ = ["write_packet"]
 
-OPTIONAL_FILES = {"appeal-letter.pdf", "appeal-letter.docx"}
+OPTIONAL_FILES = {"appeal-letter.pdf", "appeal-letter.docx", "pas-bundle.json"}
 
 
 def write_packet(
@@ -44,18 +45,35 @@ def write_packet(
     lmn = letter_of_medical_necessity(view)
     files["letter-of-medical-necessity.pdf"] = letter_pdf(lmn, header, f"{brand} letter of medical necessity")
     files["letter-of-medical-necessity.docx"] = letter_docx(lmn, header)
-    patient_ref = ev.chart.patient.full_url if not ev.chart.patient.id else f"Patient/{ev.chart.patient.id}"
-    qr = questionnaire_response(view, ev.pack, patient_ref or "Patient")
-    files["questionnaire.json"] = _json(questionnaire(ev.pack))
+    base = practice.fhir_base if practice else None
+    patient_ref = _ref(ev.chart.patient)
+    context = [
+        _ref(r)
+        for r in (
+            ev.chart.resolve(src) if src else None
+            for src in ((ev.determination.get("payer") or {}).get("source"), view.medication.source)
+        )
+        if r is not None
+    ]
+    qr = questionnaire_response(view, ev.pack, patient_ref or "Patient", context, base)
+    q = questionnaire(ev.pack, base)
+    files["questionnaire.json"] = _json(q)
     files["questionnaire-response.json"] = _json(qr)
     stamp = timestamp or datetime.now(UTC).replace(microsecond=0).isoformat()
-    files["pas-bundle.json"] = _json(pas_bundle(ev, view, qr, stamp))
+    if (ev.determination.get("benefit") or {}).get("type") == "medical":
+        # Da Vinci PAS covers medical-benefit requests only (PAS 2.2.1 use cases, out of scope 1)
+        files["pas-bundle.json"] = _json(pas_bundle(ev, view, q, qr, stamp))
     files["determination.json"] = render_json(ev.determination).encode()
     if denial_reason and denial_reason.strip():
         appeal = appeal_letter(view, denial_reason)
         files["appeal-letter.pdf"] = letter_pdf(appeal, header, f"{brand} appeal letter")
         files["appeal-letter.docx"] = letter_docx(appeal, header)
     return _write(Path(out_dir), files)
+
+
+def _ref(r: Resource) -> str:
+    """How the packet's FHIR refers to a chart resource: ``Type/id``, else its fullUrl."""
+    return f"{r.type}/{r.id}" if r.id else (r.full_url or r.ref)
 
 
 def _json(doc: object) -> bytes:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from priorauth.chart import dates
 from priorauth.facts.model import Facts, MedUse
 
 if TYPE_CHECKING:
@@ -71,7 +72,8 @@ def treatment_history(facts: Facts, requested: str, renewal: bool = False) -> li
                 regimen=" + ".join(ing for ing, _ in members)
                 + (" (requested drug)" if requested in dict(members) else ""),
                 start=start,
-                end=max(ends) if ends else None,
+                # ongoing therapy has no end: the last dated record is not when it stopped
+                end=None if any(u.active for u in uses) else (max(ends) if ends else None),
                 stopped=_stopped(uses),
                 progression=_progression(facts, start, nxt),
                 sources=tuple(dict.fromkeys(u.evidence.source for u in uses)),
@@ -95,8 +97,9 @@ def _progression(facts: Facts, start: str | None, until: str | None) -> str:
     if not start:
         return ""
     for s in facts.statuses:
-        day = s.evidence.date or ""
-        if s.status == "worsened" and day >= start and (until is None or day < until):
+        day = s.evidence.date
+        # a partial date counts only when every day it may mean falls on this line of therapy
+        if s.status == "worsened" and dates.on_or_after(day, start) and (until is None or dates.before(day, until)):
             return f"{day}: {s.evidence.text[:120]}"
     return "none recorded"
 
@@ -170,7 +173,7 @@ def _history_doc(ev: Evaluation) -> SupportingDoc:
     for u in ev.facts.meds:
         if u.anticancer:
             e = u.evidence
-            lines.append(f"{e.date or 'undated'}  {e.source}  {e.text}")
+            lines.append(f"{e.date or 'undated'}  {e.source.split('#', 1)[0]}  {e.text}")
     body = "\n".join(lines) or "The chart records no systemic anticancer therapy."
     return SupportingDoc(
         "Treatment history (medication records)",

@@ -35,10 +35,28 @@ def render_packet(view: PacketView) -> bytes:
     return data
 
 
+INDICATION_WORDS = {"nsclc": "Non-small cell lung cancer (NSCLC)", "mcrc": "Metastatic colorectal cancer (mCRC)"}
+# The manufacturer's PA guide's checklist, in its order: each item and the criterion that answers it.
+GUIDE = [
+    ("ICD-10-CM diagnosis code", ("nsclc_diagnosis", "mcrc_diagnosis")),
+    ("KRAS G12C test (date, CPT)", ("kras_g12c",)),
+    ("At least one prior systemic therapy", ("prior_systemic_therapy", "prior_crc_chemotherapy")),
+    ("Monotherapy (no other anticancer drug with it)", ("single_agent",)),
+    ("Disease progression", ("disease_progression", "no_progression_on_therapy")),
+    ("Medical reason / prescription within the label", ("prescription",)),
+]
+
+
+def cite(source: str) -> str:
+    """A chart entry as a payer reads it: the entry, without the character span of a note."""
+    return source.split("#", 1)[0]
+
+
 def _story(v: PacketView, layout: Layout) -> list[Flowable]:
     return [
         *_cover(v, layout),
         PageBreak(),
+        *_guide(v),
         *_summary(v),
         *_codes(v),
         *_kras(v),
@@ -58,7 +76,7 @@ def not_ready_box(v: PacketView) -> list[Flowable]:
     lines = [f"DRAFT - {OVERALL_WORDS[v.det['overall']]}. Do not send until the following are resolved:"]
     for c in v.missing:
         todo = " ".join(c["actions"]) or c["summary"]
-        lines.append(f"- {c['id']} ({STATUS_WORDS[c['status']]}): {v.descriptions.get(c['id'], c['id'])}. {todo}")
+        lines.append(f"- {v.descriptions.get(c['id'], c['id'])} ({STATUS_WORDS[c['status']]}). {todo}")
     return [pm("<br/>".join(escape(line) for line in lines), "alert")]
 
 
@@ -66,8 +84,15 @@ def _cover(v: PacketView, layout: Layout) -> list[Flowable]:
     pr, pay = v.practice, v.det.get("payer") or {}
     total = f"{layout.pages} (including this cover)" if layout.pages else "(counting)"
     blank = "____________________"
+    ben = v.det.get("benefit") or {}
+    kind = {"pharmacy": "Pharmacy", "medical": "Medical"}.get(ben.get("type") or "", "")
+    benefit = f"{kind} benefit" + (" (assumed: confirm with the payer)" if ben.get("assumed") else "") if kind else (
+        "not determined: confirm with the payer"
+    )
     rows = [
-        ["To", f"{pay.get('name') or 'Payer: ' + blank} - Pharmacy prior authorization"],
+        ["To", f"{pay.get('name') or 'Payer: ' + blank} - {kind + ' ' if kind else ''}prior authorization"],
+        ["Benefit", benefit],
+        ["Channel", ben.get("channel") or blank],
         ["To fax", v.payer_fax or f"{blank} (not in the payer pack or practice profile)"],
         ["Payer phone / portal", " / ".join(x for x in (v.payer_phone, v.payer_portal) if x) or blank],
         ["From", pr.name if pr else f"{blank} (no practice profile: pass --practice)"],
@@ -88,6 +113,25 @@ def _cover(v: PacketView, layout: Layout) -> list[Flowable]:
     ]
 
 
+def _guide(v: PacketView) -> list[Flowable]:
+    """Page 2 opens with the guide's checklist, item by item, as the chart answers it."""
+    rows: list[list[str | Flowable]] = [["PA guide checklist", "Status", "What the chart shows"]]
+    for label, ids in GUIDE:
+        c = next((x for x in v.det["criteria"] if x["id"] in ids), None)
+        if c is None:
+            rows.append([label, "not asked", "not a criterion of this payer's policy for this request"])
+            continue
+        rows.append([label, pm(STATUS_MARKUP[c["status"]], "cell"), c["summary"]])
+    pa = v.det.get("prior_authorization") or {}
+    kind = "Renewal" if v.det["request_type"] == "renewal" else "Initial request"
+    rows.append(["Initial or renewal (same payer approved before)", kind,
+                 f"current authorization {pa['number']}" if pa.get("number") else "no earlier approval by this payer in the chart"])  # fmt: skip
+    present = [d for d in v.det["documents"] if d["status"] == "present"]
+    rows.append(["Records, notes and claims attached", f"{len(present)} of {len(v.det['documents'])}",
+                 "; ".join(d["name"] for d in present) or "none in the chart"])  # fmt: skip
+    return [Anchor("guide"), p("PA guide checklist", "h2"), table(rows, [170, 90, W - 260]), Spacer(1, 8)]
+
+
 def _summary(v: PacketView) -> list[Flowable]:
     d, m, pr = v.det, v.medication, v.prescriber
     pay = d.get("payer") or {}
@@ -103,7 +147,7 @@ def _summary(v: PacketView) -> list[Flowable]:
         )
     rows = [
         ["Field", "Value"],
-        ["Patient", f"{human(d['patient'].get('name'))} (chart id {d['patient']['id']})"],
+        ["Patient", human(d["patient"].get("name"))],
         ["Date of birth / age", f"{human(d['patient'].get('birth_date'))} / {human(d['patient'].get('age'))}"],
         ["Member ID", human(pay.get("member_id"))],
         [
@@ -128,8 +172,8 @@ def _summary(v: PacketView) -> list[Flowable]:
         ["Days supply", str(m.days_supply)],
         ["Requested approval period", period],
         ["Request type", kind],
-        ["Indication", human(d.get("indication"), "not determined")],
-        ["Policy applied", f"{d['policy']['id']} {d['policy']['version']}: {d['policy'].get('name', '')}"],
+        ["Indication", INDICATION_WORDS.get(d.get("indication") or "", "not determined from the chart")],
+        ["Policy applied", f"{d['policy'].get('name') or 'policy'} (version {d['policy']['version']})"],
         ["Determination", OVERALL_WORDS[d["overall"]] + f" (as of {d['as_of']})"],
     ]
     return [Anchor("summary"), p("Request summary", "h2"), table(rows, [150, W - 150])]
@@ -144,11 +188,11 @@ def _codes(v: PacketView) -> list[Flowable]:
 
 def _kras(v: PacketView) -> list[Flowable]:
     rows = [["Test", "Specimen", "Date", "Result", "CPT", "Source"]]
-    rows += [[k.test, k.specimen, k.date or "undated", k.result, k.cpt, k.source] for k in v.kras]
+    rows += [[k.test, k.specimen, k.date or "undated", k.result, k.cpt, cite(k.source)] for k in v.kras]
     if len(rows) == 1:
         rows.append(["none", "", "", "No KRAS result in the chart", ", ".join(v.det["codes"]["cpt"]) or "", ""])
     crit = v.criterion("kras_g12c")
-    note = f"Criterion kras_g12c: {STATUS_WORDS[crit['status']]} - {crit['summary']}" if crit else ""
+    note = f"KRAS G12C criterion: {STATUS_WORDS[crit['status']]} - {crit['summary']}" if crit else ""
     return [
         CondPageBreak(120),
         p("KRAS G12C test", "h2"),
@@ -159,7 +203,11 @@ def _kras(v: PacketView) -> list[Flowable]:
 
 def _history(v: PacketView) -> list[Flowable]:
     rows = [["Regimen", "Start", "End", "Reason stopped", "Progression"]]
-    rows += [[h.regimen, h.start or "undated", h.end or "", h.stopped, h.progression] for h in v.history]
+    rows += [
+        [h.regimen, h.start or "undated", h.end or ("continuing" if h.stopped == "ongoing" else ""), h.stopped,
+         h.progression]
+        for h in v.history
+    ]
     if len(rows) == 1:
         rows.append(["No systemic anticancer therapy recorded", "", "", "", ""])
     return [CondPageBreak(120), p("Treatment history", "h2"), table(rows, [140, 62, 62, 110, W - 374])]
@@ -169,14 +217,14 @@ def _checklist(v: PacketView) -> list[Flowable]:
     rows: list[list[str | Flowable]] = [["Criterion", "Status", "Finding", "Evidence (chart entry, date)"]]
     for c in v.det["criteria"]:
         cites = "\n".join(
-            f"{e['source']} ({e.get('date') or 'undated'}): {e.get('text') or ''}" for e in c["evidence"][:MAX_CITES]
+            f"{cite(e['source'])} ({e.get('date') or 'undated'}): {e.get('text') or ''}" for e in c["evidence"][:MAX_CITES]
         )
         if len(c["evidence"]) > MAX_CITES:
             cites += f"\n... and {len(c['evidence']) - MAX_CITES} more (all in determination.json)"
         finding = c["summary"] + ("\nTo do: " + " ".join(c["actions"]) if c["status"] != "met" and c["actions"] else "")
         name = pm(
             f"<b>{escape(v.descriptions.get(c['id'], c['id']))}</b><br/>"
-            f"id: {escape(c['id'])} ({'required' if c['required'] else 'optional'})",
+            f"({'required' if c['required'] else 'optional'})",
             "cell",
         )
         rows.append([name, pm(STATUS_MARKUP[c["status"]], "cell"), finding, cites or "none cited"])
@@ -188,7 +236,7 @@ def _safety(v: PacketView) -> list[Flowable]:
     advisories = v.det["advisories"]
     if advisories:
         rows = [["Advisory", "Severity", "What the chart shows"]]
-        rows += [[a["id"], a["severity"], a["text"]] for a in advisories]
+        rows += [[a["id"].replace("_", " ").capitalize(), a["severity"], a["text"]] for a in advisories]
         out.append(table(rows, [110, 60, W - 170]))
     else:
         out.append(p("No safety advisories: no acid reducers, strong CYP3A4 inducers, recent immunotherapy, "
@@ -213,7 +261,7 @@ def _index(v: PacketView, layout: Layout) -> list[Flowable]:
     rows = [["", "Supporting document", "Kind", "Date", "Chart entry", "Page"]]
     for i, d in enumerate(v.documents):
         page = layout.anchors.get(f"doc{i}")
-        rows.append([_letter(i), d.title, d.kind, d.date or "", d.source, str(page) if page else ""])
+        rows.append([_letter(i), d.title, d.kind, d.date or "", cite(d.source), str(page) if page else ""])
     return [Anchor("index"), p("Index of supporting documents", "h2"), table(rows, [22, 170, 80, 62, 130, W - 464])]
 
 
@@ -221,7 +269,7 @@ def _attachments(v: PacketView) -> list[Flowable]:
     out: list[Flowable] = []
     for i, d in enumerate(v.documents):
         out += [PageBreak(), Anchor(f"doc{i}"), p(f"Attachment {_letter(i)}: {d.title}", "h2")]
-        out.append(p(f"{d.kind}  -  {d.source}" + (f"  -  {d.date}" if d.date else ""), "small"))
+        out.append(p(f"{d.kind}  -  {cite(d.source)}" + (f"  -  {d.date}" if d.date else ""), "small"))
         if d.pdf:
             for k in range(d.pdf_pages):
                 if k:

@@ -1,9 +1,12 @@
-"""A Da Vinci PAS-style ``Claim/$submit`` Bundle: the Claim first, then every resource it references
-(patient, coverage, insurer, provider, prescriber, the order), the pre-filled QuestionnaireResponse and
-the chart entries the criteria cite, each attached through ``Claim.supportingInfo``.
+"""A Da Vinci PAS 2.2.1 ``Claim/$submit`` request Bundle, written only when the drug is on the medical
+benefit (PAS excludes pharmacy-benefit drugs): the Claim first (``professional``, the drug by NDC, the
+place of service), then every resource it references (patient, coverage, insurer, requesting practice,
+prescriber, the order), the pre-filled QuestionnaireResponse and the chart entries the criteria cite, each
+attached through ``Claim.supportingInfo`` with its PWK report type.
 
-Chart resources are copied as the chart holds them (they are the evidence); only the Claim, the
-practice Organization (from the practice profile) and a stand-in insurer without a chart record are new.
+Chart resources are copied as the chart holds them (they are the evidence); the Coverage gets its member
+id as the ``MB`` identifier PAS requires (the same value the chart gives as ``subscriberId``). New are the
+Claim, the practice Organization (from the practice profile) and a stand-in insurer without a chart record.
 """
 
 from __future__ import annotations
@@ -18,10 +21,31 @@ from priorauth.chart.load import Resource
 from priorauth.outputs.packet.view import PacketView
 
 PAS = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition"
+PAS_VERSION = "2.2.1"
 X12 = "https://codesystem.x12.org/005010"
+NDC = "http://hl7.org/fhir/sid/ndc"
+POS = "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set"
+# X12 755 report type codes (PWK01) for the attachments: the QuestionnaireResponse answers the payer's
+# criteria ("03" Report Justifying Treatment Beyond Utilization Guidelines); chart entries are "OZ"
+# Support Data for Claim.
+REPORT_TYPE = {"QuestionnaireResponse": ("03", "Report Justifying Treatment Beyond Utilization Guidelines")}
+REPORT_DEFAULT = ("OZ", "Support Data for Claim")
+
+
+# What Claim.supportingInfo may point at in PAS 2.2.1 (AdditionalInformation value[x] targets); other
+# cited entries (a PractitionerRole, a MedicationAdministration) stay in the QuestionnaireResponse's text.
+SUPPORTING_TYPES = {
+    "DocumentReference", "QuestionnaireResponse", "AllergyIntolerance", "Condition", "DiagnosticReport",
+    "Immunization", "MedicationRequest", "Procedure", "ServiceRequest", "Observation", "NutritionOrder",
+    "DeviceRequest", "Bundle",
+}  # fmt: skip
+
+
+def profile(name: str) -> str:
+    return f"{PAS}/{name}|{PAS_VERSION}"
+
 PAS_TEMP = "http://hl7.org/fhir/us/davinci-pas/CodeSystem/PASTempCodes"
 ICD10 = "http://hl7.org/fhir/sid/icd-10-cm"
-RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
 DEFAULT_BASE = "http://example.org/fhir"  # the submitter's FHIR base; the practice profile's fhir_base replaces it
 
 
@@ -65,7 +89,9 @@ class _Entries:
         return ref
 
 
-def pas_bundle(ev: Evaluation, v: PacketView, qr: dict[str, Any], timestamp: str) -> dict[str, Any]:
+def pas_bundle(
+    ev: Evaluation, v: PacketView, questionnaire: dict[str, Any], qr: dict[str, Any], timestamp: str
+) -> dict[str, Any]:
     det, chart = ev.determination, ev.chart
     base = (v.practice.fhir_base if v.practice and v.practice.fhir_base else DEFAULT_BASE).rstrip("/")
     out = _Entries(base)
@@ -73,27 +99,32 @@ def pas_bundle(ev: Evaluation, v: PacketView, qr: dict[str, Any], timestamp: str
     cov_res = chart.resolve(det["payer"]["source"]) if det.get("payer") else None
     insurer = _insurer(ev, out, cov_res)
     coverage = out.add_chart(cov_res) if cov_res else _stand_in_coverage(out, patient, insurer)
+    _member_identifier(out.items[coverage]["resource"])
     prescriber_res = chart.resolve(v.prescriber.reference) if v.prescriber.reference else None
     prescriber = out.add_chart(prescriber_res) if prescriber_res else None
     provider = _provider(v, out) or prescriber
     order_res = chart.resolve(v.medication.source) if v.medication.source else None
     order = out.add_chart(order_res) if order_res else None
+    out.add_new(questionnaire)  # the canonical the response names, resolvable inside the bundle
     info: list[str] = [out.add_new(qr)]
     for c in det["criteria"]:
         if c["status"] not in ("met", "not_met"):
             continue
         for e in c["evidence"]:
             res = chart.resolve(e["source"].split("#")[0])
-            if res is not None and res is not chart.patient:
+            if res is not None and res is not chart.patient and res.type in SUPPORTING_TYPES:
                 info.append(out.add_chart(res))
     out.relink(chart)
     digest = hashlib.sha256(f"{det['patient']['id']}|{det['as_of']}|{det['drug']}".encode()).hexdigest()[:16]
-    claim = _claim(v, patient, coverage, insurer, provider, order, list(dict.fromkeys(info)))
+    refs = list(dict.fromkeys(info))
+    types = {ref: out.items[ref]["resource"].get("resourceType", "") for ref in refs}
+    claim = _claim(v, patient, coverage, insurer, provider, order, refs, types)
+    claim["id"] = f"pa-{digest}"  # one Claim per request: never a fixed id shared by every submission
     claim["identifier"] = [{"system": f"{base}/pa-request", "value": digest}]
     return {
         "resourceType": "Bundle",
         "id": f"pas-request-{digest}",
-        "meta": {"profile": [f"{PAS}/profile-pas-request-bundle"]},
+        "meta": {"profile": [profile("profile-pas-request-bundle")]},
         "language": "en",
         "identifier": {"system": f"{base}/submission", "value": digest},
         "type": "collection",
@@ -107,9 +138,47 @@ def _insurer(ev: Evaluation, out: _Entries, cov: Resource | None) -> str:
     for ref in payors if isinstance(payors, list) else []:
         res = ev.chart.resolve(ref)
         if res is not None and res.type == "Organization":
-            return out.add_chart(res)
+            mine = out.add_chart(res)
+            org = out.items[mine]["resource"]
+            # the payor of the active Coverage: an active payer ("PR" in X12 98), as PAS's insurer says it
+            org.setdefault("active", True)
+            if not org.get("type"):
+                org["type"] = [{"coding": [{"system": f"{X12}/98", "code": "PR", "display": "Payer"}]}]
+            return mine
     name = ((ev.determination.get("payer") or {}).get("name")) or ev.pack.name
-    return out.add_new({"resourceType": "Organization", "id": "insurer", "active": True, "name": name})
+    return out.add_new(
+        {
+            "resourceType": "Organization",
+            "id": "insurer",
+            "meta": {"profile": [profile("profile-insurer")]},
+            "active": True,
+            "type": [{"coding": [{"system": f"{X12}/98", "code": "PR", "display": "Payer"}]}],
+            "name": name,
+        }
+    )
+
+
+def _member_identifier(coverage: dict[str, Any]) -> None:
+    """PAS requires the member id as an ``MB`` identifier; the chart may give it only as subscriberId."""
+    ids = coverage.setdefault("identifier", [])
+    has_mb = any(
+        c.get("code") == "MB" for i in ids if isinstance(i, dict) for c in (i.get("type") or {}).get("coding", [])
+    )
+    # PAS slices relationship by X12 1069: "18" Self is the same statement as HL7's "self"
+    rel = coverage.get("relationship")
+    codes = [c for c in (rel or {}).get("coding", []) if isinstance(c, dict)] if isinstance(rel, dict) else []
+    if any(c.get("code") == "self" for c in codes) and not any(c.get("system") == f"{X12}/1069" for c in codes):
+        rel["coding"] = [*codes, {"system": f"{X12}/1069", "code": "18", "display": "Self"}]
+    member = coverage.get("subscriberId")
+    if not has_mb and isinstance(member, str) and member:
+        ids.append(
+            {
+                "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "MB"}]},
+                "value": member,
+            }
+        )
+    if not ids:
+        coverage.pop("identifier")
 
 
 def _stand_in_coverage(out: _Entries, patient: str, insurer: str) -> str:
@@ -133,11 +202,13 @@ def _provider(v: PacketView, out: _Entries) -> str | None:
         {
             "resourceType": "Organization",
             "id": "requesting-practice",
+            "meta": {"profile": [profile("profile-requestor")]},
             "identifier": [
                 {"system": "http://hl7.org/fhir/sid/us-npi", "value": pr.npi},
                 {"system": "urn:oid:2.16.840.1.113883.4.4", "value": pr.tax_id.replace("-", "")},
             ],
             "active": True,
+            "type": [{"coding": [{"system": f"{X12}/98", "code": "1P", "display": "Provider"}]}],
             "name": pr.name,
             "telecom": [{"system": "phone", "value": pr.phone}, {"system": "fax", "value": pr.fax}],
             "address": [{"line": pr.address[:-1] or pr.address, "text": ", ".join(pr.address)}],
@@ -153,6 +224,7 @@ def _claim(
     provider: str | None,
     order: str | None,
     info: list[str],
+    types: dict[str, str],
 ) -> dict[str, Any]:
     d, m = v.det, v.medication
     pa = d.get("prior_authorization") or {}
@@ -166,36 +238,39 @@ def _claim(
         ext.append({"url": f"{PAS}/extension-authorizationNumber", "valueString": pa["number"]})
     if order:
         ext.append({"url": f"{PAS}/extension-requestedService", "valueReference": {"reference": order}})
+    # PAS binds productOrService to NDC, CPT and HCPCS (not RxNorm): the drug by the order's NDC
     product: dict[str, Any] = {
         "text": f"{m.brand} ({m.ingredient})" + (f" {m.strength_mg:g} mg tablet" if m.strength_mg else "")
     }
-    if m.rxnorm:
-        product["coding"] = [{"system": RXNORM, "code": m.rxnorm}]
+    if m.ndc:
+        product["coding"] = [{"system": NDC, "code": m.ndc}]
     item: dict[str, Any] = {
         "extension": ext,
         "sequence": 1,
-        "category": {"coding": [{"system": f"{X12}/1365", "code": "88", "display": "Pharmacy"}]},
+        "category": {"coding": [{"system": f"{X12}/1365", "code": "78", "display": "Chemotherapy"}]},
         "productOrService": product,
     }
     if m.quantity_30_days:
         item["quantity"] = {"value": m.quantity_30_days, "unit": "tablet"}
     if asked.get("start"):
         item["servicedPeriod"] = {k: asked[k] for k in ("start", "end") if asked.get(k)}
+    # place of service (1..1 in PAS): the prescriber's office, where an oral drug is prescribed
+    item["locationCodeableConcept"] = {"coding": [{"system": POS, "code": "11", "display": "Office"}]}
     claim: dict[str, Any] = {
         "resourceType": "Claim",
-        "id": "pa-request",
-        "meta": {"profile": [f"{PAS}/profile-claim"]},
+        "meta": {"profile": [profile("profile-claim")]},
         "language": "en",
         "status": "active",
-        "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/claim-type", "code": "pharmacy"}]},
+        "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/claim-type", "code": "professional"}]},
         "use": "preauthorization",
         "patient": {"reference": patient},
         "created": d["as_of"],
         "insurer": {"reference": insurer},
-        "provider": {"reference": provider or insurer},
+        "provider": {"reference": provider} if provider else {"display": "the requesting practice (no practice profile)"},
         "priority": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/processpriority", "code": "normal"}]},
         "supportingInfo": [
             {
+                "extension": [_document_information(types.get(ref, ""))],
                 "sequence": i,
                 "category": {"coding": [{"system": PAS_TEMP, "code": "additionalInformation"}]},
                 "valueReference": {"reference": ref},
@@ -218,6 +293,19 @@ def _claim(
             }
     claim["insurance"] = [{"sequence": 1, "focal": True, "coverage": {"reference": coverage}}]
     return claim
+
+
+def _document_information(resource_type: str) -> dict[str, Any]:
+    code, display = REPORT_TYPE.get(resource_type, REPORT_DEFAULT)
+    return {
+        "url": f"{PAS}/extension-documentInformation",
+        "extension": [
+            {
+                "url": "reportTypeCode",
+                "valueCodeableConcept": {"coding": [{"system": f"{X12}/755", "code": code, "display": display}]},
+            }
+        ],
+    }
 
 
 def _x12(name: str, table: str, code: str, display: str) -> dict[str, Any]:

@@ -1,18 +1,29 @@
 """The drug's PA Questionnaire (Da Vinci DTR-style) and its QuestionnaireResponse pre-filled from the
-determination. Every pre-filled answer carries the DTR ``information-origin`` extension (``auto-client``);
+determination. Every pre-filled answer carries the DTR ``information-origin`` extension (DTR 2.0.1's ``auto``);
 the response stays ``in-progress``: a person completes and signs it, never priorauth."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from priorauth.outputs.packet.view import PacketView
 from priorauth.policy.schema import Pack
 
-CANONICAL_BASE = "http://example.org/priorauth/Questionnaire"
-ORIGIN = "http://hl7.org/fhir/us/davinci-dtr/StructureDefinition/information-origin"
-DTR_QUESTIONNAIRE = "http://hl7.org/fhir/us/davinci-dtr/StructureDefinition/dtr-std-questionnaire"
-DTR_RESPONSE = "http://hl7.org/fhir/us/davinci-dtr/StructureDefinition/dtr-questionnaireresponse"
+DTR = "http://hl7.org/fhir/us/davinci-dtr/StructureDefinition"
+DTR_VERSION = "2.0.1"  # the DTR package in ../shared/data/fhir-packages; its origin codes and extensions
+ORIGIN = f"{DTR}/information-origin"
+ORIGIN_AUTO = "auto"  # DTR 2.0.1 informationOrigins: auto | override | manual ("auto-client" is later DTR)
+DTR_QUESTIONNAIRE = f"{DTR}/dtr-std-questionnaire|{DTR_VERSION}"
+DTR_RESPONSE = f"{DTR}/dtr-questionnaireresponse|{DTR_VERSION}"
+# Without both a Coverage and the order in the chart, the response cannot carry DTR's two qr-context
+# references: it then declares only US Core's QuestionnaireResponse profile, and says why.
+US_CORE_RESPONSE = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-questionnaireresponse|7.0.0"
+QR_CONTEXT = f"{DTR}/qr-context"
+INTENDED_USE = f"{DTR}/intendedUse"
+# CRD DocReason "withpa": the response is to go with a prior authorization request.
+WITH_PA = {"system": "http://hl7.org/fhir/us/davinci-crd/CodeSystem/temp", "code": "withpa", "display": "Include with PA"}
+UNSET_BASE = "urn:priorauth"  # no practice FHIR base configured: a URN, never a made-up web address
 
 # (linkId, text, type) of the fixed questions; the criteria group is authored from the pack.
 FIXED: list[tuple[str, str, list[tuple[str, str, str]]]] = [
@@ -35,7 +46,14 @@ def questionnaire_id(pack: Pack) -> str:
     return f"{pack.drug.ingredient}-pa"
 
 
-def questionnaire(pack: Pack) -> dict[str, Any]:
+def canonical(pack: Pack, base: str | None) -> str:
+    """The Questionnaire's canonical URL: under the practice's FHIR base, where the practice serves it."""
+    if base:
+        return f"{base.rstrip('/')}/Questionnaire/{questionnaire_id(pack)}"
+    return f"{UNSET_BASE}:Questionnaire:{questionnaire_id(pack)}"
+
+
+def questionnaire(pack: Pack, base: str | None = None) -> dict[str, Any]:
     """The Questionnaire for the pack's drug: fixed request questions plus one group per criterion the
     pack (every indication, initial and renewal) can ask, worded as the pack words it."""
     groups: list[dict[str, Any]] = []
@@ -71,14 +89,16 @@ def questionnaire(pack: Pack) -> dict[str, Any]:
             }
         )
     groups.append(crit)
+    title = f"{pack.drug.brand} ({pack.drug.ingredient}) prior authorization"
     return {
         "resourceType": "Questionnaire",
         "id": questionnaire_id(pack),
         "meta": {"profile": [DTR_QUESTIONNAIRE]},
-        "url": f"{CANONICAL_BASE}/{questionnaire_id(pack)}",
+        "text": {"status": "generated", "div": _narrative(title, groups)},
+        "url": canonical(pack, base),
         "version": pack.version,
         "name": f"{pack.drug.brand.capitalize()}PriorAuthorization",
-        "title": f"{pack.drug.brand} ({pack.drug.ingredient}) prior authorization",
+        "title": title,
         "status": "active",
         "subjectType": ["Patient"],
         "publisher": "priorauth",
@@ -86,10 +106,21 @@ def questionnaire(pack: Pack) -> dict[str, Any]:
     }
 
 
+def _narrative(title: str, groups: list[dict[str, Any]]) -> str:
+    """The human-readable form of the Questionnaire (DTR requires it): its groups and questions."""
+    parts = [f'<div xmlns="http://www.w3.org/1999/xhtml"><p><b>{escape(title)}</b></p>']
+    for g in groups:
+        parts.append(f"<p>{escape(g['text'])}</p><ul>")
+        for it in g["item"]:
+            parts.append(f"<li>{escape(it['text'])}</li>")
+        parts.append("</ul>")
+    return "".join(parts) + "</div>"
+
+
 def _answer(value: Any, kind: str) -> dict[str, Any]:
     key = {"string": "valueString", "text": "valueString", "date": "valueDate", "decimal": "valueDecimal",
            "integer": "valueInteger", "boolean": "valueBoolean", "choice": "valueCoding"}[kind]  # fmt: skip
-    return {"extension": [{"url": ORIGIN, "extension": [{"url": "source", "valueCode": "auto-client"}]}], key: value}
+    return {"extension": [{"url": ORIGIN, "extension": [{"url": "source", "valueCode": ORIGIN_AUTO}]}], key: value}
 
 
 def _values(v: PacketView) -> dict[str, Any]:
@@ -119,10 +150,17 @@ def _values(v: PacketView) -> dict[str, Any]:
     }
 
 
-def questionnaire_response(v: PacketView, pack: Pack, patient_ref: str) -> dict[str, Any]:
+def questionnaire_response(
+    v: PacketView,
+    pack: Pack,
+    patient_ref: str,
+    context: list[str] | None = None,
+    base: str | None = None,
+) -> dict[str, Any]:
     """Answers only what the determination settles: a met criterion is ``true``, a not_met one ``false``
-    (the chart documents the opposite), each with its evidence; insufficient and review stay unanswered."""
-    q = questionnaire(pack)
+    (the chart documents the opposite), each with its evidence; insufficient and review stay unanswered.
+    ``context`` are the references of the Coverage and the order the response is about (DTR qr-context)."""
+    q = questionnaire(pack, base)
     values = _values(v)
     items: list[dict[str, Any]] = []
     for group in q["item"][:-1]:
@@ -150,7 +188,11 @@ def questionnaire_response(v: PacketView, pack: Pack, patient_ref: str) -> dict[
     return {
         "resourceType": "QuestionnaireResponse",
         "id": f"{questionnaire_id(pack)}-response",
-        "meta": {"profile": [DTR_RESPONSE]},
+        "meta": {"profile": [DTR_RESPONSE if len(context or []) >= 2 else US_CORE_RESPONSE]},
+        "extension": [
+            *({"url": QR_CONTEXT, "valueReference": {"reference": ref}} for ref in context or []),
+            {"url": INTENDED_USE, "valueCodeableConcept": {"coding": [WITH_PA]}},
+        ],
         "questionnaire": f"{q['url']}|{q['version']}",
         "status": "in-progress",
         "subject": {"reference": patient_ref},

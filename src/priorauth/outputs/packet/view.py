@@ -45,6 +45,9 @@ class Prescriber:
     reference: str | None
 
 
+NDC_SYSTEM = "http://hl7.org/fhir/sid/ndc"
+
+
 @dataclass(frozen=True)
 class Medication:
     brand: str
@@ -57,6 +60,7 @@ class Medication:
     days_supply: int
     source: str | None
     rxnorm: str | None
+    ndc: str | None = None  # from the order's coding (http://hl7.org/fhir/sid/ndc)
 
 
 @dataclass(frozen=True)
@@ -178,13 +182,16 @@ def _medication(ev: Evaluation, order: DrugOrder | None) -> Medication:
     dose = order.daily_dose_mg if order else None
     per_day = dose / strength if dose and strength else None
     qty = round(per_day * DAYS_SUPPLY) if per_day else None
-    rxnorm = None
+    rxnorm = ndc = None
     if order is not None:
         res = ev.chart.resolve(order.evidence.source)
         concept = res.data.get("medicationCodeableConcept") if res is not None else None
         rxnorm = next(
             (c.get("code") for c in dicts((concept or {}).get("coding")) if "rxnorm" in str(c.get("system", ""))),
             None,
+        )
+        ndc = next(
+            (c.get("code") for c in dicts((concept or {}).get("coding")) if c.get("system") == NDC_SYSTEM), None
         )
     return Medication(
         brand=drug.brand,
@@ -197,6 +204,7 @@ def _medication(ev: Evaluation, order: DrugOrder | None) -> Medication:
         days_supply=DAYS_SUPPLY,
         source=order.evidence.source if order else None,
         rxnorm=rxnorm,
+        ndc=ndc,
     )
 
 

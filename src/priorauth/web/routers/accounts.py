@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import hmac
+import logging
 import secrets
 from datetime import timedelta
 
 from fastapi import APIRouter, Depends, Request, Response
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from priorauth.errors import Code, PriorauthError, fail
 from priorauth.store.models import ApiToken, Practice, User, WebSession, now
 from priorauth.store.scope import Actor, Scope
 from priorauth.web import schemas as s
-from priorauth.web.auth import ADMIN, ANY, CSRF_COOKIE, DB, SESSION_COOKIE, current_actor
-from priorauth.web.security import hash_password, new_token, token_hash, verify_password
+from priorauth.web.auth import ADMIN, ANY, CSRF_COOKIE, DB, SESSION_COOKIE, current_actor, same_origin
+from priorauth.web.security import hash_password, new_token, password_problem, token_hash, verify_password
 
 router = APIRouter(tags=["accounts"])
+log = logging.getLogger("priorauth.web")
 
 
 @router.post("/setup", status_code=201, response_model=s.SetupOut)
@@ -30,6 +32,7 @@ def setup(body: s.Setup, request: Request, session: Session = DB) -> s.SetupOut:
         raise fail(Code.FORBIDDEN, "this service is set up; creating another practice needs the setup token")
     if session.scalars(select(User).where(User.email == body.admin_email.lower())).first():
         raise fail(Code.CONFLICT, "a user with that email exists")
+    _strong(body.admin_password, body.admin_email, body.admin_name)
     practice = Practice(name=body.practice_name, profile={})
     session.add(practice)
     session.flush()
@@ -46,10 +49,24 @@ def setup(body: s.Setup, request: Request, session: Session = DB) -> s.SetupOut:
     return s.SetupOut(practice_id=practice.id, admin=s.UserOut.model_validate(admin), token=token)
 
 
-def _token(session: Session, practice_id: str, user_id: str, name: str, role: str) -> s.TokenCreated:
+def _strong(password: str, *personal: str) -> None:
+    problem = password_problem(password, *personal)
+    if problem:
+        raise fail(Code.INVALID_REQUEST, problem)
+
+
+def _token(
+    session: Session, practice_id: str, user_id: str, name: str, role: str, expires_days: int | None = None
+) -> s.TokenCreated:
     secret, digest = new_token("pa")
     row = ApiToken(
-        practice_id=practice_id, created_by=user_id, name=name, role=role, prefix=secret[:10], token_hash=digest
+        practice_id=practice_id,
+        created_by=user_id,
+        name=name,
+        role=role,
+        prefix=secret[:10],
+        token_hash=digest,
+        expires_at=now() + timedelta(days=expires_days) if expires_days else None,
     )
     session.add(row)
     session.flush()
@@ -58,6 +75,8 @@ def _token(session: Session, practice_id: str, user_id: str, name: str, role: st
 
 @router.post("/auth/login", response_model=s.LoginOut)
 def login(body: s.Login, request: Request, response: Response, session: Session = DB) -> s.LoginOut:
+    if not same_origin(request):
+        raise fail(Code.CSRF, "a login from another site's page is refused")
     settings = request.app.state.settings
     limiter = request.app.state.login_limiter
     address = request.client.host if request.client else "unknown"
@@ -69,6 +88,10 @@ def login(body: s.Login, request: Request, response: Response, session: Session 
     user = session.scalars(select(User).where(User.email == body.email.lower())).first()
     if not verify_password(user.password_hash if user else None, body.password) or not user or not user.active:
         limiter.failed(body.email, address)
+        if user is not None:  # kept although the request fails (an unknown email has no practice to file it in)
+            Scope(session, _actor(user)).audit_always("login_failed", "user", user.id, None)
+        else:
+            log.info("failed login for an unknown account")
         raise fail(Code.UNAUTHENTICATED, "wrong email or password")
     limiter.succeeded(body.email, address)
     secret, digest = new_token("s")
@@ -84,9 +107,12 @@ def login(body: s.Login, request: Request, response: Response, session: Session 
     return s.LoginOut(user=s.UserOut.model_validate(user), csrf_token=csrf)
 
 
+def _actor(user: User) -> Actor:
+    return Actor(user.id, "user", user.role, user.practice_id, user.name)
+
+
 def _audit(session: Session, user: User, action: str, resource_id: str | None = None) -> None:
-    actor = Actor(user.id, "user", user.role, user.practice_id, user.name)
-    Scope(session, actor).audit(action, "user", resource_id or user.id, None)
+    Scope(session, _actor(user)).audit(action, "user", resource_id or user.id, None)
 
 
 @router.post("/auth/logout", status_code=204)
@@ -118,6 +144,7 @@ def change_password(body: s.PasswordChange, scope: Scope = ANY) -> None:
 
 
 def _set_password(scope: Scope, user: User, password: str) -> None:
+    _strong(password, user.email, user.name)
     user.password_hash = hash_password(password)
     user.password_changed_at = now()
     scope.session.execute(delete(WebSession).where(WebSession.user_id == user.id))  # log out everywhere
@@ -133,6 +160,7 @@ def users(scope: Scope = ADMIN) -> list[User]:
 def create_user(body: s.UserIn, scope: Scope = ADMIN) -> User:
     if scope.session.scalars(select(User).where(User.email == body.email.lower())).first():
         raise fail(Code.CONFLICT, "a user with that email exists")
+    _strong(body.password, body.email, body.name)
     user = scope.add(
         User(email=body.email.lower(), name=body.name, role=body.role, password_hash=hash_password(body.password))
     )
@@ -148,8 +176,13 @@ def update_user(user_id: str, body: s.UserPatch, scope: Scope = ADMIN) -> User:
         raise fail(Code.CONFLICT, "you cannot demote or deactivate yourself")
     for key, value in changes.items():
         setattr(user, key, value)
-    if changes.get("active") is False:
+    if changes.get("active") is False:  # their sessions end and the tokens they created are revoked
         scope.session.execute(delete(WebSession).where(WebSession.user_id == user.id))
+        scope.session.execute(
+            update(ApiToken)
+            .where(ApiToken.created_by == user.id, ApiToken.revoked_at.is_(None))
+            .values(revoked_at=now())
+        )
     scope.audit("update", "user", user.id, None, ",".join(sorted(changes)))
     return user
 
@@ -167,7 +200,7 @@ def tokens(scope: Scope = ADMIN) -> list[ApiToken]:
 
 @router.post("/tokens", status_code=201, response_model=s.TokenCreated)
 def create_token(body: s.TokenIn, scope: Scope = ADMIN) -> s.TokenCreated:
-    created = _token(scope.session, scope.practice_id, _owner(scope), body.name, body.role)
+    created = _token(scope.session, scope.practice_id, _owner(scope), body.name, body.role, body.expires_days)
     scope.audit("create", "token", created.id, None, f"role={body.role}")
     return created
 
@@ -184,6 +217,14 @@ def revoke_token(token_id: str, scope: Scope = ADMIN) -> None:
     if token.revoked_at is None:
         token.revoked_at = now()
         scope.audit("revoke", "token", token.id, None)
+
+
+@router.delete("/users/{user_id}/login-throttle", status_code=204)
+def clear_throttle(user_id: str, request: Request, scope: Scope = ADMIN) -> None:
+    """Let a user whose failed logins are being slowed down try again at once."""
+    user = scope.get(User, user_id, "user")
+    request.app.state.login_limiter.clear(user.email)
+    scope.audit("clear_throttle", "user", user.id, None)
 
 
 @router.get("/practice", response_model=s.PracticeOut)

@@ -28,6 +28,9 @@ def _query(
     since: datetime | None,
     until: datetime | None,
 ) -> Select[tuple[AuditEvent]]:
+    sink = scope.session.info.get("audit_sink")
+    if sink is not None:
+        sink.flush()  # events written in the background are in the answer
     stmt = scope.select(AuditEvent)
     for column, value in (
         (AuditEvent.patient_id, patient_id),
@@ -41,7 +44,7 @@ def _query(
         stmt = stmt.where(AuditEvent.at >= since)
     if until is not None:
         stmt = stmt.where(AuditEvent.at < until)
-    return stmt.order_by(AuditEvent.id)
+    return stmt.order_by(AuditEvent.at, AuditEvent.id)
 
 
 @router.get("/audit", response_model=list[s.AuditOut])

@@ -3,16 +3,15 @@ a Bulk Data folder), kept as received, and files its patient (created on first s
 
 from __future__ import annotations
 
-import hashlib
-
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from priorauth.errors import Code, fail
-from priorauth.store.models import Chart, Patient
+from priorauth.service.charts import kind_of
+from priorauth.store.models import Chart, Patient, PatientReview
 from priorauth.store.scope import Scope
 from priorauth.web import schemas as s
-from priorauth.web.auth import ANY, STAFF
-from priorauth.web.evaluation import kind_of, patient_of
+from priorauth.web.auth import ADMIN, ANY, STAFF
+from priorauth.web.routers.cases import service
 
 router = APIRouter(tags=["charts"])
 
@@ -50,38 +49,18 @@ async def upload(request: Request) -> bytes:
 @router.post("/charts", status_code=201, response_model=s.ChartOut, openapi_extra=UPLOAD_BODY)
 def upload_chart(
     request: Request,
+    response: Response,
     raw: bytes = Depends(upload),
     filename: str | None = Query(default=None, max_length=255),
     patient: str | None = Query(default=None, max_length=200, description="the Patient id when the chart has several"),
     scope: Scope = STAFF,
 ) -> Chart:
+    """Keep the chart and file it under its patient: a chart whose Patient disagrees with the stored
+    patient sharing its identifier is a new patient (or 409 ``patient_mismatch`` when the practice's
+    ``patient_mismatch`` setting is ``refuse``); ``X-Patient-Created: true`` says a patient was created."""
     kind = kind_of(raw, request.headers.get("content-type", ""), filename)
-    return store_chart(scope, raw, kind, filename, patient, int(request.app.state.settings.max_archive_mb * 1_000_000))
-
-
-def store_chart(
-    scope: Scope, raw: bytes, kind: str, filename: str | None, patient: str | None, max_archive: int
-) -> Chart:
-    """Keep a chart as received and file it under its patient (created on first sight)."""
-    found = patient_of(raw, kind, max_archive, patient)
-    row = scope.session.scalars(scope.select(Patient).where(Patient.fhir_id == found["fhir_id"])).first()
-    if row is None:
-        row = scope.add(Patient(**found))
-        scope.audit("create", "patient", row.id, row.id)
-    else:
-        row.name, row.birth_date = found["name"], found["birth_date"]
-    chart = scope.add(
-        Chart(
-            patient_id=row.id,
-            kind=kind,
-            filename=filename,
-            size=len(raw),
-            sha256=hashlib.sha256(raw).hexdigest(),
-            content=raw,
-            uploaded_by=scope.actor.id,
-        )
-    )
-    scope.audit("create", "chart", chart.id, row.id, f"kind={kind} bytes={len(raw)}")
+    chart, created = service(request, scope).store_chart(raw, kind, filename, patient)
+    response.headers["X-Patient-Created"] = "true" if created else "false"
     return chart
 
 
@@ -119,6 +98,16 @@ def patients(scope: Scope = ANY) -> list[Patient]:
     rows = list(scope.all(scope.select(Patient).order_by(Patient.created_at)))
     for r in rows:
         scope.audit("view", "patient", r.id, r.id, "list")
+    return rows
+
+
+@router.get("/patients/reviews", response_model=list[s.PatientReviewOut])
+def patient_reviews(scope: Scope = ADMIN) -> list[PatientReview]:
+    """Patients found holding charts of different people (merged before identities were checked, by
+    the 0002 migration): an admin splits them by hand; nothing is changed automatically."""
+    rows = list(scope.all(scope.select(PatientReview).order_by(PatientReview.created_at)))
+    for r in rows:
+        scope.audit("view", "patient_review", r.id, r.patient_id)
     return rows
 
 

@@ -1,6 +1,6 @@
 """The case page and what is done on it: the checklist with evidence opened in context, attestations,
 status changes, submissions, decisions, the payer and chart, re-evaluation, the packet, the history.
-Every change goes through the REST endpoints' own functions (same rules, same audit)."""
+Every change goes through the case service (priorauth.service.cases): the API's rules and audit."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from fastapi import APIRouter, Form, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from priorauth.errors import Code, PriorauthError, fail
+from priorauth.errors import PriorauthError
 from priorauth.policy import registry
+from priorauth.service import pool
+from priorauth.service.cases import Cases
+from priorauth.service.charts import kind_of
 from priorauth.store.models import Attestation, AuditEvent, Case, Decision, Determination, Submission, User
 from priorauth.web import schemas as s
-from priorauth.web.evaluation import kind_of
-from priorauth.web.routers import records
-from priorauth.web.routers.cases import evaluation_inputs, latest, reevaluate, update_case
-from priorauth.web.routers.charts import store_chart
+from priorauth.web.settings import limits
 from priorauth.web.ui import evidence, packet, scans, workflow
 from priorauth.web.ui.pages import STAFF, pack_choices, read_upload
 from priorauth.web.ui.session import PAGE, Page
@@ -179,25 +179,24 @@ def _sentence(message: str) -> str:
 
 
 def _status(code: str) -> int:
-    return {Code.FORBIDDEN: 403, Code.CONFLICT: 409, Code.NOT_FOUND: 404, Code.TOO_LARGE: 413}.get(code, 422)
+    from priorauth.web.errors import STATUS
+
+    return STATUS.get(code, 422)
 
 
 def _day(value: str) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _cases(page: Page) -> Cases:
+    return Cases(page.scope, limits(page.request.app.state.settings))
+
+
 @router.post("/cases/{case_id}/status")
 def change_status(case_id: str, to: str = Form(max_length=12), version: int = Form(), page: Page = PAGE) -> Response:
     def run(case: Case) -> None:
         page.require(*STAFF)
-        last = latest(page.scope, case.id)
-        doc = last.document if last else {}
-        allowed = {m.to: m for m in workflow.moves(case.status, doc.get("overall"))}
-        move = allowed.get(to)
-        if move is None or not move.enabled:
-            why = move.why_not if move else f"a {workflow.LABELS.get(case.status, case.status)} case cannot move there"
-            raise fail(Code.CONFLICT, f"not now: {why}")
-        update_case(case.id, s.CasePatch(version=version, status=to), page.request, page.scope)  # type: ignore[arg-type]
+        _cases(page).move(case.id, version, to)
 
     return _act(page, case_id, "status", run, "status")
 
@@ -213,7 +212,7 @@ def attest(
     def run(case: Case) -> None:
         page.require("prescriber")
         body = s.AttestationIn(kind=kind, text=text, date=_day(on) or page.today)  # type: ignore[arg-type]
-        records.attest(case.id, body, page.request, page.scope)
+        _cases(page).attest(case.id, body.kind, body.text, body.date)
 
     return _act(page, case_id, "attest", run, "attested")
 
@@ -228,10 +227,8 @@ def submit(
 ) -> Response:
     def run(case: Case) -> None:
         page.require(*STAFF)
-        if case.status != "ready":
-            raise fail(Code.CONFLICT, "mark the case ready before recording a submission")
         body = s.SubmissionIn(method=method, reference=reference or None, what=what)  # type: ignore[arg-type]
-        records.submit(case.id, body, page.scope)
+        _cases(page).submit(case.id, body.method, body.reference, body.what)
 
     return _act(page, case_id, "submit", run, "submitted")
 
@@ -249,15 +246,6 @@ def decision(
 ) -> Response:
     def run(case: Case) -> None:
         page.require(*STAFF)
-        if case.status not in workflow.DECIDABLE:
-            raise fail(Code.CONFLICT, "a decision is recorded after the case is submitted")
-        if outcome == "approved" and not (auth_number and period_start and period_end):
-            raise fail(
-                Code.INVALID_REQUEST,
-                "an approval needs the authorization number and the approved period (from and through)",
-            )
-        if outcome == "denied" and not reason.strip():
-            raise fail(Code.INVALID_REQUEST, "a denial needs the payer's reason")
         body = s.DecisionIn(
             outcome=outcome,  # type: ignore[arg-type]
             auth_number=auth_number or None,
@@ -266,7 +254,9 @@ def decision(
             reason=reason,
             decided_on=_day(decided_on) or page.today,
         )
-        records.decide(case.id, body, page.scope)
+        _cases(page).decide(
+            case.id, body.outcome, body.auth_number, body.period_start, body.period_end, body.reason, body.decided_on
+        )
 
     return _act(page, case_id, "decision", run, "decided")
 
@@ -277,27 +267,26 @@ def change_payer(
 ) -> Response:
     def run(case: Case) -> None:
         page.require(*STAFF)
-        update_case(case.id, s.CasePatch(version=version, payer=payer or None), page.request, page.scope)
+        _cases(page).update(case.id, version, {"payer": payer or None})
 
     return _act(page, case_id, "payer", run, "payer")
 
 
 @router.post("/cases/{case_id}/chart")
-async def replace_chart(case_id: str, chart: UploadFile, version: int = Form(), page: Page = PAGE) -> Response:
+def replace_chart(case_id: str, chart: UploadFile, version: int = Form(), page: Page = PAGE) -> Response:
     settings = page.request.app.state.settings
     try:
-        raw = await read_upload(chart, int(settings.max_upload_mb * 1_000_000))
+        raw = read_upload(chart, int(settings.max_upload_mb * 1_000_000))
     except PriorauthError as exc:
         return render_case(page, case_id, error=_sentence(exc.message), status_code=_status(exc.code), form="chart")
 
     def run(case: Case) -> None:
         page.require(*STAFF)
+        svc = _cases(page)
         patient = page.scope.patient(case.patient_id)
         kind = kind_of(raw, chart.content_type or "", chart.filename)
-        row = store_chart(
-            page.scope, raw, kind, chart.filename, patient.fhir_id, int(settings.max_archive_mb * 1_000_000)
-        )
-        update_case(case.id, s.CasePatch(version=version, chart_id=row.id), page.request, page.scope)
+        row, _ = svc.store_chart(raw, kind, chart.filename, patient.fhir_id)
+        svc.update(case.id, version, {"chart_id": row.id})
 
     return _act(page, case_id, "chart", run, "chart")
 
@@ -305,18 +294,24 @@ async def replace_chart(case_id: str, chart: UploadFile, version: int = Form(), 
 @router.post("/cases/{case_id}/reevaluate")
 def reevaluate_now(case_id: str, why: str = Form(default="requested", max_length=20), page: Page = PAGE) -> Response:
     trigger = why if why in ("requested", "pack_changed") else "requested"
-    return _act(
-        page, case_id, "checklist", lambda case: reevaluate(page.request, page.scope, case, trigger), "evaluated"
-    )
+    return _act(page, case_id, "checklist", lambda case: _cases(page).evaluate(case.id, None, trigger), "evaluated")
 
 
 @router.get("/cases/{case_id}/packet")
 def packet_download(case_id: str, page: Page = PAGE) -> Response:
     scope = page.scope
-    case = scope.get(Case, case_id, "case")
-    chart, inputs = evaluation_inputs(scope, case)
-    data = packet.build(
-        chart.content, chart.kind, int(page.request.app.state.settings.max_archive_mb * 1_000_000), **inputs
+    svc = _cases(page)
+    case = svc.get(case_id)
+    chart, inputs = svc.inputs(case)
+    lim = svc.limits
+    data = pool.run(
+        packet.build,
+        chart.content,
+        chart.kind,
+        lim.max_archive_bytes,
+        workers=lim.workers,
+        timeout=lim.timeout,
+        **inputs,
     )
     scope.audit("download", "packet", case.id, case.patient_id, f"case={case.id}")
     return Response(

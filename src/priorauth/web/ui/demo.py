@@ -7,20 +7,15 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import yaml
 
 from priorauth.store.models import Practice, User
 from priorauth.store.scope import Actor, Scope
-from priorauth.web import schemas as s
-from priorauth.web.routers import records
-from priorauth.web.routers.cases import create_case, update_case
-from priorauth.web.routers.charts import store_chart
 from priorauth.web.security import hash_password
 
 PRACTICE = "Demo Oncology (synthetic)"
@@ -88,13 +83,15 @@ def liver_series(pid: str, start: date) -> list[dict[str, Any]]:
 
 def seed(app: Any, today: date | None = None) -> bool:
     """Create the demo practice, users and cases (once: False when they exist)."""
-    today = today or date.today()
     with app.state.sessions() as session, session.begin():
         if session.query(Practice).filter_by(name=PRACTICE).first():
             return False
         practice = Practice(name=PRACTICE, profile={"timezone": "America/New_York", "phone": "555-0100"})
         session.add(practice)
         session.flush()
+        from priorauth.service import clock
+
+        today = today or clock.today(practice.profile)  # the practice's day, not the server's
         users = {}
         for email, name, role in USERS:
             user = User(
@@ -112,23 +109,28 @@ def _scope(session: Any, user: User) -> Scope:
 
 
 def _cases(app: Any, session: Any, practice_id: str, users: dict[str, User], today: date) -> None:
-    coord = _scope(session, users["coordinator"])
-    request = SimpleNamespace(app=app)
+    from dataclasses import replace
+
+    from priorauth.service.cases import Cases
+    from priorauth.web.settings import limits
+
+    # Seeded in this thread: starting worker processes would only delay the server's start.
+    svc = Cases(_scope(session, users["coordinator"]), replace(limits(app.state.settings), workers=0))
     src = charts()
     nsclc = src["nsclc"]
-    max_archive = int(app.state.settings.max_archive_mb * 1_000_000)
 
     def open_case(bundle: dict[str, Any], payer: str | None = None) -> Any:
         raw = json.dumps(bundle, indent=1).encode()
-        chart = store_chart(coord, raw, "bundle", "demo-chart.json", None, max_archive)
-        return create_case(s.CaseIn(chart_id=chart.id, payer=payer), request, coord)  # type: ignore[arg-type]
+        chart, _ = svc.store_chart(raw, "bundle", "demo-chart.json")
+        return svc.open(chart.id, "sotorasib", payer)[0]
+
+    from priorauth.service import clock
 
     def status(case: Any, to: str) -> Any:
-        return update_case(case.id, s.CasePatch(version=case.version, status=to), request, coord)  # type: ignore[arg-type]
+        return svc.move(case.id, case.version, to)
 
     def sent(case: Any, days_ago: float, method: str = "fax") -> None:
-        at = datetime.now(UTC) - timedelta(days=days_ago)
-        records.submit(case.id, s.SubmissionIn(method=method, sent_at=at), coord)  # type: ignore[arg-type]
+        svc.submit(case.id, method, sent_at=clock.now() - timedelta(days=days_ago))
 
     # 1. A ready chart, still a draft: the newcomer's case to take to approved.
     open_case(variant(nsclc, "demo-ada", "Ada", "Testcase"))
@@ -144,24 +146,11 @@ def _cases(app: Any, session: Any, practice_id: str, users: dict[str, User], tod
     )
     sent(c, 40)
     end = today + timedelta(days=30)
-    body = s.DecisionIn(
-        outcome="approved",
-        auth_number="DEMO-PA-0001",
-        period_start=end - timedelta(days=182),
-        period_end=end,
-        decided_on=today - timedelta(days=36),
-    )
-    records.decide(c.id, body, coord)
+    svc.decide(c.id, "approved", "DEMO-PA-0001", end - timedelta(days=182), end, decided_on=today - timedelta(days=36))
     # 5. Denied, then appealed.
     if "mcrc" in src:
         c = status(open_case(variant(src["mcrc"], "demo-eve", "Eve", "Appealing")), "ready")
         sent(c, 20)
-        records.decide(
-            c.id,
-            s.DecisionIn(
-                outcome="denied", reason="KRAS report not attached (demo)", decided_on=today - timedelta(days=12)
-            ),
-            coord,
-        )
+        svc.decide(c.id, "denied", reason="KRAS report not attached (demo)", decided_on=today - timedelta(days=12))
     else:
         open_case(variant(nsclc, "demo-eve", "Eve", "Nokras", remove=("Observation/kras1",)))

@@ -16,7 +16,7 @@ from priorauth.outputs.packet import write_packet
 def build(raw: bytes, kind: str, max_archive_bytes: int, **kwargs: Any) -> bytes:
     """Evaluate the stored chart (``kwargs`` as for :func:`priorauth.api.evaluate`), write the packet's
     files, and return them zipped."""
-    from priorauth.web.evaluation import _materialize
+    from priorauth.service.charts import _materialize
 
     with tempfile.TemporaryDirectory(prefix="priorauth-packet-") as tmp:
         chart = _materialize(raw, kind, Path(tmp), max_archive_bytes, kwargs.pop("documents", ()))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hmac
+import secrets
 from datetime import date
 from typing import Any
 
@@ -12,14 +14,15 @@ from sqlalchemy.orm import Session
 
 from priorauth.errors import Code, PriorauthError, fail
 from priorauth.policy import registry
+from priorauth.service.cases import Cases
+from priorauth.service.charts import chart_of, kind_of
 from priorauth.store.models import Case, Chart, Determination, WebSession
 from priorauth.web import schemas as s
-from priorauth.web.auth import CSRF_COOKIE, DB, SESSION_COOKIE
-from priorauth.web.evaluation import chart_of, kind_of
+from priorauth.web.auth import CSRF_COOKIE, DB, SESSION_COOKIE, same_origin
+from priorauth.web.errors import STATUS
 from priorauth.web.routers import accounts
-from priorauth.web.routers.cases import create_case
-from priorauth.web.routers.charts import store_chart
 from priorauth.web.security import token_hash
+from priorauth.web.settings import limits
 from priorauth.web.ui import labs, summary, workflow
 from priorauth.web.ui.session import PAGE, Page, templates
 
@@ -37,9 +40,23 @@ def home(request: Request) -> Response:
     return RedirectResponse("/worklist" if request.cookies.get(SESSION_COOKIE) else "/login", status_code=303)
 
 
+LOGIN_COOKIE = "priorauth_login"
+
+
+def _login_page(request: Request, target: str, error: str = "", email: str = "", status_code: int = 200) -> Response:
+    """The login form with a fresh pre-session token (cookie + hidden field): a page on another site
+    cannot log this browser into the attacker's account (login CSRF)."""
+    token = secrets.token_urlsafe(32)
+    ctx = {"next": target, "error": error, "email": email, "login_csrf": token}
+    response = templates.TemplateResponse(request, "login.html", ctx, status_code=status_code)
+    secure = request.app.state.settings.secure_cookies
+    response.set_cookie(LOGIN_COOKIE, token, max_age=3600, httponly=True, secure=secure, samesite="strict")
+    return response
+
+
 @router.get("/login", response_class=HTMLResponse)
 def login_form(request: Request, next: str = "/worklist") -> Response:
-    return templates.TemplateResponse(request, "login.html", {"next": _safe_next(next), "error": "", "email": ""})
+    return _login_page(request, _safe_next(next))
 
 
 @router.post("/login", response_class=HTMLResponse)
@@ -48,10 +65,14 @@ def login(
     email: str = Form(default="", max_length=254),
     password: str = Form(default="", max_length=1000),
     next: str = Form(default="/worklist", max_length=500),
+    csrf_token: str = Form(default="", max_length=200),
     session: Session = DB,
 ) -> Response:
     target = _safe_next(next)
     response = RedirectResponse(target, status_code=303)
+    expected = request.cookies.get(LOGIN_COOKIE, "")
+    if not same_origin(request) or not (expected and csrf_token and hmac.compare_digest(expected, csrf_token)):
+        return _login_page(request, target, "This login form has expired or came from another site: log in here.", email, 403)
     try:
         if not email.strip() or not password:
             raise fail(Code.INVALID_REQUEST, "enter your email and your password")
@@ -59,8 +80,7 @@ def login(
     except PriorauthError as exc:
         session.rollback()
         status = 429 if exc.code == Code.RATE_LIMITED else 401 if exc.code == Code.UNAUTHENTICATED else 422
-        ctx = {"next": target, "error": exc.message[:1].upper() + exc.message[1:] + ".", "email": email}
-        return templates.TemplateResponse(request, "login.html", ctx, status_code=status)
+        return _login_page(request, target, exc.message[:1].upper() + exc.message[1:] + ".", email, status)
     return response
 
 
@@ -147,8 +167,11 @@ def upload_form(page: Page = PAGE) -> Response:
     return page.render("upload.html", packs=pack_choices(), error="", drugs=_drugs())
 
 
-async def read_upload(file: UploadFile, limit: int) -> bytes:
-    data = await file.read(limit + 1)
+def read_upload(file: UploadFile, limit: int) -> bytes:
+    """The uploaded file (already received: the request body cap refused anything larger while it
+    streamed in), read in the endpoint's worker thread."""
+    file.file.seek(0)
+    data = file.file.read(limit + 1)
     if len(data) > limit:
         raise fail(Code.TOO_LARGE, f"the chart is larger than {limit // 1_000_000} MB")
     if not data.strip():
@@ -157,7 +180,7 @@ async def read_upload(file: UploadFile, limit: int) -> bytes:
 
 
 @router.post("/upload", response_class=HTMLResponse)
-async def upload(
+def upload(
     chart: UploadFile,
     drug: str = Form(default="sotorasib", max_length=40),
     payer: str = Form(default="", max_length=80),
@@ -167,17 +190,19 @@ async def upload(
     page.require(*STAFF)
     settings = page.request.app.state.settings
     try:
-        raw = await read_upload(chart, int(settings.max_upload_mb * 1_000_000))
+        raw = read_upload(chart, int(settings.max_upload_mb * 1_000_000))
         kind = kind_of(raw, chart.content_type or "", chart.filename)
-        stored = store_chart(page.scope, raw, kind, chart.filename, None, int(settings.max_archive_mb * 1_000_000))
         body = s.CaseIn(
-            chart_id=stored.id, drug=drug, payer=payer or None, as_of=date.fromisoformat(as_of) if as_of else None
+            chart_id="pending", drug=drug, payer=payer or None, as_of=date.fromisoformat(as_of) if as_of else None
         )  # type: ignore[arg-type]
-        created = create_case(body, page.request, page.scope)
+        svc = Cases(page.scope, limits(settings))
+        stored, _ = svc.store_chart(raw, kind, chart.filename)
+        created, _ = svc.open(stored.id, body.drug, body.payer, body.as_of, body.note)
     except (PriorauthError, ValueError) as exc:
         page.scope.session.rollback()
         message = exc.message if isinstance(exc, PriorauthError) else "check the drug, payer and date fields"
-        return page.render("upload.html", status_code=422, packs=pack_choices(), drugs=_drugs(), error=message)
+        status = STATUS.get(exc.code, 422) if isinstance(exc, PriorauthError) else 422
+        return page.render("upload.html", status_code=status, packs=pack_choices(), drugs=_drugs(), error=message)
     return RedirectResponse(f"/cases/{created.id}?done=created", status_code=303)
 
 

@@ -13,10 +13,10 @@ from fastapi import APIRouter, UploadFile
 from fastapi.responses import Response
 
 from priorauth.errors import Code, fail
-from priorauth.store.models import Case, Chart
-from priorauth.web import case_documents
-from priorauth.web.evaluation import chart_of
-from priorauth.web.routers.cases import reevaluate
+from priorauth.service import case_documents
+from priorauth.service.cases import Cases
+from priorauth.store.models import Case
+from priorauth.web.settings import limits
 from priorauth.web.ui.pages import STAFF
 from priorauth.web.ui.session import PAGE, Page
 
@@ -32,22 +32,18 @@ def add_document(case_id: str, document: UploadFile, page: Page = PAGE) -> Respo
 
     def run(case: Case) -> None:
         page.require(*STAFF)
-        case_documents.add(page.scope, case, raw, document.filename)
-        reevaluate(page.request, page.scope, case, "document_added")
+        _cases(page).add_document(case.id, raw, document.filename)
 
     return _act(page, case_id, "documents", run, "document")
 
 
+def _cases(page: Page) -> Cases:
+    return Cases(page.scope, limits(page.request.app.state.settings))
+
+
 def merged_chart(page: Page, case: Case, chart_id: str | None = None) -> Any:
     """The chart a case's evidence points into: its stored chart with the case's documents merged in."""
-    chart_id = chart_id or case.chart_id
-    if chart_id is None:
-        raise fail(Code.NOT_FOUND, "the case has no chart")
-    chart = page.scope.get(Chart, chart_id, "chart")
-    patient = page.scope.patient(case.patient_id)
-    max_archive = int(page.request.app.state.settings.max_archive_mb * 1_000_000)
-    docs = case_documents.resources(page.scope, case, patient.fhir_id)
-    return chart_of(chart.content, chart.kind, max_archive, patient.fhir_id, docs)
+    return _cases(page).chart(case, chart_id)
 
 
 def opened_with_page(page: Page, case: Case, source: str, det: str, chart_id: str | None) -> Any:

@@ -10,13 +10,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
 from priorauth.errors import Code, fail
+from priorauth.service import clock
 from priorauth.store.models import Practice, User
 from priorauth.store.scope import Actor, Scope
 from priorauth.web.auth import DB, SESSION_COOKIE, cookie_session
@@ -36,11 +37,7 @@ class LoginRequired(Exception):
 
 
 def zone(practice: Practice | None) -> ZoneInfo:
-    name = ((practice.profile or {}) if practice else {}).get("timezone") or DEFAULT_ZONE
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(DEFAULT_ZONE)
+    return clock.zone(practice.profile if practice else None)
 
 
 @dataclass
@@ -54,10 +51,10 @@ class Page:
 
     @property
     def today(self) -> date:
-        return datetime.now(self.tz).date()
+        return clock.now().astimezone(self.tz).date()
 
     def now(self) -> datetime:
-        return datetime.now(UTC)
+        return clock.now()
 
     def local(self, t: datetime | None) -> str:
         if t is None:
@@ -78,15 +75,23 @@ class Page:
         )
 
 
-async def page(request: Request, session: Session = DB) -> Page:
+async def posted_form(request: Request) -> Any:
+    """The posted form (parsed on the event loop: reading the body is I/O, not work); None for GET."""
+    if request.method in ("GET", "HEAD"):
+        return None
+    return await request.form()
+
+
+def page(request: Request, session: Session = DB, form: Any = Depends(posted_form)) -> Page:
+    """The page's user and scope. A plain function: its database reads run in the threadpool, never on
+    the event loop."""
     cookie = request.cookies.get(SESSION_COOKIE)
     row = cookie_session(session, cookie) if cookie else None
     if row is None:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         raise LoginRequired(target if request.method == "GET" else "/")
     web_session, user = row
-    if request.method not in ("GET", "HEAD"):
-        form = await request.form()
+    if form is not None:
         sent = str(form.get("csrf_token") or request.headers.get("X-CSRF-Token") or "")
         if not sent or not hmac.compare_digest(sent, web_session.csrf_token):
             raise fail(

@@ -8,45 +8,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-# Stored status -> the word coordinators use. "open" is the service's name for a draft.
-LABELS = {
-    "open": "Draft",
-    "ready": "Ready",
-    "submitted": "Submitted",
-    "pended": "Pended",
-    "approved": "Approved",
-    "denied": "Denied",
-    "appealed": "Appealed",
-    "closed": "Closed",
-}
+from priorauth.service.workflow import DECIDABLE, LABELS, WAITING, Move, moves  # noqa: F401 - the pages' names
+
 ORDER = tuple(LABELS)  # the worklist's and dashboard's order
-WAITING = ("submitted", "pended", "appealed")  # the payer owes an answer
-DECIDABLE = WAITING  # a decision can be recorded
-
-
-@dataclass(frozen=True)
-class Move:
-    to: str
-    label: str
-    enabled: bool = True
-    why_not: str = ""
-
-
-def moves(status: str, overall: str | None) -> list[Move]:
-    """The status changes offered on the case page (submission and decision have their own forms)."""
-    if status == "open":
-        ready = overall == "ready"
-        why = "" if ready else f"the checklist is not ready ({(overall or 'not evaluated').replace('_', ' ')})"
-        return [Move("ready", "Mark ready to submit", ready, why), Move("closed", "Close the case")]
-    if status == "ready":
-        return [Move("open", "Back to draft"), Move("closed", "Close the case")]
-    if status == "denied":
-        return [Move("appealed", "Record an appeal"), Move("closed", "Close the case")]
-    if status in ("approved", "pended", "submitted", "appealed"):
-        return [Move("closed", "Close the case")]
-    if status == "closed":
-        return [Move("open", "Reopen as draft")]
-    return []
 
 
 @dataclass(frozen=True)
@@ -101,7 +65,7 @@ def monitoring_due(
     rows = []
     plan = (doc or {}).get("monitoring") or []
     shift = timedelta(0)
-    if start and plan:
+    if start and plan and "past" not in plan[0]:  # a plan already counted from the first dose stays as it is
         shift = date.fromisoformat(start) - date.fromisoformat(plan[0]["due"])
     for m in plan:
         due = date.fromisoformat(m["due"]) + shift

@@ -1,7 +1,7 @@
 """case documents: scanned reports added to a case (issue 17)
 
 Revision ID: 0003
-Revises: 0001 (issue 12's 0002 lands in parallel: the merge re-chains this onto it)
+Revises: 0002
 Create Date: 2026-11-30 06:30:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003"
-down_revision: str | Sequence[str] | None = "0001"
+down_revision: str | Sequence[str] | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

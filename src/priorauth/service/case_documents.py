@@ -1,6 +1,7 @@
 """Documents added to a case (issue 17): a scanned report or fax, kept byte for byte in the database
 with the case, and merged into the case's chart as a DocumentReference at every evaluation, so a chart
-replaced or refreshed from the EHR keeps it. The reader OCRs it like any scanned attachment."""
+replaced or refreshed from the EHR keeps it. The reader OCRs it like any scanned attachment. Adding
+one is a case action: :meth:`priorauth.service.cases.Cases.add_document` (scope, audit, evaluation)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import hashlib
 from typing import Any
 
 from priorauth.errors import Code, fail
+from priorauth.service import clock
 from priorauth.store.models import Case, CaseDocument, new_id
 from priorauth.store.scope import Scope
 
@@ -30,13 +32,15 @@ def media_type(raw: bytes) -> str:
     raise fail(Code.UNSUPPORTED_MEDIA, "a scanned document is a PDF, TIFF, PNG or JPEG file")
 
 
-def add(scope: Scope, case: Case, raw: bytes, filename: str | None) -> CaseDocument:
+def new(scope: Scope, case: Case, raw: bytes, filename: str | None) -> CaseDocument:
+    """A checked, not yet stored, document of ``case`` (its media type read from the bytes)."""
     if not raw:
         raise fail(Code.EMPTY_INPUT, "the file is empty: choose a scanned report (PDF, TIFF, PNG or JPEG)")
     if len(raw) > MAX_BYTES:
         raise fail(Code.TOO_LARGE, f"the document is larger than {MAX_BYTES // (1024 * 1024)} MB")
-    row = CaseDocument(
+    return CaseDocument(
         id=new_id(),
+        practice_id=scope.practice_id,
         case_id=case.id,
         filename=(filename or "")[-255:] or None,
         content_type=media_type(raw),
@@ -44,10 +48,8 @@ def add(scope: Scope, case: Case, raw: bytes, filename: str | None) -> CaseDocum
         sha256=hashlib.sha256(raw).hexdigest(),
         content=raw,
         uploaded_by=scope.actor.id,
+        uploaded_at=clock.now(),
     )
-    scope.add(row)
-    scope.audit("create", "document", row.id, case.patient_id, f"case={case.id}")
-    return row
 
 
 def of_case(scope: Scope, case_id: str) -> list[CaseDocument]:
@@ -55,17 +57,18 @@ def of_case(scope: Scope, case_id: str) -> list[CaseDocument]:
     return list(scope.all(stmt.order_by(CaseDocument.uploaded_at, CaseDocument.id)))
 
 
-def resources(scope: Scope, case: Case, patient_fhir_id: str) -> list[dict[str, Any]]:
+def resources(scope: Scope, case: Case, patient_fhir_id: str | None) -> list[dict[str, Any]]:
     """The case's documents as DocumentReferences of the chart's patient."""
     return [resource(d, patient_fhir_id) for d in of_case(scope, case.id)]
 
 
-def resource(d: CaseDocument, patient_fhir_id: str) -> dict[str, Any]:
+def resource(d: CaseDocument, patient_fhir_id: str | None) -> dict[str, Any]:
+    subject = {"subject": {"reference": f"Patient/{patient_fhir_id}"}} if patient_fhir_id else {}
     return {
         "resourceType": "DocumentReference",
         "id": PREFIX + d.id,
         "status": "current",
-        "subject": {"reference": f"Patient/{patient_fhir_id}"},
+        **subject,
         "date": d.uploaded_at.date().isoformat(),
         "type": {"text": f"Scanned document ({d.filename or 'added to the case'})"},
         "description": d.filename or "Scanned document",

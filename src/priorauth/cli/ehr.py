@@ -1,0 +1,72 @@
+"""The CLI's EHR options (``--fhir-server`` and credentials for check/packet) and ``priorauth keys``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from priorauth.errors import Code, fail
+
+
+def add_fhir_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("reading the chart from an EHR (FHIR R4) instead of a file")
+    g.add_argument("--fhir-server", metavar="URL", help="FHIR base URL to read the chart from (needs --patient)")
+    g.add_argument("--token", help="bearer token for the FHIR server (or set PRIORAUTH_FHIR_TOKEN)")
+    g.add_argument("--client-id", help="SMART Backend Services: the client id the EHR registered")
+    g.add_argument("--key", metavar="PEM", help="SMART Backend Services: the private key (see 'priorauth keys')")
+    g.add_argument("--token-url", help="SMART Backend Services: token endpoint (default: SMART discovery)")
+    g.add_argument("--scope", default=None, help="SMART Backend Services: scopes (default 'system/*.rs')")
+    g.add_argument("--kid", help="SMART Backend Services: key id (default: the key's JWK thumbprint)")
+
+
+def add_keys_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    k = sub.add_parser("keys", help="write a key pair and its JWKS for SMART Backend Services")
+    k.add_argument("out", help="folder to write private-key.pem and jwks.json into")
+    k.add_argument("--alg", choices=("ES384", "RS384"), default="ES384", help="signing algorithm (default ES384)")
+
+
+def keys(args: argparse.Namespace) -> int:
+    from priorauth.ehr.keys import write_pair
+
+    key_file, jwks_file, kid = write_pair(args.out, args.alg)
+    print(f"private key: {key_file} (keep it secret; mode 0600)")
+    print(f"JWKS:        {jwks_file} (register it with the EHR, or serve it at your JWKS URL)")
+    print(f"kid:         {kid} ({args.alg})")
+    return 0
+
+
+def chart_input(args: argparse.Namespace) -> Any:
+    """The chart argument for api.check/evaluate: the file path, or the chart read from the EHR."""
+    server = getattr(args, "fhir_server", None)
+    if server is None:
+        for flag in ("token", "client_id", "key", "token_url", "kid", "scope"):
+            if getattr(args, flag, None):
+                raise fail(Code.BAD_ARGUMENT, f"--{flag.replace('_', '-')} needs --fhir-server")
+        if args.chart is None:
+            raise fail(Code.BAD_ARGUMENT, "give a chart file or folder, or --fhir-server URL --patient ID")
+        return args.chart
+    if args.chart is not None:
+        raise fail(Code.BAD_ARGUMENT, "give a chart file or --fhir-server, not both")
+    if not args.patient:
+        raise fail(Code.BAD_ARGUMENT, "--fhir-server needs --patient ID (the Patient's id on that server)")
+    from priorauth.ehr import BackendServicesConfig, Connection, read_chart, token_from_env
+    from priorauth.ehr.auth import DEFAULT_SCOPE
+
+    backend = None
+    if args.client_id or args.key:
+        if not (args.client_id and args.key):
+            raise fail(Code.BAD_ARGUMENT, "SMART Backend Services needs both --client-id and --key")
+        backend = BackendServicesConfig(
+            args.client_id, args.key, args.token_url, args.scope or DEFAULT_SCOPE, kid=args.kid
+        )
+    elif args.token_url or args.scope or args.kid:
+        raise fail(Code.BAD_ARGUMENT, "--token-url, --scope and --kid need --client-id and --key")
+    token = args.token or (None if backend else token_from_env())
+    loaded, stats = read_chart(Connection(server, token, backend), args.patient)
+    print(
+        f"priorauth: read {len(loaded.resources)} resources from {server} "
+        f"({stats.requests} requests, {stats.bytes / 1e6:.1f} MB{', $everything' if stats.everything else ''})",
+        file=sys.stderr,
+    )
+    return loaded

@@ -1,0 +1,22 @@
+"""bench/bench_ehr.py --quick runs against the session's HAPI server, so the benchmark cannot rot."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+from tests.ehr.conftest import synthea_files
+from tests.ehr.servers import ROOT
+
+
+def test_bench_ehr_quick(hapi: Any) -> None:
+    synthea_files()  # skips without ../shared
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "bench_ehr.py"), "--quick", "--fhir-port", str(hapi.port)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "| HAPI: Patient/$everything |" in done.stdout and "| file: priorauth.check(path), baseline |" in done.stdout

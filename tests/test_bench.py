@@ -1,0 +1,33 @@
+"""Every benchmark script still runs: each has a ``--quick`` mode of a few seconds (numbers are not
+checked here: timed asserts do not belong in tests)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+OWN_TEST = {"bench_screen.py"}  # tests/screen/test_bench.py runs it --quick
+SCRIPTS = sorted(p.name for p in (ROOT / "bench").glob("*.py") if p.name not in OWN_TEST)
+
+
+def test_the_list_is_every_script() -> None:
+    assert {"load_service.py", "bench_check.py", "bench_text.py"} <= set(SCRIPTS)
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_bench_script_runs_quick(script: str) -> None:
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    if r.returncode != 0 and "../shared/data is absent" in r.stderr:
+        pytest.skip("needs ../shared/data")
+    assert r.returncode == 0, f"{script} --quick failed:\n{r.stdout[-2000:]}\n{r.stderr[-3000:]}"
+    assert r.stdout.strip()
