@@ -66,6 +66,7 @@ class Evaluation:
     chart: Chart
     facts: Facts
     pack: Pack
+    ocr: bool = True  # scanned attachments were read (outputs that re-read the chart's text do the same)
 
 
 def check(
@@ -77,15 +78,17 @@ def check(
     renewal_lead_days: int | None = None,
     attestations: Iterable[Mapping[str, Any]] = (),
     approvals: Iterable[Mapping[str, Any]] = (),
+    ocr: bool = True,
 ) -> dict[str, Any]:
     """Evaluate one patient's chart for the requested ``drug`` (default sotorasib) and return the
     determination (the contract's JSON). ``renewal_lead_days`` overrides the pack's lead time.
     ``attestations`` and ``approvals`` are facts supplied beside the chart (see
     :mod:`priorauth.facts.supplied`): they are cited as ``Attestation/<id>`` and ``Decision/<id>``.
+    ``ocr=False`` leaves scanned attachments unread (a warning each); OCR is on by default.
 
     Raises :class:`priorauth.errors.PriorauthError` for unusable input (its ``code`` says why).
     """
-    return evaluate(chart, as_of, payer, patient, drug, renewal_lead_days, attestations, approvals).determination
+    return evaluate(chart, as_of, payer, patient, drug, renewal_lead_days, attestations, approvals, ocr).determination
 
 
 def evaluate(
@@ -97,6 +100,7 @@ def evaluate(
     renewal_lead_days: int | None = None,
     attestations: Iterable[Mapping[str, Any]] = (),
     approvals: Iterable[Mapping[str, Any]] = (),
+    ocr: bool = True,
 ) -> Evaluation:
     """``check`` that also returns the chart, facts and pack behind the determination (same arguments)."""
     day = parse_as_of(as_of)
@@ -107,7 +111,7 @@ def evaluate(
         registry.load(payer, drug)  # an unknown --payer too
     loaded = load(chart)
     one = select_patient(loaded, patient)
-    facts = extract(one)
+    facts = extract(one, ocr)
     apply_attestations(facts, attestations, day)
     apply_approvals(facts, approvals)
     cov = facts.coverages[0] if facts.coverages else None
@@ -116,4 +120,4 @@ def evaluate(
     )
     doc = determine(facts, day, choice, [*one.warnings, *choice.warnings], renewal_lead_days)
     doc = limit_to_read(doc, one.unread)
-    return Evaluation(doc, one, facts, choice.pack)
+    return Evaluation(doc, one, facts, choice.pack, ocr)

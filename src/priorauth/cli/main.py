@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--renewal-lead-days", type=_days, help="start renewals this many days before expiry (default: the pack's, 30)"
     )
+    _add_no_ocr(c)
     _add_packs(c)
     add_fhir_options(c)
     k = sub.add_parser("packet", help="write the PA packet (PDF, letters, DTR and PAS FHIR) for one chart")
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--drug", default="sotorasib", help="requested drug: sotorasib (default) or adagrasib")
     k.add_argument("--practice", help="practice profile (YAML: name, address, phone, fax, NPI, tax id, contact)")
     k.add_argument("--denial-reason", help="the payer's stated denial reason: also write an appeal letter")
+    _add_no_ocr(k)
     _add_packs(k)
     add_fhir_options(k)
     add_keys_command(sub)
@@ -66,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_screen(sub)
     return ap
+
+
+def _add_no_ocr(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-ocr", dest="ocr", action="store_false", help="do not OCR scanned attachments (default: read them)"
+    )
 
 
 PAYER_HELP = (
@@ -241,6 +249,7 @@ def run(argv: Sequence[str] | None) -> int:
         patient=args.patient,
         drug=args.drug,
         renewal_lead_days=args.renewal_lead_days,
+        ocr=args.ocr,
     )
     fmt = args.format or ("text" if sys.stdout.isatty() else "json")
     if fmt == "json":
@@ -257,7 +266,9 @@ def _packet(args: argparse.Namespace) -> int:
     from priorauth.outputs.packet.practice import load_practice
 
     practice = load_practice(args.practice)  # a bad profile fails before any work
-    ev = evaluate(chart_input(args), as_of=args.as_of, payer=args.payer, patient=args.patient, drug=args.drug)
+    ev = evaluate(
+        chart_input(args), as_of=args.as_of, payer=args.payer, patient=args.patient, drug=args.drug, ocr=args.ocr
+    )
     for path in write_packet(ev, args.out, practice, args.denial_reason):
         print(path)
     print(f"priorauth: packet {ev.determination['overall']}", file=sys.stderr)

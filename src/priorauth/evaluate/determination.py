@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from priorauth.chart import dates
@@ -9,6 +10,7 @@ from priorauth.errors import Code, fail
 from priorauth.evaluate import advisories, documents, schedule
 from priorauth.evaluate.authorization import prior_authorization
 from priorauth.evaluate.benefit import benefit
+from priorauth.evaluate.confidence import judged
 from priorauth.evaluate.context import Context, lung_diagnoses
 from priorauth.evaluate.criteria import REGISTRY as CRITERIA
 from priorauth.evaluate.criteria import REVIEWABLE, Rule
@@ -80,7 +82,10 @@ def determine(
         rule = CRITERIA.get(spec.id)
         if rule is None:
             raise fail(Code.BAD_POLICY, f"policy pack {pack.id}: unknown criterion {spec.id!r}")
-        criteria.append(criterion_dict(spec.id, spec.required, _either_reading(spec.id, rule, ctx, other_reading)))
+        ocr_judged = functools.partial(judged, rule)  # low-confidence OCR never decides (issue 17)
+        criteria.append(
+            criterion_dict(spec.id, spec.required, _either_reading(spec.id, ocr_judged, ctx, other_reading))
+        )
     statuses = {c["status"] for c in criteria if c["required"]}
     overall = next((label for status, label in OVERALL_ORDER if status in statuses), "ready")
     p = facts.patient

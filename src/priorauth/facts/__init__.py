@@ -16,9 +16,10 @@ def _by_date(items: list[Evidence]) -> list[Evidence]:
     return sorted(items, key=lambda e: (e.date or "", e.source))
 
 
-def extract(chart: Chart) -> Facts:
-    """Coded facts, then the facts stated in the chart's text (notes, reports), merged by kind. A date
-    that cannot be read is left out of the facts and named in the chart's warnings."""
+def extract(chart: Chart, ocr: bool = True) -> Facts:
+    """Coded facts, then the facts stated in the chart's text (notes, reports; scanned pages by OCR
+    unless ``ocr`` is False), merged by kind. A date that cannot be read is left out of the facts and
+    named in the chart's warnings."""
     for r in chart.resources:
         for where, value in dates.unreadable(r.data):
             chart.warnings.append(f"{r.ref}: {where} {value[:40]!r} is not a date, ignored")
@@ -26,7 +27,7 @@ def extract(chart: Chart) -> Facts:
     from priorauth import text
     from priorauth.text.sources import documents
 
-    docs = documents(chart, chart.warnings)
+    docs = documents(chart, chart.warnings, ocr)
     found = text.read_documents(docs)
     texts = {d.source: d.text for d in docs}
     if found is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from priorauth.terminology.drugs import Drug
 
@@ -15,9 +15,38 @@ class Evidence:
     source: str
     date: str | None
     text: str
+    ocr: OcrReading | None = None  # the span was read from a scanned page
 
-    def as_dict(self) -> dict[str, str | None]:
-        return {"source": self.source, "date": self.date, "text": self.text}
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"source": self.source, "date": self.date, "text": self.text}
+        if self.ocr is not None:
+            out.update(self.ocr.as_dict())
+        return out
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.ocr is not None and not self.ocr.confident
+
+
+@dataclass(frozen=True)
+class OcrReading:
+    """How a span of scanned text was read: its page, and Tesseract's confidence in its key words."""
+
+    page: int
+    confidence: float  # the lowest word confidence (0-100) among the words that carry the finding
+    confident: bool  # at or above the measured threshold (priorauth.text.ocr.CONFIDENT), no suspect word
+    suspect: str | None = None  # a word that looks like a misread negation / hypothetical trigger
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "origin": "ocr",
+            "page": self.page,
+            "ocr_confidence": round(self.confidence, 1),
+            "low_confidence": not self.confident,
+        }
+        if self.suspect:
+            out["ocr_suspect_word"] = self.suspect
+        return out
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,11 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from priorauth.errors import Code, fail
-from priorauth.service import charts, clock, patients, pool, workflow
+from priorauth.service import case_documents, charts, clock, patients, pool, workflow
 from priorauth.store.models import (
     Attestation,
     Case,
+    CaseDocument,
     Chart,
     Decision,
     Determination,
@@ -110,11 +111,15 @@ class Cases:
         return case, self._snapshot(case, doc, trigger)
 
     def inputs(
-        self, case: Case, extra_attestations: list[dict[str, Any]] | None = None
+        self,
+        case: Case,
+        extra_attestations: list[dict[str, Any]] | None = None,
+        extra_documents: list[CaseDocument] | None = None,
     ) -> tuple[Chart, dict[str, Any]]:
         """The case's chart and the arguments of its evaluation: its date (the practice's today when the
-        case has none), payer, patient, drug, attestations and the patient's recorded approvals (the
-        determination and the packet use the same)."""
+        case has none), payer, patient, drug, attestations, the patient's recorded approvals and the
+        documents added to the case (scanned reports, merged into the chart; the determination and the
+        packet use the same)."""
         if case.chart_id is None:
             raise fail(Code.CONFLICT, "the case has no chart to evaluate")
         scope = self.scope
@@ -131,12 +136,31 @@ class Cases:
             "drug": case.drug,
             "attestations": attestations + (extra_attestations or []),
             "approvals": scope.approvals(case.patient_id, case.drug, exclude_case=case.id),
+            "documents": [
+                *case_documents.resources(scope, case, patient.fhir_id),
+                *(case_documents.resource(d, patient.fhir_id) for d in extra_documents or []),
+            ],
         }
 
+    def chart(self, case: Case, chart_id: str | None = None) -> Any:
+        """The chart a case's evidence points into (``chart_id``: an earlier one of the case), loaded,
+        with the case's documents merged in, its patient selected."""
+        chart_id = chart_id or case.chart_id
+        if chart_id is None:
+            raise fail(Code.NOT_FOUND, "the case has no chart")
+        chart = self.scope.get(Chart, chart_id, "chart")
+        patient = self.scope.patient(case.patient_id)
+        docs = case_documents.resources(self.scope, case, patient.fhir_id)
+        return charts.chart_of(chart.content, chart.kind, self.limits.max_archive_bytes, patient.fhir_id, docs)
+
     def _evaluate(
-        self, case: Case, as_of: date | None = None, extra_attestations: list[dict[str, Any]] | None = None
+        self,
+        case: Case,
+        as_of: date | None = None,
+        extra_attestations: list[dict[str, Any]] | None = None,
+        extra_documents: list[CaseDocument] | None = None,
     ) -> dict[str, Any]:
-        chart, inputs = self.inputs(case, extra_attestations)
+        chart, inputs = self.inputs(case, extra_attestations, extra_documents)
         if as_of is not None:
             inputs["as_of"] = as_of.isoformat()
         return self._run(charts.evaluate, chart.content, chart.kind, self.limits.max_archive_bytes, **inputs)
@@ -264,6 +288,20 @@ class Cases:
         self.scope.add(row)
         self.scope.audit("create", "attestation", row.id, case.patient_id, f"case={case.id} kind={kind}")
         det = self._snapshot(case, doc, "attestation")
+        self._record_request_type(case, doc)
+        return row, det
+
+    def add_document(self, case_id: str, raw: bytes, filename: str | None = None) -> tuple[CaseDocument, Determination]:
+        """A scanned report or fax added to the case (kept byte for byte); the case is evaluated again
+        with it (the report OCR'd like any scanned attachment) before anything is written."""
+        case = self.get(case_id)
+        if case.status == "closed":
+            raise fail(Code.CONFLICT, "not now: the case is closed; reopen it before adding a document")
+        row = case_documents.new(self.scope, case, raw, filename)
+        doc = self._evaluate(case, extra_documents=[row])
+        self.scope.add(row)
+        self.scope.audit("create", "document", row.id, case.patient_id, f"case={case.id}")
+        det = self._snapshot(case, doc, "document_added")
         self._record_request_type(case, doc)
         return row, det
 

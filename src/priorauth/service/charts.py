@@ -4,10 +4,11 @@ is written to a private temporary folder (an archive is unpacked there, safely) 
 from __future__ import annotations
 
 import io
+import json
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -87,21 +88,27 @@ def _private_copy() -> Iterator[Path]:
             raise
 
 
-def evaluate(raw: bytes, kind: str, max_archive_bytes: int, **kwargs: Any) -> dict[str, Any]:
-    """The determination of a stored chart; ``kwargs`` go to :func:`priorauth.api.check`."""
+def evaluate(
+    raw: bytes, kind: str, max_archive_bytes: int, documents: Sequence[dict[str, Any]] = (), **kwargs: Any
+) -> dict[str, Any]:
+    """The determination of a stored chart with the case's ``documents`` (FHIR resources, issue 17)
+    merged in; ``kwargs`` go to :func:`priorauth.api.check`."""
     with _private_copy() as tmp:
         try:
-            return check(_materialize(raw, kind, tmp, max_archive_bytes), **kwargs)
+            return check(_materialize(raw, kind, tmp, max_archive_bytes, documents), **kwargs)
         except ValueError as exc:
             if "[E088]" in str(exc):  # spaCy's limit on one text (a note over 1,000,000 characters)
                 raise fail(Code.TOO_LARGE, "a note in the chart is longer than 1,000,000 characters") from None
             raise
 
 
-def chart_of(raw: bytes, kind: str, max_archive_bytes: int, patient: str | None) -> Chart:
-    """The stored chart, loaded, with its one patient selected (as ``priorauth check`` would)."""
+def chart_of(
+    raw: bytes, kind: str, max_archive_bytes: int, patient: str | None, documents: Sequence[dict[str, Any]] = ()
+) -> Chart:
+    """The stored chart (with the case's ``documents`` merged in), loaded, with its one patient selected
+    (as ``priorauth check`` would)."""
     with _private_copy() as tmp:
-        return select_patient(load(_materialize(raw, kind, tmp, max_archive_bytes)), patient)
+        return select_patient(load(_materialize(raw, kind, tmp, max_archive_bytes, documents)), patient)
 
 
 def patient_of(raw: bytes, kind: str, max_archive_bytes: int, patient: str | None) -> dict[str, Any]:
@@ -125,11 +132,21 @@ def patient_of(raw: bytes, kind: str, max_archive_bytes: int, patient: str | Non
     }
 
 
-def _materialize(raw: bytes, kind: str, tmp: Path, max_archive_bytes: int) -> str:
-    if kind == "archive":
+def _materialize(
+    raw: bytes, kind: str, tmp: Path, max_archive_bytes: int, documents: Sequence[dict[str, Any]] = ()
+) -> str:
+    """The chart on disk: a file, or a folder when it is an archive or documents are merged into it
+    (``case-documents.ndjson`` beside the chart's own files)."""
+    if kind == "archive" or documents:
         folder = tmp / "chart"
         folder.mkdir()
-        _unpack(raw, folder, max_archive_bytes)
+        if kind == "archive":
+            _unpack(raw, folder, max_archive_bytes)
+        else:
+            (folder / SUFFIX[kind]).write_bytes(raw)
+        if documents:
+            lines = "\n".join(json.dumps(d, separators=(",", ":")) for d in documents)
+            (folder / "zz-case-documents.ndjson").write_text(lines + "\n", "utf-8")
         return str(folder)
     path = tmp / SUFFIX[kind]
     path.write_bytes(raw)

@@ -240,6 +240,23 @@ class AuditEvent(Base):
     at: Mapped[datetime] = mapped_column(default=now)
 
 
+class CaseDocument(Base):
+    """A document added to a case (a scanned report, a fax): the original byte for byte. It belongs to the
+    case, not to a chart, so it is merged into whatever chart the case is evaluated with (issue 17)."""
+
+    __tablename__ = "case_documents"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    filename: Mapped[str | None] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_by: Mapped[str] = mapped_column(String(32))
+    uploaded_at: Mapped[datetime] = mapped_column(default=now)
+
+
 class LoginThrottle(Base):
     """Failed logins of one key (``a:<email>``: the account from any address; ``ip:<address>``), shared by
     every server process: each failure past the allowance doubles the wait before the next try."""

@@ -1,18 +1,27 @@
 """Evidence from clinical text: documents -> medspaCy findings (with negation and the like) -> facts.
 
 ``read(chart)`` returns the text facts and the warnings of documents that could not be read. spaCy is
-imported only when the chart holds text.
+imported only when the chart holds text. Text read from scanned pages (OCR) goes through the same
+reader; its evidence then carries the page and Tesseract's confidence (:func:`with_ocr`).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from functools import cache
+
 from priorauth.chart.chart import Chart
+from priorauth.facts.model import Evidence, OcrReading
 from priorauth.text.pipeline import worth_reading
 from priorauth.text.sources import TextDoc, documents
 
+_SPAN = re.compile(r"^(?P<ref>[^#]+)#char=(?P<start>\d+),(?P<end>\d+)$")
+KINDS = ("kras", "diagnoses", "meds", "statuses", "naive", "monotherapy", "spread_hints", "rationale")
 
-def read(chart: Chart, warnings: list[str]):  # type: ignore[no-untyped-def]
-    return read_documents(documents(chart, warnings))
+
+def read(chart: Chart, warnings: list[str], ocr: bool = True):  # type: ignore[no-untyped-def]
+    return read_documents(documents(chart, warnings, ocr))
 
 
 def read_documents(all_docs: list[TextDoc]):  # type: ignore[no-untyped-def]
@@ -22,4 +31,93 @@ def read_documents(all_docs: list[TextDoc]):  # type: ignore[no-untyped-def]
         return None
     from priorauth.text.facts import from_documents  # pulls in spaCy / medspaCy
 
-    return from_documents(docs)
+    found = from_documents(docs)
+    scanned = {d.source: d for d in docs if d.scanned}
+    if scanned:
+        for kind in KINDS:
+            setattr(found, kind, [_enriched(item, scanned) for item in getattr(found, kind)])
+    return found
+
+
+def _enriched(item, scanned: dict[str, TextDoc]):  # type: ignore[no-untyped-def]
+    ev = item if isinstance(item, Evidence) else item.evidence
+    m = _SPAN.match(ev.source)
+    doc = scanned.get(m["ref"]) if m else None
+    if doc is None or m is None:
+        return item
+    reading = reading_of(doc, int(m["start"]), int(m["end"]))
+    if reading is None:
+        return item
+    new = dataclasses.replace(ev, ocr=reading)
+    return new if isinstance(item, Evidence) else dataclasses.replace(item, evidence=new)
+
+
+def reading_of(doc: TextDoc, start: int, end: int) -> OcrReading | None:
+    """The page and confidence of ``doc.text[start:end]`` when it was read from a scanned page. The
+    confidence is the lowest Tesseract word confidence on the lines the span touches: the finding's
+    words and their context (a qualifier misread on the line, "Family Rlstary/" for "Family history:",
+    must not leave a finding trusted). None for text that was not OCR'd."""
+    from priorauth.text import ocr
+
+    if not ocr.words_in(doc.pages, start, end):
+        return None
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    line_end = doc.text.find("\n", end)
+    words = ocr.words_in(doc.pages, line_start, line_end if line_end >= 0 else len(doc.text))
+    conf = min(w.conf for _, w in words)
+    suspect = suspect_word(doc.text[line_start : line_end if line_end >= 0 else len(doc.text)])
+    return OcrReading(words[0][0].number, conf, conf >= ocr.CONFIDENT and suspect is None, suspect)
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_GLUED = re.compile(r"^(?:(?:if|no|not|nor)[a-z]|[a-z](?:if|no|not|nor)|witha)$")
+
+
+def suspect_word(quote: str) -> str | None:
+    """A word of the text that looks like a misread negation, hypothetical or family trigger: a short
+    trigger glued to a letter ("Ifa" for "If a", "nota", "witha") or a longer trigger one or two letters off
+    ("negalive", "pendlng"). Tesseract can be sure of such a word, and the reader would then miss the
+    qualifier, so the finding is not trusted on its own."""
+    from rapidfuzz.distance import Levenshtein
+
+    words = _trigger_words()
+    for token in _TOKEN.findall(quote):
+        t = token.lower()
+        if len(t) < 3 or t in _stop_words() or _inflected(t, words):
+            continue
+        if _GLUED.match(t):
+            return token
+        for w in words:
+            if len(w) >= 5 and abs(len(w) - len(t)) <= 2:
+                limit = 2 if len(w) >= 7 else 1
+                if Levenshtein.distance(t, w, score_cutoff=limit) <= limit:
+                    return token
+    return None
+
+
+def _inflected(t: str, words: frozenset[str]) -> bool:
+    """The word or a plain inflection of a trigger word ("result" beside "results", "tests")."""
+    stems = [t, t + "s", t + "d", t + "ed"]
+    stems += [t[:-1]] if t.endswith("s") else []
+    stems += [t[:-2], t[:-1]] if t.endswith("ed") else []
+    stems += [t[:-3], t[:-3] + "e"] if t.endswith("ing") else []
+    return any(v in words for v in stems)
+
+
+def _trigger_words() -> frozenset[str]:
+    return _cached_words()[0]
+
+
+def _stop_words() -> frozenset[str]:
+    return _cached_words()[1]
+
+
+@cache
+def _cached_words() -> tuple[frozenset[str], frozenset[str]]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from priorauth.text.pipeline import _context_nlp
+
+    rules = _context_nlp().get_pipe("medspacy_context").rules
+    words = {w for r in rules for w in _TOKEN.findall(r.literal.lower()) if w.isalpha()}
+    return frozenset(words), frozenset(w.lower() for w in STOP_WORDS)

@@ -2,7 +2,9 @@
 
 A resource's extracted text is its text parts joined by a blank line, in a fixed order, so evidence
 spans (``Type/id#char=start,end``, RFC 5147) are exact offsets into it. Bad attachments (undecodable
-base64, a PDF that is not a PDF, oversized data, unknown types) are skipped with a warning.
+base64, a PDF that is not a PDF, oversized data, unknown types) are skipped with a warning. Scanned
+pages (a PDF without a text layer, TIFF, PNG, JPEG) are read by OCR (:mod:`priorauth.text.ocr`): their
+text is the pages joined by a form feed, and the document keeps the page map and word confidences.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from priorauth.chart.chart import Chart
 from priorauth.chart.fhir import dicts, first_date, notes
 from priorauth.chart.load import Resource
 from priorauth.facts import specimen
+from priorauth.text import ocr as _ocr
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # a note is never this large; a scanned PDF of images has no text anyway
 SEPARATOR = "\n\n"
@@ -34,20 +37,58 @@ class TextDoc:
     title: str
     text: str
     specimen: str | None = None  # the specimen the resource codes (a KRAS report's): it wins over words
+    pages: tuple[_ocr.Page, ...] = ()  # scanned parts: page map and word confidences, offsets into text
+
+    @property
+    def scanned(self) -> bool:
+        return any(p.ocr for p in self.pages)
 
 
-def documents(chart: Chart, warnings: list[str]) -> list[TextDoc]:
-    """Every text-bearing resource of the chart, in chart order."""
+Part = str | _ocr.Scan
+
+
+def documents(chart: Chart, warnings: list[str], ocr: bool = True) -> list[TextDoc]:
+    """Every text-bearing resource of the chart, in chart order. ``ocr=False`` leaves scans unread
+    (with a warning each)."""
     out = []
     for r in chart.resources:
         reader = READERS.get(r.type)
         if reader is None:
             continue
-        parts = [p.strip() for p in reader(chart, r, warnings) if p and p.strip()]
-        if parts:
+        text, pages = _joined(reader(chart, r, _Ctx(warnings, ocr)))
+        if text:
             coded = specimen.coded(chart, r.data) if r.type in ("Observation", "DiagnosticReport") else None
-            out.append(TextDoc(r.ref, _date(r), r.type, _title(r), SEPARATOR.join(parts), coded))
+            out.append(TextDoc(r.ref, _date(r), r.type, _title(r), text, coded, pages))
     return out
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    warnings: list[str]
+    ocr: bool = True
+
+    def append(self, line: str) -> None:
+        self.warnings.append(line)
+
+
+def _joined(parts: list[Part]) -> tuple[str, tuple[_ocr.Page, ...]]:
+    """The parts, stripped and joined by a blank line; scanned parts' page maps shifted to their place."""
+    texts: list[str] = []
+    pages: list[_ocr.Page] = []
+    pos = 0
+    for part in parts:
+        raw = part.text if isinstance(part, _ocr.Scan) else part
+        if not raw or not raw.strip():
+            continue
+        stripped = raw.strip()
+        if texts:
+            pos += len(SEPARATOR)
+        if isinstance(part, _ocr.Scan):
+            shift = pos - (len(raw) - len(raw.lstrip()))
+            pages += [p.shifted(shift) for p in part.pages]
+        texts.append(stripped)
+        pos += len(stripped)
+    return SEPARATOR.join(texts), tuple(pages)
 
 
 def _date(r: Resource) -> str | None:
@@ -66,25 +107,25 @@ def _title(r: Resource) -> str:
     return r.type
 
 
-def _document_reference(chart: Chart, r: Resource, warnings: list[str]) -> list[str]:
+def _document_reference(chart: Chart, r: Resource, warnings: _Ctx) -> list[Part]:
     texts = [_attachment(chart, c.get("attachment"), r.ref, warnings) for c in dicts(r.data.get("content"))]
     return [t for t in texts if t]
 
 
-def _diagnostic_report(chart: Chart, r: Resource, warnings: list[str]) -> list[str]:
-    parts = [r.data.get("conclusion") if isinstance(r.data.get("conclusion"), str) else ""]
+def _diagnostic_report(chart: Chart, r: Resource, warnings: _Ctx) -> list[Part]:
+    parts: list[Part] = [r.data.get("conclusion") if isinstance(r.data.get("conclusion"), str) else ""]
     parts += [_attachment(chart, a, r.ref, warnings) for a in dicts(r.data.get("presentedForm"))]
     return [p for p in parts if p]
 
 
-def _observation(chart: Chart, r: Resource, warnings: list[str]) -> list[str]:
+def _observation(chart: Chart, r: Resource, warnings: _Ctx) -> list[Part]:
     value = r.data.get("valueString")
-    parts = [value] if isinstance(value, str) and len(value) >= 40 else []  # short values are coded results
-    return parts + notes(r.data)
+    parts: list[Part] = [value] if isinstance(value, str) and len(value) >= 40 else []  # short: coded results
+    return parts + list(notes(r.data))
 
 
-def _notes_only(chart: Chart, r: Resource, warnings: list[str]) -> list[str]:
-    return notes(r.data)
+def _notes_only(chart: Chart, r: Resource, warnings: _Ctx) -> list[Part]:
+    return list(notes(r.data))
 
 
 READERS = {
@@ -113,23 +154,53 @@ def pdf_attachments(chart: Chart, r: Resource) -> list[bytes]:
     return out
 
 
-def _attachment(chart: Chart, att: Any, ref: str, warnings: list[str]) -> str:
+def _attachment(chart: Chart, att: Any, ref: str, warnings: _Ctx) -> Part:
     if not isinstance(att, dict):
         return ""
     ctype = str(att.get("contentType") or "text/plain").split(";")[0].strip().lower()
-    raw = _attachment_bytes(chart, att, ref, warnings)
+    raw = _attachment_bytes(chart, att, ref, warnings.warnings)
     if raw is None:
         return ""
     if len(raw) > MAX_ATTACHMENT_BYTES:
         warnings.append(f"{ref}: attachment of {len(raw) // (1024 * 1024)} MB skipped (limit 10 MB)")
         return ""
     try:
-        return DECODERS[ctype](raw)
+        if ctype in _ocr.IMAGE_TYPES:
+            return _scanned(raw, _ocr.IMAGE_TYPES[ctype], ref, warnings)
+        text = DECODERS[ctype](raw)
+        if ctype == "application/pdf" and _no_text_layer(text, raw):
+            return _scanned(raw, "pdf", ref, warnings)
+        return text
     except KeyError:
         warnings.append(f"{ref}: attachment type {ctype} is not read, skipped")
     except Exception as exc:  # a broken document is skipped, never fatal
         warnings.append(f"{ref}: {ctype} attachment could not be read ({type(exc).__name__}), skipped")
     return ""
+
+
+def _no_text_layer(text: str, raw: bytes) -> bool:
+    """A PDF with a page that has an image and (almost) no text layer: a scan, to be read by OCR."""
+    from pypdf import PdfReader
+
+    return any(
+        len((p.extract_text() or "").strip()) < 20 and len(p.images) > 0 for p in PdfReader(io.BytesIO(raw)).pages
+    )
+
+
+def _scanned(raw: bytes, kind: str, ref: str, warnings: _Ctx) -> Part:
+    if not warnings.ocr:
+        warnings.append(f"{ref}: scanned attachment not read (OCR is off)")
+        return ""
+    try:
+        scan = _ocr.read(raw, kind)
+    except _ocr.OcrUnavailable:
+        warnings.append(f"{ref}: scanned attachment not read: {_ocr.UNAVAILABLE}")
+        return ""
+    note = _ocr.version_note()
+    if note and note not in warnings.warnings:
+        warnings.append(note)
+    warnings.warnings.extend(f"{ref}: {line}" for line in scan.warnings)
+    return scan
 
 
 def _attachment_bytes(chart: Chart, att: dict[str, Any], ref: str, warnings: list[str]) -> bytes | None:

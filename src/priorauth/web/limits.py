@@ -1,7 +1,8 @@
 """A request-body cap on every route, enforced while the body streams in: a declared Content-Length
 past the cap is refused before anything is read, and a body that grows past it is stopped at the
-first chunk over (413 ``too_large``, whatever the route's parser would have answered). Chart uploads get ``max_upload_mb``, CDS Hooks calls
-``max_cds_mb``, everything else (JSON bodies, forms) ``max_request_kb``."""
+first chunk over (413 ``too_large``, whatever the route's parser would have answered). Chart and
+scanned-document uploads get ``max_upload_mb``, CDS Hooks calls ``max_cds_mb``, everything else (JSON
+bodies, forms) ``max_request_kb``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import orjson
 
 from priorauth.errors import Code, fail
 
-UPLOADS = re.compile(r"^(/api/v1/charts|/upload|/cases/[^/]+/chart)$")
+UPLOADS = re.compile(r"^(/api/v1/charts|/upload|/cases/[^/]+/(chart|documents))$")  # documents: scans (issue 17)
 
 
 class BodyLimit:

@@ -109,7 +109,7 @@ def supporting_documents(ev: Evaluation) -> list[SupportingDoc]:
     then the treatment-history records, each rendered from the chart's own text."""
     from priorauth.text.sources import documents, pdf_attachments
 
-    texts = {d.source: d for d in documents(ev.chart, [])}
+    texts = {d.source: d for d in documents(ev.chart, [], ev.ocr)}
     kras_sources = {k.evidence.source.split("#")[0] for k in ev.facts.kras}
     out: list[SupportingDoc] = []
     taken: set[str] = set()

@@ -12,15 +12,15 @@ from fastapi import APIRouter, Form, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from priorauth.errors import Code, PriorauthError, fail
+from priorauth.errors import PriorauthError
 from priorauth.policy import registry
 from priorauth.service import pool
 from priorauth.service.cases import Cases
-from priorauth.service.charts import chart_of, kind_of
-from priorauth.store.models import Attestation, AuditEvent, Case, Chart, Decision, Determination, Submission, User
+from priorauth.service.charts import kind_of
+from priorauth.store.models import Attestation, AuditEvent, Case, Decision, Determination, Submission, User
 from priorauth.web import schemas as s
 from priorauth.web.settings import limits
-from priorauth.web.ui import evidence, packet, workflow
+from priorauth.web.ui import evidence, packet, scans, workflow
 from priorauth.web.ui.pages import STAFF, pack_choices, read_upload
 from priorauth.web.ui.session import PAGE, Page
 
@@ -35,6 +35,7 @@ DONE = {  # ?done=... -> the confirmation shown (fixed words: nothing from the r
     "payer": "Payer pack changed; the case was evaluated again.",
     "chart": "New chart uploaded; the case was evaluated again.",
     "evaluated": "Evaluated again.",
+    "document": "Document added; the case was evaluated again.",
 }
 
 
@@ -151,13 +152,7 @@ def evidence_view(case_id: str, source: str, det: str = "", page: Page = PAGE) -
         opened = evidence.Opened(source, ref, "Recorded decision", item.decided_on, before=text)
     else:
         d = scope.get(Determination, det, "determination") if det else None
-        chart_id = d.chart_id if d and d.case_id == case.id else case.chart_id
-        if chart_id is None:
-            raise fail(Code.NOT_FOUND, "the case has no chart")
-        chart = scope.get(Chart, chart_id, "chart")
-        patient = scope.patient(case.patient_id)
-        max_archive = int(page.request.app.state.settings.max_archive_mb * 1_000_000)
-        opened = evidence.open_in(chart_of(chart.content, chart.kind, max_archive, patient.fhir_id), source)
+        opened = scans.opened_with_page(page, case, source, det, d.chart_id if d and d.case_id == case.id else None)
     scope.audit("view", "evidence", case.id, case.patient_id, f"case={case.id}")
     name = "_evidence.html" if page.request.headers.get("HX-Request") else "evidence_page.html"
     return page.render(name, case=case, opened=opened)

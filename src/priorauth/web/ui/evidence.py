@@ -27,6 +27,8 @@ class Opened:
     span: str = ""
     after: str = ""
     resource_json: str = ""  # coded evidence: the resource, pretty-printed
+    page: int | None = None  # read from a scanned page: its number, and the page image's address
+    image_url: str = ""
 
     @property
     def is_text(self) -> bool:

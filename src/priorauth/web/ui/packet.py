@@ -19,7 +19,7 @@ def build(raw: bytes, kind: str, max_archive_bytes: int, **kwargs: Any) -> bytes
     from priorauth.service.charts import _materialize
 
     with tempfile.TemporaryDirectory(prefix="priorauth-packet-") as tmp:
-        chart = _materialize(raw, kind, Path(tmp), max_archive_bytes)
+        chart = _materialize(raw, kind, Path(tmp), max_archive_bytes, kwargs.pop("documents", ()))
         files = write_packet(api.evaluate(chart, **kwargs), Path(tmp) / "packet")
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:

@@ -5,3 +5,25 @@ document.addEventListener("htmx:afterSwap", function (e) {
   var mark = document.getElementById("cited");
   if (mark) mark.scrollIntoView({ block: "center" });
 });
+
+// Paper (issue 17): a file dropped on the case's drop zone is put in its file field and the form is sent.
+document.addEventListener("dragover", function (e) {
+  var zone = e.target.closest && e.target.closest("#dropzone");
+  if (!zone) return;
+  e.preventDefault();
+  zone.classList.add("over");
+});
+document.addEventListener("dragleave", function (e) {
+  var zone = e.target.closest && e.target.closest("#dropzone");
+  if (zone) zone.classList.remove("over");
+});
+document.addEventListener("drop", function (e) {
+  var zone = e.target.closest && e.target.closest("#dropzone");
+  if (!zone) return;
+  e.preventDefault();
+  zone.classList.remove("over");
+  if (!e.dataTransfer || !e.dataTransfer.files.length) return;
+  var input = document.getElementById("case-document");
+  input.files = e.dataTransfer.files;
+  zone.closest("form").requestSubmit();
+});

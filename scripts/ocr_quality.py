@@ -1,0 +1,191 @@
+"""OCR quality on the synthetic scanned reports (issue 17): character error rate by fax level, criteria
+of each scanned twin against its digital original, word confidence against correctness (the
+threshold), seconds per page, and what a 20-page fax costs.
+
+    .venv/bin/python scripts/ocr_quality.py                  # both sets, every level (minutes)
+    .venv/bin/python scripts/ocr_quality.py --quick          # one report at fax quality (CI)
+    .venv/bin/python scripts/ocr_quality.py --set heldout --levels fax --json out.json
+
+The reports are tests/ocr/documents.yaml (written while building) and tests/ocr/heldout_documents.yaml
+(written by someone who had only the contract); they are scored apart. Needs the tesseract program.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import priorauth  # noqa: E402
+from priorauth.text import ocr  # noqa: E402
+from tests.ocr import scans  # noqa: E402
+
+AS_OF = "2026-11-20"
+SETS = {"built": "documents.yaml", "heldout": "heldout_documents.yaml"}
+THRESHOLDS = (30, 40, 50, 60, 70, 80, 90)
+EXPECTED_STATUS = {  # what the kras_g12c criterion should say for what the report states (NSCLC)
+    ("g12c_present", "tissue"): "met",
+    ("g12c_present", "plasma"): "met",
+    ("g12c_present", "unknown"): "met",
+    ("g12c_absent", "tissue"): "not_met",
+    ("g12c_absent", "unknown"): "not_met",
+    ("other_variant", "tissue"): "not_met",
+    ("other_variant", "unknown"): "not_met",
+    ("g12c_absent", "plasma"): "insufficient",
+    ("other_variant", "plasma"): "insufficient",
+    ("none", "tissue"): "insufficient",
+    ("none", "plasma"): "insufficient",
+    ("none", "unknown"): "insufficient",
+}
+
+
+def cer(reference: str, hypothesis: str) -> float:
+    from rapidfuzz.distance import Levenshtein
+
+    ref, hyp = scans.normalized(reference), scans.normalized(hypothesis)
+    return Levenshtein.distance(ref, hyp) / max(1, len(ref))
+
+
+def word_truth(reference: str, scan: ocr.Scan) -> list[tuple[float, bool]]:
+    """(confidence, read right) for every OCR word, by aligning OCR words with the original's words."""
+    words = [(w.conf, scan.text[w.start : w.end]) for p in scan.pages for w in p.words]
+    ref = reference.split()
+    sm = difflib.SequenceMatcher(None, [t for _, t in words], ref, autojunk=False)
+    right = set()
+    for block in sm.get_matching_blocks():
+        right.update(range(block.a, block.a + block.size))
+    return [(c, i in right) for i, (c, _) in enumerate(words)]
+
+
+def run(set_name: str, levels: list[str], limit: int | None, fmt: str) -> dict[str, Any]:
+    reports = scans.reports(SETS[set_name])[:limit]
+    out: dict[str, Any] = {"set": set_name, "reports": len(reports), "levels": {}}
+    for level in levels:
+        rows, truth, pages, seconds = [], [], 0, 0.0
+        for r in reports:
+            raw, ctype = scans.encode(scans.fax_pages(r, level), fmt, level)
+            ocr.clear_cache()
+            t = time.perf_counter()
+            scan = ocr.read(raw, "pdf" if fmt == "pdf" else fmt)
+            seconds += time.perf_counter() - t
+            pages += len(scan.pages)
+            truth += word_truth(r.digital_text, scan)
+            scanned = priorauth.check(scans.chart(scans.document("scan1", raw, ctype, r.title)), as_of=AS_OF)
+            digital = priorauth.check(
+                scans.chart(scans.document("scan1", r.digital_text.encode(), "text/plain", r.title)), as_of=AS_OF
+            )
+            s, d = scans.statuses(scanned), scans.statuses(digital)
+            expected = EXPECTED_STATUS.get((r.expected.get("kras", ""), r.expected.get("specimen", "")))
+            print(
+                f"  {set_name} {level} {r.id}: {s['kras_g12c']} (digital {d['kras_g12c']})", file=sys.stderr, flush=True
+            )
+            rows.append(
+                {
+                    "id": r.id,
+                    "cer": round(cer(r.digital_text, scan.text), 4),
+                    "identical": s == d,
+                    "differs": {k: [d[k], s[k]] for k in d if s.get(k) != d[k]},
+                    "kras_scanned": s["kras_g12c"],
+                    "kras_digital": d["kras_g12c"],
+                    "kras_expected": expected,
+                    "met_not_in_twin": sorted(k for k in d if s[k] == "met" and d[k] != "met"),
+                    "wrong_met": any(s[k] == "met" and d[k] != "met" for k in d)
+                    or (s["kras_g12c"] == "met" and expected not in (None, "met")),
+                    "kras_wrong_met": s["kras_g12c"] == "met" and expected not in (None, "met"),
+                }
+            )
+        out["levels"][level] = {
+            "mean_cer": round(sum(x["cer"] for x in rows) / max(1, len(rows)), 4),
+            "identical": sum(x["identical"] for x in rows),
+            "wrong_met": sum(x["wrong_met"] for x in rows),
+            "met_not_in_twin": sum(bool(x["met_not_in_twin"]) for x in rows),
+            "kras_wrong_met": sum(x["kras_wrong_met"] for x in rows),
+            "digital_kras_as_expected": sum(x["kras_digital"] == x["kras_expected"] for x in rows),
+            "scanned_kras_as_expected": sum(x["kras_scanned"] == x["kras_expected"] for x in rows),
+            "pages": pages,
+            "seconds_per_page": round(seconds / max(1, pages), 2),
+            "thresholds": {
+                t: {
+                    "wrong_words_trusted": sum(1 for c, ok in truth if c >= t and not ok),
+                    "right_words_doubted": sum(1 for c, ok in truth if c < t and ok),
+                    "words": len(truth),
+                }
+                for t in THRESHOLDS
+            },
+            "rows": rows,
+        }
+    return out
+
+
+def twenty_pages() -> dict[str, Any]:
+    """A 20-page fax (multi-page CCITT G4 TIFF): wall time, peak memory of this process and of tesseract."""
+    reports = scans.reports()
+    pages = []
+    for r in reports:
+        pages += scans.fax_pages(r, "fax")
+        if len(pages) >= 20:
+            break
+    raw, _ = scans.encode(pages[:20], "tiff")
+    ocr.clear_cache()
+    t = time.perf_counter()
+    scan = ocr.read(raw, "tiff")
+    wall = time.perf_counter() - t
+    return {
+        "pages": len(scan.pages),
+        "bytes": len(raw),
+        "seconds": round(wall, 1),
+        "seconds_per_page": round(wall / max(1, len(scan.pages)), 2),
+        "peak_rss_mb_python": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_rss_mb_tesseract": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+        "characters": len(scan.text),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="one report at fax quality (CI)")
+    ap.add_argument("--set", choices=(*SETS, "both"), default="both")
+    ap.add_argument("--levels", default=",".join(scans.LEVELS))
+    ap.add_argument("--format", default="tiff", choices=("tiff", "pdf"))
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--twenty", action="store_true", help="also time a 20-page fax")
+    ap.add_argument("--json", help="write the full results here")
+    args = ap.parse_args(argv)
+    if ocr.tesseract_version() is None:
+        print(ocr.UNAVAILABLE, file=sys.stderr)
+        return 2
+    sets = ["built"] if args.quick else (list(SETS) if args.set == "both" else [args.set])
+    levels = ["fax"] if args.quick else args.levels.split(",")
+    result: dict[str, Any] = {"tesseract": ocr.tesseract_version(), "sets": []}
+    for s in sets:
+        result["sets"].append(run(s, levels, 1 if args.quick else args.limit, args.format))
+    if args.twenty and not args.quick:
+        result["twenty_page_fax"] = twenty_pages()
+    for s in result["sets"]:
+        print(f"set {s['set']} ({s['reports']} reports), Tesseract {result['tesseract']}")
+        print(
+            "level       mean CER  identical  met, twin not  KRAS met, report not  KRAS as expected (scan/digital)  s/page"
+        )
+        for level, v in s["levels"].items():
+            print(
+                f"{level:<11} {v['mean_cer']:>8.3f}  {v['identical']:>4}/{s['reports']:<4} {v['met_not_in_twin']:>13}"
+                f"  {v['kras_wrong_met']:>20}  {v['scanned_kras_as_expected']:>15}/{v['digital_kras_as_expected']:<15}"
+                f"  {v['seconds_per_page']:>6}"
+            )
+    if "twenty_page_fax" in result:
+        print("20-page fax:", json.dumps(result["twenty_page_fax"]))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

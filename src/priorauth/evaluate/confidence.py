@@ -1,0 +1,54 @@
+"""Findings read from scanned pages with low OCR confidence never decide a criterion on their own.
+
+A criterion is ``met`` when a confident finding supports it and no confident finding contradicts it:
+each rule runs once on the facts without low-confidence OCR findings. When those findings change the
+answer (they alone support or contradict it), the answer is ``review``, citing them, so a person reads
+the scan; a low-confidence reading never turns into ``met`` or ``not_met``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from priorauth.evaluate.context import Context
+from priorauth.evaluate.result import Answer
+from priorauth.facts.model import Evidence, Facts
+
+
+def judged(rule: Callable[[Context], Answer], ctx: Context) -> Answer:
+    full = rule(ctx)
+    if not any(_low(item) for kind in _lists(ctx.facts) for item in getattr(ctx.facts, kind)):
+        return full
+    strict = rule(dataclasses.replace(ctx, facts=confident_only(ctx.facts)))
+    if strict.status in ("met", "review") or strict.status == full.status:
+        return strict if strict.status != full.status else full
+    low = [e for e in full.evidence if e.low_confidence]
+    if not low:  # the low-confidence findings changed the answer without being cited: cite them anyway
+        return strict
+    where = "; ".join(f"{e.source.split('#')[0]} page {e.ocr.page} ({e.ocr.confidence:.0f}%)" for e in low if e.ocr)
+    return Answer(
+        "review",
+        f"Without the scanned text read at low OCR confidence ({where}) this would be {strict.status}; "
+        f"with it, {full.status}: {full.summary} Check the scanned page before relying on it.",
+        full.evidence,
+        [*full.actions, "Read the scanned page and confirm what it says (or obtain a legible copy)."],
+    )
+
+
+def confident_only(facts: Facts) -> Facts:
+    return dataclasses.replace(
+        facts, **{kind: [i for i in getattr(facts, kind) if not _low(i)] for kind in _lists(facts)}
+    )
+
+
+def _lists(facts: Facts) -> list[str]:
+    return [f.name for f in dataclasses.fields(facts) if isinstance(getattr(facts, f.name), list)]
+
+
+def _low(item: Any) -> bool:
+    if isinstance(item, tuple):  # cpt: (code, Evidence)
+        item = item[-1]
+    ev = item if isinstance(item, Evidence) else getattr(item, "evidence", None)
+    return isinstance(ev, Evidence) and ev.low_confidence

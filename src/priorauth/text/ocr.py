@@ -1,0 +1,344 @@
+"""Scanned pages -> text, a page map and word confidences (Tesseract through pytesseract).
+
+The source-extraction seam for paper: a scanned PDF (no text layer; the CCITT G3/G4 images fax servers
+write included), a multi-page TIFF, a PNG or a JPEG becomes one text, its pages joined in order with a
+form feed, with every word's offsets, box and Tesseract confidence, so evidence can cite exact spans and
+say how sure the reading was. The page images are straightened (fax pixels made square, speckle removed,
+skew corrected) before Tesseract reads them; :func:`page_images` returns the same images, so word boxes
+line up with what a person is shown.
+
+Limits keep a hostile file from stalling anything: pages, pixels per page and seconds per document. A
+document past a limit is read up to it and says so in a warning; one that cannot be read at all is a
+warning too. Results are cached in memory by the bytes' SHA-256 (never on disk: the text is PHI).
+Without the ``tesseract`` program every scan is a warning ("OCR not available: install tesseract-ocr").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import time
+import warnings as _warnings
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import cache
+from statistics import median
+from threading import Lock
+from typing import Any
+
+TESTED_TESSERACT = "5.3.0"  # Debian bookworm's tesseract-ocr 5.3.0-2: the version the thresholds were measured with
+LANG = "eng"
+PSM = "4"  # "a single column of text of variable sizes": keeps a table row on one line (psm 3 splits columns)
+MAX_PAGES = 40  # a 20-page fax twice over; later pages are not read (warning)
+MAX_PIXELS = 30_000_000  # per page: a letter page at 600 dpi is 34 MP, a fax page ~3.5 MP
+MAX_SECONDS = 600.0  # per document, all pages: a 20-page fax on a busy 2-core server (26 s a page) fits
+TARGET_DPI = 300  # pages are enlarged to about this resolution before Tesseract reads them
+CONFIDENT = 70.0  # a word read at or above this Tesseract confidence is trusted (measured: docs/clinical-text.md)
+PAGE_BREAK = "\f"
+UNAVAILABLE = "OCR not available: install tesseract-ocr"
+IMAGE_TYPES = {"image/tiff": "tiff", "image/tif": "tiff", "image/png": "png", "image/jpeg": "jpeg", "image/jpg": "jpeg"}
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int  # offsets into the scan's text
+    end: int
+    conf: float  # Tesseract's word confidence, 0-100
+    box: tuple[int, int, int, int]  # left, top, width, height in the page image's pixels
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    start: int  # the page's text is text[start:end]
+    end: int
+    size: tuple[int, int]  # the (straightened) page image's width, height
+    words: tuple[Word, ...]  # empty for a page read from a PDF's text layer
+    ocr: bool = True
+
+    def shifted(self, by: int) -> Page:
+        words = tuple(Word(w.start + by, w.end + by, w.conf, w.box) for w in self.words)
+        return Page(self.number, self.start + by, self.end + by, self.size, words, self.ocr)
+
+
+@dataclass(frozen=True)
+class Scan:
+    text: str
+    pages: tuple[Page, ...]
+    warnings: tuple[str, ...] = ()
+
+
+class OcrUnavailable(Exception):
+    """The tesseract program is not installed (or not runnable)."""
+
+
+@cache
+def tesseract_version() -> str | None:
+    """The installed Tesseract's version (``5.3.0``), or None without the program."""
+    try:
+        import pytesseract
+
+        return str(pytesseract.get_tesseract_version()).split()[0]
+    except Exception:  # not installed, not runnable, or an unreadable version banner
+        return None
+
+
+def version_note() -> str | None:
+    """A warning when the installed Tesseract is not the one priorauth was measured with."""
+    v = tesseract_version()
+    if v is None or v.startswith(TESTED_TESSERACT):
+        return None
+    return (
+        f"OCR by Tesseract {v}; priorauth's OCR thresholds were measured with {TESTED_TESSERACT}: readings may differ"
+    )
+
+
+_CACHE: OrderedDict[str, Scan] = OrderedDict()
+_CACHE_SIZE = 64
+_LOCK = Lock()
+
+
+def read(raw: bytes, kind: str) -> Scan:
+    """OCR a scanned document of ``kind`` (``pdf``, ``tiff``, ``png``, ``jpeg``); cached by content.
+    Raises :class:`OcrUnavailable` without Tesseract; a file that cannot be read raises ValueError."""
+    if tesseract_version() is None:
+        raise OcrUnavailable(UNAVAILABLE)
+    key = f"{kind}:{hashlib.sha256(raw).hexdigest()}"
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    scan = _read(raw, kind)
+    with _LOCK:
+        _CACHE[key] = scan
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return scan
+
+
+def clear_cache() -> None:
+    with _LOCK:
+        _CACHE.clear()
+
+
+def _read(raw: bytes, kind: str) -> Scan:
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract's OpenMP threads crawl on a busy machine
+    notes: list[str] = []
+    deadline = time.monotonic() + MAX_SECONDS
+    texts: list[str] = []
+    pages: list[Page] = []
+    offset = 0
+    for number, item in enumerate(_pages(raw, kind, notes), 1):
+        if isinstance(item, str):  # a PDF page with a text layer
+            text, page = item.strip() + "\n", None
+        else:
+            left = deadline - time.monotonic()
+            if left <= 1:
+                notes.append(f"OCR stopped at page {number}: the {MAX_SECONDS:.0f} s limit per document was reached")
+                break
+            try:
+                text, page = _ocr_page(item, number, left)
+            except RuntimeError as exc:  # pytesseract's timeout
+                if "timeout" not in str(exc).lower():
+                    raise
+                notes.append(f"OCR stopped at page {number}: the {MAX_SECONDS:.0f} s limit per document was reached")
+                break
+        texts.append(text)
+        if page is None:
+            pages.append(Page(number, offset, offset + len(text), (0, 0), (), ocr=False))
+        else:
+            pages.append(page.shifted(offset))
+        offset += len(text) + len(PAGE_BREAK)
+    return Scan(PAGE_BREAK.join(texts), tuple(pages), tuple(notes))
+
+
+def page_images(raw: bytes, kind: str, limit: int | None = None) -> list[Any]:
+    """The straightened page images Tesseract read (PIL images; None for a PDF page read from its text
+    layer), so word boxes line up with them."""
+    out = []
+    for item in _pages(raw, kind, [], limit):
+        out.append(None if isinstance(item, str) else item)
+    return out
+
+
+def _pages(raw: bytes, kind: str, notes: list[str], limit: int | None = None):  # type: ignore[no-untyped-def]
+    """Each page: a straightened PIL image, or the text of a PDF page that has a text layer."""
+    from PIL import Image
+
+    limit = MAX_PAGES if limit is None else limit
+    if kind == "pdf":
+        yield from _pdf_pages(raw, notes, limit)
+        return
+    with _warnings.catch_warnings():  # our pixel limit is lower than Pillow's bomb warning
+        _warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        img = Image.open(io.BytesIO(raw))  # reads the header only: sizes are known before pixels are decoded
+    frames = getattr(img, "n_frames", 1)
+    if frames > limit:
+        notes.append(f"{frames} pages: only the first {limit} were read (limit)")
+    for i in range(min(frames, limit)):
+        img.seek(i)
+        if img.width * img.height > MAX_PIXELS:
+            notes.append(f"page {i + 1} is {img.width}x{img.height} pixels, over the limit: not read")
+            yield ""
+            continue
+        dpi = img.info.get("dpi") or (0, 0)
+        yield straighten(img.copy(), _aspect(dpi, None), _number(dpi[0]))
+
+
+def _pdf_pages(raw: bytes, notes: list[str], limit: int):  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(raw))
+    if len(reader.pages) > limit:
+        notes.append(f"{len(reader.pages)} pages: only the first {limit} were read (limit)")
+    for i, page in enumerate(reader.pages[:limit]):
+        text = page.extract_text() or ""
+        if len(text.strip()) >= 20:
+            yield text
+            continue
+        best = _largest_image(page)
+        if best is None:
+            yield ""
+            continue
+        width, height, image = best
+        if width * height > MAX_PIXELS:
+            notes.append(f"page {i + 1} is {width}x{height} pixels, over the limit: not read")
+            yield ""
+            continue
+        box = page.mediabox
+        dpi = width / (float(box.width) / 72) if float(box.width) > 0 else None
+        yield straighten(image.image, _aspect(None, (float(box.width), float(box.height), width, height)), dpi)
+
+
+def _largest_image(page: Any) -> tuple[int, int, Any] | None:
+    """The page's largest image XObject (a scanned page is one image), sized before it is decoded."""
+    best = None
+    for image in page.images:
+        obj = image.indirect_reference.get_object() if image.indirect_reference else {}
+        width, height = int(obj.get("/Width", 0) or 0), int(obj.get("/Height", 0) or 0)
+        if best is None or width * height > best[0] * best[1]:
+            best = (width, height, image)
+    return best
+
+
+def _aspect(dpi: Any, pdf: tuple[float, float, int, int] | None) -> float:
+    """How much taller the page should be, in pixels, for square pixels: 2.0 for a standard-mode fax
+    (204x98 dpi), 1.0 for a scan."""
+    if pdf is not None:
+        page_w, page_h, px_w, px_h = pdf
+        if page_w <= 0 or page_h <= 0 or px_w <= 0 or px_h <= 0:
+            return 1.0
+        ratio = (page_h / page_w) / (px_h / px_w)
+    else:
+        try:
+            x, y = float(dpi[0]), float(dpi[1])
+        except (TypeError, ValueError, IndexError):
+            return 1.0
+        ratio = x / y if x > 0 and y > 0 else 1.0
+    return ratio if abs(ratio - 1.0) > 0.15 and 0.2 < ratio < 5 else 1.0
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value) or None
+    except (TypeError, ValueError):
+        return None
+
+
+def scale_for(width: int, dpi: float | None) -> float:
+    """How much to enlarge a page so Tesseract sees ~300 dpi (at a fax's 200 dpi it merges short words:
+    "Ifa" for "If a"); from the resolution when known, else from a letter page's width."""
+    if dpi and 50 <= dpi < TARGET_DPI * 0.85:
+        return min(2.0, TARGET_DPI / dpi)
+    if not dpi and width < 2200:
+        return min(2.0, max(1.0, 8.5 * TARGET_DPI / max(1, width)))
+    return 1.0
+
+
+def straighten(img: Any, aspect: float = 1.0, dpi: float | None = None) -> Any:
+    """Grey levels, square pixels, fax speckle removed (3x3 median), skew corrected, then enlarged to
+    ~300 dpi (the order matters: speckle enlarged first survives the median)."""
+    from PIL import Image, ImageFilter
+
+    grey = img.convert("L")
+    if aspect != 1.0:
+        grey = grey.resize((grey.width, max(1, round(grey.height * aspect))), Image.Resampling.LANCZOS)
+    grey = grey.filter(ImageFilter.MedianFilter(3))
+    angle = skew_angle(grey)
+    if abs(angle) >= 0.2:
+        grey = grey.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255, expand=False)
+    scale = scale_for(grey.width, dpi)
+    if scale != 1.0:
+        grey = grey.resize((round(grey.width * scale), round(grey.height * scale)), Image.Resampling.LANCZOS)
+    return grey
+
+
+def skew_angle(grey: Any) -> float:
+    """The rotation (degrees) that makes text lines horizontal: the angle whose row profile of dark
+    pixels is sharpest (projection-profile method), searched over +-6 degrees on a reduced image."""
+    import numpy as np
+    from PIL import Image
+
+    small = grey.copy()
+    small.thumbnail((900, 900))
+    dark = small.point(lambda p: 255 if p < 128 else 0)
+
+    def score(a: float) -> float:
+        rows = np.asarray(dark.rotate(a, resample=Image.Resampling.NEAREST, fillcolor=0), dtype=np.float64).sum(1)
+        return float(np.square(np.diff(rows)).sum())
+
+    best = max((a / 2 for a in range(-12, 13)), key=score)
+    return max((best + a / 10 for a in range(-5, 6)), key=score)
+
+
+def _ocr_page(img: Any, number: int, seconds: float) -> tuple[str, Page]:
+    import pytesseract
+
+    data = pytesseract.image_to_data(
+        img, lang=LANG, config=f"--psm {PSM}", output_type=pytesseract.Output.DICT, timeout=max(1, int(seconds))
+    )
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, word in enumerate(data["text"]):
+        if str(word).strip() and float(data["conf"][i]) >= 0:
+            lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
+    ordered = sorted(lines.values(), key=lambda ids: (min(data["top"][i] for i in ids), data["left"][ids[0]]))
+    heights = [data["height"][i] for ids in ordered for i in ids] or [1]
+    line_height = median(heights)
+    parts: list[str] = []
+    words: list[Word] = []
+    pos = 0
+    last_bottom = None
+    for ids in ordered:
+        top = min(data["top"][i] for i in ids)
+        if last_bottom is not None:
+            sep = "\n\n" if top - last_bottom > 0.9 * line_height else "\n"
+            parts.append(sep)
+            pos += len(sep)
+        chars = sum(len(str(data["text"][i]).strip()) for i in ids)
+        char_width = sum(data["width"][i] for i in ids) / max(1, chars)
+        prev_right = None
+        for i in ids:
+            token = str(data["text"][i]).strip()
+            if prev_right is not None:
+                sep = "  " if data["left"][i] - prev_right > 2.5 * char_width else " "  # a table's cell gap
+                parts.append(sep)
+                pos += len(sep)
+            box = (data["left"][i], data["top"][i], data["width"][i], data["height"][i])
+            words.append(Word(pos, pos + len(token), float(data["conf"][i]), box))
+            parts.append(token)
+            pos += len(token)
+            prev_right = box[0] + box[2]
+        last_bottom = max(data["top"][i] + data["height"][i] for i in ids)
+    text = "".join(parts) + "\n"
+    return text, Page(number, 0, len(text), (img.width, img.height), tuple(words))
+
+
+def words_in(pages: tuple[Page, ...], start: int, end: int) -> list[tuple[Page, Word]]:
+    return [
+        (p, w) for p in pages if p.start < end and start < p.end for w in p.words if w.start < end and start < w.end
+    ]
+
+
+def page_of(pages: tuple[Page, ...], offset: int) -> Page | None:
+    return next((p for p in pages if p.start <= offset < p.end + len(PAGE_BREAK)), None)
