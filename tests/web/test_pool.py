@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+import tests.web.slow
+from priorauth.service import charts
 from priorauth.web import Settings, create_app
 from tests.web.conftest import AS_OF, make_practice, upload
 
@@ -20,14 +22,18 @@ def pooled(tmp_path: Path) -> Iterator[Any]:
     app.state.engine.dispose()
 
 
-def test_an_evaluation_past_its_time_limit_is_503_and_keeps_chart_and_case(pooled: Any) -> None:
+def test_an_evaluation_past_its_time_limit_is_503_and_keeps_chart_and_case(
+    pooled: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     c = make_practice(pooled, "Alpha").coordinator
     chart = upload(c)
     r = c.post("/api/v1/cases", json={"chart_id": chart["id"], "as_of": AS_OF})
     assert r.status_code == 201, r.text  # evaluated in a worker process
     case = r.json()
     slow = pooled.state.settings
-    pooled.state.settings = slow.model_copy(update={"evaluation_timeout_seconds": 0.001})
+    pooled.state.settings = slow.model_copy(update={"evaluation_timeout_seconds": 0.5})
+    real = charts.evaluate
+    monkeypatch.setattr(charts, "evaluate", tests.web.slow.evaluate)  # sleeps past the limit in the worker
     r = c.post(f"/api/v1/cases/{case['id']}/determinations", json={})
     assert r.status_code == 503 and r.json()["error"]["code"] == "evaluation_timeout"
     r = c.post("/api/v1/cases", json={"chart_id": chart["id"], "as_of": AS_OF})
@@ -37,6 +43,7 @@ def test_an_evaluation_past_its_time_limit_is_503_and_keeps_chart_and_case(poole
     assert c.get(f"/api/v1/charts/{chart['id']}").status_code == 200
     assert len(c.get("/api/v1/cases").json()) == 1
     pooled.state.settings = slow
+    monkeypatch.setattr(charts, "evaluate", real)
     r = c.post(f"/api/v1/cases/{case['id']}/determinations", json={})
     assert r.status_code == 201 and r.json()["overall"] == case["determination"]["overall"]
 
