@@ -28,7 +28,7 @@ def render(doc: dict[str, Any]) -> str:
     payer = doc.get("payer") or {}
     died = next((a for a in doc["advisories"] if a["id"] == DECEASED), None)
     when = next((e.get("date") for e in (died or {}).get("evidence", []) if e.get("date")), None)
-    age = f"age {p['age']}" if p.get("age") is not None and not died else "age unknown" if not died else "deceased"
+    age = "deceased" if died else f"age {p['age']}" if p.get("age") is not None else "age unknown"
     lines = (
         [
             f"DECEASED: the patient is recorded as deceased{' on ' + when if when else ''}: do not submit; check the chart."
