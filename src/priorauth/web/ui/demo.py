@@ -5,6 +5,7 @@ a new id and an invented name; nothing here is patient data."""
 
 from __future__ import annotations
 
+import base64
 import copy
 import json
 from datetime import date, timedelta
@@ -81,6 +82,20 @@ def liver_series(pid: str, start: date) -> list[dict[str, Any]]:
     return out
 
 
+def progress_note(pid: str, day: date) -> dict[str, Any]:
+    """An oncology progress note (synthetic): the chart notes a payer may require."""
+    text = "Oncology progress note. Metastatic NSCLC, KRAS G12C. Plan: start sotorasib 960 mg daily."
+    return {
+        "resourceType": "DocumentReference",
+        "id": f"{pid}-note",
+        "status": "current",
+        "type": {"coding": [{"system": "http://loinc.org", "code": "11506-3", "display": "Progress note"}]},
+        "subject": {"reference": f"Patient/{pid}"},
+        "date": f"{day.isoformat()}T10:00:00Z",
+        "content": [{"attachment": {"contentType": "text/plain", "data": base64.b64encode(text.encode()).decode()}}],
+    }
+
+
 def seed(app: Any, today: date | None = None) -> bool:
     """Create the demo practice, users and cases (once: False when they exist)."""
     with app.state.sessions() as session, session.begin():
@@ -137,7 +152,9 @@ def _cases(app: Any, session: Any, practice_id: str, users: dict[str, User], tod
     # 2. Progression not documented under a payer that requires it: a prescriber's attestation settles it.
     open_case(variant(nsclc, "demo-ben", "Ben", "Needsnote", remove=("Observation/status1",)), payer="bcbs-nc")
     # 3. Submitted five days ago to a payer with a 24-hour clock: the answer is overdue.
-    c = status(open_case(variant(nsclc, "demo-cal", "Cal", "Waiting"), payer="centene-medicaid"), "ready")
+    # (Centene requires chart notes: the demo chart has a progress note.)
+    cal = variant(nsclc, "demo-cal", "Cal", "Waiting", add=(progress_note("demo-cal", today - timedelta(days=6)),))
+    c = status(open_case(cal, payer="centene-medicaid"), "ready")
     sent(c, 5, "portal")
     # 4. Approved: the renewal starts this month; liver tests every three weeks, one ALT above normal.
     start = today - timedelta(days=150)

@@ -237,4 +237,5 @@ def patient_panel(patient_id: str, page: Page = PAGE) -> Response:
         schedule=schedule,
         next_due=next_due,
         current=current,
+        deceased=next((r.deceased for r in reversed(cases) if r.deceased), None),
     )

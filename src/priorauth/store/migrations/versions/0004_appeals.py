@@ -1,0 +1,49 @@
+"""appeals: the practice's appeal of a denial, with what was sent and when (issue 20)
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-11-30 09:30:00
+
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0004"
+down_revision: str | Sequence[str] | None = "0003"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "appeals",
+        sa.Column("id", sa.String(length=32), nullable=False),
+        sa.Column("practice_id", sa.String(length=32), nullable=False),
+        sa.Column("case_id", sa.String(length=32), nullable=False),
+        sa.Column("decision_id", sa.String(length=32), nullable=True),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("argument", sa.Text(), nullable=False),
+        sa.Column("method", sa.String(length=20), nullable=False),
+        sa.Column("reference", sa.String(length=200), nullable=True),
+        sa.Column("what", sa.Text(), nullable=False),
+        sa.Column("sent_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("created_by", sa.String(length=32), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["case_id"], ["cases.id"]),
+        sa.ForeignKeyConstraint(["decision_id"], ["decisions.id"]),
+        sa.ForeignKeyConstraint(["practice_id"], ["practices.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("appeals") as batch:
+        batch.create_index(batch.f("ix_appeals_case_id"), ["case_id"], unique=False)
+        batch.create_index(batch.f("ix_appeals_practice_id"), ["practice_id"], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("appeals") as batch:
+        batch.drop_index(batch.f("ix_appeals_practice_id"))
+        batch.drop_index(batch.f("ix_appeals_case_id"))
+    op.drop_table("appeals")
