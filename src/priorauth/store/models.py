@@ -243,6 +243,19 @@ class Appeal(Base):
     created_at: Mapped[datetime] = mapped_column(default=now)
 
 
+class CalendarFeed(Base):
+    """A user's calendar feed link (``/calendar/<token>.ics``): only the token's SHA-256 is stored; revoked
+    feeds answer 404. The feed names patients by initials only (calendar apps copy it elsewhere)."""
+
+    __tablename__ = "calendar_feeds"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=now)
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
 class AuditEvent(Base):
     """Who did what to which record, when. ``detail`` never holds patient data (ids and field names only)."""
 

@@ -1,5 +1,5 @@
-"""The app factory: one FastAPI app, one database. Later issues mount their routers on it
-(``app.include_router(...)``: the workspace UI, CDS Hooks)."""
+"""The app factory: one FastAPI app, one database, with every router mounted on it: the REST API, the
+workspace UI and CDS Hooks (``app.include_router(...)``)."""
 
 from __future__ import annotations
 

@@ -6,12 +6,11 @@ form's refusals are in words and keep what was typed."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
-from typing import Any
-
-import json
 from datetime import date
+from typing import Any
 
 from docx import Document
 

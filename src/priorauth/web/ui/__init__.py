@@ -23,12 +23,19 @@ STATUS = {Code.NOT_FOUND: 404, Code.FORBIDDEN: 403, Code.CSRF: 403, Code.CONFLIC
 
 
 def mount(app: FastAPI) -> None:
-    from priorauth.web.ui import case_page, pages, scans
+    from priorauth.web.ui import admin, calendar, case_page, pages, scans
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)
     app.include_router(case_page.router)
     app.include_router(scans.router)
+    app.include_router(calendar.router)
+    app.include_router(admin.router)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:  # browsers ask for it whatever the page says
+        return RedirectResponse("/static/favicon.svg", status_code=301)
+
     json_handler: Any = app.exception_handlers[PriorauthError]
 
     @app.middleware("http")

@@ -230,9 +230,6 @@ def _act(
     except ValidationError as exc:
         page.scope.session.rollback()
         return render_case(page, case_id, _sentence(refusal_words(exc.errors()[0])), 422, form, **kept)
-    except BadDate as exc:
-        page.scope.session.rollback()
-        return render_case(page, case_id, _sentence(f"{FIELDS.get(exc.field, exc.field)} is not a date"), 422, form, **kept)
     return RedirectResponse(f"/cases/{case_id}?done={done}#{form}", status_code=303)
 
 
@@ -255,11 +252,6 @@ def refusal_words(error: Any) -> str:
     return f"{name} is not valid ({error.get('msg', '').lower()})"
 
 
-class BadDate(ValueError):
-    def __init__(self, field: str) -> None:
-        super().__init__(field)
-        self.field = field
-
 
 def _sentence(message: str) -> str:
     return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
@@ -277,7 +269,7 @@ def _day(value: str, field: str = "date") -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise BadDate(field) from None
+        raise fail(Code.BAD_DATE, f"{FIELDS.get(field, field)} is not a date") from None
 
 
 def _cases(page: Page) -> Cases:

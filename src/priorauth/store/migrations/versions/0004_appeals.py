@@ -1,4 +1,5 @@
-"""appeals: the practice's appeal of a denial, with what was sent and when (issue 20)
+"""appeals and calendar feeds: the practice's appeal of a denial, with what was sent and when; a user's
+revocable calendar feed link (issue 20)
 
 Revision ID: 0004
 Revises: 0003
@@ -40,9 +41,29 @@ def upgrade() -> None:
     with op.batch_alter_table("appeals") as batch:
         batch.create_index(batch.f("ix_appeals_case_id"), ["case_id"], unique=False)
         batch.create_index(batch.f("ix_appeals_practice_id"), ["practice_id"], unique=False)
+    op.create_table(
+        "calendar_feeds",
+        sa.Column("id", sa.String(length=32), nullable=False),
+        sa.Column("practice_id", sa.String(length=32), nullable=False),
+        sa.Column("user_id", sa.String(length=32), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(["practice_id"], ["practices.id"]),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"]),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("token_hash"),
+    )
+    with op.batch_alter_table("calendar_feeds") as batch:
+        batch.create_index(batch.f("ix_calendar_feeds_practice_id"), ["practice_id"], unique=False)
+        batch.create_index(batch.f("ix_calendar_feeds_user_id"), ["user_id"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("calendar_feeds") as batch:
+        batch.drop_index(batch.f("ix_calendar_feeds_user_id"))
+        batch.drop_index(batch.f("ix_calendar_feeds_practice_id"))
+    op.drop_table("calendar_feeds")
     with op.batch_alter_table("appeals") as batch:
         batch.drop_index(batch.f("ix_appeals_practice_id"))
         batch.drop_index(batch.f("ix_appeals_case_id"))
