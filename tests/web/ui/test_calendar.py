@@ -63,6 +63,7 @@ def test_every_fetch_is_audited(app: Any) -> None:
     path = "/" + _feed_url(admin)
     client(app).get(path)
     client(app).get(path)
+    app.state.audit_sink.flush()  # views on SQLite are written by the background audit writer
     with app.state.sessions() as s:
         from priorauth.store.models import AuditEvent
 

@@ -66,6 +66,11 @@ FIELDS = {
     "text": "the statement",
     "date": "the clinical date",
     "on": "the clinical date",
+    "password": "the password",
+    "email": "the email address",
+    "name": "the name",
+    "role": "the role",
+    "timezone": "the time zone",
 }
 
 
@@ -244,7 +249,8 @@ def refusal_words(error: Any) -> str:
     if kind in ("string_too_long", "too_long"):
         return f"{name} is too long (at most {ctx.get('max_length', '?')} characters)"
     if kind in ("string_too_short", "too_short"):
-        return f"{name} is needed"
+        least = int(ctx.get("min_length", 1) or 1)
+        return f"{name} is needed" if least <= 1 else f"{name} is too short (at least {least} characters)"
     if kind in ("literal_error", "enum"):
         return f"{name} must be one of: {ctx.get('expected', '').replace(chr(39), '')}"
     if kind.startswith("date") or kind.startswith("datetime"):
