@@ -72,11 +72,13 @@ def moves(status: str, overall: str | None, held: str | None = None) -> list[Mov
     its :func:`hold` (a deceased patient, a required document missing: never marked ready)."""
     out = []
     for to, text in MOVES.get(status, ()):
-        if to == "ready" and held:
+        if to == "ready" and held == DECEASED:  # said first, whatever the checklist says
             out.append(Move(to, text, False, held))
         elif to == "ready" and overall != "ready":
             why = f"the checklist is not ready ({(overall or 'not evaluated').replace('_', ' ')})"
             out.append(Move(to, text, False, why))
+        elif to == "ready" and held:
+            out.append(Move(to, text, False, held))
         else:
             out.append(Move(to, text))
     return out

@@ -115,6 +115,7 @@ def pack_choices(drug: str | None = None) -> list[tuple[str, str]]:
 
 
 PAGE_SIZE = 50  # worklist rows per page
+LISTED = 1000  # cases the worklist sorts and pages (the newest of the filter)
 
 
 @router.get("/worklist", response_class=HTMLResponse)
@@ -132,7 +133,8 @@ def worklist(
         stmt = stmt.where(Case.status != "closed")
     elif status in workflow.LABELS:
         stmt = stmt.where(Case.status == status)
-    rows = summary.lines(page, scope.all(stmt.order_by(Case.created_at).limit(1000)))
+    # The newest LISTED cases of the status filter are sorted and paged (older ones are not listed here).
+    rows = summary.lines(page, scope.all(stmt.order_by(Case.created_at.desc()).limit(LISTED)))
     if payer:
         rows = [r for r in rows if r.pack == payer]
     words = q.strip().lower()
