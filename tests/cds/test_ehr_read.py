@@ -119,6 +119,18 @@ def test_the_whole_read_is_time_bounded() -> None:
     assert len(seen) < 15  # requests started past the budget fail at once, without reaching the server
 
 
+def test_a_hanging_name_lookup_is_bounded_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def hang(*args: object, **kw: object) -> list:
+        time.sleep(3)
+        return []
+
+    monkeypatch.setattr(socket, "getaddrinfo", hang)
+    got = EhrReader({ISS: [EHR]}, timeout_s=0.3).read(EHR, "t", "p1")
+    assert got.failed == "the EHR's host name did not resolve within 0.3 s"
+
+
 def test_an_unreachable_ehr_is_one_line() -> None:
     def refuse(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("Connection refused", request=request)

@@ -24,8 +24,11 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import socket
 import time
 from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -146,6 +149,9 @@ class EhrReader:
         if plain_refusal(server, self.http_loopback) or not any(normalise(server) in u for u in self.allowed.values()):
             return EhrRead(failed="fhirServer is not allowed")  # a guard, should a caller forget refusal()
         deadline = time.monotonic() + self.timeout_s
+        unresolved = None if self.transport else _resolves_in_time(server, self.timeout_s)  # a test transport: no DNS
+        if unresolved:
+            return EhrRead(failed=unresolved)
         transport = _Deadline(self.transport or httpx.HTTPTransport(), deadline, self.timeout_s)
         started = time.perf_counter()
         try:
@@ -179,6 +185,23 @@ class EhrReader:
             (time.perf_counter() - started) * 1000,
         )
         return out
+
+
+def _resolves_in_time(server: str, budget: float) -> str | None:
+    """Why the server's host name did not resolve within the budget (None: it did, or it failed at once,
+    which the read itself then reports). A name lookup is the one step socket timeouts do not bound."""
+    parts = urlsplit(server)
+    host, port = parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        pool.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM).result(timeout=budget)
+    except FutureTimeout:
+        return f"the EHR's host name did not resolve within {budget:g} s"
+    except OSError:
+        return None
+    finally:
+        pool.shutdown(wait=False)  # a lookup still hanging is left to finish on its own thread
+    return None
 
 
 def _prescriber(http: FhirHttp, user: str, out: EhrRead) -> None:
