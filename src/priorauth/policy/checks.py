@@ -68,6 +68,8 @@ def overlay_issues(overlay: Overlay, base: Pack) -> Found:
     yield from _source(overlay.decision_clocks.source, sources, ("decision_clocks", "source"))
     if overlay.appeal_clocks is not None:
         yield from _source(overlay.appeal_clocks.source, sources, ("appeal_clocks", "source"))
+    for i, d in enumerate(overlay.overrides.documents):
+        yield from _source(d.source, sources, ("overrides", "documents", i, "source"))
     if overlay.submission is not None:
         yield from _source(overlay.submission.source, sources, ("submission", "source"))
     if overlay.benefit is not None:
