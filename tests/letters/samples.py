@@ -18,7 +18,9 @@ Date of Birth: 04/12/1961
 {number_label}: {number}
 """
 
-DENIAL = HEAD + """
+DENIAL = (
+    HEAD
+    + """
 Dear Dr. Okafor,
 
 We reviewed the request for LUMAKRAS (sotorasib) 120 mg tablets. Your request has been denied.
@@ -28,20 +30,27 @@ Reason for denial: The records do not show disease progression after platinum-ba
 If you disagree with this decision, you may ask for an appeal. You must file your appeal within 60 days
 of the date of this letter.
 """
+)
 
-APPROVAL = HEAD + """
+APPROVAL = (
+    HEAD
+    + """
 Your request for LUMAKRAS (sotorasib) has been approved.
 
 Approved period: 11/24/2026 through 05/23/2027
 Approved quantity: 240 tablets per 30 days
 """
+)
 
-RFI = HEAD + """
+RFI = (
+    HEAD
+    + """
 We are unable to make a decision until we receive the information below. Please send the following:
 
 - The KRAS G12C test report, with the date of the test
 - Progress notes documenting prior platinum-based chemotherapy
 """
+)
 
 
 def letter(kind: str, name: str = "Ada Testcase", number: str = "PA-2026-0077001") -> dict[str, Any]:

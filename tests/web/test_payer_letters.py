@@ -81,8 +81,11 @@ def test_an_approval_gives_the_period_and_the_renewal(practice: Practice) -> Non
     assert r.status_code == 201, r.text
     d = r.json()["decision"]
     assert (d["outcome"], d["auth_number"], d["period_start"], d["period_end"]) == (
-        "approved", "PA-2026-0077001", "2026-11-24", "2027-05-23",
-    )  # fmt: skip
+        "approved",
+        "PA-2026-0077001",
+        "2026-11-24",
+        "2027-05-23",
+    )
     assert r.json()["letter"]["confirmed"]["appeal_deadline"] is None
 
 
@@ -138,11 +141,13 @@ def test_unusable_letters_get_the_one_error_shape(practice: Practice, raw: bytes
     assert error_of(r)["code"] == code
 
 
-def test_tenancy_and_roles(practice: Practice, app: Any) -> None:
+def test_tenancy_and_roles(app: Any) -> None:
+    app.state.settings.setup_token = "letters-setup-token-0123456789"
+    practice = make_practice(app, "Alpha")
     c = practice.coordinator
     case = waiting_case(c)
     letter = post_letter(c, case["id"], samples.pdf("denial")).json()
-    other = make_practice(app, "Beta").coordinator
+    other = make_practice(app, "Beta", setup_token="letters-setup-token-0123456789").coordinator
     for r in (
         other.get(f"/api/v1/cases/{case['id']}/payer-letters"),
         other.get(f"/api/v1/cases/{case['id']}/payer-letters/{letter['id']}"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +37,10 @@ def run(args: argparse.Namespace) -> int:
         raise fail(Code.UNREADABLE, f"{args.file}: cannot be read ({exc.strerror or type(exc).__name__})") from None
     case = {"name": args.patient_name, "birth_date": args.birth_date, "member_id": args.member_id}
     if args.birth_date:
-        from priorauth.api import parse_as_of
-
-        case["birth_date"] = parse_as_of(args.birth_date).isoformat()
+        try:
+            case["birth_date"] = date.fromisoformat(args.birth_date.strip()).isoformat()
+        except ValueError:
+            raise fail(Code.BAD_DATE, f"--birth-date {args.birth_date!r} is not a date (YYYY-MM-DD)") from None
     proposal = read_letter(raw, case if any(case.values()) else None).as_dict()
     fmt = args.format or ("text" if sys.stdout.isatty() else "json")
     if fmt == "json":

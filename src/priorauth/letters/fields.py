@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from priorauth.letters import dates
@@ -27,9 +28,15 @@ class Hit:
 
 # -- outcome -----------------------------------------------------------------------------------------
 _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
-    ("pended", r"pend(?:ed|ing)|more\s+information|additional\s+information|information\s+(?:needed|requested|required)|incomplete|on\s+hold|request\s+for\s+information"),
-    ("denied", r"denied|denial|not\s+approved|not\s+authorized|adverse|not\s+certified|non-?certified|declined|not\s+covered"),
-    ("approved", r"approved|approval|authorized|certified|granted"),
+    (
+        "pended",
+        r"pend(?:ed|ing)|more\s+information|additional\s+information|information\s+(?:needed|requested|required)|incomplete|on\s+hold|request\s+for\s+information",
+    ),
+    (
+        "denied",
+        r"denied|denial|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
+    ),
+    ("approved", r"approved|approval|authorized|certified|granted|favorable"),
 )
 _LABEL = re.compile(
     r"^[ \t]*(?:(?:final|coverage|review|request|authorization|utilization\s+review|UM)\s+)?"
@@ -46,9 +53,11 @@ _STATEMENTS = {
         r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*approved\b",
         r"\bapproval\s+(?:notice|letter|notification)\b",
         r"\bnotice\s+of\s+approval\b",
+        r"\bwe\s+are\s+approving\b",
     ],
     "denied": [
-        r"\b(?:is|was|has\s+been|have\s+been|are|were|been)\s+(?:denied|declined)\b",
+        r"\b(?:is|was|has\s+been|have\s+been|are|were|been)\s+(?:being\s+)?(?:denied|declined)\b",
+        r"\b(?:cannot|can\s*not|could\s+not|will\s+not)\s+be\s+(?:approved|authorized|covered)\b",
         r"\b(?:is|was|has|have|are|were)\s+not\s+(?:been\s+)?(?:approved|authorized|certified|covered)\b",
         r"\bwe\s+(?:have\s+)?(?:denied|declined|are\s+denying|must\s+deny|cannot\s+approve|can\s+not\s+approve|are\s+unable\s+to\s+approve|were\s+unable\s+to\s+approve|could\s+not\s+approve|did\s+not\s+approve|are\s+not\s+able\s+to\s+approve|cannot\s+authorize|are\s+unable\s+to\s+authorize)\b",
         r"\b(?:adverse|unfavorable)\s+(?:benefit\s+|coverage\s+)?determination\b",
@@ -58,7 +67,9 @@ _STATEMENTS = {
         r"\b(?:decided|decision)\s+(?:is\s+)?to\s+deny\b",
     ],
     "pended": [
-        r"\b(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\s+(?:is|are)\s+(?:needed|required|necessary)\b",
+        r"\b(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|requested)\b",
+        r"\bneed\s+(?:more|additional|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
+        r"\brequesting\s+(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
         r"\bwe\s+(?:still\s+)?need\s+(?:more|additional|further|the\s+following|some\s+more)\b",
         r"\brequest(?:ing)?\s+for\s+(?:additional\s+|more\s+)?(?:information|documentation|records)\b",
         r"\b(?:is|has\s+been|been|was)\s+(?:pended|placed\s+on\s+hold|placed\s+in\s+(?:a\s+)?pend(?:ed|ing)\s+status)\b",
@@ -66,16 +77,29 @@ _STATEMENTS = {
         r"\b(?:unable|cannot|can\s+not|could\s+not|not\s+able)\s+to\s+(?:make|complete|reach|render|finish)\s+(?:a\s+|our\s+|the\s+)?(?:decision|determination|review)\b",
         r"\bbefore\s+we\s+can\s+(?:make|complete|reach|render)\s+(?:a\s+|our\s+|the\s+)?(?:decision|determination|review)\b",
         r"\b(?:is|remains)\s+(?:incomplete|pending)\b",
+        r"\b(?:information|documentation|records)\s+(?:is|are|was|were)\s+(?:missing|incomplete)\b",
+        r"\b(?:in\s+order\s+)?to\s+(?:complete|continue|process|finish)\s+(?:our|the|this|your)\s+(?:review|request)\b[^.]*\b(?:please|need|send|provide|submit)\b",
     ],
 }
 _STATEMENT_RES = {k: [re.compile(p, M) for p in v] for k, v in _STATEMENTS.items()}
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless|may|might|could\s+be|would|whether|should|otherwise|in\s+the\s+event|in\s+case|"
-    r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval))\b",
+    r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval)|"
+    r"will\s+(?:be|result)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received)\b",
     I,
 )
 _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:\n(?!\s*\n)[^.!?\n]+)*[.!?]?", re.MULTILINE)
-WRAPPED = 50  # a line this long that ends without a stop runs on into the next (a wrapped paragraph)
+WRAPPED = 0.6  # a line this share of the page's long lines' width, ending without a stop, runs on (wrapped)
+
+
+@lru_cache(maxsize=32)
+def _wrap_width(text: str) -> int:
+    """How long a line is when a paragraph was wrapped there: a share of the page's long lines (the 90th
+    percentile of line lengths), so a wrapped paragraph runs on whatever the font and the margins."""
+    lengths = sorted(len(x.strip()) for x in text.split("\n") if x.strip())
+    if not lengths:
+        return 50
+    return max(30, int(WRAPPED * lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]))
 
 
 @dataclass(frozen=True)
@@ -101,6 +125,7 @@ class _Sentences:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):  # type: ignore[no-untyped-def]
         end = len(text) if endpos is None else endpos
+        wrapped = _wrap_width(text)
         for m in _SENTENCE_RE.finditer(text, pos, end):
             start = m.start()
             lines = m.group(0).split("\n")
@@ -110,7 +135,7 @@ class _Sentences:
                 last = i == len(lines) - 1
                 line_end = cur + len(line)
                 physical = text[text.rfind("\n", 0, cur) + 1 : line_end]  # the whole printed line
-                runs_on = len(physical.strip()) >= WRAPPED and not line.rstrip().endswith(":")
+                runs_on = len(physical.strip()) >= wrapped and not line.rstrip().endswith(":")
                 if last or not runs_on:
                     if text[begin:line_end].strip():
                         yield _Span(text[begin:line_end], begin, line_end)
@@ -151,12 +176,14 @@ def outcome(text: str) -> tuple[Hit | None, str]:
 
 
 # -- numbers -----------------------------------------------------------------------------------------
-_ID = r"(?P<v>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,30}[A-Z0-9])"
+_ID = r"(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,30}(?<=[A-Z0-9]))"
 _NUMBER_LABELS = (  # the authorization's own number first, a reference number after it
     r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:number|no\.?|num\.?|#|id|code|ref(?:erence)?(?:\s*(?:number|no\.?|#))?)",
     r"(?:approval|certification|cert\.?)\s*(?:number|no\.?|#|id|code)",
     r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*)?(?:number|no\.?|#|id)",
-    r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|determination)\s*(?:number|no\.?|#|id)",
+    r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|determination|ticket|pa\s+case)\s*(?:number|no\.?|#|id)",
+    r"(?:authorization|reference|ref|case\s+reference)(?=\s*:)",
+    r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
 )
 _NUMBER_RES = [re.compile(rf"\b{label}\s*(?:is\s*)?[:#.]?\s*{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS]
 
@@ -173,7 +200,7 @@ def authorization_number(text: str) -> Hit | None:
 # -- dates -------------------------------------------------------------------------------------------
 _LETTER_DATE = re.compile(
     r"^[ \t]*(?:(?:letter|notice|notification|decision|determination|mail(?:ing)?|print|issue|sent)\s+)?"
-    r"date(?:d)?(?:\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision)|sent|issued|mailed|printed))?"
+    r"date(?:d)?(?:\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determination)|sent|issued|mailed|printed))?"
     r"[ \t]*[:\-]?[ \t]*(?P<d>" + dates.DATE + r")",
     M,
 )
@@ -189,7 +216,7 @@ def letter_date(text: str) -> Hit | None:
     lines = first_page.split("\n")[:25]
     pos = 0
     for line in lines:
-        stripped = line.strip()
+        stripped = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*", "", line.strip(), flags=I)
         found = dates.find(line)
         if found and stripped and len(found) == 1 and found[0].end - found[0].start >= len(stripped) - 1:
             return Hit(found[0].day, pos + found[0].start, pos + found[0].end)
@@ -236,10 +263,24 @@ def period(text: str) -> tuple[Hit, Hit] | None:
 
 
 _NUMBER_WORDS = {
-    "seven": 7, "ten": 10, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45,
-    "forty five": 45, "sixty": 60, "ninety": 90, "one hundred twenty": 120, "one hundred eighty": 180,
-    "one hundred and eighty": 180, "sixty-five": 65, "forty": 40, "twenty-one": 21, "thirty-five": 35,
-}  # fmt: skip
+    "seven": 7,
+    "ten": 10,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty-five": 45,
+    "forty five": 45,
+    "sixty": 60,
+    "ninety": 90,
+    "one hundred twenty": 120,
+    "one hundred eighty": 180,
+    "one hundred and eighty": 180,
+    "sixty-five": 65,
+    "forty": 40,
+    "twenty-one": 21,
+    "thirty-five": 35,
+}
 _N = (
     r"(?P<n>\d{1,3}|"
     + "|".join(w.replace(" ", r"\s+").replace("-", r"[\s-]") for w in sorted(_NUMBER_WORDS, key=len, reverse=True))
@@ -251,13 +292,18 @@ _APPEAL_DAYS = re.compile(
     I,
 )
 _APPEAL_BY = re.compile(
-    rf"(?:appeal[^.\n]{{0,100}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?:?)\s+(?P<d>{dates.DATE}))"
+    rf"(?:appeal[^.]{{0,140}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?:?)\s+(?P<d>{dates.DATE}))"
     rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by)|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
     rf"last\s+day\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by)"
     rf"[^:\n]{{0,30}}?[:\s]\s*(?P<d2>{dates.DATE}))",
     I,
 )
-_FROM_LETTER = re.compile(r"\b(?:this|the)\s+(?:letter|notice|notification|denial|decision|determination)|date\s+(?:of|on)\s+th", I)
+_FROM_LETTER = re.compile(
+    r"^(?:(?:this|the|our)\s+)?(?:date\s+(?:of|on)\s+(?:this|the|our)\s+|(?:date\s+of\s+)?)"
+    r"(?:(?:adverse|denial|coverage)\s+)?(?:letter|notice|notification|denial|decision|determination)"
+    r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination)\s+date",
+    I,
+)
 _FROM_RECEIPT = re.compile(r"\breceiv|\bget\s+this|\bservice", I)
 
 
@@ -275,7 +321,7 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
             continue
         n = int(m.group("nd")) if m.group("nd") else _days(m.group("n"))
         src = m.group("from")
-        if _FROM_LETTER.search(src) and not _FROM_RECEIPT.search(src[:25]):
+        if _FROM_LETTER.search(" ".join(src.split())) and not _FROM_RECEIPT.search(src[:25]):
             if letter is None:
                 return None, f"the appeal deadline is {n} days from the letter's date, which could not be read"
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
@@ -284,7 +330,17 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
 
 
 def _days(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS[" ".join(word.lower().replace("-", " ").split()).replace("forty five", "forty-five").replace("sixty five", "sixty-five").replace("twenty one", "twenty-one").replace("thirty five", "thirty-five")]
+    return (
+        int(word)
+        if word.isdigit()
+        else _NUMBER_WORDS[
+            " ".join(word.lower().replace("-", " ").split())
+            .replace("forty five", "forty-five")
+            .replace("sixty five", "sixty-five")
+            .replace("twenty one", "twenty-one")
+            .replace("thirty five", "thirty-five")
+        ]
+    )
 
 
 # -- quantity, drug ----------------------------------------------------------------------------------
@@ -294,13 +350,14 @@ _QUANTITY = re.compile(
     r"(?:\s*(?:per|every|/|for|each)\s*(?:\d+\s*)?(?:days?|months?|weeks?))?)",
     I,
 )
+_QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*days?\s*supply\s*[:#]?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
 _QUANTITY_BARE = re.compile(
     r"(?P<v>\b\d{1,4}\s*(?:tablets?|tabs?|capsules?)\s*(?:per|every|/|for|each)\s*\d+\s*days?)", I
 )
 
 
 def quantity(text: str) -> Hit | None:
-    for p in (_QUANTITY, _QUANTITY_BARE):
+    for p in (_QUANTITY_SUPPLY, _QUANTITY, _QUANTITY_BARE):
         m = p.search(text)
         if m:
             return Hit(" ".join(m.group("v").split()), m.start("v"), m.end("v"))
@@ -320,13 +377,14 @@ def drug(text: str) -> Hit | None:
 
 # -- the denial reason and what was requested --------------------------------------------------------
 _REASON_LABEL = re.compile(
-    r"\b(?:reasons?\s+for\s+(?:the\s+|this\s+|our\s+)?(?:denial|decision|determination|adverse\s+determination)"
-    r"|denial\s+reasons?|reasons?\s+(?:for\s+denial|denied)|rationale(?:\s+for\s+(?:the\s+|this\s+|our\s+)?(?:decision|denial))?"
+    r"(?:\b(?:reasons?\s+for\s+(?:the\s+|this\s+|our\s+)?(?:denial|decision|determination|adverse\s+determination)"
+    r"|denial\s+reasons?|reasons?\s+(?:for\s+denial|denied)|rationale\s+for\s+(?:the\s+|this\s+|our\s+)?(?:decision|denial)"
     r"|basis\s+(?:for|of)\s+(?:the\s+|this\s+|our\s+)?(?:decision|denial|determination)|why\s+(?:your\s+|the\s+)?request\s+was\s+denied"
-    r"|explanation(?:\s+of\s+(?:the\s+|our\s+)?(?:decision|denial))?|clinical\s+rationale"
-    r"|why\s+we\s+(?:denied|did\s+not\s+approve|could\s+not\s+approve|are\s+denying)\s+(?:your|the|this)\s+(?:request|coverage)"
-    r"|(?<![^\n])[ \t]*reasons?(?=\s*:))"
-    r"\s*(?:is|was|are)?\s*[:\-]?\s*(?:\n\s*)?",
+    r"|explanation\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|denial|determination)|(?:our\s+)?decision\s+(?:was|is)\s+based\s+on"
+    r"|why\s+we\s+(?:denied|did\s+not\s+approve|could\s+not\s+approve|are\s+denying)\s+(?:your|the|this)\s+(?:request|coverage))"
+    r"\s*(?:is|was|are)?\s*[:\-]?"
+    r"|\b(?:rationale|explanation|reasons?)\s*:)"  # a bare word is a heading only with its colon
+    r"\s*(?:\n\s*)?",
     I,
 )
 _REASON_SENTENCE = re.compile(
@@ -374,7 +432,10 @@ _ASK = re.compile(
     r"|what\s+we\s+need|documentation\s+needed|submit\s+the\s+following)",
     I,
 )
-_BULLET = re.compile(r"^[ \t]*(?:[-•*·▪◦»>«©°]|[eo](?=\s)|\d{1,2}[.)]|\(?[a-hA-H]\)|\[\s?\])[ \t]+(?P<item>\S[^\n]*)$", re.M)
+_BULLET = re.compile(
+    r"^[ \t]*(?:[-–•*·▪◦»>«©°□☐]|[eo](?=\s)|\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-hA-H]\)|\[\s?\])[ \t]+(?P<item>\S[^\n]*)$",
+    re.M,
+)
 
 
 def requested(text: str) -> list[Hit]:
@@ -399,7 +460,7 @@ def requested(text: str) -> list[Hit]:
                 blank_run += 1
                 if items and blank_run > 1:
                     break
-            elif items or len(line.strip()) > 0 and not _ASK.search(line):
+            elif items or (len(line.strip()) > 0 and not _ASK.search(line)):
                 if items:
                     break
                 if pos - a.end() > 400:
@@ -422,29 +483,35 @@ def requested(text: str) -> list[Hit]:
 def _split(obj: str, start: int) -> list[Hit]:
     """An inline list (``the pathology report and the NGS report``) as its items."""
     out = []
-    for m in re.finditer(r"(?:(?!;|,\s+and\s|,\s+|\s+and\s+(?=the\s|a\s|an\s|any\s|all\s|your\s|recent\s)).)+", obj, re.S):
-        item = m.group(0).strip()
+    for m in re.finditer(
+        r"(?:(?!;|,\s+and\s|,\s+|\s+and\s+(?=the\s|a\s|an\s|any\s|all\s|your\s|recent\s)).)+", obj, re.S
+    ):
+        lead_in = re.match(r"\s*(?:(?:and|or)\s+)?", m.group(0))
+        lead = lead_in.end() if lead_in else 0
+        item = m.group(0)[lead:].strip()
         if len(item) >= 4:
-            lead = len(m.group(0)) - len(m.group(0).lstrip())
             out.append(Hit(" ".join(item.split()), start + m.start() + lead, start + m.start() + lead + len(item)))
     return out or [Hit(" ".join(obj.split()), start, start + len(obj))]
 
 
 # -- the patient -------------------------------------------------------------------------------------
-_STOP = r"(?=\s{2,}|\s*\n|\s*$|\s+(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Member|ID|Subscriber|Policy|Group|Plan)\b)"
+_STOP = (
+    r"(?=\s{2,}|\s*\n|\s*$|\s*[,(;|]?\s*(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan)\b"
+    r"|\s*[(;|])"
+)
 _NAME = re.compile(
     r"\b(?:patient|member|enrollee|beneficiary|insured|subscriber)(?:'s)?(?:\s+name)?\s*[:\-]\s*"
     r"(?P<v>[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*){0,3}?)" + _STOP,
     I,
 )
-_NAME_RE = re.compile(r"^[ \t]*(?:re|regarding)\s*:\s*(?P<v>[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*){1,3}?)" + _STOP, M)
-_DOB = re.compile(
-    rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born)\s*[:\-]?\s*(?P<d>{dates.DATE})", I
+_NAME_RE = re.compile(
+    r"^[ \t]*(?:re|regarding|name)\s*:\s*(?P<v>[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*){1,3}?)" + _STOP, M
 )
+_DOB = re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born)\s*[:\-]?\s*(?P<d>{dates.DATE})", I)
 _MEMBER = re.compile(
-    r"\b(?:member|subscriber|enrollee|insured|policy|patient|health\s+plan|beneficiary)\s*(?:id|identification|number|no\.?|#)"
-    r"(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*(?P<v>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,24})(?![A-Za-z0-9])",
-    I,
+    r"(?:\b(?:member|subscriber|enrollee|insured|policy|patient|health\s+plan|beneficiary)\s*(?:id|identification|number|no\.?|#)|^[ \t]*ID)"
+    r"(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
+    M,
 )
 
 

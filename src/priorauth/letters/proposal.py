@@ -11,8 +11,17 @@ from priorauth.letters import fields, mapping, patient, source
 from priorauth.text import ocr
 
 CONFIDENT = ocr.CONFIDENT / 100  # the OCR threshold measured in issue 17 (word confidence 70)
-SCALARS = ("outcome", "authorization_number", "period_start", "period_end", "quantity", "drug",
-           "letter_date", "denial_reason", "appeal_deadline")  # fmt: skip
+SCALARS = (
+    "outcome",
+    "authorization_number",
+    "period_start",
+    "period_end",
+    "quantity",
+    "drug",
+    "letter_date",
+    "denial_reason",
+    "appeal_deadline",
+)
 
 
 @dataclass
@@ -30,8 +39,13 @@ class Field:
 
     def as_dict(self, ref: str = "") -> dict[str, Any]:
         value = self.value.isoformat() if isinstance(self.value, date) else self.value
-        out = {"name": self.name, "value": value, "source": self.source(ref), "page": self.page,
-               "confidence": self.confidence}  # fmt: skip
+        out = {
+            "name": self.name,
+            "value": value,
+            "source": self.source(ref),
+            "page": self.page,
+            "confidence": self.confidence,
+        }
         if self.note:
             out["note"] = self.note
         return out
@@ -67,8 +81,11 @@ class Proposal:
             "letter_date": iso(self.value("letter_date")),
             "denial_reason": self.value("denial_reason"),
             "appeal_deadline": iso(self.value("appeal_deadline")),
-            "requested": [] if self.mismatch else [
-                {k: v for k, v in r.items() if k not in ("start", "end")} | {"source": f"{ref}#char={r['start']},{r['end']}"}
+            "requested": []
+            if self.mismatch
+            else [
+                {k: v for k, v in r.items() if k not in ("start", "end")}
+                | {"source": f"{ref}#char={r['start']},{r['end']}"}
                 for r in self.requested
             ],
             "patient": {
@@ -132,8 +149,16 @@ def propose(letter: source.LetterText, case_patient: dict[str, Any] | None = Non
     if kind == "pended":
         for hit in fields.requested(text):
             conf = letter.confidence(hit.start, hit.end)
-            out.requested.append({"item": hit.value, **mapping.concerns(hit.value), "start": hit.start,
-                                  "end": hit.end, "page": letter.page_at(hit.start), "confidence": conf})  # fmt: skip
+            out.requested.append(
+                {
+                    "item": hit.value,
+                    **mapping.concerns(hit.value),
+                    "start": hit.start,
+                    "end": hit.end,
+                    "page": letter.page_at(hit.start),
+                    "confidence": conf,
+                }
+            )
         if not out.requested:
             out.warnings.append("what was requested could not be read")
     for name, hit in fields.patient(text).items():

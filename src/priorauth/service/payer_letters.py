@@ -17,8 +17,16 @@ from priorauth.service import clock, workflow
 from priorauth.service.cases import Cases
 from priorauth.store.models import Case, Decision, PayerLetter, new_id
 
-EDITABLE = ("outcome", "authorization_number", "period_start", "period_end", "quantity", "denial_reason",
-            "appeal_deadline", "letter_date")  # fmt: skip
+EDITABLE = (
+    "outcome",
+    "authorization_number",
+    "period_start",
+    "period_end",
+    "quantity",
+    "denial_reason",
+    "appeal_deadline",
+    "letter_date",
+)
 OUTCOMES = ("approved", "denied", "pended")
 
 

@@ -40,10 +40,7 @@ async def upload(request: Request) -> bytes:
         if size > limit:
             raise fail(Code.TOO_LARGE, f"the upload is larger than {limit // 1_000_000} MB")
         chunks.append(chunk)
-    raw = b"".join(chunks)
-    if not raw:
-        raise fail(Code.EMPTY_INPUT, "the upload is empty: send the file as the request body")
-    return raw
+    return b"".join(chunks)  # an empty body is refused by the service, after the case is found (scope first)
 
 
 def letters(request: Request, scope: Scope) -> PayerLetters:
@@ -61,9 +58,9 @@ def letters(request: Request, scope: Scope) -> PayerLetters:
 def add_document(
     case_id: str,
     request: Request,
+    scope: Scope = STAFF,
     raw: bytes = Depends(upload),
     filename: str | None = Query(default=None, max_length=255),
-    scope: Scope = STAFF,
 ) -> s.CaseDocumentAdded:
     """Add a scanned report or fax (PDF, TIFF, PNG, JPEG) to the case, kept byte for byte; the case is
     evaluated again with it (OCR'd like any scanned attachment) before anything is written."""
@@ -92,9 +89,9 @@ def documents(case_id: str, request: Request, scope: Scope = ANY) -> list[CaseDo
 def add_payer_letter(
     case_id: str,
     request: Request,
+    scope: Scope = STAFF,
     raw: bytes = Depends(upload),
     filename: str | None = Query(default=None, max_length=255),
-    scope: Scope = STAFF,
 ) -> PayerLetter:
     """Read the payer's letter (PDF with or without a text layer, TIFF, PNG, JPEG) on a case waiting for
     the payer: the proposal (outcome, number, period, quantity, denial reason, appeal deadline, what

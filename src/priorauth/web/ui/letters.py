@@ -56,10 +56,18 @@ def _view(row: PayerLetter) -> dict[str, Any]:
     fields = []
     for name, label, kind in FIELDS:
         f = spans.get(name)
-        fields.append({"name": name, "label": label, "kind": kind, "value": values.get(name) or "", "span": _span(row.text, f)})
+        fields.append(
+            {"name": name, "label": label, "kind": kind, "value": values.get(name) or "", "span": _span(row.text, f)}
+        )
     requested = [{**r, "span": _span(row.text, r)} for r in p.get("requested") or []]
-    return {"row": row, "fields": fields, "requested": requested, "warnings": p.get("warnings") or [],
-            "mismatch": (p.get("patient") or {}).get("mismatch") or [], "patient": p.get("patient") or {}}  # fmt: skip
+    return {
+        "row": row,
+        "fields": fields,
+        "requested": requested,
+        "warnings": p.get("warnings") or [],
+        "mismatch": (p.get("patient") or {}).get("mismatch") or [],
+        "patient": p.get("patient") or {},
+    }
 
 
 def _span(text: str, f: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -137,6 +145,8 @@ def letter_file(case_id: str, letter_id: str, page: Page = PAGE) -> Response:
     return Response(
         row.content,
         media_type=row.content_type,
-        headers={"Cache-Control": "private, no-store", "Content-Disposition": f'inline; filename="payer-letter-{row.id}"'},
+        headers={
+            "Cache-Control": "private, no-store",
+            "Content-Disposition": f'inline; filename="payer-letter-{row.id}"',
+        },
     )
-
