@@ -54,6 +54,7 @@ _STATEMENTS = {
         r"\bapproval\s+(?:notice|letter|notification)\b",
         r"\bnotice\s+of\s+approval\b",
         r"\bwe\s+are\s+approving\b",
+        r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:approved|authorized)\b",
     ],
     "denied": [
         r"\b(?:is|was|has\s+been|have\s+been|are|were|been)\s+(?:being\s+)?(?:denied|declined)\b",
@@ -65,6 +66,7 @@ _STATEMENTS = {
         r"\bnotice\s+of\s+denial\b",
         r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*denied\b",
         r"\b(?:decided|decision)\s+(?:is\s+)?to\s+deny\b",
+        r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:denied|declined)\b",
     ],
     "pended": [
         r"\b(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|requested)\b",
@@ -83,12 +85,12 @@ _STATEMENTS = {
 }
 _STATEMENT_RES = {k: [re.compile(p, M) for p in v] for k, v in _STATEMENTS.items()}
 _CONDITIONAL = re.compile(
-    r"\b(?:if|unless|may|might|could\s+be|would|whether|should|otherwise|in\s+the\s+event|in\s+case|"
+    r"\b(?:if|unless|may|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
     r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval)|"
     r"will\s+(?:be|result)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received)\b",
     I,
 )
-_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:\n(?!\s*\n)[^.!?\n]+)*[.!?]?", re.MULTILINE)
+_SENTENCE_RE = re.compile(r"[^.;!?\n]+(?:\n(?!\s*\n)[^.;!?\n]+)*[.;!?]?", re.MULTILINE)
 WRAPPED = 0.6  # a line this share of the page's long lines' width, ending without a stop, runs on (wrapped)
 
 
@@ -135,7 +137,10 @@ class _Sentences:
                 last = i == len(lines) - 1
                 line_end = cur + len(line)
                 physical = text[text.rfind("\n", 0, cur) + 1 : line_end]  # the whole printed line
-                runs_on = len(physical.strip()) >= wrapped and not line.rstrip().endswith(":")
+                following = lines[i + 1].lstrip() if not last else ""
+                runs_on = not line.rstrip().endswith(":") and (
+                    len(physical.strip()) >= wrapped or following[:1].islower()  # a line that goes on in lower case
+                )
                 if last or not runs_on:
                     if text[begin:line_end].strip():
                         yield _Span(text[begin:line_end], begin, line_end)
@@ -470,12 +475,11 @@ def requested(text: str) -> list[Hit]:
             return items
     asks = sorted(_ASK.finditer(text), key=lambda a: not a.group(0).lower().startswith("please"))
     for a in asks:
-        s = next((x for x in _SENTENCE.finditer(text) if x.start() <= a.start() < x.end()), None)
-        if s is None:
-            continue
-        obj = text[a.end() : s.end()].strip(" :.\n")
+        stop = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f").search(text, a.end())  # the request's sentence ends
+        end = stop.start() if stop else len(text)
+        obj = text[a.end() : end].strip(" :.\n")
         if len(obj) >= 8 and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
-            start = a.end() + (len(text[a.end() : s.end()]) - len(text[a.end() : s.end()].lstrip(" :\n")))
+            start = a.end() + (len(text[a.end() : end]) - len(text[a.end() : end].lstrip(" :\n")))
             return _split(obj, start)
     return []
 
