@@ -32,8 +32,11 @@ def _lines(page: str) -> list[str]:
 
 
 def digital_pdf(letter: dict[str, Any]) -> bytes:
-    """The letter as a portal's PDF: Helvetica 10 pt, long lines wrapped at the margin, one PDF page per
-    page of the letter (invariant output)."""
+    """The letter as a portal's PDF: Courier 9 pt, each run of text placed at its column (as a portal
+    places a table's cells), long lines wrapped at the margin, one PDF page per page of the letter
+    (invariant output)."""
+    import re
+
     from reportlab.lib.pagesizes import letter as LETTER
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfgen import canvas
@@ -41,16 +44,22 @@ def digital_pdf(letter: dict[str, Any]) -> bytes:
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=LETTER, invariant=1)
     width, height = LETTER
+    size, left = 9, 40
+    char = c.stringWidth("M", "Courier", size)
     for page in letter["pages"]:
-        y = height - 60
+        y = height - 50
         for line in _lines(page):
-            for part in simpleSplit(line, "Helvetica", 10, width - 110) or [""]:
-                if y < 50:
+            parts = (
+                simpleSplit(line, "Courier", size, width - 2 * left) if len(line) * char > width - 2 * left else [line]
+            )
+            for part in parts or [""]:
+                if y < 40:
                     c.showPage()
-                    y = height - 60
-                c.setFont("Helvetica", 10)
-                c.drawString(55, y, part)
-                y -= 13
+                    y = height - 50
+                c.setFont("Courier", size)
+                for m in re.finditer(r"\S+(?: \S+)*", part):
+                    c.drawString(left + m.start() * char, y, m.group(0))
+                y -= size * 1.3
         c.showPage()
     c.save()
     return buf.getvalue()

@@ -39,8 +39,8 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     ("approved", r"approved|approval|authorized|certified|granted|favorable"),
 )
 _LABEL = re.compile(
-    r"^[ \t]*(?:(?:final|coverage|review|request|authorization|utilization\s+review|UM)\s+)?"
-    r"(?:decision|determination|outcome|status|result)(?:\s+of\s+(?:the\s+)?(?:review|request))?[ \t]*[:\-][ \t]*"
+    r"^[ \t|]*(?:(?:final|coverage|review|request|authorization|utilization\s+review|UM)\s+)?"
+    r"(?:decision|determination|outcome|status|result)(?:\s+of\s+(?:the\s+)?(?:review|request))?[ \t]*(?:[:\-]|\.{2,})[ \t.:]*"
     r"(?P<v>[^\n]{2,60})",
     M,
 )
@@ -55,6 +55,7 @@ _STATEMENTS = {
         r"\bnotice\s+of\s+approval\b",
         r"\bwe\s+are\s+approving\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:approved|authorized)\b",
+        r"\b(?:has|have)\s+(?:approved|authorized)\s+(?:this|the|your)\b",
     ],
     "denied": [
         r"\b(?:is|was|has\s+been|have\s+been|are|were|been)\s+(?:being\s+)?(?:denied|declined)\b",
@@ -67,10 +68,11 @@ _STATEMENTS = {
         r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*denied\b",
         r"\b(?:decided|decision)\s+(?:is\s+)?to\s+deny\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:denied|declined)\b",
+        r"\b(?:has|have)\s+(?:denied|declined)\s+(?:this|the|your)\b",
     ],
     "pended": [
         r"\b(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|requested)\b",
-        r"\bneed\s+(?:more|additional|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
+        r"\bneeds?\s+(?:more|additional|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
         r"\brequesting\s+(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
         r"\bwe\s+(?:still\s+)?need\s+(?:more|additional|further|the\s+following|some\s+more)\b",
         r"\brequest(?:ing)?\s+for\s+(?:additional\s+|more\s+)?(?:information|documentation|records)\b",
@@ -80,6 +82,8 @@ _STATEMENTS = {
         r"\bbefore\s+we\s+can\s+(?:make|complete|reach|render)\s+(?:a\s+|our\s+|the\s+)?(?:decision|determination|review)\b",
         r"\b(?:is|remains)\s+(?:incomplete|pending)\b",
         r"\b(?:information|documentation|records)\s+(?:is|are|was|were)\s+(?:missing|incomplete)\b",
+        r"\b(?:cannot|can\s*not|could\s+not|unable\s+to)\s+(?:begin|start|complete|continue)\s+(?:our\s+|the\s+|its\s+)?review\b",
+        r"\bincomplete\s+request\b",
         r"\b(?:in\s+order\s+)?to\s+(?:complete|continue|process|finish)\s+(?:our|the|this|your)\s+(?:review|request)\b[^.]*\b(?:please|need|send|provide|submit)\b",
     ],
 }
@@ -87,7 +91,9 @@ _STATEMENT_RES = {k: [re.compile(p, M) for p in v] for k, v in _STATEMENTS.items
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless|may|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
     r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval)|"
-    r"will\s+(?:be|result)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received)\b",
+    r"will\s+(?:be|result)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
+    r"at\s+that\s+time|earlier|original(?:ly)?|first\s+decision|overturned|no\s+longer)\b"
+    rf"|^\s*on\s+{dates.DATE}",
     I,
 )
 _SENTENCE_RE = re.compile(r"[^.;!?\n]+(?:\n(?!\s*\n)[^.;!?\n]+)*[.;!?]?", re.MULTILINE)
@@ -190,7 +196,7 @@ _NUMBER_LABELS = (  # the authorization's own number first, a reference number a
     r"(?:authorization|reference|ref|case\s+reference)(?=\s*:)",
     r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
 )
-_NUMBER_RES = [re.compile(rf"\b{label}\s*(?:is\s*)?[:#.]?\s*{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS]
+_NUMBER_RES = [re.compile(rf"\b{label}\s*(?:is\s*)?[:#.\s]*{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS]
 
 
 def authorization_number(text: str) -> Hit | None:
@@ -204,9 +210,9 @@ def authorization_number(text: str) -> Hit | None:
 
 # -- dates -------------------------------------------------------------------------------------------
 _LETTER_DATE = re.compile(
-    r"^[ \t]*(?:(?:letter|notice|notification|decision|determination|mail(?:ing)?|print|issue|sent)\s+)?"
+    r"(?:^|(?<=\S[ \t]{2}))[ \t]*(?:(?:letter|notice|notification|decision|determination|mail(?:ing)?|print|issue|sent|run)\s+)?"
     r"date(?:d)?(?:\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determination)|sent|issued|mailed|printed))?"
-    r"[ \t]*[:\-]?[ \t]*(?P<d>" + dates.DATE + r")",
+    r"[ \t.:\-]*(?P<d>" + dates.DATE + r")",
     M,
 )
 
@@ -237,20 +243,20 @@ _PERIOD_CONTEXT = re.compile(
     r"approv|authoriz|valid|effective|period|coverage|dates?\s+of\s+service|from|certif|span|duration", I
 )
 _START = re.compile(
-    rf"\b(?:start|effective|begin(?:ning|s)?|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
-    rf"(?:\s+date)?\s*[:\-]?\s*(?:date\s*[:\-]?\s*)?(?:on\s+)?(?P<d>{dates.DATE})",
+    rf"\b(?:start(?:s|ing)?|effective|begin(?:ning|s)?|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
+    rf"(?:\s+date)?[\s.:\-]*(?:date[\s.:\-]*)?(?:on\s+)?(?P<d>{dates.DATE})",
     I,
 )
 _END = re.compile(
-    rf"\b(?:end|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|"
-    rf"authorization\s+end|period\s+end|termination)(?:\s+date)?\s*[:\-]?\s*(?P<d>{dates.DATE})",
+    rf"\b(?:ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|"
+    rf"authorization\s+end|period\s+end|termination)(?:\s+date)?[\s.:\-]*(?P<d>{dates.DATE})",
     I,
 )
 
 
-def period(text: str) -> tuple[Hit, Hit] | None:
+def period(text: str) -> tuple[Hit | None, Hit | None] | None:
     """The approved period (start, end): a date range near words about approval or validity, else a
-    labelled start and end date."""
+    labelled start and end date (either may be missing: an approval "until coverage ends" has no end)."""
     for m in _RANGE.finditer(text):
         before = text[max(0, m.start() - 120) : m.start()]
         if not _PERIOD_CONTEXT.search(before) or re.search(r"birth|dob\b", before[-40:], I):
@@ -260,11 +266,16 @@ def period(text: str) -> tuple[Hit, Hit] | None:
             return Hit(a, m.start("a"), m.end("a")), Hit(b, m.start("b"), m.end("b"))
     s = next((m for m in _START.finditer(text) if dates.parse(m.group("d"))), None)
     e = next((m for m in _END.finditer(text) if dates.parse(m.group("d"))), None)
-    if s and e:
-        a, b = dates.parse(s.group("d")), dates.parse(e.group("d"))
-        if a and b and a <= b:
-            return Hit(a, s.start("d"), s.end("d")), Hit(b, e.start("d"), e.end("d"))
-    return None
+    a = dates.parse(s.group("d")) if s else None
+    b = dates.parse(e.group("d")) if e else None
+    if a and b and a > b:
+        return None
+    if s is None and e is None:
+        return None
+    return (
+        Hit(a, s.start("d"), s.end("d")) if s and a else None,
+        Hit(b, e.start("d"), e.end("d")) if e and b else None,
+    )
 
 
 _NUMBER_WORDS = {
@@ -297,7 +308,7 @@ _APPEAL_DAYS = re.compile(
     I,
 )
 _APPEAL_BY = re.compile(
-    rf"(?:appeal[^.]{{0,140}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?:?)\s+(?P<d>{dates.DATE}))"
+    rf"(?:appeal[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?:?)\s+(?P<d>{dates.DATE}))"
     rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by)|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
     rf"last\s+day\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by)"
     rf"[^:\n]{{0,30}}?[:\s]\s*(?P<d2>{dates.DATE}))",
@@ -321,7 +332,7 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         if d:
             return Hit(d, m.start(g), m.end(g)), ""
     for m in _APPEAL_DAYS.finditer(text):
-        around = text[max(0, m.start() - 250) : m.end() + 80]
+        around = text[max(0, m.start() - 250) : m.end() + 200]
         if not re.search(r"appeal|reconsider|redetermination", around, I):
             continue
         n = int(m.group("nd")) if m.group("nd") else _days(m.group("n"))
@@ -351,7 +362,7 @@ def _days(word: str) -> int:
 # -- quantity, drug ----------------------------------------------------------------------------------
 _QUANTITY = re.compile(
     r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|qty\.?|units?|amount|dispense)(?:\s+(?:approved|authorized|allowed|limit))?"
-    r"\s*(?:of|is)?\s*[:#]?\s*(?P<v>\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?|pills?))?"
+    r"[\s.:#]*(?:of|is)?[\s.:#]*(?P<v>\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?|pills?))?"
     r"(?:\s*(?:per|every|/|for|each)\s*(?:\d+\s*)?(?:days?|months?|weeks?))?)",
     I,
 )
@@ -504,17 +515,17 @@ _STOP = (
     r"|\s*[(;|])"
 )
 _NAME = re.compile(
-    r"\b(?:patient|member|enrollee|beneficiary|insured|subscriber)(?:'s)?(?:\s+name)?\s*[:\-]\s*"
+    r"\b(?:patient|member|enrollee|beneficiary|insured|subscriber)(?:'s)?(?:\s+name)?[ \t]*(?:[:\-]|\.{2,})[ \t.:]*"
     r"(?P<v>[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*){0,3}?)" + _STOP,
     I,
 )
 _NAME_RE = re.compile(
     r"^[ \t]*(?:re|regarding|name)\s*:\s*(?P<v>[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*){1,3}?)" + _STOP, M
 )
-_DOB = re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born)\s*[:\-]?\s*(?P<d>{dates.DATE})", I)
+_DOB = re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born)[\s.:\-]*(?P<d>{dates.DATE})", I)
 _MEMBER = re.compile(
     r"(?:\b(?:member|subscriber|enrollee|insured|policy|patient|health\s+plan|beneficiary)\s*(?:id|identification|number|no\.?|#)|^[ \t]*ID)"
-    r"(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
+    r"(?:\s*(?:number|no\.?|#))?[\s.:#]*(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
     M,
 )
 

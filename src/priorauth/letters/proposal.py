@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from priorauth.letters import fields, mapping, patient, source
+from priorauth.letters import fields, mapping, patient, source, tables
 from priorauth.text import ocr
 
 CONFIDENT = ocr.CONFIDENT / 100  # the OCR threshold measured in issue 17 (word confidence 70)
@@ -125,21 +125,25 @@ def propose(letter: source.LetterText, case_patient: dict[str, Any] | None = Non
         return f
 
     found, why = fields.outcome(text)
+    if found is None and "more than one" not in why:
+        found = (tables.read(fields.outcome, text) or (None, ""))[0]
+        why = "" if found else why
     result = add("outcome", found)
     if why:
         out.warnings.append(why)
     kind = result.value if result else None
-    add("authorization_number", fields.authorization_number(text))
-    day = add("letter_date", fields.letter_date(text))
+    add("authorization_number", fields.authorization_number(text) or tables.read(fields.authorization_number, text))
+    day = add("letter_date", fields.letter_date(text) or tables.read(fields.letter_date, text))
     add("drug", fields.drug(text))
     if kind == "approved":
-        span = fields.period(text)
-        if span:
+        span = fields.period(text) or tables.read(fields.period, text)
+        if span and span[0] is not None:
             add("period_start", span[0])
+        if span and span[1] is not None:
             add("period_end", span[1])
-        else:
-            out.warnings.append("the approved period could not be read")
-        add("quantity", fields.quantity(text))
+        if not span or None in span:
+            out.warnings.append("the approved period could not be read whole")
+        add("quantity", fields.quantity(text) or tables.read(fields.quantity, text))
     if kind == "denied":
         if add("denial_reason", fields.denial_reason(text)) is None:
             out.warnings.append("the denial reason could not be read")
@@ -161,7 +165,7 @@ def propose(letter: source.LetterText, case_patient: dict[str, Any] | None = Non
             )
         if not out.requested:
             out.warnings.append("what was requested could not be read")
-    for name, hit in fields.patient(text).items():
+    for name, hit in ((tables.read(fields.patient, text) or {}) | fields.patient(text)).items():
         f = add(f"patient_{name}", hit)
         if f is not None and f.value is not None:
             out.patient[name] = f.value

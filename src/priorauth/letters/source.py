@@ -79,6 +79,18 @@ def read(raw: bytes) -> LetterText:
     return LetterText(scan.text, scan.pages, kind, any(p.ocr for p in scan.pages), notes)
 
 
+def _layout_text(page: object) -> str:
+    """A page's text as laid out (pypdf's layout mode keeps a table's columns apart and a letter's blank
+    lines), the plain extraction when the layout mode fails on the page."""
+    try:
+        text = page.extract_text(extraction_mode="layout")  # type: ignore[attr-defined]
+    except Exception:  # pypdf's layout mode is newer and stricter about fonts
+        text = page.extract_text()  # type: ignore[attr-defined]
+    lines = [line.rstrip() for line in (text or "").replace("\f", " ").split("\n")]
+    indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
+    return "\n".join(x[indent:] for x in lines)
+
+
 def _text_layer(raw: bytes) -> LetterText | None:
     """The PDF's text when every page has a text layer (None: some page is a scan)."""
     try:
@@ -88,7 +100,7 @@ def _text_layer(raw: bytes) -> LetterText | None:
         pages = reader.pages
         if len(pages) > MAX_PAGES:
             raise fail(Code.TOO_LARGE, f"the letter has {len(pages)} pages; a payer letter has at most {MAX_PAGES}")
-        texts = [(p.extract_text() or "").replace("\f", " ") for p in pages]
+        texts = [_layout_text(p) for p in pages]
     except Exception as exc:
         if getattr(exc, "code", None):
             raise
