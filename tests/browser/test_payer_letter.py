@@ -18,6 +18,8 @@ COORDINATOR = "coordinator@demo.priorauth"
 def test_upload_a_denial_confirm_it_and_see_the_appeal_deadline(page: Any, tmp_path: Path) -> None:
     letter = tmp_path / "denial-fax.pdf"
     letter.write_bytes(samples.pdf("denial"))
+    page.set_default_timeout(180_000)  # evaluations and reading on a busy shared machine
+    page.set_default_navigation_timeout(180_000)
     login(page, COORDINATOR)
     page.goto("/upload")
     page.get_by_label("Chart file").set_input_files(str(ROOT / "examples" / "nsclc-ready.json"))

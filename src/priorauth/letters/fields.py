@@ -196,7 +196,8 @@ _NUMBER_LABELS = (  # the authorization's own number first, a reference number a
     r"(?:authorization|reference|ref|case\s+reference)(?=\s*:)",
     r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
 )
-_NUMBER_RES = [re.compile(rf"\b{label}\s*(?:is\s*)?[:#.\s]*{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS]
+LEADER = r"[\s.:#]*(?:(?-i:[a-z.]{2,})[\s.:#]+){0,3}"  # dot leaders, and what OCR makes of them ("scisiscess")
+_NUMBER_RES = [re.compile(rf"\b{label}\s*(?:is\s*)?{LEADER}{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS]
 
 
 def authorization_number(text: str) -> Hit | None:
@@ -522,10 +523,10 @@ _NAME = re.compile(
 _NAME_RE = re.compile(
     r"^[ \t]*(?:re|regarding|name)\s*:\s*(?P<v>[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*){1,3}?)" + _STOP, M
 )
-_DOB = re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born)[\s.:\-]*(?P<d>{dates.DATE})", I)
+_DOB = re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born){LEADER}(?P<d>{dates.DATE})", I)
 _MEMBER = re.compile(
     r"(?:\b(?:member|subscriber|enrollee|insured|policy|patient|health\s+plan|beneficiary)\s*(?:id|identification|number|no\.?|#)|^[ \t]*ID)"
-    r"(?:\s*(?:number|no\.?|#))?[\s.:#]*(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
+    r"(?:\s*(?:number|no\.?|#))?" + LEADER + r"(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
     M,
 )
 

@@ -34,16 +34,17 @@ def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
         head = _cells(line)
         if len(head) < 2 or re.search(r"\d{2}", line):  # a header row is words
             continue
-        j = i + 1
-        while j < len(lines) and RULE.match(lines[j]) and lines[j].strip():
+        j = i + 1  # the values' row: past a rule of dashes, blank lines, or what OCR made of the rule
+        while j < min(len(lines), i + 4) and not re.search(r"\d{3}", lines[j]):
             j += 1
-        if j >= len(lines):
+        if j >= len(lines) or j - i > 3:
             continue
         values = _cells(lines[j])
-        if len(values) < 2 or not re.search(r"\d", lines[j]):
+        if len(values) < 2:
             continue
-        for x, value in values:
-            header = [h for hx, h in head if hx <= x + 2]
+        by_index = len(values) == len(head)  # OCR text keeps the cells, not their columns
+        for n, (x, value) in enumerate(values):
+            header = [head[n][1]] if by_index else [h for hx, h in head if hx <= x + 2]
             if not header:
                 continue
             label = f"{header[-1]}: "
