@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--set", action="append", default=[], metavar="KEY=VALUE", help="any setting of docs/service.md (repeatable)"
     )
     _add_screen(sub)
+    from priorauth.cli.letters import add_command as add_read_letter
+
+    add_read_letter(sub)
     return ap
 
 
@@ -225,6 +228,10 @@ def run(argv: Sequence[str] | None) -> int:
         return _screen(args)
     if args.command == "synth":
         return _synth(args)
+    if args.command == "read-letter":
+        from priorauth.cli.letters import run as read_letter
+
+        return read_letter(args)
     if args.command == "keys":
         from priorauth.cli.ehr import keys
 

@@ -20,7 +20,7 @@ from priorauth.store.audit import AuditSink
 from priorauth.store.db import make_engine, migrate, session_factory
 from priorauth.web import errors
 from priorauth.web.limits import BodyLimit
-from priorauth.web.routers import accounts, audit, cases, charts, records
+from priorauth.web.routers import accounts, audit, cases, charts, letters, records
 from priorauth.web.settings import Settings
 from priorauth.web.shared import JtiStore, LoginThrottleStore, SuggestionStore, TokenUse
 
@@ -55,7 +55,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.token_use = TokenUse(app.state.sessions)
     app.state.audit_sink = AuditSink(app.state.sessions, defer_views=engine.dialect.name == "sqlite")
     errors.install(app)
-    for router in (accounts.router, charts.router, cases.router, records.router, audit.router):
+    for router in (accounts.router, charts.router, cases.router, records.router, letters.router, audit.router):
         app.include_router(router, prefix=API)
     from priorauth.cds.http import CdsSettings
     from priorauth.cds.http import router as cds_router

@@ -23,12 +23,13 @@ STATUS = {Code.NOT_FOUND: 404, Code.FORBIDDEN: 403, Code.CSRF: 403, Code.CONFLIC
 
 
 def mount(app: FastAPI) -> None:
-    from priorauth.web.ui import case_page, pages, scans
+    from priorauth.web.ui import case_page, letters, pages, scans
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)
     app.include_router(case_page.router)
     app.include_router(scans.router)
+    app.include_router(letters.router)
     json_handler: Any = app.exception_handlers[PriorauthError]
 
     @app.middleware("http")

@@ -20,7 +20,7 @@ from priorauth.service.charts import kind_of
 from priorauth.store.models import Attestation, AuditEvent, Case, Decision, Determination, Submission, User
 from priorauth.web import schemas as s
 from priorauth.web.settings import limits
-from priorauth.web.ui import evidence, packet, scans, workflow
+from priorauth.web.ui import evidence, letters, packet, scans, workflow
 from priorauth.web.ui.pages import STAFF, pack_choices, read_upload
 from priorauth.web.ui.session import PAGE, Page
 
@@ -36,6 +36,8 @@ DONE = {  # ?done=... -> the confirmation shown (fixed words: nothing from the r
     "chart": "New chart uploaded; the case was evaluated again.",
     "evaluated": "Evaluated again.",
     "document": "Document added; the case was evaluated again.",
+    "letter": "Letter read: check the proposal against the letter, then confirm.",
+    "letter_confirmed": "Letter confirmed; the decision is recorded.",
 }
 
 
@@ -128,6 +130,7 @@ def render_case(page: Page, case_id: str, error: str = "", status_code: int = 20
         error=error,
         error_form=form,
         done=done,
+        **letters.context(page, case),
     )
 
 
