@@ -102,11 +102,17 @@ def _serialize_writes(factory: sessionmaker[Session], timeout: float) -> None:
     is seconds of tail latency. Writers of this process queue on a lock instead, taken at a session's
     first flush and released when its transaction ends (commit or rollback). A writer waits at most
     ``timeout`` seconds, then fails with ``busy`` (503). Only threads wait here: no endpoint that writes
-    runs on the event loop."""
+    runs on the event loop.
+
+    Lock order: a session takes its pooled connection first, then the lock, never the other way. A
+    session that took the lock and then waited for a connection (its first flush, with only added
+    rows: an audit batch) while every connection was held by sessions waiting for the lock froze the
+    server until the timeouts, again and again under load (tests/store/test_write_lock.py)."""
     lock = threading.Lock()
 
     def acquire(session: Session, *_: Any) -> None:
         if not session.info.get("write_lock"):
+            session.connection()  # the connection first (it may wait for the pool): then the lock
             if not lock.acquire(timeout=timeout):
                 raise fail(Code.BUSY, f"the database stayed busy for {timeout:g} seconds; try again")
             session.info["write_lock"] = True
