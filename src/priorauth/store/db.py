@@ -18,14 +18,20 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 LOCK_TIMEOUT_S = 30.0
+CONNECTIONS = 40  # pooled connections per engine (the service sizes it above its admitted requests)
 
 
-def make_engine(url: str, lock_timeout: float = LOCK_TIMEOUT_S) -> Engine:
-    """An engine whose waits for a lock end after ``lock_timeout`` seconds (then the request fails with
-    ``busy``, 503, instead of waiting for ever)."""
+def make_engine(url: str, lock_timeout: float = LOCK_TIMEOUT_S, connections: int = CONNECTIONS) -> Engine:
+    """An engine whose waits end after ``lock_timeout`` seconds, then the request fails with ``busy``
+    (503) instead of waiting for ever: a lock (SQLite's busy timeout, PostgreSQL's ``lock_timeout``) or
+    a connection from the pool, which keeps ``connections`` open (SQLite: as many more on demand, for a
+    request's second session; PostgreSQL: 10 more, its server's connection limit is shared)."""
     ms = int(lock_timeout * 1000)
+    pool = {"pool_size": connections, "pool_timeout": lock_timeout}
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": lock_timeout})
+        memory = ":memory:" in url or url.rstrip("/") in ("sqlite:", "sqlite+pysqlite:")
+        sized = {} if memory else pool | {"max_overflow": connections}
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": lock_timeout}, **sized)
         _private_files(url)
 
         def on_connect(conn: Any, _record: Any) -> None:
@@ -35,7 +41,7 @@ def make_engine(url: str, lock_timeout: float = LOCK_TIMEOUT_S) -> Engine:
         event.listen(engine, "connect", on_connect)
         return engine
     return create_engine(
-        url, pool_pre_ping=True, pool_size=10, max_overflow=20, connect_args={"options": f"-c lock_timeout={ms}"}
+        url, pool_pre_ping=True, max_overflow=10, connect_args={"options": f"-c lock_timeout={ms}"}, **pool
     )
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
@@ -19,6 +20,7 @@ from priorauth.policy import registry
 from priorauth.store.audit import AuditSink
 from priorauth.store.db import make_engine, migrate, session_factory
 from priorauth.web import errors
+from priorauth.web.admission import Admission
 from priorauth.web.limits import BodyLimit
 from priorauth.web.routers import accounts, audit, cases, charts, records
 from priorauth.web.settings import Settings
@@ -27,6 +29,7 @@ from priorauth.web.shared import JtiStore, LoginThrottleStore, SuggestionStore, 
 API = "/api/v1"
 log = logging.getLogger("priorauth.web.access")
 _HEALTH = ThreadPoolExecutor(2, thread_name_prefix="priorauth-health")
+RESERVED_CONNECTIONS = 4  # beyond the admitted requests: the audit and token-use writers, /health
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -35,9 +38,11 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     settings = settings or Settings()
     if settings.packs_dir:  # loaded and validated now; the evaluation workers inherit the folder
         registry.use_folder(settings.packs_dir)
-    engine = engine or make_engine(settings.resolved_database_url(), settings.lock_timeout_seconds)
+    connections = settings.max_concurrent_requests + RESERVED_CONNECTIONS
+    engine = engine or make_engine(settings.resolved_database_url(), settings.lock_timeout_seconds, connections)
     migrate(engine)
     app = FastAPI(
+        lifespan=_lifespan,
         title="priorauth",
         version=__version__,
         description="Prior-authorization determinations for KRAS G12C inhibitors, as a service. "
@@ -109,8 +114,44 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         )  # no-referrer makes a browser send Origin: null on its own forms
         return response
 
-    app.add_middleware(BodyLimit, settings=settings)  # outermost: streamed request-body caps on every route
+    app.add_middleware(BodyLimit, settings=settings)  # streamed request-body caps on every route
+    # outermost: a bounded number of requests inside at once (web/admission.py: why)
+    app.add_middleware(Admission, limit=settings.max_concurrent_requests, wait=settings.lock_timeout_seconds)
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    # Stopping (uvicorn has let the requests in progress finish, for at most shutdown_timeout_seconds):
+    # under `priorauth serve` a watchdog ends the process if what follows, or a thread still waiting on
+    # the database, holds it past the same bound; then the evaluation workers stop and the events
+    # written in the background are written now.
+    if getattr(app.state, "exit_after", None):
+        _watchdog(app.state.exit_after)
+    await asyncio.to_thread(_stop, app)
+
+
+def _stop(app: FastAPI) -> None:
+    from priorauth.service import pool
+
+    pool.shutdown()
+    app.state.token_use.flush()
+    app.state.audit_sink.flush()
+
+
+def _watchdog(seconds: float) -> None:
+    import os
+    import threading
+
+    def exit_now() -> None:
+        log.error("stopping: still busy %g s after the shutdown began; exiting now", seconds)
+        logging.shutdown()
+        os._exit(0)
+
+    timer = threading.Timer(seconds, exit_now)
+    timer.daemon = True
+    timer.start()
 
 
 def _route(request: Request) -> str:
