@@ -6,13 +6,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
+from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine, text
+from starlette.datastructures import MutableHeaders
 
 from priorauth import __version__
 from priorauth.errors import Code
@@ -94,26 +96,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             return errors.error_response(Code.BUSY, "the database does not answer")
         return JSONResponse({"status": "ok", "version": __version__, "database": engine.dialect.name})
 
-    @app.middleware("http")
-    async def access_log(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        # Method, route template, status, time: never the path's values, the query or the body.
-        start = time.perf_counter()
-        try:
-            response = await call_next(request)
-        except Exception as exc:  # a bug or a database failure: one JSON 500, the type only in the log
-            log.error("internal error %s on %s %s", type(exc).__name__, request.method, _route(request))
-            response = errors.error_response(Code.INTERNAL, "internal error; the server log has its type")
-        route = _route(request)
-        ms = (time.perf_counter() - start) * 1000
-        log.info("%s %s %d %.0fms", request.method, route, response.status_code, ms)
-        response.headers.setdefault("Cache-Control", "no-store")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault(
-            "Referrer-Policy", "same-origin"
-        )  # no-referrer makes a browser send Origin: null on its own forms
-        return response
-
+    app.add_middleware(AccessLog)
     app.add_middleware(BodyLimit, settings=settings)  # streamed request-body caps on every route
     # outermost: a bounded number of requests inside at once (web/admission.py: why)
     app.add_middleware(Admission, limit=settings.max_concurrent_requests, wait=settings.lock_timeout_seconds)
@@ -154,5 +137,49 @@ def _watchdog(seconds: float) -> None:
     timer.start()
 
 
-def _route(request: Request) -> str:
-    return getattr(request.scope.get("route"), "path", None) or "<unmatched>"
+SECURITY_HEADERS = (
+    ("Cache-Control", "no-store"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "same-origin"),  # no-referrer makes a browser send Origin: null on its own forms
+)
+
+
+class AccessLog:
+    """Method, route template, status, time: never the path's values, the query or the body; the
+    security headers on every answer; an exception that escaped everything else is one JSON 500 (its type
+    only in the log). A plain ASGI middleware: no task or stream of its own per request."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = 0
+
+        async def answer(message: dict[str, Any]) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS:
+                    headers.setdefault(name, value)
+            await send(message)
+
+        try:
+            await self.app(scope, receive, answer)
+        except Exception as exc:  # a bug or a database failure: one JSON 500, the type only in the log
+            log.error("internal error %s on %s %s", type(exc).__name__, scope["method"], _route(scope))
+            if status:
+                raise  # the answer has begun: nothing else can be sent
+            response = errors.error_response(Code.INTERNAL, "internal error; the server log has its type")
+            await response(scope, receive, answer)
+        ms = (time.perf_counter() - start) * 1000
+        log.info("%s %s %d %.0fms", scope["method"], _route(scope), status, ms)
+
+
+def _route(scope: dict[str, Any]) -> str:
+    return getattr(scope.get("route"), "path", None) or "<unmatched>"
