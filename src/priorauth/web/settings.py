@@ -83,7 +83,15 @@ class Settings(BaseSettings):
     workers: int = Field(default=1, ge=1, le=64, description="server processes (shared state is in the database)")
     evaluation_workers: int = Field(default=2, ge=0, le=64, description="worker processes evaluating charts")
     evaluation_timeout_seconds: float = Field(default=120, gt=0, description="an evaluation's time limit")
-    lock_timeout_seconds: float = Field(default=30, gt=0, description="longest wait for a database lock")
+    lock_timeout_seconds: float = Field(
+        default=30, gt=0, description="longest wait for a database lock, a pooled connection or a request's turn"
+    )
+    max_concurrent_requests: int = Field(
+        default=32, ge=1, le=1000, description="requests served at once per process; more wait their turn"
+    )
+    shutdown_timeout_seconds: float = Field(
+        default=10, gt=0, description="on SIGTERM, how long requests in progress may finish before the stop"
+    )
     public_url: str = Field(default="", description="the service's public base URL (CDS JWT audience)")
     workspace_url: str = Field(default="", description="where CDS cards link to the workspace")
     cds_issuers: str = Field(default="{}", description="JSON: EHR issuer -> its JWKS (URL, file or object)")
