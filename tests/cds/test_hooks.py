@@ -236,39 +236,87 @@ def test_a_paginated_prefetch_is_not_complete(client: TestClient) -> None:
     assert "documented: single agent" not in outlook["detail"]
 
 
-def test_a_reader_completes_what_the_prefetch_lacks() -> None:
-    """With fhirServer + fhirAuthorization and a FHIR reader, the missing keys are read from the EHR."""
-    from priorauth.cds import hooks
+class ChartReader:
+    """A stand-in for the EHR reader (the real one is tested against HAPI in tests/ehr/test_cds_read.py)."""
 
-    request = _ready_request()
-    full = request["prefetch"]
-    request["prefetch"] = {"patient": full["patient"]}
+    def __init__(self, resources: list[dict], unread: dict[str, str] | None = None) -> None:
+        self.resources, self.unread = resources, unread or {}
+        self.asked: list[tuple[str, str, str]] = []
+
+    def refusal(self, server: str, issuer: str | None) -> str | None:
+        return None if server == "https://ehr.example.org/fhir" else f"fhirServer {server} is not on the allow-list"
+
+    def read(self, server: str, token: str, patient: str, user: str | None = None):  # type: ignore[no-untyped-def]
+        from priorauth.cds.ehr_read import EhrRead
+
+        self.asked.append((server, token, patient))
+        return EhrRead(copy.deepcopy(self.resources), dict(self.unread))
+
+
+def _with_server(request: dict, keep: tuple[str, ...] = ("patient",)) -> dict:
+    request["prefetch"] = {k: request["prefetch"][k] for k in keep}
     request["fhirServer"] = "https://ehr.example.org/fhir"
     request["fhirAuthorization"] = {"access_token": "t", "token_type": "Bearer", "scope": "patient/*.read",
                                     "expires_in": 300, "subject": "priorauth"}  # fmt: skip
-    asked: list[str] = []
-    user = request["context"].get("userId") or ""
-    keys = {q.replace("{{context.patientId}}", "p1").replace("{{context.userId}}", user): k for k, q in PREFETCH.items()}
+    return request
 
-    def reader(server: str, token: str, query: str) -> dict | None:
-        assert server == "https://ehr.example.org/fhir" and token == "t"
-        asked.append(query)
-        return full.get(keys[query]) or {"resourceType": "Bundle", "type": "searchset", "entry": []}
 
-    body = hooks.handle("priorauth-order-sign", request, hooks.Options(AS_OF, None, reader))
-    assert len(asked) == len(PREFETCH) - 1  # everything but the patient, which was sent
-    assert "ready to submit" in body["cards"][0]["summary"], body["cards"][0]["detail"]
+def test_a_reader_completes_what_the_prefetch_lacks() -> None:
+    """With fhirServer + fhirAuthorization and a reader, what the prefetch lacks is read from the EHR."""
+    from priorauth.cds import hooks
+
+    resources = chart(ROOT / "examples/nsclc-ready.json")
+    reader = ChartReader(resources)
+    body = hooks.handle("priorauth-order-sign", _with_server(_ready_request()), hooks.Options(AS_OF, None, reader))
+    assert reader.asked == [("https://ehr.example.org/fhir", "t", "p1")]  # one read for every missing key
+    outlook = body["cards"][0]
+    assert "ready to submit" in outlook["summary"], outlook["detail"]
+    assert "Read from the EHR's FHIR server (not in the prefetch): assessments, conditions, coverage, documents" in outlook["detail"]
+
+
+def test_a_type_the_ehr_could_not_read_stays_not_sent() -> None:
+    from priorauth.cds import hooks
+
+    resources = [r for r in chart(ROOT / "examples/nsclc-ready.json") if r["resourceType"] != "Observation"]
+    reader = ChartReader(resources, {"Observation": "HTTP 500"})
+    body = hooks.handle("priorauth-order-sign", _with_server(_ready_request()), hooks.Options(AS_OF, None, reader))
+    detail = body["cards"][0]["detail"]
+    assert "labs (not sent; the EHR read failed: HTTP 500)" in detail
+    assert "MISSING: kras g12c" not in detail  # no claim rests on what could not be read
+
+
+def test_the_draft_order_wins_over_its_copy_on_the_server() -> None:
+    from priorauth.cds import hooks
+
+    request = _with_server(_ready_request())
+    draft = request["context"]["draftOrders"]["entry"][0]["resource"]
+    stale = {**copy.deepcopy(draft), "status": "cancelled"}
+    body = hooks.handle("priorauth-order-sign", request, hooks.Options(AS_OF, None, ChartReader([stale])))
+    assert "prescription" in body["cards"][0]["detail"] and "cancelled" not in body["cards"][0]["detail"]
 
 
 def test_no_prefetch_but_a_reader_and_fhir_server_is_answered() -> None:
     from priorauth.cds import hooks
 
-    request = _ready_request()
-    del request["prefetch"]
-    request["fhirServer"] = "https://ehr.example.org/fhir"
-    request["fhirAuthorization"] = {"access_token": "t"}
-    body = hooks.handle("priorauth-order-sign", request, hooks.Options(AS_OF, None, lambda *_: None))
-    assert "not assessed" in body["cards"][0]["summary"]
+    request = _with_server(_ready_request(), keep=())
+    body = hooks.handle("priorauth-order-sign", request, hooks.Options(AS_OF, None, ChartReader([])))
+    detail = body["cards"][0]["detail"]  # the EHR answered, with nothing: that is data, not "not sent"
+    assert "NOT SENT" not in detail and "Read from the EHR's FHIR server (not in the prefetch): assessments," in detail and "patient, prescriber" in detail
+
+
+def test_a_server_off_the_allow_list_is_not_read() -> None:
+    from priorauth.cds import hooks
+
+    request = _with_server(_ready_request())
+    request["fhirServer"] = "https://evil.example.com/fhir"
+    reader = ChartReader(chart(ROOT / "examples/nsclc-ready.json"))
+    body = hooks.handle("priorauth-order-sign", copy.deepcopy(request), hooks.Options(AS_OF, None, reader))
+    assert not reader.asked
+    assert "not read: fhirServer https://evil.example.com/fhir is not on the allow-list" in body["cards"][0]["detail"]
+    request["prefetch"] = {}
+    with pytest.raises(hooks.HookError) as err:
+        hooks.handle("priorauth-order-sign", request, hooks.Options(AS_OF, None, reader))
+    assert err.value.status == 412 and "allow-list" in err.value.message and not reader.asked
 
 
 def test_a_payer_pack_names_the_payer_and_may_speak_for_it() -> None:

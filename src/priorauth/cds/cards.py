@@ -127,6 +127,10 @@ def outlook(
                   + "; ".join(f"{k} ({why})" for k, why in sorted(sent.not_sent.items()))]  # fmt: skip
         if "priorAuthorizations" in sent.not_sent and doc["request_type"] == "initial":
             lines.append("Prior authorizations were not sent: a renewal could not be recognized.")
+    if sent.read_from_ehr:
+        lines += ["", "Read from the EHR's FHIR server (not in the prefetch): " + ", ".join(sent.read_from_ehr)]
+    if sent.ehr_problem:
+        lines += ["", f"The EHR's FHIR server (fhirServer) was {sent.ehr_problem}"]
     if sent.issues:
         lines.append("The EHR reported: " + "; ".join(sent.issues[:5]))
     not_met = any(c["status"] == "not_met" for c in required)

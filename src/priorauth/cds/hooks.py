@@ -37,9 +37,16 @@ class Options:
     # pack ids of the payers priorauth may speak for (CRD coverage-information; the `cds_speaks_for` setting):
     # none by default, since priorauth speaks for the practice, not for a payer
     speaks_for: frozenset[str] = frozenset()
+    issuer: str | None = None  # the verified JWT's iss (None: an unsigned development call): the reader's allow-list key
 
 
 def handle(service_id: str, body: Any, options: Options = Options()) -> dict[str, Any]:
+    return answer(service_id, body, options)[0]
+
+
+def answer(service_id: str, body: Any, options: Options = Options()) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The response, and the case material it was built from (None when no drug with a pack was ordered):
+    the chart is read once, whether from the prefetch or from the EHR."""
     started = time.perf_counter()
     spec = SERVICES.get(service_id)
     if spec is None:
@@ -49,24 +56,25 @@ def handle(service_id: str, body: Any, options: Options = Options()) -> dict[str
     if material is None:
         response: dict[str, Any] = {"cards": []}
         _log(body, service_id, "no KRAS G12C inhibitor in the draft orders", response, started)
-        return response
+        return response, None
     drug, draft, resources = material["drug"], material["draft"], material["resources"]
     sent: prefetch.Prefetch = material["prefetch"]
-    if not sent.sent and not prefetch.can_read(body, options.reader):
+    if not sent.sent and not prefetch.can_read(body, options.reader, options.issuer):
+        why = f" ({sent.ehr_problem})" if sent.ehr_problem else ""
         raise HookError(
             412,
-            "no prefetch and no fhirServer/fhirAuthorization to read the chart: send the prefetch templates of "
-            "GET /cds-services (CDS Hooks 2.0: 412 Precondition Failed)",
+            "no prefetch and no fhirServer/fhirAuthorization this service may read the chart from"
+            f"{why}: send the prefetch templates of GET /cds-services (CDS Hooks 2.0: 412 Precondition Failed)",
         )
     try:
         doc = api.check(resources, as_of=material["as_of"], patient=context["patientId"], drug=drug)
     except PriorauthError as exc:
         response = {"cards": [cards.cannot_assess(drug, exc.message)]}
         _log(body, service_id, f"cannot assess ({exc.code})", response, started)
-        return response
+        return response, material
     response = cards.response(doc, draft, context, options.workspace_url, sent, options.speaks_for)
     _log(body, service_id, doc["overall"], response, started)
-    return response
+    return response, material
 
 
 def case_material(body: dict[str, Any], options: Options = Options()) -> dict[str, Any] | None:
@@ -78,10 +86,12 @@ def case_material(body: dict[str, Any], options: Options = Options()) -> dict[st
     if requested is None:
         return None
     drug, draft = requested
-    sent = prefetch.read(body, options.reader)
+    sent = prefetch.read(body, options.reader, options.issuer)
     as_of = options.as_of or date.today().isoformat()
     dated = _dated(draft, as_of)
-    resources = [*sent.resources, *[dated if d is draft else d for d in drafts]]
+    ordered = {(d.get("resourceType"), d.get("id")) for d in drafts if d.get("id")}
+    charted = [r for r in sent.resources if (r.get("resourceType"), r.get("id")) not in ordered]  # the draft wins
+    resources = [*charted, *[dated if d is draft else d for d in drafts]]
     if not any(r.get("resourceType") == "Patient" for r in resources):
         # the patient was not sent: only its id is known (the context's); nothing about it is invented
         resources.insert(0, {"resourceType": "Patient", "id": context["patientId"]})

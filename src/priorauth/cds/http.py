@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 
 from priorauth.cds import hooks
 from priorauth.cds.discovery import discovery
+from priorauth.cds.prefetch import FhirReader
 from priorauth.cds.trust import Trust, TrustError
 from priorauth.errors import Code
 
@@ -32,6 +33,7 @@ class CdsSettings:
     as_of: str | None = None  # fixed evaluation date (tests); default today
     public_url: str | None = None  # the service's public base URL: the JWT audience is built from it
     speaks_for: frozenset[str] = frozenset()  # payer packs priorauth may issue coverage-information for
+    reader: FhirReader | None = None  # reads what the prefetch lacks from an allowed fhirServer
 
     @classmethod
     def from_env(cls) -> CdsSettings:
@@ -95,24 +97,23 @@ def router(settings: CdsSettings, start_case: CaseStarter | None = None, suggest
         return await run_in_threadpool(_call, service_id, request, raw)
 
     def _call(service_id: str, request: Request, raw: bytes) -> JSONResponse:
-        refused = _untrusted(settings, request)
-        if refused is not None:
-            return refused
+        claims = _claims(settings, request)
+        if isinstance(claims, JSONResponse):
+            return claims
         body = _json(raw)
         if body is None:
             return error(400, Code.INVALID_REQUEST, "the hook request is not valid JSON (or nests too deeply)")
-        options = hooks.Options(settings.as_of, settings.workspace_url, speaks_for=settings.speaks_for)
+        issuer = claims.get("iss") if isinstance(claims.get("iss"), str) else None
+        options = hooks.Options(settings.as_of, settings.workspace_url, settings.reader, settings.speaks_for, issuer)
         try:
-            response = hooks.handle(service_id, body, options)
+            response, material = hooks.answer(service_id, body, options)
         except hooks.HookError as exc:
             code = Code.NOT_FOUND if exc.status == 404 else Code.INVALID_REQUEST  # 400, or 412 (no prefetch)
             return error(exc.status, code, exc.message)
         except RecursionError:
             return error(400, Code.INVALID_REQUEST, "the hook request nests too deeply")
-        if start_case is not None and response["cards"]:
-            material = hooks.case_material(body, options)
-            if material is not None:
-                issued.remember(response, material)
+        if start_case is not None and response["cards"] and material is not None:
+            issued.remember(response, material)
         return JSONResponse(response)
 
     @r.post("/cds-services/{service_id}/feedback")
@@ -145,14 +146,19 @@ def router(settings: CdsSettings, start_case: CaseStarter | None = None, suggest
 
 def _untrusted(settings: CdsSettings, request: Request) -> JSONResponse | None:
     """The 401 answer for a call the EHR's JWT does not vouch for (trust.py), else None."""
+    claims = _claims(settings, request)
+    return claims if isinstance(claims, JSONResponse) else None
+
+
+def _claims(settings: CdsSettings, request: Request) -> dict[str, Any] | JSONResponse:
+    """The verified JWT's claims (empty for an unsigned development call), or the 401 answer."""
     audience = str(request.url)
     if settings.public_url:  # never the Host header: the configured public address of this service
         audience = settings.public_url.rstrip("/") + request.url.path
     try:
-        settings.trust.verify(request.headers.get("authorization"), audience, _host(request))
+        return settings.trust.verify(request.headers.get("authorization"), audience, _host(request))
     except TrustError as exc:
         return error(exc.status, Code.UNAUTHENTICATED, exc.message)
-    return None
 
 
 def _host(request: Request) -> str | None:

@@ -154,6 +154,9 @@ class FhirHttp:
                 continue
             if status >= 400:
                 raise ReadFailed(f"HTTP {status}{_outcome(body)}", status)
+            if 300 <= status < 400:  # never followed: the token stays with the server it was given for
+                where = urlsplit(urljoin(url, headers.get("location") or "")).netloc or "nowhere"
+                raise ReadFailed(f"HTTP {status}: a redirect (to {where}), not followed", status)
             return body
 
     def _once(

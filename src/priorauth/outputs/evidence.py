@@ -6,6 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from priorauth.chart.fhir import codings, concept_text
+from priorauth.terminology import icd10
+
 KEEP = 5  # items shown one by one before the rest is grouped
 
 
@@ -59,3 +62,118 @@ def capped(evidence: list[dict[str, Any]], keep: int = KEEP) -> tuple[list[dict[
 def _said(text: str | None) -> str:
     """What an item says, for grouping: one line, without trailing list punctuation."""
     return " ".join((text or "").split()).rstrip(" -;,.")
+
+
+# -- one evidence item as a reviewer reads it ---------------------------------------------------------
+KIND = {
+    "Patient": "Patient record",
+    "Condition": "Diagnosis",
+    "Observation": "Result",
+    "DiagnosticReport": "Report",
+    "DocumentReference": "Clinical note",
+    "Binary": "Attached document",
+    "MedicationRequest": "Medication order",
+    "MedicationAdministration": "Medication given",
+    "MedicationStatement": "Medication history",
+    "MedicationDispense": "Medication dispensed",
+    "Procedure": "Procedure",
+    "ServiceRequest": "Order",
+    "Specimen": "Specimen",
+    "PractitionerRole": "Prescriber's role",
+    "Practitioner": "Prescriber",
+    "Coverage": "Coverage",
+    "Claim": "Prior authorization request",
+    "ClaimResponse": "Payer's decision",
+    "ExplanationOfBenefit": "Claim",
+}
+# Where each type keeps the name of what it records.
+NAMED_BY = {
+    "Condition": "code",
+    "Observation": "code",
+    "DiagnosticReport": "code",
+    "Procedure": "code",
+    "ServiceRequest": "code",
+    "DocumentReference": "type",
+    "Specimen": "type",
+    "PractitionerRole": "specialty",
+}
+
+# Names of codes that charts often send without a display (LOINC: https://loinc.org, NUCC provider taxonomy:
+# https://taxonomy.nucc.org): words for the reader only, never used to decide anything.
+DISPLAYS = {
+    "69548-6": "Genetic variant assessment",
+    "81252-9": "Discrete genetic variant",
+    "48005-3": "Amino acid change (pHGVS)",
+    "97509-4": "Cancer disease status",
+    "21908-9": "Stage group.clinical Cancer",
+    "207RX0202X": "Medical Oncology",
+    "207RH0003X": "Hematology & Oncology",
+    "2086X0206X": "Surgical Oncology",
+    "2085R0001X": "Radiation Oncology",
+    "2080P0207X": "Pediatric Hematology-Oncology",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A cited chart entry in a reviewer's words: when, what kind of entry, what it says; ``ref`` is the
+    chart reference (for the small print), without a note's character span."""
+
+    date: str  # the entry's date, or "undated"
+    what: str
+    ref: str
+
+    def line(self) -> str:
+        return f"{self.date}: {self.what}"
+
+
+def describe(e: dict[str, Any], resolve: Any = None) -> Entry:
+    """``e`` (an evidence item: source, date, text) as the dated chart entry a reviewer reads. ``resolve``
+    (``Chart.resolve``) looks up the cited resource for its name (a code's display, a note's title)."""
+    ref = e["source"].split("#", 1)[0]
+    rtype = ref.split("/", 1)[0]
+    said = _said(e.get("text"))
+    res = resolve(ref) if resolve else None
+    data: dict[str, Any] = res.data if res is not None else {}
+    quoted = "#" in e["source"]  # a span of a note or report's text: the words themselves
+    if rtype == "Patient" and e.get("date") and data.get("birthDate") == e.get("date"):
+        return Entry(e["date"], "Patient record: date of birth", ref)
+    name = _name(rtype, data, said)
+    if quoted:
+        what = f"{KIND.get(rtype, rtype)}{f', {name}' if name else ''}: \u201c{said}\u201d"
+    elif rtype == "Condition" and icd10.normalize(said):
+        what = f"Diagnosis: {name or icd10.description(said) or said} (ICD-10-CM {said})"
+    elif name and _is_code(rtype, data, said):
+        what = f"{KIND.get(rtype, rtype)}: {name} ({said})"
+    elif name and said and not said.lower().startswith(name.lower()):
+        what = f"{KIND.get(rtype, rtype)}, {name}: {said}"
+    else:
+        what = f"{KIND.get(rtype, rtype)}: {said or name or 'entry'}"
+    return Entry(e.get("date") or "undated", what, ref)
+
+
+def _name(rtype: str, data: dict[str, Any], said: str) -> str:
+    """What the entry records, in words: the text or display of its code (the coding whose code the
+    evidence names first), else the title of a note."""
+    concepts = _concepts(rtype, data)
+    for concept in concepts:
+        for c in codings(concept):
+            if c.code and c.code == said and (c.display or c.code in DISPLAYS):
+                return c.display or DISPLAYS[c.code]
+    if rtype == "Condition" and icd10.normalize(said):
+        return icd10.description(said) or ""
+    for concept in concepts:
+        words = concept_text(concept) or next((DISPLAYS[c.code] for c in codings(concept) if c.code in DISPLAYS), "")
+        if words:
+            return words
+    return _said(data.get("description")) if rtype == "DocumentReference" else ""
+
+
+def _concepts(rtype: str, data: dict[str, Any]) -> list[Any]:
+    value = data.get(NAMED_BY.get(rtype, "")) if data else None
+    return [c for c in (value if isinstance(value, list) else [value]) if isinstance(c, dict)]
+
+
+def _is_code(rtype: str, data: dict[str, Any], said: str) -> bool:
+    """The evidence text is a bare code of the entry (``207RX0202X``), not words."""
+    return any(c.code == said for concept in _concepts(rtype, data) for c in codings(concept))

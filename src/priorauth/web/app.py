@@ -65,7 +65,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     trust = Trust(settings.issuers(), settings.cds_dev_unsigned, first_use=JtiStore(app.state.sessions))
     workspace = settings.workspace_url or None
     speaks = frozenset(x.strip() for x in settings.cds_speaks_for.split(",") if x.strip())
-    cds = CdsSettings(trust, workspace, None, settings.resolved_public_url(), speaks)
+    cds = CdsSettings(trust, workspace, None, settings.resolved_public_url(), speaks, settings.fhir_reader())
     start_case = starter(app, settings.cds_case_token or None, workspace)
     # CDS Hooks: /cds-services (docs/cds-hooks.md)
     app.include_router(cds_router(cds, start_case, SuggestionStore(app.state.sessions)))

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
@@ -90,6 +90,13 @@ class Settings(BaseSettings):
     cds_dev_unsigned: bool = Field(default=False, description="accept unsigned CDS calls from loopback")
     cds_case_token: str = Field(default="", description="API token id that opens cases from CDS feedback")
     cds_speaks_for: str = Field(default="", description="comma-separated payer pack ids priorauth speaks for (CRD)")
+    cds_fhir_http_loopback: bool = Field(
+        default=False, description="accept http:// fhirServer URLs on loopback (tests, local development)"
+    )
+    cds_fhir_servers: str = Field(
+        default="{}", description="JSON: EHR issuer -> fhirServer base URLs its hooks may have read (SSRF guard)"
+    )
+    cds_fhir_timeout_seconds: float = Field(default=8, gt=0, le=120, description="time limit of a hook's EHR read")
     trusted_proxies: str = Field(default="", description="comma-separated proxy addresses for X-Forwarded-For")
     packs_dir: str = Field(
         default="", description="a practice's own policy packs (<drug>/<id>.yaml) beside the shipped"
@@ -104,6 +111,22 @@ class Settings(BaseSettings):
             raise ValueError("not JSON: give a JSON object, issuer -> JWKS URL, file or object") from None
         if not isinstance(parsed, dict):
             raise ValueError("a JSON object is needed: issuer -> JWKS URL, file or object")
+        return value
+
+    @field_validator("cds_fhir_servers")
+    @classmethod
+    def _fhir_servers(cls, value: str, info: ValidationInfo) -> str:
+        from priorauth.cds.ehr_read import EhrReader
+
+        try:
+            parsed = json.loads(value or "{}")
+        except ValueError:
+            raise ValueError("not JSON: give a JSON object, issuer -> list of fhirServer base URLs") from None
+        if not isinstance(parsed, dict) or not all(
+            isinstance(urls, list) and all(isinstance(u, str) for u in urls) for urls in parsed.values()
+        ):
+            raise ValueError('a JSON object is needed: issuer -> list of base URLs, e.g. {"https://ehr": ["https://ehr/fhir"]}')
+        EhrReader(parsed, bool(info.data.get("cds_fhir_http_loopback")))  # a URL it would refuse: ValueError
         return value
 
     @field_validator("packs_dir")
@@ -139,6 +162,15 @@ class Settings(BaseSettings):
     def issuers(self) -> dict[str, Any]:
         """``cds_issuers`` read: EHR issuer -> its JWKS (an https URL, a file path, or the JWKS itself)."""
         return dict(json.loads(self.cds_issuers or "{}"))
+
+    def fhir_reader(self) -> Any:
+        """The CDS hooks' EHR reader (``cds.ehr_read.EhrReader``) with the allow-list, or None when it is empty."""
+        from priorauth.cds.ehr_read import EhrReader
+
+        allowed = json.loads(self.cds_fhir_servers or "{}")
+        if not allowed:
+            return None
+        return EhrReader(allowed, self.cds_fhir_http_loopback, self.cds_fhir_timeout_seconds)
 
     def resolved_public_url(self) -> str:
         return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")

@@ -52,6 +52,8 @@ def test_shared_examples_validate(shared_built: dict[str, Built], name: str) -> 
     validate(shared_built[name])
     check_response(shared_built[name])
     assert shared_built[name].det["benefit"] == {**shared_built[name].det["benefit"], "type": "pharmacy", "assumed": True}
+    cover = shared_built[name].pages()[0]  # no PAS bundle, and page 1 says why
+    assert "Pharmacy benefit (assumed: confirm with the payer)" in cover and "not Da Vinci PAS" in cover
 
 
 def test_synthea_charts_validate(tmp_path: Path) -> None:

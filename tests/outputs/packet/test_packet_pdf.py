@@ -32,7 +32,7 @@ def required_fields(b: Built) -> list[tuple[str, str]]:
         ("payer", d["payer"]["name"]),
         ("prescriber", "Grace Oncall"),
         ("prescriber NPI row", "Prescriber NPI"),
-        ("prescriber specialty", "207RX0202X"),
+        ("prescriber specialty", "Prescriber specialty Medical Oncology (207RX0202X)"),
         ("drug", "LUMAKRAS (sotorasib)"),
         ("strength", "320 mg tablet"),
         ("daily dose", "960 mg"),
@@ -50,7 +50,9 @@ def required_fields(b: Built) -> list[tuple[str, str]]:
         ("treatment history start", "2025-02-01"),
         ("progression in history", "2025-09-15"),
         ("criteria checklist", "Criteria checklist"),
-        ("evidence citation", "Observation/kras1 (2025-01-25)"),
+        ("evidence as a dated chart entry", "2025-01-25 Result, Genetic variant assessment: present KRAS p.Gly12Cys"),
+        ("a diagnosis in words", "2025-01-10 Diagnosis: Malignant neoplasm of upper lobe, right bronchus or lung (ICD-10-CM C34.11)"),
+        ("the prescriber's role in words", "Prescriber's role: Medical Oncology (207RX0202X)"),
         ("safety advisory", "Acid reducer"),
         ("first monitoring date", d["monitoring"][0]["due"]),
         ("last monitoring date", d["monitoring"][-1]["due"]),
@@ -186,3 +188,23 @@ def test_renewal_history_row_of_ongoing_therapy_has_no_end(shared_built: dict[st
     text = b.text()
     row = text[text.index("sotorasib (requested drug)") :][:80]
     assert "continuing" in row and "2026-10-15" not in row
+
+
+def test_evidence_reads_as_dated_chart_entries_with_the_reference_in_small_print(ready: Built) -> None:
+    """The checklist's evidence says what each entry is, its value and its date; the chart reference stays,
+    in small print after it, never as the entry's name ("Observation/x (date): ...")."""
+    from pypdf import PdfReader
+
+    text = ready.text()
+    checklist = text[text.index("Criteria checklist Criterion") :]
+    assert re.search(r"\b[A-Z][A-Za-z]+/[\w.-]+ \((\d{4}-\d{2}-\d{2}|undated)\):", checklist) is None
+    assert "present KRAS p.Gly12Cys Observation/kras1" in checklist  # the reference follows the entry
+    sizes: dict[str, float] = {}
+
+    def visit(txt: str, cm, tm, font, size) -> None:  # type: ignore[no-untyped-def]
+        if txt.strip():
+            sizes.setdefault(txt.strip(), size * tm[0])
+
+    for page in PdfReader(ready.folder / "packet.pdf").pages:
+        page.extract_text(visitor_text=visit)
+    assert sizes.get("Observation/kras1", 99) < 7 < sizes.get("Met", 0)

@@ -7,6 +7,7 @@ from html import escape
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
+from priorauth.outputs.evidence import Entry
 from priorauth.outputs.packet.pdfkit import Anchor, Layout, build_layout, p, pm, table
 from priorauth.outputs.packet.pdfpages import place_pdf_pages
 from priorauth.outputs.packet.view import OVERALL_WORDS, STATUS_WORDS, PacketView, fmt_mg, human
@@ -48,8 +49,18 @@ GUIDE = [
 
 
 def cite(source: str) -> str:
-    """A chart entry as a payer reads it: the entry, without the character span of a note."""
+    """A chart reference without the character span of a note."""
     return source.split("#", 1)[0]
+
+
+def small_ref(ref: str) -> str:
+    """The chart reference in small grey print: for whoever must find the entry in the chart."""
+    return f'<font size="6.5" color="#666666">{escape(ref)}</font>'
+
+
+def evidence_markup(entry: Entry) -> str:
+    """One cited entry as a reviewer reads it: its date, what it is and says; the reference in small print."""
+    return f"<b>{escape(entry.date)}</b> {escape(entry.what)} {small_ref(entry.ref)}"
 
 
 def _story(v: PacketView, layout: Layout) -> list[Flowable]:
@@ -187,8 +198,9 @@ def _codes(v: PacketView) -> list[Flowable]:
 
 
 def _kras(v: PacketView) -> list[Flowable]:
-    rows = [["Test", "Specimen", "Date", "Result", "CPT", "Source"]]
-    rows += [[k.test, k.specimen, k.date or "undated", k.result, k.cpt, cite(k.source)] for k in v.kras]
+    rows: list[list[str | Flowable]] = [["Test", "Specimen", "Date", "Result", "CPT", "Chart entry"]]
+    rows += [[k.test, k.specimen, k.date or "undated", k.result, k.cpt, pm(small_ref(cite(k.source)), "cell")]
+             for k in v.kras]  # fmt: skip
     if len(rows) == 1:
         rows.append(["none", "", "", "No KRAS result in the chart", ", ".join(v.det["codes"]["cpt"]) or "", ""])
     crit = v.criterion("kras_g12c")
@@ -214,20 +226,18 @@ def _history(v: PacketView) -> list[Flowable]:
 
 
 def _checklist(v: PacketView) -> list[Flowable]:
-    rows: list[list[str | Flowable]] = [["Criterion", "Status", "Finding", "Evidence (chart entry, date)"]]
+    rows: list[list[str | Flowable]] = [["Criterion", "Status", "Finding", "Evidence (dated chart entries)"]]
     for c in v.det["criteria"]:
-        cites = "\n".join(
-            f"{cite(e['source'])} ({e.get('date') or 'undated'}): {e.get('text') or ''}" for e in c["evidence"][:MAX_CITES]
-        )
+        lines = [evidence_markup(v.entry(e)) for e in c["evidence"][:MAX_CITES]]
         if len(c["evidence"]) > MAX_CITES:
-            cites += f"\n... and {len(c['evidence']) - MAX_CITES} more (all in determination.json)"
+            lines.append(escape(f"... and {len(c['evidence']) - MAX_CITES} more (all in determination.json)"))
         finding = c["summary"] + ("\nTo do: " + " ".join(c["actions"]) if c["status"] != "met" and c["actions"] else "")
         name = pm(
             f"<b>{escape(v.descriptions.get(c['id'], c['id']))}</b><br/>"
             f"({'required' if c['required'] else 'optional'})",
             "cell",
         )
-        rows.append([name, pm(STATUS_MARKUP[c["status"]], "cell"), finding, cites or "none cited"])
+        rows.append([name, pm(STATUS_MARKUP[c["status"]], "cell"), finding, pm("<br/>".join(lines), "cell") if lines else "none cited"])
     return [CondPageBreak(160), Anchor("criteria"), p("Criteria checklist", "h2"), table(rows, [140, 80, 130, W - 350])]
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from priorauth.api import Evaluation
 from priorauth.chart.fhir import dicts, human_name
 from priorauth.facts.model import DrugOrder, KrasResult
+from priorauth.outputs.evidence import DISPLAYS, Entry, describe
 from priorauth.outputs.packet.history import HistoryRow, SupportingDoc, supporting_documents, treatment_history
 from priorauth.outputs.packet.practice import Practice
 from priorauth.terminology import icd10
@@ -90,6 +91,7 @@ class PacketView:
     gender: str | None = None
     missing: list[dict[str, Any]] = field(default_factory=list)  # required criteria that are not met
     descriptions: dict[str, str] = field(default_factory=dict)  # criterion id -> the pack's description
+    resolve: Any = None  # Chart.resolve: cited references -> their resources (names of codes, note titles)
 
     @property
     def ready(self) -> bool:
@@ -99,6 +101,10 @@ class PacketView:
     def patient_line(self) -> str:
         p = self.det["patient"]
         return f"{p.get('name') or 'Patient ' + p['id']}  -  DOB {p.get('birth_date') or 'unknown'}"
+
+    def entry(self, e: dict[str, Any]) -> Entry:
+        """An evidence item as the dated chart entry a reviewer reads."""
+        return describe(e, self.resolve)
 
     def criterion(self, cid: str) -> dict[str, Any] | None:
         return next((c for c in self.det["criteria"] if c["id"] == cid), None)
@@ -126,6 +132,7 @@ def build_view(ev: Evaluation, practice: Practice | None = None, denial_reason: 
         gender=ev.chart.patient.data.get("gender") if isinstance(ev.chart.patient.data.get("gender"), str) else None,
         missing=[c for c in det["criteria"] if c["required"] and c["status"] != "met"],
         descriptions=_descriptions(ev),
+        resolve=ev.chart.resolve,
     )
 
 
@@ -170,6 +177,8 @@ def _prescriber(ev: Evaluation, order: DrugOrder | None) -> Prescriber:
     if res is not None:
         npi = next((i.get("value") for i in dicts(res.data.get("identifier")) if i.get("system") == NPI_SYSTEM), None)
     spec = next((s.text for s in ev.facts.specialties if res is not None and s.practitioner == res.ref), None)
+    if spec in DISPLAYS:  # a bare taxonomy code: its name first
+        spec = f"{DISPLAYS[spec]} ({spec})"
     name = (human_name(res.data) if res is not None else None) or (order.prescriber_name if order else None)
     return Prescriber(name, npi, spec, res.ref if res is not None else ref)
 
