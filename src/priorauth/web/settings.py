@@ -94,6 +94,10 @@ class Settings(BaseSettings):
     packs_dir: str = Field(
         default="", description="a practice's own policy packs (<drug>/<id>.yaml) beside the shipped"
     )
+    smart_issuers: str = Field(
+        default="{}", description="JSON: EHR FHIR base (SMART iss) -> {practice, client_id, client_secret}"
+    )
+    smart_token_key: str = Field(default="", description="Fernet key encrypting EHR tokens at rest (SMART launch)")
 
     @field_validator("cds_issuers")
     @classmethod
@@ -104,6 +108,28 @@ class Settings(BaseSettings):
             raise ValueError("not JSON: give a JSON object, issuer -> JWKS URL, file or object") from None
         if not isinstance(parsed, dict):
             raise ValueError("a JSON object is needed: issuer -> JWKS URL, file or object")
+        return value
+
+    @field_validator("smart_issuers")
+    @classmethod
+    def _smart(cls, value: str) -> str:
+        from priorauth.ehr.launch import parse_issuers
+
+        parse_issuers(value)  # ValueError with the reason
+        return value
+
+    @field_validator("smart_token_key")
+    @classmethod
+    def _fernet(cls, value: str) -> str:
+        if value:
+            from cryptography.fernet import Fernet
+
+            try:
+                Fernet(value.encode())
+            except ValueError:
+                raise ValueError(
+                    "not a Fernet key (32 url-safe base64 bytes; docs/ehr.md says how to make one)"
+                ) from None
         return value
 
     @field_validator("packs_dir")
