@@ -5,6 +5,7 @@ export interrupted mid-download resumes with ``--resume``; kick-off and status f
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,20 @@ def test_group_export_screens_like_the_files(
     bulk_hapi: Hapi, auth: AuthServer, from_disk: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    args = ["screen", "--fhir-server", auth.fhir, "--group", GROUP, "-o", str(out), "--as-of", AS_OF, "--quiet"]
+    args = [
+        "screen",
+        "--fhir-server",
+        auth.fhir,
+        "--group",
+        GROUP,
+        "-o",
+        str(out),
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        "--poll-cap",
+        "2",
+    ]
     assert main([*args, *backend_args(auth), "--jobs", "1"]) == 0
     exported = out / "export"
     assert patients_of(exported) == patients_of(BULK)
@@ -91,6 +105,7 @@ def test_system_export_has_every_patient_and_the_same_determinations(
 ) -> None:
     out = tmp_path / "out"
     args = ["screen", "--fhir-server", auth.fhir, "-o", str(out), "--as-of", AS_OF, "--quiet", "--jobs", "1"]
+    args += ["--poll-cap", "2"]
     assert main([*args, *backend_args(auth)]) == 0
     exported = set(patients_of(out / "export"))
     assert set(patients_of(BULK)) <= exported  # the server holds other test patients too
@@ -117,7 +132,20 @@ def test_interrupted_download_resumes(bulk_hapi: Hapi, from_disk: Path, tmp_path
 
         proxy.rules.append(Rule(is_second_file, broken))
         out = tmp_path / "out"
-        args = ["screen", "--fhir-server", proxy.base, "--group", GROUP, "-o", str(out), "--as-of", AS_OF, "--quiet"]
+        args = [
+            "screen",
+            "--fhir-server",
+            proxy.base,
+            "--group",
+            GROUP,
+            "-o",
+            str(out),
+            "--as-of",
+            AS_OF,
+            "--quiet",
+            "--poll-cap",
+            "2",
+        ]
         assert main([*args, "--jobs", "1"]) != 0
         state = json.loads((out / "export" / "state.json").read_text())
         assert len(state["done"]) >= 1 and not state.get("complete")
@@ -148,7 +176,12 @@ def test_status_polling_honours_retry_after_and_shows_progress(bulk_hapi: Hapi, 
         proxy.rules.append(Rule(lambda p: "$export-poll-status" in p, busy))
         waits: list[float] = []
         said: list[str] = []
-        stats = export(Connection(proxy.base), tmp_path / "export", GROUP, say=said.append, sleep=waits.append)
+
+        def sleep(seconds: float) -> None:
+            waits.append(seconds)
+            time.sleep(min(seconds, 1.0))
+
+        stats = export(Connection(proxy.base), tmp_path / "export", GROUP, say=said.append, sleep=sleep)
         assert waits[:2] == [7.0, 7.0]
         assert stats.progress[:2] == ["step 1 of 3", "step 2 of 3"]
         assert any("step 1 of 3" in m for m in said)

@@ -87,6 +87,12 @@ const provider = new Provider(issuer, {
     claims: () => ({ sub: id, fhirUser: users.get(id).fhirUser }),
   } : undefined),
   interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
+  // Every launch is a new context (a launch id, or a patient to pick): the EHR asks each time, never
+  // reusing an earlier grant of the same browser session.
+  loadExistingGrant: async (ctx) => {
+    const grantId = ctx.oidc.result?.consent?.grantId;
+    return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined;
+  },
   issueRefreshToken: async (ctx, client) => client.grantTypeAllowed('refresh_token'),
   enabledJWA: { clientAuthSigningAlgValues: ['RS384', 'ES384'] },
   scopes: [...SCOPES, ...LAUNCH_SCOPES],

@@ -19,6 +19,12 @@ def add_bulk_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("exporting the population from an EHR (FHIR Bulk Data) instead of a folder")
     g.add_argument("--fhir-server", metavar="URL", help="FHIR base URL to export from (into OUT/export/)")
     g.add_argument("--group", metavar="ID", help="export the patients of this Group (default: every patient)")
+    g.add_argument(
+        "--poll-cap",
+        metavar="SECONDS",
+        type=_seconds,
+        help="longest pause between export status polls, whatever Retry-After asks (default 300)",
+    )
     add_credentials(g)
 
 
@@ -89,7 +95,7 @@ def connection(args: argparse.Namespace, server: str) -> Any:
 
 
 def no_credentials_without_server(args: argparse.Namespace) -> None:
-    for flag in ("token", "client_id", "key", "token_url", "kid", "scope", "group"):
+    for flag in ("token", "client_id", "key", "token_url", "kid", "scope", "group", "poll_cap"):
         if getattr(args, flag, None):
             raise fail(Code.BAD_ARGUMENT, f"--{flag.replace('_', '-')} needs --fhir-server")
 
@@ -111,9 +117,20 @@ def bulk_export(args: argparse.Namespace) -> str:
 
     folder = Path(args.out) / "export"
     say = (lambda _m: None) if args.quiet else (lambda m: print(f"priorauth: {m}", file=sys.stderr))
-    stats = export(connection(args, args.fhir_server), folder, args.group, args.resume, say)
+    cap = {} if args.poll_cap is None else {"poll_cap": args.poll_cap}
+    stats = export(connection(args, args.fhir_server), folder, args.group, args.resume, say, **cap)
     say(
         f"export: {stats.files} files downloaded ({stats.bytes / 1e6:.1f} MB), {stats.reused_files} kept, "
         f"{stats.polls} status polls, {stats.waited:.0f} s waited"
     )
     return str(folder)
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds <= 3600:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds between 0 and 3600")
+    return seconds

@@ -34,7 +34,7 @@ from priorauth.errors import Code, fail
 
 STATE = "state.json"
 FIRST_PAUSE, MAX_PAUSE = 1.0, 60.0  # seconds between status polls when the server gives no Retry-After
-MAX_RETRY_AFTER = 300.0  # a Retry-After longer than this is shortened to it (a status poll costs little)
+MAX_RETRY_AFTER = 300.0  # default --poll-cap: a longer Retry-After is shortened to it (a poll costs little)
 DOWNLOAD_ATTEMPTS = 4
 CHUNK = 1 << 16
 
@@ -59,13 +59,15 @@ def export(
     transport: httpx.BaseTransport | None = None,
     sleep: Callable[[float], None] = time.sleep,
     timeout: float = 6 * 3600,
+    poll_cap: float = MAX_RETRY_AFTER,
 ) -> BulkStats:
-    """Export from ``conn.server`` into ``folder`` (created); returns what it took."""
+    """Export from ``conn.server`` into ``folder`` (created); returns what it took. ``poll_cap``: the
+    longest pause between status polls, whatever ``Retry-After`` asks."""
     dest = Path(folder)
     dest.mkdir(parents=True, exist_ok=True)
     http = FhirHttp(conn.server, make_auth(conn), conn.limits, transport=transport, sleep=sleep)
     try:
-        return _Export(http, dest, group, say or (lambda _m: None), sleep, timeout).run(resume)
+        return _Export(http, dest, group, say or (lambda _m: None), sleep, timeout, poll_cap).run(resume)
     finally:
         http.close()
 
@@ -79,11 +81,13 @@ class _Export:
         say: Callable[[str], None],
         sleep: Callable[[float], None],
         timeout: float,
+        poll_cap: float = MAX_RETRY_AFTER,
     ) -> None:
         if group is not None and (not group.strip() or any(c in group for c in "/?#& ")):
             raise fail(Code.BAD_ARGUMENT, f"--group {group!r} is not a FHIR id")
         self.http, self.dest, self.group, self.say, self.sleep = http, dest, group, say, sleep
         self.deadline = time.monotonic() + timeout
+        self.poll_cap = poll_cap
         self.stats = BulkStats()
         self.request = f"Group/{group}/$export" if group else "$export"
         self.state: dict[str, Any] = {}
@@ -258,7 +262,7 @@ class _Export:
         wait = retry_after(header)
         if wait is None:
             wait = min(MAX_PAUSE, FIRST_PAUSE * 2**attempt)
-        wait = min(max(wait, 0.0), MAX_RETRY_AFTER)
+        wait = min(max(wait, 0.0), self.poll_cap)
         if time.monotonic() + wait > self.deadline:
             raise fail(Code.EHR_ERROR, "the export did not finish in time: run again with --resume to keep waiting")
         self.stats.waited += wait

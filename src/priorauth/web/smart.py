@@ -44,6 +44,9 @@ from priorauth.web.ui.session import PAGE, Page, templates
 
 router = APIRouter(include_in_schema=False)
 log = logging.getLogger("priorauth.web.smart")
+# httpx logs every request's URL at INFO: on an EHR those carry patient ids (PHI). Warnings only.
+for _name in ("httpx", "httpcore"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
 PENDING_COOKIE = "priorauth_smart"
 CALLBACK = "/smart/callback"
 
@@ -345,11 +348,22 @@ def ehr_refresh(case_id: str, page: Page = PAGE) -> Response:
         if tokens is None:
             raise fail(Code.CONFLICT, "the EHR session's tokens cannot be read (the key changed): launch again")
         issuer = _issuer_or_fail(settings, link.issuer)
-        if smart.expired(tokens):
-            tokens = smart.refresh(issuer, smart.discover(issuer.iss), _redirect_uri(settings), tokens)
-            link.tokens = smart.seal(key, tokens)
+
+        def renew() -> dict[str, Any]:
+            fresh = smart.refresh(issuer, smart.discover(issuer.iss), _redirect_uri(settings), tokens or {})
+            link.tokens = smart.seal(key, fresh)
             link.updated_at = now()
-        loaded, _ = read_chart(Connection(issuer.iss, token=tokens["access_token"]), patient.fhir_id or "")
+            return fresh
+
+        if smart.expired(tokens):
+            tokens = renew()
+        try:
+            loaded, _ = read_chart(Connection(issuer.iss, token=tokens["access_token"]), patient.fhir_id or "")
+        except PriorauthError as exc:  # revoked or expired early: one renewal, then read again
+            if exc.code != Code.EHR_REFUSED or not tokens.get("refresh_token"):
+                raise
+            tokens = renew()
+            loaded, _ = read_chart(Connection(issuer.iss, token=tokens["access_token"]), patient.fhir_id or "")
         ehr_cases.refresh_from_ehr(Cases(page.scope, limits(settings)), case.id, loaded, _host(issuer.iss))
 
     return _act(page, case_id, "ehr", run, "ehr")
