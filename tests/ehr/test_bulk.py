@@ -210,8 +210,9 @@ def test_a_failed_export_is_one_line(
         proxy.close()
 
 
-def test_no_export_operation_is_one_line(bulk_hapi: Hapi, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["screen", "--fhir-server", bulk_hapi.base, "--group", "no-such-group", "-o", str(tmp_path / "o")])
+def test_an_unknown_group_is_one_line(hapi: Hapi, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = str(tmp_path / "o")
+    code = main(["screen", "--fhir-server", hapi.base, "--group", "no-such-group", "-o", out, "--quiet"])
     err = capsys.readouterr().err.strip().splitlines()
     assert code != 0 and len(err) == 1 and "Group" in err[0], err
 
