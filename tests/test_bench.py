@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-OWN_TEST = {"bench_screen.py"}  # tests/screen/test_bench.py runs it --quick
+OWN_TEST = {"bench_screen.py", "bench_bulk.py"}  # tests/screen/test_bench.py, tests/ehr/test_bench.py run them --quick
 SCRIPTS = sorted(p.name for p in (ROOT / "bench").glob("*.py") if p.name not in OWN_TEST)
 
 

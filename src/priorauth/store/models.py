@@ -309,3 +309,20 @@ class PayerLetter(Base):
     uploaded_at: Mapped[datetime] = mapped_column(default=now)
     confirmed_by: Mapped[str | None] = mapped_column(String(32), default=None)
     confirmed_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class EhrLink(Base):
+    """A workspace login opened by a SMART App Launch (issue 15): the EHR it came from, the patient in
+    context and the EHR's tokens, encrypted (Fernet, the ``smart_token_key`` setting): never in the clear,
+    never logged. It lives as long as its web session."""
+
+    __tablename__ = "ehr_links"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    issuer: Mapped[str] = mapped_column(String(500))
+    patient_fhir_id: Mapped[str | None] = mapped_column(String(200))
+    fhir_user: Mapped[str | None] = mapped_column(String(500))
+    tokens: Mapped[bytes] = mapped_column(LargeBinary)  # Fernet token of the JSON token response
+    created_at: Mapped[datetime] = mapped_column(default=now)
+    updated_at: Mapped[datetime] = mapped_column(default=now)

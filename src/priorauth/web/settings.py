@@ -109,6 +109,10 @@ class Settings(BaseSettings):
     packs_dir: str = Field(
         default="", description="a practice's own policy packs (<drug>/<id>.yaml) beside the shipped"
     )
+    smart_issuers: str = Field(
+        default="{}", description="JSON: EHR FHIR base (SMART iss) -> {practice, client_id, client_secret}"
+    )
+    smart_token_key: str = Field(default="", description="Fernet key encrypting EHR tokens at rest (SMART launch)")
 
     @field_validator("cds_issuers")
     @classmethod
@@ -135,6 +139,28 @@ class Settings(BaseSettings):
         ):
             raise ValueError('a JSON object is needed: issuer -> list of base URLs, e.g. {"https://ehr": ["https://ehr/fhir"]}')
         EhrReader(parsed, bool(info.data.get("cds_fhir_http_loopback")))  # a URL it would refuse: ValueError
+        return value
+
+    @field_validator("smart_issuers")
+    @classmethod
+    def _smart(cls, value: str) -> str:
+        from priorauth.ehr.launch import parse_issuers
+
+        parse_issuers(value)  # ValueError with the reason
+        return value
+
+    @field_validator("smart_token_key")
+    @classmethod
+    def _fernet(cls, value: str) -> str:
+        if value:
+            from cryptography.fernet import Fernet
+
+            try:
+                Fernet(value.encode())
+            except ValueError:
+                raise ValueError(
+                    "not a Fernet key (32 url-safe base64 bytes; docs/ehr.md says how to make one)"
+                ) from None
         return value
 
     @field_validator("packs_dir")

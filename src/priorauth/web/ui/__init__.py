@@ -51,6 +51,9 @@ def mount(app: FastAPI) -> None:
     app.include_router(case_page.router)
     app.include_router(scans.router)
     app.include_router(letters.router)
+    from priorauth.web import smart  # SMART App Launch from the EHR (issue 15)
+
+    app.include_router(smart.router)
     json_handler: Any = app.exception_handlers[PriorauthError]
 
     app.add_middleware(ContentPolicy)

@@ -38,6 +38,7 @@ DONE = {  # ?done=... -> the confirmation shown (fixed words: nothing from the r
     "document": "Document added; the case was evaluated again.",
     "letter": "Letter read: check the proposal against the letter, then confirm.",
     "letter_confirmed": "Letter confirmed; the decision is recorded.",
+    "ehr": "Read again from the EHR; the case was evaluated on the live chart.",
 }
 
 
@@ -127,6 +128,7 @@ def render_case(page: Page, case_id: str, error: str = "", status_code: int = 20
         packs=pack_choices(case.drug),
         packet=True,
         history=_history(page, case, dets),
+        ehr=_ehr_link(page),
         error=error,
         error_form=form,
         done=done,
@@ -175,6 +177,12 @@ def _act(page: Page, case_id: str, form: str, action: Callable[[Case], Any], don
         where = ".".join(str(p) for p in first["loc"]).replace("_", " ")
         return render_case(page, case_id, error=_sentence(f"{where}: {first['msg']}"), status_code=422, form=form)
     return RedirectResponse(f"/cases/{case_id}?done={done}#{form}", status_code=303)
+
+
+def _ehr_link(page: Page) -> bool:
+    from priorauth.web.smart import link_of  # the session was opened from the EHR (SMART launch)
+
+    return page.can(*STAFF) and link_of(page) is not None
 
 
 def _sentence(message: str) -> str:
