@@ -112,17 +112,25 @@ async def client(
         while time.monotonic() < until:
             op, case = rng.choice(ops), rng.choice(cases)
             start = time.perf_counter()
-            if op == "read_case":
-                r = await c.get(f"/cases/{case}")
-            elif op == "read_determination":
-                r = await c.get(f"/cases/{case}/determination")
+            status = await request(c, op, case)
+            if status >= 400 or status < 0:
+                errors.append(f"{op} {status if status > 0 else 'no answer'}")
             else:
-                r = await c.post(f"/cases/{case}/determinations", json={})
-            elapsed = time.perf_counter() - start
-            if r.status_code >= 400:
-                errors.append(f"{op} {r.status_code}")
-            else:
-                out[op].append(elapsed)
+                out[op].append(time.perf_counter() - start)
+
+
+async def request(c: httpx.AsyncClient, op: str, case: str) -> int:
+    """One operation of the mix: its status, or -1 when no answer came (a timeout, a refused connection)."""
+    try:
+        if op == "read_case":
+            r = await c.get(f"/cases/{case}")
+        elif op == "read_determination":
+            r = await c.get(f"/cases/{case}/determination")
+        else:
+            r = await c.post(f"/cases/{case}/determinations", json={})
+    except httpx.HTTPError:
+        return -1
+    return r.status_code
 
 
 def pct(values: list[float], p: float) -> float:
@@ -181,14 +189,9 @@ async def open_loop(
 async def one(
     c: httpx.AsyncClient, op: str, case: str, since: float, out: dict[str, list[float]], errors: list[str]
 ) -> None:
-    if op == "read_case":
-        r = await c.get(f"/cases/{case}")
-    elif op == "read_determination":
-        r = await c.get(f"/cases/{case}/determination")
-    else:
-        r = await c.post(f"/cases/{case}/determinations", json={})
-    if r.status_code >= 400:
-        errors.append(f"{op} {r.status_code}")
+    status = await request(c, op, case)
+    if status >= 400 or status < 0:
+        errors.append(f"{op} {status if status > 0 else 'no answer'}")
     else:
         out[op].append(time.perf_counter() - since)
 
@@ -202,11 +205,15 @@ async def uploader(
         i = 0
         while time.monotonic() < until:
             start = time.perf_counter()
-            r = await c.post("/charts", content=paths[i % len(paths)].read_bytes())
-            if r.status_code == 201:
-                r = await c.post("/cases", json={"chart_id": r.json()["id"], "as_of": AS_OF})
-            if r.status_code >= 400:
-                errors.append(f"upload {r.status_code}")
+            try:
+                r = await c.post("/charts", content=paths[i % len(paths)].read_bytes())
+                if r.status_code == 201:
+                    r = await c.post("/cases", json={"chart_id": r.json()["id"], "as_of": AS_OF})
+                status = r.status_code
+            except httpx.HTTPError:
+                status = -1
+            if status >= 400 or status < 0:
+                errors.append(f"upload {status if status > 0 else 'no answer'}")
             else:
                 out["upload_and_open"].append(time.perf_counter() - start)
             i += 1
@@ -226,9 +233,12 @@ async def cds_caller(root: str, until: float, out: dict[str, list[float]], error
     async with httpx.AsyncClient(base_url=root, timeout=60) as c:
         while time.monotonic() < until:
             start = time.perf_counter()
-            r = await c.post("/cds-services/priorauth-order-sign", json=hook)
-            if r.status_code >= 400:
-                errors.append(f"cds {r.status_code}")
+            try:
+                status = (await c.post("/cds-services/priorauth-order-sign", json=hook)).status_code
+            except httpx.HTTPError:
+                status = -1
+            if status >= 400 or status < 0:
+                errors.append(f"cds {status if status > 0 else 'no answer'}")
             else:
                 out["cds_order_sign"].append(time.perf_counter() - start)
             await asyncio.sleep(0.2)
@@ -238,11 +248,31 @@ async def health_probe(root: str, until: float, out: dict[str, list[float]], err
     async with httpx.AsyncClient(base_url=root, timeout=30) as c:
         while time.monotonic() < until:
             start = time.perf_counter()
-            r = await c.get("/health")
-            if r.status_code != 200:
-                errors.append(f"health {r.status_code}")
+            try:
+                status = (await c.get("/health")).status_code
+            except httpx.HTTPError:
+                status = -1
+            if status != 200:
+                errors.append(f"health {status if status > 0 else 'no answer'}")
             out["health"].append(time.perf_counter() - start)
             await asyncio.sleep(0.1)
+
+
+def stop(proc: subprocess.Popen[bytes], seconds: float = 30) -> None:
+    """SIGTERM, then SIGKILL (said in one line) when the server has not stopped within ``seconds``."""
+    if proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(seconds)
+    except subprocess.TimeoutExpired:
+        print(f"the server did not stop within {seconds:g} s of SIGTERM: killed")
+        proc.kill()
+        proc.wait()
+
+
+def load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main() -> int:
@@ -272,6 +302,7 @@ def main() -> int:
             errors: list[str] = []
             until = time.monotonic() + args.seconds
             started = time.perf_counter()
+            load_before = load()
 
             async def run() -> None:
                 jobs = []
@@ -286,9 +317,12 @@ def main() -> int:
 
             asyncio.run(run())
             wall = time.perf_counter() - started
+            load_after = load()
+        except httpx.HTTPError as exc:
+            stop(proc)
+            raise SystemExit(f"load_service: the run stopped: {type(exc).__name__} from the server") from None
         finally:
-            proc.terminate()
-            proc.wait(30)
+            stop(proc)
             tail = (Path(home) / "server.log").read_text(errors="replace").splitlines()[-15:]
             if proc.returncode not in (0, -15) or os.environ.get("SHOW_LOG"):
                 print("server log:", *tail, sep="\n")
@@ -300,6 +334,7 @@ def main() -> int:
         f"{how}{', mixed' if args.mixed else ''}, {args.workers} worker(s), {wall:.0f} s, {db}, {len(cases)} cases, "
         f"{os.cpu_count()} cores (load generator on the same machine)"
     )
+    print(f"load average (1/5/15 min) at start {load_before}, at end {load_after}")
     print(f"{'operation':<20}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}")
     rows = [*out.items(), ("all (mix)", [x for k in main_ops for x in out[k]])]
     for name, values in rows:

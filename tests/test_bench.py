@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-OWN_TEST = {"bench_screen.py"}  # tests/screen/test_bench.py runs it --quick
+OWN_TEST = {"bench_screen.py", "bench_bulk.py"}  # tests/screen/test_bench.py, tests/ehr/test_bench.py run them --quick
 SCRIPTS = sorted(p.name for p in (ROOT / "bench").glob("*.py") if p.name not in OWN_TEST)
 
 
@@ -31,3 +31,17 @@ def test_bench_script_runs_quick(script: str) -> None:
         pytest.skip("needs ../shared/data")
     assert r.returncode == 0, f"{script} --quick failed:\n{r.stdout[-2000:]}\n{r.stderr[-3000:]}"
     assert r.stdout.strip()
+
+
+@pytest.mark.parametrize("mode", [["--rate", "10"], ["--mixed"]], ids=["open-loop", "mixed"])
+def test_the_load_script_runs_its_other_modes_quick(mode: list[str]) -> None:
+    """The open loop and the mixed run (uploads, CDS calls, a /health probe) end cleanly too."""
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "bench/load_service.py"), "--quick", *mode],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert r.returncode == 0 and "Traceback" not in r.stderr, f"{r.stdout[-2000:]}\n{r.stderr[-3000:]}"
+    assert "load average" in r.stdout and "all (mix)" in r.stdout

@@ -116,7 +116,14 @@ class AuthServer:
             self.proc.kill()
 
 
-def start_auth(fhir_upstream: str, workdir: Path) -> AuthServer:
+def start_auth(
+    fhir_upstream: str,
+    workdir: Path,
+    app_clients: list[dict[str, Any]] | None = None,
+    users: list[dict[str, str]] | None = None,
+) -> AuthServer:
+    """The auth server with the Backend Services clients, plus ``app_clients`` (SMART App Launch:
+    client_id, client_secret, redirect_uris) and the EHR ``users`` who can sign in (username, fhirUser)."""
     need("node", "npm")
     if not (AUTH_APP / "node_modules" / "oidc-provider").exists():
         subprocess.run(
@@ -135,7 +142,8 @@ def start_auth(fhir_upstream: str, workdir: Path) -> AuthServer:
         )
         keys[client_id] = folder / "private-key.pem"
         clients.append({"client_id": client_id, "jwks": json.loads((folder / "jwks.json").read_text()), "scope": scope})
-    (workdir / "clients.json").write_text(json.dumps(clients))
+    (workdir / "clients.json").write_text(json.dumps([*clients, *(app_clients or [])]))
+    (workdir / "users.json").write_text(json.dumps(users or []))
     port = free_port()
     log = workdir / "auth.log"
     env = {**os.environ, "SMART_TEST_ADMIN": "1", "NODE_ENV": "test"}
@@ -150,6 +158,8 @@ def start_auth(fhir_upstream: str, workdir: Path) -> AuthServer:
                 fhir_upstream,
                 "--clients",
                 str(workdir / "clients.json"),
+                "--users",
+                str(workdir / "users.json"),
             ],
             cwd=AUTH_APP,
             stdout=out,
@@ -228,7 +238,7 @@ class FaultProxy:
             action = None
         if action is None:
             rest = path.removeprefix("/fhir")
-            headers = {k: v for k, v in h.headers.items() if k.lower() in ("accept", "authorization")}
+            headers = {k: v for k, v in h.headers.items() if k.lower() in ("accept", "authorization", "prefer")}
             headers["X-Forwarded-Host"] = f"127.0.0.1:{self.port}"
             try:
                 up = self.client.get(self.upstream + rest, headers=headers)
@@ -238,9 +248,11 @@ class FaultProxy:
             body = up.content
             if self.hide_everything and rest.startswith("/metadata"):
                 body = _without_everything(body)
-            self._send(
-                h, up.status_code, {"Content-Type": up.headers.get("content-type", "application/fhir+json")}, body
-            )
+            passed = {"Content-Type": up.headers.get("content-type", "application/fhir+json")}
+            for name in ("Content-Location", "Retry-After", "X-Progress"):  # Bulk Data's kick-off and status
+                if name in up.headers:
+                    passed[name] = up.headers[name]
+            self._send(h, up.status_code, passed, body)
         else:
             self._send(h, *action)
         if self.after_request:
@@ -252,7 +264,10 @@ class FaultProxy:
             h.send_response(status)
             for k, v in headers.items():
                 h.send_header(k, v)
-            h.send_header("Content-Length", str(len(body)))
+            if "Content-Length" not in headers:
+                h.send_header("Content-Length", str(len(body)))
+            else:  # a rule may promise more than it sends: the connection then drops (a broken download)
+                h.close_connection = True
             h.end_headers()
             h.wfile.write(body)
         except OSError:

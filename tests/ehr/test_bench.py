@@ -20,3 +20,15 @@ def test_bench_ehr_quick(hapi: Any) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "| HAPI: Patient/$everything |" in done.stdout and "| file: priorauth.check(path), baseline |" in done.stdout
+
+
+def test_bench_bulk_quick(hapi: Any) -> None:
+    synthea_files()  # skips without ../shared
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "bench_bulk.py"), "--quick", "--fhir-port", str(hapi.port)],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "| Synthea 13 patients | 13 |" in done.stdout and "| synthetic 20 patients | 20 |" in done.stdout

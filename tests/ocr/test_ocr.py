@@ -143,6 +143,23 @@ def test_worst_fax_never_gives_a_wrong_met() -> None:
 
 
 @needs_tesseract
+def test_amended_report_at_the_worst_level_is_never_a_wrong_met() -> None:
+    """Held-out hod-13: an amended report withdraws a G12C and reports KRAS wild-type; at the worst fax level
+    OCR reads "No mutation" as "No.mutation". A negation damaged by OCR must never give `met`."""
+    report = next(r for r in scans.reports("heldout_documents.yaml") if r.id == "hod-13")
+    scanned, _, _ = scans.twin_charts(report, "fax_worst", "tiff")
+    assert kras(check(scanned))["status"] in ("not_met", "review", "insufficient")
+
+
+def test_a_negation_glued_to_its_word_by_a_misread_mark_is_suspect() -> None:
+    from priorauth.text import _DAMAGED_NEGATION
+
+    assert _DAMAGED_NEGATION.search("CORRECTED RESULT: KRAS - No.mutation detected")
+    assert _DAMAGED_NEGATION.search("G12C not,detected")
+    assert not _DAMAGED_NEGATION.search("No. 5 lesion; no mutation detected")
+
+
+@needs_tesseract
 def test_low_confidence_support_is_review_never_met(
     g12c_fax: tuple[dict, dict, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -44,6 +44,30 @@ def minimal_pdf(text: str) -> bytes:
         b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    return _pdf_file(objects)
+
+
+def shared_stream_pdf(text: str, pages: int, stream_bytes: int) -> bytes:
+    """``pages`` pages that all draw one Flate-compressed content stream of about ``stream_bytes``
+    (``text`` on every line): a few kB of file, megabytes of content to parse on every page."""
+    import zlib
+
+    line = f"({text}) Tj 0 -14 Td ".encode()
+    packed = zlib.compress(b"BT /F1 12 Tf 72 720 Td " + line * max(1, stream_bytes // len(line)) + b"ET", 9)
+    font = 4 + pages
+    kids = b" ".join(f"{4 + i} 0 R".encode() for i in range(pages))
+    page = f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 {font} 0 R >> >> >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + f"] /Count {pages} >>".encode(),
+        f"<< /Length {len(packed)} /Filter /FlateDecode >>\nstream\n".encode() + packed + b"\nendstream",
+        *[page.encode()] * pages,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    return _pdf_file(objects)
+
+
+def _pdf_file(objects: list[bytes]) -> bytes:
     out, offsets = b"%PDF-1.4\n", []
     for i, body in enumerate(objects, 1):
         offsets.append(len(out))
@@ -118,6 +142,42 @@ def test_bad_documents_are_skipped_with_a_warning(what: str, resource: dict) -> 
     doc = check(resource)
     assert kras(doc)["status"] == "insufficient", what
     assert any("DocumentReference/d1" in w for w in doc["warnings"]), doc.get("warnings")
+
+
+def _extractions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the pages whose text pypdf is asked to extract (the slow part)."""
+    from pypdf import PageObject
+
+    calls: list[int] = []
+    extract = PageObject.extract_text
+
+    def counted(self: PageObject, *args: object, **kwargs: object) -> str:
+        calls.append(1)
+        return extract(self, *args, **kwargs)
+
+    monkeypatch.setattr(PageObject, "extract_text", counted)
+    return calls
+
+
+def test_a_small_pdf_whose_pages_share_one_2mb_stream_is_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The issue's PDF: a few kB on disk, 60 pages drawing one 2 MB content stream (parsing one page
+    took 17.8 s of a frozen server, then every page again). No page of it is parsed: its content is
+    past the per-page cap; the chart is still evaluated, the document giving no text."""
+    from priorauth.text import sources
+
+    raw = shared_stream_pdf("KRAS G12C detected", pages=60, stream_bytes=2_000_000)
+    assert len(raw) < 20_000
+    calls = _extractions(monkeypatch)
+    assert sources._pdf(raw) == ""
+    assert calls == []
+    assert kras(check(doc_ref("d1", raw, "application/pdf")))["status"] == "insufficient"
+
+
+def test_a_content_stream_shared_by_pages_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = shared_stream_pdf("FFPE tissue: KRAS G12C detected", pages=60, stream_bytes=2_000)
+    calls = _extractions(monkeypatch)
+    assert kras(check(doc_ref("d1", raw, "application/pdf")))["status"] == "met"
+    assert calls == [1]
 
 
 def test_a_chart_without_text_does_not_import_spacy(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -30,8 +30,8 @@ def _port() -> int:
 
 
 class Server:
-    def __init__(self, home: Path, database_url: str | None) -> None:
-        self.home, self.database_url = home, database_url
+    def __init__(self, home: Path, database_url: str | None, **settings: str) -> None:
+        self.home, self.database_url, self.settings = home, database_url, settings
         self.port = _port()
         self.log = home / "server.log"
         self.proc: subprocess.Popen[bytes] | None = None
@@ -45,6 +45,7 @@ class Server:
         env |= {"HOME": str(self.home), "PRIORAUTH_PORT": str(self.port), "PRIORAUTH_SECURE_COOKIES": "false"}
         if self.database_url:
             env["DATABASE_URL"] = self.database_url
+        env |= {f"PRIORAUTH_{k.upper()}": v for k, v in self.settings.items()}
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen([sys.executable, "-m", "priorauth", "serve"], env=env, stdout=out, stderr=out)
         deadline = time.monotonic() + 60
@@ -190,3 +191,67 @@ def test_kill_during_a_burst_of_writes_loses_nothing_committed(server: Server) -
         db = sqlite3.connect(server.home / ".local/share/priorauth/priorauth.db")
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         db.close()
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param("postgresql", marks=pytest.mark.skipif(not PG_URL, reason="TEST_DATABASE_URL is not set")),
+    ]
+)
+def patient_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Server]:
+    """A server whose database waits are long (120 s) and whose shutdown bound is short (2 s)."""
+    url = None
+    if request.param == "postgresql":
+        reset_postgres(PG_URL)
+        url = PG_URL
+    s = Server(tmp_path, url, lock_timeout_seconds="120", shutdown_timeout_seconds="2")
+    s.start()
+    yield s
+    if s.proc and s.proc.poll() is None:
+        s.kill()
+
+
+def test_sigterm_stops_the_server_while_requests_wait_on_the_database(patient_server: Server) -> None:
+    """SIGTERM while requests wait for a database lock held elsewhere (for up to 120 s): the server
+    lets them run for its shutdown bound (2 s), then stops, and the process is gone well before the
+    lock's timeout. Before, it waited for every request in progress, however long."""
+    s = patient_server
+    api = _setup(s)
+    api.post("/charts", content=NSCLC).raise_for_status()
+    if s.database_url is None:
+        import sqlite3
+
+        blocker = sqlite3.connect(s.home / ".local/share/priorauth/priorauth.db", timeout=5, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")  # the write lock, held by another process
+    else:
+        import psycopg
+
+        blocker = psycopg.connect(s.database_url.replace("postgresql+psycopg://", "postgresql://"))
+        blocker.execute("LOCK TABLE charts IN ACCESS EXCLUSIVE MODE")  # in a transaction until rollback
+    answers: list[object] = []
+
+    def upload() -> None:
+        try:
+            answers.append(api.post("/charts", content=NSCLC, timeout=150).status_code)
+        except httpx.HTTPError as exc:
+            answers.append(type(exc).__name__)
+
+    waiting = [threading.Thread(target=upload) for _ in range(3)]
+    for t in waiting:
+        t.start()
+    time.sleep(2)  # the uploads are inside, waiting for the lock
+    try:
+        assert answers == []
+        assert s.proc is not None
+        s.proc.terminate()
+        try:
+            s.proc.wait(40)  # 2 s to finish, 2 s more at most to exit; far below the 120 s lock timeout
+        except subprocess.TimeoutExpired:
+            pytest.fail("the server did not stop within 40 s of SIGTERM")
+    finally:
+        blocker.rollback() if s.database_url else blocker.execute("ROLLBACK")
+        blocker.close()
+    for t in waiting:
+        t.join(30)
+    assert len(answers) == 3 and 200 not in answers and 201 not in answers

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tests.letters import samples
 from tests.web.conftest import AS_OF, Practice, make_practice, open_case, submitted
 
 SETUP_TOKEN = "operator-setup-token"
@@ -21,6 +22,9 @@ def _fill(a: Practice) -> dict[str, str]:
     ).json()
     submitted(a.coordinator, case)
     a.coordinator.post(f"/api/v1/cases/{cid}/decisions", json={"outcome": "pended", "reason": "more notes"})
+    letter = a.coordinator.post(  # issue 18: a payer letter on the (pended) case
+        f"/api/v1/cases/{cid}/payer-letters", content=samples.pdf("denial"), headers={"Content-Type": "application/pdf"}
+    ).json()
     users = a.admin.get("/api/v1/users").json()
     token = a.admin.post("/api/v1/tokens", json={"name": "ehr"}).json()
     return {
@@ -31,6 +35,7 @@ def _fill(a: Practice) -> dict[str, str]:
         "user_id": users[-1]["id"],
         "token_id": token["id"],
         "attestation_id": att["id"],
+        "letter_id": letter["id"],
     }
 
 
@@ -44,6 +49,7 @@ def _bodies(ids: dict[str, str], version: int) -> dict[str, Any]:
         ("POST", "/api/v1/cases/{case_id}/submissions"): {"method": "portal"},
         ("POST", "/api/v1/cases/{case_id}/decisions"): {"outcome": "denied", "reason": "B"},
         ("POST", "/api/v1/cases/{case_id}/appeals"): {"version": version, "argument": "B", "method": "fax"},
+        ("POST", "/api/v1/cases/{case_id}/payer-letters/{letter_id}/confirm"): {"outcome": "denied"},
         ("PATCH", "/api/v1/users/{user_id}"): {"active": False},
         ("POST", "/api/v1/users/{user_id}/password"): {"password": "a new password of B"},
     }
@@ -51,7 +57,7 @@ def _bodies(ids: dict[str, str], version: int) -> dict[str, Any]:
 
 def _snapshot(a: Practice, ids: dict[str, str]) -> dict[str, Any]:
     cid = ids["case_id"]
-    parts = ["", "/attestations", "/submissions", "/decisions", "/determinations", "/appeals"]
+    parts = ["", "/attestations", "/submissions", "/decisions", "/determinations", "/payer-letters", "/documents", "/appeals"]
     out = {p: a.admin.get(f"/api/v1/cases/{cid}{p}").json() for p in parts}
     out["users"] = a.admin.get("/api/v1/users").json()
     out["tokens"] = [{**t, "last_used_at": None} for t in a.admin.get("/api/v1/tokens").json()]

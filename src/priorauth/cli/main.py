@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--set", action="append", default=[], metavar="KEY=VALUE", help="any setting of docs/service.md (repeatable)"
     )
     _add_screen(sub)
+    from priorauth.cli.letters import add_command as add_read_letter
+
+    add_read_letter(sub)
     return ap
 
 
@@ -114,7 +117,7 @@ def _add_policies(sub: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 def _add_screen(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     s = sub.add_parser("screen", help="screen a whole FHIR Bulk Data export: one determination per candidate")
-    s.add_argument("export", help="Bulk Data export folder (*.ndjson, *.ndjson.gz)")
+    s.add_argument("export", nargs="?", help="Bulk Data export folder (*.ndjson, *.ndjson.gz) (or --fhir-server)")
     s.add_argument("-o", "--out", required=True, help="output folder (determinations, Parquet, summary report)")
     s.add_argument(
         "--engine",
@@ -133,6 +136,9 @@ def _add_screen(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     s.add_argument("--payer", help="apply this payer pack to everyone (default: matched per patient)")
     _add_packs(s)
     s.add_argument("--quiet", action="store_true", help="no progress bar")
+    from priorauth.cli.ehr import add_bulk_options
+
+    add_bulk_options(s)
     g = sub.add_parser("synth", help="write a synthetic Bulk Data export of N patients (deterministic)")
     g.add_argument("out", help="folder to write")
     g.add_argument(
@@ -144,10 +150,11 @@ def _add_screen(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 
 
 def _screen(args: argparse.Namespace) -> int:
+    from priorauth.cli.ehr import bulk_export
     from priorauth.screen import screen
 
     report = screen(
-        args.export,
+        bulk_export(args),
         args.out,
         engine=args.engine,
         resume=args.resume,
@@ -225,6 +232,10 @@ def run(argv: Sequence[str] | None) -> int:
         return _screen(args)
     if args.command == "synth":
         return _synth(args)
+    if args.command == "read-letter":
+        from priorauth.cli.letters import run as read_letter
+
+        return read_letter(args)
     if args.command == "keys":
         from priorauth.cli.ehr import keys
 

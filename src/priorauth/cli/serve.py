@@ -60,6 +60,9 @@ def serve(
         # X-Forwarded-For is believed only from the configured proxies (never from any loopback client)
         "proxy_headers": bool(proxies),
         "forwarded_allow_ips": ",".join(proxies) if proxies else "",
+        # SIGTERM: requests in progress get this long, then are cancelled; the app's shutdown then ends
+        # the process within as long again, whatever still waits (web/app.py)
+        "timeout_graceful_shutdown": settings.shutdown_timeout_seconds,
     }
     if settings.workers > 1:
         app.state.engine.dispose()
@@ -67,6 +70,7 @@ def serve(
         log.info("%d worker processes", settings.workers)
         uvicorn.run("priorauth.cli.serve:worker_app", factory=True, workers=settings.workers, **options)
     else:
+        app.state.exit_after = settings.shutdown_timeout_seconds
         uvicorn.run(app, **options)
     return 0
 
@@ -78,7 +82,9 @@ def worker_app() -> Any:
     settings = Settings.model_validate_json(os.environ[SETTINGS_ENV])
     logging.basicConfig(level=settings.log_level.upper(), format=LOG_FORMAT, stream=sys.stderr)
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
-    return create_app(settings)
+    app = create_app(settings)
+    app.state.exit_after = settings.shutdown_timeout_seconds
+    return app
 
 
 def _pairs(items: list[str]) -> list[tuple[str, str]]:

@@ -160,9 +160,14 @@ class FhirHttp:
             return body
 
     def _once(
-        self, url: str, params: dict[str, Any] | None, cap: int | None, auth: str | None
+        self,
+        url: str,
+        params: dict[str, Any] | None,
+        cap: int | None,
+        auth: str | None,
+        extra: dict[str, str] | None = None,
     ) -> tuple[int, httpx.Headers, bytes]:
-        headers = {}
+        headers = dict(extra or {})
         if auth:
             headers["Authorization"] = auth
         try:
@@ -189,6 +194,34 @@ class FhirHttp:
             ) from None
         except httpx.TransportError as exc:
             raise _Transient(_why(exc)) from None
+
+    def exchange(
+        self, url: str, params: dict[str, Any] | None = None, headers: dict[str, str] | None = None
+    ) -> tuple[int, httpx.Headers, bytes]:
+        """One GET whatever its status (Bulk Data's 202s are answers): transport failures retried, one
+        token renewal on 401; the caller reads status and headers (``Retry-After``, ``Content-Location``)."""
+        url = self.url(url)
+        if not self.same_server(url):
+            raise ReadFailed(f"{_short(url)} is not on the FHIR server")
+        renewed, attempt = False, 0
+        while True:
+            sent = self.auth.header()
+            try:
+                status, got, body = self._once(url, params, self.limits.max_json_bytes, sent, headers)
+            except _Transient as exc:
+                if attempt >= self.limits.retries:
+                    if exc.connect and not self.answered:
+                        raise fail(
+                            Code.EHR_UNREACHABLE, f"cannot reach the FHIR server at {self.base} ({exc})"
+                        ) from None
+                    raise ReadFailed(str(exc)) from None
+                self._sleep(self._backoff(attempt))
+                attempt += 1
+                continue
+            if status == 401 and not renewed and self.auth.renew(sent):
+                renewed = True
+                continue
+            return status, got, body
 
     def _count(self, nbytes: int) -> None:
         with self._lock:

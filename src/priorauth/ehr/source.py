@@ -135,13 +135,7 @@ class FhirSource:
         params: dict[str, Any] = {param: self.patient_id, "_count": str(self.http.limits.page_size)}
         if includes:
             params["_include"] = list(includes)
-        try:
-            for bundle in self._pages(rtype, params, rtype):
-                self._add_bundle(bundle)
-        except ReadFailed as exc:
-            self._mark_unread(rtype, exc.reason)
-        except _PageCap as cap:
-            self._mark_unread(rtype, f"stopped after {cap.pages} pages, the page cap; the rest was not read")
+        self._read_pages(rtype, params, "; the rest was not read")
 
     def _follow_references(self, caps: _Capabilities) -> None:
         # the prescriber's PractitionerRole: outside the patient compartment, found by the requester
@@ -165,13 +159,18 @@ class FhirSource:
     def _batched(self, rtype: str, param: str, values: list[str]) -> None:
         for i in range(0, len(values), ID_BATCH):
             params = {param: ",".join(values[i : i + ID_BATCH]), "_count": str(self.http.limits.page_size)}
-            try:
-                for bundle in self._pages(rtype, params, rtype):
-                    self._add_bundle(bundle)
-            except ReadFailed as exc:
-                self._mark_unread(rtype, exc.reason)
-            except _PageCap as cap:
-                self._mark_unread(rtype, f"stopped after {cap.pages} pages, the page cap")
+            self._read_pages(rtype, params)
+
+    def _read_pages(self, rtype: str, params: dict[str, Any], after_cap: str = "") -> None:
+        """Every page of one search of ``rtype`` into the chart; a failure or the page cap marks the type
+        unread (criteria resting on it become insufficient)."""
+        try:
+            for bundle in self._pages(rtype, params, rtype):
+                self._add_bundle(bundle)
+        except ReadFailed as exc:
+            self._mark_unread(rtype, exc.reason)
+        except _PageCap as cap:
+            self._mark_unread(rtype, f"stopped after {cap.pages} pages, the page cap{after_cap}")
 
     def _binaries(self) -> None:
         urls: list[tuple[str, str]] = []  # (Binary/id, the resource citing it)

@@ -203,7 +203,9 @@ class Cases:
             stmt.order_by(Determination.created_at.desc(), Determination.id.desc())
         ).first()
 
-    def update(self, case_id: str, version: int, changes: dict[str, Any]) -> tuple[Case, Determination | None]:
+    def update(
+        self, case_id: str, version: int, changes: dict[str, Any], trigger: str = "case_changed"
+    ) -> tuple[Case, Determination | None]:
         """Change a case: ``chart_id``, ``payer``, ``as_of``, ``status``, ``note``. ``version`` must be
         the version read (else 409 ``conflict``); a status move must be allowed (else 409 with why). A
         change of chart, payer or date is evaluated first, then written with its snapshot."""
@@ -249,7 +251,7 @@ class Cases:
         self.scope.audit("update", "case", row.id, row.patient_id, ",".join(sorted(changes)))
         determination = None
         if doc is not None:
-            determination = self._snapshot(row, doc, "case_changed")
+            determination = self._snapshot(row, doc, trigger)
             self._record_request_type(row, doc)
         return row, determination
 

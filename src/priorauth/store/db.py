@@ -18,14 +18,20 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 LOCK_TIMEOUT_S = 30.0
+CONNECTIONS = 40  # pooled connections per engine (the service sizes it above its admitted requests)
 
 
-def make_engine(url: str, lock_timeout: float = LOCK_TIMEOUT_S) -> Engine:
-    """An engine whose waits for a lock end after ``lock_timeout`` seconds (then the request fails with
-    ``busy``, 503, instead of waiting for ever)."""
+def make_engine(url: str, lock_timeout: float = LOCK_TIMEOUT_S, connections: int = CONNECTIONS) -> Engine:
+    """An engine whose waits end after ``lock_timeout`` seconds, then the request fails with ``busy``
+    (503) instead of waiting for ever: a lock (SQLite's busy timeout, PostgreSQL's ``lock_timeout``) or
+    a connection from the pool, which keeps ``connections`` open (SQLite: as many more on demand, for a
+    request's second session; PostgreSQL: 10 more, its server's connection limit is shared)."""
     ms = int(lock_timeout * 1000)
+    pool = {"pool_size": connections, "pool_timeout": lock_timeout}
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": lock_timeout})
+        memory = ":memory:" in url or url.rstrip("/") in ("sqlite:", "sqlite+pysqlite:")
+        sized = {} if memory else pool | {"max_overflow": connections}
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": lock_timeout}, **sized)
         _private_files(url)
 
         def on_connect(conn: Any, _record: Any) -> None:
@@ -35,7 +41,7 @@ def make_engine(url: str, lock_timeout: float = LOCK_TIMEOUT_S) -> Engine:
         event.listen(engine, "connect", on_connect)
         return engine
     return create_engine(
-        url, pool_pre_ping=True, pool_size=10, max_overflow=20, connect_args={"options": f"-c lock_timeout={ms}"}
+        url, pool_pre_ping=True, max_overflow=10, connect_args={"options": f"-c lock_timeout={ms}"}, **pool
     )
 
 
@@ -102,11 +108,17 @@ def _serialize_writes(factory: sessionmaker[Session], timeout: float) -> None:
     is seconds of tail latency. Writers of this process queue on a lock instead, taken at a session's
     first flush and released when its transaction ends (commit or rollback). A writer waits at most
     ``timeout`` seconds, then fails with ``busy`` (503). Only threads wait here: no endpoint that writes
-    runs on the event loop."""
+    runs on the event loop.
+
+    Lock order: a session takes its pooled connection first, then the lock, never the other way. A
+    session that took the lock and then waited for a connection (its first flush, with only added
+    rows: an audit batch) while every connection was held by sessions waiting for the lock froze the
+    server until the timeouts, again and again under load (tests/store/test_write_lock.py)."""
     lock = threading.Lock()
 
     def acquire(session: Session, *_: Any) -> None:
         if not session.info.get("write_lock"):
+            session.connection()  # the connection first (it may wait for the pool): then the lock
             if not lock.acquire(timeout=timeout):
                 raise fail(Code.BUSY, f"the database stayed busy for {timeout:g} seconds; try again")
             session.info["write_lock"] = True

@@ -317,3 +317,45 @@ class CdsSuggestion(Base):
     id: Mapped[str] = mapped_column(String(100), primary_key=True)  # the suggestion's uuid
     context: Mapped[dict[str, Any]]
     created_at: Mapped[datetime] = mapped_column(default=now, index=True)
+
+
+class PayerLetter(Base):
+    """The payer's answer as it came (issue 18): the letter's bytes, the text read from it, what the reader
+    proposed and, once a coordinator confirmed it, the fields as confirmed and the decision it became (the
+    letter is that decision's evidence)."""
+
+    __tablename__ = "payer_letters"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    filename: Mapped[str | None] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    text: Mapped[str] = mapped_column(Text, default="")
+    proposal: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(12), default="proposed")  # proposed | confirmed
+    confirmed: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    decision_id: Mapped[str | None] = mapped_column(ForeignKey("decisions.id"), default=None)
+    uploaded_by: Mapped[str] = mapped_column(String(32))
+    uploaded_at: Mapped[datetime] = mapped_column(default=now)
+    confirmed_by: Mapped[str | None] = mapped_column(String(32), default=None)
+    confirmed_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class EhrLink(Base):
+    """A workspace login opened by a SMART App Launch (issue 15): the EHR it came from, the patient in
+    context and the EHR's tokens, encrypted (Fernet, the ``smart_token_key`` setting): never in the clear,
+    never logged. It lives as long as its web session."""
+
+    __tablename__ = "ehr_links"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    issuer: Mapped[str] = mapped_column(String(500))
+    patient_fhir_id: Mapped[str | None] = mapped_column(String(200))
+    fhir_user: Mapped[str | None] = mapped_column(String(500))
+    tokens: Mapped[bytes] = mapped_column(LargeBinary)  # Fernet token of the JSON token response
+    created_at: Mapped[datetime] = mapped_column(default=now)
+    updated_at: Mapped[datetime] = mapped_column(default=now)

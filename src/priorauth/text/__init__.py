@@ -66,10 +66,18 @@ def reading_of(doc: TextDoc, start: int, end: int) -> OcrReading | None:
     words = ocr.words_in(doc.pages, line_start, line_end if line_end >= 0 else len(doc.text))
     conf = min(w.conf for _, w in words)
     suspect = suspect_word(doc.text[line_start : line_end if line_end >= 0 else len(doc.text)])
+    if suspect is None:  # a negation glued to its word by a misread mark ("No.mutation") near the finding
+        lines = doc.text.split("\n")
+        at = doc.text.count("\n", 0, line_start)
+        m = _DAMAGED_NEGATION.search("\n".join(lines[max(0, at - 3) : at + 4]))
+        suspect = m.group(0) if m else None
     return OcrReading(words[0][0].number, conf, conf >= ocr.CONFIDENT and suspect is None, suspect)
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
+# "No.mutation", "not,detected": a negation joined to the next word by a mark where a space was (OCR); the
+# reader cannot see the negation, so nothing near it is trusted.
+_DAMAGED_NEGATION = re.compile(r"\b(?:no|not|nor|without|negative)[.,:;'`_~|]+[a-z]{3,}", re.I)
 _GLUED = re.compile(r"^(?:(?:if|no|not|nor)[a-z]|[a-z](?:if|no|not|nor)|witha)$")
 
 

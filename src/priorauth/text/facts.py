@@ -11,7 +11,7 @@ from priorauth.chart import dates
 from priorauth.facts.model import Diagnosis, DiseaseStatus, Evidence, KrasResult, MedUse
 from priorauth.terminology import concepts as cx
 from priorauth.terminology.drugs import vocabulary
-from priorauth.text.pipeline import Finding, analyze, patterns
+from priorauth.text.pipeline import Finding, analyze, patterns, unwrap
 from priorauth.text.sources import TextDoc
 
 # Dates as notes write them: ISO (2026-07-01), US (7/1/2026, 07/01/26) and month/year (6/2026, a partial
@@ -102,9 +102,37 @@ def _date_text(m: re.Match[str]) -> str | None:
 
 
 def _line(doc: TextDoc, f: Finding) -> str:
+    """The line of the finding, a line wrapped at a fixed width read as one (``pipeline.unwrap``)."""
+    text = unwrap(doc.text)
+    start = text.rfind("\n", 0, f.start) + 1
+    end = text.find("\n", f.end)
+    return text[start : end if end >= 0 else len(text)]
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022]|\(?[a-z]\))\s")
+_FORM_NO = re.compile(r":\s*(?:no|none|negative|absent|denies|n)\.?\s*$", re.I)
+
+
+def _in_criteria_list(doc: TextDoc, f: Finding) -> bool:
+    """The finding is on an item of a list introduced as criteria ("Our criteria require documentation of:",
+    "Inclusion criteria:"): it restates a requirement, not the patient."""
+    text = unwrap(doc.text)
+    start = text.rfind("\n", 0, f.start) + 1
+    if not _LIST_ITEM.match(text[start : start + 12]):
+        return False
+    for prev in reversed(text[: max(0, start - 1)].split("\n")[-12:]):
+        if not prev.strip():
+            return False
+        if not _LIST_ITEM.match(prev):
+            return prev.rstrip().endswith(":") and bool(patterns()["criteria_intro"].search(prev))
+    return False
+
+
+def _block_header(doc: TextDoc, f: Finding) -> str:
+    """The lines above the finding's line in its block (up to a blank line): a table's header row."""
     start = doc.text.rfind("\n", 0, f.start) + 1
-    end = doc.text.find("\n", f.end)
-    return doc.text[start : end if end >= 0 else len(doc.text)]
+    block = doc.text[:start].split("\n\n")[-1]
+    return "\n".join(block.split("\n")[-15:])
 
 
 def _lung(doc: TextDoc, f: Finding) -> bool:
@@ -150,20 +178,43 @@ def _other_primary(doc: TextDoc, f: Finding) -> bool:
 
 def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     handler = HANDLERS.get(f.label)
-    if handler is not None and not patterns()["not_about_patient"].search(_line(doc, f)):
-        handler(out, doc, f)
+    if handler is None:
+        return
+    line = _line(doc, f)
+    if patterns()["not_about_patient"].search(f.sentence) or _in_criteria_list(doc, f):
+        return
+    if not f.label.startswith("KRAS") and _form_answer_no(doc, f, line):
+        return  # "History of ILD/pneumonitis: No" (a KRAS "G12C: negative" is a result: see _kras)
+    handler(out, doc, f)
+
+
+def _form_answer_no(doc: TextDoc, f: Finding, line: str) -> bool:
+    """A form's field answered no: the finding is in the label, before the colon of ``Label: No``."""
+    m = _FORM_NO.search(line)
+    if not m:
+        return False
+    text = unwrap(doc.text)
+    colon = text.rfind("\n", 0, f.start) + 1 + m.start()
+    return f.end <= colon
 
 
 def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY"} or f.section == "family_history":
+    if f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section == "family_history":
         return
     negated = "NEGATED_EXISTENCE" in f.modifiers
+    negated = negated or _under_not_detected(doc, f)
     if f.label == "KRAS_G12C":
-        if re.search(r"\b[nh]-?ras\b", f.sentence, re.I) and not cx.KRAS.search(f.sentence):
+        if _gene_of(f) in ("nras", "hras"):
             return  # NRAS / HRAS G12C
+        if not negated and _DANGLING_NOT.match(doc.text, f.end):
+            return  # "KRAS G12C not de" (a line cut short, a word lost in a scan): neither result can be read
         status = "g12c_absent" if negated else "g12c_present"
-    elif f.label == "KRAS_OTHER":
-        if negated or not cx.KRAS.search(f.sentence):
+    elif f.label == "KRAS_OTHER":  # the sentence names KRAS, or the report does and the sentence no other RAS
+        if negated or re.search(r"\b[nh]-?ras\b", f.sentence, re.I):
+            return
+        if not (
+            cx.KRAS.search(f.sentence) or (cx.KRAS.search(doc.text) and not re.search(r"\b[nh]-?ras\b", doc.text, re.I))
+        ):
             return
         status = "other_variant"
     else:  # KRAS_NEG states the negative itself; a negated negative is not a result
@@ -183,11 +234,41 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     out.kras.append(KrasResult(ev, status, specimen, _doc_flags(doc.text)[2], ev.date is not None))  # type: ignore[arg-type]
 
 
+_DANGLING_NOT = re.compile(r"[\s:,-]{0,3}(?:not|no|neg)\b(?!\s+(?:only|all|just)\b)", re.I)
+_GENE = re.compile(r"\b([knh])-?ras\b", re.I)
+_HEADER = re.compile(r"^\s*[A-Z][A-Z ]{2,30}\b(?:\s*\([^)]*\))?:?\s*$|^[^:]{2,60}:\s*$")
+_NOT_DETECTED_HEADER = re.compile(
+    r"^\s*(?:not\s+detected|negative|no\s+(?:variants?|mutations?|alterations?)\s+detected)\b", re.I
+)
+
+
+def _gene_of(f: Finding) -> str | None:
+    """The RAS gene a variant mention belongs to: the one named just before it (within 25 characters), else
+    the one nearest it in the sentence ("The G12C variant reported here is in NRAS, not KRAS")."""
+    at = f.start - f.sentence_start
+    genes = [(m.start(), m.group(1).lower() + "ras") for m in _GENE.finditer(f.sentence)]
+    before = [(at - pos, g) for pos, g in genes if pos < at and at - pos <= 25]
+    if before:
+        return min(before)[1]
+    return min(((abs(pos - at), g) for pos, g in genes), default=(0, None))[1]
+
+
+def _under_not_detected(doc: TextDoc, f: Finding) -> bool:
+    """The mention is a row under a "NOT DETECTED" heading of a report (the targets tested and not found)."""
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    for prev in reversed(doc.text[: max(0, start - 1)].split("\n\n")[-1].split("\n")[-10:]):
+        if _HEADER.match(prev):
+            return bool(_NOT_DETECTED_HEADER.match(prev))
+    return False
+
+
 def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if not f.affirmed or _other_primary(doc, f):
         return
     if f.label == "HISTOLOGY_LUNG" and not _lung(doc, f):
         return
+    if patterns()["other_primary"].search(doc.text[max(0, f.start - 25) : f.start]):
+        return  # "metastatic colorectal adenocarcinoma" in a lung wedge is not lung histology
     ev = _evidence(doc, f)
     out.diagnoses.append(Diagnosis(ev, "lung", (), f.value, None, False))  # type: ignore[arg-type]
 
@@ -208,7 +289,11 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 
 def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     cancer = _cancer_of(doc, f)
-    if cancer is None or f.section == "family_history" or f.modifiers & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL"}:
+    if (
+        cancer is None
+        or f.section == "family_history"
+        or f.modifiers & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL", "GENERAL"}
+    ):
         return
     if f.label == "SPREAD_HINT" or "POSSIBLE_EXISTENCE" in f.modifiers:
         out.spread_hints.append(_evidence(doc, f))
@@ -220,9 +305,15 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if not f.affirmed:
         return
     p = patterns()
-    if f.section == "plan" and not p["given_in_plan"].search(f.sentence):
+    before = f.sentence[: f.start - f.sentence_start]
+    given = bool(p["given_before"].search(before[-40:]))
+    if (
+        not given
+        and (f.section == "plan" or p["planned_before"].search(before))
+        and not p["given_in_plan"].search(f.sentence)
+    ):
         return
-    if p["therapy_not_given"].search(f.sentence):
+    if p["therapy_not_given"].search(f.sentence) or p["therapy_table_header"].search(_block_header(doc, f)):
         return
     vocab = vocabulary()
     drugs = tuple(vocab.drugs[i] for i in f.value.split(",") if i in vocab.drugs)
@@ -234,18 +325,31 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 
 
 def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not f.affirmed or _other_primary(doc, f):
+    if not f.affirmed or _cancer_of(doc, f) is None:
         return
+    p = patterns()
+    window = doc.text[max(0, f.start - 40) : f.end + 25]
+    if p["non_cancer_disease"].search(window) and not (p["cancer_words"].search(window) or _drug_named(window)):
+        return  # "Interstitial lung disease, progressed since 2024"
+    if f.value == "stable" and re.search(r"\bmsi\b|\bmss\b|microsatellite", f.sentence, re.I):
+        return  # microsatellite stable is a biomarker
     value = f.value
-    if value == "worsened_in_context":  # PD / POD / arrows: only in a sentence about cancer care
-        if not (patterns()["oncology_context"].search(f.sentence) or _drug_named(f.sentence)):
+    if value == "worsened_in_context":  # PD / POD / arrows: only on a line about cancer care
+        line = _line(doc, f)
+        if not (p["oncology_context"].search(line) or _drug_named(line)):
             return
         value = "worsened"
     out.statuses.append(DiseaseStatus(_evidence(doc, f), value))  # type: ignore[arg-type]
 
 
 def _drug_named(sentence: str) -> bool:
-    return bool(vocabulary().pattern.search(sentence))
+    return bool(_drugs().search(sentence))
+
+
+def _drugs() -> re.Pattern[str]:
+    from priorauth.text.pipeline import _drug_pattern
+
+    return _drug_pattern()
 
 
 def _flag(kind: str):  # type: ignore[no-untyped-def]
@@ -263,12 +367,57 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 
 
 def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    """A statement about the planned or current regimen: planned ("will start single-agent") counts."""
-    if f.modifiers & {"NEGATED_EXISTENCE", "FAMILY", "POSSIBLE_EXISTENCE"} or f.section == "family_history":
+    """A statement about the KRAS G12C inhibitor's regimen, current or planned ("will start single-agent"
+    counts; "if positive, sotorasib monotherapy would be an option" does not); "pembrolizumab monotherapy"
+    is another drug's."""
+    if f.modifiers & {"NEGATED_EXISTENCE", "FAMILY", "POSSIBLE_EXISTENCE", "GENERAL"} or f.section == "family_history":
         return
-    if re.search(r"\b(?:received|was\s+on|previously|prior)\b", f.sentence, re.I):
+    if re.search(r"\b(?:received|was\s+on|previously|prior(?!\s+auth))\b", f.sentence, re.I):
         return  # an earlier regimen, not this request
+    if re.search(r"\b(?:if|would|could|whether|option|options)\b", f.sentence, re.I):
+        return  # a condition or an option, not the regimen
+    named = _drug_named_near(doc, f)
+    if named is not None and not named:
+        return  # the drug it qualifies is not a KRAS G12C inhibitor
+    if f.value == "alone" and not (named or any(_g12c_inhibitors(_line(doc, f)))):
+        return  # "taken alone", "no other anticancer agents": only beside the KRAS G12C inhibitor
     out.monotherapy.append(_evidence(doc, f))
+
+
+# USAN stems of anticancer drugs that are not KRAS G12C inhibitors (those end in -rasib), for a drug word just
+# before a "monotherapy" that the vocabulary does not know.
+_OTHER_DRUG_STEM = re.compile(
+    r"\b\w{3,}(?:mab|zumb|mib|tinib|nib|platin|taxel|rubicin|tecan|citabine|trexed)\s*,?\s*$", re.I
+)
+
+
+def _g12c_inhibitors(text: str) -> list[bool]:
+    """For each anticancer drug named in ``text``: whether it is a KRAS G12C inhibitor."""
+    vocab = vocabulary()
+    out = []
+    for m in _drugs().finditer(text):
+        drugs = [vocab.drugs[i] for i in vocab.by_name.get(m.group(0).lower(), ()) if i in vocab.drugs]
+        if any(d.anticancer for d in drugs):
+            out.append(any(d.drug_class == "kras_g12c_inhibitor" for d in drugs))
+    return out
+
+
+def _drug_named_near(doc: TextDoc, f: Finding) -> bool | None:
+    """Whether the drug the mention qualifies is a KRAS G12C inhibitor: named in it ("sotorasib alone"), before
+    it in its clause ("pembrolizumab monotherapy", "sotorasib, monotherapy") or right after it
+    ("single-agent docetaxel"); None when no anticancer drug is named there."""
+    inside = _g12c_inhibitors(doc.text[f.start : f.end])
+    if inside:
+        return any(inside)
+    left = re.split(r"[;.(]", doc.text[max(0, f.start - 30) : f.start])[-1]
+    after = re.match(r"[\s-]*(?:(?:of|with)\s+)?", doc.text[f.end : f.end + 40])
+    m = _drugs().match(doc.text, f.end + (after.end() if after else 0))
+    near = _g12c_inhibitors(left)[-1:] + (_g12c_inhibitors(m.group(0)) if m else [])
+    if not near and _OTHER_DRUG_STEM.search(left):
+        return False  # a drug name the vocabulary lacks (or misspelt), by its USAN stem: "cemiplimab", "pembrolizumb"
+    if not near:
+        return None
+    return any(near)
 
 
 def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:

@@ -13,6 +13,7 @@ import warnings
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 import yaml
@@ -22,7 +23,9 @@ from priorauth.terminology.drugs import vocabulary
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SPAN_GROUP = "priorauth"
 PUNCT = [".", "!", "?", ";", "\n", "\n\n", "\n\n\n"]
-EXCLUDING = {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "FAMILY"}
+# GENERAL: a mention that states nothing about this patient (a comparison, a retracted result, a test not
+# done, a question asked, an explanation given): categories are ours, from context.yaml.
+EXCLUDING = {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "FAMILY", "GENERAL"}
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,13 @@ def _context_nlp() -> Any:
         "medspacy_context", config={"rules": None, "input_span_type": "group", "span_group_name": SPAN_GROUP}
     )
     ours = [
-        ConTextRule(r["literal"], r["category"], direction=r["direction"], max_scope=r.get("max_scope"))
+        ConTextRule(
+            r["literal"],
+            r["category"],
+            pattern=r.get("pattern"),
+            direction=r["direction"],
+            max_scope=r.get("max_scope"),
+        )
         for r in rules()["context"]["rules"]
     ]
     redefined = {r.literal.lower() for r in ours}  # our rule for a literal replaces medspaCy's default one
@@ -113,6 +122,53 @@ def preload() -> None:
     the workers share it, instead of each paying ~1.5 s for the import."""
     _sections_nlp()
     _context_nlp()
+
+
+# A line break inside a sentence (text wrapped at a fixed width, as notes and letters are typed or pasted)
+# is not a sentence end: a long line that does not end a statement, followed by a line that does not start
+# an item of its own (a bullet, a number, a "Label:", an indented row), continues on it. Table rows (runs of
+# spaces, pipes, tabs) and short lines (headings, form fields) keep their breaks.
+_ENDS_STATEMENT = re.compile(r"[.:;!?]\s*$")
+_COLUMNS = re.compile(r"\S {3,}\S|\t|\|")
+_OWN_ITEM = re.compile(r"^(?:\s{2,}|\s*(?:[-*\u2022#>]|\d{1,2}[.)]\s|\(?[a-z0-9]\)\s|[A-Z][A-Za-z0-9 /&()'-]{0,40}:))")
+WRAP_MIN = 45
+_MID_SENTENCE = re.compile(r"\w$")  # the line stops on a word, not on punctuation
+# Abbreviations whose full stop is not a sentence end ("codons 12 (incl. G12C)", "e.g. plasma").
+_ABBREVIATION = re.compile(r"\b(?:incl|approx|e\.g|i\.e|vs|esp|cf|dr|fig)\.(?=\s+[\w(])", re.I)
+
+
+@lru_cache(maxsize=4096)
+def unwrap(text: str) -> str:
+    """``text`` with each soft line break (a wrap inside a sentence) and each abbreviation's full stop turned
+    into a space: same length, so every offset stays exact."""
+    out = list(text)
+    for m in _ABBREVIATION.finditer(text):
+        out[m.end() - 1] = " "
+    if "\n" not in text:
+        return "".join(out)
+    lines, start = [], 0
+    for line in text.split("\n"):
+        lines.append((start, line))
+        start += len(line) + 1
+    for (start, line), (_, nxt) in pairwise(lines):
+        end = start + len(line)
+        if not nxt.strip():
+            continue
+        body = line.strip()
+        if (
+            (
+                nxt.lstrip()[:1].islower()
+                or nxt.lstrip().startswith("(")
+                or body.endswith(",")
+                or (len(body) >= WRAP_MIN and _MID_SENTENCE.search(body))
+            )
+            and not _ENDS_STATEMENT.search(body)
+            and not _COLUMNS.search(body)
+            and not _COLUMNS.search(nxt)
+            and not _OWN_ITEM.match(nxt)
+        ):
+            out[end] = " "
+    return "".join(out)
 
 
 def worth_reading(text: str) -> bool:
@@ -183,6 +239,7 @@ def _analyze_chunk(digest: str, text: str) -> tuple[Finding, ...]:
     from spacy.util import filter_spans
 
     nlp = _context_nlp()
+    text = unwrap(text)  # same length: offsets into the original stay exact
     doc = nlp.make_doc(text)
     by_label: dict[str, list[Any]] = {}
     exact: dict[tuple[int, int, str], tuple[int, int]] = {}

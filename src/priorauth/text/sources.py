@@ -182,9 +182,19 @@ def _no_text_layer(text: str, raw: bytes) -> bool:
     """A PDF with a page that has an image and (almost) no text layer: a scan, to be read by OCR."""
     from pypdf import PdfReader
 
-    return any(
-        len((p.extract_text() or "").strip()) < 20 and len(p.images) > 0 for p in PdfReader(io.BytesIO(raw)).pages
-    )
+    seen: set[tuple[int, ...]] = set()
+    for page in PdfReader(io.BytesIO(raw)).pages[:PDF_MAX_PAGES]:
+        key = _content_key(page)
+        if key is not None and key in seen:
+            continue
+        if key is not None:
+            seen.add(key)
+        contents = page.get_contents()
+        if contents is not None and len(contents.get_data()) > PDF_MAX_PAGE_BYTES:
+            continue  # more drawn than a scan's page; not parsed (listing its images parses it too)
+        if len(page.images) > 0 and len((page.extract_text() or "").strip()) < 20:
+            return True
+    return False
 
 
 def _scanned(raw: bytes, kind: str, ref: str, warnings: _Ctx) -> Part:
@@ -268,12 +278,24 @@ def _pdf(raw: bytes) -> str:
     from pypdf import PdfReader  # imported only when a chart has a PDF
 
     reader = PdfReader(io.BytesIO(raw))
-    # Capped in pages, characters and seconds: a small PDF can hold pages that each repeat one huge
-    # content stream (the evaluation's own time limit stops the rest).
+    # Capped in pages, characters and seconds, and per page in content size: a small PDF can hold
+    # pages that each draw one huge compressed content stream (a 15 kB file, 60 pages sharing one 2 MB
+    # stream), and parsing a page's content is the slow part (seconds per 100 kB). A page larger than
+    # PDF_MAX_PAGE_BYTES is not read, and a content stream already read (shared by several pages) is not
+    # read again: its text is the same.
     deadline = time.monotonic() + PDF_MAX_SECONDS
     parts: list[str] = []
     size = 0
+    seen: set[tuple[int, ...]] = set()
     for page in reader.pages[:PDF_MAX_PAGES]:
+        key = _content_key(page)
+        if key is not None and key in seen:
+            continue
+        if key is not None:
+            seen.add(key)
+        contents = page.get_contents()
+        if contents is None or len(contents.get_data()) > PDF_MAX_PAGE_BYTES:
+            continue
         text = page.extract_text() or ""
         parts.append(text[: PDF_MAX_CHARS - size])
         size += len(parts[-1])
@@ -282,7 +304,18 @@ def _pdf(raw: bytes) -> str:
     return "\n".join(parts)
 
 
-PDF_MAX_PAGES, PDF_MAX_CHARS, PDF_MAX_SECONDS = 200, 500_000, 10.0
+def _content_key(page: Any) -> tuple[int, ...] | None:
+    """The object numbers of a page's content streams (None: written inline, no number to compare)."""
+    from pypdf.generic import IndirectObject
+
+    ref = page.raw_get("/Contents") if "/Contents" in page else None
+    refs = list(ref) if isinstance(ref, list) else [ref]
+    if not refs or not all(isinstance(r, IndirectObject) for r in refs):
+        return None
+    return tuple(r.idnum for r in refs)
+
+
+PDF_MAX_PAGES, PDF_MAX_CHARS, PDF_MAX_SECONDS, PDF_MAX_PAGE_BYTES = 200, 500_000, 10.0, 500_000
 
 
 def _rtf(raw: bytes) -> str:

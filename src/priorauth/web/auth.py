@@ -5,11 +5,12 @@ sends them by itself)."""
 from __future__ import annotations
 
 import hmac
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+import anyio
 from fastapi import Depends, Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,19 +26,38 @@ CSRF_HEADER = "X-CSRF-Token"
 SAFE = {"GET", "HEAD", "OPTIONS"}
 
 
-def db(request: Request) -> Iterator[Session]:
+async def db(request: Request) -> AsyncIterator[Session]:
     """A session in one transaction: committed when the endpoint returns (before the response is sent:
-    the dependency is function-scoped), rolled back on any error."""
+    the dependency is function-scoped), rolled back on any error. Made on the event loop (a Session
+    holds no connection until its first query), ended on a thread of its own (FastAPI shields it from
+    cancellation)."""
     session: Session = request.app.state.sessions()
     session.info["audit_sink"] = request.app.state.audit_sink
     try:
         yield session
-        session.commit()
+    except BaseException:
+        await _in_thread(_end, session, False)
+        raise
+    await _in_thread(_end, session, True)
+
+
+def _end(session: Session, commit: bool) -> None:
+    try:
+        if commit:
+            session.commit()
+        else:
+            session.rollback()
     except BaseException:
         session.rollback()
         raise
     finally:
         session.close()
+
+
+async def _in_thread(fn: Any, *args: Any) -> None:
+    # A limiter of its own, as FastAPI gives a dependency's exit: ending a transaction never waits for
+    # a thread that requests may hold
+    await anyio.to_thread.run_sync(fn, *args, limiter=anyio.CapacityLimiter(1))
 
 
 DB: Any = Depends(db, scope="function")
@@ -89,14 +109,15 @@ def current_actor(request: Request, session: Session = DB) -> Actor:
     return Actor(user.id, "user", user.role, user.practice_id, user.name)
 
 
-def scope(actor: Actor = Depends(current_actor, scope="function"), session: Session = DB) -> Scope:
+async def scope(actor: Actor = Depends(current_actor, scope="function"), session: Session = DB) -> Scope:
+    # async: no I/O here, so no hop to a thread
     return Scope(session, actor)
 
 
 def requires(*roles: str) -> Any:
     """A dependency: the caller's scope, if its role is one of ``roles``."""
 
-    def check(s: Scope = Depends(scope, scope="function")) -> Scope:
+    async def check(s: Scope = Depends(scope, scope="function")) -> Scope:
         if s.actor.role not in roles:
             raise fail(Code.FORBIDDEN, f"this needs the role {' or '.join(roles)} (you are {s.actor.role})")
         return s

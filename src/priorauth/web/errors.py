@@ -13,6 +13,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as DBTimeout
 from starlette.exceptions import HTTPException
 
 from priorauth.errors import Code, PriorauthError
@@ -89,11 +91,30 @@ def install(app: FastAPI) -> None:
         resp.status_code = exc.status_code
         return resp
 
+    @app.exception_handler(DBTimeout)
+    async def _no_connection(_: Request, exc: DBTimeout) -> JSONResponse:
+        return busy("no database connection was free in time")
+
+    @app.exception_handler(OperationalError)
+    async def _database(request: Request, exc: OperationalError) -> JSONResponse:
+        if is_busy(exc):  # another process held SQLite's lock past its busy timeout
+            return busy("the database stayed locked")
+        return await _internal(request, exc)
+
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> JSONResponse:
         # The type and route only: an exception's message may quote patient data.
         log.error("internal error %s on %s %s", type(exc).__name__, request.method, _route(request))
         return error_response(Code.INTERNAL, "internal error; the server log has its type")
+
+
+def busy(why: str) -> JSONResponse:
+    return error_response(Code.BUSY, f"{why}; try again", headers={"Retry-After": "1"})
+
+
+def is_busy(exc: OperationalError) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in text or "database is busy" in text or "lock timeout" in text
 
 
 def _route(request: Request) -> str:

@@ -13,7 +13,7 @@ import orjson
 
 from priorauth.errors import Code, fail
 
-UPLOADS = re.compile(r"^(/api/v1/charts|/upload|/cases/[^/]+/(chart|documents))$")  # documents: scans (issue 17)
+UPLOADS = re.compile(r"^(/api/v1/charts|/upload|(/api/v1)?/cases/[^/]+/(chart|documents|payer-letters))$")  # scans (17), letters (18)
 
 
 class BodyLimit:

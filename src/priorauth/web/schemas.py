@@ -324,3 +324,54 @@ class AppealOut(Out):
     created_at: datetime
     standard_due: datetime | None = Field(default=None, description="the payer's answer due (the pack's appeal clock)")
     expedited_due: datetime | None = None
+class CaseDocumentOut(Out):
+    """A scanned report or fax added to a case (issue 17); the bytes are not echoed."""
+
+    id: str
+    case_id: str
+    filename: str | None
+    content_type: str
+    size: int
+    sha256: str
+    uploaded_at: datetime
+
+
+class CaseDocumentAdded(Body):
+    document: CaseDocumentOut
+    determination: DeterminationOut = Field(description="the case evaluated again with the document")
+
+
+class PayerLetterOut(Out):
+    """A payer's letter on a case (issue 18): what the reader proposed (the CLI's ``read-letter`` shape,
+    spans as ``PayerLetter/<id>#char=s,e``), and once confirmed, the fields as confirmed and the decision."""
+
+    id: str
+    case_id: str
+    filename: str | None
+    content_type: str
+    size: int
+    status: Literal["proposed", "confirmed"]
+    proposal: dict[str, Any]
+    confirmed: dict[str, Any] | None
+    decision_id: str | None
+    uploaded_at: datetime
+    confirmed_at: datetime | None
+
+
+class PayerLetterConfirm(Body):
+    """The coordinator's corrections of the proposal (a field left out keeps the proposed value; an empty
+    string empties it). Confirming records the case's decision."""
+
+    outcome: Literal["approved", "denied", "pended"] | None = None
+    authorization_number: str | None = Field(default=None, max_length=80)
+    period_start: Day | None = None
+    period_end: Day | None = None
+    quantity: str | None = Field(default=None, max_length=200)
+    denial_reason: str | None = Field(default=None, max_length=5000)
+    appeal_deadline: Day | None = None
+    letter_date: Day | None = None
+
+
+class PayerLetterConfirmed(Body):
+    letter: PayerLetterOut
+    decision: DecisionOut

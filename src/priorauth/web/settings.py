@@ -83,7 +83,15 @@ class Settings(BaseSettings):
     workers: int = Field(default=1, ge=1, le=64, description="server processes (shared state is in the database)")
     evaluation_workers: int = Field(default=2, ge=0, le=64, description="worker processes evaluating charts")
     evaluation_timeout_seconds: float = Field(default=120, gt=0, description="an evaluation's time limit")
-    lock_timeout_seconds: float = Field(default=30, gt=0, description="longest wait for a database lock")
+    lock_timeout_seconds: float = Field(
+        default=30, gt=0, description="longest wait for a database lock, a pooled connection or a request's turn"
+    )
+    max_concurrent_requests: int = Field(
+        default=32, ge=1, le=1000, description="requests served at once per process; more wait their turn"
+    )
+    shutdown_timeout_seconds: float = Field(
+        default=10, gt=0, description="on SIGTERM, how long requests in progress may finish before the stop"
+    )
     public_url: str = Field(default="", description="the service's public base URL (CDS JWT audience)")
     workspace_url: str = Field(default="", description="where CDS cards link to the workspace")
     cds_issuers: str = Field(default="{}", description="JSON: EHR issuer -> its JWKS (URL, file or object)")
@@ -101,6 +109,10 @@ class Settings(BaseSettings):
     packs_dir: str = Field(
         default="", description="a practice's own policy packs (<drug>/<id>.yaml) beside the shipped"
     )
+    smart_issuers: str = Field(
+        default="{}", description="JSON: EHR FHIR base (SMART iss) -> {practice, client_id, client_secret}"
+    )
+    smart_token_key: str = Field(default="", description="Fernet key encrypting EHR tokens at rest (SMART launch)")
 
     @field_validator("cds_issuers")
     @classmethod
@@ -127,6 +139,28 @@ class Settings(BaseSettings):
         ):
             raise ValueError('a JSON object is needed: issuer -> list of base URLs, e.g. {"https://ehr": ["https://ehr/fhir"]}')
         EhrReader(parsed, bool(info.data.get("cds_fhir_http_loopback")))  # a URL it would refuse: ValueError
+        return value
+
+    @field_validator("smart_issuers")
+    @classmethod
+    def _smart(cls, value: str) -> str:
+        from priorauth.ehr.launch import parse_issuers
+
+        parse_issuers(value)  # ValueError with the reason
+        return value
+
+    @field_validator("smart_token_key")
+    @classmethod
+    def _fernet(cls, value: str) -> str:
+        if value:
+            from cryptography.fernet import Fernet
+
+            try:
+                Fernet(value.encode())
+            except ValueError:
+                raise ValueError(
+                    "not a Fernet key (32 url-safe base64 bytes; docs/ehr.md says how to make one)"
+                ) from None
         return value
 
     @field_validator("packs_dir")

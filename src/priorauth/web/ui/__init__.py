@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 
 from priorauth.errors import Code, PriorauthError
 from priorauth.web.ui.session import HERE, LoginRequired, login_url, templates
@@ -22,8 +22,29 @@ CSP = (
 STATUS = {Code.NOT_FOUND: 404, Code.FORBIDDEN: 403, Code.CSRF: 403, Code.CONFLICT: 409, Code.TOO_LARGE: 413}
 
 
+class ContentPolicy:
+    """The CSP header on every HTML answer (a plain ASGI middleware: no task of its own per request)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def answer(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                if headers.get("content-type", "").startswith("text/html"):
+                    headers.setdefault("Content-Security-Policy", CSP)
+            await send(message)
+
+        await self.app(scope, receive, answer)
+
+
 def mount(app: FastAPI) -> None:
-    from priorauth.web.ui import admin, calendar, case_page, pages, scans
+    from priorauth.web.ui import admin, calendar, case_page, letters, pages, scans
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)
@@ -36,14 +57,13 @@ def mount(app: FastAPI) -> None:
     def favicon() -> Response:  # browsers ask for it whatever the page says
         return RedirectResponse("/static/favicon.svg", status_code=301)
 
+    app.include_router(letters.router)
+    from priorauth.web import smart  # SMART App Launch from the EHR (issue 15)
+
+    app.include_router(smart.router)
     json_handler: Any = app.exception_handlers[PriorauthError]
 
-    @app.middleware("http")
-    async def content_policy(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        if response.headers.get("content-type", "").startswith("text/html"):
-            response.headers.setdefault("Content-Security-Policy", CSP)
-        return response
+    app.add_middleware(ContentPolicy)
 
     @app.exception_handler(LoginRequired)
     async def _login(_: Request, exc: LoginRequired) -> Response:

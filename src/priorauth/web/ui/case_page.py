@@ -30,7 +30,7 @@ from priorauth.store.models import (
 )
 from priorauth.web import schemas as s
 from priorauth.web.settings import limits
-from priorauth.web.ui import evidence, packet, scans, workflow
+from priorauth.web.ui import evidence, letters, packet, scans, workflow
 from priorauth.web.ui.pages import STAFF, pack_choices, read_upload
 from priorauth.web.ui.session import PAGE, Page
 
@@ -46,6 +46,9 @@ DONE = {  # ?done=... -> the confirmation shown (fixed words: nothing from the r
     "chart": "New chart uploaded; the case was evaluated again.",
     "evaluated": "Evaluated again.",
     "document": "Document added; the case was evaluated again.",
+    "letter": "Letter read: check the proposal against the letter, then confirm.",
+    "letter_confirmed": "Letter confirmed; the decision is recorded.",
+    "ehr": "Read again from the EHR; the case was evaluated on the live chart.",
     "appealed": "Appeal recorded; the appeal's decision clock is running.",
 }
 
@@ -177,6 +180,7 @@ def render_case(
         packs=pack_choices(case.drug),
         packet=True,
         history=_history(page, case, dets),
+        ehr=_ehr_link(page),
         error=error,
         error_form=form,
         done=done,
@@ -184,6 +188,7 @@ def render_case(
         appealing=bool(appeals) and case.status == "appealed",
         denial=denial,
         v=values or {},
+        **letters.context(page, case),
     )
 
 
@@ -257,6 +262,11 @@ def refusal_words(error: Any) -> str:
         return f"{name} is not a date"
     return f"{name} is not valid ({error.get('msg', '').lower()})"
 
+
+def _ehr_link(page: Page) -> bool:
+    from priorauth.web.smart import link_of  # the session was opened from the EHR (SMART launch)
+
+    return page.can(*STAFF) and link_of(page) is not None
 
 
 def _sentence(message: str) -> str:

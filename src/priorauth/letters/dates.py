@@ -1,0 +1,60 @@
+"""Dates as payers write them, found with their spans: ``2026-10-05``, ``10/05/2026``, ``10-05-26``,
+``October 5, 2026``, ``Oct. 5th, 2026``, ``5 October 2026``, ``05-Oct-2026``. The regular expressions
+find where a date is (the span a field cites); python-dateutil turns the matched words into a day
+(month names, abbreviations, ordinals, two-digit years), month first as US payers write. A match that
+is not a real day (``02/30/2026``) is no date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil import parser as _parser
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
+DATE = (
+    r"(?:\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})(?!\d)"
+    rf"|{_MONTH}\s+{_DAY},?\s+\d{{4}}"
+    rf"|{_DAY}\s+{_MONTH},?\s+\d{{4}}"
+    rf"|{_DAY}-{_MONTH}-\d{{2,4}})"
+)
+DATE_RE = re.compile(rf"(?<![\w/.\-]){DATE}(?![\w/])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Found:
+    day: date
+    start: int
+    end: int
+
+
+def parse(text: str) -> date | None:
+    """The day ``text`` (one date as matched by :data:`DATE`) names, or None."""
+    cleaned = re.sub(r"\s*([/.\-])\s*", r"\1", text.strip()) if text[:1].isdigit() else text
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", cleaned):
+        y, m, d = (int(x) for x in cleaned.split("-"))
+        try:
+            return date(y, m, d)
+        except ValueError:
+            return None
+    try:
+        day = _parser.parse(cleaned, dayfirst=False, yearfirst=False, fuzzy=False).date()
+    except (ValueError, OverflowError, _parser.ParserError):
+        return None
+    return day if 1900 <= day.year <= 2100 else None
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> list[Found]:
+    """Every date in ``text[start:end]``, with its span in ``text``."""
+    out = []
+    for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
+        day = parse(m.group(0))
+        if day is not None:
+            out.append(Found(day, m.start(), m.end()))
+    return out

@@ -1,0 +1,547 @@
+"""The rules that read a payer letter's text: each returns :class:`Hit` s (a value and the span it was
+read from), never a value without its span. The outcome is read only from statements a payer makes
+about the request (``has been denied``, ``Decision: Approved``); conditional sentences (``if ... may be
+denied``) and appeal-rights boilerplate say nothing about it, and a letter whose statements disagree
+has no outcome (null, with a warning), never the likelier one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from priorauth.letters import dates
+
+I = re.IGNORECASE  # noqa: E741
+M = re.IGNORECASE | re.MULTILINE
+
+
+@dataclass(frozen=True)
+class Hit:
+    value: Any
+    start: int
+    end: int
+    note: str = ""
+
+
+# -- outcome -----------------------------------------------------------------------------------------
+_OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
+    (
+        "pended",
+        r"pend(?:ed|ing)|more\s+information|additional\s+information|information\s+(?:needed|requested|required)|incomplete|on\s+hold|request\s+for\s+information",
+    ),
+    (
+        "denied",
+        r"denied|denial|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
+    ),
+    ("approved", r"approved|approval|authorized|certified|granted|favorable"),
+)
+_LABEL = re.compile(
+    r"^[ \t|]*(?:(?:final|coverage|review|request|authorization|utilization\s+review|UM)\s+)?"
+    r"(?:decision|determination|outcome|status|result)(?:\s+of\s+(?:the\s+)?(?:review|request))?[ \t]*(?:[:\-]|\.{2,})[ \t.:]*"
+    r"(?P<v>[^\n]{2,60})",
+    M,
+)
+_STATEMENTS = {
+    "approved": [
+        r"\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:now\s+)?(?:approved|authorized|certified)\b",
+        r"\bwe\s+(?:have\s+)?(?:approved|authorized|certified)\b",
+        r"\b(?:approval|authorization|coverage)\s+(?:is|has\s+been|was)\s+granted\b",
+        r"\bwe\s+(?:are\s+pleased\s+to|can)\s+(?:approve|authorize|inform\s+you\s+that\s+(?:your|the|this)\s+request\s+(?:is|has\s+been|was)\s+approved)\b",
+        r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*approved\b",
+        r"\bapproval\s+(?:notice|letter|notification)\b",
+        r"\bnotice\s+of\s+approval\b",
+        r"\bwe\s+are\s+approving\b",
+        r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:approved|authorized)\b",
+        r"\b(?:has|have)\s+(?:approved|authorized)\s+(?:this|the|your)\b",
+    ],
+    "denied": [
+        r"\b(?:is|was|has\s+been|have\s+been|are|were|been)\s+(?:being\s+)?(?:denied|declined)\b",
+        r"\b(?:cannot|can\s*not|could\s+not|will\s+not)\s+be\s+(?:approved|authorized|covered)\b",
+        r"\b(?:is|was|has|have|are|were)\s+not\s+(?:been\s+)?(?:approved|authorized|certified|covered)\b",
+        r"\bwe\s+(?:have\s+)?(?:denied|declined|are\s+denying|must\s+deny|cannot\s+approve|can\s+not\s+approve|are\s+unable\s+to\s+approve|were\s+unable\s+to\s+approve|could\s+not\s+approve|did\s+not\s+approve|are\s+not\s+able\s+to\s+approve|cannot\s+authorize|are\s+unable\s+to\s+authorize)\b",
+        r"\b(?:adverse|unfavorable)\s+(?:benefit\s+|coverage\s+)?determination\b",
+        r"\bdenial\s+(?:notice|letter|notification|of\s+(?:coverage|your|the|this|prior))\b",
+        r"\bnotice\s+of\s+denial\b",
+        r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*denied\b",
+        r"\b(?:decided|decision)\s+(?:is\s+)?to\s+deny\b",
+        r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:denied|declined)\b",
+        r"\b(?:has|have)\s+(?:denied|declined)\s+(?:this|the|your)\b",
+    ],
+    "pended": [
+        r"\b(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|requested)\b",
+        r"\bneeds?\s+(?:more|additional|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
+        r"\brequesting\s+(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
+        r"\bwe\s+(?:still\s+)?need\s+(?:more|additional|further|the\s+following|some\s+more)\b",
+        r"\brequest(?:ing)?\s+for\s+(?:additional\s+|more\s+)?(?:information|documentation|records)\b",
+        r"\b(?:is|has\s+been|been|was)\s+(?:pended|placed\s+on\s+hold|placed\s+in\s+(?:a\s+)?pend(?:ed|ing)\s+status)\b",
+        r"\bpending\s+(?:receipt|additional|further|more|the\s+information)\b",
+        r"\b(?:unable|cannot|can\s+not|could\s+not|not\s+able)\s+to\s+(?:make|complete|reach|render|finish)\s+(?:a\s+|our\s+|the\s+)?(?:decision|determination|review)\b",
+        r"\bbefore\s+we\s+can\s+(?:make|complete|reach|render)\s+(?:a\s+|our\s+|the\s+)?(?:decision|determination|review)\b",
+        r"\b(?:is|remains)\s+(?:incomplete|pending)\b",
+        r"\b(?:information|documentation|records)\s+(?:is|are|was|were)\s+(?:missing|incomplete)\b",
+        r"\b(?:cannot|can\s*not|could\s+not|unable\s+to)\s+(?:begin|start|complete|continue)\s+(?:our\s+|the\s+|its\s+)?review\b",
+        r"\bincomplete\s+request\b",
+        r"\b(?:in\s+order\s+)?to\s+(?:complete|continue|process|finish)\s+(?:our|the|this|your)\s+(?:review|request)\b[^.]*\b(?:please|need|send|provide|submit)\b",
+    ],
+}
+_STATEMENT_RES = {k: [re.compile(p, M) for p in v] for k, v in _STATEMENTS.items()}
+_CONDITIONAL = re.compile(
+    r"\b(?:if|unless|may|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
+    r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval)|"
+    r"will\s+(?:be|result)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
+    r"at\s+that\s+time|earlier|original(?:ly)?|first\s+decision|overturned|no\s+longer)\b"
+    rf"|^\s*on\s+{dates.DATE}",
+    I,
+)
+_SENTENCE_RE = re.compile(r"[^.;!?\n]+(?:\n(?!\s*\n)[^.;!?\n]+)*[.;!?]?", re.MULTILINE)
+WRAPPED = 0.6  # a line this share of the page's long lines' width, ending without a stop, runs on (wrapped)
+
+
+@lru_cache(maxsize=32)
+def _wrap_width(text: str) -> int:
+    """How long a line is when a paragraph was wrapped there: a share of the page's long lines (the 90th
+    percentile of line lengths), so a wrapped paragraph runs on whatever the font and the margins."""
+    lengths = sorted(len(x.strip()) for x in text.split("\n") if x.strip())
+    if not lengths:
+        return 50
+    return max(30, int(WRAPPED * lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]))
+
+
+@dataclass(frozen=True)
+class _Span:
+    text: str
+    begin: int
+    stop: int
+
+    def group(self, _: int = 0) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
+
+
+class _Sentences:
+    """Sentences of a letter: split at . ! ? and at line ends, except where a long line without a stop
+    runs on (a wrapped paragraph); a text layer has no blank lines between a letter's blocks, so a
+    short line (a heading, a label and its value) always ends its sentence."""
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):  # type: ignore[no-untyped-def]
+        end = len(text) if endpos is None else endpos
+        wrapped = _wrap_width(text)
+        for m in _SENTENCE_RE.finditer(text, pos, end):
+            start = m.start()
+            lines = m.group(0).split("\n")
+            cur = start
+            begin = start
+            for i, line in enumerate(lines):
+                last = i == len(lines) - 1
+                line_end = cur + len(line)
+                physical = text[text.rfind("\n", 0, cur) + 1 : line_end]  # the whole printed line
+                following = lines[i + 1].lstrip() if not last else ""
+                runs_on = not line.rstrip().endswith(":") and (
+                    len(physical.strip()) >= wrapped or following[:1].islower()  # a line that goes on in lower case
+                )
+                if last or not runs_on:
+                    if text[begin:line_end].strip():
+                        yield _Span(text[begin:line_end], begin, line_end)
+                    begin = line_end + 1
+                cur = line_end + 1
+
+
+_SENTENCE = _Sentences()
+
+
+def outcome(text: str) -> tuple[Hit | None, str]:
+    """The letter's outcome and its span, or (None, why not)."""
+    labeled: list[Hit] = []
+    for m in _LABEL.finditer(text):
+        v = m.group("v")
+        for value, words in _OUTCOME_WORDS:
+            w = re.search(rf"\b(?:{words})\b", v, I)
+            if w and not (value == "approved" and re.search(r"\bnot\b", v, I)):
+                labeled.append(Hit(value, m.start("v") + w.start(), m.start("v") + w.end()))
+                break
+    said: list[Hit] = []
+    for s in _SENTENCE.finditer(text):
+        sentence = s.group(0)
+        if _CONDITIONAL.search(sentence):
+            continue
+        for value, patterns in _STATEMENT_RES.items():
+            for p in patterns:
+                m = p.search(sentence)
+                if m:
+                    said.append(Hit(value, s.start() + m.start(), s.start() + m.end()))
+                    break
+    values = {h.value for h in labeled} | {h.value for h in said}
+    if not values:
+        return None, "the outcome could not be read (no approval, denial or request for information is stated)"
+    if len(values) > 1:
+        return None, "the letter states more than one outcome (" + ", ".join(sorted(values)) + "): left empty"
+    return (labeled or said)[0], ""
+
+
+# -- numbers -----------------------------------------------------------------------------------------
+_ID = r"(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,30}(?<=[A-Z0-9]))"
+_NUMBER_LABELS = (  # the authorization's own number first, a reference number after it
+    r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:number|no\.?|num\.?|#|id|code|ref(?:erence)?(?:\s*(?:number|no\.?|#))?)",
+    r"(?:approval|certification|cert\.?)\s*(?:number|no\.?|#|id|code)",
+    r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*)?(?:number|no\.?|#|id)",
+    r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|determination|ticket|pa\s+case)\s*(?:number|no\.?|#|id)",
+    r"(?:authorization|reference|ref|case\s+reference)(?=\s*:)",
+    r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
+)
+LEADER = r"[\s.:#]*(?:(?-i:[a-z.]{2,})[\s.:#]+){0,3}"  # dot leaders, and what OCR makes of them ("scisiscess")
+_NUMBER_RES = [re.compile(rf"\b{label}\s*(?:is\s*)?{LEADER}{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS]
+
+
+def authorization_number(text: str) -> Hit | None:
+    for p in _NUMBER_RES:
+        for m in p.finditer(text):
+            value = m.group("v")
+            if re.search(r"\d", value) and not dates.DATE_RE.fullmatch(value):
+                return Hit(value.upper(), m.start("v"), m.end("v"))
+    return None
+
+
+# -- dates -------------------------------------------------------------------------------------------
+_LETTER_DATE = re.compile(
+    r"(?:^|(?<=\S[ \t]{2}))[ \t]*(?:(?:letter|notice|notification|decision|determination|mail(?:ing)?|print|issue|sent|run)\s+)?"
+    r"date(?:d)?(?:\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determination)|sent|issued|mailed|printed))?"
+    r"[ \t.:\-]*(?P<d>" + dates.DATE + r")",
+    M,
+)
+
+
+def letter_date(text: str) -> Hit | None:
+    """The letter's own date: a ``Date:`` label, else the first line of page 1 that is only a date."""
+    for m in _LETTER_DATE.finditer(text):
+        d = dates.parse(m.group("d"))
+        if d:
+            return Hit(d, m.start("d"), m.end("d"))
+    first_page = text.split("\f", 1)[0]
+    lines = first_page.split("\n")[:25]
+    pos = 0
+    for line in lines:
+        stripped = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*", "", line.strip(), flags=I)
+        found = dates.find(line)
+        if found and stripped and len(found) == 1 and found[0].end - found[0].start >= len(stripped) - 1:
+            return Hit(found[0].day, pos + found[0].start, pos + found[0].end)
+        pos += len(line) + 1
+    return None
+
+
+_RANGE = re.compile(
+    rf"(?P<a>{dates.DATE})\s*(?:-|–|—|to|through|thru|until|and)\s*(?P<b>{dates.DATE})",
+    I,
+)
+_PERIOD_CONTEXT = re.compile(
+    r"approv|authoriz|valid|effective|period|coverage|dates?\s+of\s+service|from|certif|span|duration", I
+)
+_START = re.compile(
+    rf"\b(?:start(?:s|ing)?|effective|begin(?:ning|s)?|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
+    rf"(?:\s+date)?[\s.:\-]*(?:date[\s.:\-]*)?(?:on\s+)?(?P<d>{dates.DATE})",
+    I,
+)
+_END = re.compile(
+    rf"\b(?:ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|"
+    rf"authorization\s+end|period\s+end|termination)(?:\s+date)?[\s.:\-]*(?P<d>{dates.DATE})",
+    I,
+)
+
+
+def period(text: str) -> tuple[Hit | None, Hit | None] | None:
+    """The approved period (start, end): a date range near words about approval or validity, else a
+    labelled start and end date (either may be missing: an approval "until coverage ends" has no end)."""
+    for m in _RANGE.finditer(text):
+        before = text[max(0, m.start() - 120) : m.start()]
+        if not _PERIOD_CONTEXT.search(before) or re.search(r"birth|dob\b", before[-40:], I):
+            continue
+        a, b = dates.parse(m.group("a")), dates.parse(m.group("b"))
+        if a and b and a <= b:
+            return Hit(a, m.start("a"), m.end("a")), Hit(b, m.start("b"), m.end("b"))
+    s = next((m for m in _START.finditer(text) if dates.parse(m.group("d"))), None)
+    e = next((m for m in _END.finditer(text) if dates.parse(m.group("d"))), None)
+    a = dates.parse(s.group("d")) if s else None
+    b = dates.parse(e.group("d")) if e else None
+    if a and b and a > b:
+        return None
+    if s is None and e is None:
+        return None
+    return (
+        Hit(a, s.start("d"), s.end("d")) if s and a else None,
+        Hit(b, e.start("d"), e.end("d")) if e and b else None,
+    )
+
+
+_NUMBER_WORDS = {
+    "seven": 7,
+    "ten": 10,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty-five": 45,
+    "forty five": 45,
+    "sixty": 60,
+    "ninety": 90,
+    "one hundred twenty": 120,
+    "one hundred eighty": 180,
+    "one hundred and eighty": 180,
+    "sixty-five": 65,
+    "forty": 40,
+    "twenty-one": 21,
+    "thirty-five": 35,
+}
+_N = (
+    r"(?P<n>\d{1,3}|"
+    + "|".join(w.replace(" ", r"\s+").replace("-", r"[\s-]") for w in sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")(?:\s*\((?P<nd>\d{1,3})\))?"
+)
+_APPEAL_DAYS = re.compile(
+    rf"\b(?:within|no\s+later\s+than|in|up\s+to|have|has)\s+{_N}\s+(?:calendar\s+)?days?\s+"
+    r"(?:of|from|after|following)\s+(?:the\s+)?(?P<from>[^.;]{0,60})",
+    I,
+)
+_APPEAL_BY = re.compile(
+    rf"(?:appeal[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?:?)\s+(?P<d>{dates.DATE}))"
+    rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by)|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
+    rf"last\s+day\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by)"
+    rf"[^:\n]{{0,30}}?[:\s]\s*(?P<d2>{dates.DATE}))",
+    I,
+)
+_FROM_LETTER = re.compile(
+    r"^(?:(?:this|the|our)\s+)?(?:date\s+(?:of|on)\s+(?:this|the|our)\s+|(?:date\s+of\s+)?)"
+    r"(?:(?:adverse|denial|coverage)\s+)?(?:letter|notice|notification|denial|decision|determination)"
+    r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination)\s+date",
+    I,
+)
+_FROM_RECEIPT = re.compile(r"\breceiv|\bget\s+this|\bservice", I)
+
+
+def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
+    """The last day to appeal: a date the letter gives, or N days from the letter's date (None, why,
+    when the days run from something the letter does not date, such as its receipt)."""
+    for m in _APPEAL_BY.finditer(text):
+        g = "d" if m.group("d") else "d2"
+        d = dates.parse(m.group(g))
+        if d:
+            return Hit(d, m.start(g), m.end(g)), ""
+    for m in _APPEAL_DAYS.finditer(text):
+        around = text[max(0, m.start() - 250) : m.end() + 200]
+        if not re.search(r"appeal|reconsider|redetermination", around, I):
+            continue
+        n = int(m.group("nd")) if m.group("nd") else _days(m.group("n"))
+        src = m.group("from")
+        if _FROM_LETTER.search(" ".join(src.split())) and not _FROM_RECEIPT.search(src[:25]):
+            if letter is None:
+                return None, f"the appeal deadline is {n} days from the letter's date, which could not be read"
+            return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
+        return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
+    return None, ""
+
+
+def _days(word: str) -> int:
+    return (
+        int(word)
+        if word.isdigit()
+        else _NUMBER_WORDS[
+            " ".join(word.lower().replace("-", " ").split())
+            .replace("forty five", "forty-five")
+            .replace("sixty five", "sixty-five")
+            .replace("twenty one", "twenty-one")
+            .replace("thirty five", "thirty-five")
+        ]
+    )
+
+
+# -- quantity, drug ----------------------------------------------------------------------------------
+_QUANTITY = re.compile(
+    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|qty\.?|units?|amount|dispense)(?:\s+(?:approved|authorized|allowed|limit))?"
+    r"[\s.:#]*(?:of|is)?[\s.:#]*(?P<v>\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?|pills?))?"
+    r"(?:\s*(?:per|every|/|for|each)\s*(?:\d+\s*)?(?:days?|months?|weeks?))?)",
+    I,
+)
+_QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*days?\s*supply\s*[:#]?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
+_QUANTITY_BARE = re.compile(
+    r"(?P<v>\b\d{1,4}\s*(?:tablets?|tabs?|capsules?)\s*(?:per|every|/|for|each)\s*\d+\s*days?)", I
+)
+
+
+def quantity(text: str) -> Hit | None:
+    for p in (_QUANTITY_SUPPLY, _QUANTITY, _QUANTITY_BARE):
+        m = p.search(text)
+        if m:
+            return Hit(" ".join(m.group("v").split()), m.start("v"), m.end("v"))
+    return None
+
+
+_DRUGS = (("sotorasib", r"lumakras|sotorasib"), ("adagrasib", r"krazati|adagrasib"))
+
+
+def drug(text: str) -> Hit | None:
+    for name, pattern in _DRUGS:
+        m = re.search(rf"\b(?:{pattern})\b", text, I)
+        if m:
+            return Hit(name, m.start(), m.end())
+    return None
+
+
+# -- the denial reason and what was requested --------------------------------------------------------
+_REASON_LABEL = re.compile(
+    r"(?:\b(?:reasons?\s+for\s+(?:the\s+|this\s+|our\s+)?(?:denial|decision|determination|adverse\s+determination)"
+    r"|denial\s+reasons?|reasons?\s+(?:for\s+denial|denied)|rationale\s+for\s+(?:the\s+|this\s+|our\s+)?(?:decision|denial)"
+    r"|basis\s+(?:for|of)\s+(?:the\s+|this\s+|our\s+)?(?:decision|denial|determination)|why\s+(?:your\s+|the\s+)?request\s+was\s+denied"
+    r"|explanation\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|denial|determination)|(?:our\s+)?decision\s+(?:was|is)\s+based\s+on"
+    r"|why\s+we\s+(?:denied|did\s+not\s+approve|could\s+not\s+approve|are\s+denying)\s+(?:your|the|this)\s+(?:request|coverage))"
+    r"\s*(?:is|was|are)?\s*[:\-]?"
+    r"|\b(?:rationale|explanation|reasons?)\s*:)"  # a bare word is a heading only with its colon
+    r"\s*(?:\n\s*)?",
+    I,
+)
+_REASON_SENTENCE = re.compile(
+    r"\b(?:because|due\s+to|does\s+not\s+meet|did\s+not\s+meet|do\s+not\s+meet|not\s+medically\s+necessary|"
+    r"criteria\s+(?:were|was|are|is)\s+not\s+met|not\s+covered|not\s+(?:been\s+)?met|no\s+documentation|"
+    r"not\s+(?:been\s+)?(?:provided|documented|submitted|shown)|lack\s+of|requires?\s+(?:that|documentation))\b",
+    I,
+)
+
+
+_REASON_STOP = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z ]{0,40}:|sincerely|regards)|\b(?:appeal|disagree|reconsideration|redetermination|questions|"
+    r"call\s+us|contact\s+us|right\s+to|you\s+(?:may|can)\s+(?:ask|request|file|send))",
+    I,
+)
+
+
+def denial_reason(text: str) -> Hit | None:
+    """The payer's reason in its own words: the paragraph after a ``Reason for denial`` heading, else
+    the first sentence that gives one (``because``, ``does not meet``)."""
+    for m in _REASON_LABEL.finditer(text):
+        start = m.end()
+        while start < len(text) and text[start] in " \t\n":
+            start += 1
+        end_para = re.search(r"\n\s*\n|\f", text[start:])
+        end = start + (end_para.start() if end_para else len(text) - start)
+        end = min(end, start + 800)
+        for s in _SENTENCE.finditer(text, start, end):
+            if s.start() > start and _REASON_STOP.search(s.group(0)):
+                end = s.start()
+                break
+        end = start + len(text[start:end].rstrip())
+        if end - start >= 15:
+            return Hit(" ".join(text[start:end].split()), start, end)
+    for s in _SENTENCE.finditer(text):
+        if _REASON_SENTENCE.search(s.group(0)) and not re.search(r"\bappeal|\bif\s+you\b", s.group(0), I):
+            start = s.start() + len(s.group(0)) - len(s.group(0).lstrip())
+            return Hit(" ".join(s.group(0).split()), start, s.end())
+    return None
+
+
+_ASK = re.compile(
+    r"(?:please\s+(?:send|submit|provide|fax|forward|mail|upload|include)|we\s+(?:still\s+)?need|(?:is|are)\s+(?:needed|required|missing)"
+    r"|the\s+following|information\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
+    r"|what\s+we\s+need|documentation\s+needed|submit\s+the\s+following)",
+    I,
+)
+_BULLET = re.compile(
+    r"^[ \t]*(?:[-–•*·▪◦»>«©°□☐]|[eo](?=\s)|\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-hA-H]\)|\[\s?\])[ \t]+(?P<item>\S[^\n]*)$",
+    re.M,
+)
+
+
+def requested(text: str) -> list[Hit]:
+    """What the payer asked for: the list after a request (``Please send the following:``), else the
+    object of the request sentence itself."""
+    for a in _ASK.finditer(text):
+        tail = text[a.end() :]
+        items: list[Hit] = []
+        pos = a.end() + (tail.find("\n") + 1 if "\n" in tail else len(tail))
+        blank_run = 0
+        for line in text[pos:].split("\n")[:30]:
+            m = _BULLET.match(line)
+            if m:
+                item = m.group("item").strip()
+                start = pos + m.start("item")
+                items.append(Hit(" ".join(item.split()), start, start + len(item)))
+                blank_run = 0
+            elif items and line.strip() and line.startswith((" ", "\t")):  # a wrapped item
+                last = items[-1]
+                items[-1] = Hit(f"{last.value} {' '.join(line.split())}", last.start, pos + len(line.rstrip()))
+            elif not line.strip():
+                blank_run += 1
+                if items and blank_run > 1:
+                    break
+            elif items or (len(line.strip()) > 0 and not _ASK.search(line)):
+                if items:
+                    break
+                if pos - a.end() > 400:
+                    break
+            pos += len(line) + 1
+        if items:
+            return items
+    asks = sorted(_ASK.finditer(text), key=lambda a: not a.group(0).lower().startswith("please"))
+    for a in asks:
+        stop = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f").search(text, a.end())  # the request's sentence ends
+        end = stop.start() if stop else len(text)
+        obj = text[a.end() : end].strip(" :.\n")
+        if len(obj) >= 8 and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
+            start = a.end() + (len(text[a.end() : end]) - len(text[a.end() : end].lstrip(" :\n")))
+            return _split(obj, start)
+    return []
+
+
+def _split(obj: str, start: int) -> list[Hit]:
+    """An inline list (``the pathology report and the NGS report``) as its items."""
+    out = []
+    for m in re.finditer(
+        r"(?:(?!;|,\s+and\s|,\s+|\s+and\s+(?=the\s|a\s|an\s|any\s|all\s|your\s|recent\s)).)+", obj, re.S
+    ):
+        lead_in = re.match(r"\s*(?:(?:and|or)\s+)?", m.group(0))
+        lead = lead_in.end() if lead_in else 0
+        item = m.group(0)[lead:].strip()
+        if len(item) >= 4:
+            out.append(Hit(" ".join(item.split()), start + m.start() + lead, start + m.start() + lead + len(item)))
+    return out or [Hit(" ".join(obj.split()), start, start + len(obj))]
+
+
+# -- the patient -------------------------------------------------------------------------------------
+_STOP = (
+    r"(?=\s{2,}|\s*\n|\s*$|\s*[,(;|]?\s*(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan)\b"
+    r"|\s*[(;|])"
+)
+_NAME = re.compile(
+    r"\b(?:patient|member|enrollee|beneficiary|insured|subscriber)(?:'s)?(?:\s+name)?[ \t]*(?:[:\-]|\.{2,})[ \t.:]*"
+    r"(?P<v>[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*){0,3}?)" + _STOP,
+    I,
+)
+_NAME_RE = re.compile(
+    r"^[ \t]*(?:re|regarding|name)\s*:\s*(?P<v>[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*){1,3}?)" + _STOP, M
+)
+_DOB = re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born){LEADER}(?P<d>{dates.DATE})", I)
+_MEMBER = re.compile(
+    r"(?:\b(?:member|subscriber|enrollee|insured|policy|patient|health\s+plan|beneficiary)\s*(?:id|identification|number|no\.?|#)|^[ \t]*ID)"
+    r"(?:\s*(?:number|no\.?|#))?" + LEADER + r"(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
+    M,
+)
+
+
+def patient(text: str) -> dict[str, Hit]:
+    out: dict[str, Hit] = {}
+    m = _NAME.search(text)
+    if m is None or re.match(r"(?:id|number|name|services|information)\b", m.group("v"), I):
+        m = _NAME_RE.search(text) or m
+    if m is not None and not re.match(r"(?:id|number|services|information)\b", m.group("v"), I):
+        out["name"] = Hit(" ".join(m.group("v").split()).strip(" ,"), m.start("v"), m.end("v"))
+    d = next((x for x in _DOB.finditer(text) if dates.parse(x.group("d"))), None)
+    if d is not None:
+        out["birth_date"] = Hit(dates.parse(d.group("d")), d.start("d"), d.end("d"))
+    mid = _MEMBER.search(text)
+    if mid is not None:
+        out["member_id"] = Hit(mid.group("v").upper(), mid.start("v"), mid.end("v"))
+    return out

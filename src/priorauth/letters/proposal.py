@@ -1,0 +1,181 @@
+"""A payer letter read into a proposal: every field with its span, page and confidence; empty where
+the letter does not say it confidently; nothing proposed for a letter about another patient."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from priorauth.letters import fields, mapping, patient, source, tables
+from priorauth.text import ocr
+
+CONFIDENT = ocr.CONFIDENT / 100  # the OCR threshold measured in issue 17 (word confidence 70)
+SCALARS = (
+    "outcome",
+    "authorization_number",
+    "period_start",
+    "period_end",
+    "quantity",
+    "drug",
+    "letter_date",
+    "denial_reason",
+    "appeal_deadline",
+)
+
+
+@dataclass
+class Field:
+    name: str
+    value: Any
+    start: int
+    end: int
+    page: int | None
+    confidence: float
+    note: str = ""
+
+    def source(self, ref: str = "") -> str:
+        return f"{ref}#char={self.start},{self.end}"
+
+    def as_dict(self, ref: str = "") -> dict[str, Any]:
+        value = self.value.isoformat() if isinstance(self.value, date) else self.value
+        out = {
+            "name": self.name,
+            "value": value,
+            "source": self.source(ref),
+            "page": self.page,
+            "confidence": self.confidence,
+        }
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass
+class Proposal:
+    text: str
+    ocr: bool
+    fields: list[Field] = field(default_factory=list)
+    requested: list[dict[str, Any]] = field(default_factory=list)
+    patient: dict[str, Any] = field(default_factory=dict)
+    mismatch: list[str] = field(default_factory=list)
+    checked: bool = False  # the patient was matched against a case's
+    warnings: list[str] = field(default_factory=list)
+
+    def value(self, name: str) -> Any:
+        f = next((f for f in self.fields if f.name == name), None)
+        return None if f is None or self.mismatch else f.value
+
+    def as_dict(self, ref: str = "") -> dict[str, Any]:
+        """The CLI's and API's shape (dates as YYYY-MM-DD)."""
+
+        def iso(v: Any) -> Any:
+            return v.isoformat() if isinstance(v, date) else v
+
+        return {
+            "outcome": self.value("outcome"),
+            "authorization_number": self.value("authorization_number"),
+            "period": {"start": iso(self.value("period_start")), "end": iso(self.value("period_end"))},
+            "quantity": self.value("quantity"),
+            "drug": self.value("drug"),
+            "letter_date": iso(self.value("letter_date")),
+            "denial_reason": self.value("denial_reason"),
+            "appeal_deadline": iso(self.value("appeal_deadline")),
+            "requested": []
+            if self.mismatch
+            else [
+                {k: v for k, v in r.items() if k not in ("start", "end")}
+                | {"source": f"{ref}#char={r['start']},{r['end']}"}
+                for r in self.requested
+            ],
+            "patient": {
+                **{k: iso(v) for k, v in self.patient.items()},
+                "matches_case": (not self.mismatch) if self.checked else None,
+                "mismatch": list(self.mismatch),
+            },
+            "fields": [f.as_dict(ref) for f in self.fields],
+            "warnings": list(self.warnings),
+            "ocr": self.ocr,
+        }
+
+
+def read_letter(raw: bytes, case_patient: dict[str, Any] | None = None) -> Proposal:
+    """Read a payer letter (PDF, TIFF, PNG, JPEG bytes). ``case_patient`` (name, birth_date,
+    member_id) is the case's patient: a letter that names someone else proposes nothing.
+    Unusable input raises :class:`~priorauth.errors.PriorauthError`."""
+    return propose(source.read(raw), case_patient)
+
+
+def propose(letter: source.LetterText, case_patient: dict[str, Any] | None = None) -> Proposal:
+    text = letter.text
+    out = Proposal(text, letter.ocr, warnings=list(letter.warnings))
+
+    def add(name: str, hit: fields.Hit | None) -> Field | None:
+        if hit is None:
+            return None
+        conf = letter.confidence(hit.start, hit.end)
+        f = Field(name, hit.value, hit.start, hit.end, letter.page_at(hit.start), conf, hit.note)
+        if conf < CONFIDENT:
+            out.warnings.append(
+                f"the {name.replace('_', ' ')} on page {f.page} was read with low confidence ({conf:.2f}): left empty; "
+                "read it on the letter"
+            )
+            f.value = None
+        out.fields.append(f)
+        return f
+
+    found, why = fields.outcome(text)
+    if found is None and "more than one" not in why:
+        found = (tables.read(fields.outcome, text) or (None, ""))[0]
+        why = "" if found else why
+    result = add("outcome", found)
+    if why:
+        out.warnings.append(why)
+    kind = result.value if result else None
+    add("authorization_number", fields.authorization_number(text) or tables.read(fields.authorization_number, text))
+    day = add("letter_date", fields.letter_date(text) or tables.read(fields.letter_date, text))
+    add("drug", fields.drug(text))
+    if kind == "approved":
+        span = fields.period(text) or tables.read(fields.period, text)
+        if span and span[0] is not None:
+            add("period_start", span[0])
+        if span and span[1] is not None:
+            add("period_end", span[1])
+        if not span or None in span:
+            out.warnings.append("the approved period could not be read whole")
+        add("quantity", fields.quantity(text) or tables.read(fields.quantity, text))
+    if kind == "denied":
+        if add("denial_reason", fields.denial_reason(text)) is None:
+            out.warnings.append("the denial reason could not be read")
+        deadline, why = fields.appeal_deadline(text, day.value if day else None)
+        if add("appeal_deadline", deadline) is None:
+            out.warnings.append(why or "the appeal deadline could not be read")
+    if kind == "pended":
+        for hit in fields.requested(text):
+            conf = letter.confidence(hit.start, hit.end)
+            out.requested.append(
+                {
+                    "item": hit.value,
+                    **mapping.concerns(hit.value),
+                    "start": hit.start,
+                    "end": hit.end,
+                    "page": letter.page_at(hit.start),
+                    "confidence": conf,
+                }
+            )
+        if not out.requested:
+            out.warnings.append("what was requested could not be read")
+    for name, hit in ((tables.read(fields.patient, text) or {}) | fields.patient(text)).items():
+        f = add(f"patient_{name}", hit)
+        if f is not None and f.value is not None:
+            out.patient[name] = f.value
+    out.checked = bool(case_patient)
+    out.mismatch = patient.mismatches(out.patient, case_patient)
+    if out.mismatch:
+        out.warnings.insert(
+            0,
+            "the letter is about another patient ("
+            + ", ".join(out.mismatch)
+            + " differ from the case's): nothing is proposed; check the letter",
+        )
+    return out

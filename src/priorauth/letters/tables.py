@@ -1,0 +1,78 @@
+"""Column tables of a letter (a header row, then a row of values under it: ``Status  Start date  End
+date`` over ``AUTHORIZED  02/01/2026  01/31/2027``) read as ``header: value`` lines, so the field rules
+that read labels read them too; a hit in those lines is mapped back to the value's span in the letter."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+CELL = re.compile(r"\S+(?: \S+)*")  # cells are separated by two or more spaces
+RULE = re.compile(r"^[\s\-=_+|]+$")  # a line of dashes under the header
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in CELL.finditer(line)]
+
+
+@lru_cache(maxsize=32)
+def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    """(the ``header: value`` lines, (offset in them, offset in the letter, length) of each value)."""
+    lines = text.split("\n")
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    out: list[str] = []
+    segs: list[tuple[int, int, int]] = []
+    size = 0
+    for i, line in enumerate(lines):
+        head = _cells(line)
+        if len(head) < 2 or re.search(r"\d{2}", line):  # a header row is words
+            continue
+        j = i + 1  # the values' row: past a rule of dashes, blank lines, or what OCR made of the rule
+        while j < min(len(lines), i + 4) and not re.search(r"\d{3}", lines[j]):
+            j += 1
+        if j >= len(lines) or j - i > 3:
+            continue
+        values = _cells(lines[j])
+        if len(values) < 2:
+            continue
+        by_index = len(values) == len(head)  # OCR text keeps the cells, not their columns
+        for n, (x, value) in enumerate(values):
+            header = [head[n][1]] if by_index else [h for hx, h in head if hx <= x + 2]
+            if not header:
+                continue
+            label = f"{header[-1]}: "
+            out.append(label + value)
+            segs.append((size + len(label), starts[j] + x, len(value)))
+            size += len(label) + len(value) + 1
+    return "\n".join(out), tuple(segs)
+
+
+def back(hit: Any, segs: tuple[tuple[int, int, int], ...]) -> Any:
+    """A hit in the ``header: value`` lines as a hit in the letter (None when it is not inside a value)."""
+    for at, orig, length in segs:
+        if at <= hit.start and hit.end <= at + length:
+            return replace(hit, start=orig + hit.start - at, end=orig + hit.end - at)
+    return None
+
+
+def read(rule: Callable[..., Any], text: str, *args: Any) -> Any:
+    """``rule`` applied to the letter's column tables (None when they hold nothing it reads)."""
+    lines, segs = pairs(text)
+    if not lines:
+        return None
+    found = rule(lines, *args)
+    if isinstance(found, tuple):  # outcome: (hit, why); period: (start, end)
+        if not any(hasattr(h, "start") for h in found):
+            return None
+        mapped = tuple(back(h, segs) if hasattr(h, "start") else h for h in found)
+        return None if any(m is None for m, h in zip(mapped, found, strict=True) if hasattr(h, "start")) else mapped
+    if isinstance(found, dict):
+        return {k: m for k, v in found.items() if (m := back(v, segs)) is not None}
+    return back(found, segs) if found is not None else None

@@ -1,0 +1,85 @@
+"""Payer letters for testing the letter reader (issue 18): a corpus file (``letters.yaml``, the tuning
+set written while building; ``heldout.yaml``, written by someone who saw only the issue) rendered as a
+payer's portal would send it (a digital PDF with a text layer, reportlab) or as a fax machine would
+(the pages set in type and degraded at a fax level by tests/ocr/scans.py: CCITT G4 TIFF, or a PDF of
+CCITT images). Deterministic; synthetic only."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tests.ocr import scans
+
+HERE = Path(__file__).parent
+CORPORA = {"tuning": "letters.yaml", "heldout": "heldout.yaml"}
+QUALITIES = ("digital", "fax", "fax_poor", "fax_worst")
+
+
+@cache
+def letters(corpus: str = "tuning") -> tuple[dict[str, Any], ...]:
+    path = HERE / CORPORA.get(corpus, corpus)
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return tuple(data["letters"] if isinstance(data, dict) else data)
+
+
+def _lines(page: str) -> list[str]:
+    return [line.rstrip() for line in str(page).strip("\n").split("\n")]
+
+
+def digital_pdf(letter: dict[str, Any]) -> bytes:
+    """The letter as a portal's PDF: Courier 9 pt, each run of text placed at its column (as a portal
+    places a table's cells), long lines wrapped at the margin, one PDF page per page of the letter
+    (invariant output)."""
+    import re
+
+    from reportlab.lib.pagesizes import letter as LETTER
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER, invariant=1)
+    width, height = LETTER
+    size, left = 9, 40
+    char = c.stringWidth("M", "Courier", size)
+    for page in letter["pages"]:
+        y = height - 50
+        for line in _lines(page):
+            parts = (
+                simpleSplit(line, "Courier", size, width - 2 * left) if len(line) * char > width - 2 * left else [line]
+            )
+            for part in parts or [""]:
+                if y < 40:
+                    c.showPage()
+                    y = height - 50
+                c.setFont("Courier", size)
+                for m in re.finditer(r"\S+(?: \S+)*", part):
+                    c.drawString(left + m.start() * char, y, m.group(0))
+                y -= size * 1.3
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def report(letter: dict[str, Any]) -> scans.Report:
+    """The letter as a page-image report for the fax renderer: its first line is the (bold) title."""
+    lines: list[str] = []
+    for n, page in enumerate(letter["pages"]):
+        if n:
+            lines.append("<page>")
+        lines += _lines(page)
+    title = lines.pop(0).strip() if lines else ""
+    return scans.Report(str(letter["id"]), "letter", title, tuple(lines))
+
+
+def fax(letter: dict[str, Any], level: str = "fax", fmt: str = "tiff") -> bytes:
+    """The letter as it comes off a fax server at ``level`` (``fax``: normal fax quality)."""
+    return scans.encode(scans.fax_pages(report(letter), level), fmt, level)[0]
+
+
+def rendered(letter: dict[str, Any], quality: str = "digital") -> bytes:
+    return digital_pdf(letter) if quality == "digital" else fax(letter, quality)
