@@ -1,4 +1,4 @@
-"""The Python API the CLI (and later the service) call: ``check`` a chart, get the determination."""
+"""The Python API the CLI and the service call: ``check`` a chart, get the determination."""
 
 from __future__ import annotations
 

@@ -1,8 +1,10 @@
-"""The one error type of priorauth, with stable codes.
+"""The error type of priorauth for what users get wrong, with stable codes.
 
 Every failure the user can cause (bad input, bad arguments) is a :class:`PriorauthError`. The CLI
-prints ``priorauth: <message>`` and exits with :attr:`PriorauthError.exit_code`; the service (later)
-turns the same code into its JSON error shape. Codes are stable: retire a code by commenting it out,
+prints ``priorauth: <message>`` and exits with :attr:`PriorauthError.exit_code`; the service turns the
+same code into its JSON error shape. Three more exceptions stay inside the web and CDS layers and never
+reach a user as such (``cds.trust.TrustError``, ``cds.hooks.HookError``, ``web.ui.session.LoginRequired``:
+see docs/architecture.md). Codes are stable: retire a code by commenting it out,
 never reuse it.
 """
 

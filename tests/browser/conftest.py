@@ -58,7 +58,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(480):  # a loaded machine (2 cores shared) can take over a minute to seed the demo
+        for _ in range(1200):  # a loaded machine (2 cores shared) can take minutes to seed the demo
             if proc.poll() is not None:
                 raise RuntimeError("the server stopped: " + (tmp / "server.log").read_text()[-2000:])
             try:
@@ -68,7 +68,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             except OSError:
                 time.sleep(0.25)
         else:
-            raise RuntimeError("the server did not start within 120 s")
+            raise RuntimeError("the server did not start within 300 s")
         yield base
     finally:
         proc.terminate()

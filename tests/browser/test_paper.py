@@ -53,7 +53,7 @@ def test_drop_a_scanned_ngs_report_and_kras_becomes_met(page: Any, tmp_path: Pat
 
     kras.locator("a[href*='DocumentReference/case-doc-']").first.click()
     image = page.locator("#evidence-panel img#scan-page")
-    image.wait_for()
+    image.wait_for(timeout=180_000)  # the evidence view OCRs the page in the server process: slow when busy
     page.wait_for_function(
         "() => { const i = document.getElementById('scan-page'); return i && i.complete && i.naturalWidth > 0; }"
     )

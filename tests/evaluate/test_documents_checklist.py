@@ -186,3 +186,13 @@ def test_treatment_history_counts_chemotherapy_procedures() -> None:
     }
     row = _row({"remove": ALL_THERAPY, "add": [procedure]}, "treatment_history")
     assert row["status"] == "present" and "Procedure/chemo1" in row["sources"]
+
+
+def test_each_row_says_required_or_advised_beside_its_status() -> None:
+    from tests.conftest import ROOT
+
+    doc = priorauth.check(str(ROOT / "examples/nsclc-ready.json"), as_of="2026-11-20")
+    rows = {d["id"]: d for d in doc["documents"]}
+    assert {d["status"] for d in rows.values()} <= {"present", "missing"}  # the contract's values stay
+    assert rows["kras_report"]["required"] is True and rows["claims_history"]["required"] is False
+    assert list(rows["kras_report"]) == ["id", "name", "status", "required", "sources"]

@@ -77,6 +77,16 @@ def _override(d: dict) -> dict:
             "is new here",
         ),
         (_overlay, lambda d: d.update(extends="nope"), "unknown payer pack 'nope'"),
+        (
+            _overlay,
+            lambda d: d["overrides"].update(documents=[{"id": "claims_histry", "required": True, "source": "label"}]),
+            "no document 'claims_histry' in the base pack",
+        ),
+        (
+            _overlay,
+            lambda d: d["overrides"].update(documents=[{"id": "claims_history", "required": True, "source": "nope"}]),
+            "unknown source 'nope'",
+        ),
         (_overlay, lambda d: d.update(drug="aspirin"), "extends: unknown drug"),
         (_overlay, lambda d: d["overrides"]["parameters"].update(accepted_tests="fda"), "accepted_tests"),
         (_overlay, lambda d: d["policy"].pop("url"), "policy.url: required field missing"),
@@ -180,3 +190,20 @@ def test_overlay_submission_contact_resolves_and_its_source_is_checked() -> None
     data["submission"]["source"] = "nowhere"
     with pytest.raises(PriorauthError, match="nowhere"):
         _parse(data)
+
+
+def test_documents_are_required_or_advised_and_a_payer_pack_can_require_more() -> None:
+    base, centene = registry.load("default"), registry.load("centene-medicaid")
+    required = {d.id for d in base.documents if d.required}
+    assert required == {
+        "diagnosis_records",
+        "kras_report",
+        "treatment_history",
+        "prescription",
+        "response_assessment",
+        "prior_authorization",
+    }
+    mine = {d.id: d for d in centene.documents}
+    assert mine["chart_notes"].required and mine["chart_notes"].source == "sunflower_policy"
+    assert mine["baseline_labs"].required and not mine["claims_history"].required
+    assert [d.id for d in centene.documents] == [d.id for d in base.documents]

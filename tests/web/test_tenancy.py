@@ -48,6 +48,7 @@ def _bodies(ids: dict[str, str], version: int) -> dict[str, Any]:
         ("POST", "/api/v1/cases/{case_id}/attestations"): {"kind": "progression", "text": "B says", "date": AS_OF},
         ("POST", "/api/v1/cases/{case_id}/submissions"): {"method": "portal"},
         ("POST", "/api/v1/cases/{case_id}/decisions"): {"outcome": "denied", "reason": "B"},
+        ("POST", "/api/v1/cases/{case_id}/appeals"): {"version": version, "argument": "B", "method": "fax"},
         ("POST", "/api/v1/cases/{case_id}/payer-letters/{letter_id}/confirm"): {"outcome": "denied"},
         ("PATCH", "/api/v1/users/{user_id}"): {"active": False},
         ("POST", "/api/v1/users/{user_id}/password"): {"password": "a new password of B"},
@@ -56,7 +57,7 @@ def _bodies(ids: dict[str, str], version: int) -> dict[str, Any]:
 
 def _snapshot(a: Practice, ids: dict[str, str]) -> dict[str, Any]:
     cid = ids["case_id"]
-    parts = ["", "/attestations", "/submissions", "/decisions", "/determinations", "/payer-letters", "/documents"]
+    parts = ["", "/attestations", "/submissions", "/decisions", "/determinations", "/payer-letters", "/documents", "/appeals"]
     out = {p: a.admin.get(f"/api/v1/cases/{cid}{p}").json() for p in parts}
     out["users"] = a.admin.get("/api/v1/users").json()
     out["tokens"] = [{**t, "last_used_at": None} for t in a.admin.get("/api/v1/tokens").json()]

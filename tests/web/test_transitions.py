@@ -20,15 +20,18 @@ ALLOWED = {  # status -> the statuses a status change may move it to
     "submitted": {"closed"},
     "pended": {"closed"},
     "approved": {"closed"},
-    "denied": {"appealed", "closed"},
+    "denied": {"closed"},  # "appealed" by recording the appeal
     "appealed": {"closed"},
     "closed": {"open"},
 }
 SUBMIT_FROM = {"ready"}
 DECIDE_FROM = {"submitted", "pended", "appealed"}
+APPEAL_FROM = {"denied"}
+APPEAL = {"reason": "not medically necessary", "argument": "The chart documents every criterion.", "method": "fax"}
 TABLE = [("move", a, b, b in ALLOWED[a]) for a in STATUSES for b in STATUSES if a != b]
 TABLE += [("submit", a, "submitted", a in SUBMIT_FROM) for a in STATUSES]
 TABLE += [("decide", a, "pended", a in DECIDE_FROM) for a in STATUSES]
+TABLE += [("appeal", a, "appealed", a in APPEAL_FROM) for a in STATUSES]
 
 
 def _force(app: Any, case_id: str, status: str) -> None:
@@ -45,6 +48,8 @@ def _api(practice: Practice, case_id: str, action: str, to: str) -> tuple[bool, 
         r = c.patch(url, json={"version": c.get(url).json()["version"], "status": to})
     elif action == "submit":
         r = c.post(f"{url}/submissions", json={"method": "fax"})
+    elif action == "appeal":
+        r = c.post(f"{url}/appeals", json={**APPEAL, "version": c.get(url).json()["version"]})
     else:
         r = c.post(f"{url}/decisions", json={"outcome": "pended"})
     assert r.status_code in (200, 201, 409), r.text
@@ -58,6 +63,9 @@ def _page(browser: Browser, practice: Practice, case_id: str, action: str, to: s
         r = browser.post(f"{url}/status", {"to": to, "version": str(version)})
     elif action == "submit":
         r = browser.post(f"{url}/submit", {"method": "fax"})
+    elif action == "appeal":
+        version = practice.coordinator.get(f"/api/v1{url}").json()["version"]
+        r = browser.post(f"{url}/appeal", {**APPEAL, "version": str(version)})
     else:
         r = browser.post(f"{url}/decision", {"outcome": "pended"})
     assert r.status_code in (303, 409), r.text

@@ -1,8 +1,13 @@
-"""``priorauth serve --demo``: a fresh demo database beside the real one, seeded, and the URL and the
-demo logins printed (stdout), so a newcomer sees the workspace in one command."""
+"""``priorauth serve --demo``: a demo database of its own (a temporary one unless ``--database-url`` names
+one), seeded, and the URL and the demo logins printed (stdout) and shown on the login page, so a newcomer
+sees the workspace in one command. Two people running the demo on one account never share (nor wipe)
+each other's database; a database that holds real practices is refused (``demo.seed``)."""
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -10,18 +15,14 @@ DEMO_DB = "priorauth-demo.db"
 
 
 def demo_settings(settings: Any, explicit_database: str | None) -> Any:
-    """A new SQLite demo database (never the practice's own), replaced at each start; cookies without
-    the Secure flag, since the demo is plain HTTP on this machine."""
+    """The demo's database: ``explicit_database`` when given (checked by ``demo.seed``), else a new SQLite
+    file in a temporary folder removed when the server stops; cookies without the Secure flag, since the
+    demo is plain HTTP on this machine."""
     update: dict[str, Any] = {"secure_cookies": False}
     if not explicit_database:
-        from platformdirs import user_data_dir
-
-        folder = Path(user_data_dir("priorauth", appauthor=False))
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / DEMO_DB
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        update["database_url"] = f"sqlite:///{path}"
+        folder = Path(tempfile.mkdtemp(prefix="priorauth-demo-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        update["database_url"] = f"sqlite:///{folder / DEMO_DB}"
     return settings.model_copy(update=update)
 
 
@@ -29,6 +30,7 @@ def announce(app: Any, settings: Any) -> None:
     from priorauth.web.ui import demo
 
     demo.seed(app)
+    app.state.demo_logins = [(email, role) for email, _, role in demo.USERS]  # shown on the login page
     host = "127.0.0.1" if settings.host in ("0.0.0.0", "::") else settings.host  # noqa: S104 - a comparison
     logins = "\n".join(f"  {role:<12} {email}" for email, _, role in demo.USERS)
     print(

@@ -170,12 +170,19 @@ def policy_block(choice: Choice) -> dict[str, Any]:
         "revision": pack.policy.revision,
         "effective": pack.effective.isoformat(),
         "review_by": pack.review_by.isoformat(),
-        "decision_clocks": {
-            "expedited_hours": clocks.expedited_hours,
-            "standard_hours": clocks.standard_hours,
-            "source": pack.sources.get(clocks.source),
-            "notes": clocks.notes,
-        },
+        "decision_clocks": _clocks(pack.sources, clocks),
+        "appeal_clocks": _clocks(pack.sources, pack.appeal_clocks),
+    }
+
+
+def _clocks(sources: dict[str, str], clocks: Any) -> dict[str, Any] | None:
+    if clocks is None:
+        return None
+    return {
+        "expedited_hours": clocks.expedited_hours,
+        "standard_hours": clocks.standard_hours,
+        "source": sources.get(clocks.source),
+        "notes": clocks.notes,
     }
 
 

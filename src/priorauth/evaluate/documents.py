@@ -1,4 +1,5 @@
-"""The documents checklist: what to attach, present or missing, with the chart entries behind it."""
+"""The documents checklist: what to attach, present or missing, required by the payer's pack or advised,
+with the chart entries behind it."""
 
 from __future__ import annotations
 
@@ -82,6 +83,12 @@ def checklist(ctx: Context, request_type: str) -> list[dict[str, object]]:
             continue
         sources = list(dict.fromkeys(_base(e.source) for e in REGISTRY[spec.id](ctx)))
         rows.append(
-            {"id": spec.id, "name": spec.name, "status": "present" if sources else "missing", "sources": sources}
+            {
+                "id": spec.id,
+                "name": spec.name,
+                "status": "present" if sources else "missing",
+                "required": spec.required,
+                "sources": sources,
+            }
         )
     return rows

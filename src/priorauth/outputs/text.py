@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from priorauth.outputs.deceased import deceased
 from priorauth.outputs.evidence import capped
 
 MARK = {
@@ -20,22 +21,12 @@ OVERALL = {
 }
 
 
-DECEASED = "patient_deceased"
-
-
 def render(doc: dict[str, Any]) -> str:
     p, pol = doc["patient"], doc["policy"]
     payer = doc.get("payer") or {}
-    died = next((a for a in doc["advisories"] if a["id"] == DECEASED), None)
-    when = next((e.get("date") for e in (died or {}).get("evidence", []) if e.get("date")), None)
+    died = deceased(doc)
     age = "deceased" if died else f"age {p['age']}" if p.get("age") is not None else "age unknown"
-    lines = (
-        [
-            f"DECEASED: the patient is recorded as deceased{' on ' + when if when else ''}: do not submit; check the chart."
-        ]
-        if died
-        else []
-    )
+    lines = [f"DECEASED: {died.words()}."] if died else []
     lines += [
         f"{doc['drug']} prior authorization - {OVERALL[doc['overall']]}",
         f"Patient {p.get('name') or p['id']} (id {p['id']}, born {p.get('birth_date') or 'unknown'}, {age})",
@@ -84,11 +75,15 @@ def render(doc: dict[str, Any]) -> str:
             for e in shown:
                 lines.append(f"           - {_cited(e)}")
             lines += [f"           - {g.line()}" for g in groups]
-    lines += ["", "Documents to attach"]
+    lines += ["", "Documents to attach (required: the payer's pack asks for it; advised: it helps the review)"]
     for d in doc["documents"]:
         mark = "present" if d["status"] == "present" else "MISSING"
+        need = "required" if d.get("required") else "advised"
         srcs = f" ({', '.join(d['sources'][:3])}{', ...' if len(d['sources']) > 3 else ''})" if d["sources"] else ""
-        lines.append(f"  {mark:<8} {d['name']}{srcs}")
+        lines.append(f"  {mark:<8} {need:<8} {d['name']}{srcs}")
+    gaps = [d["name"] for d in doc["documents"] if d.get("required") and d["status"] == "missing"]
+    if gaps:
+        lines.append(f"  Obtain before submitting (required): {'; '.join(gaps)}.")
     if doc["monitoring"] and not died:  # no schedule for a patient recorded as deceased
         first, rest = doc["monitoring"][0], doc["monitoring"][1:]
         lines += [

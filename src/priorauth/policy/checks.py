@@ -50,6 +50,8 @@ def pack_issues(pack: Pack) -> Found:
         yield from _source(d.source, sources, ("documents", i, "source"))
     yield from _source(pack.monitoring.source, sources, ("monitoring", "source"))
     yield from _source(pack.decision_clocks.source, sources, ("decision_clocks", "source"))
+    if pack.appeal_clocks is not None:
+        yield from _source(pack.appeal_clocks.source, sources, ("appeal_clocks", "source"))
     if pack.submission is not None:
         yield from _source(pack.submission.source, sources, ("submission", "source"))
     if pack.benefit is not None:
@@ -64,6 +66,10 @@ def overlay_issues(overlay: Overlay, base: Pack) -> Found:
     if overlay.drug is not None and overlay.drug != base.drug.ingredient:
         yield ("drug",), f"the base pack {base.id!r} is for {base.drug.ingredient}, not {overlay.drug}"
     yield from _source(overlay.decision_clocks.source, sources, ("decision_clocks", "source"))
+    if overlay.appeal_clocks is not None:
+        yield from _source(overlay.appeal_clocks.source, sources, ("appeal_clocks", "source"))
+    for i, d in enumerate(overlay.overrides.documents):
+        yield from _source(d.source, sources, ("overrides", "documents", i, "source"))
     if overlay.submission is not None:
         yield from _source(overlay.submission.source, sources, ("submission", "source"))
     if overlay.benefit is not None:

@@ -2,7 +2,8 @@
 
 Rules: the overlay's identity, policy, dates, match, clocks, submission and notes replace the base's; sources are
 merged (the overlay's win); parameters given in ``overrides.parameters`` replace the base's; a criterion
-override with an id of the base changes only the fields it gives, a new id is appended to that list.
+override with an id of the base changes only the fields it gives, a new id is appended to that list; a
+document override makes a base document required or advised (with its source).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ def resolve(overlay: Overlay, base: Pack) -> tuple[Pack | None, list[Problem]]:
             else getattr(overlay, key)
         )
     data["decision_clocks"] = overlay.decision_clocks.model_dump()
+    if overlay.appeal_clocks is not None:
+        data["appeal_clocks"] = overlay.appeal_clocks.model_dump()
     data["submission"] = overlay.submission.model_dump() if overlay.submission else None
     data["benefit"] = overlay.benefit.model_dump() if overlay.benefit else base.benefit and base.benefit.model_dump()
     data["notes"] = list(overlay.notes)
@@ -34,6 +37,16 @@ def resolve(overlay: Overlay, base: Pack) -> tuple[Pack | None, list[Problem]]:
     for name, ind in overlay.overrides.indications.items():
         for kind in ("initial", "renewal"):
             data["indications"][name][kind] = _merge(data["indications"][name][kind], getattr(ind, kind))
+    documents = {d["id"]: d for d in data["documents"]}
+    problems: list[Problem] = []
+    for i, d in enumerate(overlay.overrides.documents):
+        if d.id not in documents:
+            known = ", ".join(documents)
+            problems.append((("overrides", "documents", i, "id"), f"no document {d.id!r} in the base pack (known: {known})"))
+            continue
+        documents[d.id].update(required=d.required, source=d.source)
+    if problems:
+        return None, problems
     try:
         return Pack.model_validate(data), []
     except ValidationError as exc:

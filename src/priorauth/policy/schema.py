@@ -62,6 +62,16 @@ class DocumentSpec(Strict):
     name: str
     request_types: list[Literal["initial", "renewal"]] = ["initial", "renewal"]
     source: str
+    # Required: the payer's pack asks for it (send nothing without it); else advised (it helps the review).
+    required: bool = False
+
+
+class DocumentOverride(Strict):
+    """In an overlay: make a document of the base pack required or advised, with the source saying so."""
+
+    id: str = RuleId
+    required: bool
+    source: str
 
 
 class Indication(Strict):
@@ -202,6 +212,8 @@ class Pack(Strict):
     sources: dict[str, str]  # https URL, or a path of this repository's docs (a documented decision)
     match: Match = Match()
     decision_clocks: DecisionClocks
+    # How long the payer has to decide an appeal of a denial (from when the appeal is sent); optional.
+    appeal_clocks: DecisionClocks | None = None
     submission: Submission | None = None
     benefit: Benefit | None = None
     notes: list[str] = []
@@ -237,6 +249,7 @@ class IndicationOverride(Strict):
 class Overrides(Strict):
     parameters: ParameterOverrides = ParameterOverrides()
     indications: dict[IndicationId, IndicationOverride] = {}
+    documents: list[DocumentOverride] = []
 
 
 class Overlay(Strict):
@@ -253,6 +266,7 @@ class Overlay(Strict):
     sources: dict[str, str] = {}
     match: Match = Match()
     decision_clocks: DecisionClocks
+    appeal_clocks: DecisionClocks | None = None  # replaces the base's when given
     submission: Submission | None = None
     benefit: Benefit | None = None
     notes: list[str] = []

@@ -73,6 +73,7 @@ class _ParquetSink:
                 ("renewal_due", pa.bool_()),
                 ("next_lft_due", pa.string()),
                 ("lft_due", pa.bool_()),
+                ("deceased", pa.bool_()),
                 ("determination", pa.string()),
             ]
         )

@@ -60,6 +60,9 @@ def render(report: dict[str, Any], summary: Summary) -> str:
         _table(["why", "patient"], sorted(summary.lft_due), s["lft_due"]),
         f"<h2>Ready to submit ({s['ready']:,})</h2>",
         _table(["patient"], [(p,) for p in sorted(summary.ready)], s["ready"]),
+        f"<h2>Recorded as deceased ({s['deceased']:,}): do not submit</h2><p class=muted>Counted apart: never "
+        "listed as ready, one document away, a renewal or a liver test due. Check the chart.</p>",
+        _table(["patient"], [(p,) for p in sorted(summary.deceased)], s["deceased"]),
         "<h2>Input problems (counted, skipped, never fatal)</h2>",
         _table(["problem", "count"], _problems(scan, groups)),
         *(f"<p class=bad>{escape(p)}</p>" for p in scan["file_problems"]),

@@ -1,5 +1,7 @@
 """One flat row per determination (the Parquet table and the summary read these), and the summary
-counters: candidates by overall status, the most common missing items, renewals and liver tests due."""
+counters: candidates by overall status, the most common missing items, renewals and liver tests due.
+Patients recorded as deceased are counted apart: listed as such, never as ready, one document away, a
+renewal or a liver test due."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
+
+from priorauth.outputs.deceased import ADVISORY as DECEASED
 
 DUE_SOON_DAYS = 30  # a renewal window or liver test falling within this many days of as-of is "due soon"
 LFT_ADVISORIES = ("baseline_lft_missing", "lft_elevated")
@@ -20,7 +24,8 @@ def row(doc: dict[str, Any]) -> dict[str, Any]:
     as_of = doc.get("as_of") or ""
     order = _has_order(crit)
     advisories = [a["id"] for a in doc.get("advisories") or []]
-    upcoming = [m["due"] for m in doc.get("monitoring") or [] if (m.get("due") or "") >= as_of]
+    died = DECEASED in advisories
+    upcoming = [] if died else [m["due"] for m in doc.get("monitoring") or [] if (m.get("due") or "") >= as_of]
     renewal_start = pa.get("renewal_start")
     soon = _plus(as_of, DUE_SOON_DAYS)
     return {
@@ -39,16 +44,25 @@ def row(doc: dict[str, Any]) -> dict[str, Any]:
         "has_order": order,
         "pa_expires": pa.get("expires"),
         "renewal_start": renewal_start,
-        "renewal_due": bool(doc.get("request_type") == "renewal" and renewal_start and renewal_start <= soon),
+        "renewal_due": bool(
+            not died and doc.get("request_type") == "renewal" and renewal_start and renewal_start <= soon
+        ),
         "next_lft_due": min(upcoming) if upcoming else None,
-        "lft_due": bool(order and any(a in LFT_ADVISORIES for a in advisories)),
+        "lft_due": bool(not died and order and any(a in LFT_ADVISORIES for a in advisories)),
+        "deceased": died,
     }
 
 
 def one_document_away(r: dict[str, Any]) -> bool:
     """Needs documentation, and only one required criterion is missing (none not met or to review): one
     document (a KRAS report, a progress note, the order) would make the request ready."""
-    return r["overall"] == "needs_documentation" and len(r["missing"]) == 1 and not r["not_met"] and not r["review"]
+    return (
+        r["overall"] == "needs_documentation"
+        and len(r["missing"]) == 1
+        and not r["not_met"]
+        and not r["review"]
+        and not r.get("deceased")
+    )
 
 
 def _has_order(criteria: list[dict[str, Any]]) -> bool:
@@ -85,6 +99,8 @@ class Summary:
     payer: Counter[str] = field(default_factory=Counter)
     one_away_count: int = 0
     one_away: list[tuple[str, str]] = field(default_factory=list)  # (the missing criterion, patient id)
+    deceased_count: int = 0
+    deceased: list[str] = field(default_factory=list)  # patient ids recorded as deceased: not to submit
 
     def add(self, r: dict[str, Any]) -> None:
         self.candidates += 1
@@ -105,7 +121,10 @@ class Summary:
         if r["lft_due"]:
             self.lft_due_count += 1
             _listed(self.lft_due, (next(a for a in r["advisories"] if a in LFT_ADVISORIES), r["patient_id"]))
-        if r["overall"] == "ready":
+        if r.get("deceased"):
+            self.deceased_count += 1
+            _listed(self.deceased, r["patient_id"])
+        elif r["overall"] == "ready":
             self.ready_count += 1
             _listed(self.ready, r["patient_id"])
 
@@ -124,6 +143,7 @@ class Summary:
             "ready": self.ready_count,
             "payer": dict(self.payer.most_common()),
             "one_document_away": self.one_away_count,
+            "deceased": self.deceased_count,
         }
 
 

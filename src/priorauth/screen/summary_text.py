@@ -9,6 +9,8 @@ from typing import Any
 
 import orjson
 
+from priorauth.outputs.deceased import ADVISORY as DECEASED
+
 SHOWN = 20
 
 
@@ -21,6 +23,11 @@ def render(report: dict[str, Any], out: Path) -> str:
         + ", ".join(f"{k} {v:,}" for k, v in s["overall"].items())
         + f"); renewals due {s['renewals_due']:,}; liver tests due {s['lft_due']:,}.",
     ]
+    if s.get("deceased"):
+        lines.append(
+            f"Recorded as deceased: {s['deceased']:,} (counted apart: not ready, no renewal or liver test due; "
+            "do not submit)."
+        )
     problems = _problems(scan, g)
     if problems:
         lines.append("Skipped input: " + "; ".join(problems) + ".")
@@ -38,7 +45,9 @@ def render(report: dict[str, Any], out: Path) -> str:
 
 def _explain(doc: dict[str, Any]) -> list[str]:
     pid = (doc.get("patient") or {}).get("id")
+    died = any(a.get("id") == DECEASED for a in doc.get("advisories") or [])
     head = f"\nPatient/{pid}: {doc['overall']} ({doc.get('indication') or 'no indication'}, {doc['request_type']})"
+    head += " - DECEASED: do not submit" if died else ""
     out = [head]
     for c in doc["criteria"]:
         if c["required"] and c["status"] != "met":

@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from priorauth.errors import Code, fail
 from priorauth.service import case_documents, charts, clock, patients, pool, workflow
 from priorauth.store.models import (
+    Appeal,
     Attestation,
     Case,
     CaseDocument,
@@ -214,7 +215,9 @@ class Cases:
         to = changes.get("status")
         if to is not None and to != row.status:
             last = self.latest(row.id)
-            why = workflow.refusal(row.status, to, last.overall if last else None)
+            why = workflow.refusal(
+                row.status, to, last.overall if last else None, workflow.hold(last.document if last else None)
+            )
             if why:
                 raise fail(Code.CONFLICT, f"not now: {why}")
         new_chart = None
@@ -318,7 +321,8 @@ class Cases:
     ) -> Submission:
         """Record what was sent to the payer; a ready case becomes submitted."""
         case = self.get(case_id)
-        why = workflow.submission_refusal(case.status)
+        last = self.latest(case.id)
+        why = workflow.submission_refusal(case.status, workflow.hold(last.document if last else None))
         if why:
             raise fail(Code.CONFLICT, f"not now: {why}")
         if determination_id is not None:
@@ -326,7 +330,6 @@ class Cases:
             if d.case_id != case.id:
                 raise fail(Code.CONFLICT, "that determination belongs to another case")
         else:
-            last = self.latest(case.id)
             determination_id = last.id if last else None
         row = self.scope.add(
             Submission(
@@ -368,7 +371,7 @@ class Cases:
                     "an approval needs the authorization number and the approved period (from and through)",
                 )
             if period_end < period_start:
-                raise fail(Code.INVALID_REQUEST, "the approved period ends before it starts")
+                raise fail(Code.INVALID_REQUEST, "the end date is before the start date of the approved period")
         if outcome == "denied" and not reason.strip():
             raise fail(Code.INVALID_REQUEST, "a denial needs the payer's reason")
         last = self.latest(case.id)
@@ -392,8 +395,59 @@ class Cases:
         self.scope.audit("create", "decision", row.id, case.patient_id, f"case={case.id} outcome={outcome}")
         return row
 
-    def appeal(self, case_id: str, version: int) -> Case:
-        return self.move(case_id, version, "appealed")
+    def record_appeal(
+        self,
+        case_id: str,
+        version: int,
+        argument: str,
+        method: str,
+        reason: str | None = None,
+        reference: str | None = None,
+        what: str = "",
+        sent_at: datetime | None = None,
+    ) -> Appeal:
+        """The practice's appeal of the case's denial, as sent: the payer's reason (the recorded denial's
+        unless given), the practice's argument, how, what and when it was sent. The case becomes appealed
+        and the appeal's decision clock (the pack's ``appeal_clocks``) runs from ``sent_at``."""
+        case = self.get(case_id)
+        if version != case.version:
+            raise conflict(case)
+        why = workflow.appeal_refusal(case.status)
+        if why:
+            raise fail(Code.CONFLICT, f"not now: {why}")
+        denial = self.denial(case.id)
+        reason = (reason or "").strip() or (denial.reason if denial else "")
+        if not reason:
+            raise fail(Code.INVALID_REQUEST, "an appeal needs the payer's reason for the denial")
+        if not argument.strip():
+            raise fail(Code.INVALID_REQUEST, "an appeal needs your argument: why the denial should be reversed")
+        row = self.scope.add(
+            Appeal(
+                case_id=case.id,
+                decision_id=denial.id if denial else None,
+                reason=reason,
+                argument=argument.strip(),
+                method=method,
+                reference=reference,
+                what=what,
+                sent_at=clock.aware(sent_at) if sent_at else clock.now(),
+                created_by=self.scope.actor.id,
+            )
+        )
+        case.status = "appealed"
+        case.updated_at = clock.now()
+        self._save(case)
+        self.scope.audit("create", "appeal", row.id, case.patient_id, f"case={case.id} method={method}")
+        return row
+
+    def denial(self, case_id: str) -> Decision | None:
+        """The case's latest recorded denial (what an appeal answers)."""
+        stmt = self.scope.select(Decision).where(Decision.case_id == case_id, Decision.outcome == "denied")
+        return self.scope.session.scalars(stmt.order_by(Decision.created_at.desc(), Decision.id.desc())).first()
+
+    def appeals(self, case_id: str) -> list[Appeal]:
+        stmt = self.scope.select(Appeal).where(Appeal.case_id == case_id)
+        return list(self.scope.all(stmt.order_by(Appeal.sent_at, Appeal.id)))
 
 
 def conflict(row: Case) -> Exception:

@@ -223,6 +223,39 @@ class Decision(Base):
     created_at: Mapped[datetime] = mapped_column(default=now)
 
 
+class Appeal(Base):
+    """The practice's appeal of a denial: the payer's reason (from the recorded denial, or as the appeal
+    states it), the practice's argument, what was sent, how and when. The appeal letter is built from
+    these; the appeal's decision clock (the pack's ``appeal_clocks``) runs from ``sent_at``."""
+
+    __tablename__ = "appeals"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    decision_id: Mapped[str | None] = mapped_column(ForeignKey("decisions.id"))  # the denial appealed
+    reason: Mapped[str] = mapped_column(Text, default="")
+    argument: Mapped[str] = mapped_column(Text, default="")
+    method: Mapped[str] = mapped_column(String(20))
+    reference: Mapped[str | None] = mapped_column(String(200))
+    what: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[datetime] = mapped_column()
+    created_by: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(default=now)
+
+
+class CalendarFeed(Base):
+    """A user's calendar feed link (``/calendar/<token>.ics``): only the token's SHA-256 is stored; revoked
+    feeds answer 404. The feed names patients by initials only (calendar apps copy it elsewhere)."""
+
+    __tablename__ = "calendar_feeds"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=now)
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
 class AuditEvent(Base):
     """Who did what to which record, when. ``detail`` never holds patient data (ids and field names only)."""
 

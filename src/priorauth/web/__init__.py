@@ -1,5 +1,5 @@
-"""The PA service: ``create_app(settings)`` builds the one FastAPI app (REST API now; the workspace UI
-and the CDS Hooks router mount on it later). Calls inward: ``priorauth.api``, ``priorauth.store``."""
+"""The PA service: ``create_app(settings)`` builds the one FastAPI app: the REST API, the workspace UI
+and the CDS Hooks router. Calls inward: ``priorauth.service``, ``priorauth.api``, ``priorauth.store``."""
 
 from priorauth.web.app import create_app
 from priorauth.web.settings import Settings, load_settings

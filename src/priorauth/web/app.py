@@ -1,5 +1,5 @@
-"""The app factory: one FastAPI app, one database. Later issues mount their routers on it
-(``app.include_router(...)``: the workspace UI, CDS Hooks)."""
+"""The app factory: one FastAPI app, one database, with every router mounted on it: the REST API, the
+workspace UI and CDS Hooks (``app.include_router(...)``)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from priorauth.store.db import make_engine, migrate, session_factory
 from priorauth.web import errors
 from priorauth.web.admission import Admission
 from priorauth.web.limits import BodyLimit
-from priorauth.web.routers import accounts, audit, cases, charts, letters, records
+from priorauth.web.routers import accounts, appeals, audit, cases, charts, letters, records
 from priorauth.web.settings import Settings
 from priorauth.web.shared import JtiStore, LoginThrottleStore, SuggestionStore, TokenUse
 
@@ -62,7 +62,15 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.token_use = TokenUse(app.state.sessions)
     app.state.audit_sink = AuditSink(app.state.sessions, defer_views=engine.dialect.name == "sqlite")
     errors.install(app)
-    for router in (accounts.router, charts.router, cases.router, records.router, letters.router, audit.router):
+    for router in (
+        accounts.router,
+        charts.router,
+        cases.router,
+        records.router,
+        letters.router,
+        appeals.router,
+        audit.router,
+    ):
         app.include_router(router, prefix=API)
     from priorauth.cds.http import CdsSettings
     from priorauth.cds.http import router as cds_router

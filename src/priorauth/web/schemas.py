@@ -299,6 +299,31 @@ class AuditOut(Out):
     at: datetime
 
 
+class AppealIn(Body):
+    version: int = Field(description="the case version you read (409 when it changed since)")
+    argument: str = Field(default="", max_length=20000, description="the practice's argument (needed)")
+    method: Literal["portal", "fax", "electronic", "phone", "mail"]
+    reason: str | None = Field(
+        default=None, max_length=5000, description="the payer's reason (default: the recorded denial's)"
+    )
+    reference: str | None = Field(default=None, max_length=200)
+    what: str = Field(default="", max_length=5000, description="what was sent")
+    sent_at: datetime | None = None
+
+
+class AppealOut(Out):
+    id: str
+    case_id: str
+    decision_id: str | None
+    reason: str
+    argument: str
+    method: str
+    reference: str | None
+    what: str
+    sent_at: datetime
+    created_at: datetime
+    standard_due: datetime | None = Field(default=None, description="the payer's answer due (the pack's appeal clock)")
+    expedited_due: datetime | None = None
 class CaseDocumentOut(Out):
     """A scanned report or fax added to a case (issue 17); the bytes are not echoed."""
 

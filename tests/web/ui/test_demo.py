@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from priorauth.cli import demo as cli_demo
+from priorauth.errors import PriorauthError
 from priorauth.store.models import Case, Patient, Practice
 from priorauth.web import Settings
 from priorauth.web.ui import demo
@@ -34,14 +35,45 @@ def test_the_demo_login_sees_the_living_app(app: Any) -> None:
     assert 'id="median-days">6<' in dash
 
 
-def test_demo_settings_use_a_fresh_database_of_their_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("platformdirs.user_data_dir", lambda *a, **k: str(tmp_path))
-    (tmp_path / cli_demo.DEMO_DB).write_text("old")
-    s = cli_demo.demo_settings(Settings(), explicit_database=None)
-    assert s.database_url == f"sqlite:///{tmp_path / cli_demo.DEMO_DB}" and not s.secure_cookies
-    assert not (tmp_path / cli_demo.DEMO_DB).exists()
+def test_demo_settings_use_a_temporary_database_of_their_own() -> None:
+    a = cli_demo.demo_settings(Settings(), explicit_database=None)
+    b = cli_demo.demo_settings(Settings(), explicit_database=None)
+    assert a.database_url != b.database_url and not a.secure_cookies  # two demos never share (nor wipe) one
+    for s in (a, b):
+        path = Path(s.database_url.removeprefix("sqlite:///"))
+        assert path.name == cli_demo.DEMO_DB and path.parent.name.startswith("priorauth-demo-")
     kept = cli_demo.demo_settings(Settings(database_url="sqlite:///x.db"), explicit_database="sqlite:///x.db")
     assert kept.database_url == "sqlite:///x.db"
+
+
+def test_demo_refuses_a_database_that_holds_a_real_practice(app: Any) -> None:
+    with app.state.sessions() as s, s.begin():
+        s.add(Practice(name="Real Oncology"))
+    with pytest.raises(PriorauthError) as exc:
+        demo.seed(app)
+    assert exc.value.code == "bad_argument" and "holds 1 practice(s) of its own" in exc.value.message
+    with app.state.sessions() as s:
+        assert s.query(Case).count() == 0 and s.query(Practice).count() == 1
+
+
+def test_demo_patients_differ_in_birth_date_and_payer(app: Any) -> None:
+    demo.seed(app)
+    with app.state.sessions() as s:
+        births = {p.name: p.birth_date for p in s.query(Patient)}
+    assert len(set(births.values())) == len(births)
+    b = browse(app, demo.USERS[0][0], demo.PASSWORD)
+    page = b.get("/worklist").text
+    for payer in ("Aetna", "Blue Cross NC", "Sunflower Health Plan", "UnitedHealthcare"):
+        assert payer in page
+
+
+def test_the_login_page_shows_the_demo_logins_in_demo_mode_only(app: Any) -> None:
+    from tests.web.conftest import client
+
+    assert "Demo logins" not in client(app).get("/login").text
+    cli_demo.announce(app, Settings())
+    page = client(app).get("/login").text
+    assert "Demo logins" in page and demo.PASSWORD in page and demo.USERS[0][0] in page
 
 
 def test_serve_takes_demo() -> None:

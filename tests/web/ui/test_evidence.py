@@ -62,3 +62,16 @@ def test_missing(chart, source: str, code: str) -> None:  # type: ignore[no-unty
 def test_long_attachments_are_shortened() -> None:
     data = {"content": [{"attachment": {"data": "A" * 5000}}]}
     assert "(5000 characters)" in evidence._pretty(data)
+
+
+def test_coded_evidence_opens_in_people_words_with_the_resource_one_click_away(coordinator) -> None:
+    import html
+    import re as _re
+
+    case_id = coordinator.upload()
+    page = coordinator.get(f"/cases/{case_id}").text
+    det = _re.search(r"det=([0-9a-f]+)", page).group(1)
+    r = coordinator.get(f"/cases/{case_id}/evidence?source=Observation/kras1&det={det}")
+    text = html.unescape(r.text)
+    assert r.status_code == 200 and '<dl class="coded">' in text
+    assert "<summary>The resource as received (FHIR JSON)</summary>" in text and '"resourceType": "Observation"' in text

@@ -17,7 +17,7 @@ from priorauth.web.ui import workflow
         ("ready", "ready", {"open": True, "closed": True}),
         ("submitted", "ready", {"closed": True}),
         ("pended", "ready", {"closed": True}),
-        ("denied", "ready", {"appealed": True, "closed": True}),
+        ("denied", "ready", {"closed": True}),  # appealed by recording the appeal
         ("appealed", "ready", {"closed": True}),
         ("approved", "ready", {"closed": True}),
         ("closed", None, {"open": True}),
@@ -110,3 +110,31 @@ def test_changes_name_what_moved() -> None:
     }
     assert workflow.changes(None, after) == []
     assert workflow.changes(after, after) == []
+
+
+DECEASED = {"advisories": [{"id": "patient_deceased", "evidence": [{"date": "2026-11-01"}]}], "documents": []}
+GAP = {"advisories": [], "documents": [{"name": "Chart notes", "status": "missing", "required": True}]}
+ADVISED = {"advisories": [], "documents": [{"name": "Claims history", "status": "missing", "required": False}]}
+
+
+@pytest.mark.parametrize(
+    ("doc", "held"),
+    [
+        (DECEASED, "the patient is recorded as deceased: do not submit; check the chart"),
+        (GAP, "a document the payer requires is missing (Chart notes)"),
+        (ADVISED, None),
+        (None, None),
+    ],
+)
+def test_a_hold_keeps_a_ready_checklist_from_ready_and_submission(doc: dict | None, held: str | None) -> None:
+    assert workflow.hold(doc) == held
+    ready = next(m for m in workflow.moves("open", "ready", workflow.hold(doc)) if m.to == "ready")
+    assert ready.enabled is (held is None) and ready.why_not == (held or "")
+
+
+def test_the_appeal_clock_comes_from_the_packs_appeal_clocks() -> None:
+    doc = {"policy": {"decision_clocks": {"standard_hours": 24}, "appeal_clocks": {"standard_hours": 720, "expedited_hours": 72}}}
+    sent = datetime(2026, 11, 25, 15, tzinfo=UTC)
+    clk = workflow.appeal_clock(sent, doc)
+    assert clk.standard_due == datetime(2026, 12, 25, 15, tzinfo=UTC) and clk.expedited_due == datetime(2026, 11, 28, 15, tzinfo=UTC)
+    assert workflow.appeal_clock(sent, {"policy": {"appeal_clocks": None}}).standard_due is None

@@ -2,7 +2,8 @@
 
 ``write_packet`` writes ``packet.pdf``, the letter of medical necessity (PDF and .docx),
 ``questionnaire.json``, ``questionnaire-response.json``, ``determination.json``, ``pas-bundle.json`` when the
-drug is on the medical benefit (Da Vinci PAS excludes pharmacy-benefit drugs) and, given a denial reason, the appeal letter (PDF and .docx). See ``docs/packet.md``.
+drug is on the medical benefit (Da Vinci PAS excludes pharmacy-benefit drugs) and, given a denial reason, the appeal letter (PDF and .docx). A patient recorded as deceased gets no letter, and page 1 says
+"do not submit". See ``docs/packet.md``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,13 @@ from priorauth.outputs.packet.view import build_view
 
 __all__ = ["write_packet"]
 
-OPTIONAL_FILES = {"appeal-letter.pdf", "appeal-letter.docx", "pas-bundle.json"}
+OPTIONAL_FILES = {
+    "appeal-letter.pdf",
+    "appeal-letter.docx",
+    "pas-bundle.json",
+    "letter-of-medical-necessity.pdf",
+    "letter-of-medical-necessity.docx",
+}
 
 
 def write_packet(
@@ -42,9 +49,10 @@ def write_packet(
     brand = ev.pack.drug.brand
     files: dict[str, bytes] = {"packet.pdf": render_packet(view)}
     header = f"{view.patient_line}  -  {brand}"
-    lmn = letter_of_medical_necessity(view)
-    files["letter-of-medical-necessity.pdf"] = letter_pdf(lmn, header, f"{brand} letter of medical necessity")
-    files["letter-of-medical-necessity.docx"] = letter_docx(lmn, header)
+    if view.deceased is None:  # no letter is written for a patient recorded as deceased
+        lmn = letter_of_medical_necessity(view)
+        files["letter-of-medical-necessity.pdf"] = letter_pdf(lmn, header, f"{brand} letter of medical necessity")
+        files["letter-of-medical-necessity.docx"] = letter_docx(lmn, header)
     base = practice.fhir_base if practice else None
     patient_ref = _ref(ev.chart.patient)
     context = [
@@ -64,7 +72,7 @@ def write_packet(
         # Da Vinci PAS covers medical-benefit requests only (PAS 2.2.1 use cases, out of scope 1)
         files["pas-bundle.json"] = _json(pas_bundle(ev, view, q, qr, stamp))
     files["determination.json"] = render_json(ev.determination).encode()
-    if denial_reason and denial_reason.strip():
+    if denial_reason and denial_reason.strip() and view.deceased is None:
         appeal = appeal_letter(view, denial_reason)
         files["appeal-letter.pdf"] = letter_pdf(appeal, header, f"{brand} appeal letter")
         files["appeal-letter.docx"] = letter_docx(appeal, header)

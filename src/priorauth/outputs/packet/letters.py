@@ -73,7 +73,9 @@ def letter_of_medical_necessity(v: PacketView) -> list[Block]:
     return out + _tail(v)
 
 
-def appeal_letter(v: PacketView, reason: str) -> list[Block]:
+def appeal_letter(v: PacketView, reason: str, argument: str = "") -> list[Block]:
+    """The appeal of a denial: the payer's stated reason, the practice's own argument (as written), then
+    the criteria the reason names answered from the chart."""
     out = _head(v, "Appeal of a prior authorization denial")
     out += [
         Block("p", "Dear Appeals Reviewer,"),
@@ -83,8 +85,11 @@ def appeal_letter(v: PacketView, reason: str) -> list[Block]:
             f"for my patient {_name(v)}. The denial states: \u201c{reason.strip()}\u201d. "
             "The enclosed records answer it as follows.",
         ),
-        Block("h", "The stated reason, answered from the chart"),
     ]
+    if argument.strip():
+        out.append(Block("h", "Why the denial should be reversed"))
+        out += [Block("p", part.strip()) for part in argument.strip().split("\n\n") if part.strip()]
+    out.append(Block("h", "The stated reason, answered from the chart"))
     topics = answered_criteria(v.det["criteria"], reason)
     if not topics:
         out.append(

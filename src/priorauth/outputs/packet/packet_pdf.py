@@ -81,13 +81,19 @@ def _story(v: PacketView, layout: Layout) -> list[Flowable]:
 
 
 def not_ready_box(v: PacketView) -> list[Flowable]:
-    """Page 1 of the packet and of the letter: a chart that is not ready says so and lists what is missing."""
-    if v.ready:
+    """Page 1 of the packet and of the letter: a chart that is not ready says so and lists what is missing;
+    a patient recorded as deceased is said first, in place of everything else."""
+    if v.deceased is not None:
+        return [pm(escape(f"DO NOT SUBMIT - {v.deceased.words()}."), "alert")]
+    gaps = [d["name"] for d in v.det["documents"] if d.get("required") and d["status"] == "missing"]
+    if v.ready and not gaps:
         return []
-    lines = [f"DRAFT - {OVERALL_WORDS[v.det['overall']]}. Do not send until the following are resolved:"]
+    words = OVERALL_WORDS[v.det["overall"]] if not v.ready else "NOT READY: a required document is missing"
+    lines = [f"DRAFT - {words}. Do not send until the following are resolved:"]
     for c in v.missing:
         todo = " ".join(c["actions"]) or c["summary"]
         lines.append(f"- {v.descriptions.get(c['id'], c['id'])} ({STATUS_WORDS[c['status']]}). {todo}")
+    lines += [f"- Required document missing: {name}. Attach it from the chart." for name in gaps]
     return [pm("<br/>".join(escape(line) for line in lines), "alert")]
 
 
@@ -251,7 +257,7 @@ def _safety(v: PacketView) -> list[Flowable]:
     else:
         out.append(p("No safety advisories: no acid reducers, strong CYP3A4 inducers, recent immunotherapy, "
                      "interstitial lung disease or liver-test abnormalities found in the chart."))  # fmt: skip
-    mon = v.det["monitoring"]
+    mon = [] if v.deceased else v.det["monitoring"]  # no schedule for a patient recorded as deceased
     tests = list(dict.fromkeys(m["test"] for m in mon))
     if len(tests) == 1:
         rows = [["Due", "Why"]] + [[m["due"], m.get("reason", "")] for m in mon]

@@ -10,6 +10,7 @@ from typing import Any
 from priorauth.api import Evaluation
 from priorauth.chart.fhir import dicts, human_name
 from priorauth.facts.model import DrugOrder, KrasResult
+from priorauth.outputs.deceased import Deceased, deceased
 from priorauth.outputs.evidence import DISPLAYS, Entry, describe
 from priorauth.outputs.packet.history import HistoryRow, SupportingDoc, supporting_documents, treatment_history
 from priorauth.outputs.packet.practice import Practice
@@ -96,6 +97,11 @@ class PacketView:
     @property
     def ready(self) -> bool:
         return self.det["overall"] == "ready"
+
+    @property
+    def deceased(self) -> Deceased | None:
+        """The patient is recorded as deceased: page 1 says "do not submit"; no letter, no schedule."""
+        return deceased(self.det)
 
     @property
     def patient_line(self) -> str:

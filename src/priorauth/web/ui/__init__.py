@@ -44,12 +44,19 @@ class ContentPolicy:
 
 
 def mount(app: FastAPI) -> None:
-    from priorauth.web.ui import case_page, letters, pages, scans
+    from priorauth.web.ui import admin, calendar, case_page, letters, pages, scans
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)
     app.include_router(case_page.router)
     app.include_router(scans.router)
+    app.include_router(calendar.router)
+    app.include_router(admin.router)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:  # browsers ask for it whatever the page says
+        return RedirectResponse("/static/favicon.svg", status_code=301)
+
     app.include_router(letters.router)
     from priorauth.web import smart  # SMART App Launch from the EHR (issue 15)
 

@@ -12,12 +12,22 @@ from fastapi import APIRouter, Form, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from priorauth.errors import PriorauthError
+from priorauth.errors import Code, PriorauthError, fail
+from priorauth.outputs.deceased import deceased
 from priorauth.policy import registry
 from priorauth.service import pool
 from priorauth.service.cases import Cases
 from priorauth.service.charts import kind_of
-from priorauth.store.models import Attestation, AuditEvent, Case, Decision, Determination, Submission, User
+from priorauth.store.models import (
+    Appeal,
+    Attestation,
+    AuditEvent,
+    Case,
+    Decision,
+    Determination,
+    Submission,
+    User,
+)
 from priorauth.web import schemas as s
 from priorauth.web.settings import limits
 from priorauth.web.ui import evidence, letters, packet, scans, workflow
@@ -39,6 +49,31 @@ DONE = {  # ?done=... -> the confirmation shown (fixed words: nothing from the r
     "letter": "Letter read: check the proposal against the letter, then confirm.",
     "letter_confirmed": "Letter confirmed; the decision is recorded.",
     "ehr": "Read again from the EHR; the case was evaluated on the live chart.",
+    "appealed": "Appeal recorded; the appeal's decision clock is running.",
+}
+
+# Form fields as the pages name them (a refusal names the field in these words, never its code name).
+FIELDS = {
+    "outcome": "the outcome",
+    "auth_number": "the authorization number",
+    "period_start": "the start date (approved from)",
+    "period_end": "the end date (approved through)",
+    "reason": "the reason",
+    "decided_on": "the decision date",
+    "method": "how it was sent",
+    "reference": "the payer reference",
+    "what": "what was sent",
+    "argument": "your argument",
+    "sent_on": "the date sent",
+    "kind": "what you attest",
+    "text": "the statement",
+    "date": "the clinical date",
+    "on": "the clinical date",
+    "password": "the password",
+    "email": "the email address",
+    "name": "the name",
+    "role": "the role",
+    "timezone": "the time zone",
 }
 
 
@@ -55,7 +90,7 @@ def _history(page: Page, case: Case, dets: list[Determination]) -> list[dict[str
         items.append((d.created_at, f"Evaluated ({d.trigger.replace('_', ' ')}): {d.overall.replace('_', ' ')}", ""))
     events = scope.all(
         scope.select(AuditEvent).where(
-            AuditEvent.resource.in_(("case", "attestation", "submission", "decision")),
+            AuditEvent.resource.in_(("case", "attestation", "submission", "decision", "appeal")),
             AuditEvent.action.in_(("create", "update")),
             (AuditEvent.resource_id == case.id) | AuditEvent.detail.startswith(f"case={case.id}"),
         )
@@ -67,6 +102,7 @@ def _history(page: Page, case: Case, dets: list[Determination]) -> list[dict[str
             "attestation": f"Attested: {workflow.ATTESTATION_KINDS.get(fields.get('kind', ''), 'statement').lower()}",
             "submission": f"Recorded the submission ({fields.get('method', '')})",
             "decision": f"Recorded the payer's decision: {fields.get('outcome', '')}",
+            "appeal": f"Recorded the appeal ({fields.get('method', '')})",
         }[e.resource]
         if e.resource == "case" and e.action == "update":
             what = f"Changed the {e.detail.replace(',', ', ').replace('_id', '')}"
@@ -75,7 +111,15 @@ def _history(page: Page, case: Case, dets: list[Determination]) -> list[dict[str
     return [{"at": page.local(t), "what": w, "who": who} for t, w, who in reversed(items)]
 
 
-def render_case(page: Page, case_id: str, error: str = "", status_code: int = 200, form: str = "") -> Response:
+def render_case(
+    page: Page,
+    case_id: str,
+    error: str = "",
+    status_code: int = 200,
+    form: str = "",
+    values: dict[str, str] | None = None,
+) -> Response:
+    """The case page; after a refusal, ``error`` beside ``form`` with the typed ``values`` kept."""
     scope = page.scope
     case = scope.get(Case, case_id, "case")
     patient = scope.patient(case.patient_id)
@@ -87,7 +131,13 @@ def render_case(page: Page, case_id: str, error: str = "", status_code: int = 20
     )
     submissions = scope.all(scope.select(Submission).where(Submission.case_id == case.id).order_by(Submission.sent_at))
     decisions = scope.all(scope.select(Decision).where(Decision.case_id == case.id).order_by(Decision.created_at))
+    appeals: list[Appeal] = list(
+        scope.all(scope.select(Appeal).where(Appeal.case_id == case.id).order_by(Appeal.sent_at, Appeal.id))
+    )
     clk = workflow.clock(submissions[-1].sent_at, doc.get("policy") if doc else None) if submissions else None
+    if appeals and case.status in ("appealed", "approved", "denied", "pended", "closed"):
+        clk = workflow.appeal_clock(appeals[-1].sent_at, doc)  # the payer now owes the appeal's answer
+    denial = next((d for d in reversed(decisions) if d.outcome == "denied"), None)
     approval = next((d for d in reversed(decisions) if d.outcome == "approved"), None)
     schedule, next_lft = workflow.monitoring_due(doc, page.today, approval.period_start if approval else None)
     current_pack = None
@@ -98,8 +148,9 @@ def render_case(page: Page, case_id: str, error: str = "", status_code: int = 20
             current_pack = None
     staff = page.can(*STAFF)
     shown = {"attest", "status", "checklist"} | ({"payer", "chart"} if staff else set())
-    shown |= {"submit"} if staff and case.status == "ready" else set()
+    shown |= {"submit"} if staff and case.status == "ready" and not workflow.hold(doc) else set()
     shown |= {"decision"} if staff and case.status in workflow.DECIDABLE else set()
+    shown |= {"appeal"} if staff and case.status == "denied" else set()
     if error and form not in shown:  # the form is not on the page (any more): show the message on top
         form = ""
     scope.audit("view", "case", case.id, case.patient_id, "page")
@@ -124,7 +175,8 @@ def render_case(page: Page, case_id: str, error: str = "", status_code: int = 20
         renewal=workflow.renewal_due(approval.period_end, doc) if approval else None,
         schedule=schedule,
         next_lft=next_lft,
-        moves=workflow.moves(case.status, doc.get("overall") if doc else None),
+        moves=workflow.moves(case.status, doc.get("overall") if doc else None, workflow.hold(doc)),
+        deceased=deceased(doc),
         packs=pack_choices(case.drug),
         packet=True,
         history=_history(page, case, dets),
@@ -132,6 +184,10 @@ def render_case(page: Page, case_id: str, error: str = "", status_code: int = 20
         error=error,
         error_form=form,
         done=done,
+        appeals=appeals,
+        appealing=bool(appeals) and case.status == "appealed",
+        denial=denial,
+        v=values or {},
         **letters.context(page, case),
     )
 
@@ -160,23 +216,51 @@ def evidence_view(case_id: str, source: str, det: str = "", page: Page = PAGE) -
         opened = scans.opened_with_page(page, case, source, det, d.chart_id if d and d.case_id == case.id else None)
     scope.audit("view", "evidence", case.id, case.patient_id, f"case={case.id}")
     name = "_evidence.html" if page.request.headers.get("HX-Request") else "evidence_page.html"
-    return page.render(name, case=case, opened=opened)
+    last = _cases(page).latest(case.id)
+    return page.render(name, case=case, opened=opened, deceased=deceased(last.document if last else None))
 
 
-def _act(page: Page, case_id: str, form: str, action: Callable[[Case], Any], done: str) -> Response:
-    """Run a change; on a refusal show the case again with the message beside the form."""
+def _act(
+    page: Page,
+    case_id: str,
+    form: str,
+    action: Callable[[Case], Any],
+    done: str,
+    values: dict[str, str] | None = None,
+) -> Response:
+    """Run a change, then back to the case (post, redirect, get); on a refusal show the case again with
+    the refusal in words beside the form and what was typed (``values``) still in it."""
     case = page.scope.get(Case, case_id, "case")
+    kept = {"values": values or {}}
     try:
         action(case)
     except PriorauthError as exc:
         page.scope.session.rollback()
-        return render_case(page, case_id, error=_sentence(exc.message), status_code=_status(exc.code), form=form)
+        return render_case(page, case_id, _sentence(exc.message), _status(exc.code), form, **kept)
     except ValidationError as exc:
         page.scope.session.rollback()
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]).replace("_", " ")
-        return render_case(page, case_id, error=_sentence(f"{where}: {first['msg']}"), status_code=422, form=form)
+        return render_case(page, case_id, _sentence(refusal_words(exc.errors()[0])), 422, form, **kept)
     return RedirectResponse(f"/cases/{case_id}?done={done}#{form}", status_code=303)
+
+
+def refusal_words(error: Any) -> str:
+    """A validation error as a sentence about the form's field: "the authorization number is too long (at
+    most 80 characters)", never ``auth_number: String should have at most 80 characters``."""
+    field = next((str(p) for p in reversed(error.get("loc") or ()) if isinstance(p, str)), "")
+    name = FIELDS.get(field, field.replace("_", " ") or "a field")
+    kind, ctx = error.get("type", ""), error.get("ctx") or {}
+    if kind == "missing":
+        return f"{name} is needed"
+    if kind in ("string_too_long", "too_long"):
+        return f"{name} is too long (at most {ctx.get('max_length', '?')} characters)"
+    if kind in ("string_too_short", "too_short"):
+        least = int(ctx.get("min_length", 1) or 1)
+        return f"{name} is needed" if least <= 1 else f"{name} is too short (at least {least} characters)"
+    if kind in ("literal_error", "enum"):
+        return f"{name} must be one of: {ctx.get('expected', '').replace(chr(39), '')}"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"{name} is not a date"
+    return f"{name} is not valid ({error.get('msg', '').lower()})"
 
 
 def _ehr_link(page: Page) -> bool:
@@ -195,8 +279,13 @@ def _status(code: str) -> int:
     return STATUS.get(code, 422)
 
 
-def _day(value: str) -> date | None:
-    return date.fromisoformat(value) if value else None
+def _day(value: str, field: str = "date") -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise fail(Code.BAD_DATE, f"{FIELDS.get(field, field)} is not a date") from None
 
 
 def _cases(page: Page) -> Cases:
@@ -260,16 +349,123 @@ def decision(
         body = s.DecisionIn(
             outcome=outcome,  # type: ignore[arg-type]
             auth_number=auth_number or None,
-            period_start=_day(period_start),
-            period_end=_day(period_end),
+            period_start=_day(period_start, "period_start"),
+            period_end=_day(period_end, "period_end"),
             reason=reason,
-            decided_on=_day(decided_on) or page.today,
+            decided_on=_day(decided_on, "decided_on") or page.today,
         )
         _cases(page).decide(
             case.id, body.outcome, body.auth_number, body.period_start, body.period_end, body.reason, body.decided_on
         )
 
-    return _act(page, case_id, "decision", run, "decided")
+    values = {
+        "outcome": outcome,
+        "auth_number": auth_number,
+        "period_start": period_start,
+        "period_end": period_end,
+        "reason": reason,
+        "decided_on": decided_on,
+    }
+    return _act(page, case_id, "decision", run, "decided", values)
+
+
+def _appeal_values(reason: str, argument: str, method: str, reference: str, what: str, sent_on: str) -> dict[str, str]:
+    return {"reason": reason, "argument": argument, "method": method, "reference": reference, "what": what, "sent_on": sent_on}
+
+
+@router.post("/cases/{case_id}/appeal")
+def record_appeal(
+    case_id: str,
+    version: int = Form(),
+    reason: str = Form(default="", max_length=5000),
+    argument: str = Form(default="", max_length=20000),
+    method: str = Form(default="fax", max_length=20),
+    reference: str = Form(default="", max_length=200),
+    what: str = Form(default="", max_length=5000),
+    sent_on: str = Form(default="", max_length=10),
+    page: Page = PAGE,
+) -> Response:
+    """Record the appeal of a denial as sent (through the case service: the case must be denied)."""
+
+    def run(case: Case) -> None:
+        page.require(*STAFF)
+        day = _day(sent_on, "sent_on")
+        body = s.AppealIn(
+            version=version,
+            argument=argument,
+            method=method,  # type: ignore[arg-type]
+            reason=reason or None,
+            reference=reference or None,
+            what=what,
+            sent_at=datetime.combine(day, datetime.min.time(), page.tz) if day and day != page.today else None,
+        )
+        _cases(page).record_appeal(
+            case.id, body.version, body.argument, body.method, body.reason, body.reference, body.what, body.sent_at
+        )
+
+    values = _appeal_values(reason, argument, method, reference, what, sent_on)
+    return _act(page, case_id, "appeal", run, "appealed", values)
+
+
+@router.post("/cases/{case_id}/appeal-letter")
+def appeal_letter_draft(
+    case_id: str,
+    reason: str = Form(default="", max_length=5000),
+    argument: str = Form(default="", max_length=20000),
+    method: str = Form(default="fax", max_length=20),
+    reference: str = Form(default="", max_length=200),
+    what: str = Form(default="", max_length=5000),
+    sent_on: str = Form(default="", max_length=10),
+    version: str = Form(default="", max_length=20),
+    page: Page = PAGE,
+) -> Response:
+    """The appeal letter of the case's denial as an editable .docx, from the form's reason and argument
+    (before the appeal is sent; nothing is written)."""
+    page.require(*STAFF)
+    svc = _cases(page)
+    case = svc.get(case_id)
+    denial = svc.denial(case.id)
+    why = None if denial else "an appeal letter answers a recorded denial: record the payer's denial first"
+    reason = reason.strip() or (denial.reason if denial else "")
+    if not why and not reason:
+        why = "an appeal needs the payer's reason for the denial"
+    if why:
+        values = _appeal_values(reason, argument, method, reference, what, sent_on)
+        return render_case(page, case_id, _sentence(why), 409 if not denial else 422, "appeal", values)
+    return _appeal_docx(page, svc, case, reason, argument)
+
+
+@router.get("/cases/{case_id}/appeals/{appeal_id}/letter")
+def appeal_letter_sent(case_id: str, appeal_id: str, page: Page = PAGE) -> Response:
+    """The letter of a recorded appeal (its reason and argument), as an editable .docx."""
+    svc = _cases(page)
+    case = svc.get(case_id)
+    row = page.scope.get(Appeal, appeal_id, "appeal")
+    if row.case_id != case.id:
+        raise fail(Code.NOT_FOUND, f"no appeal {appeal_id} on this case")
+    return _appeal_docx(page, svc, case, row.reason, row.argument)
+
+
+def _appeal_docx(page: Page, svc: Cases, case: Case, reason: str, argument: str) -> Response:
+    chart, inputs = svc.inputs(case)
+    lim = svc.limits
+    data = pool.run(
+        packet.appeal_docx,
+        chart.content,
+        chart.kind,
+        lim.max_archive_bytes,
+        reason,
+        argument,
+        workers=lim.workers,
+        timeout=lim.timeout,
+        **inputs,
+    )
+    page.scope.audit("download", "appeal_letter", case.id, case.patient_id, f"case={case.id}")
+    return Response(
+        data,
+        media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        headers={"Content-Disposition": f'attachment; filename="appeal-letter-{case.id}.docx"'},
+    )
 
 
 @router.post("/cases/{case_id}/payer")
@@ -315,11 +511,13 @@ def packet_download(case_id: str, page: Page = PAGE) -> Response:
     case = svc.get(case_id)
     chart, inputs = svc.inputs(case)
     lim = svc.limits
+    denial = svc.denial(case.id)
     data = pool.run(
         packet.build,
         chart.content,
         chart.kind,
         lim.max_archive_bytes,
+        denial.reason if denial else None,
         workers=lim.workers,
         timeout=lim.timeout,
         **inputs,

@@ -5,6 +5,7 @@ a new id and an invented name; nothing here is patient data."""
 
 from __future__ import annotations
 
+import base64
 import copy
 import json
 from datetime import date, timedelta
@@ -14,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from priorauth.errors import Code, fail
 from priorauth.store.models import Practice, User
 from priorauth.store.scope import Actor, Scope
 from priorauth.web.security import hash_password
@@ -45,13 +47,27 @@ def charts() -> dict[str, dict[str, Any]]:
 
 
 def variant(
-    bundle: dict[str, Any], pid: str, given: str, family: str, remove: tuple[str, ...] = (), add: tuple[Any, ...] = ()
+    bundle: dict[str, Any],
+    pid: str,
+    given: str,
+    family: str,
+    remove: tuple[str, ...] = (),
+    add: tuple[Any, ...] = (),
+    born: str | None = None,
+    payer: str | None = None,
 ) -> dict[str, Any]:
-    """A copy of ``bundle`` for another (invented) patient, without the ``remove`` resources (Type/id)."""
+    """A copy of ``bundle`` for another (invented) patient, born ``born``, insured by ``payer`` (the
+    payer Organization's name), without the ``remove`` resources (Type/id)."""
     data = copy.deepcopy(bundle)
     patient = next(e["resource"] for e in data["entry"] if e["resource"]["resourceType"] == "Patient")
     old = f"Patient/{patient['id']}"
     patient["id"], patient["name"] = pid, [{"given": [given], "family": family}]
+    if born:
+        patient["birthDate"] = born
+    if payer:
+        for e in data["entry"]:
+            if e["resource"]["resourceType"] == "Organization" and e["resource"].get("id", "").startswith("payer"):
+                e["resource"]["name"] = payer
     data["entry"] = [
         e for e in data["entry"] if f"{e['resource']['resourceType']}/{e['resource'].get('id')}" not in remove
     ] + [{"resource": r} for r in add]
@@ -81,9 +97,31 @@ def liver_series(pid: str, start: date) -> list[dict[str, Any]]:
     return out
 
 
+def progress_note(pid: str, day: date) -> dict[str, Any]:
+    """An oncology progress note (synthetic): the chart notes a payer may require."""
+    text = "Oncology progress note. Metastatic NSCLC, KRAS G12C. Plan: start sotorasib 960 mg daily."
+    return {
+        "resourceType": "DocumentReference",
+        "id": f"{pid}-note",
+        "status": "current",
+        "type": {"coding": [{"system": "http://loinc.org", "code": "11506-3", "display": "Progress note"}]},
+        "subject": {"reference": f"Patient/{pid}"},
+        "date": f"{day.isoformat()}T10:00:00Z",
+        "content": [{"attachment": {"contentType": "text/plain", "data": base64.b64encode(text.encode()).decode()}}],
+    }
+
+
 def seed(app: Any, today: date | None = None) -> bool:
-    """Create the demo practice, users and cases (once: False when they exist)."""
+    """Create the demo practice, users and cases (once: False when they exist). A database that holds any
+    other practice is refused: the demo never mixes invented patients into a practice's records."""
     with app.state.sessions() as session, session.begin():
+        others = session.query(Practice).filter(Practice.name != PRACTICE).count()
+        if others:
+            raise fail(
+                Code.BAD_ARGUMENT,
+                f"--demo refuses this database: it holds {others} practice(s) of its own; leave out "
+                "--database-url (the demo then uses a temporary database) or name an empty one",
+            )
         if session.query(Practice).filter_by(name=PRACTICE).first():
             return False
         practice = Practice(name=PRACTICE, profile={"timezone": "America/New_York", "phone": "555-0100"})
@@ -133,23 +171,39 @@ def _cases(app: Any, session: Any, practice_id: str, users: dict[str, User], tod
         svc.submit(case.id, method, sent_at=clock.now() - timedelta(days=days_ago))
 
     # 1. A ready chart, still a draft: the newcomer's case to take to approved.
-    open_case(variant(nsclc, "demo-ada", "Ada", "Testcase"))
+    open_case(variant(nsclc, "demo-ada", "Ada", "Testcase", born="1961-04-12", payer="Aetna"))
     # 2. Progression not documented under a payer that requires it: a prescriber's attestation settles it.
-    open_case(variant(nsclc, "demo-ben", "Ben", "Needsnote", remove=("Observation/status1",)), payer="bcbs-nc")
+    ben = variant(nsclc, "demo-ben", "Ben", "Needsnote", ("Observation/status1",), born="1954-02-27", payer="Blue Cross NC")
+    open_case(ben, payer="bcbs-nc")
     # 3. Submitted five days ago to a payer with a 24-hour clock: the answer is overdue.
-    c = status(open_case(variant(nsclc, "demo-cal", "Cal", "Waiting"), payer="centene-medicaid"), "ready")
+    # (Centene requires chart notes: the demo chart has a progress note.)
+    note = progress_note("demo-cal", today - timedelta(days=6))
+    cal = variant(nsclc, "demo-cal", "Cal", "Waiting", add=(note,), born="1948-11-05", payer="Sunflower Health Plan")
+    c = status(open_case(cal, payer="centene-medicaid"), "ready")
     sent(c, 5, "portal")
     # 4. Approved: the renewal starts this month; liver tests every three weeks, one ALT above normal.
     start = today - timedelta(days=150)
     c = status(
-        open_case(variant(nsclc, "demo-dee", "Dee", "Approved", add=tuple(liver_series("demo-dee", start)))), "ready"
+        open_case(
+            variant(
+                nsclc,
+                "demo-dee",
+                "Dee",
+                "Approved",
+                add=tuple(liver_series("demo-dee", start)),
+                born="1970-06-19",
+                payer="UnitedHealthcare",
+            )
+        ),
+        "ready",
     )
     sent(c, 40)
     end = today + timedelta(days=30)
     svc.decide(c.id, "approved", "DEMO-PA-0001", end - timedelta(days=182), end, decided_on=today - timedelta(days=36))
-    # 5. Denied, then appealed.
+    # 5. Denied: the appeal is the newcomer's to write (reason, argument, letter, clock).
     if "mcrc" in src:
-        c = status(open_case(variant(src["mcrc"], "demo-eve", "Eve", "Appealing")), "ready")
+        eve = variant(src["mcrc"], "demo-eve", "Eve", "Appealing", born="1966-01-30", payer="Cigna")
+        c = status(open_case(eve), "ready")
         sent(c, 20)
         svc.decide(c.id, "denied", reason="KRAS report not attached (demo)", decided_on=today - timedelta(days=12))
     else:

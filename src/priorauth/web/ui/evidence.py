@@ -11,6 +11,7 @@ from typing import Any
 
 from priorauth.chart.chart import Chart
 from priorauth.errors import Code, fail
+from priorauth.terminology.displays import Words, words
 from priorauth.text.sources import documents
 
 FRAGMENT = re.compile(r"^(?P<ref>[^#]+)(?:#char=(?P<start>\d+),(?P<end>\d+))?$")
@@ -29,6 +30,8 @@ class Opened:
     resource_json: str = ""  # coded evidence: the resource, pretty-printed
     page: int | None = None  # read from a scanned page: its number, and the page image's address
     image_url: str = ""
+    coded: tuple[tuple[str, tuple[Words, ...] | str], ...] = ()  # coded evidence in people words
+
 
     @property
     def is_text(self) -> bool:
@@ -62,7 +65,61 @@ def open_in(chart: Chart, source: str) -> Opened:
         if end > len(text):
             raise fail(Code.NOT_FOUND, f"the span {start},{end} is outside the {len(text)} characters of {ref}")
         return Opened(source, ref, doc.title, doc.date, text[:start], text[start:end], text[end:])
-    return Opened(source, ref, resource.type, _date(resource.data), resource_json=_pretty(resource.data))
+    return Opened(
+        source, ref, resource.type, _date(resource.data), resource_json=_pretty(resource.data), coded=read(resource.data)
+    )
+
+
+# The coded fields a person needs, in reading order: (label, FHIR element).
+FIELDS = (
+    ("What", "code"),
+    ("Medication", "medicationCodeableConcept"),
+    ("Result", "valueCodeableConcept"),
+    ("Category", "category"),
+    ("Specialty", "specialty"),
+    ("Interpretation", "interpretation"),
+    ("Body site", "bodySite"),
+    ("Method", "method"),
+    ("Type", "type"),
+    ("Status", "clinicalStatus"),
+    ("Verification", "verificationStatus"),
+)
+
+
+def read(data: dict[str, Any]) -> tuple[tuple[str, tuple[Words, ...] | str], ...]:
+    """A coded resource in people words: each coded field's codings (the chart's display, else the words
+    priorauth keeps, else the code), the value with its unit, and each component."""
+    out: list[tuple[str, tuple[Words, ...] | str]] = []
+    for label, key in FIELDS:
+        for concept in data.get(key) if isinstance(data.get(key), list) else [data.get(key)]:
+            said = _concept(concept)
+            if said:
+                out.append((label, said))
+    quantity = data.get("valueQuantity")
+    if isinstance(quantity, dict) and quantity.get("value") is not None:
+        out.append(("Value", f"{quantity.get('value')} {quantity.get('unit') or quantity.get('code') or ''}".strip()))
+    if isinstance(data.get("valueString"), str):
+        out.append(("Value", data["valueString"]))
+    for comp in data.get("component") or []:
+        if not isinstance(comp, dict):
+            continue
+        name = _concept(comp.get("code"))
+        value = _concept(comp.get("valueCodeableConcept"))
+        if name:
+            out.append(("Component", name))
+        if value:
+            out.append(("Component value", value))
+    return tuple(out)
+
+
+def _concept(concept: Any) -> tuple[Words, ...]:
+    if not isinstance(concept, dict):
+        return ()
+    codings = [c for c in concept.get("coding") or [] if isinstance(c, dict)]
+    text = concept.get("text") if isinstance(concept.get("text"), str) else None
+    if not codings:
+        return (Words(text, "", "the chart"),) if text else ()
+    return tuple(words(c, text) for c in codings)
 
 
 def _date(data: dict[str, Any]) -> str | None:

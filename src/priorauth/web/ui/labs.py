@@ -1,11 +1,13 @@
 """The patient panel's liver chart: ALT and AST over time as multiples of each result's upper limit of
 normal (1x, 3x and 5x ULN lines: the label's dose-modification thresholds), with the monitoring due
-dates, drawn as a server-side SVG (no script), plus the same numbers as a table."""
+dates, drawn as a server-side SVG (no script), plus the same numbers as a table. A long history is drawn
+in a window around treatment (from 90 days before it started to the last due date, at most 4 months
+ahead); values are rounded as labs report them (whole U/L for ALT and AST)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 
 from priorauth.chart.chart import Chart
@@ -29,6 +31,32 @@ class Point:
     def ratio(self) -> float:
         return self.value / self.uln if self.uln else 0.0
 
+    @property
+    def shown(self) -> str:
+        """The value as a lab reports it: ALT and AST in whole units (U/L), else one decimal at most."""
+        return f"{reported(self.value, self.unit)} {self.unit}".strip()
+
+
+def reported(value: float, unit: str = "U/L") -> str:
+    whole = unit.replace(" ", "").lower() in ("u/l", "iu/l", "[iu]/l", "units/l", "")
+    v = round(value) if whole else round(value, 1)
+    return f"{v:g}"
+
+
+BEFORE = timedelta(days=90)  # history shown before treatment started
+AHEAD = timedelta(days=120)  # due dates shown ahead of today
+
+
+def window(points: list[Point], due: list[date], today: date, start: date | None = None) -> tuple[date, date]:
+    """The days the chart draws: around treatment (``start``, else the first due date) when there is one,
+    else the last year of results up to today."""
+    anchor = start or (min(due) if due else None)
+    if anchor is None:
+        first = min((p.day for p in points), default=today)
+        return max(first, today - timedelta(days=365)), today
+    last = max([today, *due]) if due else today
+    return anchor - BEFORE, max(min(last, today + AHEAD), today)
+
 
 def liver_points(chart: Chart) -> list[Point]:
     out = []
@@ -40,10 +68,13 @@ def liver_points(chart: Chart) -> list[Point]:
     return sorted(out, key=lambda p: (p.day, p.analyte))
 
 
-def svg(points: list[Point], due: list[date], today: date) -> str:
-    """The chart as an inline SVG element (role=img with a text alternative)."""
-    days = [p.day for p in points] + due + [today]
-    lo, hi = min(days), max(days)
+def svg(points: list[Point], due: list[date], today: date, start: date | None = None) -> str:
+    """The chart as an inline SVG element (role=img with a text alternative), drawn in :func:`window`;
+    results and due dates outside it are left to the table."""
+    lo, hi = window(points, due, today, start)
+    hidden = sum(1 for p in points if not lo <= p.day <= hi)
+    points = [p for p in points if lo <= p.day <= hi]
+    due = [d for d in due if lo <= d <= hi]
     span = max((hi - lo).days, 1)
     top_ratio = max([5.5, *(p.ratio * 1.1 for p in points)])
 
@@ -57,6 +88,8 @@ def svg(points: list[Point], due: list[date], today: date) -> str:
     alt = f"ALT and AST as multiples of the upper limit of normal, {len(points)} results from {lo} to {hi}"
     if worst:
         alt += f"; highest {SERIES[worst.analyte][0]} {worst.ratio:.1f} x ULN on {worst.day}"
+    if hidden:
+        alt += f"; {hidden} result{'s' if hidden != 1 else ''} outside this window are in the table"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" role="img" aria-label="{escape(alt)}" '
         'class="labchart">',
@@ -79,7 +112,7 @@ def svg(points: list[Point], due: list[date], today: date) -> str:
             path = " ".join(f"{x(p.day):.1f},{y(p.ratio):.1f}" for p in pts)
             parts.append(f'<polyline points="{path}" fill="none" stroke="{color}" stroke-width="2"/>')
         for p in pts:
-            tip = f"{label} {p.value:g} {p.unit} on {p.day} ({p.ratio:.1f} x ULN {p.uln:g})"
+            tip = f"{label} {p.shown} on {p.day} ({p.ratio:.1f} x ULN {reported(p.uln, p.unit)})"
             if shape == "circle":
                 mark = f'<circle cx="{x(p.day):.1f}" cy="{y(p.ratio):.1f}" r="4" fill="{color}">'
             else:

@@ -7,7 +7,7 @@ import secrets
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Form, Request, UploadFile
+from fastapi import APIRouter, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import delete, func
 from sqlalchemy.orm import Session
@@ -48,6 +48,11 @@ def _login_page(request: Request, target: str, error: str = "", email: str = "",
     cannot log this browser into the attacker's account (login CSRF)."""
     token = secrets.token_urlsafe(32)
     ctx = {"next": target, "error": error, "email": email, "login_csrf": token}
+    logins = getattr(request.app.state, "demo_logins", None)  # set by ``serve --demo`` only
+    if logins:
+        from priorauth.web.ui.demo import PASSWORD
+
+        ctx |= {"demo_logins": logins, "demo_password": PASSWORD}
     response = templates.TemplateResponse(request, "login.html", ctx, status_code=status_code)
     secure = request.app.state.settings.secure_cookies
     response.set_cookie(LOGIN_COOKIE, token, max_age=3600, httponly=True, secure=secure, samesite="strict")
@@ -109,21 +114,37 @@ def pack_choices(drug: str | None = None) -> list[tuple[str, str]]:
     return sorted(set(out))
 
 
+PAGE_SIZE = 50  # worklist rows per page
+LISTED = 1000  # cases the worklist sorts and pages (the newest of the filter)
+
+
 @router.get("/worklist", response_class=HTMLResponse)
-def worklist(status: str = "active", payer: str = "", q: str = "", sort: str = "due", page: Page = PAGE) -> Response:
+def worklist(
+    status: str = "active",
+    payer: str = "",
+    q: str = "",
+    sort: str = "due",
+    p: int = Query(default=1, ge=1, le=100_000),
+    page: Page = PAGE,
+) -> Response:
     scope = page.scope
     stmt = scope.select(Case)
     if status == "active":
         stmt = stmt.where(Case.status != "closed")
     elif status in workflow.LABELS:
         stmt = stmt.where(Case.status == status)
-    rows = summary.lines(page, scope.all(stmt.order_by(Case.created_at).limit(1000)))
+    # The newest LISTED cases of the status filter are sorted and paged (older ones are not listed here).
+    rows = summary.lines(page, scope.all(stmt.order_by(Case.created_at.desc()).limit(LISTED)))
     if payer:
         rows = [r for r in rows if r.pack == payer]
     words = q.strip().lower()
     if words:
         rows = [r for r in rows if words in f"{r.patient.name or ''} {r.patient.fhir_id} {r.payer}".lower()]
     rows.sort(key=summary.SORTS.get(sort, summary.SORTS["due"]))
+    matched = len(rows)
+    pages = max(1, -(-matched // PAGE_SIZE))
+    p = min(p, pages)
+    rows = rows[(p - 1) * PAGE_SIZE : p * PAGE_SIZE]
     for r in rows:
         scope.audit("view", "case", r.case.id, r.case.patient_id, "worklist")
     total = scope.session.scalar(scope.select(Case).with_only_columns(func.count()))
@@ -131,6 +152,7 @@ def worklist(status: str = "active", payer: str = "", q: str = "", sort: str = "
         "rows": rows,
         "total": total,
         "filters": {"status": status, "payer": payer, "q": q, "sort": sort},
+        "paging": {"page": p, "pages": pages, "matched": matched, "first": (p - 1) * PAGE_SIZE + 1, "size": PAGE_SIZE},
         "packs": sorted(
             set(scope.session.scalars(scope.select(Determination).with_only_columns(Determination.pack_id).distinct()))
         ),
@@ -164,9 +186,16 @@ def dashboard(page: Page = PAGE) -> Response:
     )
 
 
+def _upload_form(page: Page, error: str = "", status_code: int = 200) -> Response:
+    """The upload form: each drug's packs in its own group (the page shows only the chosen drug's)."""
+    drugs = _drugs()
+    by_drug = {d: pack_choices(d) for d in drugs}
+    return page.render("upload.html", status_code=status_code, packs_by_drug=by_drug, error=error, drugs=drugs)
+
+
 @router.get("/upload", response_class=HTMLResponse)
 def upload_form(page: Page = PAGE) -> Response:
-    return page.render("upload.html", packs=pack_choices(), error="", drugs=_drugs())
+    return _upload_form(page)
 
 
 def read_upload(file: UploadFile, limit: int) -> bytes:
@@ -204,7 +233,7 @@ def upload(
         page.scope.session.rollback()
         message = exc.message if isinstance(exc, PriorauthError) else "check the drug, payer and date fields"
         status = STATUS.get(exc.code, 422) if isinstance(exc, PriorauthError) else 422
-        return page.render("upload.html", status_code=status, packs=pack_choices(), drugs=_drugs(), error=message)
+        return _upload_form(page, message, status)
     return RedirectResponse(f"/cases/{created.id}?done=created", status_code=303)
 
 
@@ -226,7 +255,9 @@ def patient_panel(patient_id: str, page: Page = PAGE) -> Response:
     started = current.approval.period_start if current and current.approval else None
     schedule, next_due = workflow.monitoring_due(current.doc if current else None, page.today, started)
     due_days = [date.fromisoformat(m["due"]) for m in schedule]
-    figure = labs.svg(points, due_days, page.today) if points else ""
+    begun = date.fromisoformat(started) if started else None
+    drawn = labs.window(points, due_days, page.today, begun)
+    figure = labs.svg(points, due_days, page.today, begun) if points else ""
     scope.audit("view", "patient", patient.id, patient.id, "panel")
     return page.render(
         "patient.html",
@@ -237,4 +268,8 @@ def patient_panel(patient_id: str, page: Page = PAGE) -> Response:
         schedule=schedule,
         next_due=next_due,
         current=current,
+        labs=labs,
+        drawn=drawn,
+        drawn_count=sum(1 for p in points if drawn[0] <= p.day <= drawn[1]),
+        deceased=next((r.deceased for r in reversed(cases) if r.deceased), None),
     )

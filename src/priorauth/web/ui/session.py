@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
 from priorauth.errors import Code, fail
+from priorauth.outputs.evidence import capped
 from priorauth.service import clock
 from priorauth.store.models import Practice, User
 from priorauth.store.scope import Actor, Scope
@@ -25,6 +26,7 @@ from priorauth.web.ui import workflow
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.globals["capped"] = capped  # long evidence lists: the decisive items, then the rest grouped
 DEFAULT_ZONE = "UTC"
 
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from priorauth.store.models import Case, Decision, Determination, Patient, Submission
+from priorauth.outputs.deceased import Deceased, deceased
+from priorauth.store.models import Appeal, Case, Decision, Determination, Patient, Submission
 from priorauth.web.ui import workflow
 from priorauth.web.ui.session import Page
 
@@ -33,6 +34,10 @@ class CaseLine:
     @property
     def doc(self) -> dict[str, Any] | None:
         return self.determination.document if self.determination else None
+
+    @property
+    def deceased(self) -> Deceased | None:
+        return deceased(self.doc)
 
     @property
     def payer(self) -> str:
@@ -65,6 +70,7 @@ def lines(page: Page, cases: Sequence[Case]) -> list[CaseLine]:
         )
     )
     subs = _latest(scope.all(scope.select(Submission).where(Submission.case_id.in_(ids)).order_by(Submission.sent_at)))
+    appeals = _latest(scope.all(scope.select(Appeal).where(Appeal.case_id.in_(ids)).order_by(Appeal.sent_at)))
     decs = scope.all(scope.select(Decision).where(Decision.case_id.in_(ids)).order_by(Decision.created_at))
     last_dec = _latest(decs)
     approvals = _latest([d for d in decs if d.outcome == "approved"])
@@ -74,8 +80,11 @@ def lines(page: Page, cases: Sequence[Case]) -> list[CaseLine]:
         det, sub = dets.get(c.id), subs.get(c.id)
         doc = det.document if det else None
         clk = workflow.clock(sub.sent_at, doc.get("policy") if doc else None) if sub else None
+        if c.status == "appealed" and c.id in appeals:  # the payer owes the appeal's answer
+            clk = workflow.appeal_clock(appeals[c.id].sent_at, doc)
         appr = approvals.get(c.id)
-        renewal = workflow.renewal_due(appr.period_end, doc) if appr and c.status == "approved" else None
+        alive = deceased(doc) is None  # a patient recorded as deceased has no renewal or liver test due
+        renewal = workflow.renewal_due(appr.period_end, doc) if appr and c.status == "approved" and alive else None
         _, next_lft = (
             workflow.monitoring_due(doc, today, appr.period_start if appr else None)
             if c.status == "approved"
@@ -83,7 +92,8 @@ def lines(page: Page, cases: Sequence[Case]) -> list[CaseLine]:
         )
         due, what, overdue = None, "", False
         if c.status in workflow.WAITING and clk and clk.standard_due:
-            due, what = clk.standard_due.astimezone(page.tz).date(), "payer answer"
+            due = clk.standard_due.astimezone(page.tz).date()
+            what = "appeal answer" if c.status == "appealed" else "payer answer"
             overdue = clk.overdue(now)
         elif c.status == "approved" and renewal:
             due, what, overdue = renewal, "renewal start", renewal < today

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from priorauth.service.workflow import DECIDABLE, LABELS, WAITING, Move, moves  # noqa: F401 - the pages' names
+from priorauth.outputs.deceased import deceased
+from priorauth.service.workflow import DECIDABLE, LABELS, WAITING, Move, hold, moves  # noqa: F401 - the pages' names
 
 ORDER = tuple(LABELS)  # the worklist's and dashboard's order
 
@@ -47,6 +48,12 @@ def clock(sent_at: datetime, policy: dict[str, Any] | None) -> Clock:
     )
 
 
+def appeal_clock(sent_at: datetime, doc: dict[str, Any] | None) -> Clock:
+    """When the payer's answer to an appeal is due: the pack's ``appeal_clocks`` from when it was sent."""
+    policy = (doc or {}).get("policy") or {}
+    return clock(sent_at, {"decision_clocks": policy.get("appeal_clocks") or {}})
+
+
 def renewal_due(period_end: str | None, doc: dict[str, Any] | None, default_lead: int = 30) -> date | None:
     """The day to start the renewal: the approval's end minus the pack's lead time."""
     if not period_end:
@@ -61,9 +68,10 @@ def monitoring_due(
 ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """The liver-test schedule of the determination, each row marked past or upcoming, and the next due.
     The determination plans from the planned start; given ``start`` (an approved period's first day:
-    when therapy began), the same schedule is counted from there instead."""
+    when therapy began), the same schedule is counted from there instead. A patient recorded as deceased
+    has no schedule."""
     rows = []
-    plan = (doc or {}).get("monitoring") or []
+    plan = [] if deceased(doc) else (doc or {}).get("monitoring") or []
     shift = timedelta(0)
     if start and plan and "past" not in plan[0]:  # a plan already counted from the first dose stays as it is
         shift = date.fromisoformat(start) - date.fromisoformat(plan[0]["due"])
