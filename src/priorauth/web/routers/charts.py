@@ -28,7 +28,7 @@ UPLOAD_BODY = {
 }
 
 
-async def upload(request: Request) -> bytes:
+async def read_body(request: Request) -> bytes:
     """The request body, refused past the configured limit (by Content-Length, then while streaming)."""
     limit = int(request.app.state.settings.max_upload_mb * 1_000_000)
     declared = request.headers.get("content-length", "")
@@ -40,7 +40,12 @@ async def upload(request: Request) -> bytes:
         if size > limit:
             raise fail(Code.TOO_LARGE, f"the upload is larger than {limit // 1_000_000} MB")
         chunks.append(chunk)
-    raw = b"".join(chunks)
+    return b"".join(chunks)
+
+
+async def upload(request: Request) -> bytes:
+    """A chart as the request body: within the limit, and not empty."""
+    raw = await read_body(request)
     if not raw.strip():
         raise fail(Code.EMPTY_INPUT, "the upload is empty: send the chart as the request body")
     return raw

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from priorauth.errors import Code, fail
 from priorauth.service import case_documents
 from priorauth.service.payer_letters import PayerLetters
 from priorauth.store.models import CaseDocument, PayerLetter
@@ -15,6 +14,7 @@ from priorauth.store.scope import Scope
 from priorauth.web import schemas as s
 from priorauth.web.auth import ANY, STAFF
 from priorauth.web.routers.cases import service
+from priorauth.web.routers.charts import read_body
 
 router = APIRouter(tags=["case paper"])
 FILE_BODY = {
@@ -26,21 +26,6 @@ FILE_BODY = {
         },
     }
 }
-
-
-async def upload(request: Request) -> bytes:
-    """The request body, refused past the configured limit (by Content-Length, then while streaming)."""
-    limit = int(request.app.state.settings.max_upload_mb * 1_000_000)
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise fail(Code.TOO_LARGE, f"the upload is larger than {limit // 1_000_000} MB")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise fail(Code.TOO_LARGE, f"the upload is larger than {limit // 1_000_000} MB")
-        chunks.append(chunk)
-    return b"".join(chunks)  # an empty body is refused by the service, after the case is found (scope first)
 
 
 def letters(request: Request, scope: Scope) -> PayerLetters:
@@ -59,7 +44,7 @@ def add_document(
     case_id: str,
     request: Request,
     scope: Scope = STAFF,
-    raw: bytes = Depends(upload),
+    raw: bytes = Depends(read_body),  # empty: refused by the service, once the case is found
     filename: str | None = Query(default=None, max_length=255),
 ) -> s.CaseDocumentAdded:
     """Add a scanned report or fax (PDF, TIFF, PNG, JPEG) to the case, kept byte for byte; the case is
@@ -90,7 +75,7 @@ def add_payer_letter(
     case_id: str,
     request: Request,
     scope: Scope = STAFF,
-    raw: bytes = Depends(upload),
+    raw: bytes = Depends(read_body),  # empty: refused by the service, once the case is found
     filename: str | None = Query(default=None, max_length=255),
 ) -> PayerLetter:
     """Read the payer's letter (PDF with or without a text layer, TIFF, PNG, JPEG) on a case waiting for
