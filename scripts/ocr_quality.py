@@ -7,7 +7,7 @@ threshold), seconds per page, and what a 20-page fax costs.
     .venv/bin/python scripts/ocr_quality.py --set heldout --levels fax --json out.json
 
 The reports are tests/ocr/documents.yaml (written while building), tests/ocr/heldout_documents.yaml
-(written by someone who had only the contract; its misreadings have been read since 2026-12-01) and
+(written by someone who had only the contract; its misreadings have been read since 2026-11-30) and
 tests/ocr/heldout_documents2.yaml (a second such set, `--set heldout2`); they are scored apart. Needs the
 tesseract program.
 """

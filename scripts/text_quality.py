@@ -1,7 +1,7 @@
 """Precision and recall of the clinical-text reader, per fact type, on the labelled corpora, each scored
 separately: ``tuning`` (``tests/text/corpus.yaml``, written with the rules), ``heldout``
 (``tests/text/heldout.yaml``, v1: written from the contract by someone who had not read the rules; its
-errors have been read since 2026-12-01, so it is a development set now) and ``heldout2``
+errors have been read since 2026-11-30, so it is a development set now) and ``heldout2``
 (``tests/text/heldout2.yaml``, the held-out set of today), and what it finds in the real Synthea notes
 of ``../shared``.
 
