@@ -108,7 +108,7 @@ def test_list_warns_when_review_is_past(capsys: pytest.CaptureFixture[str]) -> N
     [
         (
             ["bcbs-nc"],
-            ["bcbs-nc 2026.11.1", "extends     default", "320 mg 3/day", "disease_progression", "bcbsnc_policy"],
+            ["bcbs-nc 2026.11.2", "extends     default", "320 mg 3/day", "disease_progression", "bcbsnc_policy"],
         ),
         (["centene-medicaid"], ["6 months", "expedited 24 h", "no_prior_kras_g12c_inhibitor"]),
         (["default", "--drug", "adagrasib"], ["KRAZATI (adagrasib)", "1200 mg", "with_cetuximab"]),
