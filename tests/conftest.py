@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +14,29 @@ from priorauth.policy.cases import apply_edits, bundle, case_chart, load_cases
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 PACKS = ROOT / "src/priorauth/policy/packs"
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's, never a downloaded browser
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Playwright and chromium for one test module, stopped when the module ends: Playwright's sync API runs
+    an event loop in the main thread, so while it runs neither a second ``sync_playwright()`` (another
+    module's browser) nor ``asyncio.run`` (tests/web/test_liveness.py) can start."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
 
 
 def shared_path(*parts: str) -> Path:

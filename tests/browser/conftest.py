@@ -18,17 +18,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import CHROMIUM, ROOT
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 SHOTS = ROOT / "docs" / "img"
 VIEWPORT = {"width": 1366, "height": 800}  # a laptop screen
@@ -37,7 +28,7 @@ if not Path(CHROMIUM).exists():
     if os.environ.get("CI") == "true":  # .ci/run installs it: its absence there is a failure, not a skip
         raise RuntimeError(f"{CHROMIUM} is missing in CI")
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 
 def _free_port() -> int:
@@ -78,12 +69,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             proc.kill()
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
+@pytest.fixture(scope="module")
+def browser(chromium: Any) -> Any:
+    return chromium
 
 
 def _page(browser: Any, server: str, bypass_csp: bool) -> Iterator[Any]:

@@ -23,11 +23,10 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 import httpx
 import pytest
 
+from tests.conftest import CHROMIUM
 from tests.ehr.servers import AuthServer, Hapi, free_port, start_auth
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 SECRET = "launch-test-secret-0123456789"
 PRACTICE = "Demo Oncology (synthetic)"  # priorauth serve --demo's practice
 USERS = [
@@ -114,16 +113,12 @@ def stack(hapi: Hapi, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stac
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def browser(request: pytest.FixtureRequest) -> Any:
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing in CI")
         pytest.skip(f"{CHROMIUM} is not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
+    return request.getfixturevalue("chromium")  # started and stopped with this module (tests/conftest.py)
 
 
 @pytest.fixture
