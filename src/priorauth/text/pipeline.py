@@ -98,6 +98,7 @@ def _context_nlp() -> Any:
 
     nlp = _spacy().blank("en")
     nlp.add_pipe("sentencizer", config={"punct_chars": PUNCT})
+    nlp.add_pipe(_line_breaks())
     context = nlp.add_pipe(
         "medspacy_context", config={"rules": None, "input_span_type": "group", "span_group_name": SPAN_GROUP}
     )
@@ -115,6 +116,27 @@ def _context_nlp() -> Any:
     defaults = [r for r in ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH) if r.literal.lower() not in redefined]
     context.add(defaults + ours)
     return nlp
+
+
+@cache
+def _line_breaks() -> str:
+    """A spaCy component: a line break left after ``unwrap`` (a hard one) ends a sentence, whatever
+    whitespace follows it. The sentencizer only knows the exact tokens of ``PUNCT``, and spaCy makes a line
+    break followed by an indent one token ("\\n  "), so a row of an indented list or table ran on into the
+    next row ("Plasma: KRAS G12C 0.4%" was negated by the next row's "not detected")."""
+    from spacy.language import Language
+
+    name = "priorauth_line_breaks"
+    if not Language.has_factory(name):
+
+        @Language.component(name)
+        def line_breaks(doc: Any) -> Any:
+            for tok in doc[:-1]:
+                if tok.is_space and "\n" in tok.text:
+                    doc[tok.i + 1].is_sent_start = True
+            return doc
+
+    return name
 
 
 def preload() -> None:
