@@ -315,6 +315,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if p["therapy_not_given"].search(f.sentence) or p["therapy_table_header"].search(_block_header(doc, f)):
         return
+    if _PERSON_BEFORE.search(before[-12:]) or _PERSON_AFTER.match(doc.text, f.end):
+        return  # a person's name that is also a drug's shorthand ("Dr. Soto", "Soto, MD")
     vocab = vocabulary()
     drugs = tuple(vocab.drugs[i] for i in f.value.split(",") if i in vocab.drugs)
     if not any(d.anticancer for d in drugs):
@@ -322,6 +324,10 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ev = _evidence(doc, f)
     curative = bool(p["curative_setting"].search(f.sentence)) and not p["advanced_setting"].search(f.sentence)
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
+
+
+_PERSON_BEFORE = re.compile(r"\b(?:dr|mr|mrs|ms|mx|prof|nurse)\.?\s+$", re.I)
+_PERSON_AFTER = re.compile(r",?\s+(?:md|do|np|pa-c|rn|phd|mbbs)\b", re.I)
 
 
 def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:

@@ -212,7 +212,7 @@ def _digest(text: str) -> str:
 
 @lru_cache(maxsize=1024)
 def _analyze_cached(digest: str, text: str) -> tuple[Finding, ...]:
-    starts = _section_starts(text) if _SECTION_HINT.search(text) else []
+    starts = _section_starts(text) if _SECTION_HINT.search(text) or _bare_headings().search(text) else []
     out = []
     for chunk_start, chunk in _paragraphs(text):
         for f in _analyze_chunk(_digest(chunk), chunk):
@@ -245,6 +245,15 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return [(s, c) for s, c in chunks if c.strip()]
 
 
+@cache
+def _bare_headings() -> re.Pattern[str]:
+    """A section title of ``sections.yaml`` written as a line of its own without its colon ("ASSESSMENT/PLAN",
+    "Family History"), as templated notes print them."""
+    titles = sorted({s["literal"].rstrip(":").strip() for s in rules()["sections"]["sections"]}, key=len, reverse=True)
+    words = "|".join(r"\s*".join(re.escape(w) for w in t.split()) for t in titles)
+    return re.compile(rf"^[ \t]*({words})[ \t]*$", re.I | re.M)
+
+
 def _section_starts(text: str) -> list[tuple[int, str | None]]:
     with warnings.catch_warnings():  # spaCy W036 "matcher has no patterns": noise
         warnings.simplefilter("ignore", UserWarning)
@@ -253,7 +262,10 @@ def _section_starts(text: str) -> list[tuple[int, str | None]]:
     for sec in doc._.sections:
         first = sec.title_start if sec.title_start is not None else sec.body_start
         starts.append((doc[first].idx if first < len(doc) else len(text), sec.category))
-    return starts
+    category = {re.sub(r"\s+", " ", s["literal"].rstrip(":").strip().lower()): s["category"] for s in rules()["sections"]["sections"]}
+    for m in _bare_headings().finditer(text):
+        starts.append((m.start(1), category.get(re.sub(r"\s+", " ", m.group(1).lower()))))
+    return sorted(starts, key=lambda s: s[0])
 
 
 @lru_cache(maxsize=8192)  # paragraphs repeat across notes (copy-forward): each is read once
