@@ -19,7 +19,11 @@ _spec.loader.exec_module(text_quality)  # type: ignore[union-attr]
 
 
 def found(text: str) -> set[tuple[str, str]]:
-    return text_quality._canonical(text_quality.labels(from_documents([TextDoc("DocumentReference/t", "2026-01-01", "DocumentReference", "", text)])))
+    return text_quality._canonical(
+        text_quality.labels(
+            from_documents([TextDoc("DocumentReference/t", "2026-01-01", "DocumentReference", "", text)])
+        )
+    )
 
 
 # (class, text, pairs that must be found, pairs that must not)
@@ -41,7 +45,12 @@ CASES = [
     ("response label PD", "Target lesions 52 -> 71 mm.\nOverall response: PD", {("disease_status", "worsened")}, set()),
     ("response label with its criteria", "Response (RECIST 1.1): SD", {("disease_status", "stable")}, set()),
     ("objective response = PR", "Restaging CT chest: objective response = PR", {("disease_status", "improved")}, set()),
-    ("radiographic response - CR", "Radiographic response - CR after six cycles", {("disease_status", "improved")}, set()),
+    (
+        "radiographic response - CR",
+        "Radiographic response - CR after six cycles",
+        {("disease_status", "improved")},
+        set(),
+    ),
     ("PD-L1 is not a response", "Tumor response: pending; PD-L1 22C3 TPS 60%", set(), {("disease_status", "worsened")}),
     # --- "until" with a date ends a past period; without one it is a condition ------------------------------
     (
@@ -64,8 +73,18 @@ CASES = [
         {("disease_status", "improved")},
         set(),
     ),
-    ("compared to prior", "Liver lesions smaller compared to prior, consistent with partial response.", {("disease_status", "improved")}, set()),
-    ("vs as a differential stays possible", "Right hilar node: metastasis vs reactive.", set(), {("spread", "metastatic")}),
+    (
+        "compared to prior",
+        "Liver lesions smaller compared to prior, consistent with partial response.",
+        {("disease_status", "improved")},
+        set(),
+    ),
+    (
+        "vs as a differential stays possible",
+        "Right hilar node: metastasis vs reactive.",
+        set(),
+        {("spread", "metastatic")},
+    ),
     # --- a question asserts nothing ---------------------------------------------------------------------------
     ("a question about a result", "Family asks: is the tumor KRAS G12C positive?", set(), {("kras", "g12c_present")}),
     ("a queried finding", "CT: ?new adrenal metastasis, follow up in 6 weeks.", set(), {("spread", "metastatic")}),
@@ -95,54 +114,154 @@ CASES = [
         {("therapy", "cisplatin"), ("therapy", "etoposide")},
     ),
     # --- codon-level nomenclature of G12C --------------------------------------------------------------------
-    ("codon 12 glycine to cysteine", "Pyrosequencing of KRAS exon 2: codon 12 glycine to cysteine substitution detected.", {("kras", "g12c_present")}, set()),
-    ("Gly>Cys at codon 12", "KRAS Sanger sequencing shows Gly->Cys at codon 12 (c.34G>T).", {("kras", "g12c_present")}, set()),
+    (
+        "codon 12 glycine to cysteine",
+        "Pyrosequencing of KRAS exon 2: codon 12 glycine to cysteine substitution detected.",
+        {("kras", "g12c_present")},
+        set(),
+    ),
+    (
+        "Gly>Cys at codon 12",
+        "KRAS Sanger sequencing shows Gly->Cys at codon 12 (c.34G>T).",
+        {("kras", "g12c_present")},
+        set(),
+    ),
     ("another codon-12 change is not G12C", "KRAS codon 12 GGT>GAT (Gly>Asp).", set(), {("kras", "g12c_present")}),
     # --- KRAS in a table row -----------------------------------------------------------------------------------
-    ("KRAS row none detected", "GENE    RESULT\nBRAF    None detected\nKRAS    None detected", {("kras", "g12c_absent")}, set()),
+    (
+        "KRAS row none detected",
+        "GENE    RESULT\nBRAF    None detected\nKRAS    None detected",
+        {("kras", "g12c_absent")},
+        set(),
+    ),
     ("KRAS row not detected", "KRAS      Not detected      (codons 12, 13, 61)", {("kras", "g12c_absent")}, set()),
     # --- stage shorthand -----------------------------------------------------------------------------------------
     ("stg IIIB", "61M, stg IIIB squamous NSCLC, s/p chemoRT.", {("stage", "3")}, set()),
     ("Stg. IV", "Dx: Stg. IV lung adenoca w/ pleural effusion.", {("stage", "4")}, set()),
     # --- secondary malignant neoplasm, ICD-10 C77-C79 -----------------------------------------------------------------
-    ("secondary malignancy of brain", "Problem list: NSCLC of RUL; secondary malignancy of brain.", {("spread", "metastatic")}, set()),
+    (
+        "secondary malignancy of brain",
+        "Problem list: NSCLC of RUL; secondary malignancy of brain.",
+        {("spread", "metastatic")},
+        set(),
+    ),
     ("ICD-10 C79.31 alone", "Dx codes: C34.11, C79.31", {("spread", "metastatic")}, set()),
-    ("no secondary neoplasm", "Lung adenocarcinoma; no secondary malignant neoplasm identified.", set(), {("spread", "metastatic")}),
+    (
+        "no secondary neoplasm",
+        "Lung adenocarcinoma; no secondary malignant neoplasm identified.",
+        set(),
+        {("spread", "metastatic")},
+    ),
     # --- treatment-naive wordings ----------------------------------------------------------------------------------
-    ("not yet begun any anticancer treatment", "She has not yet begun any anticancer treatment.", {("treatment_naive", "true")}, set()),
+    (
+        "not yet begun any anticancer treatment",
+        "She has not yet begun any anticancer treatment.",
+        {("treatment_naive", "true")},
+        set(),
+    ),
     ("no cancer-directed tx", "No cancer-directed tx to date.", {("treatment_naive", "true")}, set()),
     ("no prior tx", "NSCLC stage IVA, no prior tx, PS 1.", {("treatment_naive", "true")}, set()),
     # --- monotherapy wordings --------------------------------------------------------------------------------------
-    ("without concomitant chemo", "Sotorasib 960 mg daily without concomitant chemotherapy.", {("monotherapy", "true")}, set()),
+    (
+        "without concomitant chemo",
+        "Sotorasib 960 mg daily without concomitant chemotherapy.",
+        {("monotherapy", "true")},
+        set(),
+    ),
     ("the only anticancer drug", "Adagrasib is her only anticancer medication.", {("monotherapy", "true")}, set()),
-    ("mono beside the G12C inhibitor", "3L adagrasib mono since 4/2026.", {("monotherapy", "true"), ("therapy", "adagrasib")}, set()),
+    (
+        "mono beside the G12C inhibitor",
+        "3L adagrasib mono since 4/2026.",
+        {("monotherapy", "true"), ("therapy", "adagrasib")},
+        set(),
+    ),
     ("mono beside another drug", "2L docetaxel mono 1/2026.", {("therapy", "docetaxel")}, {("monotherapy", "true")}),
     # --- letters: subject lines and future administration ----------------------------------------------------
-    ("subject line names the request", "Subject: Prior authorization appeal - KRAZATI (adagrasib)", set(), {("therapy", "adagrasib")}),
+    (
+        "subject line names the request",
+        "Subject: Prior authorization appeal - KRAZATI (adagrasib)",
+        set(),
+        {("therapy", "adagrasib")},
+    ),
     ("re line names the request", "Re: Lumakras request for J. Doe", set(), {("therapy", "sotorasib")}),
-    ("to be administered", "Sotorasib is to be administered orally once daily as monotherapy.", {("monotherapy", "true")}, {("therapy", "sotorasib")}),
+    (
+        "to be administered",
+        "Sotorasib is to be administered orally once daily as monotherapy.",
+        {("monotherapy", "true")},
+        {("therapy", "sotorasib")},
+    ),
     # --- drug vocabulary ---------------------------------------------------------------------------------------
-    ("lurbinectedin by brand", "ES-SCLC, 2L Zepzelca started 8/2026.", {("therapy", "lurbinectedin"), ("histology", "sclc")}, set()),
-    ("tarlatamab", "Progressed after tarlatamab (3 doses).", {("therapy", "tarlatamab"), ("disease_status", "worsened")}, set()),
+    (
+        "lurbinectedin by brand",
+        "ES-SCLC, 2L Zepzelca started 8/2026.",
+        {("therapy", "lurbinectedin"), ("histology", "sclc")},
+        set(),
+    ),
+    (
+        "tarlatamab",
+        "Progressed after tarlatamab (3 doses).",
+        {("therapy", "tarlatamab"), ("disease_status", "worsened")},
+        set(),
+    ),
     ("soto shorthand", "On soto 960 since 2/2026, tolerating well.", {("therapy", "sotorasib")}, set()),
     ("Dr. Soto is a person", "Seen with Dr. Soto from thoracic surgery.", set(), {("therapy", "sotorasib")}),
     ("compact TNM with M1", "Clinical stage: cT3N2M1a per CT/PET.", {("spread", "metastatic")}, set()),
     ("compact TNM with M0", "Stage: pT1cN0M0, lung.", set(), {("spread", "metastatic")}),
     ("treatment history none", "Oncologic history: none. Referred after biopsy.", {("treatment_naive", "true")}, set()),
-    ("never treated for the cancer", "He has never been treated for this malignancy.", {("treatment_naive", "true")}, set()),
-    ("no concurrent agents", "Sotorasib 960 mg qd (no concomitant anticancer agents).", {("monotherapy", "true")}, set()),
+    (
+        "never treated for the cancer",
+        "He has never been treated for this malignancy.",
+        {("treatment_naive", "true")},
+        set(),
+    ),
+    (
+        "no concurrent agents",
+        "Sotorasib 960 mg qd (no concomitant anticancer agents).",
+        {("monotherapy", "true")},
+        set(),
+    ),
     ("offered but declined", "Offered docetaxel in 2025; she declined.", set(), {("therapy", "docetaxel")}),
     ("recommends is a plan", "The board recommends adagrasib after progression.", set(), {("therapy", "adagrasib")}),
     ("request label", "Requested drug: sotorasib 960 mg daily", set(), {("therapy", "sotorasib")}),
-    ("renewal request keeps what was given", "Renewal request: on adagrasib since 1/2026, stable.", {("therapy", "adagrasib")}, set()),
-    ("no reportable alterations in KRAS", "Liquid biopsy: no pathogenic variants in EGFR, ALK or KRAS.", {("kras", "g12c_absent")}, set()),
+    (
+        "renewal request keeps what was given",
+        "Renewal request: on adagrasib since 1/2026, stable.",
+        {("therapy", "adagrasib")},
+        set(),
+    ),
+    (
+        "no reportable alterations in KRAS",
+        "Liquid biopsy: no pathogenic variants in EGFR, ALK or KRAS.",
+        {("kras", "g12c_absent")},
+        set(),
+    ),
     # --- misspelt drug names (one letter off an anticancer drug's name of 8+ letters) -------------------------
     ("a letter missing", "Cycle 3 of docetaxl given 2/2026.", {("therapy", "docetaxel")}, set()),
-    ("two letters swapped", "s/p carbo + pemetrxeed x4, then osimertnib.", {("therapy", "pemetrexed"), ("therapy", "osimertinib")}, set()),
-    ("an ordinary long word is no drug", "Transportation and medication reconciliation completed.", set(), {("therapy", "pemetrexed")}),
+    (
+        "two letters swapped",
+        "s/p carbo + pemetrxeed x4, then osimertnib.",
+        {("therapy", "pemetrexed"), ("therapy", "osimertinib")},
+        set(),
+    ),
+    (
+        "an ordinary long word is no drug",
+        "Transportation and medication reconciliation completed.",
+        set(),
+        {("therapy", "pemetrexed")},
+    ),
     # --- progression shorthand -------------------------------------------------------------------------------
-    ("PD with a month/2-digit year", "Gem x 3 cycles, PD 11/25 with new hepatic lesions.", {("disease_status", "worsened")}, set()),
-    ("PD closing a parenthesis", "2L docetaxel (12/2025-3/2026, PD).", {("disease_status", "worsened"), ("therapy", "docetaxel")}, set()),
+    (
+        "PD with a month/2-digit year",
+        "Gem x 3 cycles, PD 11/25 with new hepatic lesions.",
+        {("disease_status", "worsened")},
+        set(),
+    ),
+    (
+        "PD closing a parenthesis",
+        "2L docetaxel (12/2025-3/2026, PD).",
+        {("disease_status", "worsened"), ("therapy", "docetaxel")},
+        set(),
+    ),
     ("PD w/ new lesions", "carbo/pem x4, PD w/ new brain mets.", {("disease_status", "worsened")}, set()),
 ]
 

@@ -307,7 +307,10 @@ def _section_starts(text: str) -> list[tuple[int, str | None]]:
     for sec in doc._.sections:
         first = sec.title_start if sec.title_start is not None else sec.body_start
         starts.append((doc[first].idx if first < len(doc) else len(text), sec.category))
-    category = {re.sub(r"\s+", " ", s["literal"].rstrip(":").strip().lower()): s["category"] for s in rules()["sections"]["sections"]}
+    category = {
+        re.sub(r"\s+", " ", s["literal"].rstrip(":").strip().lower()): s["category"]
+        for s in rules()["sections"]["sections"]
+    }
     for m in _bare_headings().finditer(text):
         starts.append((m.start(1), category.get(re.sub(r"\s+", " ", m.group(1).lower()))))
     return sorted(starts, key=lambda s: s[0])
