@@ -235,6 +235,36 @@ CASES = [
         {("kras", "g12c_absent")},
         set(),
     ),
+    ("received no therapy", "Has received no anticancer therapy so far.", {("treatment_naive", "true")}, set()),
+    ("therapy field not started", "Anticancer treatment: not yet started", {("treatment_naive", "true")}, set()),
+    ("is planned", "Adagrasib 600 mg BID is planned after approval.", set(), {("therapy", "adagrasib")}),
+    (
+        "no change in size",
+        "CT 9/2026: no interval change in size of the hepatic metastases.",
+        {("disease_status", "stable")},
+        set(),
+    ),
+    (
+        "unchanged lesions",
+        "Pulmonary nodules unchanged since 6/2026 on sotorasib.",
+        {("disease_status", "stable")},
+        set(),
+    ),
+    ("status unknown", "EGFR negative; KRAS G12C status unknown at this time.", set(), {("kras", "g12c_present")}),
+    ("a test to assess", "Send plasma NGS to assess for KRAS G12C.", set(), {("kras", "g12c_present")}),
+    ("best response to a line", "Best response to 2L docetaxel: SD.", {("disease_status", "stable")}, set()),
+    (
+        "response table cells",
+        "Date        Target sum   Response\n07/2026     44 mm        PR\n10/2026     63 mm        PD",
+        {("disease_status", "improved"), ("disease_status", "worsened")},
+        set(),
+    ),
+    (
+        "a row ending in PR outside a response table",
+        "Receptor    Result\nER          negative\nHER2        PR",
+        set(),
+        {("disease_status", "improved")},
+    ),
     # --- misspelt drug names (one letter off an anticancer drug's name of 8+ letters) -------------------------
     ("a letter missing", "Cycle 3 of docetaxl given 2/2026.", {("therapy", "docetaxel")}, set()),
     (

@@ -11,7 +11,7 @@ from priorauth.chart import dates
 from priorauth.facts.model import Diagnosis, DiseaseStatus, Evidence, KrasResult, MedUse
 from priorauth.terminology import concepts as cx
 from priorauth.terminology.drugs import vocabulary
-from priorauth.text.pipeline import Finding, analyze, patterns, unwrap
+from priorauth.text.pipeline import EXCLUDING, Finding, analyze, patterns, unwrap
 from priorauth.text.sources import TextDoc
 
 # Dates as notes write them: ISO (2026-07-01), US (7/1/2026, 07/01/26) and month/year (6/2026, a partial
@@ -331,7 +331,13 @@ _PERSON_AFTER = re.compile(r",?\s+(?:md|do|np|pa-c|rn|phd|mbbs)\b", re.I)
 
 
 def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not f.affirmed or _cancer_of(doc, f) is None:
+    # A table cell is not negated by another cell of its row ("New lesions: no ... SD").
+    affirmed = f.affirmed or (
+        f.label == "STATUS_CELL"
+        and f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
+        and f.section not in ("family_history", "allergies")
+    )
+    if not affirmed or _cancer_of(doc, f) is None:
         return
     p = patterns()
     window = doc.text[max(0, f.start - 40) : f.end + 25]
@@ -340,6 +346,8 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if f.value == "stable" and re.search(r"\bmsi\b|\bmss\b|microsatellite", f.sentence, re.I):
         return  # microsatellite stable is a biomarker
     value = f.value
+    if f.label == "STATUS_CELL" and not p["response_table_header"].search(_block_header(doc, f)):
+        return  # "PR" ending a row of another table (hormone receptors, a problem list)
     if value == "worsened_in_context":  # PD / POD / arrows: only on a line about cancer care
         line = _line(doc, f)
         if not (p["oncology_context"].search(line) or _drug_named(line)):
@@ -442,6 +450,7 @@ HANDLERS = {
     "SPREAD_HINT": _spread,
     "THERAPY": _therapy,
     "STATUS": _status,
+    "STATUS_CELL": _status,
     "NAIVE": _naive,
     "MONOTHERAPY": _monotherapy,
     "RATIONALE": _flag("rationale"),
