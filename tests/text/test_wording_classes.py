@@ -265,6 +265,12 @@ CASES = [
         set(),
         {("disease_status", "improved")},
     ),
+    (
+        "never received a drug or a class",
+        "Never received docetaxel, pemetrexed or immunotherapy.",
+        {("treatment_naive", "true")},
+        set(),
+    ),
     # --- misspelt drug names (one letter off an anticancer drug's name of 8+ letters) -------------------------
     ("a letter missing", "Cycle 3 of docetaxl given 2/2026.", {("therapy", "docetaxel")}, set()),
     (
