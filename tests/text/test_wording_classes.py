@@ -271,6 +271,18 @@ CASES = [
         {("treatment_naive", "true")},
         set(),
     ),
+    (
+        "no pathogenic KRAS variants",
+        "Sequencing: no pathogenic KRAS variants; TP53 R248Q.",
+        {("kras", "g12c_absent")},
+        set(),
+    ),
+    (
+        "counseled on a drug",
+        "Educated about adagrasib: take with food, report diarrhea.",
+        set(),
+        {("therapy", "adagrasib")},
+    ),
     # --- misspelt drug names (one letter off an anticancer drug's name of 8+ letters) -------------------------
     ("a letter missing", "Cycle 3 of docetaxl given 2/2026.", {("therapy", "docetaxel")}, set()),
     (
