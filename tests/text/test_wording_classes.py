@@ -94,6 +94,8 @@ CASES = [
         {("therapy", "carboplatin"), ("therapy", "paclitaxel")},
         {("therapy", "nivolumab")},
     ),
+    ("a question answered yes", "Prior anti-PD-1 (nivolumab)? Yes - 2025.", {("therapy", "nivolumab")}, set()),
+    ("a question answered no", "Prior taxane (docetaxel)? No.", set(), {("therapy", "docetaxel")}),
     # --- a section title on a line of its own, without its colon ------------------------------------------------
     (
         "bare PLAN heading",
