@@ -285,6 +285,31 @@ CASES = [
         set(),
         {("therapy", "adagrasib")},
     ),
+    # --- what a label, a payer or a grading scale says is not the patient; a patient's CTCAE grade is -----------
+    (
+        "a patient's CTCAE grade",
+        "Grade 2 pneumonitis (CTCAE v5) on adagrasib, 10/2026.",
+        {("ild", "true"), ("therapy", "adagrasib")},
+        set(),
+    ),
+    (
+        "CTCAE definitions",
+        "CTCAE definition: grade 3 pneumonitis = severe symptoms, oxygen indicated.",
+        set(),
+        {("ild", "true")},
+    ),
+    (
+        "a label's frequency",
+        "The prescribing information warns of ILD in 1% of patients on adagrasib.",
+        set(),
+        {("ild", "true"), ("therapy", "adagrasib")},
+    ),
+    (
+        "payer criteria inline",
+        "Plan criteria: KRAS G12C positive by an FDA-approved test and prior platinum therapy.",
+        set(),
+        {("kras", "g12c_present")},
+    ),
     # --- misspelt drug names (one letter off an anticancer drug's name of 8+ letters) -------------------------
     ("a letter missing", "Cycle 3 of docetaxl given 2/2026.", {("therapy", "docetaxel")}, set()),
     (
