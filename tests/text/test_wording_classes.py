@@ -52,6 +52,22 @@ CASES = [
         set(),
     ),
     ("PD-L1 is not a response", "Tumor response: pending; PD-L1 22C3 TPS 60%", set(), {("disease_status", "worsened")}),
+    ("consistent with POD", "PET 7/2026 c/w POD in the adrenal.", {("disease_status", "worsened")}, set()),
+    ("SD over several scans", "Sotorasib C9; SD x 3 consecutive scans.", {("disease_status", "stable")}, set()),
+    (
+        "no radiographic progression",
+        "No radiologic evidence of progression on sotorasib.",
+        {("disease_status", "stable")},
+        set(),
+    ),
+    (
+        "a hedged no-progression is not stable",
+        "No definite evidence of progression; short-interval CT.",
+        set(),
+        {("disease_status", "stable")},
+    ),
+    ("shrinkage with (PR)", "Reduction of 41% in target lesions (PR).", {("disease_status", "improved")}, set()),
+    ("lesions regressed", "Hepatic metastases have regressed since 5/2026.", {("disease_status", "improved")}, set()),
     # --- "until" with a date ends a past period; without one it is a condition ------------------------------
     (
         "dated until",
@@ -178,6 +194,8 @@ CASES = [
         set(),
     ),
     ("mono beside another drug", "2L docetaxel mono 1/2026.", {("therapy", "docetaxel")}, {("monotherapy", "true")}),
+    ("as a single drug", "Adagrasib, given as a single drug, since 4/2026.", {("monotherapy", "true")}, set()),
+    ("G12C inhibitor only", "Current anticancer treatment: adagrasib only.", {("monotherapy", "true")}, set()),
     # --- letters: subject lines and future administration ----------------------------------------------------
     (
         "subject line names the request",
