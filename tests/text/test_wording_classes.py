@@ -153,6 +153,25 @@ CASES = [
         set(),
     ),
     ("KRAS row not detected", "KRAS      Not detected      (codons 12, 13, 61)", {("kras", "g12c_absent")}, set()),
+    (
+        "a not-detected heading on the line",
+        "Variants not detected: KRAS G12C, EGFR L858R",
+        {("kras", "g12c_absent")},
+        {("kras", "g12c_present")},
+    ),
+    (
+        "pertinent negatives",
+        "Pertinent negatives: ALK, KRAS G12C, ROS1",
+        {("kras", "g12c_absent")},
+        {("kras", "g12c_present")},
+    ),
+    (
+        "KRAS label detected is not a negative",
+        "KRAS mutation status: detected (p.G12C)",
+        {("kras", "g12c_present")},
+        {("kras", "g12c_absent")},
+    ),
+    ("variants tested is a method", "Variants tested: KRAS G12C, G12D, G12V.", set(), {("kras", "g12c_present")}),
     # --- stage shorthand -----------------------------------------------------------------------------------------
     ("stg IIIB", "61M, stg IIIB squamous NSCLC, s/p chemoRT.", {("stage", "3")}, set()),
     ("Stg. IV", "Dx: Stg. IV lung adenoca w/ pleural effusion.", {("stage", "4")}, set()),
