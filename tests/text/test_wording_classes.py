@@ -245,6 +245,8 @@ CASES = [
     ("soto shorthand", "On soto 960 since 2/2026, tolerating well.", {("therapy", "sotorasib")}, set()),
     ("Dr. Soto is a person", "Seen with Dr. Soto from thoracic surgery.", set(), {("therapy", "sotorasib")}),
     ("compact TNM with M1", "Clinical stage: cT3N2M1a per CT/PET.", {("spread", "metastatic")}, set()),
+    ("clinical M1 prefix", "Staging: cT2b cN1 cM1b (solitary adrenal lesion).", {("spread", "metastatic")}, set()),
+    ("oligometastatic", "Oligometastatic lung adenocarcinoma, one brain lesion.", {("spread", "metastatic")}, set()),
     ("compact TNM with M0", "Stage: pT1cN0M0, lung.", set(), {("spread", "metastatic")}),
     ("treatment history none", "Oncologic history: none. Referred after biopsy.", {("treatment_naive", "true")}, set()),
     (
