@@ -219,11 +219,13 @@ def scope(text: str) -> Scope | None:
     found = items(text)
     if not found or all(ours for _, _, ours in found):
         return None
-    bounds = [(line, found[i + 1][0] if i + 1 < len(found) else len(text), ours) for i, (line, _, ours) in enumerate(found)]
-    others = tuple(text[a : text.find("\n", a) if "\n" in text[a:] else len(text)].strip() for a, _, o in bounds if not o)
-    return Scope(
-        _blank(text, [(a, b) for a, b, ours in bounds if ours]), _blank(text, [(0, found[0][0])]), others
+    bounds = [
+        (line, found[i + 1][0] if i + 1 < len(found) else len(text), ours) for i, (line, _, ours) in enumerate(found)
+    ]
+    others = tuple(
+        text[a : text.find("\n", a) if "\n" in text[a:] else len(text)].strip() for a, _, o in bounds if not o
     )
+    return Scope(_blank(text, [(a, b) for a, b, ours in bounds if ours]), _blank(text, [(0, found[0][0])]), others)
 
 
 def outcome_hits(text: str) -> tuple[list[Hit], str]:
@@ -609,7 +611,9 @@ _NAME_RE = re.compile(
 _DOB = re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born){LEADER}(?P<d>{dates.DATE})", I)
 _MEMBER = re.compile(
     r"(?:\b(?:member|subscriber|enrollee|insured|policy|patient|health\s+plan|beneficiary)\s*(?:id|identification|number|no\.?|#)|^[ \t]*ID)"
-    r"(?:\s*(?:number|no\.?|#))?" + LEADER + r"(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
+    r"(?:\s*(?:number|no\.?|#))?"
+    + LEADER
+    + r"(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
     M,
 )
 

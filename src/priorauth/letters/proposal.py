@@ -128,7 +128,9 @@ def propose(letter: source.LetterText, case_patient: dict[str, Any] | None = Non
     part = fields.scope(text)
     ours = part.ours if part else text
     if part:
-        out.warnings.append("the letter decides other drugs too (" + "; ".join(part.others) + "): only LUMAKRAS is read")
+        out.warnings.append(
+            "the letter decides other drugs too (" + "; ".join(part.others) + "): only LUMAKRAS is read"
+        )
     hits, why = fields.outcome_hits(ours)
     if not hits and "more than one" not in why:
         found = (tables.read(fields.outcome, ours) or (None, ""))[0]
