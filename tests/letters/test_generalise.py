@@ -71,8 +71,10 @@ def test_a_letter_deciding_several_drugs_reads_only_lumakras() -> None:
     swapped = SEVERAL.replace("ERLOTINIB 150 mg tablets   DENIED", "@@").replace(
         "Sotorasib 120 mg tablets   APPROVED", "ERLOTINIB 150 mg tablets   DENIED"
     )
-    swapped = swapped.replace("@@", "Sotorasib 120 mg tablets   APPROVED").replace("RV-3381-ERL", "X").replace(
-        "RV-3381-SOT", "RV-3381-ERL"
+    swapped = (
+        swapped.replace("@@", "Sotorasib 120 mg tablets   APPROVED")
+        .replace("RV-3381-ERL", "X")
+        .replace("RV-3381-SOT", "RV-3381-ERL")
     )
     # now the number under the sotorasib line is RV-3381-ERL's label: the reader follows the lines, not names
     assert propose(_letter(swapped)).value("outcome") == "approved"
@@ -102,6 +104,7 @@ NUMBERS = [
     ("Authorization # QX-55120-26 | Drug: LUMAKRAS", "QX-55120-26"),
     ("Authorization # QX-55120-26 1 Drug: LUMAKRAS", "QX-55120-26"),  # OCR's "1" for the bar is not a digit group
     ("Tracking No. TRK 5551 2207", "TRK 5551 2207"),
+    ("Reference nurnber: RB-2207-X", "RB-2207-X"),  # OCR's "rn" for "m" in the label
     ("Prescriber NPI: 1234567890", None),
 ]
 
@@ -219,3 +222,50 @@ def test_a_tolerated_misread_is_warned_and_a_real_mismatch_proposes_nothing() ->
 def test_a_sentence_is_never_a_name() -> None:
     text = "Re: Your request for LUMAKRAS (sotorasib)\nDOB: 04/09/1957\n"
     assert "name" not in fields.patient(text)
+
+
+def _ocr_letter(text: str, conf: float) -> LetterText:
+    """``text`` as if OCR read it: one word box per word, every word at ``conf``."""
+    import re
+
+    from priorauth.text import ocr
+
+    words = tuple(
+        ocr.Word(m.start(), m.end(), conf, (10 * m.start(), 0, 10 * len(m.group(0)), 20))
+        for m in re.finditer(r"\S+", text)
+    )
+    return LetterText(text, (ocr.Page(1, 0, len(text), (2000, 2000), words),), "tiff", True)
+
+
+OCR_TEXT = "Your request has been approved.\nAuthorization number: {n}\nValid 03/03/2026 through 09/02/2026\n"
+SECOND = [
+    # (the first reading's number, the second reading, the number proposed)
+    ("QA7734102", ("QA7734102", 91.0), "QA7734102"),  # the same characters, confidently: filled
+    ("QA7734102", ("QA7734162", 91.0), None),  # another digit: stays empty
+    ("QA7734102", ("QA7734102", 40.0), None),  # the same, unsure: stays empty
+    ("€A7734102", ("CA7734102", 88.0), "CA7734102"),  # OCR's € settled by a letter
+    ("€A7734102", ("CA7734109", 88.0), None),  # ... but not with another difference
+]
+
+
+@pytest.mark.parametrize(("first", "second", "want"), SECOND)
+def test_a_low_confidence_number_gets_a_second_reading(
+    monkeypatch: pytest.MonkeyPatch, first: str, second: tuple[str, float], want: str | None
+) -> None:
+    from priorauth.letters import recheck
+    from priorauth.text import ocr
+
+    seen: list[int] = []
+    monkeypatch.setattr(ocr, "page_images", lambda raw, kind, limit=None: ["page image"])
+    monkeypatch.setattr(recheck, "second_reading", lambda image, boxes: (seen.append(len(boxes)), second)[1])
+    p = propose(_ocr_letter(OCR_TEXT.format(n=first), 55.0), None, b"the letter's bytes")
+    assert p.value("authorization_number") == want
+    assert seen  # the number's words were read again
+    assert p.value("outcome") is None  # an outcome read with low confidence is never read again
+
+
+def test_an_ocr_symbol_in_a_number_is_never_proposed_without_a_second_reading() -> None:
+    text = OCR_TEXT.format(n="€A7734102")
+    assert fields.authorization_number(text).value == "€A7734102"
+    assert propose(_ocr_letter(text, 96.0)).value("authorization_number") is None
+    assert propose(_ocr_letter(OCR_TEXT.format(n="QA7734102"), 96.0)).value("authorization_number") == "QA7734102"

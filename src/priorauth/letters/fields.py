@@ -268,14 +268,20 @@ def outcome(text: str) -> tuple[Hit | None, str]:
 # -- numbers -----------------------------------------------------------------------------------------
 # an id: letters, digits and dashes; a space inside only before a group of 3+ more (a lone character
 # after a space is what OCR made of a column rule or a bar, never part of the number)
-_ID = r"(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d[A-Z0-9\-]{2})){3,30}(?<=[A-Z0-9]))"
-_NUMBER_LABELS = (  # the authorization's own number first, a reference number after it
-    r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:number|no\.?|num\.?|#|id|code|ref(?:erence)?(?:\s*(?:number|no\.?|#))?)",
-    r"(?:approval|certification|cert\.?)\s*(?:number|no\.?|#|id|code)",
-    r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*)?(?:number|no\.?|#|id)",
-    r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|determination|ticket|pa\s+case)\s*(?:number|no\.?|#|id)",
-    r"(?:authorization|reference|ref|case\s+reference)(?=\s*:)",
-    r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
+# OCR's symbols for a letter in an id (€ or © for C): read, never proposed as they are (see recheck)
+OCR_SYMBOLS = "€©¢"
+_ID = r"(?P<v>(?=[A-Z0-9€©¢\- ]*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-]| (?=\d[A-Z0-9\-]{2})){3,30}(?<=[A-Z0-9]))"
+_NUM = r"(?:number|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and what OCR makes of it: mumber, nurnber, numher
+_NUMBER_LABELS = tuple(
+    label.replace("{NUM}", _NUM)
+    for label in (  # the authorization's own number first, a reference number after it
+        r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:{NUM}|no\.?|num\.?|#|id|code|ref(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",
+        r"(?:approval|certification|cert\.?)\s*(?:{NUM}|no\.?|#|id|code)",
+        r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*)?(?:{NUM}|no\.?|#|id)",
+        r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|determination|ticket|pa\s+case)\s*(?:{NUM}|no\.?|#|id)",
+        r"(?:authorization|reference|ref|case\s+reference)(?=\s*:)",
+        r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
+    )
 )
 LEADER = r"[\s.:#]*(?:[\-–][\s.:#]*)?(?:(?-i:[a-z.]{2,})[\s.:#]+){0,3}"  # dot leaders, and what OCR makes of them ("scisiscess")
 _NUMBER_RES = [re.compile(rf"\b{label}\s*(?:is\s*)?{LEADER}{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from priorauth.letters import fields, mapping, patient, source, tables
+from priorauth.letters import fields, mapping, patient, recheck, source, tables
 from priorauth.text import ocr
 
 CONFIDENT = ocr.CONFIDENT / 100  # the OCR threshold measured in issue 17 (word confidence 70)
@@ -33,6 +33,7 @@ class Field:
     page: int | None
     confidence: float
     note: str = ""
+    read: Any = None  # the value as read, kept when a low confidence left ``value`` empty
 
     def source(self, ref: str = "") -> str:
         return f"{ref}#char={self.start},{self.end}"
@@ -103,10 +104,14 @@ def read_letter(raw: bytes, case_patient: dict[str, Any] | None = None) -> Propo
     """Read a payer letter (PDF, TIFF, PNG, JPEG bytes). ``case_patient`` (name, birth_date,
     member_id) is the case's patient: a letter that names someone else proposes nothing.
     Unusable input raises :class:`~priorauth.errors.PriorauthError`."""
-    return propose(source.read(raw), case_patient)
+    return propose(source.read(raw), case_patient, raw)
 
 
-def propose(letter: source.LetterText, case_patient: dict[str, Any] | None = None) -> Proposal:
+def propose(
+    letter: source.LetterText, case_patient: dict[str, Any] | None = None, raw: bytes | None = None
+) -> Proposal:
+    """The proposal for a letter's text; with the letter's bytes (``raw``), numbers and dates OCR read
+    with low confidence get a second look (:mod:`priorauth.letters.recheck`)."""
     text = letter.text
     out = Proposal(text, letter.ocr, warnings=list(letter.warnings))
 
@@ -114,7 +119,9 @@ def propose(letter: source.LetterText, case_patient: dict[str, Any] | None = Non
         if hit is None:
             return None
         conf = letter.confidence(hit.start, hit.end)
-        f = Field(name, hit.value, hit.start, hit.end, letter.page_at(hit.start), conf, hit.note)
+        if isinstance(hit.value, str) and any(c in fields.OCR_SYMBOLS for c in hit.value):
+            conf = 0.0  # an OCR symbol inside a number: only a second reading may settle it
+        f = Field(name, hit.value, hit.start, hit.end, letter.page_at(hit.start), conf, hit.note, hit.value)
         if conf < CONFIDENT:
             out.warnings.append(
                 f"the {name.replace('_', ' ')} on page {f.page} was read with low confidence ({conf:.2f}): left empty; "
@@ -177,6 +184,8 @@ def propose(letter: source.LetterText, case_patient: dict[str, Any] | None = Non
             )
         if not out.requested:
             out.warnings.append("what was requested could not be read")
+    if raw is not None and letter.ocr:
+        recheck.confirm(out, letter, raw)
     for name, hit in ((tables.read(fields.patient, text) or {}) | fields.patient(text)).items():
         f = add(f"patient_{name}", hit)
         if f is not None and f.value is not None:
