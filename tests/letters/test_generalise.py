@@ -30,6 +30,7 @@ OUTCOMES = [
     # an item line of a drug decides it
     ("Sotorasib 120 mg tablet    APPROVED", "approved"),
     ("LUMAKRAS 320 mg tab: not authorized", "denied"),
+    ("JLUMAKRAS 120 mg tablets   DENIED", "denied"),  # OCR's stray letter before the name
     # a past action is no statement about this request
     ("On 01/12/2026 we denied this request. After your appeal, it is now approved.", "approved"),
 ]

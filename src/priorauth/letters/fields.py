@@ -165,7 +165,9 @@ class _Sentences:
 _SENTENCE = _Sentences()
 
 
-_OURS = re.compile(r"\b(?:lumakras|sotorasib)\b", I)
+# LUMAKRAS and sotorasib, and what OCR makes of them (LIUMAKRAS, JTUMAKRAS, sotora5ib): a drug line
+# misread as another drug would hide the letter's outcome
+_OURS = re.compile(r"\b\w{0,2}umakras\b|\bs?otora[s5][il1|]b\b", I)
 _DOSE = r"(?:\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)\b|\bfor\s+injection\b|\btab(?:let)?s?\b|\bcap(?:sule)?s?\b)"
 _ITEM_WORDS = r"approved|authorized|den[il1|t]ed|declined|not\s+approved|not\s+authorized|not\s+certified|certified|pended|pending"
 _ITEM = re.compile(  # a drug's own line in a letter that decides several, item by item
