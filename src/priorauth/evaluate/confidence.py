@@ -18,6 +18,27 @@ from priorauth.facts.model import Evidence, Facts
 
 
 def judged(rule: Callable[[Context], Answer], ctx: Context) -> Answer:
+    return _not_by_absence(_judged(rule, ctx), ctx)
+
+
+def _not_by_absence(found: Answer, ctx: Context) -> Answer:
+    """A ``met`` that cites nothing rests on an absence (no prior G12C inhibitor found); with a scanned
+    page read unreliably in the chart, the absence may be OCR's: ``review``, naming the pages."""
+    if found.status != "met" or found.evidence or not ctx.facts.unreliable_pages:
+        return found
+    pages = "; ".join(ctx.facts.unreliable_pages)
+    return Answer(
+        "review",
+        f"{found.summary} But scanned pages were read unreliably ({pages}): what they say may be missing.",
+        found.evidence,
+        [
+            *found.actions,
+            "Read the scanned pages named (or obtain a legible copy) and confirm nothing contradicts this.",
+        ],
+    )
+
+
+def _judged(rule: Callable[[Context], Answer], ctx: Context) -> Answer:
     full = rule(ctx)
     if not any(_low(item) for kind in _lists(ctx.facts) for item in getattr(ctx.facts, kind)):
         return full
