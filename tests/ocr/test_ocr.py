@@ -156,6 +156,8 @@ def test_a_negation_glued_to_its_word_by_a_misread_mark_is_suspect() -> None:
 
     assert _DAMAGED_NEGATION.search("CORRECTED RESULT: KRAS - No.mutation detected")
     assert _DAMAGED_NEGATION.search("G12C not,detected")
+    assert _DAMAGED_NEGATION.search("the BRAF V600E\nis.not present")  # glued to the word before it
+    assert not _DAMAGED_NEGATION.search("p.G12C is not present. No other variant")
     assert not _DAMAGED_NEGATION.search("No. 5 lesion; no mutation detected")
 
 
@@ -416,3 +418,17 @@ def test_an_absence_is_never_taken_from_an_unreliable_page(
     assert c["status"] == status
     if status == "review":
         assert "DocumentReference/scan1 page 1" in c["summary"] and "read unreliably" in c["summary"]
+
+
+def test_a_doubtful_drug_name_is_review_against_an_absence(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A confident `met` resting on an absence ("no prior G12C inhibitor") is `review` when the only word
+    against it is a drug name read at low confidence: the absence was never shown."""
+    text = "Progress note 2026-09-01\nPrior therapy: carboplatin and pemetrexed, then adagrasib in 2025.\n"
+    scan = _fake_scan(text, 95.0)
+    at = text.index("adagrasib")
+    words = tuple(ocr.Word(w.start, w.end, 40.0 if w.start == at else w.conf, w.box) for w in scan.pages[0].words)
+    page = ocr.Page(1, 0, len(text), (100, 100), words)
+    monkeypatch.setattr(ocr, "read", lambda raw, kind: ocr.Scan(text, (page,)))
+    doc = check(scans.chart(scans.document("scan1", b"II*\x00scan", "image/tiff")))
+    c = next(c for c in doc["criteria"] if c["id"] == "no_prior_kras_g12c_inhibitor")
+    assert c["status"] == "review" and "adagrasib" in c["summary"]
