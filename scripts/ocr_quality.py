@@ -8,7 +8,9 @@ threshold), seconds per page, and what a 20-page fax costs.
 
 The reports are tests/ocr/documents.yaml (written while building), tests/ocr/heldout_documents.yaml
 (written by someone who had only the contract; its misreadings have been read since 2026-11-30) and
-tests/ocr/heldout_documents2.yaml (a second such set, `--set heldout2`); they are scored apart. Needs the
+tests/ocr/heldout_documents2.yaml (a second such set, `--set heldout2`; a development set too since
+2026-11-30); they are scored apart. `--only ID,...` and `--dump DIR` (each OCR text beside its original)
+help read what differs. Needs the
 tesseract program.
 """
 
