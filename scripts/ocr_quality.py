@@ -33,7 +33,7 @@ from priorauth.text import ocr  # noqa: E402
 from tests.ocr import scans  # noqa: E402
 
 AS_OF = "2026-11-20"
-SETS = {"built": "documents.yaml", "heldout": "heldout_documents.yaml", "heldout2": "heldout_documents2.yaml"}
+SETS = {"built": "documents.yaml", "heldout": "heldout_documents.yaml", "heldout2": "heldout_documents2.yaml", "heldout3": "heldout_documents3.yaml"}
 THRESHOLDS = (30, 40, 50, 60, 70, 80, 90)
 EXPECTED_STATUS = {  # what the kras_g12c criterion should say for what the report states (NSCLC)
     ("g12c_present", "tissue"): "met",
