@@ -275,6 +275,33 @@ def load() -> str:
     return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
+def cpu_seconds(root: int, workers: int) -> dict[str, float]:
+    """CPU time (user + system) used so far by the server's processes, from ``/proc``: the uvicorn
+    processes (``server``: ``root``, and its children when ``workers`` > 1) and the evaluation processes
+    below them. Unlike requests/s, CPU per request barely moves with what else a shared machine runs:
+    the number to compare code by."""
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        used[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    out = {"server": 0.0, "evaluation": 0.0}
+    for pid, seconds in used.items():
+        p, depth = pid, 0
+        while p > 1 and p != root:
+            p, depth = parents.get(p, 0), depth + 1
+        if p == root:
+            out["server" if depth < (2 if workers > 1 else 1) else "evaluation"] += seconds
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--clients", type=int, default=32, help="closed loop: concurrent clients")
@@ -303,6 +330,7 @@ def main() -> int:
             until = time.monotonic() + args.seconds
             started = time.perf_counter()
             load_before = load()
+            cpu_before = cpu_seconds(proc.pid, args.workers) if Path("/proc/self/stat").exists() else None
 
             async def run() -> None:
                 jobs = []
@@ -318,6 +346,7 @@ def main() -> int:
             asyncio.run(run())
             wall = time.perf_counter() - started
             load_after = load()
+            cpu_after = cpu_seconds(proc.pid, args.workers) if cpu_before is not None else None
         except httpx.HTTPError as exc:
             stop(proc)
             raise SystemExit(f"load_service: the run stopped: {type(exc).__name__} from the server") from None
@@ -344,6 +373,14 @@ def main() -> int:
                 f"{pct(values, 99):>9.0f}{max(values) * 1000:>9.0f}"
             )
     print(f"errors: {len(errors)}" + (f" ({statistics.mode(errors)} most often)" if errors else ""))
+    if cpu_before is not None and cpu_after is not None:
+        served = total + len(out["upload_and_open"]) + len(out["cds_order_sign"])
+        used = {k: cpu_after[k] - cpu_before[k] for k in cpu_after}
+        print(
+            f"server CPU: {used['server']:.1f} s in the uvicorn processes + {used['evaluation']:.1f} s in the "
+            f"evaluation processes = {1000 * sum(used.values()) / max(1, served):.1f} ms per request "
+            f"({1000 * used['server'] / max(1, served):.1f} ms outside evaluation)"
+        )
     base_rate = baseline(1 if args.quick else 3)
     evals = len(out["evaluate"]) / wall
     print(
