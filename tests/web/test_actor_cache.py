@@ -12,6 +12,7 @@ from sqlalchemy import event
 
 from priorauth.store.models import now
 from priorauth.web import Settings, create_app
+from priorauth.web.app import close
 from priorauth.web.security import token_hash
 from tests.web.conftest import PASSWORD, Practice, client, login
 
@@ -94,4 +95,4 @@ def test_another_process_learns_of_a_revocation_within_the_lifetime(settings: Se
             time.sleep(0.05)
     finally:
         for a in apps:
-            a.state.engine.dispose()
+            close(a)

@@ -16,6 +16,7 @@ import uvicorn
 from sqlalchemy import delete
 
 from priorauth.store.models import WebSession
+from priorauth.web.app import close
 from tests.web.conftest import NSCLC, PASSWORD, make_practice, open_case
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -173,7 +174,7 @@ def tight(database_url: str) -> Iterator[Any]:
     )
     app = create_app(settings)
     yield app
-    app.state.engine.dispose()
+    close(app)
 
 
 def _is_busy(r: httpx.Response) -> bool:

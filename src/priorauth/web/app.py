@@ -130,8 +130,17 @@ def _stop(app: FastAPI) -> None:
     from priorauth.service import pool
 
     pool.shutdown()
-    app.state.token_use.flush()
-    app.state.audit_sink.flush()
+    app.state.token_use.close()
+    app.state.audit_sink.close()
+
+
+def close(app: FastAPI) -> None:
+    """Done with an app that was never served (tests, scripts): its background writers write what they
+    hold and end, then its database connections are closed. Without this the writers' threads keep the
+    engine alive and reopen a connection the next time they write."""
+    app.state.token_use.close()
+    app.state.audit_sink.close()
+    app.state.engine.dispose()
 
 
 def _watchdog(seconds: float) -> None:
