@@ -94,7 +94,7 @@ def read_one(letter: dict[str, Any], quality: str, cache: Path | None = None) ->
         text = source.read(raw)
         if kept is not None:
             kept.write_bytes(pickle.dumps(text))
-    p = propose(text)  # fields scored as read; the patient check apart
+    p = propose(text, None, raw)  # fields scored as read (with the second look); the patient check apart
     seconds = time.perf_counter() - t0
     case = (letter.get("case") or {}).get("patient")
     got = {

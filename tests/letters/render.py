@@ -16,7 +16,7 @@ import yaml
 from tests.ocr import scans
 
 HERE = Path(__file__).parent
-CORPORA = {"tuning": "letters.yaml", "heldout": "heldout.yaml"}
+CORPORA = {"tuning": "letters.yaml", "heldout": "heldout.yaml", "heldout2": "heldout2.yaml"}
 QUALITIES = ("digital", "fax", "fax_poor", "fax_worst")
 
 
@@ -66,13 +66,19 @@ def digital_pdf(letter: dict[str, Any]) -> bytes:
 
 
 def report(letter: dict[str, Any]) -> scans.Report:
-    """The letter as a page-image report for the fax renderer: its first line is the (bold) title."""
+    """The letter as a page-image report for the fax renderer: its first line is the (bold) title when it
+    fits the page's width (a title line is not wrapped, so a wider one would lose its right end: a
+    letterhead's date or notice name)."""
     lines: list[str] = []
     for n, page in enumerate(letter["pages"]):
         if n:
             lines.append("<page>")
         lines += _lines(page)
-    title = lines.pop(0).strip() if lines else ""
+    title = lines[0].strip() if lines else ""
+    if title and scans._font("letter", True, 14).getlength(title) <= scans.PAGE[0] - 2 * scans.MARGIN:
+        lines.pop(0)
+    else:  # a first line wider than the page is set as body text (columns, wrapped), never clipped
+        title = ""
     return scans.Report(str(letter["id"]), "letter", title, tuple(lines))
 
 

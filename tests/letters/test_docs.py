@@ -55,3 +55,24 @@ def test_the_tuning_numbers_in_the_doc_are_todays_digital_reading() -> None:
     assert float(number) == round(100 * f["authorization_number"]["correct"], 1)
     low = min(f[k]["correct"] for k in ("period_start", "period_end", "appeal_deadline"))
     assert float(dates) == round(100 * low, 1)
+
+
+def test_the_former_heldout_digital_row_is_todays_reading() -> None:
+    """The development set's last digital row (seconds to re-measure) is what the reader does today."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import letter_quality
+
+    result = letter_quality.score("heldout", "digital")
+    rows = re.findall(
+        r"\| former held-out \(development\) \| digital \| (\d+) \| ([\d.]+)% \| ([\d.]+)% \| ([\d.]+)% \| (\d+) \|",
+        DOC,
+    )
+    assert rows, "the doc's measured table has no former held-out digital row"
+    letters, outcome, number, dates, wrong = rows[-1]
+    f = result["fields"]
+    assert int(letters) == result["letters"] and int(wrong) == result["outcome_wrong"]
+    assert float(outcome) == round(100 * f["outcome"]["correct"], 1)
+    assert float(number) == round(100 * f["authorization_number"]["correct"], 1)
+    low = min(f[k]["correct"] for k in ("period_start", "period_end", "appeal_deadline"))
+    assert float(dates) == round(100 * low, 1)
+    assert "Since 2026-11-30 it is a development set" in DOC

@@ -30,11 +30,11 @@ class Hit:
 _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     (
         "pended",
-        r"pend(?:ed|ing)|more\s+information|additional\s+information|information\s+(?:needed|requested|required)|incomplete|on\s+hold|request\s+for\s+information",
+        r"pend(?:ed|ing)|more\s+information|additional\s+information|information\s+(?:needed|requested|required)|incomplete|on\s+hold|request\s+for\s+information|awaiting",
     ),
     (
         "denied",
-        r"denied|denial|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
+        r"den[il1|t]ed|denial|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
     ),
     ("approved", r"approved|approval|authorized|certified|granted|favorable"),
 )
@@ -56,6 +56,8 @@ _STATEMENTS = {
         r"\bwe\s+are\s+approving\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:approved|authorized)\b",
         r"\b(?:has|have)\s+(?:approved|authorized)\s+(?:this|the|your)\b",
+        r"\b(?:made|reached|issued)\s+an?\s+(?:fully\s+)?favorable\s+(?:decision|determination)\b",
+        r"\b(?:reviewed|evaluated|considered)\s+(?:(?:your|the|this|prior\s+authorization)\s+)*(?:request|case)\s+and\s+(?:have\s+)?(?:approved|authorized)\b",
     ],
     "denied": [
         r"\b(?:is|was|has\s+been|have\s+been|are|were|been)\s+(?:being\s+)?(?:denied|declined)\b",
@@ -64,11 +66,14 @@ _STATEMENTS = {
         r"\bwe\s+(?:have\s+)?(?:denied|declined|are\s+denying|must\s+deny|cannot\s+approve|can\s+not\s+approve|are\s+unable\s+to\s+approve|were\s+unable\s+to\s+approve|could\s+not\s+approve|did\s+not\s+approve|are\s+not\s+able\s+to\s+approve|cannot\s+authorize|are\s+unable\s+to\s+authorize)\b",
         r"\b(?:adverse|unfavorable)\s+(?:benefit\s+|coverage\s+)?determination\b",
         r"\bdenial\s+(?:notice|letter|notification|of\s+(?:coverage|your|the|this|prior))\b",
-        r"\bnotice\s+of\s+denial\b",
+        r"\bnotice\s+of\s+(?:denial|non-?certification|non-?coverage|adverse\s+(?:benefit\s+)?determination)\b",
         r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*denied\b",
         r"\b(?:decided|decision)\s+(?:is\s+)?to\s+deny\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:denied|declined)\b",
         r"\b(?:has|have)\s+(?:denied|declined)\s+(?:this|the|your)\b",
+        r"\b(?:made|reached|issued)\s+an?\s+(?:unfavorable|adverse)\s+(?:decision|determination)\b",
+        r"\bwe\s+(?:are\s+unable\s+to|cannot|can\s*not|will\s+not|are\s+not\s+able\s+to)\s+(?:cover|pay\s+for)\b",
+        r"\b(?:reviewed|evaluated|considered)\s+(?:(?:your|the|this|prior\s+authorization)\s+)*(?:request|case)\s+and\s+(?:have\s+)?(?:denied|declined)\b",
     ],
     "pended": [
         r"\b(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|requested)\b",
@@ -84,10 +89,13 @@ _STATEMENTS = {
         r"\b(?:information|documentation|records)\s+(?:is|are|was|were)\s+(?:missing|incomplete)\b",
         r"\b(?:cannot|can\s*not|could\s+not|unable\s+to)\s+(?:begin|start|complete|continue)\s+(?:our\s+|the\s+|its\s+)?review\b",
         r"\bincomplete\s+request\b",
+        r"\brequires?\s+(?:more|additional|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
         r"\b(?:in\s+order\s+)?to\s+(?:complete|continue|process|finish)\s+(?:our|the|this|your)\s+(?:review|request)\b[^.]*\b(?:please|need|send|provide|submit)\b",
     ],
 }
-_STATEMENT_RES = {k: [re.compile(p, M) for p in v] for k, v in _STATEMENTS.items()}
+# ^ is the sentence's start (a heading line is a sentence of its own), never a wrapped line's start:
+# "Your request was not\napproved." is a denial, not an approval
+_STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items()}
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless|may|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
     r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval)|"
@@ -157,8 +165,74 @@ class _Sentences:
 _SENTENCE = _Sentences()
 
 
-def outcome(text: str) -> tuple[Hit | None, str]:
-    """The letter's outcome and its span, or (None, why not)."""
+# LUMAKRAS and sotorasib, and what OCR makes of them (LIUMAKRAS, JTUMAKRAS, sotora5ib): a drug line
+# misread as another drug would hide the letter's outcome
+_OURS = re.compile(r"\b\w{0,2}umakras\b|\bs?otora[s5][il1|]b\b", I)
+_DOSE = r"(?:\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)\b|\bfor\s+injection\b|\btab(?:let)?s?\b|\bcap(?:sule)?s?\b)"
+_ITEM_WORDS = r"approved|authorized|den[il1|t]ed|declined|not\s+approved|not\s+authorized|not\s+certified|certified|pended|pending"
+_ITEM = re.compile(  # a drug's own line in a letter that decides several, item by item
+    rf"^[ \t]*(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*?)"
+    rf"(?:[ \t]+(?P<v>(?-i:(?:NOT\s+)?(?:APPROVED|AUTHORIZED|DEN[IL1|T]ED|DECLINED|CERTIFIED|PENDED|PENDING)))"
+    rf"|(?:[ \t]{{2,}}|[ \t]*[:|\-–][ \t]*)(?P<w>{_ITEM_WORDS}))\b",
+    M,
+)
+
+
+def _item_value(word: str) -> str | None:
+    for value, words in _OUTCOME_WORDS:
+        if re.fullmatch(rf"(?:{words})", " ".join(word.split()), I):
+            return value
+    return None
+
+
+def items(text: str) -> list[tuple[int, Hit, bool]]:
+    """The drug lines of a letter that decides item by item (``LUMAKRAS 120 mg tablets  APPROVED``):
+    (the line's start, its outcome, whether it is LUMAKRAS/sotorasib)."""
+    out = []
+    for m in _ITEM.finditer(text):
+        g = "v" if m.group("v") else "w"
+        value = _item_value(m.group(g))
+        if value:
+            line = text.rfind("\n", 0, m.start("item")) + 1
+            out.append((line, Hit(value, m.start(g), m.end(g)), bool(_OURS.search(m.group("item")))))
+    return out
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A letter that decides several drugs item by item: ``ours`` is the letter with everything but
+    LUMAKRAS's items blanked (offsets kept), ``shared`` the part before the first item (a reference
+    number for the whole request); ``others`` the other drugs' lines."""
+
+    ours: str
+    shared: str
+    others: tuple[str, ...]
+
+
+def _blank(text: str, keep: list[tuple[int, int]]) -> str:
+    out = [c if c in "\n\f" else " " for c in text]
+    for a, b in keep:
+        out[a:b] = text[a:b]
+    return "".join(out)
+
+
+def scope(text: str) -> Scope | None:
+    """The LUMAKRAS part of a letter that decides other drugs too, item by item (None: it does not)."""
+    found = items(text)
+    if not found or all(ours for _, _, ours in found):
+        return None
+    bounds = [
+        (line, found[i + 1][0] if i + 1 < len(found) else len(text), ours) for i, (line, _, ours) in enumerate(found)
+    ]
+    others = tuple(
+        text[a : text.find("\n", a) if "\n" in text[a:] else len(text)].strip() for a, _, o in bounds if not o
+    )
+    return Scope(_blank(text, [(a, b) for a, b, ours in bounds if ours]), _blank(text, [(0, found[0][0])]), others)
+
+
+def outcome_hits(text: str) -> tuple[list[Hit], str]:
+    """Every statement of the letter's outcome when they agree (labels and item lines first), or
+    ([], why not): none is stated, or statements disagree."""
     labeled: list[Hit] = []
     for m in _LABEL.finditer(text):
         v = m.group("v")
@@ -167,6 +241,7 @@ def outcome(text: str) -> tuple[Hit | None, str]:
             if w and not (value == "approved" and re.search(r"\bnot\b", v, I)):
                 labeled.append(Hit(value, m.start("v") + w.start(), m.start("v") + w.end()))
                 break
+    labeled += [hit for _, hit, ours in items(text) if ours]
     said: list[Hit] = []
     for s in _SENTENCE.finditer(text):
         sentence = s.group(0)
@@ -180,23 +255,37 @@ def outcome(text: str) -> tuple[Hit | None, str]:
                     break
     values = {h.value for h in labeled} | {h.value for h in said}
     if not values:
-        return None, "the outcome could not be read (no approval, denial or request for information is stated)"
+        return [], "the outcome could not be read (no approval, denial or request for information is stated)"
     if len(values) > 1:
-        return None, "the letter states more than one outcome (" + ", ".join(sorted(values)) + "): left empty"
-    return (labeled or said)[0], ""
+        return [], "the letter states more than one outcome (" + ", ".join(sorted(values)) + "): left empty"
+    return labeled + said, ""
+
+
+def outcome(text: str) -> tuple[Hit | None, str]:
+    """The letter's outcome and its span, or (None, why not)."""
+    hits, why = outcome_hits(text)
+    return (hits[0] if hits else None), why
 
 
 # -- numbers -----------------------------------------------------------------------------------------
-_ID = r"(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,30}(?<=[A-Z0-9]))"
-_NUMBER_LABELS = (  # the authorization's own number first, a reference number after it
-    r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:number|no\.?|num\.?|#|id|code|ref(?:erence)?(?:\s*(?:number|no\.?|#))?)",
-    r"(?:approval|certification|cert\.?)\s*(?:number|no\.?|#|id|code)",
-    r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*)?(?:number|no\.?|#|id)",
-    r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|determination|ticket|pa\s+case)\s*(?:number|no\.?|#|id)",
-    r"(?:authorization|reference|ref|case\s+reference)(?=\s*:)",
-    r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
+# an id: letters, digits and dashes; a space inside only before a group of 3+ more (a lone character
+# after a space is what OCR made of a column rule or a bar, never part of the number)
+# OCR's symbols for a letter in an id (€ or © for C): read, never proposed as they are (see recheck)
+OCR_SYMBOLS = "€©¢"
+_ID = r"(?P<v>(?=[A-Z0-9€©¢\- ]*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-]| (?=\d[A-Z0-9\-]{2})){3,30}(?<=[A-Z0-9]))"
+_NUM = r"(?:number|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and what OCR makes of it: mumber, nurnber, numher
+_NUMBER_LABELS = tuple(
+    label.replace("{NUM}", _NUM)
+    for label in (  # the authorization's own number first, a reference number after it
+        r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:{NUM}|no\.?|num\.?|#|id|code|ref(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",
+        r"(?:approval|certification|cert\.?)\s*(?:{NUM}|no\.?|#|id|code)",
+        r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*)?(?:{NUM}|no\.?|#|id)",
+        r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|determination|ticket|pa\s+case)\s*(?:{NUM}|no\.?|#|id)",
+        r"(?:authorization|reference|ref|case\s+reference)(?=\s*:)",
+        r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
+    )
 )
-LEADER = r"[\s.:#]*(?:(?-i:[a-z.]{2,})[\s.:#]+){0,3}"  # dot leaders, and what OCR makes of them ("scisiscess")
+LEADER = r"[\s.:#]*(?:[\-–][\s.:#]*)?(?:(?-i:[a-z.]{2,})[\s.:#]+){0,3}"  # dot leaders, and what OCR makes of them ("scisiscess")
 _NUMBER_RES = [re.compile(rf"\b{label}\s*(?:is\s*)?{LEADER}{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS]
 
 
@@ -210,10 +299,12 @@ def authorization_number(text: str) -> Hit | None:
 
 
 # -- dates -------------------------------------------------------------------------------------------
-_LETTER_DATE = re.compile(
-    r"(?:^|(?<=\S[ \t]{2}))[ \t]*(?:(?:letter|notice|notification|decision|determination|mail(?:ing)?|print|issue|sent|run)\s+)?"
-    r"date(?:d)?(?:\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determination)|sent|issued|mailed|printed))?"
-    r"[ \t.:\-]*(?P<d>" + dates.DATE + r")",
+_Q = r"(?:letter|notice|notification|decision|determination|mail(?:ing)?|print|issue|sent|run)\s+"
+_SUF = r"\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determination)|sent|issued|mailed|printed)"
+_LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper's date, never the letter's
+    r"(?:^|(?<=\S[ \t]{2}))[ \t]*"
+    rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE)[ \t]+)"
+    r"(?P<d>" + dates.DATE + r")",
     M,
 )
 
@@ -249,8 +340,8 @@ _START = re.compile(
     I,
 )
 _END = re.compile(
-    rf"\b(?:ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|"
-    rf"authorization\s+end|period\s+end|termination)(?:\s+date)?[\s.:\-]*(?P<d>{dates.DATE})",
+    rf"\b(?:ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|stop|"
+    rf"to\s+date|thru\s+date|through\s+date|authorization\s+end|period\s+end|termination)(?:\s+date)?[\s.:\-]*(?P<d>{dates.DATE})",
     I,
 )
 
@@ -304,21 +395,23 @@ _N = (
     + r")(?:\s*\((?P<nd>\d{1,3})\))?"
 )
 _APPEAL_DAYS = re.compile(
-    rf"\b(?:within|no\s+later\s+than|in|up\s+to|have|has)\s+{_N}\s+(?:calendar\s+)?days?\s+"
+    rf"\b(?:within|no\s+later\s+than|in|up\s+to|have|has|due|is|are)\s+{_N}\s+(?:calendar\s+)?days?\s+"
     r"(?:of|from|after|following)\s+(?:the\s+)?(?P<from>[^.;]{0,60})",
     I,
 )
 _APPEAL_BY = re.compile(
     rf"(?:appeal[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?:?)\s+(?P<d>{dates.DATE}))"
     rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by)|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
-    rf"last\s+day\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by)"
-    rf"[^:\n]{{0,30}}?[:\s]\s*(?P<d2>{dates.DATE}))",
+    rf"last\s+(?:day|date)\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by)"
+    rf"[^:\n]{{0,30}}?[:\s]\s*(?P<d2>{dates.DATE}))"
+    rf"|(?:\b(?:until|by|before|through)\s+(?P<d3>{dates.DATE}),?\s+to\s+(?:file\s+|request\s+|submit\s+|send\s+)?(?:an?\s+|your\s+)?appeal)",
     I,
 )
 _FROM_LETTER = re.compile(
     r"^(?:(?:this|the|our)\s+)?(?:date\s+(?:of|on)\s+(?:this|the|our)\s+|(?:date\s+of\s+)?)"
     r"(?:(?:adverse|denial|coverage)\s+)?(?:letter|notice|notification|denial|decision|determination)"
-    r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination)\s+date",
+    r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination)\s+date"
+    r"|^(?:the\s+)?date\s+(?:printed|shown|written|stated|given)\s+(?:at\s+the\s+top\s+of|on|in|at\s+the\s+head\s+of)\s+(?:this|the|our)\s+(?:letter|notice)",
     I,
 )
 _FROM_RECEIPT = re.compile(r"\breceiv|\bget\s+this|\bservice", I)
@@ -328,7 +421,7 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
     """The last day to appeal: a date the letter gives, or N days from the letter's date (None, why,
     when the days run from something the letter does not date, such as its receipt)."""
     for m in _APPEAL_BY.finditer(text):
-        g = "d" if m.group("d") else "d2"
+        g = next(x for x in ("d", "d2", "d3") if m.group(x))
         d = dates.parse(m.group(g))
         if d:
             return Hit(d, m.start(g), m.end(g)), ""
@@ -526,17 +619,26 @@ _NAME_RE = re.compile(
 _DOB = re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born){LEADER}(?P<d>{dates.DATE})", I)
 _MEMBER = re.compile(
     r"(?:\b(?:member|subscriber|enrollee|insured|policy|patient|health\s+plan|beneficiary)\s*(?:id|identification|number|no\.?|#)|^[ \t]*ID)"
-    r"(?:\s*(?:number|no\.?|#))?" + LEADER + r"(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
+    r"(?:\s*(?:number|no\.?|#))?"
+    + LEADER
+    + r"(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
     M,
+)
+
+
+_NOT_NAME = re.compile(  # words a person's name never has: "Re: Your request for LUMAKRAS" is no name
+    r"\b(?:id|number|name|services?|information|your|our|the|for|of|request(?:ed)?|prior|authorization|lumakras|"
+    r"sotorasib|drug|medication|coverage|plan|letter|notice|appeal|review|pharmacy|benefits?|claim)\b",
+    I,
 )
 
 
 def patient(text: str) -> dict[str, Hit]:
     out: dict[str, Hit] = {}
     m = _NAME.search(text)
-    if m is None or re.match(r"(?:id|number|name|services|information)\b", m.group("v"), I):
-        m = _NAME_RE.search(text) or m
-    if m is not None and not re.match(r"(?:id|number|services|information)\b", m.group("v"), I):
+    if m is None or _NOT_NAME.search(m.group("v")):
+        m = next((x for x in _NAME_RE.finditer(text) if not _NOT_NAME.search(x.group("v"))), None) or m
+    if m is not None and not _NOT_NAME.search(m.group("v")):
         out["name"] = Hit(" ".join(m.group("v").split()).strip(" ,"), m.start("v"), m.end("v"))
     d = next((x for x in _DOB.finditer(text) if dates.parse(x.group("d"))), None)
     if d is not None:

@@ -1,6 +1,14 @@
 """The letter's patient against the case's: name (its words, in any order, initials ignored), date of
 birth and member id (letters and digits only). A field the letter does not give is not a mismatch; one
-it gives differently is, and then nothing is proposed."""
+it gives differently is, and then nothing is proposed.
+
+A fax's OCR misreads a letter now and then (``Nelacourt`` for ``Delacourt``, ``NadiaR.`` for ``Nadia
+R.``, ``O`` for ``0`` in a member id). Such a reading is tolerated, never silently: a member id equal to
+the case's once the characters OCR confuses are folded (O/Q/0, I/L/1, S/5, B/8, Z/2) matches; a name
+whose words differ from the case's by one letter each (words of 5 letters or more) is not a mismatch
+only when the letter's date of birth or member id is read and matches the case's exactly, and the
+proposal warns about it. A real other patient differs by more than one misread letter, or in a date of
+birth or member id, and is flagged."""
 
 from __future__ import annotations
 
@@ -8,8 +16,12 @@ import re
 from datetime import date
 from typing import Any
 
+_FOLD = str.maketrans({"O": "0", "Q": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2"})
+NEAR_LENGTH = 5  # a name word this long may differ by one misread letter
+
 
 def _words(name: str) -> set[str]:
+    name = re.sub(r"([a-z]{2,})([A-Z])(?=[.\s]|$)", r"\1 \2", name)  # "NadiaR." is "Nadia R." (OCR lost the space)
     return {w for w in re.findall(r"[a-z]+", name.casefold()) if len(w) > 1}
 
 
@@ -17,20 +29,59 @@ def _alnum(value: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", value.upper())
 
 
-def mismatches(read: dict[str, Any], case: dict[str, Any] | None) -> list[str]:
-    """The fields where the letter's patient differs from the case's (in words, no values: PHI)."""
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by at most one letter substituted, added or dropped."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _near_words(a: set[str], b: set[str]) -> bool:
+    """Every word of the shorter name is a word of the other or one misread letter away from one."""
+    short, long_ = sorted((a, b), key=len)
+    return all(
+        w in long_ or (len(w) >= NEAR_LENGTH and any(len(v) >= NEAR_LENGTH and _one_edit(w, v) for v in long_))
+        for w in short
+    )
+
+
+def compare(read: dict[str, Any], case: dict[str, Any] | None) -> tuple[list[str], list[str]]:
+    """(the fields where the letter's patient differs from the case's, the fields that differ only as
+    OCR misreads and are tolerated); in words, never values (PHI)."""
     if not case:
-        return []
-    out = []
+        return [], []
+    out: list[str] = []
+    near: list[str] = []
+    dob, want_dob = read.get("birth_date"), case.get("birth_date")
+    dob_same = None
+    if dob and want_dob:
+        dob_same = str(dob) == (want_dob.isoformat() if isinstance(want_dob, date) else str(want_dob))
+        if not dob_same:
+            out.append("date of birth")
+    mid, want_mid = read.get("member_id"), case.get("member_id")
+    mid_same = None
+    if mid and want_mid:
+        a, b = _alnum(str(mid)), _alnum(str(want_mid))
+        mid_same = a == b
+        if not mid_same:
+            if a.translate(_FOLD) == b.translate(_FOLD):
+                near.append("member id")
+            else:
+                out.append("member id")
     name, want = read.get("name"), case.get("name")
     if name and want:
         a, b = _words(str(name)), _words(str(want))
         if a and b and not (a <= b or b <= a):
-            out.append("name")
-    dob, want_dob = read.get("birth_date"), case.get("birth_date")
-    if dob and want_dob and str(dob) != (want_dob.isoformat() if isinstance(want_dob, date) else str(want_dob)):
-        out.append("date of birth")
-    mid, want_mid = read.get("member_id"), case.get("member_id")
-    if mid and want_mid and _alnum(str(mid)) != _alnum(str(want_mid)):
-        out.append("member id")
-    return out
+            if (dob_same or mid_same) and _near_words(a, b):
+                near.append("name")
+            else:
+                out.insert(0, "name")
+    return out, near
+
+
+def mismatches(read: dict[str, Any], case: dict[str, Any] | None) -> list[str]:
+    """The fields where the letter's patient differs from the case's (in words, no values: PHI)."""
+    return compare(read, case)[0]

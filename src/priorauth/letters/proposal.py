@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from priorauth.letters import fields, mapping, patient, source, tables
+from priorauth.letters import fields, mapping, patient, recheck, source, tables
 from priorauth.text import ocr
 
 CONFIDENT = ocr.CONFIDENT / 100  # the OCR threshold measured in issue 17 (word confidence 70)
@@ -33,6 +33,7 @@ class Field:
     page: int | None
     confidence: float
     note: str = ""
+    read: Any = None  # the value as read, kept when a low confidence left ``value`` empty
 
     def source(self, ref: str = "") -> str:
         return f"{ref}#char={self.start},{self.end}"
@@ -103,10 +104,14 @@ def read_letter(raw: bytes, case_patient: dict[str, Any] | None = None) -> Propo
     """Read a payer letter (PDF, TIFF, PNG, JPEG bytes). ``case_patient`` (name, birth_date,
     member_id) is the case's patient: a letter that names someone else proposes nothing.
     Unusable input raises :class:`~priorauth.errors.PriorauthError`."""
-    return propose(source.read(raw), case_patient)
+    return propose(source.read(raw), case_patient, raw)
 
 
-def propose(letter: source.LetterText, case_patient: dict[str, Any] | None = None) -> Proposal:
+def propose(
+    letter: source.LetterText, case_patient: dict[str, Any] | None = None, raw: bytes | None = None
+) -> Proposal:
+    """The proposal for a letter's text; with the letter's bytes (``raw``), numbers and dates OCR read
+    with low confidence get a second look (:mod:`priorauth.letters.recheck`)."""
     text = letter.text
     out = Proposal(text, letter.ocr, warnings=list(letter.warnings))
 
@@ -114,7 +119,9 @@ def propose(letter: source.LetterText, case_patient: dict[str, Any] | None = Non
         if hit is None:
             return None
         conf = letter.confidence(hit.start, hit.end)
-        f = Field(name, hit.value, hit.start, hit.end, letter.page_at(hit.start), conf, hit.note)
+        if isinstance(hit.value, str) and any(c in fields.OCR_SYMBOLS for c in hit.value):
+            conf = 0.0  # an OCR symbol inside a number: only a second reading may settle it
+        f = Field(name, hit.value, hit.start, hit.end, letter.page_at(hit.start), conf, hit.note, hit.value)
         if conf < CONFIDENT:
             out.warnings.append(
                 f"the {name.replace('_', ' ')} on page {f.page} was read with low confidence ({conf:.2f}): left empty; "
@@ -124,34 +131,46 @@ def propose(letter: source.LetterText, case_patient: dict[str, Any] | None = Non
         out.fields.append(f)
         return f
 
-    found, why = fields.outcome(text)
-    if found is None and "more than one" not in why:
-        found = (tables.read(fields.outcome, text) or (None, ""))[0]
-        why = "" if found else why
-    result = add("outcome", found)
+    # a letter that decides several drugs item by item: LUMAKRAS's items are read, the others' never
+    part = fields.scope(text)
+    ours = part.ours if part else text
+    if part:
+        out.warnings.append(
+            "the letter decides other drugs too (" + "; ".join(part.others) + "): only LUMAKRAS is read"
+        )
+    hits, why = fields.outcome_hits(ours)
+    if not hits and "more than one" not in why:
+        found = (tables.read(fields.outcome, ours) or (None, ""))[0]
+        hits, why = ([found], "") if found else ([], why)
+    # statements that agree: the one read most confidently is the outcome's span
+    best = max(hits, key=lambda h: letter.confidence(h.start, h.end), default=None)
+    result = add("outcome", best)
     if why:
         out.warnings.append(why)
     kind = result.value if result else None
-    add("authorization_number", fields.authorization_number(text) or tables.read(fields.authorization_number, text))
+    number = fields.authorization_number(ours) or tables.read(fields.authorization_number, ours)
+    if part and number is None:  # a number for the whole request, above the items
+        number = fields.authorization_number(part.shared) or tables.read(fields.authorization_number, part.shared)
+    add("authorization_number", number)
     day = add("letter_date", fields.letter_date(text) or tables.read(fields.letter_date, text))
     add("drug", fields.drug(text))
     if kind == "approved":
-        span = fields.period(text) or tables.read(fields.period, text)
+        span = fields.period(ours) or tables.read(fields.period, ours)
         if span and span[0] is not None:
             add("period_start", span[0])
         if span and span[1] is not None:
             add("period_end", span[1])
         if not span or None in span:
             out.warnings.append("the approved period could not be read whole")
-        add("quantity", fields.quantity(text) or tables.read(fields.quantity, text))
+        add("quantity", fields.quantity(ours) or tables.read(fields.quantity, ours))
     if kind == "denied":
-        if add("denial_reason", fields.denial_reason(text)) is None:
+        if add("denial_reason", fields.denial_reason(ours)) is None:
             out.warnings.append("the denial reason could not be read")
         deadline, why = fields.appeal_deadline(text, day.value if day else None)
         if add("appeal_deadline", deadline) is None:
             out.warnings.append(why or "the appeal deadline could not be read")
     if kind == "pended":
-        for hit in fields.requested(text):
+        for hit in fields.requested(ours):
             conf = letter.confidence(hit.start, hit.end)
             out.requested.append(
                 {
@@ -165,12 +184,21 @@ def propose(letter: source.LetterText, case_patient: dict[str, Any] | None = Non
             )
         if not out.requested:
             out.warnings.append("what was requested could not be read")
+    if raw is not None and letter.ocr:
+        recheck.confirm(out, letter, raw)
     for name, hit in ((tables.read(fields.patient, text) or {}) | fields.patient(text)).items():
         f = add(f"patient_{name}", hit)
         if f is not None and f.value is not None:
             out.patient[name] = f.value
     out.checked = bool(case_patient)
-    out.mismatch = patient.mismatches(out.patient, case_patient)
+    out.mismatch, near = patient.compare(out.patient, case_patient)
+    if near and not out.mismatch:
+        out.warnings.insert(
+            0,
+            "the letter's patient "
+            + " and ".join(near)
+            + " differ from the case's only as a misread letter would (OCR); the other details match: check them",
+        )
     if out.mismatch:
         out.warnings.insert(
             0,

@@ -10,12 +10,48 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from priorauth.letters import dates
+
 CELL = re.compile(r"\S+(?: \S+)*")  # cells are separated by two or more spaces
 RULE = re.compile(r"^[\s\-=_+|]+$")  # a line of dashes under the header
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in CELL.finditer(line)]
+
+
+BAR = re.compile(r"\s+[|=.,:;'!©®€]\s+")  # what OCR makes of a column gap: a lone bar, equals sign or dot
+TOKEN = re.compile(r"\S+")
+
+
+def _kind(token: str) -> str:
+    if dates.DATE_RE.fullmatch(token):
+        return "date"
+    if len(token) >= 6 and sum(c.isdigit() for c in token) >= 3 and "/" not in token:
+        return "id"
+    return "word"
+
+
+def _split_cells(line: str) -> list[tuple[int, str]]:
+    """Cells where OCR closed the gap between them: at a bar or equals sign, and between a date or an id
+    and the words beside it (``Harold Whitcombe 11/23/1949 CVH-88210457``: three cells)."""
+    out: list[tuple[int, str]] = []
+    for x, cell in _cells(line):
+        pieces, last = [], 0
+        for m in BAR.finditer(cell):
+            pieces.append((last, cell[last : m.start()]))
+            last = m.end()
+        pieces.append((last, cell[last:]))
+        for px, piece in pieces:
+            cur: list[re.Match[str]] = []
+            for t in TOKEN.finditer(piece):
+                if cur and (_kind(t.group(0)) != "word" or _kind(cur[-1].group(0)) != "word"):
+                    out.append((x + px + cur[0].start(), piece[cur[0].start() : cur[-1].end()]))
+                    cur = []
+                cur.append(t)
+            if cur:
+                out.append((x + px + cur[0].start(), piece[cur[0].start() : cur[-1].end()]))
+    return out
 
 
 @lru_cache(maxsize=32)
@@ -35,11 +71,15 @@ def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
         if len(head) < 2 or re.search(r"\d{2}", line):  # a header row is words
             continue
         j = i + 1  # the values' row: past a rule of dashes, blank lines, or what OCR made of the rule
-        while j < min(len(lines), i + 4) and not re.search(r"\d{3}", lines[j]):
+        between = 0  # printed lines between the header and the values (blank lines do not count)
+        while j < len(lines) and not re.search(r"\d{3}", lines[j]) and between <= 2:
+            between += bool(lines[j].strip())
             j += 1
-        if j >= len(lines) or j - i > 3:
+        if j >= len(lines) or between > 2 or j - i > 6:
             continue
         values = _cells(lines[j])
+        if len(values) != len(head) and len(split := _split_cells(lines[j])) == len(head):
+            values = split
         if len(values) < 2:
             continue
         by_index = len(values) == len(head)  # OCR text keeps the cells, not their columns

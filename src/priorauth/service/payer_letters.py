@@ -36,7 +36,7 @@ def read(raw: bytes, case_patient: dict[str, Any] | None, ref: str) -> tuple[str
     from priorauth.letters.proposal import propose
 
     letter = source.read(raw)
-    return source.MEDIA[letter.kind], letter.text, propose(letter, case_patient).as_dict(ref)
+    return source.MEDIA[letter.kind], letter.text, propose(letter, case_patient, raw).as_dict(ref)
 
 
 def proposed_values(proposal: dict[str, Any]) -> dict[str, Any]:
