@@ -117,6 +117,9 @@ def test_requests_holding_connections_are_never_starved_of_threads(app: Any) -> 
             if hold:
                 release.wait(60)
 
+        def close(self) -> None:  # the app's shutdown closes its recorder
+            pass
+
     app.state.token_use = HoldFirst()
 
     async def counted(scope: Any, receive: Any, send: Any) -> None:
@@ -207,6 +210,9 @@ def test_a_request_that_gets_no_turn_is_the_busy_error_and_health_still_answers(
         def saw(self, _token_id: str) -> None:
             inside.set()
             release.wait(30)
+
+        def close(self) -> None:  # the app's shutdown closes its recorder
+            pass
 
     tight.state.token_use = HoldOne()
     port = _port()
