@@ -17,6 +17,15 @@ in-process on the same charts in the same run (evaluations per second on one cor
     .venv/bin/python bench/load_service.py --workers 2 --rate 100 --seconds 60     # open loop
     .venv/bin/python bench/load_service.py --workers 2 --mixed --seconds 60        # + uploads, CDS, /health
     .venv/bin/python bench/load_service.py --quick                                  # seconds (CI)
+
+The issue's three goal runs (``--workers 2``, 40 s each; docs/performance.md):
+
+    .venv/bin/python bench/load_service.py --goal closed   # 32 clients: >= 150 requests/s, 0 errors
+    .venv/bin/python bench/load_service.py --goal open     # 100 requests/s: p99 <= 250 ms, 0 errors
+    .venv/bin/python bench/load_service.py --goal mixed    # + uploads, CDS: /health always < 1 s
+
+Besides latency it prints the server's CPU time per request (its uvicorn and evaluation processes, from
+``/proc``): on a shared machine that, not requests/s, is the number to compare two versions by.
 """
 
 from __future__ import annotations
@@ -40,6 +49,7 @@ import priorauth
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = "2026-11-20"
 MIX = [("read_case", 2), ("read_determination", 1), ("evaluate", 1)]
+GOALS = {"closed": {"clients": 32}, "open": {"rate": 100.0}, "mixed": {"clients": 32, "mixed": True}}
 
 
 def charts() -> list[Path]:
@@ -275,6 +285,33 @@ def load() -> str:
     return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
+def cpu_seconds(root: int, workers: int) -> dict[str, float]:
+    """CPU time (user + system) used so far by the server's processes, from ``/proc``: the uvicorn
+    processes (``server``: ``root``, and its children when ``workers`` > 1) and the evaluation processes
+    below them. Unlike requests/s, CPU per request barely moves with what else a shared machine runs:
+    the number to compare code by."""
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        used[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    out = {"server": 0.0, "evaluation": 0.0}
+    for pid, seconds in used.items():
+        p, depth = pid, 0
+        while p > 1 and p != root:
+            p, depth = parents.get(p, 0), depth + 1
+        if p == root:
+            out["server" if depth < (2 if workers > 1 else 1) else "evaluation"] += seconds
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--clients", type=int, default=32, help="closed loop: concurrent clients")
@@ -282,10 +319,15 @@ def main() -> int:
     ap.add_argument("--mixed", action="store_true", help="add uploads, case openings, CDS calls; probe /health")
     ap.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     ap.add_argument("--evaluation-workers", type=int, default=1, help="evaluation processes per server process")
-    ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--seconds", type=float, help="default 60 (40 for --goal)")
     ap.add_argument("--database-url", help="default: a fresh SQLite file")
     ap.add_argument("--quick", action="store_true", help="a few seconds, 4 clients: checks the script still runs")
+    ap.add_argument("--goal", choices=sorted(GOALS), help="one of the issue's goal runs (sets the options above)")
     args = ap.parse_args()
+    if args.goal:
+        for key, value in (GOALS[args.goal] | {"workers": 2}).items():
+            setattr(args, key, value)
+    args.seconds = args.seconds or (40.0 if args.goal else 60.0)
     if args.quick:
         args.seconds, args.clients = 3.0, 4
         args.rate = None if args.rate is None else min(args.rate, 10)
@@ -303,6 +345,7 @@ def main() -> int:
             until = time.monotonic() + args.seconds
             started = time.perf_counter()
             load_before = load()
+            cpu_before = cpu_seconds(proc.pid, args.workers) if Path("/proc/self/stat").exists() else None
 
             async def run() -> None:
                 jobs = []
@@ -318,6 +361,7 @@ def main() -> int:
             asyncio.run(run())
             wall = time.perf_counter() - started
             load_after = load()
+            cpu_after = cpu_seconds(proc.pid, args.workers) if cpu_before is not None else None
         except httpx.HTTPError as exc:
             stop(proc)
             raise SystemExit(f"load_service: the run stopped: {type(exc).__name__} from the server") from None
@@ -344,6 +388,14 @@ def main() -> int:
                 f"{pct(values, 99):>9.0f}{max(values) * 1000:>9.0f}"
             )
     print(f"errors: {len(errors)}" + (f" ({statistics.mode(errors)} most often)" if errors else ""))
+    if cpu_before is not None and cpu_after is not None:
+        served = total + len(out["upload_and_open"]) + len(out["cds_order_sign"])
+        used = {k: cpu_after[k] - cpu_before[k] for k in cpu_after}
+        print(
+            f"server CPU: {used['server']:.1f} s in the uvicorn processes + {used['evaluation']:.1f} s in the "
+            f"evaluation processes = {1000 * sum(used.values()) / max(1, served):.1f} ms per request "
+            f"({1000 * used['server'] / max(1, served):.1f} ms outside evaluation)"
+        )
     base_rate = baseline(1 if args.quick else 3)
     evals = len(out["evaluate"]) / wall
     print(

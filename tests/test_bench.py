@@ -33,7 +33,9 @@ def test_bench_script_runs_quick(script: str) -> None:
     assert r.stdout.strip()
 
 
-@pytest.mark.parametrize("mode", [["--rate", "10"], ["--mixed"]], ids=["open-loop", "mixed"])
+@pytest.mark.parametrize(
+    "mode", [["--rate", "10"], ["--mixed"], ["--goal", "open"]], ids=["open-loop", "mixed", "goal"]
+)
 def test_the_load_script_runs_its_other_modes_quick(mode: list[str]) -> None:
     """The open loop and the mixed run (uploads, CDS calls, a /health probe) end cleanly too."""
     r = subprocess.run(

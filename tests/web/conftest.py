@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from priorauth.web import Settings, create_app
+from priorauth.web.app import close
 from tests.conftest import ROOT
 
 NSCLC = (ROOT / "examples/nsclc-ready.json").read_bytes()
@@ -57,7 +58,7 @@ def settings(database_url: str) -> Settings:
 def app(settings: Settings) -> Iterator[Any]:
     app = create_app(settings)
     yield app
-    app.state.engine.dispose()
+    close(app)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from priorauth.cds.simulate import hook_request
 from priorauth.web import Settings, create_app
+from priorauth.web.app import close
 from tests.conftest import ROOT
 
 RESOURCES = [e["resource"] for e in json.loads((ROOT / "examples/nsclc-ready.json").read_text())["entry"]]
@@ -34,4 +35,4 @@ def test_the_service_reads_only_allowed_fhir_servers(tmp_path: Path) -> None:
         assert answer.status_code == 200, answer.text
         assert "(fhirServer) was not read: cannot reach the FHIR server" in answer.json()["cards"][0]["detail"]
     finally:
-        app.state.engine.dispose()
+        close(app)

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from priorauth.web import Settings, create_app
+from priorauth.web.app import close
 from tests.cds.test_trust import ISS, JWKS, token
 from tests.web.conftest import AS_OF, NSCLC, PASSWORD, Practice, client, login, make_practice, open_case, upload
 
@@ -41,7 +42,7 @@ def test_the_phi_database_is_private(tmp_path: Path, monkeypatch: pytest.MonkeyP
     files = [folder / n for n in ("priorauth.db", "priorauth.db-wal", "priorauth.db-shm")]
     assert [f.name for f in files if f.exists() and _mode(f) != 0o600] == []
     assert (folder / "priorauth.db").exists()
-    app.state.engine.dispose()
+    close(app)
 
 
 def _zip(name: str, data: bytes, mutate: Any = None) -> bytes:
@@ -139,7 +140,7 @@ def cds_app(tmp_path: Path) -> Iterator[Any]:
     )
     app = create_app(settings)
     yield app
-    app.state.engine.dispose()
+    close(app)
 
 
 def _hook(app: Any, tok: str | None, body: Any = None, **headers: str) -> Any:

@@ -16,6 +16,7 @@ import uvicorn
 from sqlalchemy import delete
 
 from priorauth.store.models import WebSession
+from priorauth.web.app import close
 from tests.web.conftest import NSCLC, PASSWORD, make_practice, open_case
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -116,6 +117,9 @@ def test_requests_holding_connections_are_never_starved_of_threads(app: Any) -> 
             if hold:
                 release.wait(60)
 
+        def close(self) -> None:  # the app's shutdown closes its recorder
+            pass
+
     app.state.token_use = HoldFirst()
 
     async def counted(scope: Any, receive: Any, send: Any) -> None:
@@ -173,7 +177,7 @@ def tight(database_url: str) -> Iterator[Any]:
     )
     app = create_app(settings)
     yield app
-    app.state.engine.dispose()
+    close(app)
 
 
 def _is_busy(r: httpx.Response) -> bool:
@@ -206,6 +210,9 @@ def test_a_request_that_gets_no_turn_is_the_busy_error_and_health_still_answers(
         def saw(self, _token_id: str) -> None:
             inside.set()
             release.wait(30)
+
+        def close(self) -> None:  # the app's shutdown closes its recorder
+            pass
 
     tight.state.token_use = HoldOne()
     port = _port()

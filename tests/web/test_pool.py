@@ -12,6 +12,7 @@ import pytest
 import tests.web.slow
 from priorauth.service import charts
 from priorauth.web import Settings, create_app
+from priorauth.web.app import close
 from tests.web.conftest import AS_OF, make_practice, upload
 
 
@@ -19,7 +20,7 @@ from tests.web.conftest import AS_OF, make_practice, upload
 def pooled(tmp_path: Path) -> Iterator[Any]:
     app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'p.db'}", evaluation_workers=1))
     yield app
-    app.state.engine.dispose()
+    close(app)
 
 
 def test_an_evaluation_past_its_time_limit_is_503_and_keeps_chart_and_case(

@@ -1,4 +1,4 @@
-"""Read a FHIR R4 chart from disk: a Bundle (any type), an NDJSON file, or a folder of them.
+"""Read a FHIR R4 chart from disk (or from files held in memory): a Bundle (any type), an NDJSON file, or a folder of them.
 
 Tolerant by design: unreadable lines and non-FHIR records become warnings, not failures, as long as
 something usable remains. Everything the user can get wrong raises :class:`PriorauthError`.
@@ -7,8 +7,9 @@ something usable remains. Everything the user can get wrong raises :class:`Prior
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
 import orjson
@@ -67,11 +68,36 @@ def load_path(path: str | os.PathLike[str]) -> LoadedChart:
     return out
 
 
+def load_files(files: Sequence[tuple[str, bytes]], folder: str | None = None) -> LoadedChart:
+    """Files held in memory (name, bytes), read as :func:`load_path` reads them from disk, with the same
+    messages: one file (``folder`` None), or the files of a folder named ``folder``."""
+    out = LoadedChart()
+    if folder is None:
+        name, raw = files[0]
+        _load_raw(_checked(raw, PurePosixPath(name)), PurePosixPath(name), out)
+        return out
+    for name, raw in sorted(files):
+        if not name.lower().endswith(CHART_SUFFIXES):
+            continue
+        f = PurePosixPath(folder) / name
+        try:
+            _load_raw(_checked(raw, f), f, out)
+        except PriorauthError as exc:  # one bad file in a folder is a warning, not a failure
+            out.warnings.append(f"{f.name}: skipped ({exc.message})")
+    if not out.resources:
+        raise fail(Code.NOTHING_USABLE, f"no FHIR resources found in folder {folder} (looked for *.json, *.ndjson)")
+    return out
+
+
 def _read_bytes(p: Path) -> bytes:
     try:
         raw = p.read_bytes()
     except OSError as exc:
         raise fail(Code.UNREADABLE, f"cannot read {p}: {exc.strerror or exc}") from None
+    return _checked(raw, p)
+
+
+def _checked(raw: bytes, p: PurePath) -> bytes:
     if not raw.strip():
         raise fail(Code.EMPTY_INPUT, f"{p} is empty")
     if b"\x00" in raw[:8192]:
@@ -79,7 +105,7 @@ def _read_bytes(p: Path) -> bytes:
     return raw.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark
 
 
-def _text(raw: bytes, p: Path) -> str:
+def _text(raw: bytes, p: PurePath) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -87,7 +113,10 @@ def _text(raw: bytes, p: Path) -> str:
 
 
 def _load_file(p: Path, out: LoadedChart) -> None:
-    raw = _read_bytes(p)
+    _load_raw(_read_bytes(p), p, out)
+
+
+def _load_raw(raw: bytes, p: PurePath, out: LoadedChart) -> None:
     if p.suffix.lower() not in (".ndjson", ".jsonl"):
         try:
             doc = orjson.loads(raw)  # straight from bytes: orjson validates UTF-8 itself, faster than decoding first
@@ -104,7 +133,7 @@ def _load_file(p: Path, out: LoadedChart) -> None:
     _load_ndjson(_text(raw, p), p, out)
 
 
-def _load_ndjson(text: str, p: Path, out: LoadedChart) -> None:
+def _load_ndjson(text: str, p: PurePath, out: LoadedChart) -> None:
     before, bad, skipped = len(out.resources), [], LoadedChart()
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import Text, and_, cast, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -33,6 +33,28 @@ from priorauth.store.models import (
     new_id,
 )
 from priorauth.store.scope import Scope
+
+STORED_COLUMNS = (
+    "id",
+    "case_id",
+    "chart_id",
+    "pack_id",
+    "pack_version",
+    "overall",
+    "request_type",
+    "as_of",
+    "trigger",
+    "created_at",
+)
+
+
+@dataclass(frozen=True)
+class StoredDetermination:
+    """A stored determination as read: its columns (``STORED_COLUMNS``) and its document as the stored
+    JSON text."""
+
+    columns: dict[str, Any]
+    document_json: str
 
 
 @dataclass(frozen=True)
@@ -199,9 +221,40 @@ class Cases:
 
     def latest(self, case_id: str) -> Determination | None:
         stmt = self.scope.select(Determination).where(Determination.case_id == case_id)
+        # LIMIT 1: without it the ORM loads (and decodes the JSON of) every snapshot the case ever had
         return self.scope.session.scalars(
-            stmt.order_by(Determination.created_at.desc(), Determination.id.desc())
+            stmt.order_by(Determination.created_at.desc(), Determination.id.desc()).limit(1)
         ).first()
+
+    def read(self, case_id: str, with_case: bool = True) -> tuple[Case, StoredDetermination | None]:
+        """The case and its latest determination in one query, the determination's document as the JSON
+        text stored (a read serves it as is: never decoded and encoded again). ``with_case`` False: the
+        case row is still checked (scope) but its columns are not wanted."""
+        d = Determination
+        latest = (
+            select(d.id)
+            .where(d.case_id == Case.id)
+            .order_by(d.created_at.desc(), d.id.desc())
+            .limit(1)
+            .correlate(Case)
+            .scalar_subquery()
+        )
+        head = (Case,) if with_case else (Case.id, Case.patient_id)
+        stmt = (
+            select(*head, *(getattr(d, c) for c in STORED_COLUMNS), cast(d.document, Text))
+            .outerjoin(d, and_(d.id == latest, d.practice_id == Case.practice_id))
+            .where(Case.id == case_id, Case.practice_id == self.scope.practice_id)
+        )
+        row = self.scope.session.execute(stmt).first()
+        if row is None:
+            self.get(case_id)  # not found (and a record of another practice's refused): raises
+            raise fail(Code.NOT_FOUND, f"no case {case_id}")  # pragma: no cover - get raised
+        values = tuple(row)
+        case = values[0] if with_case else Case(id=values[0], patient_id=values[1])
+        rest = values[len(head) :]
+        if rest[0] is None:
+            return case, None
+        return case, StoredDetermination(dict(zip(STORED_COLUMNS, rest[:-1], strict=True)), rest[-1])
 
     def update(
         self, case_id: str, version: int, changes: dict[str, Any], trigger: str = "case_changed"

@@ -1,21 +1,22 @@
 """Charts as received -> :func:`priorauth.api.check`. A chart is kept byte for byte; to evaluate it, it
-is written to a private temporary folder (an archive is unpacked there, safely) and read from disk."""
+is read from its stored bytes in memory (an archive's members too, unpacked safely, never written to
+disk), exactly as ``priorauth check`` reads the same file or folder."""
 
 from __future__ import annotations
 
 import io
-import json
-import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from pathlib import Path, PurePosixPath
+from collections.abc import Sequence
+from pathlib import PurePosixPath
 from typing import Any
 
-from priorauth.api import check, load
+import orjson
+
+from priorauth.api import check
 from priorauth.chart.chart import Chart, select_patient
-from priorauth.errors import Code, PriorauthError, fail
+from priorauth.chart.load import LoadedChart, load_files
+from priorauth.errors import Code, fail
 
 SUFFIX = {"bundle": "chart.json", "ndjson": "chart.ndjson"}
 MAX_ARCHIVE_FILES = 10_000
@@ -36,7 +37,9 @@ def kind_of(raw: bytes, content_type: str, filename: str | None) -> str:
     raise fail(Code.UNSUPPORTED_MEDIA, f"charts are FHIR JSON, NDJSON or a zip archive, not {ct}")
 
 
-def _unpack(raw: bytes, into: Path, max_bytes: int) -> None:
+def _unpack(raw: bytes, max_bytes: int) -> list[tuple[str, bytes]]:
+    """The archive's chart files (JSON, NDJSON), in memory, under flattened, numbered names: no path from
+    the archive is ever used."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
     except zipfile.BadZipFile:
@@ -46,20 +49,30 @@ def _unpack(raw: bytes, into: Path, max_bytes: int) -> None:
         raise fail(Code.TOO_LARGE, f"the archive holds more than {MAX_ARCHIVE_FILES} files")
     if sum(m.file_size for m in members) > max_bytes:
         raise fail(Code.TOO_LARGE, f"the archive unpacks to more than {max_bytes // 1_000_000} MB")
+    files, total = [], 0
     for i, m in enumerate(members):
         name = PurePosixPath(m.filename).name
         if not name.lower().endswith((".json", ".ndjson", ".jsonl")):
             continue
-        # Flattened, numbered names: no path from the archive ever reaches the file system.
         try:
             with archive.open(m) as src:
-                data = src.read(max_bytes + 1)
-        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError, OSError, ValueError) as exc:
+                data = src.read(max_bytes + 1 - total)
+        except (
+            zipfile.BadZipFile,
+            RuntimeError,
+            NotImplementedError,
+            zlib.error,
+            EOFError,
+            OSError,
+            ValueError,
+        ) as exc:
             # CRC mismatch, encrypted member, unknown compression method, corrupt deflate data
             raise fail(Code.UNREADABLE, f"archive member {i + 1} cannot be unpacked ({_why(exc)})") from None
-        if len(data) > max_bytes:
+        total += len(data)
+        if total > max_bytes:  # the sizes the archive declares may lie: what is read counts
             raise fail(Code.TOO_LARGE, f"the archive unpacks to more than {max_bytes // 1_000_000} MB")
-        (into / f"{i:05d}-{name[-100:]}").write_bytes(data)
+        files.append((f"{i:05d}-{name[-100:]}", data))
+    return files
 
 
 def _why(exc: Exception) -> str:
@@ -76,30 +89,17 @@ def _why(exc: Exception) -> str:
     return "its data is damaged"
 
 
-@contextmanager
-def _private_copy() -> Iterator[Path]:
-    """A private temporary folder; errors from reading it never show its path (a server detail)."""
-    with tempfile.TemporaryDirectory(prefix="priorauth-") as tmp:
-        try:
-            yield Path(tmp)
-        except PriorauthError as exc:
-            if tmp in exc.message:
-                raise PriorauthError(exc.code, exc.message.replace(tmp + "/", "").replace(tmp, "the chart")) from None
-            raise
-
-
 def evaluate(
     raw: bytes, kind: str, max_archive_bytes: int, documents: Sequence[dict[str, Any]] = (), **kwargs: Any
 ) -> dict[str, Any]:
     """The determination of a stored chart with the case's ``documents`` (FHIR resources, issue 17)
     merged in; ``kwargs`` go to :func:`priorauth.api.check`."""
-    with _private_copy() as tmp:
-        try:
-            return check(_materialize(raw, kind, tmp, max_archive_bytes, documents), **kwargs)
-        except ValueError as exc:
-            if "[E088]" in str(exc):  # spaCy's limit on one text (a note over 1,000,000 characters)
-                raise fail(Code.TOO_LARGE, "a note in the chart is longer than 1,000,000 characters") from None
-            raise
+    try:
+        return check(_materialize(raw, kind, max_archive_bytes, documents), **kwargs)
+    except ValueError as exc:
+        if "[E088]" in str(exc):  # spaCy's limit on one text (a note over 1,000,000 characters)
+            raise fail(Code.TOO_LARGE, "a note in the chart is longer than 1,000,000 characters") from None
+        raise
 
 
 def chart_of(
@@ -107,8 +107,7 @@ def chart_of(
 ) -> Chart:
     """The stored chart (with the case's ``documents`` merged in), loaded, with its one patient selected
     (as ``priorauth check`` would)."""
-    with _private_copy() as tmp:
-        return select_patient(load(_materialize(raw, kind, tmp, max_archive_bytes, documents)), patient)
+    return select_patient(_materialize(raw, kind, max_archive_bytes, documents), patient)
 
 
 def patient_of(raw: bytes, kind: str, max_archive_bytes: int, patient: str | None) -> dict[str, Any]:
@@ -133,21 +132,14 @@ def patient_of(raw: bytes, kind: str, max_archive_bytes: int, patient: str | Non
 
 
 def _materialize(
-    raw: bytes, kind: str, tmp: Path, max_archive_bytes: int, documents: Sequence[dict[str, Any]] = ()
-) -> str:
-    """The chart on disk: a file, or a folder when it is an archive or documents are merged into it
-    (``case-documents.ndjson`` beside the chart's own files)."""
-    if kind == "archive" or documents:
-        folder = tmp / "chart"
-        folder.mkdir()
-        if kind == "archive":
-            _unpack(raw, folder, max_archive_bytes)
-        else:
-            (folder / SUFFIX[kind]).write_bytes(raw)
-        if documents:
-            lines = "\n".join(json.dumps(d, separators=(",", ":")) for d in documents)
-            (folder / "zz-case-documents.ndjson").write_text(lines + "\n", "utf-8")
-        return str(folder)
-    path = tmp / SUFFIX[kind]
-    path.write_bytes(raw)
-    return str(path)
+    raw: bytes, kind: str, max_archive_bytes: int, documents: Sequence[dict[str, Any]] = ()
+) -> LoadedChart:
+    """The chart read from its bytes: one file, or a folder (named ``chart`` in messages) when it is an
+    archive or documents are merged into it (``zz-case-documents.ndjson`` beside the chart's own files)."""
+    if kind != "archive" and not documents:
+        return load_files([(SUFFIX[kind], raw)])
+    files = _unpack(raw, max_archive_bytes) if kind == "archive" else [(SUFFIX[kind], raw)]
+    if documents:
+        lines = b"\n".join(orjson.dumps(d) for d in documents)
+        files.append(("zz-case-documents.ndjson", lines + b"\n"))
+    return load_files(files, folder="chart")

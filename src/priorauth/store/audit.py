@@ -6,7 +6,8 @@
   to record that it read (changes are still audited in their own transaction).
 
 Events are written within ``every`` seconds (in batches), and at once by :meth:`AuditSink.flush`
-(the audit endpoints flush before they read; shutdown flushes)."""
+(the audit endpoints flush before they read; shutdown flushes). :meth:`AuditSink.close` writes what
+is queued and ends the writer thread (an event put after it is written at once)."""
 
 from __future__ import annotations
 
@@ -29,19 +30,34 @@ class AuditSink:
         self._flushing = threading.Lock()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
+        self._closed = False
 
     def put(self, **event: Any) -> None:
         with self._lock:
             self._events.append(event)
-            if self._thread is None:
+            closed = self._closed
+            if not closed and self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="priorauth-audit", daemon=True)
                 self._thread.start()
+        if closed:
+            self.flush()
 
     def _run(self) -> None:
-        while True:
+        while not self._closed:
             self._wake.wait(self.every)
             self._wake.clear()
             self.flush()
+
+    def close(self) -> None:
+        """Write what is queued and end the writer thread (it holds the engine and, while it writes, a
+        connection: an app that is done must not keep either)."""
+        with self._lock:
+            self._closed = True
+            thread = self._thread
+        self._wake.set()
+        if thread is not None:
+            thread.join(10)
+        self.flush()
 
     def flush(self) -> None:
         """Write every queued event now (kept for the next try when the database refuses)."""

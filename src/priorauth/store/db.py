@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, sessionmaker
 
@@ -21,6 +22,14 @@ LOCK_TIMEOUT_S = 30.0
 CONNECTIONS = 40  # pooled connections per engine (the service sizes it above its admitted requests)
 
 
+def json_text(value: Any) -> str:
+    """JSON columns are written compact, UTF-8, by orjson (what a stored determination is served as)."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
+JSON_IO: dict[str, Any] = {"json_serializer": json_text, "json_deserializer": orjson.loads}
+
+
 def make_engine(url: str, lock_timeout: float = LOCK_TIMEOUT_S, connections: int = CONNECTIONS) -> Engine:
     """An engine whose waits end after ``lock_timeout`` seconds, then the request fails with ``busy``
     (503) instead of waiting for ever: a lock (SQLite's busy timeout, PostgreSQL's ``lock_timeout``) or
@@ -31,7 +40,9 @@ def make_engine(url: str, lock_timeout: float = LOCK_TIMEOUT_S, connections: int
     if url.startswith("sqlite"):
         memory = ":memory:" in url or url.rstrip("/") in ("sqlite:", "sqlite+pysqlite:")
         sized = {} if memory else pool | {"max_overflow": connections}
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": lock_timeout}, **sized)
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": lock_timeout}, **JSON_IO, **sized
+        )
         _private_files(url)
 
         def on_connect(conn: Any, _record: Any) -> None:
@@ -41,7 +52,12 @@ def make_engine(url: str, lock_timeout: float = LOCK_TIMEOUT_S, connections: int
         event.listen(engine, "connect", on_connect)
         return engine
     return create_engine(
-        url, pool_pre_ping=True, max_overflow=10, connect_args={"options": f"-c lock_timeout={ms}"}, **pool
+        url,
+        pool_pre_ping=True,
+        max_overflow=10,
+        connect_args={"options": f"-c lock_timeout={ms}"},
+        **JSON_IO,
+        **pool,
     )
 
 

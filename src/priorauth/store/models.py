@@ -164,6 +164,7 @@ class Determination(Base):
     """A snapshot of the determination (the contract's JSON) with the pack id and version it used."""
 
     __tablename__ = "determinations"
+    __table_args__ = (Index("ix_determinations_case_latest", "case_id", "created_at", "id"),)  # latest: a seek
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)

@@ -23,6 +23,7 @@ from priorauth.store.audit import AuditSink
 from priorauth.store.db import make_engine, migrate, session_factory
 from priorauth.web import errors
 from priorauth.web.admission import Admission
+from priorauth.web.auth import ActorCache
 from priorauth.web.limits import BodyLimit
 from priorauth.web.routers import accounts, appeals, audit, cases, charts, letters, records
 from priorauth.web.settings import Settings
@@ -60,6 +61,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         app.state.sessions, settings.login_max_failures, settings.login_window_seconds
     )
     app.state.token_use = TokenUse(app.state.sessions)
+    app.state.actors = ActorCache(settings.actor_cache_seconds)
+    app.state.actors.watch(app.state.sessions)
     app.state.audit_sink = AuditSink(app.state.sessions, defer_views=engine.dialect.name == "sqlite")
     errors.install(app)
     for router in (
@@ -127,8 +130,17 @@ def _stop(app: FastAPI) -> None:
     from priorauth.service import pool
 
     pool.shutdown()
-    app.state.token_use.flush()
-    app.state.audit_sink.flush()
+    app.state.token_use.close()
+    app.state.audit_sink.close()
+
+
+def close(app: FastAPI) -> None:
+    """Done with an app that was never served (tests, scripts): its background writers write what they
+    hold and end, then its database connections are closed. Without this the writers' threads keep the
+    engine alive and reopen a connection the next time they write."""
+    app.state.token_use.close()
+    app.state.audit_sink.close()
+    app.state.engine.dispose()
 
 
 def _watchdog(seconds: float) -> None:

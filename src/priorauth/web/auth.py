@@ -5,6 +5,8 @@ sends them by itself)."""
 from __future__ import annotations
 
 import hmac
+import threading
+import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
@@ -12,8 +14,8 @@ from urllib.parse import urlsplit
 
 import anyio
 from fastapi import Depends, Request
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from priorauth.errors import Code, fail
 from priorauth.store.models import ApiToken, User, WebSession, now
@@ -79,22 +81,110 @@ def cookie_session(session: Session, cookie: str) -> tuple[WebSession, User] | N
     return row[0], row[1]
 
 
+class ActorCache:
+    """API token (its SHA-256) -> the actor it was checked to be, kept ``ttl`` seconds by this process:
+    a request with a token seen a moment ago skips the two queries that check it (the token, its creator).
+
+    What the check decides never goes stale in this process: a committed change of any token or user
+    (revocation, deactivation, role) empties the cache (:meth:`watch`), an entry read from the database
+    before such a change is never stored after it (the generation), and a token's expiry is checked on
+    every use. Another server process (``--workers N``) learns of a revocation within ``ttl`` seconds
+    (``actor_cache_seconds``; 0: no cache)."""
+
+    MAX = 4096
+
+    def __init__(self, ttl: float) -> None:
+        self.ttl = ttl
+        self._rows: dict[str, tuple[float, Actor, datetime | None]] = {}
+        self._generation = 0
+        self._lock = threading.Lock()
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    def get(self, digest: str) -> tuple[Actor, datetime | None] | None:
+        row = self._rows.get(digest)
+        if row is None or row[0] <= time.monotonic():
+            return None
+        return row[1], row[2]
+
+    def put(self, digest: str, actor: Actor, expires_at: datetime | None, generation: int) -> None:
+        if self.ttl <= 0:
+            return
+        with self._lock:
+            if generation != self._generation:
+                return  # read before a change that emptied the cache: not kept
+            if len(self._rows) >= self.MAX:
+                self._rows.clear()
+            self._rows[digest] = (time.monotonic() + self.ttl, actor, expires_at)
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._generation += 1
+            self._rows.clear()
+
+    def watch(self, factory: sessionmaker[Session]) -> None:
+        """Empty the cache when a session that changed a token or a user commits."""
+
+        def flushing(session: Session, *_: Any) -> None:
+            if any(isinstance(o, (ApiToken, User)) for o in (*session.dirty, *session.deleted)):
+                session.info["actors_changed"] = True
+
+        def statement(state: ORMExecuteState) -> None:  # update(ApiToken) / delete(User) ...
+            mapper = state.bind_mapper
+            if (state.is_update or state.is_delete) and mapper is not None and mapper.class_ in (ApiToken, User):
+                state.session.info["actors_changed"] = True
+
+        def committed(session: Session) -> None:
+            if session.info.pop("actors_changed", False):
+                self.invalidate()
+
+        def rolled_back(session: Session) -> None:
+            session.info.pop("actors_changed", None)
+
+        event.listen(factory, "before_flush", flushing)
+        event.listen(factory, "do_orm_execute", statement)
+        event.listen(factory, "after_commit", committed)
+        event.listen(factory, "after_soft_rollback", lambda session, _tx: rolled_back(session))
+
+
+def token_actor(request: Request, session: Session, secret: str) -> Actor:
+    """The actor of an API token: from this process's :class:`ActorCache`, else checked in the database
+    (known, not revoked, not expired, its creator active)."""
+    digest = token_hash(secret)
+    cache: ActorCache | None = getattr(request.app.state, "actors", None)
+    hit = cache.get(digest) if cache is not None else None
+    if hit is not None:
+        actor, expires_at = hit
+        if expires_at is not None and expires_at <= now():
+            raise fail(Code.UNAUTHENTICATED, "the API token has expired")
+        request.app.state.token_use.saw(actor.id)
+        return actor
+    generation = cache.generation if cache is not None else 0
+    token = session.scalars(select(ApiToken).where(ApiToken.token_hash == digest)).first()
+    if token is None or token.revoked_at is not None:
+        raise fail(Code.UNAUTHENTICATED, "the API token is unknown or revoked")
+    expires_at = _aware(token.expires_at) if token.expires_at is not None else None
+    if expires_at is not None and expires_at <= now():
+        raise fail(Code.UNAUTHENTICATED, "the API token has expired")
+    creator = session.get(User, token.created_by)
+    if creator is None or not creator.active:
+        raise fail(Code.UNAUTHENTICATED, "the API token's creator is deactivated: the token is revoked")
+    request.app.state.token_use.saw(token.id)  # written in the background: a read never writes
+    actor = Actor(token.id, "token", token.role, token.practice_id, f"token {token.name}")
+    if cache is not None:
+        cache.put(digest, actor, expires_at, generation)
+    return actor
+
+
 def current_actor(request: Request, session: Session = DB) -> Actor:
     header = request.headers.get("authorization", "")
     if header:
         scheme, _, secret = header.partition(" ")
         if scheme.lower() != "bearer" or not secret.strip():
             raise fail(Code.UNAUTHENTICATED, "use 'Authorization: Bearer <token>'")
-        token = session.scalars(select(ApiToken).where(ApiToken.token_hash == token_hash(secret.strip()))).first()
-        if token is None or token.revoked_at is not None:
-            raise fail(Code.UNAUTHENTICATED, "the API token is unknown or revoked")
-        if token.expires_at is not None and _aware(token.expires_at) <= now():
-            raise fail(Code.UNAUTHENTICATED, "the API token has expired")
-        creator = session.get(User, token.created_by)
-        if creator is None or not creator.active:
-            raise fail(Code.UNAUTHENTICATED, "the API token's creator is deactivated: the token is revoked")
-        request.app.state.token_use.saw(token.id)  # written in the background: a read never writes
-        return Actor(token.id, "token", token.role, token.practice_id, f"token {token.name}")
+        return token_actor(request, session, secret.strip())
     cookie = request.cookies.get(SESSION_COOKIE)
     if not cookie:
         raise fail(Code.UNAUTHENTICATED, "log in (POST /api/v1/auth/login) or send an API token")

@@ -192,7 +192,9 @@ class CasePatch(Body):
     note: str | None = Field(default=None, max_length=5000)
 
 
-class DeterminationOut(Out):
+class DeterminationColumns(Out):
+    """A determination without its document (a read splices the stored document in: routers/cases.py)."""
+
     id: str
     case_id: str
     chart_id: str
@@ -203,6 +205,9 @@ class DeterminationOut(Out):
     as_of: str
     trigger: str
     created_at: datetime
+
+
+class DeterminationOut(DeterminationColumns):
     document: dict[str, Any] = Field(description="the determination contract's JSON")
 
 
@@ -324,6 +329,8 @@ class AppealOut(Out):
     created_at: datetime
     standard_due: datetime | None = Field(default=None, description="the payer's answer due (the pack's appeal clock)")
     expedited_due: datetime | None = None
+
+
 class CaseDocumentOut(Out):
     """A scanned report or fax added to a case (issue 17); the bytes are not echoed."""
 

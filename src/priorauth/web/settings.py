@@ -89,6 +89,12 @@ class Settings(BaseSettings):
     max_concurrent_requests: int = Field(
         default=32, ge=1, le=1000, description="requests served at once per process; more wait their turn"
     )
+    actor_cache_seconds: float = Field(
+        default=2,
+        ge=0,
+        le=60,
+        description="how long a process reuses an API token's checked actor (0: check every request)",
+    )
     shutdown_timeout_seconds: float = Field(
         default=10, gt=0, description="on SIGTERM, how long requests in progress may finish before the stop"
     )
@@ -137,7 +143,9 @@ class Settings(BaseSettings):
         if not isinstance(parsed, dict) or not all(
             isinstance(urls, list) and all(isinstance(u, str) for u in urls) for urls in parsed.values()
         ):
-            raise ValueError('a JSON object is needed: issuer -> list of base URLs, e.g. {"https://ehr": ["https://ehr/fhir"]}')
+            raise ValueError(
+                'a JSON object is needed: issuer -> list of base URLs, e.g. {"https://ehr": ["https://ehr/fhir"]}'
+            )
         EhrReader(parsed, bool(info.data.get("cds_fhir_http_loopback")))  # a URL it would refuse: ValueError
         return value
 

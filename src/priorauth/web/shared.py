@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from datetime import timedelta
 from typing import Any
 
@@ -129,18 +128,27 @@ class TokenUse:
         self._seen: dict[str, Any] = {}
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._closed = threading.Event()
 
     def saw(self, token_id: str) -> None:
         with self._lock:
             self._seen[token_id] = now()
-            if self._thread is None:
+            if self._thread is None and not self._closed.is_set():
                 self._thread = threading.Thread(target=self._run, name="priorauth-token-use", daemon=True)
                 self._thread.start()
 
     def _run(self) -> None:
-        while True:
-            time.sleep(self.every)
+        while not self._closed.wait(self.every):
             self.flush()
+
+    def close(self) -> None:
+        """Write what was seen and end the writer thread (a use seen later is written by the next flush)."""
+        self._closed.set()
+        with self._lock:
+            thread = self._thread
+        if thread is not None:
+            thread.join(10)
+        self.flush()
 
     def flush(self) -> None:
         with self._lock:

@@ -4,10 +4,13 @@ chart, payer or date changes, when an attestation is added, and on request."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Query, Request
+from typing import Any
+
+import orjson
+from fastapi import APIRouter, Query, Request, Response
 
 from priorauth.errors import Code, fail
-from priorauth.service.cases import Cases
+from priorauth.service.cases import Cases, StoredDetermination
 from priorauth.store.models import Case, Determination
 from priorauth.store.scope import Scope
 from priorauth.web import schemas as s
@@ -28,6 +31,25 @@ def detail(svc: Cases, case: Case, determination: Determination | None = None) -
         **s.CaseOut.model_validate(case).model_dump(),
         determination=s.DeterminationOut.model_validate(d) if d else None,
     )
+
+
+def determination_json(columns: Any, document_json: str | bytes) -> bytes:
+    """A determination's JSON: its columns as the response model writes them, then the document as
+    stored (or as just computed), spliced in without a decode and encode of the document."""
+    head = s.DeterminationColumns.model_validate(columns).model_dump_json().encode()
+    doc = document_json.encode() if isinstance(document_json, str) else document_json
+    return head[:-1] + b',"document":' + doc + b"}"
+
+
+def case_json(case: Case, stored: StoredDetermination | None) -> bytes:
+    """``CaseDetail``: the case's columns and its latest determination as stored."""
+    head = s.CaseOut.model_validate(case).model_dump_json().encode()
+    det = determination_json(stored.columns, stored.document_json) if stored else b"null"
+    return head[:-1] + b',"determination":' + det + b"}"
+
+
+def json_response(body: bytes, status_code: int = 200) -> Response:
+    return Response(body, status_code, media_type="application/json")
 
 
 @router.post(
@@ -59,11 +81,10 @@ def cases(
 
 
 @router.get("/cases/{case_id}", response_model=s.CaseDetail)
-def case(case_id: str, request: Request, scope: Scope = ANY) -> s.CaseDetail:
-    svc = service(request, scope)
-    row = svc.get(case_id)
+def case(case_id: str, request: Request, scope: Scope = ANY) -> Response:
+    row, stored = service(request, scope).read(case_id)
     scope.audit("view", "case", row.id, row.patient_id)
-    return detail(svc, row)
+    return json_response(case_json(row, stored))
 
 
 @router.patch("/cases/{case_id}", response_model=s.CaseDetail, responses={409: {"description": "stale version"}})
@@ -78,15 +99,13 @@ def update_case(case_id: str, body: s.CasePatch, request: Request, scope: Scope 
 
 
 @router.get("/cases/{case_id}/determination", response_model=s.DeterminationOut)
-def determination(case_id: str, request: Request, scope: Scope = ANY) -> Determination:
+def determination(case_id: str, request: Request, scope: Scope = ANY) -> Response:
     """The latest determination snapshot of the case."""
-    svc = service(request, scope)
-    row = svc.get(case_id)
-    d = svc.latest(row.id)
-    if d is None:
+    row, stored = service(request, scope).read(case_id, with_case=False)
+    if stored is None:
         raise fail(Code.NOT_FOUND, f"case {case_id} has no determination")
-    scope.audit("view", "determination", d.id, row.patient_id)
-    return d
+    scope.audit("view", "determination", stored.columns["id"], row.patient_id)
+    return json_response(determination_json(stored.columns, stored.document_json))
 
 
 @router.post(
@@ -95,9 +114,11 @@ def determination(case_id: str, request: Request, scope: Scope = ANY) -> Determi
     response_model=s.DeterminationOut,
     responses={503: {"description": "evaluation_timeout"}},
 )
-def evaluate_now(case_id: str, body: s.Evaluate, request: Request, scope: Scope = ANY) -> Determination:
+def evaluate_now(case_id: str, body: s.Evaluate, request: Request, scope: Scope = ANY) -> Response:
     """Evaluate again now (optionally on another date); the snapshot is kept."""
-    return service(request, scope).evaluate(case_id, body.as_of, "requested")
+    d = service(request, scope).evaluate(case_id, body.as_of, "requested")
+    scope.session.flush()  # its defaults (created_at) are set
+    return json_response(determination_json(d, orjson.dumps(d.document, option=orjson.OPT_NON_STR_KEYS)), 201)
 
 
 @router.get("/cases/{case_id}/determinations", response_model=list[s.DeterminationOut])
