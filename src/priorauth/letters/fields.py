@@ -30,7 +30,7 @@ class Hit:
 _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     (
         "pended",
-        r"pend(?:ed|ing)|more\s+information|additional\s+information|information\s+(?:needed|requested|required)|incomplete|on\s+hold|request\s+for\s+information|awaiting",
+        r"pend(?:ed|ing)|more\s+information|additional\s+information|information\s+(?:needed|requested|required)|incomplete|on\s+hold|request\s+for\s+information|awaiting|(?:in|under)\s+(?:[a-z]+\s+){0,2}review",
     ),
     (
         "denied",
@@ -39,8 +39,10 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     ("approved", r"approved|approval|authorized|certified|granted|favorable"),
 )
 _LABEL = re.compile(
-    r"^[ \t|]*(?:(?:final|coverage|review|request|authorization|utilization\s+review|UM)\s+)?"
-    r"(?:decision|determination|outcome|status|result)(?:\s+of\s+(?:the\s+)?(?:review|request))?[ \t]*(?:[:\-]|\.{2,})[ \t.:]*"
+    r"^[ \t|]*(?:(?:final|coverage|review|request|authorization|utilization\s+review|UM|renewal|PA|prior\s+authorization|"
+    r"pharmacy|plan|current)\s+)?"
+    r"(?:decision|determination|outcome|status|result|action(?:\s+taken)?)(?:\s+of\s+(?:the\s+)?(?:review|request))?"
+    r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,})[ \t.:|]*"  # a colon, a table's bar, dot leaders, or an aligned column
     r"(?P<v>[^\n]{2,60})",
     M,
 )
@@ -55,7 +57,11 @@ _STATEMENTS = {
         r"\bnotice\s+of\s+approval\b",
         r"\bwe\s+are\s+approving\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:approved|authorized)\b",
-        r"\b(?:has|have)\s+(?:approved|authorized)\s+(?:this|the|your)\b",
+        r"\b(?:has|have)\s+(?:approved|authorized)\s+(?:this|the|your|it|coverage|benefits)\b",
+        r"\bhereby\s+(?:approves?|certifies|authorizes)\b",
+        r"\bnotice\s+of\s+certification\b",
+        r"\bwe\s+(?:said|are\s+saying)\s+yes\b",
+        r"\bwe\s+will\s+cover\s+(?:this|the|your)\b",
         r"\b(?:made|reached|issued)\s+an?\s+(?:fully\s+)?favorable\s+(?:decision|determination)\b",
         r"\b(?:reviewed|evaluated|considered)\s+(?:(?:your|the|this|prior\s+authorization)\s+)*(?:request|case)\s+and\s+(?:have\s+)?(?:approved|authorized)\b",
     ],
@@ -70,7 +76,10 @@ _STATEMENTS = {
         r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*denied\b",
         r"\b(?:decided|decision)\s+(?:is\s+)?to\s+deny\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:denied|declined)\b",
-        r"\b(?:has|have)\s+(?:denied|declined)\s+(?:this|the|your)\b",
+        r"\b(?:has|have)\s+(?:denied|declined)\s+(?:this|the|your|it|coverage|benefits)\b",
+        r"\b(?:did|does)\s+not\s+(?:approve|authorize|certify|cover)\b",
+        r"\bwe\s+(?:said|are\s+saying)\s+no\b",
+        r"\bnotice\s+of\s+action\s*[-–:]\s*denial\b",
         r"\b(?:made|reached|issued)\s+an?\s+(?:unfavorable|adverse)\s+(?:decision|determination)\b",
         r"\bwe\s+(?:are\s+unable\s+to|cannot|can\s*not|will\s+not|are\s+not\s+able\s+to)\s+(?:cover|pay\s+for)\b",
         r"\b(?:reviewed|evaluated|considered)\s+(?:(?:your|the|this|prior\s+authorization)\s+)*(?:request|case)\s+and\s+(?:have\s+)?(?:denied|declined)\b",
@@ -80,7 +89,8 @@ _STATEMENTS = {
         r"\bneeds?\s+(?:more|additional|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
         r"\brequesting\s+(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
         r"\bwe\s+(?:still\s+)?need\s+(?:more|additional|further|the\s+following|some\s+more)\b",
-        r"\brequest(?:ing)?\s+for\s+(?:additional\s+|more\s+)?(?:information|documentation|records)\b",
+        r"\brequest(?:ing)?\s+for\s+(?:additional\s+|more\s+)?(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
+        r"^\s*pend(?:ing|ed)\b",
         r"\b(?:is|has\s+been|been|was)\s+(?:pended|placed\s+on\s+hold|placed\s+in\s+(?:a\s+)?pend(?:ed|ing)\s+status)\b",
         r"\bpending\s+(?:receipt|additional|further|more|the\s+information)\b",
         r"\b(?:unable|cannot|can\s+not|could\s+not|not\s+able)\s+to\s+(?:make|complete|reach|render|finish)\s+(?:a\s+|our\s+|the\s+)?(?:decision|determination|review)\b",
@@ -100,7 +110,8 @@ _CONDITIONAL = re.compile(
     r"\b(?:if|unless|may|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
     r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval)|"
     r"will\s+(?:be|result)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
-    r"at\s+that\s+time|earlier|original(?:ly)?|first\s+decision|overturned|no\s+longer)\b"
+    r"at\s+that\s+time|earlier|original(?:ly)?|first\s+decision|overturned|no\s+longer|"
+    r"did\s+not\s+(?:respond|reply)|no\s+response|not\s+an?\s+(?:adverse|unfavorable|denial|approval))\b"
     rf"|^\s*on\s+{dates.DATE}",
     I,
 )
@@ -230,6 +241,21 @@ def scope(text: str) -> Scope | None:
     return Scope(_blank(text, [(a, b) for a, b, ours in bounds if ours]), _blank(text, [(0, found[0][0])]), others)
 
 
+# an outcome set off as a banner, in capitals: "PA REF 0004419310  ***  DENIED  ***", "=== APPROVED ==="
+_BANNER = re.compile(
+    r"(?:[*=#~]{2,}|^)[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING))"
+    r"[ \t]*(?:[*=#~]{2,}|$)",
+    re.M,
+)
+# a letter that says no decision was made (a withdrawn, closed or cancelled request) has no outcome,
+# whatever else it words like one
+_UNDECIDED = re.compile(
+    r"\b(?:withdrawn|closed\s+(?:as|without)|cancell?ed|voided|"
+    r"no\s+(?:determination|decision)\s+(?:of\s+\w+\s+)?(?:was|has\s+been|will\s+be)\s+(?:made|issued|rendered))\b",
+    I,
+)
+
+
 def outcome_hits(text: str) -> tuple[list[Hit], str]:
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree."""
@@ -242,6 +268,12 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
                 labeled.append(Hit(value, m.start("v") + w.start(), m.start("v") + w.end()))
                 break
     labeled += [hit for _, hit, ours in items(text) if ours]
+    for m in _BANNER.finditer(text):
+        value = _item_value(m.group("v"))
+        if value:
+            labeled.append(Hit(value, m.start("v"), m.end("v")))
+    if m := _UNDECIDED.search(text):
+        return [], f"the letter says no decision was made ({' '.join(m.group(0).split())}): left empty"
     said: list[Hit] = []
     for s in _SENTENCE.finditer(text):
         sentence = s.group(0)
