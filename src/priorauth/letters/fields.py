@@ -304,28 +304,43 @@ def outcome(text: str) -> tuple[Hit | None, str]:
 # after a space is what OCR made of a column rule or a bar, never part of the number)
 # OCR's symbols for a letter in an id (€ or © for C): read, never proposed as they are (see recheck)
 OCR_SYMBOLS = "€©¢"
-_ID = r"(?P<v>(?=[A-Z0-9€©¢\- ]*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-]| (?=\d[A-Z0-9\-]{2})){3,30}(?<=[A-Z0-9]))"
+_ID = r"(?P<v>(?=[A-Z0-9€©¢\-/ ]*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-/]| (?=\d[A-Z0-9\-]{2})){3,30}(?<=[A-Z0-9]))"
 _NUM = r"(?:number|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and what OCR makes of it: mumber, nurnber, numher
 _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
     for label in (  # the authorization's own number first, a reference number after it
         r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:{NUM}|no\.?|num\.?|#|id|code|ref(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",
         r"(?:approval|certification|cert\.?)\s*(?:{NUM}|no\.?|#|id|code)",
-        r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*)?(?:{NUM}|no\.?|#|id)",
+        r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*)?(?:{NUM}|no\.?|#|id|ref(?:erence)?)",
+        r"(?:PA\s+)?case(?=\s*:)",
         r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|determination|ticket|pa\s+case)\s*(?:{NUM}|no\.?|#|id)",
         r"(?:authorization|reference|ref|case\s+reference)(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
     )
 )
 LEADER = r"[\s.:#]*(?:[\-–][\s.:#]*)?(?:(?-i:[a-z.]{2,})[\s.:#]+){0,3}"  # dot leaders, and what OCR makes of them ("scisiscess")
-_NUMBER_RES = [re.compile(rf"\b{label}\s*(?:is\s*)?{LEADER}{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS]
+_ABBREV = r"(?:\s*\((?-i:[A-Z]{2,5})\))?"  # "Prior Authorization Number (PAN): ..."
+_NUMBER_RES = [
+    re.compile(rf"\b{label}{_ABBREV}\s*(?:is\s*)?{LEADER}{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS
+]
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])|\n[ \t]*\n")  # "PA No. AP-25-..." goes on
+_STALE = re.compile(r"\b(?:previous(?:ly)?|earlier|former|expired|superseded)\b", I)
+
+
+def _stale(text: str, pos: int) -> bool:
+    """Whether what stands at ``pos`` belongs to an earlier authorization: its sentence, up to it, says
+    so ("The patient's previous authorization, PA No. X, valid ... through ...")."""
+    start = max(0, pos - 300)
+    for m in _SENTENCE_END.finditer(text, start, pos):
+        start = m.end()
+    return bool(_STALE.search(text, start, pos))
 
 
 def authorization_number(text: str) -> Hit | None:
     for p in _NUMBER_RES:
         for m in p.finditer(text):
             value = m.group("v")
-            if re.search(r"\d", value) and not dates.DATE_RE.fullmatch(value):
+            if re.search(r"\d", value) and not dates.DATE_RE.fullmatch(value) and not _stale(text, m.start()):
                 return Hit(value.upper(), m.start("v"), m.end("v"))
     return None
 
@@ -383,13 +398,13 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
     labelled start and end date (either may be missing: an approval "until coverage ends" has no end)."""
     for m in _RANGE.finditer(text):
         before = text[max(0, m.start() - 120) : m.start()]
-        if not _PERIOD_CONTEXT.search(before) or re.search(r"birth|dob\b", before[-40:], I):
+        if not _PERIOD_CONTEXT.search(before) or re.search(r"birth|dob\b", before[-40:], I) or _stale(text, m.start()):
             continue
         a, b = dates.parse(m.group("a")), dates.parse(m.group("b"))
         if a and b and a <= b:
             return Hit(a, m.start("a"), m.end("a")), Hit(b, m.start("b"), m.end("b"))
-    s = next((m for m in _START.finditer(text) if dates.parse(m.group("d"))), None)
-    e = next((m for m in _END.finditer(text) if dates.parse(m.group("d"))), None)
+    s = next((m for m in _START.finditer(text) if dates.parse(m.group("d")) and not _stale(text, m.start())), None)
+    e = next((m for m in _END.finditer(text) if dates.parse(m.group("d")) and not _stale(text, m.start())), None)
     a = dates.parse(s.group("d")) if s else None
     b = dates.parse(e.group("d")) if e else None
     if a and b and a > b:
@@ -488,7 +503,7 @@ def _days(word: str) -> int:
 # -- quantity, drug ----------------------------------------------------------------------------------
 _QUANTITY = re.compile(
     r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|qty\.?|units?|amount|dispense)(?:\s+(?:approved|authorized|allowed|limit))?"
-    r"[\s.:#]*(?:of|is)?[\s.:#]*(?P<v>\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?|pills?))?"
+    r"(?:[ \t]*[.:#][\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?|pills?))?"
     r"(?:\s*(?:per|every|/|for|each)\s*(?:\d+\s*)?(?:days?|months?|weeks?))?)",
     I,
 )
