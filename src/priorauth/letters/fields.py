@@ -656,7 +656,8 @@ _STOP = (
     r"|\s*[(;|])"
 )
 _NAME = re.compile(
-    r"\b(?:patient|member|enrollee|beneficiary|insured|subscriber)(?:'s)?(?:\s+name)?[ \t]*(?:[:\-]|\.{2,})[ \t.:]*"
+    r"\b(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant)(?:'s)?(?:\s+name)?"
+    r"[ \t]*(?:[:\-]|\.{2,})[ \t.:]*"
     r"(?P<v>[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*){0,3}?)" + _STOP,
     I,
 )
@@ -665,7 +666,8 @@ _NAME_RE = re.compile(
 )
 _DOB = re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born){LEADER}(?P<d>{dates.DATE})", I)
 _MEMBER = re.compile(
-    r"(?:\b(?:member|subscriber|enrollee|insured|policy|patient|health\s+plan|beneficiary)\s*(?:id|identification|number|no\.?|#)|^[ \t]*ID)"
+    r"(?:\b(?:member|subscriber|enrollee|insured|policy|patient|health\s+plan|beneficiary|participant|recipient|medicaid|medicare)"
+    r"\s*(?:id|identification|number|no\.?|#)|^[ \t]*ID)"
     r"(?:\s*(?:number|no\.?|#))?"
     + LEADER
     + r"(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
