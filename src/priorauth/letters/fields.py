@@ -247,6 +247,14 @@ _BANNER = re.compile(
     r"[ \t]*(?:[*=#~]{2,}|$)",
     re.M,
 )
+# a ticked box of a checkbox list: "[X] Approved   [ ] Denied" (an empty box says nothing)
+_CHECKED = re.compile(
+    r"(?:\[[ \t]*[xX✓✔][ \t]*\]|\([ \t]*[xX][ \t]*\)|[☒☑✓✔])[ \t]*"
+    r"(?P<v>(?:not[ \t]+)?(?:approved|authorized|certified|denied|declined|pended|pending)"
+    r"|more[ \t]+information[ \t]+(?:needed|requested|required))\b",
+    I,
+)
+_UNCHECKED = re.compile(r"(?:\[[ \t]*\]|\([ \t]*\)|☐)[^\n\[(☐☒☑]*")
 # a letter that says no decision was made (a withdrawn, closed or cancelled request) has no outcome,
 # whatever else it words like one
 _UNDECIDED = re.compile(
@@ -259,6 +267,7 @@ _UNDECIDED = re.compile(
 def outcome_hits(text: str) -> tuple[list[Hit], str]:
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree."""
+    text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
     labeled: list[Hit] = []
     for m in _LABEL.finditer(text):
         v = m.group("v")
@@ -268,6 +277,10 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
                 labeled.append(Hit(value, m.start("v") + w.start(), m.start("v") + w.end()))
                 break
     labeled += [hit for _, hit, ours in items(text) if ours]
+    for m in _CHECKED.finditer(text):
+        value = _item_value(m.group("v"))
+        if value:
+            labeled.append(Hit(value, m.start("v"), m.end("v")))
     for m in _BANNER.finditer(text):
         value = _item_value(m.group("v"))
         if value:
@@ -324,15 +337,15 @@ _NUMBER_RES = [
     re.compile(rf"\b{label}{_ABBREV}\s*(?:is\s*)?{LEADER}{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS
 ]
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])|\n[ \t]*\n")  # "PA No. AP-25-..." goes on
-_STALE = re.compile(r"\b(?:previous(?:ly)?|earlier|former|expired|superseded)\b", I)
+_STALE = re.compile(r"\b(?:previous(?:ly)?|earlier|former(?:ly)?|expired|superseded)\b", I)
 
 
 def _stale(text: str, pos: int) -> bool:
     """Whether what stands at ``pos`` belongs to an earlier authorization: its sentence, up to it, says
     so ("The patient's previous authorization, PA No. X, valid ... through ...")."""
     start = max(0, pos - 300)
-    for m in _SENTENCE_END.finditer(text, start, pos):
-        start = m.end()
+    for m in _SENTENCE_END.finditer(text, start, min(len(text), pos + 2)):  # its lookahead sees the word at pos
+        start = min(m.end(), pos)
     return bool(_STALE.search(text, start, pos))
 
 
