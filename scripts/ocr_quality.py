@@ -8,7 +8,9 @@ threshold), seconds per page, and what a 20-page fax costs.
 
 The reports are tests/ocr/documents.yaml (written while building), tests/ocr/heldout_documents.yaml
 (written by someone who had only the contract; its misreadings have been read since 2026-11-30) and
-tests/ocr/heldout_documents2.yaml (a second such set, `--set heldout2`); they are scored apart. Needs the
+tests/ocr/heldout_documents2.yaml (a second such set, `--set heldout2`; a development set too since
+2026-11-30); they are scored apart. `--only ID,...` and `--dump DIR` (each OCR text beside its original)
+help read what differs. Needs the
 tesseract program.
 """
 
@@ -31,7 +33,7 @@ from priorauth.text import ocr  # noqa: E402
 from tests.ocr import scans  # noqa: E402
 
 AS_OF = "2026-11-20"
-SETS = {"built": "documents.yaml", "heldout": "heldout_documents.yaml", "heldout2": "heldout_documents2.yaml"}
+SETS = {"built": "documents.yaml", "heldout": "heldout_documents.yaml", "heldout2": "heldout_documents2.yaml", "heldout3": "heldout_documents3.yaml"}
 THRESHOLDS = (30, 40, 50, 60, 70, 80, 90)
 EXPECTED_STATUS = {  # what the kras_g12c criterion should say for what the report states (NSCLC)
     ("g12c_present", "tissue"): "met",
@@ -67,8 +69,15 @@ def word_truth(reference: str, scan: ocr.Scan) -> list[tuple[float, bool]]:
     return [(c, i in right) for i, (c, _) in enumerate(words)]
 
 
-def run(set_name: str, levels: list[str], limit: int | None, fmt: str) -> dict[str, Any]:
-    reports = scans.reports(SETS[set_name])[:limit]
+def run(
+    set_name: str,
+    levels: list[str],
+    limit: int | None,
+    fmt: str,
+    only: list[str] | None = None,
+    dump: str | None = None,
+) -> dict[str, Any]:
+    reports = [r for r in scans.reports(SETS[set_name])[:limit] if not only or r.id in only]
     out: dict[str, Any] = {"set": set_name, "reports": len(reports), "levels": {}}
     for level in levels:
         rows, truth, pages, seconds = [], [], 0, 0.0
@@ -79,6 +88,10 @@ def run(set_name: str, levels: list[str], limit: int | None, fmt: str) -> dict[s
             scan = ocr.read(raw, "pdf" if fmt == "pdf" else fmt)
             seconds += time.perf_counter() - t
             pages += len(scan.pages)
+            if dump:  # synthetic reports only: the OCR text beside the original, to read what differs
+                Path(dump).mkdir(parents=True, exist_ok=True)
+                Path(dump, f"{r.id}.{level}.ocr.txt").write_text(scan.text)
+                Path(dump, f"{r.id}.digital.txt").write_text(r.digital_text)
             truth += word_truth(r.digital_text, scan)
             scanned = priorauth.check(scans.chart(scans.document("scan1", raw, ctype, r.title)), as_of=AS_OF)
             digital = priorauth.check(
@@ -160,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--twenty", action="store_true", help="also time a 20-page fax")
     ap.add_argument("--json", help="write the full results here")
+    ap.add_argument("--only", help="comma-separated report ids")
+    ap.add_argument("--dump", help="write each report's OCR text and digital original to this folder")
     args = ap.parse_args(argv)
     if ocr.tesseract_version() is None:
         print(ocr.UNAVAILABLE, file=sys.stderr)
@@ -168,7 +183,16 @@ def main(argv: list[str] | None = None) -> int:
     levels = ["fax"] if args.quick else args.levels.split(",")
     result: dict[str, Any] = {"tesseract": ocr.tesseract_version(), "sets": []}
     for s in sets:
-        result["sets"].append(run(s, levels, 1 if args.quick else args.limit, args.format))
+        result["sets"].append(
+            run(
+                s,
+                levels,
+                1 if args.quick else args.limit,
+                args.format,
+                args.only.split(",") if args.only else None,
+                args.dump,
+            )
+        )
     if args.twenty and not args.quick:
         result["twenty_page_fax"] = twenty_pages()
     for s in result["sets"]:

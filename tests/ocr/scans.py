@@ -153,6 +153,9 @@ def _tables(lines: list[str], kind: str) -> dict[int, tuple[list[int], int]]:
                     widths[c] = max(widths[c], _font(kind, False, size).getlength(cell))
             if sum(widths) + GAP * (len(widths) - 1) <= WIDTH:
                 break
+        else:  # too wide even in 8 pt: the rows wrap like prose (a page never prints past its edge)
+            i = j
+            continue
         xs, x = [], float(MARGIN)
         for w in widths:
             xs.append(int(x))

@@ -156,6 +156,8 @@ def test_a_negation_glued_to_its_word_by_a_misread_mark_is_suspect() -> None:
 
     assert _DAMAGED_NEGATION.search("CORRECTED RESULT: KRAS - No.mutation detected")
     assert _DAMAGED_NEGATION.search("G12C not,detected")
+    assert _DAMAGED_NEGATION.search("the BRAF V600E\nis.not present")  # glued to the word before it
+    assert not _DAMAGED_NEGATION.search("p.G12C is not present. No other variant")
     assert not _DAMAGED_NEGATION.search("No. 5 lesion; no mutation detected")
 
 
@@ -297,3 +299,136 @@ def test_quality_script_quick(capsys: pytest.CaptureFixture[str]) -> None:
     assert module.main(["--quick"]) == 0
     out = capsys.readouterr().out
     assert re.search(r"^fax +0\.0\d\d +1/1 +0 +0 ", out, re.M), out
+
+
+# --- the OCR fixes of 2026-11-30: each class with a layout or sentence of its own ---
+
+
+@pytest.mark.parametrize(
+    ("word", "suspect"),
+    [
+        ("negalive", True),  # "t" read as "l"
+        ("pendlng", True),
+        ("famiiy", True),
+        ("hlstory", True),
+        ("directed", False),  # real words that merely resemble a trigger ("detected", "significant")
+        ("significance", False),
+        ("selected", False),
+    ],
+)
+def test_a_misread_qualifier_is_suspect_a_real_word_is_not(word: str, suspect: bool) -> None:
+    from priorauth.text import suspect_word
+
+    assert (suspect_word(f"KRAS G12C {word} here") == word) is suspect
+
+
+def _doc(text: str, confs: dict[str, float]):  # type: ignore[no-untyped-def]
+    """A scanned TextDoc of one page whose words have the given confidences (default 95)."""
+    from priorauth.text.sources import TextDoc
+
+    words = tuple(
+        ocr.Word(m.start(), m.end(), confs.get(m.group(), 95.0), (0, 0, 1, 1)) for m in re.finditer(r"\S+", text)
+    )
+    page = ocr.Page(1, 0, len(text), (100, 100), words)
+    return TextDoc("DocumentReference/x", None, "DocumentReference", "t", text, pages=(page,))
+
+
+def test_marks_and_codes_beside_a_finding_do_not_make_it_doubtful() -> None:
+    from priorauth.text import reading_of
+
+    text = "BRAF  NM_004333.6  c.1799T>A  |  p.V600E  -  present\n"
+    doc = _doc(text, {"|": 10.0, "-": 20.0, "NM_004333.6": 30.0, "c.1799T>A": 40.0})
+    start = text.index("p.V600E")
+    reading = reading_of(doc, start, text.index("present") + len("present"))
+    assert reading is not None and reading.confident and reading.confidence == 95.0
+    # the cited words themselves always count, and so does a doubtful word around them
+    assert not reading_of(doc, text.index("c.1799T>A"), start + 7).confident
+    doc = _doc(text.replace("present", "posible"), {"posible": 40.0})
+    assert not reading_of(doc, start, start + 7).confident
+
+
+@needs_tesseract
+@pytest.mark.parametrize("rid", ["ngs-code-line", "letter-directed", "ngs-wide-header"])
+def test_new_layouts_read_like_their_twins_at_fax_quality(rid: str) -> None:
+    """A result line of codes and marks Tesseract doubts while reading it right (re-read at twice the size),
+    "G12C-directed" and "clinical significance" beside a finding, a header too wide for the page."""
+    scanned, digital, _ = scans.twin_charts(REPORTS[rid], "fax", "tiff")
+    doc, twin = check(scanned), check(digital)
+    assert scans.statuses(doc) == scans.statuses(twin)
+    assert all(not e["low_confidence"] for e in kras(doc)["evidence"] if e.get("origin") == "ocr")
+
+
+def test_no_printed_line_runs_past_the_page_edge() -> None:
+    """A twin is what its page shows: a table too wide even in 8 pt wraps like prose."""
+    for name in ("documents.yaml", "heldout_documents.yaml", "heldout_documents2.yaml"):
+        for r in scans.reports(name):
+            for _, _, cells in scans.layout(r):
+                for x, cell, size in cells:
+                    assert x + scans._font(r.kind, False, size).getlength(cell) <= scans.PAGE[0] - scans.MARGIN + 2
+
+
+def ocr_seconds() -> float:
+    return ocr.MAX_SECONDS
+
+
+def test_ocr_in_a_service_worker_fits_inside_the_evaluation_limit() -> None:
+    """A 20-page fax on a busy server (~26 s a page) would outlast the evaluation's limit (120 s by default):
+    in the worker, OCR stops at 3/4 of it and says so, instead of the evaluation being killed."""
+    from priorauth.service import pool
+
+    assert pool.run(ocr_seconds, workers=1, timeout=40.0) == pytest.approx(30.0)
+    assert pool.run(ocr_seconds, workers=1, timeout=10_000.0) == ocr.LIMIT_SECONDS
+    assert pool.run(ocr_seconds, workers=0, timeout=40.0) == ocr.MAX_SECONDS  # in this thread: untouched
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        (["KRA5", "Gl2C"], ["KRAS", "G12C"]),  # "S" read as "5", "1" as "l"
+        (["KR4S:", "612C"], ["KRAS:", "G12C"]),  # "G" read as "6" after the gene
+        (["Variant", "p.GI2C"], ["Variant", "p.G12C"]),  # the p. prefix is context enough
+        (["p.(Glyl2Cys)"], ["p.(Gly12Cys)"]),
+        (["KRAS", "G12G"], ["KRAS", "G12G"]),  # a C read as G could be a D: never made a G12C
+        (["KRAS", "6l2c"], ["KRAS", "6l2c"]),  # two letters misread: left alone
+        (["NRAS", "Gl2C"], ["NRAS", "Gl2C"]),  # no KRAS, no p.: not a variant the reader cares for
+        (["KRAS", "G12D", "G13C"], ["KRAS", "G12D", "G13C"]),
+    ],
+)
+def test_ocr_confusions_in_the_words_that_matter_are_undone(line: list[str], read: list[str]) -> None:
+    fixed = ocr.normalized(line)
+    assert fixed == read
+    assert [len(t) for t in fixed] == [len(t) for t in line]  # offsets into the OCR text stay stable
+
+
+def _fake_scan(text: str, conf: float):  # type: ignore[no-untyped-def]
+    words = tuple(ocr.Word(m.start(), m.end(), conf, (0, 0, 1, 1)) for m in re.finditer(r"\S+", text))
+    return ocr.Scan(text, (ocr.Page(1, 0, len(text), (100, 100), words),))
+
+
+@pytest.mark.parametrize(("conf", "status"), [(95.0, "met"), (40.0, "review")])
+def test_an_absence_is_never_taken_from_an_unreliable_page(
+    conf: float, status: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "No prior G12C inhibitor" is met by an absence; a scanned page read unreliably may hide the drug name,
+    so the absence is then `review`, naming the page."""
+    text = "Oncology progress note 2026-09-01\nRegimen history: carboplatin and pemetrexed, then docetaxel.\n"
+    monkeypatch.setattr(ocr, "read", lambda raw, kind: _fake_scan(text, conf))
+    doc = check(scans.chart(scans.document("scan1", b"II*\x00scan", "image/tiff")))
+    c = next(c for c in doc["criteria"] if c["id"] == "no_prior_kras_g12c_inhibitor")
+    assert c["status"] == status
+    if status == "review":
+        assert "DocumentReference/scan1 page 1" in c["summary"] and "read unreliably" in c["summary"]
+
+
+def test_a_doubtful_drug_name_is_review_against_an_absence(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A confident `met` resting on an absence ("no prior G12C inhibitor") is `review` when the only word
+    against it is a drug name read at low confidence: the absence was never shown."""
+    text = "Progress note 2026-09-01\nPrior therapy: carboplatin and pemetrexed, then adagrasib in 2025.\n"
+    scan = _fake_scan(text, 95.0)
+    at = text.index("adagrasib")
+    words = tuple(ocr.Word(w.start, w.end, 40.0 if w.start == at else w.conf, w.box) for w in scan.pages[0].words)
+    page = ocr.Page(1, 0, len(text), (100, 100), words)
+    monkeypatch.setattr(ocr, "read", lambda raw, kind: ocr.Scan(text, (page,)))
+    doc = check(scans.chart(scans.document("scan1", b"II*\x00scan", "image/tiff")))
+    c = next(c for c in doc["criteria"] if c["id"] == "no_prior_kras_g12c_inhibitor")
+    assert c["status"] == "review" and "adagrasib" in c["summary"]

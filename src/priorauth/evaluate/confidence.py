@@ -3,7 +3,10 @@
 A criterion is ``met`` when a confident finding supports it and no confident finding contradicts it:
 each rule runs once on the facts without low-confidence OCR findings. When those findings change the
 answer (they alone support or contradict it), the answer is ``review``, citing them, so a person reads
-the scan; a low-confidence reading never turns into ``met`` or ``not_met``.
+the scan; a low-confidence reading never turns into ``met`` or ``not_met``. A confident ``met`` stands against
+a low-confidence contradiction, except a ``met`` resting on an absence (citing nothing): the doubtful
+reading is then all the chart says on the matter, so ``review``. Such a ``met`` is ``review`` too when a
+scanned page was read unreliably (``Facts.unreliable_pages``): what that page says may be missing.
 """
 
 from __future__ import annotations
@@ -18,11 +21,35 @@ from priorauth.facts.model import Evidence, Facts
 
 
 def judged(rule: Callable[[Context], Answer], ctx: Context) -> Answer:
+    return _not_by_absence(_judged(rule, ctx), ctx)
+
+
+def _not_by_absence(found: Answer, ctx: Context) -> Answer:
+    """A ``met`` that cites nothing rests on an absence (no prior G12C inhibitor found); with a scanned
+    page read unreliably in the chart, the absence may be OCR's: ``review``, naming the pages."""
+    if found.status != "met" or found.evidence or not ctx.facts.unreliable_pages:
+        return found
+    pages = "; ".join(ctx.facts.unreliable_pages)
+    return Answer(
+        "review",
+        f"{found.summary} But scanned pages were read unreliably ({pages}): what they say may be missing.",
+        found.evidence,
+        [
+            *found.actions,
+            "Read the scanned pages named (or obtain a legible copy) and confirm nothing contradicts this.",
+        ],
+    )
+
+
+def _judged(rule: Callable[[Context], Answer], ctx: Context) -> Answer:
     full = rule(ctx)
     if not any(_low(item) for kind in _lists(ctx.facts) for item in getattr(ctx.facts, kind)):
         return full
     strict = rule(dataclasses.replace(ctx, facts=confident_only(ctx.facts)))
-    if strict.status in ("met", "review") or strict.status == full.status:
+    # a confident `met` stands against a low-confidence contradiction, unless it rests on an absence (it
+    # cites nothing): then the doubtful reading is the only word on the matter ("adagrasib" read at 40%)
+    by_absence = strict.status == "met" and not strict.evidence and full.status != "met"
+    if not by_absence and (strict.status in ("met", "review") or strict.status == full.status):
         return strict if strict.status != full.status else full
     low = [e for e in full.evidence if e.low_confidence]
     if not low:  # the low-confidence findings changed the answer without being cited: cite them anyway

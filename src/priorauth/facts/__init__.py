@@ -36,6 +36,7 @@ def extract(chart: Chart, ocr: bool = True) -> Facts:
         for kind in ("naive", "monotherapy", "spread_hints", "rationale"):
             setattr(facts, kind, _by_date(getattr(found, kind)))
     facts.kras = [genomics.with_lab(r, chart, texts) for r in facts.kras]
+    facts.unreliable_pages = tuple(text.unreliable_pages(docs))
     return facts
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from priorauth.chart.chart import Chart
@@ -159,10 +160,18 @@ def with_lab(result: KrasResult, chart: Chart, texts: dict[str, str]) -> KrasRes
             parts += [*notes(r.data), concept_text(r.data.get("method")), concept_text(r.data.get("code"))]
     lab_text = "\n".join(p for p in parts if p).strip()
     clia = performer_clia(chart, refs)
-    if clia is None and CLIA_WORDS.search(lab_text):
-        m = CLIA_WORDS.search(lab_text)
-        assert m is not None
-        line_start = lab_text.rfind("\n", 0, m.start()) + 1
-        line_end = lab_text.find("\n", m.end())
-        clia = f'the report states: "{lab_text[line_start : line_end if line_end >= 0 else None].strip()[:160]}"'
+    if clia is None:
+        clia = _clia_stated(lab_text)
     return replace(result, clia=clia, lab_text=lab_text)
+
+
+@lru_cache(maxsize=1024)
+def _clia_stated(lab_text: str) -> str | None:
+    """The line of a report's text that states CLIA certification (cached: a report with many results, or a
+    chart re-evaluated, searches its text once)."""
+    m = CLIA_WORDS.search(lab_text)
+    if m is None:
+        return None
+    line_start = lab_text.rfind("\n", 0, m.start()) + 1
+    line_end = lab_text.find("\n", m.end())
+    return f'the report states: "{lab_text[line_start : line_end if line_end >= 0 else None].strip()[:160]}"'

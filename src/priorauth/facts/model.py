@@ -208,3 +208,5 @@ class Facts:
     monotherapy: list[Evidence] = field(default_factory=list)  # text: "single agent", "monotherapy"
     spread_hints: list[Evidence] = field(default_factory=list)  # text hinting at spread without stating it
     rationale: list[Evidence] = field(default_factory=list)  # text: medical-necessity sentences
+    # scanned pages read unreliably ("DocumentReference/x page 2"): what they say may be missing from the facts
+    unreliable_pages: tuple[str, ...] = ()

@@ -85,7 +85,7 @@ ILD = re.compile(r"interstitial\s+lung\s+disease|\bild\b|pneumonitis|pulmonary\s
 METASTATIC = re.compile(
     r"\bmetasta\w*|\bsecondary\s+malignan\w*|locally\s+advanced|\brecurren\w*|\bstage\s+iv\b|\bm1[abc]?\b", re.I
 )
-STAGE = re.compile(r"\bstage\s*(?:group)?\s*:?\s*(iv|iii|ii|i|[1-4])(?:[abc]\d?)?\b", re.I)
+STAGE = re.compile(r"\b(?:stage|stg)\.?\s*(?:group)?\s*:?\s*(iv|iii|ii|i|[1-4])(?:[abc]\d?)?\b", re.I)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 

@@ -52,6 +52,23 @@ def _enriched(item, scanned: dict[str, TextDoc]):  # type: ignore[no-untyped-def
     return new if isinstance(item, Evidence) else dataclasses.replace(item, evidence=new)
 
 
+def unreliable_pages(docs: list[TextDoc]) -> list[str]:
+    """The scanned pages OCR read unreliably: more than ``ocr.UNRELIABLE_SHARE`` of their words (letters or
+    digits) below the confidence threshold. Such a page may hide a statement, so nothing is taken as absent
+    from it (``evaluate/confidence.py``)."""
+    from priorauth.text import ocr
+
+    out = []
+    for d in docs:
+        for p in d.pages:
+            words = [w for w in p.words if any(c.isalnum() for c in d.text[w.start : w.end])]
+            doubtful = sum(w.conf < ocr.CONFIDENT for w in words)
+            if p.ocr and (not words or doubtful / len(words) > ocr.UNRELIABLE_SHARE):
+                share = doubtful / len(words) if words else 1.0
+                out.append(f"{d.source} page {p.number} ({share:.0%} of its words read below {ocr.CONFIDENT:.0f}%)")
+    return out
+
+
 def reading_of(doc: TextDoc, start: int, end: int) -> OcrReading | None:
     """The page and confidence of ``doc.text[start:end]`` when it was read from a scanned page. The
     confidence is the lowest Tesseract word confidence on the lines the span touches: the finding's
@@ -64,7 +81,10 @@ def reading_of(doc: TextDoc, start: int, end: int) -> OcrReading | None:
     line_start = doc.text.rfind("\n", 0, start) + 1
     line_end = doc.text.find("\n", end)
     words = ocr.words_in(doc.pages, line_start, line_end if line_end >= 0 else len(doc.text))
-    conf = min(w.conf for _, w in words)
+    conf = min(
+        [w.conf for _, w in words if _counts(doc.text[w.start : w.end], w.start < end and start < w.end)]
+        or [w.conf for _, w in words]
+    )
     suspect = suspect_word(doc.text[line_start : line_end if line_end >= 0 else len(doc.text)])
     if suspect is None:  # a negation glued to its word by a misread mark ("No.mutation") near the finding
         lines = doc.text.split("\n")
@@ -74,10 +94,23 @@ def reading_of(doc: TextDoc, start: int, end: int) -> OcrReading | None:
     return OcrReading(words[0][0].number, conf, conf >= ocr.CONFIDENT and suspect is None, suspect)
 
 
+def _counts(token: str, cited: bool) -> bool:
+    """Whether a word's confidence bears on a finding: every word of the cited span, and the words around it
+    on its lines that could qualify it. Marks alone ("-", "|", "=") say nothing, and a code with two digits
+    or more beside the finding ("c.34G>T", "NM_004985.5", a date) is no negation, hypothetical or family
+    word, however doubtful Tesseract is of it."""
+    if not any(c.isalnum() for c in token):
+        return False
+    return cited or sum(c.isdigit() for c in token) < 2
+
+
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
-# "No.mutation", "not,detected": a negation joined to the next word by a mark where a space was (OCR); the
-# reader cannot see the negation, so nothing near it is trusted.
-_DAMAGED_NEGATION = re.compile(r"\b(?:no|not|nor|without|negative)[.,:;'`_~|]+[a-z]{3,}", re.I)
+# "No.mutation", "not,detected", "was.not found": a negation joined to the next or the previous word by a
+# mark where a space was (OCR); the reader cannot see the negation, so nothing near it is trusted.
+_DAMAGED_NEGATION = re.compile(
+    r"\b(?:no|not|nor|without|negative)[.,:;'`_~|]+[a-z]{3,}|\b[a-z]{2,}[,:;'`_~|]*[.,:;'`_~|](?:no|not|nor|without)\b",
+    re.I,
+)
 _GLUED = re.compile(r"^(?:(?:if|no|not|nor)[a-z]|[a-z](?:if|no|not|nor)|witha)$")
 
 
@@ -86,8 +119,6 @@ def suspect_word(quote: str) -> str | None:
     trigger glued to a letter ("Ifa" for "If a", "nota", "witha") or a longer trigger one or two letters off
     ("negalive", "pendlng"). Tesseract can be sure of such a word, and the reader would then miss the
     qualifier, so the finding is not trusted on its own."""
-    from rapidfuzz.distance import Levenshtein
-
     words = _trigger_words()
     for token in _TOKEN.findall(quote):
         t = token.lower()
@@ -96,11 +127,31 @@ def suspect_word(quote: str) -> str | None:
         if _GLUED.match(t):
             return token
         for w in words:
-            if len(w) >= 5 and abs(len(w) - len(t)) <= 2:
-                limit = 2 if len(w) >= 7 else 1
-                if Levenshtein.distance(t, w, score_cutoff=limit) <= limit:
-                    return token
+            if len(w) >= 5 and abs(len(w) - len(t)) <= 2 and _misread_as(t, w, 2 if len(w) >= 7 else 1):
+                return token
     return None
+
+
+# letters a fax or Tesseract mistakes for one another; "rn" for "m" and the like are undone first
+_LOOKALIKE = [set("il1|!tfj"), set("oaec0"), set("nhur"), set("s5"), set("gq9"), set("bh6"), set("vy"), set("z2")]
+_SPLIT = (("rn", "m"), ("cl", "d"), ("li", "h"), ("vv", "w"), ("ii", "u"))
+
+
+def _misread_as(t: str, w: str, limit: int) -> bool:
+    """``t`` is ``w`` read with at most ``limit`` look-alike letters ("negalive", "pendlng", "Rlstory"), or
+    with a letter lost or added; a real word that merely resembles it ("directed" beside "detected",
+    "significance" beside "significant") is not, as its differences are not look-alikes."""
+    from rapidfuzz.distance import Levenshtein
+
+    for v in {t, *(t.replace(a, b) for a, b in _SPLIT if a in t)}:
+        if len(v) != len(w):
+            if len(w) >= 7 and Levenshtein.distance(v, w, score_cutoff=1) <= 1:
+                return True
+            continue
+        diffs = [(x, y) for x, y in zip(v, w, strict=True) if x != y]
+        if 0 < len(diffs) <= limit and all(any(x in g and y in g for g in _LOOKALIKE) for x, y in diffs):
+            return True
+    return False
 
 
 def _inflected(t: str, words: frozenset[str]) -> bool:

@@ -11,7 +11,7 @@ from priorauth.chart import dates
 from priorauth.facts.model import Diagnosis, DiseaseStatus, Evidence, KrasResult, MedUse
 from priorauth.terminology import concepts as cx
 from priorauth.terminology.drugs import vocabulary
-from priorauth.text.pipeline import Finding, analyze, patterns, unwrap
+from priorauth.text.pipeline import EXCLUDING, Finding, analyze, patterns, unwrap
 from priorauth.text.sources import TextDoc
 
 # Dates as notes write them: ISO (2026-07-01), US (7/1/2026, 07/01/26) and month/year (6/2026, a partial
@@ -315,6 +315,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if p["therapy_not_given"].search(f.sentence) or p["therapy_table_header"].search(_block_header(doc, f)):
         return
+    if _PERSON_BEFORE.search(before[-12:]) or _PERSON_AFTER.match(doc.text, f.end):
+        return  # a person's name that is also a drug's shorthand ("Dr. Soto", "Soto, MD")
     vocab = vocabulary()
     drugs = tuple(vocab.drugs[i] for i in f.value.split(",") if i in vocab.drugs)
     if not any(d.anticancer for d in drugs):
@@ -324,8 +326,18 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
 
 
+_PERSON_BEFORE = re.compile(r"\b(?:dr|mr|mrs|ms|mx|prof|nurse)\.?\s+$", re.I)
+_PERSON_AFTER = re.compile(r",?\s+(?:md|do|np|pa-c|rn|phd|mbbs)\b", re.I)
+
+
 def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not f.affirmed or _cancer_of(doc, f) is None:
+    # A table cell is not negated by another cell of its row ("New lesions: no ... SD").
+    affirmed = f.affirmed or (
+        f.label == "STATUS_CELL"
+        and f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
+        and f.section not in ("family_history", "allergies")
+    )
+    if not affirmed or _cancer_of(doc, f) is None:
         return
     p = patterns()
     window = doc.text[max(0, f.start - 40) : f.end + 25]
@@ -334,6 +346,8 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if f.value == "stable" and re.search(r"\bmsi\b|\bmss\b|microsatellite", f.sentence, re.I):
         return  # microsatellite stable is a biomarker
     value = f.value
+    if f.label == "STATUS_CELL" and not p["response_table_header"].search(_block_header(doc, f)):
+        return  # "PR" ending a row of another table (hormone receptors, a problem list)
     if value == "worsened_in_context":  # PD / POD / arrows: only on a line about cancer care
         line = _line(doc, f)
         if not (p["oncology_context"].search(line) or _drug_named(line)):
@@ -436,6 +450,7 @@ HANDLERS = {
     "SPREAD_HINT": _spread,
     "THERAPY": _therapy,
     "STATUS": _status,
+    "STATUS_CELL": _status,
     "NAIVE": _naive,
     "MONOTHERAPY": _monotherapy,
     "RATIONALE": _flag("rationale"),

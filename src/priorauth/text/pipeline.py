@@ -98,6 +98,7 @@ def _context_nlp() -> Any:
 
     nlp = _spacy().blank("en")
     nlp.add_pipe("sentencizer", config={"punct_chars": PUNCT})
+    nlp.add_pipe(_line_breaks())
     context = nlp.add_pipe(
         "medspacy_context", config={"rules": None, "input_span_type": "group", "span_group_name": SPAN_GROUP}
     )
@@ -117,6 +118,29 @@ def _context_nlp() -> Any:
     return nlp
 
 
+@cache
+def _line_breaks() -> str:
+    """A spaCy component: a line break left after ``unwrap`` (a hard one) ends a sentence, whatever
+    whitespace follows it, and a "?" glued to the next word ("?new met") does not end one. The sentencizer only knows the exact tokens of ``PUNCT``, and spaCy makes a line
+    break followed by an indent one token ("\\n  "), so a row of an indented list or table ran on into the
+    next row ("Plasma: KRAS G12C 0.4%" was negated by the next row's "not detected")."""
+    from spacy.language import Language
+
+    name = "priorauth_line_breaks"
+    if not Language.has_factory(name):
+
+        @Language.component(name)
+        def line_breaks(doc: Any) -> Any:
+            for tok in doc[:-1]:
+                if tok.is_space and "\n" in tok.text:
+                    doc[tok.i + 1].is_sent_start = True
+                elif tok.text == "?" and not tok.whitespace_ and doc[tok.i + 1].is_alpha:
+                    doc[tok.i + 1].is_sent_start = False  # "?new lesion": a query mark, not a question's end
+            return doc
+
+    return name
+
+
 def preload() -> None:
     """Build the pipelines now: a process that forks workers (population screening) loads spaCy once and
     the workers share it, instead of each paying ~1.5 s for the import."""
@@ -133,8 +157,10 @@ _COLUMNS = re.compile(r"\S {3,}\S|\t|\|")
 _OWN_ITEM = re.compile(r"^(?:\s{2,}|\s*(?:[-*\u2022#>]|\d{1,2}[.)]\s|\(?[a-z0-9]\)\s|[A-Z][A-Za-z0-9 /&()'-]{0,40}:))")
 WRAP_MIN = 45
 _MID_SENTENCE = re.compile(r"\w$")  # the line stops on a word, not on punctuation
-# Abbreviations whose full stop is not a sentence end ("codons 12 (incl. G12C)", "e.g. plasma").
-_ABBREVIATION = re.compile(r"\b(?:incl|approx|e\.g|i\.e|vs|esp|cf|dr|fig)\.(?=\s+[\w(])", re.I)
+# Abbreviations whose full stop is not a sentence end ("codons 12 (incl. G12C)", "e.g. plasma", "Stg. IV").
+_ABBREVIATION = re.compile(
+    r"\b(?:incl|approx|e\.g|i\.e|vs|esp|cf|dr|fig)\.(?=\s+[\w(])|\bstg\.(?=\s*(?:iv|iii|ii|i|[1-4])[abc]?\b)", re.I
+)
 
 
 @lru_cache(maxsize=4096)
@@ -174,7 +200,48 @@ def unwrap(text: str) -> str:
 def worth_reading(text: str) -> bool:
     """Whether any target can occur in the text (a regex pass, no spaCy): if not, there is nothing to
     negate or qualify, and the text need not be read."""
-    return any(rx.search(text) for _, _, rx in _targets()) or bool(_drug_pattern().search(text))
+    return (
+        any(rx.search(text) for _, _, rx in _targets())
+        or bool(_drug_pattern().search(text))
+        or any(True for _ in _misspelt_drugs(text))
+    )
+
+
+# A misspelt drug name ("pembrolizumb", "sotorasb", "carboplatn"): one letter missing, added or changed, or two
+# neighbours swapped, from an anticancer drug's single-word name of TYPO_MIN letters or more (shorter names are
+# one letter away from ordinary words). A word one step from two drugs' names is left alone.
+TYPO_MIN = 8
+_LONG_WORD = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z]{{{TYPO_MIN - 1},}}(?![A-Za-z0-9])")
+
+
+@cache
+def _typo_index() -> dict[str, frozenset[str]]:
+    """Each long anticancer name and its one-deletion variants -> the names (a symmetric-delete index)."""
+    vocab = vocabulary()
+    index: dict[str, set[str]] = {}
+    for name, ingredients in vocab.by_name.items():
+        if len(name) < TYPO_MIN or not name.isalpha():
+            continue
+        if not any(i in vocab.drugs and vocab.drugs[i].anticancer for i in ingredients):
+            continue
+        for variant in {name, *(name[:i] + name[i + 1 :] for i in range(len(name)))}:
+            index.setdefault(variant, set()).add(name)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+def _misspelt_drugs(text: str) -> Any:
+    """(name, start, end) for each word that is a misspelling of exactly one anticancer drug's name."""
+    vocab, index = vocabulary(), _typo_index()
+    for m in _LONG_WORD.finditer(text):
+        word = m.group(0).lower()
+        if word in vocab.by_name:
+            continue
+        names: set[str] = set(index.get(word, ()))
+        for i in range(len(word)):
+            names |= index.get(word[:i] + word[i + 1 :], frozenset())
+        ingredients = {tuple(vocab.by_name[n]) for n in names}
+        if len(ingredients) == 1:
+            yield next(iter(names)), m.start(), m.end()
 
 
 def analyze(text: str) -> tuple[Finding, ...]:
@@ -190,7 +257,7 @@ def _digest(text: str) -> str:
 
 @lru_cache(maxsize=1024)
 def _analyze_cached(digest: str, text: str) -> tuple[Finding, ...]:
-    starts = _section_starts(text) if _SECTION_HINT.search(text) else []
+    starts = _section_starts(text) if _SECTION_HINT.search(text) or _bare_headings().search(text) else []
     out = []
     for chunk_start, chunk in _paragraphs(text):
         for f in _analyze_chunk(_digest(chunk), chunk):
@@ -223,6 +290,15 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return [(s, c) for s, c in chunks if c.strip()]
 
 
+@cache
+def _bare_headings() -> re.Pattern[str]:
+    """A section title of ``sections.yaml`` written as a line of its own without its colon ("ASSESSMENT/PLAN",
+    "Family History"), as templated notes print them."""
+    titles = sorted({s["literal"].rstrip(":").strip() for s in rules()["sections"]["sections"]}, key=len, reverse=True)
+    words = "|".join(r"\s*".join(re.escape(w) for w in t.split()) for t in titles)
+    return re.compile(rf"^[ \t]*({words})[ \t]*$", re.I | re.M)
+
+
 def _section_starts(text: str) -> list[tuple[int, str | None]]:
     with warnings.catch_warnings():  # spaCy W036 "matcher has no patterns": noise
         warnings.simplefilter("ignore", UserWarning)
@@ -231,7 +307,13 @@ def _section_starts(text: str) -> list[tuple[int, str | None]]:
     for sec in doc._.sections:
         first = sec.title_start if sec.title_start is not None else sec.body_start
         starts.append((doc[first].idx if first < len(doc) else len(text), sec.category))
-    return starts
+    category = {
+        re.sub(r"\s+", " ", s["literal"].rstrip(":").strip().lower()): s["category"]
+        for s in rules()["sections"]["sections"]
+    }
+    for m in _bare_headings().finditer(text):
+        starts.append((m.start(1), category.get(re.sub(r"\s+", " ", m.group(1).lower()))))
+    return sorted(starts, key=lambda s: s[0])
 
 
 @lru_cache(maxsize=8192)  # paragraphs repeat across notes (copy-forward): each is read once
@@ -278,4 +360,6 @@ def _matches(text: str) -> list[tuple[str, str, int, int]]:
     for m in _drug_pattern().finditer(text):
         ingredients = ",".join(vocab.by_name[m.group(0).lower()])
         found.append(("THERAPY", ingredients, m.start(), m.end()))
+    for name, start, end in _misspelt_drugs(text):
+        found.append(("THERAPY", ",".join(vocab.by_name[name]), start, end))
     return found
