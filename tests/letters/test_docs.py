@@ -76,3 +76,24 @@ def test_the_former_heldout_digital_row_is_todays_reading() -> None:
     low = min(f[k]["correct"] for k in ("period_start", "period_end", "appeal_deadline"))
     assert float(dates) == round(100 * low, 1)
     assert "Since 2026-11-30 it is a development set" in DOC
+
+
+def test_the_second_heldout_digital_row_is_todays_reading() -> None:
+    """The second held-out set's blind row stays as recorded; its development row is today's reading."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import letter_quality
+
+    assert "| second held-out | digital | 48 | 60.4% | 72.9% | 77.1% | 1 | **first and only blind run**" in DOC
+    result = letter_quality.score("heldout2", "digital")
+    rows = re.findall(
+        r"\| second held-out \(development\) \| digital \| (\d+) \| ([\d.]+)% \| ([\d.]+)% \| ([\d.]+)% \| (\d+) \|",
+        DOC,
+    )
+    assert rows, "the doc's measured table has no second held-out development row"
+    letters, outcome, number, dates, wrong = rows[-1]
+    f = result["fields"]
+    assert int(letters) == result["letters"] and int(wrong) == result["outcome_wrong"]
+    assert float(outcome) == round(100 * f["outcome"]["correct"], 1)
+    assert float(number) == round(100 * f["authorization_number"]["correct"], 1)
+    low = min(f[k]["correct"] for k in ("period_start", "period_end", "appeal_deadline"))
+    assert float(dates) == round(100 * low, 1)

@@ -30,7 +30,7 @@ class Hit:
 _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     (
         "pended",
-        r"pend(?:ed|ing)|more\s+information|additional\s+information|information\s+(?:needed|requested|required)|incomplete|on\s+hold|request\s+for\s+information|awaiting",
+        r"pend(?:ed|ing)|more\s+information|additional\s+information|information\s+(?:needed|requested|required)|incomplete|on\s+hold|request\s+for\s+information|awaiting|(?:in|under)\s+(?:[a-z]+\s+){0,2}review",
     ),
     (
         "denied",
@@ -39,8 +39,10 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     ("approved", r"approved|approval|authorized|certified|granted|favorable"),
 )
 _LABEL = re.compile(
-    r"^[ \t|]*(?:(?:final|coverage|review|request|authorization|utilization\s+review|UM)\s+)?"
-    r"(?:decision|determination|outcome|status|result)(?:\s+of\s+(?:the\s+)?(?:review|request))?[ \t]*(?:[:\-]|\.{2,})[ \t.:]*"
+    r"^[ \t|]*(?:(?:final|coverage|review|request|authorization|utilization\s+review|UM|renewal|PA|prior\s+authorization|"
+    r"pharmacy|plan|current)\s+)?"
+    r"(?:decision|determination|outcome|status|result|action(?:\s+taken)?)(?:\s+of\s+(?:the\s+)?(?:review|request))?"
+    r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,})[ \t.:|]*"  # a colon, a table's bar, dot leaders, or an aligned column
     r"(?P<v>[^\n]{2,60})",
     M,
 )
@@ -55,7 +57,11 @@ _STATEMENTS = {
         r"\bnotice\s+of\s+approval\b",
         r"\bwe\s+are\s+approving\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:approved|authorized)\b",
-        r"\b(?:has|have)\s+(?:approved|authorized)\s+(?:this|the|your)\b",
+        r"\b(?:has|have)\s+(?:approved|authorized)\s+(?:this|the|your|it|coverage|benefits)\b",
+        r"\bhereby\s+(?:approves?|certifies|authorizes)\b",
+        r"\bnotice\s+of\s+certification\b",
+        r"\bwe\s+(?:said|are\s+saying)\s+yes\b",
+        r"\bwe\s+will\s+cover\s+(?:this|the|your)\b",
         r"\b(?:made|reached|issued)\s+an?\s+(?:fully\s+)?favorable\s+(?:decision|determination)\b",
         r"\b(?:reviewed|evaluated|considered)\s+(?:(?:your|the|this|prior\s+authorization)\s+)*(?:request|case)\s+and\s+(?:have\s+)?(?:approved|authorized)\b",
     ],
@@ -70,7 +76,10 @@ _STATEMENTS = {
         r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*denied\b",
         r"\b(?:decided|decision)\s+(?:is\s+)?to\s+deny\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:denied|declined)\b",
-        r"\b(?:has|have)\s+(?:denied|declined)\s+(?:this|the|your)\b",
+        r"\b(?:has|have)\s+(?:denied|declined)\s+(?:this|the|your|it|coverage|benefits)\b",
+        r"\b(?:did|does)\s+not\s+(?:approve|authorize|certify|cover)\b",
+        r"\bwe\s+(?:said|are\s+saying)\s+no\b",
+        r"\bnotice\s+of\s+action\s*[-–:]\s*denial\b",
         r"\b(?:made|reached|issued)\s+an?\s+(?:unfavorable|adverse)\s+(?:decision|determination)\b",
         r"\bwe\s+(?:are\s+unable\s+to|cannot|can\s*not|will\s+not|are\s+not\s+able\s+to)\s+(?:cover|pay\s+for)\b",
         r"\b(?:reviewed|evaluated|considered)\s+(?:(?:your|the|this|prior\s+authorization)\s+)*(?:request|case)\s+and\s+(?:have\s+)?(?:denied|declined)\b",
@@ -80,7 +89,8 @@ _STATEMENTS = {
         r"\bneeds?\s+(?:more|additional|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
         r"\brequesting\s+(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
         r"\bwe\s+(?:still\s+)?need\s+(?:more|additional|further|the\s+following|some\s+more)\b",
-        r"\brequest(?:ing)?\s+for\s+(?:additional\s+|more\s+)?(?:information|documentation|records)\b",
+        r"\brequest(?:ing)?\s+for\s+(?:additional\s+|more\s+)?(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
+        r"^\s*pend(?:ing|ed)\b",
         r"\b(?:is|has\s+been|been|was)\s+(?:pended|placed\s+on\s+hold|placed\s+in\s+(?:a\s+)?pend(?:ed|ing)\s+status)\b",
         r"\bpending\s+(?:receipt|additional|further|more|the\s+information)\b",
         r"\b(?:unable|cannot|can\s+not|could\s+not|not\s+able)\s+to\s+(?:make|complete|reach|render|finish)\s+(?:a\s+|our\s+|the\s+)?(?:decision|determination|review)\b",
@@ -100,7 +110,8 @@ _CONDITIONAL = re.compile(
     r"\b(?:if|unless|may|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
     r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval)|"
     r"will\s+(?:be|result)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
-    r"at\s+that\s+time|earlier|original(?:ly)?|first\s+decision|overturned|no\s+longer)\b"
+    r"at\s+that\s+time|earlier|original(?:ly)?|first\s+decision|overturned|no\s+longer|"
+    r"did\s+not\s+(?:respond|reply)|no\s+response|not\s+an?\s+(?:adverse|unfavorable|denial|approval))\b"
     rf"|^\s*on\s+{dates.DATE}",
     I,
 )
@@ -230,9 +241,33 @@ def scope(text: str) -> Scope | None:
     return Scope(_blank(text, [(a, b) for a, b, ours in bounds if ours]), _blank(text, [(0, found[0][0])]), others)
 
 
+# an outcome set off as a banner, in capitals: "PA REF 0004419310  ***  DENIED  ***", "=== APPROVED ==="
+_BANNER = re.compile(
+    r"(?:[*=#~]{2,}|^)[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING))"
+    r"[ \t]*(?:[*=#~]{2,}|$)",
+    re.M,
+)
+# a ticked box of a checkbox list: "[X] Approved   [ ] Denied" (an empty box says nothing)
+_CHECKED = re.compile(
+    r"(?:\[[ \t]*[xX✓✔][ \t]*\]|\([ \t]*[xX][ \t]*\)|[☒☑✓✔])[ \t]*"
+    r"(?P<v>(?:not[ \t]+)?(?:approved|authorized|certified|denied|declined|pended|pending)"
+    r"|more[ \t]+information[ \t]+(?:needed|requested|required))\b",
+    I,
+)
+_UNCHECKED = re.compile(r"(?:\[[ \t]*\]|\([ \t]*\)|☐)[^\n\[(☐☒☑]*")
+# a letter that says no decision was made (a withdrawn, closed or cancelled request) has no outcome,
+# whatever else it words like one
+_UNDECIDED = re.compile(
+    r"\b(?:withdrawn|closed\s+(?:as|without)|cancell?ed|voided|"
+    r"no\s+(?:determination|decision)\s+(?:of\s+\w+\s+)?(?:was|has\s+been|will\s+be)\s+(?:made|issued|rendered))\b",
+    I,
+)
+
+
 def outcome_hits(text: str) -> tuple[list[Hit], str]:
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree."""
+    text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
     labeled: list[Hit] = []
     for m in _LABEL.finditer(text):
         v = m.group("v")
@@ -242,6 +277,16 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
                 labeled.append(Hit(value, m.start("v") + w.start(), m.start("v") + w.end()))
                 break
     labeled += [hit for _, hit, ours in items(text) if ours]
+    for m in _CHECKED.finditer(text):
+        value = _item_value(m.group("v"))
+        if value:
+            labeled.append(Hit(value, m.start("v"), m.end("v")))
+    for m in _BANNER.finditer(text):
+        value = _item_value(m.group("v"))
+        if value:
+            labeled.append(Hit(value, m.start("v"), m.end("v")))
+    if m := _UNDECIDED.search(text):
+        return [], f"the letter says no decision was made ({' '.join(m.group(0).split())}): left empty"
     said: list[Hit] = []
     for s in _SENTENCE.finditer(text):
         sentence = s.group(0)
@@ -272,28 +317,43 @@ def outcome(text: str) -> tuple[Hit | None, str]:
 # after a space is what OCR made of a column rule or a bar, never part of the number)
 # OCR's symbols for a letter in an id (€ or © for C): read, never proposed as they are (see recheck)
 OCR_SYMBOLS = "€©¢"
-_ID = r"(?P<v>(?=[A-Z0-9€©¢\- ]*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-]| (?=\d[A-Z0-9\-]{2})){3,30}(?<=[A-Z0-9]))"
+_ID = r"(?P<v>(?=[A-Z0-9€©¢\-/ ]*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-/]| (?=\d[A-Z0-9\-]{2})){3,30}(?<=[A-Z0-9]))"
 _NUM = r"(?:number|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and what OCR makes of it: mumber, nurnber, numher
 _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
     for label in (  # the authorization's own number first, a reference number after it
         r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:{NUM}|no\.?|num\.?|#|id|code|ref(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",
         r"(?:approval|certification|cert\.?)\s*(?:{NUM}|no\.?|#|id|code)",
-        r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*)?(?:{NUM}|no\.?|#|id)",
+        r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*)?(?:{NUM}|no\.?|#|id|ref(?:erence)?)",
+        r"(?:PA\s+)?case(?=\s*:)",
         r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|determination|ticket|pa\s+case)\s*(?:{NUM}|no\.?|#|id)",
         r"(?:authorization|reference|ref|case\s+reference)(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
     )
 )
 LEADER = r"[\s.:#]*(?:[\-–][\s.:#]*)?(?:(?-i:[a-z.]{2,})[\s.:#]+){0,3}"  # dot leaders, and what OCR makes of them ("scisiscess")
-_NUMBER_RES = [re.compile(rf"\b{label}\s*(?:is\s*)?{LEADER}{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS]
+_ABBREV = r"(?:\s*\((?-i:[A-Z]{2,5})\))?"  # "Prior Authorization Number (PAN): ..."
+_NUMBER_RES = [
+    re.compile(rf"\b{label}{_ABBREV}\s*(?:is\s*)?{LEADER}{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS
+]
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])|\n[ \t]*\n")  # "PA No. AP-25-..." goes on
+_STALE = re.compile(r"\b(?:previous(?:ly)?|earlier|former(?:ly)?|expired|superseded)\b", I)
+
+
+def _stale(text: str, pos: int) -> bool:
+    """Whether what stands at ``pos`` belongs to an earlier authorization: its sentence, up to it, says
+    so ("The patient's previous authorization, PA No. X, valid ... through ...")."""
+    start = max(0, pos - 300)
+    for m in _SENTENCE_END.finditer(text, start, min(len(text), pos + 2)):  # its lookahead sees the word at pos
+        start = min(m.end(), pos)
+    return bool(_STALE.search(text, start, pos))
 
 
 def authorization_number(text: str) -> Hit | None:
     for p in _NUMBER_RES:
         for m in p.finditer(text):
             value = m.group("v")
-            if re.search(r"\d", value) and not dates.DATE_RE.fullmatch(value):
+            if re.search(r"\d", value) and not dates.DATE_RE.fullmatch(value) and not _stale(text, m.start()):
                 return Hit(value.upper(), m.start("v"), m.end("v"))
     return None
 
@@ -351,13 +411,13 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
     labelled start and end date (either may be missing: an approval "until coverage ends" has no end)."""
     for m in _RANGE.finditer(text):
         before = text[max(0, m.start() - 120) : m.start()]
-        if not _PERIOD_CONTEXT.search(before) or re.search(r"birth|dob\b", before[-40:], I):
+        if not _PERIOD_CONTEXT.search(before) or re.search(r"birth|dob\b", before[-40:], I) or _stale(text, m.start()):
             continue
         a, b = dates.parse(m.group("a")), dates.parse(m.group("b"))
         if a and b and a <= b:
             return Hit(a, m.start("a"), m.end("a")), Hit(b, m.start("b"), m.end("b"))
-    s = next((m for m in _START.finditer(text) if dates.parse(m.group("d"))), None)
-    e = next((m for m in _END.finditer(text) if dates.parse(m.group("d"))), None)
+    s = next((m for m in _START.finditer(text) if dates.parse(m.group("d")) and not _stale(text, m.start())), None)
+    e = next((m for m in _END.finditer(text) if dates.parse(m.group("d")) and not _stale(text, m.start())), None)
     a = dates.parse(s.group("d")) if s else None
     b = dates.parse(e.group("d")) if e else None
     if a and b and a > b:
@@ -456,7 +516,7 @@ def _days(word: str) -> int:
 # -- quantity, drug ----------------------------------------------------------------------------------
 _QUANTITY = re.compile(
     r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|qty\.?|units?|amount|dispense)(?:\s+(?:approved|authorized|allowed|limit))?"
-    r"[\s.:#]*(?:of|is)?[\s.:#]*(?P<v>\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?|pills?))?"
+    r"(?:[ \t]*[.:#][\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?|pills?))?"
     r"(?:\s*(?:per|every|/|for|each)\s*(?:\d+\s*)?(?:days?|months?|weeks?))?)",
     I,
 )
@@ -609,7 +669,8 @@ _STOP = (
     r"|\s*[(;|])"
 )
 _NAME = re.compile(
-    r"\b(?:patient|member|enrollee|beneficiary|insured|subscriber)(?:'s)?(?:\s+name)?[ \t]*(?:[:\-]|\.{2,})[ \t.:]*"
+    r"\b(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant)(?:'s)?(?:\s+name)?"
+    r"[ \t]*(?:[:\-]|\.{2,})[ \t.:]*"
     r"(?P<v>[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*){0,3}?)" + _STOP,
     I,
 )
@@ -618,7 +679,8 @@ _NAME_RE = re.compile(
 )
 _DOB = re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born){LEADER}(?P<d>{dates.DATE})", I)
 _MEMBER = re.compile(
-    r"(?:\b(?:member|subscriber|enrollee|insured|policy|patient|health\s+plan|beneficiary)\s*(?:id|identification|number|no\.?|#)|^[ \t]*ID)"
+    r"(?:\b(?:member|subscriber|enrollee|insured|policy|patient|health\s+plan|beneficiary|participant|recipient|medicaid|medicare)"
+    r"\s*(?:id|identification|number|no\.?|#)|^[ \t]*ID)"
     r"(?:\s*(?:number|no\.?|#))?"
     + LEADER
     + r"(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",

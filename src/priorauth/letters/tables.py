@@ -1,5 +1,6 @@
 """Column tables of a letter (a header row, then a row of values under it: ``Status  Start date  End
-date`` over ``AUTHORIZED  02/01/2026  01/31/2027``) read as ``header: value`` lines, so the field rules
+date`` over ``AUTHORIZED  02/01/2026  01/31/2027``), and two-column tables drawn with bars (``| Status |
+APPROVED |``), read as ``header: value`` lines, so the field rules
 that read labels read them too; a hit in those lines is mapped back to the value's span in the letter."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from priorauth.letters import dates
 
 CELL = re.compile(r"\S+(?: \S+)*")  # cells are separated by two or more spaces
 RULE = re.compile(r"^[\s\-=_+|]+$")  # a line of dashes under the header
+KEY_VALUE = re.compile(r"^[ \t]*\|[ \t]*(?P<k>[^|\n]*?[A-Za-z][^|\n]*?)[ \t]*\|[ \t]*(?P<v>[^|\n]*?\S)[ \t]*\|?[ \t]*$")
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -67,6 +69,13 @@ def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     segs: list[tuple[int, int, int]] = []
     size = 0
     for i, line in enumerate(lines):
+        row = KEY_VALUE.match(line)
+        if row and not RULE.match(line):  # a two-column table's row: | Status | APPROVED |
+            label = f"{row.group('k')}: "
+            out.append(label + row.group("v"))
+            segs.append((size + len(label), starts[i] + row.start("v"), len(row.group("v"))))
+            size += len(label) + len(row.group("v")) + 1
+            continue
         head = _cells(line)
         if len(head) < 2 or re.search(r"\d{2}", line):  # a header row is words
             continue
