@@ -16,7 +16,7 @@ import yaml
 from tests.ocr import scans
 
 HERE = Path(__file__).parent
-CORPORA = {"tuning": "letters.yaml", "heldout": "heldout.yaml", "heldout2": "heldout2.yaml"}
+CORPORA = {"tuning": "letters.yaml", "heldout": "heldout.yaml", "heldout2": "heldout2.yaml", "heldout3": "heldout3.yaml"}
 QUALITIES = ("digital", "fax", "fax_poor", "fax_worst")
 
 
