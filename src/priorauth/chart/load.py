@@ -16,6 +16,9 @@ import orjson
 from priorauth.errors import Code, PriorauthError, fail
 
 CHART_SUFFIXES = (".json", ".ndjson", ".jsonl")
+# A Bundle's meta.tag with this system names a resource type its source could not read in full (code: the
+# type, display: why): how a chart read from the EHR keeps its ``unread`` once stored as a Bundle.
+UNREAD_TAG = "urn:priorauth:unread"
 
 
 class Resource:
@@ -136,6 +139,11 @@ def add_document(doc: Any, out: LoadedChart, where: str) -> None:
 
 
 def _add_bundle(bundle: dict[str, Any], out: LoadedChart, where: str) -> None:
+    meta = bundle.get("meta")
+    tags = meta.get("tag") if isinstance(meta, dict) else None
+    for tag in tags if isinstance(tags, list) else []:
+        if isinstance(tag, dict) and tag.get("system") == UNREAD_TAG and isinstance(tag.get("code"), str):
+            out.unread.setdefault(tag["code"], str(tag.get("display") or "not read in full by its source"))
     entries = bundle.get("entry")
     if not isinstance(entries, list):
         return

@@ -111,7 +111,7 @@ class FhirHttp:
     def get_json(
         self, path_or_url: str, params: dict[str, Any] | None = None, cap: int | None = None
     ) -> dict[str, Any]:
-        body = self.get(path_or_url, params, cap or self.limits.max_json_bytes)
+        body = self.get(path_or_url, params, cap)
         try:
             doc = orjson.loads(body)
         except orjson.JSONDecodeError:
@@ -123,28 +123,9 @@ class FhirHttp:
     def get(self, path_or_url: str, params: dict[str, Any] | None = None, cap: int | None = None) -> bytes:
         """GET with retries. Raises :class:`ReadFailed` (an answer that will not do), or
         :class:`PriorauthError` ``ehr_unreachable`` when the server never answered at all."""
-        url = self.url(path_or_url)
-        if not self.same_server(url):
-            raise ReadFailed(f"{_short(url)} is not on the FHIR server")
-        renewed = False
         attempt = 0
         while True:
-            try:
-                sent = self.auth.header()
-                status, headers, body = self._once(url, params, cap, sent)
-            except _Transient as exc:
-                if attempt >= self.limits.retries:
-                    if exc.connect and not self.answered:
-                        raise fail(
-                            Code.EHR_UNREACHABLE, f"cannot reach the FHIR server at {self.base} ({exc})"
-                        ) from None
-                    raise ReadFailed(str(exc)) from None
-                self._sleep(self._backoff(attempt))
-                attempt += 1
-                continue
-            if status == 401 and not renewed and self.auth.renew(sent):
-                renewed = True  # the token expired mid-read: one fresh token, same request
-                continue
+            status, headers, body = self.exchange(path_or_url, params, cap=cap)
             if status in RETRY_STATUSES:
                 wait = retry_after(headers.get("retry-after"))
                 if attempt >= self.limits.retries or (wait is not None and wait > self.limits.max_wait):
@@ -155,8 +136,8 @@ class FhirHttp:
             if status >= 400:
                 raise ReadFailed(f"HTTP {status}{_outcome(body)}", status)
             if 300 <= status < 400:  # never followed: the token stays with the server it was given for
-                where = urlsplit(urljoin(url, headers.get("location") or "")).netloc or "nowhere"
-                raise ReadFailed(f"HTTP {status}: a redirect (to {where}), not followed", status)
+                where = urlsplit(urljoin(self.url(path_or_url), headers.get("location") or "")).netloc
+                raise ReadFailed(f"HTTP {status}: a redirect (to {where or 'nowhere'}), not followed", status)
             return body
 
     def _once(
@@ -196,10 +177,15 @@ class FhirHttp:
             raise _Transient(_why(exc)) from None
 
     def exchange(
-        self, url: str, params: dict[str, Any] | None = None, headers: dict[str, str] | None = None
+        self,
+        url: str,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        cap: int | None = None,
     ) -> tuple[int, httpx.Headers, bytes]:
         """One GET whatever its status (Bulk Data's 202s are answers): transport failures retried, one
-        token renewal on 401; the caller reads status and headers (``Retry-After``, ``Content-Location``)."""
+        token renewal on 401; the caller reads status and headers (``Retry-After``, ``Content-Location``).
+        ``cap`` bounds the body (default: the JSON limit)."""
         url = self.url(url)
         if not self.same_server(url):
             raise ReadFailed(f"{_short(url)} is not on the FHIR server")
@@ -207,7 +193,7 @@ class FhirHttp:
         while True:
             sent = self.auth.header()
             try:
-                status, got, body = self._once(url, params, self.limits.max_json_bytes, sent, headers)
+                status, got, body = self._once(url, params, cap or self.limits.max_json_bytes, sent, headers)
             except _Transient as exc:
                 if attempt >= self.limits.retries:
                     if exc.connect and not self.answered:

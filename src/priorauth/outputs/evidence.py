@@ -8,6 +8,7 @@ from typing import Any
 
 from priorauth.chart.fhir import codings, concept_text
 from priorauth.terminology import icd10
+from priorauth.terminology.displays import kept
 
 KEEP = 5  # items shown one by one before the rest is grouped
 
@@ -98,22 +99,6 @@ NAMED_BY = {
     "PractitionerRole": "specialty",
 }
 
-# Names of codes that charts often send without a display (LOINC: https://loinc.org, NUCC provider taxonomy:
-# https://taxonomy.nucc.org): words for the reader only, never used to decide anything.
-DISPLAYS = {
-    "69548-6": "Genetic variant assessment",
-    "81252-9": "Discrete genetic variant",
-    "48005-3": "Amino acid change (pHGVS)",
-    "97509-4": "Cancer disease status",
-    "21908-9": "Stage group.clinical Cancer",
-    "207RX0202X": "Medical Oncology",
-    "207RH0003X": "Hematology & Oncology",
-    "2086X0206X": "Surgical Oncology",
-    "2085R0001X": "Radiation Oncology",
-    "2080P0207X": "Pediatric Hematology-Oncology",
-}
-
-
 @dataclass(frozen=True)
 class Entry:
     """A cited chart entry in a reviewer's words: when, what kind of entry, what it says; ``ref`` is the
@@ -158,12 +143,12 @@ def _name(rtype: str, data: dict[str, Any], said: str) -> str:
     concepts = _concepts(rtype, data)
     for concept in concepts:
         for c in codings(concept):
-            if c.code and c.code == said and (c.display or c.code in DISPLAYS):
-                return c.display or DISPLAYS[c.code]
+            if c.code and c.code == said and (c.display or kept(c.code)):
+                return c.display or kept(c.code) or ""
     if rtype == "Condition" and icd10.normalize(said):
         return icd10.description(said) or ""
     for concept in concepts:
-        words = concept_text(concept) or next((DISPLAYS[c.code] for c in codings(concept) if c.code in DISPLAYS), "")
+        words = concept_text(concept) or next((w for c in codings(concept) if c.code and (w := kept(c.code))), "")
         if words:
             return words
     return _said(data.get("description")) if rtype == "DocumentReference" else ""

@@ -9,7 +9,7 @@ from typing import Any
 
 import orjson
 
-from priorauth.chart.load import LoadedChart
+from priorauth.chart.load import UNREAD_TAG, LoadedChart
 from priorauth.errors import Code, fail
 from priorauth.service.cases import Cases
 from priorauth.store.models import Case, Chart, Determination, Patient
@@ -18,9 +18,14 @@ LAUNCH, REFRESH = "ehr_launch", "ehr_refresh"
 
 
 def bundle_of(loaded: LoadedChart) -> bytes:
-    """The resources read, as a FHIR collection Bundle (what the file loader reads back the same)."""
+    """The resources read, as a FHIR collection Bundle (what the file loader reads back the same, including
+    the resource types the EHR would not give in full, kept as the Bundle's tags)."""
     entries = [{"resource": r.data} for r in loaded.resources]
-    return orjson.dumps({"resourceType": "Bundle", "type": "collection", "entry": entries})
+    bundle: dict[str, Any] = {"resourceType": "Bundle", "type": "collection", "entry": entries}
+    if loaded.unread:
+        tags = [{"system": UNREAD_TAG, "code": t, "display": why} for t, why in sorted(loaded.unread.items())]
+        bundle["meta"] = {"tag": tags}
+    return orjson.dumps(bundle)
 
 
 def _store(cases: Cases, loaded: LoadedChart, patient_fhir_id: str, source: str) -> Chart:

@@ -37,6 +37,12 @@ def _kept() -> tuple[dict[tuple[str, str], tuple[str, str]], dict[str, tuple[str
     return by_system, by_code
 
 
+def kept(code: str) -> str | None:
+    """priorauth's words for a bare code (any system), or None."""
+    found = _kept()[1].get(code)
+    return found[0] if found else None
+
+
 def words(coding: dict[str, Any], text: str | None = None) -> Words:
     """One coding in people words (``text``: the CodeableConcept's own text, used when no display)."""
     system, code = str(coding.get("system") or ""), str(coding.get("code") or "")

@@ -11,10 +11,11 @@ from priorauth.api import Evaluation
 from priorauth.chart.fhir import dicts, human_name
 from priorauth.facts.model import DrugOrder, KrasResult
 from priorauth.outputs.deceased import Deceased, deceased
-from priorauth.outputs.evidence import DISPLAYS, Entry, describe
+from priorauth.outputs.evidence import Entry, describe
 from priorauth.outputs.packet.history import HistoryRow, SupportingDoc, supporting_documents, treatment_history
 from priorauth.outputs.packet.practice import Practice
 from priorauth.terminology import icd10
+from priorauth.terminology.displays import kept
 
 NPI_SYSTEM = "http://hl7.org/fhir/sid/us-npi"
 DAYS_SUPPLY = 30
@@ -183,8 +184,8 @@ def _prescriber(ev: Evaluation, order: DrugOrder | None) -> Prescriber:
     if res is not None:
         npi = next((i.get("value") for i in dicts(res.data.get("identifier")) if i.get("system") == NPI_SYSTEM), None)
     spec = next((s.text for s in ev.facts.specialties if res is not None and s.practitioner == res.ref), None)
-    if spec in DISPLAYS:  # a bare taxonomy code: its name first
-        spec = f"{DISPLAYS[spec]} ({spec})"
+    if spec and (said := kept(spec)):  # a bare taxonomy code: its name first
+        spec = f"{said}, NUCC {spec}"
     name = (human_name(res.data) if res is not None else None) or (order.prescriber_name if order else None)
     return Prescriber(name, npi, spec, res.ref if res is not None else ref)
 
