@@ -15,5 +15,5 @@ def test_bench_screen_quick_runs() -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     rows = [line for line in done.stdout.splitlines() if line.startswith("| 300 |")]
-    assert [r.split("|")[5].strip() for r in rows] == ["duckdb", "local"]
-    assert "byte-identical across duckdb, local: True" in done.stdout
+    assert [r.split("|")[5].strip() for r in rows] == ["duckdb", "duckdb-keep", "local"]
+    assert "byte-identical across duckdb, duckdb-keep, local: True" in done.stdout

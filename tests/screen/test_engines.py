@@ -3,6 +3,7 @@ Python scan (``local``) and Spark (local mode); the same scan statistics and pop
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,16 @@ def test_spark_resume_evaluates_only_unfinished_buckets(small_export: Path, tmp_
     again = run(small_export, tmp_path, engine="spark", master="local[2]", resume=True)
     assert again["resumed_buckets"] == first["buckets"] - 1
     assert (tmp_path / "determinations.ndjson").read_bytes() == before
+
+
+def test_engines_agree_on_invalid_utf8(small_export: Path, tmp_path: Path) -> None:
+    """A line DuckDB rejects (invalid UTF-8) is one corrupt line, however many times the files are read (the
+    candidate pass and the full pass both read them)."""
+    export = tmp_path / "export"
+    shutil.copytree(small_export, export)
+    with open(export / "Condition.000.ndjson", "ab") as f:
+        f.write(b'{"resourceType": "Condition", "id": "bad-\xff\xfe", "subject": {"reference": "Patient/x"}}\n')
+    duck = run(export, tmp_path / "duckdb", engine="duckdb")
+    local = run(export, tmp_path / "local", engine="local")
+    assert duck["scan"]["corrupt_lines"] == 1
+    _same(duck, local, tmp_path / "duckdb", tmp_path / "local")

@@ -10,6 +10,7 @@ import orjson
 import pytest
 
 from priorauth.cli.main import main
+from priorauth.errors import PriorauthError
 from tests.screen.conftest import AS_OF, run
 
 LUNG = {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C34.90", "display": "Lung cancer"}]}
@@ -80,8 +81,20 @@ def _same(a: Path, b: Path) -> None:
 @pytest.fixture(scope="module")
 def first(small_export: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("first")
-    run(small_export, out)
+    run(small_export, out, keep_resources=True)
     return out
+
+
+def test_a_run_keeps_resources_only_when_asked(small_export: Path, first: Path, tmp_path: Path) -> None:
+    """By default the scan carries only the candidates' lines and keeps nothing for --since; with
+    --keep-resources it keeps every patient's; the determinations are the same either way."""
+    (tmp_path / "resources.parquet").write_bytes(b"a previous run's")  # stale: must not survive
+    run(small_export, tmp_path)
+    assert not (tmp_path / "resources.parquet").exists() and (first / "resources.parquet").is_file()
+    _same(tmp_path, first)
+    assert (tmp_path / "determinations.ndjson").read_bytes() == (first / "determinations.ndjson").read_bytes()
+    with pytest.raises(PriorauthError, match="--keep-resources"):
+        run(small_export, tmp_path / "again", since=tmp_path)
 
 
 def test_since_equals_a_full_screen_of_the_current_chart(small_export: Path, first: Path, tmp_path: Path) -> None:
@@ -124,6 +137,8 @@ def test_since_needs_a_previous_duckdb_output(
     run(small_export, local, engine="local")
     assert main([*args, "--since", str(local)]) == 2
     assert "no kept resources" in capsys.readouterr().err
+    assert main([*args, "--keep-resources", "--engine", "local"]) == 2
+    assert "--keep-resources needs the duckdb engine" in capsys.readouterr().err
     assert main([*args, "--since", str(local), "--engine", "local"]) == 2
     assert "--since needs the duckdb engine" in capsys.readouterr().err
     shutil.rmtree(local)

@@ -131,6 +131,11 @@ def _add_screen(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     s.add_argument(
         "--since", metavar="PREVIOUS_OUT", help="EXPORT holds only changes since the run that wrote PREVIOUS_OUT"
     )
+    s.add_argument(
+        "--keep-resources",
+        action="store_true",
+        help="duckdb: keep every patient's resources in OUT/resources.parquet for a later --since (implied by --since)",
+    )
     s.add_argument("--as-of", help="evaluation date YYYY-MM-DD (default: today)")
     s.add_argument("--drug", default="sotorasib", help="requested drug: sotorasib (default) or adagrasib")
     s.add_argument("--payer", help="apply this payer pack to everyone (default: matched per patient)")
@@ -165,6 +170,7 @@ def _screen(args: argparse.Namespace) -> int:
         master=args.master,
         progress=not args.quiet,
         since=args.since,
+        keep_resources=args.keep_resources,
     )
     from pathlib import Path
 

@@ -37,9 +37,12 @@ def screen(
     master: str | None = None,
     progress: bool = True,
     since: str | os.PathLike[str] | None = None,
+    keep_resources: bool = False,
 ) -> dict[str, Any]:
     """Screen an export folder into ``out``; returns the summary (``out/summary.json``). ``since``: the
-    output folder of a previous run; ``export_dir`` then holds only what changed (see ``screen.since``)."""
+    output folder of a previous run; ``export_dir`` then holds only what changed (see ``screen.since``).
+    ``keep_resources`` (duckdb; implied by ``since``): keep every patient's resources in
+    ``out/resources.parquet`` for a later ``since`` run."""
     started = time.monotonic()
     PHASES.clear()
     src, dest = Path(export_dir), Path(out)
@@ -50,12 +53,16 @@ def screen(
         raise fail(Code.BAD_ARGUMENT, "--since needs the duckdb engine (the one that keeps per-patient resources)")
     if prev is not None and prev.resolve() == dest.resolve():
         raise fail(Code.BAD_ARGUMENT, "--since must name the previous output folder, not this run's")
+    keep = engine == "duckdb" and (keep_resources or prev is not None)
+    if keep_resources and engine != "duckdb":
+        raise fail(Code.BAD_ARGUMENT, "--keep-resources needs the duckdb engine")
     if prev is not None:
         from priorauth.screen.since import previous
 
         previous(prev, opts.drug, opts.payer)  # a bad --since fails before any work
     fp = fingerprint(files, opts.drug, opts.as_of, opts.payer)
     fp["since"] = str(prev.resolve()) if prev is not None else None
+    fp["keep"] = keep
     work = WorkDir(dest)
     kept = work.start(fp, resume)
     buckets = fp["buckets"]
@@ -71,7 +78,7 @@ def screen(
         from priorauth.screen.duck import run_duckdb
 
         stats, population = run_duckdb(
-            files, work, opts, buckets, todo, kept, jobs, lambda *a: _bar(*a, progress), prev
+            files, work, opts, buckets, todo, kept, jobs, lambda *a: _bar(*a, progress), prev, keep
         )
     else:
         stats = _run_local(files, work, opts, buckets, todo, kept, jobs, progress)
@@ -94,11 +101,13 @@ def screen(
     run["seconds"] = round(time.monotonic() - started, 3)  # scan and evaluation; the outputs follow
     run["phases"] = dict(PHASES)
     report = write_outputs(dest, work, run)
-    if engine == "duckdb" and (work.root / "current.parquet").exists():
-        from priorauth.screen.duck import CURRENT
-        from priorauth.screen.output import RESOURCES
+    from priorauth.screen.duck import CURRENT
+    from priorauth.screen.output import RESOURCES
 
+    if keep and (work.root / CURRENT).exists():
         os.replace(work.root / CURRENT, dest / RESOURCES)  # kept for a later --since run
+    elif not keep:
+        (dest / RESOURCES).unlink(missing_ok=True)  # a previous run's into the same folder would not match
     report["seconds"] = round(time.monotonic() - started, 3)
     return report
 

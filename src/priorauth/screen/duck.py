@@ -18,8 +18,10 @@ the damage, and the salvaged lines are read by DuckDB from a plain copy in the w
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
+import threading
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -100,15 +102,27 @@ def _reader(paths: list[str]) -> str:
     )
 
 
-def _parse_sql(paths: list[str]) -> str:
-    """Every non-blank line: (file, status, rtype, rid, pid, kind, key, line)."""
-    evaluated = ", ".join(f"'{t}'" for t in sorted(EVALUATED_TYPES))
+# Every line whose resourceType may be Condition, a medication record or a document holds one of these
+# strings: JSON can spell a letter otherwise only as a \u escape. The pre-filter of the candidate pass (a
+# substring search, no parsing); a superset, so the lines it lets through are parsed and decided exactly as
+# in the full pass.
+_MAY_DECIDE = (
+    "(contains(line, 'Condition') OR contains(line, 'Medication') OR contains(line, 'DocumentReference') "
+    "OR contains(line, 'DiagnosticReport') OR contains(line, '\\u'))"
+)
+
+
+def _parse_sql(paths: list[str], carry: str, prefilter: bool = False) -> str:
+    """Every non-blank line: (file, status, rtype, rid, pid, kind, key, line); ``line`` only where the SQL
+    condition ``carry`` holds (over kind, rtype, pid, status). ``prefilter``: only the lines that may be a
+    Condition or a medication record (the candidate pass)."""
     meds = ", ".join(f"'{t}'" for t in MED_KINDS)
     return f"""
     WITH raw AS (
         SELECT filename AS file, CASE WHEN starts_with(line, chr(65279)) THEN substr(line, 2) ELSE line END AS line
         FROM {_reader(paths)}
         WHERE CASE WHEN left(line, 1) = '{{' THEN true ELSE trim(line, ' \t\r\n') <> '' END  -- blank lines
+        {"AND " + _MAY_DECIDE if prefilter else ""}
     ), e AS (
         SELECT file, line,
             list_transform(
@@ -144,10 +158,17 @@ def _parse_sql(paths: list[str]) -> str:
              WHEN kind = '{OWNED}' AND rtype IN ({meds}) THEN
                  to_json(json_extract(line, ['$.medicationCodeableConcept', '$.medicationReference', '$.contained']))
         END AS key,
-        CASE WHEN (kind IN ('{OWNED}', '{SHARED}') AND rtype IN ({evaluated})) OR (status = {OK} AND rtype = 'Bundle')
-             THEN line END AS line  -- a Bundle may list deletions (a Bulk Data _since export)
+        CASE WHEN {carry} THEN line END AS line
     FROM h
     """
+
+
+def _carry(everyone: bool) -> str:
+    """Which lines the table carries: the evaluated types' lines of the candidates (every patient's with
+    ``everyone``, for ``--since``), the shared resources, and Bundles (they may list deletions)."""
+    evaluated = ", ".join(f"'{t}'" for t in sorted(EVALUATED_TYPES))
+    owned = f"kind = '{OWNED}'" + ("" if everyone else " AND pid IN (SELECT pid FROM maybe)")
+    return f"((({owned}) OR kind = '{SHARED}') AND rtype IN ({evaluated})) OR (status = {OK} AND rtype = 'Bundle')"
 
 
 class Scan:
@@ -159,27 +180,75 @@ class Scan:
         self.problems: list[str] = []
         self.salvaged: dict[str, ScanStats] = {}
         self.documents = 0
+        self.rejected = 0
 
-    def run(self) -> None:
-        paths = self._readable([str(f) for f in self.files])
+    def run(self, ingredient: str | None = None, documents: Callable[[], None] | None = None) -> None:
+        """Write the table. ``ingredient``: carry only the lines of the patients who may be candidates (found
+        first by a pass over the lines that may decide it); None: every patient's (kept for ``--since``).
+        ``documents`` is called before the full pass when a possible candidate has a note or report."""
+        paths = self._intact([str(f) for f in self.files])
+        try:
+            self._write(paths, ingredient, documents)
+        except Exception:  # duckdb.Error: a file it cannot read (found, salvaged, and the pass run again)
+            paths = self._readable(paths)
+            if not paths:
+                raise ValueError("no readable file") from None  # pragma: no cover (export_files found some)
+            self._write(paths, ingredient, None)
+
+    def _write(self, paths: list[str], ingredient: str | None, documents: Callable[[], None] | None) -> None:
+        if ingredient is not None:
+            self._maybe(paths, ingredient)
+            texts = ", ".join(f"'{t}'" for t in TEXT_TYPES)
+            found = self.con.execute(
+                f"SELECT count(*) FROM decide WHERE rtype IN ({texts}) AND pid IN (SELECT pid FROM maybe)"
+            ).fetchone()[0]
+            if found and documents is not None:
+                documents()
         tmp = self.table.with_suffix(".tmp")
-        sql = _parse_sql(paths) if paths else _parse_sql([])
-        if not paths:
-            raise ValueError("no readable file")  # pragma: no cover (export_files found some)
+        sql = _parse_sql(paths, _carry(everyone=ingredient is None))
+        before = self._rejects()  # DuckDB's rejects table grows with every read of the files
         self.con.execute(
             f"COPY ({sql}) TO '{_sql_str(str(tmp))}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 16384)"
         )
-        self.rejected = self.con.execute("SELECT count(*) FROM reject_errors").fetchone()[0]
+        self.rejected = self._rejects() - before
         os.replace(tmp, self.table)
 
-    def _readable(self, paths: list[str]) -> list[str]:
-        """The files DuckDB reads to the end; a damaged one is salvaged by the Python reader. DuckDB stops
-        silently at the end of a truncated gzip, so each gzip is checked to its end first (zlib, no parsing)."""
+    def _rejects(self) -> int:
+        try:
+            return self.con.execute("SELECT count(*) FROM reject_errors").fetchone()[0]
+        except Exception:  # duckdb.CatalogException: no read has stored a reject yet
+            return 0
+
+    def _maybe(self, paths: list[str], ingredient: str) -> None:
+        """The table ``maybe``: every patient with a Condition or medication record that makes a candidate (a
+        superset of the candidates: whether the Patient line exists is known after the full pass)."""
+        sql = _parse_sql(paths, "false", prefilter=True)
+        self.con.execute(
+            f"CREATE OR REPLACE TEMP TABLE decide AS SELECT pid, rtype, key FROM ({sql}) "
+            f"WHERE key IS NOT NULL OR (kind = '{OWNED}' AND rtype IN ({', '.join(repr(t) for t in TEXT_TYPES)}))"
+        )
+        self._relevant_keys("decide", ingredient)
+        self.con.execute(
+            "CREATE OR REPLACE TEMP TABLE maybe AS SELECT DISTINCT pid FROM decide WHERE key IN (SELECT key FROM rel)"
+        )
+
+    def _relevant_keys(self, source: str, ingredient: str) -> None:
+        """The table ``rel``: the decision keys of ``source`` that make a candidate (the evaluator's readers)."""
+        keys = self.con.execute(f"SELECT DISTINCT rtype, key FROM {source} WHERE key IS NOT NULL").fetchall()
+        classifier = Classifier(ingredient)
+        relevant = [key for rtype, key in keys if _relevant(classifier, rtype, key)]
+        self.con.execute("CREATE OR REPLACE TEMP TABLE rel (key VARCHAR)")
+        if relevant:
+            self.con.executemany("INSERT INTO rel VALUES (?)", [(k,) for k in relevant])
+
+    def _intact(self, paths: list[str]) -> list[str]:
+        """DuckDB stops silently at the end of a truncated gzip, so each gzip is checked to its end first (zlib,
+        no parsing) and a damaged one is salvaged by the Python reader."""
         bad = [p for p in paths if p.lower().endswith(GZ_SUFFIXES) and not _gzip_intact(p)]
-        if bad:
-            return [p for p in (self._salvage(p) if p in bad else p for p in paths) if p is not None]
-        if self._reads(paths):
-            return paths
+        return [p for p in (self._salvage(p) if p in bad else p for p in paths) if p is not None]
+
+    def _readable(self, paths: list[str]) -> list[str]:
+        """The files DuckDB reads to the end; one it cannot read is salvaged by the Python reader."""
         out = []
         for p in paths:
             if self._reads([p]):
@@ -248,12 +317,7 @@ class Scan:
     def candidates(self, ingredient: str) -> dict[str, int]:
         """Creates the table ``cand`` (the candidate patient ids); returns the population counts."""
         t = f"read_parquet('{_sql_str(str(self.table))}')"
-        keys = self.con.execute(f"SELECT DISTINCT rtype, key FROM {t} WHERE key IS NOT NULL").fetchall()
-        classifier = Classifier(ingredient)
-        relevant = [key for rtype, key in keys if _relevant(classifier, rtype, key)]
-        self.con.execute("CREATE OR REPLACE TEMP TABLE rel (key VARCHAR)")
-        if relevant:
-            self.con.executemany("INSERT INTO rel VALUES (?)", [(k,) for k in relevant])
+        self._relevant_keys(t, ingredient)
         self.con.execute(
             f"""CREATE OR REPLACE TEMP TABLE pop AS
             SELECT pid, bool_or(rtype = 'Patient') AS present, bool_or(key IN (SELECT key FROM rel)) AS cand,
@@ -353,35 +417,49 @@ def run_duckdb(
     jobs: int,
     bars: Callable[[str, float, str, float], Any],
     since: Path | None = None,
+    keep: bool = False,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Scan (unless a kept scan can be reused), then evaluate the unfinished buckets. Returns the scan
-    statistics and the population counts (patients, candidates, patients missing; ``since``: what changed)."""
+    statistics and the population counts (patients, candidates, patients missing; ``since``: what changed).
+    ``keep``: the table holds every patient's resources and becomes ``resources.parquet`` (always with
+    ``since``); otherwise it holds only the candidates' and is dropped with the work folder."""
     from priorauth.screen import ingredient, local
 
     scanned = work.scanned() if kept else None
     population = work.read("population.json") if kept else None
     if todo and (scanned is None or population is None or not work.spill.exists()):
         work.reset_spill()
+        loader: list[threading.Thread] = []
+        keep = keep or since is not None
+        if keep and any(f.name.startswith(TEXT_TYPES) for f in files):  # no candidate pass: file names tell
+            loader.append(_load_text_meanwhile())
         con = connect(work, jobs)
         try:
             size = sum(f.stat().st_size for f in files)
             bar = bars("scan", size, "MB", 1 << 20)
             scan = Scan(con, work, files)
-            scan.run()
+            scan.run(None if keep else ingredient(opts.drug), lambda: loader.append(_load_text_meanwhile()))
             stats = scan.stats().as_dict()
             current = work.root / CURRENT
             if since is None:
-                os.replace(scan.table, current)
-                scan.table = current
+                if keep:
+                    os.replace(scan.table, current)
+                    scan.table = current
                 population = scan.candidates(ingredient(opts.drug))
                 scan.spill(buckets, set(todo))
+                if not keep:
+                    scan.table.unlink()  # the spill holds what the evaluation reads (and what --resume keeps)
             else:
                 population = _since(con, scan, since, opts, buckets, todo, work)
             population["documents"] = scan.documents
+            for thread in loader:
+                thread.join()  # before the evaluating processes fork: they share what it loaded
             bar.tick(size, 0)
-            bar.finish()
+            bar.finish()  # the scan phase: both passes, the spill, and the text pipeline's load beside them
         finally:
             con.close()
+            for thread in loader:
+                thread.join()
         work.write("population.json", population)
         work.mark_scanned(stats)
     else:
@@ -393,6 +471,22 @@ def run_duckdb(
         local.evaluate_all(todo, work, opts, jobs, text, bar.tick)
         bar.finish()
     return stats, population or {}
+
+
+def _load_text_meanwhile() -> threading.Thread:
+    """Load the text pipeline (spaCy, medspaCy: ~1.5 s) in a thread while DuckDB scans (its threads run
+    without the GIL). Called when a possible candidate has a note or report (else the evaluation loads it
+    only if a candidate has a document)."""
+    thread = threading.Thread(target=_preload_quietly, name="priorauth-text-preload", daemon=True)
+    thread.start()
+    return thread
+
+
+def _preload_quietly() -> None:
+    from priorauth.text.pipeline import preload
+
+    with contextlib.suppress(Exception):  # a failure recurs, and is reported, where the evaluation loads it
+        preload()
 
 
 def _since(con: Any, scan: Scan, prev: Path, opts: Options, buckets: int, todo: list[int], work: WorkDir) -> dict:

@@ -47,10 +47,15 @@ class SharedIndex:
                     if ref.startswith("Practitioner/"):
                         self.roles.setdefault(ref, []).append(key)
 
+        # A reference to a shared resource names its type ("Practitioner/1", ".../Binary/2"): a line without
+        # any shared type's name followed by "/" references none, and is not searched for references.
+        self.needles = tuple(sorted({key.split("/", 1)[0].encode() + b"/" for key in self.raw}))
+
     def closure(self, lines: list[bytes]) -> list[tuple[int, bytes]]:
         """The shared resources the lines reference, with the roles and organizations behind them."""
         seen: dict[str, None] = {}
-        todo = [r for line in lines for r in _refs(line)]
+        needles = self.needles
+        todo = [r for line in lines if any(n in line for n in needles) for r in _refs(line)]
         while todo:
             ref = todo.pop()
             if ref in seen or ref not in self.raw:

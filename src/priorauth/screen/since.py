@@ -38,7 +38,7 @@ def previous(prev: Path, drug: str, payer: str | None) -> dict[str, Any]:
     except (OSError, orjson.JSONDecodeError):
         raise fail(Code.BAD_ARGUMENT, f"--since {prev}: not the output folder of a finished screen") from None
     if not (prev / RESOURCES).is_file() or not (prev / NDJSON).is_file():
-        raise fail(Code.BAD_ARGUMENT, f"--since {prev}: no kept resources (screen it with the duckdb engine)")
+        raise fail(Code.BAD_ARGUMENT, f"--since {prev}: no kept resources (screen it with --keep-resources)")
     if summary.get("drug") != drug or summary.get("payer") != payer:
         raise fail(Code.BAD_ARGUMENT, f"--since {prev}: screened for another drug or payer; screen afresh")
     return summary
