@@ -22,8 +22,8 @@ def build(raw: bytes, kind: str, max_archive_bytes: int, denial_reason: str | No
     files, and return them zipped."""
     from priorauth.service.charts import _materialize
 
+    chart = _materialize(raw, kind, max_archive_bytes, kwargs.pop("documents", ()))
     with tempfile.TemporaryDirectory(prefix="priorauth-packet-") as tmp:
-        chart = _materialize(raw, kind, Path(tmp), max_archive_bytes, kwargs.pop("documents", ()))
         files = write_packet(api.evaluate(chart, **kwargs), Path(tmp) / "packet", denial_reason=denial_reason)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
@@ -37,8 +37,7 @@ def appeal_docx(raw: bytes, kind: str, max_archive_bytes: int, reason: str, argu
     an editable .docx."""
     from priorauth.service.charts import _materialize
 
-    with tempfile.TemporaryDirectory(prefix="priorauth-appeal-") as tmp:
-        chart = _materialize(raw, kind, Path(tmp), max_archive_bytes, kwargs.pop("documents", ()))
-        ev = api.evaluate(chart, **kwargs)
-        view = build_view(ev, None, reason)
-        return letter_docx(appeal_letter(view, reason, argument), f"{view.patient_line}  -  {ev.pack.drug.brand}")
+    chart = _materialize(raw, kind, max_archive_bytes, kwargs.pop("documents", ()))
+    ev = api.evaluate(chart, **kwargs)
+    view = build_view(ev, None, reason)
+    return letter_docx(appeal_letter(view, reason, argument), f"{view.patient_line}  -  {ev.pack.drug.brand}")
