@@ -15,6 +15,7 @@ import html
 import io
 import re
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any, ClassVar
@@ -182,16 +183,8 @@ def _no_text_layer(text: str, raw: bytes) -> bool:
     """A PDF with a page that has an image and (almost) no text layer: a scan, to be read by OCR."""
     from pypdf import PdfReader
 
-    seen: set[tuple[int, ...]] = set()
-    for page in PdfReader(io.BytesIO(raw)).pages[:PDF_MAX_PAGES]:
-        key = _content_key(page)
-        if key is not None and key in seen:
-            continue
-        if key is not None:
-            seen.add(key)
-        contents = page.get_contents()
-        if contents is not None and len(contents.get_data()) > PDF_MAX_PAGE_BYTES:
-            continue  # more drawn than a scan's page; not parsed (listing its images parses it too)
+    # a page over PDF_MAX_PAGE_BYTES is more drawn than a scan's page: not parsed (listing its images parses it too)
+    for page, _contents in _readable_pages(PdfReader(io.BytesIO(raw))):
         if len(page.images) > 0 and len((page.extract_text() or "").strip()) < 20:
             return True
     return False
@@ -286,15 +279,8 @@ def _pdf(raw: bytes) -> str:
     deadline = time.monotonic() + PDF_MAX_SECONDS
     parts: list[str] = []
     size = 0
-    seen: set[tuple[int, ...]] = set()
-    for page in reader.pages[:PDF_MAX_PAGES]:
-        key = _content_key(page)
-        if key is not None and key in seen:
-            continue
-        if key is not None:
-            seen.add(key)
-        contents = page.get_contents()
-        if contents is None or len(contents.get_data()) > PDF_MAX_PAGE_BYTES:
+    for page, contents in _readable_pages(reader):
+        if contents is None:
             continue
         text = page.extract_text() or ""
         parts.append(text[: PDF_MAX_CHARS - size])
@@ -302,6 +288,22 @@ def _pdf(raw: bytes) -> str:
         if size >= PDF_MAX_CHARS or time.monotonic() > deadline:
             break
     return "\n".join(parts)
+
+
+def _readable_pages(reader: Any) -> Iterator[tuple[Any, Any]]:
+    """The first PDF_MAX_PAGES pages with their content (None: the page has none), less the pages whose
+    content stream was already seen (shared by several pages: the same text) or is over PDF_MAX_PAGE_BYTES."""
+    seen: set[tuple[int, ...]] = set()
+    for page in reader.pages[:PDF_MAX_PAGES]:
+        key = _content_key(page)
+        if key is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+        contents = page.get_contents()
+        if contents is not None and len(contents.get_data()) > PDF_MAX_PAGE_BYTES:
+            continue
+        yield page, contents
 
 
 def _content_key(page: Any) -> tuple[int, ...] | None:
