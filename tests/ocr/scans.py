@@ -87,6 +87,22 @@ def _font(kind: str, bold: bool = False, size: int = 12) -> Any:
     return ImageFont.truetype(str(FONTS / f"{family}{'-Bold' if bold else ''}.ttf"), round(size * DPI / 72))
 
 
+@cache
+def _serif_lacks(char: str) -> bool:
+    """DejaVu Serif has no glyph for the character (it would print its empty .notdef box: ☒ and ☑ as ☐)."""
+    font = _font("letter")
+    return bytes(font.getmask(char)) == bytes(font.getmask("\U000f0000"))
+
+
+def face(report: Report) -> str:
+    """The kind whose typeface prints the report: NGS reports in DejaVu Sans, others in DejaVu Serif unless
+    a character of theirs is missing from it (check boxes, check marks): then all in Sans, as a form prints."""
+    chars = set(report.title).union(*report.lines)
+    if report.kind != "ngs" and any(ord(c) > 0x2000 and _serif_lacks(c) for c in chars):
+        return "ngs"
+    return report.kind
+
+
 WIDTH = PAGE[0] - 2 * MARGIN
 LINE_H = round(12 * DPI / 72 * 1.45)
 GAP = 50  # pixels between table cells
@@ -99,7 +115,7 @@ def layout(report: Report) -> list[tuple[int, str, list[tuple[int, str, int]]]]:
     out: list[tuple[int, str, list[tuple[int, str, int]]]] = []
     page, y = 0, MARGIN + round(LINE_H * 1.6)
     lines = list(report.lines)
-    tables = _tables(lines, report.kind)
+    tables = _tables(lines, face(report))
     for i, line in enumerate(lines):
         if line.strip() == "<page>":
             page, y = page + 1, MARGIN
@@ -110,7 +126,7 @@ def layout(report: Report) -> list[tuple[int, str, list[tuple[int, str, int]]]]:
             printed = [(x, c, size) for x, c in zip(xs, cells, strict=False)]
             rows = [("  ".join(cells), printed)]
         else:
-            rows = [(w, [(MARGIN, w, 12)]) for w in _wrap(line.strip(), report.kind)] or [("", [])]
+            rows = [(w, [(MARGIN, w, 12)]) for w in _wrap(line.strip(), face(report))] or [("", [])]
         for text, printed in rows:
             if y > PAGE[1] - MARGIN - LINE_H:
                 page, y = page + 1, MARGIN
@@ -166,6 +182,11 @@ def _tables(lines: list[str], kind: str) -> dict[int, tuple[list[int], int]]:
     return out
 
 
+def title_size(report: Report) -> int:
+    """The title's type size: 14 pt bold, smaller for a title too long for the page (down to 8 pt)."""
+    return next((n for n in (14, 13, 12, 11, 10, 9) if _font(face(report), True, n).getlength(report.title) <= WIDTH), 8)
+
+
 def render(report: Report) -> list[Any]:
     """The report's pages as 8-bit grey images at 200x200 dpi (12 pt text, tables in columns)."""
     from PIL import Image, ImageDraw
@@ -174,14 +195,14 @@ def render(report: Report) -> list[Any]:
     count = max((p for p, _, _ in laid), default=0) + 1
     pages = [Image.new("L", PAGE, 255) for _ in range(count)]
     draws = [ImageDraw.Draw(p) for p in pages]
-    draws[0].text((MARGIN, MARGIN), report.title, font=_font(report.kind, True, 14), fill=0)
+    draws[0].text((MARGIN, MARGIN), report.title, font=_font(face(report), True, title_size(report)), fill=0)
     y, last = MARGIN + round(LINE_H * 1.6), 0
     for page, _, cells in laid:
         if page != last:
             y, last = MARGIN, page
         for x, cell, size in cells:
             draws[page].text(
-                (x, y + round((12 - size) * DPI / 72 / 2)), cell, font=_font(report.kind, False, size), fill=0
+                (x, y + round((12 - size) * DPI / 72 / 2)), cell, font=_font(face(report), False, size), fill=0
             )
         y += LINE_H
     return pages

@@ -359,12 +359,14 @@ def test_new_layouts_read_like_their_twins_at_fax_quality(rid: str) -> None:
 
 
 def test_no_printed_line_runs_past_the_page_edge() -> None:
-    """A twin is what its page shows: a table too wide even in 8 pt wraps like prose."""
-    for name in ("documents.yaml", "heldout_documents.yaml", "heldout_documents2.yaml"):
+    """A twin is what its page shows: a table too wide even in 8 pt wraps like prose; a long title is set smaller."""
+    edge = scans.PAGE[0] - scans.MARGIN + 2
+    for name in sorted(p.name for p in scans.HERE.glob("*documents*.yaml")):
         for r in scans.reports(name):
+            assert scans.MARGIN + scans._font(scans.face(r), True, scans.title_size(r)).getlength(r.title) <= edge, r.id
             for _, _, cells in scans.layout(r):
                 for x, cell, size in cells:
-                    assert x + scans._font(r.kind, False, size).getlength(cell) <= scans.PAGE[0] - scans.MARGIN + 2
+                    assert x + scans._font(scans.face(r), False, size).getlength(cell) <= edge, r.id
 
 
 def ocr_seconds() -> float:
@@ -432,3 +434,89 @@ def test_a_doubtful_drug_name_is_review_against_an_absence(monkeypatch: pytest.M
     doc = check(scans.chart(scans.document("scan1", b"II*\x00scan", "image/tiff")))
     c = next(c for c in doc["criteria"] if c["id"] == "no_prior_kras_g12c_inhibitor")
     assert c["status"] == "review" and "adagrasib" in c["summary"]
+
+
+def _shapes_page() -> tuple[object, dict[str, tuple[int, int]]]:
+    """A 300 dpi strip with check boxes (empty, crossed, checked, faintly marked) beside shapes that are
+    no box: a filled square (a bullet), bold letters with straight sides or holes (B, D, H, n, O, 0)."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("L", (1400, 120), 255)
+    draw = ImageDraw.Draw(img)
+    at = {}
+    for n, kind in enumerate(("empty", "cross", "check", "faint", "filled")):
+        x, y = 40 + n * 90, 40
+        at[kind] = (x, y)
+        draw.rectangle((x, y, x + 38, y + 38), outline=0, width=4, fill=0 if kind == "filled" else 255)
+        if kind == "cross":
+            draw.line((x, y, x + 38, y + 38), fill=0, width=4)
+            draw.line((x, y + 38, x + 38, y), fill=0, width=4)
+        elif kind == "check":
+            draw.line((x + 9, y + 20, x + 16, y + 29), fill=0, width=4)
+            draw.line((x + 16, y + 29, x + 30, y + 9), fill=0, width=4)
+        elif kind == "faint":
+            draw.rectangle((x + 17, y + 17, x + 19, y + 21), fill=0)
+    draw.text((520, 30), "B D H n O 0", font=scans._font("ngs", True, 14), fill=0)
+    return img, at
+
+
+def test_check_boxes_are_found_in_the_page_image_and_letters_are_not() -> None:
+    img, at = _shapes_page()
+    boxes = ocr.checkboxes(img, 42)
+    found = {k: cb for k, xy in at.items() for cb in boxes if abs(cb.box[0] - xy[0]) + abs(cb.box[1] - xy[1]) <= 4}
+    assert len(boxes) == 4 and set(found) == {"empty", "cross", "check", "faint"}
+    assert not found["empty"].ticked and found["empty"].conf >= ocr.CONFIDENT
+    assert found["cross"].ticked and found["cross"].conf >= ocr.CONFIDENT
+    assert found["check"].ticked and found["check"].conf >= ocr.CONFIDENT
+    assert found["faint"].ticked and found["faint"].conf < ocr.CONFIDENT  # a doubtful tick: review
+
+
+def test_a_box_replaces_what_tesseract_read_in_it_and_never_a_word_that_matters() -> None:
+    """Tesseract's "O" for an empty box goes; "QAt" (the box glued to a word) loses its first letter; a word
+    that could decide a criterion ("not") is kept whole even where a box was seen."""
+    data: dict[str, list] = {"text": [], "conf": [], "left": [], "top": [], "width": [], "height": []}
+    words = (
+        ("O", 100, 50),
+        ("KRAS", 160, 50),
+        ("QAt", 100, 150),
+        ("least", 260, 150),
+        ("not", 100, 250),
+        ("seen", 240, 250),
+    )
+    for text, left, top in words:
+        for key, value in zip(data, (text, 90.0, left, top, 40 * len(text), 40), strict=True):
+            data[key].append(value)
+    boxes = [ocr.Checkbox((98, top - 2, 42, 42), False, 95.0) for top in (50, 150, 250)]
+    lines = ocr._with_checkboxes(data, [[0, 1], [2, 3], [4, 5]], boxes)
+    assert [[data["text"][i] for i in ids] for ids in lines] == [
+        [ocr.EMPTY_BOX, "KRAS"],
+        [ocr.EMPTY_BOX, "At", "least"],
+        [ocr.EMPTY_BOX, "not", "seen"],
+    ]
+
+
+@needs_tesseract
+@pytest.mark.parametrize("level", ["fax", "fax_worst"])
+def test_a_blank_checkbox_form_gives_no_met(level: str) -> None:
+    """A payer's request form printed with empty boxes before its criteria (drawn ☐ and typed "[ ]"): a fax of
+    it, read by OCR, states none of them; each box is read as a box, and KRAS stays `insufficient`."""
+    report = REPORTS["form-blank-boxes"]
+    scanned, digital, raw = scans.twin_charts(report, level, "tiff")
+    doc, twin = scans.statuses(check(scanned)), scans.statuses(check(digital))
+    assert doc["kras_g12c"] == twin["kras_g12c"] == "insufficient"
+    assert not [k for k in doc if doc[k] == "met" and twin[k] != "met"]
+    if level == "fax":
+        assert doc == twin
+    text = ocr.read(raw, "tiff").text
+    assert text.count(ocr.EMPTY_BOX) == 4 and ocr.TICKED_BOX not in text
+
+
+@needs_tesseract
+def test_a_ticked_checkbox_is_read_as_ticked() -> None:
+    report = REPORTS["form-ticked-boxes"]
+    scanned, digital, raw = scans.twin_charts(report, "fax", "tiff")
+    doc, twin = scans.statuses(check(scanned)), scans.statuses(check(digital))
+    assert doc == twin and doc["kras_g12c"] == "met"
+    lines = ocr.read(raw, "tiff").text.splitlines()
+    assert next(x for x in lines if "G12C" in x).startswith(ocr.TICKED_BOX)
+    assert next(x for x in lines if "interstitial" in x).startswith(ocr.EMPTY_BOX)

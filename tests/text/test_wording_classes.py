@@ -377,6 +377,27 @@ CASES = [
         set(),
     ),
     ("PD w/ new lesions", "carbo/pem x4, PD w/ new brain mets.", {("disease_status", "worsened")}, set()),
+    # --- a form's check boxes (issue 17: a payer's blank form faxed in): an empty box is a printed choice ------
+    ("drawn empty box", "☐ KRAS G12C mutation identified (tissue NGS)", set(), {("kras", "g12c_present")}),
+    (
+        "empty box on a wrapped item",
+        "□ Received carboplatin with pemetrexed as first-line\ntreatment",
+        set(),
+        {("therapy", "carboplatin"), ("therapy", "pemetrexed")},
+    ),
+    ("typed empty brackets", "[] Stage IV non-small cell lung cancer", set(), {("histology", "nsclc")}),
+    ("empty box read by OCR as braces", "{ } KRAS p.G12C present on plasma cfDNA", set(), {("kras", "g12c_present")}),
+    (
+        "empty box read by OCR as mixed brackets",
+        "{ ] KRAS G12C positive by FDA-approved test",
+        set(),
+        {("kras", "g12c_present")},
+    ),
+    ("empty parentheses", "( ) Prior docetaxel", set(), {("therapy", "docetaxel")}),
+    ("the ticked answer of a yes/no pair is not enough", "Interstitial lung disease?  ☐ Yes  ☒ No", set(), set()),
+    ("ticked drawn box", "☒ KRAS G12C mutation identified (tissue NGS)", {("kras", "g12c_present")}, set()),
+    ("ticked brackets", "[x] Received carboplatin with pemetrexed", {("therapy", "carboplatin")}, set()),
+    ("check mark", "✓ KRAS p.G12C present on plasma cfDNA", {("kras", "g12c_present")}, set()),
 ]
 
 
@@ -385,3 +406,10 @@ def test_wording_class(name: str, text: str, want: set[tuple[str, str]], unwante
     got = found(text)
     assert want <= got, (name, sorted(got))
     assert not (unwanted & got), (name, sorted(got))
+
+
+@pytest.mark.parametrize("mark", ["(-)", "(+)", "(see below)", "[1]", "(x2)"])
+def test_a_result_or_a_reference_in_brackets_is_no_empty_box(mark: str) -> None:
+    from priorauth.text.pipeline import patterns
+
+    assert not patterns()["unticked_box"].search(f"KRAS G12C {mark} on tissue NGS")

@@ -13,7 +13,7 @@ from functools import cache
 
 from priorauth.chart.chart import Chart
 from priorauth.facts.model import Evidence, OcrReading
-from priorauth.text.pipeline import worth_reading
+from priorauth.text.pipeline import patterns, worth_reading
 from priorauth.text.sources import TextDoc, documents
 
 _SPAN = re.compile(r"^(?P<ref>[^#]+)#char=(?P<start>\d+),(?P<end>\d+)$")
@@ -98,10 +98,14 @@ def _counts(token: str, cited: bool) -> bool:
     """Whether a word's confidence bears on a finding: every word of the cited span, and the words around it
     on its lines that could qualify it. Marks alone ("-", "|", "=") say nothing, and a code with two digits
     or more beside the finding ("c.34G>T", "NM_004985.5", a date) is no negation, hypothetical or family
-    word, however doubtful Tesseract is of it."""
+    word, however doubtful Tesseract is of it. A check box counts: a doubtful tick is a doubtful statement."""
     if not any(c.isalnum() for c in token):
-        return False
+        return _is_box(token)
     return cited or sum(c.isdigit() for c in token) < 2
+
+
+def _is_box(token: str) -> bool:
+    return bool(patterns()["ticked_box"].search(token) or patterns()["unticked_box"].search(token))
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+")

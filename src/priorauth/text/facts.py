@@ -181,8 +181,9 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if handler is None:
         return
     line = _line(doc, f)
-    if patterns()["not_about_patient"].search(f.sentence) or _in_criteria_list(doc, f):
-        return
+    p = patterns()
+    if p["not_about_patient"].search(f.sentence) or p["unticked_box"].search(line) or _in_criteria_list(doc, f):
+        return  # a general statement, a form's item left unticked, a payer's list of criteria
     if not f.label.startswith("KRAS") and _form_answer_no(doc, f, line):
         return  # "History of ILD/pneumonitis: No" (a KRAS "G12C: negative" is a result: see _kras)
     handler(out, doc, f)

@@ -317,11 +317,12 @@ def _ocr_page(img: Any, number: int, seconds: float) -> tuple[str, Page]:
         for i, token in zip(ids, fixed, strict=True):
             if token != data["text"][i]:  # a repaired word is not trusted until a second reading agrees
                 data["text"][i], data["conf"][i] = token, min(data["conf"][i], CONFIDENT - 1)
+    heights = [data["height"][i] for ids in ordered for i in ids] or [1]
+    line_height = median(heights)
+    ordered = _with_checkboxes(data, ordered, checkboxes(img, line_height))
     left = seconds - (time.monotonic() - started)
     if left > 2:
         _verify(img, data, ordered, left)
-    heights = [data["height"][i] for ids in ordered for i in ids] or [1]
-    line_height = median(heights)
     parts: list[str] = []
     words: list[Word] = []
     pos = 0
@@ -349,6 +350,117 @@ def _ocr_page(img: Any, number: int, seconds: float) -> tuple[str, Page]:
         last_bottom = max(data["top"][i] + data["height"][i] for i in ids)
     text = "".join(parts) + "\n"
     return text, Page(number, 0, len(text), (img.width, img.height), tuple(words))
+
+
+# A form's check boxes: Tesseract reads an empty box as a letter ("O", "0", "Q", "©", "DC") or not at all, and a
+# ticked one as anything ("&", "X") or nothing, so a payer's blank form would read as a list of statements. Boxes
+# are found in the page image instead (a hollow square about a letter high, straight on all four sides and dark
+# in all four corners: no letter is) and written into the text as the marks the reader knows (rules/targets.yaml
+# unticked_box, ticked_box), in place of what Tesseract made of them.
+EMPTY_BOX, TICKED_BOX = "\u2610", "\u2612"  # ☐ ☒
+TICK_INK = (0.03, 0.10)  # ink share inside a box: below the first it is empty; from the second on, ticked
+BOX_CONF = (95.0, 50.0)  # confidence of a box read empty or clearly ticked; a faint tick is doubtful (review)
+
+# a box read as a mark glued to the item's first capital ("QAt", "OKRAS"); never a lower-case word ("not")
+_GLUED_BOX = re.compile(r"^[O0QDC©®@&\[{(|IlUGBMEKXx][A-Z0-9]")
+
+
+@dataclass(frozen=True)
+class Checkbox:
+    box: tuple[int, int, int, int]  # left, top, width, height
+    ticked: bool
+    conf: float
+
+
+def checkboxes(img: Any, text_height: float) -> list[Checkbox]:
+    """The check boxes of a page image: connected dark shapes between 0.45 and 1.6 text heights on a side,
+    square within 25%, whose outline is dark along every side and in every corner and closes round a hole (a bold
+    "n" is straight enough, but open); ticked when their inside holds ink (an X or a check mark, drawn apart
+    from the frame or across it), empty when it does not. A filled square (a bullet) is not a box."""
+    import numpy as np
+    from scipy import ndimage
+
+    dark = np.asarray(img.convert("L")) < 128
+    labels, _ = ndimage.label(dark, structure=np.ones((3, 3), dtype=bool))
+    lo, hi = 0.45 * text_height, 1.6 * text_height
+    out = []
+    for k, found in enumerate(ndimage.find_objects(labels), 1):
+        if found is None:
+            continue
+        rows, cols = found
+        h, w = rows.stop - rows.start, cols.stop - cols.start
+        if not (lo <= h <= hi and lo <= w <= hi and 0.8 <= w / h <= 1.25):
+            continue
+        shape = labels[found] == k
+        t = max(2, round(min(h, w) * 0.15))
+        sides = (shape[:t].any(0), shape[-t:].any(0), shape[:, :t].any(1), shape[:, -t:].any(1))
+        corners = (shape[:t, :t], shape[:t, -t:], shape[-t:, :t], shape[-t:, -t:])
+        if min(s.mean() for s in sides) < 0.85 or min(c.mean() for c in corners) < 0.1:
+            continue
+        if ndimage.binary_fill_holes(shape).sum() - shape.sum() < 0.35 * h * w:  # open ("n") or small ("B")
+            continue
+        inside = dark[found][2 * t : h - 2 * t, 2 * t : w - 2 * t]
+        ink = float(inside.mean()) if inside.size else 1.0
+        if ink >= 0.9:  # filled: a bullet or a shaded cell, not a box (a ticked box blurred by a fax is less)
+            continue
+        ticked = ink >= TICK_INK[0]
+        conf = BOX_CONF[0] if not ticked or ink >= TICK_INK[1] else BOX_CONF[1]
+        out.append(Checkbox((cols.start, rows.start, w, h), ticked, conf))
+    return out
+
+
+def _with_checkboxes(data: dict[str, list[Any]], ordered: list[list[int]], boxes: list[Checkbox]) -> list[list[int]]:
+    """The lines with each check box written in as a word of its own (☐ or ☒) on the line beside it, at its
+    place from the left; what Tesseract read inside the box is dropped (a word that began in it loses its
+    first letter: "QAt" for "☐ At")."""
+    if not boxes:
+        return ordered
+    lines = [list(ids) for ids in ordered]
+    for cb in boxes:
+        left, top, width, height = cb.box
+        middle = top + height / 2
+        near = [
+            ids
+            for ids in lines
+            if min(data["top"][i] for i in ids) <= middle <= max(data["top"][i] + data["height"][i] for i in ids)
+        ]
+        line = min(
+            near,
+            key=lambda ids: abs(median(data["top"][i] + data["height"][i] / 2 for i in ids) - middle),
+            default=None,
+        )
+        for i in list(line or []):
+            token = data["text"][i]
+            x0, x1 = max(left, data["left"][i]), min(left + width, data["left"][i] + data["width"][i])
+            if x1 <= x0:
+                continue
+            if x1 - x0 >= 0.5 * data["width"][i] and data["width"][i] <= 2 * width:  # the box, misread
+                if not _MATTERS.search(token):  # a word that could decide a criterion is never dropped
+                    line.remove(i)  # type: ignore[union-attr]
+            elif data["left"][i] >= left - 0.1 * width and _GLUED_BOX.match(token):  # the box glued to a word
+                cut = left + width - data["left"][i]
+                data["text"][i], data["left"][i], data["width"][i] = (
+                    token[1:],
+                    data["left"][i] + cut,
+                    data["width"][i] - cut,
+                )
+        n = len(data["text"])
+        for key, value in (
+            ("text", TICKED_BOX if cb.ticked else EMPTY_BOX),
+            ("conf", cb.conf),
+            ("left", left),
+            ("top", top),
+            ("width", width),
+            ("height", height),
+        ):
+            data[key].append(value)
+        if line is None:
+            lines.append([n])
+        else:
+            line.append(n)
+            line.sort(key=lambda i: data["left"][i] + data["width"][i] / 2)
+    lines = [ids for ids in lines if ids]
+    return sorted(lines, key=lambda ids: (min(data["top"][i] for i in ids), data["left"][ids[0]]))
 
 
 # What a fax and Tesseract make of the words that matter most: KRAS read as KRA5 or KR4S; G12C (or
