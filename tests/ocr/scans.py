@@ -289,5 +289,9 @@ def statuses(determination: dict[str, Any]) -> dict[str, str]:
 
 
 def normalized(text: str) -> str:
-    """Text for the character error rate: whitespace runs (layout) become one space."""
-    return " ".join(text.split())
+    """Text for the character error rate: whitespace runs and dot leaders ("KRAS ........ Negative": OCR
+    erases them from the page image, text/ocr.py) are layout, and become one space."""
+    return " ".join(LEADER.sub(" ", text).split())
+
+
+LEADER = re.compile(r"(?:[.·…_] ?){5,}")

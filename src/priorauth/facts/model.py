@@ -16,6 +16,9 @@ class Evidence:
     date: str | None
     text: str
     ocr: OcrReading | None = None  # the span was read from a scanned page
+    # the finding's own words (offsets into the document's text) inside the quoted sentence: what OCR must have
+    # read surely; the rest of the sentence only where it could qualify them (text/__init__.py reading_of)
+    focus: tuple[int, int] | None = field(default=None, compare=False, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"source": self.source, "date": self.date, "text": self.text}

@@ -45,7 +45,7 @@ def _enriched(item, scanned: dict[str, TextDoc]):  # type: ignore[no-untyped-def
     doc = scanned.get(m["ref"]) if m else None
     if doc is None or m is None:
         return item
-    reading = reading_of(doc, int(m["start"]), int(m["end"]))
+    reading = reading_of(doc, int(m["start"]), int(m["end"]), ev.focus)
     if reading is None:
         return item
     new = dataclasses.replace(ev, ocr=reading)
@@ -69,23 +69,29 @@ def unreliable_pages(docs: list[TextDoc]) -> list[str]:
     return out
 
 
-def reading_of(doc: TextDoc, start: int, end: int) -> OcrReading | None:
-    """The page and confidence of ``doc.text[start:end]`` when it was read from a scanned page. The
-    confidence is the lowest Tesseract word confidence on the lines the span touches: the finding's
-    words and their context (a qualifier misread on the line, "Family Rlstary/" for "Family history:",
-    must not leave a finding trusted). None for text that was not OCR'd."""
+def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None = None) -> OcrReading | None:
+    """The page and confidence of ``doc.text[start:end]`` (a finding's sentence; ``focus``: the finding's own
+    words in it) when it was read from a scanned page. The confidence is the lowest Tesseract word
+    confidence on the lines the span touches: the finding's words and their context (a qualifier misread on
+    the line, "Family Rlstary/" for "Family history:", must not leave a finding trusted); a word that could
+    not qualify it (a mark, a code, another table row's "=p.") does not count. Before the sentence, on its
+    first line, only a word that qualifies what follows it can be a misread trigger ("was not stated. The
+    report shows KRAS G12C": "stated" read for "started" would negate what comes before it, in another
+    sentence). None for text that was not OCR'd."""
     from priorauth.text import ocr
 
     if not ocr.words_in(doc.pages, start, end):
         return None
+    cited = focus or (start, end)
     line_start = doc.text.rfind("\n", 0, start) + 1
     line_end = doc.text.find("\n", end)
-    words = ocr.words_in(doc.pages, line_start, line_end if line_end >= 0 else len(doc.text))
+    line_end = line_end if line_end >= 0 else len(doc.text)
+    words = ocr.words_in(doc.pages, line_start, line_end)
     conf = min(
-        [w.conf for _, w in words if _counts(doc.text[w.start : w.end], w.start < end and start < w.end)]
+        [w.conf for _, w in words if _counts(doc.text[w.start : w.end], w.start < cited[1] and cited[0] < w.end)]
         or [w.conf for _, w in words]
     )
-    suspect = suspect_word(doc.text[line_start : line_end if line_end >= 0 else len(doc.text)])
+    suspect = suspect_word(doc.text[start:line_end]) or suspect_word(doc.text[line_start:start], forward=True)
     if suspect is None:  # a negation glued to its word by a misread mark ("No.mutation") near the finding
         lines = doc.text.split("\n")
         at = doc.text.count("\n", 0, line_start)
@@ -98,10 +104,12 @@ def _counts(token: str, cited: bool) -> bool:
     """Whether a word's confidence bears on a finding: every word of the cited span, and the words around it
     on its lines that could qualify it. Marks alone ("-", "|", "=") say nothing, and a code with two digits
     or more beside the finding ("c.34G>T", "NM_004985.5", a date) is no negation, hypothetical or family
-    word, however doubtful Tesseract is of it. A check box counts: a doubtful tick is a doubtful statement."""
-    if not any(c.isalnum() for c in token):
+    word, however doubtful Tesseract is of it, nor is a lone letter ("=p.", "a"). A check box counts: a
+    doubtful tick is a doubtful statement."""
+    alnum = sum(c.isalnum() for c in token)
+    if not alnum:
         return _is_box(token)
-    return cited or sum(c.isdigit() for c in token) < 2
+    return cited or (alnum >= 2 and sum(c.isdigit() for c in token) < 2)
 
 
 def _is_box(token: str) -> bool:
@@ -118,11 +126,12 @@ _DAMAGED_NEGATION = re.compile(
 _GLUED = re.compile(r"^(?:(?:if|no|not|nor)[a-z]|[a-z](?:if|no|not|nor)|witha)$")
 
 
-def suspect_word(quote: str) -> str | None:
+def suspect_word(quote: str, forward: bool = False) -> str | None:
     """A word of the text that looks like a misread negation, hypothetical or family trigger: a short
     trigger glued to a letter ("Ifa" for "If a", "nota", "witha") or a longer trigger one or two letters off
     ("negalive", "pendlng"). Tesseract can be sure of such a word, and the reader would then miss the
-    qualifier, so the finding is not trusted on its own."""
+    qualifier, so the finding is not trusted on its own. ``forward``: only triggers that qualify what follows
+    them (the text before a finding's sentence)."""
     words = _trigger_words()
     for token in _TOKEN.findall(quote):
         t = token.lower()
@@ -130,7 +139,7 @@ def suspect_word(quote: str) -> str | None:
             continue
         if _GLUED.match(t):
             return token
-        for w in words:
+        for w in _cached_words()[2] if forward else words:
             if len(w) >= 5 and abs(len(w) - len(t)) <= 2 and _misread_as(t, w, 2 if len(w) >= 7 else 1):
                 return token
     return None
@@ -176,11 +185,18 @@ def _stop_words() -> frozenset[str]:
 
 
 @cache
-def _cached_words() -> tuple[frozenset[str], frozenset[str]]:
+def _cached_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from priorauth.text.pipeline import _context_nlp
 
     rules = _context_nlp().get_pipe("medspacy_context").rules
     words = {w for r in rules for w in _TOKEN.findall(r.literal.lower()) if w.isalpha()}
-    return frozenset(words), frozenset(w.lower() for w in STOP_WORDS)
+    ahead = {
+        w
+        for r in rules
+        if str(r.direction).upper() in ("FORWARD", "BIDIRECTIONAL")
+        for w in _TOKEN.findall(r.literal.lower())
+        if w.isalpha()
+    }
+    return frozenset(words), frozenset(w.lower() for w in STOP_WORDS), frozenset(ahead)

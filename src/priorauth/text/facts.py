@@ -67,7 +67,7 @@ def _evidence(doc: TextDoc, f: Finding, start: int | None = None, end: int | Non
     e = s + len(quote)
     at = (f.start - f.sentence_start, f.end - f.sentence_start)
     when = _stated_date(f.sentence, at, skip_starts=f.label == "STATUS")
-    return Evidence(f"{doc.source}#char={s},{e}", when or doc.date, quote)
+    return Evidence(f"{doc.source}#char={s},{e}", when or doc.date, quote, focus=(f.start, f.end))
 
 
 def _stated_date(sentence: str, at: tuple[int, int] = (0, 0), skip_starts: bool = False) -> str | None:

@@ -25,6 +25,7 @@ import warnings as _warnings
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from statistics import median
 from threading import Lock
 from typing import Any
@@ -302,6 +303,8 @@ def _ocr_page(img: Any, number: int, seconds: float) -> tuple[str, Page]:
     import pytesseract
 
     started = time.monotonic()
+    shown = img
+    img = without_dot_leaders(img)  # what Tesseract reads; word boxes still line up with the page shown
     data = pytesseract.image_to_data(
         img, lang=LANG, config=f"--psm {PSM}", output_type=pytesseract.Output.DICT, timeout=max(1, int(seconds))
     )
@@ -323,6 +326,7 @@ def _ocr_page(img: Any, number: int, seconds: float) -> tuple[str, Page]:
     left = seconds - (time.monotonic() - started)
     if left > 2:
         _verify(img, data, ordered, left)
+    ordered = [_without_debris(data, ids) for ids in ordered]
     parts: list[str] = []
     words: list[Word] = []
     pos = 0
@@ -333,13 +337,12 @@ def _ocr_page(img: Any, number: int, seconds: float) -> tuple[str, Page]:
             sep = "\n\n" if top - last_bottom > 0.9 * line_height else "\n"
             parts.append(sep)
             pos += len(sep)
-        chars = sum(len(data["text"][i]) for i in ids)
-        char_width = sum(data["width"][i] for i in ids) / max(1, chars)
+        gap = _cell_gap(data, ids)
         prev_right = None
         for i in ids:
             token = data["text"][i]
             if prev_right is not None:
-                sep = "  " if data["left"][i] - prev_right > 2.5 * char_width else " "  # a table's cell gap
+                sep = "  " if data["left"][i] - prev_right > gap else " "  # a table's cell gap
                 parts.append(sep)
                 pos += len(sep)
             box = (data["left"][i], data["top"][i], data["width"][i], data["height"][i])
@@ -349,7 +352,73 @@ def _ocr_page(img: Any, number: int, seconds: float) -> tuple[str, Page]:
             prev_right = box[0] + box[2]
         last_bottom = max(data["top"][i] + data["height"][i] for i in ids)
     text = "".join(parts) + "\n"
-    return text, Page(number, 0, len(text), (img.width, img.height), tuple(words))
+    return text, Page(number, 0, len(text), (shown.width, shown.height), tuple(words))
+
+
+def without_dot_leaders(img: Any) -> Any:
+    """The page with its dot leaders erased ("KRAS G12C ........ Negative", as forms and result summaries
+    print a label and its value): Tesseract reads a row of dots as letters ("oo ceecceseaeeee") and garbles
+    the words beside it ("EGFR" as "EGER", "ALK" as "PUM"). A leader is five dots or more, each at most
+    0.045 in across, on one baseline, evenly spaced less than 0.12 in apart; an ellipsis, a full stop or an
+    i's dot is not."""
+    import numpy as np
+    from scipy import ndimage
+
+    ppi = img.width / 8.5  # a letter page's width (a fax page is 8.5 in wide; A4 is within 3%)
+    dark = np.asarray(img) < 128
+    labels, _ = ndimage.label(dark, structure=np.ones((3, 3), dtype=bool))
+    small, reach, level = 0.045 * ppi, 0.12 * ppi, 0.015 * ppi
+    dots = sorted(
+        ((cols.start + cols.stop) / 2, (rows.start + rows.stop) / 2, (rows, cols))
+        for rows, cols in ndimage.find_objects(labels)
+        if rows.stop - rows.start <= small and cols.stop - cols.start <= small
+    )
+    after: dict[int, int] = {}  # each dot -> the nearest dot to its right on its baseline
+    for n, (x, y, _) in enumerate(dots):
+        for m in range(n + 1, len(dots)):
+            if dots[m][0] - x > reach:
+                break
+            if dots[m][0] > x and abs(dots[m][1] - y) <= level:
+                after[n] = m
+                break
+    erase: list[tuple[slice, slice]] = []
+    for n in set(range(len(dots))) - set(after.values()):  # each chain from its first dot
+        chain = [n]
+        while chain[-1] in after:
+            chain.append(after[chain[-1]])
+        gaps = np.diff([dots[m][0] for m in chain])
+        if len(chain) >= 5 and np.mean(np.abs(gaps - np.median(gaps)) <= 0.4 * np.median(gaps)) >= 0.8:
+            erase += [dots[m][2] for m in chain]
+    if not erase:
+        return img
+    out = np.asarray(img).copy()
+    pad = 3  # the dot's grey rim too (the page was enlarged smoothly): "ooooo" otherwise
+    for rows, cols in erase:
+        out[max(0, rows.start - pad) : rows.stop + pad, max(0, cols.start - pad) : cols.stop + pad] = 255
+    from PIL import Image
+
+    return Image.fromarray(out)
+
+
+# What is left of a dot leader the image did not lose ("_...", ". _", ".—_._"): marks only, with a dot or a rule.
+_DEBRIS = re.compile(r"^(?=.*[._…])[._…·‥~'`‘’\"“”,:;=—–-]+$")
+
+
+def _without_debris(data: dict[str, list[Any]], ids: list[int]) -> list[int]:
+    """A line's words less the debris of a dot leader between a label and its value: marks only, two or more,
+    or one set apart from the word before it by a cell gap (a full stop is never). Left in, a "." ends the
+    sentence before the value ("KRAS G12C  .  Negative") and junk pushes a qualifier out of its scope
+    ("KRAS G12C  _... Negative"): the value would no longer qualify the label. A line's last word stays
+    (a trailing "." or "-" can be the value)."""
+    gap = _cell_gap(data, ids)
+    kept = [ids[0]]
+    for i in ids[1:-1]:
+        token = data["text"][i]
+        apart = data["left"][i] - (data["left"][kept[-1]] + data["width"][kept[-1]]) > gap
+        if _DEBRIS.match(token) and (len(token) >= 2 or apart):
+            continue
+        kept.append(i)
+    return kept + ids[-1:] if len(ids) > 1 else kept
 
 
 # A form's check boxes: Tesseract reads an empty box as a letter ("O", "0", "Q", "©", "DC") or not at all, and a
@@ -502,26 +571,49 @@ _MATTERS = re.compile(
 # right (they are in no dictionary); read alike at two sizes, each at AGREE_FLOOR or more, one is trusted.
 _CODE = re.compile(r"[a-z].*\d|\d.*[a-z]|^[A-Z][A-Z0-9]{2,5}[.,:;]?$", re.I)
 AGREE_FLOOR = 25.0
-VERIFY_LINES = 20  # lines re-read per page, at most (one Tesseract call for all of them)
+VERIFY_CELLS = 30  # cells re-read per page, at most (one Tesseract call for all of them)
+
+
+def _cell_gap(data: dict[str, list[Any]], ids: list[int]) -> float:
+    """The space between two words of a line that separates table cells: wider than 2.5 characters."""
+    chars = sum(len(data["text"][i]) for i in ids)
+    return 2.5 * sum(data["width"][i] for i in ids) / max(1, chars)
+
+
+def _cells(data: dict[str, list[Any]], ids: list[int]) -> list[list[int]]:
+    """A line's words by table cell (a line of prose is one cell)."""
+    gap = _cell_gap(data, ids)
+    cells = [[ids[0]]]
+    for a, b in pairwise(ids):
+        if data["left"][b] - (data["left"][a] + data["width"][a]) > gap:
+            cells.append([b])
+        else:
+            cells[-1].append(b)
+    return cells
 
 
 def _verify(img: Any, data: dict[str, list[Any]], ordered: list[list[int]], seconds: float) -> None:
-    """Re-read, at twice the size, the lines holding a low-confidence word that matters, all in one
-    Tesseract call (the lines stacked on one sheet). A variant, code or gene symbol read alike both times,
-    at ``AGREE_FLOOR`` or more each, is trusted: Tesseract doubts such words, which are in no dictionary,
-    even when it reads them right (other words keep their first confidence: a dictionary word misread the
-    same way twice is no rarer than once). Where the two readings differ and the second is confident, its
-    text is taken but stays below the threshold: a disagreement is never trusted."""
+    """Re-read, at twice the size, the cells holding a low-confidence word that matters, all in one
+    Tesseract call (the cells stacked on one sheet: a table row's cells apart, as Tesseract doubts the words
+    on either side of a wide gap, "KRAS    p.Gly12Cys" at 18, when it reads them right). A variant, code or
+    gene symbol read alike both times, at ``AGREE_FLOOR`` or more each or confidently the second time, is
+    trusted: Tesseract doubts such words, which are in no dictionary, even when it reads them right (other
+    words keep their first confidence: a dictionary word misread the same way twice is no rarer than once).
+    Where the two readings differ and the second is confident, its text is taken but stays below the
+    threshold: a disagreement is never trusted."""
     import pytesseract
     from PIL import Image
 
-    doubtful = [
-        ids for ids in ordered if any(data["conf"][i] < CONFIDENT and _MATTERS.search(data["text"][i]) for i in ids)
-    ][:VERIFY_LINES]
+    doubtful = [  # (a cell's words, the words of its line before it: the context of normalized())
+        (cell, ids[: ids.index(cell[0])])
+        for ids in ordered
+        for cell in _cells(data, ids)
+        if any(data["conf"][i] < CONFIDENT and _MATTERS.search(data["text"][i]) for i in cell)
+    ][:VERIFY_CELLS]
     if not doubtful:
         return
     strips, boxes = [], []
-    for ids in doubtful:
+    for ids, _ in doubtful:
         h = max(data["height"][i] for i in ids)
         m = max(4, h // 2)
         box = (
@@ -555,8 +647,10 @@ def _verify(img: Any, data: dict[str, list[Any]], ordered: list[list[int]], seco
         k = next((k for k, (a, b) in enumerate(spans) if a <= mid <= b), None)
         if k is not None:
             reread[k].append((text, conf))
-    for ids, second in zip(doubtful, reread, strict=True):
-        second = list(zip(normalized([t for t, _ in second]), [c for _, c in second], strict=True))
+    for (ids, before), second in zip(doubtful, reread, strict=True):
+        context = [data["text"][i] for i in before]
+        texts = normalized(context + [t for t, _ in second])[len(context) :]
+        second = list(zip(texts, [c for _, c in second], strict=True))
         first = [data["text"][i] for i in ids]
         sm = difflib.SequenceMatcher(None, first, [t for t, _ in second], autojunk=False)
         for op, a1, a2, b1, b2 in sm.get_opcodes():
@@ -564,7 +658,7 @@ def _verify(img: Any, data: dict[str, list[Any]], ordered: list[list[int]], seco
                 i = ids[a1 + n]
                 if op == "equal" and _CODE.search(data["text"][i]):  # a code read alike at two sizes
                     conf = max(data["conf"][i], second[b1 + n][1])
-                    if min(data["conf"][i], second[b1 + n][1]) >= AGREE_FLOOR:
+                    if min(data["conf"][i], second[b1 + n][1]) >= AGREE_FLOOR or second[b1 + n][1] >= CONFIDENT:
                         conf = max(conf, CONFIDENT)
                     data["conf"][i] = conf
                 elif op == "replace" and a2 - a1 == b2 - b1 and data["conf"][i] < CONFIDENT:
