@@ -87,8 +87,14 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
     line_end = doc.text.find("\n", end)
     line_end = line_end if line_end >= 0 else len(doc.text)
     words = ocr.words_in(doc.pages, line_start, line_end)
+    own = (doc.text.rfind("\n", 0, cited[0]) + 1, doc.text.find("\n", cited[1]) % (len(doc.text) + 1))
     conf = min(
-        [w.conf for _, w in words if _counts(doc.text[w.start : w.end], w.start < cited[1] and cited[0] < w.end)]
+        [
+            w.conf
+            for _, w in words
+            if _counts(doc.text[w.start : w.end], w.start < cited[1] and cited[0] < w.end)
+            and (own[0] <= w.start < own[1] or _may_qualify(doc.text, w))
+        ]
         or [w.conf for _, w in words]
     )
     suspect = suspect_word(doc.text[start:line_end]) or suspect_word(doc.text[line_start:start], forward=True)
@@ -110,6 +116,22 @@ def _counts(token: str, cited: bool) -> bool:
     if not alnum:
         return _is_box(token)
     return cited or (alnum >= 2 and sum(c.isdigit() for c in token) < 2)
+
+
+_CELL_GAP = re.compile(r"\S  +\S")
+
+
+def _may_qualify(text: str, w) -> bool:  # type: ignore[no-untyped-def]
+    """A word on another line of the finding's sentence bears on it unless that line is another row of a
+    table (cells apart: OCR writes a cell gap as two spaces) and the word looks like no trigger: the next
+    row's gene symbol or classification ("KEAP1", "Uncertain") says nothing of this row's finding; a
+    negation there ("not", or "nol" for it) still counts."""
+    start = text.rfind("\n", 0, w.start) + 1
+    end = text.find("\n", w.start)
+    if not _CELL_GAP.search(text[start : end if end >= 0 else len(text)]):
+        return True
+    token = re.sub(r"[^a-z]", "", text[w.start : w.end].lower())
+    return any(t == token or (len(t) <= 8 and _misread_as(token, t, 1)) for t in _trigger_words() | {"no", "not"})
 
 
 def _is_box(token: str) -> bool:
