@@ -180,6 +180,33 @@ def test_a_content_stream_shared_by_pages_is_read_once(monkeypatch: pytest.Monke
     assert calls == [1]
 
 
+def _parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the PDF parses (pypdf readers made)."""
+    import pypdf
+
+    calls: list[int] = []
+
+    class Counted(pypdf.PdfReader):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            calls.append(1)
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pypdf, "PdfReader", Counted)
+    return calls
+
+
+def test_a_pdf_attachment_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its text layer and whether a page of it is a scan come from one parse (they were two)."""
+    from priorauth.chart.chart import select_patient
+    from priorauth.text.sources import documents
+
+    resource = doc_ref("d1", minimal_pdf("FFPE tissue: KRAS G12C detected"), "application/pdf")
+    chart = select_patient(priorauth.api.load(bundle([*NO_KRAS, resource])), None)
+    calls = _parses(monkeypatch)
+    assert any("KRAS G12C" in d.text for d in documents(chart, []))
+    assert calls == [1]
+
+
 def test_a_chart_without_text_does_not_import_spacy(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import json
     import subprocess

@@ -168,26 +168,15 @@ def _attachment(chart: Chart, att: Any, ref: str, warnings: _Ctx) -> Part:
     try:
         if ctype in _ocr.IMAGE_TYPES:
             return _scanned(raw, _ocr.IMAGE_TYPES[ctype], ref, warnings)
-        text = DECODERS[ctype](raw)
-        if ctype == "application/pdf" and _no_text_layer(text, raw):
-            return _scanned(raw, "pdf", ref, warnings)
-        return text
+        if ctype == "application/pdf":  # one parse tells its text layer and whether a page is a scan
+            text, scan = _pdf_read(raw)
+            return _scanned(raw, "pdf", ref, warnings) if scan else text
+        return DECODERS[ctype](raw)
     except KeyError:
         warnings.append(f"{ref}: attachment type {ctype} is not read, skipped")
     except Exception as exc:  # a broken document is skipped, never fatal
         warnings.append(f"{ref}: {ctype} attachment could not be read ({type(exc).__name__}), skipped")
     return ""
-
-
-def _no_text_layer(text: str, raw: bytes) -> bool:
-    """A PDF with a page that has an image and (almost) no text layer: a scan, to be read by OCR."""
-    from pypdf import PdfReader
-
-    # a page over PDF_MAX_PAGE_BYTES is more drawn than a scan's page: not parsed (listing its images parses it too)
-    for page, _contents in _readable_pages(PdfReader(io.BytesIO(raw))):
-        if len(page.images) > 0 and len((page.extract_text() or "").strip()) < 20:
-            return True
-    return False
 
 
 def _scanned(raw: bytes, kind: str, ref: str, warnings: _Ctx) -> Part:
@@ -266,6 +255,12 @@ def _html(raw: bytes) -> str:
 
 
 def _pdf(raw: bytes) -> str:
+    return _pdf_read(raw)[0]
+
+
+def _pdf_read(raw: bytes) -> tuple[str, bool]:
+    """The PDF's text layer, and whether a page of it is a scan (an image and (almost) no text: the document
+    is then read by OCR), from one parse."""
     if not raw.startswith(b"%PDF"):
         raise ValueError("not a PDF")
     from pypdf import PdfReader  # imported only when a chart has a PDF
@@ -275,19 +270,24 @@ def _pdf(raw: bytes) -> str:
     # pages that each draw one huge compressed content stream (a 15 kB file, 60 pages sharing one 2 MB
     # stream), and parsing a page's content is the slow part (seconds per 100 kB). A page larger than
     # PDF_MAX_PAGE_BYTES is not read, and a content stream already read (shared by several pages) is not
-    # read again: its text is the same.
+    # read again: its text is the same. Past the text caps, pages are only looked at for a scan (listing a
+    # page's images parses it too, so an oversized page is not looked at either).
     deadline = time.monotonic() + PDF_MAX_SECONDS
     parts: list[str] = []
     size = 0
+    reading = True
     for page, contents in _readable_pages(reader):
-        if contents is None:
+        images = len(page.images) > 0
+        if not images and (contents is None or not reading):
             continue
         text = page.extract_text() or ""
-        parts.append(text[: PDF_MAX_CHARS - size])
-        size += len(parts[-1])
-        if size >= PDF_MAX_CHARS or time.monotonic() > deadline:
-            break
-    return "\n".join(parts)
+        if images and len(text.strip()) < 20:
+            return "", True
+        if contents is not None and reading:
+            parts.append(text[: PDF_MAX_CHARS - size])
+            size += len(parts[-1])
+            reading = size < PDF_MAX_CHARS and time.monotonic() <= deadline
+    return "\n".join(parts), False
 
 
 def _readable_pages(reader: Any) -> Iterator[tuple[Any, Any]]:
