@@ -571,7 +571,7 @@ _MATTERS = re.compile(
 # right (they are in no dictionary); read alike at two sizes, each at AGREE_FLOOR or more, one is trusted.
 _CODE = re.compile(r"[a-z].*\d|\d.*[a-z]|^[A-Z][A-Z0-9]{2,5}[.,:;]?$", re.I)
 AGREE_FLOOR = 25.0
-VERIFY_CELLS = 30  # cells re-read per page, at most (one Tesseract call for all of them)
+VERIFY_LINES, VERIFY_CELLS = 20, 30  # lines and table cells re-read per page, at most (one Tesseract call in all)
 
 
 def _cell_gap(data: dict[str, list[Any]], ids: list[int]) -> float:
@@ -593,9 +593,10 @@ def _cells(data: dict[str, list[Any]], ids: list[int]) -> list[list[int]]:
 
 
 def _verify(img: Any, data: dict[str, list[Any]], ordered: list[list[int]], seconds: float) -> None:
-    """Re-read, at twice the size, the cells holding a low-confidence word that matters, all in one
-    Tesseract call (the cells stacked on one sheet: a table row's cells apart, as Tesseract doubts the words
-    on either side of a wide gap, "KRAS    p.Gly12Cys" at 18, when it reads them right). A variant, code or
+    """Re-read, at twice the size, the lines holding a low-confidence word that matters, and a table row's
+    doubtful cells apart too, all in one Tesseract call (stacked on one sheet): Tesseract doubts the words on
+    either side of a wide gap, "KRAS    p.Gly12Cys" at 18, when it reads them right, and a cell read alone
+    is sure of them; a line read whole is the better reading of others. A variant, code or
     gene symbol read alike both times, at ``AGREE_FLOOR`` or more each or confidently the second time, is
     trusted: Tesseract doubts such words, which are in no dictionary, even when it reads them right (other
     words keep their first confidence: a dictionary word misread the same way twice is no rarer than once).
@@ -604,12 +605,14 @@ def _verify(img: Any, data: dict[str, list[Any]], ordered: list[list[int]], seco
     import pytesseract
     from PIL import Image
 
-    doubtful = [  # (a cell's words, the words of its line before it: the context of normalized())
-        (cell, ids[: ids.index(cell[0])])
-        for ids in ordered
-        for cell in _cells(data, ids)
-        if any(data["conf"][i] < CONFIDENT and _MATTERS.search(data["text"][i]) for i in cell)
-    ][:VERIFY_CELLS]
+    def unsure(ids: list[int]) -> bool:
+        return any(data["conf"][i] < CONFIDENT and _MATTERS.search(data["text"][i]) for i in ids)
+
+    lines = [ids for ids in ordered if unsure(ids)][:VERIFY_LINES]
+    cells = [(cell, ids) for ids in lines if len(_cells(data, ids)) > 1 for cell in _cells(data, ids) if unsure(cell)]
+    # (words re-read, the words of their line before them: the context of normalized()): each doubtful line
+    # whole, and the doubtful cells of a table row apart too (either reading may agree with the first)
+    doubtful = [(ids, []) for ids in lines] + [(cell, ids[: ids.index(cell[0])]) for cell, ids in cells][:VERIFY_CELLS]
     if not doubtful:
         return
     strips, boxes = [], []
