@@ -398,6 +398,20 @@ CASES = [
     ("ticked drawn box", "☒ KRAS G12C mutation identified (tissue NGS)", {("kras", "g12c_present")}, set()),
     ("ticked brackets", "[x] Received carboplatin with pemetrexed", {("therapy", "carboplatin")}, set()),
     ("check mark", "✓ KRAS p.G12C present on plasma cfDNA", {("kras", "g12c_present")}, set()),
+    # --- an amended report's correction (issue 17, held-out OCR v3 read): "is not present" negates ----------
+    (
+        "is not present",
+        "Addendum: KRAS G12C is not present in this specimen.",
+        {("kras", "g12c_absent")},
+        {("kras", "g12c_present")},
+    ),
+    ("was not seen", "On re-review KRAS p.G12C was not seen.", {("kras", "g12c_absent")}, {("kras", "g12c_present")}),
+    (
+        "a result shown as originally reported",
+        "As originally reported (since corrected): KRAS p.G12C",
+        set(),
+        {("kras", "g12c_present")},
+    ),
 ]
 
 
