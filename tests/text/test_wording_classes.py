@@ -407,6 +407,12 @@ CASES = [
     ),
     ("was not seen", "On re-review KRAS p.G12C was not seen.", {("kras", "g12c_absent")}, {("kras", "g12c_present")}),
     (
+        "a misprint corrected",
+        "The variant was printed as p.G12C by a typing error; the call is KRAS p.G13D.",
+        {("kras", "other_variant")},
+        {("kras", "g12c_present")},
+    ),
+    (
         "a result shown as originally reported",
         "As originally reported (since corrected): KRAS p.G12C",
         set(),
