@@ -158,6 +158,8 @@ def test_a_negation_glued_to_its_word_by_a_misread_mark_is_suspect() -> None:
     assert _DAMAGED_NEGATION.search("G12C not,detected")
     assert _DAMAGED_NEGATION.search("the BRAF V600E\nis.not present")  # glued to the word before it
     assert not _DAMAGED_NEGATION.search("p.G12C is not present. No other variant")
+    assert _DAMAGED_NEGATION.search("at codon 13. It is not.\nthe G12C mutation:")  # a speck read as a stop
+    assert not _DAMAGED_NEGATION.search("The variant is not. The other one is.")
     assert not _DAMAGED_NEGATION.search("No. 5 lesion; no mutation detected")
 
 

@@ -142,7 +142,9 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+")
 # "No.mutation", "not,detected", "was.not found": a negation joined to the next or the previous word by a
 # mark where a space was (OCR); the reader cannot see the negation, so nothing near it is trusted.
 _DAMAGED_NEGATION = re.compile(
-    r"\b(?:no|not|nor|without|negative)[.,:;'`_~|]+[a-z]{3,}|\b[a-z]{2,}[,:;'`_~|]*[.,:;'`_~|](?:no|not|nor|without)\b",
+    r"\b(?:no|not|nor|without|negative)[.,:;'`_~|]+[a-z]{3,}|\b[a-z]{2,}[,:;'`_~|]*[.,:;'`_~|](?:no|not|nor|without)\b"
+    # "It is not.\nthe G12C mutation": a speck read as a full stop after a negation, before a lower-case word
+    r"|\b(?:not|nor|without)[.;:]\s+(?-i:[a-z]{2,})",
     re.I,
 )
 _GLUED = re.compile(r"^(?:(?:if|no|not|nor)[a-z]|[a-z](?:if|no|not|nor)|witha)$")
