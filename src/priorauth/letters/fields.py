@@ -30,20 +30,30 @@ class Hit:
 _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     (
         "pended",
-        r"pend(?:ed|ing)|more\s+information|additional\s+information|information\s+(?:needed|requested|required)|incomplete|on\s+hold|request\s+for\s+information|awaiting|(?:in|under)\s+(?:[a-z]+\s+){0,2}review",
-    ),
+        r"pend(?:ed|ing)?|more\s+information|additional\s+information|info(?:rmation)?\s+(?:needed|requested|required)|"
+        r"incomplete|on\s+hold|request\s+for\s+information|addl\.?\s+info|"
+        r"awaiting\s+(?:(?:additional|more|the|your)\s+)?(?:information|records|documentation|documents|chart|notes|"
+        r"clinical\s+(?:information|notes|records)|response|reply)",
+    ),  # a request received or "under review" is not decided yet: no outcome (a receipt is no pended notice)
     (
         "denied",
-        r"den[il1|t]ed|denial|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
-    ),
-    ("approved", r"approved|approval|authorized|certified|granted|favorable"),
+        r"den[il1|t]ed|deny|denial|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
+    ),  # a system's decision code is a verb: APPROVE, DENY, PEND
+    ("approved", r"approved?|approval|authorized|certified|granted|favorable"),
 )
 _LABEL = re.compile(
     r"^[ \t|]*(?:(?:final|coverage|review|request|authorization|utilization\s+review|UM|renewal|PA|prior\s+authorization|"
     r"pharmacy|plan|current)\s+)?"
-    r"(?:decision|determination|outcome|status|result|action(?:\s+taken)?)(?:\s+of\s+(?:the\s+)?(?:review|request))?"
+    r"(?:decision|determination|outcome|status|result|action(?:\s+taken)?)(?:\s+code)?(?:\s+of\s+(?:the\s+)?(?:review|request))?"
     r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,})[ \t.:|]*"  # a colon, a table's bar, dot leaders, or an aligned column
     r"(?P<v>[^\n]{2,60})",
+    M,
+)
+# a label that ends its line, its value on the next: "Determination on the request for LUMAKRAS:\n  Approved"
+_LABEL_NEXT = re.compile(
+    r"^[ \t|]*(?:(?:final|coverage|review|request|authorization|PA|prior\s+authorization|plan)\s+)?"
+    r"(?:decision|determination|outcome|status|result)(?:\s+(?:on|of|for)\s+[^:\n]{0,80})?[ \t]*:[ \t]*\n"
+    r"[ \t|]*(?P<v>\S+(?: \S+){0,3})",
     M,
 )
 _STATEMENTS = {
@@ -64,6 +74,7 @@ _STATEMENTS = {
         r"\bwe\s+will\s+cover\s+(?:this|the|your)\b",
         r"\b(?:made|reached|issued)\s+an?\s+(?:fully\s+)?favorable\s+(?:decision|determination)\b",
         r"\b(?:reviewed|evaluated|considered)\s+(?:(?:your|the|this|prior\s+authorization)\s+)*(?:request|case)\s+and\s+(?:have\s+)?(?:approved|authorized)\b",
+        r"\b(?:it|this|that)\s+is\s+(?:now\s+)?covered\b(?!\s+(?:under|by|only|when|if|with|as|through|in))",  # "and it's covered."
     ],
     "denied": [
         r"\b(?:is|was|has\s+been|have\s+been|are|were|been)\s+(?:being\s+)?(?:denied|declined)\b",
@@ -88,8 +99,11 @@ _STATEMENTS = {
         r"\b(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|requested)\b",
         r"\bneeds?\s+(?:more|additional|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
         r"\brequesting\s+(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
-        r"\bwe\s+(?:still\s+)?need\s+(?:more|additional|further|the\s+following|some\s+more)\b",
+        r"\bwe\s+(?:still\s+)?need\s+(?:(?:a\s+few|a\s+couple\s+of|two|three|four|some|\d)\s+)?(?:more|additional|further|the\s+following)\b",
         r"\brequest(?:ing)?\s+for\s+(?:additional\s+|more\s+)?(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
+        r"\brequest(?:ing)?\s+(?:for\s+)?(?:a\s+|the\s+|your\s+)?(?:prescriber(?:'s)?\s+)?supporting\s+(?:statement|documentation)\b",
+        r"\bbefore\s+we\s+can\s+decide\b",
+        r"\b(?:cannot|can\s*not|could\s+not|unable\s+to|not\s+able\s+to)(?:\s+yet)?\s+decide\s+(?:until|without|before)\b",
         r"^\s*pend(?:ing|ed)\b",
         r"\b(?:is|has\s+been|been|was)\s+(?:pended|placed\s+on\s+hold|placed\s+in\s+(?:a\s+)?pend(?:ed|ing)\s+status)\b",
         r"\bpending\s+(?:receipt|additional|further|more|the\s+information)\b",
@@ -107,9 +121,9 @@ _STATEMENTS = {
 # "Your request was not\napproved." is a denial, not an approval
 _STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items()}
 _CONDITIONAL = re.compile(
-    r"\b(?:if|unless|may|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
+    r"\b(?:if|unless|(?:when(?:ever)?|once)\s+(?:it|this|that|the|your|we|you|a|an|coverage|approved|authorized)|may|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
     r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval)|"
-    r"will\s+(?:be|result)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
+    r"will\s+(?:be|result|say|tell|explain|include|describe|list|give)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
     r"at\s+that\s+time|earlier|original(?:ly)?|first\s+decision|overturned|no\s+longer|"
     r"did\s+not\s+(?:respond|reply)|no\s+response|not\s+an?\s+(?:adverse|unfavorable|denial|approval))\b"
     rf"|^\s*on\s+{dates.DATE}",
@@ -227,9 +241,33 @@ def _blank(text: str, keep: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+# a request's own block in a letter that decides several: a heading line naming a drug and its dose
+# ("Request B - LUMAKRAS 120 mg tablets", "Item 2: ERLOTINIB 150 MG TAB") over the lines that decide it
+_SECTION = re.compile(
+    rf"^(?P<ind>[ \t]*)(?:(?:request|item|drug|medication|line|rx|prescription)[ \t]*(?:[A-Z]|#?\d{{1,2}})[ \t]*[-:.)–][ \t]*)"
+    rf"(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*)$",
+    M,
+)
+
+
+def sections(text: str) -> list[tuple[int, Hit, bool]]:
+    """The request blocks of a letter deciding several drugs (each block's start, a placeholder hit,
+    whether it is LUMAKRAS's), only when there are two or more."""
+    found = [
+        (m.start(), Hit(None, m.start("item"), m.end("item")), bool(_OURS.search(m.group("item"))))
+        for m in _SECTION.finditer(text)
+    ]
+    return found if len(found) >= 2 else []
+
+
 def scope(text: str) -> Scope | None:
-    """The LUMAKRAS part of a letter that decides other drugs too, item by item (None: it does not)."""
+    """The LUMAKRAS part of a letter that decides other drugs too, item by item or block by block (None:
+    it does not)."""
     found = items(text)
+    if not found or all(ours for _, _, ours in found):
+        blocks = sections(text)
+        if any(ours for _, _, ours in blocks) and not all(ours for _, _, ours in blocks):
+            found = blocks
     if not found or all(ours for _, _, ours in found):
         return None
     bounds = [
@@ -264,6 +302,33 @@ _UNDECIDED = re.compile(
 )
 
 
+_CONTRACTION = re.compile(r"\b(?:(?P<neg>can|won|couldn|didn|doesn|isn|wasn|aren|weren|haven|hasn)[’']t|(?P<pro>it|that|we|they)[’'](?P<aux>s|re|ll|ve))\b", I)
+_NEG = {"can": "cannot", "won": "will not"}
+_AUX = {"s": "is", "re": "are", "ll": "will", "ve": "have"}
+
+
+def _expanded(sentence: str) -> tuple[str, list[int]]:
+    """The sentence with contractions written out ("can't" as "cannot", "it's" as "it is"), and for each
+    of its characters the offset of the character it came from (a hit's span stays in the letter)."""
+    out: list[str] = []
+    at: list[int] = []
+    last = 0
+    for m in _CONTRACTION.finditer(sentence):
+        out.append(sentence[last : m.start()])
+        at.extend(range(last, m.start()))
+        if m.group("neg"):
+            word = m.group("neg")
+            full = _NEG.get(word.lower(), word[:-1] + " not")
+        else:
+            full = f"{m.group('pro')} {_AUX[m.group('aux').lower()]}"
+        out.append(full)
+        at.extend(min(m.start() + i, m.end() - 1) for i in range(len(full)))
+        last = m.end()
+    out.append(sentence[last:])
+    at.extend(range(last, len(sentence)))
+    return "".join(out), at
+
+
 def outcome_hits(text: str) -> tuple[list[Hit], str]:
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree."""
@@ -276,6 +341,12 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
             if w and not (value == "approved" and re.search(r"\bnot\b", v, I)):
                 labeled.append(Hit(value, m.start("v") + w.start(), m.start("v") + w.end()))
                 break
+    for m in _LABEL_NEXT.finditer(text):
+        value = _item_value(m.group("v").split("  ")[0]) or next(
+            (v for v, words in _OUTCOME_WORDS if re.match(rf"(?:{words})\b", m.group("v"), I)), None
+        )
+        if value and not (value == "approved" and re.search(r"\bnot\b", m.group("v"), I)):
+            labeled.append(Hit(value, m.start("v"), m.start("v") + len(m.group("v").split()[0])))
     labeled += [hit for _, hit, ours in items(text) if ours]
     for m in _CHECKED.finditer(text):
         value = _item_value(m.group("v"))
@@ -288,15 +359,18 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
     if m := _UNDECIDED.search(text):
         return [], f"the letter says no decision was made ({' '.join(m.group(0).split())}): left empty"
     said: list[Hit] = []
+    governed = False  # a clause after a semicolon is governed by its sentence's "if" ("If we deny it, ...; the notice ...")
     for s in _SENTENCE.finditer(text):
-        sentence = s.group(0)
-        if _CONDITIONAL.search(sentence):
+        sentence, at = _expanded(s.group(0))
+        conditional = bool(_CONDITIONAL.search(sentence)) or governed
+        governed = conditional and s.group(0).rstrip().endswith(";")
+        if conditional:
             continue
         for value, patterns in _STATEMENT_RES.items():
             for p in patterns:
                 m = p.search(sentence)
                 if m:
-                    said.append(Hit(value, s.start() + m.start(), s.start() + m.end()))
+                    said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
                     break
     values = {h.value for h in labeled} | {h.value for h in said}
     if not values:
