@@ -109,7 +109,7 @@ def read_one(letter: dict[str, Any], quality: str, cache: Path | None = None) ->
         "patient_name": p.patient.get("name"),
         "patient_birth_date": _iso(p.patient.get("birth_date")),
         "patient_member_id": p.patient.get("member_id"),
-        "patient_mismatch": bool(patient.mismatches(p.patient, case)),
+        "patient_mismatch": bool(patient.mismatches(p.patient, case, p.ocr)),
     }
     return got, len(text.pages), seconds
 

@@ -56,10 +56,12 @@ Quantity: 240 tablets per 30 days
 """
 
 
-def _letter(text: str) -> LetterText:
-    from priorauth.text import ocr
+def _letter(text: str, ocr: bool = False) -> LetterText:
+    """A letter's text as its text layer gave it (or, ``ocr``, as a fax's OCR read it, every word read
+    confidently: the page keeps no word boxes, so its confidence is a text layer's)."""
+    from priorauth.text import ocr as _ocr
 
-    return LetterText(text, (ocr.Page(1, 0, len(text), (0, 0), (), ocr=False),), "pdf", False)
+    return LetterText(text, (_ocr.Page(1, 0, len(text), (0, 0), (), ocr=False),), "tiff" if ocr else "pdf", ocr)
 
 
 def test_a_letter_deciding_several_drugs_reads_only_lumakras() -> None:
@@ -207,15 +209,15 @@ PATIENTS = [
 
 @pytest.mark.parametrize(("read", "mismatch", "near"), PATIENTS)
 def test_patient_match_under_ocr_noise(read: dict[str, str], mismatch: list[str], near: list[str]) -> None:
-    assert patient.compare(read, CASE) == (mismatch, near)
+    assert patient.compare(read, CASE, ocr=True) == (mismatch, near)
 
 
 def test_a_tolerated_misread_is_warned_and_a_real_mismatch_proposes_nothing() -> None:
     text = "Member: Wendell T. Okora   DOB: 04/09/1957\nYour request has been approved.\nAuth #: QA7734102\n"
-    p = propose(_letter(text), CASE)
+    p = propose(_letter(text, ocr=True), CASE)
     assert p.mismatch == [] and p.value("outcome") == "approved"
     assert "misread" in p.warnings[0]
-    other = propose(_letter(text.replace("04/09/1957", "04/09/1975")), CASE)
+    other = propose(_letter(text.replace("04/09/1957", "04/09/1975"), ocr=True), CASE)
     assert other.mismatch and other.value("outcome") is None
     assert "another patient" in other.warnings[0]
 

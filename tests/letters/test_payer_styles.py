@@ -72,3 +72,62 @@ def test_requests_decided_block_by_block_read_only_lumakras() -> None:
     # the same blocks with LUMAKRAS's denied: the other drug's approval is never read as ours
     flipped = BLOCKS.replace("Decision: Denied", "Decision: Approved!").replace("   Decision: Approved\n", "   Decision: Denied\n")
     assert propose(_letter(flipped)).value("outcome") == "denied"
+
+
+MEMBER_IDS = [
+    ("Member Identification Number KQ55120934; D.O.B. 2/3/1961", "KQ55120934"),
+    ("Cardholder ID .......... ZT0044120", "ZT0044120"),
+    ("|  Identification No. WLM 44120 7781        |", "WLM 44120 7781"),
+    ("Plan:   Cedar Mutual Health, ID CMH-4410-22", "CMH-4410-22"),
+    ("Cedar Mutual ID: CMH441022            Birth date: 02/03/1961", "CMH441022"),
+    ("Subscriber/Member No.   55-120-9981", "55-120-9981"),
+    ("MEMBER ID         CMH 0441 2290 17", "CMH 0441 2290 17"),
+    # another thing's id is never the member's
+    ("Request ID: RQ-5512-0203\nPrescriber NPI 1234567890", None),
+    ("Session ID 4410-AB   Claim ID 99120-22", None),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), MEMBER_IDS)
+def test_member_id_labels(text: str, want: str | None) -> None:
+    got = fields.patient(text).get("member_id")
+    assert (got.value if got else None) == want
+
+
+NAMES = [
+    ("MEMBER            OKAFOR, JUNE T\nMEMBER DOB        19610203", "OKAFOR, JUNE T"),
+    ("Re: Member June T. Okafor, DOB 02/03/1961, ID CMH441022", "June T. Okafor"),
+    ("We received a prescription for patient June T. Okafor (DOB 02/03/1961).", "June T. Okafor"),
+    ("Mrs. June T. Okafor                      Plan member number: 5512-09", "June T. Okafor"),
+    ("Cardholder: June T. Okafor       Cardholder ID: ZT0044120", "June T. Okafor"),
+    ("Dear Ms. June Okafor:\nWe reviewed your request.", "June Okafor"),
+    # a salutation to the prescriber names no patient
+    ("Dear Dr. Alvarez-Stone:\nWe reviewed your request.", None),
+    ("Dear Provider,\nWe reviewed your request.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), NAMES)
+def test_patient_name_styles(text: str, want: str | None) -> None:
+    got = fields.patient(text).get("name")
+    assert (got.value if got else None) == want
+
+
+def test_a_claims_systems_compact_birth_date() -> None:
+    got = fields.patient("MEMBER DOB        19610203        MEMBER ID   CMH 0441 2290 17")
+    assert got["birth_date"].value == date(1961, 2, 3)
+    assert "birth_date" not in fields.patient("MEMBER ID  19611332")  # no real day: no date
+
+
+CASE = {"name": "June T Okafor", "birth_date": "1961-02-03", "member_id": "CMH441022"}
+NEAR = "Member: June T. Okafar   DOB: 02/03/1961   Member ID: CMH441022\nYour request has been approved.\n"
+
+
+def test_a_name_one_letter_off_is_another_patient_in_a_text_layer() -> None:
+    """A portal's PDF has no misreads: a name one letter off there is another name (nothing proposed);
+    the same letter read by OCR is tolerated with a warning, the date of birth and member id matching."""
+    digital = propose(_letter(NEAR), CASE)
+    assert digital.mismatch == ["name"] and digital.value("outcome") is None
+    faxed = propose(_letter(NEAR, ocr=True), CASE)
+    assert faxed.mismatch == [] and faxed.value("outcome") == "approved"
+    assert "misread" in faxed.warnings[0]

@@ -1,5 +1,6 @@
 """Dates as payers write them, found with their spans: ``2026-10-05``, ``10/05/2026``, ``10-05-26``,
-``October 5, 2026``, ``Oct. 5th, 2026``, ``5 October 2026``, ``05-Oct-2026``. The regular expressions
+``October 5, 2026``, ``Oct. 5th, 2026``, ``5 October 2026``, ``05-Oct-2026``, and a claims system's
+``20261005`` (eight digits that are a real day of 1900-2099 only, never inside a longer number). The regular expressions
 find where a date is (the span a field cites); python-dateutil turns the matched words into a day
 (month names, abbreviations, ordinals, two-digit years), month first as US payers write. A match that
 is not a real day (``02/30/2026``) is no date."""
@@ -19,6 +20,7 @@ _MONTH = (
 _DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
 DATE = (
     r"(?:\d{4}-\d{1,2}-\d{1,2}"
+    r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
     r"|\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})(?!\d)"
     rf"|{_MONTH}\s+{_DAY},?\s+\d{{4}}"
     rf"|{_DAY}\s+{_MONTH},?\s+\d{{4}}"
@@ -37,6 +39,8 @@ class Found:
 def parse(text: str) -> date | None:
     """The day ``text`` (one date as matched by :data:`DATE`) names, or None."""
     cleaned = re.sub(r"\s*([/.\-])\s*", r"\1", text.strip()) if text[:1].isdigit() else text
+    if re.fullmatch(r"\d{8}", cleaned):
+        cleaned = f"{cleaned[:4]}-{cleaned[4:6]}-{cleaned[6:]}"
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", cleaned):
         y, m, d = (int(x) for x in cleaned.split("-"))
         try:

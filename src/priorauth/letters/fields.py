@@ -742,44 +742,85 @@ _STOP = (
     r"(?=\s{2,}|\s*\n|\s*$|\s*[,(;|]?\s*(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan)\b"
     r"|\s*[(;|])"
 )
-_NAME = re.compile(
-    r"\b(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant)(?:'s)?(?:\s+name)?"
-    r"[ \t]*(?:[:\-]|\.{2,})[ \t.:]*"
-    r"(?P<v>[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*){0,3}?)" + _STOP,
-    I,
+_ROLE = r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder)"
+_PERSON = r"[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*)"
+_NAME = re.compile(rf"\b{_ROLE}(?:'s)?(?:\s+name)?[ \t]*(?:[:\-]|\.{{2,}})[ \t.:]*(?P<v>{_PERSON}{{0,3}}?)" + _STOP, I)
+# a system's aligned columns: "MEMBER            OKAFOR, JUNE T" (the label, two or more spaces, the name)
+_NAME_COLUMN = re.compile(rf"^[ \t|]*{_ROLE}(?:\s+name)?[ \t]{{2,}}(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
+_NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|name)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
+# a name in a sentence, set off by its date of birth: "for patient June T. Okafor (DOB 02-03-1961"
+_NAME_INLINE = re.compile(
+    rf"(?:\b(?i:{_ROLE})|(?i:care\s+team\s+of))[ \t]+(?P<v>[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){{1,3}})"
+    r"(?=\s*(?:[,;]\s*(?:DOB|D\.O\.B|date\s+of\s+birth|born|birth)|\(|\n|$))",
+    M,
 )
-_NAME_RE = re.compile(
-    r"^[ \t]*(?:re|regarding|name)\s*:\s*(?P<v>[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*){1,3}?)" + _STOP, M
+# a letter's address block: "Mrs. June T. Okafor" on a line of its own (or beside a label in a column)
+_ADDRESSEE = re.compile(rf"^[ \t]*(?:Mr|Ms|Mrs|Mx|Miss)\.?[ \t]+(?P<v>[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){{1,3}}?)" + _STOP, M)
+# the last resort: a letter to the patient names them in its salutation ("Dear Ms. June Okafor,")
+_SALUTATION = re.compile(
+    r"^[ \t]*Dear[ \t]+(?:(?:Mr|Ms|Mrs|Mx|Miss)\.?[ \t]+)?(?P<v>[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){0,3})[ \t]*[,:]",
+    M,
+)
+_NOT_PERSON = re.compile(
+    r"^(?:dr|doctor|provider|prescriber|physician|pharmacist|colleague|sir|madam|member|customer|patient|"
+    r"valued|health|care|team|office|all|to|friend|subscriber|enrollee|beneficiary)\b",
+    I,
 )
 _DOB = re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born){LEADER}(?P<d>{dates.DATE})", I)
 _MEMBER = re.compile(
-    r"(?:\b(?:member|subscriber|enrollee|insured|policy|patient|health\s+plan|beneficiary|participant|recipient|medicaid|medicare)"
-    r"\s*(?:id|identification|number|no\.?|#)|^[ \t]*ID)"
+    rf"(?:\b(?:{_ROLE}|policy|health\s+plan|medicaid|medicare)(?:[ \t]*/[ \t]*{_ROLE})?"
+    r"\s*(?:id(?:entification)?|number|no\.?|#)|^[ \t|]*(?:ID|identification)\b)"
     r"(?:\s*(?:number|no\.?|#))?"
     + LEADER
-    + r"(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
+    + r"(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
     M,
+)
+# a plan's own "ID" after its name ("Plan: Cedar Mutual, ID CM-44102", "Cedar Mutual ID: CM-44102"): an ID
+# label that is not another thing's id (a request's, a claim's, a session's, a prescriber's)
+_ID_LABEL = re.compile(r"(?-i:\bID)(?:[ \t]*(?:number|no\.?|#))?[ \t]*[.:#]?[ \t]*(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])", I)
+_NOT_MEMBER_ID = re.compile(
+    r"\b(?:request|case|reference|ref|claim|session|user|login|npi|dea|tax|fax|provider|prescriber|group|rx|pa|"
+    r"confirmation|determination|review|episode|ticket|tracking|transaction|document|order|fax|prior\s+auth(?:orization)?|"
+    r"authorization|approval|pharmacy|ncpdp|bin|pcn|employer|sponsor)\W*$",
+    I,
 )
 
 
 _NOT_NAME = re.compile(  # words a person's name never has: "Re: Your request for LUMAKRAS" is no name
     r"\b(?:id|number|name|services?|information|your|our|the|for|of|request(?:ed)?|prior|authorization|lumakras|"
-    r"sotorasib|drug|medication|coverage|plan|letter|notice|appeal|review|pharmacy|benefits?|claim)\b",
+    r"sotorasib|drug|medication|coverage|plan|letter|notice|appeal|review|pharmacy|benefits?|claim|"
+    r"patient|member|subscriber|cardholder|beneficiary|enrollee|dob|birth|date|sincerely|dear)\b",
     I,
 )
 
 
+def _member_id(text: str) -> re.Match[str] | None:
+    """The member id: a labelled one with a digit, else a plan's bare "ID" that is nothing else's."""
+    for m in _MEMBER.finditer(text):
+        if re.search(r"\d", m.group("v")):
+            return m
+    for m in _ID_LABEL.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if re.search(r"\d", m.group("v")) and not _NOT_MEMBER_ID.search(text[line_start : m.start()]):
+            return m
+    return None
+
+
 def patient(text: str) -> dict[str, Hit]:
     out: dict[str, Hit] = {}
-    m = _NAME.search(text)
-    if m is None or _NOT_NAME.search(m.group("v")):
-        m = next((x for x in _NAME_RE.finditer(text) if not _NOT_NAME.search(x.group("v"))), None) or m
-    if m is not None and not _NOT_NAME.search(m.group("v")):
+    found = (
+        x
+        for rule in (_NAME, _NAME_COLUMN, _NAME_RE, _NAME_INLINE, _ADDRESSEE, _SALUTATION)
+        for x in rule.finditer(text)
+        if not _NOT_NAME.search(x.group("v")) and not (rule is _SALUTATION and _NOT_PERSON.search(x.group("v")))
+    )
+    m = next(found, None)
+    if m is not None:
         out["name"] = Hit(" ".join(m.group("v").split()).strip(" ,"), m.start("v"), m.end("v"))
     d = next((x for x in _DOB.finditer(text) if dates.parse(x.group("d"))), None)
     if d is not None:
         out["birth_date"] = Hit(dates.parse(d.group("d")), d.start("d"), d.end("d"))
-    mid = _MEMBER.search(text)
+    mid = _member_id(text)
     if mid is not None:
         out["member_id"] = Hit(mid.group("v").upper(), mid.start("v"), mid.end("v"))
     return out

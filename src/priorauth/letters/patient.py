@@ -2,7 +2,8 @@
 birth and member id (letters and digits only). A field the letter does not give is not a mismatch; one
 it gives differently is, and then nothing is proposed.
 
-A fax's OCR misreads a letter now and then (``Nelacourt`` for ``Delacourt``, ``NadiaR.`` for ``Nadia
+A letter read from its text layer (a portal's PDF) is compared exactly: a name one letter off there is
+another name, never a misread. A fax's OCR misreads a letter now and then (``Nelacourt`` for ``Delacourt``, ``NadiaR.`` for ``Nadia
 R.``, ``O`` for ``0`` in a member id). Such a reading is tolerated, never silently: a member id equal to
 the case's once the characters OCR confuses are folded (O/Q/0, I/L/1, S/5, B/8, Z/2) matches; a name
 whose words differ from the case's by one letter each (words of 5 letters or more) is not a mismatch
@@ -48,9 +49,9 @@ def _near_words(a: set[str], b: set[str]) -> bool:
     )
 
 
-def compare(read: dict[str, Any], case: dict[str, Any] | None) -> tuple[list[str], list[str]]:
+def compare(read: dict[str, Any], case: dict[str, Any] | None, ocr: bool = False) -> tuple[list[str], list[str]]:
     """(the fields where the letter's patient differs from the case's, the fields that differ only as
-    OCR misreads and are tolerated); in words, never values (PHI)."""
+    OCR misreads and are tolerated: only when the letter was read by OCR); in words, never values (PHI)."""
     if not case:
         return [], []
     out: list[str] = []
@@ -67,7 +68,7 @@ def compare(read: dict[str, Any], case: dict[str, Any] | None) -> tuple[list[str
         a, b = _alnum(str(mid)), _alnum(str(want_mid))
         mid_same = a == b
         if not mid_same:
-            if a.translate(_FOLD) == b.translate(_FOLD):
+            if ocr and a.translate(_FOLD) == b.translate(_FOLD):
                 near.append("member id")
             else:
                 out.append("member id")
@@ -75,13 +76,13 @@ def compare(read: dict[str, Any], case: dict[str, Any] | None) -> tuple[list[str
     if name and want:
         a, b = _words(str(name)), _words(str(want))
         if a and b and not (a <= b or b <= a):
-            if (dob_same or mid_same) and _near_words(a, b):
+            if ocr and (dob_same or mid_same) and _near_words(a, b):
                 near.append("name")
             else:
                 out.insert(0, "name")
     return out, near
 
 
-def mismatches(read: dict[str, Any], case: dict[str, Any] | None) -> list[str]:
+def mismatches(read: dict[str, Any], case: dict[str, Any] | None, ocr: bool = False) -> list[str]:
     """The fields where the letter's patient differs from the case's (in words, no values: PHI)."""
-    return compare(read, case)[0]
+    return compare(read, case, ocr)[0]

@@ -191,7 +191,7 @@ def propose(
         if f is not None and f.value is not None:
             out.patient[name] = f.value
     out.checked = bool(case_patient)
-    out.mismatch, near = patient.compare(out.patient, case_patient)
+    out.mismatch, near = patient.compare(out.patient, case_patient, letter.ocr)
     if near and not out.mismatch:
         out.warnings.insert(
             0,
