@@ -70,7 +70,9 @@ def test_requests_decided_block_by_block_read_only_lumakras() -> None:
     assert (p.value("period_start"), p.value("period_end")) == (date(2026, 6, 3), date(2026, 12, 2))
     assert any("other drugs" in w and "PEMBROLIZUMAB" in w for w in p.warnings)
     # the same blocks with LUMAKRAS's denied: the other drug's approval is never read as ours
-    flipped = BLOCKS.replace("Decision: Denied", "Decision: Approved!").replace("   Decision: Approved\n", "   Decision: Denied\n")
+    flipped = BLOCKS.replace("Decision: Denied", "Decision: Approved!").replace(
+        "   Decision: Approved\n", "   Decision: Denied\n"
+    )
     assert propose(_letter(flipped)).value("outcome") == "denied"
 
 

@@ -302,7 +302,10 @@ _UNDECIDED = re.compile(
 )
 
 
-_CONTRACTION = re.compile(r"\b(?:(?P<neg>can|won|couldn|didn|doesn|isn|wasn|aren|weren|haven|hasn)[’']t|(?P<pro>it|that|we|they)[’'](?P<aux>s|re|ll|ve))\b", I)
+_CONTRACTION = re.compile(
+    r"\b(?:(?P<neg>can|won|couldn|didn|doesn|isn|wasn|aren|weren|haven|hasn)[’']t|(?P<pro>it|that|we|they)[’'](?P<aux>s|re|ll|ve))\b",
+    I,
+)
 _NEG = {"can": "cannot", "won": "will not"}
 _AUX = {"s": "is", "re": "are", "ll": "will", "ve": "have"}
 
@@ -359,7 +362,9 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
     if m := _UNDECIDED.search(text):
         return [], f"the letter says no decision was made ({' '.join(m.group(0).split())}): left empty"
     said: list[Hit] = []
-    governed = False  # a clause after a semicolon is governed by its sentence's "if" ("If we deny it, ...; the notice ...")
+    governed = (
+        False  # a clause after a semicolon is governed by its sentence's "if" ("If we deny it, ...; the notice ...")
+    )
     for s in _SENTENCE.finditer(text):
         sentence, at = _expanded(s.group(0))
         conditional = bool(_CONDITIONAL.search(sentence)) or governed
@@ -755,7 +760,9 @@ _NAME_INLINE = re.compile(
     M,
 )
 # a letter's address block: "Mrs. June T. Okafor" on a line of its own (or beside a label in a column)
-_ADDRESSEE = re.compile(rf"^[ \t]*(?:Mr|Ms|Mrs|Mx|Miss)\.?[ \t]+(?P<v>[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){{1,3}}?)" + _STOP, M)
+_ADDRESSEE = re.compile(
+    r"^[ \t]*(?:Mr|Ms|Mrs|Mx|Miss)\.?[ \t]+(?P<v>[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){1,3}?)" + _STOP, M
+)
 # the last resort: a letter to the patient names them in its salutation ("Dear Ms. June Okafor,")
 _SALUTATION = re.compile(
     r"^[ \t]*Dear[ \t]+(?:(?:Mr|Ms|Mrs|Mx|Miss)\.?[ \t]+)?(?P<v>[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){0,3})[ \t]*[,:]",
@@ -770,14 +777,15 @@ _DOB = re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born){LE
 _MEMBER = re.compile(
     rf"(?:\b(?:{_ROLE}|policy|health\s+plan|medicaid|medicare)(?:[ \t]*/[ \t]*{_ROLE})?"
     r"\s*(?:id(?:entification)?|number|no\.?|#)|^[ \t|]*(?:ID|identification)\b)"
-    r"(?:\s*(?:number|no\.?|#))?"
-    + LEADER
-    + r"(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
+    r"(?:\s*(?:number|no\.?|#))?" + LEADER + r"(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
     M,
 )
 # a plan's own "ID" after its name ("Plan: Cedar Mutual, ID CM-44102", "Cedar Mutual ID: CM-44102"): an ID
 # label that is not another thing's id (a request's, a claim's, a session's, a prescriber's)
-_ID_LABEL = re.compile(r"(?-i:\bID)(?:[ \t]*(?:number|no\.?|#))?[ \t]*[.:#]?[ \t]*(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])", I)
+_ID_LABEL = re.compile(
+    r"(?-i:\bID)(?:[ \t]*(?:number|no\.?|#))?[ \t]*[.:#]?[ \t]*(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
+    I,
+)
 _NOT_MEMBER_ID = re.compile(
     r"\b(?:request|case|reference|ref|claim|session|user|login|npi|dea|tax|fax|provider|prescriber|group|rx|pa|"
     r"confirmation|determination|review|episode|ticket|tracking|transaction|document|order|fax|prior\s+auth(?:orization)?|"
