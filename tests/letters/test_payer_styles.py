@@ -133,3 +133,39 @@ def test_a_name_one_letter_off_is_another_patient_in_a_text_layer() -> None:
     faxed = propose(_letter(NEAR, ocr=True), CASE)
     assert faxed.mismatch == [] and faxed.value("outcome") == "approved"
     assert "misread" in faxed.warnings[0]
+
+
+NUMBERS = [
+    ("Prior Authorization Control Number:   CMP-PA-0603-4410", "CMP-PA-0603-4410"),
+    ("PA control number ....... 66120-0603", "66120-0603"),
+    ("PACN 2606034410", "2606034410"),
+    ("Member: J. Okafor; Drug: LUMAKRAS 120 mg; Case UMX-66120", "UMX-66120"),
+    ("In this case 240 tablets are allowed.", None),  # a sentence's "case" is no label
+    # an earlier authorization in a parenthesis is never this letter's number
+    ("Renewal request, Case RN-55120\n(prior approval no. AP-44102, valid 01/01/2026 to 06/30/2026)", "RN-55120"),
+    ("Your request (prior authorization number PA-66120) was approved.", "PA-66120"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), NUMBERS)
+def test_number_styles(text: str, want: str | None) -> None:
+    hit = fields.authorization_number(text)
+    assert (hit.value if hit else None) == want
+
+
+NUMBERED = """Decisions on the requests received 06/02/2026:
+
+1. CAPECITABINE 500 mg tablets
+   Reference: CP-0602-1
+   Decision: Approved 06/03/2026 through 12/02/2026
+
+2. LUMAKRAS (sotorasib) 120 mg tablets
+   Reference: CP-0602-2
+   Decision: Denied - the plan requires a KRAS G12C result
+"""
+
+
+def test_numbered_request_blocks() -> None:
+    p = propose(_letter(NUMBERED))
+    assert p.value("outcome") == "denied"
+    assert p.value("authorization_number") == "CP-0602-2"

@@ -242,9 +242,10 @@ def _blank(text: str, keep: list[tuple[int, int]]) -> str:
 
 
 # a request's own block in a letter that decides several: a heading line naming a drug and its dose
-# ("Request B - LUMAKRAS 120 mg tablets", "Item 2: ERLOTINIB 150 MG TAB") over the lines that decide it
+# ("Request B - LUMAKRAS 120 mg tablets", "Item 2: ERLOTINIB 150 MG TAB", "2. LUMAKRAS 120 mg") over the
+# lines that decide it
 _SECTION = re.compile(
-    rf"^(?P<ind>[ \t]*)(?:(?:request|item|drug|medication|line|rx|prescription)[ \t]*(?:[A-Z]|#?\d{{1,2}})[ \t]*[-:.)–][ \t]*)"
+    rf"^(?P<ind>[ \t]*)(?:(?:(?:request|item|drug|medication|line|rx|prescription)[ \t]*(?:[A-Z]|#?\d{{1,2}})|\d{{1,2}}|\(?[A-H])[ \t]*[-:.)–][ \t]*)"
     rf"(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*)$",
     M,
 )
@@ -401,10 +402,12 @@ _NUM = r"(?:number|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and what OCR makes of it: 
 _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
     for label in (  # the authorization's own number first, a reference number after it
-        r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:{NUM}|no\.?|num\.?|#|id|code|ref(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",
+        r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:control\s+|tracking\s+)?(?:{NUM}|no\.?|num\.?|#|id|code|ref(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",
         r"(?:approval|certification|cert\.?)\s*(?:{NUM}|no\.?|#|id|code)",
-        r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*)?(?:{NUM}|no\.?|#|id|ref(?:erence)?)",
+        r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*|control\s*)?(?:{NUM}|no\.?|#|id|ref(?:erence)?)",
+        r"(?-i:PACN|PAN|PAR)(?=[\s.:#])",  # the PA control, authorization or reference number's initials
         r"(?:PA\s+)?case(?=\s*:)",
+        r"case(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",  # "...; Case AR-UM-77120" (capitals, then digits)
         r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|determination|ticket|pa\s+case)\s*(?:{NUM}|no\.?|#|id)",
         r"(?:authorization|reference|ref|case\s+reference)(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
@@ -416,7 +419,9 @@ _NUMBER_RES = [
     re.compile(rf"\b{label}{_ABBREV}\s*(?:is\s*)?{LEADER}{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS
 ]
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])|\n[ \t]*\n")  # "PA No. AP-25-..." goes on
-_STALE = re.compile(r"\b(?:previous(?:ly)?|earlier|former(?:ly)?|expired|superseded)\b", I)
+# an earlier authorization: "previous", "expired", or a parenthesis that opens on "prior" and is no prior
+# authorization's own name ("(prior certification no. X, valid ... to ...)")
+_STALE = re.compile(r"\b(?:previous(?:ly)?|earlier|former(?:ly)?|expired|superseded)\b|\(\s*prior\s+(?!auth)", I)
 
 
 def _stale(text: str, pos: int) -> bool:
