@@ -169,3 +169,74 @@ def test_numbered_request_blocks() -> None:
     p = propose(_letter(NUMBERED))
     assert p.value("outcome") == "denied"
     assert p.value("authorization_number") == "CP-0602-2"
+
+
+PERIODS = [
+    ("EFF DT     20260603        TERM DT     20261202", (date(2026, 6, 3), date(2026, 12, 2))),
+    (
+        "The certification is in force commencing June 3, 2026 and terminating December 2, 2026.",
+        (date(2026, 6, 3), date(2026, 12, 2)),
+    ),
+    (
+        "Approved for:   sotorasib 120 mg\nHow long:       06/03/2026 until 12/02/2026",
+        (date(2026, 6, 3), date(2026, 12, 2)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), PERIODS)
+def test_period_styles(text: str, want: tuple[date, date]) -> None:
+    found = fields.period(text)
+    assert found is not None and tuple(h.value if h else None for h in found) == want
+
+
+QUANTITIES = [
+    ("QTY/DS      240/30", "240/30"),
+    ("Limit - 120 tablets in 30 days", "120 tablets in 30 days"),
+    ("How many:   #240 tablets per month", "240 tablets per month"),
+    ("You may fill up to 4 tablets per day.", "4 tablets per day"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), QUANTITIES)
+def test_quantity_styles(text: str, want: str) -> None:
+    hit = fields.quantity(text)
+    assert hit is not None and hit.value == want
+
+
+LETTER = date(2026, 6, 2)
+APPEALS = [
+    # a claims system's window, from its notification date
+    ("APPEAL WINDOW          60 DAYS FROM NOTIFICATION DATE", date(2026, 8, 1)),
+    # an ordinal day, in the sentence after the one naming the appeal
+    (
+        "You may request an internal appeal. Such request must be received no later than the sixtieth (60th) "
+        "day following the date of this notice.",
+        date(2026, 8, 1),
+    ),
+    ("A reconsideration must be asked for by the 60th day after the date of this letter.", date(2026, 8, 1)),
+    # Medicare Part D's word for the first appeal, and a plain-language one
+    ("If you disagree you can ask for a redetermination. Ask by August 1, 2026.", date(2026, 8, 1)),
+    ("You can ask us to look at it again. Ask within sixty days of the date on this letter.", date(2026, 8, 1)),
+    # a talk with the reviewer is no appeal, even beside one
+    (
+        "Peer-to-peer: your doctor may speak with our reviewer within 5 days of the date of this notice.\n\n"
+        "You may appeal within 60 days of the date of this notice.",
+        date(2026, 8, 1),
+    ),
+    ("Peer-to-peer: call within 5 days of the date of this notice to discuss with the reviewer.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), APPEALS)
+def test_appeal_styles(text: str, want: date | None) -> None:
+    hit, _ = fields.appeal_deadline(text, LETTER)
+    assert (hit.value if hit else None) == want
+
+
+def test_a_letterhead_date_beside_a_reference_is_the_letters_date() -> None:
+    text = (
+        "CEDAR MUTUAL HEALTH\n\nJune 2, 2026                                   Reference No. CM-44102\n\nDear Member,\n"
+    )
+    hit = fields.letter_date(text)
+    assert hit is not None and hit.value == LETTER

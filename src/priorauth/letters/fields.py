@@ -465,7 +465,14 @@ def letter_date(text: str) -> Hit | None:
     for line in lines:
         stripped = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*", "", line.strip(), flags=I)
         found = dates.find(line)
-        if found and stripped and len(found) == 1 and found[0].end - found[0].start >= len(stripped) - 1:
+        # a line that is only a date, or a letterhead's date column ("July 1, 2026      Reference ...")
+        alone = found and stripped and found[0].end - found[0].start >= len(stripped) - 1
+        column = (
+            found
+            and re.match(rf"[ \t]*(?:{dates.DATE})(?:[ \t]{{2,}}|$)", line, I)
+            and line.strip().startswith(line[found[0].start : found[0].end])
+        )
+        if (alone and len(found) == 1) or column:
             return Hit(found[0].day, pos + found[0].start, pos + found[0].end)
         pos += len(line) + 1
     return None
@@ -476,16 +483,17 @@ _RANGE = re.compile(
     I,
 )
 _PERIOD_CONTEXT = re.compile(
-    r"approv|authoriz|valid|effective|period|coverage|dates?\s+of\s+service|from|certif|span|duration", I
+    r"approv|authoriz|valid|effective|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
 )
 _START = re.compile(
-    rf"\b(?:start(?:s|ing)?|effective|begin(?:ning|s)?|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
-    rf"(?:\s+date)?[\s.:\-]*(?:date[\s.:\-]*)?(?:on\s+)?(?P<d>{dates.DATE})",
+    rf"\b(?:start(?:s|ing)?|effective|eff\.?|begin(?:ning|s)?|commencing|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
+    rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:date[\s.:\-]*)?(?:on\s+)?(?P<d>{dates.DATE})",
     I,
 )
 _END = re.compile(
     rf"\b(?:ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|stop|"
-    rf"to\s+date|thru\s+date|through\s+date|authorization\s+end|period\s+end|termination)(?:\s+date)?[\s.:\-]*(?P<d>{dates.DATE})",
+    rf"to\s+date|thru\s+date|through\s+date|authorization\s+end|period\s+end|termination|terminating|term|exp\.?)"
+    rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?P<d>{dates.DATE})",
     I,
 )
 
@@ -538,13 +546,15 @@ _N = (
     + "|".join(w.replace(" ", r"\s+").replace("-", r"[\s-]") for w in sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")(?:\s*\((?P<nd>\d{1,3})\))?"
 )
+# an ordinal day: "no later than the one hundred eightieth (180th) day following ...", "the 60th day after"
+_ORD = r"(?:the\s+)?(?:(?:[a-z]+[\s-]+){0,4}?\((?P<o1>\d{1,3})(?:st|nd|rd|th)\)|(?P<o2>\d{1,3})(?:st|nd|rd|th))"
 _APPEAL_DAYS = re.compile(
-    rf"\b(?:within|no\s+later\s+than|in|up\s+to|have|has|due|is|are)\s+{_N}\s+(?:calendar\s+)?days?\s+"
+    rf"\b(?:within|no\s+later\s+than|by|in|up\s+to|have|has|due|is|are|window|period|limit)[\s:]+(?:{_N}|{_ORD})\s+(?:calendar\s+)?days?\s+"
     r"(?:of|from|after|following)\s+(?:the\s+)?(?P<from>[^.;]{0,60})",
     I,
 )
 _APPEAL_BY = re.compile(
-    rf"(?:appeal[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?:?)\s+(?P<d>{dates.DATE}))"
+    rf"(?:(?:appeal|redetermination|reconsideration)[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?:?)\s+(?P<d>{dates.DATE}))"
     rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by)|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
     rf"last\s+(?:day|date)\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by)"
     rf"[^:\n]{{0,30}}?[:\s]\s*(?P<d2>{dates.DATE}))"
@@ -570,10 +580,11 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         if d:
             return Hit(d, m.start(g), m.end(g)), ""
     for m in _APPEAL_DAYS.finditer(text):
-        around = text[max(0, m.start() - 250) : m.end() + 200]
-        if not re.search(r"appeal|reconsider|redetermination", around, I):
+        own, around = _sentences_around(text, m.start(), m.end())
+        if not _APPEAL_WORDS.search(around) or _NOT_APPEAL.search(own):
             continue
-        n = int(m.group("nd")) if m.group("nd") else _days(m.group("n"))
+        ordinal = m.group("o1") or m.group("o2")
+        n = int(ordinal) if ordinal else int(m.group("nd")) if m.group("nd") else _days(m.group("n"))
         src = m.group("from")
         if _FROM_LETTER.search(" ".join(src.split())) and not _FROM_RECEIPT.search(src[:25]):
             if letter is None:
@@ -581,6 +592,28 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
     return None, ""
+
+
+_APPEAL_WORDS = re.compile(
+    r"appeal|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request)\s+)?again|review\s+(?:it|this|the\s+decision)\s+again",
+    I,
+)
+# a window that is not the appeal's: a talk with the reviewer, information to send
+_NOT_APPEAL = re.compile(
+    r"peer[\s-]+to[\s-]+peer|discuss(?:ion)?\s+with|speak\s+with|talk\s+with|send\s+(?:us\s+)?(?:the\s+)?information", I
+)
+_STOPS = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|\f")
+
+
+def _sentences_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """(the sentence of text[start:end], that sentence with the one before it): an appeal's window is
+    named in its own sentence or the one before ("You may appeal. Such a request must ...")."""
+    ends = [m.end() for m in _STOPS.finditer(text, max(0, start - 600), start)]
+    own_start = ends[-1] if ends else max(0, start - 600)
+    prev_start = ends[-2] if len(ends) > 1 else max(0, start - 600)
+    stop = _STOPS.search(text, end)
+    own_end = stop.end() if stop else len(text)
+    return text[own_start:own_end], text[prev_start:own_end]
 
 
 def _days(word: str) -> int:
@@ -599,14 +632,14 @@ def _days(word: str) -> int:
 
 # -- quantity, drug ----------------------------------------------------------------------------------
 _QUANTITY = re.compile(
-    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|qty\.?|units?|amount|dispense)(?:\s+(?:approved|authorized|allowed|limit))?"
-    r"(?:[ \t]*[.:#][\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?|pills?))?"
-    r"(?:\s*(?:per|every|/|for|each)\s*(?:\d+\s*)?(?:days?|months?|weeks?))?)",
+    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much)(?:\s+(?:approved|authorized|allowed|limit))?"
+    r"(?:[ \t]*[.:#\-][\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?|pills?))?"
+    r"(?:\s*(?:per|every|/|for|each|in)\s*(?:\d+\s*)?(?:days?|months?|weeks?))?)",
     I,
 )
-_QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*days?\s*supply\s*[:#]?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
+_QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*(?:days?\s*supply|ds)\s*[:#]?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
 _QUANTITY_BARE = re.compile(
-    r"(?P<v>\b\d{1,4}\s*(?:tablets?|tabs?|capsules?)\s*(?:per|every|/|for|each)\s*\d+\s*days?)", I
+    r"(?P<v>\b\d{1,4}\s*(?:tablets?|tabs?|capsules?)\s*(?:per|every|/|for|each|in|a)\s*(?:\d+\s*)?days?)", I
 )
 
 
