@@ -240,3 +240,35 @@ def test_a_letterhead_date_beside_a_reference_is_the_letters_date() -> None:
     )
     hit = fields.letter_date(text)
     assert hit is not None and hit.value == LETTER
+
+
+REASONS = [
+    (
+        "We are unable to approve it. Why: the chart shows no KRAS G12C test result.",
+        "the chart shows no KRAS G12C test result.",
+    ),
+    (
+        "Denial rationale ..... Requested dose is above the labeled maximum.",
+        "Requested dose is above the labeled maximum.",
+    ),
+    ("DENIAL TEXT      NO PRIOR SYSTEMIC THERAPY DOCUMENTED.", "NO PRIOR SYSTEMIC THERAPY DOCUMENTED."),
+    (
+        "We can't cover it. Here's why: the tumor was removed and has not returned.",
+        "the tumor was removed and has not returned.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), REASONS)
+def test_denial_reason_labels(text: str, want: str) -> None:
+    hit = fields.denial_reason(text)
+    assert hit is not None and hit.value == want
+
+
+def test_a_list_on_its_labels_line_and_asks_that_are_not_asks() -> None:
+    listed = "INFO REQUESTED     01 PATHOLOGY REPORT\n                   02 LIST OF PRIOR THERAPIES\nRESPONSE DUE  20260610\n"
+    assert [h.value for h in fields.requested(listed)] == ["PATHOLOGY REPORT", "LIST OF PRIOR THERAPIES"]
+    # an extension or a review in progress asks for nothing
+    assert fields.requested("We need more time to decide. No further information is needed from your office.") == []
+    hit, _ = fields.outcome("The review is under way. No further information is needed from your office.")
+    assert hit is None

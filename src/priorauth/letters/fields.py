@@ -121,6 +121,8 @@ _STATEMENTS = {
 # "Your request was not\napproved." is a denial, not an approval
 _STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items()}
 _CONDITIONAL = re.compile(
+    r"\bno\s+(?:further|more|additional|other)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b|"
+    r"\bnothing\s+(?:more|else|further)\b|"  # a request for nothing: "No further information is needed"
     r"\b(?:if|unless|(?:when(?:ever)?|once)\s+(?:it|this|that|the|your|we|you|a|an|coverage|approved|authorized)|may|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
     r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval)|"
     r"will\s+(?:be|result|say|tell|explain|include|describe|list|give)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
@@ -670,7 +672,8 @@ _REASON_LABEL = re.compile(
     r"|explanation\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|denial|determination)|(?:our\s+)?decision\s+(?:was|is)\s+based\s+on"
     r"|why\s+we\s+(?:denied|did\s+not\s+approve|could\s+not\s+approve|are\s+denying)\s+(?:your|the|this)\s+(?:request|coverage))"
     r"\s*(?:is|was|are)?\s*[:\-]?"
-    r"|\b(?:rationale|explanation|reasons?)\s*:)"  # a bare word is a heading only with its colon
+    r"|\b(?:rationale|explanation|reasons?|why|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)\s*:"  # a bare word: with its colon
+    r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,}))"  # a system's field
     r"\s*(?:\n\s*)?",
     I,
 )
@@ -714,13 +717,14 @@ def denial_reason(text: str) -> Hit | None:
 
 
 _ASK = re.compile(
-    r"(?:please\s+(?:send|submit|provide|fax|forward|mail|upload|include)|we\s+(?:still\s+)?need|(?:is|are)\s+(?:needed|required|missing)"
-    r"|the\s+following|information\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
+    r"(?:please\s+(?:send|submit|provide|fax|forward|mail|upload|include)|we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
+    r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?:is|are)\s+(?:needed|required|missing)"
+    r"|the\s+following|info(?:rmation)?\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
     r"|what\s+we\s+need|documentation\s+needed|submit\s+the\s+following)",
     I,
 )
 _BULLET = re.compile(
-    r"^[ \t]*(?:[-–•*·▪◦»>«©°□☐]|[eo](?=\s)|\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-hA-H]\)|\[\s?\])[ \t]+(?P<item>\S[^\n]*)$",
+    r"^[ \t]*(?:[-–•*·▪◦»>«©°□☐]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|\[\s?\])[ \t]+(?P<item>\S[^\n]*)$",
     re.M,
 )
 
@@ -732,6 +736,10 @@ def requested(text: str) -> list[Hit]:
         tail = text[a.end() :]
         items: list[Hit] = []
         pos = a.end() + (tail.find("\n") + 1 if "\n" in tail else len(tail))
+        first = re.match(r"[ \t]{2,}0?1[.)]?[ \t]+(?P<item>\S[^\n]*)", tail)  # the list starts on the label's line
+        if first:
+            start = a.end() + first.start("item")
+            items.append(Hit(" ".join(first.group("item").split()), start, a.end() + first.end("item")))
         blank_run = 0
         for line in text[pos:].split("\n")[:30]:
             m = _BULLET.match(line)
