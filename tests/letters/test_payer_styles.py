@@ -272,3 +272,30 @@ def test_a_list_on_its_labels_line_and_asks_that_are_not_asks() -> None:
     assert fields.requested("We need more time to decide. No further information is needed from your office.") == []
     hit, _ = fields.outcome("The review is under way. No further information is needed from your office.")
     assert hit is None
+
+
+ORDINAL_DATES = [
+    ("June second, 2026", date(2026, 6, 2)),
+    ("the twenty-first day of June, 2026", date(2026, 6, 21)),
+    ("this 3rd day of June 2026", date(2026, 6, 3)),
+    ("the thirtieth day of February, 2026", None),  # no such day: no date
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ORDINAL_DATES)
+def test_days_in_ordinal_words(text: str, want: date | None) -> None:
+    from priorauth.letters import dates
+
+    found = dates.find(text)
+    assert (found[0].day if found else None) == want
+
+
+def test_a_formal_period_in_ordinal_words() -> None:
+    text = (
+        "The Plan certifies the drug for the period commencing on the third day of June, 2026 and\n"
+        "terminating on the second day of December, 2026, both dates inclusive."
+    )
+    found = fields.period(text)
+    assert found is not None and tuple(h.value for h in found) == (date(2026, 6, 3), date(2026, 12, 2))
+    takes = fields.period("This authorization takes effect on June 3, 2026 and is effective until December 2, 2026.")
+    assert takes is not None and tuple(h.value for h in takes) == (date(2026, 6, 3), date(2026, 12, 2))
