@@ -299,3 +299,26 @@ def test_a_formal_period_in_ordinal_words() -> None:
     assert found is not None and tuple(h.value for h in found) == (date(2026, 6, 3), date(2026, 12, 2))
     takes = fields.period("This authorization takes effect on June 3, 2026 and is effective until December 2, 2026.")
     assert takes is not None and tuple(h.value for h in takes) == (date(2026, 6, 3), date(2026, 12, 2))
+
+
+FAX_OUTCOMES = [
+    # OCR's letters for a dot leader between a label and its value
+    ("Status sscicsscccesss Completed - Denied .", "denied"),
+    ("Decision cccsssiscess APPROVED", "approved"),
+    # a heading wrapped on a fax: "NOT" at a line's end and "APPROVED" under it are one heading
+    ("RE: Your request for sotorasib 120 mg tablets - NOT\nAPPROVED\n\nWe are unable to authorize it.", "denied"),
+    ("Request for LUMAKRAS tablets is\napproved for six months.", "approved"),
+    # OCR's F for a system decision verb's final E
+    ("DECISION  APPROVF.", "approved"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), FAX_OUTCOMES)
+def test_fax_outcomes(text: str, want: str | None) -> None:
+    hit, why = fields.outcome(text)
+    assert (hit.value if hit else None) == want, why
+
+
+def test_a_name_after_a_garbled_leader() -> None:
+    got = fields.patient("Member cciscccisccess June T. Okafor\nMember DOB ........... 02/03/1961")
+    assert got["name"].value == "June T. Okafor"

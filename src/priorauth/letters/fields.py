@@ -39,13 +39,15 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
         "denied",
         r"den[il1|t]ed|deny|denial|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
     ),  # a system's decision code is a verb: APPROVE, DENY, PEND
-    ("approved", r"approved?|approval|authorized|certified|granted|favorable"),
+    ("approved", r"approved?|(?-i:APPROVF)|approval|authorized|certified|granted|favorable"),  # OCR's F for E
 )
+# what OCR makes of a dot leader: a run of small letters, mostly s and c ("ssscicssssccces")
+GARBLED_LEADER = r"(?-i:(?=[a-z.,6]{6,}[ \t])(?:[a-z.,6]*?[sc]){4}[a-z.,6]*)"
 _LABEL = re.compile(
     r"^[ \t|]*(?:(?:final|coverage|review|request|authorization|utilization\s+review|UM|renewal|PA|prior\s+authorization|"
     r"pharmacy|plan|current)\s+)?"
     r"(?:decision|determination|outcome|status|result|action(?:\s+taken)?)(?:\s+code)?(?:\s+of\s+(?:the\s+)?(?:review|request))?"
-    r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,})[ \t.:|]*"  # a colon, a table's bar, dot leaders, or an aligned column
+    r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,}|[ \t]+" + GARBLED_LEADER + r")[ \t.:|]*"  # a colon, a bar, leaders, a column
     r"(?P<v>[^\n]{2,60})",
     M,
 )
@@ -132,6 +134,7 @@ _CONDITIONAL = re.compile(
     I,
 )
 _SENTENCE_RE = re.compile(r"[^.;!?\n]+(?:\n(?!\s*\n)[^.;!?\n]+)*[.;!?]?", re.MULTILINE)
+_RUNS_ON = re.compile(r"(?:\b(?:not|no|and|or|of|for|to|the|a|an|by|with|is|was|has|been)|[-–])[ \t]*$", I)
 WRAPPED = 0.6  # a line this share of the page's long lines' width, ending without a stop, runs on (wrapped)
 
 
@@ -180,7 +183,9 @@ class _Sentences:
                 physical = text[text.rfind("\n", 0, cur) + 1 : line_end]  # the whole printed line
                 following = lines[i + 1].lstrip() if not last else ""
                 runs_on = not line.rstrip().endswith(":") and (
-                    len(physical.strip()) >= wrapped or following[:1].islower()  # a line that goes on in lower case
+                    len(physical.strip()) >= wrapped
+                    or following[:1].islower()  # a line that goes on in lower case
+                    or bool(_RUNS_ON.search(line))  # "... tablets - NOT" over "APPROVED": no sentence ends on "not"
                 )
                 if last or not runs_on:
                     if text[begin:line_end].strip():
@@ -359,7 +364,10 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
         if value:
             labeled.append(Hit(value, m.start("v"), m.end("v")))
     for m in _BANNER.finditer(text):
-        value = _item_value(m.group("v"))
+        word = m.group("v")
+        if re.search(r"\bnot[ \t]*\n[ \t]*$", text[max(0, m.start("v") - 12) : m.start("v")], I):
+            word = f"not {word}"  # "... - NOT" wrapped over "APPROVED" is one heading
+        value = _item_value(word)
         if value:
             labeled.append(Hit(value, m.start("v"), m.end("v")))
     if m := _UNDECIDED.search(text):
@@ -795,7 +803,11 @@ _STOP = (
 )
 _ROLE = r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder)"
 _PERSON = r"[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*)"
-_NAME = re.compile(rf"\b{_ROLE}(?:'s)?(?:\s+name)?[ \t]*(?:[:\-]|\.{{2,}})[ \t.:]*(?P<v>{_PERSON}{{0,3}}?)" + _STOP, I)
+_NAME = re.compile(
+    rf"\b{_ROLE}(?:'s)?(?:\s+name)?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})[ \t.:]*(?P<v>{_PERSON}{{0,3}}?)"
+    + _STOP,
+    I,
+)
 # a system's aligned columns: "MEMBER            OKAFOR, JUNE T" (the label, two or more spaces, the name)
 _NAME_COLUMN = re.compile(rf"^[ \t|]*{_ROLE}(?:\s+name)?[ \t]{{2,}}(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
 _NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|name)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
