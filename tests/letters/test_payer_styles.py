@@ -322,3 +322,22 @@ def test_fax_outcomes(text: str, want: str | None) -> None:
 def test_a_name_after_a_garbled_leader() -> None:
     got = fields.patient("Member cciscccisccess June T. Okafor\nMember DOB ........... 02/03/1961")
     assert got["name"].value == "June T. Okafor"
+
+
+def test_the_patient_not_the_policyholder() -> None:
+    """A dependent's letter names the subscriber (the policyholder) and the patient: the patient's name
+    and member id are read, and with no other name the subscriber's label names the patient."""
+    text = (
+        "Subscriber:          Marcus O. Lindqvist          Subscriber ID: CMH-5512-0900-00\n"
+        "Patient (dependent): Ada R. Lindqvist             Member ID:     CMH-5512-0900-03\n"
+    )
+    got = fields.patient(text)
+    assert (got["name"].value, got["member_id"].value) == ("Ada R. Lindqvist", "CMH-5512-0900-03")
+    alone = fields.patient("Subscriber:   Ada R. Lindqvist      Subscriber ID: CMH-5512-0900-03\n")
+    assert (alone["name"].value, alone["member_id"].value) == ("Ada R. Lindqvist", "CMH-5512-0900-03")
+
+
+def test_a_team_is_no_patient_and_a_dash_ends_a_name() -> None:
+    assert "name" not in fields.patient("Cedar Specialty Pharmacy Patient Access Team\n- 4 Elm Row")
+    got = fields.patient("Patient: June T. Okafor — Date of birth: 02/03/1961")
+    assert got["name"].value == "June T. Okafor"

@@ -798,14 +798,14 @@ def _split(obj: str, start: int) -> list[Hit]:
 
 # -- the patient -------------------------------------------------------------------------------------
 _STOP = (
-    r"(?=\s{2,}|\s*\n|\s*$|\s*[,(;|]?\s*(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan)\b"
+    r"(?=\s{2,}|\s*\n|\s*$|\s+[—–]\s|\s*[,(;|—–]?\s*(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan)\b"
     r"|\s*[(;|])"
 )
 _ROLE = r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder)"
 _PERSON = r"[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*)"
 _NAME = re.compile(
-    rf"\b{_ROLE}(?:'s)?(?:\s+name)?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})[ \t.:]*(?P<v>{_PERSON}{{0,3}}?)"
-    + _STOP,
+    rf"\b(?P<role>{_ROLE})(?:'s)?(?:\s+name)?(?:[ \t]*\([a-z ]{{2,20}}\))?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})"
+    rf"[ \t.:]*(?P<v>{_PERSON}{{0,3}}?)" + _STOP,
     I,
 )
 # a system's aligned columns: "MEMBER            OKAFOR, JUNE T" (the label, two or more spaces, the name)
@@ -833,7 +833,7 @@ _NOT_PERSON = re.compile(
 )
 _DOB = re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born){LEADER}(?P<d>{dates.DATE})", I)
 _MEMBER = re.compile(
-    rf"(?:\b(?:{_ROLE}|policy|health\s+plan|medicaid|medicare)(?:[ \t]*/[ \t]*{_ROLE})?"
+    rf"(?:\b(?P<role>{_ROLE}|policy|health\s+plan|medicaid|medicare)(?:[ \t]*/[ \t]*{_ROLE})?"
     r"\s*(?:id(?:entification)?|number|no\.?|#)|^[ \t|]*(?:ID|identification)\b)"
     r"(?:\s*(?:number|no\.?|#))?" + LEADER + r"(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
     M,
@@ -855,16 +855,26 @@ _NOT_MEMBER_ID = re.compile(
 _NOT_NAME = re.compile(  # words a person's name never has: "Re: Your request for LUMAKRAS" is no name
     r"\b(?:id|number|name|services?|information|your|our|the|for|of|request(?:ed)?|prior|authorization|lumakras|"
     r"sotorasib|drug|medication|coverage|plan|letter|notice|appeal|review|pharmacy|benefits?|claim|"
-    r"patient|member|subscriber|cardholder|beneficiary|enrollee|dob|birth|date|sincerely|dear)\b",
+    r"patient|member|subscriber|cardholder|beneficiary|enrollee|dob|birth|date|sincerely|dear|"
+    r"team|access|department|unit|center|centre|office|staff|group|portal|support)\b",
     I,
 )
 
 
+# the policyholder, who may not be the patient: "Subscriber: <parent>  ...  Patient (member): <child>"
+_HOLDER = re.compile(r"subscriber|insured|policy", I)
+
+
+def _patients_first(found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Labels naming the patient (patient, member, enrollee...) before the policyholder's (subscriber,
+    insured, policy), which name the patient only when the letter names no one else."""
+    return sorted(found, key=lambda m: bool(m.groupdict().get("role") and _HOLDER.fullmatch(m.group("role"))))
+
+
 def _member_id(text: str) -> re.Match[str] | None:
     """The member id: a labelled one with a digit, else a plan's bare "ID" that is nothing else's."""
-    for m in _MEMBER.finditer(text):
-        if re.search(r"\d", m.group("v")):
-            return m
+    for m in _patients_first([m for m in _MEMBER.finditer(text) if re.search(r"\d", m.group("v"))]):
+        return m
     for m in _ID_LABEL.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if re.search(r"\d", m.group("v")) and not _NOT_MEMBER_ID.search(text[line_start : m.start()]):
@@ -877,7 +887,7 @@ def patient(text: str) -> dict[str, Hit]:
     found = (
         x
         for rule in (_NAME, _NAME_COLUMN, _NAME_RE, _NAME_INLINE, _ADDRESSEE, _SALUTATION)
-        for x in rule.finditer(text)
+        for x in _patients_first(list(rule.finditer(text)))
         if not _NOT_NAME.search(x.group("v")) and not (rule is _SALUTATION and _NOT_PERSON.search(x.group("v")))
     )
     m = next(found, None)
