@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from priorauth.letters import patient, source  # noqa: E402
-from priorauth.letters.proposal import propose  # noqa: E402
+from priorauth.letters.proposal import match, propose  # noqa: E402
 from tests.letters import render  # noqa: E402
 
 FIELDS = (
@@ -110,7 +110,7 @@ def read_one(letter: dict[str, Any], quality: str, cache: Path | None = None) ->
         "patient_name": p.patient.get("name"),
         "patient_birth_date": _iso(p.patient.get("birth_date")),
         "patient_member_id": p.patient.get("member_id"),
-        "patient_mismatch": bool(patient.mismatches(p.patient, case, p.ocr)),
+        "patient_mismatch": bool(match(p, case)[0]),
     }
     return got, len(text.pages), seconds
 

@@ -125,14 +125,17 @@ CASE = {"name": "June T Okafor", "birth_date": "1961-02-03", "member_id": "CMH44
 NEAR = "Member: June T. Okafar   DOB: 02/03/1961   Member ID: CMH441022\nYour request has been approved.\n"
 
 
-def test_a_name_one_letter_off_is_another_patient_in_a_text_layer() -> None:
-    """A portal's PDF has no misreads: a name one letter off there is another name (nothing proposed);
-    the same letter read by OCR is tolerated with a warning, the date of birth and member id matching."""
+def test_a_name_one_letter_off_is_another_patient_unless_ocr_was_unsure() -> None:
+    """A portal's PDF has no misreads: a name one letter off there is another name (nothing proposed).
+    On a fax it is tolerated (with a warning, the date of birth and member id matching) only when OCR was
+    not sure of the name; a name OCR read confidently is compared as read."""
     digital = propose(_letter(NEAR), CASE)
     assert digital.mismatch == ["name"] and digital.value("outcome") is None
-    faxed = propose(_letter(NEAR, ocr=True), CASE)
-    assert faxed.mismatch == [] and faxed.value("outcome") == "approved"
-    assert "misread" in faxed.warnings[0]
+    unsure = propose(_letter(NEAR, ocr=True, unsure=("Okafar",)), CASE)
+    assert unsure.mismatch == [] and unsure.value("outcome") == "approved"
+    assert "misread" in unsure.warnings[0]
+    confident = propose(_letter(NEAR, ocr=True), CASE)
+    assert confident.mismatch == ["name"] and confident.value("outcome") is None
 
 
 NUMBERS = [
