@@ -344,3 +344,10 @@ def test_a_team_is_no_patient_and_a_dash_ends_a_name() -> None:
     assert "name" not in fields.patient("Cedar Specialty Pharmacy Patient Access Team\n- 4 Elm Row")
     got = fields.patient("Patient: June T. Okafor — Date of birth: 02/03/1961")
     assert got["name"].value == "June T. Okafor"
+
+
+def test_ocr_merged_and_misread_labels() -> None:
+    found = fields.period("Approved from: 06.03.2026  Approvedthrough: 12.02.2026")  # OCR lost the space
+    assert found is not None and tuple(h.value for h in found) == (date(2026, 6, 3), date(2026, 12, 2))
+    hit = fields.authorization_number("Prior authorization contro] number:  CMP-PA-0603-4410")  # ] for l
+    assert hit is not None and hit.value == "CMP-PA-0603-4410"
