@@ -351,3 +351,10 @@ def test_ocr_merged_and_misread_labels() -> None:
     assert found is not None and tuple(h.value for h in found) == (date(2026, 6, 3), date(2026, 12, 2))
     hit = fields.authorization_number("Prior authorization contro] number:  CMP-PA-0603-4410")  # ] for l
     assert hit is not None and hit.value == "CMP-PA-0603-4410"
+
+
+def test_a_member_id_cut_by_an_ocr_symbol_is_not_read() -> None:
+    """OCR's degree sign inside an id ("0900°03") cuts what the rule reads: no id is better than a prefix,
+    which would differ from the case's and block a letter about the right patient."""
+    assert "member_id" not in fields.patient("MEMBER ID   CMH 5512 0900°03\n")
+    assert fields.patient("MEMBER ID   CMH 5512 0900 03\n")["member_id"].value == "CMH 5512 0900 03"

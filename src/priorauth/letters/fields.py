@@ -874,6 +874,8 @@ def _patients_first(found: list[re.Match[str]]) -> list[re.Match[str]]:
 def _member_id(text: str) -> re.Match[str] | None:
     """The member id: a labelled one with a digit, else a plan's bare "ID" that is nothing else's."""
     for m in _patients_first([m for m in _MEMBER.finditer(text) if re.search(r"\d", m.group("v"))]):
+        if re.match(r"[^\w\s\-/.,;:)|][A-Za-z0-9]", text[m.end() : m.end() + 2]):
+            return None  # OCR put a symbol inside the id ("1920°88"): what it read is cut, so no id is read
         return m
     for m in _ID_LABEL.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
