@@ -114,3 +114,18 @@ def test_the_scoring_script_knows_the_fourth_set() -> None:
         assert p.stderr.strip().splitlines() == [
             "letter_quality: the heldout4 corpus (heldout4.yaml) is not in this checkout"
         ]
+
+
+def test_the_third_sets_development_table_is_todays_reading() -> None:
+    """The third set's per-field development table (digital): its "after" column is what the reader does
+    today, its "before" column the blind run's (the same numbers as the blind table)."""
+    f = _score("heldout3")["fields"]
+    head = "Third held-out set, development (digital, 48 letters):"
+    block = DOC[DOC.index(head) : DOC.index("\n\n", DOC.index(head) + len(head) + 2)]
+    for name, got in f.items():
+        row = re.search(rf"\| {name} \| ([\d./ ]+) \| ([\d./ ]+) \|", block)
+        assert row, f"no {name} row in the third set's development table"
+        want = " / ".join(f"{100 * got[k]:.1f}" for k in ("correct", "empty", "wrong"))
+        assert row.group(2).strip() == want, name
+        if name in THIRD_BLIND:
+            assert row.group(1).strip() == THIRD_BLIND[name], name
