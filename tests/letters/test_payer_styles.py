@@ -87,6 +87,7 @@ MEMBER_IDS = [
     # another thing's id is never the member's
     ("Request ID: RQ-5512-0203\nPrescriber NPI 1234567890", None),
     ("Session ID 4410-AB   Claim ID 99120-22", None),
+    ("Payer ID 60054        Plan ID H4410-001", None),
 ]
 
 

@@ -847,7 +847,7 @@ _ID_LABEL = re.compile(
 _NOT_MEMBER_ID = re.compile(
     r"\b(?:request|case|reference|ref|claim|session|user|login|npi|dea|tax|fax|provider|prescriber|group|rx|pa|"
     r"confirmation|determination|review|episode|ticket|tracking|transaction|document|order|fax|prior\s+auth(?:orization)?|"
-    r"authorization|approval|pharmacy|ncpdp|bin|pcn|employer|sponsor)\W*$",
+    r"authorization|approval|pharmacy|ncpdp|bin|pcn|employer|sponsor|payer|plan|contract|tin|ein|ssn)\W*$",
     I,
 )
 
