@@ -297,3 +297,37 @@ def test_serial_ctdna_earlier_positive_keeps_its_own_date() -> None:
     assert by_status["g12c_present"].evidence.date == "2026-03"
     assert by_status["g12c_present"].specimen == by_status["g12c_absent"].specimen == "plasma"
     assert by_status["g12c_absent"].evidence.date != "2026-03"
+
+
+# Guards: wordings beside the new rules that must keep their facts (the rules were bounded for these).
+GUARDS = [
+    ("a negative beside a positive stays on its own word", "KRAS G12C positive, EGFR excluded by PCR.", {KRAS_PRESENT}),
+    (
+        "'Had the' that is not a counterfactual",
+        "Had the first cycle of carboplatin on 3/1/2026.",
+        {("therapy", "carboplatin")},
+    ),
+    (
+        "a handout given in a note's sentence",
+        "Gave patient handout on sotorasib side effects; she started sotorasib 10/1/2026.",
+        {("therapy", "sotorasib")},
+    ),
+    (
+        "only the drug named last is to start",
+        "s/p carboplatin/pemetrexed x 4, now sotorasib to start 10/09.",
+        {("therapy", "carboplatin"), ("therapy", "pemetrexed")},
+    ),
+    ("a drug held is given", "Sotorasib held x 1 week for ALT 160; resumes 12/01.", {("therapy", "sotorasib")}),
+    ("KRAS G12C mutation detected", "KRAS G12C mutation detected by NGS (tissue).", {KRAS_PRESENT}),
+    ("analysis revealed", "KRAS mutation analysis revealed G12C.", {KRAS_PRESENT}),
+    (
+        "a patient education section is not a handout",
+        "Patient education: sotorasib reviewed.\nOn sotorasib since 9/2026.",
+        {("therapy", "sotorasib")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "want"), GUARDS, ids=[g[0] for g in GUARDS])
+def test_guard(name: str, text: str, want: set[tuple[str, str]]) -> None:
+    assert want <= found(text), (name, found(text))

@@ -200,9 +200,27 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if not f.label.startswith("KRAS") and _form_answer_no(doc, f, line):
         return  # "History of ILD/pneumonitis: No" (a KRAS "G12C: negative" is a result: see _kras)
-    if _unfilled_field(doc, f, line) or _open_question(doc, f) or _general_paragraph(doc, f):
+    if _unfilled_field(doc, f, line) or _open_question(doc, f) or _general_paragraph(doc, f) or _counterfactual(f):
         return
     handler(out, doc, f)
+
+
+# A counterfactual: "Had the biopsy shown G12C, we would have requested adagrasib; NGS instead showed G13D". Its
+# clause (up to a ";", "however", "but" or "instead" after the "would") asserts nothing.
+_COUNTERFACTUAL = re.compile(
+    r"^\W*had\s+(?:the|she|he|they|we|it|this|there|our|her|his|their)\b[^;]{0,100}?\b(?:shown|been|revealed|"
+    r"demonstrated|found|harbou?red|tested|come\s+back|returned)\b[^;]{0,80}?\bwould(?:\s+not)?\s+have\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r";|\bhowever\b|\bbut\b|\binstead\b", re.I)
+
+
+def _counterfactual(f: Finding) -> bool:
+    m = _COUNTERFACTUAL.match(f.sentence)
+    if not m:
+        return False
+    end = _CLAUSE_END.search(f.sentence, m.end())
+    return f.start - f.sentence_start < (end.start() if end else len(f.sentence))
 
 
 # A template's field left unfilled: "***", an Epic SmartList "{palliative/curative:30412}", "___", "[ ]".
@@ -237,10 +255,10 @@ def _open_question(doc: TextDoc, f: Finding) -> bool:
 # The first line of a paragraph that makes the paragraph general: a policy's or a label's text, teaching
 # material ("POLICY EXCERPT (...)", "Coverage criteria", "PATIENT EDUCATION HANDOUT").
 _GENERAL_HEADING = re.compile(
-    r"^\W*(?:[\w-]+\s+){0,3}?(?:policy\s+(?:excerpt|criteria|language|text|statement)|(?:medical|clinical|coverage|drug|"
-    r"pharmacy|payer)\s+policy\b|(?:coverage|approval|authorization)\s+criteria|patient\s+education|education(?:al)?\s+"
-    r"(?:handout|material|sheet)|(?:patient\s+)?handout\b|drug\s+information\s+sheet|package\s+insert|"
-    r"prescribing\s+information\b)",
+    r"^\W*(?:[\w-]+\s+){0,2}?(?:policy\s+(?:excerpt|criteria|language|text|statement)|(?:medical|clinical|coverage|drug|"
+    r"pharmacy|payer)\s+policy|(?:coverage|approval|authorization)\s+criteria|(?:patient\s+)?education(?:al)?\s+"
+    r"(?:handout|material|sheet|leaflet)|(?:patient\s+)?handout|drug\s+information\s+sheet|package\s+insert|"
+    r"prescribing\s+information)(?:\s+[\w.-]+)?\s*(?:[:(\-\u2013\u2014]|$)",
     re.I,
 )
 
@@ -425,6 +443,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if _PERSON_BEFORE.search(before[-12:]) or _PERSON_AFTER.match(doc.text, f.end):
         return  # a person's name that is also a drug's shorthand ("Dr. Soto", "Soto, MD")
+    if _to_start_later(doc, f):
+        return
     vocab = vocabulary()
     drugs = tuple(vocab.drugs[i] for i in f.value.split(",") if i in vocab.drugs)
     if not any(d.anticancer for d in drugs):
@@ -432,6 +452,25 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ev = _evidence(doc, f)
     curative = bool(p["curative_setting"].search(f.sentence)) and not p["advanced_setting"].search(f.sentence)
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
+
+
+# A drug to start on a given day, named last before it ("sotorasib 960 mg daily, single agent, to start 10/09",
+# "FOLFIRI + panitumumab to begin next week"); a drug named earlier in the sentence is not (s/p carboplatin, now
+# sotorasib to start 10/09).
+_TO_START = re.compile(
+    r"\bto\s+(?:start|begin|commence)\s+(?:next|tomorrow|today|on|in|after|once|when|monday|tuesday|wednesday|thursday|"
+    r"friday|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])|\d{4}-\d{2}-\d{2})\b",
+    re.I,
+)
+
+
+def _to_start_later(doc: TextDoc, f: Finding) -> bool:
+    after = doc.text[f.end : min(f.sentence_start + len(f.sentence), f.end + 80)]
+    m = _TO_START.search(after)
+    if not m:
+        return False
+    between = after[: m.start()]  # the drug's own words, or the rest of its regimen ("+ panitumumab")
+    return not _drug_named(between) or not _drugs().sub("", between).strip(" \t+/&-").strip()
 
 
 _PERSON_BEFORE = re.compile(r"\b(?:dr|mr|mrs|ms|mx|prof|nurse)\.?\s+$", re.I)
