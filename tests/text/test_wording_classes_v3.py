@@ -30,6 +30,16 @@ CASES = [
     ("test named, not detected stays", "KRAS G12C testing: not detected on the resection.", {KRAS_ABSENT}, set()),
     ("tested positive for G12C", "Tissue tested positive for KRAS G12C in April.", {KRAS_PRESENT}, set()),
     ("a result after 'for' in a test phrase", "NGS for KRAS G12C: positive (VAF 31%).", {KRAS_PRESENT}, set()),
+    ("a result awaited", "Awaiting KRAS G12C result from the outside lab.", set(), {KRAS_PRESENT}),
+    ("a test without a result", "KRAS (G12C): insufficient tissue for analysis", set(), {KRAS_PRESENT, KRAS_ABSENT}),
+    ("a failed run", "KRAS G12C: failed QC, no result", set(), {KRAS_PRESENT, KRAS_ABSENT}),
+    ("another test's failure", "KRAS G12C detected; MET amplification test failed.", {KRAS_PRESENT}, set()),
+    (
+        "a payer's requirement",
+        "Insurance requires KRAS G12C confirmation by an FDA-approved test.",
+        set(),
+        {KRAS_PRESENT},
+    ),
     # --- an unfilled template field -------------------------------------------------------------------------
     (
         "smart-phrase left blank",

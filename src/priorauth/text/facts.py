@@ -334,7 +334,8 @@ _EARLIER_LEVEL = re.compile(
 # A KRAS variant named as what a test covers or looks for, with no result beside it: "comprehensive NGS including
 # KRAS G12C", "plasma assay for KRAS G12C ordered", "KRAS G12C testing: not performed".
 _TEST_AFTER = re.compile(
-    r"[\s-]*(?:mutation\s+|variant\s+)?(?:testing|test|assay|analysis|status|panel|genotyping|sequencing|pcr)\b([^.;\n]{0,60})",
+    r"[\s-]*(?:mutation\s+|variant\s+)?(?:testing|test|assay|analysis|status|panel|genotyping|sequencing|pcr|results?)\b"
+    r"([^.;\n]{0,60})",
     re.I,
 )
 _TEST_BEFORE = re.compile(
@@ -349,8 +350,19 @@ _RESULT_WORD = re.compile(
 )
 
 
+# A test that gave no result: "KRAS (G12C): insufficient tissue", "KRAS G12C - QNS", "assay failed".
+_NO_RESULT = re.compile(
+    r"^[^.;\n]{0,40}?\b(?:insufficient|qns|quantity\s+not\s+sufficient|fail(?:ed|ure)|not\s+(?:performed|done|tested|"
+    r"evaluable|assessable|reported|resulted)|cancel+ed|unsuccessful|no\s+results?|rejected|inadequate)\b",
+    re.I,
+)
+
+
 def _test_not_result(doc: TextDoc, f: Finding) -> bool:
     clause = re.split(r"[.;\n]", doc.text[f.end : f.end + 80], maxsplit=1)[0]
+    failed = _NO_RESULT.match(clause)
+    if failed and not _RESULT_WORD.search(clause[: failed.start(0) + len(failed.group(0))].replace("not detected", "")):
+        return True
     m = _TEST_AFTER.match(doc.text, f.end)
     if m:
         return not _RESULT_WORD.search(m.group(1))
