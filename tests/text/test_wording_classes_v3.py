@@ -193,6 +193,18 @@ CASES = [
         {("therapy", "adagrasib"), ("ild", "true")},
     ),
     ("checklist answered with a dash", "Pre-IO checklist: pneumonitis - denies; ILD - none.", set(), {("ild", "true")}),
+    (
+        "dose-spacing advice",
+        "Interaction check: famotidine OK if taken 10 hrs before or 2 hrs after adagrasib.",
+        set(),
+        {("therapy", "adagrasib")},
+    ),
+    (
+        "a dash before a new clause",
+        "Adagrasib 600 mg BID alone (no cetuximab - she has NSCLC, not CRC).",
+        {("therapy", "adagrasib"), ("histology", "nsclc")},
+        {("therapy", "cetuximab")},
+    ),
     # --- a cause clause; a comma before a new clause ----------------------------------------------------------------------
     (
         "drug named as a cause",

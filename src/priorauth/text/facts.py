@@ -455,7 +455,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if _PERSON_BEFORE.search(before[-12:]) or _PERSON_AFTER.match(doc.text, f.end):
         return  # a person's name that is also a drug's shorthand ("Dr. Soto", "Soto, MD")
-    if _to_start_later(doc, f):
+    if _to_start_later(doc, f) or _SPACING.search(doc.text[max(0, f.start - 40) : f.end + 40]):
         return
     vocab = vocabulary()
     drugs = tuple(vocab.drugs[i] for i in f.value.split(",") if i in vocab.drugs)
@@ -474,6 +474,11 @@ _TO_START = re.compile(
     r"friday|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])|\d{4}-\d{2}-\d{2})\b",
     re.I,
 )
+
+
+# Dose-spacing advice from an interaction check ("take sotorasib 4 h before the antacid", "an antacid 4 h before /
+# 10 h after sotorasib"): counselling about the drug, not a dose given.
+_SPACING = re.compile(r"\b\d+\s*(?:h|hr|hrs|hours?)\s+(?:before|after|apart)\b|\bseparated\s+by\s+\d", re.I)
 
 
 def _to_start_later(doc: TextDoc, f: Finding) -> bool:
