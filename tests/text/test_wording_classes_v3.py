@@ -205,6 +205,12 @@ CASES = [
         {("therapy", "adagrasib"), ("histology", "nsclc")},
         {("therapy", "cetuximab")},
     ),
+    (
+        "a comparison with a measured nadir",
+        "Target sum 61 mm vs 52 mm nadir = SD per RECIST 1.1.",
+        {("disease_status", "stable")},
+        set(),
+    ),
     # --- a cause clause; a comma before a new clause ----------------------------------------------------------------------
     (
         "drug named as a cause",
