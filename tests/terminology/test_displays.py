@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from priorauth.terminology import concepts
-from priorauth.terminology.displays import _kept, words
+from priorauth.terminology.displays import _kept, coded, words
 
 LOINC, NUCC, ICD = "http://loinc.org", "http://nucc.org/provider-taxonomy", "http://hl7.org/fhir/sid/icd-10-cm"
 
@@ -32,3 +32,18 @@ def test_every_kept_code_is_one_priorauth_uses() -> None:
     """The table keeps words only for codes of the concept sets (no invented vocabulary)."""
     used = set().union(*(concepts.concept_set(name) for name in concepts._data()["sets"]))
     assert {code for _, code in _kept()[0]} <= used
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "system", "line"),
+    [
+        ("Medical Oncology (Internal Medicine)", "207RX0202X", None, "Medical Oncology (Internal Medicine), NUCC 207RX0202X"),
+        ("Medical Oncology (Internal Medicine)", "207RX0202X", NUCC, "Medical Oncology (Internal Medicine), NUCC 207RX0202X"),
+        ("Present", "LA9633-4", LOINC, "Present, LOINC LA9633-4"),
+        ("Oncology", "207RX0202X", "http://example.org/local", "Oncology, code 207RX0202X"),
+        ("Local panel", "X1", None, "Local panel, code X1"),
+    ],
+)
+def test_one_format_for_a_code_after_its_words(name: str, code: str, system: str | None, line: str) -> None:
+    """The packet's prescriber row and the evidence lines name a code the same way (no double brackets)."""
+    assert coded(name, code, system) == line

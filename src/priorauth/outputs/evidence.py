@@ -8,7 +8,7 @@ from typing import Any
 
 from priorauth.chart.fhir import codings, concept_text
 from priorauth.terminology import icd10
-from priorauth.terminology.displays import kept
+from priorauth.terminology.displays import coded, kept
 
 KEEP = 5  # items shown one by one before the rest is grouped
 
@@ -99,6 +99,7 @@ NAMED_BY = {
     "PractitionerRole": "specialty",
 }
 
+
 @dataclass(frozen=True)
 class Entry:
     """A cited chart entry in a reviewer's words: when, what kind of entry, what it says; ``ref`` is the
@@ -128,8 +129,8 @@ def describe(e: dict[str, Any], resolve: Any = None) -> Entry:
         what = f"{KIND.get(rtype, rtype)}{f', {name}' if name else ''}: \u201c{said}\u201d"
     elif rtype == "Condition" and icd10.normalize(said):
         what = f"Diagnosis: {name or icd10.description(said) or said} (ICD-10-CM {said})"
-    elif name and _is_code(rtype, data, said):
-        what = f"{KIND.get(rtype, rtype)}: {name} ({said})"
+    elif name and (system := _code_system(rtype, data, said)) is not None:
+        what = f"{KIND.get(rtype, rtype)}: {coded(name, said, system)}"
     elif name and said and not said.lower().startswith(name.lower()):
         what = f"{KIND.get(rtype, rtype)}, {name}: {said}"
     else:
@@ -159,6 +160,7 @@ def _concepts(rtype: str, data: dict[str, Any]) -> list[Any]:
     return [c for c in (value if isinstance(value, list) else [value]) if isinstance(c, dict)]
 
 
-def _is_code(rtype: str, data: dict[str, Any], said: str) -> bool:
-    """The evidence text is a bare code of the entry (``207RX0202X``), not words."""
-    return any(c.code == said for concept in _concepts(rtype, data) for c in codings(concept))
+def _code_system(rtype: str, data: dict[str, Any], said: str) -> str | None:
+    """The system of the entry's coding whose code is the evidence text (``207RX0202X``, a bare code, not
+    words): "" when that coding has no system; None when the text is not one of the entry's codes."""
+    return next((c.system for concept in _concepts(rtype, data) for c in codings(concept) if c.code == said), None)

@@ -6,12 +6,11 @@ one is a case action: :meth:`priorauth.service.cases.Cases.add_document` (scope,
 from __future__ import annotations
 
 import base64
-import hashlib
 from typing import Any
 
 from priorauth.errors import Code, fail
 from priorauth.service import clock
-from priorauth.store.models import Case, CaseDocument, new_id
+from priorauth.store.models import Case, CaseDocument, new_id, stored_file
 from priorauth.store.scope import Scope
 
 MAX_BYTES = 10 * 1024 * 1024  # what the text reader decodes (priorauth.text.sources.MAX_ATTACHMENT_BYTES)
@@ -42,13 +41,8 @@ def new(scope: Scope, case: Case, raw: bytes, filename: str | None) -> CaseDocum
         id=new_id(),
         practice_id=scope.practice_id,
         case_id=case.id,
-        filename=(filename or "")[-255:] or None,
         content_type=media_type(raw),
-        size=len(raw),
-        sha256=hashlib.sha256(raw).hexdigest(),
-        content=raw,
-        uploaded_by=scope.actor.id,
-        uploaded_at=clock.now(),
+        **stored_file(raw, filename, scope.actor.id, clock.now()),
     )
 
 

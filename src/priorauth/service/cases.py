@@ -9,7 +9,6 @@ database write lock is held while a chart is read; a new snapshot is stored with
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -31,6 +30,7 @@ from priorauth.store.models import (
     Practice,
     Submission,
     new_id,
+    stored_file,
 )
 from priorauth.store.scope import Scope
 
@@ -92,11 +92,7 @@ class Cases:
             Chart(
                 patient_id=row.id,
                 kind=kind,
-                filename=filename,
-                size=len(raw),
-                sha256=hashlib.sha256(raw).hexdigest(),
-                content=raw,
-                uploaded_by=self.scope.actor.id,
+                **stored_file(raw, filename, self.scope.actor.id, clock.now()),
             )
         )
         self.scope.audit("create", "chart", chart.id, row.id, f"kind={kind} bytes={len(raw)}")

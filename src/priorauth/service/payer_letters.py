@@ -8,14 +8,13 @@ period (:func:`priorauth.web.ui.workflow.renewal_due`)."""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from typing import Any
 
 from priorauth.errors import Code, fail
 from priorauth.service import clock, workflow
 from priorauth.service.cases import Cases
-from priorauth.store.models import Case, Decision, PayerLetter, new_id
+from priorauth.store.models import Case, Decision, PayerLetter, new_id, stored_file
 
 EDITABLE = (
     "outcome",
@@ -70,16 +69,11 @@ class PayerLetters:
             PayerLetter(
                 id=row_id,
                 case_id=case.id,
-                filename=(filename or "")[-255:] or None,
                 content_type=media,
-                size=len(raw),
-                sha256=hashlib.sha256(raw).hexdigest(),
-                content=raw,
                 text=text,
                 proposal=proposal,
                 status="proposed",
-                uploaded_by=self.scope.actor.id,
-                uploaded_at=clock.now(),
+                **stored_file(raw, filename, self.scope.actor.id, clock.now()),
             )
         )
         self.scope.audit("create", "payer_letter", row.id, case.patient_id, f"case={case.id}")

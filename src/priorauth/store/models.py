@@ -3,6 +3,7 @@ tenant every query is scoped to (see :mod:`priorauth.store.scope`)."""
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from datetime import UTC, datetime
 from typing import Any, ClassVar
@@ -121,7 +122,32 @@ class PatientReview(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
-class Chart(Base):
+class StoredFile:
+    """A file kept byte for byte as received (a chart, a scanned document, a payer letter): its name, size,
+    SHA-256, bytes and who stored it when. :func:`stored_file` fills these columns from the bytes."""
+
+    filename: Mapped[str | None] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_by: Mapped[str] = mapped_column(String(32))
+    uploaded_at: Mapped[datetime] = mapped_column(default=now)
+
+
+def stored_file(raw: bytes, filename: str | None, uploaded_by: str, at: datetime) -> dict[str, Any]:
+    """The :class:`StoredFile` columns of ``raw`` stored by ``uploaded_by`` at ``at`` (the name cut to its
+    column's 255 characters)."""
+    return {
+        "filename": (filename or "")[-255:] or None,
+        "size": len(raw),
+        "sha256": hashlib.sha256(raw).hexdigest(),
+        "content": raw,
+        "uploaded_by": uploaded_by,
+        "uploaded_at": at,
+    }
+
+
+class Chart(StoredFile, Base):
     """An uploaded chart, kept byte for byte as received."""
 
     __tablename__ = "charts"
@@ -129,12 +155,6 @@ class Chart(Base):
     practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
     patient_id: Mapped[str] = mapped_column(ForeignKey("patients.id"), index=True)
     kind: Mapped[str] = mapped_column(String(10))  # bundle | ndjson | archive
-    filename: Mapped[str | None] = mapped_column(String(255))
-    size: Mapped[int] = mapped_column(Integer)
-    sha256: Mapped[str] = mapped_column(String(64))
-    content: Mapped[bytes] = mapped_column(LargeBinary)
-    uploaded_by: Mapped[str] = mapped_column(String(32))
-    uploaded_at: Mapped[datetime] = mapped_column(default=now)
 
 
 class Case(Base):
@@ -274,7 +294,7 @@ class AuditEvent(Base):
     at: Mapped[datetime] = mapped_column(default=now)
 
 
-class CaseDocument(Base):
+class CaseDocument(StoredFile, Base):
     """A document added to a case (a scanned report, a fax): the original byte for byte. It belongs to the
     case, not to a chart, so it is merged into whatever chart the case is evaluated with (issue 17)."""
 
@@ -282,13 +302,7 @@ class CaseDocument(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
-    filename: Mapped[str | None] = mapped_column(String(255))
     content_type: Mapped[str] = mapped_column(String(40))
-    size: Mapped[int] = mapped_column(Integer)
-    sha256: Mapped[str] = mapped_column(String(64))
-    content: Mapped[bytes] = mapped_column(LargeBinary)
-    uploaded_by: Mapped[str] = mapped_column(String(32))
-    uploaded_at: Mapped[datetime] = mapped_column(default=now)
 
 
 class LoginThrottle(Base):
@@ -320,7 +334,7 @@ class CdsSuggestion(Base):
     created_at: Mapped[datetime] = mapped_column(default=now, index=True)
 
 
-class PayerLetter(Base):
+class PayerLetter(StoredFile, Base):
     """The payer's answer as it came (issue 18): the letter's bytes, the text read from it, what the reader
     proposed and, once a coordinator confirmed it, the fields as confirmed and the decision it became (the
     letter is that decision's evidence)."""
@@ -329,18 +343,12 @@ class PayerLetter(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id"), index=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
-    filename: Mapped[str | None] = mapped_column(String(255))
     content_type: Mapped[str] = mapped_column(String(40))
-    size: Mapped[int] = mapped_column(Integer)
-    sha256: Mapped[str] = mapped_column(String(64))
-    content: Mapped[bytes] = mapped_column(LargeBinary)
     text: Mapped[str] = mapped_column(Text, default="")
     proposal: Mapped[dict[str, Any]] = mapped_column(default=dict)
     status: Mapped[str] = mapped_column(String(12), default="proposed")  # proposed | confirmed
     confirmed: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     decision_id: Mapped[str | None] = mapped_column(ForeignKey("decisions.id"), default=None)
-    uploaded_by: Mapped[str] = mapped_column(String(32))
-    uploaded_at: Mapped[datetime] = mapped_column(default=now)
     confirmed_by: Mapped[str | None] = mapped_column(String(32), default=None)
     confirmed_at: Mapped[datetime | None] = mapped_column(default=None)
 

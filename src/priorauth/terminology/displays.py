@@ -37,6 +37,21 @@ def _kept() -> tuple[dict[tuple[str, str], tuple[str, str]], dict[str, tuple[str
     return by_system, by_code
 
 
+@cache
+def _labels() -> dict[str, str]:
+    raw = resources.files("priorauth.terminology").joinpath("data/displays.yaml").read_text("utf-8")
+    return {s["uri"]: key.upper() for key, s in yaml.safe_load(raw)["systems"].items()}
+
+
+def coded(name: str, code: str, system: str | None = None) -> str:
+    """A code after its words, one format for every output: ``Medical Oncology (Internal Medicine), NUCC
+    207RX0202X`` (the system named when ``system`` is one priorauth knows, or when the code is one of
+    its kept codes; else ``code 207RX0202X``)."""
+    if not system:  # a bare code: the system of priorauth's kept code, if it is one
+        system = next((uri for uri, kept_code in _kept()[0] if kept_code == code), "")
+    return f"{name}, {_labels().get(system, 'code')} {code}"
+
+
 def kept(code: str) -> str | None:
     """priorauth's words for a bare code (any system), or None."""
     found = _kept()[1].get(code)

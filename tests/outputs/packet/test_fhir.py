@@ -16,6 +16,7 @@ from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
 from priorauth.outputs.packet.pas import SUPPORTING_TYPES
 from priorauth.outputs.packet.questionnaire import ORIGIN
+from priorauth.outputs.packet.view import build_view
 from tests.conftest import shared_path
 from tests.outputs.packet.conftest import SHARED_EXAMPLES, Built, build, on_medical_benefit
 
@@ -68,7 +69,7 @@ def check_response(b: Built) -> None:
     assert qr["status"] == "in-progress"
     assert qr["questionnaire"] == f"{q['url']}|{q['version']}"
     kinds = {it["linkId"]: it["type"] for it in leaves(q["item"])}
-    answered = {}
+    answered, view = {}, build_view(b.ev)
     for it in leaves(qr["item"]):
         assert it["linkId"] in kinds, it["linkId"]
         for a in it.get("answer", []):
@@ -81,6 +82,10 @@ def check_response(b: Built) -> None:
             assert key not in answered, f"{c['id']} is {c['status']} but pre-filled"
         else:
             assert answered[key]["valueBoolean"] is (c["status"] == "met")
+            said = answered[f"criteria.{c['id']}.evidence"]["valueString"]
+            for e in c["evidence"]:  # each cited entry dated and in words, then its reference
+                entry = view.entry(e)
+                assert f"{entry.line()} [{entry.ref}]" in said
 
 
 def test_response_prefill(ready: Built, missing: Built) -> None:

@@ -52,7 +52,7 @@ def required_fields(b: Built) -> list[tuple[str, str]]:
         ("criteria checklist", "Criteria checklist"),
         ("evidence as a dated chart entry", "2025-01-25 Result, Genetic variant assessment: present KRAS p.Gly12Cys"),
         ("a diagnosis in words", "2025-01-10 Diagnosis: Malignant neoplasm of upper lobe, right bronchus or lung (ICD-10-CM C34.11)"),
-        ("the prescriber's role in words", "Prescriber's role: Medical Oncology (Internal Medicine) (207RX0202X)"),
+        ("the prescriber's role in words", "Prescriber's role: Medical Oncology (Internal Medicine), NUCC 207RX0202X"),
         ("safety advisory", "Acid reducer"),
         ("first monitoring date", d["monitoring"][0]["due"]),
         ("last monitoring date", d["monitoring"][-1]["due"]),

@@ -149,7 +149,7 @@ def _criterion(v: PacketView, c: dict[str, Any]) -> Block:
         why = WHY_BLANK[c["status"]]
         todo = " ".join([c["summary"], *c["actions"]])
         return Block("blank", f"{BLANK_MARK}: {what}. {why} ({STATUS_WORDS[c['status']].lower()}): {todo}]")
-    cites = "; ".join(f"{e['source']}, {e.get('date') or 'undated'}" for e in c["evidence"][:4])
+    cites = "; ".join(f"{(en := v.entry(e)).line()} ({en.ref})" for e in c["evidence"][:4])
     said = c["summary"] if c["summary"].lower().startswith(what.lower()[:24]) else f"{what}: {c['summary']}"
     return Block("item", said + (f" [{cites}]" if cites else ""))
 

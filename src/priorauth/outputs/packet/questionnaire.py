@@ -177,7 +177,7 @@ def questionnaire_response(
     for c in v.det["criteria"]:
         if c["status"] not in ("met", "not_met"):
             continue
-        cites = "\n".join(f"{e['source']} ({e.get('date') or 'undated'}): {e.get('text') or ''}" for e in c["evidence"])
+        cites = "\n".join(f"{(en := v.entry(e)).line()} [{en.ref}]" for e in c["evidence"])
         sub = [{"linkId": f"criteria.{c['id']}.documented", "text": "Documented in the chart?",
                 "answer": [_answer(c["status"] == "met", "boolean")]}]  # fmt: skip
         sub.append({"linkId": f"criteria.{c['id']}.evidence", "text": "Evidence (chart entries and dates)",

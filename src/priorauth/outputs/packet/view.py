@@ -15,7 +15,7 @@ from priorauth.outputs.evidence import Entry, describe
 from priorauth.outputs.packet.history import HistoryRow, SupportingDoc, supporting_documents, treatment_history
 from priorauth.outputs.packet.practice import Practice
 from priorauth.terminology import icd10
-from priorauth.terminology.displays import kept
+from priorauth.terminology.displays import coded, kept
 
 NPI_SYSTEM = "http://hl7.org/fhir/sid/us-npi"
 DAYS_SUPPLY = 30
@@ -185,7 +185,7 @@ def _prescriber(ev: Evaluation, order: DrugOrder | None) -> Prescriber:
         npi = next((i.get("value") for i in dicts(res.data.get("identifier")) if i.get("system") == NPI_SYSTEM), None)
     spec = next((s.text for s in ev.facts.specialties if res is not None and s.practitioner == res.ref), None)
     if spec and (said := kept(spec)):  # a bare taxonomy code: its name first
-        spec = f"{said}, NUCC {spec}"
+        spec = coded(said, spec)
     name = (human_name(res.data) if res is not None else None) or (order.prescriber_name if order else None)
     return Prescriber(name, npi, spec, res.ref if res is not None else ref)
 
@@ -206,9 +206,7 @@ def _medication(ev: Evaluation, order: DrugOrder | None) -> Medication:
             (c.get("code") for c in dicts((concept or {}).get("coding")) if "rxnorm" in str(c.get("system", ""))),
             None,
         )
-        ndc = next(
-            (c.get("code") for c in dicts((concept or {}).get("coding")) if c.get("system") == NDC_SYSTEM), None
-        )
+        ndc = next((c.get("code") for c in dicts((concept or {}).get("coding")) if c.get("system") == NDC_SYSTEM), None)
     return Medication(
         brand=drug.brand,
         ingredient=drug.ingredient,
