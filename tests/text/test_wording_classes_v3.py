@@ -359,3 +359,13 @@ GUARDS = [
 @pytest.mark.parametrize(("name", "text", "want"), GUARDS, ids=[g[0] for g in GUARDS])
 def test_guard(name: str, text: str, want: set[tuple[str, str]]) -> None:
     assert want <= found(text), (name, found(text))
+
+
+def test_a_co_mutation_is_one_result_but_two_dated_results_stay_two() -> None:
+    def statuses(text: str) -> set[str]:
+        doc = TextDoc("DocumentReference/c", "2026-05-01", "DocumentReference", "", text)
+        return {k.status for k in from_documents([doc]).kras}
+
+    assert statuses("Tissue NGS: KRAS G12C (VAF 20%); KRAS G12V (VAF 3%).") == {"g12c_present"}
+    two = "Tissue NGS 3/2024: KRAS G12V.\nRebiopsy tissue NGS 4/2026: KRAS G12C."
+    assert statuses(two) == {"g12c_present", "other_variant"}

@@ -50,10 +50,10 @@ def _document_facts(doc: TextDoc) -> TextFacts:
         return out  # a document that says it is another patient's states nothing about this one
     for f in analyze(doc.text):
         _add(out, doc, f)
-    present = {k.specimen for k in out.kras if k.status == "g12c_present"}
-    # A report naming G12C and another KRAS variant on one specimen (two clones) is a G12C result: the other
-    # variant is a co-mutation, not a "G12C absent" answer.
-    out.kras = [k for k in out.kras if not (k.status == "other_variant" and k.specimen in present)]
+    present = {(k.specimen, k.evidence.date) for k in out.kras if k.status == "g12c_present"}
+    # A report naming G12C and another KRAS variant on one specimen of one date (two clones) is a G12C result: the
+    # other variant is a co-mutation, not a "G12C absent" answer. Two dated results stay two (a conflict to review).
+    out.kras = [k for k in out.kras if not (k.status == "other_variant" and (k.specimen, k.evidence.date) in present)]
     return out
 
 
