@@ -281,6 +281,18 @@ CASES = [
         set(),
     ),
     ("on its own", "Plan: Krazati 600 mg BID on its own.", {("monotherapy", "true")}, set()),
+    (
+        "naive history in an A/P section",
+        "ASSESSMENT/PLAN\n59F, new stage IVB lung adenocarcinoma, treatment-naive. Start carboplatin/pemetrexed.",
+        {("treatment_naive", "true")},
+        set(),
+    ),
+    (
+        "a plan's decision is not naive history",
+        "Plan: no systemic therapy indicated after resection; CT surveillance.",
+        set(),
+        {("treatment_naive", "true")},
+    ),
     # --- headings, brackets, lung context ---------------------------------------------------------------------------------
     (
         "a capitalised title does not run into the next line",

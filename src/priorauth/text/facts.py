@@ -548,9 +548,17 @@ def _flag(kind: str):  # type: ignore[no-untyped-def]
 
 
 def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    """A statement that no systemic therapy was given; in a plan ("no systemic therapy indicated") it is not."""
-    if f.affirmed and f.section != "plan":
+    """A statement that no systemic therapy was given. In a plan a bare "no systemic therapy" is a decision ("no
+    systemic therapy indicated"), not history; a wording of history ("treatment-naive", "no prior ...", "has not
+    received") states it there too ("A/P: 68M with stage IVA adenocarcinoma, treatment-naive")."""
+    if f.affirmed and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
+
+
+_NAIVE_HISTORY = re.compile(
+    r"na[i\u00ef]ve|untreated|\bprior\b|\bprevious|\bnever\b|\bdenies\b|\b(?:has|have|had)\s+(?:not|received)|to\s+date|\blines?\b",
+    re.I,
+)
 
 
 def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
