@@ -56,10 +56,20 @@ Quantity: 240 tablets per 30 days
 """
 
 
-def _letter(text: str) -> LetterText:
-    from priorauth.text import ocr
+def _letter(text: str, ocr: bool = False, unsure: tuple[str, ...] = ()) -> LetterText:
+    """A letter's text as its text layer gave it, or (``ocr``) as a fax's OCR read it: every word at
+    Tesseract's confidence 95, the words in ``unsure`` at 80 (read, but OCR was not sure of them)."""
+    import re
 
-    return LetterText(text, (ocr.Page(1, 0, len(text), (0, 0), (), ocr=False),), "pdf", False)
+    from priorauth.text import ocr as _ocr
+
+    if not ocr:
+        return LetterText(text, (_ocr.Page(1, 0, len(text), (0, 0), (), ocr=False),), "pdf", False)
+    words = tuple(
+        _ocr.Word(m.start(), m.end(), 80.0 if m.group(0) in unsure else 95.0, (0, 0, 1, 1))
+        for m in re.finditer(r"\S+", text)
+    )
+    return LetterText(text, (_ocr.Page(1, 0, len(text), (1700, 2200), words, ocr=True),), "tiff", True)
 
 
 def test_a_letter_deciding_several_drugs_reads_only_lumakras() -> None:
@@ -207,15 +217,15 @@ PATIENTS = [
 
 @pytest.mark.parametrize(("read", "mismatch", "near"), PATIENTS)
 def test_patient_match_under_ocr_noise(read: dict[str, str], mismatch: list[str], near: list[str]) -> None:
-    assert patient.compare(read, CASE) == (mismatch, near)
+    assert patient.compare(read, CASE, ocr=True) == (mismatch, near)
 
 
 def test_a_tolerated_misread_is_warned_and_a_real_mismatch_proposes_nothing() -> None:
     text = "Member: Wendell T. Okora   DOB: 04/09/1957\nYour request has been approved.\nAuth #: QA7734102\n"
-    p = propose(_letter(text), CASE)
+    p = propose(_letter(text, ocr=True, unsure=("Okora",)), CASE)
     assert p.mismatch == [] and p.value("outcome") == "approved"
     assert "misread" in p.warnings[0]
-    other = propose(_letter(text.replace("04/09/1957", "04/09/1975")), CASE)
+    other = propose(_letter(text.replace("04/09/1957", "04/09/1975"), ocr=True, unsure=("Okora",)), CASE)
     assert other.mismatch and other.value("outcome") is None
     assert "another patient" in other.warnings[0]
 

@@ -20,7 +20,7 @@ OUTCOMES = [
     ("Plan decision      Pending clinical records", "pended"),
     ("Action taken:  NOT AUTHORIZED", "denied"),
     ("Renewal determination ..... approved", "approved"),
-    ("Status: UNDER PHARMACIST REVIEW", "pended"),
+    ("Status: UNDER PHARMACIST REVIEW", None),  # a review in progress decides nothing (third pass)
     # all-caps banners (fax notices)
     ("CASE 77120-B    *** APPROVED ***    PAGE 1 OF 1", "approved"),
     ("==== DENIED ====\nMEMBER: K. ORLOV", "denied"),

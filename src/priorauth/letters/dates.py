@@ -1,5 +1,6 @@
 """Dates as payers write them, found with their spans: ``2026-10-05``, ``10/05/2026``, ``10-05-26``,
-``October 5, 2026``, ``Oct. 5th, 2026``, ``5 October 2026``, ``05-Oct-2026``. The regular expressions
+``October 5, 2026``, ``Oct. 5th, 2026``, ``5 October 2026``, ``05-Oct-2026``, and a claims system's
+``20261005`` (eight digits that are a real day of 1900-2099 only, never inside a longer number). The regular expressions
 find where a date is (the span a field cites); python-dateutil turns the matched words into a day
 (month names, abbreviations, ordinals, two-digit years), month first as US payers write. A match that
 is not a real day (``02/30/2026``) is no date."""
@@ -17,12 +18,28 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
+_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_ORDINALS = {
+    **{w: i + 1 for i, w in enumerate(_UNITS)},
+    **{w: 10 + i for i, w in enumerate(("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"))},
+    **{w: 16 + i for i, w in enumerate(("sixteenth", "seventeenth", "eighteenth", "nineteenth"))},
+    "twentieth": 20,
+    "thirtieth": 30,
+    **{f"twenty-{w}": 21 + i for i, w in enumerate(_UNITS)},
+    "thirty-first": 31,
+}
+# a day in ordinal words, as formal and legal letters write it ("July twenty-third, 2026", "the
+# eighteenth day of March, 2026")
+_DAY_WORDS = "|".join(w.replace("-", r"[\s-]") for w in sorted(_ORDINALS, key=len, reverse=True))
 DATE = (
     r"(?:\d{4}-\d{1,2}-\d{1,2}"
+    r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
     r"|\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})(?!\d)"
     rf"|{_MONTH}\s+{_DAY},?\s+\d{{4}}"
     rf"|{_DAY}\s+{_MONTH},?\s+\d{{4}}"
-    rf"|{_DAY}-{_MONTH}-\d{{2,4}})"
+    rf"|{_DAY}-{_MONTH}-\d{{2,4}}"
+    rf"|{_MONTH}\s+(?:{_DAY_WORDS}),?\s+\d{{4}}"
+    rf"|(?:the\s+)?(?:{_DAY_WORDS}|{_DAY})\s+day\s+of\s+{_MONTH},?\s+\d{{4}})"
 )
 DATE_RE = re.compile(rf"(?<![\w/.\-]){DATE}(?![\w/])", re.IGNORECASE)
 
@@ -37,6 +54,13 @@ class Found:
 def parse(text: str) -> date | None:
     """The day ``text`` (one date as matched by :data:`DATE`) names, or None."""
     cleaned = re.sub(r"\s*([/.\-])\s*", r"\1", text.strip()) if text[:1].isdigit() else text
+    if re.search(rf"\bday\s+of\b|{_DAY_WORDS}", cleaned, re.I):  # ordinal words, "the ... day of": a day's number
+        cleaned = re.sub(r"^the\s+|\s+day\s+of", "", " ".join(cleaned.split()), flags=re.I)
+        cleaned = re.sub(
+            _DAY_WORDS, lambda m: str(_ORDINALS[m.group(0).lower().replace(" ", "-")]), cleaned, flags=re.I
+        )
+    if re.fullmatch(r"\d{8}", cleaned):
+        cleaned = f"{cleaned[:4]}-{cleaned[4:6]}-{cleaned[6:]}"
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", cleaned):
         y, m, d = (int(x) for x in cleaned.split("-"))
         try:

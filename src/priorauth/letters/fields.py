@@ -30,20 +30,32 @@ class Hit:
 _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     (
         "pended",
-        r"pend(?:ed|ing)|more\s+information|additional\s+information|information\s+(?:needed|requested|required)|incomplete|on\s+hold|request\s+for\s+information|awaiting|(?:in|under)\s+(?:[a-z]+\s+){0,2}review",
-    ),
+        r"pend(?:ed|ing)?|more\s+information|additional\s+information|info(?:rmation)?\s+(?:needed|requested|required)|"
+        r"incomplete|on\s+hold|request\s+for\s+information|addl\.?\s+info|"
+        r"awaiting\s+(?:(?:additional|more|the|your)\s+)?(?:information|records|documentation|documents|chart|notes|"
+        r"clinical\s+(?:information|notes|records)|response|reply)",
+    ),  # a request received or "under review" is not decided yet: no outcome (a receipt is no pended notice)
     (
         "denied",
-        r"den[il1|t]ed|denial|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
-    ),
-    ("approved", r"approved|approval|authorized|certified|granted|favorable"),
+        r"den[il1|t]ed|deny|denial|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
+    ),  # a system's decision code is a verb: APPROVE, DENY, PEND
+    ("approved", r"approved?|(?-i:APPROVF)|approval|authorized|certified|granted|favorable"),  # OCR's F for E
 )
+# what OCR makes of a dot leader: a run of small letters, mostly s and c ("ssscicssssccces")
+GARBLED_LEADER = r"(?-i:(?=[a-z.,6]{6,}[ \t])(?:[a-z.,6]*?[sc]){4}[a-z.,6]*)"
 _LABEL = re.compile(
     r"^[ \t|]*(?:(?:final|coverage|review|request|authorization|utilization\s+review|UM|renewal|PA|prior\s+authorization|"
     r"pharmacy|plan|current)\s+)?"
-    r"(?:decision|determination|outcome|status|result|action(?:\s+taken)?)(?:\s+of\s+(?:the\s+)?(?:review|request))?"
-    r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,})[ \t.:|]*"  # a colon, a table's bar, dot leaders, or an aligned column
+    r"(?:decision|determination|outcome|status|result|action(?:\s+taken)?)(?:\s+code)?(?:\s+of\s+(?:the\s+)?(?:review|request))?"
+    r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,}|[ \t]+" + GARBLED_LEADER + r")[ \t.:|]*"  # a colon, a bar, leaders, a column
     r"(?P<v>[^\n]{2,60})",
+    M,
+)
+# a label that ends its line, its value on the next: "Determination on the request for LUMAKRAS:\n  Approved"
+_LABEL_NEXT = re.compile(
+    r"^[ \t|]*(?:(?:final|coverage|review|request|authorization|PA|prior\s+authorization|plan)\s+)?"
+    r"(?:decision|determination|outcome|status|result)(?:\s+(?:on|of|for)\s+[^:\n]{0,80})?[ \t]*:[ \t]*\n"
+    r"[ \t|]*(?P<v>\S+(?: \S+){0,3})",
     M,
 )
 _STATEMENTS = {
@@ -64,6 +76,7 @@ _STATEMENTS = {
         r"\bwe\s+will\s+cover\s+(?:this|the|your)\b",
         r"\b(?:made|reached|issued)\s+an?\s+(?:fully\s+)?favorable\s+(?:decision|determination)\b",
         r"\b(?:reviewed|evaluated|considered)\s+(?:(?:your|the|this|prior\s+authorization)\s+)*(?:request|case)\s+and\s+(?:have\s+)?(?:approved|authorized)\b",
+        r"\b(?:it|this|that)\s+is\s+(?:now\s+)?covered\b(?!\s+(?:under|by|only|when|if|with|as|through|in))",  # "and it's covered."
     ],
     "denied": [
         r"\b(?:is|was|has\s+been|have\s+been|are|were|been)\s+(?:being\s+)?(?:denied|declined)\b",
@@ -88,8 +101,11 @@ _STATEMENTS = {
         r"\b(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|requested)\b",
         r"\bneeds?\s+(?:more|additional|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
         r"\brequesting\s+(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
-        r"\bwe\s+(?:still\s+)?need\s+(?:more|additional|further|the\s+following|some\s+more)\b",
+        r"\bwe\s+(?:still\s+)?need\s+(?:(?:a\s+few|a\s+couple\s+of|two|three|four|some|\d)\s+)?(?:more|additional|further|the\s+following)\b",
         r"\brequest(?:ing)?\s+for\s+(?:additional\s+|more\s+)?(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
+        r"\brequest(?:ing)?\s+(?:for\s+)?(?:a\s+|the\s+|your\s+)?(?:prescriber(?:'s)?\s+)?supporting\s+(?:statement|documentation)\b",
+        r"\bbefore\s+we\s+can\s+decide\b",
+        r"\b(?:cannot|can\s*not|could\s+not|unable\s+to|not\s+able\s+to)(?:\s+yet)?\s+decide\s+(?:until|without|before)\b",
         r"^\s*pend(?:ing|ed)\b",
         r"\b(?:is|has\s+been|been|was)\s+(?:pended|placed\s+on\s+hold|placed\s+in\s+(?:a\s+)?pend(?:ed|ing)\s+status)\b",
         r"\bpending\s+(?:receipt|additional|further|more|the\s+information)\b",
@@ -107,15 +123,18 @@ _STATEMENTS = {
 # "Your request was not\napproved." is a denial, not an approval
 _STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items()}
 _CONDITIONAL = re.compile(
-    r"\b(?:if|unless|may|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
+    r"\bno\s+(?:further|more|additional|other)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b|"
+    r"\bnothing\s+(?:more|else|further)\b|"  # a request for nothing: "No further information is needed"
+    r"\b(?:if|unless|(?:when(?:ever)?|once)\s+(?:it|this|that|the|your|we|you|a|an|coverage|approved|authorized)|may|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
     r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval)|"
-    r"will\s+(?:be|result)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
+    r"will\s+(?:be|result|say|tell|explain|include|describe|list|give)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
     r"at\s+that\s+time|earlier|original(?:ly)?|first\s+decision|overturned|no\s+longer|"
     r"did\s+not\s+(?:respond|reply)|no\s+response|not\s+an?\s+(?:adverse|unfavorable|denial|approval))\b"
     rf"|^\s*on\s+{dates.DATE}",
     I,
 )
 _SENTENCE_RE = re.compile(r"[^.;!?\n]+(?:\n(?!\s*\n)[^.;!?\n]+)*[.;!?]?", re.MULTILINE)
+_RUNS_ON = re.compile(r"(?:\b(?:not|no|and|or|of|for|to|the|a|an|by|with|is|was|has|been)|[-–])[ \t]*$", I)
 WRAPPED = 0.6  # a line this share of the page's long lines' width, ending without a stop, runs on (wrapped)
 
 
@@ -164,7 +183,9 @@ class _Sentences:
                 physical = text[text.rfind("\n", 0, cur) + 1 : line_end]  # the whole printed line
                 following = lines[i + 1].lstrip() if not last else ""
                 runs_on = not line.rstrip().endswith(":") and (
-                    len(physical.strip()) >= wrapped or following[:1].islower()  # a line that goes on in lower case
+                    len(physical.strip()) >= wrapped
+                    or following[:1].islower()  # a line that goes on in lower case
+                    or bool(_RUNS_ON.search(line))  # "... tablets - NOT" over "APPROVED": no sentence ends on "not"
                 )
                 if last or not runs_on:
                     if text[begin:line_end].strip():
@@ -227,9 +248,34 @@ def _blank(text: str, keep: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+# a request's own block in a letter that decides several: a heading line naming a drug and its dose
+# ("Request B - LUMAKRAS 120 mg tablets", "Item 2: ERLOTINIB 150 MG TAB", "2. LUMAKRAS 120 mg") over the
+# lines that decide it
+_SECTION = re.compile(
+    rf"^(?P<ind>[ \t]*)(?:(?:(?:request|item|drug|medication|line|rx|prescription)[ \t]*(?:[A-Z]|#?\d{{1,2}})|\d{{1,2}}|\(?[A-H])[ \t]*[-:.)–][ \t]*)"
+    rf"(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*)$",
+    M,
+)
+
+
+def sections(text: str) -> list[tuple[int, Hit, bool]]:
+    """The request blocks of a letter deciding several drugs (each block's start, a placeholder hit,
+    whether it is LUMAKRAS's), only when there are two or more."""
+    found = [
+        (m.start(), Hit(None, m.start("item"), m.end("item")), bool(_OURS.search(m.group("item"))))
+        for m in _SECTION.finditer(text)
+    ]
+    return found if len(found) >= 2 else []
+
+
 def scope(text: str) -> Scope | None:
-    """The LUMAKRAS part of a letter that decides other drugs too, item by item (None: it does not)."""
+    """The LUMAKRAS part of a letter that decides other drugs too, item by item or block by block (None:
+    it does not)."""
     found = items(text)
+    if not found or all(ours for _, _, ours in found):
+        blocks = sections(text)
+        if any(ours for _, _, ours in blocks) and not all(ours for _, _, ours in blocks):
+            found = blocks
     if not found or all(ours for _, _, ours in found):
         return None
     bounds = [
@@ -264,6 +310,36 @@ _UNDECIDED = re.compile(
 )
 
 
+_CONTRACTION = re.compile(
+    r"\b(?:(?P<neg>can|won|couldn|didn|doesn|isn|wasn|aren|weren|haven|hasn)[’']t|(?P<pro>it|that|we|they)[’'](?P<aux>s|re|ll|ve))\b",
+    I,
+)
+_NEG = {"can": "cannot", "won": "will not"}
+_AUX = {"s": "is", "re": "are", "ll": "will", "ve": "have"}
+
+
+def _expanded(sentence: str) -> tuple[str, list[int]]:
+    """The sentence with contractions written out ("can't" as "cannot", "it's" as "it is"), and for each
+    of its characters the offset of the character it came from (a hit's span stays in the letter)."""
+    out: list[str] = []
+    at: list[int] = []
+    last = 0
+    for m in _CONTRACTION.finditer(sentence):
+        out.append(sentence[last : m.start()])
+        at.extend(range(last, m.start()))
+        if m.group("neg"):
+            word = m.group("neg")
+            full = _NEG.get(word.lower(), word[:-1] + " not")
+        else:
+            full = f"{m.group('pro')} {_AUX[m.group('aux').lower()]}"
+        out.append(full)
+        at.extend(min(m.start() + i, m.end() - 1) for i in range(len(full)))
+        last = m.end()
+    out.append(sentence[last:])
+    at.extend(range(last, len(sentence)))
+    return "".join(out), at
+
+
 def outcome_hits(text: str) -> tuple[list[Hit], str]:
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree."""
@@ -276,27 +352,41 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
             if w and not (value == "approved" and re.search(r"\bnot\b", v, I)):
                 labeled.append(Hit(value, m.start("v") + w.start(), m.start("v") + w.end()))
                 break
+    for m in _LABEL_NEXT.finditer(text):
+        value = _item_value(m.group("v").split("  ")[0]) or next(
+            (v for v, words in _OUTCOME_WORDS if re.match(rf"(?:{words})\b", m.group("v"), I)), None
+        )
+        if value and not (value == "approved" and re.search(r"\bnot\b", m.group("v"), I)):
+            labeled.append(Hit(value, m.start("v"), m.start("v") + len(m.group("v").split()[0])))
     labeled += [hit for _, hit, ours in items(text) if ours]
     for m in _CHECKED.finditer(text):
         value = _item_value(m.group("v"))
         if value:
             labeled.append(Hit(value, m.start("v"), m.end("v")))
     for m in _BANNER.finditer(text):
-        value = _item_value(m.group("v"))
+        word = m.group("v")
+        if re.search(r"\bnot[ \t]*\n[ \t]*$", text[max(0, m.start("v") - 12) : m.start("v")], I):
+            word = f"not {word}"  # "... - NOT" wrapped over "APPROVED" is one heading
+        value = _item_value(word)
         if value:
             labeled.append(Hit(value, m.start("v"), m.end("v")))
     if m := _UNDECIDED.search(text):
         return [], f"the letter says no decision was made ({' '.join(m.group(0).split())}): left empty"
     said: list[Hit] = []
+    governed = (
+        False  # a clause after a semicolon is governed by its sentence's "if" ("If we deny it, ...; the notice ...")
+    )
     for s in _SENTENCE.finditer(text):
-        sentence = s.group(0)
-        if _CONDITIONAL.search(sentence):
+        sentence, at = _expanded(s.group(0))
+        conditional = bool(_CONDITIONAL.search(sentence)) or governed
+        governed = conditional and s.group(0).rstrip().endswith(";")
+        if conditional:
             continue
         for value, patterns in _STATEMENT_RES.items():
             for p in patterns:
                 m = p.search(sentence)
                 if m:
-                    said.append(Hit(value, s.start() + m.start(), s.start() + m.end()))
+                    said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
                     break
     values = {h.value for h in labeled} | {h.value for h in said}
     if not values:
@@ -322,10 +412,12 @@ _NUM = r"(?:number|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and what OCR makes of it: 
 _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
     for label in (  # the authorization's own number first, a reference number after it
-        r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:{NUM}|no\.?|num\.?|#|id|code|ref(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",
+        r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:contro[l1I|\]]\s+|tracking\s+)?(?:{NUM}|no\.?|num\.?|#|id|code|ref(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",
         r"(?:approval|certification|cert\.?)\s*(?:{NUM}|no\.?|#|id|code)",
-        r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*)?(?:{NUM}|no\.?|#|id|ref(?:erence)?)",
+        r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*|contro[l1I|\]]\s*)?(?:{NUM}|no\.?|#|id|ref(?:erence)?)",
+        r"(?-i:PACN|PAN|PAR)(?=[\s.:#])",  # the PA control, authorization or reference number's initials
         r"(?:PA\s+)?case(?=\s*:)",
+        r"case(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",  # "...; Case AR-UM-77120" (capitals, then digits)
         r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|determination|ticket|pa\s+case)\s*(?:{NUM}|no\.?|#|id)",
         r"(?:authorization|reference|ref|case\s+reference)(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
@@ -337,7 +429,9 @@ _NUMBER_RES = [
     re.compile(rf"\b{label}{_ABBREV}\s*(?:is\s*)?{LEADER}{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS
 ]
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])|\n[ \t]*\n")  # "PA No. AP-25-..." goes on
-_STALE = re.compile(r"\b(?:previous(?:ly)?|earlier|former(?:ly)?|expired|superseded)\b", I)
+# an earlier authorization: "previous", "expired", or a parenthesis that opens on "prior" and is no prior
+# authorization's own name ("(prior certification no. X, valid ... to ...)")
+_STALE = re.compile(r"\b(?:previous(?:ly)?|earlier|former(?:ly)?|expired|superseded)\b|\(\s*prior\s+(?!auth)", I)
 
 
 def _stale(text: str, pos: int) -> bool:
@@ -381,7 +475,14 @@ def letter_date(text: str) -> Hit | None:
     for line in lines:
         stripped = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*", "", line.strip(), flags=I)
         found = dates.find(line)
-        if found and stripped and len(found) == 1 and found[0].end - found[0].start >= len(stripped) - 1:
+        # a line that is only a date, or a letterhead's date column ("July 1, 2026      Reference ...")
+        alone = found and stripped and found[0].end - found[0].start >= len(stripped) - 1
+        column = (
+            found
+            and re.match(rf"[ \t]*(?:{dates.DATE})(?:[ \t]{{2,}}|$)", line, I)
+            and line.strip().startswith(line[found[0].start : found[0].end])
+        )
+        if (alone and len(found) == 1) or column:
             return Hit(found[0].day, pos + found[0].start, pos + found[0].end)
         pos += len(line) + 1
     return None
@@ -392,16 +493,17 @@ _RANGE = re.compile(
     I,
 )
 _PERIOD_CONTEXT = re.compile(
-    r"approv|authoriz|valid|effective|period|coverage|dates?\s+of\s+service|from|certif|span|duration", I
+    r"approv|authoriz|valid|effective|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
 )
 _START = re.compile(
-    rf"\b(?:start(?:s|ing)?|effective|begin(?:ning|s)?|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
-    rf"(?:\s+date)?[\s.:\-]*(?:date[\s.:\-]*)?(?:on\s+)?(?P<d>{dates.DATE})",
+    rf"\b(?:start(?:s|ing)?|effective|eff\.?|(?:takes|took)\s+effect|begin(?:ning|s)?|commencing|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
+    rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:date[\s.:\-]*)?(?:on\s+)?(?P<d>{dates.DATE})",
     I,
 )
 _END = re.compile(
-    rf"\b(?:ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|stop|"
-    rf"to\s+date|thru\s+date|through\s+date|authorization\s+end|period\s+end|termination)(?:\s+date)?[\s.:\-]*(?P<d>{dates.DATE})",
+    rf"(?:(?<=approved)(?:through|thru|until)|\b(?:ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|stop|"
+    rf"to\s+date|thru\s+date|through\s+date|authorization\s+end|period\s+end|termination|terminating|term|exp\.?))"  # OCR's "Approvedthrough"
+    rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:on\s+)?(?P<d>{dates.DATE})",
     I,
 )
 
@@ -454,13 +556,15 @@ _N = (
     + "|".join(w.replace(" ", r"\s+").replace("-", r"[\s-]") for w in sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")(?:\s*\((?P<nd>\d{1,3})\))?"
 )
+# an ordinal day: "no later than the one hundred eightieth (180th) day following ...", "the 60th day after"
+_ORD = r"(?:the\s+)?(?:(?:[a-z]+[\s-]+){0,4}?\((?P<o1>\d{1,3})(?:st|nd|rd|th)\)|(?P<o2>\d{1,3})(?:st|nd|rd|th))"
 _APPEAL_DAYS = re.compile(
-    rf"\b(?:within|no\s+later\s+than|in|up\s+to|have|has|due|is|are)\s+{_N}\s+(?:calendar\s+)?days?\s+"
+    rf"\b(?:within|no\s+later\s+than|by|in|up\s+to|have|has|due|is|are|window|period|limit)[\s:]+(?:{_N}|{_ORD})\s+(?:calendar\s+)?days?\s+"
     r"(?:of|from|after|following)\s+(?:the\s+)?(?P<from>[^.;]{0,60})",
     I,
 )
 _APPEAL_BY = re.compile(
-    rf"(?:appeal[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?:?)\s+(?P<d>{dates.DATE}))"
+    rf"(?:(?:appeal|redetermination|reconsideration)[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?:?)\s+(?P<d>{dates.DATE}))"
     rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by)|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
     rf"last\s+(?:day|date)\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by)"
     rf"[^:\n]{{0,30}}?[:\s]\s*(?P<d2>{dates.DATE}))"
@@ -486,10 +590,11 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         if d:
             return Hit(d, m.start(g), m.end(g)), ""
     for m in _APPEAL_DAYS.finditer(text):
-        around = text[max(0, m.start() - 250) : m.end() + 200]
-        if not re.search(r"appeal|reconsider|redetermination", around, I):
+        own, around = _sentences_around(text, m.start(), m.end())
+        if not _APPEAL_WORDS.search(around) or _NOT_APPEAL.search(own):
             continue
-        n = int(m.group("nd")) if m.group("nd") else _days(m.group("n"))
+        ordinal = m.group("o1") or m.group("o2")
+        n = int(ordinal) if ordinal else int(m.group("nd")) if m.group("nd") else _days(m.group("n"))
         src = m.group("from")
         if _FROM_LETTER.search(" ".join(src.split())) and not _FROM_RECEIPT.search(src[:25]):
             if letter is None:
@@ -497,6 +602,28 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
     return None, ""
+
+
+_APPEAL_WORDS = re.compile(
+    r"appeal|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request)\s+)?again|review\s+(?:it|this|the\s+decision)\s+again",
+    I,
+)
+# a window that is not the appeal's: a talk with the reviewer, information to send
+_NOT_APPEAL = re.compile(
+    r"peer[\s-]+to[\s-]+peer|discuss(?:ion)?\s+with|speak\s+with|talk\s+with|send\s+(?:us\s+)?(?:the\s+)?information", I
+)
+_STOPS = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|\f")
+
+
+def _sentences_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """(the sentence of text[start:end], that sentence with the one before it): an appeal's window is
+    named in its own sentence or the one before ("You may appeal. Such a request must ...")."""
+    ends = [m.end() for m in _STOPS.finditer(text, max(0, start - 600), start)]
+    own_start = ends[-1] if ends else max(0, start - 600)
+    prev_start = ends[-2] if len(ends) > 1 else max(0, start - 600)
+    stop = _STOPS.search(text, end)
+    own_end = stop.end() if stop else len(text)
+    return text[own_start:own_end], text[prev_start:own_end]
 
 
 def _days(word: str) -> int:
@@ -515,14 +642,14 @@ def _days(word: str) -> int:
 
 # -- quantity, drug ----------------------------------------------------------------------------------
 _QUANTITY = re.compile(
-    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|qty\.?|units?|amount|dispense)(?:\s+(?:approved|authorized|allowed|limit))?"
-    r"(?:[ \t]*[.:#][\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?|pills?))?"
-    r"(?:\s*(?:per|every|/|for|each)\s*(?:\d+\s*)?(?:days?|months?|weeks?))?)",
+    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much)(?:\s+(?:approved|authorized|allowed|limit))?"
+    r"(?:[ \t]*[.:#\-][\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?|pills?))?"
+    r"(?:\s*(?:per|every|/|for|each|in)\s*(?:\d+\s*)?(?:days?|months?|weeks?))?)",
     I,
 )
-_QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*days?\s*supply\s*[:#]?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
+_QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*(?:days?\s*supply|ds)\s*[:#]?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
 _QUANTITY_BARE = re.compile(
-    r"(?P<v>\b\d{1,4}\s*(?:tablets?|tabs?|capsules?)\s*(?:per|every|/|for|each)\s*\d+\s*days?)", I
+    r"(?P<v>\b\d{1,4}\s*(?:tablets?|tabs?|capsules?)\s*(?:per|every|/|for|each|in|a)\s*(?:\d+\s*)?days?)", I
 )
 
 
@@ -553,7 +680,8 @@ _REASON_LABEL = re.compile(
     r"|explanation\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|denial|determination)|(?:our\s+)?decision\s+(?:was|is)\s+based\s+on"
     r"|why\s+we\s+(?:denied|did\s+not\s+approve|could\s+not\s+approve|are\s+denying)\s+(?:your|the|this)\s+(?:request|coverage))"
     r"\s*(?:is|was|are)?\s*[:\-]?"
-    r"|\b(?:rationale|explanation|reasons?)\s*:)"  # a bare word is a heading only with its colon
+    r"|\b(?:rationale|explanation|reasons?|why|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)\s*:"  # a bare word: with its colon
+    r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,}))"  # a system's field
     r"\s*(?:\n\s*)?",
     I,
 )
@@ -597,13 +725,14 @@ def denial_reason(text: str) -> Hit | None:
 
 
 _ASK = re.compile(
-    r"(?:please\s+(?:send|submit|provide|fax|forward|mail|upload|include)|we\s+(?:still\s+)?need|(?:is|are)\s+(?:needed|required|missing)"
-    r"|the\s+following|information\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
+    r"(?:please\s+(?:send|submit|provide|fax|forward|mail|upload|include)|we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
+    r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?:is|are)\s+(?:needed|required|missing)"
+    r"|the\s+following|info(?:rmation)?\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
     r"|what\s+we\s+need|documentation\s+needed|submit\s+the\s+following)",
     I,
 )
 _BULLET = re.compile(
-    r"^[ \t]*(?:[-–•*·▪◦»>«©°□☐]|[eo](?=\s)|\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-hA-H]\)|\[\s?\])[ \t]+(?P<item>\S[^\n]*)$",
+    r"^[ \t]*(?:[-–•*·▪◦»>«©°□☐]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|\[\s?\])[ \t]+(?P<item>\S[^\n]*)$",
     re.M,
 )
 
@@ -615,6 +744,10 @@ def requested(text: str) -> list[Hit]:
         tail = text[a.end() :]
         items: list[Hit] = []
         pos = a.end() + (tail.find("\n") + 1 if "\n" in tail else len(tail))
+        first = re.match(r"[ \t]{2,}0?1[.)]?[ \t]+(?P<item>\S[^\n]*)", tail)  # the list starts on the label's line
+        if first:
+            start = a.end() + first.start("item")
+            items.append(Hit(" ".join(first.group("item").split()), start, a.end() + first.end("item")))
         blank_run = 0
         for line in text[pos:].split("\n")[:30]:
             m = _BULLET.match(line)
@@ -665,47 +798,107 @@ def _split(obj: str, start: int) -> list[Hit]:
 
 # -- the patient -------------------------------------------------------------------------------------
 _STOP = (
-    r"(?=\s{2,}|\s*\n|\s*$|\s*[,(;|]?\s*(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan)\b"
+    r"(?=\s{2,}|\s*\n|\s*$|\s+[—–]\s|\s*[,(;|—–]?\s*(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan)\b"
     r"|\s*[(;|])"
 )
+_ROLE = r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder)"
+_PERSON = r"[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*)"
 _NAME = re.compile(
-    r"\b(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant)(?:'s)?(?:\s+name)?"
-    r"[ \t]*(?:[:\-]|\.{2,})[ \t.:]*"
-    r"(?P<v>[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*){0,3}?)" + _STOP,
+    rf"\b(?P<role>{_ROLE})(?:'s)?(?:\s+name)?(?:[ \t]*\([a-z ]{{2,20}}\))?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})"
+    rf"[ \t.:]*(?P<v>{_PERSON}{{0,3}}?)" + _STOP,
     I,
 )
-_NAME_RE = re.compile(
-    r"^[ \t]*(?:re|regarding|name)\s*:\s*(?P<v>[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*){1,3}?)" + _STOP, M
+# a system's aligned columns: "MEMBER            OKAFOR, JUNE T" (the label, two or more spaces, the name)
+_NAME_COLUMN = re.compile(rf"^[ \t|]*{_ROLE}(?:\s+name)?[ \t]{{2,}}(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
+_NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|name)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
+# a name in a sentence, set off by its date of birth: "for patient June T. Okafor (DOB 02-03-1961"
+_NAME_INLINE = re.compile(
+    rf"(?:\b(?i:{_ROLE})|(?i:care\s+team\s+of))[ \t]+(?P<v>[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){{1,3}})"
+    r"(?=\s*(?:[,;]\s*(?:DOB|D\.O\.B|date\s+of\s+birth|born|birth)|\(|\n|$))",
+    M,
+)
+# a letter's address block: "Mrs. June T. Okafor" on a line of its own (or beside a label in a column)
+_ADDRESSEE = re.compile(
+    r"^[ \t]*(?:Mr|Ms|Mrs|Mx|Miss)\.?[ \t]+(?P<v>[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){1,3}?)" + _STOP, M
+)
+# the last resort: a letter to the patient names them in its salutation ("Dear Ms. June Okafor,")
+_SALUTATION = re.compile(
+    r"^[ \t]*Dear[ \t]+(?:(?:Mr|Ms|Mrs|Mx|Miss)\.?[ \t]+)?(?P<v>[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){0,3})[ \t]*[,:]",
+    M,
+)
+_NOT_PERSON = re.compile(
+    r"^(?:dr|doctor|provider|prescriber|physician|pharmacist|colleague|sir|madam|member|customer|patient|"
+    r"valued|health|care|team|office|all|to|friend|subscriber|enrollee|beneficiary)\b",
+    I,
 )
 _DOB = re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born){LEADER}(?P<d>{dates.DATE})", I)
 _MEMBER = re.compile(
-    r"(?:\b(?:member|subscriber|enrollee|insured|policy|patient|health\s+plan|beneficiary|participant|recipient|medicaid|medicare)"
-    r"\s*(?:id|identification|number|no\.?|#)|^[ \t]*ID)"
-    r"(?:\s*(?:number|no\.?|#))?"
-    + LEADER
-    + r"(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
+    rf"(?:\b(?P<role>{_ROLE}|policy|health\s+plan|medicaid|medicare)(?:[ \t]*/[ \t]*{_ROLE})?"
+    r"\s*(?:id(?:entification)?|number|no\.?|#)|^[ \t|]*(?:ID|identification)\b)"
+    r"(?:\s*(?:number|no\.?|#))?" + LEADER + r"(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
     M,
+)
+# a plan's own "ID" after its name ("Plan: Cedar Mutual, ID CM-44102", "Cedar Mutual ID: CM-44102"): an ID
+# label that is not another thing's id (a request's, a claim's, a session's, a prescriber's)
+_ID_LABEL = re.compile(
+    r"(?-i:\bID)(?:[ \t]*(?:number|no\.?|#))?[ \t]*[.:#]?[ \t]*(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
+    I,
+)
+_NOT_MEMBER_ID = re.compile(
+    r"\b(?:request|case|reference|ref|claim|session|user|login|npi|dea|tax|fax|provider|prescriber|group|rx|pa|"
+    r"confirmation|determination|review|episode|ticket|tracking|transaction|document|order|fax|prior\s+auth(?:orization)?|"
+    r"authorization|approval|pharmacy|ncpdp|bin|pcn|employer|sponsor|payer|plan|contract|tin|ein|ssn)\W*$",
+    I,
 )
 
 
 _NOT_NAME = re.compile(  # words a person's name never has: "Re: Your request for LUMAKRAS" is no name
     r"\b(?:id|number|name|services?|information|your|our|the|for|of|request(?:ed)?|prior|authorization|lumakras|"
-    r"sotorasib|drug|medication|coverage|plan|letter|notice|appeal|review|pharmacy|benefits?|claim)\b",
+    r"sotorasib|drug|medication|coverage|plan|letter|notice|appeal|review|pharmacy|benefits?|claim|"
+    r"patient|member|subscriber|cardholder|beneficiary|enrollee|dob|birth|date|sincerely|dear|"
+    r"team|access|department|unit|center|centre|office|staff|group|portal|support)\b",
     I,
 )
 
 
+# the policyholder, who may not be the patient: "Subscriber: <parent>  ...  Patient (member): <child>"
+_HOLDER = re.compile(r"subscriber|insured|policy", I)
+
+
+def _patients_first(found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Labels naming the patient (patient, member, enrollee...) before the policyholder's (subscriber,
+    insured, policy), which name the patient only when the letter names no one else."""
+    return sorted(found, key=lambda m: bool(m.groupdict().get("role") and _HOLDER.fullmatch(m.group("role"))))
+
+
+def _member_id(text: str) -> re.Match[str] | None:
+    """The member id: a labelled one with a digit, else a plan's bare "ID" that is nothing else's."""
+    for m in _patients_first([m for m in _MEMBER.finditer(text) if re.search(r"\d", m.group("v"))]):
+        if re.match(r"[^\w\s\-/.,;:)|][A-Za-z0-9]", text[m.end() : m.end() + 2]):
+            return None  # OCR put a symbol inside the id ("1920°88"): what it read is cut, so no id is read
+        return m
+    for m in _ID_LABEL.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if re.search(r"\d", m.group("v")) and not _NOT_MEMBER_ID.search(text[line_start : m.start()]):
+            return m
+    return None
+
+
 def patient(text: str) -> dict[str, Hit]:
     out: dict[str, Hit] = {}
-    m = _NAME.search(text)
-    if m is None or _NOT_NAME.search(m.group("v")):
-        m = next((x for x in _NAME_RE.finditer(text) if not _NOT_NAME.search(x.group("v"))), None) or m
-    if m is not None and not _NOT_NAME.search(m.group("v")):
+    found = (
+        x
+        for rule in (_NAME, _NAME_COLUMN, _NAME_RE, _NAME_INLINE, _ADDRESSEE, _SALUTATION)
+        for x in _patients_first(list(rule.finditer(text)))
+        if not _NOT_NAME.search(x.group("v")) and not (rule is _SALUTATION and _NOT_PERSON.search(x.group("v")))
+    )
+    m = next(found, None)
+    if m is not None:
         out["name"] = Hit(" ".join(m.group("v").split()).strip(" ,"), m.start("v"), m.end("v"))
     d = next((x for x in _DOB.finditer(text) if dates.parse(x.group("d"))), None)
     if d is not None:
         out["birth_date"] = Hit(dates.parse(d.group("d")), d.start("d"), d.end("d"))
-    mid = _MEMBER.search(text)
+    mid = _member_id(text)
     if mid is not None:
         out["member_id"] = Hit(mid.group("v").upper(), mid.start("v"), mid.end("v"))
     return out

@@ -100,6 +100,17 @@ class Proposal:
         }
 
 
+def match(p: Proposal, case_patient: dict[str, Any] | None) -> tuple[list[str], list[str]]:
+    """The letter's patient against the case's (:func:`priorauth.letters.patient.compare`): OCR's misreads
+    are tolerated only in a letter read by OCR, and in a name only when OCR was not sure of it."""
+    sure = {
+        f.name.removeprefix("patient_")
+        for f in p.fields
+        if f.name.startswith("patient_") and f.confidence >= patient.SURE
+    }
+    return patient.compare(p.patient, case_patient, p.ocr, sure)
+
+
 def read_letter(raw: bytes, case_patient: dict[str, Any] | None = None) -> Proposal:
     """Read a payer letter (PDF, TIFF, PNG, JPEG bytes). ``case_patient`` (name, birth_date,
     member_id) is the case's patient: a letter that names someone else proposes nothing.
@@ -191,7 +202,7 @@ def propose(
         if f is not None and f.value is not None:
             out.patient[name] = f.value
     out.checked = bool(case_patient)
-    out.mismatch, near = patient.compare(out.patient, case_patient)
+    out.mismatch, near = match(out, case_patient)
     if near and not out.mismatch:
         out.warnings.insert(
             0,
