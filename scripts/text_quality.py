@@ -2,9 +2,10 @@
 separately: ``tuning`` (``tests/text/corpus.yaml``, written with the rules), ``heldout``
 (``tests/text/heldout.yaml``, v1: written from the contract by someone who had not read the rules; its
 errors have been read since 2026-11-30, so it is a development set now), ``heldout2``
-(``tests/text/heldout2.yaml``, scored blind once, then read on 2026-11-30: a development set too) and
-``heldout3`` (``tests/text/heldout3.yaml``, the held-out set, when present), and what it finds in the real
-Synthea notes of ``../shared``.
+(``tests/text/heldout2.yaml``, scored blind once, then read on 2026-11-30: a development set too),
+``heldout3`` (``tests/text/heldout3.yaml``, scored blind once, then read on 2026-11-30 in the fourth pass: a
+development set too) and ``heldout4`` (``tests/text/heldout4.yaml``, the held-out set, written blind; absent
+until merged), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
     .venv/bin/python scripts/text_quality.py --corpus heldout2  # one of them
@@ -30,8 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests/text/corpus.yaml"
 HELDOUT = ROOT / "tests/text/heldout.yaml"
 HELDOUT2 = ROOT / "tests/text/heldout2.yaml"
-HELDOUT3 = ROOT / "tests/text/heldout3.yaml"  # written blind while v2 was read; absent until merged
-CORPORA = {"tuning": CORPUS, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3}
+HELDOUT3 = ROOT / "tests/text/heldout3.yaml"  # written blind while v2 was read; a development set since read
+HELDOUT4 = ROOT / "tests/text/heldout4.yaml"  # written blind while v3 was read; absent until merged
+CORPORA = {"tuning": CORPUS, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3, "heldout4": HELDOUT4}
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")
 

@@ -85,13 +85,19 @@ ILD = re.compile(r"interstitial\s+lung\s+disease|\bild\b|pneumonitis|pulmonary\s
 METASTATIC = re.compile(
     r"\bmetasta\w*|\bsecondary\s+malignan\w*|locally\s+advanced|\brecurren\w*|\bstage\s+iv\b|\bm1[abc]?\b", re.I
 )
-STAGE = re.compile(r"\b(?:stage|stg)\.?\s*(?:group)?\s*:?\s*(iv|iii|ii|i|[1-4])(?:[abc]\d?)?\b", re.I)
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# "stage IIIB", "Stage (pre-treatment): IIIA", "Stage: [IV]" (a filled template field), "stage three A" (dictated),
+# "restaged IVB"
+STAGE = re.compile(
+    r"\b(?:stage|stg)\.?\s*(?:group)?\s*(?:at\s+(?:initial\s+)?(?:diagnosis|dx|presentation)\s*)?(?:\([^)\n]{0,40}\))?\s*:?\s*\[?\s*(iv|iii|ii|i|[1-4]|four|three|two|one)"
+    r"(?:\s?[abc]\d?)?\b|\brestaged\s+(?:as\s+|to\s+)?(?:stage\s+)?(iv|iii|ii|i)[abc]?\b",
+    re.I,
+)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
 def stage_from_text(text: str) -> int | None:
     m = STAGE.search(text)
-    return _ROMAN[m.group(1).lower()] if m else None
+    return _ROMAN[(m.group(1) or m.group(2)).lower()] if m else None
 
 
 def stage_from_codes(codes: set[str]) -> int | None:

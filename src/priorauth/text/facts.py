@@ -46,9 +46,24 @@ def from_documents(docs: list[TextDoc]) -> TextFacts:
 def _document_facts(doc: TextDoc) -> TextFacts:
     """The facts of one document (cached: re-evaluating a chart does not re-read its notes)."""
     out = TextFacts()
+    if _MISFILED.search(doc.text[:400]):
+        return out  # a document that says it is another patient's states nothing about this one
     for f in analyze(doc.text):
         _add(out, doc, f)
+    present = {(k.specimen, k.evidence.date) for k in out.kras if k.status == "g12c_present"}
+    # A report naming G12C and another KRAS variant on one specimen of one date (two clones) is a G12C result: the
+    # other variant is a co-mutation, not a "G12C absent" answer. Two dated results stay two (a conflict to review).
+    out.kras = [k for k in out.kras if not (k.status == "other_variant" and (k.specimen, k.evidence.date) in present)]
     return out
+
+
+# A banner saying the document is not this patient's ("MISFILED", "belongs to another patient", "scanned to
+# the wrong chart", "removed from this chart").
+_MISFILED = re.compile(
+    r"\bmis-?filed\b|\bbelongs\s+to\s+(?:a(?:nother)?\s+|a\s+different\s+)patient\b|\bwrong\s+(?:patient|chart|mrn)\b"
+    r"|\b(?:filed|scanned|uploaded)\s+(?:in)?to\s+(?:the\s+)?wrong\b|\bremoved\s+from\s+(?:this|the\s+patient'?s?)\s+chart\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=2048)
@@ -186,7 +201,74 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # a general statement, a form's item left unticked, a payer's list of criteria
     if not f.label.startswith("KRAS") and _form_answer_no(doc, f, line):
         return  # "History of ILD/pneumonitis: No" (a KRAS "G12C: negative" is a result: see _kras)
+    if _unfilled_field(doc, f, line) or _open_question(doc, f) or _general_paragraph(doc, f) or _counterfactual(f):
+        return
     handler(out, doc, f)
+
+
+# A counterfactual: "Had the biopsy shown G12C, we would have requested adagrasib; NGS instead showed G13D". Its
+# clause (up to a ";", "however", "but" or "instead" after the "would") asserts nothing.
+_COUNTERFACTUAL = re.compile(
+    r"^\W*had\s+(?:the|she|he|they|we|it|this|there|our|her|his|their)\b[^;]{0,100}?\b(?:shown|been|revealed|"
+    r"demonstrated|found|harbou?red|tested|come\s+back|returned)\b[^;]{0,80}?\bwould(?:\s+not)?\s+have\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r";|\bhowever\b|\bbut\b|\binstead\b", re.I)
+
+
+def _counterfactual(f: Finding) -> bool:
+    m = _COUNTERFACTUAL.match(f.sentence)
+    if not m:
+        return False
+    end = _CLAUSE_END.search(f.sentence, m.end())
+    return f.start - f.sentence_start < (end.start() if end else len(f.sentence))
+
+
+# A template's field left unfilled: "***", an Epic SmartList "{palliative/curative:30412}", "___", "[ ]".
+_PLACEHOLDER = re.compile(r":\s*(?:\*{3,}|\{[^}\n]*\}|_{3,}|\[\s*\])")
+
+
+def _unfilled_field(doc: TextDoc, f: Finding, line: str) -> bool:
+    """The finding is in a field's label whose value is a placeholder ("KRAS G12C: *** (pending)")."""
+    m = _PLACEHOLDER.search(line)
+    if not m:
+        return False
+    colon = unwrap(doc.text).rfind("\n", 0, f.start) + 1 + m.start()
+    return f.end <= colon
+
+
+# A question (an interrogative sentence ending in "?"), answered yes only by what follows it on its line.
+_INTERROGATIVE = re.compile(
+    r"^\s*(?:q?\d{1,2}[.):]\s*)?(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|should|any)\b", re.I
+)
+_YES = re.compile(r"[\s:-]*(?:\[\s*[x✓✔]\s*\]\s*)?(?:yes|y)\b", re.I)
+
+
+def _open_question(doc: TextDoc, f: Finding) -> bool:
+    """The finding is in a question nobody answered yes ("Does the patient have KRAS G12C-mutated NSCLC?
+    [ ] Yes [ ] No"): a form's or a letter's question states nothing."""
+    sent = f.sentence.rstrip()
+    if not (sent.endswith("?") and _INTERROGATIVE.match(sent)):
+        return False
+    return not _YES.match(doc.text, f.sentence_start + len(sent))
+
+
+# The first line of a paragraph that makes the paragraph general: a policy's or a label's text, teaching
+# material ("POLICY EXCERPT (...)", "Coverage criteria", "PATIENT EDUCATION HANDOUT").
+_GENERAL_HEADING = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,2}?(?:policy\s+(?:excerpt|criteria|language|text|statement)|(?:medical|clinical|coverage|drug|"
+    r"pharmacy|payer)\s+policy|(?:coverage|approval|authorization)\s+criteria|(?:patient\s+)?education(?:al)?\s+"
+    r"(?:handout|material|sheet|leaflet)|(?:patient\s+)?handout|drug\s+information\s+sheet|package\s+insert|"
+    r"prescribing\s+information)(?:\s+[\w.-]+)?\s*(?:[:(\-\u2013\u2014]|$)",
+    re.I,
+)
+
+
+def _general_paragraph(doc: TextDoc, f: Finding) -> bool:
+    start = doc.text.rfind("\n\n", 0, f.start)
+    start = 0 if start < 0 else start + 2
+    first = doc.text[start : start + 200].lstrip("\n").split("\n", 1)[0]
+    return bool(_GENERAL_HEADING.match(first))
 
 
 def _form_answer_no(doc: TextDoc, f: Finding, line: str) -> bool:
@@ -204,6 +286,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     negated = "NEGATED_EXISTENCE" in f.modifiers
     negated = negated or _under_not_detected(doc, f)
+    if f.label != "KRAS_NEG" and _test_not_result(doc, f):
+        return  # "NGS including KRAS G12C", "KRAS G12C testing: not performed": a test named, no result
     if f.label == "KRAS_G12C":
         if _gene_of(f) in ("nras", "hras"):
             return  # NRAS / HRAS G12C
@@ -233,6 +317,60 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             break
     ev = _evidence(doc, f)
     out.kras.append(KrasResult(ev, status, specimen, _doc_flags(doc.text)[2], ev.date is not None))  # type: ignore[arg-type]
+    earlier = _EARLIER_LEVEL.match(doc.text, f.end) if status == "g12c_absent" else None
+    if earlier:  # serial monitoring: "G12C: not detected (previously 3.1% on 05/2026)" also reports the earlier draw
+        date = _stated_date(earlier.group(0))
+        then = Evidence(ev.source, date, ev.text, ev.ocr)
+        out.kras.append(KrasResult(then, "g12c_present", specimen, _doc_flags(doc.text)[2], date is not None))  # type: ignore[arg-type]
+
+
+# An earlier level after a serial result ("not detected (previously 3.1% on 05/2026)", "(prior 0.8%)").
+_EARLIER_LEVEL = re.compile(
+    r"[\s:,-]*(?:not\s+detected|undetectable|negative|absent|none\s+detected)?[\s,;-]*\(\s*(?:previously|prior|was|down\s+from)"
+    r"\s+(?:detected\s+)?(?:at\s+)?(?:vaf\s+|maf\s+)?\d+(?:\.\d+)?\s*%[^)]{0,30}\)",
+    re.I,
+)
+
+
+# A KRAS variant named as what a test covers or looks for, with no result beside it: "comprehensive NGS including
+# KRAS G12C", "plasma assay for KRAS G12C ordered", "KRAS G12C testing: not performed".
+_TEST_AFTER = re.compile(
+    r"[\s-]*(?:mutation\s+|variant\s+)?(?:testing|test|assay|analysis|status|panel|genotyping|sequencing|pcr|results?)\b"
+    r"([^.;\n]{0,60})",
+    re.I,
+)
+_TEST_BEFORE = re.compile(
+    r"\b(?:including|incl\.?|includes|covering|covers|(?:test\w*|assay|panel|ngs|sequencing|pcr|profiling|analysis|"
+    r"screen\w*|look\w*|evaluat\w*)\s+for)\s+(?:k-?ras\s*)?(?:p\.\s*)?$",
+    re.I,
+)
+_RESULT_WORD = re.compile(
+    r"\b(?:positive|pos|negative|neg|detected|identified|present|absent|found|mutated|mutant|wild[\s-]?type|wt|"
+    r"harbou?r\w*|reveal\w*|show\w*|confirm\w*)\b|\(\+\)|\(-\)|\d+(?:\.\d+)?\s*%",
+    re.I,
+)
+
+
+# A test that gave no result: "KRAS (G12C): insufficient tissue", "KRAS G12C - QNS", "assay failed".
+_NO_RESULT = re.compile(
+    r"^[^.;\n]{0,40}?\b(?:insufficient|qns|quantity\s+not\s+sufficient|fail(?:ed|ure)|not\s+(?:performed|done|tested|"
+    r"evaluable|assessable|reported|resulted)|cancel+ed|unsuccessful|no\s+results?|rejected|inadequate)\b",
+    re.I,
+)
+
+
+def _test_not_result(doc: TextDoc, f: Finding) -> bool:
+    clause = re.split(r"[.;\n]", doc.text[f.end : f.end + 80], maxsplit=1)[0]
+    failed = _NO_RESULT.match(clause)
+    if failed and not _RESULT_WORD.search(clause[: failed.start(0) + len(failed.group(0))].replace("not detected", "")):
+        return True
+    m = _TEST_AFTER.match(doc.text, f.end)
+    if m:
+        return not _RESULT_WORD.search(m.group(1))
+    lead = re.split(r"[.;\n]", doc.text[max(0, f.start - 60) : f.start])[-1]
+    if _TEST_BEFORE.search(lead):
+        return not (_RESULT_WORD.search(lead) or _RESULT_WORD.search(clause))
+    return False
 
 
 _DANGLING_NOT = re.compile(r"[\s:,-]{0,3}(?:not|no|neg)\b(?!\s+(?:only|all|just)\b)", re.I)
@@ -318,6 +456,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if _PERSON_BEFORE.search(before[-12:]) or _PERSON_AFTER.match(doc.text, f.end):
         return  # a person's name that is also a drug's shorthand ("Dr. Soto", "Soto, MD")
+    if _to_start_later(doc, f) or _SPACING.search(doc.text[max(0, f.start - 40) : f.end + 40]):
+        return
     vocab = vocabulary()
     drugs = tuple(vocab.drugs[i] for i in f.value.split(",") if i in vocab.drugs)
     if not any(d.anticancer for d in drugs):
@@ -325,6 +465,30 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ev = _evidence(doc, f)
     curative = bool(p["curative_setting"].search(f.sentence)) and not p["advanced_setting"].search(f.sentence)
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
+
+
+# A drug to start on a given day, named last before it ("sotorasib 960 mg daily, single agent, to start 10/09",
+# "FOLFIRI + panitumumab to begin next week"); a drug named earlier in the sentence is not (s/p carboplatin, now
+# sotorasib to start 10/09).
+_TO_START = re.compile(
+    r"\bto\s+(?:start|begin|commence)\s+(?:next|tomorrow|today|on|in|after|once|when|monday|tuesday|wednesday|thursday|"
+    r"friday|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])|\d{4}-\d{2}-\d{2})\b",
+    re.I,
+)
+
+
+# Dose-spacing advice from an interaction check ("take sotorasib 4 h before the antacid", "an antacid 4 h before /
+# 10 h after sotorasib"): counselling about the drug, not a dose given.
+_SPACING = re.compile(r"\b\d+\s*(?:h|hr|hrs|hours?)\s+(?:before|after|apart)\b|\bseparated\s+by\s+\d", re.I)
+
+
+def _to_start_later(doc: TextDoc, f: Finding) -> bool:
+    after = doc.text[f.end : min(f.sentence_start + len(f.sentence), f.end + 80)]
+    m = _TO_START.search(after)
+    if not m:
+        return False
+    between = after[: m.start()]  # the drug's own words, or the rest of its regimen ("+ panitumumab")
+    return not _drug_named(between) or not _drugs().sub("", between).strip(" \t+/&-").strip()
 
 
 _PERSON_BEFORE = re.compile(r"\b(?:dr|mr|mrs|ms|mx|prof|nurse)\.?\s+$", re.I)
@@ -341,7 +505,10 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if not affirmed or _cancer_of(doc, f) is None:
         return
     p = patterns()
-    window = doc.text[max(0, f.start - 40) : f.end + 25]
+    if f.value == "worsened" and _CONDITIONAL_PROGRESSION.search(doc.text[max(0, f.start - 30) : f.start]):
+        return  # "a G12C inhibitor at progression": a plan's condition
+    lo, hi = max(0, f.start - 40, f.sentence_start), min(f.end + 25, f.sentence_start + len(f.sentence))
+    window = doc.text[lo:hi]  # within the sentence: "Stable fibrotic ILD. No lung mass." is about the ILD
     if p["non_cancer_disease"].search(window) and not (p["cancer_words"].search(window) or _drug_named(window)):
         return  # "Interstitial lung disease, progressed since 2024"
     if f.value == "stable" and re.search(r"\bmsi\b|\bmss\b|microsatellite", f.sentence, re.I):
@@ -355,6 +522,12 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             return
         value = "worsened"
     out.statuses.append(DiseaseStatus(_evidence(doc, f), value))  # type: ignore[arg-type]
+
+
+_CONDITIONAL_PROGRESSION = re.compile(
+    r"\b(?:at|upon|on|at\s+(?:the\s+)?time\s+of|in\s+(?:the\s+)?(?:event|case)\s+of)\s+(?:further\s+|disease\s+)?$",
+    re.I,
+)
 
 
 def _drug_named(sentence: str) -> bool:
@@ -376,9 +549,17 @@ def _flag(kind: str):  # type: ignore[no-untyped-def]
 
 
 def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    """A statement that no systemic therapy was given; in a plan ("no systemic therapy indicated") it is not."""
-    if f.affirmed and f.section != "plan":
+    """A statement that no systemic therapy was given. In a plan a bare "no systemic therapy" is a decision ("no
+    systemic therapy indicated"), not history; a wording of history ("treatment-naive", "no prior ...", "has not
+    received") states it there too ("A/P: 68M with stage IVA adenocarcinoma, treatment-naive")."""
+    if f.affirmed and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
+
+
+_NAIVE_HISTORY = re.compile(
+    r"na[i\u00ef]ve|untreated|\bprior\b|\bprevious|\bnever\b|\bdenies\b|\b(?:has|have|had)\s+(?:not|received)|to\s+date|\blines?\b",
+    re.I,
+)
 
 
 def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
@@ -389,8 +570,8 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if re.search(r"\b(?:received|was\s+on|previously|prior(?!\s+auth))\b", f.sentence, re.I):
         return  # an earlier regimen, not this request
-    if re.search(r"\b(?:if|would|could|whether|option|options)\b", f.sentence, re.I):
-        return  # a condition or an option, not the regimen
+    if re.search(r"\b(?:if|would|could|whether|option|options|offered|declined|refused)\b", f.sentence, re.I):
+        return  # a condition, an option or an offer (declined), not the regimen
     named = _drug_named_near(doc, f)
     if named is not None and not named:
         return  # the drug it qualifies is not a KRAS G12C inhibitor
@@ -424,7 +605,7 @@ def _drug_named_near(doc: TextDoc, f: Finding) -> bool | None:
     inside = _g12c_inhibitors(doc.text[f.start : f.end])
     if inside:
         return any(inside)
-    left = re.split(r"[;.(]", doc.text[max(0, f.start - 30) : f.start])[-1]
+    left = re.split(r"[;.(\n]", doc.text[max(0, f.start - 30) : f.start])[-1]
     after = re.match(r"[\s-]*(?:(?:of|with)\s+)?", doc.text[f.end : f.end + 40])
     m = _drugs().match(doc.text, f.end + (after.end() if after else 0))
     near = _g12c_inhibitors(left)[-1:] + (_g12c_inhibitors(m.group(0)) if m else [])

@@ -97,6 +97,7 @@ def _context_nlp() -> Any:
     from medspacy.context import ConTextRule  # also registers the medspacy_context factory
 
     nlp = _spacy().blank("en")
+    _split_final_stops(nlp)
     nlp.add_pipe("sentencizer", config={"punct_chars": PUNCT})
     nlp.add_pipe(_line_breaks())
     context = nlp.add_pipe(
@@ -116,6 +117,16 @@ def _context_nlp() -> Any:
     defaults = [r for r in ConTextRule.from_json(context.DEFAULT_RULES_FILEPATH) if r.literal.lower() not in redefined]
     context.add(defaults + ours)
     return nlp
+
+
+def _split_final_stops(nlp: Any) -> None:
+    """spaCy keeps a full stop glued to a word that mixes digits and letters ("KRAS G12C.", "stage IIIA2."), so
+    the sentence ran on into the next one ("Plasma: KRAS G12C. Tissue: KRAS G12V." was one sentence): such a
+    stop is split off, and ends the sentence."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9][A-Za-z])\.", r"(?<=[A-Za-z][0-9])\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 @cache
@@ -163,13 +174,34 @@ _ABBREVIATION = re.compile(
 )
 
 
+# A title line in capitals before a dash or colon ("RENEWAL REQUEST - LUMAKRAS (sotorasib), ref. 118842") is a
+# heading, not the start of a wrapped sentence.
+_TITLE = re.compile(r"^\s*[A-Z][A-Z&/ ]{6,}\s+[-\u2013\u2014:]\s")
+# Dictated punctuation ("... pembro comma she received ... period new paragraph"): speech recognition left the
+# words; they are read as the marks they stand for when a text has two or more and at least one "comma" or "new
+# paragraph" (a lone "period" is a word: "authorization period").
+_SPOKEN = re.compile(r"(?<=\w)\s+(comma|period|full\s+stop|new\s+paragraph|new\s+line)\b(?=\s+[a-z]|\s*$)")
+_SPOKEN_MARK = {"comma": ","}
+
+
+def _spoken_punctuation(text: str, out: list[str]) -> None:
+    found = list(_SPOKEN.finditer(text))
+    if len(found) < 2 or not any(m.group(1) == "comma" or m.group(1).startswith("new") for m in found):
+        return
+    for m in found:
+        out[m.start(1)] = _SPOKEN_MARK.get(m.group(1), ".")
+        for i in range(m.start(1) + 1, m.end(1)):
+            out[i] = " "
+
+
 @lru_cache(maxsize=4096)
 def unwrap(text: str) -> str:
-    """``text`` with each soft line break (a wrap inside a sentence) and each abbreviation's full stop turned
-    into a space: same length, so every offset stays exact."""
+    """``text`` with each soft line break (a wrap inside a sentence), each abbreviation's full stop and each
+    dictated punctuation word turned into a space (or its mark): same length, so every offset stays exact."""
     out = list(text)
     for m in _ABBREVIATION.finditer(text):
         out[m.end() - 1] = " "
+    _spoken_punctuation(text, out)
     if "\n" not in text:
         return "".join(out)
     lines, start = [], 0
@@ -189,6 +221,7 @@ def unwrap(text: str) -> str:
                 or (len(body) >= WRAP_MIN and _MID_SENTENCE.search(body))
             )
             and not _ENDS_STATEMENT.search(body)
+            and not _TITLE.match(body)
             and not _COLUMNS.search(body)
             and not _COLUMNS.search(nxt)
             and not _OWN_ITEM.match(nxt)
