@@ -129,3 +129,14 @@ def test_the_third_sets_development_table_is_todays_reading() -> None:
         assert row.group(2).strip() == want, name
         if name in THIRD_BLIND:
             assert row.group(1).strip() == THIRD_BLIND[name], name
+
+
+def test_the_fourth_heldout_blind_table_is_todays_reading() -> None:
+    """The fourth set's one blind run (digital) is what the reader does today: while the set stays held out,
+    a change of the reader that changes this table must change the doc (and the set's blind status) too."""
+    f = _score("heldout4")
+    section = DOC[DOC.index("### The fourth held-out set") :]
+    for name, got in f["fields"].items():
+        shown = " / ".join(f"{100 * got[k]:.1f}" for k in ("correct", "empty", "wrong"))
+        assert re.search(rf"\| {name} \| {re.escape(shown)} \|", section), name
+    assert f"| wrong outcomes | {f['outcome_wrong']} |" in section
