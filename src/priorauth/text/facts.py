@@ -264,11 +264,20 @@ _GENERAL_HEADING = re.compile(
 )
 
 
+# A heading that says in its own words that what follows is not about this patient ("APPENDIX - about the
+# therapies named (general information, not patient-specific)", "Journal club note (not patient care)").
+_NOT_PATIENT_HEADING = re.compile(
+    r"\bnot\s+(?:patient[\s-](?:specific|care)|for\s+patient\s+care|about\s+(?:this|the)\s+patient)\b|"
+    r"\bgeneral\s+(?:drug\s+)?information\b|\bjournal\s+club\b",
+    re.I,
+)
+
+
 def _general_paragraph(doc: TextDoc, f: Finding) -> bool:
     start = doc.text.rfind("\n\n", 0, f.start)
     start = 0 if start < 0 else start + 2
     first = doc.text[start : start + 200].lstrip("\n").split("\n", 1)[0]
-    return bool(_GENERAL_HEADING.match(first))
+    return bool(_GENERAL_HEADING.match(first) or _NOT_PATIENT_HEADING.search(first))
 
 
 def _form_answer_no(doc: TextDoc, f: Finding, line: str) -> bool:
@@ -449,7 +458,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if (
         not given
         and (f.section == "plan" or p["planned_before"].search(before))
-        and not p["given_in_plan"].search(f.sentence)
+        and (not p["given_in_plan"].search(f.sentence) or _FUTURE.search(f.sentence))
     ):
         return
     if p["therapy_not_given"].search(f.sentence) or p["therapy_table_header"].search(_block_header(doc, f)):
@@ -465,6 +474,10 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ev = _evidence(doc, f)
     curative = bool(p["curative_setting"].search(f.sentence)) and not p["advanced_setting"].search(f.sentence)
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
+
+
+# A plan's time still to come ("C1D1 next week", "cycle 1 tomorrow"): a cycle named in a plan is not a cycle given.
+_FUTURE = re.compile(r"\bnext\s+(?:week|month|visit|cycle)\b|\btomorrow\b|\bin\s+\d+\s+(?:days?|weeks?)\b", re.I)
 
 
 # A drug to start on a given day, named last before it ("sotorasib 960 mg daily, single agent, to start 10/09",
@@ -605,7 +618,10 @@ def _drug_named_near(doc: TextDoc, f: Finding) -> bool | None:
     inside = _g12c_inhibitors(doc.text[f.start : f.end])
     if inside:
         return any(inside)
-    left = re.split(r"[;.(\n]", doc.text[max(0, f.start - 30) : f.start])[-1]
+    window = doc.text[max(0, f.start - 60) : f.start]
+    left = re.split(r"[;.(\n]", window)[-1][-30:]
+    if not left.strip() and window.rstrip().endswith("("):  # "pembrolizumab monotherapy since 02/2026 (single agent)"
+        left = re.split(r"[;.]|\n\s*\n", window)[-1]
     after = re.match(r"[\s-]*(?:(?:of|with)\s+)?", doc.text[f.end : f.end + 40])
     m = _drugs().match(doc.text, f.end + (after.end() if after else 0))
     near = _g12c_inhibitors(left)[-1:] + (_g12c_inhibitors(m.group(0)) if m else [])
