@@ -168,6 +168,37 @@ CASES = [
         {("disease_status", "stable")},
         set(),
     ),
+    # --- histology shorthand; a form's "none" at the end of a paragraph; another chest cancer ----------------
+    ("adenoca shorthand", "Dx: RLL adenoca, dx 3/2026, KRAS G12C.", {("histology", "nsclc")}, set()),
+    ("sq cell shorthand", "Dx: Lung Ca - sq cell, T2N2M0.", {("histology", "nsclc")}, set()),
+    (
+        "a form's none after earlier sentences",
+        "Pulm clinic. LLL nodule -> core bx: adenocarcinoma. Stage IB. Prior systemic therapy: none.",
+        {("histology", "nsclc"), ("stage", "1"), NAIVE},
+        set(),
+    ),
+    (
+        "pleural mesothelioma's stage",
+        "Pleural biopsy: malignant mesothelioma, epithelioid. Stage II per surgeon. No lung carcinoma seen.",
+        set(),
+        {("stage", "2"), ("histology", "nsclc")},
+    ),
+    (
+        "a head-and-neck cancer's lung nodules",
+        "Laryngeal SCC, stage IVA, s/p cisplatin-RT. Lung nodule biopsy: squamous cell carcinoma, same clone as the "
+        "larynx primary.",
+        {("therapy", "cisplatin")},
+        {("stage", "4"), ("histology", "nsclc")},
+    ),
+    # --- therapy in an A/P that states what is ongoing ---------------------------------------------------------
+    (
+        "on consolidation after concurrent chemoradiation",
+        "A/P:\n1. Stage IIIB NSCLC - on durvalumab consolidation after concurrent carboplatin/paclitaxel and RT.",
+        {("therapy", "durvalumab"), ("therapy", "carboplatin"), ("therapy", "paclitaxel")},
+        set(),
+    ),
+    # --- monotherapy stated after a dash ------------------------------------------------------------------------
+    ("single agent - no other", "Regimen: adagrasib, single agent - no other anticancer meds.", {MONO}, set()),
     # --- ILD: a form answered [N], symptoms to report ----------------------------------------------------------
     (
         "a screening item answered [N]",
@@ -204,6 +235,12 @@ GUARDS = [
     ("ILD answered yes", "History of ILD [Y] - on nintedanib.", {ILD}),
     ("ILD required steroids is still ILD", "Pneumonitis in 2025 required steroids.", {ILD}),
     ("G12C detected", "KRAS p.(Gly12Cys) detected, VAF 18%.", {KRAS_PRESENT}),
+    (
+        "mesothelioma beside a lung cancer keeps the lung's stage",
+        "History of pleural mesothelioma (2015, resected). Now RUL lung adenocarcinoma, stage IIIA.",
+        {("stage", "3"), ("histology", "nsclc")},
+    ),
+    ("a checklist's '- no' still negates", "Pneumonitis - no.\nOn sotorasib.", {("therapy", "sotorasib")}),
     ("a naive patient with a stated plan", "No treatment to date; plan carboplatin/pemetrexed.", {NAIVE}),
 ]
 

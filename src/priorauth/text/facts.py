@@ -185,6 +185,23 @@ def _cancer_of(doc: TextDoc, f: Finding) -> str | None:
     return None if other else "lung"
 
 
+# A chest cancer that is not lung cancer (pleural mesothelioma, a head-and-neck cancer with lung nodules): in a note
+# about it that names no lung cancer, a stage, a spread or a generic histology word is that cancer's.
+_OTHER_CHEST_CANCER = re.compile(
+    r"\bmesothelioma\b|\bhead\s+and\s+neck\b|\boropharyn\w*|\bhypopharyn\w*|\blaryn(?:x|geal)\b|\bthym(?:oma|ic\s+carcinoma)\b",
+    re.I,
+)
+_LUNG_CANCER = re.compile(
+    r"(?<!not\sa\snew\s)(?<!not\sa\s)(?<!no\s)\blung\s+(?:cancer|ca|carcinoma|adeno\w*|primary)\b|\bm?nsclc\b|\bnon[\s-]?small\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=2048)
+def _another_chest_cancer(text: str) -> bool:
+    return bool(_OTHER_CHEST_CANCER.search(text)) and not _LUNG_CANCER.search(text)
+
+
 def _other_primary(doc: TextDoc, f: Finding) -> bool:
     p = patterns()
     line = _line(doc, f)
@@ -287,7 +304,12 @@ def _form_answer_no(doc: TextDoc, f: Finding, line: str) -> bool:
         return False
     text = unwrap(doc.text)
     colon = text.rfind("\n", 0, f.start) + 1 + m.start()
-    return f.end <= colon
+    # the field's label only: a sentence ended between the finding and the colon ("... biopsy: squamous cell
+    # carcinoma. Stage IA2. Lines of systemic therapy: none.") puts the finding outside it
+    return f.end <= colon and not _SENTENCE_END.search(text, f.end, colon)
+
+
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 
 def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
@@ -413,7 +435,7 @@ def _under_not_detected(doc: TextDoc, f: Finding) -> bool:
 def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if not f.affirmed or _other_primary(doc, f):
         return
-    if f.label == "HISTOLOGY_LUNG" and not _lung(doc, f):
+    if f.label == "HISTOLOGY_LUNG" and (not _lung(doc, f) or _another_chest_cancer(doc.text)):
         return
     if patterns()["other_primary"].search(doc.text[max(0, f.start - 25) : f.start]):
         return  # "metastatic colorectal adenocarcinoma" in a lung wedge is not lung histology
@@ -427,6 +449,8 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     cancer = _cancer_of(doc, f)
     if cancer is None or (cancer == "lung" and not (_lung(doc, f) or cx.NSCLC.search(f.sentence))):
         return
+    if cancer == "lung" and _another_chest_cancer(doc.text):
+        return  # "diffuse malignant mesothelioma ... stage III"
     window = doc.text[max(0, f.start - 30) : f.end + 30]
     if patterns()["non_cancer_stage"].search(window):
         return
@@ -439,6 +463,7 @@ def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     cancer = _cancer_of(doc, f)
     if (
         cancer is None
+        or (cancer == "lung" and _another_chest_cancer(doc.text))
         or f.section == "family_history"
         or f.modifiers & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL", "GENERAL"}
     ):
