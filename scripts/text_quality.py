@@ -4,8 +4,9 @@ separately: ``tuning`` (``tests/text/corpus.yaml``, written with the rules), ``h
 errors have been read since 2026-11-30, so it is a development set now), ``heldout2``
 (``tests/text/heldout2.yaml``, scored blind once, then read on 2026-11-30: a development set too),
 ``heldout3`` (``tests/text/heldout3.yaml``, scored blind once, then read on 2026-11-30 in the fourth pass: a
-development set too) and ``heldout4`` (``tests/text/heldout4.yaml``, the held-out set, written blind; absent
-until merged), and what it finds in the real Synthea notes of ``../shared``.
+development set too), ``heldout4`` (``tests/text/heldout4.yaml``, scored blind once, then read on 2026-11-30 in the
+fifth pass: a development set too) and ``heldout5`` (``tests/text/heldout5.yaml``, the held-out set, written blind;
+absent until merged), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
     .venv/bin/python scripts/text_quality.py --corpus heldout2  # one of them
@@ -32,8 +33,16 @@ CORPUS = ROOT / "tests/text/corpus.yaml"
 HELDOUT = ROOT / "tests/text/heldout.yaml"
 HELDOUT2 = ROOT / "tests/text/heldout2.yaml"
 HELDOUT3 = ROOT / "tests/text/heldout3.yaml"  # written blind while v2 was read; a development set since read
-HELDOUT4 = ROOT / "tests/text/heldout4.yaml"  # written blind while v3 was read; absent until merged
-CORPORA = {"tuning": CORPUS, "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3, "heldout4": HELDOUT4}
+HELDOUT4 = ROOT / "tests/text/heldout4.yaml"  # written blind while v3 was read; a development set since read
+HELDOUT5 = ROOT / "tests/text/heldout5.yaml"  # written blind while v4 was read; absent until merged
+CORPORA = {
+    "tuning": CORPUS,
+    "heldout": HELDOUT,
+    "heldout2": HELDOUT2,
+    "heldout3": HELDOUT3,
+    "heldout4": HELDOUT4,
+    "heldout5": HELDOUT5,
+}
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")
 
