@@ -24,9 +24,14 @@ class Words:
 
 
 @cache
+def _data() -> dict[str, Any]:
+    """``data/displays.yaml``, read once."""
+    return yaml.safe_load(resources.files("priorauth.terminology").joinpath("data/displays.yaml").read_text("utf-8"))
+
+
+@cache
 def _kept() -> tuple[dict[tuple[str, str], tuple[str, str]], dict[str, tuple[str, str]]]:
-    raw = resources.files("priorauth.terminology").joinpath("data/displays.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
+    data = _data()
     by_system: dict[tuple[str, str], tuple[str, str]] = {}
     by_code: dict[str, tuple[str, str]] = {}
     for key, system in data["systems"].items():
@@ -39,8 +44,7 @@ def _kept() -> tuple[dict[tuple[str, str], tuple[str, str]], dict[str, tuple[str
 
 @cache
 def _labels() -> dict[str, str]:
-    raw = resources.files("priorauth.terminology").joinpath("data/displays.yaml").read_text("utf-8")
-    return {s["uri"]: key.upper() for key, s in yaml.safe_load(raw)["systems"].items()}
+    return {s["uri"]: key.upper() for key, s in _data()["systems"].items()}
 
 
 def coded(name: str, code: str, system: str | None = None) -> str:
