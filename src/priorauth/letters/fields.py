@@ -44,9 +44,8 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
 # what OCR makes of a dot leader: a run of small letters, mostly s and c ("ssscicssssccces")
 GARBLED_LEADER = r"(?-i:(?=[a-z.,6]{6,}[ \t])(?:[a-z.,6]*?[sc]){4}[a-z.,6]*)"
 _LABEL = re.compile(
-    r"^[ \t|]*(?:(?:final|coverage|review|request|authorization|utilization\s+review|UM|renewal|PA|prior\s+authorization|"
-    r"pharmacy|plan|current)\s+)?"
-    r"(?:decision|determination|outcome|status|result|action(?:\s+taken)?)(?:\s+code)?(?:\s+of\s+(?:the\s+)?(?:review|request))?"
+    r"^[ \t|]*(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z]+[ \t]+){0,2}"
+    r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?)(?:\s+code)?(?:\s+of\s+(?:the\s+)?(?:review|request))?"
     r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,}|[ \t]+" + GARBLED_LEADER + r")[ \t.:|]*"  # a colon, a bar, leaders, a column
     r"(?P<v>[^\n]{2,60})",
     M,
@@ -69,11 +68,18 @@ _STATEMENTS = {
         r"\bnotice\s+of\s+approval\b",
         r"\bwe\s+are\s+approving\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:approved|authorized)\b",
-        r"\b(?:has|have)\s+(?:approved|authorized)\s+(?:this|the|your|it|coverage|benefits)\b",
+        r"\b(?:has|have)\s+(?:approved|authorized|certified)\s+(?:this|the|your|it|coverage|benefits)\b",
         r"\bhereby\s+(?:approves?|certifies|authorizes)\b",
         r"\bnotice\s+of\s+certification\b",
         r"\bwe\s+(?:said|are\s+saying)\s+yes\b",
-        r"\bwe\s+will\s+cover\s+(?:this|the|your)\b",
+        r"\bwe\s+(?:can|will|are\s+able\s+to)\s+(?:now\s+)?cover\s+(?:this|the|your|it|lumakras|sotorasib)\b",
+        r"\b(?:determined|found|decided|confirmed|agree[sd]?)\s+(?:that\s+)?(?:it|this|the\s+\w+(?:\s+\w+)?|your\s+\w+(?:\s+\w+)?|lumakras|sotorasib)\s+(?:is|was|are)\s+(?:medically\s+necessary|covered)\b",
+        r"(?<!\bnot\s)\b(?:meets?|satisf(?:y|ies|ied))\s+(?:all\s+(?:of\s+)?)?(?:the\s+|our\s+|your\s+|its\s+)?(?:plan'?s\s+)?(?:[\w-]+\s+){0,3}(?:criteria|requirements|guidelines?)\b",
+        r"\b(?:criteria|requirements)\s+(?:are|were|have\s+been|has\s+been)\s+met\b",
+        r"\b(?:coverage|authorization|approval|request|it|therapy|treatment|lumakras|sotorasib)\s+(?:is|was|has\s+been)\s+"
+        r"(?:renewed|extended|reauthorized|re-?certified|re-?approved)\b",
+        r"\bwe\s+(?:have\s+)?(?:renewed|extended|reauthorized|re-?approved)\b",
+        r"\bpartial(?:ly)?\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b",
         r"\b(?:made|reached|issued)\s+an?\s+(?:fully\s+)?favorable\s+(?:decision|determination)\b",
         r"\b(?:reviewed|evaluated|considered)\s+(?:(?:your|the|this|prior\s+authorization)\s+)*(?:request|case)\s+and\s+(?:have\s+)?(?:approved|authorized)\b",
         r"\b(?:it|this|that)\s+is\s+(?:now\s+)?covered\b(?!\s+(?:under|by|only|when|if|with|as|through|in))",  # "and it's covered."
@@ -96,6 +102,11 @@ _STATEMENTS = {
         r"\b(?:made|reached|issued)\s+an?\s+(?:unfavorable|adverse)\s+(?:decision|determination)\b",
         r"\bwe\s+(?:are\s+unable\s+to|cannot|can\s*not|will\s+not|are\s+not\s+able\s+to)\s+(?:cover|pay\s+for)\b",
         r"\b(?:reviewed|evaluated|considered)\s+(?:(?:your|the|this|prior\s+authorization)\s+)*(?:request|case)\s+and\s+(?:have\s+)?(?:denied|declined)\b",
+        r"\b(?:is|was|are|were)\s+not\s+(?:considered\s+|deemed\s+|found\s+(?:to\s+be\s+)?)?medically\s+necessary\b",
+        r"\b(?:does|did|do)\s+not\s+(?:meet|satisfy)\s+(?:all\s+(?:of\s+)?)?(?:the\s+|our\s+|your\s+|its\s+)?(?:plan'?s\s+)?(?:[\w-]+\s+){0,3}(?:criteria|requirements|guidelines?)\b",
+        r"\b(?:criteria|requirements?)\s+(?:are|were|was|is|has|have)\s+not\s+(?:been\s+)?met\b",
+        r"\bfail(?:s|ed)\s+to\s+(?:meet|satisfy)\b",
+        r"\bwe\s+(?:have\s+)?(?:turned\s+down|refused|rejected)\b|\b(?:is|was|has\s+been)\s+(?:turned\s+down|refused|rejected)\b",
     ],
     "pended": [
         r"\b(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|requested)\b",
@@ -114,6 +125,9 @@ _STATEMENTS = {
         r"\b(?:is|remains)\s+(?:incomplete|pending)\b",
         r"\b(?:information|documentation|records)\s+(?:is|are|was|were)\s+(?:missing|incomplete)\b",
         r"\b(?:cannot|can\s*not|could\s+not|unable\s+to)\s+(?:begin|start|complete|continue)\s+(?:our\s+|the\s+|its\s+)?review\b",
+        r"\b(?:cannot|can\s*not|unable\s+to|not\s+able\s+to|will\s+not)\s+(?:yet\s+)?(?:finish|complete|continue|make|reach|render|begin|start|process|decide)\b[^.;]{0,100}?\buntil\s+(?:we|you|the|your|our|it|they)\b",
+        r"\bwe\s+(?:still\s+)?need\s*:",
+        r"\b(?:review|request|case)\s+(?:is\s+)?on\s+hold\b",
         r"\bincomplete\s+request\b",
         r"\brequires?\s+(?:more|additional|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
         r"\b(?:in\s+order\s+)?to\s+(?:complete|continue|process|finish)\s+(?:our|the|this|your)\s+(?:review|request)\b[^.]*\b(?:please|need|send|provide|submit)\b",
@@ -252,7 +266,7 @@ def _blank(text: str, keep: list[tuple[int, int]]) -> str:
 # ("Request B - LUMAKRAS 120 mg tablets", "Item 2: ERLOTINIB 150 MG TAB", "2. LUMAKRAS 120 mg") over the
 # lines that decide it
 _SECTION = re.compile(
-    rf"^(?P<ind>[ \t]*)(?:(?:(?:request|item|drug|medication|line|rx|prescription)[ \t]*(?:[A-Z]|#?\d{{1,2}})|\d{{1,2}}|\(?[A-H])[ \t]*[-:.)–][ \t]*)"
+    rf"^(?P<ind>[ \t]*)(?:(?:(?:request|item|drug|medication|line|rx|prescription)[ \t]*(?:[A-Z]|#?\d{{1,2}})(?:[ \t]+of[ \t]+\d{{1,2}})?|\d{{1,2}}|\(?[A-H])[ \t]*[-:.)–][ \t]*)"
     rf"(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*)$",
     M,
 )
@@ -289,8 +303,9 @@ def scope(text: str) -> Scope | None:
 
 # an outcome set off as a banner, in capitals: "PA REF 0004419310  ***  DENIED  ***", "=== APPROVED ==="
 _BANNER = re.compile(
-    r"(?:[*=#~]{2,}|^)[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING))"
-    r"[ \t]*(?:[*=#~]{2,}|$)",
+    r"(?:[*=#~]{2,}|^|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
+    r"COVERED)|(?:[A-Z\-]+[ \t]+){0,3}ON[ \t]+HOLD|(?:MORE[ \t]+|ADDITIONAL[ \t]+)?INFORMATION[ \t]+(?:NEEDED|REQUESTED|REQUIRED))"
+    r"[ \t]*(?:[*=#~]{2,}|$|(?=[-–|][ \t])|\.(?=[ \t]|$))",
     re.M,
 )
 # a ticked box of a checkbox list: "[X] Approved   [ ] Denied" (an empty box says nothing)
@@ -308,6 +323,43 @@ _UNDECIDED = re.compile(
     r"no\s+(?:determination|decision)\s+(?:of\s+\w+\s+)?(?:was|has\s+been|will\s+be)\s+(?:made|issued|rendered))\b",
     I,
 )
+
+
+# a statement about something else than this request: another pharmacy, drug or provider, a quantity
+# beyond the limit, a fill or claim elsewhere ("Fills at other pharmacies will not be covered" in an
+# approval); its outcome words are never the letter's outcome
+_ELSEWHERE = re.compile(
+    r"\b(?:other|another|different|alternative|any\s+other|non-?(?:network|participating|preferred|specialty))\s+"
+    r"(?:specialty\s+|retail\s+|in-network\s+)?(?:pharmac\w*|drugs?|medicines?|medications?|products?|providers?|prescribers?|"
+    r"strengths?|doses?|brands?|stores?|suppliers?|vendors?|locations?|facilit\w+)\b|"
+    r"\bout[- ]of[- ]network\b|"
+    r"\b(?:quantit(?:y|ies)|doses?|amounts?|fills?|refills?|supply|supplies|claims?|tablets?|days?)\s+(?:above|over|beyond|exceeding|"
+    r"greater\s+than|more\s+than|in\s+excess\s+of|past|after)\b|"
+    r"\b(?:early|mail[- ]order|retail|walk-in)\s+(?:fills?|refills?|pharmac\w*)\b|"
+    r"\b(?:fills?|refills?)\s+(?:at|from|through|filled)\b|"
+    r"\bclaims?\b",  # a pharmacy claim rejected or paid is no decision on the request
+    I,
+)
+# a sentence that names another dosed product and not LUMAKRAS ("ONDANSETRON 8 mg is not covered");
+# the capital word before a dose is a drug's name unless it is one of these
+_OTHER_DOSED = re.compile(r"\b(?P<n>[A-Z][A-Za-z\-]{3,})(?:\s+\([A-Za-z\-]+\))?\s+\d+(?:\.\d+)?\s*(?:mg|mcg|ml)\b")
+_NOT_DRUG = re.compile(r"(?:request|dose|doses|strength|medication|medicine|drug|tablets?|quantity|daily|total|oral|each|only)$", I)
+_OTHER_NAMED = re.compile(r"\b(?:krazati|adagrasib)\b", I)
+
+
+def _about_another_drug(sentence: str) -> bool:
+    if _OURS.search(sentence):
+        return False
+    if _OTHER_NAMED.search(sentence):
+        return True
+    return any(not _NOT_DRUG.match(m.group("n")) for m in _OTHER_DOSED.finditer(sentence))
+
+
+# a partial approval approves the request; what it did not approve is the rest ("We approved part of
+# this request ... What we did not approve: the months after ...")
+_PARTIAL = re.compile(r"\bpartial(?:ly)?\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b", I)
+# a concession is no statement of the outcome ("Although the earlier request was approved, ...")
+_CONCESSIVE = re.compile(r"\b(?:although|even\s+though|though|albeit)\b", I)
 
 
 _CONTRACTION = re.compile(
@@ -367,20 +419,22 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
         word = m.group("v")
         if re.search(r"\bnot[ \t]*\n[ \t]*$", text[max(0, m.start("v") - 12) : m.start("v")], I):
             word = f"not {word}"  # "... - NOT" wrapped over "APPROVED" is one heading
-        value = _item_value(word)
-        if value:
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.end()]
+        value = next((v for v, words in _OUTCOME_WORDS if re.search(rf"\b(?:{words})\b", word, I)), None)
+        if value and not (_CONDITIONAL.search(line) or _STALE.search(line)):
             labeled.append(Hit(value, m.start("v"), m.end("v")))
     if m := _UNDECIDED.search(text):
         return [], f"the letter says no decision was made ({' '.join(m.group(0).split())}): left empty"
     said: list[Hit] = []
+    names_ours = bool(_OURS.search(text))  # a letter about one request only, for another drug, is read as it is
     governed = (
         False  # a clause after a semicolon is governed by its sentence's "if" ("If we deny it, ...; the notice ...")
     )
     for s in _SENTENCE.finditer(text):
         sentence, at = _expanded(s.group(0))
-        conditional = bool(_CONDITIONAL.search(sentence)) or governed
+        conditional = bool(_CONDITIONAL.search(sentence) or _CONCESSIVE.search(sentence)) or governed
         governed = conditional and s.group(0).rstrip().endswith(";")
-        if conditional:
+        if conditional or _ELSEWHERE.search(sentence) or (names_ours and _about_another_drug(sentence)):
             continue
         for value, patterns in _STATEMENT_RES.items():
             for p in patterns:
@@ -389,6 +443,10 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
                     said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
                     break
     values = {h.value for h in labeled} | {h.value for h in said}
+    if values == {"approved", "denied"} and any(_PARTIAL.search(text, h.start, h.end) for h in said):
+        said = [h for h in said if h.value == "approved"]  # the part not approved is the rest of the request
+        labeled = [h for h in labeled if h.value == "approved"]
+        values = {"approved"}
     if not values:
         return [], "the outcome could not be read (no approval, denial or request for information is stated)"
     if len(values) > 1:
