@@ -7,6 +7,7 @@ has no outcome (null, with a warning), never the likelier one."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -298,7 +299,29 @@ def scope(text: str) -> Scope | None:
     others = tuple(
         text[a : text.find("\n", a) if "\n" in text[a:] else len(text)].strip() for a, _, o in bounds if not o
     )
-    return Scope(_blank(text, [(a, b) for a, b, ours in bounds if ours]), _blank(text, [(0, found[0][0])]), others)
+    keep = [(a, b) for a, b, ours in bounds if ours]
+    if header := _table_header(text, found[0][0]):  # the columns' names over the items: "Drug  Reference  Decision"
+        keep.insert(0, header)
+    return Scope(_blank(text, keep), _blank(text, [(0, found[0][0])]), others)
+
+
+_RULE_LINE = re.compile(r"^[\s\-=_+|]+$")
+
+
+def _table_header(text: str, first: int) -> tuple[int, int] | None:
+    """The span of a table's header row above the first item line (past a rule of dashes), if any: a row
+    of two or more names set apart by wide gaps, without numbers."""
+    end = first - 1
+    for _ in range(2):
+        start = text.rfind("\n", 0, max(0, end)) + 1
+        line = text[start:end]
+        if end <= 0 or not line.strip():
+            return None
+        if not _RULE_LINE.match(line):
+            cells = re.findall(r"\S+(?: \S+)*", line)
+            return (start, end) if len(cells) >= 2 and not re.search(r"\d", line) else None
+        end = start - 1
+    return None
 
 
 # an outcome set off as a banner, in capitals: "PA REF 0004419310  ***  DENIED  ***", "=== APPROVED ==="
@@ -357,7 +380,7 @@ def _about_another_drug(sentence: str) -> bool:
 
 # a partial approval approves the request; what it did not approve is the rest ("We approved part of
 # this request ... What we did not approve: the months after ...")
-_PARTIAL = re.compile(r"\bpartial(?:ly)?\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b", I)
+PARTIAL = re.compile(r"\bpartial(?:ly)?\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b", I)
 # a concession is no statement of the outcome ("Although the earlier request was approved, ...")
 _CONCESSIVE = re.compile(r"\b(?:although|even\s+though|though|albeit)\b", I)
 
@@ -443,7 +466,7 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
                     said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
                     break
     values = {h.value for h in labeled} | {h.value for h in said}
-    if values == {"approved", "denied"} and any(_PARTIAL.search(text, h.start, h.end) for h in said):
+    if values == {"approved", "denied"} and any(PARTIAL.search(text, h.start, h.end) for h in said):
         said = [h for h in said if h.value == "approved"]  # the part not approved is the rest of the request
         labeled = [h for h in labeled if h.value == "approved"]
         values = {"approved"}
@@ -492,17 +515,43 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])|\n[ \t]*\n")  # "PA No. AP-2
 _STALE = re.compile(r"\b(?:previous(?:ly)?|earlier|former(?:ly)?|expired|superseded)\b|\(\s*prior\s+(?!auth)", I)
 
 
+_STALE_ROW = re.compile(r"\b(?:expired|superseded|replaced|closed|cancell?ed|withdrawn|previous)\b", I)
+_HISTORY = re.compile(r"\b(?:history|previous|earlier|past)\b", I)
+
+
 def _stale(text: str, pos: int) -> bool:
     """Whether what stands at ``pos`` belongs to an earlier authorization: its sentence, up to it, says
     so ("The patient's previous authorization, PA No. X, valid ... through ...")."""
     start = max(0, pos - 300)
     for m in _SENTENCE_END.finditer(text, start, min(len(text), pos + 2)):  # its lookahead sees the word at pos
         start = min(m.end(), pos)
-    return bool(_STALE.search(text, start, pos))
+    if _STALE.search(text, start, pos):
+        return True
+    line_end = text.find("\n", pos)
+    if _STALE_ROW.search(text, pos, len(text) if line_end < 0 else line_end):  # "... 2026-09-24 to 2027-09-23  EXPIRED"
+        return True
+    block = max(text.rfind("\n\n", 0, pos), text.rfind("\f", 0, pos)) + 1
+    heading = text[block : text.find("\n", block + 1) if "\n" in text[block + 1 :] else len(text)]
+    return bool(_HISTORY.search(heading))  # a block under "PRIOR AUTHORIZATION HISTORY"
+
+
+# the fallback: any label naming the request's reference ("Our reference for this request:", "Reference /
+# Referencia:", "Prior authorization request BSO-UM-8791305 for ...") over an id in capitals that has
+# digits and letters or dashes, set off by a colon, a column or nothing at all
+_STRICT_ID = r"(?P<v>(?-i:(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z\-])[A-Z0-9][A-Z0-9\-]{5,29}(?<=[A-Z0-9])))"
+_NUMBER_ANY = re.compile(
+    r"\b(?:(?:prior\s+)?auth(?:orization)?|reference|ref\.?|request|case|review|control|tracking|certification|"
+    r"pre-?certification|determination|approval|utilization\s+review)"
+    r"(?:\s+(?:request|number|no\.?|id|#|code|reference))?"
+    r"(?:\s+(?:for|of|on)\s+(?:this|the|your)\s+(?:request|case|review|letter))?"
+    r"(?:[ \t]*/[ \t]*[A-Za-z]+)?"
+    r"[ \t]*(?::[ \t]*|[ \t]{2,}|[ \t])" + _STRICT_ID + r"(?![A-Za-z0-9])",
+    I,
+)
 
 
 def authorization_number(text: str) -> Hit | None:
-    for p in _NUMBER_RES:
+    for p in (*_NUMBER_RES, _NUMBER_ANY):
         for m in p.finditer(text):
             value = m.group("v")
             if re.search(r"\d", value) and not dates.DATE_RE.fullmatch(value) and not _stale(text, m.start()):
@@ -533,14 +582,13 @@ def letter_date(text: str) -> Hit | None:
     for line in lines:
         stripped = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*", "", line.strip(), flags=I)
         found = dates.find(line)
-        # a line that is only a date, or a letterhead's date column ("July 1, 2026      Reference ...")
-        alone = found and stripped and found[0].end - found[0].start >= len(stripped) - 1
-        column = (
-            found
-            and re.match(rf"[ \t]*(?:{dates.DATE})(?:[ \t]{{2,}}|$)", line, I)
-            and line.strip().startswith(line[found[0].start : found[0].end])
-        )
-        if (alone and len(found) == 1) or column:
+        # a line that is only a date, or a letterhead's date column ("July 1, 2026      Reference ..."), or a
+        # date and its translation ("June 15, 2027 / 15 de junio de 2027")
+        alone = found and stripped and found[0].end - found[0].start >= len(stripped) - 1 and len(found) == 1
+        opens = found and line.strip().startswith(line[found[0].start : found[0].end])
+        translated = opens and re.match(r"[ \t]*/[ \t]+\S", line[found[0].end :])
+        column = opens and re.match(rf"[ \t]*(?:{dates.DATE})(?:[ \t]{{2,}}|$)", line, I)
+        if alone or translated or column:
             return Hit(found[0].day, pos + found[0].start, pos + found[0].end)
         pos += len(line) + 1
     return None
@@ -566,6 +614,17 @@ _END = re.compile(
 )
 
 
+def _labelled_first(found: Iterable[re.Match[str]]) -> re.Match[str] | None:
+    """The first match that opens its line as a label ("Coverage starts:  January 11, 2027") over one
+    inside a sentence ("asked us to cover it starting January 1, 2027"), else the first."""
+    found = list(found)
+    for m in found:
+        line = m.string[m.string.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if len(line.split()) <= 3 and re.search(r"[:.]|\s{2}", m.string[m.start() : m.start("d")]):
+            return m
+    return found[0] if found else None
+
+
 def period(text: str) -> tuple[Hit | None, Hit | None] | None:
     """The approved period (start, end): a date range near words about approval or validity, else a
     labelled start and end date (either may be missing: an approval "until coverage ends" has no end)."""
@@ -576,8 +635,8 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
         a, b = dates.parse(m.group("a")), dates.parse(m.group("b"))
         if a and b and a <= b:
             return Hit(a, m.start("a"), m.end("a")), Hit(b, m.start("b"), m.end("b"))
-    s = next((m for m in _START.finditer(text) if dates.parse(m.group("d")) and not _stale(text, m.start())), None)
-    e = next((m for m in _END.finditer(text) if dates.parse(m.group("d")) and not _stale(text, m.start())), None)
+    s = _labelled_first(m for m in _START.finditer(text) if dates.parse(m.group("d")) and not _stale(text, m.start()))
+    e = _labelled_first(m for m in _END.finditer(text) if dates.parse(m.group("d")) and not _stale(text, m.start()))
     a = dates.parse(s.group("d")) if s else None
     b = dates.parse(e.group("d")) if e else None
     if a and b and a > b:
@@ -663,7 +722,8 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
 
 
 _APPEAL_WORDS = re.compile(
-    r"appeal|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request)\s+)?again|review\s+(?:it|this|the\s+decision)\s+again",
+    r"appeal|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request)\s+)?again|review\s+(?:it|this|the\s+decision)\s+again|"
+    r"(?:request|ask\s+for|file)\s+an?\s+(?:internal\s+)?review\s+of\s+(?:this|the|our)\s+(?:decision|determination|denial)",
     I,
 )
 # a window that is not the appeal's: a talk with the reviewer, information to send

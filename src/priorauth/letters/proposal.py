@@ -174,6 +174,8 @@ def propose(
         if not span or None in span:
             out.warnings.append("the approved period could not be read whole")
         add("quantity", fields.quantity(ours) or tables.read(fields.quantity, ours))
+        if fields.PARTIAL.search(ours):  # a partial approval denies the rest: its appeal deadline is read
+            add("appeal_deadline", fields.appeal_deadline(text, day.value if day else None)[0])
     if kind == "denied":
         if add("denial_reason", fields.denial_reason(ours)) is None:
             out.warnings.append("the denial reason could not be read")
