@@ -366,7 +366,9 @@ _ELSEWHERE = re.compile(
 # a sentence that names another dosed product and not LUMAKRAS ("ONDANSETRON 8 mg is not covered");
 # the capital word before a dose is a drug's name unless it is one of these
 _OTHER_DOSED = re.compile(r"\b(?P<n>[A-Z][A-Za-z\-]{3,})(?:\s+\([A-Za-z\-]+\))?\s+\d+(?:\.\d+)?\s*(?:mg|mcg|ml)\b")
-_NOT_DRUG = re.compile(r"(?:request|dose|doses|strength|medication|medicine|drug|tablets?|quantity|daily|total|oral|each|only)$", I)
+_NOT_DRUG = re.compile(
+    r"(?:request|dose|doses|strength|medication|medicine|drug|tablets?|quantity|daily|total|oral|each|only)$", I
+)
 _OTHER_NAMED = re.compile(r"\b(?:krazati|adagrasib)\b", I)
 
 
@@ -532,7 +534,13 @@ def _stale(text: str, pos: int) -> bool:
         return True
     block = max(text.rfind("\n\n", 0, pos), text.rfind("\f", 0, pos)) + 1
     heading = text[block : text.find("\n", block + 1) if "\n" in text[block + 1 :] else len(text)]
-    return bool(_HISTORY.search(heading))  # a block under "PRIOR AUTHORIZATION HISTORY"
+    # a block under a heading such as "PRIOR AUTHORIZATION HISTORY" (a short line of its own, no sentence)
+    return (
+        block + len(heading) < pos
+        and len(heading.split()) <= 6
+        and not heading.rstrip().endswith(".")
+        and bool(_HISTORY.search(heading))
+    )
 
 
 # the fallback: any label naming the request's reference ("Our reference for this request:", "Reference /
