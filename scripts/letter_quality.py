@@ -7,8 +7,9 @@ scored per field: the share read correctly, left empty, read wrong; the outcome'
     .venv/bin/python scripts/letter_quality.py --quick          # two letters, digital (CI)
 
 Corpora: tests/letters/letters.yaml (tuning: written while building the reader) and the held-out sets
-tests/letters/heldout.yaml, heldout2.yaml, heldout3.yaml (development sets since their misses were read)
-and heldout4.yaml (the fourth blind set, scored once when it is merged); always scored apart. Fax
+tests/letters/heldout.yaml, heldout2.yaml, heldout3.yaml and heldout4.yaml (development sets since their
+misses were read: heldout4.yaml was scored blind once, then read in the fourth pass) and heldout5.yaml
+(the fifth blind set, written while v4 was read, scored once when it is merged); always scored apart. Fax
 qualities need the tesseract program.
 """
 

@@ -233,6 +233,7 @@ def test_a_labelled_period_before_a_date_in_a_sentence(text: str, want: tuple[da
         ("July 2, 2027 / 2 de julio de 2027", date(2027, 7, 2)),
         ("07/02/2027 / 02/07/2027", date(2027, 7, 2)),
         ("July 2, 2027   Reference PX-1", date(2027, 7, 2)),
+        ("July 2, 2027/2 de julio de 2027", date(2027, 7, 2)),  # OCR closed the gaps around the slash
         ("Seen July 2, 2027 / follow-up", None),  # a date inside a line of words is not the letter's
     ],
 )
@@ -296,3 +297,14 @@ def test_a_table_of_drugs_reads_lumakras_row_under_its_header() -> None:
     assert p.value("outcome") == "approved"
     assert p.value("authorization_number") == "QQ2708120045"
     assert (p.value("period_start"), p.value("period_end")) == (date(2027, 8, 16), date(2028, 2, 15))
+
+
+@pytest.mark.parametrize("name", ["LUMAKRAS", "JIJMAKRAS", "LIUMAKRAS", "IUMAKRAS", "Lumakras"])
+def test_our_drug_as_ocr_reads_it_in_a_table_row(name: str) -> None:
+    text = DRUG_TABLE.replace("LUMAKRAS", name)
+    p = propose(_letter(text))
+    assert p.value("outcome") == "approved" and p.value("authorization_number") == "QQ2708120045"
+
+
+def test_another_drug_ending_alike_is_not_ours() -> None:
+    assert not fields._OURS.search("PANDEMAKRASE 10 mg")  # a longer word is another word

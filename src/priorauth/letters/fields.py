@@ -214,7 +214,7 @@ _SENTENCE = _Sentences()
 
 # LUMAKRAS and sotorasib, and what OCR makes of them (LIUMAKRAS, JTUMAKRAS, sotora5ib): a drug line
 # misread as another drug would hide the letter's outcome
-_OURS = re.compile(r"\b\w{0,2}umakras\b|\bs?otora[s5][il1|]b\b", I)
+_OURS = re.compile(r"\b\w{0,3}makras\b|\bs?otora[s5][il1|]b\b", I)
 _DOSE = r"(?:\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)\b|\bfor\s+injection\b|\btab(?:let)?s?\b|\bcap(?:sule)?s?\b)"
 _ITEM_WORDS = r"approved|authorized|den[il1|t]ed|declined|not\s+approved|not\s+authorized|not\s+certified|certified|pended|pending"
 _ITEM = re.compile(  # a drug's own line in a letter that decides several, item by item
@@ -589,12 +589,12 @@ def letter_date(text: str) -> Hit | None:
     pos = 0
     for line in lines:
         stripped = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*", "", line.strip(), flags=I)
-        found = dates.find(line)
+        found = dates.find(re.sub(r"(?<=\d{4})/(?!\d{1,2}/)", " ", line))  # "June 15, 2027/15 de junio" (OCR)
         # a line that is only a date, or a letterhead's date column ("July 1, 2026      Reference ..."), or a
         # date and its translation ("June 15, 2027 / 15 de junio de 2027")
         alone = found and stripped and found[0].end - found[0].start >= len(stripped) - 1 and len(found) == 1
         opens = found and line.strip().startswith(line[found[0].start : found[0].end])
-        translated = opens and re.match(r"[ \t]*/[ \t]+\S", line[found[0].end :])
+        translated = opens and re.match(r"[ \t]*/[ \t]*\S", line[found[0].end :])
         column = opens and re.match(rf"[ \t]*(?:{dates.DATE})(?:[ \t]{{2,}}|$)", line, I)
         if alone or translated or column:
             return Hit(found[0].day, pos + found[0].start, pos + found[0].end)
