@@ -54,6 +54,7 @@ def _score(corpus: str) -> dict:
         ("former held-out \\(development\\)", "heldout"),
         ("second held-out \\(development\\)", "heldout2"),
         ("third held-out \\(development\\)", "heldout3"),
+        ("fourth held-out \\(development\\)", "heldout4"),
     ],
 )
 def test_the_docs_digital_rows_are_todays_reading(label: str, corpus: str) -> None:
@@ -131,12 +132,86 @@ def test_the_third_sets_development_table_is_todays_reading() -> None:
             assert row.group(1).strip() == THIRD_BLIND[name], name
 
 
-def test_the_fourth_heldout_blind_table_is_todays_reading() -> None:
-    """The fourth set's one blind run (digital) is what the reader does today: while the set stays held out,
-    a change of the reader that changes this table must change the doc (and the set's blind status) too."""
-    f = _score("heldout4")
+FOURTH_BLIND = {  # the fourth set's one blind run, correct / empty / wrong, %: (digital, normal fax)
+    "outcome": ("75.0 / 20.8 / 4.2", "72.9 / 22.9 / 4.2"),
+    "authorization_number": ("77.1 / 18.8 / 4.2", "77.1 / 18.8 / 4.2"),
+    "period_start": ("83.3 / 14.6 / 2.1", "81.2 / 16.7 / 2.1"),
+    "period_end": ("83.3 / 14.6 / 2.1", "81.2 / 16.7 / 2.1"),
+    "quantity": ("81.2 / 16.7 / 2.1", "79.2 / 18.8 / 2.1"),
+    "appeal_deadline": ("89.6 / 10.4 / 0.0", "85.4 / 14.6 / 0.0"),
+    "denial_reason": ("83.3 / 10.4 / 6.2", "83.3 / 10.4 / 6.2"),
+    "requested": ("89.6 / 6.2 / 4.2", "89.6 / 6.2 / 4.2"),
+    "patient_name": ("85.4 / 12.5 / 2.1", "81.2 / 14.6 / 4.2"),
+    "patient_birth_date": ("97.9 / 2.1 / 0.0", "95.8 / 4.2 / 0.0"),
+    "patient_member_id": ("85.4 / 14.6 / 0.0", "79.2 / 16.7 / 4.2"),
+    "patient_mismatch": ("97.9 / 0.0 / 2.1", "93.8 / 0.0 / 6.2"),
+}
+
+
+def test_the_fourth_heldout_blind_table_stays_as_recorded() -> None:
+    """The fourth set became a development set in the fourth pass: its blind table (digital and fax) is
+    history and stays as it was measured; its development rows are checked below."""
     section = DOC[DOC.index("### The fourth held-out set") :]
+    for name, (digital, fax) in FOURTH_BLIND.items():
+        assert re.search(rf"\| {name} \| {re.escape(digital)} \| {re.escape(fax)} \|", section), name
+    assert "| wrong outcomes | 2 | 2 |" in section
+    assert "Since 2026-11-30 19:05 UTC it is a development set" in section
+
+
+def _table(head: str) -> dict[str, tuple[str, str]]:
+    block = DOC[DOC.index(head) : DOC.index("\n\n", DOC.index(head) + len(head) + 2)]
+    return {
+        m.group(1): (m.group(2).strip(), m.group(3).strip())
+        for m in re.finditer(r"\| (\w+) \| ([\d./ ]+) \| ([\d./ ]+) \|", block)
+    }
+
+
+def test_the_fourth_sets_development_table_is_todays_reading() -> None:
+    """Digital: the "after" column is what the reader does today, the "before" column the blind run's."""
+    f = _score("heldout4")
+    table = _table("Fourth held-out set, development (digital, 48 letters):")
     for name, got in f["fields"].items():
-        shown = " / ".join(f"{100 * got[k]:.1f}" for k in ("correct", "empty", "wrong"))
-        assert re.search(rf"\| {name} \| {re.escape(shown)} \|", section), name
-    assert f"| wrong outcomes | {f['outcome_wrong']} |" in section
+        assert name in table, f"no {name} row in the fourth set's development table"
+        before, after = table[name]
+        assert after == " / ".join(f"{100 * got[k]:.1f}" for k in ("correct", "empty", "wrong")), name
+        assert before == FOURTH_BLIND[name][0], name
+    head = "Fourth held-out set, development (digital, 48 letters):"
+    assert f"| wrong outcomes | 2 | {f['outcome_wrong']} |" in DOC[DOC.index(head) :]
+
+
+def test_the_fourth_sets_fax_development_table_is_consistent() -> None:
+    """Fax (minutes to re-measure, so run by hand with ``--quality fax --cache``): the "before" column is
+    the blind fax run, and the short table's fax row is the per-field table's "after" column."""
+    table = _table("Fourth held-out set, development (normal fax, 48 letters):")
+    for name, (_, fax) in FOURTH_BLIND.items():
+        assert table[name][0] == fax, name
+    after = {k: float(v[1].split(" / ")[0]) for k, v in table.items()}
+    row = re.search(
+        r"\| fourth held-out \(development\) \| fax \| 48 \| ([\d.]+)% \| ([\d.]+)% \| ([\d.]+)% \| 0 \|", DOC
+    )
+    assert row, "no fax row for the fourth set"
+    low = min(after[k] for k in ("period_start", "period_end", "appeal_deadline"))
+    assert (float(row.group(1)), float(row.group(2)), float(row.group(3))) == (
+        after["outcome"],
+        after["authorization_number"],
+        low,
+    )
+
+
+def test_the_scoring_script_knows_the_fifth_set() -> None:
+    """heldout5 (written blind while v4 was read) is merged after this pass: the script names it and,
+    until its file is in the checkout, says so in one line (exit 2, no traceback)."""
+    assert render.CORPORA["heldout5"] == "heldout5.yaml"
+    if (ROOT / "tests" / "letters" / "heldout5.yaml").exists():
+        pytest.skip("the fifth set is merged: it is scored by the lead, blind, not here")
+    p = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout5", "--limit", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert p.stderr.strip().splitlines() == [
+        "letter_quality: the heldout5 corpus (heldout5.yaml) is not in this checkout"
+    ]

@@ -308,3 +308,27 @@ def test_our_drug_as_ocr_reads_it_in_a_table_row(name: str) -> None:
 
 def test_another_drug_ending_alike_is_not_ours() -> None:
     assert not fields._OURS.search("PANDEMAKRASE 10 mg")  # a longer word is another word
+
+
+def test_a_table_of_drugs_with_blank_lines_between_its_rows() -> None:
+    """OCR puts blank lines between a table's rows and drops its rule: the header is still found."""
+    text = DRUG_TABLE.replace("-" * 28 + "  " + "-" * 15 + "  " + "-" * 9 + "  " + "-" * 24 + "\n", "\n")
+    text = text.replace("\nLUMAKRAS", "\n\nLUMAKRAS")
+    p = propose(_letter(text))
+    assert p.value("outcome") == "approved" and p.value("authorization_number") == "QQ2708120045"
+
+
+@pytest.mark.parametrize(
+    ("row", "want"),
+    [
+        ("LUMAKRAS 120 MG TABLET CSK2708120045  APPROVED  08/16/2027 - 02/15/2028;", "CSK2708120045"),
+        ("JIJMAKRAS 120 MG JABI.ET QQ-2708-120045 APPROVED 08/16/2027 - 02/15/2028", "QQ-2708-120045"),
+        ("LUMAKRAS 120 MG TABLET  APPROVED  08/16/2027 - 02/15/2028", None),  # no id on the row
+        ("LUMAKRAS 120 MG TABLET  AB1234567 CD7654321  APPROVED", None),  # two ids: which is it?
+    ],
+)
+def test_the_id_on_lumakras_row_when_ocr_columns_do_not_line_up(row: str, want: str | None) -> None:
+    ours = "Drug  Reference  Decision  Dates\n\n" + row + "\n"
+    hit = fields.item_number(ours)
+    assert (hit.value if hit else None) == want
+    assert fields.item_number(row + "\n") is None  # without a reference column, no id is taken from a row

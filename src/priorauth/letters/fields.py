@@ -309,15 +309,15 @@ _RULE_LINE = re.compile(r"^[\s\-=_+|]+$")
 
 
 def _table_header(text: str, first: int) -> tuple[int, int] | None:
-    """The span of a table's header row above the first item line (past a rule of dashes), if any: a row
+    """The span of a table's header row above the first item line (past a rule, blank lines), if any: a row
     of two or more names set apart by wide gaps, without numbers."""
     end = first - 1
-    for _ in range(2):
+    for _ in range(4):  # past a rule of dashes and the blank lines OCR puts between rows
         start = text.rfind("\n", 0, max(0, end)) + 1
         line = text[start:end]
-        if end <= 0 or not line.strip():
+        if end <= 0:
             return None
-        if not _RULE_LINE.match(line):
+        if line.strip() and not _RULE_LINE.match(line):
             cells = re.findall(r"\S+(?: \S+)*", line)
             return (start, end) if len(cells) >= 2 and not re.search(r"\d", line) else None
         end = start - 1
@@ -556,6 +556,27 @@ _NUMBER_ANY = re.compile(
     r"[ \t]*(?::[ \t]*|[ \t]{2,}|[ \t])" + _STRICT_ID + r"(?![A-Za-z0-9])",
     I,
 )
+
+
+_ID_COLUMN = re.compile(r"^[^\d\n]*\b(?:reference|ref\.?|auth(?:orization)?|number|no\.|case|id|#)[^\d\n]*$", M)
+
+
+def item_number(ours: str) -> Hit | None:
+    """In a table deciding several drugs whose header names a reference column, the one id on LUMAKRAS's
+    own row (``LUMAKRAS 120 MG TABLET   CSK2708120045   APPROVED ...``), when OCR's columns do not line up."""
+    if not _ID_COLUMN.search(ours):
+        return None
+    for line in re.finditer(r"[^\n]+", ours):
+        if not _OURS.search(line.group(0)):
+            continue
+        ids = [
+            m
+            for m in re.finditer(r"(?<![\w/])" + _STRICT_ID + r"(?![\w/])", line.group(0))
+            if sum(c.isdigit() for c in m.group("v")) >= 5 and not dates.DATE_RE.fullmatch(m.group("v"))
+        ]
+        if len(ids) == 1:
+            return Hit(ids[0].group("v"), line.start() + ids[0].start("v"), line.start() + ids[0].end("v"))
+    return None
 
 
 def authorization_number(text: str) -> Hit | None:

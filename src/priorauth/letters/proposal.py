@@ -160,8 +160,12 @@ def propose(
         out.warnings.append(why)
     kind = result.value if result else None
     number = fields.authorization_number(ours) or tables.read(fields.authorization_number, ours)
-    if part and number is None:  # a number for the whole request, above the items
-        number = fields.authorization_number(part.shared) or tables.read(fields.authorization_number, part.shared)
+    if part and number is None:  # the id on LUMAKRAS's own row of a table, else one for the whole request
+        number = (
+            fields.item_number(ours)
+            or fields.authorization_number(part.shared)
+            or tables.read(fields.authorization_number, part.shared)
+        )
     add("authorization_number", number)
     day = add("letter_date", fields.letter_date(text) or tables.read(fields.letter_date, text))
     add("drug", fields.drug(text))
