@@ -332,3 +332,33 @@ def test_the_id_on_lumakras_row_when_ocr_columns_do_not_line_up(row: str, want: 
     hit = fields.item_number(ours)
     assert (hit.value if hit else None) == want
     assert fields.item_number(row + "\n") is None  # without a reference column, no id is taken from a row
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The pharmacy will call the member to schedule delivery.", None),  # words after a role are no name
+        ("We wrote to the patient about the refill.", None),
+        ("The enrollee may ask for a copy of the criteria.", None),
+        ("A copy goes to the member Ada K. Osei (DOB 01/02/1960).", "Ada K. Osei"),
+        ("Coverage for patient Bram Olsen, DOB 03/04/1955, is approved.", "Bram Olsen"),
+    ],
+)
+def test_a_name_in_a_sentence_is_in_capitals(text: str, want: str | None) -> None:
+    hit = fields.patient(text).get("name")
+    assert (hit.value if hit else None) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Member ID:     QSO R44 775 6010\n", "QSO R44 775 6010"),  # groups of letters and digits, spaced
+        ("Member ID: AB 12 3456 789\n", "AB 12 3456 789"),
+        ("Member ID: ABC123 Group 4471", "ABC123"),  # the next label is not part of the id
+        ("Member ID: W12345678 DOB 01/02/1960", "W12345678"),
+        ("Member ID: 12345 RX BIN 610014", "12345"),
+    ],
+)
+def test_a_member_id_printed_in_spaced_groups(text: str, want: str) -> None:
+    hit = fields.patient(text).get("member_id")
+    assert hit is not None and hit.value == want

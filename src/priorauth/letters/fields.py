@@ -960,7 +960,7 @@ _NAME_COLUMN = re.compile(rf"^[ \t|]*{_ROLE}(?:\s+name)?[ \t]{{2,}}(?P<v>{_PERSO
 _NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|name)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
 # a name in a sentence, set off by its date of birth: "for patient June T. Okafor (DOB 02-03-1961"
 _NAME_INLINE = re.compile(
-    rf"(?:\b(?i:{_ROLE})|(?i:care\s+team\s+of))[ \t]+(?P<v>[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){{1,3}})"
+    rf"(?:\b(?i:{_ROLE})|(?i:care\s+team\s+of))[ \t]+(?P<v>(?-i:[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){{1,3}}))"
     r"(?=\s*(?:[,;]\s*(?:DOB|D\.O\.B|date\s+of\s+birth|born|birth)|\(|\n|$))",
     M,
 )
@@ -982,7 +982,9 @@ _DOB = re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born){LE
 _MEMBER = re.compile(
     rf"(?:\b(?P<role>{_ROLE}|policy|health\s+plan|medicaid|medicare)(?:[ \t]*/[ \t]*{_ROLE})?"
     r"\s*(?:id(?:entification)?|number|no\.?|#)|^[ \t|]*(?:ID|identification)\b)"
-    r"(?:\s*(?:number|no\.?|#))?" + LEADER + r"(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
+    r"(?:\s*(?:number|no\.?|#))?"
+    + LEADER
+    + r"(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)| (?=[A-Z]{1,3}\d)){3,24})(?![A-Za-z0-9])",
     M,
 )
 # a plan's own "ID" after its name ("Plan: Cedar Mutual, ID CM-44102", "Cedar Mutual ID: CM-44102"): an ID
