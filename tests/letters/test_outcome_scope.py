@@ -362,3 +362,46 @@ def test_a_name_in_a_sentence_is_in_capitals(text: str, want: str | None) -> Non
 def test_a_member_id_printed_in_spaced_groups(text: str, want: str) -> None:
     hit = fields.patient(text).get("member_id")
     assert hit is not None and hit.value == want
+
+
+@pytest.mark.parametrize(
+    ("text", "has", "lacks"),
+    [
+        (
+            "Determination: Not medically necessary. The reviewer found progression on this drug.\n\n"
+            "You may appeal within 60 days.",
+            "found progression on this drug",
+            "appeal",
+        ),
+        (
+            "REASON CODE ST-07: Step therapy not met. Records show no trial of a platinum doublet.\n",
+            "no trial of a platinum doublet",
+            "",
+        ),
+        (
+            "The request does not meet our criteria. The chart lacks a KRAS G12C result. Please call us "
+            "with questions.",
+            "lacks a KRAS G12C result",
+            "call us",
+        ),
+        (
+            "Coverage criteria were not met.\n\nSincerely, the pharmacy team",
+            "Coverage criteria were not met.",
+            "Sincerely",
+        ),
+    ],
+)
+def test_a_reason_sentence_keeps_its_explanation(text: str, has: str, lacks: str) -> None:
+    hit = fields.denial_reason(text)
+    assert hit is not None and has in hit.value
+    assert not lacks or lacks not in hit.value
+
+
+def test_a_weakly_read_explanation_leaves_the_reason_itself() -> None:
+    text = "The request is not medically necessary. The scan sh0ws pr0gressi0n on the drug.\n"
+    hit = fields.denial_reason(text)
+    assert hit is not None and "scan" in hit.value
+    core = fields.first_sentence(text, hit)
+    assert core.value == "The request is not medically necessary." and text[core.start : core.end] == core.value
+    one = fields.denial_reason("Coverage criteria were not met.\n")
+    assert one is not None and fields.first_sentence("Coverage criteria were not met.\n", one) == one

@@ -867,8 +867,28 @@ def denial_reason(text: str) -> Hit | None:
     for s in _SENTENCE.finditer(text):
         if _REASON_SENTENCE.search(s.group(0)) and not re.search(r"\bappeal|\bif\s+you\b", s.group(0), I):
             start = s.start() + len(s.group(0)) - len(s.group(0).lstrip())
-            return Hit(" ".join(s.group(0).split()), start, s.end())
+            return Hit(" ".join(text[start : _explained(text, s.end())].split()), start, _explained(text, s.end()))
     return None
+
+
+def first_sentence(text: str, hit: Hit) -> Hit:
+    """A reason cut to its first sentence (what is kept when OCR read its explanation weakly)."""
+    s = next(_SENTENCE.finditer(text, hit.start, hit.end), None)
+    if s is None or s.end() >= hit.end:
+        return hit
+    return Hit(" ".join(s.group(0).split()), s.start(), s.end())
+
+
+def _explained(text: str, end: int) -> int:
+    """Where a reason ends: its sentence and the ones after it in its paragraph that explain it ("Step
+    therapy not met. The records show no trial of ..."), up to an appeal or contact sentence."""
+    para = re.search(r"\n[ \t]*\n|\f", text[end:])
+    stop = min(end + (para.start() if para else len(text) - end), end + 600)
+    for s in _SENTENCE.finditer(text, end, stop):
+        if _REASON_STOP.search(s.group(0)) or re.search(r"\bif\s+you\b|\bplease\b", s.group(0), I):
+            stop = s.start()
+            break
+    return end + len(text[end:stop].rstrip())
 
 
 _ASK = re.compile(

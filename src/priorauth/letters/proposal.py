@@ -181,7 +181,10 @@ def propose(
         if fields.PARTIAL.search(ours):  # a partial approval denies the rest: its appeal deadline is read
             add("appeal_deadline", fields.appeal_deadline(text, day.value if day else None)[0])
     if kind == "denied":
-        if add("denial_reason", fields.denial_reason(ours)) is None:
+        reason = fields.denial_reason(ours)
+        if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:
+            reason = fields.first_sentence(ours, reason)  # its explanation read weakly: the reason itself
+        if add("denial_reason", reason) is None:
             out.warnings.append("the denial reason could not be read")
         deadline, why = fields.appeal_deadline(text, day.value if day else None)
         if add("appeal_deadline", deadline) is None:
