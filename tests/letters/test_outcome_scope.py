@@ -405,3 +405,35 @@ def test_a_weakly_read_explanation_leaves_the_reason_itself() -> None:
     assert core.value == "The request is not medically necessary." and text[core.start : core.end] == core.value
     one = fields.denial_reason("Coverage criteria were not met.\n")
     assert one is not None and fields.first_sentence("Coverage criteria were not met.\n", one) == one
+
+
+CASE = {"name": "Evander J. Quiñones-Fairbairn", "birth_date": "1960-01-02", "member_id": "NWX449021773"}
+PATIENT_NOISE = [
+    # accents are no difference, in a text layer or a fax
+    ({"name": "Evander J. Quinones-Fairbairn", "birth_date": "1960-01-02"}, False, [], []),
+    ({"name": "EVANDER QUINONES-FAIRBAIRN"}, True, [], []),
+    ({"name": "Evander J. Quiñones-Fairbairn"}, True, [], []),
+    # a fax's doubled or dropped character in a long id, the date of birth agreeing: tolerated and warned
+    ({"member_id": "NWXX449021773", "birth_date": "1960-01-02"}, True, [], ["member id"]),
+    ({"member_id": "NW449021773", "birth_date": "1960-01-02"}, True, [], ["member id"]),
+    # guards: not in a text layer, not without the date of birth, never a changed character, never short ids
+    ({"member_id": "NWXX449021773", "birth_date": "1960-01-02"}, False, ["member id"], []),
+    ({"member_id": "NWXX449021773"}, True, ["member id"], []),
+    ({"member_id": "NWX449021774", "birth_date": "1960-01-02"}, True, ["member id"], []),
+    ({"member_id": "NWX4490217733", "birth_date": "1960-02-01"}, True, ["date of birth", "member id"], []),
+    ({"name": "Evander J. Quintero-Fairbairn"}, True, ["name"], []),
+]
+
+
+@pytest.mark.parametrize(("read", "ocr", "mismatch", "near"), PATIENT_NOISE)
+def test_accents_and_a_doubled_character(read: dict[str, str], ocr: bool, mismatch: list[str], near: list[str]) -> None:
+    from priorauth.letters import patient
+
+    assert patient.compare(read, CASE, ocr=ocr) == (mismatch, near)
+
+
+def test_a_short_id_with_a_character_added_is_another_id() -> None:
+    from priorauth.letters import patient
+
+    case = {"birth_date": "1960-01-02", "member_id": "AB1234"}
+    assert patient.compare({"member_id": "AB12345", "birth_date": "1960-01-02"}, case, ocr=True) == (["member id"], [])

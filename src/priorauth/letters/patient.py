@@ -5,7 +5,9 @@ it gives differently is, and then nothing is proposed.
 A letter read from its text layer (a portal's PDF) is compared exactly: a name one letter off there is
 another name, never a misread. A fax's OCR misreads a letter now and then (``Nelacourt`` for ``Delacourt``, ``NadiaR.`` for ``Nadia
 R.``, ``O`` for ``0`` in a member id). Such a reading is tolerated, never silently: a member id equal to
-the case's once the characters OCR confuses are folded (O/Q/0, I/L/1, S/5, B/8, Z/2) matches; a name
+the case's once the characters OCR confuses are folded (O/Q/0, I/L/1, S/5, B/8, Z/2) matches, and so does
+one of 8 characters or more that OCR read with one character doubled or dropped (never changed) when the
+date of birth matches exactly (``NWXX449021773``); accents are never a difference (``Quiñones``, ``Quinones``); a name
 whose words differ from the case's by one letter each (words of 5 letters or more) is not a mismatch
 only when OCR was not sure of the name (word confidence under 0.9) and the letter's date of birth or
 member id is read and matches the case's exactly, and the proposal warns about it. A real other patient differs by more than one misread letter, or in a date of
@@ -14,6 +16,7 @@ birth or member id, and is flagged."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection
 from datetime import date
 from typing import Any
@@ -25,7 +28,13 @@ NEAR_LENGTH = 5  # a name word this long may differ by one misread letter
 SURE = 0.9
 
 
+def _unaccented(text: str) -> str:
+    """The text with its accents dropped ("Quiñones" is "Quinones": a chart or a fax may print either)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _words(name: str) -> set[str]:
+    name = _unaccented(name)
     name = re.sub(r"([a-z]{2,})([A-Z])(?=[.\s]|$)", r"\1 \2", name)  # "NadiaR." is "Nadia R." (OCR lost the space)
     return {w for w in re.findall(r"[a-z]+", name.casefold()) if len(w) > 1}
 
@@ -76,7 +85,11 @@ def compare(
         a, b = _alnum(str(mid)), _alnum(str(want_mid))
         mid_same = a == b
         if not mid_same:
-            if ocr and a.translate(_FOLD) == b.translate(_FOLD):
+            folded = a.translate(_FOLD), b.translate(_FOLD)
+            # OCR's look-alikes, or one character doubled or dropped when the date of birth agrees
+            # (never one character changed: a dependant's id differs from the subscriber's in its suffix)
+            added = len(folded[0]) != len(folded[1]) and _one_edit(*folded)
+            if ocr and (folded[0] == folded[1] or (dob_same and added and len(b) >= 8)):
                 near.append("member id")
             else:
                 out.append("member id")
