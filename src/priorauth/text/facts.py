@@ -54,7 +54,14 @@ def _document_facts(doc: TextDoc) -> TextFacts:
     # A report naming G12C and another KRAS variant on one specimen of one date (two clones) is a G12C result: the
     # other variant is a co-mutation, not a "G12C absent" answer. Two dated results stay two (a conflict to review).
     out.kras = [k for k in out.kras if not (k.status == "other_variant" and (k.specimen, k.evidence.date) in present)]
+    if out.meds:  # "no targeted drugs yet; she had carboplatin": one class of drugs not given, another given
+        out.naive = [n for n in out.naive if not (n.focus and _ONE_CLASS.search(doc.text[n.focus[0] : n.focus[1]]))]
     return out
+
+
+# A naive wording about one class of drugs only (targeted, immunotherapy, oral): naive overall only when the text
+# records no systemic drug given.
+_ONE_CLASS = re.compile(r"\b(?:targeted|immuno\w*|io|oral|iv|intravenous|tki|pills?)\b", re.I)
 
 
 # A banner saying the document is not this patient's ("MISFILED", "belongs to another patient", "scanned to
@@ -214,13 +221,20 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     line = _line(doc, f)
     p = patterns()
-    if p["not_about_patient"].search(f.sentence) or p["unticked_box"].search(line) or _in_criteria_list(doc, f):
+    if p["not_about_patient"].search(f.sentence) or _unticked(doc, f, line) or _in_criteria_list(doc, f):
         return  # a general statement, a form's item left unticked, a payer's list of criteria
     if not f.label.startswith("KRAS") and _form_answer_no(doc, f, line):
         return  # "History of ILD/pneumonitis: No" (a KRAS "G12C: negative" is a result: see _kras)
     if _unfilled_field(doc, f, line) or _open_question(doc, f) or _general_paragraph(doc, f) or _counterfactual(f):
         return
     handler(out, doc, f)
+
+
+def _unticked(doc: TextDoc, f: Finding, line: str) -> bool:
+    """A form's item left unticked; a "Prior chemotherapy? [ ] Yes [x] No" row is answered (its ticked box is
+    inside the finding), whatever box beside it is empty."""
+    p = patterns()
+    return bool(p["unticked_box"].search(line)) and not p["ticked_box"].search(doc.text[f.start : f.end])
 
 
 # A counterfactual: "Had the biopsy shown G12C, we would have requested adagrasib; NGS instead showed G13D". Its
@@ -590,8 +604,19 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     """A statement that no systemic therapy was given. In a plan a bare "no systemic therapy" is a decision ("no
     systemic therapy indicated"), not history; a wording of history ("treatment-naive", "no prior ...", "has not
     received") states it there too ("A/P: 68M with stage IVA adenocarcinoma, treatment-naive")."""
+    if _PRIOR_TICKED_YES.search(doc.text) or _SINCE_TREATED.search(doc.text, f.end):
+        return  # a form's other prior-therapy row answered yes; a copied-forward "naive" updated since
     if f.affirmed and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
+
+
+_PRIOR_TICKED_YES = re.compile(r"^[^\n]*\bprior\b[^\n]*?(?:☒|☑|\[\s?x\s?\])\s*y(?:es)?\b", re.I | re.M)
+# A later statement that treatment has been given since: "has since completed 4 cycles", "since then received".
+_SINCE_TREATED = re.compile(
+    r"\b(?:has|have|had)\s+since\s+(?:completed|received|started|begun|had|undergone|been\s+(?:on|treated|given))\b"
+    r"|\bsince\s+then\b[^.;\n]{0,40}?\b(?:received|started|completed|treated|given)\b",
+    re.I,
+)
 
 
 _NAIVE_HISTORY = re.compile(

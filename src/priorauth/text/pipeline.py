@@ -61,9 +61,20 @@ def patterns() -> dict[str, re.Pattern[str]]:
     return {k: re.compile(v, re.I) for k, v in data.items() if isinstance(v, str) and k != "version"}
 
 
+_WORD_CLASS = re.compile(r"<<(\w+)>>")
+
+
+def expand(pattern: str, words: dict[str, str]) -> str:
+    """``pattern`` with each ``<<name>>`` replaced by the wording class ``words[name]`` (as a group), itself
+    expanded: a class is written once in targets.yaml's ``words`` and shared by the rules that use it."""
+    return _WORD_CLASS.sub(lambda m: f"(?:{expand(words[m.group(1)], words)})", pattern)
+
+
 @cache
 def _targets() -> list[tuple[str, str, re.Pattern[str]]]:
-    return [(t["label"], str(t["value"]), re.compile(t["pattern"], re.I)) for t in rules()["targets"]["targets"]]
+    data = rules()["targets"]
+    words = data.get("words") or {}
+    return [(t["label"], str(t["value"]), re.compile(expand(t["pattern"], words), re.I)) for t in data["targets"]]
 
 
 @cache
