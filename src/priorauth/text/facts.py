@@ -640,7 +640,29 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # the drug it qualifies is not a KRAS G12C inhibitor
     if f.value == "alone" and not (named or any(_g12c_inhibitors(_line(doc, f)))):
         return  # "taken alone", "no other anticancer agents": only beside the KRAS G12C inhibitor
+    if _combination(f.sentence) or _combination(_line(doc, f)):
+        return  # "adagrasib + cetuximab; no other drugs": a combination, whatever else is excluded
     out.monotherapy.append(_evidence(doc, f))
+
+
+_JOINED = re.compile(r"^\s*(?:\+|&|/|,|plus|with|and|in\s+combination\s+with|combined\s+with)\s*$", re.I)
+
+
+def _combination(sentence: str) -> bool:
+    """Whether ``sentence`` joins a KRAS G12C inhibitor to another anticancer drug ("sotorasib + panitumumab",
+    "adagrasib with cetuximab")."""
+    vocab = vocabulary()
+    named = []
+    for m in _drugs().finditer(sentence):
+        drugs = [vocab.drugs[i] for i in vocab.by_name.get(m.group(0).lower(), ()) if i in vocab.drugs]
+        kinds = {d.drug_class == "kras_g12c_inhibitor" for d in drugs if d.anticancer}
+        if len(kinds) > 1:
+            return True  # a combination's own name ("adagrasib + cetuximab")
+        if kinds:
+            named.append((m, kinds.pop()))
+    return any(
+        a[1] != b[1] and _JOINED.match(sentence[a[0].end() : b[0].start()]) for a, b in zip(named, named[1:], strict=False)
+    )
 
 
 # USAN stems of anticancer drugs that are not KRAS G12C inhibitors (those end in -rasib), for a drug word just
