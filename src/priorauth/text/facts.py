@@ -4,6 +4,7 @@ status), each citing ``Type/id#char=start,end`` and the document's date."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -661,7 +662,7 @@ def _combination(sentence: str) -> bool:
         if kinds:
             named.append((m, kinds.pop()))
     return any(
-        a[1] != b[1] and _JOINED.match(sentence[a[0].end() : b[0].start()]) for a, b in zip(named, named[1:], strict=False)
+        a[1] != b[1] and _JOINED.match(sentence[a[0].end() : b[0].start()]) for a, b in pairwise(named)
     )
 
 
