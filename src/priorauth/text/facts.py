@@ -4,9 +4,9 @@ status), each citing ``Type/id#char=start,end`` and the document's date."""
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from priorauth.chart import dates
 from priorauth.facts.model import Diagnosis, DiseaseStatus, Evidence, KrasResult, MedUse
@@ -661,9 +661,7 @@ def _combination(sentence: str) -> bool:
             return True  # a combination's own name ("adagrasib + cetuximab")
         if kinds:
             named.append((m, kinds.pop()))
-    return any(
-        a[1] != b[1] and _JOINED.match(sentence[a[0].end() : b[0].start()]) for a, b in pairwise(named)
-    )
+    return any(a[1] != b[1] and _JOINED.match(sentence[a[0].end() : b[0].start()]) for a, b in pairwise(named))
 
 
 # USAN stems of anticancer drugs that are not KRAS G12C inhibitors (those end in -rasib), for a drug word just
