@@ -261,12 +261,17 @@ _PLACEHOLDER = re.compile(r":\s*(?:\*{3,}|\{[^}\n]*\}|_{3,}|\[\s*\])")
 
 
 def _unfilled_field(doc: TextDoc, f: Finding, line: str) -> bool:
-    """The finding is in a field's label whose value is a placeholder ("KRAS G12C: *** (pending)")."""
-    m = _PLACEHOLDER.search(line)
-    if not m:
-        return False
-    colon = unwrap(doc.text).rfind("\n", 0, f.start) + 1 + m.start()
-    return f.end <= colon
+    """The finding is in a field's label whose value is a placeholder ("KRAS G12C: *** (pending)"); a filled field
+    before it on the line ("Diagnosis: lung ca (NSCLC).  Stage: ___") keeps its value."""
+    line_start = unwrap(doc.text).rfind("\n", 0, f.start) + 1
+    for m in _PLACEHOLDER.finditer(line):
+        label_start = max((b.end() for b in _FIELD_END.finditer(line, 0, m.start())), default=0)
+        if line_start + label_start <= f.start and f.end <= line_start + m.start():
+            return True
+    return False
+
+
+_FIELD_END = re.compile(r"[:.;|]\s|\s{2,}|\t")
 
 
 # A question (an interrogative sentence ending in "?"), answered yes only by what follows it on its line.
