@@ -177,6 +177,12 @@ def _cancer_of(doc: TextDoc, f: Finding) -> str | None:
     """Which cancer a stage or spread mention belongs to: the one its line names, else the one the note is
     about; None for another primary (pancreas, breast...). A note that names no cancer keeps the lung."""
     p = patterns()
+    after = re.split(r"[.;,(\n]", doc.text[f.end : f.end + 40])[0]  # the words it qualifies: "stage I breast ca"
+    if not p["lung_context"].search(after):
+        if p["colorectal_context"].search(after):
+            return "colorectal"
+        if p["other_primary"].search(after):
+            return None
     line = _line(doc, f)
     if p["lung_context"].search(line):
         return "lung"
