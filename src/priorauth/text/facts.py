@@ -580,11 +580,11 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     value = f.value
     if f.label == "STATUS_CELL" and not p["response_table_header"].search(_block_header(doc, f)):
         return  # "PR" ending a row of another table (hormone receptors, a problem list)
-    if value == "worsened_in_context":  # PD / POD / arrows: only on a line about cancer care
+    if value.endswith("_in_context"):  # PD / POD / "(SD)" / arrows: only on a line about cancer care
         line = _line(doc, f)
         if not (p["oncology_context"].search(line) or _drug_named(line)):
             return
-        value = "worsened"
+        value = value.removesuffix("_in_context")
     out.statuses.append(DiseaseStatus(_evidence(doc, f), value))  # type: ignore[arg-type]
 
 
