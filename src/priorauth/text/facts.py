@@ -715,8 +715,17 @@ def _drug_named_near(doc: TextDoc, f: Finding) -> bool | None:
 
 
 def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    if _ILD_NOT_A_DIAGNOSIS.match(doc.text, f.end):
+        return  # "ILD clinic", "ILD symptoms reviewed": a service, a teaching point
     if f.affirmed:
         out.diagnoses.append(Diagnosis(_evidence(doc, f), "ild", (), None, None, False))
+
+
+_ILD_NOT_A_DIAGNOSIS = re.compile(
+    r"[\s-]+(?:clinic|program(?:me)?|cent(?:er|re)|service|team|board|conference|symptoms|precautions|warnings?|"
+    r"risk|monitoring|signs|education|teaching|screen(?:ing)?)\b",
+    re.I,
+)
 
 
 HANDLERS = {
