@@ -121,6 +121,7 @@ def _context_nlp() -> Any:
             pattern=r.get("pattern"),
             direction=r["direction"],
             max_scope=r.get("max_scope"),
+            max_targets=r.get("max_targets"),
         )
         for r in rules()["context"]["rules"]
     ]
