@@ -202,6 +202,14 @@ CASES = [
     ("an ILD clinic", "ILD clinic: referred for possible ILD. Impression: no interstitial lung disease.", set(), {ILD}),
     ("ILD symptoms counselled", "Reviewed hepatotoxicity, ILD symptoms and PPIs.", set(), {ILD}),
     ("ILD: denies.", "ILD: denies. Pneumonitis: none.", set(), {ILD}),
+    # --- a temperature's unit ends its sentence --------------------------------------------------------------
+    (
+        "fever > 100.4 F.",
+        "Call us if fever > 100.4 F. Your cancer: stage 4 lung adenocarcinoma.",
+        {NSCLC, ("stage", "4")},
+        set(),
+    ),
+    ("38.5 C.", "Call if temperature above 38.5 C. Lung adenocarcinoma, KRAS G12C.", {NSCLC, KRAS_PRESENT}, set()),
     # --- KRAS ------------------------------------------------------------------------------------------------
     ("therascreen 12CYS", "Result: 12CYS mutation DETECTED (delta Ct 3.1).", {KRAS_PRESENT}, set()),
     ("a general statement", "KRAS G12C in lung cancer is acquired, not inherited.", set(), {KRAS_PRESENT}),

@@ -139,6 +139,10 @@ def _split_final_stops(nlp: Any) -> None:
 
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9][A-Za-z])\.", r"(?<=[A-Za-z][0-9])\."]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # A temperature's unit ("fever > 100.4 F. Your cancer: ...") is not an initial: its stop ends the sentence (an
+    # "if" before it ran on and made the next sentence's stage hypothetical).
+    for unit in ("F.", "C."):
+        nlp.tokenizer.add_special_case(unit, [{"ORTH": unit[0]}, {"ORTH": "."}])
 
 
 @cache
