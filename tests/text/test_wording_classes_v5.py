@@ -202,6 +202,23 @@ CASES = [
     ("an ILD clinic", "ILD clinic: referred for possible ILD. Impression: no interstitial lung disease.", set(), {ILD}),
     ("ILD symptoms counselled", "Reviewed hepatotoxicity, ILD symptoms and PPIs.", set(), {ILD}),
     ("ILD: denies.", "ILD: denies. Pneumonitis: none.", set(), {ILD}),
+    # --- plain language (after-visit summaries, portal replies, interpreter notes) -------------------------------
+    (
+        "has spread to the bones",
+        "Your lung cancer (non-small cell type) has spread to the bones.",
+        {("spread", "metastatic")},
+        set(),
+    ),
+    ("has not spread", "Your lung cancer has not spread to the liver.", set(), {("spread", "metastatic")}),
+    ("the cancer grew", "She already had carboplatin and the cancer grew.", {WORSENED}, set()),
+    (
+        "the tumor in your lung has gotten bigger",
+        "The tumor in your lung has gotten bigger on the scan.",
+        {WORSENED},
+        set(),
+    ),
+    ("not growing", "The spots on your lung are not growing.", set(), {WORSENED}),
+    ("came back benign", "Lung nodule: lesion came back benign.", set(), {WORSENED}),
     # --- a temperature's unit ends its sentence --------------------------------------------------------------
     (
         "fever > 100.4 F.",
