@@ -219,6 +219,32 @@ CASES = [
     ),
     ("not growing", "The spots on your lung are not growing.", set(), {WORSENED}),
     ("came back benign", "Lung nodule: lesion came back benign.", set(), {WORSENED}),
+    ("the tumor is more small", "The scan show the tumor in the lung is more small, no new lesion.", {IMPROVED}, set()),
+    (
+        "primary slightly smaller",
+        "Known LUL primary (squamous cell carcinoma) slightly smaller, 2.6 -> 2.2 cm.",
+        {IMPROVED},
+        set(),
+    ),
+    (
+        "nodes smaller than 1 cm",
+        "Mediastinal lymph nodes are smaller than 1 cm. Lung adenocarcinoma.",
+        set(),
+        {IMPROVED},
+    ),
+    (
+        "only this medicine, nothing other",
+        "She takes the sotorasib since two months, only this medicine for the cancer, nothing other.",
+        {MONO},
+        set(),
+    ),
+    ("nothing else, another drug", "Nothing else to add. On pembrolizumab for lung cancer.", set(), {MONO}),
+    (
+        "a naive statement marked stale",
+        '[STALE - from 2024] "Patient is treatment-naive; will start chemo-IO."',
+        set(),
+        {NAIVE},
+    ),
     # --- a temperature's unit ends its sentence --------------------------------------------------------------
     (
         "fever > 100.4 F.",

@@ -616,13 +616,14 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     """A statement that no systemic therapy was given. In a plan a bare "no systemic therapy" is a decision ("no
     systemic therapy indicated"), not history; a wording of history ("treatment-naive", "no prior ...", "has not
     received") states it there too ("A/P: 68M with stage IVA adenocarcinoma, treatment-naive")."""
-    if _PRIOR_TICKED_YES.search(doc.text) or _SINCE_TREATED.search(doc.text, f.end):
-        return  # a form's other prior-therapy row answered yes; a copied-forward "naive" updated since
+    if _PRIOR_TICKED_YES.search(doc.text) or _SINCE_TREATED.search(doc.text, f.end) or _STALE.search(_line(doc, f)):
+        return  # a form's other prior-therapy row answered yes; a copied-forward "naive" updated since, or marked stale
     if f.affirmed and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
 
 
 _PRIOR_TICKED_YES = re.compile(r"^[^\n]*\bprior\b[^\n]*?(?:☒|☑|\[\s?x\s?\])\s*y(?:es)?\b", re.I | re.M)
+_STALE = re.compile(r"\bstale\b|\bout-?dated\b|\bsuperseded\b|\bno\s+longer\s+(?:accurate|current|true|valid)\b", re.I)
 # A later statement that treatment has been given since: "has since completed 4 cycles", "since then received".
 _SINCE_TREATED = re.compile(
     r"\b(?:has|have|had)\s+since\s+(?:completed|received|started|begun|had|undergone|been\s+(?:on|treated|given))\b"
@@ -650,7 +651,7 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     named = _drug_named_near(doc, f)
     if named is not None and not named:
         return  # the drug it qualifies is not a KRAS G12C inhibitor
-    if f.value == "alone" and not (named or any(_g12c_inhibitors(_line(doc, f)))):
+    if f.value == "alone" and not (named or any(_g12c_inhibitors(_line(doc, f))) or any(_g12c_inhibitors(f.sentence))):
         return  # "taken alone", "no other anticancer agents": only beside the KRAS G12C inhibitor
     if _combination(f.sentence) or _combination(_line(doc, f)):
         return  # "adagrasib + cetuximab; no other drugs": a combination, whatever else is excluded
