@@ -5,8 +5,10 @@ errors have been read since 2026-11-30, so it is a development set now), ``heldo
 (``tests/text/heldout2.yaml``, scored blind once, then read on 2026-11-30: a development set too),
 ``heldout3`` (``tests/text/heldout3.yaml``, scored blind once, then read on 2026-11-30 in the fourth pass: a
 development set too), ``heldout4`` (``tests/text/heldout4.yaml``, scored blind once, then read on 2026-11-30 in the
-fifth pass: a development set too) and ``heldout5`` (``tests/text/heldout5.yaml``, the held-out set, written blind;
-absent until merged), and what it finds in the real Synthea notes of ``../shared``.
+fifth pass: a development set too), ``heldout5`` (``tests/text/heldout5.yaml``, written blind while v4 was read, scored
+blind once, then read on 2026-11-30 in the sixth pass: a development set too) and ``heldout6``
+(``tests/text/heldout6.yaml``, the held-out set, written blind while v5 was read; absent until merged: the scorer
+says so and exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
     .venv/bin/python scripts/text_quality.py --corpus heldout2  # one of them
@@ -34,7 +36,8 @@ HELDOUT = ROOT / "tests/text/heldout.yaml"
 HELDOUT2 = ROOT / "tests/text/heldout2.yaml"
 HELDOUT3 = ROOT / "tests/text/heldout3.yaml"  # written blind while v2 was read; a development set since read
 HELDOUT4 = ROOT / "tests/text/heldout4.yaml"  # written blind while v3 was read; a development set since read
-HELDOUT5 = ROOT / "tests/text/heldout5.yaml"  # written blind while v4 was read; absent until merged
+HELDOUT5 = ROOT / "tests/text/heldout5.yaml"  # written blind while v4 was read; a development set since read
+HELDOUT6 = ROOT / "tests/text/heldout6.yaml"  # written blind while v5 was read; absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -42,6 +45,7 @@ CORPORA = {
     "heldout3": HELDOUT3,
     "heldout4": HELDOUT4,
     "heldout5": HELDOUT5,
+    "heldout6": HELDOUT6,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")
@@ -135,6 +139,10 @@ def synthea() -> dict[str, object]:
     return {"notes": notes, "findings_by_patient": {p: dict(c) for p, c in sorted(per_patient.items())}}
 
 
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--synthea", action="store_true")
@@ -145,7 +153,7 @@ def main() -> int:
         if a.corpus not in (name, "all", "both"):
             continue
         if not path.exists():
-            print(f"{name} corpus ({path.name}): absent", file=sys.stderr)
+            print(f"{name} corpus ({path.name}): absent (not merged yet: {_shown(path)})", file=sys.stderr)
             if a.corpus == name:
                 return 1
             continue

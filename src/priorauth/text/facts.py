@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from priorauth.chart import dates
 from priorauth.facts.model import Diagnosis, DiseaseStatus, Evidence, KrasResult, MedUse
@@ -54,7 +55,14 @@ def _document_facts(doc: TextDoc) -> TextFacts:
     # A report naming G12C and another KRAS variant on one specimen of one date (two clones) is a G12C result: the
     # other variant is a co-mutation, not a "G12C absent" answer. Two dated results stay two (a conflict to review).
     out.kras = [k for k in out.kras if not (k.status == "other_variant" and (k.specimen, k.evidence.date) in present)]
+    if out.meds:  # "no targeted drugs yet; she had carboplatin": one class of drugs not given, another given
+        out.naive = [n for n in out.naive if not (n.focus and _ONE_CLASS.search(doc.text[n.focus[0] : n.focus[1]]))]
     return out
+
+
+# A naive wording about one class of drugs only (targeted, immunotherapy, oral): naive overall only when the text
+# records no systemic drug given.
+_ONE_CLASS = re.compile(r"\b(?:targeted|immuno\w*|io|oral|iv|intravenous|tki|pills?)\b", re.I)
 
 
 # A banner saying the document is not this patient's ("MISFILED", "belongs to another patient", "scanned to
@@ -169,6 +177,12 @@ def _cancer_of(doc: TextDoc, f: Finding) -> str | None:
     """Which cancer a stage or spread mention belongs to: the one its line names, else the one the note is
     about; None for another primary (pancreas, breast...). A note that names no cancer keeps the lung."""
     p = patterns()
+    after = re.split(r"[.;,(\n]", doc.text[f.end : f.end + 40])[0]  # the words it qualifies: "stage I breast ca"
+    if not p["lung_context"].search(after):
+        if p["colorectal_context"].search(after):
+            return "colorectal"
+        if p["other_primary"].search(after):
+            return None
     line = _line(doc, f)
     if p["lung_context"].search(line):
         return "lung"
@@ -214,13 +228,20 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     line = _line(doc, f)
     p = patterns()
-    if p["not_about_patient"].search(f.sentence) or p["unticked_box"].search(line) or _in_criteria_list(doc, f):
+    if p["not_about_patient"].search(f.sentence) or _unticked(doc, f, line) or _in_criteria_list(doc, f):
         return  # a general statement, a form's item left unticked, a payer's list of criteria
     if not f.label.startswith("KRAS") and _form_answer_no(doc, f, line):
         return  # "History of ILD/pneumonitis: No" (a KRAS "G12C: negative" is a result: see _kras)
     if _unfilled_field(doc, f, line) or _open_question(doc, f) or _general_paragraph(doc, f) or _counterfactual(f):
         return
     handler(out, doc, f)
+
+
+def _unticked(doc: TextDoc, f: Finding, line: str) -> bool:
+    """A form's item left unticked; a "Prior chemotherapy? [ ] Yes [x] No" row is answered (its ticked box is
+    inside the finding), whatever box beside it is empty."""
+    p = patterns()
+    return bool(p["unticked_box"].search(line)) and not p["ticked_box"].search(doc.text[f.start : f.end])
 
 
 # A counterfactual: "Had the biopsy shown G12C, we would have requested adagrasib; NGS instead showed G13D". Its
@@ -246,12 +267,17 @@ _PLACEHOLDER = re.compile(r":\s*(?:\*{3,}|\{[^}\n]*\}|_{3,}|\[\s*\])")
 
 
 def _unfilled_field(doc: TextDoc, f: Finding, line: str) -> bool:
-    """The finding is in a field's label whose value is a placeholder ("KRAS G12C: *** (pending)")."""
-    m = _PLACEHOLDER.search(line)
-    if not m:
-        return False
-    colon = unwrap(doc.text).rfind("\n", 0, f.start) + 1 + m.start()
-    return f.end <= colon
+    """The finding is in a field's label whose value is a placeholder ("KRAS G12C: *** (pending)"); a filled field
+    before it on the line ("Diagnosis: lung ca (NSCLC).  Stage: ___") keeps its value."""
+    line_start = unwrap(doc.text).rfind("\n", 0, f.start) + 1
+    for m in _PLACEHOLDER.finditer(line):
+        label_start = max((b.end() for b in _FIELD_END.finditer(line, 0, m.start())), default=0)
+        if line_start + label_start <= f.start and f.end <= line_start + m.start():
+            return True
+    return False
+
+
+_FIELD_END = re.compile(r"[:.;|]\s|\s{2,}|\t")
 
 
 # A question (an interrogative sentence ending in "?"), answered yes only by what follows it on its line.
@@ -554,11 +580,11 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     value = f.value
     if f.label == "STATUS_CELL" and not p["response_table_header"].search(_block_header(doc, f)):
         return  # "PR" ending a row of another table (hormone receptors, a problem list)
-    if value == "worsened_in_context":  # PD / POD / arrows: only on a line about cancer care
+    if value.endswith("_in_context"):  # PD / POD / "(SD)" / arrows: only on a line about cancer care
         line = _line(doc, f)
         if not (p["oncology_context"].search(line) or _drug_named(line)):
             return
-        value = "worsened"
+        value = value.removesuffix("_in_context")
     out.statuses.append(DiseaseStatus(_evidence(doc, f), value))  # type: ignore[arg-type]
 
 
@@ -590,8 +616,20 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     """A statement that no systemic therapy was given. In a plan a bare "no systemic therapy" is a decision ("no
     systemic therapy indicated"), not history; a wording of history ("treatment-naive", "no prior ...", "has not
     received") states it there too ("A/P: 68M with stage IVA adenocarcinoma, treatment-naive")."""
+    if _PRIOR_TICKED_YES.search(doc.text) or _SINCE_TREATED.search(doc.text, f.end) or _STALE.search(_line(doc, f)):
+        return  # a form's other prior-therapy row answered yes; a copied-forward "naive" updated since, or marked stale
     if f.affirmed and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
+
+
+_PRIOR_TICKED_YES = re.compile(r"^[^\n]*\bprior\b[^\n]*?(?:☒|☑|\[\s?x\s?\])\s*y(?:es)?\b", re.I | re.M)
+_STALE = re.compile(r"\bstale\b|\bout-?dated\b|\bsuperseded\b|\bno\s+longer\s+(?:accurate|current|true|valid)\b", re.I)
+# A later statement that treatment has been given since: "has since completed 4 cycles", "since then received".
+_SINCE_TREATED = re.compile(
+    r"\b(?:has|have|had)\s+since\s+(?:completed|received|started|begun|had|undergone|been\s+(?:on|treated|given))\b"
+    r"|\bsince\s+then\b[^.;\n]{0,40}?\b(?:received|started|completed|treated|given)\b",
+    re.I,
+)
 
 
 _NAIVE_HISTORY = re.compile(
@@ -613,9 +651,29 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     named = _drug_named_near(doc, f)
     if named is not None and not named:
         return  # the drug it qualifies is not a KRAS G12C inhibitor
-    if f.value == "alone" and not (named or any(_g12c_inhibitors(_line(doc, f)))):
+    if f.value == "alone" and not (named or any(_g12c_inhibitors(_line(doc, f))) or any(_g12c_inhibitors(f.sentence))):
         return  # "taken alone", "no other anticancer agents": only beside the KRAS G12C inhibitor
+    if _combination(f.sentence) or _combination(_line(doc, f)):
+        return  # "adagrasib + cetuximab; no other drugs": a combination, whatever else is excluded
     out.monotherapy.append(_evidence(doc, f))
+
+
+_JOINED = re.compile(r"^\s*(?:\+|&|/|,|plus|with|and|in\s+combination\s+with|combined\s+with)\s*$", re.I)
+
+
+def _combination(sentence: str) -> bool:
+    """Whether ``sentence`` joins a KRAS G12C inhibitor to another anticancer drug ("sotorasib + panitumumab",
+    "adagrasib with cetuximab")."""
+    vocab = vocabulary()
+    named = []
+    for m in _drugs().finditer(sentence):
+        drugs = [vocab.drugs[i] for i in vocab.by_name.get(m.group(0).lower(), ()) if i in vocab.drugs]
+        kinds = {d.drug_class == "kras_g12c_inhibitor" for d in drugs if d.anticancer}
+        if len(kinds) > 1:
+            return True  # a combination's own name ("adagrasib + cetuximab")
+        if kinds:
+            named.append((m, kinds.pop()))
+    return any(a[1] != b[1] and _JOINED.match(sentence[a[0].end() : b[0].start()]) for a, b in pairwise(named))
 
 
 # USAN stems of anticancer drugs that are not KRAS G12C inhibitors (those end in -rasib), for a drug word just
@@ -658,8 +716,17 @@ def _drug_named_near(doc: TextDoc, f: Finding) -> bool | None:
 
 
 def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    if _ILD_NOT_A_DIAGNOSIS.match(doc.text, f.end):
+        return  # "ILD clinic", "ILD symptoms reviewed": a service, a teaching point
     if f.affirmed:
         out.diagnoses.append(Diagnosis(_evidence(doc, f), "ild", (), None, None, False))
+
+
+_ILD_NOT_A_DIAGNOSIS = re.compile(
+    r"[\s-]+(?:clinic|program(?:me)?|cent(?:er|re)|service|team|board|conference|symptoms|precautions|warnings?|"
+    r"risk|monitoring|signs|education|teaching|screen(?:ing)?)\b",
+    re.I,
+)
 
 
 HANDLERS = {

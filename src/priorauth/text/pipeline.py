@@ -61,9 +61,20 @@ def patterns() -> dict[str, re.Pattern[str]]:
     return {k: re.compile(v, re.I) for k, v in data.items() if isinstance(v, str) and k != "version"}
 
 
+_WORD_CLASS = re.compile(r"<<(\w+)>>")
+
+
+def expand(pattern: str, words: dict[str, str]) -> str:
+    """``pattern`` with each ``<<name>>`` replaced by the wording class ``words[name]`` (as a group), itself
+    expanded: a class is written once in targets.yaml's ``words`` and shared by the rules that use it."""
+    return _WORD_CLASS.sub(lambda m: f"(?:{expand(words[m.group(1)], words)})", pattern)
+
+
 @cache
 def _targets() -> list[tuple[str, str, re.Pattern[str]]]:
-    return [(t["label"], str(t["value"]), re.compile(t["pattern"], re.I)) for t in rules()["targets"]["targets"]]
+    data = rules()["targets"]
+    words = data.get("words") or {}
+    return [(t["label"], str(t["value"]), re.compile(expand(t["pattern"], words), re.I)) for t in data["targets"]]
 
 
 @cache
@@ -110,6 +121,7 @@ def _context_nlp() -> Any:
             pattern=r.get("pattern"),
             direction=r["direction"],
             max_scope=r.get("max_scope"),
+            max_targets=r.get("max_targets"),
         )
         for r in rules()["context"]["rules"]
     ]
@@ -127,6 +139,10 @@ def _split_final_stops(nlp: Any) -> None:
 
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9][A-Za-z])\.", r"(?<=[A-Za-z][0-9])\."]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # A temperature's unit ("fever > 100.4 F. Your cancer: ...") is not an initial: its stop ends the sentence (an
+    # "if" before it ran on and made the next sentence's stage hypothetical).
+    for unit in ("F.", "C."):
+        nlp.tokenizer.add_special_case(unit, [{"ORTH": unit[0]}, {"ORTH": "."}])
 
 
 @cache
