@@ -317,8 +317,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     negated = "NEGATED_EXISTENCE" in f.modifiers
     negated = negated or _under_not_detected(doc, f)
-    if f.label != "KRAS_NEG" and _test_not_result(doc, f):
-        return  # "NGS including KRAS G12C", "KRAS G12C testing: not performed": a test named, no result
+    if f.label != "KRAS_NEG" and (_test_not_result(doc, f) or _coverage_row(doc, f)):
+        return  # "NGS including KRAS G12C", "KRAS G12C testing: not performed", an assay's range: no result
     if f.label == "KRAS_G12C":
         if _gene_of(f) in ("nras", "hras"):
             return  # NRAS / HRAS G12C
@@ -398,9 +398,34 @@ def _test_not_result(doc: TextDoc, f: Finding) -> bool:
     m = _TEST_AFTER.match(doc.text, f.end)
     if m:
         return not _RESULT_WORD.search(m.group(1))
-    lead = re.split(r"[.;\n]", doc.text[max(0, f.start - 60) : f.start])[-1]
+    lead = re.split(r"[.;\n]", unwrap(doc.text)[max(0, f.start - 60) : f.start])[-1]  # "(incl. G12C)": no stop
     if _TEST_BEFORE.search(lead):
         return not (_RESULT_WORD.search(lead) or _RESULT_WORD.search(clause))
+    return False
+
+
+_ROW = re.compile(r"\S(?: {2,}|\t|\s*\|\s*)\S")
+
+
+def _coverage_row(doc: TextDoc, f: Finding) -> bool:
+    """The variant is on a row of a table (or a list) that says what an assay covers or can report, with no result
+    word on the row: a header or title above it names coverage ("Gene  Codons covered  Examples of reportable
+    changes", "HOTSPOT COVERAGE", "Targets"). The rows above are read up to the table's first line and its title
+    (a line without cells), whatever a scan did to the sentence around it."""
+    line = _line(doc, f)
+    if not _ROW.search(line.strip()) or _RESULT_WORD.search(line):
+        return False
+    text = unwrap(doc.text)
+    start = text.rfind("\n", 0, f.start) + 1
+    above = text[:start].rstrip("\n").split("\n")[-8:] if start else []
+    header = patterns()["coverage_header"]
+    for prev in reversed(above):
+        if not prev.strip():
+            return False
+        if header.search(prev):
+            return True
+        if not _ROW.search(prev.strip()):
+            return False  # the table's title, read: the table starts here
     return False
 
 
