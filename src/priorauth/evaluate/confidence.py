@@ -47,6 +47,8 @@ def _judged(rule: Callable[[Context], Answer], ctx: Context) -> Answer:
     if not any(_low(item) for kind in _lists(ctx.facts) for item in getattr(ctx.facts, kind)):
         return full
     strict = rule(dataclasses.replace(ctx, facts=confident_only(ctx.facts)))
+    if strict.status == "met" == full.status and strict.evidence:
+        return strict  # a `met` cites the confident findings it rests on, not a doubtful reading of the same words
     if strict.status == full.status or strict.status == "review":
         return full if strict.status == full.status else strict
     # A confident `met` does not stand against a low-confidence contradiction (since 2026-11-30, held-out OCR v4):

@@ -405,6 +405,12 @@ def _test_not_result(doc: TextDoc, f: Finding) -> bool:
 
 
 _ROW = re.compile(r"\S(?: {2,}|\t|\s*\|\s*)\S")
+# A result on a row (not a percentage alone: a coverage table prints each target's limit of detection, "1%").
+_ROW_RESULT = re.compile(
+    r"\b(?:positive|pos|negative|neg|detected|identified|present|absent|found|mutated|mutant|wild[\s-]?type|wt|not|no|"
+    r"none|vaf|maf|allele\s+(?:fraction|frequency)|reads)\b|\(\+\)|\(-\)",
+    re.I,
+)
 
 
 def _coverage_row(doc: TextDoc, f: Finding) -> bool:
@@ -412,11 +418,12 @@ def _coverage_row(doc: TextDoc, f: Finding) -> bool:
     word on the row: a header or title above it names coverage ("Gene  Codons covered  Examples of reportable
     changes", "HOTSPOT COVERAGE", "Targets"). The rows above are read up to the table's first line and its title
     (a line without cells), whatever a scan did to the sentence around it."""
-    line = _line(doc, f)
-    if not _ROW.search(line.strip()) or _RESULT_WORD.search(line):
-        return False
-    text = unwrap(doc.text)
+    text = doc.text  # the printed lines (a header row may look wrapped into its first row)
     start = text.rfind("\n", 0, f.start) + 1
+    end = text.find("\n", f.end)
+    line = text[start : end if end >= 0 else len(text)]
+    if not _ROW.search(line.strip()) or _ROW_RESULT.search(line):
+        return False
     above = text[:start].rstrip("\n").split("\n")[-8:] if start else []
     header = patterns()["coverage_header"]
     for prev in reversed(above):
