@@ -105,6 +105,23 @@ GUARDS = [
 ]
 
 
+# --- a form's line of several boxes: each box owns the item after it, up to the next box ------------------------------
+BOXES = [
+    ("[X] KRAS G12C mutation identified   Test type: [X] tissue   [ ] plasma", {PRESENT}, set()),
+    ("\u2612 KRAS G12C positive     \u2610 KRAS wild type", {PRESENT}, {ABSENT}),
+    ("(x) KRAS p.G12C on tissue NGS   ( ) EGFR exon 19 deletion", {PRESENT}, set()),
+    ("[ ] KRAS G12C mutation identified   Test type: [X] tissue", set(), {PRESENT}),
+    ("KRAS G12C confirmed?  [ ] Yes  [ ] No", set(), {PRESENT, ABSENT}),
+    ("[X] NSCLC   [ ] KRAS G12C documented   [ ] prior therapy", set(), {PRESENT}),
+]
+
+
+@pytest.mark.parametrize(("text", "want", "unwanted"), BOXES)
+def test_each_box_owns_the_item_after_it(text: str, want: set[tuple[str, str]], unwanted: set[tuple[str, str]]) -> None:
+    got = found(text)
+    assert want <= got and not unwanted & got, (text, got)
+
+
 @pytest.mark.parametrize("text", COVERAGE + ASSAY_WORDS + CONDITIONS + PAYER_LISTS + LABELS)
 def test_no_kras_result_where_none_is_stated(text: str) -> None:
     assert not {p for p in found(text) if p[0] == "kras"} - {ABSENT}, text

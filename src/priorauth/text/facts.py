@@ -214,13 +214,27 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     line = _line(doc, f)
     p = patterns()
-    if p["not_about_patient"].search(f.sentence) or p["unticked_box"].search(line) or _in_criteria_list(doc, f):
+    if p["not_about_patient"].search(f.sentence) or _unticked_item(doc, f, line) or _in_criteria_list(doc, f):
         return  # a general statement, a form's item left unticked, a payer's list of criteria
     if not f.label.startswith("KRAS") and _form_answer_no(doc, f, line):
         return  # "History of ILD/pneumonitis: No" (a KRAS "G12C: negative" is a result: see _kras)
     if _unfilled_field(doc, f, line) or _open_question(doc, f) or _general_paragraph(doc, f) or _counterfactual(f):
         return
     handler(out, doc, f)
+
+
+def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
+    """The finding is a form's item left unticked: the last box before it on its line is empty, or (no box before
+    it) its line holds an empty box ("KRAS G12C confirmed?  [ ] Yes  [ ] No"). A line of several items keeps the
+    ticked one ("[X] KRAS G12C mutation identified   Test type: [X] tissue   [ ] plasma")."""
+    p = patterns()
+    if not p["unticked_box"].search(line):
+        return False
+    text = unwrap(doc.text)
+    before = text[text.rfind("\n", 0, f.start) + 1 : f.start]
+    boxes = [(m.start(), False) for m in p["unticked_box"].finditer(before)]
+    boxes += [(m.start(), True) for m in p["ticked_box"].finditer(before)]
+    return not max(boxes)[1] if boxes else True
 
 
 # A counterfactual: "Had the biopsy shown G12C, we would have requested adagrasib; NGS instead showed G13D". Its
