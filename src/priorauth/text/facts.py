@@ -430,7 +430,7 @@ _ROW_RESULT = re.compile(
 def _coverage_row(doc: TextDoc, f: Finding) -> bool:
     """The variant is on a row of a table (or a list) that says what an assay covers or can report, with no result
     word on the row: a header or title above it names coverage ("Gene  Codons covered  Examples of reportable
-    changes", "HOTSPOT COVERAGE", "Targets"). The rows above are read up to the table's first line and its title
+    changes", "HOTSPOT COVERAGE", "Assay content"). The rows above are read up to the table's first line and its title
     (a line without cells), whatever a scan did to the sentence around it."""
     text = doc.text  # the printed lines (a header row may look wrapped into its first row)
     start = text.rfind("\n", 0, f.start) + 1
