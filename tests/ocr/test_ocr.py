@@ -589,7 +589,9 @@ def test_a_word_before_the_sentence_qualifies_it_only_if_it_looks_forward() -> N
     assert not reading_of(_doc(text, {}), start, len(text), (at, at + 4)).confident
 
 
-def test_quality_script_knows_the_fourth_blind_set() -> None:
+def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str]) -> None:
+    """v4 is a development set; v5 (written blind while v4 was read) is absent until merged: the script says so
+    in one line and scores nothing, never a traceback."""
     import importlib.util
 
     from tests.conftest import ROOT
@@ -598,5 +600,83 @@ def test_quality_script_knows_the_fourth_blind_set() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.SETS["heldout4"] == "heldout_documents4.yaml"
-    if not (scans.HERE / "heldout_documents4.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout4"]) == 2  # one line: not merged yet
+    assert module.SETS["heldout5"] == "heldout_documents5.yaml"
+    assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
+    if not (scans.HERE / "heldout_documents5.yaml").exists() and ocr.tesseract_version():
+        assert module.main(["--set", "heldout5"]) == 2
+        err = capsys.readouterr().err
+        assert "heldout_documents5.yaml is absent (not merged yet)" in err and "Traceback" not in err
+
+
+# --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------
+
+
+@needs_tesseract
+@pytest.mark.parametrize("rid", ["plasma-bar-row", "boxed-biomarkers", "gene-grid", "methods-coverage-table"])
+def test_v4_layouts_read_like_their_twins_at_fax_quality(rid: str) -> None:
+    """A bar of allele fractions read as letters in another cell of the row, a gene symbol printed in a box
+    ("[ KRAS ]"), a four-column grid whose other genes Tesseract doubts, an assay's coverage table: each twin reads
+    as its digital original, and the KRAS finding (if any) is confident."""
+    scanned, digital, _ = scans.twin_charts(REPORTS[rid], "fax", "tiff")
+    doc, twin = check(scanned), check(digital)
+    assert scans.statuses(doc) == scans.statuses(twin)
+    assert kras(twin)["status"] == {"plasma-bar-row": "met", "boxed-biomarkers": "met", "gene-grid": "not_met"}.get(
+        rid, "insufficient"
+    )
+    assert all(not e["low_confidence"] for e in kras(doc)["evidence"] if e.get("origin") == "ocr")
+
+
+@needs_tesseract
+def test_a_coverage_table_at_the_worst_level_is_never_a_met() -> None:
+    """An assay's table of the variants it can report is no result, however the scan splits its sentences."""
+    scanned, digital, _ = scans.twin_charts(REPORTS["methods-coverage-table"], "fax_worst", "tiff")
+    assert kras(check(scanned))["status"] != "met" and kras(check(digital))["status"] == "insufficient"
+
+
+@pytest.mark.parametrize(
+    ("text", "doubtful", "confident"),
+    [
+        # another cell of the row: a gene symbol, a bar read as letters, a value
+        ("ALK  not detected  EGFR L858R detected  KRAS not detected  ROS1  not detected\n", "EGFR", True),
+        ("KRAS G12C  MT  1.6\n", "MT", True),
+        ("KRAS G12C  |||||||  TT  0.4\n", "TT", True),
+        # a word of the finding's own cell, and a trigger or a result word in another cell, still count
+        ("KRAS G12C  Nol detected\n", "Nol", False),
+        ("Gene  KRAS G12C  negatlve  VAF 0\n", "negatlve", False),
+        ("KRAS G12C  Detected\n", "Detected", False),
+        ("KRAS p.G12C detected in tissue\n", "tissue", False),
+    ],
+)
+def test_other_cells_of_a_row_doubt_a_finding_only_by_a_trigger_or_result_word(
+    text: str, doubtful: str, confident: bool
+) -> None:
+    from priorauth.text import reading_of
+
+    doc = _doc(text, {doubtful: 30.0})
+    m = re.search(r"KRAS(?: p\.)? ?(?:G12C|not detected)", text)
+    assert m is not None
+    line_end = text.index("\n")
+    assert reading_of(doc, 0, line_end, (m.start(), m.end())).confident is confident
+
+
+@pytest.mark.parametrize(("conf", "status"), [(95.0, "review"), (30.0, "review")])
+def test_a_confident_met_does_not_stand_against_a_doubtful_contradiction(
+    conf: float, status: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A G12C read confidently and a "KRAS wild type" row read at 30%: the doubtful row may be what the page
+    states plainly, so `review`, never `met` (the digital twin is `review` too, a conflict)."""
+    text = "Molecular summary 2026-09-01\nComment: KRAS G12C was reported.\n\nGene  Exon 2  Exon 3\nKRAS  wild type  wild type\n"
+    scan = _fake_scan(text, 95.0)
+    at = text.index("wild type")
+    words = tuple(ocr.Word(w.start, w.end, conf if w.start >= at else w.conf, w.box) for w in scan.pages[0].words)
+    monkeypatch.setattr(ocr, "read", lambda raw, kind: ocr.Scan(text, (ocr.Page(1, 0, len(text), (100, 100), words),)))
+    assert kras(check(scans.chart(scans.document("scan1", b"II*\x00scan", "image/tiff"))))["status"] == status
+
+
+def test_a_confident_met_with_nothing_against_it_stays_met(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Molecular summary 2026-09-01\nComment: KRAS G12C was reported.\n\nGene  Exon 2\nBRAF  wild type\n"
+    scan = _fake_scan(text, 95.0)
+    at = text.index("BRAF")
+    words = tuple(ocr.Word(w.start, w.end, 30.0 if w.start >= at else w.conf, w.box) for w in scan.pages[0].words)
+    monkeypatch.setattr(ocr, "read", lambda raw, kind: ocr.Scan(text, (ocr.Page(1, 0, len(text), (100, 100), words),)))
+    assert kras(check(scans.chart(scans.document("scan1", b"II*\x00scan", "image/tiff"))))["status"] == "met"

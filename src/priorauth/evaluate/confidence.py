@@ -3,10 +3,11 @@
 A criterion is ``met`` when a confident finding supports it and no confident finding contradicts it:
 each rule runs once on the facts without low-confidence OCR findings. When those findings change the
 answer (they alone support or contradict it), the answer is ``review``, citing them, so a person reads
-the scan; a low-confidence reading never turns into ``met`` or ``not_met``. A confident ``met`` stands against
-a low-confidence contradiction, except a ``met`` resting on an absence (citing nothing): the doubtful
-reading is then all the chart says on the matter, so ``review``. Such a ``met`` is ``review`` too when a
-scanned page was read unreliably (``Facts.unreliable_pages``): what that page says may be missing.
+the scan; a low-confidence reading never turns into ``met`` or ``not_met``. Nor does a confident ``met`` stand
+against a cited low-confidence contradiction (since 2026-11-30; it did before): the doubtful reading may be
+what the original states clearly, so ``review``. A ``met`` resting on an absence (citing nothing) is
+``review`` too when a scanned page was read unreliably (``Facts.unreliable_pages``): what that page says may
+be missing.
 """
 
 from __future__ import annotations
@@ -46,13 +47,15 @@ def _judged(rule: Callable[[Context], Answer], ctx: Context) -> Answer:
     if not any(_low(item) for kind in _lists(ctx.facts) for item in getattr(ctx.facts, kind)):
         return full
     strict = rule(dataclasses.replace(ctx, facts=confident_only(ctx.facts)))
-    # a confident `met` stands against a low-confidence contradiction, unless it rests on an absence (it
-    # cites nothing): then the doubtful reading is the only word on the matter ("adagrasib" read at 40%)
-    by_absence = strict.status == "met" and not strict.evidence and full.status != "met"
-    if not by_absence and (strict.status in ("met", "review") or strict.status == full.status):
-        return strict if strict.status != full.status else full
+    if strict.status == "met" == full.status and strict.evidence:
+        return strict  # a `met` cites the confident findings it rests on, not a doubtful reading of the same words
+    if strict.status == full.status or strict.status == "review":
+        return full if strict.status == full.status else strict
+    # A confident `met` does not stand against a low-confidence contradiction (since 2026-11-30, held-out OCR v4):
+    # the contradiction may be what the digital original states clearly ("KRAS wild type" on a row read at 30%),
+    # so a `met` there could be one the original does not support: `review`.
     low = [e for e in full.evidence if e.low_confidence]
-    if not low:  # the low-confidence findings changed the answer without being cited: cite them anyway
+    if not low:  # the low-confidence findings changed the answer without being cited
         return strict
     where = "; ".join(f"{e.source.split('#')[0]} page {e.ocr.page} ({e.ocr.confidence:.0f}%)" for e in low if e.ocr)
     return Answer(

@@ -93,7 +93,7 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
             w.conf
             for _, w in words
             if _counts(doc.text[w.start : w.end], w.start < cited[1] and cited[0] < w.end)
-            and (own[0] <= w.start < own[1] or _may_qualify(doc.text, w))
+            and ((own[0] <= w.start < own[1] and _same_cell(doc.text, w, cited)) or _may_qualify(doc.text, w))
         ]
         or [w.conf for _, w in words]
     )
@@ -131,7 +131,37 @@ def _may_qualify(text: str, w) -> bool:  # type: ignore[no-untyped-def]
     if not _CELL_GAP.search(text[start : end if end >= 0 else len(text)]):
         return True
     token = re.sub(r"[^a-z]", "", text[w.start : w.end].lower())
-    return any(t == token or (len(t) <= 8 and _misread_as(token, t, 1)) for t in _trigger_words() | {"no", "not"})
+    return any(t == token or (len(t) <= 8 and _misread_as(token, t, 1)) for t in _trigger_words() | _RESULT_WORDS)
+
+
+# Result words of a table's cell ("Positive", "Mutated", "Wild type"): a doubtful one on the finding's row counts.
+_RESULT_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "no not none nil detected positive pos negative neg present absent mutated mutation mutant wild type wildtype "
+        "wt yes equivocal indeterminate failed",
+    )
+)
+
+
+_GAP = re.compile(r" {2,}|\t|\s\|\s")
+
+
+def _same_cell(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a word on the finding's own line is in the finding's cell of a table row (or the line has no
+    cells). A word in another cell of the row ("EGFR" of "EGFR L858R detected  KRAS not detected", a bar of
+    allele fractions "|||||" read as "MT") says nothing of the finding unless it looks like a trigger or a
+    result word (``_may_qualify``)."""
+    start = text.rfind("\n", 0, w.start) + 1
+    end = text.find("\n", w.start)
+    line = text[start : end if end >= 0 else len(text)]
+    gaps = [start + m.start() for m in _GAP.finditer(line)]
+    if not gaps:
+        return True
+    cell = sum(g < w.start for g in gaps)
+    first = sum(g < max(cited[0], start) for g in gaps)
+    last = sum(g < min(cited[1], start + len(line)) - 1 for g in gaps)
+    return first <= cell <= last
 
 
 def _is_box(token: str) -> bool:

@@ -228,7 +228,7 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     line = _line(doc, f)
     p = patterns()
-    if p["not_about_patient"].search(f.sentence) or _unticked(doc, f, line) or _in_criteria_list(doc, f):
+    if p["not_about_patient"].search(f.sentence) or _unticked_item(doc, f, line) or _in_criteria_list(doc, f):
         return  # a general statement, a form's item left unticked, a payer's list of criteria
     if not f.label.startswith("KRAS") and _form_answer_no(doc, f, line):
         return  # "History of ILD/pneumonitis: No" (a KRAS "G12C: negative" is a result: see _kras)
@@ -237,11 +237,18 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     handler(out, doc, f)
 
 
-def _unticked(doc: TextDoc, f: Finding, line: str) -> bool:
-    """A form's item left unticked; a "Prior chemotherapy? [ ] Yes [x] No" row is answered (its ticked box is
-    inside the finding), whatever box beside it is empty."""
+def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
+    """The finding is a form's item left unticked: the last box before it on its line is empty, or (no box before
+    it) its line holds an empty box ("KRAS G12C confirmed?  [ ] Yes  [ ] No"). A line of several items keeps the
+    ticked one ("[X] KRAS G12C mutation identified   Test type: [X] tissue   [ ] plasma")."""
     p = patterns()
-    return bool(p["unticked_box"].search(line)) and not p["ticked_box"].search(doc.text[f.start : f.end])
+    if not p["unticked_box"].search(line) or p["ticked_box"].search(doc.text[f.start : f.end]):
+        return False  # no empty box, or a "Prior chemotherapy? [ ] Yes [x] No" row answered inside the finding
+    text = unwrap(doc.text)
+    before = text[text.rfind("\n", 0, f.start) + 1 : f.start]
+    boxes = [(m.start(), False) for m in p["unticked_box"].finditer(before)]
+    boxes += [(m.start(), True) for m in p["ticked_box"].finditer(before)]
+    return not max(boxes)[1] if boxes else True
 
 
 # A counterfactual: "Had the biopsy shown G12C, we would have requested adagrasib; NGS instead showed G13D". Its
@@ -343,8 +350,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     negated = "NEGATED_EXISTENCE" in f.modifiers
     negated = negated or _under_not_detected(doc, f)
-    if f.label != "KRAS_NEG" and _test_not_result(doc, f):
-        return  # "NGS including KRAS G12C", "KRAS G12C testing: not performed": a test named, no result
+    if f.label != "KRAS_NEG" and (_test_not_result(doc, f) or _coverage_row(doc, f)):
+        return  # "NGS including KRAS G12C", "KRAS G12C testing: not performed", an assay's range: no result
     if f.label == "KRAS_G12C":
         if _gene_of(f) in ("nras", "hras"):
             return  # NRAS / HRAS G12C
@@ -424,9 +431,41 @@ def _test_not_result(doc: TextDoc, f: Finding) -> bool:
     m = _TEST_AFTER.match(doc.text, f.end)
     if m:
         return not _RESULT_WORD.search(m.group(1))
-    lead = re.split(r"[.;\n]", doc.text[max(0, f.start - 60) : f.start])[-1]
+    lead = re.split(r"[.;\n]", unwrap(doc.text)[max(0, f.start - 60) : f.start])[-1]  # "(incl. G12C)": no stop
     if _TEST_BEFORE.search(lead):
         return not (_RESULT_WORD.search(lead) or _RESULT_WORD.search(clause))
+    return False
+
+
+_ROW = re.compile(r"\S(?: {2,}|\t|\s*\|\s*)\S")
+# A result on a row (not a percentage alone: a coverage table prints each target's limit of detection, "1%").
+_ROW_RESULT = re.compile(
+    r"\b(?:positive|pos|negative|neg|detected|identified|present|absent|found|mutated|mutant|wild[\s-]?type|wt|not|no|"
+    r"none|vaf|maf|allele\s+(?:fraction|frequency)|reads)\b|\(\+\)|\(-\)",
+    re.I,
+)
+
+
+def _coverage_row(doc: TextDoc, f: Finding) -> bool:
+    """The variant is on a row of a table (or a list) that says what an assay covers or can report, with no result
+    word on the row: a header or title above it names coverage ("Gene  Codons covered  Examples of reportable
+    changes", "HOTSPOT COVERAGE", "Assay content"). The rows above are read up to the table's first line and its title
+    (a line without cells), whatever a scan did to the sentence around it."""
+    text = doc.text  # the printed lines (a header row may look wrapped into its first row)
+    start = text.rfind("\n", 0, f.start) + 1
+    end = text.find("\n", f.end)
+    line = text[start : end if end >= 0 else len(text)]
+    if not _ROW.search(line.strip()) or _ROW_RESULT.search(line):
+        return False
+    above = text[:start].rstrip("\n").split("\n")[-8:] if start else []
+    header = patterns()["coverage_header"]
+    for prev in reversed(above):
+        if not prev.strip():
+            return False
+        if header.search(prev):
+            return True
+        if not _ROW.search(prev.strip()):
+            return False  # the table's title, read: the table starts here
     return False
 
 

@@ -564,12 +564,21 @@ def normalized(tokens: list[str]) -> list[str]:
 # A word that can decide a criterion: a variant or code (letters and digits: G12C, p.Gly12Cys, c.34G>T), a
 # gene symbol (KRAS, or KRAS read as KRA5), or a result or qualifier word.
 _MATTERS = re.compile(
-    r"[a-z].*\d|\d.*[a-z]|^[A-Z0-9]{3,6}[.,:;]?$|detect|negativ|positiv|wild|mutat|absent|present|not|no|pending",
+    r"[a-z].*\d|\d.*[a-z]|^[\[({|]?[A-Z0-9]{3,6}[\])}|]?[.,:;]?$|detect|negativ|positiv|wild|mutat|absent|present|not|no|pending",
     re.I,
 )
 # A variant, a code or a gene symbol: Tesseract's confidence in such tokens is low even when it reads them
 # right (they are in no dictionary); read alike at two sizes, each at AGREE_FLOOR or more, one is trusted.
-_CODE = re.compile(r"[a-z].*\d|\d.*[a-z]|^[A-Z][A-Z0-9]{2,5}[.,:;]?$", re.I)
+_CODE = re.compile(r"[a-z].*\d|\d.*[a-z]|^[\[({|]?[A-Z][A-Z0-9]{2,5}[\])}|]?[.,:;]?$", re.I)
+# A word without the box or bracket marks a form or a boxed table prints around it ("[ KRAS ]" read as "KRAS]"):
+# two readings that differ only there read the word alike.
+_MARKS = "[](){}|"
+
+
+def _core(token: str) -> str:
+    return token.strip(_MARKS)
+
+
 AGREE_FLOOR = 25.0
 VERIFY_LINES, VERIFY_CELLS = 20, 30  # lines and table cells re-read per page, at most (one Tesseract call in all)
 
@@ -654,8 +663,8 @@ def _verify(img: Any, data: dict[str, list[Any]], ordered: list[list[int]], seco
         context = [data["text"][i] for i in before]
         texts = normalized(context + [t for t, _ in second])[len(context) :]
         second = list(zip(texts, [c for _, c in second], strict=True))
-        first = [data["text"][i] for i in ids]
-        sm = difflib.SequenceMatcher(None, first, [t for t, _ in second], autojunk=False)
+        first = [_core(data["text"][i]) for i in ids]
+        sm = difflib.SequenceMatcher(None, first, [_core(t) for t, _ in second], autojunk=False)
         for op, a1, a2, b1, b2 in sm.get_opcodes():
             for n in range(a2 - a1):
                 i = ids[a1 + n]

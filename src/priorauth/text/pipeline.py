@@ -180,8 +180,13 @@ def preload() -> None:
 # an item of its own (a bullet, a number, a "Label:", an indented row), continues on it. Table rows (runs of
 # spaces, pipes, tabs) and short lines (headings, form fields) keep their breaks.
 _ENDS_STATEMENT = re.compile(r"[.:;!?]\s*$")
-_COLUMNS = re.compile(r"\S {3,}\S|\t|\|")
-_OWN_ITEM = re.compile(r"^(?:\s{2,}|\s*(?:[-*\u2022#>]|\d{1,2}[.)]\s|\(?[a-z0-9]\)\s|[A-Z][A-Za-z0-9 /&()'-]{0,40}:))")
+# Dot leaders ("Codon 12 (G12C) ........ no mutation detected") are a column gap too (on a scan they are erased
+# from the image and read as one).
+_COLUMNS = re.compile(r"\S {3,}\S|\t|\||\.{4,}|\u2026{2,}")
+# A row starting with a boxed label ("[ KRAS ]  POSITIVE", "{ NRAS ] NO MUTATION" as a scan reads it) is an item too.
+_OWN_ITEM = re.compile(
+    r"^(?:\s{2,}|\s*(?:[-*\u2022#>]|\d{1,2}[.)]\s|\(?[a-z0-9]\)\s|[A-Z][A-Za-z0-9 /&()'-]{0,40}:|[\[{]\s*[A-Za-z]))"
+)
 WRAP_MIN = 45
 _MID_SENTENCE = re.compile(r"\w$")  # the line stops on a word, not on punctuation
 # Abbreviations whose full stop is not a sentence end ("codons 12 (incl. G12C)", "e.g. plasma", "Stg. IV").
