@@ -49,8 +49,10 @@ def _judged(rule: Callable[[Context], Answer], ctx: Context) -> Answer:
     strict = rule(dataclasses.replace(ctx, facts=confident_only(ctx.facts)))
     if strict.status == "met" == full.status and strict.evidence:
         return strict  # a `met` cites the confident findings it rests on, not a doubtful reading of the same words
-    if strict.status == full.status or strict.status == "review":
-        return full if strict.status == full.status else strict
+    if strict.status == full.status:
+        return full
+    if strict.status == "review":
+        return strict
     # A confident `met` does not stand against a low-confidence contradiction (since 2026-11-30, held-out OCR v4):
     # the contradiction may be what the digital original states clearly ("KRAS wild type" on a row read at 30%),
     # so a `met` there could be one the original does not support: `review`.
