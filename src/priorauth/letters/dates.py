@@ -1,9 +1,14 @@
 """Dates as payers write them, found with their spans: ``2026-10-05``, ``10/05/2026``, ``10-05-26``,
 ``October 5, 2026``, ``Oct. 5th, 2026``, ``5 October 2026``, ``05-Oct-2026``, and a claims system's
-``20261005`` (eight digits that are a real day of 1900-2099 only, never inside a longer number). The regular expressions
-find where a date is (the span a field cites); python-dateutil turns the matched words into a day
-(month names, abbreviations, ordinals, two-digit years), month first as US payers write. A match that
-is not a real day (``02/30/2026``) is no date."""
+``20261005`` (eight digits that are a real day of 1900-2099 only, never inside a longer number), and
+two-digit years (``1/14/27``, ``19 APR 27``, ``05-Jan-27``). The regular expressions find where a date is
+(the span a field cites); python-dateutil turns the matched words into a day (month names, abbreviations,
+ordinals), month first as US payers write. A match that is not a real day (``02/30/2026``) is no date.
+
+A two-digit year's century (:func:`century`) is chosen against a reference day (for a date of birth the
+letter's date when it is read, else today; for any other date today): a date of birth takes the latest
+century that does not put it after the reference day (``11/3/56`` is 1956, never 2056); any other date
+takes the century nearest the reference day (``1/14/27`` is 2027, ``12/31/99`` is 1999)."""
 
 from __future__ import annotations
 
@@ -37,6 +42,7 @@ DATE = (
     r"|\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})(?!\d)"
     rf"|{_MONTH}\s+{_DAY},?\s+\d{{4}}"
     rf"|{_DAY}\s+{_MONTH},?\s+\d{{4}}"
+    rf"|{_DAY}\s+{_MONTH}\s+\d{{2}}(?!\d)"  # "19 APR 27" (a claims system's two-digit year)
     rf"|{_DAY}-{_MONTH}-\d{{2,4}}"
     rf"|{_MONTH}\s+(?:{_DAY_WORDS}),?\s+\d{{4}}"
     rf"|(?:the\s+)?(?:{_DAY_WORDS}|{_DAY})\s+day\s+of\s+{_MONTH},?\s+\d{{4}})"
@@ -51,8 +57,35 @@ class Found:
     end: int
 
 
-def parse(text: str) -> date | None:
-    """The day ``text`` (one date as matched by :data:`DATE`) names, or None."""
+def century(day: date, birth: bool = False, near: date | None = None) -> date | None:
+    """``day`` (read from a two-digit year) moved to the century the module's rule picks against ``near``
+    (default today): for a date of birth the latest that is not after ``near``; else the nearest."""
+    ref = near or date.today()
+    found = []
+    for c in (18, 19, 20, 21):
+        try:
+            found.append(day.replace(year=c * 100 + day.year % 100))
+        except ValueError:  # 29 February of a year that has none
+            continue
+    if birth:
+        return max((d for d in found if d <= ref), default=None)
+    return min(found, key=lambda d: abs((d - ref).days), default=None)
+
+
+_TWO_DIGIT_YEAR = re.compile(r"(?<![\d'])\d{2}$")
+
+
+def parse(text: str, *, birth: bool = False, near: date | None = None) -> date | None:
+    """The day ``text`` (one date as matched by :data:`DATE`) names, or None; a two-digit year takes the
+    century of :func:`century` (``birth``: a date of birth; ``near``: the reference day, default today)."""
+    day = _parse(text)
+    if day is None or not _TWO_DIGIT_YEAR.search(text.strip()) or re.match(r"\d{4}", text.strip()):
+        return day
+    moved = century(day, birth, near)
+    return moved if moved is not None and 1900 <= moved.year <= 2100 else None
+
+
+def _parse(text: str) -> date | None:
     cleaned = re.sub(r"\s*([/.\-])\s*", r"\1", text.strip()) if text[:1].isdigit() else text
     if re.search(rf"\bday\s+of\b|{_DAY_WORDS}", cleaned, re.I):  # ordinal words, "the ... day of": a day's number
         cleaned = re.sub(r"^the\s+|\s+day\s+of", "", " ".join(cleaned.split()), flags=re.I)
@@ -74,11 +107,11 @@ def parse(text: str) -> date | None:
     return day if 1900 <= day.year <= 2100 else None
 
 
-def find(text: str, start: int = 0, end: int | None = None) -> list[Found]:
-    """Every date in ``text[start:end]``, with its span in ``text``."""
+def find(text: str, start: int = 0, end: int | None = None, near: date | None = None) -> list[Found]:
+    """Every date in ``text[start:end]``, with its span in ``text`` (two-digit years nearest ``near``)."""
     out = []
     for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
-        day = parse(m.group(0))
+        day = parse(m.group(0), near=near)
         if day is not None:
             out.append(Found(day, m.start(), m.end()))
     return out

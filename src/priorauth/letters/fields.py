@@ -218,7 +218,7 @@ _OURS = re.compile(r"\b\w{0,3}makras\b|\bs?otora[s5][il1|]b\b", I)
 _DOSE = r"(?:\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)\b|\bfor\s+injection\b|\btab(?:let)?s?\b|\bcap(?:sule)?s?\b)"
 _ITEM_WORDS = r"approved|authorized|den[il1|t]ed|declined|not\s+approved|not\s+authorized|not\s+certified|certified|pended|pending"
 _ITEM = re.compile(  # a drug's own line in a letter that decides several, item by item
-    rf"^[ \t]*(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*?)"
+    rf"^[ \t|]*(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*?)"  # a row of a table drawn with bars too
     rf"(?:[ \t]+(?P<v>(?-i:(?:NOT\s+)?(?:APPROVED|AUTHORIZED|DEN[IL1|T]ED|DECLINED|CERTIFIED|PENDED|PENDING)))"
     rf"|(?:[ \t]{{2,}}|[ \t]*[:|\-–][ \t]*)(?P<w>{_ITEM_WORDS}))\b",
     M,
@@ -637,7 +637,8 @@ _START = re.compile(
 )
 _END = re.compile(
     rf"(?:(?<=approved)(?:through|thru|until)|\b(?:ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|stop|"
-    rf"to\s+date|thru\s+date|through\s+date|authorization\s+end|period\s+end|termination|terminating|term|exp\.?))"  # OCR's "Approvedthrough"
+    rf"to\s+date|thru\s+date|through\s+date|authorization\s+end|period\s+end|termination|terminating|term|exp\.?)"
+    r"|(?m:^)[ \t|]*to(?=[ \t]*:))"  # OCR's "Approvedthrough"; a "From | To" table's "To:" column
     rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:on\s+)?(?P<d>{dates.DATE})",
     I,
 )
@@ -998,7 +999,14 @@ _NOT_PERSON = re.compile(
     r"valued|health|care|team|office|all|to|friend|subscriber|enrollee|beneficiary)\b",
     I,
 )
-_DOB = re.compile(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born){LEADER}(?P<d>{dates.DATE})", I)
+# a date of birth after its label, in any layout: "DOB 11/3/56", "Date of birth / Fecha de nacimiento:
+# 1969-02-03", "your birthday on file is\nMay 5, 1952" (the first date after the label, within a few words
+# that hold no digit and no other date's label)
+_DOB = re.compile(
+    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birthday|born)"
+    rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE})",
+    I,
+)
 _MEMBER = re.compile(
     rf"(?:\b(?P<role>{_ROLE}|policy|health\s+plan|medicaid|medicare)(?:[ \t]*/[ \t]*{_ROLE})?"
     r"\s*(?:id(?:entification)?|number|no\.?|#)|^[ \t|]*(?:ID|identification)\b)"
@@ -1064,9 +1072,12 @@ def patient(text: str) -> dict[str, Hit]:
     m = next(found, None)
     if m is not None:
         out["name"] = Hit(" ".join(m.group("v").split()).strip(" ,"), m.start("v"), m.end("v"))
-    d = next((x for x in _DOB.finditer(text) if dates.parse(x.group("d"))), None)
+    # a two-digit birth year is never after the letter's date (dates.century)
+    on = letter_date(text)
+    near = on.value if on else None
+    d = next((x for x in _DOB.finditer(text) if dates.parse(x.group("d"), birth=True, near=near)), None)
     if d is not None:
-        out["birth_date"] = Hit(dates.parse(d.group("d")), d.start("d"), d.end("d"))
+        out["birth_date"] = Hit(dates.parse(d.group("d"), birth=True, near=near), d.start("d"), d.end("d"))
     mid = _member_id(text)
     if mid is not None:
         out["member_id"] = Hit(mid.group("v").upper(), mid.start("v"), mid.end("v"))

@@ -22,6 +22,31 @@ def _cells(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in CELL.finditer(line)]
 
 
+BAR_CELL = re.compile(r"(?<=\|)[ \t]*(?P<c>[^|\n]*?\S)?[ \t]*(?=\|)")
+
+
+def _bar_cells(line: str) -> list[tuple[int, str]]:
+    """The cells of a row drawn with bars (``| Drug | Decision | Begin |``), empty ones kept: (offset, text)."""
+    if line.count("|") < 3:
+        return []
+    return [(m.start("c") if m.group("c") else m.start(), m.group("c") or "") for m in BAR_CELL.finditer(line)]
+
+
+def _bar_row(lines: list[str], i: int) -> list[tuple[int, str]] | None:
+    """The values under a bar-drawn header row ``lines[i]`` (three or more named columns, no digits): the
+    next row with as many cells, past rules of dashes and blank lines (None: it is no such header); in a
+    letter deciding several drugs the other drugs' rows are blank lines by then (fields.scope)."""
+    head = _bar_cells(lines[i])
+    if len(head) < 3 or re.search(r"\d", lines[i]) or not all(c for _, c in head):
+        return None
+    for j in range(i + 1, min(len(lines), i + 12)):
+        if not lines[j].strip() or RULE.match(lines[j]):
+            continue
+        row = _bar_cells(lines[j])
+        return row if len(row) == len(head) else None
+    return None
+
+
 BAR = re.compile(r"\s+[|=.,:;'!©®€]\s+")  # what OCR makes of a column gap: a lone bar, equals sign or dot
 TOKEN = re.compile(r"\S+")
 
@@ -75,6 +100,15 @@ def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
             out.append(label + row.group("v"))
             segs.append((size + len(label), starts[i] + row.start("v"), len(row.group("v"))))
             size += len(label) + len(row.group("v")) + 1
+            continue
+        if (row_values := _bar_row(lines, i)) is not None:  # | Drug | Decision | Begin | End | over its values
+            j = next(k for k in range(i + 1, len(lines)) if lines[k].strip() and not RULE.match(lines[k]))
+            for (_, header), (x, value) in zip(_bar_cells(line), row_values, strict=True):
+                if value:
+                    label = f"{header}: "
+                    out.append(label + value)
+                    segs.append((size + len(label), starts[j] + x, len(value)))
+                    size += len(label) + len(value) + 1
             continue
         head = _cells(line)
         if len(head) < 2 or re.search(r"\d{2}", line):  # a header row is words
