@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from priorauth.letters import fields, mapping, patient, recheck, source, tables
+from priorauth.letters import fields, mapping, outcome, patient, recheck, source, tables
 from priorauth.text import ocr
 
 CONFIDENT = ocr.CONFIDENT / 100  # the OCR threshold measured in issue 17 (word confidence 70)
@@ -143,15 +143,15 @@ def propose(
         return f
 
     # a letter that decides several drugs item by item: LUMAKRAS's items are read, the others' never
-    part = fields.scope(text)
+    part = outcome.scope(text)
     ours = part.ours if part else text
     if part:
         out.warnings.append(
             "the letter decides other drugs too (" + "; ".join(part.others) + "): only LUMAKRAS is read"
         )
-    hits, why = fields.outcome_hits(ours)
+    hits, why = outcome.outcome_hits(ours)
     if not hits and "more than one" not in why:
-        found = (tables.read(fields.outcome, ours) or (None, ""))[0]
+        found = (tables.read(outcome.outcome, ours) or (None, ""))[0]
         hits, why = ([found], "") if found else ([], why)
     # statements that agree: the one read most confidently is the outcome's span
     best = max(hits, key=lambda h: letter.confidence(h.start, h.end), default=None)
@@ -178,7 +178,7 @@ def propose(
         if not span or None in span:
             out.warnings.append("the approved period could not be read whole")
         add("quantity", fields.quantity(ours) or tables.read(fields.quantity, ours))
-        if fields.PARTIAL.search(ours):  # a partial approval denies the rest: its appeal deadline is read
+        if outcome.PARTIAL.search(ours):  # a partial approval denies the rest: its appeal deadline is read
             add("appeal_deadline", fields.appeal_deadline(text, day.value if day else None)[0])
     if kind == "denied":
         reason = fields.denial_reason(ours)

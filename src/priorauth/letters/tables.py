@@ -35,7 +35,7 @@ def _bar_cells(line: str) -> list[tuple[int, str]]:
 def _bar_row(lines: list[str], i: int) -> list[tuple[int, str]] | None:
     """The values under a bar-drawn header row ``lines[i]`` (three or more named columns, no digits): the
     next row with as many cells, past rules of dashes and blank lines (None: it is no such header); in a
-    letter deciding several drugs the other drugs' rows are blank lines by then (fields.scope)."""
+    letter deciding several drugs the other drugs' rows are blank lines by then (outcome.scope)."""
     head = _bar_cells(lines[i])
     if len(head) < 3 or re.search(r"\d", lines[i]) or not all(c for _, c in head):
         return None

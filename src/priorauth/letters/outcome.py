@@ -1,0 +1,403 @@
+"""The letter's outcome (approved, denied, pended) read only from statements a payer makes about the
+request (``has been denied``, ``Decision: Approved``, a ticked box, a banner, LUMAKRAS's row of a table);
+conditional sentences (``if ... may be denied``), appeal-rights boilerplate, concessions and sentences
+about another pharmacy, drug or claim say nothing about it, and a letter whose statements disagree has no
+outcome (null, with a warning), never the likelier one. A letter that decides several drugs is read for
+LUMAKRAS's part only (:func:`scope`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from priorauth.letters import dates
+from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, GARBLED_LEADER, Hit, I, M
+
+_OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
+    (
+        "pended",
+        r"pend(?:ed|ing)?|more\s+information|additional\s+information|info(?:rmation)?\s+(?:needed|requested|required)|"
+        r"incomplete|on\s+hold|request\s+for\s+information|addl\.?\s+info|"
+        r"awaiting\s+(?:(?:additional|more|the|your)\s+)?(?:information|records|documentation|documents|chart|notes|"
+        r"clinical\s+(?:information|notes|records)|response|reply)",
+    ),  # a request received or "under review" is not decided yet: no outcome (a receipt is no pended notice)
+    (
+        "denied",
+        r"den[il1|t]ed|deny|denial|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
+    ),  # a system's decision code is a verb: APPROVE, DENY, PEND
+    ("approved", r"approved?|(?-i:APPROVF)|approval|authorized|certified|granted|favorable"),  # OCR's F for E
+)
+_LABEL = re.compile(
+    r"^[ \t|]*(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z]+[ \t]+){0,2}"
+    r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?)(?:\s+code)?(?:\s+of\s+(?:the\s+)?(?:review|request))?"
+    r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,}|[ \t]+" + GARBLED_LEADER + r")[ \t.:|]*"  # a colon, a bar, leaders, a column
+    r"(?P<v>[^\n]{2,60})",
+    M,
+)
+# a label that ends its line, its value on the next: "Determination on the request for LUMAKRAS:\n  Approved"
+_LABEL_NEXT = re.compile(
+    r"^[ \t|]*(?:(?:final|coverage|review|request|authorization|PA|prior\s+authorization|plan)\s+)?"
+    r"(?:decision|determination|outcome|status|result)(?:\s+(?:on|of|for)\s+[^:\n]{0,80})?[ \t]*:[ \t]*\n"
+    r"[ \t|]*(?P<v>\S+(?: \S+){0,3})",
+    M,
+)
+_STATEMENTS = {
+    "approved": [
+        r"\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:now\s+)?(?:approved|authorized|certified)\b",
+        r"\bwe\s+(?:have\s+)?(?:approved|authorized|certified)\b",
+        r"\b(?:approval|authorization|coverage)\s+(?:is|has\s+been|was)\s+granted\b",
+        r"\bwe\s+(?:are\s+pleased\s+to|can)\s+(?:approve|authorize|inform\s+you\s+that\s+(?:your|the|this)\s+request\s+(?:is|has\s+been|was)\s+approved)\b",
+        r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*approved\b",
+        r"\bapproval\s+(?:notice|letter|notification)\b",
+        r"\bnotice\s+of\s+approval\b",
+        r"\bwe\s+are\s+approving\b",
+        r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:approved|authorized)\b",
+        r"\b(?:has|have)\s+(?:approved|authorized|certified)\s+(?:this|the|your|it|coverage|benefits)\b",
+        r"\bhereby\s+(?:approves?|certifies|authorizes)\b",
+        r"\bnotice\s+of\s+certification\b",
+        r"\bwe\s+(?:said|are\s+saying)\s+yes\b",
+        r"\bwe\s+(?:can|will|are\s+able\s+to)\s+(?:now\s+)?cover\s+(?:this|the|your|it|lumakras|sotorasib)\b",
+        r"\b(?:determined|found|decided|confirmed|agree[sd]?)\s+(?:that\s+)?(?:it|(?:this|that|the|your)(?:\s+\w+){0,2}|lumakras|sotorasib)\s+(?:is|was|are)\s+(?:medically\s+necessary|covered)\b",
+        r"(?<!\bnot\s)(?<!\bto\s)\b(?:meets?|satisf(?:y|ies|ied))\s+(?:all\s+(?:of\s+)?)?(?:the\s+|our\s+|your\s+|its\s+)?(?:plan'?s\s+)?(?:[\w-]+\s+){0,3}(?:criteria|requirements|guidelines?)\b",
+        r"\b(?:criteria|requirements)\s+(?:are|were|have\s+been|has\s+been)\s+met\b",
+        r"\b(?:coverage|authorization|approval|request|it|therapy|treatment|lumakras|sotorasib)\s+(?:is|was|has\s+been)\s+"
+        r"(?:renewed|extended|reauthorized|re-?certified|re-?approved)\b",
+        r"\bwe\s+(?:have\s+)?(?:renewed|extended|reauthorized|re-?approved)\b",
+        r"\bpartial(?:ly)?\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b",
+        r"\b(?:made|reached|issued)\s+an?\s+(?:fully\s+)?favorable\s+(?:decision|determination)\b",
+        r"\b(?:reviewed|evaluated|considered)\s+(?:(?:your|the|this|prior\s+authorization)\s+)*(?:request|case)\s+and\s+(?:have\s+)?(?:approved|authorized)\b",
+        r"\b(?:it|this|that)\s+is\s+(?:now\s+)?covered\b(?!\s+(?:under|by|only|when|if|with|as|through|in))",  # "and it's covered."
+    ],
+    "denied": [
+        r"\b(?:is|was|has\s+been|have\s+been|are|were|been)\s+(?:being\s+)?(?:denied|declined)\b",
+        r"\b(?:cannot|can\s*not|could\s+not|will\s+not)\s+be\s+(?:approved|authorized|covered)\b",
+        r"\b(?:is|was|has|have|are|were)\s+not\s+(?:been\s+)?(?:approved|authorized|certified|covered)\b",
+        r"\bwe\s+(?:have\s+)?(?:denied|declined|are\s+denying|must\s+deny|cannot\s+approve|can\s+not\s+approve|are\s+unable\s+to\s+approve|were\s+unable\s+to\s+approve|could\s+not\s+approve|did\s+not\s+approve|are\s+not\s+able\s+to\s+approve|cannot\s+authorize|are\s+unable\s+to\s+authorize)\b",
+        r"\b(?:adverse|unfavorable)\s+(?:benefit\s+|coverage\s+)?determination\b",
+        r"\bdenial\s+(?:notice|letter|notification|of\s+(?:coverage|your|the|this|prior))\b",
+        r"\bnotice\s+of\s+(?:denial|non-?certification|non-?coverage|adverse\s+(?:benefit\s+)?determination)\b",
+        r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*denied\b",
+        r"\b(?:decided|decision)\s+(?:is\s+)?to\s+deny\b",
+        r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:denied|declined)\b",
+        r"\b(?:has|have)\s+(?:denied|declined)\s+(?:this|the|your|it|coverage|benefits)\b",
+        r"\b(?:did|does)\s+not\s+(?:approve|authorize|certify|cover)\b",
+        r"\bwe\s+(?:said|are\s+saying)\s+no\b",
+        r"\bnotice\s+of\s+action\s*[-–:]\s*denial\b",
+        r"\b(?:made|reached|issued)\s+an?\s+(?:unfavorable|adverse)\s+(?:decision|determination)\b",
+        r"\bwe\s+(?:are\s+unable\s+to|cannot|can\s*not|will\s+not|are\s+not\s+able\s+to)\s+(?:cover|pay\s+for)\b",
+        r"\b(?:reviewed|evaluated|considered)\s+(?:(?:your|the|this|prior\s+authorization)\s+)*(?:request|case)\s+and\s+(?:have\s+)?(?:denied|declined)\b",
+        r"\b(?:is|was|are|were)\s+not\s+(?:considered\s+|deemed\s+|found\s+(?:to\s+be\s+)?)?medically\s+necessary\b",
+        r"\b(?:does|did|do)\s+not\s+(?:meet|satisfy)\s+(?:all\s+(?:of\s+)?)?(?:the\s+|our\s+|your\s+|its\s+)?(?:plan'?s\s+)?(?:[\w-]+\s+){0,3}(?:criteria|requirements|guidelines?)\b",
+        r"\b(?:criteria|requirements?)\b[^.;]{0,40}?\b(?:are|were|was|is|has|have)\s+not\s+(?:been\s+)?met\b",
+        r"\bfail(?:s|ed)\s+to\s+(?:meet|satisfy)\b",
+        r"\bwe\s+(?:have\s+)?(?:turned\s+down|refused|rejected)\b|\b(?:is|was|has\s+been)\s+(?:turned\s+down|refused|rejected)\b",
+    ],
+    "pended": [
+        r"\b(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|requested)\b",
+        r"\bneeds?\s+(?:more|additional|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
+        r"\brequesting\s+(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
+        r"\bwe\s+(?:still\s+)?need\s+(?:(?:a\s+few|a\s+couple\s+of|two|three|four|some|\d)\s+)?(?:more|additional|further|the\s+following)\b",
+        r"\brequest(?:ing)?\s+for\s+(?:additional\s+|more\s+)?(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
+        r"\brequest(?:ing)?\s+(?:for\s+)?(?:a\s+|the\s+|your\s+)?(?:prescriber(?:'s)?\s+)?supporting\s+(?:statement|documentation)\b",
+        r"\bbefore\s+we\s+can\s+decide\b",
+        r"\b(?:cannot|can\s*not|could\s+not|unable\s+to|not\s+able\s+to)(?:\s+yet)?\s+decide\s+(?:until|without|before)\b",
+        r"^\s*pend(?:ing|ed)\b",
+        r"\b(?:is|has\s+been|been|was)\s+(?:pended|placed\s+on\s+hold|placed\s+in\s+(?:a\s+)?pend(?:ed|ing)\s+status)\b",
+        r"\bpending\s+(?:receipt|additional|further|more|the\s+information)\b",
+        r"\b(?:unable|cannot|can\s+not|could\s+not|not\s+able)\s+to\s+(?:make|complete|reach|render|finish)\s+(?:a\s+|our\s+|the\s+)?(?:decision|determination|review)\b",
+        r"\bbefore\s+we\s+can\s+(?:make|complete|reach|render)\s+(?:a\s+|our\s+|the\s+)?(?:decision|determination|review)\b",
+        r"\b(?:is|remains)\s+(?:incomplete|pending)\b",
+        r"\b(?:information|documentation|records)\s+(?:is|are|was|were)\s+(?:missing|incomplete)\b",
+        r"\b(?:cannot|can\s*not|could\s+not|unable\s+to)\s+(?:begin|start|complete|continue)\s+(?:our\s+|the\s+|its\s+)?review\b",
+        r"\b(?:cannot|can\s*not|unable\s+to|not\s+able\s+to|will\s+not)\s+(?:yet\s+)?(?:finish|complete|continue|make|reach|render|begin|start|process|decide)\b[^.;]{0,100}?\buntil\s+(?:we|you|the|your|our|it|they)\b",
+        r"\bwe\s+(?:still\s+)?need\s*:",
+        r"\b(?:review|request|case)\s+(?:is\s+)?on\s+hold\b",
+        r"\bincomplete\s+request\b",
+        r"\brequires?\s+(?:more|additional|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
+        r"\b(?:in\s+order\s+)?to\s+(?:complete|continue|process|finish)\s+(?:our|the|this|your)\s+(?:review|request)\b[^.]*\b(?:please|need|send|provide|submit)\b",
+    ],
+}
+# ^ is the sentence's start (a heading line is a sentence of its own), never a wrapped line's start:
+# "Your request was not\napproved." is a denial, not an approval
+_STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items()}
+_CONDITIONAL = re.compile(
+    r"\bno\s+(?:further|more|additional|other)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b|"
+    r"\bnothing\s+(?:more|else|further)\b|"  # a request for nothing: "No further information is needed"
+    r"\b(?:if|unless|(?:when(?:ever)?|once)\s+(?:it|this|that|the|your|we|you|a|an|coverage|approved|authorized)|may|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
+    r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval)|"
+    r"will\s+(?:be|result|say|tell|explain|include|describe|list|give)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
+    r"at\s+that\s+time|earlier|original(?:ly)?|first\s+decision|overturned|no\s+longer|"
+    r"did\s+not\s+(?:respond|reply)|no\s+response|not\s+an?\s+(?:adverse|unfavorable|denial|approval))\b"
+    rf"|^\s*on\s+{dates.DATE}",
+    I,
+)
+
+
+_DOSE = r"(?:\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)\b|\bfor\s+injection\b|\btab(?:let)?s?\b|\bcap(?:sule)?s?\b)"
+_ITEM_WORDS = r"approved|authorized|den[il1|t]ed|declined|not\s+approved|not\s+authorized|not\s+certified|certified|pended|pending"
+_ITEM = re.compile(  # a drug's own line in a letter that decides several, item by item
+    rf"^[ \t|]*(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*?)"  # a row of a table drawn with bars too
+    rf"(?:[ \t]+(?P<v>(?-i:(?:NOT\s+)?(?:APPROVED|AUTHORIZED|DEN[IL1|T]ED|DECLINED|CERTIFIED|PENDED|PENDING)))"
+    rf"|(?:[ \t]{{2,}}|[ \t]*[:|\-–][ \t]*)(?P<w>{_ITEM_WORDS}))\b",
+    M,
+)
+
+
+def _item_value(word: str) -> str | None:
+    for value, words in _OUTCOME_WORDS:
+        if re.fullmatch(rf"(?:{words})", " ".join(word.split()), I):
+            return value
+    return None
+
+
+def items(text: str) -> list[tuple[int, Hit, bool]]:
+    """The drug lines of a letter that decides item by item (``LUMAKRAS 120 mg tablets  APPROVED``):
+    (the line's start, its outcome, whether it is LUMAKRAS/sotorasib)."""
+    out = []
+    for m in _ITEM.finditer(text):
+        g = "v" if m.group("v") else "w"
+        value = _item_value(m.group(g))
+        if value:
+            line = text.rfind("\n", 0, m.start("item")) + 1
+            out.append((line, Hit(value, m.start(g), m.end(g)), bool(_OURS.search(m.group("item")))))
+    return out
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A letter that decides several drugs item by item: ``ours`` is the letter with everything but
+    LUMAKRAS's items blanked (offsets kept), ``shared`` the part before the first item (a reference
+    number for the whole request); ``others`` the other drugs' lines."""
+
+    ours: str
+    shared: str
+    others: tuple[str, ...]
+
+
+def _blank(text: str, keep: list[tuple[int, int]]) -> str:
+    out = [c if c in "\n\f" else " " for c in text]
+    for a, b in keep:
+        out[a:b] = text[a:b]
+    return "".join(out)
+
+
+# a request's own block in a letter that decides several: a heading line naming a drug and its dose
+# ("Request B - LUMAKRAS 120 mg tablets", "Item 2: ERLOTINIB 150 MG TAB", "2. LUMAKRAS 120 mg") over the
+# lines that decide it
+_SECTION = re.compile(
+    rf"^(?P<ind>[ \t]*)(?:(?:(?:request|item|drug|medication|line|rx|prescription)[ \t]*(?:[A-Z]|#?\d{{1,2}})(?:[ \t]+of[ \t]+\d{{1,2}})?|\d{{1,2}}|\(?[A-H])[ \t]*[-:.)–][ \t]*)"
+    rf"(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*)$",
+    M,
+)
+
+
+def sections(text: str) -> list[tuple[int, Hit, bool]]:
+    """The request blocks of a letter deciding several drugs (each block's start, a placeholder hit,
+    whether it is LUMAKRAS's), only when there are two or more."""
+    found = [
+        (m.start(), Hit(None, m.start("item"), m.end("item")), bool(_OURS.search(m.group("item"))))
+        for m in _SECTION.finditer(text)
+    ]
+    return found if len(found) >= 2 else []
+
+
+def scope(text: str) -> Scope | None:
+    """The LUMAKRAS part of a letter that decides other drugs too, item by item or block by block (None:
+    it does not)."""
+    found = items(text)
+    if not found or all(ours for _, _, ours in found):
+        blocks = sections(text)
+        if any(ours for _, _, ours in blocks) and not all(ours for _, _, ours in blocks):
+            found = blocks
+    if not found or all(ours for _, _, ours in found):
+        return None
+    bounds = [
+        (line, found[i + 1][0] if i + 1 < len(found) else len(text), ours) for i, (line, _, ours) in enumerate(found)
+    ]
+    others = tuple(
+        text[a : text.find("\n", a) if "\n" in text[a:] else len(text)].strip() for a, _, o in bounds if not o
+    )
+    keep = [(a, b) for a, b, ours in bounds if ours]
+    if header := _table_header(text, found[0][0]):  # the columns' names over the items: "Drug  Reference  Decision"
+        keep.insert(0, header)
+    return Scope(_blank(text, keep), _blank(text, [(0, found[0][0])]), others)
+
+
+_RULE_LINE = re.compile(r"^[\s\-=_+|]+$")
+
+
+def _table_header(text: str, first: int) -> tuple[int, int] | None:
+    """The span of a table's header row above the first item line (past a rule, blank lines), if any: a row
+    of two or more names set apart by wide gaps, without numbers."""
+    end = first - 1
+    for _ in range(4):  # past a rule of dashes and the blank lines OCR puts between rows
+        start = text.rfind("\n", 0, max(0, end)) + 1
+        line = text[start:end]
+        if end <= 0:
+            return None
+        if line.strip() and not _RULE_LINE.match(line):
+            cells = re.findall(r"\S+(?: \S+)*", line)
+            return (start, end) if len(cells) >= 2 and not re.search(r"\d", line) else None
+        end = start - 1
+    return None
+
+
+# an outcome set off as a banner, in capitals: "PA REF 0004419310  ***  DENIED  ***", "=== APPROVED ==="
+_BANNER = re.compile(
+    r"(?:[*=#~]{2,}|^|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
+    r"COVERED)|(?:[A-Z\-]+[ \t]+){0,3}ON[ \t]+HOLD|(?:MORE[ \t]+|ADDITIONAL[ \t]+)?INFORMATION[ \t]+(?:NEEDED|REQUESTED|REQUIRED))"
+    r"[ \t]*(?:[*=#~]{2,}|$|(?=[-–|][ \t])|\.(?=[ \t]|$))",
+    re.M,
+)
+# a ticked box of a checkbox list: "[X] Approved   [ ] Denied" (an empty box says nothing)
+_CHECKED = re.compile(
+    r"(?:\[[ \t]*[xX✓✔][ \t]*\]|\([ \t]*[xX][ \t]*\)|[☒☑✓✔])[ \t]*"
+    r"(?P<v>(?:not[ \t]+)?(?:approved|authorized|certified|denied|declined|pended|pending)"
+    r"|more[ \t]+information[ \t]+(?:needed|requested|required))\b",
+    I,
+)
+_UNCHECKED = re.compile(r"(?:\[[ \t]*\]|\([ \t]*\)|☐)[^\n\[(☐☒☑]*")
+# a letter that says no decision was made (a withdrawn, closed or cancelled request) has no outcome,
+# whatever else it words like one
+_UNDECIDED = re.compile(
+    r"\b(?:withdrawn|closed\s+(?:as|without)|cancell?ed|voided|"
+    r"no\s+(?:determination|decision)\s+(?:of\s+\w+\s+)?(?:was|has\s+been|will\s+be)\s+(?:made|issued|rendered))\b",
+    I,
+)
+
+
+# a statement about something else than this request: another pharmacy, drug or provider, a quantity
+# beyond the limit, a fill or claim elsewhere ("Fills at other pharmacies will not be covered" in an
+# approval); its outcome words are never the letter's outcome
+_ELSEWHERE = re.compile(
+    r"\b(?:other|another|different|alternative|any\s+other|non-?(?:network|participating|preferred|specialty))\s+"
+    r"(?:specialty\s+|retail\s+|in-network\s+)?(?:pharmac\w*|drugs?|medicines?|medications?|products?|providers?|prescribers?|"
+    r"strengths?|doses?|brands?|stores?|suppliers?|vendors?|locations?|facilit\w+)\b|"
+    r"\bout[- ]of[- ]network\b|"
+    r"\b(?:quantit(?:y|ies)|doses?|amounts?|fills?|refills?|supply|supplies|claims?|tablets?|days?)\s+(?:above|over|beyond|exceeding|"
+    r"greater\s+than|more\s+than|in\s+excess\s+of|past|after)\b|"
+    r"\b(?:early|mail[- ]order|retail|walk-in)\s+(?:fills?|refills?|pharmac\w*)\b|"
+    r"\b(?:fills?|refills?)\s+(?:at|from|through|filled)\b|"
+    r"\bclaims?\b",  # a pharmacy claim rejected or paid is no decision on the request
+    I,
+)
+# a sentence that names another dosed product and not LUMAKRAS ("ONDANSETRON 8 mg is not covered");
+# the capital word before a dose is a drug's name unless it is one of these
+_OTHER_DOSED = re.compile(r"\b(?P<n>[A-Z][A-Za-z\-]{3,})(?:\s+\([A-Za-z\-]+\))?\s+\d+(?:\.\d+)?\s*(?:mg|mcg|ml)\b")
+_NOT_DRUG = re.compile(
+    r"(?:request|dose|doses|strength|medication|medicine|drug|tablets?|quantity|daily|total|oral|each|only)$", I
+)
+_OTHER_NAMED = re.compile(r"\b(?:krazati|adagrasib)\b", I)
+
+
+def _about_another_drug(sentence: str) -> bool:
+    if _OURS.search(sentence):
+        return False
+    if _OTHER_NAMED.search(sentence):
+        return True
+    return any(not _NOT_DRUG.match(m.group("n")) for m in _OTHER_DOSED.finditer(sentence))
+
+
+# a partial approval approves the request; what it did not approve is the rest ("We approved part of
+# this request ... What we did not approve: the months after ...")
+PARTIAL = re.compile(r"\bpartial(?:ly)?\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b", I)
+# a concession is no statement of the outcome ("Although the earlier request was approved, ...")
+_CONCESSIVE = re.compile(r"\b(?:although|even\s+though|though|albeit)\b", I)
+
+
+_CONTRACTION = re.compile(
+    r"\b(?:(?P<neg>can|won|couldn|didn|doesn|isn|wasn|aren|weren|haven|hasn)[’']t|(?P<pro>it|that|we|they)[’'](?P<aux>s|re|ll|ve))\b",
+    I,
+)
+_NEG = {"can": "cannot", "won": "will not"}
+_AUX = {"s": "is", "re": "are", "ll": "will", "ve": "have"}
+
+
+def _expanded(sentence: str) -> tuple[str, list[int]]:
+    """The sentence with contractions written out ("can't" as "cannot", "it's" as "it is"), and for each
+    of its characters the offset of the character it came from (a hit's span stays in the letter)."""
+    out: list[str] = []
+    at: list[int] = []
+    last = 0
+    for m in _CONTRACTION.finditer(sentence):
+        out.append(sentence[last : m.start()])
+        at.extend(range(last, m.start()))
+        if m.group("neg"):
+            word = m.group("neg")
+            full = _NEG.get(word.lower(), word[:-1] + " not")
+        else:
+            full = f"{m.group('pro')} {_AUX[m.group('aux').lower()]}"
+        out.append(full)
+        at.extend(min(m.start() + i, m.end() - 1) for i in range(len(full)))
+        last = m.end()
+    out.append(sentence[last:])
+    at.extend(range(last, len(sentence)))
+    return "".join(out), at
+
+
+def outcome_hits(text: str) -> tuple[list[Hit], str]:
+    """Every statement of the letter's outcome when they agree (labels and item lines first), or
+    ([], why not): none is stated, or statements disagree."""
+    text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
+    labeled: list[Hit] = []
+    for m in _LABEL.finditer(text):
+        v = m.group("v")
+        for value, words in _OUTCOME_WORDS:
+            w = re.search(rf"\b(?:{words})\b", v, I)
+            if w and not (value == "approved" and re.search(r"\bnot\b", v, I)):
+                labeled.append(Hit(value, m.start("v") + w.start(), m.start("v") + w.end()))
+                break
+    for m in _LABEL_NEXT.finditer(text):
+        value = _item_value(m.group("v").split("  ")[0]) or next(
+            (v for v, words in _OUTCOME_WORDS if re.match(rf"(?:{words})\b", m.group("v"), I)), None
+        )
+        if value and not (value == "approved" and re.search(r"\bnot\b", m.group("v"), I)):
+            labeled.append(Hit(value, m.start("v"), m.start("v") + len(m.group("v").split()[0])))
+    labeled += [hit for _, hit, ours in items(text) if ours]
+    for m in _CHECKED.finditer(text):
+        value = _item_value(m.group("v"))
+        if value:
+            labeled.append(Hit(value, m.start("v"), m.end("v")))
+    for m in _BANNER.finditer(text):
+        word = m.group("v")
+        if re.search(r"\bnot[ \t]*\n[ \t]*$", text[max(0, m.start("v") - 12) : m.start("v")], I):
+            word = f"not {word}"  # "... - NOT" wrapped over "APPROVED" is one heading
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.end()]
+        value = next((v for v, words in _OUTCOME_WORDS if re.search(rf"\b(?:{words})\b", word, I)), None)
+        if value and not (_CONDITIONAL.search(line) or _STALE.search(line)):
+            labeled.append(Hit(value, m.start("v"), m.end("v")))
+    if m := _UNDECIDED.search(text):
+        return [], f"the letter says no decision was made ({' '.join(m.group(0).split())}): left empty"
+    said: list[Hit] = []
+    names_ours = bool(_OURS.search(text))  # a letter about one request only, for another drug, is read as it is
+    governed = (
+        False  # a clause after a semicolon is governed by its sentence's "if" ("If we deny it, ...; the notice ...")
+    )
+    for s in _SENTENCE.finditer(text):
+        sentence, at = _expanded(s.group(0))
+        conditional = bool(_CONDITIONAL.search(sentence) or _CONCESSIVE.search(sentence)) or governed
+        governed = conditional and s.group(0).rstrip().endswith(";")
+        if conditional or _ELSEWHERE.search(sentence) or (names_ours and _about_another_drug(sentence)):
+            continue
+        for value, patterns in _STATEMENT_RES.items():
+            for p in patterns:
+                m = p.search(sentence)
+                if m:
+                    said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
+                    break
+    values = {h.value for h in labeled} | {h.value for h in said}
+    if values == {"approved", "denied"} and any(PARTIAL.search(text, h.start, h.end) for h in said):
+        said = [h for h in said if h.value == "approved"]  # the part not approved is the rest of the request
+        labeled = [h for h in labeled if h.value == "approved"]
+        values = {"approved"}
+    if not values:
+        return [], "the outcome could not be read (no approval, denial or request for information is stated)"
+    if len(values) > 1:
+        return [], "the letter states more than one outcome (" + ", ".join(sorted(values)) + "): left empty"
+    return labeled + said, ""
+
+
+def outcome(text: str) -> tuple[Hit | None, str]:
+    """The letter's outcome and its span, or (None, why not)."""
+    hits, why = outcome_hits(text)
+    return (hits[0] if hits else None), why
