@@ -163,3 +163,141 @@ def test_a_bar_table_of_two_drugs_reads_lumakras_row(other: str, ours: str, want
     p = propose(_letter(BAR_TABLE_TWO_DRUGS.format(other=other, ours=ours)))
     assert p.value("outcome") == want
     assert p.value("authorization_number") == "QX-RX-300102"
+
+
+# -- 4. outcomes: decisions taken, Medicare-style headings, stamps, a label's value, pended but undecided -
+OUTCOME_WORDINGS = [
+    # a decision taken, in plain and formal words
+    ("We have decided to cover LUMAKRAS for you.", "approved"),
+    ("The plan has agreed to pay for your sotorasib.", "approved"),
+    ("After review, the committee determined to approve the request.", "approved"),
+    ("Your employer's plan decided to authorize this medicine.", "approved"),
+    ("We decided not to cover LUMAKRAS at this time.", "denied"),
+    ("The plan has determined that we cannot approve this drug.", "denied"),
+    ("We have decided that we will not pay for this medication.", "denied"),
+    ("We are not able to approve it as sent.", "denied"),
+    ("We never agreed to cover this drug.", None),  # a negated decision states nothing
+    # Medicare-style notice headings
+    ("NOTICE OF COVERAGE DETERMINATION - FAVORABLE", "approved"),
+    ("NOTICE OF REDETERMINATION - FULLY FAVORABLE", "approved"),
+    ("Reconsideration: favorable", "approved"),
+    ("Coverage decision - PARTIALLY FAVORABLE", "approved"),
+    ("NOTICE OF REDETERMINATION - UNFAVORABLE", "denied"),
+    ("Coverage determination: adverse", "denied"),
+    ("Our decision is unfavorable.", "denied"),
+    ("If you disagree with an unfavorable decision, you may appeal.", None),  # boilerplate
+    ("You may ask for a redetermination if we make an adverse determination.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), OUTCOME_WORDINGS)
+def test_decisions_and_notice_headings(text: str, want: str | None) -> None:
+    hit, _ = fields.outcome(text)
+    assert (hit.value if hit else None) == want
+
+
+STAMPS = [
+    ("*APPROVED 03/01/27 AUTH# QX-4410 EFF 03/01/27 THRU 08/31/27*\nPrior authorization request form\n", "approved"),
+    ("ACME RX * DENIED 04/02/27 * REF AX-1200-7 * NOT ON FORMULARY\nRequest form returned\n", "denied"),
+    ("** DENIED **\nRequest form returned\n", "denied"),
+    ("PLAN STAMP: APPROVED 4-Jan-27\nfax cover\n", "approved"),
+    ("*PENDED 05/05/27 - SEND CHART NOTES*\nform\n", "pended"),
+    ("* APPROVED quantities are listed on the back\n", None),  # a bullet in capitals, no stamp: nothing
+    ("PREVIOUSLY DENIED 01/02/27 - SEE ATTACHED\n", None),  # a stamp of an earlier decision
+]
+
+
+@pytest.mark.parametrize(("text", "want"), STAMPS)
+def test_a_stamp_with_its_date(text: str, want: str | None) -> None:
+    hit, _ = fields.outcome(text)
+    assert (hit.value if hit else None) == want
+
+
+LABEL_VALUES = [
+    ("Review result: APPROVED. A denial letter sent in error last week may be ignored.", "approved"),
+    ("Determination  :  Pended. Approval depends on the records below.", "pended"),
+    ("New determination: Approved. The January denial no longer applies.", "approved"),
+    ("Decision: DENIED; an approval for a lower dose is possible.", "denied"),
+    ("Status:  APPROVED   Prior status: denied", "approved"),
+    ("Outcome: denied. Approval needs a KRAS G12C report.", "denied"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), LABEL_VALUES)
+def test_a_labels_value_ends_at_its_sentence(text: str, want: str) -> None:
+    hit, _ = fields.outcome(text)
+    assert hit is not None and hit.value == want
+
+
+PENDED_NOT_DECIDED = [
+    ("This request is PENDED. We need the latest CT report. No decision has been made yet.", "pended"),
+    ("No decision has been made. We need more information: the pathology report.", "pended"),
+    ("Your request is on hold until we get the lab results; no determination will be made before then.", "pended"),
+    ("No decision has been made. The request was received on 3/1/27 and is with a reviewer.", None),
+    ("No decision was made, although the request appeared approved in the portal.", None),
+    ("The request was withdrawn by the prescriber. We need nothing more.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), PENDED_NOT_DECIDED)
+def test_pended_and_no_decision_yet(text: str, want: str | None) -> None:
+    hit, _ = fields.outcome(text)
+    assert (hit.value if hit else None) == want
+
+
+# -- 5. numbers under a review's own name; the decision's date from a stamp -------------------------------
+NUMBERS = [
+    ("Redetermination number: RD-2611-0042", "RD-2611-0042"),
+    ("Reconsideration no. RC-77120", "RC-77120"),
+    ("UR number: SV-UR-0310-4471", "SV-UR-0310-4471"),
+    ("UM #: 88-UM-20031", "88-UM-20031"),
+    ("Utilization review no.: UR-55-0192", "UR-55-0192"),
+    ("K&B File: KB-PA-27-0931", "KB-PA-27-0931"),
+    ("File no. FX-2231-9", "FX-2231-9"),
+    ("ePA Dashboard > Case 7712093", "7712093"),
+    ("Intake number: IN-270118-20", "IN-270118-20"),
+    ("Claims file: CL-2201-77", None),  # a claim's number
+    ("Call 1-800-555-0101 to file: 77-1881", None),  # file as a verb
+    ("Case 03/04/2027", None),  # a date
+    ("Case 12", None),  # too short for a portal's case number
+]
+
+
+@pytest.mark.parametrize(("text", "want"), NUMBERS)
+def test_a_requests_number_under_its_reviews_name(text: str, want: str | None) -> None:
+    hit = fields.authorization_number(text)
+    assert (hit.value if hit else None) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("RX PLAN * DENIED 03/09/27 * REF X-1 *\nAPPEAL W/IN 60 DAYS OF THIS DATE\n", date(2027, 5, 8)),
+        (
+            "Case status   DENIED    Decided 28-Feb-2027\nAppeal within 30 days of the decision date.\n",
+            date(2027, 3, 30),
+        ),
+        ("*DENIED 01/10/27*\nYou may appeal w/in 14 days of this date.\n", date(2027, 1, 24)),
+    ],
+)
+def test_days_from_a_stamps_date(text: str, want: date) -> None:
+    day = fields.letter_date(text)
+    hit, _ = fields.appeal_deadline(text, day.value if day else None)
+    assert hit is not None and hit.value == want
+
+
+def test_a_stamp_of_an_earlier_decision_is_no_letter_date() -> None:
+    assert fields.letter_date("Prior request: previously DENIED 01/02/27\nform\n") is None
+
+
+COVERED_TO = [
+    "Covered from:   Mar 1 2027\nCovered to:     Aug 31 2027\n",
+    "Valid from: 03/01/2027\nValid to: 08/31/2027\n",
+    "From: 03/01/2027\nTo: 08/31/2027\n",
+]
+
+
+@pytest.mark.parametrize("text", COVERED_TO)
+def test_a_from_to_pair_of_labels(text: str) -> None:
+    span = fields.period(text)
+    assert span and (span[0].value, span[1].value) == (date(2027, 3, 1), date(2027, 8, 31))

@@ -34,8 +34,11 @@ _NUMBER_LABELS = tuple(
         r"(?-i:PACN|PAN|PAR)(?=[\s.:#])",  # the PA control, authorization or reference number's initials
         r"(?:PA\s+)?case(?=\s*:)",
         r"case(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",  # "...; Case AR-UM-77120" (capitals, then digits)
-        r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|determination|ticket|pa\s+case)\s*(?:{NUM}|no\.?|#|id)",
-        r"(?:authorization|reference|ref|case\s+reference)(?=\s*:)",
+        r"case(?=\s+\d{6,}(?![\d/.\-]))",  # a portal's "Case 5518820" (six digits or more, no date)
+        # the request's number under any review's name: "Redetermination number", "UR number", "File no."
+        r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|(?:re)?determination|ticket|pa\s+case|"
+        r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management))\s*(?:{NUM}|no\.?|#|id)",
+        r"(?:authorization|reference|ref|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
     )
 )
@@ -150,7 +153,21 @@ def letter_date(text: str) -> Hit | None:
         if alone or translated or column:
             return Hit(found[0].day, pos + found[0].start, pos + found[0].end)
         pos += len(line) + 1
+    head = "\n".join(lines[:12])  # a stamp's or a portal's decision date near the top: "* DENIED 03/09/27 *"
+    for m in _DECIDED_ON.finditer(head):
+        if (d := dates.parse(m.group("d"))) and not _stale(text, m.start()):
+            return Hit(d, m.start("d"), m.end("d"))
     return None
+
+
+# the decision's own date, when the letter has no date of its own: a stamp's ("APPROVED 02/01/27"), a
+# portal's ("Decided 28-Feb-2027", "Determination made: 3/9/27")
+_DECIDED_ON = re.compile(
+    r"(?-i:\b(?:APPROVED|DENIED|PENDED|DECIDED|Decided|Approved|Denied)(?:[ \t]+on)?|"
+    r"\b(?:decision|determination)\s+(?:made|issued|rendered))[ \t:]+"
+    r"(?P<d>" + dates.DATE + r")(?![\w/])",
+    I,
+)
 
 
 _RANGE = re.compile(
@@ -168,7 +185,7 @@ _START = re.compile(
 _END = re.compile(
     rf"(?:(?<=approved)(?:through|thru|until)|\b(?:ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|stop|"
     rf"to\s+date|thru\s+date|through\s+date|authorization\s+end|period\s+end|termination|terminating|term|exp\.?)"
-    r"|(?m:^)[ \t|]*to(?=[ \t]*:))"  # OCR's "Approvedthrough"; a "From | To" table's "To:" column
+    r"|(?m:^)[ \t|]*(?:(?:covered|valid|approved|authorized|coverage|effective)[ \t]+)?to(?=[ \t]*:))"  # OCR's "Approvedthrough"; a "From | To" table's "To:" column
     rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:on\s+)?(?P<d>{dates.DATE})",
     I,
 )
@@ -236,7 +253,7 @@ _N = (
 # an ordinal day: "no later than the one hundred eightieth (180th) day following ...", "the 60th day after"
 _ORD = r"(?:the\s+)?(?:(?:[a-z]+[\s-]+){0,4}?\((?P<o1>\d{1,3})(?:st|nd|rd|th)\)|(?P<o2>\d{1,3})(?:st|nd|rd|th))"
 _APPEAL_DAYS = re.compile(
-    rf"\b(?:within|no\s+later\s+than|by|in|up\s+to|have|has|due|is|are|window|period|limit)[\s:]+(?:{_N}|{_ORD})\s+(?:calendar\s+)?days?\s+"
+    rf"\b(?:within|w/in|w/i|no\s+later\s+than|by|in|up\s+to|have|has|due|is|are|window|period|limit)[\s:]+(?:{_N}|{_ORD})\s+(?:calendar\s+)?days?\s+"
     r"(?:of|from|after|following)\s+(?:the\s+)?(?P<from>[^.;]{0,60})",
     I,
 )
@@ -252,6 +269,7 @@ _FROM_LETTER = re.compile(
     r"^(?:(?:this|the|our)\s+)?(?:date\s+(?:of|on)\s+(?:this|the|our)\s+|(?:date\s+of\s+)?)"
     r"(?:(?:adverse|denial|coverage)\s+)?(?:letter|notice|notification|denial|decision|determination)"
     r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination)\s+date"
+    r"|^this\s+date\b"  # a stamp's "APPEAL W/IN 60 DAYS OF THIS DATE": the date it bears
     r"|^(?:the\s+)?date\s+(?:printed|shown|written|stated|given)\s+(?:at\s+the\s+top\s+of|on|in|at\s+the\s+head\s+of)\s+(?:this|the|our)\s+(?:letter|notice)",
     I,
 )

@@ -67,6 +67,10 @@ _STATEMENTS = {
         r"\b(?:made|reached|issued)\s+an?\s+(?:fully\s+)?favorable\s+(?:decision|determination)\b",
         r"\b(?:reviewed|evaluated|considered)\s+(?:(?:your|the|this|prior\s+authorization)\s+)*(?:request|case)\s+and\s+(?:have\s+)?(?:approved|authorized)\b",
         r"\b(?:it|this|that)\s+is\s+(?:now\s+)?covered\b(?!\s+(?:under|by|only|when|if|with|as|through|in))",  # "and it's covered."
+        # a decision taken: "We have decided to cover this drug", "the plan has agreed to pay for LUMAKRAS"
+        r"(?<!\bnot\s)(?<!\bnever\s)\b(?:decided|agreed|determined|chosen)\s+to\s+(?:cover|approve|authorize|pay\s+for|grant)\b",
+        # a Medicare-style heading: "NOTICE OF COVERAGE DETERMINATION - FAVORABLE", "Redetermination: fully favorable"
+        r"\b(?:re)?(?:determination|decision|reconsideration)\s*(?:[-–:]|\bis\b)\s*(?:fully\s+|partially\s+)?favou?rable\b",
     ],
     "denied": [
         r"\b(?:is|was|has\s+been|have\s+been|are|were|been)\s+(?:being\s+)?(?:denied|declined)\b",
@@ -91,6 +95,8 @@ _STATEMENTS = {
         r"\b(?:criteria|requirements?)\b[^.;]{0,40}?\b(?:are|were|was|is|has|have)\s+not\s+(?:been\s+)?met\b",
         r"\bfail(?:s|ed)\s+to\s+(?:meet|satisfy)\b",
         r"\bwe\s+(?:have\s+)?(?:turned\s+down|refused|rejected)\b|\b(?:is|was|has\s+been)\s+(?:turned\s+down|refused|rejected)\b",
+        r"\b(?:decided|determined|chosen)\s+(?:not\s+to|that\s+we\s+(?:cannot|can\s*not|will\s+not|should\s+not))\s+(?:cover|approve|authorize|pay\s+for)\b",
+        r"\b(?:re)?(?:determination|decision|reconsideration)\s*(?:[-–:]|\bis\b)\s*(?:unfavou?rable|adverse)\b",
     ],
     "pended": [
         r"\b(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|requested)\b",
@@ -243,10 +249,15 @@ def _table_header(text: str, first: int) -> tuple[int, int] | None:
 
 
 # an outcome set off as a banner, in capitals: "PA REF 0004419310  ***  DENIED  ***", "=== APPROVED ==="
+# a label's value ends at its sentence's end, a semicolon or a column gap
+_VALUE_END = re.compile(r"\.(?=\s|$)|;|[ \t]{2,}")
+# a stamp: "*APPROVED 02/01/27 PA# ...*", "RX PLAN * DENIED 03/09/27 * REF ..." (a star or a line's start, the
+# word in capitals, then a star or the decision's date)
+_STAMP_DATE = r"(?=[ \t]+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)|[ \t]+\d{1,2}[ \-][A-Za-z]{3}[ \-]\d{2,4}(?!\d))"
 _BANNER = re.compile(
-    r"(?:[*=#~]{2,}|^|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
+    r"(?:[*=#~]{2,}|(?<![*\w])\*|^|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
     r"COVERED)|(?:[A-Z\-]+[ \t]+){0,3}ON[ \t]+HOLD|(?:MORE[ \t]+|ADDITIONAL[ \t]+)?INFORMATION[ \t]+(?:NEEDED|REQUESTED|REQUIRED))"
-    r"[ \t]*(?:[*=#~]{2,}|$|(?=[-–|][ \t])|\.(?=[ \t]|$))",
+    r"[ \t]*(?:[*=#~]{1,}|$|(?=[-–|][ \t])|\.(?=[ \t]|$)|" + _STAMP_DATE + ")",
     re.M,
 )
 # a ticked box of a checkbox list: "[X] Approved   [ ] Denied" (an empty box says nothing)
@@ -257,11 +268,12 @@ _CHECKED = re.compile(
     I,
 )
 _UNCHECKED = re.compile(r"(?:\[[ \t]*\]|\([ \t]*\)|☐)[^\n\[(☐☒☑]*")
-# a letter that says no decision was made (a withdrawn, closed or cancelled request) has no outcome,
-# whatever else it words like one
+# a letter that closes the request (withdrawn, closed, cancelled) has no outcome, whatever else it words
+# like one; one that says no decision was made yet has none either, unless all it states is that the
+# request is pended ("This request is PENDED ... No decision has been made"): that is no decision yet
+_CLOSED = re.compile(r"\b(?:withdrawn|closed\s+(?:as|without)|cancell?ed|voided)\b", I)
 _UNDECIDED = re.compile(
-    r"\b(?:withdrawn|closed\s+(?:as|without)|cancell?ed|voided|"
-    r"no\s+(?:determination|decision)\s+(?:of\s+\w+\s+)?(?:was|has\s+been|will\s+be)\s+(?:made|issued|rendered))\b",
+    r"\bno\s+(?:determination|decision)\s+(?:of\s+\w+\s+)?(?:was|has\s+been|will\s+be)\s+(?:made|issued|rendered)\b",
     I,
 )
 
@@ -341,7 +353,7 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
     text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
     labeled: list[Hit] = []
     for m in _LABEL.finditer(text):
-        v = m.group("v")
+        v = _VALUE_END.split(m.group("v"))[0]  # "Decision: APPROVED. The earlier denial no longer applies."
         for value, words in _OUTCOME_WORDS:
             w = re.search(rf"\b(?:{words})\b", v, I)
             if w and not (value == "approved" and re.search(r"\bnot\b", v, I)):
@@ -366,8 +378,9 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
         value = next((v for v, words in _OUTCOME_WORDS if re.search(rf"\b(?:{words})\b", word, I)), None)
         if value and not (_CONDITIONAL.search(line) or _STALE.search(line)):
             labeled.append(Hit(value, m.start("v"), m.end("v")))
-    if m := _UNDECIDED.search(text):
+    if m := _CLOSED.search(text):
         return [], f"the letter says no decision was made ({' '.join(m.group(0).split())}): left empty"
+    undecided = _UNDECIDED.search(text)
     said: list[Hit] = []
     names_ours = bool(_OURS.search(text))  # a letter about one request only, for another drug, is read as it is
     governed = (
@@ -390,6 +403,8 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
         said = [h for h in said if h.value == "approved"]  # the part not approved is the rest of the request
         labeled = [h for h in labeled if h.value == "approved"]
         values = {"approved"}
+    if undecided and values != {"pended"}:
+        return [], f"the letter says no decision was made ({' '.join(undecided.group(0).split())}): left empty"
     if not values:
         return [], "the outcome could not be read (no approval, denial or request for information is stated)"
     if len(values) > 1:
