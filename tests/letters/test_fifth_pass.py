@@ -301,3 +301,57 @@ COVERED_TO = [
 def test_a_from_to_pair_of_labels(text: str) -> None:
     span = fields.period(text)
     assert span and (span[0].value, span[1].value) == (date(2027, 3, 1), date(2027, 8, 31))
+
+
+# -- 6. a bar-drawn table as OCR reads it: a garbled rule, a bar read as a brace; a row that does not line up
+OCR_BAR_TABLE = """Pharmacy review summary                  Printed 04/19/2027
+
+| Drug  | Decision| Qty  | From  |To  |
+$ ----22ceese--- ences +  - +  --  +- -
+| LUMAKRAS 120 mg  {APPROVE  | 240 / 30 d | 19 APR 27 | 18 OCT 27 |
+"""
+
+
+def test_a_bar_table_as_ocr_reads_it() -> None:
+    from priorauth.letters import tables
+
+    lines, _ = tables.pairs(OCR_BAR_TABLE)
+    assert "Decision: APPROVE" in lines and "From: 19 APR 27" in lines and "To: 18 OCT 27" in lines
+    start, end = fields.period(lines)
+    assert (start.value, end.value) == (date(2027, 4, 19), date(2027, 10, 18))
+
+
+def test_a_bar_table_row_that_does_not_line_up_is_not_read() -> None:
+    from priorauth.letters import tables
+
+    torn = OCR_BAR_TABLE.replace("d | 19", "d   19")  # OCR lost a bar: the cells shift
+    lines, _ = tables.pairs(torn)
+    assert "19 APR 27" not in lines and "18 OCT 27" not in lines
+
+
+# -- 7. the outcome's word read again when OCR was unsure of it: the same word, confidently, or empty -----
+@pytest.mark.parametrize(
+    ("second", "want"),
+    [
+        (("has been approved.", 92.0), "approved"),  # the same words: filled, and the period is read after it
+        (("has been approved", 55.0), None),  # the same words, unsure: empty
+        (("has been appealed.", 93.0), None),  # another word: empty
+        (("", 0.0), None),  # nothing read: empty
+    ],
+)
+def test_an_unsure_outcome_gets_a_second_reading(
+    monkeypatch: pytest.MonkeyPatch, second: tuple[str, float], want: str | None
+) -> None:
+    from priorauth.letters import recheck
+    from priorauth.text import ocr
+    from tests.letters.test_generalise import _ocr_letter
+
+    monkeypatch.setattr(ocr, "page_images", lambda raw, kind, limit=None: ["page image"])
+    monkeypatch.setattr(recheck, "second_reading", lambda image, boxes: second)
+    text = "Your request has been approved.\nValid 03/03/2027 through 09/02/2027\n"
+    p = propose(_ocr_letter(text, 60.0), None, b"the letter's bytes")
+    assert p.value("outcome") == want
+    if want:
+        assert any("second reading" in f.note for f in p.fields if f.name == "outcome")
+        # the approval's period is read after it (left empty here: its words were read at 0.60 too)
+        assert any(f.name == "period_start" and f.read == date(2027, 3, 3) for f in p.fields)

@@ -272,7 +272,7 @@ def test_a_low_confidence_number_gets_a_second_reading(
     p = propose(_ocr_letter(OCR_TEXT.format(n=first), 55.0), None, b"the letter's bytes")
     assert p.value("authorization_number") == want
     assert seen  # the number's words were read again
-    assert p.value("outcome") is None  # an outcome read with low confidence is never read again
+    assert p.value("outcome") is None  # its word read again as another word (the number): it stays empty
 
 
 def test_an_ocr_symbol_in_a_number_is_never_proposed_without_a_second_reading() -> None:

@@ -156,6 +156,8 @@ def propose(
     # statements that agree: the one read most confidently is the outcome's span
     best = max(hits, key=lambda h: letter.confidence(h.start, h.end), default=None)
     result = add("outcome", best)
+    if result is not None and result.value is None and raw is not None and letter.ocr:
+        recheck.confirm(out, letter, raw, recheck.OUTCOME)  # its word read again: the same word, or empty
     if why:
         out.warnings.append(why)
     kind = result.value if result else None

@@ -2,8 +2,9 @@
 straightened page Tesseract read, are read again as a single line (page segmentation mode 7, a
 different segmentation than the page's). The field is filled only when the second reading gives the
 same characters with every word at or above the confidence threshold; otherwise it stays empty, as
-before. Only numbers, dates and quantities are looked at again (one line each); the outcome never is:
-an outcome read with low confidence stays empty."""
+before. Numbers, dates and quantities are looked at again (one line each), and so is the outcome's own
+word (``APPROVE``, ``Denied``: :data:`OUTCOME`), before the fields that depend on it are read: it is
+filled only when the second reading gives the same word, confidently; else it stays empty."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from priorauth.letters import fields
 from priorauth.text import ocr
 
 FIELDS = ("authorization_number", "period_start", "period_end", "appeal_deadline", "quantity")
+OUTCOME = ("outcome",)
 PAD = 8  # pixels around the words' boxes
 
 
@@ -54,13 +56,13 @@ def second_reading(image: Any, boxes: list[tuple[int, int, int, int]]) -> tuple[
     return " ".join(t for t, _ in words), min((c for _, c in words), default=0.0)
 
 
-def confirm(proposal: Any, letter: Any, raw: bytes) -> None:
-    """Fill the low-confidence fields of ``proposal`` (read from ``letter``, the text of ``raw``) that a
-    second reading confirms; each gets the second reading's confidence and a note."""
+def confirm(proposal: Any, letter: Any, raw: bytes, names: tuple[str, ...] = FIELDS) -> None:
+    """Fill the low-confidence fields of ``proposal`` named in ``names`` (read from ``letter``, the text of
+    ``raw``) that a second reading confirms; each gets the second reading's confidence and a note."""
     weak = [
         f
         for f in proposal.fields
-        if f.name in FIELDS and f.value is None and f.read is not None and "\n" not in letter.text[f.start : f.end]
+        if f.name in names and f.value is None and f.read is not None and "\n" not in letter.text[f.start : f.end]
     ]
     if not weak or not letter.ocr:
         return

@@ -32,19 +32,35 @@ def _bar_cells(line: str) -> list[tuple[int, str]]:
     return [(m.start("c") if m.group("c") else m.start(), m.group("c") or "") for m in BAR_CELL.finditer(line)]
 
 
-def _bar_row(lines: list[str], i: int) -> list[tuple[int, str]] | None:
-    """The values under a bar-drawn header row ``lines[i]`` (three or more named columns, no digits): the
-    next row with as many cells, past rules of dashes and blank lines (None: it is no such header); in a
-    letter deciding several drugs the other drugs' rows are blank lines by then (outcome.scope)."""
+def _bar_header(line: str) -> bool:
+    """A header row drawn with bars: three or more named columns, no digits."""
+    head = _bar_cells(line)
+    return len(head) >= 3 and not re.search(r"\d", line) and all(c for _, c in head)
+
+
+def _bar_row(lines: list[str], i: int) -> tuple[int, list[tuple[int, str]]] | None:
+    """(its line, the values) under the bar-drawn header row ``lines[i]``: the next row with as many cells, past rules
+    of dashes and blank lines (None: there is none); in a letter deciding several drugs the other drugs'
+    rows are blank lines by then (outcome.scope)."""
     head = _bar_cells(lines[i])
-    if len(head) < 3 or re.search(r"\d", lines[i]) or not all(c for _, c in head):
-        return None
     for j in range(i + 1, min(len(lines), i + 12)):
-        if not lines[j].strip() or RULE.match(lines[j]):
+        if not lines[j].strip() or _ruled(lines[j]):
             continue
         row = _bar_cells(lines[j])
-        return row if len(row) == len(head) else None
+        if len(row) != len(head):  # a bar OCR read as a brace or a bracket beside a cell ("tab  {APPROVE")
+            row = _bar_cells(_OCR_BAR.sub("|", lines[j]))
+        return (j, row) if len(row) == len(head) else None
     return None
+
+
+def _ruled(line: str) -> bool:
+    """A rule of dashes, or what OCR made of one (``$ -----22ceesee---- ences +  - +  --  +-``): half its
+    printed characters or more are rule characters."""
+    ink = re.sub(r"\s", "", line)
+    return bool(RULE.match(line)) or (bool(ink) and sum(c in "-=_+|~" for c in ink) >= len(ink) / 2)
+
+
+_OCR_BAR = re.compile(r"(?<=[ \t])[{}\[\]!](?=\S)|(?<=\S)[{}\[\]!](?=[ \t])")
 
 
 BAR = re.compile(r"\s+[|=.,:;'!©®€]\s+")  # what OCR makes of a column gap: a lone bar, equals sign or dot
@@ -101,8 +117,10 @@ def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
             segs.append((size + len(label), starts[i] + row.start("v"), len(row.group("v"))))
             size += len(label) + len(row.group("v")) + 1
             continue
-        if (row_values := _bar_row(lines, i)) is not None:  # | Drug | Decision | Begin | End | over its values
-            j = next(k for k in range(i + 1, len(lines)) if lines[k].strip() and not RULE.match(lines[k]))
+        if _bar_header(line):  # | Drug | Decision | Begin | End | over its values
+            if (found := _bar_row(lines, i)) is None:
+                continue  # a row that does not line up with the header (OCR lost a bar): read none of it
+            j, row_values = found
             for (_, header), (x, value) in zip(_bar_cells(line), row_values, strict=True):
                 if value:
                     label = f"{header}: "
