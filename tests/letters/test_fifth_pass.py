@@ -355,3 +355,51 @@ def test_an_unsure_outcome_gets_a_second_reading(
         assert any("second reading" in f.note for f in p.fields if f.name == "outcome")
         # the approval's period is read after it (left empty here: its words were read at 0.60 too)
         assert any(f.name == "period_start" and f.read == date(2027, 3, 3) for f in p.fields)
+
+
+# -- 8. checklists: a row of boxes after a label, OCR's boxes ("[X)", "(X]", "{ ]", "[J]"), ticked items --
+BOX_ROWS = [
+    ("Status:  [ ] Approved  [ ] Denied  [X] Pended - more information needed\n", "pended"),
+    ("Status:  [J] Approved  [] Denied  [X) Pended - additional information needed\n", "pended"),
+    ("Determination: (X] Approved   [ ] Denied\n", "approved"),
+    ("Decision: { ] Approved  [X] Denied  [ ] Pended\n", "denied"),
+    ("Result:  [ ] Approved  [ ] Denied  [ ] Pended\n", None),  # nothing ticked: nothing said
+]
+
+
+@pytest.mark.parametrize(("text", "want"), BOX_ROWS)
+def test_a_label_over_a_row_of_boxes_reads_the_ticked_one(text: str, want: str | None) -> None:
+    hit, _ = fields.outcome(text)
+    assert (hit.value if hit else None) == want
+
+
+CHECKLISTS = [
+    (
+        "Please send the items checked below:\n[X] CT report\n[ ] Lab results\n(X] Pathology report\n{ ] Letter\n",
+        ["CT report", "Pathology report"],
+    ),
+    (
+        "We need the following:\n[x] Office notes\n[ ] Imaging\n☒ KRAS G12C report\n☐ Height and weight\n",
+        ["Office notes", "KRAS G12C report"],
+    ),
+    ("Please send:\n[ ] CT report\n[ ] Lab results\n", ["CT report", "Lab results"]),  # an unticked list: all asked
+    ("Please send:\n- CT report\n- Lab results\n", ["CT report", "Lab results"]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CHECKLISTS)
+def test_a_checklist_asks_for_its_ticked_items(text: str, want: list[str]) -> None:
+    assert [h.value for h in fields.requested(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Reference:  SF- PA-2704-12093\n", "SF-PA-2704-12093"),  # OCR's space after a dash
+        ("Auth no.: QX- 44-1020\n", "QX-44-1020"),
+        ("Reference: QX-4410 - Approved\n", "QX-4410"),  # a dash between the number and a word: not one id
+    ],
+)
+def test_an_ocr_space_after_a_dash_in_a_number(text: str, want: str) -> None:
+    hit = fields.authorization_number(text)
+    assert hit is not None and hit.value == want

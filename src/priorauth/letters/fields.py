@@ -23,7 +23,7 @@ from priorauth.letters.spans import Hit as Hit
 # after a space is what OCR made of a column rule or a bar, never part of the number)
 # OCR's symbols for a letter in an id (€ or © for C): read, never proposed as they are (see recheck)
 OCR_SYMBOLS = "€©¢"
-_ID = r"(?P<v>(?=[A-Z0-9€©¢\-/ ]*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-/]| (?=\d[A-Z0-9\-]{2})){3,30}(?<=[A-Z0-9]))"
+_ID = r"(?P<v>(?=[A-Z0-9€©¢\-/ ]*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-/]| (?=\d[A-Z0-9\-]{2})|(?<=-) (?=[A-Z0-9]{2,}-)){3,30}(?<=[A-Z0-9]))"
 _NUM = r"(?:number|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and what OCR makes of it: mumber, nurnber, numher
 _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
@@ -117,7 +117,7 @@ def authorization_number(text: str) -> Hit | None:
         for m in p.finditer(text):
             value = m.group("v")
             if re.search(r"\d", value) and not dates.DATE_RE.fullmatch(value) and not _stale(text, m.start()):
-                return Hit(value.upper(), m.start("v"), m.end("v"))
+                return Hit(value.replace("- ", "-").upper(), m.start("v"), m.end("v"))  # OCR's "SF- PA-2704"
     return None
 
 
@@ -448,7 +448,8 @@ _ASK = re.compile(
     I,
 )
 _BULLET = re.compile(
-    r"^[ \t]*(?:[-–•*·▪◦»>«©°□☐]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|\[\s?\])[ \t]+(?P<item>\S[^\n]*)$",
+    r"^[ \t]*(?:[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)"
+    r"|(?P<box>[\[({][ \t]?[\])}]|☐)|(?P<tick>[\[({][ \t]*[xX✓✔][ \t]*[\])}]|[☒☑]))[ \t]+(?P<item>\S[^\n]*)$",
     re.M,
 )
 
@@ -459,18 +460,22 @@ def requested(text: str) -> list[Hit]:
     for a in _ASK.finditer(text):
         tail = text[a.end() :]
         items: list[Hit] = []
+        ticked = False
         pos = a.end() + (tail.find("\n") + 1 if "\n" in tail else len(tail))
         first = re.match(r"[ \t]{2,}0?1[.)]?[ \t]+(?P<item>\S[^\n]*)", tail)  # the list starts on the label's line
         if first:
             start = a.end() + first.start("item")
             items.append(Hit(" ".join(first.group("item").split()), start, a.end() + first.end("item")))
         blank_run = 0
+        boxed = [False] * len(items)  # whether an item follows an empty box (it says nothing when others are ticked)
         for line in text[pos:].split("\n")[:30]:
             m = _BULLET.match(line)
             if m:
                 item = m.group("item").strip()
                 start = pos + m.start("item")
                 items.append(Hit(" ".join(item.split()), start, start + len(item)))
+                boxed.append(bool(m.group("box")))
+                ticked = ticked or bool(m.group("tick"))
                 blank_run = 0
             elif items and line.strip() and line.startswith((" ", "\t")):  # a wrapped item
                 last = items[-1]
@@ -485,6 +490,8 @@ def requested(text: str) -> list[Hit]:
                 if pos - a.end() > 400:
                     break
             pos += len(line) + 1
+        if ticked:  # a checklist: only the ticked items were asked for
+            items = [hit for hit, empty in zip(items, boxed, strict=True) if not empty]
         if items:
             return items
     asks = sorted(_ASK.finditer(text), key=lambda a: not a.group(0).lower().startswith("please"))

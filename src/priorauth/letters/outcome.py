@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from priorauth.letters import dates
+from priorauth.letters import dates, tables
 from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, GARBLED_LEADER, Hit, I, M
 
 _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
@@ -229,7 +229,6 @@ def scope(text: str) -> Scope | None:
     return Scope(_blank(text, keep), _blank(text, [(0, found[0][0])]), others)
 
 
-_RULE_LINE = re.compile(r"^[\s\-=_+|]+$")
 
 
 def _table_header(text: str, first: int) -> tuple[int, int] | None:
@@ -241,7 +240,7 @@ def _table_header(text: str, first: int) -> tuple[int, int] | None:
         line = text[start:end]
         if end <= 0:
             return None
-        if line.strip() and not _RULE_LINE.match(line):
+        if line.strip() and not tables.ruled(line):
             cells = re.findall(r"\S+(?: \S+)*", line)
             return (start, end) if len(cells) >= 2 and not re.search(r"\d", line) else None
         end = start - 1
@@ -250,6 +249,7 @@ def _table_header(text: str, first: int) -> tuple[int, int] | None:
 
 # an outcome set off as a banner, in capitals: "PA REF 0004419310  ***  DENIED  ***", "=== APPROVED ==="
 # a label's value ends at its sentence's end, a semicolon or a column gap
+_BOX = re.compile(r"[\[({][^\])}\n]{0,3}[\])}]")  # a box, ticked or not, as OCR may print it ("[X)", "[J]")
 _VALUE_END = re.compile(r"\.(?=\s|$)|;|[ \t]{2,}")
 # a stamp: "*APPROVED 02/01/27 PA# ...*", "RX PLAN * DENIED 03/09/27 * REF ..." (a star or a line's start, the
 # word in capitals, then a star or the decision's date)
@@ -262,7 +262,7 @@ _BANNER = re.compile(
 )
 # a ticked box of a checkbox list: "[X] Approved   [ ] Denied" (an empty box says nothing)
 _CHECKED = re.compile(
-    r"(?:\[[ \t]*[xX✓✔][ \t]*\]|\([ \t]*[xX][ \t]*\)|[☒☑✓✔])[ \t]*"
+    r"(?:[\[(][ \t]*[xX✓✔][ \t]*[\])]|[☒☑✓✔])[ \t]*"  # "[X]", "(X)", and OCR's "[X)", "(X]"
     r"(?P<v>(?:not[ \t]+)?(?:approved|authorized|certified|denied|declined|pended|pending)"
     r"|more[ \t]+information[ \t]+(?:needed|requested|required))\b",
     I,
@@ -353,6 +353,8 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
     text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
     labeled: list[Hit] = []
     for m in _LABEL.finditer(text):
+        if _BOX.search(m.group("v")):
+            continue  # a row of boxes ("Status: [ ] Approved  [X] Pended"): the ticked box says it, below
         v = _VALUE_END.split(m.group("v"))[0]  # "Decision: APPROVED. The earlier denial no longer applies."
         for value, words in _OUTCOME_WORDS:
             w = re.search(rf"\b(?:{words})\b", v, I)

@@ -44,7 +44,7 @@ def _bar_row(lines: list[str], i: int) -> tuple[int, list[tuple[int, str]]] | No
     rows are blank lines by then (outcome.scope)."""
     head = _bar_cells(lines[i])
     for j in range(i + 1, min(len(lines), i + 12)):
-        if not lines[j].strip() or _ruled(lines[j]):
+        if not lines[j].strip() or ruled(lines[j]):
             continue
         row = _bar_cells(lines[j])
         if len(row) != len(head):  # a bar OCR read as a brace or a bracket beside a cell ("tab  {APPROVE")
@@ -53,7 +53,7 @@ def _bar_row(lines: list[str], i: int) -> tuple[int, list[tuple[int, str]]] | No
     return None
 
 
-def _ruled(line: str) -> bool:
+def ruled(line: str) -> bool:
     """A rule of dashes, or what OCR made of one (``$ -----22ceesee---- ences +  - +  --  +-``): half its
     printed characters or more are rule characters."""
     ink = re.sub(r"\s", "", line)
