@@ -7,10 +7,10 @@ scored per field: the share read correctly, left empty, read wrong; the outcome'
     .venv/bin/python scripts/letter_quality.py --quick          # two letters, digital (CI)
 
 Corpora: tests/letters/letters.yaml (tuning: written while building the reader) and the held-out sets
-tests/letters/heldout.yaml, heldout2.yaml, heldout3.yaml and heldout4.yaml (development sets since their
-misses were read: heldout4.yaml was scored blind once, then read in the fourth pass) and heldout5.yaml
-(the fifth blind set, written while v4 was read, scored once when it is merged); always scored apart. Fax
-qualities need the tesseract program.
+tests/letters/heldout.yaml .. heldout5.yaml (development sets since their misses were read: heldout5.yaml
+was scored blind once, then read in the fifth pass) and heldout6.yaml (the sixth blind set, written while
+v5 was read, scored once when it is merged); always scored apart. Fax qualities need the tesseract
+program.
 """
 
 from __future__ import annotations
