@@ -403,3 +403,23 @@ def test_a_checklist_asks_for_its_ticked_items(text: str, want: list[str]) -> No
 def test_an_ocr_space_after_a_dash_in_a_number(text: str, want: str) -> None:
     hit = fields.authorization_number(text)
     assert hit is not None and hit.value == want
+
+
+MORE_WORDINGS = [
+    ("We will pay for your LUMAKRAS starting next week.", "approved"),
+    ("Good news: we can pay for this medicine.", "approved"),
+    ("LUMAKRAS is not a covered benefit under your plan.", "denied"),
+    ("Sotorasib is not a covered drug for this diagnosis.", "denied"),
+    ("The request does not qualify for coverage.", "denied"),
+    ("Your prior authorization request was disapproved.", "denied"),
+    ("We cannot pay for this medication.", "denied"),
+    ("If the drug is not a covered benefit, we will tell you.", None),  # conditional
+    ("Ask us whether your drug qualifies for coverage.", None),
+    ("We will pay for fills at other pharmacies only in an emergency.", None),  # another pharmacy
+]
+
+
+@pytest.mark.parametrize(("text", "want"), MORE_WORDINGS)
+def test_more_payment_and_benefit_wordings(text: str, want: str | None) -> None:
+    hit, _ = fields.outcome(text)
+    assert (hit.value if hit else None) == want

@@ -56,7 +56,7 @@ _STATEMENTS = {
         r"\bhereby\s+(?:approves?|certifies|authorizes)\b",
         r"\bnotice\s+of\s+certification\b",
         r"\bwe\s+(?:said|are\s+saying)\s+yes\b",
-        r"\bwe\s+(?:can|will|are\s+able\s+to)\s+(?:now\s+)?cover\s+(?:this|the|your|it|lumakras|sotorasib)\b",
+        r"\bwe\s+(?:can|will|are\s+able\s+to)\s+(?:now\s+)?(?:cover|pay\s+for)\s+(?:this|the|your|it|lumakras|sotorasib)\b",
         r"\b(?:determined|found|decided|confirmed|agree[sd]?)\s+(?:that\s+)?(?:it|(?:this|that|the|your)(?:\s+\w+){0,2}|lumakras|sotorasib)\s+(?:is|was|are)\s+(?:medically\s+necessary|covered)\b",
         r"(?<!\bnot\s)(?<!\bto\s)\b(?:meets?|satisf(?:y|ies|ied))\s+(?:all\s+(?:of\s+)?)?(?:the\s+|our\s+|your\s+|its\s+)?(?:plan'?s\s+)?(?:[\w-]+\s+){0,3}(?:criteria|requirements|guidelines?)\b",
         r"\b(?:criteria|requirements)\s+(?:are|were|have\s+been|has\s+been)\s+met\b",
@@ -94,6 +94,9 @@ _STATEMENTS = {
         r"\b(?:does|did|do)\s+not\s+(?:meet|satisfy)\s+(?:all\s+(?:of\s+)?)?(?:the\s+|our\s+|your\s+|its\s+)?(?:plan'?s\s+)?(?:[\w-]+\s+){0,3}(?:criteria|requirements|guidelines?)\b",
         r"\b(?:criteria|requirements?)\b[^.;]{0,40}?\b(?:are|were|was|is|has|have)\s+not\s+(?:been\s+)?met\b",
         r"\bfail(?:s|ed)\s+to\s+(?:meet|satisfy)\b",
+        r"\bnot\s+a\s+covered\s+(?:benefit|drug|medication|medicine|service)\b",  # "LUMAKRAS is not a covered benefit"
+        r"\b(?:does|did|do)\s+not\s+qualify\s+for\s+(?:coverage|approval|authorization)\b",
+        r"\b(?:is|was|has\s+been)\s+disapproved\b",
         r"\bwe\s+(?:have\s+)?(?:turned\s+down|refused|rejected)\b|\b(?:is|was|has\s+been)\s+(?:turned\s+down|refused|rejected)\b",
         r"\b(?:decided|determined|chosen)\s+(?:not\s+to|that\s+we\s+(?:cannot|can\s*not|will\s+not|should\s+not))\s+(?:cover|approve|authorize|pay\s+for)\b",
         r"\b(?:re)?(?:determination|decision|reconsideration)\s*(?:[-–:]|\bis\b)\s*(?:unfavou?rable|adverse)\b",
@@ -227,8 +230,6 @@ def scope(text: str) -> Scope | None:
     if header := _table_header(text, found[0][0]):  # the columns' names over the items: "Drug  Reference  Decision"
         keep.insert(0, header)
     return Scope(_blank(text, keep), _blank(text, [(0, found[0][0])]), others)
-
-
 
 
 def _table_header(text: str, first: int) -> tuple[int, int] | None:
