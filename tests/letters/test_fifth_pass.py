@@ -423,3 +423,30 @@ MORE_WORDINGS = [
 def test_more_payment_and_benefit_wordings(text: str, want: str | None) -> None:
     hit, _ = fields.outcome(text)
     assert (hit.value if hit else None) == want
+
+
+DATE_FORMATS = [
+    ("2027/01/05", date(2027, 1, 5)),
+    ("2027.1.5", date(2027, 1, 5)),
+    ("Jan-05-2027", date(2027, 1, 5)),
+    ("JAN/05/2027", date(2027, 1, 5)),
+    ("January 5, 2027", date(2027, 1, 5)),
+    ("05-Jan-2027", date(2027, 1, 5)),
+    ("5 January, 2027", date(2027, 1, 5)),
+    ("Jan. 5th, 2027", date(2027, 1, 5)),
+    ("1/5/27", date(2027, 1, 5)),
+    ("2027-01-05", date(2027, 1, 5)),
+    ("05 JAN 27", date(2027, 1, 5)),
+    ("20270105", date(2027, 1, 5)),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), DATE_FORMATS)
+def test_every_common_date_format(text: str, want: date) -> None:
+    found = dates.find(text)
+    assert [(f.day, f.start, f.end) for f in found] == [(want, 0, len(text))]
+
+
+@pytest.mark.parametrize("text", ["v2027.1.5.3", "2027/13/05", "Rx 2027/45", "Form 2027.01"])
+def test_not_a_year_first_date(text: str) -> None:
+    assert dates.find(text) == []

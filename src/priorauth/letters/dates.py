@@ -38,12 +38,14 @@ _ORDINALS = {
 _DAY_WORDS = "|".join(w.replace("-", r"[\s-]") for w in sorted(_ORDINALS, key=len, reverse=True))
 DATE = (
     r"(?:\d{4}-\d{1,2}-\d{1,2}"
+    r"|(?:19|20)\d{2}[/.](?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12]\d|3[01])(?![\d/.])"  # 2027/01/05, 2027.01.05
     r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
     r"|\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})(?!\d)"
     rf"|{_MONTH}\s+{_DAY},?\s+\d{{4}}"
     rf"|{_DAY}\s+{_MONTH},?\s+\d{{4}}"
     rf"|{_DAY}\s+{_MONTH}\s+\d{{2}}(?!\d)"  # "19 APR 27" (a claims system's two-digit year)
     rf"|{_DAY}-{_MONTH}-\d{{2,4}}"
+    rf"|{_MONTH}[-/]{_DAY}[-/]\d{{4}}"  # Jan-05-2027
     rf"|{_MONTH}\s+(?:{_DAY_WORDS}),?\s+\d{{4}}"
     rf"|(?:the\s+)?(?:{_DAY_WORDS}|{_DAY})\s+day\s+of\s+{_MONTH},?\s+\d{{4}})"
 )
@@ -94,6 +96,8 @@ def _parse(text: str) -> date | None:
         )
     if re.fullmatch(r"\d{8}", cleaned):
         cleaned = f"{cleaned[:4]}-{cleaned[4:6]}-{cleaned[6:]}"
+    if re.fullmatch(r"\d{4}[/.]\d{1,2}[/.]\d{1,2}", cleaned):
+        cleaned = re.sub(r"[/.]", "-", cleaned)
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", cleaned):
         y, m, d = (int(x) for x in cleaned.split("-"))
         try:
