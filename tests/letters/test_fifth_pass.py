@@ -450,3 +450,13 @@ def test_every_common_date_format(text: str, want: date) -> None:
 @pytest.mark.parametrize("text", ["v2027.1.5.3", "2027/13/05", "Rx 2027/45", "Form 2027.01"])
 def test_not_a_year_first_date(text: str) -> None:
     assert dates.find(text) == []
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Why we said no:", "Why we said no to this request:", "Why we are saying no:", "WHY WE SAID NO:"],
+)
+def test_a_plain_language_reason_heading(head: str) -> None:
+    text = f"We said no to your LUMAKRAS request.\n{head}\nYour records do not show a KRAS G12C test.\nWhat you can do:\nAppeal.\n"
+    hit = fields.denial_reason(text)
+    assert hit is not None and hit.value == "Your records do not show a KRAS G12C test."

@@ -1,5 +1,6 @@
 """Dates as payers write them, found with their spans: ``2026-10-05``, ``10/05/2026``, ``10-05-26``,
-``October 5, 2026``, ``Oct. 5th, 2026``, ``5 October 2026``, ``05-Oct-2026``, and a claims system's
+``October 5, 2026``, ``Oct. 5th, 2026``, ``5 October 2026``, ``05-Oct-2026``, ``Oct-05-2026``,
+``2026/10/05``, and a claims system's
 ``20261005`` (eight digits that are a real day of 1900-2099 only, never inside a longer number), and
 two-digit years (``1/14/27``, ``19 APR 27``, ``05-Jan-27``). The regular expressions find where a date is
 (the span a field cites); python-dateutil turns the matched words into a day (month names, abbreviations,
