@@ -460,3 +460,57 @@ def test_a_plain_language_reason_heading(head: str) -> None:
     text = f"We said no to your LUMAKRAS request.\n{head}\nYour records do not show a KRAS G12C test.\nWhat you can do:\nAppeal.\n"
     hit = fields.denial_reason(text)
     assert hit is not None and hit.value == "Your records do not show a KRAS G12C test."
+
+
+# -- 9. a letter that decides another drug only: its number is that drug's, never proposed for LUMAKRAS ----
+OTHER_DRUG_ONLY = [
+    "Reference no.: RX-55120\nAPPROVED: ondansetron 8 mg tablets, 30 per 30 days.\nYou also take LUMAKRAS; that "
+    "request is reviewed on its own.\n",
+    "Authorization #: QK-22019\nYour request for dexamethasone 4 mg has been approved.\nLUMAKRAS is not part of "
+    "this notice.\n",
+    "Case ID: HH-77102\nWe denied pantoprazole 40 mg tablets.\nTalk to your doctor about LUMAKRAS and acid reducers.\n",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_DRUG_ONLY)
+def test_a_letter_deciding_another_drug_only_proposes_no_number(text: str) -> None:
+    p = propose(_letter(text))
+    assert p.value("outcome") is None
+    assert p.value("authorization_number") is None
+    assert any("another drug only" in w for w in p.warnings)
+
+
+KEEPS_ITS_NUMBER = [
+    # an acknowledgment of LUMAKRAS's request: no outcome, its own number
+    "Intake reference: IN-55120\nWe received your request for LUMAKRAS 120 mg. This is not a decision.\n",
+    # a dose in a sentence that decides nothing
+    "Reference no.: RX-55120\nWe received the LUMAKRAS request. Keep taking ondansetron 8 mg as needed.\n",
+    # LUMAKRAS decided, another drug mentioned
+    "Reference no.: RX-55120\nLUMAKRAS 120 mg has been approved.\nOndansetron 8 mg was approved last year.\n",
+]
+
+
+@pytest.mark.parametrize("text", KEEPS_ITS_NUMBER)
+def test_a_letter_about_lumakras_keeps_its_number(text: str) -> None:
+    number = propose(_letter(text)).value("authorization_number")
+    assert number in ("IN-55120", "RX-55120")
+
+
+ANOTHER_DRUG_IN_LOWER_CASE = [
+    # another drug by its name in lower case and its dose: never this letter's outcome
+    ("LUMAKRAS request on file.\nYour request for dexamethasone 4 mg has been approved.\n", None),
+    ("LUMAKRAS request on file.\nWe denied pantoprazole 40 mg tablets.\n", None),
+    ("LUMAKRAS 120 mg is approved.\nWe denied famotidine 20 mg.\n", "approved"),
+    # guards: a sentence about this request that names only a dose
+    ("Re: LUMAKRAS\nYour request for 960 mg daily has been approved.\n", "approved"),
+    ("Re: LUMAKRAS\nWe approved your 120 mg tablets.\n", "approved"),
+    ("Re: LUMAKRAS\nThe reduced 480 mg dose has been approved.\n", "approved"),
+    ("Re: LUMAKRAS\nYour request to take 960 mg daily was denied.\n", "denied"),
+    ("Re: LUMAKRAS\nThe prescribed 960 mg dose is not approved.\n", "denied"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ANOTHER_DRUG_IN_LOWER_CASE)
+def test_another_drug_named_in_lower_case(text: str, want: str | None) -> None:
+    hit, _ = fields.outcome(text)
+    assert (hit.value if hit else None) == want

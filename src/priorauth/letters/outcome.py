@@ -301,14 +301,28 @@ _NOT_DRUG = re.compile(
     r"(?:request|dose|doses|strength|medication|medicine|drug|tablets?|quantity|daily|total|oral|each|only)$", I
 )
 _OTHER_NAMED = re.compile(r"\b(?:krazati|adagrasib)\b", I)
+# a drug's name in lower case before its dose ("dexamethasone 4 mg"), unless the word is one of these
+_LOWER_DOSED = re.compile(r"\b(?P<n>[a-z][a-z\-]{3,})(?:\s+\([A-Za-z\-]+\))?\s+\d+(?:\.\d+)?\s*(?:mg|mcg|ml)\b")
+_NOT_DRUG_WORD = re.compile(
+    r"(?:your|their|with|from|than|over|under|above|below|about|reduced|lower|higher|same|full|current|"
+    r"starting|maximum|minimum|approved|requested|prescribed|labeled|labelled|listed|usual|within|take|taking|"
+    r"takes|dosed|dosing|given|plus|also|once|twice|times)$"
+)
 
 
 def _about_another_drug(sentence: str) -> bool:
+    """The sentence names another drug and not LUMAKRAS: by name (KRAZATI), or by a dose after a word that
+    is no common word ("ONDANSETRON 8 mg is not covered", "Your request for dexamethasone 4 mg was approved")."""
     if _OURS.search(sentence):
         return False
     if _OTHER_NAMED.search(sentence):
         return True
-    return any(not _NOT_DRUG.match(m.group("n")) for m in _OTHER_DOSED.finditer(sentence))
+    if any(not _NOT_DRUG.match(m.group("n")) for m in _OTHER_DOSED.finditer(sentence)):
+        return True
+    return any(
+        not _NOT_DRUG.match(m.group("n")) and not _NOT_DRUG_WORD.match(m.group("n"))
+        for m in _LOWER_DOSED.finditer(sentence)
+    )
 
 
 # a partial approval approves the request; what it did not approve is the rest ("We approved part of
@@ -419,3 +433,20 @@ def outcome(text: str) -> tuple[Hit | None, str]:
     """The letter's outcome and its span, or (None, why not)."""
     hits, why = outcome_hits(text)
     return (hits[0] if hits else None), why
+
+
+def decides_another_drug(text: str) -> bool:
+    """Whether the letter states a decision only about another drug ("APPROVED: ondansetron 8 mg ..." in a
+    letter that mentions LUMAKRAS only in passing): a statement of an outcome in a sentence that names
+    another dosed drug and not LUMAKRAS, and none about this request. The number such a letter gives is
+    the other drug's, never proposed for LUMAKRAS."""
+    hits, _ = outcome_hits(text)
+    if hits or not _OURS.search(text):
+        return False
+    for s in _SENTENCE.finditer(text):
+        sentence, _ = _expanded(s.group(0))
+        if _CONDITIONAL.search(sentence) or not _about_another_drug(sentence):
+            continue
+        if any(p.search(sentence) for patterns in _STATEMENT_RES.values() for p in patterns):
+            return True
+    return False

@@ -168,6 +168,9 @@ def propose(
             or fields.authorization_number(part.shared)
             or tables.read(fields.authorization_number, part.shared)
         )
+    if number is not None and kind is None and outcome.decides_another_drug(ours):
+        out.warnings.append("the letter decides another drug only: its reference number is not proposed")
+        number = None
     add("authorization_number", number)
     day = add("letter_date", fields.letter_date(text) or tables.read(fields.letter_date, text))
     add("drug", fields.drug(text))
