@@ -514,3 +514,31 @@ ANOTHER_DRUG_IN_LOWER_CASE = [
 def test_another_drug_named_in_lower_case(text: str, want: str | None) -> None:
     hit, _ = fields.outcome(text)
     assert (hit.value if hit else None) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("We need a little more information before we decide.", "pended"),
+        ("We need a bit more information from your doctor.", "pended"),
+        ("If we need a little more information, we will call.", None),
+    ],
+)
+def test_a_little_more_information(text: str, want: str | None) -> None:
+    hit, _ = fields.outcome(text)
+    assert (hit.value if hit else None) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Decision ID: DX-55012-7", "DX-55012-7"),
+        ("Notice number: NT-2027-00412", "NT-2027-00412"),
+        ("Decision no. 7712093-A", "7712093-A"),
+        ("Decision date: 03/04/2027", None),
+        ("Notice of decision 03/04/2027", None),
+    ],
+)
+def test_a_decisions_or_notices_own_number(text: str, want: str | None) -> None:
+    hit = fields.authorization_number(text)
+    assert (hit.value if hit else None) == want

@@ -37,7 +37,7 @@ _NUMBER_LABELS = tuple(
         r"case(?=\s+\d{6,}(?![\d/.\-]))",  # a portal's "Case 5518820" (six digits or more, no date)
         # the request's number under any review's name: "Redetermination number", "UR number", "File no."
         r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|(?:re)?determination|ticket|pa\s+case|"
-        r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management))\s*(?:{NUM}|no\.?|#|id)",
+        r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice)\s*(?:{NUM}|no\.?|#|id)",
         r"(?:authorization|reference|ref|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
     )
