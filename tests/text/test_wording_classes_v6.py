@@ -50,6 +50,36 @@ NOT_GIVEN = [
     ("Options discussed with Mr. Alder (stage IV NSCLC): (a) docetaxel; (b) sotorasib alone.", "docetaxel"),
     ("PATIENT EDUCATION PRINTED: sotorasib is a pill taken once a day.", "sotorasib"),
     ("MONOTHERAPY DOSE OF SOTORASIB IS 960 MG DAILY. (GENERIC DRUG-INFO TEXT, NOT PATIENT-SPECIFIC)", "sotorasib"),
+    ("Requested regimen: sotorasib 960 mg daily.", "sotorasib"),
+    ("New regimen: adagrasib 600 mg BID, to begin after PA.", "adagrasib"),
+    ("Orders: sotorasib 960 mg PO daily x 28 days.", "sotorasib"),
+    ("Order set: GI - sotorasib + panitumumab, signed.", "panitumumab"),
+    ("Pharmacy received an order for adagrasib 600 mg BID.", "adagrasib"),
+    ("Submitted a request for sotorasib coverage to the plan.", "sotorasib"),
+    ("We applied for adagrasib via the manufacturer program.", "adagrasib"),
+    ("Application for sotorasib submitted to the PBS.", "sotorasib"),
+    ("Sotorasib reserved for progression.", "sotorasib"),
+    ("Plan to keep adagrasib for later lines.", "adagrasib"),
+    ("KRAS inhibitor (sotorasib) saved for second line.", "sotorasib"),
+    ("Nurse taught pt about sotorasib dosing.", "sotorasib"),
+    ("Teaching on adagrasib completed with daughter.", "adagrasib"),
+    ("Chemo teaching for carboplatin/pemetrexed done.", "carboplatin"),
+    ("Starting sotorasib next Monday once delivered.", "sotorasib"),
+    ("Will be starting adagrasib in 2 weeks.", "adagrasib"),
+    ("Pt is pembrolizumab-naive.", "pembrolizumab"),
+    ("IO naive; docetaxel naive.", "docetaxel"),
+    ("Pembrolizumab: declined by patient.", "pembrolizumab"),
+    ("Adjuvant cisplatin was declined.", "cisplatin"),
+    ("Patient refused docetaxel.", "docetaxel"),
+    ("Randomised to arm B: sotorasib + pembrolizumab.", "pembrolizumab"),
+    ("Dose-escalation cohort 3: adagrasib 400 mg BID - screening.", "adagrasib"),
+    ("MDT decision: for docetaxel second line.", "docetaxel"),
+    ("Undecided between docetaxel and sotorasib.", "docetaxel"),
+    ("Will decide whether to add panitumumab.", "panitumumab"),
+    ("Criteria: (1) prior platinum; (2) no prior sotorasib.", "sotorasib"),
+    ("Alternatives: (a) docetaxel/ramucirumab (b) adagrasib.", "adagrasib"),
+    ("| Biomarker | Result | Approved therapies |\n| KRAS G12C | Detected | sotorasib |", "sotorasib"),
+    ("P: sotorasib 960 mg qd pending PA.", "sotorasib"),
 ]
 
 # --- a drug given, though named in a plan, an order or a list: the words that say so -------------------------------
@@ -72,6 +102,15 @@ GIVEN = [
     ("Plan: soto+pmab started 11/02.", therapy("sotorasib", "panitumumab")),
     ("CAPOX+bev x 6 then maintenance.", therapy("capecitabine", "oxaliplatin", "bevacizumab")),
     ("Outside records: currently on trifluridine/tipiracil (Lonsurf).", therapy("trifluridine", "tipiracil")),
+    ("Plan: FOLFOX -> PD, FOLFIRI -> PD; now soto + pmab.", therapy("oxaliplatin")),
+    ("A/P: s/p carbo/pem; pembro (progressed).", therapy("pembrolizumab")),
+    ("Plan: cont sotorasib, started 5/2026.", therapy("sotorasib")),
+    ("Plan: previous docetaxel stopped for toxicity.", therapy("docetaxel")),
+    ("Recs: adagrasib, cycle 4 day 1 today.", therapy("adagrasib")),
+    ("Plan: adagrasib C1D15 labs ok.", therapy("adagrasib")),
+    ("A/P: progressed on carbo/pem; adagrasib started 09/02.", therapy("adagrasib")),
+    ("Plan: progression after pembrolizumab; switch to docetaxel.", therapy("pembrolizumab")),
+    ("Order: sotorasib dispensed 10/10, 28 tablets.", therapy("sotorasib")),
 ]
 
 # --- treatment-naive: field notes, NIL, all treatment refused, a form's answers, a ticked "none" -----------------
@@ -89,6 +128,20 @@ NAIVE_SAID = [
     "Have you ever received chemotherapy?        No",
     "Has the patient ever been given immunotherapy?  - No",
     "PRIOR THERAPY (tick all that apply): [ ] chemo  [ ] immunotherapy\n[ ] targeted   [X] none of the above",
+    "Prior systemic treatment (including adjuvant): none",
+    "Previous chemotherapy (any line) - none",
+    "Prior lines of therapy (advanced setting): 0",
+    "NIL previous chemotherapy or immunotherapy.",
+    "None prior systemic therapy.",
+    "Patient refused all chemotherapy and immunotherapy.",
+    "Declined any systemic treatment; hospice referral made.",
+    "He declines all cancer-directed therapy.",
+    "Has received no cancer drug treatment so far.",
+    "Have you ever taken any cancer pills?   No",
+    "Ever received immunotherapy?  No",
+    "Did you ever receive chemotherapy?   No",
+    "Prior treatments (check all): [ ] chemo [ ] IO [x] none",
+    "no prior sys therapy",
 ]
 NAIVE_NOT_SAID = [
     "Have you ever received chemotherapy?        Yes - carboplatin 2025",
@@ -99,6 +152,10 @@ NAIVE_NOT_SAID = [
     "No prior chemotherapy in the past year. Completed adjuvant cisplatin/vinorelbine in 2021.",
     "No systemic therapy since recurrence. 2024: neoadjuvant nivolumab + carboplatin/paclitaxel.",
     "Treatment naive to KRAS inhibitors. Prior: carboplatin/pemetrexed/pembrolizumab.",
+    "Declined any further imaging.",
+    "Prior systemic therapy (adjuvant): cisplatin/pemetrexed 2023",
+    "Have you ever received chemotherapy?   Yes",
+    "Prior treatments (check all): [x] chemo [ ] IO [ ] none",
 ]
 
 # --- monotherapy ---------------------------------------------------------------------------------------------------
@@ -113,12 +170,22 @@ MONO_SAID = [
     "[x] sotorasib 960 mg PO daily (single-agent regimen - no IV components)",
     "Sotorasib 960 mg daily, single agent - no chemo alongside.",
     "Adagrasib alone - no immunotherapy partner.",
+    "Sotorasib as the sole systemic therapy.",
+    "Adagrasib is the only targeted agent; no chemo alongside.",
+    "Received pembrolizumab in 2025; now sotorasib single agent.",
+    "Previously on carboplatin; currently adagrasib monotherapy.",
+    "Medication: Lumakras 960 mg. Take this medicine alone, not with other cancer drugs.",
+    "Sotorasib 960 mg daily (single agent - no chemotherapy).",
+    "Regimen partner: none; sotorasib monotherapy.",
 ]
 MONO_NOT_SAID = [
     "Pt received pembrolizumab monotherapy in 2025.",
     "Medication taught: docetaxel. Pt will take this medication by itself.",
     "Combination partner: panitumumab with sotorasib.",
     "Sotorasib + panitumumab; no other drugs.",
+    "Received docetaxel monotherapy in 2025.",
+    "Medication: docetaxel 75 mg/m2. This medicine is given alone.",
+    "Sotorasib with panitumumab; combination partner panitumumab.",
 ]
 
 # (class, text, must find, must not find)
