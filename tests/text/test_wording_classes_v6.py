@@ -333,3 +333,31 @@ def test_wording_class(name: str, text: str, want: set[tuple[str, str]], unwante
 )
 def test_not_the_patients_cancer(text: str, unwanted: tuple[str, str]) -> None:
     assert unwanted not in found(text)
+
+
+# A request's field names the drug first; the diagnosis and result after it are the patient's, the drug is not given.
+@pytest.mark.parametrize(
+    ("text", "want", "unwanted"),
+    [
+        (
+            "Requested: adagrasib 600 mg BID, monotherapy, NSCLC stage IV, KRAS G12C (tissue).",
+            {("kras", "g12c_present"), ("stage", "4"), ("histology", "nsclc")},
+            {("therapy", "adagrasib")},
+        ),
+        (
+            "Request: sotorasib 960 mg daily for lung adenocarcinoma, stage IVA, KRAS G12C on plasma.",
+            {("kras", "g12c_present"), ("stage", "4")},
+            {("therapy", "sotorasib")},
+        ),
+        (
+            "Requesting: sotorasib; dx metastatic NSCLC with KRAS G12C.",
+            {("kras", "g12c_present"), ("histology", "nsclc")},
+            {("therapy", "sotorasib")},
+        ),
+        ("Requested: KRAS G12C testing on plasma.", set(), {("kras", "g12c_present")}),
+        ("Requested: repeat biopsy for KRAS G12C.", set(), {("kras", "g12c_present")}),
+    ],
+)
+def test_request_field(text: str, want: set[tuple[str, str]], unwanted: set[tuple[str, str]]) -> None:
+    got = found(text)
+    assert want <= got and not (unwanted & got), got

@@ -439,7 +439,7 @@ _TEST_AFTER = re.compile(
 )
 _TEST_BEFORE = re.compile(
     r"\b(?:including|incl\.?|includes|covering|covers|(?:test\w*|assay|panel|ngs|sequencing|pcr|profiling|analysis|"
-    r"screen\w*|look\w*|evaluat\w*)\s+for)\s+(?:k-?ras\s*)?(?:p\.\s*)?$",
+    r"screen\w*|look\w*|evaluat\w*|re-?biops(?:y|ies)|biops(?:y|ies)|genotyping|sampl\w*)\s+for)\s+(?:k-?ras\s*)?(?:p\.\s*)?$",
     re.I,
 )
 _RESULT_WORD = re.compile(
