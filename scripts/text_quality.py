@@ -6,9 +6,11 @@ errors have been read since 2026-11-30, so it is a development set now), ``heldo
 ``heldout3`` (``tests/text/heldout3.yaml``, scored blind once, then read on 2026-11-30 in the fourth pass: a
 development set too), ``heldout4`` (``tests/text/heldout4.yaml``, scored blind once, then read on 2026-11-30 in the
 fifth pass: a development set too), ``heldout5`` (``tests/text/heldout5.yaml``, written blind while v4 was read, scored
-blind once, then read on 2026-11-30 in the sixth pass: a development set too) and ``heldout6``
-(``tests/text/heldout6.yaml``, the held-out set, written blind while v5 was read; absent until merged: the scorer
-says so and exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
+blind once, then read on 2026-11-30 in the sixth pass: a development set too), ``heldout6``
+(``tests/text/heldout6.yaml``, written blind while v5 was read, scored blind once, then read on 2026-11-30 in the
+seventh pass: a development set too) and ``heldout7`` (``tests/text/heldout7.yaml``, the held-out set, written blind
+while v6 was read; absent until merged: the scorer says so and exits 1 when asked for it alone), and what it finds in
+the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
     .venv/bin/python scripts/text_quality.py --corpus heldout2  # one of them
@@ -37,7 +39,8 @@ HELDOUT2 = ROOT / "tests/text/heldout2.yaml"
 HELDOUT3 = ROOT / "tests/text/heldout3.yaml"  # written blind while v2 was read; a development set since read
 HELDOUT4 = ROOT / "tests/text/heldout4.yaml"  # written blind while v3 was read; a development set since read
 HELDOUT5 = ROOT / "tests/text/heldout5.yaml"  # written blind while v4 was read; a development set since read
-HELDOUT6 = ROOT / "tests/text/heldout6.yaml"  # written blind while v5 was read; absent until merged
+HELDOUT6 = ROOT / "tests/text/heldout6.yaml"  # written blind while v5 was read; a development set since read
+HELDOUT7 = ROOT / "tests/text/heldout7.yaml"  # written blind while v6 was read; absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -46,6 +49,7 @@ CORPORA = {
     "heldout4": HELDOUT4,
     "heldout5": HELDOUT5,
     "heldout6": HELDOUT6,
+    "heldout7": HELDOUT7,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")
@@ -56,6 +60,7 @@ TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "
 #   one answer for the kras_g12c criterion (evaluate/criteria/kras.py) and the corpora's writers name them
 #   differently ("KRAS wt" is `negative` in one, `g12c_absent` in the other), so all three score as
 #   `g12c_absent`.
+# - Therapy: a fixed combination of one vocabulary entry ("trifluridine/tipiracil") is its ingredients.
 # - Spread: scored only for a text that states no stage group (a stage group decides advanced disease; this
 #   is how the held-out writers read labels(): "spread only when a diagnosis has no stage").
 NOT_G12C = {"g12c_absent", "other_variant", "negative"}
@@ -63,6 +68,9 @@ NOT_G12C = {"g12c_absent", "other_variant", "negative"}
 
 def _canonical(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
     out = {("kras", "g12c_absent") if t == "kras" and v in NOT_G12C else (t, v) for t, v in pairs}
+    # A fixed combination ("trifluridine/tipiracil", one vocabulary entry) scores as its ingredients, as writers
+    # list them.
+    out = {(t, part) for t, v in out for part in (v.split("/") if t == "therapy" else (v,))}
     if any(t == "stage" for t, _ in out):
         out = {(t, v) for t, v in out if t != "spread"}
     return out

@@ -91,7 +91,9 @@ STAGE = re.compile(
     r"\b(?:stage|stg|estadio|etapa)\.?\s*(?:group)?\s*(?:at\s+(?:initial\s+)?(?:diagnosis|dx|presentation)\s*)?(?:\([^)\n]{0,40}\))?\s*:?\s*\[?\s*(iv|iii|ii|i|[1-4]|four|three|two|one)"
     r"(?:\s?[abc]\d?)?\b|\brestaged\s+(?:as\s+|to\s+)?(?:stage\s+)?(iv|iii|ii|i)[abc]?\b"
     # a stage group written bare right after its TNM ("cT3N2M0 IIIB", "pT2a N1 M0, IIB")
-    r"|\b[cpy]{0,2}t[0-4x][a-d]?\d?\s*n[0-3x][a-c]?\s*m[01x][a-c]?\s*[,;]?\s*(iv|iii|ii|i)[abc]?\b",
+    r"|\b[cpy]{0,2}t[0-4x][a-d]?\d?\s*n[0-3x][a-c]?\s*m[01x][a-c]?\s*[,;]?\s*(iv|iii|ii|i)[abc]?\b"
+    # a staging field's value ("Staging: IVA (cT2b N2 M1a)")
+    r"|\bstaging\s*:\s*(iv|iii|ii|i)[abc]?\b",
     re.I,
 )
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "one": 1, "two": 2, "three": 3, "four": 4}

@@ -55,14 +55,13 @@ def _document_facts(doc: TextDoc) -> TextFacts:
     # A report naming G12C and another KRAS variant on one specimen of one date (two clones) is a G12C result: the
     # other variant is a co-mutation, not a "G12C absent" answer. Two dated results stay two (a conflict to review).
     out.kras = [k for k in out.kras if not (k.status == "other_variant" and (k.specimen, k.evidence.date) in present)]
-    if out.meds:  # "no targeted drugs yet; she had carboplatin": one class of drugs not given, another given
-        out.naive = [n for n in out.naive if not (n.focus and _ONE_CLASS.search(doc.text[n.focus[0] : n.focus[1]]))]
+    # A text recording a systemic drug given in another sentence is not naive, whatever it says of one class ("no
+    # targeted drugs yet; she had carboplatin"), of a period ("no chemo in the last 12 months" beside "completed
+    # adjuvant carboplatin in 2022") or in a line copied forward ("treatment-naive", then "received 4 cycles ..."). One
+    # sentence saying both ("naive per patient, but outside records show carboplatin") keeps both: a conflict to review.
+    given_in = {m.evidence.source for m in out.meds}
+    out.naive = [n for n in out.naive if not given_in - {n.source}]
     return out
-
-
-# A naive wording about one class of drugs only (targeted, immunotherapy, oral): naive overall only when the text
-# records no systemic drug given.
-_ONE_CLASS = re.compile(r"\b(?:targeted|immuno\w*|io|oral|iv|intravenous|tki|pills?)\b", re.I)
 
 
 # A banner saying the document is not this patient's ("MISFILED", "belongs to another patient", "scanned to
@@ -234,7 +233,38 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # "History of ILD/pneumonitis: No" (a KRAS "G12C: negative" is a result: see _kras)
     if _unfilled_field(doc, f, line) or _open_question(doc, f) or _general_paragraph(doc, f) or _counterfactual(f):
         return
+    if _in_choice_list(doc, f) or _inline_list(doc, f):
+        return  # an Epic SmartList's unselected choices; an item of "Criteria: (1) ...; (2) ..." or "options: (a) ..."
     handler(out, doc, f)
+
+
+# An Epic SmartList left unselected ("{monotherapy/with panitumumab:88312}", "{single agent/combination}"): its
+# words are the choices offered, none chosen.
+_SMARTLIST = re.compile(r"\{[^{}\n/]*/[^{}\n]*\}")  # a choice between two or more ("a/b"); "{Lumakras:2231}" is filled
+
+
+def _in_choice_list(doc: TextDoc, f: Finding) -> bool:
+    lo = doc.text.rfind("{", max(0, f.start - 80), f.start + 1)
+    if lo < 0:
+        return False
+    m = _SMARTLIST.match(doc.text, lo)
+    return bool(m) and f.end <= m.end()
+
+
+# A label that introduces a list written on one line: criteria, requirements, options ("Plan criteria: (1) KRAS
+# G12C by FDA-approved test; (2) locally advanced NSCLC", "Second-line options discussed (...): (a) docetaxel;
+# (b) sotorasib alone"). The items after its colon, up to the end of the line or paragraph, state no fact.
+_LIST_LABEL = re.compile(
+    r"\b(?:criteria|requirements?|options|alternatives|choices)\b(?:[^:.\n]|\b(?:ms|mr|mrs|mx|dr|st)\.){0,160}:"
+    r"(?=\s*\(?(?:[1-9]|[a-h])[.)])",
+    re.I,
+)
+
+
+def _inline_list(doc: TextDoc, f: Finding) -> bool:
+    text = unwrap(doc.text)
+    start = text.rfind("\n", 0, f.start) + 1
+    return _LIST_LABEL.search(text[start : f.start]) is not None
 
 
 def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
@@ -298,8 +328,8 @@ def _open_question(doc: TextDoc, f: Finding) -> bool:
     """The finding is in a question nobody answered yes ("Does the patient have KRAS G12C-mutated NSCLC?
     [ ] Yes [ ] No"): a form's or a letter's question states nothing."""
     sent = f.sentence.rstrip()
-    if not (sent.endswith("?") and _INTERROGATIVE.match(sent)):
-        return False
+    if not (sent.endswith("?") and _INTERROGATIVE.match(sent)) or f.end > f.sentence_start + len(sent):
+        return False  # not a question, or a question whose answer is part of the finding ("ever received chemo?  No")
     return not _YES.match(doc.text, f.sentence_start + len(sent))
 
 
@@ -308,7 +338,7 @@ def _open_question(doc: TextDoc, f: Finding) -> bool:
 _GENERAL_HEADING = re.compile(
     r"^\W*(?:[\w-]+\s+){0,2}?(?:policy\s+(?:excerpt|criteria|language|text|statement)|(?:medical|clinical|coverage|drug|"
     r"pharmacy|payer)\s+policy|(?:coverage|approval|authorization)\s+criteria|(?:patient\s+)?education(?:al)?\s+"
-    r"(?:handout|material|sheet|leaflet)|(?:patient\s+)?handout|drug\s+information\s+sheet|package\s+insert|"
+    r"(?:handout|material|sheet|leaflet|printed|provided|given)|(?:patient\s+)?handout|flyer|brochure|poster|drug\s+information\s+sheet|package\s+insert|"
     r"prescribing\s+information)(?:\s+[\w.-]+)?\s*(?:[:(\-\u2013\u2014]|$)",
     re.I,
 )
@@ -318,16 +348,20 @@ _GENERAL_HEADING = re.compile(
 # therapies named (general information, not patient-specific)", "Journal club note (not patient care)").
 _NOT_PATIENT_HEADING = re.compile(
     r"\bnot\s+(?:patient[\s-](?:specific|care)|for\s+patient\s+care|about\s+(?:this|the)\s+patient)\b|"
-    r"\bgeneral\s+(?:drug\s+)?information\b|\bjournal\s+club\b",
+    r"\bgeneral\s+(?:drug\s+)?information\b|\bjournal\s+club\b|\bgeneric\s+drug[\s-]info\w*",
     re.I,
 )
 
 
 def _general_paragraph(doc: TextDoc, f: Finding) -> bool:
+    """The paragraph is general: its first line is a policy's, a label's or teaching material's heading, or the
+    paragraph says anywhere that it is not about this patient ("(GENERIC DRUG-INFO TEXT; NOT PATIENT-SPECIFIC)")."""
     start = doc.text.rfind("\n\n", 0, f.start)
     start = 0 if start < 0 else start + 2
-    first = doc.text[start : start + 200].lstrip("\n").split("\n", 1)[0]
-    return bool(_GENERAL_HEADING.match(first) or _NOT_PATIENT_HEADING.search(first))
+    end = doc.text.find("\n\n", f.end)
+    paragraph = doc.text[start : end if end >= 0 else len(doc.text)]
+    first = paragraph.lstrip("\n").split("\n", 1)[0]
+    return bool(_GENERAL_HEADING.match(first) or _NOT_PATIENT_HEADING.search(paragraph))
 
 
 def _form_answer_no(doc: TextDoc, f: Finding, line: str) -> bool:
@@ -405,7 +439,7 @@ _TEST_AFTER = re.compile(
 )
 _TEST_BEFORE = re.compile(
     r"\b(?:including|incl\.?|includes|covering|covers|(?:test\w*|assay|panel|ngs|sequencing|pcr|profiling|analysis|"
-    r"screen\w*|look\w*|evaluat\w*)\s+for)\s+(?:k-?ras\s*)?(?:p\.\s*)?$",
+    r"screen\w*|look\w*|evaluat\w*|re-?biops(?:y|ies)|biops(?:y|ies)|genotyping|sampl\w*)\s+for)\s+(?:k-?ras\s*)?(?:p\.\s*)?$",
     re.I,
 )
 _RESULT_WORD = re.compile(
@@ -544,12 +578,12 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     p = patterns()
     before = f.sentence[: f.start - f.sentence_start]
-    given = bool(p["given_before"].search(before[-40:]))
-    if (
-        not given
-        and (f.section == "plan" or p["planned_before"].search(before))
-        and (not p["given_in_plan"].search(f.sentence) or _FUTURE.search(f.sentence))
-    ):
+    if _DRUG_NAIVE.match(doc.text, f.end):
+        return  # "sotorasib-naive", "adagrasib-naïve": never given
+    after = doc.text[f.end : f.sentence_start + len(f.sentence)]
+    given = bool(p["given_before"].search(before[-70:]) or p["given_after"].search(after))
+    planned = f.section == "plan" or p["planned_before"].search(before) or _starting_later(before, f.sentence)
+    if not given and planned and (not p["given_in_plan"].search(f.sentence) or _FUTURE.search(f.sentence)):
         return
     if p["therapy_not_given"].search(f.sentence) or p["therapy_table_header"].search(_block_header(doc, f)):
         return
@@ -566,8 +600,21 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
 
 
-# A plan's time still to come ("C1D1 next week", "cycle 1 tomorrow"): a cycle named in a plan is not a cycle given.
-_FUTURE = re.compile(r"\bnext\s+(?:week|month|visit|cycle)\b|\btomorrow\b|\bin\s+\d+\s+(?:days?|weeks?)\b", re.I)
+# A plan's time still to come ("C1D1 next week", "cycle 1 tomorrow", "C1 next Tues"): a cycle named in a plan is
+# not a cycle given.
+_FUTURE = re.compile(
+    r"\bnext\s+(?:week|month|visit|cycle|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\b|\btomorrow\b|\bin\s+\d+\s+(?:days?|weeks?)\b"
+    r"|\bthis\s+coming\b|\bupcoming\b",
+    re.I,
+)
+# A drug named as never had: "sotorasib-naive", "adagrasib-naïve", "(pembrolizumab naive)".
+_DRUG_NAIVE = re.compile(r"[\s-]?na[i\u00ef]ve\b", re.I)
+# "starting carbo/pem/pembro C1 next Tues": a start still to come (a time ahead in the sentence).
+_STARTING = re.compile(r"\b(?:starting|beginning|commencing|initiating)\b[^.;]{0,40}$", re.I)
+
+
+def _starting_later(before: str, sentence: str) -> bool:
+    return bool(_STARTING.search(before) and _FUTURE.search(sentence))
 
 
 # A drug to start on a given day, named last before it ("sotorasib 960 mg daily, single agent, to start 10/09",
@@ -683,18 +730,36 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     is another drug's."""
     if f.modifiers & {"NEGATED_EXISTENCE", "FAMILY", "POSSIBLE_EXISTENCE", "GENERAL"} or f.section == "family_history":
         return
-    if re.search(r"\b(?:received|was\s+on|previously|prior(?!\s+auth))\b", f.sentence, re.I):
-        return  # an earlier regimen, not this request
+    past = _PAST_REGIMEN.search(f.sentence)
+    if past and not _NOW.search(f.sentence, past.end(), max(past.end(), f.start - f.sentence_start)):
+        return  # an earlier regimen, not this request ("received carboplatin ... and now sotorasib monotherapy" is now)
     if re.search(r"\b(?:if|would|could|whether|option|options|offered|declined|refused)\b", f.sentence, re.I):
         return  # a condition, an option or an offer (declined), not the regimen
     named = _drug_named_near(doc, f)
     if named is not None and not named:
         return  # the drug it qualifies is not a KRAS G12C inhibitor
-    if f.value == "alone" and not (named or any(_g12c_inhibitors(_line(doc, f))) or any(_g12c_inhibitors(f.sentence))):
+    if f.value == "alone" and not (
+        named or any(_g12c_inhibitors(_line(doc, f))) or any(_g12c_inhibitors(f.sentence)) or _named_before(doc, f)
+    ):
         return  # "taken alone", "no other anticancer agents": only beside the KRAS G12C inhibitor
     if _combination(f.sentence) or _combination(_line(doc, f)):
         return  # "adagrasib + cetuximab; no other drugs": a combination, whatever else is excluded
     out.monotherapy.append(_evidence(doc, f))
+
+
+_PAST_REGIMEN = re.compile(r"\b(?:received|was\s+on|previously|prior(?!\s+auth))\b", re.I)
+_NOW = re.compile(r"\b(?:now|currently|presently|today)\b", re.I)
+# "this medication", "the drug", "it": a regimen word about a drug named in the sentence before.
+_THIS_DRUG = re.compile(r"\b(?:this|the|that)\s+(?:medication|medicine|drug|pill|tablet)s?\b|\bit\b", re.I)
+
+
+def _named_before(doc: TextDoc, f: Finding) -> bool:
+    """The sentence speaks of "this medication" and the text just before it names only a KRAS G12C inhibitor
+    ("Medication taught: sotorasib. Pt will take this medication by itself")."""
+    if not _THIS_DRUG.search(f.sentence):
+        return False
+    named = _g12c_inhibitors(doc.text[max(0, f.sentence_start - 200) : f.sentence_start])
+    return bool(named) and all(named)
 
 
 _JOINED = re.compile(r"^\s*(?:\+|&|/|,|plus|with|and|in\s+combination\s+with|combined\s+with)\s*$", re.I)

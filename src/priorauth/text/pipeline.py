@@ -316,6 +316,8 @@ def _analyze_cached(digest: str, text: str) -> tuple[Finding, ...]:
     for chunk_start, chunk in _paragraphs(text):
         for f in _analyze_chunk(_digest(chunk), chunk):
             section = next((cat for pos, cat in reversed(starts) if pos <= chunk_start + f.start), None)
+            if section == "family_history" and _PATIENT_SUBJECT.match(f.sentence):
+                section = None  # "Social/family hx: wife ... \nPt (stage IV NSCLC) has received ...": the patient's
             out.append(
                 Finding(
                     f.label,
@@ -331,6 +333,10 @@ def _analyze_cached(digest: str, text: str) -> tuple[Finding, ...]:
     return tuple(out)
 
 
+# A sentence whose subject is the patient ("Pt ...", "Patient ...", "The patient ...") is not family history.
+_PATIENT_SUBJECT = re.compile(
+    r"^\W*(?:the\s+)?(?:pt|patient)\b(?!'s\s+(?:mother|father|sister|brother|wife|husband))", re.I
+)
 _SECTION_HINT = re.compile(r"^[ \t]*[A-Za-z][A-Za-z /&]{1,40}:", re.M)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
@@ -379,11 +385,26 @@ def _analyze_chunk(digest: str, text: str) -> tuple[Finding, ...]:
     doc = nlp.make_doc(text)
     by_label: dict[str, list[Any]] = {}
     exact: dict[tuple[int, int, str], tuple[int, int]] = {}
+    glued: dict[tuple[int, int], list[str]] = {}  # drugs in one token ("FOLFIRI+bev", "soto+pmab"): all kept
     for label, value, start, end in _matches(text):
         span = doc.char_span(start, end, label=label, kb_id=value, alignment_mode="expand")
-        if span is not None:
-            by_label.setdefault(label, []).append(span)
-            exact[(span.start, span.end, label)] = (start, end)
+        if span is None:
+            continue
+        if label == "THERAPY" and (span.start, span.end) in glued:
+            values = glued[(span.start, span.end)]
+            values += [v for v in value.split(",") if v not in values]
+            lo, hi = exact[(span.start, span.end, label)]
+            exact[(span.start, span.end, label)] = (min(lo, start), max(hi, end))
+            continue
+        if label == "THERAPY":
+            glued[(span.start, span.end)] = value.split(",")
+        by_label.setdefault(label, []).append(span)
+        exact[(span.start, span.end, label)] = (start, end)
+    therapy = by_label.get("THERAPY", [])
+    for i, sp in enumerate(therapy):
+        values = glued[(sp.start, sp.end)]
+        if ",".join(values) != sp.kb_id_:
+            therapy[i] = doc.char_span(sp.start_char, sp.end_char, label="THERAPY", kb_id=",".join(values))
     if not by_label:
         return ()
     ignored = by_label.pop("IGNORE", [])
