@@ -55,3 +55,17 @@ def test_the_demo_is_alive_late_in_the_evening(app: Any, evening: datetime) -> N
     dash = b.get("/dashboard").text
     assert "Cal Waiting" in dash.split("Overdue payer answers")[1]
     assert "Dee Approved" in dash.split("Renewals due this month")[1]
+
+
+def test_a_document_added_in_the_evening_is_dated_the_practice_day() -> None:
+    """A scanned report added at 23:30 in New York is dated 30 November, the day the case is evaluated as
+    of; dated by the server's UTC day it would come after the evaluation, and its findings be ignored."""
+    from zoneinfo import ZoneInfo
+
+    from priorauth.service import case_documents
+    from priorauth.store.models import CaseDocument
+
+    doc = CaseDocument(id="d1", content=b"%PDF", content_type="application/pdf", filename=None)
+    doc.uploaded_at = LATE_EVENING_NY.replace(tzinfo=None)  # as SQLite hands it back: UTC without a zone
+    assert case_documents.resource(doc, "p1", ZoneInfo("America/New_York"))["date"] == "2026-11-30"
+    assert case_documents.resource(doc, "p1", ZoneInfo("UTC"))["date"] == "2026-12-01"

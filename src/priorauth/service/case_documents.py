@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from priorauth.errors import Code, fail
 from priorauth.service import clock
@@ -51,19 +52,21 @@ def of_case(scope: Scope, case_id: str) -> list[CaseDocument]:
     return list(scope.all(stmt.order_by(CaseDocument.uploaded_at, CaseDocument.id)))
 
 
-def resources(scope: Scope, case: Case, patient_fhir_id: str | None) -> list[dict[str, Any]]:
+def resources(scope: Scope, case: Case, patient_fhir_id: str | None, zone: ZoneInfo) -> list[dict[str, Any]]:
     """The case's documents as DocumentReferences of the chart's patient."""
-    return [resource(d, patient_fhir_id) for d in of_case(scope, case.id)]
+    return [resource(d, patient_fhir_id, zone) for d in of_case(scope, case.id)]
 
 
-def resource(d: CaseDocument, patient_fhir_id: str | None) -> dict[str, Any]:
+def resource(d: CaseDocument, patient_fhir_id: str | None, zone: ZoneInfo) -> dict[str, Any]:
+    """``zone``: the practice's; a document is dated the practice's day it was added, the day its case is
+    evaluated as of (a UTC day would put an evening's document after the evaluation, and so ignore it)."""
     subject = {"subject": {"reference": f"Patient/{patient_fhir_id}"}} if patient_fhir_id else {}
     return {
         "resourceType": "DocumentReference",
         "id": PREFIX + d.id,
         "status": "current",
         **subject,
-        "date": d.uploaded_at.date().isoformat(),
+        "date": clock.aware(d.uploaded_at).astimezone(zone).date().isoformat(),
         "type": {"text": f"Scanned document ({d.filename or 'added to the case'})"},
         "description": d.filename or "Scanned document",
         "content": [{"attachment": {"contentType": d.content_type, "data": base64.b64encode(d.content).decode()}}],

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Text, and_, cast, select, update
 from sqlalchemy.orm.attributes import set_committed_value
@@ -74,8 +75,11 @@ class Cases:
 
     # -- the practice's day ------------------------------------------------------------------------
     def today(self) -> date:
+        return clock.now().astimezone(self.zone()).date()
+
+    def zone(self) -> ZoneInfo:
         practice = self.scope.session.get(Practice, self.scope.practice_id)
-        return clock.today(practice.profile if practice else None)
+        return clock.zone(practice.profile if practice else None)
 
     # -- charts ------------------------------------------------------------------------------------
     def _run(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -156,8 +160,8 @@ class Cases:
             "attestations": attestations + (extra_attestations or []),
             "approvals": scope.approvals(case.patient_id, case.drug, exclude_case=case.id),
             "documents": [
-                *case_documents.resources(scope, case, patient.fhir_id),
-                *(case_documents.resource(d, patient.fhir_id) for d in extra_documents or []),
+                *case_documents.resources(scope, case, patient.fhir_id, self.zone()),
+                *(case_documents.resource(d, patient.fhir_id, self.zone()) for d in extra_documents or []),
             ],
         }
 
@@ -169,7 +173,7 @@ class Cases:
             raise fail(Code.NOT_FOUND, "the case has no chart")
         chart = self.scope.get(Chart, chart_id, "chart")
         patient = self.scope.patient(case.patient_id)
-        docs = case_documents.resources(self.scope, case, patient.fhir_id)
+        docs = case_documents.resources(self.scope, case, patient.fhir_id, self.zone())
         return charts.chart_of(chart.content, chart.kind, self.limits.max_archive_bytes, patient.fhir_id, docs)
 
     def _evaluate(
