@@ -590,8 +590,8 @@ def test_a_word_before_the_sentence_qualifies_it_only_if_it_looks_forward() -> N
 
 
 def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str]) -> None:
-    """v4 is a development set; v5 (written blind while v4 was read) is absent until merged: the script says so
-    in one line and scores nothing, never a traceback."""
+    """v4 and v5 are development sets; v6 (written blind while v5 was read) is absent until merged: the script
+    says so in one line and scores nothing, never a traceback."""
     import importlib.util
 
     from tests.conftest import ROOT
@@ -601,11 +601,12 @@ def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str])
     spec.loader.exec_module(module)
     assert module.SETS["heldout4"] == "heldout_documents4.yaml"
     assert module.SETS["heldout5"] == "heldout_documents5.yaml"
+    assert module.SETS["heldout6"] == "heldout_documents6.yaml"
     assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
-    if not (scans.HERE / "heldout_documents5.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout5"]) == 2
+    if not (scans.HERE / "heldout_documents6.yaml").exists() and ocr.tesseract_version():
+        assert module.main(["--set", "heldout6"]) == 2
         err = capsys.readouterr().err
-        assert "heldout_documents5.yaml is absent (not merged yet)" in err and "Traceback" not in err
+        assert "heldout_documents6.yaml is absent (not merged yet)" in err and "Traceback" not in err
 
 
 # --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------
