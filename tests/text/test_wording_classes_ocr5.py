@@ -88,6 +88,23 @@ MISDIRECTED = [
     "This record belongs to another patient (name mismatch).\nKRAS G12C detected.",
     "MISDIRECTED PAGES - not for your patient.\nKRAS p.G12C detected, VAF 20%",
 ]
+# --- a payer's criteria list in a two-column page: the introduction's first cell ends with the colon ---------------
+TWO_COLUMN_CRITERIA = [
+    "INITIAL APPROVAL CRITERIA  APPROVAL DURATION\nAll of the following:  Initial: 6 months\n"
+    "- Adults with metastatic NSCLC  Renewal: 12 months\n- KRAS G12C mutation (FDA-approved test)  QUANTITY LIMIT",
+    "COVERAGE RULES    LIMITS\nMembers qualify when:    30-day supply\n- KRAS G12C-mutated NSCLC    Prior auth: yes",
+    "Criteria for renewal  Duration\nEach of the following:   12 months\n- KRAS G12C documented",
+    "APPROVAL REQUIREMENTS   NOTES\nAny of the following:   see appendix\n* KRAS G12C by tissue NGS\n* KRAS G12C by plasma",
+    "Coverage criteria:   Effective 2027\n1. KRAS G12C-mutated locally advanced NSCLC\n2. One prior systemic therapy",
+    "PLAN POLICY RX-7   Page 2\nApproval requirements:   (documented in chart)\n- KRAS G12C positive result",
+    "Eligibility   Limits\nBoth of the following:   8 tablets/day\n- KRAS G12C\n- prior platinum therapy",
+    "Inclusion criteria:  Trial ABC-12\n- KRAS G12C mutation\n- ECOG 0-1",
+    "MEDICAL NECESSITY CRITERIA    DURATION\nOne of the following:    6 months\n- KRAS G12C on an FDA-approved assay",
+    "Requirements:    (all must be met)\n- KRAS G12C detected by a CLIA lab",
+    # bullets as a fax reads them ("•" read as "¢", "°" or "*")
+    "COVERAGE CRITERIA  DURATION\nAll of the following:  6 months\n\u00a2 Adults 18 or older\n* KRAS G12C mutation",
+    "Policy criteria:\n\u00b0 Metastatic NSCLC\n\u00b0 KRAS G12C by an FDA-approved test",
+]
 # --- guards: the same layouts where the text does state the patient's own finding -------------------------------------
 GUARDS = [
     (
@@ -134,6 +151,12 @@ GUARDS = [
         {PRESENT},
     ),
     (
+        "a bulleted result list",
+        "Molecular results\nThe following were detected:\n- KRAS G12C (VAF 30%)\n- TP53 R273H",
+        {PRESENT},
+    ),
+    ("a fax's bullet in a result list", "The following were detected:\n\u00a2 KRAS G12C (VAF 30%)", {PRESENT}),
+    (
         "a correction in an amended report",
         "ADDENDUM: the G13C call was entered in error; the variant is KRAS G12C (detected).",
         {PRESENT},
@@ -146,7 +169,7 @@ def test_a_drug_named_as_a_variants_target_is_not_given(text: str) -> None:
     assert not {p for p in found(text) if p[0] == "therapy"}, text
 
 
-@pytest.mark.parametrize("text", FAILED_ROWS + VALIDATION_ROWS + RELATIVES + MISDIRECTED)
+@pytest.mark.parametrize("text", FAILED_ROWS + VALIDATION_ROWS + RELATIVES + MISDIRECTED + TWO_COLUMN_CRITERIA)
 def test_no_kras_result_of_the_patient(text: str) -> None:
     assert not {p for p in found(text) if p[0] == "kras"}, text
 

