@@ -440,13 +440,15 @@ BOX_SIDE = 0.8
 
 
 def _hole(shape: Any) -> int:
-    """The pixels a shape closes round, with gaps of up to four pixels in its outline closed first."""
+    """The pixels a shape closes round, as drawn or (the larger) with gaps of up to four pixels in its outline closed
+    first: closing also thickens a tick drawn across the frame, so it only adds where the outline leaks."""
     import numpy as np
     from scipy import ndimage
 
     padded = np.pad(shape, 3)
     closed = ndimage.binary_closing(padded, structure=np.ones((3, 3), dtype=bool), iterations=2)
-    return int(ndimage.binary_fill_holes(closed).sum() - closed.sum())
+    as_drawn = int(ndimage.binary_fill_holes(padded).sum() - padded.sum())
+    return max(as_drawn, int(ndimage.binary_fill_holes(closed).sum() - closed.sum()))
 
 
 @dataclass(frozen=True)
