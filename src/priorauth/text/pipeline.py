@@ -122,6 +122,7 @@ def _context_nlp() -> Any:
             direction=r["direction"],
             max_scope=r.get("max_scope"),
             max_targets=r.get("max_targets"),
+            allowed_types=set(r["allowed_types"]) if r.get("allowed_types") else None,
         )
         for r in rules()["context"]["rules"]
     ]
@@ -233,7 +234,7 @@ def unwrap(text: str) -> str:
         end = start + len(line)
         if not nxt.strip():
             continue
-        body = line.strip()
+        body = "".join(out[start:end]).strip()  # an abbreviation's stop ending the line is a space here ("incl.")
         if (
             (
                 nxt.lstrip()[:1].islower()
