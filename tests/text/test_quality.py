@@ -1,6 +1,6 @@
 """The text reader meets its quality targets on the labelled tuning corpus, per fact type, and finds
 nothing where there is nothing in the real Synthea notes. The other corpora (held-out v1 to v5, development
-sets since their errors were read, and v6, the held-out set once merged) are scored separately: their tables in docs/clinical-text.md
+sets since their errors were read, and v7, the held-out set scored blind once) are scored separately: their tables in docs/clinical-text.md
 are the ones the scorer computes today (the targets are reported there, not asserted: see that page)."""
 
 from __future__ import annotations
