@@ -54,9 +54,23 @@ _STALE_ROW = re.compile(r"\b(?:expired|superseded|replaced|closed|cancell?ed|wit
 _HISTORY = re.compile(r"\b(?:history|previous|earlier|past)\b", I)
 
 
+# a renewal's letter names the authorization it replaces as the "current" one: "Current authorization:
+# X (dates)" beside "Renewal authorization: Y"; where a new one is named, the current one's line is stale
+_CURRENT_LINE = re.compile(r"^[ \t|]*(?:current|existing|present|active|old)\s+(?:prior\s+)?(?:auth|approval|pa\b|special|coverage)", I | M)
+_NEW_NAMED = re.compile(
+    r"\b(?:new|renewal|renewed|revised|updated|replacement|continuation|extended)\s+(?:prior\s+)?"
+    r"(?:auth\w*|approval|pa\b|period|coverage|number|special)",
+    I,
+)
+
+
 def _stale(text: str, pos: int) -> bool:
     """Whether what stands at ``pos`` belongs to an earlier authorization: its sentence, up to it, says
-    so ("The patient's previous authorization, PA No. X, valid ... through ...")."""
+    so ("The patient's previous authorization, PA No. X, valid ... through ..."), or it stands on the
+    current authorization's line of a letter that names a new one."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if _CURRENT_LINE.match(text, line_start) and _NEW_NAMED.search(text):
+        return True
     start = max(0, pos - 300)
     for m in _SENTENCE_END.finditer(text, start, min(len(text), pos + 2)):  # its lookahead sees the word at pos
         start = min(m.end(), pos)
