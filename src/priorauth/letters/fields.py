@@ -40,6 +40,10 @@ _NUMBER_LABELS = tuple(
         r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice)\s*(?:{NUM}|no\.?|#|id)",
         r"(?:authorization|reference|ref|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
+        # a program's initials as the request's name: "SA number", "Request for services (RFS) no.", "EA #"
+        # (never a person's, a drug's or a plan's id: NPI, DIN, PHN, MRN, ...)
+        r"(?:\(?(?-i:(?!(?:NPI|DEA|TIN|EIN|SSN|PHN|MRN|DIN|NDC|BIN|PCN|TTY|MBI|HICN|ID|PIN|RX|GRP|DOB)\b)[A-Z]{2,4})\)?)"
+        r"\s*(?:{NUM}|no\.?|#)(?=\s*[:.#]|\s{2,})",
     )
 )
 LEADER = r"[\s.:#]*(?:[\-–][\s.:#]*)?(?:(?-i:[a-z.]{2,})[\s.:#]+){0,3}"  # dot leaders, and what OCR makes of them ("scisiscess")
@@ -351,10 +355,14 @@ def _days(word: str) -> int:
 
 
 # -- quantity, drug ----------------------------------------------------------------------------------
+# a supply's length: "30 days", "30-day supply", "30 DS" (days' supply), "month"
+_SUPPLY = r"(?:\d+\s*-?\s*)?(?:(?:days?|months?|weeks?)(?:['’]?\s*supply)?|(?-i:DS)\b)"
 _QUANTITY = re.compile(
-    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much)(?:\s+(?:approved|authorized|allowed|limit))?"
+    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
+    r"max(?:imum|\.)?(?:\s+(?:quantity|qty|dispensed?|supply))?)"
+    r"(?:\s+(?:approved|authorized|allowed|limit|auth(?:['’]?d|\.)|appr(?:['’]?d|\.)|per\s+fill))?"
     r"(?:[ \t]*[.:#\-][\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?|pills?))?"
-    r"(?:\s*(?:per|every|/|for|each|in)\s*(?:\d+\s*)?(?:days?|months?|weeks?))?)",
+    rf"(?:\s*(?:per|every|/|for|each|in)\s*{_SUPPLY})?)",
     I,
 )
 _QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*(?:days?\s*supply|ds)\s*[:#]?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
