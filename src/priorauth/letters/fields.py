@@ -60,7 +60,9 @@ _HISTORY = re.compile(r"\b(?:history|previous|earlier|past)\b", I)
 
 # a renewal's letter names the authorization it replaces as the "current" one: "Current authorization:
 # X (dates)" beside "Renewal authorization: Y"; where a new one is named, the current one's line is stale
-_CURRENT_LINE = re.compile(r"^[ \t|]*(?:current|existing|present|active|old)\s+(?:prior\s+)?(?:auth|approval|pa\b|special|coverage)", I | M)
+_CURRENT_LINE = re.compile(
+    r"^[ \t|]*(?:current|existing|present|active|old)\s+(?:prior\s+)?(?:auth|approval|pa\b|special|coverage)", I | M
+)
 _NEW_NAMED = re.compile(
     r"\b(?:new|renewal|renewed|revised|updated|replacement|continuation|extended)\s+(?:prior\s+)?"
     r"(?:auth\w*|approval|pa\b|period|coverage|number|special)",

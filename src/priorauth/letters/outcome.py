@@ -326,9 +326,10 @@ def _coded_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str]:
         meaning = codes.get(m.group("c"))
         if not meaning:
             continue
-        if _CLOSED.search(meaning) or (re.search(r"\b(?:closed|review|received|in\s+process)\b", meaning, I) and not (
-            re.search(r"\binfo", meaning, I)
-        )):
+        if _CLOSED.search(meaning) or (
+            re.search(r"\b(?:closed|review|received|in\s+process)\b", meaning, I)
+            and not (re.search(r"\binfo", meaning, I))
+        ):
             return [], f"the status code {m.group('c')} means {meaning}: no outcome"
         value = next((v for v, words in _OUTCOME_WORDS if re.search(rf"\b(?:{words})", meaning, I)), None)
         if value:
