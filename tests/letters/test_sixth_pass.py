@@ -15,7 +15,7 @@ guards that must stay as they are.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -288,3 +288,90 @@ def test_quantity_labels_and_supplies(text: str, want: str) -> None:
 )
 def test_not_quantities(text: str) -> None:
     assert fields.quantity(text) is None
+
+
+# -- 5. the appeal window and the letter's own date ---------------------------------------------------------------
+DAY = date(2027, 2, 2)
+APPEAL_WINDOWS = [
+    ("You may appeal within 30 days of the date above.", 30),
+    ("Appeals are accepted within 45 days from the date at the top of this letter.", 45),
+    ("APPEAL W/IN 90 DAYS OF STAMP DATE", 90),
+    ("Appeal: submit within 60 days of the status date through the portal.", 60),
+    ("To appeal, write within 30 days of the print date.", 30),
+    ("A reconsideration may be requested within 20 days of the issue date.", 20),
+    (
+        "If you disagree, you may request a hearing before the Board. File it within 30 days of the date of this notice.",
+        30,
+    ),
+    ("You can ask for a hearing within 90 days of the date of this letter.", 90),
+    ("Appeal: within 60 days of the date of this notice, by fax.", 60),
+    ("Redetermination requests: within sixty (60) days of the mailing date.", 60),
+]
+
+
+@pytest.mark.parametrize(("text", "days"), APPEAL_WINDOWS)
+def test_an_appeal_window_from_the_letters_date(text: str, days: int) -> None:
+    hit, _ = fields.appeal_deadline(text, DAY)
+    assert hit is not None and hit.value == DAY + timedelta(days=days)
+
+
+APPEAL_DATES = [
+    ("Reconsideration deadline ........ 14-OCT-27", date(2027, 10, 14)),
+    ("Appeal deadline: 03/31/2027", date(2027, 3, 31)),
+    ("Redetermination deadline .... 2027-05-01", date(2027, 5, 1)),
+    ("Reconsideration deadline is 15JUN2027", date(2027, 6, 15)),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), APPEAL_DATES)
+def test_an_appeal_deadline_after_leaders(text: str, want: date) -> None:
+    hit, _ = fields.appeal_deadline(text, DAY)
+    assert hit is not None and hit.value == want
+
+
+NOT_APPEAL_WINDOWS = [  # guards
+    "A hearing aid is covered within 30 days of the date above.",
+    "Please send the information within 14 days of the date above.",
+    "You may appeal within 60 days of the date you receive this notice.",  # from its receipt: no day
+]
+
+
+@pytest.mark.parametrize("text", NOT_APPEAL_WINDOWS)
+def test_windows_that_give_no_deadline(text: str) -> None:
+    hit, _ = fields.appeal_deadline(text, DAY)
+    assert hit is None
+
+
+LETTER_DATES = [
+    ("TILLBURY PLAN - RX PA RESPONSE (FAX)        2/2/27  16:05\n\nPA#: X-1\n", date(2027, 2, 2)),
+    (
+        "ACME HEALTH - Pharmacy Prior Authorization\nNOTICE OF DENIAL                        MAR 31 2027\n",
+        date(2027, 3, 31),
+    ),
+    ("Pharmacy Review Unit                 2027-04-01\nMember: A B\n", date(2027, 4, 1)),
+    ("PA RESPONSE                      04/02/2027 9:15 AM\n", date(2027, 4, 2)),
+    ("OAKS RX | DENIED 10 MAY 2027 | REF OK-1\nRequest form\nSignature: X   Date: 05/06/2027\n", date(2027, 5, 10)),
+    ("HALE RX * APPROVED 03/01/27 * AUTH QX-1\nForm\nSigned  Date: 02/27/2027\n", date(2027, 3, 1)),
+    ("Case Lookup\nCase #   X-1\nStatus   A1\nStatus Date     03/30/2027\n", date(2027, 3, 30)),
+    ("Notice of approval             12 January 2027\n", date(2027, 1, 12)),
+    ("PLAN LETTER                                   06APR2027\n", date(2027, 4, 6)),
+    ("Utilization Review Notice          Jan 5, 2027   10:02\n", date(2027, 1, 5)),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), LETTER_DATES)
+def test_the_letters_own_date_in_a_heading_column_or_stamp(text: str, want: date) -> None:
+    hit = fields.letter_date(text)
+    assert hit is not None and hit.value == want
+
+
+NOT_LETTER_DATES = [  # guards: a birth date's column, a date in a sentence
+    "Member: A B                       DOB 07/07/1967\n",
+    "Patient A B         Date of birth   07/07/1967\n",
+    "We received your request on 01/05/2027.\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_LETTER_DATES)
+def test_not_the_letters_date(text: str) -> None:
+    assert fields.letter_date(text) is None

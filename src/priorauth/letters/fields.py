@@ -153,7 +153,13 @@ _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper'
 
 
 def letter_date(text: str) -> Hit | None:
-    """The letter's own date: a ``Date:`` label, else the first line of page 1 that is only a date."""
+    """The letter's own date: a decision stamp's atop the letter ("DENIED 10 MAY 2027" over a returned form,
+    whose "Date:" is its signer's), a ``Date:`` label, else the first line of page 1 that is only a date,
+    or a heading line's last column ("NOTICE OF DENIAL            MAR 31 2027", "... (FAX)   2/2/27  16:05")."""
+    top = "\n".join(text.split("\n")[:3])
+    for m in _DECIDED_ON.finditer(top):
+        if (d := dates.parse(m.group("d"))) and not _RANGE_AFTER.match(top, m.end("d")) and not _stale(text, m.start()):
+            return Hit(d, m.start("d"), m.end("d"))
     for m in _LETTER_DATE.finditer(text):
         d = dates.parse(m.group("d"))
         if d:
@@ -173,6 +179,9 @@ def letter_date(text: str) -> Hit | None:
         if alone or translated or column:
             return Hit(found[0].day, pos + found[0].start, pos + found[0].end)
         pos += len(line) + 1
+    for m in _LAST_COLUMN.finditer("\n".join(lines[:6])):
+        if (d := dates.parse(m.group("d"))) and not re.search(r"\b(?:dob|birth|born)\b", m.group(0), I):
+            return Hit(d, m.start("d"), m.end("d"))
     head = "\n".join(lines[:12])  # a stamp's or a portal's decision date near the top: "* DENIED 03/09/27 *"
     for m in _DECIDED_ON.finditer(head):
         if (d := dates.parse(m.group("d"))) and not _stale(text, m.start()):
@@ -180,11 +189,16 @@ def letter_date(text: str) -> Hit | None:
     return None
 
 
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|through|thru|until)\s", I)
+# a heading line's last column is its date: words, a gap of two spaces or more, a date (and a time) at its end
+_LAST_COLUMN = re.compile(
+    rf"^[^\n]*\S[ \t]{{2,}}(?P<d>{dates.DATE})(?:[ \t]+\d{{1,2}}:\d{{2}}(?:[ \t]*[AP]\.?M\.?)?)?[ \t]*$", I | M
+)
 # the decision's own date, when the letter has no date of its own: a stamp's ("APPROVED 02/01/27"), a
 # portal's ("Decided 28-Feb-2027", "Determination made: 3/9/27")
 _DECIDED_ON = re.compile(
     r"(?-i:\b(?:APPROVED|DENIED|PENDED|DECIDED|Decided|Approved|Denied)(?:[ \t]+on)?|"
-    r"\b(?:decision|determination)\s+(?:made|issued|rendered))[ \t:]+"
+    r"\b(?:decision|determination)\s+(?:made|issued|rendered)|\b(?-i:Status|STATUS)\s+(?-i:Date|DATE))[ \t:]+"
     r"(?P<d>" + dates.DATE + r")(?![\w/])",
     I,
 )
@@ -278,7 +292,7 @@ _APPEAL_DAYS = re.compile(
     I,
 )
 _APPEAL_BY = re.compile(
-    rf"(?:(?:appeal|redetermination|reconsideration)[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?:?)\s+(?P<d>{dates.DATE}))"
+    rf"(?:(?:appeal|redetermination|reconsideration)[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?(?:[ \t]*[:.]+)?)\s+(?P<d>{dates.DATE}))"
     rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by)|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
     rf"last\s+(?:day|date)\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by)"
     rf"[^:\n]{{0,30}}?[:\s]\s*(?P<d2>{dates.DATE}))"
@@ -290,6 +304,8 @@ _FROM_LETTER = re.compile(
     r"(?:(?:adverse|denial|coverage)\s+)?(?:letter|notice|notification|denial|decision|determination)"
     r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination)\s+date"
     r"|^this\s+date\b"  # a stamp's "APPEAL W/IN 60 DAYS OF THIS DATE": the date it bears
+    r"|^(?:the\s+)?(?:stamp(?:ed)?|print(?:ed)?|issue|status|mail(?:ing|ed)?)\s+date\b"  # "W/IN 90 DAYS OF STAMP DATE"
+    r"|^(?:the\s+)?date\s+(?:above|at\s+the\s+top|shown\s+above|printed\s+above|of\s+issue)\b"  # "of the date above"
     r"|^(?:the\s+)?date\s+(?:printed|shown|written|stated|given)\s+(?:at\s+the\s+top\s+of|on|in|at\s+the\s+head\s+of)\s+(?:this|the|our)\s+(?:letter|notice)",
     I,
 )
@@ -321,7 +337,8 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
 
 _APPEAL_WORDS = re.compile(
     r"appeal|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request)\s+)?again|review\s+(?:it|this|the\s+decision)\s+again|"
-    r"(?:request|ask\s+for|file)\s+an?\s+(?:internal\s+)?review\s+of\s+(?:this|the|our)\s+(?:decision|determination|denial)",
+    r"(?:request|ask\s+for|file)\s+an?\s+(?:internal\s+)?review\s+of\s+(?:this|the|our)\s+(?:decision|determination|denial)|"
+    r"(?:request|ask\s+for|file\s+for)\s+a\s+hearing\b",  # a board's or tribunal's hearing on the decision
     I,
 )
 # a window that is not the appeal's: a talk with the reviewer, information to send
