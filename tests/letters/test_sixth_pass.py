@@ -164,6 +164,12 @@ def test_decisions_stated_as_what_they_are(text: str, want: str | None) -> None:
 
 # -- 4. numbers, dates, quantities ------------------------------------------------------------------------------
 RENEWALS = [
+    (  # OCR's speck before the current line
+        "' Current authorization:  AB-260722-018  (07/22/2026 - 01/31/2027)\nRenewal authorization:  AB-270127-441\n"
+        "Renewal period:  02/01/2027 through 07/31/2027\n",
+        "AB-270127-441",
+        (date(2027, 2, 1), date(2027, 7, 31)),
+    ),
     (
         "Current authorization:  AB-260722-018  (07/22/2026 - 01/31/2027)\nRenewal authorization:  AB-270127-441\n"
         "Renewal period:  02/01/2027 through 07/31/2027\n",
@@ -375,3 +381,71 @@ NOT_LETTER_DATES = [  # guards: a birth date's column, a date in a sentence
 @pytest.mark.parametrize("text", NOT_LETTER_DATES)
 def test_not_the_letters_date(text: str) -> None:
     assert fields.letter_date(text) is None
+
+
+OCR_LEGENDS = [  # as OCR gives them: the indent lost, a blank line inside, a code's 1 read as l, I or i
+    (
+        "Status  Pi  (see legend)",
+        "Legend:  Al = Approved  A2 = Approved with change\nD1 = Denied\n\nP1 = Pending, info requested\nC1 = Closed / withdrawn",
+        "pended",
+    ),
+    (
+        "Status  Al  (see legend)",
+        "Legend:  Al = Approved as requested  A2 = Approved with change\nD1 = Denied\nPl = Pending, info requested",
+        "approved",
+    ),
+    (
+        "Status  PI  (see legend)",
+        "Legend:  A1 = Approved\nD1 = Denied  PI = Pended, information needed\nC1 = Closed",
+        "pended",
+    ),
+    (
+        "Status: Dl (see legend)",
+        "LEGEND  Al Approved | Dl Denied-criteria not met |\nPl Pended-info needed | X Cancelled",
+        "denied",
+    ),
+    ("Status  C1", "Legend:  A1 = Approved\nC1 = Closed / withdrawn", None),
+]
+
+
+@pytest.mark.parametrize(("status", "legend", "want"), OCR_LEGENDS)
+def test_a_legend_as_ocr_reads_it(status: str, legend: str, want: str | None) -> None:
+    hits, _ = outcome.outcome_hits(_portal(status, legend).replace("Status   ", ""))
+    assert ({h.value for h in hits} or {None}) == {want}
+
+
+# -- 6. the patient's name in an address block without a title, or under a role of its own -----------------------
+ADDRESS_BLOCKS = [
+    (
+        "ACME PLAN\nPO Box 1, Town, ST 00000\n\nMarch 3, 2027\n\nOrla P. Brennan-Tsai\n14 Mill Lane\nTown, ST 00001\n",
+        "Orla P. Brennan-Tsai",
+    ),
+    ("ACME PLAN\n\nMay 9, 2027\n\nTobias Amadi\nMember ID: AC-55012\n", "Tobias Amadi"),
+    ("Notice date: 04/02/2027\n\nTo: Ilse Marchand           Medicaid ID: 330112\n", "Ilse Marchand"),
+    ("PLAN\n\n2027-01-11\n\nYusuf Delacroix Bello\n7 Harbor Rd Apt 2\n", "Yusuf Delacroix Bello"),
+    ("PLAN\n\nAPR 21 2027\n\nMarguerite Olsen          ID MX-77102\n", "Marguerite Olsen"),
+    ("PLAN\n\nJune 1, 2027\n\nKENJI WATANABE-ROSS\n88 ELM ST\n", "KENJI WATANABE-ROSS"),
+    ("PLAN\n\n06/30/2027\n\nAnneliese K Vogt\nPolicy number: PN-12345\n", "Anneliese K Vogt"),
+    ("Injured worker: Cormac T. Whelan\nClaim No.: WC-27-001\n", "Cormac T. Whelan"),
+    ("Veteran:           Rosalind Achebe-Hart\nVeteran ID:        1008834417V\n", "Rosalind Achebe-Hart"),
+    ("PLAN\n\nJuly 4, 2027\n\nLeopold Eriksen\n1200 North Avenue\n", "Leopold Eriksen"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ADDRESS_BLOCKS)
+def test_the_patient_in_an_address_block_or_role(text: str, want: str) -> None:
+    hit = fields.patient(text).get("name")
+    assert hit is not None and hit.value == want
+
+
+NOT_ADDRESSEES = [  # guards: a prescriber, a clinic, a plan under the date
+    "PLAN\n\nMarch 3, 2027\n\nDr. Anwen Tsosie-MacRae\nKettering Sound Regional Cancer Centre\n",
+    "PLAN\n\nMarch 3, 2027\n\nPinebluff Oncology Clinic\n14 Mill Lane\n",
+    "PLAN\n\nMarch 3, 2027\n\nHarbor Health Plan\nMember Services\n",
+    "PLAN\n\nMarch 3, 2027\n\nDear colleague,\nWe reviewed the request.\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ADDRESSEES)
+def test_no_patient_from_a_block_that_is_no_patient(text: str) -> None:
+    assert fields.patient(text).get("name") is None

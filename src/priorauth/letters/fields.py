@@ -61,7 +61,8 @@ _HISTORY = re.compile(r"\b(?:history|previous|earlier|past)\b", I)
 # a renewal's letter names the authorization it replaces as the "current" one: "Current authorization:
 # X (dates)" beside "Renewal authorization: Y"; where a new one is named, the current one's line is stale
 _CURRENT_LINE = re.compile(
-    r"^[ \t|]*(?:current|existing|present|active|old)\s+(?:prior\s+)?(?:auth|approval|pa\b|special|coverage)", I | M
+    r"^[ \t|'‘’`\".,:;_~-]*(?:current|existing|present|active|old)\s+(?:prior\s+)?(?:auth|approval|pa\b|special|coverage)",
+    I | M,
 )
 _NEW_NAMED = re.compile(
     r"\b(?:new|renewal|renewed|revised|updated|replacement|continuation|extended)\s+(?:prior\s+)?"
@@ -566,7 +567,10 @@ _STOP = (
     r"(?=\s{2,}|\s*\n|\s*$|\s+[—–]\s|\s*[,(;|—–]?\s*(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan)\b"
     r"|\s*[(;|])"
 )
-_ROLE = r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder)"
+_ROLE = (
+    r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder|"
+    r"injured\s+worker|veteran)"
+)
 _PERSON = r"[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*)"
 _NAME = re.compile(
     rf"\b(?P<role>{_ROLE})(?:'s)?(?:\s+name)?(?:[ \t]*\([a-z ]{{2,20}}\))?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})"
@@ -585,6 +589,18 @@ _NAME_INLINE = re.compile(
 # a letter's address block: "Mrs. June T. Okafor" on a line of its own (or beside a label in a column)
 _ADDRESSEE = re.compile(
     r"^[ \t]*(?:Mr|Ms|Mrs|Mx|Miss)\.?[ \t]+(?P<v>[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){1,3}?)" + _STOP, M
+)
+# a letter's address block without a title: under the letter's date and a blank line, a name alone on its line
+# (or "To: <name>" with an id in a column beside it), then the street or the member's id
+_ADDRESS_BLOCK = re.compile(
+    rf"^[^\n]*(?:{dates.DATE})[ \t]*\n[ \t]*\n[ \t]*(?:To:[ \t]*)?"
+    r"(?P<v>(?-i:[A-Z][A-Za-z'\-]*\.?(?:[ \t]+[A-Z][A-Za-z'\-]*\.?){1,3}))"
+    r"(?:[ \t]*\n[ \t]*(?=\d)|(?:[ \t]*\n[ \t]*|[ \t]{2,})(?=(?:member|medicaid|medicare|id|policy|subscriber|"
+    r"enrollee|veteran|health\s+card|personal\s+health)\b))",
+    I | M,
+)
+_NOT_ADDRESSEE = re.compile(
+    r"\b(?:dr|doctor|md|do|clinic|oncology|hospital|inc|llc|ltd|pharmacy|health|medical|cancer)\b\.?", I
 )
 # the last resort: a letter to the patient names them in its salutation ("Dear Ms. June Okafor,")
 _SALUTATION = re.compile(
@@ -662,9 +678,11 @@ def patient(text: str) -> dict[str, Hit]:
     out: dict[str, Hit] = {}
     found = (
         x
-        for rule in (_NAME, _NAME_COLUMN, _NAME_RE, _NAME_INLINE, _ADDRESSEE, _SALUTATION)
+        for rule in (_NAME, _NAME_COLUMN, _NAME_RE, _NAME_INLINE, _ADDRESSEE, _ADDRESS_BLOCK, _SALUTATION)
         for x in _patients_first(list(rule.finditer(text)))
-        if not _NOT_NAME.search(x.group("v")) and not (rule is _SALUTATION and _NOT_PERSON.search(x.group("v")))
+        if not _NOT_NAME.search(x.group("v"))
+        and not (rule is _SALUTATION and _NOT_PERSON.search(x.group("v")))
+        and not (rule is _ADDRESS_BLOCK and _NOT_ADDRESSEE.search(x.group("v")))
     )
     m = next(found, None)
     if m is not None:

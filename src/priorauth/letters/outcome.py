@@ -290,16 +290,32 @@ _UNDECIDED = re.compile(
 
 
 # a legend of a portal's status codes ("Legend:  A1 = Approved as requested   D1 = Denied ..." or "LEGEND  A1
-# Approved | D1 Denied-criteria not met"), its entries on the line and the indented lines below: it says
-# what each code means, not what was decided; the code on the status line is read through it
-_LEGEND = re.compile(r"^[ \t]*(?:legend|key|(?:status\s+)?codes?)\b[ \t]*:?[^\n]*(?:\n[ \t]+\S[^\n]*)*", I | M)
-_CODE = r"(?-i:[A-Z]{1,3}\d{0,2}|\d{1,2})"
+# Approved | D1 Denied-criteria not met"), its entries on its line and the lines below that are indented or
+# open with another entry (OCR loses the indent): it says what each code means, not what was decided; the
+# code on the status line is read through it. OCR reads a code's 1 as l, I or i ("Al", "PI", "Pi"): the same code.
+_CODE = r"(?-i:[A-Z]{1,3}[\dlIi|]{0,2}|\d{1,2})"
+_ENTRY_START = rf"[ \t]*{_CODE}(?:[ \t]*[=:\-–][ \t]*[A-Za-z]|[ \t]+[A-Z][a-z])"
+_LEGEND = re.compile(  # a blank line OCR put between two lines of entries does not end it
+    rf"^[ \t]*(?:legend|key|(?:status\s+)?codes?)\b[ \t]*:?[^\n]*"
+    rf"(?:\n(?:[ \t]+\S|{_ENTRY_START}|[ \t]*\n{_ENTRY_START})[^\n]*)*",
+    I | M,
+)
 _LEGEND_ENTRY = re.compile(rf"(?<![\w/-])(?P<c>{_CODE})(?![\w/-])[ \t]*(?:=|:|-|–)?[ \t]*(?=[A-Za-z])")
 _CODED = re.compile(
     rf"\b(?:status|decision|determination|outcome|result|disposition)(?:[ \t]+code)?[ \t]*[:|\-]?[ \t]*"
     rf"(?P<c>{_CODE})(?![\w/.-])",
     I,
 )
+
+
+def _code(word: str) -> str:
+    """A status code as printed, OCR's l, I or | after its letters read as the 1 they are."""
+    letters = re.match(r"[A-Z]*", word).group(0)  # type: ignore[union-attr]
+    if letters == word[: len(letters)] and len(letters) < len(word):
+        return letters + re.sub(r"[lIi|]", "1", word[len(letters) :])
+    if len(word) > 1 and word[-1] in "lIi|" and word[:-1].isalpha():
+        return word[:-1] + "1"
+    return word
 
 
 def legend(text: str) -> tuple[dict[str, str], list[tuple[int, int]]]:
@@ -314,8 +330,15 @@ def legend(text: str) -> tuple[dict[str, str], list[tuple[int, int]]]:
         where.append(block.span())
         for m, after in zip(entries, [*entries[1:], None], strict=True):
             meaning = body[m.end() : after.start() if after else len(body)]
-            codes.setdefault(m.group("c"), " ".join(meaning.replace("|", " ").split()))
+            codes.setdefault(_code(m.group("c")), " ".join(meaning.replace("|", " ").split()))
     return codes, where
+
+
+def unlegended(text: str) -> str:
+    """The text with its status-code legends blanked (offsets kept): a legend's words are no reason or request."""
+    for a, b in legend(text)[1]:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _coded_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str]:
@@ -323,7 +346,7 @@ def _coded_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str]:
     code means the request was closed or is still under review."""
     hits: list[Hit] = []
     for m in _CODED.finditer(text):
-        meaning = codes.get(m.group("c"))
+        meaning = codes.get(_code(m.group("c")))
         if not meaning:
             continue
         if _CLOSED.search(meaning) or (
@@ -465,9 +488,8 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree."""
     text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
-    codes, where = legend(text)
-    for a, b in where:  # a legend's words say what codes mean, nothing was decided by them
-        text = text[:a] + " " * (b - a) + text[b:]
+    codes = legend(text)[0]
+    text = unlegended(text)  # a legend's words say what codes mean, nothing was decided by them
     labeled, why = _coded_hits(text, codes)
     if why:
         return [], why
