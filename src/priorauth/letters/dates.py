@@ -1,6 +1,6 @@
 """Dates as payers write them, found with their spans: ``2026-10-05``, ``10/05/2026``, ``10-05-26``,
 ``October 5, 2026``, ``Oct. 5th, 2026``, ``5 October 2026``, ``05-Oct-2026``, ``Oct-05-2026``,
-``2026/10/05``, and a claims system's
+``2026/10/05``, a military date (``06APR2027``, ``9DEC52``), and a claims system's
 ``20261005`` (eight digits that are a real day of 1900-2099 only, never inside a longer number), and
 two-digit years (``1/14/27``, ``19 APR 27``, ``05-Jan-27``). The regular expressions find where a date is
 (the span a field cites); python-dateutil turns the matched words into a day (month names, abbreviations,
@@ -46,6 +46,7 @@ DATE = (
     rf"|{_DAY}\s+{_MONTH},?\s+\d{{4}}"
     rf"|{_DAY}\s+{_MONTH}\s+\d{{2}}(?!\d)"  # "19 APR 27" (a claims system's two-digit year)
     rf"|{_DAY}-{_MONTH}-\d{{2,4}}"
+    r"|(?:0?[1-9]|[12]\d|3[01])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:\d{4}|\d{2})(?!\d)"  # 06APR2027
     rf"|{_MONTH}[-/]{_DAY}[-/]\d{{4}}"  # Jan-05-2027
     rf"|{_MONTH}\s+(?:{_DAY_WORDS}),?\s+\d{{4}}"
     rf"|(?:the\s+)?(?:{_DAY_WORDS}|{_DAY})\s+day\s+of\s+{_MONTH},?\s+\d{{4}})"
@@ -95,6 +96,8 @@ def _parse(text: str) -> date | None:
         cleaned = re.sub(
             _DAY_WORDS, lambda m: str(_ORDINALS[m.group(0).lower().replace(" ", "-")]), cleaned, flags=re.I
         )
+    if m := re.fullmatch(r"(\d{1,2})([a-z]{3})(\d{2}|\d{4})", cleaned, re.I):  # a military date: 06APR2027
+        cleaned = " ".join(m.groups())
     if re.fullmatch(r"\d{8}", cleaned):
         cleaned = f"{cleaned[:4]}-{cleaned[4:6]}-{cleaned[6:]}"
     if re.fullmatch(r"\d{4}[/.]\d{1,2}[/.]\d{1,2}", cleaned):

@@ -40,6 +40,10 @@ _NUMBER_LABELS = tuple(
         r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice)\s*(?:{NUM}|no\.?|#|id)",
         r"(?:authorization|reference|ref|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
+        # a program's initials as the request's name: "SA number", "Request for services (RFS) no.", "EA #"
+        # (never a person's, a drug's or a plan's id: NPI, DIN, PHN, MRN, ...)
+        r"(?:\(?(?-i:(?!(?:NPI|DEA|TIN|EIN|SSN|PHN|MRN|DIN|NDC|BIN|PCN|TTY|MBI|HICN|ID|PIN|RX|GRP|DOB)\b)[A-Z]{2,4})\)?)"
+        r"\s*(?:{NUM}|no\.?|#)(?=\s*[:.#]|\s{2,})",
     )
 )
 LEADER = r"[\s.:#]*(?:[\-–][\s.:#]*)?(?:(?-i:[a-z.]{2,})[\s.:#]+){0,3}"  # dot leaders, and what OCR makes of them ("scisiscess")
@@ -54,9 +58,26 @@ _STALE_ROW = re.compile(r"\b(?:expired|superseded|replaced|closed|cancell?ed|wit
 _HISTORY = re.compile(r"\b(?:history|previous|earlier|past)\b", I)
 
 
+# a renewal's letter names the authorization it replaces as the "current" one: "Current authorization:
+# X (dates)" beside "Renewal authorization: Y"; where a new one is named, the current one's line is stale
+_CURRENT_LINE = re.compile(
+    r"^[ \t|'‘’`\".,:;_~-]*(?:current|existing|present|active|old)\s+(?:prior\s+)?(?:auth|approval|pa\b|special|coverage)",
+    I | M,
+)
+_NEW_NAMED = re.compile(
+    r"\b(?:new|renewal|renewed|revised|updated|replacement|continuation|extended)\s+(?:prior\s+)?"
+    r"(?:auth\w*|approval|pa\b|period|coverage|number|special)",
+    I,
+)
+
+
 def _stale(text: str, pos: int) -> bool:
     """Whether what stands at ``pos`` belongs to an earlier authorization: its sentence, up to it, says
-    so ("The patient's previous authorization, PA No. X, valid ... through ...")."""
+    so ("The patient's previous authorization, PA No. X, valid ... through ..."), or it stands on the
+    current authorization's line of a letter that names a new one."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if _CURRENT_LINE.match(text, line_start) and _NEW_NAMED.search(text):
+        return True
     start = max(0, pos - 300)
     for m in _SENTENCE_END.finditer(text, start, min(len(text), pos + 2)):  # its lookahead sees the word at pos
         start = min(m.end(), pos)
@@ -133,7 +154,13 @@ _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper'
 
 
 def letter_date(text: str) -> Hit | None:
-    """The letter's own date: a ``Date:`` label, else the first line of page 1 that is only a date."""
+    """The letter's own date: a decision stamp's atop the letter ("DENIED 10 MAY 2027" over a returned form,
+    whose "Date:" is its signer's), a ``Date:`` label, else the first line of page 1 that is only a date,
+    or a heading line's last column ("NOTICE OF DENIAL            MAR 31 2027", "... (FAX)   2/2/27  16:05")."""
+    top = "\n".join(text.split("\n")[:3])
+    for m in _DECIDED_ON.finditer(top):
+        if (d := dates.parse(m.group("d"))) and not _RANGE_AFTER.match(top, m.end("d")) and not _stale(text, m.start()):
+            return Hit(d, m.start("d"), m.end("d"))
     for m in _LETTER_DATE.finditer(text):
         d = dates.parse(m.group("d"))
         if d:
@@ -153,6 +180,9 @@ def letter_date(text: str) -> Hit | None:
         if alone or translated or column:
             return Hit(found[0].day, pos + found[0].start, pos + found[0].end)
         pos += len(line) + 1
+    for m in _LAST_COLUMN.finditer("\n".join(lines[:6])):
+        if (d := dates.parse(m.group("d"))) and not re.search(r"\b(?:dob|birth|born)\b", m.group(0), I):
+            return Hit(d, m.start("d"), m.end("d"))
     head = "\n".join(lines[:12])  # a stamp's or a portal's decision date near the top: "* DENIED 03/09/27 *"
     for m in _DECIDED_ON.finditer(head):
         if (d := dates.parse(m.group("d"))) and not _stale(text, m.start()):
@@ -160,11 +190,16 @@ def letter_date(text: str) -> Hit | None:
     return None
 
 
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|through|thru|until)\s", I)
+# a heading line's last column is its date: words, a gap of two spaces or more, a date (and a time) at its end
+_LAST_COLUMN = re.compile(
+    rf"^[^\n]*\S[ \t]{{2,}}(?P<d>{dates.DATE})(?:[ \t]+\d{{1,2}}:\d{{2}}(?:[ \t]*[AP]\.?M\.?)?)?[ \t]*$", I | M
+)
 # the decision's own date, when the letter has no date of its own: a stamp's ("APPROVED 02/01/27"), a
 # portal's ("Decided 28-Feb-2027", "Determination made: 3/9/27")
 _DECIDED_ON = re.compile(
     r"(?-i:\b(?:APPROVED|DENIED|PENDED|DECIDED|Decided|Approved|Denied)(?:[ \t]+on)?|"
-    r"\b(?:decision|determination)\s+(?:made|issued|rendered))[ \t:]+"
+    r"\b(?:decision|determination)\s+(?:made|issued|rendered)|\b(?-i:Status|STATUS)\s+(?-i:Date|DATE))[ \t:]+"
     r"(?P<d>" + dates.DATE + r")(?![\w/])",
     I,
 )
@@ -258,7 +293,7 @@ _APPEAL_DAYS = re.compile(
     I,
 )
 _APPEAL_BY = re.compile(
-    rf"(?:(?:appeal|redetermination|reconsideration)[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?:?)\s+(?P<d>{dates.DATE}))"
+    rf"(?:(?:appeal|redetermination|reconsideration)[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?(?:[ \t]*[:.]+)?)\s+(?P<d>{dates.DATE}))"
     rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by)|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
     rf"last\s+(?:day|date)\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by)"
     rf"[^:\n]{{0,30}}?[:\s]\s*(?P<d2>{dates.DATE}))"
@@ -270,6 +305,8 @@ _FROM_LETTER = re.compile(
     r"(?:(?:adverse|denial|coverage)\s+)?(?:letter|notice|notification|denial|decision|determination)"
     r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination)\s+date"
     r"|^this\s+date\b"  # a stamp's "APPEAL W/IN 60 DAYS OF THIS DATE": the date it bears
+    r"|^(?:the\s+)?(?:stamp(?:ed)?|print(?:ed)?|issue|status|mail(?:ing|ed)?)\s+date\b"  # "W/IN 90 DAYS OF STAMP DATE"
+    r"|^(?:the\s+)?date\s+(?:above|at\s+the\s+top|shown\s+above|printed\s+above|of\s+issue)\b"  # "of the date above"
     r"|^(?:the\s+)?date\s+(?:printed|shown|written|stated|given)\s+(?:at\s+the\s+top\s+of|on|in|at\s+the\s+head\s+of)\s+(?:this|the|our)\s+(?:letter|notice)",
     I,
 )
@@ -301,7 +338,8 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
 
 _APPEAL_WORDS = re.compile(
     r"appeal|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request)\s+)?again|review\s+(?:it|this|the\s+decision)\s+again|"
-    r"(?:request|ask\s+for|file)\s+an?\s+(?:internal\s+)?review\s+of\s+(?:this|the|our)\s+(?:decision|determination|denial)",
+    r"(?:request|ask\s+for|file)\s+an?\s+(?:internal\s+)?review\s+of\s+(?:this|the|our)\s+(?:decision|determination|denial)|"
+    r"(?:request|ask\s+for|file\s+for)\s+a\s+hearing\b",  # a board's or tribunal's hearing on the decision
     I,
 )
 # a window that is not the appeal's: a talk with the reviewer, information to send
@@ -337,10 +375,14 @@ def _days(word: str) -> int:
 
 
 # -- quantity, drug ----------------------------------------------------------------------------------
+# a supply's length: "30 days", "30-day supply", "30 DS" (days' supply), "month"
+_SUPPLY = r"(?:\d+\s*-?\s*)?(?:(?:days?|months?|weeks?)(?:['’]?\s*supply)?|(?-i:DS)\b)"
 _QUANTITY = re.compile(
-    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much)(?:\s+(?:approved|authorized|allowed|limit))?"
+    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
+    r"max(?:imum|\.)?(?:\s+(?:quantity|qty|dispensed?|supply))?)"
+    r"(?:\s+(?:approved|authorized|allowed|limit|auth(?:['’]?d|\.)|appr(?:['’]?d|\.)|per\s+fill))?"
     r"(?:[ \t]*[.:#\-][\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?|pills?))?"
-    r"(?:\s*(?:per|every|/|for|each|in)\s*(?:\d+\s*)?(?:days?|months?|weeks?))?)",
+    rf"(?:\s*(?:per|every|/|for|each|in)\s*{_SUPPLY})?)",
     I,
 )
 _QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*(?:days?\s*supply|ds)\s*[:#]?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
@@ -525,7 +567,10 @@ _STOP = (
     r"(?=\s{2,}|\s*\n|\s*$|\s+[—–]\s|\s*[,(;|—–]?\s*(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan)\b"
     r"|\s*[(;|])"
 )
-_ROLE = r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder)"
+_ROLE = (
+    r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder|"
+    r"injured\s+worker|veteran)"
+)
 _PERSON = r"[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*)"
 _NAME = re.compile(
     rf"\b(?P<role>{_ROLE})(?:'s)?(?:\s+name)?(?:[ \t]*\([a-z ]{{2,20}}\))?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})"
@@ -544,6 +589,18 @@ _NAME_INLINE = re.compile(
 # a letter's address block: "Mrs. June T. Okafor" on a line of its own (or beside a label in a column)
 _ADDRESSEE = re.compile(
     r"^[ \t]*(?:Mr|Ms|Mrs|Mx|Miss)\.?[ \t]+(?P<v>[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){1,3}?)" + _STOP, M
+)
+# a letter's address block without a title: under the letter's date and a blank line, a name alone on its line
+# (or "To: <name>" with an id in a column beside it), then the street or the member's id
+_ADDRESS_BLOCK = re.compile(
+    rf"^[^\n]*(?:{dates.DATE})[ \t]*\n[ \t]*\n[ \t]*(?:To:[ \t]*)?"
+    r"(?P<v>(?-i:[A-Z][A-Za-z'\-]*\.?(?:[ \t]+[A-Z][A-Za-z'\-]*\.?){1,3}))"
+    r"(?:[ \t]*\n[ \t]*(?=\d)|(?:[ \t]*\n[ \t]*|[ \t]{2,})(?=(?:member|medicaid|medicare|id|policy|subscriber|"
+    r"enrollee|veteran|health\s+card|personal\s+health)\b))",
+    I | M,
+)
+_NOT_ADDRESSEE = re.compile(
+    r"\b(?:dr|doctor|md|do|clinic|oncology|hospital|inc|llc|ltd|pharmacy|health|medical|cancer)\b\.?", I
 )
 # the last resort: a letter to the patient names them in its salutation ("Dear Ms. June Okafor,")
 _SALUTATION = re.compile(
@@ -621,9 +678,11 @@ def patient(text: str) -> dict[str, Hit]:
     out: dict[str, Hit] = {}
     found = (
         x
-        for rule in (_NAME, _NAME_COLUMN, _NAME_RE, _NAME_INLINE, _ADDRESSEE, _SALUTATION)
+        for rule in (_NAME, _NAME_COLUMN, _NAME_RE, _NAME_INLINE, _ADDRESSEE, _ADDRESS_BLOCK, _SALUTATION)
         for x in _patients_first(list(rule.finditer(text)))
-        if not _NOT_NAME.search(x.group("v")) and not (rule is _SALUTATION and _NOT_PERSON.search(x.group("v")))
+        if not _NOT_NAME.search(x.group("v"))
+        and not (rule is _SALUTATION and _NOT_PERSON.search(x.group("v")))
+        and not (rule is _ADDRESS_BLOCK and _NOT_ADDRESSEE.search(x.group("v")))
     )
     m = next(found, None)
     if m is not None:

@@ -71,6 +71,11 @@ _STATEMENTS = {
         r"(?<!\bnot\s)(?<!\bnever\s)\b(?:decided|agreed|determined|chosen)\s+to\s+(?:cover|approve|authorize|pay\s+for|grant)\b",
         # a Medicare-style heading: "NOTICE OF COVERAGE DETERMINATION - FAVORABLE", "Redetermination: fully favorable"
         r"\b(?:re)?(?:determination|decision|reconsideration)\s*(?:[-–:]|\bis\b)\s*(?:fully\s+|partially\s+)?favou?rable\b",
+        # a decision stated as what it is: "Our revised decision is to COVER the drug", "the answer is to approve"
+        r"\b(?:decision|determination|answer|ruling|outcome)\s+(?:is|was)\s+to\s+(?:cover|approve|authori[sz]e|grant|pay\s+for)\b",
+        # a decision taken as the letter is written: "We now APPROVE LUMAKRAS", "the plan therefore authorizes"
+        r"\b(?:we|the\s+plan|(?:the\s+)?\w+\s+plan)\s+(?:now|hereby|today|therefore|thus|so)\s+"
+        r"(?:approves?|authori[sz]es?|covers?|grants?|agrees?\s+to\s+cover)\b",
     ],
     "denied": [
         r"\b(?:is|was|has\s+been|have\s+been|are|were|been)\s+(?:being\s+)?(?:denied|declined)\b",
@@ -100,6 +105,8 @@ _STATEMENTS = {
         r"\bwe\s+(?:have\s+)?(?:turned\s+down|refused|rejected)\b|\b(?:is|was|has\s+been)\s+(?:turned\s+down|refused|rejected)\b",
         r"\b(?:decided|determined|chosen)\s+(?:not\s+to|that\s+we\s+(?:cannot|can\s*not|will\s+not|should\s+not))\s+(?:cover|approve|authorize|pay\s+for)\b",
         r"\b(?:re)?(?:determination|decision|reconsideration)\s*(?:[-–:]|\bis\b)\s*(?:unfavou?rable|adverse)\b",
+        r"\b(?:decision|determination|answer|ruling|outcome)\s+(?:is|was)\s+(?:to\s+deny|not\s+to\s+(?:cover|approve|authori[sz]e))\b",
+        r"\b(?:we|the\s+plan|(?:the\s+)?\w+\s+plan)\s+(?:now|hereby|today|therefore|thus|so)\s+(?:den(?:y|ies)|declines?)\b",
     ],
     "pended": [
         r"\b(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|requested)\b",
@@ -120,6 +127,9 @@ _STATEMENTS = {
         r"\b(?:cannot|can\s*not|could\s+not|unable\s+to)\s+(?:begin|start|complete|continue)\s+(?:our\s+|the\s+|its\s+)?review\b",
         r"\b(?:cannot|can\s*not|unable\s+to|not\s+able\s+to|will\s+not)\s+(?:yet\s+)?(?:finish|complete|continue|make|reach|render|begin|start|process|decide)\b[^.;]{0,100}?\buntil\s+(?:we|you|the|your|our|it|they)\b",
         r"\bwe\s+(?:still\s+)?need\s*:",
+        # a request that cannot be acted on until something comes: "cannot be adjudicated until we receive"
+        r"\b(?:cannot|can\s*not|could\s+not|will\s+not)\s+(?:yet\s+)?be\s+(?:\w+\s+)?\w+ed\b[^.;]{0,60}?\buntil\s+(?:we|you|the|your|our|it|they)\b",
+        r"\b(?:request|submission|application|form)\s*[-–:]+\s*incomplete\b",
         r"\b(?:review|request|case)\s+(?:is\s+)?on\s+hold\b",
         r"\bincomplete\s+request\b",
         r"\brequires?\s+(?:more|additional|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
@@ -279,6 +289,77 @@ _UNDECIDED = re.compile(
 )
 
 
+# a legend of a portal's status codes ("Legend:  A1 = Approved as requested   D1 = Denied ..." or "LEGEND  A1
+# Approved | D1 Denied-criteria not met"), its entries on its line and the lines below that are indented or
+# open with another entry (OCR loses the indent): it says what each code means, not what was decided; the
+# code on the status line is read through it. OCR reads a code's 1 as l, I or i ("Al", "PI", "Pi"): the same code.
+_CODE = r"(?-i:[A-Z]{1,3}[\dlIi|]{0,2}|\d{1,2})"
+_ENTRY_START = rf"[ \t]*{_CODE}(?:[ \t]*[=:\-–][ \t]*[A-Za-z]|[ \t]+[A-Z][a-z])"
+_LEGEND = re.compile(  # a blank line OCR put between two lines of entries does not end it
+    rf"^[ \t]*(?:legend|key|(?:status\s+)?codes?)\b[ \t]*:?[^\n]*"
+    rf"(?:\n(?:[ \t]+\S|{_ENTRY_START}|[ \t]*\n{_ENTRY_START})[^\n]*)*",
+    I | M,
+)
+_LEGEND_ENTRY = re.compile(rf"(?<![\w/-])(?P<c>{_CODE})(?![\w/-])[ \t]*(?:=|:|-|–)?[ \t]*(?=[A-Za-z])")
+_CODED = re.compile(
+    rf"\b(?:status|decision|determination|outcome|result|disposition)(?:[ \t]+code)?[ \t]*[:|\-]?[ \t]*"
+    rf"(?P<c>{_CODE})(?![\w/.-])",
+    I,
+)
+
+
+def _code(word: str) -> str:
+    """A status code as printed, OCR's l, I or | after its letters read as the 1 they are."""
+    letters = re.match(r"[A-Z]*", word).group(0)  # type: ignore[union-attr]
+    if letters == word[: len(letters)] and len(letters) < len(word):
+        return letters + re.sub(r"[lIi|]", "1", word[len(letters) :])
+    if len(word) > 1 and word[-1] in "lIi|" and word[:-1].isalpha():
+        return word[:-1] + "1"
+    return word
+
+
+def legend(text: str) -> tuple[dict[str, str], list[tuple[int, int]]]:
+    """The status codes a letter's legend defines, each with its meaning, and where the legends are."""
+    codes: dict[str, str] = {}
+    where: list[tuple[int, int]] = []
+    for block in _LEGEND.finditer(text):
+        body = block.group(0)
+        entries = list(_LEGEND_ENTRY.finditer(body))
+        if len(entries) < 2:
+            continue  # one "code" is no legend ("Key: ..." a sentence)
+        where.append(block.span())
+        for m, after in zip(entries, [*entries[1:], None], strict=True):
+            meaning = body[m.end() : after.start() if after else len(body)]
+            codes.setdefault(_code(m.group("c")), " ".join(meaning.replace("|", " ").split()))
+    return codes, where
+
+
+def unlegended(text: str) -> str:
+    """The text with its status-code legends blanked (offsets kept): a legend's words are no reason or request."""
+    for a, b in legend(text)[1]:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _coded_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str]:
+    """The outcome a status code says through the legend ("Status  A1 (see legend)"), or why none: the
+    code means the request was closed or is still under review."""
+    hits: list[Hit] = []
+    for m in _CODED.finditer(text):
+        meaning = codes.get(_code(m.group("c")))
+        if not meaning:
+            continue
+        if _CLOSED.search(meaning) or (
+            re.search(r"\b(?:closed|review|received|in\s+process)\b", meaning, I)
+            and not (re.search(r"\binfo", meaning, I))
+        ):
+            return [], f"the status code {m.group('c')} means {meaning}: no outcome"
+        value = next((v for v, words in _OUTCOME_WORDS if re.search(rf"\b(?:{words})", meaning, I)), None)
+        if value:
+            hits.append(Hit(value, m.start("c"), m.end("c")))
+    return hits, ""
+
+
 # a statement about something else than this request: another pharmacy, drug or provider, a quantity
 # beyond the limit, a fill or claim elsewhere ("Fills at other pharmacies will not be covered" in an
 # approval); its outcome words are never the letter's outcome
@@ -325,6 +406,47 @@ def _about_another_drug(sentence: str) -> bool:
     )
 
 
+# a clause that says after or because of what, or what the drug replaces, is no object of the decision
+# ("We approved KRAZATI 200 mg ... after LUMAKRAS was stopped"): the decided drug is named before it
+_SUBORDINATE = re.compile(
+    r"\b(?:after|because|since|following|before|until|instead\s+of|in\s+place\s+of|rather\s+than|"
+    r"replacing|replaces|which|who|due\s+to|as\s+a\s+(?:replacement|substitute|switch|change)|"
+    r"(?:switch|switched|change|changed|moved)\s+from|when|once|now\s+that)\b",
+    I,
+)
+# words of a decision or of what a letter is about ("We approved KRAZATI", "This letter is only about ...")
+_DECIDES = re.compile(
+    r"\b(?:approv\w*|authori[sz]\w*|cover(?:ed|s)?|grant\w*|den(?:y|ies|ied|ial)|pend\w*|"
+    r"(?:is|are)\s+(?:only\s+)?(?:about|for)|only\s+(?:about|for|applies)|concerns|regarding)\b",
+    I,
+)
+# a drug field that names LUMAKRAS: the letter's headings and labels are about it
+_OUR_FIELD = re.compile(
+    r"^[ \t]*(?:(?:requested|approved|denied|prescribed)\s+)?(?:drug|medication|medicine|product|item|"
+    r"prescription|rx|service|drug\s+name|drug\s+requested)\b[^:\n]{0,20}[:|][^\n]*?"
+    r"(?:\b\w{0,3}makras\b|\bs?otora[s5][il1|]b\b)",
+    I | re.MULTILINE,
+)
+
+
+def _heading(sentence: str) -> bool:
+    """A heading, not a sentence: no lower-case word ("APPROVAL NOTICE"), or a few words on a line."""
+    words = sentence.split()
+    return not re.search(r"[a-z]{2}", sentence) or (len(words) <= 4 and not sentence.rstrip().endswith("."))
+
+
+def _main_clause(sentence: str) -> str:
+    """The sentence up to its first clause of time, cause or replacement after some words of its own."""
+    m = next((m for m in _SUBORDINATE.finditer(sentence) if sentence[: m.start()].strip()), None)
+    return sentence[: m.start()] if m else sentence
+
+
+def decides_other(sentence: str) -> bool:
+    """The sentence's decision is about another drug: the sentence names it and not LUMAKRAS, or its main
+    clause does (LUMAKRAS only in a clause of time, cause or replacement)."""
+    return _about_another_drug(sentence) or _about_another_drug(_main_clause(sentence))
+
+
 # a partial approval approves the request; what it did not approve is the rest ("We approved part of
 # this request ... What we did not approve: the months after ...")
 PARTIAL = re.compile(r"\bpartial(?:ly)?\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b", I)
@@ -366,7 +488,11 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree."""
     text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
-    labeled: list[Hit] = []
+    codes = legend(text)[0]
+    text = unlegended(text)  # a legend's words say what codes mean, nothing was decided by them
+    labeled, why = _coded_hits(text, codes)
+    if why:
+        return [], why
     for m in _LABEL.finditer(text):
         if _BOX.search(m.group("v")):
             continue  # a row of boxes ("Status: [ ] Approved  [X] Pended"): the ticked box says it, below
@@ -400,6 +526,8 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
     undecided = _UNDECIDED.search(text)
     said: list[Hit] = []
     names_ours = bool(_OURS.search(text))  # a letter about one request only, for another drug, is read as it is
+    other = False  # a statement decides another drug
+    ours_said = False  # a statement in a sentence (not a heading) that is not about another drug
     governed = (
         False  # a clause after a semicolon is governed by its sentence's "if" ("If we deny it, ...; the notice ...")
     )
@@ -407,14 +535,22 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
         sentence, at = _expanded(s.group(0))
         conditional = bool(_CONDITIONAL.search(sentence) or _CONCESSIVE.search(sentence)) or governed
         governed = conditional and s.group(0).rstrip().endswith(";")
-        if conditional or _ELSEWHERE.search(sentence) or (names_ours and _about_another_drug(sentence)):
+        if conditional or _ELSEWHERE.search(sentence):
+            continue
+        if names_ours and decides_other(sentence):
+            other |= bool(_DECIDES.search(_main_clause(sentence)))
             continue
         for value, patterns in _STATEMENT_RES.items():
             for p in patterns:
                 m = p.search(sentence)
                 if m:
                     said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
+                    ours_said |= not _heading(sentence)
                     break
+    if other and not ours_said and not any(ours for _, _, ours in items(text)) and not _OUR_FIELD.search(text):
+        # the letter's decision in words is another drug's, no other sentence states one: its headings and
+        # labels are that drug's too
+        return [], "the letter decides another drug, not LUMAKRAS: left empty"
     values = {h.value for h in labeled} | {h.value for h in said}
     if values == {"approved", "denied"} and any(PARTIAL.search(text, h.start, h.end) for h in said):
         said = [h for h in said if h.value == "approved"]  # the part not approved is the rest of the request
@@ -445,7 +581,7 @@ def decides_another_drug(text: str) -> bool:
         return False
     for s in _SENTENCE.finditer(text):
         sentence, _ = _expanded(s.group(0))
-        if _CONDITIONAL.search(sentence) or not _about_another_drug(sentence):
+        if _CONDITIONAL.search(sentence) or not decides_other(sentence):
             continue
         if any(p.search(sentence) for patterns in _STATEMENT_RES.values() for p in patterns):
             return True

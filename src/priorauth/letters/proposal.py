@@ -186,7 +186,7 @@ def propose(
         if outcome.PARTIAL.search(ours):  # a partial approval denies the rest: its appeal deadline is read
             add("appeal_deadline", fields.appeal_deadline(text, day.value if day else None)[0])
     if kind == "denied":
-        reason = fields.denial_reason(ours)
+        reason = fields.denial_reason(outcome.unlegended(ours))
         if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:
             reason = fields.first_sentence(ours, reason)  # its explanation read weakly: the reason itself
         if add("denial_reason", reason) is None:
