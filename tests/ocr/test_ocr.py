@@ -590,7 +590,7 @@ def test_a_word_before_the_sentence_qualifies_it_only_if_it_looks_forward() -> N
 
 
 def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str]) -> None:
-    """v4 and v5 are development sets; v6 (written blind while v5 was read) is absent until merged: the script
+    """v4 to v6 are development sets; v7 (written blind while v6 was read) is absent until merged: the script
     says so in one line and scores nothing, never a traceback."""
     import importlib.util
 
@@ -602,11 +602,12 @@ def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str])
     assert module.SETS["heldout4"] == "heldout_documents4.yaml"
     assert module.SETS["heldout5"] == "heldout_documents5.yaml"
     assert module.SETS["heldout6"] == "heldout_documents6.yaml"
+    assert module.SETS["heldout7"] == "heldout_documents7.yaml"
     assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
-    if not (scans.HERE / "heldout_documents6.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout6"]) == 2
+    if not (scans.HERE / "heldout_documents7.yaml").exists() and ocr.tesseract_version():
+        assert module.main(["--set", "heldout7"]) == 2
         err = capsys.readouterr().err
-        assert "heldout_documents6.yaml is absent (not merged yet)" in err and "Traceback" not in err
+        assert "heldout_documents7.yaml is absent (not merged yet)" in err and "Traceback" not in err
 
 
 # --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------
