@@ -822,7 +822,10 @@ def _kras_of(text: str) -> str:
         (_PLASMA + "KRAS G12C DETECTED 0.9% (codons 12 and 13 covered)\n", {"met"}),
         # what an assay cannot see: a limitation, not a result
         (_LUNG_TISSUE + "Caveat: this expression panel does not detect SNVs such as KRAS G12C.\n", {"insufficient"}),
-        (_LUNG_TISSUE + "Fusion assays cannot identify single-base changes (KRAS G12C among them).\n", {"insufficient"}),
+        (
+            _LUNG_TISSUE + "Fusion assays cannot identify single-base changes (KRAS G12C among them).\n",
+            {"insufficient"},
+        ),
         (_LUNG_TISSUE + "The RNA panel is not designed to detect KRAS G12C; see the DNA report.\n", {"insufficient"}),
         (_LUNG_TISSUE + "Note: immunostains do not assess KRAS G12C or EGFR status.\n", {"insufficient"}),
         (_LUNG_TISSUE + "This method is unable to capture KRAS G12C or other point mutations.\n", {"insufficient"}),
@@ -831,12 +834,20 @@ def _kras_of(text: str) -> str:
         (_LUNG_TISSUE + "KRAS G12C identified. This DNA panel does not detect ALK fusions.\n", {"met"}),
         (_LUNG_TISSUE + "ROS1 rearrangements cannot be assessed by this assay. KRAS G12C is present.\n", {"met"}),
         # a criteria heading without a colon: its numbered items are the payer's criteria
-        (_PAYER + "III. INITIAL APPROVAL CRITERIA - LUNG (all must be met)\n  1. Age 18 or older;\n"
-         "  2. Tumor harbors a KRAS G12C mutation per an approved test;\n", {"insufficient"}),
-        (_PAYER + "Coverage requirements for this drug (each required)\n  1. Advanced NSCLC\n"
-         "  2. KRAS G12C-positive disease\n", {"insufficient"}),
-        (_PAYER + "PRIOR AUTHORIZATION ELIGIBILITY CRITERIA\n a) Stage IV NSCLC\n b) KRAS G12C present\n",
-         {"insufficient"}),
+        (
+            _PAYER + "III. INITIAL APPROVAL CRITERIA - LUNG (all must be met)\n  1. Age 18 or older;\n"
+            "  2. Tumor harbors a KRAS G12C mutation per an approved test;\n",
+            {"insufficient"},
+        ),
+        (
+            _PAYER + "Coverage requirements for this drug (each required)\n  1. Advanced NSCLC\n"
+            "  2. KRAS G12C-positive disease\n",
+            {"insufficient"},
+        ),
+        (
+            _PAYER + "PRIOR AUTHORIZATION ELIGIBILITY CRITERIA\n a) Stage IV NSCLC\n b) KRAS G12C present\n",
+            {"insufficient"},
+        ),
         # guards: a report's numbered findings under a heading that is no criteria heading
         (_LUNG_TISSUE + "GENOMIC FINDINGS\n 1. KRAS G12C detected (VAF 21%)\n 2. STK11 loss\n", {"met"}),
         (_LUNG_TISSUE + "Results summary\n 1. KRAS G12C detected (VAF 21%)\n", {"met"}),
