@@ -924,3 +924,29 @@ def test_v6_layouts_at_the_worst_level_never_met_where_the_twin_is_not(rid: str)
     scanned, digital, _ = scans.twin_charts(V6_LAYOUTS[rid], "fax_worst", "tiff")
     doc, twin = scans.statuses(check(scanned)), scans.statuses(check(digital))
     assert not [k for k in twin if doc[k] == "met" and twin[k] != "met"], (doc, twin)
+
+
+@pytest.mark.parametrize(
+    ("label", "confident"),
+    [
+        ("Variant:", True),  # a field's label, doubtful, names the field: the value keeps its confidence
+        ("Alteration:", True),
+        ("Protein:", True),
+        ("Specimen:", True),
+        ("Mutation:", False),  # a result word ("mutation" / "no mutation"): still counts
+        ("Change:", True),
+        ("Famiiy:", False),  # a label that may be a misread trigger ("Family:") still doubts the finding
+        ("Negalive:", False),
+        ("Pending:", False),  # a trigger word itself
+        ("Possible:", False),
+        ("Variant", False),  # no colon: a word, not a label
+    ],
+)
+def test_a_doubtful_field_label_does_not_doubt_its_value(label: str, confident: bool) -> None:
+    from priorauth.text import reading_of
+
+    text = f"Gene: KRAS  {label} p.Gly12Cys (c.34G>T)  VAF: 6.1%  Class: Pathogenic"
+    at = text.index("p.Gly12Cys")
+    doc = _doc(text, {label: 55.0})
+    assert reading_of(doc, 0, len(text), (at, at + 10)).confident is confident
+    assert not reading_of(doc, 0, len(text), (text.index(label), at + 10)).confident  # the label cited: it counts
