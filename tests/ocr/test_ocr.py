@@ -857,6 +857,20 @@ def test_v6_reader_classes(text: str, allowed: set[str]) -> None:
     assert _kras_of(text) in allowed
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Restaging CT does not detect progression on adagrasib, started 2026-05.",
+        "PET cannot identify new lesions since adagrasib began in 05/2026.",
+    ],
+)
+def test_an_assay_limitation_leaves_a_drug_given(line: str) -> None:
+    """[ocr6-assay-limitation] is for KRAS findings only: a drug in a sentence about what a scan cannot see was given."""
+    chart = scans.chart(scans.document("doc1", (_LUNG_TISSUE + line + "\n").encode(), "text/plain", "Note"))
+    c = next(c for c in check(chart)["criteria"] if c["id"] == "no_prior_kras_g12c_inhibitor")
+    assert c["status"] == "not_met"
+
+
 V6_LAYOUTS = {
     r.id: r
     for r in (
