@@ -829,7 +829,7 @@ def _kras_of(text: str) -> str:
         (_LUNG_TISSUE + "The RNA panel is not designed to detect KRAS G12C; see the DNA report.\n", {"insufficient"}),
         (_LUNG_TISSUE + "Note: immunostains do not assess KRAS G12C or EGFR status.\n", {"insufficient"}),
         (_LUNG_TISSUE + "This method is unable to capture KRAS G12C or other point mutations.\n", {"insufficient"}),
-        (_LUNG_TISSUE + "The assay will not report KRAS G12C, BRAF V600E or other hotspots.\n", {"insufficient"}),
+        (_LUNG_TISSUE + "The assay will not detect KRAS G12C, BRAF V600E or other hotspots.\n", {"insufficient"}),
         # guards: a result beside a limitation keeps it
         (_LUNG_TISSUE + "KRAS G12C identified. This DNA panel does not detect ALK fusions.\n", {"met"}),
         (_LUNG_TISSUE + "ROS1 rearrangements cannot be assessed by this assay. KRAS G12C is present.\n", {"met"}),
@@ -860,12 +860,12 @@ def test_v6_reader_classes(text: str, allowed: set[str]) -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "Restaging CT does not detect progression on adagrasib, started 2026-05.",
-        "PET cannot identify new lesions since adagrasib began in 05/2026.",
+        "On adagrasib since 2026-05; the fusion panel does not detect KRAS G12C.",
+        "Received adagrasib from 05/2026. This assay cannot detect KRAS G12C.",
     ],
 )
 def test_an_assay_limitation_leaves_a_drug_given(line: str) -> None:
-    """[ocr6-assay-limitation] is for KRAS findings only: a drug in a sentence about what a scan cannot see was given."""
+    """[ocr6-assay-limitation] is for KRAS findings only: a drug given beside what an assay cannot see stays given."""
     chart = scans.chart(scans.document("doc1", (_LUNG_TISSUE + line + "\n").encode(), "text/plain", "Note"))
     c = next(c for c in check(chart)["criteria"] if c["id"] == "no_prior_kras_g12c_inhibitor")
     assert c["status"] == "not_met"
