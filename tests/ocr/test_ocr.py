@@ -964,3 +964,16 @@ def test_a_doubtful_field_label_does_not_doubt_its_value(label: str, confident: 
     doc = _doc(text, {label: 55.0})
     assert reading_of(doc, 0, len(text), (at, at + 10)).confident is confident
     assert not reading_of(doc, 0, len(text), (text.index(label), at + 10)).confident  # the label cited: it counts
+
+
+def test_a_doubtful_word_with_a_colon_after_the_finding_still_counts() -> None:
+    """[ocr6-field-label] A drug read "sotorasib:" at a line's end, after a conditional's G12C, is no field label:
+    doubtful, it still doubts the finding (a worst-level `met` while building, the twin `insufficient`)."""
+    from priorauth.text import reading_of
+
+    text = "- Were the panel to find KRAS G12C, we plan to use sotorasib:\n(LUMAKRAS)."
+    at = text.index("G12C")
+    assert not reading_of(_doc(text, {"sotorasib:": 19.0}), 0, len(text), (at, at + 4)).confident
+    text = "Result line  Variant: KRAS G12C"
+    at = text.index("G12C")
+    assert reading_of(_doc(text, {"Variant:": 40.0}), 0, len(text), (at, at + 4)).confident
