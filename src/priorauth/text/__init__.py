@@ -132,6 +132,7 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
             if _counts(doc.text[w.start : w.end], w.start < cited[1] and cited[0] < w.end)
             and not (_misread_bullet(doc.text, w) and not (w.start < cited[1] and cited[0] < w.end))
             and not _other_box_item(doc.text, w, cited)
+            and not (_field_label(doc.text[w.start : w.end]) and _labels_value(doc.text, w, cited))
             and ((own[0] <= w.start < own[1] and _same_cell(doc.text, w, cited)) or _may_qualify(doc.text, w))
         ]
         or [w.conf for _, w in words]
@@ -158,6 +159,33 @@ def _counts(token: str, cited: bool) -> bool:
 
 
 _CELL_GAP = re.compile(r"\S  +\S")
+
+
+# [ocr6-field-label] (held-out OCR v6, issue 17's seventh pass) A field's label read doubtfully ("Variant:" at 63% before
+# "p.Gly12Cys", "Gene:", "Specimen:"): a word ending in a colon names the field, it does not qualify its value, unless
+# it is, or may be a misreading of, a trigger or result word ("Famiiy:" for "Family:", "Negalive:"), and only before
+# its value on the same line (a drug read "sotorasib:" at a line's end is no label: a worst-level `met` while building).
+def _field_label(token: str) -> bool:
+    if not token.endswith(":"):
+        return False
+    letters = re.sub(r"[^a-z]", "", token.lower())
+    if len(letters) < 3 or letters != token[:-1].lower():
+        return False
+    near = _trigger_words() | _RESULT_WORDS
+    return not (_inflected(letters, near) or any(_misread_as(letters, t, 2) for t in near))
+
+
+def _labels_value(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
+    """The label stands before the cited finding on its line, at the line's start or after a cell gap, with the
+    value after it: "Gene: KRAS  Variant: p.Gly12Cys" ("...we would request sotorasib:" at a line's end is a
+    misread word, not a label)."""
+    start = text.rfind("\n", 0, w.start) + 1
+    before = text[start : w.start]
+    return (
+        w.end <= cited[0]
+        and text.find("\n", w.end) % (len(text) + 1) > cited[0]
+        and (not before.strip() or before.endswith("  ") or before.endswith("\t"))
+    )
 
 
 # (held-out OCR v5, issue 17's sixth pass) A bullet ("▶", "►", "➤", "■") that Tesseract read as a letter or two

@@ -187,10 +187,28 @@ def _in_criteria_list(doc: TextDoc, f: Finding) -> bool:
 _OF_THE_FOLLOWING = re.compile(r"\b(?:all|any|one|each|both)\s+of\s+the\s+following\b", re.I)
 
 
+# [ocr6-criteria-heading] (held-out OCR v6, issue 17's seventh pass) A criteria heading printed without a colon
+# ("I. CRITERIA FOR INITIAL APPROVAL - NSCLC (all must be met)", "Coverage requirements (each required)",
+# "ELIGIBILITY CRITERIA"): a title in capitals, or one that says its items must be met, introduces criteria too.
+_MUST_BE_MET = re.compile(
+    r"\b(?:must\s+(?:all\s+)?be\s+(?:met|satisfied|documented)|(?:all|each|every)\s+(?:are\s+)?required|"
+    r"required|apply|applies)\W*$",
+    re.I,
+)
+
+
+def _criteria_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    capitals = len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    return bool(patterns()["criteria_intro"].search(line)) and (capitals or bool(_MUST_BE_MET.search(line)))
+
+
 def _criteria_intro(line: str, heading: str) -> bool:
     intro = patterns()["criteria_intro"]
     first = re.split(r" {2,}|\t", line.strip())[0]
     if line.rstrip().endswith(":") and intro.search(line):
+        return True
+    if _criteria_heading(line):
         return True
     return first.endswith(":") and (
         bool(intro.search(first)) or bool(_OF_THE_FOLLOWING.search(first) and intro.search(heading))
@@ -282,7 +300,29 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if _in_choice_list(doc, f) or _inline_list(doc, f):
         return  # an Epic SmartList's unselected choices; an item of "Criteria: (1) ...; (2) ..." or "options: (a) ..."
+    if f.label.startswith("KRAS") and _in_coverage_parenthesis(doc, f):
+        return  # "KRAS  none (G12C, G12D, Q61 assessed)": what the assay looked at, not a result
     handler(out, doc, f)
+
+
+# [ocr6-coverage-parenthesis] (held-out OCR v6, issue 17's seventh pass) A parenthesis, on one line, that ends by
+# saying what the assay looked at ("none (G12C, G12D, G12V assessed)", "wild-type [codons 12/13/61 interrogated]",
+# "not detected (hotspots incl. G12C covered)"): the variants in it are the coverage, not a result. A finding
+# before the parenthesis ("G12C detected (codons 12/13 assessed)") keeps its result.
+_COVERAGE_CLOSE = re.compile(
+    r"[^()\[\]\n]{0,120}?\b(?:assessed|tested|interrogated|examined|evaluated|covered|analy[sz]ed|screened|queried|"
+    r"sequenced|targeted|included|in\s+scope)\s*[)\]]",
+    re.I,
+)
+
+
+def _in_coverage_parenthesis(doc: TextDoc, f: Finding) -> bool:
+    line_start = doc.text.rfind("\n", 0, f.start) + 1
+    before = doc.text[line_start : f.start]
+    opened = max(before.rfind("("), before.rfind("["))
+    if opened < 0 or max(before.rfind(")"), before.rfind("]")) > opened:
+        return False
+    return bool(_COVERAGE_CLOSE.match(doc.text, f.end))
 
 
 # An Epic SmartList left unselected ("{monotherapy/with panitumumab:88312}", "{single agent/combination}"): its
