@@ -51,6 +51,7 @@ GIVEN = [
     ("s/p carboplatin/pemetrexed, progressed 6/2026; request is sotorasib.", "carboplatin"),
     ("Received FOLFOX x 12; discussed next steps.", "oxaliplatin"),
     ("Progressed on docetaxel; board recommends a trial.", "docetaxel"),
+    ("Rechallenge NOT RECOMMENDED - pt had adagrasib-related hepatitis in 8/2026.", "adagrasib"),
     ("Started pembrolizumab 2/2026 and it was continued through cycle 6.", "pembrolizumab"),
 ]
 

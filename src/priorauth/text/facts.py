@@ -680,8 +680,10 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     given = bool(p["given_before"].search(before[-70:]) or p["given_after"].search(after))
     planned = f.section == "plan" or p["planned_before"].search(before) or _starting_later(before, f.sentence)
     after_plan = bool(p["planned_after"].search(after))
-    if not given and (planned or after_plan) and (
-        not p["given_in_plan"].search(f.sentence) or _FUTURE.search(f.sentence)
+    if (
+        not given
+        and (planned or after_plan)
+        and (not p["given_in_plan"].search(f.sentence) or _FUTURE.search(f.sentence))
     ):
         return
     if p["therapy_not_given"].search(f.sentence) or p["therapy_table_header"].search(_block_header(doc, f)):
@@ -954,7 +956,9 @@ _ILD_NOT_PATIENT_BEFORE = re.compile(
 )
 _EXCLUSION_LIST = re.compile(r"\W*exclusions?\b(?:\s+criteria)?\s*:", re.I)  # a line of a trial's exclusion list
 # Words after it: a column or a question answered no ("ILD Y/N", "Hx pneumonitis? No - that was her husband").
-_ILD_NOT_PATIENT_AFTER = re.compile(r"[\s:]*(?:\(?y/n\)?|\(?yes/no\)?)(?:\s|\||$)|[^.;\n?]{0,40}\?\s*(?:-\s*)?no\b", re.I)
+_ILD_NOT_PATIENT_AFTER = re.compile(
+    r"[\s:]*(?:\(?y/n\)?|\(?yes/no\)?)(?:\s|\||$)|[^.;\n?]{0,40}\?\s*(?:-\s*)?no\b", re.I
+)
 
 
 _ILD_NOT_A_DIAGNOSIS = re.compile(
