@@ -132,3 +132,27 @@ def test_ild_not_said(text: str) -> None:
 @pytest.mark.parametrize("text", ILD_SAID)
 def test_ild_said(text: str) -> None:
     assert ILD in found(text)
+
+
+# --- disease status: oligoprogression, a single metastasis smaller -------------------------------------------------
+STATUS = [
+    ("SBRT to a right adrenal oligoprogressive site; sotorasib continued.", ("disease_status", "worsened")),
+    ("Oligoprogression in one liver lesion on the 10/2026 CT.", ("disease_status", "worsened")),
+    ("Oligo-progression at T9 treated with RT.", ("disease_status", "worsened")),
+    ("MRI brain: the treated left occipital met smaller, no new lesions.", ("disease_status", "improved")),
+    ("Dominant liver met is smaller on today's CT.", ("disease_status", "improved")),
+]
+STATUS_GUARDS = [
+    ("Criteria met; smaller pill size requested.", ("disease_status", "improved")),
+    ("Oligometastatic NSCLC at diagnosis, stage IVA.", ("disease_status", "worsened")),
+]
+
+
+@pytest.mark.parametrize(("text", "pair"), STATUS)
+def test_status_said(text: str, pair: tuple[str, str]) -> None:
+    assert pair in found(text)
+
+
+@pytest.mark.parametrize(("text", "pair"), STATUS_GUARDS)
+def test_status_not_said(text: str, pair: tuple[str, str]) -> None:
+    assert pair not in found(text)
