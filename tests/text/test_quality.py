@@ -106,11 +106,15 @@ def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
     assert _doc_table(f"{name} corpus ({path.name}): {len(items)} items") == _table(text_quality.score(items))
 
 
-def test_the_scorer_says_a_corpus_not_merged_yet_is_absent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_scorer_says_a_corpus_not_merged_yet_is_absent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
     """Asked for a corpus whose file is not there (held-out v8 until it is merged), the scorer says so in one line
     and exits 1: no traceback."""
     monkeypatch.setitem(text_quality.CORPORA, "heldout8", tmp_path / "heldout8.yaml")
     monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout8"])
     assert text_quality.main() == 1
     err = capsys.readouterr().err
-    assert err.strip().splitlines() == [f"heldout8 corpus (heldout8.yaml): absent (not merged yet: {tmp_path / 'heldout8.yaml'})"]
+    assert err.strip().splitlines() == [
+        f"heldout8 corpus (heldout8.yaml): absent (not merged yet: {tmp_path / 'heldout8.yaml'})"
+    ]
