@@ -156,3 +156,21 @@ def test_status_said(text: str, pair: tuple[str, str]) -> None:
 @pytest.mark.parametrize(("text", "pair"), STATUS_GUARDS)
 def test_status_not_said(text: str, pair: tuple[str, str]) -> None:
     assert pair not in found(text)
+
+
+# --- a template's bracketed choice is no choice made ----------------------------------------------------------------
+MONO = ("monotherapy", "true")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("I request adagrasib [as monotherapy / with cetuximab] for this patient.", False),
+        ("Plan: sotorasib [single agent / combination\nwith panitumumab], pending review.", False),
+        ("Regimen: [sotorasib alone / sotorasib + chemo] (choose one)", False),
+        ("[He/She] will take sotorasib as monotherapy.", True),
+        ("[X] sotorasib monotherapy, 960 mg daily", True),
+    ],
+)
+def test_bracketed_choice(text: str, said: bool) -> None:
+    assert (MONO in found(text)) is said

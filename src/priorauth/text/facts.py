@@ -287,15 +287,18 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 
 # An Epic SmartList left unselected ("{monotherapy/with panitumumab:88312}", "{single agent/combination}"): its
 # words are the choices offered, none chosen.
+# A template's bracketed choice ("[as monotherapy / with panitumumab]", held-out v7) is one too.
 _SMARTLIST = re.compile(r"\{[^{}\n/]*/[^{}\n]*\}")  # a choice between two or more ("a/b"); "{Lumakras:2231}" is filled
+_BRACKET_CHOICE = re.compile(r"\[[^\[\]/]{0,60}\s/\s[^\[\]]{0,60}\]")  # spaced slash: "[a / b]", not "[He/She]"
 
 
 def _in_choice_list(doc: TextDoc, f: Finding) -> bool:
-    lo = doc.text.rfind("{", max(0, f.start - 80), f.start + 1)
-    if lo < 0:
-        return False
-    m = _SMARTLIST.match(doc.text, lo)
-    return bool(m) and f.end <= m.end()
+    for opener, choice in (("{", _SMARTLIST), ("[", _BRACKET_CHOICE)):
+        lo = doc.text.rfind(opener, max(0, f.start - 80), f.start + 1)
+        m = choice.match(doc.text, lo) if lo >= 0 else None
+        if m and f.end <= m.end():
+            return True
+    return False
 
 
 # A label that introduces a list written on one line: criteria, requirements, options ("Plan criteria: (1) KRAS
