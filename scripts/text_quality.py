@@ -8,8 +8,10 @@ development set too), ``heldout4`` (``tests/text/heldout4.yaml``, scored blind o
 fifth pass: a development set too), ``heldout5`` (``tests/text/heldout5.yaml``, written blind while v4 was read, scored
 blind once, then read on 2026-11-30 in the sixth pass: a development set too), ``heldout6``
 (``tests/text/heldout6.yaml``, written blind while v5 was read, scored blind once, then read on 2026-11-30 in the
-seventh pass: a development set too) and ``heldout7`` (``tests/text/heldout7.yaml``, the held-out set, written blind
-while v6 was read; absent until merged: the scorer says so and exits 1 when asked for it alone), and what it finds in
+seventh pass: a development set too), ``heldout7`` (``tests/text/heldout7.yaml``, written blind while v6 was read,
+scored blind once, then read on 2026-12-01 in the eighth pass: a development set too) and ``heldout8``
+(``tests/text/heldout8.yaml``, the held-out set, written blind while v7 was read; absent until merged: the scorer
+says so and exits 1 when asked for it alone), and what it finds in
 the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
@@ -40,7 +42,8 @@ HELDOUT3 = ROOT / "tests/text/heldout3.yaml"  # written blind while v2 was read;
 HELDOUT4 = ROOT / "tests/text/heldout4.yaml"  # written blind while v3 was read; a development set since read
 HELDOUT5 = ROOT / "tests/text/heldout5.yaml"  # written blind while v4 was read; a development set since read
 HELDOUT6 = ROOT / "tests/text/heldout6.yaml"  # written blind while v5 was read; a development set since read
-HELDOUT7 = ROOT / "tests/text/heldout7.yaml"  # written blind while v6 was read; absent until merged
+HELDOUT7 = ROOT / "tests/text/heldout7.yaml"  # written blind while v6 was read; a development set since read
+HELDOUT8 = ROOT / "tests/text/heldout8.yaml"  # written blind while v7 was read; absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -50,6 +53,7 @@ CORPORA = {
     "heldout5": HELDOUT5,
     "heldout6": HELDOUT6,
     "heldout7": HELDOUT7,
+    "heldout8": HELDOUT8,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")

@@ -327,15 +327,18 @@ def _in_coverage_parenthesis(doc: TextDoc, f: Finding) -> bool:
 
 # An Epic SmartList left unselected ("{monotherapy/with panitumumab:88312}", "{single agent/combination}"): its
 # words are the choices offered, none chosen.
+# A template's bracketed choice ("[as monotherapy / with panitumumab]", held-out v7) is one too.
 _SMARTLIST = re.compile(r"\{[^{}\n/]*/[^{}\n]*\}")  # a choice between two or more ("a/b"); "{Lumakras:2231}" is filled
+_BRACKET_CHOICE = re.compile(r"\[[^\[\]/]{0,60}\s/\s[^\[\]]{0,60}\]")  # spaced slash: "[a / b]", not "[He/She]"
 
 
 def _in_choice_list(doc: TextDoc, f: Finding) -> bool:
-    lo = doc.text.rfind("{", max(0, f.start - 80), f.start + 1)
-    if lo < 0:
-        return False
-    m = _SMARTLIST.match(doc.text, lo)
-    return bool(m) and f.end <= m.end()
+    for opener, choice in (("{", _SMARTLIST), ("[", _BRACKET_CHOICE)):
+        lo = doc.text.rfind(opener, max(0, f.start - 80), f.start + 1)
+        m = choice.match(doc.text, lo) if lo >= 0 else None
+        if m and f.end <= m.end():
+            return True
+    return False
 
 
 # A label that introduces a list written on one line: criteria, requirements, options ("Plan criteria: (1) KRAS
@@ -719,7 +722,12 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     after = doc.text[f.end : f.sentence_start + len(f.sentence)]
     given = bool(p["given_before"].search(before[-70:]) or p["given_after"].search(after))
     planned = f.section == "plan" or p["planned_before"].search(before) or _starting_later(before, f.sentence)
-    if not given and planned and (not p["given_in_plan"].search(f.sentence) or _FUTURE.search(f.sentence)):
+    after_plan = bool(p["planned_after"].search(after))
+    if (
+        not given
+        and (planned or after_plan)
+        and (not p["given_in_plan"].search(f.sentence) or _FUTURE.search(f.sentence))
+    ):
         return
     if p["therapy_not_given"].search(f.sentence) or p["therapy_table_header"].search(_block_header(doc, f)):
         return
@@ -970,8 +978,30 @@ def _drug_named_near(doc: TextDoc, f: Finding) -> bool | None:
 def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _ILD_NOT_A_DIAGNOSIS.match(doc.text, f.end):
         return  # "ILD clinic", "ILD symptoms reviewed": a service, a teaching point
+    before = f.sentence[: f.start - f.sentence_start]
+    line = doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]
+    if _ILD_NOT_PATIENT_BEFORE.search(before) or _EXCLUSION_LIST.match(line):
+        return
+    if _ILD_NOT_PATIENT_AFTER.match(doc.text, f.end):
+        return
     if f.affirmed:
         out.diagnoses.append(Diagnosis(_evidence(doc, f), "ild", (), None, None, False))
+
+
+# (held-out v7) Words before an ILD / pneumonitis mention, in its sentence, that make it no diagnosis of the patient: a
+# differential ("Ddx: PJP, viral, drug pneumonitis"), symptoms to report ("report new cough/fever (pneumonitis)",
+# "call us for signs of ILD"), a trial's exclusion list ("Exclusion: 7. History of ILD").
+_ILD_NOT_PATIENT_BEFORE = re.compile(
+    r"\b(?:ddx|d/d|dd|differential(?:\s+diagnos[ie]s)?)\b\s*(?:includes?|of|:|-)?[^.;\n]{0,80}$"
+    r"|\b(?:report|call(?:\s+us)?|watch\s+for|look\s+out\s+for|signs?\s+(?:and\s+symptoms\s+)?of|symptoms?\s+of|warn\w*)\b"
+    r"[^.;\n]{0,30}$",
+    re.I,
+)
+_EXCLUSION_LIST = re.compile(r"\W*exclusions?\b(?:\s+criteria)?\s*:", re.I)  # a line of a trial's exclusion list
+# Words after it: a column or a question answered no ("ILD Y/N", "Hx pneumonitis? No - that was her husband").
+_ILD_NOT_PATIENT_AFTER = re.compile(
+    r"[\s:]*(?:\(?y/n\)?|\(?yes/no\)?)(?:\s|\||$)|[^.;\n?]{0,40}\?\s*(?:-\s*)?no\b", re.I
+)
 
 
 _ILD_NOT_A_DIAGNOSIS = re.compile(
