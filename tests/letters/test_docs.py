@@ -241,6 +241,22 @@ SIXTH_BLIND = {  # the sixth set's one blind run (digital, fax), scored by the l
 }
 
 
+SEVENTH_BLIND = {  # the seventh set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("77.1 / 18.8 / 4.2", "75.0 / 20.8 / 4.2"),
+    "authorization_number": ("93.8 / 4.2 / 2.1", "89.6 / 8.3 / 2.1"),
+    "period_start": ("85.4 / 8.3 / 6.2", "81.2 / 12.5 / 6.2"),
+    "period_end": ("85.4 / 8.3 / 6.2", "81.2 / 12.5 / 6.2"),
+    "quantity": ("85.4 / 12.5 / 2.1", "83.3 / 14.6 / 2.1"),
+    "appeal_deadline": ("89.6 / 8.3 / 2.1", "89.6 / 8.3 / 2.1"),
+    "denial_reason": ("91.7 / 8.3 / 0.0", "91.7 / 8.3 / 0.0"),
+    "requested": ("93.8 / 4.2 / 2.1", "89.6 / 4.2 / 6.2"),
+    "patient_name": ("89.6 / 10.4 / 0.0", "87.5 / 10.4 / 2.1"),
+    "patient_birth_date": ("100.0 / 0.0 / 0.0", "95.8 / 4.2 / 0.0"),
+    "patient_member_id": ("79.2 / 18.8 / 2.1", "75.0 / 22.9 / 2.1"),
+    "patient_mismatch": ("97.9 / 0.0 / 2.1", "95.8 / 0.0 / 4.2"),
+}
+
+
 @pytest.mark.parametrize(
     ("heading", "blind", "wrong", "since"),
     [
@@ -256,6 +272,12 @@ SIXTH_BLIND = {  # the sixth set's one blind run (digital, fax), scored by the l
             {k: " | ".join(v) for k, v in SIXTH_BLIND.items()},
             "1 | 1",
             "Since 2026-12-01 04:00 UTC (the sixth pass) it is a development set",
+        ),
+        (
+            "### The seventh held-out set",
+            {k: " | ".join(v) for k, v in SEVENTH_BLIND.items()},
+            "2 | 2",
+            "scored **once** by the lead on\n2026-12-01",
         ),
     ],
 )
