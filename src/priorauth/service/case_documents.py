@@ -66,7 +66,7 @@ def resource(d: CaseDocument, patient_fhir_id: str | None, zone: ZoneInfo) -> di
         "id": PREFIX + d.id,
         "status": "current",
         **subject,
-        "date": clock.aware(d.uploaded_at).astimezone(zone).date().isoformat(),
+        "date": clock.day(d.uploaded_at, zone).isoformat(),
         "type": {"text": f"Scanned document ({d.filename or 'added to the case'})"},
         "description": d.filename or "Scanned document",
         "content": [{"attachment": {"contentType": d.content_type, "data": base64.b64encode(d.content).decode()}}],

@@ -75,7 +75,7 @@ class Cases:
 
     # -- the practice's day ------------------------------------------------------------------------
     def today(self) -> date:
-        return clock.now().astimezone(self.zone()).date()
+        return clock.day(clock.now(), self.zone())
 
     def zone(self) -> ZoneInfo:
         practice = self.scope.session.get(Practice, self.scope.practice_id)
@@ -152,6 +152,7 @@ class Cases:
             scope.select(Attestation).where(Attestation.case_id == case.id).order_by(Attestation.created_at)
         )
         attestations = [{"id": a.id, "kind": a.kind, "text": a.text, "date": a.date, "by": a.by_name} for a in rows]
+        zone = self.zone()
         return chart, {
             "as_of": case.as_of or self.today().isoformat(),
             "payer": case.payer,
@@ -160,8 +161,8 @@ class Cases:
             "attestations": attestations + (extra_attestations or []),
             "approvals": scope.approvals(case.patient_id, case.drug, exclude_case=case.id),
             "documents": [
-                *case_documents.resources(scope, case, patient.fhir_id, self.zone()),
-                *(case_documents.resource(d, patient.fhir_id, self.zone()) for d in extra_documents or []),
+                *case_documents.resources(scope, case, patient.fhir_id, zone),
+                *(case_documents.resource(d, patient.fhir_id, zone) for d in extra_documents or []),
             ],
         }
 

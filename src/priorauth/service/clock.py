@@ -23,7 +23,12 @@ def zone(profile: dict | None) -> ZoneInfo:
 
 
 def today(profile: dict | None) -> date:
-    return now().astimezone(zone(profile)).date()
+    return day(now(), zone(profile))
+
+
+def day(t: datetime, tz: ZoneInfo) -> date:
+    """The practice's day of a moment (a stored time without a zone is UTC)."""
+    return aware(t).astimezone(tz).date()
 
 
 def aware(t: datetime) -> datetime:

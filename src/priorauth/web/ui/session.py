@@ -53,7 +53,7 @@ class Page:
 
     @property
     def today(self) -> date:
-        return clock.now().astimezone(self.tz).date()
+        return clock.day(clock.now(), self.tz)
 
     def now(self) -> datetime:
         return clock.now()

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from priorauth.outputs.deceased import Deceased, deceased
+from priorauth.service import clock
 from priorauth.store.models import Appeal, Case, Decision, Determination, Patient, Submission
 from priorauth.web.ui import workflow
 from priorauth.web.ui.session import Page
@@ -92,7 +93,7 @@ def lines(page: Page, cases: Sequence[Case]) -> list[CaseLine]:
         )
         due, what, overdue = None, "", False
         if c.status in workflow.WAITING and clk and clk.standard_due:
-            due = clk.standard_due.astimezone(page.tz).date()
+            due = clock.day(clk.standard_due, page.tz)
             what = "appeal answer" if c.status == "appealed" else "payer answer"
             overdue = clk.overdue(now)
         elif c.status == "approved" and renewal:
@@ -131,6 +132,6 @@ def days_to_decision(page: Page, rows: list[CaseLine]) -> float | None:
     spans = []
     for line in rows:
         if line.decision and line.decision.outcome in ("approved", "denied") and line.submission:
-            sent = workflow.aware(line.submission.sent_at).astimezone(page.tz).date()
+            sent = clock.day(line.submission.sent_at, page.tz)
             spans.append(max((date.fromisoformat(line.decision.decided_on) - sent).days, 0))
     return statistics.median(spans) if spans else None
