@@ -9,9 +9,10 @@ fifth pass: a development set too), ``heldout5`` (``tests/text/heldout5.yaml``, 
 blind once, then read on 2026-11-30 in the sixth pass: a development set too), ``heldout6``
 (``tests/text/heldout6.yaml``, written blind while v5 was read, scored blind once, then read on 2026-11-30 in the
 seventh pass: a development set too), ``heldout7`` (``tests/text/heldout7.yaml``, written blind while v6 was read,
-scored blind once, then read on 2026-12-01 in the eighth pass: a development set too) and ``heldout8``
-(``tests/text/heldout8.yaml``, the held-out set, written blind while v7 was read; absent until merged: the scorer
-says so and exits 1 when asked for it alone), and what it finds in
+scored blind once, then read on 2026-12-01 in the eighth pass: a development set too), ``heldout8``
+(``tests/text/heldout8.yaml``, written blind while v7 was read, scored blind once, then read on 2026-12-01 in the
+ninth pass: a development set too) and ``heldout9`` (``tests/text/heldout9.yaml``, the held-out set, written blind
+while v8 was read; absent until merged: the scorer says so and exits 1 when asked for it alone), and what it finds in
 the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
@@ -43,7 +44,8 @@ HELDOUT4 = ROOT / "tests/text/heldout4.yaml"  # written blind while v3 was read;
 HELDOUT5 = ROOT / "tests/text/heldout5.yaml"  # written blind while v4 was read; a development set since read
 HELDOUT6 = ROOT / "tests/text/heldout6.yaml"  # written blind while v5 was read; a development set since read
 HELDOUT7 = ROOT / "tests/text/heldout7.yaml"  # written blind while v6 was read; a development set since read
-HELDOUT8 = ROOT / "tests/text/heldout8.yaml"  # written blind while v7 was read; absent until merged
+HELDOUT8 = ROOT / "tests/text/heldout8.yaml"  # written blind while v7 was read; a development set since read
+HELDOUT9 = ROOT / "tests/text/heldout9.yaml"  # written blind while v8 was read; absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -54,6 +56,7 @@ CORPORA = {
     "heldout6": HELDOUT6,
     "heldout7": HELDOUT7,
     "heldout8": HELDOUT8,
+    "heldout9": HELDOUT9,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")

@@ -60,8 +60,17 @@ def _document_facts(doc: TextDoc) -> TextFacts:
     # adjuvant carboplatin in 2022") or in a line copied forward ("treatment-naive", then "received 4 cycles ..."). One
     # sentence saying both ("naive per patient, but outside records show carboplatin") keeps both: a conflict to review.
     given_in = {m.evidence.source for m in out.meds}
-    out.naive = [n for n in out.naive if not given_in - {n.source}]
+    # (held-out v8) "C1D1 sotorasib given (first systemic therapy ever)": naive up to the drug given.
+    if not _FIRST_EVER.search(doc.text):
+        out.naive = [n for n in out.naive if not given_in - {n.source}]
     return out
+
+
+_FIRST_EVER = re.compile(
+    r"\bfirst[\s-]ever\s+(?:systemic|anti-?cancer|cancer)\s+(?:therapy|treatment)"
+    r"|\bfirst\s+(?:systemic|anti-?cancer|cancer)\s+(?:therapy|treatment)\s+ever\b",
+    re.I,
+)
 
 
 # A banner saying the document is not this patient's ("MISFILED", "belongs to another patient", "scanned to
@@ -280,6 +289,15 @@ def _another_chest_cancer(text: str) -> bool:
     return bool(_OTHER_CHEST_CANCER.search(text)) and not _LUNG_CANCER.search(text)
 
 
+# (held-out v8) A checklist's item answered yes for this patient ("Eligibility checklist: [Y] stage IV NSCLC [Y] KRAS
+# G12C"): the box right before the item says Y / Yes; the checklist's word does not make the answer general.
+_YES_BOX = re.compile(r"\[\s?(?:y|yes)\s?\]\s*(?:[^\[\]\n]{0,40})$", re.I)
+
+
+def _answered_yes(doc: TextDoc, f: Finding) -> bool:
+    return bool(_YES_BOX.search(doc.text[max(0, f.start - 60) : f.start]))
+
+
 def _other_primary(doc: TextDoc, f: Finding) -> bool:
     p = patterns()
     line = _line(doc, f)
@@ -292,7 +310,8 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     line = _line(doc, f)
     p = patterns()
-    if p["not_about_patient"].search(f.sentence) or _unticked_item(doc, f, line) or _in_criteria_list(doc, f):
+    general = p["not_about_patient"].search(f.sentence) and not _answered_yes(doc, f)
+    if general or _unticked_item(doc, f, line) or _in_criteria_list(doc, f):
         return  # a general statement, a form's item left unticked, a payer's list of criteria
     if not f.label.startswith("KRAS") and _form_answer_no(doc, f, line):
         return  # "History of ILD/pneumonitis: No" (a KRAS "G12C: negative" is a result: see _kras)
@@ -332,7 +351,37 @@ _SMARTLIST = re.compile(r"\{[^{}\n/]*/[^{}\n]*\}")  # a choice between two or mo
 _BRACKET_CHOICE = re.compile(r"\[[^\[\]/]{0,60}\s/\s[^\[\]]{0,60}\]")  # spaced slash: "[a / b]", not "[He/She]"
 
 
+# (held-out v8) A template's regimen choice written unspaced ("[monotherapy/combination]") or as two bracketed options
+# side by side ("[monotherapy] [combination therapy]"); a ticked box ("[X] monotherapy") is neither.
+_REGIMEN_WORD = r"(?:mono\w*|single[\s-](?:agent|drug)|alone|combination|combo|combined)"
+_BRACKET_REGIMENS = re.compile(
+    rf"\[[^\[\]\n]{{0,30}}{_REGIMEN_WORD}[^\[\]\n]{{0,30}}/[^\[\]\n]{{0,60}}\]"
+    rf"|\[[^\[\]\n]{{0,60}}/[^\[\]\n]{{0,30}}{_REGIMEN_WORD}[^\[\]\n]{{0,30}}\]"
+    rf"|\[[^\[\]\n]{{0,30}}{_REGIMEN_WORD}[^\[\]\n]{{0,30}}\]\s*(?:or\s+)?\[[^\[\]\n]{{4,60}}\]"
+    rf"|\[[^\[\]\n]{{4,60}}\]\s*(?:or\s+)?(?=\[[^\[\]\n]{{0,30}}{_REGIMEN_WORD})",
+    re.I,
+)
+
+
+# (held-out v8) A template's slot in capitals ("[PROGRESSION/INTOLERANCE]", "[DIAGNOSIS]") is a field to fill.
+# Its words are a slot's (or alternatives joined by a slash); "[KRAS G12C]" or "[NSCLC STAGE IV]" is filled.
+_SLOT_WORD = (
+    r"(?:PRIOR|PREVIOUS|NEW|CURRENT|DRUG|MEDICATION|DIAGNOSIS|PATIENT|NAME|BIOMARKER|MUTATION|PROGRESSION|INTOLERANCE"
+    r"|TOXICITY|RESPONSE|THERAPY|THERAPIES|TREATMENTS?|REGIMEN|DATE|STATUS|OUTCOME|REASON)"
+)
+_SLOT = re.compile(rf"\[(?:{_SLOT_WORD}[ _]?)+\]|\[[A-Z][A-Z ]{{2,30}}/[A-Z][A-Z /]{{2,30}}\]")
+
+
 def _in_choice_list(doc: TextDoc, f: Finding) -> bool:
+    for m in _SLOT.finditer(doc.text, max(0, f.start - 45), min(len(doc.text), f.end + 45)):
+        if m.start() <= f.start and f.end <= m.end():
+            return True
+    for m in _BRACKET_REGIMENS.finditer(doc.text, max(0, f.start - 120), min(len(doc.text), f.end + 120)):
+        inside = m.start() <= f.start and f.end <= m.end()
+        # the lookahead's form ("[single agent] [monotherapy]"): the finding in the bracket right after the match
+        next_bracket = m.end() <= f.start and doc.text.startswith("[", m.end())
+        if inside or (next_bracket and f.end <= doc.text.find("]", m.end()) + 1):
+            return True
     for opener, choice in (("{", _SMARTLIST), ("[", _BRACKET_CHOICE)):
         lo = doc.text.rfind(opener, max(0, f.start - 80), f.start + 1)
         m = choice.match(doc.text, lo) if lo >= 0 else None
@@ -354,7 +403,18 @@ _LIST_LABEL = re.compile(
 def _inline_list(doc: TextDoc, f: Finding) -> bool:
     text = unwrap(doc.text)
     start = text.rfind("\n", 0, f.start) + 1
-    return _LIST_LABEL.search(text[start : f.start]) is not None
+    label = _LIST_LABEL.search(text[start : f.start])
+    if label is None:
+        return False
+    # (held-out v8) The list ends where a sentence after its last item begins ("options: (a) sotorasib alone, (b)
+    # docetaxel. Patient undecided. Stage IVA adeno lung, KRAS G12C"): what follows is the note again.
+    rest = text[start + label.end() : f.start]
+    items = list(_ITEM_MARK.finditer(rest))
+    return not (items and _NEW_SENTENCE.search(rest, items[-1].end()))
+
+
+_ITEM_MARK = re.compile(r"(?:^|[\s,;])\(?(?:[1-9]|[a-h])[.)]\s")
+_NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z][a-z]")
 
 
 def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
@@ -438,7 +498,11 @@ _GENERAL_HEADING = re.compile(
 # therapies named (general information, not patient-specific)", "Journal club note (not patient care)").
 _NOT_PATIENT_HEADING = re.compile(
     r"\bnot\s+(?:patient[\s-](?:specific|care)|for\s+patient\s+care|about\s+(?:this|the)\s+patient)\b|"
-    r"\bgeneral\s+(?:drug\s+)?information\b|\bjournal\s+club\b|\bgeneric\s+drug[\s-]info\w*",
+    r"\bgeneral\s+(?:drug\s+)?information\b|\bjournal\s+club\b|\bgeneric\s+drug[\s-]info\w*|"
+    # (held-out v8) a teaching case from the literature, a protocol's text quoted for reference
+    r"\b(?:educational|teaching|literature|published)\s+case\b|\bcase\s+(?:taken\s+)?from\s+(?:the\s+)?literature\b|"
+    r"\bnot\s+(?:a|our)\s+patient\s+(?:of|at|in)\s+(?:this|our)\s+(?:institution|clinic|practice|hospital|cent(?:er|re))\b|"
+    r"\bprotocol\s+excerpt\b",
     re.I,
 )
 
@@ -884,12 +948,13 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     """A statement about the KRAS G12C inhibitor's regimen, current or planned ("will start single-agent"
     counts; "if positive, sotorasib monotherapy would be an option" does not); "pembrolizumab monotherapy"
     is another drug's."""
-    if f.modifiers & {"NEGATED_EXISTENCE", "FAMILY", "POSSIBLE_EXISTENCE", "GENERAL"} or f.section == "family_history":
+    modifiers = f.modifiers - ({"NEGATED_EXISTENCE"} if _negated_in_aside(f) else set())
+    if modifiers & {"NEGATED_EXISTENCE", "FAMILY", "POSSIBLE_EXISTENCE", "GENERAL"} or f.section == "family_history":
         return
     past = _PAST_REGIMEN.search(f.sentence)
     if past and not _NOW.search(f.sentence, past.end(), max(past.end(), f.start - f.sentence_start)):
         return  # an earlier regimen, not this request ("received carboplatin ... and now sotorasib monotherapy" is now)
-    if re.search(r"\b(?:if|would|could|whether|option|options|offered|declined|refused)\b", f.sentence, re.I):
+    if re.search(r"\b(?:if|would|could|whether|option|options|offered|declined|refused)\b", _own_clause(f), re.I):
         return  # a condition, an option or an offer (declined), not the regimen
     named = _drug_named_near(doc, f)
     if named is not None and not named:
@@ -898,9 +963,45 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         named or any(_g12c_inhibitors(_line(doc, f))) or any(_g12c_inhibitors(f.sentence)) or _named_before(doc, f)
     ):
         return  # "taken alone", "no other anticancer agents": only beside the KRAS G12C inhibitor
-    if _combination(f.sentence) or _combination(_line(doc, f)):
+    if _combination(f.sentence) or _combination(_line_from_now(doc, f)):
         return  # "adagrasib + cetuximab; no other drugs": a combination, whatever else is excluded
     out.monotherapy.append(_evidence(doc, f))
+
+
+# (held-out v8) A parenthesis that does not hold the mention is an aside about something else: "adagrasib monotherapy
+# (panitumumab declined by pt)" is a regimen chosen, not an offer declined.
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+_NEGATION_CUE = re.compile(r"\b(?:no|not|never|none|without|declined|declines|refused|denies|negative|nor)\b", re.I)
+
+
+def _negated_in_aside(f: Finding) -> bool:
+    """The only negation of the sentence sits in a parenthesis beside the mention ("adagrasib monotherapy
+    (cetuximab declined by pt)"): it negates what the parenthesis names."""
+    return bool(
+        "NEGATED_EXISTENCE" in f.modifiers
+        and not _NEGATION_CUE.search(_own_clause(f))
+        and any(_NEGATION_CUE.search(m.group(0)) for m in _ASIDE.finditer(f.sentence))
+    )
+
+
+def _own_clause(f: Finding) -> str:
+    at = f.start - f.sentence_start
+    return _ASIDE.sub(lambda m: m.group(0) if m.start() <= at < m.end() else " ", f.sentence)
+
+
+# (held-out v8) Words that put a regimen in the past: "previously on sotorasib + panitumumab (stopped 9/2026). Now
+# resuming sotorasib alone": the earlier sentence's combination on the same wrapped line is not today's regimen.
+_ENDED = re.compile(r"\b(?:previously|formerly|was\s+on|were\s+on|stopped|discontinued|d/c'?d)\b", re.I)
+
+
+def _line_from_now(doc: TextDoc, f: Finding) -> str:
+    line = _line(doc, f)
+    at = line.find(f.sentence.strip()[:40])
+    if at > 0 and _ENDED.search(line[:at]):
+        return line[at:]
+    return line
 
 
 _PAST_REGIMEN = re.compile(r"\b(?:received|was\s+on|previously|prior(?!\s+auth))\b", re.I)
