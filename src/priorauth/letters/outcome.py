@@ -428,11 +428,39 @@ _OUR_FIELD = re.compile(
     I | re.MULTILINE,
 )
 
+# the field naming what a block decides ("Drug:", "Study:", "Service:"); one that names another drug, an
+# imaging study or a procedure (and no field names LUMAKRAS) makes the letter's headings and labels its
+_SUBJECT = re.compile(
+    r"^[ \t|]*(?:(?:requested|approved|denied|prescribed|authorized|ordered)\s+)?(?P<label>drug|medication|medicine|"
+    r"product|prescription|rx|study|exam(?:ination)?|procedure|imaging|scan|test|service|device|item)"
+    r"(?:\s+(?:name|requested|description|ordered|approved))?[ \t]*[:|][ \t]*(?P<v>[^\n]+)",
+    I | re.MULTILINE,
+)
+_NOT_A_DRUG_LABEL = re.compile(r"study|exam|examination|procedure|imaging|scan|test", I)
+_PROCEDURE_CODE = re.compile(r"\b(?:CPT|HCPCS)\b|\b(?:MRI|CT|PET|X-?ray|ultrasound|biopsy|scan)\b", I)
+
+
+def other_subject(text: str) -> str | None:
+    """The field that names what the letter decides when it is not LUMAKRAS ("Drug: VECTIBIX
+    (panitumumab) 6 mg/kg", "Study: CT chest ... (CPT 74177)"), and no such field names LUMAKRAS."""
+    if _OUR_FIELD.search(text):
+        return None
+    for m in _SUBJECT.finditer(text):
+        v = m.group("v").strip()
+        if _OURS.search(v):
+            return None
+        if _NOT_A_DRUG_LABEL.fullmatch(m.group("label")) or _PROCEDURE_CODE.search(v) or _about_another_drug(v):
+            return " ".join(m.group(0).split())
+    return None
+
 
 def _heading(sentence: str) -> bool:
-    """A heading, not a sentence: no lower-case word ("APPROVAL NOTICE"), or a few words on a line."""
+    """A heading, not a sentence: no lower-case word ("APPROVAL NOTICE"), a few words on a line, or a line
+    that opens with a word in capitals and ends without a stop ("APPROVED - medical benefit (infusion)")."""
     words = sentence.split()
-    return not re.search(r"[a-z]{2}", sentence) or (len(words) <= 4 and not sentence.rstrip().endswith("."))
+    line = sentence.strip()
+    banner = "\n" in line or line.endswith(".") or not re.match(r"[A-Z]{3,}\b", line)
+    return not re.search(r"[a-z]{2}", sentence) or (len(words) <= 4 and not line.endswith(".")) or not banner
 
 
 def _main_clause(sentence: str) -> str:
@@ -445,6 +473,11 @@ def decides_other(sentence: str) -> bool:
     """The sentence's decision is about another drug: the sentence names it and not LUMAKRAS, or its main
     clause does (LUMAKRAS only in a clause of time, cause or replacement)."""
     return _about_another_drug(sentence) or _about_another_drug(_main_clause(sentence))
+
+
+# a field's name that opens with a decision ("Approved dates:", "Denied quantity:") labels a value: it is
+# no sentence of the letter about LUMAKRAS
+_FIELD_NAME = re.compile(r"\s*(?:approved|authorized|denied|certified)(?:[ \t]+[A-Za-z.#/]+){1,3}[ \t]*:", I)
 
 
 # a partial approval approves the request; what it did not approve is the rest ("We approved part of
@@ -545,12 +578,16 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
                 m = p.search(sentence)
                 if m:
                     said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
-                    ours_said |= not _heading(sentence)
+                    ours_said |= not _heading(sentence) and not _FIELD_NAME.match(sentence, m.start())
                     break
     if other and not ours_said and not any(ours for _, _, ours in items(text)) and not _OUR_FIELD.search(text):
         # the letter's decision in words is another drug's, no other sentence states one: its headings and
         # labels are that drug's too
         return [], "the letter decides another drug, not LUMAKRAS: left empty"
+    if names_ours and not ours_said and not any(ours for _, _, ours in items(text)) and (field := other_subject(text)):
+        # its headings, labels and stamps decide what its subject field names ("Study: CT chest ..."), not
+        # LUMAKRAS, which it names only in passing
+        return [], f"the letter decides another item ({field}), not LUMAKRAS: left empty"
     values = {h.value for h in labeled} | {h.value for h in said}
     if values == {"approved", "denied"} and any(PARTIAL.search(text, h.start, h.end) for h in said):
         said = [h for h in said if h.value == "approved"]  # the part not approved is the rest of the request
@@ -579,6 +616,8 @@ def decides_another_drug(text: str) -> bool:
     hits, _ = outcome_hits(text)
     if hits or not _OURS.search(text):
         return False
+    if other_subject(text) and not any(ours for _, _, ours in items(text)):
+        return True
     for s in _SENTENCE.finditer(text):
         sentence, _ = _expanded(s.group(0))
         if _CONDITIONAL.search(sentence) or not decides_other(sentence):
