@@ -190,14 +190,14 @@ def test_the_fourth_sets_fax_development_table_is_consistent() -> None:
     )
 
 
-def test_the_scoring_script_knows_the_seventh_set() -> None:
-    """heldout7 (written blind while v6 was read) is merged after this pass: the script names it and,
+def test_the_scoring_script_knows_the_eighth_set() -> None:
+    """heldout8 (written blind while v7 was read) is merged after this pass: the script names it and,
     until its file is in the checkout, says so in one line (exit 2, no traceback)."""
-    assert render.CORPORA["heldout7"] == "heldout7.yaml"
-    if (ROOT / "tests" / "letters" / "heldout7.yaml").exists():
-        pytest.skip("the seventh set is merged: it is scored by the lead, blind, not here")
+    assert render.CORPORA["heldout8"] == "heldout8.yaml"
+    if (ROOT / "tests" / "letters" / "heldout8.yaml").exists():
+        pytest.skip("the eighth set is merged: it is scored by the lead, blind, not here")
     p = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout7", "--limit", "1"],
+        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout8", "--limit", "1"],
         capture_output=True,
         text=True,
         check=False,
@@ -205,7 +205,7 @@ def test_the_scoring_script_knows_the_seventh_set() -> None:
     )
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.strip().splitlines() == [
-        "letter_quality: the heldout7 corpus (heldout7.yaml) is not in this checkout"
+        "letter_quality: the heldout8 corpus (heldout8.yaml) is not in this checkout"
     ]
 
 
