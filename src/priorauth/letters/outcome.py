@@ -17,7 +17,8 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     (
         "pended",
         r"pend(?:ed|ing)?|more\s+information|additional\s+information|info(?:rmation)?\s+(?:needed|requested|required)|"
-        r"incomplete|on\s+hold|request\s+for\s+information|addl\.?\s+info|"
+        r"incomplete|on\s+hold|request\s+for\s+information|addl\.?\s+info|questions?\s+(?:sent|asked)\s+to\s+(?:the\s+)?prescriber|"
+        r"awaiting\s+(?:the\s+)?(?:prescriber|physician|doctor|provider)|"
         r"awaiting\s+(?:(?:additional|more|the|your)\s+)?(?:information|records|documentation|documents|chart|notes|"
         r"clinical\s+(?:information|notes|records)|response|reply)",
     ),  # a request received or "under review" is not decided yet: no outcome (a receipt is no pended notice)
@@ -293,16 +294,16 @@ _UNDECIDED = re.compile(
 # Approved | D1 Denied-criteria not met"), its entries on its line and the lines below that are indented or
 # open with another entry (OCR loses the indent): it says what each code means, not what was decided; the
 # code on the status line is read through it. OCR reads a code's 1 as l, I or i ("Al", "PI", "Pi"): the same code.
-_CODE = r"(?-i:[A-Z]{1,3}[\dlIi|]{0,2}|\d{1,2})"
+_CODE = r"(?-i:[A-Z]{2}-[A-Z\d]|[A-Z]{1,3}[\dlIi|]{0,2}|\d{1,2})"  # "AP-F", "DN-C" too
 _ENTRY_START = rf"[ \t]*{_CODE}(?:[ \t]*[=:\-–][ \t]*[A-Za-z]|[ \t]+[A-Z][a-z])"
 _LEGEND = re.compile(  # a blank line OCR put between two lines of entries does not end it
-    rf"^[ \t]*(?:legend|key|(?:status\s+)?codes?)\b[ \t]*:?[^\n]*"
+    rf"^[ \t]*(?:[A-Za-z]+\.?[ \t]+){{0,2}}(?:legend|key|codes?)\b[ \t]*:?[^\n]*"  # "Det. key:", "DECISION CODES"
     rf"(?:\n(?:[ \t]+\S|{_ENTRY_START}|[ \t]*\n{_ENTRY_START})[^\n]*)*",
     I | M,
 )
 _LEGEND_ENTRY = re.compile(rf"(?<![\w/-])(?P<c>{_CODE})(?![\w/-])[ \t]*(?:=|:|-|–)?[ \t]*(?=[A-Za-z])")
 _CODED = re.compile(
-    rf"\b(?:status|decision|determination|outcome|result|disposition)(?:[ \t]+code)?[ \t]*[:|\-]?[ \t]*"
+    rf"\b(?:status|decision|determination|outcome|result|disposition)(?:[ \t]+code)?[ \t]*(?:[:|\-]|\.{{2,}})?[ \t]*"
     rf"(?P<c>{_CODE})(?![\w/.-])",
     I,
 )
@@ -517,11 +518,12 @@ def _expanded(sentence: str) -> tuple[str, list[int]]:
     return "".join(out), at
 
 
-def outcome_hits(text: str) -> tuple[list[Hit], str]:
+def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[Hit], str]:
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
-    ([], why not): none is stated, or statements disagree."""
+    ([], why not): none is stated, or statements disagree. ``codes``: the letter's legend, when ``text``
+    is its table's cells read as labels (the legend is elsewhere on the page)."""
     text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
-    codes = legend(text)[0]
+    codes = {**legend(text)[0], **(codes or {})}
     text = unlegended(text)  # a legend's words say what codes mean, nothing was decided by them
     labeled, why = _coded_hits(text, codes)
     if why:
@@ -602,9 +604,9 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
     return labeled + said, ""
 
 
-def outcome(text: str) -> tuple[Hit | None, str]:
+def outcome(text: str, codes: dict[str, str] | None = None) -> tuple[Hit | None, str]:
     """The letter's outcome and its span, or (None, why not)."""
-    hits, why = outcome_hits(text)
+    hits, why = outcome_hits(text, codes)
     return (hits[0] if hits else None), why
 
 
