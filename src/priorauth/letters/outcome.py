@@ -26,7 +26,7 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
         "denied",
         r"den[il1|t]ed|deny|denial|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
     ),  # a system's decision code is a verb: APPROVE, DENY, PEND
-    ("approved", r"approved?|(?-i:APPROVF)|approval|authorized|certified|granted|favorable"),  # OCR's F for E
+    ("approved", r"approved?|(?-i:APPROVF)|approval|authorized|certified|granted|favorable|auth(?:orization)?\s+ok"),  # OCR's F for E
 )
 _LABEL = re.compile(
     r"^[ \t|]*(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z]+[ \t]+){0,2}"
@@ -267,9 +267,9 @@ _VALUE_END = re.compile(r"\.(?=\s|$)|;|[ \t]{2,}")
 # word in capitals, then a star or the decision's date)
 _STAMP_DATE = r"(?=[ \t]+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)|[ \t]+\d{1,2}[ \-][A-Za-z]{3}[ \-]\d{2,4}(?!\d))"
 _BANNER = re.compile(
-    r"(?:[*=#~]{2,}|(?<![*\w])\*|^|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
-    r"COVERED)|(?:[A-Z\-]+[ \t]+){0,3}ON[ \t]+HOLD|(?:MORE[ \t]+|ADDITIONAL[ \t]+)?INFORMATION[ \t]+(?:NEEDED|REQUESTED|REQUIRED))"
-    r"[ \t]*(?:[*=#~]{1,}|$|(?=[-–|][ \t])|\.(?=[ \t]|$)|" + _STAMP_DATE + ")",
+    r"(?:[*=#~>]{2,}|(?<![*\w])\*|^|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
+    r"COVERED|AUTH(?:ORIZATION)?[ \t]+OK)(?:[ \t]+FOR[ \t]+(?:[A-Z/]+[ \t]+){0,3}REVIEW)?|(?:[A-Z\-]+[ \t]+){0,3}ON[ \t]+HOLD|(?:MORE[ \t]+|ADDITIONAL[ \t]+)?INFORMATION[ \t]+(?:NEEDED|REQUESTED|REQUIRED))"
+    r"[ \t]*(?:[*=#~<]{1,}|$|(?=[-–|][ \t])|\.(?=[ \t]|$)|" + _STAMP_DATE + ")",
     re.M,
 )
 # a ticked box of a checkbox list: "[X] Approved   [ ] Denied" (an empty box says nothing)
