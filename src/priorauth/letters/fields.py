@@ -161,6 +161,8 @@ def letter_date(text: str) -> Hit | None:
     for m in _DECIDED_ON.finditer(top):
         if (d := dates.parse(m.group("d"))) and not _RANGE_AFTER.match(top, m.end("d")) and not _stale(text, m.start()):
             return Hit(d, m.start("d"), m.end("d"))
+    if stamped := _stamp_date(text):
+        return stamped
     for m in _LETTER_DATE.finditer(text):
         d = dates.parse(m.group("d"))
         if d:
@@ -190,6 +192,26 @@ def letter_date(text: str) -> Hit | None:
     return None
 
 
+# a decision stamp set off by stars or arrows atop a returned form (">> NOT APPROVED - ... - 14 JUL 2027 <<"):
+# its date is the letter's (not a period's "EFF ... THRU ...", nor a receipt's "REC'D ...")
+_STAMP_LINE = re.compile(
+    r"^[ \t]*(?:[*>=#~]{2,})[^\n]*\b(?-i:APPROVED|DENIED|PENDED|DECLINED|AUTHORIZED|AUTH\s+OK)\b[^\n]*", M
+)
+
+
+def _stamp_date(text: str) -> Hit | None:
+    top = "\n".join(text.split("\n")[:3])
+    for line in _STAMP_LINE.finditer(top):
+        for m in re.finditer(dates.DATE, line.group(0), I):
+            before = line.group(0)[: m.start()]
+            if re.search(r"(?:\b(?:eff(?:ective)?|from|thru|through|to|rec'?d|received|until|exp(?:ires)?)\.?)[ \t:]*$", before, I):
+                continue
+            if _RANGE_AFTER.match(line.group(0), m.end()) or (d := dates.parse(m.group(0))) is None:
+                continue
+            return Hit(d, line.start() + m.start(), line.start() + m.end())
+    return None
+
+
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|to|through|thru|until)\s", I)
 # a heading line's last column is its date: words, a gap of two spaces or more, a date (and a time) at its end
 _LAST_COLUMN = re.compile(
@@ -210,7 +232,7 @@ _RANGE = re.compile(
     I,
 )
 _PERIOD_CONTEXT = re.compile(
-    r"approv|authoriz|valid|effective|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
+    r"approv|authoriz|valid|effective|\beff\b|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
 )
 _START = re.compile(
     rf"\b(?:start(?:s|ing)?|effective|eff\.?|(?:takes|took)\s+effect|begin(?:ning|s)?|commencing|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
