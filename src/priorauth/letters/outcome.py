@@ -77,6 +77,10 @@ _STATEMENTS = {
         # a decision taken as the letter is written: "We now APPROVE LUMAKRAS", "the plan therefore authorizes"
         r"\b(?:we|the\s+plan|(?:the\s+)?\w+\s+plan)\s+(?:now|hereby|today|therefore|thus|so)\s+"
         r"(?:approves?|authori[sz]es?|covers?|grants?|agrees?\s+to\s+cover)\b",
+        # an authorization issued: "Pharmacy Authorization No. PA-WC-12 has been issued for:", "an approval was issued"
+        # (never "No authorization has been issued"; the number opens the sentence when "No." ended the last)
+        r"(?:(?<!\bno\s)(?<!\bnot\s)(?<!\bany\s)\b(?:authori[sz]ation|approval|certification)(?:\s+(?:no\.?|number|#)\s*[\w-]*\d[\w-]*)?"
+        r"|^\s*(?=[\w-]*\d)(?=[A-Z0-9-]*-)[A-Z0-9-]{6,})\s+(?:has\s+been|was|is|were)\s+(?:now\s+)?issued\b",
     ],
     "denied": [
         r"\b(?:is|was|has\s+been|have\s+been|are|were|been)\s+(?:being\s+)?(?:denied|declined)\b",
@@ -108,6 +112,8 @@ _STATEMENTS = {
         r"\b(?:re)?(?:determination|decision|reconsideration)\s*(?:[-–:]|\bis\b)\s*(?:unfavou?rable|adverse)\b",
         r"\b(?:decision|determination|answer|ruling|outcome)\s+(?:is|was)\s+(?:to\s+deny|not\s+to\s+(?:cover|approve|authori[sz]e))\b",
         r"\b(?:we|the\s+plan|(?:the\s+)?\w+\s+plan)\s+(?:now|hereby|today|therefore|thus|so)\s+(?:den(?:y|ies)|declines?)\b",
+        # "The Fund's reviewer has ADVERSELY DETERMINED the request", "the request was decided adversely"
+        r"\badversely\s+(?:determined|decided)\b|\b(?:determined|decided)\s+adversely\b",
     ],
     "pended": [
         r"\b(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|requested)\b",
