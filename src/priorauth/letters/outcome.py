@@ -159,7 +159,7 @@ _CONDITIONAL = re.compile(
 )
 
 
-_DOSE = r"(?:\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)\b|\bfor\s+injection\b|\btab(?:let)?s?\b|\bcap(?:sule)?s?\b)"
+_DOSE = r"(?:\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)(?:\b|(?=tab|cap))|\bfor\s+injection\b|\btab(?:let)?s?\b|\bcap(?:sule)?s?\b)"
 _ITEM_WORDS = r"approved|authorized|den[il1|t]ed|declined|not\s+approved|not\s+authorized|not\s+certified|certified|pended|pending"
 _ITEM = re.compile(  # a drug's own line in a letter that decides several, item by item
     rf"^[ \t|]*(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*?)"  # a row of a table drawn with bars too
@@ -301,7 +301,7 @@ _UNDECIDED = re.compile(
 # open with another entry (OCR loses the indent): it says what each code means, not what was decided; the
 # code on the status line is read through it. OCR reads a code's 1 as l, I or i ("Al", "PI", "Pi"): the same code.
 _CODE = r"(?-i:[A-Z]{2}-[A-Z\d]|[A-Z]{1,3}[\dlIi|]{0,2}|\d{1,2})"  # "AP-F", "DN-C" too
-_ENTRY_START = rf"[ \t]*{_CODE}(?:[ \t]*[=:\-–][ \t]*[A-Za-z]|[ \t]+[A-Z][a-z])"
+_ENTRY_START = rf"[ \t]*(?:{_CODE}(?:[ \t]*[=:\-–][ \t]*[A-Za-z]|[ \t]+[A-Z][a-z])|(?-i:[A-Z]{{1,3}}\d{{1,2}})[ \t]+[a-z]{{3}})"
 _LEGEND = re.compile(  # a blank line OCR put between two lines of entries does not end it
     rf"^[ \t]*(?:[A-Za-z]+\.?[ \t]+){{0,2}}(?:legend|key|codes?)\b[ \t]*:?[^\n]*"  # "Det. key:", "DECISION CODES"
     rf"(?:\n(?:[ \t]+\S|{_ENTRY_START}|[ \t]*\n{_ENTRY_START})[^\n]*)*",
@@ -346,6 +346,33 @@ def unlegended(text: str) -> str:
     for a, b in legend(text)[1]:
         text = text[:a] + " " * (b - a) + text[b:]
     return text
+
+
+def _coded_item_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str]:
+    """LUMAKRAS's row of a table whose status column holds a legend's code ("1  LUMAKRAS 120 MG TABLET
+    240/30  D2  R14" under "Status codes: ... D2 denied, benefit"), its columns as OCR may run them together:
+    the one code on the row, after the drug's name, whose meaning states an outcome."""
+    hits: list[Hit] = []
+    for line in re.finditer(r"[^\n]+", text):
+        ours = _OURS.search(line.group(0))
+        if not ours or not re.search(_DOSE, line.group(0), I):
+            continue
+        found = []
+        for m in re.finditer(r"(?<![^\s|])([^\s|]+)(?![^\s|])", line.group(0)[ours.end() :]):
+            meaning = codes.get(_code(m.group(1)))
+            stated = meaning and (_CLOSED.search(meaning) or any(re.search(rf"\b(?:{w})", meaning, I) for _, w in _OUTCOME_WORDS))
+            if stated and re.fullmatch(_CODE, m.group(1)):  # a reason's code ("R14") is no status
+                found.append((m, meaning))
+        if len(found) != 1:
+            continue
+        m, meaning = found[0]
+        if _CLOSED.search(meaning) or re.search(r"\b(?:closed|review|received|in\s+process)\b", meaning, I):
+            return [], f"the status code {m.group(1)} means {meaning}: no outcome"
+        value = next((v for v, words in _OUTCOME_WORDS if re.search(rf"\b(?:{words})", meaning, I)), None)
+        if value:
+            at = line.start() + ours.end() + m.start(1)
+            hits.append(Hit(value, at, at + len(m.group(1))))
+    return hits, ""
 
 
 def _coded_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str]:
@@ -532,6 +559,8 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
     codes = {**legend(text)[0], **(codes or {})}
     text = unlegended(text)  # a legend's words say what codes mean, nothing was decided by them
     labeled, why = _coded_hits(text, codes)
+    if not why and codes and not labeled:
+        labeled, why = _coded_item_hits(text, codes)
     if why:
         return [], why
     for m in _LABEL.finditer(text):
