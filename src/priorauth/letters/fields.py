@@ -202,11 +202,12 @@ _STAMP_LINE = re.compile(
 def _stamp_date(text: str) -> Hit | None:
     top = "\n".join(text.split("\n")[:3])
     for line in _STAMP_LINE.finditer(top):
-        for m in re.finditer(dates.DATE, line.group(0), I):
+        for m in re.finditer(rf"(?<![\w/\-])(?:{dates.DATE})", line.group(0), I):  # not inside a number
             before = line.group(0)[: m.start()]
             if re.search(r"(?:\b(?:eff(?:ective)?|from|thru|through|to|rec'?d|received|until|exp(?:ires)?)\.?)[ \t:]*$", before, I):
                 continue
-            if _RANGE_AFTER.match(line.group(0), m.end()) or (d := dates.parse(m.group(0))) is None:
+            ranged = re.match(rf"\s*(?:-|–|to|through|thru|until)\s*(?:{dates.DATE})", line.group(0)[m.end() :], I)
+            if ranged or (d := dates.parse(m.group(0))) is None:
                 continue
             return Hit(d, line.start() + m.start(), line.start() + m.end())
     return None
