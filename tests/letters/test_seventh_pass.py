@@ -235,3 +235,39 @@ def test_an_office_unit_is_no_quantity(text: str) -> None:
 def test_a_unit_label_still_reads() -> None:
     hit = fields.quantity("Units: 240 tablets per 30 days\n")
     assert hit is not None and hit.value == "240 tablets per 30 days"
+
+
+# -- 5. renewals and decision dates -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your last approval (no. QR-2026-1180, good from 01/01/2026 to\n06/30/2026) ends soon. Your new approval:\n"
+        "  Good from:   07/01/2026\n  Good through:   12/31/2026\n",
+        "The old authorization ran 01/01/2026 - 06/30/2026. New authorization valid from 07/01/2026 until 12/31/2026.\n",
+    ],
+)
+def test_a_renewal_skips_the_last_approvals_dates(text: str) -> None:
+    span = fields.period(text)
+    assert span is not None and span[0] is not None and span[1] is not None
+    assert (span[0].value, span[1].value) == (date(2026, 7, 1), date(2026, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Letter date: 03/10/2027\nDecision date: 03/08/2027\nYou may appeal within 30 days of the decision date.",
+            date(2027, 4, 7),
+        ),
+        (
+            "Date of determination .... 2027-06-01\nAn appeal must be filed within 60 days from the date of the "
+            "determination shown above.",
+            date(2027, 7, 31),
+        ),
+        # guard: no decision date labelled, the letter's date counts
+        ("You may appeal within 30 days of the decision date.", date(2027, 4, 9)),
+    ],
+)
+def test_a_window_from_the_labelled_decision_date(text: str, want: date) -> None:
+    hit, why = fields.appeal_deadline(text, date(2027, 3, 10))
+    assert hit is not None and hit.value == want, why

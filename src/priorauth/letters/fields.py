@@ -352,6 +352,9 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         n = int(ordinal) if ordinal else int(m.group("nd")) if m.group("nd") else _days(m.group("n"))
         src = m.group("from")
         if _FROM_LETTER.search(" ".join(src.split())) and not _FROM_RECEIPT.search(src[:25]):
+            decided = _DECISION_DATE.search(text) if _FROM_DECISION.match(" ".join(src.split())) else None
+            if decided and (day := dates.parse(decided.group("d"))):  # "60 days of the decision date shown above"
+                return Hit(day + timedelta(days=n), m.start(), m.end(), f"{n} days from the decision date"), ""
             if letter is None:
                 return None, f"the appeal deadline is {n} days from the letter's date, which could not be read"
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
@@ -359,6 +362,13 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
     return None, ""
 
 
+# a window counted from the decision's own date when the letter labels one apart from its own date
+_FROM_DECISION = re.compile(r"(?:the\s+)?(?:decision|determination)\s+date|date\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|determination)", I)
+_DECISION_DATE = re.compile(
+    rf"^[ \t|]*(?:(?:decision|determination)\s+date|date\s+of\s+(?:the\s+)?(?:decision|determination)|decided(?:\s+on)?)"
+    rf"[ \t]*(?:[:.|]+[ \t.]*|[ \t]{{2,}})(?P<d>{dates.DATE})",
+    I | M,
+)
 _APPEAL_WORDS = re.compile(
     r"appeal|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request)\s+)?again|review\s+(?:it|this|the\s+decision)\s+again|"
     r"(?:request|ask\s+for|file)\s+an?\s+(?:internal\s+)?review\s+of\s+(?:this|the|our)\s+(?:decision|determination|denial)|"
