@@ -271,3 +271,21 @@ def test_a_renewal_skips_the_last_approvals_dates(text: str) -> None:
 def test_a_window_from_the_labelled_decision_date(text: str, want: date) -> None:
     hit, why = fields.appeal_deadline(text, date(2027, 3, 10))
     assert hit is not None and hit.value == want, why
+
+
+def test_a_window_from_a_portals_status_date_column() -> None:
+    text = (
+        "Status          Z4 (see key)          Status date 02/02/2027\n"
+        "Appeal: an appeal may be filed within 90 days from the status\ndate.\n"
+    )
+    hit, why = fields.appeal_deadline(text, None)
+    assert hit is not None and hit.value == date(2027, 5, 3), why
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [("Auth rof        QF-0220-11873\n", "QF-0220-11873"), ("Auth ref:  QF-0220-11874\n", "QF-0220-11874")],
+)
+def test_an_auth_ref_label_as_ocr_reads_it(text: str, want: str) -> None:
+    hit = fields.authorization_number(text)
+    assert hit is not None and hit.value == want

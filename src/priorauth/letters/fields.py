@@ -28,7 +28,7 @@ _NUM = r"(?:number|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and what OCR makes of it: 
 _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
     for label in (  # the authorization's own number first, a reference number after it
-        r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:contro[l1I|\]]\s+|tracking\s+)?(?:{NUM}|no\.?|num\.?|#|id|code|ref(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",
+        r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:contro[l1I|\]]\s+|tracking\s+)?(?:{NUM}|no\.?|num\.?|#|id|code|r[eo]f(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",  # OCR's "Auth rof"
         r"(?:approval|certification|cert\.?)\s*(?:{NUM}|no\.?|#|id|code)",
         r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*|contro[l1I|\]]\s*)?(?:{NUM}|no\.?|#|id|ref(?:erence)?)",
         r"(?-i:PACN|PAN|PAR)(?=[\s.:#])",  # the PA control, authorization or reference number's initials
@@ -363,10 +363,10 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
 
 
 # a window counted from the decision's own date when the letter labels one apart from its own date
-_FROM_DECISION = re.compile(r"(?:the\s+)?(?:decision|determination)\s+date|date\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|determination)", I)
+_FROM_DECISION = re.compile(r"(?:the\s+)?(?:decision|determination|status)\s+date|date\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|determination)", I)
 _DECISION_DATE = re.compile(
-    rf"^[ \t|]*(?:(?:decision|determination)\s+date|date\s+of\s+(?:the\s+)?(?:decision|determination)|decided(?:\s+on)?)"
-    rf"[ \t]*(?:[:.|]+[ \t.]*|[ \t]{{2,}})(?P<d>{dates.DATE})",
+    rf"(?:^[ \t|]*|(?<=[ \t]{{2}}))(?:(?:decision|determination|status)\s+date|date\s+of\s+(?:the\s+)?(?:decision|determination)|decided(?:\s+on)?)"
+    rf"[ \t]*(?:[:.|]+[ \t.]*|[ \t]+)(?P<d>{dates.DATE})",
     I | M,
 )
 _APPEAL_WORDS = re.compile(
