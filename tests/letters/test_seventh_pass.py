@@ -289,3 +289,28 @@ def test_a_window_from_a_portals_status_date_column() -> None:
 def test_an_auth_ref_label_as_ocr_reads_it(text: str, want: str) -> None:
     hit = fields.authorization_number(text)
     assert hit is not None and hit.value == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("** PENDED FOR RPH REVIEW ** LARK SPECIALTY ** LS-PND-27-0091\nRequest form\n", "LS-PND-27-0091"),
+        ("** PENDED FOR RPH REVIEW ** LARK SPECIALTY **\nLS-PND-27-0092\n** REC'D 1/2/27 **\nForm\n", "LS-PND-27-0092"),
+        (">> DENIED - 2/2/27 - QK-88-10293 <<\nForm\n", "QK-88-10293"),
+    ],
+)
+def test_a_stamps_unlabelled_reference(text: str, want: str) -> None:
+    hit = fields.authorization_number(text)
+    assert hit is not None and hit.value == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "** APPROVED ** CALL 1-800-555-0100 **\nForm\n",  # a phone number
+        "** DENIED ** A-1 **\nForm\n",  # too few digits
+        "Request form\nLS-PND-27-0091\n",  # no stamp
+    ],
+)
+def test_no_stamp_reference(text: str) -> None:
+    assert fields._stamp_number(text) is None

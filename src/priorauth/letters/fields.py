@@ -139,6 +139,24 @@ def authorization_number(text: str) -> Hit | None:
             value = m.group("v")
             if re.search(r"\d", value) and not dates.DATE_RE.fullmatch(value) and not _stale(text, m.start()):
                 return Hit(value.replace("- ", "-").upper(), m.start("v"), m.end("v"))  # OCR's "SF- PA-2704"
+    return _stamp_number(text)
+
+
+def _stamp_number(text: str) -> Hit | None:
+    """The one reference id on a decision stamp atop a returned form, unlabelled ("** PENDED FOR REVIEW **
+    LARK RX ** LS-PND-27-0091"): letters and digits joined by hyphens, five digits or more, not a date."""
+    top = "\n".join(text.split("\n")[:4])
+    for line in _STAMP_LINE.finditer(top):
+        end = line.end()  # OCR may put the stamp's id on a line of its own under it
+        if m := re.match(r"\n[ \t]*[A-Z0-9-]+[ \t]*(?=\n|$)", top[end:]):
+            end += m.end()
+        ids = [
+            m
+            for m in re.finditer(r"(?<![\w/#:-])(?=[A-Z0-9-]*[A-Z])(?:[A-Z0-9]+-)+[A-Z0-9]+(?![\w/-])", top[line.start() : end])
+            if sum(c.isdigit() for c in m.group(0)) >= 5 and not dates.DATE_RE.fullmatch(m.group(0))
+        ]
+        if len(ids) == 1:
+            return Hit(ids[0].group(0), line.start() + ids[0].start(), line.start() + ids[0].end())
     return None
 
 
