@@ -7,9 +7,9 @@ scored per field: the share read correctly, left empty, read wrong; the outcome'
     .venv/bin/python scripts/letter_quality.py --quick          # two letters, digital (CI)
 
 Corpora: tests/letters/letters.yaml (tuning: written while building the reader) and the held-out sets
-tests/letters/heldout.yaml .. heldout6.yaml (development sets since their misses were read: heldout6.yaml
-was scored blind once, then read in the sixth pass) and heldout7.yaml (the seventh blind set, written while
-v6 was read, scored once when it is merged); always scored apart. Fax qualities need the tesseract
+tests/letters/heldout.yaml .. heldout7.yaml (development sets since their misses were read: heldout7.yaml
+was scored blind once, then read in the seventh pass) and heldout8.yaml (the eighth blind set, written while
+v7 was read, scored once when it is merged); always scored apart. Fax qualities need the tesseract
 program.
 """
 

@@ -25,7 +25,8 @@ CORPORA = {
     "heldout4": "heldout4.yaml",  # the fourth blind set, scored once; a development set since the fourth pass
     "heldout5": "heldout5.yaml",  # the fifth blind set, scored once; a development set since the fifth pass
     "heldout6": "heldout6.yaml",  # the sixth blind set, scored once; a development set since the sixth pass
-    "heldout7": "heldout7.yaml",  # written blind while v6 was read; absent until merged
+    "heldout7": "heldout7.yaml",  # the seventh blind set, scored once; a development set since the seventh pass
+    "heldout8": "heldout8.yaml",  # written blind while v7 was read; absent until merged
 }
 QUALITIES = ("digital", "fax", "fax_poor", "fax_worst")
 

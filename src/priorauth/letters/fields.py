@@ -28,7 +28,7 @@ _NUM = r"(?:number|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and what OCR makes of it: 
 _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
     for label in (  # the authorization's own number first, a reference number after it
-        r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:contro[l1I|\]]\s+|tracking\s+)?(?:{NUM}|no\.?|num\.?|#|id|code|ref(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",
+        r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:contro[l1I|\]]\s+|tracking\s+)?(?:{NUM}|no\.?|num\.?|#|id|code|r[eo]f(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",  # OCR's "Auth rof"
         r"(?:approval|certification|cert\.?)\s*(?:{NUM}|no\.?|#|id|code)",
         r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*|contro[l1I|\]]\s*)?(?:{NUM}|no\.?|#|id|ref(?:erence)?)",
         r"(?-i:PACN|PAN|PAR)(?=[\s.:#])",  # the PA control, authorization or reference number's initials
@@ -139,6 +139,24 @@ def authorization_number(text: str) -> Hit | None:
             value = m.group("v")
             if re.search(r"\d", value) and not dates.DATE_RE.fullmatch(value) and not _stale(text, m.start()):
                 return Hit(value.replace("- ", "-").upper(), m.start("v"), m.end("v"))  # OCR's "SF- PA-2704"
+    return _stamp_number(text)
+
+
+def _stamp_number(text: str) -> Hit | None:
+    """The one reference id on a decision stamp atop a returned form, unlabelled ("** PENDED FOR REVIEW **
+    LARK RX ** LS-PND-27-0091"): letters and digits joined by hyphens, five digits or more, not a date."""
+    top = "\n".join(text.split("\n")[:4])
+    for line in _STAMP_LINE.finditer(top):
+        end = line.end()  # OCR may put the stamp's id on a line of its own under it
+        if m := re.match(r"\n[ \t]*[A-Z0-9-]+[ \t]*(?=\n|$)", top[end:]):
+            end += m.end()
+        ids = [
+            m
+            for m in re.finditer(r"(?<![\w/#:-])(?=[A-Z0-9-]*[A-Z])(?:[A-Z0-9]+-)+[A-Z0-9]+(?![\w/-])", top[line.start() : end])
+            if sum(c.isdigit() for c in m.group(0)) >= 5 and not dates.DATE_RE.fullmatch(m.group(0))
+        ]
+        if len(ids) == 1:
+            return Hit(ids[0].group(0), line.start() + ids[0].start(), line.start() + ids[0].end())
     return None
 
 
@@ -161,6 +179,8 @@ def letter_date(text: str) -> Hit | None:
     for m in _DECIDED_ON.finditer(top):
         if (d := dates.parse(m.group("d"))) and not _RANGE_AFTER.match(top, m.end("d")) and not _stale(text, m.start()):
             return Hit(d, m.start("d"), m.end("d"))
+    if stamped := _stamp_date(text):
+        return stamped
     for m in _LETTER_DATE.finditer(text):
         d = dates.parse(m.group("d"))
         if d:
@@ -190,6 +210,27 @@ def letter_date(text: str) -> Hit | None:
     return None
 
 
+# a decision stamp set off by stars or arrows atop a returned form (">> NOT APPROVED - ... - 14 JUL 2027 <<"):
+# its date is the letter's (not a period's "EFF ... THRU ...", nor a receipt's "REC'D ...")
+_STAMP_LINE = re.compile(
+    r"^[ \t]*(?:[*>=#~]{2,})[^\n]*\b(?-i:APPROVED|DENIED|PENDED|DECLINED|AUTHORIZED|AUTH\s+OK)\b[^\n]*", M
+)
+
+
+def _stamp_date(text: str) -> Hit | None:
+    top = "\n".join(text.split("\n")[:3])
+    for line in _STAMP_LINE.finditer(top):
+        for m in re.finditer(rf"(?<![\w/\-])(?:{dates.DATE})", line.group(0), I):  # not inside a number
+            before = line.group(0)[: m.start()]
+            if re.search(r"(?:\b(?:eff(?:ective)?|from|thru|through|to|rec'?d|received|until|exp(?:ires)?)\.?)[ \t:]*$", before, I):
+                continue
+            ranged = re.match(rf"\s*(?:-|–|to|through|thru|until)\s*(?:{dates.DATE})", line.group(0)[m.end() :], I)
+            if ranged or (d := dates.parse(m.group(0))) is None:
+                continue
+            return Hit(d, line.start() + m.start(), line.start() + m.end())
+    return None
+
+
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|to|through|thru|until)\s", I)
 # a heading line's last column is its date: words, a gap of two spaces or more, a date (and a time) at its end
 _LAST_COLUMN = re.compile(
@@ -210,7 +251,7 @@ _RANGE = re.compile(
     I,
 )
 _PERIOD_CONTEXT = re.compile(
-    r"approv|authoriz|valid|effective|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
+    r"approv|authoriz|valid|effective|\beff\b|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
 )
 _START = re.compile(
     rf"\b(?:start(?:s|ing)?|effective|eff\.?|(?:takes|took)\s+effect|begin(?:ning|s)?|commencing|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
@@ -329,6 +370,9 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         n = int(ordinal) if ordinal else int(m.group("nd")) if m.group("nd") else _days(m.group("n"))
         src = m.group("from")
         if _FROM_LETTER.search(" ".join(src.split())) and not _FROM_RECEIPT.search(src[:25]):
+            decided = _DECISION_DATE.search(text) if _FROM_DECISION.match(" ".join(src.split())) else None
+            if decided and (day := dates.parse(decided.group("d"))):  # "60 days of the decision date shown above"
+                return Hit(day + timedelta(days=n), m.start(), m.end(), f"{n} days from the decision date"), ""
             if letter is None:
                 return None, f"the appeal deadline is {n} days from the letter's date, which could not be read"
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
@@ -336,6 +380,13 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
     return None, ""
 
 
+# a window counted from the decision's own date when the letter labels one apart from its own date
+_FROM_DECISION = re.compile(r"(?:the\s+)?(?:decision|determination|status)\s+date|date\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|determination)", I)
+_DECISION_DATE = re.compile(
+    rf"(?:^[ \t|]*|(?<=[ \t]{{2}}))(?:(?:decision|determination|status)\s+date|date\s+of\s+(?:the\s+)?(?:decision|determination)|decided(?:\s+on)?)"
+    rf"[ \t]*(?:[:.|]+[ \t.]*|[ \t]+)(?P<d>{dates.DATE})",
+    I | M,
+)
 _APPEAL_WORDS = re.compile(
     r"appeal|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request)\s+)?again|review\s+(?:it|this|the\s+decision)\s+again|"
     r"(?:request|ask\s+for|file)\s+an?\s+(?:internal\s+)?review\s+of\s+(?:this|the|our)\s+(?:decision|determination|denial)|"
@@ -381,7 +432,8 @@ _QUANTITY = re.compile(
     r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
     r"max(?:imum|\.)?(?:\s+(?:quantity|qty|dispensed?|supply))?)"
     r"(?:\s+(?:approved|authorized|allowed|limit|auth(?:['’]?d|\.)|appr(?:['’]?d|\.)|per\s+fill))?"
-    r"(?:[ \t]*[.:#\-][\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?|pills?))?"
+    # (an office's "... Unit - 88 Main St" is no quantity: a unit's dash is no label's)
+    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?|pills?))?"
     rf"(?:\s*(?:per|every|/|for|each|in)\s*{_SUPPLY})?)",
     I,
 )

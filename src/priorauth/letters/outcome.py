@@ -17,7 +17,8 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     (
         "pended",
         r"pend(?:ed|ing)?|more\s+information|additional\s+information|info(?:rmation)?\s+(?:needed|requested|required)|"
-        r"incomplete|on\s+hold|request\s+for\s+information|addl\.?\s+info|"
+        r"incomplete|on\s+hold|request\s+for\s+information|addl\.?\s+info|questions?\s+(?:sent|asked)\s+to\s+(?:the\s+)?prescriber|"
+        r"awaiting\s+(?:the\s+)?(?:prescriber|physician|doctor|provider)|"
         r"awaiting\s+(?:(?:additional|more|the|your)\s+)?(?:information|records|documentation|documents|chart|notes|"
         r"clinical\s+(?:information|notes|records)|response|reply)",
     ),  # a request received or "under review" is not decided yet: no outcome (a receipt is no pended notice)
@@ -25,7 +26,7 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
         "denied",
         r"den[il1|t]ed|deny|denial|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
     ),  # a system's decision code is a verb: APPROVE, DENY, PEND
-    ("approved", r"approved?|(?-i:APPROVF)|approval|authorized|certified|granted|favorable"),  # OCR's F for E
+    ("approved", r"approved?|(?-i:APPROVF)|approval|authorized|certified|granted|favorable|auth(?:orization)?\s+ok"),  # OCR's F for E
 )
 _LABEL = re.compile(
     r"^[ \t|]*(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z]+[ \t]+){0,2}"
@@ -76,6 +77,10 @@ _STATEMENTS = {
         # a decision taken as the letter is written: "We now APPROVE LUMAKRAS", "the plan therefore authorizes"
         r"\b(?:we|the\s+plan|(?:the\s+)?\w+\s+plan)\s+(?:now|hereby|today|therefore|thus|so)\s+"
         r"(?:approves?|authori[sz]es?|covers?|grants?|agrees?\s+to\s+cover)\b",
+        # an authorization issued: "Pharmacy Authorization No. PA-WC-12 has been issued for:", "an approval was issued"
+        # (never "No authorization has been issued"; the number opens the sentence when "No." ended the last)
+        r"(?:(?<!\bno\s)(?<!\bnot\s)(?<!\bany\s)\b(?:authori[sz]ation|approval|certification)(?:\s+(?:no\.?|number|#)\s*[\w-]*\d[\w-]*)?"
+        r"|^\s*(?=[\w-]*\d)(?=[A-Z0-9-]*-)[A-Z0-9-]{6,})\s+(?:has\s+been|was|is|were)\s+(?:now\s+)?issued\b",
     ],
     "denied": [
         r"\b(?:is|was|has\s+been|have\s+been|are|were|been)\s+(?:being\s+)?(?:denied|declined)\b",
@@ -107,6 +112,8 @@ _STATEMENTS = {
         r"\b(?:re)?(?:determination|decision|reconsideration)\s*(?:[-–:]|\bis\b)\s*(?:unfavou?rable|adverse)\b",
         r"\b(?:decision|determination|answer|ruling|outcome)\s+(?:is|was)\s+(?:to\s+deny|not\s+to\s+(?:cover|approve|authori[sz]e))\b",
         r"\b(?:we|the\s+plan|(?:the\s+)?\w+\s+plan)\s+(?:now|hereby|today|therefore|thus|so)\s+(?:den(?:y|ies)|declines?)\b",
+        # "The Fund's reviewer has ADVERSELY DETERMINED the request", "the request was decided adversely"
+        r"\badversely\s+(?:determined|decided)\b|\b(?:determined|decided)\s+adversely\b",
     ],
     "pended": [
         r"\b(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|requested)\b",
@@ -152,7 +159,7 @@ _CONDITIONAL = re.compile(
 )
 
 
-_DOSE = r"(?:\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)\b|\bfor\s+injection\b|\btab(?:let)?s?\b|\bcap(?:sule)?s?\b)"
+_DOSE = r"(?:\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)(?:\b|(?=tab|cap))|\bfor\s+injection\b|\btab(?:let)?s?\b|\bcap(?:sule)?s?\b)"
 _ITEM_WORDS = r"approved|authorized|den[il1|t]ed|declined|not\s+approved|not\s+authorized|not\s+certified|certified|pended|pending"
 _ITEM = re.compile(  # a drug's own line in a letter that decides several, item by item
     rf"^[ \t|]*(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*?)"  # a row of a table drawn with bars too
@@ -266,9 +273,9 @@ _VALUE_END = re.compile(r"\.(?=\s|$)|;|[ \t]{2,}")
 # word in capitals, then a star or the decision's date)
 _STAMP_DATE = r"(?=[ \t]+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)|[ \t]+\d{1,2}[ \-][A-Za-z]{3}[ \-]\d{2,4}(?!\d))"
 _BANNER = re.compile(
-    r"(?:[*=#~]{2,}|(?<![*\w])\*|^|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
-    r"COVERED)|(?:[A-Z\-]+[ \t]+){0,3}ON[ \t]+HOLD|(?:MORE[ \t]+|ADDITIONAL[ \t]+)?INFORMATION[ \t]+(?:NEEDED|REQUESTED|REQUIRED))"
-    r"[ \t]*(?:[*=#~]{1,}|$|(?=[-–|][ \t])|\.(?=[ \t]|$)|" + _STAMP_DATE + ")",
+    r"(?:[*=#~>]{2,}|(?<![*\w])\*|^|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
+    r"COVERED|AUTH(?:ORIZATION)?[ \t]+OK)(?:[ \t]+FOR[ \t]+(?:[A-Z/]+[ \t]+){0,3}REVIEW)?|(?:[A-Z\-]+[ \t]+){0,3}ON[ \t]+HOLD|(?:MORE[ \t]+|ADDITIONAL[ \t]+)?INFORMATION[ \t]+(?:NEEDED|REQUESTED|REQUIRED))"
+    r"[ \t]*(?:[*=#~<]{1,}|$|(?=[-–|][ \t])|\.(?=[ \t]|$)|" + _STAMP_DATE + ")",
     re.M,
 )
 # a ticked box of a checkbox list: "[X] Approved   [ ] Denied" (an empty box says nothing)
@@ -293,16 +300,16 @@ _UNDECIDED = re.compile(
 # Approved | D1 Denied-criteria not met"), its entries on its line and the lines below that are indented or
 # open with another entry (OCR loses the indent): it says what each code means, not what was decided; the
 # code on the status line is read through it. OCR reads a code's 1 as l, I or i ("Al", "PI", "Pi"): the same code.
-_CODE = r"(?-i:[A-Z]{1,3}[\dlIi|]{0,2}|\d{1,2})"
-_ENTRY_START = rf"[ \t]*{_CODE}(?:[ \t]*[=:\-–][ \t]*[A-Za-z]|[ \t]+[A-Z][a-z])"
+_CODE = r"(?-i:[A-Z]{2}-[A-Z\d]|[A-Z]{1,3}[\dlIi|]{0,2}|\d{1,2})"  # "AP-F", "DN-C" too
+_ENTRY_START = rf"[ \t]*(?:{_CODE}(?:[ \t]*[=:\-–][ \t]*[A-Za-z]|[ \t]+[A-Z][a-z])|(?-i:[A-Z]{{1,3}}\d{{1,2}})[ \t]+[a-z]{{3}})"
 _LEGEND = re.compile(  # a blank line OCR put between two lines of entries does not end it
-    rf"^[ \t]*(?:legend|key|(?:status\s+)?codes?)\b[ \t]*:?[^\n]*"
+    rf"(?:^|(?<=\f))[ \t]*(?:[A-Za-z]+\.?[ \t]+){{0,2}}(?:legend|key|codes?)\b[ \t]*:?[^\n]*"  # "Det. key:", "DECISION CODES"
     rf"(?:\n(?:[ \t]+\S|{_ENTRY_START}|[ \t]*\n{_ENTRY_START})[^\n]*)*",
     I | M,
 )
 _LEGEND_ENTRY = re.compile(rf"(?<![\w/-])(?P<c>{_CODE})(?![\w/-])[ \t]*(?:=|:|-|–)?[ \t]*(?=[A-Za-z])")
 _CODED = re.compile(
-    rf"\b(?:status|decision|determination|outcome|result|disposition)(?:[ \t]+code)?[ \t]*[:|\-]?[ \t]*"
+    rf"\b(?:status|decision|determination|outcome|result|disposition)(?:[ \t]+code)?[ \t]*(?:[:|\-]|\.{{2,}})?[ \t]*"
     rf"(?P<c>{_CODE})(?![\w/.-])",
     I,
 )
@@ -339,6 +346,33 @@ def unlegended(text: str) -> str:
     for a, b in legend(text)[1]:
         text = text[:a] + " " * (b - a) + text[b:]
     return text
+
+
+def _coded_item_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str]:
+    """LUMAKRAS's row of a table whose status column holds a legend's code ("1  LUMAKRAS 120 MG TABLET
+    240/30  D2  R14" under "Status codes: ... D2 denied, benefit"), its columns as OCR may run them together:
+    the one code on the row, after the drug's name, whose meaning states an outcome."""
+    hits: list[Hit] = []
+    for line in re.finditer(r"[^\n]+", text):
+        ours = _OURS.search(line.group(0))
+        if not ours or not re.search(_DOSE, line.group(0), I):
+            continue
+        found = []
+        for m in re.finditer(r"(?<![^\s|])([^\s|]+)(?![^\s|])", line.group(0)[ours.end() :]):
+            meaning = codes.get(_code(m.group(1)))
+            stated = meaning and (_CLOSED.search(meaning) or any(re.search(rf"\b(?:{w})", meaning, I) for _, w in _OUTCOME_WORDS))
+            if stated and re.fullmatch(_CODE, m.group(1)):  # a reason's code ("R14") is no status
+                found.append((m, meaning))
+        if len(found) != 1:
+            continue
+        m, meaning = found[0]
+        if _CLOSED.search(meaning) or re.search(r"\b(?:closed|review|received|in\s+process)\b", meaning, I):
+            return [], f"the status code {m.group(1)} means {meaning}: no outcome"
+        value = next((v for v, words in _OUTCOME_WORDS if re.search(rf"\b(?:{words})", meaning, I)), None)
+        if value:
+            at = line.start() + ours.end() + m.start(1)
+            hits.append(Hit(value, at, at + len(m.group(1))))
+    return hits, ""
 
 
 def _coded_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str]:
@@ -428,11 +462,39 @@ _OUR_FIELD = re.compile(
     I | re.MULTILINE,
 )
 
+# the field naming what a block decides ("Drug:", "Study:", "Service:"); one that names another drug, an
+# imaging study or a procedure (and no field names LUMAKRAS) makes the letter's headings and labels its
+_SUBJECT = re.compile(
+    r"^[ \t|]*(?:(?:requested|approved|denied|prescribed|authorized|ordered)\s+)?(?P<label>drug|medication|medicine|"
+    r"product|prescription|rx|study|exam(?:ination)?|procedure|imaging|scan|test|service|device|item)"
+    r"(?:\s+(?:name|requested|description|ordered|approved))?[ \t]*[:|][ \t]*(?P<v>[^\n]+)",
+    I | re.MULTILINE,
+)
+_NOT_A_DRUG_LABEL = re.compile(r"study|exam|examination|procedure|imaging|scan|test", I)
+_PROCEDURE_CODE = re.compile(r"\b(?:CPT|HCPCS)\b|\b(?:MRI|CT|PET|X-?ray|ultrasound|biopsy|scan)\b", I)
+
+
+def other_subject(text: str) -> str | None:
+    """The field that names what the letter decides when it is not LUMAKRAS ("Drug: VECTIBIX
+    (panitumumab) 6 mg/kg", "Study: CT chest ... (CPT 74177)"), and no such field names LUMAKRAS."""
+    if _OUR_FIELD.search(text):
+        return None
+    for m in _SUBJECT.finditer(text):
+        v = m.group("v").strip()
+        if _OURS.search(v):
+            return None
+        if _NOT_A_DRUG_LABEL.fullmatch(m.group("label")) or _PROCEDURE_CODE.search(v) or _about_another_drug(v):
+            return " ".join(m.group(0).split())
+    return None
+
 
 def _heading(sentence: str) -> bool:
-    """A heading, not a sentence: no lower-case word ("APPROVAL NOTICE"), or a few words on a line."""
+    """A heading, not a sentence: no lower-case word ("APPROVAL NOTICE"), a few words on a line, or a line
+    that opens with a word in capitals and ends without a stop ("APPROVED - medical benefit (infusion)")."""
     words = sentence.split()
-    return not re.search(r"[a-z]{2}", sentence) or (len(words) <= 4 and not sentence.rstrip().endswith("."))
+    line = sentence.strip()
+    banner = "\n" in line or line.endswith(".") or not re.match(r"[A-Z]{3,}\b", line)
+    return not re.search(r"[a-z]{2}", sentence) or (len(words) <= 4 and not line.endswith(".")) or not banner
 
 
 def _main_clause(sentence: str) -> str:
@@ -445,6 +507,11 @@ def decides_other(sentence: str) -> bool:
     """The sentence's decision is about another drug: the sentence names it and not LUMAKRAS, or its main
     clause does (LUMAKRAS only in a clause of time, cause or replacement)."""
     return _about_another_drug(sentence) or _about_another_drug(_main_clause(sentence))
+
+
+# a field's name that opens with a decision ("Approved dates:", "Denied quantity:") labels a value: it is
+# no sentence of the letter about LUMAKRAS
+_FIELD_NAME = re.compile(r"\s*(?:approved|authorized|denied|certified)(?:[ \t]+[A-Za-z.#/]+){1,3}[ \t]*:", I)
 
 
 # a partial approval approves the request; what it did not approve is the rest ("We approved part of
@@ -484,13 +551,16 @@ def _expanded(sentence: str) -> tuple[str, list[int]]:
     return "".join(out), at
 
 
-def outcome_hits(text: str) -> tuple[list[Hit], str]:
+def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[Hit], str]:
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
-    ([], why not): none is stated, or statements disagree."""
+    ([], why not): none is stated, or statements disagree. ``codes``: the letter's legend, when ``text``
+    is its table's cells read as labels (the legend is elsewhere on the page)."""
     text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
-    codes = legend(text)[0]
+    codes = {**legend(text)[0], **(codes or {})}
     text = unlegended(text)  # a legend's words say what codes mean, nothing was decided by them
     labeled, why = _coded_hits(text, codes)
+    if not why and codes and not labeled:
+        labeled, why = _coded_item_hits(text, codes)
     if why:
         return [], why
     for m in _LABEL.finditer(text):
@@ -545,12 +615,16 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
                 m = p.search(sentence)
                 if m:
                     said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
-                    ours_said |= not _heading(sentence)
+                    ours_said |= not _heading(sentence) and not _FIELD_NAME.match(sentence, m.start())
                     break
     if other and not ours_said and not any(ours for _, _, ours in items(text)) and not _OUR_FIELD.search(text):
         # the letter's decision in words is another drug's, no other sentence states one: its headings and
         # labels are that drug's too
         return [], "the letter decides another drug, not LUMAKRAS: left empty"
+    if names_ours and not ours_said and not any(ours for _, _, ours in items(text)) and (field := other_subject(text)):
+        # its headings, labels and stamps decide what its subject field names ("Study: CT chest ..."), not
+        # LUMAKRAS, which it names only in passing
+        return [], f"the letter decides another item ({field}), not LUMAKRAS: left empty"
     values = {h.value for h in labeled} | {h.value for h in said}
     if values == {"approved", "denied"} and any(PARTIAL.search(text, h.start, h.end) for h in said):
         said = [h for h in said if h.value == "approved"]  # the part not approved is the rest of the request
@@ -565,9 +639,9 @@ def outcome_hits(text: str) -> tuple[list[Hit], str]:
     return labeled + said, ""
 
 
-def outcome(text: str) -> tuple[Hit | None, str]:
+def outcome(text: str, codes: dict[str, str] | None = None) -> tuple[Hit | None, str]:
     """The letter's outcome and its span, or (None, why not)."""
-    hits, why = outcome_hits(text)
+    hits, why = outcome_hits(text, codes)
     return (hits[0] if hits else None), why
 
 
@@ -579,6 +653,8 @@ def decides_another_drug(text: str) -> bool:
     hits, _ = outcome_hits(text)
     if hits or not _OURS.search(text):
         return False
+    if other_subject(text) and not any(ours for _, _, ours in items(text)):
+        return True
     for s in _SENTENCE.finditer(text):
         sentence, _ = _expanded(s.group(0))
         if _CONDITIONAL.search(sentence) or not decides_other(sentence):

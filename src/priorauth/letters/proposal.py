@@ -151,7 +151,7 @@ def propose(
         )
     hits, why = outcome.outcome_hits(ours)
     if not hits and "more than one" not in why:
-        found = (tables.read(outcome.outcome, ours) or (None, ""))[0]
+        found = (tables.read(outcome.outcome, ours, outcome.legend(ours)[0]) or (None, ""))[0]
         hits, why = ([found], "") if found else ([], why)
     # statements that agree: the one read most confidently is the outcome's span
     best = max(hits, key=lambda h: letter.confidence(h.start, h.end), default=None)

@@ -27,7 +27,11 @@ GARBLED_LEADER = r"(?-i:(?=[a-z.,6]{6,}[ \t])(?:[a-z.,6]*?[sc]){4}[a-z.,6]*)"
 
 # an earlier authorization: "previous", "expired", or a parenthesis that opens on "prior" and is no prior
 # authorization's own name ("(prior certification no. X, valid ... to ...)")
-_STALE = re.compile(r"\b(?:previous(?:ly)?|earlier|former(?:ly)?|expired|superseded)\b|\(\s*prior\s+(?!auth)", I)
+_STALE = re.compile(
+    r"\b(?:previous(?:ly)?|earlier|former(?:ly)?|expired|superseded)\b|\(\s*prior\s+(?!auth)|"
+    r"\b(?:last|old|outgoing)\s+(?:approval|authori[sz]ation|certification|coverage\s+period)\b",  # a renewal's "Your last approval"
+    I,
+)
 
 
 # LUMAKRAS and sotorasib, and what OCR makes of them (LIUMAKRAS, JTUMAKRAS, sotora5ib): a drug line
