@@ -70,9 +70,16 @@ def unreliable_pages(docs: list[TextDoc]) -> list[str]:
             if p.ocr and (not words or doubtful / len(words) > ocr.UNRELIABLE_SHARE):
                 share = doubtful / len(words) if words else 1.0
                 out.append(f"{d.source} page {p.number} ({share:.0%} of its words read below {ocr.CONFIDENT:.0f}%)")
-            elif p.ocr and (drug := _misread_drug(d.text, words)):
+            elif p.ocr and not _policy_text(d) and (drug := _misread_drug(d.text, words)):
                 out.append(f"{d.source} page {p.number} (a word read as '{drug[0]}', perhaps {drug[1]})")
     return out
+
+
+def _policy_text(doc: TextDoc) -> bool:
+    """[ocr7-policy-banner] A payer's policy document names no patient: a drug misread on it hides no therapy."""
+    from priorauth.text.facts import policy_document
+
+    return policy_document(doc)
 
 
 # (held-out OCR v5, issue 17's sixth pass) A drug name misread ("aeagresie" for adagrasib) hides a therapy from a
@@ -134,6 +141,7 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
             and not _other_box_item(doc.text, w, cited)
             and not (_field_label(doc.text[w.start : w.end]) and _labels_value(doc.text, w, cited))
             and ((own[0] <= w.start < own[1] and _same_cell(doc.text, w, cited)) or _may_qualify(doc.text, w))
+            and not _after_sentence(doc.text, w, end)
         ]
         or [w.conf for _, w in words]
     )
@@ -217,8 +225,25 @@ def _may_qualify(text: str, w) -> bool:  # type: ignore[no-untyped-def]
     end = text.find("\n", w.start)
     if not _CELL_GAP.search(text[start : end if end >= 0 else len(text)]):
         return True
-    token = re.sub(r"[^a-z]", "", text[w.start : w.end].lower())
+    return _trigger_like(text[w.start : w.end])
+
+
+def _trigger_like(word: str) -> bool:
+    token = re.sub(r"[^a-z]", "", word.lower())
     return any(t == token or (len(t) <= 8 and _misread_as(token, t, 1)) for t in _trigger_words() | _RESULT_WORDS)
+
+
+# [ocr7-after-sentence] (held-out OCR v7, issue 17's eighth pass) A doubtful word after the finding's sentence has
+# ended on its line ("KRAS G12C detected in plasma; above the assay's validated LoD", "assay's" at 56%): it is in
+# the next sentence, and says nothing of the finding unless it looks like a trigger or a result word ("...; not
+# confirmed", "...; negalive").
+_SENTENCE_DONE = re.compile(r"[.;!?]\s")
+
+
+def _after_sentence(text: str, w, end: int) -> bool:  # type: ignore[no-untyped-def]
+    if w.start < end or not _SENTENCE_DONE.search(text[max(0, end - 1) : w.start]):
+        return False
+    return not _trigger_like(text[w.start : w.end])
 
 
 # Result words of a table's cell ("Positive", "Mutated", "Wild type"): a doubtful one on the finding's row counts.
@@ -281,6 +306,9 @@ _DAMAGED_NEGATION = re.compile(
     re.I,
 )
 _GLUED = re.compile(r"^(?:(?:if|no|not|nor)[a-z]|[a-z](?:if|no|not|nor)|witha)$")
+# [ocr7-note-label] (held-out OCR v7, issue 17's eighth pass) A real word of that shape used as a field's label
+# ("Note:", "NOTE:", "Norm:") is the label, not "not" glued to a letter.
+_GLUED_WORDS = frozenset({"note", "norm", "knot"})
 
 
 def suspect_word(quote: str, forward: bool = False) -> str | None:
@@ -290,11 +318,11 @@ def suspect_word(quote: str, forward: bool = False) -> str | None:
     qualifier, so the finding is not trusted on its own. ``forward``: only triggers that qualify what follows
     them (the text before a finding's sentence)."""
     words = _trigger_words()
-    for token in _TOKEN.findall(quote):
-        t = token.lower()
+    for m in _TOKEN.finditer(quote):
+        token, t = m.group(0), m.group(0).lower()
         if len(t) < 3 or t in _stop_words() or _inflected(t, words):
             continue
-        if _GLUED.match(t):
+        if _GLUED.match(t) and not (t in _GLUED_WORDS and quote[m.end() : m.end() + 1] == ":"):
             return token
         for w in _cached_words()[2] if forward else words:
             if len(w) >= 5 and abs(len(w) - len(t)) <= 2 and _misread_as(t, w, 2 if len(w) >= 7 else 1):

@@ -319,8 +319,8 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if _in_choice_list(doc, f) or _inline_list(doc, f):
         return  # an Epic SmartList's unselected choices; an item of "Criteria: (1) ...; (2) ..." or "options: (a) ..."
-    if f.label.startswith("KRAS") and _in_coverage_parenthesis(doc, f):
-        return  # "KRAS  none (G12C, G12D, Q61 assessed)": what the assay looked at, not a result
+    if f.label.startswith("KRAS") and (_in_coverage_parenthesis(doc, f) or _in_example_parenthesis(doc, f)):
+        return  # "KRAS  none (G12C, G12D, Q61 assessed)", "(e.g. KRAS p.G12G)": what the assay looked at, an example
     handler(out, doc, f)
 
 
@@ -342,6 +342,24 @@ def _in_coverage_parenthesis(doc: TextDoc, f: Finding) -> bool:
     if opened < 0 or max(before.rfind(")"), before.rfind("]")) > opened:
         return False
     return bool(_COVERAGE_CLOSE.match(doc.text, f.end))
+
+
+# [ocr7-example] (held-out OCR v7, issue 17's eighth pass) A variant named as an example in a parenthesis
+# ("Synonymous changes (e.g. KRAS p.G12G) are not reported", "(for example G12C or G12D)", "(such as codon 12
+# changes)"): it illustrates a kind of change, it is no result; a scan reading the example's last letter wrong
+# (G12G as G12C) must not make it one. A result word inside the parenthesis keeps the finding.
+_EXAMPLE_OPEN = re.compile(r"[(\[]\s*(?:e\.?\s?g\.?|for\s+example|for\s+instance|such\s+as|examples?\s*:?)[\s,:]", re.I)
+
+
+def _in_example_parenthesis(doc: TextDoc, f: Finding) -> bool:
+    line_start = doc.text.rfind("\n", 0, f.start) + 1
+    before = doc.text[line_start : f.start]
+    opened = max(before.rfind("("), before.rfind("["))
+    if opened < 0 or max(before.rfind(")"), before.rfind("]")) > opened or not _EXAMPLE_OPEN.match(before, opened):
+        return False
+    close = re.search(r"[)\]\n]", doc.text[f.end :])
+    inside = before[opened:] + doc.text[f.end : f.end + (close.start() if close else 80)]
+    return not _RESULT_WORD.search(inside)
 
 
 # An Epic SmartList left unselected ("{monotherapy/with panitumumab:88312}", "{single agent/combination}"): its
@@ -515,7 +533,29 @@ def _general_paragraph(doc: TextDoc, f: Finding) -> bool:
     end = doc.text.find("\n\n", f.end)
     paragraph = doc.text[start : end if end >= 0 else len(doc.text)]
     first = paragraph.lstrip("\n").split("\n", 1)[0]
-    return bool(_GENERAL_HEADING.match(first) or _NOT_PATIENT_HEADING.search(paragraph))
+    return bool(_GENERAL_HEADING.match(first) or _NOT_PATIENT_HEADING.search(paragraph)) or policy_document(doc)
+
+
+# [ocr7-policy-banner] (held-out OCR v7, issue 17's eighth pass) A payer's policy printed with its title as one cell
+# of a banner ("GOLDFINCH PLAN   Medical Policy RX-ONC-447   Sotorasib", "Clinical policy CP-12 | Page 1"): the
+# whole document is the policy's text, however a scan breaks it into paragraphs, unless it names a patient or member
+# (a field "Member:", "Patient name:", "DOB"), as a payer's letter about a request does.
+_BANNER_CELL = re.compile(r" {2,}|\t|\s[|=\u2022]\s")
+_PERSON_FIELD = re.compile(
+    r"\b(?:patient|member|enrollee|subscriber|beneficiary|name|dob|d\.o\.b|date\s+of\s+birth|mrn|member\s+id)"
+    r"(?:\s+(?:name|id|number|no\.?))?\s*[:#]|\bdob\b",
+    re.I,
+)
+
+
+_SPECK = re.compile(r"(?<=[a-z])[!|'`,;:]+(?=\s)", re.I)
+
+
+def policy_document(doc: TextDoc) -> bool:
+    head = [line for line in doc.text.split("\n", 12)[:12] if line.strip()][:3]
+    # a speck a scan glued to a word's end ("Medical! Policy") is dropped
+    cells = [_SPECK.sub("", c).strip() for line in head for c in _BANNER_CELL.split(line) if c.strip()]
+    return any(_GENERAL_HEADING.match(c) for c in cells) and not _PERSON_FIELD.search(doc.text)
 
 
 def _form_answer_no(doc: TextDoc, f: Finding, line: str) -> bool:
@@ -645,7 +685,7 @@ def _coverage_row(doc: TextDoc, f: Finding) -> bool:
     start = text.rfind("\n", 0, f.start) + 1
     end = text.find("\n", f.end)
     line = text[start : end if end >= 0 else len(text)]
-    if not _ROW.search(line.strip()) or _ROW_RESULT.search(line):
+    if not (_ROW.search(line.strip()) or _variant_list(line)) or _ROW_RESULT.search(line):
         return False
     above = text[:start].rstrip("\n").split("\n")[-8:] if start else []
     header, validation = patterns()["coverage_header"], patterns()["validation_header"]
@@ -657,6 +697,16 @@ def _coverage_row(doc: TextDoc, f: Finding) -> bool:
         if not _ROW.search(prev.strip()):
             return False  # the table's title, read: the table starts here
     return False
+
+
+# [ocr7-variant-list] (held-out OCR v7, issue 17's eighth pass) A reportable range printed as a gene and its
+# variants on one line ("KRAS  G12A  G12C  G12D ..."): a scan closes the cells' gaps to single spaces, so a line that
+# names three or more variants counts as a row of the coverage table as well.
+_VARIANT = re.compile(r"\b(?:p\.)?[A-Z]\d{1,4}(?:[A-Z]|\*|fs|del|dup|ins)(?![\w-])")
+
+
+def _variant_list(line: str) -> bool:
+    return len(_VARIANT.findall(line)) >= 3
 
 
 # --- held-out OCR v5's KRAS classes (issue 17's sixth pass) ---------------------------------------------------------

@@ -193,6 +193,10 @@ _COLUMNS = re.compile(r"\S {3,}\S|\t|\||\.{4,}|\u2026{2,}")
 _OWN_ITEM = re.compile(
     r"^(?:\s{2,}|\s*(?:[-*\u2022#>]|\d{1,2}[.)]\s|\(?[a-z0-9]\)\s|[A-Z][A-Za-z0-9 /&()'-]{0,40}:|[\[{]\s*[A-Za-z]))"
 )
+# [ocr7-gene-row] (held-out OCR v7, issue 17's eighth pass) Two lines that each start with a gene's cell ("KRAS  c.34G>T
+# ... MUTATION DETECTED" over "EGFR  No mutation detected") are two rows of a table, even when a scan has erased the
+# dot leaders between label and value and left two spaces: the second row's negation is not the first's.
+_GENE_ROW = re.compile(r"^\W{0,2}[A-Z][A-Z0-9]{2,7}(?:\s+exon\s+\d{1,2})?(?: {2,}|\t)\S")
 WRAP_MIN = 45
 _MID_SENTENCE = re.compile(r"\w$")  # the line stops on a word, not on punctuation
 # Abbreviations whose full stop is not a sentence end ("codons 12 (incl. G12C)", "e.g. plasma", "Stg. IV").
@@ -252,6 +256,7 @@ def unwrap(text: str) -> str:
             and not _COLUMNS.search(body)
             and not _COLUMNS.search(nxt)
             and not _OWN_ITEM.match(nxt)
+            and not (_GENE_ROW.match(body) and _GENE_ROW.match(nxt))
         ):
             out[end] = " "
     return "".join(out)
