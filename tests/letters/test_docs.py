@@ -258,6 +258,22 @@ SEVENTH_BLIND = {  # the seventh set's one blind run (digital, fax), scored by t
 }
 
 
+EIGHTH_BLIND = {  # the eighth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("60.4 / 37.5 / 2.1", "60.4 / 37.5 / 2.1"),
+    "authorization_number": ("66.7 / 31.2 / 2.1", "64.6 / 33.3 / 2.1"),
+    "period_start": ("83.3 / 16.7 / 0.0", "83.3 / 16.7 / 0.0"),
+    "period_end": ("83.3 / 16.7 / 0.0", "83.3 / 16.7 / 0.0"),
+    "quantity": ("83.3 / 16.7 / 0.0", "83.3 / 16.7 / 0.0"),
+    "appeal_deadline": ("77.1 / 20.8 / 2.1", "77.1 / 20.8 / 2.1"),
+    "denial_reason": ("79.2 / 18.8 / 2.1", "79.2 / 18.8 / 2.1"),
+    "requested": ("89.6 / 8.3 / 2.1", "87.5 / 8.3 / 4.2"),
+    "patient_name": ("89.6 / 10.4 / 0.0", "70.8 / 27.1 / 2.1"),
+    "patient_birth_date": ("87.5 / 12.5 / 0.0", "75.0 / 25.0 / 0.0"),
+    "patient_member_id": ("75.0 / 25.0 / 0.0", "72.9 / 25.0 / 2.1"),
+    "patient_mismatch": ("100.0 / 0.0 / 0.0", "95.8 / 0.0 / 4.2"),
+}
+
+
 @pytest.mark.parametrize(
     ("heading", "blind", "wrong", "since"),
     [
@@ -279,6 +295,12 @@ SEVENTH_BLIND = {  # the seventh set's one blind run (digital, fax), scored by t
             {k: " | ".join(v) for k, v in SEVENTH_BLIND.items()},
             "2 | 2",
             "scored **once** by the lead on\n2026-12-01",
+        ),
+        (
+            "### The eighth held-out set",
+            {k: " | ".join(v) for k, v in EIGHTH_BLIND.items()},
+            "1 | 1",
+            "scored **once** by the lead on 2026-12-01",
         ),
     ],
 )
