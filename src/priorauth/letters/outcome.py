@@ -18,18 +18,18 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
         "pended",
         r"pend(?:ed|ing)?|more\s+information|additional\s+information|info(?:rmation)?\s+(?:needed|requested|required)|"
         r"incomplete|on\s+hold|request\s+for\s+information|addl\.?\s+info|questions?\s+(?:sent|asked)\s+to\s+(?:the\s+)?prescriber|"
-        r"awaiting\s+(?:the\s+)?(?:prescriber|physician|doctor|provider)|"
-        r"awaiting\s+(?:(?:additional|more|the|your)\s+)?(?:information|records|documentation|documents|chart|notes|"
+        r"a?waiting\s+(?:for\s+)?(?:the\s+)?(?:prescriber|physician|doctor|provider)|"
+        r"a?waiting\s+(?:for\s+)?(?:(?:additional|more|the|your)\s+)?(?:information|records|documentation|documents|chart|notes|"
         r"clinical\s+(?:information|notes|records)|response|reply)",
     ),  # a request received or "under review" is not decided yet: no outcome (a receipt is no pended notice)
     (
         "denied",
-        r"den[il1|t]ed|deny|denial|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
+        r"den[il1|t]ed|deny|denial|denegad[ao]|no\s+aprobad[ao]|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
     ),  # a system's decision code is a verb: APPROVE, DENY, PEND
-    ("approved", r"approved?|(?-i:APPROVF)|approval|authorized|certified|granted|favorable|auth(?:orization)?\s+ok"),  # OCR's F for E
+    ("approved", r"approved?|aprobad[ao]|(?-i:APPROVF)|approval|authorized|certified|granted|favorable|auth(?:orization)?\s+ok"),  # OCR's F for E
 )
 _LABEL = re.compile(
-    r"^[ \t|]*(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z]+[ \t]+){0,2}"
+    r"(?:^|(?<=[ \t]\|))[ \t|]*(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
     r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?)(?:\s+code)?(?:\s+of\s+(?:the\s+)?(?:review|request))?"
     r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,}|[ \t]+" + GARBLED_LEADER + r")[ \t.:|]*"  # a colon, a bar, leaders, a column
     r"(?P<v>[^\n]{2,60})",
@@ -42,16 +42,29 @@ _LABEL_NEXT = re.compile(
     r"[ \t|]*(?P<v>\S+(?: \S+){0,3})",
     M,
 )
+_APPROVED_CHANGED = r"(?:^\s*(?:request\s+|coverage\s+)?|\b(?:is|was|been|were|are)\s+)approved\s+with\s+(?:a\s+|one\s+)?(?:change|modification|substitution|adjustment)s?\b"
 _STATEMENTS = {
     "approved": [
+        _APPROVED_CHANGED,  # a partial approval: "APPROVED WITH A CHANGE" (what was asked for, changed)
         r"\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:now\s+)?(?:approved|authorized|certified)\b",
         r"\bwe\s+(?:have\s+)?(?:approved|authorized|certified)\b",
         r"\b(?:approval|authorization|coverage)\s+(?:is|has\s+been|was)\s+granted\b",
         r"\bwe\s+(?:are\s+pleased\s+to|can)\s+(?:approve|authorize|inform\s+you\s+that\s+(?:your|the|this)\s+request\s+(?:is|has\s+been|was)\s+approved)\b",
         r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*approved\b",
-        r"\bapproval\s+(?:notice|letter|notification)\b",
+        r"\bapproval\s+(?:notice|letter|notification|slip|certificate|confirmation)\b",
+        # a payer that approves payment: "The committee ... authorizes payment for the item below"
+        r"(?<!\bnot\s)\b(?:approves|authori[sz]es|certifies)\s+(?:payment|coverage|benefits)\s+(?:for|of)\b",
+        # a heading naming what was approved: "Continued coverage approved", "Renewal request approved"
+        r"^\s*(?:[A-Za-z]+\s+){1,2}(?:coverage|request|authorization|therapy)\s+approved\b",
+        # a review's close: "We reviewed the latest scan and office notes and approved the request"
+        r"\band\s+(?:have\s+)?(?:approved|authorized|certified)\s+(?:the|this|your)\s+(?:request|coverage|renewal|continuation|medication|drug)\b",
+        # an appeal's outcome: "OUTCOME OF YOUR FIRST-LEVEL APPEAL: DECISION REVERSED", "denial reversed on appeal"
+        r"\bappeal\b[^.\n]{0,40}?[:\-–]\s*(?:(?:the\s+)?(?:denial|decision)\s+)?(?:is\s+|was\s+|has\s+been\s+)?reversed\b",
+        r"\b(?:denial|decision)\s+(?:is\s+|was\s+|has\s+been\s+)?reversed\s+on\s+appeal\b",
         r"\bnotice\s+of\s+approval\b",
         r"\bwe\s+are\s+approving\b",
+        # a Spanish letter (Puerto Rico): "fue APROBADA", "AVISO DE APROBACION"
+        r"(?<!\bno\s)\b(?:fue|ha\s+sido|est[aá])\s+aprobad[ao]s?\b|\baviso\s+de\s+aprobaci[oó]n\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:approved|authorized)\b",
         r"\b(?:has|have)\s+(?:approved|authorized|certified)\s+(?:this|the|your|it|coverage|benefits)\b",
         r"\bhereby\s+(?:approves?|certifies|authorizes)\b",
@@ -88,7 +101,12 @@ _STATEMENTS = {
         r"\b(?:is|was|has|have|are|were)\s+not\s+(?:been\s+)?(?:approved|authorized|certified|covered)\b",
         r"\bwe\s+(?:have\s+)?(?:denied|declined|are\s+denying|must\s+deny|cannot\s+approve|can\s+not\s+approve|are\s+unable\s+to\s+approve|were\s+unable\s+to\s+approve|could\s+not\s+approve|did\s+not\s+approve|are\s+not\s+able\s+to\s+approve|cannot\s+authorize|are\s+unable\s+to\s+authorize)\b",
         r"\b(?:adverse|unfavorable)\s+(?:benefit\s+|coverage\s+)?determination\b",
-        r"\bdenial\s+(?:notice|letter|notification|of\s+(?:coverage|your|the|this|prior))\b",
+        # (a denial letter asked for is a document: "Medicaid eligibility decision or denial letter")
+        r"(?<!\bor\s)(?<!\band\s)(?<!\bany\s)(?<!\bthe\s)\bdenial\s+(?:notice|letter|notification|of\s+(?:coverage|your|the|this|prior))\b",
+        r"\bnotice\s+of\s+(?:(?!appeal)[A-Za-z/]+\s+){0,2}?(?:denial|non-?certification)\b",
+        # a review's close: "We reviewed this request and cannot approve it as sent"
+        r"\b(?:reviewed|evaluated|considered)\b[^.;]{0,60}?\band\s+(?:cannot|can\s*not|could\s+not|are\s+unable\s+to|were\s+unable\s+to|"
+        r"did\s+not|will\s+not)\s+(?:approve|authorize|cover)\b",
         r"\bnotice\s+of\s+(?:denial|non-?certification|non-?coverage|adverse\s+(?:benefit\s+)?determination)\b",
         r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*denied\b",
         r"\b(?:decided|decision)\s+(?:is\s+)?to\s+deny\b",
@@ -96,6 +114,9 @@ _STATEMENTS = {
         r"\b(?:has|have)\s+(?:denied|declined)\s+(?:this|the|your|it|coverage|benefits)\b",
         r"\b(?:did|does)\s+not\s+(?:approve|authorize|certify|cover)\b",
         r"\bwe\s+(?:said|are\s+saying)\s+no\b",
+        # a Spanish letter: "fue DENEGADA", "AVISO DE DENEGACION DE CUBIERTA", "no fue aprobada"
+        r"\b(?:fue|ha\s+sido)\s+(?:denegad[ao]|rechazad[ao])s?\b|\bno\s+(?:fue|ha\s+sido)\s+aprobad[ao]\b|"
+        r"\baviso\s+de\s+(?:denegaci[oó]n|rechazo)\b",
         r"\bnotice\s+of\s+action\s*[-–:]\s*denial\b",
         r"\b(?:made|reached|issued)\s+an?\s+(?:unfavorable|adverse)\s+(?:decision|determination)\b",
         r"\bwe\s+(?:are\s+unable\s+to|cannot|can\s*not|will\s+not|are\s+not\s+able\s+to)\s+(?:cover|pay\s+for)\b",
@@ -134,6 +155,8 @@ _STATEMENTS = {
         r"\b(?:cannot|can\s*not|could\s+not|unable\s+to)\s+(?:begin|start|complete|continue)\s+(?:our\s+|the\s+|its\s+)?review\b",
         r"\b(?:cannot|can\s*not|unable\s+to|not\s+able\s+to|will\s+not)\s+(?:yet\s+)?(?:finish|complete|continue|make|reach|render|begin|start|process|decide)\b[^.;]{0,100}?\buntil\s+(?:we|you|the|your|our|it|they)\b",
         r"\bwe\s+(?:still\s+)?need\s*:",
+        # a Spanish letter: "SOLICITUD DE INFORMACION ADICIONAL", "necesitamos:"
+        r"\bsolicitud\s+de\s+(?:informaci[oó]n|documentos)\s+adicional(?:es)?\b|\bnecesitamos\s*:",
         # a request that cannot be acted on until something comes: "cannot be adjudicated until we receive"
         r"\b(?:cannot|can\s*not|could\s+not|will\s+not)\s+(?:yet\s+)?be\s+(?:\w+\s+)?\w+ed\b[^.;]{0,60}?\buntil\s+(?:we|you|the|your|our|it|they)\b",
         r"\b(?:request|submission|application|form)\s*[-–:]+\s*incomplete\b",
@@ -162,7 +185,7 @@ _CONDITIONAL = re.compile(
 _DOSE = r"(?:\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)(?:\b|(?=tab|cap))|\bfor\s+injection\b|\btab(?:let)?s?\b|\bcap(?:sule)?s?\b)"
 _ITEM_WORDS = r"approved|authorized|den[il1|t]ed|declined|not\s+approved|not\s+authorized|not\s+certified|certified|pended|pending"
 _ITEM = re.compile(  # a drug's own line in a letter that decides several, item by item
-    rf"^[ \t|]*(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*?)"  # a row of a table drawn with bars too
+    rf"^[ \t|]*(?:(?:\d{{1,2}}|[A-Ha-h])[.)][ \t]+)?(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*?)"  # a row drawn with bars, a numbered row
     rf"(?:[ \t]+(?P<v>(?-i:(?:NOT\s+)?(?:APPROVED|AUTHORIZED|DEN[IL1|T]ED|DECLINED|CERTIFIED|PENDED|PENDING)))"
     rf"|(?:[ \t]{{2,}}|[ \t]*[:|\-–][ \t]*)(?P<w>{_ITEM_WORDS}))\b",
     M,
@@ -268,6 +291,7 @@ def _table_header(text: str, first: int) -> tuple[int, int] | None:
 # an outcome set off as a banner, in capitals: "PA REF 0004419310  ***  DENIED  ***", "=== APPROVED ==="
 # a label's value ends at its sentence's end, a semicolon or a column gap
 _BOX = re.compile(r"[\[({][^\])}\n]{0,3}[\])}]")  # a box, ticked or not, as OCR may print it ("[X)", "[J]")
+_NEGATED = re.compile(r"\b(?:not|no|unable|cannot|can[’']t|never)\b", I)
 _VALUE_END = re.compile(r"\.(?=\s|$)|;|[ \t]{2,}")
 # a stamp: "*APPROVED 02/01/27 PA# ...*", "RX PLAN * DENIED 03/09/27 * REF ..." (a star or a line's start, the
 # word in capitals, then a star or the decision's date)
@@ -285,6 +309,32 @@ _CHECKED = re.compile(
     r"|more[ \t]+information[ \t]+(?:needed|requested|required))\b",
     I,
 )
+# a row whose boxes follow their words ("Determination   Approved [ ]   Denied [X]   Pending [ ]"): each box is
+# its word's, never the next word's; read as a whole line (it ends with a box) before boxes are read forward
+_BOX_AFTER = re.compile(
+    r"(?P<w>(?:not[ \t]+)?(?:approved|authorized|certified|denied|declined|pended|pending)|"
+    r"more[ \t]+information[ \t]+(?:needed|requested|required))[ \t]*(?P<b>[\[(][^\])\n]{0,3}[\])]|[☐☒☑])",
+    I,
+)
+
+
+def _boxes_after(text: str) -> tuple[str, list[Hit]]:
+    """The ticked boxes of rows whose boxes follow their words, as hits, and the text with those rows blanked."""
+    hits: list[Hit] = []
+    for line in re.finditer(r"[^\n]+", text):
+        pairs = list(_BOX_AFTER.finditer(line.group(0)))
+        if len(pairs) < 2 or line.group(0)[pairs[-1].end() :].strip():
+            continue
+        for m in pairs:
+            if re.search(r"[xX✓✔☒☑]", m.group("b")):
+                value = _item_value(m.group("w"))
+                if value:
+                    hits.append(Hit(value, line.start() + m.start("w"), line.start() + m.end("w")))
+        a = line.start() + pairs[0].start()
+        text = text[:a] + " " * (line.end() - a) + text[line.end() :]
+    return text, hits
+
+
 _UNCHECKED = re.compile(r"(?:\[[ \t]*\]|\([ \t]*\)|☐)[^\n\[(☐☒☑]*")
 # a letter that closes the request (withdrawn, closed, cancelled) has no outcome, whatever else it words
 # like one; one that says no decision was made yet has none either, unless all it states is that the
@@ -516,7 +566,7 @@ _FIELD_NAME = re.compile(r"\s*(?:approved|authorized|denied|certified)(?:[ \t]+[
 
 # a partial approval approves the request; what it did not approve is the rest ("We approved part of
 # this request ... What we did not approve: the months after ...")
-PARTIAL = re.compile(r"\bpartial(?:ly)?\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b", I)
+PARTIAL = re.compile(r"\bpartial(?:ly)?\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b|" + _APPROVED_CHANGED, I | M)
 # a concession is no statement of the outcome ("Although the earlier request was approved, ...")
 _CONCESSIVE = re.compile(r"\b(?:although|even\s+though|though|albeit)\b", I)
 
@@ -555,6 +605,7 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree. ``codes``: the letter's legend, when ``text``
     is its table's cells read as labels (the legend is elsewhere on the page)."""
+    text, ticked = _boxes_after(text)
     text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
     codes = {**legend(text)[0], **(codes or {})}
     text = unlegended(text)  # a legend's words say what codes mean, nothing was decided by them
@@ -563,20 +614,26 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
         labeled, why = _coded_item_hits(text, codes)
     if why:
         return [], why
+    labeled += ticked
     for m in _LABEL.finditer(text):
         if _BOX.search(m.group("v")):
             continue  # a row of boxes ("Status: [ ] Approved  [X] Pended"): the ticked box says it, below
         v = _VALUE_END.split(m.group("v"))[0]  # "Decision: APPROVED. The earlier denial no longer applies."
+        at = m.start("v")
+        if re.fullmatch(_CODE, v.strip()) and _code(v.strip()) not in codes:  # "A3      NOT CERTIFIED", "A1  (Certified)"
+            meaning = re.match(r"\S+[ \t]+\(?(?P<m>[A-Za-z][^()=:\n]{1,40}?)[ \t]*(?:\)|$)", m.group("v"))
+            if meaning:  # the code's meaning printed beside it says the outcome
+                v, at = meaning.group("m"), at + meaning.start("m")
         for value, words in _OUTCOME_WORDS:
             w = re.search(rf"\b(?:{words})\b", v, I)
-            if w and not (value == "approved" and re.search(r"\bnot\b", v, I)):
-                labeled.append(Hit(value, m.start("v") + w.start(), m.start("v") + w.end()))
+            if w and not (value == "approved" and _NEGATED.search(v)):
+                labeled.append(Hit(value, at + w.start(), at + w.end()))
                 break
     for m in _LABEL_NEXT.finditer(text):
         value = _item_value(m.group("v").split("  ")[0]) or next(
             (v for v, words in _OUTCOME_WORDS if re.match(rf"(?:{words})\b", m.group("v"), I)), None
         )
-        if value and not (value == "approved" and re.search(r"\bnot\b", m.group("v"), I)):
+        if value and not (value == "approved" and _NEGATED.search(m.group("v"))):
             labeled.append(Hit(value, m.start("v"), m.start("v") + len(m.group("v").split()[0])))
     labeled += [hit for _, hit, ours in items(text) if ours]
     for m in _CHECKED.finditer(text):
