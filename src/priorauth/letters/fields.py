@@ -23,13 +23,16 @@ from priorauth.letters.spans import Hit as Hit
 # after a space is what OCR made of a column rule or a bar, never part of the number)
 # OCR's symbols for a letter in an id (€ or © for C): read, never proposed as they are (see recheck)
 OCR_SYMBOLS = "€©¢"
-_ID = r"(?P<v>(?=[A-Z0-9€©¢\-/ ]*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-/]| (?=\d[A-Z0-9\-]{2})|(?<=-) (?=[A-Z0-9]{2,}-)){3,30}(?<=[A-Z0-9]))"
+_ID = (
+    r"(?P<v>(?=(?:[A-Z0-9€©¢\-/ ]|[#.:](?=[A-Z0-9]))*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-/]| (?=\d[A-Z0-9\-]{2})| (?=\d\d \d{3})|(?<=-) (?=[A-Z0-9]{2,}-)|"
+    r"(?<=[A-Z])#(?=\d)|(?<=[A-Z0-9])[.:](?=[A-Z0-9]{2})){3,30}(?<=[A-Z0-9]))"
+)
 _NUM = r"(?:number|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and what OCR makes of it: mumber, nurnber, numher
 _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
     for label in (  # the authorization's own number first, a reference number after it
         r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:contro[l1I|\]]\s+|tracking\s+)?(?:{NUM}|no\.?|num\.?|#|id|code|r[eo]f(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",  # OCR's "Auth rof"
-        r"(?:approval|certification|cert\.?)\s*(?:{NUM}|no\.?|#|id|code)",
+        r"(?:approval|certification|cert\.?)\s*(?:{NUM}|no\.?|#|id|code|ref(?:erence)?)",
         r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*|contro[l1I|\]]\s*)?(?:{NUM}|no\.?|#|id|ref(?:erence)?)",
         r"(?-i:PACN|PAN|PAR)(?=[\s.:#])",  # the PA control, authorization or reference number's initials
         r"(?:PA\s+)?case(?=\s*:)",
@@ -37,9 +40,13 @@ _NUMBER_LABELS = tuple(
         r"case(?=\s+\d{6,}(?![\d/.\-]))",  # a portal's "Case 5518820" (six digits or more, no date)
         # the request's number under any review's name: "Redetermination number", "UR number", "File no."
         r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|(?:re)?determination|ticket|pa\s+case|"
-        r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice)\s*(?:{NUM}|no\.?|#|id)",
+        r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry)\s*(?:{NUM}|no\.?|#|id)",
+        # a Spanish letter's number: "Numero de autorizacion:", "Num. de caso:", "Num. de solicitud:"
+        r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó]n|caso|solicitud|referencia|referido)",
         r"(?:authorization|reference|ref|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
+        # a bare "Tracking:", "reference (REF*NT) ....": a colon or dot leaders after it
+        r"(?:reference|ref|tracking)(?=(?:\s*\((?-i:[A-Z]{2,5}(?:\*[A-Z0-9]{1,3})?)\))?\s*(?::|\.{3,}))",
         # a program's initials as the request's name: "SA number", "Request for services (RFS) no.", "EA #"
         # (never a person's, a drug's or a plan's id: NPI, DIN, PHN, MRN, ...)
         r"(?:\(?(?-i:(?!(?:NPI|DEA|TIN|EIN|SSN|PHN|MRN|DIN|NDC|BIN|PCN|TTY|MBI|HICN|ID|PIN|RX|GRP|DOB)\b)[A-Z]{2,4})\)?)"
@@ -47,7 +54,7 @@ _NUMBER_LABELS = tuple(
     )
 )
 LEADER = r"[\s.:#]*(?:[\-–][\s.:#]*)?(?:(?-i:[a-z.]{2,})[\s.:#]+){0,3}"  # dot leaders, and what OCR makes of them ("scisiscess")
-_ABBREV = r"(?:\s*\((?-i:[A-Z]{2,5})\))?"  # "Prior Authorization Number (PAN): ..."
+_ABBREV = r"(?:\s*\((?-i:[A-Z]{2,5}(?:\*[A-Z0-9]{1,3})?)\))?"  # and an X12 rendering's segment: "(REF*NT)"  # "Prior Authorization Number (PAN): ..."
 _NUMBER_RES = [
     re.compile(rf"\b{label}{_ABBREV}\s*(?:is\s*)?{LEADER}{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS
 ]
@@ -102,7 +109,7 @@ def _stale(text: str, pos: int) -> bool:
 # digits and letters or dashes, set off by a colon, a column or nothing at all
 _STRICT_ID = r"(?P<v>(?-i:(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z\-])[A-Z0-9][A-Z0-9\-]{5,29}(?<=[A-Z0-9])))"
 _NUMBER_ANY = re.compile(
-    r"\b(?:(?:prior\s+)?auth(?:orization)?|reference|ref\.?|request|case|review|control|tracking|certification|"
+    r"\b(?:(?:prior\s+)?auth(?:orization)?|reference|ref\.?|request|case|review|control|tracking|certification|(?-i:PA)|"
     r"pre-?certification|determination|approval|utilization\s+review)"
     r"(?:\s+(?:request|number|no\.?|id|#|code|reference))?"
     r"(?:\s+(?:for|of|on)\s+(?:this|the|your)\s+(?:request|case|review|letter))?"

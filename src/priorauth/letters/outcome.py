@@ -517,7 +517,7 @@ _OUR_FIELD = re.compile(
 _SUBJECT = re.compile(
     r"^[ \t|]*(?:(?:requested|approved|denied|prescribed|authorized|ordered)\s+)?(?P<label>drug|medication|medicine|"
     r"product|prescription|rx|study|exam(?:ination)?|procedure|imaging|scan|test|service|device|item)"
-    r"(?:\s+(?:name|requested|description|ordered|approved))?[ \t]*[:|][ \t]*(?P<v>[^\n]+)",
+    r"(?:\s+(?:name|requested|description|ordered|approved|authorized))?[ \t]*[:|][ \t]*(?P<v>[^\n]+)",
     I | re.MULTILINE,
 )
 _NOT_A_DRUG_LABEL = re.compile(r"study|exam|examination|procedure|imaging|scan|test", I)
