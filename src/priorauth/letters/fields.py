@@ -25,7 +25,7 @@ from priorauth.letters.spans import Hit as Hit
 OCR_SYMBOLS = "€©¢"
 _ID = (
     r"(?P<v>(?=(?:[A-Z0-9€©¢\-/ ]|[#.:](?=[A-Z0-9]))*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-/]| (?=\d[A-Z0-9\-]{2})| (?=\d\d \d{3})|(?<=-) (?=[A-Z0-9]{2,}-)|"
-    r"(?<=[A-Z])#(?=\d)|(?<=[A-Z0-9])[.:](?=[A-Z0-9]{2})){3,30}(?<=[A-Z0-9]))"
+    r"(?<=[A-Z]) ?#(?=\d)|(?<=[A-Z0-9])[.:](?=[A-Z0-9]{2})){3,30}(?<=[A-Z0-9]))"
 )
 _NUM = r"(?:number|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and what OCR makes of it: mumber, nurnber, numher
 _NUMBER_LABELS = tuple(
@@ -46,14 +46,14 @@ _NUMBER_LABELS = tuple(
         r"(?:authorization|reference|ref|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
         # a bare "Tracking:", "reference (REF*NT) ....": a colon or dot leaders after it
-        r"(?:reference|ref|tracking)(?=(?:\s*\((?-i:[A-Z]{2,5}(?:\*[A-Z0-9]{1,3})?)\))?\s*(?::|\.{3,}))",
+        r"(?:reference|ref|tracking)(?=(?:\s*\((?-i:[A-Z]{2,5}(?:\*[A-Z0-9]{1,3})?)\))?(?:\s*(?::|\.{3,})|[ \t]{2,}))",
         # a program's initials as the request's name: "SA number", "Request for services (RFS) no.", "EA #"
         # (never a person's, a drug's or a plan's id: NPI, DIN, PHN, MRN, ...)
         r"(?:\(?(?-i:(?!(?:NPI|DEA|TIN|EIN|SSN|PHN|MRN|DIN|NDC|BIN|PCN|TTY|MBI|HICN|ID|PIN|RX|GRP|DOB)\b)[A-Z]{2,4})\)?)"
         r"\s*(?:{NUM}|no\.?|#)(?=\s*[:.#]|\s{2,})",
     )
 )
-LEADER = r"[\s.:#]*(?:[\-–][\s.:#]*)?(?:(?-i:[a-z.]{2,})[\s.:#]+){0,3}"  # dot leaders, and what OCR makes of them ("scisiscess")
+LEADER = r"[\s.:#]*(?:[\-–|][\s.:#]*)?(?:(?-i:[a-z.]{2,})[\s.:#]+){0,3}"  # dot leaders, and what OCR makes of them ("scisiscess")
 _ABBREV = r"(?:\s*\((?-i:[A-Z]{2,5}(?:\*[A-Z0-9]{1,3})?)\))?"  # and an X12 rendering's segment: "(REF*NT)"  # "Prior Authorization Number (PAN): ..."
 _NUMBER_RES = [
     re.compile(rf"\b{label}{_ABBREV}\s*(?:is\s*)?{LEADER}{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS
