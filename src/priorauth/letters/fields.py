@@ -78,6 +78,11 @@ _NEW_NAMED = re.compile(
 )
 
 
+# a renewal's "Your current approval for LUMAKRAS (no. X, valid a through b) ends soon": the approval it replaces
+_CURRENT_ENDING = re.compile(r"\b(?:current|existing|present)\s+(?:approval|authori[sz]ation|certification)\b", I)
+_ENDING = re.compile(r"\b(?:ends|expires|will\s+(?:end|expire)|runs\s+out|is\s+ending)\b", I)
+
+
 def _stale(text: str, pos: int) -> bool:
     """Whether what stands at ``pos`` belongs to an earlier authorization: its sentence, up to it, says
     so ("The patient's previous authorization, PA No. X, valid ... through ..."), or it stands on the
@@ -89,6 +94,9 @@ def _stale(text: str, pos: int) -> bool:
     for m in _SENTENCE_END.finditer(text, start, min(len(text), pos + 2)):  # its lookahead sees the word at pos
         start = min(m.end(), pos)
     if _STALE.search(text, start, pos):
+        return True
+    current = _CURRENT_ENDING.search(text, start, pos)  # "Your current approval (..., valid a through b) ends soon"
+    if current and _ENDING.search(text, pos, min(len(text), current.end() + 240)):
         return True
     line_end = text.find("\n", pos)
     if _STALE_ROW.search(text, pos, len(text) if line_end < 0 else line_end):  # "... 2026-09-24 to 2027-09-23  EXPIRED"
@@ -178,7 +186,20 @@ _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper'
 )
 
 
+# a fax cover sheet as page 1 ("FACSIMILE TRANSMITTAL", "FAX COVER SHEET"): its date is the fax's, the letter's
+# own date is on the pages after it
+_COVER = re.compile(r"\b(?:facsimile|fax)\s+(?:transmittal|transmission|cover(?:\s+(?:sheet|page))?)\b", I)
+
+
 def letter_date(text: str) -> Hit | None:
+    first, sep, rest = text.partition("\f")
+    if sep and _COVER.search(first) and (own := _letter_date(rest)):
+        at = len(first) + 1
+        return Hit(own.value, own.start + at, own.end + at, own.note)
+    return _letter_date(text)
+
+
+def _letter_date(text: str) -> Hit | None:
     """The letter's own date: a decision stamp's atop the letter ("DENIED 10 MAY 2027" over a returned form,
     whose "Date:" is its signer's), a ``Date:`` label, else the first line of page 1 that is only a date,
     or a heading line's last column ("NOTICE OF DENIAL            MAR 31 2027", "... (FAX)   2/2/27  16:05")."""
@@ -241,7 +262,7 @@ def _stamp_date(text: str) -> Hit | None:
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|to|through|thru|until)\s", I)
 # a heading line's last column is its date: words, a gap of two spaces or more, a date (and a time) at its end
 _LAST_COLUMN = re.compile(
-    rf"^[^\n]*\S[ \t]{{2,}}(?P<d>{dates.DATE})(?:[ \t]+\d{{1,2}}:\d{{2}}(?:[ \t]*[AP]\.?M\.?)?)?[ \t]*$", I | M
+    rf"^[^\n]*\S(?:[ \t]{{2,}}|[ \t]+[—–][ \t]+)(?P<d>{dates.DATE})(?:[ \t]+\d{{1,2}}:\d{{2}}(?:[ \t]*[AP]\.?M\.?)?)?[ \t]*$", I | M
 )
 # the decision's own date, when the letter has no date of its own: a stamp's ("APPROVED 02/01/27"), a
 # portal's ("Decided 28-Feb-2027", "Determination made: 3/9/27")
@@ -336,7 +357,7 @@ _N = (
 # an ordinal day: "no later than the one hundred eightieth (180th) day following ...", "the 60th day after"
 _ORD = r"(?:the\s+)?(?:(?:[a-z]+[\s-]+){0,4}?\((?P<o1>\d{1,3})(?:st|nd|rd|th)\)|(?P<o2>\d{1,3})(?:st|nd|rd|th))"
 _APPEAL_DAYS = re.compile(
-    rf"\b(?:within|w/in|w/i|no\s+later\s+than|by|in|up\s+to|have|has|due|is|are|window|period|limit)[\s:]+(?:{_N}|{_ORD})\s+(?:calendar\s+)?days?\s+"
+    rf"\b(?:within|w/in|w/i|no\s+later\s+than|by|in|up\s+to|have|has|due|is|are|window|period|limit|rights)[\s:]+(?:{_N}|{_ORD})\s+(?:calendar\s+)?days?\s+"
     r"(?:of|from|after|following)\s+(?:the\s+)?(?P<from>[^.;]{0,60})",
     I,
 )
@@ -350,7 +371,7 @@ _APPEAL_BY = re.compile(
 )
 _FROM_LETTER = re.compile(
     r"^(?:(?:this|the|our)\s+)?(?:date\s+(?:of|on)\s+(?:this|the|our)\s+|(?:date\s+of\s+)?)"
-    r"(?:(?:adverse|denial|coverage)\s+)?(?:letter|notice|notification|denial|decision|determination)"
+    r"(?:(?:adverse|denial|coverage)\s+)?(?:letter|notice|notification|denial|decision|determination|memo(?:randum)?|e-?mail|message)"
     r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination)\s+date"
     r"|^this\s+date\b"  # a stamp's "APPEAL W/IN 60 DAYS OF THIS DATE": the date it bears
     r"|^(?:the\s+)?(?:stamp(?:ed)?|print(?:ed)?|issue|status|mail(?:ing|ed)?)\s+date\b"  # "W/IN 90 DAYS OF STAMP DATE"
@@ -376,6 +397,10 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         ordinal = m.group("o1") or m.group("o2")
         n = int(ordinal) if ordinal else int(m.group("nd")) if m.group("nd") else _days(m.group("n"))
         src = m.group("from")
+        if given := _FROM_GIVEN.match(" ".join(src.split())):  # "180 days of 20270419", "from decision date 11/02/27"
+            said = given.group("d") or given.group("d2")
+            if day := dates.parse(said):
+                return Hit(day + timedelta(days=n), m.start(), m.end(), f"{n} days from {said}"), ""
         if _FROM_LETTER.search(" ".join(src.split())) and not _FROM_RECEIPT.search(src[:25]):
             decided = _DECISION_DATE.search(text) if _FROM_DECISION.match(" ".join(src.split())) else None
             if decided and (day := dates.parse(decided.group("d"))):  # "60 days of the decision date shown above"
@@ -387,6 +412,13 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
     return None, ""
 
 
+# a window counted from a date it gives: "within 180 days of 20270419", "60 days from decision date 11/02/27",
+# "60 days from the date of this email (May 3, 2027)"
+_FROM_GIVEN = re.compile(
+    r"(?:(?:(?:decision|determination|letter|notice|response|denial|status)\s+)?date\s*[:.]?\s*)?(?P<d>" + dates.DATE + r")(?![\w/])"
+    r"|date\s+of\s+(?:this|the|our)\s+(?:letter|notice|e-?mail|message|memo|decision|determination)\s*\(\s*(?P<d2>" + dates.DATE + r")\s*\)",
+    I,
+)
 # a window counted from the decision's own date when the letter labels one apart from its own date
 _FROM_DECISION = re.compile(r"(?:the\s+)?(?:decision|determination|status)\s+date|date\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|determination)", I)
 _DECISION_DATE = re.compile(
