@@ -42,7 +42,7 @@ _LABEL_NEXT = re.compile(
     r"[ \t|]*(?P<v>\S+(?: \S+){0,3})",
     M,
 )
-_APPROVED_CHANGED = r"(?:^\s*(?:request\s+|coverage\s+)?|\b(?:is|was|been|were|are)\s+)approved\s+with\s+(?:a\s+|one\s+)?(?:change|modification|substitution|adjustment)s?\b"
+_APPROVED_CHANGED = r"(?:^\s*(?:(?:notice|result|decision|status)\s*:\s*)?(?:request\s+|coverage\s+)?|\b(?:is|was|been|were|are)\s+)approved\s+with\s+(?:a\s+|one\s+)?(?:change|modification|substitution|adjustment)s?\b"
 _STATEMENTS = {
     "approved": [
         _APPROVED_CHANGED,  # a partial approval: "APPROVED WITH A CHANGE" (what was asked for, changed)
@@ -102,8 +102,10 @@ _STATEMENTS = {
         r"\bwe\s+(?:have\s+)?(?:denied|declined|are\s+denying|must\s+deny|cannot\s+approve|can\s+not\s+approve|are\s+unable\s+to\s+approve|were\s+unable\s+to\s+approve|could\s+not\s+approve|did\s+not\s+approve|are\s+not\s+able\s+to\s+approve|cannot\s+authorize|are\s+unable\s+to\s+authorize)\b",
         r"\b(?:adverse|unfavorable)\s+(?:benefit\s+|coverage\s+)?determination\b",
         # (a denial letter asked for is a document: "Medicaid eligibility decision or denial letter")
-        r"(?<!\bor\s)(?<!\band\s)(?<!\bany\s)(?<!\bthe\s)\bdenial\s+(?:notice|letter|notification|of\s+(?:coverage|your|the|this|prior))\b",
+        r"(?<!\bor\s)(?<!\band\s)(?<!\bany\s)(?<!\bthe\s)(?<!['’]s\s)\bdenial\s+(?:notice|letter|notification|of\s+(?:coverage|your|the|this|prior))\b",
         r"\bnotice\s+of\s+(?:(?!appeal)[A-Za-z/]+\s+){0,2}?(?:denial|non-?certification)\b",
+        # a label's value: "Outcome: unable to approve ..." (never "... unable to approve it with the records we have")
+        r"\bunable\s+to\s+(?:approve|authori[sz]e)\b(?![^.;]{0,60}\b(?:information|records|documentation|until|without|yet)\b)",
         # a review's close: "We reviewed this request and cannot approve it as sent"
         r"\b(?:reviewed|evaluated|considered)\b[^.;]{0,60}?\band\s+(?:cannot|can\s*not|could\s+not|are\s+unable\s+to|were\s+unable\s+to|"
         r"did\s+not|will\s+not)\s+(?:approve|authorize|cover)\b",
