@@ -271,3 +271,39 @@ def test_a_current_approval_that_goes_on_is_not_stale() -> None:
 def test_a_title_date_after_a_dash() -> None:
     hit = fields.letter_date("NORTHGATE HEALTH - REVIEW MEMO — 03-02-2027\nRE: member\n")
     assert hit is not None and hit.value == date(2027, 3, 2)
+
+
+# -- 5. a Spanish letter's dates, period, quantity and appeal window -----------------------------------------------
+SPANISH_DATES = [
+    ("3 de mayo de 2027", date(2027, 5, 3)),
+    ("21 de septiembre del 2027", date(2027, 9, 21)),
+    ("1 de diciembre de 1955", date(1955, 12, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), SPANISH_DATES)
+def test_spanish_dates(text: str, want: date) -> None:
+    from priorauth.letters import dates
+
+    found = dates.find(f"Fecha: {text}")
+    assert [f.day for f in found] == [want]
+
+
+def test_a_spanish_approvals_period_quantity_and_a_denials_window() -> None:
+    span = fields.period("Vigencia de la autorizacion: del 1 de marzo de 2027 al 31 de agosto de 2027\n")
+    assert span is not None and span[0] is not None and span[1] is not None
+    assert (span[0].value, span[1].value) == (date(2027, 3, 1), date(2027, 8, 31))
+    q = fields.quantity("Cantidad aprobada:   60 tabletas por 30 dias\n")
+    assert q is not None and q.value == "60 tabletas por 30 dias"
+    hit, _ = fields.appeal_deadline(
+        "Puede pedir una apelacion dentro de 30 dias a partir de la fecha de este aviso.", date(2027, 3, 1)
+    )
+    assert hit is not None and hit.value == date(2027, 3, 31)
+
+
+def test_spanish_guards() -> None:
+    from priorauth.letters import dates
+
+    assert dates.find("32 de julio de 2027") == []  # no such day
+    hit, _ = fields.appeal_deadline("Envie los documentos dentro de 14 dias a partir de la fecha de esta carta.", date(2027, 3, 1))
+    assert hit is None  # a window to send documents is no appeal's

@@ -37,8 +37,15 @@ _ORDINALS = {
 # a day in ordinal words, as formal and legal letters write it ("July twenty-third, 2026", "the
 # eighteenth day of March, 2026")
 _DAY_WORDS = "|".join(w.replace("-", r"[\s-]") for w in sorted(_ORDINALS, key=len, reverse=True))
+# a Spanish letter's month (Puerto Rico): "15 de julio de 2027"
+_MESES = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}  # fmt: skip
+_MES = "(?:" + "|".join(_MESES) + ")"
 DATE = (
     r"(?:\d{4}-\d{1,2}-\d{1,2}"
+    rf"|(?:0?[1-9]|[12]\d|3[01])\s+de\s+{_MES}\s+(?:de(?:l)?\s+)?\d{{4}}"
     r"|(?:19|20)\d{2}[/.](?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12]\d|3[01])(?![\d/.])"  # 2027/01/05, 2027.01.05
     r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
     r"|\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})(?!\d)"
@@ -90,6 +97,11 @@ def parse(text: str, *, birth: bool = False, near: date | None = None) -> date |
 
 
 def _parse(text: str) -> date | None:
+    if m := re.fullmatch(rf"(\d{{1,2}})\s+de\s+({_MES})\s+(?:del?\s+)?(\d{{4}})", " ".join(text.split()), re.I):
+        try:
+            return date(int(m.group(3)), _MESES[m.group(2).lower()], int(m.group(1)))
+        except ValueError:
+            return None
     cleaned = re.sub(r"\s*([/.\-])\s*", r"\1", text.strip()) if text[:1].isdigit() else text
     if re.search(rf"\bday\s+of\b|{_DAY_WORDS}", cleaned, re.I):  # ordinal words, "the ... day of": a day's number
         cleaned = re.sub(r"^the\s+|\s+day\s+of", "", " ".join(cleaned.split()), flags=re.I)

@@ -275,11 +275,11 @@ _DECIDED_ON = re.compile(
 
 
 _RANGE = re.compile(
-    rf"(?P<a>{dates.DATE})\s*(?:-|–|—|to|through|thru|until|and)\s*(?P<b>{dates.DATE})",
+    rf"(?P<a>{dates.DATE})\s*(?:-|–|—|to|through|thru|until|and|al|hasta(?:\s+el)?)\s*(?P<b>{dates.DATE})",
     I,
 )
 _PERIOD_CONTEXT = re.compile(
-    r"approv|authoriz|valid|effective|\beff\b|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
+    r"approv|aprob|vigencia|authoriz|valid|effective|\beff\b|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
 )
 _START = re.compile(
     rf"\b(?:start(?:s|ing)?|effective|eff\.?|(?:takes|took)\s+effect|begin(?:ning|s)?|commencing|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
@@ -409,7 +409,19 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
                 return None, f"the appeal deadline is {n} days from the letter's date, which could not be read"
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
+    for m in _APPEAL_DIAS.finditer(text):  # a Spanish letter: "apelacion dentro de 60 dias a partir de la fecha de esta carta"
+        if letter is not None:
+            n = int(m.group("n"))
+            return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
+        return None, "the appeal deadline is counted from the letter's date, which could not be read"
     return None, ""
+
+
+_APPEAL_DIAS = re.compile(
+    r"\bapelaci[oó]n\b[^.]{0,40}?\bdentro\s+de\s+(?P<n>\d{1,3})\s+d[ií]as\s+(?:calendario\s+)?(?:a\s+partir\s+de|desde)\s+"
+    r"la\s+fecha\s+(?:de|en)\s+(?:esta|este|la|el)\s+(?:carta|aviso|notificaci[oó]n|decisi[oó]n)",
+    I,
+)
 
 
 # a window counted from a date it gives: "within 180 days of 20270419", "60 days from decision date 11/02/27",
@@ -466,14 +478,14 @@ def _days(word: str) -> int:
 
 # -- quantity, drug ----------------------------------------------------------------------------------
 # a supply's length: "30 days", "30-day supply", "30 DS" (days' supply), "month"
-_SUPPLY = r"(?:\d+\s*-?\s*)?(?:(?:days?|months?|weeks?)(?:['’]?\s*supply)?|(?-i:DS)\b)"
+_SUPPLY = r"(?:\d+\s*-?\s*)?(?:(?:days?|d[ií]as|months?|weeks?)(?:['’]?\s*supply)?|(?-i:DS)\b)"
 _QUANTITY = re.compile(
-    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
+    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|cantidad(?:\s+aprobada)?|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
     r"max(?:imum|\.)?(?:\s+(?:quantity|qty|dispensed?|supply))?)"
     r"(?:\s+(?:approved|authorized|allowed|limit|auth(?:['’]?d|\.)|appr(?:['’]?d|\.)|per\s+fill))?"
     # (an office's "... Unit - 88 Main St" is no quantity: a unit's dash is no label's)
-    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?|pills?))?"
-    rf"(?:\s*(?:per|every|/|for|each|in)\s*{_SUPPLY})?)",
+    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tabletas|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"
+    rf"(?:\s*(?:per|every|/|for|each|in|por)\s*{_SUPPLY})?)",
     I,
 )
 _QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*(?:days?\s*supply|ds)\s*[:#]?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
