@@ -307,3 +307,12 @@ def test_spanish_guards() -> None:
     assert dates.find("32 de julio de 2027") == []  # no such day
     hit, _ = fields.appeal_deadline("Envie los documentos dentro de 14 dias a partir de la fecha de esta carta.", date(2027, 3, 1))
     assert hit is None  # a window to send documents is no appeal's
+
+
+def test_a_current_approval_over_a_new_ones_labels_leaves_them_fresh() -> None:
+    text = (
+        "Existing authorization: QR-1 valid 2026-03-01 to 2027-02-28\nNew authorization no.: QR-2\n"
+        "Effective: 2027-03-01   Expires: 2027-08-31\n"
+    )
+    span = fields.period(text)
+    assert span is not None and span[0] is not None and span[0].value == date(2027, 3, 1)

@@ -80,6 +80,7 @@ _NEW_NAMED = re.compile(
 
 # a renewal's "Your current approval for LUMAKRAS (no. X, valid a through b) ends soon": the approval it replaces
 _CURRENT_ENDING = re.compile(r"\b(?:current|existing|present)\s+(?:approval|authori[sz]ation|certification)\b", I)
+_SENTENCE_OR_LABEL = re.compile(r"[.!?](?=\s+[A-Z][a-z])|\n[ \t]*\n|\n[ \t]*[A-Z][^\n:]{0,40}:")
 _ENDING = re.compile(r"\b(?:ends|expires|will\s+(?:end|expire)|runs\s+out|is\s+ending)\b", I)
 
 
@@ -96,8 +97,12 @@ def _stale(text: str, pos: int) -> bool:
     if _STALE.search(text, start, pos):
         return True
     current = _CURRENT_ENDING.search(text, start, pos)  # "Your current approval (..., valid a through b) ends soon"
-    if current and _ENDING.search(text, pos, min(len(text), current.end() + 240)):
-        return True
+    if current:  # its own sentence says it ends, after what stands at pos (never a label line below it)
+        tail = text[current.end() : current.end() + 240]
+        cut = _SENTENCE_OR_LABEL.search(tail)
+        ending = _ENDING.search(tail, 0, cut.start() if cut else len(tail))
+        if ending and current.end() + ending.start() > pos:
+            return True
     line_end = text.find("\n", pos)
     if _STALE_ROW.search(text, pos, len(text) if line_end < 0 else line_end):  # "... 2026-09-24 to 2027-09-23  EXPIRED"
         return True
