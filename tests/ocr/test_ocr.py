@@ -1240,6 +1240,16 @@ def test_v7_layouts_at_the_worst_level_never_met_where_the_twin_is_not(v7_twins:
             "Yes: KRAS G12C positive by an approved assay, on tissue or plasma.\n",
             {"insufficient"},
         ),
+        (
+            "LARKSPUR PLAN  PROVIDER BULLETIN,  Autumn 2026\nQ. Which result counts?\nA. KRAS G12C by an approved test.\n",
+            {"insufficient"},
+        ),
+        (
+            "HARTWELL PLAN  -  PROVIDF-RBULLETIN  -  May\nOncology requests: frequently asked questions\n"
+            "A. Sotorasib needs KRAS G12C on a lab report.\n",
+            {"insufficient"},
+        ),
+        (_PLASMA + "Probe  Mutant droplets  Copies\nKRAS G12C  0.  a  17,904\n", {"insufficient"}),
         # guards: a payer's letter about a member under such a banner, a report that names a bulletin in prose
         (
             "SUNDERLAND CARE  -  Provider bulletin  -  Spring 2026\nMember: Tolland, Ines   DOB 1950-01-30\n"

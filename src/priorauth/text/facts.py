@@ -551,14 +551,26 @@ _PERSON_FIELD = re.compile(
 )
 
 
-_SPECK = re.compile(r"(?<=[a-z])[!|'`,;:]+(?=\s)", re.I)
+# [ocr8-provider-bulletin] ... or ends its cell ("PROVIDER BULLETIN," at the worst fax level)
+_SPECK = re.compile(r"(?<=[a-z])[!|'`,;:]+(?=\s|$)", re.I)
+
+
+# [ocr8-provider-bulletin] A bulletin's or FAQ's name anywhere in the first lines ("Oncology prior authorization:
+# frequently asked questions"; a scan's "PROVIDF-RBULLETIN" keeps "BULLETIN").
+_BULLETIN = re.compile(r"bulletin\b|\bnewsletter\b|\bfrequently\s+asked\s+questions\b|\bfaqs?\b", re.I)
+
+
+_SENTENCE_LINE = re.compile(r"[a-z]\.\s*$", re.I)  # a sentence ("See the provider bulletin."), not a title
 
 
 def policy_document(doc: TextDoc) -> bool:
     head = [line for line in doc.text.split("\n", 12)[:12] if line.strip()][:3]
     # a speck a scan glued to a word's end ("Medical! Policy") is dropped
     cells = [_SPECK.sub("", c).strip() for line in head for c in _BANNER_CELL.split(line) if c.strip()]
-    return any(_GENERAL_HEADING.match(c) for c in cells) and not _PERSON_FIELD.search(doc.text)
+    general = any(_GENERAL_HEADING.match(c) for c in cells) or any(
+        _BULLETIN.search(line) and not _SENTENCE_LINE.search(line) for line in head
+    )
+    return general and not _PERSON_FIELD.search(doc.text)
 
 
 def _form_answer_no(doc: TextDoc, f: Finding, line: str) -> bool:
@@ -783,7 +795,8 @@ def _failed_row(doc: TextDoc, f: Finding) -> bool:
 # digital PCR "KRAS G12C  0  0  17,904", "G12C | 0.0 % | 0 copies/mL", "KRAS p.G12C  0 reads"): nothing was counted,
 # the row is no positive result (a scan may read the zero as "O"). A negated row keeps its "not detected".
 _ZERO_CELL = re.compile(
-    r"[\s:]*?(?: {2,}|\t|\s*\|\s*)[0O](?:[.,]0+)?\s*(?:%|copies(?:\s*/\s*\w+)?|droplets?|reads?|events?)?(?: {2,}|\t|\s*\||\s*$)",
+    r"[\s:]*?(?: {2,}|\t|\s*\|\s*)[0O](?:[.,]0+)?[.,'`]?\s*(?:%|copies(?:\s*/\s*\w+)?|droplets?|reads?|events?)?"
+    r"(?: {2,}|\t|\s*\||\s*$)",  # a speck a scan leaves after the zero ("0.") is no decimal
     re.M,
 )
 _DANGLING_NOT = re.compile(r"[\s:,-]{0,3}(?:not|no|neg)\b(?!\s+(?:only|all|just)\b)", re.I)
