@@ -507,7 +507,10 @@ _GENERAL_HEADING = re.compile(
     r"^\W*(?:[\w-]+\s+){0,2}?(?:policy\s+(?:excerpt|criteria|language|text|statement)|(?:medical|clinical|coverage|drug|"
     r"pharmacy|payer)\s+policy|(?:coverage|approval|authorization)\s+criteria|(?:patient\s+)?education(?:al)?\s+"
     r"(?:handout|material|sheet|leaflet|printed|provided|given)|(?:patient\s+)?handout|flyer|brochure|poster|drug\s+information\s+sheet|package\s+insert|"
-    r"prescribing\s+information)(?:\s+[\w.-]+)?\s*(?:[:(\-\u2013\u2014]|$)",
+    r"prescribing\s+information|"
+    # [ocr8-provider-bulletin] a payer's bulletin or FAQ for providers ("PROVIDER BULLETIN", "Provider newsletter")
+    r"(?:provider|prescriber|network)\s+(?:bulletin|newsletter|update|faqs?)|frequently\s+asked\s+questions)"
+    r"(?:\s+[\w.-]+)?\s*(?:[:(\-\u2013\u2014]|$)",
     re.I,
 )
 
@@ -548,14 +551,26 @@ _PERSON_FIELD = re.compile(
 )
 
 
-_SPECK = re.compile(r"(?<=[a-z])[!|'`,;:]+(?=\s)", re.I)
+# [ocr8-provider-bulletin] ... or ends its cell ("PROVIDER BULLETIN," at the worst fax level)
+_SPECK = re.compile(r"(?<=[a-z])[!|'`,;:]+(?=\s|$)", re.I)
+
+
+# [ocr8-provider-bulletin] A bulletin's or FAQ's name anywhere in the first lines ("Oncology prior authorization:
+# frequently asked questions"; a scan's "PROVIDF-RBULLETIN" keeps "BULLETIN").
+_BULLETIN = re.compile(r"bulletin\b|\bnewsletter\b|\bfrequently\s+asked\s+questions\b|\bfaqs?\b", re.I)
+
+
+_SENTENCE_LINE = re.compile(r"[a-z]\.\s*$", re.I)  # a sentence ("See the provider bulletin."), not a title
 
 
 def policy_document(doc: TextDoc) -> bool:
     head = [line for line in doc.text.split("\n", 12)[:12] if line.strip()][:3]
     # a speck a scan glued to a word's end ("Medical! Policy") is dropped
     cells = [_SPECK.sub("", c).strip() for line in head for c in _BANNER_CELL.split(line) if c.strip()]
-    return any(_GENERAL_HEADING.match(c) for c in cells) and not _PERSON_FIELD.search(doc.text)
+    general = any(_GENERAL_HEADING.match(c) for c in cells) or any(
+        _BULLETIN.search(line) and not _SENTENCE_LINE.search(line) for line in head
+    )
+    return general and not _PERSON_FIELD.search(doc.text)
 
 
 def _form_answer_no(doc: TextDoc, f: Finding, line: str) -> bool:
@@ -580,13 +595,15 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     negated = negated or _under_not_detected(doc, f)
     if f.label != "KRAS_NEG" and (_test_not_result(doc, f) or _coverage_row(doc, f)):
         return  # "NGS including KRAS G12C", "KRAS G12C testing: not performed", an assay's range: no result
-    if _relatives_tumor(doc, f) or (f.label != "KRAS_NEG" and _failed_row(doc, f)):
+    if _relatives_tumor(doc, f) or _letter_to_relative(doc, f) or (f.label != "KRAS_NEG" and _failed_row(doc, f)):
         return  # "his sister ...; her tumor carried G12C"; "G12C  undetermined  invalid": no result of the patient
     if f.label == "KRAS_G12C":
         if _gene_of(f) in ("nras", "hras"):
             return  # NRAS / HRAS G12C
         if not negated and _DANGLING_NOT.match(doc.text, f.end):
             return  # "KRAS G12C not de" (a line cut short, a word lost in a scan): neither result can be read
+        if not negated and _ZERO_CELL.match(doc.text, f.end):
+            return  # "KRAS G12C  0  0  17,904": a count or level of zero on its row; the result is stated elsewhere
         status = "g12c_absent" if negated else "g12c_present"
     elif f.label == "KRAS_OTHER":  # the sentence names KRAS, or the report does and the sentence no other RAS
         if negated or re.search(r"\b[nh]-?ras\b", f.sentence, re.I):
@@ -629,8 +646,10 @@ _EARLIER_LEVEL = re.compile(
 # A KRAS variant named as what a test covers or looks for, with no result beside it: "comprehensive NGS including
 # KRAS G12C", "plasma assay for KRAS G12C ordered", "KRAS G12C testing: not performed".
 _TEST_AFTER = re.compile(
-    r"[\s-]*(?:mutation\s+|variant\s+)?(?:testing|test|assay|analysis|status|panel|genotyping|sequencing|pcr|results?)\b"
-    r"([^.;\n]{0,60})",
+    # [ocr8-quantification] "ddPCR KRAS G12C Quantification (plasma)": a quantitative assay's name is a test too
+    r"[\s-]*(?:mutation\s+|variant\s+)?(?:testing|test|assay|analysis|status|panel|genotyping|sequencing|pcr|results?|"
+    r"quantification|quantitation|quantitative\s+(?:assay|pcr|test))\b"
+    r"((?:[^.;\n]|\.(?=\d)){0,60})",  # a decimal point ("0.9%") ends no clause
     re.I,
 )
 _TEST_BEFORE = re.compile(
@@ -738,6 +757,22 @@ def _relatives_tumor(doc: TextDoc, f: Finding) -> bool:
     return False
 
 
+# [ocr8-letter-to-relative] (held-out OCR v8, issue 17's ninth pass) A letter written to a patient's relative ("Dear
+# Ms ...", "your mother's result", "your father's test"): a result it states in the third person ("The tumour test
+# showed KRAS G12C") is the relative's, seen from the reader's side; only a sentence about "you" is the addressee's.
+_YOUR_RELATIVE = re.compile(
+    r"\byour\s+(?:late\s+)?(?:father|mother|dad|mum|mom|sister|brother|son|daughter|husband|wife|partner|spouse|"
+    r"aunt|uncle|cousin|grand(?:father|mother|parent))(?:['\u2019]s|\s+(?:had|has|was|died|is))\b",
+    re.I,
+)
+_SALUTATION = re.compile(r"^\s*dear\s+\w", re.I | re.M)
+_YOU = re.compile(r"\byou(?:r|rs|rself)?\b", re.I)
+
+
+def _letter_to_relative(doc: TextDoc, f: Finding) -> bool:
+    return bool(_SALUTATION.search(doc.text) and _YOUR_RELATIVE.search(doc.text) and not _YOU.search(f.sentence))
+
+
 # A row whose result cell says the reaction gave no call ("G12C  undetermined  invalid", "KRAS G12C | failed QC"),
 # with no result word on it: the run failed, nothing was found or excluded.
 _FAILED_CELL = re.compile(
@@ -756,6 +791,14 @@ def _failed_row(doc: TextDoc, f: Finding) -> bool:
     return not _ROW_RESULT.search(_FAILED_CELL.sub(" ", rest))
 
 
+# [ocr8-zero-cell] (held-out OCR v8, issue 17's ninth pass) A quantitative row whose first value cell is zero (droplet
+# digital PCR "KRAS G12C  0  0  17,904", "G12C | 0.0 % | 0 copies/mL", "KRAS p.G12C  0 reads"): nothing was counted,
+# the row is no positive result (a scan may read the zero as "O"). A negated row keeps its "not detected".
+_ZERO_CELL = re.compile(
+    r"[\s:]*?(?: {2,}|\t|\s*\|\s*)[0O](?:[.,]0+)?[.,'`]?\s*(?:%|copies(?:\s*/\s*\w+)?|droplets?|reads?|events?)?"
+    r"(?: {2,}|\t|\s*\||\s*$)",  # a speck a scan leaves after the zero ("0.") is no decimal
+    re.M,
+)
 _DANGLING_NOT = re.compile(r"[\s:,-]{0,3}(?:not|no|neg)\b(?!\s+(?:only|all|just)\b)", re.I)
 _GENE = re.compile(r"\b([knh])-?ras\b", re.I)
 _HEADER = re.compile(r"^\s*[A-Z][A-Z ]{2,30}\b(?:\s*\([^)]*\))?:?\s*$|^[^:]{2,60}:\s*$")

@@ -555,6 +555,9 @@ def _with_checkboxes(data: dict[str, list[Any]], ordered: list[list[int]], boxes
 _GENE = re.compile(r"^(KR[A4][S5$])([.,:;]?)$")
 _G12C = re.compile(r"^(p\.?\(?)?([G6])([1lI|])([2Z])([Cc])(\)?[.,;:]?)$")
 _GLY12CYS = re.compile(r"^(p\.?\(?)?(Gly)([1lI|])([2Z])(Cys)(\)?[.,;:]?)$")
+# [ocr8-coding-prefix] (held-out OCR v8) A coding change's "c." read as a currency sign ("€.34G>T", "¢.34G>T"):
+# after KRAS on the line, the sign is the "c" (the same length); a change on its own is left as read.
+_CODING = re.compile(r"^([(\[]?)[\u20ac\u00a2](\.\s?\d+[ACGT]>[ACGT]\)?[.,;:]?)$")
 
 
 def normalized(tokens: list[str]) -> list[str]:
@@ -569,6 +572,9 @@ def normalized(tokens: list[str]) -> list[str]:
             out[k] = "KRAS" + m[2]
             after_kras = 3  # the variant follows within a few words ("KRAS  Seq  p.G12C" is a table row)
             continue
+        coding = _CODING.match(token)
+        if coding and after_kras:
+            out[k] = coding[1] + "c" + coding[2]
         m = _G12C.match(token) or _GLY12CYS.match(token)
         if m and (after_kras or m[1]):
             name = "Gly12Cys" if m.re is _GLY12CYS else "G12C"
