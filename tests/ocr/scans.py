@@ -136,17 +136,31 @@ def layout(report: Report) -> list[tuple[int, str, list[tuple[int, str, int]]]]:
 
 
 def _wrap(line: str, kind: str) -> list[str]:
+    """Words wrap at the margin; a word wider than the line (an HL7 segment, a rule of #s) breaks where the
+    line ends, as a printer's or fax server's text rendering does."""
     if not line:
         return []
+    font = _font(kind, False, 12)
     out, cur = [], ""
-    for word in line.split(" "):
+    for word in _hard_broken(line.split(" "), font):
         trial = f"{cur} {word}" if cur else word
-        if cur and _font(kind, False, 12).getlength(trial) > WIDTH:
+        if cur and font.getlength(trial) > WIDTH:
             out.append(cur)
             cur = word
         else:
             cur = trial
     return [*out, cur]
+
+
+def _hard_broken(words: list[str], font: Any) -> list[str]:
+    out = []
+    for word in words:
+        while font.getlength(word) > WIDTH:
+            cut = max(n for n in range(1, len(word)) if font.getlength(word[:n]) <= WIDTH)
+            out.append(word[:cut])
+            word = word[cut:]
+        out.append(word)
+    return out
 
 
 def _tables(lines: list[str], kind: str) -> dict[int, tuple[list[int], int]]:
