@@ -47,7 +47,7 @@ def from_documents(docs: list[TextDoc]) -> TextFacts:
 def _document_facts(doc: TextDoc) -> TextFacts:
     """The facts of one document (cached: re-evaluating a chart does not re-read its notes)."""
     out = TextFacts()
-    if _MISFILED.search(doc.text[:400]) or _misdirected(doc.text) or _several_patients(doc.text):
+    if _misfiled(doc.text) or _misdirected(doc.text) or _several_patients(doc.text):
         return out  # a document that says it is another patient's (or a log of several) states nothing about this one
     for f in analyze(doc.text):
         _add(out, doc, f)
@@ -110,8 +110,26 @@ def _misdirected(text: str) -> bool:
     """A notice on the document's first page (its first 1,200 characters) that it is not this patient's."""
     head = text[:1200]
     return any(
-        not _CONDITION_BEFORE.search(head[max(0, m.start() - 80) : m.start()]) for m in _MISDIRECTED.finditer(head)
+        not _CONDITION_BEFORE.search(head[max(0, m.start() - 80) : m.start()]) and not _one_result_withdrawn(head, m)
+        for m in _MISDIRECTED.finditer(head)
     )
+
+
+def _misfiled(text: str) -> bool:
+    head = text[:400]
+    return any(not _one_result_withdrawn(head, m) for m in _MISFILED.finditer(head))
+
+
+# (held-out v9, issue 13's tenth pass) [v9-one-result-withdrawn] A result, block or specimen that "belongs to a
+# different patient" in a corrected report ("the KRAS result reported on 11/10 belongs to a different patient and has
+# been withdrawn ... the correct result for this patient: ...") voids that result, not the document: the report goes on
+# with this patient's.
+_RESULT_SUBJECT = re.compile(r"\b(?:result|block|specimen|sample|slide|value|variant|finding|call)\b[^.;\n]{0,60}$", re.I)
+_THIS_PATIENTS = re.compile(r"\b(?:for|of|from)\s+this\s+(?:patient|pt)\b", re.I)
+
+
+def _one_result_withdrawn(text: str, m: re.Match[str]) -> bool:
+    return bool(_RESULT_SUBJECT.search(text[max(0, m.start() - 80) : m.start()]) and _THIS_PATIENTS.search(text, m.end()))
 
 
 # (held-out v9, issue 13's tenth pass) [v9-several-patients] A log or list of several patients, each under its own
@@ -119,7 +137,7 @@ def _misdirected(text: str) -> bool:
 # no line of it is this patient's chart. Two or more different numbers, each opening an entry. A tumour board's
 # cases ("Case 3: ...", "Case 4: (different patient)") mark this patient's among them: not a log.
 _PATIENT_ENTRY = re.compile(
-    r"(?:^|\n|[.;]\s+)\W{0,3}(?:pt|patient|subject)\s*#?\s*(\d{1,4})\s*(?:[-:\u2013\u2014)]|\()", re.I
+    r"(?:^|\n|[.;:]\s+)\W{0,3}(?:pt|patient|subject)\s*#?\s*(\d{1,4})\s*(?:[-:\u2013\u2014)]|\()", re.I
 )
 _OTHER_MARKED = re.compile(r"\b(?:different|another|other|separate)\s+(?:pt|patient)\b", re.I)
 
@@ -185,10 +203,17 @@ _ENTERED_IN_ERROR = re.compile(
 )
 
 
-def _physical_line(doc: TextDoc, f: Finding) -> str:
+def _entered_in_error(doc: TextDoc, f: Finding) -> bool:
+    """The entry holding the finding is marked entered in error: the mark after it in the same clause of its line
+    ("J84.9 Pulmonary fibrosis - comment: ENTERED IN ERROR"), or opening its line. "The G13C call was entered in
+    error; the variant is KRAS G12C" voids only what comes before the ";"."""
     start = doc.text.rfind("\n", 0, f.start) + 1
     end = doc.text.find("\n", f.end)
-    return doc.text[start : end if end >= 0 else len(doc.text)]
+    after = doc.text[f.end : end if end >= 0 else len(doc.text)]
+    m = _ENTERED_IN_ERROR.search(after)
+    if m and not re.search(r"[;.]\s", after[: m.start()]):
+        return True
+    return bool(_ENTERED_IN_ERROR.match(doc.text[start : f.start].lstrip(" *-\u2022")))
 
 
 def _line(doc: TextDoc, f: Finding) -> str:
@@ -344,7 +369,7 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     line = _line(doc, f)
     p = patterns()
-    if _ENTERED_IN_ERROR.search(_physical_line(doc, f)):
+    if _entered_in_error(doc, f):
         return  # (held-out v9) [v9-entered-in-error] a list entry marked as entered in error states nothing
     general = p["not_about_patient"].search(f.sentence) and not _answered_yes(doc, f)
     if general or _unticked_item(doc, f, line) or _in_criteria_list(doc, f):
