@@ -124,12 +124,16 @@ def _misfiled(text: str) -> bool:
 # different patient" in a corrected report ("the KRAS result reported on 11/10 belongs to a different patient and has
 # been withdrawn ... the correct result for this patient: ...") voids that result, not the document: the report goes on
 # with this patient's.
-_RESULT_SUBJECT = re.compile(r"\b(?:result|block|specimen|sample|slide|value|variant|finding|call)\b[^.;\n]{0,60}$", re.I)
+_RESULT_SUBJECT = re.compile(
+    r"\b(?:result|block|specimen|sample|slide|value|variant|finding|call)\b[^.;\n]{0,60}$", re.I
+)
 _THIS_PATIENTS = re.compile(r"\b(?:for|of|from)\s+this\s+(?:patient|pt)\b", re.I)
 
 
 def _one_result_withdrawn(text: str, m: re.Match[str]) -> bool:
-    return bool(_RESULT_SUBJECT.search(text[max(0, m.start() - 80) : m.start()]) and _THIS_PATIENTS.search(text, m.end()))
+    return bool(
+        _RESULT_SUBJECT.search(text[max(0, m.start() - 80) : m.start()]) and _THIS_PATIENTS.search(text, m.end())
+    )
 
 
 # (held-out v9, issue 13's tenth pass) [v9-several-patients] A log or list of several patients, each under its own
