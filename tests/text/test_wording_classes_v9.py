@@ -239,3 +239,17 @@ def test_one_result_withdrawn(text: str, said: set, unsaid: set) -> None:
     got = found(text)
     assert said <= got
     assert not (unsaid & got)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # the regimen kept is no drug negated
+        ("Tumour board: no change to current treatment - continues capecitabine maintenance for mCRC.", True),
+        ("Plan: no changes in therapy; remains on sotorasib for NSCLC.", True),
+        ("No capecitabine given this cycle (hand-foot syndrome).", False),
+    ],
+)
+def test_no_change_to_treatment(text: str, said: bool) -> None:
+    drugs = {v for t, v in found(text) if t == "therapy"}
+    assert bool(drugs & {"capecitabine", "sotorasib"}) is said
