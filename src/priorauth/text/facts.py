@@ -507,8 +507,10 @@ def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
     ticked one ("[X] KRAS G12C mutation identified   Test type: [X] tissue   [ ] plasma")."""
     p = patterns()
     inside = doc.text[f.start : f.end]
-    if not p["unticked_box"].search(line) or p["ticked_box"].search(inside) or p["unticked_box"].search(inside):
+    if not p["unticked_box"].search(line) or p["ticked_box"].search(inside):
         return False  # no empty box, or a "Prior chemotherapy? [ ] Yes [x] No" row answered inside the finding
+    if f.label == "NAIVE" and p["unticked_box"].search(inside):
+        return False  # (held-out v9) a row of empty boxes answered after them ("chemo [ ] IO [ ] -> NONE")
     text = unwrap(doc.text)
     before = text[text.rfind("\n", 0, f.start) + 1 : f.start]
     boxes = [(m.start(), False) for m in p["unticked_box"].finditer(before)]
