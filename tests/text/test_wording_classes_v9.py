@@ -253,3 +253,18 @@ def test_one_result_withdrawn(text: str, said: set, unsaid: set) -> None:
 def test_no_change_to_treatment(text: str, said: bool) -> None:
     drugs = {v for t, v in found(text) if t == "therapy"}
     assert bool(drugs & {"capecitabine", "sotorasib"}) is said
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # "no other cancer medicines" closing a medication list whose only anticancer drug is the G12C inhibitor
+        ("Med history:\n1. Sotorasib 960 mg daily - taking.\n2. Lisinopril 10 mg.\nNo other cancer medications.", True),
+        ("Home meds: KRAZATI 600 mg BID; omeprazole. No other anticancer drugs per patient.", True),
+        # a drug on hold, or another anticancer drug in the list
+        ("Meds:\n1. sotorasib 960 mg - on hold for ALT 5x ULN\n2. amlodipine\nNo other cancer medicines.", False),
+        ("Meds: pembrolizumab q3w, metformin. No other cancer medicines.", False),
+    ],
+)
+def test_no_other_cancer_medicine_after_a_list(text: str, said: bool) -> None:
+    assert (MONO in found(text)) is said

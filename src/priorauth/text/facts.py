@@ -1173,13 +1173,25 @@ _THIS_DRUG = re.compile(r"\b(?:this|the|that)\s+(?:medication|medicine|drug|pill
 
 def _named_before(doc: TextDoc, f: Finding) -> bool:
     """The sentence speaks of "this medication" and the text just before it names only a KRAS G12C inhibitor
-    ("Medication taught: sotorasib. Pt will take this medication by itself")."""
+    ("Medication taught: sotorasib. Pt will take this medication by itself"); or (held-out v9) [v9-no-other-after-list]
+    it closes a medication list whose only anticancer drug is one ("1. LUMAKRAS 240 mg ... 2. Atorvastatin ... No other
+    cancer medicines per daughter")."""
+    if _NO_OTHER_CANCER.match(doc.text, f.start):
+        before = doc.text[max(0, f.sentence_start - 600) : f.sentence_start]
+        named = _g12c_inhibitors(before)
+        return bool(named) and all(named) and not _HELD.search(before)  # a drug on hold is no regimen now
     if not _THIS_DRUG.search(f.sentence):
         return False
     named = _g12c_inhibitors(doc.text[max(0, f.sentence_start - 200) : f.sentence_start])
     return bool(named) and all(named)
 
 
+_NO_OTHER_CANCER = re.compile(
+    r"no\s+other\s+(?:anti-?cancer|cancer|oncology|onc|oncologic|chemo(?:therapy)?)\s+(?:medicines?|medications?|meds|drugs?"
+    r"|therap(?:y|ies)|treatments?|agents?)\b",
+    re.I,
+)
+_HELD = re.compile(r"\b(?:hold|held|on\s+hold|stopped|discontinued|ceased|suspended)\b", re.I)
 _JOINED = re.compile(r"^\s*(?:\+|&|/|,|plus|with|and|in\s+combination\s+with|combined\s+with)\s*$", re.I)
 
 
