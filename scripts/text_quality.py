@@ -11,9 +11,10 @@ blind once, then read on 2026-11-30 in the sixth pass: a development set too), `
 seventh pass: a development set too), ``heldout7`` (``tests/text/heldout7.yaml``, written blind while v6 was read,
 scored blind once, then read on 2026-12-01 in the eighth pass: a development set too), ``heldout8``
 (``tests/text/heldout8.yaml``, written blind while v7 was read, scored blind once, then read on 2026-12-01 in the
-ninth pass: a development set too) and ``heldout9`` (``tests/text/heldout9.yaml``, the held-out set, written blind
-while v8 was read; absent until merged: the scorer says so and exits 1 when asked for it alone), and what it finds in
-the real Synthea notes of ``../shared``.
+ninth pass: a development set too), ``heldout9`` (``tests/text/heldout9.yaml``, written blind while v8 was read,
+scored blind once, then read on 2026-12-01 in the tenth pass: a development set too) and ``heldout10``
+(``tests/text/heldout10.yaml``, the held-out set, written blind while v9 was read; absent until merged: the scorer
+says so and exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
     .venv/bin/python scripts/text_quality.py --corpus heldout2  # one of them
@@ -45,7 +46,8 @@ HELDOUT5 = ROOT / "tests/text/heldout5.yaml"  # written blind while v4 was read;
 HELDOUT6 = ROOT / "tests/text/heldout6.yaml"  # written blind while v5 was read; a development set since read
 HELDOUT7 = ROOT / "tests/text/heldout7.yaml"  # written blind while v6 was read; a development set since read
 HELDOUT8 = ROOT / "tests/text/heldout8.yaml"  # written blind while v7 was read; a development set since read
-HELDOUT9 = ROOT / "tests/text/heldout9.yaml"  # written blind while v8 was read; absent until merged
+HELDOUT9 = ROOT / "tests/text/heldout9.yaml"  # written blind while v8 was read; a development set since read
+HELDOUT10 = ROOT / "tests/text/heldout10.yaml"  # written blind while v9 was read; absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -57,6 +59,7 @@ CORPORA = {
     "heldout7": HELDOUT7,
     "heldout8": HELDOUT8,
     "heldout9": HELDOUT9,
+    "heldout10": HELDOUT10,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")

@@ -47,8 +47,8 @@ def from_documents(docs: list[TextDoc]) -> TextFacts:
 def _document_facts(doc: TextDoc) -> TextFacts:
     """The facts of one document (cached: re-evaluating a chart does not re-read its notes)."""
     out = TextFacts()
-    if _MISFILED.search(doc.text[:400]) or _misdirected(doc.text):
-        return out  # a document that says it is another patient's states nothing about this one
+    if _misfiled(doc.text) or _misdirected(doc.text) or _several_patients(doc.text):
+        return out  # a document that says it is another patient's (or a log of several) states nothing about this one
     for f in analyze(doc.text):
         _add(out, doc, f)
     present = {(k.specimen, k.evidence.date) for k in out.kras if k.status == "g12c_present"}
@@ -68,7 +68,14 @@ def _document_facts(doc: TextDoc) -> TextFacts:
 
 _FIRST_EVER = re.compile(
     r"\bfirst[\s-]ever\s+(?:systemic|anti-?cancer|cancer)\s+(?:therapy|treatment)"
-    r"|\bfirst\s+(?:systemic|anti-?cancer|cancer)\s+(?:therapy|treatment)\s+ever\b",
+    r"|\bfirst\s+(?:systemic|anti-?cancer|cancer)\s+(?:therapy|treatment)\s+ever\b"
+    # (held-out v9) [v9-naive-until-now] naive up to a start point the text names ("treatment-naive before today",
+    # "no anticancer therapy before enrolment", "this will be your first", "first-line cohort"): the drug given
+    # from that point on is the first.
+    r"|\bbefore\s+(?:today|now|enrol?ment|randomi[sz]ation|registration|c1d1|cycle\s+1|this\s+(?:cycle|regimen|"
+    r"treatment|therapy|study|trial|visit|infusion))\b"
+    r"|\b(?:this|today|it)\s+(?:will\s+be|is|was)\s+(?:your|his|her|their|the\s+patient'?s)\s+first\b"
+    r"|\bfirst[\s-]line\s+(?:cohort|use|setting|arm|indication)\b",
     re.I,
 )
 
@@ -103,8 +110,44 @@ def _misdirected(text: str) -> bool:
     """A notice on the document's first page (its first 1,200 characters) that it is not this patient's."""
     head = text[:1200]
     return any(
-        not _CONDITION_BEFORE.search(head[max(0, m.start() - 80) : m.start()]) for m in _MISDIRECTED.finditer(head)
+        not _CONDITION_BEFORE.search(head[max(0, m.start() - 80) : m.start()]) and not _one_result_withdrawn(head, m)
+        for m in _MISDIRECTED.finditer(head)
     )
+
+
+def _misfiled(text: str) -> bool:
+    head = text[:400]
+    return any(not _one_result_withdrawn(head, m) for m in _MISFILED.finditer(head))
+
+
+# (held-out v9, issue 13's tenth pass) [v9-one-result-withdrawn] A result, block or specimen that "belongs to a
+# different patient" in a corrected report ("the KRAS result reported on 11/10 belongs to a different patient and has
+# been withdrawn ... the correct result for this patient: ...") voids that result, not the document: the report goes on
+# with this patient's.
+_RESULT_SUBJECT = re.compile(
+    r"\b(?:result|block|specimen|sample|slide|value|variant|finding|call)\b[^.;\n]{0,60}$", re.I
+)
+_THIS_PATIENTS = re.compile(r"\b(?:for|of|from)\s+this\s+(?:patient|pt)\b", re.I)
+
+
+def _one_result_withdrawn(text: str, m: re.Match[str]) -> bool:
+    return bool(
+        _RESULT_SUBJECT.search(text[max(0, m.start() - 80) : m.start()]) and _THIS_PATIENTS.search(text, m.end())
+    )
+
+
+# (held-out v9, issue 13's tenth pass) [v9-several-patients] A log or list of several patients, each under its own
+# number ("Pt 17 - KRAS G12D ... Pt 18 - KRAS G12C but active ILD ... Pt 19 - pending"; "Subject 02: ... Subject 03:"):
+# no line of it is this patient's chart. Two or more different numbers, each opening an entry. A tumour board's
+# cases ("Case 3: ...", "Case 4: (different patient)") mark this patient's among them: not a log.
+_PATIENT_ENTRY = re.compile(
+    r"(?:^|\n|[.;:]\s+)\W{0,3}(?:pt|patient|subject)\s*#?\s*(\d{1,4})\s*(?:[-:\u2013\u2014)]|\()", re.I
+)
+_OTHER_MARKED = re.compile(r"\b(?:different|another|other|separate)\s+(?:pt|patient)\b", re.I)
+
+
+def _several_patients(text: str) -> bool:
+    return len({m.group(1) for m in _PATIENT_ENTRY.finditer(text)}) >= 2 and not _OTHER_MARKED.search(text)
 
 
 @lru_cache(maxsize=2048)
@@ -155,6 +198,26 @@ def _date_text(m: re.Match[str]) -> str | None:
     else:
         text = f"{m.group(8)}-{int(m.group(7)):02d}"
     return dates.text_of(text)
+
+
+_ENTERED_IN_ERROR = re.compile(
+    r"\bentered\s+in\s+error\b|\berroneous(?:ly)?\s+entered\b|\b(?:entry|entered)\s+(?:on|for)\s+(?:the\s+)?wrong\s+"
+    r"(?:patient|pt|chart)\b|\b(?:meant|intended)\s+for\s+(?:another|a\s+different)\s+(?:pt|patient)\b",
+    re.I,
+)
+
+
+def _entered_in_error(doc: TextDoc, f: Finding) -> bool:
+    """The entry holding the finding is marked entered in error: the mark after it in the same clause of its line
+    ("J84.9 Pulmonary fibrosis - comment: ENTERED IN ERROR"), or opening its line. "The G13C call was entered in
+    error; the variant is KRAS G12C" voids only what comes before the ";"."""
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    end = doc.text.find("\n", f.end)
+    after = doc.text[f.end : end if end >= 0 else len(doc.text)]
+    m = _ENTERED_IN_ERROR.search(after)
+    if m and not re.search(r"[;.]\s", after[: m.start()]):
+        return True
+    return bool(_ENTERED_IN_ERROR.match(doc.text[start : f.start].lstrip(" *-\u2022")))
 
 
 def _line(doc: TextDoc, f: Finding) -> str:
@@ -310,6 +373,8 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     line = _line(doc, f)
     p = patterns()
+    if _entered_in_error(doc, f):
+        return  # (held-out v9) [v9-entered-in-error] a list entry marked as entered in error states nothing
     general = p["not_about_patient"].search(f.sentence) and not _answered_yes(doc, f)
     if general or _unticked_item(doc, f, line) or _in_criteria_list(doc, f):
         return  # a general statement, a form's item left unticked, a payer's list of criteria
@@ -366,7 +431,8 @@ def _in_example_parenthesis(doc: TextDoc, f: Finding) -> bool:
 # words are the choices offered, none chosen.
 # A template's bracketed choice ("[as monotherapy / with panitumumab]", held-out v7) is one too.
 _SMARTLIST = re.compile(r"\{[^{}\n/]*/[^{}\n]*\}")  # a choice between two or more ("a/b"); "{Lumakras:2231}" is filled
-_BRACKET_CHOICE = re.compile(r"\[[^\[\]/]{0,60}\s/\s[^\[\]]{0,60}\]")  # spaced slash: "[a / b]", not "[He/She]"
+_BRACKET_CHOICE = re.compile(r"\[[^\[\]/|]{0,60}\s[/|]\s[^\[\]]{0,60}\]")  # spaced slash: "[a / b]", not "[He/She]"
+# (held-out v9, issue 13's tenth pass) [v9-pipe-choice] options split by a spaced bar ("[ lung | colon | other ]") too.
 
 
 # (held-out v8) A template's regimen choice written unspaced ("[monotherapy/combination]") or as two bracketed options
@@ -440,12 +506,19 @@ def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
     it) its line holds an empty box ("KRAS G12C confirmed?  [ ] Yes  [ ] No"). A line of several items keeps the
     ticked one ("[X] KRAS G12C mutation identified   Test type: [X] tissue   [ ] plasma")."""
     p = patterns()
-    if not p["unticked_box"].search(line) or p["ticked_box"].search(doc.text[f.start : f.end]):
+    inside = doc.text[f.start : f.end]
+    if not p["unticked_box"].search(line) or p["ticked_box"].search(inside):
         return False  # no empty box, or a "Prior chemotherapy? [ ] Yes [x] No" row answered inside the finding
+    if f.label == "NAIVE" and p["unticked_box"].search(inside):
+        return False  # (held-out v9) a row of empty boxes answered after them ("chemo [ ] IO [ ] -> NONE")
     text = unwrap(doc.text)
     before = text[text.rfind("\n", 0, f.start) + 1 : f.start]
     boxes = [(m.start(), False) for m in p["unticked_box"].finditer(before)]
     boxes += [(m.start(), True) for m in p["ticked_box"].finditer(before)]
+    # (held-out v9) [v9-after-box-row] A sentence begun after the last box ("... [ ] targeted [ ] -> NONE (pt and
+    # records agree). Dx: lung adenocarcinoma") is the note again, not that box's item.
+    if boxes and _NEW_SENTENCE.search(before, max(boxes)[0]):
+        return False
     return not max(boxes)[1] if boxes else True
 
 
@@ -838,6 +911,10 @@ def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     out.diagnoses.append(Diagnosis(ev, "lung", (), f.value, None, False))  # type: ignore[arg-type]
 
 
+# (held-out v9) [v9-stage-st] "st IVB", "staged IIIB", "NSCLC IV": the group read as "stage IVB"
+_ST_SHORT = re.compile(r"^(?:staged\s+(?:as\s+)?|st\.?\s?|\w+(?:-\w+)?\s+(?=(?:iv|iii|ii)[abc]?\b))", re.I)
+
+
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if not f.affirmed:
         return
@@ -849,7 +926,8 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     window = doc.text[max(0, f.start - 30) : f.end + 30]
     if patterns()["non_cancer_stage"].search(window):
         return
-    stage = cx.stage_from_text(f.sentence[f.start - f.sentence_start : f.end - f.sentence_start])
+    said = f.sentence[f.start - f.sentence_start : f.end - f.sentence_start]
+    stage = cx.stage_from_text(said) or cx.stage_from_text(_ST_SHORT.sub("stage ", said))
     if stage:
         out.diagnoses.append(Diagnosis(_evidence(doc, f), cancer, (), None, stage, stage == 4))  # type: ignore[arg-type]
 
@@ -1007,8 +1085,35 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # a form's other prior-therapy row answered yes; a copied-forward "naive" updated since, or marked stale
     if _row_end_answer(doc.text, f.start):
         return  # "Biomarker ... No\nPrior Tx >= 1 prior therapy": the row above's answer, not "no prior therapy"
-    if f.affirmed and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
+    if _CORRECTED_AFTER.match(doc.text, f.end):
+        return  # "'chemo-naive' per referral - INCORRECT: had pembrolizumab": a statement the note corrects
+    if (f.affirmed or _planned_beside(f)) and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
+
+
+# (held-out v9, issue 13's tenth pass) [v9-naive-beside-plan] A plan in the same sentence ("chemoradiation planned to
+# start next month - nothing given yet, no prior treatment of any sort", "FOLFOX to start next week - no chemo yet")
+# makes the plan hypothetical, not the history: a naive wording of history stays naive. A condition ("if no prior
+# therapy ...", "should she be treatment-naive") keeps it hypothetical.
+_CONDITION_WORD = re.compile(r"\b(?:if|unless|whether|should|in\s+case|assuming|provided|when)\b|\?", re.I)
+_NAIVE_PAST = re.compile(
+    r"na[i\u00ef]ve|\bprior\b|\bprevious|\bnever\b|\byet\b|to\s+date|so\s+far|of\s+any\s+(?:sort|kind|type)", re.I
+)
+
+
+def _planned_beside(f: Finding) -> bool:
+    if f.modifiers != frozenset({"HYPOTHETICAL"}) or not _NAIVE_PAST.search(f.sentence[f.start - f.sentence_start :]):
+        return False
+    return not _CONDITION_WORD.search(f.sentence)
+
+
+# (held-out v9) [v9-naive-corrected] A naive statement the note calls wrong right after it ("- INCORRECT:", "(not
+# accurate)", "was wrong", "is in error").
+_CORRECTED_AFTER = re.compile(
+    r"[^.;\n]{0,30}?(?:\b(?:incorrect|inaccurate|erroneous|not\s+(?:correct|accurate|true))\b|\b(?:is|was)\s+(?:wrong|in\s+"
+    r"error|mistaken)\b)",
+    re.I,
+)
 
 
 # (held-out OCR v5, issue 17's sixth pass) A "No" that ends its line alone or in a cell of its own (after two
@@ -1047,7 +1152,7 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     past = _PAST_REGIMEN.search(f.sentence)
     if past and not _NOW.search(f.sentence, past.end(), max(past.end(), f.start - f.sentence_start)):
         return  # an earlier regimen, not this request ("received carboplatin ... and now sotorasib monotherapy" is now)
-    if re.search(r"\b(?:if|would|could|whether|option|options|offered|declined|refused)\b", _own_clause(f), re.I):
+    if _NOT_THE_REGIMEN.search(_own_clause(f)):
         return  # a condition, an option or an offer (declined), not the regimen
     named = _drug_named_near(doc, f)
     if named is not None and not named:
@@ -1059,6 +1164,12 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _combination(f.sentence) or _combination(_line_from_now(doc, f)):
         return  # "adagrasib + cetuximab; no other drugs": a combination, whatever else is excluded
     out.monotherapy.append(_evidence(doc, f))
+
+
+# (held-out v9) [v9-i-would-give] "I would give it as a single agent": the writer's own recommendation is a plan.
+_NOT_THE_REGIMEN = re.compile(
+    r"\b(?:if|could|whether|option|options|offered|declined|refused)\b|(?<!\bi\s)(?<!\bwe\s)\bwould\b", re.I
+)
 
 
 # (held-out v8) A parenthesis that does not hold the mention is an aside about something else: "adagrasib monotherapy
@@ -1105,13 +1216,25 @@ _THIS_DRUG = re.compile(r"\b(?:this|the|that)\s+(?:medication|medicine|drug|pill
 
 def _named_before(doc: TextDoc, f: Finding) -> bool:
     """The sentence speaks of "this medication" and the text just before it names only a KRAS G12C inhibitor
-    ("Medication taught: sotorasib. Pt will take this medication by itself")."""
+    ("Medication taught: sotorasib. Pt will take this medication by itself"); or (held-out v9) [v9-no-other-after-list]
+    it closes a medication list whose only anticancer drug is one ("1. LUMAKRAS 240 mg ... 2. Atorvastatin ... No other
+    cancer medicines per daughter")."""
+    if _NO_OTHER_CANCER.match(doc.text, f.start):
+        before = doc.text[max(0, f.sentence_start - 600) : f.sentence_start]
+        named = _g12c_inhibitors(before)
+        return bool(named) and all(named) and not _HELD.search(before)  # a drug on hold is no regimen now
     if not _THIS_DRUG.search(f.sentence):
         return False
     named = _g12c_inhibitors(doc.text[max(0, f.sentence_start - 200) : f.sentence_start])
     return bool(named) and all(named)
 
 
+_NO_OTHER_CANCER = re.compile(
+    r"no\s+other\s+(?:anti-?cancer|cancer|oncology|onc|oncologic|chemo(?:therapy)?)\s+(?:medicines?|medications?|meds|drugs?"
+    r"|therap(?:y|ies)|treatments?|agents?)\b",
+    re.I,
+)
+_HELD = re.compile(r"\b(?:hold|held|on\s+hold|stopped|discontinued|ceased|suspended)\b", re.I)
 _JOINED = re.compile(r"^\s*(?:\+|&|/|,|plus|with|and|in\s+combination\s+with|combined\s+with)\s*$", re.I)
 
 
@@ -1176,7 +1299,7 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     line = doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]
     if _ILD_NOT_PATIENT_BEFORE.search(before) or _EXCLUSION_LIST.match(line):
         return
-    if _ILD_NOT_PATIENT_AFTER.match(doc.text, f.end):
+    if _ILD_NOT_PATIENT_AFTER.match(unwrap(doc.text), f.end):
         return
     if f.affirmed:
         out.diagnoses.append(Diagnosis(_evidence(doc, f), "ild", (), None, None, False))
@@ -1188,13 +1311,27 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 _ILD_NOT_PATIENT_BEFORE = re.compile(
     r"\b(?:ddx|d/d|dd|differential(?:\s+diagnos[ie]s)?)\b\s*(?:includes?|of|:|-)?[^.;\n]{0,80}$"
     r"|\b(?:report|call(?:\s+us)?|watch\s+for|look\s+out\s+for|signs?\s+(?:and\s+symptoms\s+)?of|symptoms?\s+of|warn\w*)\b"
-    r"[^.;\n]{0,30}$",
+    r"[^.;\n]{0,30}$"
+    # (held-out v9) [v9-ild-risk-list] a list of a drug's risks ("Risks reviewed: diarrhoea, pneumonitis/ILD (rare)",
+    # "possible side effects include ... pneumonitis"); the patient's own toxicity ("Toxicity: grade 2 pneumonitis")
+    # is not a risk.
+    r"|\brisks?\b(?:\s+(?:and\s+benefits|reviewed|discussed|explained|counsel+ed|included?|incl\.?|of\s+[\w-]+"
+    r"(?:\s+[\w-]+)?))*\s*(?::|-|\binclud\w*)[^.\n]{0,160}$"
+    r"|\b(?:potential|possible|common|serious|known|rare)\s+(?:side[\s-]effects?|toxicit(?:y|ies)|adverse\s+(?:effects|"
+    r"reactions))\b[^.\n]{0,160}$"
+    r"|\bside[\s-]effects?\s+(?:reviewed|discussed|explained|include\w*|such\s+as)\b[^.\n]{0,160}$",
     re.I,
 )
 _EXCLUSION_LIST = re.compile(r"\W*exclusions?\b(?:\s+criteria)?\s*:", re.I)  # a line of a trial's exclusion list
 # Words after it: a column or a question answered no ("ILD Y/N", "Hx pneumonitis? No - that was her husband").
 _ILD_NOT_PATIENT_AFTER = re.compile(
-    r"[\s:]*(?:\(?y/n\)?|\(?yes/no\)?)(?:\s|\||$)|[^.;\n?]{0,40}\?\s*(?:-\s*)?no\b", re.I
+    r"(?:\s*/\s*[\w-]+){0,2}[\s:]*(?:\(?y\s?/\s?n\)?|\(?yes\s?/\s?no\)?)(?:\s|\||$)|[^.;\n?]{0,40}\?\s*(?:-\s*)?no\b"
+    # (held-out v9) [v9-ild-not-patient] a bare question ("ILD?" unanswered, or dictated "... question mark"), a
+    # diagnosis considered and excluded ("drug-induced pneumonitis was considered and excluded")
+    r"|\s*\?(?!\s*(?:[-:]\s*)?(?:yes|y)\b)"
+    r"|[^.;\n]{0,30}?\b(?:was|were|is|has\s+been|been)\s+(?:considered|suspected|entertained)\s+(?:and|but)\s+"
+    r"(?:excluded|ruled\s+out|discounted|dismissed)\b",
+    re.I,
 )
 
 

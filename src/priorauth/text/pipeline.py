@@ -211,8 +211,11 @@ _TITLE = re.compile(r"^\s*[A-Z][A-Z&/ ]{6,}\s+[-\u2013\u2014:]\s")
 # Dictated punctuation ("... pembro comma she received ... period new paragraph"): speech recognition left the
 # words; they are read as the marks they stand for when a text has two or more and at least one "comma" or "new
 # paragraph" (a lone "period" is a word: "authorization period").
-_SPOKEN = re.compile(r"(?<=\w)\s+(comma|period|full\s+stop|new\s+paragraph|new\s+line)\b(?=\s+[a-z]|\s*$)")
-_SPOKEN_MARK = {"comma": ","}
+# (held-out v9) [v9-spoken-question] "question mark" is read as "?" ("interstitial lung disease question mark period").
+_SPOKEN = re.compile(
+    r"(?<=\w)\s+(comma|period|full\s+stop|new\s+paragraph|new\s+line|question\s+mark)\b(?=\s+[a-z]|\s*$)"
+)
+_SPOKEN_MARK = {"comma": ",", "question": "?"}
 
 
 def _spoken_punctuation(text: str, out: list[str]) -> None:
@@ -220,7 +223,7 @@ def _spoken_punctuation(text: str, out: list[str]) -> None:
     if len(found) < 2 or not any(m.group(1) == "comma" or m.group(1).startswith("new") for m in found):
         return
     for m in found:
-        out[m.start(1)] = _SPOKEN_MARK.get(m.group(1), ".")
+        out[m.start(1)] = _SPOKEN_MARK.get(m.group(1).split()[0], ".")
         for i in range(m.start(1) + 1, m.end(1)):
             out[i] = " "
 
