@@ -275,6 +275,22 @@ EIGHTH_BLIND = {  # the eighth set's one blind run (digital, fax), scored by the
 }
 
 
+NINTH_BLIND = {  # the ninth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("79.2 / 18.8 / 2.1", "79.2 / 18.8 / 2.1"),
+    "authorization_number": ("68.8 / 27.1 / 4.2", "70.8 / 25.0 / 4.2"),
+    "period_start": ("87.5 / 10.4 / 2.1", "85.4 / 12.5 / 2.1"),
+    "period_end": ("85.4 / 12.5 / 2.1", "85.4 / 12.5 / 2.1"),
+    "quantity": ("87.5 / 12.5 / 0.0", "87.5 / 12.5 / 0.0"),
+    "appeal_deadline": ("77.1 / 22.9 / 0.0", "77.1 / 22.9 / 0.0"),
+    "denial_reason": ("75.0 / 22.9 / 2.1", "75.0 / 22.9 / 2.1"),
+    "requested": ("89.6 / 6.2 / 4.2", "89.6 / 6.2 / 4.2"),
+    "patient_name": ("79.2 / 18.8 / 2.1", "72.9 / 25.0 / 2.1"),
+    "patient_birth_date": ("97.9 / 2.1 / 0.0", "91.7 / 8.3 / 0.0"),
+    "patient_member_id": ("70.8 / 22.9 / 6.2", "66.7 / 27.1 / 6.2"),
+    "patient_mismatch": ("89.6 / 0.0 / 10.4", "89.6 / 0.0 / 10.4"),
+}
+
+
 @pytest.mark.parametrize(
     ("heading", "blind", "wrong", "since"),
     [
@@ -300,6 +316,12 @@ EIGHTH_BLIND = {  # the eighth set's one blind run (digital, fax), scored by the
         (
             "### The eighth held-out set",
             {k: " | ".join(v) for k, v in EIGHTH_BLIND.items()},
+            "1 | 1",
+            "scored **once** by the lead on 2026-12-01",
+        ),
+        (
+            "### The ninth held-out set",
+            {k: " | ".join(v) for k, v in NINTH_BLIND.items()},
             "1 | 1",
             "scored **once** by the lead on 2026-12-01",
         ),
