@@ -393,124 +393,55 @@ def test_the_fifth_sets_fax_development_table_is_consistent() -> None:
     assert "| wrong outcomes | 0 | 0 |" in DOC[DOC.index(head) :]
 
 
-def _sixth_after(head: str) -> dict[str, str]:
+READ_SETS = [  # (ordinal, corpus, its one blind run (digital, fax), its blind wrong outcomes): each set read since
+    ("sixth", "heldout6", SIXTH_BLIND, 1),
+    ("seventh", "heldout7", SEVENTH_BLIND, 2),
+    ("eighth", "heldout8", EIGHTH_BLIND, 1),
+]
+
+
+def _after(nth: str, quality: str, blind: dict[str, tuple[str, str]]) -> tuple[str, dict[str, tuple[str, str]]]:
+    head = f"{nth.capitalize()} held-out set, development ({quality}, 48 letters):"
     table = _table(head)
-    assert set(table) == set(SIXTH_BLIND), head
-    return table
+    assert set(table) == set(blind), head
+    return head, table
 
 
-def test_the_sixth_sets_development_table_is_todays_reading() -> None:
+@pytest.mark.parametrize(("nth", "corpus", "blind", "wrong"), READ_SETS)
+def test_a_read_sets_development_table_is_todays_reading(
+    nth: str, corpus: str, blind: dict[str, tuple[str, str]], wrong: int
+) -> None:
     """Digital: the "after" column is what the reader does today, the "before" column the blind run's."""
-    f = _score("heldout6")
-    head = "Sixth held-out set, development (digital, 48 letters):"
-    table = _sixth_after(head)
+    f = _score(corpus)
+    head, table = _after(nth, "digital", blind)
     for name, got in f["fields"].items():
         before, after = table[name]
         assert after == " / ".join(f"{100 * got[k]:.1f}" for k in ("correct", "empty", "wrong")), name
-        assert before == SIXTH_BLIND[name][0], name
-    assert f"| wrong outcomes | 1 | {f['outcome_wrong']} |" in DOC[DOC.index(head) :]
+        assert before == blind[name][0], name
+    assert f"| wrong outcomes | {wrong} | {f['outcome_wrong']} |" in DOC[DOC.index(head) :]
 
 
-def test_the_sixth_sets_fax_development_table_is_consistent() -> None:
+@pytest.mark.parametrize(("nth", "corpus", "blind", "wrong"), READ_SETS)
+def test_a_read_sets_fax_development_table_is_consistent(
+    nth: str, corpus: str, blind: dict[str, tuple[str, str]], wrong: int
+) -> None:
     """Fax (minutes to re-measure, so run by hand with ``--quality fax --cache``): the "before" column is the
-    lead's blind fax run, the summary's fax row after the sixth pass is the table's "after" column, and no
+    lead's blind fax run, the summary's fax row after the set's pass is the table's "after" column, and no
     outcome is wrong after it."""
-    head = "Sixth held-out set, development (normal fax, 48 letters):"
-    table = _sixth_after(head)
-    for name, (_, fax) in SIXTH_BLIND.items():
+    head, table = _after(nth, "normal fax", blind)
+    for name, (_, fax) in blind.items():
         assert table[name][0] == fax, name
     after = {k: float(v[1].split(" / ")[0]) for k, v in table.items()}
     row = re.search(
-        r"\| sixth held-out \(development\) \| fax \| 48 \| ([\d.]+)% \| ([\d.]+)% \| ([\d.]+)% \| 0 \| after the sixth pass",
+        rf"\| {nth} held-out \(development\) \| fax \| 48 \| ([\d.]+)% \| ([\d.]+)% \| ([\d.]+)% \| 0 \| "
+        rf"after the {nth} pass",
         DOC,
     )
-    assert row, "no fax row for the sixth set after the sixth pass"
+    assert row, f"no fax row for the {nth} set after the {nth} pass"
     low = min(after[k] for k in ("period_start", "period_end", "appeal_deadline"))
     assert (float(row.group(1)), float(row.group(2)), float(row.group(3))) == (
         after["outcome"],
         after["authorization_number"],
         low,
     )
-    assert "| wrong outcomes | 1 | 0 |" in DOC[DOC.index(head) :]
-
-
-def _seventh_after(head: str) -> dict[str, tuple[str, str]]:
-    table = _table(head)
-    assert set(table) == set(SEVENTH_BLIND), head
-    return table
-
-
-def test_the_seventh_sets_development_table_is_todays_reading() -> None:
-    """Digital: the "after" column is what the reader does today, the "before" column the blind run's."""
-    f = _score("heldout7")
-    head = "Seventh held-out set, development (digital, 48 letters):"
-    table = _seventh_after(head)
-    for name, got in f["fields"].items():
-        before, after = table[name]
-        assert after == " / ".join(f"{100 * got[k]:.1f}" for k in ("correct", "empty", "wrong")), name
-        assert before == SEVENTH_BLIND[name][0], name
-    assert f"| wrong outcomes | 2 | {f['outcome_wrong']} |" in DOC[DOC.index(head) :]
-
-
-def test_the_seventh_sets_fax_development_table_is_consistent() -> None:
-    """Fax (run by hand with ``--quality fax --cache``): the "before" column is the lead's blind fax run, the
-    summary's fax row after the seventh pass is the table's "after" column, and no outcome is wrong after it."""
-    head = "Seventh held-out set, development (normal fax, 48 letters):"
-    table = _seventh_after(head)
-    for name, (_, fax) in SEVENTH_BLIND.items():
-        assert table[name][0] == fax, name
-    after = {k: float(v[1].split(" / ")[0]) for k, v in table.items()}
-    row = re.search(
-        r"\| seventh held-out \(development\) \| fax \| 48 \| ([\d.]+)% \| ([\d.]+)% \| ([\d.]+)% \| 0 \| "
-        r"after the seventh pass",
-        DOC,
-    )
-    assert row, "no fax row for the seventh set after the seventh pass"
-    low = min(after[k] for k in ("period_start", "period_end", "appeal_deadline"))
-    assert (float(row.group(1)), float(row.group(2)), float(row.group(3))) == (
-        after["outcome"],
-        after["authorization_number"],
-        low,
-    )
-    assert "| wrong outcomes | 2 | 0 |" in DOC[DOC.index(head) :]
-
-
-def _eighth_after(head: str) -> dict[str, tuple[str, str]]:
-    table = _table(head)
-    assert set(table) == set(EIGHTH_BLIND), head
-    return table
-
-
-def test_the_eighth_sets_development_table_is_todays_reading() -> None:
-    """Digital: the "after" column is what the reader does today, the "before" column the blind run's."""
-    f = _score("heldout8")
-    head = "Eighth held-out set, development (digital, 48 letters):"
-    table = _eighth_after(head)
-    for name, got in f["fields"].items():
-        before, after = table[name]
-        assert after == " / ".join(f"{100 * got[k]:.1f}" for k in ("correct", "empty", "wrong")), name
-        assert before == EIGHTH_BLIND[name][0], name
-    assert f"| wrong outcomes | 1 | {f['outcome_wrong']} |" in DOC[DOC.index(head) :]
-
-
-def test_the_eighth_sets_fax_development_table_is_consistent() -> None:
-    """Fax (run by hand with ``--quality fax --cache``): the "before" column is the lead's blind fax run, the
-    summary's fax row after the eighth pass is the table's "after" column, and no outcome is wrong after it."""
-    head = "Eighth held-out set, development (normal fax, 48 letters):"
-    table = _eighth_after(head)
-    for name, (_, fax) in EIGHTH_BLIND.items():
-        assert table[name][0] == fax, name
-    after = {k: float(v[1].split(" / ")[0]) for k, v in table.items()}
-    row = re.search(
-        r"\| eighth held-out \(development\) \| fax \| 48 \| ([\d.]+)% \| ([\d.]+)% \| ([\d.]+)% \| 0 \| "
-        r"after the eighth pass",
-        DOC,
-    )
-    assert row, "no fax row for the eighth set after the eighth pass"
-    low = min(after[k] for k in ("period_start", "period_end", "appeal_deadline"))
-    assert (float(row.group(1)), float(row.group(2)), float(row.group(3))) == (
-        after["outcome"],
-        after["authorization_number"],
-        low,
-    )
-    assert "| wrong outcomes | 1 | 0 |" in DOC[DOC.index(head) :]
+    assert f"| wrong outcomes | {wrong} | 0 |" in DOC[DOC.index(head) :]
