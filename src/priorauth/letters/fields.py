@@ -742,10 +742,17 @@ _ID_LABEL = re.compile(
     r"(?-i:\bID)(?:[ \t]*(?:number|no\.?|#))?[ \t]*[.:#]?[ \t]*(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
     I,
 )
+# a member's id after the role alone, as a column of its own ("Name: ...   DOB: ...   Member: KHM-40917-265"):
+# a word of letters, digits and hyphens with a digit, never a date, and ending the column
+_MEMBER_BARE = re.compile(
+    r"(?:^|(?<=[ \t]{2}))[ \t]*(?i:member|enrollee|participant|beneficiary)[ \t]*:[ \t]*"
+    r"(?!\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b)(?P<v>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{4,24})(?=[ \t]{2,}|[ \t]*$)",
+    M,
+)
 _NOT_MEMBER_ID = re.compile(
     r"\b(?:request|case|reference|ref|claim|session|user|login|npi|dea|tax|fax|provider|prescriber|group|rx|pa|"
     r"confirmation|determination|review|episode|ticket|tracking|transaction|document|order|fax|prior\s+auth(?:orization)?|"
-    r"authorization|approval|pharmacy|ncpdp|bin|pcn|employer|sponsor|payer|plan|contract|tin|ein|ssn)\W*$",
+    r"authorization|approval|pharmacy|ncpdp|bin|pcn|employer|sponsor|payer|plan|contract|tin|ein|ssn|grant)\W*$",
     I,
 )
 
@@ -774,6 +781,8 @@ def _member_id(text: str) -> re.Match[str] | None:
     for m in _patients_first([m for m in _MEMBER.finditer(text) if re.search(r"\d", m.group("v"))]):
         if re.match(r"[^\w\s\-/.,;:)|][A-Za-z0-9]", text[m.end() : m.end() + 2]):
             return None  # OCR put a symbol inside the id ("1920°88"): what it read is cut, so no id is read
+        return m
+    for m in _MEMBER_BARE.finditer(text):
         return m
     for m in _ID_LABEL.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1

@@ -342,8 +342,14 @@ _UNCHECKED = re.compile(r"(?:\[[ \t]*\]|\([ \t]*\)|☐)[^\n\[(☐☒☑]*")
 # like one; one that says no decision was made yet has none either, unless all it states is that the
 # request is pended ("This request is PENDED ... No decision has been made"): that is no decision yet
 _CLOSED = re.compile(r"\b(?:withdrawn|closed\s+(?:as|without)|cancell?ed|voided)\b", I)
+# a letter from someone else than the plan (a foundation's copay grant, a hub's notice) may say "approved" of
+# its own programme and that the plan has not decided: "this is not a decision by your health plan", "your
+# plan's prior authorization ... has not yet been decided"
 _UNDECIDED = re.compile(
-    r"\bno\s+(?:determination|decision)\s+(?:of\s+\w+\s+)?(?:was|has\s+been|will\s+be)\s+(?:made|issued|rendered)\b",
+    r"\bno\s+(?:determination|decision)\s+(?:of\s+\w+\s+)?(?:was|has\s+been|will\s+be)\s+(?:made|issued|rendered)\b|"
+    r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:decided|determined|reviewed)\b|"
+    r"\bnot\s+(?:yet\s+)?(?:a|any)\s+(?:decision|determination)\s+(?:by|of|from)\s+(?:your|the)\s+"
+    r"(?:health\s+|insurance\s+|drug\s+|prescription\s+)?(?:plan|insurer|payer)\b",
     I,
 )
 
