@@ -386,7 +386,46 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # an Epic SmartList's unselected choices; an item of "Criteria: (1) ...; (2) ..." or "options: (a) ..."
     if f.label.startswith("KRAS") and (_in_coverage_parenthesis(doc, f) or _in_example_parenthesis(doc, f)):
         return  # "KRAS  none (G12C, G12D, Q61 assessed)", "(e.g. KRAS p.G12G)": what the assay looked at, an example
+    if f.label.startswith("KRAS") and (_in_code(doc, f) or _control_row(doc, f) or _NOT_A_PATIENT.search(doc.text)):
+        return  # "lot KR-G12C/13D-0425", "Positive control (G12C mix)  amplified", a proficiency sample: no result
     handler(out, doc, f)
+
+
+# [ocr9-reagent-code] (held-out OCR v9, issue 17's tenth pass) A variant's name inside a reagent's, kit's or lot's
+# code ("mutation mix lot KR-G12C/13D-0425", "kit cat. no. AX-G12C-96") names a product, not a result: the mention is
+# glued by a hyphen to a code before it, or the word before its token is lot / kit / catalogue / ref.
+_CODE_PREFIX = re.compile(r"(?i:\b(?:lot|kit|cat(?:alog(?:ue)?)?\.?(?:\s+no\.?)?|ref|reagent)[\s#:.]+\S*)$")
+_CODE_GLUED = re.compile(r"(?<![A-Za-z0-9])(?![KNH]RAS-)[A-Z0-9]{1,6}-$")  # "KR-G12C/13D-0425", not "KRAS-G12C"
+_CODE_AFTER = re.compile(r"[/-][A-Z0-9]")
+
+
+def _in_code(doc: TextDoc, f: Finding) -> bool:
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    before = doc.text[max(start, f.start - 30) : f.start]
+    return bool(_CODE_PREFIX.search(before) or (_CODE_GLUED.search(before) and _CODE_AFTER.match(doc.text, f.end)))
+
+
+# [ocr9-control-row] A run's control row ("Positive control (G12C/G12D/G12V mix)  amplified  expected", "NTC: no
+# amplification", "Wild-type control  G12C  negative"): the control's material, not the patient's.
+_CONTROL_ROW = re.compile(
+    r"^\W*(?:positive|negative|no[\s-]template|ntc|internal|reference|wild[\s-]?type|extraction|mutant|run)\s+"
+    r"(?:control|ctrl)\b|^\W*ntc\b",
+    re.I,
+)
+
+
+def _control_row(doc: TextDoc, f: Finding) -> bool:
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    return bool(_CONTROL_ROW.search(doc.text[start : f.start]))
+
+
+# [ocr9-not-a-patient] A document that says it is not from a patient: a proficiency-testing / external quality
+# assessment sample, cell-line material ("THIS IS A PROFICIENCY-TESTING SAMPLE ... IT IS NOT FROM A PATIENT").
+_NOT_A_PATIENT = re.compile(
+    r"\bnot\s+from\s+a\s+patient\b|\bnot\s+a\s+(?:patient|clinical)\s+(?:specimen|sample)\b|"
+    r"\bproficiency[\s-]testing\s+(?:sample|specimen|material)\b",
+    re.I,
+)
 
 
 # [ocr6-coverage-parenthesis] (held-out OCR v6, issue 17's seventh pass) A parenthesis, on one line, that ends by
@@ -665,7 +704,10 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section == "family_history":
         return
     negated = "NEGATED_EXISTENCE" in f.modifiers
-    negated = negated or _under_not_detected(doc, f)
+    negated = negated or _under_not_detected(doc, f) or (f.label == "KRAS_G12C" and _negative_list_or_cell(doc, f))
+    if f.label == "KRAS_G12C" and _CALLER_COULD.search(doc.text[f.sentence_start : f.start]):
+        return  # [ocr9-neither-nor] "a single-base caller could list c.34G>T (the G12C change)": what a tool might say
+    negated = negated or (f.label == "KRAS_G12C" and bool(_NEITHER.search(doc.text[f.sentence_start : f.start])))
     if f.label != "KRAS_NEG" and (_test_not_result(doc, f) or _coverage_row(doc, f)):
         return  # "NGS including KRAS G12C", "KRAS G12C testing: not performed", an assay's range: no result
     if _relatives_tumor(doc, f) or _letter_to_relative(doc, f) or (f.label != "KRAS_NEG" and _failed_row(doc, f)):
@@ -889,6 +931,42 @@ def _gene_of(f: Finding) -> str | None:
     if before:
         return min(before)[1]
     return min(((abs(pos - at), g) for pos, g in genes), default=(0, None))[1]
+
+
+# [ocr9-negative-list] (held-out OCR v9, issue 17's tenth pass) A variant listed in parentheses after a negative
+# ("KRAS   No mutation detected (G12C, G12D, G13D and others)", "not detected (codons 12/13: G12C, G12V)"): the
+# list names what was looked for and not found.
+_NEG_BEFORE_LIST = re.compile(
+    r"\b(?:no\s+(?:mutations?|variants?|alterations?|pathogenic\s+variants?)\s+(?:were\s+)?(?:detected|identified|found)|"
+    r"not\s+detected|negative)\s*[:\-]?\s*\([^()\n]*$",
+    re.I,
+)
+# [ocr9-negative-cell] ... or a table row whose last cell is a negative result ("G12C  27.0  -  -  <= 7.5  negative",
+# "p.G12C | ND"), with no positive word on the row after the variant.
+_NEG_LAST_CELL = re.compile(
+    r"(?: {2,}|\t|\s*\|\s*)(?:negative|neg|not\s+detected|nd|absent|none\s+detected)\s*\|?\s*$", re.I
+)
+_POS_CELL = re.compile(r"\b(?:positive|pos|detected|present|mutated|mutant)\b", re.I)
+
+
+# [ocr9-neither-nor] "This variant is therefore neither G12C nor G12V", "is neither KRAS G12C nor G12D": excluded;
+# a caller's or an algorithm's possible output ("a caller ... could list c.34G>T (the G12C change)") is no result.
+_NEITHER = re.compile(r"\bneither\s+(?:a\s+|an\s+|the\s+)?(?:kras\s+)?(?:p\.)?\S{0,12}$", re.I)
+_CALLER_COULD = re.compile(
+    r"\b(?:caller|pipeline|algorithm|software|tool|analy[sz]er)\b[^.;]{0,60}\b(?:could|would|might|may)\s+"
+    r"(?:list|report|call|show|output|flag)\b",
+    re.I,
+)
+
+
+def _negative_list_or_cell(doc: TextDoc, f: Finding) -> bool:
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    end = doc.text.find("\n", f.end)
+    rest = doc.text[f.end : end if end >= 0 else len(doc.text)]
+    if _NEG_BEFORE_LIST.search(doc.text[start : f.start]):
+        return True
+    m = _NEG_LAST_CELL.search(rest)
+    return bool(m and not _POS_CELL.search(rest[: m.start()]))
 
 
 def _under_not_detected(doc: TextDoc, f: Finding) -> bool:
