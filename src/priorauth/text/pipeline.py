@@ -138,13 +138,12 @@ def _split_final_stops(nlp: Any) -> None:
     stop is split off, and ends the sentence."""
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9][A-Za-z])\.", r"(?<=[A-Za-z][0-9])\."]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # (held-out v8) An HL7 segment's fields are joined by bars ("KRAS G12C ctDNA^L||NOT DETECTED||F"): a bar is a
     # token of its own, so the cell's words ("not detected") are words.
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9][A-Za-z])\.", r"(?<=[A-Za-z][0-9])\.", r"\|"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, r"\|"]).search
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"\|"]).finditer
-    nlp.tokenizer.suffix_search = compile_suffix_regex([*suffixes, r"\|"]).search
     # A temperature's unit ("fever > 100.4 F. Your cancer: ...") is not an initial: its stop ends the sentence (an
     # "if" before it ran on and made the next sentence's stage hypothetical).
     for unit in ("F.", "C."):
