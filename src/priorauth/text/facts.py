@@ -1163,8 +1163,10 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # a form's other prior-therapy row answered yes; a copied-forward "naive" updated since, or marked stale
     if _row_end_answer(doc.text, f.start):
         return  # "Biomarker ... No\nPrior Tx >= 1 prior therapy": the row above's answer, not "no prior therapy"
-    if _CORRECTED_AFTER.match(doc.text, f.end):
+    if _CORRECTED_AFTER.match(doc.text, f.end) or _REVIEW_FINDS_AFTER.match(doc.text, f.end):
         return  # "'chemo-naive' per referral - INCORRECT: had pembrolizumab": a statement the note corrects
+    if _ONE_CLASS_NOT_RECEIVED.fullmatch(doc.text[f.start : f.end]):
+        return  # "has not received immunotherapy": one class only, as "IO-naive" is
     if (f.affirmed or _planned_beside(f)) and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
 
@@ -1194,6 +1196,21 @@ _CORRECTED_AFTER = re.compile(
 )
 
 
+# (held-out v10, issue 13's eleventh pass) [v10-naive-review-finds] A naive statement the note's own review contradicts
+# in the same sentence ("pt says she is chemo-naive, but on review she received pembrolizumab", "... but in fact had
+# FOLFOX"): the review decides. A conflict between two sources ("naive per patient, but records show ...") stays one.
+_REVIEW_FINDS_AFTER = re.compile(
+    r"[^.;\n]{0,40}?\bbut\s+(?:on\s+(?:(?:chart|record)\s+)?review|in\s+fact|actually|on\s+checking)\b", re.I
+)
+# (held-out v10) [v10-naive-one-class] "has not received immunotherapy", "never had targeted therapy": one class of
+# therapy not received, as "IO-naive" is, says nothing of chemotherapy: not treatment-naive.
+_ONE_CLASS_NOT_RECEIVED = re.compile(
+    r"(?:has|have|had|did|was|were)\s*(?:n[o'\u2019]t|never)\s+(?:yet\s+|ever\s+)?\w+(?:\s+\w+)?\s+(?:any\s+)?"
+    r"(?:immunotherap(?:y|ies)|io|immuno\s+therapy|targeted\s+(?:therapy|therapies|drugs?))",
+    re.I,
+)
+
+
 # (held-out OCR v5, issue 17's sixth pass) A "No" that ends its line alone or in a cell of its own (after two
 # spaces, a tab or a bar) answers that line's row; the next line is another row ("Met?  No" then "Prior Tx ...").
 _NO_ENDS_LINE = re.compile(r"no[ \t]*\n", re.I)
@@ -1215,7 +1232,9 @@ _SINCE_TREATED = re.compile(
 
 
 _NAIVE_HISTORY = re.compile(
-    r"na[i\u00ef]ve|untreated|\bprior\b|\bprevious|\bnever\b|\bdenies\b|\b(?:has|have|had)\s+(?:not|received)|to\s+date|\blines?\b",
+    r"na[i\u00ef]ve|untreated|\bprior\b|\bprevious|\bnever\b|\bdenies\b|\b(?:has|have|had)\s+(?:not|received)|to\s+date|\blines?\b"
+    # (held-out v10) [v10-naive-in-plan] "no systemic therapy ever given", "nothing so far" in a plan: history too
+    r"|\bever\b|so\s+far|\bas\s+yet\b",
     re.I,
 )
 
