@@ -1398,8 +1398,16 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if _ILD_NOT_PATIENT_AFTER.match(unwrap(doc.text), f.end):
         return
+    if _DASH_NO_BEFORE.search(line):
+        return  # (held-out v10) [v10-dash-no] "A: CT - no pneumonitis": the result after a dash, negated
     if f.affirmed:
         out.diagnoses.append(Diagnosis(_evidence(doc, f), "ild", (), None, None, False))
+
+
+# (held-out v10, issue 13's eleventh pass) [v10-dash-no] A result written after a dash ("CT - no pneumonitis", "HRCT -
+# no ILD"): medspaCy's checklist "- no" looks back at the item before it and so leaves the finding after it
+# affirmed; "no" right before the mention negates it.
+_DASH_NO_BEFORE = re.compile(r"(?:^|\s)[-\u2013]\s*no\s+(?:(?:evidence\s+of|signs?\s+of|features\s+of)\s+)?$", re.I)
 
 
 # (held-out v7) Words before an ILD / pneumonitis mention, in its sentence, that make it no diagnosis of the patient: a
@@ -1434,7 +1442,9 @@ _ILD_NOT_PATIENT_AFTER = re.compile(
 
 _ILD_NOT_A_DIAGNOSIS = re.compile(
     r"[\s-]+(?:clinic|program(?:me)?|cent(?:er|re)|service|team|board|conference|symptoms|precautions|warnings?|"
-    r"risk|monitoring|signs|education|teaching|screen(?:ing)?)\b",
+    r"risk|monitoring|signs|education|teaching|screen(?:ing)?"
+    # (held-out v10) [v10-ild-meeting] the ILD multidisciplinary discussion or meeting named ("ILD MDD: differential ...")
+    r"|mdd|mdt|mdm|multidisciplinary|meeting|rounds|referral)\b",
     re.I,
 )
 
