@@ -59,11 +59,44 @@ def _document_facts(doc: TextDoc) -> TextFacts:
     # targeted drugs yet; she had carboplatin"), of a period ("no chemo in the last 12 months" beside "completed
     # adjuvant carboplatin in 2022") or in a line copied forward ("treatment-naive", then "received 4 cycles ..."). One
     # sentence saying both ("naive per patient, but outside records show carboplatin") keeps both: a conflict to review.
+    out.meds = _not_given_yet(doc.text, out.meds)
     given_in = {m.evidence.source for m in out.meds}
     # (held-out v8) "C1D1 sotorasib given (first systemic therapy ever)": naive up to the drug given.
     if not _FIRST_EVER.search(doc.text):
         out.naive = [n for n in out.naive if not given_in - {n.source}]
     return out
+
+
+# (held-out v10, issue 13's eleventh pass) [v10-not-given-yet] An order the note says was never carried out: "Order
+# cancelled, nothing prepared for this patient", "Neither drug dispensed yet", "He has not yet started sotorasib". The
+# drugs ordered or requested in it are not given; a drug the note says was had before ("s/p", "prior", "received",
+# "after") stays. A drug not yet started is not given anywhere in the note.
+_NOTHING_GIVEN = re.compile(
+    r"\b(?:neither|none\s+of\s+the)\s+(?:drugs?|agents?|medications?|medicines?|of\s+them)\s+(?:(?:was|were|has\s+been|"
+    r"have\s+been)\s+)?(?:yet\s+)?(?:dispensed|given|administered|started|prepared|released|compounded)\b"
+    r"|\bnothing\s+(?:was\s+|has\s+been\s+)?(?:prepared|dispensed|given|administered|compounded)\b",
+    re.I,
+)
+_NOT_YET_STARTED = re.compile(
+    r"\b(?:has|have|had|did|is|was)\s*(?:not|n't|n\u2019t)\s+yet\s+(?:started|begun|commenced|taken|received|been\s+"
+    r"(?:started|given|dispensed))\s+(?:on\s+)?(?:the\s+)?([a-z][\w-]+)",
+    re.I,
+)
+_HAD_BEFORE = re.compile(r"\b(?:s/p|prior|previous|received|completed|had|after|post|on)\s+(?:\S+\s+){0,2}$", re.I)
+
+
+def _not_given_yet(text: str, meds: list[MedUse]) -> list[MedUse]:
+    not_started = {m.group(1).lower() for m in _NOT_YET_STARTED.finditer(text)}
+    nothing = bool(_NOTHING_GIVEN.search(text))
+    if not (nothing or not_started):
+        return meds
+
+    def kept(m: MedUse) -> bool:
+        if m.evidence.focus is None or _HAD_BEFORE.search(text[max(0, m.evidence.focus[0] - 30) : m.evidence.focus[0]]):
+            return True
+        return not nothing and not any(d.ingredient in not_started for d in m.drugs)
+
+    return [m for m in meds if kept(m)]
 
 
 _FIRST_EVER = re.compile(
@@ -1042,8 +1075,33 @@ def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     out.diagnoses.append(Diagnosis(_evidence(doc, f), cancer, (), None, None, True))  # type: ignore[arg-type]
 
 
+# (held-out v10, issue 13's eleventh pass) [v10-subject-line] A letter's subject line ("Re: Mme X, OHIP ...") with no
+# full stop joins the next line's sentence; it makes a request's subject of the drugs on its own line only ("Re:
+# sotorasib request"), not of "She continues on sotorasib" on the line after.
+_SUBJECT_LINE = re.compile(r"\s*(?:re|subject|regarding)\s*:", re.I)
+
+
+def _past_subject_line(doc: TextDoc, f: Finding) -> str:
+    if not _SUBJECT_LINE.match(f.sentence) or "\n" not in doc.text[f.sentence_start : f.start]:
+        return f.sentence
+    return doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.sentence_start + len(f.sentence)]
+
+
+# (held-out v10) [v10-result-negation] A drug named before a test's result ("repeat after 6 weeks adagrasib: KRAS G12C
+# not detected"): the result's "not detected" negates the variant, not the drug given.
+_RESULT_NEGATION_AFTER = re.compile(
+    r"[^.;:\n]{0,12}:\s*[^.;\n]{0,40}?\b(?:not\s+detected|undetect\w*|not\s+identified|negative)\b", re.I
+)
+
+
 def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not f.affirmed:
+    result_negated = (
+        f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
+        and f.section not in ("family_history", "allergies")
+        and _RESULT_NEGATION_AFTER.match(doc.text, f.end)
+        and not _NEGATION_CUE.search(f.sentence[: f.start - f.sentence_start])
+    )
+    if not (f.affirmed or result_negated):
         return
     p = patterns()
     before = f.sentence[: f.start - f.sentence_start]
@@ -1059,7 +1117,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and (not p["given_in_plan"].search(f.sentence) or _FUTURE.search(f.sentence))
     ):
         return
-    if p["therapy_not_given"].search(f.sentence) or p["therapy_table_header"].search(_block_header(doc, f)):
+    if p["therapy_not_given"].search(_past_subject_line(doc, f)) or p["therapy_table_header"].search(_block_header(doc, f)):
         return
     if _PERSON_BEFORE.search(before[-12:]) or _PERSON_AFTER.match(doc.text, f.end):
         return  # a person's name that is also a drug's shorthand ("Dr. Soto", "Soto, MD")
