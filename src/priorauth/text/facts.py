@@ -1035,12 +1035,26 @@ def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if patterns()["other_primary"].search(doc.text[max(0, f.start - 25) : f.start]):
         return  # "metastatic colorectal adenocarcinoma" in a lung wedge is not lung histology
+    if _GUT_SITE_BEFORE.search(doc.text[max(0, f.start - 25) : f.start]):
+        return  # (held-out v10) [v10-gut-site] "Sigmoid adenocarcinoma ... 2026: lung mets": the bowel's, not the lung's
     ev = _evidence(doc, f)
     out.diagnoses.append(Diagnosis(ev, "lung", (), f.value, None, False))  # type: ignore[arg-type]
 
 
+# (held-out v10, issue 13's eleventh pass) [v10-gut-site] A part of the bowel or another digestive organ named right
+# before the histology ("sigmoid adenocarcinoma", "caecal adenocarcinoma", "gastric adenocarcinoma").
+_GUT_SITE_BEFORE = re.compile(
+    r"\b(?:sigmoid|rectosigmoid|caecal|cecal|colonic|appendiceal|gastric|oesophageal|esophageal|duodenal|ampullary|"
+    r"small\s+bowel|ileal|jejunal)\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
 # (held-out v9) [v9-stage-st] "st IVB", "staged IIIB", "NSCLC IV": the group read as "stage IVB"
 _ST_SHORT = re.compile(r"^(?:staged\s+(?:as\s+)?|st\.?\s?|\w+(?:-\w+)?\s+(?=(?:iv|iii|ii)[abc]?\b))", re.I)
+
+
+_GROUP_AT_END = re.compile(r"(?:^|[\s(:])((?:iv|iii|ii|i)[abc]?\d?)\s*\)?\s*$", re.I)
 
 
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
@@ -1056,6 +1070,9 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     said = f.sentence[f.start - f.sentence_start : f.end - f.sentence_start]
     stage = cx.stage_from_text(said) or cx.stage_from_text(_ST_SHORT.sub("stage ", said))
+    group = None if stage else _GROUP_AT_END.search(said)
+    if group:  # (held-out v10) [v10-stage-shapes] "stage per pulmonologist: IIIA", "de stade IV", "cT1cN0M0 (IA3)"
+        stage = cx.stage_from_text(f"stage {group.group(1)}")
     if stage:
         out.diagnoses.append(Diagnosis(_evidence(doc, f), cancer, (), None, stage, stage == 4))  # type: ignore[arg-type]
 
@@ -1066,9 +1083,10 @@ def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         cancer is None
         or (cancer == "lung" and _another_chest_cancer(doc.text))
         or f.section == "family_history"
-        or f.modifiers & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL", "GENERAL"}
+        or (f.modifiers - ({"NEGATED_EXISTENCE"} if _negated_in_aside(f) else set()))
+        & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL", "GENERAL"}
     ):
-        return
+        return  # (held-out v10) a negation inside a parenthesis ("alone (no infusion) ... has spread to") stays there
     if f.label == "SPREAD_HINT" or "POSSIBLE_EXISTENCE" in f.modifiers:
         out.spread_hints.append(_evidence(doc, f))
         return
