@@ -1331,7 +1331,7 @@ _SINCE_TREATED = re.compile(
 _NAIVE_HISTORY = re.compile(
     r"na[i\u00ef]ve|untreated|\bprior\b|\bprevious|\bnever\b|\bdenies\b|\b(?:has|have|had)\s+(?:not|received)|to\s+date|\blines?\b"
     # (held-out v10) [v10-naive-in-plan] "no systemic therapy ever given", "nothing so far" in a plan: history too
-    r"|\bever\b|so\s+far|\bas\s+yet\b",
+    r"|\bever\b|so\s+far|\byet\b",
     re.I,
 )
 
