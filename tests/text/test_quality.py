@@ -95,7 +95,8 @@ def test_docs_report_the_heldout2_score_as_computed_today() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"]
+    "name",
+    ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"],
 )
 def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
     """Held-out v3 to v10 (each written blind while the one before was read; development sets since their misses

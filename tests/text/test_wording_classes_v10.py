@@ -134,7 +134,11 @@ KRAS_CASES = [
     # the patient's own KRAS G12C disease named after "for this" in a plan
     ("MDT options for this KRAS G12C NSCLC: (a) sotorasib, (b) docetaxel.", {G12C, NSCLC}, set()),
     # an exception names what the patient has
-    ("No lung disease besides the cancer (stage IV adenocarcinoma, KRAS G12C).", {G12C, NSCLC}, {("kras", "g12c_absent")}),
+    (
+        "No lung disease besides the cancer (stage IV adenocarcinoma, KRAS G12C).",
+        {G12C, NSCLC},
+        {("kras", "g12c_absent")},
+    ),
 ]
 
 
@@ -147,8 +151,16 @@ def test_kras_and_teaching_classes(text: str, said: set, unsaid: set) -> None:
 
 THERAPY_CASES = [
     # an order never carried out
-    ("Chemo check REJECTED: paclitaxel entered on the wrong patient. Order cancelled; nothing dispensed.", "paclitaxel", False),
-    ("Pharmacy: sotorasib + carboplatin entered as a combo, returned to prescriber. Neither drug released yet.", "carboplatin", False),
+    (
+        "Chemo check REJECTED: paclitaxel entered on the wrong encounter. Order cancelled; nothing dispensed.",
+        "paclitaxel",
+        False,
+    ),
+    (
+        "Pharmacy: sotorasib + carboplatin entered as a combo, returned to prescriber. Neither drug released yet.",
+        "carboplatin",
+        False,
+    ),
     ("Order cancelled, nothing prepared today. She is s/p carboplatin/pemetrexed x4 (2025).", "carboplatin", True),
     # a drug not yet started
     ("Funding request for adagrasib submitted. She has not yet started adagrasib.", "adagrasib", False),
@@ -215,13 +227,21 @@ DIAGNOSIS_CASES = [
     ("Handoff: 64M, stg IV lung ADC, G12C+ (tissue), on soto.", {NSCLC}, set()),
     ("HPI: lung SCC stage IIIA, resected.", {NSCLC, ("stage", "3")}, set()),
     ("Lung ADC trial screening: no tumour tissue available.", set(), {NSCLC}),
-    ("Référence (traduit): carcinome non à petites cellules, adénocarcinome pulmonaire de stade IV.", {NSCLC, ("stage", "4")}, set()),
+    (
+        "Référence (traduit): carcinome non à petites cellules, adénocarcinome pulmonaire de stade IV.",
+        {NSCLC, ("stage", "4")},
+        set(),
+    ),
     ("Cytology: adenocarcinoma, TTF-1 positive. Clinical stage per thoracic surgery: IIB.", {("stage", "2")}, set()),
     ("Staging recap: pT2aN1M0 (IIB) lung adenocarcinoma 2024, lobectomy.", {("stage", "2")}, set()),
     ("Chemo check: indication verified vs pathology: lung adenocarcinoma, stage IVA.", {NSCLC, ("stage", "4")}, set()),
     ("Referral: caecal adenocarcinoma, s/p right hemicolectomy; 2026 lung mets. KRAS G12C.", {G12C}, {NSCLC}),
     ("Sotorasib alone (no infusion) for her colon cancer that has spread to the liver.", {SPREAD}, set()),
-    ("No previous systemic treatment for this stage IV squamous cell carcinoma of the lung.", {NSCLC, ("stage", "4")}, set()),
+    (
+        "No previous systemic treatment for this stage IV squamous cell carcinoma of the lung.",
+        {NSCLC, ("stage", "4")},
+        set(),
+    ),
 ]
 
 
@@ -246,4 +266,3 @@ def test_request_subject_described_is_the_patient() -> None:
 def test_label_text_with_previously_treated_is_no_monotherapy() -> None:
     got = found("Teaching (no patient): sotorasib is approved as monotherapy in previously treated NSCLC.")
     assert MONO not in got
-

@@ -1139,7 +1139,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and (not p["given_in_plan"].search(f.sentence) or _FUTURE.search(f.sentence))
     ):
         return
-    if p["therapy_not_given"].search(_past_subject_line(doc, f)) or p["therapy_table_header"].search(_block_header(doc, f)):
+    subject_line = _past_subject_line(doc, f)
+    if p["therapy_not_given"].search(subject_line) or p["therapy_table_header"].search(_block_header(doc, f)):
         return
     if _PERSON_BEFORE.search(before[-12:]) or _PERSON_AFTER.match(doc.text, f.end):
         return  # a person's name that is also a drug's shorthand ("Dr. Soto", "Soto, MD")
@@ -1415,7 +1416,8 @@ def _line_from_now(doc: TextDoc, f: Finding) -> str:
 # (held-out v10, issue 13's eleventh pass) [v10-for-this-patient-with] the request's subject described after the
 # regimen: an earlier treatment in the description is the patient's history, not this regimen's
 _SUBJECT_WITH = re.compile(
-    r"\b(?:for|in)\s+(?:this|our|my)\s+(?:patient|pt|member|enrol+ee|beneficiary|man|woman|gentleman|lady)\s+with\b", re.I
+    r"\b(?:for|in)\s+(?:this|our|my)\s+(?:patient|pt|member|enrol+ee|beneficiary|man|woman|gentleman|lady)\s+with\b",
+    re.I,
 )
 _PAST_REGIMEN = re.compile(r"\b(?:received|was\s+on|previously|prior(?!\s+auth))\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|presently|today)\b", re.I)
