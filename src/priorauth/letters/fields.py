@@ -681,7 +681,7 @@ _ROLE = (
 )
 _PERSON = r"[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*)"
 _NAME = re.compile(
-    rf"\b(?P<role>{_ROLE})(?:'s)?(?:\s+name)?(?:[ \t]*\([a-z ]{{2,20}}\))?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})"
+    rf"\b(?P<role>{_ROLE})(?:'s)?(?:\s+(?:name|person)|\.(?:display|name))?(?:[ \t]*\([a-z ]{{2,20}}\))?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})"
     rf"[ \t.:]*(?P<v>{_PERSON}{{0,3}}?)" + _STOP,
     I,
 )
@@ -717,7 +717,7 @@ _SALUTATION = re.compile(
 )
 _NOT_PERSON = re.compile(
     r"^(?:dr|doctor|provider|prescriber|physician|pharmacist|colleague|sir|madam|member|customer|patient|"
-    r"valued|health|care|team|office|all|to|friend|subscriber|enrollee|beneficiary)\b",
+    r"valued|health|care|team|office|all|to|friend|subscriber|enrollee|beneficiary|colleagues|friends|sirs|partners?)\b",
     I,
 )
 # a date of birth after its label, in any layout: "DOB 11/3/56", "Date of birth / Fecha de nacimiento:
@@ -729,9 +729,9 @@ _DOB = re.compile(
     I,
 )
 _MEMBER = re.compile(
-    rf"(?:\b(?P<role>{_ROLE}|policy|health\s+plan|medicaid|medicare)(?:[ \t]*/[ \t]*{_ROLE})?"
-    r"\s*(?:id(?:entification)?|number|no\.?|#)|^[ \t|]*(?:ID|identification)\b)"
-    r"(?:\s*(?:number|no\.?|#))?"
+    rf"(?:\b(?P<role>{_ROLE}|membership|policy|health\s+plan|medicaid|medicare)(?:[ \t]*/[ \t]*{_ROLE})?"
+    r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
+    r"(?:\s*(?:(?:number|no)(?![a-z])\.?|#))?"
     + LEADER
     + r"(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)| (?=[A-Z]{1,3}\d)){3,24})(?![A-Za-z0-9])",
     M,
@@ -746,7 +746,7 @@ _ID_LABEL = re.compile(
 # a word of letters, digits and hyphens with a digit, never a date, and ending the column
 _MEMBER_BARE = re.compile(
     r"(?:^|(?<=[ \t]{2}))[ \t]*(?i:member|enrollee|participant|beneficiary)[ \t]*:[ \t]*"
-    r"(?!\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b)(?P<v>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{4,24})(?=[ \t]{2,}|[ \t]*$)",
+    r"(?!\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b)(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24})(?=[ \t]{2,}|[ \t]*$)",
     M,
 )
 _NOT_MEMBER_ID = re.compile(
@@ -773,7 +773,13 @@ _HOLDER = re.compile(r"subscriber|insured|policy", I)
 def _patients_first(found: list[re.Match[str]]) -> list[re.Match[str]]:
     """Labels naming the patient (patient, member, enrollee...) before the policyholder's (subscriber,
     insured, policy), which name the patient only when the letter names no one else."""
-    return sorted(found, key=lambda m: bool(m.groupdict().get("role") and _HOLDER.fullmatch(m.group("role"))))
+    return sorted(
+        found,
+        key=lambda m: (
+            bool(m.groupdict().get("role") and _HOLDER.fullmatch(m.group("role"))),
+            bool(m.groupdict().get("bare")),
+        ),
+    )
 
 
 def _member_id(text: str) -> re.Match[str] | None:
