@@ -201,8 +201,9 @@ _Q = r"(?:letter|notice|notification|decision|determination|mail(?:ing)?|print|i
 _SUF = r"\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determination)|sent|issued|mailed|printed)"
 _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper's date, never the letter's
     r"(?:^|(?<=\S[ \t]{2}))[ \t]*"
-    rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE)[ \t]+)"
-    r"(?P<d>" + dates.DATE + r")",
+    rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE)[ \t]+"
+    r"|(?:issued|mailed|printed|created)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*)"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
+    rf"(?:{dates.WEEKDAY}[ \t]+)?(?P<d>" + dates.DATE + r")",
     M,
 )
 
@@ -210,6 +211,10 @@ _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper'
 # a fax cover sheet as page 1 ("FACSIMILE TRANSMITTAL", "FAX COVER SHEET"): its date is the fax's, the letter's
 # own date is on the pages after it
 _COVER = re.compile(r"\b(?:facsimile|fax)\s+(?:transmittal|transmission|cover(?:\s+(?:sheet|page))?)\b", I)
+
+
+# a date's order said beside it: "(day/month/year)", "(month.day.year)", "(DD/MM/YYYY)"
+_FORMAT_NOTE = re.compile(r"[ \t]*\((?:day|month|year|dd|mm|yyyy)(?:[/.\- ](?:day|month|year|dd|mm|yy|yyyy)){2}\)$", I)
 
 
 def letter_date(text: str) -> Hit | None:
@@ -238,7 +243,8 @@ def _letter_date(text: str) -> Hit | None:
     lines = first_page.split("\n")[:25]
     pos = 0
     for line in lines:
-        stripped = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*", "", line.strip(), flags=I)
+        stripped = re.sub(rf"^{dates.WEEKDAY}\s*", "", line.strip(), flags=I)  # "Mon 1 Nov 2027", "Tuesday, ..."
+        stripped = _FORMAT_NOTE.sub("", stripped)  # "28/04/2027 (day/month/year)": the date alone, its order said
         found = dates.find(re.sub(r"(?<=\d{4})/(?!\d{1,2}/)", " ", line))  # "June 15, 2027/15 de junio" (OCR)
         # a line that is only a date, or a letterhead's date column ("July 1, 2026      Reference ..."), or a
         # date and its translation ("June 15, 2027 / 15 de junio de 2027")
@@ -378,7 +384,8 @@ _N = (
 # an ordinal day: "no later than the one hundred eightieth (180th) day following ...", "the 60th day after"
 _ORD = r"(?:the\s+)?(?:(?:[a-z]+[\s-]+){0,4}?\((?P<o1>\d{1,3})(?:st|nd|rd|th)\)|(?P<o2>\d{1,3})(?:st|nd|rd|th))"
 _APPEAL_DAYS = re.compile(
-    rf"\b(?:within|w/in|w/i|no\s+later\s+than|by|in|up\s+to|have|has|due|is|are|window|period|limit|rights)[\s:]+(?:{_N}|{_ORD})\s+(?:calendar\s+)?days?\s+"
+    rf"\b(?:within|w/in|w/i|no\s+later\s+than|by|in|up\s+to|have|has|due|is|are|window|period|limit|rights|"
+    rf"(?:accepted|received|taken|considered|open|available)\s+for)[\s:]+(?:{_N}|{_ORD})\s+(?:calendar\s+)?days?\s+"
     r"(?:of|from|after|following)\s+(?:the\s+)?(?P<from>[^.;]{0,60})",
     I,
 )
@@ -386,13 +393,13 @@ _APPEAL_BY = re.compile(
     rf"(?:(?:appeal|redetermination|reconsideration)[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?(?:[ \t]*[:.]+)?)\s+(?P<d>{dates.DATE}))"
     rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by)|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
     rf"last\s+(?:day|date)\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by)"
-    rf"[^:\n]{{0,30}}?[:\s]\s*(?P<d2>{dates.DATE}))"
+    rf"[^:\n]{{0,30}}?[:\s]\s*(?:{dates.WEEKDAY}\s+)?(?P<d2>{dates.DATE}))"
     rf"|(?:\b(?:until|by|before|through)\s+(?P<d3>{dates.DATE}),?\s+to\s+(?:file\s+|request\s+|submit\s+|send\s+)?(?:an?\s+|your\s+)?appeal)",
     I,
 )
 _FROM_LETTER = re.compile(
     r"^(?:(?:this|the|our)\s+)?(?:date\s+(?:of|on)\s+(?:this|the|our)\s+|(?:date\s+of\s+)?)"
-    r"(?:(?:adverse|denial|coverage)\s+)?(?:letter|notice|notification|denial|decision|determination|memo(?:randum)?|e-?mail|message)"
+    r"(?:(?:adverse|denial|coverage|outcome|decision|determination)\s+)?(?:letter|notice|notification|denial|decision|determination|memo(?:randum)?|e-?mail|message)"
     r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination)\s+date"
     r"|^this\s+date\b"  # a stamp's "APPEAL W/IN 60 DAYS OF THIS DATE": the date it bears
     r"|^(?:the\s+)?(?:stamp(?:ed)?|print(?:ed)?|issue|status|mail(?:ing|ed)?)\s+date\b"  # "W/IN 90 DAYS OF STAMP DATE"
@@ -448,7 +455,7 @@ _APPEAL_DIAS = re.compile(
 # a window counted from a date it gives: "within 180 days of 20270419", "60 days from decision date 11/02/27",
 # "60 days from the date of this email (May 3, 2027)"
 _FROM_GIVEN = re.compile(
-    r"(?:(?:(?:decision|determination|letter|notice|response|denial|status)\s+)?date\s*[:.]?\s*)?(?P<d>" + dates.DATE + r")(?![\w/])"
+    r"(?:(?:(?:decision|determination|disposition|letter|notice|response|denial|status)\s+)?date\s*[:.(]?\s*)?(?P<d>" + dates.DATE + r")(?![\w/])"
     r"|date\s+of\s+(?:this|the|our)\s+(?:letter|notice|e-?mail|message|memo|decision|determination)\s*\(\s*(?P<d2>" + dates.DATE + r")\s*\)",
     I,
 )
