@@ -700,7 +700,7 @@ _STOP = (
 )
 _ROLE = (
     r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder|"
-    r"injured\s+worker|veteran)"
+    r"injured\s+worker|veteran|applicant|policy\s?holder|employee/dependent|dependent)"
 )
 _PERSON = r"[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*)"
 _NAME = re.compile(
@@ -710,12 +710,21 @@ _NAME = re.compile(
 )
 # a system's aligned columns: "MEMBER            OKAFOR, JUNE T" (the label, two or more spaces, the name)
 _NAME_COLUMN = re.compile(rf"^[ \t|]*{_ROLE}(?:\s+name)?[ \t]{{2,}}(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
-_NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|name)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
+_NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|concerning|name|(?:to\s+the\s+)?(?:prescriber|physician|doctor)\s+of)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
 # a name in a sentence, set off by its date of birth: "for patient June T. Okafor (DOB 02-03-1961"
 _NAME_INLINE = re.compile(
     rf"(?:\b(?i:{_ROLE})|(?i:care\s+team\s+of))[ \t]+(?P<v>(?-i:[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){{1,3}}))"
     r"(?=\s*(?:[,;]\s*(?:DOB|D\.O\.B|date\s+of\s+birth|born|birth)|\(|\n|$))",
     M,
+)
+# a name alone at its line's start, its date of birth or member id beside it (a column) or on the next line
+# ("Odalys Figueroa-Brennan\nDate of birth 05/16/1964", "Aurelio Castellanos-Whyte      Date of birth: ..."), or a
+# subject line's cell before its date of birth's ("... | LUMAKRAS 320 mg | June Okafor |\n DOB 02/03/1961 | ...")
+_NAME_OVER_DOB = re.compile(
+    r"(?:^[ \t]*|\|[ \t]*)(?P<v>(?-i:[A-Z][a-z][A-Za-z'\-]*\.?(?:[ \t]+[A-Z][A-Za-z'\-]*\.?){1,3}))"
+    r"(?:[ \t]{2,}|[ \t]*\n[ \t]*|[ \t]*\|\s*)"
+    r"(?=(?:date\s+of\s+birth|DOB|D\.O\.B|born|birth\s*date|member\s+id)\b)",
+    I | M,
 )
 # a letter's address block: "Mrs. June T. Okafor" on a line of its own (or beside a label in a column)
 _ADDRESSEE = re.compile(
@@ -752,11 +761,12 @@ _DOB = re.compile(
     I,
 )
 _MEMBER = re.compile(
-    rf"(?:\b(?P<role>{_ROLE}|membership|policy|health\s+plan|medicaid|medicare)(?:[ \t]*/[ \t]*{_ROLE})?"
+    rf"(?:\b(?P<role>{_ROLE}|membership|certificate|policy|health\s+plan|medicaid|medicare)(?:[ \t]*/[ \t]*{_ROLE})?"
     r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
     r"(?:\s*(?:(?:number|no)(?![a-z])\.?|#))?"
+    r"(?:[ \t]*\((?-i:[a-z])[^()\n]{1,40}\))?"  # "member ID (as given on the application): ..."
     + LEADER
-    + r"(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)| (?=[A-Z]{1,3}\d)){3,24})(?![A-Za-z0-9])",
+    + r"(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)| (?=[A-Z]{1,3}\d)|(?<=[A-Z0-9])/(?=[A-Z0-9])){3,24})(?![A-Za-z0-9])",
     M,
 )
 # a plan's own "ID" after its name ("Plan: Cedar Mutual, ID CM-44102", "Cedar Mutual ID: CM-44102"): an ID
@@ -768,10 +778,20 @@ _ID_LABEL = re.compile(
 # a member's id after the role alone, as a column of its own ("Name: ...   DOB: ...   Member: KHM-40917-265"):
 # a word of letters, digits and hyphens with a digit, never a date, and ending the column
 _MEMBER_BARE = re.compile(
-    r"(?:^|(?<=[ \t]{2}))[ \t]*(?i:member|enrollee|participant|beneficiary)[ \t]*:[ \t]*"
+    r"(?:^|(?<=[ \t]{2}))[ \t]*(?i:member|enrollee|participant|beneficiary)(?:[ \t]*:|[ \t]*\.{3,})[ \t]*"
     r"(?!\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b)(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24})(?=[ \t]{2,}|[ \t]*$)",
     M,
 )
+# "Re: June Okafor, born June 2, 1960, member RMH 600602 4417": the role and the id, a clause of a subject line
+_MEMBER_CLAUSE = re.compile(
+    r"[,;][ \t]*(?i:member|enrollee)[ \t]+(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24})(?=[ \t]*(?:$|[,;|)]))",
+    M,
+)
+# a "Plan ID" names the member when a date of birth is printed on its line or the line above it
+_PLAN_ID = re.compile(
+    r"(?:^|\|)[ \t]*(?i:plan)[ \t]+ID[ \t]*:?[ \t]*(?P<v>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{4,24})(?![A-Za-z0-9])", M
+)
+_BIRTH_WORD = re.compile(r"\b(?:DOB|date\s+of\s+birth|birth\s*date|born)\b", I)
 _NOT_MEMBER_ID = re.compile(
     r"\b(?:request|case|reference|ref|claim|session|user|login|npi|dea|tax|fax|provider|prescriber|group|rx|pa|"
     r"confirmation|determination|review|episode|ticket|tracking|transaction|document|order|fax|prior\s+auth(?:orization)?|"
@@ -784,7 +804,8 @@ _NOT_NAME = re.compile(  # words a person's name never has: "Re: Your request fo
     r"\b(?:id|number|name|services?|information|your|our|the|for|of|request(?:ed)?|prior|authorization|lumakras|"
     r"sotorasib|drug|medication|coverage|plan|letter|notice|appeal|review|pharmacy|benefits?|claim|"
     r"patient|member|subscriber|cardholder|beneficiary|enrollee|dob|birth|date|sincerely|dear|"
-    r"team|access|department|unit|center|centre|office|staff|group|portal|support)\b",
+    r"team|access|department|unit|center|centre|office|staff|group|portal|support|"
+    r"inc|ltd|llc|plc|gmbh|b\.v|corp|corporation|company|employer)\b",  # a company (the policyholder of a group scheme)
     I,
 )
 
@@ -813,6 +834,13 @@ def _member_id(text: str) -> re.Match[str] | None:
         return m
     for m in _MEMBER_BARE.finditer(text):
         return m
+    for m in _MEMBER_CLAUSE.finditer(text):
+        return m
+    for m in _PLAN_ID.finditer(text):
+        above = text.rfind("\n", 0, max(0, text.rfind("\n", 0, m.start()))) + 1
+        line_end = text.find("\n", m.end())
+        if _BIRTH_WORD.search(text, above, line_end if line_end >= 0 else len(text)):
+            return m
     for m in _ID_LABEL.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if re.search(r"\d", m.group("v")) and not _NOT_MEMBER_ID.search(text[line_start : m.start()]):
@@ -824,11 +852,11 @@ def patient(text: str) -> dict[str, Hit]:
     out: dict[str, Hit] = {}
     found = (
         x
-        for rule in (_NAME, _NAME_COLUMN, _NAME_RE, _NAME_INLINE, _ADDRESSEE, _ADDRESS_BLOCK, _SALUTATION)
+        for rule in (_NAME, _NAME_COLUMN, _NAME_RE, _NAME_INLINE, _ADDRESSEE, _ADDRESS_BLOCK, _NAME_OVER_DOB, _SALUTATION)
         for x in _patients_first(list(rule.finditer(text)))
         if not _NOT_NAME.search(x.group("v"))
         and not (rule is _SALUTATION and _NOT_PERSON.search(x.group("v")))
-        and not (rule is _ADDRESS_BLOCK and _NOT_ADDRESSEE.search(x.group("v")))
+        and not (rule in (_ADDRESS_BLOCK, _NAME_OVER_DOB) and _NOT_ADDRESSEE.search(x.group("v")))
     )
     m = next(found, None)
     if m is not None:
