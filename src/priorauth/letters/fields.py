@@ -547,10 +547,12 @@ _REASON_LABEL = re.compile(
     r"|denial\s+reasons?|reasons?\s+(?:for\s+denial|denied)|rationale\s+for\s+(?:the\s+|this\s+|our\s+)?(?:decision|denial)"
     r"|basis\s+(?:for|of)\s+(?:the\s+|this\s+|our\s+)?(?:decision|denial|determination)|why\s+(?:your\s+|the\s+)?request\s+was\s+denied"
     r"|explanation\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|denial|determination)|(?:our\s+)?decision\s+(?:was|is)\s+based\s+on"
-    r"|why\s+we\s+(?:denied|did\s+not\s+approve|could\s+not\s+approve|are\s+denying)\s+(?:your|the|this)\s+(?:request|coverage)"
+    r"|why\s+we\s+(?:denied|did\s+not\s+approve|could\s+not\s+approve|are\s+denying)\s+(?:(?:your|the|this)\s+(?:request|coverage)|it)"
     r"|why\s+we\s+(?:said|are\s+saying)\s+no(?:\s+to\s+[^:\n]{0,40})?(?=\s*:))"  # a plain-language letter's heading
     r"\s*(?:is|was|are)?\s*[:\-]?"
-    r"|\b(?:rationale|explanation|reasons?|why|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)\s*:"  # a bare word: with its colon
+    r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)\s*:"  # a bare word: with its colon
+    r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
+    r"|(?m:^[ \t|]*)(?:item\[\d+\]\.)?reasonCode[ \t]*\.{2,}[ \t]*"  # a FHIR print's reasonCode
     r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,}))"  # a system's field
     r"\s*(?:\n\s*)?",
     I,
@@ -592,6 +594,49 @@ def denial_reason(text: str) -> Hit | None:
             start = s.start() + len(s.group(0)) - len(s.group(0).lstrip())
             return Hit(" ".join(text[start : _explained(text, s.end())].split()), start, _explained(text, s.end()))
     return None
+
+
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n|\f")
+_LABEL_LINE = re.compile(r"[ \t|]*(?:decision|determination|outcome|status|result)[ \t]*:[ \t]*", I)
+_NOT_PROSE = re.compile(r"(?m:^[ \t|]*[A-Z][A-Za-z/#& ]{0,30}:)|\.{4,}|_{3,}|\[[ \t]*\]|<<|>>")
+_STOP_AT = re.compile(r"[.!?](?=\s|$)")
+
+
+def reason_after(text: str, statements: list[Hit]) -> Hit | None:
+    """A denial without a labelled reason or a "because": the payer's words that follow its statement ("... is denied
+    as experimental/investigational: ...", "... is denied. The member is on hospice care, ...", a "Decision: NOT
+    APPROVED" line over the paragraph that explains it): the rest of the statement's paragraph after its sentence
+    (or its own "as ..." clause), else the next paragraph when the statement ends its own; never past an appeal's
+    or a contact's sentence. The statement read is the first in prose, else a label's ("Decision: NOT APPROVED"),
+    whose reason is only the paragraph after it; a banner or a stamp has none. What is read must be prose: no
+    field's label, no leaders or blanks of a form."""
+    prose = [h for h in statements if re.search(r"[a-z]{3}", text[text.rfind("\n", 0, h.start) + 1 : h.end])]
+    labels = [h for h in statements if _LABEL_LINE.match(text, text.rfind("\n", 0, h.start) + 1, h.start)]
+    if not prose and not labels:
+        return None
+    hit = min(prose or labels, key=lambda h: h.start)
+    para = _PARAGRAPH_END.search(text, hit.end)
+    para_end = para.start() if para else len(text)
+    if prose and re.match(r"[ \t\n]*as\s+\S", text[hit.end : para_end]):  # "is denied as experimental/investigational: ..."
+        start = hit.end + len(text[hit.end : para_end]) - len(text[hit.end : para_end].lstrip())
+    else:
+        stop = _STOP_AT.search(text, hit.end, para_end) if prose else None
+        start = stop.end() if stop else para_end
+        if not text[start:para_end].strip() and para:  # the statement ends its paragraph: the next one explains it
+            start = para.end()
+            nxt = _PARAGRAPH_END.search(text, start)
+            para_end = nxt.start() if nxt else len(text)
+    while start < para_end and text[start] in " \t\n":
+        start += 1
+    end = para_end
+    for sentence in _SENTENCE.finditer(text, start, para_end):
+        if _REASON_STOP.search(sentence.group(0)):
+            end = sentence.start()
+            break
+    end = start + len(text[start:end].rstrip())
+    if end - start < 15 or _NOT_PROSE.search(text, start, end) or not re.search(r"\b[a-z]{3,}\s+[a-z]{2,}\b", text[start:end]):
+        return None
+    return Hit(" ".join(text[start:end].split()), start, end)
 
 
 def first_sentence(text: str, hit: Hit) -> Hit:
