@@ -661,7 +661,9 @@ def _explained(text: str, end: int) -> int:
 
 _ASK = re.compile(
     r"(?:please\s+(?:send|submit|provide|fax|forward|mail|upload|include)|we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
-    r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?:is|are)\s+(?:needed|required|missing)"
+    r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?<!no\saction\s)"
+    r"(?<!nothing\sfurther\s)(?:is|are)\s+(?:needed|required|missing)"
+    r"|info(?:rmation)?\s+(?:rqrd|reqd|req'd|required|needed)\s*:"  # a teletype's "ADDL INFO RQRD:" over its list
     r"|the\s+following|info(?:rmation)?\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
     r"|what\s+we\s+need|documentation\s+needed|submit\s+the\s+following)",
     I,
@@ -673,9 +675,35 @@ _BULLET = re.compile(
 )
 
 
+# a FHIR ClaimResponse print's requests: "communicationRequest[1] ...... Pathology report ..."
+_COMMUNICATION_REQUEST = re.compile(r"^[ \t]*communicationRequest\[\d+\][ \t]*\.{2,}[ \t]*(?P<item>\S[^\n]*?)[ \t]*$", M)
+# a document check table: a "Received (Y/N)" column; the rows marked N are what is asked for
+_CHECK_HEADER = re.compile(r"^[^\n]*\b(?:received|on\s+file|submitted)\s*\(Y/N\)[ \t]*$", I | M)
+_CHECK_ROW = re.compile(r"[ \t]*(?P<item>\S[^\n]*?)[ \t]{2,}(?P<yn>[YN])[ \t]*$")
+# a request's object that points back at what was named before it ("please fax them to ..."), or at nobody's item
+_POINTS_BACK = re.compile(r"^(?:them|it|these|those|this|that|from\s+you)\b", I)
+
+
+def _checked_rows(text: str) -> list[Hit]:
+    out: list[Hit] = []
+    for h in _CHECK_HEADER.finditer(text):
+        pos = h.end() + 1
+        for line in text[pos:].split("\n")[:20]:
+            if not line.strip():
+                break
+            m = _CHECK_ROW.match(line)
+            if m and m.group("yn") == "N":
+                out.append(Hit(" ".join(m.group("item").split()), pos + m.start("item"), pos + m.end("item")))
+            pos += len(line) + 1
+    return out
+
+
 def requested(text: str) -> list[Hit]:
-    """What the payer asked for: the list after a request (``Please send the following:``), else the
-    object of the request sentence itself."""
+    """What the payer asked for: a FHIR print's communication requests, a document check's rows marked N, the
+    list after a request (``Please send the following:``), else the object of the request sentence itself."""
+    fhir = [Hit(m.group("item"), m.start("item"), m.end("item")) for m in _COMMUNICATION_REQUEST.finditer(text)]
+    if fhir or (fhir := _checked_rows(text)):
+        return fhir
     for a in _ASK.finditer(text):
         tail = text[a.end() :]
         items: list[Hit] = []
@@ -686,10 +714,14 @@ def requested(text: str) -> list[Hit]:
             start = a.end() + first.start("item")
             items.append(Hit(" ".join(first.group("item").split()), start, a.end() + first.end("item")))
         blank_run = 0
+        lettered = False
         boxed = [False] * len(items)  # whether an item follows an empty box (it says nothing when others are ticked)
         for line in text[pos:].split("\n")[:30]:
             m = _BULLET.match(line)
+            if m and lettered and re.match(r"[ \t]*\d", line):
+                break  # the lettered list's paragraph ends: the next numbered paragraph is no item
             if m:
+                lettered = lettered or (not items and bool(re.match(r"[ \t]*\(?[a-hA-H]\)", line)))
                 item = m.group("item").strip()
                 start = pos + m.start("item")
                 items.append(Hit(" ".join(item.split()), start, start + len(item)))
@@ -718,7 +750,7 @@ def requested(text: str) -> list[Hit]:
         stop = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f").search(text, a.end())  # the request's sentence ends
         end = stop.start() if stop else len(text)
         obj = text[a.end() : end].strip(" :.\n")
-        if len(obj) >= 8 and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
+        if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
             start = a.end() + (len(text[a.end() : end]) - len(text[a.end() : end].lstrip(" :\n")))
             return _split(obj, start)
     return []
