@@ -66,6 +66,7 @@ _NUMBER_RES = [
 _CAPS_ID = r"(?P<v>(?-i:(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-])[A-Z0-9][A-Z0-9\-/]{5,29}(?<=[A-Z0-9])))(?![A-Za-z0-9/])"
 _NUMBER_RES += [
     re.compile(rf"(?:^[ \t|]*|[ \t]{{2}})(?:authori[sz]ation|request|case)[ \t]*\.{{3,}}[ \t]*{_CAPS_ID}", I | M),
+    re.compile(rf"^[ \t|]*(?:authori[sz]ation|request|case)[ \t]{{2,}}{_CAPS_ID}[ \t]*$", I | M),  # OCR lost the leaders
     re.compile(rf"\b(?:under|with)\s+(?:the\s+)?(?:authori[sz]ation|approval)(?:\s+(?:number|no\.?|#))?\s+{_CAPS_ID}", I),
 ]
 # a spaced id's last short group at its line's end ("AUTH: BB 27 05031 7", "DECISION NUMBER: MDA 2703 0119 LK")
@@ -855,7 +856,8 @@ _ID_LABEL = re.compile(
 # a member's id after the role alone, as a column of its own ("Name: ...   DOB: ...   Member: KHM-40917-265"):
 # a word of letters, digits and hyphens with a digit, never a date, and ending the column
 _MEMBER_BARE = re.compile(
-    r"(?:^|(?<=[ \t]{2}))[ \t]*(?i:member|enrollee|participant|beneficiary)(?:[ \t]*:|[ \t]*\.{3,})[ \t]*"
+    r"(?:(?:^|(?<=[ \t]{2}))[ \t]*(?i:member|enrollee|participant|beneficiary)(?:[ \t]*:|[ \t]*\.{3,})|"
+    r"^[ \t]*(?i:member|enrollee|participant|beneficiary)(?=[ \t]{2}))[ \t]*"  # at a line's start, a column gap (OCR lost the leaders)
     r"(?!\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b)(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24})(?=[ \t]{2,}|[ \t]*$)",
     M,
 )

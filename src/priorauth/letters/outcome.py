@@ -51,7 +51,9 @@ _STATEMENTS = {
         r"\b(?:approval|authorization|coverage)\s+(?:is|has\s+been|was)\s+granted\b",
         r"\bwe\s+(?:are\s+pleased\s+to|can)\s+(?:approve|authorize|inform\s+you\s+that\s+(?:your|the|this)\s+request\s+(?:is|has\s+been|was)\s+approved)\b",
         r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*approved\b",
-        r"^\s*(?:\d{1,2}[.)]\s+)?(?-i:PA|RQST|REQ|AUTH)\s+(?-i:APPROVED|APPRVD|APPVD|APPROVD)\b(?!\s+(?:IF|WHEN|UNLESS)\b)",
+        # a line "Approved: 240 tablets per 30 days, 02/03/2027 to ..." (a fax's lost blank line joins it to the line above)
+        r"\n[ \t]*approved[ \t]*:[ \t]*(?=\d)",
+        r"^\s*(?:\d{1,2}[.)]\s+)?(?-i:PA|RQST|REQ|AUTH)\s*(?-i:APPROVED|APPRVD|APPVD|APPROVD)\b(?!\s+(?:IF|WHEN|UNLESS)\b)",
         r"\bapproval\s+(?:notice|letter|notification|slip|certificate|confirmation)\b",
         # a payer that approves payment: "The committee ... authorizes payment for the item below"
         r"(?<!\bnot\s)\b(?:approves|authori[sz]es|certifies)\s+(?:payment|coverage|benefits)\s+(?:for|of)\b",
@@ -112,7 +114,7 @@ _STATEMENTS = {
         r"did\s+not|will\s+not)\s+(?:approve|authorize|cover)\b",
         r"\bnotice\s+of\s+(?:denial|non-?certification|non-?coverage|adverse\s+(?:benefit\s+)?determination)\b",
         r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*denied\b",
-        r"^\s*(?:\d{1,2}[.)]\s+)?(?-i:PA|RQST|REQ|AUTH)\s+(?-i:DENIED|DND|NOT\s+APPRVD|NOT\s+APPROVED)\b",
+        r"^\s*(?:\d{1,2}[.)]\s+)?(?-i:PA|RQST|REQ|AUTH)\s*(?-i:DENIED|DND|NOT\s+APPRVD|NOT\s+APPROVED)\b",
         r"\b(?:decided|decision)\s+(?:is\s+)?to\s+deny\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:denied|declined)\b",
         r"\b(?:has|have)\s+(?:denied|declined)\s+(?:this|the|your|it|coverage|benefits)\b",
@@ -150,7 +152,7 @@ _STATEMENTS = {
         r"\bbefore\s+we\s+can\s+decide\b",
         r"\b(?:cannot|can\s*not|could\s+not|unable\s+to|not\s+able\s+to)(?:\s+yet)?\s+decide\s+(?:until|without|before)\b",
         r"^\s*pend(?:ing|ed)\b",
-        r"^\s*(?:\d{1,2}[.)]\s+)?(?-i:PA|RQST|REQ|AUTH)\s+(?-i:PENDED|PNDG|PENDING)\b",
+        r"^\s*(?:\d{1,2}[.)]\s+)?(?-i:PA|RQST|REQ|AUTH)\s*(?-i:PENDED|PNDG|PENDING)\b",
         # a review paused for what it asks: "The review is paused until they arrive"
         r"\b(?:review|request|case)\s+(?:is|has\s+been|was)\s+(?:paused|on\s+pause)\b",
         r"\b(?:is|has\s+been|been|was)\s+(?:pended|placed\s+on\s+hold|placed\s+in\s+(?:a\s+)?pend(?:ed|ing)\s+status)\b",
