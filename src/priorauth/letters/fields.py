@@ -218,6 +218,17 @@ _COVER = re.compile(r"\b(?:facsimile|fax)\s+(?:transmittal|transmission|cover(?:
 _FORMAT_NOTE = re.compile(r"[ \t]*\((?:day|month|year|dd|mm|yyyy)(?:[/.\- ](?:day|month|year|dd|mm|yy|yyyy)){2}\)$", I)
 
 
+def _day_first(line: str, found: dates.Found) -> dates.Found:
+    """A numeric date read day first, as the note beside it says ("04/08/2027 (day/month/year)" is 4 August)."""
+    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", line[found.start : found.end])
+    if m:
+        try:
+            return dates.Found(date(int(m.group(3)), int(m.group(2)), int(m.group(1))), found.start, found.end)
+        except ValueError:
+            return found
+    return found
+
+
 def letter_date(text: str) -> Hit | None:
     first, sep, rest = text.partition("\f")
     if sep and _COVER.search(first) and (own := _letter_date(rest)):
@@ -245,8 +256,11 @@ def _letter_date(text: str) -> Hit | None:
     pos = 0
     for line in lines:
         stripped = re.sub(rf"^{dates.WEEKDAY}\s*", "", line.strip(), flags=I)  # "Mon 1 Nov 2027", "Tuesday, ..."
+        note = _FORMAT_NOTE.search(stripped)
         stripped = _FORMAT_NOTE.sub("", stripped)  # "28/04/2027 (day/month/year)": the date alone, its order said
         found = dates.find(re.sub(r"(?<=\d{4})/(?!\d{1,2}/)", " ", line))  # "June 15, 2027/15 de junio" (OCR)
+        if found and note and re.match(r"[ \t]*\((?:day|dd)", note.group(0), I):
+            found[0] = _day_first(line, found[0])
         # a line that is only a date, or a letterhead's date column ("July 1, 2026      Reference ..."), or a
         # date and its translation ("June 15, 2027 / 15 de junio de 2027")
         alone = found and stripped and found[0].end - found[0].start >= len(stripped) - 1 and len(found) == 1
@@ -661,7 +675,7 @@ def _explained(text: str, end: int) -> int:
 
 
 _ASK = re.compile(
-    r"(?:please\s+(?:send|submit|provide|fax|forward|mail|upload|include)|we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
+    r"(?:please\s+(?:send|submit|provide|fax|forward|mail|upload|include)|(?<!everything\s)(?<!all\s)we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
     r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?<!no\saction\s)"
     r"(?<!nothing\sfurther\s)(?:is|are)\s+(?:needed|required|missing)"
     r"|info(?:rmation)?\s+(?:rqrd|reqd|req'd|required|needed)\s*:"  # a teletype's "ADDL INFO RQRD:" over its list
@@ -863,12 +877,12 @@ _MEMBER_BARE = re.compile(
 )
 # "Re: June Okafor, born June 2, 1960, member RMH 600602 4417": the role and the id, a clause of a subject line
 _MEMBER_CLAUSE = re.compile(
-    r"[,;][ \t]*(?i:member|enrollee)[ \t]+(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24})(?=[ \t]*(?:$|[,;|)]))",
+    r"[,;][ \t]*(?:member|enrollee)[ \t]+(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24}))(?=[ \t]*(?:$|[,;|)]))",
     M,
 )
 # a "Plan ID" names the member when a date of birth is printed on its line or the line above it
 _PLAN_ID = re.compile(
-    r"(?:^|\|)[ \t]*(?i:plan)[ \t]+ID[ \t]*:?[ \t]*(?P<v>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{4,24})(?![A-Za-z0-9])", M
+    r"(?:^|\|)[ \t]*plan[ \t]+ID[ \t]*:?[ \t]*(?P<v>(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{4,24}))(?![A-Za-z0-9])", M
 )
 _BIRTH_WORD = re.compile(r"\b(?:DOB|date\s+of\s+birth|birth\s*date|born)\b", I)
 _NOT_MEMBER_ID = re.compile(

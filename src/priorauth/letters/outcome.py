@@ -46,6 +46,8 @@ _APPROVED_CHANGED = r"(?:^\s*(?:(?:notice|result|decision|status)\s*:\s*)?(?:req
 _STATEMENTS = {
     "approved": [
         _APPROVED_CHANGED,  # a partial approval: "APPROVED WITH A CHANGE" (what was asked for, changed)
+        # a partial approval, read before the sentence's other words ("... Partly Approved Request / What we approved")
+        r"\b(?:partial(?:ly)?|partly)\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b",
         r"\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:now\s+)?(?:pre-?)?(?:approved|authorized|certified)\b",
         r"\bwe\s+(?:have\s+)?(?:approved|authorized|certified)\b",
         r"\b(?:approval|authorization|coverage)\s+(?:is|has\s+been|was)\s+granted\b",
@@ -80,7 +82,6 @@ _STATEMENTS = {
         r"\b(?:coverage|authorization|approval|request|it|therapy|treatment|lumakras|sotorasib)\s+(?:is|was|has\s+been)\s+"
         r"(?:renewed|extended|reauthorized|re-?certified|re-?approved)\b",
         r"\bwe\s+(?:have\s+)?(?:renewed|extended|reauthorized|re-?approved)\b",
-        r"\b(?:partial(?:ly)?|partly)\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b",
         r"\b(?:made|reached|issued)\s+an?\s+(?:fully\s+)?favorable\s+(?:decision|determination)\b",
         r"\b(?:reviewed|evaluated|considered)\s+(?:(?:your|the|this|prior\s+authorization)\s+)*(?:request|case)\s+and\s+(?:have\s+)?(?:approved|authorized)\b",
         r"\b(?:it|this|that)\s+is\s+(?:now\s+)?covered\b(?!\s+(?:under|by|only|when|if|with|as|through|in))",  # "and it's covered."
@@ -110,7 +111,7 @@ _STATEMENTS = {
         # a label's value: "Outcome: unable to approve ..." (never "... unable to approve it with the records we have")
         r"\bunable\s+to\s+(?:approve|authori[sz]e)\b(?![^.;]{0,60}\b(?:information|records|documentation|until|without|yet)\b)",
         # a review's close: "We reviewed this request and cannot approve it as sent"
-        r"\b(?:reviewed|evaluated|considered)\b[^.;]{0,120}?\band\s+(?:cannot|can\s*not|could\s+not|are\s+unable\s+to|were\s+unable\s+to|"
+        r"\b(?:reviewed|evaluated|considered)\b[^.;]{0,200}?\band\s+(?:cannot|can\s*not|could\s+not|are\s+unable\s+to|were\s+unable\s+to|"
         r"did\s+not|will\s+not)\s+(?:approve|authorize|cover)\b",
         r"\bnotice\s+of\s+(?:denial|non-?certification|non-?coverage|adverse\s+(?:benefit\s+)?determination)\b",
         r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*denied\b",
