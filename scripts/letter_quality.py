@@ -8,8 +8,9 @@ scored per field: the share read correctly, left empty, read wrong; the outcome'
 
 Corpora: tests/letters/letters.yaml (tuning: written while building the reader) and the held-out sets
 tests/letters/heldout.yaml .. heldout7.yaml (development sets since their misses were read: heldout7.yaml
-was scored blind once, then read in the seventh pass) and heldout8.yaml (the eighth blind set, written while
-v7 was read, scored once when it is merged); always scored apart. Fax qualities need the tesseract
+was scored blind once, then read in the seventh pass; heldout8.yaml and heldout9.yaml likewise, read in the eighth
+and ninth passes) and heldout10.yaml (the tenth blind set, written while v9 was read, scored once when it is merged);
+always scored apart. Fax qualities need the tesseract
 program.
 """
 

@@ -56,8 +56,12 @@ DATE = (
     r"|(?:0?[1-9]|[12]\d|3[01])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:\d{4}|\d{2})(?!\d)"  # 06APR2027
     rf"|{_MONTH}[-/]{_DAY}[-/]\d{{4}}"  # Jan-05-2027
     rf"|{_MONTH}\s+(?:{_DAY_WORDS}),?\s+\d{{4}}"
-    rf"|(?:the\s+)?(?:{_DAY_WORDS}|{_DAY})\s+day\s+of\s+{_MONTH},?\s+\d{{4}})"
+    rf"|(?:the\s+)?(?:{_DAY_WORDS}|{_DAY})\s+day\s+of\s+{_MONTH},?\s+\d{{4}}"
+    rf"|(?:the\s+)?{_DAY}\s+of\s+{_MONTH},?\s+\d{{4}}"  # "the 19th of October 2027"
+    rf"|(?:19|20)\d{{2}}-{_MONTH}-(?:0?[1-9]|[12]\d|3[01])(?!\d))"  # "2027-Jul-27"
 )
+# a weekday before a date ("Tuesday the 19th of October 2027", "Fri 31 Dec 2027"): where a label's date may have one
+WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?,?"
 DATE_RE = re.compile(rf"(?<![\w/.\-]){DATE}(?![\w/])", re.IGNORECASE)
 
 
@@ -103,6 +107,8 @@ def _parse(text: str) -> date | None:
         except ValueError:
             return None
     cleaned = re.sub(r"\s*([/.\-])\s*", r"\1", text.strip()) if text[:1].isdigit() else text
+    if m := re.fullmatch(rf"(?:the\s+)?({_DAY})\s+of\s+(.+)", " ".join(cleaned.split()), re.I):  # "the 19th of October 2027"
+        cleaned = f"{m.group(1)} {m.group(2)}"
     if re.search(rf"\bday\s+of\b|{_DAY_WORDS}", cleaned, re.I):  # ordinal words, "the ... day of": a day's number
         cleaned = re.sub(r"^the\s+|\s+day\s+of", "", " ".join(cleaned.split()), flags=re.I)
         cleaned = re.sub(

@@ -32,18 +32,20 @@ _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
     for label in (  # the authorization's own number first, a reference number after it
         r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:contro[l1I|\]]\s+|tracking\s+)?(?:{NUM}|no\.?|num\.?|#|id|code|r[eo]f(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",  # OCR's "Auth rof"
-        r"(?:approval|certification|cert\.?)\s*(?:{NUM}|no\.?|#|id|code|ref(?:erence)?)",
+        r"(?:approval|(?:pre-?)?certification|(?:pre-?)?cert\.?)\s*(?:{NUM}|no\.?|#|id|code|ref(?:erence)?)",
+        # a FHIR ClaimResponse print's "preAuthRef ......... X"
+        r"pre-?auth(?:ori[sz]ation)?\s*ref(?:erence)?",
         r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*|contro[l1I|\]]\s*)?(?:{NUM}|no\.?|#|id|ref(?:erence)?)",
         r"(?-i:PACN|PAN|PAR)(?=[\s.:#])",  # the PA control, authorization or reference number's initials
         r"(?:PA\s+)?case(?=\s*:)",
-        r"case(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",  # "...; Case AR-UM-77120" (capitals, then digits)
+        r"(?:case|file)(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",  # "...; Case AR-UM-77120", "request, file RMW-27-..."
         r"case(?=\s+\d{6,}(?![\d/.\-]))",  # a portal's "Case 5518820" (six digits or more, no date)
         # the request's number under any review's name: "Redetermination number", "UR number", "File no."
         r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|(?:re)?determination|ticket|pa\s+case|"
         r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry)\s*(?:{NUM}|no\.?|#|id)",
         # a Spanish letter's number: "Numero de autorizacion:", "Num. de caso:", "Num. de solicitud:"
         r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó]n|caso|solicitud|referencia|referido)",
-        r"(?:authorization|reference|ref|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
+        r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
         # a bare "Tracking:", "reference (REF*NT) ....": a colon or dot leaders after it
         r"(?:reference|ref|tracking)(?=(?:\s*\((?-i:[A-Z]{2,5}(?:\*[A-Z0-9]{1,3})?)\))?(?:\s*(?::|\.{3,})|[ \t]{2,}))",
@@ -58,6 +60,18 @@ _ABBREV = r"(?:\s*\((?-i:[A-Z]{2,5}(?:\*[A-Z0-9]{1,3})?)\))?"  # and an X12 rend
 _NUMBER_RES = [
     re.compile(rf"\b{label}{_ABBREV}\s*(?:is\s*)?{LEADER}{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS
 ]
+# a request's id in capitals (slashes too) after a bare label and dot leaders ("Authorization ...... BCH/27/11/0915-S",
+# "Request ....... ILH-RCI-2712-0060", "Case .... EM-27-A-66013"), or after "under authorization" in a sentence that
+# may wrap the id onto the next line
+_CAPS_ID = r"(?P<v>(?-i:(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-])[A-Z0-9][A-Z0-9\-/]{5,29}(?<=[A-Z0-9])))(?![A-Za-z0-9/])"
+_NUMBER_RES += [
+    re.compile(rf"(?:^[ \t|]*|[ \t]{{2}})(?:authori[sz]ation|request|case)[ \t]*\.{{3,}}[ \t]*{_CAPS_ID}", I | M),
+    re.compile(rf"^[ \t|]*(?:authori[sz]ation|request|case)[ \t]{{2,}}{_CAPS_ID}[ \t]*$", I | M),  # OCR lost the leaders
+    re.compile(rf"\b(?:under|with)\s+(?:the\s+)?(?:authori[sz]ation|approval)(?:\s+(?:number|no\.?|#))?\s+{_CAPS_ID}", I),
+]
+# a spaced id's last short group at its line's end ("AUTH: BB 27 05031 7", "DECISION NUMBER: MDA 2703 0119 LK")
+_SPACED_ID = re.compile(r"[A-Z]{1,4}(?: \d{2,6}){2,}")
+_LAST_GROUP = re.compile(r" (?P<g>\d|[A-Z]{2,3})[ \t]*(?=\n|$)")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])|\n[ \t]*\n")  # "PA No. AP-25-..." goes on
 
 
@@ -158,7 +172,10 @@ def authorization_number(text: str) -> Hit | None:
         for m in p.finditer(text):
             value = m.group("v")
             if re.search(r"\d", value) and not dates.DATE_RE.fullmatch(value) and not _stale(text, m.start()):
-                return Hit(value.replace("- ", "-").upper(), m.start("v"), m.end("v"))  # OCR's "SF- PA-2704"
+                end = m.end("v")
+                if _SPACED_ID.fullmatch(value) and (last := _LAST_GROUP.match(text, end)):
+                    value, end = text[m.start("v") : last.end("g")], last.end("g")
+                return Hit(value.replace("- ", "-").upper(), m.start("v"), end)  # OCR's "SF- PA-2704"
     return _stamp_number(text)
 
 
@@ -185,8 +202,9 @@ _Q = r"(?:letter|notice|notification|decision|determination|mail(?:ing)?|print|i
 _SUF = r"\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determination)|sent|issued|mailed|printed)"
 _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper's date, never the letter's
     r"(?:^|(?<=\S[ \t]{2}))[ \t]*"
-    rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE)[ \t]+)"
-    r"(?P<d>" + dates.DATE + r")",
+    rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE)[ \t]+"
+    r"|(?:issued|mailed|printed|created)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*)"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
+    rf"(?:{dates.WEEKDAY}[ \t]+)?(?P<d>" + dates.DATE + r")",
     M,
 )
 
@@ -194,6 +212,21 @@ _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper'
 # a fax cover sheet as page 1 ("FACSIMILE TRANSMITTAL", "FAX COVER SHEET"): its date is the fax's, the letter's
 # own date is on the pages after it
 _COVER = re.compile(r"\b(?:facsimile|fax)\s+(?:transmittal|transmission|cover(?:\s+(?:sheet|page))?)\b", I)
+
+
+# a date's order said beside it: "(day/month/year)", "(month.day.year)", "(DD/MM/YYYY)"
+_FORMAT_NOTE = re.compile(r"[ \t]*\((?:day|month|year|dd|mm|yyyy)(?:[/.\- ](?:day|month|year|dd|mm|yy|yyyy)){2}\)$", I)
+
+
+def _day_first(line: str, found: dates.Found) -> dates.Found:
+    """A numeric date read day first, as the note beside it says ("04/08/2027 (day/month/year)" is 4 August)."""
+    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", line[found.start : found.end])
+    if m:
+        try:
+            return dates.Found(date(int(m.group(3)), int(m.group(2)), int(m.group(1))), found.start, found.end)
+        except ValueError:
+            return found
+    return found
 
 
 def letter_date(text: str) -> Hit | None:
@@ -222,8 +255,12 @@ def _letter_date(text: str) -> Hit | None:
     lines = first_page.split("\n")[:25]
     pos = 0
     for line in lines:
-        stripped = re.sub(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*", "", line.strip(), flags=I)
+        stripped = re.sub(rf"^{dates.WEEKDAY}\s*", "", line.strip(), flags=I)  # "Mon 1 Nov 2027", "Tuesday, ..."
+        note = _FORMAT_NOTE.search(stripped)
+        stripped = _FORMAT_NOTE.sub("", stripped)  # "28/04/2027 (day/month/year)": the date alone, its order said
         found = dates.find(re.sub(r"(?<=\d{4})/(?!\d{1,2}/)", " ", line))  # "June 15, 2027/15 de junio" (OCR)
+        if found and note and re.match(r"[ \t]*\((?:day|dd)", note.group(0), I):
+            found[0] = _day_first(line, found[0])
         # a line that is only a date, or a letterhead's date column ("July 1, 2026      Reference ..."), or a
         # date and its translation ("June 15, 2027 / 15 de junio de 2027")
         alone = found and stripped and found[0].end - found[0].start >= len(stripped) - 1 and len(found) == 1
@@ -362,7 +399,8 @@ _N = (
 # an ordinal day: "no later than the one hundred eightieth (180th) day following ...", "the 60th day after"
 _ORD = r"(?:the\s+)?(?:(?:[a-z]+[\s-]+){0,4}?\((?P<o1>\d{1,3})(?:st|nd|rd|th)\)|(?P<o2>\d{1,3})(?:st|nd|rd|th))"
 _APPEAL_DAYS = re.compile(
-    rf"\b(?:within|w/in|w/i|no\s+later\s+than|by|in|up\s+to|have|has|due|is|are|window|period|limit|rights)[\s:]+(?:{_N}|{_ORD})\s+(?:calendar\s+)?days?\s+"
+    rf"\b(?:within|w/in|w/i|no\s+later\s+than|by|in|up\s+to|have|has|due|is|are|window|period|limit|rights|"
+    rf"(?:accepted|received|taken|considered|open|available)\s+for)[\s:]+(?:{_N}|{_ORD})\s+(?:calendar\s+)?days?\s+"
     r"(?:of|from|after|following)\s+(?:the\s+)?(?P<from>[^.;]{0,60})",
     I,
 )
@@ -370,13 +408,13 @@ _APPEAL_BY = re.compile(
     rf"(?:(?:appeal|redetermination|reconsideration)[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?(?:[ \t]*[:.]+)?)\s+(?P<d>{dates.DATE}))"
     rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by)|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
     rf"last\s+(?:day|date)\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by)"
-    rf"[^:\n]{{0,30}}?[:\s]\s*(?P<d2>{dates.DATE}))"
+    rf"[^:\n]{{0,30}}?[:\s]\s*(?:{dates.WEEKDAY}\s+)?(?P<d2>{dates.DATE}))"
     rf"|(?:\b(?:until|by|before|through)\s+(?P<d3>{dates.DATE}),?\s+to\s+(?:file\s+|request\s+|submit\s+|send\s+)?(?:an?\s+|your\s+)?appeal)",
     I,
 )
 _FROM_LETTER = re.compile(
     r"^(?:(?:this|the|our)\s+)?(?:date\s+(?:of|on)\s+(?:this|the|our)\s+|(?:date\s+of\s+)?)"
-    r"(?:(?:adverse|denial|coverage)\s+)?(?:letter|notice|notification|denial|decision|determination|memo(?:randum)?|e-?mail|message)"
+    r"(?:(?:adverse|denial|coverage|outcome|decision|determination)\s+)?(?:letter|notice|notification|denial|decision|determination|memo(?:randum)?|e-?mail|message)"
     r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination)\s+date"
     r"|^this\s+date\b"  # a stamp's "APPEAL W/IN 60 DAYS OF THIS DATE": the date it bears
     r"|^(?:the\s+)?(?:stamp(?:ed)?|print(?:ed)?|issue|status|mail(?:ing|ed)?)\s+date\b"  # "W/IN 90 DAYS OF STAMP DATE"
@@ -432,7 +470,7 @@ _APPEAL_DIAS = re.compile(
 # a window counted from a date it gives: "within 180 days of 20270419", "60 days from decision date 11/02/27",
 # "60 days from the date of this email (May 3, 2027)"
 _FROM_GIVEN = re.compile(
-    r"(?:(?:(?:decision|determination|letter|notice|response|denial|status)\s+)?date\s*[:.]?\s*)?(?P<d>" + dates.DATE + r")(?![\w/])"
+    r"(?:(?:(?:decision|determination|disposition|letter|notice|response|denial|status)\s+)?date\s*[:.(]?\s*)?(?P<d>" + dates.DATE + r")(?![\w/])"
     r"|date\s+of\s+(?:this|the|our)\s+(?:letter|notice|e-?mail|message|memo|decision|determination)\s*\(\s*(?P<d2>" + dates.DATE + r")\s*\)",
     I,
 )
@@ -524,10 +562,12 @@ _REASON_LABEL = re.compile(
     r"|denial\s+reasons?|reasons?\s+(?:for\s+denial|denied)|rationale\s+for\s+(?:the\s+|this\s+|our\s+)?(?:decision|denial)"
     r"|basis\s+(?:for|of)\s+(?:the\s+|this\s+|our\s+)?(?:decision|denial|determination)|why\s+(?:your\s+|the\s+)?request\s+was\s+denied"
     r"|explanation\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|denial|determination)|(?:our\s+)?decision\s+(?:was|is)\s+based\s+on"
-    r"|why\s+we\s+(?:denied|did\s+not\s+approve|could\s+not\s+approve|are\s+denying)\s+(?:your|the|this)\s+(?:request|coverage)"
+    r"|why\s+we\s+(?:denied|did\s+not\s+approve|could\s+not\s+approve|are\s+denying)\s+(?:(?:your|the|this)\s+(?:request|coverage)|it)"
     r"|why\s+we\s+(?:said|are\s+saying)\s+no(?:\s+to\s+[^:\n]{0,40})?(?=\s*:))"  # a plain-language letter's heading
     r"\s*(?:is|was|are)?\s*[:\-]?"
-    r"|\b(?:rationale|explanation|reasons?|why|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)\s*:"  # a bare word: with its colon
+    r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)\s*:"  # a bare word: with its colon
+    r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
+    r"|(?m:^[ \t|]*)(?:item\[\d+\]\.)?reasonCode[ \t]*\.{2,}[ \t]*"  # a FHIR print's reasonCode
     r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,}))"  # a system's field
     r"\s*(?:\n\s*)?",
     I,
@@ -571,6 +611,49 @@ def denial_reason(text: str) -> Hit | None:
     return None
 
 
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n|\f")
+_LABEL_LINE = re.compile(r"[ \t|]*(?:decision|determination|outcome|status|result)[ \t]*:[ \t]*", I)
+_NOT_PROSE = re.compile(r"(?m:^[ \t|]*[A-Z][A-Za-z/#& ]{0,30}:)|\.{4,}|_{3,}|\[[ \t]*\]|<<|>>")
+_STOP_AT = re.compile(r"[.!?](?=\s|$)")
+
+
+def reason_after(text: str, statements: list[Hit]) -> Hit | None:
+    """A denial without a labelled reason or a "because": the payer's words that follow its statement ("... is denied
+    as experimental/investigational: ...", "... is denied. The member is on hospice care, ...", a "Decision: NOT
+    APPROVED" line over the paragraph that explains it): the rest of the statement's paragraph after its sentence
+    (or its own "as ..." clause), else the next paragraph when the statement ends its own; never past an appeal's
+    or a contact's sentence. The statement read is the first in prose, else a label's ("Decision: NOT APPROVED"),
+    whose reason is only the paragraph after it; a banner or a stamp has none. What is read must be prose: no
+    field's label, no leaders or blanks of a form."""
+    prose = [h for h in statements if re.search(r"[a-z]{3}", text[text.rfind("\n", 0, h.start) + 1 : h.end])]
+    labels = [h for h in statements if _LABEL_LINE.match(text, text.rfind("\n", 0, h.start) + 1, h.start)]
+    if not prose and not labels:
+        return None
+    hit = min(prose or labels, key=lambda h: h.start)
+    para = _PARAGRAPH_END.search(text, hit.end)
+    para_end = para.start() if para else len(text)
+    if prose and re.match(r"[ \t\n]*as\s+\S", text[hit.end : para_end]):  # "is denied as experimental/investigational: ..."
+        start = hit.end + len(text[hit.end : para_end]) - len(text[hit.end : para_end].lstrip())
+    else:
+        stop = _STOP_AT.search(text, hit.end, para_end) if prose else None
+        start = stop.end() if stop else para_end
+        if not text[start:para_end].strip() and para:  # the statement ends its paragraph: the next one explains it
+            start = para.end()
+            nxt = _PARAGRAPH_END.search(text, start)
+            para_end = nxt.start() if nxt else len(text)
+    while start < para_end and text[start] in " \t\n":
+        start += 1
+    end = para_end
+    for sentence in _SENTENCE.finditer(text, start, para_end):
+        if _REASON_STOP.search(sentence.group(0)):
+            end = sentence.start()
+            break
+    end = start + len(text[start:end].rstrip())
+    if end - start < 15 or _NOT_PROSE.search(text, start, end) or not re.search(r"\b[a-z]{3,}\s+[a-z]{2,}\b", text[start:end]):
+        return None
+    return Hit(" ".join(text[start:end].split()), start, end)
+
+
 def first_sentence(text: str, hit: Hit) -> Hit:
     """A reason cut to its first sentence (what is kept when OCR read its explanation weakly)."""
     s = next(_SENTENCE.finditer(text, hit.start, hit.end), None)
@@ -592,8 +675,10 @@ def _explained(text: str, end: int) -> int:
 
 
 _ASK = re.compile(
-    r"(?:please\s+(?:send|submit|provide|fax|forward|mail|upload|include)|we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
-    r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?:is|are)\s+(?:needed|required|missing)"
+    r"(?:please\s+(?:send|submit|provide|fax|forward|mail|upload|include)|(?<!everything\s)(?<!all\s)we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
+    r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?<!no\saction\s)"
+    r"(?<!nothing\sfurther\s)(?:is|are)\s+(?:needed|required|missing)"
+    r"|info(?:rmation)?\s+(?:rqrd|reqd|req'd|required|needed)\s*:"  # a teletype's "ADDL INFO RQRD:" over its list
     r"|the\s+following|info(?:rmation)?\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
     r"|what\s+we\s+need|documentation\s+needed|submit\s+the\s+following)",
     I,
@@ -605,9 +690,35 @@ _BULLET = re.compile(
 )
 
 
+# a FHIR ClaimResponse print's requests: "communicationRequest[1] ...... Pathology report ..."
+_COMMUNICATION_REQUEST = re.compile(r"^[ \t]*communicationRequest\[\d+\][ \t]*\.{2,}[ \t]*(?P<item>\S[^\n]*?)[ \t]*$", M)
+# a document check table: a "Received (Y/N)" column; the rows marked N are what is asked for
+_CHECK_HEADER = re.compile(r"^[^\n]*\b(?:received|on\s+file|submitted)\s*\(Y/N\)[ \t]*$", I | M)
+_CHECK_ROW = re.compile(r"[ \t]*(?P<item>\S[^\n]*?)[ \t]{2,}(?P<yn>[YN])[ \t]*$")
+# a request's object that points back at what was named before it ("please fax them to ..."), or at nobody's item
+_POINTS_BACK = re.compile(r"^(?:them|it|these|those|this|that|from\s+you)\b", I)
+
+
+def _checked_rows(text: str) -> list[Hit]:
+    out: list[Hit] = []
+    for h in _CHECK_HEADER.finditer(text):
+        pos = h.end() + 1
+        for line in text[pos:].split("\n")[:20]:
+            if not line.strip():
+                break
+            m = _CHECK_ROW.match(line)
+            if m and m.group("yn") == "N":
+                out.append(Hit(" ".join(m.group("item").split()), pos + m.start("item"), pos + m.end("item")))
+            pos += len(line) + 1
+    return out
+
+
 def requested(text: str) -> list[Hit]:
-    """What the payer asked for: the list after a request (``Please send the following:``), else the
-    object of the request sentence itself."""
+    """What the payer asked for: a FHIR print's communication requests, a document check's rows marked N, the
+    list after a request (``Please send the following:``), else the object of the request sentence itself."""
+    fhir = [Hit(m.group("item"), m.start("item"), m.end("item")) for m in _COMMUNICATION_REQUEST.finditer(text)]
+    if fhir or (fhir := _checked_rows(text)):
+        return fhir
     for a in _ASK.finditer(text):
         tail = text[a.end() :]
         items: list[Hit] = []
@@ -618,10 +729,14 @@ def requested(text: str) -> list[Hit]:
             start = a.end() + first.start("item")
             items.append(Hit(" ".join(first.group("item").split()), start, a.end() + first.end("item")))
         blank_run = 0
+        lettered = False
         boxed = [False] * len(items)  # whether an item follows an empty box (it says nothing when others are ticked)
         for line in text[pos:].split("\n")[:30]:
             m = _BULLET.match(line)
+            if m and lettered and re.match(r"[ \t]*\d", line):
+                break  # the lettered list's paragraph ends: the next numbered paragraph is no item
             if m:
+                lettered = lettered or (not items and bool(re.match(r"[ \t]*\(?[a-hA-H]\)", line)))
                 item = m.group("item").strip()
                 start = pos + m.start("item")
                 items.append(Hit(" ".join(item.split()), start, start + len(item)))
@@ -650,7 +765,7 @@ def requested(text: str) -> list[Hit]:
         stop = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f").search(text, a.end())  # the request's sentence ends
         end = stop.start() if stop else len(text)
         obj = text[a.end() : end].strip(" :.\n")
-        if len(obj) >= 8 and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
+        if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
             start = a.end() + (len(text[a.end() : end]) - len(text[a.end() : end].lstrip(" :\n")))
             return _split(obj, start)
     return []
@@ -677,22 +792,31 @@ _STOP = (
 )
 _ROLE = (
     r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder|"
-    r"injured\s+worker|veteran)"
+    r"injured\s+worker|veteran|applicant|policy\s?holder|employee/dependent|dependent)"
 )
 _PERSON = r"[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*)"
 _NAME = re.compile(
-    rf"\b(?P<role>{_ROLE})(?:'s)?(?:\s+name)?(?:[ \t]*\([a-z ]{{2,20}}\))?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})"
+    rf"\b(?P<role>{_ROLE})(?:'s)?(?:\s+(?:name|person)|\.(?:display|name))?(?:[ \t]*\([a-z ]{{2,20}}\))?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})"
     rf"[ \t.:]*(?P<v>{_PERSON}{{0,3}}?)" + _STOP,
     I,
 )
 # a system's aligned columns: "MEMBER            OKAFOR, JUNE T" (the label, two or more spaces, the name)
 _NAME_COLUMN = re.compile(rf"^[ \t|]*{_ROLE}(?:\s+name)?[ \t]{{2,}}(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
-_NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|name)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
+_NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|concerning|name|(?:to\s+the\s+)?(?:prescriber|physician|doctor)\s+of)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
 # a name in a sentence, set off by its date of birth: "for patient June T. Okafor (DOB 02-03-1961"
 _NAME_INLINE = re.compile(
     rf"(?:\b(?i:{_ROLE})|(?i:care\s+team\s+of))[ \t]+(?P<v>(?-i:[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){{1,3}}))"
     r"(?=\s*(?:[,;]\s*(?:DOB|D\.O\.B|date\s+of\s+birth|born|birth)|\(|\n|$))",
     M,
+)
+# a name alone at its line's start, its date of birth or member id beside it (a column) or on the next line
+# ("Odalys Figueroa-Brennan\nDate of birth 05/16/1964", "Aurelio Castellanos-Whyte      Date of birth: ..."), or a
+# subject line's cell before its date of birth's ("... | LUMAKRAS 320 mg | June Okafor |\n DOB 02/03/1961 | ...")
+_NAME_OVER_DOB = re.compile(
+    r"(?:^[ \t]*|\|[ \t]*)(?P<v>(?-i:[A-Z][a-z][A-Za-z'\-]*\.?(?:[ \t]+[A-Z][A-Za-z'\-]*\.?){1,3}))"
+    r"(?:[ \t]{2,}|[ \t]*\n[ \t]*|[ \t]*\|\s*)"
+    r"(?=(?:date\s+of\s+birth|DOB|D\.O\.B|born|birth\s*date|member\s+id)\b)",
+    I | M,
 )
 # a letter's address block: "Mrs. June T. Okafor" on a line of its own (or beside a label in a column)
 _ADDRESSEE = re.compile(
@@ -717,7 +841,7 @@ _SALUTATION = re.compile(
 )
 _NOT_PERSON = re.compile(
     r"^(?:dr|doctor|provider|prescriber|physician|pharmacist|colleague|sir|madam|member|customer|patient|"
-    r"valued|health|care|team|office|all|to|friend|subscriber|enrollee|beneficiary)\b",
+    r"valued|health|care|team|office|all|to|friend|subscriber|enrollee|beneficiary|colleagues|friends|sirs|partners?)\b",
     I,
 )
 # a date of birth after its label, in any layout: "DOB 11/3/56", "Date of birth / Fecha de nacimiento:
@@ -729,11 +853,12 @@ _DOB = re.compile(
     I,
 )
 _MEMBER = re.compile(
-    rf"(?:\b(?P<role>{_ROLE}|policy|health\s+plan|medicaid|medicare)(?:[ \t]*/[ \t]*{_ROLE})?"
-    r"\s*(?:id(?:entification)?|number|no\.?|#)|^[ \t|]*(?:ID|identification)\b)"
-    r"(?:\s*(?:number|no\.?|#))?"
+    rf"(?:\b(?P<role>{_ROLE}|membership|certificate|policy|health\s+plan|medicaid|medicare)(?:[ \t]*/[ \t]*{_ROLE})?"
+    r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
+    r"(?:\s*(?:(?:number|no)(?![a-z])\.?|#))?"
+    r"(?:[ \t]*\((?-i:[a-z])[^()\n]{1,40}\))?"  # "member ID (as given on the application): ..."
     + LEADER
-    + r"(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)| (?=[A-Z]{1,3}\d)){3,24})(?![A-Za-z0-9])",
+    + r"(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)| (?=[A-Z]{1,3}\d)|(?<=[A-Z0-9])/(?=[A-Z0-9])){3,24})(?![A-Za-z0-9])",
     M,
 )
 # a plan's own "ID" after its name ("Plan: Cedar Mutual, ID CM-44102", "Cedar Mutual ID: CM-44102"): an ID
@@ -745,10 +870,21 @@ _ID_LABEL = re.compile(
 # a member's id after the role alone, as a column of its own ("Name: ...   DOB: ...   Member: KHM-40917-265"):
 # a word of letters, digits and hyphens with a digit, never a date, and ending the column
 _MEMBER_BARE = re.compile(
-    r"(?:^|(?<=[ \t]{2}))[ \t]*(?i:member|enrollee|participant|beneficiary)[ \t]*:[ \t]*"
-    r"(?!\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b)(?P<v>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{4,24})(?=[ \t]{2,}|[ \t]*$)",
+    r"(?:(?:^|(?<=[ \t]{2}))[ \t]*(?i:member|enrollee|participant|beneficiary)(?:[ \t]*:|[ \t]*\.{3,})|"
+    r"^[ \t]*(?i:member|enrollee|participant|beneficiary)(?=[ \t]{2}))[ \t]*"  # at a line's start, a column gap (OCR lost the leaders)
+    r"(?!\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b)(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24})(?=[ \t]{2,}|[ \t]*$)",
     M,
 )
+# "Re: June Okafor, born June 2, 1960, member RMH 600602 4417": the role and the id, a clause of a subject line
+_MEMBER_CLAUSE = re.compile(
+    r"[,;][ \t]*(?:member|enrollee)[ \t]+(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24}))(?=[ \t]*(?:$|[,;|)]))",
+    M,
+)
+# a "Plan ID" names the member when a date of birth is printed on its line or the line above it
+_PLAN_ID = re.compile(
+    r"(?:^|\|)[ \t]*plan[ \t]+ID[ \t]*:?[ \t]*(?P<v>(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{4,24}))(?![A-Za-z0-9])", M
+)
+_BIRTH_WORD = re.compile(r"\b(?:DOB|date\s+of\s+birth|birth\s*date|born)\b", I)
 _NOT_MEMBER_ID = re.compile(
     r"\b(?:request|case|reference|ref|claim|session|user|login|npi|dea|tax|fax|provider|prescriber|group|rx|pa|"
     r"confirmation|determination|review|episode|ticket|tracking|transaction|document|order|fax|prior\s+auth(?:orization)?|"
@@ -761,7 +897,8 @@ _NOT_NAME = re.compile(  # words a person's name never has: "Re: Your request fo
     r"\b(?:id|number|name|services?|information|your|our|the|for|of|request(?:ed)?|prior|authorization|lumakras|"
     r"sotorasib|drug|medication|coverage|plan|letter|notice|appeal|review|pharmacy|benefits?|claim|"
     r"patient|member|subscriber|cardholder|beneficiary|enrollee|dob|birth|date|sincerely|dear|"
-    r"team|access|department|unit|center|centre|office|staff|group|portal|support)\b",
+    r"team|access|department|unit|center|centre|office|staff|group|portal|support|"
+    r"inc|ltd|llc|plc|gmbh|b\.v|corp|corporation|company|employer)\b",  # a company (the policyholder of a group scheme)
     I,
 )
 
@@ -773,7 +910,13 @@ _HOLDER = re.compile(r"subscriber|insured|policy", I)
 def _patients_first(found: list[re.Match[str]]) -> list[re.Match[str]]:
     """Labels naming the patient (patient, member, enrollee...) before the policyholder's (subscriber,
     insured, policy), which name the patient only when the letter names no one else."""
-    return sorted(found, key=lambda m: bool(m.groupdict().get("role") and _HOLDER.fullmatch(m.group("role"))))
+    return sorted(
+        found,
+        key=lambda m: (
+            bool(m.groupdict().get("role") and _HOLDER.fullmatch(m.group("role"))),
+            bool(m.groupdict().get("bare")),
+        ),
+    )
 
 
 def _member_id(text: str) -> re.Match[str] | None:
@@ -784,6 +927,13 @@ def _member_id(text: str) -> re.Match[str] | None:
         return m
     for m in _MEMBER_BARE.finditer(text):
         return m
+    for m in _MEMBER_CLAUSE.finditer(text):
+        return m
+    for m in _PLAN_ID.finditer(text):
+        above = text.rfind("\n", 0, max(0, text.rfind("\n", 0, m.start()))) + 1
+        line_end = text.find("\n", m.end())
+        if _BIRTH_WORD.search(text, above, line_end if line_end >= 0 else len(text)):
+            return m
     for m in _ID_LABEL.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if re.search(r"\d", m.group("v")) and not _NOT_MEMBER_ID.search(text[line_start : m.start()]):
@@ -795,11 +945,11 @@ def patient(text: str) -> dict[str, Hit]:
     out: dict[str, Hit] = {}
     found = (
         x
-        for rule in (_NAME, _NAME_COLUMN, _NAME_RE, _NAME_INLINE, _ADDRESSEE, _ADDRESS_BLOCK, _SALUTATION)
+        for rule in (_NAME, _NAME_COLUMN, _NAME_RE, _NAME_INLINE, _ADDRESSEE, _ADDRESS_BLOCK, _NAME_OVER_DOB, _SALUTATION)
         for x in _patients_first(list(rule.finditer(text)))
         if not _NOT_NAME.search(x.group("v"))
         and not (rule is _SALUTATION and _NOT_PERSON.search(x.group("v")))
-        and not (rule is _ADDRESS_BLOCK and _NOT_ADDRESSEE.search(x.group("v")))
+        and not (rule in (_ADDRESS_BLOCK, _NAME_OVER_DOB) and _NOT_ADDRESSEE.search(x.group("v")))
     )
     m = next(found, None)
     if m is not None:

@@ -46,11 +46,16 @@ _APPROVED_CHANGED = r"(?:^\s*(?:(?:notice|result|decision|status)\s*:\s*)?(?:req
 _STATEMENTS = {
     "approved": [
         _APPROVED_CHANGED,  # a partial approval: "APPROVED WITH A CHANGE" (what was asked for, changed)
-        r"\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:now\s+)?(?:approved|authorized|certified)\b",
+        # a partial approval, read before the sentence's other words ("... Partly Approved Request / What we approved")
+        r"\b(?:partial(?:ly)?|partly)\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b",
+        r"\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:now\s+)?(?:pre-?)?(?:approved|authorized|certified)\b",
         r"\bwe\s+(?:have\s+)?(?:approved|authorized|certified)\b",
         r"\b(?:approval|authorization|coverage)\s+(?:is|has\s+been|was)\s+granted\b",
         r"\bwe\s+(?:are\s+pleased\s+to|can)\s+(?:approve|authorize|inform\s+you\s+that\s+(?:your|the|this)\s+request\s+(?:is|has\s+been|was)\s+approved)\b",
         r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*approved\b",
+        # a line "Approved: 240 tablets per 30 days, 02/03/2027 to ..." (a fax's lost blank line joins it to the line above)
+        r"\n[ \t]*approved[ \t]*:[ \t]*(?=\d)",
+        r"^\s*(?:\d{1,2}[.)]\s+)?(?-i:PA|RQST|REQ|AUTH)\s*(?-i:APPROVED|APPRVD|APPVD|APPROVD)\b(?!\s+(?:IF|WHEN|UNLESS)\b)",
         r"\bapproval\s+(?:notice|letter|notification|slip|certificate|confirmation)\b",
         # a payer that approves payment: "The committee ... authorizes payment for the item below"
         r"(?<!\bnot\s)\b(?:approves|authori[sz]es|certifies)\s+(?:payment|coverage|benefits)\s+(?:for|of)\b",
@@ -77,7 +82,6 @@ _STATEMENTS = {
         r"\b(?:coverage|authorization|approval|request|it|therapy|treatment|lumakras|sotorasib)\s+(?:is|was|has\s+been)\s+"
         r"(?:renewed|extended|reauthorized|re-?certified|re-?approved)\b",
         r"\bwe\s+(?:have\s+)?(?:renewed|extended|reauthorized|re-?approved)\b",
-        r"\bpartial(?:ly)?\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b",
         r"\b(?:made|reached|issued)\s+an?\s+(?:fully\s+)?favorable\s+(?:decision|determination)\b",
         r"\b(?:reviewed|evaluated|considered)\s+(?:(?:your|the|this|prior\s+authorization)\s+)*(?:request|case)\s+and\s+(?:have\s+)?(?:approved|authorized)\b",
         r"\b(?:it|this|that)\s+is\s+(?:now\s+)?covered\b(?!\s+(?:under|by|only|when|if|with|as|through|in))",  # "and it's covered."
@@ -107,10 +111,11 @@ _STATEMENTS = {
         # a label's value: "Outcome: unable to approve ..." (never "... unable to approve it with the records we have")
         r"\bunable\s+to\s+(?:approve|authori[sz]e)\b(?![^.;]{0,60}\b(?:information|records|documentation|until|without|yet)\b)",
         # a review's close: "We reviewed this request and cannot approve it as sent"
-        r"\b(?:reviewed|evaluated|considered)\b[^.;]{0,60}?\band\s+(?:cannot|can\s*not|could\s+not|are\s+unable\s+to|were\s+unable\s+to|"
+        r"\b(?:reviewed|evaluated|considered)\b[^.;]{0,200}?\band\s+(?:cannot|can\s*not|could\s+not|are\s+unable\s+to|were\s+unable\s+to|"
         r"did\s+not|will\s+not)\s+(?:approve|authorize|cover)\b",
         r"\bnotice\s+of\s+(?:denial|non-?certification|non-?coverage|adverse\s+(?:benefit\s+)?determination)\b",
         r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*denied\b",
+        r"^\s*(?:\d{1,2}[.)]\s+)?(?-i:PA|RQST|REQ|AUTH)\s*(?-i:DENIED|DND|NOT\s+APPRVD|NOT\s+APPROVED)\b",
         r"\b(?:decided|decision)\s+(?:is\s+)?to\s+deny\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:denied|declined)\b",
         r"\b(?:has|have)\s+(?:denied|declined)\s+(?:this|the|your|it|coverage|benefits)\b",
@@ -148,6 +153,9 @@ _STATEMENTS = {
         r"\bbefore\s+we\s+can\s+decide\b",
         r"\b(?:cannot|can\s*not|could\s+not|unable\s+to|not\s+able\s+to)(?:\s+yet)?\s+decide\s+(?:until|without|before)\b",
         r"^\s*pend(?:ing|ed)\b",
+        r"^\s*(?:\d{1,2}[.)]\s+)?(?-i:PA|RQST|REQ|AUTH)\s*(?-i:PENDED|PNDG|PENDING)\b",
+        # a review paused for what it asks: "The review is paused until they arrive"
+        r"\b(?:review|request|case)\s+(?:is|has\s+been|was)\s+(?:paused|on\s+pause)\b",
         r"\b(?:is|has\s+been|been|was)\s+(?:pended|placed\s+on\s+hold|placed\s+in\s+(?:a\s+)?pend(?:ed|ing)\s+status)\b",
         r"\bpending\s+(?:receipt|additional|further|more|the\s+information)\b",
         r"\b(?:unable|cannot|can\s+not|could\s+not|not\s+able)\s+to\s+(?:make|complete|reach|render|finish)\s+(?:a\s+|our\s+|the\s+)?(?:decision|determination|review)\b",
@@ -174,7 +182,7 @@ _STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items
 _CONDITIONAL = re.compile(
     r"\bno\s+(?:further|more|additional|other)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b|"
     r"\bnothing\s+(?:more|else|further)\b|"  # a request for nothing: "No further information is needed"
-    r"\b(?:if|unless|(?:when(?:ever)?|once)\s+(?:it|this|that|the|your|we|you|a|an|coverage|approved|authorized)|may|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
+    r"\b(?:if|unless|(?:when(?:ever)?|once)\s+(?:it|this|that|the|your|we|you|a|an|coverage|approved|authorized)|may(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
     r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval)|"
     r"will\s+(?:be|result|say|tell|explain|include|describe|list|give)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
     r"at\s+that\s+time|earlier|original(?:ly)?|first\s+decision|overturned|no\s+longer|"
@@ -574,7 +582,7 @@ _FIELD_NAME = re.compile(r"\s*(?:approved|authorized|denied|certified)(?:[ \t]+[
 
 # a partial approval approves the request; what it did not approve is the rest ("We approved part of
 # this request ... What we did not approve: the months after ...")
-PARTIAL = re.compile(r"\bpartial(?:ly)?\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b|" + _APPROVED_CHANGED, I | M)
+PARTIAL = re.compile(r"\b(?:partial(?:ly)?|partly)\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b|" + _APPROVED_CHANGED, I | M)
 # a concession is no statement of the outcome ("Although the earlier request was approved, ...")
 _CONCESSIVE = re.compile(r"\b(?:although|even\s+though|though|albeit)\b", I)
 
@@ -609,6 +617,26 @@ def _expanded(sentence: str) -> tuple[str, list[int]]:
     return "".join(out), at
 
 
+# a heading printed letter-spaced ("D E C I S I O N :   A P P R O V E D"): the word alone on its line, or after a
+# letter-spaced label of a decision; never after any other word ("N O T   A P P R O V E D" is not read)
+_SPACED = re.compile(r"(?<![A-Za-z])(?P<w>(?:[A-Z] ){4,}[A-Z])(?![A-Za-z])")
+_SPACED_WORDS = {"APPROVED": "approved", "DENIED": "denied", "PENDED": "pended", "PENDING": "pended"}
+_SPACED_LABELS = ("", "DECISION:", "STATUS:", "OUTCOME:", "DETERMINATION:", "RESULT:")
+
+
+def _spaced_hits(text: str) -> list[Hit]:
+    hits = []
+    for m in _SPACED.finditer(text):
+        value = _SPACED_WORDS.get(m.group("w").replace(" ", ""))
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        before = re.sub(r"[\s|*=#+]", "", text[line_start : m.start()])
+        after = re.sub(r"[\s|*=#+.!]", "", text[m.end() : line_end if line_end >= 0 else len(text)])
+        if value and before in _SPACED_LABELS and not after:
+            hits.append(Hit(value, m.start("w"), m.end("w")))
+    return hits
+
+
 def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[Hit], str]:
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree. ``codes``: the letter's legend, when ``text``
@@ -622,7 +650,7 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
         labeled, why = _coded_item_hits(text, codes)
     if why:
         return [], why
-    labeled += ticked
+    labeled += ticked + _spaced_hits(text)
     for m in _LABEL.finditer(text):
         if _BOX.search(m.group("v")):
             continue  # a row of boxes ("Status: [ ] Approved  [X] Pended"): the ticked box says it, below

@@ -187,6 +187,8 @@ def propose(
             add("appeal_deadline", fields.appeal_deadline(text, day.value if day else None)[0])
     if kind == "denied":
         reason = fields.denial_reason(outcome.unlegended(ours))
+        if reason is None:  # no labelled reason, no "because": the words after the denial statement
+            reason = fields.reason_after(outcome.unlegended(ours), [h for h in hits if h.value == "denied"])
         if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:
             reason = fields.first_sentence(ours, reason)  # its explanation read weakly: the reason itself
         if add("denial_reason", reason) is None:
