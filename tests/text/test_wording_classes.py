@@ -5,26 +5,9 @@ corpus item."""
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from priorauth.text.facts import from_documents
-from priorauth.text.sources import TextDoc
-from tests.conftest import ROOT
-
-_spec = importlib.util.spec_from_file_location("text_quality", ROOT / "scripts/text_quality.py")
-text_quality = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
-_spec.loader.exec_module(text_quality)  # type: ignore[union-attr]
-
-
-def found(text: str) -> set[tuple[str, str]]:
-    return text_quality._canonical(
-        text_quality.labels(
-            from_documents([TextDoc("DocumentReference/t", "2026-01-01", "DocumentReference", "", text)])
-        )
-    )
-
+from tests.text.reading import found
 
 # (class, text, pairs that must be found, pairs that must not)
 CASES = [
