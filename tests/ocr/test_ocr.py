@@ -590,7 +590,7 @@ def test_a_word_before_the_sentence_qualifies_it_only_if_it_looks_forward() -> N
 
 
 def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str]) -> None:
-    """v4 to v8 are development sets; v9 (written blind while v8 was read) is absent until merged: the script
+    """v4 to v9 are development sets; v10 (written blind while v9 was read) is absent until merged: the script
     says so in one line and scores nothing, never a traceback."""
     import importlib.util
 
@@ -605,11 +605,12 @@ def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str])
     assert module.SETS["heldout7"] == "heldout_documents7.yaml"
     assert module.SETS["heldout8"] == "heldout_documents8.yaml"
     assert module.SETS["heldout9"] == "heldout_documents9.yaml"
+    assert module.SETS["heldout10"] == "heldout_documents10.yaml"
     assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
-    if not (scans.HERE / "heldout_documents9.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout9"]) == 2
+    if not (scans.HERE / "heldout_documents10.yaml").exists() and ocr.tesseract_version():
+        assert module.main(["--set", "heldout10"]) == 2
         err = capsys.readouterr().err
-        assert "heldout_documents9.yaml is absent (not merged yet)" in err and "Traceback" not in err
+        assert "heldout_documents10.yaml is absent (not merged yet)" in err and "Traceback" not in err
 
 
 # --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------
