@@ -205,3 +205,20 @@ def test_eleventh_pass_other_kras_variant(text: str) -> None:
 def test_eleventh_pass_guard(name: str, text: str, want: set[tuple[str, str]]) -> None:
     got = {p for p in found(text) if p[0] == "kras"}
     assert want <= got if want else not ({PRESENT, ABSENT} & got), (name, got)
+
+
+# --- [ocr9-nota] "NOT A" read from a fax as "NOTA" negates what follows, as "not a" does ----------------------------
+NOTA = [
+    "COMMENT: KRAS G13D IN PLASMA. NOTA KRAS G12C VARIANT.",
+    "Interpretation: this is nota G12C mutation (the change is G12S).",
+]
+
+
+@pytest.mark.parametrize("text", NOTA)
+def test_a_glued_not_a_negates(text: str) -> None:
+    got = found(text)
+    assert ABSENT in got and PRESENT not in got, (text, got)
+
+
+def test_nota_guard_a_sentence_before_keeps_its_result() -> None:
+    assert PRESENT in found("KRAS G12C detected. Nota bene: low tumour fraction.")
