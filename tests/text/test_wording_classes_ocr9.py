@@ -149,6 +149,8 @@ GENE_NEAREST = [
 GUARDS_11 = [
     ("a result after the order on its line", "KRAS G12C requested; result: detected (VAF 22%)", {PRESENT}),
     ("a result then an order", "KRAS G12C detected; EGFR requested", {PRESENT}),
+    ("a drug requested after the variant", "Stage IV NSCLC, KRAS G12C, sotorasib requested.", {PRESENT}),
+    ("a drug in capitals requested", "Lung adenocarcinoma: KRAS G12C / SOTORASIB requested", {PRESENT}),
     (
         "a patient's variant that is also the most common",
         "The tumour harbours KRAS G12C, the most common KRAS variant.",

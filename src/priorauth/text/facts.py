@@ -913,8 +913,12 @@ def _test_not_result(doc: TextDoc, f: Finding) -> bool:
 # ("11/02  KRAS G12C / EGFR / ALK / PD-L1 requested by Dr ...", "KRAS G12C, EGFR and ROS1 ordered", "G12C + EGFR sent
 # out"): a request log's line, no result. Only other test names and separators stand between the variant and the
 # order's verb, and no result word follows on the line ("KRAS G12C requested; result: detected" keeps its result).
+_TEST_ITEM = (  # a gene or test's name: "EGFR", "PD-L1 22C3", "BRAF V600E", "MET exon 14", "ALK IHC"
+    r"(?-i:[A-Z][A-Za-z0-9-]{1,11})(?:\s+(?:exon\s+\d{1,2}|fusions?|rearrangements?|(?-i:[A-Z]\d{1,4}[A-Z])|\d{2}C\d|"
+    r"IHC|FISH|NGS|PCR|panel|status|mutations?|testing))?"
+)
 _ORDER_LIST = re.compile(
-    r"(?:\s*(?:[/,+&|]|\band\b|\bor\b)\s*(?:[A-Za-z][A-Za-z0-9-]{1,11}(?:\s+[A-Za-z0-9-]{1,8})?))*"
+    rf"(?:\s*(?:[/,+&|]|\band\b|\bor\b)\s*{_TEST_ITEM})*"
     r"\s*(?:(?:testing|tests?|panel|assays?|pcr|ngs)\s+)?(?:was\s+|were\s+|is\s+|are\s+)?"
     r"(?:requested|ordered|re-?ordered|requisitioned|sent(?:\s+out)?|submitted|added[\s-]on|pending)\b",
     re.I,
@@ -923,8 +927,8 @@ _ORDER_LIST = re.compile(
 
 def _ordered_in_list(doc: TextDoc, f: Finding) -> bool:
     m = _ORDER_LIST.match(doc.text, f.end)
-    if not m or "\n" in m.group(0) or _RESULT_WORD.search(m.group(0)):
-        return False
+    if not m or "\n" in m.group(0) or _RESULT_WORD.search(m.group(0)) or _drug_named(m.group(0)):
+        return False  # "KRAS G12C, sotorasib requested": the drug is requested, the variant stated
     end = doc.text.find("\n", m.end())
     return not _RESULT_WORD.search(doc.text[m.end() : end if end >= 0 else len(doc.text)])
 
