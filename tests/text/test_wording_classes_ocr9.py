@@ -162,6 +162,12 @@ GUARDS_11 = [
         {PRESENT},
     ),
     ("a field's result word", "KRAS G12C: a pathogenic variant was detected (VAF 31%)", {PRESENT}),
+    ("a dominant clone is a result", "KRAS G12C is the predominant clone at 41% allele fraction.", {PRESENT}),
+    (
+        "a result's field explained on its line",
+        "Variant: KRAS G12C - a glycine-to-cysteine substitution\nInterpretation: pathogenic, detected at 12%",
+        {PRESENT},
+    ),
     (
         "a payer's review naming the member keeps the patient",
         "Clinical policy review  Member: Doe, Jan  DOB 1950-01-01\nRequest reviewed: the report shows KRAS G12C detected in "

@@ -940,14 +940,15 @@ def _ordered_in_list(doc: TextDoc, f: Finding) -> bool:
 _FREQUENCY_AFTER = re.compile(
     r"(?:\s*(?:,|/|\band\b|\bor\b)\s*(?:p\.)?[A-Z]\d{1,3}[A-Z])*\s*(?:mutations?\s+|variants?\s+|substitutions?\s+)?"
     r"(?:(?:is|are|was|were|remains?|becomes?)\s+(?:by\s+far\s+)?(?:among\s+)?(?:the\s+|one\s+of\s+the\s+)?"
-    r"(?:(?:most|least)\s+(?:frequent|common|prevalent)|commonest|rarest|predominant|dominant|(?:more|less)\s+"
+    r"(?:(?:most|least)\s+(?:frequent|common|prevalent)|commonest|rarest|(?:more|less)\s+"
     r"(?:frequent|common)|rare|uncommon|infrequent)\b|predominates?\b|prevails?\b|accounts?\s+for\b|makes?\s+up\b|(?:is|are)\s+(?:found|seen)\s+in\s+"
     r"(?:about|approximately|roughly|~|up\s+to)?\s*\d)",
     re.I,
 )
 _THIS_RESULT = re.compile(
     r"\b(?:detected|identified|positive|confirmed|harbou?r(?:s|ed|ing)|carries|carried|showed|shows|revealed|reveals)\b"
-    r"|\b(?:this|the|our|her|his)\s+(?:patient|pt|tumou?r|case|specimen|sample|biopsy)\b",
+    r"|\b(?:this|the|our|her|his)\s+(?:patient|pt|tumou?r|case|specimen|sample|biopsy)\b"
+    r"|\b(?:vaf|maf|allele\s+fraction|reads|(?:sub)?clon(?:e|al))\b",  # a level measured in this sample
     re.I,
 )
 
@@ -965,6 +966,9 @@ _GLUED_SPECK = re.compile(r"^[ \t]*[|!'`.,;:_]{0,2}[ \t]*\n[ \t]*[|!'`.,;:_]{0,2
 # [ocr9-glossary] A variant defined as a term ("G12C: a glycine-to-cysteine change at codon 12 of KRAS", "G12C = a
 # substitution of cysteine for glycine", "KRAS G12C means the amino acid at position 12 is a cysteine"), as a report's
 # glossary column or a patient page explains it: a definition, no result, unless a result word follows on its line.
+_RESULT_FIELD = re.compile(
+    r"\b(?:variants?|results?|mutations?|findings?|alterations?|call)(?:\s+(?:detected|identified|found))?\s*:", re.I
+)
 _DEFINITION = re.compile(
     r"\s*(?:[:=\u2013\u2014-]|\s(?:means|refers\s+to|stands\s+for|denotes|describes))\s*(?:(?:is|are)\s+)?(?:an?\s+|the\s+)?"
     r"(?:(?:[\w-]+\s+){0,3}?(?:change|substitution|swap|replacement|exchange)\b|(?:[\w-]+-to-[\w-]+)\b|"
@@ -975,8 +979,8 @@ _DEFINITION = re.compile(
 
 def _glossary_entry(doc: TextDoc, f: Finding) -> bool:
     m = _DEFINITION.match(doc.text, f.end)
-    if not m or "\n" in m.group(0):
-        return False
+    if not m or "\n" in m.group(0) or _RESULT_FIELD.search(doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]):
+        return False  # "Variant: KRAS G12C - a glycine-to-cysteine substitution": a result's field explains its value
     end = doc.text.find("\n", m.end())
     return not _RESULT_WORD.search(doc.text[m.end() : end if end >= 0 else len(doc.text)])
 
