@@ -49,8 +49,10 @@ def _document_facts(doc: TextDoc) -> TextFacts:
     out = TextFacts()
     if _misfiled(doc.text) or _misdirected(doc.text) or _several_patients(doc.text):
         return out  # a document that says it is another patient's (or a log of several) states nothing about this one
+    not_a_patient = bool(_NOT_A_PATIENT.search(doc.text))  # [ocr9-not-a-patient] a proficiency sample: no KRAS result
     for f in analyze(doc.text):
-        _add(out, doc, f)
+        if not (not_a_patient and f.label.startswith("KRAS")):
+            _add(out, doc, f)
     present = {(k.specimen, k.evidence.date) for k in out.kras if k.status == "g12c_present"}
     # A report naming G12C and another KRAS variant on one specimen of one date (two clones) is a G12C result: the
     # other variant is a co-mutation, not a "G12C absent" answer. Two dated results stay two (a conflict to review).
@@ -411,7 +413,7 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     p = patterns()
     if _entered_in_error(doc, f):
         return  # (held-out v9) [v9-entered-in-error] a list entry marked as entered in error states nothing
-    general = p["not_about_patient"].search(f.sentence) and not _answered_yes(doc, f)
+    general = p["not_about_patient"].search(f.sentence) and not _answered_yes(doc, f) and not _negative_for_tested(f)
     if general or _unticked_item(doc, f, line) or _in_criteria_list(doc, f):
         return  # a general statement, a form's item left unticked, a payer's list of criteria
     if not f.label.startswith("KRAS") and _form_answer_no(doc, f, line):
@@ -422,9 +424,39 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # an Epic SmartList's unselected choices; an item of "Criteria: (1) ...; (2) ..." or "options: (a) ..."
     if f.label.startswith("KRAS") and (_in_coverage_parenthesis(doc, f) or _in_example_parenthesis(doc, f)):
         return  # "KRAS  none (G12C, G12D, Q61 assessed)", "(e.g. KRAS p.G12G)": what the assay looked at, an example
-    if f.label.startswith("KRAS") and (_in_code(doc, f) or _control_row(doc, f) or _NOT_A_PATIENT.search(doc.text)):
-        return  # "lot KR-G12C/13D-0425", "Positive control (G12C mix)  amplified", a proficiency sample: no result
+    if f.label.startswith("KRAS") and (_in_code(doc, f) or _control_row(doc, f)):
+        return  # "lot KR-G12C/13D-0425", "Positive control (G12C mix)  amplified": no result
     handler(out, doc, f)
+
+
+# [ocr9-negative-for-tested] (held-out OCR v9, issue 17's eleventh pass) A negative result that names what was tested
+# ("KRAS: negative for G12C and for all other hotspot variants tested", "no mutation in G12C or any other codon
+# analysed"): the words of coverage ("variants tested") make a general statement elsewhere; after a negative before
+# the variant they are the result's scope. Only a negated KRAS finding, and only when nothing else in the sentence
+# reads as general.
+_NEGATIVE_BEFORE = re.compile(
+    r"\b(?:negative|neg)\s+for\b|\bno\s+(?:pathogenic\s+)?(?:mutations?|variants?|alterations?)\s+(?:in|at|of)\b|"
+    r"\bwild[\s-]?type\s+(?:for|at)\b|\bnot\s+detected\s*:",
+    re.I,
+)
+_TESTED_SCOPE = re.compile(
+    r"\b(?:hotspots?|codons?|exons?|genes?|regions?|mutations?|variants?|alterations?)\s+(?:covered|analy[sz]ed|tested|"
+    r"assayed|included|evaluated|examined|assessed|sequenced|screened|interrogated)\b",
+    re.I,
+)
+
+
+_DEFINES = re.compile(r"\b(?:defined|defines?|means|refers\s+to|reported\s+as|if|when|whenever|unless)\b", re.I)
+
+
+def _negative_for_tested(f: Finding) -> bool:
+    if not f.label.startswith("KRAS") or "NEGATED_EXISTENCE" not in f.modifiers:
+        return False
+    at = f.start - f.sentence_start
+    if not _NEGATIVE_BEFORE.search(f.sentence[:at]) or _DEFINES.search(f.sentence):
+        return False  # "Negative for G12C is defined as ... for all variants tested": a definition
+    rest = _TESTED_SCOPE.sub(" ", f.sentence)
+    return not patterns()["not_about_patient"].search(rest)
 
 
 # [ocr9-reagent-code] (held-out OCR v9, issue 17's tenth pass) A variant's name inside a reagent's, kit's or lot's
@@ -594,7 +626,55 @@ def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
     # records agree). Dx: lung adenocarcinoma") is the note again, not that box's item.
     if boxes and _NEW_SENTENCE.search(before, max(boxes)[0]):
         return False
+    if not boxes and f.label == "KRAS_G12C" and _boxed_answer(doc, f) is not None:
+        return False  # [ocr9-boxes-after] "KRAS G12C status:  [X] Positive  [ ] Negative": the field is answered
     return not max(boxes)[1] if boxes else True
+
+
+# [ocr9-boxes-after] (held-out OCR v9, issue 17's eleventh pass) A form's field whose answer boxes follow it on its line
+# ("KRAS G12C status:  [X] Positive  [ ] Negative  [ ] Not tested", "KRAS G12C result: ☐ Detected  ☒ Not detected"):
+# the one ticked box answers it (positive, negative, or no result: "not tested", "pending"); none or several ticked,
+# no answer. The words of the unticked boxes ("[ ] Negative") are choices, not the answer.
+_BOX_NO_RESULT = re.compile(
+    r"^\W*(?:not\s+(?:tested|done|performed|known|available)|pending|unknown|failed|insufficient|qns|n/?a)\b", re.I
+)
+_BOX_NEGATIVE = re.compile(
+    r"^\W*(?:negative|neg|not\s+(?:detected|present|identified|found)|absent|no|wild[\s-]?type|wt)\b", re.I
+)
+_BOX_POSITIVE = re.compile(r"^\W*(?:positive|pos|detected|present|identified|yes|mutated|mutation\s+detected)\b", re.I)
+
+
+def _boxed_answer(doc: TextDoc, f: Finding) -> str | None:
+    p = patterns()
+    end = doc.text.find("\n", f.end)
+    rest = doc.text[f.end : end if end >= 0 else len(doc.text)]
+    marks = sorted(
+        [(m.start(), m.end(), True) for m in p["ticked_box"].finditer(rest)]
+        + [(m.start(), m.end(), False) for m in p["unticked_box"].finditer(rest)]
+    )
+    lead = rest[: marks[0][0]] if marks else rest  # the field's own words ("status:", "mutation present?")
+    asked = bool(_ASKS_RESULT.fullmatch(lead))  # "... present?  [X] Yes": a yes or a no answers the result
+    if (
+        len(marks) < 2
+        or len(lead) > 30
+        or (_RESULT_WORD.search(lead) and not asked)
+        or sum(t for _, _, t in marks) != 1
+    ):
+        return None  # not a row of answer boxes right after the field, or not one box ticked
+    at = next(i for i, m in enumerate(marks) if m[2])
+    item = rest[marks[at][1] : marks[at + 1][0] if at + 1 < len(marks) else len(rest)]
+    if _YES_NO.match(item) and not asked:
+        return None  # "KRAS G12C testing sent?  [X] Yes": a yes to something else than the result
+    for answer, rx in (("none", _BOX_NO_RESULT), ("negative", _BOX_NEGATIVE), ("positive", _BOX_POSITIVE)):
+        if rx.match(item):
+            return answer
+    return None
+
+
+_ASKS_RESULT = re.compile(
+    r"\s*(?:mutation|variant)?\s*(?:status\s+)?(?:present|detected|positive|identified|confirmed)\s*\?\s*:?\s*", re.I
+)
+_YES_NO = re.compile(r"^\W*(?:yes|no|y|n)\b", re.I)
 
 
 # A counterfactual: "Had the biopsy shown G12C, we would have requested adagrasib; NGS instead showed G13D". Its
@@ -622,6 +702,8 @@ _PLACEHOLDER = re.compile(r":\s*(?:\*{3,}|\{[^}\n]*\}|_{3,}|\[\s*\])")
 def _unfilled_field(doc: TextDoc, f: Finding, line: str) -> bool:
     """The finding is in a field's label whose value is a placeholder ("KRAS G12C: *** (pending)"); a filled field
     before it on the line ("Diagnosis: lung ca (NSCLC).  Stage: ___") keeps its value."""
+    if f.label == "KRAS_G12C" and _boxed_answer(doc, f) is not None:
+        return False  # [ocr9-boxes-after] "KRAS G12C status:  [ ] Positive  [X] Negative": an empty box is a choice
     line_start = unwrap(doc.text).rfind("\n", 0, f.start) + 1
     for m in _PLACEHOLDER.finditer(line):
         label_start = max((b.end() for b in _FIELD_END.finditer(line, 0, m.start())), default=0)
@@ -655,7 +737,7 @@ _GENERAL_HEADING = re.compile(
     r"^\W*(?:[\w-]+\s+){0,2}?(?:policy\s+(?:excerpt|criteria|language|text|statement)|(?:medical|clinical|coverage|drug|"
     r"pharmacy|payer)\s+policy|(?:coverage|approval|authorization)\s+criteria|(?:patient\s+)?education(?:al)?\s+"
     r"(?:handout|material|sheet|leaflet|printed|provided|given)|(?:patient\s+)?handout|flyer|brochure|poster|drug\s+information\s+sheet|package\s+insert|"
-    r"prescribing\s+information|"
+    r"prescribing\s+information|monograph|"  # [ocr9-monograph] "FORMULARY MONOGRAPH (excerpt)", "Drug monograph:"
     # [ocr8-provider-bulletin] a payer's bulletin or FAQ for providers ("PROVIDER BULLETIN", "Provider newsletter")
     r"(?:provider|prescriber|network)\s+(?:bulletin|newsletter|update|faqs?)|frequently\s+asked\s+questions)"
     r"(?:\s+[\w.-]+)?\s*(?:[:(\-\u2013\u2014]|$)",
@@ -723,7 +805,24 @@ def policy_document(doc: TextDoc) -> bool:
     general = any(_GENERAL_HEADING.match(c) for c in cells) or any(
         _BULLETIN.search(line) and not _SENTENCE_LINE.search(line) for line in head
     )
-    return general and not _PERSON_FIELD.search(doc.text)
+    return general and not any(
+        not _TRANSMITTAL.search(_line_at(doc.text, m.start())) for m in _PERSON_FIELD.finditer(doc.text)
+    )
+
+
+# [ocr9-monograph] (held-out OCR v9, issue 17's eleventh pass) A general document faxed with a request names the
+# member only on its transmittal line ("Faxed with PA form; member: ...", "Attached to the request for patient ...",
+# "Enclosed with prior-auth request - Member ID"): that line says what the pages travel with, the pages stay general.
+_TRANSMITTAL = re.compile(
+    r"\b(?:faxed|sent|attached|enclosed|forwarded|submitted|included)\s+(?:\w+\s+){0,2}?(?:with|to)\b[^\n]{0,40}"
+    r"\b(?:pa|prior[\s-]auth\w*|request|form|submission|fax)\b",
+    re.I,
+)
+
+
+def _line_at(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
 
 
 def _form_answer_no(doc: TextDoc, f: Finding, line: str) -> bool:
@@ -764,8 +863,15 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     negated = negated or (f.label == "KRAS_G12C" and bool(_NEITHER.search(doc.text[f.sentence_start : f.start])))
     if f.label != "KRAS_NEG" and (_test_not_result(doc, f) or _coverage_row(doc, f)):
         return  # "NGS including KRAS G12C", "KRAS G12C testing: not performed", an assay's range: no result
+    if f.label != "KRAS_NEG" and (_ordered_in_list(doc, f) or _population_frequency(doc, f) or _glossary_entry(doc, f)):
+        return  # [ocr9-order-list] "KRAS G12C / EGFR / ALK requested"; [ocr9-frequency] "G12C is the most common"
     if _relatives_tumor(doc, f) or _letter_to_relative(doc, f) or (f.label != "KRAS_NEG" and _failed_row(doc, f)):
         return  # "his sister ...; her tumor carried G12C"; "G12C  undetermined  invalid": no result of the patient
+    answer = _boxed_answer(doc, f) if f.label == "KRAS_G12C" else None
+    if answer == "none":
+        return  # [ocr9-boxes-after] "[X] Not tested"
+    if answer:
+        negated = answer == "negative"  # the ticked box, not an unticked "[ ] Negative" after it
     if f.label == "KRAS_G12C":
         if _gene_of(f) in ("nras", "hras"):
             return  # NRAS / HRAS G12C
@@ -775,7 +881,9 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             return  # "KRAS G12C  0  0  17,904": a count or level of zero on its row; the result is stated elsewhere
         status = "g12c_absent" if negated else "g12c_present"
     elif f.label == "KRAS_OTHER":  # the sentence names KRAS, or the report does and the sentence no other RAS
-        if negated or re.search(r"\b[nh]-?ras\b", f.sentence, re.I):
+        # [ocr9-gene-nearest] the variant's own gene decides ("KRAS p.G12V with MSS, NRAS and BRAF wild-type": a scan's
+        # comma for a semicolon joins the NRAS clause, the G12V stays KRAS's)
+        if negated or _gene_of(f) in ("nras", "hras"):
             return
         if not (
             cx.KRAS.search(f.sentence) or (cx.KRAS.search(doc.text) and not re.search(r"\b[nh]-?ras\b", doc.text, re.I))
@@ -855,6 +963,82 @@ def _test_not_result(doc: TextDoc, f: Finding) -> bool:
     return False
 
 
+# [ocr9-order-list] (held-out OCR v9, issue 17's eleventh pass) A variant named as one of a list of tests ordered
+# ("11/02  KRAS G12C / EGFR / ALK / PD-L1 requested by Dr ...", "KRAS G12C, EGFR and ROS1 ordered", "G12C + EGFR sent
+# out"): a request log's line, no result. Only other test names and separators stand between the variant and the
+# order's verb, and no result word follows on the line ("KRAS G12C requested; result: detected" keeps its result).
+_TEST_ITEM = (  # a gene or test's name: "EGFR", "PD-L1 22C3", "BRAF V600E", "MET exon 14", "ALK IHC"
+    r"(?-i:[A-Z][A-Za-z0-9-]{1,11})(?:\s+(?:exon\s+\d{1,2}|fusions?|rearrangements?|(?-i:[A-Z]\d{1,4}[A-Z])|\d{2}C\d|"
+    r"IHC|FISH|NGS|PCR|panel|status|mutations?|testing))?"
+)
+_ORDER_LIST = re.compile(
+    rf"(?:\s*(?:[/,+&|]|\band\b|\bor\b)\s*{_TEST_ITEM})*"
+    r"\s*(?:(?:testing|tests?|panel|assays?|pcr|ngs)\s+)?(?:was\s+|were\s+|is\s+|are\s+)?"
+    r"(?:requested|ordered|re-?ordered|requisitioned|sent(?:\s+out)?|submitted|added[\s-]on|pending)\b",
+    re.I,
+)
+
+
+def _ordered_in_list(doc: TextDoc, f: Finding) -> bool:
+    m = _ORDER_LIST.match(doc.text, f.end)
+    if not m or "\n" in m.group(0) or _RESULT_WORD.search(m.group(0)) or _drug_named(m.group(0)):
+        return False  # "KRAS G12C, sotorasib requested": the drug is requested, the variant stated
+    end = doc.text.find("\n", m.end())
+    return not _RESULT_WORD.search(doc.text[m.end() : end if end >= 0 else len(doc.text)])
+
+
+# [ocr9-frequency] A sentence saying how often a variant occurs in a kind of tumour or of patient ("in smokers G12C is
+# among the most frequent, whereas G12D and G12V predominate in pancreatic carcinoma", "G12C accounts for about 40% of
+# KRAS mutations"): the literature, not a result. The variant (or a list of variants) is the predicate's subject, and
+# the sentence names no result of this patient ("The tumour harbours KRAS G12C, the most common KRAS variant" keeps it).
+_FREQUENCY_AFTER = re.compile(
+    r"(?:\s*(?:,|/|\band\b|\bor\b)\s*(?:p\.)?[A-Z]\d{1,3}[A-Z])*\s*(?:mutations?\s+|variants?\s+|substitutions?\s+)?"
+    r"(?:(?:is|are|was|were|remains?|becomes?)\s+(?:by\s+far\s+)?(?:among\s+)?(?:the\s+|one\s+of\s+the\s+)?"
+    r"(?:(?:most|least)\s+(?:frequent|common|prevalent)|commonest|rarest|(?:more|less)\s+"
+    r"(?:frequent|common)|rare|uncommon|infrequent)\b|predominates?\b|prevails?\b|accounts?\s+for\b|makes?\s+up\b|(?:is|are)\s+(?:found|seen)\s+in\s+"
+    r"(?:about|approximately|roughly|~|up\s+to)?\s*\d)",
+    re.I,
+)
+_THIS_RESULT = re.compile(
+    r"\b(?:detected|identified|positive|confirmed|harbou?r(?:s|ed|ing)|carries|carried|showed|shows|revealed|reveals)\b"
+    r"|\b(?:this|the|our|her|his)\s+(?:patient|pt|tumou?r|case|specimen|sample|biopsy)\b"
+    r"|\b(?:vaf|maf|allele\s+fraction|reads|(?:sub)?clon(?:e|al))\b",  # a level measured in this sample
+    re.I,
+)
+
+
+def _population_frequency(doc: TextDoc, f: Finding) -> bool:
+    # a fax's speck around a line break ("G12C  |", "G12C.\n_ is among": a line going on in lower case) is no punctuation
+    after = _LONE_SPECK.sub(" ", _GLUED_SPECK.sub(" ", doc.text[f.end : f.end + 200], count=1))
+    return bool(_FREQUENCY_AFTER.match(after)) and not _THIS_RESULT.search(unwrap(f.sentence))
+
+
+_LONE_SPECK = re.compile(r"(?<=\s)[|!'`.,;:]{1,2}(?=\s)")
+_GLUED_SPECK = re.compile(r"^[ \t]*[|!'`.,;:_]{0,2}[ \t]*\n[ \t]*[|!'`.,;:_]{0,2}(?=[ \t]*[a-z])")
+
+
+# [ocr9-glossary] A variant defined as a term ("G12C: a glycine-to-cysteine change at codon 12 of KRAS", "G12C = a
+# substitution of cysteine for glycine", "KRAS G12C means the amino acid at position 12 is a cysteine"), as a report's
+# glossary column or a patient page explains it: a definition, no result, unless a result word follows on its line.
+_RESULT_FIELD = re.compile(
+    r"\b(?:variants?|results?|mutations?|findings?|alterations?|call)(?:\s+(?:detected|identified|found))?\s*:", re.I
+)
+_DEFINITION = re.compile(
+    r"\s*(?:[:=\u2013\u2014-]|\s(?:means|refers\s+to|stands\s+for|denotes|describes))\s*(?:(?:is|are)\s+)?(?:an?\s+|the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:change|substitution|swap|replacement|exchange)\b|(?:[\w-]+-to-[\w-]+)\b|"
+    r"(?:the\s+)?amino\s+acid\b|(?:a\s+)?change\s+in\s+which\b|glycine\b|cysteine\b)",
+    re.I,
+)
+
+
+def _glossary_entry(doc: TextDoc, f: Finding) -> bool:
+    m = _DEFINITION.match(doc.text, f.end)
+    if not m or "\n" in m.group(0) or _RESULT_FIELD.search(doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]):
+        return False  # "Variant: KRAS G12C - a glycine-to-cysteine substitution": a result's field explains its value
+    end = doc.text.find("\n", m.end())
+    return not _RESULT_WORD.search(doc.text[m.end() : end if end >= 0 else len(doc.text)])
+
+
 _ROW = re.compile(r"\S(?: {2,}|\t|\s*\|\s*)\S")
 # A result on a row (not a percentage alone: a coverage table prints each target's limit of detection, "1%").
 _ROW_RESULT = re.compile(
@@ -901,11 +1085,11 @@ def _variant_list(line: str) -> bool:
 # A relative's tumor: the text names a relative with a cancer ("His sister was treated for lung cancer; he
 # reports that her tumor carried G12C", "father died of lung cancer; his tumor was reported to carry ..."), then a
 # tumor, test or result that is "his", "her" or "their", before the finding: the relative's, not the patient's.
-_RELATIVE = re.compile(
-    r"\b(?:father|mother|dad|mom|sister|brother|sibling|son|daughter|aunt|uncle|cousin|niece|nephew|twin|"
-    r"grand(?:father|mother|parent|son|daughter)|half-(?:brother|sister))s?\b",
-    re.I,
+_KIN = (
+    r"father|mother|dad|mom|mum|sister|brother|sibling|son|daughter|aunt|uncle|cousin|niece|nephew|twin|"
+    r"grand(?:father|mother|parent|son|daughter)|half-(?:brother|sister)"
 )
+_RELATIVE = re.compile(rf"\b(?:{_KIN})s?\b", re.I)
 _RELATIVE_ILL = re.compile(
     r"\b(?:cancer|tumou?r|carcinoma|malignan\w*|diagnos\w*|treated|died|passed|deceased)\b", re.I
 )
@@ -929,9 +1113,8 @@ def _relatives_tumor(doc: TextDoc, f: Finding) -> bool:
 # [ocr8-letter-to-relative] (held-out OCR v8, issue 17's ninth pass) A letter written to a patient's relative ("Dear
 # Ms ...", "your mother's result", "your father's test"): a result it states in the third person ("The tumour test
 # showed KRAS G12C") is the relative's, seen from the reader's side; only a sentence about "you" is the addressee's.
-_YOUR_RELATIVE = re.compile(
-    r"\byour\s+(?:late\s+)?(?:father|mother|dad|mum|mom|sister|brother|son|daughter|husband|wife|partner|spouse|"
-    r"aunt|uncle|cousin|grand(?:father|mother|parent))(?:['\u2019]s|\s+(?:had|has|was|died|is))\b",
+_YOUR_RELATIVE = re.compile(  # the kin of _RELATIVE, and a spouse or partner
+    rf"\byour\s+(?:late\s+)?(?:{_KIN}|husband|wife|partner|spouse)(?:['\u2019]s|\s+(?:had|has|was|died|is))\b",
     re.I,
 )
 _SALUTATION = re.compile(r"^\s*dear\s+\w", re.I | re.M)

@@ -196,6 +196,14 @@ _OWN_ITEM = re.compile(
 # ... MUTATION DETECTED" over "EGFR  No mutation detected") are two rows of a table, even when a scan has erased the
 # dot leaders between label and value and left two spaces: the second row's negation is not the first's.
 _GENE_ROW = re.compile(r"^\W{0,2}[A-Z][A-Z0-9]{2,7}(?:\s+exon\s+\d{1,2})?(?: {2,}|\t)\S")
+# [ocr9-field-result] (held-out OCR v9, issue 17's eleventh pass) A line that is a field answered by a result ("KRAS
+# G12C: DETECTED", "G12C status: positive") is a whole statement: the next line ("other codon 12/13 mutations: not
+# detected"), even lower-case, is a field of its own, and its negation is not the first field's.
+_FIELD_RESULT = re.compile(
+    r":\s*(?:not\s+|no\s+)?(?:detected|positive|negative|present|absent|identified|wild[\s-]?type|mutated|mutation\s+"
+    r"detected)\W{0,3}$",
+    re.I,
+)
 WRAP_MIN = 45
 _MID_SENTENCE = re.compile(r"\w$")  # the line stops on a word, not on punctuation
 # Abbreviations whose full stop is not a sentence end ("codons 12 (incl. G12C)", "e.g. plasma", "Stg. IV").
@@ -259,6 +267,7 @@ def unwrap(text: str) -> str:
             and not _COLUMNS.search(nxt)
             and not _OWN_ITEM.match(nxt)
             and not (_GENE_ROW.match(body) and _GENE_ROW.match(nxt))
+            and not _FIELD_RESULT.search(body)
         ):
             out[end] = " "
     return "".join(out)
