@@ -230,3 +230,16 @@ def test_a_glued_not_a_negates(text: str) -> None:
 
 def test_nota_guard_a_sentence_before_keeps_its_result() -> None:
     assert PRESENT in found("KRAS G12C detected. Nota bene: low tumour fraction.")
+
+
+# "nota:" is a label ("note" in Portuguese, Spanish, Italian), not a glued "not a"
+NOTA_LABEL = [
+    "Nota: adenocarcinoma de pulmão, KRAS G12C detectado no tecido.",
+    "NOTA - KRAS G12C mutation detected on the lobectomy specimen.",
+    "Nota: KRAS p.G12C presente (NGS, biopsia).",
+]
+
+
+@pytest.mark.parametrize("text", NOTA_LABEL)
+def test_nota_as_a_label_negates_nothing(text: str) -> None:
+    assert PRESENT in found(text), text
