@@ -1087,6 +1087,7 @@ def test_a_doubtful_word_after_the_sentence_doubts_it_only_if_it_looks_like_a_tr
         ("NOTE: G12C is not present.", None),
         ("Norm: G12C absent.", None),
         ("Result nota G12C.", "nota"),  # "not a" glued stays suspect
+        ("Nota: KRAS G12C detectado.", None),  # the Portuguese/Spanish/Italian label
         ("Notes G12C absent.", None),
     ],
 )

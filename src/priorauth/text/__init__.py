@@ -307,8 +307,8 @@ _DAMAGED_NEGATION = re.compile(
 )
 _GLUED = re.compile(r"^(?:(?:if|no|not|nor)[a-z]|[a-z](?:if|no|not|nor)|witha)$")
 # [ocr7-note-label] (held-out OCR v7, issue 17's eighth pass) A real word of that shape used as a field's label
-# ("Note:", "NOTE:", "Norm:") is the label, not "not" glued to a letter.
-_GLUED_WORDS = frozenset({"note", "norm", "knot"})
+# ("Note:", "NOTE:", "Norm:", the Portuguese/Spanish/Italian "Nota:") is the label, not "not" glued to a letter.
+_GLUED_WORDS = frozenset({"note", "norm", "knot", "nota"})
 
 
 def suspect_word(quote: str, forward: bool = False) -> str | None:
@@ -376,7 +376,14 @@ def _cached_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     from priorauth.text.pipeline import _context_nlp
 
     rules = _context_nlp().get_pipe("medspacy_context").rules
-    words = {w for r in rules for w in _TOKEN.findall(r.literal.lower()) if w.isalpha()}
+    # a PSEUDO rule naming a glued-looking word as a label ("nota:") does not make that word a trigger: "nota" before
+    # a finding stays a suspect "not a"
+    words = {
+        w
+        for r in rules
+        for w in _TOKEN.findall(r.literal.lower())
+        if w.isalpha() and not (str(r.direction).upper() == "PSEUDO" and _GLUED.match(w))
+    }
     ahead = {
         w
         for r in rules
