@@ -291,6 +291,21 @@ NINTH_BLIND = {  # the ninth set's one blind run (digital, fax), scored by the l
     "patient_mismatch": ("89.6 / 0.0 / 10.4", "89.6 / 0.0 / 10.4"),
 }
 
+TENTH_BLIND = {  # the tenth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("66.7 / 33.3 / 0.0", "66.7 / 33.3 / 0.0"),
+    "authorization_number": ("60.4 / 39.6 / 0.0", "64.6 / 35.4 / 0.0"),
+    "period_start": ("77.1 / 22.9 / 0.0", "79.2 / 20.8 / 0.0"),
+    "period_end": ("77.1 / 22.9 / 0.0", "79.2 / 20.8 / 0.0"),
+    "quantity": ("81.2 / 16.7 / 2.1", "83.3 / 14.6 / 2.1"),
+    "appeal_deadline": ("81.2 / 18.8 / 0.0", "81.2 / 18.8 / 0.0"),
+    "denial_reason": ("87.5 / 12.5 / 0.0", "81.2 / 16.7 / 2.1"),
+    "requested": ("91.7 / 8.3 / 0.0", "91.7 / 8.3 / 0.0"),
+    "patient_name": ("43.8 / 50.0 / 6.2", "39.6 / 54.2 / 6.2"),
+    "patient_birth_date": ("70.8 / 27.1 / 2.1", "68.8 / 27.1 / 4.2"),
+    "patient_member_id": ("58.3 / 39.6 / 2.1", "60.4 / 37.5 / 2.1"),
+    "patient_mismatch": ("89.6 / 0.0 / 10.4", "87.5 / 0.0 / 12.5"),
+}
+
 
 @pytest.mark.parametrize(
     ("heading", "blind", "wrong", "since"),
@@ -324,6 +339,12 @@ NINTH_BLIND = {  # the ninth set's one blind run (digital, fax), scored by the l
             "### The ninth held-out set",
             {k: " | ".join(v) for k, v in NINTH_BLIND.items()},
             "1 | 1",
+            "scored **once** by the lead on 2026-12-01",
+        ),
+        (
+            "### The tenth held-out set",
+            {k: " | ".join(v) for k, v in TENTH_BLIND.items()},
+            "0 | 0",
             "scored **once** by the lead on 2026-12-01",
         ),
     ],
