@@ -77,7 +77,7 @@ def unreliable_pages(docs: list[TextDoc]) -> list[str]:
 
 def _policy_text(doc: TextDoc) -> bool:
     """[ocr7-policy-banner] A payer's policy document names no patient: a drug misread on it hides no therapy."""
-    from priorauth.text.facts import policy_document
+    from priorauth.text.document_scope import policy_document
 
     return policy_document(doc)
 

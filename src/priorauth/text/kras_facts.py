@@ -1,0 +1,223 @@
+"""KRAS findings -> KRAS results (the handler and its guards: a test named, not a result; an order list;
+a population frequency; a glossary entry)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from priorauth.facts.model import Evidence, KrasResult
+from priorauth.terminology import concepts as cx
+from priorauth.text.document_scope import _doc_flags, _letter_to_relative, _relatives_tumor
+from priorauth.text.kras_tables import (
+    _CALLER_COULD,
+    _DANGLING_NOT,
+    _NEITHER,
+    _ZERO_CELL,
+    _coverage_row,
+    _failed_row,
+    _gene_of,
+    _negative_list_or_cell,
+    _under_not_detected,
+)
+from priorauth.text.layout import _RESULT_WORD, _boxed_answer
+from priorauth.text.pipeline import Finding, patterns, unwrap
+from priorauth.text.sources import TextDoc
+from priorauth.text.spans import _evidence, _stated_date
+from priorauth.text.therapy_facts import _drug_named
+
+if TYPE_CHECKING:
+    from priorauth.text.facts import TextFacts
+
+
+# (held-out v10, issue 13's eleventh pass) [v10-result-withdrawn] A result its own sentence withdraws ("block 2 (reported
+# KRAS G12C) belonged to another accession and the result is WITHDRAWN", "the G12C call has been retracted"): no
+# result. The corrected result in the next sentence stands.
+_WITHDRAWN_AFTER = re.compile(
+    r"\b(?:is|was|are|were|has\s+been|have\s+been|being|now)\s+(?:withdrawn|retracted|rescinded|voided|invalidated|"
+    r"cancell?ed|struck)\b",
+    re.I,
+)
+
+
+def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    if f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section == "family_history":
+        return
+    negated = "NEGATED_EXISTENCE" in f.modifiers
+    negated = negated or _under_not_detected(doc, f) or (f.label == "KRAS_G12C" and _negative_list_or_cell(doc, f))
+    if _WITHDRAWN_AFTER.search(doc.text, f.end, f.sentence_start + len(f.sentence)):
+        return  # (held-out v10) [v10-result-withdrawn] "block 2 (reported KRAS G12C) ... the result is WITHDRAWN"
+    if f.label == "KRAS_G12C" and _CALLER_COULD.search(doc.text[f.sentence_start : f.start]):
+        return  # [ocr9-neither-nor] "a single-base caller could list c.34G>T (the G12C change)": what a tool might say
+    negated = negated or (f.label == "KRAS_G12C" and bool(_NEITHER.search(doc.text[f.sentence_start : f.start])))
+    if f.label != "KRAS_NEG" and (_test_not_result(doc, f) or _coverage_row(doc, f)):
+        return  # "NGS including KRAS G12C", "KRAS G12C testing: not performed", an assay's range: no result
+    if f.label != "KRAS_NEG" and (_ordered_in_list(doc, f) or _population_frequency(doc, f) or _glossary_entry(doc, f)):
+        return  # [ocr9-order-list] "KRAS G12C / EGFR / ALK requested"; [ocr9-frequency] "G12C is the most common"
+    if _relatives_tumor(doc, f) or _letter_to_relative(doc, f) or (f.label != "KRAS_NEG" and _failed_row(doc, f)):
+        return  # "his sister ...; her tumor carried G12C"; "G12C  undetermined  invalid": no result of the patient
+    answer = _boxed_answer(doc, f) if f.label == "KRAS_G12C" else None
+    if answer == "none":
+        return  # [ocr9-boxes-after] "[X] Not tested"
+    if answer:
+        negated = answer == "negative"  # the ticked box, not an unticked "[ ] Negative" after it
+    if f.label == "KRAS_G12C":
+        if _gene_of(f) in ("nras", "hras"):
+            return  # NRAS / HRAS G12C
+        if not negated and _DANGLING_NOT.match(doc.text, f.end):
+            return  # "KRAS G12C not de" (a line cut short, a word lost in a scan): neither result can be read
+        if not negated and _ZERO_CELL.match(doc.text, f.end):
+            return  # "KRAS G12C  0  0  17,904": a count or level of zero on its row; the result is stated elsewhere
+        status = "g12c_absent" if negated else "g12c_present"
+    elif f.label == "KRAS_OTHER":  # the sentence names KRAS, or the report does and the sentence no other RAS
+        # [ocr9-gene-nearest] the variant's own gene decides ("KRAS p.G12V with MSS, NRAS and BRAF wild-type": a scan's
+        # comma for a semicolon joins the NRAS clause, the G12V stays KRAS's)
+        if negated or _gene_of(f) in ("nras", "hras"):
+            return
+        if not (
+            cx.KRAS.search(f.sentence) or (cx.KRAS.search(doc.text) and not re.search(r"\b[nh]-?ras\b", doc.text, re.I))
+        ):
+            return
+        status = "other_variant"
+    else:  # KRAS_NEG states the negative itself; a negated negative is not a result
+        if negated:
+            return
+        status = "negative"
+    p = patterns()
+    specimen = doc.specimen or "unknown"  # the resource's coded specimen wins over its words
+    for text in () if doc.specimen else (f.sentence, doc.text[:600], doc.title):
+        if p["plasma"].search(text):
+            specimen = "plasma"
+            break
+        if p["tissue"].search(text):
+            specimen = "tissue"
+            break
+    ev = _evidence(doc, f)
+    out.kras.append(KrasResult(ev, status, specimen, _doc_flags(doc.text)[2], ev.date is not None))  # type: ignore[arg-type]
+    earlier = _EARLIER_LEVEL.match(doc.text, f.end) if status == "g12c_absent" else None
+    if earlier:  # serial monitoring: "G12C: not detected (previously 3.1% on 05/2026)" also reports the earlier draw
+        date = _stated_date(earlier.group(0))
+        then = Evidence(ev.source, date, ev.text, ev.ocr)
+        out.kras.append(KrasResult(then, "g12c_present", specimen, _doc_flags(doc.text)[2], date is not None))  # type: ignore[arg-type]
+
+
+# An earlier level after a serial result ("not detected (previously 3.1% on 05/2026)", "(prior 0.8%)").
+_EARLIER_LEVEL = re.compile(
+    r"[\s:,-]*(?:not\s+detected|undetectable|negative|absent|none\s+detected)?[\s,;-]*\(\s*(?:previously|prior|was|down\s+from)"
+    r"\s+(?:detected\s+)?(?:at\s+)?(?:vaf\s+|maf\s+)?\d+(?:\.\d+)?\s*%[^)]{0,30}\)",
+    re.I,
+)
+
+
+# A KRAS variant named as what a test covers or looks for, with no result beside it: "comprehensive NGS including
+# KRAS G12C", "plasma assay for KRAS G12C ordered", "KRAS G12C testing: not performed".
+_TEST_AFTER = re.compile(
+    # [ocr8-quantification] "ddPCR KRAS G12C Quantification (plasma)": a quantitative assay's name is a test too
+    r"[\s-]*(?:mutation\s+|variant\s+)?(?:testing|test|assay|analysis|status|panel|genotyping|sequencing|pcr|results?|"
+    r"quantification|quantitation|quantitative\s+(?:assay|pcr|test))\b"
+    r"((?:[^.;\n]|\.(?=\d)){0,60})",  # a decimal point ("0.9%") ends no clause
+    re.I,
+)
+_TEST_BEFORE = re.compile(
+    r"\b(?:including|incl\.?|includes|covering|covers|(?:test\w*|assay|panel|ngs|sequencing|pcr|profiling|analysis|"
+    r"screen\w*|look\w*|evaluat\w*|re-?biops(?:y|ies)|biops(?:y|ies)|genotyping|sampl\w*)\s+for)\s+(?:k-?ras\s*)?(?:p\.\s*)?$",
+    re.I,
+)
+
+
+# A test that gave no result: "KRAS (G12C): insufficient tissue", "KRAS G12C - QNS", "assay failed".
+_NO_RESULT = re.compile(
+    r"^[^.;\n]{0,40}?\b(?:insufficient|qns|quantity\s+not\s+sufficient|fail(?:ed|ure)|not\s+(?:performed|done|tested|"
+    r"evaluable|assessable|reported|resulted)|cancel+ed|unsuccessful|no\s+results?|rejected|inadequate)\b",
+    re.I,
+)
+
+
+def _test_not_result(doc: TextDoc, f: Finding) -> bool:
+    clause = re.split(r"[.;\n]", doc.text[f.end : f.end + 80], maxsplit=1)[0]
+    failed = _NO_RESULT.match(clause)
+    if failed and not _RESULT_WORD.search(clause[: failed.start(0) + len(failed.group(0))].replace("not detected", "")):
+        return True
+    m = _TEST_AFTER.match(doc.text, f.end)
+    if m:
+        return not _RESULT_WORD.search(m.group(1))
+    lead = re.split(r"[.;\n]", unwrap(doc.text)[max(0, f.start - 60) : f.start])[-1]  # "(incl. G12C)": no stop
+    if _TEST_BEFORE.search(lead):
+        return not (_RESULT_WORD.search(lead) or _RESULT_WORD.search(clause))
+    return False
+
+
+# [ocr9-order-list] (held-out OCR v9, issue 17's eleventh pass) A variant named as one of a list of tests ordered
+# ("11/02  KRAS G12C / EGFR / ALK / PD-L1 requested by Dr ...", "KRAS G12C, EGFR and ROS1 ordered", "G12C + EGFR sent
+# out"): a request log's line, no result. Only other test names and separators stand between the variant and the
+# order's verb, and no result word follows on the line ("KRAS G12C requested; result: detected" keeps its result).
+_TEST_ITEM = (  # a gene or test's name: "EGFR", "PD-L1 22C3", "BRAF V600E", "MET exon 14", "ALK IHC"
+    r"(?-i:[A-Z][A-Za-z0-9-]{1,11})(?:\s+(?:exon\s+\d{1,2}|fusions?|rearrangements?|(?-i:[A-Z]\d{1,4}[A-Z])|\d{2}C\d|"
+    r"IHC|FISH|NGS|PCR|panel|status|mutations?|testing))?"
+)
+_ORDER_LIST = re.compile(
+    rf"(?:\s*(?:[/,+&|]|\band\b|\bor\b)\s*{_TEST_ITEM})*"
+    r"\s*(?:(?:testing|tests?|panel|assays?|pcr|ngs)\s+)?(?:was\s+|were\s+|is\s+|are\s+)?"
+    r"(?:requested|ordered|re-?ordered|requisitioned|sent(?:\s+out)?|submitted|added[\s-]on|pending)\b",
+    re.I,
+)
+
+
+def _ordered_in_list(doc: TextDoc, f: Finding) -> bool:
+    m = _ORDER_LIST.match(doc.text, f.end)
+    if not m or "\n" in m.group(0) or _RESULT_WORD.search(m.group(0)) or _drug_named(m.group(0)):
+        return False  # "KRAS G12C, sotorasib requested": the drug is requested, the variant stated
+    end = doc.text.find("\n", m.end())
+    return not _RESULT_WORD.search(doc.text[m.end() : end if end >= 0 else len(doc.text)])
+
+
+# [ocr9-frequency] A sentence saying how often a variant occurs in a kind of tumour or of patient ("in smokers G12C is
+# among the most frequent, whereas G12D and G12V predominate in pancreatic carcinoma", "G12C accounts for about 40% of
+# KRAS mutations"): the literature, not a result. The variant (or a list of variants) is the predicate's subject, and
+# the sentence names no result of this patient ("The tumour harbours KRAS G12C, the most common KRAS variant" keeps it).
+_FREQUENCY_AFTER = re.compile(
+    r"(?:\s*(?:,|/|\band\b|\bor\b)\s*(?:p\.)?[A-Z]\d{1,3}[A-Z])*\s*(?:mutations?\s+|variants?\s+|substitutions?\s+)?"
+    r"(?:(?:is|are|was|were|remains?|becomes?)\s+(?:by\s+far\s+)?(?:among\s+)?(?:the\s+|one\s+of\s+the\s+)?"
+    r"(?:(?:most|least)\s+(?:frequent|common|prevalent)|commonest|rarest|(?:more|less)\s+"
+    r"(?:frequent|common)|rare|uncommon|infrequent)\b|predominates?\b|prevails?\b|accounts?\s+for\b|makes?\s+up\b|(?:is|are)\s+(?:found|seen)\s+in\s+"
+    r"(?:about|approximately|roughly|~|up\s+to)?\s*\d)",
+    re.I,
+)
+_THIS_RESULT = re.compile(
+    r"\b(?:detected|identified|positive|confirmed|harbou?r(?:s|ed|ing)|carries|carried|showed|shows|revealed|reveals)\b"
+    r"|\b(?:this|the|our|her|his)\s+(?:patient|pt|tumou?r|case|specimen|sample|biopsy)\b"
+    r"|\b(?:vaf|maf|allele\s+fraction|reads|(?:sub)?clon(?:e|al))\b",  # a level measured in this sample
+    re.I,
+)
+
+
+def _population_frequency(doc: TextDoc, f: Finding) -> bool:
+    # a fax's speck around a line break ("G12C  |", "G12C.\n_ is among": a line going on in lower case) is no punctuation
+    after = _LONE_SPECK.sub(" ", _GLUED_SPECK.sub(" ", doc.text[f.end : f.end + 200], count=1))
+    return bool(_FREQUENCY_AFTER.match(after)) and not _THIS_RESULT.search(unwrap(f.sentence))
+
+
+_LONE_SPECK = re.compile(r"(?<=\s)[|!'`.,;:]{1,2}(?=\s)")
+_GLUED_SPECK = re.compile(r"^[ \t]*[|!'`.,;:_]{0,2}[ \t]*\n[ \t]*[|!'`.,;:_]{0,2}(?=[ \t]*[a-z])")
+
+
+# [ocr9-glossary] A variant defined as a term ("G12C: a glycine-to-cysteine change at codon 12 of KRAS", "G12C = a
+# substitution of cysteine for glycine", "KRAS G12C means the amino acid at position 12 is a cysteine"), as a report's
+# glossary column or a patient page explains it: a definition, no result, unless a result word follows on its line.
+_RESULT_FIELD = re.compile(
+    r"\b(?:variants?|results?|mutations?|findings?|alterations?|call)(?:\s+(?:detected|identified|found))?\s*:", re.I
+)
+_DEFINITION = re.compile(
+    r"\s*(?:[:=\u2013\u2014-]|\s(?:means|refers\s+to|stands\s+for|denotes|describes))\s*(?:(?:is|are)\s+)?(?:an?\s+|the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:change|substitution|swap|replacement|exchange)\b|(?:[\w-]+-to-[\w-]+)\b|"
+    r"(?:the\s+)?amino\s+acid\b|(?:a\s+)?change\s+in\s+which\b|glycine\b|cysteine\b)",
+    re.I,
+)
+
+
+def _glossary_entry(doc: TextDoc, f: Finding) -> bool:
+    m = _DEFINITION.match(doc.text, f.end)
+    if not m or "\n" in m.group(0) or _RESULT_FIELD.search(doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]):
+        return False  # "Variant: KRAS G12C - a glycine-to-cysteine substitution": a result's field explains its value
+    end = doc.text.find("\n", m.end())
+    return not _RESULT_WORD.search(doc.text[m.end() : end if end >= 0 else len(doc.text)])

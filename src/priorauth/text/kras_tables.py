@@ -1,0 +1,140 @@
+"""KRAS results in tables and lists: coverage rows, variant lists, failed rows, zero cells, a negative
+list or cell, a result under a "not detected" header."""
+
+from __future__ import annotations
+
+import re
+
+from priorauth.text.pipeline import Finding, patterns
+from priorauth.text.sources import TextDoc
+
+_ROW = re.compile(r"\S(?: {2,}|\t|\s*\|\s*)\S")
+# A result on a row (not a percentage alone: a coverage table prints each target's limit of detection, "1%").
+_ROW_RESULT = re.compile(
+    r"\b(?:positive|pos|negative|neg|detected|identified|present|absent|found|mutated|mutant|wild[\s-]?type|wt|not|no|"
+    r"none|vaf|maf|allele\s+(?:fraction|frequency)|reads)\b|\(\+\)|\(-\)",
+    re.I,
+)
+
+
+def _coverage_row(doc: TextDoc, f: Finding) -> bool:
+    """The variant is on a row of a table (or a list) that says what an assay covers or can report, with no result
+    word on the row: a header or title above it names coverage ("Gene  Codons covered  Examples of reportable
+    changes", "HOTSPOT COVERAGE", "Assay content"). The rows above are read up to the table's first line and its title
+    (a line without cells), whatever a scan did to the sentence around it."""
+    text = doc.text  # the printed lines (a header row may look wrapped into its first row)
+    start = text.rfind("\n", 0, f.start) + 1
+    end = text.find("\n", f.end)
+    line = text[start : end if end >= 0 else len(text)]
+    if not (_ROW.search(line.strip()) or _variant_list(line)) or _ROW_RESULT.search(line):
+        return False
+    above = text[:start].rstrip("\n").split("\n")[-8:] if start else []
+    header, validation = patterns()["coverage_header"], patterns()["validation_header"]
+    for prev in reversed(above):
+        if not prev.strip():
+            return False
+        if header.search(prev) or validation.search(prev):
+            return True
+        if not _ROW.search(prev.strip()):
+            return False  # the table's title, read: the table starts here
+    return False
+
+
+# [ocr7-variant-list] (held-out OCR v7, issue 17's eighth pass) A reportable range printed as a gene and its
+# variants on one line ("KRAS  G12A  G12C  G12D ..."): a scan closes the cells' gaps to single spaces, so a line that
+# names three or more variants counts as a row of the coverage table as well.
+_VARIANT = re.compile(r"\b(?:p\.)?[A-Z]\d{1,4}(?:[A-Z]|\*|fs|del|dup|ins)(?![\w-])")
+
+
+def _variant_list(line: str) -> bool:
+    return len(_VARIANT.findall(line)) >= 3
+
+
+# A row whose result cell says the reaction gave no call ("G12C  undetermined  invalid", "KRAS G12C | failed QC"),
+# with no result word on it: the run failed, nothing was found or excluded.
+_FAILED_CELL = re.compile(
+    r"\b(?:undetermined|invalid|failed|fail|inconclusive|indeterminate|no\s+call|not\s+evaluable|unevaluable|qns|"
+    r"no\s+amplification|not\s+amplified)\b",
+    re.I,
+)
+
+
+def _failed_row(doc: TextDoc, f: Finding) -> bool:
+    end = doc.text.find("\n", f.end)
+    line = doc.text[doc.text.rfind("\n", 0, f.start) + 1 : end if end >= 0 else len(doc.text)]
+    rest = doc.text[f.end : end if end >= 0 else len(doc.text)]
+    if not _ROW.search(line.strip()) or not _FAILED_CELL.search(rest):
+        return False
+    return not _ROW_RESULT.search(_FAILED_CELL.sub(" ", rest))
+
+
+# [ocr8-zero-cell] (held-out OCR v8, issue 17's ninth pass) A quantitative row whose first value cell is zero (droplet
+# digital PCR "KRAS G12C  0  0  17,904", "G12C | 0.0 % | 0 copies/mL", "KRAS p.G12C  0 reads"): nothing was counted,
+# the row is no positive result (a scan may read the zero as "O"). A negated row keeps its "not detected".
+_ZERO_CELL = re.compile(
+    r"[\s:]*?(?: {2,}|\t|\s*\|\s*)[0O](?:[.,]0+)?[.,'`]?\s*(?:%|copies(?:\s*/\s*\w+)?|droplets?|reads?|events?)?"
+    r"(?: {2,}|\t|\s*\||\s*$)",  # a speck a scan leaves after the zero ("0.") is no decimal
+    re.M,
+)
+_DANGLING_NOT = re.compile(r"[\s:,-]{0,3}(?:not|no|neg)\b(?!\s+(?:only|all|just)\b)", re.I)
+_GENE = re.compile(r"\b([knh])-?ras\b", re.I)
+_HEADER = re.compile(r"^\s*[A-Z][A-Z ]{2,30}\b(?:\s*\([^)]*\))?:?\s*$|^[^:]{2,60}:\s*$")
+_NOT_DETECTED_HEADER = re.compile(
+    r"^\s*(?:not\s+detected|negative|no\s+(?:variants?|mutations?|alterations?)\s+detected)\b", re.I
+)
+
+
+def _gene_of(f: Finding) -> str | None:
+    """The RAS gene a variant mention belongs to: the one named just before it (within 25 characters), else
+    the one nearest it in the sentence ("The G12C variant reported here is in NRAS, not KRAS")."""
+    at = f.start - f.sentence_start
+    genes = [(m.start(), m.group(1).lower() + "ras") for m in _GENE.finditer(f.sentence)]
+    before = [(at - pos, g) for pos, g in genes if pos < at and at - pos <= 25]
+    if before:
+        return min(before)[1]
+    return min(((abs(pos - at), g) for pos, g in genes), default=(0, None))[1]
+
+
+# [ocr9-negative-list] (held-out OCR v9, issue 17's tenth pass) A variant listed in parentheses after a negative
+# ("KRAS   No mutation detected (G12C, G12D, G13D and others)", "not detected (codons 12/13: G12C, G12V)"): the
+# list names what was looked for and not found.
+_NEG_BEFORE_LIST = re.compile(
+    r"\b(?:no\s+(?:mutations?|variants?|alterations?|pathogenic\s+variants?)\s+(?:were\s+)?(?:detected|identified|found)|"
+    r"not\s+detected|negative)\s*[:\-]?\s*\([^()\n]*$",
+    re.I,
+)
+# [ocr9-negative-cell] ... or a table row whose last cell is a negative result ("G12C  27.0  -  -  <= 7.5  negative",
+# "p.G12C | ND"), with no positive word on the row after the variant.
+_NEG_LAST_CELL = re.compile(
+    r"(?: {2,}|\t|\s*\|\s*)(?:negative|neg|not\s+detected|nd|absent|none\s+detected)\s*\|?\s*$", re.I
+)
+_POS_CELL = re.compile(r"\b(?:positive|pos|detected|present|mutated|mutant)\b", re.I)
+
+
+# [ocr9-neither-nor] "This variant is therefore neither G12C nor G12V", "is neither KRAS G12C nor G12D": excluded;
+# a caller's or an algorithm's possible output ("a caller ... could list c.34G>T (the G12C change)") is no result.
+_NEITHER = re.compile(r"\bneither\s+(?:a\s+|an\s+|the\s+)?(?:kras\s+)?(?:p\.)?\S{0,12}$", re.I)
+_CALLER_COULD = re.compile(
+    r"\b(?:caller|pipeline|algorithm|software|tool|analy[sz]er)\b[^.;]{0,60}\b(?:could|would|might|may)\s+"
+    r"(?:list|report|call|show|output|flag)\b",
+    re.I,
+)
+
+
+def _negative_list_or_cell(doc: TextDoc, f: Finding) -> bool:
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    end = doc.text.find("\n", f.end)
+    rest = doc.text[f.end : end if end >= 0 else len(doc.text)]
+    if _NEG_BEFORE_LIST.search(doc.text[start : f.start]):
+        return True
+    m = _NEG_LAST_CELL.search(rest)
+    return bool(m and not _POS_CELL.search(rest[: m.start()]))
+
+
+def _under_not_detected(doc: TextDoc, f: Finding) -> bool:
+    """The mention is a row under a "NOT DETECTED" heading of a report (the targets tested and not found)."""
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    for prev in reversed(doc.text[: max(0, start - 1)].split("\n\n")[-1].split("\n")[-10:]):
+        if _HEADER.match(prev):
+            return bool(_NOT_DETECTED_HEADER.match(prev))
+    return False

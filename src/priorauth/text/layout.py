@@ -1,0 +1,334 @@
+"""Is this finding a result or statement, or an artefact of a list, form or table: a payer's criteria
+list, a SmartList's choices, an unticked item, a boxed answer, an unfilled field, an open question, a reagent
+code, a control row, a coverage or example parenthesis, a form's field answered no."""
+
+from __future__ import annotations
+
+import re
+
+from priorauth.text.pipeline import Finding, patterns, unwrap
+from priorauth.text.sources import TextDoc
+
+# A list item: a number, a letter or a bullet, including what a fax makes of "•" ("¢", "°", "«", "©", "+"; held-out
+# OCR v5) and the other bullets a report prints (▪ ■ ► ▶ ◦ ·).
+_LIST_ITEM = re.compile(
+    r"^\s*(?:\d{1,2}[.)]|[-*+\u2022\u00a2\u00b0\u00ab\u00bb\u00a9\u00b7\u25aa\u25a0\u25ba\u25b6\u25e6]|\(?[a-z]\))\s"
+)
+_FORM_NO = re.compile(r":\s*(?:no|none|negative|absent|denies|n)\.?\s*$", re.I)
+
+
+def _in_criteria_list(doc: TextDoc, f: Finding) -> bool:
+    """The finding is on an item of a list introduced as criteria ("Our criteria require documentation of:",
+    "Inclusion criteria:"): it restates a requirement, not the patient."""
+    text = unwrap(doc.text)
+    start = text.rfind("\n", 0, f.start) + 1
+    if not _LIST_ITEM.match(text[start : start + 12]):
+        return False
+    above = text[: max(0, start - 1)].split("\n")[-12:]
+    for k in range(len(above) - 1, -1, -1):
+        prev = above[k]
+        if not prev.strip():
+            return False
+        if not _LIST_ITEM.match(prev):
+            return _criteria_intro(prev, above[k - 1] if k else "")
+    return False
+
+
+# (held-out OCR v5, issue 17's sixth pass) A list's introduction in a two-column page ("All of the following:
+# Initial: 6 months" under "INITIAL APPROVAL CRITERIA  APPROVAL DURATION"): its first cell ends with the colon, and
+# "all / any / one of the following" under a criteria heading introduces criteria too.
+_OF_THE_FOLLOWING = re.compile(r"\b(?:all|any|one|each|both)\s+of\s+the\s+following\b", re.I)
+
+
+# [ocr6-criteria-heading] (held-out OCR v6, issue 17's seventh pass) A criteria heading printed without a colon
+# ("I. CRITERIA FOR INITIAL APPROVAL - NSCLC (all must be met)", "Coverage requirements (each required)",
+# "ELIGIBILITY CRITERIA"): a title in capitals, or one that says its items must be met, introduces criteria too.
+_MUST_BE_MET = re.compile(
+    r"\b(?:must\s+(?:all\s+)?be\s+(?:met|satisfied|documented)|(?:all|each|every)\s+(?:are\s+)?required|"
+    r"required|apply|applies)\W*$",
+    re.I,
+)
+
+
+def _criteria_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    capitals = len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    return bool(patterns()["criteria_intro"].search(line)) and (capitals or bool(_MUST_BE_MET.search(line)))
+
+
+def _criteria_intro(line: str, heading: str) -> bool:
+    intro = patterns()["criteria_intro"]
+    first = re.split(r" {2,}|\t", line.strip())[0]
+    if line.rstrip().endswith(":") and intro.search(line):
+        return True
+    if _criteria_heading(line):
+        return True
+    return first.endswith(":") and (
+        bool(intro.search(first)) or bool(_OF_THE_FOLLOWING.search(first) and intro.search(heading))
+    )
+
+
+# [ocr9-reagent-code] (held-out OCR v9, issue 17's tenth pass) A variant's name inside a reagent's, kit's or lot's
+# code ("mutation mix lot KR-G12C/13D-0425", "kit cat. no. AX-G12C-96") names a product, not a result: the mention is
+# glued by a hyphen to a code before it, or the word before its token is lot / kit / catalogue / ref.
+_CODE_PREFIX = re.compile(r"(?i:\b(?:lot|kit|cat(?:alog(?:ue)?)?\.?(?:\s+no\.?)?|ref|reagent)[\s#:.]+\S*)$")
+_CODE_GLUED = re.compile(r"(?<![A-Za-z0-9])(?![KNH]RAS-)[A-Z0-9]{1,6}-$")  # "KR-G12C/13D-0425", not "KRAS-G12C"
+_CODE_AFTER = re.compile(r"[/-][A-Z0-9]")
+
+
+def _in_code(doc: TextDoc, f: Finding) -> bool:
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    before = doc.text[max(start, f.start - 30) : f.start]
+    return bool(_CODE_PREFIX.search(before) or (_CODE_GLUED.search(before) and _CODE_AFTER.match(doc.text, f.end)))
+
+
+# [ocr9-control-row] A run's control row ("Positive control (G12C/G12D/G12V mix)  amplified  expected", "NTC: no
+# amplification", "Wild-type control  G12C  negative"): the control's material, not the patient's.
+_CONTROL_ROW = re.compile(
+    r"^\W*(?:positive|negative|no[\s-]template|ntc|internal|reference|wild[\s-]?type|extraction|mutant|run)\s+"
+    r"(?:control|ctrl)\b|^\W*ntc\b",
+    re.I,
+)
+
+
+def _control_row(doc: TextDoc, f: Finding) -> bool:
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    return bool(_CONTROL_ROW.search(doc.text[start : f.start]))
+
+
+# [ocr6-coverage-parenthesis] (held-out OCR v6, issue 17's seventh pass) A parenthesis, on one line, that ends by
+# saying what the assay looked at ("none (G12C, G12D, G12V assessed)", "wild-type [codons 12/13/61 interrogated]",
+# "not detected (hotspots incl. G12C covered)"): the variants in it are the coverage, not a result. A finding
+# before the parenthesis ("G12C detected (codons 12/13 assessed)") keeps its result.
+_COVERAGE_CLOSE = re.compile(
+    r"[^()\[\]\n]{0,120}?\b(?:assessed|tested|interrogated|examined|evaluated|covered|analy[sz]ed|screened|queried|"
+    r"sequenced|targeted|included|in\s+scope)\s*[)\]]",
+    re.I,
+)
+
+
+def _in_coverage_parenthesis(doc: TextDoc, f: Finding) -> bool:
+    line_start = doc.text.rfind("\n", 0, f.start) + 1
+    before = doc.text[line_start : f.start]
+    opened = max(before.rfind("("), before.rfind("["))
+    if opened < 0 or max(before.rfind(")"), before.rfind("]")) > opened:
+        return False
+    return bool(_COVERAGE_CLOSE.match(doc.text, f.end))
+
+
+# [ocr7-example] (held-out OCR v7, issue 17's eighth pass) A variant named as an example in a parenthesis
+# ("Synonymous changes (e.g. KRAS p.G12G) are not reported", "(for example G12C or G12D)", "(such as codon 12
+# changes)"): it illustrates a kind of change, it is no result; a scan reading the example's last letter wrong
+# (G12G as G12C) must not make it one. A result word inside the parenthesis keeps the finding.
+_EXAMPLE_OPEN = re.compile(r"[(\[]\s*(?:e\.?\s?g\.?|for\s+example|for\s+instance|such\s+as|examples?\s*:?)[\s,:]", re.I)
+
+
+def _in_example_parenthesis(doc: TextDoc, f: Finding) -> bool:
+    line_start = doc.text.rfind("\n", 0, f.start) + 1
+    before = doc.text[line_start : f.start]
+    opened = max(before.rfind("("), before.rfind("["))
+    if opened < 0 or max(before.rfind(")"), before.rfind("]")) > opened or not _EXAMPLE_OPEN.match(before, opened):
+        return False
+    close = re.search(r"[)\]\n]", doc.text[f.end :])
+    inside = before[opened:] + doc.text[f.end : f.end + (close.start() if close else 80)]
+    return not _RESULT_WORD.search(inside)
+
+
+# An Epic SmartList left unselected ("{monotherapy/with panitumumab:88312}", "{single agent/combination}"): its
+# words are the choices offered, none chosen.
+# A template's bracketed choice ("[as monotherapy / with panitumumab]", held-out v7) is one too.
+_SMARTLIST = re.compile(r"\{[^{}\n/]*/[^{}\n]*\}")  # a choice between two or more ("a/b"); "{Lumakras:2231}" is filled
+_BRACKET_CHOICE = re.compile(r"\[[^\[\]/|]{0,60}\s[/|]\s[^\[\]]{0,60}\]")  # spaced slash: "[a / b]", not "[He/She]"
+# (held-out v9, issue 13's tenth pass) [v9-pipe-choice] options split by a spaced bar ("[ lung | colon | other ]") too.
+
+
+# (held-out v8) A template's regimen choice written unspaced ("[monotherapy/combination]") or as two bracketed options
+# side by side ("[monotherapy] [combination therapy]"); a ticked box ("[X] monotherapy") is neither.
+_REGIMEN_WORD = r"(?:mono\w*|single[\s-](?:agent|drug)|alone|combination|combo|combined)"
+_BRACKET_REGIMENS = re.compile(
+    rf"\[[^\[\]\n]{{0,30}}{_REGIMEN_WORD}[^\[\]\n]{{0,30}}/[^\[\]\n]{{0,60}}\]"
+    rf"|\[[^\[\]\n]{{0,60}}/[^\[\]\n]{{0,30}}{_REGIMEN_WORD}[^\[\]\n]{{0,30}}\]"
+    rf"|\[[^\[\]\n]{{0,30}}{_REGIMEN_WORD}[^\[\]\n]{{0,30}}\]\s*(?:or\s+)?\[[^\[\]\n]{{4,60}}\]"
+    rf"|\[[^\[\]\n]{{4,60}}\]\s*(?:or\s+)?(?=\[[^\[\]\n]{{0,30}}{_REGIMEN_WORD})",
+    re.I,
+)
+
+
+# (held-out v8) A template's slot in capitals ("[PROGRESSION/INTOLERANCE]", "[DIAGNOSIS]") is a field to fill.
+# Its words are a slot's (or alternatives joined by a slash); "[KRAS G12C]" or "[NSCLC STAGE IV]" is filled.
+_SLOT_WORD = (
+    r"(?:PRIOR|PREVIOUS|NEW|CURRENT|DRUG|MEDICATION|DIAGNOSIS|PATIENT|NAME|BIOMARKER|MUTATION|PROGRESSION|INTOLERANCE"
+    r"|TOXICITY|RESPONSE|THERAPY|THERAPIES|TREATMENTS?|REGIMEN|DATE|STATUS|OUTCOME|REASON)"
+)
+_SLOT = re.compile(rf"\[(?:{_SLOT_WORD}[ _]?)+\]|\[[A-Z][A-Z ]{{2,30}}/[A-Z][A-Z /]{{2,30}}\]")
+
+
+def _in_choice_list(doc: TextDoc, f: Finding) -> bool:
+    for m in _SLOT.finditer(doc.text, max(0, f.start - 45), min(len(doc.text), f.end + 45)):
+        if m.start() <= f.start and f.end <= m.end():
+            return True
+    for m in _BRACKET_REGIMENS.finditer(doc.text, max(0, f.start - 120), min(len(doc.text), f.end + 120)):
+        inside = m.start() <= f.start and f.end <= m.end()
+        # the lookahead's form ("[single agent] [monotherapy]"): the finding in the bracket right after the match
+        next_bracket = m.end() <= f.start and doc.text.startswith("[", m.end())
+        if inside or (next_bracket and f.end <= doc.text.find("]", m.end()) + 1):
+            return True
+    for opener, choice in (("{", _SMARTLIST), ("[", _BRACKET_CHOICE)):
+        lo = doc.text.rfind(opener, max(0, f.start - 80), f.start + 1)
+        m = choice.match(doc.text, lo) if lo >= 0 else None
+        if m and f.end <= m.end():
+            return True
+    return False
+
+
+# A label that introduces a list written on one line: criteria, requirements, options ("Plan criteria: (1) KRAS
+# G12C by FDA-approved test; (2) locally advanced NSCLC", "Second-line options discussed (...): (a) docetaxel;
+# (b) sotorasib alone"). The items after its colon, up to the end of the line or paragraph, state no fact.
+_LIST_LABEL = re.compile(
+    r"\b(?:criteria|requirements?|options|alternatives|choices)\b(?:[^:.\n]|\b(?:ms|mr|mrs|mx|dr|st)\.){0,160}:"
+    r"(?=\s*\(?(?:[1-9]|[a-h])[.)])",
+    re.I,
+)
+
+
+def _inline_list(doc: TextDoc, f: Finding) -> bool:
+    text = unwrap(doc.text)
+    start = text.rfind("\n", 0, f.start) + 1
+    label = _LIST_LABEL.search(text[start : f.start])
+    if label is None:
+        return False
+    # (held-out v8) The list ends where a sentence after its last item begins ("options: (a) sotorasib alone, (b)
+    # docetaxel. Patient undecided. Stage IVA adeno lung, KRAS G12C"): what follows is the note again.
+    rest = text[start + label.end() : f.start]
+    items = list(_ITEM_MARK.finditer(rest))
+    return not (items and _NEW_SENTENCE.search(rest, items[-1].end()))
+
+
+_ITEM_MARK = re.compile(r"(?:^|[\s,;])\(?(?:[1-9]|[a-h])[.)]\s")
+_NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z][a-z]")
+
+
+def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
+    """The finding is a form's item left unticked: the last box before it on its line is empty, or (no box before
+    it) its line holds an empty box ("KRAS G12C confirmed?  [ ] Yes  [ ] No"). A line of several items keeps the
+    ticked one ("[X] KRAS G12C mutation identified   Test type: [X] tissue   [ ] plasma")."""
+    p = patterns()
+    inside = doc.text[f.start : f.end]
+    if not p["unticked_box"].search(line) or p["ticked_box"].search(inside):
+        return False  # no empty box, or a "Prior chemotherapy? [ ] Yes [x] No" row answered inside the finding
+    if f.label == "NAIVE" and p["unticked_box"].search(inside):
+        return False  # (held-out v9) a row of empty boxes answered after them ("chemo [ ] IO [ ] -> NONE")
+    text = unwrap(doc.text)
+    before = text[text.rfind("\n", 0, f.start) + 1 : f.start]
+    boxes = [(m.start(), False) for m in p["unticked_box"].finditer(before)]
+    boxes += [(m.start(), True) for m in p["ticked_box"].finditer(before)]
+    # (held-out v9) [v9-after-box-row] A sentence begun after the last box ("... [ ] targeted [ ] -> NONE (pt and
+    # records agree). Dx: lung adenocarcinoma") is the note again, not that box's item.
+    if boxes and _NEW_SENTENCE.search(before, max(boxes)[0]):
+        return False
+    if not boxes and f.label == "KRAS_G12C" and _boxed_answer(doc, f) is not None:
+        return False  # [ocr9-boxes-after] "KRAS G12C status:  [X] Positive  [ ] Negative": the field is answered
+    return not max(boxes)[1] if boxes else True
+
+
+# [ocr9-boxes-after] (held-out OCR v9, issue 17's eleventh pass) A form's field whose answer boxes follow it on its line
+# ("KRAS G12C status:  [X] Positive  [ ] Negative  [ ] Not tested", "KRAS G12C result: ☐ Detected  ☒ Not detected"):
+# the one ticked box answers it (positive, negative, or no result: "not tested", "pending"); none or several ticked,
+# no answer. The words of the unticked boxes ("[ ] Negative") are choices, not the answer.
+_BOX_NO_RESULT = re.compile(
+    r"^\W*(?:not\s+(?:tested|done|performed|known|available)|pending|unknown|failed|insufficient|qns|n/?a)\b", re.I
+)
+_BOX_NEGATIVE = re.compile(
+    r"^\W*(?:negative|neg|not\s+(?:detected|present|identified|found)|absent|no|wild[\s-]?type|wt)\b", re.I
+)
+_BOX_POSITIVE = re.compile(r"^\W*(?:positive|pos|detected|present|identified|yes|mutated|mutation\s+detected)\b", re.I)
+
+
+def _boxed_answer(doc: TextDoc, f: Finding) -> str | None:
+    p = patterns()
+    end = doc.text.find("\n", f.end)
+    rest = doc.text[f.end : end if end >= 0 else len(doc.text)]
+    marks = sorted(
+        [(m.start(), m.end(), True) for m in p["ticked_box"].finditer(rest)]
+        + [(m.start(), m.end(), False) for m in p["unticked_box"].finditer(rest)]
+    )
+    lead = rest[: marks[0][0]] if marks else rest  # the field's own words ("status:", "mutation present?")
+    asked = bool(_ASKS_RESULT.fullmatch(lead))  # "... present?  [X] Yes": a yes or a no answers the result
+    if (
+        len(marks) < 2
+        or len(lead) > 30
+        or (_RESULT_WORD.search(lead) and not asked)
+        or sum(t for _, _, t in marks) != 1
+    ):
+        return None  # not a row of answer boxes right after the field, or not one box ticked
+    at = next(i for i, m in enumerate(marks) if m[2])
+    item = rest[marks[at][1] : marks[at + 1][0] if at + 1 < len(marks) else len(rest)]
+    if _YES_NO.match(item) and not asked:
+        return None  # "KRAS G12C testing sent?  [X] Yes": a yes to something else than the result
+    for answer, rx in (("none", _BOX_NO_RESULT), ("negative", _BOX_NEGATIVE), ("positive", _BOX_POSITIVE)):
+        if rx.match(item):
+            return answer
+    return None
+
+
+_ASKS_RESULT = re.compile(
+    r"\s*(?:mutation|variant)?\s*(?:status\s+)?(?:present|detected|positive|identified|confirmed)\s*\?\s*:?\s*", re.I
+)
+_YES_NO = re.compile(r"^\W*(?:yes|no|y|n)\b", re.I)
+
+
+# A template's field left unfilled: "***", an Epic SmartList "{palliative/curative:30412}", "___", "[ ]".
+_PLACEHOLDER = re.compile(r":\s*(?:\*{3,}|\{[^}\n]*\}|_{3,}|\[\s*\])")
+
+
+def _unfilled_field(doc: TextDoc, f: Finding, line: str) -> bool:
+    """The finding is in a field's label whose value is a placeholder ("KRAS G12C: *** (pending)"); a filled field
+    before it on the line ("Diagnosis: lung ca (NSCLC).  Stage: ___") keeps its value."""
+    if f.label == "KRAS_G12C" and _boxed_answer(doc, f) is not None:
+        return False  # [ocr9-boxes-after] "KRAS G12C status:  [ ] Positive  [X] Negative": an empty box is a choice
+    line_start = unwrap(doc.text).rfind("\n", 0, f.start) + 1
+    for m in _PLACEHOLDER.finditer(line):
+        label_start = max((b.end() for b in _FIELD_END.finditer(line, 0, m.start())), default=0)
+        if line_start + label_start <= f.start and f.end <= line_start + m.start():
+            return True
+    return False
+
+
+_FIELD_END = re.compile(r"[:.;|]\s|\s{2,}|\t")
+
+
+# A question (an interrogative sentence ending in "?"), answered yes only by what follows it on its line.
+_INTERROGATIVE = re.compile(
+    r"^\s*(?:q?\d{1,2}[.):]\s*)?(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|should|any)\b", re.I
+)
+_YES = re.compile(r"[\s:-]*(?:\[\s*[x✓✔]\s*\]\s*)?(?:yes|y)\b", re.I)
+
+
+def _open_question(doc: TextDoc, f: Finding) -> bool:
+    """The finding is in a question nobody answered yes ("Does the patient have KRAS G12C-mutated NSCLC?
+    [ ] Yes [ ] No"): a form's or a letter's question states nothing."""
+    sent = f.sentence.rstrip()
+    if not (sent.endswith("?") and _INTERROGATIVE.match(sent)) or f.end > f.sentence_start + len(sent):
+        return False  # not a question, or a question whose answer is part of the finding ("ever received chemo?  No")
+    return not _YES.match(doc.text, f.sentence_start + len(sent))
+
+
+def _form_answer_no(doc: TextDoc, f: Finding, line: str) -> bool:
+    """A form's field answered no: the finding is in the label, before the colon of ``Label: No``."""
+    m = _FORM_NO.search(line)
+    if not m:
+        return False
+    text = unwrap(doc.text)
+    colon = text.rfind("\n", 0, f.start) + 1 + m.start()
+    # the field's label only: a sentence ended between the finding and the colon ("... biopsy: squamous cell
+    # carcinoma. Stage IA2. Lines of systemic therapy: none.") puts the finding outside it
+    # (held-out v10) [v10-cell-bar] nor a bar: "Prior systemic Rx: none | Trials: none" are two cells, two fields
+    return f.end <= colon and not _SENTENCE_END.search(text, f.end, colon) and "|" not in text[f.end : colon]
+
+
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+_RESULT_WORD = re.compile(
+    r"\b(?:positive|pos|negative|neg|detected|identified|present|absent|found|mutated|mutant|wild[\s-]?type|wt|"
+    r"harbou?r\w*|reveal\w*|show\w*|confirm\w*)\b|\(\+\)|\(-\)|\d+(?:\.\d+)?\s*%",
+    re.I,
+)

@@ -1,0 +1,244 @@
+"""Regimen findings -> "treatment-naive" and monotherapy statements."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from priorauth.terminology.drugs import vocabulary
+from priorauth.text.finding_scope import _negated_in_aside, _own_clause
+from priorauth.text.pipeline import Finding
+from priorauth.text.sources import TextDoc
+from priorauth.text.spans import _evidence, _line
+from priorauth.text.therapy_facts import _drugs
+
+if TYPE_CHECKING:
+    from priorauth.text.facts import TextFacts
+
+
+def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    """A statement that no systemic therapy was given. In a plan a bare "no systemic therapy" is a decision ("no
+    systemic therapy indicated"), not history; a wording of history ("treatment-naive", "no prior ...", "has not
+    received") states it there too ("A/P: 68M with stage IVA adenocarcinoma, treatment-naive")."""
+    if _PRIOR_TICKED_YES.search(doc.text) or _SINCE_TREATED.search(doc.text, f.end) or _STALE.search(_line(doc, f)):
+        return  # a form's other prior-therapy row answered yes; a copied-forward "naive" updated since, or marked stale
+    if _row_end_answer(doc.text, f.start):
+        return  # "Biomarker ... No\nPrior Tx >= 1 prior therapy": the row above's answer, not "no prior therapy"
+    if _CORRECTED_AFTER.match(doc.text, f.end) or _REVIEW_FINDS_AFTER.match(doc.text, f.end):
+        return  # "'chemo-naive' per referral - INCORRECT: had pembrolizumab": a statement the note corrects
+    if _ONE_CLASS_NOT_RECEIVED.fullmatch(doc.text[f.start : f.end]):
+        return  # "has not received immunotherapy": one class only, as "IO-naive" is
+    if (f.affirmed or _planned_beside(f)) and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
+        out.naive.append(_evidence(doc, f))
+
+
+# (held-out v9, issue 13's tenth pass) [v9-naive-beside-plan] A plan in the same sentence ("chemoradiation planned to
+# start next month - nothing given yet, no prior treatment of any sort", "FOLFOX to start next week - no chemo yet")
+# makes the plan hypothetical, not the history: a naive wording of history stays naive. A condition ("if no prior
+# therapy ...", "should she be treatment-naive") keeps it hypothetical.
+_CONDITION_WORD = re.compile(r"\b(?:if|unless|whether|should|in\s+case|assuming|provided|when)\b|\?", re.I)
+_NAIVE_PAST = re.compile(
+    r"na[i\u00ef]ve|\bprior\b|\bprevious|\bnever\b|\byet\b|to\s+date|so\s+far|of\s+any\s+(?:sort|kind|type)", re.I
+)
+
+
+def _planned_beside(f: Finding) -> bool:
+    if f.modifiers != frozenset({"HYPOTHETICAL"}) or not _NAIVE_PAST.search(f.sentence[f.start - f.sentence_start :]):
+        return False
+    return not _CONDITION_WORD.search(f.sentence)
+
+
+# (held-out v9) [v9-naive-corrected] A naive statement the note calls wrong right after it ("- INCORRECT:", "(not
+# accurate)", "was wrong", "is in error").
+_CORRECTED_AFTER = re.compile(
+    r"[^.;\n]{0,30}?(?:\b(?:incorrect|inaccurate|erroneous|not\s+(?:correct|accurate|true))\b|\b(?:is|was)\s+(?:wrong|in\s+"
+    r"error|mistaken)\b)",
+    re.I,
+)
+
+
+# (held-out v10, issue 13's eleventh pass) [v10-naive-review-finds] A naive statement the note's own review contradicts
+# in the same sentence ("pt says she is chemo-naive, but on review she received pembrolizumab", "... but in fact had
+# FOLFOX"): the review decides. A conflict between two sources ("naive per patient, but records show ...") stays one.
+_REVIEW_FINDS_AFTER = re.compile(
+    r"[^.;\n]{0,40}?\bbut\s+(?:on\s+(?:(?:chart|record)\s+)?review|in\s+fact|actually|on\s+checking)\b", re.I
+)
+# (held-out v10) [v10-naive-one-class] "has not received immunotherapy", "never had targeted therapy": one class of
+# therapy not received, as "IO-naive" is, says nothing of chemotherapy: not treatment-naive.
+_ONE_CLASS_NOT_RECEIVED = re.compile(
+    r"(?:has|have|had|did|was|were)\s*(?:n[o'\u2019]t|never)\s+(?:yet\s+|ever\s+)?\w+(?:\s+\w+)?\s+(?:any\s+)?"
+    r"(?:immunotherap(?:y|ies)|io|immuno\s+therapy|targeted\s+(?:therapy|therapies|drugs?))",
+    re.I,
+)
+
+
+# (held-out OCR v5, issue 17's sixth pass) A "No" that ends its line alone or in a cell of its own (after two
+# spaces, a tab or a bar) answers that line's row; the next line is another row ("Met?  No" then "Prior Tx ...").
+_NO_ENDS_LINE = re.compile(r"no[ \t]*\n", re.I)
+_CELL_BEFORE = re.compile(r"(?:^|\n|  |\t|\|)[ \t]*$")
+
+
+def _row_end_answer(text: str, start: int) -> bool:
+    return bool(_NO_ENDS_LINE.match(text, start) and _CELL_BEFORE.search(text[max(0, start - 4) : start]))
+
+
+_PRIOR_TICKED_YES = re.compile(r"^[^\n]*\bprior\b[^\n]*?(?:☒|☑|\[\s?x\s?\])\s*y(?:es)?\b", re.I | re.M)
+_STALE = re.compile(r"\bstale\b|\bout-?dated\b|\bsuperseded\b|\bno\s+longer\s+(?:accurate|current|true|valid)\b", re.I)
+# A later statement that treatment has been given since: "has since completed 4 cycles", "since then received".
+_SINCE_TREATED = re.compile(
+    r"\b(?:has|have|had)\s+since\s+(?:completed|received|started|begun|had|undergone|been\s+(?:on|treated|given))\b"
+    r"|\bsince\s+then\b[^.;\n]{0,40}?\b(?:received|started|completed|treated|given)\b",
+    re.I,
+)
+
+
+_NAIVE_HISTORY = re.compile(
+    r"na[i\u00ef]ve|untreated|\bprior\b|\bprevious|\bnever\b|\bdenies\b|\b(?:has|have|had)\s+(?:not|received)|to\s+date|\blines?\b"
+    # (held-out v10) [v10-naive-in-plan] "no systemic therapy ever given", "nothing so far" in a plan: history too
+    r"|\bever\b|so\s+far|\byet\b",
+    re.I,
+)
+
+
+def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    """A statement about the KRAS G12C inhibitor's regimen, current or planned ("will start single-agent"
+    counts; "if positive, sotorasib monotherapy would be an option" does not); "pembrolizumab monotherapy"
+    is another drug's."""
+    modifiers = f.modifiers - ({"NEGATED_EXISTENCE"} if _negated_in_aside(f) else set())
+    if modifiers & {"NEGATED_EXISTENCE", "FAMILY", "POSSIBLE_EXISTENCE", "GENERAL"} or f.section == "family_history":
+        return
+    past = _PAST_REGIMEN.search(f.sentence)
+    at = f.start - f.sentence_start
+    if past and past.start() > at and _SUBJECT_WITH.search(f.sentence, at, past.start()):
+        past = None  # (held-out v10) "... as single-agent therapy for this enrollee with ... previously treated with X"
+    if past and not _NOW.search(f.sentence, past.end(), max(past.end(), f.start - f.sentence_start)):
+        return  # an earlier regimen, not this request ("received carboplatin ... and now sotorasib monotherapy" is now)
+    if _NOT_THE_REGIMEN.search(_own_clause(f)):
+        return  # a condition, an option or an offer (declined), not the regimen
+    named = _drug_named_near(doc, f)
+    if named is not None and not named:
+        return  # the drug it qualifies is not a KRAS G12C inhibitor
+    if not named and _STRATEGY_AFTER.match(doc.text, f.end):
+        return  # (held-out v10) [v10-single-agent-approach] "recommend single-agent approach": no drug, a strategy
+    if f.value == "alone" and not (
+        named or any(_g12c_inhibitors(_line(doc, f))) or any(_g12c_inhibitors(f.sentence)) or _named_before(doc, f)
+    ):
+        return  # "taken alone", "no other anticancer agents": only beside the KRAS G12C inhibitor
+    if _combination(f.sentence) or _combination(_line_from_now(doc, f)):
+        return  # "adagrasib + cetuximab; no other drugs": a combination, whatever else is excluded
+    out.monotherapy.append(_evidence(doc, f))
+
+
+# (held-out v10, issue 13's eleventh pass) [v10-single-agent-approach] "single-agent approach", "monotherapy strategy"
+# with no drug named near: a kind of plan weighed, not the KRAS G12C inhibitor's regimen.
+_STRATEGY_AFTER = re.compile(r"[\s-]*(?:approach|strategy|strategies|options?|pathway)\b", re.I)
+
+
+# (held-out v9) [v9-i-would-give] "I would give it as a single agent": the writer's own recommendation is a plan.
+_NOT_THE_REGIMEN = re.compile(
+    r"\b(?:if|could|whether|option|options|offered|declined|refused)\b|(?<!\bi\s)(?<!\bwe\s)\bwould\b", re.I
+)
+
+
+# (held-out v8) Words that put a regimen in the past: "previously on sotorasib + panitumumab (stopped 9/2026). Now
+# resuming sotorasib alone": the earlier sentence's combination on the same wrapped line is not today's regimen.
+_ENDED = re.compile(r"\b(?:previously|formerly|was\s+on|were\s+on|stopped|discontinued|d/c'?d)\b", re.I)
+
+
+def _line_from_now(doc: TextDoc, f: Finding) -> str:
+    line = _line(doc, f)
+    at = line.find(f.sentence.strip()[:40])
+    if at > 0 and _ENDED.search(line[:at]):
+        return line[at:]
+    return line
+
+
+# (held-out v10, issue 13's eleventh pass) [v10-for-this-patient-with] the request's subject described after the
+# regimen: an earlier treatment in the description is the patient's history, not this regimen's
+_SUBJECT_WITH = re.compile(
+    r"\b(?:for|in)\s+(?:this|our|my)\s+(?:patient|pt|member|enrol+ee|beneficiary|man|woman|gentleman|lady)\s+with\b",
+    re.I,
+)
+_PAST_REGIMEN = re.compile(r"\b(?:received|was\s+on|previously|prior(?!\s+auth))\b", re.I)
+_NOW = re.compile(r"\b(?:now|currently|presently|today)\b", re.I)
+# "this medication", "the drug", "it": a regimen word about a drug named in the sentence before.
+_THIS_DRUG = re.compile(r"\b(?:this|the|that)\s+(?:medication|medicine|drug|pill|tablet)s?\b|\bit\b", re.I)
+
+
+def _named_before(doc: TextDoc, f: Finding) -> bool:
+    """The sentence speaks of "this medication" and the text just before it names only a KRAS G12C inhibitor
+    ("Medication taught: sotorasib. Pt will take this medication by itself"); or (held-out v9) [v9-no-other-after-list]
+    it closes a medication list whose only anticancer drug is one ("1. LUMAKRAS 240 mg ... 2. Atorvastatin ... No other
+    cancer medicines per daughter")."""
+    if _NO_OTHER_CANCER.match(doc.text, f.start):
+        before = doc.text[max(0, f.sentence_start - 600) : f.sentence_start]
+        named = _g12c_inhibitors(before)
+        return bool(named) and all(named) and not _HELD.search(before)  # a drug on hold is no regimen now
+    if not _THIS_DRUG.search(f.sentence):
+        return False
+    named = _g12c_inhibitors(doc.text[max(0, f.sentence_start - 200) : f.sentence_start])
+    return bool(named) and all(named)
+
+
+_NO_OTHER_CANCER = re.compile(
+    r"no\s+other\s+(?:anti-?cancer|cancer|oncology|onc|oncologic|chemo(?:therapy)?)\s+(?:medicines?|medications?|meds|drugs?"
+    r"|therap(?:y|ies)|treatments?|agents?)\b",
+    re.I,
+)
+_HELD = re.compile(r"\b(?:hold|held|on\s+hold|stopped|discontinued|ceased|suspended)\b", re.I)
+_JOINED = re.compile(r"^\s*(?:\+|&|/|,|plus|with|and|in\s+combination\s+with|combined\s+with)\s*$", re.I)
+
+
+def _combination(sentence: str) -> bool:
+    """Whether ``sentence`` joins a KRAS G12C inhibitor to another anticancer drug ("sotorasib + panitumumab",
+    "adagrasib with cetuximab")."""
+    vocab = vocabulary()
+    named = []
+    for m in _drugs().finditer(sentence):
+        drugs = [vocab.drugs[i] for i in vocab.by_name.get(m.group(0).lower(), ()) if i in vocab.drugs]
+        kinds = {d.drug_class == "kras_g12c_inhibitor" for d in drugs if d.anticancer}
+        if len(kinds) > 1:
+            return True  # a combination's own name ("adagrasib + cetuximab")
+        if kinds:
+            named.append((m, kinds.pop()))
+    return any(a[1] != b[1] and _JOINED.match(sentence[a[0].end() : b[0].start()]) for a, b in pairwise(named))
+
+
+# USAN stems of anticancer drugs that are not KRAS G12C inhibitors (those end in -rasib), for a drug word just
+# before a "monotherapy" that the vocabulary does not know.
+_OTHER_DRUG_STEM = re.compile(
+    r"\b\w{3,}(?:mab|zumb|mib|tinib|nib|platin|taxel|rubicin|tecan|citabine|trexed)\s*,?\s*$", re.I
+)
+
+
+def _g12c_inhibitors(text: str) -> list[bool]:
+    """For each anticancer drug named in ``text``: whether it is a KRAS G12C inhibitor."""
+    vocab = vocabulary()
+    out = []
+    for m in _drugs().finditer(text):
+        drugs = [vocab.drugs[i] for i in vocab.by_name.get(m.group(0).lower(), ()) if i in vocab.drugs]
+        if any(d.anticancer for d in drugs):
+            out.append(any(d.drug_class == "kras_g12c_inhibitor" for d in drugs))
+    return out
+
+
+def _drug_named_near(doc: TextDoc, f: Finding) -> bool | None:
+    """Whether the drug the mention qualifies is a KRAS G12C inhibitor: named in it ("sotorasib alone"), before
+    it in its clause ("pembrolizumab monotherapy", "sotorasib, monotherapy") or right after it
+    ("single-agent docetaxel"); None when no anticancer drug is named there."""
+    inside = _g12c_inhibitors(doc.text[f.start : f.end])
+    if inside:
+        return any(inside)
+    window = doc.text[max(0, f.start - 60) : f.start]
+    left = re.split(r"[;.(\n]", window)[-1][-30:]
+    if not left.strip() and window.rstrip().endswith("("):  # "pembrolizumab monotherapy since 02/2026 (single agent)"
+        left = re.split(r"[;.]|\n\s*\n", window)[-1]
+    after = re.match(r"[\s-]*(?:(?:of|with)\s+)?", doc.text[f.end : f.end + 40])
+    m = _drugs().match(doc.text, f.end + (after.end() if after else 0))
+    near = _g12c_inhibitors(left)[-1:] + (_g12c_inhibitors(m.group(0)) if m else [])
+    if not near and _OTHER_DRUG_STEM.search(left):
+        return False  # a drug name the vocabulary lacks (or misspelt), by its USAN stem: "cemiplimab", "pembrolizumb"
+    if not near:
+        return None
+    return any(near)

@@ -1,0 +1,92 @@
+"""Where a finding sits in its document: its line, the date stated beside it, the evidence it cites
+(``Type/id#char=start,end`` and the document's date), an entry marked entered in error."""
+
+from __future__ import annotations
+
+import re
+
+from priorauth.chart import dates
+from priorauth.facts.model import Evidence
+from priorauth.text.pipeline import Finding, unwrap
+from priorauth.text.sources import TextDoc
+
+# Dates as notes write them: ISO (2026-07-01), US (7/1/2026, 07/01/26) and month/year (6/2026, a partial
+# date: the whole month).
+_DATE = re.compile(
+    r"(?<![\d/])(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(\d{1,2})/(\d{4}))(?![\d/])"
+)
+
+
+def _evidence(doc: TextDoc, f: Finding, start: int | None = None, end: int | None = None) -> Evidence:
+    s, e = (f.sentence_start, f.sentence_start + len(f.sentence.rstrip())) if start is None else (start, end)
+    quote = doc.text[s:e].strip()
+    lead = len(doc.text[s:e]) - len(doc.text[s:e].lstrip())
+    s += lead
+    e = s + len(quote)
+    at = (f.start - f.sentence_start, f.end - f.sentence_start)
+    when = _stated_date(f.sentence, at, skip_starts=f.label == "STATUS")
+    return Evidence(f"{doc.source}#char={s},{e}", when or doc.date, quote, focus=(f.start, f.end))
+
+
+def _stated_date(sentence: str, at: tuple[int, int] = (0, 0), skip_starts: bool = False) -> str | None:
+    """The date written nearest the finding in its sentence ("last 3/15/2026), PD 7/1/2026": the
+    progression's date is 7/1/2026); on a tie, the one after it. None when the sentence states none.
+    ``skip_starts``: a date introduced as a start ("started 9/2025") is a therapy's, not a status's."""
+    best: tuple[int, int, str] | None = None
+    for m in _DATE.finditer(sentence):
+        day = _date_text(m)
+        if day is None or (skip_starts and _STARTED.search(sentence[max(0, m.start() - 12) : m.start()])):
+            continue
+        after = m.start() >= at[1]
+        gap = m.start() - at[1] if after else max(0, at[0] - m.end())
+        key = (gap, 0 if after else 1, day)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+_STARTED = re.compile(r"\b(?:started|starting|start|since|began|from|initiated)\s*:?\s*$", re.I)
+
+
+def _date_text(m: re.Match[str]) -> str | None:
+    if m.group(1):
+        text = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    elif m.group(6):
+        year = m.group(6) if len(m.group(6)) == 4 else f"{'19' if int(m.group(6)) > 50 else '20'}{m.group(6)}"
+        text = f"{year}-{int(m.group(4)):02d}-{int(m.group(5)):02d}"
+    else:
+        text = f"{m.group(8)}-{int(m.group(7)):02d}"
+    return dates.text_of(text)
+
+
+_ENTERED_IN_ERROR = re.compile(
+    r"\bentered\s+in\s+error\b|\berroneous(?:ly)?\s+entered\b|\b(?:entry|entered)\s+(?:on|for)\s+(?:the\s+)?wrong\s+"
+    r"(?:patient|pt|chart)\b|\b(?:meant|intended)\s+for\s+(?:another|a\s+different)\s+(?:pt|patient)\b",
+    re.I,
+)
+
+
+def _entered_in_error(doc: TextDoc, f: Finding) -> bool:
+    """The entry holding the finding is marked entered in error: the mark after it in the same clause of its line
+    ("J84.9 Pulmonary fibrosis - comment: ENTERED IN ERROR"), or opening its line. "The G13C call was entered in
+    error; the variant is KRAS G12C" voids only what comes before the ";"."""
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    end = doc.text.find("\n", f.end)
+    after = doc.text[f.end : end if end >= 0 else len(doc.text)]
+    m = _ENTERED_IN_ERROR.search(after)
+    if m and not re.search(r"[;.]\s", after[: m.start()]):
+        return True
+    return bool(_ENTERED_IN_ERROR.match(doc.text[start : f.start].lstrip(" *-\u2022")))
+
+
+def _line(doc: TextDoc, f: Finding) -> str:
+    """The line of the finding, a line wrapped at a fixed width read as one (``pipeline.unwrap``)."""
+    text = unwrap(doc.text)
+    start = text.rfind("\n", 0, f.start) + 1
+    end = text.find("\n", f.end)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _line_at(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]

@@ -1,0 +1,179 @@
+"""Therapy findings -> medication uses (a drug given, or ordered and not given yet), and the drug names the
+other handlers share (``_drugs``, ``_drug_named``)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from priorauth.facts.model import MedUse
+from priorauth.terminology.drugs import vocabulary
+from priorauth.text.finding_scope import _NEGATION_CUE, _block_header
+from priorauth.text.pipeline import EXCLUDING, Finding, patterns
+from priorauth.text.sources import TextDoc
+from priorauth.text.spans import _evidence
+
+if TYPE_CHECKING:
+    from priorauth.text.facts import TextFacts
+
+
+# (held-out v10, issue 13's eleventh pass) [v10-not-given-yet] An order the note says was never carried out: "Order
+# cancelled, nothing prepared for this patient", "Neither drug dispensed yet", "He has not yet started sotorasib". The
+# drugs ordered or requested in it are not given; a drug the note says was had before ("s/p", "prior", "received",
+# "after") stays. A drug not yet started is not given anywhere in the note.
+_NOTHING_GIVEN = re.compile(
+    r"\b(?:neither|none\s+of\s+the)\s+(?:drugs?|agents?|medications?|medicines?|of\s+them)\s+(?:(?:was|were|has\s+been|"
+    r"have\s+been)\s+)?(?:yet\s+)?(?:dispensed|given|administered|started|prepared|released|compounded)\b"
+    r"|\bnothing\s+(?:was\s+|has\s+been\s+)?(?:prepared|dispensed|given|administered|compounded)\b",
+    re.I,
+)
+_NOT_YET_STARTED = re.compile(
+    r"\b(?:has|have|had|did|is|was)\s*(?:not|n't|n\u2019t)\s+yet\s+(?:started|begun|commenced|taken|received|been\s+"
+    r"(?:started|given|dispensed))\s+(?:on\s+)?(?:the\s+)?([a-z][\w-]+)",
+    re.I,
+)
+_HAD_BEFORE = re.compile(r"\b(?:s/p|prior|previous|received|completed|had|after|post|on)\s+(?:\S+\s+){0,2}$", re.I)
+
+
+def _not_given_yet(text: str, meds: list[MedUse]) -> list[MedUse]:
+    not_started = {m.group(1).lower() for m in _NOT_YET_STARTED.finditer(text)}
+    nothing = bool(_NOTHING_GIVEN.search(text))
+    if not (nothing or not_started):
+        return meds
+
+    def kept(m: MedUse) -> bool:
+        if m.evidence.focus is None or _HAD_BEFORE.search(text[max(0, m.evidence.focus[0] - 30) : m.evidence.focus[0]]):
+            return True
+        return not nothing and not any(d.ingredient in not_started for d in m.drugs)
+
+    return [m for m in meds if kept(m)]
+
+
+_FIRST_EVER = re.compile(
+    r"\bfirst[\s-]ever\s+(?:systemic|anti-?cancer|cancer)\s+(?:therapy|treatment)"
+    r"|\bfirst\s+(?:systemic|anti-?cancer|cancer)\s+(?:therapy|treatment)\s+ever\b"
+    # (held-out v9) [v9-naive-until-now] naive up to a start point the text names ("treatment-naive before today",
+    # "no anticancer therapy before enrolment", "this will be your first", "first-line cohort"): the drug given
+    # from that point on is the first.
+    r"|\bbefore\s+(?:today|now|enrol?ment|randomi[sz]ation|registration|c1d1|cycle\s+1|this\s+(?:cycle|regimen|"
+    r"treatment|therapy|study|trial|visit|infusion))\b"
+    r"|\b(?:this|today|it)\s+(?:will\s+be|is|was)\s+(?:your|his|her|their|the\s+patient'?s)\s+first\b"
+    r"|\bfirst[\s-]line\s+(?:cohort|use|setting|arm|indication)\b"
+    # (held-out v10) [v10-first-dose] a first dose checked or given ("First-dose verification, pembrolizumab ...; no
+    # previous systemic treatment"): the drug is the first
+    r"|\bfirst[\s-]dose\s+(?:verification|check|double[\s-]check|review|teaching|education|today|given|administered)\b",
+    re.I,
+)
+
+
+# (held-out v10, issue 13's eleventh pass) [v10-subject-line] A letter's subject line ("Re: Mme X, OHIP ...") with no
+# full stop joins the next line's sentence; it makes a request's subject of the drugs on its own line only ("Re:
+# sotorasib request"), not of "She continues on sotorasib" on the line after.
+_SUBJECT_LINE = re.compile(r"\s*(?:re|subject|regarding)\s*:", re.I)
+
+
+def _past_subject_line(doc: TextDoc, f: Finding) -> str:
+    if not _SUBJECT_LINE.match(f.sentence) or "\n" not in doc.text[f.sentence_start : f.start]:
+        return f.sentence
+    return doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.sentence_start + len(f.sentence)]
+
+
+# (held-out v10) [v10-result-negation] A drug named before a test's result ("repeat after 6 weeks adagrasib: KRAS G12C
+# not detected"): the result's "not detected" negates the variant, not the drug given.
+_RESULT_NEGATION_AFTER = re.compile(
+    r"[^.;:\n]{0,12}:\s*[^.;\n]{0,40}?\b(?:not\s+detected|undetect\w*|not\s+identified|negative)\b", re.I
+)
+
+
+def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
+    result_negated = (
+        f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
+        and f.section not in ("family_history", "allergies")
+        and _RESULT_NEGATION_AFTER.match(doc.text, f.end)
+        and not _NEGATION_CUE.search(f.sentence[: f.start - f.sentence_start])
+    )
+    if not (f.affirmed or result_negated):
+        return
+    p = patterns()
+    before = f.sentence[: f.start - f.sentence_start]
+    if _DRUG_NAIVE.match(doc.text, f.end):
+        return  # "sotorasib-naive", "adagrasib-naïve": never given
+    after = doc.text[f.end : f.sentence_start + len(f.sentence)]
+    given = bool(p["given_before"].search(before[-70:]) or p["given_after"].search(after))
+    planned = f.section == "plan" or p["planned_before"].search(before) or _starting_later(before, f.sentence)
+    after_plan = bool(p["planned_after"].search(after))
+    if (
+        not given
+        and (planned or after_plan)
+        and (not p["given_in_plan"].search(f.sentence) or _FUTURE.search(f.sentence))
+    ):
+        return
+    subject_line = _past_subject_line(doc, f)
+    if p["therapy_not_given"].search(subject_line) or p["therapy_table_header"].search(_block_header(doc, f)):
+        return
+    if _PERSON_BEFORE.search(before[-12:]) or _PERSON_AFTER.match(doc.text, f.end):
+        return  # a person's name that is also a drug's shorthand ("Dr. Soto", "Soto, MD")
+    if _to_start_later(doc, f) or _SPACING.search(doc.text[max(0, f.start - 40) : f.end + 40]):
+        return
+    vocab = vocabulary()
+    drugs = tuple(vocab.drugs[i] for i in f.value.split(",") if i in vocab.drugs)
+    if not any(d.anticancer for d in drugs):
+        return
+    ev = _evidence(doc, f)
+    curative = bool(p["curative_setting"].search(f.sentence)) and not p["advanced_setting"].search(f.sentence)
+    out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
+
+
+# A plan's time still to come ("C1D1 next week", "cycle 1 tomorrow", "C1 next Tues"): a cycle named in a plan is
+# not a cycle given.
+_FUTURE = re.compile(
+    r"\bnext\s+(?:week|month|visit|cycle|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\b|\btomorrow\b|\bin\s+\d+\s+(?:days?|weeks?)\b"
+    r"|\bthis\s+coming\b|\bupcoming\b",
+    re.I,
+)
+# A drug named as never had: "sotorasib-naive", "adagrasib-naïve", "(pembrolizumab naive)".
+_DRUG_NAIVE = re.compile(r"[\s-]?na[i\u00ef]ve\b", re.I)
+# "starting carbo/pem/pembro C1 next Tues": a start still to come (a time ahead in the sentence).
+_STARTING = re.compile(r"\b(?:starting|beginning|commencing|initiating)\b[^.;]{0,40}$", re.I)
+
+
+def _starting_later(before: str, sentence: str) -> bool:
+    return bool(_STARTING.search(before) and _FUTURE.search(sentence))
+
+
+# A drug to start on a given day, named last before it ("sotorasib 960 mg daily, single agent, to start 10/09",
+# "FOLFIRI + panitumumab to begin next week"); a drug named earlier in the sentence is not (s/p carboplatin, now
+# sotorasib to start 10/09).
+_TO_START = re.compile(
+    r"\bto\s+(?:start|begin|commence)\s+(?:next|tomorrow|today|on|in|after|once|when|monday|tuesday|wednesday|thursday|"
+    r"friday|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])|\d{4}-\d{2}-\d{2})\b",
+    re.I,
+)
+
+
+# Dose-spacing advice from an interaction check ("take sotorasib 4 h before the antacid", "an antacid 4 h before /
+# 10 h after sotorasib"): counselling about the drug, not a dose given.
+_SPACING = re.compile(r"\b\d+\s*(?:h|hr|hrs|hours?)\s+(?:before|after|apart)\b|\bseparated\s+by\s+\d", re.I)
+
+
+def _to_start_later(doc: TextDoc, f: Finding) -> bool:
+    after = doc.text[f.end : min(f.sentence_start + len(f.sentence), f.end + 80)]
+    m = _TO_START.search(after)
+    if not m:
+        return False
+    between = after[: m.start()]  # the drug's own words, or the rest of its regimen ("+ panitumumab")
+    return not _drug_named(between) or not _drugs().sub("", between).strip(" \t+/&-").strip()
+
+
+_PERSON_BEFORE = re.compile(r"\b(?:dr|mr|mrs|ms|mx|prof|nurse)\.?\s+$", re.I)
+_PERSON_AFTER = re.compile(r",?\s+(?:md|do|np|pa-c|rn|phd|mbbs)\b", re.I)
+
+
+def _drug_named(sentence: str) -> bool:
+    return bool(_drugs().search(sentence))
+
+
+def _drugs() -> re.Pattern[str]:
+    from priorauth.text.pipeline import _drug_pattern
+
+    return _drug_pattern()
