@@ -792,7 +792,7 @@ _STOP = (
 )
 _ROLE = (
     r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder|"
-    r"injured\s+worker|veteran|applicant|policy\s?holder|employee/dependent|dependent)"
+    r"injured\s+(?:worker|employee)|employee|veteran|applicant|policy\s?holder|employee/dependent|dependent)"
 )
 _PERSON = r"[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*)"
 _NAME = re.compile(
@@ -802,10 +802,10 @@ _NAME = re.compile(
 )
 # a system's aligned columns: "MEMBER            OKAFOR, JUNE T" (the label, two or more spaces, the name)
 _NAME_COLUMN = re.compile(rf"^[ \t|]*{_ROLE}(?:\s+name)?[ \t]{{2,}}(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
-_NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|concerning|name|(?:to\s+the\s+)?(?:prescriber|physician|doctor)\s+of)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
+_NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|concerning|name|(?:surname|last\s+name|family\s+name)\s*,\s*(?:given|first)\s+names?|(?:to\s+the\s+)?(?:prescriber|physician|doctor)\s+of)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
 # a name in a sentence, set off by its date of birth: "for patient June T. Okafor (DOB 02-03-1961"
 _NAME_INLINE = re.compile(
-    rf"(?:\b(?i:{_ROLE})|(?i:care\s+team\s+of))[ \t]+(?P<v>(?-i:[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){{1,3}}))"
+    rf"(?:(?<!-)\b(?i:{_ROLE})|(?i:care\s+team\s+of))[ \t]+(?P<v>(?-i:[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){{1,3}}))"
     r"(?=\s*(?:[,;]\s*(?:DOB|D\.O\.B|date\s+of\s+birth|born|birth)|\(|\n|$))",
     M,
 )
@@ -853,7 +853,7 @@ _DOB = re.compile(
     I,
 )
 _MEMBER = re.compile(
-    rf"(?:\b(?P<role>{_ROLE}|membership|certificate|policy|health\s+plan|medicaid|medicare)(?:[ \t]*/[ \t]*{_ROLE})?"
+    rf"(?:\b(?P<role>{_ROLE}|membership|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
     r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
     r"(?:\s*(?:(?:number|no)(?![a-z])\.?|#))?"
     r"(?:[ \t]*\((?-i:[a-z])[^()\n]{1,40}\))?"  # "member ID (as given on the application): ..."
@@ -888,7 +888,7 @@ _BIRTH_WORD = re.compile(r"\b(?:DOB|date\s+of\s+birth|birth\s*date|born)\b", I)
 _NOT_MEMBER_ID = re.compile(
     r"\b(?:request|case|reference|ref|claim|session|user|login|npi|dea|tax|fax|provider|prescriber|group|rx|pa|"
     r"confirmation|determination|review|episode|ticket|tracking|transaction|document|order|fax|prior\s+auth(?:orization)?|"
-    r"authorization|approval|pharmacy|ncpdp|bin|pcn|employer|sponsor|payer|plan|contract|tin|ein|ssn|grant)\W*$",
+    r"authorization|approval|pharmacy|ncpdp|bin|pcn|employer|sponsor|payer|plan|contract|tin|ein|ssn|grant|college|licen[cs]e|registration)\W*$",
     I,
 )
 
@@ -898,7 +898,7 @@ _NOT_NAME = re.compile(  # words a person's name never has: "Re: Your request fo
     r"sotorasib|drug|medication|coverage|plan|letter|notice|appeal|review|pharmacy|benefits?|claim|"
     r"patient|member|subscriber|cardholder|beneficiary|enrollee|dob|birth|date|sincerely|dear|"
     r"team|access|department|unit|center|centre|office|staff|group|portal|support|"
-    r"inc|ltd|llc|plc|gmbh|b\.v|corp|corporation|company|employer)\b",  # a company (the policyholder of a group scheme)
+    r"inc|ltd|llc|plc|gmbh|b\.v|corp|corporation|company|employer|compensation|program(?:me)?|workers)\b",  # a company (the policyholder of a group scheme)
     I,
 )
 
@@ -941,6 +941,19 @@ def _member_id(text: str) -> re.Match[str] | None:
     return None
 
 
+# a line labelled for the policyholder alone ("Subscriber: <spouse>  DOB ...", "Insured ....  Born ..."): its
+# date of birth is the holder's, read only when no other line gives one
+_HOLDER_LINE = re.compile(r"[ \t|]*(?:subscriber|insured|policy\s?holder|cardholder)\b(?![ \t]*(?:/|and|or)\b)", I)
+
+
+def _births_first(text: str) -> list[re.Match[str]]:
+    """The dates of birth, those on a line labelled for the policyholder last."""
+    return sorted(
+        _DOB.finditer(text),
+        key=lambda x: bool(_HOLDER_LINE.match(text, text.rfind("\n", 0, x.start()) + 1)),
+    )
+
+
 def patient(text: str) -> dict[str, Hit]:
     out: dict[str, Hit] = {}
     found = (
@@ -957,7 +970,7 @@ def patient(text: str) -> dict[str, Hit]:
     # a two-digit birth year is never after the letter's date (dates.century)
     on = letter_date(text)
     near = on.value if on else None
-    d = next((x for x in _DOB.finditer(text) if dates.parse(x.group("d"), birth=True, near=near)), None)
+    d = next((x for x in _births_first(text) if dates.parse(x.group("d"), birth=True, near=near)), None)
     if d is not None:
         out["birth_date"] = Hit(dates.parse(d.group("d"), birth=True, near=near), d.start("d"), d.end("d"))
     mid = _member_id(text)
