@@ -203,7 +203,7 @@ _SUF = r"\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determina
 _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper's date, never the letter's
     r"(?:^|(?<=\S[ \t]{2}))[ \t]*"
     rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE)[ \t]+"
-    r"|(?:issued|mailed|printed|created)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*)"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
+    r"|(?:issued|mailed|printed|created|sent(?:[ \t]+time)?)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*)"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
     rf"(?:{dates.WEEKDAY}[ \t]+)?(?P<d>" + dates.DATE + r")",
     M,
 )
@@ -414,7 +414,7 @@ _APPEAL_BY = re.compile(
 )
 _FROM_LETTER = re.compile(
     r"^(?:(?:this|the|our)\s+)?(?:date\s+(?:of|on)\s+(?:this|the|our)\s+|(?:date\s+of\s+)?)"
-    r"(?:(?:adverse|denial|coverage|outcome|decision|determination)\s+)?(?:letter|notice|notification|denial|decision|determination|memo(?:randum)?|e-?mail|message)"
+    r"(?:(?:adverse|denial|coverage|outcome|decision|determination)\s+)?(?:letter|notice|notification|denial|decision|determination|memo(?:randum)?|e-?mail|message|response)"
     r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination)\s+date"
     r"|^this\s+date\b"  # a stamp's "APPEAL W/IN 60 DAYS OF THIS DATE": the date it bears
     r"|^(?:the\s+)?(?:stamp(?:ed)?|print(?:ed)?|issue|status|mail(?:ing|ed)?)\s+date\b"  # "W/IN 90 DAYS OF STAMP DATE"

@@ -186,7 +186,8 @@ def propose(
         if outcome.PARTIAL.search(ours):  # a partial approval denies the rest: its appeal deadline is read
             add("appeal_deadline", fields.appeal_deadline(text, day.value if day else None)[0])
     if kind == "denied":
-        reason = fields.denial_reason(outcome.unlegended(ours))
+        reason = tables.read(fields.denial_reason, ours) if tables.markup(ours) else None  # <DenialReason>
+        reason = reason or fields.denial_reason(outcome.unlegended(ours))
         if reason is None:  # no labelled reason, no "because": the words after the denial statement
             reason = fields.reason_after(outcome.unlegended(ours), [h for h in hits if h.value == "denied"])
         if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:
@@ -197,7 +198,7 @@ def propose(
         if add("appeal_deadline", deadline) is None:
             out.warnings.append(why or "the appeal deadline could not be read")
     if kind == "pended":
-        for hit in fields.requested(ours):
+        for hit in fields.requested(ours) or tables.read(fields.requested, ours) or []:
             conf = letter.confidence(hit.start, hit.end)
             out.requested.append(
                 {

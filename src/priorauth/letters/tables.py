@@ -18,6 +18,40 @@ RULE = re.compile(r"^[\s\-=_+|]+$")  # a line of dashes under the header
 KEY_VALUE = re.compile(r"^[ \t]*\|[ \t]*(?P<k>[^|\n]*?[A-Za-z][^|\n]*?)[ \t]*\|[ \t]*(?P<v>[^|\n]*?\S)[ \t]*\|?[ \t]*$")
 
 
+# a markup element on a line of its own, as an e-prescribing viewer prints a message raw:
+# ``<EffectiveDate>2027-02-11</EffectiveDate>`` is ``Effective Date: 2027-02-11``
+ELEMENT = re.compile(r"^[ \t]*<(?P<k>[A-Za-z][\w.\-]*)(?:[ \t][^<>\n]*)?>[ \t]*(?P<v>[^<>\n]*?\S)[ \t]*</(?P=k)>[ \t]*$")
+# one that wraps: its opening tag and words on a line, its closing tag a few lines down
+ELEMENT_OPEN = re.compile(r"^[ \t]*<(?P<k>[A-Za-z][\w.\-]*)(?:[ \t][^<>\n]*)?>[ \t]*(?P<v>[^<>\n]*\S)[ \t]*$")
+# a container's opening tag alone on its line (``<InformationRequested>``): its items are a list under it
+CONTAINER = re.compile(r"^[ \t]*<(?P<k>[A-Za-z][\w.\-]*)(?:[ \t][^<>\n]*)?>[ \t]*$")
+LIST_ITEM = re.compile(r"item|entry|line|value|element", re.I)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[_.\-]+")
+
+
+def element_label(tag: str) -> str:
+    """A markup tag in words: ``PAReferenceID`` is ``PA Reference ID``, ``date_of_birth`` ``date of birth``."""
+    return " ".join(_CAMEL.sub(" ", tag).split())
+
+
+def markup(text: str) -> bool:
+    """The letter is a markup message printed raw (three elements or more, each on its line): its labels are
+    its tags, read in the ``header: value`` lines before its prose."""
+    return len(re.findall(r"(?m)^[ \t]*<[A-Za-z][\w.\-]*(?:[ \t][^<>\n]*)?>[^<>\n]*\S", text)) >= 3
+
+
+def _element_end(lines: list[str], i: int, tag: str) -> tuple[int, int] | None:
+    """(line, offset) of the closing tag of the element opened on ``lines[i]``: within six lines that hold
+    only words (None: another tag comes first, or none)."""
+    for j in range(i + 1, min(len(lines), i + 7)):
+        close = lines[j].find(f"</{tag}>")
+        if close >= 0:
+            return (j, close) if "<" not in lines[j][:close] else None
+        if "<" in lines[j] or not lines[j].strip():
+            return None
+    return None
+
+
 def _cells(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in CELL.finditer(line)]
 
@@ -109,7 +143,32 @@ def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     out: list[str] = []
     segs: list[tuple[int, int, int]] = []
     size = 0
+    skip = 0  # the lines of a wrapped element already read
+    value = ""
     for i, line in enumerate(lines):
+        if i < skip:
+            continue
+        element = ELEMENT.match(line)
+        if element is None and (element := ELEMENT_OPEN.match(line)) is not None:
+            end = _element_end(lines, i, element.group("k"))
+            if end is None:
+                element = None
+            else:
+                skip = end[0] + 1
+                value = text[starts[i] + element.start("v") : starts[end[0]] + end[1]].rstrip()
+        elif element is not None:
+            value = element.group("v")
+        if element:  # <Decision>APPROVED</Decision>, <Item>...</Item> as a list's item
+            label = "- " if LIST_ITEM.fullmatch(element.group("k")) else f"{element_label(element.group('k'))}: "
+            out.append(label + value)
+            segs.append((size + len(label), starts[i] + element.start("v"), len(value)))
+            size += len(label) + len(value) + 1
+            continue
+        if (container := CONTAINER.match(line)) is not None:
+            label = f"{element_label(container.group('k'))}:"
+            out.append(label)
+            size += len(label) + 1
+            continue
         row = KEY_VALUE.match(line)
         if row and not RULE.match(line):  # a two-column table's row: | Status | APPROVED |
             label = f"{row.group('k')}: "
@@ -174,6 +233,8 @@ def read(rule: Callable[..., Any], text: str, *args: Any) -> Any:
             return None
         mapped = tuple(back(h, segs) if hasattr(h, "start") else h for h in found)
         return None if any(m is None for m, h in zip(mapped, found, strict=True) if hasattr(h, "start")) else mapped
+    if isinstance(found, list):  # requested items
+        return [m for h in found if (m := back(h, segs)) is not None] or None
     if isinstance(found, dict):
         return {k: m for k, v in found.items() if (m := back(v, segs)) is not None}
     return back(found, segs) if found is not None else None
