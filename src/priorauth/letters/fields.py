@@ -15,7 +15,7 @@ from priorauth.letters.outcome import outcome as outcome
 from priorauth.letters.outcome import outcome_hits as outcome_hits
 from priorauth.letters.outcome import scope as scope
 from priorauth.letters.spans import _OURS as _OURS
-from priorauth.letters.spans import _SENTENCE, _STALE, GARBLED_LEADER, I, M
+from priorauth.letters.spans import _SENTENCE, _STALE, _THIS_ROW, GARBLED_LEADER, I, M
 from priorauth.letters.spans import Hit as Hit
 
 # -- numbers -----------------------------------------------------------------------------------------
@@ -122,10 +122,12 @@ def _stale(text: str, pos: int) -> bool:
         return True
     block = max(text.rfind("\n\n", 0, pos), text.rfind("\f", 0, pos)) + 1
     heading = text[block : text.find("\n", block + 1) if "\n" in text[block + 1 :] else len(text)]
+    if _THIS_ROW.search(text, line_start, len(text) if line_end < 0 else line_end):
+        return False  # the history's row marked as this request's
     # a block under a heading such as "PRIOR AUTHORIZATION HISTORY" (a short line of its own, no sentence)
     return (
         block + len(heading) < pos
-        and len(heading.split()) <= 6
+        and len(heading.split()) <= 8
         and not heading.rstrip().endswith(".")
         and bool(_HISTORY.search(heading))
     )

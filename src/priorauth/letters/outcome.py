@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from priorauth.letters import dates, tables
-from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, GARBLED_LEADER, Hit, I, M
+from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, _THIS_ROW, GARBLED_LEADER, Hit, I, M
 
 _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     (
@@ -42,7 +42,11 @@ _LABEL_NEXT = re.compile(
     r"[ \t|]*(?P<v>\S+(?: \S+){0,3})",
     M,
 )
-_APPROVED_CHANGED = r"(?:^\s*(?:(?:notice|result|decision|status)\s*:\s*)?(?:request\s+|coverage\s+)?|\b(?:is|was|been|were|are)\s+)approved\s+with\s+(?:a\s+|one\s+)?(?:change|modification|substitution|adjustment)s?\b"
+_APPROVED_CHANGED = (
+    r"(?:(?:^\s*(?:(?:notice|result|decision|status)\s*:\s*)?(?:request\s+|coverage\s+)?|\b(?:is|was|been|were|are)\s+)approved"
+    r"|\b(?:notice|notification|letter)\s+of\s+approval)"  # "NOTICE OF APPROVAL WITH MODIFICATION"
+    r"\s+with\s+(?:a\s+|one\s+)?(?:change|modification|substitution|adjustment)s?\b"
+)
 _STATEMENTS = {
     "approved": [
         _APPROVED_CHANGED,  # a partial approval: "APPROVED WITH A CHANGE" (what was asked for, changed)
@@ -66,7 +70,7 @@ _STATEMENTS = {
         # an appeal's outcome: "OUTCOME OF YOUR FIRST-LEVEL APPEAL: DECISION REVERSED", "denial reversed on appeal"
         r"\bappeal\b[^.\n]{0,40}?[:\-–]\s*(?:(?:the\s+)?(?:denial|decision)\s+)?(?:is\s+|was\s+|has\s+been\s+)?reversed\b",
         r"\b(?:denial|decision)\s+(?:is\s+|was\s+|has\s+been\s+)?reversed\s+on\s+appeal\b",
-        r"\bnotice\s+of\s+approval\b",
+        r"\b(?:notice|notification)\s+of\s+approval\b",
         r"\bwe\s+are\s+approving\b",
         # a Spanish letter (Puerto Rico): "fue APROBADA", "AVISO DE APROBACION"
         r"(?<!\bno\s)\b(?:fue|ha\s+sido|est[aá])\s+aprobad[ao]s?\b|\baviso\s+de\s+aprobaci[oó]n\b",
@@ -211,14 +215,20 @@ def _item_value(word: str) -> str | None:
 
 def items(text: str) -> list[tuple[int, Hit, bool]]:
     """The drug lines of a letter that decides item by item (``LUMAKRAS 120 mg tablets  APPROVED``):
-    (the line's start, its outcome, whether it is LUMAKRAS/sotorasib)."""
+    (the line's start, its outcome, whether it is LUMAKRAS/sotorasib). In a history of the drug's requests
+    whose row for this request is marked ("<- this request"), the other rows are history, not items."""
     out = []
+    marked = []
     for m in _ITEM.finditer(text):
         g = "v" if m.group("v") else "w"
         value = _item_value(m.group(g))
         if value:
             line = text.rfind("\n", 0, m.start("item")) + 1
+            line_end = text.find("\n", m.end())
+            marked.append(bool(_THIS_ROW.search(text, line, line_end if line_end >= 0 else len(text))))
             out.append((line, Hit(value, m.start(g), m.end(g)), bool(_OURS.search(m.group("item")))))
+    if any(marked):
+        return [x for x, mark in zip(out, marked, strict=True) if mark]
     return out
 
 
@@ -349,6 +359,11 @@ _UNCHECKED = re.compile(r"(?:\[[ \t]*\]|\([ \t]*\)|☐)[^\n\[(☐☒☑]*")
 # a letter that closes the request (withdrawn, closed, cancelled) has no outcome, whatever else it words
 # like one; one that says no decision was made yet has none either, unless all it states is that the
 # request is pended ("This request is PENDED ... No decision has been made"): that is no decision yet
+# what is withdrawn is an earlier decision, not the request ("the denial of 22 May is withdrawn and ..."): a reversal
+_DECISION_WITHDRAWN = re.compile(
+    r"\b(?:denial|decision|determination|adverse\s+determination)\b(?:[^.;\n]|\n(?![ \t]*\n)){0,50}?\b(?:is|was|has\s+been|have\s+been)\s+$",
+    I,
+)
 _CLOSED = re.compile(r"\b(?:withdrawn|closed\s+(?:as|without)|cancell?ed|voided)\b", I)
 # a letter from someone else than the plan (a foundation's copay grant, a hub's notice) may say "approved" of
 # its own programme and that the plan has not decided: "this is not a decision by your health plan", "your
@@ -684,7 +699,7 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
         value = next((v for v, words in _OUTCOME_WORDS if re.search(rf"\b(?:{words})\b", word, I)), None)
         if value and not (_CONDITIONAL.search(line) or _STALE.search(line)):
             labeled.append(Hit(value, m.start("v"), m.end("v")))
-    if m := _CLOSED.search(text):
+    if m := next((c for c in _CLOSED.finditer(text) if not _DECISION_WITHDRAWN.search(text, max(0, c.start() - 60), c.start())), None):
         return [], f"the letter says no decision was made ({' '.join(m.group(0).split())}): left empty"
     undecided = _UNDECIDED.search(text)
     said: list[Hit] = []
