@@ -308,7 +308,7 @@ def _table_header(text: str, first: int) -> tuple[int, int] | None:
     return None
 
 
-# an outcome set off as a banner, in capitals: "PA REF 0004419310  ***  DENIED  ***", "=== APPROVED ==="
+# an outcome set off as a banner, in capitals: "PA REF 0004419310  ***  DENIED  ***", "=== APPROVED ===", "[ DENIED ]"
 # a label's value ends at its sentence's end, a semicolon or a column gap
 _BOX = re.compile(r"[\[({][^\])}\n]{0,3}[\])}]")  # a box, ticked or not, as OCR may print it ("[X)", "[J]")
 _NEGATED = re.compile(r"\b(?:not|no|unable|cannot|can[’']t|never)\b", I)
@@ -317,9 +317,9 @@ _VALUE_END = re.compile(r"\.(?=\s|$)|;|[ \t]{2,}")
 # word in capitals, then a star or the decision's date)
 _STAMP_DATE = r"(?=[ \t]+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)|[ \t]+\d{1,2}[ \-][A-Za-z]{3}[ \-]\d{2,4}(?!\d))"
 _BANNER = re.compile(
-    r"(?:[*=#~>]{2,}|(?<![*\w])\*|^|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
+    r"(?:[*=#~>]{2,}|(?<![*\w])\*|^|^[ \t]*\[(?=[ \t]*[A-Z]{4})|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
     r"COVERED|AUTH(?:ORIZATION)?[ \t]+OK)(?:[ \t]+FOR[ \t]+(?:[A-Z/]+[ \t]+){0,3}REVIEW)?|(?:[A-Z\-]+[ \t]+){0,3}ON[ \t]+HOLD|(?:MORE[ \t]+|ADDITIONAL[ \t]+)?INFORMATION[ \t]+(?:NEEDED|REQUESTED|REQUIRED))"
-    r"[ \t]*(?:[*=#~<]{1,}|$|(?=[-–|][ \t])|\.(?=[ \t]|$)|" + _STAMP_DATE + ")",
+    r"[ \t]*(?:[*=#~<]{1,}|\][ \t]*$|$|(?=[-–|][ \t])|\.(?=[ \t]|$)|" + _STAMP_DATE + ")",  # an app's badge: "[ DENIED ]"
     re.M,
 )
 # a ticked box of a checkbox list: "[X] Approved   [ ] Denied" (an empty box says nothing)

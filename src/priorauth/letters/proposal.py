@@ -186,7 +186,8 @@ def propose(
         if outcome.PARTIAL.search(ours):  # a partial approval denies the rest: its appeal deadline is read
             add("appeal_deadline", fields.appeal_deadline(text, day.value if day else None)[0])
     if kind == "denied":
-        reason = tables.read(fields.denial_reason, ours) if tables.markup(ours) else None  # <DenialReason>
+        structured = tables.structured(ours)  # <DenialReason>, a CSV's denial_reason column
+        reason = tables.read(fields.denial_reason, ours) if structured else None
         reason = reason or fields.denial_reason(outcome.unlegended(ours))
         if reason is None:  # no labelled reason, no "because": the words after the denial statement
             reason = fields.reason_after(outcome.unlegended(ours), [h for h in hits if h.value == "denied"])
@@ -195,6 +196,8 @@ def propose(
         if add("denial_reason", reason) is None:
             out.warnings.append("the denial reason could not be read")
         deadline, why = fields.appeal_deadline(text, day.value if day else None)
+        if deadline is None and structured:  # an appeal_by column
+            deadline = tables.read(lambda t: fields.appeal_deadline(t, day.value if day else None)[0], text)
         if add("appeal_deadline", deadline) is None:
             out.warnings.append(why or "the appeal deadline could not be read")
     if kind == "pended":

@@ -34,10 +34,82 @@ def element_label(tag: str) -> str:
     return " ".join(_CAMEL.sub(" ", tag).split())
 
 
-def markup(text: str) -> bool:
-    """The letter is a markup message printed raw (three elements or more, each on its line): its labels are
-    its tags, read in the ``header: value`` lines before its prose."""
-    return len(re.findall(r"(?m)^[ \t]*<[A-Za-z][\w.\-]*(?:[ \t][^<>\n]*)?>[^<>\n]*\S", text)) >= 3
+# a portal's CSV export printed: a header row of field names (``request_id,status,member_name,...``), then ONE
+# row of quoted or bare values (a file of several rows lists several requests: none is read as this one)
+CSV_HEADER = re.compile(r"^[ \t]*[A-Za-z][\w ]*(?:,[A-Za-z][\w ]*){3,}[ \t]*$")
+CSV_CELL = re.compile(r'(?:^|,)[ \t]*\n?[ \t]*(?:"(?P<q>(?:[^"]|"")*)"|(?P<b>[^,"\n]*))')
+
+
+def _csv(text: str, lines: list[str], starts: list[int], i: int) -> tuple[int, list[tuple[str, int, str]]] | None:
+    """(the values' last line, (field, offset in the letter, value) of each) under the CSV header ``lines[i]``: one
+    row with as many cells (wrapped over lines when the page was narrower than the row), then a blank line or
+    the page's end; a second row means a list of requests, none of which is read as this one."""
+    if not CSV_HEADER.match(lines[i]) or i + 1 >= len(lines):
+        return None
+    head = [h.strip() for h in lines[i].split(",")]
+    begin = starts[i + 1]
+    stop = text.find("\n\n", begin)
+    block = text[begin : len(text) if stop < 0 else stop].rstrip()
+    cells = []
+    pos = 0
+    while pos <= len(block) and len(cells) <= len(head):
+        m = CSV_CELL.match(block, pos)
+        if m is None or (m.end() == pos and pos > 0):
+            break
+        g = "q" if m.group("q") is not None else "b"
+        cells.append((begin + m.start(g), m.group(g)))
+        pos = m.end()
+        if pos >= len(block):
+            break
+    if len(cells) != len(head) or pos < len(block):
+        return None
+    last = i + 1 + block.count("\n")
+    return last, [(h, x, v) for h, (x, v) in zip(head, cells, strict=True)]
+
+
+# a page printed as stacked pairs (a phone app, a PDF's text extracted field by field): a label alone on its line
+# ("Auth ID", "Covered dates", "Appeal by"), its value on the line or lines under it; read only where three labels
+# or more stack so
+STACKED_LABEL = re.compile(
+    r"^[ \t]*(?-i:[A-Z])[A-Za-z'./#]*(?:[ \t][A-Za-z'./#]+){0,2}[ \t]*$"
+)
+STACKED_WORD = re.compile(
+    r"\b(?:member|patient|name|dob|birth|id|auth|authorization|reference|ref|number|no|status|decision|decided|"
+    r"determination|reason|appeal|valid|covered|dates?|period|effective|start|end|expires?|from|through|until|"
+    r"quantity|qty|drug|medication|approved|request|case|plan)\b",
+    re.I,
+)
+
+
+def _stacked(lines: list[str]) -> list[tuple[int, int]]:
+    """(label line, last value line) of each stacked pair of the page, when three or more stack."""
+    found = []
+    i = 0
+    while i < len(lines) - 1:
+        if STACKED_LABEL.match(lines[i]) and STACKED_WORD.search(lines[i]) and lines[i + 1].strip():
+            j = i + 1
+            while j + 1 < len(lines) and lines[j + 1].strip() and not (
+                STACKED_LABEL.match(lines[j + 1]) and STACKED_WORD.search(lines[j + 1])
+            ) and j - i < 3 and not re.match(r"[ \t]*(?:[-=_]{4,}|\[)", lines[j + 1]):
+                j += 1
+            found.append((i, j))
+            i = j + 1
+            continue
+        i += 1
+    return found if len(found) >= 3 else []
+
+
+def structured(text: str) -> bool:
+    """The letter is a record printed raw, a markup message (three elements or more, each on its line) or a CSV
+    export's row: its labels are its tags or its header's fields, read in the ``header: value`` lines before
+    its prose."""
+    if len(re.findall(r"(?m)^[ \t]*<[A-Za-z][\w.\-]*(?:[ \t][^<>\n]*)?>[^<>\n]*\S", text)) >= 3:
+        return True
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    return any(_csv(text, lines, starts, i) for i in range(len(lines)) if CSV_HEADER.match(lines[i]))
 
 
 def _element_end(lines: list[str], i: int, tag: str) -> tuple[int, int] | None:
@@ -145,8 +217,28 @@ def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     size = 0
     skip = 0  # the lines of a wrapped element already read
     value = ""
+    stacked = {i: j for i, j in _stacked(lines)}
     for i, line in enumerate(lines):
         if i < skip:
+            continue
+        if i in stacked:  # "Auth ID" over "A27-188-340-Q"
+            label = f"{line.strip()}: "
+            value = text[starts[i + 1] : starts[stacked[i]] + len(lines[stacked[i]])].strip()
+            at = starts[i + 1] + len(lines[i + 1]) - len(lines[i + 1].lstrip())
+            out.append(label + value)
+            segs.append((size + len(label), at, len(value)))
+            size += len(label) + len(value) + 1
+            skip = stacked[i] + 1
+            continue
+        if (found_csv := _csv(text, lines, starts, i)) is not None:  # request_id,status,... over "LBT-...",...
+            j, cells = found_csv
+            for header, x, cell in cells:
+                if cell.strip():
+                    label = f"{element_label(header)}: "
+                    out.append(label + cell.replace("\n", " "))  # a wrapped cell is one value (same length)
+                    segs.append((size + len(label), x, len(cell)))
+                    size += len(label) + len(cell) + 1
+            skip = j + 1
             continue
         element = ELEMENT.match(line)
         if element is None and (element := ELEMENT_OPEN.match(line)) is not None:
@@ -160,7 +252,7 @@ def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
             value = element.group("v")
         if element:  # <Decision>APPROVED</Decision>, <Item>...</Item> as a list's item
             label = "- " if LIST_ITEM.fullmatch(element.group("k")) else f"{element_label(element.group('k'))}: "
-            out.append(label + value)
+            out.append(label + value.replace("\n", " "))
             segs.append((size + len(label), starts[i] + element.start("v"), len(value)))
             size += len(label) + len(value) + 1
             continue
