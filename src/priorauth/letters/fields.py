@@ -24,10 +24,10 @@ from priorauth.letters.spans import Hit as Hit
 # OCR's symbols for a letter in an id (€ or © for C): read, never proposed as they are (see recheck)
 OCR_SYMBOLS = "€©¢"
 _ID = (
-    r"(?P<v>(?=(?:[A-Z0-9€©¢\-/ ]|[#.:](?=[A-Z0-9]))*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-/]| (?=\d[A-Z0-9\-]{2})| (?=\d\d \d{3})|(?<=-) (?=[A-Z0-9]{2,}-)|"
-    r"(?<=[A-Z]) ?#(?=\d)|(?<=[A-Z0-9])[.:](?=[A-Z0-9]{2})){3,30}(?<=[A-Z0-9]))"
+    r"(?P<v>(?=(?:[A-Z0-9€©¢\-/ ]|[#.:~](?=[A-Z0-9]))*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-/]| (?=\d[A-Z0-9\-]{2})| (?=\d\d \d{3})|(?<=-) (?=[A-Z0-9]{2,}-)|"
+    r"(?<=[A-Z]) ?#(?=\d)|(?<=[A-Z0-9])[.:~](?=[A-Z0-9](?:[A-Z0-9]|[.:~](?=[A-Z0-9])))){3,30}(?<=[A-Z0-9]))"  # OVA.D.27, FHC~27~0511
 )
-_NUM = r"(?:number|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and what OCR makes of it: mumber, nurnber, numher
+_NUM = r"(?:number|nbr|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and a system's "NBR"  # and what OCR makes of it: mumber, nurnber, numher
 _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
     for label in (  # the authorization's own number first, a reference number after it
@@ -38,15 +38,20 @@ _NUMBER_LABELS = tuple(
         r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*|contro[l1I|\]]\s*)?(?:{NUM}|no\.?|#|id|ref(?:erence)?)",
         r"(?-i:PACN|PAN|PAR)(?=[\s.:#])",  # the PA control, authorization or reference number's initials
         r"(?:PA\s+)?case(?=\s*:)",
-        r"(?:case|file)(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",  # "...; Case AR-UM-77120", "request, file RMW-27-..."
+        r"(?:case|file)(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",
+        r"(?:ticket|case|file)(?=\s+(?-i:[A-Z]{2,6}[:~.][A-Z0-9]))",  # "ticket GMH:RX:27:08:2417"
+        # a French letter's: "No de demande :", "N° de dossier :", "Numéro d'autorisation :"
+        r"(?:n[o°º]\.?|num[ée]ro)\s+(?:de\s+|d['’]\s*)(?:demande|dossier|autorisation|r[ée]f[ée]rence)",  # "...; Case AR-UM-77120", "request, file RMW-27-..."
         r"case(?=\s+\d{6,}(?![\d/.\-]))",  # a portal's "Case 5518820" (six digits or more, no date)
         # the request's number under any review's name: "Redetermination number", "UR number", "File no."
         r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|(?:re)?determination|ticket|pa\s+case|"
-        r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry)\s*(?:{NUM}|no\.?|#|id)",
+        r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry|denial)\s*(?:{NUM}|no\.?|#|id)",
         # a Spanish letter's number: "Numero de autorizacion:", "Num. de caso:", "Num. de solicitud:"
         r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó]n|caso|solicitud|referencia|referido)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
+        # a plain-language letter's question and its answer: "Is there a number for this request?\n  Yes: X"
+        r"(?:number|reference)\s+for\s+(?:this|your)\s+(?:request|case)\?\s*(?:yes\b[:,.]?)?",
         # a bare "Tracking:", "reference (REF*NT) ....": a colon or dot leaders after it
         r"(?:reference|ref|tracking)(?=(?:\s*\((?-i:[A-Z]{2,5}(?:\*[A-Z0-9]{1,3})?)\))?(?:\s*(?::|\.{3,})|[ \t]{2,}))",
         # a program's initials as the request's name: "SA number", "Request for services (RFS) no.", "EA #"
@@ -173,7 +178,11 @@ def authorization_number(text: str) -> Hit | None:
     for p in (*_NUMBER_RES, _NUMBER_ANY):
         for m in p.finditer(text):
             value = m.group("v")
-            if re.search(r"\d", value) and not dates.DATE_RE.fullmatch(value) and not _stale(text, m.start()):
+            if (
+                re.search(r"[1-9]", value)  # an id of zeros is a sample's placeholder ("GHH-D-0000-0000")
+                and not dates.DATE_RE.fullmatch(value)
+                and not _stale(text, m.start())
+            ):
                 end = m.end("v")
                 if _SPACED_ID.fullmatch(value) and (last := _LAST_GROUP.match(text, end)):
                     value, end = text[m.start("v") : last.end("g")], last.end("g")
@@ -204,7 +213,7 @@ _Q = r"(?:letter|notice|notification|decision|determination|mail(?:ing)?|print|i
 _SUF = r"\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determination)|sent|issued|mailed|printed)"
 _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper's date, never the letter's
     r"(?:^|(?<=\S[ \t]{2}))[ \t]*"
-    rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE)[ \t]+"
+    rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE|Issued|ISSUED)[ \t]+"
     r"|(?:issued|mailed|printed|created|sent(?:[ \t]+time)?)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*)"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
     rf"(?:{dates.WEEKDAY}[ \t]+)?(?P<d>" + dates.DATE + r")",
     M,
@@ -677,7 +686,7 @@ def _explained(text: str, end: int) -> int:
 
 
 _ASK = re.compile(
-    r"(?:please\s+(?:send|submit|provide|fax|forward|mail|upload|include)|(?<!everything\s)(?<!all\s)we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
+    r"(?:please\s+(?:also\s+)?(?:send|submit|provide|fax|forward|mail|upload|include)|\b(?:and|also)\s+need\s*:|(?<!everything\s)(?<!all\s)we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
     r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?<!no\saction\s)"
     r"(?<!nothing\sfurther\s)(?:is|are)\s+(?:needed|required|missing)"
     r"|info(?:rmation)?\s+(?:rqrd|reqd|req'd|required|needed)\s*:"  # a teletype's "ADDL INFO RQRD:" over its list
@@ -807,7 +816,7 @@ _NAME_COLUMN = re.compile(rf"^[ \t|]*{_ROLE}(?:\s+name)?[ \t]{{2,}}(?P<v>{_PERSO
 _NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|concerning|name|(?:surname|last\s+name|family\s+name)\s*,\s*(?:given|first)\s+names?|(?:to\s+the\s+)?(?:prescriber|physician|doctor)\s+of)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
 # a name in a sentence, set off by its date of birth: "for patient June T. Okafor (DOB 02-03-1961"
 _NAME_INLINE = re.compile(
-    rf"(?:(?<!-)\b(?i:{_ROLE})|(?i:care\s+team\s+of))[ \t]+(?P<v>(?-i:[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){{1,3}}))"
+    rf"(?:(?<!-)\b(?i:{_ROLE})|\b(?-i:pt|Pt|PT)\.?|(?i:care\s+team\s+of))[ \t]+(?P<v>(?-i:[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){{1,3}}))"
     r"(?=\s*(?:[,;]\s*(?:DOB|D\.O\.B|date\s+of\s+birth|born|birth)|\(|\n|$))",
     M,
 )
@@ -815,7 +824,7 @@ _NAME_INLINE = re.compile(
 # ("Odalys Figueroa-Brennan\nDate of birth 05/16/1964", "Aurelio Castellanos-Whyte      Date of birth: ..."), or a
 # subject line's cell before its date of birth's ("... | LUMAKRAS 320 mg | June Okafor |\n DOB 02/03/1961 | ...")
 _NAME_OVER_DOB = re.compile(
-    r"(?:^[ \t]*|\|[ \t]*)(?P<v>(?-i:[A-Z][a-z][A-Za-z'\-]*\.?(?:[ \t]+[A-Z][A-Za-z'\-]*\.?){1,3}))"
+    r"(?:^[ \t]*(?:To:[ \t]*)?|\|[ \t]*)(?P<v>(?-i:[A-Z][a-z][A-Za-z'\-]*\.?(?:[ \t]+[A-Z][A-Za-z'\-]*\.?){1,3}))"
     r"(?:[ \t]{2,}|[ \t]*\n[ \t]*|[ \t]*\|\s*)"
     r"(?=(?:date\s+of\s+birth|DOB|D\.O\.B|born|birth\s*date|member\s+id)\b)",
     I | M,

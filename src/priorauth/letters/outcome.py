@@ -182,6 +182,9 @@ _STATEMENTS = {
 }
 # ^ is the sentence's start (a heading line is a sentence of its own), never a wrapped line's start:
 # "Your request was not\napproved." is a denial, not an approval
+# a status named in a sentence, its word in capitals as a system prints it ("... for pt X: status PENDING - in review")
+for _value, _words in (("approved", "APPROVED|AUTHORIZED|CERTIFIED"), ("denied", "DENIED|DECLINED"), ("pended", "PENDED|PENDING")):
+    _STATEMENTS[_value].append(rf"(?<![\w-])status(?:\s+is)?\s+(?-i:{_words})\b(?!\s+(?:if|when|unless|until)\b)")
 _STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items()}
 _CONDITIONAL = re.compile(
     r"\bno\s+(?:further|more|additional|other)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b|"
@@ -319,7 +322,7 @@ _STAMP_DATE = r"(?=[ \t]+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)|[ \t]+\d{1,2}[ 
 _BANNER = re.compile(
     r"(?:[*=#~>]{2,}|(?<![*\w])\*|^|^[ \t]*\[(?=[ \t]*[A-Z]{4})|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
     r"COVERED|AUTH(?:ORIZATION)?[ \t]+OK)(?:[ \t]+FOR[ \t]+(?:[A-Z/]+[ \t]+){0,3}REVIEW)?|(?:[A-Z\-]+[ \t]+){0,3}ON[ \t]+HOLD|(?:MORE[ \t]+|ADDITIONAL[ \t]+)?INFORMATION[ \t]+(?:NEEDED|REQUESTED|REQUIRED))"
-    r"[ \t]*(?:[*=#~<]{1,}|\][ \t]*$|$|(?=[-–|][ \t])|\.(?=[ \t]|$)|" + _STAMP_DATE + ")",  # an app's badge: "[ DENIED ]"
+    r"[ \t]*(?:[*=#~<]{1,}|\][ \t]*$|$|(?=[-–|]{1,3}[ \t])|\.(?=[ \t]|$)|" + _STAMP_DATE + ")",  # an app's badge: "[ DENIED ]"
     re.M,
 )
 # a ticked box of a checkbox list: "[X] Approved   [ ] Denied" (an empty box says nothing)
