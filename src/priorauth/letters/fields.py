@@ -18,6 +18,16 @@ from priorauth.letters.spans import _OURS as _OURS
 from priorauth.letters.spans import _SENTENCE, _STALE, _THIS_ROW, GARBLED_LEADER, I, M
 from priorauth.letters.spans import Hit as Hit
 
+# a typed-in form's entries sit in its blanks ("Fund reference:   __PEHF 27-3318-RX_________"): the underscores
+# touching an entry are the blank's, not the entry's; a blank left empty ("Approved from: ______") stays as it is
+_FENCE = re.compile(r"_{2,}(?=[^\s_])|(?<=[^\s_])_{2,}")
+
+
+def unfenced(text: str) -> str:
+    """The text with the blanks around typed entries as spaces (the same length: every span holds)."""
+    return _FENCE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 # -- numbers -----------------------------------------------------------------------------------------
 # an id: letters, digits and dashes; a space inside only before a group of 3+ more (a lone character
 # after a space is what OCR made of a column rule or a bar, never part of the number)
@@ -266,7 +276,7 @@ def _letter_date(text: str) -> Hit | None:
     lines = first_page.split("\n")[:25]
     pos = 0
     for line in lines:
-        stripped = re.sub(rf"^{dates.WEEKDAY}\s*", "", line.strip(), flags=I)  # "Mon 1 Nov 2027", "Tuesday, ..."
+        stripped = re.sub(rf"^(?:{dates.WEEKDAY}|le\b)\s*", "", line.strip(), flags=I)  # "Mon 1 Nov 2027", French "Le 7 mai 2027"
         note = _FORMAT_NOTE.search(stripped)
         stripped = _FORMAT_NOTE.sub("", stripped)  # "28/04/2027 (day/month/year)": the date alone, its order said
         found = dates.find(re.sub(r"(?<=\d{4})/(?!\d{1,2}/)", " ", line))  # "June 15, 2027/15 de junio" (OCR)
@@ -328,11 +338,11 @@ _DECIDED_ON = re.compile(
 
 
 _RANGE = re.compile(
-    rf"(?P<a>{dates.DATE})\s*(?:-|–|—|to|through|thru|until|and|al|hasta(?:\s+el)?)\s*(?P<b>{dates.DATE})",
+    rf"(?P<a>{dates.DATE})\s*(?:-|–|—|to|through|thru|until|and|al|hasta(?:\s+el)?|au)\s*(?P<b>{dates.DATE})",
     I,
 )
 _PERIOD_CONTEXT = re.compile(
-    r"approv|aprob|vigencia|authoriz|valid|effective|\beff\b|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
+    r"approv|aprob|vigencia|authoriz|autoris|p[ée]riode|valid|effective|\beff\b|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
 )
 _START = re.compile(
     rf"\b(?:start(?:s|ing)?|effective|eff\.?|(?:takes|took)\s+effect|begin(?:ning|s)?|commencing|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
@@ -465,7 +475,7 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
     for m in _APPEAL_DIAS.finditer(text):  # a Spanish letter: "apelacion dentro de 60 dias a partir de la fecha de esta carta"
         if letter is not None:
-            n = int(m.group("n"))
+            n = int(m.group("n") or m.group("n2"))
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, "the appeal deadline is counted from the letter's date, which could not be read"
     return None, ""
@@ -473,7 +483,10 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
 
 _APPEAL_DIAS = re.compile(
     r"\bapelaci[oó]n\b[^.]{0,40}?\bdentro\s+de\s+(?P<n>\d{1,3})\s+d[ií]as\s+(?:calendario\s+)?(?:a\s+partir\s+de|desde)\s+"
-    r"la\s+fecha\s+(?:de|en)\s+(?:esta|este|la|el)\s+(?:carta|aviso|notificaci[oó]n|decisi[oó]n)",
+    r"la\s+fecha\s+(?:de|en)\s+(?:esta|este|la|el)\s+(?:carta|aviso|notificaci[oó]n|decisi[oó]n)"
+    # a French letter: "demander la révision de cette décision dans les 90 jours suivant la date de la présente lettre"
+    r"|\b(?:r[ée]vision|appel|contestation|r[ée]examen)\b[^.]{0,60}?\bdans\s+les\s+(?P<n2>\d{1,3})\s+jours\s+"
+    r"(?:suivant|de|[àa]\s+compter\s+de)\s+la\s+date\s+(?:de\s+)?(?:la\s+pr[ée]sente|cette|cet|de\s+la\s+pr[ée]sente)\s+(?:lettre|d[ée]cision|avis)",
     I,
 )
 
@@ -532,14 +545,14 @@ def _days(word: str) -> int:
 
 # -- quantity, drug ----------------------------------------------------------------------------------
 # a supply's length: "30 days", "30-day supply", "30 DS" (days' supply), "month"
-_SUPPLY = r"(?:\d+\s*-?\s*)?(?:(?:days?|d[ií]as|months?|weeks?)(?:['’]?\s*supply)?|(?-i:DS)\b)"
+_SUPPLY = r"(?:\d+\s*-?\s*)?(?:(?:days?|d[ií]as|jours|months?|weeks?)(?:['’]?\s*supply)?|(?-i:DS)\b)"
 _QUANTITY = re.compile(
-    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|cantidad(?:\s+aprobada)?|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
+    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|cantidad(?:\s+aprobada)?|quantit[ée](?:\s+autoris[ée]e)?|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
     r"max(?:imum|\.)?(?:\s+(?:quantity|qty|dispensed?|supply))?)"
     r"(?:\s+(?:approved|authorized|allowed|limit|auth(?:['’]?d|\.)|appr(?:['’]?d|\.)|per\s+fill))?"
     # (an office's "... Unit - 88 Main St" is no quantity: a unit's dash is no label's)
-    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tabletas|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"
-    rf"(?:\s*(?:per|every|/|for|each|in|por)\s*{_SUPPLY})?)",
+    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tabletas|comprim[ée]s|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"
+    rf"(?:\s*(?:per|every|/|for|each|in|por|par)\s*{_SUPPLY})?)",
     I,
 )
 _QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*(?:days?\s*supply|ds)\s*[:#]?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
@@ -576,6 +589,7 @@ _REASON_LABEL = re.compile(
     r"|why\s+we\s+(?:denied|did\s+not\s+approve|could\s+not\s+approve|are\s+denying)\s+(?:(?:your|the|this)\s+(?:request|coverage)|it)"
     r"|why\s+we\s+(?:said|are\s+saying)\s+no(?:\s+to\s+[^:\n]{0,40})?(?=\s*:))"  # a plain-language letter's heading
     r"\s*(?:is|was|are)?\s*[:\-]?"
+    r"|\bpour\s+(?:le|les)\s+motifs?\s+suivants?\s*:|\bmotifs?\s+(?:du\s+refus\s*)?:"  # a French letter's
     r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)\s*:"  # a bare word: with its colon
     r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
     r"|(?m:^[ \t|]*)(?:item\[\d+\]\.)?reasonCode[ \t]*\.{2,}[ \t]*"  # a FHIR print's reasonCode
@@ -686,7 +700,7 @@ def _explained(text: str, end: int) -> int:
 
 
 _ASK = re.compile(
-    r"(?:please\s+(?:also\s+)?(?:send|submit|provide|fax|forward|mail|upload|include)|\b(?:and|also)\s+need\s*:|(?<!everything\s)(?<!all\s)we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
+    r"(?:veuillez\s+nous\s+(?:faire\s+parvenir|transmettre|envoyer)\s*:|please\s+(?:also\s+)?(?:send|submit|provide|fax|forward|mail|upload|include)|\b(?:and|also)\s+need\s*:|(?<!everything\s)(?<!all\s)we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
     r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?<!no\saction\s)"
     r"(?<!nothing\sfurther\s)(?:is|are)\s+(?:needed|required|missing)"
     r"|info(?:rmation)?\s+(?:rqrd|reqd|req'd|required|needed)\s*:"  # a teletype's "ADDL INFO RQRD:" over its list
@@ -803,9 +817,9 @@ _STOP = (
 )
 _ROLE = (
     r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder|"
-    r"injured\s+(?:worker|employee)|employee|veteran|applicant|policy\s?holder|employee/dependent|dependent)"
+    r"injured\s+(?:worker|employee)|employee|adh[ée]rente?|veteran|applicant|policy\s?holder|employee/dependent|dependent)"
 )
-_PERSON = r"[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*)"
+_PERSON = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*(?:,?[ \t]+[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*)"  # accents too (Amélie)
 _NAME = re.compile(
     rf"\b(?P<role>{_ROLE})(?:'s)?(?:\s+(?:name|person)|\.(?:display|name))?(?:[ \t]*\([a-z ]{{2,20}}\))?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})"
     rf"[ \t.:]*(?P<v>{_PERSON}{{0,3}}?)" + _STOP,
@@ -859,7 +873,7 @@ _NOT_PERSON = re.compile(
 # 1969-02-03", "your birthday on file is\nMay 5, 1952" (the first date after the label, within a few words
 # that hold no digit and no other date's label)
 _DOB = re.compile(
-    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birthday|born)"
+    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birthday|born|date\s+de\s+naissance)"
     rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE})",
     I,
 )
@@ -930,8 +944,18 @@ def _patients_first(found: list[re.Match[str]]) -> list[re.Match[str]]:
     )
 
 
+# a French letter's member number: "No d'adhérent :", "N° d'assuré :"
+_MEMBER_FR = re.compile(
+    r"\bn[o°º]\.?\s+d['’]\s*(?:adh[ée]rente?|assur[ée]e?|b[ée]n[ée]ficiaire)" + LEADER
+    + r"(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
+    I,
+)
+
+
 def _member_id(text: str) -> re.Match[str] | None:
     """The member id: a labelled one with a digit, else a plan's bare "ID" that is nothing else's."""
+    if m := _MEMBER_FR.search(text):
+        return m
     for m in _patients_first([m for m in _MEMBER.finditer(text) if re.search(r"\d", m.group("v"))]):
         if re.match(r"[^\w\s\-/.,;:)|][A-Za-z0-9]", text[m.end() : m.end() + 2]):
             return None  # OCR put a symbol inside the id ("1920°88"): what it read is cut, so no id is read

@@ -74,6 +74,8 @@ _STATEMENTS = {
         r"\bwe\s+are\s+approving\b",
         # a Spanish letter (Puerto Rico): "fue APROBADA", "AVISO DE APROBACION"
         r"(?<!\bno\s)\b(?:fue|ha\s+sido|est[aá])\s+aprobad[ao]s?\b|\baviso\s+de\s+aprobaci[oó]n\b",
+        # a French letter (Québec): "la demande ... est ACCEPTÉE", "a été autorisée"
+        r"(?<!\bn['’])(?<!\bne\s)\b(?:est|a\s+[ée]t[ée])\s+(?:accept[ée]e?s?|approuv[ée]e?s?|autoris[ée]e?s?)\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:approved|authorized)\b",
         r"\b(?:has|have)\s+(?:approved|authorized|certified)\s+(?:this|the|your|it|coverage|benefits)\b",
         r"\bhereby\s+(?:approves?|certifies|authorizes)\b",
@@ -128,6 +130,8 @@ _STATEMENTS = {
         # a Spanish letter: "fue DENEGADA", "AVISO DE DENEGACION DE CUBIERTA", "no fue aprobada"
         r"\b(?:fue|ha\s+sido)\s+(?:denegad[ao]|rechazad[ao])s?\b|\bno\s+(?:fue|ha\s+sido)\s+aprobad[ao]\b|"
         r"\baviso\s+de\s+(?:denegaci[oó]n|rechazo)\b",
+        # a French letter: "la demande ... est REFUSÉE", "n'est pas acceptée"
+        r"\b(?:est|a\s+[ée]t[ée])\s+(?:refus[ée]e?s?|rejet[ée]e?s?)\b|\bn['’](?:est|a)\s+pas\s+(?:[ée]t[ée]\s+)?(?:accept|approuv|autoris)",
         r"\bnotice\s+of\s+action\s*[-–:]\s*denial\b",
         r"\b(?:made|reached|issued)\s+an?\s+(?:unfavorable|adverse)\s+(?:decision|determination)\b",
         r"\bwe\s+(?:are\s+unable\s+to|cannot|can\s*not|will\s+not|are\s+not\s+able\s+to)\s+(?:cover|pay\s+for)\b",
@@ -171,6 +175,8 @@ _STATEMENTS = {
         r"\bwe\s+(?:still\s+)?need\s*:",
         # a Spanish letter: "SOLICITUD DE INFORMACION ADICIONAL", "necesitamos:"
         r"\bsolicitud\s+de\s+(?:informaci[oó]n|documentos)\s+adicional(?:es)?\b|\bnecesitamos\s*:",
+        # a French letter: "RENSEIGNEMENTS REQUIS", "Veuillez nous faire parvenir :"
+        r"\brenseignements\s+(?:requis|suppl[ée]mentaires|manquants)\b|\bveuillez\s+nous\s+(?:faire\s+parvenir|transmettre|envoyer)\b",
         # a request that cannot be acted on until something comes: "cannot be adjudicated until we receive"
         r"\b(?:cannot|can\s*not|could\s+not|will\s+not)\s+(?:yet\s+)?be\s+(?:\w+\s+)?\w+ed\b[^.;]{0,60}?\buntil\s+(?:we|you|the|your|our|it|they)\b",
         r"\b(?:request|submission|application|form)\s*[-–:]+\s*incomplete\b",
@@ -358,6 +364,7 @@ def _boxes_after(text: str) -> tuple[str, list[Hit]]:
     return text, hits
 
 
+_UNFILLED = re.compile(r"(?:^|(?<=[ \t]))[A-Za-z][A-Za-z ()/]{0,30}:[ \t]*_{3,}", re.M)
 _UNCHECKED = re.compile(r"(?:\[[ \t]*\]|\([ \t]*\)|☐)[^\n\[(☐☒☑]*")
 # a letter that closes the request (withdrawn, closed, cancelled) has no outcome, whatever else it words
 # like one; one that says no decision was made yet has none either, unless all it states is that the
@@ -661,6 +668,7 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
     is its table's cells read as labels (the legend is elsewhere on the page)."""
     text, ticked = _boxes_after(text)
     text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
+    text = _UNFILLED.sub(lambda m: " " * len(m.group(0)), text)  # nor a form's field left blank ("Approved from: ____")
     codes = {**legend(text)[0], **(codes or {})}
     text = unlegended(text)  # a legend's words say what codes mean, nothing was decided by them
     labeled, why = _coded_hits(text, codes)

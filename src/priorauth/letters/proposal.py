@@ -123,8 +123,8 @@ def propose(
 ) -> Proposal:
     """The proposal for a letter's text; with the letter's bytes (``raw``), numbers and dates OCR read
     with low confidence get a second look (:mod:`priorauth.letters.recheck`)."""
-    text = letter.text
-    out = Proposal(text, letter.ocr, warnings=list(letter.warnings))
+    out = Proposal(letter.text, letter.ocr, warnings=list(letter.warnings))
+    text = fields.unfenced(letter.text)  # a form's typed entries out of their blanks (offsets kept)
 
     def add(name: str, hit: fields.Hit | None) -> Field | None:
         if hit is None:
