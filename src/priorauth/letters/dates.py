@@ -102,7 +102,8 @@ def parse(text: str, *, birth: bool = False, near: date | None = None) -> date |
     """The day ``text`` (one date as matched by :data:`DATE`) names, or None; a two-digit year takes the
     century of :func:`century` (``birth``: a date of birth; ``near``: the reference day, default today)."""
     day = _parse(text)
-    if day is None or not _TWO_DIGIT_YEAR.search(text.strip()) or re.match(r"\d{4}", text.strip()):
+    six = re.fullmatch(r"\d{6}", text.strip())  # a help desk's MMDDYY ("062958"): a two-digit year too
+    if day is None or not (six or _TWO_DIGIT_YEAR.search(text.strip())) or (re.match(r"\d{4}", text.strip()) and not six):
         return day
     moved = century(day, birth, near)
     return moved if moved is not None and 1900 <= moved.year <= 2100 else None

@@ -342,18 +342,20 @@ _RANGE = re.compile(
     I,
 )
 _PERIOD_CONTEXT = re.compile(
-    r"approv|aprob|vigencia|authoriz|autoris|p[ée]riode|valid|effective|\beff\b|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
+    r"approv|aprob|vigencia|authoriz|autoris|p[ée]riode|covered|valid|effective|\beff\b|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
 )
+# a help desk's six-digit MMDDYY date, read only after a date's label ("EFF DT....031527", "DOB 062958")
+_SIX = r"(?<!\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2}(?!\d)"
 _START = re.compile(
-    rf"\b(?:start(?:s|ing)?|effective|eff\.?|(?:takes|took)\s+effect|begin(?:ning|s)?|commencing|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
-    rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:date[\s.:\-]*)?(?:on\s+)?(?P<d>{dates.DATE})",
+    rf"\b(?:start(?:s|ing)?|first\s+day\s+(?:covered|of\s+coverage)|effective|eff\.?|(?:takes|took)\s+effect|begin(?:ning|s)?|commencing|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
+    rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:date[\s.:\-]*)?(?:on\s+)?(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
 _END = re.compile(
-    rf"(?:(?<=approved)(?:through|thru|until)|\b(?:ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|stop|"
+    rf"(?:(?<=approved)(?:through|thru|until)|\b(?:last\s+day\s+(?:covered|of\s+coverage)|ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|stop|"
     rf"to\s+date|thru\s+date|through\s+date|authorization\s+end|period\s+end|termination|terminating|term|exp\.?)"
     r"|(?m:^)[ \t|]*(?:(?:covered|valid|approved|authorized|coverage|effective)[ \t]+)?to(?=[ \t]*:))"  # OCR's "Approvedthrough"; a "From | To" table's "To:" column
-    rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:on\s+)?(?P<d>{dates.DATE})",
+    rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:on\s+)?(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
 
@@ -555,7 +557,7 @@ _QUANTITY = re.compile(
     rf"(?:\s*(?:per|every|/|for|each|in|por|par)\s*{_SUPPLY})?)",
     I,
 )
-_QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*(?:days?\s*supply|ds)\s*[:#]?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
+_QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*(?:days?\s*supply|days|ds)\s*(?:[:#]|\.{2,})?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
 _QUANTITY_BARE = re.compile(
     r"(?P<v>\b\d{1,4}\s*(?:tablets?|tabs?|capsules?)\s*(?:per|every|/|for|each|in|a)\s*(?:\d+\s*)?days?)", I
 )
@@ -563,7 +565,10 @@ _QUANTITY_BARE = re.compile(
 
 def quantity(text: str) -> Hit | None:
     for p in (_QUANTITY_SUPPLY, _QUANTITY, _QUANTITY_BARE):
-        m = p.search(text)
+        found = list(p.finditer(text))
+        # a daily count beside the fill's ("8 tablets a day (240 tablets every 30 days)"): the fill's, as approved
+        m = next((x for x in found if p is _QUANTITY_BARE and re.search(r"\d\s*days?$", x.group("v"))), None)
+        m = m if m and text[found[0].end() : m.start()].strip().startswith("(") else (found[0] if found else None)
         if m:
             return Hit(" ".join(m.group("v").split()), m.start("v"), m.end("v"))
     return None
@@ -786,13 +791,24 @@ def requested(text: str) -> list[Hit]:
         if items:
             return items
     asks = sorted(_ASK.finditer(text), key=lambda a: not a.group(0).lower().startswith("please"))
-    for a in asks:
-        stop = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f").search(text, a.end())  # the request's sentence ends
-        end = stop.start() if stop else len(text)
-        obj = text[a.end() : end].strip(" :.\n")
-        if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
-            start = a.end() + (len(text[a.end() : end]) - len(text[a.end() : end].lstrip(" :\n")))
-            return _split(obj, start)
+    objects = [(a, o) for a in asks if (o := _ask_object(text, a))]
+    if not objects:
+        return []
+    first = objects[0]
+    # a second request in its own sentence adds to the first ("... and need: X. Please also send: Y.")
+    said_also = [bool(re.search(r"\balso\b", a.group(0), I)) for a, _ in objects]
+    also = [x for x, again in zip(objects[1:], said_also[1:], strict=True) if again or said_also[0]]
+    return [hit for _, found in sorted([first, *also], key=lambda x: x[0].start()) for hit in found]
+
+
+def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
+    """The object of a request sentence as its items ([] when it names nothing that can be sent)."""
+    stop = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f").search(text, a.end())  # the request's sentence ends
+    end = stop.start() if stop else len(text)
+    obj = text[a.end() : end].strip(" :.\n")
+    if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
+        start = a.end() + (len(text[a.end() : end]) - len(text[a.end() : end].lstrip(" :\n")))
+        return _split(obj, start)
     return []
 
 
@@ -826,7 +842,7 @@ _NAME = re.compile(
     I,
 )
 # a system's aligned columns: "MEMBER            OKAFOR, JUNE T" (the label, two or more spaces, the name)
-_NAME_COLUMN = re.compile(rf"^[ \t|]*{_ROLE}(?:\s+name)?[ \t]{{2,}}(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
+_NAME_COLUMN = re.compile(rf"^[ \t|]*(?:{_ROLE}|PT)(?:\s+name)?[ \t]{{2,}}(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
 _NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|concerning|name|(?:surname|last\s+name|family\s+name)\s*,\s*(?:given|first)\s+names?|(?:to\s+the\s+)?(?:prescriber|physician|doctor)\s+of)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
 # a name in a sentence, set off by its date of birth: "for patient June T. Okafor (DOB 02-03-1961"
 _NAME_INLINE = re.compile(
@@ -874,7 +890,7 @@ _NOT_PERSON = re.compile(
 # that hold no digit and no other date's label)
 _DOB = re.compile(
     r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birthday|born|date\s+de\s+naissance)"
-    rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE})",
+    rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
 _MEMBER = re.compile(
