@@ -510,7 +510,10 @@ _DECISION_DATE = re.compile(
 _APPEAL_WORDS = re.compile(
     r"appeal|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request)\s+)?again|review\s+(?:it|this|the\s+decision)\s+again|"
     r"(?:request|ask\s+for|file)\s+an?\s+(?:internal\s+)?review\s+of\s+(?:this|the|our)\s+(?:decision|determination|denial)|"
-    r"(?:request|ask\s+for|file\s+for)\s+a\s+hearing\b",  # a board's or tribunal's hearing on the decision
+    r"(?:request|ask\s+for|file\s+for)\s+a\s+hearing\b|"  # a board's or tribunal's hearing on the decision
+    # "To dispute this decision, ... may request ...", "may ask us to review this decision"
+    r"\bdispute\s+(?:this|the|our)\s+(?:decision|determination|denial)\b|"
+    r"\b(?:ask|request)\s+(?:us\s+)?to\s+review\s+(?:this|the|our)\s+(?:decision|determination|denial)\b",
     I,
 )
 # a window that is not the appeal's: a talk with the reviewer, information to send
@@ -595,7 +598,7 @@ _REASON_LABEL = re.compile(
     r"|why\s+we\s+(?:said|are\s+saying)\s+no(?:\s+to\s+[^:\n]{0,40})?(?=\s*:))"  # a plain-language letter's heading
     r"\s*(?:is|was|are)?\s*[:\-]?"
     r"|\bpour\s+(?:le|les)\s+motifs?\s+suivants?\s*:|\bmotifs?\s+(?:du\s+refus\s*)?:"  # a French letter's
-    r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)\s*:"  # a bare word: with its colon
+    r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders
     r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
     r"|(?m:^[ \t|]*)(?:item\[\d+\]\.)?reasonCode[ \t]*\.{2,}[ \t]*"  # a FHIR print's reasonCode
     r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,}))"  # a system's field
@@ -617,6 +620,10 @@ _REASON_STOP = re.compile(
 )
 
 
+# a printout's next line that is a field of its own (a label and its leaders) or a rule of dashes ends its reason
+_NEXT_FIELD = re.compile(r"\n[ \t]*(?:[A-Za-z][A-Za-z /#]{0,30}\.{3,}|[-=_*]{4,}[ \t]*(?=\n|$))")
+
+
 def denial_reason(text: str) -> Hit | None:
     """The payer's reason in its own words: the paragraph after a ``Reason for denial`` heading, else
     the first sentence that gives one (``because``, ``does not meet``)."""
@@ -627,6 +634,8 @@ def denial_reason(text: str) -> Hit | None:
         end_para = re.search(r"\n\s*\n|\f", text[start:])
         end = start + (end_para.start() if end_para else len(text) - start)
         end = min(end, start + 800)
+        if cut := _NEXT_FIELD.search(text, start, end):  # a printout's next field ("QTY RQSTD.....") or rule
+            end = cut.start()
         for s in _SENTENCE.finditer(text, start, end):
             if s.start() > start and _REASON_STOP.search(s.group(0)):
                 end = s.start()
@@ -833,7 +842,7 @@ _STOP = (
 )
 _ROLE = (
     r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder|"
-    r"injured\s+(?:worker|employee)|employee|adh[ée]rente?|veteran|applicant|policy\s?holder|employee/dependent|dependent)"
+    r"injured\s+(?:worker|employee)|employee|adh[ée]rente?|covered\s+person|veteran|applicant|policy\s?holder|employee/dependent|dependent)"
 )
 _PERSON = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*(?:,?[ \t]+[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*)"  # accents too (Amélie)
 _NAME = re.compile(
@@ -916,6 +925,11 @@ _MEMBER_BARE = re.compile(
     r"(?!\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b)(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24})(?=[ \t]{2,}|[ \t]*$)",
     M,
 )
+# "Member HPH 8810 3345 7", "...  member GMH-1175-30098": the role and an id that opens with capitals, a column of its own
+_MEMBER_WORD = re.compile(
+    r"(?:^[ \t]*|[ \t]{2,}|[,;][ \t]*)(?i:member)[ \t]+(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)[A-Z]{2,4}[A-Z0-9\-]*(?: \d+)*))(?=[ \t]*$|[ \t]{2,}|[,;)])",
+    M,
+)
 # "Re: June Okafor, born June 2, 1960, member RMH 600602 4417": the role and the id, a clause of a subject line
 _MEMBER_CLAUSE = re.compile(
     r"[,;][ \t]*(?:member|enrollee)[ \t]+(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24}))(?=[ \t]*(?:$|[,;|)]))",
@@ -979,6 +993,8 @@ def _member_id(text: str) -> re.Match[str] | None:
     for m in _MEMBER_BARE.finditer(text):
         return m
     for m in _MEMBER_CLAUSE.finditer(text):
+        return m
+    for m in _MEMBER_WORD.finditer(text):
         return m
     for m in _PLAN_ID.finditer(text):
         above = text.rfind("\n", 0, max(0, text.rfind("\n", 0, m.start()))) + 1

@@ -188,7 +188,7 @@ def propose(
     if kind == "denied":
         structured = tables.structured(ours)  # <DenialReason>, a CSV's denial_reason column
         reason = tables.read(fields.denial_reason, ours) if structured else None
-        reason = reason or fields.denial_reason(outcome.unlegended(ours))
+        reason = reason or fields.denial_reason(outcome.unlegended(ours)) or tables.read(fields.denial_reason, ours)
         if reason is None:  # no labelled reason, no "because": the words after the denial statement
             reason = fields.reason_after(outcome.unlegended(ours), [h for h in hits if h.value == "denied"])
         if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:

@@ -71,7 +71,7 @@ def _csv(text: str, lines: list[str], starts: list[int], i: int) -> tuple[int, l
 # ("Auth ID", "Covered dates", "Appeal by"), its value on the line or lines under it; read only where three labels
 # or more stack so
 STACKED_LABEL = re.compile(
-    r"^[ \t]*(?-i:[A-Z])[A-Za-z'./#]*(?:[ \t][A-Za-z'./#]+){0,2}[ \t]*$"
+    r"^[ \t]*(?-i:[A-Z])[A-Za-z'./#]*(?:[ \t][A-Za-z'./#]+){0,2}[ \t]*:?[ \t]*$"
 )
 STACKED_WORD = re.compile(
     r"\b(?:member|patient|name|dob|birth|id|auth|authorization|reference|ref|number|no|status|decision|decided|"
@@ -222,7 +222,7 @@ def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
         if i < skip:
             continue
         if i in stacked:  # "Auth ID" over "A27-188-340-Q"
-            label = f"{line.strip()}: "
+            label = f"{line.strip().rstrip(':').rstrip()}: "
             value = text[starts[i + 1] : starts[stacked[i]] + len(lines[stacked[i]])].strip()
             at = starts[i + 1] + len(lines[i + 1]) - len(lines[i + 1].lstrip())
             out.append(label + value)
