@@ -598,7 +598,7 @@ _REASON_LABEL = re.compile(
     r"|why\s+we\s+(?:said|are\s+saying)\s+no(?:\s+to\s+[^:\n]{0,40})?(?=\s*:))"  # a plain-language letter's heading
     r"\s*(?:is|was|are)?\s*[:\-]?"
     r"|\bpour\s+(?:le|les)\s+motifs?\s+suivants?\s*:|\bmotifs?\s+(?:du\s+refus\s*)?:"  # a French letter's
-    r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders
+    r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
     r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
     r"|(?m:^[ \t|]*)(?:item\[\d+\]\.)?reasonCode[ \t]*\.{2,}[ \t]*"  # a FHIR print's reasonCode
     r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,}))"  # a system's field
