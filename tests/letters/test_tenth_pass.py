@@ -470,3 +470,49 @@ PATIENT_GUARDS = [
 @pytest.mark.parametrize(("text", "field"), PATIENT_GUARDS)
 def test_patient_guards(text: str, field: str) -> None:
     assert field not in fields.patient(text)
+
+
+# -- 7. the same classes as a fax's OCR reads them ------------------------------------------------------------
+FAX_OUTCOMES = [
+    # OCR read an empty box as "[J]" in a row whose one ticked box is "[X]"
+    ("Decision:  [] Approved  [X] Not approved  [J] More information needed\n", "denied"),
+    ("Decision:  [l] Approved  [X] Approved with change  [] Not approved\n", "approved"),
+    # a form's blank fields lost their underscores
+    ("Decision:  [X] Not approved\nApproved from:  to:  Quantity:\n", "denied"),
+    # a stray brace before an app's badge
+    ("< Back\n{[ DENIED ]\nLUMAKRAS 120 MG\n", "denied"),
+    ("ASHCOMBE HEALTH PLAN\nPrescription Authorization - Approval\nMailed 2 June 2027\n", "approved"),
+    ("Rx Prior Authorization | Approval\n", "approved"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), FAX_OUTCOMES)
+def test_fax_outcomes(text: str, want: str) -> None:
+    hit, why = outcome.outcome(text)
+    assert hit is not None and hit.value == want, why
+
+
+FAX_OUTCOME_GUARDS = [
+    "Decision:  [J] Approved  [ ] Denied\n",  # no [X] in the row: a lone mark is not read as empty, nor as ticked
+    "Approved from:  to:  Quantity:\n",  # an empty form says nothing
+]
+
+
+@pytest.mark.parametrize("text", FAX_OUTCOME_GUARDS)
+def test_fax_outcome_guards(text: str) -> None:
+    assert outcome.outcome(text)[0] is None
+
+
+def test_a_closing_tag_as_ocr_read_it() -> None:
+    lines, _ = tables.pairs("<Message>\n<MemberID>QZ0048817</MemberlD>\n<Decision>APPROVED</Decision>\n")
+    assert "Member ID: QZ0048817" in lines and "Decision: APPROVED" in lines
+
+
+def test_a_csv_header_wrapped_at_fax() -> None:
+    text = 'export.csv\n\nref_no,status,member_name,qty_a\npproved,reply_by\n"QZ-1","PENDED - INFO\nNEEDED" ,"Okoro, M","60/30","2027-06-20"\n'
+    lines, _ = tables.pairs(text)
+    assert "qty approved: 60/30" in lines and "status: PENDED - INFO NEEDED" in lines
+
+
+def test_a_member_word_needs_a_digit() -> None:
+    assert "member_id" not in fields.patient("calling about member Lee Okoro,\nmember IDJ  RH 4401927 6.\n")

@@ -995,7 +995,8 @@ def _member_id(text: str) -> re.Match[str] | None:
     for m in _MEMBER_CLAUSE.finditer(text):
         return m
     for m in _MEMBER_WORD.finditer(text):
-        return m
+        if re.search(r"\d", m.group("v")):  # an id has a digit ("member IDJ  RH 44..." is OCR's "ID J")
+            return m
     for m in _PLAN_ID.finditer(text):
         above = text.rfind("\n", 0, max(0, text.rfind("\n", 0, m.start()))) + 1
         line_end = text.find("\n", m.end())

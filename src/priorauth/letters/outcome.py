@@ -65,6 +65,8 @@ _STATEMENTS = {
         r"(?<!\bnot\s)\b(?:approves|authori[sz]es|certifies)\s+(?:payment|coverage|benefits)\s+(?:for|of)\b",
         # a heading naming what was approved: "Continued coverage approved", "Renewal request approved"
         r"^\s*(?:[A-Za-z]+\s+){1,2}(?:coverage|request|authorization|therapy)\s+approved\b",
+        # a heading naming the letter's kind after a dash or a bar: "Prescription Authorization - Approval"
+        r"(?:^|\n)[ \t]*(?:[A-Za-z]+[ \t]+){0,3}(?:authorization|coverage|request)[ \t]*[-–|:][ \t]*approval[ \t]*(?=\n|$)",
         # a review's close: "We reviewed the latest scan and office notes and approved the request"
         r"\band\s+(?:have\s+)?(?:approved|authorized|certified)\s+(?:the|this|your)\s+(?:request|coverage|renewal|continuation|medication|drug)\b",
         # an appeal's outcome: "OUTCOME OF YOUR FIRST-LEVEL APPEAL: DECISION REVERSED", "denial reversed on appeal"
@@ -326,7 +328,7 @@ _VALUE_END = re.compile(r"\.(?=\s|$)|;|[ \t]{2,}")
 # word in capitals, then a star or the decision's date)
 _STAMP_DATE = r"(?=[ \t]+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)|[ \t]+\d{1,2}[ \-][A-Za-z]{3}[ \-]\d{2,4}(?!\d))"
 _BANNER = re.compile(
-    r"(?:[*=#~>]{2,}|(?<![*\w])\*|^|^[ \t]*\[(?=[ \t]*[A-Z]{4})|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
+    r"(?:[*=#~>]{2,}|(?<![*\w])\*|^|^[ \t]*[{(|]?[ \t]*\[(?=[ \t]*[A-Z]{4})|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
     r"COVERED|AUTH(?:ORIZATION)?[ \t]+OK)(?:[ \t]+FOR[ \t]+(?:[A-Z/]+[ \t]+){0,3}REVIEW)?|(?:[A-Z\-]+[ \t]+){0,3}ON[ \t]+HOLD|(?:MORE[ \t]+|ADDITIONAL[ \t]+)?INFORMATION[ \t]+(?:NEEDED|REQUESTED|REQUIRED))"
     r"[ \t]*(?:[*=#~<]{1,}|\][ \t]*$|$|(?=[-–|]{1,3}[ \t])|\.(?=[ \t]|$)|" + _STAMP_DATE + ")",  # an app's badge: "[ DENIED ]"
     re.M,
@@ -362,6 +364,22 @@ def _boxes_after(text: str) -> tuple[str, list[Hit]]:
         a = line.start() + pairs[0].start()
         text = text[:a] + " " * (line.end() - a) + text[line.end() :]
     return text, hits
+
+
+_UNFILLED_LINE = re.compile(r"^(?:[ \t]*[A-Za-z][A-Za-z ()/]{0,30}:[ \t]*){2,}$", re.M)
+# in a row of boxes with one ticked "[X]", another box holding one mark ("[J]", "[l]") is what OCR made of an empty one
+_TICKED = re.compile(r"[\[(][ \t]*[xX][ \t]*[\])]")
+_MARKED_BOX = re.compile(r"[\[(][ \t]*[^\s\])\[(xX✓✔☑☒][ \t]*[\])][^\n\[(]*")
+
+
+def _noise_boxes(text: str) -> str:
+    """The text with a ticked row's other marked boxes (and their words) blanked, offsets kept."""
+    out = []
+    for line in text.split("\n"):
+        if _TICKED.search(line):
+            line = _MARKED_BOX.sub(lambda m: " " * len(m.group(0)), line)
+        out.append(line)
+    return "\n".join(out)
 
 
 _UNFILLED = re.compile(r"(?:^|(?<=[ \t]))[A-Za-z][A-Za-z ()/]{0,30}:[ \t]*_{3,}", re.M)
@@ -669,6 +687,8 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
     text, ticked = _boxes_after(text)
     text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
     text = _UNFILLED.sub(lambda m: " " * len(m.group(0)), text)  # nor a form's field left blank ("Approved from: ____")
+    text = _UNFILLED_LINE.sub(lambda m: " " * len(m.group(0)), text)  # its blanks lost at fax ("Approved from:  to:")
+    text = _noise_boxes(text)  # a row with one [X]: its other boxes are empty
     codes = {**legend(text)[0], **(codes or {})}
     text = unlegended(text)  # a legend's words say what codes mean, nothing was decided by them
     labeled, why = _coded_hits(text, codes)

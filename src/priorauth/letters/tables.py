@@ -20,7 +20,8 @@ KEY_VALUE = re.compile(r"^[ \t]*\|[ \t]*(?P<k>[^|\n]*?[A-Za-z][^|\n]*?)[ \t]*\|[
 
 # a markup element on a line of its own, as an e-prescribing viewer prints a message raw:
 # ``<EffectiveDate>2027-02-11</EffectiveDate>`` is ``Effective Date: 2027-02-11``
-ELEMENT = re.compile(r"^[ \t]*<(?P<k>[A-Za-z][\w.\-]*)(?:[ \t][^<>\n]*)?>[ \t]*(?P<v>[^<>\n]*?\S)[ \t]*</(?P=k)>[ \t]*$")
+# (its closing tag as OCR read it: ``<MemberID>...</MemberlD>``)
+ELEMENT = re.compile(r"^[ \t]*<(?P<k>[A-Za-z][\w.\-]*)(?:[ \t][^<>\n]*)?>[ \t]*(?P<v>[^<>\n]*?\S)[ \t]*</[A-Za-z][\w.\-]*>[ \t]*$")
 # one that wraps: its opening tag and words on a line, its closing tag a few lines down
 ELEMENT_OPEN = re.compile(r"^[ \t]*<(?P<k>[A-Za-z][\w.\-]*)(?:[ \t][^<>\n]*)?>[ \t]*(?P<v>[^<>\n]*\S)[ \t]*$")
 # a container's opening tag alone on its line (``<InformationRequested>``): its items are a list under it
@@ -37,7 +38,7 @@ def element_label(tag: str) -> str:
 # a portal's CSV export printed: a header row of field names (``request_id,status,member_name,...``), then ONE
 # row of quoted or bare values (a file of several rows lists several requests: none is read as this one)
 CSV_HEADER = re.compile(r"^[ \t]*[A-Za-z][\w ]*(?:,[A-Za-z][\w ]*){3,}[ \t]*$")
-CSV_CELL = re.compile(r'(?:^|,)[ \t]*\n?[ \t]*(?:"(?P<q>(?:[^"]|"")*)"|(?P<b>[^,"\n]*))')
+CSV_CELL = re.compile(r'(?:^|[ \t]*,)[ \t]*\n?[ \t]*(?:"(?P<q>(?:[^"]|"")*)"|(?P<b>[^,"\n]*))')
 
 
 def _csv(text: str, lines: list[str], starts: list[int], i: int) -> tuple[int, list[tuple[str, int, str]]] | None:
@@ -46,8 +47,11 @@ def _csv(text: str, lines: list[str], starts: list[int], i: int) -> tuple[int, l
     the page's end; a second row means a list of requests, none of which is read as this one."""
     if not CSV_HEADER.match(lines[i]) or i + 1 >= len(lines):
         return None
-    head = [h.strip() for h in lines[i].split(",")]
-    begin = starts[i + 1]
+    header, first = lines[i], i + 1
+    if re.fullmatch(r"[A-Za-z_][\w ]*(?:,[A-Za-z][\w ]*)*[ \t]*", lines[first]) and first + 1 < len(lines):
+        header, first = header.rstrip() + lines[first].strip(), first + 1  # the header wrapped: "qty_a" / "pproved,..."
+    head = [h.strip() for h in header.split(",")]
+    begin = starts[first]
     stop = text.find("\n\n", begin)
     block = text[begin : len(text) if stop < 0 else stop].rstrip()
     cells = []
@@ -63,7 +67,7 @@ def _csv(text: str, lines: list[str], starts: list[int], i: int) -> tuple[int, l
             break
     if len(cells) != len(head) or pos < len(block):
         return None
-    last = i + 1 + block.count("\n")
+    last = first + block.count("\n")
     return last, [(h, x, v) for h, (x, v) in zip(head, cells, strict=True)]
 
 
@@ -116,7 +120,8 @@ def _element_end(lines: list[str], i: int, tag: str) -> tuple[int, int] | None:
     """(line, offset) of the closing tag of the element opened on ``lines[i]``: within six lines that hold
     only words (None: another tag comes first, or none)."""
     for j in range(i + 1, min(len(lines), i + 7)):
-        close = lines[j].find(f"</{tag}>")
+        found = re.search(r"</[A-Za-z][\w.\-]*>", lines[j])
+        close = found.start() if found else -1
         if close >= 0:
             return (j, close) if "<" not in lines[j][:close] else None
         if "<" in lines[j] or not lines[j].strip():
