@@ -183,7 +183,11 @@ def test_an_app_badge_for_a_denial() -> None:
     assert hit is not None and hit.value == "denied"
 
 
-BADGE_GUARDS = ["[ Start an appeal ]\n", "[X] Approved   [ ] Denied\n".replace("[X] Approved", "[ ] Approved"), "[ See details ]\n"]
+BADGE_GUARDS = [
+    "[ Start an appeal ]\n",
+    "[X] Approved   [ ] Denied\n".replace("[X] Approved", "[ ] Approved"),
+    "[ See details ]\n",
+]
 
 
 @pytest.mark.parametrize("text", BADGE_GUARDS)
@@ -516,3 +520,10 @@ def test_a_csv_header_wrapped_at_fax() -> None:
 
 def test_a_member_word_needs_a_digit() -> None:
     assert "member_id" not in fields.patient("calling about member Lee Okoro,\nmember IDJ  RH 4401927 6.\n")
+
+
+def test_a_blanks_lone_mark_at_fax_is_no_part_of_the_entry() -> None:
+    text = "Decision date: _ 06/02/2027\nPlan reference:  — QZF 27-0602-RX\nDecision:  [X] Not approved\n"
+    p = propose(_letter(text))
+    assert p.value("authorization_number") == "QZF 27-0602-RX"
+    assert fields.unfenced("Range: 2027 — 2028") == "Range: 2027 — 2028"  # a dash between values stays

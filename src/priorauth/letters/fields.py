@@ -20,7 +20,9 @@ from priorauth.letters.spans import Hit as Hit
 
 # a typed-in form's entries sit in its blanks ("Fund reference:   __PEHF 27-3318-RX_________"): the underscores
 # touching an entry are the blank's, not the entry's; a blank left empty ("Approved from: ______") stays as it is
-_FENCE = re.compile(r"_{2,}(?=[^\s_])|(?<=[^\s_])_{2,}")
+# (at fax a blank's underscores may come out as one mark between the label and the entry: "Date of decision: _ 09/13/2027",
+# "Fund reference:  — PEHF 27-3318-RX")
+_FENCE = re.compile(r"_{2,}(?=[^\s_])|(?<=[^\s_])_{2,}|(?<=:[ \t])[ \t]*[_—|](?=[ \t]+[A-Za-z0-9])")
 
 
 def unfenced(text: str) -> str:
