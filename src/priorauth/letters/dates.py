@@ -1,6 +1,6 @@
 """Dates as payers write them, found with their spans: ``2026-10-05``, ``10/05/2026``, ``10-05-26``,
 ``October 5, 2026``, ``Oct. 5th, 2026``, ``5 October 2026``, ``05-Oct-2026``, ``Oct-05-2026``,
-``2026/10/05``, a military date (``06APR2027``, ``9DEC52``), and a claims system's
+``2026/10/05``, an app's ``Jul 8, '27``, a French letter's ``3 février 1955``, a military date (``06APR2027``, ``9DEC52``), and a claims system's
 ``20261005`` (eight digits that are a real day of 1900-2099 only, never inside a longer number), and
 two-digit years (``1/14/27``, ``19 APR 27``, ``05-Jan-27``). The regular expressions find where a date is
 (the span a field cites); python-dateutil turns the matched words into a day (month names, abbreviations,
@@ -43,9 +43,17 @@ _MESES = {
     "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }  # fmt: skip
 _MES = "(?:" + "|".join(_MESES) + ")"
+# a French letter's month (Québec): "le 12 mai 2027", "3 février 1955", "1er août 2027"
+_MOIS_N = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+}  # fmt: skip
+_MOIS = "(?:" + "|".join(_MOIS_N) + ")"
 DATE = (
     r"(?:\d{4}-\d{1,2}-\d{1,2}"
     rf"|(?:0?[1-9]|[12]\d|3[01])\s+de\s+{_MES}\s+(?:de(?:l)?\s+)?\d{{4}}"
+    rf"|(?:1er|0?[1-9]|[12]\d|3[01])\s+{_MOIS}\s+\d{{4}}"
+    rf"|{_MONTH}\s+{_DAY},?\s+['’]\d{{2}}(?!\d)"  # an app's "Jul 8, '27"
     r"|(?:19|20)\d{2}[/.](?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12]\d|3[01])(?![\d/.])"  # 2027/01/05, 2027.01.05
     r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
     r"|\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})(?!\d)"
@@ -94,7 +102,8 @@ def parse(text: str, *, birth: bool = False, near: date | None = None) -> date |
     """The day ``text`` (one date as matched by :data:`DATE`) names, or None; a two-digit year takes the
     century of :func:`century` (``birth``: a date of birth; ``near``: the reference day, default today)."""
     day = _parse(text)
-    if day is None or not _TWO_DIGIT_YEAR.search(text.strip()) or re.match(r"\d{4}", text.strip()):
+    six = re.fullmatch(r"\d{6}", text.strip())  # a help desk's MMDDYY ("062958"): a two-digit year too
+    if day is None or not (six or _TWO_DIGIT_YEAR.search(text.strip())) or (re.match(r"\d{4}", text.strip()) and not six):
         return day
     moved = century(day, birth, near)
     return moved if moved is not None and 1900 <= moved.year <= 2100 else None
@@ -106,6 +115,12 @@ def _parse(text: str) -> date | None:
             return date(int(m.group(3)), _MESES[m.group(2).lower()], int(m.group(1)))
         except ValueError:
             return None
+    if m := re.fullmatch(rf"(1er|\d{{1,2}})\s+({_MOIS})\s+(\d{{4}})", " ".join(text.split()), re.I):
+        try:
+            return date(int(m.group(3)), _MOIS_N[m.group(2).lower()], int(m.group(1).removesuffix("er")))
+        except ValueError:
+            return None
+    text = re.sub(r"['’](\d{2})$", r"20\1", text.strip())  # "Jul 8, '27": an apostrophe year is this century's
     cleaned = re.sub(r"\s*([/.\-])\s*", r"\1", text.strip()) if text[:1].isdigit() else text
     if m := re.fullmatch(rf"(?:the\s+)?({_DAY})\s+of\s+(.+)", " ".join(cleaned.split()), re.I):  # "the 19th of October 2027"
         cleaned = f"{m.group(1)} {m.group(2)}"

@@ -15,8 +15,20 @@ from priorauth.letters.outcome import outcome as outcome
 from priorauth.letters.outcome import outcome_hits as outcome_hits
 from priorauth.letters.outcome import scope as scope
 from priorauth.letters.spans import _OURS as _OURS
-from priorauth.letters.spans import _SENTENCE, _STALE, GARBLED_LEADER, I, M
+from priorauth.letters.spans import _SENTENCE, _STALE, _THIS_ROW, GARBLED_LEADER, I, M
 from priorauth.letters.spans import Hit as Hit
+
+# a typed-in form's entries sit in its blanks ("Fund reference:   __PEHF 27-3318-RX_________"): the underscores
+# touching an entry are the blank's, not the entry's; a blank left empty ("Approved from: ______") stays as it is
+# (at fax a blank's underscores may come out as one mark between the label and the entry: "Date of decision: _ 09/13/2027",
+# "Fund reference:  — PEHF 27-3318-RX")
+_FENCE = re.compile(r"_{2,}(?=[^\s_])|(?<=[^\s_])_{2,}|(?<=:[ \t])[ \t]*[_—|](?=[ \t]+[A-Za-z0-9])")
+
+
+def unfenced(text: str) -> str:
+    """The text with the blanks around typed entries as spaces (the same length: every span holds)."""
+    return _FENCE.sub(lambda m: " " * len(m.group(0)), text)
+
 
 # -- numbers -----------------------------------------------------------------------------------------
 # an id: letters, digits and dashes; a space inside only before a group of 3+ more (a lone character
@@ -24,10 +36,10 @@ from priorauth.letters.spans import Hit as Hit
 # OCR's symbols for a letter in an id (€ or © for C): read, never proposed as they are (see recheck)
 OCR_SYMBOLS = "€©¢"
 _ID = (
-    r"(?P<v>(?=(?:[A-Z0-9€©¢\-/ ]|[#.:](?=[A-Z0-9]))*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-/]| (?=\d[A-Z0-9\-]{2})| (?=\d\d \d{3})|(?<=-) (?=[A-Z0-9]{2,}-)|"
-    r"(?<=[A-Z]) ?#(?=\d)|(?<=[A-Z0-9])[.:](?=[A-Z0-9]{2})){3,30}(?<=[A-Z0-9]))"
+    r"(?P<v>(?=(?:[A-Z0-9€©¢\-/ ]|[#.:~](?=[A-Z0-9]))*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-/]| (?=\d[A-Z0-9\-]{2})| (?=\d\d \d{3})|(?<=-) (?=[A-Z0-9]{2,}-)|"
+    r"(?<=[A-Z]) ?#(?=\d)|(?<=[A-Z0-9])[.:~](?=[A-Z0-9](?:[A-Z0-9]|[.:~](?=[A-Z0-9])))){3,30}(?<=[A-Z0-9]))"  # OVA.D.27, FHC~27~0511
 )
-_NUM = r"(?:number|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and what OCR makes of it: mumber, nurnber, numher
+_NUM = r"(?:number|nbr|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and a system's "NBR"  # and what OCR makes of it: mumber, nurnber, numher
 _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
     for label in (  # the authorization's own number first, a reference number after it
@@ -38,15 +50,20 @@ _NUMBER_LABELS = tuple(
         r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*|contro[l1I|\]]\s*)?(?:{NUM}|no\.?|#|id|ref(?:erence)?)",
         r"(?-i:PACN|PAN|PAR)(?=[\s.:#])",  # the PA control, authorization or reference number's initials
         r"(?:PA\s+)?case(?=\s*:)",
-        r"(?:case|file)(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",  # "...; Case AR-UM-77120", "request, file RMW-27-..."
+        r"(?:case|file)(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",
+        r"(?:ticket|case|file)(?=\s+(?-i:[A-Z]{2,6}[:~.][A-Z0-9]))",  # "ticket GMH:RX:27:08:2417"
+        # a French letter's: "No de demande :", "N° de dossier :", "Numéro d'autorisation :"
+        r"(?:n[o°º]\.?|num[ée]ro)\s+(?:de\s+|d['’]\s*)(?:demande|dossier|autorisation|r[ée]f[ée]rence)",  # "...; Case AR-UM-77120", "request, file RMW-27-..."
         r"case(?=\s+\d{6,}(?![\d/.\-]))",  # a portal's "Case 5518820" (six digits or more, no date)
         # the request's number under any review's name: "Redetermination number", "UR number", "File no."
         r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|(?:re)?determination|ticket|pa\s+case|"
-        r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry)\s*(?:{NUM}|no\.?|#|id)",
+        r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry|denial)\s*(?:{NUM}|no\.?|#|id)",
         # a Spanish letter's number: "Numero de autorizacion:", "Num. de caso:", "Num. de solicitud:"
         r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó]n|caso|solicitud|referencia|referido)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
+        # a plain-language letter's question and its answer: "Is there a number for this request?\n  Yes: X"
+        r"(?:number|reference)\s+for\s+(?:this|your)\s+(?:request|case)\?\s*(?:yes\b[:,.]?)?",
         # a bare "Tracking:", "reference (REF*NT) ....": a colon or dot leaders after it
         r"(?:reference|ref|tracking)(?=(?:\s*\((?-i:[A-Z]{2,5}(?:\*[A-Z0-9]{1,3})?)\))?(?:\s*(?::|\.{3,})|[ \t]{2,}))",
         # a program's initials as the request's name: "SA number", "Request for services (RFS) no.", "EA #"
@@ -122,10 +139,12 @@ def _stale(text: str, pos: int) -> bool:
         return True
     block = max(text.rfind("\n\n", 0, pos), text.rfind("\f", 0, pos)) + 1
     heading = text[block : text.find("\n", block + 1) if "\n" in text[block + 1 :] else len(text)]
+    if _THIS_ROW.search(text, line_start, len(text) if line_end < 0 else line_end):
+        return False  # the history's row marked as this request's
     # a block under a heading such as "PRIOR AUTHORIZATION HISTORY" (a short line of its own, no sentence)
     return (
         block + len(heading) < pos
-        and len(heading.split()) <= 6
+        and len(heading.split()) <= 8
         and not heading.rstrip().endswith(".")
         and bool(_HISTORY.search(heading))
     )
@@ -171,7 +190,11 @@ def authorization_number(text: str) -> Hit | None:
     for p in (*_NUMBER_RES, _NUMBER_ANY):
         for m in p.finditer(text):
             value = m.group("v")
-            if re.search(r"\d", value) and not dates.DATE_RE.fullmatch(value) and not _stale(text, m.start()):
+            if (
+                re.search(r"[1-9]", value)  # an id of zeros is a sample's placeholder ("GHH-D-0000-0000")
+                and not dates.DATE_RE.fullmatch(value)
+                and not _stale(text, m.start())
+            ):
                 end = m.end("v")
                 if _SPACED_ID.fullmatch(value) and (last := _LAST_GROUP.match(text, end)):
                     value, end = text[m.start("v") : last.end("g")], last.end("g")
@@ -202,8 +225,8 @@ _Q = r"(?:letter|notice|notification|decision|determination|mail(?:ing)?|print|i
 _SUF = r"\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determination)|sent|issued|mailed|printed)"
 _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper's date, never the letter's
     r"(?:^|(?<=\S[ \t]{2}))[ \t]*"
-    rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE)[ \t]+"
-    r"|(?:issued|mailed|printed|created)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*)"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
+    rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE|Issued|ISSUED)[ \t]+"
+    r"|(?:issued|mailed|printed|created|sent(?:[ \t]+time)?)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*)"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
     rf"(?:{dates.WEEKDAY}[ \t]+)?(?P<d>" + dates.DATE + r")",
     M,
 )
@@ -255,7 +278,7 @@ def _letter_date(text: str) -> Hit | None:
     lines = first_page.split("\n")[:25]
     pos = 0
     for line in lines:
-        stripped = re.sub(rf"^{dates.WEEKDAY}\s*", "", line.strip(), flags=I)  # "Mon 1 Nov 2027", "Tuesday, ..."
+        stripped = re.sub(rf"^(?:{dates.WEEKDAY}|le\b)\s*", "", line.strip(), flags=I)  # "Mon 1 Nov 2027", French "Le 7 mai 2027"
         note = _FORMAT_NOTE.search(stripped)
         stripped = _FORMAT_NOTE.sub("", stripped)  # "28/04/2027 (day/month/year)": the date alone, its order said
         found = dates.find(re.sub(r"(?<=\d{4})/(?!\d{1,2}/)", " ", line))  # "June 15, 2027/15 de junio" (OCR)
@@ -317,22 +340,24 @@ _DECIDED_ON = re.compile(
 
 
 _RANGE = re.compile(
-    rf"(?P<a>{dates.DATE})\s*(?:-|–|—|to|through|thru|until|and|al|hasta(?:\s+el)?)\s*(?P<b>{dates.DATE})",
+    rf"(?P<a>{dates.DATE})\s*(?:-|–|—|to|through|thru|until|and|al|hasta(?:\s+el)?|au)\s*(?P<b>{dates.DATE})",
     I,
 )
 _PERIOD_CONTEXT = re.compile(
-    r"approv|aprob|vigencia|authoriz|valid|effective|\beff\b|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
+    r"approv|aprob|vigencia|authoriz|autoris|p[ée]riode|covered|valid|effective|\beff\b|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
 )
+# a help desk's six-digit MMDDYY date, read only after a date's label ("EFF DT....031527", "DOB 062958")
+_SIX = r"(?<!\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2}(?!\d)"
 _START = re.compile(
-    rf"\b(?:start(?:s|ing)?|effective|eff\.?|(?:takes|took)\s+effect|begin(?:ning|s)?|commencing|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
-    rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:date[\s.:\-]*)?(?:on\s+)?(?P<d>{dates.DATE})",
+    rf"\b(?:start(?:s|ing)?|first\s+day\s+(?:covered|of\s+coverage)|effective|eff\.?|(?:takes|took)\s+effect|begin(?:ning|s)?|commencing|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
+    rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:date[\s.:\-]*)?(?:on\s+)?(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
 _END = re.compile(
-    rf"(?:(?<=approved)(?:through|thru|until)|\b(?:ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|stop|"
+    rf"(?:(?<=approved)(?:through|thru|until)|\b(?:last\s+day\s+(?:covered|of\s+coverage)|ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|stop|"
     rf"to\s+date|thru\s+date|through\s+date|authorization\s+end|period\s+end|termination|terminating|term|exp\.?)"
     r"|(?m:^)[ \t|]*(?:(?:covered|valid|approved|authorized|coverage|effective)[ \t]+)?to(?=[ \t]*:))"  # OCR's "Approvedthrough"; a "From | To" table's "To:" column
-    rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:on\s+)?(?P<d>{dates.DATE})",
+    rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:on\s+)?(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
 
@@ -414,7 +439,7 @@ _APPEAL_BY = re.compile(
 )
 _FROM_LETTER = re.compile(
     r"^(?:(?:this|the|our)\s+)?(?:date\s+(?:of|on)\s+(?:this|the|our)\s+|(?:date\s+of\s+)?)"
-    r"(?:(?:adverse|denial|coverage|outcome|decision|determination)\s+)?(?:letter|notice|notification|denial|decision|determination|memo(?:randum)?|e-?mail|message)"
+    r"(?:(?:adverse|denial|coverage|outcome|decision|determination)\s+)?(?:letter|notice|notification|denial|decision|determination|memo(?:randum)?|e-?mail|message|response)"
     r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination)\s+date"
     r"|^this\s+date\b"  # a stamp's "APPEAL W/IN 60 DAYS OF THIS DATE": the date it bears
     r"|^(?:the\s+)?(?:stamp(?:ed)?|print(?:ed)?|issue|status|mail(?:ing|ed)?)\s+date\b"  # "W/IN 90 DAYS OF STAMP DATE"
@@ -454,7 +479,7 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
     for m in _APPEAL_DIAS.finditer(text):  # a Spanish letter: "apelacion dentro de 60 dias a partir de la fecha de esta carta"
         if letter is not None:
-            n = int(m.group("n"))
+            n = int(m.group("n") or m.group("n2"))
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, "the appeal deadline is counted from the letter's date, which could not be read"
     return None, ""
@@ -462,7 +487,10 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
 
 _APPEAL_DIAS = re.compile(
     r"\bapelaci[oó]n\b[^.]{0,40}?\bdentro\s+de\s+(?P<n>\d{1,3})\s+d[ií]as\s+(?:calendario\s+)?(?:a\s+partir\s+de|desde)\s+"
-    r"la\s+fecha\s+(?:de|en)\s+(?:esta|este|la|el)\s+(?:carta|aviso|notificaci[oó]n|decisi[oó]n)",
+    r"la\s+fecha\s+(?:de|en)\s+(?:esta|este|la|el)\s+(?:carta|aviso|notificaci[oó]n|decisi[oó]n)"
+    # a French letter: "demander la révision de cette décision dans les 90 jours suivant la date de la présente lettre"
+    r"|\b(?:r[ée]vision|appel|contestation|r[ée]examen)\b[^.]{0,60}?\bdans\s+les\s+(?P<n2>\d{1,3})\s+jours\s+"
+    r"(?:suivant|de|[àa]\s+compter\s+de)\s+la\s+date\s+(?:de\s+)?(?:la\s+pr[ée]sente|cette|cet|de\s+la\s+pr[ée]sente)\s+(?:lettre|d[ée]cision|avis)",
     I,
 )
 
@@ -484,7 +512,10 @@ _DECISION_DATE = re.compile(
 _APPEAL_WORDS = re.compile(
     r"appeal|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request)\s+)?again|review\s+(?:it|this|the\s+decision)\s+again|"
     r"(?:request|ask\s+for|file)\s+an?\s+(?:internal\s+)?review\s+of\s+(?:this|the|our)\s+(?:decision|determination|denial)|"
-    r"(?:request|ask\s+for|file\s+for)\s+a\s+hearing\b",  # a board's or tribunal's hearing on the decision
+    r"(?:request|ask\s+for|file\s+for)\s+a\s+hearing\b|"  # a board's or tribunal's hearing on the decision
+    # "To dispute this decision, ... may request ...", "may ask us to review this decision"
+    r"\bdispute\s+(?:this|the|our)\s+(?:decision|determination|denial)\b|"
+    r"\b(?:ask|request)\s+(?:us\s+)?to\s+review\s+(?:this|the|our)\s+(?:decision|determination|denial)\b",
     I,
 )
 # a window that is not the appeal's: a talk with the reviewer, information to send
@@ -521,17 +552,17 @@ def _days(word: str) -> int:
 
 # -- quantity, drug ----------------------------------------------------------------------------------
 # a supply's length: "30 days", "30-day supply", "30 DS" (days' supply), "month"
-_SUPPLY = r"(?:\d+\s*-?\s*)?(?:(?:days?|d[ií]as|months?|weeks?)(?:['’]?\s*supply)?|(?-i:DS)\b)"
+_SUPPLY = r"(?:\d+\s*-?\s*)?(?:(?:days?|d[ií]as|jours|months?|weeks?)(?:['’]?\s*supply)?|(?-i:DS)\b)"
 _QUANTITY = re.compile(
-    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|cantidad(?:\s+aprobada)?|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
+    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|cantidad(?:\s+aprobada)?|quantit[ée](?:\s+autoris[ée]e)?|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
     r"max(?:imum|\.)?(?:\s+(?:quantity|qty|dispensed?|supply))?)"
     r"(?:\s+(?:approved|authorized|allowed|limit|auth(?:['’]?d|\.)|appr(?:['’]?d|\.)|per\s+fill))?"
     # (an office's "... Unit - 88 Main St" is no quantity: a unit's dash is no label's)
-    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tabletas|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"
-    rf"(?:\s*(?:per|every|/|for|each|in|por)\s*{_SUPPLY})?)",
+    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tabletas|comprim[ée]s|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"
+    rf"(?:\s*(?:per|every|/|for|each|in|por|par)\s*{_SUPPLY})?)",
     I,
 )
-_QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*(?:days?\s*supply|ds)\s*[:#]?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
+_QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*(?:days?\s*supply|days|ds)\s*(?:[:#]|\.{2,})?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
 _QUANTITY_BARE = re.compile(
     r"(?P<v>\b\d{1,4}\s*(?:tablets?|tabs?|capsules?)\s*(?:per|every|/|for|each|in|a)\s*(?:\d+\s*)?days?)", I
 )
@@ -539,7 +570,10 @@ _QUANTITY_BARE = re.compile(
 
 def quantity(text: str) -> Hit | None:
     for p in (_QUANTITY_SUPPLY, _QUANTITY, _QUANTITY_BARE):
-        m = p.search(text)
+        found = list(p.finditer(text))
+        # a daily count beside the fill's ("8 tablets a day (240 tablets every 30 days)"): the fill's, as approved
+        m = next((x for x in found if p is _QUANTITY_BARE and re.search(r"\d\s*days?$", x.group("v"))), None)
+        m = m if m and text[found[0].end() : m.start()].strip().startswith("(") else (found[0] if found else None)
         if m:
             return Hit(" ".join(m.group("v").split()), m.start("v"), m.end("v"))
     return None
@@ -565,7 +599,8 @@ _REASON_LABEL = re.compile(
     r"|why\s+we\s+(?:denied|did\s+not\s+approve|could\s+not\s+approve|are\s+denying)\s+(?:(?:your|the|this)\s+(?:request|coverage)|it)"
     r"|why\s+we\s+(?:said|are\s+saying)\s+no(?:\s+to\s+[^:\n]{0,40})?(?=\s*:))"  # a plain-language letter's heading
     r"\s*(?:is|was|are)?\s*[:\-]?"
-    r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)\s*:"  # a bare word: with its colon
+    r"|\bpour\s+(?:le|les)\s+motifs?\s+suivants?\s*:|\bmotifs?\s+(?:du\s+refus\s*)?:"  # a French letter's
+    r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
     r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
     r"|(?m:^[ \t|]*)(?:item\[\d+\]\.)?reasonCode[ \t]*\.{2,}[ \t]*"  # a FHIR print's reasonCode
     r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,}))"  # a system's field
@@ -587,6 +622,10 @@ _REASON_STOP = re.compile(
 )
 
 
+# a printout's next line that is a field of its own (a label and its leaders) or a rule of dashes ends its reason
+_NEXT_FIELD = re.compile(r"\n[ \t]*(?:[A-Za-z][A-Za-z /#]{0,30}\.{3,}|[-=_*]{4,}[ \t]*(?=\n|$))")
+
+
 def denial_reason(text: str) -> Hit | None:
     """The payer's reason in its own words: the paragraph after a ``Reason for denial`` heading, else
     the first sentence that gives one (``because``, ``does not meet``)."""
@@ -597,6 +636,8 @@ def denial_reason(text: str) -> Hit | None:
         end_para = re.search(r"\n\s*\n|\f", text[start:])
         end = start + (end_para.start() if end_para else len(text) - start)
         end = min(end, start + 800)
+        if cut := _NEXT_FIELD.search(text, start, end):  # a printout's next field ("QTY RQSTD.....") or rule
+            end = cut.start()
         for s in _SENTENCE.finditer(text, start, end):
             if s.start() > start and _REASON_STOP.search(s.group(0)):
                 end = s.start()
@@ -675,7 +716,7 @@ def _explained(text: str, end: int) -> int:
 
 
 _ASK = re.compile(
-    r"(?:please\s+(?:send|submit|provide|fax|forward|mail|upload|include)|(?<!everything\s)(?<!all\s)we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
+    r"(?:veuillez\s+nous\s+(?:faire\s+parvenir|transmettre|envoyer)\s*:|please\s+(?:also\s+)?(?:send|submit|provide|fax|forward|mail|upload|include)|\b(?:and|also)\s+need\s*:|(?<!everything\s)(?<!all\s)we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
     r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?<!no\saction\s)"
     r"(?<!nothing\sfurther\s)(?:is|are)\s+(?:needed|required|missing)"
     r"|info(?:rmation)?\s+(?:rqrd|reqd|req'd|required|needed)\s*:"  # a teletype's "ADDL INFO RQRD:" over its list
@@ -761,13 +802,24 @@ def requested(text: str) -> list[Hit]:
         if items:
             return items
     asks = sorted(_ASK.finditer(text), key=lambda a: not a.group(0).lower().startswith("please"))
-    for a in asks:
-        stop = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f").search(text, a.end())  # the request's sentence ends
-        end = stop.start() if stop else len(text)
-        obj = text[a.end() : end].strip(" :.\n")
-        if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
-            start = a.end() + (len(text[a.end() : end]) - len(text[a.end() : end].lstrip(" :\n")))
-            return _split(obj, start)
+    objects = [(a, o) for a in asks if (o := _ask_object(text, a))]
+    if not objects:
+        return []
+    first = objects[0]
+    # a second request in its own sentence adds to the first ("... and need: X. Please also send: Y.")
+    said_also = [bool(re.search(r"\balso\b", a.group(0), I)) for a, _ in objects]
+    also = [x for x, again in zip(objects[1:], said_also[1:], strict=True) if again or said_also[0]]
+    return [hit for _, found in sorted([first, *also], key=lambda x: x[0].start()) for hit in found]
+
+
+def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
+    """The object of a request sentence as its items ([] when it names nothing that can be sent)."""
+    stop = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f").search(text, a.end())  # the request's sentence ends
+    end = stop.start() if stop else len(text)
+    obj = text[a.end() : end].strip(" :.\n")
+    if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
+        start = a.end() + (len(text[a.end() : end]) - len(text[a.end() : end].lstrip(" :\n")))
+        return _split(obj, start)
     return []
 
 
@@ -792,20 +844,20 @@ _STOP = (
 )
 _ROLE = (
     r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder|"
-    r"injured\s+worker|veteran|applicant|policy\s?holder|employee/dependent|dependent)"
+    r"injured\s+(?:worker|employee)|employee|adh[ée]rente?|covered\s+person|veteran|applicant|policy\s?holder|employee/dependent|dependent)"
 )
-_PERSON = r"[A-Za-z][A-Za-z'\-.]*(?:,?[ \t]+[A-Za-z][A-Za-z'\-.]*)"
+_PERSON = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*(?:,?[ \t]+[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*)"  # accents too (Amélie)
 _NAME = re.compile(
     rf"\b(?P<role>{_ROLE})(?:'s)?(?:\s+(?:name|person)|\.(?:display|name))?(?:[ \t]*\([a-z ]{{2,20}}\))?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})"
     rf"[ \t.:]*(?P<v>{_PERSON}{{0,3}}?)" + _STOP,
     I,
 )
 # a system's aligned columns: "MEMBER            OKAFOR, JUNE T" (the label, two or more spaces, the name)
-_NAME_COLUMN = re.compile(rf"^[ \t|]*{_ROLE}(?:\s+name)?[ \t]{{2,}}(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
-_NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|concerning|name|(?:to\s+the\s+)?(?:prescriber|physician|doctor)\s+of)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
+_NAME_COLUMN = re.compile(rf"^[ \t|]*(?:{_ROLE}|PT)(?:\s+name)?[ \t]{{2,}}(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
+_NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|concerning|name|(?:surname|last\s+name|family\s+name)\s*,\s*(?:given|first)\s+names?|(?:to\s+the\s+)?(?:prescriber|physician|doctor)\s+of)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
 # a name in a sentence, set off by its date of birth: "for patient June T. Okafor (DOB 02-03-1961"
 _NAME_INLINE = re.compile(
-    rf"(?:\b(?i:{_ROLE})|(?i:care\s+team\s+of))[ \t]+(?P<v>(?-i:[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){{1,3}}))"
+    rf"(?:(?<!-)\b(?i:{_ROLE})|\b(?-i:pt|Pt|PT)\.?|(?i:care\s+team\s+of))[ \t]+(?P<v>(?-i:[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){{1,3}}))"
     r"(?=\s*(?:[,;]\s*(?:DOB|D\.O\.B|date\s+of\s+birth|born|birth)|\(|\n|$))",
     M,
 )
@@ -813,7 +865,7 @@ _NAME_INLINE = re.compile(
 # ("Odalys Figueroa-Brennan\nDate of birth 05/16/1964", "Aurelio Castellanos-Whyte      Date of birth: ..."), or a
 # subject line's cell before its date of birth's ("... | LUMAKRAS 320 mg | June Okafor |\n DOB 02/03/1961 | ...")
 _NAME_OVER_DOB = re.compile(
-    r"(?:^[ \t]*|\|[ \t]*)(?P<v>(?-i:[A-Z][a-z][A-Za-z'\-]*\.?(?:[ \t]+[A-Z][A-Za-z'\-]*\.?){1,3}))"
+    r"(?:^[ \t]*(?:To:[ \t]*)?|\|[ \t]*)(?P<v>(?-i:[A-Z][a-z][A-Za-z'\-]*\.?(?:[ \t]+[A-Z][A-Za-z'\-]*\.?){1,3}))"
     r"(?:[ \t]{2,}|[ \t]*\n[ \t]*|[ \t]*\|\s*)"
     r"(?=(?:date\s+of\s+birth|DOB|D\.O\.B|born|birth\s*date|member\s+id)\b)",
     I | M,
@@ -848,12 +900,12 @@ _NOT_PERSON = re.compile(
 # 1969-02-03", "your birthday on file is\nMay 5, 1952" (the first date after the label, within a few words
 # that hold no digit and no other date's label)
 _DOB = re.compile(
-    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birthday|born)"
-    rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE})",
+    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birthday|born|date\s+de\s+naissance)"
+    rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
 _MEMBER = re.compile(
-    rf"(?:\b(?P<role>{_ROLE}|membership|certificate|policy|health\s+plan|medicaid|medicare)(?:[ \t]*/[ \t]*{_ROLE})?"
+    rf"(?:\b(?P<role>{_ROLE}|membership|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
     r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
     r"(?:\s*(?:(?:number|no)(?![a-z])\.?|#))?"
     r"(?:[ \t]*\((?-i:[a-z])[^()\n]{1,40}\))?"  # "member ID (as given on the application): ..."
@@ -875,6 +927,11 @@ _MEMBER_BARE = re.compile(
     r"(?!\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b)(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24})(?=[ \t]{2,}|[ \t]*$)",
     M,
 )
+# "Member HPH 8810 3345 7", "...  member GMH-1175-30098": the role and an id that opens with capitals, a column of its own
+_MEMBER_WORD = re.compile(
+    r"(?:^[ \t]*|[ \t]{2,}|[,;][ \t]*)(?i:member)[ \t]+(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)[A-Z]{2,4}[A-Z0-9\-]*(?: \d+)*))(?=[ \t]*$|[ \t]{2,}|[,;)])",
+    M,
+)
 # "Re: June Okafor, born June 2, 1960, member RMH 600602 4417": the role and the id, a clause of a subject line
 _MEMBER_CLAUSE = re.compile(
     r"[,;][ \t]*(?:member|enrollee)[ \t]+(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24}))(?=[ \t]*(?:$|[,;|)]))",
@@ -888,7 +945,7 @@ _BIRTH_WORD = re.compile(r"\b(?:DOB|date\s+of\s+birth|birth\s*date|born)\b", I)
 _NOT_MEMBER_ID = re.compile(
     r"\b(?:request|case|reference|ref|claim|session|user|login|npi|dea|tax|fax|provider|prescriber|group|rx|pa|"
     r"confirmation|determination|review|episode|ticket|tracking|transaction|document|order|fax|prior\s+auth(?:orization)?|"
-    r"authorization|approval|pharmacy|ncpdp|bin|pcn|employer|sponsor|payer|plan|contract|tin|ein|ssn|grant)\W*$",
+    r"authorization|approval|pharmacy|ncpdp|bin|pcn|employer|sponsor|payer|plan|contract|tin|ein|ssn|grant|college|licen[cs]e|registration)\W*$",
     I,
 )
 
@@ -898,7 +955,7 @@ _NOT_NAME = re.compile(  # words a person's name never has: "Re: Your request fo
     r"sotorasib|drug|medication|coverage|plan|letter|notice|appeal|review|pharmacy|benefits?|claim|"
     r"patient|member|subscriber|cardholder|beneficiary|enrollee|dob|birth|date|sincerely|dear|"
     r"team|access|department|unit|center|centre|office|staff|group|portal|support|"
-    r"inc|ltd|llc|plc|gmbh|b\.v|corp|corporation|company|employer)\b",  # a company (the policyholder of a group scheme)
+    r"inc|ltd|llc|plc|gmbh|b\.v|corp|corporation|company|employer|compensation|program(?:me)?|workers)\b",  # a company (the policyholder of a group scheme)
     I,
 )
 
@@ -919,8 +976,18 @@ def _patients_first(found: list[re.Match[str]]) -> list[re.Match[str]]:
     )
 
 
+# a French letter's member number: "No d'adhérent :", "N° d'assuré :"
+_MEMBER_FR = re.compile(
+    r"\bn[o°º]\.?\s+d['’]\s*(?:adh[ée]rente?|assur[ée]e?|b[ée]n[ée]ficiaire)" + LEADER
+    + r"(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
+    I,
+)
+
+
 def _member_id(text: str) -> re.Match[str] | None:
     """The member id: a labelled one with a digit, else a plan's bare "ID" that is nothing else's."""
+    if m := _MEMBER_FR.search(text):
+        return m
     for m in _patients_first([m for m in _MEMBER.finditer(text) if re.search(r"\d", m.group("v"))]):
         if re.match(r"[^\w\s\-/.,;:)|][A-Za-z0-9]", text[m.end() : m.end() + 2]):
             return None  # OCR put a symbol inside the id ("1920°88"): what it read is cut, so no id is read
@@ -929,6 +996,9 @@ def _member_id(text: str) -> re.Match[str] | None:
         return m
     for m in _MEMBER_CLAUSE.finditer(text):
         return m
+    for m in _MEMBER_WORD.finditer(text):
+        if re.search(r"\d", m.group("v")):  # an id has a digit ("member IDJ  RH 44..." is OCR's "ID J")
+            return m
     for m in _PLAN_ID.finditer(text):
         above = text.rfind("\n", 0, max(0, text.rfind("\n", 0, m.start()))) + 1
         line_end = text.find("\n", m.end())
@@ -939,6 +1009,19 @@ def _member_id(text: str) -> re.Match[str] | None:
         if re.search(r"\d", m.group("v")) and not _NOT_MEMBER_ID.search(text[line_start : m.start()]):
             return m
     return None
+
+
+# a line labelled for the policyholder alone ("Subscriber: <spouse>  DOB ...", "Insured ....  Born ..."): its
+# date of birth is the holder's, read only when no other line gives one
+_HOLDER_LINE = re.compile(r"[ \t|]*(?:subscriber|insured|policy\s?holder|cardholder)\b(?![ \t]*(?:/|and|or)\b)", I)
+
+
+def _births_first(text: str) -> list[re.Match[str]]:
+    """The dates of birth, those on a line labelled for the policyholder last."""
+    return sorted(
+        _DOB.finditer(text),
+        key=lambda x: bool(_HOLDER_LINE.match(text, text.rfind("\n", 0, x.start()) + 1)),
+    )
 
 
 def patient(text: str) -> dict[str, Hit]:
@@ -957,7 +1040,7 @@ def patient(text: str) -> dict[str, Hit]:
     # a two-digit birth year is never after the letter's date (dates.century)
     on = letter_date(text)
     near = on.value if on else None
-    d = next((x for x in _DOB.finditer(text) if dates.parse(x.group("d"), birth=True, near=near)), None)
+    d = next((x for x in _births_first(text) if dates.parse(x.group("d"), birth=True, near=near)), None)
     if d is not None:
         out["birth_date"] = Hit(dates.parse(d.group("d"), birth=True, near=near), d.start("d"), d.end("d"))
     mid = _member_id(text)

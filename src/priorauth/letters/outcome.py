@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from priorauth.letters import dates, tables
-from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, GARBLED_LEADER, Hit, I, M
+from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, _THIS_ROW, GARBLED_LEADER, Hit, I, M
 
 _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     (
@@ -42,7 +42,11 @@ _LABEL_NEXT = re.compile(
     r"[ \t|]*(?P<v>\S+(?: \S+){0,3})",
     M,
 )
-_APPROVED_CHANGED = r"(?:^\s*(?:(?:notice|result|decision|status)\s*:\s*)?(?:request\s+|coverage\s+)?|\b(?:is|was|been|were|are)\s+)approved\s+with\s+(?:a\s+|one\s+)?(?:change|modification|substitution|adjustment)s?\b"
+_APPROVED_CHANGED = (
+    r"(?:(?:^\s*(?:(?:notice|result|decision|status)\s*:\s*)?(?:request\s+|coverage\s+)?|\b(?:is|was|been|were|are)\s+)approved"
+    r"|\b(?:notice|notification|letter)\s+of\s+approval)"  # "NOTICE OF APPROVAL WITH MODIFICATION"
+    r"\s+with\s+(?:a\s+|one\s+)?(?:change|modification|substitution|adjustment)s?\b"
+)
 _STATEMENTS = {
     "approved": [
         _APPROVED_CHANGED,  # a partial approval: "APPROVED WITH A CHANGE" (what was asked for, changed)
@@ -61,15 +65,19 @@ _STATEMENTS = {
         r"(?<!\bnot\s)\b(?:approves|authori[sz]es|certifies)\s+(?:payment|coverage|benefits)\s+(?:for|of)\b",
         # a heading naming what was approved: "Continued coverage approved", "Renewal request approved"
         r"^\s*(?:[A-Za-z]+\s+){1,2}(?:coverage|request|authorization|therapy)\s+approved\b",
+        # a heading naming the letter's kind after a dash or a bar: "Prescription Authorization - Approval"
+        r"(?:^|\n)[ \t]*(?:[A-Za-z]+[ \t]+){0,3}(?:authorization|coverage|request)[ \t]*[-–|:][ \t]*approval[ \t]*(?=\n|$)",
         # a review's close: "We reviewed the latest scan and office notes and approved the request"
         r"\band\s+(?:have\s+)?(?:approved|authorized|certified)\s+(?:the|this|your)\s+(?:request|coverage|renewal|continuation|medication|drug)\b",
         # an appeal's outcome: "OUTCOME OF YOUR FIRST-LEVEL APPEAL: DECISION REVERSED", "denial reversed on appeal"
         r"\bappeal\b[^.\n]{0,40}?[:\-–]\s*(?:(?:the\s+)?(?:denial|decision)\s+)?(?:is\s+|was\s+|has\s+been\s+)?reversed\b",
         r"\b(?:denial|decision)\s+(?:is\s+|was\s+|has\s+been\s+)?reversed\s+on\s+appeal\b",
-        r"\bnotice\s+of\s+approval\b",
+        r"\b(?:notice|notification)\s+of\s+approval\b",
         r"\bwe\s+are\s+approving\b",
         # a Spanish letter (Puerto Rico): "fue APROBADA", "AVISO DE APROBACION"
         r"(?<!\bno\s)\b(?:fue|ha\s+sido|est[aá])\s+aprobad[ao]s?\b|\baviso\s+de\s+aprobaci[oó]n\b",
+        # a French letter (Québec): "la demande ... est ACCEPTÉE", "a été autorisée"
+        r"(?<!\bn['’])(?<!\bne\s)\b(?:est|a\s+[ée]t[ée])\s+(?:accept[ée]e?s?|approuv[ée]e?s?|autoris[ée]e?s?)\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:approved|authorized)\b",
         r"\b(?:has|have)\s+(?:approved|authorized|certified)\s+(?:this|the|your|it|coverage|benefits)\b",
         r"\bhereby\s+(?:approves?|certifies|authorizes)\b",
@@ -124,6 +132,8 @@ _STATEMENTS = {
         # a Spanish letter: "fue DENEGADA", "AVISO DE DENEGACION DE CUBIERTA", "no fue aprobada"
         r"\b(?:fue|ha\s+sido)\s+(?:denegad[ao]|rechazad[ao])s?\b|\bno\s+(?:fue|ha\s+sido)\s+aprobad[ao]\b|"
         r"\baviso\s+de\s+(?:denegaci[oó]n|rechazo)\b",
+        # a French letter: "la demande ... est REFUSÉE", "n'est pas acceptée"
+        r"\b(?:est|a\s+[ée]t[ée])\s+(?:refus[ée]e?s?|rejet[ée]e?s?)\b|\bn['’](?:est|a)\s+pas\s+(?:[ée]t[ée]\s+)?(?:accept|approuv|autoris)",
         r"\bnotice\s+of\s+action\s*[-–:]\s*denial\b",
         r"\b(?:made|reached|issued)\s+an?\s+(?:unfavorable|adverse)\s+(?:decision|determination)\b",
         r"\bwe\s+(?:are\s+unable\s+to|cannot|can\s*not|will\s+not|are\s+not\s+able\s+to)\s+(?:cover|pay\s+for)\b",
@@ -167,6 +177,8 @@ _STATEMENTS = {
         r"\bwe\s+(?:still\s+)?need\s*:",
         # a Spanish letter: "SOLICITUD DE INFORMACION ADICIONAL", "necesitamos:"
         r"\bsolicitud\s+de\s+(?:informaci[oó]n|documentos)\s+adicional(?:es)?\b|\bnecesitamos\s*:",
+        # a French letter: "RENSEIGNEMENTS REQUIS", "Veuillez nous faire parvenir :"
+        r"\brenseignements\s+(?:requis|suppl[ée]mentaires|manquants)\b|\bveuillez\s+nous\s+(?:faire\s+parvenir|transmettre|envoyer)\b",
         # a request that cannot be acted on until something comes: "cannot be adjudicated until we receive"
         r"\b(?:cannot|can\s*not|could\s+not|will\s+not)\s+(?:yet\s+)?be\s+(?:\w+\s+)?\w+ed\b[^.;]{0,60}?\buntil\s+(?:we|you|the|your|our|it|they)\b",
         r"\b(?:request|submission|application|form)\s*[-–:]+\s*incomplete\b",
@@ -178,6 +190,9 @@ _STATEMENTS = {
 }
 # ^ is the sentence's start (a heading line is a sentence of its own), never a wrapped line's start:
 # "Your request was not\napproved." is a denial, not an approval
+# a status named in a sentence, its word in capitals as a system prints it ("... for pt X: status PENDING - in review")
+for _value, _words in (("approved", "APPROVED|AUTHORIZED|CERTIFIED"), ("denied", "DENIED|DECLINED"), ("pended", "PENDED|PENDING")):
+    _STATEMENTS[_value].append(rf"(?<![\w-])status(?:\s+is)?\s+(?-i:{_words})\b(?!\s+(?:if|when|unless|until)\b)")
 _STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items()}
 _CONDITIONAL = re.compile(
     r"\bno\s+(?:further|more|additional|other)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b|"
@@ -211,14 +226,20 @@ def _item_value(word: str) -> str | None:
 
 def items(text: str) -> list[tuple[int, Hit, bool]]:
     """The drug lines of a letter that decides item by item (``LUMAKRAS 120 mg tablets  APPROVED``):
-    (the line's start, its outcome, whether it is LUMAKRAS/sotorasib)."""
+    (the line's start, its outcome, whether it is LUMAKRAS/sotorasib). In a history of the drug's requests
+    whose row for this request is marked ("<- this request"), the other rows are history, not items."""
     out = []
+    marked = []
     for m in _ITEM.finditer(text):
         g = "v" if m.group("v") else "w"
         value = _item_value(m.group(g))
         if value:
             line = text.rfind("\n", 0, m.start("item")) + 1
+            line_end = text.find("\n", m.end())
+            marked.append(bool(_THIS_ROW.search(text, line, line_end if line_end >= 0 else len(text))))
             out.append((line, Hit(value, m.start(g), m.end(g)), bool(_OURS.search(m.group("item")))))
+    if any(marked):
+        return [x for x, mark in zip(out, marked, strict=True) if mark]
     return out
 
 
@@ -298,7 +319,7 @@ def _table_header(text: str, first: int) -> tuple[int, int] | None:
     return None
 
 
-# an outcome set off as a banner, in capitals: "PA REF 0004419310  ***  DENIED  ***", "=== APPROVED ==="
+# an outcome set off as a banner, in capitals: "PA REF 0004419310  ***  DENIED  ***", "=== APPROVED ===", "[ DENIED ]"
 # a label's value ends at its sentence's end, a semicolon or a column gap
 _BOX = re.compile(r"[\[({][^\])}\n]{0,3}[\])}]")  # a box, ticked or not, as OCR may print it ("[X)", "[J]")
 _NEGATED = re.compile(r"\b(?:not|no|unable|cannot|can[’']t|never)\b", I)
@@ -307,9 +328,9 @@ _VALUE_END = re.compile(r"\.(?=\s|$)|;|[ \t]{2,}")
 # word in capitals, then a star or the decision's date)
 _STAMP_DATE = r"(?=[ \t]+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)|[ \t]+\d{1,2}[ \-][A-Za-z]{3}[ \-]\d{2,4}(?!\d))"
 _BANNER = re.compile(
-    r"(?:[*=#~>]{2,}|(?<![*\w])\*|^|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
+    r"(?:[*=#~>]{2,}|(?<![*\w])\*|^|^[ \t]*[{(|]?[ \t]*\[(?=[ \t]*[A-Z]{4})|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
     r"COVERED|AUTH(?:ORIZATION)?[ \t]+OK)(?:[ \t]+FOR[ \t]+(?:[A-Z/]+[ \t]+){0,3}REVIEW)?|(?:[A-Z\-]+[ \t]+){0,3}ON[ \t]+HOLD|(?:MORE[ \t]+|ADDITIONAL[ \t]+)?INFORMATION[ \t]+(?:NEEDED|REQUESTED|REQUIRED))"
-    r"[ \t]*(?:[*=#~<]{1,}|$|(?=[-–|][ \t])|\.(?=[ \t]|$)|" + _STAMP_DATE + ")",
+    r"[ \t]*(?:[*=#~<]{1,}|\][ \t]*$|$|(?=[-–|]{1,3}[ \t])|\.(?=[ \t]|$)|" + _STAMP_DATE + ")",  # an app's badge: "[ DENIED ]"
     re.M,
 )
 # a ticked box of a checkbox list: "[X] Approved   [ ] Denied" (an empty box says nothing)
@@ -345,10 +366,32 @@ def _boxes_after(text: str) -> tuple[str, list[Hit]]:
     return text, hits
 
 
+_UNFILLED_LINE = re.compile(r"^(?:[ \t]*[A-Za-z][A-Za-z ()/]{0,30}:[ \t]*){2,}$", re.M)
+# in a row of boxes with one ticked "[X]", another box holding one mark ("[J]", "[l]") is what OCR made of an empty one
+_TICKED = re.compile(r"[\[(][ \t]*[xX][ \t]*[\])]")
+_MARKED_BOX = re.compile(r"[\[(][ \t]*[^\s\])\[(xX✓✔☑☒][ \t]*[\])][^\n\[(]*")
+
+
+def _noise_boxes(text: str) -> str:
+    """The text with a ticked row's other marked boxes (and their words) blanked, offsets kept."""
+    out = []
+    for line in text.split("\n"):
+        if _TICKED.search(line):
+            line = _MARKED_BOX.sub(lambda m: " " * len(m.group(0)), line)
+        out.append(line)
+    return "\n".join(out)
+
+
+_UNFILLED = re.compile(r"(?:^|(?<=[ \t]))[A-Za-z][A-Za-z ()/]{0,30}:[ \t]*_{3,}", re.M)
 _UNCHECKED = re.compile(r"(?:\[[ \t]*\]|\([ \t]*\)|☐)[^\n\[(☐☒☑]*")
 # a letter that closes the request (withdrawn, closed, cancelled) has no outcome, whatever else it words
 # like one; one that says no decision was made yet has none either, unless all it states is that the
 # request is pended ("This request is PENDED ... No decision has been made"): that is no decision yet
+# what is withdrawn is an earlier decision, not the request ("the denial of 22 May is withdrawn and ..."): a reversal
+_DECISION_WITHDRAWN = re.compile(
+    r"\b(?:denial|decision|determination|adverse\s+determination)\b(?:[^.;\n]|\n(?![ \t]*\n)){0,50}?\b(?:is|was|has\s+been|have\s+been)\s+$",
+    I,
+)
 _CLOSED = re.compile(r"\b(?:withdrawn|closed\s+(?:as|without)|cancell?ed|voided)\b", I)
 # a letter from someone else than the plan (a foundation's copay grant, a hub's notice) may say "approved" of
 # its own programme and that the plan has not decided: "this is not a decision by your health plan", "your
@@ -643,6 +686,9 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
     is its table's cells read as labels (the legend is elsewhere on the page)."""
     text, ticked = _boxes_after(text)
     text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
+    text = _UNFILLED.sub(lambda m: " " * len(m.group(0)), text)  # nor a form's field left blank ("Approved from: ____")
+    text = _UNFILLED_LINE.sub(lambda m: " " * len(m.group(0)), text)  # its blanks lost at fax ("Approved from:  to:")
+    text = _noise_boxes(text)  # a row with one [X]: its other boxes are empty
     codes = {**legend(text)[0], **(codes or {})}
     text = unlegended(text)  # a legend's words say what codes mean, nothing was decided by them
     labeled, why = _coded_hits(text, codes)
@@ -684,7 +730,7 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
         value = next((v for v, words in _OUTCOME_WORDS if re.search(rf"\b(?:{words})\b", word, I)), None)
         if value and not (_CONDITIONAL.search(line) or _STALE.search(line)):
             labeled.append(Hit(value, m.start("v"), m.end("v")))
-    if m := _CLOSED.search(text):
+    if m := next((c for c in _CLOSED.finditer(text) if not _DECISION_WITHDRAWN.search(text, max(0, c.start() - 60), c.start())), None):
         return [], f"the letter says no decision was made ({' '.join(m.group(0).split())}): left empty"
     undecided = _UNDECIDED.search(text)
     said: list[Hit] = []

@@ -123,8 +123,8 @@ def propose(
 ) -> Proposal:
     """The proposal for a letter's text; with the letter's bytes (``raw``), numbers and dates OCR read
     with low confidence get a second look (:mod:`priorauth.letters.recheck`)."""
-    text = letter.text
-    out = Proposal(text, letter.ocr, warnings=list(letter.warnings))
+    out = Proposal(letter.text, letter.ocr, warnings=list(letter.warnings))
+    text = fields.unfenced(letter.text)  # a form's typed entries out of their blanks (offsets kept)
 
     def add(name: str, hit: fields.Hit | None) -> Field | None:
         if hit is None:
@@ -186,7 +186,9 @@ def propose(
         if outcome.PARTIAL.search(ours):  # a partial approval denies the rest: its appeal deadline is read
             add("appeal_deadline", fields.appeal_deadline(text, day.value if day else None)[0])
     if kind == "denied":
-        reason = fields.denial_reason(outcome.unlegended(ours))
+        structured = tables.structured(ours)  # <DenialReason>, a CSV's denial_reason column
+        reason = tables.read(fields.denial_reason, ours) if structured else None
+        reason = reason or fields.denial_reason(outcome.unlegended(ours)) or tables.read(fields.denial_reason, ours)
         if reason is None:  # no labelled reason, no "because": the words after the denial statement
             reason = fields.reason_after(outcome.unlegended(ours), [h for h in hits if h.value == "denied"])
         if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:
@@ -194,10 +196,12 @@ def propose(
         if add("denial_reason", reason) is None:
             out.warnings.append("the denial reason could not be read")
         deadline, why = fields.appeal_deadline(text, day.value if day else None)
+        if deadline is None and structured:  # an appeal_by column
+            deadline = tables.read(lambda t: fields.appeal_deadline(t, day.value if day else None)[0], text)
         if add("appeal_deadline", deadline) is None:
             out.warnings.append(why or "the appeal deadline could not be read")
     if kind == "pended":
-        for hit in fields.requested(ours):
+        for hit in fields.requested(ours) or tables.read(fields.requested, ours) or []:
             conf = letter.confidence(hit.start, hit.end)
             out.requested.append(
                 {

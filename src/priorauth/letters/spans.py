@@ -25,6 +25,13 @@ class Hit:
 GARBLED_LEADER = r"(?-i:(?=[a-z.,6]{6,}[ \t])(?:[a-z.,6]*?[sc]){4}[a-z.,6]*)"
 
 
+# a history table's row marked as the one this letter is about ("... APPROVED ...  <- this request")
+_THIS_ROW = re.compile(
+    r"(?:<-+|←|◄|=>|\*\*?)[ \t]*(?:this|current|present)\s+(?:request|authori[sz]ation|decision)\b|\((?:this|current)\s+request\)",
+    re.I,
+)
+
+
 # an earlier authorization: "previous", "expired", or a parenthesis that opens on "prior" and is no prior
 # authorization's own name ("(prior certification no. X, valid ... to ...)")
 _STALE = re.compile(

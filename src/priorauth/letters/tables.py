@@ -18,6 +18,117 @@ RULE = re.compile(r"^[\s\-=_+|]+$")  # a line of dashes under the header
 KEY_VALUE = re.compile(r"^[ \t]*\|[ \t]*(?P<k>[^|\n]*?[A-Za-z][^|\n]*?)[ \t]*\|[ \t]*(?P<v>[^|\n]*?\S)[ \t]*\|?[ \t]*$")
 
 
+# a markup element on a line of its own, as an e-prescribing viewer prints a message raw:
+# ``<EffectiveDate>2027-02-11</EffectiveDate>`` is ``Effective Date: 2027-02-11``
+# (its closing tag as OCR read it: ``<MemberID>...</MemberlD>``)
+ELEMENT = re.compile(r"^[ \t]*<(?P<k>[A-Za-z][\w.\-]*)(?:[ \t][^<>\n]*)?>[ \t]*(?P<v>[^<>\n]*?\S)[ \t]*</[A-Za-z][\w.\-]*>[ \t]*$")
+# one that wraps: its opening tag and words on a line, its closing tag a few lines down
+ELEMENT_OPEN = re.compile(r"^[ \t]*<(?P<k>[A-Za-z][\w.\-]*)(?:[ \t][^<>\n]*)?>[ \t]*(?P<v>[^<>\n]*\S)[ \t]*$")
+# a container's opening tag alone on its line (``<InformationRequested>``): its items are a list under it
+CONTAINER = re.compile(r"^[ \t]*<(?P<k>[A-Za-z][\w.\-]*)(?:[ \t][^<>\n]*)?>[ \t]*$")
+LIST_ITEM = re.compile(r"item|entry|line|value|element", re.I)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[_.\-]+")
+
+
+def element_label(tag: str) -> str:
+    """A markup tag in words: ``PAReferenceID`` is ``PA Reference ID``, ``date_of_birth`` ``date of birth``."""
+    return " ".join(_CAMEL.sub(" ", tag).split())
+
+
+# a portal's CSV export printed: a header row of field names (``request_id,status,member_name,...``), then ONE
+# row of quoted or bare values (a file of several rows lists several requests: none is read as this one)
+CSV_HEADER = re.compile(r"^[ \t]*[A-Za-z][\w ]*(?:,[A-Za-z][\w ]*){3,}[ \t]*$")
+CSV_CELL = re.compile(r'(?:^|[ \t]*,)[ \t]*\n?[ \t]*(?:"(?P<q>(?:[^"]|"")*)"|(?P<b>[^,"\n]*))')
+
+
+def _csv(text: str, lines: list[str], starts: list[int], i: int) -> tuple[int, list[tuple[str, int, str]]] | None:
+    """(the values' last line, (field, offset in the letter, value) of each) under the CSV header ``lines[i]``: one
+    row with as many cells (wrapped over lines when the page was narrower than the row), then a blank line or
+    the page's end; a second row means a list of requests, none of which is read as this one."""
+    if not CSV_HEADER.match(lines[i]) or i + 1 >= len(lines):
+        return None
+    header, first = lines[i], i + 1
+    if re.fullmatch(r"[A-Za-z_][\w ]*(?:,[A-Za-z][\w ]*)*[ \t]*", lines[first]) and first + 1 < len(lines):
+        header, first = header.rstrip() + lines[first].strip(), first + 1  # the header wrapped: "qty_a" / "pproved,..."
+    head = [h.strip() for h in header.split(",")]
+    begin = starts[first]
+    stop = text.find("\n\n", begin)
+    block = text[begin : len(text) if stop < 0 else stop].rstrip()
+    cells = []
+    pos = 0
+    while pos <= len(block) and len(cells) <= len(head):
+        m = CSV_CELL.match(block, pos)
+        if m is None or (m.end() == pos and pos > 0):
+            break
+        g = "q" if m.group("q") is not None else "b"
+        cells.append((begin + m.start(g), m.group(g)))
+        pos = m.end()
+        if pos >= len(block):
+            break
+    if len(cells) != len(head) or pos < len(block):
+        return None
+    last = first + block.count("\n")
+    return last, [(h, x, v) for h, (x, v) in zip(head, cells, strict=True)]
+
+
+# a page printed as stacked pairs (a phone app, a PDF's text extracted field by field): a label alone on its line
+# ("Auth ID", "Covered dates", "Appeal by"), its value on the line or lines under it; read only where three labels
+# or more stack so
+STACKED_LABEL = re.compile(
+    r"^[ \t]*(?-i:[A-Z])[A-Za-z'./#]*(?:[ \t][A-Za-z'./#]+){0,2}[ \t]*:?[ \t]*$"
+)
+STACKED_WORD = re.compile(
+    r"\b(?:member|patient|name|dob|birth|id|auth|authorization|reference|ref|number|no|status|decision|decided|"
+    r"determination|reason|appeal|valid|covered|dates?|period|effective|start|end|expires?|from|through|until|"
+    r"quantity|qty|drug|medication|approved|request|case|plan)\b",
+    re.I,
+)
+
+
+def _stacked(lines: list[str]) -> list[tuple[int, int]]:
+    """(label line, last value line) of each stacked pair of the page, when three or more stack."""
+    found = []
+    i = 0
+    while i < len(lines) - 1:
+        if STACKED_LABEL.match(lines[i]) and STACKED_WORD.search(lines[i]) and lines[i + 1].strip():
+            j = i + 1
+            while j + 1 < len(lines) and lines[j + 1].strip() and not (
+                STACKED_LABEL.match(lines[j + 1]) and STACKED_WORD.search(lines[j + 1])
+            ) and j - i < 3 and not re.match(r"[ \t]*(?:[-=_]{4,}|\[)", lines[j + 1]):
+                j += 1
+            found.append((i, j))
+            i = j + 1
+            continue
+        i += 1
+    return found if len(found) >= 3 else []
+
+
+def structured(text: str) -> bool:
+    """The letter is a record printed raw, a markup message (three elements or more, each on its line) or a CSV
+    export's row: its labels are its tags or its header's fields, read in the ``header: value`` lines before
+    its prose."""
+    if len(re.findall(r"(?m)^[ \t]*<[A-Za-z][\w.\-]*(?:[ \t][^<>\n]*)?>[^<>\n]*\S", text)) >= 3:
+        return True
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    return any(_csv(text, lines, starts, i) for i in range(len(lines)) if CSV_HEADER.match(lines[i]))
+
+
+def _element_end(lines: list[str], i: int, tag: str) -> tuple[int, int] | None:
+    """(line, offset) of the closing tag of the element opened on ``lines[i]``: within six lines that hold
+    only words (None: another tag comes first, or none)."""
+    for j in range(i + 1, min(len(lines), i + 7)):
+        found = re.search(r"</[A-Za-z][\w.\-]*>", lines[j])
+        close = found.start() if found else -1
+        if close >= 0:
+            return (j, close) if "<" not in lines[j][:close] else None
+        if "<" in lines[j] or not lines[j].strip():
+            return None
+    return None
+
+
 def _cells(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in CELL.finditer(line)]
 
@@ -109,7 +220,52 @@ def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     out: list[str] = []
     segs: list[tuple[int, int, int]] = []
     size = 0
+    skip = 0  # the lines of a wrapped element already read
+    value = ""
+    stacked = {i: j for i, j in _stacked(lines)}
     for i, line in enumerate(lines):
+        if i < skip:
+            continue
+        if i in stacked:  # "Auth ID" over "A27-188-340-Q"
+            label = f"{line.strip().rstrip(':').rstrip()}: "
+            value = text[starts[i + 1] : starts[stacked[i]] + len(lines[stacked[i]])].strip()
+            at = starts[i + 1] + len(lines[i + 1]) - len(lines[i + 1].lstrip())
+            out.append(label + value)
+            segs.append((size + len(label), at, len(value)))
+            size += len(label) + len(value) + 1
+            skip = stacked[i] + 1
+            continue
+        if (found_csv := _csv(text, lines, starts, i)) is not None:  # request_id,status,... over "LBT-...",...
+            j, cells = found_csv
+            for header, x, cell in cells:
+                if cell.strip():
+                    label = f"{element_label(header)}: "
+                    out.append(label + cell.replace("\n", " "))  # a wrapped cell is one value (same length)
+                    segs.append((size + len(label), x, len(cell)))
+                    size += len(label) + len(cell) + 1
+            skip = j + 1
+            continue
+        element = ELEMENT.match(line)
+        if element is None and (element := ELEMENT_OPEN.match(line)) is not None:
+            end = _element_end(lines, i, element.group("k"))
+            if end is None:
+                element = None
+            else:
+                skip = end[0] + 1
+                value = text[starts[i] + element.start("v") : starts[end[0]] + end[1]].rstrip()
+        elif element is not None:
+            value = element.group("v")
+        if element:  # <Decision>APPROVED</Decision>, <Item>...</Item> as a list's item
+            label = "- " if LIST_ITEM.fullmatch(element.group("k")) else f"{element_label(element.group('k'))}: "
+            out.append(label + value.replace("\n", " "))
+            segs.append((size + len(label), starts[i] + element.start("v"), len(value)))
+            size += len(label) + len(value) + 1
+            continue
+        if (container := CONTAINER.match(line)) is not None:
+            label = f"{element_label(container.group('k'))}:"
+            out.append(label)
+            size += len(label) + 1
+            continue
         row = KEY_VALUE.match(line)
         if row and not RULE.match(line):  # a two-column table's row: | Status | APPROVED |
             label = f"{row.group('k')}: "
@@ -174,6 +330,8 @@ def read(rule: Callable[..., Any], text: str, *args: Any) -> Any:
             return None
         mapped = tuple(back(h, segs) if hasattr(h, "start") else h for h in found)
         return None if any(m is None for m, h in zip(mapped, found, strict=True) if hasattr(h, "start")) else mapped
+    if isinstance(found, list):  # requested items
+        return [m for h in found if (m := back(h, segs)) is not None] or None
     if isinstance(found, dict):
         return {k: m for k, v in found.items() if (m := back(v, segs)) is not None}
     return back(found, segs) if found is not None else None
