@@ -307,6 +307,21 @@ TENTH_BLIND = {  # the tenth set's one blind run (digital, fax), scored by the l
     "patient_mismatch": ("89.6 / 0.0 / 10.4", "87.5 / 0.0 / 12.5"),
 }
 
+ELEVENTH_BLIND = {  # the eleventh set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("72.9 / 27.1 / 0.0", "68.8 / 31.2 / 0.0"),
+    "authorization_number": ("54.2 / 29.2 / 16.7", "50.0 / 35.4 / 14.6"),
+    "period_start": ("81.2 / 18.8 / 0.0", "79.2 / 20.8 / 0.0"),
+    "period_end": ("83.3 / 16.7 / 0.0", "81.2 / 18.8 / 0.0"),
+    "quantity": ("85.4 / 14.6 / 0.0", "83.3 / 16.7 / 0.0"),
+    "appeal_deadline": ("79.2 / 20.8 / 0.0", "75.0 / 25.0 / 0.0"),
+    "denial_reason": ("75.0 / 16.7 / 8.3", "75.0 / 16.7 / 8.3"),
+    "requested": ("91.7 / 6.2 / 2.1", "91.7 / 6.2 / 2.1"),
+    "patient_name": ("58.3 / 37.5 / 4.2", "50.0 / 43.8 / 6.2"),
+    "patient_birth_date": ("79.2 / 20.8 / 0.0", "77.1 / 22.9 / 0.0"),
+    "patient_member_id": ("66.7 / 33.3 / 0.0", "60.4 / 39.6 / 0.0"),
+    "patient_mismatch": ("93.8 / 0.0 / 6.2", "93.8 / 0.0 / 6.2"),
+}
+
 
 @pytest.mark.parametrize(
     ("heading", "blind", "wrong", "since"),
@@ -345,6 +360,12 @@ TENTH_BLIND = {  # the tenth set's one blind run (digital, fax), scored by the l
         (
             "### The tenth held-out set",
             {k: " | ".join(v) for k, v in TENTH_BLIND.items()},
+            "0 | 0",
+            "scored **once** by the lead on 2026-12-01",
+        ),
+        (
+            "### The eleventh held-out set",
+            {k: " | ".join(v) for k, v in ELEVENTH_BLIND.items()},
             "0 | 0",
             "scored **once** by the lead on 2026-12-01",
         ),
