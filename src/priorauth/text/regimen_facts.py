@@ -182,8 +182,8 @@ def _named_before(doc: TextDoc, f: Finding) -> bool:
 
 
 _NO_OTHER_CANCER = re.compile(
-    r"no\s+other\s+(?:anti-?cancer|cancer|oncology|onc|oncologic|chemo(?:therapy)?)\s+(?:medicines?|medications?|meds|drugs?"
-    r"|therap(?:y|ies)|treatments?|agents?)\b",
+    r"no\s+other\s+(?:anti-?cancer|anti-?neoplastic|cancer|oncology|onc|oncologic|chemo(?:therapy)?)\s+(?:medicines?|medications?|meds|drugs?"
+    r"|therap(?:y|ies)|treatments?|agents?|orders?)\b",
     re.I,
 )
 _HELD = re.compile(r"\b(?:hold|held|on\s+hold|stopped|discontinued|ceased|suspended)\b", re.I)
