@@ -96,11 +96,22 @@ def test_docs_report_the_heldout2_score_as_computed_today() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"],
+    [
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+        "heldout8",
+        "heldout9",
+        "heldout10",
+        "heldout11",
+        "heldout12",
+    ],
 )
 def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
-    """Held-out v3 to v10 (each written blind while the one before was read; development sets since their misses
-    were read) and v11 (written blind while v10 was read; skipped until merged): the docs show each one's table as
+    """Held-out v3 to v11 (each written blind while the one before was read; development sets since their misses
+    were read) and v12 (written blind while v11 was read; skipped until merged): the docs show each one's table as
     the scorer computes it today (the last table under its title; a blind first score stays above it as history)."""
     path = text_quality.CORPORA[name]
     if not path.exists():
@@ -112,12 +123,12 @@ def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
 def test_the_scorer_says_a_corpus_not_merged_yet_is_absent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    """Asked for a corpus whose file is not there (held-out v11 until it is merged), the scorer says so in one line
+    """Asked for a corpus whose file is not there (held-out v12 until it is merged), the scorer says so in one line
     and exits 1: no traceback."""
-    monkeypatch.setitem(text_quality.CORPORA, "heldout11", tmp_path / "heldout11.yaml")
-    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout11"])
+    monkeypatch.setitem(text_quality.CORPORA, "heldout12", tmp_path / "heldout12.yaml")
+    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout12"])
     assert text_quality.main() == 1
     err = capsys.readouterr().err
     assert err.strip().splitlines() == [
-        f"heldout11 corpus (heldout11.yaml): absent (not merged yet: {tmp_path / 'heldout11.yaml'})"
+        f"heldout12 corpus (heldout12.yaml): absent (not merged yet: {tmp_path / 'heldout12.yaml'})"
     ]

@@ -50,7 +50,7 @@ _GUT_SITE_BEFORE = re.compile(
 _ST_SHORT = re.compile(r"^(?:staged\s+(?:as\s+)?|st\.?\s?|\w+(?:-\w+)?\s+(?=(?:iv|iii|ii)[abc]?\b))", re.I)
 
 
-_GROUP_AT_END = re.compile(r"(?:^|[\s(:])((?:iv|iii|ii|i)[abc]?\d?)\s*\)?\s*$", re.I)
+_GROUP_AT_END = re.compile(r"(?:^|[\s(:=])((?:iv|iii|ii|i)[abc]?\d?)\s*\)?\s*$", re.I)
 
 
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:

