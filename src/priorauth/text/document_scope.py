@@ -265,7 +265,8 @@ _SUPERSEDED_BANNER = re.compile(
     re.M,
 )
 _COPY_WORD = re.compile(
-    r"\b(?:preliminary|draft|copy|printout|print-?out|earlier|previous|prior|interim|not\s+for\s+clinical\s+use)\b", re.I
+    r"\b(?:preliminary|draft|copy|printout|print-?out|earlier|previous|prior|interim|not\s+for\s+clinical\s+use)\b",
+    re.I,
 )
 
 
