@@ -61,7 +61,6 @@ def unreliable_pages(docs: list[TextDoc]) -> list[str]:
     digits) below the confidence threshold. Such a page may hide a statement, so nothing is taken as absent
     from it (``evaluate/confidence.py``)."""
     from priorauth.text import ocr
-
     from priorauth.text.document_scope import _misdirected, _misfiled, _several_patients
 
     out = []
