@@ -243,7 +243,8 @@ _YOUR_RELATIVE = re.compile(  # the kin of _RELATIVE, and a spouse or partner
     rf"\byour\s+(?:late\s+)?(?:{_KIN}|husband|wife|partner|spouse)(?:['\u2019]s|\s+(?:had|has|was|died|is))\b"
     # [ocr10-cancer-of-your-relative] (held-out OCR v10) "the lung cancer of your sister", "the tumour test of your late
     # father": the illness named with "of your <relative>"
-    rf"|\b(?:cancer|tumou?r|carcinoma|disease|diagnosis|illness|results?|test(?:ing)?)\s+of\s+your\s+(?:late\s+)?"
+    rf"|\b(?:cancer|tumou?r|carcinoma|disease|diagnosis|illness|results?|test(?:ing)?)\s+of\s+your\s+(?:[^\w\s]{{1,2}}\s+|[a-z]\s+)?"
+    rf"(?:late\s+)?"  # a scan's speck between the words ("of your  i\nsister")
     rf"(?:{_KIN}|husband|wife|partner|spouse)\b",
     re.I,
 )
