@@ -427,6 +427,26 @@ def test_an_absence_is_never_taken_from_an_unreliable_page(
         assert "DocumentReference/scan1 page 1" in c["summary"] and "read unreliably" in c["summary"]
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "RECEIVED STAMP - WRONG PATIENT ON PAGE 1 - returned to sender",
+        "This transmission belongs to another patient. Please destroy it.",
+    ],
+)
+def test_a_document_for_another_patient_hides_nothing_of_this_one(notice: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """[ocr10-void-document] A scanned document that says it is another patient's states nothing about this one, so
+    a page of it read unreliably does not doubt an absence ("no prior G12C inhibitor" stays met); a guard: the same
+    page without the notice is `review`."""
+    body = "Oncology note 2026-09-01\nPrior therapy: carboplatin and pemetrexed. KRAS G12C detected.\n"
+    for text, status in ((f"{notice}\n{body}", "met"), (body, "review")):
+        monkeypatch.setattr(ocr, "read", lambda raw, kind, text=text: _fake_scan(text, 40.0))
+        ocr.clear_cache()
+        doc = check(scans.chart(scans.document("scan1", b"II*\x00scan", "image/tiff")))
+        c = next(c for c in doc["criteria"] if c["id"] == "no_prior_kras_g12c_inhibitor")
+        assert c["status"] == status, (text, c["summary"])
+
+
 def test_a_doubtful_drug_name_is_review_against_an_absence(monkeypatch: pytest.MonkeyPatch) -> None:
     """A confident `met` resting on an absence ("no prior G12C inhibitor") is `review` when the only word
     against it is a drug name read at low confidence: the absence was never shown."""
@@ -590,7 +610,7 @@ def test_a_word_before_the_sentence_qualifies_it_only_if_it_looks_forward() -> N
 
 
 def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str]) -> None:
-    """v4 to v9 are development sets; v10 (written blind while v9 was read) is absent until merged: the script
+    """v4 to v10 are development sets; v11 (written blind while v10 was read) is absent until merged: the script
     says so in one line and scores nothing, never a traceback."""
     import importlib.util
 
@@ -606,11 +626,12 @@ def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str])
     assert module.SETS["heldout8"] == "heldout_documents8.yaml"
     assert module.SETS["heldout9"] == "heldout_documents9.yaml"
     assert module.SETS["heldout10"] == "heldout_documents10.yaml"
+    assert module.SETS["heldout11"] == "heldout_documents11.yaml"
     assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
-    if not (scans.HERE / "heldout_documents10.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout10"]) == 2
+    if not (scans.HERE / "heldout_documents11.yaml").exists() and ocr.tesseract_version():
+        assert module.main(["--set", "heldout11"]) == 2
         err = capsys.readouterr().err
-        assert "heldout_documents10.yaml is absent (not merged yet)" in err and "Traceback" not in err
+        assert "heldout_documents11.yaml is absent (not merged yet)" in err and "Traceback" not in err
 
 
 # --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------
@@ -695,7 +716,9 @@ def test_a_confident_met_with_nothing_against_it_stays_met(monkeypatch: pytest.M
     [
         ("adagrasib", 40.0, "met"),  # a known name read doubtfully is the name: the reader finds it (not_met)
         ("aoagresib", 30.0, "review"),  # a misread name, doubted: the absence is not read on this page
-        ("sotorasih", 20.0, "review"),
+        # [ocr10-requested-drug-misread] the requested drug misread hides no other G12C inhibitor (the criterion leaves
+        # the requested drug out): the absence stands (before the twelfth pass this case was `review`)
+        ("sotorasih", 20.0, "met"),
         ("aoagresib", 95.0, "met"),  # read confidently: a word, not a drug (no name hidden)
         ("platinum", 30.0, "review"),  # a doubted word one letter from a drug ("platinol"): it may be that drug
     ],

@@ -28,9 +28,12 @@ def judged(rule: Callable[[Context], Answer], ctx: Context) -> Answer:
 def _not_by_absence(found: Answer, ctx: Context) -> Answer:
     """A ``met`` that cites nothing rests on an absence (no prior G12C inhibitor found); with a scanned
     page read unreliably in the chart, the absence may be OCR's: ``review``, naming the pages."""
-    if found.status != "met" or found.evidence or not ctx.facts.unreliable_pages:
+    # [ocr10-requested-drug-misread] a word that may be the requested drug misread ("solorasib", perhaps sotorasib)
+    # hides no other drug: the criteria on prior therapy leave the requested drug out
+    unreliable = [p for p in ctx.facts.unreliable_pages if not p.endswith(f", perhaps {ctx.drug})")]
+    if found.status != "met" or found.evidence or not unreliable:
         return found
-    pages = "; ".join(ctx.facts.unreliable_pages)
+    pages = "; ".join(unreliable)
     return Answer(
         "review",
         f"{found.summary} But scanned pages were read unreliably ({pages}): what they say may be missing.",

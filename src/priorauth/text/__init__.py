@@ -61,9 +61,12 @@ def unreliable_pages(docs: list[TextDoc]) -> list[str]:
     digits) below the confidence threshold. Such a page may hide a statement, so nothing is taken as absent
     from it (``evaluate/confidence.py``)."""
     from priorauth.text import ocr
+    from priorauth.text.document_scope import _misdirected, _misfiled, _several_patients
 
     out = []
     for d in docs:
+        if d.pages and (_misfiled(d.text) or _misdirected(d.text) or _several_patients(d.text)):
+            continue  # [ocr10-void-document] a document that says it is another patient's hides nothing of this one
         for p in d.pages:
             words = [w for w in p.words if any(c.isalnum() for c in d.text[w.start : w.end])]
             doubtful = sum(w.conf < ocr.CONFIDENT for w in words)
@@ -71,6 +74,7 @@ def unreliable_pages(docs: list[TextDoc]) -> list[str]:
                 share = doubtful / len(words) if words else 1.0
                 out.append(f"{d.source} page {p.number} ({share:.0%} of its words read below {ocr.CONFIDENT:.0f}%)")
             elif p.ocr and not _policy_text(d) and (drug := _misread_drug(d.text, words)):
+                # evaluate/confidence.py reads ", perhaps <drug>)" ([ocr10-requested-drug-misread]): keep the form
                 out.append(f"{d.source} page {p.number} (a word read as '{drug[0]}', perhaps {drug[1]})")
     return out
 

@@ -34,7 +34,11 @@ _MISDIRECTED = re.compile(
     rf"(?:patient|person|individual)"
     rf"|\b(?:does|do|did){_GAP}not{_GAP}(?:belong|pertain|relate|refer){_GAP}to{_GAP}(?:this|your|the){_GAP}patient"
     rf"|\b(?:was|were|been){_GAP}(?:faxed|sent|transmitted|routed|forwarded|delivered){_GAP}(?:\w+{_GAP}){{0,5}}"
-    rf"in{_GAP}error",
+    rf"in{_GAP}error"
+    # [ocr10-wrong-patient-stamp] (held-out OCR v10) a receiving office's stamp anywhere on the first page ("WRONG
+    # PATIENT ON PAGE 2 - NOT <name>", "DO NOT FILE IN THIS CHART")
+    rf"|\bwrong{_GAP}(?:patient|chart|mrn){_GAP}(?:on|in){_GAP}(?:page|pages|pp?\.?){_GAP}\d"
+    rf"|\bdo{_GAP}not{_GAP}file{_GAP}(?:in|into|to|under){_GAP}this{_GAP}(?:patient'?s?{_GAP})?(?:chart|record)",
     re.I,
 )
 # "If you received this fax in error" is the boilerplate of every cover sheet, not a notice: a condition.
@@ -127,9 +131,21 @@ _NOT_PATIENT_HEADING = re.compile(
     r"\bprotocol\s+excerpt\b|"
     # (held-out v10) [v10-not-a-patient] a question asked in general, a teaching composite or a slide ("Asking generally,
     # not about a specific patient", "Grand rounds slide 7 (de-identified teaching composite)")
-    r"\bnot\s+about\s+(?:a|any)\s+(?:specific|particular|real|individual)\s+patient\b|\basking\s+(?:generally|in\s+"
+    r"\bnot\s+about\s+(?:a|any)\s+(?:(?:specific|particular|real|individual)\s+)?patient\b|\basking\s+(?:generally|in\s+"
     r"general|hypothetically)\b|\bteaching\s+(?:composite|slide|vignette)\b|\bcomposite\s+(?:case|vignette)\b|"
     r"\bgrand\s+rounds\s+(?:slide|case|vignette|presentation)\b",
+    re.I,
+)
+
+
+# [ocr10-cases-below-fictional] (held-out OCR v10, issue 17's twelfth pass) A notice that every case after it is
+# invented ("All cases below are fictional and are not about any patient", "The vignettes that follow are
+# hypothetical"): each paragraph after it is general, whatever banner the page was printed under.
+_CASES_BELOW_FICTIONAL = re.compile(
+    r"\b(?:cases?|vignettes?|scenarios?|examples?|patients?)\s+(?:below|that\s+follows?|which\s+follows?|in\s+this\s+"
+    r"(?:handout|session|document|worksheet))\s+(?:are|is)\s+(?:all\s+)?(?:fictional|fictitious|hypothetical|invented|"
+    r"imaginary|made[\s-]up|composites?)\b|\bthe\s+following\s+(?:cases?|vignettes?|scenarios?)\s+(?:are|is)\s+(?:all\s+)?"
+    r"(?:fictional|fictitious|hypothetical|invented|imaginary|made[\s-]up|composites?)\b",
     re.I,
 )
 
@@ -142,7 +158,11 @@ def _general_paragraph(doc: TextDoc, f: Finding) -> bool:
     end = doc.text.find("\n\n", f.end)
     paragraph = doc.text[start : end if end >= 0 else len(doc.text)]
     first = paragraph.lstrip("\n").split("\n", 1)[0]
-    return bool(_GENERAL_HEADING.match(first) or _NOT_PATIENT_HEADING.search(paragraph)) or policy_document(doc)
+    return (
+        bool(_GENERAL_HEADING.match(first) or _NOT_PATIENT_HEADING.search(paragraph))
+        or bool(_CASES_BELOW_FICTIONAL.search(doc.text, 0, f.start))
+        or policy_document(doc)
+    )
 
 
 # [ocr7-policy-banner] (held-out OCR v7, issue 17's eighth pass) A payer's policy printed with its title as one cell
@@ -224,7 +244,12 @@ def _relatives_tumor(doc: TextDoc, f: Finding) -> bool:
 # Ms ...", "your mother's result", "your father's test"): a result it states in the third person ("The tumour test
 # showed KRAS G12C") is the relative's, seen from the reader's side; only a sentence about "you" is the addressee's.
 _YOUR_RELATIVE = re.compile(  # the kin of _RELATIVE, and a spouse or partner
-    rf"\byour\s+(?:late\s+)?(?:{_KIN}|husband|wife|partner|spouse)(?:['\u2019]s|\s+(?:had|has|was|died|is))\b",
+    rf"\byour\s+(?:late\s+)?(?:{_KIN}|husband|wife|partner|spouse)(?:['\u2019]s|\s+(?:had|has|was|died|is))\b"
+    # [ocr10-cancer-of-your-relative] (held-out OCR v10) "the lung cancer of your sister", "the tumour test of your late
+    # father": the illness named with "of your <relative>"
+    rf"|\b(?:cancer|tumou?r|carcinoma|disease|diagnosis|illness|results?|test(?:ing)?)\s+of\s+your\s+(?:[^\w\s]{{1,2}}\s+|[a-z]\s+)?"
+    rf"(?:late\s+)?"  # a scan's speck between the words ("of your  i\nsister")
+    rf"(?:{_KIN}|husband|wife|partner|spouse)\b",
     re.I,
 )
 _SALUTATION = re.compile(r"^\s*dear\s+\w", re.I | re.M)
@@ -233,3 +258,25 @@ _YOU = re.compile(r"\byou(?:r|rs|rself)?\b", re.I)
 
 def _letter_to_relative(doc: TextDoc, f: Finding) -> bool:
     return bool(_SALUTATION.search(doc.text) and _YOUR_RELATIVE.search(doc.text) and not _YOU.search(f.sentence))
+
+
+# [ocr10-superseded-copy] (held-out OCR v10, issue 17's twelfth pass) A copy of an earlier printout kept behind the final
+# report under a banner that says it is superseded ("COPY OF PRELIMINARY PRINTOUT - SUPERSEDED - NOT FOR CLINICAL
+# USE", "Draft (superseded) - audit copy"): nothing after the banner, to the end of its page, is a result. A report
+# that "supersedes" an earlier one is the final one, and a sentence about a superseded printout is no banner: the
+# banner's word is in capitals or set off by a dash, colon, bracket or bar, on a line naming the copy.
+_SUPERSEDED_BANNER = re.compile(
+    r"^[^\n]{0,60}(?:\bSUPERSEDED\b|(?i:[-\u2013\u2014:(\[|*]\s*superseded\b|\bsuperseded\s*[-\u2013\u2014:)\]|*]))[^\n]{0,60}$",
+    re.M,
+)
+_COPY_WORD = re.compile(
+    r"\b(?:preliminary|draft|copy|printout|print-?out|earlier|previous|prior|interim|not\s+for\s+clinical\s+use)\b",
+    re.I,
+)
+
+
+def _superseded_copy(doc: TextDoc, f: Finding) -> bool:
+    for m in _SUPERSEDED_BANNER.finditer(doc.text, 0, f.start):
+        if _COPY_WORD.search(m.group(0)) and "\f" not in doc.text[m.end() : f.start]:
+            return True
+    return False

@@ -8,7 +8,14 @@ from functools import lru_cache
 
 from priorauth.facts.model import Diagnosis, DiseaseStatus, Evidence, KrasResult, MedUse
 from priorauth.text.disease_facts import _histology, _spread, _stage, _status
-from priorauth.text.document_scope import _NOT_A_PATIENT, _general_paragraph, _misdirected, _misfiled, _several_patients
+from priorauth.text.document_scope import (
+    _NOT_A_PATIENT,
+    _general_paragraph,
+    _misdirected,
+    _misfiled,
+    _several_patients,
+    _superseded_copy,
+)
 from priorauth.text.finding_scope import _answered_yes, _counterfactual, _negative_for_tested
 from priorauth.text.ild_facts import _ild
 from priorauth.text.kras_facts import _kras
@@ -87,6 +94,8 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     p = patterns()
     if _entered_in_error(doc, f):
         return  # (held-out v9) [v9-entered-in-error] a list entry marked as entered in error states nothing
+    if _superseded_copy(doc, f):
+        return  # [ocr10-superseded-copy] "COPY OF PRELIMINARY PRINTOUT - SUPERSEDED - NOT FOR CLINICAL USE"
     general = p["not_about_patient"].search(f.sentence) and not _answered_yes(doc, f) and not _negative_for_tested(f)
     if general or _unticked_item(doc, f, line) or _in_criteria_list(doc, f):
         return  # a general statement, a form's item left unticked, a payer's list of criteria

@@ -40,11 +40,27 @@ _WITHDRAWN_AFTER = re.compile(
 )
 
 
+# [ocr10-edited-entry] (held-out OCR v10, issue 17's twelfth pass) A result keyed, then edited in an audit trail or a
+# corrected entry ("result edited: 'G12C' -> 'G12V'", "changed from G12C to G12V (keying error)"): the G12C entered
+# before the edit, and the edit's old value, are no result; what the edit made it stands.
+_EDITED_FROM_G12C = re.compile(
+    r"\b(?:edited|corrected|amended|changed|revised|updated|modified)\b[^\n]{0,40}?(?:from\s+)?['\"\u2018\u201c]?"
+    r"(?:kras\s+)?(?:p\.)?G12C['\"\u2019\u201d]?\s*(?:->|\u2192|=>|>|\bto\b)\s*['\"\u2018\u201c]?(?:kras\s+)?(?:p\.)?[GQA]\d{1,3}[A-Z]",
+    re.I,
+)
+
+
+def _edited_away(doc: TextDoc, f: Finding) -> bool:
+    return f.label == "KRAS_G12C" and any(m.end() > f.start for m in _EDITED_FROM_G12C.finditer(doc.text))
+
+
 def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section == "family_history":
         return
     negated = "NEGATED_EXISTENCE" in f.modifiers
     negated = negated or _under_not_detected(doc, f) or (f.label == "KRAS_G12C" and _negative_list_or_cell(doc, f))
+    if not negated and _edited_away(doc, f):
+        return  # [ocr10-edited-entry] "result entered: KRAS G12C detected" ... "result edited: 'G12C' -> 'G12V'"
     if _WITHDRAWN_AFTER.search(doc.text, f.end, f.sentence_start + len(f.sentence)):
         return  # (held-out v10) [v10-result-withdrawn] "block 2 (reported KRAS G12C) ... the result is WITHDRAWN"
     if f.label == "KRAS_G12C" and _CALLER_COULD.search(doc.text[f.sentence_start : f.start]):

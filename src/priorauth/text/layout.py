@@ -220,6 +220,8 @@ def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
         return False  # (held-out v9) a row of empty boxes answered after them ("chemo [ ] IO [ ] -> NONE")
     text = unwrap(doc.text)
     before = text[text.rfind("\n", 0, f.start) + 1 : f.start]
+    if _own_box_after(doc, f):
+        before = ""  # [ocr10-box-column] the row's own box follows it: boxes of the row above are not its answer
     boxes = [(m.start(), False) for m in p["unticked_box"].finditer(before)]
     boxes += [(m.start(), True) for m in p["ticked_box"].finditer(before)]
     # (held-out v9) [v9-after-box-row] A sentence begun after the last box ("... [ ] targeted [ ] -> NONE (pt and
@@ -229,6 +231,20 @@ def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
     if not boxes and f.label == "KRAS_G12C" and _boxed_answer(doc, f) is not None:
         return False  # [ocr9-boxes-after] "KRAS G12C status:  [X] Positive  [ ] Negative": the field is answered
     return not max(boxes)[1] if boxes else True
+
+
+# [ocr10-box-column] (held-out OCR v10, issue 17's twelfth pass) A checklist printed as a table with its boxes in a
+# column after the items ("Criterion ... Met?" / "KRAS G12C confirmed by an approved test   [ ]   -- not received --"):
+# a row that reads on into the next when unwrapped keeps its own box. The finding's printed line has no box before it
+# and one after it: that box, not the box of the row above, answers the item.
+def _own_box_after(doc: TextDoc, f: Finding) -> bool:
+    p = patterns()
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    end = doc.text.find("\n", f.end)
+    own_before = doc.text[start : f.start]
+    own_after = doc.text[f.end : end if end >= 0 else len(doc.text)]
+    boxed = p["unticked_box"].search(own_after) or p["ticked_box"].search(own_after)
+    return bool(boxed) and not p["unticked_box"].search(own_before) and not p["ticked_box"].search(own_before)
 
 
 # [ocr9-boxes-after] (held-out OCR v9, issue 17's eleventh pass) A form's field whose answer boxes follow it on its line

@@ -212,6 +212,11 @@ _ABBREVIATION = re.compile(
 )
 
 
+# [ocr10-footnote-mark] (held-out OCR v10, issue 17's twelfth pass) A caret-numbered footnote mark glued to a result
+# word ("NOT DETECTED^2", "POSITIVE^1", "3.8%^1"): the mark is a reference, not part of the word.
+_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z%)\]])\^\d{1,2}(?!\d)")
+
+
 # A title line in capitals before a dash or colon ("RENEWAL REQUEST - LUMAKRAS (sotorasib), ref. 118842") is a
 # heading, not the start of a wrapped sentence.
 _TITLE = re.compile(r"^\s*[A-Z][A-Z&/ ]{6,}\s+[-\u2013\u2014:]\s")
@@ -243,6 +248,8 @@ def unwrap(text: str) -> str:
     for m in _ABBREVIATION.finditer(text):
         out[m.end() - 1] = " "
     _spoken_punctuation(text, out)
+    for m in _FOOTNOTE_MARK.finditer(text):  # [ocr10-footnote-mark] "NOT DETECTED^2" reads "NOT DETECTED"
+        out[m.start() : m.end()] = " " * (m.end() - m.start())
     if "\n" not in text:
         return "".join(out)
     lines, start = [], 0
