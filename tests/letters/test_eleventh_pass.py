@@ -147,3 +147,33 @@ def test_a_patient_after_a_payers_heading_is_still_read() -> None:
     text = "BRACKEN VALE EMPLOYEE HEALTH TRUST\nMember: Teodora Vasquez-Lindqvist\nDOB: 09/23/1958\n"
     got = fields.patient(text)["name"]
     assert got.value == "Teodora Vasquez-Lindqvist"
+
+
+# -- 4. a denial's explanation is read whole ----------------------------------------------------------------
+EXPLAINED = [
+    (
+        "We cannot approve this request.\nThe biopsy report names the tumour only as carcinoma; the subtype is not\n"
+        "documented in the records sent.\n\nYou may appeal within 60 days.\n",
+        ("the tumour only as carcinoma", "the subtype is not documented"),
+    ),
+    (
+        "Your request for LUMAKRAS has been denied.\nThe member started the drug on 01/05/2027. Records of a prior\n"
+        "platinum regimen were not submitted.\n\nQuestions? Call 555-0100.\n",
+        ("started the drug on 01/05/2027", "were not submitted"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("letter", "parts"), EXPLAINED)
+def test_a_denials_explanation_is_read_whole(letter: str, parts: tuple[str, str]) -> None:
+    reason = propose(_letter("Member: Teodora Vasquez-Lindqvist\n\n" + letter), CASE).value("denial_reason")
+    assert reason is not None and all(p in reason for p in parts), reason
+
+
+def test_a_labelled_reason_stays_its_own() -> None:
+    letter = (
+        "Member: Teodora Vasquez-Lindqvist\n\nYour request has been denied.\n\n"
+        "Reason for denial: the plan requires a KRAS G12C result from tissue.\n\nYou may appeal within 60 days.\n"
+    )
+    reason = propose(_letter(letter), CASE).value("denial_reason")
+    assert reason == "the plan requires a KRAS G12C result from tissue."

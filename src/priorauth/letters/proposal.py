@@ -204,8 +204,11 @@ def propose(
         structured = tables.structured(ours)  # <DenialReason>, a CSV's denial_reason column
         reason = tables.read(fields.denial_reason, ours) if structured else None
         reason = reason or fields.denial_reason(outcome.unlegended(ours)) or tables.read(fields.denial_reason, ours)
+        after = fields.reason_after(outcome.unlegended(ours), [h for h in hits if h.value == "denied"])
         if reason is None:  # no labelled reason, no "because": the words after the denial statement
-            reason = fields.reason_after(outcome.unlegended(ours), [h for h in hits if h.value == "denied"])
+            reason = after
+        elif after is not None and after.start < reason.start and after.end >= reason.end:
+            reason = after  # one sentence of the explanation that follows the denial: the whole explanation
         if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:
             reason = fields.first_sentence(ours, reason)  # its explanation read weakly: the reason itself
         if add("denial_reason", reason) is None:
