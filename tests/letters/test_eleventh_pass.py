@@ -7,7 +7,9 @@ stay as they are.
 2. Wrong numbers: an id of groups cut before its last group is read whole (an id of one piece so cut is left
    empty); a call's reference is not the request's; a member's number under an abbreviation (``MBR NO``,
    ``MEM #``) is never the authorization's, nor is a number that is, elsewhere on the letter, the member id.
-3. A payer's own name holding a role word (``... EMPLOYEE HEALTH TRUST``) is never the patient's name."""
+3. A payer's own name holding a role word (``... EMPLOYEE HEALTH TRUST``) is never the patient's name.
+4. A denial's explanation after its statement is read whole, not one sentence of it; a labelled reason stays.
+5. "No information is needed from ..." asks for nothing."""
 
 from __future__ import annotations
 
@@ -177,3 +179,21 @@ def test_a_labelled_reason_stays_its_own() -> None:
     )
     reason = propose(_letter(letter), CASE).value("denial_reason")
     assert reason == "the plan requires a KRAS G12C result from tissue."
+
+
+# -- 5. "no information is needed" asks for nothing -----------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No information is needed from your office for now.",
+        "No documentation is required from the prescriber at this stage.",
+        "No records are needed while the pharmacist reviews the request.",
+    ],
+)
+def test_no_information_needed_asks_for_nothing(sentence: str) -> None:
+    assert not fields.requested(f"Status: PENDED for a second review.\n{sentence}\n")
+
+
+def test_information_needed_still_asks() -> None:
+    got = fields.requested("Status: PENDED.\nThe following information is needed: a KRAS G12C report.\n")
+    assert got and "KRAS G12C report" in got[0].value

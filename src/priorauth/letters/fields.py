@@ -761,6 +761,7 @@ def _explained(text: str, end: int) -> int:
 _ASK = re.compile(
     r"(?:veuillez\s+nous\s+(?:faire\s+parvenir|transmettre|envoyer)\s*:|please\s+(?:also\s+)?(?:send|submit|provide|fax|forward|mail|upload|include)|\b(?:and|also)\s+need\s*:|(?<!everything\s)(?<!all\s)we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
     r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?<!no\saction\s)"
+    r"(?<!no\sinformation\s)(?<!no\sdocumentation\s)(?<!no\sdocuments\s)(?<!no\srecords\s)"  # "No information is needed from you"
     r"(?<!nothing\sfurther\s)(?:is|are)\s+(?:needed|required|missing)"
     r"|info(?:rmation)?\s+(?:rqrd|reqd|req'd|required|needed)\s*:"  # a teletype's "ADDL INFO RQRD:" over its list
     r"|the\s+following|info(?:rmation)?\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
