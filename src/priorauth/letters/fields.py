@@ -30,6 +30,38 @@ def unfenced(text: str) -> str:
     return _FENCE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# a flattened PDF form printed with its fields' names ("txtMemberID: WQN 771 204 9", "chkDenied: On"): the
+# name's widget prefix dropped and its words split ("Member ID:"), a check box as one ("[X] Denied", "[ ] Approved");
+# the same length (padded after the colon), so every span holds; a name too long to split in place stays as it is
+_WIDGET = re.compile(
+    r"^(?P<lead>[ \t]*)(?P<kind>txt|fld|tb|dd|cbo|chk|cb|cbx)(?P<name>[A-Z][A-Za-z0-9]{1,40})[ \t]*:(?P<rest>[^\n]*)", re.M
+)
+_WIDGET_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]+|[a-z]+")
+_CHECKED = re.compile(r"[ \t]*(?i:on|yes|true|x|1|checked)[ \t]*")
+_UNCHECKED = re.compile(r"[ \t]*(?i:off|no|false|0|unchecked)?[ \t]*")
+
+
+def _widget(m: re.Match[str]) -> str:
+    words = " ".join(_WIDGET_WORD.findall(m.group("name")))
+    body = m.group(0)[len(m.group("lead")) :]
+    if m.group("kind") in ("chk", "cb", "cbx"):
+        if _CHECKED.fullmatch(m.group("rest")):
+            out = f"[X] {words}"
+        elif _UNCHECKED.fullmatch(m.group("rest")):
+            out = f"[ ] {words}"
+        else:
+            return m.group(0)
+    else:
+        out = f"{words}:" + " " * (len(body) - len(words) - 1 - len(m.group("rest"))) + m.group("rest")
+        return m.group("lead") + out if len(out) == len(body) else m.group(0)
+    return m.group("lead") + out.ljust(len(body)) if len(out) <= len(body) else m.group(0)
+
+
+def unwidgeted(text: str) -> str:
+    """The text with a flattened form's field names as labels and its check boxes as boxes (same length)."""
+    return _WIDGET.sub(_widget, text)
+
+
 # -- numbers -----------------------------------------------------------------------------------------
 # an id: letters, digits and dashes; a space inside only before a group of 3+ more (a lone character
 # after a space is what OCR made of a column rule or a bar, never part of the number)
@@ -68,7 +100,7 @@ _NUMBER_LABELS = tuple(
         r"(?:reference|ref|tracking)(?=(?:\s*\((?-i:[A-Z]{2,5}(?:\*[A-Z0-9]{1,3})?)\))?(?:\s*(?::|\.{3,})|[ \t]{2,}))",
         # a program's initials as the request's name: "SA number", "Request for services (RFS) no.", "EA #"
         # (never a person's, a drug's or a plan's id: NPI, DIN, PHN, MRN, ...)
-        r"(?:\(?(?-i:(?!(?:NPI|DEA|TIN|EIN|SSN|PHN|MRN|DIN|NDC|BIN|PCN|TTY|MBI|HICN|ID|PIN|RX|GRP|DOB)\b)[A-Z]{2,4})\)?)"
+        r"(?:\(?(?-i:(?!(?:NPI|DEA|TIN|EIN|SSN|PHN|MRN|DIN|NDC|BIN|PCN|TTY|MBI|HICN|ID|PIN|RX|GRP|DOB|MBR|MEM|SUB|SUBS|ENR|CERT)\b)[A-Z]{2,4})\)?)"
         r"\s*(?:{NUM}|no\.?|#)(?=\s*[:.#]|\s{2,})",
     )
 )
@@ -89,6 +121,11 @@ _NUMBER_RES += [
 # a spaced id's last short group at its line's end ("AUTH: BB 27 05031 7", "DECISION NUMBER: MDA 2703 0119 LK")
 _SPACED_ID = re.compile(r"[A-Z]{1,4}(?: \d{2,6}){2,}")
 _LAST_GROUP = re.compile(r" (?P<g>\d|[A-Z]{2,3})[ \t]*(?=\n|$)")
+# an id cut before its last group: a group with a digit after one space, ending its line or column ("Approval code:
+# FR 5Q71 J2K8", "Request PA-VH-0098 3312"): an id of groups takes it; an id of one piece is left unread (never half)
+_CUT_GROUP = re.compile(r" (?P<g>(?=[A-Z0-9]*\d)[A-Z0-9]{1,6})[ \t]*(?=\n|$|[ \t]{2}|\|)")
+# a call's or a phone line's reference is the call's, not the request's ("Call reference / ticket #: 0927-55102")
+_CALL = re.compile(r"\b(?:call|phone|telephone|caller|hotline)[ \t]+(?:reference|ref\.?|ticket|log|tracking|id)\b[^\n]{0,24}$", I)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])|\n[ \t]*\n")  # "PA No. AP-25-..." goes on
 
 
@@ -196,8 +233,14 @@ def authorization_number(text: str) -> Hit | None:
                 and not _stale(text, m.start())
             ):
                 end = m.end("v")
+                if _CALL.search(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
+                    continue
                 if _SPACED_ID.fullmatch(value) and (last := _LAST_GROUP.match(text, end)):
                     value, end = text[m.start("v") : last.end("g")], last.end("g")
+                elif cut := _CUT_GROUP.match(text, end):
+                    if not re.search(r"[ \-]", value):
+                        continue
+                    value, end = text[m.start("v") : cut.end("g")], cut.end("g")
                 return Hit(value.replace("- ", "-").upper(), m.start("v"), end)  # OCR's "SF- PA-2704"
     return _stamp_number(text)
 
@@ -718,6 +761,7 @@ def _explained(text: str, end: int) -> int:
 _ASK = re.compile(
     r"(?:veuillez\s+nous\s+(?:faire\s+parvenir|transmettre|envoyer)\s*:|please\s+(?:also\s+)?(?:send|submit|provide|fax|forward|mail|upload|include)|\b(?:and|also)\s+need\s*:|(?<!everything\s)(?<!all\s)we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
     r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?<!no\saction\s)"
+    r"(?<!no\sinformation\s)(?<!no\sdocumentation\s)(?<!no\sdocuments\s)(?<!no\srecords\s)"  # "No information is needed from you"
     r"(?<!nothing\sfurther\s)(?:is|are)\s+(?:needed|required|missing)"
     r"|info(?:rmation)?\s+(?:rqrd|reqd|req'd|required|needed)\s*:"  # a teletype's "ADDL INFO RQRD:" over its list
     r"|the\s+following|info(?:rmation)?\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
@@ -905,7 +949,7 @@ _DOB = re.compile(
     I,
 )
 _MEMBER = re.compile(
-    rf"(?:\b(?P<role>{_ROLE}|membership|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
+    rf"(?:\b(?P<role>{_ROLE}|membership|mbr|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
     r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
     r"(?:\s*(?:(?:number|no)(?![a-z])\.?|#))?"
     r"(?:[ \t]*\((?-i:[a-z])[^()\n]{1,40}\))?"  # "member ID (as given on the application): ..."
@@ -955,7 +999,8 @@ _NOT_NAME = re.compile(  # words a person's name never has: "Re: Your request fo
     r"sotorasib|drug|medication|coverage|plan|letter|notice|appeal|review|pharmacy|benefits?|claim|"
     r"patient|member|subscriber|cardholder|beneficiary|enrollee|dob|birth|date|sincerely|dear|"
     r"team|access|department|unit|center|centre|office|staff|group|portal|support|"
-    r"inc|ltd|llc|plc|gmbh|b\.v|corp|corporation|company|employer|compensation|program(?:me)?|workers)\b",  # a company (the policyholder of a group scheme)
+    r"inc|ltd|llc|plc|gmbh|b\.v|corp|corporation|company|employer|compensation|program(?:me)?|workers|"  # a company (the policyholder of a group scheme)
+    r"trust|fund|health|insurance|assurance|mutual|society|union|association|administrator)\b",  # a payer's own name ("... EMPLOYEE HEALTH TRUST")
     I,
 )
 

@@ -3,6 +3,7 @@ the letter does not say it confidently; nothing proposed for a letter about anot
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -111,6 +112,17 @@ def match(p: Proposal, case_patient: dict[str, Any] | None) -> tuple[list[str], 
     return patient.compare(p.patient, case_patient, p.ocr, sure)
 
 
+def _member_number(number: fields.Hit, text: str) -> bool:
+    """The number read is, elsewhere on the letter, the member's id (or its first groups): a member id is
+    never the authorization's. (The same span read as both is the member id's doubt, not the number's.)"""
+    member = fields.patient(text).get("member_id")
+    if member is None or member.start == number.start:
+        return False
+    a = re.sub(r"[^A-Z0-9]", "", str(number.value).upper())
+    b = re.sub(r"[^A-Z0-9]", "", str(member.value).upper())
+    return bool(a and b and len(a) >= 5 and b.startswith(a))
+
+
 def read_letter(raw: bytes, case_patient: dict[str, Any] | None = None) -> Proposal:
     """Read a payer letter (PDF, TIFF, PNG, JPEG bytes). ``case_patient`` (name, birth_date,
     member_id) is the case's patient: a letter that names someone else proposes nothing.
@@ -124,7 +136,7 @@ def propose(
     """The proposal for a letter's text; with the letter's bytes (``raw``), numbers and dates OCR read
     with low confidence get a second look (:mod:`priorauth.letters.recheck`)."""
     out = Proposal(letter.text, letter.ocr, warnings=list(letter.warnings))
-    text = fields.unfenced(letter.text)  # a form's typed entries out of their blanks (offsets kept)
+    text = fields.unwidgeted(fields.unfenced(letter.text))  # a form's entries out of their blanks, its field names as labels (offsets kept)
 
     def add(name: str, hit: fields.Hit | None) -> Field | None:
         if hit is None:
@@ -171,6 +183,9 @@ def propose(
     if number is not None and kind is None and outcome.decides_another_drug(ours):
         out.warnings.append("the letter decides another drug only: its reference number is not proposed")
         number = None
+    if number is not None and _member_number(number, text):
+        out.warnings.append("the letter's reference number is its member id: it is not proposed")
+        number = None
     add("authorization_number", number)
     day = add("letter_date", fields.letter_date(text) or tables.read(fields.letter_date, text))
     add("drug", fields.drug(text))
@@ -189,8 +204,11 @@ def propose(
         structured = tables.structured(ours)  # <DenialReason>, a CSV's denial_reason column
         reason = tables.read(fields.denial_reason, ours) if structured else None
         reason = reason or fields.denial_reason(outcome.unlegended(ours)) or tables.read(fields.denial_reason, ours)
+        after = fields.reason_after(outcome.unlegended(ours), [h for h in hits if h.value == "denied"])
         if reason is None:  # no labelled reason, no "because": the words after the denial statement
-            reason = fields.reason_after(outcome.unlegended(ours), [h for h in hits if h.value == "denied"])
+            reason = after
+        elif after is not None and after.start < reason.start and after.end >= reason.end:
+            reason = after  # one sentence of the explanation that follows the denial: the whole explanation
         if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:
             reason = fields.first_sentence(ours, reason)  # its explanation read weakly: the reason itself
         if add("denial_reason", reason) is None:

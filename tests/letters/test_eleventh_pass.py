@@ -1,0 +1,199 @@
+"""Issue 18, eleventh pass: the safety misses of the eleventh held-out set (now a development set), as CLASSES
+with wordings and layouts written here (never a corpus letter's sentence), table-driven, with guards that must
+stay as they are.
+
+1. A flattened PDF form printed with its fields' names (``txtPatientName: ...``, ``chkDenied: On``): the names
+   are labels, the check boxes boxes (offsets kept), so its patient is read and another patient is flagged.
+2. Wrong numbers: an id of groups cut before its last group is read whole (an id of one piece so cut is left
+   empty); a call's reference is not the request's; a member's number under an abbreviation (``MBR NO``,
+   ``MEM #``) is never the authorization's, nor is a number that is, elsewhere on the letter, the member id.
+3. A payer's own name holding a role word (``... EMPLOYEE HEALTH TRUST``) is never the patient's name.
+4. A denial's explanation after its statement is read whole, not one sentence of it; a labelled reason stays.
+5. "No information is needed from ..." asks for nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from priorauth.letters import fields
+from priorauth.letters.proposal import propose
+from tests.letters.test_generalise import _letter
+
+CASE = {"name": "Teodora Vasquez-Lindqvist", "birth_date": date(1958, 9, 23), "member_id": "KPX 402 118 7"}
+
+
+# -- 1. a flattened form's field names ----------------------------------------------------------------------
+FORMS = [
+    # an insurer's decision form, flattened with its names
+    "Lowmoor Plan -- decision_form_v3 (fields)\ntxtPatientName: Teodora Vasquez-Lindqvist\n"
+    "txtPatientDOB: 09/23/1958\ntxtMemberID: KPX 402 118 7\ntxtAuthNo: LM-88-20417\n"
+    "chkApproved: Off\nchkDenied: On\ntxtDenialReason: The submitted pathology does not confirm the diagnosis.\n",
+    # field names of another style, indented, with a checked box as Yes
+    "  fldMemberName: Teodora Vasquez-Lindqvist\n  fldDateOfBirth: 1958-09-23\n  fldMemberId: KPX 402 118 7\n"
+    "  cbApproved: Yes\n  cbDenied: No\n",
+    # the names at a portal's export, the member's id with a number sign
+    "cboPlan: Lowmoor Silver\ntxtMemberName: VASQUEZ-LINDQVIST, TEODORA\ntxtBirthDate: Sep 23, 1958\n"
+    "txtMemberID: KPX 402 118 7\nchkPending: On\n",
+]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_flattened_forms_patient_is_read_and_matches(form: str) -> None:
+    p = propose(_letter(form), CASE)
+    assert p.mismatch == []
+    assert p.value("patient_member_id") == "KPX 402 118 7"
+    assert p.value("patient_birth_date") == date(1958, 9, 23)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_flattened_form_about_another_patient_is_flagged(form: str) -> None:
+    other = form.replace("118 7", "118 4")  # another member's id in the same field
+    p = propose(_letter(other), CASE)
+    assert "member id" in p.mismatch
+    assert p.value("outcome") is None and p.value("authorization_number") is None  # nothing is proposed
+    assert p.warnings[0].startswith("the letter is about another patient")
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("txtMemberName: Ada Brook", "Member Name:   Ada Brook"),
+        ("chkDenied: On", "[X] Denied   "),
+        ("chkApproved: Off", "[ ] Approved    "),
+        ("  fldDateOfBirth: 1958-09-23", "  Date Of Birth:  1958-09-23"),
+    ],
+)
+def test_field_names_become_labels_of_the_same_length(line: str, want: str) -> None:
+    got = fields.unwidgeted(line)
+    assert got == want and len(got) == len(line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "txtabc: lower case after the prefix is no field name",
+        "chkDenied: maybe",  # a box neither on nor off stays as printed
+        "Context: the word starts with a prefix's letters",
+        "The text: txtMemberName is not at a line's start",
+    ],
+)
+def test_field_name_guards(text: str) -> None:
+    assert fields.unwidgeted(text) == text
+
+
+# -- 2. numbers ---------------------------------------------------------------------------------------------
+NUMBERS = [
+    ("Approval code:  KT 7W22 M9P4\nPrescriber: Dr. Ames", "KT 7W22 M9P4"),
+    ("Reference number: QRA 2027 1103 58\n", "QRA 2027 1103 58"),
+    ("Request LX-RQ-0443 8812\nPatient: Ada Brook", "LX-RQ-0443 8812"),
+    ("Authorization no.: BN-55-1207 X4   Issued 03/02/2027\n", "BN-55-1207 X4"),
+    ("Call reference: 0412-88310\nDecision No. PPH-D-27-40113\n", "PPH-D-27-40113"),
+    ("Phone ticket #: 22-4410\nReference number: RR-2027-5521\n", "RR-2027-5521"),
+    ("MBR NO   KPX 402 118 7          GRP 4400\nREVIEW   PRX-71003-K\nAuthorization: PRX-71003-K\n", "PRX-71003-K"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), NUMBERS)
+def test_numbers_read_whole_and_from_the_right_label(text: str, want: str) -> None:
+    hit = fields.authorization_number(text)
+    assert hit is not None and hit.value == want
+
+
+NUMBER_GUARDS = [
+    "Call reference / ticket #: 0412-88310\n",  # a call's reference alone: nothing
+    "MBR NO   KPX 402 118 7\n",  # a member's number: nothing
+    "MEM #: 4471-0932\n",
+    "Authorization number: 55120441 7\n",  # an id of one piece cut before a lone group: left empty
+]
+
+
+@pytest.mark.parametrize("text", NUMBER_GUARDS)
+def test_number_guards(text: str) -> None:
+    assert fields.authorization_number(text) is None
+
+
+def test_if_you_call_us_give_this_number_is_still_the_number() -> None:
+    hit = fields.authorization_number("If you call us, give this approval\nnumber: 7QX-P4-K2R1\n")
+    assert hit is not None and hit.value == "7QX-P4-K2R1"
+
+
+def test_a_number_that_is_the_member_id_elsewhere_is_not_proposed() -> None:
+    letter = "Member ID: KPX 402 118 7\nPatient: Teodora Vasquez-Lindqvist\nDecision: DENIED\nReference: KPX 402 118\n"
+    p = propose(_letter(letter), CASE)
+    assert p.value("authorization_number") is None
+    assert any("member id" in w for w in p.warnings)
+
+
+def test_a_number_beside_a_member_id_is_still_proposed() -> None:
+    letter = "Member ID: KPX 402 118 7\nPatient: Teodora Vasquez-Lindqvist\nDecision: DENIED\nReference: LM-88-20417\n"
+    assert propose(_letter(letter), CASE).value("authorization_number") == "LM-88-20417"
+
+
+# -- 3. a payer's name is no patient -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "BRACKEN VALE EMPLOYEE HEALTH TRUST\n\nMEMORANDUM\n",
+        "Harlow Member Benefit Fund\n",
+        "TOLLGATE PARTICIPANT INSURANCE SOCIETY\n",
+    ],
+)
+def test_a_payers_name_with_a_role_word_is_no_patient(heading: str) -> None:
+    got = fields.patient(heading + "DATE: March 3, 2027\nThe request is DENIED.\n").get("name")
+    assert got is None
+
+
+def test_a_patient_after_a_payers_heading_is_still_read() -> None:
+    text = "BRACKEN VALE EMPLOYEE HEALTH TRUST\nMember: Teodora Vasquez-Lindqvist\nDOB: 09/23/1958\n"
+    got = fields.patient(text)["name"]
+    assert got.value == "Teodora Vasquez-Lindqvist"
+
+
+# -- 4. a denial's explanation is read whole ----------------------------------------------------------------
+EXPLAINED = [
+    (
+        "We cannot approve this request.\nThe biopsy report names the tumour only as carcinoma; the subtype is not\n"
+        "documented in the records sent.\n\nYou may appeal within 60 days.\n",
+        ("the tumour only as carcinoma", "the subtype is not documented"),
+    ),
+    (
+        "Your request for LUMAKRAS has been denied.\nThe member started the drug on 01/05/2027. Records of a prior\n"
+        "platinum regimen were not submitted.\n\nQuestions? Call 555-0100.\n",
+        ("started the drug on 01/05/2027", "were not submitted"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("letter", "parts"), EXPLAINED)
+def test_a_denials_explanation_is_read_whole(letter: str, parts: tuple[str, str]) -> None:
+    reason = propose(_letter("Member: Teodora Vasquez-Lindqvist\n\n" + letter), CASE).value("denial_reason")
+    assert reason is not None and all(p in reason for p in parts), reason
+
+
+def test_a_labelled_reason_stays_its_own() -> None:
+    letter = (
+        "Member: Teodora Vasquez-Lindqvist\n\nYour request has been denied.\n\n"
+        "Reason for denial: the plan requires a KRAS G12C result from tissue.\n\nYou may appeal within 60 days.\n"
+    )
+    reason = propose(_letter(letter), CASE).value("denial_reason")
+    assert reason == "the plan requires a KRAS G12C result from tissue."
+
+
+# -- 5. "no information is needed" asks for nothing -----------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No information is needed from your office for now.",
+        "No documentation is required from the prescriber at this stage.",
+        "No records are needed while the pharmacist reviews the request.",
+    ],
+)
+def test_no_information_needed_asks_for_nothing(sentence: str) -> None:
+    assert not fields.requested(f"Status: PENDED for a second review.\n{sentence}\n")
+
+
+def test_information_needed_still_asks() -> None:
+    got = fields.requested("Status: PENDED.\nThe following information is needed: a KRAS G12C report.\n")
+    assert got and "KRAS G12C report" in got[0].value
