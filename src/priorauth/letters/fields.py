@@ -57,6 +57,33 @@ def _widget(m: re.Match[str]) -> str:
     return m.group("lead") + out.ljust(len(body)) if len(out) <= len(body) else m.group(0)
 
 
+# a letter saved as a web page (a portal's HTML): its tags are blanks of the same length, so a table's cells
+# ("<td>Decision</td><td><b>APPROVED</b></td>") read as a label and its value, and every span holds; a
+# non-breaking space's entity is a blank too. Only a text that opens as HTML is so read.
+_HTML = re.compile(r"\A\s*(?:<!doctype\s+html|<html\b)", re.I)
+_TAG = re.compile(r"<!--.*?-->|<![A-Za-z][^<>\n]{0,200}>|</?[A-Za-z][^<>\n]{0,200}>", re.S)
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,5});")
+_ENTITY_AS = {"&ndash;": "-", "&mdash;": "-", "&minus;": "-", "&amp;": "&", "&sol;": "/"}
+
+
+def _tag(m: re.Match[str]) -> str:
+    if m.group(0).lower().startswith("<li"):  # a list's item is a bulleted line ("-   Chart notes")
+        return "-" + " " * (len(m.group(0)) - 1)
+    return re.sub(r"[^\n]", " ", m.group(0))
+
+
+def _entity(m: re.Match[str]) -> str:
+    mark = _ENTITY_AS.get(m.group(0).lower(), " ")  # a dash between dates stays one; the rest are blanks
+    return mark.center(len(m.group(0)))
+
+
+def untagged(text: str) -> str:
+    """The text of a letter saved as HTML with its tags and entities blanked (same length, spans hold)."""
+    if not _HTML.match(text):
+        return text
+    return _ENTITY.sub(_entity, _TAG.sub(_tag, text))
+
+
 def unwidgeted(text: str) -> str:
     """The text with a flattened form's field names as labels and its check boxes as boxes (same length)."""
     return _WIDGET.sub(_widget, text)
@@ -643,6 +670,7 @@ _REASON_LABEL = re.compile(
     r"|why\s+we\s+(?:said|are\s+saying)\s+no(?:\s+to\s+[^:\n]{0,40})?(?=\s*:))"  # a plain-language letter's heading
     r"\s*(?:is|was|are)?\s*[:\-]?"
     r"|\bpour\s+(?:le|les)\s+motifs?\s+suivants?\s*:|\bmotifs?\s+(?:du\s+refus\s*)?:"  # a French letter's
+    r"|\bmotivos?(?:\s+de\s+la\s+(?:denegaci[oó]n|decisi[oó]n))?\s*:|\bbegr[üu]ndung\s*:"  # a Spanish, a German letter's
     r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
     r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
     r"|(?m:^[ \t|]*)(?:item\[\d+\]\.)?reasonCode[ \t]*\.{2,}[ \t]*"  # a FHIR print's reasonCode
