@@ -306,3 +306,58 @@ def test_an_html_letters_list_items_are_what_it_requests() -> None:
 def test_a_spanish_or_german_reasons_label_is_read_whole(letter: str, part: str) -> None:
     reason = propose(_letter(letter), None).value("denial_reason")
     assert reason is not None and part in reason and "Atentamente" not in reason and "Grüßen" not in reason
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Autorización previa n.º: SOL-QX-2027-0415\n", "SOL-QX-2027-0415"),
+        ("Solicitud n.o: RQ-55-1201\n", "RQ-55-1201"),
+        ("Vorgangsnummer:        KV-2027-55120\n", "KV-2027-55120"),
+        ("Genehmigungs-Nr.: GN 4410 2207\n", "GN 4410 2207"),
+        ("Aktenzeichen: AZ-27-0311\n", "AZ-27-0311"),
+    ],
+)
+def test_a_spanish_or_german_letters_number(text: str, want: str) -> None:
+    hit = fields.authorization_number(text)
+    assert hit is not None and hit.value == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Versichertennummer:    E 318 402 776\n",  # the member's number, never the request's
+        "N.º de afiliada:        0047-221903-5\n",
+    ],
+)
+def test_a_spanish_or_german_member_number_is_no_authorization(text: str) -> None:
+    assert fields.authorization_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("letter", "want"),
+    [
+        # a dateline (a place, then the date) is the letter's date; the appeal window is counted from it
+        ("Villa Serena, a 4 de abril de 2027\n\nResolución: DENEGADA\nPuede presentar un recurso dentro de los 30 días "
+         "naturales siguientes a la fecha de esta carta.\n", date(2027, 5, 4)),
+        ("Lübeck, 2. März 2027\n\nEntscheidung: abgelehnt.\nSie können innerhalb von 30 Tagen ab dem Datum dieses "
+         "Schreibens Widerspruch einlegen.\n", date(2027, 4, 1)),
+    ],
+)
+def test_a_spanish_or_german_appeal_window_from_the_dateline(letter: str, want: date) -> None:
+    assert propose(_letter(letter), None).value("appeal_deadline") == want
+
+
+@pytest.mark.parametrize(
+    "letter",
+    [
+        # working days are not calendar days: left empty
+        "Villa Serena, a 4 de abril de 2027\n\nResolución: DENEGADA\nPuede presentar un recurso dentro de 15 días "
+        "hábiles siguientes a la fecha de esta carta.\n",
+        # counted from its receipt, a date the letter does not give: left empty
+        "Lübeck, 2. März 2027\n\nEntscheidung: abgelehnt.\nSie können innerhalb eines Monats nach Zugang dieses "
+        "Schreibens Widerspruch einlegen.\n",
+    ],
+)
+def test_appeal_windows_not_counted_from_the_letters_date_stay_empty(letter: str) -> None:
+    assert propose(_letter(letter), None).value("appeal_deadline") is None

@@ -119,6 +119,9 @@ _NUMBER_LABELS = tuple(
         r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry|denial)\s*(?:{NUM}|no\.?|#|id)",
         # a Spanish letter's number: "Numero de autorizacion:", "Num. de caso:", "Num. de solicitud:"
         r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó]n|caso|solicitud|referencia|referido)",
+        r"(?:autorizaci[oó]n|solicitud|caso)(?:\s+previa)?\s+n\.?\s*[º°o]\.?(?=\s*:)",  # "Autorización previa n.º:"
+        # a German letter's: "Vorgangsnummer:", "Genehmigungs-Nr.:", "Aktenzeichen:"
+        r"(?:(?:vorgangs|genehmigungs|bewilligungs|antrags)-?(?:nummer|nr\.?)|aktenzeichen)(?=\s*:)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
         # a plain-language letter's question and its answer: "Is there a number for this request?\n  Yes: X"
@@ -349,6 +352,8 @@ def _letter_date(text: str) -> Hit | None:
     pos = 0
     for line in lines:
         stripped = re.sub(rf"^(?:{dates.WEEKDAY}|le\b)\s*", "", line.strip(), flags=I)  # "Mon 1 Nov 2027", French "Le 7 mai 2027"
+        # a dateline: a place, then the date ("Puerto Alameda, a 22 de marzo de 2027", "Bremerhaven, 21. Juni 2027")
+        stripped = re.sub(r"^[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,3},[ \t]*(?:a[ \t]+|le[ \t]+|den[ \t]+)?(?=\d)", "", stripped)
         note = _FORMAT_NOTE.search(stripped)
         stripped = _FORMAT_NOTE.sub("", stripped)  # "28/04/2027 (day/month/year)": the date alone, its order said
         found = dates.find(re.sub(r"(?<=\d{4})/(?!\d{1,2}/)", " ", line))  # "June 15, 2027/15 de junio" (OCR)
@@ -549,18 +554,23 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
     for m in _APPEAL_DIAS.finditer(text):  # a Spanish letter: "apelacion dentro de 60 dias a partir de la fecha de esta carta"
         if letter is not None:
-            n = int(m.group("n") or m.group("n2"))
+            n = int(m.group("n") or m.group("n2") or m.group("n3"))
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, "the appeal deadline is counted from the letter's date, which could not be read"
     return None, ""
 
 
 _APPEAL_DIAS = re.compile(
-    r"\bapelaci[oó]n\b[^.]{0,40}?\bdentro\s+de\s+(?P<n>\d{1,3})\s+d[ií]as\s+(?:calendario\s+)?(?:a\s+partir\s+de|desde)\s+"
+    r"\b(?:apelaci[oó]n|recurso|reconsideraci[oó]n)\b[^.]{0,40}?\bdentro\s+de\s+(?:los\s+)?(?P<n>\d{1,3})\s+d[ií]as\s+"
+    r"(?:calendario\s+|naturales\s+)?(?:a\s+partir\s+de|desde|siguientes\s+a)\s+"  # (never "días hábiles": working days)
     r"la\s+fecha\s+(?:de|en)\s+(?:esta|este|la|el)\s+(?:carta|aviso|notificaci[oó]n|decisi[oó]n)"
     # a French letter: "demander la révision de cette décision dans les 90 jours suivant la date de la présente lettre"
     r"|\b(?:r[ée]vision|appel|contestation|r[ée]examen)\b[^.]{0,60}?\bdans\s+les\s+(?P<n2>\d{1,3})\s+jours\s+"
-    r"(?:suivant|de|[àa]\s+compter\s+de)\s+la\s+date\s+(?:de\s+)?(?:la\s+pr[ée]sente|cette|cet|de\s+la\s+pr[ée]sente)\s+(?:lettre|d[ée]cision|avis)",
+    r"(?:suivant|de|[àa]\s+compter\s+de)\s+la\s+date\s+(?:de\s+)?(?:la\s+pr[ée]sente|cette|cet|de\s+la\s+pr[ée]sente)\s+(?:lettre|d[ée]cision|avis)"
+    # a German letter: "Sie können innerhalb von 30 Tagen ab dem Datum dieses Schreibens Widerspruch einlegen"
+    # (never "nach Zugang" / "nach Erhalt": counted from its receipt, a date the letter does not give)
+    r"|\binnerhalb\s+von\s+(?P<n3>\d{1,3})\s+tagen\s+(?:ab|nach)\s+(?:dem\s+)?datum\s+(?:dieses|des)\s+(?:schreibens|bescheides?|briefes)"
+    r"(?=[^.]{0,40}\bwiderspruch\b)",
     I,
 )
 
