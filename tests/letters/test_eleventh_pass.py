@@ -197,3 +197,167 @@ def test_no_information_needed_asks_for_nothing(sentence: str) -> None:
 def test_information_needed_still_asks() -> None:
     got = fields.requested("Status: PENDED.\nThe following information is needed: a KRAS G12C report.\n")
     assert got and "KRAS G12C report" in got[0].value
+
+
+# -- 6. the eleventh pass's rest: letters whose outcome was left empty, as classes ---------------------------
+# (wordings and layouts written here; each row a letter's text and the outcome it states)
+OUTCOMES = [
+    # a German letter: the decision as a statement, a heading, a label in the middle of a line
+    ("Sehr geehrte Frau Lind,\n\nIhr Antrag auf Kostenübernahme für Lumykras wurde leider abgelehnt.\n", "denied"),
+    ("Ablehnung des Antrags auf Kostenübernahme\nVorgang: KV-2027-55120\n", "denied"),
+    ("Die Unterlagen zu Sotorasib wurden geprüft. Entscheidung: genehmigt.\nZeitraum: 01.03.2027 bis 31.08.2027\n", "approved"),
+    ("Ihr Antrag auf Sotorasib 120 mg ist bewilligt.\n", "approved"),
+    ("Bewilligung der Kostenübernahme\nVersicherte: Mara Lind\n", "approved"),
+    ("Rückfrage zu Ihrem Antrag vom 02.03.2027\nBitte reichen Sie den Befund der KRAS-Testung nach.\n", "pended"),
+    # a Spanish letter's label "Resolución:" (the words after it already read as values)
+    ("Medicamento: sotorasib 240 mg\nResolución:      DENEGADA\n", "denied"),
+    ("Dictamen: aprobada\nVigencia: del 1 de marzo de 2027 al 31 de agosto de 2027\n", "approved"),
+    # an X12 278 response printed as its segments: the HCR action code says it
+    ("ST*278*0101*005010X217~\nHCR*A1*QX2711~        certified\nSE*3*0101~\n", "approved"),
+    ("ST*278*0102*005010X217~\nHCR*A3*QX2712~\nMSG*DIAGNOSIS NOT ON LABEL.~\nSE*4*0102~\n", "denied"),
+    ("ST*278*0103*005010X217~\nHCR*A4*QX2713~\nMSG*SEND THE KRAS REPORT.~\n", "pended"),
+    ("HL*4*3*EV*1~\n  HCR*A6*QX2714~\n", "approved"),  # A6: certified with a modification
+    # a portal's event log: a time stamp opens the line whose label states the decision
+    ("When              Event\n2027-03-02 10:15   Received by fax\n2027-03-04 16:02   Decision: DENIED\n", "denied"),
+    ("2027-03-02 10:15:09   Status - approved    by rph.kim\n", "approved"),
+    # a wallet card that names itself
+    ("+--------------------------------------+\n| OAKRIDGE PLAN  PHARMACY APPROVAL CARD |\n| PA no.: OK-55-1201                   |\n", "approved"),
+    # a drug's indication beside the decision is no approval
+    ("We could NOT APPROVE this request. LUMAKRAS is approved for adults with NSCLC.\n", "denied"),
+    ("Your request was denied: sotorasib is approved only for the treatment of KRAS G12C NSCLC or CRC.\n", "denied"),
+    # a label's value "approved with a modification", the part as requested not approved
+    ("DECISION    APPROVED WITH MODIFICATION\nThe 120 mg strength as requested is not approved; we approved 240 mg.\n", "approved"),
+    # a form's blank fields named "Approved From:" say nothing; its ticked box does
+    ("[ ] Approved\n[X] Denied\nApproved From:   \nApproved To:\nApproved Qty:\n", "denied"),
+    # a letter saved as a web page: a table's cell is a label's value
+    (
+        "<html><body><table>\n<tr><td>Member</td><td>Lind,&nbsp;Mara</td></tr>\n"
+        "<tr><td>Decision</td><td><b>DENIED</b></td></tr>\n</table></body></html>\n",
+        "denied",
+    ),
+    (
+        "<!DOCTYPE html>\n<html><p>Status:&nbsp;<strong>Approved</strong></p>\n"
+        "<p>Valid 03/01/2027&nbsp;&ndash;&nbsp;08/31/2027</p></html>\n",
+        "approved",
+    ),
+]
+
+
+@pytest.mark.parametrize(("letter", "want"), OUTCOMES)
+def test_the_outcomes_once_left_empty_are_read(letter: str, want: str) -> None:
+    assert propose(_letter(letter), None).value("outcome") == want
+
+
+OUTCOME_GUARDS = [
+    # a German refusal is never an approval ("nicht genehmigt"), nor the other way round
+    ("Ihr Antrag wurde nicht genehmigt.\n", "denied"),
+    ("Der Antrag ist nicht bewilligt.\n", "denied"),
+    # an approval for a period or a quantity is still an approval ("approved for 6 months")
+    ("Your request is approved for 6 months.\n", "approved"),
+    ("LUMAKRAS is approved for 240 tablets per 30 days.\n", "approved"),
+    # a form's field holding a value is no blank: a ticked denial beside an approved period disagrees
+    ("[ ] Approved\n[X] Denied\nApproved From: 03/01/2027\n", None),
+    # a plain label "approved" beside a denial still disagrees (no modification named)
+    ("DECISION    APPROVED\nThe request is not approved.\n", None),
+    # an HCR segment quoted in prose, not opening a line, says nothing
+    ("Our viewer shows codes such as HCR*A1* for a certified request.\n", None),
+    # a text that does not open as a web page keeps its tags as written (a quoted table row decides nothing)
+    ("<td>Decision</td><td>DENIED</td> is how our old portal printed it.\n", None),
+]
+
+
+@pytest.mark.parametrize(("letter", "want"), OUTCOME_GUARDS)
+def test_outcome_guards(letter: str, want: str | None) -> None:
+    assert propose(_letter(letter), None).value("outcome") == want
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><p>Date&nbsp;of&nbsp;notice: May&nbsp;4,&nbsp;2027</p><ul><li>Chart notes</li></ul></html>",
+        "<!doctype html>\n<!-- tpl=v2 -->\n<td>PA&nbsp;number</td><td>QX-1</td>\n",
+    ],
+)
+def test_an_html_letter_is_blanked_to_the_same_length(page: str) -> None:
+    out = fields.untagged(page)
+    assert len(out) == len(page) and "<" not in out and "&nbsp;" not in out
+    assert fields.untagged("Decision: <b>APPROVED</b>") == "Decision: <b>APPROVED</b>"  # not a web page
+
+
+def test_an_html_letters_list_items_are_what_it_requests() -> None:
+    page = (
+        "<html><body><h2>We need more information</h2>\n<p>Please send:</p>\n<ul>\n"
+        "<li>The pathology report naming the tumour type</li>\n<li>The KRAS G12C test report</li>\n</ul>\n</body></html>\n"
+    )
+    p = propose(_letter(page), None)
+    assert p.value("outcome") == "pended"
+    assert [r["item"] for r in p.requested] == ["The pathology report naming the tumour type", "The KRAS G12C test report"]
+
+
+@pytest.mark.parametrize(
+    ("letter", "part"),
+    [
+        ("Resolución: DENEGADA\nMotivo:   El informe no confirma la mutación\n          KRAS G12C del tumor.\n\nAtentamente,\n",
+         "KRAS G12C del tumor"),
+        ("Entscheidung: abgelehnt.\n\nBegründung: Der Befund zeigt keine KRAS-G12C-Mutation.\n\nMit freundlichen Grüßen\n",
+         "keine KRAS-G12C-Mutation"),
+    ],
+)
+def test_a_spanish_or_german_reasons_label_is_read_whole(letter: str, part: str) -> None:
+    reason = propose(_letter(letter), None).value("denial_reason")
+    assert reason is not None and part in reason and "Atentamente" not in reason and "Grüßen" not in reason
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Autorización previa n.º: SOL-QX-2027-0415\n", "SOL-QX-2027-0415"),
+        ("Solicitud n.o: RQ-55-1201\n", "RQ-55-1201"),
+        ("Vorgangsnummer:        KV-2027-55120\n", "KV-2027-55120"),
+        ("Genehmigungs-Nr.: GN 4410 2207\n", "GN 4410 2207"),
+        ("Aktenzeichen: AZ-27-0311\n", "AZ-27-0311"),
+    ],
+)
+def test_a_spanish_or_german_letters_number(text: str, want: str) -> None:
+    hit = fields.authorization_number(text)
+    assert hit is not None and hit.value == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Versichertennummer:    E 318 402 776\n",  # the member's number, never the request's
+        "N.º de afiliada:        0047-221903-5\n",
+    ],
+)
+def test_a_spanish_or_german_member_number_is_no_authorization(text: str) -> None:
+    assert fields.authorization_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("letter", "want"),
+    [
+        # a dateline (a place, then the date) is the letter's date; the appeal window is counted from it
+        ("Villa Serena, a 4 de abril de 2027\n\nResolución: DENEGADA\nPuede presentar un recurso dentro de los 30 días "
+         "naturales siguientes a la fecha de esta carta.\n", date(2027, 5, 4)),
+        ("Lübeck, 2. März 2027\n\nEntscheidung: abgelehnt.\nSie können innerhalb von 30 Tagen ab dem Datum dieses "
+         "Schreibens Widerspruch einlegen.\n", date(2027, 4, 1)),
+    ],
+)
+def test_a_spanish_or_german_appeal_window_from_the_dateline(letter: str, want: date) -> None:
+    assert propose(_letter(letter), None).value("appeal_deadline") == want
+
+
+@pytest.mark.parametrize(
+    "letter",
+    [
+        # working days are not calendar days: left empty
+        "Villa Serena, a 4 de abril de 2027\n\nResolución: DENEGADA\nPuede presentar un recurso dentro de 15 días "
+        "hábiles siguientes a la fecha de esta carta.\n",
+        # counted from its receipt, a date the letter does not give: left empty
+        "Lübeck, 2. März 2027\n\nEntscheidung: abgelehnt.\nSie können innerhalb eines Monats nach Zugang dieses "
+        "Schreibens Widerspruch einlegen.\n",
+    ],
+)
+def test_appeal_windows_not_counted_from_the_letters_date_stay_empty(letter: str) -> None:
+    assert propose(_letter(letter), None).value("appeal_deadline") is None

@@ -49,10 +49,17 @@ _MOIS_N = {
     "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
 }  # fmt: skip
 _MOIS = "(?:" + "|".join(_MOIS_N) + ")"
+# a German letter's month: "21. Juni 2027", "3. März 2027" (the day's full stop is the German ordinal)
+_MONATE = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
+    "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+}  # fmt: skip
+_MONAT = "(?:" + "|".join(_MONATE) + ")"
 DATE = (
     r"(?:\d{4}-\d{1,2}-\d{1,2}"
     rf"|(?:0?[1-9]|[12]\d|3[01])\s+de\s+{_MES}\s+(?:de(?:l)?\s+)?\d{{4}}"
     rf"|(?:1er|0?[1-9]|[12]\d|3[01])\s+{_MOIS}\s+\d{{4}}"
+    rf"|(?:0?[1-9]|[12]\d|3[01])\.\s*{_MONAT}\s+\d{{4}}"
     rf"|{_MONTH}\s+{_DAY},?\s+['’]\d{{2}}(?!\d)"  # an app's "Jul 8, '27"
     r"|(?:19|20)\d{2}[/.](?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12]\d|3[01])(?![\d/.])"  # 2027/01/05, 2027.01.05
     r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
@@ -118,6 +125,11 @@ def _parse(text: str) -> date | None:
     if m := re.fullmatch(rf"(1er|\d{{1,2}})\s+({_MOIS})\s+(\d{{4}})", " ".join(text.split()), re.I):
         try:
             return date(int(m.group(3)), _MOIS_N[m.group(2).lower()], int(m.group(1).removesuffix("er")))
+        except ValueError:
+            return None
+    if m := re.fullmatch(rf"(\d{{1,2}})\.\s*({_MONAT})\s+(\d{{4}})", " ".join(text.split()), re.I):
+        try:
+            return date(int(m.group(3)), _MONATE[m.group(2).lower()], int(m.group(1)))
         except ValueError:
             return None
     text = re.sub(r"['’](\d{2})$", r"20\1", text.strip())  # "Jul 8, '27": an apostrophe year is this century's

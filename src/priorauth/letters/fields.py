@@ -57,6 +57,33 @@ def _widget(m: re.Match[str]) -> str:
     return m.group("lead") + out.ljust(len(body)) if len(out) <= len(body) else m.group(0)
 
 
+# a letter saved as a web page (a portal's HTML): its tags are blanks of the same length, so a table's cells
+# ("<td>Decision</td><td><b>APPROVED</b></td>") read as a label and its value, and every span holds; a
+# non-breaking space's entity is a blank too. Only a text that opens as HTML is so read.
+_HTML = re.compile(r"\A\s*(?:<!doctype\s+html|<html\b)", re.I)
+_TAG = re.compile(r"<!--.*?-->|<![A-Za-z][^<>\n]{0,200}>|</?[A-Za-z][^<>\n]{0,200}>", re.S)
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,5});")
+_ENTITY_AS = {"&ndash;": "-", "&mdash;": "-", "&minus;": "-", "&amp;": "&", "&sol;": "/"}
+
+
+def _tag(m: re.Match[str]) -> str:
+    if m.group(0).lower().startswith("<li"):  # a list's item is a bulleted line ("-   Chart notes")
+        return "-" + " " * (len(m.group(0)) - 1)
+    return re.sub(r"[^\n]", " ", m.group(0))
+
+
+def _entity(m: re.Match[str]) -> str:
+    mark = _ENTITY_AS.get(m.group(0).lower(), " ")  # a dash between dates stays one; the rest are blanks
+    return mark.center(len(m.group(0)))
+
+
+def untagged(text: str) -> str:
+    """The text of a letter saved as HTML with its tags and entities blanked (same length, spans hold)."""
+    if not _HTML.match(text):
+        return text
+    return _ENTITY.sub(_entity, _TAG.sub(_tag, text))
+
+
 def unwidgeted(text: str) -> str:
     """The text with a flattened form's field names as labels and its check boxes as boxes (same length)."""
     return _WIDGET.sub(_widget, text)
@@ -92,6 +119,9 @@ _NUMBER_LABELS = tuple(
         r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry|denial)\s*(?:{NUM}|no\.?|#|id)",
         # a Spanish letter's number: "Numero de autorizacion:", "Num. de caso:", "Num. de solicitud:"
         r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó]n|caso|solicitud|referencia|referido)",
+        r"(?:autorizaci[oó]n|solicitud|caso)(?:\s+previa)?\s+n\.?\s*[º°o]\.?(?=\s*:)",  # "Autorización previa n.º:"
+        # a German letter's: "Vorgangsnummer:", "Genehmigungs-Nr.:", "Aktenzeichen:"
+        r"(?:(?:vorgangs|genehmigungs|bewilligungs|antrags)-?(?:nummer|nr\.?)|aktenzeichen)(?=\s*:)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
         # a plain-language letter's question and its answer: "Is there a number for this request?\n  Yes: X"
@@ -322,6 +352,8 @@ def _letter_date(text: str) -> Hit | None:
     pos = 0
     for line in lines:
         stripped = re.sub(rf"^(?:{dates.WEEKDAY}|le\b)\s*", "", line.strip(), flags=I)  # "Mon 1 Nov 2027", French "Le 7 mai 2027"
+        # a dateline: a place, then the date ("Puerto Alameda, a 22 de marzo de 2027", "Bremerhaven, 21. Juni 2027")
+        stripped = re.sub(r"^[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,3},[ \t]*(?:a[ \t]+|le[ \t]+|den[ \t]+)?(?=\d)", "", stripped)
         note = _FORMAT_NOTE.search(stripped)
         stripped = _FORMAT_NOTE.sub("", stripped)  # "28/04/2027 (day/month/year)": the date alone, its order said
         found = dates.find(re.sub(r"(?<=\d{4})/(?!\d{1,2}/)", " ", line))  # "June 15, 2027/15 de junio" (OCR)
@@ -522,18 +554,23 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
     for m in _APPEAL_DIAS.finditer(text):  # a Spanish letter: "apelacion dentro de 60 dias a partir de la fecha de esta carta"
         if letter is not None:
-            n = int(m.group("n") or m.group("n2"))
+            n = int(m.group("n") or m.group("n2") or m.group("n3"))
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, "the appeal deadline is counted from the letter's date, which could not be read"
     return None, ""
 
 
 _APPEAL_DIAS = re.compile(
-    r"\bapelaci[oó]n\b[^.]{0,40}?\bdentro\s+de\s+(?P<n>\d{1,3})\s+d[ií]as\s+(?:calendario\s+)?(?:a\s+partir\s+de|desde)\s+"
+    r"\b(?:apelaci[oó]n|recurso|reconsideraci[oó]n)\b[^.]{0,40}?\bdentro\s+de\s+(?:los\s+)?(?P<n>\d{1,3})\s+d[ií]as\s+"
+    r"(?:calendario\s+|naturales\s+)?(?:a\s+partir\s+de|desde|siguientes\s+a)\s+"  # (never "días hábiles": working days)
     r"la\s+fecha\s+(?:de|en)\s+(?:esta|este|la|el)\s+(?:carta|aviso|notificaci[oó]n|decisi[oó]n)"
     # a French letter: "demander la révision de cette décision dans les 90 jours suivant la date de la présente lettre"
     r"|\b(?:r[ée]vision|appel|contestation|r[ée]examen)\b[^.]{0,60}?\bdans\s+les\s+(?P<n2>\d{1,3})\s+jours\s+"
-    r"(?:suivant|de|[àa]\s+compter\s+de)\s+la\s+date\s+(?:de\s+)?(?:la\s+pr[ée]sente|cette|cet|de\s+la\s+pr[ée]sente)\s+(?:lettre|d[ée]cision|avis)",
+    r"(?:suivant|de|[àa]\s+compter\s+de)\s+la\s+date\s+(?:de\s+)?(?:la\s+pr[ée]sente|cette|cet|de\s+la\s+pr[ée]sente)\s+(?:lettre|d[ée]cision|avis)"
+    # a German letter: "Sie können innerhalb von 30 Tagen ab dem Datum dieses Schreibens Widerspruch einlegen"
+    # (never "nach Zugang" / "nach Erhalt": counted from its receipt, a date the letter does not give)
+    r"|\binnerhalb\s+von\s+(?P<n3>\d{1,3})\s+tagen\s+(?:ab|nach)\s+(?:dem\s+)?datum\s+(?:dieses|des)\s+(?:schreibens|bescheides?|briefes)"
+    r"(?=[^.]{0,40}\bwiderspruch\b)",
     I,
 )
 
@@ -643,6 +680,7 @@ _REASON_LABEL = re.compile(
     r"|why\s+we\s+(?:said|are\s+saying)\s+no(?:\s+to\s+[^:\n]{0,40})?(?=\s*:))"  # a plain-language letter's heading
     r"\s*(?:is|was|are)?\s*[:\-]?"
     r"|\bpour\s+(?:le|les)\s+motifs?\s+suivants?\s*:|\bmotifs?\s+(?:du\s+refus\s*)?:"  # a French letter's
+    r"|\bmotivos?(?:\s+de\s+la\s+(?:denegaci[oó]n|decisi[oó]n))?\s*:|\bbegr[üu]ndung\s*:"  # a Spanish, a German letter's
     r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
     r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
     r"|(?m:^[ \t|]*)(?:item\[\d+\]\.)?reasonCode[ \t]*\.{2,}[ \t]*"  # a FHIR print's reasonCode

@@ -24,13 +24,13 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     ),  # a request received or "under review" is not decided yet: no outcome (a receipt is no pended notice)
     (
         "denied",
-        r"den[il1|t]ed|deny|denial|denegad[ao]|no\s+aprobad[ao]|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
+        r"den[il1|t]ed|deny|denial|denegad[ao]|no\s+aprobad[ao]|abgelehnt|nicht\s+genehmigt|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
     ),  # a system's decision code is a verb: APPROVE, DENY, PEND
-    ("approved", r"approved?|aprobad[ao]|(?-i:APPROVF)|approval|authorized|certified|granted|favorable|auth(?:orization)?\s+ok"),  # OCR's F for E
+    ("approved", r"approved?|aprobad[ao]|genehmigt|bewilligt|(?-i:APPROVF)|approval|authorized|certified|granted|favorable|auth(?:orization)?\s+ok"),  # OCR's F for E
 )
 _LABEL = re.compile(
-    r"(?:^|(?<=[ \t]\|))[ \t|]*(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
-    r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?)(?:\s+code)?(?:\s+of\s+(?:the\s+)?(?:review|request))?"
+    r"(?:^|(?<=[ \t]\|))[ \t|]*(?:\d{4}-\d\d-\d\d[ \t]+\d\d:\d\d(?::\d\d)?[ \t]+)?(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
+    r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?|entscheidung|ergebnis|resoluci[oó]n|dictamen)(?:\s+code)?(?:\s+of\s+(?:the\s+)?(?:review|request))?"
     r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,}|[ \t]+" + GARBLED_LEADER + r")[ \t.:|]*"  # a colon, a bar, leaders, a column
     r"(?P<v>[^\n]{2,60})",
     M,
@@ -47,20 +47,27 @@ _APPROVED_CHANGED = (
     r"|\b(?:notice|notification|letter)\s+of\s+approval)"  # "NOTICE OF APPROVAL WITH MODIFICATION"
     r"\s+with\s+(?:a\s+|one\s+)?(?:change|modification|substitution|adjustment)s?\b"
 )
+# a form's field left blank ("Approved From:   ", "Denied Date:") names a field, it states nothing
+_EMPTY_FIELD = r"(?:[ \t]+[A-Za-z.#/]+){1,3}[ \t]*:[ \t]*(?:\n|$)"
 _STATEMENTS = {
     "approved": [
+        r"(?:^|\n)[ \t]*HCR\*A[126]\*",  # an X12 278 response's action code: A1 certified, A2 partly, A6 modified
+        r"\bentscheidung\s*:\s*(?:genehmigt|bewilligt)\b",  # "... wurde geprüft. Entscheidung: genehmigt."
         _APPROVED_CHANGED,  # a partial approval: "APPROVED WITH A CHANGE" (what was asked for, changed)
         # a partial approval, read before the sentence's other words ("... Partly Approved Request / What we approved")
         r"\b(?:partial(?:ly)?|partly)\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b",
-        r"\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:now\s+)?(?:pre-?)?(?:approved|authorized|certified)\b",
+        r"\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:now\s+)?(?:pre-?)?(?:approved|authorized|certified)\b"
+        # (a drug's indication is no decision: "LUMAKRAS is approved for NSCLC", "... for adults with ...")
+        r"(?!\s+(?:only\s+)?(?:for|in)\s+(?:(?:the\s+)?treatment\s+of|use\s+in|adults?\b|(?:adult\s+)?patients\s+with|NSCLC|non-small|colorectal|"
+        r"(?:locally\s+advanced|metastatic)\b))",
         r"\bwe\s+(?:have\s+)?(?:approved|authorized|certified)\b",
         r"\b(?:approval|authorization|coverage)\s+(?:is|has\s+been|was)\s+granted\b",
         r"\bwe\s+(?:are\s+pleased\s+to|can)\s+(?:approve|authorize|inform\s+you\s+that\s+(?:your|the|this)\s+request\s+(?:is|has\s+been|was)\s+approved)\b",
-        r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*approved\b",
+        r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*approved\b(?!" + _EMPTY_FIELD + r")",
         # a line "Approved: 240 tablets per 30 days, 02/03/2027 to ..." (a fax's lost blank line joins it to the line above)
         r"\n[ \t]*approved[ \t]*:[ \t]*(?=\d)",
         r"^\s*(?:\d{1,2}[.)]\s+)?(?-i:PA|RQST|REQ|AUTH)\s*(?-i:APPROVED|APPRVD|APPVD|APPROVD)\b(?!\s+(?:IF|WHEN|UNLESS)\b)",
-        r"\bapproval\s+(?:notice|letter|notification|slip|certificate|confirmation)\b",
+        r"\bapproval\s+(?:notice|letter|notification|slip|certificate|confirmation|card)\b",
         # a payer that approves payment: "The committee ... authorizes payment for the item below"
         r"(?<!\bnot\s)\b(?:approves|authori[sz]es|certifies)\s+(?:payment|coverage|benefits)\s+(?:for|of)\b",
         # a heading naming what was approved: "Continued coverage approved", "Renewal request approved"
@@ -78,6 +85,8 @@ _STATEMENTS = {
         r"(?<!\bno\s)\b(?:fue|ha\s+sido|est[aá])\s+aprobad[ao]s?\b|\baviso\s+de\s+aprobaci[oó]n\b",
         # a French letter (Québec): "la demande ... est ACCEPTÉE", "a été autorisée"
         r"(?<!\bn['’])(?<!\bne\s)\b(?:est|a\s+[ée]t[ée])\s+(?:accept[ée]e?s?|approuv[ée]e?s?|autoris[ée]e?s?)\b",
+        # a German letter: "Ihr Antrag wurde genehmigt", "BEWILLIGUNG DER KOSTENÜBERNAHME" (never "nicht genehmigt")
+        r"(?<!\bnicht\s)\b(?:wurde|wird|ist)\s+(?:\w+\s+)?(?<!nicht\s)(?:genehmigt|bewilligt)\b|^\s*(?:bewilligung|genehmigung|zusage)\s+(?:der|des|ihres)\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:approved|authorized)\b",
         r"\b(?:has|have)\s+(?:approved|authorized|certified)\s+(?:this|the|your|it|coverage|benefits)\b",
         r"\bhereby\s+(?:approves?|certifies|authorizes)\b",
@@ -108,6 +117,8 @@ _STATEMENTS = {
         r"|^\s*(?=[\w-]*\d)(?=[A-Z0-9-]*-)[A-Z0-9-]{6,})\s+(?:has\s+been|was|is|were)\s+(?:now\s+)?issued\b",
     ],
     "denied": [
+        r"(?:^|\n)[ \t]*HCR\*A3\*",  # an X12 278 response's action code: A3 = not certified
+        r"\bentscheidung\s*:\s*(?:abgelehnt|nicht\s+(?:genehmigt|bewilligt))\b",  # "... wurde geprüft. Entscheidung: abgelehnt."
         r"\b(?:is|was|has\s+been|have\s+been|are|were|been)\s+(?:being\s+)?(?:denied|declined)\b",
         r"\b(?:cannot|can\s*not|could\s+not|will\s+not)\s+be\s+(?:approved|authorized|covered)\b",
         r"\b(?:is|was|has|have|are|were)\s+not\s+(?:been\s+)?(?:approved|authorized|certified|covered)\b",
@@ -122,7 +133,7 @@ _STATEMENTS = {
         r"\b(?:reviewed|evaluated|considered)\b[^.;]{0,200}?\band\s+(?:cannot|can\s*not|could\s+not|are\s+unable\s+to|were\s+unable\s+to|"
         r"did\s+not|will\s+not)\s+(?:approve|authorize|cover)\b",
         r"\bnotice\s+of\s+(?:denial|non-?certification|non-?coverage|adverse\s+(?:benefit\s+)?determination)\b",
-        r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*denied\b",
+        r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*denied\b(?!" + _EMPTY_FIELD + r")",
         r"^\s*(?:\d{1,2}[.)]\s+)?(?-i:PA|RQST|REQ|AUTH)\s*(?-i:DENIED|DND|NOT\s+APPRVD|NOT\s+APPROVED)\b",
         r"\b(?:decided|decision)\s+(?:is\s+)?to\s+deny\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:denied|declined)\b",
@@ -132,6 +143,9 @@ _STATEMENTS = {
         # a Spanish letter: "fue DENEGADA", "AVISO DE DENEGACION DE CUBIERTA", "no fue aprobada"
         r"\b(?:fue|ha\s+sido)\s+(?:denegad[ao]|rechazad[ao])s?\b|\bno\s+(?:fue|ha\s+sido)\s+aprobad[ao]\b|"
         r"\baviso\s+de\s+(?:denegaci[oó]n|rechazo)\b",
+        # a German letter: "Ihr Antrag wurde abgelehnt", "ABLEHNUNG DER KOSTENÜBERNAHME", "nicht genehmigt"
+        r"\b(?:wurde|wird|ist)\s+(?:leider\s+)?(?:abgelehnt|nicht\s+(?:genehmigt|bewilligt))\b|^\s*ablehnung\s+(?:der|des|ihres)\b|"
+        r"\bm[üu]ssen\s+wir\s+(?:\w+\s+)?ablehnen\b",
         # a French letter: "la demande ... est REFUSÉE", "n'est pas acceptée"
         r"\b(?:est|a\s+[ée]t[ée])\s+(?:refus[ée]e?s?|rejet[ée]e?s?)\b|\bn['’](?:est|a)\s+pas\s+(?:[ée]t[ée]\s+)?(?:accept|approuv|autoris)",
         r"\bnotice\s+of\s+action\s*[-–:]\s*denial\b",
@@ -154,6 +168,7 @@ _STATEMENTS = {
         r"\badversely\s+(?:determined|decided)\b|\b(?:determined|decided)\s+adversely\b",
     ],
     "pended": [
+        r"(?:^|\n)[ \t]*HCR\*A4\*",  # an X12 278 response's action code: A4 = pended
         r"\b(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|requested)\b",
         r"\bneeds?\s+(?:more|additional|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
         r"\brequesting\s+(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
@@ -177,6 +192,8 @@ _STATEMENTS = {
         r"\bwe\s+(?:still\s+)?need\s*:",
         # a Spanish letter: "SOLICITUD DE INFORMACION ADICIONAL", "necesitamos:"
         r"\bsolicitud\s+de\s+(?:informaci[oó]n|documentos)\s+adicional(?:es)?\b|\bnecesitamos\s*:",
+        # a German letter: "Bitte reichen Sie ... nach", "fehlende Unterlagen", "Rückfrage zu Ihrem Antrag"
+        r"\b(?:fehlende|weitere|zus[äa]tzliche)\s+unterlagen\b|\bbitte\s+reichen\s+sie\b|^\s*r[üu]ckfrage\s+zu\b",
         # a French letter: "RENSEIGNEMENTS REQUIS", "Veuillez nous faire parvenir :"
         r"\brenseignements\s+(?:requis|suppl[ée]mentaires|manquants)\b|\bveuillez\s+nous\s+(?:faire\s+parvenir|transmettre|envoyer)\b",
         # a request that cannot be acted on until something comes: "cannot be adjudicated until we receive"
@@ -765,7 +782,11 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
         # LUMAKRAS, which it names only in passing
         return [], f"the letter decides another item ({field}), not LUMAKRAS: left empty"
     values = {h.value for h in labeled} | {h.value for h in said}
-    if values == {"approved", "denied"} and any(PARTIAL.search(text, h.start, h.end) for h in said):
+    if values == {"approved", "denied"} and (
+        any(PARTIAL.search(text, h.start, h.end) for h in said)
+        # a label's value "APPROVED WITH MODIFICATION" (the part not approved, said below, is what was changed)
+        or any(h.value == "approved" and PARTIAL.match(text[h.start : h.end + 40]) for h in labeled)
+    ):
         said = [h for h in said if h.value == "approved"]  # the part not approved is the rest of the request
         labeled = [h for h in labeled if h.value == "approved"]
         values = {"approved"}
