@@ -77,6 +77,12 @@ _ZERO_CELL = re.compile(
     re.M,
 )
 _DANGLING_NOT = re.compile(r"[\s:,-]{0,3}(?:not|no|neg)\b(?!\s+(?:only|all|just)\b)", re.I)
+# [ocr11-specked-no] (held-out OCR v11, issue 17's thirteenth pass) The same row's "No" answer cell with a scan's
+# specks between it and the variant ("KRAS G12C  er  |  No", "G12C  ' :  No"): one or two stray marks or one- or
+# two-letter fragments, then a cell gap, then "No" closing the line. Read as the clean row is: no result either way.
+_SPECKED_NO = re.compile(
+    r"(?:[ \t]+(?:[|!'`.,;:_~-]{1,2}|[a-z]{1,2})){1,3}?(?: {2,}|\t|[ \t]*\|[ \t]*)no[ \t]*[|:.'`]?[ \t]*$", re.I | re.M
+)
 _GENE = re.compile(r"\b([knh])-?ras\b", re.I)
 _HEADER = re.compile(r"^\s*[A-Z][A-Z ]{2,30}\b(?:\s*\([^)]*\))?:?\s*$|^[^:]{2,60}:\s*$")
 _NOT_DETECTED_HEADER = re.compile(
