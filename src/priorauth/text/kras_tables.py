@@ -144,3 +144,27 @@ def _under_not_detected(doc: TextDoc, f: Finding) -> bool:
         if _HEADER.match(prev):
             return bool(_NOT_DETECTED_HEADER.match(prev))
     return False
+
+
+# [ocr11-inclusion-row] (held-out OCR v11, issue 17's thirteenth pass) A row of a trial's screening log or a
+# checklist labelled as an entry criterion ("Key inclusion   #3  documented KRAS G12C mutation in tissue or blood",
+# "Eligibility criterion 2: KRAS G12C-mutated NSCLC"): the row restates what the study requires, not the patient's
+# result. A result word after the variant on the row ("... KRAS G12C - confirmed on local NGS") keeps it.
+_INCLUSION_LABEL = re.compile(
+    r"^\W*(?:key\s+|main\s+|trial\s+|study\s+|protocol\s+)?(?:inclusion|eligibility|entry|enrol+ment)"
+    r"(?:\s+(?:criteri(?:on|a)|requirement|item))?\s*(?:(?:#|no\.?|n[o\u00ba]\s)?\s*\d{1,2}[a-z]?)?\s*(?::|-|\s{2,}|\t)",
+    re.I,
+)
+_ROW_RESULT_AFTER = re.compile(
+    r"\b(?:positive|pos|detected|identified|present|found|confirmed|harbou?r\w*|reveal\w*|show\w*)\b|\d+(?:\.\d+)?\s*%",
+    re.I,
+)
+
+
+def _inclusion_row(doc: TextDoc, f: Finding) -> bool:
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    end = doc.text.find("\n", f.end)
+    m = _INCLUSION_LABEL.match(doc.text[start : f.start])
+    if not m:
+        return False
+    return not _ROW_RESULT_AFTER.search(doc.text[f.end : end if end >= 0 else len(doc.text)])
