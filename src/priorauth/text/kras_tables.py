@@ -149,14 +149,16 @@ def _under_not_detected(doc: TextDoc, f: Finding) -> bool:
 # [ocr11-inclusion-row] (held-out OCR v11, issue 17's thirteenth pass) A row of a trial's screening log or a
 # checklist labelled as an entry criterion ("Key inclusion   #3  documented KRAS G12C mutation in tissue or blood",
 # "Eligibility criterion 2: KRAS G12C-mutated NSCLC"): the row restates what the study requires, not the patient's
-# result. A result word after the variant on the row ("... KRAS G12C - confirmed on local NGS") keeps it.
+# result. A result word or a yes after the variant on the row ("... KRAS G12C - confirmed on local NGS", "KRAS G12C
+# NSCLC [Y - tissue]") keeps it.
 _INCLUSION_LABEL = re.compile(
     r"^\W*(?:key\s+|main\s+|trial\s+|study\s+|protocol\s+)?(?:inclusion|eligibility|entry|enrol+ment)"
     r"(?:\s+(?:criteri(?:on|a)|requirement|item))?\s*(?:(?:#|no\.?|n[o\u00ba]\s)?\s*\d{1,2}[a-z]?)?\s*(?::|-|\s{2,}|\t)",
     re.I,
 )
 _ROW_RESULT_AFTER = re.compile(
-    r"\b(?:positive|pos|detected|identified|present|found|confirmed|harbou?r\w*|reveal\w*|show\w*)\b|\d+(?:\.\d+)?\s*%",
+    r"\b(?:positive|pos|detected|identified|present|found|confirmed|harbou?r\w*|reveal\w*|show\w*|yes)\b|"
+    r"\d+(?:\.\d+)?\s*%|\[\s*(?:y|x|\u2713|\u2714)\b",  # or answered yes on the row ("[Y - tissue 04/2026]")
     re.I,
 )
 
