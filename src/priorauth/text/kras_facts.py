@@ -12,8 +12,8 @@ from priorauth.text.document_scope import _doc_flags, _letter_to_relative, _rela
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
     _DANGLING_NOT,
-    _SPECKED_NO,
     _NEITHER,
+    _SPECKED_NO,
     _ZERO_CELL,
     _coverage_row,
     _failed_row,
