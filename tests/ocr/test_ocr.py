@@ -627,11 +627,12 @@ def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str])
     assert module.SETS["heldout9"] == "heldout_documents9.yaml"
     assert module.SETS["heldout10"] == "heldout_documents10.yaml"
     assert module.SETS["heldout11"] == "heldout_documents11.yaml"
+    assert module.SETS["heldout12"] == "heldout_documents12.yaml"
     assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
-    if not (scans.HERE / "heldout_documents11.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout11"]) == 2
+    if not (scans.HERE / "heldout_documents12.yaml").exists() and ocr.tesseract_version():
+        assert module.main(["--set", "heldout12"]) == 2
         err = capsys.readouterr().err
-        assert "heldout_documents11.yaml is absent (not merged yet)" in err and "Traceback" not in err
+        assert "heldout_documents12.yaml is absent (not merged yet)" in err and "Traceback" not in err
 
 
 # --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------

@@ -13,10 +13,12 @@ from priorauth.text.kras_tables import (
     _CALLER_COULD,
     _DANGLING_NOT,
     _NEITHER,
+    _SPECKED_NO,
     _ZERO_CELL,
     _coverage_row,
     _failed_row,
     _gene_of,
+    _inclusion_row,
     _negative_list_or_cell,
     _under_not_detected,
 )
@@ -82,6 +84,10 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             return  # NRAS / HRAS G12C
         if not negated and _DANGLING_NOT.match(doc.text, f.end):
             return  # "KRAS G12C not de" (a line cut short, a word lost in a scan): neither result can be read
+        if not negated and _inclusion_row(doc, f):
+            return  # [ocr11-inclusion-row] "Key inclusion  #3  documented KRAS G12C mutation": the study's requirement
+        if not negated and _SPECKED_NO.match(doc.text, f.end):
+            return  # [ocr11-specked-no] "KRAS G12C  er  |  No": the answer cell "No" behind a scan's specks
         if not negated and _ZERO_CELL.match(doc.text, f.end):
             return  # "KRAS G12C  0  0  17,904": a count or level of zero on its row; the result is stated elsewhere
         status = "g12c_absent" if negated else "g12c_present"

@@ -77,6 +77,12 @@ _ZERO_CELL = re.compile(
     re.M,
 )
 _DANGLING_NOT = re.compile(r"[\s:,-]{0,3}(?:not|no|neg)\b(?!\s+(?:only|all|just)\b)", re.I)
+# [ocr11-specked-no] (held-out OCR v11, issue 17's thirteenth pass) The same row's "No" answer cell with a scan's
+# specks between it and the variant ("KRAS G12C  er  |  No", "G12C  ' :  No"): one or two stray marks or one- or
+# two-letter fragments, then a cell gap, then "No" closing the line. Read as the clean row is: no result either way.
+_SPECKED_NO = re.compile(
+    r"(?:[ \t]+(?:[|!'`.,;:_~-]{1,2}|[a-z]{1,2})){1,3}?(?: {2,}|\t|[ \t]*\|[ \t]*)no[ \t]*[|:.'`]?[ \t]*$", re.I | re.M
+)
 _GENE = re.compile(r"\b([knh])-?ras\b", re.I)
 _HEADER = re.compile(r"^\s*[A-Z][A-Z ]{2,30}\b(?:\s*\([^)]*\))?:?\s*$|^[^:]{2,60}:\s*$")
 _NOT_DETECTED_HEADER = re.compile(
@@ -138,3 +144,29 @@ def _under_not_detected(doc: TextDoc, f: Finding) -> bool:
         if _HEADER.match(prev):
             return bool(_NOT_DETECTED_HEADER.match(prev))
     return False
+
+
+# [ocr11-inclusion-row] (held-out OCR v11, issue 17's thirteenth pass) A row of a trial's screening log or a
+# checklist labelled as an entry criterion ("Key inclusion   #3  documented KRAS G12C mutation in tissue or blood",
+# "Eligibility criterion 2: KRAS G12C-mutated NSCLC"): the row restates what the study requires, not the patient's
+# result. A result word or a yes after the variant on the row ("... KRAS G12C - confirmed on local NGS", "KRAS G12C
+# NSCLC [Y - tissue]") keeps it.
+_INCLUSION_LABEL = re.compile(
+    r"^\W*(?:key\s+|main\s+|trial\s+|study\s+|protocol\s+)?(?:inclusion|eligibility|entry|enrol+ment)"
+    r"(?:\s+(?:criteri(?:on|a)|requirement|item))?\s*(?:(?:#|no\.?|n[o\u00ba]\s)?\s*\d{1,2}[a-z]?)?\s*(?::|-|\s{2,}|\t)",
+    re.I,
+)
+_ROW_RESULT_AFTER = re.compile(
+    r"\b(?:positive|pos|detected|identified|present|found|confirmed|harbou?r\w*|reveal\w*|show\w*|yes)\b|"
+    r"\d+(?:\.\d+)?\s*%|\[\s*(?:y|x|\u2713|\u2714)\b",  # or answered yes on the row ("[Y - tissue 04/2026]")
+    re.I,
+)
+
+
+def _inclusion_row(doc: TextDoc, f: Finding) -> bool:
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    end = doc.text.find("\n", f.end)
+    m = _INCLUSION_LABEL.match(doc.text[start : f.start])
+    if not m:
+        return False
+    return not _ROW_RESULT_AFTER.search(doc.text[f.end : end if end >= 0 else len(doc.text)])
