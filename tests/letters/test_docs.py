@@ -323,6 +323,21 @@ ELEVENTH_BLIND = {  # the eleventh set's one blind run (digital, fax), scored by
     "patient_mismatch": ("93.8 / 0.0 / 6.2", "93.8 / 0.0 / 6.2"),
 }
 
+TWELFTH_BLIND = {  # the twelfth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("62.5 / 35.4 / 2.1", "66.7 / 31.2 / 2.1"),
+    "authorization_number": ("54.2 / 45.8 / 0.0", "54.2 / 41.7 / 4.2"),
+    "period_start": ("77.1 / 20.8 / 2.1", "77.1 / 20.8 / 2.1"),
+    "period_end": ("75.0 / 20.8 / 4.2", "75.0 / 20.8 / 4.2"),
+    "quantity": ("81.2 / 18.8 / 0.0", "79.2 / 20.8 / 0.0"),
+    "appeal_deadline": ("72.9 / 27.1 / 0.0", "72.9 / 25.0 / 2.1"),
+    "denial_reason": ("77.1 / 18.8 / 4.2", "77.1 / 16.7 / 6.2"),
+    "requested": ("91.7 / 6.2 / 2.1", "87.5 / 6.2 / 6.2"),
+    "patient_name": ("54.2 / 45.8 / 0.0", "43.8 / 54.2 / 2.1"),
+    "patient_birth_date": ("87.5 / 10.4 / 2.1", "72.9 / 25.0 / 2.1"),
+    "patient_member_id": ("64.6 / 35.4 / 0.0", "56.2 / 41.7 / 2.1"),
+    "patient_mismatch": ("97.9 / 0.0 / 2.1", "95.8 / 0.0 / 4.2"),
+}
+
 
 @pytest.mark.parametrize(
     ("heading", "blind", "wrong", "since"),
@@ -368,6 +383,12 @@ ELEVENTH_BLIND = {  # the eleventh set's one blind run (digital, fax), scored by
             "### The eleventh held-out set",
             {k: " | ".join(v) for k, v in ELEVENTH_BLIND.items()},
             "0 | 0",
+            "scored **once** by the lead on 2026-12-01",
+        ),
+        (
+            "### The twelfth held-out set",
+            {k: " | ".join(v) for k, v in TWELFTH_BLIND.items()},
+            "1 | 1",
             "scored **once** by the lead on 2026-12-01",
         ),
     ],
