@@ -30,7 +30,7 @@ def _not_by_absence(found: Answer, ctx: Context) -> Answer:
     page read unreliably in the chart, the absence may be OCR's: ``review``, naming the pages."""
     # [ocr10-requested-drug-misread] a word that may be the requested drug misread ("solorasib", perhaps sotorasib)
     # hides no other drug: the criteria on prior therapy leave the requested drug out
-    unreliable = [p for p in ctx.facts.unreliable_pages if not p.endswith(f", perhaps {ctx.drug})")]
+    unreliable = [p.where for p in ctx.facts.unreliable_pages if p.perhaps != ctx.drug]
     if found.status != "met" or found.evidence or not unreliable:
         return found
     pages = "; ".join(unreliable)

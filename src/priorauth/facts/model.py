@@ -191,6 +191,16 @@ class Approval:
     drugs: frozenset[str] = frozenset({"sotorasib"})  # ingredients the approved claim names
 
 
+@dataclass(frozen=True)
+class UnreliablePage:
+    """A scanned page whose reading may hide a statement: ``where`` names it for the reader ("DocumentReference/x
+    page 2 (41% of its words read below 70%)"); ``perhaps`` is the drug a misread word on it may be, if that is
+    all that makes it unreliable."""
+
+    where: str
+    perhaps: str | None = None
+
+
 @dataclass
 class Facts:
     patient: PatientFact
@@ -212,4 +222,4 @@ class Facts:
     spread_hints: list[Evidence] = field(default_factory=list)  # text hinting at spread without stating it
     rationale: list[Evidence] = field(default_factory=list)  # text: medical-necessity sentences
     # scanned pages read unreliably ("DocumentReference/x page 2"): what they say may be missing from the facts
-    unreliable_pages: tuple[str, ...] = ()
+    unreliable_pages: tuple[UnreliablePage, ...] = ()

@@ -13,7 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from priorauth.chart.chart import Chart
-from priorauth.facts.model import Evidence, OcrReading
+from priorauth.facts.model import Evidence, OcrReading, UnreliablePage
 from priorauth.text.pipeline import patterns, worth_reading
 from priorauth.text.sources import TextDoc, documents
 
@@ -56,7 +56,7 @@ def _enriched(item, scanned: dict[str, TextDoc]):  # type: ignore[no-untyped-def
     return new if isinstance(item, Evidence) else dataclasses.replace(item, evidence=new)
 
 
-def unreliable_pages(docs: list[TextDoc]) -> list[str]:
+def unreliable_pages(docs: list[TextDoc]) -> list[UnreliablePage]:
     """The scanned pages OCR read unreliably: more than ``ocr.UNRELIABLE_SHARE`` of their words (letters or
     digits) below the confidence threshold. Such a page may hide a statement, so nothing is taken as absent
     from it (``evaluate/confidence.py``)."""
@@ -72,10 +72,11 @@ def unreliable_pages(docs: list[TextDoc]) -> list[str]:
             doubtful = sum(w.conf < ocr.CONFIDENT for w in words)
             if p.ocr and (not words or doubtful / len(words) > ocr.UNRELIABLE_SHARE):
                 share = doubtful / len(words) if words else 1.0
-                out.append(f"{d.source} page {p.number} ({share:.0%} of its words read below {ocr.CONFIDENT:.0f}%)")
+                where = f"{d.source} page {p.number} ({share:.0%} of its words read below {ocr.CONFIDENT:.0f}%)"
+                out.append(UnreliablePage(where))
             elif p.ocr and not _policy_text(d) and (drug := _misread_drug(d.text, words)):
-                # evaluate/confidence.py reads ", perhaps <drug>)" ([ocr10-requested-drug-misread]): keep the form
-                out.append(f"{d.source} page {p.number} (a word read as '{drug[0]}', perhaps {drug[1]})")
+                where = f"{d.source} page {p.number} (a word read as '{drug[0]}', perhaps {drug[1]})"
+                out.append(UnreliablePage(where, perhaps=drug[1]))
     return out
 
 
