@@ -339,6 +339,14 @@ TWELFTH_BLIND = {  # the twelfth set's one blind run (digital, fax), scored by t
 }
 
 
+def _at_both_qualities(
+    nth: str, blind: dict[str, tuple[str, str]], wrong: int, since: str = "scored **once** by the lead on 2026-12-01"
+) -> tuple[str, dict[str, str], str, str]:
+    """A set scored blind at digital and at fax: its heading, its rows as the docs print them ("digital | fax"),
+    the same wrong-outcome count in both columns, and the words that date the run."""
+    return f"### The {nth} held-out set", {k: " | ".join(v) for k, v in blind.items()}, f"{wrong} | {wrong}", since
+
+
 @pytest.mark.parametrize(
     ("heading", "blind", "wrong", "since"),
     [
@@ -349,48 +357,15 @@ TWELFTH_BLIND = {  # the twelfth set's one blind run (digital, fax), scored by t
             0,
             "Since 2026-11-30 23:55 UTC (the fifth pass) it is a development set",
         ),
-        (
-            "### The sixth held-out set",
-            {k: " | ".join(v) for k, v in SIXTH_BLIND.items()},
-            "1 | 1",
-            "Since 2026-12-01 04:00 UTC (the sixth pass) it is a development set",
+        _at_both_qualities(
+            "sixth", SIXTH_BLIND, 1, "Since 2026-12-01 04:00 UTC (the sixth pass) it is a development set"
         ),
-        (
-            "### The seventh held-out set",
-            {k: " | ".join(v) for k, v in SEVENTH_BLIND.items()},
-            "2 | 2",
-            "scored **once** by the lead on\n2026-12-01",
-        ),
-        (
-            "### The eighth held-out set",
-            {k: " | ".join(v) for k, v in EIGHTH_BLIND.items()},
-            "1 | 1",
-            "scored **once** by the lead on 2026-12-01",
-        ),
-        (
-            "### The ninth held-out set",
-            {k: " | ".join(v) for k, v in NINTH_BLIND.items()},
-            "1 | 1",
-            "scored **once** by the lead on 2026-12-01",
-        ),
-        (
-            "### The tenth held-out set",
-            {k: " | ".join(v) for k, v in TENTH_BLIND.items()},
-            "0 | 0",
-            "scored **once** by the lead on 2026-12-01",
-        ),
-        (
-            "### The eleventh held-out set",
-            {k: " | ".join(v) for k, v in ELEVENTH_BLIND.items()},
-            "0 | 0",
-            "scored **once** by the lead on 2026-12-01",
-        ),
-        (
-            "### The twelfth held-out set",
-            {k: " | ".join(v) for k, v in TWELFTH_BLIND.items()},
-            "1 | 1",
-            "scored **once** by the lead on 2026-12-01",
-        ),
+        _at_both_qualities("seventh", SEVENTH_BLIND, 2, "scored **once** by the lead on\n2026-12-01"),
+        _at_both_qualities("eighth", EIGHTH_BLIND, 1),
+        _at_both_qualities("ninth", NINTH_BLIND, 1),
+        _at_both_qualities("tenth", TENTH_BLIND, 0),
+        _at_both_qualities("eleventh", ELEVENTH_BLIND, 0),
+        _at_both_qualities("twelfth", TWELFTH_BLIND, 1),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
