@@ -42,7 +42,12 @@ _MESES = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
     "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }  # fmt: skip
-_MES = "(?:" + "|".join(_MESES) + ")"
+# a Brazilian letter's month: "17 de maio de 2027", "1.º de junho de 2027" (the first of a month an ordinal)
+_MESES |= {
+    "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+}  # fmt: skip
+_MES = "(?:" + "|".join(sorted(_MESES, key=len, reverse=True)) + ")"
 # a French letter's month (Québec): "le 12 mai 2027", "3 février 1955", "1er août 2027"
 _MOIS_N = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
@@ -57,7 +62,7 @@ _MONATE = {
 _MONAT = "(?:" + "|".join(_MONATE) + ")"
 DATE = (
     r"(?:\d{4}-\d{1,2}-\d{1,2}"
-    rf"|(?:0?[1-9]|[12]\d|3[01])\s+de\s+{_MES}\s+(?:de(?:l)?\s+)?\d{{4}}"
+    rf"|(?:0?[1-9]|[12]\d|3[01]|1\.?[º°o])\s+de\s+{_MES}\s+(?:de(?:l)?\s+)?\d{{4}}"
     rf"|(?:1er|0?[1-9]|[12]\d|3[01])\s+{_MOIS}\s+\d{{4}}"
     rf"|(?:0?[1-9]|[12]\d|3[01])\.\s*{_MONAT}\s+\d{{4}}"
     rf"|{_MONTH}\s+{_DAY},?\s+['’]\d{{2}}(?!\d)"  # an app's "Jul 8, '27"
@@ -117,9 +122,9 @@ def parse(text: str, *, birth: bool = False, near: date | None = None) -> date |
 
 
 def _parse(text: str) -> date | None:
-    if m := re.fullmatch(rf"(\d{{1,2}})\s+de\s+({_MES})\s+(?:del?\s+)?(\d{{4}})", " ".join(text.split()), re.I):
+    if m := re.fullmatch(rf"(\d{{1,2}}|1\.?[º°o])\s+de\s+({_MES})\s+(?:del?\s+)?(\d{{4}})", " ".join(text.split()), re.I):
         try:
-            return date(int(m.group(3)), _MESES[m.group(2).lower()], int(m.group(1)))
+            return date(int(m.group(3)), _MESES[m.group(2).lower()], int(m.group(1)[:1] if not m.group(1).isdigit() else m.group(1)))
         except ValueError:
             return None
     if m := re.fullmatch(rf"(1er|\d{{1,2}})\s+({_MOIS})\s+(\d{{4}})", " ".join(text.split()), re.I):

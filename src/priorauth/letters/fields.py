@@ -78,10 +78,87 @@ def _entity(m: re.Match[str]) -> str:
 
 
 def untagged(text: str) -> str:
-    """The text of a letter saved as HTML with its tags and entities blanked (same length, spans hold)."""
-    if not _HTML.match(text):
+    """The text of a letter saved as HTML with its tags and entities blanked (same length, spans hold); any
+    letter's other markup blanked too (:func:`unmarked`) and its numeric dates read in the order it says
+    (:func:`day_first`)."""
+    if _HTML.match(text):
+        text = _ENTITY.sub(_entity, _TAG.sub(_tag, text))
+    return day_first(unmarked(text))
+
+
+# a letter printed from its source, not as it shows: marks that carry no words become blanks of the same length
+# (every span holds). RTF ("{\b TRH-27-...}\par", "\tab DOB:"); JSON ('"preAuthRef": "QV4-..."', a FHIR resource's
+# print); Markdown ("**Member:**", an id in `backticks`); a mail merge's field codes left in ("«Auth_No» CV27...");
+# a box-drawn table's rules ("│ Approval code │ 5R8T-... │" reads as a "|" table); a bilingual label's second
+# language between the English label and its colon ("Member ID 會員編號: JHH-...", "Date 日期: August 9, 2027")
+_RTF = re.compile(r"\\[a-z]{1,32}-?\d{0,6} ?|\\[{}\\]|[{}]")
+_JSON = re.compile(r'\A\s*[{\[]|"(?:resourceType|[A-Za-z_]+)"\s*:\s*[\[{"\d]')
+_JSON_MARK = re.compile(r'"|[{}\[\]](?=[\s,"{}\[\]]|$)|(?<=["}\]]),', M)
+_JSON_ID = re.compile(r'"id"[ \t]*:[ \t]*"[^"\n]{0,60}"')
+# (a Markdown source has a heading and bold that hugs its words: a stamp's "** APPROVED ... **" is no markup)
+_MARKDOWN = re.compile(r"^#{1,6}[ \t]+\S", M)
+_BOLD = re.compile(r"\*\*\S[^*\n]{0,80}?(?<=\S)\*\*")
+_MARKDOWN_MARK = re.compile(r"\*\*|`|^[ \t]*>[ \t]", M)
+_MERGE_FIELD = re.compile(r"«[A-Za-z][A-Za-z0-9_ ]{0,40}»")
+_BOX = str.maketrans({c: "|" for c in "│┃║┆┊"} | {c: " " for c in "─━═┄┈┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋"})
+_SECOND_LANGUAGE = re.compile(r"(?<=[A-Za-z.#])[ \t]+[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef■]{1,12}(?=[ \t]*[:：])")
+# a PDF whose font lacks a script's glyphs prints each as a black square: a lone one beside a blank or a line's
+# edge is a box rule it could not draw ("■ Approval code ■ 5R8T-..."), a run of them words it could not print
+_NO_GLYPH = re.compile(r"■+")
+
+
+def _no_glyph(m: re.Match[str]) -> str:
+    s, e, t = m.start(), m.end(), m.string
+    edge = (s == 0 or t[s - 1] in " \t\n") or (e == len(t) or t[e] in " \t\n")
+    return "|" if e - s == 1 and edge else " " * (e - s)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", m.group(0))
+
+
+def unmarked(text: str) -> str:
+    """The letter's text with its source's markup blanked (same length): RTF, JSON, Markdown, mail-merge
+    field codes, box-drawing rules, a bilingual label's second language."""
+    if text.lstrip().startswith("{\\rtf"):
+        text = _RTF.sub(_blank, text)
+    if len(_JSON.findall(text)) >= 3:  # a resource's own "id" is no number of the letter's: blanked with its value
+        text = _JSON_MARK.sub(_blank, _JSON_ID.sub(_blank, text))
+    if _MARKDOWN.search(text) and _BOLD.search(text):
+        text = _MARKDOWN_MARK.sub(_blank, text)
+    text = _MERGE_FIELD.sub(_blank, text)
+    text = _SECOND_LANGUAGE.sub(_blank, text.translate(_BOX))
+    return _NO_GLYPH.sub(_no_glyph, text) if "■" in text else text
+
+
+# a letter that says its numeric dates are day first ("All dates in this letter are written day/month/year.",
+# "03/09/1957 (dia/mês/ano)", "(DD/MM/YYYY)"): each such date is rewritten month first in place (the same length:
+# "14/06/2027" is "06/14/2027"), so every reader of a date reads it as the letter means it; the note itself is
+# blanked (a note beside one date would otherwise turn it twice)
+_DAY_FIRST_SAID = re.compile(
+    r"\((?:day|dd|dia|d)[/.\-](?:month|mm|m[eê]s|m)[/.\-](?:year|yyyy|yy|ano|aaaa|a)\)"
+    r"|\b(?:dates?|datas?)\b[^.\n]{0,40}\b(?:written|are|in|given|shown|printed|s[aã]o|est[aã]o)\b[^.\n]{0,12}"
+    r"\b(?:day|dd|dia)[/.\-](?:month|mm|m[eê]s)[/.\-](?:year|yyyy|ano|aaaa)\b",
+    I,
+)
+_NUMERIC_DATE = re.compile(r"(?<![\w/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/]|\.\d)")
+
+
+def _swap(m: re.Match[str]) -> str:
+    d, sep, mo, y = m.groups()
+    if not (1 <= int(d) <= 31 and 1 <= int(mo) <= 12):
+        return m.group(0)
+    return f"{mo}{sep}{d}{sep}{y}"
+
+
+def day_first(text: str) -> str:
+    """The text with its numeric dates month first when the letter says they are day first (same length)."""
+    notes = list(_DAY_FIRST_SAID.finditer(text))
+    if not notes:
         return text
-    return _ENTITY.sub(_entity, _TAG.sub(_tag, text))
+    for note in notes:
+        text = text[: note.start()] + " " * (note.end() - note.start()) + text[note.end() :]
+    return _NUMERIC_DATE.sub(_swap, text)
 
 
 def unwidgeted(text: str) -> str:
@@ -98,7 +175,7 @@ _ID = (
     r"(?P<v>(?=(?:[A-Z0-9€©¢\-/ ]|[#.:~](?=[A-Z0-9]))*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-/]| (?=\d[A-Z0-9\-]{2})| (?=\d\d \d{3})|(?<=-) (?=[A-Z0-9]{2,}-)|"
     r"(?<=[A-Z]) ?#(?=\d)|(?<=[A-Z0-9])[.:~](?=[A-Z0-9](?:[A-Z0-9]|[.:~](?=[A-Z0-9])))){3,30}(?<=[A-Z0-9]))"  # OVA.D.27, FHC~27~0511
 )
-_NUM = r"(?:number|nbr|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and a system's "NBR"  # and what OCR makes of it: mumber, nurnber, numher
+_NUM = r"(?:number|nbr|nr\.?(?![a-z])|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and a system's "NBR"  # and what OCR makes of it: mumber, nurnber, numher
 _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
     for label in (  # the authorization's own number first, a reference number after it
@@ -119,7 +196,9 @@ _NUMBER_LABELS = tuple(
         r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry|denial)\s*(?:{NUM}|no\.?|#|id)",
         # a Spanish letter's number: "Numero de autorizacion:", "Num. de caso:", "Num. de solicitud:"
         r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó]n|caso|solicitud|referencia|referido)",
-        r"(?:autorizaci[oó]n|solicitud|caso)(?:\s+previa)?\s+n\.?\s*[º°o]\.?(?=\s*:)",  # "Autorización previa n.º:"
+        r"(?:autorizaci[oó]n|solicitud|caso|solicita[cç][aã]o|pedido)(?:\s+previa)?\s+n\.?\s*[º°o]\.?(?=\s*:)",
+        # a Brazilian letter's "Senha de autorização:" (the authorization's password is its number)
+        r"senha(?:\s+de\s+autoriza[cç][aã]o)?(?=\s*:)",  # "Autorización previa n.º:"
         # a German letter's: "Vorgangsnummer:", "Genehmigungs-Nr.:", "Aktenzeichen:"
         r"(?:(?:vorgangs|genehmigungs|bewilligungs|antrags)-?(?:nummer|nr\.?)|aktenzeichen)(?=\s*:)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
@@ -299,7 +378,8 @@ _SUF = r"\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determina
 _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper's date, never the letter's
     r"(?:^|(?<=\S[ \t]{2}))[ \t]*"
     rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE|Issued|ISSUED)[ \t]+"
-    r"|(?:issued|mailed|printed|created|sent(?:[ \t]+time)?)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*)"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
+    r"|(?:issued|mailed|printed|created|sent(?:[ \t]+time)?)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*"
+    r"|(?<![\w])(?:given|dated|signed|done)[ \t]+(?:at[ \t]+[A-Z][\w ]{0,30},[ \t]+)?this[ \t]+(?=(?:\d|[a-z]+[\s-]?[a-z]*[ \t]+day)))"  # "Given this 3rd day of May, 2027"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
     rf"(?:{dates.WEEKDAY}[ \t]+)?(?P<d>" + dates.DATE + r")",
     M,
 )
@@ -338,6 +418,8 @@ def _letter_date(text: str) -> Hit | None:
     whose "Date:" is its signer's), a ``Date:`` label, else the first line of page 1 that is only a date,
     or a heading line's last column ("NOTICE OF DENIAL            MAR 31 2027", "... (FAX)   2/2/27  16:05")."""
     top = "\n".join(text.split("\n")[:3])
+    if _JULIAN_SAID.search(text) and (m := _JULIAN_DATE.search(top)) and (d := julian(m.group("j"))):
+        return Hit(d, m.start("j"), m.end("j"), f"Julian date {m.group('j')}")  # a register's "RUN DATE 27180"
     for m in _DECIDED_ON.finditer(top):
         if (d := dates.parse(m.group("d"))) and not _RANGE_AFTER.match(top, m.end("d")) and not _stale(text, m.start()):
             return Hit(d, m.start("d"), m.end("d"))
@@ -371,11 +453,22 @@ def _letter_date(text: str) -> Hit | None:
     for m in _LAST_COLUMN.finditer("\n".join(lines[:6])):
         if (d := dates.parse(m.group("d"))) and not re.search(r"\b(?:dob|birth|born)\b", m.group(0), I):
             return Hit(d, m.start("d"), m.end("d"))
+    # a telex's date-time group atop the message ("ZCZC SMW0412 141530Z MAY 27": the 14th, 15:30 UTC), a dateline
+    # run into a wall of text whose line breaks were lost ("... Review Thursday the 21st of October 2027 Member ...")
+    top3 = "\n".join(lines[:3])
+    if (m := _DTG.search(top3)) and (d := dates.parse(f"{m.group('d')} {m.group('rest')}")):
+        return Hit(d, m.start("d"), m.end("rest"))
+    if (m := _WEEKDAY_DATE.search(top3)) and (d := dates.parse(m.group("d"))):
+        return Hit(d, m.start("d"), m.end("d"))
     head = "\n".join(lines[:12])  # a stamp's or a portal's decision date near the top: "* DENIED 03/09/27 *"
     for m in _DECIDED_ON.finditer(head):
         if (d := dates.parse(m.group("d"))) and not _stale(text, m.start()):
             return Hit(d, m.start("d"), m.end("d"))
     return None
+
+
+_DTG = re.compile(r"(?<![\w/])(?=(?:0[1-9]|[12]\d|3[01])\d{4}Z[ \t])(?P<d>\d\d)\d{4}Z[ \t]+(?P<rest>" + dates._MONTH + r"[ \t]+\d{2}(?:\d{2})?)(?![\w/])", I)
+_WEEKDAY_DATE = re.compile(rf"\b{dates.WEEKDAY}[ \t]+(?P<d>{dates.DATE})", I)
 
 
 # a decision stamp set off by stars or arrows atop a returned form (">> NOT APPROVED - ... - 14 JUL 2027 <<"):
@@ -415,11 +508,11 @@ _DECIDED_ON = re.compile(
 
 
 _RANGE = re.compile(
-    rf"(?P<a>{dates.DATE})\s*(?:-|–|—|to|through|thru|until|and|al|hasta(?:\s+el)?|au)\s*(?P<b>{dates.DATE})",
+    rf"(?P<a>{dates.DATE})\s*(?:-|–|—|to|through|thru|until|and|al|hasta(?:\s+el)?|au|a(?=\s))\s*(?P<b>{dates.DATE})",
     I,
 )
 _PERIOD_CONTEXT = re.compile(
-    r"approv|aprob|vigencia|authoriz|autoris|p[ée]riode|covered|valid|effective|\beff\b|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
+    r"approv|aprob|vigencia|validade|authori[sz]|autoris|p[ée]riode|covered|valid|effective|\beff\b|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
 )
 # a help desk's six-digit MMDDYY date, read only after a date's label ("EFF DT....031527", "DOB 062958")
 _SIX = r"(?<!\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2}(?!\d)"
@@ -448,12 +541,26 @@ def _labelled_first(found: Iterable[re.Match[str]]) -> re.Match[str] | None:
     return found[0] if found else None
 
 
+# the dates a corrected notice says were wrong: never the period
+_MISTAKE = re.compile(r"\b(?:wrong|incorrect|erroneous|mistaken|in\s+error)\b", I)
+
+
+def _mistaken(text: str, pos: int) -> bool:
+    """Whether the sentence up to ``pos`` says what stands there was wrong ("showed the wrong approval period (")."""
+    start = max(0, pos - 200)
+    for m in _SENTENCE_END.finditer(text, start, pos):
+        start = m.end()
+    return bool(_MISTAKE.search(text, start, pos))
+
+
 def period(text: str) -> tuple[Hit | None, Hit | None] | None:
     """The approved period (start, end): a date range near words about approval or validity, else a
     labelled start and end date (either may be missing: an approval "until coverage ends" has no end)."""
     for m in _RANGE.finditer(text):
         before = text[max(0, m.start() - 120) : m.start()]
         if not _PERIOD_CONTEXT.search(before) or re.search(r"birth|dob\b", before[-40:], I) or _stale(text, m.start()):
+            continue
+        if _mistaken(text, m.start()):  # a corrected notice's "That letter showed the wrong approval period (a - b)"
             continue
         a, b = dates.parse(m.group("a")), dates.parse(m.group("b"))
         if a and b and a <= b:
@@ -516,8 +623,11 @@ _FROM_LETTER = re.compile(
     r"^(?:(?:this|the|our)\s+)?(?:date\s+(?:of|on)\s+(?:this|the|our)\s+|(?:date\s+of\s+)?)"
     r"(?:(?:adverse|denial|coverage|outcome|decision|determination)\s+)?(?:letter|notice|notification|denial|decision|determination|memo(?:randum)?|e-?mail|message|response)"
     r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination)\s+date"
-    r"|^this\s+date\b"  # a stamp's "APPEAL W/IN 60 DAYS OF THIS DATE": the date it bears
-    r"|^(?:the\s+)?(?:stamp(?:ed)?|print(?:ed)?|issue|status|mail(?:ing|ed)?)\s+date\b"  # "W/IN 90 DAYS OF STAMP DATE"
+    r"|^this\s+date\b"
+    # "60 days of the date this response was created", "45 DAYS OF DATE OF THIS MSG": the letter's own date
+    r"|^(?:the\s+)?date\s+(?:this|the|our)\s+(?:letter|notice|response|message|msg|e-?mail)\s+was\s+(?:created|sent|issued|written|dated|mailed)\b"
+    r"|^(?:the\s+)?date\s+of\s+(?:this|the|our)\s+(?:msg|telex|cable|fax)\b"  # a stamp's "APPEAL W/IN 60 DAYS OF THIS DATE": the date it bears
+    r"|^(?:the\s+)?(?:stamp(?:ed)?|print(?:ed)?|issue|status|result|mail(?:ing|ed)?)\s+date\b"  # "W/IN 90 DAYS OF STAMP DATE"
     r"|^(?:the\s+)?date\s+(?:above|at\s+the\s+top|shown\s+above|printed\s+above|of\s+issue)\b"  # "of the date above"
     r"|^(?:the\s+)?date\s+(?:printed|shown|written|stated|given)\s+(?:at\s+the\s+top\s+of|on|in|at\s+the\s+head\s+of)\s+(?:this|the|our)\s+(?:letter|notice)",
     I,
@@ -531,8 +641,12 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
     for m in _APPEAL_BY.finditer(text):
         g = next(x for x in ("d", "d2", "d3") if m.group(x))
         d = dates.parse(m.group(g))
-        if d:
+        if d and not _NOT_APPEAL.search(_sentences_around(text, m.start(g), m.end(g))[0]):  # a peer-to-peer's date
             return Hit(d, m.start(g), m.end(g)), ""
+    if _JULIAN_SAID.search(text):  # a register's "APPEAL-BY 27261" where its dates are said to be Julian YYDDD
+        for m in _APPEAL_BY_JULIAN.finditer(text):
+            if d := julian(m.group("j"), letter):
+                return Hit(d, m.start("j"), m.end("j"), f"Julian date {m.group('j')}"), ""
     for m in _APPEAL_DAYS.finditer(text):
         own, around = _sentences_around(text, m.start(), m.end())
         if not _APPEAL_WORDS.search(around) or _NOT_APPEAL.search(own):
@@ -554,10 +668,29 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
     for m in _APPEAL_DIAS.finditer(text):  # a Spanish letter: "apelacion dentro de 60 dias a partir de la fecha de esta carta"
         if letter is not None:
-            n = int(m.group("n") or m.group("n2") or m.group("n3"))
+            n = int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"))
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, "the appeal deadline is counted from the letter's date, which could not be read"
     return None, ""
+
+
+# a mainframe register's dates as Julian YYDDD, which it says ("DATES ARE JULIAN YYDDD"): read only where it says so
+_JULIAN_SAID = re.compile(r"\bjulian\b[^\n]{0,20}\bYYDDD\b|\bYYDDD\b[^\n]{0,20}\bjulian\b", I)
+_APPEAL_BY_JULIAN = re.compile(r"\bappeal[-_ ]?(?:by|deadline|due)(?:[-_ ]?(?:dt|date))?[ \t:.]+(?P<j>\d{5})(?!\d)", I)
+
+
+_JULIAN_DATE = re.compile(r"\b(?:run|report|print|notice|letter|decision)?[ \t_-]?(?:date|dt)[ \t:.]+(?P<j>\d{5})(?!\d)", I)
+
+
+def julian(value: str, near: date | None = None) -> date | None:
+    """A Julian YYDDD date ("27261" is 18 September 2027), its century the one nearest ``near``."""
+    yy, ddd = int(value[:2]), int(value[2:])
+    if not 1 <= ddd <= 366:
+        return None
+    day = date(2000 + yy, 1, 1) + timedelta(days=ddd - 1)
+    if day.year != 2000 + yy:
+        return None
+    return dates.century(day, near=near)
 
 
 _APPEAL_DIAS = re.compile(
@@ -570,7 +703,11 @@ _APPEAL_DIAS = re.compile(
     # a German letter: "Sie können innerhalb von 30 Tagen ab dem Datum dieses Schreibens Widerspruch einlegen"
     # (never "nach Zugang" / "nach Erhalt": counted from its receipt, a date the letter does not give)
     r"|\binnerhalb\s+von\s+(?P<n3>\d{1,3})\s+tagen\s+(?:ab|nach)\s+(?:dem\s+)?datum\s+(?:dieses|des)\s+(?:schreibens|bescheides?|briefes)"
-    r"(?=[^.]{0,40}\bwiderspruch\b)",
+    r"(?=[^.]{0,40}\bwiderspruch\b)"
+    # a Brazilian letter: "recurso no prazo de 30 (trinta) dias contados da data desta carta" (never "dias úteis":
+    # working days, a deadline to send documents)
+    r"|\brecurso\b[^.]{0,80}?\bprazo\s+de\s+(?P<n4>\d{1,3})(?:\s*\([a-zçãéê\s-]+\))?\s+dias\s+(?:corridos\s+)?"
+    r"(?:contados\s+)?(?:da|a\s+partir\s+da)\s+data\s+(?:desta|da\s+presente|deste|do\s+presente)\s+(?:carta|notifica[cç][aã]o|decis[aã]o|aviso|comunicado)",
     I,
 )
 
@@ -583,9 +720,9 @@ _FROM_GIVEN = re.compile(
     I,
 )
 # a window counted from the decision's own date when the letter labels one apart from its own date
-_FROM_DECISION = re.compile(r"(?:the\s+)?(?:decision|determination|status)\s+date|date\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|determination)", I)
+_FROM_DECISION = re.compile(r"(?:the\s+)?(?:decision|determination|status|result)\s+date|date\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|determination)", I)
 _DECISION_DATE = re.compile(
-    rf"(?:^[ \t|]*|(?<=[ \t]{{2}}))(?:(?:decision|determination|status)\s+date|date\s+of\s+(?:the\s+)?(?:decision|determination)|decided(?:\s+on)?)"
+    rf"(?:^[ \t|]*|(?<=[ \t]{{2}}))(?:(?:decision|determination|status|result)\s+date|date\s+of\s+(?:the\s+)?(?:decision|determination)|decided(?:\s+on)?)"
     rf"[ \t]*(?:[:.|]+[ \t.]*|[ \t]+)(?P<d>{dates.DATE})",
     I | M,
 )
@@ -926,11 +1063,11 @@ _STOP = (
 )
 _ROLE = (
     r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder|"
-    r"injured\s+(?:worker|employee)|employee|adh[ée]rente?|covered\s+person|veteran|applicant|policy\s?holder|employee/dependent|dependent)"
+    r"injured\s+(?:worker|employee)|employee|adh[ée]rente?|benefici[aá]ri[oa]|covered\s+person|veteran|applicant|policy\s?holder|employee/dependent|dependent)"
 )
 _PERSON = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*(?:,?[ \t]+[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*)"  # accents too (Amélie)
 _NAME = re.compile(
-    rf"\b(?P<role>{_ROLE})(?:'s)?(?:\s+(?:name|person)|\.(?:display|name))?(?:[ \t]*\([a-z ]{{2,20}}\))?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})"
+    rf"\b(?P<role>{_ROLE})(?:'s)?(?:\s+(?:name|person)|\.(?:display|name)|[ \t]*:\s*display)?(?:[ \t]*\([a-z ]{{2,20}}\))?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})"
     rf"[ \t.:]*(?P<v>{_PERSON}{{0,3}}?)" + _STOP,
     I,
 )
@@ -982,13 +1119,13 @@ _NOT_PERSON = re.compile(
 # 1969-02-03", "your birthday on file is\nMay 5, 1952" (the first date after the label, within a few words
 # that hold no digit and no other date's label)
 _DOB = re.compile(
-    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birthday|born|date\s+de\s+naissance)"
+    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birthday|born|date\s+de\s+naissance|data\s+de\s+nascimento)"
     rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
 _MEMBER = re.compile(
-    rf"(?:\b(?P<role>{_ROLE}|membership|mbr|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
-    r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
+    rf"(?:\b(?P<role>{_ROLE}|membership|mbr|fund|carteirinha|carteira|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
+    r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|n\.?[ \t]*[º°](?![a-z])\.?|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
     r"(?:\s*(?:(?:number|no)(?![a-z])\.?|#))?"
     r"(?:[ \t]*\((?-i:[a-z])[^()\n]{1,40}\))?"  # "member ID (as given on the application): ..."
     + LEADER
@@ -1021,7 +1158,7 @@ _MEMBER_CLAUSE = re.compile(
 )
 # a "Plan ID" names the member when a date of birth is printed on its line or the line above it
 _PLAN_ID = re.compile(
-    r"(?:^|\|)[ \t]*plan[ \t]+ID[ \t]*:?[ \t]*(?P<v>(?-i:(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{4,24}))(?![A-Za-z0-9])", M
+    r"(?:^|\|)[ \t]*plan[ \t]+ID[ \t]*[:|]?[ \t]*(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24}))(?![A-Za-z0-9])", M
 )
 _BIRTH_WORD = re.compile(r"\b(?:DOB|date\s+of\s+birth|birth\s*date|born)\b", I)
 _NOT_MEMBER_ID = re.compile(
@@ -1067,9 +1204,18 @@ _MEMBER_FR = re.compile(
 )
 
 
+# a FHIR print's patient identifier, its quotes blanked (:func:`unmarked`): "system : urn:plan:member-id ,
+# value : QV-558-20417"
+_MEMBER_SYSTEM = re.compile(
+    r"\bsystem[ \t]*:[ \t]*\S*(?:member|subscriber)[-_]?id[ \t,]*value[ \t]*:[ \t]*"
+    r"(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
+    I,
+)
+
+
 def _member_id(text: str) -> re.Match[str] | None:
     """The member id: a labelled one with a digit, else a plan's bare "ID" that is nothing else's."""
-    if m := _MEMBER_FR.search(text):
+    if m := _MEMBER_FR.search(text) or _MEMBER_SYSTEM.search(text):
         return m
     for m in _patients_first([m for m in _MEMBER.finditer(text) if re.search(r"\d", m.group("v"))]):
         if re.match(r"[^\w\s\-/.,;:)|][A-Za-z0-9]", text[m.end() : m.end() + 2]):
