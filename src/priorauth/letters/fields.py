@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from priorauth.letters import dates
+from priorauth.letters import dates, tables
 from priorauth.letters.outcome import PARTIAL as PARTIAL
 from priorauth.letters.outcome import outcome as outcome
 from priorauth.letters.outcome import outcome_hits as outcome_hits
@@ -556,6 +556,8 @@ def _mistaken(text: str, pos: int) -> bool:
 def period(text: str) -> tuple[Hit | None, Hit | None] | None:
     """The approved period (start, end): a date range near words about approval or validity, else a
     labelled start and end date (either may be missing: an approval "until coverage ends" has no end)."""
+    if _JULIAN_SAID.search(text) and (julian_span := _julian_period(text)):
+        return julian_span
     for m in _RANGE.finditer(text):
         before = text[max(0, m.start() - 120) : m.start()]
         if not _PERIOD_CONTEXT.search(before) or re.search(r"birth|dob\b", before[-40:], I) or _stale(text, m.start()):
@@ -680,6 +682,25 @@ _APPEAL_BY_JULIAN = re.compile(r"\bappeal[-_ ]?(?:by|deadline|due)(?:[-_ ]?(?:dt
 
 
 _JULIAN_DATE = re.compile(r"\b(?:run|report|print|notice|letter|decision)?[ \t_-]?(?:date|dt)[ \t:.]+(?P<j>\d{5})(?!\d)", I)
+
+
+_JULIAN_FROM = re.compile(r"^[ \t]*(?:from|start|eff(?:ective)?)[-_ ]?(?:dt|date)[ \t]*:[ \t]*(?P<j>\d{5})[ \t]*$", I | M)
+_JULIAN_THRU = re.compile(r"^[ \t]*(?:thru|through|to|end|exp(?:ires)?)[-_ ]?(?:dt|date)[ \t]*:[ \t]*(?P<j>\d{5})[ \t]*$", I | M)
+
+
+def _julian_period(text: str) -> tuple[Hit | None, Hit | None] | None:
+    """A register's period in Julian dates under its FROM-DT / THRU-DT columns (read only where the letter says
+    its dates are Julian): both, in order, or none."""
+    lines, segs = tables.pairs(text)
+    a, b = _JULIAN_FROM.search(lines), _JULIAN_THRU.search(lines)
+    if not (a and b):
+        return None
+    near = (on := letter_date(text)) and on.value
+    start, end = julian(a.group("j"), near or None), julian(b.group("j"), near or None)
+    if not (start and end and start <= end):
+        return None
+    hits = tables.back(Hit(start, a.start("j"), a.end("j")), segs), tables.back(Hit(end, b.start("j"), b.end("j")), segs)
+    return hits if None not in hits else None
 
 
 def julian(value: str, near: date | None = None) -> date | None:
@@ -1065,15 +1086,19 @@ _ROLE = (
     r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder|"
     r"injured\s+(?:worker|employee)|employee|adh[ée]rente?|benefici[aá]ri[oa]|covered\s+person|veteran|applicant|policy\s?holder|employee/dependent|dependent)"
 )
-_PERSON = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*(?:,?[ \t]+[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*)"  # accents too (Amélie)
+_PERSON = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*(?:(?:,?[ \t]+|,(?-i:(?=[A-Z]{2})))[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*)"  # accents too (Amélie)
 _NAME = re.compile(
-    rf"\b(?P<role>{_ROLE})(?:'s)?(?:\s+(?:name|person)|\.(?:display|name)|[ \t]*:\s*display)?(?:[ \t]*\([a-z ]{{2,20}}\))?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})"
+    rf"\b(?P<role>{_ROLE})(?:'s)?(?:[\s_-]+(?:name|person)|\.(?:display|name)|[ \t]*:\s*display)?(?:[ \t]*\([a-z ]{{2,20}}\))?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})"
     rf"[ \t.:]*(?P<v>{_PERSON}{{0,3}}?)" + _STOP,
     I,
 )
 # a system's aligned columns: "MEMBER            OKAFOR, JUNE T" (the label, two or more spaces, the name)
 _NAME_COLUMN = re.compile(rf"^[ \t|]*(?:{_ROLE}|PT)(?:\s+name)?[ \t]{{2,}}(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
 _NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|concerning|name|(?:surname|last\s+name|family\s+name)\s*,\s*(?:given|first)\s+names?|(?:to\s+the\s+)?(?:prescriber|physician|doctor)\s+of)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
+# "For: Fenella D. Odhiambo-Kray      Birth date: ...": a bare "For:" names the patient only with a date of birth beside it
+_NAME_FOR = re.compile(
+    rf"^[ \t]*(?i:for)[ \t]*:[ \t]*(?P<v>{_PERSON}{{1,3}}?)(?=[ \t]{{2,}}(?i:DOB|D\.O\.B|date\s+of\s+birth|birth|born)\b)", M
+)
 # a name in a sentence, set off by its date of birth: "for patient June T. Okafor (DOB 02-03-1961"
 _NAME_INLINE = re.compile(
     rf"(?:(?<!-)\b(?i:{_ROLE})|\b(?-i:pt|Pt|PT)\.?|(?i:care\s+team\s+of))[ \t]+(?P<v>(?-i:[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){{1,3}}))"
@@ -1119,7 +1144,7 @@ _NOT_PERSON = re.compile(
 # 1969-02-03", "your birthday on file is\nMay 5, 1952" (the first date after the label, within a few words
 # that hold no digit and no other date's label)
 _DOB = re.compile(
-    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birthday|born|date\s+de\s+naissance|data\s+de\s+nascimento)"
+    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birthday|born|date\s+de\s+naissance|data\s+de\s+nascimento)"
     rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
@@ -1257,7 +1282,7 @@ def patient(text: str) -> dict[str, Hit]:
     out: dict[str, Hit] = {}
     found = (
         x
-        for rule in (_NAME, _NAME_COLUMN, _NAME_RE, _NAME_INLINE, _ADDRESSEE, _ADDRESS_BLOCK, _NAME_OVER_DOB, _SALUTATION)
+        for rule in (_NAME, _NAME_COLUMN, _NAME_RE, _NAME_FOR, _NAME_INLINE, _ADDRESSEE, _ADDRESS_BLOCK, _NAME_OVER_DOB, _SALUTATION)
         for x in _patients_first(list(rule.finditer(text)))
         if not _NOT_NAME.search(x.group("v"))
         and not (rule is _SALUTATION and _NOT_PERSON.search(x.group("v")))
