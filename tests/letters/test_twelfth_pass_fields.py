@@ -313,3 +313,43 @@ def test_the_patient_in_the_sets_layouts(letter: str, key: str, value: object) -
 )
 def test_a_bare_for_without_a_birth_date_names_no_one(letter: str) -> None:
     assert "name" not in _patient(_read(letter))
+
+
+# -- 8. the same classes as a fax's OCR reads them -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("letter", "number"),
+    [
+        (
+            '{\n  “resourceType": "ClaimResponse",\n  "“preAuthRef": “NB-5512-ZT4",\n  “outcome”: "complete"\n}',
+            "NB-5512-ZT4",
+        ),
+        ("# Wexcombe Mutual\n**Member:** Amberley-Oke, Ludovica\n| Reference # | ‘WX-PA-28-0113° |\n", "WX-PA-28-0113"),
+        ("{\\rtf1\\ansi\\pard\\fO\\fs20 Reference no.: {\\b WQ-28-0303-771}\\par\n}", "WQ-28-0303-771"),
+        ("Authorization no,: «Ref Number» MM28020219\n", "MM28020219"),
+        ("Solicitacao n.2:  4410.2028.03.0071\n", "4410.2028.03.0071"),
+    ],
+)
+def test_markup_as_a_fax_reads_it(letter: str, number: str) -> None:
+    assert fields.authorization_number(_read(letter)).value == number
+
+
+def test_a_day_first_note_with_an_ocr_accent_is_still_read() -> None:
+    text = _read(
+        "Beneficiario:  Iracema Tavares Lobo\nData de nascimento:  09/04/1961 (dia/més/ano)\nCarteirinha n.2:  01123 5580 4471 2\n"
+    )
+    got = fields.patient(text)
+    assert got["birth_date"].value == date(1961, 4, 9)
+    assert got["member_id"].value == "01123 5580 4471 2"
+
+
+def test_a_dateline_with_a_rules_mark_after_it() -> None:
+    assert fields.letter_date(_read("WEXCOMBE MUTUAL\n\nMarch 6, 2028 —\n\nI. IDENTIFICATION\n")).value == date(
+        2028, 3, 6
+    )
+
+
+@pytest.mark.parametrize("mark", [".", ":"])
+def test_an_id_cut_by_a_mark_ocr_made_of_a_space_is_left_empty(mark: str) -> None:
+    text = f"Review number:  WXM 0306 5512{mark}7\nEnrollee:  Iolo Brathwaite\n"
+    assert fields.authorization_number(text) is None  # never half of it
+    assert fields.authorization_number("Review number:  WXM 0306 5512 7\n").value == "WXM 0306 5512 7"

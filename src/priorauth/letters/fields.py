@@ -91,14 +91,16 @@ def untagged(text: str) -> str:
 # print); Markdown ("**Member:**", an id in `backticks`); a mail merge's field codes left in ("«Auth_No» CV27...");
 # a box-drawn table's rules ("│ Approval code │ 5R8T-... │" reads as a "|" table); a bilingual label's second
 # language between the English label and its colon ("Member ID 會員編號: JHH-...", "Date 日期: August 9, 2027")
-_RTF = re.compile(r"\\[a-z]{1,32}-?\d{0,6} ?|\\[{}\\]|[{}]")
-_JSON = re.compile(r'\A\s*[{\[]|"(?:resourceType|[A-Za-z_]+)"\s*:\s*[\[{"\d]')
-_JSON_MARK = re.compile(r'"|[{}\[\]](?=[\s,"{}\[\]]|$)|(?<=["}\]]),', M)
-_JSON_ID = re.compile(r'"id"[ \t]*:[ \t]*"[^"\n]{0,60}"')
+_RTF = re.compile(r"\\[a-z][a-zA-Z]{0,31}-?\d{0,6} ?|\\[{}\\]|[{}]")
+# (at fax a straight quote may come out curly: “created”)
+_JSON = re.compile(r'\A\s*[{\[]|["“”](?:resourceType|[A-Za-z_]+)["“”]\s*:\s*[\[{"“”\d]')
+_JSON_MARK = re.compile(r'["“”]|[{}\[\]](?=[\s,"“”{}\[\]]|$)|(?<=["“”}\]]),', M)
+_JSON_ID = re.compile(r'["“”]id["“”][ \t]*:[ \t]*["“”][^"“”\n]{0,60}["“”]')
 # (a Markdown source has a heading and bold that hugs its words: a stamp's "** APPROVED ... **" is no markup)
 _MARKDOWN = re.compile(r"^#{1,6}[ \t]+\S", M)
 _BOLD = re.compile(r"\*\*\S[^*\n]{0,80}?(?<=\S)\*\*")
-_MARKDOWN_MARK = re.compile(r"\*\*|`|^[ \t]*>[ \t]", M)
+# (at fax a backtick may come out as a quote or a degree sign hugging the code: ‘HBT-PA-27-05-3391°)
+_MARKDOWN_MARK = re.compile(r"\*\*|`|(?<=[\s|])[‘’'](?=[A-Z0-9])|(?<=[A-Z0-9])[‘’'°](?=[ \t]*(?:\||$))|^[ \t]*>[ \t]", M)
 _MERGE_FIELD = re.compile(r"«[A-Za-z][A-Za-z0-9_ ]{0,40}»")
 _BOX = str.maketrans({c: "|" for c in "│┃║┆┊"} | {c: " " for c in "─━═┄┈┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋"})
 _SECOND_LANGUAGE = re.compile(r"(?<=[A-Za-z.#])[ \t]+[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef■]{1,12}(?=[ \t]*[:：])")
@@ -136,9 +138,9 @@ def unmarked(text: str) -> str:
 # "14/06/2027" is "06/14/2027"), so every reader of a date reads it as the letter means it; the note itself is
 # blanked (a note beside one date would otherwise turn it twice)
 _DAY_FIRST_SAID = re.compile(
-    r"\((?:day|dd|dia|d)[/.\-](?:month|mm|m[eê]s|m)[/.\-](?:year|yyyy|yy|ano|aaaa|a)\)"
+    r"\((?:day|dd|dia|d)[/.\-](?:month|mm|m[eêé]s|m)[/.\-](?:year|yyyy|yy|ano|aaaa|a)\)"
     r"|\b(?:dates?|datas?)\b[^.\n]{0,40}\b(?:written|are|in|given|shown|printed|s[aã]o|est[aã]o)\b[^.\n]{0,12}"
-    r"\b(?:day|dd|dia)[/.\-](?:month|mm|m[eê]s)[/.\-](?:year|yyyy|ano|aaaa)\b",
+    r"\b(?:day|dd|dia)[/.\-](?:month|mm|m[eêé]s)[/.\-](?:year|yyyy|ano|aaaa)\b",
     I,
 )
 _NUMERIC_DATE = re.compile(r"(?<![\w/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/]|\.\d)")
@@ -179,7 +181,7 @@ _NUM = r"(?:number|nbr|nr\.?(?![a-z])|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and a s
 _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
     for label in (  # the authorization's own number first, a reference number after it
-        r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:contro[l1I|\]]\s+|tracking\s+)?(?:{NUM}|no\.?|num\.?|#|id|code|r[eo]f(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",  # OCR's "Auth rof"
+        r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:contro[l1I|\]]\s+|tracking\s+)?(?:{NUM}|no[.,]?|num\.?|#|id|code|r[eo]f(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",  # OCR's "Auth rof"
         r"(?:approval|(?:pre-?)?certification|(?:pre-?)?cert\.?)\s*(?:{NUM}|no\.?|#|id|code|ref(?:erence)?)",
         # a FHIR ClaimResponse print's "preAuthRef ......... X"
         r"pre-?auth(?:ori[sz]ation)?\s*ref(?:erence)?",
@@ -196,7 +198,7 @@ _NUMBER_LABELS = tuple(
         r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry|denial)\s*(?:{NUM}|no\.?|#|id)",
         # a Spanish letter's number: "Numero de autorizacion:", "Num. de caso:", "Num. de solicitud:"
         r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó]n|caso|solicitud|referencia|referido)",
-        r"(?:autorizaci[oó]n|solicitud|caso|solicita[cç][aã]o|pedido)(?:\s+previa)?\s+n\.?\s*[º°o]\.?(?=\s*:)",
+        r"(?:autorizaci[oó]n|solicitud|caso|solicita[cçg][aã]o|pedido)(?:\s+previa)?\s+n(?:\.?\s*[º°o]|\.2)\.?(?=\s*:)",  # at fax "n.º" may be "n.2"
         # a Brazilian letter's "Senha de autorização:" (the authorization's password is its number)
         r"senha(?:\s+de\s+autoriza[cç][aã]o)?(?=\s*:)",  # "Autorización previa n.º:"
         # a German letter's: "Vorgangsnummer:", "Genehmigungs-Nr.:", "Aktenzeichen:"
@@ -342,6 +344,8 @@ def authorization_number(text: str) -> Hit | None:
                 and not _stale(text, m.start())
             ):
                 end = m.end("v")
+                if re.match(r"[.:~][A-Z0-9](?![A-Za-z0-9])", text[end : end + 3]):
+                    continue  # the id goes on past a mark OCR made of a space ("BCH 0621 7704.2"): never half of it
                 if _CALL.search(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
                     continue
                 if _SPACED_ID.fullmatch(value) and (last := _LAST_GROUP.match(text, end)):
@@ -436,6 +440,7 @@ def _letter_date(text: str) -> Hit | None:
         stripped = re.sub(rf"^(?:{dates.WEEKDAY}|le\b)\s*", "", line.strip(), flags=I)  # "Mon 1 Nov 2027", French "Le 7 mai 2027"
         # a dateline: a place, then the date ("Puerto Alameda, a 22 de marzo de 2027", "Bremerhaven, 21. Juni 2027")
         stripped = re.sub(r"^[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,3},[ \t]*(?:a[ \t]+|le[ \t]+|den[ \t]+)?(?=\d)", "", stripped)
+        stripped = re.sub(r"(?<=\d)[ \t]+[—–_~|]{1,2}$", "", stripped)  # a rule's mark OCR put after a dateline: "June 7, 2027 —"
         note = _FORMAT_NOTE.search(stripped)
         stripped = _FORMAT_NOTE.sub("", stripped)  # "28/04/2027 (day/month/year)": the date alone, its order said
         found = dates.find(re.sub(r"(?<=\d{4})/(?!\d{1,2}/)", " ", line))  # "June 15, 2027/15 de junio" (OCR)
@@ -1150,7 +1155,7 @@ _DOB = re.compile(
 )
 _MEMBER = re.compile(
     rf"(?:\b(?P<role>{_ROLE}|membership|mbr|fund|carteirinha|carteira|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
-    r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|n\.?[ \t]*[º°](?![a-z])\.?|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
+    r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|n\.?[ \t]*[º°](?![a-z])\.?|n\.2(?=[ \t]*:)|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
     r"(?:\s*(?:(?:number|no)(?![a-z])\.?|#))?"
     r"(?:[ \t]*\((?-i:[a-z])[^()\n]{1,40}\))?"  # "member ID (as given on the application): ..."
     + LEADER
