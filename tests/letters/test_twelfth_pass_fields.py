@@ -296,6 +296,7 @@ def test_a_julian_registers_period() -> None:
             date(1950, 5, 4),
         ),
         ("For: Iolo P. Brathwaite          Birth date: 5.4.1950\n", "name", "Iolo P. Brathwaite"),
+        ("For: Iolo P. Brathwaite — Birth date: 5.4.1950\n", "name", "Iolo P. Brathwaite"),  # a column's gap at fax
         ("│ Born     │ 04 May 1950      │\n│ Plan ID  │ LMX 440 2210 71  │\n", "member_id", "LMX 440 2210 71"),
         ("1. MEMBER: BRATHWAITE IOLO  DOB 04 MAY 1950  FUND NO LMF-330-1187\n", "member_id", "LMF-330-1187"),
     ],
