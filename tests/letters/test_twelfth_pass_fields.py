@@ -354,3 +354,10 @@ def test_an_id_cut_by_a_mark_ocr_made_of_a_space_is_left_empty(mark: str) -> Non
     text = f"Review number:  WXM 0306 5512{mark}7\nEnrollee:  Iolo Brathwaite\n"
     assert fields.authorization_number(text) is None  # never half of it
     assert fields.authorization_number("Review number:  WXM 0306 5512 7\n").value == "WXM 0306 5512 7"
+
+
+def test_black_squares_as_a_tables_rules_and_as_a_checked_box() -> None:
+    rows = "■ Born     ■ 04 May 1950      ■\n■ Plan ID  ■ LMX 440 2210 71  ■\n"
+    assert _patient(_read(rows))["member_id"].value == "LMX 440 2210 71"
+    box = "■ Approved     □ Denied\n"
+    assert fields.untagged(box) == box  # one square alone on its line may be a checked box: it stays

@@ -106,13 +106,16 @@ _BOX = str.maketrans({c: "|" for c in "│┃║┆┊"} | {c: " " for c in "─
 _SECOND_LANGUAGE = re.compile(r"(?<=[A-Za-z.#])[ \t]+[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef■]{1,12}(?=[ \t]*[:：])")
 # a PDF whose font lacks a script's glyphs prints each as a black square: a lone one beside a blank or a line's
 # edge is a box rule it could not draw ("■ Approval code ■ 5R8T-..."), a run of them words it could not print
-_NO_GLYPH = re.compile(r"■+")
+_LONE_SQUARE = re.compile(r"(?:(?<=[ \t])|^)■(?!■)|(?<!■)■(?=[ \t]|$)", M)
 
 
-def _no_glyph(m: re.Match[str]) -> str:
-    s, e, t = m.start(), m.end(), m.string
-    edge = (s == 0 or t[s - 1] in " \t\n") or (e == len(t) or t[e] in " \t\n")
-    return "|" if e - s == 1 and edge else " " * (e - s)
+def _no_glyph_line(m: re.Match[str]) -> str:
+    """A line's black squares: lone ones are a table's rules when the line has two or more (a row, "■ Born ■ 30 Apr
+    1956 ■"; one alone may be a checked box and stays), runs of them are blanks."""
+    line = m.group(0)
+    if len(_LONE_SQUARE.findall(line)) >= 2:
+        line = _LONE_SQUARE.sub("|", line)
+    return re.sub(r"■{2,}", lambda r: " " * len(r.group(0)), line)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -130,7 +133,7 @@ def unmarked(text: str) -> str:
         text = _MARKDOWN_MARK.sub(_blank, text)
     text = _MERGE_FIELD.sub(_blank, text)
     text = _SECOND_LANGUAGE.sub(_blank, text.translate(_BOX))
-    return _NO_GLYPH.sub(_no_glyph, text) if "■" in text else text
+    return re.sub(r"[^\n]*■[^\n]*", _no_glyph_line, text) if "■" in text else text
 
 
 # a letter that says its numeric dates are day first ("All dates in this letter are written day/month/year.",
