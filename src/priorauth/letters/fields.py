@@ -530,6 +530,8 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
     when the days run from something the letter does not date, such as its receipt)."""
     for m in _APPEAL_BY.finditer(text):
         g = next(x for x in ("d", "d2", "d3") if m.group(x))
+        if _NOT_APPEAL.search(_sentences_around(text, m.start(g), m.end(g))[0]):
+            continue  # the date of another window after the appeal's ("... peer-to-peer discussion until 09/06")
         d = dates.parse(m.group(g))
         if d:
             return Hit(d, m.start(g), m.end(g)), ""
@@ -637,8 +639,9 @@ _QUANTITY = re.compile(
     r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|cantidad(?:\s+aprobada)?|quantit[ée](?:\s+autoris[ée]e)?|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
     r"max(?:imum|\.)?(?:\s+(?:quantity|qty|dispensed?|supply))?)"
     r"(?:\s+(?:approved|authorized|allowed|limit|auth(?:['’]?d|\.)|appr(?:['’]?d|\.)|per\s+fill))?"
-    # (an office's "... Unit - 88 Main St" is no quantity: a unit's dash is no label's)
-    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tabletas|comprim[ée]s|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"
+    # (an office's "... Unit - 88 Main St" is no quantity: a unit's dash is no label's; nor an id's group after
+    # letters like a label's, "MAX-9931-0047")
+    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?![\d,]|-\d)(?:\s*(?:tabletas|comprim[ée]s|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"
     rf"(?:\s*(?:per|every|/|for|each|in|por|par)\s*{_SUPPLY})?)",
     I,
 )
@@ -677,11 +680,14 @@ _REASON_LABEL = re.compile(
     r"|basis\s+(?:for|of)\s+(?:the\s+|this\s+|our\s+)?(?:decision|denial|determination)|why\s+(?:your\s+|the\s+)?request\s+was\s+denied"
     r"|explanation\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|denial|determination)|(?:our\s+)?decision\s+(?:was|is)\s+based\s+on"
     r"|why\s+we\s+(?:denied|did\s+not\s+approve|could\s+not\s+approve|are\s+denying)\s+(?:(?:your|the|this)\s+(?:request|coverage)|it)"
-    r"|why\s+we\s+(?:said|are\s+saying)\s+no(?:\s+to\s+[^:\n]{0,40})?(?=\s*:))"  # a plain-language letter's heading
+    r"|why\s+we\s+(?:said|are\s+saying)\s+no(?:\s+to\s+[^:\n]{0,40})?(?=\s*:)"  # a plain-language letter's heading
+    # the same heading alone on its line, as a Markdown or a plain heading ("### Why we said no", "WHY WE DENIED IT")
+    r"|why\s+we\s+(?:said\s+no|denied\s+(?:it|this|the|your)(?:\s+request)?|could\s+not\s+approve\s+(?:it|this|the|your)(?:\s+request)?)"
+    r"[ \t*_#]*(?=\n))"
     r"\s*(?:is|was|are)?\s*[:\-]?"
     r"|\bpour\s+(?:le|les)\s+motifs?\s+suivants?\s*:|\bmotifs?\s+(?:du\s+refus\s*)?:"  # a French letter's
     r"|\bmotivos?(?:\s+de\s+la\s+(?:denegaci[oó]n|decisi[oó]n))?\s*:|\bbegr[üu]ndung\s*:"  # a Spanish, a German letter's
-    r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
+    r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)(?:-(?-i:TXT|TEXT|DESC))?|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
     r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
     r"|(?m:^[ \t|]*)(?:item\[\d+\]\.)?reasonCode[ \t]*\.{2,}[ \t]*"  # a FHIR print's reasonCode
     r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,}))"  # a system's field
@@ -697,14 +703,15 @@ _REASON_SENTENCE = re.compile(
 
 
 _REASON_STOP = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z ]{0,40}:|sincerely|regards)|\b(?:appeal|disagree|reconsideration|redetermination|questions|"
+    r"^\s*(?:[A-Z][A-Za-z ]{0,40}:|sincerely|regards|(?-i:[IVX]{1,4})\.(?=\s|$))|\b(?:appeal|disagree|reconsideration|redetermination|questions|"
     r"call\s+us|contact\s+us|right\s+to|you\s+(?:may|can)\s+(?:ask|request|file|send))",
     I,
 )
 
 
 # a printout's next line that is a field of its own (a label and its leaders) or a rule of dashes ends its reason
-_NEXT_FIELD = re.compile(r"\n[ \t]*(?:[A-Za-z][A-Za-z /#]{0,30}\.{3,}|[-=_*]{4,}[ \t]*(?=\n|$))")
+# (a mainframe report's next field opens with its hyphenated name: "APPEAL-BY 27261")
+_NEXT_FIELD = re.compile(r"\n[ \t]*(?:[A-Za-z][A-Za-z /#]{0,30}\.{3,}|[-=_*]{4,}[ \t]*(?=\n|$)|(?-i:[A-Z]{2,}(?:-[A-Z]{2,})+)(?=[ \t:]))")
 
 
 def denial_reason(text: str) -> Hit | None:
@@ -763,7 +770,7 @@ def reason_after(text: str, statements: list[Hit]) -> Hit | None:
             start = para.end()
             nxt = _PARAGRAPH_END.search(text, start)
             para_end = nxt.start() if nxt else len(text)
-    while start < para_end and text[start] in " \t\n":
+    while start < para_end and text[start] in " \t\n.;,":  # (a stray mark OCR left after the statement)
         start += 1
     end = para_end
     for sentence in _SENTENCE.finditer(text, start, para_end):
@@ -777,11 +784,12 @@ def reason_after(text: str, statements: list[Hit]) -> Hit | None:
 
 
 def first_sentence(text: str, hit: Hit) -> Hit:
-    """A reason cut to its first sentence (what is kept when OCR read its explanation weakly)."""
-    s = next(_SENTENCE.finditer(text, hit.start, hit.end), None)
+    """A reason cut to its first sentence (what is kept when OCR read its explanation weakly); an outline's
+    letter or number before it ("B.", "2.") is no sentence of its own."""
+    s = next((x for x in _SENTENCE.finditer(text, hit.start, hit.end) if re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", x.group(0))), None)
     if s is None or s.end() >= hit.end:
         return hit
-    return Hit(" ".join(s.group(0).split()), s.start(), s.end())
+    return Hit(" ".join(text[hit.start : s.end()].split()), hit.start, s.end())
 
 
 def _explained(text: str, end: int) -> int:
@@ -797,13 +805,15 @@ def _explained(text: str, end: int) -> int:
 
 
 _ASK = re.compile(
-    r"(?:veuillez\s+nous\s+(?:faire\s+parvenir|transmettre|envoyer)\s*:|please\s+(?:also\s+)?(?:send|submit|provide|fax|forward|mail|upload|include)|\b(?:and|also)\s+need\s*:|(?<!everything\s)(?<!all\s)we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
+    r"(?:veuillez\s+nous\s+(?:faire\s+parvenir|transmettre|envoyer)\s*:|please\s+(?:also\s+)?(?:send|submit|provide|fax|forward|mail|upload|include)|\b(?:and|also)\s+need\s*:|(?<!everything\s)(?<!all\s)we\s+(?:still\s+|also\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
     r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?<!no\saction\s)"
     r"(?<!no\sinformation\s)(?<!no\sdocumentation\s)(?<!no\sdocuments\s)(?<!no\srecords\s)"  # "No information is needed from you"
     r"(?<!nothing\sfurther\s)(?:is|are)\s+(?:needed|required|missing)"
     r"|info(?:rmation)?\s+(?:rqrd|reqd|req'd|required|needed)\s*:"  # a teletype's "ADDL INFO RQRD:" over its list
     r"|the\s+following|info(?:rmation)?\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
-    r"|what\s+we\s+need|documentation\s+needed|submit\s+the\s+following)",
+    r"|what\s+we\s+need|documentation\s+needed|submit\s+the\s+following"
+    # a Portuguese letter: "solicitamos o envio de:", "favor enviar:", "precisamos de:"
+    r"|solicitamos\s+o\s+envio\s+(?:de|dos?|das?)\s*:|(?:por\s+)?favor\s+enviar\s*:|precisamos\s+(?:de|dos?|das?)\s*:)",
     I,
 )
 _BULLET = re.compile(
@@ -814,12 +824,22 @@ _BULLET = re.compile(
 
 
 # a FHIR ClaimResponse print's requests: "communicationRequest[1] ...... Pathology report ..."
-_COMMUNICATION_REQUEST = re.compile(r"^[ \t]*communicationRequest\[\d+\][ \t]*\.{2,}[ \t]*(?P<item>\S[^\n]*?)[ \t]*$", M)
+_COMMUNICATION_REQUEST = re.compile(
+    r"^[ \t]*communicationRequest\[\d+\][ \t]*\.{2,}[ \t]*(?P<item>\S[^\n]*?)[ \t]*$"
+    r'|"contentString"[ \t]*:[ \t]*"(?P<json>[^"\n]{3,})"',  # the same printed as JSON: a payload's "contentString"
+    M,
+)
+# a table's numbered rows of what is needed ("| Needed (1) | Date of the last dose ... |", "Missing #2: ...")
+_NEEDED_ROW = re.compile(
+    r"^[ \t|]*(?:still\s+)?(?:needed|required|missing|requested|item\s+needed|document\s+needed)[ \t]*(?:\(\d{1,2}\)|#\d{1,2}|\d{1,2})"
+    r"[ \t]*[:|][ \t]*(?P<item>[^|\n]*?\S)[ \t|]*$",
+    I | M,
+)
 # a document check table: a "Received (Y/N)" column; the rows marked N are what is asked for
 _CHECK_HEADER = re.compile(r"^[^\n]*\b(?:received|on\s+file|submitted)\s*\(Y/N\)[ \t]*$", I | M)
 _CHECK_ROW = re.compile(r"[ \t]*(?P<item>\S[^\n]*?)[ \t]{2,}(?P<yn>[YN])[ \t]*$")
 # a request's object that points back at what was named before it ("please fax them to ..."), or at nobody's item
-_POINTS_BACK = re.compile(r"^(?:them|it|these|those|this|that|from\s+you)\b", I)
+_POINTS_BACK = re.compile(r"^(?:them|it|these|those|this|that|both|all\s+(?:of\s+)?(?:them|these|those)|from\s+you)\b", I)
 
 
 def _checked_rows(text: str) -> list[Hit]:
@@ -839,7 +859,14 @@ def _checked_rows(text: str) -> list[Hit]:
 def requested(text: str) -> list[Hit]:
     """What the payer asked for: a FHIR print's communication requests, a document check's rows marked N, the
     list after a request (``Please send the following:``), else the object of the request sentence itself."""
-    fhir = [Hit(m.group("item"), m.start("item"), m.end("item")) for m in _COMMUNICATION_REQUEST.finditer(text)]
+    fhir = [
+        Hit(m.group(g), m.start(g), m.end(g))
+        for m in _COMMUNICATION_REQUEST.finditer(text)
+        for g in ("item", "json")
+        if m.group(g)
+    ]
+    if not fhir:
+        fhir = [Hit(" ".join(m.group("item").split()), m.start("item"), m.end("item")) for m in _NEEDED_ROW.finditer(text)]
     if fhir or (fhir := _checked_rows(text)):
         return fhir
     for a in _ASK.finditer(text):

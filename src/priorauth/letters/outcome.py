@@ -18,7 +18,8 @@ from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, _THIS_ROW, GARBLED
 # values ("disposition": "Not certified", for the outcome only: :func:`unquoted`), a box-drawn table's column rules ("│ Result │ ✘ NOT APPROVED │", which a
 # PDF's font may print as "■"), and the British spelling of "authorised" (the rules' words are American)
 _RTF = re.compile(r"\\[A-Za-z]+-?\d*[ ]?|\\[{}\\]|[{}]")
-_JSON_LINE = re.compile(r'^[ \t]*[{\[]?[ \t]*"[A-Za-z][\w-]*"[ \t]*:[^\n]*$', re.M)
+_JSON_LINE = re.compile(r'^[ \t]*[{\[(]?[ \t]*["“”]{1,2}[A-Za-z][\w-]*["“”\']{1,2}[ \t]*:[^\n]*$', re.M)  # (OCR's curly quotes)
+_RTF_START = re.compile(r"\A\s*\{\\rtf")
 _BOX_RULE = re.compile(r"[│┃║■▌▐]")
 _BOX_BORDER = re.compile(r"^[ \t]*[■─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│║+|\-][■─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│║+|\- \t]*[■─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬]"
                          r"[■─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│║+|\- \t]*$", re.M)
@@ -27,7 +28,7 @@ _BRITISH = re.compile(r"(?<=[Aa]uthori)s(?=e|ed|es|ing|ation)|(?<=AUTHORI)S(?=E|
 
 def plain(text: str) -> str:
     """The letter's text with an RTF source's control words and a box-drawn table's rules as blanks or bars, and "authorised" spelt "authorized" (the same length: every span holds)."""
-    if text.lstrip().startswith("{\\rtf"):
+    if _RTF_START.match(text):
         text = _RTF.sub(lambda m: " " * len(m.group(0)), text)
     text = _BOX_BORDER.sub(lambda m: re.sub(r"\S", " ", m.group(0)), text)  # a table's top or bottom border
     text = _BOX_RULE.sub("|", text)
@@ -38,7 +39,7 @@ def unquoted(text: str) -> str:
     """A JSON print's lines with their quotes as blanks ("disposition": "Not certified" read as a label and its
     value); only for the outcome: its other keys ("id": "cr-5521907") are no member's id."""
     if len(_JSON_LINE.findall(text)) >= 3:
-        text = _JSON_LINE.sub(lambda m: m.group(0).replace('"', " "), text)
+        text = _JSON_LINE.sub(lambda m: re.sub(r'["“”]', " ", m.group(0)), text)
     return text
 
 
@@ -59,7 +60,7 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
 )
 _LABEL = re.compile(
     r"(?:^|(?<=[ \t]\|))[ \t|]*(?:\d{4}-\d\d-\d\d[ \t]+\d\d:\d\d(?::\d\d)?[ \t]+)?(?:\d{1,2}[.)][ \t]+)?(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
-    r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?|entscheidung|ergebnis|resoluci[oó]n|dictamen|situa[çc][ãa]o)(?:\s+code)?(?:\s+(?:of|da|do)\s+(?:the\s+)?(?:review|request|solicita[çc][ãa]o|pedido))?"
+    r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?|entscheidung|ergebnis|resoluci[oó]n|dictamen|situa[çc][ãa]o)(?:\s+code)?(?:\s+(?:of|da|do)\s+(?:the\s+)?(?:review|request|solicita\S{1,3}|pedido))?"
     r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,}|[ \t]+" + GARBLED_LEADER + r")[ \t.:|]*"  # a colon, a bar, leaders, a column
     r"(?P<v>[^\n]{2,60})",
     M,
@@ -341,7 +342,8 @@ def _blank(text: str, keep: list[tuple[int, int]]) -> str:
 # lines that decide it
 _SECTION = re.compile(
     rf"^(?P<ind>[ \t]*)(?:(?:(?:request|item|drug|medication|line|rx|prescription)[ \t]*(?:[A-Z]|#?\d{{1,2}})(?:[ \t]+of[ \t]+\d{{1,2}})?|\d{{1,2}}|\(?[A-H])[ \t]*[-:.)–][ \t]*)"
-    rf"(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*)$",
+    # (an outline's lettered sentence that holds a dose is no request's block: "B. The directions (4 tablets of 320 mg ...")
+    rf"(?P<item>(?!(?i:the|this|that|these|those|your|our|we|it|its|an?|no|not|if|please)\b)[A-Za-z][^\n]*?{_DOSE}[^\n]*)$",
     M,
 )
 
