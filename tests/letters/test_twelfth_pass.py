@@ -310,3 +310,14 @@ def test_a_peer_to_peer_window_is_no_appeal_deadline() -> None:
     p = propose(_letter(text))
     assert p.value("outcome") == "denied"
     assert str(p.value("appeal_deadline")) == "2027-07-01"
+
+
+def test_a_json_request_list_as_ocr_reads_it() -> None:
+    """A fax's OCR may lose a closing quote or wrap a value over two lines; the item is still read whole."""
+    text = (
+        '{\n  "resourceType": "ClaimResponse",\n  "disposition": "Pended: information needed",\n  "use": "preauthorization",\n'
+        '  {"contentString": "Most recent liver panel},\n  {"contentString": "Oncology consult note listing the\n'
+        'prior regimens"}\n}\n'
+    )
+    got = [r["item"] for r in propose(_letter(text)).requested]
+    assert got == ["Most recent liver panel", "Oncology consult note listing the prior regimens"]

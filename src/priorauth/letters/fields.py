@@ -826,7 +826,8 @@ _BULLET = re.compile(
 # a FHIR ClaimResponse print's requests: "communicationRequest[1] ...... Pathology report ..."
 _COMMUNICATION_REQUEST = re.compile(
     r"^[ \t]*communicationRequest\[\d+\][ \t]*\.{2,}[ \t]*(?P<item>\S[^\n]*?)[ \t]*$"
-    r'|"contentString"[ \t]*:[ \t]*"(?P<json>[^"\n]{3,})"',  # the same printed as JSON: a payload's "contentString"
+    # the same printed as JSON: a payload's "contentString" (at fax a closing quote may be lost, or the value wrapped)
+    r'|["“”]contentString["“”][ \t]*:[ \t]*["“”](?P<json>[^"“”{}\n]{3,}?(?:\n[^"“”{}:\n]{1,80}?)?)[ \t]*(?=["“”}])',
     M,
 )
 # a table's numbered rows of what is needed ("| Needed (1) | Date of the last dose ... |", "Missing #2: ...")
@@ -860,7 +861,7 @@ def requested(text: str) -> list[Hit]:
     """What the payer asked for: a FHIR print's communication requests, a document check's rows marked N, the
     list after a request (``Please send the following:``), else the object of the request sentence itself."""
     fhir = [
-        Hit(m.group(g), m.start(g), m.end(g))
+        Hit(" ".join(m.group(g).split()), m.start(g), m.end(g))
         for m in _COMMUNICATION_REQUEST.finditer(text)
         for g in ("item", "json")
         if m.group(g)
