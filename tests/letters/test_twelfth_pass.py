@@ -321,3 +321,39 @@ def test_a_json_request_list_as_ocr_reads_it() -> None:
     )
     got = [r["item"] for r in propose(_letter(text)).requested]
     assert got == ["Most recent liver panel", "Oncology consult note listing the prior regimens"]
+
+
+@pytest.mark.parametrize(
+    ("pointer", "table", "want"),
+    [
+        ("The unmet criterion is listed in the table below.",
+         "Crit.  Description                               Outcome\n"
+         "1      Adult patient                             met\n"
+         "2      Tumor tested for KRAS G12C                NOT MET\n"
+         "       Note: only an EGFR panel was sent.\n"
+         "3      Oncologist involved                       met\n",
+         ["Tumor tested for KRAS G12C", "only an EGFR panel was sent"]),
+        ("The unmet criterion is shown in the table below.",
+         "  Requirement                         Status\n"
+         "  ✓ Adult patient                     met\n"
+         "  ✗ Measurable disease on imaging     NOT MET\n"
+         "      (the last scan shows no measurable lesion)\n"
+         "  ✓ Oncologist involved               met\n",
+         ["Measurable disease on imaging", "the last scan shows no measurable lesion"]),
+        ("For the reason, see the criteria table.",
+         "✓ Age 18 or older                      met\n✗ Prior systemic therapy              not met\n",
+         ["Prior systemic therapy"]),
+    ],
+)
+def test_a_reason_that_points_to_a_criteria_table_is_its_unmet_row(pointer: str, table: str, want: list[str]) -> None:
+    text = f"Review notice\nThe request for LUMAKRAS 120 mg tablets is not approved. {pointer}\n\n{table}"
+    reason = propose(_letter(text)).value("denial_reason")
+    assert reason and all(w in reason for w in want), reason
+    assert "met\n" not in reason and "Oncologist" not in reason and "Age 18" not in reason
+
+
+def test_a_reason_given_in_words_is_kept_beside_a_criteria_table() -> None:
+    text = ("The request for LUMAKRAS 120 mg tablets is denied because no KRAS G12C result was sent.\n\n"
+            "1  KRAS G12C result    NOT MET\n2  Adult patient       met\n")
+    reason = propose(_letter(text)).value("denial_reason")
+    assert "no KRAS G12C result was sent" in reason and "NOT MET" not in reason

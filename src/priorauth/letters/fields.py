@@ -783,6 +783,42 @@ def reason_after(text: str, statements: list[Hit]) -> Hit | None:
     return Hit(" ".join(text[start:end].split()), start, end)
 
 
+# a reason that only points to where it is given ("The criterion that was not met is shown in the table on page 2")
+POINTS_ELSEWHERE = re.compile(
+    r"\b(?:is|are)\s+(?:shown|listed|described|given|set\s+out|explained)\s+(?:in|on|below|overleaf)\b|"
+    r"\bsee\s+(?:the\s+)?(?:table|page|attached|enclosed|criteria)\b",
+    I,
+)
+# a criteria table's row marked not met ("5    No earlier stop for liver injury      NOT MET"), its note lines under it
+_UNMET_ROW = re.compile(
+    r"^[ \t|]*(?:[\w]{1,2}[.)]?[ \t]+|[✗✘][ \t]+)?(?P<c>[A-Za-z][^\n|]*?\S)[ \t|]{2,}(?:not[ \t]+met|unmet)[ \t|.]*$", I | M
+)
+_ROW_NOTE = re.compile(r"[ \t]*(?:note|comment|reviewer(?:['’]s)?\s+note|finding)s?[ \t]*:", I)
+
+
+def unmet_criterion(text: str) -> Hit | None:
+    """A criteria table's first row marked NOT MET and the note lines under it (what a reason that only points to
+    the table means), or None."""
+    m = _UNMET_ROW.search(text)
+    if m is None:
+        return None
+    end = m.end()
+    pos = end + 1
+    noted = False
+    row = text[text.rfind("\n", 0, m.start("c")) + 1 : m.end()]
+    indent = len(row) - len(row.lstrip())
+    for line in text[pos:].split("\n")[:6]:
+        other_row = re.match(r"[ \t|]*(?:\w{1,2}[.)]?|[✓✔✗✘])[ \t]+[A-Za-z]", line)
+        under = line.strip() and not other_row and (noted or line.lstrip().startswith("(") or len(line) - len(line.lstrip()) > indent)
+        if _ROW_NOTE.match(line) or under:
+            noted = True
+            end = pos + len(line.rstrip())
+            pos += len(line) + 1
+            continue
+        break
+    return Hit(" ".join(text[m.start("c") : end].split()), m.start("c"), end)
+
+
 def first_sentence(text: str, hit: Hit) -> Hit:
     """A reason cut to its first sentence (what is kept when OCR read its explanation weakly); an outline's
     letter or number before it ("B.", "2.") is no sentence of its own."""

@@ -209,6 +209,13 @@ def propose(
             reason = after
         elif after is not None and after.start < reason.start and after.end >= reason.end:
             reason = after  # one sentence of the explanation that follows the denial: the whole explanation
+        row = fields.unmet_criterion(outcome.unlegended(ours))  # a criteria table's row marked NOT MET, with its note
+        if row is not None and (
+            reason is None
+            or fields.POINTS_ELSEWHERE.search(reason.value)  # "... is shown in the table on page 2"
+            or reason.start <= row.start < reason.end  # the row itself, read without its note
+        ):
+            reason = row
         if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:
             reason = fields.first_sentence(ours, reason)  # its explanation read weakly: the reason itself
         if add("denial_reason", reason) is None:
