@@ -357,3 +357,28 @@ def test_a_reason_given_in_words_is_kept_beside_a_criteria_table() -> None:
             "1  KRAS G12C result    NOT MET\n2  Adult patient       met\n")
     reason = propose(_letter(text)).value("denial_reason")
     assert "no KRAS G12C result was sent" in reason and "NOT MET" not in reason
+
+
+@pytest.mark.parametrize(
+    ("lines", "want"),
+    [
+        # a Markdown task list whose ticks mark what came in: the empty boxes are asked for
+        ("- [x] Referral form (received 04/02/2027)\n- [ ] Latest CT report\n- [X] Consent (on file)\n- [ ] ECOG status note\n",
+         ["Latest CT report", "ECOG status note"]),
+        # the same as a fax's OCR may print a box
+        ("- [x] Referral form (received 04/02/2027)\n-{ ] Latest CT report\n- [ ] ECOG status note\n",
+         ["Latest CT report", "ECOG status note"]),
+        # guard: a checklist whose ticks mark what is asked for keeps the ticked items
+        ("[X] Latest CT report\n[ ] Referral form\n[X] ECOG status note\n", ["Latest CT report", "ECOG status note"]),
+    ],
+)
+def test_a_checklists_ticks(lines: str, want: list[str]) -> None:
+    text = "Status: PENDED\nDrug: sotorasib 120 mg\nPlease send the following:\n" + lines
+    assert [r["item"] for r in propose(_letter(text)).requested] == want
+
+
+def test_a_rows_status_on_a_line_of_its_own_does_not_end_the_list() -> None:
+    text = ("We need more records.\nPlease send the following:\n1. Pathology report with the tumor type\nREQUIRED\n"
+            "2. Current medication list  REQUIRED\n")
+    got = [r["item"] for r in propose(_letter(text)).requested]
+    assert len(got) == 2 and got[0].startswith("Pathology report") and got[1].startswith("Current medication list")

@@ -853,7 +853,8 @@ _ASK = re.compile(
     I,
 )
 _BULLET = re.compile(
-    r"^[ \t]*(?:[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)"
+    # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item")
+    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)"
     r"|(?P<box>[\[({][ \t]?[\])}]|☐)|(?P<tick>[\[({][ \t]*[xX✓✔][ \t]*[\])}]|[☒☑]))[ \t]+(?P<item>\S[^\n]*)$",
     re.M,
 )
@@ -893,6 +894,11 @@ def _checked_rows(text: str) -> list[Hit]:
     return out
 
 
+_STATUS_LINE = re.compile(r"[ \t]*(?:REQUIRED|OPTIONAL|NEEDED|MISSING|RECEIVED|ON FILE|N/A)[ \t]*")
+_DONE = re.compile(r"\b(?:received|rec['’]?d|on\s+file|already\s+(?:sent|submitted|have)|submitted)\b", I)
+_SEND_UNTICKED = re.compile(r"\b(?:unchecked|unticked|not\s+(?:yet\s+)?(?:checked|ticked)|open)\s+(?:items?|boxes)\b", I)
+
+
 def requested(text: str) -> list[Hit]:
     """What the payer asked for: a FHIR print's communication requests, a document check's rows marked N, the
     list after a request (``Please send the following:``), else the object of the request sentence itself."""
@@ -918,6 +924,7 @@ def requested(text: str) -> list[Hit]:
         blank_run = 0
         lettered = False
         boxed = [False] * len(items)  # whether an item follows an empty box (it says nothing when others are ticked)
+        tick_of = [False] * len(items)  # whether an item follows a ticked box
         for line in text[pos:].split("\n")[:30]:
             m = _BULLET.match(line)
             if m and lettered and re.match(r"[ \t]*\d", line):
@@ -929,10 +936,13 @@ def requested(text: str) -> list[Hit]:
                 items.append(Hit(" ".join(item.split()), start, start + len(item)))
                 boxed.append(bool(m.group("box")))
                 ticked = ticked or bool(m.group("tick"))
+                tick_of.append(bool(m.group("tick")))
                 blank_run = 0
             elif items and line.strip() and line.startswith((" ", "\t")):  # a wrapped item
                 last = items[-1]
                 items[-1] = Hit(f"{last.value} {' '.join(line.split())}", last.start, pos + len(line.rstrip()))
+            elif items and _STATUS_LINE.fullmatch(line):
+                pass  # a row's status column that OCR set on a line of its own ("REQUIRED"): the list goes on
             elif not line.strip():
                 blank_run += 1
                 if items and blank_run > 1:
@@ -943,7 +953,11 @@ def requested(text: str) -> list[Hit]:
                 if pos - a.end() > 400:
                     break
             pos += len(line) + 1
-        if ticked:  # a checklist: only the ticked items were asked for
+        done = [hit for hit, tick in zip(items, tick_of, strict=True) if tick]
+        if ticked and (all(_DONE.search(hit.value) for hit in done) or _SEND_UNTICKED.search(text)):
+            # a list whose ticks mark what came in ("[x] Chart notes (received 05/02)"): the empty boxes are asked for
+            items = [hit for hit, empty in zip(items, boxed, strict=True) if empty]
+        elif ticked:  # a checklist: only the ticked items were asked for
             items = [hit for hit, empty in zip(items, boxed, strict=True) if not empty]
         if items:
             return items
