@@ -136,7 +136,9 @@ def propose(
     """The proposal for a letter's text; with the letter's bytes (``raw``), numbers and dates OCR read
     with low confidence get a second look (:mod:`priorauth.letters.recheck`)."""
     out = Proposal(letter.text, letter.ocr, warnings=list(letter.warnings))
-    text = outcome.plain(fields.unwidgeted(fields.unfenced(fields.untagged(letter.text))))  # a form's entries out of their blanks, its field names as labels (offsets kept)
+    # a form's entries out of their blanks, its field names as labels; an RTF source's control words and a drawn
+    # table's rules as blanks and bars (offsets kept)
+    text = outcome.plain(fields.unwidgeted(fields.unfenced(fields.untagged(letter.text))))
 
     def add(name: str, hit: fields.Hit | None) -> Field | None:
         if hit is None:
