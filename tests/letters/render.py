@@ -1,5 +1,5 @@
 """Payer letters for testing the letter reader (issue 18): a corpus file (``letters.yaml``, the tuning
-set written while building; ``heldout.yaml`` .. ``heldout12.yaml``, written by someone who saw only the
+set written while building; ``heldout.yaml`` .. ``heldout13.yaml``, written by someone who saw only the
 issue; a corpus whose file is not there yet is named but not readable) rendered as a
 payer's portal would send it (a digital PDF with a text layer, reportlab) or as a fax machine would
 (the pages set in type and degraded at a fax level by tests/ocr/scans.py: CCITT G4 TIFF, or a PDF of
@@ -30,7 +30,8 @@ CORPORA = {
     "heldout9": "heldout9.yaml",  # the ninth blind set, scored once; a development set since the ninth pass
     "heldout10": "heldout10.yaml",  # the tenth blind set, scored once; a development set since the tenth pass
     "heldout11": "heldout11.yaml",  # the eleventh blind set, scored once; a development set since the eleventh pass
-    "heldout12": "heldout12.yaml",  # written blind while v11 was read; absent until merged
+    "heldout12": "heldout12.yaml",  # the twelfth blind set, scored once; a development set since the twelfth pass
+    "heldout13": "heldout13.yaml",  # written blind while v12 was read; absent until merged
 }
 QUALITIES = ("digital", "fax", "fax_poor", "fax_worst")
 

@@ -650,6 +650,8 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
     when the days run from something the letter does not date, such as its receipt)."""
     for m in _APPEAL_BY.finditer(text):
         g = next(x for x in ("d", "d2", "d3") if m.group(x))
+        if _NOT_APPEAL.search(_sentences_around(text, m.start(g), m.end(g))[0]):
+            continue  # the date of another window after the appeal's ("... peer-to-peer discussion until 09/06")
         d = dates.parse(m.group(g))
         if d and not _NOT_APPEAL.search(_sentences_around(text, m.start(g), m.end(g))[0]):  # a peer-to-peer's date
             return Hit(d, m.start(g), m.end(g)), ""
@@ -803,8 +805,9 @@ _QUANTITY = re.compile(
     r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|cantidad(?:\s+aprobada)?|quantit[ée](?:\s+autoris[ée]e)?|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
     r"max(?:imum|\.)?(?:\s+(?:quantity|qty|dispensed?|supply))?)"
     r"(?:\s+(?:approved|authorized|allowed|limit|auth(?:['’]?d|\.)|appr(?:['’]?d|\.)|per\s+fill))?"
-    # (an office's "... Unit - 88 Main St" is no quantity: a unit's dash is no label's)
-    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?:\s*(?:tabletas|comprim[ée]s|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"
+    # (an office's "... Unit - 88 Main St" is no quantity: a unit's dash is no label's; nor an id's group after
+    # letters like a label's, "MAX-9931-0047")
+    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?![\d,]|-\d)(?:\s*(?:tabletas|comprim[ée]s|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"
     rf"(?:\s*(?:per|every|/|for|each|in|por|par)\s*{_SUPPLY})?)",
     I,
 )
@@ -843,11 +846,14 @@ _REASON_LABEL = re.compile(
     r"|basis\s+(?:for|of)\s+(?:the\s+|this\s+|our\s+)?(?:decision|denial|determination)|why\s+(?:your\s+|the\s+)?request\s+was\s+denied"
     r"|explanation\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|denial|determination)|(?:our\s+)?decision\s+(?:was|is)\s+based\s+on"
     r"|why\s+we\s+(?:denied|did\s+not\s+approve|could\s+not\s+approve|are\s+denying)\s+(?:(?:your|the|this)\s+(?:request|coverage)|it)"
-    r"|why\s+we\s+(?:said|are\s+saying)\s+no(?:\s+to\s+[^:\n]{0,40})?(?=\s*:))"  # a plain-language letter's heading
+    r"|why\s+we\s+(?:said|are\s+saying)\s+no(?:\s+to\s+[^:\n]{0,40})?(?=\s*:)"  # a plain-language letter's heading
+    # the same heading alone on its line, as a Markdown or a plain heading ("### Why we said no", "WHY WE DENIED IT")
+    r"|why\s+we\s+(?:said\s+no|denied\s+(?:it|this|the|your)(?:\s+request)?|could\s+not\s+approve\s+(?:it|this|the|your)(?:\s+request)?)"
+    r"[ \t*_#]*(?=\n))"
     r"\s*(?:is|was|are)?\s*[:\-]?"
     r"|\bpour\s+(?:le|les)\s+motifs?\s+suivants?\s*:|\bmotifs?\s+(?:du\s+refus\s*)?:"  # a French letter's
     r"|\bmotivos?(?:\s+de\s+la\s+(?:denegaci[oó]n|decisi[oó]n))?\s*:|\bbegr[üu]ndung\s*:"  # a Spanish, a German letter's
-    r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
+    r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)(?:-(?-i:TXT|TEXT|DESC))?|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
     r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
     r"|(?m:^[ \t|]*)(?:item\[\d+\]\.)?reasonCode[ \t]*\.{2,}[ \t]*"  # a FHIR print's reasonCode
     r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,}))"  # a system's field
@@ -863,14 +869,15 @@ _REASON_SENTENCE = re.compile(
 
 
 _REASON_STOP = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z ]{0,40}:|sincerely|regards)|\b(?:appeal|disagree|reconsideration|redetermination|questions|"
+    r"^\s*(?:[A-Z][A-Za-z ]{0,40}:|sincerely|regards|(?-i:[IVX]{1,4})\.(?=\s|$))|\b(?:appeal|disagree|reconsideration|redetermination|questions|"
     r"call\s+us|contact\s+us|right\s+to|you\s+(?:may|can)\s+(?:ask|request|file|send))",
     I,
 )
 
 
 # a printout's next line that is a field of its own (a label and its leaders) or a rule of dashes ends its reason
-_NEXT_FIELD = re.compile(r"\n[ \t]*(?:[A-Za-z][A-Za-z /#]{0,30}\.{3,}|[-=_*]{4,}[ \t]*(?=\n|$))")
+# (a mainframe report's next field opens with its hyphenated name: "APPEAL-BY 27261")
+_NEXT_FIELD = re.compile(r"\n[ \t]*(?:[A-Za-z][A-Za-z /#]{0,30}\.{3,}|[-=_*]{4,}[ \t]*(?=\n|$)|(?-i:[A-Z]{2,}(?:-[A-Z]{2,})+)(?=[ \t:]))")
 
 
 def denial_reason(text: str) -> Hit | None:
@@ -929,7 +936,7 @@ def reason_after(text: str, statements: list[Hit]) -> Hit | None:
             start = para.end()
             nxt = _PARAGRAPH_END.search(text, start)
             para_end = nxt.start() if nxt else len(text)
-    while start < para_end and text[start] in " \t\n":
+    while start < para_end and text[start] in " \t\n.;,":  # (a stray mark OCR left after the statement)
         start += 1
     end = para_end
     for sentence in _SENTENCE.finditer(text, start, para_end):
@@ -942,12 +949,49 @@ def reason_after(text: str, statements: list[Hit]) -> Hit | None:
     return Hit(" ".join(text[start:end].split()), start, end)
 
 
+# a reason that only points to where it is given ("The criterion that was not met is shown in the table on page 2")
+POINTS_ELSEWHERE = re.compile(
+    r"\b(?:is|are)\s+(?:shown|listed|described|given|set\s+out|explained)\s+(?:in|on|below|overleaf)\b|"
+    r"\bsee\s+(?:the\s+)?(?:table|page|attached|enclosed|criteria)\b",
+    I,
+)
+# a criteria table's row marked not met ("5    No earlier stop for liver injury      NOT MET"), its note lines under it
+_UNMET_ROW = re.compile(
+    r"^[ \t|]*(?:[\w]{1,2}[.)]?[ \t]+|[✗✘][ \t]+)?(?P<c>[A-Za-z][^\n|]*?\S)[ \t|]{2,}(?:not[ \t]+met|unmet)[ \t|.]*$", I | M
+)
+_ROW_NOTE = re.compile(r"[ \t]*(?:note|comment|reviewer(?:['’]s)?\s+note|finding)s?[ \t]*:", I)
+
+
+def unmet_criterion(text: str) -> Hit | None:
+    """A criteria table's first row marked NOT MET and the note lines under it (what a reason that only points to
+    the table means), or None."""
+    m = _UNMET_ROW.search(text)
+    if m is None:
+        return None
+    end = m.end()
+    pos = end + 1
+    noted = False
+    row = text[text.rfind("\n", 0, m.start("c")) + 1 : m.end()]
+    indent = len(row) - len(row.lstrip())
+    for line in text[pos:].split("\n")[:6]:
+        other_row = re.match(r"[ \t|]*(?:\w{1,2}[.)]?|[✓✔✗✘])[ \t]+[A-Za-z]", line)
+        under = line.strip() and not other_row and (noted or line.lstrip().startswith("(") or len(line) - len(line.lstrip()) > indent)
+        if _ROW_NOTE.match(line) or under:
+            noted = True
+            end = pos + len(line.rstrip())
+            pos += len(line) + 1
+            continue
+        break
+    return Hit(" ".join(text[m.start("c") : end].split()), m.start("c"), end)
+
+
 def first_sentence(text: str, hit: Hit) -> Hit:
-    """A reason cut to its first sentence (what is kept when OCR read its explanation weakly)."""
-    s = next(_SENTENCE.finditer(text, hit.start, hit.end), None)
+    """A reason cut to its first sentence (what is kept when OCR read its explanation weakly); an outline's
+    letter or number before it ("B.", "2.") is no sentence of its own."""
+    s = next((x for x in _SENTENCE.finditer(text, hit.start, hit.end) if re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", x.group(0))), None)
     if s is None or s.end() >= hit.end:
         return hit
-    return Hit(" ".join(s.group(0).split()), s.start(), s.end())
+    return Hit(" ".join(text[hit.start : s.end()].split()), hit.start, s.end())
 
 
 def _explained(text: str, end: int) -> int:
@@ -963,29 +1007,43 @@ def _explained(text: str, end: int) -> int:
 
 
 _ASK = re.compile(
-    r"(?:veuillez\s+nous\s+(?:faire\s+parvenir|transmettre|envoyer)\s*:|please\s+(?:also\s+)?(?:send|submit|provide|fax|forward|mail|upload|include)|\b(?:and|also)\s+need\s*:|(?<!everything\s)(?<!all\s)we\s+(?:still\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
+    r"(?:veuillez\s+nous\s+(?:faire\s+parvenir|transmettre|envoyer)\s*:|please\s+(?:also\s+)?(?:send|submit|provide|fax|forward|mail|upload|include)|\b(?:and|also)\s+need\s*:|(?<!everything\s)(?<!all\s)we\s+(?:still\s+|also\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
     r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?<!no\saction\s)"
     r"(?<!no\sinformation\s)(?<!no\sdocumentation\s)(?<!no\sdocuments\s)(?<!no\srecords\s)"  # "No information is needed from you"
     r"(?<!nothing\sfurther\s)(?:is|are)\s+(?:needed|required|missing)"
     r"|info(?:rmation)?\s+(?:rqrd|reqd|req'd|required|needed)\s*:"  # a teletype's "ADDL INFO RQRD:" over its list
     r"|the\s+following|info(?:rmation)?\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
-    r"|what\s+we\s+need|documentation\s+needed|submit\s+the\s+following)",
+    r"|what\s+we\s+need|documentation\s+needed|submit\s+the\s+following"
+    # a Portuguese letter: "solicitamos o envio de:", "favor enviar:", "precisamos de:"
+    r"|solicitamos\s+o\s+envio\s+(?:de|dos?|das?)\s*:|(?:por\s+)?favor\s+enviar\s*:|precisamos\s+(?:de|dos?|das?)\s*:)",
     I,
 )
 _BULLET = re.compile(
-    r"^[ \t]*(?:[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)"
+    # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item")
+    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)"
     r"|(?P<box>[\[({][ \t]?[\])}]|☐)|(?P<tick>[\[({][ \t]*[xX✓✔][ \t]*[\])}]|[☒☑]))[ \t]+(?P<item>\S[^\n]*)$",
     re.M,
 )
 
 
 # a FHIR ClaimResponse print's requests: "communicationRequest[1] ...... Pathology report ..."
-_COMMUNICATION_REQUEST = re.compile(r"^[ \t]*communicationRequest\[\d+\][ \t]*\.{2,}[ \t]*(?P<item>\S[^\n]*?)[ \t]*$", M)
+_COMMUNICATION_REQUEST = re.compile(
+    r"^[ \t]*communicationRequest\[\d+\][ \t]*\.{2,}[ \t]*(?P<item>\S[^\n]*?)[ \t]*$"
+    # the same printed as JSON: a payload's "contentString" (at fax a closing quote may be lost, or the value wrapped)
+    r'|["“”]contentString["“”][ \t]*:[ \t]*["“”](?P<json>[^"“”{}\n]{3,}?(?:\n[^"“”{}:\n]{1,80}?)?)[ \t]*(?=["“”}])',
+    M,
+)
+# a table's numbered rows of what is needed ("| Needed (1) | Date of the last dose ... |", "Missing #2: ...")
+_NEEDED_ROW = re.compile(
+    r"^[ \t|]*(?:still\s+)?(?:needed|required|missing|requested|item\s+needed|document\s+needed)[ \t]*(?:\(\d{1,2}\)|#\d{1,2}|\d{1,2})"
+    r"[ \t]*[:|][ \t]*(?P<item>[^|\n]*?\S)[ \t|]*$",
+    I | M,
+)
 # a document check table: a "Received (Y/N)" column; the rows marked N are what is asked for
 _CHECK_HEADER = re.compile(r"^[^\n]*\b(?:received|on\s+file|submitted)\s*\(Y/N\)[ \t]*$", I | M)
 _CHECK_ROW = re.compile(r"[ \t]*(?P<item>\S[^\n]*?)[ \t]{2,}(?P<yn>[YN])[ \t]*$")
 # a request's object that points back at what was named before it ("please fax them to ..."), or at nobody's item
-_POINTS_BACK = re.compile(r"^(?:them|it|these|those|this|that|from\s+you)\b", I)
+_POINTS_BACK = re.compile(r"^(?:them|it|these|those|this|that|both|all\s+(?:of\s+)?(?:them|these|those)|from\s+you)\b", I)
 
 
 def _checked_rows(text: str) -> list[Hit]:
@@ -1002,10 +1060,22 @@ def _checked_rows(text: str) -> list[Hit]:
     return out
 
 
+_STATUS_LINE = re.compile(r"[ \t]*(?:REQUIRED|OPTIONAL|NEEDED|MISSING|RECEIVED|ON FILE|N/A)[ \t]*")
+_DONE = re.compile(r"\b(?:received|rec['’]?d|on\s+file|already\s+(?:sent|submitted|have)|submitted)\b", I)
+_SEND_UNTICKED = re.compile(r"\b(?:unchecked|unticked|not\s+(?:yet\s+)?(?:checked|ticked)|open)\s+(?:items?|boxes)\b", I)
+
+
 def requested(text: str) -> list[Hit]:
     """What the payer asked for: a FHIR print's communication requests, a document check's rows marked N, the
     list after a request (``Please send the following:``), else the object of the request sentence itself."""
-    fhir = [Hit(m.group("item"), m.start("item"), m.end("item")) for m in _COMMUNICATION_REQUEST.finditer(text)]
+    fhir = [
+        Hit(" ".join(m.group(g).split()), m.start(g), m.end(g))
+        for m in _COMMUNICATION_REQUEST.finditer(text)
+        for g in ("item", "json")
+        if m.group(g)
+    ]
+    if not fhir:
+        fhir = [Hit(" ".join(m.group("item").split()), m.start("item"), m.end("item")) for m in _NEEDED_ROW.finditer(text)]
     if fhir or (fhir := _checked_rows(text)):
         return fhir
     for a in _ASK.finditer(text):
@@ -1020,6 +1090,7 @@ def requested(text: str) -> list[Hit]:
         blank_run = 0
         lettered = False
         boxed = [False] * len(items)  # whether an item follows an empty box (it says nothing when others are ticked)
+        tick_of = [False] * len(items)  # whether an item follows a ticked box
         for line in text[pos:].split("\n")[:30]:
             m = _BULLET.match(line)
             if m and lettered and re.match(r"[ \t]*\d", line):
@@ -1031,10 +1102,13 @@ def requested(text: str) -> list[Hit]:
                 items.append(Hit(" ".join(item.split()), start, start + len(item)))
                 boxed.append(bool(m.group("box")))
                 ticked = ticked or bool(m.group("tick"))
+                tick_of.append(bool(m.group("tick")))
                 blank_run = 0
             elif items and line.strip() and line.startswith((" ", "\t")):  # a wrapped item
                 last = items[-1]
                 items[-1] = Hit(f"{last.value} {' '.join(line.split())}", last.start, pos + len(line.rstrip()))
+            elif items and _STATUS_LINE.fullmatch(line):
+                pass  # a row's status column that OCR set on a line of its own ("REQUIRED"): the list goes on
             elif not line.strip():
                 blank_run += 1
                 if items and blank_run > 1:
@@ -1045,7 +1119,11 @@ def requested(text: str) -> list[Hit]:
                 if pos - a.end() > 400:
                     break
             pos += len(line) + 1
-        if ticked:  # a checklist: only the ticked items were asked for
+        done = [hit for hit, tick in zip(items, tick_of, strict=True) if tick]
+        if ticked and (all(_DONE.search(hit.value) for hit in done) or _SEND_UNTICKED.search(text)):
+            # a list whose ticks mark what came in ("[x] Chart notes (received 05/02)"): the empty boxes are asked for
+            items = [hit for hit, empty in zip(items, boxed, strict=True) if empty]
+        elif ticked:  # a checklist: only the ticked items were asked for
             items = [hit for hit, empty in zip(items, boxed, strict=True) if not empty]
         if items:
             return items

@@ -13,24 +13,54 @@ from dataclasses import dataclass
 from priorauth.letters import dates, tables
 from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, _THIS_ROW, GARBLED_LEADER, Hit, I, M
 
+# a letter printed as its source or with a table's rules (offsets kept, each mark one blank or one bar):
+# an RTF file's control words and braces ("has been {\\b denied}.\\par"), a JSON print's quotes around keys and
+# values ("disposition": "Not certified", for the outcome only: :func:`unquoted`), a box-drawn table's column rules ("│ Result │ ✘ NOT APPROVED │", which a
+# PDF's font may print as "■"), and the British spelling of "authorised" (the rules' words are American)
+_RTF = re.compile(r"\\[A-Za-z]+-?\d*[ ]?|\\[{}\\]|[{}]")
+_JSON_LINE = re.compile(r'^[ \t]*[{\[(]?[ \t]*["“”]{1,2}[A-Za-z][\w-]*["“”\']{1,2}[ \t]*:[^\n]*$', re.M)  # (OCR's curly quotes)
+_RTF_START = re.compile(r"\A\s*\{\\rtf")
+_BOX_RULE = re.compile(r"[│┃║■▌▐]")
+_BOX_BORDER = re.compile(r"^[ \t]*[■─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│║+|\-][■─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│║+|\- \t]*[■─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬]"
+                         r"[■─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│║+|\- \t]*$", re.M)
+_BRITISH = re.compile(r"(?<=[Aa]uthori)s(?=e|ed|es|ing|ation)|(?<=AUTHORI)S(?=E|ED|ES|ING|ATION)")
+
+
+def plain(text: str) -> str:
+    """The letter's text with an RTF source's control words and a box-drawn table's rules as blanks or bars, and "authorised" spelt "authorized" (the same length: every span holds)."""
+    if _RTF_START.match(text):
+        text = _RTF.sub(lambda m: " " * len(m.group(0)), text)
+    text = _BOX_BORDER.sub(lambda m: re.sub(r"\S", " ", m.group(0)), text)  # a table's top or bottom border
+    text = _BOX_RULE.sub("|", text)
+    return _BRITISH.sub(lambda m: "z" if m.group(0) == "s" else "Z", text)
+
+
+def unquoted(text: str) -> str:
+    """A JSON print's lines with their quotes as blanks ("disposition": "Not certified" read as a label and its
+    value); only for the outcome: its other keys ("id": "cr-5521907") are no member's id."""
+    if len(_JSON_LINE.findall(text)) >= 3:
+        text = _JSON_LINE.sub(lambda m: re.sub(r'["“”]', " ", m.group(0)), text)
+    return text
+
+
 _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     (
         "pended",
         r"pend(?:ed|ing)?|more\s+information|additional\s+information|info(?:rmation)?\s+(?:needed|requested|required)|"
         r"incomplete|on\s+hold|request\s+for\s+information|addl\.?\s+info|questions?\s+(?:sent|asked)\s+to\s+(?:the\s+)?prescriber|"
         r"a?waiting\s+(?:for\s+)?(?:the\s+)?(?:prescriber|physician|doctor|provider)|"
-        r"a?waiting\s+(?:for\s+)?(?:(?:additional|more|the|your)\s+)?(?:information|records|documentation|documents|chart|notes|"
+        r"pendente|a?waiting\s+(?:for\s+)?(?:(?:additional|more|the|your)\s+)?(?:information|records|documentation|documents|chart|notes|"
         r"clinical\s+(?:information|notes|records)|response|reply)",
     ),  # a request received or "under review" is not decided yet: no outcome (a receipt is no pended notice)
     (
         "denied",
-        r"den[il1|t]ed|deny|denial|denegad[ao]|no\s+aprobad[ao]|abgelehnt|nicht\s+genehmigt|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
+        r"den[il1|t]ed|deny|denial|denegad[ao]|indeferid[ao]|negad[ao]|n[ãa]o\s+autorizad[ao]|no\s+aprobad[ao]|abgelehnt|nicht\s+genehmigt|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
     ),  # a system's decision code is a verb: APPROVE, DENY, PEND
-    ("approved", r"approved?|aprobad[ao]|genehmigt|bewilligt|(?-i:APPROVF)|approval|authorized|certified|granted|favorable|auth(?:orization)?\s+ok"),  # OCR's F for E
+    ("approved", r"approved?|aprobad[ao]|deferid[ao]|autorizad[ao]|aprovad[ao]|genehmigt|bewilligt|(?-i:APPROVF)|approval|authorized|certified|granted|favorable|auth(?:orization)?\s+ok"),  # OCR's F for E
 )
 _LABEL = re.compile(
-    r"(?:^|(?<=[ \t]\|))[ \t|]*(?:\d{4}-\d\d-\d\d[ \t]+\d\d:\d\d(?::\d\d)?[ \t]+)?(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
-    r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?|entscheidung|ergebnis|resoluci[oó]n|dictamen)(?:\s+code)?(?:\s+of\s+(?:the\s+)?(?:review|request))?"
+    r"(?:^|(?<=[ \t]\|))[ \t|]*(?:\d{4}-\d\d-\d\d[ \t]+\d\d:\d\d(?::\d\d)?[ \t]+)?(?:\d{1,2}[.)][ \t]+)?(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
+    r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?|entscheidung|ergebnis|resoluci[oó]n|dictamen|situa[çc][ãa]o)(?:\s+code)?(?:\s+(?:of|da|do)\s+(?:the\s+)?(?:review|request|solicita\S{1,3}|pedido))?"
     r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,}|[ \t]+" + GARBLED_LEADER + r")[ \t.:|]*"  # a colon, a bar, leaders, a column
     r"(?P<v>[^\n]{2,60})",
     M,
@@ -60,7 +90,9 @@ _STATEMENTS = {
         # (a drug's indication is no decision: "LUMAKRAS is approved for NSCLC", "... for adults with ...")
         r"(?!\s+(?:only\s+)?(?:for|in)\s+(?:(?:the\s+)?treatment\s+of|use\s+in|adults?\b|(?:adult\s+)?patients\s+with|NSCLC|non-small|colorectal|"
         r"(?:locally\s+advanced|metastatic)\b))",
-        r"\bwe\s+(?:have\s+)?(?:approved|authorized|certified)\b",
+        r"\bwe\s+(?:have\s+)?(?:now\s+)?(?:approved|authorized|certified)\b",
+        # an insurer's guarantee of payment: "We guarantee payment, subject to the terms of the policy, for: ..."
+        r"\bwe\s+(?:hereby\s+)?guarantee\s+(?:payment|cover(?:age)?|the\s+cost)\b",
         r"\b(?:approval|authorization|coverage)\s+(?:is|has\s+been|was)\s+granted\b",
         r"\bwe\s+(?:are\s+pleased\s+to|can)\s+(?:approve|authorize|inform\s+you\s+that\s+(?:your|the|this)\s+request\s+(?:is|has\s+been|was)\s+approved)\b",
         r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*approved\b(?!" + _EMPTY_FIELD + r")",
@@ -83,6 +115,8 @@ _STATEMENTS = {
         r"\bwe\s+are\s+approving\b",
         # a Spanish letter (Puerto Rico): "fue APROBADA", "AVISO DE APROBACION"
         r"(?<!\bno\s)\b(?:fue|ha\s+sido|est[aá])\s+aprobad[ao]s?\b|\baviso\s+de\s+aprobaci[oó]n\b",
+        # a Portuguese letter (Brazil): "a solicitação foi DEFERIDA", "está autorizada" (never "não foi autorizada")
+        r"(?<!\bn[ãa]o\s)\b(?:foi|est[aá]|foram)\s+(?:deferid|autorizad|aprovad)[ao]s?\b",
         # a French letter (Québec): "la demande ... est ACCEPTÉE", "a été autorisée"
         r"(?<!\bn['’])(?<!\bne\s)\b(?:est|a\s+[ée]t[ée])\s+(?:accept[ée]e?s?|approuv[ée]e?s?|autoris[ée]e?s?)\b",
         # a German letter: "Ihr Antrag wurde genehmigt", "BEWILLIGUNG DER KOSTENÜBERNAHME" (never "nicht genehmigt")
@@ -130,7 +164,7 @@ _STATEMENTS = {
         # a label's value: "Outcome: unable to approve ..." (never "... unable to approve it with the records we have")
         r"\bunable\s+to\s+(?:approve|authori[sz]e)\b(?![^.;]{0,60}\b(?:information|records|documentation|until|without|yet)\b)",
         # a review's close: "We reviewed this request and cannot approve it as sent"
-        r"\b(?:reviewed|evaluated|considered)\b[^.;]{0,200}?\band\s+(?:cannot|can\s*not|could\s+not|are\s+unable\s+to|were\s+unable\s+to|"
+        r"\b(?:reviewed|evaluated|considered)\b[^.;]{0,200}?\band\s+(?:we\s+)?(?:cannot|can\s*not|could\s+not|are\s+unable\s+to|were\s+unable\s+to|"
         r"did\s+not|will\s+not)\s+(?:approve|authorize|cover)\b",
         r"\bnotice\s+of\s+(?:denial|non-?certification|non-?coverage|adverse\s+(?:benefit\s+)?determination)\b",
         r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*denied\b(?!" + _EMPTY_FIELD + r")",
@@ -143,6 +177,9 @@ _STATEMENTS = {
         # a Spanish letter: "fue DENEGADA", "AVISO DE DENEGACION DE CUBIERTA", "no fue aprobada"
         r"\b(?:fue|ha\s+sido)\s+(?:denegad[ao]|rechazad[ao])s?\b|\bno\s+(?:fue|ha\s+sido)\s+aprobad[ao]\b|"
         r"\baviso\s+de\s+(?:denegaci[oó]n|rechazo)\b",
+        # a Portuguese letter: "foi INDEFERIDA", "não foi autorizada", "NEGATIVA DE COBERTURA"
+        r"\b(?:foi|foram)\s+(?:indeferid|negad|recusad)[ao]s?\b|\bn[ãa]o\s+(?:foi|foram|est[aá])\s+(?:autorizad|aprovad|deferid)[ao]s?\b|"
+        r"\bnegativa\s+de\s+(?:cobertura|autoriza[çc][ãa]o)\b",
         # a German letter: "Ihr Antrag wurde abgelehnt", "ABLEHNUNG DER KOSTENÜBERNAHME", "nicht genehmigt"
         r"\b(?:wurde|wird|ist)\s+(?:leider\s+)?(?:abgelehnt|nicht\s+(?:genehmigt|bewilligt))\b|^\s*ablehnung\s+(?:der|des|ihres)\b|"
         r"\bm[üu]ssen\s+wir\s+(?:\w+\s+)?ablehnen\b",
@@ -214,12 +251,12 @@ _STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items
 _CONDITIONAL = re.compile(
     r"\bno\s+(?:further|more|additional|other)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b|"
     r"\bnothing\s+(?:more|else|further)\b|"  # a request for nothing: "No further information is needed"
-    r"\b(?:if|unless|(?:when(?:ever)?|once)\s+(?:it|this|that|the|your|we|you|a|an|coverage|approved|authorized)|may(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
+    r"\b(?:if|unless|(?:when(?:ever)?|once)\s+(?:it|this|that|the|your|we|you|a|an|coverage|approved|authorized)|(?<!\bof\s)may(?!\s+\d)|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
     r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval)|"
     r"will\s+(?:be|result|say|tell|explain|include|describe|list|give)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
     r"at\s+that\s+time|earlier|original(?:ly)?|first\s+decision|overturned|no\s+longer|"
     r"did\s+not\s+(?:respond|reply)|no\s+response|not\s+an?\s+(?:adverse|unfavorable|denial|approval))\b"
-    rf"|^\s*on\s+{dates.DATE}",
+    rf"|^\s*(?:\d{{1,2}}[.)]\s+)?on\s+{dates.DATE}",
     I,
 )
 
@@ -257,7 +294,29 @@ def items(text: str) -> list[tuple[int, Hit, bool]]:
             out.append((line, Hit(value, m.start(g), m.end(g)), bool(_OURS.search(m.group("item")))))
     if any(marked):
         return [x for x, mark in zip(out, marked, strict=True) if mark]
-    return out
+    return [x for x in out if not _listed_apart(text, x[0])]
+
+
+# a list set apart under its own heading ("V. YOUR OTHER CURRENT AUTHORIZATIONS (for your information)",
+# "Other approvals on file:"): its rows are the member's other drugs, listed, not decided by this letter
+_APART = re.compile(
+    r"^[ \t]*(?:[IVX]{1,4}\.|\d{1,2}[.)]|[A-Z][.)])?[^\n]*?(?:\b(?:other|previous|prior|earlier|past|existing)\s+(?:current\s+|active\s+)?"
+    r"(?:authori[sz]ations|approvals|prior\s+authori[sz]ations|requests|decisions|medications|drugs)\b|\bfor\s+your\s+information\b|"
+    r"\b(?:authori[sz]ations|approvals)\s+(?:on\s+file|already\s+in\s+place)\b)[^\n]*$",
+    I | M,
+)
+
+
+def _listed_apart(text: str, line: int) -> bool:
+    """The item line at ``line`` sits under a heading of a list set apart (:data:`_APART`), only item
+    lines or blank lines between the two."""
+    head = None
+    for m in _APART.finditer(text, 0, line):
+        head = m
+    if head is None:
+        return False
+    between = text[head.end() : line].split("\n")[1:]
+    return all(not b.strip() or _ITEM.match(b + "\n") for b in between)
 
 
 @dataclass(frozen=True)
@@ -283,7 +342,8 @@ def _blank(text: str, keep: list[tuple[int, int]]) -> str:
 # lines that decide it
 _SECTION = re.compile(
     rf"^(?P<ind>[ \t]*)(?:(?:(?:request|item|drug|medication|line|rx|prescription)[ \t]*(?:[A-Z]|#?\d{{1,2}})(?:[ \t]+of[ \t]+\d{{1,2}})?|\d{{1,2}}|\(?[A-H])[ \t]*[-:.)–][ \t]*)"
-    rf"(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*)$",
+    # (an outline's lettered sentence that holds a dose is no request's block: "B. The directions (4 tablets of 320 mg ...")
+    rf"(?P<item>(?!(?i:the|this|that|these|those|your|our|we|it|its|an?|no|not|if|please)\b)[A-Za-z][^\n]*?{_DOSE}[^\n]*)$",
     M,
 )
 
@@ -345,7 +405,7 @@ _VALUE_END = re.compile(r"\.(?=\s|$)|;|[ \t]{2,}")
 # word in capitals, then a star or the decision's date)
 _STAMP_DATE = r"(?=[ \t]+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)|[ \t]+\d{1,2}[ \-][A-Za-z]{3}[ \-]\d{2,4}(?!\d))"
 _BANNER = re.compile(
-    r"(?:[*=#~>]{2,}|(?<![*\w])\*|^|^[ \t]*[{(|]?[ \t]*\[(?=[ \t]*[A-Z]{4})|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
+    r"(?:[*=#~>]{2,}|(?<![*\w])\*|^|^[ \t]*[(\[](?:circled|underlined|boxed|ticked|checked|handwritten|stamped)[)\]][ \t]*(?=[A-Z]{4})|^[ \t]*[{(|]?[ \t]*\[(?=[ \t]*[A-Z]{4})|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
     r"COVERED|AUTH(?:ORIZATION)?[ \t]+OK)(?:[ \t]+FOR[ \t]+(?:[A-Z/]+[ \t]+){0,3}REVIEW)?|(?:[A-Z\-]+[ \t]+){0,3}ON[ \t]+HOLD|(?:MORE[ \t]+|ADDITIONAL[ \t]+)?INFORMATION[ \t]+(?:NEEDED|REQUESTED|REQUIRED))"
     r"[ \t]*(?:[*=#~<]{1,}|\][ \t]*$|$|(?=[-–|]{1,3}[ \t])|\.(?=[ \t]|$)|" + _STAMP_DATE + ")",  # an app's badge: "[ DENIED ]"
     re.M,
@@ -417,7 +477,12 @@ _UNDECIDED = re.compile(
     r"\bno\s+(?:determination|decision)\s+(?:of\s+\w+\s+)?(?:was|has\s+been|will\s+be)\s+(?:made|issued|rendered)\b|"
     r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:decided|determined|reviewed)\b|"
     r"\bnot\s+(?:yet\s+)?(?:a|any)\s+(?:decision|determination)\s+(?:by|of|from)\s+(?:your|the)\s+"
-    r"(?:health\s+|insurance\s+|drug\s+|prescription\s+)?(?:plan|insurer|payer)\b",
+    r"(?:health\s+|insurance\s+|drug\s+|prescription\s+)?(?:plan|insurer|payer)\b|"
+    # "This letter is not a prior authorization and does not say whether your plan will cover LUMAKRAS"
+    r"\b(?:this|the|our)\s+(?:letter|notice|grant|award|approval|decision)\s+(?:is|does)\s+not\s+(?:a|an|constitute\s+a|serve\s+as\s+a)\s+"
+    r"(?:prior\s+authori[sz]ation|pre-?authori[sz]ation|coverage\s+(?:decision|determination|approval))\b|"
+    r"\bdoes\s+not\s+(?:say|tell\s+you|decide|mean|show)\s+whether\s+(?:your|the)\s+(?:health\s+|insurance\s+|drug\s+)?"
+    r"(?:plan|insurer|insurance|payer)\s+will\s+(?:cover|pay|approve|authori[sz]e)\b",
     I,
 )
 
@@ -701,7 +766,7 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree. ``codes``: the letter's legend, when ``text``
     is its table's cells read as labels (the legend is elsewhere on the page)."""
-    text, ticked = _boxes_after(text)
+    text, ticked = _boxes_after(unquoted(text))
     text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
     text = _UNFILLED.sub(lambda m: " " * len(m.group(0)), text)  # nor a form's field left blank ("Approved from: ____")
     text = _UNFILLED_LINE.sub(lambda m: " " * len(m.group(0)), text)  # its blanks lost at fax ("Approved from:  to:")

@@ -136,7 +136,9 @@ def propose(
     """The proposal for a letter's text; with the letter's bytes (``raw``), numbers and dates OCR read
     with low confidence get a second look (:mod:`priorauth.letters.recheck`)."""
     out = Proposal(letter.text, letter.ocr, warnings=list(letter.warnings))
-    text = fields.unwidgeted(fields.unfenced(fields.untagged(letter.text)))  # a form's entries out of their blanks, its field names as labels (offsets kept)
+    # a form's entries out of their blanks, its field names as labels; an RTF source's control words and a drawn
+    # table's rules as blanks and bars (offsets kept)
+    text = outcome.plain(fields.unwidgeted(fields.unfenced(fields.untagged(letter.text))))
 
     def add(name: str, hit: fields.Hit | None) -> Field | None:
         if hit is None:
@@ -209,6 +211,13 @@ def propose(
             reason = after
         elif after is not None and after.start < reason.start and after.end >= reason.end:
             reason = after  # one sentence of the explanation that follows the denial: the whole explanation
+        row = fields.unmet_criterion(outcome.unlegended(ours))  # a criteria table's row marked NOT MET, with its note
+        if row is not None and (
+            reason is None
+            or fields.POINTS_ELSEWHERE.search(reason.value)  # "... is shown in the table on page 2"
+            or reason.start <= row.start < reason.end  # the row itself, read without its note
+        ):
+            reason = row
         if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:
             reason = fields.first_sentence(ours, reason)  # its explanation read weakly: the reason itself
         if add("denial_reason", reason) is None:
