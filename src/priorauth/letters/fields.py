@@ -1029,8 +1029,10 @@ _BULLET = re.compile(
 # a FHIR ClaimResponse print's requests: "communicationRequest[1] ...... Pathology report ..."
 _COMMUNICATION_REQUEST = re.compile(
     r"^[ \t]*communicationRequest\[\d+\][ \t]*\.{2,}[ \t]*(?P<item>\S[^\n]*?)[ \t]*$"
-    # the same printed as JSON: a payload's "contentString" (at fax a closing quote may be lost, or the value wrapped)
-    r'|["“”]contentString["“”][ \t]*:[ \t]*["“”](?P<json>[^"“”{}\n]{3,}?(?:\n[^"“”{}:\n]{1,80}?)?)[ \t]*(?=["“”}])',
+    # the same printed as JSON: a payload's "contentString" (at fax a closing quote may be lost, or the value wrapped;
+    # a print of three keys or more has its quotes blanked already, :func:`unmarked`: the value then ends its line)
+    r'|["“”]?\bcontentString["“”]?[ \t]*:[ \t]*["“”]?(?P<json>[^"“”{}\n]{3,}?(?:\n(?![^\n:]*:)[^"“”{}:\n]*[^"“”{}:\s][^"“”{}:\n]*?)?)'
+    r'[ \t]*(?=["“”}]|$)',
     M,
 )
 # a table's numbered rows of what is needed ("| Needed (1) | Date of the last dose ... |", "Missing #2: ...")

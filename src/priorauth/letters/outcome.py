@@ -13,34 +13,14 @@ from dataclasses import dataclass
 from priorauth.letters import dates, tables
 from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, _THIS_ROW, GARBLED_LEADER, Hit, I, M
 
-# a letter printed as its source or with a table's rules (offsets kept, each mark one blank or one bar):
-# an RTF file's control words and braces ("has been {\\b denied}.\\par"), a JSON print's quotes around keys and
-# values ("disposition": "Not certified", for the outcome only: :func:`unquoted`), a box-drawn table's column rules ("│ Result │ ✘ NOT APPROVED │", which a
-# PDF's font may print as "■"), and the British spelling of "authorised" (the rules' words are American)
-_RTF = re.compile(r"\\[A-Za-z]+-?\d*[ ]?|\\[{}\\]|[{}]")
-_JSON_LINE = re.compile(r'^[ \t]*[{\[(]?[ \t]*["“”]{1,2}[A-Za-z][\w-]*["“”\']{1,2}[ \t]*:[^\n]*$', re.M)  # (OCR's curly quotes)
-_RTF_START = re.compile(r"\A\s*\{\\rtf")
-_BOX_RULE = re.compile(r"[│┃║■▌▐]")
-_BOX_BORDER = re.compile(r"^[ \t]*[■─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│║+|\-][■─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│║+|\- \t]*[■─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬]"
-                         r"[■─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│║+|\- \t]*$", re.M)
+# the British spelling of "authorised" (the rules' words are American); a letter printed as its source (RTF, JSON,
+# Markdown, a box-drawn table) has its markup blanked before this, by :func:`priorauth.letters.fields.unmarked`
 _BRITISH = re.compile(r"(?<=[Aa]uthori)s(?=e|ed|es|ing|ation)|(?<=AUTHORI)S(?=E|ED|ES|ING|ATION)")
 
 
 def plain(text: str) -> str:
-    """The letter's text with an RTF source's control words and a box-drawn table's rules as blanks or bars, and "authorised" spelt "authorized" (the same length: every span holds)."""
-    if _RTF_START.match(text):
-        text = _RTF.sub(lambda m: " " * len(m.group(0)), text)
-    text = _BOX_BORDER.sub(lambda m: re.sub(r"\S", " ", m.group(0)), text)  # a table's top or bottom border
-    text = _BOX_RULE.sub("|", text)
+    """The letter's text with "authorised" spelt "authorized" (the same length: every span holds)."""
     return _BRITISH.sub(lambda m: "z" if m.group(0) == "s" else "Z", text)
-
-
-def unquoted(text: str) -> str:
-    """A JSON print's lines with their quotes as blanks ("disposition": "Not certified" read as a label and its
-    value); only for the outcome: its other keys ("id": "cr-5521907") are no member's id."""
-    if len(_JSON_LINE.findall(text)) >= 3:
-        text = _JSON_LINE.sub(lambda m: re.sub(r'["“”]', " ", m.group(0)), text)
-    return text
 
 
 _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
@@ -766,7 +746,7 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree. ``codes``: the letter's legend, when ``text``
     is its table's cells read as labels (the legend is elsewhere on the page)."""
-    text, ticked = _boxes_after(unquoted(text))
+    text, ticked = _boxes_after(text)
     text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
     text = _UNFILLED.sub(lambda m: " " * len(m.group(0)), text)  # nor a form's field left blank ("Approved from: ____")
     text = _UNFILLED_LINE.sub(lambda m: " " * len(m.group(0)), text)  # its blanks lost at fax ("Approved from:  to:")
