@@ -34,7 +34,7 @@ def _lung(doc: TextDoc, f: Finding) -> bool:
     return (
         _marked_sentence(f)
         or (bool(p["lung_cancer_marker"].search(line)) and not _non_lung(line))
-        or (not lung and not other and _lung_marked(doc.text))
+        or (not lung and not other and (_lung_marked(doc.text) or _staged_in_unnamed_note(doc.text, f)))
     )
 
 
@@ -247,3 +247,14 @@ def _indication_of_request(doc: TextDoc, f: Finding) -> bool:
     title = "\n" not in doc.text[: f.start] and "\n" in doc.text[f.end :]
     dash = list(_TITLE_DASH.finditer(before)) if title else []  # the note's title: its subject after a dash
     return bool(dash) and not _NOT_STATED.search(before[dash[-1].end() :])
+
+
+# [v13-lung-marker] ... or a stage group or "metastatic" before the histology ("Stage IIIA adenocarcinoma after SBRT")
+# in a note naming no organ at all (no other primary, no skin, no gut): this project's staged cancers are the lung's
+# and the bowel's, and a bowel note names the bowel. A bare "squamous cell carcinoma" of a skin biopsy stays unread.
+_STAGED_BEFORE = re.compile(r"\b(?:stage\s+(?:iv|iii|ii|i)[abc]?\d?|metastatic|recurrent)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _staged_in_unnamed_note(text: str, f: Finding) -> bool:
+    before = f.sentence[: f.start - f.sentence_start]
+    return bool(_STAGED_BEFORE.search(before)) and not _non_lung(text) and not _OTHER_CHEST_CANCER.search(text)
