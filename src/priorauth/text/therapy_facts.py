@@ -35,7 +35,85 @@ _NOT_YET_STARTED = re.compile(
 _HAD_BEFORE = re.compile(r"\b(?:s/p|prior|previous|received|completed|had|after|post|on)\s+(?:\S+\s+){0,2}$", re.I)
 
 
+# (held-out v13, issue 13's fourteenth pass) [v13-supply-pending] A drug whose first supply has not come ("Rx written
+# 11/24, not yet filled", "first fill not yet shipped", "start on receipt", "first dose when delivered", "delivery
+# still pending") or that the note says was never started ("pembrolizumab was never started", "NEVER started it"):
+# not given. The drug is the one named in that sentence, or else in the nearest sentence before it naming a drug; a
+# mention of it as had before ("after progression on ...", "s/p") stays; "agreed on", "acquired on" are no such word.
+_SUPPLY_PENDING = re.compile(
+    r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:shipped|filled|dispensed|delivered|picked\s+up)\b"
+    r"|\b(?:start|starts|starting|begin|begins|first\s+dose|first\s+fill)\s+(?:on|upon|when|once|after)\s+(?:the\s+)?"
+    r"(?:receipt|delivery|arrival|delivered|(?:it|the\s+\w+)\s+(?:is\s+)?(?:delivered|arrives|received)|delivery\s+arrives)\b"
+    r"|\bdelivery\s+(?:is\s+)?(?:still\s+)?pending\b"
+    r"|\b(?:was|were|has\s+been|had\s+been)\s+never\s+(?:started|given|begun|dispensed|filled)\b"
+    r"|\bnever\s+(?:started|filled|took)\s+(?:it|them)\b",
+    re.I,
+)
+_HAD_BEFORE_STRICT = re.compile(
+    r"\b(?:s/p|prior|previous|previously|received|completed|after|post|progress(?:ion|ed)\s+on|(?:was|were)\s+on)"
+    r"\s+(?:[^\s;]+\s+){0,2}$"
+    r"|(?<!agreed\s)(?<!decided\s)(?<!settled\s)\bon\s+$|\b(?:taking|takes|continues|continuing|tolerating)\s+$",
+    re.I,
+)
+_REFILL_BEFORE = re.compile(r"\b(?:refill|re-fill|next\s+(?:fill|delivery|shipment|supply))\b[^.;\n]{0,30}$", re.I)
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n\s*\n")
+
+
+def _pending_drugs(text: str) -> set[str]:
+    """The ingredients whose first supply the text says has not come (``_SUPPLY_PENDING``)."""
+    vocab = vocabulary()
+    out: set[str] = set()
+    for m in _SUPPLY_PENDING.finditer(text):
+        if _REFILL_BEFORE.search(text[max(0, m.start() - 60) : m.end()]):
+            continue  # "next refill delivery pending": a supply of a drug taken
+        ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
+        after = _SENTENCE_END.search(text, m.end())
+        bounds = [0, *ends]
+        hi = after.start() if after else len(text)
+        for lo in reversed(bounds[-4:]):  # its own sentence, then up to three before it
+            span = text[lo:hi]
+            named = {
+                vocab.drugs[i].ingredient
+                for d in _drugs().finditer(span)
+                if not _history_mention(span, d.start(), d.end())
+                for i in vocab.by_name.get(d.group(0).lower(), ())
+                if i in vocab.drugs and vocab.drugs[i].anticancer
+            }
+            if named:
+                out |= named
+                break
+            hi = lo
+    return out
+
+
+# A drug of a history in the sentence ("Prior lines: FOLFOX, then FOLFIRI", "after progression on docetaxel"), unless
+# an order or a plan comes between or right after it ("after progression on X we agreed on sotorasib", "sotorasib
+# ordered"): not the drug whose supply is pending.
+_HISTORY_WORD = re.compile(r"\b(?:prior|previous|previously|earlier|past|s/p|received|completed|after|progress\w*|pd)\b", re.I)
+_ORDER_WORD = re.compile(
+    r"\b(?:agreed|plan\w*|decided|now|will|request\w*|order\w*|prescribed|e-?prescribed|sent|signed|written|approved|"
+    r"rx|to\s+(?:start|begin))\b",
+    re.I,
+)
+
+
+def _history_mention(span: str, start: int, end: int) -> bool:
+    if _ORDER_WORD.match(span, end) or re.match(r"[^.;\n]{0,30}?\b(?:ordered|prescribed|rx|sent|signed|written)\b", span[end:], re.I):
+        return False
+    words = list(_HISTORY_WORD.finditer(span, 0, start))
+    return bool(words) and not _ORDER_WORD.search(span, words[-1].end(), start)
+
+
 def _not_given_yet(text: str, meds: list[MedUse]) -> list[MedUse]:
+    pending = _pending_drugs(text)
+    if pending:
+        meds = [
+            m
+            for m in meds
+            if not {d.ingredient for d in m.drugs} & pending
+            or m.evidence.focus is None
+            or _HAD_BEFORE_STRICT.search(text[max(0, m.evidence.focus[0] - 30) : m.evidence.focus[0]])
+        ]
     not_started = {m.group(1).lower() for m in _NOT_YET_STARTED.finditer(text)}
     nothing = bool(_NOTHING_GIVEN.search(text))
     if not (nothing or not_started):
@@ -61,7 +139,12 @@ _FIRST_EVER = re.compile(
     r"|\bfirst[\s-]line\s+(?:cohort|use|setting|arm|indication)\b"
     # (held-out v10) [v10-first-dose] a first dose checked or given ("First-dose verification, pembrolizumab ...; no
     # previous systemic treatment"): the drug is the first
-    r"|\bfirst[\s-]dose\s+(?:verification|check|double[\s-]check|review|teaching|education|today|given|administered)\b",
+    r"|\bfirst[\s-]dose\s+(?:verification|check|double[\s-]check|review|teaching|education|today|given|administered)\b"
+    # (held-out v13, issue 13's fourteenth pass) [v13-naive-first-cycle] the first cycle recorded as given ("cycle 1
+    # given", "C1D1 given 11/19") or naive at a start point of the record ("untreated at diagnosis"): the regimen the
+    # text starts is the first, and "no earlier treatment" is the history before it
+    r"|\b(?:cycle|cyc|c)\s*(?:1|one)\s*(?:,?\s*(?:day|d)\s*1\s*)?(?:was\s+)?(?:given|administered|infused|delivered)\b"
+    r"|\b(?:untreated|na[i\u00ef]ve)\s+at\s+(?:diagnosis|dx|presentation)\b",
     re.I,
 )
 
