@@ -46,7 +46,8 @@ _SUPPLY_PENDING = re.compile(
     r"(?:receipt|delivery|arrival|delivered|(?:it|the\s+\w+)\s+(?:is\s+)?(?:delivered|arrives|received)|delivery\s+arrives)\b"
     r"|\bdelivery\s+(?:is\s+)?(?:still\s+)?pending\b"
     r"|\b(?:was|were|has\s+been|had\s+been)\s+never\s+(?:started|given|begun|dispensed|filled)\b"
-    r"|\bnever\s+(?:started|filled|took)\s+(?:it|them)\b",
+    r"|\bnever\s+(?:started|filled|took)\s+(?:it|them)\b"
+    r"|\bno\s+(?:study\s+|trial\s+)?(?:drug|medication|medicine)\s+(?:was|were|has\s+been)\s+(?:yet\s+)?(?:dispensed|given|administered)\b",
     re.I,
 )
 _HAD_BEFORE_STRICT = re.compile(
