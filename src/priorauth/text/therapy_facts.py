@@ -169,6 +169,29 @@ _RESULT_NEGATION_AFTER = re.compile(
 )
 
 
+# (held-out v13, issue 13's fourteenth pass) [v13-therapy-not-negated] A drug negated only by a statement after it that
+# is not about it: a dash beginning a naive statement ("carboplatin/pemetrexed started 09/2026 - no cancer treatment
+# of any kind before that"), read as a checklist's "- no"; a supply free of charge ("obtains LUMAKRAS free via the
+# manufacturer's programme"), read as "disease-free". A negative before the drug keeps it negated.
+_DASH_NO_STATEMENT = re.compile(
+    r"[^.;\n\u2013-]{0,40}?\s[-\u2013]\s*no\s+(?:[\w-]+\s+){0,3}?(?:treatment|therapy|therapies|chemo\w*|tx|drugs?|"
+    r"prior|previous|earlier)\b",
+    re.I,
+)
+_FREE_SUPPLY = re.compile(r"\bfree\s+(?:of\s+(?:charge|cost)|via|through|from|under|with)\b", re.I)
+
+
+def _negated_by_a_later_statement(doc: TextDoc, f: Finding) -> bool:
+    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in ("family_history", "allergies"):
+        return False
+    if _NEGATION_CUE.search(f.sentence[: f.start - f.sentence_start]):
+        return False
+    if _DASH_NO_STATEMENT.match(doc.text, f.end):
+        return True
+    rest = f.sentence[f.end - f.sentence_start :]
+    return bool(_FREE_SUPPLY.search(rest[:40])) and not _NEGATION_CUE.search(_FREE_SUPPLY.sub("", rest))
+
+
 def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     result_negated = (
         f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
@@ -176,7 +199,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and _RESULT_NEGATION_AFTER.match(doc.text, f.end)
         and not _NEGATION_CUE.search(f.sentence[: f.start - f.sentence_start])
     )
-    if not (f.affirmed or result_negated):
+    if not (f.affirmed or result_negated or _negated_by_a_later_statement(doc, f)):
         return
     p = patterns()
     before = f.sentence[: f.start - f.sentence_start]
