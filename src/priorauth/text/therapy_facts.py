@@ -153,7 +153,9 @@ _FIRST_EVER = re.compile(
 # (held-out v10, issue 13's eleventh pass) [v10-subject-line] A letter's subject line ("Re: Mme X, OHIP ...") with no
 # full stop joins the next line's sentence; it makes a request's subject of the drugs on its own line only ("Re:
 # sotorasib request"), not of "She continues on sotorasib" on the line after.
-_SUBJECT_LINE = re.compile(r"\s*(?:re|subject|regarding)\s*:", re.I)
+_SUBJECT_LINE = re.compile(
+    r"\s*(?:re|subject|regarding|(?:expedited\s+|urgent\s+|second[\s-]level\s+)?appeal(?:\s+for)?)\s*:", re.I
+)  # (held-out v13) [v13-therapy-appeal-subject] an appeal's subject line too
 
 
 def _past_subject_line(doc: TextDoc, f: Finding) -> str:
