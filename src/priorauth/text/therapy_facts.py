@@ -207,6 +207,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     before = f.sentence[: f.start - f.sentence_start]
     if _DRUG_NAIVE.match(doc.text, f.end):
         return  # "sotorasib-naive", "adagrasib-naïve": never given
+    if _CALLED_WRONG_AFTER.match(doc.text, f.end):
+        return  # (held-out v13) [v13-therapy-called-wrong] "the referral mentions durvalumab - incorrect: ..."
     after = doc.text[f.end : f.sentence_start + len(f.sentence)]
     given = bool(p["given_before"].search(before[-70:]) or p["given_after"].search(after))
     planned = f.section == "plan" or p["planned_before"].search(before) or _starting_later(before, f.sentence)
@@ -258,6 +260,15 @@ def _request_form(text: str) -> bool:
 _FUTURE = re.compile(
     r"\bnext\s+(?:week|month|visit|cycle|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\b|\btomorrow\b|\bin\s+\d+\s+(?:days?|weeks?)\b"
     r"|\bthis\s+coming\b|\bupcoming\b",
+    re.I,
+)
+# (held-out v13, issue 13's fourteenth pass) [v13-therapy-called-wrong] A drug that the note calls wrong right after
+# naming it ("referral mentions durvalumab - incorrect: no cancer treatment of any type", "osimertinib (erroneous)"):
+# another document's claim corrected, not a drug given. "on sotorasib - incorrect dose" is about a dose: the wrong-word
+# must end its clause.
+_CALLED_WRONG_AFTER = re.compile(
+    r"\s*['\"\u2019\u201d]?\s*(?:[-\u2013:(]|,\s*which\s+(?:is|was))\s*(?:incorrect|inaccurate|erroneous|wrong|in\s+error|not\s+(?:correct|accurate|true))\b"
+    r"(?=\s*(?:[:;.),\u2013-]|$))",
     re.I,
 )
 # A drug named as never had: "sotorasib-naive", "adagrasib-naïve", "(pembrolizumab naive)".
