@@ -17,8 +17,10 @@ scored blind once, then read on 2026-12-01 in the tenth pass: a development set 
 eleventh pass: a development set too), ``heldout11`` (``tests/text/heldout11.yaml``, written blind while v10 was
 read, scored blind once, then read on 2026-12-01 in the twelfth pass: a development set too), ``heldout12``
 (``tests/text/heldout12.yaml``, written blind while v11 was read, scored blind once, then read on 2026-12-01 in the
-thirteenth pass: a development set too) and ``heldout13`` (``tests/text/heldout13.yaml``, the held-out set, written
-blind while v12 was read; absent until merged: the scorer says so and exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
+thirteenth pass: a development set too), ``heldout13`` (``tests/text/heldout13.yaml``, written blind while v12 was
+read, scored blind once, then read on 2026-12-01 in the fourteenth pass: a development set too) and ``heldout14``
+(``tests/text/heldout14.yaml``, the held-out set, written blind while v13 was read; absent until merged: the scorer
+says so and exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
     .venv/bin/python scripts/text_quality.py --corpus heldout2  # one of them
@@ -54,7 +56,8 @@ HELDOUT9 = ROOT / "tests/text/heldout9.yaml"  # written blind while v8 was read;
 HELDOUT10 = ROOT / "tests/text/heldout10.yaml"  # written blind while v9 was read; a development set since read
 HELDOUT11 = ROOT / "tests/text/heldout11.yaml"  # written blind while v10 was read; a development set since read
 HELDOUT12 = ROOT / "tests/text/heldout12.yaml"  # written blind while v11 was read; a development set since read
-HELDOUT13 = ROOT / "tests/text/heldout13.yaml"  # written blind while v12 was read; absent until merged
+HELDOUT13 = ROOT / "tests/text/heldout13.yaml"  # written blind while v12 was read; a development set since read
+HELDOUT14 = ROOT / "tests/text/heldout14.yaml"  # written blind while v13 was read; absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -70,6 +73,7 @@ CORPORA = {
     "heldout11": HELDOUT11,
     "heldout12": HELDOUT12,
     "heldout13": HELDOUT13,
+    "heldout14": HELDOUT14,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")

@@ -108,11 +108,12 @@ def test_docs_report_the_heldout2_score_as_computed_today() -> None:
         "heldout11",
         "heldout12",
         "heldout13",
+        "heldout14",
     ],
 )
 def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
-    """Held-out v3 to v12 (each written blind while the one before was read; development sets since their misses
-    were read) and v13 (written blind while v12 was read; skipped until merged): the docs show each one's table as
+    """Held-out v3 to v13 (each written blind while the one before was read; development sets since their misses
+    were read) and v14 (written blind while v13 was read; skipped until merged): the docs show each one's table as
     the scorer computes it today (the last table under its title; a blind first score stays above it as history)."""
     path = text_quality.CORPORA[name]
     if not path.exists():
@@ -124,12 +125,12 @@ def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
 def test_the_scorer_says_a_corpus_not_merged_yet_is_absent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    """Asked for a corpus whose file is not there (held-out v13 until it is merged), the scorer says so in one line
+    """Asked for a corpus whose file is not there (held-out v14 until it is merged), the scorer says so in one line
     and exits 1: no traceback."""
-    monkeypatch.setitem(text_quality.CORPORA, "heldout13", tmp_path / "heldout13.yaml")
-    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout13"])
+    monkeypatch.setitem(text_quality.CORPORA, "heldout14", tmp_path / "heldout14.yaml")
+    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout14"])
     assert text_quality.main() == 1
     err = capsys.readouterr().err
     assert err.strip().splitlines() == [
-        f"heldout13 corpus (heldout13.yaml): absent (not merged yet: {tmp_path / 'heldout13.yaml'})"
+        f"heldout14 corpus (heldout14.yaml): absent (not merged yet: {tmp_path / 'heldout14.yaml'})"
     ]

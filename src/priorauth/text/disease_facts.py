@@ -112,7 +112,8 @@ def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     # A table cell is not negated by another cell of its row ("New lesions: no ... SD").
     affirmed = f.affirmed or (
-        (f.label == "STATUS_CELL" or _negated_in_aside(f))  # (held-out v10) "... (pt declined IO), progression on CT"
+        (f.label == "STATUS_CELL" or _negated_in_aside(f) or _negation_in_earlier_clause(doc, f))
+        # (held-out v10) "... (pt declined IO), progression on CT"
         and f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
         and f.section not in ("family_history", "allergies")
     )
@@ -127,6 +128,10 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # "Interstitial lung disease, progressed since 2024"
     if f.value == "stable" and re.search(r"\bmsi\b|\bmss\b|microsatellite", f.sentence, re.I):
         return  # microsatellite stable is a biomarker
+    if f.value == "stable" and _BENIGN_NODULE.search(doc.text) and not _CANCER_NAMED.search(_NO_CANCER.sub("", doc.text)):
+        return  # (held-out v13) [v13-status-benign-nodule] a benign screening nodule "unchanged": no cancer's status
+    if _SUPERSEDED_READ.search(doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]) and _REVISED.search(doc.text):
+        return  # (held-out v13) [v13-status-superseded-read] 'Original read: "stable disease."', revised by a 2nd reader
     value = f.value
     if f.label == "STATUS_CELL" and not p["response_table_header"].search(_block_header(doc, f)):
         return  # "PR" ending a row of another table (hormone receptors, a problem list)
@@ -138,7 +143,52 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     out.statuses.append(DiseaseStatus(_evidence(doc, f), value))  # type: ignore[arg-type]
 
 
+# (held-out v13, issue 13's fourteenth pass) [v13-status-other-clause] A status in a clause of its own after a spaced
+# dash, a semicolon or a colon ("no new lesions - stable", "never had chemotherapy: first line was pembrolizumab, 14
+# months, progressed 10/2026"): a negative of the clause before is not its own. A list under a negative heading ("no
+# evidence of: progression") and a negative in its own clause ("; no progression") stay negated; commas join a list.
+_CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[;:]")
+_NEGATIVE_WORD = re.compile(
+    r"\b(?:no|not|never|without|denies|denied|negative|neither|nor|free|absent|incorrect\w*|wrong\w*|erroneous\w*|"
+    r"error)\b|n[o'\u2019]t\b",
+    re.I,
+)
+_NEGATIVE_HEADING = re.compile(r"\b(?:no|not|without|negative|denies|evidence\s+of|free\s+of|for)\s*$", re.I)
+
+
+def _negation_in_earlier_clause(doc: TextDoc, f: Finding) -> bool:
+    before = doc.text[f.sentence_start : f.start]
+    before = before[before.rfind("\n") + 1 :]  # the cue seen on the status's own line; one from elsewhere stays
+    if doc.text[f.start] in "-\u2013\u2014":
+        return bool(_NEGATIVE_WORD.search(before)) and not _NEGATIVE_HEADING.search(before)  # its dash begins a clause
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if not breaks or not _NEGATIVE_WORD.search(before[: breaks[-1].start()]):
+        return False
+    last = breaks[-1]
+    return not _NEGATIVE_WORD.search(before[last.end() :]) and not _NEGATIVE_HEADING.search(before[: last.start()])
+
+
+# (held-out v13, issue 13's fourteenth pass) [v13-status-benign-nodule] A screening nodule called benign (Lung-RADS 1
+# or 2, "benign appearance") in a text naming no cancer ("No cancer history" is none): its stability is no status.
+_BENIGN_NODULE = re.compile(
+    r"\blung[\s-]?rads\s*(?:category\s*)?[12]\b|\bbenign[\s-](?:appearance|appearing|nodule|finding|features)\b", re.I
+)
+_CANCER_NAMED = re.compile(r"\b(?:cancer|carcinoma|adenocarcinoma|nsclc|sclc|malignan\w*|metasta\w*|mets)\b", re.I)
+_NO_CANCER = re.compile(r"\bno\s+(?:\w+\s+)?(?:cancer|malignancy)\b", re.I)
+# [v13-status-superseded-read] A status quoted from an original or preliminary read that the note revises (a second
+# reader, an addendum, a discrepancy): the revision's status stands, not the quoted one.
+_SUPERSEDED_READ = re.compile(
+    r"\b(?:original|initial|preliminary|first)\s+(?:read|reading|report|interpretation|impression)\b[^\n\"\u201c]{0,40}?"
+    r"[\"\u201c][^\"\u201d\n]{0,40}$",
+    re.I,
+)
+_REVISED = re.compile(r"\b(?:second\s+reader|addendum|amended|revised|discrepanc\w*|missed|overread)\b", re.I)
+
+
 _CONDITIONAL_PROGRESSION = re.compile(
-    r"\b(?:at|upon|on|at\s+(?:the\s+)?time\s+of|in\s+(?:the\s+)?(?:event|case)\s+of)\s+(?:further\s+|disease\s+)?$",
+    r"\b(?:at|upon|on|at\s+(?:the\s+)?time\s+of|in\s+(?:the\s+)?(?:event|case)\s+of)\s+(?:further\s+|disease\s+)?$"
+    # (held-out v13, issue 13's fourteenth pass) [v13-status-reserve] a drug kept for a progression to come ("held in
+    # reserve for progression", "saved for later progression")
+    r"|\b(?:reserved?|reserves|saved?|kept|keep)\s+(?:\w+\s+){0,2}for\s+(?:further\s+|disease\s+|later\s+|future\s+)?$",
     re.I,
 )

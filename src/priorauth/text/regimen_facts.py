@@ -30,7 +30,7 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # "'chemo-naive' per referral - INCORRECT: had pembrolizumab": a statement the note corrects
     if _ONE_CLASS_NOT_RECEIVED.fullmatch(doc.text[f.start : f.end]):
         return  # "has not received immunotherapy": one class only, as "IO-naive" is
-    affirmed = f.affirmed or _own_dash_no(doc, f)
+    affirmed = f.affirmed or _own_dash_no(doc, f) or _negated_from_other_clause(doc, f)
     if (affirmed or _planned_beside(f)) and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
 
@@ -48,6 +48,28 @@ def _own_dash_no(doc: TextDoc, f: Finding) -> bool:
         and _DASH_BEFORE.search(doc.text[max(0, f.start - 4) : f.start])
         and _STARTS_NO.match(doc.text, f.start)
     )
+
+
+# (held-out v13, issue 13's fourteenth pass) [v13-naive-own-negative] A naive statement worded with its own negative
+# ("has never had chemotherapy", "has had no drug treatment") that a cue of an earlier clause negates ("no adjuvant
+# therapy - has never had chemotherapy", "chose not to have chemo and has had no drug treatment"): that clause's "no"
+# is a statement of its own, not a denial of this one. A naive word without its own negative ("not treatment-naive")
+# and a negative in its own clause ("it is not true that she has had no chemo") stay negated.
+_OWN_NEGATIVE = re.compile(r"^(?:[\w']+\s+){0,2}(?:no|never|not|nil|none)\b|^(?:[\w']+\s+){0,2}\w+n[o'\u2019]t\b", re.I)
+_CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[;,:(]|\b(?:and|but)\b", re.I)
+_NEGATIVE_WORD = re.compile(
+    r"\b(?:no|not|never|without|denies|denied|decline[sd]?|refuse[sd]?|neither|nor|true|false)\b|n[o'\u2019]t\b", re.I
+)
+
+
+def _negated_from_other_clause(doc: TextDoc, f: Finding) -> bool:
+    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in ("family_history", "allergies"):
+        return False
+    if not _OWN_NEGATIVE.search(doc.text[f.start : f.end]):
+        return False
+    before = doc.text[f.sentence_start : f.start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    return bool(breaks) and not _NEGATIVE_WORD.search(before[breaks[-1].end() :])
 
 
 # (held-out v9, issue 13's tenth pass) [v9-naive-beside-plan] A plan in the same sentence ("chemoradiation planned to

@@ -35,7 +35,86 @@ _NOT_YET_STARTED = re.compile(
 _HAD_BEFORE = re.compile(r"\b(?:s/p|prior|previous|received|completed|had|after|post|on)\s+(?:\S+\s+){0,2}$", re.I)
 
 
+# (held-out v13, issue 13's fourteenth pass) [v13-supply-pending] A drug whose first supply has not come ("Rx written
+# 11/24, not yet filled", "first fill not yet shipped", "start on receipt", "first dose when delivered", "delivery
+# still pending") or that the note says was never started ("pembrolizumab was never started", "NEVER started it"):
+# not given. The drug is the one named in that sentence, or else in the nearest sentence before it naming a drug; a
+# mention of it as had before ("after progression on ...", "s/p") stays; "agreed on", "acquired on" are no such word.
+_SUPPLY_PENDING = re.compile(
+    r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:shipped|filled|dispensed|delivered|picked\s+up)\b"
+    r"|\b(?:start|starts|starting|begin|begins|first\s+dose|first\s+fill)\s+(?:on|upon|when|once|after)\s+(?:the\s+)?"
+    r"(?:receipt|delivery|arrival|delivered|(?:it|the\s+\w+)\s+(?:is\s+)?(?:delivered|arrives|received)|delivery\s+arrives)\b"
+    r"|\bdelivery\s+(?:is\s+)?(?:still\s+)?pending\b"
+    r"|\b(?:was|were|has\s+been|had\s+been)\s+never\s+(?:started|given|begun|dispensed|filled)\b"
+    r"|\bnever\s+(?:started|filled|took)\s+(?:it|them)\b"
+    r"|\bno\s+(?:study\s+|trial\s+)?(?:drug|medication|medicine)\s+(?:was|were|has\s+been)\s+(?:yet\s+)?(?:dispensed|given|administered)\b",
+    re.I,
+)
+_HAD_BEFORE_STRICT = re.compile(
+    r"\b(?:s/p|prior|previous|previously|received|completed|after|post|progress(?:ion|ed)\s+on|(?:was|were)\s+on)"
+    r"\s+(?:[^\s;]+\s+){0,2}$"
+    r"|(?<!agreed\s)(?<!decided\s)(?<!settled\s)\bon\s+$|\b(?:taking|takes|continues|continuing|tolerating)\s+$",
+    re.I,
+)
+_REFILL_BEFORE = re.compile(r"\b(?:refill|re-fill|next\s+(?:fill|delivery|shipment|supply))\b[^.;\n]{0,30}$", re.I)
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n\s*\n")
+
+
+def _pending_drugs(text: str) -> set[str]:
+    """The ingredients whose first supply the text says has not come (``_SUPPLY_PENDING``)."""
+    vocab = vocabulary()
+    out: set[str] = set()
+    for m in _SUPPLY_PENDING.finditer(text):
+        if _REFILL_BEFORE.search(text[max(0, m.start() - 60) : m.end()]):
+            continue  # "next refill delivery pending": a supply of a drug taken
+        ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
+        after = _SENTENCE_END.search(text, m.end())
+        bounds = [0, *ends]
+        hi = after.start() if after else len(text)
+        for lo in reversed(bounds[-4:]):  # its own sentence, then up to three before it
+            span = text[lo:hi]
+            named = {
+                vocab.drugs[i].ingredient
+                for d in _drugs().finditer(span)
+                if not _history_mention(span, d.start(), d.end())
+                for i in vocab.by_name.get(d.group(0).lower(), ())
+                if i in vocab.drugs and vocab.drugs[i].anticancer
+            }
+            if named:
+                out |= named
+                break
+            hi = lo
+    return out
+
+
+# A drug of a history in the sentence ("Prior lines: FOLFOX, then FOLFIRI", "after progression on docetaxel"), unless
+# an order or a plan comes between or right after it ("after progression on X we agreed on sotorasib", "sotorasib
+# ordered"): not the drug whose supply is pending.
+_HISTORY_WORD = re.compile(r"\b(?:prior|previous|previously|earlier|past|s/p|received|completed|after|progress\w*|pd)\b", re.I)
+_ORDER_WORD = re.compile(
+    r"\b(?:agreed|plan\w*|decided|now|will|request\w*|order\w*|prescribed|e-?prescribed|sent|signed|written|approved|"
+    r"rx|to\s+(?:start|begin))\b",
+    re.I,
+)
+
+
+def _history_mention(span: str, start: int, end: int) -> bool:
+    if _ORDER_WORD.match(span, end) or re.match(r"[^.;\n]{0,30}?\b(?:ordered|prescribed|rx|sent|signed|written)\b", span[end:], re.I):
+        return False
+    words = list(_HISTORY_WORD.finditer(span, 0, start))
+    return bool(words) and not _ORDER_WORD.search(span, words[-1].end(), start)
+
+
 def _not_given_yet(text: str, meds: list[MedUse]) -> list[MedUse]:
+    pending = _pending_drugs(text)
+    if pending:
+        meds = [
+            m
+            for m in meds
+            if not {d.ingredient for d in m.drugs} & pending
+            or m.evidence.focus is None
+            or _HAD_BEFORE_STRICT.search(text[max(0, m.evidence.focus[0] - 30) : m.evidence.focus[0]])
+        ]
     not_started = {m.group(1).lower() for m in _NOT_YET_STARTED.finditer(text)}
     nothing = bool(_NOTHING_GIVEN.search(text))
     if not (nothing or not_started):
@@ -61,7 +140,12 @@ _FIRST_EVER = re.compile(
     r"|\bfirst[\s-]line\s+(?:cohort|use|setting|arm|indication)\b"
     # (held-out v10) [v10-first-dose] a first dose checked or given ("First-dose verification, pembrolizumab ...; no
     # previous systemic treatment"): the drug is the first
-    r"|\bfirst[\s-]dose\s+(?:verification|check|double[\s-]check|review|teaching|education|today|given|administered)\b",
+    r"|\bfirst[\s-]dose\s+(?:verification|check|double[\s-]check|review|teaching|education|today|given|administered)\b"
+    # (held-out v13, issue 13's fourteenth pass) [v13-naive-first-cycle] the first cycle recorded as given ("cycle 1
+    # given", "C1D1 given 11/19") or naive at a start point of the record ("untreated at diagnosis"): the regimen the
+    # text starts is the first, and "no earlier treatment" is the history before it
+    r"|\b(?:cycle|cyc|c)\s*(?:1|one)\s*(?:,?\s*(?:day|d)\s*1\s*)?(?:was\s+)?(?:given|administered|infused|delivered)\b"
+    r"|\b(?:untreated|na[i\u00ef]ve)\s+at\s+(?:diagnosis|dx|presentation)\b",
     re.I,
 )
 
@@ -69,7 +153,9 @@ _FIRST_EVER = re.compile(
 # (held-out v10, issue 13's eleventh pass) [v10-subject-line] A letter's subject line ("Re: Mme X, OHIP ...") with no
 # full stop joins the next line's sentence; it makes a request's subject of the drugs on its own line only ("Re:
 # sotorasib request"), not of "She continues on sotorasib" on the line after.
-_SUBJECT_LINE = re.compile(r"\s*(?:re|subject|regarding)\s*:", re.I)
+_SUBJECT_LINE = re.compile(
+    r"\s*(?:re|subject|regarding|(?:expedited\s+|urgent\s+|second[\s-]level\s+)?appeal(?:\s+for)?)\s*:", re.I
+)  # (held-out v13) [v13-therapy-appeal-subject] an appeal's subject line too
 
 
 def _past_subject_line(doc: TextDoc, f: Finding) -> str:
@@ -85,6 +171,29 @@ _RESULT_NEGATION_AFTER = re.compile(
 )
 
 
+# (held-out v13, issue 13's fourteenth pass) [v13-therapy-not-negated] A drug negated only by a statement after it that
+# is not about it: a dash beginning a naive statement ("carboplatin/pemetrexed started 09/2026 - no cancer treatment
+# of any kind before that"), read as a checklist's "- no"; a supply free of charge ("obtains LUMAKRAS free via the
+# manufacturer's programme"), read as "disease-free". A negative before the drug keeps it negated.
+_DASH_NO_STATEMENT = re.compile(
+    r"[^.;\n\u2013-]{0,40}?\s[-\u2013]\s*no\s+(?:[\w-]+\s+){0,3}?(?:treatment|therapy|therapies|chemo\w*|tx|drugs?|"
+    r"prior|previous|earlier)\b",
+    re.I,
+)
+_FREE_SUPPLY = re.compile(r"\bfree\s+(?:of\s+(?:charge|cost)|via|through|from|under|with)\b", re.I)
+
+
+def _negated_by_a_later_statement(doc: TextDoc, f: Finding) -> bool:
+    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in ("family_history", "allergies"):
+        return False
+    if _NEGATION_CUE.search(f.sentence[: f.start - f.sentence_start]):
+        return False
+    if _DASH_NO_STATEMENT.match(doc.text, f.end):
+        return True
+    rest = f.sentence[f.end - f.sentence_start :]
+    return bool(_FREE_SUPPLY.search(rest[:40])) and not _NEGATION_CUE.search(_FREE_SUPPLY.sub("", rest))
+
+
 def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     result_negated = (
         f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
@@ -92,12 +201,14 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and _RESULT_NEGATION_AFTER.match(doc.text, f.end)
         and not _NEGATION_CUE.search(f.sentence[: f.start - f.sentence_start])
     )
-    if not (f.affirmed or result_negated):
+    if not (f.affirmed or result_negated or _negated_by_a_later_statement(doc, f)):
         return
     p = patterns()
     before = f.sentence[: f.start - f.sentence_start]
     if _DRUG_NAIVE.match(doc.text, f.end):
         return  # "sotorasib-naive", "adagrasib-naïve": never given
+    if _CALLED_WRONG_AFTER.match(doc.text, f.end):
+        return  # (held-out v13) [v13-therapy-called-wrong] "the referral mentions durvalumab - incorrect: ..."
     after = doc.text[f.end : f.sentence_start + len(f.sentence)]
     given = bool(p["given_before"].search(before[-70:]) or p["given_after"].search(after))
     planned = f.section == "plan" or p["planned_before"].search(before) or _starting_later(before, f.sentence)
@@ -149,6 +260,15 @@ def _request_form(text: str) -> bool:
 _FUTURE = re.compile(
     r"\bnext\s+(?:week|month|visit|cycle|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\b|\btomorrow\b|\bin\s+\d+\s+(?:days?|weeks?)\b"
     r"|\bthis\s+coming\b|\bupcoming\b",
+    re.I,
+)
+# (held-out v13, issue 13's fourteenth pass) [v13-therapy-called-wrong] A drug that the note calls wrong right after
+# naming it ("referral mentions durvalumab - incorrect: no cancer treatment of any type", "osimertinib (erroneous)"):
+# another document's claim corrected, not a drug given. "on sotorasib - incorrect dose" is about a dose: the wrong-word
+# must end its clause.
+_CALLED_WRONG_AFTER = re.compile(
+    r"\s*['\"\u2019\u201d]?\s*(?:[-\u2013:(]|,\s*which\s+(?:is|was))\s*(?:incorrect|inaccurate|erroneous|wrong|in\s+error|not\s+(?:correct|accurate|true))\b"
+    r"(?=\s*(?:[:;.),\u2013-]|$))",
     re.I,
 )
 # A drug named as never had: "sotorasib-naive", "adagrasib-naïve", "(pembrolizumab naive)".
