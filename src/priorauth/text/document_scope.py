@@ -212,7 +212,10 @@ def policy_document(doc: TextDoc) -> bool:
 # the policy ("MEMBER: ...   ID ...   Printed with request PA-..."): the same transmittal line.
 _TRANSMITTAL = re.compile(
     r"\b(?:faxed|sent|attached|enclosed|forwarded|submitted|included|printed)\s+(?:\w+\s+){0,2}?(?:with|to)\b[^\n]{0,40}"
-    r"\b(?:pa|prior[\s-]auth\w*|request|form|submission|fax)\b",
+    r"\b(?:pa|prior[\s-]auth\w*|request|form|submission|fax)\b"
+    # [ocr12-member-banner] ... whatever a scan made of its verb ("Painted with request PA-26-..."): a participle, then
+    # "with request" and the request's number
+    r"|\b[a-z]{3,10}ed\s+with\s+(?:the\s+)?(?:pa\s+|prior[\s-]auth\w*\s+)?request\s+(?:no\.?\s*|#\s*)?[a-z]{0,4}-?\d",
     re.I,
 )
 
