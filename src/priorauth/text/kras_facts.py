@@ -13,6 +13,7 @@ from priorauth.text.finding_scope import _indication_of_request
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
     _DANGLING_NOT,
+    _DANGLING_VERB,
     _NEITHER,
     _SPECKED_NO,
     _ZERO_CELL,
@@ -21,6 +22,7 @@ from priorauth.text.kras_tables import (
     _gene_of,
     _inclusion_row,
     _negative_list_or_cell,
+    _specked_not_row,
     _under_not_detected,
 )
 from priorauth.text.layout import _RESULT_WORD, _boxed_answer
@@ -124,6 +126,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             return  # NRAS / HRAS G12C
         if not negated and _DANGLING_NOT.match(doc.text, f.end):
             return  # "KRAS G12C not de" (a line cut short, a word lost in a scan): neither result can be read
+        if not negated and (_specked_not_row(doc, f) or _DANGLING_VERB.match(doc.text, f.end)):
+            return  # [ocr12-specked-not] "G12C.. NOT DET:"; [ocr12-dangling-verb] "KRAS G12C was .  |": as the clean text
         if not negated and _inclusion_row(doc, f):
             return  # [ocr11-inclusion-row] "Key inclusion  #3  documented KRAS G12C mutation": the study's requirement
         if not negated and _SPECKED_NO.match(doc.text, f.end):

