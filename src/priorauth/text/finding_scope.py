@@ -224,6 +224,8 @@ _NOT_STATED = re.compile(
     re.I,
 )
 _TITLE_DASH = re.compile(r"\s[-\u2013\u2014]\s")
+# a drug's label, not an order: "approved only for KRAS G12C-mutated tumours" ([ocr12-approved-only-for])
+_LABEL_ONLY = re.compile(r"\b(?:approved|licensed|indicated|labell?ed)\s+only\s*$|\bonly\s+(?:approved|licensed|indicated)\s*$", re.I)
 
 
 def _indication_of_request(doc: TextDoc, f: Finding) -> bool:
@@ -240,6 +242,7 @@ def _indication_of_request(doc: TextDoc, f: Finding) -> bool:
         opens
         and len(segment) <= 80
         and _drug_pattern().search(before[: opens[-1].start()])
+        and not _LABEL_ONLY.search(before[: opens[-1].start()])
         and not _NOT_STATED.search(segment)
         and not _drug_pattern().search(segment)
     ):
