@@ -31,7 +31,7 @@ CORPORA = {
     "heldout10": "heldout10.yaml",  # the tenth blind set, scored once; a development set since the tenth pass
     "heldout11": "heldout11.yaml",  # the eleventh blind set, scored once; a development set since the eleventh pass
     "heldout12": "heldout12.yaml",  # the twelfth blind set, scored once; a development set since the twelfth pass
-    "heldout13": "heldout13.yaml",  # written blind while v12 was read; absent until merged
+    "heldout13": "heldout13.yaml",  # the thirteenth blind set, written while v12 was read, scored once
 }
 QUALITIES = ("digital", "fax", "fax_poor", "fax_worst")
 

@@ -340,6 +340,22 @@ TWELFTH_BLIND = {  # the twelfth set's one blind run (digital, fax), scored by t
 }
 
 
+THIRTEENTH_BLIND = {  # the thirteenth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("62.5 / 37.5 / 0.0", "60.4 / 39.6 / 0.0"),
+    "authorization_number": ("62.5 / 37.5 / 0.0", "58.3 / 39.6 / 2.1"),
+    "period_start": ("77.1 / 22.9 / 0.0", "77.1 / 22.9 / 0.0"),
+    "period_end": ("77.1 / 22.9 / 0.0", "77.1 / 22.9 / 0.0"),
+    "quantity": ("79.2 / 20.8 / 0.0", "79.2 / 20.8 / 0.0"),
+    "appeal_deadline": ("81.2 / 18.8 / 0.0", "79.2 / 20.8 / 0.0"),
+    "denial_reason": ("79.2 / 20.8 / 0.0", "79.2 / 20.8 / 0.0"),
+    "requested": ("89.6 / 10.4 / 0.0", "87.5 / 12.5 / 0.0"),
+    "patient_name": ("52.1 / 47.9 / 0.0", "45.8 / 52.1 / 2.1"),
+    "patient_birth_date": ("77.1 / 22.9 / 0.0", "75.0 / 25.0 / 0.0"),
+    "patient_member_id": ("62.5 / 31.2 / 6.2", "56.2 / 39.6 / 4.2"),
+    "patient_mismatch": ("93.8 / 0.0 / 6.2", "95.8 / 0.0 / 4.2"),
+}
+
+
 def _at_both_qualities(
     nth: str, blind: dict[str, tuple[str, str]], wrong: int, since: str = "scored **once** by the lead on 2026-12-01"
 ) -> tuple[str, dict[str, str], str, str]:
@@ -367,6 +383,7 @@ def _at_both_qualities(
         _at_both_qualities("tenth", TENTH_BLIND, 0),
         _at_both_qualities("eleventh", ELEVENTH_BLIND, 0),
         _at_both_qualities("twelfth", TWELFTH_BLIND, 1),
+        _at_both_qualities("thirteenth", THIRTEENTH_BLIND, 0),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
