@@ -19,8 +19,8 @@ read, scored blind once, then read on 2026-12-01 in the twelfth pass: a developm
 (``tests/text/heldout12.yaml``, written blind while v11 was read, scored blind once, then read on 2026-12-01 in the
 thirteenth pass: a development set too), ``heldout13`` (``tests/text/heldout13.yaml``, written blind while v12 was
 read, scored blind once, then read on 2026-12-01 in the fourteenth pass: a development set too) and ``heldout14``
-(``tests/text/heldout14.yaml``, the held-out set, written blind while v13 was read; absent until merged: the scorer
-says so and exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
+(``tests/text/heldout14.yaml``, the held-out set, written blind while v13 was read, scored blind once; a corpus
+whose file is absent, as each was until merged, is named absent and the scorer exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
     .venv/bin/python scripts/text_quality.py --corpus heldout2  # one of them
@@ -57,7 +57,7 @@ HELDOUT10 = ROOT / "tests/text/heldout10.yaml"  # written blind while v9 was rea
 HELDOUT11 = ROOT / "tests/text/heldout11.yaml"  # written blind while v10 was read; a development set since read
 HELDOUT12 = ROOT / "tests/text/heldout12.yaml"  # written blind while v11 was read; a development set since read
 HELDOUT13 = ROOT / "tests/text/heldout13.yaml"  # written blind while v12 was read; a development set since read
-HELDOUT14 = ROOT / "tests/text/heldout14.yaml"  # written blind while v13 was read; absent until merged
+HELDOUT14 = ROOT / "tests/text/heldout14.yaml"  # written blind while v13 was read; the held-out set, scored once
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
