@@ -196,14 +196,14 @@ def test_the_fourth_sets_fax_development_table_is_consistent() -> None:
     )
 
 
-def test_the_scoring_script_knows_the_thirteenth_set() -> None:
-    """heldout13 (written blind while v12 was read) is merged after this pass: the script names it and,
+def test_the_scoring_script_knows_the_fourteenth_set() -> None:
+    """heldout14 (to be written blind while v13 is read) is merged after the next pass: the script names it and,
     until its file is in the checkout, says so in one line (exit 2, no traceback)."""
-    assert render.CORPORA["heldout13"] == "heldout13.yaml"
-    if (ROOT / "tests" / "letters" / "heldout13.yaml").exists():
-        pytest.skip("the thirteenth set is merged: it is scored by the lead, blind, not here")
+    assert render.CORPORA["heldout14"] == "heldout14.yaml"
+    if (ROOT / "tests" / "letters" / "heldout14.yaml").exists():
+        pytest.skip("the fourteenth set is merged: it is scored by the lead, blind, not here")
     p = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout13", "--limit", "1"],
+        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout14", "--limit", "1"],
         capture_output=True,
         text=True,
         check=False,
@@ -211,7 +211,7 @@ def test_the_scoring_script_knows_the_thirteenth_set() -> None:
     )
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.strip().splitlines() == [
-        "letter_quality: the heldout13 corpus (heldout13.yaml) is not in this checkout"
+        "letter_quality: the heldout14 corpus (heldout14.yaml) is not in this checkout"
     ]
 
 
