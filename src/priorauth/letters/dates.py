@@ -60,8 +60,12 @@ _MONATE = {
     "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
 }  # fmt: skip
 _MONAT = "(?:" + "|".join(_MONATE) + ")"
+# an Italian letter's month in Roman numerals: "5.IV.2027", "21.XI.1953" (day.month.year)
+_ROMAN_N = {r: i + 1 for i, r in enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"))}
+_ROMAN = "(?:" + "|".join(sorted(_ROMAN_N, key=len, reverse=True)) + ")"
 DATE = (
     r"(?:\d{4}-\d{1,2}-\d{1,2}"
+    rf"|(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?-i:{_ROMAN})\.[ \t]?\d{{4}}"
     rf"|(?:0?[1-9]|[12]\d|3[01]|1\.?[º°o])\s+de\s+{_MES}\s+(?:de(?:l)?\s+)?\d{{4}}"
     rf"|(?:1er|0?[1-9]|[12]\d|3[01])\s+{_MOIS}\s+\d{{4}}"
     rf"|(?:0?[1-9]|[12]\d|3[01])\.\s*{_MONAT}\s+\d{{4}}"
@@ -122,6 +126,11 @@ def parse(text: str, *, birth: bool = False, near: date | None = None) -> date |
 
 
 def _parse(text: str) -> date | None:
+    if m := re.fullmatch(rf"(\d{{1,2}})\.\s*({_ROMAN})\.\s*(\d{{4}})", text.strip()):
+        try:
+            return date(int(m.group(3)), _ROMAN_N[m.group(2)], int(m.group(1)))
+        except ValueError:
+            return None
     if m := re.fullmatch(rf"(\d{{1,2}}|1\.?[º°o])\s+de\s+({_MES})\s+(?:del?\s+)?(\d{{4}})", " ".join(text.split()), re.I):
         try:
             return date(int(m.group(3)), _MESES[m.group(2).lower()], int(m.group(1)[:1] if not m.group(1).isdigit() else m.group(1)))

@@ -77,12 +77,69 @@ def _entity(m: re.Match[str]) -> str:
     return mark.center(len(m.group(0)))
 
 
+# a message printed as XML (an ePA gateway's log: "<PayerAssignedMemberID>BMH0...</PayerAssignedMemberID>"): each
+# value's run of opening tags becomes its label in words ("Payer Assigned Member ID:"; the outer tags', then the
+# first words, dropped until it fits the run), every other tag a blank; the same length, so every span holds.
+# A value wrapped by the print is one line again. Only a text with an XML declaration, or many closing tags, is so read.
+_XML = re.compile(r"<\?xml\b", re.I)
+_XML_CLOSE = re.compile(r"</[A-Za-z][\w.:\-]{0,60}>")
+_XML_LEAF = re.compile(r"(?P<open>[ \t]*(?:<[A-Za-z][\w.:\-]{0,60}(?:[ \t][^<>\n]{0,200})?>)+)(?P<v>[^<>\n]*\S[^<>]{0,400}?)(?=</)")
+_XML_LIST_ITEM = re.compile(r"(?:Requested|Needed|Missing|Required)?(?:Item|Question|Document|Entry)(?:Text|Description)?", re.I)
+_XML_DECLARATION = re.compile(r"<\?[^<>\n]{0,200}\?>")
+_XML_NAME = re.compile(r"<([A-Za-z][\w.:\-]{0,60})")
+_XML_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]+|[a-z]+|\d+")
+
+
+# a list's item number in its own element ("<QuestionID>2</QuestionID><QuestionText>List each ...") is the
+# item's marker ("2.  List each ..."), no label
+_XML_ITEM_CLOSE = re.compile(
+    r"(?:<[A-Za-z][^<>\n]{0,200}>)+(?P<n>\d{1,2})</[\w.:\-]{0,60}(?:ID|Number|No|Seq|Sequence|Index)>(?P<open>(?:<[A-Za-z][^<>\n]{0,200}>)*)(?P<v>[^<>\s][^<>]{0,400}?)(?=</)", re.I
+)
+
+
+def _xml_label(m: re.Match[str]) -> str:
+    names = [n.split(":")[-1] for n in _XML_NAME.findall(m.group("open"))]
+    room = len(m.group("open"))
+    value = m.group("v").replace("\n", " ")  # a value the print wrapped is one line again (the same length)
+    if _XML_LIST_ITEM.fullmatch(names[-1]) and room >= 2:  # a list's item ("<Item>Chart notes</Item>") is a bullet
+        return "- ".rjust(room) + value
+    for k in range(len(names)):
+        words = [w for n in names[k:] for w in _XML_WORD.findall(n)]
+        words = [w for i, w in enumerate(words) if not (i and (w == words[i - 1] or (w == "Time" and words[i - 1] == "Date")))]
+        label = " ".join(w for i, w in enumerate(words) if not (i and w == words[i - 1])) + ": "
+        if len(label) <= room:
+            return label.ljust(room) + value  # at the line's start: no wrapped line of the value above it
+    return " " * room + value
+
+
+def _xml_item(m: re.Match[str]) -> str:
+    return (m.group("n") + ". ").rjust(m.start("v") - m.start()) + m.group("v").replace("\n", " ")
+
+
+# a list's container named for what is asked (``<InformationRequested>`` alone on its line) is the list's heading
+_XML_ASKED = re.compile(r"(?m)^[ \t]*<(?P<k>[A-Za-z][\w.\-]{0,60}(?i:requested|needed|required|missing))(?:[ \t][^<>\n]{0,200})?>[ \t]*$")
+
+
+def _xml_asked(m: re.Match[str]) -> str:
+    label = " ".join(_XML_WORD.findall(m.group("k"))) + ":"
+    return label.ljust(len(m.group(0))) if len(label) <= len(m.group(0)) else " " * len(m.group(0))
+
+
+def _xml(text: str) -> str:
+    text = _XML_ITEM_CLOSE.sub(_xml_item, _XML_DECLARATION.sub(_blank, text))
+    text = _XML_LEAF.sub(_xml_label, text)
+    text = _XML_ASKED.sub(_xml_asked, text)
+    return _TAG.sub(_tag, text)
+
+
 def untagged(text: str) -> str:
-    """The text of a letter saved as HTML with its tags and entities blanked (same length, spans hold); any
-    letter's other markup blanked too (:func:`unmarked`) and its numeric dates read in the order it says
-    (:func:`day_first`)."""
+    """The text of a letter saved as HTML with its tags and entities blanked (same length, spans hold), or
+    printed as XML with each value's tags as its label (:func:`_xml`); any letter's other markup blanked too
+    (:func:`unmarked`) and its numeric dates read in the order it says (:func:`day_first`)."""
     if _HTML.match(text):
         text = _ENTITY.sub(_entity, _TAG.sub(_tag, text))
+    elif _XML.search(text) or len(_XML_CLOSE.findall(text)) >= 6:
+        text = _xml(text)
     return day_first(unmarked(text))
 
 
@@ -122,6 +179,18 @@ def _blank(m: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", m.group(0))
 
 
+# a footnote's marker (¹ ² ³) after a label or a word ("Prior authorization number²: ...", "NOTICE OF APPROVAL¹") or
+# opening the footnote itself: a blank (never a unit's square, "mg/m²")
+_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z.)])(?<![/\d]m)[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?=[ \t]*(?::|$)|[ \t])|^[ \t]*[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?=[ \t])", M)
+# an INI-style notice ("[member]" sections, "member_id=WCE-..." keys): each key is a label ("member id:"), the same length
+_INI_SECTION = re.compile(r"^[ \t]*\[[A-Za-z][\w ]{1,30}\][ \t]*$", M)
+_INI_KEY = re.compile(r"^(?P<lead>[ \t]*)(?P<k>[A-Za-z][A-Za-z0-9_]{0,40})[ \t]*=(?=[ \t]*\S)", M)
+
+
+def _ini_key(m: re.Match[str]) -> str:
+    return m.group(0)[:-1].replace("_", " ") + ":"
+
+
 def unmarked(text: str) -> str:
     """The letter's text with its source's markup blanked (same length): RTF, JSON, Markdown, mail-merge
     field codes, box-drawing rules, a bilingual label's second language."""
@@ -132,6 +201,9 @@ def unmarked(text: str) -> str:
     if _MARKDOWN.search(text) and _BOLD.search(text):
         text = _MARKDOWN_MARK.sub(_blank, text)
     text = _MERGE_FIELD.sub(_blank, text)
+    text = _FOOTNOTE_MARK.sub(_blank, text)
+    if _INI_SECTION.search(text) and len(_INI_KEY.findall(text)) >= 4:
+        text = _INI_KEY.sub(_ini_key, text)
     text = _SECOND_LANGUAGE.sub(_blank, text.translate(_BOX))
     return re.sub(r"[^\n]*■[^\n]*", _no_glyph_line, text) if "■" in text else text
 
@@ -194,11 +266,13 @@ _NUMBER_LABELS = tuple(
         r"(?:case|file)(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",
         r"(?:ticket|case|file)(?=\s+(?-i:[A-Z]{2,6}[:~.][A-Z0-9]))",  # "ticket GMH:RX:27:08:2417"
         # a French letter's: "No de demande :", "N° de dossier :", "Numéro d'autorisation :"
-        r"(?:n[o°º]\.?|num[ée]ro)\s+(?:de\s+|d['’]\s*)(?:demande|dossier|autorisation|r[ée]f[ée]rence)",  # "...; Case AR-UM-77120", "request, file RMW-27-..."
+        r"(?:n[o°º]\.?|num[ée]ro)\s+(?:de\s+|d['’]\s*)(?:demande|dossier|autorisation|r[ée]f[ée]rence)",
+        # an Italian letter's protocol number: "Prot. n. CMV/2027/IV/00873", "Protocollo n.:"
+        r"prot(?:ocollo|\.)?\s*n(?:\.|[°º]|um(?:ero|\.))?(?=\s*:?\s*[A-Z0-9])",  # "...; Case AR-UM-77120", "request, file RMW-27-..."
         r"case(?=\s+\d{6,}(?![\d/.\-]))",  # a portal's "Case 5518820" (six digits or more, no date)
         # the request's number under any review's name: "Redetermination number", "UR number", "File no."
         r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|(?:re)?determination|ticket|pa\s+case|"
-        r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry|denial)\s*(?:{NUM}|no\.?|#|id)",
+        r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry|denial)\s*(?:control\s+)?(?:{NUM}|no\.?|#|id)",
         # a Spanish letter's number: "Numero de autorizacion:", "Num. de caso:", "Num. de solicitud:"
         r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó]n|caso|solicitud|referencia|referido)",
         r"(?:autorizaci[oó]n|solicitud|caso|solicita[cçg][aã]o|pedido)(?:\s+previa)?\s+n(?:\.?\s*[º°o]|\.2)\.?(?=\s*:)",  # at fax "n.º" may be "n.2"
@@ -1010,7 +1084,7 @@ _ASK = re.compile(
     r"(?:veuillez\s+nous\s+(?:faire\s+parvenir|transmettre|envoyer)\s*:|please\s+(?:also\s+)?(?:send|submit|provide|fax|forward|mail|upload|include)|\b(?:and|also)\s+need\s*:|(?<!everything\s)(?<!all\s)we\s+(?:still\s+|also\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
     r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?<!no\saction\s)"
     r"(?<!no\sinformation\s)(?<!no\sdocumentation\s)(?<!no\sdocuments\s)(?<!no\srecords\s)"  # "No information is needed from you"
-    r"(?<!nothing\sfurther\s)(?:is|are)\s+(?:needed|required|missing)"
+    r"(?<!nothing\sfurther\s)(?<!nothing\s)(?<!none\s)(?:is|are)\s+(?:needed|required|missing)"
     r"|info(?:rmation)?\s+(?:rqrd|reqd|req'd|required|needed)\s*:"  # a teletype's "ADDL INFO RQRD:" over its list
     r"|the\s+following|info(?:rmation)?\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
     r"|what\s+we\s+need|documentation\s+needed|submit\s+the\s+following"
@@ -1067,6 +1141,9 @@ _DONE = re.compile(r"\b(?:received|rec['’]?d|on\s+file|already\s+(?:sent|submi
 _SEND_UNTICKED = re.compile(r"\b(?:unchecked|unticked|not\s+(?:yet\s+)?(?:checked|ticked)|open)\s+(?:items?|boxes)\b", I)
 
 
+_NONE_ASKED = re.compile(r"[ \t:]*(?:none|nothing|n/a)\b(?![ \t]+(?:of|but|except)\b)", I)
+
+
 def requested(text: str) -> list[Hit]:
     """What the payer asked for: a FHIR print's communication requests, a document check's rows marked N, the
     list after a request (``Please send the following:``), else the object of the request sentence itself."""
@@ -1081,6 +1158,8 @@ def requested(text: str) -> list[Hit]:
     if fhir or (fhir := _checked_rows(text)):
         return fhir
     for a in _ASK.finditer(text):
+        if _NONE_ASKED.match(text, a.end()):
+            continue  # "Info needed: none - the file is complete" asks for nothing
         tail = text[a.end() :]
         items: list[Hit] = []
         ticked = False
@@ -1129,7 +1208,10 @@ def requested(text: str) -> list[Hit]:
             items = [hit for hit, empty in zip(items, boxed, strict=True) if not empty]
         if items:
             return items
-    asks = sorted(_ASK.finditer(text), key=lambda a: not a.group(0).lower().startswith("please"))
+    asks = sorted(
+        (a for a in _ASK.finditer(text) if not _NONE_ASKED.match(text, a.end())),
+        key=lambda a: not a.group(0).lower().startswith("please"),
+    )
     objects = [(a, o) for a in asks if (o := _ask_object(text, a))]
     if not objects:
         return []
@@ -1172,7 +1254,7 @@ _STOP = (
 )
 _ROLE = (
     r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder|"
-    r"injured\s+(?:worker|employee)|employee|adh[ée]rente?|benefici[aá]ri[oa]|covered\s+person|veteran|applicant|policy\s?holder|employee/dependent|dependent)"
+    r"injured\s+(?:worker|employee)|employee|adh[ée]rente?|benefici[aá]ri[oa]|assistit[oa]|covered\s+person|veteran|applicant|policy\s?holder|employee/dependent|dependent)"
 )
 _PERSON = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*(?:(?:,?[ \t]+|,(?-i:(?=[A-Z]{2})))[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*)"  # accents too (Amélie)
 _NAME = re.compile(
@@ -1232,13 +1314,13 @@ _NOT_PERSON = re.compile(
 # 1969-02-03", "your birthday on file is\nMay 5, 1952" (the first date after the label, within a few words
 # that hold no digit and no other date's label)
 _DOB = re.compile(
-    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birthday|born|date\s+de\s+naissance|data\s+de\s+nascimento)"
+    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birthday|born|date\s+de\s+naissance|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il)"
     rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
 _MEMBER = re.compile(
-    rf"(?:\b(?P<role>{_ROLE}|membership|mbr|fund|carteirinha|carteira|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
-    r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|n\.?[ \t]*[º°](?![a-z])\.?|n\.2(?=[ \t]*:)|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
+    rf"(?:\b(?P<role>{_ROLE}|membership|mbr|fund|carteirinha|carteira|tessera|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
+    r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|n\.?[ \t]*[º°](?![a-z])\.?|n\.2(?=[ \t]*:)|(?<=tessera )n\.(?=[ \t]*:)|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
     r"(?:\s*(?:(?:number|no)(?![a-z])\.?|#))?"
     r"(?:[ \t]*\((?-i:[a-z])[^()\n]{1,40}\))?"  # "member ID (as given on the application): ..."
     + LEADER
@@ -1276,7 +1358,7 @@ _PLAN_ID = re.compile(
 _BIRTH_WORD = re.compile(r"\b(?:DOB|date\s+of\s+birth|birth\s*date|born)\b", I)
 _NOT_MEMBER_ID = re.compile(
     r"\b(?:request|case|reference|ref|claim|session|user|login|npi|dea|tax|fax|provider|prescriber|group|rx|pa|"
-    r"confirmation|determination|review|episode|ticket|tracking|transaction|document|order|fax|prior\s+auth(?:orization)?|"
+    r"confirmation|determination|review|episode|ticket|tracking|transaction|transport|message|trace|correlation|document|order|fax|prior\s+auth(?:orization)?|"
     r"authorization|approval|pharmacy|ncpdp|bin|pcn|employer|sponsor|payer|plan|contract|tin|ein|ssn|grant|college|licen[cs]e|registration)\W*$",
     I,
 )
