@@ -210,3 +210,15 @@ def test_none_asked_for_is_nothing(letter: str) -> None:
 def test_a_list_after_a_request_is_still_read() -> None:
     letter = "Information needed:\n  1. Liver panel\n  2. Pathology report\n"
     assert [h.value for h in fields.requested(letter)] == ["Liver panel", "Pathology report"]
+
+
+# a fax's OCR reads a Roman month of ones as digits ("14.II.1958" as "14.11.1958"): in a letter that writes its months
+# in Roman numerals such a date is a doubt, left empty (never November, never a false patient flag)
+@pytest.mark.parametrize("said", ["14.11.1958", "14.1l.1958", "14.111.1958"])
+def test_a_roman_month_read_as_ones_is_left_empty(said: str) -> None:
+    text = f"Como, 14.IX.2027\nAssistita: Ghislanzoni Ottavia\nNata il: {said}\n"
+    assert "birth_date" not in fields.patient(text)
+
+
+def test_a_dotted_date_of_ones_without_roman_months_is_read() -> None:
+    assert fields.patient("Date of birth: 14.11.1958\n")["birth_date"].value == date(1958, 11, 14)

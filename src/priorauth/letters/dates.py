@@ -63,6 +63,17 @@ _MONAT = "(?:" + "|".join(_MONATE) + ")"
 # an Italian letter's month in Roman numerals: "5.IV.2027", "21.XI.1953" (day.month.year)
 _ROMAN_N = {r: i + 1 for i, r in enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"))}
 _ROMAN = "(?:" + "|".join(sorted(_ROMAN_N, key=len, reverse=True)) + ")"
+# in a letter that writes its months in Roman numerals, a dotted date whose month is only ones ("14.11.1958") is what
+# OCR made of I, II or III: a doubt, never read (it would be November)
+ROMAN_DATE_RE = re.compile(rf"(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.[ \t]?{_ROMAN}\.[ \t]?\d{{4}}(?![\w])")
+_ONES_MONTH = re.compile(r"\d{1,2}\.[ \t]?[1lI|]{1,3}\.[ \t]?\d{2,4}")
+
+
+def roman_doubt(said: str, text: str) -> bool:
+    """``said`` (a date found in ``text``) may be a Roman month that OCR read as ones."""
+    return bool(_ONES_MONTH.fullmatch(said.strip())) and not ROMAN_DATE_RE.fullmatch(said.strip()) and bool(ROMAN_DATE_RE.search(text))
+
+
 DATE = (
     r"(?:\d{4}-\d{1,2}-\d{1,2}"
     rf"|(?:0?[1-9]|[12]\d|3[01])\.[ \t]?(?-i:{_ROMAN})\.[ \t]?\d{{4}}"
@@ -178,6 +189,8 @@ def find(text: str, start: int = 0, end: int | None = None, near: date | None = 
     """Every date in ``text[start:end]``, with its span in ``text`` (two-digit years nearest ``near``)."""
     out = []
     for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
+        if roman_doubt(m.group(0), text):
+            continue
         day = parse(m.group(0), near=near)
         if day is not None:
             out.append(Found(day, m.start(), m.end()))

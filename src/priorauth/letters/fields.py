@@ -1464,7 +1464,10 @@ def patient(text: str) -> dict[str, Hit]:
     # a two-digit birth year is never after the letter's date (dates.century)
     on = letter_date(text)
     near = on.value if on else None
-    d = next((x for x in _births_first(text) if dates.parse(x.group("d"), birth=True, near=near)), None)
+    d = next(
+        (x for x in _births_first(text) if dates.parse(x.group("d"), birth=True, near=near) and not dates.roman_doubt(x.group("d"), text)),
+        None,
+    )
     if d is not None:
         out["birth_date"] = Hit(dates.parse(d.group("d"), birth=True, near=near), d.start("d"), d.end("d"))
     mid = _member_id(text)
