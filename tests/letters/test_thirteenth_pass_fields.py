@@ -222,3 +222,9 @@ def test_a_roman_month_read_as_ones_is_left_empty(said: str) -> None:
 
 def test_a_dotted_date_of_ones_without_roman_months_is_read() -> None:
     assert fields.patient("Date of birth: 14.11.1958\n")["birth_date"].value == date(1958, 11, 14)
+
+
+def test_a_roman_month_read_as_ones_in_a_column_is_left_empty() -> None:
+    text = "Sondrio, 9.VII.2027\nPaziente        Nata il        Tessera\nGhislanzoni O.  14.11.1958     LM-07-221-904\n"
+    p = propose(_letter(text), None)
+    assert p.value("patient_birth_date") is None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from priorauth.letters import fields, mapping, outcome, patient, recheck, source, tables
+from priorauth.letters import dates, fields, mapping, outcome, patient, recheck, source, tables
 from priorauth.text import ocr
 
 CONFIDENT = ocr.CONFIDENT / 100  # the OCR threshold measured in issue 17 (word confidence 70)
@@ -245,6 +245,8 @@ def propose(
     if raw is not None and letter.ocr:
         recheck.confirm(out, letter, raw)
     for name, hit in ((tables.read(fields.patient, text) or {}) | fields.patient(text)).items():
+        if name == "birth_date" and dates.roman_doubt(text[hit.start : hit.end], text):
+            continue  # a column's date whose Roman month OCR read as ones (the letter's other dates say so)
         f = add(f"patient_{name}", hit)
         if f is not None and f.value is not None:
             out.patient[name] = f.value
