@@ -1276,7 +1276,7 @@ _PLAN_ID = re.compile(
 _BIRTH_WORD = re.compile(r"\b(?:DOB|date\s+of\s+birth|birth\s*date|born)\b", I)
 _NOT_MEMBER_ID = re.compile(
     r"\b(?:request|case|reference|ref|claim|session|user|login|npi|dea|tax|fax|provider|prescriber|group|rx|pa|"
-    r"confirmation|determination|review|episode|ticket|tracking|transaction|document|order|fax|prior\s+auth(?:orization)?|"
+    r"confirmation|determination|review|episode|ticket|tracking|transaction|transport|message|trace|correlation|document|order|fax|prior\s+auth(?:orization)?|"
     r"authorization|approval|pharmacy|ncpdp|bin|pcn|employer|sponsor|payer|plan|contract|tin|ein|ssn|grant|college|licen[cs]e|registration)\W*$",
     I,
 )

@@ -18,8 +18,15 @@ from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, _THIS_ROW, GARBLED
 _BRITISH = re.compile(r"(?<=[Aa]uthori)s(?=e|ed|es|ing|ation)|(?<=AUTHORI)S(?=E|ED|ES|ING|ATION)")
 
 
+# a footnote's marker hugging a word ("NOTICE OF APPROVAL¹", "number²"): a blank, so the word ends there ("m²" of a
+# dose per body surface stays)
+_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z.,:;)])(?<!/m)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+
+
 def plain(text: str) -> str:
-    """The letter's text with "authorised" spelt "authorized" (the same length: every span holds)."""
+    """The letter's text with "authorised" spelt "authorized" and footnote markers blanked (the same length: every
+    span holds)."""
+    text = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), text)
     return _BRITISH.sub(lambda m: "z" if m.group(0) == "s" else "Z", text)
 
 
@@ -29,19 +36,19 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
         r"pend(?:ed|ing)?|more\s+information|additional\s+information|info(?:rmation)?\s+(?:needed|requested|required)|"
         r"incomplete|on\s+hold|request\s+for\s+information|addl\.?\s+info|questions?\s+(?:sent|asked)\s+to\s+(?:the\s+)?prescriber|"
         r"a?waiting\s+(?:for\s+)?(?:the\s+)?(?:prescriber|physician|doctor|provider)|"
-        r"pendente|a?waiting\s+(?:for\s+)?(?:(?:additional|more|the|your)\s+)?(?:information|records|documentation|documents|chart|notes|"
+        r"pendente|sospes[ao]|in\s+attesa|a?waiting\s+(?:for\s+)?(?:(?:additional|more|the|your)\s+)?(?:information|records|documentation|documents|chart|notes|"
         r"clinical\s+(?:information|notes|records)|response|reply)",
     ),  # a request received or "under review" is not decided yet: no outcome (a receipt is no pended notice)
     (
         "denied",
-        r"den[il1|t]ed|deny|denial|denegad[ao]|indeferid[ao]|negad[ao]|n[ãa]o\s+autorizad[ao]|no\s+aprobad[ao]|abgelehnt|nicht\s+genehmigt|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
+        r"den[il1|t]ed|deny|denial|denegad[ao]|indeferid[ao]|negad[ao]|n[ãa]o\s+autorizad[ao]|non\s+autorizzat[ao]|no\s+aprobad[ao]|abgelehnt|nicht\s+genehmigt|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
     ),  # a system's decision code is a verb: APPROVE, DENY, PEND
-    ("approved", r"approved?|aprobad[ao]|deferid[ao]|autorizad[ao]|aprovad[ao]|genehmigt|bewilligt|(?-i:APPROVF)|approval|authorized|certified|granted|favorable|auth(?:orization)?\s+ok"),  # OCR's F for E
+    ("approved", r"approved?|aprobad[ao]|deferid[ao]|autorizad[ao]|autorizzat[ao]|aprovad[ao]|genehmigt|bewilligt|(?-i:APPROVF)|approval|authorized|certified|granted|favorable|auth(?:orization)?\s+ok"),  # OCR's F for E
 )
 _LABEL = re.compile(
-    r"(?:^|(?<=[ \t]\|))[ \t|]*(?:\d{4}-\d\d-\d\d[ \t]+\d\d:\d\d(?::\d\d)?[ \t]+)?(?:\d{1,2}[.)][ \t]+)?(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
-    r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?|entscheidung|ergebnis|resoluci[oó]n|dictamen|situa[çc][ãa]o)(?:\s+code)?(?:\s+(?:of|da|do)\s+(?:the\s+)?(?:review|request|solicita\S{1,3}|pedido))?"
-    r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,}|[ \t]+" + GARBLED_LEADER + r")[ \t.:|]*"  # a colon, a bar, leaders, a column
+    r"(?:^|(?<=[ \t]\|))[ \t|]*(?:\d{4}-\d\d-\d\d[ \t]+\d\d:\d\d(?::\d\d)?[ \t]+)?(?:\d{1,2}[.)][ \t]+)?(?:[•▪‣◦●\x7f][ \t]+)?(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
+    r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?|entscheidung|ergebnis|resoluci[oó]n|dictamen|situa[çc][ãa]o|esito)(?:\s+code)?(?:\s+(?:of|da|do|della)\s+(?:the\s+)?(?:review|request|solicita\S{1,3}|pedido|valutazione|richiesta))?"
+    r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,}|[ \t]+" + GARBLED_LEADER + r"|(?<=[A-Za-z])=)[ \t.:|]*"  # a colon, a bar, leaders, a column; a key=value file's "="
     r"(?P<v>[^\n]{2,60})",
     M,
 )
@@ -742,6 +749,11 @@ def _spaced_hits(text: str) -> list[Hit]:
     return hits
 
 
+# an ePA message's status element, the decision its name ("<ResponseStatus>" over "<Approved>", "<Denied>", "<Pended>"
+# opening a body of its own lines, closed below): a tag alone on its line, its name the whole decision word
+_STATUS_ELEMENT = re.compile(r"^[ \t]*<(?P<v>Approved|Denied|Pended)(?:[ \t][^<>\n]*)?>[ \t]*$", M | I)
+
+
 def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[Hit], str]:
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree. ``codes``: the letter's legend, when ``text``
@@ -759,6 +771,10 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
     if why:
         return [], why
     labeled += ticked + _spaced_hits(text)
+    for m in _STATUS_ELEMENT.finditer(text):
+        if re.search(rf"</{m.group('v')}>", text[m.end() :]):  # an element with a body, closed below
+            value = next(v for v, words in _OUTCOME_WORDS if re.fullmatch(rf"(?:{words})", m.group("v"), I))
+            labeled.append(Hit(value, m.start("v"), m.end("v")))
     for m in _LABEL.finditer(text):
         if _BOX.search(m.group("v")):
             continue  # a row of boxes ("Status: [ ] Approved  [X] Pended"): the ticked box says it, below

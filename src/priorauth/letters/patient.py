@@ -53,6 +53,16 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def _cut(read: str, want: str) -> bool:
+    """OCR cut the id where the fax wrapped its line: what it read is the case's id up to a blank or a dash
+    (6 characters or more), the rest of the case's id its whole last groups ("TLH 448 207" of "TLH 448 207 519")."""
+    a, b = _alnum(read), _alnum(want)
+    if len(a) < 6 or not b.startswith(a) or a == b:
+        return False
+    groups = re.split(r"[\s\-]+", want.strip().upper())
+    return any(_alnum("".join(groups[:i])) == a for i in range(1, len(groups)))
+
+
 def _near_words(a: set[str], b: set[str]) -> bool:
     """Every word of the shorter name is a word of the other or one misread letter away from one."""
     short, long_ = sorted((a, b), key=len)
@@ -89,7 +99,7 @@ def compare(
             # OCR's look-alikes, or one character doubled or dropped when the date of birth agrees
             # (never one character changed: a dependant's id differs from the subscriber's in its suffix)
             added = len(folded[0]) != len(folded[1]) and _one_edit(*folded)
-            if ocr and (folded[0] == folded[1] or (dob_same and added and len(b) >= 8)):
+            if ocr and (folded[0] == folded[1] or (dob_same and (added and len(b) >= 8 or _cut(str(mid), str(want_mid))))):
                 near.append("member id")
             else:
                 out.append("member id")
