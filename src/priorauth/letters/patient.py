@@ -7,7 +7,9 @@ another name, never a misread. A fax's OCR misreads a letter now and then (``Nel
 R.``, ``O`` for ``0`` in a member id). Such a reading is tolerated, never silently: a member id equal to
 the case's once the characters OCR confuses are folded (O/Q/0, I/L/1, S/5, B/8, Z/2) matches, and so does
 one of 8 characters or more that OCR read with one character doubled or dropped (never changed) when the
-date of birth matches exactly (``NWXX449021773``); accents are never a difference (``Quiñones``, ``Quinones``); a name
+date of birth matches exactly (``NWXX449021773``), and so does one OCR cut where the fax wrapped its line (the
+case's id up to one of its blanks or dashes, ``TLH 448 207`` of ``TLH 448 207 519``) when the date of birth
+matches exactly; accents are never a difference (``Quiñones``, ``Quinones``); a name
 whose words differ from the case's by one letter each (words of 5 letters or more) is not a mismatch
 only when OCR was not sure of the name (word confidence under 0.9) and the letter's date of birth or
 member id is read and matches the case's exactly, and the proposal warns about it. A real other patient differs by more than one misread letter, or in a date of
@@ -99,7 +101,9 @@ def compare(
             # OCR's look-alikes, or one character doubled or dropped when the date of birth agrees
             # (never one character changed: a dependant's id differs from the subscriber's in its suffix)
             added = len(folded[0]) != len(folded[1]) and _one_edit(*folded)
-            if ocr and (folded[0] == folded[1] or (dob_same and (added and len(b) >= 8 or _cut(str(mid), str(want_mid))))):
+            # or cut where the fax wrapped its line, the date of birth agreeing
+            slip = (added and len(b) >= 8) or _cut(str(mid), str(want_mid))
+            if ocr and (folded[0] == folded[1] or (dob_same and slip)):
                 near.append("member id")
             else:
                 out.append("member id")
