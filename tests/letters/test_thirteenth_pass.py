@@ -163,3 +163,50 @@ def test_footnote_markers_are_blanks_of_the_same_length() -> None:
 def test_a_bulleted_label(bullet: str, value: str, want: str | None) -> None:
     text = f"Notice of Action\n{bullet} Member: Sela Arkwright\n{bullet} Action: {value} - LUMAKRAS 120 mg\n"
     assert _outcome(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [  # a label in a second column, after a column gap
+        ("Case no: QX-27-5120                 Status: Denied - not medically necessary\nDrug: LUMAKRAS\n", "denied"),
+        ("Ref QX-27-5121      Decision: APPROVED\nDrug: sotorasib 120 mg\n", "approved"),
+        ("Request: QX-27-5122                 Status: In review\nDrug: LUMAKRAS\n", None),  # guard: undecided
+        ("Case no: QX-27-5123     Previous decision: denied\nDrug: LUMAKRAS\n", None),  # guard: history
+    ],
+)
+def test_a_label_in_a_second_column(text: str, want: str | None) -> None:
+    assert _outcome(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Fenwick Valley Health Plan approved prior authorization FV-2291 for LUMAKRAS 120 mg.\n", "approved"),
+        ("The Orrisdale Fund has approved your request for sotorasib.\n", "approved"),
+        ("Hello, this is the plan calling: the LUMAKRAS case is still pending with our pharmacist.\n", "pended"),
+        ("If the plan approved the request, the pharmacy will be told.\n", None),  # guards: a condition
+        ("The plan approved prior authorization for KRAZATI only; LUMAKRAS is not on this notice.\n", None),
+    ],
+)
+def test_the_plan_named_as_who_decided(text: str, want: str | None) -> None:
+    assert _outcome(text) == want
+
+
+def _csv(header: str, record: str) -> str:
+    return f"Decisions export\n{header}\n{record}\n-- end --\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "record", "want"),
+    [
+        ("ref,member,dob,drug,status", 'QX-1,"Arkwright, Sela",1961-03-14,LUMAKRAS 120MG,DENIED', "denied"),
+        ("decided_on,ref,drug,decision,qty", "2027-05-04,QX-2,sotorasib,Approved,240", "approved"),
+        # a record wrapped over two printed lines
+        ("ref,member,drug,result,note", 'QX-3,"Arkwright, Sela",LUMAKRAS 120MG\nTAB,PENDED,"records asked"', "pended"),
+        ("ref,member,drug,status,note", "QX-4,Sela Arkwright,LUMAKRAS,RECEIVED,queued", None),  # guards
+        ("ref,member,drug,status,note", "QX-5,A,LUMAKRAS,APPROVED,x\nQX-6,B,LUMAKRAS,DENIED,y", None),  # two records
+        ("ref,member,drug,plan_type,note", "QX-7,Sela Arkwright,LUMAKRAS,approved list,none", None),
+    ],
+)
+def test_a_csv_exports_status_column(header: str, record: str, want: str | None) -> None:
+    assert _outcome(_csv(header, record)) == want
