@@ -210,3 +210,21 @@ def _csv(header: str, record: str) -> str:
 )
 def test_a_csv_exports_status_column(header: str, record: str, want: str | None) -> None:
     assert _outcome(_csv(header, record)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "DECISION: APPROVED IN PART\nWe approved LUMAKRAS 120 mg, 120 tablets per 30 days.\n"
+            "The 60-day supply you asked for was not approved.\n",
+            "approved",
+        ),
+        ("Outcome: approved in part\nThe higher dose was not approved; the standard dose is covered.\n", "approved"),
+        # guards: a denial that says what was not approved stays denied; a plain conflict stays empty
+        ("DECISION: DENIED\nThe 60-day supply was not approved.\n", "denied"),
+        ("Decision: APPROVED\nYour request was not approved.\n", None),
+    ],
+)
+def test_an_approval_in_part(text: str, want: str | None) -> None:
+    assert _outcome(text) == want

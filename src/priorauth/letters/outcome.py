@@ -73,7 +73,7 @@ _STATEMENTS = {
         r"\bentscheidung\s*:\s*(?:genehmigt|bewilligt)\b",  # "... wurde geprüft. Entscheidung: genehmigt."
         _APPROVED_CHANGED,  # a partial approval: "APPROVED WITH A CHANGE" (what was asked for, changed)
         # a partial approval, read before the sentence's other words ("... Partly Approved Request / What we approved")
-        r"\b(?:partial(?:ly)?|partly)\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b",
+        r"\b(?:partial(?:ly)?|partly)\s+approv|\bapproved\s+(?:(?:part|some|a\s+portion)\s+of\b|in\s+part\b)",
         r"\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:now\s+)?(?:pre-?)?(?:approved|authorized|certified)\b"
         # (a drug's indication is no decision: "LUMAKRAS is approved for NSCLC", "... for adults with ...")
         r"(?!\s+(?:only\s+)?(?:for|in)\s+(?:(?:the\s+)?treatment\s+of|use\s+in|adults?\b|(?:adult\s+)?patients\s+with|NSCLC|non-small|colorectal|"
@@ -697,7 +697,7 @@ _FIELD_NAME = re.compile(r"\s*(?:approved|authorized|denied|certified)(?:[ \t]+[
 
 # a partial approval approves the request; what it did not approve is the rest ("We approved part of
 # this request ... What we did not approve: the months after ...")
-PARTIAL = re.compile(r"\b(?:partial(?:ly)?|partly)\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b|" + _APPROVED_CHANGED, I | M)
+PARTIAL = re.compile(r"\b(?:partial(?:ly)?|partly)\s+approv|\bapproved\s+(?:(?:part|some|a\s+portion)\s+of\b|in\s+part\b)|" + _APPROVED_CHANGED, I | M)
 # a concession is no statement of the outcome ("Although the earlier request was approved, ...")
 _CONCESSIVE = re.compile(r"\b(?:although|even\s+though|though|albeit)\b", I)
 
