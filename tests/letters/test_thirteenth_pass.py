@@ -228,3 +228,28 @@ def test_a_csv_exports_status_column(header: str, record: str, want: str | None)
 )
 def test_an_approval_in_part(text: str, want: str | None) -> None:
     assert _outcome(text) == want
+
+
+# -- 3. the reasons of the letters now decided ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "<Reply>\n  <Status>\n    <Denied>\n      <DenialReason>\n"
+            "<ReasonText>The biopsy shows no KRAS G12C variant. Coverage needs a G12C result.</ReasonText>\n"
+            "      </DenialReason>\n    </Denied>\n  </Status>\n</Reply>\n",
+            "The biopsy shows no KRAS G12C variant. Coverage needs a G12C result.",
+        ),
+        (
+            "[decision]\nresult=DENIED\nreason=Used together with an immunotherapy the plan does not cover\n",
+            "Used together with an immunotherapy the plan does not cover",
+        ),
+    ],
+)
+def test_a_sources_reason(text: str, want: str | None) -> None:
+    assert propose(_letter(text)).value("denial_reason") == want
+
+
+def test_a_reason_never_runs_into_a_csv_records_next_cell() -> None:
+    text = "ref,drug,status,deny_reason,appeal\nQX-8,LUMAKRAS,DENIED,\"Dose too high; not covered\",\"60 days\"\n"
+    assert '","' not in (propose(_letter(text)).value("denial_reason") or "")
