@@ -63,6 +63,7 @@ def _score(corpus: str) -> dict:
         ("tenth held-out \\(development\\)", "heldout10"),
         ("eleventh held-out \\(development\\)", "heldout11"),
         ("twelfth held-out \\(development\\)", "heldout12"),
+        ("thirteenth held-out \\(development\\)", "heldout13"),
     ],
 )
 def test_the_docs_digital_rows_are_todays_reading(label: str, corpus: str) -> None:
@@ -460,6 +461,7 @@ READ_SETS = [  # (ordinal, corpus, its one blind run (digital, fax), its blind w
     ("tenth", "heldout10", TENTH_BLIND, 0),
     ("eleventh", "heldout11", ELEVENTH_BLIND, 0),
     ("twelfth", "heldout12", TWELFTH_BLIND, 1),
+    ("thirteenth", "heldout13", THIRTEENTH_BLIND, 0),
 ]
 
 

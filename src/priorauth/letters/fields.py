@@ -930,7 +930,9 @@ _REASON_LABEL = re.compile(
     r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)(?:-(?-i:TXT|TEXT|DESC))?|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
     r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
     r"|(?m:^[ \t|]*)(?:item\[\d+\]\.)?reasonCode[ \t]*\.{2,}[ \t]*"  # a FHIR print's reasonCode
-    r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,}))"  # a system's field
+    r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,})"  # a system's field
+    # an ePA message's reason element ("<ReasonText>"), a key=value file's "reason=" / "deny_reason="
+    r"|<(?:denial)?reason(?:text|description)>|(?m:^[ \t]*)(?:deny_|denial_)?reason[ \t]*=)"
     r"\s*(?:\n\s*)?",
     I,
 )
@@ -970,14 +972,22 @@ def denial_reason(text: str) -> Hit | None:
             if s.start() > start and _REASON_STOP.search(s.group(0)):
                 end = s.start()
                 break
+        if mark := _REASON_MARKUP.search(text, start, end):  # a source's markup ends the reason ("</ReasonText>", '","')
+            end = mark.start()
         end = start + len(text[start:end].rstrip())
         if end - start >= 15:
             return Hit(" ".join(text[start:end].split()), start, end)
     for s in _SENTENCE.finditer(text):
         if _REASON_SENTENCE.search(s.group(0)) and not re.search(r"\bappeal|\bif\s+you\b", s.group(0), I):
             start = s.start() + len(s.group(0)) - len(s.group(0).lstrip())
-            return Hit(" ".join(text[start : _explained(text, s.end())].split()), start, _explained(text, s.end()))
+            end = _explained(text, s.end())
+            if _REASON_MARKUP.search(text, start, end):  # a sentence cut out of a source's markup: not read
+                return None
+            return Hit(" ".join(text[start:end].split()), start, end)
     return None
+
+
+_REASON_MARKUP = re.compile(r"</[A-Za-z]|[\"“”],[ \t]*[\"“”]")
 
 
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n|\f")

@@ -7,6 +7,7 @@ LUMAKRAS's part only (:func:`scope`)."""
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 
@@ -18,8 +19,15 @@ from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, _THIS_ROW, GARBLED
 _BRITISH = re.compile(r"(?<=[Aa]uthori)s(?=e|ed|es|ing|ation)|(?<=AUTHORI)S(?=E|ED|ES|ING|ATION)")
 
 
+# a footnote's marker hugging a word ("NOTICE OF APPROVAL¹", "number²"): a blank, so the word ends there ("m²" of a
+# dose per body surface stays)
+_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z.,:;)])(?<!/m)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+
+
 def plain(text: str) -> str:
-    """The letter's text with "authorised" spelt "authorized" (the same length: every span holds)."""
+    """The letter's text with "authorised" spelt "authorized" and footnote markers blanked (the same length: every
+    span holds)."""
+    text = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), text)
     return _BRITISH.sub(lambda m: "z" if m.group(0) == "s" else "Z", text)
 
 
@@ -29,19 +37,19 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
         r"pend(?:ed|ing)?|more\s+information|additional\s+information|info(?:rmation)?\s+(?:needed|requested|required)|"
         r"incomplete|on\s+hold|request\s+for\s+information|addl\.?\s+info|questions?\s+(?:sent|asked)\s+to\s+(?:the\s+)?prescriber|"
         r"a?waiting\s+(?:for\s+)?(?:the\s+)?(?:prescriber|physician|doctor|provider)|"
-        r"pendente|a?waiting\s+(?:for\s+)?(?:(?:additional|more|the|your)\s+)?(?:information|records|documentation|documents|chart|notes|"
+        r"pendente|sospes[ao]|in\s+attesa|a?waiting\s+(?:for\s+)?(?:(?:additional|more|the|your)\s+)?(?:information|records|documentation|documents|chart|notes|"
         r"clinical\s+(?:information|notes|records)|response|reply)",
     ),  # a request received or "under review" is not decided yet: no outcome (a receipt is no pended notice)
     (
         "denied",
-        r"den[il1|t]ed|deny|denial|denegad[ao]|indeferid[ao]|negad[ao]|n[ãa]o\s+autorizad[ao]|no\s+aprobad[ao]|abgelehnt|nicht\s+genehmigt|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
+        r"den[il1|t]ed|deny|denial|denegad[ao]|indeferid[ao]|negad[ao]|n[ãa]o\s+autorizad[ao]|non\s+autorizzat[ao]|no\s+aprobad[ao]|abgelehnt|nicht\s+genehmigt|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
     ),  # a system's decision code is a verb: APPROVE, DENY, PEND
-    ("approved", r"approved?|aprobad[ao]|deferid[ao]|autorizad[ao]|aprovad[ao]|genehmigt|bewilligt|(?-i:APPROVF)|approval|authorized|certified|granted|favorable|auth(?:orization)?\s+ok"),  # OCR's F for E
+    ("approved", r"approved?|aprobad[ao]|deferid[ao]|autorizad[ao]|autorizzat[ao]|aprovad[ao]|genehmigt|bewilligt|(?-i:APPROVF)|approval|authorized|certified|granted|favorable|auth(?:orization)?\s+ok"),  # OCR's F for E
 )
 _LABEL = re.compile(
-    r"(?:^|(?<=[ \t]\|))[ \t|]*(?:\d{4}-\d\d-\d\d[ \t]+\d\d:\d\d(?::\d\d)?[ \t]+)?(?:\d{1,2}[.)][ \t]+)?(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
-    r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?|entscheidung|ergebnis|resoluci[oó]n|dictamen|situa[çc][ãa]o)(?:\s+code)?(?:\s+(?:of|da|do)\s+(?:the\s+)?(?:review|request|solicita\S{1,3}|pedido))?"
-    r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,}|[ \t]+" + GARBLED_LEADER + r")[ \t.:|]*"  # a colon, a bar, leaders, a column
+    r"(?:^|(?<=[ \t]\|)|(?<=[ \t]{3}))[ \t|]*(?:\d{4}-\d\d-\d\d[ \t]+\d\d:\d\d(?::\d\d)?[ \t]+)?(?:\d{1,2}[.)][ \t]+)?(?:[•▪‣◦●\x7f][ \t]+)?(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
+    r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?|entscheidung|ergebnis|resoluci[oó]n|dictamen|situa[çc][ãa]o|esito)(?:\s+code)?(?:\s+(?:of|da|do|della)\s+(?:the\s+)?(?:review|request|solicita\S{1,3}|pedido|valutazione|richiesta))?"
+    r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,}|[ \t]+" + GARBLED_LEADER + r"|(?<=[A-Za-z])=)[ \t.:|]*"  # a colon, a bar, leaders, a column; a key=value file's "="
     r"(?P<v>[^\n]{2,60})",
     M,
 )
@@ -65,7 +73,7 @@ _STATEMENTS = {
         r"\bentscheidung\s*:\s*(?:genehmigt|bewilligt)\b",  # "... wurde geprüft. Entscheidung: genehmigt."
         _APPROVED_CHANGED,  # a partial approval: "APPROVED WITH A CHANGE" (what was asked for, changed)
         # a partial approval, read before the sentence's other words ("... Partly Approved Request / What we approved")
-        r"\b(?:partial(?:ly)?|partly)\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b",
+        r"\b(?:partial(?:ly)?|partly)\s+approv|\bapproved\s+(?:(?:part|some|a\s+portion)\s+of\b|in\s+part\b)",
         r"\b(?:is|was|has\s+been|have\s+been|are|were)\s+(?:now\s+)?(?:pre-?)?(?:approved|authorized|certified)\b"
         # (a drug's indication is no decision: "LUMAKRAS is approved for NSCLC", "... for adults with ...")
         r"(?!\s+(?:only\s+)?(?:for|in)\s+(?:(?:the\s+)?treatment\s+of|use\s+in|adults?\b|(?:adult\s+)?patients\s+with|NSCLC|non-small|colorectal|"
@@ -93,6 +101,8 @@ _STATEMENTS = {
         r"\b(?:denial|decision)\s+(?:is\s+|was\s+|has\s+been\s+)?reversed\s+on\s+appeal\b",
         r"\b(?:notice|notification)\s+of\s+approval\b",
         r"\bwe\s+are\s+approving\b",
+        # the plan named as who approved: "Kestrel Health Plan approved prior authorization KH-..." (never "not")
+        r"\b(?:plan|insurer|health|insurance|fund|trust)\s+(?:has\s+)?approved\s+(?:the\s+|your\s+|this\s+)?(?:prior\s+authori[sz]ation|pre-?authori[sz]ation|request|coverage)\b",
         # a Spanish letter (Puerto Rico): "fue APROBADA", "AVISO DE APROBACION"
         r"(?<!\bno\s)\b(?:fue|ha\s+sido|est[aá])\s+aprobad[ao]s?\b|\baviso\s+de\s+aprobaci[oó]n\b",
         # a Portuguese letter (Brazil): "a solicitação foi DEFERIDA", "está autorizada" (never "não foi autorizada")
@@ -202,7 +212,7 @@ _STATEMENTS = {
         r"\bpending\s+(?:receipt|additional|further|more|the\s+information)\b",
         r"\b(?:unable|cannot|can\s+not|could\s+not|not\s+able)\s+to\s+(?:make|complete|reach|render|finish)\s+(?:a\s+|our\s+|the\s+)?(?:decision|determination|review)\b",
         r"\bbefore\s+we\s+can\s+(?:make|complete|reach|render)\s+(?:a\s+|our\s+|the\s+)?(?:decision|determination|review)\b",
-        r"\b(?:is|remains)\s+(?:incomplete|pending)\b",
+        r"\b(?:is|remains)\s+(?:still\s+)?(?:incomplete|pending)\b",  # "the case is still pending"
         r"\b(?:information|documentation|records)\s+(?:is|are|was|were)\s+(?:missing|incomplete)\b",
         r"\b(?:cannot|can\s*not|could\s+not|unable\s+to)\s+(?:begin|start|complete|continue)\s+(?:our\s+|the\s+|its\s+)?review\b",
         r"\b(?:cannot|can\s*not|unable\s+to|not\s+able\s+to|will\s+not)\s+(?:yet\s+)?(?:finish|complete|continue|make|reach|render|begin|start|process|decide)\b[^.;]{0,100}?\buntil\s+(?:we|you|the|your|our|it|they)\b",
@@ -687,7 +697,7 @@ _FIELD_NAME = re.compile(r"\s*(?:approved|authorized|denied|certified)(?:[ \t]+[
 
 # a partial approval approves the request; what it did not approve is the rest ("We approved part of
 # this request ... What we did not approve: the months after ...")
-PARTIAL = re.compile(r"\b(?:partial(?:ly)?|partly)\s+approv|\bapproved\s+(?:part|some|a\s+portion)\s+of\b|" + _APPROVED_CHANGED, I | M)
+PARTIAL = re.compile(r"\b(?:partial(?:ly)?|partly)\s+approv|\bapproved\s+(?:(?:part|some|a\s+portion)\s+of\b|in\s+part\b)|" + _APPROVED_CHANGED, I | M)
 # a concession is no statement of the outcome ("Although the earlier request was approved, ...")
 _CONCESSIVE = re.compile(r"\b(?:although|even\s+though|though|albeit)\b", I)
 
@@ -742,6 +752,49 @@ def _spaced_hits(text: str) -> list[Hit]:
     return hits
 
 
+# a CSV export's header row naming a status column ("case_no,member_name,...,status,..."), its record below
+_CSV_HEADER = re.compile(r"^[ \t]*(?P<h>[A-Za-z_][\w ]*(?:,[A-Za-z_][\w ]*){3,})[ \t]*$", M)
+_CSV_STATUS = re.compile(r"(?:pa_|request_|review_)?(?:status|decision|result|outcome|determination)", I)
+
+
+def _csv_hits(text: str) -> list[Hit]:
+    """The status of a CSV export's one record (its value alone a decision word: "APPROVED", "Not approved"); the
+    record may wrap over lines as the page printed it. A file of several records says nothing here."""
+    out: list[Hit] = []
+    for m in _CSV_HEADER.finditer(text):
+        names = [n.strip() for n in m.group("h").split(",")]
+        col = next((i for i, n in enumerate(names) if _CSV_STATUS.fullmatch(n)), None)
+        if col is None:
+            continue
+        start = m.end() + 1
+        lines = text[start:].split("\n")
+        record, used = "", 0
+        for line in lines[:4]:  # a record wrapped over up to four printed lines
+            record, used = record + line, used + len(line) + 1
+            try:
+                cells = next(csv.reader([record]))
+            except (csv.Error, StopIteration):
+                break
+            if len(cells) >= len(names):
+                break
+        else:
+            continue
+        after = text[start + used :].split("\n", 1)[0]
+        if len(cells) != len(names) or after.count(",") >= len(names) // 2:  # another record: several
+            continue
+        value = cells[col].strip()
+        word = next((v for v, words in _OUTCOME_WORDS if re.fullmatch(rf"(?:{words})", value, I)), None)
+        at = text.find(value, start, start + used)
+        if word and at >= 0:
+            out.append(Hit(word, at, at + len(value)))
+    return out
+
+
+# an ePA message's status element, the decision its name ("<ResponseStatus>" over "<Approved>", "<Denied>", "<Pended>"
+# opening a body of its own lines, closed below): a tag alone on its line, its name the whole decision word
+_STATUS_ELEMENT = re.compile(r"^[ \t]*<(?P<v>Approved|Denied|Pended)(?:[ \t][^<>\n]*)?>[ \t]*$", M | I)
+
+
 def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[Hit], str]:
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree. ``codes``: the letter's legend, when ``text``
@@ -758,7 +811,11 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
         labeled, why = _coded_item_hits(text, codes)
     if why:
         return [], why
-    labeled += ticked + _spaced_hits(text)
+    labeled += ticked + _spaced_hits(text) + _csv_hits(text)
+    for m in _STATUS_ELEMENT.finditer(text):
+        if re.search(rf"</{m.group('v')}>", text[m.end() :]):  # an element with a body, closed below
+            value = next(v for v, words in _OUTCOME_WORDS if re.fullmatch(rf"(?:{words})", m.group("v"), I))
+            labeled.append(Hit(value, m.start("v"), m.end("v")))
     for m in _LABEL.finditer(text):
         if _BOX.search(m.group("v")):
             continue  # a row of boxes ("Status: [ ] Approved  [X] Pended"): the ticked box says it, below

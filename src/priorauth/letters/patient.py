@@ -7,7 +7,9 @@ another name, never a misread. A fax's OCR misreads a letter now and then (``Nel
 R.``, ``O`` for ``0`` in a member id). Such a reading is tolerated, never silently: a member id equal to
 the case's once the characters OCR confuses are folded (O/Q/0, I/L/1, S/5, B/8, Z/2) matches, and so does
 one of 8 characters or more that OCR read with one character doubled or dropped (never changed) when the
-date of birth matches exactly (``NWXX449021773``); accents are never a difference (``Quiñones``, ``Quinones``); a name
+date of birth matches exactly (``NWXX449021773``), and so does one OCR cut where the fax wrapped its line (the
+case's id up to one of its blanks or dashes, ``TLH 448 207`` of ``TLH 448 207 519``) when the date of birth
+matches exactly; accents are never a difference (``Quiñones``, ``Quinones``); a name
 whose words differ from the case's by one letter each (words of 5 letters or more) is not a mismatch
 only when OCR was not sure of the name (word confidence under 0.9) and the letter's date of birth or
 member id is read and matches the case's exactly, and the proposal warns about it. A real other patient differs by more than one misread letter, or in a date of
@@ -53,6 +55,16 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def _cut(read: str, want: str) -> bool:
+    """OCR cut the id where the fax wrapped its line: what it read is the case's id up to a blank or a dash
+    (6 characters or more), the rest of the case's id its whole last groups ("TLH 448 207" of "TLH 448 207 519")."""
+    a, b = _alnum(read), _alnum(want)
+    if len(a) < 6 or not b.startswith(a) or a == b:
+        return False
+    groups = re.split(r"[\s\-]+", want.strip().upper())
+    return any(_alnum("".join(groups[:i])) == a for i in range(1, len(groups)))
+
+
 def _near_words(a: set[str], b: set[str]) -> bool:
     """Every word of the shorter name is a word of the other or one misread letter away from one."""
     short, long_ = sorted((a, b), key=len)
@@ -89,7 +101,9 @@ def compare(
             # OCR's look-alikes, or one character doubled or dropped when the date of birth agrees
             # (never one character changed: a dependant's id differs from the subscriber's in its suffix)
             added = len(folded[0]) != len(folded[1]) and _one_edit(*folded)
-            if ocr and (folded[0] == folded[1] or (dob_same and added and len(b) >= 8)):
+            # or cut where the fax wrapped its line, the date of birth agreeing
+            slip = (added and len(b) >= 8) or _cut(str(mid), str(want_mid))
+            if ocr and (folded[0] == folded[1] or (dob_same and slip)):
                 near.append("member id")
             else:
                 out.append("member id")
