@@ -107,8 +107,8 @@ def _xml_label(m: re.Match[str]) -> str:
         words = [w for n in names[k:] for w in _XML_WORD.findall(n)]
         words = [w for i, w in enumerate(words) if not (i and (w == words[i - 1] or (w == "Time" and words[i - 1] == "Date")))]
         label = " ".join(w for i, w in enumerate(words) if not (i and w == words[i - 1])) + ": "
-        if len(label) <= room:
-            return label.ljust(room) + value  # at the line's start: no wrapped line of the value above it
+        if len(label) - 1 <= room:  # (its colon hugging the value when the tags leave no room for a blank)
+            return label[:room].ljust(room) + value  # at the line's start: no wrapped line of the value above it
     return " " * room + value
 
 
@@ -125,9 +125,22 @@ def _xml_asked(m: re.Match[str]) -> str:
     return label.ljust(len(m.group(0))) if len(label) <= len(m.group(0)) else " " * len(m.group(0))
 
 
+# an element named for the decision, alone on its line and closed below ("<Approved>" ... "</Approved>" around the
+# answer's body, an ePA message's status): its name is the outcome, printed as a stamp's word ("APPROVED")
+_XML_DECISION = re.compile(r"^[ \t]*<(?P<v>Approved|Denied|Pended)(?P<rest>[ \t][^<>\n]{0,200})?>[ \t]*$", M | I)
+
+
+def _xml_decision(text: str) -> str:
+    for m in reversed(list(_XML_DECISION.finditer(text))):
+        if re.search(rf"</{m.group('v')}>", text[m.end() :]):
+            word = " " + m.group("v").upper() + " " * (len(m.group("rest") or "") + 1)
+            text = text[: m.start("v") - 1] + word + text[m.end("v") + len(m.group("rest") or "") + 1 :]
+    return text
+
+
 def _xml(text: str) -> str:
     text = _XML_ITEM_CLOSE.sub(_xml_item, _XML_DECLARATION.sub(_blank, text))
-    text = _XML_LEAF.sub(_xml_label, text)
+    text = _XML_LEAF.sub(_xml_label, _xml_decision(text))
     text = _XML_ASKED.sub(_xml_asked, text)
     return _TAG.sub(_tag, text)
 
@@ -138,7 +151,7 @@ def untagged(text: str) -> str:
     (:func:`unmarked`) and its numeric dates read in the order it says (:func:`day_first`)."""
     if _HTML.match(text):
         text = _ENTITY.sub(_entity, _TAG.sub(_tag, text))
-    elif _XML.search(text) or len(_XML_CLOSE.findall(text)) >= 6:
+    elif _XML.search(text) or len(_XML_CLOSE.findall(text)) >= 6 or _xml_decision(text) != text:
         text = _xml(text)
     return day_first(unmarked(text))
 
@@ -931,8 +944,10 @@ _REASON_LABEL = re.compile(
     r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
     r"|(?m:^[ \t|]*)(?:item\[\d+\]\.)?reasonCode[ \t]*\.{2,}[ \t]*"  # a FHIR print's reasonCode
     r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,})"  # a system's field
-    # an ePA message's reason element ("<ReasonText>"), a key=value file's "reason=" / "deny_reason="
-    r"|<(?:denial)?reason(?:text|description)>|(?m:^[ \t]*)(?:deny_|denial_)?reason[ \t]*=)"
+    # an ePA message's reason element ("<ReasonText>", printed as its label "Reason Text:"), a key=value file's
+    # "reason=" / "deny_reason="
+    r"|<(?:denial)?reason(?:text|description)>|\b(?:denial[ \t]+)?reason[ \t]+(?:text|description)[ \t]*:"
+    r"|(?m:^[ \t]*)(?:deny_|denial_)?reason[ \t]*=)"
     r"\s*(?:\n\s*)?",
     I,
 )

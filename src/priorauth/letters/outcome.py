@@ -790,11 +790,6 @@ def _csv_hits(text: str) -> list[Hit]:
     return out
 
 
-# an ePA message's status element, the decision its name ("<ResponseStatus>" over "<Approved>", "<Denied>", "<Pended>"
-# opening a body of its own lines, closed below): a tag alone on its line, its name the whole decision word
-_STATUS_ELEMENT = re.compile(r"^[ \t]*<(?P<v>Approved|Denied|Pended)(?:[ \t][^<>\n]*)?>[ \t]*$", M | I)
-
-
 def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[Hit], str]:
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree. ``codes``: the letter's legend, when ``text``
@@ -812,10 +807,6 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
     if why:
         return [], why
     labeled += ticked + _spaced_hits(text) + _csv_hits(text)
-    for m in _STATUS_ELEMENT.finditer(text):
-        if re.search(rf"</{m.group('v')}>", text[m.end() :]):  # an element with a body, closed below
-            value = next(v for v, words in _OUTCOME_WORDS if re.fullmatch(rf"(?:{words})", m.group("v"), I))
-            labeled.append(Hit(value, m.start("v"), m.end("v")))
     for m in _LABEL.finditer(text):
         if _BOX.search(m.group("v")):
             continue  # a row of boxes ("Status: [ ] Approved  [X] Pended"): the ticked box says it, below
