@@ -109,11 +109,12 @@ def test_docs_report_the_heldout2_score_as_computed_today() -> None:
         "heldout12",
         "heldout13",
         "heldout14",
+        "heldout15",
     ],
 )
 def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
-    """Held-out v3 to v13 (each written blind while the one before was read; development sets since their misses
-    were read) and v14 (written blind while v13 was read; skipped until merged): the docs show each one's table as
+    """Held-out v3 to v14 (each written blind while the one before was read; development sets since their misses
+    were read) and v15 (written blind while v14 was read; skipped until merged): the docs show each one's table as
     the scorer computes it today (the last table under its title; a blind first score stays above it as history)."""
     path = text_quality.CORPORA[name]
     if not path.exists():
@@ -125,12 +126,12 @@ def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
 def test_the_scorer_says_a_corpus_not_merged_yet_is_absent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    """Asked for a corpus whose file is not there (held-out v14 until it is merged), the scorer says so in one line
+    """Asked for a corpus whose file is not there (held-out v15 until it is merged), the scorer says so in one line
     and exits 1: no traceback."""
-    monkeypatch.setitem(text_quality.CORPORA, "heldout14", tmp_path / "heldout14.yaml")
-    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout14"])
+    monkeypatch.setitem(text_quality.CORPORA, "heldout15", tmp_path / "heldout15.yaml")
+    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout15"])
     assert text_quality.main() == 1
     err = capsys.readouterr().err
     assert err.strip().splitlines() == [
-        f"heldout14 corpus (heldout14.yaml): absent (not merged yet: {tmp_path / 'heldout14.yaml'})"
+        f"heldout15 corpus (heldout15.yaml): absent (not merged yet: {tmp_path / 'heldout15.yaml'})"
     ]

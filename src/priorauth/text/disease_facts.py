@@ -70,6 +70,11 @@ _GUT_SITE_BEFORE = re.compile(
 _ST_SHORT = re.compile(r"^(?:staged\s+(?:as\s+)?|st\.?\s?|\w+(?:-\w+)?\s+(?=(?:iv|iii|ii)[abc]?\b))", re.I)
 
 
+# (held-out v14, issue 13's fifteenth pass) [v14-stage-romance] a lung cancer named in French, Spanish or Portuguese
+# ("CBNPC stade IIIB", "CPNPC estádio II", "adenocarcinoma de pulmão estádio IV"): the stage's sentence is about the lung.
+_ROMANCE_LUNG = re.compile(r"\b(?:cbnpc|cpnpc|cpcnp)\b|\bpulm[ãa]o\b|\bpulmonar\b|\bbroncho-?pulmonaire\b", re.I)
+
+
 _GROUP_AT_END = re.compile(r"(?:^|[\s(:=])((?:iv|iii|ii|i)[abc]?\d?)\s*\)?\s*$", re.I)
 
 
@@ -77,7 +82,9 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if not f.affirmed:
         return
     cancer = _cancer_of(doc, f)
-    if cancer is None or (cancer == "lung" and not (_lung(doc, f) or cx.NSCLC.search(f.sentence))):
+    if cancer is None or (
+        cancer == "lung" and not (_lung(doc, f) or cx.NSCLC.search(f.sentence) or _ROMANCE_LUNG.search(f.sentence))
+    ):
         return
     if cancer == "lung" and _another_chest_cancer(doc.text):
         return  # "diffuse malignant mesothelioma ... stage III"

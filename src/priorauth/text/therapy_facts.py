@@ -226,6 +226,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if _PERSON_BEFORE.search(before[-12:]) or _PERSON_AFTER.match(doc.text, f.end):
         return  # a person's name that is also a drug's shorthand ("Dr. Soto", "Soto, MD")
+    if _EXAMPLE_BEFORE.search(doc.text[max(0, f.start - 50) : f.start]):
+        return  # (held-out v14) [v14-therapy-example] "(e.g. sotorasib, adagrasib)": examples, none given
     if _to_start_later(doc, f) or _SPACING.search(doc.text[max(0, f.start - 40) : f.end + 40]):
         return
     vocab = vocabulary()
@@ -235,6 +237,12 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ev = _evidence(doc, f)
     curative = bool(p["curative_setting"].search(f.sentence)) and not p["advanced_setting"].search(f.sentence)
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
+
+
+# (held-out v14, issue 13's fifteenth pass) [v14-therapy-example] Drugs named as examples in a parenthesis ("(e.g.
+# sotorasib, adagrasib)", "(for example capecitabine)", a blank form's prompt): none given. The sentence splitter
+# breaks at "e.g.", so the parenthesis is looked for in the text before the drug.
+_EXAMPLE_BEFORE = re.compile(r"\((?:\s*e\.\s?g\.?|\s*for\s+example|\s*such\s+as)[^()\n]{0,45}$", re.I)
 
 
 # (held-out v11, issue 13's twelfth pass) [v11-form-drug-field] A request form's drug field ("drug: sotorasib", "DRUG:
