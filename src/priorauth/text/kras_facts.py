@@ -60,6 +60,12 @@ _G12C_IN_ERROR = re.compile(
     r"|\b(?:erroneous|incorrect|wrong|mistaken)\s+(?:kras\s+)?G12C\s+(?:entry|result|call|label|listing|annotation)\b",
     re.I,
 )
+# (held-out v14, issue 13's fifteenth pass) [v14-other-not-g12c] Another KRAS variant followed by its G12C denied after a
+# dash or comma ("KRAS G12V (tissue) - no G12C", "G13D, not G12C"): the variant stands, the G12C is a negative.
+_NO_G12C_BEFORE = re.compile(r"(?:^|[\s,;(])(?:[-\u2013\u2014,;]\s*)?(?:no|not)\s+(?:kras\s+)?(?:p\.)?$", re.I)
+_NOT_G12C_AFTER = re.compile(
+    r"[^.;\n]{0,25}?(?:[-\u2013\u2014,;]\s*)(?:no|not|pas\s+de|sin|sem)\s+(?:kras\s+)?(?:p\.)?G12C\b", re.I
+)
 # [v13-own-result-explained] A patient's own result told to them ("Pt asks about the KRAS pill - explained his tumour is
 # KRAS wild-type"): an explanation's words make it no general statement when its subject is the patient's tumour.
 _OWN_TUMOUR = re.compile(
@@ -101,6 +107,10 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         f.label == "KRAS_G12C" and _EXCLUDED_AFTER.match(doc.text, f.end)
     )
     negated = negated or _under_not_detected(doc, f) or (f.label == "KRAS_G12C" and _negative_list_or_cell(doc, f))
+    if f.label == "KRAS_G12C" and _NO_G12C_BEFORE.search(doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]):
+        negated = True  # (held-out v14) [v14-other-not-g12c] "KRAS G12V (tissue) - no G12C": the G12C ruled out
+    elif f.label == "KRAS_OTHER" and negated and _NOT_G12C_AFTER.match(doc.text, f.end):
+        negated = False  # [v14-other-not-g12c] the "- no" after the variant negates the G12C named after it, not it
     if not negated and _edited_away(doc, f):
         return  # [ocr10-edited-entry] "result entered: KRAS G12C detected" ... "result edited: 'G12C' -> 'G12V'"
     if _WITHDRAWN_AFTER.search(doc.text, f.end, f.sentence_start + len(f.sentence)):

@@ -161,7 +161,11 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if not named and _STRATEGY_AFTER.match(doc.text, f.end):
         return  # (held-out v10) [v10-single-agent-approach] "recommend single-agent approach": no drug, a strategy
     if f.value == "alone" and not (
-        named or any(_g12c_inhibitors(_line(doc, f))) or any(_g12c_inhibitors(f.sentence)) or _named_before(doc, f)
+        named
+        or any(_g12c_inhibitors(_line(doc, f)))
+        or any(_g12c_inhibitors(f.sentence))
+        or _named_before(doc, f)
+        or _named_in_wrapped_sentence(doc, f)
     ):
         return  # "taken alone", "no other anticancer agents": only beside the KRAS G12C inhibitor
     if _combination(f.sentence) or _combination(_line_from_now(doc, f)):
@@ -307,6 +311,10 @@ def _drug_named_near(doc: TextDoc, f: Finding) -> bool | None:
     left = re.split(r"[;.(\n]", window)[-1][-30:]
     if not left.strip() and window.rstrip().endswith("("):  # "pembrolizumab monotherapy since 02/2026 (single agent)"
         left = re.split(r"[;.]|\n\s*\n", window)[-1]
+    elif not left.strip() and re.search(r"[^\W\d_]\s*\n[ \t]*$", window):
+        # (held-out v14) [v14-wrapped-mono] a sentence wrapped before the mention ("now receives docetaxel en\n
+        # monoterapia"): the drug at the end of the line above is the one it qualifies
+        left = re.split(r"[;.(]|\n\s*\n", window)[-1].replace("\n", " ")[-30:]
     after = re.match(r"[\s-]*(?:(?:of|with)\s+)?", doc.text[f.end : f.end + 40])
     m = _drugs().match(doc.text, f.end + (after.end() if after else 0))
     near = _g12c_inhibitors(left)[-1:] + (_g12c_inhibitors(m.group(0)) if m else [])
@@ -315,3 +323,15 @@ def _drug_named_near(doc: TextDoc, f: Finding) -> bool | None:
     if not near:
         return None
     return any(near)
+
+
+def _named_in_wrapped_sentence(doc: TextDoc, f: Finding) -> bool:
+    """(held-out v14, issue 13's fifteenth pass) [v14-wrapped-sentence] A sentence wrapped onto an indented line, which
+    the sentence splitter cuts ("Now sotorasib 960 mg\\n   qd, no other anticancer agent alongside"): the drug named
+    earlier in the same sentence, up to its last full stop, is the one it qualifies (KRAS G12C inhibitors only)."""
+    start = max(doc.text.rfind(c, 0, f.start) for c in ".;!?") + 1
+    clause = doc.text[start : f.start]
+    if "\n" not in clause or len(clause) > 200:
+        return False
+    named = _g12c_inhibitors(clause)
+    return bool(named) and all(named)
