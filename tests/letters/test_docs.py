@@ -197,14 +197,14 @@ def test_the_fourth_sets_fax_development_table_is_consistent() -> None:
     )
 
 
-def test_the_scoring_script_knows_the_fourteenth_set() -> None:
-    """heldout14 (to be written blind while v13 is read) is merged after the next pass: the script names it and,
+def test_the_scoring_script_knows_the_fifteenth_set() -> None:
+    """heldout15 (to be written blind while v14 is read) is merged after the next pass: the script names it and,
     until its file is in the checkout, says so in one line (exit 2, no traceback)."""
-    assert render.CORPORA["heldout14"] == "heldout14.yaml"
-    if (ROOT / "tests" / "letters" / "heldout14.yaml").exists():
-        pytest.skip("the fourteenth set is merged: it is scored by the lead, blind, not here")
+    assert render.CORPORA["heldout15"] == "heldout15.yaml"
+    if (ROOT / "tests" / "letters" / "heldout15.yaml").exists():
+        pytest.skip("the fifteenth set is merged: it is scored by the lead, blind, not here")
     p = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout14", "--limit", "1"],
+        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout15", "--limit", "1"],
         capture_output=True,
         text=True,
         check=False,
@@ -212,7 +212,7 @@ def test_the_scoring_script_knows_the_fourteenth_set() -> None:
     )
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.strip().splitlines() == [
-        "letter_quality: the heldout14 corpus (heldout14.yaml) is not in this checkout"
+        "letter_quality: the heldout15 corpus (heldout15.yaml) is not in this checkout"
     ]
 
 
@@ -357,6 +357,22 @@ THIRTEENTH_BLIND = {  # the thirteenth set's one blind run (digital, fax), score
 }
 
 
+FOURTEENTH_BLIND = {  # the fourteenth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("66.7 / 31.2 / 2.1", "64.6 / 33.3 / 2.1"),
+    "authorization_number": ("58.3 / 35.4 / 6.2", "58.3 / 35.4 / 6.2"),
+    "period_start": ("87.5 / 12.5 / 0.0", "85.4 / 14.6 / 0.0"),
+    "period_end": ("85.4 / 14.6 / 0.0", "83.3 / 16.7 / 0.0"),
+    "quantity": ("91.7 / 8.3 / 0.0", "89.6 / 10.4 / 0.0"),
+    "appeal_deadline": ("70.8 / 29.2 / 0.0", "70.8 / 29.2 / 0.0"),
+    "denial_reason": ("75.0 / 22.9 / 2.1", "75.0 / 22.9 / 2.1"),
+    "requested": ("87.5 / 12.5 / 0.0", "87.5 / 12.5 / 0.0"),
+    "patient_name": ("54.2 / 45.8 / 0.0", "47.9 / 52.1 / 0.0"),
+    "patient_birth_date": ("81.2 / 18.8 / 0.0", "75.0 / 25.0 / 0.0"),
+    "patient_member_id": ("66.7 / 31.2 / 2.1", "66.7 / 31.2 / 2.1"),
+    "patient_mismatch": ("95.8 / 0.0 / 4.2", "95.8 / 0.0 / 4.2"),
+}
+
+
 def _at_both_qualities(
     nth: str, blind: dict[str, tuple[str, str]], wrong: int, since: str = "scored **once** by the lead on 2026-12-01"
 ) -> tuple[str, dict[str, str], str, str]:
@@ -385,6 +401,7 @@ def _at_both_qualities(
         _at_both_qualities("eleventh", ELEVENTH_BLIND, 0),
         _at_both_qualities("twelfth", TWELFTH_BLIND, 1),
         _at_both_qualities("thirteenth", THIRTEENTH_BLIND, 0),
+        _at_both_qualities("fourteenth", FOURTEENTH_BLIND, 1),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
