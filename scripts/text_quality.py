@@ -21,7 +21,8 @@ thirteenth pass: a development set too), ``heldout13`` (``tests/text/heldout13.y
 read, scored blind once, then read on 2026-12-01 in the fourteenth pass: a development set too), ``heldout14``
 (``tests/text/heldout14.yaml``, written blind while v13 was read, scored blind once, then read on 2026-12-01 in the
 fifteenth pass: a development set too) and ``heldout15`` (``tests/text/heldout15.yaml``, the held-out set, written
-blind while v14 was read; a corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
+blind while v14 was read, scored blind once; a corpus whose file is absent, as each was until merged, is named
+absent and the scorer exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
     .venv/bin/python scripts/text_quality.py --corpus heldout2  # one of them
@@ -59,7 +60,7 @@ HELDOUT11 = ROOT / "tests/text/heldout11.yaml"  # written blind while v10 was re
 HELDOUT12 = ROOT / "tests/text/heldout12.yaml"  # written blind while v11 was read; a development set since read
 HELDOUT13 = ROOT / "tests/text/heldout13.yaml"  # written blind while v12 was read; a development set since read
 HELDOUT14 = ROOT / "tests/text/heldout14.yaml"  # written blind while v13 was read; a development set since read
-HELDOUT15 = ROOT / "tests/text/heldout15.yaml"  # written blind while v14 was read; the held-out set (absent until merged)
+HELDOUT15 = ROOT / "tests/text/heldout15.yaml"  # written blind while v14 was read; the held-out set, scored once
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
