@@ -212,7 +212,7 @@ def _exclusion_met(f: Finding) -> bool:
 
 
 # (held-out v13, issue 13's fourteenth pass) [v13-indication] A diagnosis or a result named as what a drug is ordered or
-# requested for ("sotorasib ordered as monotherapy for unresectable stage IIIB lung adenocarcinoma, KRAS p.G12C",
+# requested for ("adagrasib ordered alone for inoperable stage IIIC lung adenocarcinoma, KRAS p.G12C",
 # "request to start adagrasib (newly diagnosed metastatic NSCLC, KRAS G12C, ...)"), or as the subject of a note's
 # title ("Next-line planning - mCRC, KRAS G12C"): the order's doubt is the drug's, the indication is the patient's.
 # Only a finding whose one doubt is the order's (HYPOTHETICAL); a condition, a test or a doubt near it keeps it out.
