@@ -1309,6 +1309,13 @@ _NAME_OVER_DOB = re.compile(
     r"(?=(?:date\s+of\s+birth|DOB|D\.O\.B|born|birth\s*date|member\s+id)\b)",
     I | M,
 )
+# a Dutch or German (Swiss) letter's patient block: "Verzekerde: <name>", "Versicherte Person: <name>",
+# "Patiënt: <name>" at a line's start (unread, the letter's patient could not be checked against the case's)
+_NAME_NL_DE = re.compile(
+    r"^[ \t|]*(?i:verzekerde|pati[eë]nt(?:in)?|versicherter?(?:[ \t]+person)?|versicherungsnehmer(?:in)?)"
+    rf"[ \t]*(?::|\.{{2,}})[ \t]*(?P<v>{_PERSON}{{1,3}}?)" + _STOP,
+    M,
+)
 # a letter's address block: "Mrs. June T. Okafor" on a line of its own (or beside a label in a column)
 _ADDRESSEE = re.compile(
     r"^[ \t]*(?:Mr|Ms|Mrs|Mx|Miss)\.?[ \t]+(?P<v>[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){1,3}?)" + _STOP, M
@@ -1342,6 +1349,18 @@ _DOB = re.compile(
     r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birthday|born|date\s+de\s+naissance|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il)"
     rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE}|{_SIX})",
     I,
+)
+# a Dutch or German (Swiss) letter's date of birth, day first as those countries write it ("Geboortedatum:
+# 05-02-1950", "Geburtsdatum: 02.12.1958": the 5th of February, never May 2nd)
+_DOB_NL_DE = re.compile(
+    r"\b(?i:geboortedatum|geburtsdatum|geboren(?:[ \t]+(?:am|op))?)[ \t]*(?::|\.{2,})?[ \t]*"
+    r"(?P<d>(?P<dd>\d{1,2})[.\-/](?P<mm>\d{1,2})[.\-/](?P<yy>\d{4}))(?!\d)"
+)
+# a Dutch or German (Swiss) letter's member number: "Polisnummer: 40.118.227", "Versichertennummer: 756.4471.0912.38"
+_MEMBER_NL_DE = re.compile(
+    r"^[ \t|]*(?i:polisnummer|verzekerdennummer|relatienummer|lidnummer|versichertennummer|versicherten-?nr\.?|versicherungsnummer)"
+    r"[ \t]*(?::|\.{2,})?[ \t]*(?P<v>[A-Z0-9](?:[A-Z0-9\-/]|[.](?=[A-Z0-9])| (?=\d)){3,24})(?![A-Za-z0-9])",
+    M,
 )
 _MEMBER = re.compile(
     rf"(?:\b(?P<role>{_ROLE}|membership|mbr|fund|carteirinha|carteira|tessera|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
@@ -1435,7 +1454,7 @@ _MEMBER_SYSTEM = re.compile(
 
 def _member_id(text: str) -> re.Match[str] | None:
     """The member id: a labelled one with a digit, else a plan's bare "ID" that is nothing else's."""
-    if m := _MEMBER_FR.search(text) or _MEMBER_SYSTEM.search(text):
+    if m := _MEMBER_FR.search(text) or _MEMBER_SYSTEM.search(text) or _MEMBER_NL_DE.search(text):
         return m
     for m in _patients_first([m for m in _MEMBER.finditer(text) if re.search(r"\d", m.group("v"))]):
         if re.match(r"[^\w\s\-/.,;:)|][A-Za-z0-9]", text[m.end() : m.end() + 2]):
@@ -1477,7 +1496,7 @@ def patient(text: str) -> dict[str, Hit]:
     out: dict[str, Hit] = {}
     found = (
         x
-        for rule in (_NAME, _NAME_COLUMN, _NAME_RE, _NAME_FOR, _NAME_INLINE, _ADDRESSEE, _ADDRESS_BLOCK, _NAME_OVER_DOB, _SALUTATION)
+        for rule in (_NAME, _NAME_COLUMN, _NAME_RE, _NAME_NL_DE, _NAME_FOR, _NAME_INLINE, _ADDRESSEE, _ADDRESS_BLOCK, _NAME_OVER_DOB, _SALUTATION)
         for x in _patients_first(list(rule.finditer(text)))
         if not _NOT_NAME.search(x.group("v"))
         and not (rule is _SALUTATION and _NOT_PERSON.search(x.group("v")))
@@ -1495,6 +1514,14 @@ def patient(text: str) -> dict[str, Hit]:
     )
     if d is not None:
         out["birth_date"] = Hit(dates.parse(d.group("d"), birth=True, near=near), d.start("d"), d.end("d"))
+    else:
+        for x in _DOB_NL_DE.finditer(text):
+            try:
+                born = date(int(x.group("yy")), int(x.group("mm")), int(x.group("dd")))
+            except ValueError:
+                continue
+            out["birth_date"] = Hit(born, x.start("d"), x.end("d"))
+            break
     mid = _member_id(text)
     if mid is not None:
         out["member_id"] = Hit(mid.group("v").upper(), mid.start("v"), mid.end("v"))

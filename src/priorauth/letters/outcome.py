@@ -449,7 +449,22 @@ def _noise_boxes(text: str) -> str:
     return "\n".join(out)
 
 
-_UNFILLED = re.compile(r"(?:^|(?<=[ \t]))[A-Za-z][A-Za-z ()/]{0,30}:[ \t]*_{3,}", re.M)
+# (its label set off by a colon, dot leaders or a column gap; its blank a rule of underscores or a date's mask
+# "____/__/__", "__-__-____", the mask's underscores blanked already when a form's entries were taken out of
+# their blanks: "Approved from ......     /  /  ")
+_UNFILLED = re.compile(
+    r"(?:^|(?<=[ \t]))[A-Za-z][A-Za-z ()/]{0,30}?(?:[ \t]*:|[ \t]*\.{2,}|[ \t]{2,})[ \t]*"
+    r"(?:(?:_{3,}|_{2,}(?=[ \t]*[/.\-][ \t]*_))(?:[ \t]*[/.\-][ \t]*_+)*|(?:[ \t]*[/\-][ \t]*){2}(?=[ \t]*$))",
+    re.M,
+)
+# a form's field named by an outcome word ("Approved from", "Approved qty", "Denied on") left blank, its blank
+# what a fax's OCR made of an empty date mask or rule ("Approved from  a a", "Approved to  ff"): no digit, no
+# word of three letters or more, so no statement ("Approved to continue ..." and "Approved from 03/01/2027" stay)
+_UNFILLED_OUTCOME = re.compile(
+    r"^[ \t]*(?:approved|denied|authorized|pended)[ \t]+(?:from|to|through|thru|until|qty|quantity|units|dates?|on|by|period)"
+    r"(?![A-Za-z])(?:[^\w\n]|_|(?<![A-Za-z])[A-Za-z]{1,2}(?![A-Za-z]))*$",
+    re.I | re.M,
+)
 _UNCHECKED = re.compile(r"(?:\[[ \t]*\]|\([ \t]*\)|☐)[^\n\[(☐☒☑]*")
 # a letter that closes the request (withdrawn, closed, cancelled) has no outcome, whatever else it words
 # like one; one that says no decision was made yet has none either, unless all it states is that the
@@ -798,6 +813,7 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
     text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
     text = _UNFILLED.sub(lambda m: " " * len(m.group(0)), text)  # nor a form's field left blank ("Approved from: ____")
     text = _UNFILLED_LINE.sub(lambda m: " " * len(m.group(0)), text)  # its blanks lost at fax ("Approved from:  to:")
+    text = _UNFILLED_OUTCOME.sub(lambda m: " " * len(m.group(0)), text)  # or garbled there ("Approved to  ff")
     text = _noise_boxes(text)  # a row with one [X]: its other boxes are empty
     codes = {**legend(text)[0], **(codes or {})}
     text = unlegended(text)  # a legend's words say what codes mean, nothing was decided by them
