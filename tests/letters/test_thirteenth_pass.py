@@ -19,7 +19,6 @@ from datetime import date
 import pytest
 
 from priorauth.letters import fields, patient
-from priorauth.letters.outcome import plain
 from priorauth.letters.proposal import match, propose
 from tests.letters.test_generalise import _letter
 
@@ -155,7 +154,7 @@ def test_a_footnote_marker_hugging_a_word(text: str, want: str | None) -> None:
 
 def test_footnote_markers_are_blanks_of_the_same_length() -> None:
     text = "APPROVAL¹ and number²³; 5 mg/m²"
-    assert plain(text) == "APPROVAL  and number  ; 5 mg/m²"
+    assert fields.unmarked(text) == "APPROVAL  and number  ; 5 mg/m²"
 
 
 @pytest.mark.parametrize("bullet", ["•", "▪", "\x7f"])

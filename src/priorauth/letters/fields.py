@@ -192,9 +192,9 @@ def _blank(m: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", m.group(0))
 
 
-# a footnote's marker (¹ ² ³) after a label or a word ("Prior authorization number²: ...", "NOTICE OF APPROVAL¹") or
-# opening the footnote itself: a blank (never a unit's square, "mg/m²")
-_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z.)])(?<![/\d]m)[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?=[ \t]*(?::|$)|[ \t])|^[ \t]*[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?=[ \t])", M)
+# a footnote's marker (¹ ² ³) hugging a label or a word ("Prior authorization number²: ...", "NOTICE OF APPROVAL¹",
+# "number²,") or opening the footnote itself: a blank (never a unit's square, "mg/m²")
+_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z.,:;)])(?<!/m)[¹²³⁴⁵⁶⁷⁸⁹⁰]+|^[ \t]*[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}(?=[ \t])", M)
 # an INI-style notice ("[member]" sections, "member_id=WCE-..." keys): each key is a label ("member id:"), the same length
 _INI_SECTION = re.compile(r"^[ \t]*\[[A-Za-z][\w ]{1,30}\][ \t]*$", M)
 _INI_KEY = re.compile(r"^(?P<lead>[ \t]*)(?P<k>[A-Za-z][A-Za-z0-9_]{0,40})[ \t]*=(?=[ \t]*\S)", M)
@@ -276,21 +276,22 @@ _NUMBER_LABELS = tuple(
         r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*|contro[l1I|\]]\s*)?(?:{NUM}|no\.?|#|id|ref(?:erence)?)",
         r"(?-i:PACN|PAN|PAR)(?=[\s.:#])",  # the PA control, authorization or reference number's initials
         r"(?:PA\s+)?case(?=\s*:)",
-        r"(?:case|file)(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",
+        r"(?:case|file)(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",  # "...; Case AR-UM-77120", "request, file RMW-27-..."
         r"(?:ticket|case|file)(?=\s+(?-i:[A-Z]{2,6}[:~.][A-Z0-9]))",  # "ticket GMH:RX:27:08:2417"
         # a French letter's: "No de demande :", "N° de dossier :", "Numéro d'autorisation :"
         r"(?:n[o°º]\.?|num[ée]ro)\s+(?:de\s+|d['’]\s*)(?:demande|dossier|autorisation|r[ée]f[ée]rence)",
         # an Italian letter's protocol number: "Prot. n. CMV/2027/IV/00873", "Protocollo n.:"
-        r"prot(?:ocollo|\.)?\s*n(?:\.|[°º]|um(?:ero|\.))?(?=\s*:?\s*[A-Z0-9])",  # "...; Case AR-UM-77120", "request, file RMW-27-..."
+        r"prot(?:ocollo|\.)?\s*n(?:\.|[°º]|um(?:ero|\.))?(?=\s*:?\s*[A-Z0-9])",
         r"case(?=\s+\d{6,}(?![\d/.\-]))",  # a portal's "Case 5518820" (six digits or more, no date)
         # the request's number under any review's name: "Redetermination number", "UR number", "File no."
         r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|(?:re)?determination|ticket|pa\s+case|"
         r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry|denial)\s*(?:control\s+)?(?:{NUM}|no\.?|#|id)",
         # a Spanish letter's number: "Numero de autorizacion:", "Num. de caso:", "Num. de solicitud:"
         r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó]n|caso|solicitud|referencia|referido)",
-        r"(?:autorizaci[oó]n|solicitud|caso|solicita[cçg][aã]o|pedido)(?:\s+previa)?\s+n(?:\.?\s*[º°o]|\.2)\.?(?=\s*:)",  # at fax "n.º" may be "n.2"
+        # "Autorización previa n.º:", "Solicitação n.º:" (at fax "n.º" may be "n.2")
+        r"(?:autorizaci[oó]n|solicitud|caso|solicita[cçg][aã]o|pedido)(?:\s+previa)?\s+n(?:\.?\s*[º°o]|\.2)\.?(?=\s*:)",
         # a Brazilian letter's "Senha de autorização:" (the authorization's password is its number)
-        r"senha(?:\s+de\s+autoriza[cç][aã]o)?(?=\s*:)",  # "Autorización previa n.º:"
+        r"senha(?:\s+de\s+autoriza[cç][aã]o)?(?=\s*:)",
         # a German letter's: "Vorgangsnummer:", "Genehmigungs-Nr.:", "Aktenzeichen:"
         r"(?:(?:vorgangs|genehmigungs|bewilligungs|antrags)-?(?:nummer|nr\.?)|aktenzeichen)(?=\s*:)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
@@ -472,8 +473,8 @@ _SUF = r"\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determina
 _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper's date, never the letter's
     r"(?:^|(?<=\S[ \t]{2}))[ \t]*"
     rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE|Issued|ISSUED)[ \t]+"
-    r"|(?:issued|mailed|printed|created|sent(?:[ \t]+time)?)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*"
-    r"|(?<![\w])(?:given|dated|signed|done)[ \t]+(?:at[ \t]+[A-Z][\w ]{0,30},[ \t]+)?this[ \t]+(?=(?:\d|[a-z]+[\s-]?[a-z]*[ \t]+day)))"  # "Given this 3rd day of May, 2027"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
+    r"|(?:issued|mailed|printed|created|sent(?:[ \t]+time)?)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
+    r"|(?<![\w])(?:given|dated|signed|done)[ \t]+(?:at[ \t]+[A-Z][\w ]{0,30},[ \t]+)?this[ \t]+(?=(?:\d|[a-z]+[\s-]?[a-z]*[ \t]+day)))"  # "Given this 3rd day of May, 2027"
     rf"(?:{dates.WEEKDAY}[ \t]+)?(?P<d>" + dates.DATE + r")",
     M,
 )
@@ -720,10 +721,10 @@ _FROM_LETTER = re.compile(
     r"^(?:(?:this|the|our)\s+)?(?:date\s+(?:of|on)\s+(?:this|the|our)\s+|(?:date\s+of\s+)?)"
     r"(?:(?:adverse|denial|coverage|outcome|decision|determination)\s+)?(?:letter|notice|notification|denial|decision|determination|memo(?:randum)?|e-?mail|message|response)"
     r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination)\s+date"
-    r"|^this\s+date\b"
+    r"|^this\s+date\b"  # a stamp's "APPEAL W/IN 60 DAYS OF THIS DATE": the date it bears
     # "60 days of the date this response was created", "45 DAYS OF DATE OF THIS MSG": the letter's own date
     r"|^(?:the\s+)?date\s+(?:this|the|our)\s+(?:letter|notice|response|message|msg|e-?mail)\s+was\s+(?:created|sent|issued|written|dated|mailed)\b"
-    r"|^(?:the\s+)?date\s+of\s+(?:this|the|our)\s+(?:msg|telex|cable|fax)\b"  # a stamp's "APPEAL W/IN 60 DAYS OF THIS DATE": the date it bears
+    r"|^(?:the\s+)?date\s+of\s+(?:this|the|our)\s+(?:msg|telex|cable|fax)\b"
     r"|^(?:the\s+)?(?:stamp(?:ed)?|print(?:ed)?|issue|status|result|mail(?:ing|ed)?)\s+date\b"  # "W/IN 90 DAYS OF STAMP DATE"
     r"|^(?:the\s+)?date\s+(?:above|at\s+the\s+top|shown\s+above|printed\s+above|of\s+issue)\b"  # "of the date above"
     r"|^(?:the\s+)?date\s+(?:printed|shown|written|stated|given)\s+(?:at\s+the\s+top\s+of|on|in|at\s+the\s+head\s+of)\s+(?:this|the|our)\s+(?:letter|notice)",
@@ -739,8 +740,7 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         g = next(x for x in ("d", "d2", "d3") if m.group(x))
         if _NOT_APPEAL.search(_sentences_around(text, m.start(g), m.end(g))[0]):
             continue  # the date of another window after the appeal's ("... peer-to-peer discussion until 09/06")
-        d = dates.parse(m.group(g))
-        if d and not _NOT_APPEAL.search(_sentences_around(text, m.start(g), m.end(g))[0]):  # a peer-to-peer's date
+        if d := dates.parse(m.group(g)):
             return Hit(d, m.start(g), m.end(g)), ""
     if _JULIAN_SAID.search(text):  # a register's "APPEAL-BY 27261" where its dates are said to be Julian YYDDD
         for m in _APPEAL_BY_JULIAN.finditer(text):

@@ -15,19 +15,13 @@ from priorauth.letters import dates, tables
 from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, _THIS_ROW, GARBLED_LEADER, Hit, I, M
 
 # the British spelling of "authorised" (the rules' words are American); a letter printed as its source (RTF, JSON,
-# Markdown, a box-drawn table) has its markup blanked before this, by :func:`priorauth.letters.fields.unmarked`
+# Markdown, a box-drawn table) has its markup, and its footnote markers, blanked before this, by
+# :func:`priorauth.letters.fields.unmarked`
 _BRITISH = re.compile(r"(?<=[Aa]uthori)s(?=e|ed|es|ing|ation)|(?<=AUTHORI)S(?=E|ED|ES|ING|ATION)")
 
 
-# a footnote's marker hugging a word ("NOTICE OF APPROVAL¹", "number²"): a blank, so the word ends there ("m²" of a
-# dose per body surface stays)
-_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z.,:;)])(?<!/m)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
-
-
 def plain(text: str) -> str:
-    """The letter's text with "authorised" spelt "authorized" and footnote markers blanked (the same length: every
-    span holds)."""
-    text = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), text)
+    """The letter's text with "authorised" spelt "authorized" (the same length: every span holds)."""
     return _BRITISH.sub(lambda m: "z" if m.group(0) == "s" else "Z", text)
 
 

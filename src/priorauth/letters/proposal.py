@@ -136,8 +136,8 @@ def propose(
     """The proposal for a letter's text; with the letter's bytes (``raw``), numbers and dates OCR read
     with low confidence get a second look (:mod:`priorauth.letters.recheck`)."""
     out = Proposal(letter.text, letter.ocr, warnings=list(letter.warnings))
-    # a form's entries out of their blanks, its field names as labels; an RTF source's control words and a drawn
-    # table's rules as blanks and bars (offsets kept)
+    # a letter's source markup (HTML, XML, RTF, JSON, Markdown, drawn tables) blanked or read as labels, its dates in
+    # the order it says; a form's entries out of their blanks, its field names as labels (offsets kept)
     text = outcome.plain(fields.unwidgeted(fields.unfenced(fields.untagged(letter.text))))
 
     def add(name: str, hit: fields.Hit | None) -> Field | None:
