@@ -19,7 +19,7 @@ from priorauth.text.finding_scope import (
 )
 from priorauth.text.pipeline import EXCLUDING, Finding, patterns
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _evidence, _line
+from priorauth.text.spans import _evidence, _line, _line_before
 from priorauth.text.therapy_facts import _drug_named
 
 if TYPE_CHECKING:
@@ -157,7 +157,7 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # microsatellite stable is a biomarker
     if f.value == "stable" and _BENIGN_NODULE.search(doc.text) and not _CANCER_NAMED.search(_NO_CANCER.sub("", doc.text)):
         return  # (held-out v13) [v13-status-benign-nodule] a benign screening nodule "unchanged": no cancer's status
-    if _SUPERSEDED_READ.search(doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]) and _REVISED.search(doc.text):
+    if _SUPERSEDED_READ.search(_line_before(doc, f)) and _REVISED.search(doc.text):
         return  # (held-out v13) [v13-status-superseded-read] 'Original read: "stable disease."', revised by a 2nd reader
     value = f.value
     if f.label == "STATUS_CELL" and not p["response_table_header"].search(_block_header(doc, f)):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from priorauth.facts.model import Diagnosis
 from priorauth.text.pipeline import Finding, unwrap
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _evidence
+from priorauth.text.spans import _evidence, _line_before
 
 if TYPE_CHECKING:
     from priorauth.text.facts import TextFacts
@@ -18,7 +19,7 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _ILD_NOT_A_DIAGNOSIS.match(doc.text, f.end):
         return  # "ILD clinic", "ILD symptoms reviewed": a service, a teaching point
     before = f.sentence[: f.start - f.sentence_start]
-    line = doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]
+    line = _line_before(doc, f)
     if _ILD_NOT_PATIENT_BEFORE.search(before) or _EXCLUSION_LIST.match(line):
         return
     if _ILD_NOT_PATIENT_AFTER.match(unwrap(doc.text), f.end):
@@ -106,5 +107,10 @@ _ILD_REFUTATION = re.compile(
 _REFUTED_WINDOW = 300  # characters before the refutation's end that it reaches
 
 
+@lru_cache(maxsize=1024)
+def _refutation_ends(text: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _ILD_REFUTATION.finditer(text))  # once per document, not per mention
+
+
 def _refuted_later(text: str, start: int) -> bool:
-    return any(start < m.end() and m.end() - start <= _REFUTED_WINDOW for m in _ILD_REFUTATION.finditer(text))
+    return any(start < end <= start + _REFUTED_WINDOW for end in _refutation_ends(text))

@@ -28,7 +28,7 @@ from priorauth.text.kras_tables import (
 from priorauth.text.layout import _RESULT_WORD, _boxed_answer
 from priorauth.text.pipeline import Finding, patterns, unwrap
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _evidence, _stated_date
+from priorauth.text.spans import _evidence, _line_before, _stated_date
 from priorauth.text.therapy_facts import _drug_named
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         f.label == "KRAS_G12C" and _EXCLUDED_AFTER.match(doc.text, f.end)
     )
     negated = negated or _under_not_detected(doc, f) or (f.label == "KRAS_G12C" and _negative_list_or_cell(doc, f))
-    if f.label == "KRAS_G12C" and _NO_G12C_BEFORE.search(doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]):
+    if f.label == "KRAS_G12C" and _NO_G12C_BEFORE.search(_line_before(doc, f)):
         negated = True  # (held-out v14) [v14-other-not-g12c] "KRAS G12V (tissue) - no G12C": the G12C ruled out
     elif f.label == "KRAS_OTHER" and negated and _NOT_G12C_AFTER.match(doc.text, f.end):
         negated = False  # [v14-other-not-g12c] the "- no" after the variant negates the G12C named after it, not it
@@ -298,10 +298,11 @@ _TERM_LEAD = re.compile(r"[ \t]*(?:k-?ras[ \t]+)?(?:p\.)?[A-Z]\d{1,3}[A-Z]\b", r
 
 
 def _glossary_entry(doc: TextDoc, f: Finding) -> bool:
-    lead = _TERM_LEAD.match(doc.text, doc.text.rfind("\n", 0, f.start) + 1)
+    start = doc.text.rfind("\n", 0, f.start) + 1
+    lead = _TERM_LEAD.match(doc.text, start)
     if lead and lead.end() <= f.start and _glossary_term(doc, lead.end()):
         return True  # [ocr13-glossary-line]
-    return _glossary_term(doc, f.end, doc.text.rfind("\n", 0, f.start) + 1, f.start)
+    return _glossary_term(doc, f.end, start, f.start)
 
 
 def _glossary_term(doc: TextDoc, at: int, start: int = 0, end: int = 0) -> bool:
@@ -329,6 +330,5 @@ _TEST_PURPOSE = re.compile(
 
 
 def _reason_for_test(doc: TextDoc, f: Finding) -> bool:
-    start = doc.text.rfind("\n", 0, f.start) + 1
-    lead = re.split(r"[.;]\s", doc.text[start : f.start])[-1]
+    lead = re.split(r"[.;]\s", _line_before(doc, f))[-1]
     return bool(_REASON_FIELD.search(lead)) and bool(_TEST_PURPOSE.match(doc.text, f.end))

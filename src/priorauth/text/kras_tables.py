@@ -7,6 +7,7 @@ import re
 
 from priorauth.text.pipeline import Finding, patterns
 from priorauth.text.sources import TextDoc
+from priorauth.text.spans import _line_before
 
 _ROW = re.compile(r"\S(?: {2,}|\t|\s*\|\s*)\S")
 # A result on a row (not a percentage alone: a coverage table prints each target's limit of detection, "1%").
@@ -110,8 +111,7 @@ _DANGLING_VERB = re.compile(
 
 
 def _specked_not_row(doc: TextDoc, f: Finding) -> bool:
-    start = doc.text.rfind("\n", 0, f.start) + 1
-    return bool(_ROW_LEAD.match(doc.text[start : f.start]) and _SPECKED_NOT.match(doc.text, f.end))
+    return bool(_ROW_LEAD.match(_line_before(doc, f)) and _SPECKED_NOT.match(doc.text, f.end))
 
 
 _GENE = re.compile(r"\b([knh])-?ras\b", re.I)
@@ -195,9 +195,7 @@ _ROW_RESULT_AFTER = re.compile(
 
 
 def _inclusion_row(doc: TextDoc, f: Finding) -> bool:
-    start = doc.text.rfind("\n", 0, f.start) + 1
     end = doc.text.find("\n", f.end)
-    m = _INCLUSION_LABEL.match(doc.text[start : f.start])
-    if not m:
+    if not _INCLUSION_LABEL.match(_line_before(doc, f)):
         return False
     return not _ROW_RESULT_AFTER.search(doc.text[f.end : end if end >= 0 else len(doc.text)])

@@ -87,6 +87,11 @@ def _line(doc: TextDoc, f: Finding) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
+def _line_before(doc: TextDoc, f: Finding) -> str:
+    """The finding's line (as the document wrote it) from its start up to the finding."""
+    return doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]
+
+
 def _line_at(text: str, at: int) -> str:
     end = text.find("\n", at)
     return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
