@@ -220,6 +220,9 @@ X12_VIEW = (
         # a notification's drug line with its status
         ("Update on your request\n  LUMAKRAS (sotorasib) -- Denied\n  Why: the plan covers one KRAS medicine at a time\n", "denied"),
         ("Update on your request\n   Lumakras — Approved ✅\n", "approved"),
+        # a wallet card's field in capitals, its column gap kept or lost at fax
+        ("| PRIOR AUTHORIZATION CARD |\n| DRUG LUMAKRAS 120MG |\n| STATUS OK TO DISPENSE (APPROVED) |\n", "approved"),
+        ("MEMBER  J DOE\nSTATUS   NOT APPROVED\nDRUG  LUMAKRAS 120 MG\n", "denied"),
         # a panel's interim order
         ("IT IS ORDERED that the request for LUMAKRAS is held in abeyance until the expert report arrives.\n", "pended"),
         # an earlier approval said to have ended, then the new decision
@@ -245,6 +248,7 @@ def test_an_outcome_stated_this_way_is_read(text: str, expected: str) -> None:
         "If the reviewer denied it, you would have received a letter about LUMAKRAS.\n",
         "Update on your request\n  KRAZATI (adagrasib) — Approved\n",
         "Subject: LUMAKRAS -- status?\n\nHello, any news on the PA for LUMAKRAS?\n",
+        "| STATUS OF YOUR REQUEST |\n| DRUG LUMAKRAS 120MG |\n",
         # an approval that has ended and a new one stated: both are read, and they disagree only when both are current
         "Your request for LUMAKRAS was approved on 01/04/2027. The request is denied.\n",
     ],
@@ -303,6 +307,10 @@ def test_no_submission_needed_asks_for_nothing() -> None:  # guard
             "HCR   HCR*A3*QX27R0702~\nMSG   MSG*TEST SHOWS KRAS G13D NOT G12C~   Free text\n"
             "MSG   MSG*POLICY COVERS G12C ONLY~   Free text\nMSG   MSG*APPEAL WITHIN 60 DAYS~   Free text\n",
             "TEST SHOWS KRAS G13D NOT G12C POLICY COVERS G12C ONLY",
+        ),
+        (
+            "Leider können wir die Kosten nicht übernehmen.\nBegründung: Die Indikation ist für dieses Präparat nicht zugelassen.\n",
+            "Die Indikation ist",
         ),
         ("Besluit: de machtiging is afgewezen.\nReden: er is geen KRAS G12C-mutatie aangetoond in het weefsel.\n", "geen KRAS G12C-mutatie aangetoond"),
         (

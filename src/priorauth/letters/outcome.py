@@ -54,6 +54,11 @@ _LABEL_NEXT = re.compile(
     r"[ \t|]*(?P<v>\S+(?: \S+){0,3})",
     M,
 )
+# a card's or a form's field in capitals, its name and its value in capitals filling the line (in a box's "|" or
+# not): "STATUS OK TO FILL (APPROVED)" (the column gap a text layer keeps, a fax's OCR may shrink to one blank)
+_CAPS_FIELD = re.compile(
+    r"^[ \t|]*(?-i:STATUS|DECISION|OUTCOME)[ \t]+(?P<v>(?-i:[A-Z][A-Z ()/-]{1,40}[A-Z)]))[ \t]*(?:\|[ \t]*)?$", M
+)
 _APPROVED_CHANGED = (
     r"(?:(?:^\s*(?:(?:notice|result|decision|status)\s*:\s*)?(?:request\s+|coverage\s+)?|\b(?:is|was|been|were|are)\s+)approved"
     r"|\b(?:notice|notification|letter)\s+of\s+approval)"  # "NOTICE OF APPROVAL WITH MODIFICATION"
@@ -874,6 +879,12 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
             w = re.search(rf"\b(?:{words})\b", v, I)
             if w and not (value == "approved" and _NEGATED.search(v)):
                 labeled.append(Hit(value, at + w.start(), at + w.end()))
+                break
+    for m in _CAPS_FIELD.finditer(text):  # "| STATUS OK TO FILL (APPROVED) |": a card's field, its gap lost at fax
+        for value, words in _OUTCOME_WORDS:
+            w = re.search(rf"\b(?:{words})\b", m.group("v"), I)
+            if w and not (value == "approved" and _NEGATED.search(m.group("v"))):
+                labeled.append(Hit(value, m.start("v") + w.start(), m.start("v") + w.end()))
                 break
     for m in _LABEL_NEXT.finditer(text):
         value = _item_value(m.group("v").split("  ")[0]) or next(
