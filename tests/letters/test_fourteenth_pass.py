@@ -213,7 +213,7 @@ X12_VIEW = (
         ("Onderwerp: aanvullende gegevens nodig voor uw aanvraag LUMAKRAS\n", "pended"),
         # an e-mail's or a chat's plain words
         ("Hi all,\n\nQuick update: your PA went through. Details below.\n", "approved"),
-        ("Good news - this one went through!\n\nAuth #: KX-2291\n", "approved"),
+        ("Heads up: this one went through!\n\nAuth #: KX-2291\n", "approved"),
         ("[05/02/27 09:12] Sam (Plan): Unfortunately the reviewer denied the request.\n", "denied"),
         ("[05/02/27 09:12] Sam (Plan): The medical director has declined it.\n", "denied"),
         ("The nurse reviewer cannot complete the review yet. Please send the latest scan.\n", "pended"),
