@@ -64,6 +64,7 @@ def _score(corpus: str) -> dict:
         ("eleventh held-out \\(development\\)", "heldout11"),
         ("twelfth held-out \\(development\\)", "heldout12"),
         ("thirteenth held-out \\(development\\)", "heldout13"),
+        ("fourteenth held-out \\(development\\)", "heldout14"),
     ],
 )
 def test_the_docs_digital_rows_are_todays_reading(label: str, corpus: str) -> None:
@@ -479,6 +480,7 @@ READ_SETS = [  # (ordinal, corpus, its one blind run (digital, fax), its blind w
     ("eleventh", "heldout11", ELEVENTH_BLIND, 0),
     ("twelfth", "heldout12", TWELFTH_BLIND, 1),
     ("thirteenth", "heldout13", THIRTEENTH_BLIND, 0),
+    ("fourteenth", "heldout14", FOURTEENTH_BLIND, 1),
 ]
 
 

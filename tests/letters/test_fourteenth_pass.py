@@ -137,3 +137,207 @@ def test_an_unfilled_form_read_by_ocr_has_no_outcome(text: str) -> None:
 )
 def test_a_real_approval_stays_approved(text: str) -> None:
     assert propose(_letter(text)).value("outcome") == "approved"
+
+
+# == builder A (session 11): the fourteenth set's other misses, by class =====================================
+# 3. A false patient mismatch: the number on an enclosed AUTHORISATION certificate ("Certificate no. ...") was read as
+#    the member's id (a member's certificate of coverage number is one), so the case's own patient was flagged.
+AUTH_CERTIFICATE = (
+    "BRAMBLEFORD MUTUAL HEALTH\nMedicines Review\n\n2 June 2027\n\nRe: {name}, born 9 March 1958, Mutual ID {mid}\n\n"
+    "Dear Dr. Osterhagen,\n\nWe are pleased to confirm that your request for LUMAKRAS has been authorised.\n"
+    "The {heading} overleaf gives its number and dates.\n\f"
+    "{title}\n------------------------------\nCertificate no.      BM/27/4471-C\nMember               {name}\n"
+    "Valid from           02 Jun 2027\nValid until          01 Dec 2027\n"
+)
+OWN = {"name": "Perpetua Vandersloot-Achebe", "birth_date": date(1958, 3, 9), "member_id": "BMH-4471-20931"}
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("authorisation certificate", "AUTHORISATION CERTIFICATE"),
+        ("certificate of approval", "CERTIFICATE OF APPROVAL"),
+        ("approval certificate", "Authorization Certificate"),
+    ],
+)
+def test_an_authorisation_certificates_number_is_not_the_member_id(heading: str, title: str) -> None:
+    text = AUTH_CERTIFICATE.format(name=OWN["name"], mid=OWN["member_id"], heading=heading, title=title)
+    assert fields.patient(text)["member_id"].value == "BMH-4471-20931"
+    p = propose(_letter(text), OWN)
+    assert p.mismatch == [] and p.value("outcome") == "approved"
+
+
+@pytest.mark.parametrize(
+    ("name", "mid", "first"),
+    [  # guards: another patient on the same letter is still flagged, said first
+        ("Perpetua Vandersloot-Okafor", "BMH-4471-20931", "name"),
+        ("Perpetua Vandersloot-Achebe", "BMH-4471-20939", "member id"),
+    ],
+)
+def test_another_patient_with_an_authorisation_certificate_is_flagged(name: str, mid: str, first: str) -> None:
+    text = AUTH_CERTIFICATE.format(name=name, mid=mid, heading="authorisation certificate", title="AUTHORISATION CERTIFICATE")
+    p = propose(_letter(text), OWN)
+    assert p.mismatch and p.mismatch[0] == first and p.value("outcome") is None
+
+
+def test_a_members_certificate_number_is_still_the_member_id() -> None:  # guard: a certificate of coverage's number
+    text = "Member:             Rosamund Ekwueme\nDate of birth:      March 3, 1961\nCertificate no.:    CFH-3031-7719\n\nYour request for LUMAKRAS is denied.\n"
+    assert fields.patient(text)["member_id"].value == "CFH-3031-7719"
+
+
+# 4. Empty outcomes, closed as classes
+X12_VIEW = (
+    "278 RESPONSE -- decoded print\nSeg   Raw                                     Meaning\n"
+    "BHT   BHT*0007*11*QX0042*20270612*1010~     Created 2027-06-12\n"
+    "HCR   HCR*{code}*QX27R0612044~               Action code {code}\n"
+    "LIN   LIN**N4*99207051240~                   LUMAKRAS 120 MG TAB\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (X12_VIEW.format(code="A1"), "approved"),  # an X12 print with its segment id in a column of its own
+        (X12_VIEW.format(code="A3"), "denied"),
+        (X12_VIEW.format(code="A4"), "pended"),
+        # a Swiss letter's cost guarantee
+        ("Sehr geehrter Herr Doktor\n\nNach Prüfung wird die Kostengutsprache für LUMAKRAS hiermit erteilt.\n", "approved"),
+        ("Gesuch Nr. 44-2027 — ABLEHNUNG\n\nLeider können wir die Kosten für LUMAKRAS nicht übernehmen.\n", "denied"),
+        ("Kostengutsprache KG 2027/118 — ABLEHNUNG\n\nVersicherte Person: Anna Muster\n", "denied"),
+        ("Die Kostengutsprache für LUMAKRAS wird nicht erteilt.\n", "denied"),
+        # a Dutch letter
+        ("Besluit: uw aanvraag voor LUMAKRAS wordt goedgekeurd.\n", "approved"),
+        ("De machtiging voor sotorasib is helaas afgewezen.\n", "denied"),
+        ("De machtiging voor LUMAKRAS is niet toegekend.\n", "denied"),
+        ("Wij kunnen nog niet beslissen.\nWij missen nog de volgende stukken:\n  * het pathologieverslag\n", "pended"),
+        ("Onderwerp: aanvullende gegevens nodig voor uw aanvraag LUMAKRAS\n", "pended"),
+        # an e-mail's or a chat's plain words
+        ("Hi all,\n\nQuick update: your PA went through. Details below.\n", "approved"),
+        ("Heads up: this one went through!\n\nAuth #: KX-2291\n", "approved"),
+        ("[05/02/27 09:12] Sam (Plan): Unfortunately the reviewer denied the request.\n", "denied"),
+        ("[05/02/27 09:12] Sam (Plan): The medical director has declined it.\n", "denied"),
+        ("The nurse reviewer cannot complete the review yet. Please send the latest scan.\n", "pended"),
+        # a notification's drug line with its status
+        ("Update on your request\n  LUMAKRAS (sotorasib) -- Denied\n  Why: the plan covers one KRAS medicine at a time\n", "denied"),
+        ("Update on your request\n   Lumakras — Approved ✅\n", "approved"),
+        # a wallet card's field in capitals, its column gap kept or lost at fax
+        ("| PRIOR AUTHORIZATION CARD |\n| DRUG LUMAKRAS 120MG |\n| STATUS OK TO DISPENSE (APPROVED) |\n", "approved"),
+        ("MEMBER  J DOE\nSTATUS   NOT APPROVED\nDRUG  LUMAKRAS 120 MG\n", "denied"),
+        # a panel's interim order
+        ("IT IS ORDERED that the request for LUMAKRAS is held in abeyance until the expert report arrives.\n", "pended"),
+        # an earlier approval said to have ended, then the new decision
+        (
+            "LUMAKRAS was approved for this patient from 01/04/2027 to 30/09/2027. That authorization has expired.\n"
+            "We reviewed the renewal request. The renewal is denied.\n",
+            "denied",
+        ),
+    ],
+)
+def test_an_outcome_stated_this_way_is_read(text: str, expected: str) -> None:
+    assert propose(_letter(text)).value("outcome") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # guards: these state no outcome for LUMAKRAS
+        "278 RESPONSE -- decoded print\nSeg   Raw        Meaning\nREF   REF*NT*TRK-4410~   trace number\n",
+        "Die gewünschte Auskunft wird gerne erteilt. Ihr Gesuch für LUMAKRAS ist in Bearbeitung.\n",
+        "Wij kunnen nog geen besluit nemen over LUMAKRAS.\n",
+        "Thanks - the fax went through at 2:10 PM. We will review LUMAKRAS this week.\n",
+        "The request went through clinical review today; a decision follows by mail.\n",
+        "If the reviewer denied it, you would have received a letter about LUMAKRAS.\n",
+        "Update on your request\n  KRAZATI (adagrasib) — Approved\n",
+        "Subject: LUMAKRAS -- status?\n\nHello, any news on the PA for LUMAKRAS?\n",
+        "| STATUS OF YOUR REQUEST |\n| DRUG LUMAKRAS 120MG |\n",
+        # an approval that has ended and a new one stated: both are read, and they disagree only when both are current
+        "Your request for LUMAKRAS was approved on 01/04/2027. The request is denied.\n",
+    ],
+)
+def test_no_outcome_is_read_here(text: str) -> None:
+    assert propose(_letter(text)).value("outcome") is None
+
+
+# 5. What a pended letter asks for, and why a denial was made
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "HCR   HCR*A4*QX27R0701~      Action code A4\n"
+            "MSG   MSG*SEND OPERATIVE PATHOLOGY REPORT~     Free text\n"
+            "MSG   MSG*PROVIDE DATES OF PRIOR CARBOPLATIN~  Free text\n"
+            "MSG   MSG*REPLY BY 20270715~                   Free text\n",
+            ["OPERATIVE PATHOLOGY REPORT", "DATES OF PRIOR CARBOPLATIN"],
+        ),
+        (
+            "Ihr Gesuch ist noch nicht vollständig. Bitte senden Sie uns die folgenden Angaben:\n\n"
+            "  – Bericht der letzten Bildgebung\n  – Liste der bisherigen Therapien\n",
+            ["Bericht der letzten Bildgebung", "Liste der bisherigen Therapien"],
+        ),
+        (
+            "Wij missen de volgende stukken:\n  - het laatste brief van de longarts\n  - de uitslag van de KRAS-test\n",
+            ["het laatste brief van de longarts", "de uitslag van de KRAS-test"],
+        ),
+        (
+            "We need a bit more before the pharmacist can finish. Please reply with:\n  (1) the ECOG score\n  (2) the last CT report\n",
+            ["the ECOG score", "the last CT report"],
+        ),
+        (
+            "We need more information. Send the items still open below.\n\n"
+            "Document                                   Status\n"
+            "Prescription                               Received 05/04/2027\n"
+            "Molecular pathology report                 Outstanding\n"
+            "Oncology consult note                      Not received\n",
+            ["Molecular pathology report", "Oncology consult note"],
+        ),
+    ],
+)
+def test_what_is_asked_for_is_read(text: str, items: list[str]) -> None:
+    assert [h.value for h in fields.requested(text)] == items
+
+
+def test_no_submission_needed_asks_for_nothing() -> None:  # guard
+    text = "The matter is held in abeyance. No further submissions are required from the member or the prescriber.\n"
+    assert fields.requested(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "HCR   HCR*A3*QX27R0702~\nMSG   MSG*TEST SHOWS KRAS G13D NOT G12C~   Free text\n"
+            "MSG   MSG*POLICY COVERS G12C ONLY~   Free text\nMSG   MSG*APPEAL WITHIN 60 DAYS~   Free text\n",
+            "TEST SHOWS KRAS G13D NOT G12C POLICY COVERS G12C ONLY",
+        ),
+        (
+            "Leider können wir die Kosten nicht übernehmen.\nBegründung: Die Indikation ist für dieses Präparat nicht zugelassen.\n",
+            "Die Indikation ist",
+        ),
+        ("Besluit: de machtiging is afgewezen.\nReden: er is geen KRAS G12C-mutatie aangetoond in het weefsel.\n", "geen KRAS G12C-mutatie aangetoond"),
+        (
+            "  7  |  Outcome     |  DENY\n  8  |  Reason      |  dose above the labelled maximum\n  9  |  Appeal by   |  60 days\n",
+            "dose above the labelled maximum",
+        ),
+        (
+            "DECISION: DENIED. THE MEMBER IS ENROLLED IN A CLINICAL TRIAL\nTHAT SUPPLIES THE STUDY DRUG.\n\nAPPEAL: WITHIN 60 DAYS.\n",
+            "THE MEMBER IS ENROLLED IN A CLINICAL TRIAL",
+        ),
+        (
+            "WHEREAS a request for LUMAKRAS was received; and\nWHEREAS the member was not enrolled on the date of service;\n"
+            "NOW, THEREFORE, IT IS ORDERED that the request is DENIED.\n",
+            "the member was not enrolled on the date of service",
+        ),
+    ],
+)
+def test_a_denial_reason_given_this_way_is_read(text: str, phrase: str) -> None:
+    p = propose(_letter(text))
+    assert p.value("outcome") == "denied"
+    assert phrase in (p.value("denial_reason") or "")
+
+
+def test_an_unmet_rows_note_after_a_blank_line_is_its_reason() -> None:
+    text = (
+        "Your request for LUMAKRAS has not been approved.\n\nCriterion                         Finding\n"
+        "Confirmed KRAS G12C               Met\nPrior systemic therapy            NOT MET\n\n"
+        "Note: no earlier chemotherapy or immunotherapy is documented.\n"
+    )
+    assert "no earlier chemotherapy" in (propose(_letter(text)).value("denial_reason") or "")

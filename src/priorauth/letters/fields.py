@@ -940,6 +940,8 @@ _REASON_LABEL = re.compile(
     r"\s*(?:is|was|are)?\s*[:\-]?"
     r"|\bpour\s+(?:le|les)\s+motifs?\s+suivants?\s*:|\bmotifs?\s+(?:du\s+refus\s*)?:"  # a French letter's
     r"|\bmotivos?(?:\s+de\s+la\s+(?:denegaci[oó]n|decisi[oó]n))?\s*:|\bbegr[üu]ndung\s*:"  # a Spanish, a German letter's
+    r"|\breden(?:\s+van\s+(?:de\s+)?(?:afwijzing|het\s+besluit|dit\s+besluit))?\s*:"  # a Dutch letter's "Reden: ..."
+    r"|(?m:^[ \t]*\d{1,3}[ \t]*\|[ \t]*)(?:denial\s+)?reason[ \t]*\|"  # a spreadsheet print's row "  9  |  Reason  |  ..."
     r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)(?:-(?-i:TXT|TEXT|DESC))?|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
     r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
     r"|(?m:^[ \t|]*)(?:item\[\d+\]\.)?reasonCode[ \t]*\.{2,}[ \t]*"  # a FHIR print's reasonCode
@@ -968,12 +970,43 @@ _REASON_STOP = re.compile(
 
 # a printout's next line that is a field of its own (a label and its leaders) or a rule of dashes ends its reason
 # (a mainframe report's next field opens with its hyphenated name: "APPEAL-BY 27261")
-_NEXT_FIELD = re.compile(r"\n[ \t]*(?:[A-Za-z][A-Za-z /#]{0,30}\.{3,}|[-=_*]{4,}[ \t]*(?=\n|$)|(?-i:[A-Z]{2,}(?:-[A-Z]{2,})+)(?=[ \t:]))")
+_NEXT_FIELD = re.compile(r"\n[ \t]*(?:\d{1,3}[ \t]*\||[A-Za-z][A-Za-z /#]{0,30}\.{3,}|[-=_*]{4,}[ \t]*(?=\n|$)|(?-i:[A-Z]{2,}(?:-[A-Z]{2,})+)(?=[ \t:]))")
+
+
+# a panel's order: its recitals ("WHEREAS the Fund's records show that ...;") before "NOW, THEREFORE, IT IS ORDERED that the
+# request is DENIED" are its reasons; the one that says the request was received or referred is none
+_WHEREAS = re.compile(r"\bWHEREAS[ \t\n]+(?P<v>[^;]*?[^;\s])[ \t]*(?:;|\n[ \t]*\n|(?=\s*NOW\b))")
+_ORDERED_DENIED = re.compile(r"\bNOW,?\s+THEREFORE,?\s+IT\s+IS\s+(?:HEREBY\s+)?ORDERED\b[^.]*?\b(?:denied|not\s+approved)\b", I)
+_RECITED_STEP = re.compile(r"\b(?:was|were|has\s+been)\s+(?:received|filed|submitted|referred|assigned|docketed)\b", I)
+
+
+def _recital(text: str) -> Hit | None:
+    """The reason a denying order recites: its WHEREAS clauses after the request's receipt, the first of them."""
+    order = _ORDERED_DENIED.search(text)
+    if order is None:
+        return None
+    for m in _WHEREAS.finditer(text, 0, order.start()):
+        if not _RECITED_STEP.search(m.group("v")):
+            return Hit(" ".join(m.group("v").split()), m.start("v"), m.end("v"))
+    return None
+
+
+# an X12 278 response's free-text message ("MSG*KRAS TEST SUBMITTED SHOWS ...~"), its first that is not about an appeal
+_X12_MSG = re.compile(r"^[ \t]*(?:MSG[ \t]+)?MSG\*(?P<v>[^~*\n]*[^~*\s])[ \t]*~", M)
 
 
 def denial_reason(text: str) -> Hit | None:
-    """The payer's reason in its own words: the paragraph after a ``Reason for denial`` heading, else
-    the first sentence that gives one (``because``, ``does not meet``)."""
+    """The payer's reason in its own words: an X12 response's first message, the paragraph after a ``Reason for
+    denial`` heading, else the first sentence that gives one (``because``, ``does not meet``)."""
+    messages = list(_X12_MSG.finditer(text))
+    first = next((n for n, m in enumerate(messages) if not _REASON_STOP.search(m.group("v"))), None)
+    if first is not None:
+        said = [messages[first]]  # and the messages after it, up to one about an appeal: "reason, line 2"
+        for m in messages[first + 1 :]:
+            if _REASON_STOP.search(m.group("v")) or re.match(r"(?:SEND|PROVIDE|SUBMIT|FAX)\b", m.group("v")):
+                break
+            said.append(m)
+        return Hit(" ".join(m.group("v") for m in said), said[0].start("v"), said[-1].end("v"))
     for m in _REASON_LABEL.finditer(text):
         start = m.end()
         while start < len(text) and text[start] in " \t\n":
@@ -992,6 +1025,8 @@ def denial_reason(text: str) -> Hit | None:
         end = start + len(text[start:end].rstrip())
         if end - start >= 15:
             return Hit(" ".join(text[start:end].split()), start, end)
+    if recital := _recital(text):
+        return recital
     for s in _SENTENCE.finditer(text):
         if _REASON_SENTENCE.search(s.group(0)) and not re.search(r"\bappeal|\bif\s+you\b", s.group(0), I):
             start = s.start() + len(s.group(0)) - len(s.group(0).lstrip())
@@ -1026,10 +1061,13 @@ def reason_after(text: str, statements: list[Hit]) -> Hit | None:
     hit = min(prose or labels, key=lambda h: h.start)
     para = _PARAGRAPH_END.search(text, hit.end)
     para_end = para.start() if para else len(text)
+    line_end = text.find("\n", hit.end) % (len(text) + 1)
     if prose and re.match(r"[ \t\n]*as\s+\S", text[hit.end : para_end]):  # "is denied as experimental/investigational: ..."
         start = hit.end + len(text[hit.end : para_end]) - len(text[hit.end : para_end].lstrip())
     else:
-        stop = _STOP_AT.search(text, hit.end, para_end) if prose else None
+        # a label's value that goes on after its stop on its line: "DECISION: DENIED. THE REQUEST IS FOR USE ..."
+        on_line = not prose and re.match(r"\.[ \t]+\S", text[hit.end : line_end])
+        stop = _STOP_AT.search(text, hit.end, para_end) if prose or on_line else None
         start = stop.end() if stop else para_end
         if not text[start:para_end].strip() and para:  # the statement ends its paragraph: the next one explains it
             start = para.end()
@@ -1043,7 +1081,8 @@ def reason_after(text: str, statements: list[Hit]) -> Hit | None:
             end = sentence.start()
             break
     end = start + len(text[start:end].rstrip())
-    if end - start < 15 or _NOT_PROSE.search(text, start, end) or not re.search(r"\b[a-z]{3,}\s+[a-z]{2,}\b", text[start:end]):
+    words = r"\b[a-z]{3,}\s+[a-z]{2,}\b" if re.search(r"[a-z]", text[start:end]) else r"\b[A-Z]{3,}\s+[A-Z]{2,}\b"  # a letter all in capitals
+    if end - start < 15 or _NOT_PROSE.search(text, start, end) or not re.search(words, text[start:end]):
         return None
     return Hit(" ".join(text[start:end].split()), start, end)
 
@@ -1072,7 +1111,11 @@ def unmet_criterion(text: str) -> Hit | None:
     noted = False
     row = text[text.rfind("\n", 0, m.start("c")) + 1 : m.end()]
     indent = len(row) - len(row.lstrip())
-    for line in text[pos:].split("\n")[:6]:
+    lines = text[pos:].split("\n")[:6]
+    for n, line in enumerate(lines):
+        if not noted and not line.strip() and n + 1 < len(lines) and _ROW_NOTE.match(lines[n + 1]):
+            pos += len(line) + 1  # a blank line between the table and the note on its last row ("Note: ...")
+            continue
         other_row = re.match(r"[ \t|]*(?:\w{1,2}[.)]?|[✓✔✗✘])[ \t]+[A-Za-z]", line)
         under = line.strip() and not other_row and (noted or line.lstrip().startswith("(") or len(line) - len(line.lstrip()) > indent)
         if _ROW_NOTE.match(line) or under:
@@ -1109,7 +1152,14 @@ _ASK = re.compile(
     r"(?:veuillez\s+nous\s+(?:faire\s+parvenir|transmettre|envoyer)\s*:|please\s+(?:also\s+)?(?:send|submit|provide|fax|forward|mail|upload|include)|\b(?:and|also)\s+need\s*:|(?<!everything\s)(?<!all\s)we\s+(?:still\s+|also\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
     r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?<!no\saction\s)"
     r"(?<!no\sinformation\s)(?<!no\sdocumentation\s)(?<!no\sdocuments\s)(?<!no\srecords\s)"  # "No information is needed from you"
-    r"(?<!nothing\sfurther\s)(?<!nothing\s)(?<!none\s)(?:is|are)\s+(?:needed|required|missing)"
+    r"(?<!nothing\sfurther\s)(?<!nothing\s)(?<!none\s)"
+    r"(?<!no\sfurther\ssubmissions\s)(?<!no\ssubmissions\s)(?<!no\sfurther\sdocuments\s)(?<!no\sfurther\srecords\s)"  # "No further submissions are required"
+    r"(?<!no\sfurther\sdocumentation\s)(?<!no\sfurther\saction\s)(?:is|are)\s+(?:needed|required|missing)"
+    # an e-mail's "Please reply-all with:" over its list; a German letter's "Bitte reichen Sie uns folgende Unterlagen nach:";
+    # a Dutch letter's "Wij missen de volgende gegevens:"
+    r"|please\s+(?:reply(?:[- ]all)?|respond|write\s+back)\s+with\s*:"
+    r"|\bfolgenden?\s+(?:unterlagen|dokumente|angaben|informationen)(?:\s+nach)?\s*:"
+    r"|\bwij\s+missen\s+(?:nog\s+)?de\s+volgende\s+(?:gegevens|stukken|documenten|informatie)\s*:"
     r"|info(?:rmation)?\s+(?:rqrd|reqd|req'd|required|needed)\s*:"  # a teletype's "ADDL INFO RQRD:" over its list
     r"|the\s+following|info(?:rmation)?\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
     r"|what\s+we\s+need|documentation\s+needed|submit\s+the\s+following"
@@ -1147,6 +1197,28 @@ _CHECK_ROW = re.compile(r"[ \t]*(?P<item>\S[^\n]*?)[ \t]{2,}(?P<yn>[YN])[ \t]*$"
 _POINTS_BACK = re.compile(r"^(?:them|it|these|those|this|that|both|all\s+(?:of\s+)?(?:them|these|those)|from\s+you)\b", I)
 
 
+# a checklist's "Status" column: the rows still OUTSTANDING (or MISSING, NOT RECEIVED) are asked for, never those received
+_STATUS_HEADER = re.compile(r"^[ \t|]*(?:item|document|documents|requirement|what\s+we\s+need)\b[^\n]*?[ \t|]{2,}status[ \t|]*$", I | M)
+_OPEN_ROW = re.compile(
+    r"[ \t|]*(?P<item>\S[^\n|]*?)[ \t|]{2,}(?:outstanding|missing|not\s+(?:yet\s+)?received|still\s+needed)\b[^\n]*$", I
+)
+# an X12 278 response's free-text messages that ask for a document: "MSG*SEND PATHOLOGY REPORT ...~"
+_X12_SEND = re.compile(r"^[ \t]*(?:MSG[ \t]+)?MSG\*(?:SEND|PROVIDE|SUBMIT|FAX)[ \t]+(?P<item>[^~*\n]*[^~*\s])[ \t]*~", M)
+
+
+def _open_rows(text: str) -> list[Hit]:
+    out: list[Hit] = []
+    for h in _STATUS_HEADER.finditer(text):
+        pos = h.end() + 1
+        for line in text[pos:].split("\n")[:20]:
+            if not line.strip():
+                break
+            if m := _OPEN_ROW.match(line):
+                out.append(Hit(" ".join(m.group("item").split()), pos + m.start("item"), pos + m.end("item")))
+            pos += len(line) + 1
+    return out
+
+
 def _checked_rows(text: str) -> list[Hit]:
     out: list[Hit] = []
     for h in _CHECK_HEADER.finditer(text):
@@ -1180,7 +1252,9 @@ def requested(text: str) -> list[Hit]:
     ]
     if not fhir:
         fhir = [Hit(" ".join(m.group("item").split()), m.start("item"), m.end("item")) for m in _NEEDED_ROW.finditer(text)]
-    if fhir or (fhir := _checked_rows(text)):
+    if not fhir:
+        fhir = [Hit(m.group("item"), m.start("item"), m.end("item")) for m in _X12_SEND.finditer(text)]
+    if fhir or (fhir := _checked_rows(text)) or (fhir := _open_rows(text)):
         return fhir
     for a in _ASK.finditer(text):
         if _NONE_ASKED.match(text, a.end()):
@@ -1452,11 +1526,25 @@ _MEMBER_SYSTEM = re.compile(
 )
 
 
+# a certificate the letter says is its authorization's ("AUTHORISATION CERTIFICATE", "certificate of approval"): its
+# "Certificate no." is the authorization's number, never the member's (a member's certificate of coverage is)
+_AUTH_CERTIFICATE = re.compile(
+    r"\b(?:authori[sz]ation|approval|prior\s+approval|coverage\s+approval)\s+certificate\b|"
+    r"\bcertificate\s+of\s+(?:authori[sz]ation|approval)\b",
+    I,
+)
+
+
 def _member_id(text: str) -> re.Match[str] | None:
     """The member id: a labelled one with a digit, else a plan's bare "ID" that is nothing else's."""
     if m := _MEMBER_FR.search(text) or _MEMBER_SYSTEM.search(text) or _MEMBER_NL_DE.search(text):
         return m
-    for m in _patients_first([m for m in _MEMBER.finditer(text) if re.search(r"\d", m.group("v"))]):
+    authorization_certificate = bool(_AUTH_CERTIFICATE.search(text))
+    for m in _patients_first([
+        m for m in _MEMBER.finditer(text)
+        if re.search(r"\d", m.group("v"))
+        and not (authorization_certificate and (m.group("role") or "").lower() == "certificate")
+    ]):
         if re.match(r"[^\w\s\-/.,;:)|][A-Za-z0-9]", text[m.end() : m.end() + 2]):
             return None  # OCR put a symbol inside the id ("1920°88"): what it read is cut, so no id is read
         return m

@@ -54,6 +54,11 @@ _LABEL_NEXT = re.compile(
     r"[ \t|]*(?P<v>\S+(?: \S+){0,3})",
     M,
 )
+# a card's or a form's field in capitals, its name and its value in capitals filling the line (in a box's "|" or
+# not): "STATUS OK TO FILL (APPROVED)" (the column gap a text layer keeps, a fax's OCR may shrink to one blank)
+_CAPS_FIELD = re.compile(
+    r"^[ \t|]*(?-i:STATUS|DECISION|OUTCOME)[ \t]+(?P<v>(?-i:[A-Z][A-Z ()/-]{1,40}[A-Z)]))[ \t]*(?:\|[ \t]*)?$", M
+)
 _APPROVED_CHANGED = (
     r"(?:(?:^\s*(?:(?:notice|result|decision|status)\s*:\s*)?(?:request\s+|coverage\s+)?|\b(?:is|was|been|were|are)\s+)approved"
     r"|\b(?:notice|notification|letter)\s+of\s+approval)"  # "NOTICE OF APPROVAL WITH MODIFICATION"
@@ -61,10 +66,17 @@ _APPROVED_CHANGED = (
 )
 # a form's field left blank ("Approved From:   ", "Denied Date:") names a field, it states nothing
 _EMPTY_FIELD = r"(?:[ \t]+[A-Za-z.#/]+){1,3}[ \t]*:[ \t]*(?:\n|$)"
+# LUMAKRAS's name (its generic name in brackets) opening its line and a dash, then its status: "LUMAKRAS (sotorasib) — Not
+# approved" (a notification's line; never a subject line's "PA decision ... -- LUMAKRAS -- not approved")
+_DRUG_STATUS = r"(?:^|\n)[ \t]*(?:\b\w{0,3}makras\b|\bsotorasib\b)(?:[ \t]*\([^()\n]{1,30}\))?[ \t]+(?:[—–]|--?)[ \t]*"
 _STATEMENTS = {
     "approved": [
-        r"(?:^|\n)[ \t]*HCR\*A[126]\*",  # an X12 278 response's action code: A1 certified, A2 partly, A6 modified
+        r"(?:^|\n)[ \t]*(?:HCR[ \t]+)?HCR\*A[126]\*",  # an X12 278 response's action code: A1 certified, A2 partly, A6 modified
         r"\bentscheidung\s*:\s*(?:genehmigt|bewilligt)\b",  # "... wurde geprüft. Entscheidung: genehmigt."
+        # a Swiss letter's cost guarantee given: "Die Kostengutsprache wird ERTEILT", "Kostengutsprache erteilt"
+        r"\b(?:kostengutsprache|kostengarantie|genehmigung|zusage)\b(?![^.\n]*\bnicht\b)[^.\n]{0,60}?\berteilt\b",
+        # a Dutch letter: "de machtiging is TOEGEKEND", "Uw aanvraag wordt goedgekeurd" (never "niet toegekend")
+        r"\b(?:is|wordt|werd|zijn|worden)\s+(?:\w+\s+)?(?<!niet\s)(?:toegekend|goedgekeurd|verleend)\b",
         _APPROVED_CHANGED,  # a partial approval: "APPROVED WITH A CHANGE" (what was asked for, changed)
         # a partial approval, read before the sentence's other words ("... Partly Approved Request / What we approved")
         r"\b(?:partial(?:ly)?|partly)\s+approv|\bapproved\s+(?:(?:part|some|a\s+portion)\s+of\b|in\s+part\b)",
@@ -95,6 +107,12 @@ _STATEMENTS = {
         r"\b(?:denial|decision)\s+(?:is\s+|was\s+|has\s+been\s+)?reversed\s+on\s+appeal\b",
         r"\b(?:notice|notification)\s+of\s+approval\b",
         r"\bwe\s+are\s+approving\b",
+        # an e-mail's plain words: "Good news -- this one went through", "your PA went through." (never "went through
+        # clinical review", never a fax that went through)
+        r"\b(?:this\s+one|(?:the|your|this)\s+(?:PA|prior\s+auth\w*|request|auth(?:orization)?|renewal))\s+(?:went|has\s+gone|got|came)\s+through\b"
+        r"(?=\s*(?:[.!,;:)]|--|[—–]|$))",
+        # a drug's own status after its name: "LUMAKRAS (sotorasib) — Approved" (a notification's line)
+        _DRUG_STATUS + r"(?:approved|authorized|covered)\b",
         # the plan named as who approved: "Kestrel Health Plan approved prior authorization KH-..." (never "not")
         r"\b(?:plan|insurer|health|insurance|fund|trust)\s+(?:has\s+)?approved\s+(?:the\s+|your\s+|this\s+)?(?:prior\s+authori[sz]ation|pre-?authori[sz]ation|request|coverage)\b",
         # a Spanish letter (Puerto Rico): "fue APROBADA", "AVISO DE APROBACION"
@@ -135,8 +153,13 @@ _STATEMENTS = {
         r"|^\s*(?=[\w-]*\d)(?=[A-Z0-9-]*-)[A-Z0-9-]{6,})\s+(?:has\s+been|was|is|were)\s+(?:now\s+)?issued\b",
     ],
     "denied": [
-        r"(?:^|\n)[ \t]*HCR\*A3\*",  # an X12 278 response's action code: A3 = not certified
+        r"(?:^|\n)[ \t]*(?:HCR[ \t]+)?HCR\*A3\*",  # an X12 278 response's action code: A3 = not certified
         r"\bentscheidung\s*:\s*(?:abgelehnt|nicht\s+(?:genehmigt|bewilligt))\b",  # "... wurde geprüft. Entscheidung: abgelehnt."
+        # a Swiss letter: "... können wir die Kosten nicht übernehmen", a heading "Gesuch um Kostengutsprache ... — ABLEHNUNG"
+        r"\bk[öo]nnen\s+wir\s+(?:die|diese)\s+kosten\b[^.\n]{0,40}?\bnicht\s+(?:[üu]bernehmen|verg[üu]ten)\b|"
+        r"^[^\n.]{0,60}?[ \t][—–-][ \t]*ablehnung[ \t]*(?:\n|$)|\bkostengutsprache\b[^.\n]{0,60}?\b(?:abgelehnt|nicht\s+erteilt|verweigert)\b",
+        # a Dutch letter: "de machtiging ... is AFGEWEZEN", "niet toegekend"
+        r"\b(?:is|wordt|werd|zijn|worden)\s+(?:\w+\s+)?(?:afgewezen|geweigerd|niet\s+toegekend|niet\s+goedgekeurd)\b",
         r"\b(?:is|was|has\s+been|have\s+been|are|were|been)\s+(?:being\s+)?(?:denied|declined)\b",
         r"\b(?:cannot|can\s*not|could\s+not|will\s+not)\s+be\s+(?:approved|authorized|covered)\b",
         r"\b(?:is|was|has|have|are|were)\s+not\s+(?:been\s+)?(?:approved|authorized|certified|covered)\b",
@@ -180,6 +203,11 @@ _STATEMENTS = {
         r"\bnot\s+a\s+covered\s+(?:benefit|drug|medication|medicine|service)\b",  # "LUMAKRAS is not a covered benefit"
         r"\b(?:does|did|do)\s+not\s+qualify\s+for\s+(?:coverage|approval|authorization)\b",
         r"\b(?:is|was|has\s+been)\s+disapproved\b",
+        # who denied it, in a message's plain words: "the clinical pharmacist denied it", "the reviewer declined the request"
+        r"\b(?:pharmacist|reviewer|physician|doctor|director|committee|panel|plan|insurer)\s+(?:has\s+|have\s+)?(?:denied|declined)\s+"
+        r"(?:it|this(?:\s+one)?|the\s+(?:request|PA|case|prior\s+auth\w*)|your\s+(?:request|PA|prior\s+auth\w*))\b",
+        # a drug's own status after its name: "LUMAKRAS (sotorasib) — Not approved"
+        _DRUG_STATUS + r"(?:not\s+(?:approved|authorized|covered)|denied|declined)\b",
         r"\bwe\s+(?:have\s+)?(?:turned\s+down|refused|rejected)\b|\b(?:is|was|has\s+been)\s+(?:turned\s+down|refused|rejected)\b",
         r"\b(?:decided|determined|chosen)\s+(?:not\s+to|that\s+we\s+(?:cannot|can\s*not|will\s+not|should\s+not))\s+(?:cover|approve|authorize|pay\s+for)\b",
         r"\b(?:re)?(?:determination|decision|reconsideration)\s*(?:[-–:]|\bis\b)\s*(?:unfavou?rable|adverse)\b",
@@ -189,7 +217,7 @@ _STATEMENTS = {
         r"\badversely\s+(?:determined|decided)\b|\b(?:determined|decided)\s+adversely\b",
     ],
     "pended": [
-        r"(?:^|\n)[ \t]*HCR\*A4\*",  # an X12 278 response's action code: A4 = pended
+        r"(?:^|\n)[ \t]*(?:HCR[ \t]+)?HCR\*A4\*",  # an X12 278 response's action code: A4 = pended
         r"\b(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|requested)\b",
         r"\bneeds?\s+(?:more|additional|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
         r"\brequesting\s+(?:additional|more|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
@@ -215,6 +243,9 @@ _STATEMENTS = {
         r"\bsolicitud\s+de\s+(?:informaci[oó]n|documentos)\s+adicional(?:es)?\b|\bnecesitamos\s*:",
         # a German letter: "Bitte reichen Sie ... nach", "fehlende Unterlagen", "Rückfrage zu Ihrem Antrag"
         r"\b(?:fehlende|weitere|zus[äa]tzliche)\s+unterlagen\b|\bbitte\s+reichen\s+sie\b|^\s*r[üu]ckfrage\s+zu\b",
+        # a Dutch letter: "Wij missen de volgende gegevens:", "aanvullende gegevens nodig", "Stuur ons nog ..."
+        r"\bwij\s+missen\s+(?:nog\s+)?(?:de\s+volgende\s+)?(?:gegevens|stukken|documenten|informatie)\b|"
+        r"\b(?:aanvullende|ontbrekende|meer)\s+(?:gegevens|informatie|stukken)\s+(?:nodig|nodig\s+om)\b",
         # a French letter: "RENSEIGNEMENTS REQUIS", "Veuillez nous faire parvenir :"
         r"\brenseignements\s+(?:requis|suppl[ée]mentaires|manquants)\b|\bveuillez\s+nous\s+(?:faire\s+parvenir|transmettre|envoyer)\b",
         # a request that cannot be acted on until something comes: "cannot be adjudicated until we receive"
@@ -222,6 +253,11 @@ _STATEMENTS = {
         r"\b(?:request|submission|application|form)\s*[-–:]+\s*incomplete\b",
         r"\b(?:review|request|case)\s+(?:is\s+)?on\s+hold\b",
         r"\bincomplete\s+request\b",
+        # a panel's interim order: "the matter is held in abeyance pending that review"
+        r"\b(?:is|are|be|been|was|remains)\s+held\s+in\s+abeyance\b",
+        # an e-mail's plain words: "The reviewer can't finish this one yet" (a wait, not a decision)
+        r"\b(?:cannot|can\s*not|unable\s+to|not\s+able\s+to)\s+(?:finish|complete|decide|close)\s+(?:this(?:\s+one)?|it|the\s+(?:request|case|review)|your\s+request)\s+yet\b",
+        _DRUG_STATUS + r"(?:pended|pending|on\s+hold|more\s+information\s+needed)\b",
         r"\brequires?\s+(?:more|additional|further)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b",
         r"\b(?:in\s+order\s+)?to\s+(?:complete|continue|process|finish)\s+(?:our|the|this|your)\s+(?:review|request)\b[^.]*\b(?:please|need|send|provide|submit)\b",
     ],
@@ -799,6 +835,19 @@ def _csv_hits(text: str) -> list[Hit]:
     return out
 
 
+# the sentence after a decision says it is over: "That approval has ended." (the decision is an earlier one)
+_ENDED = re.compile(
+    r"\s*(?:that|this|the|its|your|the\s+earlier|the\s+previous)\s+(?:approval|authori[sz]ation|coverage|certification)\s+"
+    r"(?:has\s+|had\s+|is\s+)?(?:now\s+)?(?:ended|expired|lapsed|closed|run\s+out|no\s+longer\s+(?:active|valid|in\s+effect))\b",
+    I,
+)
+
+
+def _ended(sentences: list[re.Match[str]], n: int) -> bool:
+    """The sentence after the n-th says the decision it states has ended."""
+    return n + 1 < len(sentences) and bool(_ENDED.match(sentences[n + 1].group(0)))
+
+
 def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[Hit], str]:
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree. ``codes``: the letter's legend, when ``text``
@@ -831,6 +880,12 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
             if w and not (value == "approved" and _NEGATED.search(v)):
                 labeled.append(Hit(value, at + w.start(), at + w.end()))
                 break
+    for m in _CAPS_FIELD.finditer(text):  # "| STATUS OK TO FILL (APPROVED) |": a card's field, its gap lost at fax
+        for value, words in _OUTCOME_WORDS:
+            w = re.search(rf"\b(?:{words})\b", m.group("v"), I)
+            if w and not (value == "approved" and _NEGATED.search(m.group("v"))):
+                labeled.append(Hit(value, m.start("v") + w.start(), m.start("v") + w.end()))
+                break
     for m in _LABEL_NEXT.finditer(text):
         value = _item_value(m.group("v").split("  ")[0]) or next(
             (v for v, words in _OUTCOME_WORDS if re.match(rf"(?:{words})\b", m.group("v"), I)), None
@@ -860,11 +915,12 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
     governed = (
         False  # a clause after a semicolon is governed by its sentence's "if" ("If we deny it, ...; the notice ...")
     )
-    for s in _SENTENCE.finditer(text):
+    sentences = list(_SENTENCE.finditer(text))
+    for n, s in enumerate(sentences):
         sentence, at = _expanded(s.group(0))
         conditional = bool(_CONDITIONAL.search(sentence) or _CONCESSIVE.search(sentence)) or governed
         governed = conditional and s.group(0).rstrip().endswith(";")
-        if conditional or _ELSEWHERE.search(sentence):
+        if conditional or _ELSEWHERE.search(sentence) or _ended(sentences, n):
             continue
         if names_ours and decides_other(sentence):
             other |= bool(_DECIDES.search(_main_clause(sentence)))
@@ -874,7 +930,8 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
                 m = p.search(sentence)
                 if m:
                     said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
-                    ours_said |= not _heading(sentence) and not _FIELD_NAME.match(sentence, m.start())
+                    # (a heading that names LUMAKRAS and its status is LUMAKRAS's: "LUMAKRAS (sotorasib) — Not approved")
+                    ours_said |= (not _heading(sentence) or bool(_OURS.search(sentence))) and not _FIELD_NAME.match(sentence, m.start())
                     break
     if other and not ours_said and not any(ours for _, _, ours in items(text)) and not _OUR_FIELD.search(text):
         # the letter's decision in words is another drug's, no other sentence states one: its headings and
