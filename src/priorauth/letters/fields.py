@@ -505,7 +505,8 @@ _SUF = r"\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determina
 _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper's date, never the letter's
     r"(?:^|(?<=\S[ \t]{2}))[ \t]*"
     rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE|Issued|ISSUED)[ \t]+"
-    r"|(?:issued|mailed|printed|created|sent(?:[ \t]+time)?)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
+    r"|(?:issued|mailed|printed|created|sent(?:[ \t]+time)?)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*"
+    r"|(?i:response|message|notice|letter)[ \t]+(?i:created|issued|generated)(?:[ \t]+on)?[ \t:]+"  # an X12 print's "Response created 2027-06-11 14:22"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
     r"|(?<![\w])(?:(?i:so)[ \t]+)?(?:given|dated|signed|done|ordered)[ \t]+(?:at[ \t]+[A-Z][\w ]{0,30},[ \t]+)?this[ \t]+(?=(?:\d|[a-z]+[\s-]?[a-z]*[ \t]+day)))"  # "Given this 3rd day of May, 2027", a board's "So ordered this 18th day of ..."
     rf"(?:{dates.WEEKDAY}[ \t]+)?(?P<d>" + dates.DATE + r")",
     M,
@@ -564,6 +565,8 @@ def _letter_date(text: str) -> Hit | None:
         # a dateline: a place, then the date ("Puerto Alameda, a 22 de marzo de 2027", "Bremerhaven, 21. Juni 2027")
         stripped = re.sub(r"^[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,3},[ \t]*(?:a[ \t]+|le[ \t]+|den[ \t]+)?(?=\d)", "", stripped)
         stripped = re.sub(r"(?<=\d)[ \t]+[—–_~|]{1,2}$", "", stripped)  # a rule's mark OCR put after a dateline: "June 7, 2027 —"
+        # an app's notification heading: a bullet or an icon's square, the date, its time ("■ Oct 12, 2027 · 10:05")
+        stripped = re.sub(r"(?<=\d)[ \t]*[·,@][ \t]*\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?$", "", re.sub(r"^[■•▪][ \t]*", "", stripped))
         note = _FORMAT_NOTE.search(stripped)
         stripped = _FORMAT_NOTE.sub("", stripped)  # "28/04/2027 (day/month/year)": the date alone, its order said
         found = dates.find(re.sub(r"(?<=\d{4})/(?!\d{1,2}/)", " ", line))  # "June 15, 2027/15 de junio" (OCR)
@@ -760,7 +763,7 @@ _FROM_LETTER = re.compile(
     # "60 days of the date this response was created", "45 DAYS OF DATE OF THIS MSG": the letter's own date
     r"|^(?:the\s+)?date\s+(?:this|the|our)\s+(?:letter|notice|response|message|msg|e-?mail)\s+was\s+(?:created|sent|issued|written|dated|mailed)\b"
     r"|^(?:the\s+)?date\s+of\s+(?:this|the|our)\s+(?:msg|telex|cable|fax)\b"
-    r"|^(?:the\s+)?(?:stamp(?:ed)?|print(?:ed)?|issue|status|result|mail(?:ing|ed)?)\s+date\b"  # "W/IN 90 DAYS OF STAMP DATE"
+    r"|^(?:the\s+)?(?:stamp(?:ed)?|print(?:ed)?|issue|status|result|mail(?:ing|ed)?|response)\s+date\b"  # "W/IN 90 DAYS OF STAMP DATE"
     r"|^(?:the\s+)?date\s+(?:above|at\s+the\s+top|shown\s+above|printed\s+above|of\s+issue)\b"  # "of the date above"
     r"|^(?:the\s+)?date\s+(?:printed|shown|written|stated|given)\s+(?:at\s+the\s+top\s+of|on|in|at\s+the\s+head\s+of)\s+(?:this|the|our)\s+(?:letter|notice)",
     I,
