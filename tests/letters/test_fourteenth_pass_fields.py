@@ -305,3 +305,24 @@ def test_a_greeting_to_the_clinics_staff_names_no_patient(text: str) -> None:  #
 def test_a_plan_id_without_a_date_of_birth_near_it_is_no_member_id() -> None:  # guard: the existing rule stands
     text = "Coverage questions? Plan ID QRH*0318*5521 is on your card.\n\n\n\nThank you.\n"
     assert "member_id" not in propose(_letter(text)).patient
+
+
+CHAT = (
+    "Secure messages -- conversation export\nThread: \"PA question\"   Member: Ilse Varga-Mensah  DOB 02/11/1970\n\n"
+    "[09/08/27 10:02] Clinic (T. Arndt): Any news on the Lumakras request?\n"
+    "[09/08/27 10:15] Plan team (Rosa): It was not approved, sorry.\n"
+    "[09/08/27 10:16] Plan team (Rosa): {line}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["You can appeal within 30 days of today's message.", "An appeal is accepted for 30 days from today."],
+)
+def test_a_chats_window_from_today_counts_from_its_lines_date(line: str) -> None:
+    hit, why = fields.appeal_deadline(CHAT.format(line=line), None)
+    assert hit is not None and hit.value == date(2027, 10, 8), why
+
+
+def test_a_window_from_today_without_a_stamped_line_gives_no_deadline() -> None:  # guard: no date to count from
+    assert fields.appeal_deadline("Denied.\nYou can appeal within 30 days of today's message.\n", None)[0] is None

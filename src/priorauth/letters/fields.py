@@ -768,6 +768,9 @@ _FROM_LETTER = re.compile(
     r"|^(?:the\s+)?date\s+(?:printed|shown|written|stated|given)\s+(?:at\s+the\s+top\s+of|on|in|at\s+the\s+head\s+of)\s+(?:this|the|our)\s+(?:letter|notice)",
     I,
 )
+# a chat export's line stamped with its date ("[06/15/27 13:43] Plan team: ... within 60 days of today's message")
+_TODAY = re.compile(r"today\b(?:['’]s\s+(?:message|date|note|reply|chat))?", I)
+_LINE_STAMP = re.compile(rf"[ \t]*\[(?P<d>{dates.DATE})(?:[ \t,]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ \t]*[AaPp][Mm])?)?\]")
 _FROM_RECEIPT = re.compile(r"\breceiv|\bget\s+this|\bservice", I)
 
 
@@ -798,6 +801,9 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
             said = given.group("d") or given.group("d2")
             if day := dates.parse(said):
                 return Hit(day + timedelta(days=n), m.start(), m.end(), f"{n} days from {said}"), ""
+        stamp = _LINE_STAMP.match(text, text.rfind("\n", 0, m.start()) + 1) if _TODAY.match(src) else None
+        if stamp and (day := dates.parse(stamp.group("d"))):  # a chat's "within 60 days of today's message": its line's date
+            return Hit(day + timedelta(days=n), m.start(), m.end(), f"{n} days from the message's date {stamp.group('d')}"), ""
         if _FROM_LETTER.search(" ".join(src.split())) and not _FROM_RECEIPT.search(src[:25]):
             decided = _DECISION_DATE.search(text) if _FROM_DECISION.match(" ".join(src.split())) else None
             if decided and (day := dates.parse(decided.group("d"))):  # "60 days of the decision date shown above"
