@@ -326,3 +326,43 @@ def test_a_chats_window_from_today_counts_from_its_lines_date(line: str) -> None
 
 def test_a_window_from_today_without_a_stamped_line_gives_no_deadline() -> None:  # guard: no date to count from
     assert fields.appeal_deadline("Denied.\nYou can appeal within 30 days of today's message.\n", None)[0] is None
+
+
+# -- what a fax's OCR makes of these layouts -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("row", "day"),
+    [
+        ("  6  |.  Appeal window — |  60 days from decision date (B2)", date(2027, 8, 8)),  # a rule read as a dash
+        ("  6  | + Appeal window  |  60 days from decision date (B2)", date(2027, 8, 8)),
+        ("| Appeal: how long you have _ | 60 days from the decision date above  |", date(2027, 8, 8)),  # an underscore
+    ],
+)
+def test_an_appeal_row_with_ocrs_rules_is_read_and_cites_the_window_only(row: str, day: date) -> None:
+    text = f"  2  |  Decision date  {{|  09-Jun-2027\n{row}\n  7  |  Peer-to-peer by    |  16-Jun-2027\n"
+    hit = fields.appeal_deadline(text, None)[0]
+    assert hit is not None and hit.value == day
+    cited = text[hit.start : hit.end]
+    assert cited.startswith("60 days") and "\n" not in cited  # never the rule before it, never the next row
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("Approved from  2027/06/28\nApproved to  2027/12/27\n", date(2027, 12, 27)),  # the leaders lost
+        ("Covered from:  06/28/2027\nCovered to    12/27/2027\n", date(2027, 12, 27)),
+    ],
+)
+def test_a_period_end_whose_leaders_ocr_lost_is_read(text: str, end: date) -> None:
+    assert fields.period(text)[1].value == end
+
+
+def test_a_to_line_that_is_no_date_stays_no_end() -> None:  # guard: "To  Dr. Holm" is an address
+    assert fields.period("Approved from  2027/06/28\nTo  Dr. Holm, 12 Elm Road\n")[1] is None
+
+
+def test_a_yaml_exports_curly_quotes_from_ocr_are_blanks() -> None:
+    text = YAML_LETTERS[0].replace('"HFSV-2702-0551-M"', '"“HFSV-2702-0551-M').replace('"Ottilie Brenner-Asante"', "“Ottilie Brenner-Asante”")
+    cleaned = fields.unmarked(text)
+    assert len(cleaned) == len(text)
+    assert fields.authorization_number(cleaned).value == "HFSV-2702-0551-M"
+    assert fields.patient(cleaned)["name"].value == "Ottilie Brenner-Asante"

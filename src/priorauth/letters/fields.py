@@ -208,14 +208,14 @@ def _ini_key(m: re.Match[str]) -> str:
 # is a label ("pa reference:"), a quoted value's quotes blanks; the same length
 _YAML_KEY = re.compile(r"^(?P<lead>[ \t]*)(?P<k>[a-z][a-z0-9]*(?:_[a-z0-9]+)*):(?=[ \t]|$)", M)
 _YAML_SNAKE = re.compile(r"^[ \t]*[a-z][a-z0-9]*(?:_[a-z0-9]+)+:[ \t]", M)
-_YAML_QUOTED = re.compile(r"(?<=:[ \t])(?P<q>[ \t]*[\"'])(?P<v>[^\"'\n]*)[\"'](?=[ \t]*$)", M)
+_YAML_QUOTED = re.compile(r"(?<=:[ \t])(?P<q>[ \t]*[\"'“”‘’]{1,2})(?P<v>[^\"'“”‘’\n]*)[\"'“”‘’]?(?=[ \t]*$)", M)  # OCR's curly quotes
 
 
 def _yaml(text: str) -> str:
     if len(_YAML_SNAKE.findall(text)) < 3 or len(_YAML_KEY.findall(text)) < 6:
         return text
     text = _YAML_KEY.sub(lambda m: m.group(0).replace("_", " "), text)
-    return _YAML_QUOTED.sub(lambda m: m.group("q")[:-1] + " " + m.group("v") + " ", text)
+    return _YAML_QUOTED.sub(lambda m: " " * (m.start("v") - m.start()) + m.group("v") + " " * (m.end() - m.end("v")), text)
 
 
 def unmarked(text: str) -> str:
@@ -655,7 +655,7 @@ _START = re.compile(
 _END = re.compile(
     rf"(?:(?<=approved)(?:through|thru|until)|\b(?:last\s+day\s+(?:covered|of\s+coverage)|ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|stop|"
     rf"to\s+date|thru\s+date|through\s+date|authorization\s+end|period\s+end|termination|terminating|term|exp\.?)"
-    r"|(?m:^)[ \t|]*(?:(?:covered|valid|approved|authorized|coverage|effective)[ \t]+)?to(?=[ \t]*(?::|\.{3,})))"  # OCR's "Approvedthrough"; a "From | To" table's "To:" column, "Approved to ....."
+    r"|(?m:^)[ \t|]*(?:(?:covered|valid|approved|authorized|coverage|effective)[ \t]+)?to(?=[ \t]*(?::|\.{3,})|[ \t]{2,}\d))"  # OCR's "Approvedthrough"; a "From | To" table's "To:" column, "Approved to ....."
     rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:on\s+)?(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
@@ -740,7 +740,7 @@ _N = (
 _ORD = r"(?:the\s+)?(?:(?:[a-z]+[\s-]+){0,4}?\((?P<o1>\d{1,3})(?:st|nd|rd|th)\)|(?P<o2>\d{1,3})(?:st|nd|rd|th))"
 _APPEAL_DAYS = re.compile(
     rf"\b(?:within|w/in|w/i|no\s+later\s+than|by|in|up\s+to|have|has|due|is|are|window|period|limit|rights|"
-    rf"(?:accepted|received|taken|considered|open|available)\s+for)[\s:|]+(?:{_N}|{_ORD})\s+(?:calendar\s+)?days?\s+"
+    rf"(?:accepted|received|taken|considered|open|available)\s+for)[\s:|_—–]+(?:{_N}|{_ORD})\s+(?:calendar\s+)?days?\s+"
     # "sixty (60) calendar days counted from the memo date"; OCR's "frorn" for "from"
     r"(?:(?:counted|running|measured)\s+)?(?:of|from|fro(?:rn|m)|after|following)\s+(?:the\s+)?(?P<from>[^.;]{0,60})",
     I,
@@ -797,20 +797,24 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         ordinal = m.group("o1") or m.group("o2")
         n = int(ordinal) if ordinal else int(m.group("nd")) if m.group("nd") else _days(m.group("n"))
         src = m.group("from")
+        # the span cited: the window's words on their line (what the match took past it is the next row or line, its
+        # OCR confidence none of the window's); it opens at the number of days (a cell's rule before it is no word of it)
+        end = m.end() if (cut := text.find("\n", m.start("from"), m.end())) < 0 else max(cut, m.start("from"))
+        start = m.start(next(g for g in ("n", "o1", "o2") if m.group(g)))
         if given := _FROM_GIVEN.match(" ".join(src.split())):  # "180 days of 20270419", "from decision date 11/02/27"
             said = given.group("d") or given.group("d2")
             if day := dates.parse(said):
-                return Hit(day + timedelta(days=n), m.start(), m.end(), f"{n} days from {said}"), ""
+                return Hit(day + timedelta(days=n), start, end, f"{n} days from {said}"), ""
         stamp = _LINE_STAMP.match(text, text.rfind("\n", 0, m.start()) + 1) if _TODAY.match(src) else None
         if stamp and (day := dates.parse(stamp.group("d"))):  # a chat's "within 60 days of today's message": its line's date
-            return Hit(day + timedelta(days=n), m.start(), m.end(), f"{n} days from the message's date {stamp.group('d')}"), ""
+            return Hit(day + timedelta(days=n), start, end, f"{n} days from the message's date {stamp.group('d')}"), ""
         if _FROM_LETTER.search(" ".join(src.split())) and not _FROM_RECEIPT.search(src[:25]):
             decided = _DECISION_DATE.search(text) if _FROM_DECISION.match(" ".join(src.split())) else None
             if decided and (day := dates.parse(decided.group("d"))):  # "60 days of the decision date shown above"
-                return Hit(day + timedelta(days=n), m.start(), m.end(), f"{n} days from the decision date"), ""
+                return Hit(day + timedelta(days=n), start, end, f"{n} days from the decision date"), ""
             if letter is None:
                 return None, f"the appeal deadline is {n} days from the letter's date, which could not be read"
-            return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
+            return Hit(letter + timedelta(days=n), start, end, f"{n} days from the letter's date"), ""
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
     for m in _APPEAL_DIAS.finditer(text):  # a Spanish letter: "apelacion dentro de 60 dias a partir de la fecha de esta carta"
         if letter is not None:
@@ -892,7 +896,7 @@ _FROM_GIVEN = re.compile(
 _FROM_DECISION = re.compile(r"(?:the\s+)?(?:decision|determination|status|result)\s+date|date\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|determination)", I)
 _DECISION_DATE = re.compile(
     rf"(?:^[ \t|]*|(?<=[ \t]{{2}}))(?:(?:decision|determination|status|result)\s+date|date\s+of\s+(?:the\s+)?(?:decision|determination)|decided(?:\s+on)?)"
-    rf"[ \t]*(?:[:.|]+[ \t.]*|[ \t]+)(?P<d>{dates.DATE})",
+    rf"[ \t]*(?:[:.|{{}}\[\]]+[ \t.|]*|[ \t]+)(?P<d>{dates.DATE})",  # (a cell's rule OCR read as "{|")
     I | M,
 )
 _APPEAL_WORDS = re.compile(
