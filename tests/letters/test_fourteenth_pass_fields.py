@@ -366,3 +366,25 @@ def test_a_yaml_exports_curly_quotes_from_ocr_are_blanks() -> None:
     assert len(cleaned) == len(text)
     assert fields.authorization_number(cleaned).value == "HFSV-2702-0551-M"
     assert fields.patient(cleaned)["name"].value == "Ottilie Brenner-Asante"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("  3  |  Member  | | Tobias Reinholt-Amoah\n  4  |  Date of birth  |  02-Mar-1961\n", {"name": "Tobias Reinholt-Amoah"}),
+        ("| NAME _ Valdemar Ostrowski-Nakamura  BORN Feb 9 1950\n", {"name": "Valdemar Ostrowski-Nakamura"}),
+        ("Member: Henrike Boateng-Sorel - born 07/22/1959 - ID QBP66120458\n", {"name": "Henrike Boateng-Sorel", "birth_date": date(1959, 7, 22)}),
+        ("Patient: Lindahl, Maren T.  DOR: 04/02/1962 — Ins ID: QCH00912274\n", {"birth_date": date(1962, 4, 2)}),
+    ],
+)
+def test_the_patient_through_ocrs_marks(text: str, expected: dict[str, object]) -> None:
+    got = propose(_letter(text)).patient
+    assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dor: 04/02/1962 (the date the request was received)\n", "Reviewer DOR 04/02/1962\n"],
+)
+def test_a_word_dor_is_no_birth_label(text: str) -> None:  # guards: only a capital DOR before a colon, as OCR makes DOB
+    assert "birth_date" not in propose(_letter(text)).patient

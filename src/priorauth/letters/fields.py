@@ -1329,7 +1329,7 @@ def _split(obj: str, start: int) -> list[Hit]:
 
 # -- the patient -------------------------------------------------------------------------------------
 _STOP = (
-    r"(?=\s{2,}|\s*\n|\s*$|\s+[—–·]\s|\s*[,(;|—–·]?\s*(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan)\b"
+    r"(?=\s{2,}|\s*\n|\s*$|\s+[-—–·]\s|\s*[,(;|—–·]?\s*(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan)\b"
     r"|\s*[(;|])"
 )
 _ROLE = (
@@ -1345,7 +1345,7 @@ _NAME = re.compile(
 # a system's aligned columns: "MEMBER            OKAFOR, JUNE T" (the label, two or more spaces, the name)
 # (a spreadsheet's numbered row, "  3  |  Member   |   Evander Sithebe-Klaasen"; a boxed form's bare "NAME" column)
 _NAME_COLUMN = re.compile(
-    rf"^[ \t|]*(?:\d{{1,3}}[ \t]*\|[ \t]*)?(?:{_ROLE}|PT|(?i:name))(?:\s+name)?(?:[ \t]{{2,}}|[ \t]*\|[ \t]*)(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M
+    rf"^[ \t|]*(?:\d{{1,3}}[ \t]*\|[ \t]*)?(?:{_ROLE}|PT|(?i:name))(?:\s+name)?(?:[ \t]{{2,}}|(?:[ \t]*\|)+[ \t]*|[ \t]+_[ \t]+)(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M
 )
 _NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|concerning|(?:full\s+)?name|(?:surname|last\s+name|family\s+name)\s*,\s*(?:given|first)\s+names?|(?:to\s+the\s+)?(?:prescriber|physician|doctor)\s+of)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
 # "For: Fenella D. Odhiambo-Kray      Birth date: ...": a bare "For:" names the patient only with a date of birth beside it
@@ -1418,7 +1418,7 @@ _NOT_PERSON = re.compile(
 # 1969-02-03", "your birthday on file is\nMay 5, 1952" (the first date after the label, within a few words
 # that hold no digit and no other date's label)
 _DOB = re.compile(
-    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il)"
+    r"\b(?:DOB|(?-i:DOR)(?=[ \t]*:)|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il)"
     rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
