@@ -60,6 +60,12 @@ _MONATE = {
     "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
 }  # fmt: skip
 _MONAT = "(?:" + "|".join(_MONATE) + ")"
+# a Dutch letter's month: "22 maart 2027", "7 juni 2027", "16 augustus 2027" (no full stop after the day)
+_MAANDEN = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
+    "september": 9, "oktober": 10, "november": 11, "december": 12,
+}  # fmt: skip
+_MAAND = "(?:" + "|".join(_MAANDEN) + ")"
 # an Italian letter's month in Roman numerals: "5.IV.2027", "21.XI.1953" (day.month.year)
 _ROMAN_N = {r: i + 1 for i, r in enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"))}
 _ROMAN = "(?:" + "|".join(sorted(_ROMAN_N, key=len, reverse=True)) + ")"
@@ -80,6 +86,8 @@ DATE = (
     rf"|(?:0?[1-9]|[12]\d|3[01]|1\.?[º°o])\s+de\s+{_MES}\s+(?:de(?:l)?\s+)?\d{{4}}"
     rf"|(?:1er|0?[1-9]|[12]\d|3[01])\s+{_MOIS}\s+\d{{4}}"
     rf"|(?:0?[1-9]|[12]\d|3[01])\.\s*{_MONAT}\s+\d{{4}}"
+    rf"|(?:0?[1-9]|[12]\d|3[01])\s+{_MAAND}\s+\d{{4}}"
+    rf"|(?:19|20)\d{{2}}\s+{_MONTH}\s+(?:0?[1-9]|[12]\d|3[01])(?![\d:])"  # a memo's "2027 Aug 23"
     rf"|{_MONTH}\s+{_DAY},?\s+['’]\d{{2}}(?!\d)"  # an app's "Jul 8, '27"
     r"|(?:19|20)\d{2}[/.](?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12]\d|3[01])(?![\d/.])"  # 2027/01/05, 2027.01.05
     r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
@@ -155,6 +163,11 @@ def _parse(text: str) -> date | None:
     if m := re.fullmatch(rf"(\d{{1,2}})\.\s*({_MONAT})\s+(\d{{4}})", " ".join(text.split()), re.I):
         try:
             return date(int(m.group(3)), _MONATE[m.group(2).lower()], int(m.group(1)))
+        except ValueError:
+            return None
+    if m := re.fullmatch(rf"(\d{{1,2}})\s+({_MAAND})\s+(\d{{4}})", " ".join(text.split()), re.I):
+        try:
+            return date(int(m.group(3)), _MAANDEN[m.group(2).lower()], int(m.group(1)))
         except ValueError:
             return None
     text = re.sub(r"['’](\d{2})$", r"20\1", text.strip())  # "Jul 8, '27": an apostrophe year is this century's

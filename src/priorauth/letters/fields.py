@@ -204,6 +204,20 @@ def _ini_key(m: re.Match[str]) -> str:
     return m.group(0)[:-1].replace("_", " ") + ":"
 
 
+# a YAML export ("pa_reference: \"AMBV-...\"", "society_no: ...", nested keys under "member:"): each snake-case key
+# is a label ("pa reference:"), a quoted value's quotes blanks; the same length
+_YAML_KEY = re.compile(r"^(?P<lead>[ \t]*)(?P<k>[a-z][a-z0-9]*(?:_[a-z0-9]+)*):(?=[ \t]|$)", M)
+_YAML_SNAKE = re.compile(r"^[ \t]*[a-z][a-z0-9]*(?:_[a-z0-9]+)+:[ \t]", M)
+_YAML_QUOTED = re.compile(r"(?<=:[ \t])(?P<q>[ \t]*[\"'“”‘’]{1,2})(?P<v>[^\"'“”‘’\n]*)[\"'“”‘’]?(?=[ \t]*$)", M)  # OCR's curly quotes
+
+
+def _yaml(text: str) -> str:
+    if len(_YAML_SNAKE.findall(text)) < 3 or len(_YAML_KEY.findall(text)) < 6:
+        return text
+    text = _YAML_KEY.sub(lambda m: m.group(0).replace("_", " "), text)
+    return _YAML_QUOTED.sub(lambda m: " " * (m.start("v") - m.start()) + m.group("v") + " " * (m.end() - m.end("v")), text)
+
+
 def unmarked(text: str) -> str:
     """The letter's text with its source's markup blanked (same length): RTF, JSON, Markdown, mail-merge
     field codes, box-drawing rules, a bilingual label's second language."""
@@ -217,6 +231,7 @@ def unmarked(text: str) -> str:
     text = _FOOTNOTE_MARK.sub(_blank, text)
     if _INI_SECTION.search(text) and len(_INI_KEY.findall(text)) >= 4:
         text = _INI_KEY.sub(_ini_key, text)
+    text = _yaml(text)
     text = _SECOND_LANGUAGE.sub(_blank, text.translate(_BOX))
     return re.sub(r"[^\n]*■[^\n]*", _no_glyph_line, text) if "■" in text else text
 
@@ -269,11 +284,11 @@ _NUM = r"(?:number|nbr|nr\.?(?![a-z])|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and a s
 _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
     for label in (  # the authorization's own number first, a reference number after it
-        r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:contro[l1I|\]]\s+|tracking\s+)?(?:{NUM}|no[.,]?|num\.?|#|id|code|r[eo]f(?:erence)?(?:\s*(?:{NUM}|no\.?|#))?)",  # OCR's "Auth rof"
-        r"(?:approval|(?:pre-?)?certification|(?:pre-?)?cert\.?)\s*(?:{NUM}|no\.?|#|id|code|ref(?:erence)?)",
+        r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:contro[l1I|\]]\s+|tracking\s+)?(?:{NUM}|no(?:[.,]|(?![a-z]))|num\.?|#|id|code|r[eo]f(?:erence)?(?:\s*(?:{NUM}|no(?:\.|(?![a-z]))|#))?)",  # OCR's "Auth rof"
+        r"(?:approval|(?:pre-?)?certification|(?:pre-?)?cert\.?)\s*(?:{NUM}|no(?:\.|(?![a-z]))|#|id|code|ref(?:erence)?)",
         # a FHIR ClaimResponse print's "preAuthRef ......... X"
         r"pre-?auth(?:ori[sz]ation)?\s*ref(?:erence)?",
-        r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*|contro[l1I|\]]\s*)?(?:{NUM}|no\.?|#|id|ref(?:erence)?)",
+        r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*|contro[l1I|\]]\s*)?(?:{NUM}|no(?:\.|(?![a-z]))|#|id|ref(?:erence)?)",
         r"(?-i:PACN|PAN|PAR)(?=[\s.:#])",  # the PA control, authorization or reference number's initials
         r"(?:PA\s+)?case(?=\s*:)",
         r"(?:case|file)(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",  # "...; Case AR-UM-77120", "request, file RMW-27-..."
@@ -285,7 +300,7 @@ _NUMBER_LABELS = tuple(
         r"case(?=\s+\d{6,}(?![\d/.\-]))",  # a portal's "Case 5518820" (six digits or more, no date)
         # the request's number under any review's name: "Redetermination number", "UR number", "File no."
         r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|(?:re)?determination|ticket|pa\s+case|"
-        r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry|denial)\s*(?:control\s+)?(?:{NUM}|no\.?|#|id)",
+        r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry|denial|docket)\s*(?:control\s+)?(?:{NUM}|no(?:\.|(?![a-z]))|#|id)",
         # a Spanish letter's number: "Numero de autorizacion:", "Num. de caso:", "Num. de solicitud:"
         r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó]n|caso|solicitud|referencia|referido)",
         # "Autorización previa n.º:", "Solicitação n.º:" (at fax "n.º" may be "n.2")
@@ -294,6 +309,12 @@ _NUMBER_LABELS = tuple(
         r"senha(?:\s+de\s+autoriza[cç][aã]o)?(?=\s*:)",
         # a German letter's: "Vorgangsnummer:", "Genehmigungs-Nr.:", "Aktenzeichen:"
         r"(?:(?:vorgangs|genehmigungs|bewilligungs|antrags)-?(?:nummer|nr\.?)|aktenzeichen)(?=\s*:)",
+        # a Swiss letter's cost approval under its number: "Kostengutsprache Nr. KGS 2027/...", "Gesuch um Kostengutsprache Nr."
+        r"(?:kosten)?gutsprache\s*(?:nr\.|nummer)",
+        # a Dutch letter's own reference ("Ons kenmerk:", never "Uw kenmerk", the sender's), "Machtigingsnummer:"
+        r"(?:(?:ons|onze)\s+(?:kenmerk|referentie)|(?:machtigings|dossier|aanvraag)nummer)(?=\s*:)",
+        # a request's id joined by a number sign, in a sentence: "Coverage request KDH#27-08-2231 is approved"
+        r"(?:request|case|file)(?=\s+(?-i:[A-Z]{1,6})#\d)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
         # a plain-language letter's question and its answer: "Is there a number for this request?\n  Yes: X"
@@ -303,7 +324,7 @@ _NUMBER_LABELS = tuple(
         # a program's initials as the request's name: "SA number", "Request for services (RFS) no.", "EA #"
         # (never a person's, a drug's or a plan's id: NPI, DIN, PHN, MRN, ...)
         r"(?:\(?(?-i:(?!(?:NPI|DEA|TIN|EIN|SSN|PHN|MRN|DIN|NDC|BIN|PCN|TTY|MBI|HICN|ID|PIN|RX|GRP|DOB|MBR|MEM|SUB|SUBS|ENR|CERT)\b)[A-Z]{2,4})\)?)"
-        r"\s*(?:{NUM}|no\.?|#)(?=\s*[:.#]|\s{2,})",
+        r"\s*(?:{NUM}|no(?:\.|(?![a-z]))|#)(?=\s*[:.#]|\s{2,})",
     )
 )
 LEADER = r"[\s.:#]*(?:[\-–|][\s.:#]*)?(?:(?-i:[a-z.]{2,})[\s.:#]+){0,3}"  # dot leaders, and what OCR makes of them ("scisiscess")
@@ -425,10 +446,21 @@ def item_number(ours: str) -> Hit | None:
     return None
 
 
+# a reopened or corrected decision names the earlier decision's number in its story and its own on a line labelled new
+# ("New determination no.: X", "Revised authorization number: Y"): that line's number is the letter's
+_NEW_LABEL = re.compile(r"(?:^|\n)[ \t|*]*(?:new|revised|corrected|amended|replacement|reissued)[ \t]+$", I)
+
+
 def authorization_number(text: str) -> Hit | None:
+    return _authorization_number(text, new_only=True) or _authorization_number(text)
+
+
+def _authorization_number(text: str, new_only: bool = False) -> Hit | None:
     for p in (*_NUMBER_RES, _NUMBER_ANY):
         for m in p.finditer(text):
             value = m.group("v")
+            if new_only and not _NEW_LABEL.search(text, text.rfind("\n", 0, m.start()), m.start()):
+                continue
             if (
                 re.search(r"[1-9]", value)  # an id of zeros is a sample's placeholder ("GHH-D-0000-0000")
                 and not dates.DATE_RE.fullmatch(value)
@@ -446,7 +478,7 @@ def authorization_number(text: str) -> Hit | None:
                         continue
                     value, end = text[m.start("v") : cut.end("g")], cut.end("g")
                 return Hit(value.replace("- ", "-").upper(), m.start("v"), end)  # OCR's "SF- PA-2704"
-    return _stamp_number(text)
+    return None if new_only else _stamp_number(text)
 
 
 def _stamp_number(text: str) -> Hit | None:
@@ -473,8 +505,9 @@ _SUF = r"\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determina
 _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper's date, never the letter's
     r"(?:^|(?<=\S[ \t]{2}))[ \t]*"
     rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE|Issued|ISSUED)[ \t]+"
-    r"|(?:issued|mailed|printed|created|sent(?:[ \t]+time)?)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
-    r"|(?<![\w])(?:given|dated|signed|done)[ \t]+(?:at[ \t]+[A-Z][\w ]{0,30},[ \t]+)?this[ \t]+(?=(?:\d|[a-z]+[\s-]?[a-z]*[ \t]+day)))"  # "Given this 3rd day of May, 2027"
+    r"|(?:issued|mailed|printed|created|sent(?:[ \t]+time)?)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*"
+    r"|(?i:response|message|notice|letter)[ \t]+(?i:created|issued|generated)(?:[ \t]+on)?[ \t:]+"  # an X12 print's "Response created 2027-06-11 14:22"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
+    r"|(?<![\w])(?:(?i:so)[ \t]+)?(?:given|dated|signed|done|ordered)[ \t]+(?:at[ \t]+[A-Z][\w ]{0,30},[ \t]+)?this[ \t]+(?=(?:\d|[a-z]+[\s-]?[a-z]*[ \t]+day)))"  # "Given this 3rd day of May, 2027", a board's "So ordered this 18th day of ..."
     rf"(?:{dates.WEEKDAY}[ \t]+)?(?P<d>" + dates.DATE + r")",
     M,
 )
@@ -532,6 +565,8 @@ def _letter_date(text: str) -> Hit | None:
         # a dateline: a place, then the date ("Puerto Alameda, a 22 de marzo de 2027", "Bremerhaven, 21. Juni 2027")
         stripped = re.sub(r"^[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,3},[ \t]*(?:a[ \t]+|le[ \t]+|den[ \t]+)?(?=\d)", "", stripped)
         stripped = re.sub(r"(?<=\d)[ \t]+[—–_~|]{1,2}$", "", stripped)  # a rule's mark OCR put after a dateline: "June 7, 2027 —"
+        # an app's notification heading: a bullet or an icon's square, the date, its time ("■ Oct 12, 2027 · 10:05")
+        stripped = re.sub(r"(?<=\d)[ \t]*[·,@][ \t]*\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?$", "", re.sub(r"^[■•▪][ \t]*", "", stripped))
         note = _FORMAT_NOTE.search(stripped)
         stripped = _FORMAT_NOTE.sub("", stripped)  # "28/04/2027 (day/month/year)": the date alone, its order said
         found = dates.find(re.sub(r"(?<=\d{4})/(?!\d{1,2}/)", " ", line))  # "June 15, 2027/15 de junio" (OCR)
@@ -620,7 +655,7 @@ _START = re.compile(
 _END = re.compile(
     rf"(?:(?<=approved)(?:through|thru|until)|\b(?:last\s+day\s+(?:covered|of\s+coverage)|ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|stop|"
     rf"to\s+date|thru\s+date|through\s+date|authorization\s+end|period\s+end|termination|terminating|term|exp\.?)"
-    r"|(?m:^)[ \t|]*(?:(?:covered|valid|approved|authorized|coverage|effective)[ \t]+)?to(?=[ \t]*:))"  # OCR's "Approvedthrough"; a "From | To" table's "To:" column
+    r"|(?m:^)[ \t|]*(?:(?:covered|valid|approved|authorized|coverage|effective)[ \t]+)?to(?=[ \t]*(?::|\.{3,})|[ \t]{2,}\d))"  # OCR's "Approvedthrough"; a "From | To" table's "To:" column, "Approved to ....."
     rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:on\s+)?(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
@@ -705,8 +740,9 @@ _N = (
 _ORD = r"(?:the\s+)?(?:(?:[a-z]+[\s-]+){0,4}?\((?P<o1>\d{1,3})(?:st|nd|rd|th)\)|(?P<o2>\d{1,3})(?:st|nd|rd|th))"
 _APPEAL_DAYS = re.compile(
     rf"\b(?:within|w/in|w/i|no\s+later\s+than|by|in|up\s+to|have|has|due|is|are|window|period|limit|rights|"
-    rf"(?:accepted|received|taken|considered|open|available)\s+for)[\s:]+(?:{_N}|{_ORD})\s+(?:calendar\s+)?days?\s+"
-    r"(?:of|from|after|following)\s+(?:the\s+)?(?P<from>[^.;]{0,60})",
+    rf"(?:accepted|received|taken|considered|open|available)\s+for)[\s:|_—–]+(?:{_N}|{_ORD})\s+(?:calendar\s+)?days?\s+"
+    # "sixty (60) calendar days counted from the memo date"; OCR's "frorn" for "from"
+    r"(?:(?:counted|running|measured)\s+)?(?:of|from|fro(?:rn|m)|after|following)\s+(?:the\s+)?(?P<from>[^.;]{0,60})",
     I,
 )
 _APPEAL_BY = re.compile(
@@ -719,17 +755,22 @@ _APPEAL_BY = re.compile(
 )
 _FROM_LETTER = re.compile(
     r"^(?:(?:this|the|our)\s+)?(?:date\s+(?:of|on)\s+(?:this|the|our)\s+|(?:date\s+of\s+)?)"
-    r"(?:(?:adverse|denial|coverage|outcome|decision|determination)\s+)?(?:letter|notice|notification|denial|decision|determination|memo(?:randum)?|e-?mail|message|response)"
-    r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination)\s+date"
+    # (OCR's "1etter"; a board's "date of this Order")
+    r"(?:(?:adverse|denial|coverage|outcome|decision|determination)\s+)?(?:[l1I]etter|notice|notification|denial|decision|determination|memo(?:randum)?|e-?mail|message|response|order)"
+    r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination|memo(?:randum)?|order)\s+date"
+    r"|^(?:the\s+)?date\s+on\s+(?:the\s+)?(?:first|front|top)\s+page\s+of\s+(?:this|the|our)\s+(?:letter|notice)"
     r"|^this\s+date\b"  # a stamp's "APPEAL W/IN 60 DAYS OF THIS DATE": the date it bears
     # "60 days of the date this response was created", "45 DAYS OF DATE OF THIS MSG": the letter's own date
     r"|^(?:the\s+)?date\s+(?:this|the|our)\s+(?:letter|notice|response|message|msg|e-?mail)\s+was\s+(?:created|sent|issued|written|dated|mailed)\b"
     r"|^(?:the\s+)?date\s+of\s+(?:this|the|our)\s+(?:msg|telex|cable|fax)\b"
-    r"|^(?:the\s+)?(?:stamp(?:ed)?|print(?:ed)?|issue|status|result|mail(?:ing|ed)?)\s+date\b"  # "W/IN 90 DAYS OF STAMP DATE"
+    r"|^(?:the\s+)?(?:stamp(?:ed)?|print(?:ed)?|issue|status|result|mail(?:ing|ed)?|response)\s+date\b"  # "W/IN 90 DAYS OF STAMP DATE"
     r"|^(?:the\s+)?date\s+(?:above|at\s+the\s+top|shown\s+above|printed\s+above|of\s+issue)\b"  # "of the date above"
     r"|^(?:the\s+)?date\s+(?:printed|shown|written|stated|given)\s+(?:at\s+the\s+top\s+of|on|in|at\s+the\s+head\s+of)\s+(?:this|the|our)\s+(?:letter|notice)",
     I,
 )
+# a chat export's line stamped with its date ("[06/15/27 13:43] Plan team: ... within 60 days of today's message")
+_TODAY = re.compile(r"today\b(?:['’]s\s+(?:message|date|note|reply|chat))?", I)
+_LINE_STAMP = re.compile(rf"[ \t]*\[(?P<d>{dates.DATE})(?:[ \t,]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ \t]*[AaPp][Mm])?)?\]")
 _FROM_RECEIPT = re.compile(r"\breceiv|\bget\s+this|\bservice", I)
 
 
@@ -748,26 +789,36 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
                 return Hit(d, m.start("j"), m.end("j"), f"Julian date {m.group('j')}"), ""
     for m in _APPEAL_DAYS.finditer(text):
         own, around = _sentences_around(text, m.start(), m.end())
+        row = text.rfind("\n", 0, m.start()) + 1
+        if "|" in text[row : m.start()]:  # a table's cell: its row is its sentence (the next row is another field's)
+            own = text[row : text.find("\n", m.start()) % (len(text) + 1)]
         if not _APPEAL_WORDS.search(around) or _NOT_APPEAL.search(own):
             continue
         ordinal = m.group("o1") or m.group("o2")
         n = int(ordinal) if ordinal else int(m.group("nd")) if m.group("nd") else _days(m.group("n"))
         src = m.group("from")
+        # the span cited: the window's words on their line (what the match took past it is the next row or line, its
+        # OCR confidence none of the window's); it opens at the number of days (a cell's rule before it is no word of it)
+        end = m.end() if (cut := text.find("\n", m.start("from"), m.end())) < 0 else max(cut, m.start("from"))
+        start = m.start(next(g for g in ("n", "o1", "o2") if m.group(g)))
         if given := _FROM_GIVEN.match(" ".join(src.split())):  # "180 days of 20270419", "from decision date 11/02/27"
             said = given.group("d") or given.group("d2")
             if day := dates.parse(said):
-                return Hit(day + timedelta(days=n), m.start(), m.end(), f"{n} days from {said}"), ""
+                return Hit(day + timedelta(days=n), start, end, f"{n} days from {said}"), ""
+        stamp = _LINE_STAMP.match(text, text.rfind("\n", 0, m.start()) + 1) if _TODAY.match(src) else None
+        if stamp and (day := dates.parse(stamp.group("d"))):  # a chat's "within 60 days of today's message": its line's date
+            return Hit(day + timedelta(days=n), start, end, f"{n} days from the message's date {stamp.group('d')}"), ""
         if _FROM_LETTER.search(" ".join(src.split())) and not _FROM_RECEIPT.search(src[:25]):
             decided = _DECISION_DATE.search(text) if _FROM_DECISION.match(" ".join(src.split())) else None
             if decided and (day := dates.parse(decided.group("d"))):  # "60 days of the decision date shown above"
-                return Hit(day + timedelta(days=n), m.start(), m.end(), f"{n} days from the decision date"), ""
+                return Hit(day + timedelta(days=n), start, end, f"{n} days from the decision date"), ""
             if letter is None:
                 return None, f"the appeal deadline is {n} days from the letter's date, which could not be read"
-            return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
+            return Hit(letter + timedelta(days=n), start, end, f"{n} days from the letter's date"), ""
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
     for m in _APPEAL_DIAS.finditer(text):  # a Spanish letter: "apelacion dentro de 60 dias a partir de la fecha de esta carta"
         if letter is not None:
-            n = int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"))
+            n = int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5"))
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, "the appeal deadline is counted from the letter's date, which could not be read"
     return None, ""
@@ -820,8 +871,12 @@ _APPEAL_DIAS = re.compile(
     r"(?:suivant|de|[àa]\s+compter\s+de)\s+la\s+date\s+(?:de\s+)?(?:la\s+pr[ée]sente|cette|cet|de\s+la\s+pr[ée]sente)\s+(?:lettre|d[ée]cision|avis)"
     # a German letter: "Sie können innerhalb von 30 Tagen ab dem Datum dieses Schreibens Widerspruch einlegen"
     # (never "nach Zugang" / "nach Erhalt": counted from its receipt, a date the letter does not give)
-    r"|\binnerhalb\s+von\s+(?P<n3>\d{1,3})\s+tagen\s+(?:ab|nach)\s+(?:dem\s+)?datum\s+(?:dieses|des)\s+(?:schreibens|bescheides?|briefes)"
-    r"(?=[^.]{0,40}\bwiderspruch\b)"
+    # (a Swiss letter's "innert 30 Tagen ab Datum dieses Schreibens ... Einsprache erheben")
+    r"|\b(?:innerhalb\s+von|innert|binnen)\s+(?P<n3>\d{1,3})\s+tagen\s+(?:ab|nach|seit)\s+(?:dem\s+)?datum\s+(?:dieses|des)\s+"
+    r"(?:schreibens|bescheides?|briefes|entscheides?|entscheids)(?=[^.]{0,40}\b(?:widerspruch|einsprache|beschwerde)\b)"
+    # a Dutch letter: "binnen 42 dagen na de datum van deze brief bezwaar maken" (never "na ontvangst": its receipt)
+    r"|\bbinnen\s+(?P<n5>\d{1,3})\s+dagen\s+(?:na|vanaf|gerekend\s+vanaf)\s+(?:de\s+)?(?:datum|dagtekening)\s+van\s+"
+    r"(?:deze|dit|de)\s+(?:brief|besluit|beslissing)(?=[^.]{0,40}\b(?:bezwaar|beroep)\b)"
     # a Brazilian letter: "recurso no prazo de 30 (trinta) dias contados da data desta carta" (never "dias úteis":
     # working days, a deadline to send documents)
     r"|\brecurso\b[^.]{0,80}?\bprazo\s+de\s+(?P<n4>\d{1,3})(?:\s*\([a-zçãéê\s-]+\))?\s+dias\s+(?:corridos\s+)?"
@@ -841,11 +896,11 @@ _FROM_GIVEN = re.compile(
 _FROM_DECISION = re.compile(r"(?:the\s+)?(?:decision|determination|status|result)\s+date|date\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|determination)", I)
 _DECISION_DATE = re.compile(
     rf"(?:^[ \t|]*|(?<=[ \t]{{2}}))(?:(?:decision|determination|status|result)\s+date|date\s+of\s+(?:the\s+)?(?:decision|determination)|decided(?:\s+on)?)"
-    rf"[ \t]*(?:[:.|]+[ \t.]*|[ \t]+)(?P<d>{dates.DATE})",
+    rf"[ \t]*(?:[:.|{{}}\[\]]+[ \t.|]*|[ \t]+)(?P<d>{dates.DATE})",  # (a cell's rule OCR read as "{|")
     I | M,
 )
 _APPEAL_WORDS = re.compile(
-    r"appeal|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request)\s+)?again|review\s+(?:it|this|the\s+decision)\s+again|"
+    r"appea[l1I]|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request)\s+)?again|review\s+(?:it|this|the\s+decision)\s+again|"
     r"(?:request|ask\s+for|file)\s+an?\s+(?:internal\s+)?review\s+of\s+(?:this|the|our)\s+(?:decision|determination|denial)|"
     r"(?:request|ask\s+for|file\s+for)\s+a\s+hearing\b|"  # a board's or tribunal's hearing on the decision
     # "To dispute this decision, ... may request ...", "may ask us to review this decision"
@@ -1348,11 +1403,11 @@ def _split(obj: str, start: int) -> list[Hit]:
 
 # -- the patient -------------------------------------------------------------------------------------
 _STOP = (
-    r"(?=\s{2,}|\s*\n|\s*$|\s+[—–]\s|\s*[,(;|—–]?\s*(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan)\b"
+    r"(?=\s{2,}|\s*\n|\s*$|\s+[-—–·]\s|\s*[,(;|—–·]?\s*(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan)\b"
     r"|\s*[(;|])"
 )
 _ROLE = (
-    r"(?:patient|member|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder|"
+    r"(?:patient|me(?:m|rn)ber|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder|"
     r"injured\s+(?:worker|employee)|employee|adh[ée]rente?|benefici[aá]ri[oa]|assistit[oa]|covered\s+person|veteran|applicant|policy\s?holder|employee/dependent|dependent)"
 )
 _PERSON = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*(?:(?:,?[ \t]+|,(?-i:(?=[A-Z]{2})))[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*)"  # accents too (Amélie)
@@ -1362,8 +1417,11 @@ _NAME = re.compile(
     I,
 )
 # a system's aligned columns: "MEMBER            OKAFOR, JUNE T" (the label, two or more spaces, the name)
-_NAME_COLUMN = re.compile(rf"^[ \t|]*(?:{_ROLE}|PT)(?:\s+name)?[ \t]{{2,}}(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
-_NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|concerning|name|(?:surname|last\s+name|family\s+name)\s*,\s*(?:given|first)\s+names?|(?:to\s+the\s+)?(?:prescriber|physician|doctor)\s+of)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
+# (a spreadsheet's numbered row, "  3  |  Member   |   Evander Sithebe-Klaasen"; a boxed form's bare "NAME" column)
+_NAME_COLUMN = re.compile(
+    rf"^[ \t|]*(?:\d{{1,3}}[ \t]*\|[ \t]*)?(?:{_ROLE}|PT|(?i:name))(?:\s+name)?(?:[ \t]{{2,}}|(?:[ \t]*\|)+[ \t]*|[ \t]+_[ \t]+)(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M
+)
+_NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|concerning|(?:full\s+)?name|(?:surname|last\s+name|family\s+name)\s*,\s*(?:given|first)\s+names?|(?:to\s+the\s+)?(?:prescriber|physician|doctor)\s+of)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
 # "For: Fenella D. Odhiambo-Kray      Birth date: ...": a bare "For:" names the patient only with a date of birth beside it
 _NAME_FOR = re.compile(
     rf"^[ \t]*(?i:for)[ \t]*:[ \t]*(?P<v>{_PERSON}{{1,3}}?)(?=(?:[ \t]{{2,}}|[ \t]+[—–|][ \t]+)(?i:DOB|D\.O\.B|date\s+of\s+birth|birth|born)\b)", M
@@ -1382,6 +1440,19 @@ _NAME_OVER_DOB = re.compile(
     r"(?:[ \t]{2,}|[ \t]*\n[ \t]*|[ \t]*\|\s*)"
     r"(?=(?:date\s+of\s+birth|DOB|D\.O\.B|born|birth\s*date|member\s+id)\b)",
     I | M,
+)
+# a name opening its line, its date of birth after a comma ("IN THE MATTER OF the request of\nJUNE T. OKAFOR, date of
+# birth 02/03/1961, ..."): capitals too
+_NAME_COMMA_DOB = re.compile(
+    r"^[ \t]*(?P<v>(?-i:[A-Z][A-Za-z'\-]*\.?(?:[ \t]+[A-Z][A-Za-z'\-]*\.?){1,3}))[ \t]*,[ \t]*"
+    r"(?=(?i:date[ \t]+of[ \t]+birth|DOB|D\.O\.B|born)\b)",
+    M,
+)
+# a role and a name written "LAST, FIRST M" in capitals ending a line: an X12 print's description column
+# ("NM1*IL*1*OKAFOR*JUNE*T~      Subscriber OKAFOR, JUNE T")
+_NAME_CAPS_COMMA = re.compile(
+    rf"(?:^|[ \t]{{2,}})(?i:{_ROLE})[ \t]+(?P<v>(?-i:[A-Z][A-Z'\-]+,[ \t]*[A-Z][A-Z'\-]+(?:[ \t]+[A-Z]\.?)?))[ \t]*$",
+    M,
 )
 # a Dutch or German (Swiss) letter's patient block: "Verzekerde: <name>", "Versicherte Person: <name>",
 # "Patiënt: <name>" at a line's start (unread, the letter's patient could not be checked against the case's)
@@ -1408,7 +1479,8 @@ _NOT_ADDRESSEE = re.compile(
 )
 # the last resort: a letter to the patient names them in its salutation ("Dear Ms. June Okafor,")
 _SALUTATION = re.compile(
-    r"^[ \t]*Dear[ \t]+(?:(?:Mr|Ms|Mrs|Mx|Miss)\.?[ \t]+)?(?P<v>[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){0,3})[ \t]*[,:]",
+    r"^[ \t]*(?:Dear|(?P<hi>Hello|Hi))[ \t]+(?:(?:Mr|Ms|Mrs|Mx|Miss)\.?[ \t]+)?(?P<v>[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){0,3})"
+    r"(?:(?(hi)(?!))[ \t]*[,:]|[ \t]*(?=\((?:DOB|D\.O\.B|born)\b))",  # "Hello June Okafor (DOB 02-03-1961),", never "Hi Noor," (staff)
     M,
 )
 _NOT_PERSON = re.compile(
@@ -1420,7 +1492,7 @@ _NOT_PERSON = re.compile(
 # 1969-02-03", "your birthday on file is\nMay 5, 1952" (the first date after the label, within a few words
 # that hold no digit and no other date's label)
 _DOB = re.compile(
-    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birthday|born|date\s+de\s+naissance|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il)"
+    r"\b(?:DOB|(?-i:DOR)(?=[ \t]*:)|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il)"
     rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
@@ -1437,7 +1509,7 @@ _MEMBER_NL_DE = re.compile(
     M,
 )
 _MEMBER = re.compile(
-    rf"(?:\b(?P<role>{_ROLE}|membership|mbr|fund|carteirinha|carteira|tessera|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
+    rf"(?:\b(?P<role>{_ROLE}|membership|mbr|society|fund|carteirinha|carteira|tessera|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
     r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|n\.?[ \t]*[º°](?![a-z])\.?|n\.2(?=[ \t]*:)|(?<=tessera )n\.(?=[ \t]*:)|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
     r"(?:\s*(?:(?:number|no)(?![a-z])\.?|#))?"
     r"(?:[ \t]*\((?-i:[a-z])[^()\n]{1,40}\))?"  # "member ID (as given on the application): ..."
@@ -1470,8 +1542,12 @@ _MEMBER_CLAUSE = re.compile(
     M,
 )
 # a "Plan ID" names the member when a date of birth is printed on its line or the line above it
+# (also after a comma or a column gap, "..., DOB 1952-01-30, Plan ID KD-0044-918-2"; its groups joined by
+# asterisks, "GRH*0417*2290")
 _PLAN_ID = re.compile(
-    r"(?:^|\|)[ \t]*plan[ \t]+ID[ \t]*[:|]?[ \t]*(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24}))(?![A-Za-z0-9])", M
+    r"(?:^|\||,|[ \t]{2})[ \t]*plan[ \t]+ID[ \t]*[:|]?[ \t]*"
+    r"(?P<v>(?-i:(?=[A-Z0-9\-* ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)|(?<=[A-Z0-9])\*(?=[A-Z0-9])){4,24}))(?![A-Za-z0-9*])",
+    M,
 )
 _BIRTH_WORD = re.compile(r"\b(?:DOB|date\s+of\s+birth|birth\s*date|born)\b", I)
 _NOT_MEMBER_ID = re.compile(
@@ -1584,11 +1660,14 @@ def patient(text: str) -> dict[str, Hit]:
     out: dict[str, Hit] = {}
     found = (
         x
-        for rule in (_NAME, _NAME_COLUMN, _NAME_RE, _NAME_NL_DE, _NAME_FOR, _NAME_INLINE, _ADDRESSEE, _ADDRESS_BLOCK, _NAME_OVER_DOB, _SALUTATION)
+        for rule in (
+            _NAME, _NAME_COLUMN, _NAME_CAPS_COMMA, _NAME_RE, _NAME_NL_DE, _NAME_FOR, _NAME_INLINE,
+            _ADDRESSEE, _ADDRESS_BLOCK, _NAME_OVER_DOB, _NAME_COMMA_DOB, _SALUTATION,
+        )
         for x in _patients_first(list(rule.finditer(text)))
         if not _NOT_NAME.search(x.group("v"))
         and not (rule is _SALUTATION and _NOT_PERSON.search(x.group("v")))
-        and not (rule in (_ADDRESS_BLOCK, _NAME_OVER_DOB) and _NOT_ADDRESSEE.search(x.group("v")))
+        and not (rule in (_ADDRESS_BLOCK, _NAME_OVER_DOB, _NAME_COMMA_DOB) and _NOT_ADDRESSEE.search(x.group("v")))
     )
     m = next(found, None)
     if m is not None:
