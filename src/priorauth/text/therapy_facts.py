@@ -151,7 +151,10 @@ _FIRST_EVER = re.compile(
     r"|\b(?:untreated|na[i\u00ef]ve)\s+at\s+(?:diagnosis|dx|presentation)\b"
     # (held-out v15, issue 13's sixteenth pass) [v15-naive-before-entry] naive before a study or trial the patient
     # entered ("no therapy before study entry", "no prior systemic therapy before the trial"): the study drug is the first
-    r"|\b(?:before|prior\s+to)\s+(?:the\s+)?(?:study|trial)(?:\s+(?:entry|enrol?ment|start|drug))?\b",
+    r"|\b(?:before|prior\s+to)\s+(?:the\s+)?(?:study|trial)(?:\s+(?:entry|enrol?ment|start|drug))?\b"
+    # [v15-naive-first-cycle-of] the first cycle "of" a regimen given, words between ("Today C1 of neoadjuvant
+    # nivolumab + carboplatin given")
+    r"|\b(?:cycle|cyc|c)\s*(?:1|one)\s+of\s+[^.;\n]{0,60}?\b(?:given|administered|infused|delivered)\b",
     re.I,
 )
 
@@ -226,7 +229,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ):
         return
     subject_line = _past_subject_line(doc, f)
-    if p["therapy_not_given"].search(subject_line) or p["therapy_table_header"].search(_block_header(doc, f)):
+    header = _block_header(doc, f)
+    if p["therapy_not_given"].search(subject_line) or (p["therapy_table_header"].search(header) and not _DOSE_TABLE.search(header)):
         return
     if not given and _FORM_DRUG_FIELD.search(before[-40:]) and _request_form(doc.text):
         return
@@ -245,6 +249,11 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ev = _evidence(doc, f)
     curative = bool(p["curative_setting"].search(f.sentence)) and not p["advanced_setting"].search(f.sentence)
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
+
+
+# (held-out v15, issue 13's sixteenth pass) [v15-dose-table] A table whose header names a drug column beside a dose,
+# week, cycle or date column ("wk | drug | dose | ALT"): a record of doses given, not a report's drug associations.
+_DOSE_TABLE = re.compile(r"\|\s*(?:doses?|dosing|cycles?|wk|weeks?|dates?|days?|given)\s*(?:\(|\||$)|(?:^|\n)\s*(?:wk|week|cycle|day|date)\s*\|", re.I | re.M)
 
 
 # (held-out v15, issue 13's sixteenth pass) [v15-requested-drug-question] A request form's question about "the
