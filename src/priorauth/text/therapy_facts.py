@@ -230,7 +230,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     subject_line = _past_subject_line(doc, f)
     header = _block_header(doc, f)
-    if p["therapy_not_given"].search(subject_line) or (p["therapy_table_header"].search(header) and not _DOSE_TABLE.search(header)):
+    table_header = p["therapy_table_header"].search(header) and not _DOSE_TABLE.search(header)
+    if (p["therapy_not_given"].search(subject_line) or table_header) and not _patient_had(doc, f):
         return
     if not given and _FORM_DRUG_FIELD.search(before[-40:]) and _request_form(doc.text):
         return
@@ -249,6 +250,21 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ev = _evidence(doc, f)
     curative = bool(p["curative_setting"].search(f.sentence)) and not p["advanced_setting"].search(f.sentence)
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
+
+
+# (held-out v15, issue 13's sixteenth pass) [v15-patient-on-drug] A drug the patient is said to be on or to have had
+# ("Education visit: pt on adagrasib ...", "screen failure - subject 12 had prior sotorasib ..."), in a sentence whose
+# other words (education, eligibility, exclusion) make it read as general: the patient's own drug. One patient as the
+# subject ("patients on sotorasib can ..." stays general), right before the drug.
+_PATIENT_HAD = re.compile(
+    r"\b(?:pt|patient|subject|subj|member|participant)(?:\s+#?[\w-]*\d[\w-]*)?\s+(?:(?:is|remains|currently|still)\s+)?"
+    r"(?:on|had\s+(?:prior|previous|previously)|(?:has\s+)?received|was\s+treated\s+with)\s+$",
+    re.I,
+)
+
+
+def _patient_had(doc: TextDoc, f: Finding) -> bool:
+    return bool(_PATIENT_HAD.search(doc.text[max(0, f.start - 60) : f.start]))
 
 
 # (held-out v15, issue 13's sixteenth pass) [v15-dose-table] A table whose header names a drug column beside a dose,
