@@ -282,7 +282,8 @@ _OWN_PRONOUN = {"her": re.compile(r"\b(?:she|her|hers|herself)\b", re.I), "his":
 
 def _companion_sentence(doc: TextDoc, f: Finding) -> bool:
     text = unwrap(doc.text)
-    parts = re.split(r"[.!?](?:\s|$)", text[max(0, f.start - 400) : f.start])
+    # a stop before a lower-case word is a scan's speck, no sentence's end ("for a lung cancer. with a KRAS G12C ...")
+    parts = re.split(r"[.!?](?:\s+(?![a-z])|\s*$)", text[max(0, f.start - 400) : f.start])
     if len(parts) < 2:
         return False
     sentence, previous = parts[-1], parts[-2]
