@@ -76,7 +76,20 @@ _RESULT_SUBJECT = re.compile(
 _THIS_PATIENTS = re.compile(r"\b(?:for|of|from)\s+this\s+(?:patient|pt)\b", re.I)
 
 
+# [ocr14-line-removed] (held-out OCR v14, issue 17's sixteenth pass) An amended report's reason: a line of the earlier
+# version "does not belong to this patient and has been removed" (deleted, withdrawn, struck out): that line is void,
+# the amended report stands. Not a notice that the document itself was removed from the chart or record.
+_REMOVED_AFTER = re.compile(
+    r"[^.\n]{0,20}?\b(?:has|have)\s+been\s+(?:removed|deleted|withdrawn|struck(?:\s+out)?|retracted)\b"
+    r"(?!\s+from\s+(?:the|this|your)\s+(?:patient'?s?\s+)?(?:chart|record|file|ehr|system))",
+    re.I,
+)
+_AMENDED = re.compile(r"\bamend(?:ed|ment)\b|\bcorrected\s+report\b|\bsupersedes?\b", re.I)
+
+
 def _one_result_withdrawn(text: str, m: re.Match[str]) -> bool:
+    if _REMOVED_AFTER.match(text, m.end()) and _AMENDED.search(text):
+        return True  # [ocr14-line-removed]
     return bool(
         _RESULT_SUBJECT.search(text[max(0, m.start() - 80) : m.start()]) and _THIS_PATIENTS.search(text, m.end())
     )
@@ -254,6 +267,45 @@ def _relatives_tumor(doc: TextDoc, f: Finding) -> bool:
             if _RELATIVE_ILL.search(before, rel.end(), poss.start()):
                 return True
     return False
+
+
+# [ocr14-companion-sentence] (held-out OCR v14, issue 17's sixteenth pass) A note naming the patient's companion by the
+# patient's own pronoun ("Seen with her husband.", "his wife came along; ..."), then a sentence whose subject is the
+# companion's pronoun, the other one ("He is himself on sotorasib for a KRAS G12C lung cancer"): the companion's
+# tumour, not the patient's. Only when the sentence names no patient's pronoun before the finding ("She says he ...").
+_MALE_KIN = r"husband|father|dad|brother|son|uncle|nephew|grandfather|grandson|boyfriend|fianc[eé]"
+_FEMALE_KIN = r"wife|mother|mum|mom|sister|daughter|aunt|niece|grandmother|granddaughter|girlfriend|fianc[eé]e"
+_COMPANION = re.compile(rf"\b(?:(her)\s+(?:{_MALE_KIN})|(his)\s+(?:{_FEMALE_KIN}))\b", re.I)
+_SUBJECT = {"her": re.compile(r"^\W*he\b", re.I), "his": re.compile(r"^\W*she\b", re.I)}
+_OWN_PRONOUN = {"her": re.compile(r"\b(?:she|her|hers|herself)\b", re.I), "his": re.compile(r"\b(?:he|his|him|himself)\b", re.I)}
+
+
+def _companion_sentence(doc: TextDoc, f: Finding) -> bool:
+    text = unwrap(doc.text)
+    # a stop before a lower-case word is a scan's speck, no sentence's end ("for a lung cancer. with a KRAS G12C ...")
+    parts = re.split(r"[.!?](?:\s+(?![a-z])|\s*$)", text[max(0, f.start - 400) : f.start])
+    if len(parts) < 2:
+        return False
+    sentence, previous = parts[-1], parts[-2]
+    for m in _COMPANION.finditer(previous):
+        own = "her" if m.group(1) else "his"
+        if _SUBJECT[own].match(sentence) and not _OWN_PRONOUN[own].search(sentence):
+            return True
+    return False
+
+
+# [ocr14-filed-abstract] A conference abstract or published case report filed in a chart ("ABSTRACT 412 - ... meeting
+# (poster session C)" with its "Authors:" line): the case it describes is the literature's, not this patient's. Both the
+# heading and the authors' line are needed (a report citing a paper keeps its own result).
+_ABSTRACT_HEADING = re.compile(
+    r"^\W{0,3}(?:(?:conference|meeting|congress)\s+)?(?:abstract|poster|case\s+report)\b[^\n]{0,12}?(?:\d|\s-\s|:)",
+    re.I | re.M,
+)
+_AUTHORS_LINE = re.compile(r"^\W{0,3}authors?\s*:", re.I | re.M)
+
+
+def _filed_publication(text: str) -> bool:
+    return bool(_ABSTRACT_HEADING.search(text[:800]) and _AUTHORS_LINE.search(text))
 
 
 # [ocr8-letter-to-relative] (held-out OCR v8, issue 17's ninth pass) A letter written to a patient's relative ("Dear

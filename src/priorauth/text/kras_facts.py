@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 from priorauth.facts.model import Evidence, KrasResult
 from priorauth.terminology import concepts as cx
-from priorauth.text.document_scope import _doc_flags, _letter_to_relative, _relatives_tumor
+from priorauth.text.document_scope import (
+    _companion_sentence,
+    _doc_flags,
+    _filed_publication,
+    _letter_to_relative,
+    _relatives_tumor,
+)
 from priorauth.text.finding_scope import _indication_of_request
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
@@ -45,6 +51,16 @@ _WITHDRAWN_AFTER = re.compile(
 )
 
 
+# [ocr14-copied-from-other] (held-out OCR v14, issue 17's sixteenth pass) A result its own sentence says was copied or
+# typed from another accession, case or patient ("the line 'KRAS p.G12C, VAF 18%' printed in version 1 was copied from
+# a different accession", "G12C was transcribed from the wrong case"): another's result, no result of this patient.
+_COPIED_FROM_OTHER = re.compile(
+    r"\b(?:copied|typed|transcribed|carried\s+over|taken|pasted|imported)\s+(?:in\s+)?from\s+(?:an?\s+|the\s+)?"
+    r"(?:different|another|other|wrong|unrelated|separate)\s+(?:accession|patient|case|report|specimen|chart|record|sample)",
+    re.I,
+)
+
+
 # (held-out v13, issue 13's fourteenth pass) [v13-g12c-excluded] "A G12C call is excluded (different nucleotide change)",
 # "G12C was ruled out": the variant named and set aside, a negative.
 _EXCLUDED_AFTER = re.compile(
@@ -73,6 +89,29 @@ _OWN_TUMOUR = re.compile(
     r"(?:is|was|has|had|carries|carried|showed|shows|came\s+back)\b",
     re.I,
 )
+
+
+# [ocr14-specked-no] (held-out OCR v14, issue 17's sixteenth pass) A clause's "no" / "not" with a scan's speck glued to
+# it before the variant ("...(block 5); no. KRAS G12C; NRAS ...", "G12V, not' G12C"): the clean line's "no KRAS G12C",
+# which the speck cut from its variant. Lower case after a clause's start only (an answer "No." opening a sentence is
+# no such cut). Read as the clean line is: a negative; with a result word after it on the clause ("no. KRAS G12C
+# detected") neither result can be read, and the variant gives none.
+_SPECKED_NO_BEFORE = re.compile(r"(?:^|[;,(]|[ \t]{2,}|\|)[ \t]*(?-i:no|not)[.,:;'`~][ \t]*(?:k-?ras[ \t]+)?(?:p\.)?$", re.I)
+# [ocr14-needs-g12c] A requirement naming the variant ("(these need KRAS G12C)", "requires a KRAS G12C mutation",
+# "needs a documented G12C"): what a drug or a criterion asks for, not a result of this patient.
+_NEEDS_BEFORE = re.compile(
+    r"\b(?:need|needs|needed|require|requires|required|requiring)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:documented|confirmed|proven|known|positive)\s+)?(?:k-?ras\s+)?(?:p\.)?$",
+    re.I,
+)
+
+
+def _specked_no(doc: TextDoc, f: Finding) -> str | None:
+    """[ocr14-specked-no] "negative" (the clean line's "no KRAS G12C"), "none" (a result word follows), or None."""
+    if f.label != "KRAS_G12C" or not _SPECKED_NO_BEFORE.search(_line_before(doc, f)):
+        return None
+    clause = re.split(r"[.;\n|]| {2,}|\t", doc.text[f.end : f.end + 80], maxsplit=1)[0]  # the clause or the cell
+    return "none" if _RESULT_WORD.search(clause) else "negative"
 
 
 def _own_result_explained(f: Finding) -> bool:
@@ -107,12 +146,19 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         f.label == "KRAS_G12C" and _EXCLUDED_AFTER.match(doc.text, f.end)
     )
     negated = negated or _under_not_detected(doc, f) or (f.label == "KRAS_G12C" and _negative_list_or_cell(doc, f))
-    if f.label == "KRAS_G12C" and _NO_G12C_BEFORE.search(_line_before(doc, f)):
+    specked = None if negated else _specked_no(doc, f)
+    if specked == "none":
+        return  # (held-out OCR v14) [ocr14-specked-no] "no. KRAS G12C detected": neither result can be read
+    if f.label == "KRAS_G12C" and not negated and _NEEDS_BEFORE.search(_line_before(doc, f)):
+        return  # [ocr14-needs-g12c] "(these need KRAS G12C)": a requirement, no result
+    if specked or (f.label == "KRAS_G12C" and _NO_G12C_BEFORE.search(_line_before(doc, f))):
         negated = True  # (held-out v14) [v14-other-not-g12c] "KRAS G12V (tissue) - no G12C": the G12C ruled out
     elif f.label == "KRAS_OTHER" and negated and _NOT_G12C_AFTER.match(doc.text, f.end):
         negated = False  # [v14-other-not-g12c] the "- no" after the variant negates the G12C named after it, not it
     if not negated and _edited_away(doc, f):
         return  # [ocr10-edited-entry] "result entered: KRAS G12C detected" ... "result edited: 'G12C' -> 'G12V'"
+    if _COPIED_FROM_OTHER.search(f.sentence):
+        return  # [ocr14-copied-from-other] "the line 'KRAS p.G12C' ... was copied from a different accession"
     if _WITHDRAWN_AFTER.search(doc.text, f.end, f.sentence_start + len(f.sentence)):
         return  # (held-out v10) [v10-result-withdrawn] "block 2 (reported KRAS G12C) ... the result is WITHDRAWN"
     if f.label == "KRAS_G12C" and _CALLER_COULD.search(doc.text[f.sentence_start : f.start]):
@@ -124,6 +170,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v13) [v13-reason-for-test] "Reason: KRAS G12C / therapy selection": what the test is for
     if f.label != "KRAS_NEG" and (_ordered_in_list(doc, f) or _population_frequency(doc, f) or _glossary_entry(doc, f)):
         return  # [ocr9-order-list] "KRAS G12C / EGFR / ALK requested"; [ocr9-frequency] "G12C is the most common"
+    if _companion_sentence(doc, f) or _filed_publication(doc.text):
+        return  # [ocr14-companion-sentence] "Seen with her husband. He is himself ... KRAS G12C"; [ocr14-filed-abstract]
     if _relatives_tumor(doc, f) or _letter_to_relative(doc, f) or (f.label != "KRAS_NEG" and _failed_row(doc, f)):
         return  # "his sister ...; her tumor carried G12C"; "G12C  undetermined  invalid": no result of the patient
     answer = _boxed_answer(doc, f) if f.label == "KRAS_G12C" else None
@@ -201,6 +249,15 @@ _TEST_BEFORE = re.compile(
 )
 
 
+# [ocr14-next-field] (held-out OCR v14, issue 17's sixteenth pass) A form's entry ending its line at the variant, the
+# next line a field whose label starts with "Test" ("Biomarker   KRAS G12C" / "Test / specimen   DNA panel on ..."):
+# the label is the next field's, not the variant's test. A label is its line's first cell (a cell gap or a colon
+# within a few words); a wrapped sentence ("...for KRAS G12C\ntesting, sent today") keeps its test.
+_NEXT_FIELD = re.compile(
+    r"[ \t]*\n[ \t]*(?:testing|test|assay|analysis|method|panel)\b(?:[ \t]*[/&,][ \t]*\w+){0,2}[ \t]*(?: {2,}|\t|:)", re.I
+)
+
+
 # A test that gave no result: "KRAS (G12C): insufficient tissue", "KRAS G12C - QNS", "assay failed".
 _NO_RESULT = re.compile(
     r"^[^.;\n]{0,40}?\b(?:insufficient|qns|quantity\s+not\s+sufficient|fail(?:ed|ure)|not\s+(?:performed|done|tested|"
@@ -215,6 +272,8 @@ def _test_not_result(doc: TextDoc, f: Finding) -> bool:
     if failed and not _RESULT_WORD.search(clause[: failed.start(0) + len(failed.group(0))].replace("not detected", "")):
         return True
     m = _TEST_AFTER.match(doc.text, f.end)
+    if m and _NEXT_FIELD.match(doc.text, f.end):
+        m = None  # [ocr14-next-field] "Biomarker   KRAS G12C" over "Test / specimen   DNA panel ...": the next field's label
     if m:
         return not _RESULT_WORD.search(m.group(1))
     lead = re.split(r"[.;\n]", unwrap(doc.text)[max(0, f.start - 60) : f.start])[-1]  # "(incl. G12C)": no stop

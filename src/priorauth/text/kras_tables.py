@@ -31,6 +31,8 @@ def _coverage_row(doc: TextDoc, f: Finding) -> bool:
         return False
     above = text[:start].rstrip("\n").split("\n")[-8:] if start else []
     header, validation = patterns()["coverage_header"], patterns()["validation_header"]
+    if _variant_list(line) and header.search(text[start : f.start]):
+        return True  # [ocr14-own-label] "Targets in this kit: G12C, G12D, G12V, ...": the list's label on its own line
     for prev in reversed(above):
         if not prev.strip():
             return False
