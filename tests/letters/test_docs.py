@@ -198,14 +198,14 @@ def test_the_fourth_sets_fax_development_table_is_consistent() -> None:
     )
 
 
-def test_the_scoring_script_knows_the_fifteenth_set() -> None:
-    """heldout15 (to be written blind while v14 is read) is merged after the next pass: the script names it and,
+def test_the_scoring_script_knows_the_sixteenth_set() -> None:
+    """heldout16 (to be written blind while v15 is read) is merged after the next pass: the script names it and,
     until its file is in the checkout, says so in one line (exit 2, no traceback)."""
-    assert render.CORPORA["heldout15"] == "heldout15.yaml"
-    if (ROOT / "tests" / "letters" / "heldout15.yaml").exists():
-        pytest.skip("the fifteenth set is merged: it is scored by the lead, blind, not here")
+    assert render.CORPORA["heldout16"] == "heldout16.yaml"
+    if (ROOT / "tests" / "letters" / "heldout16.yaml").exists():
+        pytest.skip("the sixteenth set is merged: it is scored by the lead, blind, not here")
     p = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout15", "--limit", "1"],
+        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout16", "--limit", "1"],
         capture_output=True,
         text=True,
         check=False,
@@ -213,7 +213,7 @@ def test_the_scoring_script_knows_the_fifteenth_set() -> None:
     )
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.strip().splitlines() == [
-        "letter_quality: the heldout15 corpus (heldout15.yaml) is not in this checkout"
+        "letter_quality: the heldout16 corpus (heldout16.yaml) is not in this checkout"
     ]
 
 
@@ -374,6 +374,22 @@ FOURTEENTH_BLIND = {  # the fourteenth set's one blind run (digital, fax), score
 }
 
 
+FIFTEENTH_BLIND = {  # the fifteenth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("83.3 / 16.7 / 0.0", "79.2 / 20.8 / 0.0"),
+    "authorization_number": ("81.2 / 16.7 / 2.1", "79.2 / 18.8 / 2.1"),
+    "period_start": ("93.8 / 6.2 / 0.0", "87.5 / 12.5 / 0.0"),
+    "period_end": ("91.7 / 8.3 / 0.0", "87.5 / 12.5 / 0.0"),
+    "quantity": ("93.8 / 6.2 / 0.0", "89.6 / 10.4 / 0.0"),
+    "appeal_deadline": ("81.2 / 18.8 / 0.0", "81.2 / 18.8 / 0.0"),
+    "denial_reason": ("87.5 / 10.4 / 2.1", "81.2 / 14.6 / 4.2"),
+    "requested": ("91.7 / 6.2 / 2.1", "91.7 / 8.3 / 0.0"),
+    "patient_name": ("72.9 / 27.1 / 0.0", "54.2 / 45.8 / 0.0"),
+    "patient_birth_date": ("93.8 / 6.2 / 0.0", "72.9 / 27.1 / 0.0"),
+    "patient_member_id": ("83.3 / 16.7 / 0.0", "58.3 / 31.2 / 10.4"),
+    "patient_mismatch": ("97.9 / 0.0 / 2.1", "87.5 / 0.0 / 12.5"),
+}
+
+
 def _at_both_qualities(
     nth: str, blind: dict[str, tuple[str, str]], wrong: int, since: str = "scored **once** by the lead on 2026-12-01"
 ) -> tuple[str, dict[str, str], str, str]:
@@ -403,6 +419,7 @@ def _at_both_qualities(
         _at_both_qualities("twelfth", TWELFTH_BLIND, 1),
         _at_both_qualities("thirteenth", THIRTEENTH_BLIND, 0),
         _at_both_qualities("fourteenth", FOURTEENTH_BLIND, 1),
+        _at_both_qualities("fifteenth", FIFTEENTH_BLIND, 0),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
