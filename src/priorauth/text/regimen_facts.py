@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from priorauth.terminology.drugs import vocabulary
-from priorauth.text.finding_scope import _negated_in_aside, _own_clause
+from priorauth.text.finding_scope import _NEGATION_CUE, _negated_in_aside, _own_clause
 from priorauth.text.pipeline import EXCLUDING, Finding, unwrap
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line
@@ -144,12 +144,12 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     """A statement about the KRAS G12C inhibitor's regimen, current or planned ("will start single-agent"
     counts; "if positive, sotorasib monotherapy would be an option" does not); "pembrolizumab monotherapy"
     is another drug's."""
-    modifiers = f.modifiers - ({"NEGATED_EXISTENCE"} if _negated_in_aside(f) else set())
+    modifiers = f.modifiers - ({"NEGATED_EXISTENCE"} if _negated_in_aside(f) or _start_awaited(f) else set())
     if modifiers & {"NEGATED_EXISTENCE", "FAMILY", "POSSIBLE_EXISTENCE", "GENERAL"} or f.section == "family_history":
         return
     past = _PAST_REGIMEN.search(f.sentence)
     at = f.start - f.sentence_start
-    if past and past.start() > at and _SUBJECT_WITH.search(f.sentence, at, past.start()):
+    if past and past.start() > at and (_SUBJECT_WITH.search(f.sentence, at, past.start()) or _other_history(f, past)):
         past = None  # (held-out v10) "... as single-agent therapy for this enrollee with ... previously treated with X"
     if past and not _NOW.search(f.sentence, past.end(), max(past.end(), f.start - f.sentence_start)):
         return  # an earlier regimen, not this request ("received carboplatin ... and now sotorasib monotherapy" is now)
@@ -173,6 +173,50 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _inhibitor_never_given(doc.text):
         return  # (held-out v13) [v13-never-started] "he NEVER started it ... No other cancer medicines": no regimen
     out.monotherapy.append(_evidence(doc, f))
+
+
+# (held-out v15, issue 13's sixteenth pass) [v15-mono-history-after] A past word after the regimen that speaks of another
+# drug's history ("on sotorasib alone (2nd line, prior carbo/pem/pembro)", "adagrasib single agent; previously received
+# docetaxel") or of a supply's delivery ("adagrasib single agent via access programme - tabs received, started 11/20"):
+# not this regimen's past. A past word about the inhibitor itself ("sotorasib alone previously, now docetaxel") or about
+# nothing named stays one.
+_SUPPLY_BEFORE = re.compile(
+    r"\b(?:tabs?|tablets?|pills?|capsules?|supply|supplies|shipment|delivery|parcel|box(?:es)?|bottles?)\s+(?:was\s+|were\s+)?$",
+    re.I,
+)
+
+# what may stand between the past word and the drug it governs: "prior carbo", "previously treated with docetaxel",
+# "received 4 cycles of FOLFOX"
+_OBJECT_GAP = re.compile(r"[\s:,(]*(?:(?:treated|given|on|had)\s+)?(?:with\s+)?(?:\d+\s+(?:cycles?|doses?)\s+of\s+)?", re.I)
+
+
+def _other_history(f: Finding, past: re.Match[str]) -> bool:
+    if _SUPPLY_BEFORE.search(f.sentence[: past.start()]):
+        return True
+    drug = _drugs().search(f.sentence, past.end())
+    if not drug or not _OBJECT_GAP.fullmatch(f.sentence[past.end() : drug.start()]):
+        return False  # "approved as monotherapy in previously treated NSCLC and with panitumumab": no object of it
+    named = _g12c_inhibitors(drug.group(0))
+    return bool(named) and not named[0]
+
+
+# (held-out v15) [v15-mono-start-awaited] A planned regimen whose only negation is a start still awaited ("plan is
+# adagrasib on its own, not started yet pending review", "sotorasib alone - not yet begun"): a plan of monotherapy, as
+# "will start single-agent" is. A refusal, a stop or a start that never came ("never started") stays negated.
+_AWAITED_START = re.compile(
+    r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|commenced|initiated)(?:\s+yet)?\b|\byet\s+to\s+(?:start|begin|commence)\b",
+    re.I,
+)
+
+
+def _start_awaited(f: Finding) -> bool:
+    if "NEGATED_EXISTENCE" not in f.modifiers or "HYPOTHETICAL" not in f.modifiers:
+        return False
+    awaited = _AWAITED_START.search(f.sentence, f.end - f.sentence_start)
+    if not awaited:
+        return False
+    rest = f.sentence[: awaited.start()] + " " + f.sentence[awaited.end() :]
+    return not _NEGATION_CUE.search(rest)
 
 
 # (held-out v13, issue 13's fourteenth pass) [v13-never-started] A sentence saying the KRAS G12C inhibitor was never
@@ -248,7 +292,7 @@ def _named_before(doc: TextDoc, f: Finding) -> bool:
     ("Medication taught: sotorasib. Pt will take this medication by itself"); or (held-out v9) [v9-no-other-after-list]
     it closes a medication list whose only anticancer drug is one ("1. LUMAKRAS 240 mg ... 2. Atorvastatin ... No other
     cancer medicines per daughter")."""
-    if _NO_OTHER_CANCER.match(doc.text, f.start):
+    if _NO_OTHER_CANCER.match(doc.text, f.start) or _SOLE_CANCER.match(doc.text, f.start):
         before = doc.text[max(0, f.sentence_start - 600) : f.sentence_start]
         named = _g12c_inhibitors(before)
         return bool(named) and all(named) and not _HELD.search(before)  # a drug on hold is no regimen now
@@ -261,6 +305,13 @@ def _named_before(doc: TextDoc, f: Finding) -> bool:
 _NO_OTHER_CANCER = re.compile(
     r"no\s+other\s+(?:anti-?cancer|anti-?neoplastic|cancer|oncology|onc|oncologic|chemo(?:therapy)?)\s+(?:medicines?|medications?|meds|drugs?"
     r"|therap(?:y|ies)|treatments?|agents?|orders?)\b",
+    re.I,
+)
+# (held-out v15) [v15-mono-sole-before] ... and the same for "only cancer medication", "sole antineoplastic on profile",
+# "nothing else for cancer" closing a text whose only anticancer drug named before is one.
+_SOLE_CANCER = re.compile(
+    r"(?:the\s+)?(?:sole|only)\s+(?:anti-?cancer|anti-?neoplastic|cancer|oncology|oncolytic|sact)\b"
+    r"|nothing\s+else\s+for\s+(?:(?:the|her|his|their)\s+)?(?:cancer|tumou?r)\b",
     re.I,
 )
 _HELD = re.compile(r"\b(?:hold|held|on\s+hold|stopped|discontinued|ceased|suspended)\b", re.I)
