@@ -95,12 +95,34 @@ _ST_SHORT = re.compile(r"^(?:staged\s+(?:as\s+)?|st\.?\s?|\w+(?:-\w+)?\s+(?=(?:i
 _ROMANCE_LUNG = re.compile(r"\b(?:cbnpc|cpnpc|cpcnp)\b|\bpulm[ãa]o\b|\bpulmonar\b|\bbroncho-?pulmonaire\b", re.I)
 
 
+# (held-out v15, issue 13's sixteenth pass) [v15-stage-not-started] A stage followed by a treatment not started yet ("stage
+# IIIB, has not started any treatment yet", "stage IVA - not yet started on therapy"): medspaCy's backward "not started"
+# reaches the stage before it, but it negates the treatment. Only when that is the finding's one doubt; a negation of
+# its own ("no stage IV disease, not started ...") stays.
+_TREATMENT_NOT_STARTED_AFTER = re.compile(
+    r"[\s,;:\u2013-]*(?:(?:and|but|who|she|he|pt|patient)\s+)?(?:(?:has|have|had|is|was)\s+)?(?:not|n[o'\u2019]t)\s+(?:yet\s+)?"
+    r"(?:been\s+)?(?:started|begun|commenced|initiated)\b",
+    re.I,
+)
+
+
+def _only_treatment_not_started(doc: TextDoc, f: Finding) -> bool:
+    if f.modifiers != frozenset({"NEGATED_EXISTENCE"}) or f.section in ("family_history", "allergies"):
+        return False
+    return bool(_TREATMENT_NOT_STARTED_AFTER.match(doc.text, f.end)) and not _NEGATION_BEFORE.search(
+        f.sentence[: f.start - f.sentence_start]
+    )
+
+
+_NEGATION_BEFORE = re.compile(r"\b(?:no|not|never|without|denies|negative\s+for|ruled\s+out)\b", re.I)
+
+
 # (held-out v15) [v15-stage-hl7] ... or after an HL7 field separator ("...^LN||IIIB")
 _GROUP_AT_END = re.compile(r"(?:^|[\s(:=|])((?:iv|iii|ii|i)[abc]?\d?)\s*\)?\s*$", re.I)
 
 
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not f.affirmed:
+    if not (f.affirmed or _only_treatment_not_started(doc, f)):
         return
     cancer = _cancer_of(doc, f)
     if cancer is None or (

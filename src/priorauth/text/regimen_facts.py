@@ -270,9 +270,15 @@ _ENDED = re.compile(
 def _line_from_now(doc: TextDoc, f: Finding) -> str:
     line = _line(doc, f)
     at = line.find(f.sentence.strip()[:40])
-    if at > 0 and _ENDED.search(line[:at]):
+    if at > 0 and (_ENDED.search(line[:at]) or _DENIED_QUESTION.search(line[:at])):
         return line[at:]
     return line
+
+
+# (held-out v15, issue 13's sixteenth pass) [v15-mono-combination-denied] A combination asked about and answered no on the
+# same line ("Sotorasib with cetuximab? No - mixed up with bed 2; this one: sotorasib alone"): the combination is not this
+# regimen; the sentence after the answer is.
+_DENIED_QUESTION = re.compile(r"\?\s*(?:[-:]\s*)?(?:no|nope|negative|incorrect|wrong)\b", re.I)
 
 
 # (held-out v10, issue 13's eleventh pass) [v10-for-this-patient-with] the request's subject described after the
