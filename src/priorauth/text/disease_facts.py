@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not (f.affirmed or _indication_of_request(doc, f) or _treatment_for(doc, f)) or (
+    if not (f.affirmed or _indication_of_request(doc, f) or _treatment_for(doc, f) or _visit_title_for(f)) or (
         _other_primary(doc, f) and not _marked_sentence(f)
     ):
         return  # (held-out v13) [v13-lung-marker] "... breast RT ...": the sentence "adenocarcinoma, KRAS G12C" is the lung's
@@ -53,6 +53,25 @@ _TREATMENT_FOR = re.compile(
     r"stage\s+[iv]+[abc]?|locally\s+advanced|lung)\s+)*$",
     re.I,
 )
+
+
+# (held-out v15, issue 13's sixteenth pass) [v15-visit-title-for] A visit's title naming what it assesses the patient for,
+# then a colon ("Pre-op assessment for port placement: 61F, NSCLC stage IIIA", "Evaluation for PICC line: ..."): the
+# "assessment for" makes the procedure hypothetical, not the diagnosis after the colon. Only when that is the finding's
+# one doubt and nothing after the colon plans or doubts it.
+_VISIT_TITLE_FOR = re.compile(
+    r"^\W*[^:\n]{0,40}\b(?:assessment|evaluation|eval|review|clearance|work-?up|consult(?:ation)?)\s+for\s+[^:\n]{1,40}:\s",
+    re.I,
+)
+_DOUBT_AFTER_TITLE = re.compile(r"\b(?:if|plan\w*|will|would|possible|possibly|probable|r/o|rule\s+out|suspect\w*)\b|\?", re.I)
+
+
+def _visit_title_for(f: Finding) -> bool:
+    if f.modifiers != frozenset({"HYPOTHETICAL"}) or f.section in ("family_history", "allergies"):
+        return False
+    title = _VISIT_TITLE_FOR.match(f.sentence)
+    at = f.start - f.sentence_start
+    return bool(title) and title.end() <= at and not _DOUBT_AFTER_TITLE.search(f.sentence, title.end(), at)
 
 
 def _treatment_for(doc: TextDoc, f: Finding) -> bool:
@@ -95,11 +114,34 @@ _ST_SHORT = re.compile(r"^(?:staged\s+(?:as\s+)?|st\.?\s?|\w+(?:-\w+)?\s+(?=(?:i
 _ROMANCE_LUNG = re.compile(r"\b(?:cbnpc|cpnpc|cpcnp)\b|\bpulm[ãa]o\b|\bpulmonar\b|\bbroncho-?pulmonaire\b", re.I)
 
 
-_GROUP_AT_END = re.compile(r"(?:^|[\s(:=])((?:iv|iii|ii|i)[abc]?\d?)\s*\)?\s*$", re.I)
+# (held-out v15, issue 13's sixteenth pass) [v15-stage-not-started] A stage followed by a treatment not started yet ("stage
+# IIIB, has not started any treatment yet", "stage IVA - not yet started on therapy"): medspaCy's backward "not started"
+# reaches the stage before it, but it negates the treatment. Only when that is the finding's one doubt; a negation of
+# its own ("no stage IV disease, not started ...") stays.
+_TREATMENT_NOT_STARTED_AFTER = re.compile(
+    r"[\s,;:\u2013-]*(?:(?:and|but|who|she|he|pt|patient)\s+)?(?:(?:has|have|had|is|was)\s+)?(?:not|n[o'\u2019]t)\s+(?:yet\s+)?"
+    r"(?:been\s+)?(?:started|begun|commenced|initiated)\b",
+    re.I,
+)
+
+
+def _only_treatment_not_started(doc: TextDoc, f: Finding) -> bool:
+    if f.modifiers != frozenset({"NEGATED_EXISTENCE"}) or f.section in ("family_history", "allergies"):
+        return False
+    return bool(_TREATMENT_NOT_STARTED_AFTER.match(doc.text, f.end)) and not _NEGATION_BEFORE.search(
+        f.sentence[: f.start - f.sentence_start]
+    )
+
+
+_NEGATION_BEFORE = re.compile(r"\b(?:no|not|never|without|denies|negative\s+for|ruled\s+out)\b", re.I)
+
+
+# (held-out v15) [v15-stage-hl7] ... or after an HL7 field separator ("...^LN||IIIB")
+_GROUP_AT_END = re.compile(r"(?:^|[\s(:=|])((?:iv|iii|ii|i)[abc]?\d?)\s*\)?\s*$", re.I)
 
 
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not f.affirmed:
+    if not (f.affirmed or _only_treatment_not_started(doc, f) or _visit_title_for(f)):
         return
     cancer = _cancer_of(doc, f)
     if cancer is None or (

@@ -63,7 +63,17 @@ def _misdirected(text: str) -> bool:
 
 def _misfiled(text: str) -> bool:
     head = text[:400]
-    return any(not _one_result_withdrawn(head, m) for m in _MISFILED.finditer(head))
+    return any(not (_one_result_withdrawn(head, m) or _one_entry_in_error(head, m)) for m in _MISFILED.finditer(head))
+
+
+# (held-out v15, issue 13's sixteenth pass) [v15-one-entry-in-error] "wrong patient" given as the reason one list entry
+# is marked entered in error ("J84.10 Pulmonary fibrosis - status: ENTERED IN ERROR (wrong patient)") voids that entry
+# (see spans._entered_in_error), not the document: the list's other entries are this patient's.
+_ENTRY_IN_ERROR_BEFORE = re.compile(r"\bentered\s+in\s+error\b[^\n]{0,40}$", re.I)
+
+
+def _one_entry_in_error(text: str, m: re.Match[str]) -> bool:
+    return bool(_ENTRY_IN_ERROR_BEFORE.search(text[max(0, m.start() - 60) : m.start()]))
 
 
 # (held-out v9, issue 13's tenth pass) [v9-one-result-withdrawn] A result, block or specimen that "belongs to a

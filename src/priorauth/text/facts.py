@@ -16,7 +16,13 @@ from priorauth.text.document_scope import (
     _several_patients,
     _superseded_copy,
 )
-from priorauth.text.finding_scope import _answered_yes, _counterfactual, _exclusion_met, _negative_for_tested
+from priorauth.text.finding_scope import (
+    _answered_yes,
+    _counterfactual,
+    _eligibility_decided,
+    _exclusion_met,
+    _negative_for_tested,
+)
 from priorauth.text.ild_facts import _ild
 from priorauth.text.kras_facts import _kras
 from priorauth.text.layout import (
@@ -102,6 +108,7 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and not _negative_for_tested(f)
         and not _exclusion_met(f)  # (held-out v13) [v13-exclusion-met] "FAILED exclusion 9: history of pneumonitis"
         and not (f.label == "THERAPY" and _patient_had(doc, f))  # (held-out v15) [v15-patient-on-drug] "pt on X"
+        and not _eligibility_decided(doc, f)  # (held-out v15) [v15-eligibility-verdict] "eligibility: ... ELIGIBLE"
     )
     if general or _unticked_item(doc, f, line) or _in_criteria_list(doc, f):
         return  # a general statement, a form's item left unticked, a payer's list of criteria

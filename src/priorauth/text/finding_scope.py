@@ -211,6 +211,30 @@ def _exclusion_met(f: Finding) -> bool:
     return not patterns()["not_about_patient"].search(rest)
 
 
+
+# (held-out v15, issue 13's sixteenth pass) [v15-eligibility-verdict] A screening log's eligibility check with its verdict
+# later on the line ("11/02 eligibility review: NSCLC stage IVB, KRAS G12C on tissue. Eligible.", "eligibility check -
+# stage IIIC adenocarcinoma ... screen failed"): the data checked are the patient's, whatever a bare "eligibility" makes
+# a list of criteria elsewhere. The sentence, its "eligibility" taken away, must read as nothing general; a verdict
+# that is a question or a condition ("eligible if ...", "eligible?") is none.
+_ELIGIBILITY = re.compile(r"\beligibility\b", re.I)
+_ELIGIBILITY_VERDICT = re.compile(
+    r"\b(?:(?:not\s+)?eligible|ineligible|screen[\s-]?fail(?:ed|ure)?)\b(?!\s*(?:\?|if\b|for\b|when\b|once\b|provided\b))",
+    re.I,
+)
+
+
+def _eligibility_decided(doc: TextDoc, f: Finding) -> bool:
+    m = _ELIGIBILITY.search(f.sentence)
+    if not m or m.start() > f.start - f.sentence_start:
+        return False
+    line_end = doc.text.find("\n", f.end)
+    if not _ELIGIBILITY_VERDICT.search(doc.text, f.end, len(doc.text) if line_end < 0 else line_end):
+        return False
+    rest = f.sentence[: m.start()] + " " + f.sentence[m.end() :]
+    return not patterns()["not_about_patient"].search(rest)
+
+
 # (held-out v13, issue 13's fourteenth pass) [v13-indication] A diagnosis or a result named as what a drug is ordered or
 # requested for ("adagrasib ordered alone for inoperable stage IIIC lung adenocarcinoma, KRAS p.G12C",
 # "request to start adagrasib (newly diagnosed metastatic NSCLC, KRAS G12C, ...)"), or as the subject of a note's

@@ -43,7 +43,9 @@ _DASH_NO_BEFORE = re.compile(r"(?:^|\s)[-\u2013]\s*no\s+(?:(?:evidence\s+of|sign
 # "call us for signs of ILD"), a trial's exclusion list ("Exclusion: 7. History of ILD").
 _ILD_NOT_PATIENT_BEFORE = re.compile(
     r"\b(?:ddx|d/d|dd|differential(?:\s+diagnos[ie]s)?)\b\s*(?:includes?|of|:|-)?[^.;\n]{0,80}$"
-    r"|\b(?:report|call(?:\s+us)?|watch\s+for|look\s+out\s+for|signs?\s+(?:and\s+symptoms\s+)?of|symptoms?\s+of|warn\w*)\b"
+    # (held-out v15, issue 13's sixteenth pass) [v15-ild-report-noun] "report" as a document's name ("SAE report:",
+    # "AE report - grade 3 pneumonitis") is no instruction to report symptoms
+    r"|\b(?:(?<!\bsae\s)(?<!\bae\s)(?<!\bevent\s)(?<!\bsafety\s)(?<!\bincident\s)report(?!\s*[:-])|call(?:\s+us)?|watch\s+for|look\s+out\s+for|signs?\s+(?:and\s+symptoms\s+)?of|symptoms?\s+of|warn\w*)\b"
     r"[^.;\n]{0,30}$"
     # (held-out v9) [v9-ild-risk-list] a list of a drug's risks ("Risks reviewed: diarrhoea, pneumonitis/ILD (rare)",
     # "possible side effects include ... pneumonitis"); the patient's own toxicity ("Toxicity: grade 2 pneumonitis")

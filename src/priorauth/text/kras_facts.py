@@ -132,7 +132,21 @@ _EDITED_FROM_G12C = re.compile(
 
 
 def _edited_away(doc: TextDoc, f: Finding) -> bool:
-    return f.label == "KRAS_G12C" and any(m.end() > f.start for m in _EDITED_FROM_G12C.finditer(doc.text))
+    return f.label == "KRAS_G12C" and (
+        any(m.end() > f.start for m in _EDITED_FROM_G12C.finditer(doc.text))
+        or any(0 <= m.start() - f.end <= _OVERRULED_WINDOW for m in _OVERRULED_BY_REVIEW.finditer(doc.text))
+    )
+
+
+# (held-out v15, issue 13's sixteenth pass) [v15-g12c-overruled] A G12C call (an outside report's, a first read's) that a
+# re-review, a re-analysis or a look at the raw data after it finds to be no G12C ('outside report says "KRAS G12C";
+# re-analysis of the BAM shows p.G12D, not G12C'): the call before it is no result. The review's own "not G12C" stays.
+_OVERRULED_BY_REVIEW = re.compile(
+    r"\b(?:re-?review(?:ed)?|re-?analys[ie]s|re-?analy[sz]ed|re-?read|review\s+of\s+the\s+raw|raw\s+(?:data|reads|vcf|bam)"
+    r"\s+(?:review|re-?examined))\b(?:[^\n]|\n(?!\s*\n)){0,100}?(?:\bnot|\bisn[\'\u2019]t|\brather\s+than)\s+(?:a\s+)?(?:kras\s+)?(?:p\.)?G12C\b",
+    re.I,
+)
+_OVERRULED_WINDOW = 200
 
 
 def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:

@@ -320,12 +320,17 @@ def _unfilled_field(doc: TextDoc, f: Finding, line: str) -> bool:
         return False  # [ocr9-boxes-after] "KRAS G12C status:  [ ] Positive  [X] Negative": an empty box is a choice
     line_start = unwrap(doc.text).rfind("\n", 0, f.start) + 1
     for m in _PLACEHOLDER.finditer(line):
+        if _FILLED_AFTER.match(line, m.end()):
+            continue  # (held-out v15) [v15-filled-placeholder] "Pneumonitis grade: {0-4:9012} -> 2": a choice made
         label_start = max((b.end() for b in _FIELD_END.finditer(line, 0, m.start())), default=0)
         if line_start + label_start <= f.start and f.end <= line_start + m.start():
             return True
     return False
 
 
+# (held-out v15, issue 13's sixteenth pass) [v15-filled-placeholder] a SmartList or token the writer filled after an
+# arrow ("{0-4:9012} -> 2", "*** => yes"): the field has its value, its label is a finding.
+_FILLED_AFTER = re.compile(r"\s*(?:->|=>|\u2192)\s*[^\s*_@{\[]")
 _FIELD_END = re.compile(r"[:.;|]\s|\s{2,}|\t")
 
 

@@ -8,10 +8,10 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from priorauth.terminology.drugs import vocabulary
-from priorauth.text.finding_scope import _negated_in_aside, _own_clause
+from priorauth.text.finding_scope import _NEGATION_CUE, _negated_in_aside, _own_clause
 from priorauth.text.pipeline import EXCLUDING, Finding, unwrap
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _evidence, _line
+from priorauth.text.spans import _evidence, _line, _line_before
 from priorauth.text.therapy_facts import _drugs
 
 if TYPE_CHECKING:
@@ -144,17 +144,19 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     """A statement about the KRAS G12C inhibitor's regimen, current or planned ("will start single-agent"
     counts; "if positive, sotorasib monotherapy would be an option" does not); "pembrolizumab monotherapy"
     is another drug's."""
-    modifiers = f.modifiers - ({"NEGATED_EXISTENCE"} if _negated_in_aside(f) else set())
+    modifiers = f.modifiers - ({"NEGATED_EXISTENCE"} if _negated_in_aside(f) or _start_awaited(f) else set())
     if modifiers & {"NEGATED_EXISTENCE", "FAMILY", "POSSIBLE_EXISTENCE", "GENERAL"} or f.section == "family_history":
         return
     past = _PAST_REGIMEN.search(f.sentence)
     at = f.start - f.sentence_start
-    if past and past.start() > at and _SUBJECT_WITH.search(f.sentence, at, past.start()):
+    if past and past.start() > at and (_SUBJECT_WITH.search(f.sentence, at, past.start()) or _other_history(f, past)):
         past = None  # (held-out v10) "... as single-agent therapy for this enrollee with ... previously treated with X"
     if past and not _NOW.search(f.sentence, past.end(), max(past.end(), f.start - f.sentence_start)):
         return  # an earlier regimen, not this request ("received carboplatin ... and now sotorasib monotherapy" is now)
     if _NOT_THE_REGIMEN.search(_own_clause(f)):
         return  # a condition, an option or an offer (declined), not the regimen
+    if _UNCHOSEN_BEFORE.search(_line_before(doc, f)):
+        return  # (held-out v15) [v15-mono-unchosen-drug] "Requested agent: {sotorasib/adagrasib} as monotherapy"
     named = _drug_named_near(doc, f)
     if named is not None and not named:
         return  # the drug it qualifies is not a KRAS G12C inhibitor
@@ -173,6 +175,56 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _inhibitor_never_given(doc.text):
         return  # (held-out v13) [v13-never-started] "he NEVER started it ... No other cancer medicines": no regimen
     out.monotherapy.append(_evidence(doc, f))
+
+
+# (held-out v15, issue 13's sixteenth pass) [v15-mono-history-after] A past word after the regimen that speaks of another
+# drug's history ("on sotorasib alone (2nd line, prior carbo/pem/pembro)", "adagrasib single agent; previously received
+# docetaxel") or of a supply's delivery ("adagrasib single agent via access programme - tabs received, started 11/20"):
+# not this regimen's past. A past word about the inhibitor itself ("sotorasib alone previously, now docetaxel") or about
+# nothing named stays one.
+_SUPPLY_BEFORE = re.compile(
+    r"\b(?:tabs?|tablets?|pills?|capsules?|supply|supplies|shipment|delivery|parcel|box(?:es)?|bottles?)\s+(?:was\s+|were\s+)?$",
+    re.I,
+)
+
+# what may stand between the past word and the drug it governs: "prior carbo", "previously treated with docetaxel",
+# "received 4 cycles of FOLFOX"
+_OBJECT_GAP = re.compile(r"[\s:,(]*(?:(?:treated|given|on|had)\s+)?(?:with\s+)?(?:\d+\s+(?:cycles?|doses?)\s+of\s+)?", re.I)
+
+
+def _other_history(f: Finding, past: re.Match[str]) -> bool:
+    if _SUPPLY_BEFORE.search(f.sentence[: past.start()]):
+        return True
+    drug = _drugs().search(f.sentence, past.end())
+    if not drug or not _OBJECT_GAP.fullmatch(f.sentence[past.end() : drug.start()]):
+        return False  # "approved as monotherapy in previously treated NSCLC and with panitumumab": no object of it
+    named = _g12c_inhibitors(drug.group(0))
+    return bool(named) and not named[0]
+
+
+# (held-out v15) [v15-mono-start-awaited] A planned regimen whose only negation is a start still awaited ("plan is
+# adagrasib on its own, not started yet pending review", "sotorasib alone - not yet begun"): a plan of monotherapy, as
+# "will start single-agent" is. A refusal, a stop or a start that never came ("never started") stays negated.
+_AWAITED_START = re.compile(
+    r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|commenced|initiated)(?:\s+yet)?\b|\byet\s+to\s+(?:start|begin|commence)\b",
+    re.I,
+)
+
+
+def _start_awaited(f: Finding) -> bool:
+    if "NEGATED_EXISTENCE" not in f.modifiers or "HYPOTHETICAL" not in f.modifiers:
+        return False
+    awaited = _AWAITED_START.search(f.sentence, f.end - f.sentence_start)
+    if not awaited:
+        return False
+    rest = f.sentence[: awaited.start()] + " " + f.sentence[awaited.end() :]
+    return not _NEGATION_CUE.search(rest)
+
+
+# (held-out v15, issue 13's sixteenth pass) [v15-mono-unchosen-drug] A template's choice of drugs left unmade just before
+# the regimen word ("Agent: {sotorasib/adagrasib} as monotherapy", "[soto | ada] single agent"): no drug was chosen, so
+# no regimen of one is stated.
+_UNCHOSEN_BEFORE = re.compile(r"(?:\{[^{}\n]*/[^{}\n]*\}|\[[^\[\]\n]*\|[^\[\]\n]*\])\s*(?:as\s+(?:a\s+)?|,\s*)?$")
 
 
 # (held-out v13, issue 13's fourteenth pass) [v13-never-started] A sentence saying the KRAS G12C inhibitor was never
@@ -226,9 +278,15 @@ _ENDED = re.compile(
 def _line_from_now(doc: TextDoc, f: Finding) -> str:
     line = _line(doc, f)
     at = line.find(f.sentence.strip()[:40])
-    if at > 0 and _ENDED.search(line[:at]):
+    if at > 0 and (_ENDED.search(line[:at]) or _DENIED_QUESTION.search(line[:at])):
         return line[at:]
     return line
+
+
+# (held-out v15, issue 13's sixteenth pass) [v15-mono-combination-denied] A combination asked about and answered no on the
+# same line ("Sotorasib with cetuximab? No - mixed up with bed 2; this one: sotorasib alone"): the combination is not this
+# regimen; the sentence after the answer is.
+_DENIED_QUESTION = re.compile(r"\?\s*(?:[-:]\s*)?(?:no|nope|negative|incorrect|wrong)\b", re.I)
 
 
 # (held-out v10, issue 13's eleventh pass) [v10-for-this-patient-with] the request's subject described after the
@@ -248,7 +306,7 @@ def _named_before(doc: TextDoc, f: Finding) -> bool:
     ("Medication taught: sotorasib. Pt will take this medication by itself"); or (held-out v9) [v9-no-other-after-list]
     it closes a medication list whose only anticancer drug is one ("1. LUMAKRAS 240 mg ... 2. Atorvastatin ... No other
     cancer medicines per daughter")."""
-    if _NO_OTHER_CANCER.match(doc.text, f.start):
+    if _NO_OTHER_CANCER.match(doc.text, f.start) or _SOLE_CANCER.match(doc.text, f.start):
         before = doc.text[max(0, f.sentence_start - 600) : f.sentence_start]
         named = _g12c_inhibitors(before)
         return bool(named) and all(named) and not _HELD.search(before)  # a drug on hold is no regimen now
@@ -261,6 +319,13 @@ def _named_before(doc: TextDoc, f: Finding) -> bool:
 _NO_OTHER_CANCER = re.compile(
     r"no\s+other\s+(?:anti-?cancer|anti-?neoplastic|cancer|oncology|onc|oncologic|chemo(?:therapy)?)\s+(?:medicines?|medications?|meds|drugs?"
     r"|therap(?:y|ies)|treatments?|agents?|orders?)\b",
+    re.I,
+)
+# (held-out v15) [v15-mono-sole-before] ... and the same for "only cancer medication", "sole antineoplastic on profile",
+# "nothing else for cancer" closing a text whose only anticancer drug named before is one.
+_SOLE_CANCER = re.compile(
+    r"(?:the\s+)?(?:sole|only)\s+(?:anti-?cancer|anti-?neoplastic|cancer|oncology|oncolytic|sact)\b"
+    r"|nothing\s+else\s+for\s+(?:(?:the|her|his|their)\s+)?(?:cancer|tumou?r)\b",
     re.I,
 )
 _HELD = re.compile(r"\b(?:hold|held|on\s+hold|stopped|discontinued|ceased|suspended)\b", re.I)
