@@ -1429,7 +1429,9 @@ _NAME_FOR = re.compile(
 # a name in a sentence, set off by its date of birth: "for patient June T. Okafor (DOB 02-03-1961"
 _NAME_INLINE = re.compile(
     rf"(?:(?<!-)\b(?i:{_ROLE})|\b(?-i:pt|Pt|PT)\.?|(?i:care\s+team\s+of))[ \t]+(?P<v>(?-i:[A-Z][A-Za-z'\-.]*(?:[ \t]+[A-Z][A-Za-z'\-.]*){{1,3}}))"
-    r"(?=\s*(?:[,;]\s*(?:DOB|D\.O\.B|date\s+of\s+birth|born|birth)|\(|\n|$))",
+    r"(?=\s*(?:[,;]\s*(?:DOB|D\.O\.B|date\s+of\s+birth|born|birth)|\(|\n|$)"
+    # or a column of its own: "Member Jane Q. Doe  |  born 1960.01.02", "Enrollee Jane Doe    DOB ..." (a gap or a bar)
+    r"|(?:[ \t]{2,}|[ \t]*[|·•—–][ \t]*)(?i:DOB|D\.O\.B|date[ \t]+of[ \t]+birth|born|birth[ \t]*date)\b)",
     M,
 )
 # a name alone at its line's start, its date of birth or member id beside it (a column) or on the next line
@@ -1611,6 +1613,11 @@ _AUTH_CERTIFICATE = re.compile(
 )
 
 
+# a closing bracket right after an id, the id's characters going on after it ("IWH-66) -0473", "KL-40)7719"): when no
+# bracket was opened before the id on its line, OCR read a stroke of the id as the bracket and the id is cut there
+_CUT_BY_PAREN = re.compile(r"\)(?:[ \t]?[-–][ \t]?)?[A-Z0-9]")
+
+
 def _member_id(text: str) -> re.Match[str] | None:
     """The member id: a labelled one with a digit, else a plan's bare "ID" that is nothing else's."""
     if m := _MEMBER_FR.search(text) or _MEMBER_SYSTEM.search(text) or _MEMBER_NL_DE.search(text):
@@ -1623,6 +1630,8 @@ def _member_id(text: str) -> re.Match[str] | None:
     ]):
         if re.match(r"[^\w\s\-/.,;:)|][A-Za-z0-9]", text[m.end() : m.end() + 2]):
             return None  # OCR put a symbol inside the id ("1920°88"): what it read is cut, so no id is read
+        if _CUT_BY_PAREN.match(text, m.end()) and "(" not in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]:
+            return None  # a bracket that closes nothing, the id going on after it ("IWH-66) -0473"): OCR's, the id cut
         return m
     for m in _MEMBER_BARE.finditer(text):
         return m

@@ -9,7 +9,8 @@ the case's once the characters OCR confuses are folded (O/Q/0, I/L/1, S/5, B/8, 
 one of 8 characters or more that OCR read with one character doubled or dropped (never changed) when the
 date of birth matches exactly (``NWXX449021773``), and so does one OCR cut where the fax wrapped its line (the
 case's id up to one of its blanks or dashes, ``TLH 448 207`` of ``TLH 448 207 519``) when the date of birth
-matches exactly; accents are never a difference (``Quiñones``, ``Quinones``); a name
+matches exactly, and so does one with a single capital read as two glyphs (``MHEI-519-0032`` of ``MHH-519-0032``:
+H as EI or II, M as IVI or NI, W as VV, D as CL); accents are never a difference (``Quiñones``, ``Quinones``); a name
 whose words differ from the case's by one letter each (words of 5 letters or more) is not a mismatch
 only when OCR was not sure of the name (word confidence under 0.9) and the letter's date of birth or
 member id is read and matches the case's exactly, and the proposal warns about it. A real other patient differs by more than one misread letter, or in a date of
@@ -53,6 +54,21 @@ def _one_edit(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
     short, long_ = sorted((a, b), key=len)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+# one printed capital OCR read as two glyphs ("H" as "EI" or "II", "M" as "IVI" or "NI", "W" as "VV", "D" as "CL")
+_SPLIT = {"H": ("EI", "II", "IL", "LI"), "M": ("IVI", "NI", "RN"), "W": ("VV",), "D": ("CL",)}
+
+
+def _split_glyph(read: str, want: str) -> bool:
+    """read is want with one of its capitals read as two glyphs ("MHEI-519-0032" of "MHH-519-0032"), OCR's look-alikes
+    folded; the id's other characters all as the case's."""
+    a, b = _alnum(read).translate(_FOLD), _alnum(want)
+    for i, c in enumerate(b):
+        for two in _SPLIT.get(c, ()):
+            if a == (b[:i] + two + b[i + 1 :]).translate(_FOLD):
+                return True
+    return False
 
 
 def _cut(read: str, want: str) -> bool:
@@ -103,7 +119,7 @@ def compare(
             added = len(folded[0]) != len(folded[1]) and _one_edit(*folded)
             # or cut where the fax wrapped its line, the date of birth agreeing
             slip = (added and len(b) >= 8) or _cut(str(mid), str(want_mid))
-            if ocr and (folded[0] == folded[1] or (dob_same and slip)):
+            if ocr and (folded[0] == folded[1] or (dob_same and slip) or _split_glyph(str(mid), str(want_mid))):
                 near.append("member id")
             else:
                 out.append("member id")

@@ -174,6 +174,9 @@ def ruled(line: str) -> bool:
 _OCR_BAR = re.compile(r"(?<=[ \t])[{}\[\]!](?=\S)|(?<=\S)[{}\[\]!](?=[ \t])")
 
 
+# a batch print's field code (``CASE-NO``, ``MBR_ID``, ``MBR-DOB``): a header row of them is one column each, even
+# where OCR closed the gap between two (``REC-TYP CASE-NO  MBR-ID``: three columns, never two)
+CODE = re.compile(r"[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+")
 BAR = re.compile(r"\s+[|=.,:;'!©®€]\s+")  # what OCR makes of a column gap: a lone bar, equals sign or dot
 TOKEN = re.compile(r"\S+")
 
@@ -287,6 +290,9 @@ def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
         head = _cells(line)
         if len(head) < 2 or re.search(r"\d{2}", line):  # a header row is words
             continue
+        coded = len(codes := list(TOKEN.finditer(line))) > len(head) and all(CODE.fullmatch(t.group(0)) for t in codes)
+        if coded:  # a record's field codes, OCR closed a gap between two: one column each
+            head = [(t.start(), t.group(0)) for t in codes]
         j = i + 1  # the values' row: past a rule of dashes, blank lines, or what OCR made of the rule
         between = 0  # printed lines between the header and the values (blank lines do not count)
         while j < len(lines) and not re.search(r"\d{3}", lines[j]) and between <= 2:
@@ -297,6 +303,14 @@ def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
         values = _cells(lines[j])
         if len(values) != len(head) and len(split := _split_cells(lines[j])) == len(head):
             values = split
+        if coded:
+            # its values one by one, in order (OCR text keeps the cells, not their columns), the row's end on the
+            # next line when it wrapped; read only when there are as many values as codes (else none of it is)
+            values = _split_cells(lines[j])
+            if len(values) < len(head) and j + 1 < len(lines):
+                values += [(starts[j + 1] - starts[j] + x, v) for x, v in _split_cells(lines[j + 1])]
+            if len(values) != len(head):
+                continue
         if len(values) < 2:
             continue
         by_index = len(values) == len(head)  # OCR text keeps the cells, not their columns
