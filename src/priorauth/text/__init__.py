@@ -16,6 +16,7 @@ from priorauth.chart.chart import Chart
 from priorauth.facts.model import Evidence, OcrReading, UnreliablePage
 from priorauth.text.pipeline import patterns, worth_reading
 from priorauth.text.sources import TextDoc, documents
+from priorauth.text.spans import _line_at, _line_end, _line_start
 
 if TYPE_CHECKING:
     from priorauth.text.ocr import Word
@@ -132,11 +133,10 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
     if not ocr.words_in(doc.pages, start, end):
         return None
     cited = focus or (start, end)
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    line_end = doc.text.find("\n", end)
-    line_end = line_end if line_end >= 0 else len(doc.text)
+    line_start = _line_start(doc.text, start)
+    line_end = _line_end(doc.text, end)
     words = ocr.words_in(doc.pages, line_start, line_end)
-    own = (doc.text.rfind("\n", 0, cited[0]) + 1, doc.text.find("\n", cited[1]) % (len(doc.text) + 1))
+    own = (_line_start(doc.text, cited[0]), _line_end(doc.text, cited[1]))
     conf = min(
         [
             w.conf
@@ -192,11 +192,10 @@ def _labels_value(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore
     """The label stands before the cited finding on its line, at the line's start or after a cell gap, with the
     value after it: "Gene: KRAS  Variant: p.Gly12Cys" ("...we would request sotorasib:" at a line's end is a
     misread word, not a label)."""
-    start = text.rfind("\n", 0, w.start) + 1
-    before = text[start : w.start]
+    before = text[_line_start(text, w.start) : w.start]
     return (
         w.end <= cited[0]
-        and text.find("\n", w.end) % (len(text) + 1) > cited[0]
+        and _line_end(text, w.end) > cited[0]
         and (not before.strip() or before.endswith("  ") or before.endswith("\t"))
     )
 
@@ -210,10 +209,10 @@ _NEGATIONS = ("no", "not", "nor", "nil", "neg", "non")
 def _misread_bullet(text: str, w) -> bool:  # type: ignore[no-untyped-def]
     from rapidfuzz.distance import Levenshtein
 
-    start = text.rfind("\n", 0, w.start) + 1
+    start = _line_start(text, w.start)
     token = text[w.start : w.end]
     letters = re.sub(r"[^a-z]", "", token.lower())
-    rest = text[w.end : text.find("\n", w.end) % (len(text) + 1)]
+    rest = text[w.end : _line_end(text, w.end)]
     if text[start : w.start].strip() or len(token) > 3 or not rest.strip() or any(c.isdigit() for c in token):
         return False
     if letters in _trigger_words() | _stop_words() | _RESULT_WORDS:
@@ -226,9 +225,7 @@ def _may_qualify(text: str, w) -> bool:  # type: ignore[no-untyped-def]
     table (cells apart: OCR writes a cell gap as two spaces) and the word looks like no trigger: the next
     row's gene symbol or classification ("KEAP1", "Uncertain") says nothing of this row's finding; a
     negation there ("not", or "nol" for it) still counts."""
-    start = text.rfind("\n", 0, w.start) + 1
-    end = text.find("\n", w.start)
-    if not _CELL_GAP.search(text[start : end if end >= 0 else len(text)]):
+    if not _CELL_GAP.search(_line_at(text, w.start)):
         return True
     return _trigger_like(text[w.start : w.end])
 
@@ -271,9 +268,8 @@ _BOX_MARK = re.compile("[\u2610\u2612\u2611]")
 
 
 def _other_box_item(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
-    start = text.rfind("\n", 0, w.start) + 1
-    end = text.find("\n", w.start)
-    line = text[start : end if end >= 0 else len(text)]
+    start = _line_start(text, w.start)
+    line = text[start : _line_end(text, w.start)]
     boxes = [start + m.start() for m in _BOX_MARK.finditer(line)]
     if len(boxes) < 2 or not start <= cited[0] <= start + len(line):
         return False
@@ -285,9 +281,8 @@ def _same_cell(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no
     cells). A word in another cell of the row ("EGFR" of "EGFR L858R detected  KRAS not detected", a bar of
     allele fractions "|||||" read as "MT") says nothing of the finding unless it looks like a trigger or a
     result word (``_may_qualify``)."""
-    start = text.rfind("\n", 0, w.start) + 1
-    end = text.find("\n", w.start)
-    line = text[start : end if end >= 0 else len(text)]
+    start = _line_start(text, w.start)
+    line = text[start : _line_end(text, w.start)]
     gaps = [start + m.start() for m in _GAP.finditer(line)]
     if not gaps:
         return True

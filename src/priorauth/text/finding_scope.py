@@ -9,13 +9,12 @@ from functools import lru_cache
 from priorauth.text.document_scope import _doc_flags
 from priorauth.text.pipeline import EXCLUDING, Finding, _drug_pattern, patterns
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _line
+from priorauth.text.spans import _line, _line_end, _line_start
 
 
 def _block_header(doc: TextDoc, f: Finding) -> str:
     """The lines above the finding's line in its block (up to a blank line): a table's header row."""
-    start = doc.text.rfind("\n", 0, f.start) + 1
-    block = doc.text[:start].split("\n\n")[-1]
+    block = doc.text[: _line_start(doc.text, f.start)].split("\n\n")[-1]
     return "\n".join(block.split("\n")[-15:])
 
 
@@ -228,8 +227,7 @@ def _eligibility_decided(doc: TextDoc, f: Finding) -> bool:
     m = _ELIGIBILITY.search(f.sentence)
     if not m or m.start() > f.start - f.sentence_start:
         return False
-    line_end = doc.text.find("\n", f.end)
-    if not _ELIGIBILITY_VERDICT.search(doc.text, f.end, len(doc.text) if line_end < 0 else line_end):
+    if not _ELIGIBILITY_VERDICT.search(doc.text, f.end, _line_end(doc.text, f.end)):
         return False
     rest = f.sentence[: m.start()] + " " + f.sentence[m.end() :]
     return not patterns()["not_about_patient"].search(rest)

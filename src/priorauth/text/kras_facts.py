@@ -34,7 +34,7 @@ from priorauth.text.kras_tables import (
 from priorauth.text.layout import _RESULT_WORD, _boxed_answer
 from priorauth.text.pipeline import Finding, patterns, unwrap
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _evidence, _line_before, _stated_date
+from priorauth.text.spans import _evidence, _line_before, _line_end, _line_start, _stated_date
 from priorauth.text.therapy_facts import _drug_named
 
 if TYPE_CHECKING:
@@ -316,8 +316,7 @@ def _ordered_in_list(doc: TextDoc, f: Finding) -> bool:
     m = _ORDER_LIST.match(doc.text, f.end)
     if not m or "\n" in m.group(0) or _RESULT_WORD.search(m.group(0)) or _drug_named(m.group(0)):
         return False  # "KRAS G12C, sotorasib requested": the drug is requested, the variant stated
-    end = doc.text.find("\n", m.end())
-    return not _RESULT_WORD.search(doc.text[m.end() : end if end >= 0 else len(doc.text)])
+    return not _RESULT_WORD.search(doc.text[m.end() : _line_end(doc.text, m.end())])
 
 
 # [ocr9-frequency] A sentence saying how often a variant occurs in a kind of tumour or of patient ("in smokers G12C is
@@ -371,7 +370,7 @@ _TERM_LEAD = re.compile(r"[ \t]*(?:k-?ras[ \t]+)?(?:p\.)?[A-Z]\d{1,3}[A-Z]\b", r
 
 
 def _glossary_entry(doc: TextDoc, f: Finding) -> bool:
-    start = doc.text.rfind("\n", 0, f.start) + 1
+    start = _line_start(doc.text, f.start)
     lead = _TERM_LEAD.match(doc.text, start)
     if lead and lead.end() <= f.start and _glossary_term(doc, lead.end()):
         return True  # [ocr13-glossary-line]
@@ -382,8 +381,7 @@ def _glossary_term(doc: TextDoc, at: int, start: int = 0, end: int = 0) -> bool:
     m = _DEFINITION.match(doc.text, at)
     if not m or "\n" in m.group(0) or _RESULT_FIELD.search(doc.text[start:end]):
         return False  # "Variant: KRAS G12C - a glycine-to-cysteine substitution": a result's field explains its value
-    end = doc.text.find("\n", m.end())
-    return not _RESULT_WORD.search(doc.text[m.end() : end if end >= 0 else len(doc.text)])
+    return not _RESULT_WORD.search(doc.text[m.end() : _line_end(doc.text, m.end())])
 
 
 # (held-out v13, issue 13's fourteenth pass) [v13-reason-for-test] A requisition's reason for the test naming the

@@ -7,7 +7,7 @@ import re
 
 from priorauth.text.pipeline import Finding, patterns
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _line_before
+from priorauth.text.spans import _line_before, _line_end, _line_start
 
 _ROW = re.compile(r"\S(?: {2,}|\t|\s*\|\s*)\S")
 # A result on a row (not a percentage alone: a coverage table prints each target's limit of detection, "1%").
@@ -24,9 +24,8 @@ def _coverage_row(doc: TextDoc, f: Finding) -> bool:
     changes", "HOTSPOT COVERAGE", "Assay content"). The rows above are read up to the table's first line and its title
     (a line without cells), whatever a scan did to the sentence around it."""
     text = doc.text  # the printed lines (a header row may look wrapped into its first row)
-    start = text.rfind("\n", 0, f.start) + 1
-    end = text.find("\n", f.end)
-    line = text[start : end if end >= 0 else len(text)]
+    start = _line_start(text, f.start)
+    line = text[start : _line_end(text, f.end)]
     if not (_ROW.search(line.strip()) or _variant_list(line)) or _ROW_RESULT.search(line):
         return False
     above = text[:start].rstrip("\n").split("\n")[-8:] if start else []
@@ -63,9 +62,9 @@ _FAILED_CELL = re.compile(
 
 
 def _failed_row(doc: TextDoc, f: Finding) -> bool:
-    end = doc.text.find("\n", f.end)
-    line = doc.text[doc.text.rfind("\n", 0, f.start) + 1 : end if end >= 0 else len(doc.text)]
-    rest = doc.text[f.end : end if end >= 0 else len(doc.text)]
+    end = _line_end(doc.text, f.end)
+    line = doc.text[_line_start(doc.text, f.start) : end]
+    rest = doc.text[f.end : end]
     if not _ROW.search(line.strip()) or not _FAILED_CELL.search(rest):
         return False
     return not _ROW_RESULT.search(_FAILED_CELL.sub(" ", rest))
@@ -161,10 +160,8 @@ _CALLER_COULD = re.compile(
 
 
 def _negative_list_or_cell(doc: TextDoc, f: Finding) -> bool:
-    start = doc.text.rfind("\n", 0, f.start) + 1
-    end = doc.text.find("\n", f.end)
-    rest = doc.text[f.end : end if end >= 0 else len(doc.text)]
-    if _NEG_BEFORE_LIST.search(doc.text[start : f.start]):
+    rest = doc.text[f.end : _line_end(doc.text, f.end)]
+    if _NEG_BEFORE_LIST.search(_line_before(doc, f)):
         return True
     m = _NEG_LAST_CELL.search(rest)
     return bool(m and not _POS_CELL.search(rest[: m.start()]))
@@ -172,7 +169,7 @@ def _negative_list_or_cell(doc: TextDoc, f: Finding) -> bool:
 
 def _under_not_detected(doc: TextDoc, f: Finding) -> bool:
     """The mention is a row under a "NOT DETECTED" heading of a report (the targets tested and not found)."""
-    start = doc.text.rfind("\n", 0, f.start) + 1
+    start = _line_start(doc.text, f.start)
     for prev in reversed(doc.text[: max(0, start - 1)].split("\n\n")[-1].split("\n")[-10:]):
         if _HEADER.match(prev):
             return bool(_NOT_DETECTED_HEADER.match(prev))
@@ -197,7 +194,6 @@ _ROW_RESULT_AFTER = re.compile(
 
 
 def _inclusion_row(doc: TextDoc, f: Finding) -> bool:
-    end = doc.text.find("\n", f.end)
     if not _INCLUSION_LABEL.match(_line_before(doc, f)):
         return False
-    return not _ROW_RESULT_AFTER.search(doc.text[f.end : end if end >= 0 else len(doc.text)])
+    return not _ROW_RESULT_AFTER.search(doc.text[f.end : _line_end(doc.text, f.end)])

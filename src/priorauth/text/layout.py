@@ -8,6 +8,7 @@ import re
 
 from priorauth.text.pipeline import Finding, patterns, unwrap
 from priorauth.text.sources import TextDoc
+from priorauth.text.spans import _line_before, _line_end, _line_start
 
 # A list item: a number, a letter or a bullet, including what a fax makes of "•" ("¢", "°", "«", "©", "+"; held-out
 # OCR v5) and the other bullets a report prints (▪ ■ ► ▶ ◦ ·).
@@ -21,7 +22,7 @@ def _in_criteria_list(doc: TextDoc, f: Finding) -> bool:
     """The finding is on an item of a list introduced as criteria ("Our criteria require documentation of:",
     "Inclusion criteria:"): it restates a requirement, not the patient."""
     text = unwrap(doc.text)
-    start = text.rfind("\n", 0, f.start) + 1
+    start = _line_start(text, f.start)
     if not _LIST_ITEM.match(text[start : start + 12]):
         return False
     above = text[: max(0, start - 1)].split("\n")[-12:]
@@ -92,8 +93,7 @@ _CODE_AFTER = re.compile(r"[/-][A-Z0-9]")
 
 
 def _in_code(doc: TextDoc, f: Finding) -> bool:
-    start = doc.text.rfind("\n", 0, f.start) + 1
-    before = doc.text[max(start, f.start - 30) : f.start]
+    before = doc.text[max(_line_start(doc.text, f.start), f.start - 30) : f.start]
     return bool(_CODE_PREFIX.search(before) or (_CODE_GLUED.search(before) and _CODE_AFTER.match(doc.text, f.end)))
 
 
@@ -107,8 +107,7 @@ _CONTROL_ROW = re.compile(
 
 
 def _control_row(doc: TextDoc, f: Finding) -> bool:
-    start = doc.text.rfind("\n", 0, f.start) + 1
-    return bool(_CONTROL_ROW.search(doc.text[start : f.start]))
+    return bool(_CONTROL_ROW.search(_line_before(doc, f)))
 
 
 # [ocr6-coverage-parenthesis] (held-out OCR v6, issue 17's seventh pass) A parenthesis, on one line, that ends by
@@ -123,8 +122,7 @@ _COVERAGE_CLOSE = re.compile(
 
 
 def _in_coverage_parenthesis(doc: TextDoc, f: Finding) -> bool:
-    line_start = doc.text.rfind("\n", 0, f.start) + 1
-    before = doc.text[line_start : f.start]
+    before = _line_before(doc, f)
     opened = max(before.rfind("("), before.rfind("["))
     if opened < 0 or max(before.rfind(")"), before.rfind("]")) > opened:
         return False
@@ -139,8 +137,7 @@ _EXAMPLE_OPEN = re.compile(r"[(\[]\s*(?:e\.?\s?g\.?|for\s+example|for\s+instance
 
 
 def _in_example_parenthesis(doc: TextDoc, f: Finding) -> bool:
-    line_start = doc.text.rfind("\n", 0, f.start) + 1
-    before = doc.text[line_start : f.start]
+    before = _line_before(doc, f)
     opened = max(before.rfind("("), before.rfind("["))
     if opened < 0 or max(before.rfind(")"), before.rfind("]")) > opened or not _EXAMPLE_OPEN.match(before, opened):
         return False
@@ -208,7 +205,7 @@ _LIST_LABEL = re.compile(
 
 def _inline_list(doc: TextDoc, f: Finding) -> bool:
     text = unwrap(doc.text)
-    start = text.rfind("\n", 0, f.start) + 1
+    start = _line_start(text, f.start)
     label = _LIST_LABEL.search(text[start : f.start])
     if label is None:
         return False
@@ -235,7 +232,7 @@ def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
     if f.label == "NAIVE" and p["unticked_box"].search(inside):
         return False  # (held-out v9) a row of empty boxes answered after them ("chemo [ ] IO [ ] -> NONE")
     text = unwrap(doc.text)
-    before = text[text.rfind("\n", 0, f.start) + 1 : f.start]
+    before = text[_line_start(text, f.start) : f.start]
     if _own_box_after(doc, f):
         before = ""  # [ocr10-box-column] the row's own box follows it: boxes of the row above are not its answer
     boxes = [(m.start(), False) for m in p["unticked_box"].finditer(before)]
@@ -255,10 +252,8 @@ def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
 # and one after it: that box, not the box of the row above, answers the item.
 def _own_box_after(doc: TextDoc, f: Finding) -> bool:
     p = patterns()
-    start = doc.text.rfind("\n", 0, f.start) + 1
-    end = doc.text.find("\n", f.end)
-    own_before = doc.text[start : f.start]
-    own_after = doc.text[f.end : end if end >= 0 else len(doc.text)]
+    own_before = _line_before(doc, f)
+    own_after = doc.text[f.end : _line_end(doc.text, f.end)]
     boxed = p["unticked_box"].search(own_after) or p["ticked_box"].search(own_after)
     return bool(boxed) and not p["unticked_box"].search(own_before) and not p["ticked_box"].search(own_before)
 
@@ -278,8 +273,7 @@ _BOX_POSITIVE = re.compile(r"^\W*(?:positive|pos|detected|present|identified|yes
 
 def _boxed_answer(doc: TextDoc, f: Finding) -> str | None:
     p = patterns()
-    end = doc.text.find("\n", f.end)
-    rest = doc.text[f.end : end if end >= 0 else len(doc.text)]
+    rest = doc.text[f.end : _line_end(doc.text, f.end)]
     marks = sorted(
         [(m.start(), m.end(), True) for m in p["ticked_box"].finditer(rest)]
         + [(m.start(), m.end(), False) for m in p["unticked_box"].finditer(rest)]
@@ -318,7 +312,7 @@ def _unfilled_field(doc: TextDoc, f: Finding, line: str) -> bool:
     before it on the line ("Diagnosis: lung ca (NSCLC).  Stage: ___") keeps its value."""
     if f.label == "KRAS_G12C" and _boxed_answer(doc, f) is not None:
         return False  # [ocr9-boxes-after] "KRAS G12C status:  [ ] Positive  [X] Negative": an empty box is a choice
-    line_start = unwrap(doc.text).rfind("\n", 0, f.start) + 1
+    line_start = _line_start(unwrap(doc.text), f.start)
     for m in _PLACEHOLDER.finditer(line):
         if _FILLED_AFTER.match(line, m.end()):
             continue  # (held-out v15) [v15-filled-placeholder] "Pneumonitis grade: {0-4:9012} -> 2": a choice made
@@ -356,7 +350,7 @@ def _form_answer_no(doc: TextDoc, f: Finding, line: str) -> bool:
     if not m:
         return False
     text = unwrap(doc.text)
-    colon = text.rfind("\n", 0, f.start) + 1 + m.start()
+    colon = _line_start(text, f.start) + m.start()
     # the field's label only: a sentence ended between the finding and the colon ("... biopsy: squamous cell
     # carcinoma. Stage IA2. Lines of systemic therapy: none.") puts the finding outside it
     # (held-out v10) [v10-cell-bar] nor a bar: "Prior systemic Rx: none | Trials: none" are two cells, two fields

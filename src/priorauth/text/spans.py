@@ -70,9 +70,8 @@ def _entered_in_error(doc: TextDoc, f: Finding) -> bool:
     """The entry holding the finding is marked entered in error: the mark after it in the same clause of its line
     ("J84.9 Pulmonary fibrosis - comment: ENTERED IN ERROR"), or opening its line. "The G13C call was entered in
     error; the variant is KRAS G12C" voids only what comes before the ";"."""
-    start = doc.text.rfind("\n", 0, f.start) + 1
-    end = doc.text.find("\n", f.end)
-    after = doc.text[f.end : end if end >= 0 else len(doc.text)]
+    start = _line_start(doc.text, f.start)
+    after = doc.text[f.end : _line_end(doc.text, f.end)]
     m = _ENTERED_IN_ERROR.search(after)
     if m and not re.search(r"[;.]\s", after[: m.start()]):
         return True
@@ -82,16 +81,25 @@ def _entered_in_error(doc: TextDoc, f: Finding) -> bool:
 def _line(doc: TextDoc, f: Finding) -> str:
     """The line of the finding, a line wrapped at a fixed width read as one (``pipeline.unwrap``)."""
     text = unwrap(doc.text)
-    start = text.rfind("\n", 0, f.start) + 1
-    end = text.find("\n", f.end)
-    return text[start : end if end >= 0 else len(text)]
+    return text[_line_start(text, f.start) : _line_end(text, f.end)]
 
 
 def _line_before(doc: TextDoc, f: Finding) -> str:
     """The finding's line (as the document wrote it) from its start up to the finding."""
-    return doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]
+    return doc.text[_line_start(doc.text, f.start) : f.start]
 
 
 def _line_at(text: str, at: int) -> str:
+    """The whole line holding position ``at`` (a position at a newline: the line that newline ends)."""
+    return text[_line_start(text, at) : _line_end(text, at)]
+
+
+def _line_start(text: str, at: int) -> int:
+    """Where the line holding position ``at`` starts: just after the last newline before ``at`` (0 on the first)."""
+    return text.rfind("\n", 0, at) + 1
+
+
+def _line_end(text: str, at: int) -> int:
+    """Where the line holding position ``at`` ends: the first newline at or after ``at``, else the text's end."""
     end = text.find("\n", at)
-    return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
+    return end if end >= 0 else len(text)

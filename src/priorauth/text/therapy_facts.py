@@ -11,7 +11,7 @@ from priorauth.terminology.drugs import vocabulary
 from priorauth.text.finding_scope import _NEGATION_CUE, _block_header
 from priorauth.text.pipeline import EXCLUDING, Finding, patterns
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _evidence, _line_before
+from priorauth.text.spans import _evidence, _line_before, _line_start
 
 if TYPE_CHECKING:
     from priorauth.text.facts import TextFacts
@@ -170,7 +170,7 @@ _SUBJECT_LINE = re.compile(
 def _past_subject_line(doc: TextDoc, f: Finding) -> str:
     if not _SUBJECT_LINE.match(f.sentence) or "\n" not in doc.text[f.sentence_start : f.start]:
         return f.sentence
-    return doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.sentence_start + len(f.sentence)]
+    return doc.text[_line_start(doc.text, f.start) : f.sentence_start + len(f.sentence)]
 
 
 # (held-out v10) [v10-result-negation] A drug named before a test's result ("repeat after 6 weeks adagrasib: KRAS G12C
