@@ -39,7 +39,7 @@ def test_upload_a_denial_confirm_it_and_see_the_appeal_deadline(page: Any, tmp_p
     assert page.locator("#pl-authorization_number").input_value() == "PA-2026-0077001"
     # each field beside the words it was read from, highlighted
     spans = proposal.locator("blockquote.span[data-field=appeal_deadline] mark")
-    assert "within 60 days" in spans.inner_text()
+    assert "60 days of the date of this letter" in spans.inner_text()  # from the number of days: a word before it may be a cell's
     assert "denied" in proposal.locator("blockquote.span[data-field=outcome] mark").inner_text()
     assert "Summit" not in page.locator(".casehead .status").inner_text()
     assert page.locator(".casehead .status").inner_text() == "Submitted"  # nothing recorded yet
