@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from priorauth.letters import dates, tables
+from priorauth.letters import dates, pointers, tables
 from priorauth.letters.outcome import PARTIAL as PARTIAL
 from priorauth.letters.outcome import outcome as outcome
 from priorauth.letters.outcome import outcome_hits as outcome_hits
@@ -471,6 +471,8 @@ def _authorization_number(text: str, new_only: bool = False) -> Hit | None:
                     continue  # the id goes on past a mark OCR made of a space ("BCH 0621 7704.2"): never half of it
                 if _CALL.search(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
                     continue
+                if pointers.theirs(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
+                    continue  # "Your ref: onc/12   Our ref: X": the correspondent's, never the payer's
                 if _SPACED_ID.fullmatch(value) and (last := _LAST_GROUP.match(text, end)):
                     value, end = text[m.start("v") : last.end("g")], last.end("g")
                 elif cut := _CUT_GROUP.match(text, end):
