@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from priorauth.letters import fields, outcome, pointers
+from priorauth.letters import fields, outcome, pointers, tables
 from priorauth.letters.proposal import propose
 from tests.letters.test_generalise import _letter
 
@@ -147,3 +147,48 @@ def test_a_drug_status_line_refused(line: str, expected: str | None) -> None:
     text = f"BELLHAVEN CARE\n\nMay 2, 2027\n\nDear Dr. Amadi,\n\n{line}\n\nPharmacy Team\n"
     hit = outcome.outcome(text)[0]
     assert (hit.value if hit else None) == expected
+
+
+# the same print as a fax's OCR gives it: the row's cells kept, not their columns (the row wrapped onto the next
+# line), and the legend's first entry after the column's code with a mark OCR added ("DECN-CD_")
+BATCH_FAX = (
+    "GLENMORE HEALTH NIGHTLY EXTRACT JOB PAX311 SHEET 01\n"
+    "REC-TYP CASE-NO  MEMBER-NAME  DECN-CD\n"
+    "R1  GM27-0311-0098 FENWICK/ODALYS\n"
+    "{code}\n"
+    "DRUG-DESC  QTY-REQ\n"
+    "LUMAKRAS 120MG TABLET  240/30\n"
+    "\n"
+    "FIELD LEGEND (JOB PAX311):\n"
+    "DECN-CD_  AA = authorization granted\n"
+    "RF = authorization refused\n"
+    "HO = held open, information outstanding\n"
+    "UR = under review\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("AA", "approved"), ("RF", "denied"), ("HO", "pended"), ("UR", None), ("QQ", None)],
+)
+def test_a_column_code_is_read_at_fax(code: str, expected: str | None) -> None:
+    hit = outcome.outcome(BATCH_FAX.format(code=code))[0]
+    assert (hit.value if hit else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("REC  CASE-NO          NAME\nR1   GM27-0311-0098   FENWICK/ODALYS\n", "GM27-0311-0098"),
+        ("AUTH-NBR: KX-27-55120\n", "KX-27-55120"),
+    ],
+)
+def test_a_batch_prints_case_number_code(text: str, number: str) -> None:
+    hit = fields.authorization_number(text) or tables.read(fields.authorization_number, text)
+    assert hit is not None and hit.value == number
+
+
+def test_a_member_code_is_no_case_number() -> None:
+    # guard: a member's or a prescriber's field code is never the request's number
+    text = "MBR-ID: QMB0558127\nPRESCRIBER-NPI: 1999560211\n"
+    assert fields.authorization_number(text) is None

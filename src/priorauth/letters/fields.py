@@ -317,6 +317,8 @@ _NUMBER_LABELS = tuple(
         r"(?:request|case|file)(?=\s+(?-i:[A-Z]{1,6})#\d)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
+        # a batch print's field code for the case's number ("CASE-NO", "AUTH-NBR"), a column's header
+        r"(?-i:(?:CASE|AUTH|PA|REQ)[-_](?:NO|NBR|NUM|ID))(?=\s*:|[ \t]{2,})",
         # a plain-language letter's question and its answer: "Is there a number for this request?\n  Yes: X"
         r"(?:number|reference)\s+for\s+(?:this|your)\s+(?:request|case)\?\s*(?:yes\b[:,.]?)?",
         # a bare "Tracking:", "reference (REF*NT) ....": a colon or dot leaders after it

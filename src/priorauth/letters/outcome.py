@@ -530,7 +530,8 @@ _CODE = r"(?-i:[A-Z]{2}-[A-Z\d]|[A-Z]{1,3}[\dlIi|]{0,2}|\d{1,2})"  # "AP-F", "DN
 _ENTRY_START = rf"[ \t]*(?:{_CODE}(?:[ \t]*[=:\-–][ \t]*[A-Za-z]|[ \t]+[A-Z][a-z])|(?-i:[A-Z]{{1,3}}\d{{1,2}})[ \t]+[a-z]{{3}})"
 _LEGEND = re.compile(  # a blank line OCR put between two lines of entries does not end it
     rf"(?:^|(?<=\f))[ \t]*(?:[A-Za-z]+\.?[ \t]+){{0,2}}(?:legend|key|codes?)\b[ \t]*:?[^\n]*"  # "Det. key:", "DECISION CODES"
-    rf"(?:\n(?:[ \t]+\S|{_ENTRY_START}|[ \t]*\n{_ENTRY_START})[^\n]*)*",
+    # (a batch print's legend names the column its entries are for first: "DECN-CD  AP = ...", OCR's "DECN-CD_")
+    rf"(?:\n(?:[ \t]+\S|{_ENTRY_START}|[ \t]*\n{_ENTRY_START}|(?-i:[A-Z]+(?:-[A-Z0-9]+)+)[_-]?{_ENTRY_START})[^\n]*)*",
     I | M,
 )
 _LEGEND_ENTRY = re.compile(rf"(?<![\w/-])(?P<c>{_CODE})(?![\w/-])[ \t]*(?:=|:|-|–)?[ \t]*(?=[A-Za-z])")
@@ -631,6 +632,22 @@ def _column_coded_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str
         value = next((v for v, words in _OUTCOME_WORDS if re.search(rf"\b(?:{words})", meaning, I)), None)
         if value:
             hits.append(Hit(value, row_start + cells[0].start(), row_start + cells[0].end()))
+    if hits:
+        return hits, ""
+    # OCR keeps a row's cells, not its columns: the header's codes read with their values in order (tables.pairs)
+    lines, segs = tables.pairs(text)
+    for m in re.finditer(r"^(?P<k>[^:\n]+): (?P<v>[^\n]+)$", lines, M):
+        if not _CODE_COLUMN.fullmatch(m.group("k").strip()) or not re.fullmatch(_CODE, m.group("v").strip()):
+            continue
+        meaning = codes.get(_code(m.group("v").strip()))
+        if not meaning:
+            continue
+        if _CLOSED.search(meaning) or re.search(r"\b(?:closed|review|received|in\s+process)\b", meaning, I):
+            return [], f"the status code {m.group('v').strip()} means {meaning}: no outcome"
+        value = next((v for v, words in _OUTCOME_WORDS if re.search(rf"\b(?:{words})", meaning, I)), None)
+        at = tables.back(Hit(value or "", m.start("v"), m.end("v")), segs)
+        if value and at is not None:
+            hits.append(at)
     return hits, ""
 
 
