@@ -192,3 +192,24 @@ def test_a_member_code_is_no_case_number() -> None:
     # guard: a member's or a prescriber's field code is never the request's number
     text = "MBR-ID: QMB0558127\nPRESCRIBER-NPI: 1999560211\n"
     assert fields.authorization_number(text) is None
+
+
+# a Markdown heading over its value, a blank line between (the bold taken out by the cleaning step)
+MARKDOWN = "# Fernhill Care — prior authorization\n\n| Member | Odile Brannagh |\n\n## {heading}\n\n{value}\n\n### Details\nSee the portal.\n"
+
+
+@pytest.mark.parametrize(
+    ("heading", "value", "expected"),
+    [
+        ("Decision", "**Not approved.**", "denied"),
+        ("Outcome", "**Approved**", "approved"),
+        ("Coverage decision", "Denied.", "denied"),
+        # guards: a heading over prose, a heading that is no decision's, a value that decides nothing
+        ("Decision", "We looked at the notes you sent and the dose asked for.", None),
+        ("Summary", "**Not approved.**", None),
+        ("Decision", "**Received**", None),
+    ],
+)
+def test_a_markdown_decision_heading(heading: str, value: str, expected: str | None) -> None:
+    p = propose(_letter(MARKDOWN.format(heading=heading, value=value)))
+    assert p.value("outcome") == expected

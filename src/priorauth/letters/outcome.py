@@ -54,6 +54,13 @@ _LABEL_NEXT = re.compile(
     r"[ \t|]*(?P<v>\S+(?: \S+){0,3})",
     M,
 )
+# a Markdown heading over its value, a blank line between ("## Decision\n\n**Not approved.**", its bold taken out): the
+# value is the whole of its line, four words at most (a heading over prose says nothing by itself)
+_HEADING_NEXT = re.compile(
+    r"^[ \t]*#{1,4}[ \t]*(?:(?:final|coverage|review|our)\s+)?(?:decision|determination|outcome)[ \t]*\n(?:[ \t]*\n)?"
+    r"[ \t]*(?P<v>[A-Za-z]+(?: [A-Za-z]+){0,3})[ \t.!]*$",
+    I | M,
+)
 # a card's or a form's field in capitals, its name and its value in capitals filling the line (in a box's "|" or
 # not): "STATUS OK TO FILL (APPROVED)" (the column gap a text layer keeps, a fax's OCR may shrink to one blank)
 _CAPS_FIELD = re.compile(
@@ -944,6 +951,10 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
         )
         if value and not (value == "approved" and _NEGATED.search(m.group("v"))):
             labeled.append(Hit(value, m.start("v"), m.start("v") + len(m.group("v").split()[0])))
+    for m in _HEADING_NEXT.finditer(text):
+        value = next((v for v, words in _OUTCOME_WORDS if re.fullmatch(rf"(?:{words})", m.group("v"), I)), None)
+        if value and not (value == "approved" and _NEGATED.search(m.group("v"))):
+            labeled.append(Hit(value, m.start("v"), m.end("v")))
     labeled += [hit for _, hit, ours in items(text) if ours]
     for m in _CHECKED.finditer(text):
         value = _item_value(m.group("v"))
