@@ -65,6 +65,7 @@ def _score(corpus: str) -> dict:
         ("twelfth held-out \\(development\\)", "heldout12"),
         ("thirteenth held-out \\(development\\)", "heldout13"),
         ("fourteenth held-out \\(development\\)", "heldout14"),
+        ("fifteenth held-out \\(development\\)", "heldout15"),
     ],
 )
 def test_the_docs_digital_rows_are_todays_reading(label: str, corpus: str) -> None:
@@ -498,6 +499,7 @@ READ_SETS = [  # (ordinal, corpus, its one blind run (digital, fax), its blind w
     ("twelfth", "heldout12", TWELFTH_BLIND, 1),
     ("thirteenth", "heldout13", THIRTEENTH_BLIND, 0),
     ("fourteenth", "heldout14", FOURTEENTH_BLIND, 1),
+    ("fifteenth", "heldout15", FIFTEENTH_BLIND, 0),
 ]
 
 

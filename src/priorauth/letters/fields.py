@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from priorauth.letters import dates, tables
+from priorauth.letters import dates, pointers, tables
 from priorauth.letters.outcome import PARTIAL as PARTIAL
 from priorauth.letters.outcome import outcome as outcome
 from priorauth.letters.outcome import outcome_hits as outcome_hits
@@ -317,6 +317,8 @@ _NUMBER_LABELS = tuple(
         r"(?:request|case|file)(?=\s+(?-i:[A-Z]{1,6})#\d)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
+        # a batch print's field code for the case's number ("CASE-NO", "AUTH-NBR"), a column's header
+        r"(?-i:(?:CASE|AUTH|PA|REQ)[-_](?:NO|NBR|NUM|ID))(?=\s*:|[ \t]{2,})",
         # a plain-language letter's question and its answer: "Is there a number for this request?\n  Yes: X"
         r"(?:number|reference)\s+for\s+(?:this|your)\s+(?:request|case)\?\s*(?:yes\b[:,.]?)?",
         # a bare "Tracking:", "reference (REF*NT) ....": a colon or dot leaders after it
@@ -471,6 +473,8 @@ def _authorization_number(text: str, new_only: bool = False) -> Hit | None:
                     continue  # the id goes on past a mark OCR made of a space ("BCH 0621 7704.2"): never half of it
                 if _CALL.search(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
                     continue
+                if pointers.theirs(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
+                    continue  # "Your ref: onc/12   Our ref: X": the correspondent's, never the payer's
                 if _SPACED_ID.fullmatch(value) and (last := _LAST_GROUP.match(text, end)):
                     value, end = text[m.start("v") : last.end("g")], last.end("g")
                 elif cut := _CUT_GROUP.match(text, end):

@@ -32,11 +32,11 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
         r"incomplete|on\s+hold|request\s+for\s+information|addl\.?\s+info|questions?\s+(?:sent|asked)\s+to\s+(?:the\s+)?prescriber|"
         r"a?waiting\s+(?:for\s+)?(?:the\s+)?(?:prescriber|physician|doctor|provider)|"
         r"pendente|sospes[ao]|in\s+attesa|a?waiting\s+(?:for\s+)?(?:(?:additional|more|the|your)\s+)?(?:information|records|documentation|documents|chart|notes|"
-        r"clinical\s+(?:information|notes|records)|response|reply)",
+        r"clinical\s+(?:information|notes|records)|response|reply)|held\s+open|information\s+outstanding",
     ),  # a request received or "under review" is not decided yet: no outcome (a receipt is no pended notice)
     (
         "denied",
-        r"den[il1|t]ed|deny|denial|denegad[ao]|indeferid[ao]|negad[ao]|n[ãa]o\s+autorizad[ao]|non\s+autorizzat[ao]|no\s+aprobad[ao]|abgelehnt|nicht\s+genehmigt|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered",
+        r"den[il1|t]ed|deny|denial|denegad[ao]|indeferid[ao]|negad[ao]|n[ãa]o\s+autorizad[ao]|non\s+autorizzat[ao]|no\s+aprobad[ao]|abgelehnt|nicht\s+genehmigt|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered|refused|rejected",
     ),  # a system's decision code is a verb: APPROVE, DENY, PEND
     ("approved", r"approved?|aprobad[ao]|deferid[ao]|autorizad[ao]|autorizzat[ao]|aprovad[ao]|genehmigt|bewilligt|(?-i:APPROVF)|approval|authorized|certified|granted|favorable|auth(?:orization)?\s+ok"),  # OCR's F for E
 )
@@ -53,6 +53,13 @@ _LABEL_NEXT = re.compile(
     r"(?:decision|determination|outcome|status|result)(?:\s+(?:on|of|for)\s+[^:\n]{0,80})?[ \t]*:[ \t]*\n"
     r"[ \t|]*(?P<v>\S+(?: \S+){0,3})",
     M,
+)
+# a Markdown heading over its value, a blank line between ("## Decision\n\n**Not approved.**", its bold taken out): the
+# value is the whole of its line, four words at most (a heading over prose says nothing by itself)
+_HEADING_NEXT = re.compile(
+    r"^[ \t]*#{1,4}[ \t]*(?:(?:final|coverage|review|our)\s+)?(?:decision|determination|outcome)[ \t]*\n(?:[ \t]*\n)?"
+    r"[ \t]*(?P<v>[A-Za-z]+(?: [A-Za-z]+){0,3})[ \t.!]*$",
+    I | M,
 )
 # a card's or a form's field in capitals, its name and its value in capitals filling the line (in a box's "|" or
 # not): "STATUS OK TO FILL (APPROVED)" (the column gap a text layer keeps, a fax's OCR may shrink to one blank)
@@ -207,7 +214,7 @@ _STATEMENTS = {
         r"\b(?:pharmacist|reviewer|physician|doctor|director|committee|panel|plan|insurer)\s+(?:has\s+|have\s+)?(?:denied|declined)\s+"
         r"(?:it|this(?:\s+one)?|the\s+(?:request|PA|case|prior\s+auth\w*)|your\s+(?:request|PA|prior\s+auth\w*))\b",
         # a drug's own status after its name: "LUMAKRAS (sotorasib) — Not approved"
-        _DRUG_STATUS + r"(?:not\s+(?:approved|authorized|covered)|denied|declined)\b",
+        _DRUG_STATUS + r"(?:(?:request|coverage)\s+)?(?:not\s+(?:approved|authorized|covered)|denied|declined|refused|rejected)\b",
         r"\bwe\s+(?:have\s+)?(?:turned\s+down|refused|rejected)\b|\b(?:is|was|has\s+been)\s+(?:turned\s+down|refused|rejected)\b",
         r"\b(?:decided|determined|chosen)\s+(?:not\s+to|that\s+we\s+(?:cannot|can\s*not|will\s+not|should\s+not))\s+(?:cover|approve|authorize|pay\s+for)\b",
         r"\b(?:re)?(?:determination|decision|reconsideration)\s*(?:[-–:]|\bis\b)\s*(?:unfavou?rable|adverse)\b",
@@ -530,7 +537,8 @@ _CODE = r"(?-i:[A-Z]{2}-[A-Z\d]|[A-Z]{1,3}[\dlIi|]{0,2}|\d{1,2})"  # "AP-F", "DN
 _ENTRY_START = rf"[ \t]*(?:{_CODE}(?:[ \t]*[=:\-–][ \t]*[A-Za-z]|[ \t]+[A-Z][a-z])|(?-i:[A-Z]{{1,3}}\d{{1,2}})[ \t]+[a-z]{{3}})"
 _LEGEND = re.compile(  # a blank line OCR put between two lines of entries does not end it
     rf"(?:^|(?<=\f))[ \t]*(?:[A-Za-z]+\.?[ \t]+){{0,2}}(?:legend|key|codes?)\b[ \t]*:?[^\n]*"  # "Det. key:", "DECISION CODES"
-    rf"(?:\n(?:[ \t]+\S|{_ENTRY_START}|[ \t]*\n{_ENTRY_START})[^\n]*)*",
+    # (a batch print's legend names the column its entries are for first: "DECN-CD  AP = ...", OCR's "DECN-CD_")
+    rf"(?:\n(?:[ \t]+\S|{_ENTRY_START}|[ \t]*\n{_ENTRY_START}|(?-i:[A-Z]+(?:-[A-Z0-9]+)+)[_-]?{_ENTRY_START})[^\n]*)*",
     I | M,
 )
 _LEGEND_ENTRY = re.compile(rf"(?<![\w/-])(?P<c>{_CODE})(?![\w/-])[ \t]*(?:=|:|-|–)?[ \t]*(?=[A-Za-z])")
@@ -598,6 +606,55 @@ def _coded_item_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str]:
         if value:
             at = line.start() + ours.end() + m.start(1)
             hits.append(Hit(value, at, at + len(m.group(1))))
+    return hits, ""
+
+
+# a batch print's column of decision codes: its header names the column ("DECN-CD", "STATUS", "DISP-CODE") and the row
+# below holds a legend's code in it ("PA01  QM27-...  AP")
+_CODE_COLUMN = re.compile(
+    r"(?<![\w-])(?-i:(?:DECN|DECISION|DEC|STATUS|STAT|DISP|DISPOSITION|DETERM|DET|OUTCOME)(?:[-_](?:CD|CODE))?)(?![\w-])"
+)
+
+
+def _column_coded_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str]:
+    """The outcome a legend's code says from under its column's header on the line below, or why none."""
+    hits: list[Hit] = []
+    for header in re.finditer(r"[^\n]+", text):
+        columns = list(_CODE_COLUMN.finditer(header.group(0)))
+        if len(columns) != 1 or len(header.group(0).split()) < 3:
+            continue  # a header of columns: three names or more, one of them the decision's
+        below = re.match(r"\n([^\n]*)", text[header.end() :])
+        if below is None:
+            continue
+        row, row_start = below.group(1), header.end() + 1
+        col = columns[0]
+        cells = [m for m in re.finditer(r"\S+", row) if m.start() < col.end() and m.end() > col.start()]
+        if len(cells) != 1 or not re.fullmatch(_CODE, cells[0].group(0)):
+            continue
+        meaning = codes.get(_code(cells[0].group(0)))
+        if not meaning:
+            continue
+        if _CLOSED.search(meaning) or re.search(r"\b(?:closed|review|received|in\s+process)\b", meaning, I):
+            return [], f"the status code {cells[0].group(0)} means {meaning}: no outcome"
+        value = next((v for v, words in _OUTCOME_WORDS if re.search(rf"\b(?:{words})", meaning, I)), None)
+        if value:
+            hits.append(Hit(value, row_start + cells[0].start(), row_start + cells[0].end()))
+    if hits:
+        return hits, ""
+    # OCR keeps a row's cells, not its columns: the header's codes read with their values in order (tables.pairs)
+    lines, segs = tables.pairs(text)
+    for m in re.finditer(r"^(?P<k>[^:\n]+): (?P<v>[^\n]+)$", lines, M):
+        if not _CODE_COLUMN.fullmatch(m.group("k").strip()) or not re.fullmatch(_CODE, m.group("v").strip()):
+            continue
+        meaning = codes.get(_code(m.group("v").strip()))
+        if not meaning:
+            continue
+        if _CLOSED.search(meaning) or re.search(r"\b(?:closed|review|received|in\s+process)\b", meaning, I):
+            return [], f"the status code {m.group('v').strip()} means {meaning}: no outcome"
+        value = next((v for v, words in _OUTCOME_WORDS if re.search(rf"\b(?:{words})", meaning, I)), None)
+        at = tables.back(Hit(value or "", m.start("v"), m.end("v")), segs)
+        if value and at is not None:
+            hits.append(at)
     return hits, ""
 
 
@@ -863,6 +920,8 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
     labeled, why = _coded_hits(text, codes)
     if not why and codes and not labeled:
         labeled, why = _coded_item_hits(text, codes)
+    if not why and codes and not labeled:
+        labeled, why = _column_coded_hits(text, codes)
     if why:
         return [], why
     labeled += ticked + _spaced_hits(text) + _csv_hits(text)
@@ -892,6 +951,10 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
         )
         if value and not (value == "approved" and _NEGATED.search(m.group("v"))):
             labeled.append(Hit(value, m.start("v"), m.start("v") + len(m.group("v").split()[0])))
+    for m in _HEADING_NEXT.finditer(text):
+        value = next((v for v, words in _OUTCOME_WORDS if re.fullmatch(rf"(?:{words})", m.group("v"), I)), None)
+        if value and not (value == "approved" and _NEGATED.search(m.group("v"))):
+            labeled.append(Hit(value, m.start("v"), m.end("v")))
     labeled += [hit for _, hit, ours in items(text) if ours]
     for m in _CHECKED.finditer(text):
         value = _item_value(m.group("v"))

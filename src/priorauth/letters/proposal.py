@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from priorauth.letters import dates, fields, mapping, outcome, patient, recheck, source, tables
+from priorauth.letters import dates, fields, mapping, outcome, patient, pointers, recheck, source, tables
 from priorauth.text import ocr
 
 CONFIDENT = ocr.CONFIDENT / 100  # the OCR threshold measured in issue 17 (word confidence 70)
@@ -218,6 +218,9 @@ def propose(
             or reason.start <= row.start < reason.end  # the row itself, read without its note
         ):
             reason = row
+        elif reason is not None and pointers.POINTER.search(reason.value):
+            # "Our clinical rationale is set out on the next page": the paragraph under that heading, else nothing
+            reason = pointers.reason_under_heading(ours, reason.end)
         if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:
             reason = fields.first_sentence(ours, reason)  # its explanation read weakly: the reason itself
         if add("denial_reason", reason) is None:
