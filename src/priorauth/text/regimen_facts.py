@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from priorauth.terminology.drugs import vocabulary
-from priorauth.text.finding_scope import _NEGATION_CUE, _negated_in_aside, _own_clause
+from priorauth.text.finding_scope import _NEGATION_CUE, _negated_in_aside, _own_clause, _relative_as_source
 from priorauth.text.pipeline import EXCLUDING, Finding, unwrap
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line, _line_before
@@ -219,28 +219,6 @@ def _answer_no_before(doc: TextDoc, f: Finding) -> bool:
     if not _ANSWER_NO.search(before):
         return False
     return not _NEGATION_CUE.search(doc.text[f.start : f.end + 30].split("\n")[0])
-
-
-# (held-out v16) [v16-mono-relative-source] A relative named as the teller of the history ("Hx per wife: on sotorasib
-# pills - only cancer medicine", "according to his daughter, the adagrasib alone"): the patient's regimen, not family
-# history. A relative's own illness ("mother had lung cancer") has no "per"/"according to" before it.
-_RELATIVE_SOURCE = re.compile(
-    r"\b(?:per|according\s+to|from|via|by|told\s+by|reported\s+by)\s+(?:the\s+|his\s+|her\s+|their\s+|pt'?s\s+)?"
-    r"(?:wife|husband|spouse|partner|daughter|son|mother|father|mum|mom|dad|sister|brother|niece|nephew|caregiver|carer"
-    r"|family)\b",
-    re.I,
-)
-_RELATIVE = re.compile(
-    r"\b(?:wife|husband|spouse|daughter|son|mother|father|mum|mom|dad|sister|brother|niece|nephew|aunt|uncle|family)\b",
-    re.I,
-)
-
-
-def _relative_as_source(f: Finding) -> bool:
-    if "FAMILY" not in f.modifiers:
-        return False
-    relatives = len(_RELATIVE.findall(f.sentence))
-    return relatives > 0 and len(_RELATIVE_SOURCE.findall(f.sentence)) == relatives
 
 
 # (held-out v16) [v16-mono-past-own] A past word in a sentence whose only anticancer drugs named are KRAS G12C inhibitors
