@@ -33,7 +33,7 @@ def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v13) [v13-lung-marker] "... breast RT ...": the sentence "adenocarcinoma, KRAS G12C" is the lung's
     if f.label == "HISTOLOGY_LUNG" and (not _lung(doc, f) or _another_chest_cancer(doc.text)):
         return
-    if patterns()["other_primary"].search(doc.text[max(0, f.start - 25) : f.start]):
+    if patterns()["other_primary"].search(_DICTATED_COLON.sub(" ", doc.text[max(0, f.start - 25) : f.start])):
         return  # "metastatic colorectal adenocarcinoma" in a lung wedge is not lung histology
     if _reclassified_away(doc.text, f.value):
         return  # (held-out v13) [v13-reclassified] 'Copied dx: "small cell lung cancer" ... reclassified: ..., not SCLC'
@@ -98,6 +98,14 @@ def _reclassified_away(text: str, value: str) -> bool:
 
 # (held-out v10, issue 13's eleventh pass) [v10-gut-site] A part of the bowel or another digestive organ named right
 # before the histology ("sigmoid adenocarcinoma", "caecal adenocarcinoma", "gastric adenocarcinoma").
+# (held-out v16, issue 13's seventeenth pass) [v16-dictated-colon] The spoken punctuation "colon" after a dictated heading
+# ("histology colon squamous cell carcinoma", "ROSE colon small cell carcinoma", "underlying diagnosis colon metastatic
+# lung adenocarcinoma"): not the bowel before the histology. "colon adenocarcinoma" with no heading word stays the bowel's.
+_DICTATED_COLON = re.compile(
+    r"\b(?:histology|pathology|path|rose|impression|diagnosis|dx|oncology|history|plan|assessment|staging|procedure|"
+    r"findings?|result|indication)\s+colon\b",
+    re.I,
+)
 _GUT_SITE_BEFORE = re.compile(
     r"\b(?:sigmoid|rectosigmoid|caecal|cecal|colonic|appendiceal|gastric|oesophageal|esophageal|duodenal|ampullary|"
     r"small\s+bowel|ileal|jejunal)\s+(?:\w+\s+)?$",
