@@ -250,8 +250,11 @@ def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
 
 # (held-out v16, issue 13's seventeenth pass) [v16-g12c-ticked-detail] A result's field whose ticked box after it gives a
 # detail of the result, not a yes/no ("KRAS G12C confirmed by: [x] tissue test  [ ] plasma test", "G12C found in: [x]
-# tumour [ ] blood"): the field is answered, the result stands. A ticked "No", "Negative" or "Not tested" is no detail.
-_NOT_A_DETAIL = re.compile(r"\s*(?:no|n|negative|neg|not|absent|none|unknown|pending|wild)\b", re.I)
+# tumour [ ] blood"): the field is answered, the result stands. A ticked yes/no answer ("[X] Yes", "[x] No", "Not
+# tested") is no detail: the earlier box rules decide it.
+_NOT_A_DETAIL = re.compile(
+    r"\s*(?:no|n|negative|neg|not|absent|none|unknown|pending|wild|yes|y|positive|pos|present|detected|true)\b", re.I
+)
 
 
 def _ticked_detail_after(doc: TextDoc, f: Finding) -> bool:
