@@ -16,6 +16,7 @@ from priorauth.text.finding_scope import (
     _marked_sentence,
     _negated_in_aside,
     _other_primary,
+    _relative_as_source,
 )
 from priorauth.text.pipeline import EXCLUDING, Finding, patterns
 from priorauth.text.sources import TextDoc
@@ -33,7 +34,7 @@ def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v13) [v13-lung-marker] "... breast RT ...": the sentence "adenocarcinoma, KRAS G12C" is the lung's
     if f.label == "HISTOLOGY_LUNG" and (not _lung(doc, f) or _another_chest_cancer(doc.text)):
         return
-    if patterns()["other_primary"].search(doc.text[max(0, f.start - 25) : f.start]):
+    if patterns()["other_primary"].search(_DICTATED_COLON.sub(" ", doc.text[max(0, f.start - 25) : f.start])):
         return  # "metastatic colorectal adenocarcinoma" in a lung wedge is not lung histology
     if _reclassified_away(doc.text, f.value):
         return  # (held-out v13) [v13-reclassified] 'Copied dx: "small cell lung cancer" ... reclassified: ..., not SCLC'
@@ -98,6 +99,14 @@ def _reclassified_away(text: str, value: str) -> bool:
 
 # (held-out v10, issue 13's eleventh pass) [v10-gut-site] A part of the bowel or another digestive organ named right
 # before the histology ("sigmoid adenocarcinoma", "caecal adenocarcinoma", "gastric adenocarcinoma").
+# (held-out v16, issue 13's seventeenth pass) [v16-dictated-colon] The spoken punctuation "colon" after a dictated heading
+# ("histology colon squamous cell carcinoma", "ROSE colon small cell carcinoma", "underlying diagnosis colon metastatic
+# lung adenocarcinoma"): not the bowel before the histology. "colon adenocarcinoma" with no heading word stays the bowel's.
+_DICTATED_COLON = re.compile(
+    r"\b(?:histology|pathology|path|rose|impression|diagnosis|dx|oncology|history|plan|assessment|staging|procedure|"
+    r"findings?|result|indication)\s+colon\b",
+    re.I,
+)
 _GUT_SITE_BEFORE = re.compile(
     r"\b(?:sigmoid|rectosigmoid|caecal|cecal|colonic|appendiceal|gastric|oesophageal|esophageal|duodenal|ampullary|"
     r"small\s+bowel|ileal|jejunal)\s+(?:\w+\s+)?$",
@@ -136,13 +145,64 @@ def _only_treatment_not_started(doc: TextDoc, f: Finding) -> bool:
 _NEGATION_BEFORE = re.compile(r"\b(?:no|not|never|without|denies|negative\s+for|ruled\s+out)\b", re.I)
 
 
+# (held-out v16, issue 13's seventeenth pass) [v16-stage-negation-elsewhere] A stage whose only doubt is a negation of
+# something else in its sentence ("cT4 N3 M1b, IVA - no tx to date", "you've had no cancer treatment, and for stage
+# IIIB ...", "no distant disease ... stage IIIA"): medspaCy's cue negates the treatment or the spread, not the stage. A
+# negation bound to the stage ("not stage IV", "no evidence of stage IV", "stage IV ruled out", "stage IV? no") stays.
+_OWN_NEGATION_BEFORE = re.compile(
+    r"\b(?:no|not|never|without|denies|negative\s+for|ruled\s+out|rather\s+than|instead\s+of|non|nor|neither|n[o'\u2019]t)\b"
+    r"[^,;:.\n\u2013\u2014-]{0,30}$",
+    re.I,
+)
+_OWN_NEGATION_AFTER = re.compile(
+    r"[^,;.\n]{0,12}?(?:\bnot\b|\bn[o'\u2019]t\b|\bruled\s+out\b|\bexcluded\b|\bunlikely\b|\?|\bwas\s+(?:wrong|an?\s+error)\b"
+    r"|\bincorrect\b)"
+    # a stage of something not a cancer ("sarcoidosis stage II (Scadding) - no malignancy")
+    r"|[^.\n]{0,30}?\bno\s+(?:malignan\w*|cancer|tumou?r|carcinoma|neoplas\w*)\b",
+    re.I,
+)
+# ... and a rescue only of a current, real stage: not a past cancer's ("Hx of colon cancer - stage I, resected 2016, no
+# adjuvant") nor a condition's ("if the nodule proves malignant and no nodal disease, would be stage I")
+_NOT_A_CURRENT_STAGE = re.compile(r"\b(?:hx|history|h/o)\s+of\b|\b(?:if|would|unless|whether|should)\b", re.I)
+
+
+def _negation_not_its_own(f: Finding) -> bool:
+    if f.modifiers != frozenset({"NEGATED_EXISTENCE"}) or f.section in ("family_history", "allergies"):
+        return False
+    at = f.start - f.sentence_start
+    before, after = f.sentence[:at], f.sentence[f.end - f.sentence_start :]
+    if _NOT_A_CURRENT_STAGE.search(f.sentence):
+        return False
+    return not (_OWN_NEGATION_BEFORE.search(before) or _OWN_NEGATION_AFTER.match(after))
+
+
+# (held-out v16) [v16-stage-plan-for] A stage named as what a planned treatment is for ("about to start first-ever
+# chemotherapy on 11/10 for stage IIIC lung adenocarcinoma", "will begin chemoradiation for her stage IIIA NSCLC"): the
+# plan is hypothetical, the stage it treats is not. A condition ("if stage IV, ...") stays hypothetical.
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:(?:his|her|their|the|a|an|this|known)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_STAGE_CONDITION = re.compile(r"\b(?:if|unless|whether|should|in\s+case|assuming|provided)\b|\?", re.I)
+
+
+def _plan_for_stage(f: Finding) -> bool:
+    if f.modifiers != frozenset({"HYPOTHETICAL"}) or f.section in ("family_history", "allergies"):
+        return False
+    before = f.sentence[: f.start - f.sentence_start]
+    return bool(_FOR_BEFORE.search(before)) and not _STAGE_CONDITION.search(f.sentence)
+
+
+_OPTIONS_AFTER = re.compile(r"\s*/\s*(?:iv|iii|ii|i)[abc]?\s*/", re.I)
+
+
 # (held-out v15) [v15-stage-hl7] ... or after an HL7 field separator ("...^LN||IIIB")
 _GROUP_AT_END = re.compile(r"(?:^|[\s(:=|])((?:iv|iii|ii|i)[abc]?\d?)\s*\)?\s*$", re.I)
 
 
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not (f.affirmed or _only_treatment_not_started(doc, f) or _visit_title_for(f)):
+    doubts_of_others = _negation_not_its_own(f) or _plan_for_stage(f)
+    if not (f.affirmed or _only_treatment_not_started(doc, f) or _visit_title_for(f) or doubts_of_others):
         return
+    if _OPTIONS_AFTER.match(doc.text, f.end):
+        return  # (held-out v16) [v16-stage-options] "Stage: I / II / III / IV" on a blank template: no stage chosen
     cancer = _cancer_of(doc, f)
     if cancer is None or (
         cancer == "lung" and not (_lung(doc, f) or cx.NSCLC.search(f.sentence) or _ROMANCE_LUNG.search(f.sentence))
@@ -169,6 +229,7 @@ def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or (cancer == "lung" and _another_chest_cancer(doc.text))
         or f.section == "family_history"
         or (f.modifiers - ({"NEGATED_EXISTENCE"} if _negated_in_aside(f) else set()))
+        - ({"FAMILY"} if _relative_as_source(f) else set())  # (held-out v16) [v16-relative-source] "Hx per wife: ..."
         & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL", "GENERAL"}
     ):
         return  # (held-out v10) a negation inside a parenthesis ("alone (no infusion) ... has spread to") stays there

