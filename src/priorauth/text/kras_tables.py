@@ -205,7 +205,9 @@ def _inclusion_row(doc: TextDoc, f: Finding) -> bool:
 # -  27.1  -  N"): the row's closing "N" (or "No") is "not detected", its "Y" detected. The header is read up the
 # table's rows to its first line.
 _YES_NO_HEADER = re.compile(r"\(?\s*\bY\s*/\s*N\b\s*\)?|\byes\s*/\s*no\b", re.I)
-_LAST_CELL = re.compile(r"(?: {2,}|\t|[ \t]*\|[ \t]*)(Y|N|Yes|No)[ \t|]*$", re.I)
+# A scan reads the boxed letter with a speck glued before it ("oN", "ON", "-.~N"); the header, with its gaps closed
+# ("Assay. - Mutant Ct Reference Ct. dct Detected (Y/N)"), is still the header.
+_LAST_CELL = re.compile(r"(?: {2,}|\t|[ \t]*\|[ \t]*)(?:[oO0\u00b0.~-]{1,3})?(Y|N|Yes|No)[ \t|.]*$", re.I)
 
 
 def _yes_no_cell(doc: TextDoc, f: Finding) -> str | None:
@@ -215,7 +217,7 @@ def _yes_no_cell(doc: TextDoc, f: Finding) -> str | None:
     if not cell or not _ROW.search(text[start:end].strip()):
         return None
     for prev in reversed(text[:start].rstrip("\n").split("\n")[-12:] if start else []):
-        if _YES_NO_HEADER.search(prev) and _ROW.search(prev.strip()):
+        if _YES_NO_HEADER.search(prev):
             return cell.group(1)[0].upper()
         if not prev.strip() or not _ROW.search(prev.strip()):
             return None
