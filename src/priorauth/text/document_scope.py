@@ -143,7 +143,9 @@ _NOT_A_PATIENT = re.compile(
     # [ocr15-not-a-result] a document that says it holds no result of the patient: a committee's minutes filed in a
     # record ("no patient result discussed"), a plan's approval of the test itself ("it is not a test result")
     r"|\bno\s+patient(?:'s|s')?\s+(?:test\s+)?results?\b"
-    r"|\b(?:it|this\s+(?:notice|letter|document|page|approval|form|authori[sz]ation))\s+is\s+not\s+a\s+(?:test\s+)?result\b",
+    # (a scan glues "it is" into "itis"; "approves the test only" says the same)
+    r"|\b(?:it|this\s+(?:notice|letter|document|page|approval|form|authori[sz]ation))\s*is\s+not\s+a\s+(?:test\s+)?result\b"
+    r"|\bapprov(?:es|ed|al)\s+(?:of\s+)?(?:the\s+)?test(?:ing)?\s+only\b",
     re.I,
 )
 
@@ -297,7 +299,8 @@ _IN_RELATIVES_TUMOR = re.compile(
 def _relative_field(doc: TextDoc, f: Finding) -> bool:
     if _IN_RELATIVES_TUMOR.match(doc.text, f.end):
         return True
-    clause = re.split(r"[.!?;](?:\s|$)|\n[ \t]*\n", unwrap(doc.text)[max(0, f.start - 200) : f.start])[-1]
+    # a stop before a lower-case word, specks between, is a scan's speck ("lung adenocarcinoma. at 64..\n{> tumour")
+    clause = re.split(r"[.!?;]+(?:\s+(?!\W{0,5}[a-z])|\s*$)|\n[ \t]*\n", unwrap(doc.text)[max(0, f.start - 200) : f.start])[-1]
     for rel in _RELATIVE_FIELD.finditer(clause):
         rest = clause[rel.end() :]
         if _RELATIVE_ILL.search(rest) and not _PATIENT_NAMED.search(rest):
