@@ -199,14 +199,14 @@ def test_the_fourth_sets_fax_development_table_is_consistent() -> None:
     )
 
 
-def test_the_scoring_script_knows_the_sixteenth_set() -> None:
-    """heldout16 (to be written blind while v15 is read) is merged after the next pass: the script names it and,
+def test_the_scoring_script_knows_the_seventeenth_set() -> None:
+    """heldout17 (to be written blind while v16 is read) is merged after the next pass: the script names it and,
     until its file is in the checkout, says so in one line (exit 2, no traceback)."""
-    assert render.CORPORA["heldout16"] == "heldout16.yaml"
-    if (ROOT / "tests" / "letters" / "heldout16.yaml").exists():
-        pytest.skip("the sixteenth set is merged: it is scored by the lead, blind, not here")
+    assert render.CORPORA["heldout17"] == "heldout17.yaml"
+    if (ROOT / "tests" / "letters" / "heldout17.yaml").exists():
+        pytest.skip("the seventeenth set is merged: it is scored by the lead, blind, not here")
     p = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout16", "--limit", "1"],
+        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout17", "--limit", "1"],
         capture_output=True,
         text=True,
         check=False,
@@ -214,7 +214,7 @@ def test_the_scoring_script_knows_the_sixteenth_set() -> None:
     )
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.strip().splitlines() == [
-        "letter_quality: the heldout16 corpus (heldout16.yaml) is not in this checkout"
+        "letter_quality: the heldout17 corpus (heldout17.yaml) is not in this checkout"
     ]
 
 
@@ -391,6 +391,22 @@ FIFTEENTH_BLIND = {  # the fifteenth set's one blind run (digital, fax), scored 
 }
 
 
+SIXTEENTH_BLIND = {  # the sixteenth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("68.8 / 31.2 / 0.0", "70.8 / 29.2 / 0.0"),
+    "authorization_number": ("79.2 / 18.8 / 2.1", "72.9 / 25.0 / 2.1"),
+    "period_start": ("85.4 / 14.6 / 0.0", "85.4 / 14.6 / 0.0"),
+    "period_end": ("83.3 / 16.7 / 0.0", "83.3 / 16.7 / 0.0"),
+    "quantity": ("85.4 / 14.6 / 0.0", "85.4 / 14.6 / 0.0"),
+    "appeal_deadline": ("77.1 / 20.8 / 2.1", "77.1 / 20.8 / 2.1"),
+    "denial_reason": ("79.2 / 18.8 / 2.1", "79.2 / 18.8 / 2.1"),
+    "requested": ("93.8 / 6.2 / 0.0", "93.8 / 6.2 / 0.0"),
+    "patient_name": ("70.8 / 29.2 / 0.0", "47.9 / 50.0 / 2.1"),
+    "patient_birth_date": ("93.8 / 4.2 / 2.1", "75.0 / 22.9 / 2.1"),
+    "patient_member_id": ("79.2 / 20.8 / 0.0", "60.4 / 39.6 / 0.0"),
+    "patient_mismatch": ("97.9 / 0.0 / 2.1", "93.8 / 0.0 / 6.2"),
+}
+
+
 def _at_both_qualities(
     nth: str, blind: dict[str, tuple[str, str]], wrong: int, since: str = "scored **once** by the lead on 2026-12-01"
 ) -> tuple[str, dict[str, str], str, str]:
@@ -421,6 +437,7 @@ def _at_both_qualities(
         _at_both_qualities("thirteenth", THIRTEENTH_BLIND, 0),
         _at_both_qualities("fourteenth", FOURTEENTH_BLIND, 1),
         _at_both_qualities("fifteenth", FIFTEENTH_BLIND, 0),
+        _at_both_qualities("sixteenth", SIXTEENTH_BLIND, 0),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
