@@ -24,7 +24,7 @@ fifteenth pass: a development set too), ``heldout15`` (``tests/text/heldout15.ya
 read, scored blind once, then read on 2026-12-01 in the sixteenth pass: a development set too), ``heldout16``
 (``tests/text/heldout16.yaml``, written blind while v15 was read, scored blind once, then read on 2026-12-01 in the
 seventeenth pass: a development set too) and ``heldout17`` (``tests/text/heldout17.yaml``, the held-out set, written
-blind while v16 is read; a corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
+blind while v16 was read and scored once; a corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
     .venv/bin/python scripts/text_quality.py --corpus heldout2  # one of them
@@ -64,7 +64,7 @@ HELDOUT13 = ROOT / "tests/text/heldout13.yaml"  # written blind while v12 was re
 HELDOUT14 = ROOT / "tests/text/heldout14.yaml"  # written blind while v13 was read; a development set since read
 HELDOUT15 = ROOT / "tests/text/heldout15.yaml"  # written blind while v14 was read; a development set since read
 HELDOUT16 = ROOT / "tests/text/heldout16.yaml"  # written blind while v15 was read; a development set since read
-HELDOUT17 = ROOT / "tests/text/heldout17.yaml"  # written blind while v16 is read; the held-out set, absent until merged
+HELDOUT17 = ROOT / "tests/text/heldout17.yaml"  # written blind while v16 was read; the held-out set, scored once
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
