@@ -13,7 +13,8 @@ development set too, v5 to v12 since 2026-12-01; each was scored blind once, and
 docs as history), tests/ocr/heldout_documents13.yaml (`--set heldout13`: written blind while v12 was read,
 scored blind once), tests/ocr/heldout_documents14.yaml (`--set heldout14`: written blind while v13 was read,
 scored blind once), tests/ocr/heldout_documents15.yaml (`--set heldout15`: written blind while v14 was read,
-scored blind once) and tests/ocr/heldout_documents16.yaml (`--set heldout16`: to be written blind while v15 is read;
+scored blind once), tests/ocr/heldout_documents16.yaml (`--set heldout16`: written blind while v15 was read,
+scored blind once) and tests/ocr/heldout_documents17.yaml (`--set heldout17`: to be written blind while v16 is read;
 absent until merged, and then said so, never an error); they are scored apart.
 `--only ID,...` and `--dump DIR` (each OCR text beside its original) help read what differs. Needs the
 tesseract program.
@@ -55,7 +56,8 @@ SETS = {
     "heldout13": "heldout_documents13.yaml",  # written blind while v12 was read, scored once
     "heldout14": "heldout_documents14.yaml",  # written blind while v13 was read, scored once
     "heldout15": "heldout_documents15.yaml",  # written blind while v14 was read, scored once
-    "heldout16": "heldout_documents16.yaml",  # written blind while v15 is read; absent until merged
+    "heldout16": "heldout_documents16.yaml",  # written blind while v15 was read, scored once
+    "heldout17": "heldout_documents17.yaml",  # written blind while v16 is read; absent until merged
 }
 THRESHOLDS = (30, 40, 50, 60, 70, 80, 90)
 EXPECTED_STATUS = {  # what the kras_g12c criterion should say for what the report states (NSCLC)

@@ -610,7 +610,7 @@ def test_a_word_before_the_sentence_qualifies_it_only_if_it_looks_forward() -> N
 
 
 def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str]) -> None:
-    """v4 to v14 are development sets, v15 the held-out set; v16 (written blind while v15 is read) is absent until
+    """v4 to v15 are development sets, v16 the held-out set; v17 (written blind while v16 is read) is absent until
     merged: the script says so in one line and scores nothing, never a traceback."""
     import importlib.util
 
@@ -632,11 +632,12 @@ def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str])
     assert module.SETS["heldout14"] == "heldout_documents14.yaml"
     assert module.SETS["heldout15"] == "heldout_documents15.yaml"
     assert module.SETS["heldout16"] == "heldout_documents16.yaml"
+    assert module.SETS["heldout17"] == "heldout_documents17.yaml"
     assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
-    if not (scans.HERE / "heldout_documents16.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout16"]) == 2
+    if not (scans.HERE / "heldout_documents17.yaml").exists() and ocr.tesseract_version():
+        assert module.main(["--set", "heldout17"]) == 2
         err = capsys.readouterr().err
-        assert "heldout_documents16.yaml is absent (not merged yet)" in err and "Traceback" not in err
+        assert "heldout_documents17.yaml is absent (not merged yet)" in err and "Traceback" not in err
 
 
 # --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------
