@@ -68,7 +68,7 @@ _DOUBT_AFTER_TITLE = re.compile(r"\b(?:if|plan\w*|will|would|possible|possibly|p
 
 
 def _visit_title_for(f: Finding) -> bool:
-    if f.modifiers != frozenset({"HYPOTHETICAL"}) or f.section in ("family_history", "allergies"):
+    if not f.doubted_only_by("HYPOTHETICAL"):
         return False
     title = _VISIT_TITLE_FOR.match(f.sentence)
     at = f.start - f.sentence_start
@@ -135,7 +135,7 @@ _TREATMENT_NOT_STARTED_AFTER = re.compile(
 
 
 def _only_treatment_not_started(doc: TextDoc, f: Finding) -> bool:
-    if f.modifiers != frozenset({"NEGATED_EXISTENCE"}) or f.section in ("family_history", "allergies"):
+    if not f.doubted_only_by("NEGATED_EXISTENCE"):
         return False
     return bool(_TREATMENT_NOT_STARTED_AFTER.match(doc.text, f.end)) and not _NEGATION_BEFORE.search(
         f.sentence[: f.start - f.sentence_start]
@@ -167,7 +167,7 @@ _NOT_A_CURRENT_STAGE = re.compile(r"\b(?:hx|history|h/o)\s+of\b|\b(?:if|would|un
 
 
 def _negation_not_its_own(f: Finding) -> bool:
-    if f.modifiers != frozenset({"NEGATED_EXISTENCE"}) or f.section in ("family_history", "allergies"):
+    if not f.doubted_only_by("NEGATED_EXISTENCE"):
         return False
     at = f.start - f.sentence_start
     before, after = f.sentence[:at], f.sentence[f.end - f.sentence_start :]
@@ -184,7 +184,7 @@ _STAGE_CONDITION = re.compile(r"\b(?:if|unless|whether|should|in\s+case|assuming
 
 
 def _plan_for_stage(f: Finding) -> bool:
-    if f.modifiers != frozenset({"HYPOTHETICAL"}) or f.section in ("family_history", "allergies"):
+    if not f.doubted_only_by("HYPOTHETICAL"):
         return False
     before = f.sentence[: f.start - f.sentence_start]
     return bool(_FOR_BEFORE.search(before)) and not _STAGE_CONDITION.search(f.sentence)

@@ -44,6 +44,10 @@ class Finding:
         """Asserted of the patient: not negated, possible, hypothetical or family, not in family history."""
         return not (self.modifiers & EXCLUDING) and self.section not in ("family_history", "allergies")
 
+    def doubted_only_by(self, modifier: str) -> bool:
+        """Of the patient but for one doubt: ``modifier`` is its only modifier, and not in family history."""
+        return self.modifiers == frozenset({modifier}) and self.section not in ("family_history", "allergies")
+
 
 @cache
 def rules() -> dict[str, Any]:
