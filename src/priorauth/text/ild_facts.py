@@ -91,7 +91,12 @@ _ILD_NOT_PATIENT_AFTER = re.compile(
     r"|[^.\n]{0,40}?(?:\s*\.){3,}\s*(?:no|none|nil|negative|denies|absent|n)\b"
     # [v12-ild-rate] a rate in a study or a label, not the patient ("grade 3 pneumonitis 2%", "ILD in 4.1% of patients")
     r"|(?:\s+(?:in|of|rate|rates|was|were|occurred\s+in))?\s*[:(]?\s*(?:~|<|>|<=|>=)?\s*\d+(?:\.\d+)?\s*%"
-    r"(?!\s*of\s+(?:the\s+)?(?:lungs?|parenchyma))",
+    r"(?!\s*of\s+(?:the\s+)?(?:lungs?|parenchyma))"
+    # (held-out v17, issue 13's eighteenth pass) [v17-ild-field-relative] a field whose answer is a relative's illness
+    # ("ILD: pt's father had IPF", "Pneumonitis - sister (2019)", "ILD: family hx only"): the field's name is no
+    # diagnosis of the patient (the relative's own mention is read as family).
+    r"|\s*[:=\u2013-]\s*(?:(?:pt'?s|patient'?s|his|her|their|the)\s+)?(?:late\s+)?(?:father|mother|brother|sister|"
+    r"son|daughter|wife|husband|spouse|uncle|aunt|cousin|grand\w+|mum|mom|dad|family\s+(?:history|hx)|fhx|fh)\b",
     re.I,
 )
 

