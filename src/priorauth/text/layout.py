@@ -381,3 +381,53 @@ _RESULT_WORD = re.compile(
     r"harbou?r\w*|reveal\w*|show\w*|confirm\w*)\b|\(\+\)|\(-\)|\d+(?:\.\d+)?\s*%",
     re.I,
 )
+
+
+# (held-out v17, issue 13's eighteenth pass) [v17-stage-column] A table written as rows of cells under a header row (a
+# tracker's "MRN | Dx | Stage | KRAS", a CSV export's "pt_id,site,hist,stage", tab-separated columns): the cells under
+# the header a pattern names, as (start, end) offsets into the text. A row counts while it has the header's number of
+# cells; a blank line, or a line of another shape, ends the table. A CSV cell may quote its commas.
+_CELL_SEPARATORS = ("|", "\t", ",")
+
+
+def _column_cells(text: str, header: re.Pattern[str]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    lines, at = [], 0
+    for line in text.split("\n"):
+        lines.append((at, line))
+        at += len(line) + 1
+    for i, (_, line) in enumerate(lines):
+        for sep in _CELL_SEPARATORS:
+            if sep not in line:
+                continue
+            cells = _cells(line, sep)
+            column = next((k for k, (a, b) in enumerate(cells) if header.fullmatch(line[a:b])), None)
+            if column is None:
+                continue
+            for row_at, row in lines[i + 1 :]:
+                row_cells = _cells(row, sep)
+                if len(row_cells) != len(cells):
+                    break
+                a, b = row_cells[column]
+                out.append((row_at + a, row_at + b))
+    return out
+
+
+def _cells(line: str, sep: str) -> list[tuple[int, int]]:
+    spans, start, quoted = [], 0, False
+    for k, ch in enumerate(line):
+        if ch == '"' and sep == ",":
+            quoted = not quoted
+        elif ch == sep and not quoted:
+            spans.append(_trimmed(line, start, k))
+            start = k + 1
+    spans.append(_trimmed(line, start, len(line)))
+    return spans
+
+
+def _trimmed(line: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and line[a] in ' "':
+        a += 1
+    while b > a and line[b - 1] in ' "':
+        b -= 1
+    return a, b
