@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from priorauth.text.pipeline import Finding, patterns, unwrap
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _line_at
+from priorauth.text.spans import _line_at, _line_start
 
 # A banner saying the document is not this patient's ("MISFILED", "belongs to another patient", "scanned to
 # the wrong chart", "removed from this chart").
@@ -63,7 +63,24 @@ def _misdirected(text: str) -> bool:
 
 def _misfiled(text: str) -> bool:
     head = text[:400]
-    return any(not (_one_result_withdrawn(head, m) or _one_entry_in_error(head, m)) for m in _MISFILED.finditer(head))
+    return any(
+        not (_one_result_withdrawn(head, m) or _one_entry_in_error(head, m) or _asked_or_in_part(head, m))
+        for m in _MISFILED.finditer(head)
+    )
+
+
+# (held-out v17, issue 13's eighteenth pass) [v17-wrong-patient-part] "wrong chart" asked, not stated ("Subj: wrong
+# chart?"), or said of some pages a packet also holds ("Packet also contains a med list for another man (different DOB)
+# - wrong patient pages, returned"): the document itself stays this patient's; the other's pages are read as the
+# sentence that names them allows.
+_QUESTION_AFTER = re.compile(r"[ \t]*\?")
+_PART_BEFORE = re.compile(
+    r"\b(?:also|additionally)\s+(?:contains?|contained|includes?|included|has|had)\b[^\n]{0,160}$", re.I
+)
+
+
+def _asked_or_in_part(text: str, m: re.Match[str]) -> bool:
+    return bool(_QUESTION_AFTER.match(text, m.end()) or _PART_BEFORE.search(text, _line_start(text, m.start()), m.start()))
 
 
 # (held-out v15, issue 13's sixteenth pass) [v15-one-entry-in-error] "wrong patient" given as the reason one list entry

