@@ -328,3 +328,36 @@ def _told_by_relative(f: Finding) -> bool:
         "family_history",
         "allergies",
     )
+
+
+# (held-out v17) [v17-relative-narrator] A relative telling the patient's story who names the patient by their relation
+# ("Patient's daughter: mother (70) started Lumakras ...", "Pt's son calling - dad is on adagrasib alone", "patient's
+# wife reports husband had pneumonitis"): the parent a daughter or son speaks of, the spouse a wife or husband speaks
+# of, is the patient. Only when every relative the sentence names is the narrator or that relation.
+_NARRATOR = re.compile(
+    r"\b(?:patient'?s|pt'?s)\s+(daughter|son|wife|husband)\b\s*(?::|[-\u2013(]|calling|called|phoned|rang|reports?|says|"
+    r"states|relays)",
+    re.I,
+)
+_PATIENT_AS = {
+    "daughter": {"mother", "mum", "mom", "father", "dad"},
+    "son": {"mother", "mum", "mom", "father", "dad"},
+    "wife": {"husband"},
+    "husband": {"wife"},
+}
+_RELATION = re.compile(
+    r"\b(?:wife|husband|spouse|daughter|son|mother|father|mum|mom|dad|sister|brother|niece|nephew|aunt|uncle|grand\w+"
+    r"|cousin|family)\b",
+    re.I,
+)
+
+
+def _relative_is_patient(doc: TextDoc, f: Finding) -> bool:
+    if "FAMILY" not in f.modifiers:
+        return False
+    narrators = {m.group(1).lower() for m in _NARRATOR.finditer(doc.text)}
+    if not narrators:
+        return False
+    allowed = narrators.union(*(_PATIENT_AS[n] for n in narrators))
+    named = {w.lower() for w in _RELATION.findall(f.sentence)}
+    return bool(named) and named <= allowed

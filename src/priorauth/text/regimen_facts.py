@@ -8,7 +8,13 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from priorauth.terminology.drugs import vocabulary
-from priorauth.text.finding_scope import _NEGATION_CUE, _negated_in_aside, _own_clause, _relative_as_source
+from priorauth.text.finding_scope import (
+    _NEGATION_CUE,
+    _negated_in_aside,
+    _own_clause,
+    _relative_as_source,
+    _relative_is_patient,
+)
 from priorauth.text.pipeline import EXCLUDING, Finding, unwrap
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line, _line_before
@@ -146,7 +152,7 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     is another drug's."""
     denial_not_its_own = _negated_in_aside(f) or _start_awaited(f) or _answer_no_before(doc, f)
     modifiers = f.modifiers - ({"NEGATED_EXISTENCE"} if denial_not_its_own else set())
-    modifiers -= {"FAMILY"} if _relative_as_source(f) else set()
+    modifiers -= {"FAMILY"} if _relative_as_source(f) or _relative_is_patient(doc, f) else set()
     if modifiers & {"NEGATED_EXISTENCE", "FAMILY", "POSSIBLE_EXISTENCE", "GENERAL"} or f.section == "family_history":
         return
     past = _PAST_REGIMEN.search(f.sentence)
