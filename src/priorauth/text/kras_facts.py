@@ -177,9 +177,9 @@ _OVERRULED_WINDOW = 200
 
 
 # (held-out v17, issue 13's eighteenth pass) [v17-kras-negation-in-aside] The sentence's only negation in a parenthesis
-# that does not hold the result ("trial screening (not treatment): KRAS G12C-mutant NSCLC", "plasma NGS (no tissue
-# left): KRAS G12C detected") negates what the parenthesis names. Not a bracket that voids the result it heads
-# ("Superseded result (issued 10/14, NOT VALID): KRAS p.G12C", "ORIGINAL (superseded, do not use): p.G12C").
+# that does not hold the result ("trial screening (not for treatment): KRAS G12C-mutated adenocarcinoma", "plasma NGS (no
+# tissue left): KRAS G12C detected") negates what the parenthesis names. Not a bracket that voids the result it heads
+# ("Earlier result (reissued 10/02, not valid): KRAS p.G12C", "First report (do not use - superseded): p.G12C").
 _VOIDING_ASIDE = re.compile(
     r"\b(?:valid|use|used|superseded|void|withdrawn|retracted|errors?|erroneous|invalid|reportable|report|result|"
     r"correct|confirmed)\b",
@@ -196,7 +196,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _indication_of_request(doc, f) or _own_result_explained(f):
         pass  # (held-out v13) [v13-indication] "sotorasib ordered for ... NSCLC, KRAS p.G12C": the indication stands
     elif _told_by_relative(f):
-        pass  # (held-out v17) [v17-relative-source] "Hx per pt/wife: ..., KRAS G12C": the patient's result, told by a relative
+        pass  # (held-out v17) [v17-relative-source] "per pt/husband: ..., KRAS G12C": the patient's result, told by a relative
     elif f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section == "family_history":
         return
     if f.label == "KRAS_G12C" and _G12C_IN_ERROR.search(doc.text):
