@@ -1517,3 +1517,122 @@ def test_v9_layouts_at_the_worst_level_never_met_where_the_twin_is_not(
     _, _, out = v9_twins
     doc, twin = scans.statuses(out["fax_worst"]["scan"]), scans.statuses(out["fax_worst"]["twin"])
     assert not [k for k in twin if doc[k] == "met" and twin[k] != "met"], (doc, twin)
+
+
+# --- held-out OCR v16's classes (issue 17's eighteenth pass), with sentences of our own -----------------------------
+
+
+def _no_prior_inhibitor(text: str, doubted: str | None, monkeypatch: pytest.MonkeyPatch) -> dict:
+    """The "no prior G12C inhibitor" criterion of a one-page scan of ``text`` read at 95%, but ``doubted`` at 40%."""
+    scan = _fake_scan(text, 95.0)
+    at = text.index(doubted) if doubted else -1
+    words = tuple(ocr.Word(w.start, w.end, 40.0 if w.start == at else w.conf, w.box) for w in scan.pages[0].words)
+    monkeypatch.setattr(ocr, "read", lambda raw, kind: ocr.Scan(text, (ocr.Page(1, 0, len(text), (100, 100), words),)))
+    ocr.clear_cache()
+    doc = check(scans.chart(scans.document("scan1", b"II*\x00scan", "image/tiff")))
+    return next(c for c in doc["criteria"] if c["id"] == "no_prior_kras_g12c_inhibitor")
+
+
+_BOARD = (
+    "Thoracic clinic follow-up note dated 2026-09-01 for the patient seen today with her daughter present\n"
+    "Prior systemic therapy was carboplatin with pemetrexed and pembrolizumab, then docetaxel alone\n"
+    "Next options discussed at the board: adagrasib or a clinical trial, decision after the scan\n"
+    "Performance status one, weight stable, no new symptoms reported by the patient or her daughter\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "doubted", "status"),
+    [
+        # [ocr16-untaken-inhibitor] an inhibitor the reader set aside, on a line with a doubtful word: the absence is
+        # not read on that page
+        (_BOARD, "board:", "review"),
+        # guards: the same line read confidently (as the digital twin reads it) ...
+        (_BOARD, None, "met"),
+        # ... a doubtful word on another line ...
+        (_BOARD, "stable,", "met"),
+        # ... no inhibitor on the page at all (a clean or doubtful scan says what its twin says) ...
+        (_BOARD.replace("adagrasib or a", "a second"), "board:", "met"),
+        # ... only the requested drug named (it hides no other inhibitor) ...
+        (_BOARD.replace("adagrasib", "sotorasib"), "board:", "met"),
+        # ... and a teaching paragraph (a teaching vignette) naming the inhibitor
+        (_BOARD.replace("Next options", "Teaching vignette, not our patient: options"), "patient:", "met"),
+    ],
+)
+def test_an_inhibitor_set_aside_on_a_doubtful_line_stops_an_absence(
+    text: str, doubted: str | None, status: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """[ocr16-untaken-inhibitor] (held-out OCR v16) "No prior G12C inhibitor" is met by an absence; a scanned page
+    naming another G12C inhibitor that the reader did not take, on a line read doubtfully, may hide a therapy the
+    clean original states: `review`, naming the drug and the page."""
+    c = _no_prior_inhibitor(text, doubted, monkeypatch)
+    assert c["status"] == status, c["summary"]
+    if status == "review":
+        assert "adagrasib named on a line read doubtfully" in c["summary"] and "page 1" in c["summary"]
+
+
+def _kras_of_scan(text: str, doubted: dict[str, float], monkeypatch: pytest.MonkeyPatch) -> dict:
+    scan = _fake_scan(text, 95.0)
+    at = {text.index(k): v for k, v in doubted.items()}
+    words = tuple(ocr.Word(w.start, w.end, at.get(w.start, w.conf), w.box) for w in scan.pages[0].words)
+    monkeypatch.setattr(ocr, "read", lambda raw, kind: ocr.Scan(text, (ocr.Page(1, 0, len(text), (100, 100), words),)))
+    ocr.clear_cache()
+    return check(scans.chart(scans.document("scan1", b"II*\x00scan", "image/tiff")))
+
+
+_SYNOPTIC = "Synoptic report, right lower lobe resection, 2026-09-01\nMolecular (block B4): KRAS G12C detected, VAF 18%\n"
+
+
+@pytest.mark.parametrize(
+    ("doubted", "status"),
+    [
+        ({"B4):": 45.0}, "met"),  # [ocr16-block-label] the block's name read doubtfully qualifies nothing
+        ({"(block": 95.0}, "met"),  # read cleanly
+        ({"Molecular": 45.0}, "review"),  # guard: a doubtful word of the line that is no block's name
+        ({"detected,": 45.0}, "review"),  # guard: the result word itself
+    ],
+)
+def test_a_doubtful_block_name_leaves_the_finding_trusted(
+    doubted: dict[str, float], status: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """[ocr16-block-label] (held-out OCR v16) "(block A5)" read "(block AS)" at 49%: a specimen's label, not a
+    qualifier, so the clean line's result stands as on its twin; any other doubtful word on the line still counts."""
+    assert kras(_kras_of_scan(_SYNOPTIC, doubted, monkeypatch))["status"] == status
+
+
+_RECEIPT = (
+    "Molecular receipt printout for the patient, tumour DNA result, liver core biopsy\n"
+    "SIO OOK EIKO A CHOK AOR OK KK ACK\n"
+    "Patient seen in clinic with previous carboplatin pemetrexed and pembrolizumab treatment\n"
+    "KRAS c.34G>T p.G12C detected, variant allele fraction twenty-two percent\n"
+    "OOOO CK OR OR OK ROK OK IK\n"
+    "Signed by the reporting pathologist after review of the sequencing data\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("doubted_lines", "status"),
+    [
+        ((1, 4), "met"),  # [ocr16-rule-line] two printed rules of asterisks read as letter groups, every one doubted
+        ((2, 5), "review"),  # guard: as many lines of real (longer) words doubted: the page is unreliable
+    ],
+)
+def test_a_printed_rule_read_as_letters_does_not_make_a_page_unreliable(
+    doubted_lines: tuple[int, ...], status: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """[ocr16-rule-line] (held-out OCR v16) A receipt roll's rows of asterisks read as short doubted letter groups are
+    marks, not words: "no prior G12C inhibitor" stays met as on the twin; a page whose real words are doubted stays
+    `review`."""
+    lines = _RECEIPT.split("\n")
+    starts = [sum(len(x) + 1 for x in lines[:n]) for n in range(len(lines))]
+    doubted = {n for n in doubted_lines}
+    scan = _fake_scan(_RECEIPT, 95.0)
+    words = tuple(
+        ocr.Word(w.start, w.end, 20.0 if max(n for n, st in enumerate(starts) if st <= w.start) in doubted else w.conf, w.box)
+        for w in scan.pages[0].words
+    )
+    monkeypatch.setattr(ocr, "read", lambda raw, kind: ocr.Scan(_RECEIPT, (ocr.Page(1, 0, len(_RECEIPT), (100, 100), words),)))
+    ocr.clear_cache()
+    doc = check(scans.chart(scans.document("scan1", b"II*\x00scan", "image/tiff")))
+    c = next(c for c in doc["criteria"] if c["id"] == "no_prior_kras_g12c_inhibitor")
+    assert c["status"] == status, c["summary"]

@@ -70,6 +70,7 @@ def unreliable_pages(docs: list[TextDoc]) -> list[UnreliablePage]:
             continue  # [ocr10-void-document] a document that says it is another patient's hides nothing of this one
         for p in d.pages:
             words = [w for w in p.words if any(c.isalnum() for c in d.text[w.start : w.end])]
+            words = _without_rule_lines(d.text, words)  # [ocr16-rule-line]
             doubtful = sum(w.conf < ocr.CONFIDENT for w in words)
             if p.ocr and (not words or doubtful / len(words) > ocr.UNRELIABLE_SHARE):
                 share = doubtful / len(words) if words else 1.0
@@ -78,7 +79,58 @@ def unreliable_pages(docs: list[TextDoc]) -> list[UnreliablePage]:
             elif p.ocr and not _policy_text(d) and (drug := _misread_drug(d.text, words)):
                 where = f"{d.source} page {p.number} (a word read as '{drug[0]}', perhaps {drug[1]})"
                 out.append(UnreliablePage(where, perhaps=drug[1]))
+            elif p.ocr and not _policy_text(d) and (named := _untaken_inhibitor(d, p)):
+                where = f"{d.source} page {p.number} ({named} named on a line read doubtfully, not read as a therapy)"
+                out.append(UnreliablePage(where, perhaps=named))
     return out
+
+
+# [ocr16-untaken-inhibitor] (held-out OCR v16, issue 17's eighteenth pass) A KRAS G12C inhibitor named on a scanned page
+# on a line OCR read doubtfully (a word of it below ocr.CONFIDENT), which the reader did not take as a therapy of the
+# patient: the doubtful words may be what made the reader set it aside (a heading glued to it, a qualifier misread), so
+# an absence of a prior inhibitor is not read on that page (``perhaps`` names the drug: the requested drug's own name
+# hides no other). A line read confidently, a drug the reader took, and a general or void paragraph stop nothing.
+def _untaken_inhibitor(doc: TextDoc, page) -> str | None:  # type: ignore[no-untyped-def]
+    from priorauth.terminology.drugs import vocabulary
+    from priorauth.text import ocr
+    from priorauth.text.document_scope import general_at
+    from priorauth.text.facts import _document_facts
+
+    vocab = vocabulary()
+    taken = {d.ingredient for m in _document_facts(doc).meds for d in m.drugs}
+    lower = doc.text.lower()
+    for m in vocab.pattern.finditer(lower, page.start, page.end):
+        names = [i for i in vocab.by_name[m.group(0)] if vocab.drugs[i].drug_class == "kras_g12c_inhibitor"]
+        if not names or set(names) <= taken or general_at(doc, m.start(), m.end()):
+            continue
+        start, end = _line_start(doc.text, m.start()), _line_end(doc.text, m.end())
+        doubted = [
+            w for _, w in ocr.words_in(doc.pages, start, end) if w.conf < ocr.CONFIDENT and any(c.isalnum() for c in doc.text[w.start : w.end])
+        ]
+        if doubted:
+            return names[0]
+    return None
+
+
+# [ocr16-rule-line] (held-out OCR v16, issue 17's eighteenth pass) A printed rule of asterisks, equals signs or tildes
+# (a receipt roll's "******************************") that Tesseract reads as a line of short letter groups, every one
+# doubted ("SIO OOK EIKO A CHOK AOR OK KK ACK"): marks, not words. Its words do not count toward a page's share of
+# doubtful words. Only a line of five tokens or more, none longer than four letters or digits and none read at or above
+# ocr.CONFIDENT: a line of text read badly has a longer word, or one Tesseract was sure of.
+def _without_rule_lines(text: str, words: list[Word]) -> list[Word]:
+    from priorauth.text import ocr
+
+    lines: dict[int, list[Word]] = {}
+    for w in words:
+        lines.setdefault(_line_start(text, w.start), []).append(w)
+    debris = {
+        start
+        for start, ws in lines.items()
+        if len(ws) >= 5
+        and all(w.conf < ocr.CONFIDENT for w in ws)
+        and all(sum(c.isalnum() for c in text[w.start : w.end]) <= 4 for w in ws)
+    }
+    return [w for w in words if _line_start(text, w.start) not in debris]
 
 
 def _policy_text(doc: TextDoc) -> bool:
@@ -145,6 +197,7 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
             and not (_misread_bullet(doc.text, w) and not (w.start < cited[1] and cited[0] < w.end))
             and not _other_box_item(doc.text, w, cited)
             and not (_field_label(doc.text[w.start : w.end]) and _labels_value(doc.text, w, cited))
+            and not _specimen_label(doc.text, w)
             and ((own[0] <= w.start < own[1] and _same_cell(doc.text, w, cited)) or _may_qualify(doc.text, w))
             and not _after_sentence(doc.text, w, end)
         ]
@@ -198,6 +251,19 @@ def _labels_value(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore
         and _line_end(text, w.end) > cited[0]
         and (not before.strip() or before.endswith("  ") or before.endswith("\t"))
     )
+
+
+# [ocr16-block-label] (held-out OCR v16, issue 17's eighteenth pass) The name of a block, slide or part after its word
+# ("Biomarkers (block A5)" read "(block AS)" at 49%, "slide 3B", "part B"): a specimen's label, it qualifies no finding
+# however doubtful. A short token only (three letters or digits at most), and never one a negation could be ("no").
+_SPECIMEN_WORD = re.compile(r"\b(?:block|blk|slide|part|cassette|container|core|specimen|sample)\s*[#:]?\s*$", re.I)
+
+
+def _specimen_label(text: str, w) -> bool:  # type: ignore[no-untyped-def]
+    token = re.sub(r"[^A-Za-z0-9]", "", text[w.start : w.end])
+    if not 1 <= len(token) <= 3 or token.lower() in _NEGATIONS or token.lower() in {"na", "nil", "non"}:
+        return False
+    return bool(_SPECIMEN_WORD.search(text[max(_line_start(text, w.start), w.start - 20) : w.start]))
 
 
 # (held-out OCR v5, issue 17's sixth pass) A bullet ("▶", "►", "➤", "■") that Tesseract read as a letter or two

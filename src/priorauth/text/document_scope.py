@@ -212,7 +212,17 @@ _NOT_PATIENT_HEADING = re.compile(
     r"\bgrand\s+rounds\s+(?:slide|case|vignette|presentation)\b|"
     # [ocr12-fictional-example] (held-out OCR v12) a story an education page tells of an invented person ("Ana's story
     # (a made-up example): ...", "an imaginary patient, Tom, ...")
-    r"\b(?:fictional|fictitious|imaginary|invented|made[\s-]up)\s+(?:example|story|character|person|patient)\b",
+    r"\b(?:fictional|fictitious|imaginary|invented|made[\s-]up)\s+(?:example|story|character|person|patient)\b"
+    # [ocr16-teaching-vignette] (held-out OCR v16, issue 17's eighteenth pass) teaching material filed in a chart that
+    # says its case is no patient of the chart's: an anonymised vignette, a page "for teaching only" (a note's "not our
+    # pt" is no such statement: a clinic note says it of a relative or a caller, and the rest of it is the patient's)
+    r"|\b(?:case\s+)?vignettes?\s*[(\[,-]?\s*(?:anonymi[sz]ed|de-?identified|hypothetical|fictional)\b"
+    r"|\b(?:anonymi[sz]ed|de-?identified|hypothetical)\s+(?:case\s+)?vignettes?\b"
+    r"|\bfor\s+(?:teaching|education(?:al)?)(?:\s+purposes)?\s+only\b"
+    # [ocr16-no-patient-specific] a reference page's own statement that it holds nothing of a patient ("Monograph text
+    # only - no patient-specific information"), whatever label sticker the chart put on it
+    r"|\bno\s+patient[\s-]specific\s+(?:information|content|data|details|text)\b"
+    r"|\b(?:monograph|label|reference|template|handbook)\s+text\s+only\b",
     re.I,
 )
 
@@ -232,14 +242,19 @@ _CASES_BELOW_FICTIONAL = re.compile(
 def _general_paragraph(doc: TextDoc, f: Finding) -> bool:
     """The paragraph is general: its first line is a policy's, a label's or teaching material's heading, or the
     paragraph says anywhere that it is not about this patient ("(GENERIC DRUG-INFO TEXT; NOT PATIENT-SPECIFIC)")."""
-    start = doc.text.rfind("\n\n", 0, f.start)
+    return general_at(doc, f.start, f.end)
+
+
+def general_at(doc: TextDoc, at: int, to: int) -> bool:
+    """:func:`_general_paragraph` for the words ``doc.text[at:to]`` (a drug name found outside a finding)."""
+    start = doc.text.rfind("\n\n", 0, at)
     start = 0 if start < 0 else start + 2
-    end = doc.text.find("\n\n", f.end)
+    end = doc.text.find("\n\n", to)
     paragraph = doc.text[start : end if end >= 0 else len(doc.text)]
     first = paragraph.lstrip("\n").split("\n", 1)[0]
     return (
         bool(_GENERAL_HEADING.match(first) or _NOT_PATIENT_HEADING.search(paragraph))
-        or bool(_CASES_BELOW_FICTIONAL.search(doc.text, 0, f.start))
+        or bool(_CASES_BELOW_FICTIONAL.search(doc.text, 0, at))
         or policy_document(doc)
     )
 

@@ -30,6 +30,7 @@ from priorauth.text.kras_tables import (
     _NEITHER,
     _SPECKED_NO,
     _ZERO_CELL,
+    _assay_menu,
     _coverage_row,
     _failed_row,
     _gene_of,
@@ -133,6 +134,23 @@ _NEEDS_BEFORE = re.compile(
 )
 
 
+# [ocr16-no-signal] (held-out OCR v16, issue 17's eighteenth pass) A PCR report's line for the variant's own reaction,
+# well, channel or probe answered by the signal it lacked ("G12C reaction: no amplification above background", "G12C
+# well - not amplified", "FAM (G12C) channel: no positive droplets"): the variant was not detected.
+_NO_SIGNAL_AFTER = re.compile(
+    r"[ \t]*[)\]]?[ \t]*(?:reaction|well|channel|probe|tube|mix|assay|target|signal)?[ \t]*[)\]]?[ \t]*[:=\u2013\u2014-][ \t]*"
+    r"(?:no\s+(?:specific\s+|detectable\s+|significant\s+)?(?:amplification|signal|product|curve|(?:mutant\s+|positive\s+)?"
+    r"droplets?|fluorescence)\b|not\s+amplified\b|(?:amplification|signal)\s+(?:absent|not\s+(?:seen|detected))\b)",
+    re.I,
+)
+
+
+# [ocr16-question-verdict] (held-out OCR v16, issue 17's eighteenth pass) A question answered on its own line, the
+# verdict then its explanation ("Is there a KRAS mutation? ...... NO - KRAS wild type", "KRAS altered?  No: wild-type
+# on NGS"): the "no" answers the question, it does not deny the wild-type result after it.
+_VERDICT_BEFORE = re.compile(r"\?[ \t._\u2026:-]*\b(?:no|yes)\b[ \t.]*[:\u2013\u2014-][ \t]*$", re.I)
+
+
 def _specked_no(doc: TextDoc, f: Finding) -> str | None:
     """[ocr14-specked-no] "negative" (the clean line's "no KRAS G12C"), "none" (a result word follows), or None."""
     if f.label != "KRAS_G12C" or not _SPECKED_NO_BEFORE.search(_line_before(doc, f)):
@@ -210,6 +228,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and (_EXCLUDED_AFTER.match(doc.text, f.end) or _NON_BEFORE.search(doc.text[max(0, f.start - 14) : f.start]))
     )
     negated = negated or _under_not_detected(doc, f) or (f.label == "KRAS_G12C" and _negative_list_or_cell(doc, f))
+    negated = negated or (f.label == "KRAS_G12C" and bool(_NO_SIGNAL_AFTER.match(doc.text, f.end)))  # [ocr16-no-signal]
     specked = None if negated else _specked_no(doc, f)
     if specked == "none":
         return  # (held-out OCR v14) [ocr14-specked-no] "no. KRAS G12C detected": neither result can be read
@@ -230,6 +249,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     negated = negated or (f.label == "KRAS_G12C" and bool(_NEITHER.search(doc.text[f.sentence_start : f.start])))
     if f.label != "KRAS_NEG" and (_test_not_result(doc, f) or _coverage_row(doc, f)):
         return  # "NGS including KRAS G12C", "KRAS G12C testing: not performed", an assay's range: no result
+    if f.label != "KRAS_NEG" and _assay_menu(doc, f):
+        return  # [ocr16-assay-menu] "real-time PCR (G12C, G12D, G12V, G13D)": what the assay looks for
     if f.label != "KRAS_NEG" and _reason_for_test(doc, f):
         return  # (held-out v13) [v13-reason-for-test] "Reason: KRAS G12C / therapy selection": what the test is for
     if f.label != "KRAS_NEG" and (_ordered_in_list(doc, f) or _population_frequency(doc, f) or _glossary_entry(doc, f)):
@@ -273,7 +294,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             return
         status = "other_variant"
     else:  # KRAS_NEG states the negative itself; a negated negative is not a result
-        if negated:
+        if negated and not _VERDICT_BEFORE.search(_line_before(doc, f)):
             return
         status = "negative"
     p = patterns()

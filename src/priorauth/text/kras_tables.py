@@ -222,3 +222,32 @@ def _yes_no_cell(doc: TextDoc, f: Finding) -> str | None:
         if not prev.strip() or not _ROW.search(prev.strip()):
             return None
     return None
+
+
+# [ocr16-assay-menu] (held-out OCR v16, issue 17's eighteenth pass) The variants an assay looks for, listed in a
+# parenthesis right after its name ("real-time PCR (G12C, G12D, G12V, G13D)", "hotspot panel [G12C/G12V/Q61H]", "kit
+# (KRAS G12C, G12D or G13D)"): the assay's menu, not a result. Two or more variants, nothing but separators between
+# them, and no result word on the line ("PCR (G12C, G12D): G12C detected" keeps its result).
+_MENU_VARIANT = r"(?:k-?ras[ \t]+)?(?:p\.)?[A-Z]\d{1,3}[A-Z]"
+_MENU_SEP = r"[ \t]*(?:[,/;+]|\band\b|\bor\b)[ \t]*"
+_MENU_OPEN = re.compile(
+    rf"\b(?:pcr|qpcr|ddpcr|panel|assay|kit|test|ngs|sequencing|genotyping|screen|hotspots?|probes?|reactions?|targets?)"
+    rf"[ \t]*[(\[][ \t]*(?:{_MENU_VARIANT}{_MENU_SEP})*$",
+    re.I,
+)
+_MENU_CLOSE = re.compile(rf"(?:{_MENU_SEP}{_MENU_VARIANT}\b)*[ \t]*[)\]]", re.I)
+
+
+def _assay_menu(doc: TextDoc, f: Finding) -> bool:
+    before = _line_before(doc, f)
+    opened = _MENU_OPEN.search(before)
+    # the finding may hold the closing bracket itself ("Q61H)")
+    close = _MENU_CLOSE.match(doc.text, f.end)
+    end = close.end() if close else f.end
+    if not (opened and (close or doc.text[f.start : f.end].endswith((")", "]")))):
+        return False
+    inside = before[opened.start() :] + doc.text[f.start : end]
+    if len(re.findall(r"[A-Z]\d{1,3}[A-Z]", inside, re.I)) < 2:
+        return False
+    line = doc.text[_line_start(doc.text, f.start) : _line_end(doc.text, f.end)]
+    return not _ROW_RESULT.search(line)
