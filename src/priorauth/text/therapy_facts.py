@@ -142,7 +142,7 @@ _FIRST_EVER = re.compile(
     # from that point on is the first.
     r"|\bbefore\s+(?:today|now|enrol?ment|randomi[sz]ation|registration|c1d1|cycle\s+1|this\s+(?:cycle|regimen|"
     r"treatment|therapy|study|trial|visit|infusion))\b"
-    r"|\b(?:this|today|it)\s+(?:will\s+be|is|was)\s+(?:your|his|her|their|the\s+patient'?s)\s+first\b"
+    r"|\b(?:this|today|it)\s+(?:will\s+be|is|was)\s+(?:your|his|her|their|my|the\s+patient'?s)\s+first\b"
     r"|\bfirst[\s-]line\s+(?:cohort|use|setting|arm|indication)\b"
     # (held-out v10) [v10-first-dose] a first dose checked or given ("First-dose verification, pembrolizumab ...; no
     # previous systemic treatment"): the drug is the first
