@@ -139,7 +139,7 @@ def _planned_beside(f: Finding) -> bool:
 # (held-out v9) [v9-naive-corrected] A naive statement the note calls wrong right after it ("- INCORRECT:", "(not
 # accurate)", "was wrong", "is in error").
 _CORRECTED_AFTER = re.compile(
-    r"[^.;\n]{0,30}?(?:\b(?:incorrect|inaccurate|erroneous|not\s+(?:correct|accurate|true))\b|\b(?:is|was)\s+(?:wrong|in\s+"
+    r"[^.;\n]{0,30}?(?:\b(?:incorrect|inaccurate|erroneous|false|untrue|not\s+(?:correct|accurate|true))\b(?!\s+positive)|\b(?:is|was)\s+(?:wrong|in\s+"
     r"error|mistaken)\b)",
     re.I,
 )
@@ -520,14 +520,14 @@ _EARLIER_COURSE = re.compile(
     re.I,
 )
 _NAIVE_FOR_A_PERIOD = re.compile(
-    r"\s*(?:before|prior\s+to|until|till)\s+(?!(?:this|that|it|now|today|starting|the\s+current|c1|cycle\s+1)\b)"
-    r"|\s*(?:in|during|within|for)\s+the\s+(?:last|past|previous)\b|\s*(?:in|during|within)\s+\d",
+    r"\b(?:before|prior\s+to|until|till)\s+(?!(?:this|that|it|now|today|starting|start|the\s+current|c1|cycle\s+1)\b)\w"
+    r"|\b(?:in|during|within|for)\s+the\s+(?:last|past|previous)\b|\b(?:in|during|within)\s+\d",
     re.I,
 )
 
 
 def _naive_before_current_course(text: str, naive: Evidence, meds: list[MedUse]) -> bool:
-    if naive.focus is None or _NAIVE_FOR_A_PERIOD.match(text, naive.focus[1]):
+    if naive.focus is None or _NAIVE_FOR_A_PERIOD.search(text[naive.focus[0] : naive.focus[1] + 30].split(";")[0]):
         return False
     own = text[naive.focus[0] : naive.focus[1]]  # its own "prior" is not a course: "baseline before X (no prior tx)"
     return not any(_EARLIER_COURSE.search(m.evidence.text.replace(own, " ")) for m in meds)

