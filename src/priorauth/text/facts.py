@@ -113,7 +113,8 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and not (f.label == "THERAPY" and _patient_had(doc, f))  # (held-out v15) [v15-patient-on-drug] "pt on X"
         and not _eligibility_decided(doc, f)  # (held-out v15) [v15-eligibility-verdict] "eligibility: ... ELIGIBLE"
     )
-    if general or _unticked_item(doc, f, line) or _in_criteria_list(doc, f):
+    unticked = _unticked_item(doc, f, line) and not (f.label == "THERAPY" and _patient_had(doc, f))
+    if general or unticked or _in_criteria_list(doc, f):
         return  # a general statement, a form's item left unticked, a payer's list of criteria
     if not f.label.startswith("KRAS") and _form_answer_no(doc, f, line):
         return  # "History of ILD/pneumonitis: No" (a KRAS "G12C: negative" is a result: see _kras)

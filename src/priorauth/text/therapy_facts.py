@@ -308,11 +308,13 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 # subject ("patients on sotorasib can ..." stays general), right before the drug.
 _PATIENT_HAD = re.compile(
     r"\b(?:pt|patient|subject|subj|member|participant)(?:\s+#?[\w-]*\d[\w-]*)?\s+(?:(?:is|remains|currently|still)\s+)?"
-    r"(?:on|had\s+(?:prior|previous|previously)|(?:has\s+)?received|was\s+treated\s+with)\s+$",
+    r"(?:on|had(?:\s+(?:prior|previous|previously))?|(?:has\s+)?received|was\s+treated\s+with)\s+$",
     re.I,
 )
 
 
+# (held-out v17, issue 13's eighteenth pass) [v17-therapy-unticked-comment] "had" alone too, and in a form's unticked
+# item too: "[ ] Prior therapy: none  <- left unchecked (pt had carboplatin/paclitaxel 2024)" names the patient's drug.
 def _patient_had(doc: TextDoc, f: Finding) -> bool:
     return bool(_PATIENT_HAD.search(doc.text[max(0, f.start - 60) : f.start]))
 
