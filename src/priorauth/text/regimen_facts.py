@@ -102,7 +102,7 @@ def _negated_after_it(doc: TextDoc, f: Finding) -> bool:
 
 # (held-out v17) the naive statement's own "nothing" needs a cancer treatment beside it on its line; and a later answer
 # that the patient is not naive decides.
-_NOTHING = re.compile(r"nothing\b", re.I)
+_NOTHING = re.compile(r"(?:[\w']+\s+){0,2}nothing\b(?![^\n]*\bfor\s+(?:the|this|her|his|their|its)\s+(?:cancer|malignancy|tumou?r|disease))", re.I)
 _TREATMENT_BESIDE = re.compile(
     r"\b(?:therap(?:y|ies)|treatments?|tx|chemo\w*|immunotherap\w*|regimens?|sact|cycles?|c1d1|infusions?)\b", re.I
 )
