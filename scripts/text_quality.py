@@ -23,8 +23,9 @@ read, scored blind once, then read on 2026-12-01 in the fourteenth pass: a devel
 fifteenth pass: a development set too), ``heldout15`` (``tests/text/heldout15.yaml``, written blind while v14 was
 read, scored blind once, then read on 2026-12-01 in the sixteenth pass: a development set too), ``heldout16``
 (``tests/text/heldout16.yaml``, written blind while v15 was read, scored blind once, then read on 2026-12-01 in the
-seventeenth pass: a development set too) and ``heldout17`` (``tests/text/heldout17.yaml``, the held-out set, written
-blind while v16 was read and scored once; a corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
+seventeenth pass: a development set too), ``heldout17`` (``tests/text/heldout17.yaml``, written blind while v16 was
+read, scored blind once, then read on 2026-12-01 in the eighteenth pass: a development set too) and ``heldout18``
+(``tests/text/heldout18.yaml``, the held-out set, written blind while v17 is read; a corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
     .venv/bin/python scripts/text_quality.py --corpus heldout2  # one of them
@@ -64,7 +65,8 @@ HELDOUT13 = ROOT / "tests/text/heldout13.yaml"  # written blind while v12 was re
 HELDOUT14 = ROOT / "tests/text/heldout14.yaml"  # written blind while v13 was read; a development set since read
 HELDOUT15 = ROOT / "tests/text/heldout15.yaml"  # written blind while v14 was read; a development set since read
 HELDOUT16 = ROOT / "tests/text/heldout16.yaml"  # written blind while v15 was read; a development set since read
-HELDOUT17 = ROOT / "tests/text/heldout17.yaml"  # written blind while v16 was read; the held-out set, scored once
+HELDOUT17 = ROOT / "tests/text/heldout17.yaml"  # written blind while v16 was read; a development set since read
+HELDOUT18 = ROOT / "tests/text/heldout18.yaml"  # written blind while v17 is read; the held-out set, absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -84,6 +86,7 @@ CORPORA = {
     "heldout15": HELDOUT15,
     "heldout16": HELDOUT16,
     "heldout17": HELDOUT17,
+    "heldout18": HELDOUT18,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")

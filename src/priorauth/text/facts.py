@@ -39,7 +39,7 @@ from priorauth.text.layout import (
     _unticked_item,
 )
 from priorauth.text.pipeline import Finding, analyze, patterns
-from priorauth.text.regimen_facts import _monotherapy, _naive
+from priorauth.text.regimen_facts import _monotherapy, _naive, _naive_before_current_course, _zero_prior_cells
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _entered_in_error, _evidence, _line
 from priorauth.text.therapy_facts import _FIRST_EVER, _not_given_yet, _patient_had, _therapy
@@ -86,11 +86,14 @@ def _document_facts(doc: TextDoc) -> TextFacts:
     # targeted drugs yet; she had carboplatin"), of a period ("no chemo in the last 12 months" beside "completed
     # adjuvant carboplatin in 2022") or in a line copied forward ("treatment-naive", then "received 4 cycles ..."). One
     # sentence saying both ("naive per patient, but outside records show carboplatin") keeps both: a conflict to review.
+    out.naive += _zero_prior_cells(doc)  # (held-out v17) "Prior lines" column of a one-row table: 0
     out.meds = _not_given_yet(doc.text, out.meds)
     given_in = {m.evidence.source for m in out.meds}
     # (held-out v8) "C1D1 sotorasib given (first systemic therapy ever)": naive up to the drug given.
     if not _FIRST_EVER.search(doc.text):
-        out.naive = [n for n in out.naive if not given_in - {n.source}]
+        out.naive = [
+            n for n in out.naive if not given_in - {n.source} or _naive_before_current_course(doc.text, n, out.meds)
+        ]
     return out
 
 
@@ -112,7 +115,8 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and not (f.label == "THERAPY" and _patient_had(doc, f))  # (held-out v15) [v15-patient-on-drug] "pt on X"
         and not _eligibility_decided(doc, f)  # (held-out v15) [v15-eligibility-verdict] "eligibility: ... ELIGIBLE"
     )
-    if general or _unticked_item(doc, f, line) or _in_criteria_list(doc, f):
+    unticked = _unticked_item(doc, f, line) and not (f.label == "THERAPY" and _patient_had(doc, f))
+    if general or unticked or _in_criteria_list(doc, f):
         return  # a general statement, a form's item left unticked, a payer's list of criteria
     if not f.label.startswith("KRAS") and _form_answer_no(doc, f, line):
         return  # "History of ILD/pneumonitis: No" (a KRAS "G12C: negative" is a result: see _kras)

@@ -21,6 +21,7 @@ from priorauth.text.spans import _evidence, _line, _line_before
 from priorauth.text.therapy_facts import _drugs
 
 if TYPE_CHECKING:
+    from priorauth.facts.model import Evidence, MedUse
     from priorauth.text.facts import TextFacts
 
 
@@ -36,7 +37,11 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # "'chemo-naive' per referral - INCORRECT: had pembrolizumab": a statement the note corrects
     if _ONE_CLASS_NOT_RECEIVED.fullmatch(doc.text[f.start : f.end]):
         return  # "has not received immunotherapy": one class only, as "IO-naive" is
-    affirmed = f.affirmed or _own_dash_no(doc, f) or _negated_from_other_clause(doc, f)
+    if _NOTHING.match(doc.text, f.start) and not _treatment_beside(doc, f):
+        return  # (held-out v17) "nothing given yet" says naive only beside a cancer treatment ("CAPOX planned. Nothing ...")
+    if _NOT_NAIVE_AFTER.search(doc.text, f.end):
+        return  # (held-out v17) [v17-naive-answered-not] "she says 'treatment naive' ... A: she is NOT treatment-naive"
+    affirmed = f.affirmed or _own_dash_no(doc, f) or _negated_from_other_clause(doc, f) or _negated_after_it(doc, f)
     if (affirmed or _planned_beside(f)) and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
 
@@ -78,6 +83,49 @@ def _negated_from_other_clause(doc: TextDoc, f: Finding) -> bool:
     return bool(breaks) and not _NEGATIVE_WORD.search(before[breaks[-1].end() :])
 
 
+# (held-out v17, issue 13's eighteenth pass) [v17-naive-own-negative-after] The same, its cue in a clause after it ("never
+# received any chemotherapy - he refused it in 2025"): that clause's refusal is a statement of its own. A negative or a
+# correction in its own clause ("had no chemo, not true", "never had chemo? no") keeps it negated.
+_CLAUSE_END = re.compile(r"\s[-\u2013\u2014]\s|[;,:()?]|\b(?:and|but)\b", re.I)
+_DENIED_AFTER = re.compile(r"\b(?:false|untrue|incorrect|inaccurate|wrong|not\s+(?:true|correct|accurate|so))\b", re.I)
+
+
+def _negated_after_it(doc: TextDoc, f: Finding) -> bool:
+    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in ("family_history", "allergies"):
+        return False
+    if not _OWN_NEGATIVE.search(doc.text[f.start : f.end]):
+        return False
+    before = doc.text[f.sentence_start : f.start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if _NEGATIVE_WORD.search(before[breaks[-1].end() :] if breaks else before):
+        return False  # "it is not true that she has had no chemo": negated in its own clause
+    after = doc.text[f.end : f.sentence_start + len(f.sentence)]
+    end = _CLAUSE_END.search(after)
+    if end is None or end.group(0) == "?" or _NEGATIVE_WORD.search(after[: end.start()]):
+        return False
+    return not _DENIED_AFTER.search(after)
+
+
+# (held-out v17) the naive statement's own "nothing" needs a cancer treatment beside it on its line; and a later answer
+# that the patient is not naive decides.
+_NOTHING = re.compile(r"(?:[\w']+\s+){0,2}nothing\b(?![^\n]*\bfor\s+(?:the|this|her|his|their|its)\s+(?:cancer|malignancy|tumou?r|disease))", re.I)
+_TREATMENT_BESIDE = re.compile(
+    r"\b(?:therap(?:y|ies)|treatments?|tx|chemo\w*|immunotherap\w*|regimens?|sact|cycles?|c1d1|infusions?)\b", re.I
+)
+
+
+def _treatment_beside(doc: TextDoc, f: Finding) -> bool:
+    line = _line(doc, f).replace(doc.text[f.start : f.end], " ")
+    return bool(_TREATMENT_BESIDE.search(line) or _drugs().search(line))
+
+
+_NOT_NAIVE_AFTER = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:not|n[o'\u2019]t)\s+(?:(?:truly|really|actually)\s+)?(?:treatment|therapy|tx|chemo(?:therapy)?)"
+    r"[\s-]?na[i\u00ef]ve\b|\b(?:is|was)n[o'\u2019]?t\s+(?:treatment|therapy|tx|chemo(?:therapy)?)[\s-]?na[i\u00ef]ve\b",
+    re.I,
+)
+
+
 # (held-out v9, issue 13's tenth pass) [v9-naive-beside-plan] A plan in the same sentence ("chemoradiation planned to
 # start next month - nothing given yet, no prior treatment of any sort", "FOLFOX to start next week - no chemo yet")
 # makes the plan hypothetical, not the history: a naive wording of history stays naive. A condition ("if no prior
@@ -97,7 +145,7 @@ def _planned_beside(f: Finding) -> bool:
 # (held-out v9) [v9-naive-corrected] A naive statement the note calls wrong right after it ("- INCORRECT:", "(not
 # accurate)", "was wrong", "is in error").
 _CORRECTED_AFTER = re.compile(
-    r"[^.;\n]{0,30}?(?:\b(?:incorrect|inaccurate|erroneous|not\s+(?:correct|accurate|true))\b|\b(?:is|was)\s+(?:wrong|in\s+"
+    r"[^.;\n]{0,30}?(?:\b(?:incorrect|inaccurate|erroneous|false|untrue|not\s+(?:correct|accurate|true))\b(?!\s+positive)|\b(?:is|was)\s+(?:wrong|in\s+"
     r"error|mistaken)\b)",
     re.I,
 )
@@ -458,3 +506,81 @@ def _named_in_wrapped_sentence(doc: TextDoc, f: Finding) -> bool:
         return False
     named = _g12c_inhibitors(clause)
     return bool(named) and all(named)
+
+
+# (held-out v17, issue 13's eighteenth pass) [v17-naive-before-current-course] A naive statement beside a drug given in
+# another sentence is naive up to that drug when every course the text records is the current or first one ("started
+# capecitabine 11/10 ... no prior chemotherapy", "C1D1 FOLFIRI today", "first-line sotorasib", "baseline before
+# adagrasib"): the statement is the history before it. A course the text dates or words as earlier (completed,
+# received, had, s/p, prior, second line, continues on, a month/year or a year) is a history that contradicts it; a
+# statement limited to a period ("no chemo before surgery", "none in the last 12 months") says nothing of the rest. A
+# course in the statement's own sentence counts ("treatment-naive for KRAS inhibitors only - she had carboplatin").
+# The twenty-one such statements of v7..v17 lost here all sat beside a first course; the thirty-one kept out sit
+# beside an earlier one.
+_EARLIER_COURSE = re.compile(
+    r"\b(?:completed|complete|finished|received|rec'?d|had|has\s+had|s/p|status\s+post|prior|previous(?:ly)?|earlier|"
+    r"past|former|since\s+then|after|progress\w*|stopped|discontinued|ended|held|continues|continued|remains\s+on|"
+    r"still\s+on|maintenance|(?:2nd|3rd|[4-9]th|second|third|fourth|later)[\s-]*(?:line|l)\b|[2-9]l\b|relapse\w*|"
+    r"recurren\w*|outside\s+records?|treated\s+with)\b"
+    r"|(?<![\d/.-])(?:19|20)\d{2}\b|(?<![\d/])\d{1,2}\s*[-\u2013]?\s*(?:\d{1,2}\s*)?/(?:19|20)\d{2}\b",
+    re.I,
+)
+_NAIVE_FOR_A_PERIOD = re.compile(
+    r"\b(?:before|prior\s+to|until|till)\s+(?!(?:this|that|it|now|today|starting|start|the\s+current|c1|cycle\s+1)\b)\w"
+    r"|\b(?:in|during|within|for)\s+the\s+(?:last|past|previous)\b|\b(?:in|during|within)\s+\d",
+    re.I,
+)
+
+
+def _naive_before_current_course(text: str, naive: Evidence, meds: list[MedUse]) -> bool:
+    if naive.focus is None or _NAIVE_FOR_A_PERIOD.search(text[naive.focus[0] : naive.focus[1] + 30].split(";")[0]):
+        return False
+    own = text[naive.focus[0] : naive.focus[1]]  # its own "prior" is not a course: "baseline before X (no prior tx)"
+    return not any(_EARLIER_COURSE.search(m.evidence.text.replace(own, " ")) for m in meds)
+
+
+# (held-out v17, issue 13's eighteenth pass) [v17-naive-table-cell] A table of one patient's row whose column of prior
+# therapy is answered zero or none ("MRN | Dx | Prior lines | Current Rx" then "5512 | NSCLC | 0 | none"): the cell is
+# a naive statement the header's words make, as "Prior lines: 0" is. A table of several rows (a tracker of several
+# patients) or a cell with a count or a drug says nothing naive.
+_CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
+_PRIOR_COLUMN = re.compile(
+    r"(?:(?:no\.?|number|#|count)\s+(?:of\s+)?)?(?:prior|previous|past)\s+(?:(?:systemic|anti-?cancer|cancer|onc\w*)\s+)?"
+    r"(?:lines?|tx|rx|therap(?:y|ies)|treatments?|regimens?|chemo\w*)(?:\s+of\s+(?:therapy|tx|treatment))?"
+    r"|(?:no\.?\s+of\s+|#\s*)?lines?\s+of\s+(?:prior\s+)?(?:systemic\s+)?(?:therapy|tx|treatment)",
+    re.I,
+)
+_ZERO_CELL = re.compile(r"(?:0|zero|none|nil|no|n)", re.I)
+_RULE_ROW = re.compile(r"[\s|:+=-]*")
+
+
+def _zero_prior_cells(doc: TextDoc) -> list[Evidence]:
+    from priorauth.facts.model import Evidence
+
+    lines = list(re.finditer(r"[^\n]+", doc.text))
+    for i, head in enumerate(lines):
+        cells = _CELL_SPLIT.split(head.group(0).strip(" |\t"))
+        column = next((k for k, c in enumerate(cells) if _PRIOR_COLUMN.fullmatch(c)), None)
+        if column is None or len(cells) < 3:
+            continue
+        rows = [m for m in lines[i + 1 :] if not _RULE_ROW.fullmatch(m.group(0))]
+        rows = [m for m in rows if len(_CELL_SPLIT.split(m.group(0).strip(" |\t"))) == len(cells)]
+        if len(rows) != 1:
+            return []
+        row = rows[0]
+        value = _CELL_SPLIT.split(row.group(0).strip(" |\t"))[column]
+        if not _ZERO_CELL.fullmatch(value):
+            return []
+        at = row.start() + _cell_offset(row.group(0), column)
+        quote = f"{head.group(0).strip()}\n{row.group(0).strip()}"
+        return [Evidence(f"{doc.source}#char={head.start()},{row.end()}", doc.date, quote, focus=(at, at + len(value)))]
+    return []
+
+
+def _cell_offset(line: str, column: int) -> int:
+    """Where cell ``column`` of a table row starts (after its separator)."""
+    lead = len(line) - len(line.lstrip(" |\t"))
+    if column == 0:
+        return lead
+    inner = [m for m in _CELL_SPLIT.finditer(line, lead) if m.start() < len(line.rstrip(" |\t"))]
+    return inner[column - 1].end() if len(inner) >= column else lead

@@ -11,7 +11,7 @@ from priorauth.terminology.drugs import vocabulary
 from priorauth.text.finding_scope import _NEGATION_CUE, _block_header
 from priorauth.text.pipeline import EXCLUDING, Finding, patterns
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _evidence, _line_before, _line_start
+from priorauth.text.spans import _evidence, _line, _line_before, _line_end, _line_start
 
 if TYPE_CHECKING:
     from priorauth.text.facts import TextFacts
@@ -24,7 +24,11 @@ if TYPE_CHECKING:
 _NOTHING_GIVEN = re.compile(
     r"\b(?:neither|none\s+of\s+the)\s+(?:drugs?|agents?|medications?|medicines?|of\s+them)\s+(?:(?:was|were|has\s+been|"
     r"have\s+been)\s+)?(?:yet\s+)?(?:dispensed|given|administered|started|prepared|released|compounded)\b"
-    r"|\bnothing\s+(?:was\s+|has\s+been\s+)?(?:prepared|dispensed|given|administered|compounded)\b",
+    r"|\bnothing\s+(?:was\s+|has\s+been\s+)?(?:prepared|dispensed|given|administered|compounded)\b"
+    # (held-out v17, issue 13's eighteenth pass) [v17-not-started-own-words] the patient's own words for the drug not
+    # yet started ("I haven't started my cancer tablets yet", "she has not begun her chemo"): nothing given
+    r"|\b(?:has|have|had|did)\s*(?:not|n't|n\u2019t)\s+(?:yet\s+)?(?:started|begun|commenced)\s+(?:my|his|her|their|the)\s+"
+    r"(?:new\s+|oral\s+)?(?:cancer\s+|chemo\s+)?(?:tablets|pills|capsules|medicines?|medications?|treatment|chemo(?:therapy)?)\b",
     re.I,
 )
 _NOT_YET_STARTED = re.compile(
@@ -142,7 +146,7 @@ _FIRST_EVER = re.compile(
     # from that point on is the first.
     r"|\bbefore\s+(?:today|now|enrol?ment|randomi[sz]ation|registration|c1d1|cycle\s+1|this\s+(?:cycle|regimen|"
     r"treatment|therapy|study|trial|visit|infusion))\b"
-    r"|\b(?:this|today|it)\s+(?:will\s+be|is|was)\s+(?:your|his|her|their|the\s+patient'?s)\s+first\b"
+    r"|\b(?:this|today|it)\s+(?:will\s+be|is|was)\s+(?:your|his|her|their|my|the\s+patient'?s)\s+first\b"
     r"|\bfirst[\s-]line\s+(?:cohort|use|setting|arm|indication)\b"
     # (held-out v10) [v10-first-dose] a first dose checked or given ("First-dose verification, pembrolizumab ...; no
     # previous systemic treatment"): the drug is the first
@@ -206,6 +210,50 @@ def _negated_by_a_later_statement(doc: TextDoc, f: Finding) -> bool:
     return bool(_FREE_SUPPLY.search(rest[:40])) and not _NEGATION_CUE.search(_FREE_SUPPLY.sub("", rest))
 
 
+# (held-out v17, issue 13's eighteenth pass) [v17-therapy-answer-corrected] A question's "No" that a correction follows
+# ("Had FOLFIRINOX? No - correction: FOLFOX x6 then FOLFIRI x4", "no, in fact: carboplatin"): the drugs the correction
+# names were given; a negative after the correction word ("No - correction: no FOLFOX") keeps them negated.
+_CORRECTION_AFTER_NO = re.compile(
+    r"\bno\b\s*[-\u2013\u2014:,]?\s*(?:correction|corrected|actually|rather|in\s+fact|instead)\s*[:,\u2013-]", re.I
+)
+
+
+def _corrected_answer(f: Finding) -> bool:
+    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in ("family_history", "allergies"):
+        return False
+    before = f.sentence[: f.start - f.sentence_start]
+    ends = [m.end() for m in _CORRECTION_AFTER_NO.finditer(before)]
+    return bool(ends) and not _NEGATION_CUE.search(before[ends[-1] :])
+
+
+# (held-out v17) [v17-therapy-cell-negation] A negative in another cell of a row written with bars ("prior: adjuvant
+# carbo/pem 2024 | current: pembrolizumab alone | ILD: none"): the cell's "none" answers its own field, not the drug's.
+def _negated_in_another_cell(doc: TextDoc, f: Finding) -> bool:
+    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in ("family_history", "allergies"):
+        return False
+    start, end = _line_start(doc.text, f.start), _line_end(doc.text, f.end)
+    if "|" not in doc.text[start:end]:
+        return False
+    cell_start = doc.text.rfind("|", start, f.start) + 1 or start
+    cell_end = doc.text.find("|", f.end, end)
+    cell = doc.text[cell_start : end if cell_end < 0 else cell_end]
+    return not _NEGATION_CUE.search(cell)
+
+
+_FIRST_ON_A_DAY = re.compile(r"\bfirst\s+(?:dose\s+of\s+|cycle\s+of\s+|infusion\s+of\s+)?$", re.I)
+_ON_A_DAY_AFTER = re.compile(
+    r"[^.;\n]{0,30}?\b(?:on|this|next|coming)\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I
+)
+_PAST_WORD = re.compile(r"\b(?:had|received|given|was|were|got|took|completed|tolerated|administered)\b", re.I)
+_BEFORE_THE_DRUG = re.compile(r"\bpre-$", re.I)
+_ANOTHER_PERSONS_DRUG = re.compile(
+    r"\bbelongs?\s+to\s+(?:the\s+)?(?:pt'?s\s+|patient'?s\s+|his\s+|her\s+|their\s+)?(?:husband|wife|spouse|partner|son|"
+    r"daughter|mother|father|brother|sister|relative)\b|\b(?:husband|wife|spouse|partner|son|daughter|mother|father|brother|"
+    r"sister)\W{0,2}s\s+name\b|\bdependa[nt]t?\s*:\s*(?:spouse|husband|wife|partner|child|son|daughter)\b",
+    re.I,
+)
+
+
 def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     result_negated = (
         f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
@@ -213,12 +261,22 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and _RESULT_NEGATION_AFTER.match(doc.text, f.end)
         and not _NEGATION_CUE.search(f.sentence[: f.start - f.sentence_start])
     )
-    if not (f.affirmed or result_negated or _negated_by_a_later_statement(doc, f)):
+    if not (
+        f.affirmed
+        or result_negated
+        or _negated_by_a_later_statement(doc, f)
+        or _corrected_answer(f)
+        or _negated_in_another_cell(doc, f)
+    ):
         return
     p = patterns()
     before = f.sentence[: f.start - f.sentence_start]
-    if _DRUG_NAIVE.match(doc.text, f.end):
-        return  # "sotorasib-naive", "adagrasib-naïve": never given
+    if _DRUG_NAIVE.match(doc.text, f.end) or _BEFORE_THE_DRUG.search(before[-6:]):
+        return  # "sotorasib-naive", "adagrasib-naïve": never given; "pre-sotorasib baseline": a time before it
+    if _FIRST_ON_A_DAY.search(before) and _ON_A_DAY_AFTER.match(doc.text, f.end) and not _PAST_WORD.search(f.sentence):
+        return  # (held-out v17) [v17-therapy-first-on-a-day] "first FOLFOX on Monday": a first dose still to come
+    if _ANOTHER_PERSONS_DRUG.search(_line(doc, f)):
+        return  # (held-out v17) [v17-therapy-relatives-drug] "SOTORASIB 120MG  dependant: spouse", "belongs to her husband"
     if _CALLED_WRONG_AFTER.match(doc.text, f.end):
         return  # (held-out v13) [v13-therapy-called-wrong] "the referral mentions durvalumab - incorrect: ..."
     after = doc.text[f.end : f.sentence_start + len(f.sentence)]
@@ -261,11 +319,13 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 # subject ("patients on sotorasib can ..." stays general), right before the drug.
 _PATIENT_HAD = re.compile(
     r"\b(?:pt|patient|subject|subj|member|participant)(?:\s+#?[\w-]*\d[\w-]*)?\s+(?:(?:is|remains|currently|still)\s+)?"
-    r"(?:on|had\s+(?:prior|previous|previously)|(?:has\s+)?received|was\s+treated\s+with)\s+$",
+    r"(?:on|had(?:\s+(?:prior|previous|previously))?|(?:has\s+)?received|was\s+treated\s+with)\s+$",
     re.I,
 )
 
 
+# (held-out v17, issue 13's eighteenth pass) [v17-therapy-unticked-comment] "had" alone too, and in a form's unticked
+# item too: "[ ] Prior therapy: none  <- left unchecked (pt had carboplatin/paclitaxel 2024)" names the patient's drug.
 def _patient_had(doc: TextDoc, f: Finding) -> bool:
     return bool(_PATIENT_HAD.search(doc.text[max(0, f.start - 60) : f.start]))
 
