@@ -633,11 +633,12 @@ def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str])
     assert module.SETS["heldout15"] == "heldout_documents15.yaml"
     assert module.SETS["heldout16"] == "heldout_documents16.yaml"
     assert module.SETS["heldout17"] == "heldout_documents17.yaml"
+    assert module.SETS["heldout18"] == "heldout_documents18.yaml"
     assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
-    if not (scans.HERE / "heldout_documents17.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout17"]) == 2
+    if not (scans.HERE / "heldout_documents18.yaml").exists() and ocr.tesseract_version():
+        assert module.main(["--set", "heldout18"]) == 2
         err = capsys.readouterr().err
-        assert "heldout_documents17.yaml is absent (not merged yet)" in err and "Traceback" not in err
+        assert "heldout_documents18.yaml is absent (not merged yet)" in err and "Traceback" not in err
 
 
 # --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------
