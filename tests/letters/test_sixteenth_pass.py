@@ -237,3 +237,36 @@ def test_an_italian_approval_quantity() -> None:
 
 def test_patient_compare_is_unchanged() -> None:
     assert patient.compare({"name": "Ann Lee"}, {"name": "Ann Lee"}) == ([], [])
+
+
+# -- 4. a telex's fields, a status table with its drawn rule blanked ----------------------------------------------
+TELEX = (
+    "ZCZC KMB0091 110830\nTO   CLINIC FAX 555-0100\nDATE 11 JUN 27\nREF KMB/PA/27/0611/052\n"
+    "SUBJ LUMAKRAS SOTORASIB 120MG STOP\nMEMBER ROWENA ACHTERBERG STOP BORN 02 FEB 1949 STOP\n"
+    "PANEL DECISION REFUSED STOP\nGROUND NO KRAS G12C RESULT ON FILE STOP\n"
+    "APPEAL WITHIN 30 DAYS OF THIS MESSAGE STOP\nNNNN\n"
+)
+
+
+def test_a_telex_is_read() -> None:
+    p = propose(_letter(TELEX))
+    assert p.value("outcome") == "denied"
+    assert p.value("authorization_number") == "KMB/PA/27/0611/052"
+    assert p.value("denial_reason") == "NO KRAS G12C RESULT ON FILE."
+    assert p.value("appeal_deadline") == date(2027, 7, 11)
+    assert p.patient["name"] == "ROWENA ACHTERBERG" and p.patient["birth_date"] == date(1949, 2, 2)
+
+
+def test_stop_outside_a_telex_is_text() -> None:
+    text = "REF KMB/PA/27/0611/052\nPlease STOP the old dose.\n"
+    assert fields.unmarked(text) == text
+
+
+def test_a_status_table_under_a_blanked_rule() -> None:
+    text = (
+        "We cannot finish our review yet. Please send the missing documents within 14 days.\n\n"
+        "| Document                    | Status      |\n+-----------------------------+-------------+\n"
+        "| Pathology report            | received    |\n| Current PET-CT report       | MISSING     |\n"
+    )
+    p = propose(_letter(text))
+    assert p.value("outcome") == "pended" and [r["item"] for r in p.requested] == ["Current PET-CT report"]

@@ -218,6 +218,21 @@ def _yaml(text: str) -> str:
     return _YAML_QUOTED.sub(lambda m: " " * (m.start("v") - m.start()) + m.group("v") + " " * (m.end() - m.end("v")), text)
 
 
+# a telex / teletype message ("ZCZC" opens it, "NNNN" ends it): its sentences end in "STOP", its fields are a key in
+# capitals and a blank ("REF SFS/27/0113", "MEMBER ANA ROOK STOP BORN 11 NOV 1958 STOP"). The STOPs are read as
+# full stops or blanks and the field keys as labels (the blank after the key a colon: the same length)
+_TELEX = re.compile(r"^[ \t]*ZCZC\b[\s\S]*^[ \t]*NNNN[ \t]*$", M)
+_TELEX_STOP = re.compile(r"[ \t]STOP(?=[ \t]+[A-Z])|(?P<end>[ \t]STOP(?=[ \t]*$))", M)
+_TELEX_KEY = re.compile(r"^(?P<k>[ \t]*(?:REF|DATE|MEMBER|BORN|SOCIETY[ \t]NO|GROUND|GROUNDS|REASON|QUANTITY|COVER))[ \t](?=\S)", M)
+
+
+def _telex(text: str) -> str:
+    # a STOP ending its line ends a sentence (a full stop), one inside a line only a field
+    text = _TELEX_STOP.sub(lambda m: ("." if m.group("end") else " ") + " " * (len(m.group(0)) - 1), text)
+    text = re.sub(r"(?<=[ \t]{2})BORN[ \t](?=\d)", "BORN:", text)  # "MEMBER ANA ROOK     BORN 11 NOV 1958"
+    return _TELEX_KEY.sub(lambda m: m.group("k") + ":", text)
+
+
 def unmarked(text: str) -> str:
     """The letter's text with its source's markup blanked (same length): RTF, JSON, Markdown, mail-merge
     field codes, box-drawing rules, a bilingual label's second language."""
@@ -232,6 +247,8 @@ def unmarked(text: str) -> str:
     if _INI_SECTION.search(text) and len(_INI_KEY.findall(text)) >= 4:
         text = _INI_KEY.sub(_ini_key, text)
     text = _yaml(text)
+    if _TELEX.search(text):
+        text = _telex(text)
     text = _SECOND_LANGUAGE.sub(_blank, text.translate(_BOX))
     return re.sub(r"[^\n]*■[^\n]*", _no_glyph_line, text) if "■" in text else text
 
@@ -1031,7 +1048,7 @@ _REASON_LABEL = re.compile(
     r"|\bmotivazione(?:\s+del(?:la)?\s+(?:diniego|decisione))?\s*:"  # an Italian letter's
     r"|\breden(?:\s+van\s+(?:de\s+)?(?:afwijzing|het\s+besluit|dit\s+besluit))?\s*:"  # a Dutch letter's "Reden: ..."
     r"|(?m:^[ \t]*\d{1,3}[ \t]*\|[ \t]*)(?:denial\s+)?reason[ \t]*\|"  # a spreadsheet print's row "  9  |  Reason  |  ..."
-    r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)(?:-(?-i:TXT|TEXT|DESC))?|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
+    r"|\b(?:rationale|explanation|reasons?|grounds?|why|basis|(?-i:RSN)(?:-(?-i:TXT|TEXT|DESC))?|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
     r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
     r"|(?m:^[ \t|]*)(?:item\[\d+\]\.)?reasonCode[ \t]*\.{2,}[ \t]*"  # a FHIR print's reasonCode
     r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,})"  # a system's field
@@ -1312,9 +1329,14 @@ def _open_rows(text: str) -> list[Hit]:
     out: list[Hit] = []
     for h in _STATUS_HEADER.finditer(text):
         pos = h.end() + 1
+        rows = 0
         for line in text[pos:].split("\n")[:20]:
+            if not line.strip() and rows == 0 and pos == h.end() + 1:
+                pos += len(line) + 1  # the drawn rule under the header, blanked (:func:`unmarked`)
+                continue
             if not line.strip():
                 break
+            rows += 1
             if m := _OPEN_ROW.match(line):
                 out.append(Hit(" ".join(m.group("item").split()), pos + m.start("item"), pos + m.end("item")))
             pos += len(line) + 1
