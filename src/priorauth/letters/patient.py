@@ -148,11 +148,11 @@ _FOLD_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ
 _FOLD_GLYPHS = (("rn", "m"), ("ri", "n"), ("cl", "d"), ("vv", "w"), ("1", "l"), ("|", "l"), ("!", "l"), ("i", "l"), ("g", "c"))
 
 
-def _folded_words(name: str) -> set[str]:
+def _folded_words(name: str, glyphs: bool = True) -> set[str]:
     words = set()
     for w in re.split(r"[\s\-,]+", _unaccented(name.casefold().translate(_FOLD_LETTERS))):
         w = re.sub(r"[^a-z1|!]", "", w)
-        for a, b in _FOLD_GLYPHS:
+        for a, b in _FOLD_GLYPHS if glyphs else ():
             w = w.replace(a, b)
         if len(w) > 1:
             words.add(w)
@@ -161,15 +161,19 @@ def _folded_words(name: str) -> set[str]:
 
 def _weak_name(weak: str, want: str, confirmed: bool) -> str | None:
     """How a weakly read name compares with the case's: None (the same once OCR's glyphs are folded), "near" (one
-    letter a word off in words of :data:`NEAR_LENGTH` letters or more, the birth date or member id agreeing), else
-    "name" (another)."""
-    a, b = _folded_words(weak), _folded_words(want)
-    if not a or not b or a <= b or b <= a:
-        return None
-    short, long_ = sorted((a, b), key=len)
-    if confirmed and all(w in long_ or (len(w) >= NEAR_LENGTH and any(len(v) >= NEAR_LENGTH and _one_edit(w, v) for v in long_)) for w in short):
-        return "near"
-    return "name"
+    letter a word off in words of :data:`NEAR_LENGTH` letters or more, folded or not, the birth date or member id
+    agreeing), else "name" (another)."""
+    near = False
+    for glyphs in (True, False):
+        a, b = _folded_words(weak, glyphs), _folded_words(want, glyphs)
+        if not a or not b or a <= b or b <= a:
+            return None
+        short, long_ = sorted((a, b), key=len)
+        near |= all(
+            w in long_ or (len(w) >= NEAR_LENGTH and any(len(v) >= NEAR_LENGTH and _one_edit(w, v) for v in long_))
+            for w in short
+        )
+    return "near" if confirmed and near else "name"
 
 
 def mismatches(read: dict[str, Any], case: dict[str, Any] | None, ocr: bool = False) -> list[str]:
