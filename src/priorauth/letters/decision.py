@@ -74,7 +74,7 @@ _SUBJECT = (
     r"\b(?:request|richiesta|domanda|medicine|medication|drug|prescription|coverage|cover|lumakras|sotorasib|"
     r"authori[sz]ation|prior\s+auth\w*|PA)\b"
 )
-_COPULA = r"(?:is|are|was|were|has\s+been|have\s+been|e['’][ \t\n]+stat[ao]|[èé][ \t\n]+stat[ao]|e['’]|[èé]|viene|risulta)"
+_COPULA = r"(?:is|are|was|were|has\s+been|have\s+been|e['’]{1,2}[ \t\n]+stat[ao]|[èé][ \t\n]+stat[ao]|e['’]{1,2}|[èé]|viene|risulta)"
 _STATED = re.compile(rf"{_SUBJECT}[^.;:!?\n]{{0,90}}?(?:\n[^.;:!?\n]{{0,90}}?)?\s{_COPULA}\s+(?:now\s+|hereby\s+|therefore\s+)?(?P<w>[^\s.;,:!?]+(?:\s+[^\s.;,:!?]+)?)", I)
 # a review that cannot end yet, while the letter asks for what is missing
 _CANNOT_END_YET = re.compile(

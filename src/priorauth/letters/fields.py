@@ -1211,7 +1211,7 @@ _ROW_NOTE = re.compile(r"[ \t]*(?:note|comment|reviewer(?:['’]s)?\s+note|findi
 # a worksheet's "Met?" column (its header says so): a row whose cell there is NO, the note after it on the row
 _MET_HEADER = re.compile(r"^[^\n]*\bMet\?[^\n]*$", M)
 _MET_NO_ROW = re.compile(
-    r"^[ \t|]*(?:\d{1,2}[.)]?[ \t]+)?(?P<c>[A-Za-z][^\n|]*?\S)[ \t|]{2,}(?-i:NO|N)(?:[ \t|]{2,}(?P<n>[^\n|]*\S))?[ \t|]*$", M
+    r"^[ \t|]*(?:\d{1,2}[.)]?[ \t]+)?(?P<c>[A-Za-z][^\n|]*?\S)[ \t|.]{2,}(?-i:NO|N)(?:[ \t|]{2,}(?P<n>[^\n|]*\S))?[ \t|]*$", M
 )
 
 
