@@ -277,3 +277,23 @@ def test_a_status_table_under_a_blanked_rule() -> None:
     )
     p = propose(_letter(text))
     assert p.value("outcome") == "pended" and [r["item"] for r in p.requested] == ["Current PET-CT report"]
+
+
+# -- 5. a reason labelled for whom it is shown, a question over the answer; a status line's date --------------------
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Status: Denied\nReason shown to member:\n  No KRAS G12C result was sent with the request.\n", "No KRAS G12C result"),
+        ("Reason given: the dose asked for is above the label's maximum.\n", "the dose asked for"),
+        ("What did we decide?\n    No.\nWhy did we say no?\n    Your scan shows no progression on first-line care.\n", "no progression"),
+    ],
+)
+def test_more_reason_labels(text: str, reason: str) -> None:
+    hit = fields.denial_reason(text)
+    assert hit is not None and reason in hit.value
+
+
+def test_a_window_from_a_status_lines_date() -> None:
+    text = "Status ........ Declined (03/02/2027)\nAppeal: within 30 days from the status date above.\n"
+    hit, _ = fields.appeal_deadline(text, None)
+    assert hit is not None and hit.value == date(2027, 4, 1)

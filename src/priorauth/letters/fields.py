@@ -851,7 +851,9 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         if stamp and (day := dates.parse(stamp.group("d"))):  # a chat's "within 60 days of today's message": its line's date
             return Hit(day + timedelta(days=n), start, end, f"{n} days from the message's date {stamp.group('d')}"), ""
         if _FROM_LETTER.search(" ".join(src.split())) and not _FROM_RECEIPT.search(src[:25]):
-            decided = _DECISION_DATE.search(text) if _FROM_DECISION.match(" ".join(src.split())) else None
+            decided = (
+                (_DECISION_DATE.search(text) or _STATUS_DATED.search(text)) if _FROM_DECISION.match(" ".join(src.split())) else None
+            )
             if decided and (day := dates.parse(decided.group("d"))):  # "60 days of the decision date shown above"
                 return Hit(day + timedelta(days=n), start, end, f"{n} days from the decision date"), ""
             if letter is None:
@@ -949,6 +951,10 @@ _DECISION_DATE = re.compile(
     rf"[ \t]*(?:[:.|{{}}\[\]]+[ \t.|]*|[ \t]+)(?P<d>{dates.DATE})",  # (a cell's rule OCR read as "{|")
     I | M,
 )
+# a portal's status line dated in brackets: "Status ........ Denied (06/08/2027)" (the status date)
+_STATUS_DATED = re.compile(
+    rf"^[ \t|]*status\b[ \t.:|]+[A-Za-z][A-Za-z ]{{1,30}}\([ \t]*(?P<d>{dates.DATE})[ \t]*\)", I | M
+)
 _APPEAL_WORDS = re.compile(
     r"appea[l1I]|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request)\s+)?again|review\s+(?:it|this|the\s+decision)\s+again|"
     r"(?:request|ask\s+for|file)\s+an?\s+(?:internal\s+)?review\s+of\s+(?:this|the|our)\s+(?:decision|determination|denial)|"
@@ -1039,6 +1045,10 @@ _REASON_LABEL = re.compile(
     r"|explanation\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|denial|determination)|(?:our\s+)?decision\s+(?:was|is)\s+based\s+on"
     r"|why\s+we\s+(?:denied|did\s+not\s+approve|could\s+not\s+approve|are\s+denying)\s+(?:(?:your|the|this)\s+(?:request|coverage)|it)"
     r"|why\s+we\s+(?:said|are\s+saying)\s+no(?:\s+to\s+[^:\n]{0,40})?(?=\s*:)"  # a plain-language letter's heading
+    # its question form over the answer ("Why did we say no?"), a reason labelled for whom it is shown ("Reason shown
+    # to member:", "Reason given:")
+    r"|why\s+(?:did|have)\s+we\s+(?:say\s+no|said\s+no|den(?:y|ied)\s+(?:it|this|your\s+request))\?"
+    r"|reasons?\s+(?:shown|given|stated|provided)(?:\s+to\s+(?:the\s+)?(?:member|patient|you|prescriber))?(?=\s*:)"
     # the same heading alone on its line, as a Markdown or a plain heading ("### Why we said no", "WHY WE DENIED IT")
     r"|why\s+we\s+(?:said\s+no|denied\s+(?:it|this|the|your)(?:\s+request)?|could\s+not\s+approve\s+(?:it|this|the|your)(?:\s+request)?)"
     r"[ \t*_#]*(?=\n))"
