@@ -297,3 +297,20 @@ def test_a_window_from_a_status_lines_date() -> None:
     text = "Status ........ Declined (03/02/2027)\nAppeal: within 30 days from the status date above.\n"
     hit, _ = fields.appeal_deadline(text, None)
     assert hit is not None and hit.value == date(2027, 4, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Member no ....   QRH 5527 0093\nCase .........   QB 27 0311 5820      |\n", "QB 27 0311 5820"),
+        ("Request ........  TX 4410 2291\n", "TX 4410 2291"),
+        ("Case   QB 27 0311 5820   |\n", "QB 27 0311 5820"),  # a fax lost the leaders
+    ],
+)
+def test_a_spaced_number_after_leaders(text: str, number: str) -> None:
+    hit = fields.authorization_number(text)
+    assert hit is not None and hit.value == number
+
+
+def test_a_spaced_figure_after_leaders_is_no_number() -> None:
+    assert fields.authorization_number("Request ........ 2027 0412\n") is None  # guard: no letters, no id

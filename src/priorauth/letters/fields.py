@@ -360,6 +360,12 @@ _NUMBER_RES = [
 _CAPS_ID = r"(?P<v>(?-i:(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-])[A-Z0-9][A-Z0-9\-/]{5,29}(?<=[A-Z0-9])))(?![A-Za-z0-9/])"
 _NUMBER_RES += [
     re.compile(rf"(?:^[ \t|]*|[ \t]{{2}})(?:authori[sz]ation|request|case)[ \t]*\.{{3,}}[ \t]*{_CAPS_ID}", I | M),
+    # its groups spaced ("Case .........  NB 27 0819 4471  |"): letters, then groups of digits, ending the column
+    re.compile(
+        r"(?:^[ \t|]*|[ \t]{2})(?:authori[sz]ation|request|case)(?:[ \t]*\.{3,}[ \t]*|[ \t]{2,})"  # (or a fax's column gap)
+        r"(?P<v>(?-i:[A-Z]{1,4}(?: \d{2,6}){2,}))(?=[ \t]{2,}|[ \t]*(?:\||\n|$))",
+        I | M,
+    ),
     re.compile(rf"^[ \t|]*(?:authori[sz]ation|request|case)[ \t]{{2,}}{_CAPS_ID}[ \t]*$", I | M),  # OCR lost the leaders
     re.compile(rf"\b(?:under|with)\s+(?:the\s+)?(?:authori[sz]ation|approval)(?:\s+(?:number|no\.?|#))?\s+{_CAPS_ID}", I),
 ]
