@@ -66,6 +66,7 @@ def _score(corpus: str) -> dict:
         ("thirteenth held-out \\(development\\)", "heldout13"),
         ("fourteenth held-out \\(development\\)", "heldout14"),
         ("fifteenth held-out \\(development\\)", "heldout15"),
+        ("sixteenth held-out \\(development\\)", "heldout16"),
     ],
 )
 def test_the_docs_digital_rows_are_todays_reading(label: str, corpus: str) -> None:
@@ -517,6 +518,7 @@ READ_SETS = [  # (ordinal, corpus, its one blind run (digital, fax), its blind w
     ("thirteenth", "heldout13", THIRTEENTH_BLIND, 0),
     ("fourteenth", "heldout14", FOURTEENTH_BLIND, 1),
     ("fifteenth", "heldout15", FIFTEENTH_BLIND, 0),
+    ("sixteenth", "heldout16", SIXTEENTH_BLIND, 0),
 ]
 
 

@@ -65,7 +65,12 @@ _MAANDEN = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
     "september": 9, "oktober": 10, "november": 11, "december": 12,
 }  # fmt: skip
-_MAAND = "(?:" + "|".join(_MAANDEN) + ")"
+# an Italian letter's month, written the same way: "Belluno, 9 marzo 2027", "25 maggio 2027"
+_MAANDEN |= {
+    "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "agosto": 8,
+    "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
+}  # fmt: skip
+_MAAND = "(?:" + "|".join(sorted(_MAANDEN, key=len, reverse=True)) + ")"
 # an Italian letter's month in Roman numerals: "5.IV.2027", "21.XI.1953" (day.month.year)
 _ROMAN_N = {r: i + 1 for i, r in enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"))}
 _ROMAN = "(?:" + "|".join(sorted(_ROMAN_N, key=len, reverse=True)) + ")"

@@ -218,6 +218,21 @@ def _yaml(text: str) -> str:
     return _YAML_QUOTED.sub(lambda m: " " * (m.start("v") - m.start()) + m.group("v") + " " * (m.end() - m.end("v")), text)
 
 
+# a telex / teletype message ("ZCZC" opens it, "NNNN" ends it): its sentences end in "STOP", its fields are a key in
+# capitals and a blank ("REF SFS/27/0113", "MEMBER ANA ROOK STOP BORN 11 NOV 1958 STOP"). The STOPs are read as
+# full stops or blanks and the field keys as labels (the blank after the key a colon: the same length)
+_TELEX = re.compile(r"^[ \t]*ZCZC\b[\s\S]*^[ \t]*NNNN[ \t]*$", M)
+_TELEX_STOP = re.compile(r"[ \t]STOP(?=[ \t]+[A-Z])|(?P<end>[ \t]STOP(?=[ \t]*$))", M)
+_TELEX_KEY = re.compile(r"^(?P<k>[ \t]*(?:REF|DATE|MEMBER|BORN|SOCIETY[ \t]NO|GROUND|GROUNDS|REASON|QUANTITY|COVER))[ \t](?=\S)", M)
+
+
+def _telex(text: str) -> str:
+    # a STOP ending its line ends a sentence (a full stop), one inside a line only a field
+    text = _TELEX_STOP.sub(lambda m: ("." if m.group("end") else " ") + " " * (len(m.group(0)) - 1), text)
+    text = re.sub(r"(?<=[ \t]{2})BORN[ \t](?=\d)", "BORN:", text)  # "MEMBER ANA ROOK     BORN 11 NOV 1958"
+    return _TELEX_KEY.sub(lambda m: m.group("k") + ":", text)
+
+
 def unmarked(text: str) -> str:
     """The letter's text with its source's markup blanked (same length): RTF, JSON, Markdown, mail-merge
     field codes, box-drawing rules, a bilingual label's second language."""
@@ -232,6 +247,8 @@ def unmarked(text: str) -> str:
     if _INI_SECTION.search(text) and len(_INI_KEY.findall(text)) >= 4:
         text = _INI_KEY.sub(_ini_key, text)
     text = _yaml(text)
+    if _TELEX.search(text):
+        text = _telex(text)
     text = _SECOND_LANGUAGE.sub(_blank, text.translate(_BOX))
     return re.sub(r"[^\n]*■[^\n]*", _no_glyph_line, text) if "■" in text else text
 
@@ -241,7 +258,8 @@ def unmarked(text: str) -> str:
 # "14/06/2027" is "06/14/2027"), so every reader of a date reads it as the letter means it; the note itself is
 # blanked (a note beside one date would otherwise turn it twice)
 _DAY_FIRST_SAID = re.compile(
-    r"\((?:day|dd|dia|d)[/.\-](?:month|mm|m[eêé]s|m)[/.\-](?:year|yyyy|yy|ano|aaaa|a)\)"
+    # (Italian "gg/mm/aaaa", French "jj/mm/aaaa" too; a German letter's dotted dates are read day first already)
+    r"\((?:day|dd|dia|d|gg|giorno|jj|jour)[/.\-](?:month|mm|m[eêé]s|m|mese|mois)[/.\-](?:year|yyyy|yy|ano|aaaa|a|anno|ann[ée]e)\)"
     r"|\b(?:dates?|datas?)\b[^.\n]{0,40}\b(?:written|are|in|given|shown|printed|s[aã]o|est[aã]o)\b[^.\n]{0,12}"
     r"\b(?:day|dd|dia)[/.\-](?:month|mm|m[eêé]s)[/.\-](?:year|yyyy|ano|aaaa)\b",
     I,
@@ -297,6 +315,8 @@ _NUMBER_LABELS = tuple(
         r"(?:n[o°º]\.?|num[ée]ro)\s+(?:de\s+|d['’]\s*)(?:demande|dossier|autorisation|r[ée]f[ée]rence)",
         # an Italian letter's protocol number: "Prot. n. CMV/2027/IV/00873", "Protocollo n.:"
         r"prot(?:ocollo|\.)?\s*n(?:\.|[°º]|um(?:ero|\.))?(?=\s*:?\s*[A-Z0-9])",
+        # and its request's own code: "Codice autorizzazione:", "Codice pratica:", "Numero pratica:"
+        r"(?:codice|numero|n\.)\s+(?:di\s+|della\s+)?(?:autorizzazione|pratica|richiesta)(?=\s*:)",
         r"case(?=\s+\d{6,}(?![\d/.\-]))",  # a portal's "Case 5518820" (six digits or more, no date)
         # the request's number under any review's name: "Redetermination number", "UR number", "File no."
         r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|(?:re)?determination|ticket|pa\s+case|"
@@ -340,6 +360,12 @@ _NUMBER_RES = [
 _CAPS_ID = r"(?P<v>(?-i:(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-])[A-Z0-9][A-Z0-9\-/]{5,29}(?<=[A-Z0-9])))(?![A-Za-z0-9/])"
 _NUMBER_RES += [
     re.compile(rf"(?:^[ \t|]*|[ \t]{{2}})(?:authori[sz]ation|request|case)[ \t]*\.{{3,}}[ \t]*{_CAPS_ID}", I | M),
+    # its groups spaced ("Case .........  NB 27 0819 4471  |"): letters, then groups of digits, ending the column
+    re.compile(
+        r"(?:^[ \t|]*|[ \t]{2})(?:authori[sz]ation|request|case)(?:[ \t]*\.{3,}[ \t]*|[ \t]{2,})"  # (or a fax's column gap)
+        r"(?P<v>(?-i:[A-Z]{1,4}(?: \d{2,6}){2,}))(?=[ \t]{2,}|[ \t]*(?:\||\n|$))",
+        I | M,
+    ),
     re.compile(rf"^[ \t|]*(?:authori[sz]ation|request|case)[ \t]{{2,}}{_CAPS_ID}[ \t]*$", I | M),  # OCR lost the leaders
     re.compile(rf"\b(?:under|with)\s+(?:the\s+)?(?:authori[sz]ation|approval)(?:\s+(?:number|no\.?|#))?\s+{_CAPS_ID}", I),
 ]
@@ -453,6 +479,10 @@ def item_number(ours: str) -> Hit | None:
 _NEW_LABEL = re.compile(r"(?:^|\n)[ \t|*]*(?:new|revised|corrected|amended|replacement|reissued)[ \t]+$", I)
 
 
+# an id's last group printed after a spaced slash, ending its line (the year of "GH-0602-77 / 27")
+_SLASH_GROUP = re.compile(r"[ \t]+/[ \t]+(?P<g>\d{2,4})(?=[ \t]*(?:\n|$))")
+
+
 def authorization_number(text: str) -> Hit | None:
     return _authorization_number(text, new_only=True) or _authorization_number(text)
 
@@ -481,6 +511,8 @@ def _authorization_number(text: str, new_only: bool = False) -> Hit | None:
                     if not re.search(r"[ \-]", value):
                         continue
                     value, end = text[m.start("v") : cut.end("g")], cut.end("g")
+                if slash := _SLASH_GROUP.match(text, end):  # "GH-0602-77 / 27": its last group after a spaced slash
+                    value, end = text[m.start("v") : slash.end("g")], slash.end("g")
                 return Hit(value.replace("- ", "-").upper(), m.start("v"), end)  # OCR's "SF- PA-2704"
     return None if new_only else _stamp_number(text)
 
@@ -775,6 +807,13 @@ _FROM_LETTER = re.compile(
 # a chat export's line stamped with its date ("[06/15/27 13:43] Plan team: ... within 60 days of today's message")
 _TODAY = re.compile(r"today\b(?:['’]s\s+(?:message|date|note|reply|chat))?", I)
 _LINE_STAMP = re.compile(rf"[ \t]*\[(?P<d>{dates.DATE})(?:[ \t,]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ \t]*[AaPp][Mm])?)?\]")
+_NAMED_DATE = re.compile(r"(?:the\s+)?(?P<w>[A-Za-z]{4,})\s+date\b", I)
+# a window counted from the day the letter was mailed (never its own date), and the mailing date it prints
+_FROM_MAILING = re.compile(r"\b(?:was|were|is|been)\s+(?:mailed|posted|sent)\b|\b(?:mailing|postmark|posting)\s+date\b|\bdate\s+(?:of\s+)?(?:mailing|postmark)", I)
+_MAILED_ON = re.compile(
+    rf"(?:^[ \t|]*|(?<=[ \t]{{2}}))(?:mailed(?:\s+on)?|date\s+mailed|mail(?:ing)?\s+date|postmarked(?:\s+on)?|postmark\s+date)[ \t]*[:.]?[ \t]*(?P<d>{dates.DATE})",
+    I | M,
+)
 _FROM_RECEIPT = re.compile(r"\breceiv|\bget\s+this|\bservice", I)
 
 
@@ -809,20 +848,32 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
             said = given.group("d") or given.group("d2")
             if day := dates.parse(said):
                 return Hit(day + timedelta(days=n), start, end, f"{n} days from {said}"), ""
+        mailed = _MAILED_ON.search(text) if _FROM_MAILING.search(" ".join(src.split())[:60]) else None
+        if mailed and (day := dates.parse(mailed.group("d"))):
+            # "45 days of the date this notice was mailed" when the letter prints that date apart ("Mailed on: ..."); a
+            # letter that prints none is mailed on its own date
+            return Hit(day + timedelta(days=n), start, end, f"{n} days from the mailing date {mailed.group('d')}"), ""
         stamp = _LINE_STAMP.match(text, text.rfind("\n", 0, m.start()) + 1) if _TODAY.match(src) else None
         if stamp and (day := dates.parse(stamp.group("d"))):  # a chat's "within 60 days of today's message": its line's date
             return Hit(day + timedelta(days=n), start, end, f"{n} days from the message's date {stamp.group('d')}"), ""
         if _FROM_LETTER.search(" ".join(src.split())) and not _FROM_RECEIPT.search(src[:25]):
-            decided = _DECISION_DATE.search(text) if _FROM_DECISION.match(" ".join(src.split())) else None
+            decided = (
+                (_DECISION_DATE.search(text) or _STATUS_DATED.search(text)) if _FROM_DECISION.match(" ".join(src.split())) else None
+            )
             if decided and (day := dates.parse(decided.group("d"))):  # "60 days of the decision date shown above"
                 return Hit(day + timedelta(days=n), start, end, f"{n} days from the decision date"), ""
             if letter is None:
                 return None, f"the appeal deadline is {n} days from the letter's date, which could not be read"
             return Hit(letter + timedelta(days=n), start, end, f"{n} days from the letter's date"), ""
+        if (named := _NAMED_DATE.match(" ".join(src.split()))) and not _FROM_RECEIPT.search(named.group("w")):
+            # "60 days from the worksheet date": the date the letter prints under that name ("Worksheet date: ...")
+            label = re.search(rf"(?:^|[ \t]{{2}}|\|)[ \t]*{re.escape(named.group('w'))}\s+date[ \t]*[:.]?[ \t]*(?P<d>{dates.DATE})", text, M)
+            if label and (day := dates.parse(label.group("d"))):
+                return Hit(day + timedelta(days=n), start, end, f"{n} days from the {named.group('w')} date"), ""
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
     for m in _APPEAL_DIAS.finditer(text):  # a Spanish letter: "apelacion dentro de 60 dias a partir de la fecha de esta carta"
         if letter is not None:
-            n = int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5"))
+            n = int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6"))
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, "the appeal deadline is counted from the letter's date, which could not be read"
     return None, ""
@@ -873,6 +924,9 @@ _APPEAL_DIAS = re.compile(
     # a French letter: "demander la révision de cette décision dans les 90 jours suivant la date de la présente lettre"
     r"|\b(?:r[ée]vision|appel|contestation|r[ée]examen)\b[^.]{0,60}?\bdans\s+les\s+(?P<n2>\d{1,3})\s+jours\s+"
     r"(?:suivant|de|[àa]\s+compter\s+de)\s+la\s+date\s+(?:de\s+)?(?:la\s+pr[ée]sente|cette|cet|de\s+la\s+pr[ée]sente)\s+(?:lettre|d[ée]cision|avis)"
+    # an Italian letter: "presentare ricorso entro 30 giorni dalla data della presente lettera" (never "dal
+    # ricevimento": counted from its receipt)
+    r"|\b(?:ricorso|opposizione|riesame)\b[^.]{0,40}?\bentro\s+(?P<n6>\d{1,3})\s+giorni\s+dalla\s+data\s+(?:della\s+presente|di\s+questa)(?:\s+(?:lettera|comunicazione|decisione))?"
     # a German letter: "Sie können innerhalb von 30 Tagen ab dem Datum dieses Schreibens Widerspruch einlegen"
     # (never "nach Zugang" / "nach Erhalt": counted from its receipt, a date the letter does not give)
     # (a Swiss letter's "innert 30 Tagen ab Datum dieses Schreibens ... Einsprache erheben")
@@ -902,6 +956,10 @@ _DECISION_DATE = re.compile(
     rf"(?:^[ \t|]*|(?<=[ \t]{{2}}))(?:(?:decision|determination|status|result)\s+date|date\s+of\s+(?:the\s+)?(?:decision|determination)|decided(?:\s+on)?)"
     rf"[ \t]*(?:[:.|{{}}\[\]]+[ \t.|]*|[ \t]+)(?P<d>{dates.DATE})",  # (a cell's rule OCR read as "{|")
     I | M,
+)
+# a portal's status line dated in brackets: "Status ........ Denied (06/08/2027)" (the status date)
+_STATUS_DATED = re.compile(
+    rf"^[ \t|]*status\b[ \t.:|]+[A-Za-z][A-Za-z ]{{1,30}}\([ \t]*(?P<d>{dates.DATE})[ \t]*\)", I | M
 )
 _APPEAL_WORDS = re.compile(
     r"appea[l1I]|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request)\s+)?again|review\s+(?:it|this|the\s+decision)\s+again|"
@@ -946,15 +1004,15 @@ def _days(word: str) -> int:
 
 # -- quantity, drug ----------------------------------------------------------------------------------
 # a supply's length: "30 days", "30-day supply", "30 DS" (days' supply), "month"
-_SUPPLY = r"(?:\d+\s*-?\s*)?(?:(?:days?|d[ií]as|jours|months?|weeks?)(?:['’]?\s*supply)?|(?-i:DS)\b)"
+_SUPPLY = r"(?:\d+\s*-?\s*)?(?:(?:days?|d[ií]as|jours|giorni|months?|weeks?)(?:['’]?\s*supply)?|(?-i:DS)\b)"
 _QUANTITY = re.compile(
-    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|cantidad(?:\s+aprobada)?|quantit[ée](?:\s+autoris[ée]e)?|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
+    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|cantidad(?:\s+aprobada)?|quantit[ée](?:\s+autoris[ée]e)?|quantit(?:a['’]?|à)(?:\s+autorizzata)?|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
     r"max(?:imum|\.)?(?:\s+(?:quantity|qty|dispensed?|supply))?)"
     r"(?:\s+(?:approved|authorized|allowed|limit|auth(?:['’]?d|\.)|appr(?:['’]?d|\.)|per\s+fill))?"
     # (an office's "... Unit - 88 Main St" is no quantity: a unit's dash is no label's; nor an id's group after
     # letters like a label's, "MAX-9931-0047")
-    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?![\d,]|-\d)(?:\s*(?:tabletas|comprim[ée]s|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"
-    rf"(?:\s*(?:per|every|/|for|each|in|por|par)\s*{_SUPPLY})?)",
+    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?![\d,]|-\d)(?:\s*(?:tabletas|comprim[ée]s|compresse|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"
+    rf"(?:\s*(?:per|every|/|for|each|in|por|par|ogni)\s*{_SUPPLY})?)",
     I,
 )
 _QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*(?:days?\s*supply|days|ds)\s*(?:[:#]|\.{2,})?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
@@ -993,15 +1051,20 @@ _REASON_LABEL = re.compile(
     r"|explanation\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|denial|determination)|(?:our\s+)?decision\s+(?:was|is)\s+based\s+on"
     r"|why\s+we\s+(?:denied|did\s+not\s+approve|could\s+not\s+approve|are\s+denying)\s+(?:(?:your|the|this)\s+(?:request|coverage)|it)"
     r"|why\s+we\s+(?:said|are\s+saying)\s+no(?:\s+to\s+[^:\n]{0,40})?(?=\s*:)"  # a plain-language letter's heading
+    # its question form over the answer ("Why did we say no?"), a reason labelled for whom it is shown ("Reason shown
+    # to member:", "Reason given:")
+    r"|why\s+(?:did|have)\s+we\s+(?:say\s+no|said\s+no|den(?:y|ied)\s+(?:it|this|your\s+request))\?"
+    r"|reasons?\s+(?:shown|given|stated|provided)(?:\s+to\s+(?:the\s+)?(?:member|patient|you|prescriber))?(?=\s*:)"
     # the same heading alone on its line, as a Markdown or a plain heading ("### Why we said no", "WHY WE DENIED IT")
     r"|why\s+we\s+(?:said\s+no|denied\s+(?:it|this|the|your)(?:\s+request)?|could\s+not\s+approve\s+(?:it|this|the|your)(?:\s+request)?)"
     r"[ \t*_#]*(?=\n))"
     r"\s*(?:is|was|are)?\s*[:\-]?"
     r"|\bpour\s+(?:le|les)\s+motifs?\s+suivants?\s*:|\bmotifs?\s+(?:du\s+refus\s*)?:"  # a French letter's
     r"|\bmotivos?(?:\s+de\s+la\s+(?:denegaci[oó]n|decisi[oó]n))?\s*:|\bbegr[üu]ndung\s*:"  # a Spanish, a German letter's
+    r"|\bmotivazione(?:\s+del(?:la)?\s+(?:diniego|decisione))?\s*:"  # an Italian letter's
     r"|\breden(?:\s+van\s+(?:de\s+)?(?:afwijzing|het\s+besluit|dit\s+besluit))?\s*:"  # a Dutch letter's "Reden: ..."
     r"|(?m:^[ \t]*\d{1,3}[ \t]*\|[ \t]*)(?:denial\s+)?reason[ \t]*\|"  # a spreadsheet print's row "  9  |  Reason  |  ..."
-    r"|\b(?:rationale|explanation|reasons?|why|basis|(?-i:RSN)(?:-(?-i:TXT|TEXT|DESC))?|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
+    r"|\b(?:rationale|explanation|reasons?|grounds?|why|basis|(?-i:RSN)(?:-(?-i:TXT|TEXT|DESC))?|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
     r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
     r"|(?m:^[ \t|]*)(?:item\[\d+\]\.)?reasonCode[ \t]*\.{2,}[ \t]*"  # a FHIR print's reasonCode
     r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,})"  # a system's field
@@ -1149,7 +1212,9 @@ def reason_after(text: str, statements: list[Hit]) -> Hit | None:
 # a reason that only points to where it is given ("The criterion that was not met is shown in the table on page 2")
 POINTS_ELSEWHERE = re.compile(
     r"\b(?:is|are)\s+(?:shown|listed|described|given|set\s+out|explained)\s+(?:in|on|below|overleaf)\b|"
-    r"\bsee\s+(?:the\s+)?(?:table|page|attached|enclosed|criteria)\b",
+    r"\bsee\s+(?:the\s+)?(?:table|page|attached|enclosed|criteria)\b|"
+    # a decision that names the unmet criterion by its number only: "DENIED (criterion 2 not met)"
+    r"^[^.]{0,40}\(\s*criteri(?:on|a)\s+#?\d+[^()]{0,20}\)\s*\.?$",
     I,
 )
 # a criteria table's row marked not met ("5    No earlier stop for liver injury      NOT MET"), its note lines under it
@@ -1159,12 +1224,23 @@ _UNMET_ROW = re.compile(
 _ROW_NOTE = re.compile(r"[ \t]*(?:note|comment|reviewer(?:['’]s)?\s+note|finding)s?[ \t]*:", I)
 
 
+# a worksheet's "Met?" column (its header says so): a row whose cell there is NO, the note after it on the row
+_MET_HEADER = re.compile(r"^[^\n]*\bMet\?[^\n]*$", M)
+_MET_NO_ROW = re.compile(
+    r"^[ \t|]*(?:\d{1,2}[.)]?[ \t]+)?(?P<c>[A-Za-z][^\n|]*?\S)[ \t|.]{2,}(?-i:NO|N)(?:[ \t|]{2,}(?P<n>[^\n|]*\S))?[ \t|]*$", M
+)
+
+
 def unmet_criterion(text: str) -> Hit | None:
     """A criteria table's first row marked NOT MET and the note lines under it (what a reason that only points to
-    the table means), or None."""
+    the table means), or a "Met?" column's first NO row with its note; else None."""
     m = _UNMET_ROW.search(text)
     if m is None:
-        return None
+        header = _MET_HEADER.search(text)
+        row = _MET_NO_ROW.search(text, header.end()) if header else None
+        if row is None:
+            return None
+        return Hit(" ".join(text[row.start("c") : row.end()].split()), row.start("c"), row.end())
     end = m.end()
     pos = end + 1
     noted = False
@@ -1269,9 +1345,14 @@ def _open_rows(text: str) -> list[Hit]:
     out: list[Hit] = []
     for h in _STATUS_HEADER.finditer(text):
         pos = h.end() + 1
+        rows = 0
         for line in text[pos:].split("\n")[:20]:
+            if not line.strip() and rows == 0 and pos == h.end() + 1:
+                pos += len(line) + 1  # the drawn rule under the header, blanked (:func:`unmarked`)
+                continue
             if not line.strip():
                 break
+            rows += 1
             if m := _OPEN_ROW.match(line):
                 out.append(Hit(" ".join(m.group("item").split()), pos + m.start("item"), pos + m.end("item")))
             pos += len(line) + 1
@@ -1408,7 +1489,8 @@ def _split(obj: str, start: int) -> list[Hit]:
 # -- the patient -------------------------------------------------------------------------------------
 _STOP = (
     r"(?=\s{2,}|\s*\n|\s*$|\s+[-—–·]\s|\s*[,(;|—–·]?\s*(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan)\b"
-    r"|\s*[(;|])"
+    r"|\s*[(;|]"
+    r"|[ \t]+_+[ \t]*(?=\||\n|$))"  # a form's blank left after the entry ("Member  Jane Doe _ |", a fax's leader)
 )
 _ROLE = (
     r"(?:patient|me(?:m|rn)ber|enrollee|beneficiary|insured|subscriber|participant|recipient|claimant|cardholder|"
@@ -1567,7 +1649,7 @@ _NOT_MEMBER_ID = re.compile(
 _NOT_NAME = re.compile(  # words a person's name never has: "Re: Your request for LUMAKRAS" is no name
     r"\b(?:id|number|name|services?|information|your|our|the|for|of|request(?:ed)?|prior|authorization|lumakras|"
     r"sotorasib|drug|medication|coverage|plan|letter|notice|appeal|review|pharmacy|benefits?|claim|"
-    r"patient|member|subscriber|cardholder|beneficiary|enrollee|dob|birth|date|sincerely|dear|"
+    r"patient|member|subscriber|cardholder|beneficiary|enrollee|dob|birth(?:date|day)?|date|sincerely|dear|"
     r"team|access|department|unit|center|centre|office|staff|group|portal|support|"
     r"inc|ltd|llc|plc|gmbh|b\.v|corp|corporation|company|employer|compensation|program(?:me)?|workers|"  # a company (the policyholder of a group scheme)
     r"trust|fund|health|insurance|assurance|mutual|society|union|association|administrator)\b",  # a payer's own name ("... EMPLOYEE HEALTH TRUST")

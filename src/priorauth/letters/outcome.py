@@ -11,7 +11,7 @@ import csv
 import re
 from dataclasses import dataclass
 
-from priorauth.letters import dates, tables
+from priorauth.letters import dates, decision, tables
 from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, _THIS_ROW, GARBLED_LEADER, Hit, I, M
 
 # the British spelling of "authorised" (the rules' words are American); a letter printed as its source (RTF, JSON,
@@ -30,7 +30,7 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
         "pended",
         r"pend(?:ed|ing)?|more\s+information|additional\s+information|info(?:rmation)?\s+(?:needed|requested|required)|"
         r"incomplete|on\s+hold|request\s+for\s+information|addl\.?\s+info|questions?\s+(?:sent|asked)\s+to\s+(?:the\s+)?prescriber|"
-        r"a?waiting\s+(?:for\s+)?(?:the\s+)?(?:prescriber|physician|doctor|provider)|"
+        r"a?waiting\s+(?:for\s+|on\s+|from\s+)?(?:the\s+)?(?:prescriber|physician|doctor|provider)|"
         r"pendente|sospes[ao]|in\s+attesa|a?waiting\s+(?:for\s+)?(?:(?:additional|more|the|your)\s+)?(?:information|records|documentation|documents|chart|notes|"
         r"clinical\s+(?:information|notes|records)|response|reply)|held\s+open|information\s+outstanding",
     ),  # a request received or "under review" is not decided yet: no outcome (a receipt is no pended notice)
@@ -838,6 +838,7 @@ def _expanded(sentence: str) -> tuple[str, list[int]]:
 # letter-spaced label of a decision; never after any other word ("N O T   A P P R O V E D" is not read)
 _SPACED = re.compile(r"(?<![A-Za-z])(?P<w>(?:[A-Z] ){4,}[A-Z])(?![A-Za-z])")
 _SPACED_WORDS = {"APPROVED": "approved", "DENIED": "denied", "PENDED": "pended", "PENDING": "pended"}
+_EARLIER_DECISION = re.compile(r"\b(?:earlier|previous|prior|original|first)\s+(?:denial|decision|approval|determination)\b", I)
 _SPACED_LABELS = ("", "DECISION:", "STATUS:", "OUTCOME:", "DETERMINATION:", "RESULT:")
 
 
@@ -849,7 +850,8 @@ def _spaced_hits(text: str) -> list[Hit]:
         line_end = text.find("\n", m.end())
         before = re.sub(r"[\s|*=#+]", "", text[line_start : m.start()])
         after = re.sub(r"[\s|*=#+.!]", "", text[m.end() : line_end if line_end >= 0 else len(text)])
-        if value and before in _SPACED_LABELS and not after:
+        # after it, nothing, or a colon and LUMAKRAS's name ("D E N I E D :   LUMAKRAS (sotorasib) 120 mg")
+        if value and before in _SPACED_LABELS and (not after or (after.startswith(":") and _OURS.match(after[1:]))):
             hits.append(Hit(value, m.start("w"), m.end("w")))
     return hits
 
@@ -930,6 +932,8 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
             continue  # a row of boxes ("Status: [ ] Approved  [X] Pended"): the ticked box says it, below
         v = _VALUE_END.split(m.group("v"))[0]  # "Decision: APPROVED. The earlier denial no longer applies."
         at = m.start("v")
+        if _EARLIER_DECISION.search(v):
+            continue  # "RECONSIDERED DECISION: the earlier denial is reversed." (the new decision is said after it)
         if re.fullmatch(_CODE, v.strip()) and _code(v.strip()) not in codes:  # "A3      NOT CERTIFIED", "A1  (Certified)"
             meaning = re.match(r"\S+[ \t]+\(?(?P<m>[A-Za-z][^()=:\n]{1,40}?)[ \t]*(?:\)|$)", m.group("v"))
             if meaning:  # the code's meaning printed beside it says the outcome
@@ -1015,6 +1019,11 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
         values = {"approved"}
     if undecided and values != {"pended"}:
         return [], f"the letter says no decision was made ({' '.join(undecided.group(0).split())}): left empty"
+    if not values and not other:  # no known wording: a decision word bound to this request in any shape
+        general = decision.general_hits(text, decides_other if names_ours else None)
+        if len({h.value for h in general}) > 1:
+            return [], "the letter states more than one outcome (" + ", ".join(sorted({h.value for h in general})) + "): left empty"
+        said, values = general, {h.value for h in general}
     if not values:
         return [], "the outcome could not be read (no approval, denial or request for information is stated)"
     if len(values) > 1:

@@ -91,7 +91,11 @@ def _near_words(a: set[str], b: set[str]) -> bool:
 
 
 def compare(
-    read: dict[str, Any], case: dict[str, Any] | None, ocr: bool = False, sure: Collection[str] = ()
+    read: dict[str, Any],
+    case: dict[str, Any] | None,
+    ocr: bool = False,
+    sure: Collection[str] = (),
+    weak_name: str | None = None,
 ) -> tuple[list[str], list[str]]:
     """(the fields where the letter's patient differs from the case's, the fields that differ only as
     OCR misreads and are tolerated: only when the letter was read by OCR, and for a name only when OCR was
@@ -131,7 +135,45 @@ def compare(
                 near.append("name")
             else:
                 out.insert(0, "name")
+    elif weak_name and want and ocr and (said := _weak_name(weak_name, str(want), bool(dob_same or mid_same))):
+        # OCR read the name too weakly to give it, but well enough to see it is another
+        (near.append if said == "near" else lambda x: out.insert(0, x))("name")
     return out, near
+
+
+# a name OCR read weakly (under its confidence threshold, left empty as a value) is still compared, its glyphs folded as
+# OCR confuses them: letters it cannot tell apart ("l", "I", "1"; "rn" and "m"; "ri" and "n"; "cl" and "d"; "vv" and
+# "w"; "ç" read as "g"), letters a fax font drops the mark of ("ø", "æ", "ß"), stray marks inside a word ("l.und")
+_FOLD_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d", "þ": "th"})
+_FOLD_GLYPHS = (("rn", "m"), ("ri", "n"), ("cl", "d"), ("vv", "w"), ("1", "l"), ("|", "l"), ("!", "l"), ("i", "l"), ("g", "c"))
+
+
+def _folded_words(name: str, glyphs: bool = True) -> set[str]:
+    words = set()
+    for w in re.split(r"[\s\-,]+", _unaccented(name.casefold().translate(_FOLD_LETTERS))):
+        w = re.sub(r"[^a-z1|!]", "", w)
+        for a, b in _FOLD_GLYPHS if glyphs else ():
+            w = w.replace(a, b)
+        if len(w) > 1:
+            words.add(w)
+    return words
+
+
+def _weak_name(weak: str, want: str, confirmed: bool) -> str | None:
+    """How a weakly read name compares with the case's: None (the same once OCR's glyphs are folded), "near" (one
+    letter a word off in words of :data:`NEAR_LENGTH` letters or more, folded or not, the birth date or member id
+    agreeing), else "name" (another)."""
+    near = False
+    for glyphs in (True, False):
+        a, b = _folded_words(weak, glyphs), _folded_words(want, glyphs)
+        if not a or not b or a <= b or b <= a:
+            return None
+        short, long_ = sorted((a, b), key=len)
+        near |= all(
+            w in long_ or (len(w) >= NEAR_LENGTH and any(len(v) >= NEAR_LENGTH and _one_edit(w, v) for v in long_))
+            for w in short
+        )
+    return "near" if confirmed and near else "name"
 
 
 def mismatches(read: dict[str, Any], case: dict[str, Any] | None, ocr: bool = False) -> list[str]:

@@ -62,6 +62,10 @@ class Proposal:
     patient: dict[str, Any] = field(default_factory=dict)
     mismatch: list[str] = field(default_factory=list)
     checked: bool = False  # the patient was matched against a case's
+    # the name as OCR read it weakly (left empty above): still compared with the case's, OCR's look-alike glyphs
+    # folded (:func:`priorauth.letters.patient.compare`), so a fax's weak reading of another patient's name is never a
+    # silent match
+    weak_patient: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def value(self, name: str) -> Any:
@@ -109,7 +113,7 @@ def match(p: Proposal, case_patient: dict[str, Any] | None) -> tuple[list[str], 
         for f in p.fields
         if f.name.startswith("patient_") and f.confidence >= patient.SURE
     }
-    return patient.compare(p.patient, case_patient, p.ocr, sure)
+    return patient.compare(p.patient, case_patient, p.ocr, sure, p.weak_patient.get("name"))
 
 
 def _member_number(number: fields.Hit, text: str) -> bool:
@@ -253,6 +257,8 @@ def propose(
         f = add(f"patient_{name}", hit)
         if f is not None and f.value is not None:
             out.patient[name] = f.value
+        elif f is not None and name == "name" and isinstance(f.read, str) and f.read.strip():
+            out.weak_patient[name] = f.read
     out.checked = bool(case_patient)
     out.mismatch, near = match(out, case_patient)
     if near and not out.mismatch:
