@@ -200,14 +200,14 @@ def test_the_fourth_sets_fax_development_table_is_consistent() -> None:
     )
 
 
-def test_the_scoring_script_knows_the_seventeenth_set() -> None:
-    """heldout17 (to be written blind while v16 is read) is merged after the next pass: the script names it and,
+def test_the_scoring_script_knows_the_eighteenth_set() -> None:
+    """heldout18 (to be written blind while v17 is read) is merged after the next pass: the script names it and,
     until its file is in the checkout, says so in one line (exit 2, no traceback)."""
-    assert render.CORPORA["heldout17"] == "heldout17.yaml"
-    if (ROOT / "tests" / "letters" / "heldout17.yaml").exists():
-        pytest.skip("the seventeenth set is merged: it is scored by the lead, blind, not here")
+    assert render.CORPORA["heldout18"] == "heldout18.yaml"
+    if (ROOT / "tests" / "letters" / "heldout18.yaml").exists():
+        pytest.skip("the eighteenth set is merged: it is scored by the lead, blind, not here")
     p = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout17", "--limit", "1"],
+        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout18", "--limit", "1"],
         capture_output=True,
         text=True,
         check=False,
@@ -215,7 +215,7 @@ def test_the_scoring_script_knows_the_seventeenth_set() -> None:
     )
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.strip().splitlines() == [
-        "letter_quality: the heldout17 corpus (heldout17.yaml) is not in this checkout"
+        "letter_quality: the heldout18 corpus (heldout18.yaml) is not in this checkout"
     ]
 
 
@@ -408,6 +408,22 @@ SIXTEENTH_BLIND = {  # the sixteenth set's one blind run (digital, fax), scored 
 }
 
 
+
+SEVENTEENTH_BLIND = {  # the seventeenth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("70.8 / 27.1 / 2.1", "70.8 / 27.1 / 2.1"),
+    "authorization_number": ("79.2 / 14.6 / 6.2", "75.0 / 22.9 / 2.1"),
+    "period_start": ("83.3 / 16.7 / 0.0", "83.3 / 16.7 / 0.0"),
+    "period_end": ("83.3 / 16.7 / 0.0", "83.3 / 16.7 / 0.0"),
+    "quantity": ("83.3 / 16.7 / 0.0", "83.3 / 16.7 / 0.0"),
+    "appeal_deadline": ("81.2 / 18.8 / 0.0", "79.2 / 20.8 / 0.0"),
+    "denial_reason": ("89.6 / 8.3 / 2.1", "75.0 / 18.8 / 6.2"),
+    "requested": ("85.4 / 10.4 / 4.2", "85.4 / 10.4 / 4.2"),
+    "patient_name": ("87.5 / 12.5 / 0.0", "79.2 / 20.8 / 0.0"),
+    "patient_birth_date": ("85.4 / 14.6 / 0.0", "79.2 / 20.8 / 0.0"),
+    "patient_member_id": ("89.6 / 10.4 / 0.0", "79.2 / 16.7 / 4.2"),
+    "patient_mismatch": ("97.9 / 0.0 / 2.1", "97.9 / 0.0 / 2.1"),
+}
+
 def _at_both_qualities(
     nth: str, blind: dict[str, tuple[str, str]], wrong: int, since: str = "scored **once** by the lead on 2026-12-01"
 ) -> tuple[str, dict[str, str], str, str]:
@@ -439,6 +455,7 @@ def _at_both_qualities(
         _at_both_qualities("fourteenth", FOURTEENTH_BLIND, 1),
         _at_both_qualities("fifteenth", FIFTEENTH_BLIND, 0),
         _at_both_qualities("sixteenth", SIXTEENTH_BLIND, 0),
+        _at_both_qualities("seventeenth", SEVENTEENTH_BLIND, 1),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
