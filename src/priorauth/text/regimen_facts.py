@@ -73,10 +73,18 @@ _NEGATIVE_WORD = re.compile(
 )
 
 
+def _only_negated_with_own_negative(doc: TextDoc, f: Finding) -> bool:
+    """A naive statement whose only modifier is a negation, outside family history and allergies, that carries a
+    negative of its own ("no chemo"): the shape the two clause rules below re-read."""
+    return (
+        f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
+        and f.section not in ("family_history", "allergies")
+        and bool(_OWN_NEGATIVE.search(doc.text[f.start : f.end]))
+    )
+
+
 def _negated_from_other_clause(doc: TextDoc, f: Finding) -> bool:
-    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in ("family_history", "allergies"):
-        return False
-    if not _OWN_NEGATIVE.search(doc.text[f.start : f.end]):
+    if not _only_negated_with_own_negative(doc, f):
         return False
     before = doc.text[f.sentence_start : f.start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
@@ -91,9 +99,7 @@ _DENIED_AFTER = re.compile(r"\b(?:false|untrue|incorrect|inaccurate|wrong|not\s+
 
 
 def _negated_after_it(doc: TextDoc, f: Finding) -> bool:
-    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in ("family_history", "allergies"):
-        return False
-    if not _OWN_NEGATIVE.search(doc.text[f.start : f.end]):
+    if not _only_negated_with_own_negative(doc, f):
         return False
     before = doc.text[f.sentence_start : f.start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
