@@ -1509,8 +1509,10 @@ _NAME_COLUMN = re.compile(
 )
 _NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|concerning|(?:full\s+)?name|(?:surname|last\s+name|family\s+name)\s*,\s*(?:given|first)\s+names?|(?:to\s+the\s+)?(?:prescriber|physician|doctor)\s+of)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
 # "For: Fenella D. Odhiambo-Kray      Birth date: ...": a bare "For:" names the patient only with a date of birth beside it
+# (after a column gap, a dash or bar, a middle dot or bullet, a comma: "For: Jane Doe · born 02/03/1961 · member ...";
+# at fax the dot read as a spaced colon or hyphen, "For: Jane Doe : born ...")
 _NAME_FOR = re.compile(
-    rf"^[ \t]*(?i:for)[ \t]*:[ \t]*(?P<v>{_PERSON}{{1,3}}?)(?=(?:[ \t]{{2,}}|[ \t]+[—–|][ \t]+)(?i:DOB|D\.O\.B|date\s+of\s+birth|birth|born)\b)", M
+    rf"^[ \t]*(?i:for)[ \t]*:[ \t]*(?P<v>{_PERSON}{{1,3}}?)(?=(?:[ \t]{{2,}}|[ \t]*[—–|·•][ \t]*|[ \t]+[-:][ \t]+|[ \t]*,[ \t]*)(?i:DOB|D\.O\.B|date\s+of\s+birth|birth|born)\b)", M
 )
 # a name in a sentence, set off by its date of birth: "for patient June T. Okafor (DOB 02-03-1961"
 _NAME_INLINE = re.compile(

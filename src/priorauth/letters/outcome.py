@@ -186,7 +186,8 @@ _STATEMENTS = {
         r"\b(?:decided|decision)\s+(?:is\s+)?to\s+deny\b",
         r"\b(?:reviewed|evaluated|considered)\s+and\s+(?:denied|declined)\b",
         r"\b(?:has|have)\s+(?:denied|declined)\s+(?:this|the|your|it|coverage|benefits)\b",
-        r"\b(?:did|does)\s+not\s+(?:approve|authorize|certify|cover)\b",
+        # not "does not approve or deny anything": both words negated together disclaim a decision
+        r"\b(?:did|does)\s+not\s+(?:approve|authorize|certify|cover)\b(?!,?\s+(?:or|nor)\s+(?:deny|reject|decline|refuse)\b)",
         r"\bwe\s+(?:said|are\s+saying)\s+no\b",
         # a Spanish letter: "fue DENEGADA", "AVISO DE DENEGACION DE CUBIERTA", "no fue aprobada"
         r"\b(?:fue|ha\s+sido)\s+(?:denegad[ao]|rechazad[ao])s?\b|\bno\s+(?:fue|ha\s+sido)\s+aprobad[ao]\b|"
@@ -524,7 +525,14 @@ _UNDECIDED = re.compile(
     r"\b(?:this|the|our)\s+(?:letter|notice|grant|award|approval|decision)\s+(?:is|does)\s+not\s+(?:a|an|constitute\s+a|serve\s+as\s+a)\s+"
     r"(?:prior\s+authori[sz]ation|pre-?authori[sz]ation|coverage\s+(?:decision|determination|approval))\b|"
     r"\bdoes\s+not\s+(?:say|tell\s+you|decide|mean|show)\s+whether\s+(?:your|the)\s+(?:health\s+|insurance\s+|drug\s+)?"
-    r"(?:plan|insurer|insurance|payer)\s+will\s+(?:cover|pay|approve|authori[sz]e)\b",
+    r"(?:plan|insurer|insurance|payer)\s+will\s+(?:cover|pay|approve|authori[sz]e)\b|"
+    # a notice about something else (a transfer, a new pharmacy, an address) that disclaims deciding: "it is not a
+    # coverage decision", "this notice does not approve or deny anything", "neither approves nor denies your request"
+    r"\b(?:it|this|this\s+(?:letter|notice|message|update))\s+is\s+not\s+(?:a|an|any)\s+(?:coverage|benefit|prior\s+authori[sz]ation)\s+"
+    r"(?:decision|determination)\b|"
+    r"\b(?:does|do|did|will)\s+not\s+(?:approve|authori[sz]e)\s*,?\s+(?:or|nor)\s+(?:deny|reject|decline|refuse)\b|"
+    r"\bneither\s+(?:approves?|authori[sz]es?|grants?)\s+nor\s+(?:denies|deny|rejects?|declines?|refuses?)\b|"
+    r"\bmakes?\s+no\s+(?:coverage\s+)?(?:decision|determination)\b",
     I,
 )
 
