@@ -1637,3 +1637,50 @@ def test_a_printed_rule_read_as_letters_does_not_make_a_page_unreliable(
     doc = check(scans.chart(scans.document("scan1", b"II*\x00scan", "image/tiff")))
     c = next(c for c in doc["criteria"] if c["id"] == "no_prior_kras_g12c_inhibitor")
     assert c["status"] == status, c["summary"]
+
+
+_HUDDLE = (
+    "Tumour board list copied into one record\n"
+    "Copy for the record of OKONJO-REED, Marta (row 3)\n"
+    "Row  Initials  MRN  Reason  Molecular\n"
+    "{one}  T.W.  QH-551020  post-op plan  KRAS G12C on resection\n"
+    "2  B.N.  QH-548811  restaging  ALK fusion\n"
+    "3  M.O-R.  QH-560734  first-line choice  {own}\n"
+    "4  P.S.  QH-530097  trial screen  no driver\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr17-filed-item] another numbered row of a list filed to one chart: not this patient's result
+        (_HUDDLE.format(one="1", own="panel pending"), "insufficient"),
+        (_HUDDLE.format(one="I", own="panel pending"), "insufficient"),  # the row's "1" read as "I" by a scan
+        (_HUDDLE.format(one="l.", own="panel pending"), "insufficient"),
+        (
+            _HUDDLE.format(one="1", own="panel pending").replace(
+                "Copy for the record of OKONJO-REED, Marta (row 3)", "FILED IN CHART OF: OKONJO-REED, Marta [entry 3]"
+            ),
+            "insufficient",
+        ),
+        # guards: the marked row's own result stays; no filing line, or no row with the marked number: unchanged
+        (_HUDDLE.format(one="1", own="KRAS G12C detected"), "met"),
+        (_HUDDLE.format(one="1", own="panel pending").replace(" (row 3)", ""), "met"),
+        (_HUDDLE.format(one="1", own="panel pending").replace("row 3", "row 7"), "met"),
+        (_HUDDLE.format(one="1", own="panel pending").replace(" (row 3)", " - row 3"), "met"),  # not in brackets
+        (
+            _HUDDLE.format(one="1", own="panel pending").replace("2  B.N.", "-  B.N.").replace("4  P.S.", "-  P.S."),
+            "met",
+        ),  # two numbered rows only
+    ],
+)
+def test_another_numbered_row_of_a_list_filed_to_one_chart_is_not_this_patients(
+    text: str, status: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """[ocr17-filed-item] (held-out OCR v17, safety pass) A meeting's list of several patients' numbered rows filed to
+    one chart, the filing line naming this patient's row: another row's KRAS G12C is no result of this patient, on the
+    clean text and on a scan that misread the row's number (which had split the row from its header and let the
+    result through as `met`). The marked row's own result, a list with no filing line or no such row: as before."""
+    assert kras(_kras_of_scan(text, {}, monkeypatch))["status"] == status
+    digital = check(scans.chart(scans.document("scan1", text.encode(), "text/plain")))
+    assert kras(digital)["status"] == status

@@ -463,4 +463,31 @@ def _other_row(doc: TextDoc, f: Finding) -> bool:
     line = _line_at(doc.text, f.start)
     if not _ROW_GAP.search(line) or _THIS_PT_MARK.search(line):
         return False
+    if _other_item(doc.text, line):
+        return True  # [ocr17-filed-item]
     return any(_ROW_GAP.search(_line_at(doc.text, m.start())) for m in _THIS_PT_MARK.finditer(doc.text))
+
+
+# [ocr17-filed-item] (held-out OCR v17, issue 17's safety pass) A numbered list of several people's rows filed to one
+# chart, the filing line naming this patient's row in brackets ("FILED TO CHART OF: DOE, Jane (item 4)", "Copy for the
+# record of J. Doe (row 2)"): a meeting's agenda, a clinic's list. A row of it whose label is not that number (another
+# item's patient, or the label a scan misread, "I" for "1") is no result of this patient; the marked row, a line
+# without a row's label and every line outside the list stay. Only when the marked row is there, among three numbered
+# rows or more.
+_FILED_ITEM = re.compile(
+    r"\b(?:chart|record)\s+of\b[^\n]{0,80}?[(\[]\s*(?:item|row|entry)\s*(?:no\.?\s*|#\s*)?(\d{1,3})\s*[)\]]",
+    re.I,
+)
+_ROW_LABEL = re.compile(r"^\W{0,2}([A-Za-z0-9]{1,3})[.)]?(?: {2,}|\t)\S")
+
+
+def _other_item(text: str, line: str) -> bool:
+    mark = _FILED_ITEM.search(text)
+    row = _ROW_LABEL.match(line)
+    if mark is None or row is None or _FILED_ITEM.search(line):
+        return False
+    own = mark.group(1)
+    numbers = {r.group(1) for x in text.split("\n") if (r := _ROW_LABEL.match(x)) and r.group(1).isdigit()}
+    if own not in numbers or len(numbers) < 3:
+        return False  # the marked row is there, in a numbered list of three rows or more
+    return row.group(1) != own
