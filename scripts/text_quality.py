@@ -24,9 +24,10 @@ fifteenth pass: a development set too), ``heldout15`` (``tests/text/heldout15.ya
 read, scored blind once, then read on 2026-12-01 in the sixteenth pass: a development set too), ``heldout16``
 (``tests/text/heldout16.yaml``, written blind while v15 was read, scored blind once, then read on 2026-12-01 in the
 seventeenth pass: a development set too), ``heldout17`` (``tests/text/heldout17.yaml``, written blind while v16 was
-read, scored blind once, then read on 2026-12-01 in the eighteenth pass: a development set too) and ``heldout18``
-(``tests/text/heldout18.yaml``, the held-out set, written blind while v17 was read, merged and scored blind once on
-2026-12-01; a corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when asked
+read, scored blind once, then read on 2026-12-01 in the eighteenth pass: a development set too), ``heldout18``
+(``tests/text/heldout18.yaml``, written blind while v17 was read, scored blind once on 2026-12-01, then read on
+2026-12-02 in the nineteenth pass: a development set too) and ``heldout19`` (``tests/text/heldout19.yaml``, the
+held-out set, written blind while v18 is read; a corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when asked
 for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
@@ -68,7 +69,8 @@ HELDOUT14 = ROOT / "tests/text/heldout14.yaml"  # written blind while v13 was re
 HELDOUT15 = ROOT / "tests/text/heldout15.yaml"  # written blind while v14 was read; a development set since read
 HELDOUT16 = ROOT / "tests/text/heldout16.yaml"  # written blind while v15 was read; a development set since read
 HELDOUT17 = ROOT / "tests/text/heldout17.yaml"  # written blind while v16 was read; a development set since read
-HELDOUT18 = ROOT / "tests/text/heldout18.yaml"  # written blind while v17 was read; the held-out set (scored blind once)
+HELDOUT18 = ROOT / "tests/text/heldout18.yaml"  # written blind while v17 was read; a development set since read
+HELDOUT19 = ROOT / "tests/text/heldout19.yaml"  # written blind while v18 is read; the held-out set, absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -89,6 +91,7 @@ CORPORA = {
     "heldout16": HELDOUT16,
     "heldout17": HELDOUT17,
     "heldout18": HELDOUT18,
+    "heldout19": HELDOUT19,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")
