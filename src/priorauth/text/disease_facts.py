@@ -322,12 +322,24 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v13) [v13-status-benign-nodule] a benign screening nodule "unchanged": no cancer's status
     if _SUPERSEDED_READ.search(_line_before(doc, f)) and _REVISED.search(doc.text):
         return  # (held-out v13) [v13-status-superseded-read] 'Original read: "stable disease."', revised by a 2nd reader
+    own_box = p["ticked_box"].search(doc.text, f.start, f.end)
+    if own_box and own_box.start() > f.start:  # "CR ☑": a box after the choice; in "[ ] SD [x] CR" it is the next one's
+        field = doc.text[_line_start(doc.text, f.start) : f.start]
+        field = field[field.rfind(":") + 1 :]
+        boxes = [m.start() for k in ("ticked_box", "unticked_box") for m in p[k].finditer(field)]
+        if boxes and not _CHOICE.search(field, 0, min(boxes)):
+            return
+    ticked = bool(_TICKED_BEFORE.search(doc.text[max(0, f.start - 8) : f.start]))
+    boxed_first = ticked or bool(p["ticked_box"].search(doc.text[f.start : f.end])) or bool(re.search(p["unticked_box"].pattern + r"\s*$", doc.text[max(0, f.start - 8) : f.start]))
+    after = doc.text[f.end : f.end + 6]
+    if not boxed_first and p["unticked_box"].match(after, len(after) - len(after.lstrip(" \t"))):
+        return  # (held-out v18) [v18-status-ticked] "Outcome: SD ☐ CR ☑": its own box, after it, left empty
     value = f.value
     if f.label == "STATUS_CELL" and not p["response_table_header"].search(_block_header(doc, f)):
         return  # "PR" ending a row of another table (hormone receptors, a problem list)
     if value.endswith("_in_context"):  # PD / POD / "(SD)" / arrows: only on a line about cancer care
         line = _line(doc, f)
-        if not (p["oncology_context"].search(line) or _drug_named(line)):
+        if not (p["oncology_context"].search(line) or _drug_named(line) or ticked):
             return
         value = value.removesuffix("_in_context")
     out.statuses.append(DiseaseStatus(_evidence(doc, f), value))  # type: ignore[arg-type]
@@ -374,6 +386,12 @@ _SUPERSEDED_READ = re.compile(
 )
 _REVISED = re.compile(r"\b(?:second\s+reader|addendum|amended|revised|discrepanc\w*|missed|overread)\b", re.I)
 
+
+# (held-out v18, issue 13's nineteenth pass) [v18-status-ticked] a box ticked right before a status ("Why requested:
+# [x] progression on treatment"): the form asserts it, on a line with no other word of cancer care.
+_TICKED_BEFORE = re.compile(r"(?:[\u2612\u2611\u2714]|\[\s?[x\u2713]\s?\])\s*$", re.I)
+
+_CHOICE = re.compile(r"\b(?:pd|sd|pr|cr)\b", re.I)
 
 _CONDITIONAL_PROGRESSION = re.compile(
     r"\b(?:at|upon|on|at\s+(?:the\s+)?time\s+of|in\s+(?:the\s+)?(?:event|case)\s+of)\s+(?:further\s+|disease\s+)?$"

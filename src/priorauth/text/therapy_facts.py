@@ -54,9 +54,38 @@ _SUPPLY_PENDING = re.compile(
     r"|\bno\s+(?:study\s+|trial\s+)?(?:drug|medication|medicine)\s+(?:was|were|has\s+been)\s+(?:yet\s+)?(?:dispensed|given|administered)\b"
     # (held-out v15, issue 13's sixteenth pass) [v15-not-started-alone] "Pt has NOT started." on its own (the drug named
     # in a sentence before, "Krazati shipment arrives 12/03. Pt has NOT started.")
-    r"|\b(?:has|have|had|did)\s*(?:not|n't|n\u2019t)\s+(?:yet\s+)?(?:started|begun)(?:\s+(?:it|them|yet))?(?=\s*(?:[.;!\n]|$))",
+    r"|\b(?:has|have|had|did)\s*(?:not|n't|n\u2019t)\s+(?:yet\s+)?(?:started|begun)(?:\s+(?:it|them|yet))?"
+    # (held-out v18, issue 13's nineteenth pass) [v18-not-given-later] ... "so far", "but will ring the team"; a
+    # bare "Not yet started." or "first tablet not taken yet" after the drug's sentence; an order or a chair booking
+    # "cancelled"; a start "when supplied"
+    r"(?:\s+(?:at\s+home|either|yet|so\s+far)){0,2}(?=\s*(?:[.;!\n]|$)|\s+(?:and|but)\b)"
+    r"|(?:^|[.;:!]\s+|\n\s*)not\s+(?:yet\s+)?(?:started|begun|commenced|taken)\s*(?=[.;!\n]|$)"
+    r"|\bfirst\s+(?:dose|tablet|capsule|infusion)\s+(?:not\s+yet|not|yet\s+to\s+be)\s+(?:taken|given|administered)\b"
+    r"|\b(?:booking|order|orders|cycle|appointment|infusion|chair)\s+(?:was\s+|has\s+been\s+)?cancell?ed\b|\s-\s*cancell?ed\b"
+    r"|\b(?:start|starts|starting|begin)\s+(?:once|when|after)\s+(?:it\s+is\s+|it\s+has\s+been\s+)?(?:dispensed|supplied)\b",
     re.I,
 )
+# (held-out v18) [v18-not-given-later] A drug said, in its own clause after its name, not to have been started, given
+# or taken, or not to be affordable ("adagrasib was not started", "cetuximab not given (RAS mutant)", "nivolumab not
+# affordable"): not given anywhere in the note. "not given today / this cycle / since" is a dose held: a drug taken.
+_REFUSED_AFTER = re.compile(
+    r"[^.;\n]{0,30}?\b(?:(?:was|is|has\s+been|were)\s+)?(?:not|never)\s+(?:yet\s+)?(?:started|commenced|begun|initiated|taken|"
+    r"given(?!\s+(?:today|this|since|for|on|at|due|because|yesterday|x))|affordable)\b(?![^.;\n]{0,40}\b(?:held|hold|holding)\b)",
+    re.I,
+)
+
+
+def _refused_drugs(text: str) -> set[str]:
+    vocab = vocabulary()
+    out: set[str] = set()
+    for d in _drugs().finditer(text):
+        if _REFUSED_AFTER.match(text, d.end()) and not _drugs().search(text[d.end() : _REFUSED_AFTER.match(text, d.end()).end()]):
+            out |= {
+                vocab.drugs[i].ingredient
+                for i in vocab.by_name.get(d.group(0).lower(), ())
+                if i in vocab.drugs and vocab.drugs[i].anticancer
+            }
+    return out
 _HAD_BEFORE_STRICT = re.compile(
     r"\b(?:s/p|prior|previous|previously|received|completed|after|post|progress(?:ion|ed)\s+on|(?:was|were)\s+on)"
     r"\s+(?:[^\s;]+\s+){0,2}$"
@@ -80,13 +109,17 @@ def _pending_drugs(text: str) -> set[str]:
         hi = after.start() if after else len(text)
         for lo in reversed(bounds[-4:]):  # its own sentence, then up to three before it
             span = text[lo:hi]
-            named = {
-                vocab.drugs[i].ingredient
+            # (held-out v18) [v18-pending-nearest-line] a drug on the line nearest the notice, if one is named there,
+            # not a history line above it ("...; FOLFOX x6\nDrug: adagrasib 600 mg BD ...")
+            nearest = span.rfind("\n") + 1
+            found = [
+                (d.start(), vocab.drugs[i].ingredient)
                 for d in _drugs().finditer(span)
                 if not _history_mention(span, d.start(), d.end())
                 for i in vocab.by_name.get(d.group(0).lower(), ())
                 if i in vocab.drugs and vocab.drugs[i].anticancer
-            }
+            ]
+            named = {i for at, i in found if at >= nearest} or {i for _, i in found}
             if named:
                 out |= named
                 break
@@ -113,7 +146,7 @@ def _history_mention(span: str, start: int, end: int) -> bool:
 
 
 def _not_given_yet(text: str, meds: list[MedUse]) -> list[MedUse]:
-    pending = _pending_drugs(text)
+    pending = _pending_drugs(text) | _refused_drugs(text)
     if pending:
         meds = [
             m
@@ -141,6 +174,8 @@ _FIRST_EVER = re.compile(
     # "about to start her first-ever chemo": the regimen named is the first
     r"|\bfirst[\s-]ever\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?(?:chemo\w*|immunotherapy|infusion|cycle)\b"
     r"|\bfirst\s+(?:systemic|anti-?cancer|cancer)\s+(?:therapy|treatment)\s+ever\b"
+    # (held-out v18) [v18-naive-shapes] "the first therapy he has ever received"
+    r"|\b(?:first|1st)\s+(?:(?:anti-?cancer|cancer|systemic)\s+)?(?:treatment|therapy|chemo\w*)\s+(?:that\s+)?(?:she|he|they|the\s+patient|pt)\s+(?:has|have|had)\s+ever\s+(?:had|received|been\s+given)\b"
     # (held-out v9) [v9-naive-until-now] naive up to a start point the text names ("treatment-naive before today",
     # "no anticancer therapy before enrolment", "this will be your first", "first-line cohort"): the drug given
     # from that point on is the first.
@@ -245,10 +280,15 @@ _ON_A_DAY_AFTER = re.compile(
     r"[^.;\n]{0,30}?\b(?:on|this|next|coming)\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I
 )
 _PAST_WORD = re.compile(r"\b(?:had|received|given|was|were|got|took|completed|tolerated|administered)\b", re.I)
-_BEFORE_THE_DRUG = re.compile(r"\bpre-$", re.I)
+# (held-out v18) [v18-therapy-baseline-before] "baseline echo before trastuzumab", "prior to commencing docetaxel": a
+# time before the drug, not a dose.
+_BEFORE_THE_DRUG = re.compile(
+    r"\bpre-$|\bbaseline\s+(?:[\w-]+\s+){0,2}(?:before|prior\s+to|pre)\s+$|\b(?:before|prior\s+to)\s+(?:starting|commencing|beginning)\s+$",
+    re.I,
+)
 _ANOTHER_PERSONS_DRUG = re.compile(
     r"\bbelongs?\s+to\s+(?:the\s+)?(?:pt'?s\s+|patient'?s\s+|his\s+|her\s+|their\s+)?(?:husband|wife|spouse|partner|son|"
-    r"daughter|mother|father|brother|sister|relative)\b|\b(?:husband|wife|spouse|partner|son|daughter|mother|father|brother|"
+    r"daughter|mother|father|brother|sister|relative|previous\s+(?:occupant|patient|resident)|another\s+patient|a\s+different\s+patient)\b|\bwas\s+(?:his|her|their)\s+(?:husband|wife|spouse|partner|son|daughter|mother|father|brother|sister)(?:'s|\u2019s)|\b(?:husband|wife|spouse|partner|son|daughter|mother|father|brother|"
     r"sister)\W{0,2}s\s+name\b|\bdependa[nt]t?\s*:\s*(?:spouse|husband|wife|partner|child|son|daughter)\b",
     re.I,
 )
@@ -271,7 +311,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     p = patterns()
     before = f.sentence[: f.start - f.sentence_start]
-    if _DRUG_NAIVE.match(doc.text, f.end) or _BEFORE_THE_DRUG.search(before[-6:]):
+    if _DRUG_NAIVE.match(doc.text, f.end) or _BEFORE_THE_DRUG.search(before[-40:]):
         return  # "sotorasib-naive", "adagrasib-naïve": never given; "pre-sotorasib baseline": a time before it
     if _FIRST_ON_A_DAY.search(before) and _ON_A_DAY_AFTER.match(doc.text, f.end) and not _PAST_WORD.search(f.sentence):
         return  # (held-out v17) [v17-therapy-first-on-a-day] "first FOLFOX on Monday": a first dose still to come
@@ -286,7 +326,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if (
         not given
         and (planned or after_plan)
-        and (not p["given_in_plan"].search(f.sentence) or _FUTURE.search(f.sentence))
+        and (not p["given_in_plan"].search(_own_clause(doc, f) if after_plan else f.sentence) or _FUTURE.search(f.sentence))
     ):
         return
     subject_line = _past_subject_line(doc, f)
@@ -311,6 +351,22 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ev = _evidence(doc, f)
     curative = bool(p["curative_setting"].search(f.sentence)) and not p["advanced_setting"].search(f.sentence)
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
+
+
+# (held-out v18, issue 13's nineteenth pass) [v18-given-word-other-drug] A drug whose own words say it is requested,
+# in a clause of its own after another drug ("PD after FOLFIRI, and adagrasib with cetuximab is
+# requested"): the history's word ("PD after") is the other drug's, not this one's.
+_CLAUSE_JOIN = re.compile(r",\s*(?:and|but|now|then|so)\b|;|\band\s+now\b", re.I)
+
+
+def _own_clause(doc: TextDoc, f: Finding) -> str:
+    before = doc.text[f.sentence_start : f.start]
+    drugs = list(_drugs().finditer(before))
+    if drugs:
+        joins = list(_CLAUSE_JOIN.finditer(before, drugs[-1].end()))
+        if joins:
+            return doc.text[f.sentence_start + joins[-1].end() : f.sentence_start + len(f.sentence)]
+    return f.sentence
 
 
 # (held-out v15, issue 13's sixteenth pass) [v15-patient-on-drug] A drug the patient is said to be on or to have had
@@ -354,13 +410,17 @@ _EXAMPLE_BEFORE = re.compile(r"\((?:\s*e\.\s?g\.?|\s*for\s+example|\s*such\s+as)
 # sentence says it was given) on a form that asks for a drug (PA worksheet, non-formulary request, ePA, enrolment);
 # a renewal or a dispensing verification names the drug taken.
 _FORM_DRUG_FIELD = re.compile(
-    r"\b(?:drug|product)\s*:\s*(?:[\[(]\s*x\s*[\])]\s*)?$|(?:^|\n)\s*e-?pa\s*[-\u2013:]\s*$", re.I
+    r"(?<!current\s)(?<!previous\s)(?<!prior\s)\b(?:drug|product|medicine|medication)\s*:\s*(?:[\[(]\s*x\s*[\])]\s*)?$|(?:^|\n)\s*e-?pa\s*[-\u2013:]\s*$", re.I
 )
 _REQUEST_FORM = re.compile(
     r"\bpa\s+worksheet\b|\bnon-?formulary\b|\bpadr\b|(?:^|\n)\s*e-?pa\b|\benrol{1,2}ment\b|\bauth\w*\s*#?\s*pending\b"
     # (held-out v16, issue 13's seventeenth pass) [v16-request-form-kinds] a drug-assistance application and a prior
     # authorisation being opened ("Assistance application ... Product: sotorasib", "Call type: PA initiation | Drug:")
-    r"|\b(?:patient\s+|drug\s+|free[\s-]drug\s+)?assistance\s+application\b|\bpa\s+(?:initiation|intake)\b",
+    r"|\b(?:patient\s+|drug\s+|free[\s-]drug\s+)?assistance\s+application\b|\bpa\s+(?:initiation|intake)\b"
+    # (held-out v18, issue 13's nineteenth pass) [v18-request-form-kinds] a formulary request, an unregistered medicine's
+    # application (Section 21, special access, named patient, compassionate use)
+    r"|\bformulary\s+(?:request|application)\b|\b(?:section\s+21|special[\s-]access|named[\s-]patient|compassionate[\s-]use)"
+    r"\s+(?:programme\s+|program\s+)?(?:application|request)\b",
     re.I,
 )
 _TAKEN_FORM = re.compile(r"\brenewal\b|\bre-?authori[sz]ation\b|\bverification\b|\bcontinuation\b", re.I)
