@@ -45,7 +45,6 @@ from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _entered_in_error, _evidence, _line
 from priorauth.text.therapy_facts import _FIRST_EVER, _not_given_yet, _patient_had, _therapy
 
-
 _ONE_SETTING_AFTER = re.compile(
     r"\s*(?:\(|,)?\s*(?:for|in)\s+(?:the\s+)?(?:advanced|metastatic|recurrent|palliative|stage\s+iv)\s+(?:disease|setting|nsclc|cancer|crc)\b",
     re.I,

@@ -79,7 +79,8 @@ def _refused_drugs(text: str) -> set[str]:
     vocab = vocabulary()
     out: set[str] = set()
     for d in _drugs().finditer(text):
-        if _REFUSED_AFTER.match(text, d.end()) and not _drugs().search(text[d.end() : _REFUSED_AFTER.match(text, d.end()).end()]):
+        said = _REFUSED_AFTER.match(text, d.end())
+        if said and not _drugs().search(said.group(0)):  # the cue is this drug's, no other drug named between
             out |= {
                 vocab.drugs[i].ingredient
                 for i in vocab.by_name.get(d.group(0).lower(), ())
