@@ -308,6 +308,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _negated_by_a_later_statement(doc, f)
         or _corrected_answer(f)
         or _negated_in_another_cell(doc, f)
+        or _given_despite_negation(doc, f)
     ):
         return
     p = patterns()
@@ -368,6 +369,27 @@ def _own_clause(doc: TextDoc, f: Finding) -> str:
         if joins:
             return doc.text[f.sentence_start + joins[-1].end() : f.sentence_start + len(f.sentence)]
     return f.sentence
+
+
+# (held-out v18, issue 13's nineteenth pass) [v18-given-on-own-line] A negation that is not the drug's: a record line
+# "<drug> ... - given" after a line ending "no reaction" (the cue is on another line), and a drug "not restarted" /
+# "not resumed" / "not rechallenged" (given before: a drug stopped is a drug had).
+_GIVEN_ON_LINE = re.compile(r"[^\n]{0,50}?(?:[-\u2013:|]\s*|\s)(?:given|administered|infused|taken)\b(?!\s+(?:today|yet))", re.I)
+_NOT_AGAIN_BEFORE = re.compile(
+    r"\b(?:not|never|n[o'\u2019]t)\s+(?:be\s+|to\s+)?(?:restart\w*|re-start\w*|resum\w*|re-?challeng\w*|re-?introduc\w*|re-?treat\w*)"
+    r"\s+(?:with\s+|on\s+|her\s+|his\s+|the\s+)?$",
+    re.I,
+)
+
+
+def _given_despite_negation(doc: TextDoc, f: Finding) -> bool:
+    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in ("family_history", "allergies"):
+        return False
+    own = doc.text[_line_start(doc.text, f.start) : f.start]
+    if _NOT_AGAIN_BEFORE.search(doc.text[max(0, f.start - 40) : f.start]):
+        return True
+    rest = doc.text[f.end : _line_end(doc.text, f.end)]
+    return not _NEGATION_CUE.search(own) and not _NEGATION_CUE.search(rest) and bool(_GIVEN_ON_LINE.match(rest))
 
 
 # (held-out v15, issue 13's sixteenth pass) [v15-patient-on-drug] A drug the patient is said to be on or to have had
