@@ -322,18 +322,9 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v13) [v13-status-benign-nodule] a benign screening nodule "unchanged": no cancer's status
     if _SUPERSEDED_READ.search(_line_before(doc, f)) and _REVISED.search(doc.text):
         return  # (held-out v13) [v13-status-superseded-read] 'Original read: "stable disease."', revised by a 2nd reader
-    own_box = p["ticked_box"].search(doc.text, f.start, f.end)
-    if own_box and own_box.start() > f.start:  # "CR ☑": a box after the choice; in "[ ] SD [x] CR" it is the next one's
-        field = doc.text[_line_start(doc.text, f.start) : f.start]
-        field = field[field.rfind(":") + 1 :]
-        boxes = [m.start() for k in ("ticked_box", "unticked_box") for m in p[k].finditer(field)]
-        if boxes and not _CHOICE.search(field, 0, min(boxes)):
-            return
+    if f.modifiers != _TICKED_CHOICE and _in_box_field(doc, f):
+        return  # (held-out v18) [v18-status-ticked] a choice of a boxed list: `_ticked_choices` reads the list
     ticked = bool(_TICKED_BEFORE.search(doc.text[max(0, f.start - 8) : f.start]))
-    boxed_first = ticked or bool(p["ticked_box"].search(doc.text[f.start : f.end])) or bool(re.search(p["unticked_box"].pattern + r"\s*$", doc.text[max(0, f.start - 8) : f.start]))
-    after = doc.text[f.end : f.end + 6]
-    if not boxed_first and p["unticked_box"].match(after, len(after) - len(after.lstrip(" \t"))):
-        return  # (held-out v18) [v18-status-ticked] "Outcome: SD ☐ CR ☑": its own box, after it, left empty
     value = f.value
     if f.label == "STATUS_CELL" and not p["response_table_header"].search(_block_header(doc, f)):
         return  # "PR" ending a row of another table (hormone receptors, a problem list)
@@ -391,7 +382,54 @@ _REVISED = re.compile(r"\b(?:second\s+reader|addendum|amended|revised|discrepanc
 # [x] progression on treatment"): the form asserts it, on a line with no other word of cancer care.
 _TICKED_BEFORE = re.compile(r"(?:[\u2612\u2611\u2714]|\[\s?[x\u2713]\s?\])\s*$", re.I)
 
-_CHOICE = re.compile(r"\b(?:pd|sd|pr|cr)\b", re.I)
+_CHOICE = re.compile(r"(?<![\w/-])(?:pd|sd|pr|cr)(?![\w/-])", re.I)
+_CHOICE_STATUS = {"pd": "worsened", "sd": "stable", "pr": "improved", "cr": "improved"}
+_CHOICE_FIELD = re.compile(r"\b(?:response|outcome|assessment|recist|restaging|disease\s+status)\b", re.I)
+_TICKED_CHOICE = frozenset({"TICKED_CHOICE"})
+
+
+# (held-out v18, issue 13's nineteenth pass) [v18-status-ticked] A response asked as a list of boxed choices
+# ("Outcome: SD ☐ CR ☑ PD ☐", "Response: [ ] PD [x] SD [ ] PR"): the ticked choice is the answer. Which box is a
+# choice's is read from the list's layout: the box before the first choice (box first) or after it (box after); a
+# choice is ticked only when its own box is. No tick, or several, no answer.
+def _choice_fields(text: str) -> list[tuple[int, list[tuple[int, int, bool]]]]:
+    """Each line's boxed choice list after a response word: (where, [(choice start, end, ticked)])."""
+    p = patterns()
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        labels = list(_CHOICE_FIELD.finditer(line.group(0)))
+        if not labels:
+            continue
+        at = line.start() + labels[-1].end()  # the list after the last response word of the line
+        seg = text[at : line.end()]
+        boxes = [(m.start(), False) for m in p["unticked_box"].finditer(seg)]
+        boxes = sorted(boxes + [(m.start(), True) for m in p["ticked_box"].finditer(seg)])
+        choices = [(m.start(), m.end()) for m in _CHOICE.finditer(seg)]
+        if len(choices) < 2 or len(boxes) < 2:
+            continue
+        box_first = boxes[0][0] < choices[0][0]
+        items = []
+        for a, b in choices:
+            own = [t for x, t in boxes if x < a][-1:] if box_first else [t for x, t in boxes if x >= b][:1]
+            items.append((at + a, at + b, bool(own and own[0])))
+        out.append((line.start(), items))
+    return out
+
+
+def _in_box_field(doc: TextDoc, f: Finding) -> bool:
+    return any(a < f.end and f.start < b for _, items in _choice_fields(doc.text) for a, b, _t in items)
+
+
+def _ticked_choices(doc: TextDoc) -> list[Finding]:
+    out = []
+    for start, items in _choice_fields(doc.text):
+        ticked = [(a, b) for a, b, t in items if t]
+        if len(ticked) != 1:
+            continue
+        a, b = ticked[0]
+        row = doc.text[start : _line_end(doc.text, a)]
+        out.append(Finding("STATUS", _CHOICE_STATUS[doc.text[a:b].lower()], a, b, _TICKED_CHOICE, None, row, start))
+    return out
 
 _CONDITIONAL_PROGRESSION = re.compile(
     r"\b(?:at|upon|on|at\s+(?:the\s+)?time\s+of|in\s+(?:the\s+)?(?:event|case)\s+of)\s+(?:further\s+|disease\s+)?$"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from priorauth.facts.model import Diagnosis, DiseaseStatus, Evidence, KrasResult, MedUse
-from priorauth.text.disease_facts import _histology, _spread, _stage, _stage_cells, _status
+from priorauth.text.disease_facts import _histology, _spread, _stage, _stage_cells, _status, _ticked_choices
 from priorauth.text.document_scope import (
     _NOT_A_PATIENT,
     _general_paragraph,
@@ -84,6 +84,9 @@ def _document_facts(doc: TextDoc) -> TextFacts:
             _add(out, doc, f)
     for f in _stage_cells(doc):  # (held-out v17) [v17-stage-column] "MRN | Diagnosis | Stage" ... "30211 | NSCLC squamous | IIIA"
         _add(out, doc, f)
+    for f in _ticked_choices(doc):  # (held-out v18) [v18-status-ticked] "Outcome: SD ☐ CR ☑": the layout decides the box
+        if not (_entered_in_error(doc, f) or _superseded_copy(doc, f) or _in_criteria_list(doc, f)):
+            _status(out, doc, f)
     present = {(k.specimen, k.evidence.date) for k in out.kras if k.status == "g12c_present"}
     # A report naming G12C and another KRAS variant on one specimen of one date (two clones) is a G12C result: the
     # other variant is a co-mutation, not a "G12C absent" answer. Two dated results stay two (a conflict to review).
