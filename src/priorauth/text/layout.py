@@ -5,6 +5,7 @@ code, a control row, a coverage or example parenthesis, a form's field answered 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from priorauth.text.pipeline import Finding, patterns, unwrap
 from priorauth.text.sources import TextDoc
@@ -386,31 +387,55 @@ _RESULT_WORD = re.compile(
 # (held-out v17, issue 13's eighteenth pass) [v17-stage-column] A table written as rows of cells under a header row (a
 # tracker's "MRN | Dx | Stage | KRAS", a CSV export's "pt_id,site,hist,stage", tab-separated columns): the cells under
 # the header a pattern names, as (start, end) offsets into the text. A row counts while it has the header's number of
-# cells; a blank line, or a line of another shape, ends the table. A CSV cell may quote its commas.
+# cells; a markdown rule row ("|---|:--:|") is skipped; a blank line, or a line of another shape, ends the table. A CSV
+# cell may quote its commas.
 _CELL_SEPARATORS = ("|", "\t", ",")
+_RULE_ROW = re.compile(r"[\s|:+]*[-=][\s|:+=-]*")
 
 
-def _column_cells(text: str, header: re.Pattern[str]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
+@dataclass(frozen=True)
+class ColumnTable:
+    """One table's header line and the cells under the named header, as offsets into the text."""
+
+    header: tuple[int, int]  # the header line
+    columns: int  # its number of cells
+    cells: list[tuple[int, int]]
+    rows: list[tuple[int, int]]  # each cell's line
+
+
+def _column_tables(
+    text: str, header: re.Pattern[str], separators: tuple[str, ...] = _CELL_SEPARATORS
+) -> list[ColumnTable]:
+    out: list[ColumnTable] = []
     lines, at = [], 0
     for line in text.split("\n"):
         lines.append((at, line))
         at += len(line) + 1
-    for i, (_, line) in enumerate(lines):
-        for sep in _CELL_SEPARATORS:
+    for i, (head_at, line) in enumerate(lines):
+        for sep in separators:
             if sep not in line:
                 continue
             cells = _cells(line, sep)
             column = next((k for k, (a, b) in enumerate(cells) if header.fullmatch(line[a:b])), None)
             if column is None:
                 continue
+            found, rows = [], []
             for row_at, row in lines[i + 1 :]:
+                if _RULE_ROW.fullmatch(row):
+                    continue
                 row_cells = _cells(row, sep)
                 if len(row_cells) != len(cells):
                     break
                 a, b = row_cells[column]
-                out.append((row_at + a, row_at + b))
+                found.append((row_at + a, row_at + b))
+                rows.append((row_at, row_at + len(row)))
+            columns = len([c for c in cells if c[0] < c[1]])
+            out.append(ColumnTable((head_at, head_at + len(line)), columns, found, rows))
     return out
+
+
+def _column_cells(text: str, header: re.Pattern[str]) -> list[tuple[int, int]]:
+    return [cell for table in _column_tables(text, header) for cell in table.cells]
 
 
 def _cells(line: str, sep: str) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ from priorauth.text.finding_scope import (
     _relative_as_source,
     _relative_is_patient,
 )
+from priorauth.text.layout import _column_tables
 from priorauth.text.pipeline import EXCLUDING, Finding, unwrap
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line, _line_before
@@ -549,7 +550,6 @@ def _naive_before_current_course(text: str, naive: Evidence, meds: list[MedUse])
 # therapy is answered zero or none ("MRN | Dx | Prior lines | Current Rx" then "5512 | NSCLC | 0 | none"): the cell is
 # a naive statement the header's words make, as "Prior lines: 0" is. A table of several rows (a tracker of several
 # patients) or a cell with a count or a drug says nothing naive.
-_CELL_SPLIT = re.compile(r"\s*(?:\||\t)\s*")
 _PRIOR_COLUMN = re.compile(
     r"(?:(?:no\.?|number|#|count)\s+(?:of\s+)?)?(?:prior|previous|past)\s+(?:(?:systemic|anti-?cancer|cancer|onc\w*)\s+)?"
     r"(?:lines?|tx|rx|therap(?:y|ies)|treatments?|regimens?|chemo\w*)(?:\s+of\s+(?:therapy|tx|treatment))?"
@@ -557,36 +557,20 @@ _PRIOR_COLUMN = re.compile(
     re.I,
 )
 _ZERO_CELL = re.compile(r"(?:0|zero|none|nil|no|n)", re.I)
-_RULE_ROW = re.compile(r"[\s|:+=-]*")
 
 
 def _zero_prior_cells(doc: TextDoc) -> list[Evidence]:
     from priorauth.facts.model import Evidence
 
-    lines = list(re.finditer(r"[^\n]+", doc.text))
-    for i, head in enumerate(lines):
-        cells = _CELL_SPLIT.split(head.group(0).strip(" |\t"))
-        column = next((k for k, c in enumerate(cells) if _PRIOR_COLUMN.fullmatch(c)), None)
-        if column is None or len(cells) < 3:
+    for table in _column_tables(doc.text, _PRIOR_COLUMN, ("|", "\t")):
+        if table.columns < 3:
             continue
-        rows = [m for m in lines[i + 1 :] if not _RULE_ROW.fullmatch(m.group(0))]
-        rows = [m for m in rows if len(_CELL_SPLIT.split(m.group(0).strip(" |\t"))) == len(cells)]
-        if len(rows) != 1:
+        if len(table.cells) != 1:
             return []
-        row = rows[0]
-        value = _CELL_SPLIT.split(row.group(0).strip(" |\t"))[column]
-        if not _ZERO_CELL.fullmatch(value):
+        (a, b), (_, row_end) = table.cells[0], table.rows[0]
+        if not _ZERO_CELL.fullmatch(doc.text[a:b]):
             return []
-        at = row.start() + _cell_offset(row.group(0), column)
-        quote = f"{head.group(0).strip()}\n{row.group(0).strip()}"
-        return [Evidence(f"{doc.source}#char={head.start()},{row.end()}", doc.date, quote, focus=(at, at + len(value)))]
+        head_at, head_end = table.header
+        quote = f"{doc.text[head_at:head_end].strip()}\n{doc.text[table.rows[0][0] : row_end].strip()}"
+        return [Evidence(f"{doc.source}#char={head_at},{row_end}", doc.date, quote, focus=(a, b))]
     return []
-
-
-def _cell_offset(line: str, column: int) -> int:
-    """Where cell ``column`` of a table row starts (after its separator)."""
-    lead = len(line) - len(line.lstrip(" |\t"))
-    if column == 0:
-        return lead
-    inner = [m for m in _CELL_SPLIT.finditer(line, lead) if m.start() < len(line.rstrip(" |\t"))]
-    return inner[column - 1].end() if len(inner) >= column else lead
