@@ -51,7 +51,7 @@ _NOT_A_DECISION_AFTER = re.compile(
 _NOT_NOW = re.compile(
     r"\b(?:if|unless|may|might|would|could|should|whether|once|otherwise|although|though|earlier|previous(?:ly)?|prior|"
     r"original(?:ly)?|former(?:ly)?|appeal\w*|reconsideration\s+request|future|reversed|overturned|no\s+longer|"
-    r"se|qualora|other|another|different|alternative)\b|\?|_{3,}"
+    r"se|qualora|si|lorsque|wenn|falls|sofern|other|another|different|alternative)\b|\?|_{3,}"
     r"|=|\[[^\]\n]{0,3}\]|[☐☑☒]",  # a legend ("A = approved"), a row of boxes (a fax's "[J] Approved  [ ] Denied")
     I,
 )

@@ -81,7 +81,12 @@ def hits(text: str, words: tuple[tuple[str, str], ...]) -> list[Hit]:
             for col in sorted(columns, key=lambda c: bool(re.fullmatch(r"[A-Z0-9]{1,3}", cells[c].strip()))):
                 value = cells[col].strip()
                 meaning = codes.get(value, value) if re.fullmatch(r"[A-Z0-9]{1,3}", value) else value
-                word = next((v for v, w in words if re.fullmatch(rf"(?:{w})", meaning, I)), None)
+                # the cell is the word, or opens with it ("Pended - information needed"), a short cell
+                short = len(meaning.split()) <= 6
+                word = next(
+                    (v for v, w in words if re.fullmatch(rf"(?:{w})", meaning, I) or (short and re.match(rf"(?:{w})\b", meaning, I))),
+                    None,
+                )
                 at = text.find(value, start, start + used)
                 if word and at >= 0:
                     out.append(Hit(word, at, at + len(value)))

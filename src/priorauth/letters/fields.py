@@ -273,7 +273,8 @@ _DAY_FIRST_SAID = re.compile(
     # (Italian "gg/mm/aaaa", French "jj/mm/aaaa" too; a German letter's dotted dates are read day first already)
     r"\((?:day|dd|dia|d|gg|giorno|jj|jour)[/.\-](?:month|mm|m[eêé]s|m|mese|mois)[/.\-](?:year|yyyy|yy|ano|aaaa|a|anno|ann[ée]e)\)"
     r"|\b(?:dates?|datas?)\b[^.\n]{0,40}\b(?:written|are|in|given|shown|printed|s[aã]o|est[aã]o)\b[^.\n]{0,12}"
-    r"\b(?:day|dd|dia)[/.\-](?:month|mm|m[eêé]s)[/.\-](?:year|yyyy|ano|aaaa)\b",
+    r"\b(?:day|dd|dia)[/.\-](?:month|mm|m[eêé]s)[/.\-](?:year|yyyy|ano|aaaa)\b"
+    r"|\ball[ \t]+dates[ \t]+(?-i:DD/MM/YYYY|dd/mm/yyyy)\b",  # an extract's comment: "all dates DD/MM/YYYY"
     I,
 )
 _NUMERIC_DATE = re.compile(r"(?<![\w/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/]|\.\d)")
@@ -324,7 +325,7 @@ _NUMBER_LABELS = tuple(
         r"(?:case|file)(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",  # "...; Case AR-UM-77120", "request, file RMW-27-..."
         r"(?:ticket|case|file)(?=\s+(?-i:[A-Z]{2,6}[:~.][A-Z0-9]))",  # "ticket GMH:RX:27:08:2417"
         # a French letter's: "No de demande :", "N° de dossier :", "Numéro d'autorisation :"
-        r"(?:n[o°º]\.?|num[ée]ro)\s+(?:de\s+|d['’]\s*)(?:demande|dossier|autorisation|r[ée]f[ée]rence)",
+        r"(?:n[o°º]\.?|num[ée]ro)\s+(?:de\s+|d['’]\s*)(?:demande|dossier|autorisation|r[ée]f[ée]rence|accord(?:\s+pr[ée]alable)?|entente(?:\s+pr[ée]alable)?)",  # "N° d'accord préalable :"
         # an Italian letter's protocol number: "Prot. n. CMV/2027/IV/00873", "Protocollo n.:"
         r"prot(?:ocollo|\.)?\s*n(?:\.|[°º]|um(?:ero|\.))?(?=\s*:?\s*[A-Z0-9])",
         # and its request's own code: "Codice autorizzazione:", "Codice pratica:", "Numero pratica:"
@@ -1088,7 +1089,7 @@ _REASON_LABEL = re.compile(
     r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,})"  # a system's field
     # an ePA message's reason element ("<ReasonText>", printed as its label "Reason Text:"), a key=value file's
     # "reason=" / "deny_reason="
-    r"|<(?:denial)?reason(?:text|description)>|\b(?:denial[ \t]+)?reason[ \t]+(?:text|description)[ \t]*:"
+    r"|<(?:denial)?reason(?:text|description)>|\b(?:denial[ \t]+)?reason[ \t]+(?:text|txt|description|desc)[ \t]*:"
     r"|(?m:^[ \t]*)(?:deny_|denial_)?reason[ \t]*=)"
     r"\s*(?:\n\s*)?",
     I,
@@ -1109,8 +1110,9 @@ _REASON_STOP = re.compile(
 
 
 # a printout's next line that is a field of its own (a label and its leaders) or a rule of dashes ends its reason
-# (a mainframe report's next field opens with its hyphenated name: "APPEAL-BY 27261")
-_NEXT_FIELD = re.compile(r"\n[ \t]*(?:\d{1,3}[ \t]*\||[A-Za-z][A-Za-z /#]{0,30}\.{3,}|[-=_*]{4,}[ \t]*(?=\n|$)|(?-i:[A-Z]{2,}(?:-[A-Z]{2,})+)(?=[ \t:]))")
+# (a mainframe report's next field opens with its hyphenated name: "APPEAL-BY 27261"; an extract's column, read as
+# its label in lower case: "appeal days from decided: 45")
+_NEXT_FIELD = re.compile(r"\n[ \t]*(?:(?-i:[a-z]{2,}(?: [a-z]+){0,5}):[ \t]+\S|\d{1,3}[ \t]*\||[A-Za-z][A-Za-z /#]{0,30}\.{3,}|[-=_*]{4,}[ \t]*(?=\n|$)|(?-i:[A-Z]{2,}(?:-[A-Z]{2,})+)(?=[ \t:]))")
 
 
 # a panel's order: its recitals ("WHEREAS the Fund's records show that ...;") before "NOW, THEREFORE, IT IS ORDERED that the
@@ -1490,7 +1492,8 @@ def requested(text: str) -> list[Hit]:
 
 def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
     """The object of a request sentence as its items ([] when it names nothing that can be sent)."""
-    stop = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f").search(text, a.end())  # the request's sentence ends
+    # the request's sentence ends, or the next label's line begins ("info needed: X | Y" over "respond by: ...")
+    stop = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f|\n[ \t]*[A-Za-z][A-Za-z ]{0,30}:[ \t]").search(text, a.end())
     end = stop.start() if stop else len(text)
     line_start = text.rfind("\n", 0, a.start()) + 1
     if re.match(r"[ \t:]*\n", text[a.end() :]) and re.search(r"\S[ \t]{2,}$", text[line_start : a.start()]):
@@ -1503,12 +1506,12 @@ def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
 
 
 def _split(obj: str, start: int) -> list[Hit]:
-    """An inline list (``the pathology report and the NGS report``) as its items."""
+    """An inline list (``the pathology report and the NGS report``, an extract's ``notes | report``) as its items."""
     out = []
     for m in re.finditer(
-        r"(?:(?!;|,\s+and\s|,\s+|\s+and\s+(?=the\s|a\s|an\s|any\s|all\s|your\s|recent\s)).)+", obj, re.S
+        r"(?:(?!;|[ \t]\|[ \t]|,\s+and\s|,\s+|\s+and\s+(?=the\s|a\s|an\s|any\s|all\s|your\s|recent\s)).)+", obj, re.S
     ):
-        lead_in = re.match(r"\s*(?:(?:and|or)\s+)?", m.group(0))
+        lead_in = re.match(r"\s*\|?\s*(?:(?:and|or)\s+)?", m.group(0))
         lead = lead_in.end() if lead_in else 0
         item = m.group(0)[lead:].strip()
         if len(item) >= 4:
