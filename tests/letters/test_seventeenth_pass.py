@@ -160,6 +160,7 @@ def test_a_requested_against_approved_row(text: str, start: date, end: date) -> 
         ("Der Antrag auf Kostenübernahme wurde ABGELEHNT.\n", "denied"),
         ("Ihr Antrag ist GENEHMIGT.\n", "approved"),
         ("Über den Antrag können wir noch nicht entscheiden.\nEs fehlen folgende Unterlagen:\n- Arztbrief\n", "pended"),
+        ("Zu Ihrem Antrag kénnen wir noch nicht entscheiden.\nBitte senden Sie den Befund.\n", "pended"),  # OCR's é
         # a label over its value in a two-column page
         ("YOUR DETAILS                      THE DECISION\nName: Ana Holt                    APPROVED\nID: 55120\n", "approved"),
         ("PATIENT                           REVIEW OUTCOME\nName: Ana Holt                    NOT APPROVED\nBorn 1950\n", "denied"),
@@ -274,3 +275,39 @@ def test_a_modified_approval() -> None:
 def test_a_french_prior_agreement_number() -> None:
     hit = fields.authorization_number("N° d'accord préalable : QZ-AP-27/0114-007\nAdhérent : Paul Roy\n")
     assert hit is not None and hit.value == "QZ-AP-27/0114-007"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("auth request  : QLP.27.0311.0042\ndrug          : LUMAKRAS\n", "QLP.27.0311.0042"),
+        ("Authorization request: ZX-27-5512\n", "ZX-27-5512"),
+        # guard: a sentence about the request is no label
+        ("Authorization request received 03/02/2027 and reviewed.\n", None),
+    ],
+)
+def test_an_auth_request_label(text: str, number: str | None) -> None:
+    hit = fields.authorization_number(text)
+    assert (hit.value if hit else None) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        (
+            "Vous pouvez former un recours dans un délai de 45 jours à compter de la date de la présente lettre.\n",
+            date(2027, 4, 15),
+        ),
+        ("A request for review must be lodged within 30 days of the date of this memorandum.\n", date(2027, 3, 31)),
+        # guard: a review of something else, with no appeal word, gives no window
+        ("Your pharmacist will review the dose within 30 days of the date of this letter.\n", None),
+    ],
+)
+def test_more_appeal_windows(text: str, deadline: date | None) -> None:
+    got, _ = fields.appeal_deadline(text, date(2027, 3, 1))
+    assert (got.value if got else None) == deadline
+
+
+def test_a_dash_bullet_with_a_fax_speck() -> None:
+    text = "Please send the following:\n  -  a recent CT report\n  -.  the tumour board note\n"
+    assert [h.value for h in fields.requested(text)] == ["a recent CT report", "the tumour board note"]

@@ -96,7 +96,7 @@ _ASKS = re.compile(
 )
 # the same in German and French: "können wir noch nicht entscheiden", "nous ne pouvons pas encore statuer"
 _NOT_YET_DECIDED = re.compile(
-    r"\b(?:können|konnten)\s+wir\s+(?:\w+\s+){0,2}?noch\s+nicht\s+(?:entscheiden|abschlie\w+)\b|"
+    r"\b(?:k\w{1,2}nnen|konnten)\s+wir\s+(?:\w+\s+){0,2}?noch\s+nicht\s+(?:entscheiden|abschlie\w+)\b|"  # OCR's "kénnen"
     r"\bne\s+pouvons\s+pas\s+encore\s+(?:statuer|d[ée]cider|conclure)\b",
     I,
 )
