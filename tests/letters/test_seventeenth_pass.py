@@ -311,3 +311,20 @@ def test_more_appeal_windows(text: str, deadline: date | None) -> None:
 def test_a_dash_bullet_with_a_fax_speck() -> None:
     text = "Please send the following:\n  -  a recent CT report\n  -.  the tumour board note\n"
     assert [h.value for h in fields.requested(text)] == ["a recent CT report", "the tumour board note"]
+
+
+def test_a_request_as_a_labels_value_is_no_column() -> None:
+    text = (
+        "STATUS:          INFORMATION REQUESTED\nPLEASE SEND:\n  - a signed attestation that no other\n"
+        "     KRAS inhibitor was given\n  - a recent CT report\n"
+    )
+    assert [h.value for h in fields.requested(text)] == [
+        "a signed attestation that no other KRAS inhibitor was given",
+        "a recent CT report",
+    ]
+
+
+def test_a_repeated_request_label_goes_on() -> None:
+    text = "info requested:   a recent CT report\ninfo requested:   the tumour board note\nrespond by:   2027-08-24\n"
+    got = " | ".join(h.value for h in fields.requested(text))
+    assert "a recent CT report" in got and "the tumour board note" in got

@@ -1440,7 +1440,7 @@ def requested(text: str) -> list[Hit]:
         # a request in the right column of a two-column page ("Prescriber: ...      Please send:"): its list is
         # read in that column, the left column's words beside each item never part of it
         line_start = text.rfind("\n", 0, a.start()) + 1
-        col = a.start() - line_start if re.search(r"\S[ \t]{2,}$", text[line_start : a.start()]) else 0
+        col = a.start() - line_start if _right_column(text[line_start : a.start()]) else 0
         for full in text[pos:].split("\n")[:30]:
             seg = col if col and len(full) > col and full[col - 1] in " \t" else 0
             line = full[seg:] if seg or not col or len(full) > col else ""
@@ -1493,13 +1493,21 @@ def requested(text: str) -> list[Hit]:
     return [hit for _, found in sorted([first, *also], key=lambda x: x[0].start()) for hit in found]
 
 
+def _right_column(left: str) -> bool:
+    """Whether a request opens a page's right column: the left column's words before it, a gap between, and the
+    words not a label of which the request is the value ("STATUS:     INFORMATION REQUESTED")."""
+    return bool(re.search(r"\S[ \t]{2,}$", left)) and not re.search(r"[:=|][ \t]*$", left)
+
+
 def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
     """The object of a request sentence as its items ([] when it names nothing that can be sent)."""
     # the request's sentence ends, or the next label's line begins ("info needed: X | Y" over "respond by: ...")
-    stop = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f|\n[ \t]*[A-Za-z][A-Za-z ]{0,30}:[ \t]").search(text, a.end())
+    # (a label repeating the request, "info requested:" line after line, goes on)
+    stops = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f|\n[ \t]*[A-Za-z][A-Za-z ]{0,30}:[ \t]").finditer(text, a.end())
+    stop = next((m for m in stops if not (m.group(0).endswith((" ", "\t")) and _ASK.match(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip())))), None)
     end = stop.start() if stop else len(text)
     line_start = text.rfind("\n", 0, a.start()) + 1
-    if re.match(r"[ \t:]*\n", text[a.end() :]) and re.search(r"\S[ \t]{2,}$", text[line_start : a.start()]):
+    if re.match(r"[ \t:]*\n", text[a.end() :]) and _right_column(text[line_start : a.start()]):
         return []  # a request in a page's right column over its list: the next line begins with the left column's words
     obj = text[a.end() : end].strip(" :.\n")
     if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
