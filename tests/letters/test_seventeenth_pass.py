@@ -187,6 +187,7 @@ def test_a_decision_in_more_shapes(text: str, value: str) -> None:
         "Wenn der Antrag genehmigt wird, erhalten Sie Post.\n",
         "MONTH           STATUS\nJanuary         APPROVED\nFebruary        DENIED\n",
         "The board declined to review the appeal papers.\n",
+        "The committee has not agreed to fund the medicine.\n",
         "Outcome:  ( ) Denied   ( ) Approved   ( ) Pended\n",
         "STATE OF THE FILE\nSTAT pending lab work\n",
     ],

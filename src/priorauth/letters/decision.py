@@ -164,6 +164,8 @@ def general_hits(text: str, skip: Callable[[str], bool] | None = None) -> list[H
         if (m := _CANNOT_END_YET.search(sentence) or _NOT_YET_DECIDED.search(sentence)) and _ASKS.search(text):
             out.append(Hit("pended", s.start() + m.start(), s.start() + m.end()))
         for m in _ACTED.finditer(sentence):
+            if re.search(r"(?:\b(?:not|never|no)|n['’]t)\s+$", sentence[: m.start()], I):
+                continue  # "We never agreed to cover this drug": no act, no decision
             if _ACTED_OBJECT.match(sentence, m.end()):
                 out.append(Hit("denied" if m.group("d") else "approved", s.start() + m.start(), s.start() + m.end()))
     return out + _column_hits(text, skip)
