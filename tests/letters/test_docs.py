@@ -67,6 +67,7 @@ def _score(corpus: str) -> dict:
         ("fourteenth held-out \\(development\\)", "heldout14"),
         ("fifteenth held-out \\(development\\)", "heldout15"),
         ("sixteenth held-out \\(development\\)", "heldout16"),
+        ("seventeenth held-out \\(development\\)", "heldout17"),
     ],
 )
 def test_the_docs_digital_rows_are_todays_reading(label: str, corpus: str) -> None:
@@ -200,14 +201,14 @@ def test_the_fourth_sets_fax_development_table_is_consistent() -> None:
     )
 
 
-def test_the_scoring_script_knows_the_eighteenth_set() -> None:
-    """heldout18 (to be written blind while v17 is read) is merged after the next pass: the script names it and,
+def test_the_scoring_script_knows_the_nineteenth_set() -> None:
+    """heldout19 (to be written blind while v18 is read) is merged after the next pass: the script names it and,
     until its file is in the checkout, says so in one line (exit 2, no traceback)."""
-    assert render.CORPORA["heldout18"] == "heldout18.yaml"
-    if (ROOT / "tests" / "letters" / "heldout18.yaml").exists():
-        pytest.skip("the eighteenth set is merged: it is scored by the lead, blind, not here")
+    assert render.CORPORA["heldout19"] == "heldout19.yaml"
+    if (ROOT / "tests" / "letters" / "heldout19.yaml").exists():
+        pytest.skip("the nineteenth set is merged: it is scored by the lead, blind, not here")
     p = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout18", "--limit", "1"],
+        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout19", "--limit", "1"],
         capture_output=True,
         text=True,
         check=False,
@@ -215,7 +216,7 @@ def test_the_scoring_script_knows_the_eighteenth_set() -> None:
     )
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.strip().splitlines() == [
-        "letter_quality: the heldout18 corpus (heldout18.yaml) is not in this checkout"
+        "letter_quality: the heldout19 corpus (heldout19.yaml) is not in this checkout"
     ]
 
 
@@ -536,6 +537,7 @@ READ_SETS = [  # (ordinal, corpus, its one blind run (digital, fax), its blind w
     ("fourteenth", "heldout14", FOURTEENTH_BLIND, 1),
     ("fifteenth", "heldout15", FIFTEENTH_BLIND, 0),
     ("sixteenth", "heldout16", SIXTEENTH_BLIND, 0),
+    ("seventeenth", "heldout17", SEVENTEENTH_BLIND, 1),
 ]
 
 

@@ -25,12 +25,16 @@ from collections.abc import Callable
 from priorauth.letters.spans import _SENTENCE, Hit, I, M
 
 # each family's words; "not <approve word>" is a denial (checked first)
-_NOT = r"(?:not|non|no)[ \t\n]+(?:been[ \t\n]+|stat[ao][ \t\n]+)?"
+_NOT = r"(?:not|non|no|nicht)[ \t\n]+(?:been[ \t\n]+|stat[ao][ \t\n]+)?"
 _APPROVE = (
-    r"approved|authori[sz]ed|certified|granted|covered|accepted|allowed|autorizzat[ao]|approvat[ao]|concess[ao]|accolt[ao]"
+    r"approved|authori[sz]ed|certified|granted|covered|accepted|allowed|autorizzat[ao]|approvat[ao]|concess[ao]|accolt[ao]|"
+    r"accord[ée]e?s?|approuv[ée]e?s?|autoris[ée]e?s?|genehmigt|bewilligt"  # French, German
 )
-_DENY = r"denied|declined|refused|rejected|negat[ao]|respint[ao]|rifiutat[ao]|non-?certified|disallowed"
-_PEND = r"pended|on[ \t]+hold|suspended|sospes[ao]|held[ \t]+open"
+_DENY = (
+    r"denied|declined|refused|rejected|negat[ao]|respint[ao]|rifiutat[ao]|non-?certified|disallowed|"
+    r"refus[ée]e?s?|rejet[ée]e?s?|abgelehnt"
+)
+_PEND = r"pended|on[ \t]+hold|suspended|sospes[ao]|held[ \t]+open|en[ \t]+attente|zur[üu]ckgestellt"
 _FAMILIES = (
     ("denied", rf"(?:{_NOT})(?:{_APPROVE})|{_DENY}"),
     ("pended", _PEND),
@@ -47,13 +51,13 @@ _NOT_A_DECISION_AFTER = re.compile(
 _NOT_NOW = re.compile(
     r"\b(?:if|unless|may|might|would|could|should|whether|once|otherwise|although|though|earlier|previous(?:ly)?|prior|"
     r"original(?:ly)?|former(?:ly)?|appeal\w*|reconsideration\s+request|future|reversed|overturned|no\s+longer|"
-    r"se|qualora|other|another|different|alternative)\b|\?|_{3,}"
+    r"se|qualora|si|lorsque|wenn|falls|sofern|other|another|different|alternative)\b|\?|_{3,}"
     r"|=|\[[^\]\n]{0,3}\]|[☐☑☒]",  # a legend ("A = approved"), a row of boxes (a fax's "[J] Approved  [ ] Denied")
     I,
 )
 # a label naming a decision: up to two words before its noun ("BOARD DECISION", "Reconsidered decision"), a short
 # qualifier after it ("status Text", "Decision on drug cover", "Determination for LUMAKRAS")
-_KEY = r"(?:decision|determination|status|outcome|verdict|result|ruling|esito|decisione|stato)"
+_KEY = r"(?:decision|determination|status|outcome|verdict|result|ruling|esito|decisione|stato|(?-i:STAT))"  # a slip's "STAT"
 _QUALIFIER = (
     r"(?:[ \t]+(?:text|description|desc|detail|summary|code[ \t]+meaning)"
     r"|[ \t]+(?:on|of|for|about|sulla|della)[ \t]+(?:[A-Za-z()]+[ \t]+){0,3}[A-Za-z()]+)?"
@@ -72,9 +76,12 @@ _STOP = re.compile(r"(?:[ \t]+STOP)+[ \t]*$")  # a telex's sentence end ("BOARD 
 # the request, its medicine or its cover as a sentence's subject, then a copula (English, Italian)
 _SUBJECT = (
     r"\b(?:request|richiesta|domanda|medicine|medication|drug|prescription|coverage|cover|lumakras|sotorasib|"
-    r"authori[sz]ation|prior\s+auth\w*|PA)\b"
+    r"authori[sz]ation|prior\s+auth\w*|PA|demande|antrag)\b"
 )
-_COPULA = r"(?:is|are|was|were|has\s+been|have\s+been|e['’]{1,2}[ \t\n]+stat[ao]|[èé][ \t\n]+stat[ao]|e['’]{1,2}|[èé]|viene|risulta)"
+_COPULA = (
+    r"(?:is|are|was|were|has\s+been|have\s+been|e['’]{1,2}[ \t\n]+stat[ao]|[èé][ \t\n]+stat[ao]|e['’]{1,2}|[èé]|viene|risulta|"
+    r"est|a[ \t\n]+[ée]t[ée]|ist|wurde)"  # French, German
+)
 _STATED = re.compile(rf"{_SUBJECT}[^.;:!?\n]{{0,90}}?(?:\n[^.;:!?\n]{{0,90}}?)?\s{_COPULA}\s+(?:now\s+|hereby\s+|therefore\s+)?(?P<w>[^\s.;,:!?]+(?:\s+[^\s.;,:!?]+)?)", I)
 # a review that cannot end yet, while the letter asks for what is missing
 _CANNOT_END_YET = re.compile(
@@ -82,8 +89,30 @@ _CANNOT_END_YET = re.compile(
     I,
 )
 _ASKS = re.compile(
-    r"\bplease\s+(?:send|provide|submit|upload|fax)\b|\b(?:missing|still\s+(?:need|missing|outstanding))\b", I
+    r"\bplease\s+(?:send|provide|submit|upload|fax)\b|\b(?:missing|still\s+(?:need|missing|outstanding))\b|"
+    r"\bbitte\s+(?:senden|schicken|reichen)\b|\bes\s+fehlen\b|\bmerci\s+de\s+nous\s+(?:faire\s+parvenir|adresser|transmettre)\b|"
+    r"\bveuillez\s+nous\s+(?:faire\s+parvenir|adresser|transmettre)\b",
+    I,
 )
+# the same in German and French: "können wir noch nicht entscheiden", "nous ne pouvons pas encore statuer"
+_NOT_YET_DECIDED = re.compile(
+    r"\b(?:k\w{1,2}nnen|konnten)\s+wir\s+(?:\w+\s+){0,2}?noch\s+nicht\s+(?:entscheiden|abschlie\w+)\b|"  # OCR's "kénnen"
+    r"\bne\s+pouvons\s+pas\s+encore\s+(?:statuer|d[ée]cider|conclure)\b",
+    I,
+)
+# a body deciding in the active voice: "The Committee declined to authorize the request", "we agreed to cover it"
+_ACTED = re.compile(
+    r"\b(?P<d>declined|refused|decided\s+not|voted\s+not)\s+to\s+(?:authori[sz]e|approve|cover|fund|grant|certify)"
+    r"|\b(?P<a>agreed|decided|voted)\s+to\s+(?:authori[sz]e|approve|cover|fund|grant|certify)",
+    I,
+)
+_ACTED_OBJECT = re.compile(
+    r"\s+(?:(?:the|this|your)\s+(?:request|prescription|medicine|medication|drug)|it|coverage|lumakras|sotorasib)\b", I
+)
+# a label over its value in a column of a two-column page ("ABOUT THE MEMBER      OUR DECISION" over
+# "Name: ...        APPROVED"): the label alone in its cell, the value alone in the cell under it
+_CELL = re.compile(r"(?:(?<=^)|(?<=[ \t]{2}))(?P<c>\S(?:[^\n \t]| (?! ))*)", M)
+_KEY_CELL = re.compile(rf"{_OTHER_STATUS}(?:[A-Za-z]+[ \t]+){{0,2}}?{_KEY}[ \t]*:?", I)
 
 
 def _word(value: str) -> tuple[str, int, int] | None:
@@ -132,7 +161,41 @@ def general_hits(text: str, skip: Callable[[str], bool] | None = None) -> list[H
             if w is None or w[1] != 0:
                 continue  # the predicate itself is the decision word ("is COVERED", "e' stata NEGATA")
             out.append(Hit(w[0], s.start() + m.start("w"), s.start() + m.start("w") + w[2]))
-        if _CANNOT_END_YET.search(sentence) and _ASKS.search(text):
-            m = _CANNOT_END_YET.search(sentence)
+        if (m := _CANNOT_END_YET.search(sentence) or _NOT_YET_DECIDED.search(sentence)) and _ASKS.search(text):
             out.append(Hit("pended", s.start() + m.start(), s.start() + m.end()))
+        for m in _ACTED.finditer(sentence):
+            if re.search(r"(?:\b(?:not|never|no)|n['’]t)\s+$", sentence[: m.start()], I):
+                continue  # "We never agreed to cover this drug": no act, no decision
+            if _ACTED_OBJECT.match(sentence, m.end()):
+                out.append(Hit("denied" if m.group("d") else "approved", s.start() + m.start(), s.start() + m.end()))
+    return out + _column_hits(text, skip)
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    return [(m.start("c"), m.group("c")) for m in _CELL.finditer(line)]
+
+
+def _column_hits(text: str, skip: Callable[[str], bool] | None) -> list[Hit]:
+    """A decision word alone in the cell under a label naming a decision, in the same column (within two
+    blanks); never a table's column of several rows' statuses (a decision word under it too)."""
+    out: list[Hit] = []
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for n, line in enumerate(lines[:-1]):
+        for col, cell in _cells(line):
+            if not _KEY_CELL.fullmatch(cell) or _NOT_NOW.search(cell):
+                continue
+            under = [(c, v) for c, v in _cells(lines[n + 1]) if abs(c - col) <= 2]
+            if len(under) != 1 or _NOT_NOW.search(under[0][1]) or (skip is not None and skip(lines[n + 1])):
+                continue
+            c, v = under[0]
+            w = _word(v)
+            if w is None or w[1] != 0 or len(v.split()) > 4:
+                continue
+            below = [b for c2, b in _cells(lines[n + 2]) if abs(c2 - col) <= 2] if n + 2 < len(lines) else []
+            if below and _word(below[0]) is not None:
+                continue  # a column of statuses, row by row: a table's, read elsewhere
+            out.append(Hit(w[0], starts[n + 1] + c + w[1], starts[n + 1] + c + w[2]))
     return out

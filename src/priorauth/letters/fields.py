@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from priorauth.letters import dates, pointers, tables
+from priorauth.letters import compared, dates, pointers, tables
 from priorauth.letters.outcome import PARTIAL as PARTIAL
 from priorauth.letters.outcome import outcome as outcome
 from priorauth.letters.outcome import outcome_hits as outcome_hits
@@ -233,6 +233,16 @@ def _telex(text: str) -> str:
     return _TELEX_KEY.sub(lambda m: m.group("k") + ":", text)
 
 
+# an X12 message printed raw ("ST*278*0001~", "MSG*PENDED FOR ...~"): its envelope's segments carry no words of the
+# letter and are blanked (a message's last words run on into its trailer "SE*15*0001~" no more)
+_X12_SEGMENT = re.compile(r"^[ \t]*[A-Z][A-Z0-9]{1,2}\*[^\n]*~[ \t]*$", M)
+_X12_ENVELOPE = re.compile(r"^[ \t]*(?:ISA|GS|ST|SE|GE|IEA)\*[^\n]*~[ \t]*$", M)
+
+
+def _x12(text: str) -> str:
+    return _X12_ENVELOPE.sub(_blank, text)
+
+
 def unmarked(text: str) -> str:
     """The letter's text with its source's markup blanked (same length): RTF, JSON, Markdown, mail-merge
     field codes, box-drawing rules, a bilingual label's second language."""
@@ -247,6 +257,8 @@ def unmarked(text: str) -> str:
     if _INI_SECTION.search(text) and len(_INI_KEY.findall(text)) >= 4:
         text = _INI_KEY.sub(_ini_key, text)
     text = _yaml(text)
+    if len(_X12_SEGMENT.findall(text)) >= 4:
+        text = _x12(text)
     if _TELEX.search(text):
         text = _telex(text)
     text = _SECOND_LANGUAGE.sub(_blank, text.translate(_BOX))
@@ -261,7 +273,8 @@ _DAY_FIRST_SAID = re.compile(
     # (Italian "gg/mm/aaaa", French "jj/mm/aaaa" too; a German letter's dotted dates are read day first already)
     r"\((?:day|dd|dia|d|gg|giorno|jj|jour)[/.\-](?:month|mm|m[eêé]s|m|mese|mois)[/.\-](?:year|yyyy|yy|ano|aaaa|a|anno|ann[ée]e)\)"
     r"|\b(?:dates?|datas?)\b[^.\n]{0,40}\b(?:written|are|in|given|shown|printed|s[aã]o|est[aã]o)\b[^.\n]{0,12}"
-    r"\b(?:day|dd|dia)[/.\-](?:month|mm|m[eêé]s)[/.\-](?:year|yyyy|ano|aaaa)\b",
+    r"\b(?:day|dd|dia)[/.\-](?:month|mm|m[eêé]s)[/.\-](?:year|yyyy|ano|aaaa)\b"
+    r"|\ball[ \t]+dates[ \t]+(?-i:DD/MM/YYYY|dd/mm/yyyy)\b",  # an extract's comment: "all dates DD/MM/YYYY"
     I,
 )
 _NUMERIC_DATE = re.compile(r"(?<![\w/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/]|\.\d)")
@@ -302,7 +315,7 @@ _NUM = r"(?:number|nbr|nr\.?(?![a-z])|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and a s
 _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
     for label in (  # the authorization's own number first, a reference number after it
-        r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:contro[l1I|\]]\s+|tracking\s+)?(?:{NUM}|no(?:[.,]|(?![a-z]))|num\.?|#|id|code|r[eo]f(?:erence)?(?:\s*(?:{NUM}|no(?:\.|(?![a-z]))|#))?)",  # OCR's "Auth rof"
+        r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:contro[l1I|\]]\s+|tracking\s+)?(?:{NUM}|no(?:[.,]|(?![a-z]))|num\.?|#|id|code|request(?=\s*:)|r[eo]f(?:erence)?(?:\s*(?:{NUM}|no(?:\.|(?![a-z]))|#))?)",  # OCR's "Auth rof"
         r"(?:approval|(?:pre-?)?certification|(?:pre-?)?cert\.?)\s*(?:{NUM}|no(?:\.|(?![a-z]))|#|id|code|ref(?:erence)?)",
         # a FHIR ClaimResponse print's "preAuthRef ......... X"
         r"pre-?auth(?:ori[sz]ation)?\s*ref(?:erence)?",
@@ -312,7 +325,7 @@ _NUMBER_LABELS = tuple(
         r"(?:case|file)(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",  # "...; Case AR-UM-77120", "request, file RMW-27-..."
         r"(?:ticket|case|file)(?=\s+(?-i:[A-Z]{2,6}[:~.][A-Z0-9]))",  # "ticket GMH:RX:27:08:2417"
         # a French letter's: "No de demande :", "N° de dossier :", "Numéro d'autorisation :"
-        r"(?:n[o°º]\.?|num[ée]ro)\s+(?:de\s+|d['’]\s*)(?:demande|dossier|autorisation|r[ée]f[ée]rence)",
+        r"(?:n[o°º]\.?|num[ée]ro)\s+(?:de\s+|d['’]\s*)(?:demande|dossier|autorisation|r[ée]f[ée]rence|accord(?:\s+pr[ée]alable)?|entente(?:\s+pr[ée]alable)?)",  # "N° d'accord préalable :"
         # an Italian letter's protocol number: "Prot. n. CMV/2027/IV/00873", "Protocollo n.:"
         r"prot(?:ocollo|\.)?\s*n(?:\.|[°º]|um(?:ero|\.))?(?=\s*:?\s*[A-Z0-9])",
         # and its request's own code: "Codice autorizzazione:", "Codice pratica:", "Numero pratica:"
@@ -373,8 +386,8 @@ _NUMBER_RES += [
 _SPACED_ID = re.compile(r"[A-Z]{1,4}(?: \d{2,6}){2,}")
 _LAST_GROUP = re.compile(r" (?P<g>\d|[A-Z]{2,3})[ \t]*(?=\n|$)")
 # an id cut before its last group: a group with a digit after one space, ending its line or column ("Approval code:
-# FR 5Q71 J2K8", "Request PA-VH-0098 3312"): an id of groups takes it; an id of one piece is left unread (never half)
-_CUT_GROUP = re.compile(r" (?P<g>(?=[A-Z0-9]*\d)[A-Z0-9]{1,6})[ \t]*(?=\n|$|[ \t]{2}|\|)")
+# FR 5Q71 J2K8", "Request PA-VH-0098 3312", a hyphened last group "KV 27 0412 Q-31"): an id of groups takes it; an id of one piece is left unread (never half)
+_CUT_GROUP = re.compile(r" (?P<g>(?=[A-Z0-9-]*\d)[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6})?)[ \t]*(?=\n|$|[ \t]{2}|\|)")
 # a call's or a phone line's reference is the call's, not the request's ("Call reference / ticket #: 0927-55102")
 _CALL = re.compile(r"\b(?:call|phone|telephone|caller|hotline)[ \t]+(?:reference|ref\.?|ticket|log|tracking|id)\b[^\n]{0,24}$", I)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])|\n[ \t]*\n")  # "PA No. AP-25-..." goes on
@@ -499,7 +512,9 @@ def _authorization_number(text: str, new_only: bool = False) -> Hit | None:
                 and not _stale(text, m.start())
             ):
                 end = m.end("v")
-                if re.match(r"[.:~][A-Z0-9](?![A-Za-z0-9])", text[end : end + 3]):
+                if (joined := re.match(r"([.:~])[A-Z0-9](?![A-Za-z0-9])", text[end : end + 3])) and value.count(joined.group(1)) >= 2:
+                    value, end = value + text[end : end + 2], end + 2  # its own mark joins every part ("SBT:A:27:05100:3")
+                elif joined:
                     continue  # the id goes on past a mark OCR made of a space ("BCH 0621 7704.2"): never half of it
                 if _CALL.search(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
                     continue
@@ -731,6 +746,10 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
             continue
         if _mistaken(text, m.start()):  # a corrected notice's "That letter showed the wrong approval period (a - b)"
             continue
+        line_end = text.find("\n", m.start()) % (len(text) + 1)
+        row = [r for r in _RANGE.finditer(text, text.rfind("\n", 0, m.start()) + 1, line_end) if r.start() >= m.start()]
+        if (i := compared.pick(text, [r.span() for r in row])) is not None:
+            m = row[i]  # a row of requested and approved ranges, each under its heading: the approved one
         a, b = dates.parse(m.group("a")), dates.parse(m.group("b"))
         if a and b and a <= b:
             return Hit(a, m.start("a"), m.end("a")), Hit(b, m.start("b"), m.end("b"))
@@ -922,7 +941,8 @@ _APPEAL_DIAS = re.compile(
     r"(?:calendario\s+|naturales\s+)?(?:a\s+partir\s+de|desde|siguientes\s+a)\s+"  # (never "días hábiles": working days)
     r"la\s+fecha\s+(?:de|en)\s+(?:esta|este|la|el)\s+(?:carta|aviso|notificaci[oó]n|decisi[oó]n)"
     # a French letter: "demander la révision de cette décision dans les 90 jours suivant la date de la présente lettre"
-    r"|\b(?:r[ée]vision|appel|contestation|r[ée]examen)\b[^.]{0,60}?\bdans\s+les\s+(?P<n2>\d{1,3})\s+jours\s+"
+    # (or "contester cette décision dans un délai de 30 jours à compter de la date de la présente lettre")
+    r"|\b(?:r[ée]vision|appel|contestation|r[ée]examen|contester|recours)\b[^.]{0,60}?\bdans\s+(?:les|un\s+d[ée]lai\s+de)\s+(?P<n2>\d{1,3})\s+jours\s+"
     r"(?:suivant|de|[àa]\s+compter\s+de)\s+la\s+date\s+(?:de\s+)?(?:la\s+pr[ée]sente|cette|cet|de\s+la\s+pr[ée]sente)\s+(?:lettre|d[ée]cision|avis)"
     # an Italian letter: "presentare ricorso entro 30 giorni dalla data della presente lettera" (never "dal
     # ricevimento": counted from its receipt)
@@ -967,7 +987,9 @@ _APPEAL_WORDS = re.compile(
     r"(?:request|ask\s+for|file\s+for)\s+a\s+hearing\b|"  # a board's or tribunal's hearing on the decision
     # "To dispute this decision, ... may request ...", "may ask us to review this decision"
     r"\bdispute\s+(?:this|the|our)\s+(?:decision|determination|denial)\b|"
-    r"\b(?:ask|request)\s+(?:us\s+)?to\s+review\s+(?:this|the|our)\s+(?:decision|determination|denial)\b",
+    r"\b(?:ask|request)\s+(?:us\s+)?to\s+review\s+(?:this|the|our)\s+(?:decision|determination|denial)\b|"
+    # a fund's "A request for review must be lodged within 90 days of ..."
+    r"\brequest\s+for\s+(?:a\s+|an\s+)?(?:internal\s+)?review\s+(?:must|may|can|should)\s+be\s+(?:lodged|filed|made|submitted|sent)\b",
     I,
 )
 # a window that is not the appeal's: a talk with the reviewer, information to send
@@ -1070,7 +1092,7 @@ _REASON_LABEL = re.compile(
     r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,})"  # a system's field
     # an ePA message's reason element ("<ReasonText>", printed as its label "Reason Text:"), a key=value file's
     # "reason=" / "deny_reason="
-    r"|<(?:denial)?reason(?:text|description)>|\b(?:denial[ \t]+)?reason[ \t]+(?:text|description)[ \t]*:"
+    r"|<(?:denial)?reason(?:text|description)>|\b(?:denial[ \t]+)?reason[ \t]+(?:text|txt|description|desc)[ \t]*:"
     r"|(?m:^[ \t]*)(?:deny_|denial_)?reason[ \t]*=)"
     r"\s*(?:\n\s*)?",
     I,
@@ -1091,8 +1113,9 @@ _REASON_STOP = re.compile(
 
 
 # a printout's next line that is a field of its own (a label and its leaders) or a rule of dashes ends its reason
-# (a mainframe report's next field opens with its hyphenated name: "APPEAL-BY 27261")
-_NEXT_FIELD = re.compile(r"\n[ \t]*(?:\d{1,3}[ \t]*\||[A-Za-z][A-Za-z /#]{0,30}\.{3,}|[-=_*]{4,}[ \t]*(?=\n|$)|(?-i:[A-Z]{2,}(?:-[A-Z]{2,})+)(?=[ \t:]))")
+# (a mainframe report's next field opens with its hyphenated name: "APPEAL-BY 27261"; an extract's column, read as
+# its label in lower case: "appeal days from decided: 45")
+_NEXT_FIELD = re.compile(r"\n[ \t]*(?:(?-i:[a-z]{2,}(?: [a-z]+){0,5}):[ \t]+\S|\d{1,3}[ \t]*\||[A-Za-z][A-Za-z /#]{0,30}\.{3,}|[-=_*]{4,}[ \t]*(?=\n|$)|(?-i:[A-Z]{2,}(?:-[A-Z]{2,})+)(?=[ \t:]))")
 
 
 # a panel's order: its recitals ("WHEREAS the Fund's records show that ...;") before "NOW, THEREFORE, IT IS ORDERED that the
@@ -1264,8 +1287,11 @@ def unmet_criterion(text: str) -> Hit | None:
 
 def first_sentence(text: str, hit: Hit) -> Hit:
     """A reason cut to its first sentence (what is kept when OCR read its explanation weakly); an outline's
-    letter or number before it ("B.", "2.") is no sentence of its own."""
-    s = next((x for x in _SENTENCE.finditer(text, hit.start, hit.end) if re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", x.group(0))), None)
+    letter or number before it ("B.", "2.") is no sentence of its own, nor a lead-in ending with a colon."""
+    sentences = [x for x in _SENTENCE.finditer(text, hit.start, hit.end) if re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", x.group(0))]
+    s = sentences[0] if sentences else None
+    if s is not None and s.group(0).rstrip().endswith(":") and len(sentences) > 1:
+        s = sentences[1]  # "We denied this request because:" opens the reason, the sentence after it says it
     if s is None or s.end() >= hit.end:
         return hit
     return Hit(" ".join(text[hit.start : s.end()].split()), hit.start, s.end())
@@ -1286,7 +1312,7 @@ def _explained(text: str, end: int) -> int:
 _ASK = re.compile(
     r"(?:veuillez\s+nous\s+(?:faire\s+parvenir|transmettre|envoyer)\s*:|please\s+(?:also\s+)?(?:send|submit|provide|fax|forward|mail|upload|include)|\b(?:and|also)\s+need\s*:|(?<!everything\s)(?<!all\s)we\s+(?:still\s+|also\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
     r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?<!no\saction\s)"
-    r"(?<!no\sinformation\s)(?<!no\sdocumentation\s)(?<!no\sdocuments\s)(?<!no\srecords\s)"  # "No information is needed from you"
+    r"(?<!no\sinformation\s)(?<!no\sadditional\sinformation\s)(?<!no\sfurther\sinformation\s)(?<!no\sdocumentation\s)(?<!no\sdocuments\s)(?<!no\srecords\s)"  # "No information is needed from you"
     r"(?<!nothing\sfurther\s)(?<!nothing\s)(?<!none\s)"
     r"(?<!no\sfurther\ssubmissions\s)(?<!no\ssubmissions\s)(?<!no\sfurther\sdocuments\s)(?<!no\sfurther\srecords\s)"  # "No further submissions are required"
     r"(?<!no\sfurther\sdocumentation\s)(?<!no\sfurther\saction\s)(?:is|are)\s+(?:needed|required|missing)"
@@ -1303,8 +1329,8 @@ _ASK = re.compile(
     I,
 )
 _BULLET = re.compile(
-    # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item")
-    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)"
+    # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item"; a fax's speck after a dash "-.")
+    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□][.,](?=[ \t])|[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)"
     r"|(?P<box>[\[({][ \t]?[\])}]|☐)|(?P<tick>[\[({][ \t]*[xX✓✔][ \t]*[\])}]|[☒☑]))[ \t]+(?P<item>\S[^\n]*)$",
     re.M,
 )
@@ -1411,14 +1437,20 @@ def requested(text: str) -> list[Hit]:
         lettered = False
         boxed = [False] * len(items)  # whether an item follows an empty box (it says nothing when others are ticked)
         tick_of = [False] * len(items)  # whether an item follows a ticked box
-        for line in text[pos:].split("\n")[:30]:
+        # a request in the right column of a two-column page ("Prescriber: ...      Please send:"): its list is
+        # read in that column, the left column's words beside each item never part of it
+        line_start = text.rfind("\n", 0, a.start()) + 1
+        col = a.start() - line_start if _right_column(text[line_start : a.start()]) else 0
+        for full in text[pos:].split("\n")[:30]:
+            seg = col if col and len(full) > col and full[col - 1] in " \t" else 0
+            line = full[seg:] if seg or not col or len(full) > col else ""
             m = _BULLET.match(line)
             if m and lettered and re.match(r"[ \t]*\d", line):
                 break  # the lettered list's paragraph ends: the next numbered paragraph is no item
             if m:
                 lettered = lettered or (not items and bool(re.match(r"[ \t]*\(?[a-hA-H]\)", line)))
                 item = m.group("item").strip()
-                start = pos + m.start("item")
+                start = pos + seg + m.start("item")
                 items.append(Hit(" ".join(item.split()), start, start + len(item)))
                 boxed.append(bool(m.group("box")))
                 ticked = ticked or bool(m.group("tick"))
@@ -1426,7 +1458,7 @@ def requested(text: str) -> list[Hit]:
                 blank_run = 0
             elif items and line.strip() and line.startswith((" ", "\t")):  # a wrapped item
                 last = items[-1]
-                items[-1] = Hit(f"{last.value} {' '.join(line.split())}", last.start, pos + len(line.rstrip()))
+                items[-1] = Hit(f"{last.value} {' '.join(line.split())}", last.start, pos + seg + len(line.rstrip()))
             elif items and _STATUS_LINE.fullmatch(line):
                 pass  # a row's status column that OCR set on a line of its own ("REQUIRED"): the list goes on
             elif not line.strip():
@@ -1438,7 +1470,7 @@ def requested(text: str) -> list[Hit]:
                     break
                 if pos - a.end() > 400:
                     break
-            pos += len(line) + 1
+            pos += len(full) + 1
         done = [hit for hit, tick in zip(items, tick_of, strict=True) if tick]
         if ticked and (all(_DONE.search(hit.value) for hit in done) or _SEND_UNTICKED.search(text)):
             # a list whose ticks mark what came in ("[x] Chart notes (received 05/02)"): the empty boxes are asked for
@@ -1461,10 +1493,22 @@ def requested(text: str) -> list[Hit]:
     return [hit for _, found in sorted([first, *also], key=lambda x: x[0].start()) for hit in found]
 
 
+def _right_column(left: str) -> bool:
+    """Whether a request opens a page's right column: the left column's words before it, a gap between, and the
+    words not a label of which the request is the value ("STATUS:     INFORMATION REQUESTED")."""
+    return bool(re.search(r"\S[ \t]{2,}$", left)) and not re.search(r"[:=|][ \t]*$", left)
+
+
 def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
     """The object of a request sentence as its items ([] when it names nothing that can be sent)."""
-    stop = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f").search(text, a.end())  # the request's sentence ends
+    # the request's sentence ends, or the next label's line begins ("info needed: X | Y" over "respond by: ...")
+    # (a label repeating the request, "info requested:" line after line, goes on)
+    stops = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f|\n[ \t]*[A-Za-z][A-Za-z ]{0,30}:[ \t]").finditer(text, a.end())
+    stop = next((m for m in stops if not (m.group(0).endswith((" ", "\t")) and _ASK.match(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip())))), None)
     end = stop.start() if stop else len(text)
+    line_start = text.rfind("\n", 0, a.start()) + 1
+    if re.match(r"[ \t:]*\n", text[a.end() :]) and _right_column(text[line_start : a.start()]):
+        return []  # a request in a page's right column over its list: the next line begins with the left column's words
     obj = text[a.end() : end].strip(" :.\n")
     if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
         start = a.end() + (len(text[a.end() : end]) - len(text[a.end() : end].lstrip(" :\n")))
@@ -1473,12 +1517,12 @@ def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
 
 
 def _split(obj: str, start: int) -> list[Hit]:
-    """An inline list (``the pathology report and the NGS report``) as its items."""
+    """An inline list (``the pathology report and the NGS report``, an extract's ``notes | report``) as its items."""
     out = []
     for m in re.finditer(
-        r"(?:(?!;|,\s+and\s|,\s+|\s+and\s+(?=the\s|a\s|an\s|any\s|all\s|your\s|recent\s)).)+", obj, re.S
+        r"(?:(?!;|[ \t]\|[ \t]|,\s+and\s|,\s+|\s+and\s+(?=the\s|a\s|an\s|any\s|all\s|your\s|recent\s)).)+", obj, re.S
     ):
-        lead_in = re.match(r"\s*(?:(?:and|or)\s+)?", m.group(0))
+        lead_in = re.match(r"\s*\|?\s*(?:(?:and|or)\s+)?", m.group(0))
         lead = lead_in.end() if lead_in else 0
         item = m.group(0)[lead:].strip()
         if len(item) >= 4:

@@ -11,7 +11,7 @@ import csv
 import re
 from dataclasses import dataclass
 
-from priorauth.letters import dates, decision, tables
+from priorauth.letters import dates, decision, earlier, extract, tables
 from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, _THIS_ROW, GARBLED_LEADER, Hit, I, M
 
 # the British spelling of "authorised" (the rules' words are American); a letter printed as its source (RTF, JSON,
@@ -440,7 +440,7 @@ _BANNER = re.compile(
 )
 # a ticked box of a checkbox list: "[X] Approved   [ ] Denied" (an empty box says nothing)
 _CHECKED = re.compile(
-    r"(?:[\[(][ \t]*[xX✓✔][ \t]*[\])]|[☒☑✓✔])[ \t]*"  # "[X]", "(X)", and OCR's "[X)", "(X]"
+    r"(?:[\[(][ \t]*[xX✓✔•●◉\x7f][ \t]*[\])]|[☒☑✓✔◉])[ \t]*"  # "[X]", "(X)", a radio's "(•)", and OCR's "[X)", "(X]"
     r"(?P<v>(?:not[ \t]+)?(?:approved|authorized|certified|denied|declined|pended|pending)"
     r"|more[ \t]+information[ \t]+(?:needed|requested|required))\b",
     I,
@@ -462,7 +462,7 @@ def _boxes_after(text: str) -> tuple[str, list[Hit]]:
         if len(pairs) < 2 or line.group(0)[pairs[-1].end() :].strip():
             continue
         for m in pairs:
-            if re.search(r"[xX✓✔☒☑]", m.group("b")):
+            if re.search(r"[xX✓✔☒☑•●◉\x7f]", m.group("b")):
                 value = _item_value(m.group("w"))
                 if value:
                     hits.append(Hit(value, line.start() + m.start("w"), line.start() + m.end("w")))
@@ -473,8 +473,8 @@ def _boxes_after(text: str) -> tuple[str, list[Hit]]:
 
 _UNFILLED_LINE = re.compile(r"^(?:[ \t]*[A-Za-z][A-Za-z ()/]{0,30}:[ \t]*){2,}$", re.M)
 # in a row of boxes with one ticked "[X]", another box holding one mark ("[J]", "[l]") is what OCR made of an empty one
-_TICKED = re.compile(r"[\[(][ \t]*[xX][ \t]*[\])]")
-_MARKED_BOX = re.compile(r"[\[(][ \t]*[^\s\])\[(xX✓✔☑☒][ \t]*[\])][^\n\[(]*")
+_TICKED = re.compile(r"[\[(][ \t]*[xX•●◉\x7f][ \t]*[\])]")
+_MARKED_BOX = re.compile(r"[\[(][ \t]*[^\s\])\[(xX✓✔☑☒•●◉\x7f][ \t]*[\])][^\n\[(]*")
 
 
 def _noise_boxes(text: str) -> str:
@@ -808,6 +808,14 @@ _FIELD_NAME = re.compile(r"\s*(?:approved|authorized|denied|certified)(?:[ \t]+[
 # a partial approval approves the request; what it did not approve is the rest ("We approved part of
 # this request ... What we did not approve: the months after ...")
 PARTIAL = re.compile(r"\b(?:partial(?:ly)?|partly)\s+approv|\bapproved\s+(?:(?:part|some|a\s+portion)\s+of\b|in\s+part\b)|" + _APPROVED_CHANGED, I | M)
+# a modified approval said as a heading or a sentence: "MODIFIED APPROVAL - Authorization ...", "We approved
+# LUMAKRAS for a shorter time than was asked for" (what it did not approve, said after, is the rest)
+_MODIFIED = re.compile(
+    r"^[ \t]*(?:modified|amended|reduced|limited)[ \t]+approval\b|"
+    r"\bapproved\b[^.\n]{0,60}?\b(?:for\s+(?:a\s+)?(?:shorter|briefer)\s+(?:time|period)|(?:fewer|less|smaller|lower)\b[^.\n]{0,30}?)"
+    r"\s+than\s+(?:was\s+|were\s+|you\s+)?(?:asked|requested)",
+    I | M,
+)
 # a concession is no statement of the outcome ("Although the earlier request was approved, ...")
 _CONCESSIVE = re.compile(r"\b(?:although|even\s+though|though|albeit)\b", I)
 
@@ -916,6 +924,17 @@ def _ended(sentences: list[re.Match[str]], n: int) -> bool:
 
 
 def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[Hit], str]:
+    """Every statement of the letter's outcome when they agree, or ([], why not): read first without what it
+    quotes of earlier decisions (:mod:`priorauth.letters.earlier`), then, when that says nothing, whole."""
+    own = earlier.without(text)
+    if own != text:
+        hits, why = _outcome_hits(own, codes)
+        if hits or not why.startswith("the outcome could not be read"):
+            return hits, why  # its own words decide, disagree or say nothing was decided
+    return _outcome_hits(text, codes)
+
+
+def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[Hit], str]:
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree. ``codes``: the letter's legend, when ``text``
     is its table's cells read as labels (the legend is elsewhere on the page)."""
@@ -934,8 +953,10 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
         labeled, why = _column_coded_hits(text, codes)
     if why:
         return [], why
-    labeled += ticked + _spaced_hits(text) + _csv_hits(text)
+    labeled += ticked + _spaced_hits(text) + _csv_hits(text) + extract.hits(text, _OUTCOME_WORDS)
     for m in _LABEL.finditer(text):
+        if extract.is_legend(m.group("v")):
+            continue  # "decision: A = approved, D = denied": a legend's codes, nothing decided
         if _BOX.search(m.group("v")):
             continue  # a row of boxes ("Status: [ ] Approved  [X] Pended"): the ticked box says it, below
         v = _VALUE_END.split(m.group("v"))[0]  # "Decision: APPROVED. The earlier denial no longer applies."
@@ -1021,6 +1042,7 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
         any(PARTIAL.search(text, h.start, h.end) for h in said)
         # a label's value "APPROVED WITH MODIFICATION" (the part not approved, said below, is what was changed)
         or any(h.value == "approved" and PARTIAL.match(text[h.start : h.end + 40]) for h in labeled)
+        or _MODIFIED.search(text)
     ):
         said = [h for h in said if h.value == "approved"]  # the part not approved is the rest of the request
         labeled = [h for h in labeled if h.value == "approved"]

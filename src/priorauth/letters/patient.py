@@ -176,6 +176,23 @@ def _weak_name(weak: str, want: str, confirmed: bool) -> str | None:
     return "near" if confirmed and near else "name"
 
 
+# an id's O or I between two digits is OCR's 0 or 1 ("GW 55O9" is "GW 5509"); one between a letter and a digit
+# ("PLOO50", "X12O") may be either: the id's own shape does not say, so the id is not given (an I there is read as
+# printed: ids have letters I before digits more often than OCR misreads a 1)
+_BETWEEN_DIGITS = re.compile(r"(?<=\d)(?:(?P<o>[Oo])|(?P<i>[Il|]))(?=\d)")
+_UNSURE = re.compile(r"[A-NP-Za-np-z][Oo]+\d|\d[Oo]+(?:[A-Za-z]|$|[ \-])", re.M)
+
+
+def ocr_digits(value: str) -> str | None:
+    """A member id as OCR read it, its O and I between digits read as 0 and 1; None when an O or I joins a
+    letter to a digit (or ends a run of digits), where OCR's reading cannot say which it is."""
+    while (m := _BETWEEN_DIGITS.search(value)) is not None:
+        value = value[: m.start()] + ("0" if m.group("o") else "1") + value[m.end() :]
+    if any(_UNSURE.finditer(value)):
+        return None
+    return value
+
+
 def mismatches(read: dict[str, Any], case: dict[str, Any] | None, ocr: bool = False) -> list[str]:
     """The fields where the letter's patient differs from the case's (in words, no values: PHI)."""
     return compare(read, case, ocr)[0]

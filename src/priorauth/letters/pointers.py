@@ -10,13 +10,15 @@ from priorauth.letters.spans import Hit, I, M
 # a heading alone on its line over the reason a pointer names ("Clinical rationale", "REASONS FOR OUR DECISION")
 _REASON_HEADING = re.compile(
     r"^[ \t#*]*(?:(?:clinical|medical|detailed|full)\s+)?(?:rationale|reasons?|explanation|basis)"
-    r"(?:\s+for\s+(?:the\s+|this\s+|our\s+)?(?:decision|denial|determination))?[ \t*:]*\n",
+    r"(?:\s+for\s+(?:the\s+|this\s+|our\s+)?(?:decision|denial|determination))?"
+    r"(?:[ \t]*\((?:continued|cont['’]?d\.?)(?:[ \t]+from[ \t]+(?:page[ \t]+\d+|the[ \t]+(?:previous|first)[ \t]+page))?\))?[ \t*:]*\n",
     I | M,
 )
 # a reason that is only a pointer to a place of the letter ("Our clinical rationale is set out on the next page",
-# "The reasons are explained below."): one sentence, naming a page, "below" or "overleaf"
+# "The reasons are explained below.", "... is written out on page 2"): its last sentence, naming a page, "below" or "overleaf"
 POINTER = re.compile(
-    r"^[^.!?]*\b(?:is|are)\s+(?:shown|listed|described|given|set\s+out|explained|detailed|stated)\s+"
+    r"(?:^|(?<=[.!?])\s)[^.!?]*\b(?:is|are)\s+(?:shown|listed|described|given|set\s+out|explained|detailed|stated|"
+    r"written(?:\s+out)?|printed)\s+"
     r"(?:on\s+(?:the\s+)?(?:next|following|second|separate|attached|enclosed)\s+(?:page|sheet)|on\s+page\s+\d|below|overleaf"
     r"|in\s+the\s+(?:attached|enclosed)\s+(?:page|sheet|rationale|explanation|statement))\b[^.!?]*[.!?]?$",
     I,

@@ -254,6 +254,15 @@ def propose(
     for name, hit in ((tables.read(fields.patient, text) or {}) | fields.patient(text)).items():
         if name == "birth_date" and dates.roman_doubt(text[hit.start : hit.end], text):
             continue  # a column's date whose Roman month OCR read as ones (the letter's other dates say so)
+        if name == "member_id" and letter.ocr and isinstance(hit.value, str):
+            digits = patient.ocr_digits(hit.value)
+            if digits is None:
+                out.warnings.append(
+                    f"the member id read as {hit.value} mixes O or I with digits where OCR cannot tell which: left empty; "
+                    "read it on the letter"
+                )
+                continue
+            hit = fields.Hit(digits, hit.start, hit.end, hit.note)
         f = add(f"patient_{name}", hit)
         if f is not None and f.value is not None:
             out.patient[name] = f.value

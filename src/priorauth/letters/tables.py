@@ -37,27 +37,33 @@ def element_label(tag: str) -> str:
 
 # a portal's CSV export printed: a header row of field names (``request_id,status,member_name,...``), then ONE
 # row of quoted or bare values (a file of several rows lists several requests: none is read as this one)
-CSV_HEADER = re.compile(r"^[ \t]*[A-Za-z][\w ]*(?:,[A-Za-z][\w ]*){3,}[ \t]*$")
-CSV_CELL = re.compile(r'(?:^|[ \t]*,)[ \t]*\n?[ \t]*(?:"(?P<q>(?:[^"]|"")*)"|(?P<b>[^,"\n]*))')
+# (or a semicolon-delimited extract's, "rec;member_no;...;decision;...", its "#" comment lines around it)
+CSV_HEADER = re.compile(r"^[ \t]*[A-Za-z][\w ]*(?:(?P<d>[,;])[A-Za-z][\w ]*)(?:(?P=d)[A-Za-z][\w ]*){2,}[ \t]*$")
+_CELLS = {
+    # (a bare cell the print wrapped over its lines, "LUMAKRAS 120MG" / "TAB", is one cell)
+    d: re.compile(rf'(?:^|[ \t]*{d})[ \t]*\n?[ \t]*(?:"(?P<q>(?:[^"]|"")*)"|(?P<b>[^{d}"\n]*(?:\n[^{d}"\n]+)*))') for d in (",", ";")
+}
+CSV_CELL = _CELLS[","]
 
 
 def _csv(text: str, lines: list[str], starts: list[int], i: int) -> tuple[int, list[tuple[str, int, str]]] | None:
     """(the values' last line, (field, offset in the letter, value) of each) under the CSV header ``lines[i]``: one
     row with as many cells (wrapped over lines when the page was narrower than the row), then a blank line or
     the page's end; a second row means a list of requests, none of which is read as this one."""
-    if not CSV_HEADER.match(lines[i]) or i + 1 >= len(lines):
+    if not (h := CSV_HEADER.match(lines[i])) or i + 1 >= len(lines):
         return None
+    d = h.group("d")
     header, first = lines[i], i + 1
-    if re.fullmatch(r"[A-Za-z_][\w ]*(?:,[A-Za-z][\w ]*)*[ \t]*", lines[first]) and first + 1 < len(lines):
+    if re.fullmatch(rf"[A-Za-z_][\w ]*(?:{d}[A-Za-z][\w ]*)*[ \t]*", lines[first]) and first + 1 < len(lines):
         header, first = header.rstrip() + lines[first].strip(), first + 1  # the header wrapped: "qty_a" / "pproved,..."
-    head = [h.strip() for h in header.split(",")]
+    head = [h.strip() for h in header.split(d)]
     begin = starts[first]
-    stop = text.find("\n\n", begin)
-    block = text[begin : len(text) if stop < 0 else stop].rstrip()
+    stop = re.compile(r"\n[ \t]*(?:\n|#)").search(text, begin)  # a blank line, or an extract's "#" comment line
+    block = text[begin : len(text) if stop is None else stop.start()].rstrip()
     cells = []
     pos = 0
     while pos <= len(block) and len(cells) <= len(head):
-        m = CSV_CELL.match(block, pos)
+        m = _CELLS[d].match(block, pos)
         if m is None or (m.end() == pos and pos > 0):
             break
         g = "q" if m.group("q") is not None else "b"
