@@ -17,7 +17,7 @@ from priorauth.text.finding_scope import (
 )
 from priorauth.text.pipeline import EXCLUDING, Finding, unwrap
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _evidence, _line, _line_before
+from priorauth.text.spans import _evidence, _line, _line_before, _line_end, _line_start
 from priorauth.text.therapy_facts import _drugs
 
 if TYPE_CHECKING:
@@ -213,7 +213,9 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     at = f.start - f.sentence_start
     if past and past.start() > at and (_SUBJECT_WITH.search(f.sentence, at, past.start()) or _other_history(f, past)):
         past = None  # (held-out v10) "... as single-agent therapy for this enrollee with ... previously treated with X"
-    if past and _ON_BEFORE.fullmatch(past.group(0)) and _only_inhibitor_named(f):
+    if past and past.start() > at and _another_cell(f.sentence, at, past):
+        past = None  # (held-out v18) [v18-mono-past-other-cell] "... monotherapy, study X | ... | Prior therapy: none"
+    if past and _own_course_word(f.sentence, past) and _only_inhibitor_named(f):
         past = None  # (held-out v16) [v16-mono-past-own] "was on sotorasib monotherapy until 09/2026": its own course
     if past and not _NOW.search(f.sentence, past.end(), max(past.end(), f.start - f.sentence_start)):
         return  # an earlier regimen, not this request ("received carboplatin ... and now sotorasib monotherapy" is now)
@@ -234,6 +236,8 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _named_in_wrapped_sentence(doc, f)
     ):
         return  # "taken alone", "no other anticancer agents": only beside the KRAS G12C inhibitor
+    if f.value == "alone" and named is None and _other_drug_before(doc, f):
+        return  # (held-out v18) [v18-mono-other-drug-before] "pembrolizumab q6w. No other systemic therapy. ... adagrasib"
     if _combination(f.sentence) or _combination(_line_from_now(doc, f)):
         return  # "adagrasib + cetuximab; no other drugs": a combination, whatever else is excluded
     if _inhibitor_never_given(doc.text):
@@ -290,7 +294,33 @@ def _only_inhibitor_named(f: Finding) -> bool:
 
 
 # Only "was on" / "were on" (a course); "previously treated NSCLC", "prior therapy" describe the disease or its history.
-_ON_BEFORE = re.compile(r"(?:was|were)\s+on", re.I)
+# (held-out v18, issue 13's nineteenth pass, part two) [v18-mono-past-own-received] ... and "received" / "previously
+# received" / "previously on" ("Previously received sotorasib alone (progressed)"): the inhibitor's own course too.
+_ON_BEFORE = re.compile(
+    r"(?:was|were)\s+on\b|received\b|previously\s+(?:received|on|took|taken|given|had)\b|had\s+been\s+on\b", re.I
+)
+
+
+# (held-out v18, issue 13's nineteenth pass, part two) [v18-mono-past-other-cell] A past word in a later cell of a
+# listing line ("divarasib 400 mg daily, monotherapy | Event: ... | Prior therapy: none"), or one that opens a field
+# answered none ("; prior therapy: nil"): another field's history, not this regimen's.
+_NONE_FIELD_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:therap(?:y|ies)|treatments?|lines?|tx|sact)\s*[:=-]\s*(?:none|nil|no|0)\b", re.I)
+
+
+def _own_course_word(sentence: str, past: re.Match[str]) -> bool:
+    on = _ON_BEFORE.match(sentence, past.start())
+    if not on:
+        return False
+    if re.fullmatch(r"(?:was|were)\s+on", on.group(0), re.I):
+        return True
+    drug = _drugs().search(sentence, on.end())  # "received sotorasib alone": the inhibitor is what was received
+    return bool(drug) and re.fullmatch(r"[\s:,]*(?:\w+\s+)?", sentence[on.end() : drug.start()]) is not None and all(
+        _g12c_inhibitors(drug.group(0)) or [False]
+    )
+
+
+def _another_cell(sentence: str, at: int, past: re.Match[str]) -> bool:
+    return bool(re.search(r"[|\t]| {3,}", sentence[at : past.start()]) or _NONE_FIELD_AFTER.match(sentence, past.end()))
 # ... unless the sentence says a later drug replaced it ("sotorasib alone previously, now docetaxel").
 _ENDED_NOW = re.compile(r"\b(?:now|then|switched|changed)\b[^.;\n]{0,40}\b(?:on|to|started|receiv\w+)\b", re.I)
 
@@ -343,9 +373,12 @@ _UNCHOSEN_BEFORE = re.compile(r"(?:\{[^{}\n]*/[^{}\n]*\}|\[[^\[\]\n]*\|[^\[\]\n]
 _NEVER_GIVEN = re.compile(
     r"\bnever\s+(?:been\s+)?(?:started|took|taken|received|dispensed|begun|began)\b"
     r"|\bno\s+(?:study\s+|trial\s+)?drug\s+(?:was\s+|has\s+been\s+)?(?:dispensed|given|administered|supplied)\b"
-    r"|\bnot\s+started\b(?=[^.\n]{0,80}\bplan\s+(?:was\s+)?(?:changed|revised|switched|amended)\b)",
+    r"|\bnot\s+started\b(?=[^.\n]{0,80}\bplan\s+(?:was\s+)?(?:changed|revised|switched|amended)\b)"
+    # (held-out v18) [v18-mono-request-withdrawn] "the request for divarasib single agent (...) is withdrawn"
+    r"|(?<=\s)(?:is|was|has\s+been|now)\s+(?:now\s+)?(?:withdrawn|rescinded|cancell?ed)\b",
     re.I,
 )
+_REQUEST = re.compile(r"\b(?:request|application|order|prescription|referral|enrol+ment)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -355,7 +388,13 @@ def _inhibitor_never_given(text: str) -> bool:
     (pt never took it)" beside a sotorasib order is the pemetrexed's)."""
     for sentence in _SENTENCE_END.split(unwrap(text)):
         for cue in _NEVER_GIVEN.finditer(sentence):
-            named = _g12c_inhibitors(sentence[: cue.start()])
+            start = 0
+            if re.match(r"(?:is|was|has|now)\b", cue.group(0), re.I):
+                requests = list(_REQUEST.finditer(sentence, 0, cue.start()))
+                if not requests:
+                    continue  # a withdrawal of something other than a request
+                start = requests[-1].end()  # the drug the request names, not one before it
+            named = _g12c_inhibitors(sentence[start : cue.start()])
             if named and named[-1]:
                 return True
     return False
@@ -368,7 +407,10 @@ _STRATEGY_AFTER = re.compile(r"[\s-]*(?:approach|strategy|strategies|options?|pa
 
 # (held-out v9) [v9-i-would-give] "I would give it as a single agent": the writer's own recommendation is a plan.
 _NOT_THE_REGIMEN = re.compile(
-    r"\b(?:if|could|whether|option|options|offered|declined|refused)\b|(?<!\bi\s)(?<!\bwe\s)\bwould\b", re.I
+    r"\b(?:if|could|whether|option|options|offered|declined|refused)\b|(?<!\bi\s)(?<!\bwe\s)\bwould\b"
+    # (held-out v18) [v18-mono-term-asked] the word asked about ("asking what the nurse meant by single agent")
+    r"|\bmeant\s+by\b|\bmeaning\s+of\b|\bwhat\b[^.?\n]{0,40}?\bmeans?\b",
+    re.I,
 )
 
 
@@ -421,7 +463,7 @@ def _named_before(doc: TextDoc, f: Finding) -> bool:
     ):
         before = doc.text[max(0, f.sentence_start - 600) : f.sentence_start]
         named = _g12c_inhibitors(before)
-        return bool(named) and all(named) and not _HELD.search(before)  # a drug on hold is no regimen now
+        return bool(named) and all(named) and not _inhibitor_held(before)  # a drug on hold is no regimen now
     if not _THIS_DRUG.search(f.sentence):
         return False
     named = _g12c_inhibitors(doc.text[max(0, f.sentence_start - 200) : f.sentence_start])
@@ -430,7 +472,7 @@ def _named_before(doc: TextDoc, f: Finding) -> bool:
 
 _NO_OTHER_CANCER = re.compile(
     r"no\s+other\s+(?:anti-?cancer|anti-?neoplastic|cancer(?:[\s-](?:directed|specific|related))?|oncology|onc|oncologic|chemo(?:therapy)?)\s+(?:medicines?|medications?|meds|drugs?"
-    r"|therap(?:y|ies)|treatments?|agents?|orders?)\b",
+    r"|therap(?:y|ies)|treatments?|agents?|orders?|products?|tablets?|capsules?|injections?|infusions?|pills?)\b",
     re.I,
 )
 # (held-out v15) [v15-mono-sole-before] ... and the same for "only cancer medication", "sole antineoplastic on profile",
@@ -441,6 +483,16 @@ _SOLE_CANCER = re.compile(
     re.I,
 )
 _HELD = re.compile(r"\b(?:hold|held|on\s+hold|stopped|discontinued|ceased|suspended)\b", re.I)
+
+
+def _inhibitor_held(text: str) -> bool:
+    """(held-out v18, issue 13's nineteenth pass, part two) [v18-mono-held-own-line] A hold word on a KRAS G12C
+    inhibitor's own line, after its name ("sotorasib 960 mg - on hold for ALT"); one on another drug's line
+    ("omeprazole (stopped at start)") holds that drug, not the inhibitor."""
+    for m in _drugs().finditer(text):
+        if any(_g12c_inhibitors(m.group(0))) and _HELD.search(text, m.end(), _line_end(text, m.end())):
+            return True
+    return False
 _JOINED = re.compile(r"^\s*(?:\+|&|/|,|plus|with|and|in\s+combination\s+with|combined\s+with)\s*$", re.I)
 
 
@@ -500,6 +552,17 @@ def _drug_named_near(doc: TextDoc, f: Finding) -> bool | None:
     if not near:
         return None
     return any(near)
+
+
+def _other_drug_before(doc: TextDoc, f: Finding) -> bool:
+    """(held-out v18, issue 13's nineteenth pass, part two) [v18-mono-other-drug-before] A "no other ..." with no drug in
+    its sentence, after a line that names only other anticancer drugs before it, the KRAS G12C inhibitor named only
+    after it ("Day unit: pembrolizumab q6w. No other systemic therapy scheduled. Adagrasib was stopped 10/2026"): the
+    "other" is beside the drug before it, not the inhibitor."""
+    if _g12c_inhibitors(f.sentence):
+        return False
+    before = _g12c_inhibitors(doc.text[_line_start(doc.text, f.start) : f.start])
+    return bool(before) and not any(before)
 
 
 def _named_in_wrapped_sentence(doc: TextDoc, f: Finding) -> bool:
