@@ -276,13 +276,22 @@ _ABOUT_ALONE = re.compile(r"\balone\b|\bmonotherapy\b|\bsingle[\s-]agent\b|\bon\
 def _question_answered(doc: TextDoc, f: Finding) -> bool | None:
     text = doc.text
     start = _line_start(text, f.start)
-    q = _QUESTION_END.match(text, f.start)
-    if not q or "?" in text[start : f.start]:
-        return None
-    question = text[start : q.end()]
+    asked = text.rfind("?", start, f.start)
+    if asked >= 0:  # the finding in the answer after a question on its line ("anything else for cancer? Pt: No, just ...")
+        question = text[start : asked + 1]
+        a = _ANSWER.match(text, asked + 1)
+        if not a or a.end() > f.end or not (_ABOUT_OTHERS.search(question) or _ABOUT_ALONE.search(question)):
+            return None
+        q_end = asked + 1
+    else:
+        q = _QUESTION_END.match(text, f.start)
+        if not q:
+            return None
+        question = text[start : q.end()]
+        q_end = q.end()
     if not re.search(r"(?:^|\s)(?:q\d*\s*[:.]|is|are|will|was|does|do|did|taking|any|given|used)\b", question, re.I):
         return None
-    a = _ANSWER.match(text, q.end())
+    a = _ANSWER.match(text, q_end)
     if not a:
         return None
     word = (a.group("boxed") or a.group("word") or "").lower()
@@ -300,7 +309,7 @@ def _question_answered(doc: TextDoc, f: Finding) -> bool | None:
     if not yes:
         return False
     rest = text[a.end() : _line_end(text, a.end())]
-    near = text[max(0, start - 600) : _line_end(text, q.end()) + 300]
+    near = text[max(0, start - 600) : _line_end(text, q_end) + 300]
     named = _g12c_inhibitors(near)
     if not any(named) or any(not n for n in _g12c_inhibitors(rest)):
         return None if not any(named) else False
