@@ -312,14 +312,32 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         out.diagnoses.append(Diagnosis(_evidence(doc, f), cancer, (), None, stage, stage == 4))  # type: ignore[arg-type]
 
 
+_SEARCHED_FOR = re.compile(
+    r"\b(?:look\w*|search\w*|assess\w*|evaluat\w*|screen\w*|check\w*|test\w*|scan\w*|imag\w*|work-?up|r/o|rule\s+out|"
+    r"staging|restaging|biops\w*|suspicio\w*|concern\w*)\s+(?:\w+\s+){0,2}?for\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     cancer = _cancer_of(doc, f)
+    # (held-out v18) [v18-spread-plan-for] the disease a planned or requested treatment is for ("referred for metastatic
+    # disease", "recommend adagrasib + cetuximab for KRAS G12C mCRC", "a request to start X (newly diagnosed metastatic
+    # NSCLC)"): the plan's doubt is the treatment's, as for stage [v16-stage-plan-for] and histology [v13-indication]
+    # ... but not a search for it ("PET planned to look for metastatic disease", "CT to assess for metastases")
+    plan_for = (
+        f.doubted_only_by("HYPOTHETICAL")
+        and (_plan_for_stage(f) or _indication_of_request(doc, f))
+        and not _SEARCHED_FOR.search(f.sentence[: f.start - f.sentence_start])
+        and not _STAGE_CONDITION.search(f.sentence)  # "if ..., we would start X for metastatic NSCLC": a condition
+    )
     if (
         cancer is None
         or (cancer == "lung" and _another_chest_cancer(doc.text))
         or f.section == "family_history"
         or (f.modifiers - ({"NEGATED_EXISTENCE"} if _negated_in_aside(f) else set()))
         - ({"FAMILY"} if _relative_as_source(f) else set())  # (held-out v16) [v16-relative-source] "Hx per wife: ..."
+        - ({"HYPOTHETICAL"} if plan_for else set())
         & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL", "GENERAL"}
     ):
         return  # (held-out v10) a negation inside a parenthesis ("alone (no infusion) ... has spread to") stays there
