@@ -154,7 +154,9 @@ _NEGATION_BEFORE = re.compile(r"\b(?:no|not|never|without|denies|negative\s+for|
 # negation bound to the stage ("not stage IV", "no evidence of stage IV", "stage IV ruled out", "stage IV? no") stays.
 _OWN_NEGATION_BEFORE = re.compile(
     r"\b(?:no|not|never|without|denies|negative\s+for|ruled\s+out|rather\s+than|instead\s+of|non|nor|neither|n[o'\u2019]t)\b"
-    r"[^,;:.\n\u2013\u2014-]{0,30}$",
+    # (held-out v18) [v18-stage-bracket-after-negation] "no distant disease on CT (stage III)": the bracket is the stage
+    # of what the sentence says, not a thing the "no" denies
+    r"[^,;:.\n\u2013\u2014(-]{0,30}$",
     re.I,
 )
 _OWN_NEGATION_AFTER = re.compile(
@@ -236,8 +238,34 @@ _ROW_NAMES_CANCER = re.compile(
 )
 
 
-def _stage_cells(doc: TextDoc) -> list[Finding]:
+# (held-out v18, issue 13's nineteenth pass, part two) [v18-stage-ticked-choice] A stage chosen among groups by a tick,
+# the box after each group ("Stage III [ ] IV [x]") or before it ("Stage: [ ] IIIB [x] IVA"): the one ticked group is
+# the stage. None or several ticked, no stage.
+_GROUP = r"(?:iv|iii|ii|i)[abc]?\d?"
+
+
+def _stage_choices(doc: TextDoc) -> list[Finding]:
+    p = patterns()
+    box = f"(?:{p['ticked_box'].pattern}|{p['unticked_box'].pattern})"
+    after = re.compile(rf"\bstage\s*:?[ \t]*((?:{_GROUP}[ \t]*{box}[ \t,/]*){{2,}})", re.I)
+    before = re.compile(rf"\bstage\s*:?[ \t]*((?:{box}[ \t]*{_GROUP}\b[ \t,/]*){{2,}})", re.I)
     out = []
+    for rx, pair in ((after, rf"({_GROUP})[ \t]*({box})"), (before, rf"({box})[ \t]*({_GROUP})\b")):
+        for m in rx.finditer(doc.text):
+            ticked = []
+            for c in re.finditer(pair, m.group(1), re.I):
+                mark = 2 if rx is after else 1
+                if p["ticked_box"].fullmatch(c.group(mark)):  # the span holds its ticked box: the item is answered
+                    ticked.append((m.start(1) + c.start(), m.start(1) + c.end()))
+            if len(ticked) == 1:
+                start = _line_start(doc.text, m.start())
+                row = doc.text[start : _line_end(doc.text, m.start())]
+                out.append(Finding("STAGE", "cell", *ticked[0], frozenset(), None, row, start))
+    return out
+
+
+def _stage_cells(doc: TextDoc) -> list[Finding]:
+    out = _stage_choices(doc)
     for a, b in _column_cells(doc.text, _STAGE_HEADER):
         start = _line_start(doc.text, a)
         row = doc.text[start : _line_end(doc.text, a)]
@@ -273,7 +301,9 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if arrow:  # (held-out v17) [v17-stage-arrow] "-> IVB": the group after the arrow
         said = f"stage {arrow.group(1)}"
     if f.value == "cell":  # [v17-stage-column] "IVB", "3A": a bare group under a stage header
-        said = f"stage {said}"
+        p = patterns()  # [v18-stage-ticked-choice] "IV [x]", "[x] IVA": the group without its box
+        said = "stage " + p["unticked_box"].sub(" ", p["ticked_box"].sub(" ", said)).strip()
+    said = re.sub(r"^(stage\s+)(?:for|fore)\b", r"\g<1>four ", said, flags=re.I)  # [v18-dictated-homophones] "stage for a"
     stage = cx.stage_from_text(said) or cx.stage_from_text(_ST_SHORT.sub("stage ", said))
     group = None if stage else _GROUP_AT_END.search(said)
     if group:  # (held-out v10) [v10-stage-shapes] "stage per pulmonologist: IIIA", "de stade IV", "cT1cN0M0 (IA3)"
@@ -282,14 +312,32 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         out.diagnoses.append(Diagnosis(_evidence(doc, f), cancer, (), None, stage, stage == 4))  # type: ignore[arg-type]
 
 
+_SEARCHED_FOR = re.compile(
+    r"\b(?:look\w*|search\w*|assess\w*|evaluat\w*|screen\w*|check\w*|test\w*|scan\w*|imag\w*|work-?up|r/o|rule\s+out|"
+    r"staging|restaging|biops\w*|suspicio\w*|concern\w*)\s+(?:\w+\s+){0,2}?for\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     cancer = _cancer_of(doc, f)
+    # (held-out v18) [v18-spread-plan-for] the disease a planned or requested treatment is for ("referred for metastatic
+    # disease", "recommend adagrasib + cetuximab for KRAS G12C mCRC", "a request to start X (newly diagnosed metastatic
+    # NSCLC)"): the plan's doubt is the treatment's, as for stage [v16-stage-plan-for] and histology [v13-indication]
+    # ... but not a search for it ("PET planned to look for metastatic disease", "CT to assess for metastases")
+    plan_for = (
+        f.doubted_only_by("HYPOTHETICAL")
+        and (_plan_for_stage(f) or _indication_of_request(doc, f))
+        and not _SEARCHED_FOR.search(f.sentence[: f.start - f.sentence_start])
+        and not _STAGE_CONDITION.search(f.sentence)  # "if ..., we would start X for metastatic NSCLC": a condition
+    )
     if (
         cancer is None
         or (cancer == "lung" and _another_chest_cancer(doc.text))
         or f.section == "family_history"
         or (f.modifiers - ({"NEGATED_EXISTENCE"} if _negated_in_aside(f) else set()))
         - ({"FAMILY"} if _relative_as_source(f) else set())  # (held-out v16) [v16-relative-source] "Hx per wife: ..."
+        - ({"HYPOTHETICAL"} if plan_for else set())
         & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL", "GENERAL"}
     ):
         return  # (held-out v10) a negation inside a parenthesis ("alone (no infusion) ... has spread to") stays there

