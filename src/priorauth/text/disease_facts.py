@@ -20,7 +20,7 @@ from priorauth.text.finding_scope import (
     _told_by_relative,
 )
 from priorauth.text.layout import _column_cells
-from priorauth.text.pipeline import EXCLUDING, Finding, patterns
+from priorauth.text.pipeline import EXCLUDING, NOT_OWN_SECTIONS, Finding, patterns
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line, _line_before, _line_end, _line_start
 from priorauth.text.therapy_facts import _drug_named
@@ -79,7 +79,7 @@ def _visit_title_for(f: Finding) -> bool:
 
 
 def _treatment_for(doc: TextDoc, f: Finding) -> bool:
-    if f.modifiers & {"POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section in ("family_history", "allergies"):
+    if f.modifiers & {"POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section in NOT_OWN_SECTIONS:
         return False
     return bool(_TREATMENT_FOR.search(doc.text, max(f.sentence_start, f.start - 120), f.start))
 
@@ -353,7 +353,7 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         (f.label == "STATUS_CELL" or _negated_in_aside(f) or _negation_in_earlier_clause(doc, f))
         # (held-out v10) "... (pt declined IO), progression on CT"
         and f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
-        and f.section not in ("family_history", "allergies")
+        and f.section not in NOT_OWN_SECTIONS
     )
     if not affirmed or _cancer_of(doc, f) is None:
         return

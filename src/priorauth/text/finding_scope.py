@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from priorauth.text.document_scope import _doc_flags
-from priorauth.text.pipeline import EXCLUDING, Finding, _drug_pattern, patterns
+from priorauth.text.pipeline import EXCLUDING, NOT_OWN_SECTIONS, Finding, _drug_pattern, patterns
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _line, _line_end, _line_start
 
@@ -261,7 +261,7 @@ _LABEL_ONLY = re.compile(r"\b(?:approved|licensed|indicated|labell?ed)\s+only\s*
 
 
 def _indication_of_request(doc: TextDoc, f: Finding) -> bool:
-    if f.modifiers & EXCLUDING != {"HYPOTHETICAL"} or f.section in ("family_history", "allergies"):
+    if f.modifiers & EXCLUDING != {"HYPOTHETICAL"} or f.section in NOT_OWN_SECTIONS:
         return False
     at = f.start - f.sentence_start
     before = f.sentence[:at]

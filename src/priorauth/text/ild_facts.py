@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from priorauth.facts.model import Diagnosis
 from priorauth.text.finding_scope import _relative_as_source, _relative_is_patient
-from priorauth.text.pipeline import EXCLUDING, Finding, unwrap
+from priorauth.text.pipeline import EXCLUDING, NOT_OWN_SECTIONS, Finding, unwrap
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line_before
 
@@ -33,7 +33,7 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v16) [v16-ild-struck] "ILD, no, strike that, the ILD is her sister's": withdrawn by dictation
     # (held-out v16) "per husband, ..."; (held-out v17) [v17-relative-narrator] "Patient's son calling: dad had pneumonitis"
     told = f.modifiers - {"FAMILY"} if _relative_as_source(f) or _relative_is_patient(doc, f) else f.modifiers
-    if not (told & EXCLUDING) and f.section not in ("family_history", "allergies"):
+    if not (told & EXCLUDING) and f.section not in NOT_OWN_SECTIONS:
         out.diagnoses.append(Diagnosis(_evidence(doc, f), "ild", (), None, None, False))
 
 

@@ -26,6 +26,8 @@ PUNCT = [".", "!", "?", ";", "\n", "\n\n", "\n\n\n"]
 # GENERAL: a mention that states nothing about this patient (a comparison, a retracted result, a test not
 # done, a question asked, an explanation given): categories are ours, from context.yaml.
 EXCLUDING = {"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "FAMILY", "GENERAL"}
+# Sections whose findings are never the patient's own (a relative's history, an allergy list).
+NOT_OWN_SECTIONS = ("family_history", "allergies")
 
 
 @dataclass(frozen=True)
@@ -42,11 +44,11 @@ class Finding:
     @property
     def affirmed(self) -> bool:
         """Asserted of the patient: not negated, possible, hypothetical or family, not in family history."""
-        return not (self.modifiers & EXCLUDING) and self.section not in ("family_history", "allergies")
+        return not (self.modifiers & EXCLUDING) and self.section not in NOT_OWN_SECTIONS
 
     def doubted_only_by(self, modifier: str) -> bool:
         """Of the patient but for one doubt: ``modifier`` is its only modifier, and not in family history."""
-        return self.modifiers == frozenset({modifier}) and self.section not in ("family_history", "allergies")
+        return self.modifiers == frozenset({modifier}) and self.section not in NOT_OWN_SECTIONS
 
 
 @cache

@@ -16,7 +16,7 @@ from priorauth.text.finding_scope import (
     _relative_is_patient,
 )
 from priorauth.text.layout import _column_tables
-from priorauth.text.pipeline import EXCLUDING, Finding, unwrap
+from priorauth.text.pipeline import EXCLUDING, NOT_OWN_SECTIONS, Finding, unwrap
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line, _line_before, _line_end, _line_start
 from priorauth.text.therapy_facts import _drugs
@@ -56,7 +56,7 @@ _STARTS_NO = re.compile(r"no\b", re.I)
 def _own_dash_no(doc: TextDoc, f: Finding) -> bool:
     return bool(
         f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
-        and f.section not in ("family_history", "allergies")
+        and f.section not in NOT_OWN_SECTIONS
         and _DASH_BEFORE.search(doc.text[max(0, f.start - 4) : f.start])
         and _STARTS_NO.match(doc.text, f.start)
     )
@@ -79,7 +79,7 @@ def _only_negated_with_own_negative(doc: TextDoc, f: Finding) -> bool:
     negative of its own ("no chemo"): the shape the two clause rules below re-read."""
     return (
         f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
-        and f.section not in ("family_history", "allergies")
+        and f.section not in NOT_OWN_SECTIONS
         and bool(_OWN_NEGATIVE.search(doc.text[f.start : f.end]))
     )
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from priorauth.facts.model import MedUse
 from priorauth.terminology.drugs import vocabulary
 from priorauth.text.finding_scope import _NEGATION_CUE, _block_header
-from priorauth.text.pipeline import EXCLUDING, Finding, patterns
+from priorauth.text.pipeline import EXCLUDING, NOT_OWN_SECTIONS, Finding, patterns
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line, _line_before, _line_end, _line_start
 
@@ -236,7 +236,7 @@ _FREE_SUPPLY = re.compile(r"\bfree\s+(?:of\s+(?:charge|cost)|via|through|from|un
 
 
 def _negated_by_a_later_statement(doc: TextDoc, f: Finding) -> bool:
-    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in ("family_history", "allergies"):
+    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in NOT_OWN_SECTIONS:
         return False
     if _NEGATION_CUE.search(f.sentence[: f.start - f.sentence_start]):
         return False
@@ -255,7 +255,7 @@ _CORRECTION_AFTER_NO = re.compile(
 
 
 def _corrected_answer(f: Finding) -> bool:
-    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in ("family_history", "allergies"):
+    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in NOT_OWN_SECTIONS:
         return False
     before = f.sentence[: f.start - f.sentence_start]
     ends = [m.end() for m in _CORRECTION_AFTER_NO.finditer(before)]
@@ -265,7 +265,7 @@ def _corrected_answer(f: Finding) -> bool:
 # (held-out v17) [v17-therapy-cell-negation] A negative in another cell of a row written with bars ("prior: adjuvant
 # carbo/pem 2024 | current: pembrolizumab alone | ILD: none"): the cell's "none" answers its own field, not the drug's.
 def _negated_in_another_cell(doc: TextDoc, f: Finding) -> bool:
-    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in ("family_history", "allergies"):
+    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in NOT_OWN_SECTIONS:
         return False
     start, end = _line_start(doc.text, f.start), _line_end(doc.text, f.end)
     if "|" not in doc.text[start:end]:
@@ -298,7 +298,7 @@ _ANOTHER_PERSONS_DRUG = re.compile(
 def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     result_negated = (
         f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
-        and f.section not in ("family_history", "allergies")
+        and f.section not in NOT_OWN_SECTIONS
         and _RESULT_NEGATION_AFTER.match(doc.text, f.end)
         and not _NEGATION_CUE.search(f.sentence[: f.start - f.sentence_start])
     )
@@ -383,7 +383,7 @@ _NOT_AGAIN_BEFORE = re.compile(
 
 
 def _given_despite_negation(doc: TextDoc, f: Finding) -> bool:
-    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in ("family_history", "allergies"):
+    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in NOT_OWN_SECTIONS:
         return False
     own = doc.text[_line_start(doc.text, f.start) : f.start]
     if _NOT_AGAIN_BEFORE.search(doc.text[max(0, f.start - 40) : f.start]):
