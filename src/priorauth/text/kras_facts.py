@@ -443,8 +443,9 @@ _TEST_BEFORE = re.compile(
 _NEXT_FIELD = re.compile(
     r"[ \t]*\n[ \t]*(?:testing|test|assay|analysis|method|panel)\b(?:[ \t]*[/&,][ \t]*\w+){0,2}[ \t]*(?: {2,}|\t|:)"
     # [ocr17-leader-field] (held-out OCR v17, issue 17's nineteenth pass) ... a two-word label, or a label run out to its
-    # value by leader dots ("Test type ........ plasma ctDNA"), as a portal's or a form's printout sets its fields
-    r"|[ \t]*\n[ \t]*(?:testing|test|assay|analysis|method|panel)(?:[ \t]+[a-z]+)?[ \t]*(?:\.{3,}|_{3,}|:)", re.I
+    # value by leader dots ("Test type ........ plasma ctDNA"), as a portal's or a form's printout sets its fields (a scan
+    # that erased the dots leaves a cell gap: "Test type  plasma ctDNA")
+    r"|[ \t]*\n[ \t]*(?:testing|test|assay|analysis|method|panel)(?:[ \t]+[a-z]+)?(?:[ \t]*(?:\.{3,}|_{3,}|:)| {2,}|\t)", re.I
 )
 
 
