@@ -130,7 +130,29 @@ def _without_rule_lines(text: str, words: list[Word]) -> list[Word]:
         and all(w.conf < ocr.CONFIDENT for w in ws)
         and all(sum(c.isalnum() for c in text[w.start : w.end]) <= 4 for w in ws)
     }
+    debris |= {start for start, ws in lines.items() if _ruler_line(text, ws)}  # [ocr17-ruler-line]
     return [w for w in words if _line_start(text, w.start) not in debris]
+
+
+# [ocr17-ruler-line] (held-out OCR v17, issue 17's nineteenth pass) ... and a fixed-width record's column ruler
+# ("----+----1----+----2----+----3") that Tesseract reads as short letter groups and dashes ("were fon n 2 Lone e penne 2
+# on orn B-- 22 fone Gene $----5"): eight tokens or more, none longer than five letters or digits, at most one read at
+# or above ocr.CONFIDENT, all of them below 40% on average, and a run of dashes left in one of them. A line of text read
+# badly has a longer word, or words Tesseract was surer of, and no run of dashes.
+_DASH_RUN = re.compile(r"[-=_]{2,}")
+
+
+def _ruler_line(text: str, ws: list[Word]) -> bool:
+    from priorauth.text import ocr
+
+    tokens = [text[w.start : w.end] for w in ws]
+    return (
+        len(ws) >= 8
+        and sum(w.conf >= ocr.CONFIDENT for w in ws) <= 1
+        and sum(w.conf for w in ws) / len(ws) < 40
+        and all(sum(c.isalnum() for c in t) <= 5 for t in tokens)
+        and any(_DASH_RUN.search(t) for t in tokens)
+    )
 
 
 def _policy_text(doc: TextDoc) -> bool:
@@ -198,6 +220,7 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
             and not _other_box_item(doc.text, w, cited)
             and not (_field_label(doc.text[w.start : w.end]) and _labels_value(doc.text, w, cited))
             and not _specimen_label(doc.text, w)
+            and not _record_key(doc.text, w, cited)
             and ((own[0] <= w.start < own[1] and _same_cell(doc.text, w, cited)) or _may_qualify(doc.text, w))
             and not _after_sentence(doc.text, w, end)
         ]
@@ -251,6 +274,27 @@ def _labels_value(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore
         and _line_end(text, w.end) > cited[0]
         and (not before.strip() or before.endswith("  ") or before.endswith("\t"))
     )
+
+
+# [ocr17-record-key] (held-out OCR v17, issue 17's nineteenth pass) A key of a structured record printed from a viewer or
+# an export ('{"gene": "KRAS", "cdna": "c.34G>T", "protein": "p.G12C"}' with '"cdna":' read at 38%, "gene=KRAS
+# status= DETECTED"): a quoted key before its colon, or a bare key before its equals sign, names a field; it qualifies no
+# value, however doubtful (as a field's label, [ocr6-field-label]). Only on a record's line (two keys or more), never
+# the cited token, and never a key that is, or may be a misreading of, a trigger or result word ('"negatve":').
+_RECORD_KEY = re.compile(r"""^[{\[(,]?(?:(?:"[A-Za-z][\w. -]{0,20}"|'[A-Za-z][\w. -]{0,20}')[:;]|[A-Za-z][\w.]{0,20}=)$""")
+_KEYS_ON_LINE = re.compile(r"""["'][A-Za-z][\w. -]{0,20}["']\s*[:;]|\b[A-Za-z][\w.]{0,20}=""")
+
+
+def _record_key(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
+    token = text[w.start : w.end]
+    if (w.start < cited[1] and cited[0] < w.end) or not _RECORD_KEY.match(token):
+        return False
+    letters = re.sub(r"[^a-z]", "", token.lower())
+    near = _trigger_words() | _RESULT_WORDS
+    after = w.start >= cited[1]  # a key after the value opens the next field: it qualifies nothing before it
+    if not after and (len(letters) < 2 or _inflected(letters, near) or any(_misread_as(letters, t, 2) for t in near)):
+        return False
+    return len(_KEYS_ON_LINE.findall(_line_at(text, w.start))) >= 2
 
 
 # [ocr16-block-label] (held-out OCR v16, issue 17's eighteenth pass) The name of a block, slide or part after its word

@@ -303,12 +303,33 @@ _BULLETIN = re.compile(r"bulletin\b|\bnewsletter\b|\bfrequently\s+asked\s+questi
 _SENTENCE_LINE = re.compile(r"[a-z]\.\s*$", re.I)  # a sentence ("See the provider bulletin."), not a title
 
 
+# [ocr17-no-patient-genre] (held-out OCR v17, issue 17's nineteenth pass) A document of a kind that is nobody's result,
+# named in its first lines: a material's certificate of analysis or data sheet (a reference standard, a control), a
+# laboratory's handbook or test catalogue entry, a patient-information leaflet ("Understanding your KRAS test",
+# "Information for patients"). The variants it names are a material's, an assay's or an explanation's. Like a policy,
+# only when no patient or member field names a person (a leaflet filled in for a named patient is read).
+_NO_PATIENT_GENRE = re.compile(
+    r"\bcertificate\s+of\s+(?:analysis|conformance|conformity)\b|\b(?:product|technical|safety)\s+data\s*sheet\b"
+    r"|\b(?:user|users'?|laboratory|lab|service|specimen\s+collection)\s+(?:handbook|manual|guide)\b"
+    r"|\btest\s+(?:catalogue|catalog|directory|compendium)\b"
+    r"|\b(?:patient|public)\s+(?:information\s+)?(?:leaflet|booklet|information\s+sheet)\b|\binformation\s+for\s+patients\b"
+    r"|\bunderstanding\s+your\s+(?:[\w-]+\s+){0,2}?(?:test|result|report|diagnosis|cancer)s?\b",
+    re.I,
+)
+
+
+# ... a leaflet made out for the patient ("Patient leaflet (personalised): you are taking ...") is the patient's
+_PERSONALISED = re.compile(r"\b(?:personali[sz]ed|individuali[sz]ed|made\s+out\s+for|prepared\s+for|completed\s+for)\b", re.I)
+
+
 def policy_document(doc: TextDoc) -> bool:
     head = [line for line in doc.text.split("\n", 12)[:12] if line.strip()][:3]
     # a speck a scan glued to a word's end ("Medical! Policy") is dropped
     cells = [_SPECK.sub("", c).strip() for line in head for c in _BANNER_CELL.split(line) if c.strip()]
     general = any(_GENERAL_HEADING.match(c) for c in cells) or any(
-        _BULLETIN.search(line) and not _SENTENCE_LINE.search(line) for line in head
+        (_BULLETIN.search(line) or (_NO_PATIENT_GENRE.search(line) and not _PERSONALISED.search(line)))
+        and not _SENTENCE_LINE.search(line)
+        for line in head
     )
     return general and not any(
         not _TRANSMITTAL.search(_line_at(doc.text, m.start())) for m in _PERSON_FIELD.finditer(doc.text)
@@ -494,15 +515,23 @@ def _other_row(doc: TextDoc, f: Finding) -> bool:
 # without a row's label and every line outside the list stay. Only when the marked row is there, among three numbered
 # rows or more.
 _FILED_ITEM = re.compile(
-    r"\b(?:chart|record)\s+of\b[^\n]{0,80}?[(\[]\s*(?:item|row|entry)\s*(?:no\.?\s*|#\s*)?(\d{1,3})\s*[)\]]",
+    r"\b(?:chart|record)\s+of\b[^\n]{0,80}?[(\[]\s*(?:see\s+)?(?:item|row|entry|line)\s*(?:no\.?\s*|#\s*)?(\d{1,3})"
+    # [ocr17-row-below] (held-out OCR v17, issue 17's nineteenth pass) ... with a word saying where ("(row 3 below)")
+    r"(?:\s+(?:below|above|of\s+the\s+(?:list|table|sheet|worksheet)|on\s+(?:this|the)\s+(?:list|sheet|page)))?\s*[)\]]",
     re.I,
 )
 _ROW_LABEL = re.compile(r"^\W{0,2}([A-Za-z0-9]{1,3})[.)]?(?: {2,}|\t)\S")
 
 
+# [ocr17-specked-label] (held-out OCR v17, issue 17's nineteenth pass) ... a row's number a scan glued a speck to and
+# set one space from its first cell ("2s LF+26-5514  colon resection  ...") is still the row's label: a label with a
+# digit, on a line of cells.
+_SPECKED_ROW_LABEL = re.compile(r"^\W{0,2}(\d[A-Za-z0-9]{0,2})[.)]? \S")
+
+
 def _other_item(text: str, line: str) -> bool:
     mark = _FILED_ITEM.search(text)
-    row = _ROW_LABEL.match(line)
+    row = _ROW_LABEL.match(line) or _SPECKED_ROW_LABEL.match(line)
     if mark is None or row is None or _FILED_ITEM.search(line):
         return False
     own = mark.group(1)

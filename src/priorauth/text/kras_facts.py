@@ -156,6 +156,32 @@ _NO_SIGNAL_AFTER = re.compile(
 _VERDICT_BEFORE = re.compile(r"\?[ \t._\u2026:-]*\b(?:no|yes)\b[ \t.]*[:\u2013\u2014-][ \t]*$", re.I)
 
 
+# [ocr17-no-genes-detected] (held-out OCR v17, issue 17's nineteenth pass) A negative whose "no" stands before the gene
+# list it covers ("NO KRAS OR NRAS MUTATION DETECTED", "no KRAS, NRAS or BRAF variant identified (RAS wild type)"): the
+# "no" is the negative's own word, it does not deny it.
+_NO_BEFORE_GENES = re.compile(r"(?:^|[\s:(\[|])no[ \t]+$", re.I)
+_DETECTED_IN_MATCH = re.compile(
+    r"\b(?:mutations?|variants?|alterations?)[ \t]+(?:was[ \t]+|were[ \t]+)?(?:detected|identified|found)\b", re.I
+)
+
+
+def _no_genes_detected(doc: TextDoc, f: Finding) -> bool:
+    return bool(
+        _NO_BEFORE_GENES.search(_line_before(doc, f)) and _DETECTED_IN_MATCH.search(doc.text, f.start, f.end)
+    )
+
+
+# [ocr17-specked-cell] (held-out OCR v17, issue 17's nineteenth pass) A variant's row whose result cell is "not
+# detected", a scan's specks or a bar standing apart between the two cells ("G13D  !  |  not detected.", "G12V  ' ~
+# negative"): the marks are no words, the row reads as the clean one does, the variant not detected. Not a stop or a
+# comma (a sentence's end), not a mark glued to the variant, not "negative for" another thing.
+_SPECKED_CELL_NEGATIVE = re.compile(
+    r"[ \t]+(?:[|!'`~_\u00a6][ \t]*){1,4}[ \t]*(?:not[ \t]+(?:detected|found|identified)|negative(?![ \t]+for)|absent|"
+    r"none[ \t]+detected|no[ \t]+mutation(?:[ \t]+detected)?)\b",
+    re.I,
+)
+
+
 def _specked_no(doc: TextDoc, f: Finding) -> str | None:
     """[ocr14-specked-no] "negative" (the clean line's "no KRAS G12C"), "none" (a result word follows), or None."""
     if f.label != "KRAS_G12C" or not _SPECKED_NO_BEFORE.search(_line_before(doc, f)):
@@ -229,6 +255,65 @@ def _request_withdrawn_after(f: Finding) -> bool:
     closed = f.sentence[at : at + (f.end - f.start)].endswith(")")  # "KRAS G12C)": the span holds the bracket's end
     after = _WITHDRAWN_AFTER_BRACKET.match(f.sentence, at + (f.end - f.start))
     return bool(after and (closed or ")" in after.group(0)) and _REQUEST_BEFORE.search(f.sentence[:at]))
+# [ocr17-other-than] (held-out OCR v17, issue 17's nineteenth pass) The variant named as what the result is not ("a
+# codon 12 change other than G12C", "G12V rather than G12C", "instead of the G12C change", "not to be confused with
+# G12C"): a comparison setting the variant aside, a negative; the variant the sentence does name stands.
+_CONTRAST_BEFORE = re.compile(
+    r"\b(?:other\s+than|rather\s+than|instead\s+of|as\s+opposed\s+to|(?:distinct|different)\s+from|not\s+to\s+be\s+"
+    r"confused\s+with)\s+(?:(?:the|a|an)\s+)?(?:k-?ras\s+)?(?:p\.)?$",
+    re.I,
+)
+
+
+# [ocr17-reference-list] (held-out OCR v17, issue 17's nineteenth pass) A report's or letter's list of references under
+# its heading ("References", "Bibliography", "Literature cited", "Further reading"), each entry numbered ("1. Author A,
+# Author B. Covalent inhibition of KRAS G12C in ...", "[2] ..."): a publication's title, no result of the patient. Only
+# the numbered entry the finding is in, within four lines of its number, below the heading.
+_REFERENCES_HEADING = re.compile(
+    r"^\W{0,3}(?:(?:selected|key|cited)\s+)?(?:references?|bibliography|literature(?:\s+cited)?|further\s+reading|"
+    r"citations?|sources)\s*:?[ \t]*$",
+    re.I | re.M,
+)
+_CITATION_NUMBER = re.compile(r"^[ \t]*(?:\[\d{1,3}\]|\d{1,3}[.)])[ \t]+[A-Z][A-Za-z'\-]+,?[ \t]+[A-Z]")
+
+
+# [ocr17-change-history] (held-out OCR v17, issue 17's nineteenth pass) A row of an amended report's change-history
+# table ("Version  Date  Field  Was  Now", "Field | Old value | New value"): the withdrawn value and the edit's record, no
+# result; the report states its current result elsewhere. The table is the run of rows with cell gaps above the finding
+# to its header row, which names the old and the new value and a field, version or change column (or sits under a
+# "Change history" / "Revision log" / "Audit trail" heading). A serial table's "Previous  Current" is no such header.
+_ROW_CELLS = re.compile(r" {2,}|\t|\s\|\s")
+_OLD_CELL = re.compile(r"^(?:was|old(?:\s+value)?|previous\s+value|before|original\s+value|from)$", re.I)
+_NEW_CELL = re.compile(r"^(?:now|new(?:\s+value)?|corrected(?:\s+value)?|amended\s+value|after|to)$", re.I)
+_EDIT_CELL = re.compile(r"^(?:field|item|element|change|version|revision|amendment|edit)s?(?:\s+(?:no\.?|#))?$", re.I)
+_HISTORY_HEADING = re.compile(
+    r"^\W{0,3}(?:(?:change|revision|amendment|edit|version)\s+(?:history|log|record|table)|audit\s+trail)\b", re.I
+)
+
+
+def _change_history_row(doc: TextDoc, f: Finding) -> bool:
+    lines = doc.text[: _line_end(doc.text, f.start)].split("\n")[-14:]
+    row = len(lines) - 1
+    while row >= 0 and len(_ROW_CELLS.split(lines[row].strip())) >= 3:
+        cells = [c.strip() for c in _ROW_CELLS.split(lines[row].strip())]
+        if any(_OLD_CELL.match(c) for c in cells) and any(_NEW_CELL.match(c) for c in cells):
+            return any(_EDIT_CELL.match(c) for c in cells) or (row > 0 and bool(_HISTORY_HEADING.match(lines[row - 1])))
+        row -= 1
+    return False
+
+
+def _in_reference_list(doc: TextDoc, f: Finding) -> bool:
+    headings = list(_REFERENCES_HEADING.finditer(doc.text, 0, f.start))
+    if not headings:
+        return False
+    heading = headings[-1]
+    lines = doc.text[heading.end() : _line_end(doc.text, f.start)].split("\n")
+    for line in reversed(lines[-4:]):
+        if not line.strip():
+            return False  # a blank line ends the entry: what follows it is no citation's
+        if _CITATION_NUMBER.match(line):
+            return True
+    return False
 
 
 def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
@@ -252,6 +337,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     )
     negated = negated or _under_not_detected(doc, f) or (f.label == "KRAS_G12C" and _negative_list_or_cell(doc, f))
     negated = negated or (f.label == "KRAS_G12C" and bool(_NO_SIGNAL_AFTER.match(doc.text, f.end)))  # [ocr16-no-signal]
+    negated = negated or (f.label != "KRAS_NEG" and bool(_SPECKED_CELL_NEGATIVE.match(doc.text, f.end)))  # [ocr17-specked-cell]
     specked = None if negated else _specked_no(doc, f)
     if specked == "none":
         return  # (held-out OCR v14) [ocr14-specked-no] "no. KRAS G12C detected": neither result can be read
@@ -278,6 +364,12 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v13) [v13-reason-for-test] "Reason: KRAS G12C / therapy selection": what the test is for
     if f.label != "KRAS_NEG" and (_ordered_in_list(doc, f) or _population_frequency(doc, f) or _glossary_entry(doc, f)):
         return  # [ocr9-order-list] "KRAS G12C / EGFR / ALK requested"; [ocr9-frequency] "G12C is the most common"
+    if _change_history_row(doc, f):
+        return  # [ocr17-change-history] "Version  Date  Field  Was  Now" / "2  ...  KRAS p.G12C  no variant": an edit's record
+    if _in_reference_list(doc, f):
+        return  # [ocr17-reference-list] "References / 1. Author A. Inhibition of KRAS G12C ...": a citation's title
+    if f.label == "KRAS_G12C" and not negated and _CONTRAST_BEFORE.search(_line_before(doc, f)):
+        negated = True  # [ocr17-other-than] "G12S is a codon 12 change other than G12C": the G12C set aside
     if _other_row(doc, f):
         return  # [ocr15-marked-row] "4  R.T. / 6B-1103  ...  KRAS G12C" in a list whose row 7 is "(THIS PT)": another's
     if _companion_sentence(doc, f) or _filed_publication(doc.text):
@@ -317,7 +409,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             return
         status = "other_variant"
     else:  # KRAS_NEG states the negative itself; a negated negative is not a result
-        if negated and not _VERDICT_BEFORE.search(_line_before(doc, f)):
+        if negated and not (_VERDICT_BEFORE.search(_line_before(doc, f)) or _no_genes_detected(doc, f)):
             return
         status = "negative"
     p = patterns()
@@ -357,7 +449,10 @@ _TEST_AFTER = re.compile(
 )
 _TEST_BEFORE = re.compile(
     r"\b(?:including|incl\.?|includes|covering|covers|(?:test\w*|assay|panel|ngs|sequencing|pcr|profiling|analysis|"
-    r"screen\w*|look\w*|evaluat\w*|re-?biops(?:y|ies)|biops(?:y|ies)|genotyping|sampl\w*)\s+for)\s+(?:k-?ras\s*)?(?:p\.\s*)?$",
+    r"screen\w*|look\w*|evaluat\w*|re-?biops(?:y|ies)|biops(?:y|ies)|genotyping|sampl\w*)\s+for)\s+"
+    # [ocr17-looked-for-the] (held-out OCR v17, issue 17's nineteenth pass) ... with an article ("the test looked for the
+    # KRAS G12C change", "screening for a G12C mutation")
+    r"(?:(?:the|a|an|any)\s+)?(?:k-?ras\s*)?(?:p\.\s*)?$",
     re.I,
 )
 
@@ -367,7 +462,11 @@ _TEST_BEFORE = re.compile(
 # the label is the next field's, not the variant's test. A label is its line's first cell (a cell gap or a colon
 # within a few words); a wrapped sentence ("...for KRAS G12C\ntesting, sent today") keeps its test.
 _NEXT_FIELD = re.compile(
-    r"[ \t]*\n[ \t]*(?:testing|test|assay|analysis|method|panel)\b(?:[ \t]*[/&,][ \t]*\w+){0,2}[ \t]*(?: {2,}|\t|:)", re.I
+    r"[ \t]*\n[ \t]*(?:testing|test|assay|analysis|method|panel)\b(?:[ \t]*[/&,][ \t]*\w+){0,2}[ \t]*(?: {2,}|\t|:)"
+    # [ocr17-leader-field] (held-out OCR v17, issue 17's nineteenth pass) ... a two-word label, or a label run out to its
+    # value by leader dots ("Test type ........ plasma ctDNA"), as a portal's or a form's printout sets its fields (a scan
+    # that erased the dots leaves a cell gap: "Test type  plasma ctDNA")
+    r"|[ \t]*\n[ \t]*(?:testing|test|assay|analysis|method|panel)(?:[ \t]+[a-z]+)?(?:[ \t]*(?:\.{3,}|_{3,}|:)| {2,}|\t)", re.I
 )
 
 

@@ -107,8 +107,20 @@ _CONTROL_ROW = re.compile(
 )
 
 
+# [ocr17-control-cell] (held-out OCR v17, issue 17's nineteenth pass) ... or the control named in the cell holding the
+# variant, after a row's label or another cell ("Controls  positive control 'KRAS G12C PC' lot ...: amplified", "QC |
+# mutant control (G12C): in range"): the cell is the control's, whatever labels its row.
+_CELL_SPLIT = re.compile(r" {2,}|\t|\s\|\s|;\s")
+_CONTROL_CELL = re.compile(
+    r"^\W*(?:positive|negative|no[\s-]template|internal|reference|wild[\s-]?type|extraction|mutant|run|external|"
+    r"process)\s+(?:control|ctrl)\b[^\n]{0,30}$",
+    re.I,
+)
+
+
 def _control_row(doc: TextDoc, f: Finding) -> bool:
-    return bool(_CONTROL_ROW.search(_line_before(doc, f)))
+    before = _line_before(doc, f)
+    return bool(_CONTROL_ROW.search(before) or _CONTROL_CELL.search(_CELL_SPLIT.split(before)[-1]))
 
 
 # [ocr6-coverage-parenthesis] (held-out OCR v6, issue 17's seventh pass) A parenthesis, on one line, that ends by
@@ -122,11 +134,32 @@ _COVERAGE_CLOSE = re.compile(
 )
 
 
+# [ocr17-coverage-before] (held-out OCR v17, issue 17's nineteenth pass) ... or a list in a parenthesis right after the
+# words saying what was looked at ("no variant detected at any position examined (G12C, G12D, G12V, ...)", "hotspots
+# tested [G12C / G12D / Q61H]"): the list is the coverage, however the line wraps it. Only a list (a comma or slash in
+# the parenthesis).
+_COVERAGE_OPEN = re.compile(
+    r"\b(?:assessed|tested|interrogated|examined|evaluated|covered|analy[sz]ed|screened|queried|sequenced|targeted|"
+    r"(?:positions?|codons?|hotspots?|variants?|targets?)\s+(?:looked\s+at|checked))[ \t]*[(\[][^()\[\]\n]*$",
+    re.I,
+)
+_LIST_MARK = re.compile(r"[,/]")
+
+
 def _in_coverage_parenthesis(doc: TextDoc, f: Finding) -> bool:
     before = _line_before(doc, f)
+    start = _line_start(doc.text, f.start)
+    if start > 0 and not re.search(r"[()\[\]]", before):  # [ocr17-coverage-before] the list's wrapped line: "G13D,\nQ61H)"
+        above = doc.text[_line_start(doc.text, start - 1) : start - 1]
+        if _COVERAGE_OPEN.search(above) and re.search(r"[,/][ \t]*$", above):
+            return True
     opened = max(before.rfind("("), before.rfind("["))
     if opened < 0 or max(before.rfind(")"), before.rfind("]")) > opened:
         return False
+    if _COVERAGE_OPEN.search(before):  # [ocr17-coverage-before]
+        inside = before[opened + 1 :] + re.split(r"[)\]]", doc.text[f.end : f.end + 120], maxsplit=1)[0]
+        if _LIST_MARK.search(inside):
+            return True
     return bool(_COVERAGE_CLOSE.match(doc.text, f.end))
 
 
