@@ -27,7 +27,7 @@ seventeenth pass: a development set too), ``heldout17`` (``tests/text/heldout17.
 read, scored blind once, then read on 2026-12-01 in the eighteenth pass: a development set too), ``heldout18``
 (``tests/text/heldout18.yaml``, written blind while v17 was read, scored blind once on 2026-12-01, then read on
 2026-12-02 in the nineteenth pass: a development set too) and ``heldout19`` (``tests/text/heldout19.yaml``, the
-held-out set, written blind while v18 is read; a corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when asked
+held-out set, written blind while v18 was read, merged and scored blind once on 2026-12-02; a corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when asked
 for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
@@ -70,7 +70,7 @@ HELDOUT15 = ROOT / "tests/text/heldout15.yaml"  # written blind while v14 was re
 HELDOUT16 = ROOT / "tests/text/heldout16.yaml"  # written blind while v15 was read; a development set since read
 HELDOUT17 = ROOT / "tests/text/heldout17.yaml"  # written blind while v16 was read; a development set since read
 HELDOUT18 = ROOT / "tests/text/heldout18.yaml"  # written blind while v17 was read; a development set since read
-HELDOUT19 = ROOT / "tests/text/heldout19.yaml"  # written blind while v18 is read; the held-out set, absent until merged
+HELDOUT19 = ROOT / "tests/text/heldout19.yaml"  # written blind while v18 was read; the held-out set (scored blind once)
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,

@@ -118,7 +118,7 @@ def test_docs_report_the_heldout2_score_as_computed_today() -> None:
 )
 def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
     """Held-out v3 to v18 (each written blind while the one before was read; development sets since their misses
-    were read) and v19 (written blind while v18 is read; skipped until merged): the docs show each one's table as
+    were read) and v19 (written blind while v18 was read, the held-out set): the docs show each one's table as
     the scorer computes it today (the last table under its title; a blind first score stays above it as history)."""
     path = text_quality.CORPORA[name]
     if not path.exists():
