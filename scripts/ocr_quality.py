@@ -16,7 +16,8 @@ scored blind once), tests/ocr/heldout_documents15.yaml (`--set heldout15`: writt
 scored blind once), tests/ocr/heldout_documents16.yaml (`--set heldout16`: written blind while v15 was read,
 scored blind once; a development set since the eighteenth pass), tests/ocr/heldout_documents17.yaml (`--set
 heldout17`: written blind while v16 was read, scored blind once; a development set since the nineteenth pass),
-tests/ocr/heldout_documents18.yaml (`--set heldout18`: written blind while v17 was read) and
+tests/ocr/heldout_documents18.yaml (`--set heldout18`: written blind while v17 was read,
+scored blind once) and
 tests/ocr/heldout_documents19.yaml (`--set heldout19`: to be written blind while v18 is read); a set not merged yet is
 absent until merged, and then said so, never an error; they are scored apart.
 `--only ID,...` and `--dump DIR` (each OCR text beside its original) help read what differs. Needs the
