@@ -21,8 +21,10 @@ from priorauth.letters.spans import Hit as Hit
 # a typed-in form's entries sit in its blanks ("Fund reference:   __PEHF 27-3318-RX_________"): the underscores
 # touching an entry are the blank's, not the entry's; a blank left empty ("Approved from: ______") stays as it is
 # (at fax a blank's underscores may come out as one mark between the label and the entry: "Date of decision: _ 09/13/2027",
-# "Fund reference:  — PEHF 27-3318-RX")
-_FENCE = re.compile(r"_{2,}(?=[^\s_])|(?<=[^\s_])_{2,}|(?<=:[ \t])[ \t]*[_—|](?=[ \t]+[A-Za-z0-9])")
+# "Fund reference:  — PEHF 27-3318-RX", or glued to the entry: "Plan no.: _KWM 330-12")
+_FENCE = re.compile(
+    r"_{2,}(?=[^\s_])|(?<=[^\s_])_{2,}|(?<=:[ \t])[ \t]*[_—|](?=[ \t]+[A-Za-z0-9])|(?<=:[ \t])[ \t]*_(?=[A-Za-z0-9])"
+)
 
 
 def unfenced(text: str) -> str:
@@ -1665,9 +1667,12 @@ _MEMBER_BARE = re.compile(
     r"(?!\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b)(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24})(?=[ \t]{2,}|[ \t]*$)",
     M,
 )
-# "Member HPH 8810 3345 7", "...  member GMH-1175-30098": the role and an id that opens with capitals, a column of its own
+# "Member HPH 8810 3345 7", "...  member GMH-1175-30098": the role and an id that opens with capitals, a column of its own;
+# at a line's start the plan's name may come first, as on an address block ("Larchmere member LMH 4410 2"), never a
+# word that makes it another person's or another thing's ("Former member", "Family member", "Group member")
 _MEMBER_WORD = re.compile(
-    r"(?:^[ \t]*|[ \t]{2,}|[,;][ \t]*)(?i:member)[ \t]+(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)[A-Z]{2,4}[A-Z0-9\-]*(?: \d+)*))(?=[ \t]*$|[ \t]{2,}|[,;)])",
+    r"(?:^[ \t]*(?:(?!(?i:former|previous|prior|past|other|family|group|household|dependent|subscriber|spouse|staff|team)\b)"
+    r"(?-i:[A-Z][A-Za-z&'’\-]+)[ \t]+){0,3}|[ \t]{2,}|[,;][ \t]*)(?i:member)[ \t]+(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)[A-Z]{2,4}[A-Z0-9\-]*(?: \d+)*))(?=[ \t]*$|[ \t]{2,}|[,;)])",
     M,
 )
 # "Re: June Okafor, born June 2, 1960, member RMH 600602 4417": the role and the id, a clause of a subject line

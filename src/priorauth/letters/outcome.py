@@ -497,10 +497,11 @@ _UNFILLED = re.compile(
 )
 # a form's field named by an outcome word ("Approved from", "Approved qty", "Denied on") left blank, its blank
 # what a fax's OCR made of an empty date mask or rule ("Approved from  a a", "Approved to  ff"): no digit, no
-# word of three letters or more, so no statement ("Approved to continue ..." and "Approved from 03/01/2027" stay)
+# word of three letters or more, so no statement ("Approved to continue ..." and "Approved from 03/01/2027" stay);
+# a period's two blanks both lost leave only the word between them ("Approved from  through", "Approved from  until")
 _UNFILLED_OUTCOME = re.compile(
     r"^[ \t]*(?:approved|denied|authorized|pended)[ \t]+(?:from|to|through|thru|until|qty|quantity|units|dates?|on|by|period)"
-    r"(?![A-Za-z])(?:[^\w\n]|_|(?<![A-Za-z])[A-Za-z]{1,2}(?![A-Za-z]))*$",
+    r"(?![A-Za-z])(?:[^\w\n]|_|(?<![A-Za-z])(?:[A-Za-z]{1,2}|through|thru|until)(?![A-Za-z]))*$",
     re.I | re.M,
 )
 _UNCHECKED = re.compile(r"(?:\[[ \t]*\]|\([ \t]*\)|☐)[^\n\[(☐☒☑]*")
