@@ -388,7 +388,9 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 # dash, a semicolon or a colon ("no new lesions - stable", "never had chemotherapy: first line was pembrolizumab, 14
 # months, progressed 10/2026"): a negative of the clause before is not its own. A list under a negative heading ("no
 # evidence of: progression") and a negative in its own clause ("; no progression") stay negated; commas join a list.
-_CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[;:]")
+# (held-out v19) [v19-status-arrow-step] an arrow between steps of a chronology ("(limited? no - extensive) -> ... -> SD")
+# also begins a clause.
+_CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[;:]|\s(?:->|-->|\u2192|=>)\s")
 _NEGATIVE_WORD = re.compile(
     r"\b(?:no|not|never|without|denies|denied|negative|neither|nor|free|absent|incorrect\w*|wrong\w*|erroneous\w*|"
     r"error)\b|n[o'\u2019]t\b",
