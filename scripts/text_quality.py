@@ -26,9 +26,11 @@ read, scored blind once, then read on 2026-12-01 in the sixteenth pass: a develo
 seventeenth pass: a development set too), ``heldout17`` (``tests/text/heldout17.yaml``, written blind while v16 was
 read, scored blind once, then read on 2026-12-01 in the eighteenth pass: a development set too), ``heldout18``
 (``tests/text/heldout18.yaml``, written blind while v17 was read, scored blind once on 2026-12-01, then read on
-2026-12-02 in the nineteenth pass: a development set too) and ``heldout19`` (``tests/text/heldout19.yaml``, the
-held-out set, written blind while v18 was read, merged and scored blind once on 2026-12-02; a corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when asked
-for it alone), and what it finds in the real Synthea notes of ``../shared``.
+2026-12-02 in the nineteenth pass: a development set too), ``heldout19`` (``tests/text/heldout19.yaml``, written
+blind while v18 was read, scored blind once, then read on 2026-12-02 in the twentieth pass: a development set too)
+and ``heldout20`` (``tests/text/heldout20.yaml``, the held-out set, to be written blind while v19 is read; absent
+until merged: a corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when
+asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
     .venv/bin/python scripts/text_quality.py --corpus heldout2  # one of them
@@ -70,7 +72,8 @@ HELDOUT15 = ROOT / "tests/text/heldout15.yaml"  # written blind while v14 was re
 HELDOUT16 = ROOT / "tests/text/heldout16.yaml"  # written blind while v15 was read; a development set since read
 HELDOUT17 = ROOT / "tests/text/heldout17.yaml"  # written blind while v16 was read; a development set since read
 HELDOUT18 = ROOT / "tests/text/heldout18.yaml"  # written blind while v17 was read; a development set since read
-HELDOUT19 = ROOT / "tests/text/heldout19.yaml"  # written blind while v18 was read; the held-out set (scored blind once)
+HELDOUT19 = ROOT / "tests/text/heldout19.yaml"  # written blind while v18 was read; a development set since read
+HELDOUT20 = ROOT / "tests/text/heldout20.yaml"  # written blind while v19 is read; the held-out set, absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -92,6 +95,7 @@ CORPORA = {
     "heldout17": HELDOUT17,
     "heldout18": HELDOUT18,
     "heldout19": HELDOUT19,
+    "heldout20": HELDOUT20,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")

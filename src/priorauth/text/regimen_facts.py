@@ -517,7 +517,13 @@ _SUBJECT_WITH = re.compile(
     r"\b(?:for|in)\s+(?:this|our|my)\s+(?:patient|pt|member|enrol+ee|beneficiary|man|woman|gentleman|lady)\s+with\b",
     re.I,
 )
-_PAST_REGIMEN = re.compile(r"\b(?:received|was\s+on|previously|prior(?!\s+auth))\b", re.I)
+# (held-out v19) [v19-mono-records-received] "records received:", "notes received" is a document's receipt, not a
+# regimen received before.
+_PAST_REGIMEN = re.compile(
+    r"\b(?:(?<!records\s)(?<!notes\s)(?<!documents\s)(?<!results\s)(?<!letter\s)(?<!fax\s)received(?!\s*:)|was\s+on|"
+    r"previously|prior(?!\s+auth))\b",
+    re.I,
+)
 _NOW = re.compile(r"\b(?:now|currently|presently|today)\b", re.I)
 # "this medication", "the drug", "it": a regimen word about a drug named in the sentence before.
 _THIS_DRUG = re.compile(r"\b(?:this|the|that)\s+(?:medication|medicine|drug|pill|tablet)s?\b|\bit\b", re.I)
@@ -590,11 +596,16 @@ _OTHER_DRUG_STEM = re.compile(
 )
 
 
+# (held-out v19) [v19-mono-isolated] a KRAS G12C inhibitor spelt the Portuguese or French way ("sotorasibe",
+# "adagrasibe"): the same drug (only booleans are returned, so the changed length does not matter).
+_ROMANCE_INHIBITOR = re.compile(r"\b([a-z]+rasib)e\b", re.I)
+
+
 def _g12c_inhibitors(text: str) -> list[bool]:
     """For each anticancer drug named in ``text``: whether it is a KRAS G12C inhibitor."""
     vocab = vocabulary()
     out = []
-    for m in _drugs().finditer(text):
+    for m in _drugs().finditer(_ROMANCE_INHIBITOR.sub(r"\1", text)):
         drugs = [vocab.drugs[i] for i in vocab.by_name.get(m.group(0).lower(), ()) if i in vocab.drugs]
         if any(d.anticancer for d in drugs):
             out.append(any(d.drug_class == "kras_g12c_inhibitor" for d in drugs))
