@@ -28,8 +28,8 @@ read, scored blind once, then read on 2026-12-01 in the eighteenth pass: a devel
 (``tests/text/heldout18.yaml``, written blind while v17 was read, scored blind once on 2026-12-01, then read on
 2026-12-02 in the nineteenth pass: a development set too), ``heldout19`` (``tests/text/heldout19.yaml``, written
 blind while v18 was read, scored blind once, then read on 2026-12-02 in the twentieth pass: a development set too)
-and ``heldout20`` (``tests/text/heldout20.yaml``, the held-out set, to be written blind while v19 is read; absent
-until merged: a corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when
+and ``heldout20`` (``tests/text/heldout20.yaml``, the held-out set, written blind while v19 was read, merged
+and scored blind once on 2026-12-02; a corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when
 asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
@@ -73,7 +73,7 @@ HELDOUT16 = ROOT / "tests/text/heldout16.yaml"  # written blind while v15 was re
 HELDOUT17 = ROOT / "tests/text/heldout17.yaml"  # written blind while v16 was read; a development set since read
 HELDOUT18 = ROOT / "tests/text/heldout18.yaml"  # written blind while v17 was read; a development set since read
 HELDOUT19 = ROOT / "tests/text/heldout19.yaml"  # written blind while v18 was read; a development set since read
-HELDOUT20 = ROOT / "tests/text/heldout20.yaml"  # written blind while v19 is read; the held-out set, absent until merged
+HELDOUT20 = ROOT / "tests/text/heldout20.yaml"  # written blind while v19 was read; the held-out set (scored blind once)
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,

@@ -119,7 +119,7 @@ def test_docs_report_the_heldout2_score_as_computed_today() -> None:
 )
 def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
     """Held-out v3 to v19 (each written blind while the one before was read; development sets since their misses
-    were read) and v20 (written blind while v19 is read, the held-out set, once merged): the docs show each one's table as
+    were read) and v20 (written blind while v19 was read, the held-out set): the docs show each one's table as
     the scorer computes it today (the last table under its title; a blind first score stays above it as history)."""
     path = text_quality.CORPORA[name]
     if not path.exists():
