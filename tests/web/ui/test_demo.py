@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 
 from priorauth.cli import demo as cli_demo
 from priorauth.errors import PriorauthError
+from priorauth.service import clock
 from priorauth.store.models import Case, Patient, Practice
 from priorauth.web import Settings
 from priorauth.web.ui import demo
@@ -26,13 +28,31 @@ def test_seed_once(app: Any) -> None:
     assert names == ["Ada Testcase", "Ben Needsnote", "Cal Waiting", "Dee Approved", "Eve Appealing"]
 
 
-def test_the_demo_login_sees_the_living_app(app: Any) -> None:
+@pytest.mark.parametrize(
+    "now",
+    [
+        None,  # the real clock
+        datetime(2026, 12, 2, 4, 21, tzinfo=UTC),  # 23:21 in New York, 40 days back is before the DST change
+        datetime(2027, 1, 15, 17, 0, tzinfo=UTC),  # after the example charts' liver tests turned 30 days old
+        datetime(2026, 7, 1, 16, 0, tzinfo=UTC),  # before the example charts were written
+    ],
+    ids=["now", "evening-after-dst-change", "next-year", "summer-before"],
+)
+def test_the_demo_login_sees_the_living_app(app: Any, now: datetime | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    if now is not None:
+        monkeypatch.setattr(clock, "now", lambda: now)
     demo.seed(app)
     b = browse(app, demo.USERS[0][0], demo.PASSWORD)
     dash = b.get("/dashboard").text
     assert "Cal Waiting" in dash.split("Overdue payer answers")[1]  # submitted 5 days ago, 24 h clock
     assert "Dee Approved" in dash.split("Renewals due this month")[1]
     assert 'id="median-days">6<' in dash
+
+
+def test_demo_charts_move_full_dates_only() -> None:
+    chart = {"a": "2026-11-10", "b": ["2026-11-18T09:00:00Z", "2026-11", "2026", "1961-04-12x", "2026-02-30"]}
+    moved = demo.shifted(chart, timedelta(days=31))
+    assert moved == {"a": "2026-12-11", "b": ["2026-12-19T09:00:00Z", "2026-11", "2026", "1961-04-12x", "2026-02-30"]}
 
 
 def test_demo_settings_use_a_temporary_database_of_their_own() -> None:

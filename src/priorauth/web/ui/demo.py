@@ -8,7 +8,8 @@ from __future__ import annotations
 import base64
 import copy
 import json
-from datetime import date, timedelta
+import re
+from datetime import UTC, date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from priorauth.store.scope import Actor, Scope
 from priorauth.web.security import hash_password
 
 PRACTICE = "Demo Oncology (synthetic)"
+PROFILE = {"timezone": "America/New_York", "phone": "555-0100"}
 PASSWORD = "demo-password-2026"  # noqa: S105 - the demo password is printed for everyone
 USERS = (
     ("coordinator@demo.priorauth", "Casey Coordinator", "coordinator"),
@@ -36,14 +38,36 @@ def _case_base() -> dict[str, Any]:
     return {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": r} for r in base]}
 
 
-def charts() -> dict[str, dict[str, Any]]:
-    """The demo's source charts: ``nsclc`` and (when the repository's examples are there) ``mcrc``."""
+def charts(today: date | None = None) -> dict[str, dict[str, Any]]:
+    """The demo's source charts: ``nsclc`` and (when the repository's examples are there) ``mcrc``, their
+    dates moved by ``today - WRITTEN`` so the demo looks the same whatever day it is seeded."""
     out = {"nsclc": _case_base()}
     for name in ("nsclc", "mcrc"):
         path = EXAMPLES / f"{name}-ready.json"
         if path.is_file():
             out[name] = json.loads(path.read_text("utf-8"))
-    return out
+    if today is None:
+        return out
+    return {k: shifted(v, today - WRITTEN) for k, v in out.items()}
+
+
+WRITTEN = date(2026, 11, 30)  # the day the example charts were written to look current on
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def shifted(data: Any, by: timedelta) -> Any:
+    """``data`` with every full date (``YYYY-MM-DD``, alone or opening a date-time) moved by ``by``;
+    partial dates and every other string stay as they are."""
+    if isinstance(data, dict):
+        return {k: shifted(v, by) for k, v in data.items()}
+    if isinstance(data, list):
+        return [shifted(v, by) for v in data]
+    if isinstance(data, str) and _DAY.fullmatch(data[:10]) and (len(data) == 10 or data[10] == "T"):
+        try:
+            return (date.fromisoformat(data[:10]) + by).isoformat() + data[10:]
+        except ValueError:
+            return data
+    return data
 
 
 def variant(
@@ -124,7 +148,7 @@ def seed(app: Any, today: date | None = None) -> bool:
             )
         if session.query(Practice).filter_by(name=PRACTICE).first():
             return False
-        practice = Practice(name=PRACTICE, profile={"timezone": "America/New_York", "phone": "555-0100"})
+        practice = Practice(name=PRACTICE, profile=dict(PROFILE))
         session.add(practice)
         session.flush()
         from priorauth.service import clock
@@ -154,7 +178,7 @@ def _cases(app: Any, session: Any, practice_id: str, users: dict[str, User], tod
 
     # Seeded in this thread: starting worker processes would only delay the server's start.
     svc = Cases(_scope(session, users["coordinator"]), replace(limits(app.state.settings), workers=0))
-    src = charts()
+    src = charts(today)
     nsclc = src["nsclc"]
 
     def open_case(bundle: dict[str, Any], payer: str | None = None) -> Any:
@@ -167,8 +191,12 @@ def _cases(app: Any, session: Any, practice_id: str, users: dict[str, User], tod
     def status(case: Any, to: str) -> Any:
         return svc.move(case.id, case.version, to)
 
-    def sent(case: Any, days_ago: float, method: str = "fax") -> None:
-        svc.submit(case.id, method, sent_at=clock.now() - timedelta(days=days_ago))
+    def sent(case: Any, days_ago: int, method: str = "fax") -> None:
+        # Noon of the practice's day, days_ago before today: "N days ago" counts the practice's days, so the
+        # span stays N across a daylight-saving change (server time minus N*24 h can land a day off).
+        tz = clock.zone(PROFILE)
+        noon = datetime.combine(today - timedelta(days=days_ago), time(12), tzinfo=tz)
+        svc.submit(case.id, method, sent_at=noon.astimezone(UTC))
 
     # 1. A ready chart, still a draft: the newcomer's case to take to approved.
     open_case(variant(nsclc, "demo-ada", "Ada", "Testcase", born="1961-04-12", payer="Aetna"))
