@@ -27,10 +27,11 @@ seventeenth pass: a development set too), ``heldout17`` (``tests/text/heldout17.
 read, scored blind once, then read on 2026-12-01 in the eighteenth pass: a development set too), ``heldout18``
 (``tests/text/heldout18.yaml``, written blind while v17 was read, scored blind once on 2026-12-01, then read on
 2026-12-02 in the nineteenth pass: a development set too), ``heldout19`` (``tests/text/heldout19.yaml``, written
-blind while v18 was read, scored blind once, then read on 2026-12-02 in the twentieth pass: a development set too)
-and ``heldout20`` (``tests/text/heldout20.yaml``, the held-out set, written blind while v19 was read, merged
-and scored blind once on 2026-12-02; a corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when
-asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
+blind while v18 was read, scored blind once, then read on 2026-12-02 in the twentieth pass: a development set too),
+``heldout20`` (``tests/text/heldout20.yaml``, written blind while v19 was read, scored blind once, then read on
+2026-12-02 in the twenty-first pass: a development set too) and ``heldout21`` (``tests/text/heldout21.yaml``, the
+held-out set, written blind while v20 is read; a corpus whose file is absent, as each was until merged, is named absent
+and the scorer exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
     .venv/bin/python scripts/text_quality.py --corpus heldout2  # one of them
@@ -73,7 +74,8 @@ HELDOUT16 = ROOT / "tests/text/heldout16.yaml"  # written blind while v15 was re
 HELDOUT17 = ROOT / "tests/text/heldout17.yaml"  # written blind while v16 was read; a development set since read
 HELDOUT18 = ROOT / "tests/text/heldout18.yaml"  # written blind while v17 was read; a development set since read
 HELDOUT19 = ROOT / "tests/text/heldout19.yaml"  # written blind while v18 was read; a development set since read
-HELDOUT20 = ROOT / "tests/text/heldout20.yaml"  # written blind while v19 was read; the held-out set (scored blind once)
+HELDOUT20 = ROOT / "tests/text/heldout20.yaml"  # written blind while v19 was read; a development set since read
+HELDOUT21 = ROOT / "tests/text/heldout21.yaml"  # written blind while v20 is read; the held-out set, absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -96,6 +98,7 @@ CORPORA = {
     "heldout18": HELDOUT18,
     "heldout19": HELDOUT19,
     "heldout20": HELDOUT20,
+    "heldout21": HELDOUT21,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")

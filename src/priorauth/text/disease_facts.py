@@ -415,7 +415,9 @@ def _negated_in_other_quote(f: Finding) -> bool:
 # evidence of: progression") and a negative in its own clause ("; no progression") stay negated; commas join a list.
 # (held-out v19) [v19-status-arrow-step] an arrow between steps of a chronology ("(limited? no - extensive) -> ... -> SD")
 # also begins a clause.
-_CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[;:]|\s(?:->|-->|\u2192|=>)\s")
+# (held-out v20, issue 13's twenty-first pass) [v20-status-comma-subject] so does a comma before a new subject with its
+# determiner ("no evidence of new disease, the liver spots are the same"): the "no" was the earlier clause's.
+_CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[;:]|\s(?:->|-->|\u2192|=>)\s|,\s+(?=(?:the|his|her|their|all|both)\b[\w ]{0,20}$)")
 _NEGATIVE_WORD = re.compile(
     r"\b(?:no|not|never|without|denies|denied|negative|neither|nor|free|absent|incorrect\w*|wrong\w*|erroneous\w*|"
     r"error)\b|n[o'\u2019]t\b",

@@ -138,8 +138,12 @@ _NOT_NAIVE_AFTER = re.compile(
 # makes the plan hypothetical, not the history: a naive wording of history stays naive. A condition ("if no prior
 # therapy ...", "should she be treatment-naive") keeps it hypothetical.
 _CONDITION_WORD = re.compile(r"\b(?:if|unless|whether|should|in\s+case|assuming|provided|when)\b|\?", re.I)
+# (held-out v20, issue 13's twenty-first pass) [v20-naive-shapes] "... as planned (first treatment, nothing before)": a
+# first course with nothing before it, or a course the first "ever", is history too.
 _NAIVE_PAST = re.compile(
-    r"na[i\u00ef]ve|\bprior\b|\bprevious|\bnever\b|\byet\b|to\s+date|so\s+far|of\s+any\s+(?:sort|kind|type)", re.I
+    r"na[i\u00ef]ve|\bprior\b|\bprevious|\bnever\b|\byet\b|to\s+date|so\s+far|of\s+any\s+(?:sort|kind|type)"
+    r"|\b(?:none|nothing)\s+before\b|\bever\b",
+    re.I,
 )
 
 

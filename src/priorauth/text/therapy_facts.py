@@ -309,6 +309,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _corrected_answer(f)
         or _negated_in_another_cell(doc, f)
         or _given_despite_negation(doc, f)
+        or _drug_beside_doubted_event(doc, f)
     ):
         return
     p = patterns()
@@ -390,6 +391,42 @@ def _given_despite_negation(doc: TextDoc, f: Finding) -> bool:
         return True
     rest = doc.text[f.end : _line_end(doc.text, f.end)]
     return not _NEGATION_CUE.search(own) and not _NEGATION_CUE.search(rest) and bool(_GIVEN_ON_LINE.match(rest))
+
+
+# (held-out v20, issue 13's twenty-first pass) [v20-therapy-doubted-event] A drug the patient is "on", or that an
+# adverse event is said to come "from", in a sentence whose only doubt is the event's ("?pneumonitis on adagrasib",
+# '"r/o pneumonitis" on X', "pneumonitis from sotorasib or his known NSIP?", "known ILD?? vs lymphangitis - on X"):
+# the doubt is the event's, the drug is given. A doubt bound to the drug ("?on sotorasib", "possibly on X") or a risk
+# asked of it ("risk of pneumonitis on sotorasib?") stays a doubt.
+_ADVERSE_EVENT = re.compile(
+    r"\b(?:pneumonitis|ild|interstitial|ground[\s-]glass|ggo|colitis|hepatitis|hepatotox\w*|toxicit\w*|rash|effusion|nsip)\b",
+    re.I,
+)
+_ON_OR_FROM_BEFORE = re.compile(
+    r"\b(?:on|from|due\s+to|secondary\s+to|related\s+to|induced\s+by|caused\s+by)\s+(?:the\s+)?$", re.I
+)
+_DOUBT_ON_DRUG = re.compile(
+    r"(?:\?|\b(?:possibly|maybe|perhaps|probably|questionabl[ey]|if|whether|unclear|unsure)\s*)\s*"
+    r"(?:on|from)\s+(?:the\s+)?$|\b(?:risks?|rates?|incidence|chance|likelihood)\s+of\b",
+    re.I,
+)
+
+
+def _drug_beside_doubted_event(doc: TextDoc, f: Finding) -> bool:
+    if f.modifiers & EXCLUDING != {"POSSIBLE_EXISTENCE"} or f.section in NOT_OWN_SECTIONS:
+        return False
+    before = f.sentence[: f.start - f.sentence_start]
+    if not _ON_OR_FROM_BEFORE.search(before) or _DOUBT_ON_DRUG.search(before):
+        return False
+    # the event on the drug's line too: "known ILD?? vs ... - on X" is cut into sentences at the "??"
+    line_before = doc.text[_line_start(doc.text, f.start) : f.start]
+    if _ADVERSE_EVENT.search(before) or _ADVERSE_EVENT.search(line_before):
+        return True
+    # an event after the drug only when no question closes the drug's own clause ("On sotorasib? - ... pneumonitis")
+    return bool(_ADVERSE_EVENT.search(_line(doc, f))) and not _QUESTION_AFTER.match(doc.text, f.end)
+
+
+_QUESTION_AFTER = re.compile(r"[^,;.\n?]{0,40}\?(?!\w)")
 
 
 # (held-out v15, issue 13's sixteenth pass) [v15-patient-on-drug] A drug the patient is said to be on or to have had
