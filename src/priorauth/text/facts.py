@@ -44,7 +44,7 @@ from priorauth.text.pipeline import Finding, analyze, patterns
 from priorauth.text.regimen_facts import _monotherapy, _naive, _naive_before_current_course, _zero_prior_cells
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _entered_in_error, _evidence, _line
-from priorauth.text.therapy_facts import _FIRST_EVER, _not_given_yet, _patient_had, _therapy
+from priorauth.text.therapy_facts import _FIRST_EVER, _named_as_history, _not_given_yet, _patient_had, _therapy
 
 _ONE_SETTING_AFTER = re.compile(
     r"\s*(?:\(|,)?\s*(?:for|in)\s+(?:the\s+)?(?:advanced|metastatic|recurrent|palliative|stage\s+iv)\s+(?:disease|setting|nsclc|cancer|crc)\b",
@@ -129,6 +129,7 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and not _negative_for_tested(f)
         and not _exclusion_met(f)  # (held-out v13) [v13-exclusion-met] "FAILED exclusion 9: history of pneumonitis"
         and not (f.label == "THERAPY" and _patient_had(doc, f))  # (held-out v15) [v15-patient-on-drug] "pt on X"
+        and not (f.label == "THERAPY" and _named_as_history(doc, f))  # (v20) [v20-therapy-prior-in-request] "prior X"
         and not _eligibility_decided(doc, f)  # (held-out v15) [v15-eligibility-verdict] "eligibility: ... ELIGIBLE"
     )
     unticked = _unticked_item(doc, f, line) and not (f.label == "THERAPY" and _patient_had(doc, f))

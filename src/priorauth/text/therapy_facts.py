@@ -339,7 +339,9 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     subject_line = _past_subject_line(doc, f)
     header = _block_header(doc, f)
     table_header = p["therapy_table_header"].search(header) and not _DOSE_TABLE.search(header)
-    if (p["therapy_not_given"].search(subject_line) or table_header) and not _patient_had(doc, f):
+    if (p["therapy_not_given"].search(subject_line) or table_header) and not (
+        _patient_had(doc, f) or _named_as_history(doc, f)
+    ):
         return
     if not given and _FORM_DRUG_FIELD.search(before[-40:]) and _request_form(doc.text):
         return
@@ -431,6 +433,22 @@ def _drug_beside_doubted_event(doc: TextDoc, f: Finding) -> bool:
 
 
 _QUESTION_AFTER = re.compile(r"[^,;.\n?]{0,40}\?(?!\w)")
+
+
+# (held-out v20, issue 13's twenty-first pass) [v20-therapy-prior-in-request] A drug named as the history inside a
+# request ("request was for sotorasib + panitumumab (mCRC, prior FOLFOX/FOLFIRI)", "applying for X after progression
+# on carboplatin"): the request is the other drug's; "prior", "s/p", "failed", "progressed on" make this one given,
+# in a request's subject line and in a sentence the general-statement filter reads as general ("denial ..."). Not
+# a quoted label ('"prior KRAZATI" exclusion'), not across a list's "and" ("prior systemic therapy, and X must").
+_PRIOR_IN_REQUEST = re.compile(
+    r"(?<![\"\u201c])\b(?:prior|previous(?:ly)?|s/p|status\s+post|failed|(?:progressed|progression|pd)\s+(?:on|after|through))\s+"
+    r"(?!(?:auth\w*|pa|to|approval|request)\b)(?:(?!(?:and|or|must|should|will)\b)(?:[\w+-]+\s*/\s*|[\w/+-]+\s+)){0,2}$",
+    re.I,
+)
+
+
+def _named_as_history(doc: TextDoc, f: Finding) -> bool:
+    return bool(_PRIOR_IN_REQUEST.search(doc.text, max(f.sentence_start, f.start - 40), f.start))
 
 
 # (held-out v15, issue 13's sixteenth pass) [v15-patient-on-drug] A drug the patient is said to be on or to have had
