@@ -314,6 +314,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _negated_in_another_cell(doc, f)
         or _given_despite_negation(doc, f)
         or _drug_beside_doubted_event(doc, f)
+        or _relative_reports_patient(f)
     ):
         return
     p = patterns()
@@ -449,6 +450,29 @@ _PRIOR_IN_REQUEST = re.compile(
 
 def _named_as_history(doc: TextDoc, f: Finding) -> bool:
     return bool(_PRIOR_IN_REQUEST.search(doc.text, max(f.sentence_start, f.start - 40), f.start))
+
+
+# (held-out v20, issue 13's twenty-first pass) [v20-therapy-relative-reports] A relative as the teller of what the
+# patient had ("wife also reports he had pneumonitis from the immunotherapy, pembrolizumab", "daughter says her mum
+# took capecitabine"): the patient's drug, once FAMILY is set aside. Only one relative in the sentence, and no other
+# doubt; a relative's own drug ("wife reports she takes tamoxifen") stays hers.
+_RELATIVE_REPORTS = re.compile(
+    r"\b(?:wife|husband|spouse|partner|daughter|son|mother|father|mum|mom|dad|sister|brother|caregiver|carer)\s+"
+    r"(?:also\s+)?(?:reports?|says|said|states?|stated|mentions?|mentioned|confirms?|confirmed)\s+(?:that\s+)?"
+    r"(?:he|pt|the\s+patient|(?:her|his)\s+(?:husband|wife|mum|mom|dad|father|mother))\b",
+    re.I,
+)
+_RELATIVE_WORD = re.compile(
+    r"\b(?:wife|husband|spouse|partner|daughter|son|mother|father|mum|mom|dad|sister|brother|caregiver|carer|family)\b",
+    re.I,
+)
+
+
+def _relative_reports_patient(f: Finding) -> bool:
+    if f.modifiers & EXCLUDING != {"FAMILY"} or f.section in NOT_OWN_SECTIONS:
+        return False
+    before = f.sentence[: f.start - f.sentence_start]
+    return bool(_RELATIVE_REPORTS.search(before)) and len(_RELATIVE_WORD.findall(f.sentence)) == 1
 
 
 # (held-out v15, issue 13's sixteenth pass) [v15-patient-on-drug] A drug the patient is said to be on or to have had
