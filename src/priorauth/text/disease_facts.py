@@ -54,7 +54,10 @@ def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 _TREATMENT_FOR = re.compile(
     r"\b(?:treatments?|therap(?:y|ies)|chemo\w*|immunotherap\w*|radiotherapy|surgery|resection|tx)\b[^.;\n]{0,40}?"
     r"(?:\bfor|\()\s*(?:(?:his|her|their|the|a|an)\s+)?(?:(?:metastatic|advanced|recurrent|unresectable|"
-    r"stage\s+[iv]+[abc]?|locally\s+advanced|lung)\s+)*$",
+    r"stage\s+[iv]+[abc]?|locally\s+advanced|lung"
+    # (held-out v20, issue 13's twenty-first pass, part two) [v20-treatment-for-new] "... to start next week for newly
+    # diagnosed stage IIIB lung adenocarcinoma": a new or known diagnosis the treatment is for
+    r"|newly\s+diagnosed|new|known|biopsy[\s-]proven)\s+)*$",
     re.I,
 )
 
@@ -264,8 +267,31 @@ def _stage_choices(doc: TextDoc) -> list[Finding]:
     return out
 
 
+# (held-out v20, issue 13's twenty-first pass, part two) [v20-stage-bare-group] A stage group written without the word
+# "stage", right after the cancer it stages ("NSCLC, squamous, IVA (pleural)", "lung adeno IIIA,", "lung adeno (IVA)",
+# "Ca lung (NSCLC) IV,") or as the new group after a stage group in the same line ("stage IIIA at dx 2024, now IVA"):
+# a stage finding of its own, read by _stage like a table's cell. The group must end at a bracket or a stop, so "NSCLC
+# IV fluids" or "adenocarcinoma, grade II" stay unread, and a lone "I" (the pronoun) is never a group.
+_BARE_GROUP = re.compile(
+    r"\b(?:nsclc|sclc|carcinoma|adeno(?:carcinoma|ca)?|squamous|cancer|ca|crc)\b\)?(?:\s*\([^()\n]{1,20}\))?"
+    r"(?:\s*,)?\s*\(?\s*(?P<g>(?:iv|iii|ii|i)[abc]\d?|iv|iii|ii)(?=\s*[),;.(]|[ \t]*$)"
+    r"|\bstage\s+(?:iv|iii|ii|i)[abc]?\d?\b[^.;\n]{0,40}?,\s*now\s+(?P<n>(?:iv|iii|ii|i)[abc]?\d?)(?=\s*[),;.(]|[ \t]*$)",
+    re.I | re.M,
+)
+
+
+def _bare_groups(doc: TextDoc) -> list[Finding]:
+    out = []
+    for m in _BARE_GROUP.finditer(doc.text):
+        g = "g" if m.group("g") else "n"
+        start = _line_start(doc.text, m.start())
+        row = doc.text[start : _line_end(doc.text, m.start())]
+        out.append(Finding("STAGE", "cell", m.start(g), m.end(g), frozenset(), None, row, start))
+    return out
+
+
 def _stage_cells(doc: TextDoc) -> list[Finding]:
-    out = _stage_choices(doc)
+    out = _stage_choices(doc) + _bare_groups(doc)
     for a, b in _column_cells(doc.text, _STAGE_HEADER):
         start = _line_start(doc.text, a)
         row = doc.text[start : _line_end(doc.text, a)]

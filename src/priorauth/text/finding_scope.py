@@ -305,11 +305,18 @@ _RELATIVE_SOURCE = re.compile(
     # patient and daughter", "per pt & son")
     r"(?:(?:pt|patient|him|her)\s*(?:/|&|\+|and)\s*(?:his\s+|her\s+)?)?"
     r"(?:wife|husband|spouse|partner|daughter|son|mother|father|mum|mom|dad|sister|brother|niece|nephew|caregiver|carer"
-    r"|family)\b",
+    r"|family)\b"
+    # (held-out v20, issue 13's twenty-first pass, part two) [v20-relative-reports] a relative who tells what happened to
+    # the patient, named as a pronoun ("wife also reports he had pneumonitis", "granddaughter says she is coughing", "his
+    # son told us that he ..."): the teller, not the one who had it
+    r"|\b(?:wife|husband|spouse|partner|daughter|son|mother|father|mum|mom|dad|sister|brother|niece|nephew|grand\w+"
+    r"|caregiver|carer)\s+(?:also\s+)?(?:says|said|reports?|reported|states?|stated|tells?\s+(?:us|me)|told\s+(?:us|me))"
+    r"\s+(?:that\s+)?(?:he|she|they|pt|patient|the\s+patient)\b",
     re.I,
 )
 _RELATIVE = re.compile(
-    r"\b(?:wife|husband|spouse|daughter|son|mother|father|mum|mom|dad|sister|brother|niece|nephew|aunt|uncle|family)\b",
+    r"\b(?:wife|husband|spouse|daughter|son|mother|father|mum|mom|dad|sister|brother|niece|nephew|aunt|uncle|grand\w+"
+    r"|family)\b",
     re.I,
 )
 

@@ -27,6 +27,8 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if _QUERIED_BEFORE.search(line) or _WEIGHED_AFTER.match(doc.text, f.end):
         return  # (held-out v19) [v19-ild-queried] "TRIAGE - ? PNEUMONITIS", "Pneumonitis considered, cannot assess"
+    if _ICD_CODE.fullmatch(doc.text[f.start : f.end]) and _CODE_WITHDRAWN_AFTER.match(doc.text, f.end):
+        return  # (held-out v20) [v20-ild-code-withdrawn] "J84.9 ILD - excluded this admission"
     if _DASH_NO_BEFORE.search(line):
         return  # (held-out v10) [v10-dash-no] "A: CT - no pneumonitis": the result after a dash, negated
     if _refuted_later(doc.text, f.start):
@@ -50,8 +52,27 @@ _STRUCK_AFTER = re.compile(
 # line - ? pneumonitis", "Reason: ?ILD"; the "?" ends medspaCy's sentence, so its doubt does not reach the word after
 # it), or weighed and left open ("Pneumonitis considered, cannot assess", "ILD queried."): sought, not made. A
 # question mark ending another word ("on sotorasib? Pneumonitis G2") is not a query of the mention.
-_QUERIED_BEFORE = re.compile(r"(?:^|[\s(:\u2013-])\?+\s*$")
-_WEIGHED_AFTER = re.compile(r"\s+(?:(?:was|is)\s+)?(?:considered|queried|raised)\s*(?:[,.;]|$)", re.I)
+# (held-out v20, issue 13's twenty-first pass, part two) [v20-ild-hedged] ... with a word or two between the mark and
+# the mention ('"? early ILD"', "?drug pneumonitis"), and a mention named as a worry ("held because of pneumonitis
+# concern - HRCT ..."): sought, not made.
+_QUERIED_BEFORE = re.compile(
+    r"(?:^|[\s(:\u2013\"'\u201c-])\?+\s*(?:(?:early|possible|probable|mild|subtle|drug|immune|radiation|new)[\s-]+){0,2}$",
+    re.I,
+)
+_WEIGHED_AFTER = re.compile(
+    r"\s+(?:(?:was|is)\s+)?(?:considered|queried|raised|concerns?)\s*(?:[,.;\u2013-]|$)", re.I
+)
+
+
+# (held-out v20, issue 13's twenty-first pass, part two) [v20-ild-code-withdrawn] A coded problem whose own words on its
+# line take it back ("J84.9 ILD - excluded this admission", 'J84.10 - "ILD" coded in error, removed'): the code is no
+# diagnosis, as its words are none. A code whose line keeps it ("J84.9 ILD, on nintedanib") stands.
+_ICD_CODE = re.compile(r"[A-Z]\d{2}(?:\.\d{1,2}[A-Z]?)?")
+_CODE_WITHDRAWN_AFTER = re.compile(
+    r"[^\n]{0,80}?\b(?:excluded|ruled\s+out|(?:coded|entered|recorded|listed)\s+in\s+error|removed|deleted|"
+    r"not\s+(?:confirmed|present|found|substantiated))\b",
+    re.I,
+)
 
 
 # (held-out v10, issue 13's eleventh pass) [v10-dash-no] A result written after a dash ("CT - no pneumonitis", "HRCT -

@@ -485,7 +485,11 @@ _STRATEGY_AFTER = re.compile(r"[\s-]*(?:approach|strategy|strategies|options?|pa
 _NOT_THE_REGIMEN = re.compile(
     r"\b(?:if|could|whether|option|options|offered|declined|refused)\b|(?<!\bi\s)(?<!\bwe\s)\bwould\b"
     # (held-out v18) [v18-mono-term-asked] the word asked about ("asking what the nurse meant by single agent")
-    r"|\bmeant\s+by\b|\bmeaning\s+of\b|\bwhat\b[^.?\n]{0,40}?\bmeans?\b",
+    r"|\bmeant\s+by\b|\bmeaning\s+of\b|\bwhat\b[^.?\n]{0,40}?\bmeans?\b"
+    # (held-out v20, issue 13's twenty-first pass, part two) [v20-mono-box-blank] a form's box named and left unanswered
+    # ("monotherapy box left blank by prescriber", "single-agent field not ticked"): no regimen stated
+    r"|\b(?:box|field|item|checkbox|tick\s?box)\s+(?:(?:was|is|has\s+been)\s+)?(?:left\s+)?(?:blank|empty|unticked|unchecked|"
+    r"unanswered|not\s+(?:ticked|checked|marked|answered|completed))\b",
     re.I,
 )
 
