@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from priorauth.letters import compared, dates, pointers, tables
+from priorauth.letters import chat, compared, dates, pointers, tables
 from priorauth.letters.outcome import PARTIAL as PARTIAL
 from priorauth.letters.outcome import outcome as outcome
 from priorauth.letters.outcome import outcome_hits as outcome_hits
@@ -245,6 +245,16 @@ def _x12(text: str) -> str:
     return _X12_ENVELOPE.sub(_blank, text)
 
 
+# an audit trail's entry: "2027.07.21 15:12      reason         Patient is ...": its event word is the label of what
+# follows (the blank after the word becomes its colon, same length; the entry's time stays)
+_EVENT = re.compile(
+    r"(?<=^)(?P<k>[ \t]*\d{4}[.\-/]\d\d[.\-/]\d\d[ \t]+\d{1,2}:\d\d(?::\d\d)?[ \t]+(?-i:[a-z]+))[ \t](?=[ \t]+\S)", re.M
+)
+# a label in capitals alone on its line, its value indented on the line below ("REQUEST NUMBER\n     ACP-CR-...",
+# "RATIONALE\n     The restaging CT ..."): the line break becomes the label's colon (same length)
+_STACKED = re.compile(r"^(?P<l>[ \t]*(?-i:[A-Z][A-Z]+(?:[ \t][A-Z]+){0,3}))[ \t]*\n(?=[ \t]{2,}\S)", re.M)
+
+
 def unmarked(text: str) -> str:
     """The letter's text with its source's markup blanked (same length): RTF, JSON, Markdown, mail-merge
     field codes, box-drawing rules, a bilingual label's second language."""
@@ -263,6 +273,10 @@ def unmarked(text: str) -> str:
         text = _x12(text)
     if _TELEX.search(text):
         text = _telex(text)
+    if len(_EVENT.findall(text)) >= 4:  # an audit trail: each entry's event names what it says
+        text = _EVENT.sub(lambda m: m.group("k") + ":", text)
+    if len(_STACKED.findall(text)) >= 3:  # a stacked-label layout: each label the name of the indented value below it
+        text = _STACKED.sub(lambda m: m.group("l") + ":" + " " * (len(m.group(0)) - len(m.group("l")) - 1), text)
     text = _SECOND_LANGUAGE.sub(_blank, text.translate(_BOX))
     return re.sub(r"[^\n]*■[^\n]*", _no_glyph_line, text) if "■" in text else text
 
@@ -390,6 +404,9 @@ _LAST_GROUP = re.compile(r" (?P<g>\d|[A-Z]{2,3})[ \t]*(?=\n|$)")
 # an id cut before its last group: a group with a digit after one space, ending its line or column ("Approval code:
 # FR 5Q71 J2K8", "Request PA-VH-0098 3312", a hyphened last group "KV 27 0412 Q-31"): an id of groups takes it; an id of one piece is left unread (never half)
 _CUT_GROUP = re.compile(r" (?P<g>(?=[A-Z0-9-]*\d)[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6})?)[ \t]*(?=\n|$|[ \t]{2}|\|)")
+# a phone number's shape, on a line that names phone or fax numbers: never a request's number
+_PHONE_SHAPED = re.compile(r"(?:\(?\d{3}\)?[ .\-])?\d{3}-\d{4}")
+_PHONE_LINE = re.compile(r"\b(?:fax|phone|telephone|tel|call)\b", I)
 # a call's or a phone line's reference is the call's, not the request's ("Call reference / ticket #: 0927-55102")
 _CALL = re.compile(r"\b(?:call|phone|telephone|caller|hotline)[ \t]+(?:reference|ref\.?|ticket|log|tracking|id)\b[^\n]{0,24}$", I)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])|\n[ \t]*\n")  # "PA No. AP-25-..." goes on
@@ -520,6 +537,8 @@ def _authorization_number(text: str, new_only: bool = False) -> Hit | None:
                     continue  # the id goes on past a mark OCR made of a space ("BCH 0621 7704.2"): never half of it
                 if _CALL.search(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
                     continue
+                if _PHONE_SHAPED.fullmatch(value) and _PHONE_LINE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
+                    continue  # "New fax numbers: pharmacy PA 555-0129": a phone number on a line of phone numbers
                 if pointers.theirs(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
                     continue  # "Your ref: onc/12   Our ref: X": the correspondent's, never the payer's
                 if _SPACED_ID.fullmatch(value) and (last := _LAST_GROUP.match(text, end)):
@@ -1690,7 +1709,7 @@ _PLAN_ID = re.compile(
 )
 _BIRTH_WORD = re.compile(r"\b(?:DOB|date\s+of\s+birth|birth\s*date|born)\b", I)
 _NOT_MEMBER_ID = re.compile(
-    r"\b(?:request|case|reference|ref|claim|session|user|login|npi|dea|tax|fax|provider|prescriber|group|rx|pa|"
+    r"\b(?:request|case|reference|ref|claim|session|chat|conversation|call|interaction|user|login|npi|dea|tax|fax|provider|prescriber|group|rx|pa|"
     r"confirmation|determination|review|episode|ticket|tracking|transaction|transport|message|trace|correlation|document|order|fax|prior\s+auth(?:orization)?|"
     r"authorization|approval|pharmacy|ncpdp|bin|pcn|employer|sponsor|payer|plan|contract|tin|ein|ssn|grant|college|licen[cs]e|registration)\W*$",
     I,
@@ -1838,4 +1857,4 @@ def patient(text: str) -> dict[str, Hit]:
     mid = _member_id(text)
     if mid is not None:
         out["member_id"] = Hit(mid.group("v").upper(), mid.start("v"), mid.end("v"))
-    return out
+    return chat.patient(text) | out  # a chat transcript's answers, for what no label gave

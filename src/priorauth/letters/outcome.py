@@ -11,7 +11,7 @@ import csv
 import re
 from dataclasses import dataclass
 
-from priorauth.letters import dates, decision, earlier, extract, tables
+from priorauth.letters import dates, decision, earlier, extract, placed, tables
 from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, _THIS_ROW, GARBLED_LEADER, Hit, I, M
 
 # the British spelling of "authorised" (the rules' words are American); a letter printed as its source (RTF, JSON,
@@ -620,16 +620,25 @@ def _coded_item_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str]:
 
 # a batch print's column of decision codes: its header names the column ("DECN-CD", "STATUS", "DISP-CODE") and the row
 # below holds a legend's code in it ("PA01  QM27-...  AP")
-_CODE_COLUMN = re.compile(
-    r"(?<![\w-])(?-i:(?:DECN|DECISION|DEC|STATUS|STAT|DISP|DISPOSITION|DETERM|DET|OUTCOME)(?:[-_](?:CD|CODE))?)(?![\w-])"
-)
+_CODE_COLUMN_NAME = r"(?:DECN|DECISION|DEC|STATUS|STAT|DISP|DISPOSITION|DETERM|DET|OUTCOME)(?:[-_](?:CD|CODE))?"
+_CODE_COLUMN = re.compile(rf"(?<![\w-])(?-i:{_CODE_COLUMN_NAME})(?![\w-])")
 
 
-def _column_coded_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str]:
-    """The outcome a legend's code says from under its column's header on the line below, or why none."""
+# a legend that names its column ("ST CODES: AP=APPROVED DN=DENIED"): the column's name, whatever it is
+_NAMED_LEGEND = re.compile(r"^[ \t]*(?P<n>(?-i:[A-Z][A-Z\-]{0,9}))[ \t]+codes?[ \t]*:", M)
+
+
+def _column_coded_hits(text: str, codes: dict[str, str], named: set[str] | None = None) -> tuple[list[Hit], str]:
+    """The outcome a legend's code says from under its column's header on the line below, or why none; ``named``:
+    the columns the letter's legends name (read before the legends were blanked)."""
     hits: list[Hit] = []
+    column = (
+        re.compile(rf"(?<![\w-])(?-i:{_CODE_COLUMN_NAME}|" + "|".join(map(re.escape, sorted(named))) + r")(?![\w-])")
+        if named
+        else _CODE_COLUMN
+    )
     for header in re.finditer(r"[^\n]+", text):
-        columns = list(_CODE_COLUMN.finditer(header.group(0)))
+        columns = list(column.finditer(header.group(0)))
         if len(columns) != 1 or len(header.group(0).split()) < 3:
             continue  # a header of columns: three names or more, one of them the decision's
         below = re.match(r"\n([^\n]*)", text[header.end() :])
@@ -653,7 +662,7 @@ def _column_coded_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str
     # OCR keeps a row's cells, not its columns: the header's codes read with their values in order (tables.pairs)
     lines, segs = tables.pairs(text)
     for m in re.finditer(r"^(?P<k>[^:\n]+): (?P<v>[^\n]+)$", lines, M):
-        if not _CODE_COLUMN.fullmatch(m.group("k").strip()) or not re.fullmatch(_CODE, m.group("v").strip()):
+        if not column.fullmatch(m.group("k").strip()) or not re.fullmatch(_CODE, m.group("v").strip()):
             continue
         meaning = codes.get(_code(m.group("v").strip()))
         if not meaning:
@@ -946,15 +955,18 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
     text = _UNFILLED_OUTCOME.sub(lambda m: " " * len(m.group(0)), text)  # or garbled there ("Approved to  ff")
     text = _noise_boxes(text)  # a row with one [X]: its other boxes are empty
     codes = {**legend(text)[0], **(codes or {})}
+    named = {m.group("n") for m in _NAMED_LEGEND.finditer(text)}  # "ST CODES: AP=APPROVED ...": the column "ST"
     text = unlegended(text)  # a legend's words say what codes mean, nothing was decided by them
+    symbols = placed.symbol_hits(text)  # a legend of symbols read on the request's line, then blanked
+    text = placed.without_symbol_legend(text)
     labeled, why = _coded_hits(text, codes)
     if not why and codes and not labeled:
         labeled, why = _coded_item_hits(text, codes)
     if not why and codes and not labeled:
-        labeled, why = _column_coded_hits(text, codes)
+        labeled, why = _column_coded_hits(text, codes, named)
     if why:
         return [], why
-    labeled += ticked + _spaced_hits(text) + _csv_hits(text) + extract.hits(text, _OUTCOME_WORDS)
+    labeled += symbols + ticked + _spaced_hits(text) + _csv_hits(text) + extract.hits(text, _OUTCOME_WORDS)
     for m in _LABEL.finditer(text):
         if extract.is_legend(m.group("v")):
             continue  # "decision: A = approved, D = denied": a legend's codes, nothing decided
@@ -1055,6 +1067,11 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
         if len({h.value for h in general}) > 1:
             return [], "the letter states more than one outcome (" + ", ".join(sorted({h.value for h in general})) + "): left empty"
         said, values = general, {h.value for h in general}
+    if not values and not other:  # nor a general shape: where the letter places its decision (a symbol, a title)
+        placed_ = placed.placed_hits(text, decides_other if names_ours else None)
+        if len({h.value for h in placed_}) > 1:
+            return [], "the letter states more than one outcome (" + ", ".join(sorted({h.value for h in placed_})) + "): left empty"
+        said, values = placed_, {h.value for h in placed_}
     if not values:
         return [], "the outcome could not be read (no approval, denial or request for information is stated)"
     if len(values) > 1:
