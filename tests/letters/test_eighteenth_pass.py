@@ -158,6 +158,7 @@ def test_a_phone_number_is_never_the_request_number(text: str, number: str | Non
 
 STACKED = (
     "HAWTHORN CARE\n\nRENEWAL DETERMINATION\n\n"
+    "DATE\n    May 3, 2027\n"
     "MEMBER\n    Ada Lindqvist\n"
     "REFERENCE\n    HWC-27-0311\n"
     "DECISION\n    Renewal not approved\n"
@@ -195,3 +196,57 @@ def test_an_audit_trails_events_are_labels() -> None:
     # guard: three timestamped lines are a few dated notes, not an audit trail
     few = "2027-04-02 09:10      intake         received\n2027-04-05 14:00      decision       denied\n"
     assert fields.unmarked(few) == few
+
+
+def test_a_stacked_layout_whose_indent_fax_lost() -> None:
+    flat = STACKED.replace("\n    ", "\n")
+    p = propose(_letter(flat))
+    assert p.value("authorization_number") == "HWC-27-0311"
+    assert "growth of the liver lesions" in (p.value("denial_reason") or "")
+
+
+def test_a_code_column_ending_the_header_when_fax_moved_the_cells() -> None:
+    text = (
+        "REF-NO CASE  NAME  BORN  ST\nQX2201 77-B  DOE, JANE ANN  01/02/1950 DN\nDRUG LUMAKRAS 120MG\n"
+        "ST CODES: AP=APPROVED DN=DENIED PI=PEND-INFO\n"
+    )
+    hit, why = outcome.outcome(text)
+    assert hit is not None and hit.value == "denied", why
+    # guard: a column in the middle of the header is read only where it stands
+    middle = "REF  ST  NAME\nQX2201 DOE, JANE AP\nDRUG LUMAKRAS\nST CODES: AP=APPROVED DN=DENIED\n"
+    assert outcome.outcome(middle)[0] is None
+
+
+def test_a_request_numbers_label_run_into_the_members_is_no_member_id() -> None:
+    assert "member_id" not in fields.patient("PA-NUMBER MBR-ID: 0V2201X44 QX-1-2 DOE, JANE\nDrug: LUMAKRAS\n")
+    assert fields.patient("MBR-ID: QX-4410-2\nDrug: LUMAKRAS\n")["member_id"].value == "QX-4410-2"  # guard
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Folio de autorización: QRA-27-0101-5512\n", "QRA-27-0101-5512"),
+        ("Folio: 27-0303-118\n", "27-0303-118"),
+        ("PA CONTROL.........: 5512-27-0101-4471\n", "5512-27-0101-4471"),
+        ("Issued: May 2, 2027        Review number: QX 27 05 02 0113\n", "QX 27 05 02 0113"),
+        ("ticket........ QRT:27:0502:7781\nresult........ GRANTED\n", "QRT:27:0502:7781"),
+        ("Coverage Decision                     Ref. QVH 02-05-27/5512\n", "QVH 02-05-27/5512"),
+        ("Please quote authorization QX/MD/4410 on any pharmacy claim.\n", "QX/MD/4410"),
+        ("Plan X :: case history export\ncase   QXP-0502-D11-04\ndrug   LUMAKRAS\n", "QXP-0502-D11-04"),
+        ("PA-NUMBER    NAME\nQX2201B44    DOE, JANE\n", None),  # guard: a column's header, no label on the value
+        ("Ref. to Dr. Holt, 2 May 2027\n", None),  # guard: "Ref." before no id
+        ("Prior authorization history\ncase   QXP-0101-A01-01\n", None),  # guard: a history's block stays stale
+    ],
+)
+def test_more_labels_of_the_request_number(text: str, number: str | None) -> None:
+    hit = fields.authorization_number(text)
+    assert (hit.value if hit else None) == number
+
+
+def test_a_long_dot_leader_before_an_id_that_does_not_match_is_read_at_once() -> None:
+    import time
+
+    text = "Approval number " + "." * 60 + " QHT#A-0427-3316\nMember " + "." * 60 + " Ada Holt\n"
+    t0 = time.perf_counter()
+    fields.authorization_number(text)
+    assert time.perf_counter() - t0 < 1.0

@@ -647,6 +647,8 @@ def _column_coded_hits(text: str, codes: dict[str, str], named: set[str] | None 
         row, row_start = below.group(1), header.end() + 1
         col = columns[0]
         cells = [m for m in re.finditer(r"\S+", row) if m.start() < col.end() and m.end() > col.start()]
+        if (len(cells) != 1 or _code(cells[0].group(0)) not in codes) and not header.group(0)[col.end() :].strip():
+            cells = list(re.finditer(r"\S+", row))[-1:]  # the column ends the header (OCR moved the cells): its code ends the row
         if len(cells) != 1 or not re.fullmatch(_CODE, cells[0].group(0)):
             continue
         meaning = codes.get(_code(cells[0].group(0)))
