@@ -250,3 +250,16 @@ def test_a_long_dot_leader_before_an_id_that_does_not_match_is_read_at_once() ->
     t0 = time.perf_counter()
     fields.authorization_number(text)
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_the_decisions_own_label_is_no_reason() -> None:
+    text = (
+        "# Brookvale Care\n\n| Medication | LUMAKRAS (sotorasib) 120 mg |\n\n### Outcome:   NOT COVERED\n\n"
+        "#### Why\n- The test report shows KRAS G12D; no G12C was found.\n"
+    )
+    p = propose(_letter(text))
+    assert p.value("outcome") == "denied"
+    assert "KRAS G12D" in (p.value("denial_reason") or "")
+    # guard: a reason sentence that is not a decision's label is still read
+    prose = "Drug: LUMAKRAS\nDecision: denied\nThe request is not covered because no KRAS G12C result was sent.\n"
+    assert "KRAS G12C" in (fields.denial_reason(prose).value or "")

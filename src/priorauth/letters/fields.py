@@ -1207,6 +1207,8 @@ def denial_reason(text: str) -> Hit | None:
     if recital := _recital(text):
         return recital
     for s in _SENTENCE.finditer(text):
+        if _DECISION_LINE.match(s.group(0)):
+            continue  # "### Outcome:  NOT COVERED": the decision's own label, no reason
         if _REASON_SENTENCE.search(s.group(0)) and not re.search(r"\bappeal|\bif\s+you\b", s.group(0), I):
             start = s.start() + len(s.group(0)) - len(s.group(0).lstrip())
             end = _explained(text, s.end())
@@ -1216,6 +1218,7 @@ def denial_reason(text: str) -> Hit | None:
     return None
 
 
+_DECISION_LINE = re.compile(r"[\s#>*|]*(?:decision|determination|outcome|status|result)\b[^:\n]{0,30}:[^\n]{0,40}$", I)
 _REASON_MARKUP = re.compile(r"</[A-Za-z]|[\"“”],[ \t]*[\"“”]")
 
 
