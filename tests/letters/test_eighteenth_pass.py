@@ -263,3 +263,6 @@ def test_the_decisions_own_label_is_no_reason() -> None:
     # guard: a reason sentence that is not a decision's label is still read
     prose = "Drug: LUMAKRAS\nDecision: denied\nThe request is not covered because no KRAS G12C result was sent.\n"
     assert "KRAS G12C" in (fields.denial_reason(prose).value or "")
+    # guard: a decision's label whose value is a reason is the reason
+    labelled = "Drug: LUMAKRAS\n\nOutcome: Not medically necessary. The scan shows growth while on sotorasib.\n"
+    assert "Not medically necessary" in (fields.denial_reason(labelled).value or "")

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from priorauth.letters import chat, compared, dates, pointers, tables
+from priorauth.letters import chat, compared, dates, decision, pointers, tables
 from priorauth.letters.outcome import PARTIAL as PARTIAL
 from priorauth.letters.outcome import outcome as outcome
 from priorauth.letters.outcome import outcome_hits as outcome_hits
@@ -1207,7 +1207,7 @@ def denial_reason(text: str) -> Hit | None:
     if recital := _recital(text):
         return recital
     for s in _SENTENCE.finditer(text):
-        if _DECISION_LINE.match(s.group(0)):
+        if _decision_line(s.group(0)):
             continue  # "### Outcome:  NOT COVERED": the decision's own label, no reason
         if _REASON_SENTENCE.search(s.group(0)) and not re.search(r"\bappeal|\bif\s+you\b", s.group(0), I):
             start = s.start() + len(s.group(0)) - len(s.group(0).lstrip())
@@ -1218,7 +1218,18 @@ def denial_reason(text: str) -> Hit | None:
     return None
 
 
-_DECISION_LINE = re.compile(r"[\s#>*|]*(?:decision|determination|outcome|status|result)\b[^:\n]{0,30}:[^\n]{0,40}$", I)
+_DECISION_LINE = re.compile(r"[\s#>*|]*(?:decision|determination|outcome|status|result)\b[^:\n]{0,30}:(?P<v>[^\n]{0,40})$", I)
+
+
+def _decision_line(sentence: str) -> bool:
+    """A decision's label whose value is the decision word alone ("### Outcome:  NOT COVERED  ■"); never one whose
+    value is a reason ("Determination: Not medically necessary.")."""
+    m = _DECISION_LINE.match(sentence)
+    if m is None:
+        return False
+    value = re.sub(r"[^\w\s]", " ", m.group("v")).strip()
+    w = decision._word(value)
+    return w is not None and w[1] == 0 and not value[w[2] :].strip()
 _REASON_MARKUP = re.compile(r"</[A-Za-z]|[\"“”],[ \t]*[\"“”]")
 
 
