@@ -266,3 +266,16 @@ def test_the_decisions_own_label_is_no_reason() -> None:
     # guard: a decision's label whose value is a reason is the reason
     labelled = "Drug: LUMAKRAS\n\nOutcome: Not medically necessary. The scan shows growth while on sotorasib.\n"
     assert "Not medically necessary" in (fields.denial_reason(labelled).value or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # at fax: an audit trail's entry with a dotted date, its event's colon kept; a title after one blank
+        ("drug  LUMAKRAS\n2027.05.02 10:15  decision: DENIED by the reviewer\n", "denied"),
+        ("ASHGROVE PLAN PRIOR AUTHORIZATION — APPROVAL\nDrug  LUMAKRAS 120 mg\n", "approved"),
+    ],
+)
+def test_the_same_places_as_fax_prints_them(text: str, value: str) -> None:
+    hit, why = outcome.outcome(text)
+    assert hit is not None and hit.value == value, why

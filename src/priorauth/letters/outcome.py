@@ -41,7 +41,7 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     ("approved", r"approved?|aprobad[ao]|deferid[ao]|autorizad[ao]|autorizzat[ao]|aprovad[ao]|genehmigt|bewilligt|(?-i:APPROVF)|approval|authorized|certified|granted|favorable|auth(?:orization)?\s+ok"),  # OCR's F for E
 )
 _LABEL = re.compile(
-    r"(?:^|(?<=[ \t]\|)|(?<=[ \t]{3}))[ \t|]*(?:\d{4}-\d\d-\d\d[ \t]+\d\d:\d\d(?::\d\d)?[ \t]+)?(?:\d{1,2}[.)][ \t]+)?(?:[•▪‣◦●\x7f][ \t]+)?(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
+    r"(?:^|(?<=[ \t]\|)|(?<=[ \t]{3}))[ \t|]*(?:\d{4}(?:-\d\d-\d\d|\.\d\d\.\d\d|/\d\d/\d\d)[ \t]+\d\d:\d\d(?::\d\d)?[ \t]+)?(?:\d{1,2}[.)][ \t]+)?(?:[•▪‣◦●\x7f][ \t]+)?(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
     r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?|entscheidung|ergebnis|resoluci[oó]n|dictamen|situa[çc][ãa]o|esito)(?:\s+code)?(?:\s+(?:of|da|do|della)\s+(?:the\s+)?(?:review|request|solicita\S{1,3}|pedido|valutazione|richiesta))?"
     r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,}|[ \t]+" + GARBLED_LEADER + r"|(?<=[A-Za-z])=)[ \t.:|]*"  # a colon, a bar, leaders, a column; a key=value file's "="
     r"(?P<v>[^\n]{2,60})",

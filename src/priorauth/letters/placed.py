@@ -85,7 +85,7 @@ def symbol_hits(text: str) -> list[Hit]:
 
 # a notice's title naming its kind, then its decision after a dash: "PRIOR AUTHORIZATION — APPROVAL"
 _TITLE = re.compile(
-    r"(?:^|[ \t]{2})[ \t]*(?:(?:prior|pharmacy|specialty|drug|medication|coverage)[ \t]+)*"
+    r"(?:^|[ \t])[ \t]*(?:(?:prior|pharmacy|specialty|drug|medication|coverage)[ \t]+)*"  # (a fax's one blank too)
     r"(?:authori[sz]ation|approval|coverage|determination|review|request)[ \t]*[—–-]{1,2}[ \t]*"
     r"(?P<v>approval|denial|approved|denied|not[ \t]+approved|not[ \t]+covered|covered)[ \t]*$",
     M,
