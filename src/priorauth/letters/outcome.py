@@ -7,7 +7,6 @@ LUMAKRAS's part only (:func:`scope`)."""
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 
@@ -884,44 +883,6 @@ def _spaced_hits(text: str) -> list[Hit]:
     return hits
 
 
-# a CSV export's header row naming a status column ("case_no,member_name,...,status,..."), its record below
-_CSV_HEADER = re.compile(r"^[ \t]*(?P<h>[A-Za-z_][\w ]*(?:,[A-Za-z_][\w ]*){3,})[ \t]*$", M)
-_CSV_STATUS = re.compile(r"(?:pa_|request_|review_)?(?:status|decision|result|outcome|determination)", I)
-
-
-def _csv_hits(text: str) -> list[Hit]:
-    """The status of a CSV export's one record (its value alone a decision word: "APPROVED", "Not approved"); the
-    record may wrap over lines as the page printed it. A file of several records says nothing here."""
-    out: list[Hit] = []
-    for m in _CSV_HEADER.finditer(text):
-        names = [n.strip() for n in m.group("h").split(",")]
-        col = next((i for i, n in enumerate(names) if _CSV_STATUS.fullmatch(n)), None)
-        if col is None:
-            continue
-        start = m.end() + 1
-        lines = text[start:].split("\n")
-        record, used = "", 0
-        for line in lines[:4]:  # a record wrapped over up to four printed lines
-            record, used = record + line, used + len(line) + 1
-            try:
-                cells = next(csv.reader([record]))
-            except (csv.Error, StopIteration):
-                break
-            if len(cells) >= len(names):
-                break
-        else:
-            continue
-        after = text[start + used :].split("\n", 1)[0]
-        if len(cells) != len(names) or after.count(",") >= len(names) // 2:  # another record: several
-            continue
-        value = cells[col].strip()
-        word = next((v for v, words in _OUTCOME_WORDS if re.fullmatch(rf"(?:{words})", value, I)), None)
-        at = text.find(value, start, start + used)
-        if word and at >= 0:
-            out.append(Hit(word, at, at + len(value)))
-    return out
-
-
 # the sentence after a decision says it is over: "That approval has ended." (the decision is an earlier one)
 _ENDED = re.compile(
     r"\s*(?:that|this|the|its|your|the\s+earlier|the\s+previous)\s+(?:approval|authori[sz]ation|coverage|certification)\s+"
@@ -968,7 +929,7 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
         labeled, why = _column_coded_hits(text, codes, named)
     if why:
         return [], why
-    labeled += symbols + ticked + _spaced_hits(text) + _csv_hits(text) + extract.hits(text, _OUTCOME_WORDS)
+    labeled += symbols + ticked + _spaced_hits(text) + extract.hits(text, _OUTCOME_WORDS)
     for m in _LABEL.finditer(text):
         if extract.is_legend(m.group("v")):
             continue  # "decision: A = approved, D = denied": a legend's codes, nothing decided
