@@ -68,7 +68,7 @@ _OTHER_STATUS = (
     r"appeal|shipping|delivery|order|fax|upload|document|file|portal|refill|drug\s+list|pharmacy)\b)"
 )
 _LABELLED = re.compile(
-    rf"^[ \t|>*•\-]*{_OTHER_STATUS}(?:[A-Za-z]+[ \t]+){{0,2}}?{_KEY}{_QUALIFIER}"
+    rf"^[ \t|>*•\-]*(?:\#{{1,4}}[ \t]+)?{_OTHER_STATUS}(?:[A-Za-z]+[ \t]+){{0,2}}?{_KEY}{_QUALIFIER}"
     r"(?:[ \t]*[:=|][ \t.:|]*|[ \t]*\.{2,}[ \t.]*|[ \t]{2,}|(?P<caps>[ \t]))(?P<v>[^\n]{2,90})$",
     M,
 )

@@ -20,7 +20,9 @@ _REPLY = re.compile(
 # a list introduced as history: "Authorizations on file for this member (for reference only):", "Request history:"
 _LIST = re.compile(
     r"^[^\n]*(?:\bfor[ \t]+reference[ \t]+only\b|\b(?:authori[sz]ations?|approvals?|requests?|decisions?)[ \t]+on[ \t]+file\b|"
-    r"\b(?:authori[sz]ation|request|decision|approval|prior[ \t]+auth\w*)[ \t]+history\b)[^\n]*:[^\n]*\n"
+    r"\b(?:authori[sz]ation|request|decision|approval|prior[ \t]+auth\w*)[ \t]+history\b|"
+    # "other authorizations we hold for this member:", "Other requests on record:"
+    r"\bother[ \t]+(?:authori[sz]ations|approvals|requests|decisions|prior[ \t]+auth\w*)\b)[^\n]*:[^\n]*\n"
     r"(?:[ \t]*\S[^\n]*(?:\n|$))*",
     I | M,
 )

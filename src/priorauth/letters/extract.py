@@ -1,9 +1,9 @@
 """A decision extract: a delimited file's header row and its one record, read for the request's status.
 
 Issue 18's seventeenth set sent a payer's semicolon-delimited extract ("rec;member_no;...;decision;decision_txt;
-...") with "#" comment lines above and below it and a one-letter code explained in a comment. The comma-separated
-export of :func:`priorauth.letters.outcome._csv_hits` had one record too, but its status was a word; here the
-delimiter is any of ";", "|" or a tab, the record may wrap over the page's lines, and the status is the first
+...") with "#" comment lines above and below it and a one-letter code explained in a comment; a comma-separated
+export (its status a word) is the same shape (the eighteenth pass folded ``outcome._csv_hits`` in here). The
+delimiter is any of ";", "|", a tab or ",", the record may wrap over the page's lines, and the status is the first
 status column (``decision``, ``status``, ``decision_txt``, ...) whose cell is a decision word, or a code a legend
 on the page defines ("decision: A = approved, D = denied"). A file of several records says nothing here."""
 
@@ -14,7 +14,7 @@ import re
 
 from priorauth.letters.spans import Hit, I, M
 
-_DELIMITERS = (";", "|", "\t")
+_DELIMITERS = (";", "|", "\t", ",")
 _NAME = r"[A-Za-z_][\w ]*"
 # a status column, or its text beside a code column ("decision_txt", "status_desc")
 _STATUS = re.compile(

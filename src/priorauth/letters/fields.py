@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from priorauth.letters import compared, dates, pointers, tables
+from priorauth.letters import chat, compared, dates, decision, pointers, tables
 from priorauth.letters.outcome import PARTIAL as PARTIAL
 from priorauth.letters.outcome import outcome as outcome
 from priorauth.letters.outcome import outcome_hits as outcome_hits
@@ -245,6 +245,18 @@ def _x12(text: str) -> str:
     return _X12_ENVELOPE.sub(_blank, text)
 
 
+# an audit trail's entry: "2027.07.21 15:12      reason         Patient is ...": its event word is the label of what
+# follows (the blank after the word becomes its colon, same length; the entry's time stays)
+_EVENT = re.compile(
+    r"(?<=^)(?P<k>[ \t]*\d{4}[.\-/]\d\d[.\-/]\d\d[ \t]+\d{1,2}:\d\d(?::\d\d)?[ \t]+(?-i:[a-z]+))[ \t](?=[ \t]+\S)", re.M
+)
+# a label in capitals alone on its line, its value indented on the line below ("REQUEST NUMBER\n     ACP-CR-...",
+# "RATIONALE\n     The restaging CT ..."): the line break becomes the label's colon (same length)
+_STACKED = re.compile(r"^(?P<l>[ \t]*(?-i:[A-Z][A-Z]+(?:[ \t][A-Z]+){0,3}))[ \t]*\n(?=[ \t]{2,}\S)", re.M)
+# (at fax: the value's line has a digit or a small letter, never another label in capitals)
+_STACKED_FLAT = re.compile(r"^(?P<l>[ \t]*(?-i:[A-Z][A-Z]+(?:[ \t][A-Z]+){0,3}))[ \t]*\n(?=[ \t]*[^\n]*[a-z0-9])", re.M)
+
+
 def unmarked(text: str) -> str:
     """The letter's text with its source's markup blanked (same length): RTF, JSON, Markdown, mail-merge
     field codes, box-drawing rules, a bilingual label's second language."""
@@ -263,6 +275,12 @@ def unmarked(text: str) -> str:
         text = _x12(text)
     if _TELEX.search(text):
         text = _telex(text)
+    if len(_EVENT.findall(text)) >= 4:  # an audit trail: each entry's event names what it says
+        text = _EVENT.sub(lambda m: m.group("k") + ":", text)
+    if len(_STACKED.findall(text)) >= 3:  # a stacked-label layout: each label the name of the indented value below it
+        text = _STACKED.sub(lambda m: m.group("l") + ":" + " " * (len(m.group(0)) - len(m.group("l")) - 1), text)
+    elif len(_STACKED_FLAT.findall(text)) >= 5:  # the same, its indent lost at fax: five labels or more over values
+        text = _STACKED_FLAT.sub(lambda m: m.group("l") + ":" + " " * (len(m.group(0)) - len(m.group("l")) - 1), text)
     text = _SECOND_LANGUAGE.sub(_blank, text.translate(_BOX))
     return re.sub(r"[^\n]*■[^\n]*", _no_glyph_line, text) if "■" in text else text
 
@@ -325,7 +343,7 @@ _NUMBER_LABELS = tuple(
         r"(?-i:PACN|PAN|PAR)(?=[\s.:#])",  # the PA control, authorization or reference number's initials
         r"(?:PA\s+)?case(?=\s*:)",
         r"(?:case|file)(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",  # "...; Case AR-UM-77120", "request, file RMW-27-..."
-        r"(?:ticket|case|file)(?=\s+(?-i:[A-Z]{2,6}[:~.][A-Z0-9]))",  # "ticket GMH:RX:27:08:2417"
+        r"(?:ticket|case|file)(?=[\s.]+(?-i:[A-Z]{2,6}[:~.][A-Z0-9]))",  # "ticket GMH:RX:27:08:2417", "ticket.... BKH:27:..."
         # a French letter's: "No de demande :", "N° de dossier :", "Numéro d'autorisation :"
         r"(?:n[o°º]\.?|num[ée]ro)\s+(?:de\s+|d['’]\s*)(?:demande|dossier|autorisation|r[ée]f[ée]rence|accord(?:\s+pr[ée]alable)?|entente(?:\s+pr[ée]alable)?)",  # "N° d'accord préalable :"
         # an Italian letter's protocol number: "Prot. n. CMV/2027/IV/00873", "Protocollo n.:"
@@ -353,18 +371,25 @@ _NUMBER_LABELS = tuple(
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
         # a batch print's field code for the case's number ("CASE-NO", "AUTH-NBR"), a column's header
-        r"(?-i:(?:CASE|AUTH|PA|REQ)[-_](?:NO|NBR|NUM|ID))(?=\s*:|[ \t]{2,})",
+        r"(?-i:(?:CASE|AUTH|PA|REQ)[-_](?:NO|NBR|NUM|NUMBER|ID))(?=\s*:|[ \t]{2,})",
         # a plain-language letter's question and its answer: "Is there a number for this request?\n  Yes: X"
         r"(?:number|reference)\s+for\s+(?:this|your)\s+(?:request|case)\?\s*(?:yes\b[:,.]?)?",
         # a bare "Tracking:", "reference (REF*NT) ....": a colon or dot leaders after it
         r"(?:reference|ref|tracking)(?=(?:\s*\((?-i:[A-Z]{2,5}(?:\*[A-Z0-9]{1,3})?)\))?(?:\s*(?::|\.{3,})|[ \t]{2,}))",
+        # an abbreviated "Ref." before an id of capitals and digits ("Ref. DVH 19-08-27/4410")
+        r"ref\.(?=[ \t]+(?-i:[A-Z]{2,6}[ \-]?\d))",
+        # a Spanish letter's "Folio de autorización:", "Folio:"; a batch notice's "PA CONTROL....:"
+        r"folio(?:\s+de\s+(?:autorizaci[oó]n|solicitud|caso))?(?=\s*:)",
+        r"(?:PA|prior\s+auth(?:orization)?)\s+control(?=[ \t]*(?:\.{2,}|:))",
         # a program's initials as the request's name: "SA number", "Request for services (RFS) no.", "EA #"
         # (never a person's, a drug's or a plan's id: NPI, DIN, PHN, MRN, ...)
         r"(?:\(?(?-i:(?!(?:NPI|DEA|TIN|EIN|SSN|PHN|MRN|DIN|NDC|BIN|PCN|TTY|MBI|HICN|ID|PIN|RX|GRP|DOB|MBR|MEM|SUB|SUBS|ENR|CERT)\b)[A-Z]{2,4})\)?)"
         r"\s*(?:{NUM}|no(?:\.|(?![a-z]))|#)(?=\s*[:.#]|\s{2,})",
     )
 )
-LEADER = r"[\s.:#]*(?:[\-–|][\s.:#]*)?(?:(?-i:[a-z.]{2,})[\s.:#]+){0,3}"  # dot leaders, and what OCR makes of them ("scisiscess")
+# (a run of OCR's letters opens with a letter: its dots before are the leader's, so a long run of dots splits one way
+# only, never in every way when the value after it does not match; the same texts match)
+LEADER = r"[\s.:#]*(?:[\-–|][\s.:#]*)?(?:(?-i:[a-z][a-z.]+)[\s.:#]+){0,3}"  # dot leaders, and what OCR makes of them ("scisiscess")
 _ABBREV = r"(?:\s*\((?-i:[A-Z]{2,5}(?:\*[A-Z0-9]{1,3})?)\))?"  # and an X12 rendering's segment: "(REF*NT)"  # "Prior Authorization Number (PAN): ..."
 _NUMBER_RES = [
     re.compile(rf"\b{label}{_ABBREV}\s*(?:is\s*)?{LEADER}{_ID}(?![A-Za-z0-9])", I) for label in _NUMBER_LABELS
@@ -377,12 +402,12 @@ _NUMBER_RES += [
     re.compile(rf"(?:^[ \t|]*|[ \t]{{2}})(?:authori[sz]ation|request|case)[ \t]*\.{{3,}}[ \t]*{_CAPS_ID}", I | M),
     # its groups spaced ("Case .........  NB 27 0819 4471  |"): letters, then groups of digits, ending the column
     re.compile(
-        r"(?:^[ \t|]*|[ \t]{2})(?:authori[sz]ation|request|case)(?:[ \t]*\.{3,}[ \t]*|[ \t]{2,})"  # (or a fax's column gap)
+        r"(?:^[ \t|]*|[ \t]{2})(?:authori[sz]ation|request|case|review[ \t]+(?:number|no\.?))(?:[ \t]*\.{3,}[ \t]*|[ \t]{2,}|[ \t]*:[ \t]*)"  # (or a fax's column gap)
         r"(?P<v>(?-i:[A-Z]{1,4}(?: \d{2,6}){2,}))(?=[ \t]{2,}|[ \t]*(?:\||\n|$))",
         I | M,
     ),
     re.compile(rf"^[ \t|]*(?:authori[sz]ation|request|case)[ \t]{{2,}}{_CAPS_ID}[ \t]*$", I | M),  # OCR lost the leaders
-    re.compile(rf"\b(?:under|with)\s+(?:the\s+)?(?:authori[sz]ation|approval)(?:\s+(?:number|no\.?|#))?\s+{_CAPS_ID}", I),
+    re.compile(rf"\b(?:under|with|quote)\s+(?:the\s+)?(?:authori[sz]ation|approval)(?:\s+(?:number|no\.?|#))?\s+{_CAPS_ID}", I),
 ]
 # a spaced id's last short group at its line's end ("AUTH: BB 27 05031 7", "DECISION NUMBER: MDA 2703 0119 LK")
 _SPACED_ID = re.compile(r"[A-Z]{1,4}(?: \d{2,6}){2,}")
@@ -390,6 +415,9 @@ _LAST_GROUP = re.compile(r" (?P<g>\d|[A-Z]{2,3})[ \t]*(?=\n|$)")
 # an id cut before its last group: a group with a digit after one space, ending its line or column ("Approval code:
 # FR 5Q71 J2K8", "Request PA-VH-0098 3312", a hyphened last group "KV 27 0412 Q-31"): an id of groups takes it; an id of one piece is left unread (never half)
 _CUT_GROUP = re.compile(r" (?P<g>(?=[A-Z0-9-]*\d)[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6})?)[ \t]*(?=\n|$|[ \t]{2}|\|)")
+# a phone number's shape, on a line that names phone or fax numbers: never a request's number
+_PHONE_SHAPED = re.compile(r"(?:\(?\d{3}\)?[ .\-])?\d{3}-\d{4}")
+_PHONE_LINE = re.compile(r"\b(?:fax|phone|telephone|tel|call)\b", I)
 # a call's or a phone line's reference is the call's, not the request's ("Call reference / ticket #: 0927-55102")
 _CALL = re.compile(r"\b(?:call|phone|telephone|caller|hotline)[ \t]+(?:reference|ref\.?|ticket|log|tracking|id)\b[^\n]{0,24}$", I)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])|\n[ \t]*\n")  # "PA No. AP-25-..." goes on
@@ -397,6 +425,8 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z][a-z])|\n[ \t]*\n")  # "PA No. AP-2
 
 _STALE_ROW = re.compile(r"\b(?:expired|superseded|replaced|closed|cancell?ed|withdrawn|previous)\b", I)
 _HISTORY = re.compile(r"\b(?:history|previous|earlier|past)\b", I)
+# a heading naming this case's own record ("case history export", "case log"): its block is this request's, no history
+_THIS_CASE = re.compile(r"\bcase\s+history\b", I)
 
 
 # a renewal's letter names the authorization it replaces as the "current" one: "Current authorization:
@@ -449,7 +479,7 @@ def _stale(text: str, pos: int) -> bool:
         block + len(heading) < pos
         and len(heading.split()) <= 8
         and not heading.rstrip().endswith(".")
-        and bool(_HISTORY.search(heading))
+        and bool(_HISTORY.search(_THIS_CASE.sub("", heading)))
     )
 
 
@@ -520,6 +550,8 @@ def _authorization_number(text: str, new_only: bool = False) -> Hit | None:
                     continue  # the id goes on past a mark OCR made of a space ("BCH 0621 7704.2"): never half of it
                 if _CALL.search(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
                     continue
+                if _PHONE_SHAPED.fullmatch(value) and _PHONE_LINE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
+                    continue  # "New fax numbers: pharmacy PA 555-0129": a phone number on a line of phone numbers
                 if pointers.theirs(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
                     continue  # "Your ref: onc/12   Our ref: X": the correspondent's, never the payer's
                 if _SPACED_ID.fullmatch(value) and (last := _LAST_GROUP.match(text, end)):
@@ -1175,6 +1207,8 @@ def denial_reason(text: str) -> Hit | None:
     if recital := _recital(text):
         return recital
     for s in _SENTENCE.finditer(text):
+        if _decision_line(s.group(0)):
+            continue  # "### Outcome:  NOT COVERED": the decision's own label, no reason
         if _REASON_SENTENCE.search(s.group(0)) and not re.search(r"\bappeal|\bif\s+you\b", s.group(0), I):
             start = s.start() + len(s.group(0)) - len(s.group(0).lstrip())
             end = _explained(text, s.end())
@@ -1184,6 +1218,18 @@ def denial_reason(text: str) -> Hit | None:
     return None
 
 
+_DECISION_LINE = re.compile(r"[\s#>*|]*(?:decision|determination|outcome|status|result)\b[^:\n]{0,30}:(?P<v>[^\n]{0,40})$", I)
+
+
+def _decision_line(sentence: str) -> bool:
+    """A decision's label whose value is the decision word alone ("### Outcome:  NOT COVERED  ■"); never one whose
+    value is a reason ("Determination: Not medically necessary.")."""
+    m = _DECISION_LINE.match(sentence)
+    if m is None:
+        return False
+    value = re.sub(r"[^\w\s]", " ", m.group("v")).strip()
+    w = decision._word(value)
+    return w is not None and w[1] == 0 and not value[w[2] :].strip()
 _REASON_MARKUP = re.compile(r"</[A-Za-z]|[\"“”],[ \t]*[\"“”]")
 
 
@@ -1689,8 +1735,10 @@ _PLAN_ID = re.compile(
     M,
 )
 _BIRTH_WORD = re.compile(r"\b(?:DOB|date\s+of\s+birth|birth\s*date|born)\b", I)
+# a batch print's label of the request's number right before the member's label, the two run together at fax
+_LABEL_BEFORE = re.compile(r"(?-i:\b(?:PA|AUTH|REQ|CASE)[-_](?:NUMBER|NO|NBR|NUM|ID))[ \t]+\S+[ \t]*[:.#]?[ \t]*$")
 _NOT_MEMBER_ID = re.compile(
-    r"\b(?:request|case|reference|ref|claim|session|user|login|npi|dea|tax|fax|provider|prescriber|group|rx|pa|"
+    r"\b(?:request|case|reference|ref|claim|session|chat|conversation|call|interaction|user|login|npi|dea|tax|fax|provider|prescriber|group|rx|pa|"
     r"confirmation|determination|review|episode|ticket|tracking|transaction|transport|message|trace|correlation|document|order|fax|prior\s+auth(?:orization)?|"
     r"authorization|approval|pharmacy|ncpdp|bin|pcn|employer|sponsor|payer|plan|contract|tin|ein|ssn|grant|college|licen[cs]e|registration)\W*$",
     I,
@@ -1836,6 +1884,8 @@ def patient(text: str) -> dict[str, Hit]:
             out["birth_date"] = Hit(born, x.start("d"), x.end("d"))
             break
     mid = _member_id(text)
+    if mid is not None and _LABEL_BEFORE.search(text, text.rfind("\n", 0, mid.start("v")) + 1, mid.start("v")):
+        mid = None  # "PA-NUMBER MBR-ID: 0V2717..." (a fax's header cells run together): the value is the first label's
     if mid is not None:
         out["member_id"] = Hit(mid.group("v").upper(), mid.start("v"), mid.end("v"))
-    return out
+    return chat.patient(text) | out  # a chat transcript's answers, for what no label gave

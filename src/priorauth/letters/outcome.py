@@ -7,11 +7,10 @@ LUMAKRAS's part only (:func:`scope`)."""
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 
-from priorauth.letters import dates, decision, earlier, extract, tables
+from priorauth.letters import dates, decision, earlier, extract, placed, tables
 from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, _THIS_ROW, GARBLED_LEADER, Hit, I, M
 
 # the British spelling of "authorised" (the rules' words are American); a letter printed as its source (RTF, JSON,
@@ -41,7 +40,7 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     ("approved", r"approved?|aprobad[ao]|deferid[ao]|autorizad[ao]|autorizzat[ao]|aprovad[ao]|genehmigt|bewilligt|(?-i:APPROVF)|approval|authorized|certified|granted|favorable|auth(?:orization)?\s+ok"),  # OCR's F for E
 )
 _LABEL = re.compile(
-    r"(?:^|(?<=[ \t]\|)|(?<=[ \t]{3}))[ \t|]*(?:\d{4}-\d\d-\d\d[ \t]+\d\d:\d\d(?::\d\d)?[ \t]+)?(?:\d{1,2}[.)][ \t]+)?(?:[•▪‣◦●\x7f][ \t]+)?(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
+    r"(?:^|(?<=[ \t]\|)|(?<=[ \t]{3}))[ \t|]*(?:\d{4}(?:-\d\d-\d\d|\.\d\d\.\d\d|/\d\d/\d\d)[ \t]+\d\d:\d\d(?::\d\d)?[ \t]+)?(?:\d{1,2}[.)][ \t]+)?(?:[•▪‣◦●\x7f][ \t]+)?(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
     r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?|entscheidung|ergebnis|resoluci[oó]n|dictamen|situa[çc][ãa]o|esito)(?:\s+code)?(?:\s+(?:of|da|do|della)\s+(?:the\s+)?(?:review|request|solicita\S{1,3}|pedido|valutazione|richiesta))?"
     r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,}|[ \t]+" + GARBLED_LEADER + r"|(?<=[A-Za-z])=)[ \t.:|]*"  # a colon, a bar, leaders, a column; a key=value file's "="
     r"(?P<v>[^\n]{2,60})",
@@ -620,16 +619,25 @@ def _coded_item_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str]:
 
 # a batch print's column of decision codes: its header names the column ("DECN-CD", "STATUS", "DISP-CODE") and the row
 # below holds a legend's code in it ("PA01  QM27-...  AP")
-_CODE_COLUMN = re.compile(
-    r"(?<![\w-])(?-i:(?:DECN|DECISION|DEC|STATUS|STAT|DISP|DISPOSITION|DETERM|DET|OUTCOME)(?:[-_](?:CD|CODE))?)(?![\w-])"
-)
+_CODE_COLUMN_NAME = r"(?:DECN|DECISION|DEC|STATUS|STAT|DISP|DISPOSITION|DETERM|DET|OUTCOME)(?:[-_](?:CD|CODE))?"
+_CODE_COLUMN = re.compile(rf"(?<![\w-])(?-i:{_CODE_COLUMN_NAME})(?![\w-])")
 
 
-def _column_coded_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str]:
-    """The outcome a legend's code says from under its column's header on the line below, or why none."""
+# a legend that names its column ("ST CODES: AP=APPROVED DN=DENIED"): the column's name, whatever it is
+_NAMED_LEGEND = re.compile(r"^[ \t]*(?P<n>(?-i:[A-Z][A-Z\-]{0,9}))[ \t]+codes?[ \t]*:", M)
+
+
+def _column_coded_hits(text: str, codes: dict[str, str], named: set[str] | None = None) -> tuple[list[Hit], str]:
+    """The outcome a legend's code says from under its column's header on the line below, or why none; ``named``:
+    the columns the letter's legends name (read before the legends were blanked)."""
     hits: list[Hit] = []
+    column = (
+        re.compile(rf"(?<![\w-])(?-i:{_CODE_COLUMN_NAME}|" + "|".join(map(re.escape, sorted(named))) + r")(?![\w-])")
+        if named
+        else _CODE_COLUMN
+    )
     for header in re.finditer(r"[^\n]+", text):
-        columns = list(_CODE_COLUMN.finditer(header.group(0)))
+        columns = list(column.finditer(header.group(0)))
         if len(columns) != 1 or len(header.group(0).split()) < 3:
             continue  # a header of columns: three names or more, one of them the decision's
         below = re.match(r"\n([^\n]*)", text[header.end() :])
@@ -638,6 +646,8 @@ def _column_coded_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str
         row, row_start = below.group(1), header.end() + 1
         col = columns[0]
         cells = [m for m in re.finditer(r"\S+", row) if m.start() < col.end() and m.end() > col.start()]
+        if (len(cells) != 1 or _code(cells[0].group(0)) not in codes) and not header.group(0)[col.end() :].strip():
+            cells = list(re.finditer(r"\S+", row))[-1:]  # the column ends the header (OCR moved the cells): its code ends the row
         if len(cells) != 1 or not re.fullmatch(_CODE, cells[0].group(0)):
             continue
         meaning = codes.get(_code(cells[0].group(0)))
@@ -653,7 +663,7 @@ def _column_coded_hits(text: str, codes: dict[str, str]) -> tuple[list[Hit], str
     # OCR keeps a row's cells, not its columns: the header's codes read with their values in order (tables.pairs)
     lines, segs = tables.pairs(text)
     for m in re.finditer(r"^(?P<k>[^:\n]+): (?P<v>[^\n]+)$", lines, M):
-        if not _CODE_COLUMN.fullmatch(m.group("k").strip()) or not re.fullmatch(_CODE, m.group("v").strip()):
+        if not column.fullmatch(m.group("k").strip()) or not re.fullmatch(_CODE, m.group("v").strip()):
             continue
         meaning = codes.get(_code(m.group("v").strip()))
         if not meaning:
@@ -873,44 +883,6 @@ def _spaced_hits(text: str) -> list[Hit]:
     return hits
 
 
-# a CSV export's header row naming a status column ("case_no,member_name,...,status,..."), its record below
-_CSV_HEADER = re.compile(r"^[ \t]*(?P<h>[A-Za-z_][\w ]*(?:,[A-Za-z_][\w ]*){3,})[ \t]*$", M)
-_CSV_STATUS = re.compile(r"(?:pa_|request_|review_)?(?:status|decision|result|outcome|determination)", I)
-
-
-def _csv_hits(text: str) -> list[Hit]:
-    """The status of a CSV export's one record (its value alone a decision word: "APPROVED", "Not approved"); the
-    record may wrap over lines as the page printed it. A file of several records says nothing here."""
-    out: list[Hit] = []
-    for m in _CSV_HEADER.finditer(text):
-        names = [n.strip() for n in m.group("h").split(",")]
-        col = next((i for i, n in enumerate(names) if _CSV_STATUS.fullmatch(n)), None)
-        if col is None:
-            continue
-        start = m.end() + 1
-        lines = text[start:].split("\n")
-        record, used = "", 0
-        for line in lines[:4]:  # a record wrapped over up to four printed lines
-            record, used = record + line, used + len(line) + 1
-            try:
-                cells = next(csv.reader([record]))
-            except (csv.Error, StopIteration):
-                break
-            if len(cells) >= len(names):
-                break
-        else:
-            continue
-        after = text[start + used :].split("\n", 1)[0]
-        if len(cells) != len(names) or after.count(",") >= len(names) // 2:  # another record: several
-            continue
-        value = cells[col].strip()
-        word = next((v for v, words in _OUTCOME_WORDS if re.fullmatch(rf"(?:{words})", value, I)), None)
-        at = text.find(value, start, start + used)
-        if word and at >= 0:
-            out.append(Hit(word, at, at + len(value)))
-    return out
-
-
 # the sentence after a decision says it is over: "That approval has ended." (the decision is an earlier one)
 _ENDED = re.compile(
     r"\s*(?:that|this|the|its|your|the\s+earlier|the\s+previous)\s+(?:approval|authori[sz]ation|coverage|certification)\s+"
@@ -946,15 +918,18 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
     text = _UNFILLED_OUTCOME.sub(lambda m: " " * len(m.group(0)), text)  # or garbled there ("Approved to  ff")
     text = _noise_boxes(text)  # a row with one [X]: its other boxes are empty
     codes = {**legend(text)[0], **(codes or {})}
+    named = {m.group("n") for m in _NAMED_LEGEND.finditer(text)}  # "ST CODES: AP=APPROVED ...": the column "ST"
     text = unlegended(text)  # a legend's words say what codes mean, nothing was decided by them
+    symbols = placed.symbol_hits(text)  # a legend of symbols read on the request's line, then blanked
+    text = placed.without_symbol_legend(text)
     labeled, why = _coded_hits(text, codes)
     if not why and codes and not labeled:
         labeled, why = _coded_item_hits(text, codes)
     if not why and codes and not labeled:
-        labeled, why = _column_coded_hits(text, codes)
+        labeled, why = _column_coded_hits(text, codes, named)
     if why:
         return [], why
-    labeled += ticked + _spaced_hits(text) + _csv_hits(text) + extract.hits(text, _OUTCOME_WORDS)
+    labeled += symbols + ticked + _spaced_hits(text) + extract.hits(text, _OUTCOME_WORDS)
     for m in _LABEL.finditer(text):
         if extract.is_legend(m.group("v")):
             continue  # "decision: A = approved, D = denied": a legend's codes, nothing decided
@@ -1055,6 +1030,11 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
         if len({h.value for h in general}) > 1:
             return [], "the letter states more than one outcome (" + ", ".join(sorted({h.value for h in general})) + "): left empty"
         said, values = general, {h.value for h in general}
+    if not values and not other:  # nor a general shape: where the letter places its decision (a symbol, a title)
+        placed_ = placed.placed_hits(text, decides_other if names_ours else None)
+        if len({h.value for h in placed_}) > 1:
+            return [], "the letter states more than one outcome (" + ", ".join(sorted({h.value for h in placed_})) + "): left empty"
+        said, values = placed_, {h.value for h in placed_}
     if not values:
         return [], "the outcome could not be read (no approval, denial or request for information is stated)"
     if len(values) > 1:
