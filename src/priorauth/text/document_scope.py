@@ -553,10 +553,13 @@ def _other_item(text: str, line: str) -> bool:
 # ordered, sent for or screened for, no result. A declaration about another named test ("PD-L1: not resulted", "EGFR
 # result to follow") is none: a report's KRAS result beside a pending test stands. The caller keeps a line that
 # carries a result word of its own (a table row "KRAS  p.G12C  25%").
+# Words of a declaration may be parted by a scan's speck standing alone ("data are  i\nheld"): one short token of
+# marks or one letter between two words.
+_SP = r"\s+(?:(?:[^\w\s]{1,3}|\w)\s+)?"
 _NO_RESULT_HELD = re.compile(
-    r"\bno\s+(?:k-?ras|molecular|mutation|genomic|ngs|biomarker|sequencing|(?:tumou?r\s+)?gene(?:tic)?)\s+"
-    r"(?:test(?:ing)?\s+)?(?:results?|data|findings?|report)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
-    r"(?:yet\s+)?(?:available|held|reported|issued|included|contained|recorded|on\s+file|stored)\b"
+    rf"\bno{_SP}(?:k-?ras|molecular|mutation|genomic|ngs|biomarker|sequencing|(?:tumou?r\s+)?gene(?:tic)?){_SP}"
+    rf"(?:test(?:ing)?{_SP})?(?:results?|data|findings?|report){_SP}(?:is|are|was|were|has\s+been|have\s+been){_SP}"
+    rf"(?:yet{_SP})?(?:available|held|reported|issued|included|contained|recorded|on\s+file|stored)\b"
     r"|\bnot\s+(?:yet\s+)?resulted\b"
     r"|\bresults?\s*[:=\u2013\u2014-]\s*(?:to\s+(?:be\s+)?(?:reported|issued|sent|follow)|pending|awaited|not\s+(?:yet\s+)?"
     r"(?:available|reported|issued|resulted))\b"
