@@ -442,6 +442,22 @@ EIGHTEENTH_BLIND = {  # the eighteenth set's one blind run (digital, fax), score
 }
 
 
+NINETEENTH_BLIND = {  # the nineteenth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("87.5 / 10.4 / 2.1", "81.2 / 16.7 / 2.1"),
+    "authorization_number": ("70.8 / 12.5 / 16.7", "70.8 / 12.5 / 16.7"),
+    "period_start": ("91.7 / 6.2 / 2.1", "91.7 / 6.2 / 2.1"),
+    "period_end": ("89.6 / 6.2 / 4.2", "89.6 / 6.2 / 4.2"),
+    "quantity": ("91.7 / 6.2 / 2.1", "89.6 / 8.3 / 2.1"),
+    "appeal_deadline": ("79.2 / 20.8 / 0.0", "77.1 / 22.9 / 0.0"),
+    "denial_reason": ("91.7 / 8.3 / 0.0", "89.6 / 10.4 / 0.0"),
+    "requested": ("89.6 / 10.4 / 0.0", "89.6 / 10.4 / 0.0"),
+    "patient_name": ("81.2 / 18.8 / 0.0", "72.9 / 27.1 / 0.0"),
+    "patient_birth_date": ("100.0 / 0.0 / 0.0", "93.8 / 6.2 / 0.0"),
+    "patient_member_id": ("72.9 / 27.1 / 0.0", "62.5 / 37.5 / 0.0"),
+    "patient_mismatch": ("97.9 / 0.0 / 2.1", "95.8 / 0.0 / 4.2"),
+}
+
+
 def _at_both_qualities(
     nth: str,
     blind: dict[str, tuple[str, str]],
@@ -479,6 +495,7 @@ def _at_both_qualities(
         _at_both_qualities("sixteenth", SIXTEENTH_BLIND, 0),
         _at_both_qualities("seventeenth", SEVENTEENTH_BLIND, 1),
         _at_both_qualities("eighteenth", EIGHTEENTH_BLIND, (0, 1), "scored **once** by the lead on 2026-12-02"),
+        _at_both_qualities("nineteenth", NINETEENTH_BLIND, 1, "scored **once** by the lead on 2026-12-02"),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
