@@ -778,10 +778,10 @@ def _mistaken(text: str, pos: int) -> bool:
     return bool(_MISTAKE.search(text, start, pos))
 
 
-# the range a sentence says was asked for ("You asked for coverage from a to b"), where no approval word
-# follows in it: the request, never the approved period
+# the range a sentence says was asked for ("You asked for coverage from a to b"), where no word of approval
+# stands in it before the range: the request, never the approved period
 _ASKED = re.compile(r"\b(?:(?:you|we|your\s+(?:doctor|prescriber|office))\s+(?:asked|applied)\s+(?:us\s+)?for|you\s+requested|(?:was|were)\s+requested)\b", I)
-_GRANTED = re.compile(r"\b(?:approv|authori[sz]ed|granted|certified)", I)
+_GRANTED = re.compile(r"\b(?:approved|authori[sz]ed|granted|certified)\b", I)
 
 
 def _asked(text: str, pos: int) -> bool:
@@ -789,10 +789,7 @@ def _asked(text: str, pos: int) -> bool:
     start = max(0, pos - 200)
     for m in _SENTENCE_END.finditer(text, start, pos):
         start = m.end()
-    asked = None
-    for asked in _ASKED.finditer(text, start, pos):
-        pass
-    return asked is not None and not _GRANTED.search(text, asked.end(), pos)
+    return bool(_ASKED.search(text, start, pos)) and not _GRANTED.search(text, start, pos)  # "We approved the coverage you asked for from"
 
 
 def period(text: str) -> tuple[Hit | None, Hit | None] | None:
@@ -1882,6 +1879,23 @@ def _births_first(text: str) -> list[re.Match[str]]:
     )
 
 
+def _addressee_in_full(text: str, salutation: re.Match[str]) -> re.Match[str] | None:
+    """A salutation that gives the surname only ("Dear Mr Quintanilla-Moss,"): the postal block's line above
+    it that is a name alone ending in that surname ("Evaristo Quintanilla-Moss" over "c/o ..." or a street),
+    the addressee in full; None when no such line, or more than one, stands there."""
+    surname = re.escape(salutation.group("v").strip(" ,."))
+    lines = [
+        x
+        for x in re.finditer(
+            rf"^[ \t]*(?:(?:Mr|Ms|Mrs|Mx|Miss)\.?[ \t]+)?(?P<v>(?-i:[A-Z][A-Za-z'\-.]*[ \t]+){{1,3}}{surname})[ \t]*\n(?=[ \t]*(?:c/o\b|\d))",
+            text[: salutation.start()],
+            M,
+        )
+        if not _NOT_ADDRESSEE.search(x.group("v")) and not _NOT_NAME.search(x.group("v"))
+    ]
+    return lines[0] if len(lines) == 1 else None
+
+
 def patient(text: str) -> dict[str, Hit]:
     out: dict[str, Hit] = {}
     found = (
@@ -1896,6 +1910,8 @@ def patient(text: str) -> dict[str, Hit]:
         and not (rule in (_ADDRESS_BLOCK, _NAME_OVER_DOB, _NAME_COMMA_DOB) and _NOT_ADDRESSEE.search(x.group("v")))
     )
     m = next(found, None)
+    if m is not None and m.re is _SALUTATION and len(m.group("v").split()) == 1:
+        m = _addressee_in_full(text, m) or m
     if m is not None:
         out["name"] = Hit(" ".join(m.group("v").split()).strip(" ,"), m.start("v"), m.end("v"))
     # a two-digit birth year is never after the letter's date (dates.century)

@@ -770,7 +770,7 @@ _OUR_FIELD = re.compile(
 _SUBJECT = re.compile(
     r"^[ \t|]*(?:(?:requested|approved|denied|prescribed|authorized|ordered)\s+)?(?P<label>drug|medication|medicine|"
     r"product|prescription|rx|study|exam(?:ination)?|procedure|imaging|scan|test|service|device|item)"
-    r"(?:\s+(?:name|requested|description|ordered|approved|authorized))?(?:[ \t]*[:|]|[ \t]*\.{3,})[ \t]*(?P<v>[^\n]+)",  # a ledger's dot leaders
+    r"(?:\s+(?:name|requested|description|ordered|approved|authorized))?(?:[ \t]*[:|]|[ \t]*\.{3,}|(?P<gap>[ \t]{2,}(?=\S)))[ \t]*(?P<v>[^\n]+)",  # a ledger's dot leaders (OCR's gap)
     I | re.MULTILINE,
 )
 _NOT_A_DRUG_LABEL = re.compile(r"study|exam|examination|procedure|imaging|scan|test", I)
@@ -800,6 +800,10 @@ def other_subject(text: str) -> str | None:
         v = m.group("v").strip()
         if _OURS.search(v):
             return None
+        if m.group("gap"):  # a column's gap (a ledger's leaders OCR lost): only a drug with its dose names the subject
+            if not _OURS.search(text) and _about_another_drug(v) and not _NOT_A_DRUG_LABEL.fullmatch(m.group("label")):
+                return " ".join(m.group(0).split())
+            continue
         if _NOT_A_DRUG_LABEL.fullmatch(m.group("label")) or _PROCEDURE_CODE.search(v) or _about_another_drug(v):
             return " ".join(m.group(0).split())
     return None
