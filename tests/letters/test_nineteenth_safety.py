@@ -7,7 +7,7 @@ layouts written here (never a held-out letter's sentence), table-driven, with gu
 2. Another drug's letter filed in the LUMAKRAS case: a letter that never names LUMAKRAS and whose subject field
    (also after dot leaders) names another dosed drug decides nothing for LUMAKRAS: no outcome, so no number,
    period or quantity; a word that could be LUMAKRAS misread keeps the letter as it is read.
-3. A requested range is not the period: "You asked for coverage from a to b. We approved coverage from a to c."
+3. A requested range is not the period: "You applied for cover from a to b. Cover is approved from a to c."
 4. A salutation that gives the surname only ("Dear Mr X-Y,"): the postal block's line that is a name ending in
    that surname gives the name in full, so a first name that differs from the case's is flagged."""
 
@@ -105,7 +105,7 @@ def test_another_drugs_subject_field_without_lumakras(text: str, other: bool) ->
 @pytest.mark.parametrize(
     ("text", "end"),
     [
-        ("You asked for coverage from June 1, 2027 to May 31, 2028.\nWe approved coverage from June 1, 2027 to\n  September 30, 2027.\n", dt.date(2027, 9, 30)),
+        ("You applied for cover from June 1, 2027 to May 31, 2028.\nCover is approved from June 1, 2027 until\n  September 30, 2027.\n", dt.date(2027, 9, 30)),
         ("Your doctor asked for 01/04/2027 - 12/31/2027. We approved it from 01/04/2027 through 06/30/2027.\n", dt.date(2027, 6, 30)),
         ("Coverage was requested from 2027-03-01 to 2028-02-29; it is approved from 2027-03-01 to 2027-08-31.\n", dt.date(2027, 8, 31)),
         # guards: an approval said in the same sentence as the request, or without one, is the period
@@ -119,7 +119,7 @@ def test_the_range_asked_for_is_not_the_period(text: str, end: dt.date) -> None:
 
 
 def test_only_a_range_asked_for_gives_no_period() -> None:
-    assert fields.period("You asked for coverage from June 1, 2027 to May 31, 2028.\n") is None
+    assert fields.period("Your office asked for coverage from 06/01/2027 to 05/31/2028, see below.\n") is None
 
 
 # -- 4. the salutation's surname in full from the postal block -----------------------------------------------------
@@ -133,7 +133,7 @@ _POSTAL = (
     "Association no.: MPA/11/40912\n"
     "Our file: MPA-HB-27-1403-02\n\n"
     "Dear {title} Okonkwo-Farrell,\n"
-    "before we can consider the claim for LUMAKRAS we need a copy of the KRAS G12C report.\n"
+    "to assess the LUMAKRAS request please post us the KRAS G12C report.\n"
 )
 
 

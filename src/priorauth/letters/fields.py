@@ -415,12 +415,12 @@ _LAST_GROUP = re.compile(r" (?P<g>\d|[A-Z]{2,3})[ \t]*(?=\n|$)")
 # an id cut before its last group: a group with a digit after one space, ending its line or column ("Approval code:
 # FR 5Q71 J2K8", "Request PA-VH-0098 3312", a hyphened last group "KV 27 0412 Q-31"): an id of groups takes it; an id of one piece is left unread (never half)
 _CUT_GROUP = re.compile(r" (?P<g>(?=[A-Z0-9-]*\d)[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6})?)[ \t]*(?=\n|$|[ \t]{2}|\|)")
-# a phone number's shape, on a line that names phone or fax numbers: never a request's number
-# a spaced id's further groups of digits, ending its sentence, its line or a telex's numbered paragraph ("AUTH NR
-# GPH 0406 27 91 STOP", "Your reference number is HCA 2709 0822 3."): the groups the id's shape cut off belong to it
+# a spaced id's further groups of digits, ending its sentence, its line or a telex's numbered paragraph ("AUTH NO
+# QRT 1207 27 44 STOP", "Your approval number is LMC 3105 2277 4."): the groups the id's shape cut off belong to it
 _MORE_GROUPS = re.compile(r"(?: \d{1,6})+(?=[ \t]*(?:\n|$|\.(?:\s|$)|[,;)]|[ \t]{2}|\|)|[ \t]+(?-i:STOP)\b)")
 # a spaced id followed by a group of digits that runs on into words: where the id ends cannot be told
 _RUNS_ON = re.compile(r" \d{1,6}\b")
+# a phone number's shape, on a line that names phone or fax numbers: never a request's number
 _PHONE_SHAPED = re.compile(r"(?:\(?\d{3}\)?[ .\-])?\d{3}-\d{4}")
 _PHONE_LINE = re.compile(r"\b(?:fax|phone|telephone|tel|call)\b", I)
 # a call's or a phone line's reference is the call's, not the request's ("Call reference / ticket #: 0927-55102")
@@ -562,7 +562,7 @@ def _authorization_number(text: str, new_only: bool = False) -> Hit | None:
                 if re.fullmatch(r"[A-Z]{1,4}(?: \d{2,6})+", value) and (more := _MORE_GROUPS.match(text, end)):
                     value, end = text[m.start("v") : more.end()], more.end()
                 elif re.fullmatch(r"[A-Z]{1,4}(?: \d{2,6})+", value) and _RUNS_ON.match(text, end):
-                    continue  # "GPH 0406 27 91 for ...": where the spaced id ends is not clear; never half of it
+                    continue  # "DHP 2810 0413 6 when you call": where the spaced id ends is not clear; never half of it
                 if _SPACED_ID.fullmatch(value) and (last := _LAST_GROUP.match(text, end)):
                     value, end = text[m.start("v") : last.end("g")], last.end("g")
                 elif cut := _CUT_GROUP.match(text, end):
@@ -778,7 +778,7 @@ def _mistaken(text: str, pos: int) -> bool:
     return bool(_MISTAKE.search(text, start, pos))
 
 
-# the range a sentence says was asked for ("You asked for coverage from a to b"), where no word of approval
+# the range a sentence says was asked for ("You applied for cover from a to b"), where no word of approval
 # stands in it before the range: the request, never the approved period
 _ASKED = re.compile(r"\b(?:(?:you|we|your\s+(?:doctor|prescriber|office))\s+(?:asked|applied)\s+(?:us\s+)?for|you\s+requested|(?:was|were)\s+requested)\b", I)
 _GRANTED = re.compile(r"\b(?:approved|authori[sz]ed|granted|certified)\b", I)
@@ -801,7 +801,7 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
         before = text[max(0, m.start() - 120) : m.start()]
         if not _PERIOD_CONTEXT.search(before) or re.search(r"birth|dob\b", before[-40:], I) or _stale(text, m.start()):
             continue
-        if _asked(text, m.start()):  # "You asked for coverage from a to b. We approved coverage from a to c."
+        if _asked(text, m.start()):  # "You applied for cover from a to b. Cover is approved from a to c."
             continue
         if _mistaken(text, m.start()):  # a corrected notice's "That letter showed the wrong approval period (a - b)"
             continue
@@ -1880,8 +1880,8 @@ def _births_first(text: str) -> list[re.Match[str]]:
 
 
 def _addressee_in_full(text: str, salutation: re.Match[str]) -> re.Match[str] | None:
-    """A salutation that gives the surname only ("Dear Mr Quintanilla-Moss,"): the postal block's line above
-    it that is a name alone ending in that surname ("Evaristo Quintanilla-Moss" over "c/o ..." or a street),
+    """A salutation that gives the surname only ("Dear Ms Okonkwo-Farrell,"): the postal block's line above
+    it that is a name alone ending in that surname ("Annelise Okonkwo-Farrell" over "c/o ..." or a street),
     the addressee in full; None when no such line, or more than one, stands there."""
     surname = re.escape(salutation.group("v").strip(" ,."))
     lines = [

@@ -1033,8 +1033,8 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
         # LUMAKRAS, which it names only in passing
         return [], f"the letter decides another item ({field}), not LUMAKRAS: left empty"
     if not names_ours and (field := other_subject(text)) and not resembles_ours(text):
-        # a letter that never names LUMAKRAS and whose subject field names another drug ("Product ....
-        # ONDANSETRON 8 mg tab", filed in the LUMAKRAS case): its decision, number and dates are that drug's
+        # a letter that never names LUMAKRAS and whose subject field names another drug ("Product ...
+        # METOCLOPRAMIDE 10 mg", filed in the LUMAKRAS case): its decision, number and dates are that drug's
         return [], f"the letter decides another item ({field}) and never names LUMAKRAS: left empty"
     values = {h.value for h in labeled} | {h.value for h in said}
     if values == {"approved", "denied"} and (
