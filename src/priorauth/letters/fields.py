@@ -415,6 +415,11 @@ _LAST_GROUP = re.compile(r" (?P<g>\d|[A-Z]{2,3})[ \t]*(?=\n|$)")
 # an id cut before its last group: a group with a digit after one space, ending its line or column ("Approval code:
 # FR 5Q71 J2K8", "Request PA-VH-0098 3312", a hyphened last group "KV 27 0412 Q-31"): an id of groups takes it; an id of one piece is left unread (never half)
 _CUT_GROUP = re.compile(r" (?P<g>(?=[A-Z0-9-]*\d)[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6})?)[ \t]*(?=\n|$|[ \t]{2}|\|)")
+# a spaced id's further groups of digits, ending its sentence, its line or a telex's numbered paragraph ("AUTH NO
+# QRT 1207 27 44 STOP", "Your approval number is LMC 3105 2277 4."): the groups the id's shape cut off belong to it
+_MORE_GROUPS = re.compile(r"(?: \d{1,6})+(?=[ \t]*(?:\n|$|\.(?:\s|$)|[,;)]|[ \t]{2}|\|)|[ \t]+(?-i:STOP)\b)")
+# a spaced id followed by a group of digits that runs on into words: where the id ends cannot be told
+_RUNS_ON = re.compile(r" \d{1,6}\b")
 # a phone number's shape, on a line that names phone or fax numbers: never a request's number
 _PHONE_SHAPED = re.compile(r"(?:\(?\d{3}\)?[ .\-])?\d{3}-\d{4}")
 _PHONE_LINE = re.compile(r"\b(?:fax|phone|telephone|tel|call)\b", I)
@@ -554,6 +559,10 @@ def _authorization_number(text: str, new_only: bool = False) -> Hit | None:
                     continue  # "New fax numbers: pharmacy PA 555-0129": a phone number on a line of phone numbers
                 if pointers.theirs(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
                     continue  # "Your ref: onc/12   Our ref: X": the correspondent's, never the payer's
+                if re.fullmatch(r"[A-Z]{1,4}(?: \d{2,6})+", value) and (more := _MORE_GROUPS.match(text, end)):
+                    value, end = text[m.start("v") : more.end()], more.end()
+                elif re.fullmatch(r"[A-Z]{1,4}(?: \d{2,6})+", value) and _RUNS_ON.match(text, end):
+                    continue  # "DHP 2810 0413 6 when you call": where the spaced id ends is not clear; never half of it
                 if _SPACED_ID.fullmatch(value) and (last := _LAST_GROUP.match(text, end)):
                     value, end = text[m.start("v") : last.end("g")], last.end("g")
                 elif cut := _CUT_GROUP.match(text, end):
@@ -769,6 +778,20 @@ def _mistaken(text: str, pos: int) -> bool:
     return bool(_MISTAKE.search(text, start, pos))
 
 
+# the range a sentence says was asked for ("You applied for cover from a to b"), where no word of approval
+# stands in it before the range: the request, never the approved period
+_ASKED = re.compile(r"\b(?:(?:you|we|your\s+(?:doctor|prescriber|office))\s+(?:asked|applied)\s+(?:us\s+)?for|you\s+requested|(?:was|were)\s+requested)\b", I)
+_GRANTED = re.compile(r"\b(?:approved|authori[sz]ed|granted|certified)\b", I)
+
+
+def _asked(text: str, pos: int) -> bool:
+    """Whether the sentence up to ``pos`` says what stands there was asked for, not approved."""
+    start = max(0, pos - 200)
+    for m in _SENTENCE_END.finditer(text, start, pos):
+        start = m.end()
+    return bool(_ASKED.search(text, start, pos)) and not _GRANTED.search(text, start, pos)  # "We approved the coverage you asked for from"
+
+
 def period(text: str) -> tuple[Hit | None, Hit | None] | None:
     """The approved period (start, end): a date range near words about approval or validity, else a
     labelled start and end date (either may be missing: an approval "until coverage ends" has no end)."""
@@ -777,6 +800,8 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
     for m in _RANGE.finditer(text):
         before = text[max(0, m.start() - 120) : m.start()]
         if not _PERIOD_CONTEXT.search(before) or re.search(r"birth|dob\b", before[-40:], I) or _stale(text, m.start()):
+            continue
+        if _asked(text, m.start()):  # "You applied for cover from a to b. Cover is approved from a to c."
             continue
         if _mistaken(text, m.start()):  # a corrected notice's "That letter showed the wrong approval period (a - b)"
             continue
@@ -787,8 +812,12 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
         a, b = dates.parse(m.group("a")), dates.parse(m.group("b"))
         if a and b and a <= b:
             return Hit(a, m.start("a"), m.end("a")), Hit(b, m.start("b"), m.end("b"))
-    s = _labelled_first(m for m in _START.finditer(text) if dates.parse(m.group("d")) and not _stale(text, m.start()))
-    e = _labelled_first(m for m in _END.finditer(text) if dates.parse(m.group("d")) and not _stale(text, m.start()))
+    s = _labelled_first(
+        m for m in _START.finditer(text) if dates.parse(m.group("d")) and not _stale(text, m.start()) and not _asked(text, m.start())
+    )
+    e = _labelled_first(
+        m for m in _END.finditer(text) if dates.parse(m.group("d")) and not _stale(text, m.start()) and not _asked(text, m.start())
+    )
     a = dates.parse(s.group("d")) if s else None
     b = dates.parse(e.group("d")) if e else None
     if a and b and a > b:
@@ -1850,6 +1879,23 @@ def _births_first(text: str) -> list[re.Match[str]]:
     )
 
 
+def _addressee_in_full(text: str, salutation: re.Match[str]) -> re.Match[str] | None:
+    """A salutation that gives the surname only ("Dear Ms Okonkwo-Farrell,"): the postal block's line above
+    it that is a name alone ending in that surname ("Annelise Okonkwo-Farrell" over "c/o ..." or a street),
+    the addressee in full; None when no such line, or more than one, stands there."""
+    surname = re.escape(salutation.group("v").strip(" ,."))
+    lines = [
+        x
+        for x in re.finditer(
+            rf"^[ \t]*(?:(?:Mr|Ms|Mrs|Mx|Miss)\.?[ \t]+)?(?P<v>(?-i:[A-Z][A-Za-z'\-.]*[ \t]+){{1,3}}{surname})[ \t]*\n(?=[ \t]*(?:c/o\b|\d))",
+            text[: salutation.start()],
+            M,
+        )
+        if not _NOT_ADDRESSEE.search(x.group("v")) and not _NOT_NAME.search(x.group("v"))
+    ]
+    return lines[0] if len(lines) == 1 else None
+
+
 def patient(text: str) -> dict[str, Hit]:
     out: dict[str, Hit] = {}
     found = (
@@ -1864,6 +1910,8 @@ def patient(text: str) -> dict[str, Hit]:
         and not (rule in (_ADDRESS_BLOCK, _NAME_OVER_DOB, _NAME_COMMA_DOB) and _NOT_ADDRESSEE.search(x.group("v")))
     )
     m = next(found, None)
+    if m is not None and m.re is _SALUTATION and len(m.group("v").split()) == 1:
+        m = _addressee_in_full(text, m) or m
     if m is not None:
         out["name"] = Hit(" ".join(m.group("v").split()).strip(" ,"), m.start("v"), m.end("v"))
     # a two-digit birth year is never after the letter's date (dates.century)

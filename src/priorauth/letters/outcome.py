@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from priorauth.letters import dates, decision, earlier, extract, placed, tables
 from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, _THIS_ROW, GARBLED_LEADER, Hit, I, M
@@ -759,7 +760,7 @@ _DECIDES = re.compile(
 # a drug field that names LUMAKRAS: the letter's headings and labels are about it
 _OUR_FIELD = re.compile(
     r"^[ \t]*(?:(?:requested|approved|denied|prescribed)\s+)?(?:drug|medication|medicine|product|item|"
-    r"prescription|rx|service|drug\s+name|drug\s+requested)\b[^:\n]{0,20}[:|][^\n]*?"
+    r"prescription|rx|service|drug\s+name|drug\s+requested)\b[^:\n]{0,20}(?:[:|]|\.{3,})[^\n]*?"
     r"(?:\b\w{0,3}makras\b|\bs?otora[s5][il1|]b\b)",
     I | re.MULTILINE,
 )
@@ -769,11 +770,25 @@ _OUR_FIELD = re.compile(
 _SUBJECT = re.compile(
     r"^[ \t|]*(?:(?:requested|approved|denied|prescribed|authorized|ordered)\s+)?(?P<label>drug|medication|medicine|"
     r"product|prescription|rx|study|exam(?:ination)?|procedure|imaging|scan|test|service|device|item)"
-    r"(?:\s+(?:name|requested|description|ordered|approved|authorized))?[ \t]*[:|][ \t]*(?P<v>[^\n]+)",
+    r"(?:\s+(?:name|requested|description|ordered|approved|authorized))?(?:[ \t]*[:|]|[ \t]*\.{3,}|(?P<gap>[ \t]{2,}(?=\S)))[ \t]*(?P<v>[^\n]+)",  # a ledger's dot leaders (OCR's gap)
     I | re.MULTILINE,
 )
 _NOT_A_DRUG_LABEL = re.compile(r"study|exam|examination|procedure|imaging|scan|test", I)
 _PROCEDURE_CODE = re.compile(r"\b(?:CPT|HCPCS)\b|\b(?:MRI|CT|PET|X-?ray|ultrasound|biopsy|scan)\b", I)
+
+
+_WORD = re.compile(r"[A-Za-z0-9|]{5,12}")
+
+
+def resembles_ours(text: str) -> bool:
+    """Whether a word of the letter could be LUMAKRAS or sotorasib misread (OCR's "LUMAKRA5", "s0torasib"):
+    such a letter may be about LUMAKRAS after all, and is never read as another drug's."""
+    for m in _WORD.finditer(text):
+        w = m.group(0).lower()
+        for ours in ("lumakras", "sotorasib"):
+            if abs(len(w) - len(ours)) <= 2 and SequenceMatcher(None, w, ours).ratio() >= 0.7:
+                return True
+    return False
 
 
 def other_subject(text: str) -> str | None:
@@ -785,6 +800,10 @@ def other_subject(text: str) -> str | None:
         v = m.group("v").strip()
         if _OURS.search(v):
             return None
+        if m.group("gap"):  # a column's gap (a ledger's leaders OCR lost): only a drug with its dose names the subject
+            if not _OURS.search(text) and _about_another_drug(v) and not _NOT_A_DRUG_LABEL.fullmatch(m.group("label")):
+                return " ".join(m.group(0).split())
+            continue
         if _NOT_A_DRUG_LABEL.fullmatch(m.group("label")) or _PROCEDURE_CODE.search(v) or _about_another_drug(v):
             return " ".join(m.group(0).split())
     return None
@@ -1013,6 +1032,10 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
         # its headings, labels and stamps decide what its subject field names ("Study: CT chest ..."), not
         # LUMAKRAS, which it names only in passing
         return [], f"the letter decides another item ({field}), not LUMAKRAS: left empty"
+    if not names_ours and (field := other_subject(text)) and not resembles_ours(text):
+        # a letter that never names LUMAKRAS and whose subject field names another drug ("Product ...
+        # METOCLOPRAMIDE 10 mg", filed in the LUMAKRAS case): its decision, number and dates are that drug's
+        return [], f"the letter decides another item ({field}) and never names LUMAKRAS: left empty"
     values = {h.value for h in labeled} | {h.value for h in said}
     if values == {"approved", "denied"} and (
         any(PARTIAL.search(text, h.start, h.end) for h in said)
@@ -1054,8 +1077,10 @@ def decides_another_drug(text: str) -> bool:
     another dosed drug and not LUMAKRAS, and none about this request. The number such a letter gives is
     the other drug's, never proposed for LUMAKRAS."""
     hits, _ = outcome_hits(text)
-    if hits or not _OURS.search(text):
+    if hits:
         return False
+    if not _OURS.search(text):  # a letter that never names LUMAKRAS: its subject field names another drug
+        return bool(other_subject(text)) and not resembles_ours(text)
     if other_subject(text) and not any(ours for _, _, ours in items(text)):
         return True
     for s in _SENTENCE.finditer(text):
