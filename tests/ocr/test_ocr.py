@@ -1856,3 +1856,67 @@ def test_tokens_gluing_a_records_fields_do_not_make_a_page_unreliable(
     doc = check(scans.chart(scans.document("scan1", b"II*\x00scan", "image/tiff")))
     c = next(c for c in doc["criteria"] if c["id"] == "no_prior_kras_g12c_inhibitor")
     assert c["status"] == status, c["summary"]
+
+
+# --- issue 17's safety pass on the nineteenth OCR set: what OCR lost that made a mention a non-result ----------------
+
+_ENROL_FORM = (
+    "Trial enrolment checklist - site 12 (synthetic)\n"
+    "a) Non-small cell lung cancer on histology  [Y]\n"
+    "b) Tumour KRAS G12C positive on a validated assay  {row}\n"
+    "c) ECOG 0-1  [Y]\n"
+    "Decision: deferred.\n"
+)
+_REFUSAL = (
+    "Reply to referral, thoracic oncology (synthetic)\n"
+    "Dear colleague, thank you for sending Ms Roe for the G12C study.\n"
+    "Her resection was sequenced: a ROS1 fusion was found; KRAS G12C {words}\n"
+    "We suggest a ROS1 inhibitor.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr19s-broken-box] a typed "[ ] Y  [ ] N" row read with a stroke for the blank, its bracket lost or glued
+        (_ENROL_FORM.format(row="[1Y   {| N   -> awaited"), "review"),
+        (_ENROL_FORM.format(row="[l] Yes  [ ] No"), "review|insufficient"),
+        (_ENROL_FORM.format(row="(|  Y   ( ) N"), "review|insufficient"),
+        (_ENROL_FORM.format(row="[ ] N  [IY"), "review|insufficient"),
+        (_ENROL_FORM.format(row="[!Y   {l N"), "review"),
+        # guards: a box read cleanly ticked is the answer; a numbered note closed round its number is no box
+        (_ENROL_FORM.format(row="[Y]"), "met"),
+        (
+            "Molecular summary (synthetic)\nFindings: (1) KRAS G12C detected, VAF 21%; (2) no other driver\n",
+            "met",
+        ),
+        # [ocr19s-spaced-speck] a speck read as a word of its own between the negation and the result word
+        (_REFUSAL.format(words="was not .\ndetected."), "review"),
+        (_REFUSAL.format(words="is not , present in the tumour."), "review"),
+        (_REFUSAL.format(words="was not | identified."), "review"),
+        # guards: the negation read whole is a negative result; a real finding read cleanly stays met
+        (_REFUSAL.format(words="was not detected."), "not_met"),
+        (_REFUSAL.replace("a ROS1 fusion was found; KRAS G12C {words}", "KRAS G12C was detected (VAF 30%)."), "met"),
+    ],
+)
+def test_a_scan_that_lost_what_made_a_mention_no_result_is_review_never_met(
+    text: str, status: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """[ocr19s-broken-box] [ocr19s-spaced-speck] A typed answer box read as "[1Y" or "{| N" (empty or ticked, the
+    scan cannot say), or a speck read apart between "not" and its result word ("was not .\\ndetected"): every word
+    read confidently, the finding is still doubted (`review`), never `met`. Boxes read cleanly, a numbered note
+    "(1)", a negation read whole and a real result read cleanly keep their answer."""
+    assert kras(_kras_of_scan(text, {}, monkeypatch))["status"] in status.split("|")
+
+
+def test_the_spaced_speck_and_the_broken_box_patterns() -> None:
+    from priorauth.text import _BROKEN_BOX, _DAMAGED_NEGATION
+
+    assert _DAMAGED_NEGATION.search("G12C was not .\ndetected")
+    assert _DAMAGED_NEGATION.search("BRAF is not ; present")
+    assert not _DAMAGED_NEGATION.search("whether or not . The panel")  # a sentence begun: no lower-case word
+    assert not _DAMAGED_NEGATION.search("was not detected.")
+    assert _BROKEN_BOX.search("confirmed  [1Y  {| N")
+    assert _BROKEN_BOX.search("positive  (l) Yes")
+    for clean in ("[ ] Y  [ ] N", "[x] Yes", "(1) No ILD", "see [1] no", "(I) No", "{Y]"):
+        assert not _BROKEN_BOX.search(clean), clean

@@ -252,6 +252,9 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
         at = doc.text.count("\n", 0, line_start)
         m = _DAMAGED_NEGATION.search("\n".join(lines[max(0, at - 3) : at + 4]))
         suspect = m.group(0) if m else None
+    if suspect is None:  # [ocr19s-broken-box] a typed answer box on the finding's line read as a stroke
+        m = _BROKEN_BOX.search(doc.text, line_start, line_end)
+        suspect = m.group(0) if m else None
     return OcrReading(words[0][0].number, conf, conf >= ocr.CONFIDENT and suspect is None, suspect)
 
 
@@ -432,9 +435,17 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+")
 _DAMAGED_NEGATION = re.compile(
     r"\b(?:no|not|nor|without|negative)[.,:;'`_~|]+[a-z]{3,}|\b[a-z]{2,}[,:;'`_~|]*[.,:;'`_~|](?:no|not|nor|without)\b"
     # "It is not.\nthe G12C mutation": a speck read as a full stop after a negation, before a lower-case word
-    r"|\b(?:not|nor|without)[.;:]\s+(?-i:[a-z]{2,})",
+    r"|\b(?:not|nor|without)[.;:]\s+(?-i:[a-z]{2,})"
+    # [ocr19s-spaced-speck] (issue 17's safety pass on the nineteenth OCR set) the same speck read apart from the
+    # negation, as a word of its own ("was not .\ndetected", "not , identified"): the reader sees "not" end a clause
+    r"|\b(?:not|nor|without)[ \t]+[.,;:'`‘’|](?=\s)\s*(?-i:[a-z]{2,})",
     re.I,
 )
+# [ocr19s-broken-box] (issue 17's safety pass on the nineteenth OCR set) A typed answer box ("[ ] Y  [ ] N") read with
+# a stroke for its blank and its closing bracket lost or glued ("[1Y", "{| N", "(l) Yes"): whether the box was empty
+# or ticked is lost, and so is what the line's answer was; a finding on that line is doubted (``review``), never
+# trusted. A numbered item or a footnote closed round its number ("(1) No ILD", "[1]", "(I)") is not a box.
+_BROKEN_BOX = re.compile(r"[\[{(] ?(?:[1I](?! ?[\]})])|[l|!] ?[\]})]?) {0,2}(?:y|n|yes|no)\b", re.I)
 _GLUED = re.compile(r"^(?:(?:if|no|not|nor)[a-z]|[a-z](?:if|no|not|nor)|witha)$")
 # [ocr7-note-label] (held-out OCR v7, issue 17's eighth pass) A real word of that shape used as a field's label
 # ("Note:", "NOTE:", "Norm:", the Portuguese/Spanish/Italian "Nota:") is the label, not "not" glued to a letter.
