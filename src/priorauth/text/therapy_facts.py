@@ -197,7 +197,12 @@ _FIRST_EVER = re.compile(
     r"|\b(?:before|prior\s+to)\s+(?:the\s+)?(?:study|trial)(?:\s+(?:entry|enrol?ment|start|drug))?\b"
     # [v15-naive-first-cycle-of] the first cycle "of" a regimen given, words between ("Today C1 of neoadjuvant
     # nivolumab + carboplatin given")
-    r"|\b(?:cycle|cyc|c)\s*(?:1|one)\s+of\s+[^.;\n]{0,60}?\b(?:given|administered|infused|delivered)\b",
+    r"|\b(?:cycle|cyc|c)\s*(?:1|one)\s+of\s+[^.;\n]{0,60}?\b(?:given|administered|infused|delivered)\b"
+    # (held-out v21, issue 13's twenty-second pass) [v21-naive-shapes] "had chemo (FOLFOX) first time last week, never
+    # any before": the course named is the first
+    r"|\bfirst\s+time\b[^.;\n]{0,40}?\bnever\s+(?:had\s+)?any\s+(?:before|previously|prior)\b"
+    # "no prior systemic therapy before this course" (the v9 start points, a course too)
+    r"|\bbefore\s+this\s+(?:course|line|programme|program)\b",
     re.I,
 )
 
