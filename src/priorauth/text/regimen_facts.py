@@ -42,6 +42,8 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v17) "nothing given yet" says naive only beside a cancer treatment ("CAPOX planned. Nothing ...")
     if _NOT_NAIVE_AFTER.search(doc.text, f.end):
         return  # (held-out v17) [v17-naive-answered-not] "she says 'treatment naive' ... A: she is NOT treatment-naive"
+    if _NONE_PROPOSED_AFTER.match(doc.text, f.end) and not _NAIVE_HISTORY_WORD.search(doc.text[f.start : f.end]):
+        return  # (held-out v21) [v21-naive-none-proposed] "for lobectomy, no neoadjuvant therapy proposed": a decision
     affirmed = f.affirmed or _own_dash_no(doc, f) or _negated_from_other_clause(doc, f) or _negated_after_it(doc, f)
     if (affirmed or _planned_beside(f)) and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
@@ -126,6 +128,16 @@ def _treatment_beside(doc: TextDoc, f: Finding) -> bool:
     return bool(_TREATMENT_BESIDE.search(line) or _drugs().search(line))
 
 
+# (held-out v21, issue 13's twenty-second pass) [v21-naive-none-proposed] "no neoadjuvant therapy proposed", "no
+# systemic therapy planned / offered / suggested": a decision about what is to come, not a history of none given. A
+# history word in the statement ("no prior chemo ... planned" is odd but says the past) keeps it; "no adjuvant chemo
+# required" after an operation done stays naive ([v18-naive-shapes]).
+_NONE_PROPOSED_AFTER = re.compile(
+    r"\s*(?:(?:is|was|has\s+been|were)\s+)?(?:currently\s+)?(?:proposed|planned|suggested|offered|scheduled|intended)\b", re.I
+)
+_NAIVE_HISTORY_WORD = re.compile(r"\b(?:prior|previous|previously|ever|before|received|had|given|yet|to\s+date|so\s+far)\b", re.I)
+
+
 _NOT_NAIVE_AFTER = re.compile(
     r"\b(?:is|was|are|were)\s+(?:not|n[o'\u2019]t)\s+(?:(?:truly|really|actually)\s+)?(?:treatment|therapy|tx|chemo(?:therapy)?)"
     r"[\s-]?na[i\u00ef]ve\b|\b(?:is|was)n[o'\u2019]?t\s+(?:treatment|therapy|tx|chemo(?:therapy)?)[\s-]?na[i\u00ef]ve\b",
@@ -166,7 +178,11 @@ _CORRECTED_AFTER = re.compile(
 # in the same sentence ("pt says she is chemo-naive, but on review she received pembrolizumab", "... but in fact had
 # FOLFOX"): the review decides. A conflict between two sources ("naive per patient, but records show ...") stays one.
 _REVIEW_FINDS_AFTER = re.compile(
-    r"[^.;\n]{0,40}?\bbut\s+(?:on\s+(?:(?:chart|record)\s+)?review|in\s+fact|actually|on\s+checking)\b", re.I
+    r"[^.;\n]{0,40}?\bbut\s+(?:on\s+(?:(?:chart|record)\s+)?review|in\s+fact|actually|on\s+checking)\b"
+    # (held-out v21, issue 13's twenty-second pass) an addendum's correction right after it ('"..., no chemo" -
+    # ADDENDUM: correction, records show ...')
+    r"|[^.;\n]{0,40}?\b(?:correction|corrected)\s*[:,\u2013-]",
+    re.I,
 )
 # (held-out v10) [v10-naive-one-class] "has not received immunotherapy", "never had targeted therapy": one class of
 # therapy not received, as "IO-naive" is, says nothing of chemotherapy: not treatment-naive.
@@ -693,10 +709,32 @@ _NAIVE_FOR_A_PERIOD = re.compile(
 
 
 def _naive_before_current_course(text: str, naive: Evidence, meds: list[MedUse]) -> bool:
-    if naive.focus is None or _NAIVE_FOR_A_PERIOD.search(text[naive.focus[0] : naive.focus[1] + 30].split(";")[0]):
+    if naive.focus is None:
+        return False
+    window = text[naive.focus[0] : naive.focus[1] + 30].split(";")[0]
+    period = _NAIVE_FOR_A_PERIOD.search(window)
+    if period and not _before_a_drug_given(window[period.start() :], meds):
         return False
     own = text[naive.focus[0] : naive.focus[1]]  # its own "prior" is not a course: "baseline before X (no prior tx)"
     return not any(_EARLIER_COURSE.search(m.evidence.text.replace(own, " ")) for m in meds)
+
+
+# (held-out v21, issue 13's twenty-second pass) [v21-naive-before-drug] "no systemic therapy before adagrasib" beside
+# "Day 21 of adagrasib": naive up to the drug the note gives, as "before this course" is; "before <a month>" or
+# "before <a drug not given in the note>" stays a period.
+_BEFORE_WORD = re.compile(r"(?:before|prior\s+to)\s+", re.I)
+
+
+def _before_a_drug_given(after: str, meds: list[MedUse]) -> bool:
+    from priorauth.text.pipeline import _drug_pattern
+
+    lead = _BEFORE_WORD.match(after)
+    drug = _drug_pattern().match(after, lead.end()) if lead else None
+    if not drug:
+        return False
+    vocab = vocabulary()
+    named = {vocab.drugs[i].ingredient for i in vocab.by_name.get(drug.group(0).lower(), ()) if i in vocab.drugs}
+    return bool(named) and any(named & {d.ingredient for d in m.drugs} for m in meds)
 
 
 # (held-out v17, issue 13's eighteenth pass) [v17-naive-table-cell] A table of one patient's row whose column of prior

@@ -197,7 +197,12 @@ _FIRST_EVER = re.compile(
     r"|\b(?:before|prior\s+to)\s+(?:the\s+)?(?:study|trial)(?:\s+(?:entry|enrol?ment|start|drug))?\b"
     # [v15-naive-first-cycle-of] the first cycle "of" a regimen given, words between ("Today C1 of neoadjuvant
     # nivolumab + carboplatin given")
-    r"|\b(?:cycle|cyc|c)\s*(?:1|one)\s+of\s+[^.;\n]{0,60}?\b(?:given|administered|infused|delivered)\b",
+    r"|\b(?:cycle|cyc|c)\s*(?:1|one)\s+of\s+[^.;\n]{0,60}?\b(?:given|administered|infused|delivered)\b"
+    # (held-out v21, issue 13's twenty-second pass) [v21-naive-shapes] "had chemo (FOLFOX) first time last week, never
+    # any before": the course named is the first
+    r"|\bfirst\s+time\b[^.;\n]{0,40}?\bnever\s+(?:had\s+)?any\s+(?:before|previously|prior)\b"
+    # "no prior systemic therapy before this course" (the v9 start points, a course too)
+    r"|\bbefore\s+this\s+(?:course|line|programme|program)\b",
     re.I,
 )
 
@@ -329,7 +334,12 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v13) [v13-therapy-called-wrong] "the referral mentions durvalumab - incorrect: ..."
     after = doc.text[f.end : f.sentence_start + len(f.sentence)]
     given = bool(p["given_before"].search(before[-70:]) or p["given_after"].search(after))
-    planned = f.section == "plan" or p["planned_before"].search(before) or _starting_later(before, f.sentence)
+    planned = (
+        f.section == "plan"
+        or p["planned_before"].search(before)
+        or _starting_later(before, f.sentence)
+        or _PLAN_LABEL.match(f.sentence)
+    )
     after_plan = bool(p["planned_after"].search(after))
     if (
         not given
@@ -354,6 +364,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v14) [v14-therapy-example] "(e.g. sotorasib, adagrasib)": examples, none given
     if _to_start_later(doc, f) or _SPACING.search(doc.text[max(0, f.start - 40) : f.end + 40]):
         return
+    if _first_cycle_not_given(doc, f):
+        return  # (held-out v21) [v21-therapy-first-cycle-not-given] "C1 FOLFOX ... deferred", "bevacizumab omitted (C1D1)"
     vocab = vocabulary()
     drugs = tuple(vocab.drugs[i] for i in f.value.split(",") if i in vocab.drugs)
     if not any(d.anticancer for d in drugs):
@@ -361,6 +373,42 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ev = _evidence(doc, f)
     curative = bool(p["curative_setting"].search(f.sentence)) and not p["advanced_setting"].search(f.sentence)
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
+
+
+# (held-out v21, issue 13's twenty-second pass) [v21-therapy-plan-label] A sentence led by a plan's label ("Plan:
+# chemoradiation with cisplatin/etoposide", "Follow-up: consolidation durvalumab per med onc", "Next steps - ..."):
+# every drug of it is decided, however far after the label (planned_before reads only 40 characters before a drug);
+# given_in_plan's words ("continue", "C3", "completed") still make a drug given.
+_PLAN_LABEL = re.compile(
+    r"\W*(?:plan|follow[\s-]?up|next\s+steps?|action(?:\s+items?)?|intended\s+(?:treatment|regimen))\s*(?::|\s[-\u2013]\s)", re.I
+)
+
+
+# (held-out v21, issue 13's twenty-second pass) [v21-therapy-first-cycle-not-given] A first cycle that did not happen:
+# a note whose only cycle is the first ("C1", "C1D1", "first chemo ever") and whose drug's own sentence, or the next
+# one, says it was not given, deferred or omitted ("treatment NOT given today: pt arrived for C1 FOLFOX; ...",
+# "C1D1 FOLFIRI given ... Bevacizumab omitted today"): the drug was never given. A later cycle in the note ("C2
+# deferred") is a dose held of a drug had; a drug with its own "given" after it stays given.
+_FIRST_CYCLE = re.compile(
+    r"\b(?:c|cycle|cyc)\s*(?:1|one)\b(?![/.-]?\d)|\bc1d1\b|\bfirst[\s-]ever\b|\bfirst\s+(?:chemo\w*|cycle|infusion|dose)\s+ever\b",
+    re.I,
+)
+_LATER_CYCLE = re.compile(r"\b(?:c|cycle|cyc|cycles)\s*(?:[2-9]|\d\d)\b(?![/.-]\d)|\bcycles\b|\bcontinu\w*|\bprevious\s+cycle\b", re.I)
+_NOT_GIVEN_WORD = re.compile(
+    r"\b(?:omitted|deferred|postponed|not\s+given|withheld|cancell?ed)\b", re.I
+)
+_GIVEN_AFTER_DRUG = re.compile(r"[^.;\n]{0,25}?(?<!not\s)\b(?:given|administered|infused|started)\b", re.I)
+
+
+def _first_cycle_not_given(doc: TextDoc, f: Finding) -> bool:
+    if not _FIRST_CYCLE.search(doc.text) or _LATER_CYCLE.search(doc.text):
+        return False
+    if _GIVEN_AFTER_DRUG.match(doc.text, f.end):
+        return False
+    end = f.sentence_start + len(f.sentence)
+    nxt = _SENTENCE_END.search(doc.text, end)
+    window = doc.text[f.sentence_start : nxt.end() if nxt else len(doc.text)]
+    return bool(_NOT_GIVEN_WORD.search(window))
 
 
 # (held-out v18, issue 13's nineteenth pass) [v18-given-word-other-drug] A drug whose own words say it is requested,
