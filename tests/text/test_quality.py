@@ -117,11 +117,12 @@ def test_docs_report_the_heldout2_score_as_computed_today() -> None:
         "heldout20",
         "heldout21",
         "heldout22",
+        "heldout23",
     ],
 )
 def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
-    """Held-out v3 to v20 (each written blind while the one before was read; development sets since their misses
-    were read), v21 (written blind while v20 was read, the held-out set) and v22 (skipped until merged): the docs
+    """Held-out v3 to v21 (each written blind while the one before was read; development sets since their misses
+    were read), v22 (written blind while v21 was read, the held-out set) and v23 (skipped until merged): the docs
     show each one's table as
     the scorer computes it today (the last table under its title; a blind first score stays above it as history)."""
     path = text_quality.CORPORA[name]
@@ -134,12 +135,12 @@ def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
 def test_the_scorer_says_a_corpus_not_merged_yet_is_absent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    """Asked for a corpus whose file is not there (held-out v22 until it is merged), the scorer says so in one line
+    """Asked for a corpus whose file is not there (held-out v23 until it is merged), the scorer says so in one line
     and exits 1: no traceback."""
-    monkeypatch.setitem(text_quality.CORPORA, "heldout22", tmp_path / "heldout22.yaml")
-    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout22"])
+    monkeypatch.setitem(text_quality.CORPORA, "heldout23", tmp_path / "heldout23.yaml")
+    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout23"])
     assert text_quality.main() == 1
     err = capsys.readouterr().err
     assert err.strip().splitlines() == [
-        f"heldout22 corpus (heldout22.yaml): absent (not merged yet: {tmp_path / 'heldout22.yaml'})"
+        f"heldout23 corpus (heldout23.yaml): absent (not merged yet: {tmp_path / 'heldout23.yaml'})"
     ]
