@@ -257,6 +257,11 @@ _STACKED = re.compile(r"^(?P<l>[ \t]*(?-i:[A-Z][A-Z]+(?:[ \t][A-Z]+){0,3}))[ \t]
 _STACKED_FLAT = re.compile(r"^(?P<l>[ \t]*(?-i:[A-Z][A-Z]+(?:[ \t][A-Z]+){0,3}))[ \t]*\n(?=[ \t]*[^\n]*[a-z0-9])", re.M)
 
 
+def _stacked_label(m: re.Match[str]) -> str:
+    """A stacked label with its line break made its colon (same length)."""
+    return m.group("l") + ":" + " " * (len(m.group(0)) - len(m.group("l")) - 1)
+
+
 def unmarked(text: str) -> str:
     """The letter's text with its source's markup blanked (same length): RTF, JSON, Markdown, mail-merge
     field codes, box-drawing rules, a bilingual label's second language."""
@@ -278,9 +283,9 @@ def unmarked(text: str) -> str:
     if len(_EVENT.findall(text)) >= 4:  # an audit trail: each entry's event names what it says
         text = _EVENT.sub(lambda m: m.group("k") + ":", text)
     if len(_STACKED.findall(text)) >= 3:  # a stacked-label layout: each label the name of the indented value below it
-        text = _STACKED.sub(lambda m: m.group("l") + ":" + " " * (len(m.group(0)) - len(m.group("l")) - 1), text)
+        text = _STACKED.sub(_stacked_label, text)
     elif len(_STACKED_FLAT.findall(text)) >= 5:  # the same, its indent lost at fax: five labels or more over values
-        text = _STACKED_FLAT.sub(lambda m: m.group("l") + ":" + " " * (len(m.group(0)) - len(m.group("l")) - 1), text)
+        text = _STACKED_FLAT.sub(_stacked_label, text)
     text = _SECOND_LANGUAGE.sub(_blank, text.translate(_BOX))
     return re.sub(r"[^\n]*■[^\n]*", _no_glyph_line, text) if "■" in text else text
 
@@ -415,6 +420,8 @@ _LAST_GROUP = re.compile(r" (?P<g>\d|[A-Z]{2,3})[ \t]*(?=\n|$)")
 # an id cut before its last group: a group with a digit after one space, ending its line or column ("Approval code:
 # FR 5Q71 J2K8", "Request PA-VH-0098 3312", a hyphened last group "KV 27 0412 Q-31"): an id of groups takes it; an id of one piece is left unread (never half)
 _CUT_GROUP = re.compile(r" (?P<g>(?=[A-Z0-9-]*\d)[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6})?)[ \t]*(?=\n|$|[ \t]{2}|\|)")
+# a spaced id of one group or more ("GPH 0406", "HCA 2704 2011")
+_SPACED_GROUPS = re.compile(r"[A-Z]{1,4}(?: \d{2,6})+")
 # a spaced id's further groups of digits, ending its sentence, its line or a telex's numbered paragraph ("AUTH NO
 # QRT 1207 27 44 STOP", "Your approval number is LMC 3105 2277 4."): the groups the id's shape cut off belong to it
 _MORE_GROUPS = re.compile(r"(?: \d{1,6})+(?=[ \t]*(?:\n|$|\.(?:\s|$)|[,;)]|[ \t]{2}|\|)|[ \t]+(?-i:STOP)\b)")
@@ -559,9 +566,10 @@ def _authorization_number(text: str, new_only: bool = False) -> Hit | None:
                     continue  # "New fax numbers: pharmacy PA 555-0129": a phone number on a line of phone numbers
                 if pointers.theirs(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
                     continue  # "Your ref: onc/12   Our ref: X": the correspondent's, never the payer's
-                if re.fullmatch(r"[A-Z]{1,4}(?: \d{2,6})+", value) and (more := _MORE_GROUPS.match(text, end)):
+                spaced = _SPACED_GROUPS.fullmatch(value)
+                if spaced and (more := _MORE_GROUPS.match(text, end)):
                     value, end = text[m.start("v") : more.end()], more.end()
-                elif re.fullmatch(r"[A-Z]{1,4}(?: \d{2,6})+", value) and _RUNS_ON.match(text, end):
+                elif spaced and _RUNS_ON.match(text, end):
                     continue  # "DHP 2810 0413 6 when you call": where the spaced id ends is not clear; never half of it
                 if _SPACED_ID.fullmatch(value) and (last := _LAST_GROUP.match(text, end)):
                     value, end = text[m.start("v") : last.end("g")], last.end("g")
@@ -770,12 +778,17 @@ def _labelled_first(found: Iterable[re.Match[str]]) -> re.Match[str] | None:
 _MISTAKE = re.compile(r"\b(?:wrong|incorrect|erroneous|mistaken|in\s+error)\b", I)
 
 
-def _mistaken(text: str, pos: int) -> bool:
-    """Whether the sentence up to ``pos`` says what stands there was wrong ("showed the wrong approval period (")."""
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (looking back 200 characters at most)."""
     start = max(0, pos - 200)
     for m in _SENTENCE_END.finditer(text, start, pos):
         start = m.end()
-    return bool(_MISTAKE.search(text, start, pos))
+    return start
+
+
+def _mistaken(text: str, pos: int) -> bool:
+    """Whether the sentence up to ``pos`` says what stands there was wrong ("showed the wrong approval period (")."""
+    return bool(_MISTAKE.search(text, _sentence_start(text, pos), pos))
 
 
 # the range a sentence says was asked for ("You applied for cover from a to b"), where no word of approval
@@ -786,9 +799,7 @@ _GRANTED = re.compile(r"\b(?:approved|authori[sz]ed|granted|certified)\b", I)
 
 def _asked(text: str, pos: int) -> bool:
     """Whether the sentence up to ``pos`` says what stands there was asked for, not approved."""
-    start = max(0, pos - 200)
-    for m in _SENTENCE_END.finditer(text, start, pos):
-        start = m.end()
+    start = _sentence_start(text, pos)
     return bool(_ASKED.search(text, start, pos)) and not _GRANTED.search(text, start, pos)  # "We approved the coverage you asked for from"
 
 
