@@ -28,13 +28,14 @@ from priorauth.letters.spans import _SENTENCE, Hit, I, M
 _NOT = r"(?:not|non|no|nicht)[ \t\n]+(?:been[ \t\n]+|stat[ao][ \t\n]+)?"
 _APPROVE = (
     r"approved|authori[sz]ed|certified|granted|covered|accepted|allowed|autorizzat[ao]|approvat[ao]|concess[ao]|accolt[ao]|"
-    r"accord[ée]e?s?|approuv[ée]e?s?|autoris[ée]e?s?|genehmigt|bewilligt"  # French, German
+    r"accord[ée]e?s?|approuv[ée]e?s?|autoris[ée]e?s?|genehmigt|bewilligt|"  # French, German
+    r"aprovad[oa]|deferid[oa]"  # Portuguese
 )
 _DENY = (
     r"denied|declined|refused|rejected|negat[ao]|respint[ao]|rifiutat[ao]|non-?certified|disallowed|"
-    r"refus[ée]e?s?|rejet[ée]e?s?|abgelehnt"
+    r"refus[ée]e?s?|rejet[ée]e?s?|abgelehnt|negad[oa]|indeferid[oa]|recusad[oa]"
 )
-_PEND = r"pended|on[ \t]+hold|suspended|sospes[ao]|held[ \t]+open|en[ \t]+attente|zur[üu]ckgestellt"
+_PEND = r"pended|on[ \t]+hold|suspended|sospes[ao]|held[ \t]+open|en[ \t]+attente|zur[üu]ckgestellt|pendente"
 _FAMILIES = (
     ("denied", rf"(?:{_NOT})(?:{_APPROVE})|{_DENY}"),
     ("pended", _PEND),
@@ -51,7 +52,7 @@ _NOT_A_DECISION_AFTER = re.compile(
 _NOT_NOW = re.compile(
     r"\b(?:if|unless|may|might|would|could|should|whether|once|otherwise|although|though|earlier|previous(?:ly)?|prior|"
     r"original(?:ly)?|former(?:ly)?|appeal\w*|reconsideration\s+request|future|reversed|overturned|no\s+longer|"
-    r"se|qualora|si|lorsque|wenn|falls|sofern|other|another|different|alternative)\b|\?|_{3,}"
+    r"(?<!-)se|qualora|si|lorsque|wenn|falls|sofern|other|another|different|alternative)\b|\?|_{3,}"
     r"|=|\[[^\]\n]{0,3}\]|[☐☑☒]",  # a legend ("A = approved"), a row of boxes (a fax's "[J] Approved  [ ] Denied")
     I,
 )
@@ -76,16 +77,24 @@ _STOP = re.compile(r"(?:[ \t]+STOP)+[ \t]*$")  # a telex's sentence end ("BOARD 
 # the request, its medicine or its cover as a sentence's subject, then a copula (English, Italian)
 _SUBJECT = (
     r"\b(?:request|richiesta|domanda|medicine|medication|drug|prescription|coverage|cover|lumakras|sotorasib|"
-    r"authori[sz]ation|prior\s+auth\w*|PA|demande|antrag)\b"
+    r"authori[sz]ation|prior\s+auth\w*|PA|demande|antrag|pedido|solicita[çc][ãa]o)\b"
 )
 _COPULA = (
     r"(?:is|are|was|were|has\s+been|have\s+been|e['’]{1,2}[ \t\n]+stat[ao]|[èé][ \t\n]+stat[ao]|e['’]{1,2}|[èé]|viene|risulta|"
-    r"est|a[ \t\n]+[ée]t[ée]|ist|wurde)"  # French, German
+    r"est|a[ \t\n]+[ée]t[ée]|ist|wurde|"  # French, German
+    r"encontra-se|est[áa]|foi|fica)"  # Portuguese
 )
 _STATED = re.compile(rf"{_SUBJECT}[^.;:!?\n]{{0,90}}?(?:\n[^.;:!?\n]{{0,90}}?)?\s{_COPULA}\s+(?:now\s+|hereby\s+|therefore\s+)?(?P<w>[^\s.;,:!?]+(?:\s+[^\s.;,:!?]+)?)", I)
 # a review that cannot end yet, while the letter asks for what is missing
 _CANNOT_END_YET = re.compile(
     r"\b(?:cannot|can\s*not|are\s+unable\s+to|are\s+not\s+able\s+to)\s+(?:yet\s+)?(?:finish|complete|conclude|close|decide)\b[^.;]{0,80}?\byet\b",
+    I,
+)
+# a body that can consider the request only once it has what it asks for: "before the Committee can consider your
+# claim for LUMAKRAS we need: ...", "Before we can review this request we require ..."
+_BEFORE_WE_CAN = re.compile(
+    r"\bbefore\s+(?:we|(?:the|our)\s+(?:[A-Za-z]+\s+){0,2}?(?:committee|panel|board|reviewers?|pharmacists?|team))\s+can\s+"
+    r"(?:consider|review|decide|assess|finish|complete)\b[^.;]{0,80}?\b(?:we|the\s+\w+)\s+(?:need|needs|require|requires|must\s+have)\b",
     I,
 )
 _ASKS = re.compile(
@@ -161,7 +170,7 @@ def general_hits(text: str, skip: Callable[[str], bool] | None = None) -> list[H
             if w is None or w[1] != 0:
                 continue  # the predicate itself is the decision word ("is COVERED", "e' stata NEGATA")
             out.append(Hit(w[0], s.start() + m.start("w"), s.start() + m.start("w") + w[2]))
-        if (m := _CANNOT_END_YET.search(sentence) or _NOT_YET_DECIDED.search(sentence)) and _ASKS.search(text):
+        if ((m := _CANNOT_END_YET.search(sentence) or _NOT_YET_DECIDED.search(sentence)) and _ASKS.search(text)) or (m := _BEFORE_WE_CAN.search(sentence)):
             out.append(Hit("pended", s.start() + m.start(), s.start() + m.end()))
         for m in _ACTED.finditer(sentence):
             if re.search(r"(?:\b(?:not|never|no)|n['’]t)\s+$", sentence[: m.start()], I):

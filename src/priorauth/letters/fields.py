@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from priorauth.letters import chat, compared, dates, decision, pointers, tables
+from priorauth.letters import chat, compared, dates, decision, named, pointers, sms, spaced, tables
 from priorauth.letters.outcome import PARTIAL as PARTIAL
 from priorauth.letters.outcome import outcome as outcome
 from priorauth.letters.outcome import outcome_hits as outcome_hits
@@ -275,7 +275,7 @@ def unmarked(text: str) -> str:
     text = _FOOTNOTE_MARK.sub(_blank, text)
     if _INI_SECTION.search(text) and len(_INI_KEY.findall(text)) >= 4:
         text = _INI_KEY.sub(_ini_key, text)
-    text = _yaml(text)
+    text = spaced.joined(sms.unthreaded(_yaml(text)))
     if len(_X12_SEGMENT.findall(text)) >= 4:
         text = _x12(text)
     if _TELEX.search(text):
@@ -1920,7 +1920,7 @@ def patient(text: str) -> dict[str, Hit]:
         and not (rule is _SALUTATION and _NOT_PERSON.search(x.group("v")))
         and not (rule in (_ADDRESS_BLOCK, _NAME_OVER_DOB, _NAME_COMMA_DOB) and _NOT_ADDRESSEE.search(x.group("v")))
     )
-    m = next(found, None)
+    m = next(found, None) or named.name(text, _NOT_NAME)
     if m is not None and m.re is _SALUTATION and len(m.group("v").split()) == 1:
         m = _addressee_in_full(text, m) or m
     if m is not None:
@@ -1942,7 +1942,7 @@ def patient(text: str) -> dict[str, Hit]:
                 continue
             out["birth_date"] = Hit(born, x.start("d"), x.end("d"))
             break
-    mid = _member_id(text)
+    mid = _member_id(text) or named.member_id(text)
     if mid is not None and _LABEL_BEFORE.search(text, text.rfind("\n", 0, mid.start("v")) + 1, mid.start("v")):
         mid = None  # "PA-NUMBER MBR-ID: 0V2717..." (a fax's header cells run together): the value is the first label's
     if mid is not None:

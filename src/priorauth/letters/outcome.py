@@ -424,7 +424,8 @@ def _table_header(text: str, first: int) -> tuple[int, int] | None:
     return None
 
 
-# an outcome set off as a banner, in capitals: "PA REF 0004419310  ***  DENIED  ***", "=== APPROVED ===", "[ DENIED ]"
+# an outcome set off as a banner, in capitals: "PA REF 0004419310  ***  DENIED  ***", "=== APPROVED ===", "[ DENIED ]",
+# a stamp's box ("|  DENIED      |", its word alone between the box's sides)
 # a label's value ends at its sentence's end, a semicolon or a column gap
 _BOX = re.compile(r"[\[({][^\])}\n]{0,3}[\])}]")  # a box, ticked or not, as OCR may print it ("[X)", "[J]")
 _NEGATED = re.compile(r"\b(?:not|no|unable|cannot|can[’']t|never)\b", I)
@@ -435,7 +436,7 @@ _STAMP_DATE = r"(?=[ \t]+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)|[ \t]+\d{1,2}[ 
 _BANNER = re.compile(
     r"(?:[*=#~>]{2,}|(?<![*\w])\*|^|^[ \t]*[(\[](?:circled|underlined|boxed|ticked|checked|handwritten|stamped)[)\]][ \t]*(?=[A-Z]{4})|^[ \t]*[{(|]?[ \t]*\[(?=[ \t]*[A-Z]{4})|(?<=[-–|:])[ \t])[ \t]*(?P<v>(?:NOT[ \t]+)?(?:APPROVED|AUTHORIZED|CERTIFIED|DENIED|DECLINED|PENDED|PENDING|"
     r"COVERED|AUTH(?:ORIZATION)?[ \t]+OK)(?:[ \t]+FOR[ \t]+(?:[A-Z/]+[ \t]+){0,3}REVIEW)?|(?:[A-Z\-]+[ \t]+){0,3}ON[ \t]+HOLD|(?:MORE[ \t]+|ADDITIONAL[ \t]+)?INFORMATION[ \t]+(?:NEEDED|REQUESTED|REQUIRED))"
-    r"[ \t]*(?:[*=#~<]{1,}|\][ \t]*$|$|(?=[-–|]{1,3}[ \t])|\.(?=[ \t]|$)|" + _STAMP_DATE + ")",  # an app's badge: "[ DENIED ]"
+    r"[ \t]*(?:[*=#~<]{1,}|\][ \t]*$|$|(?=[-–|]{1,3}[ \t])|(?<=[ \t])(?=\|[ \t]*$)|\.(?=[ \t]|$)|" + _STAMP_DATE + ")",  # an app's badge: "[ DENIED ]"
     re.M,
 )
 # a ticked box of a checkbox list: "[X] Approved   [ ] Denied" (an empty box says nothing)
@@ -1014,7 +1015,8 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
         if conditional or _ELSEWHERE.search(sentence) or _ended(sentences, n):
             continue
         if names_ours and decides_other(sentence):
-            other |= bool(_DECIDES.search(_main_clause(sentence)))
+            # (another drug "already authorized" is a cover in force, a duplicate therapy's reason: no decision)
+            other |= bool(_DECIDES.search(_main_clause(sentence))) and not _IN_FORCE.search(sentence)
             continue
         for value, patterns in _STATEMENT_RES.items():
             for p in patterns:
@@ -1063,6 +1065,10 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
     if len(values) > 1:
         return [], "the letter states more than one outcome (" + ", ".join(sorted(values)) + "): left empty"
     return labeled + said, ""
+
+
+# another drug's cover in force, said as a reason ("KRAZATI (adagrasib) is already authorized for this member")
+_IN_FORCE = re.compile(r"\b(?:already|currently|still)\s+(?:been\s+)?(?:authori[sz]ed|approved|covered|certified)\b", I)
 
 
 def outcome(text: str, codes: dict[str, str] | None = None) -> tuple[Hit | None, str]:
