@@ -9,7 +9,19 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from priorauth.letters import chat, compared, dates, decision, named, pointers, sms, spaced, tables
+from priorauth.letters import (
+    chat,
+    compared,
+    dates,
+    decision,
+    named,
+    pointers,
+    sms,
+    spaced,
+    tables,
+    worded,
+    xml_attributes,
+)
 from priorauth.letters.outcome import PARTIAL as PARTIAL
 from priorauth.letters.outcome import outcome as outcome
 from priorauth.letters.outcome import outcome_hits as outcome_hits
@@ -141,7 +153,7 @@ def _xml_decision(text: str) -> str:
 
 
 def _xml(text: str) -> str:
-    text = _XML_ITEM_CLOSE.sub(_xml_item, _XML_DECLARATION.sub(_blank, text))
+    text = xml_attributes.labelled(_XML_ITEM_CLOSE.sub(_xml_item, _XML_DECLARATION.sub(_blank, text)))
     text = _XML_LEAF.sub(_xml_label, _xml_decision(text))
     text = _XML_ASKED.sub(_xml_asked, text)
     return _TAG.sub(_tag, text)
@@ -359,6 +371,11 @@ _NUMBER_LABELS = tuple(
         # the request's number under any review's name: "Redetermination number", "UR number", "File no."
         r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|(?:re)?determination|ticket|pa\s+case|"
         r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry|denial|docket)\s*(?:control\s+)?(?:{NUM}|no(?:\.|(?![a-z]))|#|id)",
+        # a Portuguese letter's: "Nº de autorização:", "Número do pedido:", "N.º de processo:"
+        r"(?:n\.?\s*[º°]\.?|n[uú]mero)\s+d[aeo]\s+(?:autoriza[cç][aã]o|pedido|processo|solicita[cç][aã]o)(?=\s*:)",
+        # the payer's own file named as such ("Our file: TFS-HB-27-...", "Our reference: ..."), a deed's "Instrument No."
+        r"our\s+(?:file|reference|ref\.?)(?=\s*:)",
+        r"instrument\s*(?:{NUM}|no(?:\.|(?![a-z]))|#)",
         # a Spanish letter's number: "Numero de autorizacion:", "Num. de caso:", "Num. de solicitud:"
         r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó]n|caso|solicitud|referencia|referido)",
         # "Autorización previa n.º:", "Solicitação n.º:" (at fax "n.º" may be "n.2")
@@ -665,7 +682,12 @@ def _letter_date(text: str) -> Hit | None:
     for line in lines:
         stripped = re.sub(rf"^(?:{dates.WEEKDAY}|le\b)\s*", "", line.strip(), flags=I)  # "Mon 1 Nov 2027", French "Le 7 mai 2027"
         # a dateline: a place, then the date ("Puerto Alameda, a 22 de marzo de 2027", "Bremerhaven, 21. Juni 2027")
-        stripped = re.sub(r"^[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,3},[ \t]*(?:a[ \t]+|le[ \t]+|den[ \t]+)?(?=\d)", "", stripped)
+        # (a place's particle in small letters: "Viana do Alvor, 28 de janeiro de 2027", "Castel di Sangro, ...")
+        stripped = re.sub(
+            r"^[A-ZÀ-Þ][\w'’.-]*(?:[ -](?:[A-ZÀ-Þ][\w'’.-]*|d[aeiou]s?|del|della|dei|sur|am|upon)){0,4},[ \t]*(?:a[ \t]+|le[ \t]+|den[ \t]+)?(?=\d)",
+            "",
+            stripped,
+        )
         stripped = re.sub(r"(?<=\d)[ \t]+[—–_~|]{1,2}$", "", stripped)  # a rule's mark OCR put after a dateline: "June 7, 2027 —"
         # an app's notification heading: a bullet or an icon's square, the date, its time ("■ Oct 12, 2027 · 10:05")
         stripped = re.sub(r"(?<=\d)[ \t]*[·,@][ \t]*\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?$", "", re.sub(r"^[■•▪][ \t]*", "", stripped))
@@ -697,7 +719,7 @@ def _letter_date(text: str) -> Hit | None:
     for m in _DECIDED_ON.finditer(head):
         if (d := dates.parse(m.group("d"))) and not _stale(text, m.start()):
             return Hit(d, m.start("d"), m.end("d"))
-    return None
+    return worded.letter_date(first_page)  # a certificate's "Given on this sixth day of July, two thousand twenty-seven"
 
 
 _DTG = re.compile(r"(?<![\w/])(?=(?:0[1-9]|[12]\d|3[01])\d{4}Z[ \t])(?P<d>\d\d)\d{4}Z[ \t]+(?P<rest>" + dates._MONTH + r"[ \t]+\d{2}(?:\d{2})?)(?![\w/])", I)
@@ -745,7 +767,7 @@ _RANGE = re.compile(
     I,
 )
 _PERIOD_CONTEXT = re.compile(
-    r"approv|aprob|vigencia|validade|authori[sz]|autoris|p[ée]riode|covered|valid|effective|\beff\b|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
+    r"approv|aprob|aprov|per[ií]odo|vigencia|validade|authori[sz]|autoris|p[ée]riode|covered|valid|effective|\beff\b|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
 )
 # a help desk's six-digit MMDDYY date, read only after a date's label ("EFF DT....031527", "DOB 062958")
 _SIX = r"(?<!\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2}(?!\d)"
@@ -869,14 +891,14 @@ _N = (
 _ORD = r"(?:the\s+)?(?:(?:[a-z]+[\s-]+){0,4}?\((?P<o1>\d{1,3})(?:st|nd|rd|th)\)|(?P<o2>\d{1,3})(?:st|nd|rd|th))"
 _APPEAL_DAYS = re.compile(
     rf"\b(?:within|w/in|w/i|no\s+later\s+than|by|in|up\s+to|have|has|due|is|are|window|period|limit|rights|"
-    rf"(?:accepted|received|taken|considered|open|available)\s+for)[\s:|_—–]+(?:{_N}|{_ORD})\s+(?:calendar\s+)?days?\s+"
+    rf"(?:accepted|received|taken|considered|open|available)\s+for|appeal(?=[ \t]*:))(?:[\s:|_—–]+|[ \t]*\.{{3,}}[ \t]*)(?:{_N}|{_ORD})\s+(?:calendar\s+)?days?\s+"
     # "sixty (60) calendar days counted from the memo date"; OCR's "frorn" for "from"
     r"(?:(?:counted|running|measured)\s+)?(?:of|from|fro(?:rn|m)|after|following)\s+(?:the\s+)?(?P<from>[^.;]{0,60})",
     I,
 )
 _APPEAL_BY = re.compile(
     rf"(?:(?:appeal|redetermination|reconsideration)[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?(?:[ \t]*[:.]+)?)\s+(?P<d>{dates.DATE}))"
-    rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by)|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
+    rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by|last\s+day)|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
     rf"last\s+(?:day|date)\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by)"
     rf"[^:\n]{{0,30}}?[:\s]\s*(?:{dates.WEEKDAY}\s+)?(?P<d2>{dates.DATE}))"
     rf"|(?:\b(?:until|by|before|through)\s+(?P<d3>{dates.DATE}),?\s+to\s+(?:file\s+|request\s+|submit\s+|send\s+)?(?:an?\s+|your\s+)?appeal)",
@@ -893,7 +915,10 @@ _FROM_LETTER = re.compile(
     r"|^(?:the\s+)?date\s+(?:this|the|our)\s+(?:letter|notice|response|message|msg|e-?mail)\s+was\s+(?:created|sent|issued|written|dated|mailed)\b"
     r"|^(?:the\s+)?date\s+of\s+(?:this|the|our)\s+(?:msg|telex|cable|fax)\b"
     r"|^(?:the\s+)?(?:stamp(?:ed)?|print(?:ed)?|issue|status|result|mail(?:ing|ed)?|response)\s+date\b"  # "W/IN 90 DAYS OF STAMP DATE"
-    r"|^(?:the\s+)?date\s+(?:above|at\s+the\s+top|shown\s+above|printed\s+above|of\s+issue)\b"  # "of the date above"
+    r"|^(?:the\s+)?date\s+(?:above|at\s+the\s+(?:top|head)|shown\s+above|printed\s+above|of\s+issue)\b"  # "of the date above"
+    # a telex's date-time group ("45 DAYS OF THIS DTG"), the day it speaks of as today ("60 days from today's date",
+    # a voicemail's), its "Issued" label ("180 days from Issued")
+    r"|^(?:this|the)\s+DTG\b|^today(?:['’]s\s+date)?\b|^issued\b(?!\s+(?:by|to)\b)"
     r"|^(?:the\s+)?date\s+(?:printed|shown|written|stated|given)\s+(?:at\s+the\s+top\s+of|on|in|at\s+the\s+head\s+of)\s+(?:this|the|our)\s+(?:letter|notice)",
     I,
 )
@@ -960,7 +985,10 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
             return Hit(letter + timedelta(days=n), start, end, f"{n} days from the letter's date"), ""
         if (named := _NAMED_DATE.match(" ".join(src.split()))) and not _FROM_RECEIPT.search(named.group("w")):
             # "60 days from the worksheet date": the date the letter prints under that name ("Worksheet date: ...")
-            label = re.search(rf"(?:^|[ \t]{{2}}|\|)[ \t]*{re.escape(named.group('w'))}\s+date[ \t]*[:.]?[ \t]*(?P<d>{dates.DATE})", text, M)
+            # (or "Reply issued 23/11/2027" for "the reply date above")
+            label = re.search(
+                rf"(?:^|[ \t]{{2}}|\|)[ \t]*{re.escape(named.group('w'))}\s+(?:date|issued|dated)[ \t]*[:.]?[ \t]*(?P<d>{dates.DATE})", text, M | I
+            )
             if label and (day := dates.parse(label.group("d"))):
                 return Hit(day + timedelta(days=n), start, end, f"{n} days from the {named.group('w')} date"), ""
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
@@ -1031,8 +1059,8 @@ _APPEAL_DIAS = re.compile(
     r"(?:deze|dit|de)\s+(?:brief|besluit|beslissing)(?=[^.]{0,40}\b(?:bezwaar|beroep)\b)"
     # a Brazilian letter: "recurso no prazo de 30 (trinta) dias contados da data desta carta" (never "dias úteis":
     # working days, a deadline to send documents)
-    r"|\brecurso\b[^.]{0,80}?\bprazo\s+de\s+(?P<n4>\d{1,3})(?:\s*\([a-zçãéê\s-]+\))?\s+dias\s+(?:corridos\s+)?"
-    r"(?:contados\s+)?(?:da|a\s+partir\s+da)\s+data\s+(?:desta|da\s+presente|deste|do\s+presente)\s+(?:carta|notifica[cç][aã]o|decis[aã]o|aviso|comunicado)",
+    r"|\b(?:recurso|recorrer)\b[^.]{0,80}?\bprazo\s+de\s+(?P<n4>\d{1,3})(?:\s*\([a-zçãéê\s-]+\))?\s+dias\s+(?:corridos\s+)?"
+    r"(?:contados\s+)?(?:da|a\s+partir\s+da|a\s+contar\s+da)\s+data\s+(?:desta|da\s+presente|deste|do\s+presente)\s+(?:carta|notifica[cç][aã]o|decis[aã]o|aviso|comunicado)",
     I,
 )
 
@@ -1102,12 +1130,12 @@ def _days(word: str) -> int:
 # a supply's length: "30 days", "30-day supply", "30 DS" (days' supply), "month"
 _SUPPLY = r"(?:\d+\s*-?\s*)?(?:(?:days?|d[ií]as|jours|giorni|months?|weeks?)(?:['’]?\s*supply)?|(?-i:DS)\b)"
 _QUANTITY = re.compile(
-    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|cantidad(?:\s+aprobada)?|quantit[ée](?:\s+autoris[ée]e)?|quantit(?:a['’]?|à)(?:\s+autorizzata)?|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
+    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|cantidad(?:\s+aprobada)?|quantit[ée](?:\s+autoris[ée]e)?|quantit(?:a['’]?|à)(?:\s+autorizzata)?|quantidade(?:\s+(?:aprovada|autorizada))?|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
     r"max(?:imum|\.)?(?:\s+(?:quantity|qty|dispensed?|supply))?)"
-    r"(?:\s+(?:approved|authorized|allowed|limit|auth(?:['’]?d|\.)|appr(?:['’]?d|\.)|per\s+fill))?"
+    r"(?:\s+(?:approved|authorized|allowed|granted|limit|auth(?:['’]?d|\.)|appr(?:['’]?d|\.)|per\s+fill))?"
     # (an office's "... Unit - 88 Main St" is no quantity: a unit's dash is no label's; nor an id's group after
     # letters like a label's, "MAX-9931-0047")
-    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?![\d,]|-\d)(?:\s*(?:tabletas|comprim[ée]s|compresse|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"
+    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?![\d,]|-\d)(?:\s*(?:tabletas|comprim(?:[ée]s|idos)|compresse|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"
     rf"(?:\s*(?:per|every|/|for|each|in|por|par|ogni)\s*{_SUPPLY})?)",
     I,
 )
