@@ -14,6 +14,7 @@ from priorauth.letters import (
     compared,
     dates,
     decision,
+    margin,
     named,
     pointers,
     sms,
@@ -237,7 +238,8 @@ def _yaml(text: str) -> str:
 # full stops or blanks and the field keys as labels (the blank after the key a colon: the same length)
 _TELEX = re.compile(r"^[ \t]*ZCZC\b[\s\S]*^[ \t]*NNNN[ \t]*$", M)
 _TELEX_STOP = re.compile(r"[ \t]STOP(?=[ \t]+[A-Z])|(?P<end>[ \t]STOP(?=[ \t]*$))", M)
-_TELEX_KEY = re.compile(r"^(?P<k>[ \t]*(?:REF|DATE|MEMBER|BORN|SOCIETY[ \t]NO|GROUND|GROUNDS|REASON|QUANTITY|COVER))[ \t](?=\S)", M)
+# (a numbered paragraph's key too: "4. REASON KRAS G12C NOT DETECTED STOP")
+_TELEX_KEY = re.compile(r"^(?P<k>[ \t]*(?:\d{1,2}\.[ \t]+)?(?:REF|DATE|MEMBER|BORN|SOCIETY[ \t]NO|GROUND|GROUNDS|REASON|QUANTITY|COVER))[ \t](?=\S)", M)
 
 
 def _telex(text: str) -> str:
@@ -287,7 +289,7 @@ def unmarked(text: str) -> str:
     text = _FOOTNOTE_MARK.sub(_blank, text)
     if _INI_SECTION.search(text) and len(_INI_KEY.findall(text)) >= 4:
         text = _INI_KEY.sub(_ini_key, text)
-    text = spaced.joined(sms.unthreaded(_yaml(text)))
+    text = margin.unnumbered(spaced.joined(sms.unthreaded(_yaml(text))))
     if len(_X12_SEGMENT.findall(text)) >= 4:
         text = _x12(text)
     if _TELEX.search(text):
@@ -1188,7 +1190,7 @@ _REASON_LABEL = re.compile(
     r"|\bmotivazione(?:\s+del(?:la)?\s+(?:diniego|decisione))?\s*:"  # an Italian letter's
     r"|\breden(?:\s+van\s+(?:de\s+)?(?:afwijzing|het\s+besluit|dit\s+besluit))?\s*:"  # a Dutch letter's "Reden: ..."
     r"|(?m:^[ \t]*\d{1,3}[ \t]*\|[ \t]*)(?:denial\s+)?reason[ \t]*\|"  # a spreadsheet print's row "  9  |  Reason  |  ..."
-    r"|\b(?:rationale|explanation|reasons?|grounds?|why|basis|(?-i:RSN)(?:-(?-i:TXT|TEXT|DESC))?|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
+    r"|\b(?:rationale|explanation|reasons?|grounds?|why|basis|(?-i:RSN)(?:-(?-i:TXT|TEXT|DESC))?|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|[ \t]*\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
     r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
     r"|(?m:^[ \t|]*)(?:item\[\d+\]\.)?reasonCode[ \t]*\.{2,}[ \t]*"  # a FHIR print's reasonCode
     r"|(?m:^[ \t|]*)denial\s+(?:rationale|text|description|explanation)(?:[ \t]*[:.]{1,}[ \t.]*|[ \t]{2,})"  # a system's field
@@ -1441,12 +1443,15 @@ _ASK = re.compile(
     r"|the\s+following|info(?:rmation)?\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
     r"|what\s+we\s+need|documentation\s+needed|submit\s+the\s+following"
     # a Portuguese letter: "solicitamos o envio de:", "favor enviar:", "precisamos de:"
-    r"|solicitamos\s+o\s+envio\s+(?:de|dos?|das?)\s*:|(?:por\s+)?favor\s+enviar\s*:|precisamos\s+(?:de|dos?|das?)\s*:)",
+    r"|solicitamos\s+o\s+envio\s+(?:de|dos?|das?)\s*:|(?:por\s+)?favor\s+enviar\s*:|precisamos\s+(?:de|dos?|das?)\s*:|\benvie(?:m)?\s*:"
+    # an Italian letter's "in attesa della seguente documentazione:"; a schedule's heading "SCHEDULE A - RECORDS REQUIRED"
+    r"|\b(?:la|della|le|delle)\s+seguent[ei]\s+(?:documentazione|documenti|informazioni)\s*:"
+    r"|\b(?:records|documents)\s+(?:required|needed|requested)[ \t]*(?=\n))",
     I,
 )
 _BULLET = re.compile(
     # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item"; a fax's speck after a dash "-.")
-    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□][.,](?=[ \t])|[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)"
+    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□][.,](?=[ \t])|[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)"
     r"|(?P<box>[\[({][ \t]?[\])}]|☐)|(?P<tick>[\[({][ \t]*[xX✓✔][ \t]*[\])}]|[☒☑]))[ \t]+(?P<item>\S[^\n]*)$",
     re.M,
 )
@@ -1572,7 +1577,7 @@ def requested(text: str) -> list[Hit]:
                 ticked = ticked or bool(m.group("tick"))
                 tick_of.append(bool(m.group("tick")))
                 blank_run = 0
-            elif items and line.strip() and line.startswith((" ", "\t")):  # a wrapped item
+            elif items and line.strip() and line.startswith((" ", "\t")) and not blank_run:  # a wrapped item (never after a blank line)
                 last = items[-1]
                 items[-1] = Hit(f"{last.value} {' '.join(line.split())}", last.start, pos + seg + len(line.rstrip()))
             elif items and _STATUS_LINE.fullmatch(line):
