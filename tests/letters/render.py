@@ -1,5 +1,5 @@
 """Payer letters for testing the letter reader (issue 18): a corpus file (``letters.yaml``, the tuning
-set written while building; ``heldout.yaml`` .. ``heldout20.yaml``, written by someone who saw only the
+set written while building; ``heldout.yaml`` .. ``heldout21.yaml``, written by someone who saw only the
 issue; a corpus whose file is not there yet is named but not readable) rendered as a
 payer's portal would send it (a digital PDF with a text layer, reportlab) or as a fax machine would
 (the pages set in type and degraded at a fax level by tests/ocr/scans.py: CCITT G4 TIFF, or a PDF of
@@ -37,8 +37,9 @@ CORPORA = {
     "heldout16": "heldout16.yaml",  # the sixteenth blind set, written while v15 was read, scored once, then read
     "heldout17": "heldout17.yaml",  # the seventeenth blind set, written while v16 was read, scored once, then read
     "heldout18": "heldout18.yaml",  # the eighteenth blind set, written while v17 was read, scored once, then read
-    "heldout19": "heldout19.yaml",  # the nineteenth blind set, written while v18 is read; absent until merged
+    "heldout19": "heldout19.yaml",  # the nineteenth blind set, written while v18 was read, scored once, then read
     "heldout20": "heldout20.yaml",  # to be written blind while v19 is read; absent until merged
+    "heldout21": "heldout21.yaml",  # to be written blind while v20 is read; absent until merged
 }
 QUALITIES = ("digital", "fax", "fax_poor", "fax_worst")
 

@@ -80,7 +80,7 @@ _SUBJECT = (
     r"authori[sz]ation|prior\s+auth\w*|PA|demande|antrag|pedido|solicita[çc][ãa]o)\b"
 )
 _COPULA = (
-    r"(?:is|are|was|were|has\s+been|have\s+been|e['’]{1,2}[ \t\n]+stat[ao]|[èé][ \t\n]+stat[ao]|e['’]{1,2}|[èé]|viene|risulta|"
+    r"(?:is|are|was|were|has\s+been|have\s+been|e['’]{0,2}[ \t\n]+stat[ao]|[èé][ \t\n]+stat[ao]|e['’]{1,2}|[èé]|viene|risulta|"
     r"est|a[ \t\n]+[ée]t[ée]|ist|wurde|"  # French, German
     r"encontra-se|est[áa]|foi|fica)"  # Portuguese
 )

@@ -374,7 +374,8 @@ _NUMBER_LABELS = tuple(
         r"(?:reference|ref\.?|case|tracking|request|review|confirmation|episode|(?:re)?determination|ticket|pa\s+case|"
         r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry|denial|docket)\s*(?:control\s+)?(?:{NUM}|no(?:\.|(?![a-z]))|#|id)",
         # a Portuguese letter's: "Nº de autorização:", "Número do pedido:", "N.º de processo:"
-        r"(?:n\.?\s*[º°]\.?|n[uú]mero)\s+d[aeo]\s+(?:autoriza[cç][aã]o|pedido|processo|solicita[cç][aã]o)(?=\s*:)",
+        # (at fax the "º" may read as a "2": "N2 de autorizacao:")
+        r"(?:n\.?\s*[º°2]\.?|n[uú]mero)\s+d[aeo]\s+(?:autoriza[cç][aã]o|pedido|processo|solicita[cç][aã]o)(?=\s*:)",
         # the payer's own file named as such ("Our file: TFS-HB-27-...", "Our reference: ..."), a deed's "Instrument No."
         r"our\s+(?:file|reference|ref\.?)(?=\s*:)",
         r"instrument\s*(?:{NUM}|no(?:\.|(?![a-z]))|#)",

@@ -8,7 +8,7 @@ Issue 18's nineteenth set printed the patient
 * in a sentence, the name after "for" or "of" and a comma before its date of birth ("the request for Jane Doe,
   date of birth ..."), or alone at a line's start with its birth in brackets ("Jane Doe (born 2 March 1960; ...");
 * with its member number labelled the way another language or a telex writes it: the number's word first
-  ("Codice assistito:", "Nº de beneficiário:", "Número do beneficiário:"), "NR" for number ("MEMBER NR GPH-..."),
+  ("Codice assistito:", "Nº de beneficiário:", at fax "N2 de beneficiario:", "Número do beneficiário:"), "NR" for number ("MEMBER NR GPH-..."),
   "Mbr" for member ("Mbr BWH22190744").
 
 Guards: a name has two to four capitalised words and none of :data:`fields._NOT_NAME`'s words; an id has a digit
@@ -37,7 +37,7 @@ _ID = r"(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)(?!\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b)[A-Z0-
 MEMBER_IDS = (
     # "Codice assistito: VDR 0091 4457 3", "Nº de beneficiário: 3301-77845-02", "Número do beneficiário: ..."
     re.compile(
-        r"^[ \t|]*(?i:codice(?:[ \t]+(?:dell['’][ \t]*)?)|n\.?[ \t]*[º°][ \t]*(?:d[eoa][ \t]+)?|n[uú]mero[ \t]+d[eoa][ \t]+)"
+        r"^[ \t|]*(?i:codice(?:[ \t]+(?:dell['’][ \t]*)?)|n\.?[ \t]*[º°2][ \t]*(?:d[eoa][ \t]+)?|n[uú]mero[ \t]+d[eoa][ \t]+)"
         rf"(?i:assistit[oa]|benefici[aá]ri[oa]|segurad[oa]|utente|associad[oa])[ \t]*[:.][ \t]*{_ID}",
         M,
     ),

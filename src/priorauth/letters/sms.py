@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-# a message's head: its clock time ("9:16 AM", "15:02"), a gap, its sender and a colon ("BRACKWATER HP:", "Clinic:")
+# a message's head: its clock time ("9:16 AM", "15:02"), a gap, its sender and a colon ("BRACKWATER HP:", "Clinic:");
+# at fax a speck between them may read as "=" or "-"
 _HEAD = re.compile(
-    r"^[ \t]*\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+(?-i:[A-Z])[^:\n\d]{0,39}?:(?=[ \t]+\S)", re.M
+    r"^[ \t]*\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+(?:[=~\-][ \t]+)?(?-i:[A-Z])[^:\n\d]{0,39}?:(?=[ \t]+\S)", re.M
 )
 
 
