@@ -251,11 +251,23 @@ def test_patient_in_new_shapes(text: str, name: str | None, member: str | None) 
             "(ii) the oncologist's treatment plan\n\n     Documents must reach us within 10 days.\n",
             {"requested": ["the latest CT report", "the oncologist's treatment plan"]},
         ),
+        # a text message's items numbered inline, the list ending with its line
+        (
+            "10:01 AM  PLAN RX: a\n10:02 AM  Office: b\n10:03 AM  PLAN RX: Status: PENDING  PA# QX-1\n"
+            "10:03 AM  PLAN RX: Need 1) pathology report 2) last CT scan\n10:04 AM  PLAN RX: Fax to 555-0100 soon\n",
+            {"requested": ["pathology report", "last CT scan"]},
+        ),
     ],
 )
 def test_periods_quantities_requests(text: str, want: dict) -> None:
     got = _read(text)
     assert {k: got[k] for k in want} == want
+
+
+def test_need_without_a_numbered_list_is_no_request_label() -> None:
+    # guard: a bare "need" over one numbered item, or in a sentence, is no inline list's label
+    assert not fields._ASK.search("Need 1) the report\n")
+    assert not fields._ASK.search("You need 1) to call us\n")
 
 
 def test_pleading_paper_margin_numbers_are_blanked() -> None:

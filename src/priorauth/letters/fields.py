@@ -5,6 +5,7 @@ quantity, reasons, requests and the patient here."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -1447,7 +1448,9 @@ _ASK = re.compile(
     r"|solicitamos\s+o\s+envio\s+(?:de|dos?|das?)\s*:|(?:por\s+)?favor\s+enviar\s*:|precisamos\s+(?:de|dos?|das?)\s*:|\benvie(?:m)?\s*:"
     # an Italian letter's "in attesa della seguente documentazione:"; a schedule's heading "SCHEDULE A - RECORDS REQUIRED"
     r"|\b(?:la|della|le|delle)\s+seguent[ei]\s+(?:documentazione|documenti|informazioni)\s*:"
-    r"|\b(?:records|documents)\s+(?:required|needed|requested)[ \t]*(?=\n))",
+    r"|\b(?:records|documents)\s+(?:required|needed|requested)[ \t]*(?=\n)"
+    # a text message's "Need 1) the NGS report 2) the last notes" (its items numbered inline)
+    r"|(?m:^)[ \t]*need(?=[ \t]+1\)[ \t]+\S[^\n]*[ \t]2\)[ \t]))",
     I,
 )
 _BULLET = re.compile(
@@ -1639,8 +1642,20 @@ def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
 
 
 def _split(obj: str, start: int) -> list[Hit]:
-    """An inline list (``the pathology report and the NGS report``, an extract's ``notes | report``) as its items."""
+    """An inline list (``the pathology report and the NGS report``, an extract's ``notes | report``, items numbered
+    ``1) ... 2) ...``) as its items."""
     out = []
+    if re.match(r"1\)[ \t]+\S[^\n]*?[ \t]2\)[ \t]+\S", obj):
+        cuts = [m for n, m in enumerate(re.finditer(r"(?:^|(?<=[ \t]))(?P<n>\d)\)[ \t]+", obj)) if int(m.group("n")) == n + 1]
+        for n, m in enumerate(cuts):
+            end = cuts[n + 1].start() if n + 1 < len(cuts) else len(obj)
+            # the list ends with its line (a line wrapped at fax, opening at the margin, goes on; the next message's
+            # line opens with its blanked head)
+            lines = obj[m.end() : end].split("\n")
+            kept = [lines[0], *itertools.takewhile(lambda x: x.strip() and not x[0].isspace(), lines[1:])]
+            item = "\n".join(kept).rstrip(" \t;,")
+            out.append(Hit(" ".join(item.split()), start + m.end(), start + m.end() + len(item)))
+        return out
     for m in re.finditer(
         r"(?:(?!;|[ \t]\|[ \t]|,\s+and\s|,\s+|\s+and\s+(?=the\s|a\s|an\s|any\s|all\s|your\s|recent\s)).)+", obj, re.S
     ):
