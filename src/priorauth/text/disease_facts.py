@@ -391,6 +391,8 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     p = patterns()
     if f.value == "worsened" and _CONDITIONAL_PROGRESSION.search(doc.text[max(0, f.start - 30) : f.start]):
         return  # "a G12C inhibitor at progression": a plan's condition
+    if _CRITERION_BEFORE.search(doc.text[max(0, f.start - 40) : f.start]):
+        return  # (held-out v22) [v22-status-criterion] "Renewal criteria (no progression) not met": a payer's condition
     lo, hi = max(0, f.start - 40, f.sentence_start), min(f.end + 25, f.sentence_start + len(f.sentence))
     window = doc.text[lo:hi]  # within the sentence: "Stable fibrotic ILD. No lung mass." is about the ILD
     if p["non_cancer_disease"].search(window) and not (p["cancer_words"].search(window) or _drug_named(window)):
@@ -540,4 +542,11 @@ _CONDITIONAL_PROGRESSION = re.compile(
     # reserve for progression", "saved for later progression")
     r"|\b(?:reserved?|reserves|saved?|kept|keep)\s+(?:\w+\s+){0,2}for\s+(?:further\s+|disease\s+|later\s+|future\s+)?$",
     re.I,
+)
+
+# (held-out v22, issue 13's twenty-third pass) [v22-status-criterion] a status named in parentheses as the content of a
+# payer's or a protocol's criterion ("Renewal criteria (no progression) not met", "continuation requirement (stable
+# disease on imaging)"): the condition, not the patient's reading. A status after the criterion's verdict is read.
+_CRITERION_BEFORE = re.compile(
+    r"\b(?:criteri(?:a|on)|requirements?|conditions?\s+for\s+\w+)\s*[(\[]\s*(?:of\s+|i\.e\.,?\s+|=\s*)?$", re.I
 )
