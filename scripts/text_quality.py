@@ -31,10 +31,11 @@ blind while v18 was read, scored blind once, then read on 2026-12-02 in the twen
 ``heldout20`` (``tests/text/heldout20.yaml``, written blind while v19 was read, scored blind once, then read on
 2026-12-02 in the twenty-first pass: a development set too), ``heldout21`` (``tests/text/heldout21.yaml``, written
 blind while v20 was read, scored blind once, then read on 2026-12-02 in the twenty-second pass: a development set
-too), ``heldout22`` (``tests/text/heldout22.yaml``, the held-out set, written blind while v21 was read, merged and
-scored blind once on 2026-12-02) and ``heldout23`` (``tests/text/heldout23.yaml``, the next held-out set; absent until
-merged: a corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when asked for
-it alone), and what it finds in the real Synthea notes of ``../shared``.
+too), ``heldout22`` (``tests/text/heldout22.yaml``, written blind while v21 was read, scored blind once, then read
+on 2026-12-02 in the twenty-third pass: a development set too), ``heldout23`` (``tests/text/heldout23.yaml``, the
+held-out set, written blind while v22 was read; absent until merged) and ``heldout24`` (``tests/text/heldout24.yaml``,
+the next held-out set; absent until merged: a corpus whose file is absent, as each was until merged, is named absent
+and the scorer exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
     .venv/bin/python scripts/text_quality.py --corpus heldout2  # one of them
@@ -79,8 +80,9 @@ HELDOUT18 = ROOT / "tests/text/heldout18.yaml"  # written blind while v17 was re
 HELDOUT19 = ROOT / "tests/text/heldout19.yaml"  # written blind while v18 was read; a development set since read
 HELDOUT20 = ROOT / "tests/text/heldout20.yaml"  # written blind while v19 was read; a development set since read
 HELDOUT21 = ROOT / "tests/text/heldout21.yaml"  # written blind while v20 was read; a development set since read
-HELDOUT22 = ROOT / "tests/text/heldout22.yaml"  # written blind while v21 was read; the held-out set (scored blind once)
-HELDOUT23 = ROOT / "tests/text/heldout23.yaml"  # the next held-out set, absent until merged
+HELDOUT22 = ROOT / "tests/text/heldout22.yaml"  # written blind while v21 was read; a development set since read
+HELDOUT23 = ROOT / "tests/text/heldout23.yaml"  # written blind while v22 was read; the held-out set, absent until merged
+HELDOUT24 = ROOT / "tests/text/heldout24.yaml"  # the next held-out set, absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -106,6 +108,7 @@ CORPORA = {
     "heldout21": HELDOUT21,
     "heldout22": HELDOUT22,
     "heldout23": HELDOUT23,
+    "heldout24": HELDOUT24,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")

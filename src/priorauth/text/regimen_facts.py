@@ -78,12 +78,26 @@ _NEGATIVE_WORD = re.compile(
 
 def _only_negated_with_own_negative(doc: TextDoc, f: Finding) -> bool:
     """A naive statement whose only modifier is a negation, outside family history and allergies, that carries a
-    negative of its own ("no chemo"): the shape the two clause rules below re-read."""
-    return (
-        f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
-        and f.section not in NOT_OWN_SECTIONS
-        and bool(_OWN_NEGATIVE.search(doc.text[f.start : f.end]))
-    )
+    negative of its own ("no chemo"): the shape the two clause rules below re-read. (held-out v22, issue 13's
+    twenty-third pass) [v22-naive-offer-before] A negation with a doubt of an offer or a recommendation is the same
+    shape when that doubt's cue is in an earlier clause too ("declined the carboplatin offered in May and has not
+    received any cancer treatment", "no chemo was recommended and I have never had chemo"): the clause rule then
+    finds no negative or doubt word in the statement's own clause ("if he has had no chemo", "would have had no chemo")."""
+    kinds = f.modifiers & EXCLUDING
+    if kinds == {"NEGATED_EXISTENCE", "HYPOTHETICAL"}:
+        before = doc.text[f.sentence_start : f.start]
+        breaks = list(_CLAUSE_BREAK.finditer(before))
+        if not breaks or not _OFFER_CUE.search(before[: breaks[-1].start()]) or _DOUBT_WORD.search(before[breaks[-1].end() :]):
+            return False
+    elif kinds != {"NEGATED_EXISTENCE"}:
+        return False
+    return f.section not in NOT_OWN_SECTIONS and bool(_OWN_NEGATIVE.search(doc.text[f.start : f.end]))
+
+
+_OFFER_CUE = re.compile(r"\b(?:offered|recommended|proposed|suggested|advised)\b", re.I)
+_DOUBT_WORD = re.compile(
+    r"\b(?:if|unless|whether|would|should|could|may|might|will|to\s+be|planned|plan|once|when|until|assuming)\b", re.I
+)
 
 
 def _negated_from_other_clause(doc: TextDoc, f: Finding) -> bool:
