@@ -308,7 +308,7 @@ _BEFORE_THE_DRUG = re.compile(
 )
 _ANOTHER_PERSONS_DRUG = re.compile(
     r"\bbelongs?\s+to\s+(?:the\s+)?(?:pt'?s\s+|patient'?s\s+|his\s+|her\s+|their\s+)?(?:husband|wife|spouse|partner|son|"
-    r"daughter|mother|father|brother|sister|relative|previous\s+(?:occupant|patient|resident)|another\s+patient|a\s+different\s+patient)\b|\b(?:is|was|are|were)\s+(?:the|his|her|their)\s+(?:husband|wife|spouse|partner|son|daughter|mother|father|brother|sister)(?:'s|\u2019s)|\b(?:husband|wife|spouse|partner|son|daughter|mother|father|brother|"
+    r"daughter|mother|father|brother|sister|relative|previous\s+(?:occupant|patient|resident)|another\s+patient|a\s+different\s+patient)\b|\bwas\s+(?:his|her|their)\s+(?:husband|wife|spouse|partner|son|daughter|mother|father|brother|sister)(?:'s|\u2019s)|\b(?:husband|wife|spouse|partner|son|daughter|mother|father|brother|"
     r"sister)\W{0,2}s\s+name\b|\bdependa[nt]t?\s*:\s*(?:spouse|husband|wife|partner|child|son|daughter)\b"
     # (held-out v20, issue 13's twenty-first pass) [v20-therapy-roommate] another resident's drug on a care-home line
     # ("the resident's roommate (Rm 4) receives sotorasib", "her room-mate is on adagrasib")
@@ -344,7 +344,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # "sotorasib-naive", "adagrasib-naïve": never given; "pre-sotorasib baseline": a time before it
     if _FIRST_ON_A_DAY.search(before) and _ON_A_DAY_AFTER.match(doc.text, f.end) and not _PAST_WORD.search(f.sentence):
         return  # (held-out v17) [v17-therapy-first-on-a-day] "first FOLFOX on Monday": a first dose still to come
-    if _ANOTHER_PERSONS_DRUG.search(_line(doc, f)):
+    if _ANOTHER_PERSONS_DRUG.search(_line(doc, f)) or _RELATIVES_AFTER.match(doc.text, f.end):
         return  # (held-out v17) [v17-therapy-relatives-drug] "SOTORASIB 120MG  dependant: spouse", "belongs to her husband"
     if _CALLED_WRONG_AFTER.match(doc.text, f.end):
         return  # (held-out v13) [v13-therapy-called-wrong] "the referral mentions durvalumab - incorrect: ..."
@@ -400,6 +400,14 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
 
 
+# (held-out v22, issue 13's twenty-third pass) [v22-therapy-relatives-bottle] A drug its own clause says is a
+# relative's ("The sotorasib bottle in the bag is the wife's", "the capecitabine box ... is the husband's"): not the
+# patient's. Read after the drug in its clause only: another drug on the line stays the patient's.
+_RELATIVES_AFTER = re.compile(
+    r"[^.;\n]{0,40}?\b(?:is|was|are|were)\s+(?:the|his|her|their|pt'?s|patient'?s)\s+(?:husband|wife|spouse|partner|son|"
+    r"daughter|mother|father|brother|sister|mum|mom|dad)(?:'s|\u2019s)",
+    re.I,
+)
 # (held-out v22, issue 13's twenty-third pass) [v22-therapy-renewal] A renewal, re-authorization or continuation
 # request for a drug ("Renewal request adagrasib + cetuximab", "Re-authorization request for sotorasib"): the drug is
 # taken; the request is for more of it. A first request stays a request.
