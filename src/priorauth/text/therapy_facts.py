@@ -318,6 +318,33 @@ _ANOTHER_PERSONS_DRUG = re.compile(
 )
 
 
+# (issue 13's twenty-third pass, v21's h21-165 read with v22) [v22-therapy-owner-nearest] The owner's words bind the
+# drug they follow ("capecitabine belongs to the wife", "SOTORASIB 120MG  dependant: spouse": the nearest drug named
+# before them) or precede ("her room-mate is on adagrasib": the next drug); another drug of the line ("Pill box:
+# sotorasib ..., plus capecitabine? -> capecitabine belongs to the wife") stays the patient's. Words with no drug on
+# their side of the line bind every drug of it.
+_OWNER_FIRST = re.compile(r"room|bed|other|another|neighbo", re.I)
+
+
+def _another_persons(doc: TextDoc, f: Finding) -> bool:
+    start = _line_start(doc.text, f.start)
+    line = _line(doc, f)
+    at = f.start - start
+    vocab = vocabulary()
+    own = set(f.value.split(","))
+    mentions = [(d.start(), d.end(), set(vocab.by_name.get(d.group(0).lower(), ()))) for d in _drugs().finditer(line)]
+    for m in _ANOTHER_PERSONS_DRUG.finditer(line):
+        if _OWNER_FIRST.match(m.group(0)):
+            after = [d for d in mentions if d[0] >= m.end()]
+            bound = after[0] if after else None
+        else:
+            before = [d for d in mentions if d[1] <= m.start()]
+            bound = before[-1] if before else None
+        if bound is None or bound[0] == at or bound[2] & own:
+            return True
+    return False
+
+
 def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     result_negated = (
         f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
@@ -344,7 +371,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # "sotorasib-naive", "adagrasib-naïve": never given; "pre-sotorasib baseline": a time before it
     if _FIRST_ON_A_DAY.search(before) and _ON_A_DAY_AFTER.match(doc.text, f.end) and not _PAST_WORD.search(f.sentence):
         return  # (held-out v17) [v17-therapy-first-on-a-day] "first FOLFOX on Monday": a first dose still to come
-    if _ANOTHER_PERSONS_DRUG.search(_line(doc, f)) or _RELATIVES_AFTER.match(doc.text, f.end):
+    if _another_persons(doc, f) or _RELATIVES_AFTER.match(doc.text, f.end):
         return  # (held-out v17) [v17-therapy-relatives-drug] "SOTORASIB 120MG  dependant: spouse", "belongs to her husband"
     if _CALLED_WRONG_AFTER.match(doc.text, f.end):
         return  # (held-out v13) [v13-therapy-called-wrong] "the referral mentions durvalumab - incorrect: ..."
