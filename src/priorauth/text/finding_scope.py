@@ -107,7 +107,9 @@ def _another_chest_cancer(text: str) -> bool:
 
 # (held-out v8) A checklist's item answered yes for this patient ("Eligibility checklist: [Y] stage IV NSCLC [Y] KRAS
 # G12C"): the box right before the item says Y / Yes; the checklist's word does not make the answer general.
-_YES_BOX = re.compile(r"\[\s?(?:y|yes)\s?\]\s*(?:[^\[\]\n]{0,40})$", re.I)
+# (held-out v22, issue 13's twenty-third pass) [v22-ticked-inclusion] a ticked box ("[x] KRAS G12C (tissue) [x] NSCLC",
+# "☒ stage IV") is the same answer; the item runs to the next box only.
+_YES_BOX = re.compile(r"(?:\[\s?(?:y|yes|x)\s?\]|[\u2612\u2611])\s*(?:[^\[\]\n\u2610\u2612\u2611]{0,40})$", re.I)
 
 
 def _answered_yes(doc: TextDoc, f: Finding) -> bool:
@@ -238,12 +240,27 @@ _ELIGIBILITY_MET = re.compile(
 )
 
 
+# (held-out v22, issue 13's twenty-third pass) [v22-eligibility-then-enrolled] ... or the subject's enrolment on the
+# next line ("Eligibility: KRAS G12C+ NSCLC, stage IV, ...\nExclusion: ... Randomised 11/29 to arm B"): a subject
+# randomised, enrolled or dosed was found eligible. "will be randomised", "if enrolled" are no verdict.
+_ENROLLED = re.compile(
+    r"(?<!will\sbe\s)(?<!to\sbe\s)(?<!if\s)(?<!once\s)(?<!when\s)\b(?:randomi[sz]ed|enrolled|registered)\b"
+    r"(?![^.;\n]{0,20}\?)(?=\s+(?:(?:on|to|in|into|at|today|yesterday)\b|\d))",
+    re.I,
+)
+
+
 def _eligibility_decided(doc: TextDoc, f: Finding) -> bool:
     m = _ELIGIBILITY.search(f.sentence)
     if not m or m.start() > f.start - f.sentence_start:
         return False
     met = _ELIGIBILITY_MET.match(f.sentence, m.end())
-    if not (met or _ELIGIBILITY_VERDICT.search(doc.text, f.end, _line_end(doc.text, f.end))):
+    line_end = _line_end(doc.text, f.end)
+    if not (
+        met
+        or _ELIGIBILITY_VERDICT.search(doc.text, f.end, line_end)
+        or _ENROLLED.search(doc.text, f.end, _line_end(doc.text, line_end + 1))
+    ):
         return False
     rest = f.sentence[: m.start()] + " " + f.sentence[(met or m).end() :]  # a verdict put first goes with its heading
     return not patterns()["not_about_patient"].search(rest)

@@ -61,8 +61,12 @@ _QUERIED_BEFORE = re.compile(
     r"(?:^|[\s(:\u2013\"'\u201c-])\?+\s*(?:(?:early|possible|probable|mild|subtle|drug|immune|radiation|new)[\s-]+){0,2}$",
     re.I,
 )
+# (held-out v22, issue 13's twenty-third pass) [v22-ild-queried-dated] ... with the date it was weighed ("Durvalumab
+# pneumonitis queried 05/2026 - CT negative", "ILD considered in March 2026.")
 _WEIGHED_AFTER = re.compile(
-    r"\s+(?:(?:was|is)\s+)?(?:considered|queried|raised|concerns?)\s*(?:[,.;\u2013-]|$)", re.I
+    r"\s+(?:(?:was|is)\s+)?(?:considered|queried|raised|concerns?)"
+    r"(?:\s+(?:on\s+|in\s+)?(?:\d{1,2}/\d{2,4}(?:/\d{2,4})?|\d{4}-\d{2}(?:-\d{2})?|[a-z]{3,9}\.?\s+\d{4}))?\s*(?:[,.;\u2013-]|$)",
+    re.I,
 )
 
 # (held-out v21, issue 13's twenty-second pass) [v21-ild-denied-after] A mention that its own clause, after it, says is

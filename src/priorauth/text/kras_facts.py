@@ -20,6 +20,7 @@ from priorauth.text.document_scope import (
 from priorauth.text.finding_scope import (
     _ASIDE,
     _NEGATION_CUE,
+    _eligibility_decided,
     _indication_of_request,
     _negated_in_aside,
     _told_by_relative,
@@ -427,7 +428,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             return  # "KRAS G12C not de" (a line cut short, a word lost in a scan): neither result can be read
         if not negated and (_specked_not_row(doc, f) or _DANGLING_VERB.match(doc.text, f.end)):
             return  # [ocr12-specked-not] "G12C.. NOT DET:"; [ocr12-dangling-verb] "KRAS G12C was .  |": as the clean text
-        if not negated and _inclusion_row(doc, f):
+        # (held-out v22) [v22-eligibility-then-enrolled] unless the subject was then enrolled: the subject's data
+        if not negated and _inclusion_row(doc, f) and not _eligibility_decided(doc, f):
             return  # [ocr11-inclusion-row] "Key inclusion  #3  documented KRAS G12C mutation": the study's requirement
         if not negated and _SPECKED_NO.match(doc.text, f.end):
             return  # [ocr11-specked-no] "KRAS G12C  er  |  No": the answer cell "No" behind a scan's specks

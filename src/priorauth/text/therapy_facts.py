@@ -28,7 +28,12 @@ _NOTHING_GIVEN = re.compile(
     # (held-out v17, issue 13's eighteenth pass) [v17-not-started-own-words] the patient's own words for the drug not
     # yet started ("I haven't started my cancer tablets yet", "she has not begun her chemo"): nothing given
     r"|\b(?:has|have|had|did)\s*(?:not|n't|n\u2019t)\s+(?:yet\s+)?(?:started|begun|commenced)\s+(?:my|his|her|their|the)\s+"
-    r"(?:new\s+|oral\s+)?(?:cancer\s+|chemo\s+)?(?:tablets|pills|capsules|medicines?|medications?|treatment|chemo(?:therapy)?)\b",
+    r"(?:new\s+|oral\s+)?(?:cancer\s+|chemo\s+)?(?:tablets|pills|capsules|medicines?|medications?|treatment|chemo(?:therapy)?)\b"
+    # (held-out v22, issue 13's twenty-third pass) [v22-therapy-unsigned-order] an order whose status is unsigned or a
+    # draft, or waits for a signature: none of its drugs given ("Status: UNSIGNED (draft)", "co-signature pending")
+    r"|\bstatus\s*:\s*(?:unsigned|draft|not\s+(?:yet\s+)?signed|pending\s+(?:co-?)?signature)\b"
+    r"|\b(?:unsigned|draft)\s+(?:order|orders|order\s+set)\b|\border\s+(?:is\s+|was\s+|remains\s+)?(?:unsigned|not\s+(?:yet\s+)?signed)\b"
+    r"|\b(?:co-?)?signature\s+(?:still\s+)?(?:pending|awaited|outstanding)\b",
     re.I,
 )
 _NOT_YET_STARTED = re.compile(
@@ -60,6 +65,8 @@ _SUPPLY_PENDING = re.compile(
     # "cancelled"; a start "when supplied"
     r"(?:\s+(?:at\s+home|either|yet|so\s+far)){0,2}(?=\s*(?:[.;!\n]|$)|\s+(?:and|but)\b)"
     r"|(?:^|[.;:!]\s+|\n\s*)not\s+(?:yet\s+)?(?:started|begun|commenced|taken)\s*(?=[.;!\n]|$)"
+    # (held-out v22) [v22-therapy-quarantined] a bottle or bag set aside: "Quarantined, not administered."
+    r"|(?:^|[.;:!]\s+|\n\s*)(?:quarantined|returned|discarded|wasted)\s*[,;-]?\s*(?:and\s+)?not\s+(?:administered|given|dispensed|used)\b"
     r"|\bfirst\s+(?:dose|tablet|capsule|infusion)\s+(?:not\s+yet|not|yet\s+to\s+be)\s+(?:taken|given|administered)\b"
     r"|\b(?:booking|order|orders|cycle|appointment|infusion|chair)\s+(?:was\s+|has\s+been\s+)?cancell?ed\b|\s-\s*cancell?ed\b"
     r"|\b(?:start|starts|starting|begin)\s+(?:once|when|after)\s+(?:it\s+is\s+|it\s+has\s+been\s+)?(?:dispensed|supplied)\b",
@@ -70,7 +77,12 @@ _SUPPLY_PENDING = re.compile(
 # affordable"): not given anywhere in the note. "not given today / this cycle / since" is a dose held: a drug taken.
 _REFUSED_AFTER = re.compile(
     r"[^.;\n]{0,30}?\b(?:(?:was|is|has\s+been|were)\s+)?(?:not|never)\s+(?:yet\s+)?(?:started|commenced|begun|initiated|taken|"
-    r"given(?!\s+(?:today|this|since|for|on|at|due|because|yesterday|x))|affordable)\b(?![^.;\n]{0,40}\b(?:held|hold|holding)\b)",
+    r"given(?!\s+(?:today|this|since|for|on|at|due|because|yesterday|x))|affordable"
+    # (held-out v22, issue 13's twenty-third pass) [v22-therapy-not-prepared] a pharmacy's or a prescriber's word that
+    # the drug was not made up or is barred ("carboplatin AUC5 not prepared", "cisplatin contraindicated")
+    r"|(?:prepared|released|verified|administered|dispensed|compounded)\b(?!\s+(?:today|this|since|for|on|at|due|because|"
+    r"yesterday|x|until|pending|in\s+time)))\b(?![^.;\n]{0,40}\b(?:held|hold|holding)\b)"
+    r"|[^.;\n]{0,30}?\b(?:(?:is|was|are|were)\s+)?(?:absolutely\s+|relatively\s+)?contra-?indicated\b",
     re.I,
 )
 
@@ -80,7 +92,9 @@ def _refused_drugs(text: str) -> set[str]:
     out: set[str] = set()
     for d in _drugs().finditer(text):
         said = _REFUSED_AFTER.match(text, d.end())
-        if said and not _drugs().search(said.group(0)):  # the cue is this drug's, no other drug named between
+        # the cue is this drug's, no other drug named between; (held-out v22) [v22-therapy-later-cycle-not-given] a
+        # later cycle's ("maintenance C9 NOT given") is a dose held of a drug had
+        if said and not _drugs().search(said.group(0)) and not _LATER_CYCLE.search(said.group(0)):
             out |= {
                 vocab.drugs[i].ingredient
                 for i in vocab.by_name.get(d.group(0).lower(), ())
@@ -304,6 +318,33 @@ _ANOTHER_PERSONS_DRUG = re.compile(
 )
 
 
+# (issue 13's twenty-third pass, v21's h21-165 read with v22) [v22-therapy-owner-nearest] The owner's words bind the
+# drug they follow ("capecitabine belongs to the wife", "SOTORASIB 120MG  dependant: spouse": the nearest drug named
+# before them) or precede ("her room-mate is on adagrasib": the next drug); another drug of the line ("Pill box:
+# sotorasib ..., plus capecitabine? -> capecitabine belongs to the wife") stays the patient's. Words with no drug on
+# their side of the line bind every drug of it.
+_OWNER_FIRST = re.compile(r"room|bed|other|another|neighbo", re.I)
+
+
+def _another_persons(doc: TextDoc, f: Finding) -> bool:
+    start = _line_start(doc.text, f.start)
+    line = _line(doc, f)
+    at = f.start - start
+    vocab = vocabulary()
+    own = set(f.value.split(","))
+    mentions = [(d.start(), d.end(), set(vocab.by_name.get(d.group(0).lower(), ()))) for d in _drugs().finditer(line)]
+    for m in _ANOTHER_PERSONS_DRUG.finditer(line):
+        if _OWNER_FIRST.match(m.group(0)):
+            after = [d for d in mentions if d[0] >= m.end()]
+            bound = after[0] if after else None
+        else:
+            before = [d for d in mentions if d[1] <= m.start()]
+            bound = before[-1] if before else None
+        if bound is None or bound[0] == at or bound[2] & own:
+            return True
+    return False
+
+
 def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     result_negated = (
         f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
@@ -320,6 +361,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _given_despite_negation(doc, f)
         or _drug_beside_doubted_event(doc, f)
         or _relative_reports_patient(f)
+        or _later_cycle_not_given(doc, f)
+        or _held_pending(doc, f)
     ):
         return
     p = patterns()
@@ -328,12 +371,21 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # "sotorasib-naive", "adagrasib-naïve": never given; "pre-sotorasib baseline": a time before it
     if _FIRST_ON_A_DAY.search(before) and _ON_A_DAY_AFTER.match(doc.text, f.end) and not _PAST_WORD.search(f.sentence):
         return  # (held-out v17) [v17-therapy-first-on-a-day] "first FOLFOX on Monday": a first dose still to come
-    if _ANOTHER_PERSONS_DRUG.search(_line(doc, f)):
+    if _another_persons(doc, f) or _RELATIVES_AFTER.match(doc.text, f.end):
         return  # (held-out v17) [v17-therapy-relatives-drug] "SOTORASIB 120MG  dependant: spouse", "belongs to her husband"
     if _CALLED_WRONG_AFTER.match(doc.text, f.end):
         return  # (held-out v13) [v13-therapy-called-wrong] "the referral mentions durvalumab - incorrect: ..."
+    if _REFUSED_BEFORE.search(before[-50:]):
+        return  # (held-out v22) [v22-therapy-decided-against] "decided against carbo/pem", "the reason we avoided pembro"
     after = doc.text[f.end : f.sentence_start + len(f.sentence)]
-    given = bool(p["given_before"].search(before[-70:]) or p["given_after"].search(after))
+    renewal = bool(_RENEWAL_BEFORE.search(before[-70:]))
+    given = bool(
+        renewal
+        or p["given_before"].search(before[-70:])
+        or p["given_after"].search(after)
+        or _cycle_given_next(doc, f)
+        or (_AFTER_WORD.search(before[-30:]) and _COURSE_AFTER.match(doc.text, f.end))
+    )
     planned = (
         f.section == "plan"
         or p["planned_before"].search(before)
@@ -351,7 +403,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     header = _block_header(doc, f)
     table_header = p["therapy_table_header"].search(header) and not _DOSE_TABLE.search(header)
     if (p["therapy_not_given"].search(subject_line) or table_header) and not (
-        _patient_had(doc, f) or _named_as_history(doc, f)
+        _patient_had(doc, f) or _named_as_history(doc, f) or renewal
     ):
         return
     if not given and _FORM_DRUG_FIELD.search(before[-40:]) and _request_form(doc.text):
@@ -368,11 +420,105 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v21) [v21-therapy-first-cycle-not-given] "C1 FOLFOX ... deferred", "bevacizumab omitted (C1D1)"
     vocab = vocabulary()
     drugs = tuple(vocab.drugs[i] for i in f.value.split(",") if i in vocab.drugs)
-    if not any(d.anticancer for d in drugs):
+    if not any(d.anticancer for d in drugs) and not _leucovorin_with_fluorouracil(doc, f, drugs):
         return
     ev = _evidence(doc, f)
     curative = bool(p["curative_setting"].search(f.sentence)) and not p["advanced_setting"].search(f.sentence)
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
+
+
+# (held-out v22, issue 13's twenty-third pass) [v22-therapy-relatives-bottle] A drug its own clause says is a
+# relative's ("The sotorasib bottle in the bag is the wife's", "the capecitabine box ... is the husband's"): not the
+# patient's. Read after the drug in its clause only: another drug on the line stays the patient's.
+_RELATIVES_AFTER = re.compile(
+    r"[^.;\n]{0,40}?\b(?:is|was|are|were)\s+(?:the|his|her|their|pt'?s|patient'?s)\s+(?:husband|wife|spouse|partner|son|"
+    r"daughter|mother|father|brother|sister|mum|mom|dad)(?:'s|\u2019s)",
+    re.I,
+)
+# (held-out v22, issue 13's twenty-third pass) [v22-therapy-renewal] A renewal, re-authorization or continuation
+# request for a drug ("Renewal request adagrasib + cetuximab", "Re-authorization request for sotorasib"): the drug is
+# taken; the request is for more of it. A first request stays a request.
+_RENEWAL_BEFORE = re.compile(
+    r"\b(?:renewal|re-?auth\w*|continuation)\s+(?:(?:request(?:ed)?|review|application|pa)\s+)?(?:for\s+|of\s+)?"
+    r"(?:[\w/+,-]+\s+){0,2}$",
+    re.I,
+)
+# (held-out v22, issue 13's twenty-third pass) [v22-therapy-decided-against] A drug the clause says was decided
+# against or avoided, right before it ("decided against carbo/pem", "opted against FOLFIRI", "the reason we avoided
+# pembro"): not given. ConText's negation is left alone (an "avoided" there would negate a diagnosis in the sentence).
+_REFUSED_BEFORE = re.compile(
+    r"\b(?:decided|decides|decide|opted|opts|chose|chooses|elected)\s+against\s+(?!(?:stopping|holding|pausing|"
+    r"discontinuing|interrupting|switching|changing|reducing)\b)(?:[\w/+-]+\s+){0,2}$"
+    r"|\bavoid(?:ed|ing|s)?\s+(?!(?:stopping|holding|pausing|discontinuing|interrupting|missing|delaying)\b)(?:[\w/+-]+\s+){0,1}$",
+    re.I,
+)
+# (held-out v22) [v22-therapy-cycle-given-next] An order's or a plan's drug whose next sentence on the same line
+# records a cycle given with no other drug named ("Order set docetaxel 75 mg/m2 - signed. C1 given 11/21",
+# "Infusion order: durvalumab q4w consolidation; C7 given 11/26"): given.
+_CYCLE_GIVEN = re.compile(
+    r"\s*(?:(?:cycle|cyc|c)\s*\d{1,2}(?:\s*,?\s*(?:day|d)\s*\d{1,2})?|dose\s+\d{1,2}|first\s+dose)\s+(?:was\s+)?"
+    r"(?:given|administered|infused)\b(?!\s+(?:yet|later|once|when|if|after))",
+    re.I,
+)
+
+
+def _cycle_given_next(doc: TextDoc, f: Finding) -> bool:
+    end = f.sentence_start + len(f.sentence)
+    line_end = _line_end(doc.text, end)
+    nxt = doc.text[end:line_end]
+    return bool(_CYCLE_GIVEN.match(nxt)) and not _drugs().search(re.split(r"[.;]", nxt, maxsplit=1)[0])
+
+
+# (held-out v22) [v22-therapy-after-course] "after cisplatin/pemetrexed chemoradiation", "after carboplatin/
+# paclitaxel x4": a course had before the sentence's time, given, in a plan's or an order's section too.
+_AFTER_WORD = re.compile(r"\bafter\s+(?:(?:concurrent|adjuvant|induction|neoadjuvant|definitive|prior)\s+)?$", re.I)
+_COURSE_AFTER = re.compile(
+    r"\s*(?:-?\s*based\s+)?(?:chemo-?radiation|chemo-?radiotherapy|chemo-?rt|crt|chemo(?:therapy)?\s+(?:x\s*\d|\d+\s+cycles?)|"
+    r"x\s*\d{1,2}\b|\(\s*x\s*\d)",
+    re.I,
+)
+
+
+# (held-out v22, issue 13's twenty-third pass) [v22-therapy-later-cycle-not-given] A drug whose later cycle the line
+# says was not given ("Pembrolizumab/pemetrexed maintenance C9 NOT given (8 cycles given so far)", "FOLFIRI cycle 5 not
+# administered - platelets"): a dose held of a drug had, not a drug never given. A first cycle not given stays negated.
+_LATER_CYCLE_NOT_GIVEN = re.compile(
+    r"[^.;\n]{0,40}?\b(?:c|cycle|cyc|dose)\s*(?:[2-9]|\d\d)\b(?![/.-]\d)(?:\s*d\d{1,2})?\s*(?:was\s+|is\s+)?"
+    r"(?:not|n[o'\u2019]t)\s+(?:given|administered|infused)\b",
+    re.I,
+)
+
+
+def _later_cycle_not_given(doc: TextDoc, f: Finding) -> bool:
+    if f.modifiers & EXCLUDING != {"NEGATED_EXISTENCE"} or f.section in NOT_OWN_SECTIONS:
+        return False
+    said = _LATER_CYCLE_NOT_GIVEN.match(doc.text, f.end)
+    return bool(said) and not _drugs().search(said.group(0))
+
+
+# (held-out v22) [v22-therapy-held-pending] A drug held pending a work-up or a result ("IP (adagrasib) held pending
+# work-up", "sotorasib on hold pending LFTs"): the "pending" is the work-up's doubt; the drug was taken.
+_HELD_PENDING_AFTER = re.compile(
+    r"[\s)\]]{0,3}(?:(?:was|is|has\s+been|remains)\s+)?(?:held|on\s+hold|paused|interrupted|withheld)\s+"
+    r"(?:(?:today|since\s+\S+)\s+)?(?:pending|awaiting|until)\b",
+    re.I,
+)
+
+
+def _held_pending(doc: TextDoc, f: Finding) -> bool:
+    return f.doubted_only_by("HYPOTHETICAL") and bool(_HELD_PENDING_AFTER.match(doc.text, f.end))
+
+
+# (held-out v22) [v22-therapy-leucovorin-with-fluorouracil] Leucovorin named on its own beside fluorouracil within a
+# line or two ("leucovorin 400 mg/m2 released; fluorouracil bolus + 46 h pump released"): the folinic acid of a
+# fluorouracil regimen, listed as the regimen names do. Alone (a rescue after methotrexate) it is no cancer therapy.
+_FLUOROURACIL = re.compile(r"\bfluorouracil\b|\b5-?fu\b|\b5-fluorouracil\b", re.I)
+
+
+def _leucovorin_with_fluorouracil(doc: TextDoc, f: Finding, drugs: tuple) -> bool:  # type: ignore[type-arg]
+    if [d.ingredient for d in drugs] != ["leucovorin"]:
+        return False
+    return bool(_FLUOROURACIL.search(doc.text, max(0, f.start - 150), f.end + 150))
 
 
 # (held-out v21, issue 13's twenty-second pass) [v21-therapy-plan-label] A sentence led by a plan's label ("Plan:
