@@ -126,8 +126,12 @@ _PENDING_ANSWER = re.compile(
     r"[^.;\n]*?(?:->|\u2192|=>|:|=|[ \t]{2,})[ \t]*(?:pending|awaited|awaiting(?:\s+result)?|not\s+yet\s+(?:available|resulted|received))\b",
     re.I,
 )
-_ANSWERED = re.compile(r"\b(?:detected|positive|present|identified|mutated|mutant|negative|not\s+detected)\b|\[[ \t]*[xX]", re.I)
-_OTHER_TEST = re.compile(r"\b(?:egfr|alk|ros-?1|braf|met|ret|ntrk\d?|her-?2|erbb2|pd-?l1|nras|tp53|msi|mmr|tmb)\b", re.I)
+_ANSWERED = re.compile(
+    r"\b(?:detected|positive|present|identified|mutated|mutant|negative|not\s+detected)\b|\[[ \t]*[xX]", re.I
+)
+_OTHER_TEST = re.compile(
+    r"\b(?:egfr|alk|ros-?1|braf|met|ret|ntrk\d?|her-?2|erbb2|pd-?l1|nras|tp53|msi|mmr|tmb)\b", re.I
+)
 
 
 def _pending_answer(doc: TextDoc, f: Finding) -> bool:
