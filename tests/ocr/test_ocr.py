@@ -1975,3 +1975,22 @@ def test_a_doubtful_item_number_leaves_the_row_trusted(
     """[ocr19-item-number] (held-out OCR v19) "I3." read at 0% before "Documented KRAS G12C mutation  Y": the row's
     number, no qualifier; "N0" (perhaps "No") and a doubtful word of the row's own text still doubt it."""
     assert kras(_kras_of_scan(_CHECKLIST.format(item=item), doubted, monkeypatch))["status"] == status
+
+
+_CODON_BOXES = "Lung core biopsy, FFPE (synthetic)\nKRAS codon 12:  {row}\nMarked change: KRAS c.35G>C p.G12A, VAF 20%.\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "status"),
+    [
+        # [ocr19-box-after-variant] each variant's box after it, the empty ones read broken by the fax
+        ("Gl2A[X]  G12C{( J  G120[)  Gl2V(}", "not_met"),
+        ("G12A[X]  G12C[)  G12D{(}  G12V(}", "not_met"),
+        # guard: the G12C's own box read with its tick is the answer (G12C and G12A: a G12C result)
+        ("G12C[X]  G12A{( J  G120[)  Gl2V(}", "met|review"),
+    ],
+)
+def test_a_broken_empty_box_after_a_variant_is_no_result(row: str, status: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """[ocr19-box-after-variant] (held-out OCR v19) "G12A [X]  G12C [ ]" read "Gl2A[X]  G12C{( J  G120[)": the G12C's
+    box, read broken with no tick in it, is empty; never a `met` from it."""
+    assert kras(_kras_of_scan(_CODON_BOXES.format(row=row), {}, monkeypatch))["status"] in status.split("|")

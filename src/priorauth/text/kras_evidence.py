@@ -28,14 +28,17 @@ from priorauth.text.pipeline import Finding
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _line_at, _line_before, _line_end, _line_start
 
+# words parted by a scan's speck glued to a word or standing alone ("result. will be issued", "not  i back")
+_SP = r"[^\w\s]{0,2}\s+(?:(?:[^\w\s]{1,3}|\w)\s+)?"
 # [ocr19-no-result-declared] more wordings of a document's own "no result is held"; a declaration about another named
 # test on its line ("PD-L1 results not back yet") or under a condition ("if no result is available") is none.
 _DECLARED_NO_RESULT = re.compile(
-    r"\bresults?\s+(?:(?:are|is)\s+)?not\s+(?:back|in|ready|through)(?:\s+yet)?\b"
-    r"|\bresults?\s+(?:will|to)\s+(?:be\s+)?(?:issued|reported|sent|released)\s+(?:separately|later)\b"
-    r"|\bno\s+(?:sample|specimen|block|tissue)\s+(?:(?:has\s+been\s+|was\s+)?received\s+)?yet\b"
+    rf"\bresults?{_SP}(?:(?:are|is){_SP})?not{_SP}(?:back|in|ready|through)(?:{_SP}yet)?\b"
+    rf"|\bresults?{_SP}(?:will|to){_SP}(?:be{_SP})?(?:issued|reported|sent|released){_SP}(?:separately|later)\b"
+    rf"|\bno{_SP}(?:sample|specimen|block|tissue){_SP}(?:(?:has{_SP}been{_SP}|was{_SP})?received{_SP})?yet\b"
     r"|\bresults?(?:\s+field)?(?:\s+for\s+[^:\n]{1,30})?\s*[:=\u2013\u2014-]\s*not\s+(?:yet\s+)?received\b"
-    r"|\bno\s+(?:valid|local|current|final|reportable)\s+(?:k-?ras\s+|molecular\s+)?results?\s+(?:is|are|was|exists?)\b",
+    rf"|\bno{_SP}(?:valid|local|current|final|reportable){_SP}(?:k-?ras{_SP}|molecular{_SP})?results?{_SP}"
+    r"(?:is|are|was|exists?)\b",
     re.I,
 )
 
@@ -51,7 +54,7 @@ def declared_no_result(text: str) -> bool:
 
 # [ocr19-earlier-version-quote] "Version 1 stated:", "Originally reported:", "The previous report read:"
 _EARLIER_VERSION = re.compile(
-    r"\b(?:version\s*1|v1|original(?:ly)?|previous(?:ly)?|earlier|initial(?:ly)?|first\s+version)\s+"
+    r"\b(?:version\s*[1lI|!\]]|v1|original(?:ly)?|previous(?:ly)?|earlier|initial(?:ly)?|first\s+version)\s+"
     r"(?:version\s+|report\s+)?(?:stated|read|said|reported|showed)\b[^\n]*$",
     re.I,
 )
@@ -66,6 +69,9 @@ _VARIANT = r"(?:p\.)?[A-Z]\d{1,3}[A-Z]\b"
 _BOX = r"\[[ \t]*[xX\u2713\u2714]?[ \t]*\]"
 _VARIANT_THEN_BOX = re.compile(rf"{_VARIANT}[ \t]*{_BOX}")
 _EMPTY_BOX_AFTER = re.compile(r"[)\]]?[ \t]*\[[ \t]*\]")
+# a box as a fax scan reads it: "{( J", "[)", "(}" (empty: no x or tick in it), after a variant whose 1 may read "l"
+_SCANNED_VARIANT_THEN_BOX = re.compile(r"\b[A-Z][\dlIO|]{1,3}[A-Za-z0-9]{1,2}[ \t]*[\[{(]")
+_SCANNED_EMPTY_BOX_AFTER = re.compile(r"[ \t]*[\[{(][ \t(){}\[\]|lJI!1_]{0,4}(?=[ \t]|$)")
 _FIRST_BOX = re.compile(_BOX)
 
 
@@ -75,16 +81,21 @@ _TICKED_BOX_AFTER = re.compile(r"[)\]]?[ \t]*\[[ \t]*[xX\u2713\u2714][ \t]*\]")
 def _boxes_after_variants(doc: TextDoc, f: Finding) -> bool:
     """The line's convention: a box after each variant ("G12A [X]  G12C [ ]"), the first box after the first variant."""
     line = _line_at(doc.text, f.start)
-    if len(_VARIANT_THEN_BOX.findall(line)) < 2:
+    if len(_VARIANT_THEN_BOX.findall(line)) >= 2:
+        first_box = _FIRST_BOX.search(line)
+        first_variant = re.search(_VARIANT, line)
+    elif doc.scanned and len(_SCANNED_VARIANT_THEN_BOX.findall(line)) >= 3:
+        first_box = re.search(r"[\[{(]", line)
+        first_variant = _SCANNED_VARIANT_THEN_BOX.search(line)
+    else:
         return False
-    first_box = _FIRST_BOX.search(line)
-    first_variant = re.search(_VARIANT, line)
     return bool(first_box and first_variant and first_variant.start() < first_box.start())
 
 
 def _unticked_box_after(doc: TextDoc, f: Finding) -> bool:
     """[ocr19-box-after-variant] "G12A [X]  G12C [ ]  G12D [ ]": each variant's box follows it; G12C's is empty."""
-    return bool(_EMPTY_BOX_AFTER.match(doc.text, f.end)) and _boxes_after_variants(doc, f)
+    empty = _EMPTY_BOX_AFTER.match(doc.text, f.end) or (doc.scanned and _SCANNED_EMPTY_BOX_AFTER.match(doc.text, f.end))
+    return bool(empty) and _boxes_after_variants(doc, f)
 
 
 def ticked_box_after(doc: TextDoc, f: Finding) -> bool:
@@ -96,7 +107,7 @@ def ticked_box_after(doc: TextDoc, f: Finding) -> bool:
 # [ocr19-target-row] a row of targets under a label, nothing but variant names in it: a column header
 _TARGET_ROW = re.compile(
     rf"^[ \t]*(?:targets?|assays?|probes?|wells?|channels?|columns?|(?:variants?|mutations?|alleles?)\s+(?:tested|targeted))"
-    rf"[ \t]*[:|][ \t]*(?:(?:k-?ras[ \t]+)?{_VARIANT}(?:[ \t]{{2,}}|[ \t]*[|,;/][ \t]*|[ \t]*$)){{3,}}[ \t]*$",
+    rf"[ \t]*[:|][ \t]*(?:(?:k-?ras[ \t]+)?{_VARIANT}(?:[ \t]+(?:[^\w\s][ \t]+)?|[ \t]*[|,;/][ \t]*|[ \t]*$)){{3,}}[ \t]*$",
     re.I,
 )
 
