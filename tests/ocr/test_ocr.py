@@ -636,11 +636,12 @@ def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str])
     assert module.SETS["heldout18"] == "heldout_documents18.yaml"
     assert module.SETS["heldout19"] == "heldout_documents19.yaml"
     assert module.SETS["heldout20"] == "heldout_documents20.yaml"
+    assert module.SETS["heldout21"] == "heldout_documents21.yaml"
     assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
-    if not (scans.HERE / "heldout_documents20.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout20"]) == 2
+    if not (scans.HERE / "heldout_documents21.yaml").exists() and ocr.tesseract_version():
+        assert module.main(["--set", "heldout21"]) == 2
         err = capsys.readouterr().err
-        assert "heldout_documents20.yaml is absent (not merged yet)" in err and "Traceback" not in err
+        assert "heldout_documents21.yaml is absent (not merged yet)" in err and "Traceback" not in err
 
 
 # --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------
@@ -1920,3 +1921,76 @@ def test_the_spaced_speck_and_the_broken_box_patterns() -> None:
     assert _BROKEN_BOX.search("positive  (l) Yes")
     for clean in ("[ ] Y  [ ] N", "[x] Yes", "(1) No ILD", "see [1] no", "(I) No", "{Y]"):
         assert not _BROKEN_BOX.search(clean), clean
+
+
+# --- held-out v19's classes (issue 17's twenty-first pass), with layouts and sentences of our own ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "suspect"),
+    [
+        # [ocr19-note-word] the English word "note" where no "not" could stand: a key, a reference to a note
+        ("Key: A = urgent   B = note   C = clear\nKRAS G12C detected", None),
+        ("KRAS G12C detected (see note 2 below).", None),
+        ("Turnaround within the norm for this kit; KRAS G12C detected", None),
+        # guards: before a result word, a KRAS word or "a", the word may be a misread "not"
+        ("KRAS G12C note detected in this sample", "note"),
+        ("G12C was note found", "note"),
+        ("Result: note KRAS G12C", "note"),
+        ("Result nota G12C.", "nota"),
+    ],
+)
+def test_an_english_word_shaped_like_a_glued_negation_is_suspect_only_before_what_not_would_negate(
+    text: str, suspect: str | None
+) -> None:
+    from priorauth.text import suspect_word
+
+    assert suspect_word(text) == suspect
+
+
+_CHECKLIST = (
+    "Trial screening checklist (synthetic)\n"
+    "No.  Criterion  Met?  Source\n"
+    "E1  Age 18 or over  Y  clinic note\n"
+    "{item}  Documented KRAS G12C mutation  Y  tissue NGS report\n"
+    "E3  ECOG 0-1  Y  clinic note\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("item", "doubted", "status"),
+    [
+        # [ocr19-item-number] a row's item number read doubtfully says nothing of the finding after it
+        ("E2.", {"E2.": 0.0}, "met"),
+        ("A2)", {"A2)": 20.0}, "met"),
+        ("I2", {"I2": 30.0}, "met"),
+        # guards: a token whose digit may be a letter spelling a negation; a doubtful word of the finding itself
+        ("N0", {"N0": 20.0}, "review"),
+        ("E2", {"Documented": 30.0}, "review"),
+    ],
+)
+def test_a_doubtful_item_number_leaves_the_row_trusted(
+    item: str, doubted: dict[str, float], status: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """[ocr19-item-number] (held-out OCR v19) "I3." read at 0% before "Documented KRAS G12C mutation  Y": the row's
+    number, no qualifier; "N0" (perhaps "No") and a doubtful word of the row's own text still doubt it."""
+    assert kras(_kras_of_scan(_CHECKLIST.format(item=item), doubted, monkeypatch))["status"] == status
+
+
+_CODON_BOXES = "Lung core biopsy, FFPE (synthetic)\nKRAS codon 12:  {row}\nMarked change: KRAS c.35G>C p.G12A, VAF 20%.\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "status"),
+    [
+        # [ocr19-box-after-variant] each variant's box after it, the empty ones read broken by the fax
+        ("Gl2A[X]  G12C{( J  G120[)  Gl2V(}", "not_met"),
+        ("G12A[X]  G12C[)  G12D{(}  G12V(}", "not_met"),
+        # guard: the G12C's own box read with its tick is the answer (G12C and G12A: a G12C result)
+        ("G12C[X]  G12A{( J  G120[)  Gl2V(}", "met|review"),
+    ],
+)
+def test_a_broken_empty_box_after_a_variant_is_no_result(row: str, status: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """[ocr19-box-after-variant] (held-out OCR v19) "G12A [X]  G12C [ ]" read "Gl2A[X]  G12C{( J  G120[)": the G12C's
+    box, read broken with no tick in it, is empty; never a `met` from it."""
+    assert kras(_kras_of_scan(_CODON_BOXES.format(row=row), {}, monkeypatch))["status"] in status.split("|")

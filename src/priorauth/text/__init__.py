@@ -236,7 +236,9 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
             w.conf
             for _, w in words
             if _counts(doc.text[w.start : w.end], w.start < cited[1] and cited[0] < w.end)
-            and not (_misread_bullet(doc.text, w) and not (w.start < cited[1] and cited[0] < w.end))
+            and not (
+                (_misread_bullet(doc.text, w) or _item_number(doc.text, w)) and not (w.start < cited[1] and cited[0] < w.end)
+            )
             and not _other_box_item(doc.text, w, cited)
             and not (_field_label(doc.text[w.start : w.end]) and _labels_value(doc.text, w, cited))
             and not _specimen_label(doc.text, w)
@@ -353,6 +355,30 @@ def _misread_bullet(text: str, w) -> bool:  # type: ignore[no-untyped-def]
     return not any(Levenshtein.distance(letters, n) <= 1 for n in _NEGATIONS)
 
 
+# [ocr19-item-number] (held-out OCR v19, issue 17's twenty-first pass) A checklist's or table's item number at the start
+# of a row ("I3", "E2.", "A1)") read doubtfully ("I3." at 0%): a row's number, it says nothing of the finding after it.
+# A token whose digits may be letters read wrongly and then spell a negation or a trigger ("N0" for "No", "n0t") is
+# never taken for a number.
+_ITEM_NUMBER = re.compile(r"^[A-Za-z]{1,2}\d{1,2}[.):]?$")
+_DIGIT_AS_LETTER = str.maketrans("0125689", "olzsbbg")
+
+
+def _item_number(text: str, w) -> bool:  # type: ignore[no-untyped-def]
+    from rapidfuzz.distance import Levenshtein
+
+    token = text[w.start : w.end]
+    if text[_line_start(text, w.start) : w.start].strip() or not _ITEM_NUMBER.match(token):
+        return False
+    if not text[w.end : _line_end(text, w.end)].strip():
+        return False
+    read = re.sub(r"[.):]", "", token.lower().translate(_DIGIT_AS_LETTER))
+    if not read.isalpha():
+        return True  # a digit no letter looks like ("I3"): a number
+    if read in _trigger_words() | _stop_words() | _RESULT_WORDS:
+        return False
+    return not any(Levenshtein.distance(read, n) <= 1 for n in _NEGATIONS)
+
+
 def _may_qualify(text: str, w) -> bool:  # type: ignore[no-untyped-def]
     """A word on another line of the finding's sentence bears on it unless that line is another row of a
     table (cells apart: OCR writes a cell gap as two spaces) and the word looks like no trigger: the next
@@ -450,6 +476,25 @@ _GLUED = re.compile(r"^(?:(?:if|no|not|nor)[a-z]|[a-z](?:if|no|not|nor)|witha)$"
 # [ocr7-note-label] (held-out OCR v7, issue 17's eighth pass) A real word of that shape used as a field's label
 # ("Note:", "NOTE:", "Norm:", the Portuguese/Spanish/Italian "Nota:") is the label, not "not" glued to a letter.
 _GLUED_WORDS = frozenset({"note", "norm", "knot", "nota"})
+# [ocr19-note-word] (held-out OCR v19, issue 17's twenty-first pass) An English word of that shape ("note", "norm",
+# "knot") is a misread "not" only before what a "not" would negate: a result word or a KRAS word ("note detected",
+# "note KRAS"); elsewhere ("a colour key: RED = act on this  AMBER = note  GREEN = clear") it is the word itself.
+_ENGLISH_GLUED = frozenset({"note", "norm", "knot"})
+_NEXT_WORD = re.compile(r"[^A-Za-z0-9\n]*([A-Za-z0-9]+)")
+_NEGATED_AFTER = frozenset({"identified", "found", "seen", "kras", "g12c", "a", "an", "be", "been"})
+
+
+def _word_itself(quote: str, t: str, end: int) -> bool:
+    """[ocr7-note-label] "Note:"; [ocr19-note-word] "note" before no result or KRAS word: the word, not "not"."""
+    if t not in _GLUED_WORDS:
+        return False
+    if quote[end : end + 1] == ":":
+        return True
+    if t not in _ENGLISH_GLUED:
+        return False
+    nxt = _NEXT_WORD.match(quote, end)
+    word = nxt.group(1).lower() if nxt else ""
+    return word not in _RESULT_WORDS and word not in _NEGATED_AFTER
 
 
 def suspect_word(quote: str, forward: bool = False) -> str | None:
@@ -463,7 +508,7 @@ def suspect_word(quote: str, forward: bool = False) -> str | None:
         token, t = m.group(0), m.group(0).lower()
         if len(t) < 3 or t in _stop_words() or _inflected(t, words):
             continue
-        if _GLUED.match(t) and not (t in _GLUED_WORDS and quote[m.end() : m.end() + 1] == ":"):
+        if _GLUED.match(t) and not _word_itself(quote, t, m.end()):
             return token
         for w in _cached_words()[2] if forward else words:
             if len(w) >= 5 and abs(len(w) - len(t)) <= 2 and _misread_as(t, w, 2 if len(w) >= 7 else 1):

@@ -26,6 +26,7 @@ from priorauth.text.finding_scope import (
     _negative_for_tested,
 )
 from priorauth.text.ild_facts import _ild
+from priorauth.text.kras_evidence import ticked_box_after
 from priorauth.text.kras_facts import _kras
 from priorauth.text.layout import (
     _control_row,
@@ -133,6 +134,7 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and not _eligibility_decided(doc, f)  # (held-out v15) [v15-eligibility-verdict] "eligibility: ... ELIGIBLE"
     )
     unticked = _unticked_item(doc, f, line) and not (f.label == "THERAPY" and _patient_had(doc, f))
+    unticked = unticked and not (f.label.startswith("KRAS") and ticked_box_after(doc, f))  # [ocr19-box-after-variant]
     if general or unticked or _in_criteria_list(doc, f):
         return  # a general statement, a form's item left unticked, a payer's list of criteria
     if not f.label.startswith("KRAS") and _form_answer_no(doc, f, line):

@@ -25,6 +25,7 @@ from priorauth.text.finding_scope import (
     _negated_in_aside,
     _told_by_relative,
 )
+from priorauth.text.kras_evidence import csv_negative_row, declared_no_result, named_not_found
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
     _DANGLING_NOT,
@@ -371,6 +372,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     negated = negated or _under_not_detected(doc, f) or (f.label == "KRAS_G12C" and _negative_list_or_cell(doc, f))
     negated = negated or (f.label == "KRAS_G12C" and bool(_NO_SIGNAL_AFTER.match(doc.text, f.end)))  # [ocr16-no-signal]
     negated = negated or (f.label != "KRAS_NEG" and bool(_SPECKED_CELL_NEGATIVE.match(doc.text, f.end)))  # [ocr17-specked-cell]
+    negated = negated or (f.label != "KRAS_NEG" and csv_negative_row(doc, f))  # [ocr19-csv-negative-row] "A2,KRAS G12C,...,NEG"
     specked = None if negated else _specked_no(doc, f)
     if specked == "none":
         return  # (held-out OCR v14) [ocr14-specked-no] "no. KRAS G12C detected": neither result can be read
@@ -388,8 +390,11 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v10) [v10-result-withdrawn] "block 2 (reported KRAS G12C) ... the result is WITHDRAWN"
     if _withdrawn_row(doc, f):
         return  # [ocr18-withdrawn-row] "Version 1 (withdrawn)  KRAS c.34G>T p.G12C 26%  -- WITHDRAWN": a voided entry
-    if f.label != "KRAS_NEG" and no_result_held(doc.text) and not _RESULT_WORD.search(_line_at(doc.text, f.start)):
+    no_result = no_result_held(doc.text) or declared_no_result(doc.text)  # [ocr19-no-result-declared] more wordings
+    if f.label != "KRAS_NEG" and no_result and not _RESULT_WORD.search(_line_at(doc.text, f.start)):
         return  # [ocr18-no-result-held] "[x] KRAS G12C" on a requisition stamped "NOT RESULTED": what was ordered
+    if f.label != "KRAS_NEG" and named_not_found(doc, f, no_result):
+        return  # (held-out OCR v19) [ocr19-*] a variant named as an item (menu box, target row, request), no finding
     if f.label == "KRAS_G12C" and _CALLER_COULD.search(doc.text[f.sentence_start : f.start]):
         return  # [ocr9-neither-nor] "a single-base caller could list c.34G>T (the G12C change)": what a tool might say
     negated = negated or (f.label == "KRAS_G12C" and bool(_NEITHER.search(doc.text[f.sentence_start : f.start])))

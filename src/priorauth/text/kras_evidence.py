@@ -1,0 +1,183 @@
+"""The weakest evidence a KRAS line needs before it is read as this patient's result (held-out OCR v19, issue 17's
+twenty-first pass).
+
+Every blind set brought new documents whose variant names are no result: a fee schedule's test list, a requisition's
+ticked tests, a payer's list of missing documents, a billing worksheet's line, a diary's "sent off for", a plate map's
+header row, a codon matrix's empty boxes, an amended report quoting the result it withdrew. Filtering each kind by
+name never ends; the rules here are the inverse, in two parts:
+
+* [ocr19-no-result-declared] a document that says in its own words that no result is held (yet) - "results not back
+  yet", "result will be issued separately", "no sample yet", "Result field: NOT RECEIVED", "no valid result is
+  available", "no local KRAS result exists" - needs a result word ON the variant's line (the caller's rule of
+  [ocr18-no-result-held], with more wordings of the declaration); a line quoting an earlier version ("Version 1
+  stated: ... detected") in such a document is the withdrawn result, no result either.
+* line layouts that name a variant as an item, not as a finding: a box after each variant with the variant's own
+  box empty ("G12A [X]  G12C [ ]"), a row of targets under a label ("target:  G12C  G12D  G12V") whose calls are in
+  another row, a line of tests requested ("Tests requested: [X] KRAS G12C"), a payer's request for documentation
+  ("Documentation of a KRAS G12C mutation" among missing items), a field answered pending ("KRAS G12C confirmed ...
+  -> PENDING").
+"""
+
+from __future__ import annotations
+
+import re
+
+from priorauth.text.document_scope import _CONDITION_BEFORE, _OTHER_TEST_BEFORE
+from priorauth.text.layout import _RESULT_WORD
+from priorauth.text.pipeline import Finding
+from priorauth.text.sources import TextDoc
+from priorauth.text.spans import _line_at, _line_before, _line_end, _line_start
+
+# words parted by a scan's speck glued to a word or standing alone ("result. will be issued", "not  i back")
+_SP = r"[^\w\s]{0,2}\s+(?:(?:[^\w\s]{1,3}|\w)\s+)?"
+# [ocr19-no-result-declared] more wordings of a document's own "no result is held"; a declaration about another named
+# test on its line ("PD-L1 results not back yet") or under a condition ("if no result is available") is none.
+_DECLARED_NO_RESULT = re.compile(
+    rf"\bresults?{_SP}(?:(?:are|is){_SP})?not{_SP}(?:back|in|ready|through)(?:{_SP}yet)?\b"
+    rf"|\bresults?{_SP}(?:will|to){_SP}(?:be{_SP})?(?:issued|reported|sent|released){_SP}(?:separately|later)\b"
+    rf"|\bno{_SP}(?:sample|specimen|block|tissue){_SP}(?:(?:has{_SP}been{_SP}|was{_SP})?received{_SP})?yet\b"
+    r"|\bresults?(?:\s+field)?(?:\s+for\s+[^:\n]{1,30})?\s*[:=\u2013\u2014-]\s*not\s+(?:yet\s+)?received\b"
+    rf"|\bno{_SP}(?:valid|local|current|final|reportable){_SP}(?:k-?ras{_SP}|molecular{_SP})?results?{_SP}"
+    r"(?:is|are|was|exists?)\b",
+    re.I,
+)
+
+
+def declared_no_result(text: str) -> bool:
+    """[ocr19-no-result-declared] The document says, in one of these wordings, that it holds no result (yet)."""
+    return any(
+        not _OTHER_TEST_BEFORE.search(text[_line_start(text, m.start()) : m.start()])
+        and not _CONDITION_BEFORE.search(text[max(_line_start(text, m.start()), m.start() - 60) : m.start()])
+        for m in _DECLARED_NO_RESULT.finditer(text)
+    )
+
+
+# [ocr19-earlier-version-quote] "Version 1 stated:", "Originally reported:", "The previous report read:"
+_EARLIER_VERSION = re.compile(
+    r"\b(?:version\s*[1lI|!\]]|v1|original(?:ly)?|previous(?:ly)?|earlier|initial(?:ly)?|first\s+version)\s+"
+    r"(?:version\s+|report\s+)?(?:stated|read|said|reported|showed)\b[^\n]*$",
+    re.I,
+)
+
+
+def earlier_version_quote(doc: TextDoc, f: Finding, no_result: bool) -> bool:
+    """[ocr19-earlier-version-quote] The line quotes an earlier version in a document that now holds no result."""
+    return no_result and bool(_EARLIER_VERSION.search(_line_before(doc, f)))
+
+
+_VARIANT = r"(?:p\.)?[A-Z]\d{1,3}[A-Z]\b"
+_BOX = r"\[[ \t]*[xX\u2713\u2714]?[ \t]*\]"
+_VARIANT_THEN_BOX = re.compile(rf"{_VARIANT}[ \t]*{_BOX}")
+_EMPTY_BOX_AFTER = re.compile(r"[)\]]?[ \t]*\[[ \t]*\]")
+# a box as a fax scan reads it: "{( J", "[)", "(}" (empty: no x or tick in it), after a variant whose 1 may read "l"
+_SCANNED_VARIANT_THEN_BOX = re.compile(r"\b[A-Z][\dlIO|]{1,3}[A-Za-z0-9]{1,2}[ \t]*[\[{(]")
+_SCANNED_EMPTY_BOX_AFTER = re.compile(r"[ \t]*[\[{(][ \t(){}\[\]|lJI!1_]{0,4}(?=[ \t]|$)")
+_FIRST_BOX = re.compile(_BOX)
+
+
+_TICKED_BOX_AFTER = re.compile(r"[)\]]?[ \t]*\[[ \t]*[xX\u2713\u2714][ \t]*\]")
+
+
+def _boxes_after_variants(doc: TextDoc, f: Finding) -> bool:
+    """The line's convention: a box after each variant ("G12A [X]  G12C [ ]"), the first box after the first variant."""
+    line = _line_at(doc.text, f.start)
+    if len(_VARIANT_THEN_BOX.findall(line)) >= 2:
+        first_box = _FIRST_BOX.search(line)
+        first_variant = re.search(_VARIANT, line)
+    elif doc.scanned and len(_SCANNED_VARIANT_THEN_BOX.findall(line)) >= 3:
+        first_box = re.search(r"[\[{(]", line)
+        first_variant = _SCANNED_VARIANT_THEN_BOX.search(line)
+    else:
+        return False
+    return bool(first_box and first_variant and first_variant.start() < first_box.start())
+
+
+def _unticked_box_after(doc: TextDoc, f: Finding) -> bool:
+    """[ocr19-box-after-variant] "G12A [X]  G12C [ ]  G12D [ ]": each variant's box follows it; G12C's is empty."""
+    empty = _EMPTY_BOX_AFTER.match(doc.text, f.end) or (doc.scanned and _SCANNED_EMPTY_BOX_AFTER.match(doc.text, f.end))
+    return bool(empty) and _boxes_after_variants(doc, f)
+
+
+def ticked_box_after(doc: TextDoc, f: Finding) -> bool:
+    """[ocr19-box-after-variant] "G12C [ ]  G12A [X]": G12A's box is the one after it (the empty box before it is
+    G12C's), so the layout's "unticked item" reading of the box before does not apply."""
+    return bool(_TICKED_BOX_AFTER.match(doc.text, f.end)) and _boxes_after_variants(doc, f)
+
+
+# [ocr19-target-row] a row of targets under a label, nothing but variant names in it: a column header
+_TARGET_ROW = re.compile(
+    rf"^[ \t]*(?:targets?|assays?|probes?|wells?|channels?|columns?|(?:variants?|mutations?|alleles?)\s+(?:tested|targeted))"
+    rf"[ \t]*[:|][ \t]*(?:(?:k-?ras[ \t]+)?{_VARIANT}(?:[ \t]+(?:[^\w\s][ \t]+)?|[ \t]*[|,;/][ \t]*|[ \t]*$)){{3,}}[ \t]*$",
+    re.I,
+)
+
+# [ocr19-tests-requested] "Tests requested:  [X] KRAS G12C  [X] EGFR", "Please perform: KRAS G12C, EGFR"
+_REQUESTED_LABEL = re.compile(
+    r"\b(?:tests?|assays?|analys[ie]s|investigations?)\s+(?:requested|ordered|required|to\s+be\s+(?:performed|done|run))"
+    r"\s*[:\u2013\u2014-][^\n]*$|\b(?:requested|ordered)\s+tests?\s*[:\u2013\u2014-][^\n]*$"
+    r"|\bplease\s+(?:perform|run|test\s+for)\b[^\n]*$",
+    re.I,
+)
+
+# [ocr19-documentation-requested] "[X] Documentation of a KRAS G12C mutation (copy of the laboratory report)" in a
+# payer's request for what is missing
+_DOCUMENTATION_OF = re.compile(
+    r"\b(?:documentation|proof|evidence|copy|confirmation)\s+of\s+(?:an?\s+|the\s+)?(?:documented\s+|positive\s+)?"
+    r"(?:k-?ras\s+)?(?:p\.)?$",
+    re.I,
+)
+_MISSING = re.compile(
+    r"\bmissing\s+(?:items?|documents?|documentation|information)\b|\b(?:items?|documents?|information)\s+(?:is\s+|are\s+)?"
+    r"(?:missing|outstanding)\b|\badditional\s+information\b|\bcannot\s+be\s+decided\b",
+    re.I,
+)
+
+# [ocr19-pending-answer] "KRAS G12C confirmed by central laboratory  [ ] Y  [ ] N  -> PENDING": the field's answer
+_PENDING_ANSWER = re.compile(
+    r"[^.;\n]*?(?:->|\u2192|=>|:|=|[ \t]{2,})[ \t]*(?:pending|awaited|awaiting(?:\s+result)?|not\s+yet\s+(?:available|resulted|received))\b",
+    re.I,
+)
+_ANSWERED = re.compile(
+    r"\b(?:detected|positive|present|identified|mutated|mutant|negative|not\s+detected)\b|\[[ \t]*[xX]", re.I
+)
+_OTHER_TEST = re.compile(
+    r"\b(?:egfr|alk|ros-?1|braf|met|ret|ntrk\d?|her-?2|erbb2|pd-?l1|nras|tp53|msi|mmr|tmb)\b", re.I
+)
+
+
+def _pending_answer(doc: TextDoc, f: Finding) -> bool:
+    m = _PENDING_ANSWER.match(doc.text, f.end)
+    if not m or m.end() > _line_end(doc.text, f.end):
+        return False
+    between = doc.text[f.end : m.end()]
+    return not (_ANSWERED.search(between) or _OTHER_TEST.search(between))
+
+
+def named_not_found(doc: TextDoc, f: Finding, no_result: bool) -> bool:
+    """The G12C (or other variant) is named on its line as an item - a menu's unticked box, a header row of targets,
+    a test requested, a document the payer still needs, a field answered pending - not found in the patient."""
+    before = _line_before(doc, f)
+    line = _line_at(doc.text, f.start)
+    if _unticked_box_after(doc, f) or _TARGET_ROW.search(line) or _pending_answer(doc, f):
+        return True
+    if _REQUESTED_LABEL.search(before) and not _RESULT_WORD.search(line):
+        return True
+    if _DOCUMENTATION_OF.search(before) and not _RESULT_WORD.search(line) and _MISSING.search(doc.text):
+        return True
+    return earlier_version_quote(doc, f, no_result)
+
+
+# [ocr19-csv-negative-row] a machine export's comma-separated row ("A2,KRAS G12C,NA,26.0,NA,<=8.0,NEG"): four cells
+# or more, the last a negative call, no positive cell between the variant and it - the variant's call, not detected.
+_CSV_ROW = re.compile(r"^[^,\n]*(?:,[^,\n]*){3,}$")
+_CSV_NEG_LAST = re.compile(r",[ \t]*(?:neg|negative|not[ \t]+detected|nd|wt|wild[ \t-]?type)[ \t]*,?[ \t]*$", re.I)
+_CSV_POS = re.compile(r"\b(?:pos|positive|detected|present|mutated|mutant)\b", re.I)
+
+
+def csv_negative_row(doc: TextDoc, f: Finding) -> bool:
+    line = _line_at(doc.text, f.start)
+    if not _CSV_ROW.match(line.strip()):
+        return False
+    rest = doc.text[f.end : _line_end(doc.text, f.end)]
+    m = _CSV_NEG_LAST.search(rest)
+    return bool(m and not _CSV_POS.search(rest[: m.start()]))
