@@ -460,6 +460,22 @@ NINETEENTH_BLIND = {  # the nineteenth set's one blind run (digital, fax), score
 }
 
 
+TWENTIETH_BLIND = {  # the twentieth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("75.0 / 25.0 / 0.0", "77.1 / 22.9 / 0.0"),
+    "authorization_number": ("81.2 / 16.7 / 2.1", "77.1 / 20.8 / 2.1"),
+    "period_start": ("87.5 / 12.5 / 0.0", "87.5 / 10.4 / 2.1"),
+    "period_end": ("87.5 / 12.5 / 0.0", "89.6 / 10.4 / 0.0"),
+    "quantity": ("87.5 / 12.5 / 0.0", "89.6 / 10.4 / 0.0"),
+    "appeal_deadline": ("83.3 / 14.6 / 2.1", "81.2 / 18.8 / 0.0"),
+    "denial_reason": ("89.6 / 10.4 / 0.0", "83.3 / 14.6 / 2.1"),
+    "requested": ("91.7 / 8.3 / 0.0", "89.6 / 8.3 / 2.1"),
+    "patient_name": ("77.1 / 22.9 / 0.0", "68.8 / 31.2 / 0.0"),
+    "patient_birth_date": ("83.3 / 16.7 / 0.0", "75.0 / 25.0 / 0.0"),
+    "patient_member_id": ("89.6 / 10.4 / 0.0", "75.0 / 20.8 / 4.2"),
+    "patient_mismatch": ("95.8 / 0.0 / 4.2", "91.7 / 0.0 / 8.3"),
+}
+
+
 def _at_both_qualities(
     nth: str,
     blind: dict[str, tuple[str, str]],
@@ -498,6 +514,7 @@ def _at_both_qualities(
         _at_both_qualities("seventeenth", SEVENTEENTH_BLIND, 1),
         _at_both_qualities("eighteenth", EIGHTEENTH_BLIND, (0, 1), "scored **once** by the lead on 2026-12-02"),
         _at_both_qualities("nineteenth", NINETEENTH_BLIND, 1, "scored **once** by the lead on 2026-12-02"),
+        _at_both_qualities("twentieth", TWENTIETH_BLIND, 0, "scored **once** by the lead on 2026-12-02"),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
