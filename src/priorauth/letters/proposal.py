@@ -12,6 +12,9 @@ from priorauth.letters import dates, fields, mapping, outcome, patient, pointers
 from priorauth.text import ocr
 
 CONFIDENT = ocr.CONFIDENT / 100  # the OCR threshold measured in issue 17 (word confidence 70)
+# a grouped member id ("BMH 06 6630 241") the fax wrapped after one of its blanks: the id ends its line and the next
+# line is only groups of digits, ending the sentence ("BMH 06" / "6630 241."): those groups are the id's
+_WRAPPED_ID = re.compile(r"[ \t]*\n[ \t]*(?P<rest>\d{2,6}(?:[ ]\d{2,6})*)(?=[.,;]?[ \t]*(?:\n|$))")
 SCALARS = (
     "outcome",
     "authorization_number",
@@ -263,6 +266,8 @@ def propose(
                 )
                 continue
             hit = fields.Hit(digits, hit.start, hit.end, hit.note)
+            if " " in hit.value and (wrapped := _WRAPPED_ID.match(text, hit.end)):  # the fax wrapped the id's line: its last groups below
+                hit = fields.Hit(f"{hit.value} {wrapped.group('rest')}", hit.start, wrapped.end("rest"), hit.note)
         f = add(f"patient_{name}", hit)
         if f is not None and f.value is not None:
             out.patient[name] = f.value
