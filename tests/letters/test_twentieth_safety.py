@@ -213,6 +213,7 @@ def test_not_an_authorization_number(text: str, number: str | None) -> None:
         # guards: a heading's other dates are not the letter's
         ("ALDER RISE HEALTH · valid until 4 November 2027\n\n1 March 2027\n", date(2027, 3, 1)),
         ("ALDER RISE HEALTH · page 2 · 4 November 2027\n\n1 March 2027\n", date(2027, 3, 1)),
+        ("D.O.B. - 8/14/61\n\n1 March 2027\n", date(2027, 3, 1)),  # a birth date, never the letter's
     ],
 )
 def test_heading_date(text: str, day: date) -> None:
@@ -235,3 +236,44 @@ def test_day_first_note_without_its_bracket(text: str, start: date) -> None:
 def test_day_first_guard_note_needs_a_date_before_it() -> None:
     text = "Format JJ/MM/AAAA) below\nPeriod: 01/02/2027 to 07/31/2027\n"
     assert fields.day_first(text) == text
+
+
+# -- 6. an X12 message segment the fax wrapped; a dot OCR read for a blank in a requested item ---------------------
+X12 = (
+    "ST*278*0441~\nHL*4*3*EV*0~\nHCR*A3*GVH27190X0042*N2~\n"
+    "MSG*NOT CERTIFIED - STAGE IB DISEASE AFTER RESECTION IS NOT AN\n{tail}"
+    "MSG*FOR LUMAKRAS UNDER POLICY ONC-22~\nMSG*AN APPEAL MAY BE FILED WITHIN 60 DAYS~\nSE*9*0441~\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("tail", "reason"),
+    [
+        ("APPROVED INDICATION ~\n", "NOT CERTIFIED - STAGE IB DISEASE AFTER RESECTION IS NOT AN APPROVED INDICATION FOR LUMAKRAS UNDER POLICY ONC-22"),
+        ("APPROVED INDICATION~\n", "NOT CERTIFIED - STAGE IB DISEASE AFTER RESECTION IS NOT AN APPROVED INDICATION FOR LUMAKRAS UNDER POLICY ONC-22"),
+        # guard: a next line that opens a segment is not the message's wrap (the unfinished segment is not read)
+        ("DTP*472*D8*20270719~\n", "FOR LUMAKRAS UNDER POLICY ONC-22"),
+    ],
+)
+def test_wrapped_x12_message(tail: str, reason: str) -> None:
+    assert fields.denial_reason(X12.format(tail=tail)).value == reason
+
+
+RFI = (
+    "HOLLYMEAD HEALTH\n\n5 May 2027\n\nPatient: Corin Ashdown    DOB 03/04/1952\n\n"
+    "Your LUMAKRAS request is pended. Please send:\n* {item}\n* the KRAS G12C test report\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("item", "fax", "read"),
+    [
+        ("oncology notes.describing the treatment so far", True, "oncology notes describing the treatment so far"),
+        ("oncology notes.describing the treatment so far", False, "oncology notes.describing the treatment so far"),  # text layer: as printed
+        ("the form from portal.hollymead.org", True, "the form from portal.hollymead.org"),  # an address: as read
+    ],
+)
+def test_dot_for_a_blank_in_a_requested_item(item: str, fax: bool, read: str) -> None:
+    text = RFI.format(item=item)
+    p = propose(_fax(text) if fax else _pdf(text), None)
+    assert read in [r["item"] for r in p.requested]

@@ -722,7 +722,7 @@ def _letter_date(text: str) -> Hit | None:
             len(found or []) == 1
             and pos < len("\n".join(lines[:3]))
             and (tail := _HEADING_DATE.search(line))
-            and not re.search(r"\b(?:dob|birth|born|page|printed|faxed|received|sent|due|by|until|expires?|through|thru|effective|from|to|valid)\b", line, I)
+            and not re.search(r"\b(?:dob|d\.o\.b|birth|born|page|printed|faxed|received|sent|due|by|until|expires?|through|thru|effective|from|to|valid)\b", line, I)
             and (d := dates.parse(tail.group("d")))
         ):
             return Hit(d, pos + tail.start("d"), pos + tail.end("d"))
@@ -1262,7 +1262,11 @@ def _recital(text: str) -> Hit | None:
 
 
 # an X12 278 response's free-text message ("MSG*KRAS TEST SUBMITTED SHOWS ...~"), its first that is not about an appeal
-_X12_MSG = re.compile(r"^[ \t]*(?:MSG[ \t]+)?MSG\*(?P<v>[^~*\n]*[^~*\s])[ \t]*~", M)
+# (a segment the fax wrapped goes on on the next line up to its "~", a line that opens no segment of its own:
+# "MSG*DENIED - ... NOT A COVERED\nINDICATION ~")
+_X12_MSG = re.compile(
+    r"^[ \t]*(?:MSG[ \t]+)?MSG\*(?P<v>[^~*\n]*[^~*\s](?:\n(?![ \t]*[A-Z][A-Z0-9]{1,2}\*)[ \t]*[^~*\n]*[^~*\s])?)[ \t]*~", M
+)
 
 
 def denial_reason(text: str) -> Hit | None:
@@ -1276,7 +1280,7 @@ def denial_reason(text: str) -> Hit | None:
             if _REASON_STOP.search(m.group("v")) or re.match(r"(?:SEND|PROVIDE|SUBMIT|FAX)\b", m.group("v")):
                 break
             said.append(m)
-        return Hit(" ".join(m.group("v") for m in said), said[0].start("v"), said[-1].end("v"))
+        return Hit(" ".join(" ".join(m.group("v").split()) for m in said), said[0].start("v"), said[-1].end("v"))
     for m in _REASON_LABEL.finditer(text):
         start = m.end()
         while start < len(text) and text[start] in " \t\n":

@@ -12,6 +12,10 @@ from priorauth.letters import dates, fields, mapping, outcome, patient, pointers
 from priorauth.text import ocr
 
 CONFIDENT = ocr.CONFIDENT / 100  # the OCR threshold measured in issue 17 (word confidence 70)
+# a dot OCR read for a blank between two words of small letters ("clinic notes.documenting progression"), never in an
+# item that names a web or mail address ("portal.example.org")
+_DOT_FOR_BLANK = re.compile(r"(?<=[a-z]{4})\.(?=[a-z]{4,}\b)")
+_ADDRESS = re.compile(r"www|https?:|@|\.(?:com|org|net|gov|edu|io)\b|/", re.I)
 # a grouped member id ("BMH 06 6630 241") the fax wrapped after one of its blanks: the id ends its line and the next
 # line is only groups of digits, ending the sentence ("BMH 06" / "6630 241."): those groups are the id's
 _WRAPPED_ID = re.compile(r"[ \t]*\n[ \t]*(?P<rest>\d{2,6}(?:[ ]\d{2,6})*)(?=[.,;]?[ \t]*(?:\n|$))")
@@ -240,6 +244,8 @@ def propose(
     if kind == "pended":
         for hit in fields.requested(ours) or tables.read(fields.requested, ours) or []:
             conf = letter.confidence(hit.start, hit.end)
+            if letter.ocr and not _ADDRESS.search(hit.value):  # "clinic notes.documenting": OCR's dot for a blank
+                hit = fields.Hit(_DOT_FOR_BLANK.sub(" ", hit.value), hit.start, hit.end, hit.note)
             out.requested.append(
                 {
                     "item": hit.value,
