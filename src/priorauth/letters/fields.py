@@ -17,6 +17,7 @@ from priorauth.letters import (
     decision,
     margin,
     named,
+    parts,
     pointers,
     sms,
     spaced,
@@ -311,7 +312,8 @@ def unmarked(text: str) -> str:
 # blanked (a note beside one date would otherwise turn it twice)
 _DAY_FIRST_SAID = re.compile(
     # (Italian "gg/mm/aaaa", French "jj/mm/aaaa" too; a German letter's dotted dates are read day first already)
-    r"\((?:day|dd|dia|d|gg|giorno|jj|jour)[/.\-](?:month|mm|m[eêé]s|m|mese|mois)[/.\-](?:year|yyyy|yy|ano|aaaa|a|anno|ann[ée]e)\)"
+    # (its opening bracket lost at fax, right after the date it follows: "08/09/1948 JJ/MM/AAAA)")
+    r"(?:\(|(?<=\d[ ]))(?:day|dd|dia|d|gg|giorno|jj|jour)[/.\-](?:month|mm|m[eêé]s|m|mese|mois)[/.\-](?:year|yyyy|yy|ano|aaaa|a|anno|ann[ée]e)\)"
     r"|\b(?:dates?|datas?)\b[^.\n]{0,40}\b(?:written|are|in|given|shown|printed|s[aã]o|est[aã]o)\b[^.\n]{0,12}"
     r"\b(?:day|dd|dia)[/.\-](?:month|mm|m[eêé]s)[/.\-](?:year|yyyy|ano|aaaa)\b"
     r"|\ball[ \t]+dates[ \t]+(?-i:DD/MM/YYYY|dd/mm/yyyy)\b",  # an extract's comment: "all dates DD/MM/YYYY"
@@ -409,7 +411,8 @@ _NUMBER_LABELS = tuple(
         r"(?:PA|prior\s+auth(?:orization)?)\s+control(?=[ \t]*(?:\.{2,}|:))",
         # a program's initials as the request's name: "SA number", "Request for services (RFS) no.", "EA #"
         # (never a person's, a drug's or a plan's id: NPI, DIN, PHN, MRN, ...)
-        r"(?:\(?(?-i:(?!(?:NPI|DEA|TIN|EIN|SSN|PHN|MRN|DIN|NDC|BIN|PCN|TTY|MBI|HICN|ID|PIN|RX|GRP|DOB|MBR|MEM|SUB|SUBS|ENR|CERT)\b)[A-Z]{2,4})\)?)"
+        # (nor a fax machine's transmission report's "JOB NO." of the page it sent)
+        r"(?:\(?(?-i:(?!(?:NPI|DEA|TIN|EIN|SSN|PHN|MRN|DIN|NDC|BIN|PCN|TTY|MBI|HICN|ID|PIN|RX|GRP|DOB|MBR|MEM|SUB|SUBS|ENR|CERT|JOB|FAX|TEL|PGS)\b)[A-Z]{2,4})\)?)"
         r"\s*(?:{NUM}|no(?:\.|(?![a-z]))|#)(?=\s*[:.#]|\s{2,})",
     )
 )
@@ -531,6 +534,8 @@ _NUMBER_ANY = re.compile(
 )
 
 
+# a slashed id going on after a blank with more slashed groups ("SVH/PA/27 10/0388", a blank OCR put inside a group)
+_SLASH_RUNS_ON = re.compile(r"[ ][A-Z0-9]{1,6}/[A-Z0-9]")
 _ID_COLUMN = re.compile(r"^[^\d\n]*\b(?:reference|ref\.?|auth(?:orization)?|number|no\.|case|id|#)[^\d\n]*$", M)
 
 
@@ -590,6 +595,8 @@ def _authorization_number(text: str, new_only: bool = False) -> Hit | None:
                 spaced = _SPACED_GROUPS.fullmatch(value)
                 if spaced and (more := _MORE_GROUPS.match(text, end)):
                     value, end = text[m.start("v") : more.end()], more.end()
+                elif "/" in value and _SLASH_RUNS_ON.match(text, end):
+                    continue  # "SVH/PA/27 10/0388": OCR put a blank inside a slashed id; never half of it
                 elif spaced and _RUNS_ON.match(text, end):
                     continue  # "DHP 2810 0413 6 when you call": where the spaced id ends is not clear; never half of it
                 if _SPACED_ID.fullmatch(value) and (last := _LAST_GROUP.match(text, end)):
@@ -708,6 +715,17 @@ def _letter_date(text: str) -> Hit | None:
         column = opens and re.match(rf"[ \t]*(?:{dates.DATE})(?:[ \t]{{2,}}|$)", line, I)
         if alone or translated or column:
             return Hit(found[0].day, pos + found[0].start, pos + found[0].end)
+        # a heading line's last field after a middle dot or a bar ("ACME HEALTH · RENEWAL DECISION · 7 December 2027",
+        # at fax the dot read as a colon or a dash),
+        # in the letter's first three lines: the letter's date, before any table's dates below it
+        if (
+            len(found or []) == 1
+            and pos < len("\n".join(lines[:3]))
+            and (tail := _HEADING_DATE.search(line))
+            and not re.search(r"\b(?:dob|d\.o\.b|birth|born|page|printed|faxed|received|sent|due|by|until|expires?|through|thru|effective|from|to|valid)\b", line, I)
+            and (d := dates.parse(tail.group("d")))
+        ):
+            return Hit(d, pos + tail.start("d"), pos + tail.end("d"))
         pos += len(line) + 1
     for m in _LAST_COLUMN.finditer("\n".join(lines[:6])):
         if (d := dates.parse(m.group("d"))) and not re.search(r"\b(?:dob|birth|born)\b", m.group(0), I):
@@ -726,6 +744,7 @@ def _letter_date(text: str) -> Hit | None:
     return worded.letter_date(first_page)  # a certificate's "Given on this sixth day of July, two thousand twenty-seven"
 
 
+_HEADING_DATE = re.compile(rf"\S[ \t]*(?:[ \t][·•|\-–—]|:)[ \t]+(?P<d>{dates.DATE})[ \t]*$", I)
 _DTG = re.compile(r"(?<![\w/])(?=(?:0[1-9]|[12]\d|3[01])\d{4}Z[ \t])(?P<d>\d\d)\d{4}Z[ \t]+(?P<rest>" + dates._MONTH + r"[ \t]+\d{2}(?:\d{2})?)(?![\w/])", I)
 _WEEKDAY_DATE = re.compile(rf"\b{dates.WEEKDAY}[ \t]+(?P<d>{dates.DATE})", I)
 
@@ -1243,7 +1262,11 @@ def _recital(text: str) -> Hit | None:
 
 
 # an X12 278 response's free-text message ("MSG*KRAS TEST SUBMITTED SHOWS ...~"), its first that is not about an appeal
-_X12_MSG = re.compile(r"^[ \t]*(?:MSG[ \t]+)?MSG\*(?P<v>[^~*\n]*[^~*\s])[ \t]*~", M)
+# (a segment the fax wrapped goes on on the next line up to its "~", a line that opens no segment of its own:
+# "MSG*DENIED - ... NOT A COVERED\nINDICATION ~")
+_X12_MSG = re.compile(
+    r"^[ \t]*(?:MSG[ \t]+)?MSG\*(?P<v>[^~*\n]*[^~*\s](?:\n(?![ \t]*[A-Z][A-Z0-9]{1,2}\*)[ \t]*[^~*\n]*[^~*\s])?)[ \t]*~", M
+)
 
 
 def denial_reason(text: str) -> Hit | None:
@@ -1257,7 +1280,7 @@ def denial_reason(text: str) -> Hit | None:
             if _REASON_STOP.search(m.group("v")) or re.match(r"(?:SEND|PROVIDE|SUBMIT|FAX)\b", m.group("v")):
                 break
             said.append(m)
-        return Hit(" ".join(m.group("v") for m in said), said[0].start("v"), said[-1].end("v"))
+        return Hit(" ".join(" ".join(m.group("v").split()) for m in said), said[0].start("v"), said[-1].end("v"))
     for m in _REASON_LABEL.finditer(text):
         start = m.end()
         while start < len(text) and text[start] in " \t\n":
@@ -1969,7 +1992,11 @@ def patient(text: str) -> dict[str, Hit]:
         and not (rule is _SALUTATION and _NOT_PERSON.search(x.group("v")))
         and not (rule in (_ADDRESS_BLOCK, _NAME_OVER_DOB, _NAME_COMMA_DOB) and _NOT_ADDRESSEE.search(x.group("v")))
     )
-    m = next(found, None) or named.name(text, _NOT_NAME)
+    if split := parts.name(text):  # "Surname  Given name" columns, or their two labelled lines
+        out["name"] = Hit(*split)
+        m = None
+    else:
+        m = next(found, None) or named.name(text, _NOT_NAME)
     if m is not None and m.re is _SALUTATION and len(m.group("v").split()) == 1:
         m = _addressee_in_full(text, m) or m
     if m is not None:
@@ -1981,7 +2008,9 @@ def patient(text: str) -> dict[str, Hit]:
         (x for x in _births_first(text) if dates.parse(x.group("d"), birth=True, near=near) and not dates.roman_doubt(x.group("d"), text)),
         None,
     )
-    if d is not None:
+    if said := parts.birth(text):  # its order said in its label: "Birth (yyyy mm dd)  1958 03 17"
+        out["birth_date"] = Hit(*said)
+    elif d is not None:
         out["birth_date"] = Hit(dates.parse(d.group("d"), birth=True, near=near), d.start("d"), d.end("d"))
     else:
         for x in _DOB_NL_DE.finditer(text):

@@ -56,6 +56,21 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+# a spelling's variants, never a fax's misread: "Szymanowski" and "Szymanowsky" are two names ("i" and "y" differ in
+# shape; a name written with the one and read with the other is another person's record; "l" is "i" once OCR's glyphs
+# are folded)
+_VARIANTS = ({"i", "y"}, {"l", "y"})
+
+
+def _misread(a: str, b: str) -> bool:
+    """a and b differ by one letter OCR may misread (never a spelling variant of :data:`_VARIANTS`)."""
+    if not _one_edit(a, b):
+        return False
+    if len(a) == len(b):
+        return not any({x, y} in _VARIANTS for x, y in zip(a, b, strict=True) if x != y)
+    return True
+
+
 # one printed capital OCR read as two glyphs ("H" as "EI" or "II", "M" as "IVI" or "NI", "W" as "VV", "D" as "CL")
 _SPLIT = {"H": ("EI", "II", "IL", "LI"), "M": ("IVI", "NI", "RN"), "W": ("VV",), "D": ("CL",)}
 
@@ -85,7 +100,7 @@ def _near_words(a: set[str], b: set[str]) -> bool:
     """Every word of the shorter name is a word of the other or one misread letter away from one."""
     short, long_ = sorted((a, b), key=len)
     return all(
-        w in long_ or (len(w) >= NEAR_LENGTH and any(len(v) >= NEAR_LENGTH and _one_edit(w, v) for v in long_))
+        w in long_ or (len(w) >= NEAR_LENGTH and any(len(v) >= NEAR_LENGTH and _misread(w, v) for v in long_))
         for w in short
     )
 
@@ -143,9 +158,9 @@ def compare(
 
 # a name OCR read weakly (under its confidence threshold, left empty as a value) is still compared, its glyphs folded as
 # OCR confuses them: letters it cannot tell apart ("l", "I", "1"; "rn" and "m"; "ri" and "n"; "cl" and "d"; "vv" and
-# "w"; "ç" read as "g"), letters a fax font drops the mark of ("ø", "æ", "ß"), stray marks inside a word ("l.und")
+# "w"; "ç" read as "g"; "b" and "h", whose bowl a fax's pixels open), letters a fax font drops the mark of ("ø", "æ", "ß"), stray marks inside a word ("l.und")
 _FOLD_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d", "þ": "th"})
-_FOLD_GLYPHS = (("rn", "m"), ("ri", "n"), ("cl", "d"), ("vv", "w"), ("1", "l"), ("|", "l"), ("!", "l"), ("i", "l"), ("g", "c"))
+_FOLD_GLYPHS = (("b", "h"), ("rn", "m"), ("ri", "n"), ("cl", "d"), ("vv", "w"), ("1", "l"), ("|", "l"), ("!", "l"), ("i", "l"), ("g", "c"))
 
 
 def _folded_words(name: str, glyphs: bool = True) -> set[str]:
@@ -170,7 +185,7 @@ def _weak_name(weak: str, want: str, confirmed: bool) -> str | None:
             return None
         short, long_ = sorted((a, b), key=len)
         near |= all(
-            w in long_ or (len(w) >= NEAR_LENGTH and any(len(v) >= NEAR_LENGTH and _one_edit(w, v) for v in long_))
+            w in long_ or (len(w) >= NEAR_LENGTH and any(len(v) >= NEAR_LENGTH and _misread(w, v) for v in long_))
             for w in short
         )
     return "near" if confirmed and near else "name"

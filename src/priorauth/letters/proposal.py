@@ -12,6 +12,13 @@ from priorauth.letters import dates, fields, mapping, outcome, patient, pointers
 from priorauth.text import ocr
 
 CONFIDENT = ocr.CONFIDENT / 100  # the OCR threshold measured in issue 17 (word confidence 70)
+# a dot OCR read for a blank between two words of small letters ("clinic notes.documenting progression"), never in an
+# item that names a web or mail address ("portal.example.org")
+_DOT_FOR_BLANK = re.compile(r"(?<=[a-z]{4})\.(?=[a-z]{4,}\b)")
+_ADDRESS = re.compile(r"www|https?:|@|\.(?:com|org|net|gov|edu|io)\b|/", re.I)
+# a grouped member id ("BMH 06 6630 241") the fax wrapped after one of its blanks: the id ends its line and the next
+# line is only groups of digits, ending the sentence ("BMH 06" / "6630 241."): those groups are the id's
+_WRAPPED_ID = re.compile(r"[ \t]*\n[ \t]*(?P<rest>\d{2,6}(?:[ ]\d{2,6})*)(?=[.,;]?[ \t]*(?:\n|$))")
 SCALARS = (
     "outcome",
     "authorization_number",
@@ -237,6 +244,8 @@ def propose(
     if kind == "pended":
         for hit in fields.requested(ours) or tables.read(fields.requested, ours) or []:
             conf = letter.confidence(hit.start, hit.end)
+            if letter.ocr and not _ADDRESS.search(hit.value):  # "clinic notes.documenting": OCR's dot for a blank
+                hit = fields.Hit(_DOT_FOR_BLANK.sub(" ", hit.value), hit.start, hit.end, hit.note)
             out.requested.append(
                 {
                     "item": hit.value,
@@ -263,6 +272,8 @@ def propose(
                 )
                 continue
             hit = fields.Hit(digits, hit.start, hit.end, hit.note)
+            if " " in hit.value and (wrapped := _WRAPPED_ID.match(text, hit.end)):  # the fax wrapped the id's line: its last groups below
+                hit = fields.Hit(f"{hit.value} {wrapped.group('rest')}", hit.start, wrapped.end("rest"), hit.note)
         f = add(f"patient_{name}", hit)
         if f is not None and f.value is not None:
             out.patient[name] = f.value
