@@ -1994,3 +1994,65 @@ def test_a_broken_empty_box_after_a_variant_is_no_result(row: str, status: str, 
     """[ocr19-box-after-variant] (held-out OCR v19) "G12A [X]  G12C [ ]" read "Gl2A[X]  G12C{( J  G120[)": the G12C's
     box, read broken with no tick in it, is empty; never a `met` from it."""
     assert kras(_kras_of_scan(_CODON_BOXES.format(row=row), {}, monkeypatch))["status"] in status.split("|")
+
+
+# --- issue 17's safety pass on the twentieth OCR set: a negation wrapped to the next line, a policy code split ------
+
+_CLINIC_NOTE = (
+    "Thoracic clinic note (synthetic)\n"
+    "Sequencing of the pleural biopsy found an EML4-ALK fusion and {clause}\n"
+    "Plan: alectinib.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr20s-semicolon-for-comma] a comma read ";" before a connective parted the finding from its negation
+        (_CLINIC_NOTE.format(clause="no KRAS variant was seen; so KRAS G12C inhibitors are not an option."), "review|not_met|insufficient"),
+        (
+            "Dear Mr Hale (synthetic), the panel did not show any KRAS change; therefore the KRAS G12C\n"
+            "tablets would not help you.\n",
+            "review|not_met|insufficient",
+        ),
+        (_CLINIC_NOTE.format(clause="KRAS was never mutated; and KRAS G12C drugs stay off the table."), "review|not_met|insufficient"),
+        # guards: a real result after a negated clause but no connective, or read cleanly, stays met
+        (_CLINIC_NOTE.format(clause="no EGFR variant; KRAS G12C was detected (VAF 18%)."), "met"),
+        ("Molecular summary (synthetic)\nResult: KRAS G12C detected, VAF 25%\nPlan: sotorasib.\n", "met"),
+    ],
+)
+def test_a_negation_a_misread_semicolon_parted_from_the_finding_is_doubted(
+    text: str, status: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """[ocr20s-semicolon-for-comma] A finding begun by a connective ("so", "and", "therefore") right after a negated
+    clause ended by ";" (a comma a scan may have misread) is doubted (`review`), never `met`."""
+    assert kras(_kras_of_scan(text, {}, monkeypatch))["status"] in status.split("|")
+
+
+def test_the_semicolon_for_comma_patterns() -> None:
+    from priorauth.text import _CONNECTIVE, _NEGATED_CLAUSE
+
+    assert _NEGATED_CLAUSE.search("The panel showed no variant of KRAS codon 12; ")
+    assert not _NEGATED_CLAUSE.search("KRAS G12C detected; ")
+    assert not _NEGATED_CLAUSE.search("no EGFR variant. KRAS tested; ")
+    assert _CONNECTIVE.match("so the drug")
+    assert not _CONNECTIVE.match("some of the")
+
+
+@pytest.mark.parametrize(
+    ("cell", "general"),
+    [
+        # [ocr20s-split-policy-code] a policy's code split in two by a misread mark
+        ("MEDICAL POLICY MP. ONC-114 (excerpt.", True),
+        ("Clinical policy CP. 12-3 - page 1", True),
+        ("Drug policy RX 447:", True),
+        ("MEDICAL POLICY MP-ONC-114 (excerpt", True),
+        # guards: a sentence about a policy is no heading
+        ("Medical policy covers sotorasib when criteria are met", False),
+        ("Clinical policy was reviewed with the patient today", False),
+    ],
+)
+def test_a_policy_heading_with_a_split_code(cell: str, general: bool) -> None:
+    from priorauth.text.document_scope import _GENERAL_HEADING
+
+    assert bool(_GENERAL_HEADING.match(cell)) is general

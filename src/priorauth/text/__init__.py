@@ -213,6 +213,13 @@ def _drug_names() -> tuple[str, ...]:
     return tuple(n for n in vocabulary().by_name if len(n) >= 7 and n.isalpha())
 
 
+# [ocr20s-semicolon-for-comma] A scan reads a comma as a semicolon ("... did not find any change in the KRAS gene; so
+# the KRAS G12C medicines do not apply"): the clause after it, begun by a connective (so, and, hence, therefore), is
+# read as a sentence of its own, out of the negation's scope. A finding so begun after a negated clause is doubted.
+_NEGATED_CLAUSE = re.compile(r"\b(not|no|never|without|neither)\b[^.;:\n]*(?:\n[^.;:\n]*)?;\s*$", re.I)
+_CONNECTIVE = re.compile(r"(?:so|and|hence|thus|therefore|which\s+means)\b", re.I)
+
+
 def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None = None) -> OcrReading | None:
     """The page and confidence of ``doc.text[start:end]`` (a finding's sentence; ``focus``: the finding's own
     words in it) when it was read from a scanned page. The confidence is the lowest Tesseract word
@@ -254,6 +261,10 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
         at = doc.text.count("\n", 0, line_start)
         m = _DAMAGED_NEGATION.search("\n".join(lines[max(0, at - 3) : at + 4]))
         suspect = m.group(0) if m else None
+    if suspect is None:  # [ocr20s-semicolon-for-comma] a comma read ";" parted the finding from its negation
+        before = doc.text[max(0, start - 160) : start]
+        m = _NEGATED_CLAUSE.search(before)
+        suspect = m.group(1) if m and _CONNECTIVE.match(doc.text, start) else None
     if suspect is None:  # [ocr19s-broken-box] a typed answer box on the finding's line read as a stroke
         m = _BROKEN_BOX.search(doc.text, line_start, line_end)
         suspect = m.group(0) if m else None

@@ -217,7 +217,8 @@ _GENERAL_HEADING = re.compile(
     # on a patient, signed or dated ("PAP re-enrolment - prescriber update (signed 11/30/2026)")
     r"(?:provider|prescriber|network)\s+(?:bulletin|newsletter|update(?!\s*\(?\s*(?:signed|dated)\b)|faqs?)|"
     r"frequently\s+asked\s+questions)"
-    r"(?:\s+[\w.-]+)?\s*(?:[:(\-\u2013\u2014]|$)",
+    # [ocr20s-split-policy-code] ... its code split in two by a misread mark ("MEDICAL POLICY MP. ONC-114 (excerpt")
+    r"(?:\s+[\w.-]+)?(?:\s+[a-z]{0,6}-?\d[\w.-]*)?\s*(?:[:(\-\u2013\u2014]|$)",
     re.I,
 )
 
