@@ -418,7 +418,7 @@ def _table_header(text: str, first: int) -> tuple[int, int] | None:
         if end <= 0:
             return None
         if line.strip() and not tables.ruled(line):
-            cells = re.findall(r"\S+(?: \S+)*", line)
+            cells = tables.CELL.findall(line)
             return (start, end) if len(cells) >= 2 and not re.search(r"\d", line) else None
         end = start - 1
     return None

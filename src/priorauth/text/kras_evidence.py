@@ -22,35 +22,11 @@ from __future__ import annotations
 
 import re
 
-from priorauth.text.document_scope import _CONDITION_BEFORE, _OTHER_TEST_BEFORE
+from priorauth.text.document_scope import OTHER_GENES
 from priorauth.text.layout import _RESULT_WORD
 from priorauth.text.pipeline import Finding
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _line_at, _line_before, _line_end, _line_start
-
-# words parted by a scan's speck glued to a word or standing alone ("result. will be issued", "not  i back")
-_SP = r"[^\w\s]{0,2}\s+(?:(?:[^\w\s]{1,3}|\w)\s+)?"
-# [ocr19-no-result-declared] more wordings of a document's own "no result is held"; a declaration about another named
-# test on its line ("PD-L1 results not back yet") or under a condition ("if no result is available") is none.
-_DECLARED_NO_RESULT = re.compile(
-    rf"\bresults?{_SP}(?:(?:are|is){_SP})?not{_SP}(?:back|in|ready|through)(?:{_SP}yet)?\b"
-    rf"|\bresults?{_SP}(?:will|to){_SP}(?:be{_SP})?(?:issued|reported|sent|released){_SP}(?:separately|later)\b"
-    rf"|\bno{_SP}(?:sample|specimen|block|tissue){_SP}(?:(?:has{_SP}been{_SP}|was{_SP})?received{_SP})?yet\b"
-    r"|\bresults?(?:\s+field)?(?:\s+for\s+[^:\n]{1,30})?\s*[:=\u2013\u2014-]\s*not\s+(?:yet\s+)?received\b"
-    rf"|\bno{_SP}(?:valid|local|current|final|reportable){_SP}(?:k-?ras{_SP}|molecular{_SP})?results?{_SP}"
-    r"(?:is|are|was|exists?)\b",
-    re.I,
-)
-
-
-def declared_no_result(text: str) -> bool:
-    """[ocr19-no-result-declared] The document says, in one of these wordings, that it holds no result (yet)."""
-    return any(
-        not _OTHER_TEST_BEFORE.search(text[_line_start(text, m.start()) : m.start()])
-        and not _CONDITION_BEFORE.search(text[max(_line_start(text, m.start()), m.start() - 60) : m.start()])
-        for m in _DECLARED_NO_RESULT.finditer(text)
-    )
-
+from priorauth.text.spans import _line_at, _line_before, _line_end
 
 # [ocr19-earlier-version-quote] "Version 1 stated:", "Originally reported:", "The previous report read:"
 _EARLIER_VERSION = re.compile(
@@ -140,9 +116,7 @@ _PENDING_ANSWER = re.compile(
 _ANSWERED = re.compile(
     r"\b(?:detected|positive|present|identified|mutated|mutant|negative|not\s+detected)\b|\[[ \t]*[xX]", re.I
 )
-_OTHER_TEST = re.compile(
-    r"\b(?:egfr|alk|ros-?1|braf|met|ret|ntrk\d?|her-?2|erbb2|pd-?l1|nras|tp53|msi|mmr|tmb)\b", re.I
-)
+_OTHER_TEST = re.compile(rf"\b(?:{OTHER_GENES})\b", re.I)
 
 
 def _pending_answer(doc: TextDoc, f: Finding) -> bool:

@@ -25,7 +25,7 @@ from priorauth.text.finding_scope import (
     _negated_in_aside,
     _told_by_relative,
 )
-from priorauth.text.kras_evidence import csv_negative_row, declared_no_result, named_not_found
+from priorauth.text.kras_evidence import csv_negative_row, named_not_found
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
     _DANGLING_NOT,
@@ -390,7 +390,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v10) [v10-result-withdrawn] "block 2 (reported KRAS G12C) ... the result is WITHDRAWN"
     if _withdrawn_row(doc, f):
         return  # [ocr18-withdrawn-row] "Version 1 (withdrawn)  KRAS c.34G>T p.G12C 26%  -- WITHDRAWN": a voided entry
-    no_result = no_result_held(doc.text) or declared_no_result(doc.text)  # [ocr19-no-result-declared] more wordings
+    no_result = no_result_held(doc.text)  # [ocr18-no-result-held], [ocr19-no-result-declared]
     if f.label != "KRAS_NEG" and no_result and not _RESULT_WORD.search(_line_at(doc.text, f.start)):
         return  # [ocr18-no-result-held] "[x] KRAS G12C" on a requisition stamped "NOT RESULTED": what was ordered
     if f.label != "KRAS_NEG" and named_not_found(doc, f, no_result):
