@@ -15,6 +15,7 @@ from priorauth.letters import (
     compared,
     dates,
     decision,
+    ini_values,
     margin,
     named,
     parts,
@@ -290,7 +291,7 @@ def unmarked(text: str) -> str:
     text = _MERGE_FIELD.sub(_blank, text)
     text = _FOOTNOTE_MARK.sub(_blank, text)
     if _INI_SECTION.search(text) and len(_INI_KEY.findall(text)) >= 4:
-        text = _INI_KEY.sub(_ini_key, text)
+        text = ini_values.worded(_INI_KEY.sub(_ini_key, text))  # "status = pending_information": words
     text = margin.unnumbered(spaced.joined(sms.unthreaded(_yaml(text))))
     if len(_X12_SEGMENT.findall(text)) >= 4:
         text = _x12(text)
@@ -652,6 +653,10 @@ _COVER = re.compile(r"\b(?:facsimile|fax)\s+(?:transmittal|transmission|cover(?:
 _FORMAT_NOTE = re.compile(r"[ \t]*\((?:day|month|year|dd|mm|yyyy)(?:[/.\- ](?:day|month|year|dd|mm|yy|yyyy)){2}\)$", I)
 
 
+# a German dateline's dotted date, day first as German letters write it ("Lindenau, den 09.03.2027": 9 March)
+_GERMAN_DATELINE = re.compile(r",[ \t]*den[ \t]+\d{1,2}\.\d{1,2}\.\d{4}[ \t]*$")
+
+
 def _day_first(line: str, found: dates.Found) -> dates.Found:
     """A numeric date read day first, as the note beside it says ("04/08/2027 (day/month/year)" is 4 August)."""
     m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", line[found.start : found.end])
@@ -705,7 +710,7 @@ def _letter_date(text: str) -> Hit | None:
         note = _FORMAT_NOTE.search(stripped)
         stripped = _FORMAT_NOTE.sub("", stripped)  # "28/04/2027 (day/month/year)": the date alone, its order said
         found = dates.find(re.sub(r"(?<=\d{4})/(?!\d{1,2}/)", " ", line))  # "June 15, 2027/15 de junio" (OCR)
-        if found and note and re.match(r"[ \t]*\((?:day|dd)", note.group(0), I):
+        if found and ((note and re.match(r"[ \t]*\((?:day|dd)", note.group(0), I)) or _GERMAN_DATELINE.search(line)):
             found[0] = _day_first(line, found[0])
         # a line that is only a date, or a letterhead's date column ("July 1, 2026      Reference ..."), or a
         # date and its translation ("June 15, 2027 / 15 de junio de 2027")
@@ -1793,7 +1798,7 @@ _DOB = re.compile(
 # a Dutch or German (Swiss) letter's date of birth, day first as those countries write it ("Geboortedatum:
 # 05-02-1950", "Geburtsdatum: 02.12.1958": the 5th of February, never May 2nd)
 _DOB_NL_DE = re.compile(
-    r"\b(?i:geboortedatum|geburtsdatum|geboren(?:[ \t]+(?:am|op))?)[ \t]*(?::|\.{2,})?[ \t]*"
+    r"\b(?i:geboortedatum|geburtsdatum|geb\.(?=[ \t]*:)|geboren(?:[ \t]+(?:am|op))?)[ \t]*(?::|\.{2,})?[ \t]*"
     r"(?P<d>(?P<dd>\d{1,2})[.\-/](?P<mm>\d{1,2})[.\-/](?P<yy>\d{4}))(?!\d)"
 )
 # a Dutch or German (Swiss) letter's member number: "Polisnummer: 40.118.227", "Versichertennummer: 756.4471.0912.38"
