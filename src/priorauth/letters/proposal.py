@@ -8,7 +8,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from priorauth.letters import dates, fields, mapping, outcome, patient, pointers, recheck, source, tables
+from priorauth.letters import (
+    block_opening,
+    dates,
+    fields,
+    mapping,
+    outcome,
+    patient,
+    pointers,
+    quoted_csv,
+    recheck,
+    source,
+    tables,
+)
 from priorauth.text import ocr
 
 CONFIDENT = ocr.CONFIDENT / 100  # the OCR threshold measured in issue 17 (word confidence 70)
@@ -175,6 +187,8 @@ def propose(
             "the letter decides other drugs too (" + "; ".join(part.others) + "): only LUMAKRAS is read"
         )
     hits, why = outcome.outcome_hits(ours)
+    if part and not hits and (opening := block_opening.hit(ours)) is not None:  # "2) LUMAKRAS ..." / "APPROVED from"
+        hits, why = [opening], ""
     if not hits and "more than one" not in why:
         found = (tables.read(outcome.outcome, ours, outcome.legend(ours)[0]) or (None, ""))[0]
         hits, why = ([found], "") if found else ([], why)
@@ -215,7 +229,7 @@ def propose(
             add("appeal_deadline", fields.appeal_deadline(text, day.value if day else None)[0])
     if kind == "denied":
         structured = tables.structured(ours)  # <DenialReason>, a CSV's denial_reason column
-        reason = tables.read(fields.denial_reason, ours) if structured else None
+        reason = (tables.read(fields.denial_reason, ours) or tables.read(quoted_csv.reason, ours)) if structured else None
         reason = reason or fields.denial_reason(outcome.unlegended(ours)) or tables.read(fields.denial_reason, ours)
         after = fields.reason_after(outcome.unlegended(ours), [h for h in hits if h.value == "denied"])
         if reason is None:  # no labelled reason, no "because": the words after the denial statement
