@@ -265,3 +265,86 @@ def test_a_bare_reason_is_read_only_in_a_record() -> None:
     assert quoted_csv.reason("Status: DENIED\nReason: No KRAS G12C result on file\n").value == "No KRAS G12C result on file"
     assert quoted_csv.reason("Status: DENIED\nReason: R12\n") is None  # guard: a code, no reason's words
     assert quoted_csv.reason("Reason code: 17\n") is None  # guard: another field
+
+
+# -- numbers, dates: a number run into the prose, new labels, German and Julian periods, "writes on <date>" -------
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Your LUMAKRAS 120 mg tablets have been approved under authorization KTV·27·0112·05, valid for six months.", "KTV·27·0112·05"),
+        ("We cannot approve the request for LUMAKRAS, reference QRS-27-0330-118, because no result was sent.", "QRS-27-0330-118"),
+        ("The request for LUMAKRAS is denied.\n\nReference KTV·27·0112·06 · Agnes Holm\n", "KTV·27·0112·06"),
+        ("Référence du dossier : QF-27-0330-0041\n\nLa demande pour LUMAKRAS est ACCORDÉE.\n", "QF-27-0330-0041"),
+        ("AUTH KEY      QX27-091-0044\nRESULT        APPROVED\nPRODUCT       LUMAKRAS TAB 120MG\n", "QX27-091-0044"),
+        # guards: too short, a year, the member's number
+        ("The request for LUMAKRAS, reference 27, was approved.", None),
+        ("LUMAKRAS was approved under authorization 2027 rules.", None),
+    ],
+)
+def test_numbers_in_prose_and_new_labels(text: str, number: str | None) -> None:
+    assert _read(text)["number"] == number
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        (
+            "Ihr Antrag auf LUMAKRAS ist GENEHMIGT.\nGültigkeitszeitraum:  02.03.2027 bis 01.09.2027\n",
+            date(2027, 3, 2),
+            date(2027, 9, 1),
+        ),
+        (
+            "DATES BELOW ARE YYYYDDD\nRESULT      APPROVED\nPRODUCT     LUMAKRAS 120MG\nFROM DT     2027032\nTHRU DT     2027212\n",
+            date(2027, 2, 1),
+            date(2027, 7, 31),
+        ),
+        # guards: seven digits where the letter does not say they are dates; an end before its start
+        ("RESULT      APPROVED\nPRODUCT     LUMAKRAS 120MG\nFROM DT     2027032\nTHRU DT     2027212\n", None, None),
+        ("Ihr Antrag auf LUMAKRAS ist GENEHMIGT.\nZeitraum:  02.09.2027 bis 01.03.2027\n", None, None),
+    ],
+)
+def test_german_and_long_julian_periods(text: str, start: date | None, end: date | None) -> None:
+    got = _read(text)
+    assert (got["start"], got["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text, deadline",
+    [
+        (
+            "Brookvale Health writes on March 3, 2027 about your patient to say that we cannot approve the request for "
+            "LUMAKRAS. You may ask us to look at this decision again within thirty days of the date of this letter.",
+            date(2027, 4, 2),
+        ),
+        (
+            "Fontreuil, le 2 mars 2027\n\nLa demande pour LUMAKRAS est REFUSÉE : le motif est l'absence de test.\n"
+            "Vous disposez d'un délai de 30 jours à compter de la date du présent courrier pour exercer un recours.\n",
+            date(2027, 4, 1),
+        ),
+        # guards: the request's date ("you wrote on"); a French window counted from its receipt
+        (
+            "Thank you: you wrote on March 3, 2027 about LUMAKRAS. We cannot approve the request. You may appeal within "
+            "thirty days of the date of this letter.",
+            None,
+        ),
+        (
+            "Fontreuil\n\nLa demande pour LUMAKRAS est REFUSÉE : le motif est l'absence de test.\n"
+            "Vous disposez d'un délai de 30 jours à compter de sa réception pour exercer un recours.\n",
+            None,
+        ),
+    ],
+)
+def test_appeal_windows_from_new_letter_dates(text: str, deadline: date | None) -> None:
+    got = _read(text)
+    assert got["outcome"] == "denied"
+    assert got["deadline"] == deadline
+
+
+def test_ocr_quotes_of_a_csv_export_are_straightened() -> None:
+    ocr = '“Patient","Plan ID","Auth No","Status”"\n“Ida Marsh","LVP0012","LV-27-0101-01","APPROVED"\n'
+    fixed = quoted_csv.straightened(ocr)
+    assert len(fixed) == len(ocr)
+    assert fixed.startswith('"Patient"') and '"Status" \n' in fixed
+    assert _read(ocr)["outcome"] == "approved"
+    prose = "He said “yes”, then “no”, and “maybe”."  # guard: prose's quotes stay
+    assert quoted_csv.straightened(prose) == prose

@@ -44,7 +44,7 @@ _FAMILIES = (
 )
 # what an approval word must not be followed by: the drug's indication, a receipt ("accepted for review"), a rule
 # "approved under authorization APH-27-0406" names the approval's own number: the approval stands
-_UNDER_ID = r"\s+(?:(?:prior\s+)?authori[sz]ation|auth|reference|ref|PA|approval)(?:\s+(?:number|no\.?|#|ID))?[ \t:#]+(?=\S*\d)\w"
+_UNDER_ID = r"\s+(?:(?:prior\s+)?authori[sz]ation|auth|reference|ref|PA|approval)(?:\s+(?:number|no\.?|#|ID))?[\s:#]+(?=\S*\d)\w"
 _NOT_A_DECISION_AFTER = re.compile(
     rf"\s+(?:for\s+(?:review|processing|the\s+treatment|adults?|patients?|use)|as\s+(?:complete|received)|under(?!{_UNDER_ID})|by\s+(?:the\s+)?"
     r"(?:FDA|plan\s+rules)|only|when|if|with\s+(?:a|an)\b|in\s+(?:adults|patients))",

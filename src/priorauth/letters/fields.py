@@ -20,10 +20,12 @@ from priorauth.letters import (
     named,
     parts,
     pointers,
+    quoted_csv,
     sms,
     spaced,
     tables,
     worded,
+    written_on,
     xml_attributes,
 )
 from priorauth.letters.outcome import PARTIAL as PARTIAL
@@ -288,7 +290,7 @@ def unmarked(text: str) -> str:
         text = _JSON_MARK.sub(_blank, _JSON_ID.sub(_blank, text))
     if _MARKDOWN.search(text) and _BOLD.search(text):
         text = _MARKDOWN_MARK.sub(_blank, text)
-    text = _MERGE_FIELD.sub(_blank, text)
+    text = quoted_csv.straightened(_MERGE_FIELD.sub(_blank, text))  # a CSV export's quotes as OCR read them
     text = _FOOTNOTE_MARK.sub(_blank, text)
     if _INI_SECTION.search(text) and len(_INI_KEY.findall(text)) >= 4:
         text = ini_values.worded(_INI_KEY.sub(_ini_key, text))  # "status = pending_information": words
@@ -351,8 +353,8 @@ def unwidgeted(text: str) -> str:
 # OCR's symbols for a letter in an id (€ or © for C): read, never proposed as they are (see recheck)
 OCR_SYMBOLS = "€©¢"
 _ID = (
-    r"(?P<v>(?=(?:[A-Z0-9€©¢\-/ ]|[#.:~](?=[A-Z0-9]))*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-/]| (?=\d[A-Z0-9\-]{2})| (?=\d\d \d{3})|(?<=-) (?=[A-Z0-9]{2,}-)|"
-    r"(?<=[A-Z]) ?#(?=\d)|(?<=[A-Z0-9])[.:~](?=[A-Z0-9](?:[A-Z0-9]|[.:~](?=[A-Z0-9])))){3,30}(?<=[A-Z0-9]))"  # OVA.D.27, FHC~27~0511
+    r"(?P<v>(?=(?:[A-Z0-9€©¢\-/ ]|[#.:~·](?=[A-Z0-9]))*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-/]| (?=\d[A-Z0-9\-]{2})| (?=\d\d \d{3})|(?<=-) (?=[A-Z0-9]{2,}-)|"
+    r"(?<=[A-Z]) ?#(?=\d)|(?<=[A-Z0-9])[.:~·](?=[A-Z0-9](?:[A-Z0-9]|[.:~·](?=[A-Z0-9])))){3,30}(?<=[A-Z0-9]))"  # OVA.D.27, FHC~27~0511, APH·27·0406 (a middle dot)
 )
 _NUM = r"(?:number|nbr|nr\.?(?![a-z])|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and a system's "NBR"  # and what OCR makes of it: mumber, nurnber, numher
 _NUMBER_LABELS = tuple(
@@ -369,6 +371,8 @@ _NUMBER_LABELS = tuple(
         r"(?:ticket|case|file)(?=[\s.]+(?-i:[A-Z]{2,6}[:~.][A-Z0-9]))",  # "ticket GMH:RX:27:08:2417", "ticket.... BKH:27:..."
         # a French letter's: "No de demande :", "N° de dossier :", "Numéro d'autorisation :"
         r"(?:n[o°º]\.?|num[ée]ro)\s+(?:de\s+|d['’]\s*)(?:demande|dossier|autorisation|r[ée]f[ée]rence|accord(?:\s+pr[ée]alable)?|entente(?:\s+pr[ée]alable)?)",  # "N° d'accord préalable :"
+        r"r[ée]f[ée]rence\s+(?:du|de\s+la|de\s+l['’]\s*)\s*(?:dossier|demande|accord)(?=\s*:)",  # "Référence du dossier :"
+        r"(?-i:AUTH)\s+(?-i:KEY)(?=[ \t]{2,}|\s*:)",  # an extract's "AUTH KEY    OF27-..." column
         # an Italian letter's protocol number: "Prot. n. CMV/2027/IV/00873", "Protocollo n.:"
         r"prot(?:ocollo|\.)?\s*n(?:\.|[°º]|um(?:ero|\.))?(?=\s*:?\s*[A-Z0-9])",
         # and its request's own code: "Codice autorizzazione:", "Codice pratica:", "Numero pratica:"
@@ -673,7 +677,7 @@ def letter_date(text: str) -> Hit | None:
     if sep and _COVER.search(first) and (own := _letter_date(rest)):
         at = len(first) + 1
         return Hit(own.value, own.start + at, own.end + at, own.note)
-    return _letter_date(text)
+    return _letter_date(text) or written_on.letter_date(text)  # "<payer> writes on April 6, 2027 about ..."
 
 
 def _letter_date(text: str) -> Hit | None:
@@ -1022,7 +1026,7 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
     for m in _APPEAL_DIAS.finditer(text):  # a Spanish letter: "apelacion dentro de 60 dias a partir de la fecha de esta carta"
         if letter is not None:
-            n = int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6"))
+            n = int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6") or m.group("n7"))
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, "the appeal deadline is counted from the letter's date, which could not be read"
     return None, ""
@@ -1074,6 +1078,10 @@ _APPEAL_DIAS = re.compile(
     # (or "contester cette décision dans un délai de 30 jours à compter de la date de la présente lettre")
     r"|\b(?:r[ée]vision|appel|contestation|r[ée]examen|contester|recours)\b[^.]{0,60}?\bdans\s+(?:les|un\s+d[ée]lai\s+de)\s+(?P<n2>\d{1,3})\s+jours\s+"
     r"(?:suivant|de|[àa]\s+compter\s+de)\s+la\s+date\s+(?:de\s+)?(?:la\s+pr[ée]sente|cette|cet|de\s+la\s+pr[ée]sente)\s+(?:lettre|d[ée]cision|avis)"
+    # (the window first, the appeal after it: "Vous disposez d'un délai de 60 jours à compter de la date du présent
+    # courrier pour former un recours"; never "de sa réception": counted from its receipt)
+    r"|\bd[ée]lai\s+de\s+(?P<n7>\d{1,3})\s+jours\s+(?:[àa]\s+compter\s+de|suivant)\s+la\s+date\s+(?:du\s+pr[ée]sent|de\s+la\s+pr[ée]sente|de\s+ce|de\s+cette)\s+"
+    r"(?:courrier|lettre|d[ée]cision|avis|notification)(?=[^.]{0,60}\b(?:recours|contester|contestation|r[ée]vision|r[ée]examen)\b)"
     # an Italian letter: "presentare ricorso entro 30 giorni dalla data della presente lettera" (never "dal
     # ricevimento": counted from its receipt)
     r"|\b(?:ricorso|opposizione|riesame)\b[^.]{0,40}?\bentro\s+(?P<n6>\d{1,3})\s+giorni\s+dalla\s+data\s+(?:della\s+presente|di\s+questa)(?:\s+(?:lettera|comunicazione|decisione))?"
@@ -1112,7 +1120,7 @@ _STATUS_DATED = re.compile(
     rf"^[ \t|]*status\b[ \t.:|]+[A-Za-z][A-Za-z ]{{1,30}}\([ \t]*(?P<d>{dates.DATE})[ \t]*\)", I | M
 )
 _APPEAL_WORDS = re.compile(
-    r"appea[l1I]|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request)\s+)?again|review\s+(?:it|this|the\s+decision)\s+again|"
+    r"appea[l1I]|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request|(?:this|the|our)\s+(?:decision|determination|denial))\s+)?again|review\s+(?:it|this|the\s+decision)\s+again|"
     r"(?:request|ask\s+for|file)\s+an?\s+(?:internal\s+)?review\s+of\s+(?:this|the|our)\s+(?:decision|determination|denial)|"
     r"(?:request|ask\s+for|file\s+for)\s+a\s+hearing\b|"  # a board's or tribunal's hearing on the decision
     # "To dispute this decision, ... may request ...", "may ask us to review this decision"

@@ -15,7 +15,9 @@ from priorauth.letters import (
     mapping,
     outcome,
     patient,
+    period_shapes,
     pointers,
+    prose_number,
     quoted_csv,
     recheck,
     source,
@@ -207,6 +209,8 @@ def propose(
             or fields.authorization_number(part.shared)
             or tables.read(fields.authorization_number, part.shared)
         )
+    if number is None:  # run into a sentence: "approved under authorization <id>", ", reference <id>,"
+        number = prose_number.number(ours)
     if number is not None and kind is None and outcome.decides_another_drug(ours):
         out.warnings.append("the letter decides another drug only: its reference number is not proposed")
         number = None
@@ -217,7 +221,7 @@ def propose(
     day = add("letter_date", fields.letter_date(text) or tables.read(fields.letter_date, text))
     add("drug", fields.drug(text))
     if kind == "approved":
-        span = fields.period(ours) or tables.read(fields.period, ours)
+        span = fields.period(ours) or tables.read(fields.period, ours) or period_shapes.period(ours)
         if span and span[0] is not None:
             add("period_start", span[0])
         if span and span[1] is not None:

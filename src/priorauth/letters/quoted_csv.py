@@ -13,9 +13,9 @@ import re
 
 from priorauth.letters.spans import Hit
 
-_NAME = r'"[A-Za-z][A-Za-z #./()\-]{0,40}"'
+_NAME = r'"[ \t]?[A-Za-z][A-Za-z #./()\-]{0,40}"'  # (a blank after the quote: OCR's)
 QUOTED_HEADER = re.compile(rf"[ \t]*{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{2,}}[ \t]*")
-_OPENS = re.compile(r'^[ \t]*"[A-Za-z]')
+_OPENS = re.compile(r'^[ \t]*"[ \t]?[A-Za-z]')
 _WRAPS = 3  # a header wraps over four lines at most
 
 
@@ -43,3 +43,17 @@ def reason(lines: str) -> Hit | None:
     if m is None or len(m.group("v").strip()) < 10:
         return None
     return Hit(" ".join(m.group("v").split()), m.start("v"), m.start("v") + len(m.group("v").rstrip()))
+
+
+# what OCR makes of a CSV export's straight quotes: curly ones, a quote doubled after a name ("Reason”"), a blank after an
+# opening quote (", PA Ref"); read only in an export (two lines or more of three quoted cells)
+_CURLY = re.compile(r"[“”„″]")
+_QUOTED_CELLS = re.compile(r'(?m)^(?:[^\n]*["“”„″][ \t]*,[ \t]*["“”„″]){3}')
+_DOUBLED = re.compile(r'(?<=[A-Za-z])""(?=[ \t]*(?:,|$))', re.M)
+
+
+def straightened(text: str) -> str:
+    """The export's quotes as the file had them (the same length: every span holds); any other text as it is."""
+    if len(_QUOTED_CELLS.findall(text)) < 2:
+        return text
+    return _DOUBLED.sub('" ', _CURLY.sub('"', text))
