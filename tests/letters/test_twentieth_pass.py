@@ -348,3 +348,34 @@ def test_ocr_quotes_of_a_csv_export_are_straightened() -> None:
     assert _read(ocr)["outcome"] == "approved"
     prose = "He said “yes”, then “no”, and “maybe”."  # guard: prose's quotes stay
     assert quoted_csv.straightened(prose) == prose
+
+
+# -- patient names; fax: OCR's "Cerlification", "June 29,2027" ---------------------------------------------------
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Brookvale Health writes on March 3, 2027 about Annelise Kuroda-Vance (born the 2nd of June 1955) to say "
+            "that LUMAKRAS has been approved.",
+            "Annelise Kuroda-Vance",
+        ),
+        ("We have approved the request for Tobias Erling (DOB 04/09/1950) for LUMAKRAS.", "Tobias Erling"),
+        ("Name, Vorname:   Brandt, Ottilie\ngeb.:   02.03.1950\n\nIhr Antrag auf LUMAKRAS ist GENEHMIGT.\n", "Brandt, Ottilie"),
+        ("Nom, prénom : Garnier, Céleste\n\nLa demande pour LUMAKRAS est ACCORDÉE.\n", "Garnier, Céleste"),
+        # guards: a drug or a plan in the same shape is no name; "about" over a line break is not read
+        ("This letter is about Prior Authorization (born of your request) for LUMAKRAS: approved.", None),
+        ("Brookvale Health writes about Annelise Kuroda-Vance\n(born the 2nd of June 1955); LUMAKRAS is approved.", None),
+    ],
+)
+def test_names_in_prose_and_surname_given_labels(text: str, name: str | None) -> None:
+    assert _read(text)["name"] == name
+
+
+def test_ocr_reading_of_certification_and_a_comma_date() -> None:
+    assert _read("Review decision: APPROVED\nCerlification no.  QHB27131P0042\n")["number"] == "QHB27131P0042"
+    from priorauth.letters import dates
+
+    assert dates.parse("June 29,2027") == date(2027, 6, 29)
+    assert dates.parse("June 9,2027") == date(2027, 6, 9)
+    assert [f.day for f in dates.find("Dated: June 29,2027  By: the Committee")] == [date(2027, 6, 29)]
+    assert dates.find("invoice 29,2027 items") == []  # guard: no month, no date

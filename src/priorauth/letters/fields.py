@@ -361,7 +361,7 @@ _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
     for label in (  # the authorization's own number first, a reference number after it
         r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:contro[l1I|\]]\s+|tracking\s+)?(?:{NUM}|no(?:[.,]|(?![a-z]))|num\.?|#|id|code|request(?=\s*:)|r[eo]f(?:erence)?(?:\s*(?:{NUM}|no(?:\.|(?![a-z]))|#))?)",  # OCR's "Auth rof"
-        r"(?:approval|(?:pre-?)?certification|(?:pre-?)?cert\.?)\s*(?:{NUM}|no(?:\.|(?![a-z]))|#|id|code|ref(?:erence)?)",
+        r"(?:approval|(?:pre-?)?cer[tl]ification|(?:pre-?)?cert\.?)\s*(?:{NUM}|no(?:\.|(?![a-z]))|#|id|code|ref(?:erence)?)",
         # a FHIR ClaimResponse print's "preAuthRef ......... X"
         r"pre-?auth(?:ori[sz]ation)?\s*ref(?:erence)?",
         r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*|contro[l1I|\]]\s*)?(?:{NUM}|no(?:\.|(?![a-z]))|#|id|ref(?:erence)?)",
@@ -369,6 +369,7 @@ _NUMBER_LABELS = tuple(
         r"(?:PA\s+)?case(?=\s*:)",
         r"(?:case|file)(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",  # "...; Case AR-UM-77120", "request, file RMW-27-..."
         r"(?:ticket|case|file)(?=[\s.]+(?-i:[A-Z]{2,6}[:~.][A-Z0-9]))",  # "ticket GMH:RX:27:08:2417", "ticket.... BKH:27:..."
+        # (OCR's "l" for the "t" of "Certification no.")
         # a French letter's: "No de demande :", "N° de dossier :", "Numéro d'autorisation :"
         r"(?:n[o°º]\.?|num[ée]ro)\s+(?:de\s+|d['’]\s*)(?:demande|dossier|autorisation|r[ée]f[ée]rence|accord(?:\s+pr[ée]alable)?|entente(?:\s+pr[ée]alable)?)",  # "N° d'accord préalable :"
         r"r[ée]f[ée]rence\s+(?:du|de\s+la|de\s+l['’]\s*)\s*(?:dossier|demande|accord)(?=\s*:)",  # "Référence du dossier :"
