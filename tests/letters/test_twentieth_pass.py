@@ -379,3 +379,86 @@ def test_ocr_reading_of_certification_and_a_comma_date() -> None:
     assert dates.parse("June 9,2027") == date(2027, 6, 9)
     assert [f.day for f in dates.find("Dated: June 29,2027  By: the Committee")] == [date(2027, 6, 29)]
     assert dates.find("invoice 29,2027 items") == []  # guard: no month, no date
+
+
+# -- quantities, requests, reasons and windows in German, French and an INI's numbered keys; "Né le :" ------------
+@pytest.mark.parametrize(
+    "text, quantity",
+    [
+        ("Ihr Antrag auf LUMAKRAS ist GENEHMIGT.\nBewilligte Menge:  120 Filmtabletten für 15 Tage\n", "120 Filmtabletten für 15 Tage"),
+        (
+            "La demande pour LUMAKRAS est ACCORDÉE.\nQuantité prise en charge : 112 comprimés par période de 28 jours.\n",
+            "112 comprimés par période de 28 jours",
+        ),
+        # guard: the quantity asked for is no quantity granted
+        ("Ihr Antrag auf LUMAKRAS ist GENEHMIGT.\nBeantragte Menge:  240 Tabletten je 30 Tage\n", None),
+    ],
+)
+def test_granted_quantity_in_german_and_french(text: str, quantity: str | None) -> None:
+    assert _read(text)["quantity"] == quantity
+
+
+@pytest.mark.parametrize(
+    "text, items",
+    [
+        (
+            "Die Entscheidung über Ihren Antrag auf LUMAKRAS bleibt ZURÜCKGESTELLT.\nDafür benötigen wir noch:\n\n"
+            "  1. den aktuellen Arztbrief,\n  2. das Ergebnis der KRAS-Testung.\n",
+            ["den aktuellen Arztbrief,", "das Ergebnis der KRAS-Testung."],
+        ),
+        (
+            "Votre demande pour LUMAKRAS est EN ATTENTE.\nMerci de nous transmettre sous 10 jours :\n"
+            "  - la dernière imagerie ;\n  - le compte rendu de biologie moléculaire.\n",
+            ["la dernière imagerie ;", "le compte rendu de biologie moléculaire."],
+        ),
+        (
+            "[member]\nname = Ida Marsh\nmember_id = QX 0101 22\n\n[request]\ndrug = LUMAKRAS 120 mg\nref = QX-27-01\n\n"
+            "[decision]\nstatus = on_hold\ndocs_requested_1 = latest CT report\ndocs_requested_2 = molecular pathology report\n",
+            ["latest CT report", "molecular pathology report"],
+        ),
+        # guard: numbered keys that do not run 1, 2, ... are no list
+        (
+            "[member]\nname = Ida Marsh\nmember_id = QX 0101 22\n\n[request]\ndrug = LUMAKRAS 120 mg\nref = QX-27-01\n\n"
+            "[decision]\nstatus = on_hold\ndocs_requested_2 = latest CT report\n",
+            [],
+        ),
+    ],
+)
+def test_requests_in_german_french_and_numbered_keys(text: str, items: list[str]) -> None:
+    got = propose(_letter(text))
+    assert got.value("outcome") == "pended"
+    assert [r["item"] for r in got.requested] == items
+
+
+INI_DENIAL = (
+    "[member]\nname = Ida Marsh\nmember_id = QX 0101 22\n\n[request]\ndrug = LUMAKRAS 120 mg\nref = QX-27-02\n\n"
+    "[decision]\nstatus = denied\nclosed = 2027-05-10\nreason_1 = no KRAS G12C result was sent;\n"
+    "reason_2 = the biopsy report is from 2019.\n{window}"
+)
+
+
+@pytest.mark.parametrize(
+    "window, deadline",
+    [
+        ("appeal_days = 30\nappeal_counted_from = closed\n", date(2027, 6, 9)),
+        ("appeal_days = 30\n", None),  # guard: counted from nothing the record names
+        ("appeal_days = 30\nappeal_counted_from = received\n", None),  # guard: a key the record does not have
+    ],
+)
+def test_numbered_reason_keys_and_a_window_in_parts(window: str, deadline: date | None) -> None:
+    got = _read(INI_DENIAL.format(window=window))
+    assert got["outcome"] == "denied"
+    assert got["reason"] == "no KRAS G12C result was sent the biopsy report is from 2019."
+    assert got["deadline"] == deadline
+
+
+@pytest.mark.parametrize(
+    "text, birth",
+    [
+        ("Adhérente : Lucie FAVREAU\nNée le : 03/04/1952 (JJ/MM/AAAA)\n", date(1952, 4, 3)),
+        ("Adhérent : Paul FAVREAU\nNé le : 11/30/1950\n", date(1950, 11, 30)),
+        ("Le dossier est né le 03/04/2027 de votre demande.\n", None),  # guard: no label's colon
+    ],
+)
+def test_french_born_on_label(text: str, birth: date | None) -> None:
+    assert _read(text)["birth"] == birth

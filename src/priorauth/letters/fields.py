@@ -1477,6 +1477,11 @@ _ASK = re.compile(
     # a Dutch letter's "Wij missen de volgende gegevens:"
     r"|please\s+(?:reply(?:[- ]all)?|respond|write\s+back)\s+with\s*:"
     r"|\bfolgenden?\s+(?:unterlagen|dokumente|angaben|informationen)(?:\s+nach)?\s*:"
+    # (the twentieth set's "Für die Entscheidung benötigen wir noch:", "Merci de nous transmettre sous 15 jours :", an
+    # order's "IT IS ORDERED that the prescriber submit:")
+    r"|\bben[öo]tigen\s+wir(?:\s+noch)?(?:\s+(?:folgende|die\s+folgenden)\s+(?:unterlagen|angaben|dokumente))?\s*:"
+    r"|\bmerci\s+de\s+nous\s+(?:transmettre|faire\s+parvenir|adresser)(?:\s+sous\s+\d{1,2}\s+jours)?\s*:"
+    r"|\b(?:prescriber|physician|provider|practice)\s+(?:shall\s+)?submit\s*:"
     r"|\bwij\s+missen\s+(?:nog\s+)?de\s+volgende\s+(?:gegevens|stukken|documenten|informatie)\s*:"
     r"|info(?:rmation)?\s+(?:rqrd|reqd|req'd|required|needed)\s*:"  # a teletype's "ADDL INFO RQRD:" over its list
     r"|the\s+following|info(?:rmation)?\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
@@ -1800,7 +1805,7 @@ _NOT_PERSON = re.compile(
 # 1969-02-03", "your birthday on file is\nMay 5, 1952" (the first date after the label, within a few words
 # that hold no digit and no other date's label)
 _DOB = re.compile(
-    r"\b(?:DOB|(?-i:DOR)(?=[ \t]*:)|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il)"
+    r"\b(?:DOB|(?-i:DOR)(?=[ \t]*:)|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|n[ée]e?\s+le(?=[ \t]*:)|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il)"
     rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE}|{_SIX})",
     I,
 )

@@ -12,7 +12,9 @@ from priorauth.letters import (
     block_opening,
     dates,
     fields,
+    granted_quantity,
     mapping,
+    numbered_keys,
     outcome,
     patient,
     period_shapes,
@@ -228,13 +230,14 @@ def propose(
             add("period_end", span[1])
         if not span or None in span:
             out.warnings.append("the approved period could not be read whole")
-        add("quantity", fields.quantity(ours) or tables.read(fields.quantity, ours))
+        add("quantity", fields.quantity(ours) or tables.read(fields.quantity, ours) or granted_quantity.quantity(ours))
         if outcome.PARTIAL.search(ours):  # a partial approval denies the rest: its appeal deadline is read
             add("appeal_deadline", fields.appeal_deadline(text, day.value if day else None)[0])
     if kind == "denied":
         structured = tables.structured(ours)  # <DenialReason>, a CSV's denial_reason column
         reason = (tables.read(fields.denial_reason, ours) or tables.read(quoted_csv.reason, ours)) if structured else None
         reason = reason or fields.denial_reason(outcome.unlegended(ours)) or tables.read(fields.denial_reason, ours)
+        reason = reason or numbered_keys.reason(ours)  # an export's "reason 1 : ...", "reason 2 : ..."
         after = fields.reason_after(outcome.unlegended(ours), [h for h in hits if h.value == "denied"])
         if reason is None:  # no labelled reason, no "because": the words after the denial statement
             reason = after
@@ -257,10 +260,11 @@ def propose(
         deadline, why = fields.appeal_deadline(text, day.value if day else None)
         if deadline is None and structured:  # an appeal_by column
             deadline = tables.read(lambda t: fields.appeal_deadline(t, day.value if day else None)[0], text)
+        deadline = deadline or numbered_keys.appeal_deadline(text)  # "appeal days : 90", "appeal counted from : decided"
         if add("appeal_deadline", deadline) is None:
             out.warnings.append(why or "the appeal deadline could not be read")
     if kind == "pended":
-        for hit in fields.requested(ours) or tables.read(fields.requested, ours) or []:
+        for hit in fields.requested(ours) or tables.read(fields.requested, ours) or numbered_keys.requested(ours):
             conf = letter.confidence(hit.start, hit.end)
             if letter.ocr and not _ADDRESS.search(hit.value):  # "clinic notes.documenting": OCR's dot for a blank
                 hit = fields.Hit(_DOT_FOR_BLANK.sub(" ", hit.value), hit.start, hit.end, hit.note)
