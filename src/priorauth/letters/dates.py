@@ -97,7 +97,7 @@ DATE = (
     r"|(?:19|20)\d{2}[/.](?:0?[1-9]|1[0-2])[/.](?:0?[1-9]|[12]\d|3[01])(?![\d/.])"  # 2027/01/05, 2027.01.05
     r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
     r"|\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})(?!\d)"
-    rf"|{_MONTH}\s+{_DAY},?\s+\d{{4}}"
+    rf"|{_MONTH}\s+{_DAY}(?:,?\s+|,)\d{{4}}"  # (OCR's "June 29,2027": the blank after the comma lost)
     rf"|{_DAY}\s+{_MONTH},?\s+\d{{4}}"
     rf"|{_DAY}\s+{_MONTH}\s+\d{{2}}(?!\d)"  # "19 APR 27" (a claims system's two-digit year)
     rf"|{_DAY}-{_MONTH}-\d{{2,4}}"
@@ -176,6 +176,7 @@ def _parse(text: str) -> date | None:
         except ValueError:
             return None
     text = re.sub(r"['’](\d{2})$", r"20\1", text.strip())  # "Jul 8, '27": an apostrophe year is this century's
+    text = re.sub(r"(?:(?<=[A-Za-z] \d)|(?<=[A-Za-z] \d\d)),(?=\d{4}$)", ", ", text)  # OCR's "June 29,2027": its blank back
     cleaned = re.sub(r"\s*([/.\-])\s*", r"\1", text.strip()) if text[:1].isdigit() else text
     if m := re.fullmatch(rf"(?:the\s+)?({_DAY})\s+of\s+(.+)", " ".join(cleaned.split()), re.I):  # "the 19th of October 2027"
         cleaned = f"{m.group(1)} {m.group(2)}"

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from priorauth.letters import obliged, verb_final
 from priorauth.letters.spans import _SENTENCE, Hit, I, M
 
 # each family's words; "not <approve word>" is a denial (checked first)
@@ -42,8 +43,10 @@ _FAMILIES = (
     ("approved", _APPROVE),
 )
 # what an approval word must not be followed by: the drug's indication, a receipt ("accepted for review"), a rule
+# "approved under authorization APH-27-0406" names the approval's own number: the approval stands
+_UNDER_ID = r"\s+(?:(?:prior\s+)?authori[sz]ation|auth|reference|ref|PA|approval)(?:\s+(?:number|no\.?|#|ID))?[\s:#]+(?=\S*\d)\w"
 _NOT_A_DECISION_AFTER = re.compile(
-    r"\s+(?:for\s+(?:review|processing|the\s+treatment|adults?|patients?|use)|as\s+(?:complete|received)|under|by\s+(?:the\s+)?"
+    rf"\s+(?:for\s+(?:review|processing|the\s+treatment|adults?|patients?|use)|as\s+(?:complete|received)|under(?!{_UNDER_ID})|by\s+(?:the\s+)?"
     r"(?:FDA|plan\s+rules)|only|when|if|with\s+(?:a|an)\b|in\s+(?:adults|patients))",
     I,
 )
@@ -52,7 +55,7 @@ _NOT_A_DECISION_AFTER = re.compile(
 _NOT_NOW = re.compile(
     r"\b(?:if|unless|may|might|would|could|should|whether|once|otherwise|although|though|earlier|previous(?:ly)?|prior|"
     r"original(?:ly)?|former(?:ly)?|appeal\w*|reconsideration\s+request|future|reversed|overturned|no\s+longer|"
-    r"(?<!-)se|qualora|si|lorsque|wenn|falls|sofern|other|another|different|alternative)\b|\?|_{3,}"
+    r"(?<!-)(?<!\bpas\s)(?<!\bne\s)se|qualora|si|lorsque|wenn|falls|sofern|other|another|different|alternative)\b|\?|_{3,}"
     r"|=|\[[^\]\n]{0,3}\]|[☐☑☒]",  # a legend ("A = approved"), a row of boxes (a fax's "[J] Approved  [ ] Denied")
     I,
 )
@@ -170,6 +173,10 @@ def general_hits(text: str, skip: Callable[[str], bool] | None = None) -> list[H
             if w is None or w[1] != 0:
                 continue  # the predicate itself is the decision word ("is COVERED", "e' stata NEGATA")
             out.append(Hit(w[0], s.start() + m.start("w"), s.start() + m.start("w") + w[2]))
+        for w in obliged.hits(sentence):  # "... and must deny it."
+            out.append(Hit(w[0], s.start() + w[1], s.start() + w[2]))
+        for w in verb_final.hits(sentence, _word):  # "... wird der Antrag ABGELEHNT." (German: the participle last)
+            out.append(Hit(w[0], s.start() + w[1], s.start() + w[2]))
         if ((m := _CANNOT_END_YET.search(sentence) or _NOT_YET_DECIDED.search(sentence)) and _ASKS.search(text)) or (m := _BEFORE_WE_CAN.search(sentence)):
             out.append(Hit("pended", s.start() + m.start(), s.start() + m.end()))
         for m in _ACTED.finditer(sentence):

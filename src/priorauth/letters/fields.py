@@ -15,14 +15,17 @@ from priorauth.letters import (
     compared,
     dates,
     decision,
+    ini_values,
     margin,
     named,
     parts,
     pointers,
+    quoted_csv,
     sms,
     spaced,
     tables,
     worded,
+    written_on,
     xml_attributes,
 )
 from priorauth.letters.outcome import PARTIAL as PARTIAL
@@ -287,10 +290,10 @@ def unmarked(text: str) -> str:
         text = _JSON_MARK.sub(_blank, _JSON_ID.sub(_blank, text))
     if _MARKDOWN.search(text) and _BOLD.search(text):
         text = _MARKDOWN_MARK.sub(_blank, text)
-    text = _MERGE_FIELD.sub(_blank, text)
+    text = quoted_csv.straightened(_MERGE_FIELD.sub(_blank, text))  # a CSV export's quotes as OCR read them
     text = _FOOTNOTE_MARK.sub(_blank, text)
     if _INI_SECTION.search(text) and len(_INI_KEY.findall(text)) >= 4:
-        text = _INI_KEY.sub(_ini_key, text)
+        text = ini_values.worded(_INI_KEY.sub(_ini_key, text))  # "status = pending_information": words
     text = margin.unnumbered(spaced.joined(sms.unthreaded(_yaml(text))))
     if len(_X12_SEGMENT.findall(text)) >= 4:
         text = _x12(text)
@@ -350,15 +353,15 @@ def unwidgeted(text: str) -> str:
 # OCR's symbols for a letter in an id (€ or © for C): read, never proposed as they are (see recheck)
 OCR_SYMBOLS = "€©¢"
 _ID = (
-    r"(?P<v>(?=(?:[A-Z0-9€©¢\-/ ]|[#.:~](?=[A-Z0-9]))*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-/]| (?=\d[A-Z0-9\-]{2})| (?=\d\d \d{3})|(?<=-) (?=[A-Z0-9]{2,}-)|"
-    r"(?<=[A-Z]) ?#(?=\d)|(?<=[A-Z0-9])[.:~](?=[A-Z0-9](?:[A-Z0-9]|[.:~](?=[A-Z0-9])))){3,30}(?<=[A-Z0-9]))"  # OVA.D.27, FHC~27~0511
+    r"(?P<v>(?=(?:[A-Z0-9€©¢\-/ ]|[#.:~·](?=[A-Z0-9]))*\d)[A-Z0-9€©¢](?:[A-Z0-9€©¢\-/]| (?=\d[A-Z0-9\-]{2})| (?=\d\d \d{3})|(?<=-) (?=[A-Z0-9]{2,}-)|"
+    r"(?<=[A-Z]) ?#(?=\d)|(?<=[A-Z0-9])[.:~·](?=[A-Z0-9](?:[A-Z0-9]|[.:~·](?=[A-Z0-9])))){3,30}(?<=[A-Z0-9]))"  # OVA.D.27, FHC~27~0511, APH·27·0406 (a middle dot)
 )
 _NUM = r"(?:number|nbr|nr\.?(?![a-z])|[nm]u(?:m|rn|n|ni){1,2}[bh]er)"  # and a system's "NBR"  # and what OCR makes of it: mumber, nurnber, numher
 _NUMBER_LABELS = tuple(
     label.replace("{NUM}", _NUM)
     for label in (  # the authorization's own number first, a reference number after it
         r"(?:prior\s+)?auth(?:orization|\.)?\s*(?:contro[l1I|\]]\s+|tracking\s+)?(?:{NUM}|no(?:[.,]|(?![a-z]))|num\.?|#|id|code|request(?=\s*:)|r[eo]f(?:erence)?(?:\s*(?:{NUM}|no(?:\.|(?![a-z]))|#))?)",  # OCR's "Auth rof"
-        r"(?:approval|(?:pre-?)?certification|(?:pre-?)?cert\.?)\s*(?:{NUM}|no(?:\.|(?![a-z]))|#|id|code|ref(?:erence)?)",
+        r"(?:approval|(?:pre-?)?cer[tl]ification|(?:pre-?)?cert\.?)\s*(?:{NUM}|no(?:\.|(?![a-z]))|#|id|code|ref(?:erence)?)",
         # a FHIR ClaimResponse print's "preAuthRef ......... X"
         r"pre-?auth(?:ori[sz]ation)?\s*ref(?:erence)?",
         r"(?:PA|prior\s+auth(?:orization)?)\s*(?:request\s*|case\s*|contro[l1I|\]]\s*)?(?:{NUM}|no(?:\.|(?![a-z]))|#|id|ref(?:erence)?)",
@@ -366,8 +369,11 @@ _NUMBER_LABELS = tuple(
         r"(?:PA\s+)?case(?=\s*:)",
         r"(?:case|file)(?=\s+(?-i:[A-Z]{1,6}[-/]?[A-Z]{0,4}[-/]?)\d)",  # "...; Case AR-UM-77120", "request, file RMW-27-..."
         r"(?:ticket|case|file)(?=[\s.]+(?-i:[A-Z]{2,6}[:~.][A-Z0-9]))",  # "ticket GMH:RX:27:08:2417", "ticket.... BKH:27:..."
+        # (OCR's "l" for the "t" of "Certification no.")
         # a French letter's: "No de demande :", "N° de dossier :", "Numéro d'autorisation :"
         r"(?:n[o°º]\.?|num[ée]ro)\s+(?:de\s+|d['’]\s*)(?:demande|dossier|autorisation|r[ée]f[ée]rence|accord(?:\s+pr[ée]alable)?|entente(?:\s+pr[ée]alable)?)",  # "N° d'accord préalable :"
+        r"r[ée]f[ée]rence\s+(?:du|de\s+la|de\s+l['’]\s*)\s*(?:dossier|demande|accord)(?=\s*:)",  # "Référence du dossier :"
+        r"(?-i:AUTH)\s+(?-i:KEY)(?=[ \t]{2,}|\s*:)",  # an extract's "AUTH KEY    OF27-..." column
         # an Italian letter's protocol number: "Prot. n. CMV/2027/IV/00873", "Protocollo n.:"
         r"prot(?:ocollo|\.)?\s*n(?:\.|[°º]|um(?:ero|\.))?(?=\s*:?\s*[A-Z0-9])",
         # and its request's own code: "Codice autorizzazione:", "Codice pratica:", "Numero pratica:"
@@ -652,6 +658,10 @@ _COVER = re.compile(r"\b(?:facsimile|fax)\s+(?:transmittal|transmission|cover(?:
 _FORMAT_NOTE = re.compile(r"[ \t]*\((?:day|month|year|dd|mm|yyyy)(?:[/.\- ](?:day|month|year|dd|mm|yy|yyyy)){2}\)$", I)
 
 
+# a German dateline's dotted date, day first as German letters write it ("Lindenau, den 09.03.2027": 9 March)
+_GERMAN_DATELINE = re.compile(r",[ \t]*den[ \t]+\d{1,2}\.\d{1,2}\.\d{4}[ \t]*$")
+
+
 def _day_first(line: str, found: dates.Found) -> dates.Found:
     """A numeric date read day first, as the note beside it says ("04/08/2027 (day/month/year)" is 4 August)."""
     m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", line[found.start : found.end])
@@ -668,7 +678,7 @@ def letter_date(text: str) -> Hit | None:
     if sep and _COVER.search(first) and (own := _letter_date(rest)):
         at = len(first) + 1
         return Hit(own.value, own.start + at, own.end + at, own.note)
-    return _letter_date(text)
+    return _letter_date(text) or written_on.letter_date(text)  # "<payer> writes on April 6, 2027 about ..."
 
 
 def _letter_date(text: str) -> Hit | None:
@@ -705,7 +715,7 @@ def _letter_date(text: str) -> Hit | None:
         note = _FORMAT_NOTE.search(stripped)
         stripped = _FORMAT_NOTE.sub("", stripped)  # "28/04/2027 (day/month/year)": the date alone, its order said
         found = dates.find(re.sub(r"(?<=\d{4})/(?!\d{1,2}/)", " ", line))  # "June 15, 2027/15 de junio" (OCR)
-        if found and note and re.match(r"[ \t]*\((?:day|dd)", note.group(0), I):
+        if found and ((note and re.match(r"[ \t]*\((?:day|dd)", note.group(0), I)) or _GERMAN_DATELINE.search(line)):
             found[0] = _day_first(line, found[0])
         # a line that is only a date, or a letterhead's date column ("July 1, 2026      Reference ..."), or a
         # date and its translation ("June 15, 2027 / 15 de junio de 2027")
@@ -1017,7 +1027,7 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
     for m in _APPEAL_DIAS.finditer(text):  # a Spanish letter: "apelacion dentro de 60 dias a partir de la fecha de esta carta"
         if letter is not None:
-            n = int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6"))
+            n = int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6") or m.group("n7"))
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, "the appeal deadline is counted from the letter's date, which could not be read"
     return None, ""
@@ -1069,6 +1079,10 @@ _APPEAL_DIAS = re.compile(
     # (or "contester cette décision dans un délai de 30 jours à compter de la date de la présente lettre")
     r"|\b(?:r[ée]vision|appel|contestation|r[ée]examen|contester|recours)\b[^.]{0,60}?\bdans\s+(?:les|un\s+d[ée]lai\s+de)\s+(?P<n2>\d{1,3})\s+jours\s+"
     r"(?:suivant|de|[àa]\s+compter\s+de)\s+la\s+date\s+(?:de\s+)?(?:la\s+pr[ée]sente|cette|cet|de\s+la\s+pr[ée]sente)\s+(?:lettre|d[ée]cision|avis)"
+    # (the window first, the appeal after it: "Vous disposez d'un délai de 60 jours à compter de la date du présent
+    # courrier pour former un recours"; never "de sa réception": counted from its receipt)
+    r"|\bd[ée]lai\s+de\s+(?P<n7>\d{1,3})\s+jours\s+(?:[àa]\s+compter\s+de|suivant)\s+la\s+date\s+(?:du\s+pr[ée]sent|de\s+la\s+pr[ée]sente|de\s+ce|de\s+cette)\s+"
+    r"(?:courrier|lettre|d[ée]cision|avis|notification)(?=[^.]{0,60}\b(?:recours|contester|contestation|r[ée]vision|r[ée]examen)\b)"
     # an Italian letter: "presentare ricorso entro 30 giorni dalla data della presente lettera" (never "dal
     # ricevimento": counted from its receipt)
     r"|\b(?:ricorso|opposizione|riesame)\b[^.]{0,40}?\bentro\s+(?P<n6>\d{1,3})\s+giorni\s+dalla\s+data\s+(?:della\s+presente|di\s+questa)(?:\s+(?:lettera|comunicazione|decisione))?"
@@ -1107,7 +1121,7 @@ _STATUS_DATED = re.compile(
     rf"^[ \t|]*status\b[ \t.:|]+[A-Za-z][A-Za-z ]{{1,30}}\([ \t]*(?P<d>{dates.DATE})[ \t]*\)", I | M
 )
 _APPEAL_WORDS = re.compile(
-    r"appea[l1I]|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request)\s+)?again|review\s+(?:it|this|the\s+decision)\s+again|"
+    r"appea[l1I]|reconsider|redetermination|look\s+(?:at\s+(?:it|this|your\s+request|(?:this|the|our)\s+(?:decision|determination|denial))\s+)?again|review\s+(?:it|this|the\s+decision)\s+again|"
     r"(?:request|ask\s+for|file)\s+an?\s+(?:internal\s+)?review\s+of\s+(?:this|the|our)\s+(?:decision|determination|denial)|"
     r"(?:request|ask\s+for|file\s+for)\s+a\s+hearing\b|"  # a board's or tribunal's hearing on the decision
     # "To dispute this decision, ... may request ...", "may ask us to review this decision"
@@ -1463,6 +1477,11 @@ _ASK = re.compile(
     # a Dutch letter's "Wij missen de volgende gegevens:"
     r"|please\s+(?:reply(?:[- ]all)?|respond|write\s+back)\s+with\s*:"
     r"|\bfolgenden?\s+(?:unterlagen|dokumente|angaben|informationen)(?:\s+nach)?\s*:"
+    # (the twentieth set's "Für die Entscheidung benötigen wir noch:", "Merci de nous transmettre sous 15 jours :", an
+    # order's "IT IS ORDERED that the prescriber submit:")
+    r"|\bben[öo]tigen\s+wir(?:\s+noch)?(?:\s+(?:folgende|die\s+folgenden)\s+(?:unterlagen|angaben|dokumente))?\s*:"
+    r"|\bmerci\s+de\s+nous\s+(?:transmettre|faire\s+parvenir|adresser)(?:\s+sous\s+\d{1,2}\s+jours)?\s*:"
+    r"|\b(?:prescriber|physician|provider|practice)\s+(?:shall\s+)?submit\s*:"
     r"|\bwij\s+missen\s+(?:nog\s+)?de\s+volgende\s+(?:gegevens|stukken|documenten|informatie)\s*:"
     r"|info(?:rmation)?\s+(?:rqrd|reqd|req'd|required|needed)\s*:"  # a teletype's "ADDL INFO RQRD:" over its list
     r"|the\s+following|info(?:rmation)?\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
@@ -1786,14 +1805,14 @@ _NOT_PERSON = re.compile(
 # 1969-02-03", "your birthday on file is\nMay 5, 1952" (the first date after the label, within a few words
 # that hold no digit and no other date's label)
 _DOB = re.compile(
-    r"\b(?:DOB|(?-i:DOR)(?=[ \t]*:)|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il)"
+    r"\b(?:DOB|(?-i:DOR)(?=[ \t]*:)|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|n[ée]e?\s+le(?=[ \t]*:)|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il)"
     rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
 # a Dutch or German (Swiss) letter's date of birth, day first as those countries write it ("Geboortedatum:
 # 05-02-1950", "Geburtsdatum: 02.12.1958": the 5th of February, never May 2nd)
 _DOB_NL_DE = re.compile(
-    r"\b(?i:geboortedatum|geburtsdatum|geboren(?:[ \t]+(?:am|op))?)[ \t]*(?::|\.{2,})?[ \t]*"
+    r"\b(?i:geboortedatum|geburtsdatum|geb\.(?=[ \t]*:)|geboren(?:[ \t]+(?:am|op))?)[ \t]*(?::|\.{2,})?[ \t]*"
     r"(?P<d>(?P<dd>\d{1,2})[.\-/](?P<mm>\d{1,2})[.\-/](?P<yy>\d{4}))(?!\d)"
 )
 # a Dutch or German (Swiss) letter's member number: "Polisnummer: 40.118.227", "Versichertennummer: 756.4471.0912.38"

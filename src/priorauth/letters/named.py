@@ -6,7 +6,8 @@ Issue 18's nineteenth set printed the patient
 * on one line of fields, the name after a short label and before its date of birth ("Pt: Jane Doe DOB 02/03/1961
   Mbr KHM40917265", an SMS thread's message) or set off by bullets ("Patient  •  Jane Doe  •  DOB ...", a bullet the PDF's font lacks read as U+007F);
 * in a sentence, the name after "for" or "of" and a comma before its date of birth ("the request for Jane Doe,
-  date of birth ..."), or alone at a line's start with its birth in brackets ("Jane Doe (born 2 March 1960; ...");
+  date of birth ..."), after "about" / "for" with its birth in brackets (the twentieth set's one-paragraph letter:
+  "writes ... about Jane Doe (born the 2nd of March 1960, ..."), or alone at a line's start with its birth in brackets ("Jane Doe (born 2 March 1960; ...");
 * with its member number labelled the way another language or a telex writes it: the number's word first
   ("Codice assistito:", "Nº de beneficiário:", at fax "N2 de beneficiario:", "Número do beneficiário:"), "NR" for number ("MEMBER NR GPH-..."),
   "Mbr" for member ("Mbr BWH22190744").
@@ -30,6 +31,11 @@ NAMES = (
     ),
     # "the LUMAKRAS request for Jane Doe, date of birth ...", "... for Jane Doe,\nbirth date 08/21/1949"
     re.compile(rf"\b(?:for|of)[ \t]+(?P<v>{_FULL}),\s*(?={_BIRTH})"),
+    # "... writes about Jane Doe (born the 2nd of March 1960, member ...)", "the request for Jane Doe (DOB ...)": a
+    # letter run as one paragraph names the patient after what it is about, the birth in brackets after the name
+    re.compile(rf"\b(?:about|for|of|regarding|concerning)[ \t\n]+(?P<v>{_FULL})[ \t]*\((?={_BIRTH})"),
+    # a German or French form's "Name, Vorname:" / "Nom, prénom :" over "Surname, Given" (read as printed)
+    re.compile(rf"^[ \t]*(?i:name,[ \t]*vorname|nom,[ \t]*pr[ée]nom)[ \t]*:[ \t]*(?P<v>{_WORD},[ \t]+{_WORD}(?:[ \t]+{_WORD})?)[ \t]*$", M),
     # "Jane Doe (born 2 March 1960; member ...)" alone at its line's start
     re.compile(rf"^[ \t]*(?P<v>{_FULL})[ \t]*\((?={_BIRTH})", M),
 )

@@ -8,7 +8,23 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from priorauth.letters import dates, fields, mapping, outcome, patient, pointers, recheck, source, tables
+from priorauth.letters import (
+    block_opening,
+    dates,
+    fields,
+    granted_quantity,
+    mapping,
+    numbered_keys,
+    outcome,
+    patient,
+    period_shapes,
+    pointers,
+    prose_number,
+    quoted_csv,
+    recheck,
+    source,
+    tables,
+)
 from priorauth.text import ocr
 
 CONFIDENT = ocr.CONFIDENT / 100  # the OCR threshold measured in issue 17 (word confidence 70)
@@ -175,6 +191,8 @@ def propose(
             "the letter decides other drugs too (" + "; ".join(part.others) + "): only LUMAKRAS is read"
         )
     hits, why = outcome.outcome_hits(ours)
+    if part and not hits and (opening := block_opening.hit(ours)) is not None:  # "2) LUMAKRAS ..." / "APPROVED from"
+        hits, why = [opening], ""
     if not hits and "more than one" not in why:
         found = (tables.read(outcome.outcome, ours, outcome.legend(ours)[0]) or (None, ""))[0]
         hits, why = ([found], "") if found else ([], why)
@@ -193,6 +211,8 @@ def propose(
             or fields.authorization_number(part.shared)
             or tables.read(fields.authorization_number, part.shared)
         )
+    if number is None:  # run into a sentence: "approved under authorization <id>", ", reference <id>,"
+        number = prose_number.number(ours)
     if number is not None and kind is None and outcome.decides_another_drug(ours):
         out.warnings.append("the letter decides another drug only: its reference number is not proposed")
         number = None
@@ -203,20 +223,21 @@ def propose(
     day = add("letter_date", fields.letter_date(text) or tables.read(fields.letter_date, text))
     add("drug", fields.drug(text))
     if kind == "approved":
-        span = fields.period(ours) or tables.read(fields.period, ours)
+        span = fields.period(ours) or tables.read(fields.period, ours) or period_shapes.period(ours)
         if span and span[0] is not None:
             add("period_start", span[0])
         if span and span[1] is not None:
             add("period_end", span[1])
         if not span or None in span:
             out.warnings.append("the approved period could not be read whole")
-        add("quantity", fields.quantity(ours) or tables.read(fields.quantity, ours))
+        add("quantity", fields.quantity(ours) or tables.read(fields.quantity, ours) or granted_quantity.quantity(ours))
         if outcome.PARTIAL.search(ours):  # a partial approval denies the rest: its appeal deadline is read
             add("appeal_deadline", fields.appeal_deadline(text, day.value if day else None)[0])
     if kind == "denied":
         structured = tables.structured(ours)  # <DenialReason>, a CSV's denial_reason column
-        reason = tables.read(fields.denial_reason, ours) if structured else None
+        reason = (tables.read(fields.denial_reason, ours) or tables.read(quoted_csv.reason, ours)) if structured else None
         reason = reason or fields.denial_reason(outcome.unlegended(ours)) or tables.read(fields.denial_reason, ours)
+        reason = reason or numbered_keys.reason(ours)  # an export's "reason 1 : ...", "reason 2 : ..."
         after = fields.reason_after(outcome.unlegended(ours), [h for h in hits if h.value == "denied"])
         if reason is None:  # no labelled reason, no "because": the words after the denial statement
             reason = after
@@ -239,10 +260,11 @@ def propose(
         deadline, why = fields.appeal_deadline(text, day.value if day else None)
         if deadline is None and structured:  # an appeal_by column
             deadline = tables.read(lambda t: fields.appeal_deadline(t, day.value if day else None)[0], text)
+        deadline = deadline or numbered_keys.appeal_deadline(text)  # "appeal days : 90", "appeal counted from : decided"
         if add("appeal_deadline", deadline) is None:
             out.warnings.append(why or "the appeal deadline could not be read")
     if kind == "pended":
-        for hit in fields.requested(ours) or tables.read(fields.requested, ours) or []:
+        for hit in fields.requested(ours) or tables.read(fields.requested, ours) or numbered_keys.requested(ours):
             conf = letter.confidence(hit.start, hit.end)
             if letter.ocr and not _ADDRESS.search(hit.value):  # "clinic notes.documenting": OCR's dot for a blank
                 hit = fields.Hit(_DOT_FOR_BLANK.sub(" ", hit.value), hit.start, hit.end, hit.note)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from priorauth.letters import dates
+from priorauth.letters import dates, quoted_csv
 
 CELL = re.compile(r"\S+(?: \S+)*")  # cells are separated by two or more spaces
 RULE = re.compile(r"^[\s\-=_+|]+$")  # a line of dashes under the header
@@ -50,13 +50,16 @@ def _csv(text: str, lines: list[str], starts: list[int], i: int) -> tuple[int, l
     """(the values' last line, (field, offset in the letter, value) of each) under the CSV header ``lines[i]``: one
     row with as many cells (wrapped over lines when the page was narrower than the row), then a blank line or
     the page's end; a second row means a list of requests, none of which is read as this one."""
-    if not (h := CSV_HEADER.match(lines[i])) or i + 1 >= len(lines):
+    if (quoted := quoted_csv.header(lines, i)) is not None:  # "Member Name","Status",... (quoted field names)
+        head, first, d = *quoted, ","
+    elif not (h := CSV_HEADER.match(lines[i])) or i + 1 >= len(lines):
         return None
-    d = h.group("d")
-    header, first = lines[i], i + 1
-    if re.fullmatch(rf"[A-Za-z_][\w ]*(?:{d}[A-Za-z][\w ]*)*[ \t]*", lines[first]) and first + 1 < len(lines):
-        header, first = header.rstrip() + lines[first].strip(), first + 1  # the header wrapped: "qty_a" / "pproved,..."
-    head = [h.strip() for h in header.split(d)]
+    else:
+        d = h.group("d")
+        header, first = lines[i], i + 1
+        if re.fullmatch(rf"[A-Za-z_][\w ]*(?:{d}[A-Za-z][\w ]*)*[ \t]*", lines[first]) and first + 1 < len(lines):
+            header, first = header.rstrip() + lines[first].strip(), first + 1  # the header wrapped: "qty_a" / "pproved,..."
+        head = [h.strip() for h in header.split(d)]
     begin = starts[first]
     stop = re.compile(r"\n[ \t]*(?:\n|#)").search(text, begin)  # a blank line, or an extract's "#" comment line
     block = text[begin : len(text) if stop is None else stop.start()].rstrip()
@@ -119,7 +122,9 @@ def structured(text: str) -> bool:
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
-    return any(_csv(text, lines, starts, i) for i in range(len(lines)) if CSV_HEADER.match(lines[i]))
+    return any(
+        _csv(text, lines, starts, i) for i in range(len(lines)) if CSV_HEADER.match(lines[i]) or lines[i].lstrip()[:1] == '"'
+    )
 
 
 def _element_end(lines: list[str], i: int, tag: str) -> tuple[int, int] | None:

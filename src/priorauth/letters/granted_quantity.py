@@ -1,0 +1,29 @@
+"""The approved quantity under a German or French label: "Genehmigte Menge: 240 Tabletten je 30 Tage", "Quantité
+accordée : 240 comprimés par période de 30 jours". :func:`priorauth.letters.fields.quantity` reads English, Italian,
+Spanish and Portuguese labels and units; these were left empty. Tried only where it read none.
+
+The label says the quantity is the one granted (``genehmigte`` / ``bewilligte Menge``, ``quantité accordée /
+autorisée / approuvée``), never the one asked for (``Beantragte Menge``, ``quantité demandée``); the value opens
+with a count and a unit of the drug's (``Tabletten``, ``Filmtabletten``, ``Kapseln``, ``comprimés``, ``gélules``)
+and runs to its line's end."""
+
+from __future__ import annotations
+
+import re
+
+from priorauth.letters.spans import Hit, I, M
+
+_GRANTED = re.compile(
+    r"^[ \t|]*(?:(?:genehmigte|bewilligte|freigegebene)[ \t]+(?:menge|packungsmenge|anzahl)"
+    r"|quantit[ée][ \t]+(?:accord[ée]e|autoris[ée]e|approuv[ée]e|prise[ \t]+en[ \t]+charge))"
+    r"[ \t]*:?[ \t]*(?P<v>\d{1,4}[ \t]+(?:film)?(?:tabletten|kapseln|comprim[ée]s|g[ée]lules)\b[^\n]*?)[ \t.]*$",
+    I | M,
+)
+
+
+def quantity(text: str) -> Hit | None:
+    """The granted quantity under a German or French label, or None."""
+    m = _GRANTED.search(text)
+    if m is None:
+        return None
+    return Hit(" ".join(m.group("v").split()), m.start("v"), m.end("v"))

@@ -1,0 +1,65 @@
+"""Approved periods in two shapes :func:`priorauth.letters.fields.period` does not read, tried only where it read
+none:
+
+* a German period: a validity label (``Gültigkeitszeitraum``, ``Genehmigungszeitraum``, ``Zeitraum``, ``gültig
+  vom``) over two dotted dates joined by ``bis`` ("15.01.2027 bis 14.07.2027"), day first as German letters write
+  them;
+* a mainframe extract's dates of seven digits, year and day of the year ("2027257"), read only where the extract
+  says so ("CCYYDDD", "YYYYDDD", "year + day of year"), after a start or an end label (``FROM DT``, ``THRU DT``,
+  ``EFF DATE``, ``EXP DATE``) and a colon or a column gap.
+
+Guards: a date that is no calendar day gives nothing (a day 400, 31.02.); an end before its start gives nothing; a
+seven-digit number where the letter does not say its dates are so is never a date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from priorauth.letters.spans import Hit, I, M
+
+_GERMAN = re.compile(
+    r"\b(?:g[üu]ltigkeitszeitraum|genehmigungszeitraum|bewilligungszeitraum|zeitraum|g[üu]ltig(?:\s+vom)?)\b[ \t]*:?[ \t]*"
+    r"(?:vom[ \t]+)?(?P<a>\d{1,2}\.\d{1,2}\.\d{4})[ \t]+(?:bis(?:[ \t]+zum)?|-|–)[ \t]+(?P<b>\d{1,2}\.\d{1,2}\.\d{4})(?!\d)",
+    I,
+)
+_LONG_JULIAN_SAID = re.compile(r"\b(?:CCYYDDD|YYYYDDD)\b|\byear\s*\+\s*day\s+of\s+(?:the\s+)?year\b", I)
+_SEP = r"(?:[ \t]*[:.][ \t]*|[ \t]{2,})"
+_FROM = re.compile(rf"^[ \t]*(?:from|start|eff(?:ective)?|begin)[-_ ]?(?:dt|date){_SEP}(?P<j>\d{{7}})[ \t]*$", I | M)
+_THRU = re.compile(rf"^[ \t]*(?:thru|through|to|end|exp(?:ires)?)[-_ ]?(?:dt|date){_SEP}(?P<j>\d{{7}})[ \t]*$", I | M)
+
+
+def _day_first(value: str) -> date | None:
+    d, m, y = (int(x) for x in value.split("."))
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def long_julian(value: str) -> date | None:
+    """A date of seven digits, year and day of the year ("2027257" is 14 September 2027)."""
+    year, ddd = int(value[:4]), int(value[4:])
+    if not 1900 <= year <= 2100 or not 1 <= ddd <= 366:
+        return None
+    day = date(year, 1, 1) + timedelta(days=ddd - 1)
+    return day if day.year == year else None
+
+
+def _hit(day: date | None, m: re.Match[str], group: str) -> Hit | None:
+    return Hit(day, m.start(group), m.end(group)) if day is not None else None
+
+
+def period(text: str) -> tuple[Hit | None, Hit | None] | None:
+    """(start, end) in one of the module's shapes, or None."""
+    if (m := _GERMAN.search(text)) is not None:
+        a, b = _day_first(m.group("a")), _day_first(m.group("b"))
+        if a is not None and b is not None and a <= b:
+            return _hit(a, m, "a"), _hit(b, m, "b")
+    if _LONG_JULIAN_SAID.search(text):
+        start, end = _FROM.search(text), _THRU.search(text)
+        a = _hit(long_julian(start.group("j")), start, "j") if start else None
+        b = _hit(long_julian(end.group("j")), end, "j") if end else None
+        if (a or b) and not (a and b and a.value > b.value):
+            return a, b
+    return None
