@@ -16,7 +16,7 @@ from priorauth.text.finding_scope import (
     _relative_is_patient,
 )
 from priorauth.text.layout import _column_tables
-from priorauth.text.pipeline import EXCLUDING, NOT_OWN_SECTIONS, Finding, unwrap
+from priorauth.text.pipeline import EXCLUDING, NOT_OWN_SECTIONS, Finding, patterns, unwrap
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line, _line_before, _line_end, _line_start
 from priorauth.text.therapy_facts import _drugs
@@ -44,6 +44,8 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v17) [v17-naive-answered-not] "she says 'treatment naive' ... A: she is NOT treatment-naive"
     if _NONE_PROPOSED_AFTER.match(doc.text, f.end) and not _NAIVE_HISTORY_WORD.search(doc.text[f.start : f.end]):
         return  # (held-out v21) [v21-naive-none-proposed] "for lobectomy, no neoadjuvant therapy proposed": a decision
+    if _YET_PLANNED.match(doc.text, f.end) and re.search(r"\byet\s*$", doc.text[f.start : f.end], re.I):
+        return  # (held-out v24) [v24-naive-shapes] "No treatment yet planned by oncology": a plan not yet made
     affirmed = f.affirmed or _own_dash_no(doc, f) or _negated_from_other_clause(doc, f) or _negated_after_it(doc, f)
     if (affirmed or _planned_beside(f)) and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
@@ -148,6 +150,12 @@ def _treatment_beside(doc: TextDoc, f: Finding) -> bool:
 # required" after an operation done stays naive ([v18-naive-shapes]).
 _NONE_PROPOSED_AFTER = re.compile(
     r"\s*(?:(?:is|was|has\s+been|were)\s+)?(?:currently\s+)?(?:proposed|planned|suggested|offered|scheduled|intended)\b", re.I
+)
+# (held-out v24, issue 13's twenty-fifth pass) [v24-naive-shapes] "no treatment yet planned / decided / arranged": its
+# "yet" is the plan's, not a history of none given ("no treatment yet" alone stays naive).
+_YET_PLANNED = re.compile(
+    r"\s*(?:been\s+)?(?:planned|proposed|decided|arranged|scheduled|agreed|offered|recommended|discussed|finali[sz]ed)\b",
+    re.I,
 )
 _NAIVE_HISTORY_WORD = re.compile(r"\b(?:prior|previous|previously|ever|before|received|had|given|yet|to\s+date|so\s+far)\b", re.I)
 
@@ -779,3 +787,27 @@ def _zero_prior_cells(doc: TextDoc) -> list[Evidence]:
         quote = f"{doc.text[head_at:head_end].strip()}\n{doc.text[table.rows[0][0] : row_end].strip()}"
         return [Evidence(f"{doc.source}#char={head_at},{row_end}", doc.date, quote, focus=(a, b))]
     return []
+
+
+# (held-out v24, issue 13's twenty-fifth pass) [v24-naive-own-record] A naive statement in a record kept for this patient
+# whose only general word is the record's name ("Patient education: first-ever chemo, no prior systemic therapy of any
+# kind", '"first chemo ever - no prior cancer treatment" per RN education checklist'), or in a clause whose subject is
+# the patient after a criterion ("Eligibility: no prior systemic therapy for advanced disease - subject has not received
+# any anticancer drug ever"): the patient's own history, not teaching or a criterion. Teaching about patients in general
+# ("patients with no prior therapy should ...") and the criterion itself stay general.
+_RECORD_WORD = re.compile(r"\b(?:education|checklist)\b", re.I)
+_GENERAL_SUBJECT = re.compile(
+    r"\b(?:patients|people|persons|anyone|those|individuals|if|should|may|can|must|could|would)\b", re.I
+)
+_PATIENT_CLAUSE = re.compile(
+    r"(?:\s[-\u2013\u2014]\s|[;:])\s*(?:the\s+)?(?:subject|patient|pt|member|he|she)\s+$", re.I
+)
+
+
+def _naive_of_own_record(f: Finding) -> bool:
+    general = patterns()["not_about_patient"]
+    rest = _RECORD_WORD.sub(" ", f.sentence)
+    if _RECORD_WORD.search(f.sentence) and not general.search(rest) and not _GENERAL_SUBJECT.search(rest):
+        return True
+    clause = _PATIENT_CLAUSE.search(f.sentence[: f.start - f.sentence_start])
+    return bool(clause) and not general.search(f.sentence[clause.end() :])
