@@ -265,9 +265,11 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         past = None  # (held-out v18) [v18-mono-past-other-cell] "... monotherapy, study X | ... | Prior therapy: none"
     if past and _own_course_word(f.sentence, past) and _only_inhibitor_named(f):
         past = None  # (held-out v16) [v16-mono-past-own] "was on sotorasib monotherapy until 09/2026": its own course
+    if past and past.start() > at and _in_negated_aside(f.sentence, at, past.start()):
+        past = None  # (held-out v24) [v24-mono-aside-reason] "sotorasib single agent (no panitumumab - prior ... toxicity)"
     if past and not _NOW.search(f.sentence, past.end(), max(past.end(), f.start - f.sentence_start)):
         return  # an earlier regimen, not this request ("received carboplatin ... and now sotorasib monotherapy" is now)
-    if _NOT_THE_REGIMEN.search(_own_clause(f)):
+    if _NOT_THE_REGIMEN.search(_APPROVAL_CONDITION.sub(" ", _own_clause(f))):
         return  # a condition, an option or an offer (declined), not the regimen
     if _UNCHOSEN_BEFORE.search(_line_before(doc, f)) or _unchosen_alternative(doc, f):
         return  # (held-out v15) [v15-mono-unchosen-drug] "Requested agent: {sotorasib/adagrasib} as monotherapy"
@@ -519,6 +521,27 @@ def _inhibitor_never_given(text: str) -> bool:
 _STRATEGY_AFTER = re.compile(r"[\s-]*(?:approach|strategy|strategies|options?|pathway)\b", re.I)
 
 
+# (held-out v24, issue 13's twenty-fifth pass) [v24-mono-approval-condition] a plan's only condition is its funding
+# ("agreed plan: sotorasib alone as first treatment, if insurer approves", "adagrasib monotherapy if approved"): a plan
+# awaiting a payer, as a request is, not a clinical condition ("if positive", "if PD-L1 high" stay conditions).
+_APPROVAL_CONDITION = re.compile(
+    r"\bif\s+(?:(?:the|his|her|their)\s+)?(?:insurer|insurance|payer|plan|scheme|funder|funding|coverage|committee|court|"
+    r"cdf|nhis|medicare|medicaid|hmo|pbm|access\s+programme|access\s+program)?\s*(?:approves?|approved|agrees?|covers?|"
+    r"pays?|funds?|funded|grants?|authori[sz]es?|authori[sz]ed|accepts?)\b",
+    re.I,
+)
+
+
+# (held-out v24) [v24-mono-aside-reason] A past word inside a parenthesis after the regimen word that opens with a
+# negative: the aside gives the reason a partner is left out ("single agent (no panitumumab - prior anti-EGFR skin
+# toxicity)"), its history is the partner's, not this regimen's past.
+def _in_negated_aside(sentence: str, at: int, past_at: int) -> bool:
+    opened = sentence.rfind("(", at, past_at)
+    if opened < 0 or ")" in sentence[opened:past_at]:
+        return False
+    return re.match(r"\(\s*(?:no|not|without|nil)\b", sentence[opened:], re.I) is not None
+
+
 # (held-out v9) [v9-i-would-give] "I would give it as a single agent": the writer's own recommendation is a plan.
 _NOT_THE_REGIMEN = re.compile(
     r"\b(?:if|could|whether|option|options|offered|declined|refused)\b|(?<!\bi\s)(?<!\bwe\s)\bwould\b"
@@ -638,20 +661,29 @@ def _combination(sentence: str) -> bool:
 # USAN stems of anticancer drugs that are not KRAS G12C inhibitors (those end in -rasib), for a drug word just
 # before a "monotherapy" that the vocabulary does not know.
 _OTHER_DRUG_STEM = re.compile(
-    r"\b\w{3,}(?:mab|zumb|mib|tinib|nib|platin|taxel|rubicin|tecan|citabine|trexed)\s*,?\s*$", re.I
+    r"\b\w{3,}(?:mab|zumb|mib|tinib|nib|platin|platyn\w*|taxel|taksel|rubicin|tecan|citabine|trexed)\s*,?\s*"
+    r"(?:(?:w|we|em|en|som|in|as|como|i)\s+)?$"
+    # (held-out v24) [v24-mono-translated] the same stems in katakana before 単剤 ("ペムブロリズマブ単剤")
+    r"|(?:\u30de\u30d6|\u30cb\u30d6|\u30d7\u30e9\u30c1\u30f3|\u30bf\u30ad\u30bb\u30eb|\u30c6\u30ab\u30f3|\u30b7\u30bf\u30d3\u30f3|\u30c8\u30ec\u30ad\u30bb\u30c9)\s*$",
+    re.I,
 )
 
 
 # (held-out v19) [v19-mono-isolated] a KRAS G12C inhibitor spelt the Portuguese or French way ("sotorasibe",
 # "adagrasibe"): the same drug (only booleans are returned, so the changed length does not matter).
-_ROMANCE_INHIBITOR = re.compile(r"\b([a-z]+rasib)e\b", re.I)
+_ROMANCE_INHIBITOR = re.compile(r"\b([a-z]+ras)(?:ibe|yb)\b", re.I)
+# (held-out v24, issue 13's twenty-fifth pass) [v24-mono-translated] ... spelt the Polish way ("adagrasyb") or written
+# in katakana in a Japanese note (ソトラシブ, アダグラシブ, ジバラシブ): the same drugs.
+_KATAKANA_INHIBITOR = {"\u30bd\u30c8\u30e9\u30b7\u30d6": " sotorasib ", "\u30a2\u30c0\u30b0\u30e9\u30b7\u30d6": " adagrasib ", "\u30b8\u30d0\u30e9\u30b7\u30d6": " divarasib "}
+_KATAKANA_NAME = re.compile("|".join(_KATAKANA_INHIBITOR))
 
 
 def _g12c_inhibitors(text: str) -> list[bool]:
     """For each anticancer drug named in ``text``: whether it is a KRAS G12C inhibitor."""
     vocab = vocabulary()
     out = []
-    for m in _drugs().finditer(_ROMANCE_INHIBITOR.sub(r"\1", text)):
+    text = _KATAKANA_NAME.sub(lambda m: _KATAKANA_INHIBITOR[m.group(0)], text)
+    for m in _drugs().finditer(_ROMANCE_INHIBITOR.sub(r"\1ib", text)):
         drugs = [vocab.drugs[i] for i in vocab.by_name.get(m.group(0).lower(), ()) if i in vocab.drugs]
         if any(d.anticancer for d in drugs):
             out.append(any(d.drug_class == "kras_g12c_inhibitor" for d in drugs))
