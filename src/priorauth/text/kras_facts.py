@@ -355,7 +355,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         pass  # (held-out v13) [v13-indication] "sotorasib ordered for ... NSCLC, KRAS p.G12C": the indication stands
     elif _request_withdrawn_after(f):
         pass  # (held-out v18) [v18-kras-request-withdrawn] "the request for X (..., KRAS G12C) is withdrawn": the request
-    elif _told_by_relative(f):
+    elif _told_by_relative(f, doc):
         pass  # (held-out v17) [v17-relative-source] "per pt/husband: ..., KRAS G12C": the patient's result, told by a relative
     elif f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section == "family_history":
         return
