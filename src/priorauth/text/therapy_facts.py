@@ -87,6 +87,20 @@ _REFUSED_AFTER = re.compile(
 )
 
 
+
+# (held-out v23 and v24, issue 13's twenty-fifth pass, part two) [v24-therapy-sought] A dose form's abbreviation before
+# the drug ("Kindly advise regarding tab. sotorasib", "Adv by onco: tab. adagrasib 600 mg BD") ends the sentence for the
+# splitter: the words before it are the drug's sentence still.
+_DOSE_FORM_STOP = re.compile(r"(?:^|[.;!?\n]\s*)((?:(?![.;!?\n]\s)[^\n]){0,100}?\b(?:tabs?|inj|caps?|syr|susp)\.\s*)$", re.I)
+
+
+def _dose_form_lead(doc: TextDoc, f: Finding) -> str:
+    if f.start != f.sentence_start:
+        return ""
+    m = _DOSE_FORM_STOP.search(doc.text, max(0, f.start - 120), f.start)
+    return m.group(1) if m else ""
+
+
 def _refused_drugs(text: str) -> set[str]:
     vocab = vocabulary()
     out: set[str] = set()
@@ -366,7 +380,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ):
         return
     p = patterns()
-    before = f.sentence[: f.start - f.sentence_start]
+    before = _dose_form_lead(doc, f) or f.sentence[: f.start - f.sentence_start]
     if _DRUG_NAIVE.match(doc.text, f.end) or _BEFORE_THE_DRUG.search(before[-40:]):
         return  # "sotorasib-naive", "adagrasib-naïve": never given; "pre-sotorasib baseline": a time before it
     if _FIRST_ON_A_DAY.search(before) and _ON_A_DAY_AFTER.match(doc.text, f.end) and not _PAST_WORD.search(f.sentence):
