@@ -17,6 +17,7 @@ from priorauth.text.finding_scope import (
     _negated_in_aside,
     _other_primary,
     _relative_as_source,
+    _relative_is_patient,
     _told_by_relative,
 )
 from priorauth.text.layout import _column_cells
@@ -29,8 +30,34 @@ if TYPE_CHECKING:
     from priorauth.text.facts import TextFacts
 
 
+# (held-out v24, issue 13's twenty-fifth pass, part two) [v24-doubt-of-another] A diagnosis whose only doubt is another
+# thing's: a differential's "vs" right after the bracket that names the cancer ("progression of a treated brain
+# metastasis (NSCLC stage IV) vs radionecrosis": the doubt is progression or necrosis), or an order denied after it
+# ("Correct patient: stage IV NSCLC, no therapy ordered today": "ordered" is the therapy's). A bracket of its own doubt
+# ("(possible NSCLC) vs TB", "(NSCLC?) vs") or a plan before the diagnosis stays doubted.
+_VS_AFTER_ASIDE = re.compile(r"[^()?\n]{0,30}\)\s*(?:vs\.?|versus)\s", re.I)
+_ASIDE_BEFORE = re.compile(r"\(([^()\n]{0,30})$")
+_DENIED_ORDER_AFTER = re.compile(r"[^.;?\n]{0,30}?[,;\u2013-]\s*(?:no|nothing)\s+(?:[\w-]+\s+){0,2}ordered\b", re.I)
+_DOUBT_WORD = re.compile(
+    r"\b(?:possible|possibly|probable|probably|likely|suspect\w*|query|r/o|rule\s+out|if|will|would|plan\w*|consider\w*)\b|\?",
+    re.I,
+)
+
+
+def _doubt_of_another(doc: TextDoc, f: Finding) -> bool:
+    at = f.start - f.sentence_start
+    before = f.sentence[:at]
+    if f.doubted_only_by("POSSIBLE_EXISTENCE"):
+        aside = _ASIDE_BEFORE.search(before)
+        return bool(aside and _VS_AFTER_ASIDE.match(doc.text, f.end)) and not _DOUBT_WORD.search(aside.group(1))
+    if f.doubted_only_by("HYPOTHETICAL"):
+        return bool(_DENIED_ORDER_AFTER.match(doc.text, f.end)) and not _DOUBT_WORD.search(before)
+    return False
+
+
 def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
-    told = f.affirmed or _told_by_relative(f)  # (held-out v17) [v17-relative-source] "per pt/husband: lung adenocarcinoma"
+    told = f.affirmed or _told_by_relative(f, doc)  # (held-out v17) [v17-relative-source] "per pt/husband: lung adenocarcinoma"
+    told = told or _doubt_of_another(doc, f)  # (held-out v24) [v24-doubt-of-another] "(NSCLC stage IV) vs radionecrosis"
     if not (told or _indication_of_request(doc, f) or _treatment_for(doc, f) or _visit_title_for(f)) or (
         _other_primary(doc, f) and not _marked_sentence(f)
     ):
@@ -307,7 +334,8 @@ def _stage_cells(doc: TextDoc) -> list[Finding]:
 
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     doubts_of_others = _negation_not_its_own(f) or _plan_for_stage(f)
-    told = f.affirmed or _told_by_relative(f)  # (held-out v17) [v17-relative-source] "per pt/son: ... stage IIIB"
+    told = f.affirmed or _told_by_relative(f, doc)  # (held-out v17) [v17-relative-source] "per pt/son: ... stage IIIB"
+    told = told or _doubt_of_another(doc, f)  # (held-out v24) [v24-doubt-of-another] "stage IV NSCLC, no therapy ordered"
     # (held-out v17) [v17-stage-indication] the stage a planned or requested drug is for, in a bracket after it ("... as
     # first treatment (stage IVB adenocarcinoma, KRAS G12C)"): the plan's doubt is the drug's, as for histology
     indication = _indication_of_request(doc, f)
@@ -373,7 +401,9 @@ def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or (cancer == "lung" and _another_chest_cancer(doc.text))
         or f.section == "family_history"
         or (f.modifiers - ({"NEGATED_EXISTENCE"} if _negated_in_aside(f) else set()))
-        - ({"FAMILY"} if _relative_as_source(f) else set())  # (held-out v16) [v16-relative-source] "Hx per wife: ..."
+        # (held-out v16) [v16-relative-source] "Hx per wife: ..."; (held-out v24) [v24-caller-relative] "husband calling.
+        # Wife with metastatic rectal cancer"
+        - ({"FAMILY"} if _relative_as_source(f) or _relative_is_patient(doc, f) else set())
         - ({"HYPOTHETICAL"} if plan_for else set())
         & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL", "GENERAL"}
     ):

@@ -90,7 +90,12 @@ def _blank_template(text: str) -> bool:
 def _misfiled(text: str) -> bool:
     head = text[:400]
     return any(
-        not (_one_result_withdrawn(head, m) or _one_entry_in_error(head, m) or _asked_or_in_part(head, m))
+        not (
+            _one_result_withdrawn(head, m)
+            or _one_entry_in_error(head, m)
+            or _asked_or_in_part(head, m)
+            or _one_order_wrong_patient(head, m)
+        )
         for m in _MISFILED.finditer(head)
     )
 
@@ -117,6 +122,21 @@ _ENTRY_IN_ERROR_BEFORE = re.compile(r"\bentered\s+in\s+error\b[^\n]{0,40}$", re.
 
 def _one_entry_in_error(text: str, m: re.Match[str]) -> bool:
     return bool(_ENTRY_IN_ERROR_BEFORE.search(text[max(0, m.start() - 60) : m.start()]))
+
+
+# (held-out v24, issue 13's twenty-fifth pass, part two) [v24-wrong-patient-order] "wrong patient" said of one order
+# ("Dose check cancelled: pembrolizumab order written for the wrong patient (bed 12 vs 14). Order voided", "the
+# carboplatin order was placed on the wrong patient"): that order is void (therapy_not_given), not the document, which
+# goes on with the correct patient's facts. A document "filed to the wrong patient" stays void.
+_ORDER_FOR_BEFORE = re.compile(
+    r"\b(?:order|prescription|rx)\s+(?:was\s+)?(?:written|entered|placed|made|signed|sent|created|built)\s+(?:for|on|to|under)\s+"
+    r"(?:the\s+|a\s+)?$",
+    re.I,
+)
+
+
+def _one_order_wrong_patient(text: str, m: re.Match[str]) -> bool:
+    return bool(_ORDER_FOR_BEFORE.search(text[max(0, m.start() - 60) : m.start()]))
 
 
 # (held-out v9, issue 13's tenth pass) [v9-one-result-withdrawn] A result, block or specimen that "belongs to a

