@@ -213,3 +213,19 @@ _NEGATIVE_INCLUDING = re.compile(
 
 def negative_including(doc: TextDoc, f: Finding) -> bool:
     return bool(_NEGATIVE_INCLUDING.search(doc.text[max(0, f.start - 60) : f.start]))
+
+
+# [ocr20-phased-component] a base call that the report phases into one codon change with its neighbour ("c.34G>T ...
+# c.35G>T ... reported as one variant: c.34_35delinsTT p.(G12F)"): the c.34G>T alone is a component of that change,
+# no G12C. Only a bare cDNA call; a line naming the protein G12C itself stays a finding.
+_CODON12_DELINS = re.compile(r"\bc\.\s?34_3[56]\s?delins[ACGT]*\b", re.I)
+_BARE_C34 = re.compile(r"c\.\s?34\s?G\s?>\s?T", re.I)
+_PROTEIN_G12C = re.compile(r"\bp\.\s?\(?(?:G12C|Gly12Cys)\b", re.I)
+
+
+def phased_component(doc: TextDoc, f: Finding) -> bool:
+    return bool(
+        _BARE_C34.fullmatch(doc.text[f.start : f.end])
+        and _CODON12_DELINS.search(doc.text)
+        and not _PROTEIN_G12C.search(_line_at(doc.text, f.start))
+    )

@@ -31,6 +31,7 @@ from priorauth.text.kras_evidence import (
     named_as_example,
     named_not_found,
     negative_including,
+    phased_component,
     status_voided,
 )
 from priorauth.text.kras_tables import (
@@ -405,6 +406,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out OCR v19) [ocr19-*] a variant named as an item (menu box, target row, request), no finding
     if f.label != "KRAS_NEG" and (legend_items(_line_at(doc.text, f.start)) or named_as_example(doc, f)):
         return  # (held-out OCR v20) [ocr20-legend-items] "Legend: tube 3 G12C; ..."; [ocr20-named-as-example] "such as"
+    if f.label == "KRAS_G12C" and phased_component(doc, f):
+        return  # [ocr20-phased-component] "c.34G>T" phased with c.35G>T into "c.34_35delinsTT p.(G12F)": no G12C
     if f.label != "KRAS_NEG" and status_voided(doc, f):
         return  # [ocr20-status-voided] "KRAS G12C detected  STATUS NOW: SUSPENDED - DO NOT USE": a voided result
     if f.label == "KRAS_G12C" and _CALLER_COULD.search(doc.text[f.sentence_start : f.start]):
