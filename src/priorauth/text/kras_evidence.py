@@ -217,8 +217,9 @@ def negative_including(doc: TextDoc, f: Finding) -> bool:
 
 # [ocr20-phased-component] a base call that the report phases into one codon change with its neighbour ("c.34G>T ...
 # c.35G>T ... reported as one variant: c.34_35delinsTT p.(G12F)"): the c.34G>T alone is a component of that change,
-# no G12C. Only a bare cDNA call; a line naming the protein G12C itself stays a finding.
-_CODON12_DELINS = re.compile(r"\bc\.\s?34_3[56]\s?delins[ACGT]*\b", re.I)
+# no G12C. Only a bare cDNA call; a line naming the protein G12C itself stays a finding. A scan may read the "c." of
+# the delins as "¢." (v20's normal fax).
+_CODON12_DELINS = re.compile(r"(?:\bc|\u00a2)\.\s?34_3[56]\s?delins[ACGT]*\b", re.I)
 _BARE_C34 = re.compile(r"c\.\s?34\s?G\s?>\s?T", re.I)
 _PROTEIN_G12C = re.compile(r"\bp\.\s?\(?(?:G12C|Gly12Cys)\b", re.I)
 
