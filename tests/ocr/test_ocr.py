@@ -2075,3 +2075,21 @@ def test_a_base_call_phased_into_one_codon_change(text: str, status: str) -> Non
     read "¢." at normal fax): a component of the reported change, no G12C."""
     chart = scans.chart(scans.document("scan1", text.encode(), "text/plain", "Sequencing report"))
     assert kras(check(chart))["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr20-no-result-declared] a speck read for the hyphen of "subject-level" / "patient-level"
+        ("Sponsor update\nArm C (KRAS G12C, lung) opens in March.\nNo subject. level data are given in this update.", "insufficient"),
+        ("Network memo\nGroup 1 (KRAS G12C, pancreas) is full.\nNo patient , level information is contained in this memo.", "insufficient"),
+        # guards: a result line with its own result word; the declaration about another named test
+        ("Clinic letter\nLung core: KRAS G12C detected (VAF 9%).\nNo subject. level data are given in this letter.", "met"),
+        ("Lung core: KRAS G12C mutation.\nPD-L1: no patient. level results are given in this letter.", "met"),
+    ],
+)
+def test_a_no_result_declaration_with_a_speck_for_its_hyphen(text: str, status: str) -> None:
+    """[ocr20-no-result-declared] (held-out OCR v20, worst level) "No subject. level information is contained in this
+    letter": the sponsor letter's declaration still read, so its cohort's "KRAS G12C" is no result."""
+    chart = scans.chart(scans.document("scan1", text.encode(), "text/plain", "Letter"))
+    assert kras(check(chart))["status"] == status

@@ -603,14 +603,15 @@ _DECLARED_NO_RESULT = re.compile(
 # notice or letter that gives no result or no patient's information ("No result is given in this notice", "no
 # subject-level information is contained in this letter"), a patient who "has no valid KRAS result" (a suspended
 # result), an outside result "not known to us", a receipt whose "Analysis performed: NONE", a germline panel on which
-# "KRAS is not on this panel".
+# "KRAS is not on this panel". A scan's speck may stand for the hyphen ("No subject. level information", v20's worst
+# level).
 _DOC_WORD = r"(?:notice|letter|document|form|receipt|bulletin|memo|message|update|circular)"
 _NO_RESULT_GIVEN = re.compile(
-    rf"\bno{_SPECK_SP}(?:results?|(?:subject|patient|individual|person)[\s-]?(?:level{_SPECK_SP})?"
+    rf"\bno{_SPECK_SP}(?:results?|(?:subject|patient|individual|person)(?:{_SPECK_SP}|[\s-])?(?:level{_SPECK_SP})?"
     rf"(?:information|data|results?)){_SPECK_SP}(?:is|are){_SPECK_SP}(?:given|provided|contained|included|reported|"
     rf"shown){_SPECK_SP}in{_SPECK_SP}this{_SPECK_SP}{_DOC_WORD}\b"
     rf"|\bthis{_SPECK_SP}{_DOC_WORD}{_SPECK_SP}(?:contains|gives|includes|holds){_SPECK_SP}no{_SPECK_SP}"
-    rf"(?:(?:patient|subject|individual)[\s-]?(?:level{_SPECK_SP})?)?(?:results?|information|data)\b"
+    rf"(?:(?:patient|subject|individual)(?:{_SPECK_SP}|[\s-])?(?:level{_SPECK_SP})?)?(?:results?|information|data)\b"
     rf"|\b(?:has|have){_SPECK_SP}no{_SPECK_SP}(?:valid|current|reportable|usable){_SPECK_SP}(?:k-?ras{_SPECK_SP}|"
     rf"molecular{_SPECK_SP})?results?\b"
     rf"|\b(?:its|the|their){_SPECK_SP}results?{_SPECK_SP}(?:is|are){_SPECK_SP}not{_SPECK_SP}known\b"
