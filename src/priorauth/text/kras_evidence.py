@@ -181,11 +181,18 @@ _STATED_FOUND = re.compile(
 )
 
 
+# a result word on the line counts unless a modal makes it what a test could do ("cannot be detected by this test")
+_MODAL_VERB = re.compile(r"\b(?:can(?:not)?|could|may|might|will|would|should|to)\s+(?:not\s+)?(?:be\s+)?\w+", re.I)
+
+
 def named_as_example(doc: TextDoc, f: Finding) -> bool:
+    """[ocr20-named-as-example]; a result on the variant's line ("KRAS mutation detected (e.g. G12C at 14% VAF)") or
+    stated after it in the sentence keeps it a finding."""
     before = doc.text[max(0, f.start - 40) : f.start]
     if not _EXAMPLE_BEFORE.search(before):
         return False
-    return not _STATED_FOUND.search(doc.text[f.end : f.sentence_start + len(f.sentence)])
+    line = _MODAL_VERB.sub(" ", _line_at(doc.text, f.start))
+    return not (_RESULT_WORD.search(line) or _STATED_FOUND.search(doc.text[f.end : f.sentence_start + len(f.sentence)]))
 
 
 # [ocr20-status-voided] the result's own line gives it a status that voids it ("KRAS G12C detected  STATUS NOW:
