@@ -637,11 +637,12 @@ def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str])
     assert module.SETS["heldout19"] == "heldout_documents19.yaml"
     assert module.SETS["heldout20"] == "heldout_documents20.yaml"
     assert module.SETS["heldout21"] == "heldout_documents21.yaml"
+    assert module.SETS["heldout22"] == "heldout_documents22.yaml"
     assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
-    if not (scans.HERE / "heldout_documents21.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout21"]) == 2
+    if not (scans.HERE / "heldout_documents22.yaml").exists() and ocr.tesseract_version():
+        assert module.main(["--set", "heldout22"]) == 2
         err = capsys.readouterr().err
-        assert "heldout_documents21.yaml is absent (not merged yet)" in err and "Traceback" not in err
+        assert "heldout_documents22.yaml is absent (not merged yet)" in err and "Traceback" not in err
 
 
 # --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------
@@ -2056,3 +2057,39 @@ def test_a_policy_heading_with_a_split_code(cell: str, general: bool) -> None:
     from priorauth.text.document_scope import _GENERAL_HEADING
 
     assert bool(_GENERAL_HEADING.match(cell)) is general
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr20-phased-component] a fax reads the delins's "c." as "¢.": the bare base call is still its component
+        ("Codon 12 calls: c.34G>T 30%, c.35G>A 29%\nOne change: KRAS \u00a2.34_35delinsTA p.(G12Y), 30%", "not_met"),
+        ("Base calls  c.34G>T  41%\nPhased: KRAS c.34_35delinsTT p.(Gly12Phe) reported", "not_met"),
+        # guards: no delins named; the line names the protein G12C itself
+        ("Lung core: KRAS c.34G>T detected, 22%.", "met"),
+        ("Lung core: KRAS c.34G>T p.(G12C) detected, 22%.\nNote: \u00a2.34_35delinsTT would be one variant.", "met"),
+    ],
+)
+def test_a_base_call_phased_into_one_codon_change(text: str, status: str) -> None:
+    """[ocr20-phased-component] (held-out OCR v20) "c.34G>T" read beside "c.34_35delinsTT p.(G12F)" (the delins's "c."
+    read "¢." at normal fax): a component of the reported change, no G12C."""
+    chart = scans.chart(scans.document("scan1", text.encode(), "text/plain", "Sequencing report"))
+    assert kras(check(chart))["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr20-no-result-declared] a speck read for the hyphen of "subject-level" / "patient-level"
+        ("Sponsor update\nArm C (KRAS G12C, lung) opens in March.\nNo subject. level data are given in this update.", "insufficient"),
+        ("Network memo\nGroup 1 (KRAS G12C, pancreas) is full.\nNo patient , level information is contained in this memo.", "insufficient"),
+        # guards: a result line with its own result word; the declaration about another named test
+        ("Clinic letter\nLung core: KRAS G12C detected (VAF 9%).\nNo subject. level data are given in this letter.", "met"),
+        ("Lung core: KRAS G12C mutation.\nPD-L1: no patient. level results are given in this letter.", "met"),
+    ],
+)
+def test_a_no_result_declaration_with_a_speck_for_its_hyphen(text: str, status: str) -> None:
+    """[ocr20-no-result-declared] (held-out OCR v20, worst level) "No subject. level information is contained in this
+    letter": the sponsor letter's declaration still read, so its cohort's "KRAS G12C" is no result."""
+    chart = scans.chart(scans.document("scan1", text.encode(), "text/plain", "Letter"))
+    assert kras(check(chart))["status"] == status

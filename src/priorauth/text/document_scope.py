@@ -619,18 +619,39 @@ _DECLARED_NO_RESULT = re.compile(
     rf"results?{_SPECK_SP}(?:is|are|was|exists?)\b",
     re.I,
 )
+# [ocr20-no-result-declared] (held-out OCR v20, issue 17's twenty-second pass) the declaration in more wordings: a
+# notice or letter that gives no result or no patient's information ("No result is given in this notice", "no
+# subject-level information is contained in this letter"), a patient who "has no valid KRAS result" (a suspended
+# result), an outside result "not known to us", a receipt whose "Analysis performed: NONE", a germline panel on which
+# "KRAS is not on this panel". A scan's speck may stand for the hyphen ("No subject. level information", v20's worst
+# level).
+_DOC_WORD = r"(?:notice|letter|document|form|receipt|bulletin|memo|message|update|circular)"
+_NO_RESULT_GIVEN = re.compile(
+    rf"\bno{_SPECK_SP}(?:results?|(?:subject|patient|individual|person)(?:{_SPECK_SP}|[\s-])?(?:level{_SPECK_SP})?"
+    rf"(?:information|data|results?)){_SPECK_SP}(?:is|are){_SPECK_SP}(?:given|provided|contained|included|reported|"
+    rf"shown){_SPECK_SP}in{_SPECK_SP}this{_SPECK_SP}{_DOC_WORD}\b"
+    rf"|\bthis{_SPECK_SP}{_DOC_WORD}{_SPECK_SP}(?:contains|gives|includes|holds){_SPECK_SP}no{_SPECK_SP}"
+    rf"(?:(?:patient|subject|individual)(?:{_SPECK_SP}|[\s-])?(?:level{_SPECK_SP})?)?(?:results?|information|data)\b"
+    rf"|\b(?:has|have){_SPECK_SP}no{_SPECK_SP}(?:valid|current|reportable|usable){_SPECK_SP}(?:k-?ras{_SPECK_SP}|"
+    rf"molecular{_SPECK_SP})?results?\b"
+    rf"|\b(?:its|the|their){_SPECK_SP}results?{_SPECK_SP}(?:is|are){_SPECK_SP}not{_SPECK_SP}known\b"
+    r"|\b(?:analys[ie]s|testing|tests?)\s+performed\s*[:=\u2013\u2014-]\s*none\b"
+    rf"|\bk-?ras{_SPECK_SP}(?:is|was){_SPECK_SP}not{_SPECK_SP}(?:on|in|part{_SPECK_SP}of|included{_SPECK_SP}(?:on|in)|"
+    rf"covered{_SPECK_SP}by){_SPECK_SP}this{_SPECK_SP}(?:panel|test|assay)\b",
+    re.I,
+)
 # genes and tests other than KRAS whose result a line may be about
 OTHER_GENES = r"egfr|alk|ros-?1|braf|met|ret|ntrk\d?|her-?2|erbb2|pd-?l1|nras|tp53|msi|mmr|tmb"
 _OTHER_TEST_BEFORE = re.compile(rf"\b(?:{OTHER_GENES}|fish|ihc)\b[^.;\n]{{0,25}}$", re.I)
 
 
 def no_result_held(text: str) -> bool:
-    """[ocr18-no-result-held], [ocr19-no-result-declared] The document declares that it holds no KRAS or molecular
+    """[ocr18-no-result-held], [ocr19-no-result-declared], [ocr20-no-result-declared] The document declares that it holds no KRAS or molecular
     result; a declaration about another named test on its line, or under a condition ("if no result is available"),
     is none."""
     return any(
         not _OTHER_TEST_BEFORE.search(text[_line_start(text, m.start()) : m.start()])
         and not _CONDITION_BEFORE.search(text[max(_line_start(text, m.start()), m.start() - 60) : m.start()])
-        for pattern in (_NO_RESULT_HELD, _DECLARED_NO_RESULT)
+        for pattern in (_NO_RESULT_HELD, _DECLARED_NO_RESULT, _NO_RESULT_GIVEN)
         for m in pattern.finditer(text)
     )

@@ -155,3 +155,85 @@ def csv_negative_row(doc: TextDoc, f: Finding) -> bool:
     rest = doc.text[f.end : _line_end(doc.text, f.end)]
     m = _CSV_NEG_LAST.search(rest)
     return bool(m and not _CSV_POS.search(rest[: m.start()]))
+
+
+# [ocr20-legend-items] (held-out OCR v20, issue 17's twenty-second pass) a legend or key that names what each tube,
+# well, lane or curve holds ("Legend: tube 1 control gene; tube 2 G12A; tube 3 G12C; ..."): two variant names or more
+# on a line labelled "legend" or "key" with no result word is the plot's key, the calls are elsewhere.
+_LEGEND_LABEL = re.compile(r"^\W{0,3}(?:legend|key|colour\s+key|color\s+key)\s*[:=\u2013\u2014-]", re.I)
+_VARIANT_ANY = re.compile(rf"\b{_VARIANT}")
+
+
+def legend_items(line: str) -> bool:
+    return bool(_LEGEND_LABEL.match(line)) and len(_VARIANT_ANY.findall(line)) >= 2 and not _RESULT_WORD.search(line)
+
+
+# [ocr20-named-as-example] the variant given as an example of what a test looks for or cannot see ("changes such as
+# KRAS G12C, EGFR and ALK that may guide treatment", "somatic changes such as KRAS G12C cannot be detected by this
+# test"): no finding, unless the sentence says it was found ("changes such as KRAS G12C, which was detected here").
+_EXAMPLE_BEFORE = re.compile(
+    r"\b(?:such\s+as|e\.\s?g\.|for\s+(?:example|instance))\s*[:,]?[\s|]*(?:(?:the\s+)?k-?ras\s+(?:p\.\s*)?)?$", re.I
+)
+_STATED_FOUND = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:\w+\s+)?(?:detected|identified|found|present|reported|confirmed)\b"
+    r"|\b(?:positive|harbou?r(?:s|ed|ing))\b",
+    re.I,
+)
+
+
+# a result word on the line counts unless a modal makes it what a test could do ("cannot be detected by this test")
+_MODAL_VERB = re.compile(r"\b(?:can(?:not)?|could|may|might|will|would|should|to)\s+(?:not\s+)?(?:be\s+)?\w+", re.I)
+
+
+def named_as_example(doc: TextDoc, f: Finding) -> bool:
+    """[ocr20-named-as-example]; a result on the variant's line ("KRAS mutation detected (e.g. G12C at 14% VAF)") or
+    stated after it in the sentence keeps it a finding."""
+    before = doc.text[max(0, f.start - 40) : f.start]
+    if not _EXAMPLE_BEFORE.search(before):
+        return False
+    line = _MODAL_VERB.sub(" ", _line_at(doc.text, f.start))
+    return not (_RESULT_WORD.search(line) or _STATED_FOUND.search(doc.text[f.end : f.sentence_start + len(f.sentence)]))
+
+
+# [ocr20-status-voided] the result's own line gives it a status that voids it ("KRAS G12C detected  STATUS NOW:
+# SUSPENDED - DO NOT USE", "status: withdrawn"): no result. A status of the report ("Status: final") is none.
+_STATUS_VOIDED = re.compile(
+    r"\bstatus(?:\s+now)?\s*[:=\u2013\u2014-]\s*(?:suspended|withdrawn|void(?:ed)?|invalid(?:ated)?|retracted|"
+    r"cancell?ed|recalled)\b|\bdo\s+not\s+use\b",
+    re.I,
+)
+
+
+def status_voided(doc: TextDoc, f: Finding) -> bool:
+    return bool(_STATUS_VOIDED.search(doc.text[f.end : _line_end(doc.text, f.end)]))
+
+
+# [ocr20-negative-including] a gene's negative call that names the variant it includes ("KRAS not detected,
+# including G12C", "KRAS wild-type (incl. G12C)"): the variant is negated with the gene.
+_NEGATIVE_INCLUDING = re.compile(
+    r"\b(?:not\s+detected|negative|wild[\s-]?type|no\s+(?:\w+\s+)?(?:mutations?|variants?|alterations?)\s+"
+    r"(?:detected|identified|found))\s*,?\s*\(?\s*(?:including|incl\.?|in\s+particular|notably|specifically)"
+    r"\s*:?\s*(?:k-?ras\s+)?(?:p\.\s*)?$",
+    re.I,
+)
+
+
+def negative_including(doc: TextDoc, f: Finding) -> bool:
+    return bool(_NEGATIVE_INCLUDING.search(doc.text[max(0, f.start - 60) : f.start]))
+
+
+# [ocr20-phased-component] a base call that the report phases into one codon change with its neighbour ("c.34G>T ...
+# c.35G>T ... reported as one variant: c.34_35delinsTT p.(G12F)"): the c.34G>T alone is a component of that change,
+# no G12C. Only a bare cDNA call; a line naming the protein G12C itself stays a finding. A scan may read the "c." of
+# the delins as "¢." (v20's normal fax).
+_CODON12_DELINS = re.compile(r"(?:\bc|\u00a2)\.\s?34_3[56]\s?delins[ACGT]*\b", re.I)
+_BARE_C34 = re.compile(r"c\.\s?34\s?G\s?>\s?T", re.I)
+_PROTEIN_G12C = re.compile(r"\bp\.\s?\(?(?:G12C|Gly12Cys)\b", re.I)
+
+
+def phased_component(doc: TextDoc, f: Finding) -> bool:
+    return bool(
+        _BARE_C34.fullmatch(doc.text[f.start : f.end])
+        and _CODON12_DELINS.search(doc.text)
+        and not _PROTEIN_G12C.search(_line_at(doc.text, f.start))
+    )

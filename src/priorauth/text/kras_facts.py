@@ -25,7 +25,15 @@ from priorauth.text.finding_scope import (
     _negated_in_aside,
     _told_by_relative,
 )
-from priorauth.text.kras_evidence import csv_negative_row, named_not_found
+from priorauth.text.kras_evidence import (
+    csv_negative_row,
+    legend_items,
+    named_as_example,
+    named_not_found,
+    negative_including,
+    phased_component,
+    status_voided,
+)
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
     _DANGLING_NOT,
@@ -373,6 +381,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     negated = negated or (f.label == "KRAS_G12C" and bool(_NO_SIGNAL_AFTER.match(doc.text, f.end)))  # [ocr16-no-signal]
     negated = negated or (f.label != "KRAS_NEG" and bool(_SPECKED_CELL_NEGATIVE.match(doc.text, f.end)))  # [ocr17-specked-cell]
     negated = negated or (f.label != "KRAS_NEG" and csv_negative_row(doc, f))  # [ocr19-csv-negative-row] "A2,KRAS G12C,...,NEG"
+    negated = negated or (f.label == "KRAS_G12C" and negative_including(doc, f))  # [ocr20-negative-including]
     specked = None if negated else _specked_no(doc, f)
     if specked == "none":
         return  # (held-out OCR v14) [ocr14-specked-no] "no. KRAS G12C detected": neither result can be read
@@ -395,6 +404,12 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # [ocr18-no-result-held] "[x] KRAS G12C" on a requisition stamped "NOT RESULTED": what was ordered
     if f.label != "KRAS_NEG" and named_not_found(doc, f, no_result):
         return  # (held-out OCR v19) [ocr19-*] a variant named as an item (menu box, target row, request), no finding
+    if f.label != "KRAS_NEG" and (legend_items(_line_at(doc.text, f.start)) or named_as_example(doc, f)):
+        return  # (held-out OCR v20) [ocr20-legend-items] "Legend: tube 3 G12C; ..."; [ocr20-named-as-example] "such as"
+    if f.label == "KRAS_G12C" and phased_component(doc, f):
+        return  # [ocr20-phased-component] "c.34G>T" phased with c.35G>T into "c.34_35delinsTT p.(G12F)": no G12C
+    if f.label != "KRAS_NEG" and status_voided(doc, f):
+        return  # [ocr20-status-voided] "KRAS G12C detected  STATUS NOW: SUSPENDED - DO NOT USE": a voided result
     if f.label == "KRAS_G12C" and _CALLER_COULD.search(doc.text[f.sentence_start : f.start]):
         return  # [ocr9-neither-nor] "a single-base caller could list c.34G>T (the G12C change)": what a tool might say
     negated = negated or (f.label == "KRAS_G12C" and bool(_NEITHER.search(doc.text[f.sentence_start : f.start])))
