@@ -120,12 +120,13 @@ def test_docs_report_the_heldout2_score_as_computed_today() -> None:
         "heldout23",
         "heldout24",
         "heldout25",
+        "heldout26",
     ],
 )
 def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
-    """Held-out v3 to v23 (each written blind while the one before was read; development sets since their misses
-    were read), v24 (written blind while v23 was read, the held-out set, scored blind once) and v25 (skipped until merged): the docs
-    show each one's table as
+    """Held-out v3 to v24 (each written blind while the one before was read; development sets since their misses
+    were read), v25 (written blind while v24 was read, the held-out set, scored blind once) and v26 (skipped until
+    merged): the docs show each one's table as
     the scorer computes it today (the last table under its title; a blind first score stays above it as history)."""
     path = text_quality.CORPORA[name]
     if not path.exists():
@@ -137,12 +138,12 @@ def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
 def test_the_scorer_says_a_corpus_not_merged_yet_is_absent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    """Asked for a corpus whose file is not there (held-out v25 until it is merged), the scorer says so in one line
+    """Asked for a corpus whose file is not there (held-out v26 until it is merged), the scorer says so in one line
     and exits 1: no traceback."""
-    monkeypatch.setitem(text_quality.CORPORA, "heldout25", tmp_path / "heldout25.yaml")
-    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout25"])
+    monkeypatch.setitem(text_quality.CORPORA, "heldout26", tmp_path / "heldout26.yaml")
+    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout26"])
     assert text_quality.main() == 1
     err = capsys.readouterr().err
     assert err.strip().splitlines() == [
-        f"heldout25 corpus (heldout25.yaml): absent (not merged yet: {tmp_path / 'heldout25.yaml'})"
+        f"heldout26 corpus (heldout26.yaml): absent (not merged yet: {tmp_path / 'heldout26.yaml'})"
     ]
