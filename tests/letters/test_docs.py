@@ -476,6 +476,22 @@ TWENTIETH_BLIND = {  # the twentieth set's one blind run (digital, fax), scored 
 }
 
 
+TWENTYFIRST_BLIND = {  # the twenty-first set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("75.0 / 25.0 / 0.0", "72.9 / 27.1 / 0.0"),
+    "authorization_number": ("91.7 / 6.2 / 2.1", "79.2 / 16.7 / 4.2"),
+    "period_start": ("87.5 / 12.5 / 0.0", "87.5 / 12.5 / 0.0"),
+    "period_end": ("87.5 / 12.5 / 0.0", "87.5 / 12.5 / 0.0"),
+    "quantity": ("87.5 / 12.5 / 0.0", "85.4 / 14.6 / 0.0"),
+    "appeal_deadline": ("81.2 / 18.8 / 0.0", "77.1 / 18.8 / 4.2"),
+    "denial_reason": ("91.7 / 8.3 / 0.0", "89.6 / 10.4 / 0.0"),
+    "requested": ("87.5 / 8.3 / 4.2", "89.6 / 8.3 / 2.1"),
+    "patient_name": ("85.4 / 14.6 / 0.0", "70.8 / 29.2 / 0.0"),
+    "patient_birth_date": ("91.7 / 6.2 / 2.1", "87.5 / 10.4 / 2.1"),
+    "patient_member_id": ("79.2 / 20.8 / 0.0", "68.8 / 31.2 / 0.0"),
+    "patient_mismatch": ("95.8 / 0.0 / 4.2", "95.8 / 0.0 / 4.2"),
+}
+
+
 def _at_both_qualities(
     nth: str,
     blind: dict[str, tuple[str, str]],
@@ -515,6 +531,7 @@ def _at_both_qualities(
         _at_both_qualities("eighteenth", EIGHTEENTH_BLIND, (0, 1), "scored **once** by the lead on 2026-12-02"),
         _at_both_qualities("nineteenth", NINETEENTH_BLIND, 1, "scored **once** by the lead on 2026-12-02"),
         _at_both_qualities("twentieth", TWENTIETH_BLIND, 0, "scored **once** by the lead on 2026-12-02"),
+        _at_both_qualities("twenty-first", TWENTYFIRST_BLIND, 0, "scored **once** by the lead on 2026-12-02"),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
