@@ -15,6 +15,7 @@ from priorauth.letters import (
     compared,
     dates,
     decision,
+    declared_order,
     ini_values,
     margin,
     named,
@@ -2039,6 +2040,10 @@ def patient(text: str) -> dict[str, Hit]:
                 continue
             out["birth_date"] = Hit(born, x.start("d"), x.end("d"))
             break
+    if "birth_date" in out and not said and declared_order.day_first(text):  # "(dates DD/MM/YYYY)" said once
+        hit = out.pop("birth_date")
+        if (born := declared_order.reread(text[hit.start : hit.end], hit.value)) is not None:
+            out["birth_date"] = Hit(born, hit.start, hit.end)
     mid = _member_id(text) or named.member_id(text)
     if mid is not None and _LABEL_BEFORE.search(text, text.rfind("\n", 0, mid.start("v")) + 1, mid.start("v")):
         mid = None  # "PA-NUMBER MBR-ID: 0V2717..." (a fax's header cells run together): the value is the first label's
