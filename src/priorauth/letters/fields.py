@@ -19,6 +19,7 @@ from priorauth.letters import (
     ini_values,
     margin,
     named,
+    not_items,
     parts,
     pointers,
     quoted_csv,
@@ -1678,7 +1679,7 @@ def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
     if re.match(r"[ \t:]*\n", text[a.end() :]) and _right_column(text[line_start : a.start()]):
         return []  # a request in a page's right column over its list: the next line begins with the left column's words
     obj = text[a.end() : end].strip(" :.\n")
-    if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
+    if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not not_items.no_item(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
         start = a.end() + (len(text[a.end() : end]) - len(text[a.end() : end].lstrip(" :\n")))
         return _split(obj, start)
     return []
