@@ -9,8 +9,8 @@ flagging a letter of this patient as another's).
 
 Guards: a month-first statement ("dates MM/DD/YYYY") changes nothing; a pattern said of one other thing only
 ("Enter the date of service as DD/MM/YYYY" has no "dates") changes nothing; a date written with its month's name
-("9 December 1959") is never changed; a day-first reading that is no real day gives nothing (the date is left as read
-by the other rules only when it is the same day either way)."""
+("9 December 1959") is never changed; digits that make no day when read day first give no date of birth at all
+(empty, never a guess)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import re
 from datetime import date
 
 _DAY_FIRST = re.compile(
-    r"\b(?i:all[ \t]+dates|dates)\b[^\n]{0,24}?\b(?i:dd|jj|tt)[ \t]*[/.\-][ \t]*(?i:mm)[ \t]*[/.\-][ \t]*(?i:yyyy|yy|aaaa|jjjj)\b"
+    r"\b(?i:all[ \t]+dates|dates)\b[^\n]{0,40}?\b(?i:dd|jj|tt)[ \t]*[/.\-][ \t]*(?i:mm)[ \t]*[/.\-][ \t]*(?i:yyyy|yy|aaaa|jjjj)\b"
 )
 _NUMERIC = re.compile(r"(?P<a>\d{1,2})[ \t]*[/.\-][ \t]*(?P<b>\d{1,2})[ \t]*[/.\-][ \t]*(?P<y>\d{4})")
 
