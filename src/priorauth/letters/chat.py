@@ -17,7 +17,7 @@ from priorauth.letters.spans import Hit, I, M
 # a turn: "[10:41 AM] Nadia (clinic): ..." (its time in brackets, who, a colon, what was said), its stamp perhaps
 # dated ("[03/30/2027 15:02] You: ...": the twenty-first set's portal transcripts)
 _TURN = re.compile(
-    r"^[ \t]*\[(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?\][ \t]*(?P<who>[^:\n]{1,40}):[ \t]*(?P<say>[^\n]*)$", M
+    r"^[ \t]*[\[(](?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?\][ \t]*(?P<who>[^:\n]{1,40}):[ \t]*(?P<say>[^\n]*)$", M
 )
 # a turn asking for the member's id, or their name and date of birth
 _ASKS = re.compile(
@@ -43,8 +43,10 @@ _NAME_DOB = re.compile(
 _NOT_NAME_WORD = re.compile(
     r"^(?i:hi|hello|hey|dear|thanks|patient|member|pt|re|for|checking|status|name|mr|ms|mrs|dr)$"
 )
-# a turn's words go on over the next lines, indented (a wrapped transcript): read as one line, same offsets
-_WRAPPED = re.compile(r"\n(?=[ \t]+[^\s\[])")
+# a turn's words go on over the next lines (a wrapped transcript; indented, or at the margin once a fax's OCR lost the
+# indent) up to the next turn or a blank line: read as one line, same offsets
+_WRAPPED = re.compile(r"\n(?=[ \t]*[^\s\[(])")
+_STAMPED = re.compile(r"^[ \t]*[\[(]\d{1,2}[/:]", M)
 _SPLIT = re.compile(r"[ \t]*(?:,|;|[ \t][-–—][ \t])[ \t]*")
 
 
@@ -59,7 +61,7 @@ def _parts(say: str, at: int) -> list[tuple[str, int]]:
 
 def patient(text: str) -> dict[str, Hit]:
     """The member id, name and birth date the transcript's answers give (each the first given)."""
-    text = _WRAPPED.sub(" ", text)  # one character for one: every span stays the letter's
+    text = _unwrapped(text)  # one character for one: every span stays the letter's
     turns = list(_TURN.finditer(text))
     if len(turns) < 3:
         return {}
@@ -99,3 +101,19 @@ def _named(say: str, at: int) -> Hit | None:
     if len(words) < 2:
         return None
     return Hit(" ".join(words), at + start, at + m.end("v"))
+
+
+def _unwrapped(text: str) -> str:
+    """``text`` with each turn's wrapped lines joined to it (a newline made a blank); lines outside turns as they are."""
+    out = list(text)
+    in_turn = False
+    at = 0
+    for line in text.split("\n"):
+        if _STAMPED.match(line):
+            in_turn = True
+        elif not line.strip():
+            in_turn = False
+        elif in_turn and at > 0 and _WRAPPED.match(text, at - 1):
+            out[at - 1] = " "
+        at += len(line) + 1
+    return "".join(out)
