@@ -175,3 +175,65 @@ def test_line_reference_guards() -> None:
     text = "Line 2: no action.\nsee line 1 above for the reason\n"
     assert line_refs.theirs(text, {"1"}, {"2"}) == []  # our own row's line, a row named mid-sentence
     assert line_refs.row_number("ONDANSETRON 8 MG | DENIED", 0) is None  # a row without a number
+
+
+# -- 5. at fax: a chat's wrapped lines at the margin, a stamp's bracket read as a parenthesis -----------------------
+def test_chat_wrapped_at_the_margin_still_names_its_patient() -> None:
+    text = (
+        "[02/11/2027 10:02] You: Checking a LUMAKRAS PA - Rosalind Fairwaether,\n"
+        "DOB 04/18/1962, member NFH-4410-2278.\n"
+        "(02/11/2027 10:03] Tess: Found it, reference NFH-27-0211-5512.\n"
+        "[02/11/2027 10:04] System: Chat ended.\n"
+    )
+    said = chat.patient(text)
+    assert said["name"].value == "Rosalind Fairwaether"
+    assert said["member_id"].value == "NFH-4410-2278"
+
+
+def test_line_outside_a_turn_is_never_joined() -> None:
+    text = "Transcript of a chat\nRosalind Fairweather, DOB 04/18/1962\n\n[02/11/2027 10:02] You: hi\n[02/11/2027 10:03] A: hi\n[02/11/2027 10:04] B: bye\n"
+    assert "name" not in chat.patient(text)
+
+
+# -- 6. a letter date read at the patient's birth date ---------------------------------------------------------
+def test_letter_date_at_the_birth_date_is_dropped() -> None:
+    from priorauth.letters import birth_not_dated
+    from priorauth.letters.spans import Hit
+
+    born = Hit(date(1951, 10, 14), 40, 50)
+    assert birth_not_dated.letter_date(Hit(date(1951, 10, 14), 40, 50), born) is None
+    assert birth_not_dated.letter_date(Hit(date(1951, 10, 14), 90, 100), born) is None
+    kept = Hit(date(2027, 3, 30), 90, 100)
+    assert birth_not_dated.letter_date(kept, born) is kept  # guard: another day stays
+
+
+def test_appeal_window_never_counted_from_a_birth_date() -> None:
+    text = (
+        "Coverage Desk - note\nMember Ansel Ruthven, DOB 08/02/1950, member QRS-2201-7781\n\n"
+        "The LUMAKRAS request was denied: ECOG 3 documented.\n"
+        "You have 60 days from the date of this letter to appeal.\n"
+    )
+    p = propose(_fax(text), None)
+    assert p.value("appeal_deadline") is None or p.value("appeal_deadline").year >= 2000
+
+
+# -- 7. at fax: a stray stroke after an id's letters that the letter's other id lacks -------------------------------
+@pytest.mark.parametrize(
+    ("value", "text", "doubt"),
+    [
+        ("QRSI-2201-118", "Ref #: QRSI-2201-118\nMember #: QRS 118 2201 5\n", True),
+        ("QRSl 2201 118", "Ref: QRSl 2201 118   Member: QRS-5510-22\n", True),
+        ("MHI-2207-15", "Ref #: MHI-2207-15\nMember #: ZX 118 2201 5\n", False),  # guard: no other id shares "MH"
+        ("QRS-2201-118", "Ref #: QRS-2201-118\nMember #: QRS 118 2201 5\n", False),  # guard: no stroke
+    ],
+)
+def test_stray_stroke_in_an_id(value: str, text: str, doubt: bool) -> None:
+    from priorauth.letters import stray_glyph
+
+    start = text.index(value)
+    assert stray_glyph.doubtful(value, text, start, start + len(value)) is doubt
+
+
+def test_stray_stroke_is_never_doubted_on_a_text_layer() -> None:
+    text = "PA Tracking #: QRSI-2201-118   Date reviewed: 03/01/2027\nMember #: QRS 118 2201 5\nApproved Y / N: Y\n"
+    assert propose(_pdf(text), None).value("authorization_number") in (None, "QRSI-2201-118")

@@ -24,6 +24,7 @@ from priorauth.letters import (
     quoted_csv,
     recheck,
     source,
+    stray_glyph,
     tables,
 )
 from priorauth.text import ocr
@@ -219,6 +220,9 @@ def propose(
         number = None
     if number is not None and _member_number(number, text):
         out.warnings.append("the letter's reference number is its member id: it is not proposed")
+        number = None
+    if number is not None and letter.ocr and stray_glyph.doubtful(str(number.value), text, number.start, number.end):
+        out.warnings.append("the reference number may hold a speck read as a letter: it is not proposed")
         number = None
     add("authorization_number", number)
     day = fields.letter_date(text) or tables.read(fields.letter_date, text)
