@@ -15,9 +15,11 @@ from priorauth.letters import (
     compared,
     dates,
     decision,
+    declared_order,
     ini_values,
     margin,
     named,
+    not_items,
     parts,
     pointers,
     quoted_csv,
@@ -1677,7 +1679,7 @@ def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
     if re.match(r"[ \t:]*\n", text[a.end() :]) and _right_column(text[line_start : a.start()]):
         return []  # a request in a page's right column over its list: the next line begins with the left column's words
     obj = text[a.end() : end].strip(" :.\n")
-    if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
+    if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not not_items.no_item(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
         start = a.end() + (len(text[a.end() : end]) - len(text[a.end() : end].lstrip(" :\n")))
         return _split(obj, start)
     return []
@@ -2039,6 +2041,10 @@ def patient(text: str) -> dict[str, Hit]:
                 continue
             out["birth_date"] = Hit(born, x.start("d"), x.end("d"))
             break
+    if "birth_date" in out and not said and declared_order.day_first(text):  # "(dates DD/MM/YYYY)" said once
+        hit = out.pop("birth_date")
+        if (born := declared_order.reread(text[hit.start : hit.end], hit.value)) is not None:
+            out["birth_date"] = Hit(born, hit.start, hit.end)
     mid = _member_id(text) or named.member_id(text)
     if mid is not None and _LABEL_BEFORE.search(text, text.rfind("\n", 0, mid.start("v")) + 1, mid.start("v")):
         mid = None  # "PA-NUMBER MBR-ID: 0V2717..." (a fax's header cells run together): the value is the first label's

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from priorauth.letters import dates, decision, earlier, extract, placed, tables
+from priorauth.letters import dates, decision, earlier, extract, line_refs, placed, tables
 from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, _THIS_ROW, GARBLED_LEADER, Hit, I, M
 
 # the British spelling of "authorised" (the rules' words are American); a letter printed as its source (RTF, JSON,
@@ -291,8 +291,10 @@ _CONDITIONAL = re.compile(
 
 _DOSE = r"(?:\b\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)(?:\b|(?=tab|cap))|\bfor\s+injection\b|\btab(?:let)?s?\b|\bcap(?:sule)?s?\b)"
 _ITEM_WORDS = r"approved|authorized|den[il1|t]ed|declined|not\s+approved|not\s+authorized|not\s+certified|certified|pended|pending"
-_ITEM = re.compile(  # a drug's own line in a letter that decides several, item by item
-    rf"^[ \t|]*(?:(?:\d{{1,2}}|[A-Ha-h])[.)][ \t]+)?(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*?)"  # a row drawn with bars, a numbered row
+# a drug's own line in a letter that decides several, item by item (its row number perhaps a column of its own:
+# "2 | LUMAKRAS 120 MG TABLET | ... | APPROVED", the twenty-first set's safety pass)
+_ITEM = re.compile(
+    rf"^[ \t|]*(?:(?:\d{{1,2}}|[A-Ha-h])(?:[.)]|[ \t]*\|)[ \t]+)?(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*?)"  # a row drawn with bars, a numbered row
     rf"(?:[ \t]+(?P<v>(?-i:(?:NOT\s+)?(?:APPROVED|AUTHORIZED|DEN[IL1|T]ED|DECLINED|CERTIFIED|PENDED|PENDING)))"
     rf"|(?:[ \t]{{2,}}|[ \t]*[:|\-–][ \t]*)(?P<w>{_ITEM_WORDS}))\b",
     M,
@@ -405,7 +407,23 @@ def scope(text: str) -> Scope | None:
     keep = [(a, b) for a, b, ours in bounds if ours]
     if header := _table_header(text, found[0][0]):  # the columns' names over the items: "Drug  Reference  Decision"
         keep.insert(0, header)
-    return Scope(_blank(text, keep), _blank(text, [(0, found[0][0])]), others)
+    kept = _blank(text, keep)
+    rows = [(line_refs.row_number(text, a), o) for a, _, o in found]
+    if (theirs := {n for n, o in rows if n and not o}) and (
+        cut := line_refs.theirs(kept, theirs, {n for n, o in rows if n and o})
+    ):  # "Line 1 reason: ..." under the rows: another row's sentence
+        kept = _blank(kept, [(a, b) for a, b in _gaps(cut, len(kept))])
+    return Scope(kept, _blank(text, [(0, found[0][0])]), others)
+
+
+def _gaps(cut: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The spans of ``length`` characters outside the ``cut`` spans."""
+    out, at = [], 0
+    for a, b in sorted(cut):
+        out.append((at, a))
+        at = max(at, b)
+    out.append((at, length))
+    return out
 
 
 def _table_header(text: str, first: int) -> tuple[int, int] | None:

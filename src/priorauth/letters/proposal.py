@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from priorauth.letters import (
+    birth_not_dated,
     block_opening,
     dates,
     fields,
@@ -23,6 +24,7 @@ from priorauth.letters import (
     quoted_csv,
     recheck,
     source,
+    stray_glyph,
     tables,
 )
 from priorauth.text import ocr
@@ -219,8 +221,12 @@ def propose(
     if number is not None and _member_number(number, text):
         out.warnings.append("the letter's reference number is its member id: it is not proposed")
         number = None
+    if number is not None and letter.ocr and stray_glyph.doubtful(str(number.value), text, number.start, number.end):
+        out.warnings.append("the reference number may hold a speck read as a letter: it is not proposed")
+        number = None
     add("authorization_number", number)
-    day = add("letter_date", fields.letter_date(text) or tables.read(fields.letter_date, text))
+    day = fields.letter_date(text) or tables.read(fields.letter_date, text)
+    day = add("letter_date", birth_not_dated.letter_date(day, fields.patient(text).get("birth_date")))
     add("drug", fields.drug(text))
     if kind == "approved":
         span = fields.period(ours) or tables.read(fields.period, ours) or period_shapes.period(ours)
