@@ -2093,3 +2093,25 @@ def test_a_no_result_declaration_with_a_speck_for_its_hyphen(text: str, status: 
     letter": the sponsor letter's declaration still read, so its cohort's "KRAS G12C" is no result."""
     chart = scans.chart(scans.document("scan1", text.encode(), "text/plain", "Letter"))
     assert kras(check(chart))["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr21s-specked-negative] a speck read between "not" and "detected" in a boxed row's last cell; a list
+        # heading's colon read as a semicolon (or a comma)
+        ("| Gene | Variants        | Call |\n|KRAS | G12C, G12V, G13C,  ~ | NOT. DETECTED|", "not_met"),
+        ("KRAS hotspots  G12C / G12D    not, detected", "not_met"),
+        ("Mutations panel\nNone found; KRAS G12C, KRAS G13D, BRAF V600E, NRAS Q61", "not_met"),
+        ("Not identified, KRAS G12C, EGFR exon 19 deletion, ALK fusion", "not_met"),
+        # guards: a positive word after the variant; a heading that is no list label; a clean positive cell
+        ("Not detected; KRAS G12C detected at 12% on re-run", "met"),
+        ("EGFR was not detected; KRAS G12C positive (VAF 19%)", "met"),
+        ("|KRAS | G12C  31% | DETECTED|", "met"),
+    ],
+)
+def test_a_specked_negative_cell_or_list_heading(text: str, status: str) -> None:
+    """[ocr21s-specked-negative] (held-out OCR v21 at the worst level) "NOT. DETECTED|" and "Not detected; KRAS G12C,
+    ..." are the clean row's and the clean heading's negatives: no G12C found."""
+    chart = scans.chart(scans.document("scan1", text.encode(), "text/plain", "Sequencing report"))
+    assert kras(check(chart))["status"] == status

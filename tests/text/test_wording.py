@@ -34,7 +34,7 @@ TYPES = {
 }
 KEYS = {"pass", "class", "name", "text", "found", "not_found"}
 REQUIRED = ("pass", "class", "text")
-PASS = re.compile(r"^(v|ocr)\d+$")
+PASS = re.compile(r"^(v|ocr)\d+s?$")  # "ocr21s": a safety pass on a set (issue 17)
 PAIR = re.compile(r"^([a-z_]+)=(\S+)$")
 ANY = "*"
 

@@ -237,3 +237,45 @@ def phased_component(doc: TextDoc, f: Finding) -> bool:
         and _CODON12_DELINS.search(doc.text)
         and not _PROTEIN_G12C.search(_line_at(doc.text, f.start))
     )
+
+
+# [ocr21s-test-field] (held-out OCR v21's safety pass) a form's field that names the test ordered or requested ("Test:
+# KRAS G12C / NSCLC hotspot panel" on a cancellation notice, "Request: histology and KRAS G12C if tumour present"):
+# the test's name, no finding, when neither the line nor the next one gives a result. A condition ("if tumour
+# present") is no result word.
+_FIELD_LABEL_BEFORE = re.compile(
+    r"(?:^|[ \t]{2,}|\t|[|;])[ \t]*(?:tests?(?:[ \t]+name)?|requests?|requested|orders?(?:ed[ \t]+test)?|"
+    r"assay[ \t]+requested|cancell?ed[ \t]+tests?)[ \t]*:[^\n:.;]{0,40}$",
+    re.I,
+)
+_CONDITION = re.compile(r"\b(?:if|when|should|unless|provided)\b[^.;\n]*", re.I)
+
+
+def field_names_test(doc: TextDoc, f: Finding) -> bool:
+    if not _FIELD_LABEL_BEFORE.search(_line_before(doc, f)):
+        return False
+    line = _CONDITION.sub(" ", _line_at(doc.text, f.start))
+    end = _line_end(doc.text, f.end)
+    following = _line_at(doc.text, end + 1) if end < len(doc.text) else ""
+    return not (_RESULT_WORD.search(line) or _RESULT_WORD.search(following))
+
+
+# [ocr21s-specked-negative] a fax's speck beside a negative call: a table row's last cell "NOT. DETECTED|" (the clean
+# row's "| NOT DETECTED|"), and a list heading "Not detected; KRAS G12C, KRAS G12D, ..." (its colon read as a
+# semicolon): the row or the list is not detected, as the clean line is, unless a positive word follows the variant.
+_SPECKED_NEG_LAST_CELL = re.compile(
+    r"(?:[ \t]{2,}|\t|[ \t]*[|!\[{][ \t]*)not[.,'`\u2019][ \t]*(?:detected|identified|found)[ \t.]*[|!\]}]?[ \t]*$",
+    re.I,
+)
+_SPECKED_NEG_HEADING = re.compile(r"^\W{0,3}(?:not|none)[ \t]+(?:detected|identified|found)[ \t]*[;,]([^\n.:]*)$", re.I)
+_POSITIVE_AFTER = re.compile(r"\b(?:positive|pos|detected|present|identified|mutated|mutant)\b|\d+(?:\.\d+)?\s*%", re.I)
+
+
+def specked_negative(doc: TextDoc, f: Finding) -> bool:
+    rest = doc.text[f.end : _line_end(doc.text, f.end)]
+    m = _SPECKED_NEG_LAST_CELL.search(rest)
+    if m:
+        return not _POSITIVE_AFTER.search(rest[: m.start()])
+    before = _line_before(doc, f)
+    h = _SPECKED_NEG_HEADING.match(before)
+    return bool(h) and not _POSITIVE_AFTER.search(h[1] + rest)

@@ -27,11 +27,13 @@ from priorauth.text.finding_scope import (
 )
 from priorauth.text.kras_evidence import (
     csv_negative_row,
+    field_names_test,
     legend_items,
     named_as_example,
     named_not_found,
     negative_including,
     phased_component,
+    specked_negative,
     status_voided,
 )
 from priorauth.text.kras_tables import (
@@ -112,7 +114,8 @@ _NON_BEFORE = re.compile(r"\bnon[\s-]?(?:k-?ras\s+)?(?:p\.)?$", re.I)
 # G12C", "the pill works against G12C"): the drug's description, no result of the patient
 _DRUG_TARGET_BEFORE = re.compile(
     r"\b(?:targets?|targeting|targeted\s+(?:at|to)|inhibits?|inhibitors?\s+of|active\s+against|works?\s+(?:on|against)|"
-    r"acts?\s+on|blocks?|designed\s+for)[ \t]+(?:(?:the|a|mutant|mutated)[ \t]+)?(?:k-?ras[ \t]+)?(?:p\.)?$",
+    r"acts?\s+(?:only\s+|solely\s+|specifically\s+|selectively\s+|just\s+)?on|"  # [ocr21s-drug-acts-only-on]
+    r"blocks?|designed\s+for)[ \t]+(?:(?:the|a|mutant|mutated)[ \t]+)?(?:k-?ras[ \t]+)?(?:p\.)?$",
     re.I,
 )
 # (held-out v16) [v16-g12c-unchosen-options] a field's printed choices, none chosen ("KRAS: G12C / other / wild-type /
@@ -382,6 +385,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     negated = negated or (f.label != "KRAS_NEG" and bool(_SPECKED_CELL_NEGATIVE.match(doc.text, f.end)))  # [ocr17-specked-cell]
     negated = negated or (f.label != "KRAS_NEG" and csv_negative_row(doc, f))  # [ocr19-csv-negative-row] "A2,KRAS G12C,...,NEG"
     negated = negated or (f.label == "KRAS_G12C" and negative_including(doc, f))  # [ocr20-negative-including]
+    negated = negated or (f.label != "KRAS_NEG" and specked_negative(doc, f))  # [ocr21s-specked-negative]
     specked = None if negated else _specked_no(doc, f)
     if specked == "none":
         return  # (held-out OCR v14) [ocr14-specked-no] "no. KRAS G12C detected": neither result can be read
@@ -408,6 +412,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out OCR v20) [ocr20-legend-items] "Legend: tube 3 G12C; ..."; [ocr20-named-as-example] "such as"
     if f.label == "KRAS_G12C" and phased_component(doc, f):
         return  # [ocr20-phased-component] "c.34G>T" phased with c.35G>T into "c.34_35delinsTT p.(G12F)": no G12C
+    if f.label != "KRAS_NEG" and field_names_test(doc, f):
+        return  # [ocr21s-test-field] "Test: KRAS G12C / hotspot panel" on a cancellation notice: the test's name
     if f.label != "KRAS_NEG" and status_voided(doc, f):
         return  # [ocr20-status-voided] "KRAS G12C detected  STATUS NOW: SUSPENDED - DO NOT USE": a voided result
     if f.label == "KRAS_G12C" and _CALLER_COULD.search(doc.text[f.sentence_start : f.start]):
