@@ -70,6 +70,8 @@ def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v13) [v13-reclassified] 'Copied dx: "small cell lung cancer" ... reclassified: ..., not SCLC'
     if _GUT_SITE_BEFORE.search(doc.text[max(0, f.start - 25) : f.start]):
         return  # (held-out v10) [v10-gut-site] "Sigmoid adenocarcinoma ... 2026: lung mets": the bowel's, not the lung's
+    if f.label == "HISTOLOGY_LUNG" and _ANOTHER_PRIMARY_AFTER.match(doc.text, f.end):
+        return  # (held-out v25) [v25-histology-metastasis-of-other] "adenocarcinoma, colonic type - c/w metastatic CRC"
     ev = _evidence(doc, f)
     out.diagnoses.append(Diagnosis(ev, "lung", (), f.value, None, False))  # type: ignore[arg-type]
 
@@ -138,6 +140,17 @@ def _reclassified_away(text: str, value: str) -> bool:
 _DICTATED_COLON = re.compile(
     r"\b(?:histology|pathology|path|rose|impression|diagnosis|dx|oncology|history|plan|assessment|staging|procedure|"
     r"findings?|result|indication)\s+colon\b",
+    re.I,
+)
+# (held-out v25, issue 13's twenty-sixth pass) [v25-histology-metastasis-of-other] a lung specimen's adenocarcinoma that
+# the same sentence calls another primary's metastasis ("LUNG WEDGE: adenocarcinoma, colonic type (CDX2+) - consistent
+# with metastatic colorectal carcinoma", "adenocarcinoma, in keeping with metastasis from breast"): not lung histology.
+# Guard: "adenocarcinoma, consistent with lung primary" and a comparison that rules the other out ("not ...") stay.
+_ANOTHER_PRIMARY_AFTER = re.compile(
+    r"[^.;\n]{0,120}?\b(?:consistent\s+with|c/w|compatible\s+with|in\s+keeping\s+with|favou?ring|suggestive\s+of|"
+    r"representing)\s+(?:an?\s+)?(?:metastatic|metastasis\s+(?:of|from)|secondary\s+(?:from\s+)?)\s*(?:an?\s+)?"
+    r"(?:colorectal|colonic|colon|rectal|bowel|breast|gastric|pancreatic|pancreatobiliary|prostatic|ovarian|"
+    r"endometrial|upper\s+gi|renal|thyroid)\b",
     re.I,
 )
 _GUT_SITE_BEFORE = re.compile(
@@ -307,7 +320,12 @@ def _stage_choices(doc: TextDoc) -> list[Finding]:
 _BARE_GROUP = re.compile(
     r"\b(?:nsclc|sclc|carcinoma|adeno(?:carcinoma|ca)?|squamous|cancer|ca|crc)\b\)?(?:\s*\([^()\n]{1,20}\))?"
     r"(?:\s*,)?\s*\(?\s*(?P<g>(?:iv|iii|ii|i)[abc]\d?|iv|iii|ii)(?=\s*[),;.(]|[ \t]*$)"
-    r"|\bstage\s+(?:iv|iii|ii|i)[abc]?\d?\b[^.;\n]{0,40}?,\s*now\s+(?P<n>(?:iv|iii|ii|i)[abc]?\d?)(?=\s*[),;.(]|[ \t]*$)",
+    r"|\bstage\s+(?:iv|iii|ii|i)[abc]?\d?\b[^.;\n]{0,40}?,\s*now\s+(?P<n>(?:iv|iii|ii|i)[abc]?\d?)(?=\s*[),;.(]|[ \t]*$)"
+    # (held-out v25, issue 13's twenty-sixth pass) [v25-stage-korean] a Korean stage group, the number before 기
+    # ("stage"), right after the cancer it stages ("폐선암 (lung adenocarcinoma) 4기", "비소세포폐암 (NSCLC) 3A기"); not
+    # 기간 ("period") nor a count of cycles (주기), nor a number with no cancer before it
+    r"|(?:\uc554|\bcarcinoma|\bcancer|\bnsclc|\bsclc|\badeno\w*)\)?(?:\s*\([^()\n]{1,40}\))?\s*"
+    r"(?P<k>[1-4][abc]?)(?=\uae30(?![\uac00-\ud7a3]))",
     re.I | re.M,
 )
 
@@ -315,7 +333,7 @@ _BARE_GROUP = re.compile(
 def _bare_groups(doc: TextDoc) -> list[Finding]:
     out = []
     for m in _BARE_GROUP.finditer(doc.text):
-        g = "g" if m.group("g") else "n"
+        g = "g" if m.group("g") else "k" if m.group("k") else "n"
         start = _line_start(doc.text, m.start())
         row = doc.text[start : _line_end(doc.text, m.start())]
         out.append(Finding("STAGE", "cell", m.start(g), m.end(g), frozenset(), None, row, start))

@@ -47,8 +47,26 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _YET_PLANNED.match(doc.text, f.end) and re.search(r"\byet\s*$", doc.text[f.start : f.end], re.I):
         return  # (held-out v24) [v24-naive-shapes] "No treatment yet planned by oncology": a plan not yet made
     affirmed = f.affirmed or _own_dash_no(doc, f) or _negated_from_other_clause(doc, f) or _negated_after_it(doc, f)
+    affirmed = affirmed or _refused_recommendation(doc, f)
     if (affirmed or _planned_beside(f)) and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
+
+
+# (held-out v25, issue 13's twenty-sixth pass) [v25-naive-refused-then-none] "recommended, patient refused; no chemo
+# given": the recommendation before it is what was refused, so its hypothetical cue does not reach the refusal's own
+# statement of none given (the statement begins with the refusal); any other cue (negation, another person) still does.
+# A refusal that is itself a condition ("if she refuses, no chemo given") stays hypothetical.
+_REFUSAL_FIRST = re.compile(r"(?:declin|refus)\w*\b", re.I)
+_CONDITION_BEFORE = re.compile(r"\b(?:if|should|unless|in\s+case|whether|would)\b[^.;:\n]*$", re.I)
+
+
+def _refused_recommendation(doc: TextDoc, f: Finding) -> bool:
+    before = doc.text[max(0, f.start - 40) : f.start]
+    return bool(
+        f.modifiers & EXCLUDING == {"HYPOTHETICAL"}
+        and _REFUSAL_FIRST.match(doc.text, f.start)
+        and not _CONDITION_BEFORE.search(before)
+    )
 
 
 # (held-out v11, issue 13's twelfth pass) [v11-naive-after-dash] "Not on treatment yet - no chemo or immunotherapy so
