@@ -121,11 +121,12 @@ def test_docs_report_the_heldout2_score_as_computed_today() -> None:
         "heldout24",
         "heldout25",
         "heldout26",
+        "heldout27",
     ],
 )
 def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
-    """Held-out v3 to v24 (each written blind while the one before was read; development sets since their misses
-    were read), v25 (written blind while v24 was read, the held-out set, scored blind once) and v26 (skipped until
+    """Held-out v3 to v25 (each written blind while the one before was read; development sets since their misses
+    were read), v26 (written blind while v25 was read, the held-out set, scored blind once) and v27 (skipped until
     merged): the docs show each one's table as
     the scorer computes it today (the last table under its title; a blind first score stays above it as history)."""
     path = text_quality.CORPORA[name]
@@ -138,12 +139,12 @@ def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
 def test_the_scorer_says_a_corpus_not_merged_yet_is_absent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    """Asked for a corpus whose file is not there (held-out v26 until it is merged), the scorer says so in one line
+    """Asked for a corpus whose file is not there (held-out v27 until it is merged), the scorer says so in one line
     and exits 1: no traceback."""
-    monkeypatch.setitem(text_quality.CORPORA, "heldout26", tmp_path / "heldout26.yaml")
-    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout26"])
+    monkeypatch.setitem(text_quality.CORPORA, "heldout27", tmp_path / "heldout27.yaml")
+    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout27"])
     assert text_quality.main() == 1
     err = capsys.readouterr().err
     assert err.strip().splitlines() == [
-        f"heldout26 corpus (heldout26.yaml): absent (not merged yet: {tmp_path / 'heldout26.yaml'})"
+        f"heldout27 corpus (heldout27.yaml): absent (not merged yet: {tmp_path / 'heldout27.yaml'})"
     ]
