@@ -72,6 +72,24 @@ def _letter(text: str, ocr: bool = False, unsure: tuple[str, ...] = ()) -> Lette
     return LetterText(text, (_ocr.Page(1, 0, len(text), (1700, 2200), words, ocr=True),), "tiff", True)
 
 
+def _read(text: str) -> dict:
+    """Every field a letter's text gives, by a short name (the pass modules' tables name the ones they check)."""
+    p = propose(_letter(text))
+    return {
+        "outcome": p.value("outcome"),
+        "number": p.value("authorization_number"),
+        "start": p.value("period_start"),
+        "end": p.value("period_end"),
+        "quantity": p.value("quantity"),
+        "deadline": p.value("appeal_deadline"),
+        "reason": p.value("denial_reason"),
+        "requested": [r["item"] for r in p.requested],
+        "name": p.patient.get("name"),
+        "birth": p.patient.get("birth_date"),
+        "member": p.patient.get("member_id"),
+    }
+
+
 def test_a_letter_deciding_several_drugs_reads_only_lumakras() -> None:
     p = propose(_letter(SEVERAL))
     assert p.value("outcome") == "approved"

@@ -23,25 +23,7 @@ from datetime import date
 import pytest
 
 from priorauth.letters import fields, margin, sms, spaced, worded, xml_attributes
-from priorauth.letters.proposal import propose
-from tests.letters.test_generalise import _letter
-
-
-def _read(text: str) -> dict:
-    p = propose(_letter(text))
-    return {
-        "outcome": p.value("outcome"),
-        "number": p.value("authorization_number"),
-        "start": p.value("period_start"),
-        "end": p.value("period_end"),
-        "quantity": p.value("quantity"),
-        "deadline": p.value("appeal_deadline"),
-        "reason": p.value("denial_reason"),
-        "requested": [r["item"] for r in p.requested],
-        "name": p.patient.get("name"),
-        "member": p.patient.get("member_id"),
-    }
-
+from tests.letters.test_generalise import _read
 
 # -- 1. empty outcomes ------------------------------------------------------------------------------------------
 SMS_APPROVED = (

@@ -21,24 +21,7 @@ import pytest
 from priorauth.letters import block_opening, ini_values, obliged, quoted_csv, verb_final
 from priorauth.letters.decision import _word, general_hits
 from priorauth.letters.proposal import propose
-from tests.letters.test_generalise import _letter
-
-
-def _read(text: str) -> dict:
-    p = propose(_letter(text))
-    return {
-        "outcome": p.value("outcome"),
-        "number": p.value("authorization_number"),
-        "start": p.value("period_start"),
-        "end": p.value("period_end"),
-        "quantity": p.value("quantity"),
-        "deadline": p.value("appeal_deadline"),
-        "reason": p.value("denial_reason"),
-        "name": p.patient.get("name"),
-        "birth": p.patient.get("birth_date"),
-        "member": p.patient.get("member_id"),
-    }
-
+from tests.letters.test_generalise import _letter, _read
 
 # -- layout: a CSV export with quoted field names -------------------------------------------------------------
 CSV_APPROVED = (
