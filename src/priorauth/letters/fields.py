@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from priorauth.letters import (
+    appeal_terms,
     chat,
     compared,
     dates,
@@ -988,7 +989,7 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         row = text.rfind("\n", 0, m.start()) + 1
         if "|" in text[row : m.start()]:  # a table's cell: its row is its sentence (the next row is another field's)
             own = text[row : text.find("\n", m.start()) % (len(text) + 1)]
-        if not _APPEAL_WORDS.search(around) or _NOT_APPEAL.search(own):
+        if not (_APPEAL_WORDS.search(around) or appeal_terms.REVIEW.search(around)) or _NOT_APPEAL.search(own):
             continue
         ordinal = m.group("o1") or m.group("o2")
         n = int(ordinal) if ordinal else int(m.group("nd")) if m.group("nd") else _days(m.group("n"))
@@ -1026,10 +1027,17 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
             )
             if label and (day := dates.parse(label.group("d"))):
                 return Hit(day + timedelta(days=n), start, end, f"{n} days from the {named.group('w')} date"), ""
+        if labelled := appeal_terms.named_label_date(src, text):  # "30 days of date reviewed": "Date reviewed: ..."
+            return Hit(labelled[0] + timedelta(days=n), start, end, f"{n} days from the {labelled[1]}"), ""
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
     for m in _APPEAL_DIAS.finditer(text):  # a Spanish letter: "apelacion dentro de 60 dias a partir de la fecha de esta carta"
         if letter is not None:
             n = int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6") or m.group("n7"))
+            return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
+        return None, "the appeal deadline is counted from the letter's date, which could not be read"
+    for m in appeal_terms.APPEAL_FIRST.finditer(text):  # "bezwaar maken binnen 42 dagen na de datum van deze brief"
+        if letter is not None:
+            n = appeal_terms.days(m)
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, "the appeal deadline is counted from the letter's date, which could not be read"
     return None, ""

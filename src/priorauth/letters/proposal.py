@@ -18,6 +18,7 @@ from priorauth.letters import (
     numbered_keys,
     outcome,
     patient,
+    period_labels,
     period_shapes,
     pointers,
     prose_number,
@@ -230,6 +231,8 @@ def propose(
     add("drug", fields.drug(text))
     if kind == "approved":
         span = fields.period(ours) or tables.read(fields.period, ours) or period_shapes.period(ours)
+        if not span or None in span:  # "from: a   to: b" on one line, a Dutch "geldig van", "Jun 1 – Nov 30, 2027"
+            span = period_labels.completed(span, ours)
         if span and span[0] is not None:
             add("period_start", span[0])
         if span and span[1] is not None:
