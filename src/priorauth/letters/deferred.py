@@ -22,6 +22,7 @@ _DEFERRED = re.compile(
     I,
 )
 _NOT = re.compile(r"\b(?:not|no|never|cannot)\b", I)
+_MONTH_MAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+May\b|\bMay\s+\d{1,2}\b")
 
 
 def hits(text: str) -> list[Hit]:
@@ -29,6 +30,7 @@ def hits(text: str) -> list[Hit]:
     found = []
     for s in _SENTENCE.finditer(text):
         m = _DEFERRED.search(s.group(0))
-        if m and not _NOT_NOW.search(s.group(0)) and not _NOT.search(s.group(0)[: m.end()]):
+        said = _MONTH_MAY.sub(lambda d: " " * len(d.group(0)), s.group(0))  # "on 3 May": a month, no "may"
+        if m and not _NOT_NOW.search(said) and not _NOT.search(said[: m.end()]):
             found.append(Hit("pended", s.start() + m.start(), s.start() + m.end()))
     return found

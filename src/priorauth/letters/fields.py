@@ -393,6 +393,8 @@ _NUMBER_LABELS = tuple(
         r"instrument\s*(?:{NUM}|no(?:\.|(?![a-z]))|#)",
         # a Spanish letter's number: "Numero de autorizacion:", "Num. de caso:", "Num. de solicitud:"
         r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó]n|caso|solicitud|referencia|referido)",
+        # and its file number, the request's own where no authorization number is printed: "Nº de expediente:"
+        r"(?:n\.?\s*[º°o]\.?|n[uú]m(?:ero|\.)?)\s+de\s+expediente(?=\s*:)",
         # "Autorización previa n.º:", "Solicitação n.º:" (at fax "n.º" may be "n.2")
         r"(?:autorizaci[oó]n|solicitud|caso|solicita[cçg][aã]o|pedido)(?:\s+previa)?\s+n(?:\.?\s*[º°o]|\.2)\.?(?=\s*:)",
         # a Brazilian letter's "Senha de autorização:" (the authorization's password is its number)
@@ -524,8 +526,12 @@ def _stale(text: str, pos: int) -> bool:
         block + len(heading) < pos
         and len(heading.split()) <= 8
         and not heading.rstrip().endswith(".")
-        and bool(_HISTORY.search(_THIS_CASE.sub("", heading)))
+        and bool(_HISTORY.search(_THIS_CASE.sub("", _URL_PART.sub("", heading))))
     )
+
+
+# a web address or a path on a console's heading line ("GET /requests/X?include=history"): its words head no block
+_URL_PART = re.compile(r"(?:https?://|/)\S*|\S*[?&=]\S*")
 
 
 # the fallback: any label naming the request's reference ("Our reference for this request:", "Reference /
