@@ -194,6 +194,14 @@ def test_json_status_guards() -> None:
     assert "Approved" not in kept and '"status": "Denied"' in kept and len(kept) == len(record)
 
 
+def test_a_history_whose_indentation_ocr_lost_is_blanked_by_its_brackets() -> None:
+    raw = '{\n"status": {"code": "D", "text": "Denied"},\n\u201chistory\u201d: [\n{\n"status": {"text": "Approved"}\n}\n],\n"note": "x"\n}\n'
+    kept = json_status.without_bracketed_history(raw, raw)
+    assert "Approved" not in kept and "Denied" in kept and '"note"' in kept and len(kept) == len(raw)
+    unclosed = '"history": [\n{"status": "Approved"}\n'  # no bracket closes it: nothing is blanked
+    assert json_status.without_bracketed_history(unclosed, unclosed) == unclosed
+
+
 # -- layout: an app's icon status line ------------------------------------------------------------------------
 APP = """10:02                                       ▮▮▮ 71%
 <  My requests                    Request detail
@@ -215,6 +223,7 @@ APP = """10:02                                       ▮▮▮ 71%
         ("⏳  Pending", "pended"),
         ("❌ Denied", "denied"),
         ("✓ More information needed", "pended"),
+        ("x  Not approved", "denied"),  # the cross as a fax's OCR reads it
     ],
 )
 def test_an_icon_status_line(line: str, want: str | None) -> None:
@@ -227,6 +236,7 @@ def test_an_icon_status_line(line: str, want: str | None) -> None:
         "✓ Approved\n✕ Denied\n⏳ Pending\n",  # a legend: two icon lines or more
         "✓ Approved for 6 months if the scan is stable\n",  # a longer text after the icon
         "✓ Approved qty: 240\n",  # a field name
+        "x Approved\nx Denied\n",  # a column of marks: two lines
     ],
 )
 def test_icon_status_guards(text: str) -> None:

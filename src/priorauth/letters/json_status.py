@@ -6,7 +6,9 @@ after ``status``, and no label rule read a value that is itself an object. The o
 (``text``, ``description``, ``display``, ``label``, ``message``, ``name``), after an optional code key, is the
 status's value here (:func:`hits`). A record may carry its history (``"history": [ {... "status": {"text":
 "Approved"} ...} ]``, ``"previousRequests"``, ``"priorAuthorizations"``): the block under that key, indented
-below it, is blanked by :func:`without_history` (read first without it by :mod:`priorauth.letters.earlier`).
+below it, is blanked by :func:`without_history` (read first without it by :mod:`priorauth.letters.earlier`); where
+a fax's OCR lost the indentation, the block between the key's bracket and the one that closes it in the letter's
+own text is blanked before anything is read (:func:`without_bracketed_history`, its quotes as OCR reads them).
 Guards: the text of another key's object ("payer", "member", "appeal") says nothing; a status of something
 else ("claimStatus", "appealStatus", "eligibilityStatus": only a key that is the bare word) is not read."""
 
@@ -55,5 +57,31 @@ def without_history(text: str) -> str:
             if body:
                 end = pos
         if end > m.end():
+            text = text[: m.start()] + re.sub(r"[^\n]", " ", text[m.start() : end]) + text[end:]
+    return text
+
+
+_BRACKETED = re.compile(
+    r"[\"'“”‘’]?(?:history|\w*History|previous\w*|prior(?:Requests|Authori[sz]ations|Decisions)|earlier\w*)[\"'“”‘’]?[ \t]*:[ \t]*(?P<o>[\[{])"
+)
+_CLOSE = {"[": "]", "{": "}"}
+
+
+def without_bracketed_history(raw: str, text: str) -> str:
+    """``text`` (``raw`` with its markup blanked, the same length) with each history key's bracketed value in
+    ``raw`` blanked: from the key to the bracket that closes its own (none closing: nothing is blanked)."""
+    if len(raw) != len(text):
+        return text
+    for m in reversed(list(_BRACKETED.finditer(raw))):
+        depth, end = 0, None
+        for i in range(m.start("o"), len(raw)):
+            if raw[i] in "[{":
+                depth += 1
+            elif raw[i] in "]}":
+                depth -= 1
+                if depth == 0:
+                    end = i + 1
+                    break
+        if end is not None:
             text = text[: m.start()] + re.sub(r"[^\n]", " ", text[m.start() : end]) + text[end:]
     return text

@@ -14,6 +14,7 @@ from priorauth.letters import (
     dates,
     fields,
     granted_quantity,
+    json_status,
     mapping,
     numbered_keys,
     outcome,
@@ -169,6 +170,7 @@ def propose(
     # a letter's source markup (HTML, XML, RTF, JSON, Markdown, drawn tables) blanked or read as labels, its dates in
     # the order it says; a form's entries out of their blanks, its field names as labels (offsets kept)
     text = outcome.plain(fields.unwidgeted(fields.unfenced(fields.untagged(letter.text))))
+    text = json_status.without_bracketed_history(letter.text, text)  # a record's "history": [...]: never this request
 
     def add(name: str, hit: fields.Hit | None) -> Field | None:
         if hit is None:
