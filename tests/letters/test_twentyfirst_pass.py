@@ -360,3 +360,35 @@ def test_an_appeal_window_guard(window: str) -> None:
 )
 def test_a_request_object_only_when(obj: str, want: bool) -> None:
     assert not_items.no_item(obj) is want
+
+
+# -- fax: labels as OCR reads them ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "label, want",
+    [
+        ("Numero de autorizaci6n:  QMA-PA-2788-1104", "QMA-PA-2788-1104"),  # OCR's "6" for "ó"
+        ("Número de autorizacién:  QMA-PA-2788-1104", "QMA-PA-2788-1104"),  # OCR's "é" for "ó"
+        ("N2 de expediente:  QMA/EXP/2027/00912", "QMA/EXP/2027/00912"),  # OCR's "2" for "º"
+        ("Nº de expediente:  QMA/EXP/2027/00912", "QMA/EXP/2027/00912"),
+        ("Expediente clínico del paciente: QMA/HC/2027/1", None),  # a clinical record's file, no "Nº de" label
+    ],
+)
+def test_a_spanish_number_label_as_ocr_reads_it(label: str, want: str | None) -> None:
+    assert _read(f"Asunto: LUMAKRAS 120 mg\n{label}\nResolución: DENEGADA\n")["number"] == want
+
+
+@pytest.mark.parametrize(
+    "header, want",
+    [
+        ("' Date: Tue, 14 Sep 2027 09:12:03 -0400", date(2027, 9, 14)),  # a speck before the label
+        ("‘ Date: Tue, 14 Sep 2027 09:12:03 -0400", date(2027, 9, 14)),
+        ("Date: Tue, 14 Sep 2027 09:12:03 -0400", date(2027, 9, 14)),
+        ("'Date of birth: 04/11/1950", None),  # a birth date is never the letter's, speck or not
+    ],
+)
+def test_an_email_date_after_an_ocr_speck(header: str, want: date | None) -> None:
+    from priorauth.letters import fields
+
+    text = f"From: Review Desk <desk@plan.example>\n\nTo: office@clinic.example\n{header}\nSubject: decision\n\nHello.\n"
+    got = fields.letter_date(text)
+    assert (got.value if got else None) == want

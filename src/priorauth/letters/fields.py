@@ -392,9 +392,11 @@ _NUMBER_LABELS = tuple(
         r"our\s+(?:file|reference|ref\.?)(?=\s*:)",
         r"instrument\s*(?:{NUM}|no(?:\.|(?![a-z]))|#)",
         # a Spanish letter's number: "Numero de autorizacion:", "Num. de caso:", "Num. de solicitud:"
-        r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó]n|caso|solicitud|referencia|referido)",
-        # and its file number, the request's own where no authorization number is printed: "Nº de expediente:"
-        r"(?:n\.?\s*[º°o]\.?|n[uú]m(?:ero|\.)?)\s+de\s+expediente(?=\s*:)",
+        # (at fax the "ó" may read as "6" or "é": "Numero de autorizaci6n:")
+        r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó6éè]n|caso|solicitud|referencia|referido)",
+        # and its file number, the request's own where no authorization number is printed: "Nº de expediente:" (at
+        # fax "N2 de expediente:", as the Portuguese label's)
+        r"(?:n\.?\s*[º°o2]\.?|n[uú]m(?:ero|\.)?)\s+de\s+expediente(?=\s*:)",
         # "Autorización previa n.º:", "Solicitação n.º:" (at fax "n.º" may be "n.2")
         r"(?:autorizaci[oó]n|solicitud|caso|solicita[cçg][aã]o|pedido)(?:\s+previa)?\s+n(?:\.?\s*[º°o]|\.2)\.?(?=\s*:)",
         # a Brazilian letter's "Senha de autorização:" (the authorization's password is its number)
@@ -648,7 +650,8 @@ def _stamp_number(text: str) -> Hit | None:
 _Q = r"(?:letter|notice|notification|decision|determination|mail(?:ing)?|print|issue|sent|run)\s+"
 _SUF = r"\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determination)|sent|issued|mailed|printed)"
 _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper's date, never the letter's
-    r"(?:^|(?<=\S[ \t]{2}))[ \t]*"
+    # (a speck a fax's OCR put before a line's label, "' Date: Mon, 13 Sep 2027", is no word of the line)
+    r"(?:^(?:[ \t]*['‘’`,.](?=[ \t]))?|(?<=\S[ \t]{2}))[ \t]*"
     rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE|Issued|ISSUED)[ \t]+"
     r"|(?:issued|mailed|printed|created|sent(?:[ \t]+time)?)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*"
     r"|(?i:response|message|notice|letter)[ \t]+(?i:created|issued|generated)(?:[ \t]+on)?[ \t:]+"  # an X12 print's "Response created 2027-06-11 14:22"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
