@@ -392,3 +392,61 @@ def test_an_email_date_after_an_ocr_speck(header: str, want: date | None) -> Non
     text = f"From: Review Desk <desk@plan.example>\n\nTo: office@clinic.example\n{header}\nSubject: decision\n\nHello.\n"
     got = fields.letter_date(text)
     assert (got.value if got else None) == want
+
+
+# -- member ids under national, Spanish and bilingual labels ----------------------------------------------------
+@pytest.mark.parametrize(
+    "label, want",
+    [
+        ("NHS number:        612 448 0917", "612 448 0917"),
+        ("NHS no.   612 448 0917", "612 448 0917"),
+        ("Nº de afiliación:   QM-0311-992-40", "QM-0311-992-40"),
+        ("Número de tarjeta sanitaria:  QMTS 0021 8843 10", "QMTS 0021 8843 10"),
+        ("N2 de afiliacion:   QM-0311-992-40", "QM-0311-992-40"),  # OCR's "2" for "º"
+        ("Member ID / ID de miembro:   QX-4410-2207", "QX-4410-2207"),
+        ("Medicaid ID / Número de Medicaid:     7720-1184-3301", "7720-1184-3301"),
+    ],
+)
+def test_a_member_id_under_more_labels(label: str, want: str) -> None:
+    assert _read(f"Patient: Ada Ferreira-Hollis\n{label}\nLUMAKRAS 120 mg\n")["member"] == want
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Número de autorización:   QM-2027-00412",  # the authorization's number
+        "Nº de expediente:   QM/EXP/2027/00412",  # the request's file
+        "NPI / Número de proveedor:   1457702291",  # the prescriber's
+        "Nº de afiliación:   pendiente",  # no digit
+    ],
+)
+def test_a_member_label_guard(label: str) -> None:
+    from priorauth.letters import member_labels
+
+    assert member_labels.member_id(f"{label}\n") is None
+
+
+# -- patient names in a parties clause, an app's card, a subject line ---------------------------------------------
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("§ 1. This Notice is issued with respect to Perpetua Ansbach-Lowe, born May 2, 1951, Member No. QX-1.\n", "Perpetua Ansbach-Lowe"),
+        ("This determination is made in relation to Osmund Vale, born 4 July 1948.\n", "Osmund Vale"),
+        ("  ✓  Approved\n  For      Idris Penwarden · DOB Feb 2, 1955 · ID QX 2204\n", "Idris Penwarden"),
+        ("Re:   LUMAKRAS review - Marisol Quayle-Dunn,\n      DOB 03/03/1953, Member ID QX-88\n", "Marisol Quayle-Dunn"),
+    ],
+)
+def test_a_patient_name_in_more_places(text: str, want: str) -> None:
+    assert _read(text)["name"] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This letter is issued with respect to Plan Document 4, born of our policy review.\n",  # no birth after it
+        "For      Questions · Call 555-0100\n",  # an app's line with no birth
+        "Re:   LUMAKRAS review - Urgent,\n      please call\n",  # a subject's word, no birth
+    ],
+)
+def test_a_patient_name_guard(text: str) -> None:
+    assert _read(text)["name"] is None

@@ -19,6 +19,7 @@ from priorauth.letters import (
     declared_order,
     ini_values,
     margin,
+    member_labels,
     named,
     not_items,
     parts,
@@ -2062,7 +2063,7 @@ def patient(text: str) -> dict[str, Hit]:
         hit = out.pop("birth_date")
         if (born := declared_order.reread(text[hit.start : hit.end], hit.value)) is not None:
             out["birth_date"] = Hit(born, hit.start, hit.end)
-    mid = _member_id(text) or named.member_id(text)
+    mid = _member_id(text) or named.member_id(text) or member_labels.member_id(text)  # NHS, Spanish, bilingual labels
     if mid is not None and _LABEL_BEFORE.search(text, text.rfind("\n", 0, mid.start("v")) + 1, mid.start("v")):
         mid = None  # "PA-NUMBER MBR-ID: 0V2717..." (a fax's header cells run together): the value is the first label's
     if mid is not None:
