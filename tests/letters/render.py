@@ -39,8 +39,9 @@ CORPORA = {
     "heldout18": "heldout18.yaml",  # the eighteenth blind set, written while v17 was read, scored once, then read
     "heldout19": "heldout19.yaml",  # the nineteenth blind set, written while v18 was read, scored once, then read
     "heldout20": "heldout20.yaml",  # the twentieth blind set, written while v19 was read, scored once, then read
-    "heldout21": "heldout21.yaml",  # to be written blind while v20 is read; absent until merged
+    "heldout21": "heldout21.yaml",  # the twenty-first blind set, written while v20 was read, scored once, then read
     "heldout22": "heldout22.yaml",  # to be written blind while v21 is read; absent until merged
+    "heldout23": "heldout23.yaml",  # to be written blind while v22 is read; absent until merged
 }
 QUALITIES = ("digital", "fax", "fax_poor", "fax_worst")
 

@@ -3,13 +3,15 @@
 Issue 18's seventeenth set showed two shapes that put an earlier decision beside the letter's own: an e-mail
 reply quoting the earlier message under "-----Original Message-----" (or "On <date>, <who> wrote:", its lines
 opened by ">"), and a list of the member's authorizations "on file ... (for reference only)", each row with its own
-status. Both are history: the outcome is read first without them, and only when nothing is stated without
+status. Both are history (and, since the twenty-first set, a JSON record's "history" key, blanked by
+:func:`priorauth.letters.json_status.without_history`): the outcome is read first without them, and only when nothing is stated without
 them is the whole letter read (a forwarded letter, its decision all in the quoted part, is still read)."""
 
 from __future__ import annotations
 
 import re
 
+from priorauth.letters import json_status
 from priorauth.letters.spans import I, M
 
 # a reply's quoted earlier message: its separator line to the end, or its ">" lines
@@ -38,4 +40,4 @@ def without(text: str) -> str:
         for m in reversed(list(pattern.finditer(text))):
             if m.start() > 0 and text[: m.start()].strip():  # something of the letter's own comes first
                 text = _blank(text, m)
-    return text
+    return json_status.without_history(text)  # a record's "history" key: the block indented under it

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from priorauth.letters import (
+    appeal_terms,
     chat,
     compared,
     dates,
@@ -18,6 +19,7 @@ from priorauth.letters import (
     declared_order,
     ini_values,
     margin,
+    member_labels,
     named,
     not_items,
     parts,
@@ -391,7 +393,11 @@ _NUMBER_LABELS = tuple(
         r"our\s+(?:file|reference|ref\.?)(?=\s*:)",
         r"instrument\s*(?:{NUM}|no(?:\.|(?![a-z]))|#)",
         # a Spanish letter's number: "Numero de autorizacion:", "Num. de caso:", "Num. de solicitud:"
-        r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó]n|caso|solicitud|referencia|referido)",
+        # (at fax the "ó" may read as "6" or "é": "Numero de autorizaci6n:")
+        r"n[uú]m(?:ero|\.)?\s+de\s+(?:autorizaci[oó6éè]n|caso|solicitud|referencia|referido)",
+        # and its file number, the request's own where no authorization number is printed: "Nº de expediente:" (at
+        # fax "N2 de expediente:", as the Portuguese label's)
+        r"(?:n\.?\s*[º°o2]\.?|n[uú]m(?:ero|\.)?)\s+de\s+expediente(?=\s*:)",
         # "Autorización previa n.º:", "Solicitação n.º:" (at fax "n.º" may be "n.2")
         r"(?:autorizaci[oó]n|solicitud|caso|solicita[cçg][aã]o|pedido)(?:\s+previa)?\s+n(?:\.?\s*[º°o]|\.2)\.?(?=\s*:)",
         # a Brazilian letter's "Senha de autorização:" (the authorization's password is its number)
@@ -523,8 +529,12 @@ def _stale(text: str, pos: int) -> bool:
         block + len(heading) < pos
         and len(heading.split()) <= 8
         and not heading.rstrip().endswith(".")
-        and bool(_HISTORY.search(_THIS_CASE.sub("", heading)))
+        and bool(_HISTORY.search(_THIS_CASE.sub("", _URL_PART.sub("", heading))))
     )
+
+
+# a web address or a path on a console's heading line ("GET /requests/X?include=history"): its words head no block
+_URL_PART = re.compile(r"(?:https?://|/)\S*|\S*[?&=]\S*")
 
 
 # the fallback: any label naming the request's reference ("Our reference for this request:", "Reference /
@@ -641,7 +651,8 @@ def _stamp_number(text: str) -> Hit | None:
 _Q = r"(?:letter|notice|notification|decision|determination|mail(?:ing)?|print|issue|sent|run)\s+"
 _SUF = r"\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determination)|sent|issued|mailed|printed)"
 _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper's date, never the letter's
-    r"(?:^|(?<=\S[ \t]{2}))[ \t]*"
+    # (a speck a fax's OCR put before a line's label, "' Date: Mon, 13 Sep 2027", is no word of the line)
+    r"(?:^(?:[ \t]*['‘’`,.](?=[ \t]))?|(?<=\S[ \t]{2}))[ \t]*"
     rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE|Issued|ISSUED)[ \t]+"
     r"|(?:issued|mailed|printed|created|sent(?:[ \t]+time)?)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*"
     r"|(?i:response|message|notice|letter)[ \t]+(?i:created|issued|generated)(?:[ \t]+on)?[ \t:]+"  # an X12 print's "Response created 2027-06-11 14:22"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
@@ -988,7 +999,7 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         row = text.rfind("\n", 0, m.start()) + 1
         if "|" in text[row : m.start()]:  # a table's cell: its row is its sentence (the next row is another field's)
             own = text[row : text.find("\n", m.start()) % (len(text) + 1)]
-        if not _APPEAL_WORDS.search(around) or _NOT_APPEAL.search(own):
+        if not (_APPEAL_WORDS.search(around) or appeal_terms.REVIEW.search(around)) or _NOT_APPEAL.search(own):
             continue
         ordinal = m.group("o1") or m.group("o2")
         n = int(ordinal) if ordinal else int(m.group("nd")) if m.group("nd") else _days(m.group("n"))
@@ -1026,10 +1037,17 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
             )
             if label and (day := dates.parse(label.group("d"))):
                 return Hit(day + timedelta(days=n), start, end, f"{n} days from the {named.group('w')} date"), ""
+        if labelled := appeal_terms.named_label_date(src, text):  # "30 days of date reviewed": "Date reviewed: ..."
+            return Hit(labelled[0] + timedelta(days=n), start, end, f"{n} days from the {labelled[1]}"), ""
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
     for m in _APPEAL_DIAS.finditer(text):  # a Spanish letter: "apelacion dentro de 60 dias a partir de la fecha de esta carta"
         if letter is not None:
             n = int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6") or m.group("n7"))
+            return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
+        return None, "the appeal deadline is counted from the letter's date, which could not be read"
+    for m in appeal_terms.APPEAL_FIRST.finditer(text):  # "bezwaar maken binnen 42 dagen na de datum van deze brief"
+        if letter is not None:
+            n = appeal_terms.days(m)
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, "the appeal deadline is counted from the letter's date, which could not be read"
     return None, ""
@@ -2045,7 +2063,7 @@ def patient(text: str) -> dict[str, Hit]:
         hit = out.pop("birth_date")
         if (born := declared_order.reread(text[hit.start : hit.end], hit.value)) is not None:
             out["birth_date"] = Hit(born, hit.start, hit.end)
-    mid = _member_id(text) or named.member_id(text)
+    mid = _member_id(text) or named.member_id(text) or member_labels.member_id(text)  # NHS, Spanish, bilingual labels
     if mid is not None and _LABEL_BEFORE.search(text, text.rfind("\n", 0, mid.start("v")) + 1, mid.start("v")):
         mid = None  # "PA-NUMBER MBR-ID: 0V2717..." (a fax's header cells run together): the value is the first label's
     if mid is not None:

@@ -1,11 +1,13 @@
-"""The approved quantity under a German or French label: "Genehmigte Menge: 240 Tabletten je 30 Tage", "Quantité
+"""The approved quantity under a German, French, Dutch or Spanish label: "Genehmigte Menge: 240 Tabletten je 30 Tage", "Quantité
 accordée : 240 comprimés par période de 30 jours". :func:`priorauth.letters.fields.quantity` reads English, Italian,
 Spanish and Portuguese labels and units; these were left empty. Tried only where it read none.
 
 The label says the quantity is the one granted (``genehmigte`` / ``bewilligte Menge``, ``quantité accordée /
 autorisée / approuvée``), never the one asked for (``Beantragte Menge``, ``quantité demandée``); the value opens
 with a count and a unit of the drug's (``Tabletten``, ``Filmtabletten``, ``Kapseln``, ``comprimés``, ``gélules``)
-and runs to its line's end."""
+and runs to its line's end. The twenty-first set added Dutch (``goedgekeurde / toegekende hoeveelheid``, never
+``aangevraagde hoeveelheid``) and Spanish (``cantidad autorizada / aprobada / concedida``, never ``cantidad
+solicitada``) labels, and their units (``comprimidos``, ``cápsulas``, ``tabletas``)."""
 
 from __future__ import annotations
 
@@ -15,8 +17,10 @@ from priorauth.letters.spans import Hit, I, M
 
 _GRANTED = re.compile(
     r"^[ \t|]*(?:(?:genehmigte|bewilligte|freigegebene)[ \t]+(?:menge|packungsmenge|anzahl)"
-    r"|quantit[ée][ \t]+(?:accord[ée]e|autoris[ée]e|approuv[ée]e|prise[ \t]+en[ \t]+charge))"
-    r"[ \t]*:?[ \t]*(?P<v>\d{1,4}[ \t]+(?:film)?(?:tabletten|kapseln|comprim[ée]s|g[ée]lules)\b[^\n]*?)[ \t.]*$",
+    r"|quantit[ée][ \t]+(?:accord[ée]e|autoris[ée]e|approuv[ée]e|prise[ \t]+en[ \t]+charge)"
+    # Dutch and Spanish (the twenty-first set): "Goedgekeurde hoeveelheid:", "Cantidad autorizada:"
+    r"|(?:goedgekeurde|toegekende|vergoede)[ \t]+hoeveelheid|cantidad[ \t]+(?:autorizada|aprobada|concedida))"
+    r"[ \t]*:?[ \t]*(?P<v>\d{1,4}[ \t]+(?:film)?(?:tabletten|kapseln|comprim[ée]s|g[ée]lules|comprimidos|c[áa]psulas|tabletas|capsules)\b[^\n]*?)[ \t.]*$",
     I | M,
 )
 

@@ -8,6 +8,9 @@ Issue 18's nineteenth set printed the patient
 * in a sentence, the name after "for" or "of" and a comma before its date of birth ("the request for Jane Doe,
   date of birth ..."), after "about" / "for" with its birth in brackets (the twentieth set's one-paragraph letter:
   "writes ... about Jane Doe (born the 2nd of March 1960, ..."), or alone at a line's start with its birth in brackets ("Jane Doe (born 2 March 1960; ...");
+* (the twenty-first set) in a deed's parties clause ("issued ... with respect to Jane Doe, born March 3, 1946"), on an
+  app's card after "For" and a column gap, a dot before the birth ("For   Jane Doe · DOB ..."), or in a subject line
+  after a dash, its birth on the next line ("Re:  LUMAKRAS decision - Jane Doe,\n  DOB ...");
 * with its member number labelled the way another language or a telex writes it: the number's word first
   ("Codice assistito:", "Nº de beneficiário:", at fax "N2 de beneficiario:", "Número do beneficiário:"), "NR" for number ("MEMBER NR GPH-..."),
   "Mbr" for member ("Mbr BWH22190744").
@@ -29,8 +32,13 @@ NAMES = (
     re.compile(
         rf"(?:^|(?<=[ \t]))(?i:pt|patient|member|name)[ \t]*[:•·|\x7f][ \t]*(?P<v>{_FULL})(?=[ \t]+(?:[•·|\x7f][ \t]*)?{_BIRTH})", M
     ),
-    # "the LUMAKRAS request for Jane Doe, date of birth ...", "... for Jane Doe,\nbirth date 08/21/1949"
-    re.compile(rf"\b(?:for|of)[ \t]+(?P<v>{_FULL}),\s*(?={_BIRTH})"),
+    # "the LUMAKRAS request for Jane Doe, date of birth ...", "... for Jane Doe,\nbirth date 08/21/1949"; a deed's
+    # parties clause, "issued ... with respect to Jane Doe, born March 3, 1946" (the twenty-first set)
+    re.compile(rf"\b(?:for|of|(?:with|in)[ \t]+(?:respect|relation)[ \t]+to|regarding|concerning)[ \t]+(?P<v>{_FULL}),\s*(?={_BIRTH})"),
+    # an app's card: "For   Jane Doe · DOB Jan 30, 1957 · ID ..." (the label "For" and a column gap, a dot before the birth)
+    re.compile(rf"^[ \t]*(?i:for|patient|member)[ \t]{{2,}}(?P<v>{_FULL})[ \t]+[•·|][ \t]*(?={_BIRTH})", M),
+    # a subject line's name after a dash, its birth after the comma: "Re:  LUMAKRAS decision - Jane Doe,\n  DOB ..."
+    re.compile(rf"^[ \t]*(?i:re|subject)[ \t]*:[^\n]*?[ \t][-–—][ \t]+(?P<v>{_FULL}),\s*(?={_BIRTH})", M),
     # "... writes about Jane Doe (born the 2nd of March 1960, member ...)", "the request for Jane Doe (DOB ...)": a
     # letter run as one paragraph names the patient after what it is about, the birth in brackets after the name
     re.compile(rf"\b(?:about|for|of|regarding|concerning)[ \t\n]+(?P<v>{_FULL})[ \t]*\((?={_BIRTH})"),

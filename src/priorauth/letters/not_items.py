@@ -2,7 +2,8 @@
 within 10 days to 555-0143" was read as the item asked for, and "Please send the items checked below" as one).
 
 * Only when and where: the object is a time window ("within 10 days", "in 14 business days", "by 06/30/2027",
-  "today", "as soon as possible") and/or a destination ("to 555-0143", "to us", "to the number above", "to our
+  "today", "as soon as possible", "at this time": the twenty-first pass, "No additional
+  documentation is needed at this time") and/or a destination ("to 555-0143", "to us", "to the number above", "to our
   fax"), nothing else. Such a request's object is no item; the letter's other request sentence ("we need the
   pathology report") is read instead.
 * A pointer to a list: "the items checked below", "the documents marked above", "the records listed below", "the
@@ -22,7 +23,8 @@ from priorauth.letters import dates
 _WHEN = (
     r"(?:(?:with)?in\s+(?:the\s+next\s+)?(?:\d{1,3}|[a-z]+)\s+(?:\(\d{1,3}\)\s+)?(?:business\s+|calendar\s+|working\s+)?days?"
     r"(?:\s+(?:of|from)\s+(?:this|the|our)\s+(?:letter|notice|message|request|date|chat))?"
-    rf"|by\s+(?:{dates.DATE}|close\s+of\s+business|end\s+of\s+day)|today|tomorrow|as\s+soon\s+as\s+possible|asap|promptly)"
+    rf"|by\s+(?:{dates.DATE}|close\s+of\s+business|end\s+of\s+day)|today|tomorrow|as\s+soon\s+as\s+possible|asap|promptly"
+    r"|(?:at|for)\s+(?:this|the\s+present)\s+(?:time|moment|stage)|at\s+present|now|currently|yet)"  # "... is needed at this time"
 )
 _WHERE = (
     r"(?:to\s+(?:us|me|our\s+(?:fax|office|team|department)|the\s+(?:fax\s+)?number\s+(?:above|below)|(?:fax\s+)?\(?\d{3}\)?[\s.\-]?\d{3}[\s.\-]?\d{4}"

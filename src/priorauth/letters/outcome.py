@@ -11,7 +11,20 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from priorauth.letters import dates, decision, earlier, extract, line_refs, placed, tables
+from priorauth.letters import (
+    dates,
+    decision,
+    deferred,
+    earlier,
+    extract,
+    json_status,
+    label_languages,
+    line_refs,
+    placed,
+    status_icon,
+    tables,
+    yes_no,
+)
 from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, _THIS_ROW, GARBLED_LEADER, Hit, I, M
 
 # the British spelling of "authorised" (the rules' words are American); a letter printed as its source (RTF, JSON,
@@ -950,6 +963,7 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
     ([], why not): none is stated, or statements disagree. ``codes``: the letter's legend, when ``text``
     is its table's cells read as labels (the legend is elsewhere on the page)."""
     text, ticked = _boxes_after(text)
+    text, answered = yes_no.rows(text)  # a form's "Approved  Y / N :  Y" rows: the one answered yes, then blanked
     text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing
     text = _UNFILLED.sub(lambda m: " " * len(m.group(0)), text)  # nor a form's field left blank ("Approved from: ____")
     text = _UNFILLED_LINE.sub(lambda m: " " * len(m.group(0)), text)  # its blanks lost at fax ("Approved from:  to:")
@@ -967,7 +981,8 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
         labeled, why = _column_coded_hits(text, codes, named)
     if why:
         return [], why
-    labeled += symbols + ticked + _spaced_hits(text) + extract.hits(text, _OUTCOME_WORDS)
+    labeled += symbols + ticked + answered + _spaced_hits(text) + extract.hits(text, _OUTCOME_WORDS)
+    labeled += label_languages.hits(text) + json_status.hits(text, _OUTCOME_WORDS)  # Dutch, Spanish; a JSON object
     for m in _LABEL.finditer(text):
         if extract.is_legend(m.group("v")):
             continue  # "decision: A = approved, D = denied": a legend's codes, nothing decided
@@ -1078,6 +1093,11 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
         if len({h.value for h in placed_}) > 1:
             return [], "the letter states more than one outcome (" + ", ".join(sorted({h.value for h in placed_})) + "): left empty"
         said, values = placed_, {h.value for h in placed_}
+    if not values and not other:  # nor placed: an app's icon line ("✕  Not approved"), a decision deferred
+        late = status_icon.hits(text, _OUTCOME_WORDS) + deferred.hits(text)
+        if len({h.value for h in late}) > 1:
+            return [], "the letter states more than one outcome (" + ", ".join(sorted({h.value for h in late})) + "): left empty"
+        said, values = late, {h.value for h in late}
     if not values:
         return [], "the outcome could not be read (no approval, denial or request for information is stated)"
     if len(values) > 1:

@@ -14,10 +14,12 @@ from priorauth.letters import (
     dates,
     fields,
     granted_quantity,
+    json_status,
     mapping,
     numbered_keys,
     outcome,
     patient,
+    period_labels,
     period_shapes,
     pointers,
     prose_number,
@@ -168,6 +170,7 @@ def propose(
     # a letter's source markup (HTML, XML, RTF, JSON, Markdown, drawn tables) blanked or read as labels, its dates in
     # the order it says; a form's entries out of their blanks, its field names as labels (offsets kept)
     text = outcome.plain(fields.unwidgeted(fields.unfenced(fields.untagged(letter.text))))
+    text = json_status.without_bracketed_history(letter.text, text)  # a record's "history": [...]: never this request
 
     def add(name: str, hit: fields.Hit | None) -> Field | None:
         if hit is None:
@@ -230,6 +233,8 @@ def propose(
     add("drug", fields.drug(text))
     if kind == "approved":
         span = fields.period(ours) or tables.read(fields.period, ours) or period_shapes.period(ours)
+        if not span or None in span:  # "from: a   to: b" on one line, a Dutch "geldig van", "Jun 1 – Nov 30, 2027"
+            span = period_labels.completed(span, ours)
         if span and span[0] is not None:
             add("period_start", span[0])
         if span and span[1] is not None:

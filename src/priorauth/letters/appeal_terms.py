@@ -1,0 +1,57 @@
+"""Appeal windows in wordings :func:`priorauth.letters.fields.appeal_deadline` did not read (issue 18's
+twenty-first set):
+
+* the appeal called a review the reader asks for ("you can request an internal review within 28 days of the date
+  of this letter", "may ask for a review of the process followed within 28 days", "may request review of this
+  Determination ... within one hundred twenty (120) days after the date of this Determination") (:data:`REVIEW`);
+* a window counted from a date the letter prints under a label of the same words ("Appeal within 30 days of date
+  reviewed." beside "Date reviewed: 06/21/2027") (:func:`named_label_date`);
+* a Dutch or Spanish appeal said before its window ("bezwaar maken binnen 42 dagen na de datum van deze brief",
+  "reclamación en el plazo de 30 días naturales a partir de la fecha de esta carta") (:data:`APPEAL_FIRST`).
+
+Guards: a review the payer does ("our pharmacist will review", "under review"), a peer-to-peer review, a window to
+send information say nothing; a window counted from receipt ("date received", "na ontvangst", "desde la
+recepción") or in working days ("días hábiles", "werkdagen") is never counted from the letter's date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from priorauth.letters import dates
+from priorauth.letters.spans import I, M
+
+REVIEW = re.compile(
+    r"\b(?:request|ask\s+for|apply\s+for|seek)\s+(?:an?\s+|a\s+further\s+)?(?:internal\s+|independent\s+|formal\s+)?review\b"
+    r"(?!\s+(?:of\s+)?(?:the\s+)?(?:status|progress|your\s+file\s+status))",
+    I,
+)
+# "of date reviewed", "from the date signed": a date named by a label's words (never a receipt's)
+_DATE_WORDS = re.compile(r"^(?:the\s+)?date\s+(?P<w>reviewed|decided|determined|issued|signed|processed|completed|closed)\b", I)
+
+
+def named_label_date(src: str, text: str) -> tuple[date, str] | None:
+    """The date printed under the label the window's words name ("date reviewed" -> "Date reviewed: 06/21/2027"),
+    with the label's words, or None."""
+    named = _DATE_WORDS.match(" ".join(src.split()))
+    if named is None:
+        return None
+    label = re.search(
+        rf"(?:^|[ \t]{{2}}|\|)[ \t]*date[ \t]+{named.group('w')}[ \t]*[:.]?[ \t]*(?P<d>{dates.DATE})(?![\w/])", text, M | I
+    )
+    day = dates.parse(label.group("d")) if label else None
+    return (day, f"date {named.group('w').lower()}") if day else None
+
+
+APPEAL_FIRST = re.compile(
+    r"\b(?:bezwaar|beroep)\b[^.]{0,40}?\bbinnen\s+(?P<n>\d{1,3})\s+dagen\s+(?:na|vanaf|gerekend\s+vanaf)\s+(?:de\s+)?(?:datum|dagtekening)\s+"
+    r"van\s+(?:deze|dit|de)\s+(?:brief|besluit|beslissing)"
+    r"|\b(?:reclamaci[oó]n|recurso|apelaci[oó]n|reconsideraci[oó]n)\b[^.]{0,60}?\ben\s+el\s+plazo\s+de\s+(?P<n2>\d{1,3})\s+d[ií]as\s+"
+    r"(?:naturales\s+|calendario\s+)?(?:a\s+partir\s+de|desde|contados\s+desde)\s+la\s+fecha\s+de\s+(?:esta|la\s+presente|este)\s+"
+    r"(?:carta|notificaci[oó]n|resoluci[oó]n|comunicaci[oó]n|aviso)",
+    I,
+)
+
+
+def days(m: re.Match[str]) -> int:
+    return int(m.group("n") or m.group("n2"))

@@ -1,0 +1,58 @@
+"""A decision label and its value in Dutch or Spanish ("Besluit: GOEDGEKEURD.", "Status: AANGEHOUDEN.",
+"Estado de la solicitud: PENDIENTE DE DOCUMENTACIÓN"), read with the labels of :mod:`priorauth.letters.outcome`.
+
+Issue 18's twenty-first set had four letters whose decision was a label's value in a language the label rules did not
+read: the label's noun (Dutch ``besluit``, ``beslissing``; Spanish ``estado``, ``decisión``) or its value's word
+(``goedgekeurd``, ``aangehouden``, ``pendiente``) was missing, and one label followed a sentence on its line
+("Wij kunnen nog geen besluit nemen. Status: AANGEHOUDEN."). The label opens a line, a table cell or follows a
+sentence's full stop; its value is read to the first full stop, semicolon or column gap. Guards: a condition in the
+value ("indien", "als", "si", "wanneer"), another thing's status ("Status van uw bezwaar", "estado del recurso"),
+a negated approval is a denial and never an approval."""
+
+from __future__ import annotations
+
+import re
+
+from priorauth.letters.spans import Hit, I, M
+
+# the label: a decision noun, optionally "of the request" ("van de aanvraag", "de la solicitud")
+_NOUN = r"(?:besluit|beslissing|uitkomst|status|estado|decisi[oó]n|resultado)"
+_OF_REQUEST = (
+    r"(?:[ \t]+(?:van[ \t]+(?:de|uw|het)|de[ \t]+(?:la|su)|del)[ \t]+"
+    r"(?:aanvraag|machtiging|verzoek|solicitud|petici[oó]n|autorizaci[oó]n|tr[aá]mite))?"
+)
+_LABEL = re.compile(
+    rf"(?:^[ \t|]*|(?<=[.!?])[ \t]+)(?<![\w-])(?P<k>{_NOUN}){_OF_REQUEST}[ \t]*:[ \t]*(?P<v>[^\n]{{2,80}})",
+    M,
+)
+_VALUE_END = re.compile(r"[.;](?=\s|$)|[ \t]{3,}")
+_IF = re.compile(r"\b(?:indien|als|wanneer|tenzij|si|cuando|salvo|eventueel|posible(?:mente)?)\b|\?|_{3,}", I)
+# the families, the denial first ("niet goedgekeurd", "no aprobada")
+_WORDS = (
+    (
+        "denied",
+        r"afgewezen|geweigerd|niet[ \t]+(?:goedgekeurd|toegekend|verleend|akkoord)|denegad[ao]|rechazad[ao]|"
+        r"no[ \t]+(?:aprobad|autorizad|concedid)[ao]",
+    ),
+    (
+        "pended",
+        r"aangehouden|in[ \t]+afwachting(?:[ \t]+van[ \t]+\w+)?|opgeschort|"
+        r"pendiente(?:[ \t]+de[ \t]+(?:documentaci[oó]n|informaci[oó]n|datos))?|en[ \t]+espera|en[ \t]+suspenso|aplazad[ao]",
+    ),
+    ("approved", r"goedgekeurd|toegekend|verleend|aprobad[ao]|autorizad[ao]|concedid[ao]"),
+)
+
+
+def hits(text: str) -> list[Hit]:
+    """Each Dutch or Spanish decision label's value that is a decision word (its span is the word)."""
+    found = []
+    for m in _LABEL.finditer(text):
+        value = _VALUE_END.split(m.group("v"))[0]
+        if _IF.search(value):
+            continue
+        for kind, words in _WORDS:
+            w = re.match(rf"[ \t*]*(?P<w>{words})\b", value, I)
+            if w:
+                found.append(Hit(kind, m.start("v") + w.start("w"), m.start("v") + w.end("w")))
+                break
+    return found
