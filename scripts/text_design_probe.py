@@ -254,7 +254,13 @@ def probe(sets: list[int], epochs: int = EPOCHS) -> dict:
                 "hybrid": _tally(hybrid),
             }
         )
-    return {"epochs": epochs, "sets": results, "macro": _macro(results)}
+    return {
+        "epochs": epochs,
+        "sets": results,
+        "macro": _macro(results),
+        "pooled": _pooled(results),
+        "wins": _wins(results),
+    }
 
 
 COLUMNS = ("blind", "clf", "clf95", "now", "hybrid")
@@ -272,6 +278,40 @@ def _macro(results: list[dict]) -> dict[str, dict[str, dict[str, float]]]:
     return out
 
 
+def _pooled(results: list[dict]) -> dict[str, dict[str, dict[str, float]]]:
+    """TP / FP / FN summed over the sets, P and R from the sums (the rules' blind column has no counts here)."""
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for col in COLUMNS[1:]:
+        out[col] = {}
+        for t in PROBED:
+            tp, fp, fn = (sum(r[col][t][k] for r in results) for k in ("tp", "fp", "fn"))
+            out[col][t] = {
+                "tp": tp,
+                "fp": fp,
+                "fn": fn,
+                "precision": round(tp / (tp + fp), 3) if tp + fp else 1.0,
+                "recall": round(tp / (tp + fn), 3) if tp + fn else 1.0,
+            }
+    return out
+
+
+def _wins(results: list[dict]) -> dict[str, dict[str, int]]:
+    """Per column and type, on how many sets the column's recall beats the rules' blind recall at precision >= .95."""
+    return {
+        col: {
+            t: sum(
+                1
+                for r in results
+                if t in r["blind"]
+                and r[col][t]["precision"] >= TARGET_P
+                and r[col][t]["recall"] > r["blind"][t]["recall"]
+            )
+            for t in PROBED
+        }
+        for col in COLUMNS[1:]
+    }
+
+
 def _pr(cell: dict | None) -> str:
     if not cell or cell.get("precision") is None:
         return f"{'-':>11}"
@@ -286,6 +326,13 @@ def render(report: dict) -> str:
             lines.append(f"{r['set']:<11}{t:<17}" + "".join(f" {_pr(r[c].get(t))}" for c in COLUMNS))
     for t in PROBED:
         lines.append(f"{'macro':<11}{t:<17}" + "".join(f" {_pr(report['macro'][c][t])}" for c in COLUMNS))
+    for t in PROBED:
+        pooled = [report["pooled"][c][t] for c in COLUMNS[1:]]
+        lines.append(f"{'pooled':<11}{t:<17}{'-':>12}" + "".join(f" {_pr(cell)}" for cell in pooled))
+    n = len(report["sets"])
+    lines.append(f"sets (of {n}) where recall beats the rules' blind recall at precision >= {TARGET_P}:")
+    for t in PROBED:
+        lines.append(f"{'wins':<11}{t:<17}{'-':>12}" + "".join(f"{report['wins'][c][t]:>12}" for c in COLUMNS[1:]))
     return "\n".join(lines)
 
 

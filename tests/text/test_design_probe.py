@@ -31,6 +31,7 @@ def test_quick_report_has_every_set_type_and_column(quick: dict) -> None:
         for column in ("clf", "clf95", "now", "hybrid"):
             assert all({"tp", "fp", "fn"} <= set(cell) for cell in r[column].values())
     assert set(quick["macro"]) == set(probe.COLUMNS)
+    assert set(quick["pooled"]) == set(probe.COLUMNS[1:]) and set(quick["wins"]) == set(probe.COLUMNS[1:])
 
 
 def test_each_set_is_trained_only_on_the_corpora_written_before_it(quick: dict) -> None:
@@ -41,7 +42,7 @@ def test_each_set_is_trained_only_on_the_corpora_written_before_it(quick: dict) 
 
 
 def test_main_quick_prints_json_and_a_table(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(probe, "probe", lambda sets, epochs: {"epochs": epochs, "sets": [], "macro": _empty()})
+    monkeypatch.setattr(probe, "probe", _stub)
     monkeypatch.setattr("sys.argv", ["text_design_probe.py", "--quick", "--json"])
     assert probe.main() == 0
     assert json.loads(capsys.readouterr().out)["epochs"] == probe.QUICK_EPOCHS
@@ -49,11 +50,15 @@ def test_main_quick_prints_json_and_a_table(monkeypatch: pytest.MonkeyPatch, cap
     assert probe.main() == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].split() == ["set", "type", *probe.COLUMNS]
-    assert [line.split()[:2] for line in lines[2:]] == [["macro", t] for t in probe.PROBED]
+    assert [line.split()[:2] for line in lines[2:5]] == [["macro", t] for t in probe.PROBED]
+    assert [line.split()[:2] for line in lines[5:8]] == [["pooled", t] for t in probe.PROBED]
+    assert [line.split()[:2] for line in lines[9:]] == [["wins", t] for t in probe.PROBED]
 
 
-def _empty() -> dict:
-    return {c: {t: {"precision": None, "recall": None} for t in probe.PROBED} for c in probe.COLUMNS}
+def _stub(sets: list[int], epochs: int) -> dict:
+    """probe()'s report shape for no set (main's printing is checked without training anything)."""
+    empty = {c: {t: {"precision": None, "recall": None} for t in probe.PROBED} for c in probe.COLUMNS}
+    return {"epochs": epochs, "sets": [], "macro": empty, "pooled": probe._pooled([]), "wins": probe._wins([])}
 
 
 def test_the_rules_blind_tables_are_read_from_the_docs_for_every_probed_set() -> None:
