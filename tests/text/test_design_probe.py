@@ -4,8 +4,11 @@ asserted (the measure is in docs/clinical-text.md) and nothing is timed."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import json
+from unittest import mock
 
 import pytest
 
@@ -18,7 +21,11 @@ _spec.loader.exec_module(probe)  # type: ignore[union-attr]
 
 @pytest.fixture(scope="module")
 def quick() -> dict:
-    return probe.probe(list(probe.QUICK), probe.QUICK_EPOCHS)
+    """The probe run as ``text_design_probe.py --quick --json``: its printed JSON."""
+    out = io.StringIO()
+    with mock.patch("sys.argv", ["text_design_probe.py", "--quick", "--json"]), contextlib.redirect_stdout(out):
+        assert probe.main() == 0
+    return json.loads(out.getvalue())
 
 
 def test_quick_report_has_every_set_type_and_column(quick: dict) -> None:
@@ -41,24 +48,18 @@ def test_each_set_is_trained_only_on_the_corpora_written_before_it(quick: dict) 
         assert r["set"] not in r["trained_on"]
 
 
-def test_main_quick_prints_json_and_a_table(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(probe, "probe", _stub)
-    monkeypatch.setattr("sys.argv", ["text_design_probe.py", "--quick", "--json"])
-    assert probe.main() == 0
-    assert json.loads(capsys.readouterr().out)["epochs"] == probe.QUICK_EPOCHS
-    monkeypatch.setattr("sys.argv", ["text_design_probe.py", "--quick"])
-    assert probe.main() == 0
-    lines = capsys.readouterr().out.splitlines()
+def test_quick_table_has_a_row_per_set_and_type_then_macro_pooled_and_wins(quick: dict) -> None:
+    assert quick["epochs"] == probe.QUICK_EPOCHS
+    lines = probe.render(quick).splitlines()
     assert lines[1].split() == ["set", "type", *probe.COLUMNS]
-    assert [line.split()[:2] for line in lines[2:5]] == [["macro", t] for t in probe.PROBED]
-    assert [line.split()[:2] for line in lines[5:8]] == [["pooled", t] for t in probe.PROBED]
-    assert [line.split()[:2] for line in lines[9:]] == [["wins", t] for t in probe.PROBED]
-
-
-def _stub(sets: list[int], epochs: int) -> dict:
-    """probe()'s report shape for no set (main's printing is checked without training anything)."""
-    empty = {c: {t: {"precision": None, "recall": None} for t in probe.PROBED} for c in probe.COLUMNS}
-    return {"epochs": epochs, "sets": [], "macro": empty, "pooled": probe._pooled([]), "wins": probe._wins([])}
+    rows = [line.split() for line in lines[2:]]
+    per_set = [[f"heldout{n}", t] for n in probe.QUICK for t in probe.PROBED]
+    k = len(per_set)
+    assert [r[:2] for r in rows[:k]] == per_set
+    assert all(len(r) == 2 + len(probe.COLUMNS) for r in rows[: k + 6])
+    assert [r[:2] for r in rows[k : k + 3]] == [["macro", t] for t in probe.PROBED]
+    assert [r[:2] for r in rows[k + 3 : k + 6]] == [["pooled", t] for t in probe.PROBED]
+    assert [r[:2] for r in rows[k + 7 :]] == [["wins", t] for t in probe.PROBED]
 
 
 def test_the_rules_blind_tables_are_read_from_the_docs_for_every_probed_set() -> None:
