@@ -1,13 +1,14 @@
 """Measure a different design for three fact types the rules miss most on blind sets: a statistical classifier for
 disease status (worsened / stable / improved), treatment-naive and monotherapy, scored the way the rules were.
 
-Design: binarised multinomial naive Bayes, one one-vs-rest classifier per (type, value) the scorer counts, over an
-item's lower-cased word unigrams and bigrams, with a negation marker (a word after "no", "not", "never", "without",
-"denies", "nil", "none", "n't" and the like, up to the next punctuation, is read as ``not_word``; an item holding a
-cue also gets the feature ``<neg>``). Naive Bayes, not logistic regression, because the regime below trains 17
-models on growing data: its counts add up set by set, so each model, and each leave-one-set-out model that sets the
-high-precision threshold, costs one subtraction instead of an SGD run, and it is a known strong baseline for short
-texts (Wang and Manning 2012). Standard library only.
+Design: one logistic regression per (type, value) pair the scorer counts (disease status worsened / stable /
+improved, treatment_naive, monotherapy), trained together by plain SGD (EPOCHS, RATE decaying, L2, SEED: fixed before
+the first full run), over an item's lower-cased word unigrams and bigrams with a negation marker (a word after "no",
+"not", "never", "without", "denies", "nil", "none", "n't" and the like, up to the next punctuation, is read as
+``not_word``; an item holding a cue also gets the feature ``<neg>``). Logistic regression rather than naive Bayes: it
+is discriminative, so the unbalanced classes (each pair positive in at most a quarter of the items) do not skew it;
+multinomial naive Bayes called nearly every item positive and Bernoulli naive Bayes, swamped by absent features,
+found almost nothing (tried on v25 and v26 before any full run). Standard library only.
 
 Regime, the one the rules faced: for each held-out set vN (N from 10 to 26), train only on the corpora that existed
 before vN was written (tests/text/corpus.yaml and heldout.yaml .. heldout(N-1).yaml) and test on vN. Labels and
@@ -16,15 +17,15 @@ per item, precision 1.0 when nothing is predicted, recall 1.0 when nothing is wa
 
 - ``blind``: the rules' blind P/R on vN, parsed from the "### Held-out vN: written blind, scored once" table in
   docs/clinical-text.md (not rerun: the rules have read vN since);
-- ``clf``: the classifier at its natural threshold (posterior odds 1);
-- ``clf95``: the classifier at the lowest threshold whose pooled precision is >= .95 on the training sets, each
-  training set scored by a model trained on the other training sets (leave-one-set-out);
-- ``now``: the rules' current output on vN (optimistic: the rules have read vN);
+- ``clf``: the classifier at its natural threshold (probability 0.5);
+- ``clf95``: the classifier at the lowest threshold whose pooled precision is >= .95 on the training sets, the
+  training sets dealt round-robin into FOLDS folds and each fold scored by a model trained on the others;
+- ``now``: the rules' current output on vN (optimistic: the rules have read vN since, all but v26);
 - ``hybrid``: the rules' current output, and the ``clf95`` facts of a type where the rules found none of that type in
   the item (optimistic for the same reason).
 
-    .venv/bin/python scripts/text_design_probe.py           # v10 .. v26 (about a minute: the rules read 17 sets)
-    .venv/bin/python scripts/text_design_probe.py --quick   # v25 and v26 only (seconds)
+    .venv/bin/python scripts/text_design_probe.py           # v10 .. v26 (about 8 minutes on a shared 2-core machine)
+    .venv/bin/python scripts/text_design_probe.py --quick   # v10 and v11, 2 epochs: a shape check (well under a minute)
     .venv/bin/python scripts/text_design_probe.py --json    # the same numbers as JSON
 """
 
