@@ -638,11 +638,12 @@ def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str])
     assert module.SETS["heldout20"] == "heldout_documents20.yaml"
     assert module.SETS["heldout21"] == "heldout_documents21.yaml"
     assert module.SETS["heldout22"] == "heldout_documents22.yaml"
+    assert module.SETS["heldout23"] == "heldout_documents23.yaml"
     assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
-    if not (scans.HERE / "heldout_documents22.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout22"]) == 2
+    if not (scans.HERE / "heldout_documents23.yaml").exists() and ocr.tesseract_version():
+        assert module.main(["--set", "heldout23"]) == 2
         err = capsys.readouterr().err
-        assert "heldout_documents22.yaml is absent (not merged yet)" in err and "Traceback" not in err
+        assert "heldout_documents23.yaml is absent (not merged yet)" in err and "Traceback" not in err
 
 
 # --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------
@@ -2115,3 +2116,44 @@ def test_a_specked_negative_cell_or_list_heading(text: str, status: str) -> None
     ..." are the clean row's and the clean heading's negatives: no G12C found."""
     chart = scans.chart(scans.document("scan1", text.encode(), "text/plain", "Sequencing report"))
     assert kras(check(chart))["status"] == status
+
+
+# --- issue 17's twenty-third pass (held-out OCR v21 read): a tier cell, PSEUDO literals -----------------------------
+
+_TIER_ROW = "Genomic findings (synthetic)\nGene  Change  VAF  Level\nKRAS  p.G12C (c.34G>T)  21.7%  {tier}\n"
+
+
+@pytest.mark.parametrize(
+    ("tier", "doubted", "status"),
+    [
+        # [ocr21-tier-cell] a row's evidence tier in its own last cell, read doubtfully, qualifies nothing
+        ("2B", {"2B": 58.0}, "met"),
+        ("IIC", {"IIC": 40.0}, "met"),
+        ("1A", {}, "met"),
+        # guards: a doubtful word of no tier's shape in that cell; a tier's shape inside the finding's own cell
+        ("pendlng", {"pendlng": 58.0}, "review"),
+        ("1A", {"(c.34G>T) 1A": 50.0}, "review"),
+    ],
+)
+def test_a_doubtful_tier_cell_leaves_the_row_trusted(
+    tier: str, doubted: dict[str, float], status: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """[ocr21-tier-cell] (held-out OCR v21 at normal fax) "KRAS  G12C (c.34G>T, exon 2)  19.4%  1A" with "1A" read
+    at 64%: the evidence tier, no qualifier, so the clean row's result stands as on its twin."""
+    text = _TIER_ROW.format(tier=tier)
+    if "(c.34G>T) 1A" in doubted:  # the tier glued into the finding's cell by one space
+        text, doubted = text.replace("(c.34G>T)  21.7%  1A", "(c.34G>T) 1A  21.7%"), {"1A": 50.0}
+    assert kras(_kras_of_scan(text, doubted, monkeypatch))["status"] == status
+
+
+def test_a_pseudo_literal_puts_no_word_on_the_suspect_list() -> None:
+    """[ocr21-pseudo-not-trigger] a PSEUDO rule qualifies nothing, so its words are no trigger a misreading could
+    hide ("free of charge" once made "change" suspect); a real trigger's look-alike stays suspect."""
+    from priorauth.text import _cached_words, suspect_word
+    from priorauth.text.pipeline import _context_nlp
+
+    rules = _context_nlp().get_pipe("medspacy_context").rules
+    triggers = {w for r in rules if str(r.direction).upper() != "PSEUDO" for w in re.findall(r"[a-z]+", r.literal.lower())}
+    assert _cached_words()[0] <= triggers
+    assert suspect_word("Protein change p.G12C") is None
+    assert suspect_word("KRAS G12C negalive") == "negalive"  # guard: a trigger one look-alike letter off

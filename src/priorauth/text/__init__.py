@@ -250,6 +250,7 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
             and not (_field_label(doc.text[w.start : w.end]) and _labels_value(doc.text, w, cited))
             and not _specimen_label(doc.text, w)
             and not _record_key(doc.text, w, cited)
+            and not _tier_cell(doc.text, w, cited)
             and ((own[0] <= w.start < own[1] and _same_cell(doc.text, w, cited)) or _may_qualify(doc.text, w))
             and not _after_sentence(doc.text, w, end)
         ]
@@ -437,6 +438,22 @@ _GAP = re.compile(r" {2,}|\t|\s\|\s")
 _BOX_MARK = re.compile("[\u2610\u2612\u2611]")
 
 
+# [ocr21-tier-cell] (held-out OCR v21, issue 17's twenty-third pass) A row's evidence tier or level in a cell of its
+# own after the finding ("KRAS  G12C (c.34G>T, exon 2)  19.4%  1A" with "1A" read at 64%; "IIC", "Tier 2B" cells): a
+# classification, it qualifies nothing however doubtful; its one letter ("a") is no trigger. Only a tier's shape (a
+# digit or a roman numeral with a letter A-D, upper case), only after the finding, only between cell gaps or at the
+# line's end.
+_TIER = re.compile(r"(?-i:[1-4][A-D]|I{1,3}[A-D]|IV[A-D]?|I{2,3})")
+
+
+def _tier_cell(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
+    token = text[w.start : w.end].rstrip(".")
+    if w.start < cited[1] or not _TIER.fullmatch(token):
+        return False
+    before, after = text[max(0, w.start - 2) : w.start], text[w.end : _line_end(text, w.end)]
+    return (before == "  " or before.endswith("\t")) and (not after.strip() or after.startswith("  "))
+
+
 def _other_box_item(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
     start = _line_start(text, w.start)
     line = text[start : _line_end(text, w.start)]
@@ -517,7 +534,7 @@ def suspect_word(quote: str, forward: bool = False) -> str | None:
     words = _trigger_words()
     for m in _TOKEN.finditer(quote):
         token, t = m.group(0), m.group(0).lower()
-        if len(t) < 3 or t in _stop_words() or _inflected(t, words):
+        if len(t) < 3 or t in _stop_words() or _inflected(t, words | _cached_words()[3]):
             continue
         if _GLUED.match(t) and not _word_itself(quote, t, m.end()):
             return token
@@ -567,19 +584,29 @@ def _stop_words() -> frozenset[str]:
 
 
 @cache
-def _cached_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _cached_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from priorauth.text.pipeline import _context_nlp
 
     rules = _context_nlp().get_pipe("medspacy_context").rules
-    # a PSEUDO rule naming a glued-looking word as a label ("nota:") does not make that word a trigger: "nota" before
-    # a finding stays a suspect "not a"
+    # [ocr21-pseudo-not-trigger] (issue 17's twenty-third pass) a PSEUDO rule's literal qualifies nothing, so its words
+    # are no trigger a misreading could hide: "free of charge" must not make "change" (one look-alike letter off
+    # "charge") a suspect word. They are only known words (never suspect themselves), and a glued-looking one named as
+    # a label ("nota:") not even that: "nota" before a finding stays a suspect "not a".
     words = {
         w
         for r in rules
+        if str(r.direction).upper() != "PSEUDO"
         for w in _TOKEN.findall(r.literal.lower())
-        if w.isalpha() and not (str(r.direction).upper() == "PSEUDO" and _GLUED.match(w))
+        if w.isalpha()
+    }
+    known = {
+        w
+        for r in rules
+        if str(r.direction).upper() == "PSEUDO"
+        for w in _TOKEN.findall(r.literal.lower())
+        if w.isalpha() and not _GLUED.match(w)
     }
     ahead = {
         w
@@ -588,4 +615,4 @@ def _cached_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         for w in _TOKEN.findall(r.literal.lower())
         if w.isalpha()
     }
-    return frozenset(words), frozenset(w.lower() for w in STOP_WORDS), frozenset(ahead)
+    return frozenset(words), frozenset(w.lower() for w in STOP_WORDS), frozenset(ahead), frozenset(known - words)

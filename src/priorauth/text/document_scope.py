@@ -290,6 +290,27 @@ _CASES_BELOW_FICTIONAL = re.compile(
 )
 
 
+# [ocr21-synthetic-identity-tag] (held-out OCR v21, issue 17's twenty-third pass) A chart's identity line tagging its
+# patient as invented ("Chart: DOE, JANE  MRN 0012  DOB 1950-01-01 (fictitious patient)", "Name: A. Test (fictional
+# patient)  Hosp no 77"), as synthetic or test records are marked: the tag qualifies the identity the chart files the
+# document under, it does not make the document a teaching story. The tag is in brackets on a line with an identity
+# field (MRN, DOB, hospital / NHS / chart number); "an imaginary patient, Tom, ..." and "(a made-up example)" stay general.
+_INVENTED_TAG = re.compile(r"[(\[]\s*(?:a\s+|an\s+)?(?:fictional|fictitious|imaginary|invented|made[\s-]up)\s+(?:patient|person)\s*[)\]]", re.I)
+_IDENTITY_FIELD = re.compile(
+    r"\b(?:mrn|dob|d\.o\.b\.?|date\s+of\s+birth|(?:hosp(?:ital)?|nhs|chart|medical\s+record|record|unit)\s+(?:no|number|#)\.?)"
+    r"(?=[\s:#]*[\w-]*\d)",
+    re.I,
+)
+
+
+def _not_patient_statement(paragraph: str) -> bool:
+    for m in _NOT_PATIENT_HEADING.finditer(paragraph):
+        tag = _INVENTED_TAG.search(paragraph, max(0, m.start() - 4), m.end() + 2)
+        if not (tag and _IDENTITY_FIELD.search(_line_at(paragraph, m.start()))):
+            return True  # [ocr21-synthetic-identity-tag] an identity line's "(fictitious patient)" is no such statement
+    return False
+
+
 def _general_paragraph(doc: TextDoc, f: Finding) -> bool:
     """The paragraph is general: its first line is a policy's, a label's or teaching material's heading, or the
     paragraph says anywhere that it is not about this patient ("(GENERIC DRUG-INFO TEXT; NOT PATIENT-SPECIFIC)")."""
@@ -304,7 +325,7 @@ def general_at(doc: TextDoc, at: int, to: int) -> bool:
     paragraph = doc.text[start : end if end >= 0 else len(doc.text)]
     first = paragraph.lstrip("\n").split("\n", 1)[0]
     return (
-        bool(_GENERAL_HEADING.match(first) or _NOT_PATIENT_HEADING.search(paragraph))
+        bool(_GENERAL_HEADING.match(first) or _not_patient_statement(paragraph))
         or bool(_CASES_BELOW_FICTIONAL.search(doc.text, 0, at))
         or policy_document(doc)
     )

@@ -26,7 +26,7 @@ from priorauth.text.document_scope import OTHER_GENES
 from priorauth.text.layout import _RESULT_WORD
 from priorauth.text.pipeline import Finding
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _line_at, _line_before, _line_end
+from priorauth.text.spans import _line_at, _line_before, _line_end, _line_start
 
 # [ocr19-earlier-version-quote] "Version 1 stated:", "Originally reported:", "The previous report read:"
 _EARLIER_VERSION = re.compile(
@@ -279,3 +279,41 @@ def specked_negative(doc: TextDoc, f: Finding) -> bool:
     before = _line_before(doc, f)
     h = _SPECKED_NEG_HEADING.match(before)
     return bool(h) and not _POSITIVE_AFTER.search(h[1] + rest)
+
+
+# [ocr21-reference-column] (held-out OCR v21, issue 17's twenty-third pass) a laboratory printout's row under a header
+# with a result column and, after it, a reference / normal / expected range column ("Test  Result  Flag  Ref range" /
+# "KRAS G12C PCR (tissue)  DETECTED  A  Not detected"): the reference cell says what a normal result would be, not the
+# call. When the row's first call cell after the variant is positive and the negative comes in a later cell, the
+# negative is the reference's and negates nothing; a row whose own call is negative stays negative, and a row under
+# no such header keeps every negation.
+_CELL_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
+_REF_HEADING = re.compile(
+    r"^(?:ref(?:erence)?\.?(?:[ \t]+(?:range|interval|values?|ranges?))?|normal(?:[ \t]+(?:range|values?))?|"
+    r"expected(?:[ \t]+(?:values?|results?))?|(?:biological[ \t]+)?ref(?:erence)?[ \t]+intervals?)$",
+    re.I,
+)
+_RESULT_HEADING = re.compile(r"^(?:results?|values?|calls?|findings?|outcomes?|your[ \t]+results?)$", re.I)
+_NEG_CELL = re.compile(
+    r"^(?:not[ \t]+(?:detected|found|identified)|none[ \t]+detected|negative|neg|absent|wild[ \t-]?type|wt)\W*$", re.I
+)
+_POS_CELL = re.compile(r"^(?:detected|positive|pos|present|mutated|mutant|mutation[ \t]+detected)\b(?![ \t]*\?)", re.I)
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in _CELL_GAP.split(line) if c.strip()]
+
+
+def reference_column_negative(doc: TextDoc, f: Finding) -> bool:
+    cells = _cells(doc.text[f.end : _line_end(doc.text, f.end)])
+    calls = [i for i, c in enumerate(cells) if _POS_CELL.match(c) or _NEG_CELL.match(c)]
+    if not calls or not _POS_CELL.match(cells[calls[0]]) or not any(_NEG_CELL.match(cells[i]) for i in calls[1:]):
+        return False
+    above = doc.text[: _line_start(doc.text, f.start)].split("\n")[-16:]
+    for line in reversed(above):
+        heads = _cells(line)
+        result = next((i for i, c in enumerate(heads) if _RESULT_HEADING.match(c)), None)
+        ref = next((i for i, c in enumerate(heads) if _REF_HEADING.match(c)), None)
+        if result is not None and ref is not None:
+            return result < ref
+    return False

@@ -33,6 +33,7 @@ from priorauth.text.kras_evidence import (
     named_not_found,
     negative_including,
     phased_component,
+    reference_column_negative,
     specked_negative,
     status_voided,
 )
@@ -376,7 +377,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         _OPTIONS_AFTER.match(doc.text, f.end) or _DRUG_TARGET_BEFORE.search(doc.text[max(0, f.start - 40) : f.start])
     ):
         return  # (held-out v16) [v16-g12c-unchosen-options] [v16-g12c-drug-target]: no result of the patient
-    negated = ("NEGATED_EXISTENCE" in f.modifiers and not _negation_of_aside(f)) or bool(
+    aside = _negation_of_aside(f) or reference_column_negative(doc, f)  # [ocr21-reference-column] "Ref range: Not detected"
+    negated = ("NEGATED_EXISTENCE" in f.modifiers and not aside) or bool(
         f.label == "KRAS_G12C"
         and (_EXCLUDED_AFTER.match(doc.text, f.end) or _NON_BEFORE.search(doc.text[max(0, f.start - 14) : f.start]))
     )

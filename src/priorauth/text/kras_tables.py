@@ -160,12 +160,23 @@ _CALLER_COULD = re.compile(
 )
 
 
+# [ocr21-wild-type-call-cell] (held-out OCR v21, issue 17's twenty-third pass) ... or "wild type" / "WT" in that last
+# cell, a probe or hotspot table's call column ("KRAS c.34 (G12C/R/S)  blue  G only  T, C, A  wild type"): the row's
+# variants were looked for and not found. Another gene named on the row before the cell ("KRAS G12C  NRAS  wild type")
+# leaves the cell to that gene.
+_WT_LAST_CELL = re.compile(r"(?: {2,}|\t|\s*\|\s*)(?:wild[\s-]?type|wt)\s*\|?\s*$", re.I)
+_OTHER_GENE = re.compile(r"\b(?:[nh]-?ras|egfr|alk|ros-?1|braf|met|ret|erbb2|her-?2|tp53|pik3ca)\b", re.I)
+
+
 def _negative_list_or_cell(doc: TextDoc, f: Finding) -> bool:
     rest = doc.text[f.end : _line_end(doc.text, f.end)]
     if _NEG_BEFORE_LIST.search(_line_before(doc, f)):
         return True
     m = _NEG_LAST_CELL.search(rest)
-    return bool(m and not _POS_CELL.search(rest[: m.start()]))
+    if m:
+        return not _POS_CELL.search(rest[: m.start()])
+    m = _WT_LAST_CELL.search(rest)  # [ocr21-wild-type-call-cell]
+    return bool(m and not _POS_CELL.search(rest[: m.start()]) and not _OTHER_GENE.search(rest[: m.start()]))
 
 
 def _under_not_detected(doc: TextDoc, f: Finding) -> bool:

@@ -456,7 +456,7 @@ def _analyze_chunk(digest: str, text: str) -> tuple[Finding, ...]:
     from spacy.util import filter_spans
 
     nlp = _context_nlp()
-    text = unwrap(text)  # same length: offsets into the original stay exact
+    lines, text = text, unwrap(text)  # same length: offsets into the original stay exact
     doc = nlp.make_doc(text)
     by_label: dict[str, list[Any]] = {}
     exact: dict[tuple[int, int, str], tuple[int, int]] = {}
@@ -497,11 +497,34 @@ def _analyze_chunk(digest: str, text: str) -> tuple[Finding, ...]:
     for span in doc.spans[SPAN_GROUP]:
         start, end = exact.get((span.start, span.end, span.label_), (span.start_char, span.end_char))
         mods = frozenset(  # a trigger inside the target ("no prior therapy") does not modify it
-            m.category for m in span._.modifiers if m.modifier_span[1] <= span.start or m.modifier_span[0] >= span.end
+            m.category
+            for m in span._.modifiers
+            if (m.modifier_span[1] <= span.start or m.modifier_span[0] >= span.end)
+            and not _row_call_above(lines, doc[m.modifier_span[0] : m.modifier_span[1]], start)
         )
         sent = span.sent
         out.append(Finding(span.label_, span.kb_id_, start, end, mods, None, sent.text, sent.start_char))
     return tuple(out)
+
+
+# [ocr21-row-call-above] (held-out OCR v21, issue 17's twenty-third pass) A table row's last cell is that row's call
+# ("LX-T-022  pan-RAS(ON) inhibitor  POSSIBLE MATCH", "Q61H  probe 4  suspected"): with no full stop after it, the
+# sentence runs on into the next line ("No KRAS G12C was found."), but the row's "possible" qualifies its own row,
+# not a finding on a later line. A trigger in a row's last cell (a cell gap before it, none after it on its line),
+# on a line above the finding's, modifies nothing on later lines; a trigger on the finding's line, or a heading's
+# trigger ("Possible findings:" alone on its line), keeps its scope.
+_CELL_GAP_IN = re.compile(r"\S(?: {2,}|\t)\S")
+_CELL_GAP_AFTER = re.compile(r"(?: {2,}|\t)\S")
+
+
+def _row_call_above(text: str, trigger: Any, at: int) -> bool:
+    t0, t1 = trigger.start_char, trigger.end_char
+    line_end = text.find("\n", t1)
+    if line_end < 0 or line_end >= at:
+        return False  # the trigger is on the finding's line (or after it)
+    line_start = text.rfind("\n", 0, t0) + 1
+    before, after = text[line_start:t0], text[t1:line_end]
+    return bool(_CELL_GAP_IN.search(before + "x")) and before.endswith(("  ", "\t")) and not _CELL_GAP_AFTER.search(after)
 
 
 def _matches(text: str) -> list[tuple[str, str, int, int]]:
