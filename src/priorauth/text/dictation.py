@@ -111,7 +111,12 @@ def _split_drug_names(text: str) -> list[tuple[int, int, str]]:
                 if joined[0] != name[0] or not len(name) - 2 <= len(joined) <= len(name) + 4:
                     continue
                 d = _near(sk, name_sk)
-                if (d == 0 or len(name_sk) > MIN_SKELETON) and d <= 1 and run[-1].end() - run[0].start() >= len(name) and _near(sound, name_sound, 3) <= 2:
+                if (
+                    (d == 0 or len(name_sk) > MIN_SKELETON)
+                    and d <= 1
+                    and run[-1].end() - run[0].start() >= len(name)
+                    and _near(sound, name_sound, 3) <= 2
+                ):
                     found.append((d, run[0].start(), run[-1].end(), name))
     out: list[tuple[int, int, str]] = []
     for _, start, end, name in sorted(found):
