@@ -205,8 +205,17 @@ def _own_clause(f: Finding) -> str:
 # sentence, its verdict taken away, must read as nothing general.
 _EXCLUSION_MET = re.compile(
     r"\b(?:failed|fails|fail|met|meets|meeting|triggered|triggers|hit|screen[\s-]?fail(?:ed|ure)?\s+(?:on|for|due\s+to))\s+"
-    r"(?:on\s+)?(?:the\s+)?(?:(?:key|trial|study|protocol)\s+)?exclusions?(?:\s+criteri(?:on|a))?\s*(?:#\s*|no\.?\s*)?\d{0,3}[a-z]?\b",
+    r"(?:on\s+)?(?:the\s+)?(?:(?:key|trial|study|protocol)\s+)?exclusions?(?:\s+criteri(?:on|a))?\s*(?:#\s*|no\.?\s*)?\d{0,3}[a-z]?\b"
+    # (held-out v26, issue 13's twenty-seventh pass, part two) [v26-exclusion-met-after] the verdict after the criterion
+    # ("Exclusion 4 met: active ILD", "exclusion criterion 7 triggered - prior pneumonitis"), or a screen failure whose
+    # sentence cites the criterion after the history ("SCREEN FAIL - prior grade 3 pneumonitis (exclusion 7)")
+    r"|\bexclusions?(?:\s+criteri(?:on|a))?\s*(?:#\s*|no\.?\s*)?\d{1,3}[a-z]?\s+(?:was\s+|is\s+)?(?:met|triggered|hit|applies)\b"
+    r"|\bscreen[\s-]?fail(?:ed|ure|s)?\b(?=[^.\n]{0,120}\bexclusions?\b)",
     re.I,
+)
+# The criterion a verdict cites, in brackets or after a dash ("(exclusion 7)", "- excl. criterion 4"): a reference.
+_EXCLUSION_REF = re.compile(
+    r"\(\s*(?:per\s+)?exclusions?(?:\s+criteri(?:on|a))?\s*(?:#\s*|no\.?\s*)?\d{1,3}[a-z]?\s*\)", re.I
 )
 
 
@@ -214,8 +223,20 @@ def _exclusion_met(f: Finding) -> bool:
     m = _EXCLUSION_MET.search(f.sentence)
     if not m or m.start() > f.start - f.sentence_start:
         return False
-    rest = f.sentence[: m.start()] + " " + f.sentence[m.end() :]
+    rest = _EXCLUSION_REF.sub(" ", f.sentence[: m.start()] + " " + f.sentence[m.end() :])
     return not patterns()["not_about_patient"].search(rest)
+
+
+# (held-out v26, issue 13's twenty-seventh pass, part two) [v26-question-label-after] A field labelled as a question
+# after the finding on its row ("... grade 2 immune pneumonitis 04/2026 | Question: 2L options", "Stage IVB; question
+# for the board: ..."): the label heads what follows it, not the data before it. The row up to the label must read as
+# nothing general.
+_QUESTION_LABEL = re.compile(r"\bquestions?(?:\s+(?:for|to)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*:", re.I)
+
+
+def _question_label_after(f: Finding) -> bool:
+    m = _QUESTION_LABEL.search(f.sentence, f.end - f.sentence_start)
+    return bool(m) and not patterns()["not_about_patient"].search(f.sentence[: m.start()])
 
 
 
