@@ -356,8 +356,10 @@ def _stage_cells(doc: TextDoc) -> list[Finding]:
 # earlier lung cancer elsewhere in the note. A sentence naming the lung too ("stage IV NSCLC; breast cancer 2015")
 # keeps its stage.
 _OTHER_ORGAN_CANCER = re.compile(
-    r"\b(?:o|a)?esophag\w*|\boesophag\w*|\bgastric\b|\bstomach\b|\bpancrea\w*|\bbreast\b|\bprostat\w*|\bbladder\b"
-    r"|\bovar(?:y|ian)\b|\bcervi(?:x|cal)\s+(?:cancer|ca|carcinoma)\b|\bthyroid\b|\bhead\s+and\s+neck\b|\blaryn\w*|\bendometri\w*",
+    r"(?:\b(?:o|a)?esophag\w*|\boesophag\w*|\bgastric\b|\bstomach\b|\bpancrea\w*|\bbreast\b|\bprostat\w*|\bbladder\b"
+    r"|\bovar(?:y|ian)\b|\bcervi(?:x|cal)\s+(?:cancer|ca|carcinoma)\b|\bthyroid\b|\bhead\s+and\s+neck\b|\blaryn\w*|\bendometri\w*)"
+    # ... as the primary, not as a site the cancer reached ("gastric metastasis", "pancreatic deposits")
+    r"(?!\s+(?:mets?|metasta\w*|deposits?|lesions?|involvement|spread|nodules?|implants?)\b)",
     re.I,
 )
 
