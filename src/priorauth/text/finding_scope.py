@@ -428,12 +428,37 @@ _RELATION = re.compile(
 _NOT_THE_PATIENT = re.compile(r"\bnot\s+(?:the\s+|our\s+)?(?:pt|patient)\b", re.I)
 
 
+# (held-out v26, issue 13's twenty-seventh pass, part two) [v26-relative-writes-for-patient] A letter a relative writes
+# for the patient ("Dear Sir/Madam, my husband has bowel cancer that has spread to his liver ... Yours"): the one the
+# writer says has the illness is the patient, when the writer never speaks of a cancer of their own ("I have lung
+# cancer", "my cancer": then the relative is a relative).
+_LETTER = re.compile(
+    r"^\W*dear\b|\byours\s+(?:sincerely|faithfully|truly)\b|^\W*yours\b|\bto\s+whom\s+it\s+may\s+concern\b", re.I | re.M
+)
+_WRITTEN_FOR = re.compile(
+    r"\bmy\s+(husband|wife|father|mother|dad|mum|mom|son|daughter)\b\s+(?:has|had|was\s+diagnosed|is\s+being\s+treated)\b",
+    re.I,
+)
+_WRITERS_OWN = re.compile(
+    r"\bI\s+(?:have|had|was\s+diagnosed)\b[^.\n]{0,40}\b(?:cancer|carcinoma|nsclc|crc|tumou?r)"
+    r"|\bmy\s+(?:own\s+)?(?:lung\s+|bowel\s+|colon\s+|rectal\s+)?(?:cancer|carcinoma|tumou?r)\b",
+    re.I,
+)
+
+
+def _written_for(text: str) -> set[str]:
+    if not _LETTER.search(text) or _WRITERS_OWN.search(text):
+        return set()
+    return {m.group(1).lower() for m in _WRITTEN_FOR.finditer(text)}
+
+
 def _relative_is_patient(doc: TextDoc, f: Finding) -> bool:
     if "FAMILY" not in f.modifiers:
         return False
     narrators = {next(g for g in m.groups() if g).lower() for m in _NARRATOR.finditer(doc.text)}
-    if not narrators or _NOT_THE_PATIENT.search(f.sentence):
+    subjects = _written_for(doc.text)
+    if not (narrators or len(subjects) == 1) or _NOT_THE_PATIENT.search(f.sentence):
         return False
-    allowed = narrators.union(*(_PATIENT_AS[n] for n in narrators))
+    allowed = narrators.union(*(_PATIENT_AS[n] for n in narrators)) | (subjects if len(subjects) == 1 else set())
     named = {w.lower() for w in _RELATION.findall(f.sentence)}
     return bool(named) and named <= allowed
