@@ -350,6 +350,33 @@ def _stage_cells(doc: TextDoc) -> list[Finding]:
     return out
 
 
+# (held-out v26, issue 13's twenty-seventh pass, part two) [v26-stage-other-organ] A stage whose own sentence names the
+# cancer of an organ this project does not read, and no lung or bowel ("Ca esophagus, lower third, SCC, stage III",
+# "gastric adenocarcinoma stage IV", "breast cancer stage II in 2015"): that cancer's stage, whatever a relative's or an
+# earlier lung cancer elsewhere in the note. A sentence naming the lung too ("stage IV NSCLC; breast cancer 2015")
+# keeps its stage.
+_OTHER_ORGAN_CANCER = re.compile(
+    r"(?:\b(?:o|a)?esophag\w*|\boesophag\w*|\bgastric\b|\bstomach\b|\bpancrea\w*|\bbreast\b|\bprostat\w*|\bbladder\b"
+    r"|\bovar(?:y|ian)\b|\bcervi(?:x|cal)\s+(?:cancer|ca|carcinoma)\b|\bthyroid\b|\bhead\s+and\s+neck\b|\blaryn\w*|\bendometri\w*)"
+    # ... as the primary, not as a site the cancer reached ("gastric metastasis", "pancreatic deposits")
+    r"(?!\s+(?:mets?|metasta\w*|deposits?|lesions?|involvement|spread|nodules?|implants?)\b)",
+    re.I,
+)
+
+
+_LUNG_HISTOLOGY_NAME = re.compile(r"\b(?:m?nsclc|sclc)\b|\b(?:non[\s-]?)?small[\s-]cell\b", re.I)
+
+
+def _stage_of_another_organ(f: Finding) -> bool:
+    p = patterns()
+    return bool(
+        _OTHER_ORGAN_CANCER.search(f.sentence)
+        and not p["lung_context"].search(f.sentence)
+        and not p["colorectal_context"].search(f.sentence)
+        and not _LUNG_HISTOLOGY_NAME.search(f.sentence)
+    )
+
+
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     doubts_of_others = _negation_not_its_own(f) or _plan_for_stage(f)
     told = f.affirmed or _told_by_relative(f, doc)  # (held-out v17) [v17-relative-source] "per pt/son: ... stage IIIB"
@@ -376,6 +403,8 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if cancer == "lung" and _another_chest_cancer(doc.text):
         return  # "diffuse malignant mesothelioma ... stage III"
+    if _stage_of_another_organ(f):
+        return  # (held-out v26) [v26-stage-other-organ] "Patient himself: Ca esophagus, SCC, stage III"
     window = doc.text[max(0, f.start - 30) : f.end + 30]
     if patterns()["non_cancer_stage"].search(window):
         return

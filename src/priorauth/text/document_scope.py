@@ -58,7 +58,19 @@ _MISDIRECTED = re.compile(
     rf"|\bsent{_GAP}to{_GAP}(?:a|the){_GAP}wrong{_GAP}(?:[a-z]+{_GAP})?(?:list|recipients?|address|person|team|inbox|group)\b"
     rf"|\b(?:patient|pt){_GAP}(?:is{_GAP}|was{_GAP})?(?:unidentified|not{_GAP}identified)\b"
     rf"|\bno{_GAP}(?:details|information|info|data){_GAP}(?:for|about|on|of){_GAP}(?:the|this){_GAP}patient{_GAP}whose"
-    rf"{_GAP}(?:chart|record|file)\b",
+    rf"{_GAP}(?:chart|record|file)\b"
+    # (held-out v26, issue 13's twenty-seventh pass, part two) [v26-entry-wrong-subject] a log entry that says it was
+    # made for someone else ("this entry was logged on the wrong subject ID", "recorded under the wrong participant"):
+    # what it records is another person's. [v26-caller-unverified] a call whose caller or patient could not be
+    # identified ("identity of patient could not be verified", "unable to verify the caller's identity"): nothing it
+    # quotes is known to be this patient's. An identity verified after all ("could not be verified at first, then
+    # confirmed by DOB") is none.
+    rf"|\b(?:logged|entered|recorded|charted|documented|filed|keyed)(?:{_GAP}(?:in{_GAP}error))?{_GAP}(?:on|under|against|for|in|to)"
+    rf"{_GAP}(?:the{_GAP}|a{_GAP})?wrong{_GAP}(?:study{_GAP})?(?:subject|participant|patient|person|record|id)\b"
+    rf"|\bidentity{_GAP}(?:of{_GAP}(?:the{_GAP})?(?:patient|pt|caller|member){_GAP})?(?:could{_GAP}not|cannot|can't|was{_GAP}not|not)"
+    rf"{_GAP}(?:be{_GAP})?(?:verified|confirmed|established)\b(?![^.\n]{{0,60}}\b(?:then|but|later|subsequently|eventually)\b"
+    rf"[^.\n]{{0,40}}\b(?:verified|confirmed)\b)"
+    rf"|\bunable{_GAP}to{_GAP}(?:verify|confirm){_GAP}(?:the{_GAP})?(?:caller|patient|pt|member)(?:'s)?{_GAP}identity\b",
     re.I,
 )
 # "If you received this fax in error" is the boilerplate of every cover sheet, not a notice: a condition.

@@ -24,6 +24,7 @@ from priorauth.text.finding_scope import (
     _eligibility_decided,
     _exclusion_met,
     _negative_for_tested,
+    _question_label_after,
 )
 from priorauth.text.ild_facts import _ild
 from priorauth.text.kras_evidence import ticked_box_after
@@ -135,6 +136,7 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and not _answered_yes(doc, f)
         and not _negative_for_tested(f)
         and not _exclusion_met(f)  # (held-out v13) [v13-exclusion-met] "FAILED exclusion 9: history of pneumonitis"
+        and not _question_label_after(f)  # (held-out v26) [v26-question-label-after] "... pneumonitis | Question: 2L"
         and not (f.label == "THERAPY" and _patient_had(doc, f))  # (held-out v15) [v15-patient-on-drug] "pt on X"
         and not (f.label == "THERAPY" and _named_as_history(doc, f))  # (v20) [v20-therapy-prior-in-request] "prior X"
         and not _eligibility_decided(doc, f)  # (held-out v15) [v15-eligibility-verdict] "eligibility: ... ELIGIBLE"

@@ -208,14 +208,40 @@ _EXCLUSION_MET = re.compile(
     r"(?:on\s+)?(?:the\s+)?(?:(?:key|trial|study|protocol)\s+)?exclusions?(?:\s+criteri(?:on|a))?\s*(?:#\s*|no\.?\s*)?\d{0,3}[a-z]?\b",
     re.I,
 )
+_EXCLUSION_MET_AFTER = re.compile(
+    # (held-out v26, issue 13's twenty-seventh pass, part two) [v26-exclusion-met-after] the verdict after the criterion
+    # ("Exclusion 4 met: active ILD", "exclusion criterion 7 triggered - prior pneumonitis"), or a screen failure whose
+    # sentence cites the criterion after the history ("SCREEN FAIL - prior grade 3 pneumonitis (exclusion 7)")
+    r"\bexclusions?(?:\s+criteri(?:on|a))?\s*(?:#\s*|no\.?\s*)?\d{1,3}[a-z]?\s+(?:was\s+|is\s+)?(?:met|triggered|hit|applies)\b"
+    r"|\bscreen[\s-]?fail(?:ed|ure|s)?\b(?=[^.\n]{0,120}\bexclusions?\b)",
+    re.I,
+)
+# The criterion a verdict cites, in brackets or after a dash ("(exclusion 7)", "- excl. criterion 4"): a reference.
+_EXCLUSION_REF = re.compile(
+    r"\(\s*(?:per\s+)?exclusions?(?:\s+criteri(?:on|a))?\s*(?:#\s*|no\.?\s*)?\d{1,3}[a-z]?\s*\)", re.I
+)
 
 
 def _exclusion_met(f: Finding) -> bool:
     m = _EXCLUSION_MET.search(f.sentence)
+    if not m and f.label != "NAIVE":  # "screen failure - untreated brain metastases (exclusion 4)": the exclusion's words
+        m = _EXCLUSION_MET_AFTER.search(f.sentence)
     if not m or m.start() > f.start - f.sentence_start:
         return False
-    rest = f.sentence[: m.start()] + " " + f.sentence[m.end() :]
+    rest = _EXCLUSION_REF.sub(" ", f.sentence[: m.start()] + " " + f.sentence[m.end() :])
     return not patterns()["not_about_patient"].search(rest)
+
+
+# (held-out v26, issue 13's twenty-seventh pass, part two) [v26-question-label-after] A field labelled as a question
+# after the finding on its row ("... grade 2 immune pneumonitis 04/2026 | Question: 2L options", "Stage IVB; question
+# for the board: ..."): the label heads what follows it, not the data before it. The row up to the label must read as
+# nothing general.
+_QUESTION_LABEL = re.compile(r"\bquestions?(?:\s+(?:for|to)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*:", re.I)
+
+
+def _question_label_after(f: Finding) -> bool:
+    m = _QUESTION_LABEL.search(f.sentence, f.end - f.sentence_start)
+    return bool(m) and not patterns()["not_about_patient"].search(f.sentence[: m.start()])
 
 
 
@@ -402,12 +428,37 @@ _RELATION = re.compile(
 _NOT_THE_PATIENT = re.compile(r"\bnot\s+(?:the\s+|our\s+)?(?:pt|patient)\b", re.I)
 
 
+# (held-out v26, issue 13's twenty-seventh pass, part two) [v26-relative-writes-for-patient] A letter a relative writes
+# for the patient ("Dear Sir/Madam, my husband has bowel cancer that has spread to his liver ... Yours"): the one the
+# writer says has the illness is the patient, when the writer never speaks of a cancer of their own ("I have lung
+# cancer", "my cancer": then the relative is a relative).
+_LETTER = re.compile(
+    r"^\W*dear\b|\byours\s+(?:sincerely|faithfully|truly)\b|^\W*yours\b|\bto\s+whom\s+it\s+may\s+concern\b", re.I | re.M
+)
+_WRITTEN_FOR = re.compile(
+    r"\bmy\s+(husband|wife|father|mother|dad|mum|mom|son|daughter)\b\s+(?:has|had|was\s+diagnosed|is\s+being\s+treated)\b",
+    re.I,
+)
+_WRITERS_OWN = re.compile(
+    r"\bI\s+(?:have|had|was\s+diagnosed)\b[^.\n]{0,40}\b(?:cancer|carcinoma|nsclc|crc|tumou?r)"
+    r"|\bmy\s+(?:own\s+)?(?:lung\s+|bowel\s+|colon\s+|rectal\s+)?(?:cancer|carcinoma|tumou?r)\b",
+    re.I,
+)
+
+
+def _written_for(text: str) -> set[str]:
+    if not _LETTER.search(text) or _WRITERS_OWN.search(text):
+        return set()
+    return {m.group(1).lower() for m in _WRITTEN_FOR.finditer(text)}
+
+
 def _relative_is_patient(doc: TextDoc, f: Finding) -> bool:
     if "FAMILY" not in f.modifiers:
         return False
     narrators = {next(g for g in m.groups() if g).lower() for m in _NARRATOR.finditer(doc.text)}
-    if not narrators or _NOT_THE_PATIENT.search(f.sentence):
+    subjects = _written_for(doc.text)
+    if not (narrators or len(subjects) == 1) or _NOT_THE_PATIENT.search(f.sentence):
         return False
-    allowed = narrators.union(*(_PATIENT_AS[n] for n in narrators))
+    allowed = narrators.union(*(_PATIENT_AS[n] for n in narrators)) | (subjects if len(subjects) == 1 else set())
     named = {w.lower() for w in _RELATION.findall(f.sentence)}
     return bool(named) and named <= allowed

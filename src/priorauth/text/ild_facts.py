@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from priorauth.facts.model import Diagnosis
-from priorauth.text.finding_scope import _relative_as_source, _relative_is_patient
+from priorauth.text.finding_scope import _NEGATION_CUE, _relative_as_source, _relative_is_patient
 from priorauth.text.pipeline import EXCLUDING, NOT_OWN_SECTIONS, Finding, unwrap
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line_before
@@ -25,6 +25,8 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if _ILD_NOT_PATIENT_AFTER.match(unwrap(doc.text), f.end):
         return
+    if _SUSPECTED_BEFORE.search(line):
+        return  # (held-out v26) [v26-ild-suspected-abbrev] '"V.a. Pneumonitis"', "Verdacht auf ILD", "susp. pneumonitis"
     if _QUERIED_BEFORE.search(line) or _WEIGHED_AFTER.match(doc.text, f.end):
         return  # (held-out v19) [v19-ild-queried] "TRIAGE - ? PNEUMONITIS", "Pneumonitis considered, cannot assess"
     if _DENIED_OR_DOUBTED_AFTER.match(doc.text, f.end):
@@ -39,8 +41,27 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v16) [v16-ild-struck] "ILD, no, strike that, the ILD is her sister's": withdrawn by dictation
     # (held-out v16) "per husband, ..."; (held-out v17) [v17-relative-narrator] "Patient's son calling: dad had pneumonitis"
     told = f.modifiers - {"FAMILY"} if _relative_as_source(f) or _relative_is_patient(doc, f) else f.modifiers
+    if told & EXCLUDING == {"NEGATED_EXISTENCE"} and _resolved_since(f):
+        told = told - {"NEGATED_EXISTENCE"}  # (held-out v26) [v26-ild-resolved] "pneumonitis (steroids, now resolved)"
     if not (told & EXCLUDING) and f.section not in NOT_OWN_SECTIONS:
         out.diagnoses.append(Diagnosis(_evidence(doc, f), "ild", (), None, None, False))
+
+
+# (held-out v26, issue 13's twenty-seventh pass, part two) [v26-ild-resolved] A pneumonitis or ILD its own clause says
+# has resolved ("grade 3 immune pneumonitis (steroids, now resolved)", "radiation pneumonitis - since resolved", "ILD,
+# resolved on prednisolone"): a remote diagnosis of the patient, which the labels count; medspaCy's "now resolved"
+# negates it. A negation before the mention ("no pneumonitis, cough resolved") stays one.
+_RESOLVED_AFTER = re.compile(
+    r"[^.;\n]{0,40}?\b(?:(?:now|since|has|had|have|fully|completely|largely|later|subsequently)\s+)*resolv(?:ed|ing)\b",
+    re.I,
+)
+
+
+def _resolved_since(f: Finding) -> bool:
+    at = f.end - f.sentence_start
+    return bool(_RESOLVED_AFTER.match(f.sentence, at)) and not _NEGATION_CUE.search(
+        f.sentence[: f.start - f.sentence_start]
+    )
 
 
 # (held-out v16, issue 13's seventeenth pass) [v16-ild-struck] A mention the dictating voice withdraws right after it
@@ -60,6 +81,13 @@ _STRUCK_AFTER = re.compile(
 _QUERIED_BEFORE = re.compile(
     r"(?:^|[\s(:\u2013\"'\u201c-])\?+\s*(?:(?:early|possible|probable|mild|subtle|drug|immune|radiation|new)[\s-]+){0,2}$",
     re.I,
+)
+# (held-out v26, issue 13's twenty-seventh pass, part two) [v26-ild-suspected-abbrev] A suspicion written as its
+# abbreviation or a foreign word right before the mention (German "V.a." / "Verdacht auf", "susp.", Spanish "sospecha
+# de"): the period of "V.a." ends medspaCy's sentence, so its doubt never reaches the word after it. "Z.n. Pneumonitis"
+# (a past one) and a suspicion of something else on the line ("V.a. Infekt; radiation pneumonitis 2025") are no such shape.
+_SUSPECTED_BEFORE = re.compile(
+    r"(?:\bv\.\s?a\.|\bverdacht\s+auf|\bsusp\.|\bsospecha\s+de)\s*(?:[\w-]+\s*|[\"'\u201c\u201e(]\s*){0,4}$", re.I
 )
 # (held-out v22, issue 13's twenty-third pass) [v22-ild-queried-dated] ... with the date it was weighed ("Durvalumab
 # pneumonitis queried 05/2026 - CT negative", "ILD considered in March 2026.")

