@@ -494,6 +494,22 @@ TWENTYFIRST_BLIND = {  # the twenty-first set's one blind run (digital, fax), sc
 }
 
 
+TWENTYSECOND_BLIND = {  # the twenty-second set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("87.5 / 12.5 / 0.0", "79.2 / 18.8 / 2.1"),
+    "authorization_number": ("91.7 / 8.3 / 0.0", "87.5 / 12.5 / 0.0"),
+    "period_start": ("93.8 / 6.2 / 0.0", "95.8 / 4.2 / 0.0"),
+    "period_end": ("93.8 / 4.2 / 2.1", "95.8 / 2.1 / 2.1"),
+    "quantity": ("93.8 / 2.1 / 4.2", "95.8 / 0.0 / 4.2"),
+    "appeal_deadline": ("89.6 / 10.4 / 0.0", "85.4 / 14.6 / 0.0"),
+    "denial_reason": ("85.4 / 14.6 / 0.0", "77.1 / 16.7 / 6.2"),
+    "requested": ("91.7 / 4.2 / 4.2", "89.6 / 6.2 / 4.2"),
+    "patient_name": ("83.3 / 16.7 / 0.0", "75.0 / 20.8 / 4.2"),
+    "patient_birth_date": ("100.0 / 0.0 / 0.0", "93.8 / 6.2 / 0.0"),
+    "patient_member_id": ("85.4 / 8.3 / 6.2", "83.3 / 10.4 / 6.2"),
+    "patient_mismatch": ("93.8 / 0.0 / 6.2", "91.7 / 0.0 / 8.3"),
+}
+
+
 def _at_both_qualities(
     nth: str,
     blind: dict[str, tuple[str, str]],
@@ -534,6 +550,7 @@ def _at_both_qualities(
         _at_both_qualities("nineteenth", NINETEENTH_BLIND, 1, "scored **once** by the lead on 2026-12-02"),
         _at_both_qualities("twentieth", TWENTIETH_BLIND, 0, "scored **once** by the lead on 2026-12-02"),
         _at_both_qualities("twenty-first", TWENTYFIRST_BLIND, 0, "scored **once** by the lead on 2026-12-02"),
+        _at_both_qualities("twenty-second", TWENTYSECOND_BLIND, (0, 1), "scored **once** by the lead on 2026-12-02"),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
