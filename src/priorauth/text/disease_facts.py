@@ -512,7 +512,10 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         lo = f.sentence_start
         if doc.text[:lo].rstrip().endswith(";"):  # (held-out v23) "CT 11/25: primary smaller; new T10 lesion"
             lo = _line_start(doc.text, lo - 1)  # a clause after a semicolon: the study opening its line is its own
-        if not _SEEN_OR_STOPPED_FOR.search(doc.text[max(lo, f.start - 80) : f.start]):
+        # (held-out v26) [v26-status-study-after] "... on PET", in a text naming a drug (a course to judge); a
+        # biopsy's clinical history ("history of colon cancer; new liver lesions on CT") names none
+        seen_after = _STUDY_AFTER.match(doc.text, f.end) and _drug_named(doc.text)
+        if not (seen_after or _SEEN_OR_STOPPED_FOR.search(doc.text[max(lo, f.start - 80) : f.start])):
             return  # (or a treatment stopped for them: "FOLFIRI stopped for rising CEA + new liver lesions")
         if _AT_DIAGNOSIS.search(f.sentence) or _RECURRENCE.search(_line(doc, f)):
             return  # "Staging CT: ... new bone lesions, stage IVB at diagnosis": the spread found at diagnosis
@@ -567,7 +570,11 @@ def _negated_in_other_quote(f: Finding) -> bool:
 # also begins a clause.
 # (held-out v20, issue 13's twenty-first pass) [v20-status-comma-subject] so does a comma before a new subject with its
 # determiner ("no evidence of new disease, the liver spots are the same"): the "no" was the earlier clause's.
-_CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]\s|[;:]|\s(?:->|-->|\u2192|=>)\s|,\s+(?=(?:the|his|her|their|all|both)\b[\w ]{0,20}$)")
+# (held-out v26, issue 13's twenty-seventh pass) [v26-status-and-subject] ... and "and" before a new subject with its
+# determiner ("the effusion has not recurred and the primary has shrunk"): the "not" was the earlier clause's.
+_CLAUSE_BREAK = re.compile(
+    r"\s[-\u2013\u2014]\s|[;:]|\s(?:->|-->|\u2192|=>)\s|(?:,|\s+and)\s+(?=(?:the|his|her|their|all|both)\b[\w ]{0,20}$)"
+)
 _NEGATIVE_WORD = re.compile(
     r"\b(?:no|not|never|without|denies|denied|negative|neither|nor|free|absent|incorrect\w*|wrong\w*|erroneous\w*|"
     r"error)\b|n[o'\u2019]t\b",
@@ -607,8 +614,16 @@ _RECURRENCE = re.compile(r"\brecurren(?:ce|t)\b", re.I)
 # the clause before "; currently stable" names progression or the disease's course
 _COURSE_BEFORE = re.compile(r"\b(?:progress\w*|pd|disease|course)\b[^.;\n]{0,40};\s*$", re.I)
 _SEEN_OR_STOPPED_FOR = re.compile(
-    r"\b(?:ct|pet(?:[/-]ct)?|mri|scans?|imaging|restaging|x-?rays?|ultrasound|usg)\b"
+    r"\b(?:ct|pet(?:[/-]ct)?|mri|scans?|imaging|restaging|x-?rays?|ultrasound|usg)\b|\bmr(?=\s*:)"
     r"|\b(?:stopped|discontinued|ceased|switched|changed|d/c(?:'?d)?)\b[^.;\n]{0,40}?\b(?:for|due\s+to|because\s+of)\b",
+    re.I,
+)
+# (held-out v26, issue 13's twenty-seventh pass) [v26-status-study-after] the study named right after the new lesions
+# ("new liver lesions on PET", "new brain mets seen on the latest MRI", "new bone lesions (CT 11/26)").
+_STUDY_AFTER = re.compile(
+    r"\s*(?:\(\s*|,?\s*(?:(?:seen|noted|found|shown|identified|detected|visible|demonstrated)\s+)?(?:on|at|by|per)\s+)"
+    r"(?:the\s+|today'?s\s+|latest\s+|recent\s+|repeat\s+|restaging\s+|follow-?up\s+){0,2}"
+    r"(?:ct|pet(?:[/-]ct)?|mri|mr|scans?|imaging|restaging|x-?rays?|ultrasound|usg)\b",
     re.I,
 )
 # [v13-status-superseded-read] A status quoted from an original or preliminary read that the note revises (a second

@@ -243,7 +243,11 @@ def _row_end_answer(text: str, start: int) -> bool:
     return bool(_NO_ENDS_LINE.match(text, start) and _CELL_BEFORE.search(text[max(0, start - 4) : start]))
 
 
-_PRIOR_TICKED_YES = re.compile(r"^[^\n]*\bprior\b[^\n]*?(?:☒|☑|\[\s?x\s?\])\s*y(?:es)?\b", re.I | re.M)
+# (held-out v26, issue 13's twenty-seventh pass) [v26-naive-prior-field] the ticked yes in the prior row's own sentence
+# ("Prior systemic: none. ... ILD: [x] yes" is another field's answer, after a full stop and a capital)
+_PRIOR_TICKED_YES = re.compile(
+    r"^[^\n]*\bprior\b(?:[^\n.]|\.(?!\s+(?-i:[A-Z])))*?(?:☒|☑|\[\s?x\s?\])\s*y(?:es)?\b", re.I | re.M
+)
 _STALE = re.compile(r"\bstale\b|\bout-?dated\b|\bsuperseded\b|\bno\s+longer\s+(?:accurate|current|true|valid)\b", re.I)
 # A later statement that treatment has been given since: "has since completed 4 cycles", "since then received".
 _SINCE_TREATED = re.compile(
@@ -430,8 +434,12 @@ def _only_inhibitor_named(f: Finding) -> bool:
 # Only "was on" / "were on" (a course); "previously treated NSCLC", "prior therapy" describe the disease or its history.
 # (held-out v18, issue 13's nineteenth pass, part two) [v18-mono-past-own-received] ... and "received" / "previously
 # received" / "previously on" ("Previously received sotorasib alone (progressed)"): the inhibitor's own course too.
+# (held-out v26) [v26-mono-own-past-course] ... and a "Prior:" field whose entry is the inhibitor's own course ("Prior:
+# sotorasib monotherapy 2025 (stopped for hepatotoxicity)").
 _ON_BEFORE = re.compile(
-    r"(?:was|were)\s+on\b|received\b|previously\s+(?:received|on|took|taken|given|had)\b|had\s+been\s+on\b", re.I
+    r"(?:was|were)\s+on\b|received\b|previously\s+(?:received|on|took|taken|given|had)\b|had\s+been\s+on\b"
+    r"|(?:prior|previous)(?:\s+(?:therap(?:y|ies)|treatments?|tx|lines?|regimens?))?\s*[:=]",
+    re.I,
 )
 
 
@@ -456,7 +464,13 @@ def _own_course_word(sentence: str, past: re.Match[str]) -> bool:
 def _another_cell(sentence: str, at: int, past: re.Match[str]) -> bool:
     return bool(re.search(r"[|\t]| {3,}", sentence[at : past.start()]) or _NONE_FIELD_AFTER.match(sentence, past.end()))
 # ... unless the sentence says a later drug replaced it ("sotorasib alone previously, now docetaxel").
-_ENDED_NOW = re.compile(r"\b(?:now|then|switched|changed)\b[^.;\n]{0,40}\b(?:on|to|started|receiv\w+)\b", re.I)
+# (held-out v26, issue 13's twenty-seventh pass) [v26-mono-own-past-course] "now PD - new liver lesions on PET" is a
+# reading, not a later drug: an "on" before a study names no treatment.
+_ENDED_NOW = re.compile(
+    r"\b(?:now|then|switched|changed)\b[^.;\n]{0,40}\b(?:on|to|started|receiv\w+)\b"
+    r"(?!\s+(?:the\s+|a\s+|repeat\s+|latest\s+|today'?s\s+)?(?:ct|pet(?:[/-]ct)?|mri|mr|scans?|imaging|x-?rays?)\b)",
+    re.I,
+)
 
 
 # (held-out v16) [v16-mono-unchosen-alternative] The regimen word offered beside its alternative, neither chosen
@@ -607,7 +621,9 @@ _SUBJECT_WITH = re.compile(
 # (held-out v19) [v19-mono-records-received] "records received:", "notes received" is a document's receipt, not a
 # regimen received before.
 _PAST_REGIMEN = re.compile(
-    r"\b(?:(?<!records\s)(?<!notes\s)(?<!documents\s)(?<!results\s)(?<!letter\s)(?<!fax\s)received(?!\s*:)|was\s+on|"
+    # (held-out v26) [v26-mono-supply-received] a pack, bottle or supply received is the drug arriving, not a course
+    r"\b(?:(?<!records\s)(?<!notes\s)(?<!documents\s)(?<!results\s)(?<!letter\s)(?<!fax\s)(?<!pack\s)(?<!packs\s)"
+    r"(?<!bottle\s)(?<!box\s)(?<!supply\s)(?<!delivery\s)(?<!shipment\s)(?<!parcel\s)(?<!refill\s)received(?!\s*:)|was\s+on|"
     r"previously|prior(?!\s+auth))\b",
     re.I,
 )
@@ -655,9 +671,17 @@ def _inhibitor_held(text: str) -> bool:
     inhibitor's own line, after its name ("sotorasib 960 mg - on hold for ALT"); one on another drug's line
     ("omeprazole (stopped at start)") holds that drug, not the inhibitor."""
     for m in _drugs().finditer(text):
-        if any(_g12c_inhibitors(m.group(0))) and _HELD.search(text, m.end(), _line_end(text, m.end())):
+        if not any(_g12c_inhibitors(m.group(0))):
+            continue
+        held = _HELD.search(text, m.end(), _line_end(text, m.end()))
+        if held and not _RESTARTED.search(text, held.end(), _line_end(text, held.end())):
             return True
     return False
+
+
+# (held-out v26, issue 13's twenty-seventh pass) [v26-mono-hold-ended] a hold that ends on its line ("held it for 1 week
+# for LFT rise; restarting tomorrow", "on hold, resumed 11/20"): the drug is the regimen again.
+_RESTARTED = re.compile(r"\b(?:restart\w*|re-start\w*|resum\w*|back\s+on)\b", re.I)
 _JOINED = re.compile(r"^\s*(?:\+|&|/|,|plus|with|and|in\s+combination\s+with|combined\s+with)\s*$", re.I)
 
 
@@ -744,11 +768,22 @@ def _other_drug_before(doc: TextDoc, f: Finding) -> bool:
     return bool(before) and not any(before)
 
 
+_GIVEN_CLAUSE = re.compile(
+    r"\b(?:given|administered|started|commenced|dispensed|taken|took|taking|initiated)\b(?![^;\n]*\b(?:if|once|when|at\s+progression)\b)",
+    re.I,
+)
+
+
 def _named_in_wrapped_sentence(doc: TextDoc, f: Finding) -> bool:
     """(held-out v14, issue 13's fifteenth pass) [v14-wrapped-sentence] A sentence wrapped onto an indented line, which
     the sentence splitter cuts ("Now sotorasib 960 mg\\n   qd, no other anticancer agent alongside"): the drug named
     earlier in the same sentence, up to its last full stop, is the one it qualifies (KRAS G12C inhibitors only)."""
     start = max(doc.text.rfind(c, 0, f.start) for c in ".;!?") + 1
+    # (held-out v26) [v26-mono-clause-after-semicolon] nor does a semicolon when the clause after it records the drug
+    # given ("Sotorasib approved by the fund;\nfirst dose given in clinic - as a single agent"); a clause of talk or
+    # plans ("not funded;\nwe discussed self-funding it as sole therapy at progression") stays cut.
+    if doc.text[start - 1 : start] == ";" and _GIVEN_CLAUSE.search(doc.text, start, f.start):
+        start = max(doc.text.rfind(c, 0, start - 1) for c in ".!?") + 1
     clause = doc.text[start : f.start]
     if "\n" not in clause or len(clause) > 200:
         return False

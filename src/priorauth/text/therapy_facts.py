@@ -205,6 +205,10 @@ _FIRST_EVER = re.compile(
     r"|\bfirst\s+(?:systemic|anti-?cancer|cancer)\s+(?:therapy|treatment)\s+ever\b"
     # (held-out v24, issue 13's twenty-fifth pass) [v24-naive-shapes] "first chemo ever", "first infusion ever"
     r"|\bfirst\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?(?:chemo\w*|immunotherapy|infusion|cycle)\s+ever\b"
+    # (held-out v26, issue 13's twenty-seventh pass) [v26-naive-first-of-any-kind] "first cancer treatment of any kind",
+    # "1st tx ever"
+    r"|\b(?:first|1st)\s+(?:(?:systemic|anti-?cancer|cancer|oncologic(?:al)?)\s+)?(?:treatment|therapy|tx|chemo\w*)\s+"
+    r"(?:ever|of\s+any\s+(?:kind|sort|type))\b"
     # (held-out v18) [v18-naive-shapes] "the first therapy he has ever received"
     r"|\b(?:first|1st)\s+(?:(?:anti-?cancer|cancer|systemic)\s+)?(?:treatment|therapy|chemo\w*)\s+(?:that\s+)?(?:she|he|they|the\s+patient|pt)\s+(?:has|have|had)\s+ever\s+(?:had|received|been\s+given)\b"
     # (held-out v9) [v9-naive-until-now] naive up to a start point the text names ("treatment-naive before today",
