@@ -37,8 +37,11 @@ blind while v22 was read, scored blind once, then read on 2026-12-02 in the twen
 too), ``heldout24`` (``tests/text/heldout24.yaml``, written blind while v23 was read, scored blind once, then read on
 2026-12-02 in the twenty-fifth pass: a development set too), ``heldout25`` (``tests/text/heldout25.yaml``, written
 blind while v24 was read, scored blind once, then read on 2026-12-02 in the twenty-sixth pass: a development set
-too), ``heldout26`` (``tests/text/heldout26.yaml``, the held-out set, written blind while v25 was read, merged and
-scored blind once on 2026-12-02) and ``heldout27`` (``tests/text/heldout27.yaml``, the next held-out set; absent until merged: a corpus whose file is absent, as each was until merged, is named absent
+too), ``heldout26`` (``tests/text/heldout26.yaml``, written
+blind while v25 was read, scored blind once, then read on 2026-12-02 in the twenty-seventh pass: a development set
+too), ``heldout27`` (``tests/text/heldout27.yaml``, the held-out set, written blind while v26 was read, merged and
+scored blind once on 2026-12-02) and ``heldout28`` (``tests/text/heldout28.yaml``, the next held-out set; absent
+until merged: a corpus whose file is absent, as each was until merged, is named absent
 and the scorer exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
@@ -88,8 +91,9 @@ HELDOUT22 = ROOT / "tests/text/heldout22.yaml"  # written blind while v21 was re
 HELDOUT23 = ROOT / "tests/text/heldout23.yaml"  # written blind while v22 was read; a development set since read
 HELDOUT24 = ROOT / "tests/text/heldout24.yaml"  # written blind while v23 was read; read in the twenty-fifth pass
 HELDOUT25 = ROOT / "tests/text/heldout25.yaml"  # written blind while v24 was read; read in the twenty-sixth pass
-HELDOUT26 = ROOT / "tests/text/heldout26.yaml"  # written blind while v25 was read; the held-out set (scored blind once)
-HELDOUT27 = ROOT / "tests/text/heldout27.yaml"  # the next held-out set, absent until merged
+HELDOUT26 = ROOT / "tests/text/heldout26.yaml"  # written blind while v25 was read; read in the twenty-seventh pass
+HELDOUT27 = ROOT / "tests/text/heldout27.yaml"  # written blind while v26 was read; the held-out set (scored blind once)
+HELDOUT28 = ROOT / "tests/text/heldout28.yaml"  # the next held-out set, absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -119,6 +123,7 @@ CORPORA = {
     "heldout25": HELDOUT25,
     "heldout26": HELDOUT26,
     "heldout27": HELDOUT27,
+    "heldout28": HELDOUT28,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")
