@@ -23,7 +23,7 @@ development set since the twenty-first pass), tests/ocr/heldout_documents20.yaml
 while v19 was read, scored blind once; a development set since the twenty-second pass),
 tests/ocr/heldout_documents21.yaml (`--set heldout21`: written blind while v20 was read, scored blind once; a
 development set since the twenty-third pass), tests/ocr/heldout_documents22.yaml (`--set heldout22`: written blind
-while v21 was read, to be scored blind once when merged) and tests/ocr/heldout_documents23.yaml (`--set heldout23`: to
+while v21 was read, scored blind once) and tests/ocr/heldout_documents23.yaml (`--set heldout23`: to
 be written blind while v22 is read); a set not merged yet is absent until merged, and then said so, never an error;
 they are scored apart.
 `--only ID,...` and `--dump DIR` (each OCR text beside its original) help read what differs. Needs the
@@ -72,7 +72,7 @@ SETS = {
     "heldout19": "heldout_documents19.yaml",  # written blind while v18 was read, scored once, then read
     "heldout20": "heldout_documents20.yaml",  # written blind while v19 was read, scored once, then read
     "heldout21": "heldout_documents21.yaml",  # written blind while v20 was read, scored once, then read
-    "heldout22": "heldout_documents22.yaml",  # written blind while v21 was read; scored once when merged
+    "heldout22": "heldout_documents22.yaml",  # written blind while v21 was read; scored blind once
     "heldout23": "heldout_documents23.yaml",  # written blind while v22 is read; absent until merged
 }
 THRESHOLDS = (30, 40, 50, 60, 70, 80, 90)
