@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from priorauth.letters import (
+    asked_granted,
     birth_not_dated,
     block_opening,
     dates,
@@ -232,7 +233,8 @@ def propose(
     day = add("letter_date", birth_not_dated.letter_date(day, fields.patient(text).get("birth_date")))
     add("drug", fields.drug(text))
     if kind == "approved":
-        span = fields.period(ours) or tables.read(fields.period, ours) or period_shapes.period(ours)
+        # what was asked for beside what was approved ("Requested   Approved" columns): the approved column's dates
+        span = asked_granted.period(ours) or fields.period(ours) or tables.read(fields.period, ours) or period_shapes.period(ours)
         if not span or None in span:  # "from: a   to: b" on one line, a Dutch "geldig van", "Jun 1 – Nov 30, 2027"
             span = period_labels.completed(span, ours)
         if span and span[0] is not None:
@@ -241,7 +243,13 @@ def propose(
             add("period_end", span[1])
         if not span or None in span:
             out.warnings.append("the approved period could not be read whole")
-        add("quantity", fields.quantity(ours) or tables.read(fields.quantity, ours) or granted_quantity.quantity(ours))
+        add(
+            "quantity",
+            asked_granted.quantity(ours)  # "Requested: 720 ..." over "Approved: 240 ...": the approved one
+            or fields.quantity(ours)
+            or tables.read(fields.quantity, ours)
+            or granted_quantity.quantity(ours),
+        )
         if outcome.PARTIAL.search(ours):  # a partial approval denies the rest: its appeal deadline is read
             add("appeal_deadline", fields.appeal_deadline(text, day.value if day else None)[0])
     if kind == "denied":
