@@ -10,6 +10,7 @@ from typing import Any
 
 from priorauth.letters import (
     asked_granted,
+    asked_lists,
     birth_not_dated,
     block_opening,
     dates,
@@ -283,7 +284,8 @@ def propose(
         if add("appeal_deadline", deadline) is None:
             out.warnings.append(why or "the appeal deadline could not be read")
     if kind == "pended":
-        for hit in fields.requested(ours) or tables.read(fields.requested, ours) or numbered_keys.requested(ours):
+        asked = asked_lists.requested(ours)  # a portal's "Outstanding documents", a list a blank line below its label
+        for hit in asked or fields.requested(ours) or tables.read(fields.requested, ours) or numbered_keys.requested(ours):
             conf = letter.confidence(hit.start, hit.end)
             if letter.ocr and not _ADDRESS.search(hit.value):  # "clinic notes.documenting": OCR's dot for a blank
                 hit = fields.Hit(_DOT_FOR_BLANK.sub(" ", hit.value), hit.start, hit.end, hit.note)
