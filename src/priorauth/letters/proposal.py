@@ -26,6 +26,7 @@ from priorauth.letters import (
     pointers,
     prose_number,
     quoted_csv,
+    reason_shapes,
     recheck,
     source,
     stray_glyph,
@@ -256,7 +257,8 @@ def propose(
     if kind == "denied":
         structured = tables.structured(ours)  # <DenialReason>, a CSV's denial_reason column
         reason = (tables.read(fields.denial_reason, ours) or tables.read(quoted_csv.reason, ours)) if structured else None
-        reason = reason or fields.denial_reason(outcome.unlegended(ours)) or tables.read(fields.denial_reason, ours)
+        reason = reason or fields.denial_reason(outcome.unlegended(ours))
+        reason = reason or reason_shapes.leaderless_reason(ours) or tables.read(fields.denial_reason, ours)
         reason = reason or numbered_keys.reason(ours)  # an export's "reason 1 : ...", "reason 2 : ..."
         after = fields.reason_after(outcome.unlegended(ours), [h for h in hits if h.value == "denied"])
         if reason is None:  # no labelled reason, no "because": the words after the denial statement
@@ -274,7 +276,8 @@ def propose(
             # "Our clinical rationale is set out on the next page": the paragraph under that heading, else nothing
             reason = pointers.reason_under_heading(ours, reason.end)
         if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:
-            reason = fields.first_sentence(ours, reason)  # its explanation read weakly: the reason itself
+            # its explanation read weakly: the reason itself (a clause after a semicolon that goes on, too)
+            reason = reason_shapes.first_sentence(ours, reason, fields.first_sentence(ours, reason))
         if add("denial_reason", reason) is None:
             out.warnings.append("the denial reason could not be read")
         deadline, why = fields.appeal_deadline(text, day.value if day else None)
