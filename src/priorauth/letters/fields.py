@@ -17,6 +17,7 @@ from priorauth.letters import (
     dates,
     decision,
     declared_order,
+    fhir_xml,
     ini_values,
     margin,
     member_labels,
@@ -163,7 +164,7 @@ def _xml_decision(text: str) -> str:
 
 
 def _xml(text: str) -> str:
-    text = xml_attributes.labelled(_XML_ITEM_CLOSE.sub(_xml_item, _XML_DECLARATION.sub(_blank, text)))
+    text = xml_attributes.labelled(_XML_ITEM_CLOSE.sub(_xml_item, fhir_xml.read(_XML_DECLARATION.sub(_blank, text))))
     text = _XML_LEAF.sub(_xml_label, _xml_decision(text))
     text = _XML_ASKED.sub(_xml_asked, text)
     return _TAG.sub(_tag, text)
@@ -1748,7 +1749,7 @@ _NAME = re.compile(
 # a system's aligned columns: "MEMBER            OKAFOR, JUNE T" (the label, two or more spaces, the name)
 # (a spreadsheet's numbered row, "  3  |  Member   |   Evander Sithebe-Klaasen"; a boxed form's bare "NAME" column)
 _NAME_COLUMN = re.compile(
-    rf"^[ \t|]*(?:\d{{1,3}}[ \t]*\|[ \t]*)?(?:{_ROLE}|PT|(?i:name))(?:\s+name)?(?:[ \t]{{2,}}|(?:[ \t]*\|)+[ \t]*|[ \t]+_[ \t]+)(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M
+    rf"^[ \t|]*(?:\d{{1,3}}[ \t]*\|[ \t]*)?(?:{_ROLE}|PT|(?i:name))(?:\s+name)?(?:[ \t]{{2,}}|(?:[ \t]*\|)+[ \t]*|[ \t]+_[ \t]+)(?:[‘’“”'\x22](?=[A-Z]))?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M
 )
 _NAME_RE = re.compile(rf"^[ \t]*(?:re|regarding|concerning|(?:full\s+)?name|(?:surname|last\s+name|family\s+name)\s*,\s*(?:given|first)\s+names?|(?:to\s+the\s+)?(?:prescriber|physician|doctor)\s+of)\s*:\s*(?:{_ROLE}\s+)?(?P<v>{_PERSON}{{1,3}}?)" + _STOP, M)
 # "For: Fenella D. Odhiambo-Kray      Birth date: ...": a bare "For:" names the patient only with a date of birth beside it
@@ -1899,7 +1900,7 @@ _NOT_MEMBER_ID = re.compile(
 _NOT_NAME = re.compile(  # words a person's name never has: "Re: Your request for LUMAKRAS" is no name
     r"\b(?:id|number|name|services?|information|your|our|the|for|of|request(?:ed)?|prior|authorization|lumakras|"
     r"sotorasib|drug|medication|coverage|plan|letter|notice|appeal|review|pharmacy|benefits?|claim|"
-    r"patient|member|subscriber|cardholder|beneficiary|enrollee|dob|birth(?:date|day)?|date|sincerely|dear|"
+    r"patient|member|subscriber|cardholder|beneficiary|enrollee|participant|recipient|claimant|applicant|dob|birth(?:date|day)?|date|sincerely|dear|"
     r"team|access|department|unit|center|centre|office|staff|group|portal|support|"
     r"inc|ltd|llc|plc|gmbh|b\.v|corp|corporation|company|employer|compensation|program(?:me)?|workers|"  # a company (the policyholder of a group scheme)
     r"trust|fund|health|insurance|assurance|mutual|society|union|association|administrator)\b",  # a payer's own name ("... EMPLOYEE HEALTH TRUST")

@@ -20,6 +20,7 @@ from priorauth.letters import (
     json_status,
     label_languages,
     line_refs,
+    misread,
     placed,
     status_icon,
     tables,
@@ -556,12 +557,12 @@ _UNDECIDED = re.compile(
     r"(?:health\s+|insurance\s+|drug\s+|prescription\s+)?(?:plan|insurer|payer)\b|"
     # "This letter is not a prior authorization and does not say whether your plan will cover LUMAKRAS"
     r"\b(?:this|the|our)\s+(?:letter|notice|grant|award|approval|decision)\s+(?:is|does)\s+not\s+(?:a|an|constitute\s+a|serve\s+as\s+a)\s+"
-    r"(?:prior\s+authori[sz]ation|pre-?authori[sz]ation|coverage\s+(?:decision|determination|approval))\b|"
+    rf"(?:{misread.PRIOR}\s+authori[sz]ation|pre-?authori[sz]ation|coverage\s+(?:decision|determination|approval))\b|"
     r"\bdoes\s+not\s+(?:say|tell\s+you|decide|mean|show)\s+whether\s+(?:your|the)\s+(?:health\s+|insurance\s+|drug\s+)?"
     r"(?:plan|insurer|insurance|payer)\s+will\s+(?:cover|pay|approve|authori[sz]e)\b|"
     # a notice about something else (a transfer, a new pharmacy, an address) that disclaims deciding: "it is not a
     # coverage decision", "this notice does not approve or deny anything", "neither approves nor denies your request"
-    r"\b(?:it|this|this\s+(?:letter|notice|message|update))\s+is\s+not\s+(?:a|an|any)\s+(?:coverage|benefit|prior\s+authori[sz]ation)\s+"
+    rf"\b(?:it|this|this\s+(?:letter|notice|message|update))\s+is\s+not\s+(?:a|an|any)\s+(?:coverage|benefit|{misread.PRIOR}\s+authori[sz]ation)\s+"
     r"(?:decision|determination)\b|"
     r"\b(?:does|do|did|will)\s+not\s+(?:approve|authori[sz]e)\s*,?\s+(?:or|nor)\s+(?:deny|reject|decline|refuse)\b|"
     r"\bneither\s+(?:approves?|authori[sz]es?|grants?)\s+nor\s+(?:denies|deny|rejects?|declines?|refuses?)\b|"

@@ -9,6 +9,8 @@ from datetime import date
 from typing import Any
 
 from priorauth.letters import (
+    asked_granted,
+    asked_lists,
     birth_not_dated,
     block_opening,
     dates,
@@ -24,6 +26,7 @@ from priorauth.letters import (
     pointers,
     prose_number,
     quoted_csv,
+    reason_shapes,
     recheck,
     source,
     stray_glyph,
@@ -232,7 +235,8 @@ def propose(
     day = add("letter_date", birth_not_dated.letter_date(day, fields.patient(text).get("birth_date")))
     add("drug", fields.drug(text))
     if kind == "approved":
-        span = fields.period(ours) or tables.read(fields.period, ours) or period_shapes.period(ours)
+        # what was asked for beside what was approved ("Requested   Approved" columns): the approved column's dates
+        span = asked_granted.period(ours) or fields.period(ours) or tables.read(fields.period, ours) or period_shapes.period(ours)
         if not span or None in span:  # "from: a   to: b" on one line, a Dutch "geldig van", "Jun 1 – Nov 30, 2027"
             span = period_labels.completed(span, ours)
         if span and span[0] is not None:
@@ -241,13 +245,20 @@ def propose(
             add("period_end", span[1])
         if not span or None in span:
             out.warnings.append("the approved period could not be read whole")
-        add("quantity", fields.quantity(ours) or tables.read(fields.quantity, ours) or granted_quantity.quantity(ours))
+        add(
+            "quantity",
+            asked_granted.quantity(ours)  # "Requested: 720 ..." over "Approved: 240 ...": the approved one
+            or fields.quantity(ours)
+            or tables.read(fields.quantity, ours)
+            or granted_quantity.quantity(ours),
+        )
         if outcome.PARTIAL.search(ours):  # a partial approval denies the rest: its appeal deadline is read
             add("appeal_deadline", fields.appeal_deadline(text, day.value if day else None)[0])
     if kind == "denied":
         structured = tables.structured(ours)  # <DenialReason>, a CSV's denial_reason column
         reason = (tables.read(fields.denial_reason, ours) or tables.read(quoted_csv.reason, ours)) if structured else None
-        reason = reason or fields.denial_reason(outcome.unlegended(ours)) or tables.read(fields.denial_reason, ours)
+        reason = reason or fields.denial_reason(outcome.unlegended(ours))
+        reason = reason or reason_shapes.leaderless_reason(ours) or tables.read(fields.denial_reason, ours)
         reason = reason or numbered_keys.reason(ours)  # an export's "reason 1 : ...", "reason 2 : ..."
         after = fields.reason_after(outcome.unlegended(ours), [h for h in hits if h.value == "denied"])
         if reason is None:  # no labelled reason, no "because": the words after the denial statement
@@ -265,7 +276,8 @@ def propose(
             # "Our clinical rationale is set out on the next page": the paragraph under that heading, else nothing
             reason = pointers.reason_under_heading(ours, reason.end)
         if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:
-            reason = fields.first_sentence(ours, reason)  # its explanation read weakly: the reason itself
+            # its explanation read weakly: the reason itself (a clause after a semicolon that goes on, too)
+            reason = reason_shapes.first_sentence(ours, reason, fields.first_sentence(ours, reason))
         if add("denial_reason", reason) is None:
             out.warnings.append("the denial reason could not be read")
         deadline, why = fields.appeal_deadline(text, day.value if day else None)
@@ -275,7 +287,8 @@ def propose(
         if add("appeal_deadline", deadline) is None:
             out.warnings.append(why or "the appeal deadline could not be read")
     if kind == "pended":
-        for hit in fields.requested(ours) or tables.read(fields.requested, ours) or numbered_keys.requested(ours):
+        asked = asked_lists.requested(ours)  # a portal's "Outstanding documents", a list a blank line below its label
+        for hit in asked or fields.requested(ours) or tables.read(fields.requested, ours) or numbered_keys.requested(ours):
             conf = letter.confidence(hit.start, hit.end)
             if letter.ocr and not _ADDRESS.search(hit.value):  # "clinic notes.documenting": OCR's dot for a blank
                 hit = fields.Hit(_DOT_FOR_BLANK.sub(" ", hit.value), hit.start, hit.end, hit.note)
