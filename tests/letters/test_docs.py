@@ -203,17 +203,18 @@ def test_the_fourth_sets_fax_development_table_is_consistent() -> None:
     )
 
 
-def test_the_scoring_script_knows_the_twenty_third_set() -> None:
-    """heldout23 (to be written blind while v22 is read) is merged after the next pass: the script names it and,
-    until its file is in the checkout, says so in one line (exit 2, no traceback). heldout22 is named too (merged by
-    the lead, scored blind there)."""
+def test_the_scoring_script_knows_the_twenty_fourth_set() -> None:
+    """heldout24 (to be written blind in a later session) is merged after a later pass: the script names it and,
+    until its file is in the checkout, says so in one line (exit 2, no traceback). heldout22 and heldout23 are named too
+    (merged by the lead, scored blind there)."""
     assert render.CORPORA["heldout21"] == "heldout21.yaml"
     assert render.CORPORA["heldout22"] == "heldout22.yaml"
     assert render.CORPORA["heldout23"] == "heldout23.yaml"
-    if (ROOT / "tests" / "letters" / "heldout23.yaml").exists():
-        pytest.skip("the twenty-third set is merged: it is scored by the lead, blind, not here")
+    assert render.CORPORA["heldout24"] == "heldout24.yaml"
+    if (ROOT / "tests" / "letters" / "heldout24.yaml").exists():
+        pytest.skip("the twenty-fourth set is merged: it is scored by the lead, blind, not here")
     p = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout23", "--limit", "1"],
+        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout24", "--limit", "1"],
         capture_output=True,
         text=True,
         check=False,
@@ -221,7 +222,7 @@ def test_the_scoring_script_knows_the_twenty_third_set() -> None:
     )
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.strip().splitlines() == [
-        "letter_quality: the heldout23 corpus (heldout23.yaml) is not in this checkout"
+        "letter_quality: the heldout24 corpus (heldout24.yaml) is not in this checkout"
     ]
 
 
@@ -510,6 +511,22 @@ TWENTYSECOND_BLIND = {  # the twenty-second set's one blind run (digital, fax), 
 }
 
 
+TWENTYTHIRD_BLIND = {  # the twenty-third set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("83.3 / 16.7 / 0.0", "68.8 / 29.2 / 2.1"),
+    "authorization_number": ("97.9 / 0.0 / 2.1", "89.6 / 8.3 / 2.1"),
+    "period_start": ("93.8 / 6.2 / 0.0", "83.3 / 16.7 / 0.0"),
+    "period_end": ("93.8 / 6.2 / 0.0", "81.2 / 16.7 / 2.1"),
+    "quantity": ("93.8 / 6.2 / 0.0", "85.4 / 14.6 / 0.0"),
+    "appeal_deadline": ("89.6 / 4.2 / 6.2", "87.5 / 8.3 / 4.2"),
+    "denial_reason": ("87.5 / 12.5 / 0.0", "81.2 / 16.7 / 2.1"),
+    "requested": ("91.7 / 8.3 / 0.0", "91.7 / 8.3 / 0.0"),
+    "patient_name": ("72.9 / 25.0 / 2.1", "54.2 / 39.6 / 6.2"),
+    "patient_birth_date": ("87.5 / 12.5 / 0.0", "72.9 / 27.1 / 0.0"),
+    "patient_member_id": ("79.2 / 20.8 / 0.0", "68.8 / 31.2 / 0.0"),
+    "patient_mismatch": ("97.9 / 0.0 / 2.1", "91.7 / 0.0 / 8.3"),
+}
+
+
 def _at_both_qualities(
     nth: str,
     blind: dict[str, tuple[str, str]],
@@ -551,6 +568,7 @@ def _at_both_qualities(
         _at_both_qualities("twentieth", TWENTIETH_BLIND, 0, "scored **once** by the lead on 2026-12-02"),
         _at_both_qualities("twenty-first", TWENTYFIRST_BLIND, 0, "scored **once** by the lead on 2026-12-02"),
         _at_both_qualities("twenty-second", TWENTYSECOND_BLIND, (0, 1), "scored **once** by the lead on 2026-12-02"),
+        _at_both_qualities("twenty-third", TWENTYTHIRD_BLIND, (0, 1), "scored **once** by the lead on 2026-12-02"),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
