@@ -311,8 +311,8 @@ def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
     boxes += [(m.start(), True) for m in p["ticked_box"].finditer(before)]
     # (held-out v9) [v9-after-box-row] A sentence begun after the last box ("... [ ] targeted [ ] -> NONE (pt and
     # records agree). Dx: lung adenocarcinoma") is the note again, not that box's item.
-    if boxes and _NEW_SENTENCE.search(before, max(boxes)[0]):
-        return False
+    if boxes and _NEW_SENTENCE.search(before + text[f.start : f.start + 2], max(boxes)[0]):
+        return False  # (held-out v27) [v27-sentence-at-finding] "[ ] PD. Metastatic colon ...": begun by the finding
     own = _box_closing_item(text, f, before, boxes)
     if own is not None:
         return not own  # (held-out v18) [v18-box-after-item] "Dx colorectal ca [x]; Stage III [ ] IV [x]"

@@ -713,7 +713,8 @@ _OTHER_DRUG_STEM = re.compile(
 
 # (held-out v19) [v19-mono-isolated] a KRAS G12C inhibitor spelt the Portuguese or French way ("sotorasibe",
 # "adagrasibe"): the same drug (only booleans are returned, so the changed length does not matter).
-_ROMANCE_INHIBITOR = re.compile(r"\b([a-z]+ras)(?:ibe|yb)\b", re.I)
+# (held-out v27) [v27-mono-inflected-inhibitor] ... or with a Finnish or Baltic ending ("sotorasibi", "adagrasibs").
+_ROMANCE_INHIBITOR = re.compile(r"\b([a-z]+ras)(?:ibe|ibi|ibs|ibas|yb)\b", re.I)
 # (held-out v24, issue 13's twenty-fifth pass) [v24-mono-translated] ... spelt the Polish way ("adagrasyb") or written
 # in katakana in a Japanese note (ソトラシブ, アダグラシブ, ジバラシブ): the same drugs.
 _KATAKANA_INHIBITOR = {"\u30bd\u30c8\u30e9\u30b7\u30d6": " sotorasib ", "\u30a2\u30c0\u30b0\u30e9\u30b7\u30d6": " adagrasib ", "\u30b8\u30d0\u30e9\u30b7\u30d6": " divarasib "}
