@@ -26,6 +26,7 @@ from priorauth.letters import (
     parts,
     pointers,
     quoted_csv,
+    ranks,
     sms,
     spaced,
     tables,
@@ -2041,6 +2042,7 @@ def patient(text: str) -> dict[str, Hit]:
         m = _addressee_in_full(text, m) or m
     if m is not None:
         out["name"] = Hit(" ".join(m.group("v").split()).strip(" ,"), m.start("v"), m.end("v"))
+        out["name"] = ranks.past_rank(text, out["name"]) or out["name"]  # "SFC (Ret.) Marcus T. ...": the rank is no name
     # a two-digit birth year is never after the letter's date (dates.century)
     on = letter_date(text)
     near = on.value if on else None

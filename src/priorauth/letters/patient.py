@@ -148,6 +148,10 @@ def compare(
         if a and b and not (a <= b or b <= a):
             if ocr and "name" not in sure and (dob_same or mid_same) and _near_words(a, b):
                 near.append("name")
+            elif ocr and dob_same and mid_same is not False and glyph_same(str(name), str(want)):
+                # read surely, but the same name once OCR's look-alike glyphs are folded ("Arnaga" of "Arriaga":
+                # "ri" read as "n"), the birth date agreeing and no member id differing (twenty-third set)
+                near.append("name")
             else:
                 out.insert(0, "name")
     elif weak_name and want and ocr and (said := _weak_name(weak_name, str(want), bool(dob_same or mid_same))):
@@ -172,6 +176,25 @@ def _folded_words(name: str, glyphs: bool = True) -> set[str]:
         if len(w) > 1:
             words.add(w)
     return words
+
+
+def glyph_same(read: str, want: str) -> bool:
+    """The two names are the same word for word once OCR's look-alike glyphs are folded (never a vowel changed:
+    "Jonathon" is not "Jonathan")."""
+    def folded(name: str) -> set[str]:
+        words, last = _folded_words(name), set()
+        while words != last:  # to a fixed point: "ri" folded to "n" may make an "rn" ("Arriaga" -> "Arnaga" -> "Amaga")
+            last, words = words, {_refold(w) for w in words}
+        return words
+
+    a, b = folded(read), folded(want)
+    return bool(a) and a == b
+
+
+def _refold(word: str) -> str:
+    for x, y in _FOLD_GLYPHS:
+        word = word.replace(x, y)
+    return word
 
 
 def _weak_name(weak: str, want: str, confirmed: bool) -> str | None:

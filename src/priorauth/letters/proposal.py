@@ -31,6 +31,7 @@ from priorauth.letters import (
     source,
     stray_glyph,
     tables,
+    x12_action,
 )
 from priorauth.text import ocr
 
@@ -321,6 +322,9 @@ def propose(
             if " " in hit.value and (wrapped := _WRAPPED_ID.match(text, hit.end)):  # the fax wrapped the id's line: its last groups below
                 hit = fields.Hit(f"{hit.value} {wrapped.group('rest')}", hit.start, wrapped.end("rest"), hit.note)
         f = add(f"patient_{name}", hit)
+        if f is not None and name == "name" and letter.ocr and isinstance(f.value, str) and x12_action.name_disputed(text, f.value):
+            out.warnings.append("the patient's name is printed twice and OCR read the two differently: left empty; read it on the letter")
+            f.value = None  # the name stays a weak reading: compared with the case's, its glyphs folded
         if f is not None and f.value is not None:
             out.patient[name] = f.value
         elif f is not None and name == "name" and isinstance(f.read, str) and f.read.strip():
