@@ -17,6 +17,7 @@ from priorauth.letters import (
     dates,
     decision,
     declared_order,
+    dotted_dates,
     fhir_xml,
     ini_values,
     margin,
@@ -693,7 +694,10 @@ def letter_date(text: str) -> Hit | None:
     if sep and _COVER.search(first) and (own := _letter_date(rest)):
         at = len(first) + 1
         return Hit(own.value, own.start + at, own.end + at, own.note)
-    return _letter_date(text) or written_on.letter_date(text)  # "<payer> writes on April 6, 2027 about ..."
+    own = _letter_date(text) or written_on.letter_date(text)  # "<payer> writes on April 6, 2027 about ..."
+    if own is not None and isinstance(own.value, date):  # "Haselbrück, 10.02.2027" beside "17.03.1949 (TT.MM.JJJJ)"
+        own = Hit(dotted_dates.reread(text[own.start : own.end], own.value, text), own.start, own.end, own.note)
+    return own
 
 
 def _letter_date(text: str) -> Hit | None:

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from priorauth.letters import (
+    appeal_number,
     asked_granted,
     asked_lists,
     birth_not_dated,
@@ -222,6 +223,8 @@ def propose(
         )
     if number is None:  # run into a sentence: "approved under authorization <id>", ", reference <id>,"
         number = prose_number.number(ours)
+    if number is not None and (own := appeal_number.appeal_id(ours, number)):  # an appeal decision's own number
+        number = own
     if number is not None and kind is None and outcome.decides_another_drug(ours):
         out.warnings.append("the letter decides another drug only: its reference number is not proposed")
         number = None
