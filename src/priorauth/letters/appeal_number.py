@@ -17,9 +17,10 @@ _APPEAL_DECIDED = re.compile(
     r"(?:upheld|overturned|reversed|affirmed)\b",
     I,
 )
-# the earlier request's line: "Original request: X", "Initial request no. X", "Prior authorization under appeal: X"
+# the earlier request's line: "Original request: X", "Initial request no. X", "Previous case: X"
 _EARLIER_LINE = re.compile(
-    r"^[ \t]*(?:original|initial|earlier|first|prior|previous)\s+(?:pa\s+|prior\s+authori[sz]ation\s+)?"
+    # (never "Prior authorization number:", the new one's label: "prior" names no earlier request there)
+    r"^[ \t]*(?:original|initial|earlier|first|previous)\s+(?:pa\s+|prior\s+authori[sz]ation\s+)?"
     r"(?:request|case|authori[sz]ation|reference|determination|decision)\b",
     I | re.M,
 )

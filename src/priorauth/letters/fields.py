@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from priorauth.letters import (
     appeal_terms,
     chat,
+    column_label,
     compared,
     dates,
     decision,
@@ -758,6 +759,8 @@ def _letter_date(text: str) -> Hit | None:
         pos += len(line) + 1
     for m in _LAST_COLUMN.finditer("\n".join(lines[:6])):
         if (d := dates.parse(m.group("d"))) and not re.search(r"\b(?:dob|birth|born)\b", m.group(0), I):
+            if column_label.birth_by_label(text, m.start("d"), m.end("d")):
+                continue  # "Date of birth" over it in a grid of labels and values: a birth, never the letter's date
             return Hit(d, m.start("d"), m.end("d"))
     # a telex's date-time group atop the message ("ZCZC SMW0412 141530Z MAY 27": the 14th, 15:30 UTC), a dateline
     # run into a wall of text whose line breaks were lost ("... Review Thursday the 21st of October 2027 Member ...")

@@ -24,6 +24,8 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
+from priorauth.letters import name_endings
+
 _FOLD = str.maketrans({"O": "0", "Q": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2"})
 NEAR_LENGTH = 5  # a name word this long may differ by one misread letter
 # a name OCR read this confidently is compared as read: one letter off is another name ("Theodore" is not
@@ -67,6 +69,8 @@ def _misread(a: str, b: str) -> bool:
     if not _one_edit(a, b):
         return False
     if len(a) == len(b):
+        if name_endings.variant(a, b):  # "Jonathon" and "Jonathan": two spellings, never a misread
+            return False
         return not any({x, y} in _VARIANTS for x, y in zip(a, b, strict=True) if x != y)
     return True
 

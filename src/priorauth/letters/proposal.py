@@ -32,6 +32,7 @@ from priorauth.letters import (
     source,
     stray_glyph,
     tables,
+    wrapped_element,
     x12_action,
 )
 from priorauth.text import ocr
@@ -174,7 +175,8 @@ def propose(
     out = Proposal(letter.text, letter.ocr, warnings=list(letter.warnings))
     # a letter's source markup (HTML, XML, RTF, JSON, Markdown, drawn tables) blanked or read as labels, its dates in
     # the order it says; a form's entries out of their blanks, its field names as labels (offsets kept)
-    text = outcome.plain(fields.unwidgeted(fields.unfenced(fields.untagged(letter.text))))
+    # (an XML element's value a fax wrapped onto the next line, joined again first: "<EndDate>2027-09-3" / "0</EndDate>")
+    text = outcome.plain(fields.unwidgeted(fields.unfenced(fields.untagged(wrapped_element.joined(letter.text)))))
     text = json_status.without_bracketed_history(letter.text, text)  # a record's "history": [...]: never this request
 
     def add(name: str, hit: fields.Hit | None) -> Field | None:
