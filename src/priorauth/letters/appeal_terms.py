@@ -21,8 +21,9 @@ from datetime import date
 from priorauth.letters import dates
 from priorauth.letters.spans import I, M
 
+# (two kinds said together: "ask for an independent external review", twenty-third set)
 REVIEW = re.compile(
-    r"\b(?:request|ask\s+for|apply\s+for|seek)\s+(?:an?\s+|a\s+further\s+)?(?:internal\s+|independent\s+|formal\s+)?review\b"
+    r"\b(?:request|ask\s+for|apply\s+for|seek)\s+(?:an?\s+|a\s+further\s+)?(?:(?:internal|independent|formal|external)\s+){0,2}review\b"
     r"(?!\s+(?:of\s+)?(?:the\s+)?(?:status|progress|your\s+file\s+status))",
     I,
 )

@@ -13,10 +13,12 @@ from datetime import date, timedelta
 from priorauth.letters import (
     appeal_terms,
     chat,
+    column_label,
     compared,
     dates,
     decision,
     declared_order,
+    dotted_dates,
     fhir_xml,
     ini_values,
     margin,
@@ -26,6 +28,7 @@ from priorauth.letters import (
     parts,
     pointers,
     quoted_csv,
+    ranks,
     sms,
     spaced,
     tables,
@@ -692,7 +695,10 @@ def letter_date(text: str) -> Hit | None:
     if sep and _COVER.search(first) and (own := _letter_date(rest)):
         at = len(first) + 1
         return Hit(own.value, own.start + at, own.end + at, own.note)
-    return _letter_date(text) or written_on.letter_date(text)  # "<payer> writes on April 6, 2027 about ..."
+    own = _letter_date(text) or written_on.letter_date(text)  # "<payer> writes on April 6, 2027 about ..."
+    if own is not None and isinstance(own.value, date):  # "Haselbrück, 10.02.2027" beside "17.03.1949 (TT.MM.JJJJ)"
+        own = Hit(dotted_dates.reread(text[own.start : own.end], own.value, text), own.start, own.end, own.note)
+    return own
 
 
 def _letter_date(text: str) -> Hit | None:
@@ -753,6 +759,8 @@ def _letter_date(text: str) -> Hit | None:
         pos += len(line) + 1
     for m in _LAST_COLUMN.finditer("\n".join(lines[:6])):
         if (d := dates.parse(m.group("d"))) and not re.search(r"\b(?:dob|birth|born)\b", m.group(0), I):
+            if column_label.birth_by_label(text, m.start("d"), m.end("d")):
+                continue  # "Date of birth" over it in a grid of labels and values: a birth, never the letter's date
             return Hit(d, m.start("d"), m.end("d"))
     # a telex's date-time group atop the message ("ZCZC SMW0412 141530Z MAY 27": the 14th, 15:30 UTC), a dateline
     # run into a wall of text whose line breaks were lost ("... Review Thursday the 21st of October 2027 Member ...")
@@ -2041,6 +2049,7 @@ def patient(text: str) -> dict[str, Hit]:
         m = _addressee_in_full(text, m) or m
     if m is not None:
         out["name"] = Hit(" ".join(m.group("v").split()).strip(" ,"), m.start("v"), m.end("v"))
+        out["name"] = ranks.past_rank(text, out["name"]) or out["name"]  # "SFC (Ret.) Marcus T. ...": the rank is no name
     # a two-digit birth year is never after the letter's date (dates.century)
     on = letter_date(text)
     near = on.value if on else None

@@ -24,6 +24,7 @@ from priorauth.letters import (
     placed,
     status_icon,
     tables,
+    x12_action,
     yes_no,
 )
 from priorauth.letters.spans import _OURS, _SENTENCE, _STALE, _THIS_ROW, GARBLED_LEADER, Hit, I, M
@@ -963,6 +964,8 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
     """Every statement of the letter's outcome when they agree (labels and item lines first), or
     ([], why not): none is stated, or statements disagree. ``codes``: the letter's legend, when ``text``
     is its table's cells read as labels (the legend is elsewhere on the page)."""
+    if clash := x12_action.disagreement(text):  # a 278 viewer's raw code and its translation disagree (a fax misread)
+        return [], f"the response's action code and its translation disagree ({clash}): left empty"
     text, ticked = _boxes_after(text)
     text, answered = yes_no.rows(text)  # a form's "Approved  Y / N :  Y" rows: the one answered yes, then blanked
     text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing

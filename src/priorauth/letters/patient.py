@@ -24,6 +24,8 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
+from priorauth.letters import name_endings
+
 _FOLD = str.maketrans({"O": "0", "Q": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2"})
 NEAR_LENGTH = 5  # a name word this long may differ by one misread letter
 # a name OCR read this confidently is compared as read: one letter off is another name ("Theodore" is not
@@ -67,6 +69,8 @@ def _misread(a: str, b: str) -> bool:
     if not _one_edit(a, b):
         return False
     if len(a) == len(b):
+        if name_endings.variant(a, b):  # "Jonathon" and "Jonathan": two spellings, never a misread
+            return False
         return not any({x, y} in _VARIANTS for x, y in zip(a, b, strict=True) if x != y)
     return True
 
@@ -148,6 +152,10 @@ def compare(
         if a and b and not (a <= b or b <= a):
             if ocr and "name" not in sure and (dob_same or mid_same) and _near_words(a, b):
                 near.append("name")
+            elif ocr and dob_same and mid_same is not False and glyph_same(str(name), str(want)):
+                # read surely, but the same name once OCR's look-alike glyphs are folded ("Arnaga" of "Arriaga":
+                # "ri" read as "n"), the birth date agreeing and no member id differing (twenty-third set)
+                near.append("name")
             else:
                 out.insert(0, "name")
     elif weak_name and want and ocr and (said := _weak_name(weak_name, str(want), bool(dob_same or mid_same))):
@@ -172,6 +180,25 @@ def _folded_words(name: str, glyphs: bool = True) -> set[str]:
         if len(w) > 1:
             words.add(w)
     return words
+
+
+def glyph_same(read: str, want: str) -> bool:
+    """The two names are the same word for word once OCR's look-alike glyphs are folded (never a vowel changed:
+    "Jonathon" is not "Jonathan")."""
+    def folded(name: str) -> set[str]:
+        words, last = _folded_words(name), set()
+        while words != last:  # to a fixed point: "ri" folded to "n" may make an "rn" ("Arriaga" -> "Arnaga" -> "Amaga")
+            last, words = words, {_refold(w) for w in words}
+        return words
+
+    a, b = folded(read), folded(want)
+    return bool(a) and a == b
+
+
+def _refold(word: str) -> str:
+    for x, y in _FOLD_GLYPHS:
+        word = word.replace(x, y)
+    return word
 
 
 def _weak_name(weak: str, want: str, confirmed: bool) -> str | None:

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from priorauth.letters import (
+    appeal_number,
     asked_granted,
     asked_lists,
     birth_not_dated,
@@ -31,6 +32,8 @@ from priorauth.letters import (
     source,
     stray_glyph,
     tables,
+    wrapped_element,
+    x12_action,
 )
 from priorauth.text import ocr
 
@@ -172,7 +175,8 @@ def propose(
     out = Proposal(letter.text, letter.ocr, warnings=list(letter.warnings))
     # a letter's source markup (HTML, XML, RTF, JSON, Markdown, drawn tables) blanked or read as labels, its dates in
     # the order it says; a form's entries out of their blanks, its field names as labels (offsets kept)
-    text = outcome.plain(fields.unwidgeted(fields.unfenced(fields.untagged(letter.text))))
+    # (an XML element's value a fax wrapped onto the next line, joined again first: "<EndDate>2027-09-3" / "0</EndDate>")
+    text = outcome.plain(fields.unwidgeted(fields.unfenced(fields.untagged(wrapped_element.joined(letter.text)))))
     text = json_status.without_bracketed_history(letter.text, text)  # a record's "history": [...]: never this request
 
     def add(name: str, hit: fields.Hit | None) -> Field | None:
@@ -221,6 +225,8 @@ def propose(
         )
     if number is None:  # run into a sentence: "approved under authorization <id>", ", reference <id>,"
         number = prose_number.number(ours)
+    if number is not None and (own := appeal_number.appeal_id(ours, number)):  # an appeal decision's own number
+        number = own
     if number is not None and kind is None and outcome.decides_another_drug(ours):
         out.warnings.append("the letter decides another drug only: its reference number is not proposed")
         number = None
@@ -321,6 +327,9 @@ def propose(
             if " " in hit.value and (wrapped := _WRAPPED_ID.match(text, hit.end)):  # the fax wrapped the id's line: its last groups below
                 hit = fields.Hit(f"{hit.value} {wrapped.group('rest')}", hit.start, wrapped.end("rest"), hit.note)
         f = add(f"patient_{name}", hit)
+        if f is not None and name == "name" and letter.ocr and isinstance(f.value, str) and x12_action.name_disputed(text, f.value):
+            out.warnings.append("the patient's name is printed twice and OCR read the two differently: left empty; read it on the letter")
+            f.value = None  # the name stays a weak reading: compared with the case's, its glyphs folded
         if f is not None and f.value is not None:
             out.patient[name] = f.value
         elif f is not None and name == "name" and isinstance(f.read, str) and f.read.strip():

@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from priorauth.letters import dates, quoted_csv
+from priorauth.letters import dates, lost_commas, quoted_csv
 
 CELL = re.compile(r"\S+(?: \S+)*")  # cells are separated by two or more spaces
 RULE = re.compile(r"^[\s\-=_+|]+$")  # a line of dashes under the header
@@ -63,9 +63,21 @@ def _csv(text: str, lines: list[str], starts: list[int], i: int) -> tuple[int, l
     begin = starts[first]
     stop = re.compile(r"\n[ \t]*(?:\n|#)").search(text, begin)  # a blank line, or an extract's "#" comment line
     block = text[begin : len(text) if stop is None else stop.start()].rstrip()
-    cells = []
+    cells = _csv_cells(block, begin, d, len(head))
+    if cells is None and d == ",":  # a fax lost a run of empty cells' commas: put back at the row's one gap
+        cells = lost_commas.refilled(block, begin, len(head), lambda part, at: _csv_cells(part, at, d, len(head)))
+    if cells is None or len(cells) != len(head):
+        return None
+    last = first + block.count("\n")
+    return last, [(h, x, v) for h, (x, v) in zip(head, cells, strict=True)]
+
+
+def _csv_cells(block: str, begin: int, d: str, most: int) -> list[tuple[int, str]] | None:
+    """(offset in the letter, value) of each cell of the row ``block`` (at ``begin``), or None when it does not split
+    whole (more than ``most`` cells, or text left over)."""
+    cells: list[tuple[int, str]] = []
     pos = 0
-    while pos <= len(block) and len(cells) <= len(head):
+    while pos <= len(block) and len(cells) <= most:
         m = _CELLS[d].match(block, pos)
         if m is None or (m.end() == pos and pos > 0):
             break
@@ -74,10 +86,7 @@ def _csv(text: str, lines: list[str], starts: list[int], i: int) -> tuple[int, l
         pos = m.end()
         if pos >= len(block):
             break
-    if len(cells) != len(head) or pos < len(block):
-        return None
-    last = first + block.count("\n")
-    return last, [(h, x, v) for h, (x, v) in zip(head, cells, strict=True)]
+    return cells if pos >= len(block) and len(cells) <= most else None
 
 
 # a page printed as stacked pairs (a phone app, a PDF's text extracted field by field): a label alone on its line
