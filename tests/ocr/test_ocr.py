@@ -639,11 +639,12 @@ def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str])
     assert module.SETS["heldout21"] == "heldout_documents21.yaml"
     assert module.SETS["heldout22"] == "heldout_documents22.yaml"
     assert module.SETS["heldout23"] == "heldout_documents23.yaml"
+    assert module.SETS["heldout24"] == "heldout_documents24.yaml"
     assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
-    if not (scans.HERE / "heldout_documents23.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout23"]) == 2
+    if not (scans.HERE / "heldout_documents24.yaml").exists() and ocr.tesseract_version():
+        assert module.main(["--set", "heldout24"]) == 2
         err = capsys.readouterr().err
-        assert "heldout_documents23.yaml is absent (not merged yet)" in err and "Traceback" not in err
+        assert "heldout_documents24.yaml is absent (not merged yet)" in err and "Traceback" not in err
 
 
 # --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------
@@ -2157,3 +2158,25 @@ def test_a_pseudo_literal_puts_no_word_on_the_suspect_list() -> None:
     assert _cached_words()[0] <= triggers
     assert suspect_word("Protein change p.G12C") is None
     assert suspect_word("KRAS G12C negalive") == "negalive"  # guard: a trigger one look-alike letter off
+
+
+# --- issue 17's twenty-fourth pass (held-out OCR v22 read): a speck before the test word ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr22-specked-test-word] a speck read as a stop between "mutation" and the test word after it, in a payer's
+        # list of missing documents and a referral's request
+        ("Please send within 14 days:\n(X] Laboratory report confirming KRAS G12C mutation. status\n{X] Clinic notes", "insufficient"),
+        ("Referral: please arrange KRAS G12C variant, testing on the bronchial biopsy.", "insufficient"),
+        # guards: a sentence that starts after the stop (capital); a result word after the test word
+        ("KRAS G12C mutation. Status: detected in tissue, VAF 18%.", "met"),
+        ("Outside lab: KRAS G12C mutation, status positive (tissue NGS).", "met"),
+    ],
+)
+def test_a_speck_between_the_variant_and_its_test_word(text: str, status: str) -> None:
+    """[ocr22-specked-test-word] (held-out OCR v22 at the worst level) "report documenting KRAS G12C mutation. status"
+    read through a speck: still the document asked for, no result; the scan's "met" was one its twin was not."""
+    chart = scans.chart(scans.document("scan1", text.encode(), "text/plain", "Request for information"))
+    assert kras(check(chart))["status"] == status

@@ -603,10 +603,21 @@ _ROW_LABEL = re.compile(r"^\W{0,2}([A-Za-z0-9]{1,3})[.)]?(?: {2,}|\t)\S")
 _SPECKED_ROW_LABEL = re.compile(r"^\W{0,2}(\d[A-Za-z0-9]{0,2})[.)]? \S")
 
 
+# [ocr22-routed-item] (held-out OCR v22, issue 17's twenty-fourth pass) ... or a fax routing line naming the one row
+# meant for this chart ("FAXED TO DR X - RE: SAMPLE 06 ONLY", "for item 3 only"; a scan's speck after the number,
+# "SAMPLE 06. ONLY"): a run sheet of several patients' samples with its controls. The same rule as above: the named
+# row stays, every other numbered row is another's (among three numbered rows or more).
+_ROUTED_ITEM = re.compile(
+    r"\b(?:(?:re|regarding|concerning|for)\s*:?\s*)?(?:sample|item|row|entry|specimen)\s*(?:no\.?\s*|#\s*)?(\d{1,3})[.,]?"
+    r"\s+only\b",
+    re.I,
+)
+
+
 def _other_item(text: str, line: str) -> bool:
-    mark = _FILED_ITEM.search(text)
+    mark = _FILED_ITEM.search(text) or _ROUTED_ITEM.search(text)
     row = _ROW_LABEL.match(line) or _SPECKED_ROW_LABEL.match(line)
-    if mark is None or row is None or _FILED_ITEM.search(line):
+    if mark is None or row is None or _FILED_ITEM.search(line) or _ROUTED_ITEM.search(line):
         return False
     own = mark.group(1)
     numbers = {r.group(1) for x in text.split("\n") if (r := _ROW_LABEL.match(x)) and r.group(1).isdigit()}
@@ -641,6 +652,10 @@ _NO_RESULT_HELD = re.compile(
 # valid result is available", "no local KRAS result exists"; here a speck may also be glued to a word ("result. will
 # be issued").
 _SPECK_SP = r"[^\w\s]{0,2}" + _SP
+# [ocr22-no-result-declared] (held-out OCR v22, issue 17's twenty-fourth pass) a result that replaces a withdrawn one
+# ("no replacement result is available at this time"), and an acknowledgement that says so of itself ("This
+# acknowledgement is not a result."; a report "will be issued when testing is complete").
+_NEW_ONE = r"replacement|new|repeat|corrected|amended|updated|substitute"
 _DECLARED_NO_RESULT = re.compile(
     rf"\bresults?{_SPECK_SP}(?:(?:are|is){_SPECK_SP})?not{_SPECK_SP}(?:back|in|ready|through)(?:{_SPECK_SP}yet)?\b"
     rf"|\bresults?{_SPECK_SP}(?:will|to){_SPECK_SP}(?:be{_SPECK_SP})?(?:issued|reported|sent|released){_SPECK_SP}"
@@ -648,8 +663,12 @@ _DECLARED_NO_RESULT = re.compile(
     rf"|\bno{_SPECK_SP}(?:sample|specimen|block|tissue){_SPECK_SP}(?:(?:has{_SPECK_SP}been{_SPECK_SP}|was{_SPECK_SP})?"
     rf"received{_SPECK_SP})?yet\b"
     r"|\bresults?(?:\s+field)?(?:\s+for\s+[^:\n]{1,30})?\s*[:=\u2013\u2014-]\s*not\s+(?:yet\s+)?received\b"
-    rf"|\bno{_SPECK_SP}(?:valid|local|current|final|reportable){_SPECK_SP}(?:k-?ras{_SPECK_SP}|molecular{_SPECK_SP})?"
-    rf"results?{_SPECK_SP}(?:is|are|was|exists?)\b",
+    rf"|\bno{_SPECK_SP}(?:valid|local|current|final|reportable|{_NEW_ONE}){_SPECK_SP}(?:k-?ras{_SPECK_SP}|molecular{_SPECK_SP})?"
+    rf"results?{_SPECK_SP}(?:is|are|was|exists?)\b"
+    # [ocr22-no-result-declared] "A report will be issued when testing is complete": no result yet
+    rf"|\b(?:results?|reports?){_SPECK_SP}will{_SPECK_SP}be{_SPECK_SP}(?:issued|sent|released){_SPECK_SP}(?:when|once|after)"
+    rf"{_SPECK_SP}(?:the{_SPECK_SP})?(?:testing|analysis|test|sequencing){_SPECK_SP}(?:is|has{_SPECK_SP}been){_SPECK_SP}"
+    r"(?:complete[d]?|finished|done)\b",
     re.I,
 )
 # [ocr20-no-result-declared] (held-out OCR v20, issue 17's twenty-second pass) the declaration in more wordings: a
@@ -658,7 +677,10 @@ _DECLARED_NO_RESULT = re.compile(
 # result), an outside result "not known to us", a receipt whose "Analysis performed: NONE", a germline panel on which
 # "KRAS is not on this panel". A scan's speck may stand for the hyphen ("No subject. level information", v20's worst
 # level).
-_DOC_WORD = r"(?:notice|letter|document|form|receipt|bulletin|memo|message|update|circular)"
+_DOC_WORD = (
+    r"(?:notice|letter|document|form|receipt|bulletin|memo|message|update|circular|acknowledge?ment|confirmation|"
+    r"request)"
+)
 _NO_RESULT_GIVEN = re.compile(
     rf"\bno{_SPECK_SP}(?:results?|(?:subject|patient|individual|person)(?:{_SPECK_SP}|[\s-])?(?:level{_SPECK_SP})?"
     rf"(?:information|data|results?)){_SPECK_SP}(?:is|are){_SPECK_SP}(?:given|provided|contained|included|reported|"
@@ -668,6 +690,7 @@ _NO_RESULT_GIVEN = re.compile(
     rf"|\b(?:has|have){_SPECK_SP}no{_SPECK_SP}(?:valid|current|reportable|usable){_SPECK_SP}(?:k-?ras{_SPECK_SP}|"
     rf"molecular{_SPECK_SP})?results?\b"
     rf"|\b(?:its|the|their){_SPECK_SP}results?{_SPECK_SP}(?:is|are){_SPECK_SP}not{_SPECK_SP}known\b"
+    rf"|\bthis{_SPECK_SP}{_DOC_WORD}{_SPECK_SP}is{_SPECK_SP}not{_SPECK_SP}a{_SPECK_SP}(?:test{_SPECK_SP})?(?:result|report)\b"
     r"|\b(?:analys[ie]s|testing|tests?)\s+performed\s*[:=\u2013\u2014-]\s*none\b"
     rf"|\bk-?ras{_SPECK_SP}(?:is|was){_SPECK_SP}not{_SPECK_SP}(?:on|in|part{_SPECK_SP}of|included{_SPECK_SP}(?:on|in)|"
     rf"covered{_SPECK_SP}by){_SPECK_SP}this{_SPECK_SP}(?:panel|test|assay)\b",

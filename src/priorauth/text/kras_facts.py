@@ -36,6 +36,7 @@ from priorauth.text.kras_evidence import (
     reference_column_negative,
     specked_negative,
     status_voided,
+    wrapped_lead,
 )
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
@@ -591,6 +592,8 @@ def _test_not_result(doc: TextDoc, f: Finding) -> bool:
     if m:
         return not _RESULT_WORD.search(m.group(1))
     lead = re.split(r"[.;\n]", unwrap(doc.text)[max(0, f.start - 60) : f.start])[-1]  # "(incl. G12C)": no stop
+    if not lead.strip():
+        lead = wrapped_lead(doc, f)  # [ocr22-wrapped-range] "KRAS (including" / "   G12C), MET ...": an indented wrap
     if _TEST_BEFORE.search(lead):
         return not (_RESULT_WORD.search(lead) or _RESULT_WORD.search(clause) or _NO_CHANGE_IN.search(lead))
     return False
