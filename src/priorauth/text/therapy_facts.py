@@ -259,7 +259,8 @@ _SUBJECT_LINE = re.compile(
 # after the title, with no word that it was given, is the drug asked for. Not a refill or renewal request (a drug taken),
 # nor a drug under a history field or word ("Tratamento prévio: ... carboplatina").
 _REQUEST_TITLE = re.compile(
-    r"\A\W*(?:[\w'-]+\s+){0,4}(?<!refill\s)(?<!renewal\s)(?:request|application|solicitud|solicita[çc][ãa]o|pedido)\b"
+    r"\A\W*(?:[\w'-]+\s+){0,4}(?<!refill\s)(?<!renewal\s)(?<!reauthori[sz]ation\s)(?<!re-authori[sz]ation\s)"
+    r"(?<!continuation\s)(?:request|application|solicitud|solicita[çc][ãa]o|pedido)\b"
     r"[^.:\n]{0,100}[.:]",
     re.I,
 )
