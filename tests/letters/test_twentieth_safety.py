@@ -4,27 +4,14 @@ place), and guards that must stay as they are."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
 
 from priorauth.letters import fields, parts, patient
 from priorauth.letters.proposal import match, propose
-from priorauth.letters.source import LetterText
-from priorauth.text import ocr as _ocr
-
-
-def _fax(text: str, weak: tuple[str, ...] = ()) -> LetterText:
-    """A fax's OCR reading: every word at 95, the words in ``weak`` at 40 (under the confidence threshold)."""
-    words = tuple(
-        _ocr.Word(m.start(), m.end(), 40.0 if m.group(0) in weak else 95.0, (0, 0, 1, 1)) for m in re.finditer(r"\S+", text)
-    )
-    return LetterText(text, (_ocr.Page(1, 0, len(text), (1700, 2200), words, ocr=True),), "tiff", True)
-
-
-def _pdf(text: str) -> LetterText:
-    return LetterText(text, (_ocr.Page(1, 0, len(text), (1700, 2200), (), ocr=False),), "pdf", False)
+from tests.letters.reading import fax as _fax
+from tests.letters.reading import pdf as _pdf
 
 
 # -- 1. a date of birth whose label says its order ------------------------------------------------------------------

@@ -5,25 +5,14 @@ and guards that must stay as they are."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
 
 from priorauth.letters import chat, declared_order, fields, line_refs, not_items, outcome
 from priorauth.letters.proposal import match, propose
-from priorauth.letters.source import LetterText
-from priorauth.text import ocr as _ocr
-
-
-def _pdf(text: str) -> LetterText:
-    return LetterText(text, (_ocr.Page(1, 0, len(text), (1700, 2200), (), ocr=False),), "pdf", False)
-
-
-def _fax(text: str) -> LetterText:
-    words = tuple(_ocr.Word(m.start(), m.end(), 95.0, (0, 0, 1, 1)) for m in re.finditer(r"\S+", text))
-    return LetterText(text, (_ocr.Page(1, 0, len(text), (1700, 2200), words, ocr=True),), "tiff", True)
-
+from tests.letters.reading import fax as _fax
+from tests.letters.reading import pdf as _pdf
 
 # -- 1. a chat transcript whose turns are stamped with a date, the patient named in the clinic's own words -----------
 _CHAT = (

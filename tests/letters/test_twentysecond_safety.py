@@ -13,19 +13,9 @@ import pytest
 
 from priorauth.letters import asked_granted, asked_lists, fhir_xml, fields, misread, reason_shapes
 from priorauth.letters.proposal import propose
-from priorauth.letters.source import LetterText
 from priorauth.letters.spans import Hit
-from priorauth.text import ocr as _ocr
-
-
-def _pdf(text: str) -> LetterText:
-    return LetterText(text, (_ocr.Page(1, 0, len(text), (1700, 2200), (), ocr=False),), "pdf", False)
-
-
-def _fax(text: str) -> LetterText:
-    words = tuple(_ocr.Word(m.start(), m.end(), 95.0, (0, 0, 1, 1)) for m in re.finditer(r"\S+", text))
-    return LetterText(text, (_ocr.Page(1, 0, len(text), (1700, 2200), words, ocr=True),), "tiff", True)
-
+from tests.letters.reading import fax as _fax
+from tests.letters.reading import pdf as _pdf
 
 # -- 1. a statement that says it is no prior authorization decision, "prior" misread by OCR ---------------------------
 _STATEMENT = (

@@ -8,7 +8,6 @@ are."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
@@ -28,19 +27,9 @@ from priorauth.letters import (
     x12_action,
 )
 from priorauth.letters.proposal import match, propose
-from priorauth.letters.source import LetterText
 from priorauth.letters.spans import Hit
-from priorauth.text import ocr as _ocr
-
-
-def _pdf(text: str) -> LetterText:
-    return LetterText(text, (_ocr.Page(1, 0, len(text), (1700, 2200), (), ocr=False),), "pdf", False)
-
-
-def _fax(text: str) -> LetterText:
-    words = tuple(_ocr.Word(m.start(), m.end(), 95.0, (0, 0, 1, 1)) for m in re.finditer(r"\S+", text))
-    return LetterText(text, (_ocr.Page(1, 0, len(text), (1700, 2200), words, ocr=True),), "tiff", True)
-
+from tests.letters.reading import fax as _fax
+from tests.letters.reading import pdf as _pdf
 
 # -- 1. a 278 viewer: the raw action code and its translation disagree -> no outcome ---------------------------------
 _X12 = (
