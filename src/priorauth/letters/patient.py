@@ -175,8 +175,8 @@ def _folded_words(name: str, glyphs: bool = True) -> set[str]:
     words = set()
     for w in re.split(r"[\s\-,]+", _unaccented(name.casefold().translate(_FOLD_LETTERS))):
         w = re.sub(r"[^a-z1|!]", "", w)
-        for a, b in _FOLD_GLYPHS if glyphs else ():
-            w = w.replace(a, b)
+        if glyphs:
+            w = _fold_glyphs(w)
         if len(w) > 1:
             words.add(w)
     return words
@@ -185,17 +185,21 @@ def _folded_words(name: str, glyphs: bool = True) -> set[str]:
 def glyph_same(read: str, want: str) -> bool:
     """The two names are the same word for word once OCR's look-alike glyphs are folded (never a vowel changed:
     "Jonathon" is not "Jonathan")."""
-    def folded(name: str) -> set[str]:
-        words, last = _folded_words(name), set()
-        while words != last:  # to a fixed point: "ri" folded to "n" may make an "rn" ("Arriaga" -> "Arnaga" -> "Amaga")
-            last, words = words, {_refold(w) for w in words}
-        return words
-
-    a, b = folded(read), folded(want)
+    a, b = _glyph_fixed_point(read), _glyph_fixed_point(want)
     return bool(a) and a == b
 
 
-def _refold(word: str) -> str:
+def _glyph_fixed_point(name: str) -> set[str]:
+    """The name's folded words, folded again to a fixed point: "ri" folded to "n" may make an "rn" ("Arriaga" ->
+    "Arnaga" -> "Amaga")."""
+    words, last = _folded_words(name), set()
+    while words != last:
+        last, words = words, {_fold_glyphs(w) for w in words}
+    return words
+
+
+def _fold_glyphs(word: str) -> str:
+    """One pass of OCR's look-alike glyphs folded ("rn" as "m", "cl" as "d", ...)."""
     for x, y in _FOLD_GLYPHS:
         word = word.replace(x, y)
     return word
