@@ -531,10 +531,10 @@ def suspect_word(quote: str, forward: bool = False) -> str | None:
     ("negalive", "pendlng"). Tesseract can be sure of such a word, and the reader would then miss the
     qualifier, so the finding is not trusted on its own. ``forward``: only triggers that qualify what follows
     them (the text before a finding's sentence)."""
-    words = _trigger_words()
+    words, known = _trigger_words(), _cached_words()[3]
     for m in _TOKEN.finditer(quote):
         token, t = m.group(0), m.group(0).lower()
-        if len(t) < 3 or t in _stop_words() or _inflected(t, words | _cached_words()[3]):
+        if len(t) < 3 or t in _stop_words() or _inflected(t, known):
             continue
         if _GLUED.match(t) and not _word_itself(quote, t, m.end()):
             return token
@@ -615,4 +615,5 @@ def _cached_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], fro
         for w in _TOKEN.findall(r.literal.lower())
         if w.isalpha()
     }
-    return frozenset(words), frozenset(w.lower() for w in STOP_WORDS), frozenset(ahead), frozenset(known - words)
+    # the last: every word a rule names (triggers and PSEUDO literals), known words never suspect themselves
+    return frozenset(words), frozenset(w.lower() for w in STOP_WORDS), frozenset(ahead), frozenset(words | known)
