@@ -23,6 +23,7 @@ from priorauth.text.finding_scope import (
     _counterfactual,
     _eligibility_decided,
     _exclusion_met,
+    _field_of_subject_row,
     _negative_for_tested,
     _question_label_after,
 )
@@ -141,6 +142,7 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and not (f.label == "THERAPY" and _named_as_history(doc, f))  # (v20) [v20-therapy-prior-in-request] "prior X"
         and not _eligibility_decided(doc, f)  # (held-out v15) [v15-eligibility-verdict] "eligibility: ... ELIGIBLE"
         and not (f.label == "NAIVE" and _naive_of_own_record(f))  # (v24) [v24-naive-own-record] "education: ..."
+        and not _field_of_subject_row(doc, f)  # (v28) [v28-subject-row-field] "| Subject S-019 | ... | Prior therapy: none |"
     )
     unticked = _unticked_item(doc, f, line) and not (f.label == "THERAPY" and _patient_had(doc, f))
     unticked = unticked and not (f.label.startswith("KRAS") and ticked_box_after(doc, f))  # [ocr19-box-after-variant]

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from priorauth.text.document_scope import _doc_flags
-from priorauth.text.pipeline import EXCLUDING, NOT_OWN_SECTIONS, Finding, _drug_pattern, patterns
+from priorauth.text.pipeline import EXCLUDING, NOT_OWN_SECTIONS, Finding, _drug_pattern, patterns, unwrap
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _line, _line_end, _line_start
 
@@ -244,6 +244,34 @@ def _question_label_after(f: Finding) -> bool:
     return bool(m) and not patterns()["not_about_patient"].search(f.sentence[: m.start()])
 
 
+
+# (held-out v28, issue 13's twenty-ninth pass) [v28-subject-row-field] A log's row for one subject, its fields in cells
+# ("Screening log ... | Subject S-019 | ... | Prior therapy: none (treatment-naive) | Exclusion met: ... | Outcome: SCREEN
+# FAIL"): a labelled field of the row is the subject's record, whatever another cell says of criteria. Read for the
+# regimen and status findings only; the finding's own cell must be a field ("Label: value") that reads as nothing
+# general, and the row must name its subject ("Subject S-019", "Patient 044", "Pt ID 7"); a criteria table's
+# "| Inclusion | treatment-naive |" names none.
+_SUBJECT_CELL = re.compile(
+    r"(?:^|\|)\s*(?:subject|patient|pt|participant|screening\s+(?:no|number|id))\.?(?:\s+(?:id|no|number))?\s*[:#]?\s*[a-z]{0,4}[-]?\d[\w-]*\s*(?=\||$)",
+    re.I | re.M,
+)
+_FIELD_CELL = re.compile(r"^\s*[^\s:|][^:|]{1,40}:\s*\S")
+
+
+def _field_of_subject_row(doc: TextDoc, f: Finding) -> bool:
+    if f.label not in {"NAIVE", "STATUS", "MONOTHERAPY"}:
+        return False
+    line_start, line_end = _line_start(doc.text, f.start), _line_end(doc.text, f.end)
+    cell_start = max(doc.text.rfind("|", line_start, f.start) + 1, line_start)
+    after = doc.text.find("|", f.end, line_end)
+    cell = doc.text[cell_start : after if after >= 0 else line_end]
+    row = unwrap(doc.text[max(0, line_start - 400) : line_end])
+    return (
+        "|" in row
+        and bool(_FIELD_CELL.match(cell))
+        and not patterns()["not_about_patient"].search(cell)
+        and bool(_SUBJECT_CELL.search(row))
+    )
 
 # (held-out v15, issue 13's sixteenth pass) [v15-eligibility-verdict] A screening log's eligibility check with its verdict
 # later on the line ("11/02 eligibility review: NSCLC stage IVB, KRAS G12C on tissue. Eligible.", "eligibility check -

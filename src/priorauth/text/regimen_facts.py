@@ -46,8 +46,12 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v21) [v21-naive-none-proposed] "for lobectomy, no neoadjuvant therapy proposed": a decision
     if _YET_PLANNED.match(doc.text, f.end) and re.search(r"\byet\s*$", doc.text[f.start : f.end], re.I):
         return  # (held-out v24) [v24-naive-shapes] "No treatment yet planned by oncology": a plan not yet made
+    if _NEVER_IT.match(doc.text, f.start) and not _never_it_of_treatment(doc, f):
+        return  # (held-out v28) [v28-naive-never-it] "never had any of this before" of a symptom, or no "before"/"ever"
     affirmed = f.affirmed or _own_dash_no(doc, f) or _negated_from_other_clause(doc, f) or _negated_after_it(doc, f)
-    affirmed = affirmed or _refused_recommendation(doc, f)
+    affirmed = affirmed or _refused_recommendation(doc, f) or _none_after_treatment(doc, f)
+    if affirmed and _DAY_DOSE_NOT_GIVEN.fullmatch(doc.text[f.start : f.end]) and _COURSE_RECORDED.search(doc.text):
+        return  # (held-out v28) [v28-naive-not-given] "C3D1 today ... No chemotherapy given.": a day's dose, not history
     if (affirmed or _planned_beside(f)) and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
 
@@ -82,6 +86,60 @@ def _own_dash_no(doc: TextDoc, f: Finding) -> bool:
         and _DASH_BEFORE.search(doc.text[max(0, f.start - 4) : f.start])
         and _STARTS_NO.match(doc.text, f.start)
     )
+
+
+# (held-out v28, issue 13's twenty-ninth pass) [v28-naive-none-after-tx] A cancer treatment named, then a clause of its
+# own saying none of it was given ("no chemotherapy available locally, none given", "Family declined chemotherapy; he has
+# never had any"): the earlier clause's "no" or "declined" (and a relative who declined) is that clause's, not a denial
+# of the statement. The statement's clause must begin after a comma or a semicolon with "none" or the patient.
+_NONE_AFTER_CLAUSE = re.compile(
+    r"[,;]\s*(?:and\s+|so\s+|but\s+)?(?:none\s+(?:was\s+|were\s+|has\s+been\s+|ever\s+)?(?:given|received|administered)"
+    r"|(?:he|she|they|the\s+patient|pt|patient)\s+(?:has|have|had)\s+never\s+(?:had|received|been\s+given|taken)\s+any)$",
+    re.I,
+)
+# [v28-naive-not-given] a bare "No chemotherapy given." / "Chemotherapy not administered." in a text that records a
+# course's cycle or day, or a dose held, is that day's dose.
+_DAY_DOSE_NOT_GIVEN = re.compile(
+    r"(?:(?!ever\b|yet\b|prior\b|previous\w*\b)[\w/,-]+\s+){1,4}?(?:was\s+|were\s+|has\s+|have\s+)?(?:not|never)\s+"
+    r"(?:been\s+)?(?:administered|given|received|started|provided)"
+    r"|no\s+(?:(?!ever\b|yet\b|prior\b|previous\w*\b)[\w/,-]+\s+){1,6}?(?:was\s+|were\s+)?(?:given|received|administered)",
+    re.I,
+)
+_COURSE_RECORDED = re.compile(
+    r"\b(?:cycle|c)\s*#?\s*[1-9]\d?\b(?:\s*,?\s*d(?:ay)?\s*\d{1,2})?|\bcycle\s+(?:one|two|three|four|five|six)\b"
+    r"|\b(?:held|withheld|on\s+hold|deferred|postponed)\b",
+    re.I,
+)
+
+
+# [v28-naive-never-it] the pronoun's treatment: a cancer treatment named in the 240 characters before, no symptom word
+# between it and the statement, and "before" / "previously" in the statement or "ever" in the text before it.
+_NEVER_IT = re.compile(
+    r"(?:i|i['\u2019]ve|i\s+have|he|she|they|(?:the\s+)?(?:patient|pt))(?:\s+(?:has|have|had))?\s+never\s+"
+    r"(?:had|received|taken|took|been\s+given|been\s+on)\s+(?:any\s+of\s+)?(?:this|these|it|them|that)\b",
+    re.I,
+)
+_SYMPTOM = re.compile(
+    r"\b(?:pain|aches?|headaches?|cough\w*|rash\w*|nausea|vomit\w*|diarrh\w*|fever\w*|symptoms?|seizures?|bleed\w*|"
+    r"dizz\w*|numb\w*|tingl\w*|swell\w*|itch\w*|breathless\w*|dyspn\w*|fatigue|reaction|side\s+effects?|scan|surgery|"
+    r"operation|biopsy|bronchoscopy|test)\b",
+    re.I,
+)
+
+
+def _never_it_of_treatment(doc: TextDoc, f: Finding) -> bool:
+    before = doc.text[max(0, f.start - 240) : f.start]
+    named = [m.end() for m in _TREATMENT_BESIDE.finditer(before)] + [m.end() for m in _drugs().finditer(before)]
+    if not named or _SYMPTOM.search(before, max(named)):
+        return False
+    own = doc.text[f.start : f.end]
+    return bool(re.search(r"\b(?:before|previously|life)\b", own, re.I) or re.search(r"\bever\b", before, re.I))
+
+
+def _none_after_treatment(doc: TextDoc, f: Finding) -> bool:
+    if not f.modifiers & EXCLUDING or f.modifiers & EXCLUDING - {"NEGATED_EXISTENCE", "FAMILY"}:
+        return False
+    return f.section not in NOT_OWN_SECTIONS and bool(_NONE_AFTER_CLAUSE.search(doc.text[f.start : f.end]))
 
 
 # (held-out v13, issue 13's fourteenth pass) [v13-naive-own-negative] A naive statement worded with its own negative
@@ -287,6 +345,8 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         past = None  # (held-out v18) [v18-mono-past-other-cell] "... monotherapy, study X | ... | Prior therapy: none"
     if past and _own_course_word(f.sentence, past) and _only_inhibitor_named(f):
         past = None  # (held-out v16) [v16-mono-past-own] "was on sotorasib monotherapy until 09/2026": its own course
+    if past and past.start() < at and _past_in_other_item(f.sentence, at, past):
+        past = None  # (held-out v28) [v28-mono-past-other-item] "Criteria met: prior platinum, single-agent use"
     if past and past.start() > at and _in_negated_aside(f.sentence, at, past.start()):
         past = None  # (held-out v24) [v24-mono-aside-reason] "sotorasib single agent (no panitumumab - prior ... toxicity)"
     if past and not _NOW.search(f.sentence, past.end(), max(past.end(), f.start - f.sentence_start)):
@@ -629,7 +689,30 @@ _PAST_REGIMEN = re.compile(
 )
 _NOW = re.compile(r"\b(?:now|currently|presently|today)\b", re.I)
 # "this medication", "the drug", "it": a regimen word about a drug named in the sentence before.
-_THIS_DRUG = re.compile(r"\b(?:this|the|that)\s+(?:medication|medicine|drug|pill|tablet)s?\b|\bit\b", re.I)
+# (held-out v28, issue 13's twenty-ninth pass) [v28-mono-study-drug] "trial drug", "study drug", "investigational
+# product" stand for the drug named just before ("divarasib ... from trial; trial drug taken alone daily")
+_THIS_DRUG = re.compile(
+    r"\b(?:this|the|that)\s+(?:medication|medicine|drug|pill|tablet)s?\b|\bit\b"
+    r"|\b(?:trial|study|investigational)\s+(?:drug|medication|medicine|agent|product)s?\b",
+    re.I,
+)
+
+
+# (held-out v28, issue 13's twenty-ninth pass) [v28-mono-past-other-item] A list after a colon whose items are
+# comma-separated ("Criteria met: prior platinum, single-agent use"): a past word in an earlier item is that item's
+# history, not this regimen's, when the finding's own item names no drug ("Prior therapy: carboplatin, sotorasib
+# single-agent" names one: a history).
+_LIST_AFTER_COLON = re.compile(r":\s*[^:,;.]*$")
+
+
+def _past_in_other_item(sentence: str, at: int, past: re.Match[str]) -> bool:
+    if not _LIST_AFTER_COLON.search(sentence[: past.start()]):
+        return False
+    between = sentence[past.end() : at]
+    if "," not in between or ";" in between:
+        return False
+    own_item = sentence[past.end() + between.rfind(",") + 1 : at]
+    return not _drugs().search(own_item) and not _drugs().search(sentence[at : at + 40].split(",")[0])
 
 
 def _named_before(doc: TextDoc, f: Finding) -> bool:

@@ -215,7 +215,7 @@ _FIRST_EVER = re.compile(
     r"|\b(?:first|1st)\s+(?:(?:systemic|anti-?cancer|cancer|oncologic(?:al)?)\s+)?(?:treatment|therapy|tx|chemo\w*)\s+"
     r"(?:ever|of\s+any\s+(?:kind|sort|type))\b"
     # (held-out v18) [v18-naive-shapes] "the first therapy he has ever received"
-    r"|\b(?:first|1st)\s+(?:(?:anti-?cancer|cancer|systemic)\s+)?(?:treatment|therapy|chemo\w*)\s+(?:that\s+)?(?:she|he|they|the\s+patient|pt)\s+(?:has|have|had)\s+ever\s+(?:had|received|been\s+given)\b"
+    r"|\b(?:first|1st)\s+(?:(?:anti-?cancer|cancer|systemic)\s+)?(?:treatment|therapy|chemo\w*)\s+(?:that\s+)?(?:she|he|they|the\s+patient|pt)(?:\s+(?:has|have|had)|['\u2019](?:s|ve|d))\s+ever\s+(?:had|received|been\s+given)\b"
     # (held-out v9) [v9-naive-until-now] naive up to a start point the text names ("treatment-naive before today",
     # "no anticancer therapy before enrolment", "this will be your first", "first-line cohort"): the drug given
     # from that point on is the first.
