@@ -21,9 +21,11 @@ from priorauth.letters import (
     label_languages,
     line_refs,
     misread,
+    pending_notice,
     placed,
     status_icon,
     tables,
+    upheld,
     x12_action,
     yes_no,
 )
@@ -987,6 +989,7 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
         return [], why
     labeled += symbols + ticked + answered + _spaced_hits(text) + extract.hits(text, _OUTCOME_WORDS)
     labeled += label_languages.hits(text) + json_status.hits(text, _OUTCOME_WORDS)  # Dutch, Spanish; a JSON object
+    labeled += pending_notice.hits(text)  # "PA PENDING — INFORMATION NEEDED"; "cannot decide yet. Please send"
     for m in _LABEL.finditer(text):
         if extract.is_legend(m.group("v")):
             continue  # "decision: A = approved, D = denied": a legend's codes, nothing decided
@@ -1098,7 +1101,7 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
             return [], "the letter states more than one outcome (" + ", ".join(sorted({h.value for h in placed_})) + "): left empty"
         said, values = placed_, {h.value for h in placed_}
     if not values and not other:  # nor placed: an app's icon line ("✕  Not approved"), a decision deferred
-        late = status_icon.hits(text, _OUTCOME_WORDS) + deferred.hits(text)
+        late = status_icon.hits(text, _OUTCOME_WORDS) + deferred.hits(text) + upheld.hits(text)
         if len({h.value for h in late}) > 1:
             return [], "the letter states more than one outcome (" + ", ".join(sorted({h.value for h in late})) + "): left empty"
         said, values = late, {h.value for h in late}
