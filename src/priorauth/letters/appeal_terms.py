@@ -30,9 +30,7 @@ REVIEW = re.compile(
     I,
 )
 # "of date reviewed", "from the date signed": a date named by a label's words (never a receipt's)
-_DATE_WORDS = re.compile(
-    r"^(?:the\s+)?date\s+(?P<w>reviewed|decided|determined|issued|signed|processed|completed|closed)\b", I
-)
+_DATE_WORDS = re.compile(r"^(?:the\s+)?date\s+(?P<w>reviewed|decided|determined|issued|signed|processed|completed|closed)\b", I)
 
 
 def named_label_date(src: str, text: str) -> tuple[date, str] | None:
@@ -42,9 +40,7 @@ def named_label_date(src: str, text: str) -> tuple[date, str] | None:
     if named is None:
         return None
     label = re.search(
-        rf"(?:^|[ \t]{{2}}|\|)[ \t]*date[ \t]+{named.group('w')}[ \t]*[:.]?[ \t]*(?P<d>{dates.DATE})(?![\w/])",
-        text,
-        M | I,
+        rf"(?:^|[ \t]{{2}}|\|)[ \t]*date[ \t]+{named.group('w')}[ \t]*[:.]?[ \t]*(?P<d>{dates.DATE})(?![\w/])", text, M | I
     )
     day = dates.parse(label.group("d")) if label else None
     return (day, f"date {named.group('w').lower()}") if day else None

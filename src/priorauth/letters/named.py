@@ -31,14 +31,11 @@ _BIRTH = r"(?i:date[ \t\n]+of[ \t\n]+birth|birth[ \t]*date|DOB|D\.O\.B\.?|born)\
 NAMES = (
     # "Pt: Jane Doe DOB 02/03/1961", "Patient  •  Jane Doe  •  DOB ..." (a short label, a colon or a bullet)
     re.compile(
-        rf"(?:^|(?<=[ \t]))(?i:pt|patient|member|name)[ \t]*[:•·|\x7f][ \t]*(?P<v>{_FULL})(?=[ \t]+(?:[•·|\x7f][ \t]*)?{_BIRTH})",
-        M,
+        rf"(?:^|(?<=[ \t]))(?i:pt|patient|member|name)[ \t]*[:•·|\x7f][ \t]*(?P<v>{_FULL})(?=[ \t]+(?:[•·|\x7f][ \t]*)?{_BIRTH})", M
     ),
     # "the LUMAKRAS request for Jane Doe, date of birth ...", "... for Jane Doe,\nbirth date 08/21/1949"; a deed's
     # parties clause, "issued ... with respect to Jane Doe, born March 3, 1946" (the twenty-first set)
-    re.compile(
-        rf"\b(?:for|of|(?:with|in)[ \t]+(?:respect|relation)[ \t]+to|regarding|concerning)[ \t]+(?P<v>{_FULL}),\s*(?={_BIRTH})"
-    ),
+    re.compile(rf"\b(?:for|of|(?:with|in)[ \t]+(?:respect|relation)[ \t]+to|regarding|concerning)[ \t]+(?P<v>{_FULL}),\s*(?={_BIRTH})"),
     # an app's card: "For   Jane Doe · DOB Jan 30, 1957 · ID ..." (the label "For" and a column gap, a dot before the birth)
     re.compile(rf"^[ \t]*(?i:for|patient|member)[ \t]{{2,}}(?P<v>{_FULL})[ \t]+[•·|][ \t]*(?={_BIRTH})", M),
     # a subject line's name after a dash, its birth after the comma: "Re:  LUMAKRAS decision - Jane Doe,\n  DOB ..."
@@ -47,10 +44,7 @@ NAMES = (
     # letter run as one paragraph names the patient after what it is about, the birth in brackets after the name
     re.compile(rf"\b(?:about|for|of|regarding|concerning)[ \t\n]+(?P<v>{_FULL})[ \t]*\((?={_BIRTH})"),
     # a German or French form's "Name, Vorname:" / "Nom, prénom :" over "Surname, Given" (read as printed)
-    re.compile(
-        rf"^[ \t]*(?i:name,[ \t]*vorname|nom,[ \t]*pr[ée]nom)[ \t]*:[ \t]*(?P<v>{_WORD},[ \t]+{_WORD}(?:[ \t]+{_WORD})?)[ \t]*$",
-        M,
-    ),
+    re.compile(rf"^[ \t]*(?i:name,[ \t]*vorname|nom,[ \t]*pr[ée]nom)[ \t]*:[ \t]*(?P<v>{_WORD},[ \t]+{_WORD}(?:[ \t]+{_WORD})?)[ \t]*$", M),
     # "Jane Doe (born 2 March 1960; member ...)" alone at its line's start
     re.compile(rf"^[ \t]*(?P<v>{_FULL})[ \t]*\((?={_BIRTH})", M),
     french_patient.NAME,  # "Adhérent(e) :  Mme Hélène Dupont" (the twenty-second pass)
