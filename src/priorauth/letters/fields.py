@@ -24,6 +24,7 @@ from priorauth.letters import (
     margin,
     member_labels,
     named,
+    ncpdp_xml,
     not_items,
     parts,
     pointers,
@@ -167,6 +168,7 @@ def _xml_decision(text: str) -> str:
 
 
 def _xml(text: str) -> str:
+    text = ncpdp_xml.read(text)  # an NCPDP PA response's open status and the patient's payer id, labelled
     text = xml_attributes.labelled(_XML_ITEM_CLOSE.sub(_xml_item, fhir_xml.read(_XML_DECLARATION.sub(_blank, text))))
     text = _XML_LEAF.sub(_xml_label, _xml_decision(text))
     text = _XML_ASKED.sub(_xml_asked, text)

@@ -21,6 +21,7 @@ from priorauth.letters import (
     label_languages,
     line_refs,
     misread,
+    ncpdp_xml,
     pending_notice,
     placed,
     status_icon,
@@ -989,7 +990,7 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
         return [], why
     labeled += symbols + ticked + answered + _spaced_hits(text) + extract.hits(text, _OUTCOME_WORDS)
     labeled += label_languages.hits(text) + json_status.hits(text, _OUTCOME_WORDS)  # Dutch, Spanish; a JSON object
-    labeled += pending_notice.hits(text)  # "PA PENDING — INFORMATION NEEDED"; "cannot decide yet. Please send"
+    labeled += pending_notice.hits(text) + ncpdp_xml.hits(text)  # "cannot decide yet. Please send"; ePA "Open"
     for m in _LABEL.finditer(text):
         if extract.is_legend(m.group("v")):
             continue  # "decision: A = approved, D = denied": a legend's codes, nothing decided

@@ -1,0 +1,55 @@
+"""An NCPDP SCRIPT prior-authorization response printed as XML: a case left open with a question set is a request
+for information, and the patient's id the payer gave is the member id (issue 18's twenty-third set, the
+twenty-second pass).
+
+An ePA hub's ``PAInitiationResponse`` answers with ``<Response><Open/></Response>`` and a ``<QuestionSet>`` of
+questions for the prescriber: the case is open until they are answered (NCPDP's "open" response), which the
+letter's reader calls pended. Its ``<Patient>`` carries ``<Identification><PayerID>LPB0399450</PayerID>``: the
+id the payer knows the patient by, the member id (outside ``<Patient>`` a payer id is the payer's own).
+
+* :func:`read` (before the markup is blanked): the open response written ``Response: Open`` and the patient's
+  payer id labelled ``Member ID:``, each value where it is, the room of its tags as its label (the same length).
+* :func:`hits` (on the read text): ``Response: Open`` is pended when the same text holds a question set or a
+  question (``Question``, ``QuestionText``) -- an open case with nothing asked says nothing.
+
+Guards: only a text whose markup names an NCPDP PA message (``PAInitiationResponse``, ``PAResponse``,
+``PAAppealResponse``); ``<Closed>``, ``<Approved>``, ``<Denied>`` are another rule's (:mod:`fields`' element named
+for the decision); a payer id outside ``<Patient>`` keeps its plain label."""
+
+from __future__ import annotations
+
+import re
+
+from priorauth.letters.spans import Hit, M
+
+_NCPDP = re.compile(r"<(?:PAInitiationResponse|PAResponse|PAAppealResponse)\b")
+_OPEN = re.compile(
+    r"<Response>[ \t]*<Open[ \t]*/>[ \t]*</Response>|<Response>[ \t]*<Open>[ \t]*</Open>[ \t]*</Response>"
+)
+_PATIENT = re.compile(r"<Patient>[\s\S]{0,800}?</Patient>")
+_PAYER_ID = re.compile(
+    r"(?P<open><Identification>[ \t]*<PayerID>)(?P<v>[^<>\n]{1,40})(?P<close></PayerID>[ \t]*</Identification>)"
+)
+_READ_OPEN = re.compile(r"^[ \t]*Response:[ \t]+(?P<v>Open)[ \t]*$", M)
+_QUESTIONS = re.compile(r"\bQuestion(?:[ \t]*Set|[ \t]*Text|[ \t]+Sequence)?\b")
+
+
+def read(text: str) -> str:
+    """The text with an NCPDP PA response's open status and patient's payer id labelled (the same length)."""
+    if not _NCPDP.search(text):
+        return text
+    text = _OPEN.sub(lambda m: "Response: Open".ljust(len(m.group(0))), text)
+    for p in reversed(list(_PATIENT.finditer(text))):
+        body = _PAYER_ID.sub(
+            lambda m: "Member ID: ".rjust(len(m.group("open"))) + m.group("v") + " " * len(m.group("close")),
+            p.group(0),
+        )
+        text = text[: p.start()] + body + text[p.end() :]
+    return text
+
+
+def hits(text: str) -> list[Hit]:
+    """``Response: Open`` read as pended when the text asks questions; [] otherwise."""
+    if not _QUESTIONS.search(text):
+        return []
+    return [Hit("pended", m.start("v"), m.end("v")) for m in _READ_OPEN.finditer(text)]
