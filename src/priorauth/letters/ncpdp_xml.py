@@ -9,8 +9,9 @@ id the payer knows the patient by, the member id (outside ``<Patient>`` a payer 
 
 * :func:`read` (before the markup is blanked): the open response written ``Response: Open`` and the patient's
   payer id labelled ``Member ID:``, each value where it is, the room of its tags as its label (the same length).
-* :func:`hits` (on the read text): ``Response: Open`` is pended when the same text holds a question set or a
-  question (``Question``, ``QuestionText``) -- an open case with nothing asked says nothing.
+* :func:`read` writes ``Response: Open`` only when the message holds a question set or a question
+  (``<QuestionSet>``, ``<Question>``, ``<QuestionText>``): an open case with nothing asked says nothing;
+  :func:`hits` (on the read text) reads that line as pended.
 
 Guards: only a text whose markup names an NCPDP PA message (``PAInitiationResponse``, ``PAResponse``,
 ``PAAppealResponse``); ``<Closed>``, ``<Approved>``, ``<Denied>`` are another rule's (:mod:`fields`' element named
@@ -31,14 +32,15 @@ _PAYER_ID = re.compile(
     r"(?P<open><Identification>[ \t]*<PayerID>)(?P<v>[^<>\n]{1,40})(?P<close></PayerID>[ \t]*</Identification>)"
 )
 _READ_OPEN = re.compile(r"^[ \t]*Response:[ \t]+(?P<v>Open)[ \t]*$", M)
-_QUESTIONS = re.compile(r"\bQuestion(?:[ \t]*Set|[ \t]*Text|[ \t]+Sequence)?\b")
+_ASKED = re.compile(r"<(?:QuestionSet|Question|QuestionText)>")
 
 
 def read(text: str) -> str:
     """The text with an NCPDP PA response's open status and patient's payer id labelled (the same length)."""
     if not _NCPDP.search(text):
         return text
-    text = _OPEN.sub(lambda m: "Response: Open".ljust(len(m.group(0))), text)
+    if _ASKED.search(text):  # an open case with nothing asked says nothing: left as it is
+        text = _OPEN.sub(lambda m: "Response: Open".ljust(len(m.group(0))), text)
     for p in reversed(list(_PATIENT.finditer(text))):
         body = _PAYER_ID.sub(
             lambda m: "Member ID: ".rjust(len(m.group("open"))) + m.group("v") + " " * len(m.group("close")),
@@ -49,7 +51,5 @@ def read(text: str) -> str:
 
 
 def hits(text: str) -> list[Hit]:
-    """``Response: Open`` read as pended when the text asks questions; [] otherwise."""
-    if not _QUESTIONS.search(text):
-        return []
+    """``Response: Open`` (written by :func:`read` only when the message asks questions) read as pended."""
     return [Hit("pended", m.start("v"), m.end("v")) for m in _READ_OPEN.finditer(text)]

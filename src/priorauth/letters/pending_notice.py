@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import re
 
-from priorauth.letters.spans import Hit, I, M
+from priorauth.letters.spans import Hit, I
 
-_TITLE = re.compile(
+_TITLE = re.compile(  # in capitals only (no re.I)
     r"^[ \t]*(?:[A-Z]{3,12}[ \t]*:[ \t]*)?(?P<v>(?:PRIOR[ \t]+AUTHORI[SZ]ATION|REQUEST|PA)[ \t]+PENDING)[ \t]*[—–-]{1,2}[ \t]*"
     r"(?:MORE[ \t]+|ADDITIONAL[ \t]+)?INFORMATION[ \t]+(?:NEEDED|REQUIRED|REQUESTED)(?:\b|(?=[A-Z][a-z]))",  # a text layer may lose the gap after it
-    M,
+    re.M,
 )
 _NOT_YET = re.compile(
     r"(?<![Ii]f )\b(?P<v>(?:we|the[ \t]+plan|our[ \t]+(?:reviewer|pharmacist)s?)[ \t]+(?:cannot|can[’']t|can[ \t]+not|"
@@ -41,7 +41,6 @@ _ASK = re.compile(
     r"^[^.!?]{0,60}?\b(?:please[ \t]+(?:send|provide|fax|submit|upload)|send[ \t]+us|we[ \t]+(?:need|still[ \t]+need))\b",
     I,
 )
-_SENTENCE_END = re.compile(r"[.!?:](?=\s)")
 
 
 def hits(text: str) -> list[Hit]:
@@ -52,8 +51,7 @@ def hits(text: str) -> list[Hit]:
         if re.search(r"\bif\b", text[max(0, m.start() - 30) : m.start()], I):
             continue  # "If we cannot make a decision yet, ...": a condition
         after = " ".join(text[m.end("v") : m.end("v") + 400].split())
-        cuts = [c.end() for c in _SENTENCE_END.finditer(after)][:3]
-        sentences = [after[a:b] for a, b in zip([0, *cuts], cuts, strict=False)][1:]
-        if any(_ASK.match(s.strip()) for s in sentences) or _ASK.match(m.group("rest").strip(" .")):
+        sentences = re.split(r"(?<=[.!?:])\s+", after)[1:3]  # the two sentences after this one
+        if any(_ASK.match(x) for x in sentences) or _ASK.match(m.group("rest").strip(" .")):
             found.append(Hit("pended", m.start("v"), m.end("v")))
     return found
