@@ -18,7 +18,7 @@ from datetime import date
 
 import pytest
 
-from priorauth.letters import fhir_claim, label_french, ncpdp_xml, pending_notice, upheld
+from priorauth.letters import fhir_claim, french_dates, label_french, ncpdp_xml, pending_notice, upheld
 from tests.letters.test_generalise import _read
 
 # -- layout: a FHIR ClaimResponse printed as XML ---------------------------------------------------------------
@@ -304,3 +304,31 @@ def test_ncpdp_labels_keep_spans_and_only_the_patients_id() -> None:
     assert len(read) == len(text) and "Member ID: RKP7741902" in read and "Response: Open" in read
     assert "<Payer><PayerID>RKP</PayerID></Payer>" in read  # outside <Patient>: as it is
     assert ncpdp_xml.read("<Response><Open/></Response>") == "<Response><Open/></Response>"  # no NCPDP message
+
+
+# -- dates: a letter in French is day first, said or not ------------------------------------------------------------
+FRENCH_UNSAID = """MUTUELLE DES COTEAUX DU LAYON
+                                   Angers, le 2 mars 2027
+
+Objet : accord préalable — LUMAKRAS (sotorasib) 120 mg
+Adhérent(e) :   Mme Mathilde Rochefort-Aubin
+
+Décision : ACCORD
+Période de validité :   du 05/03/2027 au 04/09/2027
+"""
+
+
+def test_a_french_letters_period_is_read_day_first() -> None:
+    got = _read(FRENCH_UNSAID)
+    assert (got["start"], got["end"]) == (date(2027, 3, 5), date(2027, 9, 4))
+
+
+def test_a_french_letter_that_says_month_first_is_not_turned() -> None:
+    got = _read(FRENCH_UNSAID + "Dates : mm/jj/aaaa\n")  # guard: the letter says its order
+    assert got["start"] != date(2027, 3, 5)
+
+
+def test_one_french_mark_alone_is_no_french_letter() -> None:
+    assert french_dates.day_first("Objet : LUMAKRAS\nDecision: approved 05/03/2027") is False
+    assert french_dates.day_first(FRENCH_UNSAID) is True
+    assert french_dates.day_first(FRENCH_UNSAID + "(mm/jj/aaaa)") is False

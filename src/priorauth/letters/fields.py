@@ -20,6 +20,7 @@ from priorauth.letters import (
     declared_order,
     dotted_dates,
     fhir_xml,
+    french_dates,
     ini_values,
     margin,
     member_labels,
@@ -345,8 +346,8 @@ def _swap(m: re.Match[str]) -> str:
 def day_first(text: str) -> str:
     """The text with its numeric dates month first when the letter says they are day first (same length)."""
     notes = list(_DAY_FIRST_SAID.finditer(text))
-    if not notes:
-        return text
+    if not notes:  # nothing said: a letter in French is day first all the same ("du 09/08/2027 au ...")
+        return _NUMERIC_DATE.sub(_swap, text) if french_dates.day_first(text) else text
     for note in notes:
         text = text[: note.start()] + " " * (note.end() - note.start()) + text[note.end() :]
     return _NUMERIC_DATE.sub(_swap, text)
