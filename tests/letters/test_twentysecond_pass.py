@@ -18,7 +18,7 @@ from datetime import date
 
 import pytest
 
-from priorauth.letters import fhir_claim, french_dates, label_french, ncpdp_xml, pending_notice, upheld
+from priorauth.letters import asides, fhir_claim, french_dates, label_french, ncpdp_xml, pending_notice, upheld
 from tests.letters.test_generalise import _read
 
 # -- layout: a FHIR ClaimResponse printed as XML ---------------------------------------------------------------
@@ -332,3 +332,39 @@ def test_one_french_mark_alone_is_no_french_letter() -> None:
     assert french_dates.day_first("Objet : LUMAKRAS\nDecision: approved 05/03/2027") is False
     assert french_dates.day_first(FRENCH_UNSAID) is True
     assert french_dates.day_first(FRENCH_UNSAID + "(mm/jj/aaaa)") is False
+
+
+# -- scope: an aside in brackets between the payer and its verb -----------------------------------------------------
+RELAY = """HOLLYBROOK SPECIALTY PHARMACY
+Intake desk · 555-0181
+
+November 3, 2027
+
+To: Dr. Imre Vasquez
+Re: Solveig Tranter · DOB 06/21/1950
+
+{sentence}
+
+  Insurer reference:   MWP-PA-271102-7710
+"""
+
+
+@pytest.mark.parametrize(
+    "sentence, want",
+    [
+        ("Marlow Plains Health (your patient's plan) APPROVED the prior authorization for LUMAKRAS.", "approved"),
+        ("Marlow Plains Health (the plan of record) has denied the request for LUMAKRAS.", "denied"),
+        # guards: an aside that carries a negation or a condition stays, so nothing is read past it
+        ("Marlow Plains Health (not this pharmacy) APPROVED the prior authorization for LUMAKRAS.", None),
+        ("Marlow Plains Health (if the member is eligible) APPROVED the prior authorization for LUMAKRAS.", None),
+    ],
+)
+def test_an_aside_between_the_payer_and_its_verb_is_read_past(sentence: str, want: str | None) -> None:
+    assert _read(RELAY.format(sentence=sentence))["outcome"] == want
+
+
+def test_asides_keep_their_length_and_one_word_brackets() -> None:
+    text = "LUMAKRAS (sotorasib) tablets. Plan X (the member's insurer) approved it (30 days) today."
+    bare = asides.without(text)
+    assert len(bare) == len(text) and "(sotorasib)" in bare and "(30 days)" in bare
+    assert "insurer" not in bare

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from priorauth.letters import (
+    asides,
     dates,
     decision,
     deferred,
@@ -960,7 +961,10 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
         hits, why = _outcome_hits(own, codes)
         if hits or not why.startswith("the outcome could not be read"):
             return hits, why  # its own words decide, disagree or say nothing was decided
-    return _outcome_hits(text, codes)
+    hits, why = _outcome_hits(text, codes)
+    if not hits and why.startswith("the outcome could not be read") and (bare := asides.without(text)) != text:
+        return _outcome_hits(bare, codes)  # "Quillon Health (the member's insurer) APPROVED ...": past its aside
+    return hits, why
 
 
 def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[Hit], str]:
