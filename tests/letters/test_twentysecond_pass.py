@@ -18,7 +18,16 @@ from datetime import date
 
 import pytest
 
-from priorauth.letters import asides, fhir_claim, french_dates, label_french, ncpdp_xml, pending_notice, upheld
+from priorauth.letters import (
+    asides,
+    fhir_claim,
+    french_dates,
+    german_patient,
+    label_french,
+    ncpdp_xml,
+    pending_notice,
+    upheld,
+)
 from tests.letters.test_generalise import _read
 
 # -- layout: a FHIR ClaimResponse printed as XML ---------------------------------------------------------------
@@ -368,3 +377,37 @@ def test_asides_keep_their_length_and_one_word_brackets() -> None:
     bare = asides.without(text)
     assert len(bare) == len(text) and "(sotorasib)" in bare and "(30 days)" in bare
     assert "insurer" not in bare
+
+
+# -- patient: a German letter's gender-inclusive label and a title --------------------------------------------------
+GERMAN = """KRANKENKASSE LINDENHOF
+Abteilung Arzneimittel · 555-0188
+                                             Lindenhof, 14.09.2027
+
+{label}        {title}Ottilie Brenninkmeyer
+Geburtsdatum:         23.04.1951
+Versichertennummer:   L771204556
+
+Ihr Antrag wurde GENEHMIGT.
+"""
+
+
+@pytest.mark.parametrize(
+    "label, title, want",
+    [
+        ("Versicherte/r:", "Frau ", "Ottilie Brenninkmeyer"),
+        ("Versicherte(r):", "", "Ottilie Brenninkmeyer"),
+        ("Patient/in:", "Fr. ", "Ottilie Brenninkmeyer"),
+        # guard: the main insured (the holder) is not the patient
+        ("Hauptversicherte/r:", "Frau ", None),
+    ],
+)
+def test_a_german_patient_is_read_without_their_title(label: str, title: str, want: str | None) -> None:
+    got = _read(GERMAN.format(label=label, title=title))["name"]
+    if want:
+        assert got == want
+    else:
+        assert (
+            got != "Ottilie Brenninkmeyer"
+            and german_patient.NAME.search(GERMAN.format(label=label, title=title)) is None
+        )
