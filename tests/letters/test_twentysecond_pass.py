@@ -411,3 +411,24 @@ def test_a_german_patient_is_read_without_their_title(label: str, title: str, wa
             got != "Ottilie Brenninkmeyer"
             and german_patient.NAME.search(GERMAN.format(label=label, title=title)) is None
         )
+
+
+@pytest.mark.parametrize(
+    "name, want",
+    [
+        ("<Name><LastName>Strand</LastName><FirstName>Evander</FirstName></Name>", "Evander"),
+        ("<Name><FirstName>Evander</FirstName><LastName>Strand</LastName></Name>", "Evander"),
+        # guard: two elements of one kind are no name
+        ("<Name><LastName>Strand</LastName><LastName>Ohlsson</LastName></Name>", None),
+    ],
+)
+def test_an_ncpdp_patients_name_elements_are_read(name: str, want: str | None) -> None:
+    text = NCPDP.format(response="<Open/>", questions=QUESTIONS).replace(
+        "<Name><LastName>Strand</LastName><FirstName>Evander</FirstName></Name>", name
+    )
+    assert len(ncpdp_xml.read(text)) == len(text)
+    got = _read(text)["name"]
+    if want:
+        assert got is not None and "Strand" in got and want in got
+    else:
+        assert got is None or "Ohlsson" not in got

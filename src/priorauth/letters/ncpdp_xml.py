@@ -9,6 +9,9 @@ id the payer knows the patient by, the member id (outside ``<Patient>`` a payer 
 
 * :func:`read` (before the markup is blanked): the open response written ``Response: Open`` and the patient's
   payer id labelled ``Member ID:``, each value where it is, the room of its tags as its label (the same length).
+* the patient's ``<Name>`` of ``<LastName>`` and ``<FirstName>`` elements is written as two labelled lines
+  (``Last name: ...`` over ``First name: ...``, a newline in the first element's closing tag: every offset holds),
+  read as :func:`priorauth.letters.parts.name` reads such lines;
 * :func:`read` writes ``Response: Open`` only when the message holds a question set or a question
   (``<QuestionSet>``, ``<Question>``, ``<QuestionText>``): an open case with nothing asked says nothing;
   :func:`hits` (on the read text) reads that line as pended.
@@ -31,8 +34,23 @@ _PATIENT = re.compile(r"<Patient>[\s\S]{0,800}?</Patient>")
 _PAYER_ID = re.compile(
     r"(?P<open><Identification>[ \t]*<PayerID>)(?P<v>[^<>\n]{1,40})(?P<close></PayerID>[ \t]*</Identification>)"
 )
+# the patient's name in two elements, either first ("<Name><LastName>Doe</LastName><FirstName>Jane</FirstName></Name>")
+_NAME = re.compile(
+    r"(?P<o1><Name>[ \t]*<(?P<k1>LastName|FirstName)>)(?P<v1>[^<>\n]{1,40})(?P<c1></(?P=k1)>[ \t]*<(?P<k2>LastName|FirstName)>)"
+    r"(?P<v2>[^<>\n]{1,40})(?P<c2></(?P=k2)>[ \t]*</Name>)"
+)
+_NAME_LABELS = {"LastName": "Last name: ", "FirstName": "First name: "}
 _READ_OPEN = re.compile(r"^[ \t]*Response:[ \t]+(?P<v>Open)[ \t]*$", M)
 _ASKED = re.compile(r"<(?:QuestionSet|Question|QuestionText)>")
+
+
+def _name(m: re.Match[str]) -> str:
+    """The two name elements as two labelled lines ("Last name: Doe" / "First name: Jane"), the same length."""
+    if m.group("k1") == m.group("k2"):
+        return m.group(0)
+    first = _NAME_LABELS[m.group("k1")].rjust(len(m.group("o1")))
+    second = "\n" + _NAME_LABELS[m.group("k2")].rjust(len(m.group("c1")) - 1)
+    return first + m.group("v1") + second + m.group("v2") + " " * len(m.group("c2"))
 
 
 def read(text: str) -> str:
@@ -42,9 +60,10 @@ def read(text: str) -> str:
     if _ASKED.search(text):  # an open case with nothing asked says nothing: left as it is
         text = _OPEN.sub(lambda m: "Response: Open".ljust(len(m.group(0))), text)
     for p in reversed(list(_PATIENT.finditer(text))):
+        body = _NAME.sub(_name, p.group(0))
         body = _PAYER_ID.sub(
             lambda m: "Member ID: ".rjust(len(m.group("open"))) + m.group("v") + " " * len(m.group("close")),
-            p.group(0),
+            body,
         )
         text = text[: p.start()] + body + text[p.end() :]
     return text
