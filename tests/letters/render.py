@@ -40,9 +40,10 @@ CORPORA = {
     "heldout19": "heldout19.yaml",  # the nineteenth blind set, written while v18 was read, scored once, then read
     "heldout20": "heldout20.yaml",  # the twentieth blind set, written while v19 was read, scored once, then read
     "heldout21": "heldout21.yaml",  # the twenty-first blind set, written while v20 was read, scored once, then read
-    "heldout22": "heldout22.yaml",  # written blind while v21 was read; scored blind once, then its wrong values read
-    "heldout23": "heldout23.yaml",  # written blind while v22 was read; scored blind once, then its wrong values read
-    "heldout24": "heldout24.yaml",  # to be written blind; absent until merged
+    "heldout22": "heldout22.yaml",  # written blind while v21 was read; scored blind once, then read (22nd pass)
+    "heldout23": "heldout23.yaml",  # written blind while v22 was read; scored blind once, then read (22nd pass)
+    "heldout24": "heldout24.yaml",  # being written blind; absent until merged by the lead
+    "heldout25": "heldout25.yaml",  # the next set, to be written blind; absent until merged
 }
 QUALITIES = ("digital", "fax", "fax_poor", "fax_worst")
 

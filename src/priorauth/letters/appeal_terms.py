@@ -7,7 +7,9 @@ twenty-first set):
 * a window counted from a date the letter prints under a label of the same words ("Appeal within 30 days of date
   reviewed." beside "Date reviewed: 06/21/2027") (:func:`named_label_date`);
 * a Dutch or Spanish appeal said before its window ("bezwaar maken binnen 42 dagen na de datum van deze brief",
-  "reclamación en el plazo de 30 días naturales a partir de la fecha de esta carta") (:data:`APPEAL_FIRST`).
+  "reclamación en el plazo de 30 días naturales a partir de la fecha de esta carta"), and (the twenty-second pass) a
+  French one ("contester cette décision ... dans un délai de 45 jours à compter de la date du présent courrier")
+  (:data:`APPEAL_FIRST`).
 
 Guards: a review the payer does ("our pharmacist will review", "under review"), a peer-to-peer review, a window to
 send information say nothing; a window counted from receipt ("date received", "na ontvangst", "desde la
@@ -49,10 +51,15 @@ APPEAL_FIRST = re.compile(
     r"van\s+(?:deze|dit|de)\s+(?:brief|besluit|beslissing)"
     r"|\b(?:reclamaci[oó]n|recurso|apelaci[oó]n|reconsideraci[oó]n)\b[^.]{0,60}?\ben\s+el\s+plazo\s+de\s+(?P<n2>\d{1,3})\s+d[ií]as\s+"
     r"(?:naturales\s+|calendario\s+)?(?:a\s+partir\s+de|desde|contados\s+desde)\s+la\s+fecha\s+de\s+(?:esta|la\s+presente|este)\s+"
-    r"(?:carta|notificaci[oó]n|resoluci[oó]n|comunicaci[oó]n|aviso)",
+    r"(?:carta|notificaci[oó]n|resoluci[oó]n|comunicaci[oó]n|aviso)"
+    # French (the twenty-second pass): "contester cette décision ... dans un délai de 45 jours à compter de la date du
+    # présent courrier" (never "jours ouvrés", never "à compter de la réception")
+    r"|\b(?:contester|recours|contestation)\b[^.]{0,80}?\bdans\s+un\s+d[ée]lai\s+de\s+(?P<n3>\d{1,3})\s+jours\s+"
+    r"(?:calendaires\s+)?(?:[àa]\s+compter\s+de|suivant)\s+la\s+date\s+(?:du|de\s+(?:la|ce|cette))\s+"
+    r"(?:pr[ée]sente?\s+)?(?:courrier|lettre|d[ée]cision|notification)",
     I,
 )
 
 
 def days(m: re.Match[str]) -> int:
-    return int(m.group("n") or m.group("n2"))
+    return int(m.group("n") or m.group("n2") or m.group("n3"))

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from priorauth.letters import fhir_claim
+
 _FHIR = re.compile(r"xmlns[ \t]*=[ \t]*[\"“”]https?://hl7\.org/fhir[\"“”]", re.I)
 _RESOURCE_ID = re.compile(r"<id[ \t]+value=\"[^\"<>\n]{0,80}\"[ \t]*/>")
 _MEMBER_SYSTEM = re.compile(
@@ -43,5 +45,5 @@ def read(text: str) -> str:
     """The text with a FHIR print's resource ids blanked and its member identifier labelled (the same length)."""
     if not _FHIR.search(text):
         return text
-    text = _MEMBER_SYSTEM.sub(_member, text)
+    text = _MEMBER_SYSTEM.sub(_member, fhir_claim.read(text))  # a ClaimResponse's decision, number, period, name
     return _RESOURCE_ID.sub(lambda m: _blank(m.group(0)), text)

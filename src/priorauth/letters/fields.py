@@ -20,10 +20,12 @@ from priorauth.letters import (
     declared_order,
     dotted_dates,
     fhir_xml,
+    french_dates,
     ini_values,
     margin,
     member_labels,
     named,
+    ncpdp_xml,
     not_items,
     parts,
     pointers,
@@ -167,6 +169,7 @@ def _xml_decision(text: str) -> str:
 
 
 def _xml(text: str) -> str:
+    text = ncpdp_xml.read(text)  # an NCPDP PA response's open status and the patient's payer id, labelled
     text = xml_attributes.labelled(_XML_ITEM_CLOSE.sub(_xml_item, fhir_xml.read(_XML_DECLARATION.sub(_blank, text))))
     text = _XML_LEAF.sub(_xml_label, _xml_decision(text))
     text = _XML_ASKED.sub(_xml_asked, text)
@@ -343,8 +346,8 @@ def _swap(m: re.Match[str]) -> str:
 def day_first(text: str) -> str:
     """The text with its numeric dates month first when the letter says they are day first (same length)."""
     notes = list(_DAY_FIRST_SAID.finditer(text))
-    if not notes:
-        return text
+    if not notes:  # nothing said: a letter in French is day first all the same ("du 09/08/2027 au ...")
+        return _NUMERIC_DATE.sub(_swap, text) if french_dates.day_first(text) else text
     for note in notes:
         text = text[: note.start()] + " " * (note.end() - note.start()) + text[note.end() :]
     return _NUMERIC_DATE.sub(_swap, text)
@@ -1834,7 +1837,7 @@ _NOT_PERSON = re.compile(
 # 1969-02-03", "your birthday on file is\nMay 5, 1952" (the first date after the label, within a few words
 # that hold no digit and no other date's label)
 _DOB = re.compile(
-    r"\b(?:DOB|(?-i:DOR)(?=[ \t]*:)|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|n[ée]e?\s+le(?=[ \t]*:)|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il)"
+    r"\b(?:DOB|(?-i:DOR)(?=[ \t]*:)|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|n[ée](?:\(e\)|e)?\s+le(?=[ \t]*:)|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il)"
     rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE}|{_SIX})",
     I,
 )

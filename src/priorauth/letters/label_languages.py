@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from priorauth.letters import label_french
 from priorauth.letters.spans import Hit, I, M
 
 # the label: a decision noun, optionally "of the request" ("van de aanvraag", "de la solicitud")
@@ -44,7 +45,7 @@ _WORDS = (
 
 
 def hits(text: str) -> list[Hit]:
-    """Each Dutch or Spanish decision label's value that is a decision word (its span is the word)."""
+    """Each Dutch, Spanish or French decision label's value that is a decision word (its span is the word)."""
     found = []
     for m in _LABEL.finditer(text):
         value = _VALUE_END.split(m.group("v"))[0]
@@ -55,4 +56,4 @@ def hits(text: str) -> list[Hit]:
             if w:
                 found.append(Hit(kind, m.start("v") + w.start("w"), m.start("v") + w.end("w")))
                 break
-    return found
+    return found + label_french.hits(text)  # a French label ("DÉCISION : ACCORD")

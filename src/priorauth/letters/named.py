@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from priorauth.letters import french_patient, german_patient
 from priorauth.letters.spans import M
 
 _WORD = r"(?-i:[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*\.?)"
@@ -46,6 +47,8 @@ NAMES = (
     re.compile(rf"^[ \t]*(?i:name,[ \t]*vorname|nom,[ \t]*pr[ée]nom)[ \t]*:[ \t]*(?P<v>{_WORD},[ \t]+{_WORD}(?:[ \t]+{_WORD})?)[ \t]*$", M),
     # "Jane Doe (born 2 March 1960; member ...)" alone at its line's start
     re.compile(rf"^[ \t]*(?P<v>{_FULL})[ \t]*\((?={_BIRTH})", M),
+    french_patient.NAME,  # "Adhérent(e) :  Mme Hélène Dupont" (the twenty-second pass)
+    german_patient.NAME,  # "Versicherte/r:  Frau Ingrid Beispiel" (the twenty-second pass)
 )
 _ID = r"(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)(?!\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24}))(?![A-Za-z0-9])"
 MEMBER_IDS = (

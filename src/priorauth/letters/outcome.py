@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from priorauth.letters import (
+    asides,
     dates,
     decision,
     deferred,
@@ -21,9 +22,12 @@ from priorauth.letters import (
     label_languages,
     line_refs,
     misread,
+    ncpdp_xml,
+    pending_notice,
     placed,
     status_icon,
     tables,
+    upheld,
     x12_action,
     yes_no,
 )
@@ -957,7 +961,10 @@ def outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[H
         hits, why = _outcome_hits(own, codes)
         if hits or not why.startswith("the outcome could not be read"):
             return hits, why  # its own words decide, disagree or say nothing was decided
-    return _outcome_hits(text, codes)
+    hits, why = _outcome_hits(text, codes)
+    if not hits and why.startswith("the outcome could not be read") and (bare := asides.without(text)) != text:
+        return _outcome_hits(bare, codes)  # "Quillon Health (the member's insurer) APPROVED ...": past its aside
+    return hits, why
 
 
 def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[Hit], str]:
@@ -987,6 +994,7 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
         return [], why
     labeled += symbols + ticked + answered + _spaced_hits(text) + extract.hits(text, _OUTCOME_WORDS)
     labeled += label_languages.hits(text) + json_status.hits(text, _OUTCOME_WORDS)  # Dutch, Spanish; a JSON object
+    labeled += pending_notice.hits(text) + ncpdp_xml.hits(text)  # "cannot decide yet. Please send"; ePA "Open"
     for m in _LABEL.finditer(text):
         if extract.is_legend(m.group("v")):
             continue  # "decision: A = approved, D = denied": a legend's codes, nothing decided
@@ -1098,7 +1106,7 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
             return [], "the letter states more than one outcome (" + ", ".join(sorted({h.value for h in placed_})) + "): left empty"
         said, values = placed_, {h.value for h in placed_}
     if not values and not other:  # nor placed: an app's icon line ("✕  Not approved"), a decision deferred
-        late = status_icon.hits(text, _OUTCOME_WORDS) + deferred.hits(text)
+        late = status_icon.hits(text, _OUTCOME_WORDS) + deferred.hits(text) + upheld.hits(text)
         if len({h.value for h in late}) > 1:
             return [], "the letter states more than one outcome (" + ", ".join(sorted({h.value for h in late})) + "): left empty"
         said, values = late, {h.value for h in late}
