@@ -748,7 +748,7 @@ _TELLER_AFTER_KIN = re.compile(
 # the relative's own illness or use of a drug ("takes", "toma", "is treated", "his own"), not a relative handling the
 # patient's drug ("patient's wife picks up the adagrasib")
 _OWN_USE = re.compile(
-    r"\b(?:takes|toma|tomaba|prend|nimmt|neemt|prende|toma|is\s+on|was\s+on|has\s+been\s+on|receives|recibe|re[çc]oit|"
+    r"\b(?:takes|toma|tomaba|prend|nimmt|neemt|prende|is\s+on|was\s+on|has\s+been\s+on|receives|recibe|re[çc]oit|"
     r"is\s+(?:being\s+)?treated|was\s+treated|(?:his|her|their)\s+own|died|tiene\s+c[áa]ncer|has\s+(?:\w+\s+)?cancer)\b",
     re.I,
 )
