@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from priorauth.facts.model import Diagnosis, DiseaseStatus
 from priorauth.terminology import concepts as cx
+from priorauth.text.document_scope import relative_subject
 from priorauth.text.finding_scope import (
     _another_chest_cancer,
     _block_header,
@@ -44,7 +45,24 @@ _DOUBT_WORD = re.compile(
 )
 
 
+# (held-out v28, issue 13's twenty-ninth pass, part two) [v28-suspect-drug-field] A pharmacovigilance report's field
+# "Suspected drug:" (the drug suspected of the reaction) before the indication ("Suspected drug: docetaxel, indication
+# NSCLC adenocarcinoma, metastatic"): the doubt is the drug's, not the diagnosis's. Only POSSIBLE_EXISTENCE, and no
+# doubt word between the field and the finding.
+_SUSPECT_DRUG_FIELD = re.compile(r"\bsuspect(?:ed)?\s+(?:drugs?|products?|medications?|medicines?|agents?)\s*:", re.I)
+
+
+def _suspect_drug_field(f: Finding) -> bool:
+    if not f.doubted_only_by("POSSIBLE_EXISTENCE"):
+        return False
+    before = f.sentence[: f.start - f.sentence_start]
+    fields = list(_SUSPECT_DRUG_FIELD.finditer(before))
+    return bool(fields) and not _DOUBT_WORD.search(before, fields[-1].end())
+
+
 def _doubt_of_another(doc: TextDoc, f: Finding) -> bool:
+    if _suspect_drug_field(f):
+        return True
     at = f.start - f.sentence_start
     before = f.sentence[:at]
     if f.doubted_only_by("POSSIBLE_EXISTENCE"):
@@ -62,6 +80,8 @@ def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         _other_primary(doc, f) and not _marked_sentence(f)
     ):
         return  # (held-out v13) [v13-lung-marker] "... breast RT ...": the sentence "adenocarcinoma, KRAS G12C" is the lung's
+    if relative_subject(doc, f):
+        return  # (held-out v28) [v28-relative-subject] "Patient's husband reports his own lung adenocarcinoma ..."
     if f.label == "HISTOLOGY_LUNG" and (not _lung(doc, f) or _another_chest_cancer(doc.text)):
         return
     if patterns()["other_primary"].search(_DICTATED_COLON.sub(" ", doc.text[max(0, f.start - 25) : f.start])):
@@ -292,13 +312,16 @@ _ROW_NAMES_CANCER = re.compile(
 # the box after each group ("Stage III [ ] IV [x]") or before it ("Stage: [ ] IIIB [x] IVA"): the one ticked group is
 # the stage. None or several ticked, no stage.
 _GROUP = r"(?:iv|iii|ii|i)[abc]?\d?"
+# (held-out v28, issue 13's twenty-ninth pass, part two) [v28-stage-choice-foreign] ... the stage word in German, Dutch,
+# Italian, Spanish or French ("Stadium: [ ] I [ ] II [ ] III [x] IV", "Stade : [x] IIIB [ ] IV")
+_STAGE_WORD = r"(?:stage|stadium|stadio|estadio|stade)"
 
 
 def _stage_choices(doc: TextDoc) -> list[Finding]:
     p = patterns()
     box = f"(?:{p['ticked_box'].pattern}|{p['unticked_box'].pattern})"
-    after = re.compile(rf"\bstage\s*:?[ \t]*((?:{_GROUP}[ \t]*{box}[ \t,/]*){{2,}})", re.I)
-    before = re.compile(rf"\bstage\s*:?[ \t]*((?:{box}[ \t]*{_GROUP}\b[ \t,/]*){{2,}})", re.I)
+    after = re.compile(rf"\b{_STAGE_WORD}\s*:?[ \t]*((?:{_GROUP}[ \t]*{box}[ \t,/]*){{2,}})", re.I)
+    before = re.compile(rf"\b{_STAGE_WORD}\s*:?[ \t]*((?:{box}[ \t]*{_GROUP}\b[ \t,/]*){{2,}})", re.I)
     out = []
     for rx, pair in ((after, rf"({_GROUP})[ \t]*({box})"), (before, rf"({box})[ \t]*({_GROUP})\b")):
         for m in rx.finditer(doc.text):
@@ -457,7 +480,7 @@ def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         & {"NEGATED_EXISTENCE", "FAMILY", "HYPOTHETICAL", "GENERAL"}
     ):
         return  # (held-out v10) a negation inside a parenthesis ("alone (no infusion) ... has spread to") stays there
-    if f.label == "SPREAD_HINT" or "POSSIBLE_EXISTENCE" in f.modifiers:
+    if f.label == "SPREAD_HINT" or ("POSSIBLE_EXISTENCE" in f.modifiers and not _suspect_drug_field(f)):
         out.spread_hints.append(_evidence(doc, f))
         return
     out.diagnoses.append(Diagnosis(_evidence(doc, f), cancer, (), None, None, True))  # type: ignore[arg-type]

@@ -272,7 +272,11 @@ _NOT_PATIENT_HEADING = re.compile(
     # not about a specific patient", "Grand rounds slide 7 (de-identified teaching composite)")
     r"\bnot\s+about\s+(?:a|any)\s+(?:(?:specific|particular|real|individual)\s+)?patient\b|\basking\s+(?:generally|in\s+"
     r"general|hypothetically)\b|\bteaching\s+(?:composite|slide|vignette)\b|\bcomposite\s+(?:case|vignette)\b|"
-    r"\bgrand\s+rounds\s+(?:slide|case|vignette|presentation)\b|"
+    # (held-out v28) [v28-grand-rounds-case] a grand rounds case or presentation is general only when its line says it
+    # is de-identified, a composite or teaching material: "Medicine grand rounds case summary. A 59-year-old woman
+    # ..." presents the chart's patient
+    r"\bgrand\s+rounds\s+(?:slide|vignette)\b|\bgrand\s+rounds\s+(?:case|presentation)\b(?=[^\n]{0,80}\b(?:de-?identified|"
+    r"anonymi[sz]ed|composite|teaching|hypothetical|literature|fictional)\b)|"
     # [ocr12-fictional-example] (held-out OCR v12) a story an education page tells of an invented person ("Ana's story
     # (a made-up example): ...", "an imaginary patient, Tom, ...")
     r"\b(?:fictional|fictitious|imaginary|invented|made[\s-]up)\s+(?:example|story|character|person|patient)\b"
@@ -711,3 +715,68 @@ def no_result_held(text: str) -> bool:
         for pattern in (_NO_RESULT_HELD, _DECLARED_NO_RESULT, _NO_RESULT_GIVEN)
         for m in pattern.finditer(text)
     )
+
+
+# (held-out v28, issue 13's twenty-ninth pass, part two) [v28-relative-subject] A clause whose subject is a relative
+# ("Patient's husband reports his own lung adenocarcinoma is treated with sotorasib", "Su hermano tiene cáncer de pulmón
+# y toma sotorasib"), or whose subject is the pronoun of a relative named as the subject of the clause before it ("Her
+# father died of lung cancer; he had chemotherapy with carboplatin"): the relative's finding, not the patient's. Guards:
+# a clause with no word of the relative's own illness or use ("takes", "toma", "is treated", "his own": "patient's
+# wife collects the adagrasib" is the patient's drug), a relative who tells what the patient had ("husband reports
+# she had ...", "per wife: ..."), a clause naming the
+# patient between the relative and the finding (a word or a pronoun other than "his own" / "her own": "Her daughter
+# gives her the tablets"), a second relative (one may be the patient's relation to the teller).
+_SUBJECT_KIN = (
+    r"husband|wife|spouse|partner|father|mother|dad|mom|mum|brother|sister|son|daughter|uncle|aunt|cousin|"
+    r"grand(?:father|mother|son|daughter)|hermano|hermana|padre|madre|esposo|esposa|marido|mari|femme|fr[èe]re|"
+    r"s(?:œ|oe)ur|p[èe]re|m[èe]re|irm[ãa]o|irm[ãa]|pai|m[ãa]e|bruder|schwester|vater|mutter|ehemann|ehefrau|broer|zus|"
+    r"vader|moeder|echtgenoot|fratello|sorella|marito|moglie"
+)
+_MALE_SUBJECT_KIN = r"husband|father|dad|brother|son|uncle|grandfather|grandson"
+_FEMALE_SUBJECT_KIN = r"wife|mother|mom|mum|sister|daughter|aunt|grandmother|granddaughter"
+_RELATIVE_SUBJECT = re.compile(
+    r"^\W*(?:[^\W\d_][\w ]{0,20}:\s*)?(?:(?:the\s+)?(?:patient|pt)(?:'s|\u2019s)\s+|(?:his|her|their|su|sa|son|seu|sua|sein|seine|ihr|ihre|zijn|"
+    rf"haar|suo|sua)\s+)(?:late\s+|older\s+|younger\s+|elder\s+|own\s+)?(?:{_SUBJECT_KIN})\b",
+    re.I,
+)
+_TELLER_AFTER_KIN = re.compile(
+    r"^[^.;\n]{0,30}?\b(?:reports?|reported|says|said|states?|stated|tells?|told|confirms?|confirmed|mentions?|"
+    r"mentioned|relays?|asks?|asked|calls?|called|informs?|informed)\s+(?:us\s+|me\s+)?(?:that\s+)?(?!his\s+own|her\s+own)"
+    r"(?:he|she|the\s+patient|pt|patient|his|her|they)\b",
+    re.I,
+)
+# the relative's own illness or use of a drug ("takes", "toma", "is treated", "his own"), not a relative handling the
+# patient's drug ("patient's wife picks up the adagrasib")
+_OWN_USE = re.compile(
+    r"\b(?:takes|toma|tomaba|prend|nimmt|neemt|prende|is\s+on|was\s+on|has\s+been\s+on|receives|recibe|re[çc]oit|"
+    r"is\s+(?:being\s+)?treated|was\s+treated|(?:his|her|their)\s+own|died|tiene\s+c[áa]ncer|has\s+(?:\w+\s+)?cancer)\b",
+    re.I,
+)
+# a pronoun that may be the patient's ("Her daughter gives her the tablets"); "his own" / "her own" is the relative's
+_PRONOUN_NOT_OWN = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their)\b(?!\s+own\b)", re.I)
+_PATIENT_WORD = re.compile(r"\b(?:patient|pt|paciente|patiente?|patientin)\b", re.I)
+_KIN_WORD = re.compile(rf"\b(?:{_SUBJECT_KIN})\b", re.I)
+_PRONOUN_CLAUSE = {
+    "male": re.compile(rf"^\W*(?:her)\s+(?:late\s+)?(?:{_MALE_SUBJECT_KIN})\b", re.I),
+    "female": re.compile(rf"^\W*(?:his)\s+(?:late\s+)?(?:{_FEMALE_SUBJECT_KIN})\b", re.I),
+}
+_PRONOUN_START = {"male": re.compile(r"^\W*he\b", re.I), "female": re.compile(r"^\W*she\b", re.I)}
+_OWN_PRONOUN_OF = {"male": re.compile(r"\b(?:she|her|herself)\b", re.I), "female": re.compile(r"\b(?:he|his|him|himself)\b", re.I)}
+
+
+def relative_subject(doc: TextDoc, f: Finding) -> bool:
+    text = unwrap(doc.text)
+    clauses = re.split(r"[.!?;](?:\s+|$)|\n[ \t]*\n", text[max(0, f.start - 300) : f.start])
+    clause = clauses[-1]
+    head = _RELATIVE_SUBJECT.match(clause)
+    if head:
+        rest = clause[head.end() :]
+        return bool(_OWN_USE.search(rest)) and not (
+            _TELLER_AFTER_KIN.match(rest) or _PATIENT_WORD.search(rest) or _KIN_WORD.search(rest) or _PRONOUN_NOT_OWN.search(rest)
+        )
+    if len(clauses) < 2:
+        return False
+    for gender, opener in _PRONOUN_CLAUSE.items():
+        if opener.match(clauses[-2]) and _PRONOUN_START[gender].match(clause) and not _OWN_PRONOUN_OF[gender].search(clause):
+            return not _PATIENT_WORD.search(clause) and len(_KIN_WORD.findall(clauses[-2])) == 1
+    return False

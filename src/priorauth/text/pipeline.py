@@ -454,6 +454,12 @@ def _bare_headings() -> re.Pattern[str]:
     return re.compile(rf"^[ \t]*({words})[ \t]*$", re.I | re.M)
 
 
+# (held-out v28, issue 13's twenty-ninth pass, part two) [v28-survivorship-plan] A survivorship care plan's title
+# ("Survivorship care plan: ... treated 2024 with cisplatin/etoposide"): a summary of the treatment had, not a plan
+# section (a note's own "Plan:" stays one).
+_SURVIVORSHIP_BEFORE = re.compile(r"\bsurvivorship\s+(?:care\s+)?$", re.I)
+
+
 def _section_starts(text: str) -> list[tuple[int, str | None]]:
     with warnings.catch_warnings():  # spaCy W036 "matcher has no patterns": noise
         warnings.simplefilter("ignore", UserWarning)
@@ -461,7 +467,11 @@ def _section_starts(text: str) -> list[tuple[int, str | None]]:
     starts = []
     for sec in doc._.sections:
         first = sec.title_start if sec.title_start is not None else sec.body_start
-        starts.append((doc[first].idx if first < len(doc) else len(text), sec.category))
+        at = doc[first].idx if first < len(doc) else len(text)
+        if sec.category == "plan" and _SURVIVORSHIP_BEFORE.search(text, max(0, at - 40), at):
+            starts.append((at, None))  # (held-out v28) [v28-survivorship-plan] "Survivorship care plan:": a summary
+            continue
+        starts.append((at, sec.category))
     category = {
         re.sub(r"\s+", " ", s["literal"].rstrip(":").strip().lower()): s["category"]
         for s in rules()["sections"]["sections"]

