@@ -24,9 +24,10 @@ while v19 was read, scored blind once; a development set since the twenty-second
 tests/ocr/heldout_documents21.yaml (`--set heldout21`: written blind while v20 was read, scored blind once; a
 development set since the twenty-third pass), tests/ocr/heldout_documents22.yaml (`--set heldout22`: written blind
 while v21 was read, scored blind once; a development set since the twenty-fourth pass),
-tests/ocr/heldout_documents23.yaml (`--set heldout23`: written blind while v22 was read, scored blind once) and
-tests/ocr/heldout_documents24.yaml (`--set heldout24`: to be written blind while v23 is read); a set not merged yet
-is absent until merged, and then said so, never an error;
+tests/ocr/heldout_documents23.yaml (`--set heldout23`: written blind while v22 was read, scored blind once; a
+development set since the twenty-fifth pass), tests/ocr/heldout_documents24.yaml (`--set heldout24`: written blind
+while v23 was read, scored blind once) and tests/ocr/heldout_documents25.yaml (`--set heldout25`: to be written blind
+while v24 is read); a set not merged yet is absent until merged, and then said so, never an error;
 they are scored apart.
 `--only ID,...` and `--dump DIR` (each OCR text beside its original) help read what differs. Needs the
 tesseract program.
@@ -75,8 +76,9 @@ SETS = {
     "heldout20": "heldout_documents20.yaml",  # written blind while v19 was read, scored once, then read
     "heldout21": "heldout_documents21.yaml",  # written blind while v20 was read, scored once, then read
     "heldout22": "heldout_documents22.yaml",  # written blind while v21 was read, scored once, then read
-    "heldout23": "heldout_documents23.yaml",  # written blind while v22 was read; scored blind once
-    "heldout24": "heldout_documents24.yaml",  # to be written blind while v23 is read; absent until merged
+    "heldout23": "heldout_documents23.yaml",  # written blind while v22 was read, scored once, then read
+    "heldout24": "heldout_documents24.yaml",  # written blind while v23 was read; scored blind once
+    "heldout25": "heldout_documents25.yaml",  # to be written blind while v24 is read; absent until merged
 }
 THRESHOLDS = (30, 40, 50, 60, 70, 80, 90)
 EXPECTED_STATUS = {  # what the kras_g12c criterion should say for what the report states (NSCLC)

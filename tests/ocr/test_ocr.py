@@ -610,7 +610,7 @@ def test_a_word_before_the_sentence_qualifies_it_only_if_it_looks_forward() -> N
 
 
 def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str]) -> None:
-    """v4 to v17 are development sets, v18 the held-out set; v19 (written blind while v18 is read) is absent until
+    """v4 to v23 are development sets, v24 the held-out set; v25 (written blind while v24 is read) is absent until
     merged: the script says so in one line and scores nothing, never a traceback."""
     import importlib.util
 
@@ -640,11 +640,12 @@ def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str])
     assert module.SETS["heldout22"] == "heldout_documents22.yaml"
     assert module.SETS["heldout23"] == "heldout_documents23.yaml"
     assert module.SETS["heldout24"] == "heldout_documents24.yaml"
+    assert module.SETS["heldout25"] == "heldout_documents25.yaml"
     assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
-    if not (scans.HERE / "heldout_documents24.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout24"]) == 2
+    if not (scans.HERE / "heldout_documents25.yaml").exists() and ocr.tesseract_version():
+        assert module.main(["--set", "heldout25"]) == 2
         err = capsys.readouterr().err
-        assert "heldout_documents24.yaml is absent (not merged yet)" in err and "Traceback" not in err
+        assert "heldout_documents25.yaml is absent (not merged yet)" in err and "Traceback" not in err
 
 
 # --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------

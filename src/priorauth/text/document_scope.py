@@ -77,11 +77,24 @@ _MISDIRECTED = re.compile(
 _CONDITION_BEFORE = re.compile(r"\b(?:if|should|in\s+case|when)\b[^.!?\n]*$", re.I)
 
 
+# [ocr23-other-rows-belong] (held-out OCR v23, issue 17's twenty-fifth pass) A notice whose subject is the other rows
+# or entries of a list ("Other rows belong to other patients and are masked", "the remaining samples relate to
+# different patients"): a batch sheet routed for one row, not a document of another patient; the rows are read as
+# [ocr22-routed-item] allows. "This report belongs to another patient" stays a notice.
+_OTHER_PARTS_BEFORE = re.compile(
+    r"\b(?:other|remaining|all\s+other|the\s+rest\s+of\s+the)\s+(?:rows?|lines?|entries|samples?|specimens?|items?|"
+    r"results?|names?|cases?)\W{1,4}$",
+    re.I,
+)
+
+
 def _misdirected(text: str) -> bool:
     """A notice on the document's first page (its first 1,200 characters) that it is not this patient's."""
     head = text[:1200]
     return any(
-        not _CONDITION_BEFORE.search(head[max(0, m.start() - 80) : m.start()]) and not _one_result_withdrawn(head, m)
+        not _CONDITION_BEFORE.search(head[max(0, m.start() - 80) : m.start()])
+        and not _one_result_withdrawn(head, m)
+        and not _OTHER_PARTS_BEFORE.search(head[max(0, m.start() - 40) : m.start()])
         for m in _MISDIRECTED.finditer(head)
     )
 
@@ -235,6 +248,31 @@ _NOT_A_PATIENT = re.compile(
     r"|\bnot\s+an?\s+(?:real\s+|actual\s+)?(?:patient(?:'s|\u2019s)?|clinical)\s+(?:report|record|result)s?\b",
     re.I,
 )
+
+
+# [ocr23-section-not-result] (held-out OCR v23, issue 17's twenty-fifth pass) ... said in brackets by a heading that
+# introduces a list ("ASSAY SCOPE APPENDIX (the assay can detect the following; it is not a result):"): the words are
+# the section's, not the document's. Only the lines under that heading, to a blank line or the page's end, are no
+# result; the report's findings above it stand. A banner on a line of its own still speaks for the whole document.
+# [ocr23-header-cells] Words read across a table's column gap are no declaration: "Row  Lab no  Patient  Specimen"
+# (a header's cells "Lab no", "Patient", "Specimen") says no "no patient specimen".
+_SECTION_NOTE_AFTER = re.compile(r"[^()\n]*\)\s*:\s*$", re.M)
+_COLUMN_GAP = re.compile(r" {2,}|\t")
+
+
+def not_a_patient_at(text: str, at: int) -> bool:
+    """Whether a no-patient declaration speaks for the text at ``at``: the whole document's, or a section's."""
+    for m in _NOT_A_PATIENT.finditer(text):
+        if _COLUMN_GAP.search(m.group(0)):
+            continue  # [ocr23-header-cells]
+        start = _line_start(text, m.start())
+        if "(" not in text[start : m.start()] or not _SECTION_NOTE_AFTER.match(text, m.end()):
+            return True
+        below = text.find("\n", m.end())
+        ends = [e for e in (text.find("\n\n", below), text.find("\f", below)) if e >= 0]
+        if below >= 0 and below <= at < min(ends, default=len(text)):
+            return True
+    return False
 
 
 # The first line of a paragraph that makes the paragraph general: a policy's or a label's text, teaching
@@ -562,9 +600,21 @@ _COPY_WORD = re.compile(
 )
 
 
+# [ocr23-superseded-section] (held-out OCR v23, issue 17's twenty-fifth pass) ... up to a heading of the result that
+# replaces it, when one follows ("PRIOR RESULT (2026-11-14) - SUPERSEDED, DO NOT USE:" ... "CORRECTED RESULT
+# (2026-11-22):"): the banner heads the prior result's section only, the corrected result under its own heading stands.
+_CURRENT_HEADING = re.compile(
+    r"^\W{0,3}(?:corrected|current|revised|amended|updated|new|final|replacement|valid)\s+(?:(?:kras|molecular|test)\s+)?"
+    r"(?:results?|findings?|report|interpretation)\b[^\n]{0,40}:\s*$",
+    re.I | re.M,
+)
+
+
 def _superseded_copy(doc: TextDoc, f: Finding) -> bool:
     for m in _SUPERSEDED_BANNER.finditer(doc.text, 0, f.start):
-        if _COPY_WORD.search(m.group(0)) and "\f" not in doc.text[m.end() : f.start]:
+        if not _COPY_WORD.search(m.group(0)) or "\f" in doc.text[m.end() : f.start]:
+            continue
+        if not _CURRENT_HEADING.search(doc.text, m.end(), _line_start(doc.text, f.start)):
             return True
     return False
 

@@ -17,6 +17,7 @@ from priorauth.text.document_scope import (
     _misfiled,
     _several_patients,
     _superseded_copy,
+    not_a_patient_at,
 )
 from priorauth.text.finding_scope import (
     _answered_yes,
@@ -92,7 +93,8 @@ def _document_facts(doc: TextDoc) -> TextFacts:
         return out  # (held-out v18) [v18-blank-template] "template (fields blank): [Patient name] has [stage] NSCLC ..."
     not_a_patient = bool(_NOT_A_PATIENT.search(doc.text))  # [ocr9-not-a-patient] a proficiency sample: no KRAS result
     for f in analyze(doc.text):
-        if not (not_a_patient and f.label.startswith("KRAS")):
+        # [ocr23-section-not-result] a heading's "(... it is not a result):" speaks for its section only
+        if not (not_a_patient and f.label.startswith("KRAS") and not_a_patient_at(doc.text, f.start)):
             _add(out, doc, f)
     for f in _stage_cells(doc):  # (held-out v17) [v17-stage-column] "MRN | Diagnosis | Stage" ... "30211 | NSCLC squamous | IIIA"
         _add(out, doc, f)

@@ -121,6 +121,16 @@ _HEADER = re.compile(r"^\s*[A-Z][A-Z ]{2,30}\b(?:\s*\([^)]*\))?:?\s*$|^[^:]{2,60
 _NOT_DETECTED_HEADER = re.compile(
     r"^\s*(?:not\s+detected|negative|no\s+(?:variants?|mutations?|alterations?)\s+detected)\b", re.I
 )
+# [ocr23-negatives-heading] (held-out OCR v23, issue 17's twenty-fifth pass) ... or a list of the report's pertinent
+# negatives ("PERTINENT NEGATIVES (tested, not detected)", "Relevant negative findings:", "Genes tested - not
+# detected"): its rows name what was looked for and not found. A "PERTINENT POSITIVES" heading is none, and a negative
+# stated in such a row ("KRAS wild type") stays the negative it states (no double negation).
+_NEGATIVES_HEADING = re.compile(
+    r"^\s*(?:(?:pertinent|relevant|notable|important|key|clinically\s+relevant)\s+)negatives?\b"
+    r"|^\s*(?:genes?|variants?|targets?|biomarkers?|alterations?)\s+(?:tested|assessed|analy[sz]ed)\W{1,4}"
+    r"(?:and\s+)?not\s+(?:detected|found|identified)\b",
+    re.I,
+)
 
 
 def _gene_of(f: Finding) -> str | None:
@@ -184,7 +194,7 @@ def _under_not_detected(doc: TextDoc, f: Finding) -> bool:
     start = _line_start(doc.text, f.start)
     for prev in reversed(doc.text[: max(0, start - 1)].split("\n\n")[-1].split("\n")[-10:]):
         if _HEADER.match(prev):
-            return bool(_NOT_DETECTED_HEADER.match(prev))
+            return bool(_NOT_DETECTED_HEADER.match(prev) or (f.label != "KRAS_NEG" and _NEGATIVES_HEADING.match(prev)))
     return False
 
 

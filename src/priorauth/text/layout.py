@@ -71,8 +71,21 @@ _CRITERION_COLUMN = re.compile(
 )
 
 
+# [ocr23-reasons-list] (held-out OCR v23, issue 17's twenty-fifth pass) A list the writer introduces as their own
+# reasons ("I am writing to support coverage for my patient, for the following reasons:", "My rationale is as follows:")
+# states the patient's facts, whatever word of coverage the introduction holds: no criteria. "Coverage requires the
+# following:" and "criteria (reasons for denial):" stay criteria.
+_REASONS_INTRO = re.compile(
+    r"\b(?:for\s+the\s+following\s+(?:clinical\s+)?(?:reasons?|grounds)|(?:my|our)\s+(?:clinical\s+)?(?:reasons?|rationale)"
+    r"(?:\s+(?:is|are)(?:\s+as\s+follows)?)?|because)\W*$",
+    re.I,
+)
+
+
 def _criteria_intro(line: str, heading: str) -> bool:
     intro = patterns()["criteria_intro"]
+    if _REASONS_INTRO.search(line.strip()) and not _CRITERION_COLUMN.match(line):
+        return False  # [ocr23-reasons-list]
     first = re.split(r" {2,}|\t", line.strip())[0]
     if line.rstrip().endswith(":") and intro.search(line):
         return True
@@ -118,8 +131,20 @@ _CONTROL_CELL = re.compile(
 )
 
 
+# [ocr23-variant-control] (held-out OCR v23, issue 17's twenty-fifth pass) ... or the variant naming a control material
+# itself ("the sample's melt curve resembled the G12C control", "G12C positive control: amplified", "a G12C reference
+# standard"): the control's, even across a line's wrap. "G12C detected; controls passed" names the result first.
+_CONTROL_AFTER = re.compile(
+    r"\s+(?:(?:positive|mutant|mutation|reference|ref\.?)\s+)?(?:control|ctrl)s?\b"
+    r"|\s+(?:reference|ref\.?)\s+(?:dna|standard|material|sample|line)s?\b",
+    re.I,
+)
+
+
 def _control_row(doc: TextDoc, f: Finding) -> bool:
     before = _line_before(doc, f)
+    if _CONTROL_AFTER.match(doc.text, f.end):
+        return True  # [ocr23-variant-control]
     return bool(_CONTROL_ROW.search(before) or _CONTROL_CELL.search(_CELL_SPLIT.split(before)[-1]))
 
 
