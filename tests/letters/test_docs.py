@@ -528,6 +528,22 @@ TWENTYTHIRD_BLIND = {  # the twenty-third set's one blind run (digital, fax), sc
 }
 
 
+TWENTYFOURTH_BLIND = {  # the twenty-fourth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("70.8 / 29.2 / 0.0", "68.8 / 31.2 / 0.0"),
+    "authorization_number": ("77.1 / 20.8 / 2.1", "75.0 / 22.9 / 2.1"),
+    "period_start": ("91.7 / 8.3 / 0.0", "89.6 / 10.4 / 0.0"),
+    "period_end": ("91.7 / 8.3 / 0.0", "89.6 / 10.4 / 0.0"),
+    "quantity": ("89.6 / 10.4 / 0.0", "87.5 / 12.5 / 0.0"),
+    "appeal_deadline": ("79.2 / 20.8 / 0.0", "79.2 / 20.8 / 0.0"),
+    "denial_reason": ("79.2 / 18.8 / 2.1", "77.1 / 20.8 / 2.1"),
+    "requested": ("89.6 / 10.4 / 0.0", "89.6 / 10.4 / 0.0"),
+    "patient_name": ("64.6 / 33.3 / 2.1", "58.3 / 39.6 / 2.1"),
+    "patient_birth_date": ("81.2 / 16.7 / 2.1", "79.2 / 20.8 / 0.0"),
+    "patient_member_id": ("83.3 / 10.4 / 6.2", "68.8 / 22.9 / 8.3"),
+    "patient_mismatch": ("89.6 / 0.0 / 10.4", "87.5 / 0.0 / 12.5"),
+}
+
+
 def _at_both_qualities(
     nth: str,
     blind: dict[str, tuple[str, str]],
@@ -570,6 +586,7 @@ def _at_both_qualities(
         _at_both_qualities("twenty-first", TWENTYFIRST_BLIND, 0, "scored **once** by the lead on 2026-12-02"),
         _at_both_qualities("twenty-second", TWENTYSECOND_BLIND, (0, 1), "scored **once** by the lead on 2026-12-02"),
         _at_both_qualities("twenty-third", TWENTYTHIRD_BLIND, (0, 1), "scored **once** by the lead on 2026-12-02"),
+        _at_both_qualities("twenty-fourth", TWENTYFOURTH_BLIND, 0, "scored **once** by the lead on\n2026-12-02"),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
