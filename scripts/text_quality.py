@@ -41,8 +41,10 @@ too), ``heldout26`` (``tests/text/heldout26.yaml``, written
 blind while v25 was read, scored blind once, then read on 2026-12-02 in the twenty-seventh pass: a development set
 too), ``heldout27`` (``tests/text/heldout27.yaml``, written
 blind while v26 was read, scored blind once, then read on 2026-12-02 in the twenty-eighth pass: a development set
-too), ``heldout28`` (``tests/text/heldout28.yaml``, the held-out set, written blind while v27 was read, merged and
-scored blind once on 2026-12-02) and ``heldout29`` (``tests/text/heldout29.yaml``, the next held-out set; absent
+too), ``heldout28`` (``tests/text/heldout28.yaml``, written blind while v27 was read, scored blind once, then read on
+2026-12-02 in the twenty-ninth pass: a development set too), ``heldout29`` (``tests/text/heldout29.yaml``, the
+held-out set, written blind while v28 was read, merged and scored blind once on 2026-12-02) and ``heldout30``
+(``tests/text/heldout30.yaml``, the next held-out set; absent
 until merged: a corpus whose file is absent, as each was until merged, is named absent
 and the scorer exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
@@ -95,8 +97,9 @@ HELDOUT24 = ROOT / "tests/text/heldout24.yaml"  # written blind while v23 was re
 HELDOUT25 = ROOT / "tests/text/heldout25.yaml"  # written blind while v24 was read; read in the twenty-sixth pass
 HELDOUT26 = ROOT / "tests/text/heldout26.yaml"  # written blind while v25 was read; read in the twenty-seventh pass
 HELDOUT27 = ROOT / "tests/text/heldout27.yaml"  # written blind while v26 was read; read in the twenty-eighth pass
-HELDOUT28 = ROOT / "tests/text/heldout28.yaml"  # written blind while v27 was read; the held-out set (scored blind once)
-HELDOUT29 = ROOT / "tests/text/heldout29.yaml"  # the next held-out set, absent until merged
+HELDOUT28 = ROOT / "tests/text/heldout28.yaml"  # written blind while v27 was read; scored blind once, then read
+HELDOUT29 = ROOT / "tests/text/heldout29.yaml"  # written blind while v28 was read; the held-out set (scored blind once)
+HELDOUT30 = ROOT / "tests/text/heldout30.yaml"  # the next held-out set, absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -128,6 +131,7 @@ CORPORA = {
     "heldout27": HELDOUT27,
     "heldout28": HELDOUT28,
     "heldout29": HELDOUT29,
+    "heldout30": HELDOUT30,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")
