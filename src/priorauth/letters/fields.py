@@ -12,7 +12,9 @@ from datetime import date, timedelta
 
 from priorauth.letters import (
     appeal_terms,
+    card_number,
     chat,
+    cjk_dates,
     column_label,
     compared,
     dates,
@@ -21,18 +23,23 @@ from priorauth.letters import (
     dotted_dates,
     fhir_xml,
     french_dates,
+    household,
     ini_values,
     margin,
     member_labels,
+    member_on_request,
     named,
     ncpdp_xml,
+    nordic_patient,
     not_items,
     parts,
+    pipe_table,
     pointers,
     quoted_csv,
     ranks,
     sms,
     spaced,
+    stray_label,
     tables,
     worded,
     written_on,
@@ -615,6 +622,8 @@ def _authorization_number(text: str, new_only: bool = False) -> Hit | None:
                     continue
                 if _PHONE_SHAPED.fullmatch(value) and _PHONE_LINE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
                     continue  # "New fax numbers: pharmacy PA 555-0129": a phone number on a line of phone numbers
+                if member_on_request.names_member(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+                    continue  # "Member ID on the request: BMX-...": the member's id, never the number
                 if pointers.theirs(text, text.rfind("\n", 0, m.start()) + 1, m.start("v")):
                     continue  # "Your ref: onc/12   Our ref: X": the correspondent's, never the payer's
                 spaced = _SPACED_GROUPS.fullmatch(value)
@@ -1345,9 +1354,13 @@ def denial_reason(text: str) -> Hit | None:
         end = start + len(text[start:end].rstrip())
         if end - start >= 15:
             return Hit(" ".join(text[start:end].split()), start, end)
+    if stray := stray_label.reason(text):  # a fax's "Reason _ : ..." (the twenty-fourth safety pass)
+        return stray
     if recital := _recital(text):
         return recital
     for s in _SENTENCE.finditer(text):
+        if pipe_table.rows(s.group(0)):
+            continue  # a Markdown table's rows, cut as a sentence at a header's "Met?": no reason sentence
         if _decision_line(s.group(0)):
             continue  # "### Outcome:  NOT COVERED": the decision's own label, no reason
         if _REASON_SENTENCE.search(s.group(0)) and not re.search(r"\bappeal|\bif\s+you\b", s.group(0), I):
@@ -1902,7 +1915,7 @@ _BIRTH_WORD = re.compile(r"\b(?:DOB|date\s+of\s+birth|birth\s*date|born)\b", I)
 _LABEL_BEFORE = re.compile(r"(?-i:\b(?:PA|AUTH|REQ|CASE)[-_](?:NUMBER|NO|NBR|NUM|ID))[ \t]+\S+[ \t]*[:.#]?[ \t]*$")
 _NOT_MEMBER_ID = re.compile(
     r"\b(?:request|case|reference|ref|claim|session|chat|conversation|call|interaction|user|login|npi|dea|tax|fax|provider|prescriber|group|rx|pa|"
-    r"confirmation|determination|review|episode|ticket|tracking|transaction|transport|message|trace|correlation|document|order|fax|prior\s+auth(?:orization)?|"
+    r"auth|confirmation|determination|review|episode|ticket|tracking|transaction|transport|message|trace|correlation|document|order|fax|prior\s+auth(?:orization)?|"
     r"authorization|approval|pharmacy|ncpdp|bin|pcn|employer|sponsor|payer|plan|contract|tin|ein|ssn|grant|college|licen[cs]e|registration)\W*$",
     I,
 )
@@ -2031,6 +2044,9 @@ def _addressee_in_full(text: str, salutation: re.Match[str]) -> re.Match[str] | 
 
 
 def patient(text: str) -> dict[str, Hit]:
+    if (entry := household.entry(text)) is not None:  # a household statement: the entry naming LUMAKRAS
+        at = entry[0]
+        return {k: Hit(h.value, h.start + at, h.end + at, h.note) for k, h in patient(text[entry[0] : entry[1]]).items()}
     out: dict[str, Hit] = {}
     found = (
         x
@@ -2076,7 +2092,10 @@ def patient(text: str) -> dict[str, Hit]:
         hit = out.pop("birth_date")
         if (born := declared_order.reread(text[hit.start : hit.end], hit.value)) is not None:
             out["birth_date"] = Hit(born, hit.start, hit.end)
+    if "birth_date" not in out and (born_hit := nordic_patient.birth(text) or cjk_dates.birth(text)):
+        out["birth_date"] = born_hit  # "Fødselsdato: 02.10.1950", "生年月日 ... 1950年6月12日"
     mid = _member_id(text) or named.member_id(text) or member_labels.member_id(text)  # NHS, Spanish, bilingual labels
+    mid = card_number.over_policy(text, mid)  # "TPA ID card no." over "Policy no.": the card's number
     if mid is not None and _LABEL_BEFORE.search(text, text.rfind("\n", 0, mid.start("v")) + 1, mid.start("v")):
         mid = None  # "PA-NUMBER MBR-ID: 0V2717..." (a fax's header cells run together): the value is the first label's
     if mid is not None:

@@ -1,0 +1,32 @@
+"""A reason's label a fax split from its colon with a stray mark (issue 18's twenty-fourth set, its safety pass).
+
+A form's aligned ``Reason              : <text>`` came back from the fax as ``Reason _ : <text>``: the column of blanks
+read as an underscore. No reason label allows a mark between the word and its colon, so the reason was read from
+the next sentence that sounded like one (a disclaimer, "Cashless denial is not a rejection ...": a **wrong** reason).
+The label opening its line (``Reason``, ``Reasons``, ``Denial reason``), one or two stray marks (``_ . , ' ` ~``)
+between blanks, its colon: the reason is its text up to the paragraph's end.
+
+Guards: the label inside a sentence, a mark with no blank before it (``Reason_code:``), a label with nothing after
+its colon, a value shorter than 15 characters."""
+
+from __future__ import annotations
+
+import re
+
+from priorauth.letters.spans import Hit
+
+_LABEL = re.compile(
+    r"^[ \t|]*(?i:(?:denial[ \t]+)?reasons?)[ \t]+[_.,'‘’`~]{1,2}[ \t]*:[ \t]*(?=\S)",
+    re.M,
+)
+
+
+def reason(text: str) -> Hit | None:
+    """The reason after a label a fax gave a stray mark before its colon, up to its paragraph's end."""
+    for m in _LABEL.finditer(text):
+        end_para = re.search(r"\n[ \t]*\n|\f", text[m.end() :])
+        end = m.end() + (end_para.start() if end_para else len(text) - m.end())
+        end = m.end() + len(text[m.end() : end].rstrip())
+        if end - m.end() >= 15:
+            return Hit(" ".join(text[m.end() : end].split()), m.end(), end)
+    return None
