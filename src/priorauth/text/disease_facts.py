@@ -90,6 +90,8 @@ def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v13) [v13-reclassified] 'Copied dx: "small cell lung cancer" ... reclassified: ..., not SCLC'
     if _GUT_SITE_BEFORE.search(doc.text[max(0, f.start - 25) : f.start]):
         return  # (held-out v10) [v10-gut-site] "Sigmoid adenocarcinoma ... 2026: lung mets": the bowel's, not the lung's
+    if f.label == "HISTOLOGY_LUNG" and _organ_after(doc, f):
+        return  # (held-out v29's safety pass) [v29s-histology-organ-after] "adenocarcinoma of the colon", "del colon-retto"
     if f.label == "HISTOLOGY_LUNG" and _ANOTHER_PRIMARY_AFTER.match(doc.text, f.end):
         return  # (held-out v25) [v25-histology-metastasis-of-other] "adenocarcinoma, colonic type - c/w metastatic CRC"
     ev = _evidence(doc, f)
@@ -173,6 +175,28 @@ _ANOTHER_PRIMARY_AFTER = re.compile(
     r"endometrial|upper\s+gi|renal|thyroid)\b",
     re.I,
 )
+# (held-out v29's safety pass) [v29s-histology-organ-after] a histology word whose own organ follows it ("adenocarcinoma
+# of the sigmoid colon", "adenocarcinoma del colon-retto", "carcinoma da mama"): that organ's cancer, not the lung's,
+# even on a line that names the lung for its metastases ("progressione polmonare"). "adenocarcinoma of the lung" stays.
+_PREPOSITION_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:of|from|del|della|dello|de|do|da|du|des|di)\s+(?:the\s+|la\s+|l'|el\s+|o\s+|a\s+)?"
+    r"(?:(?:sigmoid|ascending|descending|transverse|right|left)\s+)?",
+    re.I,
+)
+
+
+def _organ_after(doc: TextDoc, f: Finding) -> bool:
+    m = _PREPOSITION_AFTER.match(doc.text, f.end)
+    return bool(
+        m
+        and m.end() > f.end
+        and (patterns()["other_primary"].match(doc.text, m.end()) or _GUT_ORGAN.match(doc.text, m.end()))
+    )
+
+
+_GUT_ORGAN = re.compile(r"(?:rectum|recto|retto|reto|sigmoid|caecum|cecum|stomach|pancreas|prostate)\b", re.I)
+
+
 _GUT_SITE_BEFORE = re.compile(
     r"\b(?:sigmoid|rectosigmoid|caecal|cecal|colonic|appendiceal|gastric|oesophageal|esophageal|duodenal|ampullary|"
     r"small\s+bowel|ileal|jejunal)\s+(?:\w+\s+)?$",

@@ -786,9 +786,11 @@ def _combination(sentence: str) -> bool:
 # USAN stems of anticancer drugs that are not KRAS G12C inhibitors (those end in -rasib), for a drug word just
 # before a "monotherapy" that the vocabulary does not know.
 _OTHER_DRUG_STEM = re.compile(
-    r"\b\w{3,}(?:mab|zumb|mib|tinib|nib|platin|platyn\w*|taxel|taksel|rubicin|tecan|citabine|trexed)\s*,?\s*"
+    r"\b\w{3,}(?:mab|zumb|mib|tinib|nib|platin|platyn\w*|taxel|taksel|rubicin|tecan|[cs]itabin[ea]?|trexed)\s*,?\s*"
     r"(?:(?:w|we|em|en|som|in|as|como|i)\s+)?$"
     # (held-out v24) [v24-mono-translated] the same stems in katakana before 単剤 ("ペムブロリズマブ単剤")
+    # (held-out v29's safety pass) [v29s-mono-local-stem] "-citabine" spelt the local way ("kapesitabin monoterapi",
+    # "gemcitabina en monoterapia"): another drug's single agent
     r"|(?:\u30de\u30d6|\u30cb\u30d6|\u30d7\u30e9\u30c1\u30f3|\u30bf\u30ad\u30bb\u30eb|\u30c6\u30ab\u30f3|\u30b7\u30bf\u30d3\u30f3|\u30c8\u30ec\u30ad\u30bb\u30c9)\s*$",
     re.I,
 )

@@ -768,7 +768,12 @@ def _caller_relative_is_patient(doc: TextDoc, f: Finding) -> bool:
 # (held-out v23) [v24-therapy-not-yet] A line that ends in a plan's colon ("Total neoadjuvant therapy planned:" over
 # "short-course RT 25 Gy/5 then CAPOX"): the sentence on the next line is that plan's list, not drugs given.
 _PLANNED_LINE_BEFORE = re.compile(
-    r"\b(?:planned|plan|proposed|recommended|intended|to\s+(?:start|begin|follow))\s*:[ \t]*\n[ \t]*$", re.I
+    r"\b(?:planned|plan|proposed|recommended|intended|to\s+(?:start|begin|follow)"
+    # (held-out v29's safety pass) [v29s-decision-field] a board's decision field ending its line ("Recommendation:",
+    # "Decision:", "Consensus:", "Decisão:", "Recomandare:"), the regimen on the next: proposed, not given
+    r"|recommendations?|decision|consensus|decis[\u00e3a]o|decisi[\u00f3o]n|recomenda[\u00e7c][\u00e3a]o|recomandare)"
+    r"\s*:[ \t]*\n[ \t]*$",
+    re.I,
 )
 
 
