@@ -286,19 +286,22 @@ def negative_including(doc: TextDoc, f: Finding) -> bool:
 _VARIANT_NAME = re.compile(r"\b(?:[A-Z]\d{1,3}[A-Z]|[A-Z][a-z]{2}\d{1,3}[A-Z][a-z]{2})\b")
 
 
+_GENE_BEFORE = re.compile(r"\bk-?ras[ \t-]*(?:p\.\s*)?$", re.I)
+
+
 def glossed_mention(doc: TextDoc, f: Finding) -> bool:
     name = _VARIANT_NAME.search(doc.text[f.start : f.end])
-    if not name:
-        return False
+    if not (name and _GENE_BEFORE.search(doc.text[max(0, f.start - 12) : f.start])):
+        return False  # a gloss repeats the whole name, gene and variant ("discuss G12C options (tissue KRAS G12C)": none)
     window = doc.text[f.end : f.end + 90]
-    again = re.search(rf"\b{re.escape(name.group(0))}\b", window)
+    again = re.search(rf"\bk-?ras[ \t-]*(?:p\.\s*)?{re.escape(name.group(0))}\b", window, re.I)
     if not again:
         return False
     between = window[: again.start()]
     if re.search(r"[.;]", between) or _RESULT_WORD.search(between) or not re.search(r"[/(]", between):
         return False
     gloss = between[between.rfind("/") + 1 :] if between.rfind("/") > between.rfind("(") else between[between.rfind("(") + 1 :]
-    return bool(re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,2}(?:k-?ras\s*)?(?:p\.\s*)?", gloss, re.I))
+    return bool(re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,2}", gloss))
 
 
 # [ocr20-phased-component] a base call that the report phases into one codon change with its neighbour ("c.34G>T ...
