@@ -255,8 +255,53 @@ _NEGATIVE_INCLUDING = re.compile(
 )
 
 
+# [ocr24s-including-then-negative] (held-out OCR v24's safety pass) ... or the inclusion put first, in brackets, and the
+# gene's negative call after them ("KRAS exons 2-3 (incl. G12C) wild type", "KRAS (including G12C): not detected"):
+# the variant is negated with the range it belongs to. A result inside the brackets ("(incl. G12C, detected)") is no
+# such bracket.
+_INCLUDING_OPEN = re.compile(
+    r"\(\s*(?:including|incl\.?|includes|covering|covers|e\.\s?g\.?)\s*:?\s*(?:k-?ras\s+)?(?:p\.\s*)?$", re.I
+)
+_CLOSED_THEN_NEGATIVE = re.compile(
+    r"\s*\)\s*[:=\u2013\u2014-]?\s*(?:(?:is|are|was|were)\s+)?(?:not\s+(?:detected|identified|found|mutated)|"
+    r"negative|neg\b|wild[\s-]?type|wt\b|absent|none\s+detected|no\s+(?:mutations?|variants?|alterations?)\s+"
+    r"(?:detected|identified|found))",
+    re.I,
+)
+
+
 def negative_including(doc: TextDoc, f: Finding) -> bool:
-    return bool(_NEGATIVE_INCLUDING.search(doc.text[max(0, f.start - 60) : f.start]))
+    before = doc.text[max(0, f.start - 60) : f.start]
+    if _NEGATIVE_INCLUDING.search(before):
+        return True
+    at = f.end - 1 if doc.text[f.start : f.end].endswith(")") else f.end  # the finding may hold its bracket: "G12C)"
+    return bool(_INCLUDING_OPEN.search(before) and _CLOSED_THEN_NEGATIVE.match(doc.text, at))
+
+
+# [ocr24s-glossed-mention] (held-out OCR v24's safety pass) a bilingual document restating the variant in a gloss of
+# another language right after it, behind a slash or an opening bracket, before any stop ("kasama ang KRAS G12C /
+# including KRAS G12C", "KRAS G12C yeobu-neun ajik moreum (KRAS G12C status not yet known)"): the first mention is
+# read through its gloss, which is a finding of its own and says what the first one says. A result word between the
+# two ("KRAS G12C detected (G12C at 12%)") keeps the first a finding of its own.
+_VARIANT_NAME = re.compile(r"\b(?:[A-Z]\d{1,3}[A-Z]|[A-Z][a-z]{2}\d{1,3}[A-Z][a-z]{2})\b")
+
+
+_GENE_BEFORE = re.compile(r"\bk-?ras[ \t-]*(?:p\.\s*)?$", re.I)
+
+
+def glossed_mention(doc: TextDoc, f: Finding) -> bool:
+    name = _VARIANT_NAME.search(doc.text[f.start : f.end])
+    if not (name and _GENE_BEFORE.search(doc.text[max(0, f.start - 12) : f.start])):
+        return False  # a gloss repeats the whole name, gene and variant ("discuss G12C options (tissue KRAS G12C)": none)
+    window = doc.text[f.end : f.end + 90]
+    again = re.search(rf"\bk-?ras[ \t-]*(?:p\.\s*)?{re.escape(name.group(0))}\b", window, re.I)
+    if not again:
+        return False
+    between = window[: again.start()]
+    if re.search(r"[.;]", between) or _RESULT_WORD.search(between) or not re.search(r"[/(]", between):
+        return False
+    gloss = between[between.rfind("/") + 1 :] if between.rfind("/") > between.rfind("(") else between[between.rfind("(") + 1 :]
+    return bool(re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,2}", gloss))
 
 
 # [ocr20-phased-component] a base call that the report phases into one codon change with its neighbour ("c.34G>T ...
@@ -282,18 +327,31 @@ def phased_component(doc: TextDoc, f: Finding) -> bool:
 # present") is no result word.
 _FIELD_LABEL_BEFORE = re.compile(
     r"(?:^|[ \t]{2,}|\t|[|;])[ \t]*(?:tests?(?:[ \t]+name)?|requests?|requested|orders?(?:ed[ \t]+test)?|"
-    r"assay[ \t]+requested|cancell?ed[ \t]+tests?)[ \t]*:[^\n:.;]{0,40}$",
+    r"assay[ \t]+requested|cancell?ed[ \t]+tests?|"
+    # [ocr24s-target-field] (held-out OCR v24's safety pass) the field naming what an assay targets ("Target: KRAS
+    # c.34G>T p.G12C only", "Targets: G12C", "Variants covered: G12C, G12D")
+    r"targets?|target[ \t]+variants?|variants?[ \t]+(?:covered|targeted|tested))[ \t]*:[^\n:.;]{0,40}$",
     re.I,
 )
+# [ocr24s-target-field] an HGVS prefix before the finding ("Target: KRAS c.34G>T p.G12C") is no sentence stop
+_HGVS_PREFIX = re.compile(r"\b[cpg]\.(?=\s?\(?[\dA-Z])")
+_G12C_NAMED = re.compile(r"\b(?:G12C|Gly12Cys)\b|c\.\s?34\s?G\s?>\s?T", re.I)
 _CONDITION = re.compile(r"\b(?:if|when|should|unless|provided)\b[^.;\n]*", re.I)
 
 
 def field_names_test(doc: TextDoc, f: Finding) -> bool:
-    if not _FIELD_LABEL_BEFORE.search(_line_before(doc, f)):
+    if not _FIELD_LABEL_BEFORE.search(_HGVS_PREFIX.sub("", _line_before(doc, f))):
         return False
     line = _CONDITION.sub(" ", _line_at(doc.text, f.start))
     end = _line_end(doc.text, f.end)
     following = _line_at(doc.text, end + 1) if end < len(doc.text) else ""
+    # [ocr24s-target-field] a next line that names the variant again carries its own result ("RESULT: KRAS G12C NOT
+    # DETECTED" under "Target: KRAS G12C only"); a bare result there ("Result: DETECTED") answers this line.
+    own = _VARIANT_NAME.search(doc.text[f.start : f.end])
+    if (own and re.search(rf"\b{re.escape(own.group(0))}\b", following)) or (
+        f.label == "KRAS_G12C" and _G12C_NAMED.search(following)
+    ):
+        following = ""
     return not (_RESULT_WORD.search(line) or _RESULT_WORD.search(following))
 
 

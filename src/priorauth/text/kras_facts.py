@@ -28,6 +28,7 @@ from priorauth.text.finding_scope import (
 from priorauth.text.kras_evidence import (
     csv_negative_row,
     field_names_test,
+    glossed_mention,
     legend_items,
     named_as_example,
     named_not_found,
@@ -423,6 +424,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out OCR v20) [ocr20-legend-items] "Legend: tube 3 G12C; ..."; [ocr20-named-as-example] "such as"
     if f.label == "KRAS_G12C" and phased_component(doc, f):
         return  # [ocr20-phased-component] "c.34G>T" phased with c.35G>T into "c.34_35delinsTT p.(G12F)": no G12C
+    if f.label == "KRAS_G12C" and glossed_mention(doc, f):
+        return  # [ocr24s-glossed-mention] "kasama ang KRAS G12C / including KRAS G12C": the gloss is read instead
     if f.label != "KRAS_NEG" and field_names_test(doc, f):
         return  # [ocr21s-test-field] "Test: KRAS G12C / hotspot panel" on a cancellation notice: the test's name
     if f.label != "KRAS_NEG" and status_voided(doc, f):
@@ -526,7 +529,8 @@ _TEST_AFTER = re.compile(
 )
 _TEST_BEFORE = re.compile(
     r"\b(?:including|incl\.?|includes|covering|covers|(?:test\w*|assay|panel|ngs|sequencing|pcr|profiling|analysis|"
-    r"screen\w*|look\w*|evaluat\w*|re-?biops(?:y|ies)|biops(?:y|ies)|genotyping|sampl\w*)\s+for)\s+"
+    # [ocr24s-looks-only-for] (held-out OCR v24's safety pass) ... with "only" ("this test looks only for KRAS G12C")
+    r"screen\w*|look\w*|evaluat\w*|re-?biops(?:y|ies)|biops(?:y|ies)|genotyping|sampl\w*)\s+(?:only\s+)?for)\s+"
     # [ocr17-looked-for-the] (held-out OCR v17, issue 17's nineteenth pass) ... with an article ("the test looked for the
     # KRAS G12C change", "screening for a G12C mutation")
     r"(?:(?:the|a|an|any)\s+)?(?:k-?ras\s*)?(?:p\.\s*)?$",
