@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from priorauth.letters import label_values
 from priorauth.letters.spans import Hit, I, M
 
 _NOUN = r"(?:d[ée]cision|avis|r[ée]sultat|statut)"
@@ -42,14 +43,4 @@ _WORDS = (  # the denial first ("non accordé", "pas d'accord")
 
 def hits(text: str) -> list[Hit]:
     """Each French decision label's value that is a decision word (its span is the word)."""
-    found = []
-    for m in _LABEL.finditer(text):
-        value = _VALUE_END.split(m.group("v"))[0]
-        if _IF.search(value):
-            continue
-        for kind, words in _WORDS:
-            w = re.match(rf"[ \t*]*(?P<w>{words})(?![\w'’-])", value, I)
-            if w:
-                found.append(Hit(kind, m.start("v") + w.start("w"), m.start("v") + w.end("w")))
-                break
-    return found
+    return label_values.hits(text, _LABEL, _VALUE_END, _IF, _WORDS, r"(?![\w'’-])")

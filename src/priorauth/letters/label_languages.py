@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from priorauth.letters import label_french
+from priorauth.letters import label_french, label_values
 from priorauth.letters.spans import Hit, I, M
 
 # the label: a decision noun, optionally "of the request" ("van de aanvraag", "de la solicitud")
@@ -46,14 +46,5 @@ _WORDS = (
 
 def hits(text: str) -> list[Hit]:
     """Each Dutch, Spanish or French decision label's value that is a decision word (its span is the word)."""
-    found = []
-    for m in _LABEL.finditer(text):
-        value = _VALUE_END.split(m.group("v"))[0]
-        if _IF.search(value):
-            continue
-        for kind, words in _WORDS:
-            w = re.match(rf"[ \t*]*(?P<w>{words})\b", value, I)
-            if w:
-                found.append(Hit(kind, m.start("v") + w.start("w"), m.start("v") + w.end("w")))
-                break
+    found = label_values.hits(text, _LABEL, _VALUE_END, _IF, _WORDS, r"\b")
     return found + label_french.hits(text)  # a French label ("DÉCISION : ACCORD")
