@@ -12,8 +12,8 @@ a date that is no calendar day."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
+from priorauth.letters import dates
 from priorauth.letters.spans import Hit
 
 _BIRTH = re.compile(
@@ -25,9 +25,6 @@ _BIRTH = re.compile(
 def birth(text: str) -> Hit | None:
     """The first date of birth in the year-month-day characters' shape; None when none, or it is no calendar day."""
     for m in _BIRTH.finditer(text):
-        try:
-            born = date(int(m.group("yy")), int(m.group("mm")), int(m.group("dd")))
-        except ValueError:
-            return None
-        return Hit(born, m.start("d"), m.end("d"))
+        born = dates.calendar_day(m.group("yy"), m.group("mm"), m.group("dd"))
+        return None if born is None else Hit(born, m.start("d"), m.end("d"))
     return None

@@ -120,6 +120,14 @@ class Found:
     end: int
 
 
+def calendar_day(year: int | str, month: int | str, day: int | str) -> date | None:
+    """The day of these numbers (digits or ints), or None when they name no calendar day (31 June, month 13)."""
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
 def century(day: date, birth: bool = False, near: date | None = None) -> date | None:
     """``day`` (read from a two-digit year) moved to the century the module's rule picks against ``near``
     (default today): for a date of birth the latest that is not after ``near``; else the nearest."""

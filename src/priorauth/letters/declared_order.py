@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from priorauth.letters import dates
+
 _DAY_FIRST = re.compile(
     r"\b(?i:all[ \t]+dates|dates)\b[^\n]{0,40}?\b(?i:dd|jj|tt)[ \t]*[/.\-][ \t]*(?i:mm)[ \t]*[/.\-][ \t]*(?i:yyyy|yy|aaaa|jjjj)\b"
 )
@@ -34,7 +36,4 @@ def reread(printed: str, read: date) -> date | None:
     m = _NUMERIC.fullmatch(printed.strip())
     if m is None:
         return read
-    try:
-        return date(int(m.group("y")), int(m.group("b")), int(m.group("a")))
-    except ValueError:
-        return None
+    return dates.calendar_day(m.group("y"), m.group("b"), m.group("a"))

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from priorauth.letters import dates
+
 # (a fax may read one of its dots as a low stroke or a comma: "TT.MM_JJJJ")
 _PATTERN = re.compile(r"\b(?i:dd|tt|jj)[.,_](?i:mm)[.,_](?i:yyyy|jjjj|aaaa|yy|jj)\b")
 _DOTTED = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{4})(?![\d.])")
@@ -33,7 +35,4 @@ def reread(printed: str, read: date, text: str) -> date:
     m = _DOTTED.fullmatch(printed.strip())
     if m is None or not day_first(text):
         return read
-    try:
-        return date(int(m.group("y")), int(m.group("b")), int(m.group("a")))
-    except ValueError:
-        return read
+    return dates.calendar_day(m.group("y"), m.group("b"), m.group("a")) or read

@@ -694,12 +694,8 @@ _GERMAN_DATELINE = re.compile(r",[ \t]*den[ \t]+\d{1,2}\.\d{1,2}\.\d{4}[ \t]*$")
 def _day_first(line: str, found: dates.Found) -> dates.Found:
     """A numeric date read day first, as the note beside it says ("04/08/2027 (day/month/year)" is 4 August)."""
     m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", line[found.start : found.end])
-    if m:
-        try:
-            return dates.Found(date(int(m.group(3)), int(m.group(2)), int(m.group(1))), found.start, found.end)
-        except ValueError:
-            return found
-    return found
+    day = dates.calendar_day(m.group(3), m.group(2), m.group(1)) if m else None
+    return found if day is None else dates.Found(day, found.start, found.end)
 
 
 def letter_date(text: str) -> Hit | None:
@@ -2082,12 +2078,9 @@ def patient(text: str) -> dict[str, Hit]:
         out["birth_date"] = Hit(dates.parse(d.group("d"), birth=True, near=near), d.start("d"), d.end("d"))
     else:
         for x in _DOB_NL_DE.finditer(text):
-            try:
-                born = date(int(x.group("yy")), int(x.group("mm")), int(x.group("dd")))
-            except ValueError:
-                continue
-            out["birth_date"] = Hit(born, x.start("d"), x.end("d"))
-            break
+            if born := dates.calendar_day(x.group("yy"), x.group("mm"), x.group("dd")):
+                out["birth_date"] = Hit(born, x.start("d"), x.end("d"))
+                break
     if "birth_date" in out and not said and declared_order.day_first(text):  # "(dates DD/MM/YYYY)" said once
         hit = out.pop("birth_date")
         if (born := declared_order.reread(text[hit.start : hit.end], hit.value)) is not None:

@@ -15,8 +15,8 @@ siden:``), a value with a digit or one word, a label inside a sentence; a date t
 from __future__ import annotations
 
 import re
-from datetime import date
 
+from priorauth.letters import dates
 from priorauth.letters.spans import Hit
 
 _WORD = r"(?-i:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*)"
@@ -43,9 +43,6 @@ def birth(text: str) -> Hit | None:
     for m in _BIRTH.finditer(text):
         if int(m.group("dd")) <= 12 and int(m.group("mm")) <= 12 and m.group("dd").lstrip("0") != m.group("mm").lstrip("0"):
             return None
-        try:
-            born = date(int(m.group("yy")), int(m.group("mm")), int(m.group("dd")))
-        except ValueError:
-            return None
-        return Hit(born, m.start("d"), m.end("d"))
+        born = dates.calendar_day(m.group("yy"), m.group("mm"), m.group("dd"))
+        return None if born is None else Hit(born, m.start("d"), m.end("d"))
     return None

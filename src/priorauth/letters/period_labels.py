@@ -41,11 +41,8 @@ _ONE_YEAR = re.compile(
 
 
 def _day_first(value: str) -> date | None:
-    d, m, y = (int(x) for x in value.split("-"))
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
+    d, m, y = value.split("-")
+    return dates.calendar_day(y, m, d)
 
 
 def _span(a: date | None, b: date | None, m: re.Match[str]) -> tuple[Hit, Hit] | None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from priorauth.letters import dates
 from priorauth.letters.spans import Hit, I, M
 
 _GERMAN = re.compile(
@@ -30,11 +31,8 @@ _THRU = re.compile(rf"^[ \t]*(?:thru|through|to|end|exp(?:ires)?)[-_ ]?(?:dt|dat
 
 
 def _day_first(value: str) -> date | None:
-    d, m, y = (int(x) for x in value.split("."))
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
+    d, m, y = value.split(".")
+    return dates.calendar_day(y, m, d)
 
 
 def long_julian(value: str) -> date | None:
