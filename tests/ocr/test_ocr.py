@@ -610,7 +610,7 @@ def test_a_word_before_the_sentence_qualifies_it_only_if_it_looks_forward() -> N
 
 
 def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str]) -> None:
-    """v4 to v23 are development sets, v24 the held-out set; v25 (written blind while v24 is read) is absent until
+    """v4 to v24 are development sets, v25 the held-out set; v26 (written blind while v25 is read) is absent until
     merged: the script says so in one line and scores nothing, never a traceback."""
     import importlib.util
 
@@ -641,11 +641,12 @@ def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str])
     assert module.SETS["heldout23"] == "heldout_documents23.yaml"
     assert module.SETS["heldout24"] == "heldout_documents24.yaml"
     assert module.SETS["heldout25"] == "heldout_documents25.yaml"
+    assert module.SETS["heldout26"] == "heldout_documents26.yaml"
     assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
-    if not (scans.HERE / "heldout_documents25.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout25"]) == 2
+    if not (scans.HERE / "heldout_documents26.yaml").exists() and ocr.tesseract_version():
+        assert module.main(["--set", "heldout26"]) == 2
         err = capsys.readouterr().err
-        assert "heldout_documents25.yaml is absent (not merged yet)" in err and "Traceback" not in err
+        assert "heldout_documents26.yaml is absent (not merged yet)" in err and "Traceback" not in err
 
 
 # --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------
@@ -2181,3 +2182,132 @@ def test_a_speck_between_the_variant_and_its_test_word(text: str, status: str) -
     read through a speck: still the document asked for, no result; the scan's "met" was one its twin was not."""
     chart = scans.chart(scans.document("scan1", text.encode(), "text/plain", "Request for information"))
     assert kras(check(chart))["status"] == status
+
+
+# --- issue 17's twenty-sixth pass (held-out OCR v24 read): what a KRAS clause covers, a gloss's label, a code --------
+
+
+def _status_of_text(text: str, title: str = "Molecular result") -> str:
+    chart = scans.chart(scans.document("scan1", text.encode(), "text/plain", title))
+    return kras(check(chart))["status"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr24-exon-scoped-negative] a negative limited to an exon or codon that leaves codon 12 out
+        ("Lung core, hotspot NGS\nKRAS  exon 4: no variant detected\nKRAS exon 2: no call (depth too low)", "insufficient"),
+        ("Lung core, hotspot NGS\nKRAS  codon 61: no variant detected\nCodons 12/13 did not pass QC.", "insufficient"),
+        # guards: the exon or codon list holds codon 12; no exon named at all
+        ("Lung core, hotspot NGS\nKRAS  exons 2-4: no variant detected", "not_met"),
+        ("Lung core, hotspot NGS\nKRAS  exon 2 (codons 12/13): no variant detected", "not_met"),
+        ("Lung core, hotspot NGS\nKRAS  codons 12, 13 and 61: no variant detected", "not_met"),
+        ("Lung core, hotspot NGS\nKRAS  no variant detected", "not_met"),
+    ],
+)
+def test_a_negative_limited_to_another_exon_is_no_g12c_answer(text: str, status: str) -> None:
+    """[ocr24-exon-scoped-negative] (held-out OCR v24, digital) a coverage report whose KRAS exon 2 failed says
+    "exon 3: no variant detected" for the gene: no answer about G12C (exon 2), so the criterion is insufficient."""
+    assert _status_of_text(text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr24-acquaintance-result] a friend's, a neighbour's, another patient's tumour
+        (
+            "Message from patient: my neighbour's lung tumour carries the G12C change and he is on a tablet for it.\n"
+            "Reply from clinic: your biopsy test shows KRAS G13D, not G12C.",
+            "not_met",
+        ),
+        ("Phone note: she says a colleague's cancer test found KRAS G12C. Her own testing is still pending.", "insufficient"),
+        ("Support group chat: another patient's report shows KRAS G12C; he asked about it.", "insufficient"),
+        # guards: the patient's own tumour named after the acquaintance's; a friend named with no tumour of theirs
+        ("My friend's test was different, but my lung biopsy shows KRAS G12C.", "met"),
+        ("My friend drove me to clinic. Lung biopsy NGS: KRAS G12C detected.", "met"),
+    ],
+)
+def test_an_acquaintances_tumour_is_not_the_patients(text: str, status: str) -> None:
+    """[ocr24-acquaintance-result] (held-out OCR v24, digital) a portal thread where the patient asks about a friend's
+    G12C and the nurse answers with the patient's own variant: the friend's G12C is nobody's result in this chart."""
+    assert _status_of_text(text, "Patient portal messages") == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr24-marker-specimen] the specimen after another marker is that marker's; the item's lead names the KRAS one
+        ("Oncology history:\n- 2026-06: cfDNA (plasma) panel - nothing actionable; KRAS wild type,\nPD-L1 50% on the core biopsy", "insufficient"),
+        ("Summary: plasma ctDNA panel; KRAS G12C not detected, PD-L1 TPS 5% on the resection", "insufficient"),
+        # guards: a tissue call with a marker after it; a specimen before the other marker stays the KRAS call's
+        ("Summary: lung core biopsy NGS; KRAS wild type, PD-L1 TPS 60%", "not_met"),
+        ("Summary: KRAS G12C not detected in tumour tissue, EGFR negative in plasma", "not_met"),
+        ("Summary: KRAS G12C detected in plasma, PD-L1 on the biopsy 70%", "met"),
+    ],
+)
+def test_a_specimen_named_for_another_marker_is_not_the_kras_calls(text: str, status: str) -> None:
+    """[ocr24-marker-specimen] (held-out OCR v24, digital) a hospice summary's history line "plasma ctDNA panel - ...;
+    KRAS wild type (G12C not detected), PD-L1 TPS 80% on the biopsy": the biopsy is PD-L1's, the KRAS call is a plasma
+    negative (insufficient: the label asks for tissue), not a tissue one (not_met)."""
+    assert _status_of_text(text, "Transfer summary") == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr24-cited-case-series] a request's basis cited as published case series
+        (
+            "Peer review call: the oncologist confirmed the lung biopsy shows KRAS G13D, not G12C.\n"
+            "He asked for approval citing published case series.",
+            "not_met",
+        ),
+        # guard: a published case told as a case stays general
+        ("Published case (from the journal): a 58-year-old smoker whose lung tumour carried KRAS G12C.", "insufficient"),
+    ],
+)
+def test_published_case_series_cited_as_a_requests_basis(text: str, status: str) -> None:
+    """[ocr24-cited-case-series] (held-out OCR v24, digital) "published case" made a peer-to-peer summary's paragraph
+    general, so its "KRAS G12D ..., not G12C" was never read; case series cited as evidence tell no case."""
+    assert _status_of_text(text, "Utilization review summary") == status
+
+
+_GLOSSED_FORM = (
+    "Hasil pemeriksaan [Test result], biopsi paru [lung biopsy]\n"
+    "KRAS ekson 2 c.35G>T {code} (G12V) terdeteksi [detected] VAF 21%\n"  # a fax's row: its cell gaps read as one space
+    "Simpulan [Summary]: mutasi KRAS G12V terdeteksi [detected]\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "code", "doubted", "status"),
+    [
+        # [ocr24-misread-protein-code] a protein name whose digit was read as a letter, doubted, beside the row's call
+        # (the summary line's call doubted too, so the row alone decides)
+        ("Summary", "p.Glyl2Val", {"p.Glyl2Val": 38.0, "[detected]\n": 45.0}, "not_met"),
+        ("Summary", "p.GlyI2Val", {"p.GlyI2Val": 45.0, "[detected]\n": 45.0}, "not_met"),
+        # [ocr24-glossed-label] a bracketed English gloss of the label, doubted (the row's call doubted: the line decides)
+        ("Summary", "p.Gly12Val", {"[Summary]:": 60.0, "[detected] VAF": 45.0}, "not_met"),
+        # guards: both calls doubted; a doubted gloss that may be a misread negation
+        ("Summary", "p.Gly12Val", {"[detected] VAF": 45.0, "[detected]\n": 45.0}, "review"),
+        ("Negatlve", "p.Gly12Val", {"[Negatlve]:": 60.0, "[detected] VAF": 45.0}, "review"),
+    ],
+)
+def test_a_misread_protein_code_or_a_glossed_label_leaves_the_row_trusted(
+    label: str, code: str, doubted: dict[str, float], status: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """[ocr24-misread-protein-code], [ocr24-glossed-label] (held-out OCR v24 at normal fax) an Indonesian form read
+    "p.Glyl3Asp" at 40% and "Kesimpulan [Conclusion]:" with the gloss at 62%: a code and a field's label qualify
+    nothing, so the twin's `not_met` stands; a doubted word that could qualify the call still makes it `review`."""
+    text = _GLOSSED_FORM.format(code=code).replace("[Summary]", f"[{label}]")
+    assert kras(_kras_of_scan(text, doubted, monkeypatch))["status"] == status
+
+
+def test_the_protein_code_and_gloss_label_shapes() -> None:
+    """The shapes themselves: an HGVS name with its prefix is a code whatever its digits became; a gloss label is one
+    bracketed word before a colon, and never one that may be a trigger or result word."""
+    from priorauth.text import _counts, _field_label
+
+    assert not _counts("p.Glyl3Asp", False) and not _counts("c.3SG>A", False)
+    assert _counts("nol", False) and _counts("p.Glyl3Asp", True)
+    assert _field_label("[Conclusion]:") and _field_label("(Summary):")
+    assert not _field_label("[Negative]:") and not _field_label("[Conclusion]") and not _field_label("[no]:")

@@ -281,7 +281,12 @@ def _counts(token: str, cited: bool) -> bool:
     alnum = sum(c.isalnum() for c in token)
     if not alnum:
         return _is_box(token)
-    return cited or (alnum >= 2 and sum(c.isdigit() for c in token) < 2)
+    return cited or (alnum >= 2 and sum(c.isdigit() for c in token) < 2 and not _HGVS_NAME.match(token))
+
+
+# [ocr24-misread-protein-code] (held-out OCR v24, issue 17's twenty-sixth pass) an HGVS name beside the finding whose
+# digits a scan read partly as letters ("p.Glyl3Asp" at 40% for "p.Gly13Asp (G13D)"): still a code, no qualifier
+_HGVS_NAME = re.compile(r"^[(\[]?[cgp]\.\(?[A-Za-z*]{0,3}[0-9lIO|]*\d[0-9lIO|]*[A-Za-z*>_]")
 
 
 _CELL_GAP = re.compile(r"\S  +\S")
@@ -292,6 +297,8 @@ _CELL_GAP = re.compile(r"\S  +\S")
 # it is, or may be a misreading of, a trigger or result word ("Famiiy:" for "Family:", "Negalive:"), and only before
 # its value on the same line (a drug read "sotorasib:" at a line's end is no label: a worst-level `met` while building).
 def _field_label(token: str) -> bool:
+    gloss = _GLOSS_LABEL.match(token)
+    token = gloss[1] + ":" if gloss else token
     if not token.endswith(":"):
         return False
     letters = re.sub(r"[^a-z]", "", token.lower())
@@ -306,11 +313,19 @@ def _labels_value(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore
     value after it: "Gene: KRAS  Variant: p.Gly12Cys" ("...we would request sotorasib:" at a line's end is a
     misread word, not a label)."""
     before = text[_line_start(text, w.start) : w.start]
+    glossed = bool(_GLOSS_LABEL.match(text[w.start : w.end]) and _GLOSSED_LABEL_BEFORE.fullmatch(before))
     return (
         w.end <= cited[0]
         and _line_end(text, w.end) > cited[0]
-        and (not before.strip() or before.endswith("  ") or before.endswith("\t"))
+        and (not before.strip() or before.endswith("  ") or before.endswith("\t") or glossed)
     )
+
+
+# [ocr24-glossed-label] (held-out OCR v24, issue 17's twenty-sixth pass) a bilingual form's label glossed in brackets
+# after its own words, at the line's start or after a cell gap ("Kesimpulan [Conclusion]: mutasi KRAS G13D ..." with
+# "[Conclusion]:" read at 62%): the gloss names the field as the bare label does ([ocr6-field-label])
+_GLOSS_LABEL = re.compile(r"^[\[(]([A-Za-z]{3,20})[\])]:$")
+_GLOSSED_LABEL_BEFORE = re.compile(r"(?:.*(?: {2}|\t))?(?:[^\s\[\]()]+ ){1,3}")
 
 
 # [ocr17-record-key] (held-out OCR v17, issue 17's nineteenth pass) A key of a structured record printed from a viewer or

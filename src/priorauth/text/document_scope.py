@@ -299,7 +299,8 @@ _NOT_PATIENT_HEADING = re.compile(
     r"\bnot\s+(?:patient[\s-](?:specific|care)|for\s+patient\s+care|about\s+(?:this|the)\s+patient)\b|"
     r"\bgeneral\s+(?:drug\s+)?information\b|\bjournal\s+club\b|\bgeneric\s+drug[\s-]info\w*|"
     # (held-out v8) a teaching case from the literature, a protocol's text quoted for reference
-    r"\b(?:educational|teaching|literature|published)\s+case\b|\bcase\s+(?:taken\s+)?from\s+(?:the\s+)?literature\b|"
+    # [ocr24-cited-case-series] "published case series" cited as a request's basis is evidence, no case told
+    r"\b(?:educational|teaching|literature|published)\s+case\b(?!\s+series\b)|\bcase\s+(?:taken\s+)?from\s+(?:the\s+)?literature\b|"
     r"\bnot\s+(?:a|our)\s+patient\s+(?:of|at|in)\s+(?:this|our)\s+(?:institution|clinic|practice|hospital|cent(?:er|re))\b|"
     # (held-out v17, issue 13's eighteenth pass) [v17-not-a-clinic-patient] a case said to be nobody's chart ("unknown
     # case (de-identified): ...", "vignette, not a real patient", "not one of our patients")

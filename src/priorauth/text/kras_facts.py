@@ -25,6 +25,7 @@ from priorauth.text.finding_scope import (
     _negated_in_aside,
     _told_by_relative,
 )
+from priorauth.text.kras_clauses import acquaintance_result, other_part_negative, specimen_texts
 from priorauth.text.kras_evidence import (
     csv_negative_row,
     field_names_test,
@@ -455,6 +456,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v24) [v24-kras-relatives-result] "the G12C in the request was the patient's brother's result"
     if _relatives_tumor(doc, f) or _letter_to_relative(doc, f) or (f.label != "KRAS_NEG" and _failed_row(doc, f)):
         return  # "his sister ...; her tumor carried G12C"; "G12C  undetermined  invalid": no result of the patient
+    if acquaintance_result(doc, f) or (f.label == "KRAS_NEG" and other_part_negative(doc, f)):
+        return  # [ocr24-acquaintance-result] "my friend's cancer had G12C"; [ocr24-exon-scoped-negative] "KRAS exon 3: wt"
     yes_no = _yes_no_cell(doc, f) if f.label != "KRAS_NEG" else None
     if yes_no == "N":
         negated = True  # [ocr15-yes-no-column] "KRAS G12C  -  27.1  -  N" under "Detected (Y/N)": not detected
@@ -494,7 +497,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         status = "negative"
     p = patterns()
     specimen = doc.specimen or "unknown"  # the resource's coded specimen wins over its words
-    for text in () if doc.specimen else (f.sentence, doc.text[:600], doc.title):
+    # [ocr24-marker-specimen] "KRAS wild type, PD-L1 TPS 80% on the biopsy": the biopsy is PD-L1's
+    for text in () if doc.specimen else specimen_texts(doc, f):
         if p["plasma"].search(text):
             specimen = "plasma"
             break
