@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from priorauth.letters import dates
+from priorauth.letters import dates, misread
 from priorauth.letters.spans import Hit, I, M
 
-_GERMAN = re.compile(
-    r"\b(?:g[üu]ltigkeitszeitraum|genehmigungszeitraum|bewilligungszeitraum|zeitraum|g[üu]ltig(?:\s+vom)?)\b[ \t]*:?[ \t]*"
+_GERMAN = re.compile(  # (a fax's "Giltigkeitszeitraum": :mod:`priorauth.letters.misread`'s stand-ins for "ü")
+    rf"\b(?:{misread.marked('gültigkeitszeitraum')}|genehmigungszeitraum|bewilligungszeitraum|zeitraum|{misread.marked('gültig')}(?:\s+vom)?)\b[ \t]*:?[ \t]*"
     r"(?:vom[ \t]+)?(?P<a>\d{1,2}\.\d{1,2}\.\d{4})[ \t]+(?:bis(?:[ \t]+zum)?|-|–)[ \t]+(?P<b>\d{1,2}\.\d{1,2}\.\d{4})(?!\d)",
     I,
 )
