@@ -426,6 +426,13 @@ _NUMBER_LABELS = tuple(
         r"(?:kosten)?gutsprache\s*(?:nr\.|nummer)",
         # a Dutch letter's own reference ("Ons kenmerk:", never "Uw kenmerk", the sender's), "Machtigingsnummer:"
         r"(?:(?:ons|onze)\s+(?:kenmerk|referentie)|(?:machtigings|dossier|aanvraag)nummer)(?=\s*:)",
+        # the twenty-fourth set's languages (the twenty-third pass): a Spanish "Nº de autorización:", a Brazilian guide's
+        # "Protocolo de atendimento:", a Swedish "Beslutsnummer:", a Danish "Bevillingsnummer:", a Polish "Nr sprawy:"
+        # (never the member's "Nº de asegurado", "Medlemsnummer", "Nr członkowski")
+        rf"n\.?\s*{misread.ORDINAL}\.?\s+de\s+autorizaci[oó6]n(?=\s*:)",
+        r"protocolo\s+de\s+atendimento(?=\s*:)",
+        r"(?:beslut|bevillings|tillst[åa]nds)s?nummer(?=\s*:)",
+        r"nr\.?\s+(?:sprawy|decyzji)(?=\s*:)",
         # a request's id joined by a number sign, in a sentence: "Coverage request KDH#27-08-2231 is approved"
         r"(?:request|case|file)(?=\s+(?-i:[A-Z]{1,6})#\d)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",

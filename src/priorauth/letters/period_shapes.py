@@ -1,6 +1,8 @@
-"""Approved periods in two shapes :func:`priorauth.letters.fields.period` does not read, tried only where it read
+"""Approved periods in three shapes :func:`priorauth.letters.fields.period` does not read, tried only where it read
 none:
 
+* a Nordic period (the twenty-third pass): ``Giltighetstid: 2027-03-22 – 2027-09-21``, ``Gyldig fra:`` over ``Gyldig
+  til:`` (day first; an end before its start gives nothing);
 * a German period: a validity label (``Gültigkeitszeitraum``, ``Genehmigungszeitraum``, ``Zeitraum``, ``gültig
   vom``) over two dotted dates joined by ``bis`` ("15.01.2027 bis 14.07.2027"), day first as German letters write
   them;
@@ -24,6 +26,15 @@ _GERMAN = re.compile(  # (a fax's "Giltigkeitszeitraum": :mod:`priorauth.letters
     r"(?:vom[ \t]+)?(?P<a>\d{1,2}\.\d{1,2}\.\d{4})[ \t]+(?:bis(?:[ \t]+zum)?|-|–)[ \t]+(?P<b>\d{1,2}\.\d{1,2}\.\d{4})(?!\d)",
     I,
 )
+# a Nordic validity (the twenty-third pass): Swedish "Giltighetstid: 2027-03-22 – 2027-09-21", Danish or Norwegian
+# "Gyldig fra: 09.08.2027" over "Gyldig til: 08.02.2028", Swedish "Giltig från ... / Giltig till ..." (ISO dates, or
+# dotted dates, always day first in these languages)
+_NORDIC_DAY = r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}"
+_NORDIC = re.compile(
+    rf"\b(?:giltighetstid|gyldighedsperiode|gyldighetsperiode|giltighetsperiod)[ \t]*:?[ \t]*(?P<a>{_NORDIC_DAY})[ \t]*[–—-][ \t]*(?P<b>{_NORDIC_DAY})(?![\d.])"
+    rf"|^[ \t]*(?:gyldig|giltig)[ \t]+(?:fra|fr[åa]n)[ \t]*:[ \t]*(?P<a2>{_NORDIC_DAY})[ \t]*\n[ \t]*(?:gyldig|giltig)[ \t]+(?:til|till)[ \t]*:[ \t]*(?P<b2>{_NORDIC_DAY})(?![\d.])",
+    I | M,
+)
 _LONG_JULIAN_SAID = re.compile(r"\b(?:CCYYDDD|YYYYDDD)\b|\byear\s*\+\s*day\s+of\s+(?:the\s+)?year\b", I)
 _SEP = r"(?:[ \t]*[:.][ \t]*|[ \t]{2,})"
 _FROM = re.compile(rf"^[ \t]*(?:from|start|eff(?:ective)?|begin)[-_ ]?(?:dt|date){_SEP}(?P<j>\d{{7}})[ \t]*$", I | M)
@@ -31,6 +42,9 @@ _THRU = re.compile(rf"^[ \t]*(?:thru|through|to|end|exp(?:ires)?)[-_ ]?(?:dt|dat
 
 
 def _day_first(value: str) -> date | None:
+    if "-" in value:  # an ISO date
+        y, m, d = value.split("-")
+        return dates.calendar_day(y, m, d)
     d, m, y = value.split(".")
     return dates.calendar_day(y, m, d)
 
@@ -54,6 +68,11 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
         a, b = _day_first(m.group("a")), _day_first(m.group("b"))
         if a is not None and b is not None and a <= b:
             return _hit(a, m, "a"), _hit(b, m, "b")
+    if (m := _NORDIC.search(text)) is not None:
+        ga, gb = ("a", "b") if m.group("a") else ("a2", "b2")
+        a, b = _day_first(m.group(ga)), _day_first(m.group(gb))
+        if a is not None and b is not None and a <= b:
+            return _hit(a, m, ga), _hit(b, m, gb)
     if _LONG_JULIAN_SAID.search(text):
         start, end = _FROM.search(text), _THRU.search(text)
         a = _hit(long_julian(start.group("j")), start, "j") if start else None

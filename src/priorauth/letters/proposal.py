@@ -14,6 +14,7 @@ from priorauth.letters import (
     asked_lists,
     birth_not_dated,
     block_opening,
+    dash_reason,
     dates,
     fields,
     glossed,
@@ -267,6 +268,7 @@ def propose(
     if kind == "denied":
         structured = tables.structured(ours)  # <DenialReason>, a CSV's denial_reason column
         reason = (tables.read(fields.denial_reason, ours) or tables.read(quoted_csv.reason, ours)) if structured else None
+        reason = reason or dash_reason.reason(ours)  # "Decision:  DENIED — duplicate request": the label's own words
         reason = reason or fields.denial_reason(outcome.unlegended(ours))
         reason = reason or reason_shapes.leaderless_reason(ours) or tables.read(fields.denial_reason, ours)
         reason = reason or numbered_keys.reason(ours)  # an export's "reason 1 : ...", "reason 2 : ..."
