@@ -377,7 +377,10 @@ def test_a_number_label_of_the_twenty_fourth_sets_languages(number: str, expecte
     ("period", "expected"),
     [
         ("Giltighetstid:      2027-05-02 – 2027-11-01", (date(2027, 5, 2), date(2027, 11, 1))),
-        ("Gyldig fra:         02.05.2027\nGyldig til:         01.11.2027", (date(2027, 5, 2), date(2027, 11, 1))),
+        ("Gyldig fra:         22.05.2027\nGyldig til:         21.11.2027", (date(2027, 5, 22), date(2027, 11, 21))),
+        # guard: a dotted date whose order matters is not read (the letter's note may have been read by a fax and its
+        # dates rewritten month first)
+        ("Gyldig fra:         02.05.2027\nGyldig til:         01.11.2027", (None, None)),
         ("Giltig från: 2027-05-02\nGiltig till: 2027-11-01", (date(2027, 5, 2), date(2027, 11, 1))),
         # guards: an end before its start; a lone "from" without its "to"
         ("Giltighetstid:      2027-11-01 – 2027-05-02", (None, None)),
@@ -422,3 +425,7 @@ def test_a_nordic_granted_quantity(quantity: str, expected: str | None) -> None:
 def test_a_denial_labels_reason_after_its_dash(line: str, expected: str | None) -> None:
     hit = dash_reason.reason(f"Halloway Health\n\n{line}\n\nWe reviewed the chart notes.\n")
     assert (hit.value if hit else None) == expected
+
+
+def test_a_dash_pointing_to_a_criteria_list_is_no_reason() -> None:
+    assert dash_reason.reason("Decision: DENIED - two required criteria are not met (marked X).\n") is None

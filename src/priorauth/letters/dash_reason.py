@@ -5,7 +5,8 @@ the reason the payer gives, and are read first.
 
 Guards: only a decision label (``Decision``, ``Determination``, ``Outcome``, ``Status``) opening its line whose value
 opens with a denial word in capitals; the words after the dash are two to eight words of text, never a date, a code
-alone, a pointer ("see below", "see page 2") or a wording of the decision itself ("not approved")."""
+alone, a pointer ("see below", "see page 2", "one criterion is not met (marked ✗)": the criteria list says which) or
+a wording of the decision itself ("not approved")."""
 
 from __future__ import annotations
 
@@ -18,7 +19,11 @@ _LINE = re.compile(
     r"(?P<r>[A-Za-z][^\n]{3,80}?)[ \t.]*$",
     M,
 )
-_NOT_A_REASON = re.compile(r"\bsee\b|\bpage\b|\bbelow\b|\battached\b|\bapprov|\bden(?:ied|ial)\b|\d{1,2}/\d{1,2}", I)
+# (nor words that point to a criteria list for the reason: "one required criterion is not met (marked ✗)")
+_NOT_A_REASON = re.compile(
+    r"\bsee\b|\bpage\b|\bbelow\b|\babove\b|\battached\b|\bapprov|\bden(?:ied|ial)\b|\d{1,2}/\d{1,2}|\bcriteri|\brequirements?\b|\bmarked\b|\blisted\b",
+    I,
+)
 
 
 def reason(text: str) -> Hit | None:

@@ -2,7 +2,9 @@
 none:
 
 * a Nordic period (the twenty-third pass): ``Giltighetstid: 2027-03-22 – 2027-09-21``, ``Gyldig fra:`` over ``Gyldig
-  til:`` (day first; an end before its start gives nothing);
+  til:`` (ISO dates; dotted dates day first, read only when their order cannot matter, as the Nordic patient's birth
+  date: a fax read "(dd.mm.åååå)" as "(dd.mm.aaaa)", the dates were rewritten month first, and "09.08.2027" came out
+  8 September; an end before its start gives nothing);
 * a German period: a validity label (``Gültigkeitszeitraum``, ``Genehmigungszeitraum``, ``Zeitraum``, ``gültig
   vom``) over two dotted dates joined by ``bis`` ("15.01.2027 bis 14.07.2027"), day first as German letters write
   them;
@@ -49,6 +51,17 @@ def _day_first(value: str) -> date | None:
     return dates.calendar_day(y, m, d)
 
 
+def _nordic_day(value: str) -> date | None:
+    """An ISO date; a dotted one only when its order cannot matter (its first number above 12, or day and month the
+    same): a letter that says "(dd.mm.åååå)" may have had its dates rewritten month first already (a fax reads the
+    note "(dd.mm.aaaa)", which ``fields.day_first`` knows), so an ambiguous dotted date's order is not known here."""
+    if "-" not in value:
+        first, second = value.split(".")[:2]
+        if int(first) <= 12 and first.lstrip("0") != second.lstrip("0"):
+            return None
+    return _day_first(value)
+
+
 def long_julian(value: str) -> date | None:
     """A date of seven digits, year and day of the year ("2027257" is 14 September 2027)."""
     year, ddd = int(value[:4]), int(value[4:])
@@ -70,7 +83,7 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
             return _hit(a, m, "a"), _hit(b, m, "b")
     if (m := _NORDIC.search(text)) is not None:
         ga, gb = ("a", "b") if m.group("a") else ("a2", "b2")
-        a, b = _day_first(m.group(ga)), _day_first(m.group(gb))
+        a, b = _nordic_day(m.group(ga)), _nordic_day(m.group(gb))
         if a is not None and b is not None and a <= b:
             return _hit(a, m, ga), _hit(b, m, gb)
     if _LONG_JULIAN_SAID.search(text):
