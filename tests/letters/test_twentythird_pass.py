@@ -413,7 +413,7 @@ def test_a_nordic_granted_quantity(quantity: str, expected: str | None) -> None:
     ("line", "expected"),
     [
         ("Decision:     DENIED — request made twice", "request made twice"),
-        ("Status: NOT APPROVED - quantity above the plan limit", "quantity above the plan limit"),
+        ("Status: NOT APPROVED - quantity over the plan limit", "quantity over the plan limit"),
         # guards: a pointer, a date, a restated decision, one word, an approval
         ("Decision:     DENIED — see the reason below", None),
         ("Decision:     DENIED - 04/12/2027", None),
