@@ -398,6 +398,7 @@ def test_a_nordic_validity_period(period: str, expected: tuple[date | None, date
         ("Beviljad mängd:     120 tabletter per 30 dagar", "120 tabletter per 30 dagar"),
         ("Bevilget mængde:    120 tabletter pr. 30 dage", "120 tabletter pr. 30 dage"),
         ("Innvilget mengde:   120 tabletter per 30 dager", "120 tabletter per 30 dager"),
+        ("Bevilget mzengde:   120 tabletter pr. 30 dage", "120 tabletter pr. 30 dage"),  # a fax's "ze" for "æ"
         # guard: the quantity asked for
         ("Ansökt mängd:       480 tabletter per 30 dagar", None),
     ],

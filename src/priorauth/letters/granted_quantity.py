@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from priorauth.letters import misread
 from priorauth.letters.spans import Hit, I, M
 
 _GRANTED = re.compile(
@@ -23,7 +24,7 @@ _GRANTED = re.compile(
     # Dutch and Spanish (the twenty-first set): "Goedgekeurde hoeveelheid:", "Cantidad autorizada:"
     r"|(?:goedgekeurde|toegekende|vergoede)[ \t]+hoeveelheid|cantidad[ \t]+(?:autorizada|aprobada|concedida)"
     # Swedish, Danish, Norwegian (the twenty-third pass): "Beviljad mängd:", "Bevilget mængde:", "Innvilget mengde:"
-    r"|(?:beviljad|bevilget|bevilliget|innvilget|godkendt|godkänd)[ \t]+(?:m[äa]ngd|m[æa]ngde|mengde|antal))"
+    r"|(?:beviljad|bevilget|bevilliget|innvilget|godkendt|godkänd)[ \t]+(?:m[äa]ngd|" + misread.marked("mængde") + r"|mengde|antal))"
     r"[ \t]*:?[ \t]*(?P<v>\d{1,4}[ \t]+(?:film)?(?:tabletten|kapseln|comprim[ée]s|g[ée]lules|comprimidos|c[áa]psulas|tabletas|capsules|tabletter|kapsler|kapslar)\b[^\n]*?)[ \t.]*$",
     I | M,
 )

@@ -6,7 +6,7 @@ that read them too.
 * ``CEDILLA``, ``TILDE_A``, ``ORDINAL`` (the twenty-third pass): a fax's OCR reads a Portuguese or Spanish label's
   marked letters as their bare letter or a look-alike: "ç" as "c", "g", "cg" or "gc" ("Situagao da solicitacgao"),
   "ã" as "a", the ordinal sign of "Nº" as "2", "°", "®" or "®&" ("N®& da solicitacao"), a German "ü" as "u" or "i"
-  ("Giltigkeitszeitraum"), "ö" and "ä" as their bare letters. :func:`marked` writes a
+  ("Giltigkeitszeitraum"), "ö" and "ä" as their bare letters, a Danish "æ" as "ae" or "ze" ("Bevilget mzengde"). :func:`marked` writes a
   label's word with them ("situação" -> a pattern reading "Situagao" too).
 * :func:`faint_e` (the twenty-third pass): a word in capitals whose "E" a fax read as "F", its bottom bar lost
   ("INFORMATION NFEDED"), as ``outcome`` already reads "APPROVF".
@@ -24,7 +24,7 @@ PRIOR = r"(?:pr[il1|]or|pnor)"
 CEDILLA = r"(?:ç|cg|gc|c|g|¢)"
 TILDE_A = r"[ãaâáà]"
 ORDINAL = r"[º°2®]&?"
-_STAND_INS = {"ç": CEDILLA, "ã": TILDE_A, "ü": r"[üui]", "ö": r"[öo]", "ä": r"[äa]", "á": r"[áa]", "é": r"[ée]", "í": r"[íi]", "ó": r"[óo6]", "ú": r"[úu]"}
+_STAND_INS = {"ç": CEDILLA, "ã": TILDE_A, "ü": r"[üui]", "ö": r"[öo]", "ä": r"[äa]", "æ": r"(?:æ|ae|ze|zo|a|e)", "á": r"[áa]", "é": r"[ée]", "í": r"[íi]", "ó": r"[óo6]", "ú": r"[úu]"}
 
 
 def marked(word: str) -> str:
