@@ -7,7 +7,8 @@ twenty-first set):
 * a window counted from a date the letter prints under a label of the same words ("Appeal within 30 days of date
   reviewed." beside "Date reviewed: 06/21/2027") (:func:`named_label_date`);
 * a Dutch or Spanish appeal said before its window ("bezwaar maken binnen 42 dagen na de datum van deze brief",
-  "reclamación en el plazo de 30 días naturales a partir de la fecha de esta carta"), and (the twenty-second pass) a
+  "reclamación en el plazo de 30 días naturales a partir de la fecha de esta carta"; the twenty-third pass: "a contar
+  desde la fecha de esta carta"), and (the twenty-second pass) a
   French one ("contester cette décision ... dans un délai de 45 jours à compter de la date du présent courrier")
   (:data:`APPEAL_FIRST`).
 
@@ -50,7 +51,7 @@ APPEAL_FIRST = re.compile(
     r"\b(?:bezwaar|beroep)\b[^.]{0,40}?\bbinnen\s+(?P<n>\d{1,3})\s+dagen\s+(?:na|vanaf|gerekend\s+vanaf)\s+(?:de\s+)?(?:datum|dagtekening)\s+"
     r"van\s+(?:deze|dit|de)\s+(?:brief|besluit|beslissing)"
     r"|\b(?:reclamaci[oó]n|recurso|apelaci[oó]n|reconsideraci[oó]n)\b[^.]{0,60}?\ben\s+el\s+plazo\s+de\s+(?P<n2>\d{1,3})\s+d[ií]as\s+"
-    r"(?:naturales\s+|calendario\s+)?(?:a\s+partir\s+de|desde|contados\s+desde)\s+la\s+fecha\s+de\s+(?:esta|la\s+presente|este)\s+"
+    r"(?:naturales\s+|calendario\s+)?(?:a\s+partir\s+de|desde|contados\s+desde|a\s+contar\s+desde)\s+la\s+fecha\s+de\s+(?:esta|la\s+presente|este)\s+"
     r"(?:carta|notificaci[oó]n|resoluci[oó]n|comunicaci[oó]n|aviso)"
     # French (the twenty-second pass): "contester cette décision ... dans un délai de 45 jours à compter de la date du
     # présent courrier" (never "jours ouvrés", never "à compter de la réception")

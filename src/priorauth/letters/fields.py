@@ -28,6 +28,7 @@ from priorauth.letters import (
     margin,
     member_labels,
     member_on_request,
+    misread,
     named,
     ncpdp_xml,
     nordic_patient,
@@ -146,7 +147,9 @@ def _xml_label(m: re.Match[str]) -> str:
         label = " ".join(w for i, w in enumerate(words) if not (i and w == words[i - 1])) + ": "
         if len(label) - 1 <= room:  # (its colon hugging the value when the tags leave no room for a blank)
             return label[:room].ljust(room) + value  # at the line's start: no wrapped line of the value above it
-    return " " * room + value
+    # a fax's OCR drops a line's indent, so an element at the line's start leaves no room for its spaced label
+    # ("<PACaseID>LPB-..."): its own name, unspaced, always fits ("PACaseID: LPB-...")
+    return f"{names[-1]}:".ljust(room) + value
 
 
 def _xml_item(m: re.Match[str]) -> str:
@@ -402,7 +405,8 @@ _NUMBER_LABELS = tuple(
         r"reconsideration|file|intake|(?-i:U[RM])|utilization\s+(?:review|management)|decision|notice|referral|inquiry|denial|docket)\s*(?:control\s+)?(?:{NUM}|no(?:\.|(?![a-z]))|#|id)",
         # a Portuguese letter's: "Nº de autorização:", "Número do pedido:", "N.º de processo:"
         # (at fax the "º" may read as a "2": "N2 de autorizacao:")
-        r"(?:n\.?\s*[º°2]\.?|n[uú]mero)\s+d[aeo]\s+(?:autoriza[cç][aã]o|pedido|processo|solicita[cç][aã]o)(?=\s*:)",
+        # (and "N®& da solicitacgao:": :mod:`priorauth.letters.misread`'s stand-ins for "º", "ç" and "ã")
+        rf"(?:n\.?\s*{misread.ORDINAL}\.?|n[uú]mero)\s+d[aeo]\s+(?:{misread.marked('autorização')}|pedido|processo|{misread.marked('solicitação')})(?=\s*:)",
         # the payer's own file named as such ("Our file: TFS-HB-27-...", "Our reference: ..."), a deed's "Instrument No."
         r"our\s+(?:file|reference|ref\.?)(?=\s*:)",
         r"instrument\s*(?:{NUM}|no(?:\.|(?![a-z]))|#)",
@@ -422,6 +426,13 @@ _NUMBER_LABELS = tuple(
         r"(?:kosten)?gutsprache\s*(?:nr\.|nummer)",
         # a Dutch letter's own reference ("Ons kenmerk:", never "Uw kenmerk", the sender's), "Machtigingsnummer:"
         r"(?:(?:ons|onze)\s+(?:kenmerk|referentie)|(?:machtigings|dossier|aanvraag)nummer)(?=\s*:)",
+        # the twenty-fourth set's languages (the twenty-third pass): a Spanish "Nº de autorización:", a Brazilian guide's
+        # "Protocolo de atendimento:", a Swedish "Beslutsnummer:", a Danish "Bevillingsnummer:", a Polish "Nr sprawy:"
+        # (never the member's "Nº de asegurado", "Medlemsnummer", "Nr członkowski")
+        rf"n\.?\s*{misread.ORDINAL}\.?\s+de\s+autorizaci[oó6]n(?=\s*:)",
+        r"protocolo\s+de\s+atendimento(?=\s*:)",
+        r"(?:beslut|bevillings|tillst[åa]nds)s?nummer(?=\s*:)",
+        r"nr\.?\s+(?:sprawy|decyzji)(?=\s*:)",
         # a request's id joined by a number sign, in a sentence: "Coverage request KDH#27-08-2231 is approved"
         r"(?:request|case|file)(?=\s+(?-i:[A-Z]{1,6})#\d)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
@@ -668,7 +679,9 @@ _Q = r"(?:letter|notice|notification|decision|determination|mail(?:ing)?|print|i
 _SUF = r"\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determination)|sent|issued|mailed|printed)"
 _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper's date, never the letter's
     # (a speck a fax's OCR put before a line's label, "' Date: Mon, 13 Sep 2027", is no word of the line)
-    r"(?:^(?:[ \t]*['‘’`,.](?=[ \t]))?|(?<=\S[ \t]{2}))[ \t]*"
+    # (a title in capitals whose column gap before its date label a fax closed to one blank: "NOTICE OF DENIAL Notice
+    # date: 04/08/2027"; the label capitalised and with its colon, never a sentence's "notice date")
+    r"(?:^(?:[ \t]*['‘’`,.](?=[ \t]))?|(?<=\S[ \t]{2})|(?<=(?-i:[A-Z]{2})[ \t])(?=(?-i:Notice|NOTICE|Letter|LETTER)[ \t]+(?i:date)[ \t]*:))[ \t]*"
     rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE|Issued|ISSUED)[ \t]+"
     r"|(?:issued|mailed|printed|created|sent(?:[ \t]+time)?)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*"
     r"|(?i:response|message|notice|letter)[ \t]+(?i:created|issued|generated)(?:[ \t]+on)?[ \t:]+"  # an X12 print's "Response created 2027-06-11 14:22"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
@@ -738,8 +751,11 @@ def _letter_date(text: str) -> Hit | None:
             stripped,
         )
         stripped = re.sub(r"(?<=\d)[ \t]+[—–_~|]{1,2}$", "", stripped)  # a rule's mark OCR put after a dateline: "June 7, 2027 —"
-        # an app's notification heading: a bullet or an icon's square, the date, its time ("■ Oct 12, 2027 · 10:05")
-        stripped = re.sub(r"(?<=\d)[ \t]*[·,@][ \t]*\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?$", "", re.sub(r"^[■•▪][ \t]*", "", stripped))
+        # an app's notification heading: a bullet or an icon's square, the date, its time ("■ Oct 12, 2027 · 10:05"; at
+        # fax the middle dot read as a dash between blanks, "May 12, 2027 - 4:47 PM")
+        stripped = re.sub(
+            r"(?<=\d)(?:[ \t]*[·,@]|[ \t]+[-–][ \t])[ \t]*\d{1,2}:\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?$", "", re.sub(r"^[■•▪][ \t]*", "", stripped)
+        )
         note = _FORMAT_NOTE.search(stripped)
         stripped = _FORMAT_NOTE.sub("", stripped)  # "28/04/2027 (day/month/year)": the date alone, its order said
         found = dates.find(re.sub(r"(?<=\d{4})/(?!\d{1,2}/)", " ", line))  # "June 15, 2027/15 de junio" (OCR)

@@ -7,20 +7,25 @@ autorisée / approuvée``), never the one asked for (``Beantragte Menge``, ``qua
 with a count and a unit of the drug's (``Tabletten``, ``Filmtabletten``, ``Kapseln``, ``comprimés``, ``gélules``)
 and runs to its line's end. The twenty-first set added Dutch (``goedgekeurde / toegekende hoeveelheid``, never
 ``aangevraagde hoeveelheid``) and Spanish (``cantidad autorizada / aprobada / concedida``, never ``cantidad
-solicitada``) labels, and their units (``comprimidos``, ``cápsulas``, ``tabletas``)."""
+solicitada``) labels, and their units (``comprimidos``, ``cápsulas``, ``tabletas``); the twenty-third pass Swedish,
+Danish and Norwegian (``Beviljad mängd``, ``Bevilget mængde``, ``Innvilget mengde``; units ``tabletter``, ``kapsler``,
+``kapslar``; never ``Ansökt mängd``, ``Ansøgt mængde``)."""
 
 from __future__ import annotations
 
 import re
 
+from priorauth.letters import misread
 from priorauth.letters.spans import Hit, I, M
 
 _GRANTED = re.compile(
     r"^[ \t|]*(?:(?:genehmigte|bewilligte|freigegebene)[ \t]+(?:menge|packungsmenge|anzahl)"
     r"|quantit[ée][ \t]+(?:accord[ée]e|autoris[ée]e|approuv[ée]e|prise[ \t]+en[ \t]+charge)"
     # Dutch and Spanish (the twenty-first set): "Goedgekeurde hoeveelheid:", "Cantidad autorizada:"
-    r"|(?:goedgekeurde|toegekende|vergoede)[ \t]+hoeveelheid|cantidad[ \t]+(?:autorizada|aprobada|concedida))"
-    r"[ \t]*:?[ \t]*(?P<v>\d{1,4}[ \t]+(?:film)?(?:tabletten|kapseln|comprim[ée]s|g[ée]lules|comprimidos|c[áa]psulas|tabletas|capsules)\b[^\n]*?)[ \t.]*$",
+    r"|(?:goedgekeurde|toegekende|vergoede)[ \t]+hoeveelheid|cantidad[ \t]+(?:autorizada|aprobada|concedida)"
+    # Swedish, Danish, Norwegian (the twenty-third pass): "Beviljad mängd:", "Bevilget mængde:", "Innvilget mengde:"
+    r"|(?:beviljad|bevilget|bevilliget|innvilget|godkendt|godkänd)[ \t]+(?:m[äa]ngd|" + misread.marked("mængde") + r"|mengde|antal))"
+    r"[ \t]*:?[ \t]*(?P<v>\d{1,4}[ \t]+(?:film)?(?:tabletten|kapseln|comprim[ée]s|g[ée]lules|comprimidos|c[áa]psulas|tabletas|capsules|tabletter|kapsler|kapslar)\b[^\n]*?)[ \t.]*$",
     I | M,
 )
 

@@ -7,7 +7,14 @@ read: the label's noun (Dutch ``besluit``, ``beslissing``; Spanish ``estado``, `
 ("Wij kunnen nog geen besluit nemen. Status: AANGEHOUDEN."). The label opens a line, a table cell or follows a
 sentence's full stop; its value is read to the first full stop, semicolon or column gap. Guards: a condition in the
 value ("indien", "als", "si", "wanneer"), another thing's status ("Status van uw bezwaar", "estado del recurso"),
-a negated approval is a denial and never an approval."""
+a negated approval is a denial and never an approval.
+
+The twenty-third pass added the Nordic and Polish decision labels of the twenty-fourth set (``Beslut: BEVILJAT``,
+``Afgørelse: GODKENDT``, ``DECYZJA: ODMOWA``): the nouns ``beslut``, ``afgørelse``, ``vedtak``, ``decyzja`` and their
+value words (Swedish, Danish, Norwegian, Polish), a negation before an approval word a denial (``ej beviljat``,
+``ikke godkendt``, ``nie zatwierdzono``). Guards as above, with these languages' "if" (``om``, ``hvis``, ``jeśli``,
+``jeżeli``) and their not-yet words left out (a Nordic "under behandling" is a receipt, never read); the noun with
+more words before its colon ("Beslut om förhandsbedömning") is no label."""
 
 from __future__ import annotations
 
@@ -17,7 +24,7 @@ from priorauth.letters import label_french, label_values
 from priorauth.letters.spans import Hit, I, M
 
 # the label: a decision noun, optionally "of the request" ("van de aanvraag", "de la solicitud")
-_NOUN = r"(?:besluit|beslissing|uitkomst|status|estado|decisi[oó]n|resultado)"
+_NOUN = r"(?:besluit|beslissing|uitkomst|status|estado|decisi[oó]n|resultado|beslut|afg[øo]relse|vedtak|decyzja)"
 _OF_REQUEST = (
     r"(?:[ \t]+(?:van[ \t]+(?:de|uw|het)|de[ \t]+(?:la|su)|del)[ \t]+"
     r"(?:aanvraag|machtiging|verzoek|solicitud|petici[oó]n|autorizaci[oó]n|tr[aá]mite))?"
@@ -27,20 +34,30 @@ _LABEL = re.compile(
     M,
 )
 _VALUE_END = re.compile(r"[.;](?=\s|$)|[ \t]{3,}")
-_IF = re.compile(r"\b(?:indien|als|wanneer|tenzij|si|cuando|salvo|eventueel|posible(?:mente)?)\b|\?|_{3,}", I)
+_IF = re.compile(
+    r"\b(?:indien|als|wanneer|tenzij|si|cuando|salvo|eventueel|posible(?:mente)?|om|hvis|dersom|je[śs]li|je[żz]eli|o[ \t]+ile)\b|\?|_{3,}", I
+)
 # the families, the denial first ("niet goedgekeurd", "no aprobada")
 _WORDS = (
     (
         "denied",
         r"afgewezen|geweigerd|niet[ \t]+(?:goedgekeurd|toegekend|verleend|akkoord)|denegad[ao]|rechazad[ao]|"
-        r"no[ \t]+(?:aprobad|autorizad|concedid)[ao]",
+        r"no[ \t]+(?:aprobad|autorizad|concedid)[ao]|"
+        # Swedish, Danish, Norwegian, Polish
+        r"avslag(?:et)?|avsl[åa]s|avsl[åa]tt|afslag|afvist|avvist|(?:ej|inte|ikke)[ \t]+(?:beviljat|beviljad|godk[äa]nd|godk[äa]nt|godkendt|godkjent|bevilget|innvilget)|"
+        r"odmowa|odmowna|odmówiono|nie[ \t]+(?:zatwierdzono|przyznano|wyra[żz]ono[ \t]+zgody)",
     ),
     (
         "pended",
         r"aangehouden|in[ \t]+afwachting(?:[ \t]+van[ \t]+\w+)?|opgeschort|"
         r"pendiente(?:[ \t]+de[ \t]+(?:documentaci[oó]n|informaci[oó]n|datos))?|en[ \t]+espera|en[ \t]+suspenso|aplazad[ao]",
     ),
-    ("approved", r"goedgekeurd|toegekend|verleend|aprobad[ao]|autorizad[ao]|concedid[ao]"),
+    (
+        "approved",
+        r"goedgekeurd|toegekend|verleend|aprobad[ao]|autorizad[ao]|concedid[ao]|"
+        r"beviljat|beviljad|beviljas|godk[äa]nd|godk[äa]nt|godkendt|godkjent|bevilget|bevilliget|innvilget|"
+        r"zatwierdzono|przyznano|zgoda|pozytywna",
+    ),
 )
 
 

@@ -25,6 +25,7 @@ from priorauth.letters import (
     ncpdp_xml,
     pending_notice,
     placed,
+    radio_star,
     status_icon,
     tables,
     upheld,
@@ -61,7 +62,7 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
 )
 _LABEL = re.compile(
     r"(?:^|(?<=[ \t]\|)|(?<=[ \t]{3}))[ \t|]*(?:\d{4}(?:-\d\d-\d\d|\.\d\d\.\d\d|/\d\d/\d\d)[ \t]+\d\d:\d\d(?::\d\d)?[ \t]+)?(?:\d{1,2}[.)][ \t]+)?(?:[•▪‣◦●\x7f][ \t]+)?(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
-    r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?|entscheidung|ergebnis|resoluci[oó]n|dictamen|situa[çc][ãa]o|esito)(?:\s+code)?(?:\s+(?:of|da|do|della)\s+(?:the\s+)?(?:review|request|solicita\S{1,3}|pedido|valutazione|richiesta))?"
+    r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?|entscheidung|ergebnis|resoluci[oó]n|dictamen|" + misread.marked("situação") + r"|esito)(?:\s+code)?(?:\s+(?:of|da|do|della)\s+(?:the\s+)?(?:review|request|solicita\S{1,3}|" + misread.marked("solicitação") + r"|pedido|valutazione|richiesta))?"
     r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,}|[ \t]+" + GARBLED_LEADER + r"|(?<=[A-Za-z])=)[ \t.:|]*"  # a colon, a bar, leaders, a column; a key=value file's "="
     r"(?P<v>[^\n]{2,60})",
     M,
@@ -115,6 +116,9 @@ _STATEMENTS = {
         r"\bwe\s+(?:hereby\s+)?guarantee\s+(?:payment|cover(?:age)?|the\s+cost)\b",
         r"\b(?:approval|authorization|coverage)\s+(?:is|has\s+been|was)\s+granted\b",
         r"\bwe\s+(?:are\s+pleased\s+to|can)\s+(?:approve|authorize|inform\s+you\s+that\s+(?:your|the|this)\s+request\s+(?:is|has\s+been|was)\s+approved)\b",
+        # a British insurer's words (the twenty-third pass): "We are pleased to confirm cover for LUMAKRAS" (never "to
+        # confirm cover is in place for your other treatment" read apart: the drug or the request named after it)
+        r"\bwe\s+(?:are\s+pleased\s+to|can|hereby)\s+confirm\s+cover(?:age)?\s+for\s+(?:this\s+(?:treatment|request|drug|medicine)|lumakras|sotorasib)\b",
         r"^\s*(?:request|coverage|authorization|prior\s+authorization)?\s*approved\b(?!" + _EMPTY_FIELD + r")",
         # a line "Approved: 240 tablets per 30 days, 02/03/2027 to ..." (a fax's lost blank line joins it to the line above)
         r"\n[ \t]*approved[ \t]*:[ \t]*(?=\d)",
@@ -144,7 +148,10 @@ _STATEMENTS = {
         # a Spanish letter (Puerto Rico): "fue APROBADA", "AVISO DE APROBACION"
         r"(?<!\bno\s)\b(?:fue|ha\s+sido|est[aá])\s+aprobad[ao]s?\b|\baviso\s+de\s+aprobaci[oó]n\b",
         # a Portuguese letter (Brazil): "a solicitação foi DEFERIDA", "está autorizada" (never "não foi autorizada")
-        r"(?<!\bn[ãa]o\s)\b(?:foi|est[aá]|foram)\s+(?:deferid|autorizad|aprovad)[ao]s?\b",
+        # (a drug's indication is no decision, as in English: "el medicamento solo está autorizado para tumores con ...",
+        # "está aprovado apenas para pacientes ...": the twenty-third pass)
+        r"(?<!\bn[ãa]o\s)\b(?:foi|est[aá]|foram)\s+(?:deferid|autorizad|aprovad)[ao]s?\b"
+        r"(?!\s+(?:(?:s[oó]lo|solamente|[uú]nicamente|apenas|somente)\s+)?(?:para|en|em)\s+(?:(?:el|o)\s+tratamiento|(?:o\s+)?tratamento|tumore?s|pacientes|adultos|uso|c[aá]ncer|c[aâ]ncer))",
         # a French letter (Québec): "la demande ... est ACCEPTÉE", "a été autorisée"
         r"(?<!\bn['’])(?<!\bne\s)\b(?:est|a\s+[ée]t[ée])\s+(?:accept[ée]e?s?|approuv[ée]e?s?|autoris[ée]e?s?)\b",
         # a German letter: "Ihr Antrag wurde genehmigt", "BEWILLIGUNG DER KOSTENÜBERNAHME" (never "nicht genehmigt")
@@ -175,7 +182,8 @@ _STATEMENTS = {
         r"(?:approves?|authori[sz]es?|covers?|grants?|agrees?\s+to\s+cover)\b",
         # an authorization issued: "Pharmacy Authorization No. PA-WC-12 has been issued for:", "an approval was issued"
         # (never "No authorization has been issued"; the number opens the sentence when "No." ended the last)
-        r"(?:(?<!\bno\s)(?<!\bnot\s)(?<!\bany\s)\b(?:authori[sz]ation|approval|certification)(?:\s+(?:no\.?|number|#)\s*[\w-]*\d[\w-]*)?"
+        # (nor "no new authorization was issued", a duplicate request's: the negation before an adjective, too)
+        r"(?:(?<!\bno\s)(?<!\bnot\s)(?<!\bany\s)(?<!\bno\snew\s)(?<!\bno\sother\s)(?<!\bno\sfurther\s)(?<!\bno\ssecond\s)\b(?:authori[sz]ation|approval|certification)(?:\s+(?:no\.?|number|#)\s*[\w-]*\d[\w-]*)?"
         r"|^\s*(?=[\w-]*\d)(?=[A-Z0-9-]*-)[A-Z0-9-]{6,})\s+(?:has\s+been|was|is|were)\s+(?:now\s+)?issued\b",
     ],
     "denied": [
@@ -196,6 +204,10 @@ _STATEMENTS = {
         r"\bnotice\s+of\s+(?:(?!appeal)[A-Za-z/]+\s+){0,2}?(?:denial|non-?certification)\b",
         # a label's value: "Outcome: unable to approve ..." (never "... unable to approve it with the records we have")
         r"\bunable\s+to\s+(?:approve|authori[sz]e)\b(?![^.;]{0,60}\b(?:information|records|documentation|until|without|yet)\b)",
+        # a British insurer's "we are unable to confirm cover for this treatment", an e-mail's "We were not able to approve
+        # this request" (the twenty-third pass; never "... until we receive", "... without the report", "yet")
+        r"\bwe\s+(?:are|were)\s+(?:unable|not\s+able)\s+to\s+(?:confirm\s+cover(?:age)?|approve)\s+(?:for\s+)?(?:this|the|your)\s+(?:treatment|request|drug|medicine)\b"
+        r"(?![^.;]{0,60}\b(?:information|records|documentation|until|without|yet)\b)",
         # a review's close: "We reviewed this request and cannot approve it as sent"
         r"\b(?:reviewed|evaluated|considered)\b[^.;]{0,200}?\band\s+(?:we\s+)?(?:cannot|can\s*not|could\s+not|are\s+unable\s+to|were\s+unable\s+to|"
         r"did\s+not|will\s+not)\s+(?:approve|authorize|cover)\b",
@@ -973,6 +985,7 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
     is its table's cells read as labels (the legend is elsewhere on the page)."""
     if clash := x12_action.disagreement(text):  # a 278 viewer's raw code and its translation disagree (a fax misread)
         return [], f"the response's action code and its translation disagree ({clash}): left empty"
+    text = radio_star.dotted(text)  # "(*) APPROVED ()DENIED": a fax's star for a radio's dot
     text, ticked = _boxes_after(text)
     text, answered = yes_no.rows(text)  # a form's "Approved  Y / N :  Y" rows: the one answered yes, then blanked
     text = _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)  # an empty box's words say nothing

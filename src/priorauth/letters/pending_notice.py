@@ -18,17 +18,23 @@ Two shapes, each read as ``pended``:
 
 Guards: the same words in small letters or inside a sentence (a heading's shape only in capitals); a "not decided"
 sentence with no ask after it (a receipt: nothing is read); a conditional ("If we cannot make a decision ...");
-another's decision ("your doctor cannot make a decision yet") — only ``we`` / ``the plan`` / ``our reviewer``."""
+another's decision ("your doctor cannot make a decision yet") — only ``we`` / ``the plan`` / ``our reviewer``.
+
+The twenty-third pass reads the not-yet sentence in Dutch too ("Wij kunnen nog geen besluit nemen."), with its asks
+("Wilt u ons het volgende sturen:", "Stuur ons ..."), under the same guards (``als`` / ``indien`` before it: a
+condition; no ask in the next two sentences: nothing read)."""
 
 from __future__ import annotations
 
 import re
 
+from priorauth.letters import misread
 from priorauth.letters.spans import Hit, I
 
 _TITLE = re.compile(  # in capitals only (no re.I)
     r"^[ \t]*(?:[A-Z]{3,12}[ \t]*:[ \t]*)?(?P<v>(?:PRIOR[ \t]+AUTHORI[SZ]ATION|REQUEST|PA)[ \t]+PENDING)[ \t]*[—–-]{1,2}[ \t]*"
-    r"(?:MORE[ \t]+|ADDITIONAL[ \t]+)?INFORMATION[ \t]+(?:NEEDED|REQUIRED|REQUESTED)(?:\b|(?=[A-Z][a-z]))",  # a text layer may lose the gap after it
+    # (a text layer may lose the gap after it; a fax may read an "E" as "F": "INFORMATION NFEDED")
+    r"(?:MORE[ \t]+|ADDITIONAL[ \t]+)?INFORMATION[ \t]+(?:" + "|".join(misread.faint_e(w) for w in ("NEEDED", "REQUIRED", "REQUESTED")) + r")(?:\b|(?=[A-Z][a-z]))",
     re.M,
 )
 _NOT_YET = re.compile(
@@ -38,7 +44,14 @@ _NOT_YET = re.compile(
     I,
 )
 _ASK = re.compile(
-    r"^[^.!?]{0,60}?\b(?:please[ \t]+(?:send|provide|fax|submit|upload)|send[ \t]+us|we[ \t]+(?:need|still[ \t]+need))\b",
+    r"^[^.!?]{0,60}?\b(?:please[ \t]+(?:send|provide|fax|submit|upload)|send[ \t]+us|we[ \t]+(?:need|still[ \t]+need)|"
+    r"wilt[ \t]+u[ \t]+(?:ons[ \t]+)?[^.!?]{0,40}?\b(?:sturen|opsturen|toesturen|aanleveren|faxen)|stuur[ \t]+(?:ons|de|het)|(?:wij|we)[ \t]+hebben[ \t]+nodig)\b",
+    I,
+)
+# the same "not decided yet" in Dutch (the twenty-third pass): "Wij kunnen nog geen besluit nemen."
+_NOT_YET_DUTCH = re.compile(
+    r"(?<![Aa]ls )\b(?P<v>(?:wij|we|de[ \t]+zorgverzekeraar)[ \t]+kunnen[ \t]+(?:nog[ \t]+)?geen[ \t]+(?:besluit|beslissing)[ \t]+"
+    r"(?:nemen|maken))\b(?P<rest>[^.!?]{0,120}[.!?:]?)",
     I,
 )
 
@@ -47,8 +60,8 @@ def hits(text: str) -> list[Hit]:
     """A pended request said by a capital title or a not-yet sentence with an ask after it (its span is the
     words that say it); [] otherwise."""
     found = [Hit("pended", m.start("v"), m.end("v")) for m in _TITLE.finditer(text)]
-    for m in _NOT_YET.finditer(text):
-        if re.search(r"\bif\b", text[max(0, m.start() - 30) : m.start()], I):
+    for m in [*_NOT_YET.finditer(text), *_NOT_YET_DUTCH.finditer(text)]:
+        if re.search(r"\b(?:if|als|indien)\b", text[max(0, m.start() - 30) : m.start()], I):
             continue  # "If we cannot make a decision yet, ...": a condition
         after = " ".join(text[m.end("v") : m.end("v") + 400].split())
         sentences = re.split(r"(?<=[.!?:])\s+", after)[1:3]  # the two sentences after this one

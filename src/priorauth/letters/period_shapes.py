@@ -1,6 +1,10 @@
-"""Approved periods in two shapes :func:`priorauth.letters.fields.period` does not read, tried only where it read
+"""Approved periods in three shapes :func:`priorauth.letters.fields.period` does not read, tried only where it read
 none:
 
+* a Nordic period (the twenty-third pass): ``Giltighetstid: 2027-03-22 – 2027-09-21``, ``Gyldig fra:`` over ``Gyldig
+  til:`` (ISO dates; dotted dates day first, read only when their order cannot matter, as the Nordic patient's birth
+  date: a fax read "(dd.mm.åååå)" as "(dd.mm.aaaa)", the dates were rewritten month first, and "09.08.2027" came out
+  8 September; an end before its start gives nothing);
 * a German period: a validity label (``Gültigkeitszeitraum``, ``Genehmigungszeitraum``, ``Zeitraum``, ``gültig
   vom``) over two dotted dates joined by ``bis`` ("15.01.2027 bis 14.07.2027"), day first as German letters write
   them;
@@ -16,13 +20,22 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from priorauth.letters import dates
+from priorauth.letters import dates, misread
 from priorauth.letters.spans import Hit, I, M
 
-_GERMAN = re.compile(
-    r"\b(?:g[üu]ltigkeitszeitraum|genehmigungszeitraum|bewilligungszeitraum|zeitraum|g[üu]ltig(?:\s+vom)?)\b[ \t]*:?[ \t]*"
+_GERMAN = re.compile(  # (a fax's "Giltigkeitszeitraum": :mod:`priorauth.letters.misread`'s stand-ins for "ü")
+    rf"\b(?:{misread.marked('gültigkeitszeitraum')}|genehmigungszeitraum|bewilligungszeitraum|zeitraum|{misread.marked('gültig')}(?:\s+vom)?)\b[ \t]*:?[ \t]*"
     r"(?:vom[ \t]+)?(?P<a>\d{1,2}\.\d{1,2}\.\d{4})[ \t]+(?:bis(?:[ \t]+zum)?|-|–)[ \t]+(?P<b>\d{1,2}\.\d{1,2}\.\d{4})(?!\d)",
     I,
+)
+# a Nordic validity (the twenty-third pass): Swedish "Giltighetstid: 2027-03-22 – 2027-09-21", Danish or Norwegian
+# "Gyldig fra: 09.08.2027" over "Gyldig til: 08.02.2028", Swedish "Giltig från ... / Giltig till ..." (ISO dates, or
+# dotted dates, always day first in these languages)
+_NORDIC_DAY = r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}"
+_NORDIC = re.compile(
+    rf"\b(?:giltighetstid|gyldighedsperiode|gyldighetsperiode|giltighetsperiod)[ \t]*:?[ \t]*(?P<a>{_NORDIC_DAY})[ \t]*[–—-][ \t]*(?P<b>{_NORDIC_DAY})(?![\d.])"
+    rf"|^[ \t]*(?:gyldig|giltig)[ \t]+(?:fra|fr[åa]n)[ \t]*:[ \t]*(?P<a2>{_NORDIC_DAY})[ \t]*\n[ \t]*(?:gyldig|giltig)[ \t]+(?:til|till)[ \t]*:[ \t]*(?P<b2>{_NORDIC_DAY})(?![\d.])",
+    I | M,
 )
 _LONG_JULIAN_SAID = re.compile(r"\b(?:CCYYDDD|YYYYDDD)\b|\byear\s*\+\s*day\s+of\s+(?:the\s+)?year\b", I)
 _SEP = r"(?:[ \t]*[:.][ \t]*|[ \t]{2,})"
@@ -31,8 +44,22 @@ _THRU = re.compile(rf"^[ \t]*(?:thru|through|to|end|exp(?:ires)?)[-_ ]?(?:dt|dat
 
 
 def _day_first(value: str) -> date | None:
+    if "-" in value:  # an ISO date
+        y, m, d = value.split("-")
+        return dates.calendar_day(y, m, d)
     d, m, y = value.split(".")
     return dates.calendar_day(y, m, d)
+
+
+def _nordic_day(value: str) -> date | None:
+    """An ISO date; a dotted one only when its order cannot matter (its first number above 12, or day and month the
+    same): a letter that says "(dd.mm.åååå)" may have had its dates rewritten month first already (a fax reads the
+    note "(dd.mm.aaaa)", which ``fields.day_first`` knows), so an ambiguous dotted date's order is not known here."""
+    if "-" not in value:
+        first, second = value.split(".")[:2]
+        if int(first) <= 12 and first.lstrip("0") != second.lstrip("0"):
+            return None
+    return _day_first(value)
 
 
 def long_julian(value: str) -> date | None:
@@ -54,6 +81,11 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
         a, b = _day_first(m.group("a")), _day_first(m.group("b"))
         if a is not None and b is not None and a <= b:
             return _hit(a, m, "a"), _hit(b, m, "b")
+    if (m := _NORDIC.search(text)) is not None:
+        ga, gb = ("a", "b") if m.group("a") else ("a2", "b2")
+        a, b = _nordic_day(m.group(ga)), _nordic_day(m.group(gb))
+        if a is not None and b is not None and a <= b:
+            return _hit(a, m, ga), _hit(b, m, gb)
     if _LONG_JULIAN_SAID.search(text):
         start, end = _FROM.search(text), _THRU.search(text)
         a = _hit(long_julian(start.group("j")), start, "j") if start else None

@@ -14,8 +14,10 @@ from priorauth.letters import (
     asked_lists,
     birth_not_dated,
     block_opening,
+    dash_reason,
     dates,
     fields,
+    glossed,
     granted_quantity,
     json_status,
     mapping,
@@ -31,6 +33,7 @@ from priorauth.letters import (
     recheck,
     source,
     stray_glyph,
+    stray_label,
     tables,
     wrapped_element,
     x12_action,
@@ -176,7 +179,9 @@ def propose(
     # a letter's source markup (HTML, XML, RTF, JSON, Markdown, drawn tables) blanked or read as labels, its dates in
     # the order it says; a form's entries out of their blanks, its field names as labels (offsets kept)
     # (an XML element's value a fax wrapped onto the next line, joined again first: "<EndDate>2027-09-3" / "0</EndDate>")
-    text = outcome.plain(fields.unwidgeted(fields.unfenced(fields.untagged(wrapped_element.joined(letter.text)))))
+    # (a bar a fax put before a label's colon, "Approved quantity  |: 720", blanked: :mod:`stray_label`; a bilingual
+    # form's "■■■■ (Result):  ■■(APPROVED)" read as its English glosses: :mod:`glossed`)
+    text = outcome.plain(fields.unwidgeted(fields.unfenced(fields.untagged(glossed.glossed(stray_label.unbarred(wrapped_element.joined(letter.text)))))))
     text = json_status.without_bracketed_history(letter.text, text)  # a record's "history": [...]: never this request
 
     def add(name: str, hit: fields.Hit | None) -> Field | None:
@@ -263,6 +268,7 @@ def propose(
     if kind == "denied":
         structured = tables.structured(ours)  # <DenialReason>, a CSV's denial_reason column
         reason = (tables.read(fields.denial_reason, ours) or tables.read(quoted_csv.reason, ours)) if structured else None
+        reason = reason or dash_reason.reason(ours)  # "Decision:  DENIED — duplicate request": the label's own words
         reason = reason or fields.denial_reason(outcome.unlegended(ours))
         reason = reason or reason_shapes.leaderless_reason(ours) or tables.read(fields.denial_reason, ours)
         reason = reason or numbered_keys.reason(ours)  # an export's "reason 1 : ...", "reason 2 : ..."

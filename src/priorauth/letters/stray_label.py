@@ -7,7 +7,12 @@ The label opening its line (``Reason``, ``Reasons``, ``Denial reason``), one or 
 between blanks, its colon: the reason is its text up to the paragraph's end.
 
 Guards: the label inside a sentence, a mark with no blank before it (``Reason_code:``), a label with nothing after
-its colon, a value shorter than 15 characters."""
+its colon, a value shorter than 15 characters.
+
+The twenty-third pass met the same damage on other labels: an aligned ``Approved quantity   : 720 tablets`` came back
+as ``Approved quantity  |: 720 tablets``, the column of blanks read as a bar hugging the colon. :func:`unbarred`
+blanks such a bar (same length), so every label rule reads the label. Guards: a line with another bar (a table's
+row, ``| Quantity |: ...``), a bar with no blank before it or no colon right after it, a bar at the line's start."""
 
 from __future__ import annotations
 
@@ -30,3 +35,18 @@ def reason(text: str) -> Hit | None:
         if end - m.end() >= 15:
             return Hit(" ".join(text[m.end() : end].split()), m.end(), end)
     return None
+
+
+# one bar between a label's last word (and a blank) and its colon: "Approved quantity  |: 720 tablets"
+_BAR_COLON = re.compile(r"(?<=[A-Za-z.)])[ \t]+(?P<bar>\|)(?=:)")
+
+
+def unbarred(text: str) -> str:
+    """``text`` with a lone bar a fax put before a label's colon blanked (same length); a line with another bar
+    is a table's and stays."""
+    out = []
+    for line in text.split("\n"):
+        if line.count("|") == 1 and (m := _BAR_COLON.search(line)):
+            line = line[: m.start("bar")] + " " + line[m.end("bar") :]
+        out.append(line)
+    return "\n".join(out)
