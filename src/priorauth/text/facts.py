@@ -27,6 +27,7 @@ from priorauth.text.finding_scope import (
     _field_of_subject_row,
     _negative_for_tested,
     _question_label_after,
+    question_premise,
 )
 from priorauth.text.ild_facts import _ild
 from priorauth.text.kras_evidence import ticked_box_after
@@ -145,6 +146,7 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and not _eligibility_decided(doc, f)  # (held-out v15) [v15-eligibility-verdict] "eligibility: ... ELIGIBLE"
         and not (f.label == "NAIVE" and _naive_of_own_record(f))  # (v24) [v24-naive-own-record] "education: ..."
         and not _field_of_subject_row(doc, f)  # (v28) [v28-subject-row-field] "| Subject S-019 | ... | Prior therapy: none |"
+        and not (not f.modifiers and question_premise(f))  # (v29) [v29-question-premise] "PCP question: 'Pt with ..."
     )
     unticked = _unticked_item(doc, f, line) and not (f.label == "THERAPY" and _patient_had(doc, f))
     unticked = unticked and not (f.label.startswith("KRAS") and ticked_box_after(doc, f))  # [ocr19-box-after-variant]
@@ -152,7 +154,8 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # a general statement, a form's item left unticked, a payer's list of criteria
     if not f.label.startswith("KRAS") and _form_answer_no(doc, f, line):
         return  # "History of ILD/pneumonitis: No" (a KRAS "G12C: negative" is a result: see _kras)
-    if _unfilled_field(doc, f, line) or _open_question(doc, f) or _general_paragraph(doc, f) or _counterfactual(f):
+    asked = _open_question(doc, f) and not question_premise(f)  # (v29) [v29-question-premise] "... given her ILD?"
+    if _unfilled_field(doc, f, line) or asked or _general_paragraph(doc, f) or _counterfactual(f):
         return
     if _in_choice_list(doc, f) or _inline_list(doc, f):
         return  # an Epic SmartList's unselected choices; an item of "Criteria: (1) ...; (2) ..." or "options: (a) ..."

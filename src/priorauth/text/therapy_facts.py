@@ -418,6 +418,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _given_despite_negation(doc, f)
         or _drug_beside_doubted_event(doc, f)
         or _relative_reports_patient(f)
+        or _drug_asked_working(doc, f)
         or _caller_relative_is_patient(doc, f)
         or _later_cycle_not_given(doc, f)
         or _held_pending(doc, f)
@@ -453,6 +454,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or p["given_before"].search(before[-70:])
         or p["given_after"].search(after)
         or _cycle_given_next(doc, f)
+        or _study_drug_acted_on(doc, f)
         or (_AFTER_WORD.search(before[-30:]) and _COURSE_AFTER.match(doc.text, f.end))
     )
     planned = (
@@ -591,6 +593,23 @@ _HELD_PENDING_AFTER = re.compile(
     r"(?:(?:today|since\s+\S+)\s+)?(?:pending|awaiting|until)\b",
     re.I,
 )
+
+
+# (held-out v29, issue 13's thirtieth pass, part two) [v29-study-drug-acted-on] A study's log naming the subject's drug
+# (its cohort or arm), and the next sentence saying what was done with that drug ("cohort: adagrasib monotherapy. AE:
+# ALT increased; drug held 5 days, resumed"): a drug held, resumed, reduced or interrupted was being taken, whatever
+# the study's name before it reads like. Guards: "drug will be held", "drug to be started" (no act done), one drug only.
+_DRUG_ACTED_ON_NEXT = re.compile(
+    r"(?:[^\n]|\n(?![ \t]*\n)){0,80}?\b(?:study\s+)?(?:drug|ip|medication|treatment|dose)\s+(?:was\s+|were\s+|has\s+been\s+)?"
+    r"(?:held|interrupted|withheld|resumed|restarted|reduced|re-?challenged)\b",
+    re.I,
+)
+
+
+def _study_drug_acted_on(doc: TextDoc, f: Finding) -> bool:
+    end = f.sentence_start + len(f.sentence)
+    one_drug = "," not in f.value and len(_drugs().findall(f.sentence)) == 1
+    return one_drug and bool(_DRUG_ACTED_ON_NEXT.match(doc.text, end))
 
 
 def _held_pending(doc: TextDoc, f: Finding) -> bool:
@@ -744,6 +763,15 @@ _RELATIVE_REPORTS = re.compile(
     r"(?:he|pt|the\s+patient|(?:her|his)\s+(?:husband|wife|mum|mom|dad|father|mother))\b",
     re.I,
 )
+# (held-out v29, issue 13's thirtieth pass, part two) [v29-therapy-relative-per] ... or named as the source with "per" or
+# "according to" ("per wife the last dose of carboplatin/pemetrexed was 8 days ago"); not "accompanied by his wife,
+# who is on ..." (the wife's own), which no "per" introduces.
+_RELATIVE_PER = re.compile(
+    r"\b(?:per|according\s+to|as\s+told\s+by|as\s+reported\s+by)\s+(?:the\s+|his\s+|her\s+|their\s+|pt'?s\s+)?"
+    r"(?:wife|husband|spouse|partner|daughter|son|mother|father|mum|mom|dad|sister|brother|caregiver|carer|family)\b"
+    r"(?![^.;\n]{0,20}\bwho\b)",
+    re.I,
+)
 _RELATIVE_WORD = re.compile(
     r"\b(?:wife|husband|spouse|partner|daughter|son|mother|father|mum|mom|dad|sister|brother|caregiver|carer|family)\b",
     re.I,
@@ -754,7 +782,30 @@ def _relative_reports_patient(f: Finding) -> bool:
     if f.modifiers & EXCLUDING != {"FAMILY"} or f.section in NOT_OWN_SECTIONS:
         return False
     before = f.sentence[: f.start - f.sentence_start]
-    return bool(_RELATIVE_REPORTS.search(before)) and len(_RELATIVE_WORD.findall(f.sentence)) == 1
+    reports = _RELATIVE_REPORTS.search(before) or _RELATIVE_PER.search(before)
+    return bool(reports) and len(_RELATIVE_WORD.findall(f.sentence)) == 1
+
+
+# (held-out v29, issue 13's thirtieth pass, part two) [v29-drug-asked-working] A question whether the drug is working
+# ("is that the adagrasib and cetuximab working?", "Is it the sotorasib helping?"): asked of a drug being taken, so the
+# question's doubt is the effect's. Only the question mark's doubt; guards: "would / will / could X work?", "does X
+# work for ...?" (a drug not yet taken, or in general).
+_ASKED_WORKING_BEFORE = re.compile(
+    r"\b(?:is|are)\s+(?:that|this|it|these|those)\s+(?:the\s+|my\s+)?(?:(?P<other>[\w-]+)\s*(?:,|and|\+|&|/)\s*(?:the\s+)?)?$",
+    re.I,
+)
+_WORKING_AFTER = re.compile(r"(?:\s*(?:,|and|\+|&|/)\s*(?:the\s+)?(?P<other>[\w-]+))?\s+(?:working|helping)\b", re.I)
+
+
+def _drug_asked_working(doc: TextDoc, f: Finding) -> bool:
+    if not f.doubted_only_by("POSSIBLE_EXISTENCE"):
+        return False
+    before = _ASKED_WORKING_BEFORE.search(doc.text, max(f.sentence_start, f.start - 60), f.start)
+    after = _WORKING_AFTER.match(doc.text, f.end)
+    if not (before and after):
+        return False
+    others = [m.group("other") for m in (before, after) if m.group("other")]
+    return all(_drugs().fullmatch(o) for o in others)  # a list of drugs only ("the X and Y working")
 
 
 # (held-out v24, issue 13's twenty-fifth pass, part two) [v24-caller-relative] A relative who calls naming the patient by
