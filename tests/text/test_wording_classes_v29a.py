@@ -21,7 +21,7 @@ FINDS = [
     ("naive-rx", "Rectal adenocarcinoma stage IIIB. Rx-naive, for short-course RT.", {NAIVE}),
     ("naive-rx", "Metastatic NSCLC, KRAS G12C. Rx naive at referral.", {NAIVE}),
     ("naive-received-none", "Stage IV lung adenocarcinoma; she has received no anticancer drugs.", {NAIVE}),
-    ("naive-received-none", "Colon cancer stage III, resected. He has had no cancer treatment since.", {NAIVE}),
+    ("naive-received-none", "Colon cancer stage III, resected. He has had no cancer treatment at any point.", {NAIVE}),
     # [v29-naive-foreign-not-yet]
     ("naive-italian", "Carcinoma del colon stadio III. Paziente naive ai trattamenti oncologici.", {NAIVE}),
     ("naive-czech", "Karcinom plic st. IV, KRAS G12C. Pacient dosud neléčen.", {NAIVE}),
@@ -74,6 +74,7 @@ FINDS = [
 
 # (name, text, pairs that must not be found)
 GUARDS = [
+    ("no cancer treatment for a period", "Stage IV NSCLC. She has had no cancer treatment since 2023.", {NAIVE}),
     ("rx naive to one class", "Metastatic NSCLC. Rx naive to immunotherapy; had carboplatin/pemetrexed.", {NAIVE}),
     ("italian naive to one class", "Adenocarcinoma polmonare stadio IV. Naive all'immunoterapia.", {NAIVE}),
     ("none done before an operation", "Colon cancer stage III. Translated: no chemo was done before the operation.", {NAIVE}),

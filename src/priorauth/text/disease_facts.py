@@ -748,9 +748,6 @@ _CONDITIONAL_PROGRESSION = re.compile(
     re.I,
 )
 
-# (held-out v22, issue 13's twenty-third pass) [v22-status-criterion] a status named in parentheses as the content of a
-# payer's or a protocol's criterion ("Renewal criteria (no progression) not met", "continuation requirement (stable
-# disease on imaging)"): the condition, not the patient's reading. A status after the criterion's verdict is read.
 # (held-out v29, issue 13's thirtieth pass) [v29-status-quoted-of-other] A quoted status the note says refers to
 # another finding, one that is not the cancer ("'stable disease on CT' refers to the maxillary mucosal thickening"):
 # the quotation is explained away. A finding named as the cancer ("refers to the lung mass") keeps the status.
@@ -760,6 +757,9 @@ _QUOTED_OF_OTHER = re.compile(
     r"adeno\w*|nsclc|crc|disease\s+burden)\b)",
     re.I,
 )
+# (held-out v22, issue 13's twenty-third pass) [v22-status-criterion] a status named in parentheses as the content of a
+# payer's or a protocol's criterion ("Renewal criteria (no progression) not met", "continuation requirement (stable
+# disease on imaging)"): the condition, not the patient's reading. A status after the criterion's verdict is read.
 _CRITERION_BEFORE = re.compile(
     r"\b(?:criteri(?:a|on)|requirements?|conditions?\s+for\s+\w+)\s*[(\[]\s*(?:of\s+|i\.e\.,?\s+|=\s*)?$", re.I
 )
