@@ -530,6 +530,8 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # "a G12C inhibitor at progression": a plan's condition
     if _CRITERION_BEFORE.search(doc.text[max(0, f.start - 40) : f.start]):
         return  # (held-out v22) [v22-status-criterion] "Renewal criteria (no progression) not met": a payer's condition
+    if _QUOTED_OF_OTHER.match(doc.text, f.end):
+        return  # (held-out v29) [v29-status-quoted-of-other] "'stable disease on CT' refers to the sinus thickening"
     lo, hi = max(0, f.start - 40, f.sentence_start), min(f.end + 25, f.sentence_start + len(f.sentence))
     window = doc.text[lo:hi]  # within the sentence: "Stable fibrotic ILD. No lung mass." is about the ILD
     if p["non_cancer_disease"].search(window) and not (p["cancer_words"].search(window) or _drug_named(window)):
@@ -746,6 +748,15 @@ _CONDITIONAL_PROGRESSION = re.compile(
     re.I,
 )
 
+# (held-out v29, issue 13's thirtieth pass) [v29-status-quoted-of-other] A quoted status the note says refers to
+# another finding, one that is not the cancer ("'stable disease on CT' refers to the maxillary mucosal thickening"):
+# the quotation is explained away. A finding named as the cancer ("refers to the lung mass") keeps the status.
+_QUOTED_OF_OTHER = re.compile(
+    r"[^.;\n'\"\u2019\u201d]{0,30}['\"\u2019\u201d]\s*(?:refers?|relates?|applies|pertains?)\s+to\s+"
+    r"(?![^.;\n]{0,60}\b(?:cancer|tumou?rs?|mass(?:es)?|lesions?|mets?|metasta\w*|nodules?|primary|malignan\w*|carcinoma|"
+    r"adeno\w*|nsclc|crc|disease\s+burden)\b)",
+    re.I,
+)
 # (held-out v22, issue 13's twenty-third pass) [v22-status-criterion] a status named in parentheses as the content of a
 # payer's or a protocol's criterion ("Renewal criteria (no progression) not met", "continuation requirement (stable
 # disease on imaging)"): the condition, not the patient's reading. A status after the criterion's verdict is read.

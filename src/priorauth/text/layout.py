@@ -377,7 +377,23 @@ def _own_box_after(doc: TextDoc, f: Finding) -> bool:
     own_before = _line_before(doc, f)
     own_after = doc.text[f.end : _line_end(doc.text, f.end)]
     boxed = p["unticked_box"].search(own_after) or p["ticked_box"].search(own_after)
+    if not own_before.strip() and _box_ends_line_above(doc.text, f.start):
+        return False  # (held-out v29) [v29-box-wrapped-above] "Regimen requested: [x]\nmonotherapy [ ] combination"
     return bool(boxed) and not p["unticked_box"].search(own_before) and not p["ticked_box"].search(own_before)
+
+
+# (held-out v29, issue 13's thirtieth pass) [v29-box-wrapped-above] A box that ends the line above, when the finding
+# opens its own line, is the finding's box: the form's line wrapped between the box and its item ("Regimen requested:
+# [x]" / "monotherapy [ ] combination"), so the box after it is the next item's, not its own. The unwrapped line then
+# reads as one ("[x] monotherapy [ ] combination"), where the last box before the item decides.
+def _box_ends_line_above(text: str, at: int) -> bool:
+    start = _line_start(text, at)
+    if start == 0:
+        return False
+    p = patterns()
+    above = text[_line_start(text, start - 1) : start - 1].rstrip()
+    ends = [m.end() for kind in ("ticked_box", "unticked_box") for m in p[kind].finditer(above)]
+    return bool(ends) and max(ends) == len(above)
 
 
 # [ocr9-boxes-after] (held-out OCR v9, issue 17's eleventh pass) A form's field whose answer boxes follow it on its line

@@ -46,10 +46,13 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v21) [v21-naive-none-proposed] "for lobectomy, no neoadjuvant therapy proposed": a decision
     if _YET_PLANNED.match(doc.text, f.end) and re.search(r"\byet\s*$", doc.text[f.start : f.end], re.I):
         return  # (held-out v24) [v24-naive-shapes] "No treatment yet planned by oncology": a plan not yet made
-    if _NEVER_IT.match(doc.text, f.start) and not _never_it_of_treatment(doc, f):
+    if _NEVER_IT.match(doc.text, f.start) and not (_never_it_of_treatment(doc, f) or _refusal_before(doc, f)):
         return  # (held-out v28) [v28-naive-never-it] "never had any of this before" of a symptom, or no "before"/"ever"
+    if _scoped_to_one_cancer(doc, f):
+        return  # (held-out v29) [v29-naive-one-cancer] "no treatment yet for the lung tumour" beside a treated breast cancer
     affirmed = f.affirmed or _own_dash_no(doc, f) or _negated_from_other_clause(doc, f) or _negated_after_it(doc, f)
     affirmed = affirmed or _refused_recommendation(doc, f) or _none_after_treatment(doc, f)
+    affirmed = affirmed or _never_it_after_refusal(doc, f)
     if affirmed and _DAY_DOSE_NOT_GIVEN.fullmatch(doc.text[f.start : f.end]) and _COURSE_RECORDED.search(doc.text):
         return  # (held-out v28) [v28-naive-not-given] "C3D1 today ... No chemotherapy given.": a day's dose, not history
     if (affirmed or _planned_beside(f)) and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
@@ -134,6 +137,48 @@ def _never_it_of_treatment(doc: TextDoc, f: Finding) -> bool:
         return False
     own = doc.text[f.start : f.end]
     return bool(re.search(r"\b(?:before|previously|life)\b", own, re.I) or re.search(r"\bever\b", before, re.I))
+
+
+# (held-out v29, issue 13's thirtieth pass) [v29-naive-never-it] The patient's "I never took any of it" right after a
+# refusal of the treatment named ("declined chemo and radiation: 'I never took any of it and I won't.'"): the
+# refusal's negative is the refusal's, the statement of none taken stands, and the refusal stands for v28's
+# "before" / "ever". A refusal that is a condition ("if she declines chemo, ...") does not.
+_REFUSED_BEFORE = re.compile(r"\b(?:declin|refus)\w*\b[^.;\n]{0,80}$", re.I)
+
+
+def _refusal_before(doc: TextDoc, f: Finding) -> bool:
+    before = doc.text[max(0, f.start - 120) : f.start]
+    refusal = _REFUSED_BEFORE.search(before)
+    return bool(refusal and _TREATMENT_BESIDE.search(refusal.group(0)) and not _CONDITION_BEFORE.search(before))
+
+
+def _never_it_after_refusal(doc: TextDoc, f: Finding) -> bool:
+    return bool(
+        _NEVER_IT.match(doc.text, f.start)
+        and f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
+        and f.section not in NOT_OWN_SECTIONS
+        and _refusal_before(doc, f)
+    )
+
+
+# (held-out v29) [v29-naive-one-cancer] A none-answer scoped to one cancer ("no treatment yet for the lung tumour",
+# "dosud bez léčby plicního nádoru") in a text naming another primary (a breast cancer treated with doxorubicin): naive
+# of that cancer only, not of all systemic therapy, so no naive fact. Unscoped, or with no other primary, it stands.
+_ONE_CANCER_AFTER = re.compile(
+    r"[^.;\n]{0,30}?(?:\bfor\s+(?:the|his|her|this|their)\s+(?:new\s+)?(?:lung|colon|colorectal|rectal|bowel)\s+"
+    r"(?:tumou?r|cancer|primary|malignancy)\b|\s(?:plicn[íi]ho|st[řr]evn[íi]ho)\s+n[áa]doru\b)",
+    re.I,
+)
+_SCOPE_FAMILY = {"lung": r"lung|plic", "colon": r"colo|colon|rect|bowel|st[řr]ev"}
+
+
+def _scoped_to_one_cancer(doc: TextDoc, f: Finding) -> bool:
+    scope = _ONE_CANCER_AFTER.match(doc.text, f.end)
+    if not scope:
+        return False
+    family = next((v for v in _SCOPE_FAMILY.values() if re.search(v, scope.group(0), re.I)), "")
+    others = [m.group(0) for m in patterns()["other_primary"].finditer(doc.text)]
+    return any(not (family and re.match(family, o, re.I)) for o in others)
 
 
 def _none_after_treatment(doc: TextDoc, f: Finding) -> bool:
