@@ -42,9 +42,10 @@ blind while v25 was read, scored blind once, then read on 2026-12-02 in the twen
 too), ``heldout27`` (``tests/text/heldout27.yaml``, written
 blind while v26 was read, scored blind once, then read on 2026-12-02 in the twenty-eighth pass: a development set
 too), ``heldout28`` (``tests/text/heldout28.yaml``, written blind while v27 was read, scored blind once, then read on
-2026-12-02 in the twenty-ninth pass: a development set too), ``heldout29`` (``tests/text/heldout29.yaml``, the
-held-out set, written blind while v28 was read, merged and scored blind once on 2026-12-02) and ``heldout30``
-(``tests/text/heldout30.yaml``, the next held-out set; absent
+2026-12-02 in the twenty-ninth pass: a development set too), ``heldout29`` (``tests/text/heldout29.yaml``, written blind while v28 was read, scored
+blind once, then read on 2026-12-03 in the thirtieth pass: a development set too), ``heldout30``
+(``tests/text/heldout30.yaml``, the held-out set, written blind while v29 was read, merged and scored blind once on
+2026-12-03) and ``heldout31`` (``tests/text/heldout31.yaml``, the next held-out set; absent
 until merged: a corpus whose file is absent, as each was until merged, is named absent
 and the scorer exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
@@ -98,8 +99,9 @@ HELDOUT25 = ROOT / "tests/text/heldout25.yaml"  # written blind while v24 was re
 HELDOUT26 = ROOT / "tests/text/heldout26.yaml"  # written blind while v25 was read; read in the twenty-seventh pass
 HELDOUT27 = ROOT / "tests/text/heldout27.yaml"  # written blind while v26 was read; read in the twenty-eighth pass
 HELDOUT28 = ROOT / "tests/text/heldout28.yaml"  # written blind while v27 was read; scored blind once, then read
-HELDOUT29 = ROOT / "tests/text/heldout29.yaml"  # written blind while v28 was read; the held-out set (scored blind once)
-HELDOUT30 = ROOT / "tests/text/heldout30.yaml"  # the next held-out set, absent until merged
+HELDOUT29 = ROOT / "tests/text/heldout29.yaml"  # written blind while v28 was read; a development set (30th pass)
+HELDOUT30 = ROOT / "tests/text/heldout30.yaml"  # written blind while v29 was read; the held-out set (scored blind once)
+HELDOUT31 = ROOT / "tests/text/heldout31.yaml"  # the next held-out set, absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -132,6 +134,7 @@ CORPORA = {
     "heldout28": HELDOUT28,
     "heldout29": HELDOUT29,
     "heldout30": HELDOUT30,
+    "heldout31": HELDOUT31,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")
