@@ -541,6 +541,22 @@ TWENTYFOURTH_BLIND = {  # the twenty-fourth set's one blind run (digital, fax), 
 }
 
 
+TWENTYFIFTH_BLIND = {  # the twenty-fifth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("52.1 / 45.8 / 2.1", "45.8 / 52.1 / 2.1"),
+    "authorization_number": ("52.1 / 45.8 / 2.1", "47.9 / 50.0 / 2.1"),
+    "period_start": ("77.1 / 20.8 / 2.1", "75.0 / 22.9 / 2.1"),
+    "period_end": ("77.1 / 20.8 / 2.1", "75.0 / 22.9 / 2.1"),
+    "quantity": ("77.1 / 22.9 / 0.0", "75.0 / 25.0 / 0.0"),
+    "appeal_deadline": ("70.8 / 29.2 / 0.0", "70.8 / 29.2 / 0.0"),
+    "denial_reason": ("77.1 / 20.8 / 2.1", "72.9 / 27.1 / 0.0"),
+    "requested": ("89.6 / 8.3 / 2.1", "87.5 / 8.3 / 4.2"),
+    "patient_name": ("47.9 / 52.1 / 0.0", "33.3 / 64.6 / 2.1"),
+    "patient_birth_date": ("62.5 / 37.5 / 0.0", "54.2 / 45.8 / 0.0"),
+    "patient_member_id": ("50.0 / 47.9 / 2.1", "41.7 / 56.2 / 2.1"),
+    "patient_mismatch": ("91.7 / 0.0 / 8.3", "87.5 / 0.0 / 12.5"),
+}
+
+
 def _at_both_qualities(
     nth: str,
     blind: dict[str, tuple[str, str]],
@@ -584,6 +600,7 @@ def _at_both_qualities(
         _at_both_qualities("twenty-second", TWENTYSECOND_BLIND, (0, 1), "scored **once** by the lead on 2026-12-02"),
         _at_both_qualities("twenty-third", TWENTYTHIRD_BLIND, (0, 1), "scored **once** by the lead on 2026-12-02"),
         _at_both_qualities("twenty-fourth", TWENTYFOURTH_BLIND, 0, "scored **once** by the lead on\n2026-12-02"),
+        _at_both_qualities("twenty-fifth", TWENTYFIFTH_BLIND, 1, "scored **once** by the lead on 2026-12-03"),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
