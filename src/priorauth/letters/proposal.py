@@ -31,6 +31,7 @@ from priorauth.letters import (
     quoted_csv,
     reason_shapes,
     recheck,
+    side_columns,
     source,
     stray_glyph,
     stray_label,
@@ -201,7 +202,7 @@ def propose(
         return f
 
     # a letter that decides several drugs item by item: LUMAKRAS's items are read, the others' never
-    part = outcome.scope(text)
+    part = outcome.scope(text) or side_columns.scope(text)  # one after another, or side by side in columns
     ours = part.ours if part else text
     if part:
         out.warnings.append(
@@ -287,6 +288,9 @@ def propose(
         elif reason is not None and pointers.POINTER.search(reason.value):
             # "Our clinical rationale is set out on the next page": the paragraph under that heading, else nothing
             reason = pointers.reason_under_heading(ours, reason.end)
+        elif reason is not None and (note := pointers.NOTE.match(reason.value)):
+            # "Reason: see below (1)" (a table's cell): the note "(1) ..." under the table, else nothing
+            reason = pointers.footnote(ours, reason.end, note.group("n") or note.group("m"))
         if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:
             # its explanation read weakly: the reason itself (a clause after a semicolon that goes on, too)
             reason = reason_shapes.first_sentence(ours, reason, fields.first_sentence(ours, reason))
