@@ -21,6 +21,7 @@ from priorauth.letters import (
     granted_quantity,
     json_status,
     mapping,
+    missing_glyphs,
     numbered_keys,
     outcome,
     patient,
@@ -49,6 +50,7 @@ _ADDRESS = re.compile(r"www|https?:|@|\.(?:com|org|net|gov|edu|io)\b|/", re.I)
 # a grouped member id ("BMH 06 6630 241") the fax wrapped after one of its blanks: the id ends its line and the next
 # line is only groups of digits, ending the sentence ("BMH 06" / "6630 241."): those groups are the id's
 _WRAPPED_ID = re.compile(r"[ \t]*\n[ \t]*(?P<rest>\d{2,6}(?:[ ]\d{2,6})*)(?=[.,;]?[ \t]*(?:\n|$))")
+_FREE_TEXT = ("denial_reason",)  # a free-text field judged for unprinted words (:mod:`missing_glyphs`)
 SCALARS = (
     "outcome",
     "authorization_number",
@@ -153,6 +155,11 @@ def match(p: Proposal, case_patient: dict[str, Any] | None) -> tuple[list[str], 
     return patient.compare(p.patient, case_patient, p.ocr, sure, p.weak_patient.get("name"))
 
 
+def _lines_of(text: str, hit: fields.Hit) -> str:
+    """The text of a hit's span from its first line's start (a value read after a label's unprintable words)."""
+    return text[text.rfind("\n", 0, hit.start) + 1 : hit.end]
+
+
 def _member_number(number: fields.Hit, text: str) -> bool:
     """The number read is, elsewhere on the letter, the member's id (or its first groups): a member id is
     never the authorization's. (The same span read as both is the member id's doubt, not the number's.)"""
@@ -192,7 +199,11 @@ def propose(
         if isinstance(hit.value, str) and any(c in fields.OCR_SYMBOLS for c in hit.value):
             conf = 0.0  # an OCR symbol inside a number: only a second reading may settle it
         f = Field(name, hit.value, hit.start, hit.end, letter.page_at(hit.start), conf, hit.note, hit.value)
-        if conf < CONFIDENT:
+        if name in _FREE_TEXT and missing_glyphs.unprinted(_lines_of(letter.text, hit), letter.ocr):
+            out.warnings.append(f"the {name.replace('_', ' ')} is in letters the PDF's font could not print: left empty; read it on the letter")
+            f.value = None
+            f.confidence = 0.0
+        elif conf < CONFIDENT:
             out.warnings.append(
                 f"the {name.replace('_', ' ')} on page {f.page} was read with low confidence ({conf:.2f}): left empty; "
                 "read it on the letter"
@@ -305,6 +316,9 @@ def propose(
     if kind == "pended":
         asked = asked_lists.requested(ours)  # a portal's "Outstanding documents", a list a blank line below its label
         for hit in asked or fields.requested(ours) or tables.read(fields.requested, ours) or numbered_keys.requested(ours):
+            if missing_glyphs.unprinted(_lines_of(letter.text, hit), letter.ocr):
+                out.warnings.append("an item asked for is in letters the PDF's font could not print: read it on the letter")
+                continue
             conf = letter.confidence(hit.start, hit.end)
             if letter.ocr and not _ADDRESS.search(hit.value):  # "clinic notes.documenting": OCR's dot for a blank
                 hit = fields.Hit(_DOT_FOR_BLANK.sub(" ", hit.value), hit.start, hit.end, hit.note)

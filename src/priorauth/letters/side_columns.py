@@ -15,6 +15,7 @@ wrapped) is blanked, as it cannot be placed in a column."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from priorauth.letters import outcome
@@ -27,7 +28,7 @@ _RULE = re.compile(r"^[ \t]*[+|][ \t+\-=|]*$")  # "+-----+-----+", what a fax ma
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of a bar row's cells: between its bars, and after its last bar when the row goes on."""
     bars = [i for i in range(start, end) if text[i] == "|"]
-    spans = [(a + 1, b) for a, b in zip(bars, bars[1:])]
+    spans = [(a + 1, b) for a, b in itertools.pairwise(bars)]
     if bars and text[bars[-1] + 1 : end].strip():
         spans.append((bars[-1] + 1, end))
     return spans
@@ -44,6 +45,18 @@ def _blocks(text: str) -> list[list[tuple[int, int]]]:
         else:
             blocks.append([(a, b)])
     return blocks
+
+
+def _ruled(text: str, start: int, end: int) -> tuple[int, int]:
+    """The table's span with the rule lines just above and below its rows ("+----+----+")."""
+    above = text.rfind("\n", 0, max(0, start - 1)) + 1
+    if start > 0 and _RULE.match(text[above : start - 1]) and "-" in text[above : start - 1]:
+        start = above
+    below = text.find("\n", end + 1)
+    below = len(text) if below < 0 else below
+    if end < len(text) and _RULE.match(text[end + 1 : below]) and "-" in text[end + 1 : below]:
+        end = below
+    return start, end
 
 
 def _decides(cell: str) -> bool:
@@ -66,7 +79,7 @@ def scope(text: str) -> outcome.Scope | None:
             for r in rows
         ):
             continue
-        start, end = block[0][0], block[-1][1]
+        start, end = _ruled(text, block[0][0], block[-1][1])
         keep = [(0, start), (end, len(text))] + [r[k] for r in rows if len(r) > k]
         others = tuple(" ".join(text[a:b].split()) for j, (a, b) in enumerate(header) if j != k and text[a:b].strip())
         return outcome.Scope(outcome._blank(text, keep), outcome._blank(text, [(0, start)]), others)
