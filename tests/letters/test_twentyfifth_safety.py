@@ -195,3 +195,15 @@ def test_an_umlaut_read_as_two_is_is_the_same_name() -> None:
     case = {"name": "Ulla Müller", "birth_date": date(1961, 3, 4), "member_id": None}
     assert "name" not in match(p, case)[0]
     assert patient.glyph_same("Ulla Moller", "Ulla Müller") is False  # a different vowel stays different
+
+
+def test_a_word_after_a_grouped_id_is_not_its_letter_group() -> None:
+    assert fields.patient("Member number: QX 1122 3344 has been checked\n")["member_id"].value == "QX 1122 3344"
+
+
+def test_an_english_reason_over_its_unprinted_version_is_read() -> None:
+    text = (
+        "Decision: DENIED\nReason: the test result on file is from an earlier cancer,\nnot the current one.\n"
+        "■■■■■■■ ■■■■ ■■■■■■■■\n"
+    )
+    assert "earlier cancer" in (propose(_pdf(text)).value("denial_reason") or "")

@@ -2058,7 +2058,7 @@ def _addressee_in_full(text: str, salutation: re.Match[str]) -> re.Match[str] | 
 
 # a grouped member id's last group of letters, which the id rules (a space only before digits) leave off: "OW 1957 4471
 # HA" (the twenty-fifth set); read only after a grouped id, two or three capitals ending the line or before a column gap
-_ID_LETTER_GROUP = re.compile(r"[ ](?P<t>[A-Z]{2,3})(?=[ \t]*$|[ \t]{2,})", M)
+_ID_LETTER_GROUP = re.compile(r"[ ](?P<t>[A-Z]{2,3})(?=[ \t]*$|[ \t]{2,})", re.MULTILINE)  # capitals only: "... has" is a word
 
 
 def patient(text: str) -> dict[str, Hit]:

@@ -4,7 +4,7 @@ A PDF whose font lacks a script (Korean, Chinese) gives each of its letters as t
 labels beside such words are often glossed in English ("(Reason):", "Please provide:"), so the readers found the
 label and read the boxes, or the English sentence after them, as the denial's reason or as the items asked for: a
 wrong value where the letter's words cannot be read at all. A free-text value (a denial reason, a requested item)
-whose span holds a line mostly of boxes is left empty, with a warning to read it on the letter. At fax, OCR reads
+whose first line is mostly boxes is left empty, with a warning to read it on the letter. At fax, OCR reads
 such words as runs of round glyphs (``QOOOODO``, ``QQ0000``, :mod:`priorauth.letters.glossed`): a value with a run of
 five or more of them, letters among them, is left empty the same way.
 
@@ -23,13 +23,12 @@ _ROUND_RUN = re.compile(r"(?=[0-9OQDGUCo]*[OQ])[0-9OQDGUCo]{5,}")  # what a fax 
 
 
 def unprinted(span: str, ocr: bool = False) -> bool:
-    """Whether a line of ``span`` is mostly words the font could not print (three or more boxes, 30% of its
-    non-blank characters or more), or, read by OCR (``ocr``), holds a run of round glyphs."""
-    if ocr and _ROUND_RUN.search(span):
+    """Whether the first line of ``span`` is mostly words the font could not print (three or more boxes, 30% of its
+    non-blank characters or more), or, read by OCR (``ocr``), holds a run of round glyphs. (A reason in English
+    whose native version follows on the next lines is read: only its first line is judged.)"""
+    line = span.split("\n", 1)[0]
+    if ocr and _ROUND_RUN.search(line):
         return True
-    for line in span.split("\n"):
-        ink = sum(not c.isspace() for c in line)
-        boxes = line.count(BOX)
-        if boxes >= _LEAST and boxes >= _SHARE * ink:
-            return True
-    return False
+    ink = sum(not c.isspace() for c in line)
+    boxes = line.count(BOX)
+    return boxes >= _LEAST and boxes >= _SHARE * ink
