@@ -29,6 +29,7 @@ from priorauth.letters import (
     member_labels,
     member_on_request,
     misread,
+    more_patient,
     named,
     ncpdp_xml,
     nordic_patient,
@@ -2055,6 +2056,11 @@ def _addressee_in_full(text: str, salutation: re.Match[str]) -> re.Match[str] | 
     return lines[0] if len(lines) == 1 else None
 
 
+# a grouped member id's last group of letters, which the id rules (a space only before digits) leave off: "OW 1957 4471
+# HA" (the twenty-fifth set); read only after a grouped id, two or three capitals ending the line or before a column gap
+_ID_LETTER_GROUP = re.compile(r"[ ](?P<t>[A-Z]{2,3})(?=[ \t]*$|[ \t]{2,})", re.MULTILINE)  # capitals only: "... has" is a word
+
+
 def patient(text: str) -> dict[str, Hit]:
     if (entry := household.entry(text)) is not None:  # a household statement: the entry naming LUMAKRAS
         at = entry[0]
@@ -2101,12 +2107,17 @@ def patient(text: str) -> dict[str, Hit]:
         hit = out.pop("birth_date")
         if (born := declared_order.reread(text[hit.start : hit.end], hit.value)) is not None:
             out["birth_date"] = Hit(born, hit.start, hit.end)
-    if "birth_date" not in out and (born_hit := nordic_patient.birth(text) or cjk_dates.birth(text)):
-        out["birth_date"] = born_hit  # "Fødselsdato: 02.10.1950", "生年月日 ... 1950年6月12日"
+    if "birth_date" not in out and (
+        born_hit := nordic_patient.birth(text) or more_patient.birth(text, declared_order.day_first(text)) or cjk_dates.birth(text)
+    ):
+        out["birth_date"] = born_hit  # "Fødselsdato: 02.10.1950", "Doğum tarihi: 03.11.1961", "生年月日 ... 1950年6月12日"
     mid = _member_id(text) or named.member_id(text) or member_labels.member_id(text)  # NHS, Spanish, bilingual labels
     mid = card_number.over_policy(text, mid)  # "TPA ID card no." over "Policy no.": the card's number
     if mid is not None and _LABEL_BEFORE.search(text, text.rfind("\n", 0, mid.start("v")) + 1, mid.start("v")):
         mid = None  # "PA-NUMBER MBR-ID: 0V2717..." (a fax's header cells run together): the value is the first label's
     if mid is not None:
-        out["member_id"] = Hit(mid.group("v").upper(), mid.start("v"), mid.end("v"))
+        value, end = mid.group("v"), mid.end("v")
+        if " " in value and (tail := _ID_LETTER_GROUP.match(text, end)):  # "OW 1957 4471 HA": its last group letters
+            value, end = f"{value} {tail.group('t')}", tail.end("t")
+        out["member_id"] = Hit(value.upper(), mid.start("v"), end)
     return chat.patient(text) | out  # a chat transcript's answers, for what no label gave

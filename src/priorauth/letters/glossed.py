@@ -7,7 +7,7 @@ squares (``■■■■ (Result):   ■■(APPROVED)``), a fax's OCR as round gl
 label rule reads either. :func:`glossed` writes such a line as its English gloss, ``Result:   APPROVED``, in place
 (every other character a blank; offsets kept), so the label rules read it. Two more shapes of the same form: a glossed
 number's label whose value is an id in Latin letters or with a hyphen already (``承認番号 (Approval no.):  KMH-...`` ->
-``Approval no.:  KMH-...``), and a
+``Approval no.:  KMH-...``; at fax a stray bar may stand between the colon and the id, the twenty-fifth set), and a
 line that is a native date and its English gloss (``2027年8月11日 (11 August 2027)`` -> ``11 August 2027``).
 
 Guards: the native words are one run of what a script becomes (no blank inside; characters outside ASCII, the
@@ -46,7 +46,7 @@ def _english(m: re.Match[str]) -> str:
 # value of digits alone may be a fax's digits for native glyphs, "(Qty):  24099300": never read)
 _LABEL = re.compile(
     rf"^(?P<n1>[ \t]*{_NATIVE}{{2,16}}[ \t]*\()(?P<label>[A-Za-z][A-Za-z .'/-]{{0,24}}(?:\bno\.?|\bnumber|\bID|#))(?P<c1>\))"
-    r"(?=[ \t]*[:：][ \t]*(?=[A-Z0-9-]*(?:[A-Z]|\d-\d))[A-Z0-9][A-Z0-9-]{3,}(?:[ \t]|$))",
+    r"(?=[ \t]*[:：][ \t]*(?:\|[ \t]*)?(?=[A-Z0-9-]*(?:[A-Z]|\d-\d))[A-Z0-9][A-Z0-9-]{3,}(?:[ \t]|$))",
     re.M,
 )
 # a native date and its gloss, alone on a line: "2027■8■11■ (11 August 2027)"

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from priorauth.letters import french_patient, german_patient, nordic_patient
+from priorauth.letters import french_patient, german_patient, more_patient, nordic_patient
 from priorauth.letters.spans import M
 
 _WORD = r"(?-i:[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*\.?)"
@@ -50,6 +50,7 @@ NAMES = (
     french_patient.NAME,  # "Adhérent(e) :  Mme Hélène Dupont" (the twenty-second pass)
     german_patient.NAME,  # "Versicherte/r:  Frau Ingrid Beispiel" (the twenty-second pass)
     nordic_patient.NAME,  # "Medlem:  Mette Jensen" (the twenty-fourth safety pass)
+    more_patient.NAME,  # "Pojištěnka:  Jana Nováková", "Sigortalı:", "Jäsen:" (the twenty-fifth safety pass)
 )
 _ID = r"(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)(?!\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24}))(?![A-Za-z0-9])"
 MEMBER_IDS = (
@@ -62,6 +63,7 @@ MEMBER_IDS = (
     # "MEMBER NR GPH-4471-3308" (a telex), "Mbr BWH22190744" (an SMS)
     re.compile(rf"\b(?i:member[ \t:]+nr\.?|mbr\.?)[ \t]*[:#]?[ \t]*{_ID}"),
     nordic_patient.MEMBER_ID,  # "Medlemsnummer:  SJF 0210 5077 3" (the twenty-fourth safety pass)
+    more_patient.MEMBER_ID,  # "Číslo pojištěnce:", "Üye no:", "Jäsennumero:" (the twenty-fifth safety pass)
 )
 
 

@@ -46,6 +46,30 @@ def reason_under_heading(text: str, after: int) -> Hit | None:
     return Hit(" ".join(text[start:end].split()), start, end)
 
 
+# a reason that only points to a numbered note (the twenty-fifth set: a table's reason cell "siehe unten (1)"): "see
+# below (1)", "see note 2", "voir ci-dessous (1)", "zie (1)"; the note is the paragraph that opens with its number
+NOTE = re.compile(
+    r"^[ \t]*(?:see|siehe|s\.|voir|vedi|zie|ver|v[eé]ase)(?:[ \t]+(?:below|unten|ci-dessous|sotto|hieronder|abajo|abaixo))?"
+    r"(?:[ \t]+(?:note|fu[ßs]note|anmerkung|nota|noot))?[ \t]*(?:\((?P<n>\d{1,2})\)|(?P<m>\d{1,2}))[ \t.]*$",
+    I,
+)
+
+
+def footnote(text: str, after: int, number: str) -> Hit | None:
+    """The paragraph after ``after`` that opens its line with ``(number)`` (up to a blank line), without that mark;
+    None when the letter has no such note (the reason is then left empty: a pointer is no reason)."""
+    m = re.compile(rf"^[ \t]*\({re.escape(number)}\)[ \t]*", M).search(text, after)
+    if m is None:
+        return None
+    start = m.end()
+    end_para = _PARAGRAPH_END.search(text, start)
+    end = min(end_para.start() if end_para else len(text), start + 800)
+    end = start + len(text[start:end].rstrip())
+    if end - start < 15 or not re.search(r"\b[^\W\d_]{3,}\s+[^\W\d_]{2,}\b", text[start:end]):
+        return None
+    return Hit(" ".join(text[start:end].split()), start, end)
+
+
 # the correspondent's own reference, which a letter prints beside its own ("Your ref: onc/12   Our ref: X"); a
 # Spanish, a Portuguese, a French letter's ("Su referencia", "Sua ref.", "Votre réf.")
 _THEIR_REF = re.compile(

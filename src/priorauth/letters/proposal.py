@@ -21,6 +21,7 @@ from priorauth.letters import (
     granted_quantity,
     json_status,
     mapping,
+    missing_glyphs,
     numbered_keys,
     outcome,
     patient,
@@ -31,6 +32,7 @@ from priorauth.letters import (
     quoted_csv,
     reason_shapes,
     recheck,
+    side_columns,
     source,
     stray_glyph,
     stray_label,
@@ -48,6 +50,7 @@ _ADDRESS = re.compile(r"www|https?:|@|\.(?:com|org|net|gov|edu|io)\b|/", re.I)
 # a grouped member id ("BMH 06 6630 241") the fax wrapped after one of its blanks: the id ends its line and the next
 # line is only groups of digits, ending the sentence ("BMH 06" / "6630 241."): those groups are the id's
 _WRAPPED_ID = re.compile(r"[ \t]*\n[ \t]*(?P<rest>\d{2,6}(?:[ ]\d{2,6})*)(?=[.,;]?[ \t]*(?:\n|$))")
+_FREE_TEXT = ("denial_reason",)  # a free-text field judged for unprinted words (:mod:`missing_glyphs`)
 SCALARS = (
     "outcome",
     "authorization_number",
@@ -152,6 +155,11 @@ def match(p: Proposal, case_patient: dict[str, Any] | None) -> tuple[list[str], 
     return patient.compare(p.patient, case_patient, p.ocr, sure, p.weak_patient.get("name"))
 
 
+def _lines_of(text: str, hit: fields.Hit) -> str:
+    """The text of a hit's span from its first line's start (a value read after a label's unprintable words)."""
+    return text[text.rfind("\n", 0, hit.start) + 1 : hit.end]
+
+
 def _member_number(number: fields.Hit, text: str) -> bool:
     """The number read is, elsewhere on the letter, the member's id (or its first groups): a member id is
     never the authorization's. (The same span read as both is the member id's doubt, not the number's.)"""
@@ -191,7 +199,11 @@ def propose(
         if isinstance(hit.value, str) and any(c in fields.OCR_SYMBOLS for c in hit.value):
             conf = 0.0  # an OCR symbol inside a number: only a second reading may settle it
         f = Field(name, hit.value, hit.start, hit.end, letter.page_at(hit.start), conf, hit.note, hit.value)
-        if conf < CONFIDENT:
+        if name in _FREE_TEXT and missing_glyphs.unprinted(_lines_of(letter.text, hit), letter.ocr):
+            out.warnings.append(f"the {name.replace('_', ' ')} is in letters the PDF's font could not print: left empty; read it on the letter")
+            f.value = None
+            f.confidence = 0.0
+        elif conf < CONFIDENT:
             out.warnings.append(
                 f"the {name.replace('_', ' ')} on page {f.page} was read with low confidence ({conf:.2f}): left empty; "
                 "read it on the letter"
@@ -201,7 +213,7 @@ def propose(
         return f
 
     # a letter that decides several drugs item by item: LUMAKRAS's items are read, the others' never
-    part = outcome.scope(text)
+    part = outcome.scope(text) or side_columns.scope(text)  # one after another, or side by side in columns
     ours = part.ours if part else text
     if part:
         out.warnings.append(
@@ -287,6 +299,9 @@ def propose(
         elif reason is not None and pointers.POINTER.search(reason.value):
             # "Our clinical rationale is set out on the next page": the paragraph under that heading, else nothing
             reason = pointers.reason_under_heading(ours, reason.end)
+        elif reason is not None and (note := pointers.NOTE.match(reason.value)):
+            # "Reason: see below (1)" (a table's cell): the note "(1) ..." under the table, else nothing
+            reason = pointers.footnote(ours, reason.end, note.group("n") or note.group("m"))
         if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:
             # its explanation read weakly: the reason itself (a clause after a semicolon that goes on, too)
             reason = reason_shapes.first_sentence(ours, reason, fields.first_sentence(ours, reason))
@@ -301,6 +316,9 @@ def propose(
     if kind == "pended":
         asked = asked_lists.requested(ours)  # a portal's "Outstanding documents", a list a blank line below its label
         for hit in asked or fields.requested(ours) or tables.read(fields.requested, ours) or numbered_keys.requested(ours):
+            if missing_glyphs.unprinted(_lines_of(letter.text, hit), letter.ocr):
+                out.warnings.append("an item asked for is in letters the PDF's font could not print: read it on the letter")
+                continue
             conf = letter.confidence(hit.start, hit.end)
             if letter.ocr and not _ADDRESS.search(hit.value):  # "clinic notes.documenting": OCR's dot for a blank
                 hit = fields.Hit(_DOT_FOR_BLANK.sub(" ", hit.value), hit.start, hit.end, hit.note)
