@@ -280,7 +280,7 @@ def not_a_patient_at(text: str, at: int) -> bool:
 _GENERAL_HEADING = re.compile(
     r"^\W*(?:[\w-]+\s+){0,2}?(?:policy\s+(?:excerpt|criteria|language|text|statement)|(?:medical|clinical|coverage|drug|"
     r"pharmacy|payer)\s+policy|(?:coverage|approval|authorization)\s+criteria|(?:patient\s+)?education(?:al)?\s+"
-    r"(?:handout|material|sheet|leaflet|printed|provided|given)|(?:patient\s+)?handout|flyer|brochure|poster|drug\s+information\s+sheet|package\s+insert|"
+    r"(?:handout|material|sheet|leaflet|printed|provided|given)|(?:patient\s+)?handout|patient\s+(?:information\s+)?leaflet(?!\s*\(?\s*(?:personali[sz]ed|individuali[sz]ed|made\s+out|prepared|completed)\b)|flyer|brochure|poster|drug\s+information\s+sheet|package\s+insert|"
     r"prescribing\s+information|monograph|"  # [ocr9-monograph] "FORMULARY MONOGRAPH (excerpt)", "Drug monograph:"
     # [ocr8-provider-bulletin] a payer's bulletin or FAQ for providers ("PROVIDER BULLETIN", "Provider newsletter")
     # (held-out v16, issue 13's seventeenth pass) [v16-signed-prescriber-update] ... but not a prescriber's own update
@@ -288,7 +288,10 @@ _GENERAL_HEADING = re.compile(
     r"(?:provider|prescriber|network)\s+(?:bulletin|newsletter|update(?!\s*\(?\s*(?:signed|dated)\b)|faqs?)|"
     r"frequently\s+asked\s+questions)"
     # [ocr20s-split-policy-code] ... its code split in two by a misread mark ("MEDICAL POLICY MP. ONC-114 (excerpt")
-    r"(?:\s+[\w.-]+)?(?:\s+[a-z]{0,6}-?\d[\w.-]*)?\s*(?:[:(\-\u2013\u2014]|$)",
+    r"(?:\s+[\w.-]+)?(?:\s+[a-z]{0,6}-?\d[\w.-]*)?\s*(?:[:(\-\u2013\u2014]|$"
+    # (held-out v30's safety pass, issue 13) [v30s-heading-comma] ... or a comma, then the issuer ("Medical policy
+    # excerpt, <plan>", "Recruitment flyer, <unit>"): the issuer of a general text, not a patient
+    r"|,\s+[A-Z])",
     re.I,
 )
 
@@ -328,7 +331,12 @@ _NOT_PATIENT_HEADING = re.compile(
     # [ocr16-no-patient-specific] a reference page's own statement that it holds nothing of a patient ("Monograph text
     # only - no patient-specific information"), whatever label sticker the chart put on it
     r"|\bno\s+patient[\s-]specific\s+(?:information|content|data|details|text)\b"
-    r"|\b(?:monograph|label|reference|template|handbook)\s+text\s+only\b",
+    r"|\b(?:monograph|label|reference|template|handbook)\s+text\s+only\b"
+    # (held-out v30's safety pass, issue 13) [v30s-evaluates-no-patient] a decision-support rule or an order-set advisory
+    # saying it reads no patient's data ("Rule does not evaluate patient data", "this alert does not use patient
+    # information"): the criteria it lists are the rule's
+    r"|\b(?:does|do|did)\s+not\s+(?:evaluate|assess|use|read|check|consider|reference)\s+(?:any\s+|the\s+)?"
+    r"(?:patient(?:'s|s')?|individual|member)\s+(?:data|information|records?|results?)\b",
     re.I,
 )
 

@@ -822,7 +822,10 @@ _PLANNED_LINE_BEFORE = re.compile(
     r"\b(?:planned|plan|proposed|recommended|intended|to\s+(?:start|begin|follow)"
     # (held-out v29's safety pass) [v29s-decision-field] a board's decision field ending its line ("Recommendation:",
     # "Decision:", "Consensus:", "Decisão:", "Recomandare:"), the regimen on the next: proposed, not given
-    r"|recommendations?|decision|consensus|decis[\u00e3a]o|decisi[\u00f3o]n|recomenda[\u00e7c][\u00e3a]o|recomandare)"
+    r"|recommendations?|decision|consensus|decis[\u00e3a]o|decisi[\u00f3o]n|recomenda[\u00e7c][\u00e3a]o|recomandare"
+    # (held-out v30's safety pass) [v30s-decision-field] ... in more languages ("Empfehlung:", "Predlog:", "Preporuka:")
+    r"|(?:therapie)?empfehlung|vorschlag|predlog|prijedlog|preporuka|zaleceni[ea]|doporu[\u010dc]en[\u00edi]|advies|aanbeveling"
+    r"|raccomandazione|proposta|recommandation|pr[\u00e9e]conisation)"
     r"\s*:[ \t]*\n[ \t]*$",
     re.I,
 )
