@@ -2311,3 +2311,52 @@ def test_the_protein_code_and_gloss_label_shapes() -> None:
     assert _counts("nol", False) and _counts("p.Glyl3Asp", True)
     assert _field_label("[Conclusion]:") and _field_label("(Summary):")
     assert not _field_label("[Negative]:") and not _field_label("[Conclusion]") and not _field_label("[no]:")
+
+
+# --- held-out OCR v25's safety pass (four reports read: three wrong `met`s and a twin that differed) -----------------
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr25s-bracketed-call] the English call glossed in brackets after the foreign words of the variant's row
+        ("Resultado (Result), biopsia pulmonar (lung biopsy):\nKRAS G12C  nao encontrada (not detected)\n", "not_met"),
+        ("Resultado (Result), biopsia pulmonar:\n  KRAS  G12C   ei loydetty [negative]\n", "not_met"),
+        # guards: a positive gloss stays positive; a bracket holding more than a call is no call
+        ("Resultado (Result), biopsia pulmonar:\nKRAS G12C  encontrada (detected)\n", "met"),
+        ("Resultado, biopsia pulmonar:\nKRAS G12C  encontrada em tumor (negative for EGFR and ALK)\n", "met"),
+        # [ocr25s-gloss-line] a foreign sentence naming the variant, glossed whole on the next line in brackets
+        (
+            "Biopsia pulmonar (lung biopsy), 12.11.2026\nNao encontramos a mutacao KRAS G12C na amostra.\n"
+            "(We did not find the KRAS G12C mutation in the tumour.)\n",
+            "not_met",
+        ),
+        # guards: the bracketed line names nothing of the variant; the variant's own line has an English call
+        ("Biopsia pulmonar, 12.11.2026\nEncontramos a mutacao KRAS G12C na amostra.\n(Sample from the right lower lobe.)\n", "met"),
+        (
+            "Biopsia pulmonar, 12.11.2026\nKRAS G12C detected in the tumour, 22%.\n(KRAS G12C: one of the codon 12 changes.)\n",
+            "met",
+        ),
+        # [ocr25s-split-columns] a two-column summary: the variant on the not-detected side of the rule
+        ("Lung resection, 60 gene panel\nPOSITIVE     |  NEGATIVE\nEGFR L858R 31%  |  KRAS G12C, G12V, BRAF\n", "not_met"),
+        # guards: the mirrored columns; a line under the table with no rule is in neither column
+        ("Lung resection, 60 gene panel\nNEGATIVE     |  POSITIVE\nEGFR, ALK, BRAF  |  KRAS G12C 18%\n", "met"),
+        ("Lung resection, 60 gene panel\nDETECTED  |  NOT DETECTED\nTP53 R273H 40%  |  EGFR, ALK\nKRAS G12C 12% also found.\n", "met"),
+        # [ocr25s-row-call] a table printed as one block: a later row's "not detected" leaves the row above its call
+        (
+            "Lung core, droplet PCR\nTARGET     DROPLETS   FRACTION   CALL\nKRAS G12C  2,310      4.1%       DETECTED\n"
+            "KRAS G12V  3          0.0%       not detected\n",
+            "met",
+        ),
+        # guard: a negative word on the variant's own row keeps the row negative
+        (
+            "Lung core, droplet PCR\nTARGET     DROPLETS   FRACTION   CALL\nKRAS G12C  no droplets  0.0%  not detected\n"
+            "KRAS G12V  1,420      3.3%       DETECTED\n",
+            "not_met",
+        ),
+    ],
+)
+def test_ocr25s_glossed_calls_split_columns_and_row_calls(text: str, status: str) -> None:
+    """[ocr25s-*] (held-out OCR v25's safety pass) a foreign variant line read as a bare detection (its English gloss
+    in brackets, on its line or the next, is the call); a two-column summary whose not-detected side was read as found;
+    a table row's positive call negated by the next row of a table printed without blank lines (a scan spacing the
+    rows apart made the twins differ)."""
+    assert _status_of_text(text, "Molecular result") == status

@@ -40,6 +40,7 @@ from priorauth.text.kras_evidence import (
     status_voided,
     wrapped_lead,
 )
+from priorauth.text.kras_glosses import bracketed_call, glossed_line
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
     _DANGLING_NOT,
@@ -56,6 +57,7 @@ from priorauth.text.kras_tables import (
     _specked_not_row,
     _under_not_detected,
     _yes_no_cell,
+    positive_row_call,
 )
 from priorauth.text.layout import _RESULT_WORD, _boxed_answer
 from priorauth.text.pipeline import Finding, patterns, unwrap
@@ -389,7 +391,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ):
         return  # (held-out v16) [v16-g12c-unchosen-options] [v16-g12c-drug-target]: no result of the patient
     aside = _negation_of_aside(f) or reference_column_negative(doc, f)  # [ocr21-reference-column] "Ref range: Not detected"
-    negated = ("NEGATED_EXISTENCE" in f.modifiers and not aside) or bool(
+    negated = ("NEGATED_EXISTENCE" in f.modifiers and not aside and not positive_row_call(doc, f)) or bool(
         f.label == "KRAS_G12C"
         and (_EXCLUDED_AFTER.match(doc.text, f.end) or _NON_BEFORE.search(doc.text[max(0, f.start - 14) : f.start]))
     )
@@ -399,6 +401,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     negated = negated or (f.label != "KRAS_NEG" and csv_negative_row(doc, f))  # [ocr19-csv-negative-row] "A2,KRAS G12C,...,NEG"
     negated = negated or (f.label == "KRAS_G12C" and negative_including(doc, f))  # [ocr20-negative-including]
     negated = negated or (f.label != "KRAS_NEG" and specked_negative(doc, f))  # [ocr21s-specked-negative]
+    negated = negated or (f.label != "KRAS_NEG" and bracketed_call(doc, f))  # [ocr25s-bracketed-call]
     specked = None if negated else _specked_no(doc, f)
     if specked == "none":
         return  # (held-out OCR v14) [ocr14-specked-no] "no. KRAS G12C detected": neither result can be read
@@ -427,6 +430,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # [ocr20-phased-component] "c.34G>T" phased with c.35G>T into "c.34_35delinsTT p.(G12F)": no G12C
     if f.label == "KRAS_G12C" and glossed_mention(doc, f):
         return  # [ocr24s-glossed-mention] "kasama ang KRAS G12C / including KRAS G12C": the gloss is read instead
+    if f.label != "KRAS_NEG" and glossed_line(doc, f):
+        return  # [ocr25s-gloss-line] a foreign line naming the variant, glossed whole on the next line in brackets
     if f.label != "KRAS_NEG" and field_names_test(doc, f):
         return  # [ocr21s-test-field] "Test: KRAS G12C / hotspot panel" on a cancellation notice: the test's name
     if f.label != "KRAS_NEG" and status_voided(doc, f):

@@ -189,10 +189,54 @@ def _negative_list_or_cell(doc: TextDoc, f: Finding) -> bool:
     return bool(m and not _POS_CELL.search(rest[: m.start()]) and not _OTHER_GENE.search(rest[: m.start()]))
 
 
+# [ocr25s-split-columns] (held-out OCR v25's safety pass) a summary printed in two columns split by a rule, one
+# headed as detected and the other as not detected ("DETECTED  |  NOT DETECTED"; a fax adds stray bars between them):
+# a variant on a row below sits in the left column before the row's first bar and in the right one after it, and in
+# the not-detected column it is a target tested and not found. Guards: both headings on the header line (one
+# detected, one not), nothing but bars and specks between them, and a row with no bar (a note under the table) is in
+# neither column.
+_DETECTED_SIDE = r"(?:detected|positive|found|identified)"
+_NOT_SIDE = r"(?:not\s+detected|negative|not\s+found|not\s+identified)"
+_SPLIT_HEADER = re.compile(
+    rf"^\W*(?:(?P<neg_left>{_NOT_SIDE})|{_DETECTED_SIDE})\s*\|[\W\d\s]{{0,20}}?(?:(?P<neg_right>{_NOT_SIDE})|{_DETECTED_SIDE})\W*$",
+    re.I,
+)
+
+
+def _split_column_negative(doc: TextDoc, f: Finding, header: str) -> bool:
+    m = _SPLIT_HEADER.match(header)
+    if not m or bool(m["neg_left"]) == bool(m["neg_right"]):
+        return False
+    start = _line_start(doc.text, f.start)
+    if "|" not in doc.text[start : _line_end(doc.text, f.end)]:
+        return False  # no column rule on the row: a line under the table, in neither column
+    right = "|" in doc.text[start : f.start]
+    return bool(m["neg_right"]) if right else bool(m["neg_left"])
+
+
+# [ocr25s-row-call] (held-out OCR v25's safety pass) a results table printed without blank lines is one sentence
+# to the reader, so a "not detected" on the next row negates the variant of the row above; a scan that spaces the
+# rows apart reads each row alone. A variant whose own row ends in a positive call cell ("KRAS G12C  ...  0.08%
+# DETECTED") and holds no negative word is that row's call, whatever another row says. Guard: any negative word on
+# the variant's own row keeps the negation.
+_POS_LAST_CELL = re.compile(r"(?: {2,}|\t|\s*\|\s*)(?:detected|positive|pos|present)\s*\|?\s*$", re.I)
+_NEG_ON_ROW = re.compile(r"\b(?:not|no|non|negative|neg|absent|without|none|wild[\s-]?type|wt|nd)\b", re.I)
+
+
+def positive_row_call(doc: TextDoc, f: Finding) -> bool:
+    """[ocr25s-row-call] The variant's own table row ends in a positive call and holds no negative word."""
+    start, end = _line_start(doc.text, f.start), _line_end(doc.text, f.end)
+    row = doc.text[start:end]
+    return bool(_ROW.search(row.strip()) and _POS_LAST_CELL.search(row) and not _NEG_ON_ROW.search(row))
+
+
 def _under_not_detected(doc: TextDoc, f: Finding) -> bool:
-    """The mention is a row under a "NOT DETECTED" heading of a report (the targets tested and not found)."""
+    """The mention is a row under a "NOT DETECTED" heading of a report (the targets tested and not found), or in the
+    not-detected column of a two-column summary ([ocr25s-split-columns])."""
     start = _line_start(doc.text, f.start)
     for prev in reversed(doc.text[: max(0, start - 1)].split("\n\n")[-1].split("\n")[-10:]):
+        if _SPLIT_HEADER.match(prev):
+            return _split_column_negative(doc, f, prev)
         if _HEADER.match(prev):
             return bool(_NOT_DETECTED_HEADER.match(prev) or (f.label != "KRAS_NEG" and _NEGATIVES_HEADING.match(prev)))
     return False

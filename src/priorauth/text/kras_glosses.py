@@ -1,0 +1,51 @@
+"""A KRAS line written in another language with an English gloss (held-out OCR v25's safety pass, issue 17).
+
+Bilingual reports and letters give the result in the lab's or the patient's language and an English gloss in
+brackets. The reader knows the English call words only, so a line like "KRAS G12C <not found, in Azerbaijani>"
+read alone is a bare variant name, i.e. a detection. Two ways the gloss is written:
+
+* [ocr25s-bracketed-call] the call's gloss on the variant's own line, right after the foreign words: "KRAS G12C
+  <foreign words> (not detected)". The bracket is the call: negative. Guards: the words between the variant and the
+  bracket hold no English result word ("KRAS G12C detected (not detected on the repeat)" keeps its own call), and
+  the bracket holds only a negative call, nothing else.
+* [ocr25s-gloss-line] the whole line glossed on the next line, wholly in brackets, naming the same variant ("<foreign
+  sentence naming KRAS G12C>" / "(We did not find the KRAS G12C mutation ...)"): the first line is read through its
+  gloss, which is a finding of its own. Guards: the variant's own line holds no English result word (then it says
+  something of its own), and the bracketed line names the same variant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from priorauth.text.layout import _RESULT_WORD
+from priorauth.text.pipeline import Finding
+from priorauth.text.sources import TextDoc
+from priorauth.text.spans import _line_at, _line_end
+
+_NEGATIVE_CALL = r"not[ \t]+(?:detected|found|identified|present)|negative|absent|wild[ \t-]?type|no[ \t]+mutation"
+# foreign words after the variant on its line, then a bracket holding only a negative call
+_BRACKETED_CALL = re.compile(
+    rf"[ \t]+((?:[^\W\d_]+[ \t]+){{1,4}})[(\[][ \t]*(?:{_NEGATIVE_CALL})[ \t]*[)\]]", re.I
+)
+_VARIANT_NAME = re.compile(r"\b(?:[A-Z]\d{1,3}[A-Z]|[A-Z][a-z]{2}\d{1,3}[A-Z][a-z]{2})\b")
+_WHOLLY_BRACKETED = re.compile(r"[ \t]*\((?P<gloss>[^()\n]+)\)[ \t.]*")
+
+
+def bracketed_call(doc: TextDoc, f: Finding) -> bool:
+    """[ocr25s-bracketed-call] "KRAS G12C <foreign words> (not detected)": the bracketed English call negates it."""
+    m = _BRACKETED_CALL.match(doc.text, f.end)
+    return bool(m) and "\n" not in m.group(0) and not _RESULT_WORD.search(m.group(1))
+
+
+def glossed_line(doc: TextDoc, f: Finding) -> bool:
+    """[ocr25s-gloss-line] The variant's line, with no English result word, is glossed by the next line, wholly in
+    brackets and naming the same variant: the gloss is read instead."""
+    name = _VARIANT_NAME.search(doc.text[f.start : f.end])
+    if not name or _RESULT_WORD.search(_line_at(doc.text, f.start)):
+        return False
+    end = _line_end(doc.text, f.end)
+    if end >= len(doc.text):
+        return False
+    gloss = _WHOLLY_BRACKETED.fullmatch(_line_at(doc.text, end + 1))
+    return bool(gloss) and bool(re.search(rf"\b{re.escape(name.group(0))}\b", gloss.group("gloss"), re.I))
