@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from priorauth.letters import dates
+from priorauth.letters import nordic_patient
 from priorauth.letters.spans import Hit
 
 _WORD = r"(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]*)"
@@ -39,8 +39,7 @@ _BIRTH = re.compile(
 )
 MEMBER_ID = re.compile(
     r"^[ \t|]*(?i:[čc■][íi]slo[ \t]+poji[šs■]t[ěeé■]n(?:ce|ky)|[üu]ye[ \t]+no|sigortal[ıi■][ \t]+no|"
-    r"j[äa]sennumero|j[äa]sennro\.?|vakuutusnumero)[ \t]*:[ \t]*"
-    r"(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24}))(?![A-Za-z0-9])",
+    r"j[äa]sennumero|j[äa]sennro\.?|vakuutusnumero)[ \t]*:[ \t]*" + nordic_patient.MEMBER_VALUE,
     re.M,
 )
 
@@ -48,10 +47,4 @@ MEMBER_ID = re.compile(
 def birth(text: str, order_said: bool) -> Hit | None:
     """The date of birth after a Czech, Turkish or Finnish label, read day first; None when there is none, it is no
     calendar day, or the letter said its dates' order (``order_said``) and day and month could be swapped."""
-    for m in _BIRTH.finditer(text):
-        dd, mm = m.group("dd").lstrip("0"), m.group("mm").lstrip("0")
-        if order_said and int(dd or 0) <= 12 and int(mm or 0) <= 12 and dd != mm:
-            return None
-        born = dates.calendar_day(m.group("yy"), m.group("mm"), m.group("dd"))
-        return None if born is None else Hit(born, m.start("d"), m.end("d"))
-    return None
+    return nordic_patient.day_first(_BIRTH, text, refuse_swappable=order_said)

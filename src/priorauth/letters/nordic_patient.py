@@ -30,19 +30,25 @@ _BIRTH = re.compile(
     r"(?P<d>(?P<dd>\d{1,2})[.\-](?P<mm>\d{1,2})[.\-](?P<yy>\d{4}))(?!\d)",
     re.M,
 )
-MEMBER_ID = re.compile(
-    r"^[ \t|]*(?i:medlemsnummer|medlemsnr\.?|medlems-?id)[ \t]*:[ \t]*"
-    r"(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24}))(?![A-Za-z0-9])",
-    re.M,
-)
+# A member number after its label: an id of capitals, digits, dashes and spaces before digits, with a digit.
+MEMBER_VALUE = r"(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24}))(?![A-Za-z0-9])"
+MEMBER_ID = re.compile(r"^[ \t|]*(?i:medlemsnummer|medlemsnr\.?|medlems-?id)[ \t]*:[ \t]*" + MEMBER_VALUE, re.M)
+
+
+def day_first(pattern: re.Pattern[str], text: str, refuse_swappable: bool) -> Hit | None:
+    """The first date ``pattern`` finds (groups ``d``, ``dd``, ``mm``, ``yy``), read day first; None when there is
+    none, it is no calendar day, or ``refuse_swappable`` and day and month could be swapped (both 12 or under and
+    different)."""
+    for m in pattern.finditer(text):
+        dd, mm = m.group("dd").lstrip("0"), m.group("mm").lstrip("0")
+        if refuse_swappable and int(dd or 0) <= 12 and int(mm or 0) <= 12 and dd != mm:
+            return None
+        born = dates.calendar_day(m.group("yy"), m.group("mm"), m.group("dd"))
+        return None if born is None else Hit(born, m.start("d"), m.end("d"))
+    return None
 
 
 def birth(text: str) -> Hit | None:
     """The date of birth after a Nordic label, read day first; None when there is none, it is no calendar day, or its
     order matters (both numbers 12 or under and different: the text may have been rewritten month first)."""
-    for m in _BIRTH.finditer(text):
-        if int(m.group("dd")) <= 12 and int(m.group("mm")) <= 12 and m.group("dd").lstrip("0") != m.group("mm").lstrip("0"):
-            return None
-        born = dates.calendar_day(m.group("yy"), m.group("mm"), m.group("dd"))
-        return None if born is None else Hit(born, m.start("d"), m.end("d"))
-    return None
+    return day_first(_BIRTH, text, refuse_swappable=True)
