@@ -150,6 +150,8 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, "the appeal deadline is counted from the letter's date, which could not be read"
     for m in appeal_terms.APPEAL_FIRST.finditer(text):  # "bezwaar maken binnen 42 dagen na de datum van deze brief"
+        if letter is not None and appeal_terms.order_unsure(m, letter):
+            return None, "the appeal deadline is counted from the letter's date, whose day and month could be swapped"
         if letter is not None:
             n = appeal_terms.days(m)
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
@@ -160,7 +162,7 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
 _APPEAL_BY_JULIAN = re.compile(r"\bappeal[-_ ]?(?:by|deadline|due)(?:[-_ ]?(?:dt|date))?[ \t:.]+(?P<j>\d{5})(?!\d)", I)
 _APPEAL_DIAS = re.compile(
     r"\b(?:apelaci[oó]n|recurso|reconsideraci[oó]n)\b[^.]{0,40}?\bdentro\s+de\s+(?:los\s+)?(?P<n>\d{1,3})\s+d[ií]as\s+"
-    r"(?:calendario\s+|naturales\s+)?(?:a\s+partir\s+de|desde|siguientes\s+a)\s+"  # (never "días hábiles": working days)
+    r"(?:calendario\s+|naturales\s+|corridos\s+)?(?:a\s+partir\s+de|desde|siguientes\s+a)\s+"  # (never "días hábiles": working days)
     r"la\s+fecha\s+(?:de|en)\s+(?:esta|este|la|el)\s+(?:carta|aviso|notificaci[oó]n|decisi[oó]n)"
     # a French letter: "demander la révision de cette décision dans les 90 jours suivant la date de la présente lettre"
     # (or "contester cette décision dans un délai de 30 jours à compter de la date de la présente lettre")

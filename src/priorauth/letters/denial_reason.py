@@ -33,6 +33,7 @@ _REASON_LABEL = re.compile(
     r"|\bmotivos?(?:\s+de\s+la\s+(?:denegaci[oó]n|decisi[oó]n))?\s*:|\bbegr[üu]ndung\s*:"  # a Spanish, a German letter's
     r"|\bmotivazione(?:\s+del(?:la)?\s+(?:diniego|decisione))?\s*:"  # an Italian letter's
     r"|\breden(?:\s+van\s+(?:de\s+)?(?:afwijzing|het\s+besluit|dit\s+besluit))?\s*:"  # a Dutch letter's "Reden: ..."
+    r"|\bfundamentos?\s*:|\bp[õo]hjendus\s*:|\bod[ůu]vodn[ěe]n[íi]\s*:"  # a Chilean, an Estonian, a Czech letter's
     r"|(?m:^[ \t]*\d{1,3}[ \t]*\|[ \t]*)(?:denial\s+)?reason[ \t]*\|"  # a spreadsheet print's row "  9  |  Reason  |  ..."
     r"|\b(?:rationale|explanation|reasons?|grounds?|why|basis|(?-i:RSN)(?:-(?-i:TXT|TEXT|DESC))?|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|[ \t]*\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
     r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
@@ -55,7 +56,10 @@ _REASON_SENTENCE = re.compile(
 
 _REASON_STOP = re.compile(
     r"^\s*(?:[A-Z][A-Za-z ]{0,40}:|sincerely|regards|(?-i:[IVX]{1,4})\.(?=\s|$))|\b(?:appeal|disagree|reconsideration|redetermination|questions|"
-    r"call\s+us|contact\s+us|right\s+to|you\s+(?:may|can)\s+(?:ask|request|file|send))",
+    r"call\s+us|contact\s+us|right\s+to|you\s+(?:may|can)\s+(?:ask|request|file|send)|"
+    # an appeal's sentence in the languages read since the twenty-fourth pass (Czech, Turkish, Estonian, Greek, French,
+    # Spanish, German, Finnish)
+    r"n[áa]mitk|odvol[áa]n|itiraz|vaide|[εέ]νσταση|recours|recurso|reconsideraci[oó]n|widerspruch|oikaisuvaatimu|valitu)",
     I,
 )
 

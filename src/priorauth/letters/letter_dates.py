@@ -29,6 +29,9 @@ _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper'
     r"(?:^(?:[ \t]*['‘’`,.](?=[ \t]))?|(?<=\S[ \t]{2})|(?<=(?-i:[A-Z]{2})[ \t])(?=(?-i:Notice|NOTICE|Letter|LETTER)[ \t]+(?i:date)[ \t]*:))[ \t]*"
     rf"(?:{_Q}dated?(?:{_SUF})?[ \t.:\-]*|dated?{_SUF}[ \t.:\-]*|dated?(?:[ \t]*[.:\-]|[ \t]{{2,}})[ \t.:\-]*|(?-i:DATE|Issued|ISSUED)[ \t]+"
     r"|(?:issued|mailed|printed|created|sent(?:[ \t]+time)?)(?:[ \t]+on)?(?:[ \t]*:|[ \t]*\.{3,})[ \t]*"
+    # the date's label in the twenty-fifth set's languages: Estonian, Finnish, Turkish, Latvian, Norwegian, Greek (its
+    # accented letter a box where the PDF's font lacks it)
+    r"|(?:kuup[äa]ev|p[äa]iv[äa]m[äa][äa]r[äa]|tarih|datums|dato|ημερομην[ιί■]α)[ \t]*:[ \t]*"
     r"|(?i:response|message|notice|letter)[ \t]+(?i:created|issued|generated)(?:[ \t]+on)?[ \t:]+"  # an X12 print's "Response created 2027-06-11 14:22"  # "Issued: 08.30.2027", FHIR "created ..... 2027-07-02T..."
     r"|(?<![\w])(?:(?i:so)[ \t]+)?(?:given|dated|signed|done|ordered)[ \t]+(?:at[ \t]+[A-Z][\w ]{0,30},[ \t]+)?this[ \t]+(?=(?:\d|[a-z]+[\s-]?[a-z]*[ \t]+day)))"  # "Given this 3rd day of May, 2027", a board's "So ordered this 18th day of ..."
     rf"(?:{dates.WEEKDAY}[ \t]+)?(?P<d>" + dates.DATE + r")",

@@ -180,7 +180,13 @@ _BOLD = re.compile(r"\*\*\S[^*\n]{0,80}?(?<=\S)\*\*")
 _MARKDOWN_MARK = re.compile(r"\*\*|`|(?<=[\s|])[‘’'](?=[A-Z0-9])|(?<=[A-Z0-9])[‘’'°](?=[ \t]*(?:\||$))|^[ \t]*>[ \t]", M)
 _MERGE_FIELD = re.compile(r"«[A-Za-z][A-Za-z0-9_ ]{0,40}»")
 _BOX = str.maketrans({c: "|" for c in "│┃║┆┊"} | {c: " " for c in "─━═┄┈┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋"})
-_SECOND_LANGUAGE = re.compile(r"(?<=[A-Za-z.#])[ \t]+[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef■]{1,12}(?=[ \t]*[:：])")
+# (and, since the twenty-fourth pass, after a slash in Arabic or Hebrew, or as the squares a PDF's font prints for them:
+# "Member name / ■■■ ■■■■■■ ■■■■: KHALID ...", "Status / الحالة: REJECTED": the words after the slash are
+# non-Latin only, never a Latin word, and end at the label's colon)
+_SECOND_LANGUAGE = re.compile(
+    r"(?<=[A-Za-z.#])[ \t]+[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef■]{1,12}(?=[ \t]*[:：])"
+    r"|(?<=[A-Za-z.])[ \t]+/[ \t]+[\u0590-\u05ff\u0600-\u06ff■]+(?:[ \t][\u0590-\u05ff\u0600-\u06ff■]+){0,4}(?=[ \t]*:)"
+)
 # a PDF whose font lacks a script's glyphs prints each as a black square: a lone one beside a blank or a line's
 # edge is a box rule it could not draw ("■ Approval code ■ 5R8T-..."), a run of them words it could not print
 _LONE_SQUARE = re.compile(r"(?:(?<=[ \t])|^)■(?!■)|(?<!■)■(?=[ \t]|$)", M)

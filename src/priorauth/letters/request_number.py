@@ -79,6 +79,19 @@ _NUMBER_LABELS = tuple(
         r"protocolo\s+de\s+atendimento(?=\s*:)",
         r"(?:beslut|bevillings|tillst[åa]nds)s?nummer(?=\s*:)",
         r"nr\.?\s+(?:sprawy|decyzji)(?=\s*:)",
+        # the twenty-fifth set's languages (the twenty-fourth pass): a Finnish "Päätösnumero:", a Czech "Číslo žádosti:" /
+        # "Číslo schválení:", a Turkish "Provizyon no:", a Latvian "Lietas
+        # Nr.:", an Estonian "Otsuse nr:", a Norwegian "Saksnummer:", a Chilean "N° de solicitud:", a French "Nos
+        # références :", a German "Az.:" (never the member's "Jäsennumero",
+        # "Číslo pojištěnce", "Üye no", "Polises Nr.", "Vos références", the sender's)
+        r"p[äa][äa]t[öo]s(?:numero|ten\s+numero)(?=\s*:)",
+        r"[čc][íi]slo\s+(?:[žz]{1}[áa]dosti|schv[áa]len[íi]|rozhodnut[íi])(?=\s*:)",
+        r"provizyon\s+no(?=\s*:)",
+        r"(?:lietas|otsuse)\s+nr\.?(?=\s*:)",
+        r"saksnummer(?=\s*:)",
+        rf"n\.?\s*{misread.ORDINAL}\.?\s+de\s+solicitud(?=\s*:)",
+        r"nos\s+r[ée]f[ée]rences?(?=\s*:)",
+        r"(?-i:Az)\.(?=\s*:)",
         # a request's id joined by a number sign, in a sentence: "Coverage request KDH#27-08-2231 is approved"
         r"(?:request|case|file)(?=\s+(?-i:[A-Z]{1,6})#\d)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
