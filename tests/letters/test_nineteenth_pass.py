@@ -22,7 +22,7 @@ from datetime import date
 
 import pytest
 
-from priorauth.letters import fields, margin, sms, spaced, worded, xml_attributes
+from priorauth.letters import fields, margin, requested_items, sms, spaced, worded, xml_attributes
 from tests.letters.test_generalise import _read
 
 # -- 1. empty outcomes ------------------------------------------------------------------------------------------
@@ -248,8 +248,8 @@ def test_periods_quantities_requests(text: str, want: dict) -> None:
 
 def test_need_without_a_numbered_list_is_no_request_label() -> None:
     # guard: a bare "need" over one numbered item, or in a sentence, is no inline list's label
-    assert not fields._ASK.search("Need 1) the report\n")
-    assert not fields._ASK.search("You need 1) to call us\n")
+    assert not requested_items._ASK.search("Need 1) the report\n")
+    assert not requested_items._ASK.search("You need 1) to call us\n")
 
 
 def test_pleading_paper_margin_numbers_are_blanked() -> None:

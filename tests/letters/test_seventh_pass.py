@@ -21,7 +21,7 @@ from datetime import date
 
 import pytest
 
-from priorauth.letters import fields, outcome
+from priorauth.letters import fields, letter_dates, outcome, request_number
 from priorauth.letters.proposal import propose
 from tests.letters.test_generalise import _letter
 
@@ -186,7 +186,7 @@ def test_a_stamps_date_is_the_letters(text: str, want: date) -> None:
     ],
 )
 def test_no_stamp_date(text: str) -> None:
-    assert fields._stamp_date(text) is None
+    assert letter_dates._stamp_date(text) is None
 
 
 def test_an_eff_thru_stamp_is_the_period() -> None:
@@ -313,4 +313,4 @@ def test_a_stamps_unlabelled_reference(text: str, want: str) -> None:
     ],
 )
 def test_no_stamp_reference(text: str) -> None:
-    assert fields._stamp_number(text) is None
+    assert request_number._stamp_number(text) is None

@@ -24,7 +24,7 @@ from datetime import date
 
 import pytest
 
-from priorauth.letters import dates, decision, fields, outcome, patient
+from priorauth.letters import dates, decision, fields, outcome, patient, patient_fields
 from priorauth.letters.proposal import match, propose
 from tests.letters.reading import fax as _fax
 from tests.letters.test_generalise import _letter
@@ -74,7 +74,7 @@ def test_a_blank_after_the_name_ends_it(text: str, name: str) -> None:
 
 @pytest.mark.parametrize("word", ["Birthdate", "Birthday", "BIRTHDATE"])
 def test_a_birth_label_is_never_a_name(word: str) -> None:
-    assert fields._NOT_NAME.search(word)
+    assert patient_fields._NOT_NAME.search(word)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from priorauth.letters import asked_granted, asked_lists, fhir_xml, fields, misread, reason_shapes
+from priorauth.letters import asked_granted, asked_lists, fhir_xml, fields, misread, patient_fields, reason_shapes
 from priorauth.letters.proposal import propose
 from priorauth.letters.spans import Hit
 from tests.letters.reading import fax as _fax
@@ -115,11 +115,11 @@ def test_a_quote_glyph_before_a_column_name(line: str, name: str) -> None:
 
 @pytest.mark.parametrize("role", ["Participant", "Recipient", "Claimant", "Applicant"])
 def test_a_role_word_alone_is_no_name(role: str) -> None:
-    assert fields._NOT_NAME.search(role)
+    assert patient_fields._NOT_NAME.search(role)
 
 
 def test_a_name_with_a_role_like_surname_part_guard() -> None:
-    assert not fields._NOT_NAME.search("Parti Cipantova")  # not a role word, a name
+    assert not patient_fields._NOT_NAME.search("Parti Cipantova")  # not a role word, a name
 
 
 # -- 4. what was asked for beside what was approved: the approved side ------------------------------------------------

@@ -183,7 +183,7 @@ def test_a_quantity_behind_a_stray_bar_is_read() -> None:
     assert _read(text)["quantity"] == "360 tablets"
 
 
-# -- a lost indent: an XML element's own name as its label (fields._xml_label) ---------------------------------------
+# -- a lost indent: an XML element's own name as its label (markup._xml_label) ---------------------------------------
 
 
 def test_an_unindented_xml_elements_name_is_its_label() -> None:
@@ -197,7 +197,7 @@ def test_an_unindented_xml_elements_name_is_its_label() -> None:
     assert _read(text)["number"] == "QRS-PA-7781-0042"
 
 
-# -- a heading's date label after a closed column gap (fields._LETTER_DATE) ------------------------------------------
+# -- a heading's date label after a closed column gap (letter_dates._LETTER_DATE) ------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -216,7 +216,7 @@ def test_a_headings_date_label_after_a_closed_gap(line: str, expected: date | No
     assert (got.value if got else None) == expected
 
 
-# -- a middle dot read as a dash before a time (fields._letter_date) --------------------------------------------------
+# -- a middle dot read as a dash before a time (letter_dates._letter_date) --------------------------------------------------
 
 
 @pytest.mark.parametrize(

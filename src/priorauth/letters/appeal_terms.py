@@ -57,10 +57,29 @@ APPEAL_FIRST = re.compile(
     # présent courrier" (never "jours ouvrés", never "à compter de la réception")
     r"|\b(?:contester|recours|contestation)\b[^.]{0,80}?\bdans\s+un\s+d[ée]lai\s+de\s+(?P<n3>\d{1,3})\s+jours\s+"
     r"(?:calendaires\s+)?(?:[àa]\s+compter\s+de|suivant)\s+la\s+date\s+(?:du|de\s+(?:la|ce|cette))\s+"
-    r"(?:pr[ée]sente?\s+)?(?:courrier|lettre|d[ée]cision|notification)",
+    r"(?:pr[ée]sente?\s+)?(?:courrier|lettre|d[ée]cision|notification)"
+    # the twenty-fifth set's languages (the twenty-fourth pass), each counted from the letter's or the decision's own
+    # date (never its delivery: "ode dne doručení", "tebliğ"): a Czech "námitku do 15 dnů ode dne vydání tohoto rozhodnutí", a Greek "ένσταση εντός 30 ημερών από την
+    # ημερομηνία της παρούσας", a Turkish window before its appeal "bu yazının tarihinden itibaren 15 gün içinde
+    # itiraz" (a letter the PDF's font could not print whole: a box may stand for a marked letter)
+    r"|\bn[áa]mitk\w*\b[^.]{0,40}?\bdo\s+(?P<n5>\d{1,3})\s+dn[ůu■]\s+ode\s+dne\s+vyd[áa]n[íi]\s+(?:tohoto|t[ée]to)\s+(?:rozhodnut[íi]|dopisu|ozn[áa]men[íi])"
+    r"|[εέ■]νσταση\b[^.]{0,40}?\bεντ[οό■]ς\s+(?P<n6>\d{1,3})\s+ημερ[ωώ■]ν\s+απ[οό■]\s+την\s+ημερομην[ιί■]α\s+(?:της\s+παρο[υύ■]σας|του\s+παρ[οό■]ντος|της\s+απ[οό■]φασης)"
+    r"|\byaz[ıi■]n[ıi■]n\s+tarihinden\s+itibaren\s+(?P<n7>\d{1,3})\s+g[üu]n\s+i[çc■]inde\s+itiraz",
     I,
 )
 
 
+# the windows read since the twenty-fourth pass (their letters' numeric dates are day first, which the reader does
+# not know unless the letter says so)
+_DAY_FIRST_LANGUAGES = ("n5", "n6", "n7")
+
+
+def order_unsure(m: re.Match[str], letter: date) -> bool:
+    """Whether ``m`` is a window in a language that writes its dates day first, counted from a letter's date whose day
+    and month could be swapped (both 12 or under and different): such a window is left empty, never counted from a
+    date that may be another day."""
+    return any(m.group(g) for g in _DAY_FIRST_LANGUAGES) and letter.day <= 12 and letter.month <= 12 and letter.day != letter.month
+
+
 def days(m: re.Match[str]) -> int:
-    return int(m.group("n") or m.group("n2") or m.group("n3"))
+    return int(next(m.group(g) for g in ("n", "n2", "n3", "n5", "n6", "n7") if m.group(g)))

@@ -4,7 +4,7 @@ Issue 18's eighteenth set printed provider live-chat transcripts ("[10:41 AM] Na
 the patient, the clinic types the member id, the name and the birth date in answer to a question ("Member ID,
 please?", "Please confirm the member's name and date of birth.") or says the id in its own question ("Status of the
 PA for member SBA770318806?"). A transcript's own ids (its "Chat ID") are never the member's
-(:data:`priorauth.letters.fields._NOT_MEMBER_ID`). Read only when the letter is a transcript (three turns or more)
+(:data:`priorauth.letters.patient_fields._NOT_MEMBER_ID`). Read only when the letter is a transcript (three turns or more)
 and only for what the labelled rules left empty."""
 
 from __future__ import annotations

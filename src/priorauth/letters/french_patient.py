@@ -7,7 +7,7 @@ name's word. The name: a French patient label (``Adhérent(e)``, ``Assuré(e)``,
 with or without ``(e)`` / ``e``) opening its line, a colon (a blank before it, as French prints it), an optional
 title (``M.``, ``Mme``, ``Mlle``, ``Monsieur``, ``Madame``) that is no part of the name, then two to four
 capitalised words ending the line or before a column gap. (The birth label's ``(e)`` is an alternative of
-``fields._DOB``'s ``né(e) le``: its date is read as every date of the letter is, in the order the letter says.)
+``patient_fields._DOB``'s ``né(e) le``: its date is read as every date of the letter is, in the order the letter says.)
 
 Guards: a label inside a sentence, a value with a digit (an id: ``Adhérent : 204 775 918``), the holder's label
 (``Assuré principal``, ``Assuré titulaire``) is not the patient's; a single word is no name."""

@@ -9,7 +9,8 @@ and runs to its line's end. The twenty-first set added Dutch (``goedgekeurde / t
 ``aangevraagde hoeveelheid``) and Spanish (``cantidad autorizada / aprobada / concedida``, never ``cantidad
 solicitada``) labels, and their units (``comprimidos``, ``cápsulas``, ``tabletas``); the twenty-third pass Swedish,
 Danish and Norwegian (``Beviljad mängd``, ``Bevilget mængde``, ``Innvilget mengde``; units ``tabletter``, ``kapsler``,
-``kapslar``; never ``Ansökt mängd``, ``Ansøgt mængde``)."""
+``kapslar``; never ``Ansökt mängd``, ``Ansøgt mængde``); the twenty-fourth pass Finnish ``Korvattava määrä`` and a
+bare ``Menge:``, ``Quantité :``, ``Määrä:``, ``Množství:`` (its colon required; units ``tablettia``, ``tablet``))."""
 
 from __future__ import annotations
 
@@ -24,8 +25,12 @@ _GRANTED = re.compile(
     # Dutch and Spanish (the twenty-first set): "Goedgekeurde hoeveelheid:", "Cantidad autorizada:"
     r"|(?:goedgekeurde|toegekende|vergoede)[ \t]+hoeveelheid|cantidad[ \t]+(?:autorizada|aprobada|concedida)"
     # Swedish, Danish, Norwegian (the twenty-third pass): "Beviljad mängd:", "Bevilget mængde:", "Innvilget mengde:"
-    r"|(?:beviljad|bevilget|bevilliget|innvilget|godkendt|godkänd)[ \t]+(?:m[äa]ngd|" + misread.marked("mængde") + r"|mengde|antal))"
-    r"[ \t]*:?[ \t]*(?P<v>\d{1,4}[ \t]+(?:film)?(?:tabletten|kapseln|comprim[ée]s|g[ée]lules|comprimidos|c[áa]psulas|tabletas|capsules|tabletter|kapsler|kapslar)\b[^\n]*?)[ \t.]*$",
+    r"|(?:beviljad|bevilget|bevilliget|innvilget|godkendt|godkänd)[ \t]+(?:m[äa]ngd|" + misread.marked("mængde") + r"|mengde|antal)"
+    # the twenty-fourth pass: a Finnish "Korvattava määrä:", and the bare quantity label of a German, French, Finnish or
+    # Czech approval ("Menge:", "Quantité :", "Määrä:", "Množství:"), its colon required (never "Beantragte Menge",
+    # "Haettu määrä", the quantity asked for, nor a label in a sentence)
+    r"|korvattava[ \t]+m[äa][äa]r[äa]|(?:menge|quantit[ée]|m[äa][äa]r[äa]|mno[žz]stv[íi])(?=[ \t]*:))"
+    r"[ \t]*:?[ \t]*(?P<v>\d{1,4}[ \t]+(?:film)?(?:tabletten|kapseln|comprim[ée]s|g[ée]lules|comprimidos|c[áa]psulas|tabletas|capsules|tabletter|kapsler|kapslar|tablettia|tablet|tablety)\b[^\n]*?)[ \t.]*$",
     I | M,
 )
 

@@ -14,7 +14,13 @@ The twenty-third pass added the Nordic and Polish decision labels of the twenty-
 value words (Swedish, Danish, Norwegian, Polish), a negation before an approval word a denial (``ej beviljat``,
 ``ikke godkendt``, ``nie zatwierdzono``). Guards as above, with these languages' "if" (``om``, ``hvis``, ``jeśli``,
 ``jeżeli``) and their not-yet words left out (a Nordic "under behandling" is a receipt, never read); the noun with
-more words before its colon ("Beslut om förhandsbedömning") is no label."""
+more words before its colon ("Beslut om förhandsbedömning") is no label.
+
+The twenty-fourth pass added the twenty-fifth set's decision labels in Finnish, Czech, Greek, Turkish, Estonian and
+Hebrew (``Päätös: MYÖNNETTY``, ``Výsledek posouzení: ZAMÍTNUTO``, ``ΑΠΟΦΑΣΗ: ΑΠΟΡΡΙΠΤΕΤΑΙ``, ``SONUÇ: RED``, ``Otsus:
+taotlust mitte rahuldada.``, a Hebrew ``החלטה:`` over "the request was rejected") and the Spanish ``Resolución:``;
+guards as above, with these languages' "if" (``jos``, ``pokud``, ``eğer``, ``kui``, ``εάν``, ``אם``), a negation
+before an approval word a denial (``ei myönnetty``, ``neschváleno``, ``mitte rahuldada``, ``onaylanmadı``)."""
 
 from __future__ import annotations
 
@@ -24,7 +30,11 @@ from priorauth.letters import label_french, label_values
 from priorauth.letters.spans import Hit, I, M
 
 # the label: a decision noun, optionally "of the request" ("van de aanvraag", "de la solicitud")
-_NOUN = r"(?:besluit|beslissing|uitkomst|status|estado|decisi[oó]n|resultado|beslut|afg[øo]relse|vedtak|decyzja)"
+_NOUN = (
+    r"(?:besluit|beslissing|uitkomst|status|estado|decisi[oó]n|resultado|beslut|afg[øo]relse|vedtak|decyzja|resoluci[oó]n|"
+    # Finnish, Czech, Greek (capitals carry no accent), Turkish, Estonian, Hebrew
+    r"p[äa][äa]t[öo]s|v[ýy]sledek(?:[ \t]+posouzen[íi])?|rozhodnut[íi]|απ[οό]φαση|(?:prov[iİ■]zyon[ \t]+)?sonu[çc]u?|karar|otsus|החלטה)"
+)
 _OF_REQUEST = (
     r"(?:[ \t]+(?:van[ \t]+(?:de|uw|het)|de[ \t]+(?:la|su)|del)[ \t]+"
     r"(?:aanvraag|machtiging|verzoek|solicitud|petici[oó]n|autorizaci[oó]n|tr[aá]mite))?"
@@ -35,7 +45,8 @@ _LABEL = re.compile(
 )
 _VALUE_END = re.compile(r"[.;](?=\s|$)|[ \t]{3,}")
 _IF = re.compile(
-    r"\b(?:indien|als|wanneer|tenzij|si|cuando|salvo|eventueel|posible(?:mente)?|om|hvis|dersom|je[śs]li|je[żz]eli|o[ \t]+ile)\b|\?|_{3,}", I
+    r"\b(?:indien|als|wanneer|tenzij|si|cuando|salvo|eventueel|posible(?:mente)?|om|hvis|dersom|je[śs]li|je[żz]eli|o[ \t]+ile|"
+    r"jos|pokud|jestli[žz]e|e[ğg]er|kui|ε[άα]ν|אם)\b|\?|_{3,}", I
 )
 # the families, the denial first ("niet goedgekeurd", "no aprobada")
 _WORDS = (
@@ -45,7 +56,11 @@ _WORDS = (
         r"no[ \t]+(?:aprobad|autorizad|concedid)[ao]|"
         # Swedish, Danish, Norwegian, Polish
         r"avslag(?:et)?|avsl[åa]s|avsl[åa]tt|afslag|afvist|avvist|(?:ej|inte|ikke)[ \t]+(?:beviljat|beviljad|godk[äa]nd|godk[äa]nt|godkendt|godkjent|bevilget|innvilget)|"
-        r"odmowa|odmowna|odmówiono|nie[ \t]+(?:zatwierdzono|przyznano|wyra[żz]ono[ \t]+zgody)",
+        r"odmowa|odmowna|odmówiono|nie[ \t]+(?:zatwierdzono|przyznano|wyra[żz]ono[ \t]+zgody)|"
+        # Finnish, Czech, Greek, Turkish, Estonian, Hebrew ("the request was rejected")
+        r"hyl[äa]tty|kielteinen|ei[ \t]+(?:my[öo]nnetty|hyv[äa]ksytty)|zam[íi]tnut[oa]?|neschv[áa]len[oa]?|nepovolen[oa]?|"
+        r"απορρ[ιί]πτεται|απορρ[ιί]φθηκε|δεν[ \t]+εγκρ[ιί]νεται|red|reddedildi(?:r)?|olumsuz|onaylanmad[ıi]|"
+        r"(?:taotlust?[ \t]+)?mitte[ \t]+rahulda(?:da|tud)|(?:הבקשה[ \t]+)?(?:נדחתה|נדחה|לא[ \t]+אושרה)",
     ),
     (
         "pended",
@@ -56,7 +71,9 @@ _WORDS = (
         "approved",
         r"goedgekeurd|toegekend|verleend|aprobad[ao]|autorizad[ao]|concedid[ao]|"
         r"beviljat|beviljad|beviljas|godk[äa]nd|godk[äa]nt|godkendt|godkjent|bevilget|bevilliget|innvilget|"
-        r"zatwierdzono|przyznano|zgoda|pozytywna",
+        r"zatwierdzono|przyznano|zgoda|pozytywna|"
+        r"my[öo]nnetty|hyv[äa]ksytty|my[öo]nteinen|schv[áa]len[oa]?|povolen[oa]?|εγκρ[ιί]νεται|εγκρ[ιί]θηκε|"
+        r"onayland[ıi](?:r)?|onay|olumlu|(?:taotlus(?:t)?[ \t]+)?rahulda(?:da|tud|takse)|(?:הבקשה[ \t]+)?(?:אושרה|אושר|מאושרת)",
     ),
 )
 

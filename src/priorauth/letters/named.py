@@ -15,7 +15,7 @@ Issue 18's nineteenth set printed the patient
   ("Codice assistito:", "Nº de beneficiário:", at fax "N2 de beneficiario:", "Número do beneficiário:"), "NR" for number ("MEMBER NR GPH-..."),
   "Mbr" for member ("Mbr BWH22190744").
 
-Guards: a name has two to four capitalised words and none of :data:`fields._NOT_NAME`'s words; an id has a digit
+Guards: a name has two to four capitalised words and none of :data:`patient_fields._NOT_NAME`'s words; an id has a digit
 and is never a date."""
 
 from __future__ import annotations

@@ -22,7 +22,10 @@ another's decision ("your doctor cannot make a decision yet") — only ``we`` / 
 
 The twenty-third pass reads the not-yet sentence in Dutch too ("Wij kunnen nog geen besluit nemen."), with its asks
 ("Wilt u ons het volgende sturen:", "Stuur ons ..."), under the same guards (``als`` / ``indien`` before it: a
-condition; no ask in the next two sentences: nothing read)."""
+condition; no ask in the next two sentences: nothing read). The twenty-fourth pass reads it in German ("Über den
+Antrag kann noch nicht entschieden werden.") and Latvian ("Lēmumu pieņemt vēl nav iespējams."), with their asks
+("benötigen wir noch folgende Unterlagen:", "Bitte senden Sie", "Lūdzam iesniegt:"), under the same guards (``wenn``,
+``falls``, ``ja`` before it: a condition)."""
 
 from __future__ import annotations
 
@@ -45,7 +48,10 @@ _NOT_YET = re.compile(
 )
 _ASK = re.compile(
     r"^[^.!?]{0,60}?\b(?:please[ \t]+(?:send|provide|fax|submit|upload)|send[ \t]+us|we[ \t]+(?:need|still[ \t]+need)|"
-    r"wilt[ \t]+u[ \t]+(?:ons[ \t]+)?[^.!?]{0,40}?\b(?:sturen|opsturen|toesturen|aanleveren|faxen)|stuur[ \t]+(?:ons|de|het)|(?:wij|we)[ \t]+hebben[ \t]+nodig)\b",
+    r"wilt[ \t]+u[ \t]+(?:ons[ \t]+)?[^.!?]{0,40}?\b(?:sturen|opsturen|toesturen|aanleveren|faxen)|stuur[ \t]+(?:ons|de|het)|(?:wij|we)[ \t]+hebben[ \t]+nodig|"
+    # German and Latvian asks (the twenty-fourth pass): "benötigen wir noch folgende Unterlagen:", "Bitte senden Sie",
+    # "Lūdzam iesniegt:"
+    r"ben[öo]tigen[ \t]+wir|bitte[ \t]+(?:senden|reichen|schicken|übermitteln)[ \t]+sie|l[ūu]dzam[ \t]+(?:iesniegt|nos[ūu]t[īi]t))",
     I,
 )
 # the same "not decided yet" in Dutch (the twenty-third pass): "Wij kunnen nog geen besluit nemen."
@@ -56,12 +62,22 @@ _NOT_YET_DUTCH = re.compile(
 )
 
 
+# the same in German and Latvian (the twenty-fourth pass): "Über den Antrag kann noch nicht entschieden werden.",
+# "Wir können noch nicht entscheiden", "Lēmumu pieņemt vēl nav iespējams."
+_NOT_YET_MORE = re.compile(
+    r"\b(?P<v>(?:[üu]ber[ \t]+(?:den|ihren)[ \t]+antrag[ \t]+)?kann[ \t]+noch[ \t]+nicht[ \t]+(?:abschlie[ßs]end[ \t]+)?entschieden[ \t]+werden"
+    r"|wir[ \t]+k[öo]nnen[ \t]+(?:noch[ \t]+)?nicht[ \t]+(?:abschlie[ßs]end[ \t]+)?entscheiden"
+    r"|l[ēe]mumu[ \t]+pie[ņn]emt[ \t]+v[ēe]l[ \t]+nav[ \t]+iesp[ēe]jams)\b(?P<rest>[^.!?]{0,120}[.!?:]?)",
+    I,
+)
+
+
 def hits(text: str) -> list[Hit]:
     """A pended request said by a capital title or a not-yet sentence with an ask after it (its span is the
     words that say it); [] otherwise."""
     found = [Hit("pended", m.start("v"), m.end("v")) for m in _TITLE.finditer(text)]
-    for m in [*_NOT_YET.finditer(text), *_NOT_YET_DUTCH.finditer(text)]:
-        if re.search(r"\b(?:if|als|indien)\b", text[max(0, m.start() - 30) : m.start()], I):
+    for m in [*_NOT_YET.finditer(text), *_NOT_YET_DUTCH.finditer(text), *_NOT_YET_MORE.finditer(text)]:
+        if re.search(r"\b(?:if|als|indien|wenn|falls|sofern|ja)\b", text[max(0, m.start() - 30) : m.start()], I):
             continue  # "If we cannot make a decision yet, ...": a condition
         after = " ".join(text[m.end("v") : m.end("v") + 400].split())
         sentences = re.split(r"(?<=[.!?:])\s+", after)[1:3]  # the two sentences after this one

@@ -37,6 +37,15 @@ _NORDIC = re.compile(
     rf"|^[ \t]*(?:gyldig|giltig)[ \t]+(?:fra|fr[åa]n)[ \t]*:[ \t]*(?P<a2>{_NORDIC_DAY})[ \t]*\n[ \t]*(?:gyldig|giltig)[ \t]+(?:til|till)[ \t]*:[ \t]*(?P<b2>{_NORDIC_DAY})(?![\d.])",
     I | M,
 )
+# a Finnish, Czech or German validity over two dotted dates (the twenty-fourth pass): "Voimassa: 1.4.2027–30.9.2027",
+# "Voimassaoloaika:", "Platnost: od 4. 10. 2027 do 3. 4. 2028", "Gültigkeit: vom 15.03.2027 bis 14.09.2027" (read by
+# :func:`_paired`: the order the pair's one unambiguous date shows)
+_DOTTED = r"\d{1,2}\.[ ]?\d{1,2}\.[ ]?\d{4}"
+_VALIDITY = re.compile(
+    rf"\b(?:voimassa(?:oloaika)?|platnost|{misread.marked('gültigkeit')}|{misread.marked('gültig')}[ \t]+von)\b[ \t]*:?[ \t]*(?:od[ \t]+|vom[ \t]+)?"
+    rf"(?P<a>{_DOTTED})[ \t]*(?:[–—-]|do|bis)[ \t]*(?P<b>{_DOTTED})(?![\d.])",
+    I,
+)
 _LONG_JULIAN_SAID = re.compile(r"\b(?:CCYYDDD|YYYYDDD)\b|\byear\s*\+\s*day\s+of\s+(?:the\s+)?year\b", I)
 _SEP = r"(?:[ \t]*[:.][ \t]*|[ \t]{2,})"
 _FROM = re.compile(rf"^[ \t]*(?:from|start|eff(?:ective)?|begin)[-_ ]?(?:dt|date){_SEP}(?P<j>\d{{7}})[ \t]*$", I | M)
@@ -60,6 +69,32 @@ def _nordic_day(value: str) -> date | None:
         if int(first) <= 12 and first.lstrip("0") != second.lstrip("0"):
             return None
     return _day_first(value)
+
+
+def _paired(a: str, b: str) -> tuple[date, date] | None:
+    """Two dotted dates of one range read in the order one of them shows (its first number above 12: day first; its
+    second: month first), which holds whether or not the letter's dates were rewritten month first; None when
+    neither shows it and either could be swapped, when they show different orders, or either is no calendar day."""
+    orders = set()
+    for value in (a, b):
+        first, second = (int(x) for x in value.replace(" ", "").split(".")[:2])
+        if first > 12:
+            orders.add("day")
+        elif second > 12:
+            orders.add("month")
+        elif first != second:
+            orders.add("either")
+    fixed = orders - {"either"}
+    if len(fixed) != 1:
+        return None
+    read = []
+    for value in (a, b):
+        x, y, year = value.replace(" ", "").split(".")
+        day = dates.calendar_day(year, y, x) if fixed == {"day"} else dates.calendar_day(year, x, y)
+        if day is None:
+            return None
+        read.append(day)
+    return read[0], read[1]
 
 
 def long_julian(value: str) -> date | None:
@@ -86,6 +121,8 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
         a, b = _nordic_day(m.group(ga)), _nordic_day(m.group(gb))
         if a is not None and b is not None and a <= b:
             return _hit(a, m, ga), _hit(b, m, gb)
+    if (m := _VALIDITY.search(text)) is not None and (pair := _paired(m.group("a"), m.group("b"))) and pair[0] <= pair[1]:
+        return _hit(pair[0], m, "a"), _hit(pair[1], m, "b")
     if _LONG_JULIAN_SAID.search(text):
         start, end = _FROM.search(text), _THRU.search(text)
         a = _hit(long_julian(start.group("j")), start, "j") if start else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from priorauth.letters.fields import _ID
+from priorauth.letters.request_number import _ID
 from priorauth.letters.spans import Hit
 
 _SHAPES = (

@@ -41,6 +41,13 @@ _STALE = re.compile(
 )
 
 
+# a decision stamp set off by stars or arrows atop a returned form (">> NOT APPROVED - ... - 14 JUL 2027 <<"):
+# its date is the letter's (not a period's "EFF ... THRU ...", nor a receipt's "REC'D ...")
+STAMP_LINE = re.compile(
+    r"^[ \t]*(?:[*>=#~]{2,})[^\n]*\b(?-i:APPROVED|DENIED|PENDED|DECLINED|AUTHORIZED|AUTH\s+OK)\b[^\n]*", M
+)
+
+
 # LUMAKRAS and sotorasib, and what OCR makes of them (LIUMAKRAS, JTUMAKRAS, sotora5ib): a drug line
 # misread as another drug would hide the letter's outcome
 _OURS = re.compile(r"\b\w{0,3}makras\b|\bs?otora[s5][il1|]b\b", I)

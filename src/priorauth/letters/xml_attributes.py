@@ -5,7 +5,7 @@ attributes (``<Coverage start="2027-02-10" end="2027-08-09"/>``, ``<Appeal lastD
 Each attribute's value stays where it is; the room before it (the tag's name, the attribute's name, ``="``)
 becomes its label in words ("Coverage start: ", "Appeal last Day: "; the element's name dropped when it does not
 fit, "end: "), its closing quote and the tag's end blanks: the same length, every span holds. Only an element
-closed in itself (``/>``); an element with text between its tags is :func:`priorauth.letters.fields._xml`'s."""
+closed in itself (``/>``); an element with text between its tags is :func:`priorauth.letters.markup._xml`'s."""
 
 from __future__ import annotations
 

@@ -1,0 +1,48 @@
+"""The approved quantity (and its supply) and the drug the letter names. Split out of
+:mod:`priorauth.letters.fields`."""
+
+from __future__ import annotations
+
+import re
+
+from priorauth.letters.spans import Hit, I
+
+# -- quantity, drug ----------------------------------------------------------------------------------
+# a supply's length: "30 days", "30-day supply", "30 DS" (days' supply), "month"
+_SUPPLY = r"(?:\d+\s*-?\s*)?(?:(?:days?|d[ií]as|jours|giorni|months?|weeks?)(?:['’]?\s*supply)?|(?-i:DS)\b)"
+_QUANTITY = re.compile(
+    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|cantidad(?:\s+aprobada)?|quantit[ée](?:\s+autoris[ée]e)?|quantit(?:a['’]?|à)(?:\s+autorizzata)?|quantidade(?:\s+(?:aprovada|autorizada))?|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
+    r"max(?:imum|\.)?(?:\s+(?:quantity|qty|dispensed?|supply))?)"
+    r"(?:\s+(?:approved|authorized|allowed|granted|limit|auth(?:['’]?d|\.)|appr(?:['’]?d|\.)|per\s+fill))?"
+    # (an office's "... Unit - 88 Main St" is no quantity: a unit's dash is no label's; nor an id's group after
+    # letters like a label's, "MAX-9931-0047")
+    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?![\d,]|-\d)(?:\s*(?:tabletas|comprim(?:[ée]s|idos)|compresse|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"
+    rf"(?:\s*(?:per|every|/|for|each|in|por|par|ogni)\s*{_SUPPLY})?)",
+    I,
+)
+_QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*(?:days?\s*supply|days|ds)\s*(?:[:#]|\.{2,})?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
+_QUANTITY_BARE = re.compile(
+    r"(?P<v>\b\d{1,4}\s*(?:tablets?|tabs?|capsules?)\s*(?:per|every|/|for|each|in|a)\s*(?:\d+\s*)?days?)", I
+)
+
+
+def quantity(text: str) -> Hit | None:
+    for p in (_QUANTITY_SUPPLY, _QUANTITY, _QUANTITY_BARE):
+        found = list(p.finditer(text))
+        # a daily count beside the fill's ("8 tablets a day (240 tablets every 30 days)"): the fill's, as approved
+        m = next((x for x in found if p is _QUANTITY_BARE and re.search(r"\d\s*days?$", x.group("v"))), None)
+        m = m if m and text[found[0].end() : m.start()].strip().startswith("(") else (found[0] if found else None)
+        if m:
+            return Hit(" ".join(m.group("v").split()), m.start("v"), m.end("v"))
+    return None
+
+
+_DRUGS = (("sotorasib", r"lumakras|sotorasib"), ("adagrasib", r"krazati|adagrasib"))
+
+
+def drug(text: str) -> Hit | None:
+    for name, pattern in _DRUGS:
+        m = re.search(rf"\b(?:{pattern})\b", text, I)
+        if m:
+            return Hit(name, m.start(), m.end())
+    return None

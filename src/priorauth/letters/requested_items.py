@@ -1,0 +1,254 @@
+"""What a pended letter asks for: the items after an ask ("Please send:"), bullets, tick boxes, a checklist's
+open rows, a FHIR or X12 message's requests. Split out of :mod:`priorauth.letters.fields`."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from priorauth.letters import (
+    not_items,
+)
+from priorauth.letters.spans import Hit, I, M
+
+_ASK = re.compile(
+    r"(?:veuillez\s+nous\s+(?:faire\s+parvenir|transmettre|envoyer)\s*:|please\s+(?:also\s+)?(?:send|submit|provide|fax|forward|mail|upload|include)|\b(?:and|also)\s+need\s*:|(?<!everything\s)(?<!all\s)we\s+(?:still\s+|also\s+)?need(?!\s+(?:more|additional|extra)\s+time)"
+    r"|(?<!no\sfurther\sinformation\s)(?<!no\smore\sinformation\s)(?<!nothing\smore\s)(?<!nothing\selse\s)(?<!no\saction\s)"
+    r"(?<!no\sinformation\s)(?<!no\sadditional\sinformation\s)(?<!no\sfurther\sinformation\s)(?<!no\sdocumentation\s)(?<!no\sdocuments\s)(?<!no\srecords\s)"  # "No information is needed from you"
+    r"(?<!nothing\sfurther\s)(?<!nothing\s)(?<!none\s)"
+    r"(?<!no\sfurther\ssubmissions\s)(?<!no\ssubmissions\s)(?<!no\sfurther\sdocuments\s)(?<!no\sfurther\srecords\s)"  # "No further submissions are required"
+    r"(?<!no\sfurther\sdocumentation\s)(?<!no\sfurther\saction\s)(?:is|are)\s+(?:needed|required|missing)"
+    # an e-mail's "Please reply-all with:" over its list; a German letter's "Bitte reichen Sie uns folgende Unterlagen nach:";
+    # a Dutch letter's "Wij missen de volgende gegevens:"
+    r"|please\s+(?:reply(?:[- ]all)?|respond|write\s+back)\s+with\s*:"
+    r"|\bfolgenden?\s+(?:unterlagen|dokumente|angaben|informationen)(?:\s+nach)?\s*:"
+    # (the twentieth set's "Für die Entscheidung benötigen wir noch:", "Merci de nous transmettre sous 15 jours :", an
+    # order's "IT IS ORDERED that the prescriber submit:")
+    r"|\bben[öo]tigen\s+wir(?:\s+noch)?(?:\s+(?:folgende|die\s+folgenden)\s+(?:unterlagen|angaben|dokumente))?\s*:"
+    r"|\bmerci\s+de\s+nous\s+(?:transmettre|faire\s+parvenir|adresser)(?:\s+sous\s+\d{1,2}\s+jours)?\s*:"
+    r"|\b(?:prescriber|physician|provider|practice)\s+(?:shall\s+)?submit\s*:"
+    r"|\bwij\s+missen\s+(?:nog\s+)?de\s+volgende\s+(?:gegevens|stukken|documenten|informatie)\s*:"
+    r"|info(?:rmation)?\s+(?:rqrd|reqd|req'd|required|needed)\s*:"  # a teletype's "ADDL INFO RQRD:" over its list
+    r"|the\s+following|info(?:rmation)?\s+requested|requested\s+information|missing\s+information|items?\s+(?:needed|requested|required)"
+    r"|what\s+we\s+need|documentation\s+needed|submit\s+the\s+following"
+    # a Portuguese letter: "solicitamos o envio de:", "favor enviar:", "precisamos de:"
+    r"|solicitamos\s+o\s+envio\s+(?:de|dos?|das?)\s*:|(?:por\s+)?favor\s+enviar\s*:|precisamos\s+(?:de|dos?|das?)\s*:|\benvie(?:m)?\s*:"
+    # an Italian letter's "in attesa della seguente documentazione:"; a schedule's heading "SCHEDULE A - RECORDS REQUIRED"
+    r"|\b(?:la|della|le|delle)\s+seguent[ei]\s+(?:documentazione|documenti|informazioni)\s*:"
+    r"|\b(?:records|documents)\s+(?:required|needed|requested)[ \t]*(?=\n)"
+    # a text message's "Need 1) the NGS report 2) the last notes" (its items numbered inline)
+    r"|(?m:^)[ \t]*need(?=[ \t]+1\)[ \t]+\S[^\n]*[ \t]2\)[ \t]))",
+    I,
+)
+_BULLET = re.compile(
+    # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item"; a fax's speck after a dash "-.")
+    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□][.,](?=[ \t])|[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)"
+    r"|(?P<box>[\[({][ \t]?[\])}]|☐)|(?P<tick>[\[({][ \t]*[xX✓✔][ \t]*[\])}]|[☒☑]))[ \t]+(?P<item>\S[^\n]*)$",
+    re.M,
+)
+
+
+# a FHIR ClaimResponse print's requests: "communicationRequest[1] ...... Pathology report ..."
+_COMMUNICATION_REQUEST = re.compile(
+    r"^[ \t]*communicationRequest\[\d+\][ \t]*\.{2,}[ \t]*(?P<item>\S[^\n]*?)[ \t]*$"
+    # the same printed as JSON: a payload's "contentString" (at fax a closing quote may be lost, or the value wrapped;
+    # a print of three keys or more has its quotes blanked already, :func:`unmarked`: the value then ends its line)
+    r'|["“”]?\bcontentString["“”]?[ \t]*:[ \t]*["“”]?(?P<json>[^"“”{}\n]{3,}?(?:\n(?![^\n:]*:)[^"“”{}:\n]*[^"“”{}:\s][^"“”{}:\n]*?)?)'
+    r'[ \t]*(?=["“”}]|$)',
+    M,
+)
+# a table's numbered rows of what is needed ("| Needed (1) | Date of the last dose ... |", "Missing #2: ...")
+_NEEDED_ROW = re.compile(
+    r"^[ \t|]*(?:still\s+)?(?:needed|required|missing|requested|item\s+needed|document\s+needed)[ \t]*(?:\(\d{1,2}\)|#\d{1,2}|\d{1,2})"
+    r"[ \t]*[:|][ \t]*(?P<item>[^|\n]*?\S)[ \t|]*$",
+    I | M,
+)
+# a document check table: a "Received (Y/N)" column; the rows marked N are what is asked for
+_CHECK_HEADER = re.compile(r"^[^\n]*\b(?:received|on\s+file|submitted)\s*\(Y/N\)[ \t]*$", I | M)
+_CHECK_ROW = re.compile(r"[ \t]*(?P<item>\S[^\n]*?)[ \t]{2,}(?P<yn>[YN])[ \t]*$")
+# a request's object that points back at what was named before it ("please fax them to ..."), or at nobody's item
+_POINTS_BACK = re.compile(r"^(?:them|it|these|those|this|that|both|all\s+(?:of\s+)?(?:them|these|those)|from\s+you)\b", I)
+
+
+# a checklist's "Status" column: the rows still OUTSTANDING (or MISSING, NOT RECEIVED) are asked for, never those received
+_STATUS_HEADER = re.compile(r"^[ \t|]*(?:item|document|documents|requirement|what\s+we\s+need)\b[^\n]*?[ \t|]{2,}status[ \t|]*$", I | M)
+_OPEN_ROW = re.compile(
+    r"[ \t|]*(?P<item>\S[^\n|]*?)[ \t|]{2,}(?:outstanding|missing|not\s+(?:yet\s+)?received|still\s+needed)\b[^\n]*$", I
+)
+# an X12 278 response's free-text messages that ask for a document: "MSG*SEND PATHOLOGY REPORT ...~"
+_X12_SEND = re.compile(r"^[ \t]*(?:MSG[ \t]+)?MSG\*(?:SEND|PROVIDE|SUBMIT|FAX)[ \t]+(?P<item>[^~*\n]*[^~*\s])[ \t]*~", M)
+
+
+def _open_rows(text: str) -> list[Hit]:
+    out: list[Hit] = []
+    for h in _STATUS_HEADER.finditer(text):
+        pos = h.end() + 1
+        rows = 0
+        for line in text[pos:].split("\n")[:20]:
+            if not line.strip() and rows == 0 and pos == h.end() + 1:
+                pos += len(line) + 1  # the drawn rule under the header, blanked (:func:`unmarked`)
+                continue
+            if not line.strip():
+                break
+            rows += 1
+            if m := _OPEN_ROW.match(line):
+                out.append(Hit(" ".join(m.group("item").split()), pos + m.start("item"), pos + m.end("item")))
+            pos += len(line) + 1
+    return out
+
+
+def _checked_rows(text: str) -> list[Hit]:
+    out: list[Hit] = []
+    for h in _CHECK_HEADER.finditer(text):
+        pos = h.end() + 1
+        for line in text[pos:].split("\n")[:20]:
+            if not line.strip():
+                break
+            m = _CHECK_ROW.match(line)
+            if m and m.group("yn") == "N":
+                out.append(Hit(" ".join(m.group("item").split()), pos + m.start("item"), pos + m.end("item")))
+            pos += len(line) + 1
+    return out
+
+
+_STATUS_LINE = re.compile(r"[ \t]*(?:REQUIRED|OPTIONAL|NEEDED|MISSING|RECEIVED|ON FILE|N/A)[ \t]*")
+_DONE = re.compile(r"\b(?:received|rec['’]?d|on\s+file|already\s+(?:sent|submitted|have)|submitted)\b", I)
+_SEND_UNTICKED = re.compile(r"\b(?:unchecked|unticked|not\s+(?:yet\s+)?(?:checked|ticked)|open)\s+(?:items?|boxes)\b", I)
+
+
+_NONE_ASKED = re.compile(r"[ \t:]*(?:none|nothing|n/a)\b(?![ \t]+(?:of|but|except)\b)", I)
+
+
+def requested(text: str) -> list[Hit]:
+    """What the payer asked for: a FHIR print's communication requests, a document check's rows marked N, the
+    list after a request (``Please send the following:``), else the object of the request sentence itself."""
+    fhir = [
+        Hit(" ".join(m.group(g).split()), m.start(g), m.end(g))
+        for m in _COMMUNICATION_REQUEST.finditer(text)
+        for g in ("item", "json")
+        if m.group(g)
+    ]
+    if not fhir:
+        fhir = [Hit(" ".join(m.group("item").split()), m.start("item"), m.end("item")) for m in _NEEDED_ROW.finditer(text)]
+    if not fhir:
+        fhir = [Hit(m.group("item"), m.start("item"), m.end("item")) for m in _X12_SEND.finditer(text)]
+    if fhir or (fhir := _checked_rows(text)) or (fhir := _open_rows(text)):
+        return fhir
+    for a in _ASK.finditer(text):
+        if _NONE_ASKED.match(text, a.end()):
+            continue  # "Info needed: none - the file is complete" asks for nothing
+        tail = text[a.end() :]
+        items: list[Hit] = []
+        ticked = False
+        pos = a.end() + (tail.find("\n") + 1 if "\n" in tail else len(tail))
+        first = re.match(r"[ \t]{2,}0?1[.)]?[ \t]+(?P<item>\S[^\n]*)", tail)  # the list starts on the label's line
+        if first:
+            start = a.end() + first.start("item")
+            items.append(Hit(" ".join(first.group("item").split()), start, a.end() + first.end("item")))
+        blank_run = 0
+        lettered = False
+        boxed = [False] * len(items)  # whether an item follows an empty box (it says nothing when others are ticked)
+        tick_of = [False] * len(items)  # whether an item follows a ticked box
+        # a request in the right column of a two-column page ("Prescriber: ...      Please send:"): its list is
+        # read in that column, the left column's words beside each item never part of it
+        line_start = text.rfind("\n", 0, a.start()) + 1
+        col = a.start() - line_start if _right_column(text[line_start : a.start()]) else 0
+        for full in text[pos:].split("\n")[:30]:
+            seg = col if col and len(full) > col and full[col - 1] in " \t" else 0
+            line = full[seg:] if seg or not col or len(full) > col else ""
+            m = _BULLET.match(line)
+            if m and lettered and re.match(r"[ \t]*\d", line):
+                break  # the lettered list's paragraph ends: the next numbered paragraph is no item
+            if m:
+                lettered = lettered or (not items and bool(re.match(r"[ \t]*\(?[a-hA-H]\)", line)))
+                item = m.group("item").strip()
+                start = pos + seg + m.start("item")
+                items.append(Hit(" ".join(item.split()), start, start + len(item)))
+                boxed.append(bool(m.group("box")))
+                ticked = ticked or bool(m.group("tick"))
+                tick_of.append(bool(m.group("tick")))
+                blank_run = 0
+            elif items and line.strip() and line.startswith((" ", "\t")) and not blank_run:  # a wrapped item (never after a blank line)
+                last = items[-1]
+                items[-1] = Hit(f"{last.value} {' '.join(line.split())}", last.start, pos + seg + len(line.rstrip()))
+            elif items and _STATUS_LINE.fullmatch(line):
+                pass  # a row's status column that OCR set on a line of its own ("REQUIRED"): the list goes on
+            elif not line.strip():
+                blank_run += 1
+                if items and blank_run > 1:
+                    break
+            elif items or (len(line.strip()) > 0 and not _ASK.search(line)):
+                if items:
+                    break
+                if pos - a.end() > 400:
+                    break
+            pos += len(full) + 1
+        done = [hit for hit, tick in zip(items, tick_of, strict=True) if tick]
+        if ticked and (all(_DONE.search(hit.value) for hit in done) or _SEND_UNTICKED.search(text)):
+            # a list whose ticks mark what came in ("[x] Chart notes (received 05/02)"): the empty boxes are asked for
+            items = [hit for hit, empty in zip(items, boxed, strict=True) if empty]
+        elif ticked:  # a checklist: only the ticked items were asked for
+            items = [hit for hit, empty in zip(items, boxed, strict=True) if not empty]
+        if items:
+            return items
+    asks = sorted(
+        (a for a in _ASK.finditer(text) if not _NONE_ASKED.match(text, a.end())),
+        key=lambda a: not a.group(0).lower().startswith("please"),
+    )
+    objects = [(a, o) for a in asks if (o := _ask_object(text, a))]
+    if not objects:
+        return []
+    first = objects[0]
+    # a second request in its own sentence adds to the first ("... and need: X. Please also send: Y.")
+    said_also = [bool(re.search(r"\balso\b", a.group(0), I)) for a, _ in objects]
+    also = [x for x, again in zip(objects[1:], said_also[1:], strict=True) if again or said_also[0]]
+    return [hit for _, found in sorted([first, *also], key=lambda x: x[0].start()) for hit in found]
+
+
+def _right_column(left: str) -> bool:
+    """Whether a request opens a page's right column: the left column's words before it, a gap between, and the
+    words not a label of which the request is the value ("STATUS:     INFORMATION REQUESTED")."""
+    return bool(re.search(r"\S[ \t]{2,}$", left)) and not re.search(r"[:=|][ \t]*$", left)
+
+
+def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
+    """The object of a request sentence as its items ([] when it names nothing that can be sent)."""
+    # the request's sentence ends, or the next label's line begins ("info needed: X | Y" over "respond by: ...")
+    # (a label repeating the request, "info requested:" line after line, goes on)
+    stops = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f|\n[ \t]*[A-Za-z][A-Za-z ]{0,30}:[ \t]").finditer(text, a.end())
+    stop = next((m for m in stops if not (m.group(0).endswith((" ", "\t")) and _ASK.match(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip())))), None)
+    end = stop.start() if stop else len(text)
+    line_start = text.rfind("\n", 0, a.start()) + 1
+    if re.match(r"[ \t:]*\n", text[a.end() :]) and _right_column(text[line_start : a.start()]):
+        return []  # a request in a page's right column over its list: the next line begins with the left column's words
+    obj = text[a.end() : end].strip(" :.\n")
+    if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not not_items.no_item(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
+        start = a.end() + (len(text[a.end() : end]) - len(text[a.end() : end].lstrip(" :\n")))
+        return _split(obj, start)
+    return []
+
+
+def _split(obj: str, start: int) -> list[Hit]:
+    """An inline list (``the pathology report and the NGS report``, an extract's ``notes | report``, items numbered
+    ``1) ... 2) ...``) as its items."""
+    out = []
+    if re.match(r"1\)[ \t]+\S[^\n]*?[ \t]2\)[ \t]+\S", obj):
+        cuts = [m for n, m in enumerate(re.finditer(r"(?:^|(?<=[ \t]))(?P<n>\d)\)[ \t]+", obj)) if int(m.group("n")) == n + 1]
+        for n, m in enumerate(cuts):
+            end = cuts[n + 1].start() if n + 1 < len(cuts) else len(obj)
+            # the list ends with its line (a line wrapped at fax, opening at the margin, goes on; the next message's
+            # line opens with its blanked head)
+            lines = obj[m.end() : end].split("\n")
+            kept = [lines[0], *itertools.takewhile(lambda x: x.strip() and not x[0].isspace(), lines[1:])]
+            item = "\n".join(kept).rstrip(" \t;,")
+            out.append(Hit(" ".join(item.split()), start + m.end(), start + m.end() + len(item)))
+        return out
+    for m in re.finditer(
+        r"(?:(?!;|[ \t]\|[ \t]|,\s+and\s|,\s+|\s+and\s+(?=the\s|a\s|an\s|any\s|all\s|your\s|recent\s)).)+", obj, re.S
+    ):
+        lead_in = re.match(r"\s*\|?\s*(?:(?:and|or)\s+)?", m.group(0))
+        lead = lead_in.end() if lead_in else 0
+        item = m.group(0)[lead:].strip()
+        if len(item) >= 4:
+            out.append(Hit(" ".join(item.split()), start + m.start() + lead, start + m.start() + lead + len(item)))
+    return out or [Hit(" ".join(obj.split()), start, start + len(obj))]
