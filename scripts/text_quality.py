@@ -44,9 +44,10 @@ blind while v26 was read, scored blind once, then read on 2026-12-02 in the twen
 too), ``heldout28`` (``tests/text/heldout28.yaml``, written blind while v27 was read, scored blind once, then read on
 2026-12-02 in the twenty-ninth pass: a development set too), ``heldout29`` (``tests/text/heldout29.yaml``, written blind while v28 was read, scored
 blind once, then read on 2026-12-03 in the thirtieth pass: a development set too), ``heldout30``
-(``tests/text/heldout30.yaml``, the held-out set, written blind while v29 was read, merged and scored blind once on
-2026-12-03) and ``heldout31`` (``tests/text/heldout31.yaml``, the next held-out set; absent
-until merged: a corpus whose file is absent, as each was until merged, is named absent
+(``tests/text/heldout30.yaml``, written blind while v29 was read, scored blind once, then read on 2026-12-03 in the
+thirty-first pass: a development set too), ``heldout31`` (``tests/text/heldout31.yaml``, the held-out set, written
+blind while v30 was read; absent until merged) and ``heldout32`` (``tests/text/heldout32.yaml``, the next held-out set;
+absent until merged: a corpus whose file is absent, as each was until merged, is named absent
 and the scorer exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
@@ -100,8 +101,9 @@ HELDOUT26 = ROOT / "tests/text/heldout26.yaml"  # written blind while v25 was re
 HELDOUT27 = ROOT / "tests/text/heldout27.yaml"  # written blind while v26 was read; read in the twenty-eighth pass
 HELDOUT28 = ROOT / "tests/text/heldout28.yaml"  # written blind while v27 was read; scored blind once, then read
 HELDOUT29 = ROOT / "tests/text/heldout29.yaml"  # written blind while v28 was read; a development set (30th pass)
-HELDOUT30 = ROOT / "tests/text/heldout30.yaml"  # written blind while v29 was read; the held-out set (scored blind once)
-HELDOUT31 = ROOT / "tests/text/heldout31.yaml"  # the next held-out set, absent until merged
+HELDOUT30 = ROOT / "tests/text/heldout30.yaml"  # written blind while v29 was read; a development set (31st pass)
+HELDOUT31 = ROOT / "tests/text/heldout31.yaml"  # written blind while v30 was read; the held-out set, absent until merged
+HELDOUT32 = ROOT / "tests/text/heldout32.yaml"  # the next held-out set, absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -135,6 +137,7 @@ CORPORA = {
     "heldout29": HELDOUT29,
     "heldout30": HELDOUT30,
     "heldout31": HELDOUT31,
+    "heldout32": HELDOUT32,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")

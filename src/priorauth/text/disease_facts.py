@@ -518,6 +518,7 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             or _negated_in_aside(f)
             or _negation_in_earlier_clause(doc, f)
             or _negated_in_other_quote(f)
+            or _negated_only_by_no_new(f)
         )
         # (held-out v10) "... (pt declined IO), progression on CT"
         and f.modifiers & EXCLUDING == {"NEGATED_EXISTENCE"}
@@ -646,6 +647,27 @@ def _negation_in_earlier_clause(doc: TextDoc, f: Finding) -> bool:
     return not _NEGATIVE_WORD.search(before[last.end() :]) and not _NEGATIVE_HEADING.search(before[: last.start()])
 
 
+# (held-out v30, issue 13's thirty-first pass) [v30-status-no-new-lesions] "no new lesions" beside a response or
+# stability ("scans holding steady - no new lesions", "nodules all smaller, no new lesions => PR") backs the verdict: its
+# "no" negates the new lesions only. A stable or improved status whose sentence has no other negative is affirmed; a
+# sentence with another ("no new lesions, no response") stays negated, and progression is never affirmed by it.
+_NO_NEW = re.compile(
+    r"\bno\s+(?:new|further|additional)\s+(?:(?:sites?\s+of\s+)?(?:lesions?|disease|dz|mets?|metasta\w*|nodules?|deposits?|"
+    r"foci|sites?)|(?:liver|lung|bone|brain|hepatic|nodal)\s+(?:lesions?|mets?|metasta\w*))\b",
+    re.I,
+)
+
+
+def _negated_only_by_no_new(f: Finding) -> bool:
+    if not f.value.startswith(("stable", "improved")):
+        return False
+    rel_start, rel_end = f.start - f.sentence_start, f.end - f.sentence_start
+    cues = list(_NO_NEW.finditer(f.sentence))
+    if not cues or any(m.start() < rel_end and rel_start < m.end() for m in cues):
+        return False  # no such phrase, or the status is inside it
+    return not _NEGATIVE_WORD.search(_NO_NEW.sub(" ", f.sentence))
+
+
 # (held-out v13, issue 13's fourteenth pass) [v13-status-benign-nodule] A screening nodule called benign (Lung-RADS 1
 # or 2, "benign appearance") in a text naming no cancer ("No cancer history" is none): its stability is no status.
 _BENIGN_NODULE = re.compile(
@@ -665,7 +687,7 @@ _RECURRENCE = re.compile(r"\brecurren(?:ce|t)\b", re.I)
 # the clause before "; currently stable" names progression or the disease's course
 _COURSE_BEFORE = re.compile(r"\b(?:progress\w*|pd|disease|course)\b[^.;\n]{0,40};\s*$", re.I)
 _SEEN_OR_STOPPED_FOR = re.compile(
-    r"\b(?:ct|pet(?:[/-]ct)?|mri|scans?|imaging|restaging|x-?rays?|ultrasound|usg)\b|\bmr(?=\s*:)"
+    r"\b(?:ct|msct|mdct|tac|\u043a\u0442|pet(?:[/-]ct)?|mri|scans?|imaging|restaging|x-?rays?|ultrasound|usg)\b|\b(?:mr|tt)(?=\s*:)"
     r"|\b(?:stopped|discontinued|ceased|switched|changed|d/c(?:'?d)?)\b[^.;\n]{0,40}?\b(?:for|due\s+to|because\s+of)\b",
     re.I,
 )

