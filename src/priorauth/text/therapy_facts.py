@@ -37,9 +37,10 @@ _NOTHING_GIVEN = re.compile(
     r"|\b(?:co-?)?signature\s+(?:still\s+)?(?:pending|awaited|outstanding)\b"
     # (held-out v30, issue 13's thirty-first pass, part two) [v30-therapy-never-had-chemo] a teaching or consent visit
     # before the first course that says the patient never had chemo ("Pt has never had chemo", "has never received any
-    # systemic therapy"): its drugs are taught, not given (a drug "s/p", "received" or "had" before it stays, as above)
-    r"|\b(?:has|have|had)\s+never\s+(?:had|received|been\s+given)\s+(?:any\s+)?(?:chemo(?:therapy)?|systemic\s+"
-    r"(?:therapy|treatment)|anti-?cancer\s+(?:therapy|treatment|drugs?))\b",
+    # systemic therapy."), said on its own (not "... - but on osimertinib"): its drugs are taught, not given (a drug "s/p",
+    # "received" or "had" before it stays, as above)
+    r"|\b(?:has|have)\s+never\s+(?:had|received|been\s+given)\s+(?:any\s+)?(?:chemo(?:therapy)?|systemic\s+"
+    r"(?:therapy|treatment)|anti-?cancer\s+(?:therapy|treatment|drugs?))\b(?=\s*(?:[.;]|$))",
     re.I,
 )
 _NOT_YET_STARTED = re.compile(
