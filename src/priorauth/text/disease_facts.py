@@ -73,9 +73,21 @@ def _doubt_of_another(doc: TextDoc, f: Finding) -> bool:
     return False
 
 
+_ANY_NEGATION_BEFORE = re.compile(
+    r"\b(?:no|not|never|without|denies|negative|ruled\s+out|against|rather|instead|nor|neither|free\s+of|absen\w+|"
+    r"exclud\w+|unlikely|vs\.?|versus)\b|n[\'\u2019]t\b",
+    re.I,
+)
+
+
 def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     told = f.affirmed or _told_by_relative(f, doc)  # (held-out v17) [v17-relative-source] "per pt/husband: lung adenocarcinoma"
     told = told or _doubt_of_another(doc, f)  # (held-out v24) [v24-doubt-of-another] "(NSCLC stage IV) vs radionecrosis"
+    # (held-out v30) [v30-histology-negation-of-another] a negation that is a later clause's ("NSCLC (squamous), stage IIIB,
+    # KRAS not detected"), read as for a stage
+    # ... only where nothing before it in its sentence negates or argues against ("No evidence of non-small cell or small
+    # cell carcinoma", "argues against metastatic lung adenocarcinoma" stay negated)
+    told = told or (_negation_not_its_own(f) and not _ANY_NEGATION_BEFORE.search(f.sentence[: f.start - f.sentence_start]))
     if not (told or _indication_of_request(doc, f) or _treatment_for(doc, f) or _visit_title_for(f)) or (
         _other_primary(doc, f) and not _marked_sentence(f)
     ):
@@ -280,11 +292,20 @@ _FOR_BEFORE = re.compile(r"\bfor\s+(?:(?:his|her|their|the|a|an|this|known)\s+)?
 _STAGE_CONDITION = re.compile(r"\b(?:if|unless|whether|should|in\s+case|assuming|provided)\b|\?", re.I)
 
 
+# (held-out v30, issue 13's thirty-first pass, part two) [v30-referred-for-diagnosed] a referral for a newly diagnosed
+# cancer ("49F referred for newly diagnosed adenocarcinoma of the colon with liver metastases, stage IVA"): the referral
+# is what "referred for" makes hypothetical, not the diagnosis already made, its stage or its spread.
+_REFERRED_FOR_DIAGNOSED = re.compile(
+    r"\breferred\s+(?:to\s+[\w-]+\s+)?for\s+(?:(?:a|an|her|his|their)\s+)?(?:newly|recently)\s+diagnosed\b", re.I
+)
+
+
 def _plan_for_stage(f: Finding) -> bool:
     if not f.doubted_only_by("HYPOTHETICAL"):
         return False
     before = f.sentence[: f.start - f.sentence_start]
-    return bool(_FOR_BEFORE.search(before)) and not _STAGE_CONDITION.search(f.sentence)
+    planned = _FOR_BEFORE.search(before) or _REFERRED_FOR_DIAGNOSED.search(before)
+    return bool(planned) and not _STAGE_CONDITION.search(f.sentence)
 
 
 _OPTIONS_AFTER = re.compile(r"\s*/\s*(?:iv|iii|ii|i)[abc]?\s*/", re.I)
@@ -366,8 +387,10 @@ def _stage_choices(doc: TextDoc) -> list[Finding]:
 # "Ca lung (NSCLC) IV,") or as the new group after a stage group in the same line ("stage IIIA at dx 2024, now IVA"):
 # a stage finding of its own, read by _stage like a table's cell. The group must end at a bracket or a stop, so "NSCLC
 # IV fluids" or "adenocarcinoma, grade II" stay unread, and a lone "I" (the pronoun) is never a group.
+# (held-out v30) [v30-foreign-histology] ... and after a histology spelt with k, the organ glued before it
+# ("keuhkoadenokarsinooma IV,").
 _BARE_GROUP = re.compile(
-    r"\b(?:nsclc|sclc|carcinoma|adeno(?:carcinoma|ca)?|squamous|cancer|ca|crc)\b\)?(?:\s*\([^()\n]{1,20}\))?"
+    r"\b(?:nsclc|sclc|carcinoma|adeno(?:carcinoma|ca)?|squamous|cancer|ca|crc|\w*adenokarsinoo?ma)\b\)?(?:\s*\([^()\n]{1,20}\))?"
     r"(?:\s*,)?\s*\(?\s*(?P<g>(?:iv|iii|ii|i)[abc]\d?|iv|iii|ii)(?=\s*[),;.(]|[ \t]*$)"
     r"|\bstage\s+(?:iv|iii|ii|i)[abc]?\d?\b[^.;\n]{0,40}?,\s*now\s+(?P<n>(?:iv|iii|ii|i)[abc]?\d?)(?=\s*[),;.(]|[ \t]*$)"
     # (held-out v25, issue 13's twenty-sixth pass) [v25-stage-korean] a Korean stage group, the number before 기
@@ -458,6 +481,8 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if patterns()["non_cancer_stage"].search(window):
         return
     said = f.sentence[f.start - f.sentence_start : f.end - f.sentence_start]
+    if f.end > f.sentence_start + len(f.sentence):  # [v30-stage-slavic] "IV. stadij": the sentence split at "IV."
+        said = doc.text[f.start : f.end]
     arrow = _ARROW_GROUP.match(said)
     if arrow:  # (held-out v17) [v17-stage-arrow] "-> IVB": the group after the arrow
         said = f"stage {arrow.group(1)}"

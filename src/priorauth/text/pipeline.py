@@ -364,7 +364,7 @@ def _misspelt_drugs(text: str) -> Any:
     for m in _LONG_WORD.finditer(text):
         if m.group(0).lower() in vocab.by_name:
             continue
-        word = _folded(m.group(0).lower())
+        word = _latin(_folded(m.group(0).lower()))
         if word in vocab.by_name:
             yield word, m.start(), m.end()
             continue
@@ -372,6 +372,22 @@ def _misspelt_drugs(text: str) -> Any:
         ingredients = {tuple(vocab.by_name[n]) for n in names}
         if len(ingredients) == 1:
             yield next(iter(names)), m.start(), m.end()
+
+
+# (held-out v30, issue 13's thirty-first pass, part two) [v30-cyrillic-drug] a drug's name in Cyrillic, as a Russian,
+# Bulgarian, Macedonian, Serbian or Ukrainian note writes it ("карбоплатин", "цисплатин/етопозид", "атезолизумаб"): the
+# word is spelt in Latin letters first (ц -> c, ks kept for the transliteration above), then read as any other word.
+_CYRILLIC = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэіїєґјћќѓѕ", "abvgdezijklmnoprstufyeiiegjckgz", strict=True)),
+        "ё": "e", "ж": "zh", "х": "h", "ц": "c", "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ь": "",
+        "ю": "yu", "я": "ya", "љ": "lj", "њ": "nj", "џ": "dz",
+    }
+)
+
+
+def _latin(word: str) -> str:
+    return word.translate(_CYRILLIC)
 
 
 def _near_names(word: str, index: dict[str, frozenset[str]]) -> set[str]:

