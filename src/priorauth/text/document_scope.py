@@ -177,8 +177,11 @@ _THIS_PATIENTS = re.compile(r"\b(?:for|of|from)\s+this\s+(?:patient|pt)\b", re.I
 # [ocr14-line-removed] (held-out OCR v14, issue 17's sixteenth pass) An amended report's reason: a line of the earlier
 # version "does not belong to this patient and has been removed" (deleted, withdrawn, struck out): that line is void,
 # the amended report stands. Not a notice that the document itself was removed from the chart or record.
+# [ocr25-disregard-part] (held-out OCR v25, issue 17's twenty-seventh pass) ... or "must be disregarded" (ignored,
+# discarded): the corrected report's reason for one table of the earlier version, which is read as void.
 _REMOVED_AFTER = re.compile(
-    r"[^.\n]{0,20}?\b(?:has|have)\s+been\s+(?:removed|deleted|withdrawn|struck(?:\s+out)?|retracted)\b"
+    r"[^.\n]{0,20}?\b(?:(?:has|have)\s+been\s+(?:removed|deleted|withdrawn|struck(?:\s+out)?|retracted)"
+    r"|(?:must|should|is\s+to|are\s+to)\s+be\s+(?:disregarded|ignored|discarded))\b"
     r"(?!\s+from\s+(?:the|this|your)\s+(?:patient'?s?\s+)?(?:chart|record|file|ehr|system))",
     re.I,
 )
@@ -476,6 +479,7 @@ _KIN = (
     r"grand(?:father|mother|parent|son|daughter)|half-(?:brother|sister)"
 )
 _RELATIVE = re.compile(rf"\b(?:{_KIN})s?\b", re.I)
+KIN = _KIN  # the kin words, for kras_clauses.relative_has_variant
 _RELATIVE_ILL = re.compile(
     r"\b(?:cancer|tumou?r|carcinoma|malignan\w*|diagnos\w*|treated|died|passed|deceased)\b", re.I
 )

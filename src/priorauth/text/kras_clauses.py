@@ -6,6 +6,11 @@ Three ways a report or a note writes a KRAS line whose words reach past what the
   exon 3: no variant detected", "KRAS codon 61 wild type"): no answer about G12C, which sits in exon 2.
 * [ocr24-acquaintance-result] a result in a friend's, a neighbour's or another patient's tumour ("My friend's cancer
   had the G12C gene"): somebody else's, as a relative's is.
+* [ocr25-relative-has-variant] (held-out OCR v25, issue 17's twenty-seventh pass) a sentence whose subject is a
+  relative ("Her sister, who is also our patient, has a KRAS G12C lung cancer"), the variant the object of its
+  "has", "had" or "carries": the relative's, as [ocr24-acquaintance-result] is a friend's.
+* [ocr25-cell-free-dna] a plasma result "detected in cell-free DNA": "free" is the sample's name, no negation; a
+  sentence with any other negative word keeps its negation.
 * [ocr24-marker-specimen] a specimen named after the KRAS call for another marker of the same sentence ("KRAS wild
   type, PD-L1 TPS 80% on the biopsy"): that marker's specimen; the KRAS call's is the one its own item names first.
 """
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from priorauth.text.document_scope import KIN
 from priorauth.text.pipeline import Finding
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _line_start
@@ -63,6 +69,37 @@ def acquaintance_result(doc: TextDoc, f: Finding) -> bool:
     clause = re.split(r"[.!?;](?:\s|$)", doc.text[max(0, f.start - 200) : f.start])[-1]
     theirs = list(_THEIR_TUMOUR.finditer(clause))
     return bool(theirs) and not _OWN_TUMOUR.search(clause, theirs[-1].end())
+
+
+# --- [ocr25-relative-has-variant] ------------------------------------------------------------------------------------
+# the sentence (or a line of it: a salutation may run into it) opens with a relative (an aside between commas allowed), whose verb of having comes right before the
+# variant: "Her sister, who ..., has a KRAS G12C", "His father carried KRAS G12C". A verb of someone else between
+# ("Her sister says she has ...", "his brother asked whether he has ...") is no such sentence.
+_RELATIVE_HAS = re.compile(
+    rf"(?:^|\n)[ \t]*\W{{0,3}}(?:her|his|their|my|your|the\s+patient['\u2019]s|pt['\u2019]s)\s+(?:late\s+|older\s+|younger\s+|twin\s+)?"
+    rf"(?:{KIN})(?:\s*,[^,.;!?]{{1,100}},)?\s+(?:also\s+)?(?:has|had|carries|carried|harbou?rs|harbou?red)\s+"
+    rf"(?:an?\s+|the\s+)?(?:k-?ras\s+)?(?:p\.\s*)?$",
+    re.I,
+)
+
+
+def relative_has_variant(doc: TextDoc, f: Finding) -> bool:
+    """The finding's sentence, or one of its lines, opens with a relative whose "has" / "carries" names the variant."""
+    return bool(_RELATIVE_HAS.search(doc.text[f.sentence_start : f.start]))
+
+
+# --- [ocr25-cell-free-dna] -------------------------------------------------------------------------------------------
+_CELL_FREE = re.compile(r"\b(?:cell|circulating)[ \t-]*free(?=[ \t-]*(?:dna|nucleic|tumou?r|fraction|plasma)\b)", re.I)
+_OTHER_NEGATION = re.compile(
+    r"\b(?:not|no|non|never|nor|none|negative|neg|absent|without|wild[\s-]?type|wt|nd|excluded|ruled\s+out|undetect\w*|"
+    r"free|fail\w*)\b",
+    re.I,
+)
+
+
+def cell_free_only(f: Finding) -> bool:
+    """The sentence's only negative word is the "free" of "cell-free DNA" (the plasma sample's name)."""
+    return bool(_CELL_FREE.search(f.sentence)) and not _OTHER_NEGATION.search(_CELL_FREE.sub(" ", f.sentence))
 
 
 # --- [ocr24-marker-specimen] -----------------------------------------------------------------------------------------

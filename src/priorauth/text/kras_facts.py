@@ -25,7 +25,13 @@ from priorauth.text.finding_scope import (
     _negated_in_aside,
     _told_by_relative,
 )
-from priorauth.text.kras_clauses import acquaintance_result, other_part_negative, specimen_texts
+from priorauth.text.kras_clauses import (
+    acquaintance_result,
+    cell_free_only,
+    other_part_negative,
+    relative_has_variant,
+    specimen_texts,
+)
 from priorauth.text.kras_evidence import (
     csv_negative_row,
     field_names_test,
@@ -89,7 +95,9 @@ _COPIED_FROM_OTHER = re.compile(
     # specimen', "the G12C call was from another patient's block": not this patient's result
     r"|\b(?:belong(?:ed|s|ing)?\s+to|(?:was|is|were|came|comes)\s+from|(?:was|is)\s+that\s+of)\s+(?:an?\s+|the\s+)?"
     r"(?:different|another|other|wrong|unrelated|separate)\s+(?:patient(?:'s|\u2019s)?\s+)?"
-    r"(?:accession|patient|case|report|specimen|chart|record|sample|block)",
+    r"(?:accession|patient|case|report|specimen|chart|record|sample|block)"
+    # [ocr25-disregard-part] "That table (KRAS p.G12C, 21%) does NOT belong to this patient": another's result
+    r"|\b(?:does|do|did)\s+not\s+(?:belong|pertain|relate)\s+to\s+(?:this|the|our)\s+(?:patient|pt)\b",
     re.I,
 )
 
@@ -391,7 +399,9 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ):
         return  # (held-out v16) [v16-g12c-unchosen-options] [v16-g12c-drug-target]: no result of the patient
     aside = _negation_of_aside(f) or reference_column_negative(doc, f)  # [ocr21-reference-column] "Ref range: Not detected"
-    negated = ("NEGATED_EXISTENCE" in f.modifiers and not aside and not positive_row_call(doc, f)) or bool(
+    # [ocr25-cell-free-dna] "G12C detected in plasma cell-free DNA": the only negation is the sample's "free"
+    free_only = f.label != "KRAS_NEG" and cell_free_only(f)
+    negated = ("NEGATED_EXISTENCE" in f.modifiers and not aside and not positive_row_call(doc, f) and not free_only) or bool(
         f.label == "KRAS_G12C"
         and (_EXCLUDED_AFTER.match(doc.text, f.end) or _NON_BEFORE.search(doc.text[max(0, f.start - 14) : f.start]))
     )
@@ -461,8 +471,9 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v24) [v24-kras-relatives-result] "the G12C in the request was the patient's brother's result"
     if _relatives_tumor(doc, f) or _letter_to_relative(doc, f) or (f.label != "KRAS_NEG" and _failed_row(doc, f)):
         return  # "his sister ...; her tumor carried G12C"; "G12C  undetermined  invalid": no result of the patient
-    if acquaintance_result(doc, f) or (f.label == "KRAS_NEG" and other_part_negative(doc, f)):
+    if acquaintance_result(doc, f) or relative_has_variant(doc, f) or (f.label == "KRAS_NEG" and other_part_negative(doc, f)):
         return  # [ocr24-acquaintance-result] "my friend's cancer had G12C"; [ocr24-exon-scoped-negative] "KRAS exon 3: wt"
+        # [ocr25-relative-has-variant] "Her sister, who ..., has a KRAS G12C lung cancer"
     yes_no = _yes_no_cell(doc, f) if f.label != "KRAS_NEG" else None
     if yes_no == "N":
         negated = True  # [ocr15-yes-no-column] "KRAS G12C  -  27.1  -  N" under "Detected (Y/N)": not detected

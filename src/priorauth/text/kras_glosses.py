@@ -12,6 +12,9 @@ read alone is a bare variant name, i.e. a detection. Two ways the gloss is writt
   sentence naming KRAS G12C>" / "(We did not find the KRAS G12C mutation ...)"): the first line is read through its
   gloss, which is a finding of its own. Guards: the variant's own line holds no English result word (then it says
   something of its own), and the bracketed line names the same variant.
+* [ocr25-glued-gloss-variant] (issue 17's twenty-seventh pass) a scan that lost the space before the gloss's variant
+  ("... it is notG12C.)") still names it: a letter glued before the name is allowed, a digit or a letter after it is
+  not ("G12Cys" is another token, "xG12D" names G12D).
 """
 
 from __future__ import annotations
@@ -48,4 +51,6 @@ def glossed_line(doc: TextDoc, f: Finding) -> bool:
     if end >= len(doc.text):
         return False
     gloss = _WHOLLY_BRACKETED.fullmatch(_line_at(doc.text, end + 1))
-    return bool(gloss) and bool(re.search(rf"\b{re.escape(name.group(0))}\b", gloss.group("gloss"), re.I))
+    # [ocr25-glued-gloss-variant] "notG12C": the word before glued to the name by a scan
+    named = re.compile(rf"(?<!\d){re.escape(name.group(0))}(?![A-Za-z0-9])", re.I)
+    return bool(gloss) and bool(named.search(gloss.group("gloss")))

@@ -202,8 +202,12 @@ _ENDS_STATEMENT = re.compile(r"[.:;!?]\s*$")
 _COLUMNS = re.compile(r"\S {3,}\S|\t|\||\.{4,}|\u2026{2,}")
 # (held-out v27) [v27-accented-label] a field's label may hold accented letters ("Diagnóstico:", "Resposta:").
 # A row starting with a boxed label ("[ KRAS ]  POSITIVE", "{ NRAS ] NO MUTATION" as a scan reads it) is an item too.
+# [ocr25-machine-key] (held-out OCR v25, issue 17's twenty-seventh pass) ... and a program's printout keys its lines in
+# lower case, a key joined by underscores or given with "=" ("reviewer_comment: ...", "reviewed_by=..."): an item too,
+# so a note's "NOT reported" above it does not negate it. A lower-case word with a colon in prose stays a wrap.
 _OWN_ITEM = re.compile(
-    r"^(?:\s{2,}|\s*(?:[-*\u2022#>]|\d{1,2}[.)]\s|\(?[a-z0-9]\)\s|[A-Z\u00c0-\u00de][\w /&()'-]{0,40}:|[\[{]\s*[A-Za-z]))"
+    r"^(?:\s{2,}|\s*(?:[-*\u2022#>]|\d{1,2}[.)]\s|\(?[a-z0-9]\)\s|[A-Z\u00c0-\u00de][\w /&()'-]{0,40}:|[\[{]\s*[A-Za-z]"
+    r"|[a-z]+(?:_[a-z]+)+\s*[:=]|[a-z]+=\S))"
 )
 # [ocr7-gene-row] (held-out OCR v7, issue 17's eighth pass) Two lines that each start with a gene's cell ("KRAS  c.34G>T
 # ... MUTATION DETECTED" over "EGFR  No mutation detected") are two rows of a table, even when a scan has erased the
@@ -218,6 +222,10 @@ _FIELD_RESULT = re.compile(
     re.I,
 )
 WRAP_MIN = 45
+# [ocr25-caps-verdict-line] (held-out OCR v25, issue 17's twenty-seventh pass) A line wholly in capitals that ends in a
+# result word ("RESULT: NO TUMOUR-DERIVED ALTERATIONS DETECTED") is a verdict, a statement of its own: the next row
+# ("KRAS G12C  not detected", its dot leaders erased by a scan) is no wrap of it, whatever the line's length.
+_CAPS_VERDICT = re.compile(r"^[^a-z]*\b(?:DETECTED|NEGATIVE|POSITIVE|PRESENT|ABSENT|IDENTIFIED|FOUND)\W{0,3}$")
 # [ocr13-trailing-bar] (held-out OCR v13, issue 17's fifteenth pass) A lone bar a scan reads at the end of a wrapped
 # sentence's line ("... she does not carry |" over "KRAS G12C."): a speck of the page's edge or a fold, not a table's
 # cell. When nothing else on the line is a column, the line is read without it (a wrap like any other).
@@ -303,7 +311,7 @@ def unwrap(text: str) -> str:
                 nxt.lstrip()[:1].islower()
                 or nxt.lstrip().startswith("(")
                 or body.endswith(",")
-                or (len(body) >= WRAP_MIN and _MID_SENTENCE.search(body))
+                or (len(body) >= WRAP_MIN and _MID_SENTENCE.search(body) and not _CAPS_VERDICT.match(body))
             )
             and not _ENDS_STATEMENT.search(body)
             and not _TITLE.match(body)
