@@ -131,7 +131,7 @@ def test_docs_report_the_heldout2_score_as_computed_today() -> None:
 )
 def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
     """Held-out v3 to v30 (each written blind while the one before was read; development sets since their misses
-    were read), v31 (written blind while v30 was read, the held-out set, skipped until merged) and v32 (skipped until
+    were read), v31 (written blind while v30 was read, the held-out set, scored blind once) and v32 (skipped until
     merged): the docs show each one's table as
     the scorer computes it today (the last table under its title; a blind first score stays above it as history)."""
     path = text_quality.CORPORA[name]
