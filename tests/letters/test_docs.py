@@ -556,6 +556,21 @@ TWENTYFIFTH_BLIND = {  # the twenty-fifth set's one blind run (digital, fax), sc
     "patient_mismatch": ("91.7 / 0.0 / 8.3", "87.5 / 0.0 / 12.5"),
 }
 
+TWENTYSIXTH_BLIND = {  # the twenty-sixth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("56.2 / 41.7 / 2.1", "54.2 / 43.8 / 2.1"),
+    "authorization_number": ("62.5 / 37.5 / 0.0", "56.2 / 43.8 / 0.0"),
+    "period_start": ("83.3 / 16.7 / 0.0", "83.3 / 16.7 / 0.0"),
+    "period_end": ("83.3 / 16.7 / 0.0", "83.3 / 16.7 / 0.0"),
+    "quantity": ("87.5 / 12.5 / 0.0", "87.5 / 12.5 / 0.0"),
+    "appeal_deadline": ("79.2 / 18.8 / 2.1", "75.0 / 25.0 / 0.0"),
+    "denial_reason": ("77.1 / 20.8 / 2.1", "70.8 / 27.1 / 2.1"),
+    "requested": ("87.5 / 12.5 / 0.0", "87.5 / 10.4 / 2.1"),
+    "patient_name": ("64.6 / 33.3 / 2.1", "54.2 / 39.6 / 6.2"),
+    "patient_birth_date": ("66.7 / 29.2 / 4.2", "64.6 / 31.2 / 4.2"),
+    "patient_member_id": ("50.0 / 45.8 / 4.2", "45.8 / 47.9 / 6.2"),
+    "patient_mismatch": ("87.5 / 0.0 / 12.5", "83.3 / 0.0 / 16.7"),
+}
+
 
 def _at_both_qualities(
     nth: str,
@@ -601,6 +616,7 @@ def _at_both_qualities(
         _at_both_qualities("twenty-third", TWENTYTHIRD_BLIND, (0, 1), "scored **once** by the lead on 2026-12-02"),
         _at_both_qualities("twenty-fourth", TWENTYFOURTH_BLIND, 0, "scored **once** by the lead on\n2026-12-02"),
         _at_both_qualities("twenty-fifth", TWENTYFIFTH_BLIND, 1, "scored **once** by the lead on 2026-12-03"),
+        _at_both_qualities("twenty-sixth", TWENTYSIXTH_BLIND, 1, "scored **once** by the lead on 2026-12-03"),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
