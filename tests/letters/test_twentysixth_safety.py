@@ -62,7 +62,12 @@ _SPANISH = (
 
 @pytest.mark.parametrize(
     ("born", "want"),
-    [("1961-04-27", date(1961, 4, 27)), ("27/04/1961 (dd/mm/aaaa)", date(1961, 4, 27))],
+    [
+        ("1961-04-27", date(1961, 4, 27)),
+        ("27/04/1961 (dd/mm/aaaa)", date(1961, 4, 27)),
+        ("04/03/1961 (día/mes/año)", date(1961, 3, 4)),  # the order note with its accents: day first
+        ("04/03/1961 (dia/mes/ano)", date(1961, 3, 4)),
+    ],
 )
 def test_a_spanish_birth_date_label_is_read(born: str, want: date) -> None:
     got = patient_fields.patient(markup.day_first(_SPANISH.format(born=born))).get("birth_date")
