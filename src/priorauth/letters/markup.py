@@ -309,9 +309,11 @@ def unmarked(text: str) -> str:
 _DAY_FIRST_SAID = re.compile(
     # (Italian "gg/mm/aaaa", French "jj/mm/aaaa" too; a German letter's dotted dates are read day first already)
     # (its opening bracket lost at fax, right after the date it follows: "08/09/1948 JJ/MM/AAAA)")
-    r"(?:\(|(?<=\d[ ]))(?:day|dd|dia|d|gg|giorno|jj|jour)[/.\-](?:month|mm|m[eêé]s|m|mese|mois)[/.\-](?:year|yyyy|yy|ano|aaaa|a|anno|ann[ée]e)\)"
-    r"|\b(?:dates?|datas?)\b[^.\n]{0,40}\b(?:written|are|in|given|shown|printed|s[aã]o|est[aã]o)\b[^.\n]{0,12}"
-    r"\b(?:day|dd|dia)[/.\-](?:month|mm|m[eêé]s)[/.\-](?:year|yyyy|ano|aaaa)\b"
+    # (Spanish "(día/mes/año)", its accents kept)
+    r"(?:\(|(?<=\d[ ]))(?:day|dd|d[ií]a|d|gg|giorno|jj|jour)[/.\-](?:month|mm|m[eêé]s|m|mese|mois)[/.\-](?:year|yyyy|yy|a[nñ]o|aaaa|a|anno|ann[ée]e)\)"
+    # ("(datas no formato dd/mm/aaaa)", "fechas en formato dd/mm/aaaa": the format named)
+    r"|\b(?:dates?|datas?|fechas?)\b[^.\n]{0,40}\b(?:written|are|in|given|shown|printed|s[aã]o|est[aã]o|no|en|em|formato|format)\b[^.\n]{0,12}"
+    r"\b(?:day|dd|d[ií]a)[/.\-](?:month|mm|m[eêé]s)[/.\-](?:year|yyyy|a[nñ]o|aaaa)\b"
     r"|\ball[ \t]+dates[ \t]+(?-i:DD/MM/YYYY|dd/mm/yyyy)\b",  # an extract's comment: "all dates DD/MM/YYYY"
     I,
 )

@@ -759,7 +759,11 @@ _ELSEWHERE = re.compile(
     r"greater\s+than|more\s+than|in\s+excess\s+of|past|after)\b|"
     r"\b(?:early|mail[- ]order|retail|walk-in)\s+(?:fills?|refills?|pharmac\w*)\b|"
     r"\b(?:fills?|refills?)\s+(?:at|from|through|filled)\b|"
-    r"\bclaims?\b",  # a pharmacy claim rejected or paid is no decision on the request
+    r"\bclaims?\b|"  # a pharmacy claim rejected or paid is no decision on the request
+    # what falls outside the approval's own terms ("Dispensing outside the approval period is not covered"): a rule
+    # of an approval, never its outcome
+    r"\b(?:outside|beyond|past|after|before)\s+(?:of\s+)?(?:the|this|your|its)\s+(?:approv\w+|authori[sz]\w+|valid\w*|covered|coverage)\s+"
+    r"(?:period|dates?|window|term|time\s*frame|timeframe)\b",
     I,
 )
 # a sentence that names another dosed product and not LUMAKRAS ("ONDANSETRON 8 mg is not covered");

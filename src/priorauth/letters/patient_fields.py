@@ -119,7 +119,7 @@ _NOT_PERSON = re.compile(
 # 1969-02-03", "your birthday on file is\nMay 5, 1952" (the first date after the label, within a few words
 # that hold no digit and no other date's label)
 _DOB = re.compile(
-    r"\b(?:DOB|(?-i:DOR)(?=[ \t]*:)|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|n[ée](?:\(e\)|e)?\s+le(?=[ \t]*:)|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il)"
+    r"\b(?:DOB|(?-i:DOR)(?=[ \t]*:)|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|n[ée](?:\(e\)|e)?\s+le(?=[ \t]*:)|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il|fecha\s+de\s+nacimiento)"
     rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
@@ -196,7 +196,9 @@ _NOT_NAME = re.compile(  # words a person's name never has: "Re: Your request fo
     r"patient|member|subscriber|cardholder|beneficiary|enrollee|participant|recipient|claimant|applicant|dob|birth(?:date|day)?|date|sincerely|dear|"
     r"team|access|department|unit|center|centre|office|staff|group|portal|support|"
     r"inc|ltd|llc|plc|gmbh|b\.v|corp|corporation|company|employer|compensation|program(?:me)?|workers|"  # a company (the policyholder of a group scheme)
-    r"trust|fund|health|insurance|assurance|mutual|society|union|association|administrator)\b",  # a payer's own name ("... EMPLOYEE HEALTH TRUST")
+    r"trust|fund|health|insurance|assurance|mutual|society|union|association|administrator|"  # a payer's own name ("... EMPLOYEE HEALTH TRUST")
+    # an insurer's name in another language or with a company form ("PT Asuransi ...", "... Takaful Berhad")
+    r"asuransi|takaful|seguros|seguradora|aseguradora|operadora|versicherung|verzekering|assurances|mutuelle|berhad|bhd|tbk|pvt|limited)\b",
     I,
 )
 
