@@ -558,6 +558,8 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v22) [v22-status-criterion] "Renewal criteria (no progression) not met": a payer's condition
     if _QUOTED_OF_OTHER.match(doc.text, f.end):
         return  # (held-out v29) [v29-status-quoted-of-other] "'stable disease on CT' refers to the sinus thickening"
+    if _own_impression_quoted(doc, f):
+        return  # (held-out v31s) [v31s-status-own-impression] 'says "I think the tumour has shrunk"': no reading
     lo, hi = max(0, f.start - 40, f.sentence_start), min(f.end + 25, f.sentence_start + len(f.sentence))
     window = doc.text[lo:hi]  # within the sentence: "Stable fibrotic ILD. No lung mass." is about the ILD
     if p["non_cancer_disease"].search(window) and not (p["cancer_words"].search(window) or _drug_named(window)):
@@ -617,6 +619,27 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             return
         value = value.removesuffix("_in_context")
     out.statuses.append(DiseaseStatus(_evidence(doc, f), value))  # type: ignore[arg-type]
+
+
+# (held-out v31's safety pass, issue 13, part b) [v31s-status-own-impression] A status inside a quotation of the
+# patient's own impression ('says "I feel the lump has gone down"', '"I think it is growing again"'): a guess in the
+# first person, no scan's or clinician's reading. A quotation that names a scan, a report or a clinician ('"the CT
+# showed it smaller, my oncologist said"') relays a reading and is left to the other rules.
+_FIRST_PERSON_GUESS = re.compile(
+    r"\bI\s+(?:think|feel|believe|guess|suppose|reckon|hope)\b|\bi'?m\s+(?:sure|pretty\s+sure)\b|\bfeels?\s+like\b", re.I
+)
+_READING_NAMED = re.compile(
+    r"\b(?:scans?|ct|mri|pet|x-?ray|imaging|report|radiolog\w*|doctors?|oncologists?|dr\.?|consultant|nurse|told)\b", re.I
+)
+
+
+def _own_impression_quoted(doc: TextDoc, f: Finding) -> bool:
+    at = f.start - f.sentence_start
+    for m in _QUOTED.finditer(f.sentence):
+        if m.start() <= at < m.end():
+            quote = m.group(0)
+            return bool(_FIRST_PERSON_GUESS.search(quote, 0, at - m.start())) and not _READING_NAMED.search(quote)
+    return False
 
 
 # (held-out v19, issue 13's twentieth pass) [v19-status-other-quote] The sentence's only negative inside a quotation

@@ -107,8 +107,22 @@ _TEMPLATE = re.compile(r"\btemplates?\b|\bfields?\s+(?:left\s+)?(?:blank|empty|u
 _PLACEHOLDER = re.compile(r"[\[<{](?:patient|pt|member|name|dob|date|stage|diagnosis|dx|prior|drug|regimen)[a-z' ]{0,30}[\]>}]", re.I)
 
 
+# (held-out v31's safety pass, issue 13, part b) [v31s-unfilled-template] ... or a template that says it is unfilled
+# ("HPI TEMPLATE (unfilled)", "blank template") whose fields hold blanks ("***", "___") or a choice list not yet
+# chosen from ("[CR / PR / SD / PD]", "[Y/N]"): it states nothing either. Both are needed: a note written from a
+# template with one field left blank keeps what its filled fields say.
+_UNFILLED_TEMPLATE = re.compile(
+    r"\btemplates?\s*[(\[,:-]?\s*(?:unfilled|blank|empty|not\s+(?:yet\s+)?(?:filled|completed))\b"
+    r"|\b(?:unfilled|blank|empty)\s+(?:[\w-]+\s+){0,2}?templates?\b",
+    re.I,
+)
+_BLANK_FIELD = re.compile(r"\*{3,}|_{3,}|\[[^\]\n/]{1,30}(?:/[^\]\n/]{1,30})+\]")
+
+
 def _blank_template(text: str) -> bool:
     head = text[:1200]
+    if _UNFILLED_TEMPLATE.search(head) and len(_BLANK_FIELD.findall(text)) >= 2:
+        return True  # [v31s-unfilled-template]
     return bool(_TEMPLATE.search(head)) and len(_PLACEHOLDER.findall(text)) >= 2
 
 
@@ -392,9 +406,42 @@ def general_at(doc: TextDoc, at: int, to: int) -> bool:
     first = paragraph.lstrip("\n").split("\n", 1)[0]
     return (
         bool(_GENERAL_HEADING.match(first) or _not_patient_statement(paragraph))
+        or bool(_REFERENCE_SHEET.match(first) or _NO_PATIENT_SENTENCE.search(paragraph))  # [v31s-reference-sheet]
         or bool(_CASES_BELOW_FICTIONAL.search(doc.text, 0, at))
         or policy_document(doc)
+        or _structured_abstract(doc.text)  # [v31s-structured-abstract]
     )
+
+
+# (held-out v31's safety pass, issue 13, part b) [v31s-reference-sheet] A paragraph headed as a reference sheet for
+# staff, not a note on a patient: a plan's formulary grid, a coding tip sheet, a trial's protocol synopsis, a nursing
+# in-service's slides ("P&T formulary grid, <plan>", "Coding tip sheet:", "IRB protocol synopsis (...)"). The drugs,
+# codes and criteria it lists are the sheet's. Only as the paragraph's first words, followed by a heading's mark.
+_REFERENCE_SHEET = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,2}?(?:(?:p&t\s+)?formulary\s+(?:grid|list|table|chart|update|excerpt)"
+    r"|coding\s+(?:tip\s+sheets?|tips?|guide(?:lines?)?|cheat\s+sheet|reference)"
+    r"|(?:irb\s+)?(?:protocol|study|trial)\s+synopsis|in-?service\s+(?:slides?|slide\s+notes|notes|handout|session))"
+    r"\s*[:(,.\-\u2013\u2014]",
+    re.I,
+)
+# ... and a sheet's own sentence that it holds no patient's data ("No member data.", "No patient discussed."): a
+# sentence of its own, so "no patient data received from the outside hospital" is not one.
+_NO_PATIENT_SENTENCE = re.compile(
+    r"(?:^|[.;!]\s+)(?:no\s+(?:member|patient)(?:'s)?\s+(?:data|information|details)"
+    r"|no\s+(?:individual\s+|specific\s+)?patients?\s+(?:was\s+|were\s+|is\s+|are\s+)?(?:discussed|described|named|presented))"
+    r"\s*(?:[.;]|$)",
+    re.I | re.M,
+)
+# [v31s-structured-abstract] A conference abstract filed in a chart, known by its heading and its structured sections
+# ("Abstract 12 ... Background: ... Methods: ... Results: ... Conclusion: ...") when it has no authors' line
+# ([ocr14-filed-abstract] needs one): its patients are a study's cohort. Three of the four sections are needed.
+_ABSTRACT_SECTION = re.compile(r"\b(background|methods|results|conclusions?)\s*:", re.I)
+
+
+def _structured_abstract(text: str) -> bool:
+    if not _ABSTRACT_HEADING.search(text[:800]):
+        return False
+    return len({m.group(1).lower().rstrip("s") for m in _ABSTRACT_SECTION.finditer(text)}) >= 3
 
 
 # [ocr7-policy-banner] (held-out OCR v7, issue 17's eighth pass) A payer's policy printed with its title as one cell

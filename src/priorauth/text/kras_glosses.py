@@ -28,8 +28,13 @@ from priorauth.text.spans import _line_at, _line_end
 
 _NEGATIVE_CALL = r"not[ \t]+(?:detected|found|identified|present)|negative|absent|wild[ \t-]?type|no[ \t]+mutation"
 # foreign words after the variant on its line, then a bracket holding only a negative call
+# (held-out v31's safety pass, issue 13) [v31s-field-gloss-call] ... the variant written as a field's label ("KRAS G12C:
+# <foreign words> (negative)"), or the bracket restating the same variant before its call ("G12C <foreign words> (G12C
+# not found)"): the bracket is still the call. A different variant in the bracket is no gloss of this one.
 _BRACKETED_CALL = re.compile(
-    rf"[ \t]+((?:[^\W\d_]+[ \t]+){{1,4}})[(\[][ \t]*(?:{_NEGATIVE_CALL})[ \t]*[)\]]", re.I
+    rf"(?:[ \t]*[:=][ \t]*|[ \t]+)((?:[^\W\d_]+[ \t]+){{1,4}})[(\[][ \t]*(?:(?:KRAS[ \t]+)?(?P<again>[A-Z]\d{{1,3}}[A-Z])"
+    rf"[ \t:]+)?(?:{_NEGATIVE_CALL})[ \t]*[)\]]",
+    re.I,
 )
 _VARIANT_NAME = re.compile(r"\b(?:[A-Z]\d{1,3}[A-Z]|[A-Z][a-z]{2}\d{1,3}[A-Z][a-z]{2})\b")
 _WHOLLY_BRACKETED = re.compile(r"[ \t]*\((?P<gloss>[^()\n]+)\)[ \t.]*")
@@ -38,7 +43,11 @@ _WHOLLY_BRACKETED = re.compile(r"[ \t]*\((?P<gloss>[^()\n]+)\)[ \t.]*")
 def bracketed_call(doc: TextDoc, f: Finding) -> bool:
     """[ocr25s-bracketed-call] "KRAS G12C <foreign words> (not detected)": the bracketed English call negates it."""
     m = _BRACKETED_CALL.match(doc.text, f.end)
-    return bool(m) and "\n" not in m.group(0) and not _RESULT_WORD.search(m.group(1))
+    if not m or "\n" in m.group(0) or _RESULT_WORD.search(m.group(1)):
+        return False
+    name = _VARIANT_NAME.search(doc.text[f.start : f.end])
+    # [v31s-field-gloss-call] a variant restated in the bracket is this finding's own
+    return not m.group("again") or (bool(name) and name.group(0).upper() == m.group("again").upper())
 
 
 def glossed_line(doc: TextDoc, f: Finding) -> bool:
