@@ -303,7 +303,15 @@ _GENERAL_HEADING = re.compile(
     # (held-out v16, issue 13's seventeenth pass) [v16-signed-prescriber-update] ... but not a prescriber's own update
     # on a patient, signed or dated ("PAP re-enrolment - prescriber update (signed 11/30/2026)")
     r"(?:provider|prescriber|network)\s+(?:bulletin|newsletter|update(?!\s*\(?\s*(?:signed|dated)\b)|faqs?)|"
-    r"frequently\s+asked\s+questions)"
+    r"frequently\s+asked\s+questions|"
+    # (held-out v31's safety pass, issue 13) [v31s-no-patient-genre] kinds of text about no patient: a board-review or
+    # exam question, a formulary grid, a protocol synopsis, staff in-service notes, a congress abstract (an abstract
+    # only with its Background/Methods on its line: a registry's or chart's abstract is a patient's)
+    r"(?:board[\s-]review|exam(?:ination)?|quiz|self[\s-]assessment|practice|multiple[\s-]choice)\s+questions?|"
+    r"(?:p&t\s+)?formulary\s+(?:grid|table|list|listing|tier\s+list|chart)|(?:protocol|study|trial)\s+synopsis|"
+    r"(?:in-?service|staff\s+education)(?:\s+slide)?\s+notes|in-?service\s+(?:slides?|handout)|"
+    r"(?:(?:congress|conference|meeting|poster)\s+abstract|(?<!registry\s)(?<!chart\s)abstract)"
+    r"(?=[^\n]{0,160}\b(?:background|methods|objectives?|purpose)\s*:))"
     # [ocr20s-split-policy-code] ... its code split in two by a misread mark ("MEDICAL POLICY MP. ONC-114 (excerpt")
     r"(?:\s+[\w.-]+)?(?:\s+[a-z]{0,6}-?\d[\w.-]*)?\s*(?:[:(\-\u2013\u2014]|$"
     # (held-out v30's safety pass, issue 13) [v30s-heading-comma] ... or a comma, then the issuer ("Medical policy

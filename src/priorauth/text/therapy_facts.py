@@ -448,6 +448,10 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v28) [v28-relative-subject] "Su hermano ... toma sotorasib", "Her father died ...; he had ..."
     if _FIELD_NO_AFTER.match(doc.text, f.end):
         return  # (held-out v26) [v26-therapy-field-no] "oxaliplatin: no | anti-EGFR: no": a field answered no
+    if _UNAVAILABLE_AFTER.match(doc.text, f.end):
+        return  # (held-out v31's safety pass) [v31s-drug-unavailable] "consolidation durvalumab not available": not given
+    if _HONORIFIC_NAME_AFTER.match(doc.text, f.end) and _HONORIFIC_TOKEN.fullmatch(doc.text[f.start : f.end]):
+        return  # (held-out v31's safety pass) [v31s-honorific] "Pani <given name> <surname>": a person, not panitumumab
     if _CALLED_WRONG_AFTER.match(doc.text, f.end):
         return  # (held-out v13) [v13-therapy-called-wrong] "the referral mentions durvalumab - incorrect: ..."
     if _REFUSED_BEFORE.search(before[-50:]):
@@ -639,8 +643,17 @@ def _leucovorin_with_fluorouracil(doc: TextDoc, f: Finding, drugs: tuple) -> boo
 # chemoradiation with cisplatin/etoposide", "Follow-up: consolidation durvalumab per med onc", "Next steps - ..."):
 # every drug of it is decided, however far after the label (planned_before reads only 40 characters before a drug);
 # given_in_plan's words ("continue", "C3", "completed") still make a drug given.
+# (held-out v31's safety pass, issue 13) [v31s-plan-request-label] a plan's or a request's label in more languages and
+# templates ("Ke hoach:" Vietnamese plan, "Solicitare:" Romanian request, "Requested:", "Pathway selection:"), on the
+# drug's line or ending the line above it: to come, not given (a drug given in the clause stays given: see _therapy)
+_PLAN_REQUEST_WORDS = (
+    r"k[e\u1ebf]\s+ho[a\u1ea1]ch|solicitare|requested|(?:[\w-]+\s+)?(?:regimen|pathway|treatment)\s+selection"
+    r"|on-pathway\s+selection"
+)
 _PLAN_LABEL = re.compile(
-    r"\W*(?:plan|follow[\s-]?up|next\s+steps?|action(?:\s+items?)?|intended\s+(?:treatment|regimen))\s*(?::|\s[-\u2013]\s)", re.I
+    r"\W*(?:plan|follow[\s-]?up|next\s+steps?|action(?:\s+items?)?|intended\s+(?:treatment|regimen)"
+    rf"|{_PLAN_REQUEST_WORDS})\s*(?::|\s[-\u2013]\s)",
+    re.I,
 )
 
 
@@ -832,7 +845,8 @@ _PLANNED_LINE_BEFORE = re.compile(
     r"|recommendations?|decision|consensus|decis[\u00e3a]o|decisi[\u00f3o]n|recomenda[\u00e7c][\u00e3a]o|recomandare"
     # (held-out v30's safety pass) [v30s-decision-field] ... in more languages ("Empfehlung:", "Predlog:", "Preporuka:")
     r"|(?:therapie)?empfehlung|vorschlag|predlog|prijedlog|preporuka|zaleceni[ea]|doporu[\u010dc]en[\u00edi]|advies|aanbeveling"
-    r"|raccomandazione|proposta|recommandation|pr[\u00e9e]conisation)"
+    r"|raccomandazione|proposta|recommandation|pr[\u00e9e]conisation"
+    rf"|{_PLAN_REQUEST_WORDS})"  # (held-out v31's safety pass) [v31s-plan-request-label]
     r"\s*:[ \t]*\n[ \t]*$",
     re.I,
 )
@@ -840,9 +854,11 @@ _PLANNED_LINE_BEFORE = re.compile(
 
 # [v24-therapy-not-yet] ... and a drug the patient has not started yet, named right after ("he has not started the
 # Krazati", "has not yet begun her capecitabine"); "has not stopped the X" or "not started a new drug besides X" is none.
+# (held-out v31's safety pass, issue 13) [v31s-not-started-list] ... and each drug of a list it names ("has not started
+# <drug> or <drug>", "has not yet received <drug>, <drug> or <drug>"): none of them given
 _NOT_STARTED_BEFORE = re.compile(
     r"\b(?:has|have|had|is|was)\s*(?:not|n[o'\u2019]t|never)\s+(?:yet\s+)?(?:started|begun|commenced|taken|received)\s+"
-    r"(?:the\s+|his\s+|her\s+|their\s+|any\s+)?$",
+    r"(?:the\s+|his\s+|her\s+|their\s+|any\s+)?(?:[\w-]+(?:\s*,\s*|\s+(?:or|nor|and)\s+)){0,3}$",
     re.I,
 )
 
@@ -928,6 +944,19 @@ _FUTURE = re.compile(
 # naming it ("referral mentions durvalumab - incorrect: no cancer treatment of any type", "osimertinib (erroneous)"):
 # another document's claim corrected, not a drug given. "on sotorasib - incorrect dose" is about a dose: the wrong-word
 # must end its clause.
+# (held-out v31's safety pass, issue 13) [v31s-drug-unavailable] A drug said, right after it, not to be available ("durvalumab
+# not available", "durvalumab non disponible", "no disponible", "niedostępny"): it was not given. Only right after the
+# drug: "labs not available" after a drug's cycle says nothing of the drug.
+_UNAVAILABLE_AFTER = re.compile(
+    r"[ \t]*(?:(?:is|was|are|were|remains?)\s+)?(?:not\s+(?:available|accessible|funded)|unavailable|non\s+disponible?|"
+    r"no\s+disponible|indisponible|non\s+disponibile|niedost[e\u0119]pn\w*|nicht\s+verf[u\u00fc]gbar)\b",
+    re.I,
+)
+# (held-out v31's safety pass, issue 13) [v31s-honorific] A Polish or Czech honorific that is also a drug's shorthand
+# ("Pani" for panitumumab) written title-case before a person's given name and surname: a person. The drug's shorthand
+# before one capitalised word ("Pani Day 1") or in lower case stays the drug.
+_HONORIFIC_TOKEN = re.compile(r"Pani|Pan|Pane")
+_HONORIFIC_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z\u00e0-\u017f]+[ \t]+[A-Z][a-z\u00e0-\u017f]+\b(?![ \t]*\d)")
 _CALLED_WRONG_AFTER = re.compile(
     r"\s*['\"\u2019\u201d]?\s*(?:[-\u2013:(]|,\s*which\s+(?:is|was))\s*(?:incorrect|inaccurate|erroneous|wrong|in\s+error|not\s+(?:correct|accurate|true))\b"
     r"(?=\s*(?:[:;.),\u2013-]|$))",
