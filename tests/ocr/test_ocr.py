@@ -2438,3 +2438,32 @@ def test_ocr25_glued_gloss_machine_keys_disregarded_table_relative_and_cell_free
     table of another patient voiding the whole report; a relative's variant as the sentence's object; "cell-free"
     read as a negation."""
     assert _status_of_text(text, "Molecular result") == status
+
+
+# --- held-out OCR v26's safety pass (four reports read: an OCR-made met at the worst level, three unsupported mets) --
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr26s-labelled-row] the variant as a row's label, a colon, words in the lab's language, the English call
+        # in brackets after them
+        ("Biopsia polmonare (lung core), NGS:\nKRAS G12C: nun chattà (not detected)\n", "not_met"),
+        # ... the label's colon read as a semicolon by a poor fax
+        ("Biopsia polmonare (lung core), NGS:\nKRAS G12C; nun chattà (negative)\n", "not_met"),
+        # ... a plasma sample: a negative plasma call is no G12C answer
+        ("Plasma (blood draw), cell-free DNA panel:\nKRAS G12C: ez talalhato (not found)\n", "insufficient"),
+        # guards: an English result word before the bracket keeps the row's own call; a bracket holding more than a
+        # call is no call; a positive gloss stays positive
+        ("Biopsia polmonare (lung core), NGS:\nKRAS G12C: detected (not detected on the first run)\n", "met"),
+        ("Biopsia polmonare (lung core), NGS:\nKRAS G12C: chattà (not found in the normal sample)\n", "met"),
+        ("Biopsia polmonare (lung core), NGS:\nKRAS G12C: chattà (found)\n", "met"),
+        # [ocr26s-okina-word] a foreign word holding a glottal stop written as an apostrophe is still a word
+        ("Biopsy of the lung (tissue), NGS:\nKRAS G12C  'ikai 'ilo'i (not detected).\n", "not_met"),
+        # guard: the same words before a positive gloss stay positive
+        ("Biopsy of the lung (tissue), NGS:\nKRAS G12C  na'e 'ilo'i (detected).\n", "met"),
+    ],
+)
+def test_ocr26s_labelled_row_and_glottal_stop_words(text: str, status: str) -> None:
+    """[ocr26s-*] (held-out OCR v26's safety pass) a bilingual row "KRAS G12C: <foreign words> (not found)" read as a
+    bare detection, its English call in brackets missed because of the label's colon (a worst-level fax read it as a
+    semicolon: an OCR-made wrong met), or because a foreign word held an apostrophe for its glottal stop."""
+    assert _status_of_text(text, "Molecular result") == status

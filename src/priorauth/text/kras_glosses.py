@@ -15,6 +15,11 @@ read alone is a bare variant name, i.e. a detection. Two ways the gloss is writt
 * [ocr25-glued-gloss-variant] (issue 17's twenty-seventh pass) a scan that lost the space before the gloss's variant
   ("... it is notG12C.)") still names it: a letter glued before the name is allowed, a digit or a letter after it is
   not ("G12Cys" is another token, "xG12D" names G12D).
+* [ocr26s-labelled-row] (held-out OCR v26's safety pass) the variant as the row's label, "KRAS G12C: <foreign words>
+  (not found)", its colon read by a worst-level fax as a semicolon: the same bracketed call, after the label's mark.
+  Guards as above: an English result word among the foreign words, or a bracket holding more than a call, keeps it.
+  [ocr26s-okina-word] a foreign word may hold a glottal stop written as an apostrophe (Polynesian languages), a
+  letter of the word, not a stop.
 """
 
 from __future__ import annotations
@@ -31,8 +36,11 @@ _NEGATIVE_CALL = r"not[ \t]+(?:detected|found|identified|present)|negative|absen
 # (held-out v31's safety pass, issue 13) [v31s-field-gloss-call] ... the variant written as a field's label ("KRAS G12C:
 # <foreign words> (negative)"), or the bracket restating the same variant before its call ("G12C <foreign words> (G12C
 # not found)"): the bracket is still the call. A different variant in the bracket is no gloss of this one.
+# [ocr26s-labelled-row] the label's colon may be read by a fax as a semicolon ("KRAS G12C; <foreign> (not found)")
+# [ocr26s-okina-word] a foreign word may hold a glottal stop written as an apostrophe ("'ikai ma'u")
+_FOREIGN_WORD = r"['\u2018\u2019\u02bb]?[^\W\d_]+(?:['\u2019\u02bb][^\W\d_]+)*['\u2019\u02bb]?"
 _BRACKETED_CALL = re.compile(
-    rf"(?:[ \t]*[:=][ \t]*|[ \t]+)((?:[^\W\d_]+[ \t]+){{1,4}})[(\[][ \t]*(?:(?:KRAS[ \t]+)?(?P<again>[A-Z]\d{{1,3}}[A-Z])"
+    rf"(?:[ \t]*[:;=][ \t]*|[ \t]+)((?:{_FOREIGN_WORD}[ \t]+){{1,4}})[(\[][ \t]*(?:(?:KRAS[ \t]+)?(?P<again>[A-Z]\d{{1,3}}[A-Z])"
     rf"[ \t:]+)?(?:{_NEGATIVE_CALL})[ \t]*[)\]]",
     re.I,
 )
