@@ -158,3 +158,13 @@ def test_the_page_links_to_its_history_and_is_short(name: str) -> None:
     history = (ROOT / "docs/history" / name).read_text("utf-8")
     assert "checked by the tests" in history.split("\n## ", 1)[0]  # the header says what the numbers are for
     assert all(f"history/{name}#{a})" in PAGE[name] for a, _ in doc_history.parts(history))
+
+
+def test_the_summaries_one_line_readings_hold() -> None:
+    """The sentence over each table: no text set met both targets on every type (and the best count), no letter set
+    met the fax goal on its blind run."""
+    met = [int(cells[1].split()[0]) for cells in summary(PAGE["clinical-text.md"], TEXT_TITLE).values()]
+    assert max(met) < 9 and f"(best: {max(met)} of 9)" in PAGE["clinical-text.md"]
+    fax = [c for c in summary(PAGE["payer-letters.md"], LETTERS_TITLE).values() if c[1] != "-"]
+    assert "No set has met the\ngoal at normal fax" in PAGE["payer-letters.md"]
+    assert not any(float(c[1].rstrip("%")) >= 95 and c[2].endswith("/ 0") for c in fax)
