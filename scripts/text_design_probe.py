@@ -16,7 +16,8 @@ counting are scripts/text_quality.py's own (``gold``, ``_canonical``, ``labels``
 per item, precision 1.0 when nothing is predicted, recall 1.0 when nothing is wanted). Columns, per set and type:
 
 - ``blind``: the rules' blind P/R on vN, parsed from the "### Held-out vN: written blind, scored once" table in
-  docs/clinical-text.md (not rerun: the rules have read vN since);
+  docs/clinical-text.md, read with its history (docs/history/clinical-text.md) by doc_history (not rerun: the rules
+  have read vN since);
 - ``clf``: the classifier at its natural threshold (probability 0.5);
 - ``clf95``: the classifier at the lowest threshold whose pooled precision is >= .95 on the training sets, the
   training sets dealt round-robin into FOLDS folds and each fold scored by a model trained on the others;
@@ -44,6 +45,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import doc_history  # docs/clinical-text.md with its history (docs/history/) back in place
 import text_quality as tq  # the scorer's own corpora, labels, gold and canonical pairs
 
 from priorauth.text.facts import from_documents
@@ -63,7 +65,7 @@ TARGET_P = 0.95
 # Fixed before the first full run and not tuned on any test set.
 EPOCHS, RATE, L2, SEED, FOLDS = 8, 0.2, 1e-4, 13, 3
 QUICK_EPOCHS = 2
-DOCS = tq.ROOT / "docs/clinical-text.md"
+DOCS = "clinical-text.md"  # read with doc_history: v10 .. v29's blind tables are in docs/history/clinical-text.md
 
 NEG_CUES = {"no", "not", "never", "without", "denies", "denied", "nil", "none", "neither", "nor", "non", "n't"}
 TOKEN = re.compile(r"n't|[a-z0-9]+|[.,;:!?()\[\]]")
@@ -223,7 +225,7 @@ def _thresholds(train: list[str], epochs: int) -> dict[tuple[str, str], float]:
 
 def probe(sets: list[int], epochs: int = EPOCHS) -> dict:
     names = ["tuning", "heldout", *(f"heldout{n}" for n in range(2, LAST + 1))]
-    blind = blind_tables(DOCS.read_text())
+    blind = blind_tables(doc_history.read(DOCS))
     results = []
     for n in sets:
         train = names[: names.index(f"heldout{n - 1}") + 1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,11 @@ from priorauth.policy.cases import apply_edits, bundle, case_chart, load_cases
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 PACKS = ROOT / "src/priorauth/policy/packs"
+
+# The docs pages whose old history moved to docs/history/ are read with it put back in place (scripts/doc_history.py).
+_spec = importlib.util.spec_from_file_location("doc_history", ROOT / "scripts/doc_history.py")
+doc_history = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
+_spec.loader.exec_module(doc_history)  # type: ignore[union-attr]
 
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's, never a downloaded browser

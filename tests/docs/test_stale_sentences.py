@@ -15,7 +15,7 @@ FILES = [
     *sorted((ROOT / "src/priorauth/web/ui/templates").glob("*.html")),
     ROOT / "src/priorauth/api.py",
     ROOT / "src/priorauth/errors.py",
-    *sorted((ROOT / "docs").glob("*.md")),
+    *sorted((ROOT / "docs").rglob("*.md")),
 ]
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from priorauth.cli.main import main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, doc_history
 from tests.letters import render
 
-DOC = (ROOT / "docs" / "payer-letters.md").read_text("utf-8")
+DOC = doc_history.read("payer-letters.md")  # the page with its history (docs/history/) back in place
 
 
 def test_the_example_is_the_real_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

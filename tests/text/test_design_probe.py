@@ -12,7 +12,7 @@ from unittest import mock
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, doc_history
 
 _spec = importlib.util.spec_from_file_location("text_design_probe", ROOT / "scripts/text_design_probe.py")
 probe = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
@@ -63,7 +63,7 @@ def test_quick_table_has_a_row_per_set_and_type_then_macro_pooled_and_wins(quick
 
 
 def test_the_rules_blind_tables_are_read_from_the_docs_for_every_probed_set() -> None:
-    blind = probe.blind_tables((ROOT / "docs/clinical-text.md").read_text("utf-8"))
+    blind = probe.blind_tables(doc_history.read("clinical-text.md"))
     for n in range(probe.FIRST, probe.LAST + 1):
         assert set(blind[n]) == set(probe.PROBED), n
 
