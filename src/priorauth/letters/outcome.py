@@ -59,14 +59,13 @@ from priorauth.letters.outcome_forms import (
     _spaced_hits,
 )
 from priorauth.letters.outcome_guards import (
-    _CLOSED,
     _CONCESSIVE,
     _CONDITIONAL,
-    _DECISION_WITHDRAWN,
     _ELSEWHERE,
     _IN_FORCE,
     _UNDECIDED,
     _ended,
+    closure,
 )
 from priorauth.letters.outcome_words import _OUTCOME_WORDS as _OUTCOME_WORDS
 from priorauth.letters.several_drugs import Scope as Scope
@@ -135,7 +134,7 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
     labeled += outcome_labels.label_hits(text, codes)
     labeled += [hit for _, hit, ours in items(text) if ours]
     labeled += outcome_forms.marked_hits(text)
-    if m := next((c for c in _CLOSED.finditer(text) if not _DECISION_WITHDRAWN.search(text, max(0, c.start() - 60), c.start())), None):
+    if m := closure(text):
         return [], f"the letter says no decision was made ({' '.join(m.group(0).split())}): left empty"
     undecided = _UNDECIDED.search(text)
     said: list[Hit] = []

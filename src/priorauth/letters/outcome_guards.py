@@ -17,7 +17,10 @@ _CONDITIONAL = re.compile(
     r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval)|"
     r"will\s+(?:be|result|say|tell|explain|include|describe|list|give)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
     r"at\s+that\s+time|earlier|original(?:ly)?|first\s+decision|overturned|no\s+longer|"
-    r"did\s+not\s+(?:respond|reply)|no\s+response|not\s+an?\s+(?:adverse|unfavorable|denial|approval))\b"
+    r"did\s+not\s+(?:respond|reply)|no\s+response|not\s+an?\s+(?:adverse|unfavorable|denial|approval)|"
+    # "if" in the languages of :mod:`priorauth.letters.statement_languages` (Italian, Danish, Dutch, Romanian,
+    # Indonesian, Hungarian, Vietnamese)
+    r"qualora|nel\s+caso\s+(?:in\s+cui|che)|hvis|indien|dac[ăa]|jika|apabila|amennyiben|nếu)\b"
     rf"|^\s*(?:\d{{1,2}}[.)]\s+)?on\s+{dates.DATE}",
     I,
 )
@@ -33,6 +36,23 @@ _DECISION_WITHDRAWN = re.compile(
     I,
 )
 _CLOSED = re.compile(r"\b(?:withdrawn|closed\s+(?:as|without)|cancell?ed|voided)\b", I)
+# a closure threatened, not made: "failing which the request will be closed as ...", "may be cancelled" (the words
+# before the closure's word, in its sentence)
+_THREATENED = re.compile(r"\b(?:will|shall|may|would|could|might|can)\s+(?:then\s+|also\s+)?be\s+$", I)
+
+
+def closure(text: str) -> re.Match[str] | None:
+    """The first word of the letter that closes the request (withdrawn, closed, cancelled), never an earlier
+    decision withdrawn ("the denial ... is withdrawn") nor a closure threatened ("will be closed as ...")."""
+    return next(
+        (
+            c
+            for c in _CLOSED.finditer(text)
+            if not _DECISION_WITHDRAWN.search(text, max(0, c.start() - 60), c.start())
+            and not _THREATENED.search(text, max(0, c.start() - 30), c.start())
+        ),
+        None,
+    )
 # a letter from someone else than the plan (a foundation's copay grant, a hub's notice) may say "approved" of
 # its own programme and that the plan has not decided: "this is not a decision by your health plan", "your
 # plan's prior authorization ... has not yet been decided"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from priorauth.letters import statement_languages
 from priorauth.letters.spans import I, M
 
 _APPROVED_CHANGED = (
@@ -228,6 +229,13 @@ _STATEMENTS = {
 # a status named in a sentence, its word in capitals as a system prints it ("... for pt X: status PENDING - in review")
 for _value, _words in (("approved", "APPROVED|AUTHORIZED|CERTIFIED"), ("denied", "DENIED|DECLINED"), ("pended", "PENDED|PENDING")):
     _STATEMENTS[_value].append(rf"(?<![\w-])status(?:\s+is)?\s+(?-i:{_words})\b(?!\s+(?:if|when|unless|until)\b)")
+# the languages and wordings of the twenty-sixth set (the twenty-fifth pass)
+for _value, _patterns in (
+    ("approved", statement_languages.APPROVED),
+    ("denied", statement_languages.DENIED),
+    ("pended", statement_languages.PENDED),
+):
+    _STATEMENTS[_value].extend(_patterns)
 _STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items()}
 
 # a field's name that opens with a decision ("Approved dates:", "Denied quantity:") labels a value: it is
