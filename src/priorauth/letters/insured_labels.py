@@ -1,0 +1,43 @@
+"""The patient's name and member number under the labels of the twenty-sixth set's languages (issue 18, the
+twenty-fifth pass), read only when the labelled rules of :mod:`priorauth.letters.patient_fields` left the field empty.
+
+The insured person's label in Spanish, Portuguese, Italian, Dutch, Swedish, Indonesian, Icelandic, Hungarian and
+Romanian (``Asegurada:``, ``Afiliado titular:``, ``Pessoa segura:``, ``Iscritta:``, ``Assistita:``, ``Verzekerde``,
+``Försäkrad``, ``Nama Tertanggung:``, ``Sjúkratryggður:``, ``Beteg neve:``, ``Asigurat:``) opening a line or a form's
+column after a bar, then a colon (after dot leaders or not) or a column gap, an honorific perhaps (``D.ª``,
+``Sr.ª``, ``Sig.ra``), and two to four capitalised words ending the line, before a column gap, a bar or a comma (a
+Hungarian name is read as printed, family name first). The member's number under its label in these languages and
+a few English ones (``Försäkringsnummer``, ``TAJ szám:``, ``No. de certificado:``, ``Código de afiliado:``,
+``Kundenr.:``, ``Nomor Kartu Peserta:``, ``N. iscrizione:``, ``Nº da carteirinha:``, ``Carteira:``, ``N.º de pessoa
+segura:``, a national number printed as the member's ``Kennitala:``, ``CPR-nr.:``, ``CNP:``; ``HMO Card No.:``, a
+military ``BENEFITS NO. (DBN):``), a colon or a column gap, then an id with a digit.
+
+Guards: a name with any word of :data:`patient_fields._NOT_NAME` (an insurer's, ``Aseguradora ...``) is refused by
+the caller; a label with more words before its colon is no label (``Asegurado principal del contrato``); an insurer's
+label ``Aseguradora`` is not ``Asegurada``; a bare ``Card No.`` (a payment card's) is never read; an id is never a
+date."""
+
+from __future__ import annotations
+
+import re
+
+from priorauth.letters.nordic_patient import MEMBER_VALUE
+
+_WORD = r"(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]*)"
+_NAME_LABEL = (
+    r"asegurad[oa]|afiliad[oa](?:/a)?(?:[ \t]+titular)?|pessoa[ \t]+segura|iscritt[oa]|assistit[oa]|verzekerde|"
+    r"f[öo]rs[äa]krad|(?:nama[ \t]+)?tertanggung|sj[úu]kratrygg[ðd]ur|beteg[ \t]+neve|asigurat(?:ul)?"
+)
+_HONORIFIC = r"(?:(?:D\.?ª|Dña\.|Sr\.?ª|Sra?\.|Sig\.ra|Sig\.na|Sig\.|Dott\.(?:ssa)?|Mevr\.|Dhr\.|Bapak|Ibu|Pak)[ \t]+)?"
+_SEP = r"(?:[ \t]*(?:\.{2,}[ \t]*)?:|[ \t]{2,})"
+NAME = re.compile(
+    rf"(?:^|(?<=\|))[ \t]*(?i:{_NAME_LABEL}){_SEP}[ \t]*{_HONORIFIC}(?P<v>{_WORD}(?:[ \t]{_WORD}){{1,3}})(?=[ \t]*$|[ \t]{{2,}}|[ \t]*[|,])",
+    re.M,
+)
+_MEMBER_LABEL = (
+    r"f[öo]rs[äa]kringsnummer|taj[ \t]+sz[áa]m|no\.?[ \t]+de[ \t]+certificado|c[oó]digo[ \t]+de[ \t]+afiliad[oa]|kunde(?:nummer|nr\.?)|"
+    r"nomor[ \t]+kartu[ \t]+peserta|n\.?[ \t]+iscrizione|kennitala|cpr-nr\.?|cnp|hmo[ \t]+card[ \t]+(?:no\.?|number)|"
+    r"(?:n\.?[ \t]*[º°o2]\.?[ \t]+da[ \t]+)?carteir(?:inha|a)|n\.?[ \t]*[º°o]\.?[ \t]+de[ \t]+pessoa[ \t]+segura|"
+    r"(?:dod[ \t]+)?benefits[ \t]+no\.?[ \t]*\(dbn\)"
+)
+MEMBER_ID = re.compile(rf"(?:^|(?<=\|))[ \t]*(?i:{_MEMBER_LABEL}){_SEP}[ \t]*{MEMBER_VALUE}", re.M)
