@@ -6,7 +6,7 @@ Romanian (``Asegurada:``, ``Afiliado titular:``, ``Pessoa segura:``, ``Iscritta:
 ``Försäkrad``, ``Nama Tertanggung:``, ``Sjúkratryggður:``, ``Beteg neve:``, ``Asigurat:``) opening a line or a form's
 column after a bar, then a colon (after dot leaders or not) or a column gap, an honorific perhaps (``D.ª``,
 ``Sr.ª``, ``Sig.ra``), and two to four capitalised words ending the line, before a column gap, a bar or a comma (a
-Hungarian name is read as printed, family name first). The member's number under its label in these languages and
+Hungarian name is read as printed, family name first; a surname's particles in lower case, ``van den``, kept). The member's number under its label in these languages and
 a few English ones (``Försäkringsnummer``, ``TAJ szám:``, ``No. de certificado:``, ``Código de afiliado:``,
 ``Kundenr.:``, ``Nomor Kartu Peserta:``, ``N. iscrizione:``, ``Nº da carteirinha:``, ``Carteira:``, ``N.º de pessoa
 segura:``, a national number printed as the member's ``Kennitala:``, ``CPR-nr.:``, ``CNP:``; ``HMO Card No.:``, a
@@ -30,8 +30,11 @@ _NAME_LABEL = (
 )
 _HONORIFIC = r"(?:(?:D\.?ª|Dña\.|Sr\.?ª|Sra?\.|Sig\.ra|Sig\.na|Sig\.|Dott\.(?:ssa)?|Mevr\.|Dhr\.|Bapak|Ibu|Pak)[ \t]+)?"
 _SEP = r"(?:[ \t]*(?:\.{2,}[ \t]*)?:|[ \t]{2,})"
+# a surname's particles in lower case ("van den", "da", "del")
+_PARTICLE = r"(?-i:van|von|de|der|den|da|das|do|dos|del|della|di|du|la|le|ten|ter)"
 NAME = re.compile(
-    rf"(?:^|(?<=\|))[ \t]*(?i:{_NAME_LABEL}){_SEP}[ \t]*{_HONORIFIC}(?P<v>{_WORD}(?:[ \t]{_WORD}){{1,3}})(?=[ \t]*$|[ \t]{{2,}}|[ \t]*[|,])",
+    rf"(?:^|(?<=\|))[ \t]*(?i:{_NAME_LABEL}){_SEP}[ \t]*{_HONORIFIC}"
+    rf"(?P<v>{_WORD}(?:[ \t](?:{_PARTICLE}[ \t]){{0,2}}{_WORD}){{1,3}})(?=[ \t]*$|[ \t]{{2,}}|[ \t]*[|,])",
     re.M,
 )
 _MEMBER_LABEL = (

@@ -183,13 +183,11 @@ _DECIDED_ON = re.compile(
 
 
 _RANGE = re.compile(
-    # (and the twenty-sixth set's Danish "fra ... til ..."; a Dutch "tot en met" is not read: its dashed dates' order is not known)
-    rf"(?P<a>{dates.DATE})\s*(?:-|–|—|to|through|thru|until|and|al|hasta(?:\s+el)?|au|a(?=\s)|til)\s*(?P<b>{dates.DATE})",
+    rf"(?P<a>{dates.DATE})\s*(?:-|–|—|to|through|thru|until|and|al|hasta(?:\s+el)?|au|a(?=\s))\s*(?P<b>{dates.DATE})",
     I,
 )
 _PERIOD_CONTEXT = re.compile(
-    r"approv|aprob|aprov|per[ií]odo|vigencia|validade|authori[sz]|autoris|p[ée]riode|covered|valid|effective|\beff\b|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long|"
-    r"bevill|g[æa]lder|gyldig", I
+    r"approv|aprob|aprov|per[ií]odo|vigencia|validade|authori[sz]|autoris|p[ée]riode|covered|valid|effective|\beff\b|period|coverage|dates?\s+of\s+service|from|certif|span|duration|how\s+long", I
 )
 # a help desk's six-digit MMDDYY date, read only after a date's label ("EFF DT....031527", "DOB 062958")
 _SIX = r"(?<!\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2}(?!\d)"
