@@ -283,3 +283,28 @@ def test_a_member_label_in_these_languages_gives_the_number(line: str, number: s
 @pytest.mark.parametrize("line", ["Card No.:   4471-2210-0441", "Data nașterii:   12.03.1955"])
 def test_a_bare_card_or_a_date_is_no_member_number(line: str) -> None:
     assert insured_labels.MEMBER_ID.search(line + "\n") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "born"),
+    [
+        ("Födelsedatum        1949-07-30", date(1949, 7, 30)),
+        ("Fæðingardagur:   23.09.1961", date(1961, 9, 23)),
+        ("Születési idő:   1956. 11. 04.", date(1956, 11, 4)),
+        ("Tanggal Lahir:   17.08.1960", date(1960, 8, 17)),
+    ],
+)
+def test_a_birth_label_in_these_languages_gives_the_date(line: str, born: date) -> None:
+    hit = insured_labels.birth(line + "\n", order_said=False)
+    assert hit is not None and hit.value == born
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("Fæðingardagur:   03.09.1961", True),  # day and month could be swapped, the letter said its order: not read
+        ("Födelsedatum        1949-02-30", False),  # no calendar day
+    ],
+)
+def test_a_birth_date_in_doubt_is_not_read(line: str, said: bool) -> None:
+    assert insured_labels.birth(line + "\n", order_said=said) is None

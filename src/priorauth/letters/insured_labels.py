@@ -10,18 +10,23 @@ Hungarian name is read as printed, family name first; a surname's particles in l
 a few English ones (``Försäkringsnummer``, ``TAJ szám:``, ``No. de certificado:``, ``Código de afiliado:``,
 ``Kundenr.:``, ``Nomor Kartu Peserta:``, ``N. iscrizione:``, ``Nº da carteirinha:``, ``Carteira:``, ``N.º de pessoa
 segura:``, a national number printed as the member's ``Kennitala:``, ``CPR-nr.:``, ``CNP:``; ``HMO Card No.:``, a
-military ``BENEFITS NO. (DBN):``), a colon or a column gap, then an id with a digit.
+military ``BENEFITS NO. (DBN):``), a colon or a column gap, then an id with a digit. The date of birth under
+``Födelsedatum``, ``Fæðingardagur:``, ``Születési idő:``, ``Data nașterii:``, ``Tanggal Lahir:``: a date written year
+first (``1953-02-28``, ``1954. 03. 19.``), or a dotted date day first as these languages write it (``14.03.1957``).
 
 Guards: a name with any word of :data:`patient_fields._NOT_NAME` (an insurer's, ``Aseguradora ...``) is refused by
 the caller; a label with more words before its colon is no label (``Asegurado principal del contrato``); an insurer's
 label ``Aseguradora`` is not ``Asegurada``; a bare ``Card No.`` (a payment card's) is never read; an id is never a
-date."""
+date; a dotted birth date whose day and month could be swapped is not read when the letter said its dates' order (its
+dates may have been rewritten month first); a date that is no calendar day reads nothing."""
 
 from __future__ import annotations
 
 import re
 
-from priorauth.letters.nordic_patient import MEMBER_VALUE
+from priorauth.letters import dates
+from priorauth.letters.nordic_patient import MEMBER_VALUE, day_first
+from priorauth.letters.spans import Hit
 
 _WORD = r"(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]*)"
 _NAME_LABEL = (
@@ -44,3 +49,21 @@ _MEMBER_LABEL = (
     r"(?:dod[ \t]+)?benefits[ \t]+no\.?[ \t]*\(dbn\)"
 )
 MEMBER_ID = re.compile(rf"(?:^|(?<=\|))[ \t]*(?i:{_MEMBER_LABEL}){_SEP}[ \t]*{MEMBER_VALUE}", re.M)
+
+_BIRTH_LABEL = (
+    r"^[ \t|]*(?i:f[öo]delsedatum|f[æa]ðingardagur|sz[üu]let[ée]si[ \t]+(?:id[őo]|d[áa]tum)|data[ \t]+na(?:ș|ş|s|■)terii|tanggal[ \t]+lahir)"
+    r"[ \t]*(?:\.{2,}[ \t]*)?:?[ \t]*"
+)
+_BIRTH_DOTTED = re.compile(_BIRTH_LABEL + r"(?P<d>(?P<dd>\d{1,2})\.[ ]?(?P<mm>\d{1,2})\.[ ]?(?P<yy>\d{4}))(?!\d)", re.M)
+_BIRTH_YEAR_FIRST = re.compile(
+    _BIRTH_LABEL + r"(?P<d>(?P<yy>\d{4})(?:-|\.[ ]?)(?P<mm>\d{1,2})(?:-|\.[ ]?)(?P<dd>\d{1,2})\.?)(?![\d/.-])", re.M
+)
+
+
+def birth(text: str, order_said: bool) -> Hit | None:
+    """The date of birth under one of these labels: year first as written, else a dotted date day first (None when the
+    letter said its dates' order, ``order_said``, and day and month could be swapped)."""
+    if m := _BIRTH_YEAR_FIRST.search(text):
+        born = dates.calendar_day(m.group("yy"), m.group("mm"), m.group("dd"))
+        return Hit(born, m.start("d"), m.end("d")) if born else None
+    return day_first(_BIRTH_DOTTED, text, refuse_swappable=order_said)
