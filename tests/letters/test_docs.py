@@ -203,16 +203,16 @@ def test_the_fourth_sets_fax_development_table_is_consistent() -> None:
     )
 
 
-def test_the_scoring_script_knows_the_twenty_seventh_set() -> None:
-    """heldout27 (to be written blind while the twenty-sixth set is read) is merged after a later pass: the script names
-    it and, until its file is in the checkout, says so in one line (exit 2, no traceback). heldout21 .. heldout26 are
-    named too (heldout26 is merged by the lead)."""
-    for n in range(21, 28):
+def test_the_scoring_script_knows_the_twenty_eighth_set() -> None:
+    """heldout28 (to be written blind while the twenty-seventh set is read) is merged after a later pass: the script
+    names it and, until its file is in the checkout, says so in one line (exit 2, no traceback). heldout21 .. heldout27
+    are named too (heldout27 is merged by the lead)."""
+    for n in range(21, 29):
         assert render.CORPORA[f"heldout{n}"] == f"heldout{n}.yaml"
-    if (ROOT / "tests" / "letters" / "heldout27.yaml").exists():
-        pytest.skip("the twenty-seventh set is merged: it is scored by the lead, blind, not here")
+    if (ROOT / "tests" / "letters" / "heldout28.yaml").exists():
+        pytest.skip("the twenty-eighth set is merged: it is scored by the lead, blind, not here")
     p = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout27", "--limit", "1"],
+        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout28", "--limit", "1"],
         capture_output=True,
         text=True,
         check=False,
@@ -220,7 +220,7 @@ def test_the_scoring_script_knows_the_twenty_seventh_set() -> None:
     )
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.strip().splitlines() == [
-        "letter_quality: the heldout27 corpus (heldout27.yaml) is not in this checkout"
+        "letter_quality: the heldout28 corpus (heldout28.yaml) is not in this checkout"
     ]
 
 
@@ -706,8 +706,9 @@ READ_SETS = [  # (ordinal, corpus, its one blind run (digital, fax), its blind w
     ("twenty-third", "heldout23", TWENTYTHIRD_BLIND, (0, 1)),
     ("twenty-fourth", "heldout24", TWENTYFOURTH_BLIND, 0),
     ("twenty-fifth", "heldout25", TWENTYFIFTH_BLIND, 1),
+    ("twenty-sixth", "heldout26", TWENTYSIXTH_BLIND, 1),
 ]
-READ_IN = {"twenty-third": "twenty-second", "twenty-fourth": "twenty-third", "twenty-fifth": "twenty-fourth"}  # a set read in another set's pass (both sets read together)
+READ_IN = {"twenty-third": "twenty-second", "twenty-fourth": "twenty-third", "twenty-fifth": "twenty-fourth", "twenty-sixth": "twenty-fifth"}  # a set read in another set's pass (both sets read together)
 
 
 def _wrong(wrong: int | tuple[int, int], quality: str) -> int:

@@ -214,7 +214,7 @@ _APPEAL_WORDS = re.compile(
     r"(?:request|ask\s+for|file)\s+an?\s+(?:internal\s+)?review\s+of\s+(?:this|the|our)\s+(?:decision|determination|denial)|"
     r"(?:request|ask\s+for|file\s+for)\s+a\s+hearing\b|"  # a board's or tribunal's hearing on the decision
     # "To dispute this decision, ... may request ...", "may ask us to review this decision"
-    r"\bdispute\s+(?:this|the|our)\s+(?:decision|determination|denial)\b|"
+    r"\b(?:dispute|contest)\s+(?:this|the|our)\s+(?:decision|determination|denial)\b|"  # "Should you wish to contest this decision"
     r"\b(?:ask|request)\s+(?:us\s+)?to\s+review\s+(?:this|the|our)\s+(?:decision|determination|denial)\b|"
     # a fund's "A request for review must be lodged within 90 days of ..."
     r"\brequest\s+for\s+(?:a\s+|an\s+)?(?:internal\s+)?review\s+(?:must|may|can|should)\s+be\s+(?:lodged|filed|made|submitted|sent)\b",

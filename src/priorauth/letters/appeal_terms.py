@@ -64,14 +64,22 @@ APPEAL_FIRST = re.compile(
     # itiraz" (a letter the PDF's font could not print whole: a box may stand for a marked letter)
     r"|\bn[áa]mitk\w*\b[^.]{0,40}?\bdo\s+(?P<n5>\d{1,3})\s+dn[ůu■]\s+ode\s+dne\s+vyd[áa]n[íi]\s+(?:tohoto|t[ée]to)\s+(?:rozhodnut[íi]|dopisu|ozn[áa]men[íi])"
     r"|[εέ■]νσταση\b[^.]{0,40}?\bεντ[οό■]ς\s+(?P<n6>\d{1,3})\s+ημερ[ωώ■]ν\s+απ[οό■]\s+την\s+ημερομην[ιί■]α\s+(?:της\s+παρο[υύ■]σας|του\s+παρ[οό■]ντος|της\s+απ[οό■]φασης)"
-    r"|\byaz[ıi■]n[ıi■]n\s+tarihinden\s+itibaren\s+(?P<n7>\d{1,3})\s+g[üu]n\s+i[çc■]inde\s+itiraz",
+    r"|\byaz[ıi■]n[ıi■]n\s+tarihinden\s+itibaren\s+(?P<n7>\d{1,3})\s+g[üu]n\s+i[çc■]inde\s+itiraz"
+    # the twenty-sixth set's (the twenty-fifth pass): an Indonesian "Keberatan dapat diajukan dalam waktu 14 hari kalender
+    # sejak tanggal surat ini", a Romanian "poate fi contestată în termen de 30 de zile de la data prezentei decizii", an
+    # Icelandic "Kæra má ... innan 90 daga frá dagsetningu þessa bréfs" (never "hari kerja", "zile lucrătoare": working
+    # days; never from receipt: "sejak diterima", "de la comunicare", "frá móttöku")
+    r"|\bkeberatan\b[^.]{0,40}?\bdalam\s+waktu\s+(?P<n8>\d{1,3})\s+hari\s+(?:kalender\s+)?sejak\s+tanggal\s+(?:surat|keputusan)\s+ini"
+    r"|\bcontestat[ăa]?\b[^.]{0,40}?\b[îi]n\s+termen\s+de\s+(?P<n9>\d{1,3})\s+(?:de\s+)?zile\s+(?:calendaristice\s+)?de\s+la\s+data\s+"
+    r"(?:prezentei|acestei)\s+(?:decizii|scrisori|notific[ăa]ri)"
+    r"|\bkæra\b[^.]{0,60}?\binnan\s+(?P<n10>\d{1,3})\s+daga\s+frá\s+dagsetningu\s+þessa\s+(?:bréfs|úrskurðar|ákvörðunar)",
     I,
 )
 
 
 # the windows read since the twenty-fourth pass (their letters' numeric dates are day first, which the reader does
 # not know unless the letter says so)
-_DAY_FIRST_LANGUAGES = ("n5", "n6", "n7")
+_DAY_FIRST_LANGUAGES = ("n5", "n6", "n7", "n8", "n9", "n10")
 
 
 def order_unsure(m: re.Match[str], letter: date) -> bool:
@@ -82,4 +90,4 @@ def order_unsure(m: re.Match[str], letter: date) -> bool:
 
 
 def days(m: re.Match[str]) -> int:
-    return int(next(m.group(g) for g in ("n", "n2", "n3", "n5", "n6", "n7") if m.group(g)))
+    return int(next(m.group(g) for g in ("n", "n2", "n3", "n5", "n6", "n7", "n8", "n9", "n10") if m.group(g)))

@@ -34,6 +34,9 @@ _REASON_LABEL = re.compile(
     r"|\bmotivazione(?:\s+del(?:la)?\s+(?:diniego|decisione))?\s*:"  # an Italian letter's
     r"|\breden(?:\s+van\s+(?:de\s+)?(?:afwijzing|het\s+besluit|dit\s+besluit))?\s*:"  # a Dutch letter's "Reden: ..."
     r"|\bfundamentos?\s*:|\bp[õo]hjendus\s*:|\bod[ůu]vodn[ěe]n[íi]\s*:"  # a Chilean, an Estonian, a Czech letter's
+    # an Indonesian "Alasan penolakan:", an Icelandic "Rökstuðningur:", a Danish "Begrundelse:", a Hungarian "Indokolás:"
+    # (the twenty-fifth pass; a Romanian "Motivul respingerii:" is not read: its marked letters print as boxes)
+    r"|\balasan(?:\s+penolakan)?\s*:|\brökstuðningur\s*:|\bbegrundelse\s*:|\bindokol[áa]s\s*:"
     r"|(?m:^[ \t]*\d{1,3}[ \t]*\|[ \t]*)(?:denial\s+)?reason[ \t]*\|"  # a spreadsheet print's row "  9  |  Reason  |  ..."
     r"|\b(?:rationale|explanation|reasons?|grounds?|why|basis|(?-i:RSN)(?:-(?-i:TXT|TEXT|DESC))?|(?:the\s+)?reason\s+is|here(?:[’']s|\s+is)\s+why(?:,?[^:\n.]{0,30})?)(?:[ \t]*\((?:if|when)\s[^()\n]{1,30}\))?(?:\s*:|[ \t]*\.{3,})"  # a bare word: with its colon or leaders ("Reason (if not approved):")
     r"|\breason\s+code\s+(?-i:[A-Z0-9][A-Z0-9\-]{1,12})\s*:"  # a code's explanation: "Reason code PH-221: ..."
@@ -49,7 +52,10 @@ _REASON_LABEL = re.compile(
 _REASON_SENTENCE = re.compile(
     r"\b(?:because|due\s+to|does\s+not\s+meet|did\s+not\s+meet|do\s+not\s+meet|not\s+medically\s+necessary|"
     r"criteria\s+(?:were|was|are|is)\s+not\s+met|not\s+covered|not\s+(?:been\s+)?met|no\s+documentation|"
-    r"not\s+(?:been\s+)?(?:provided|documented|submitted|shown)|lack\s+of|requires?\s+(?:that|documentation))\b",
+    r"not\s+(?:been\s+)?(?:provided|documented|submitted|shown)|lack\s+of|requires?\s+(?:that|documentation)|"
+    # "because" in the languages of the twenty-sixth set (Indonesian, Italian, Danish, Hungarian, Romanian, Icelandic,
+    # Dutch, Ukrainian)
+    r"karena|perch[ée]|poich[ée]|fordi|mert|deoarece|întrucât|þar\s+sem|omdat|aangezien|оскільки)\b",
     I,
 )
 
@@ -59,7 +65,9 @@ _REASON_STOP = re.compile(
     r"call\s+us|contact\s+us|right\s+to|you\s+(?:may|can)\s+(?:ask|request|file|send)|"
     # an appeal's sentence in the languages read since the twenty-fourth pass (Czech, Turkish, Estonian, Greek, French,
     # Spanish, German, Finnish)
-    r"n[áa]mitk|odvol[áa]n|itiraz|vaide|[εέ]νσταση|recours|recurso|reconsideraci[oó]n|widerspruch|oikaisuvaatimu|valitu)",
+    r"n[áa]mitk|odvol[áa]n|itiraz|vaide|[εέ]νσταση|recours|recurso|reconsideraci[oó]n|widerspruch|oikaisuvaatimu|valitu|"
+    # (and the twenty-sixth set's: Indonesian, Italian, Danish, Romanian, Hungarian, Icelandic, Vietnamese, Ukrainian, Dutch)
+    r"keberatan|banding|ricorso|opposizione|klage|anke|contestat|contesta[țt]i|fellebbez|kæra|kær[ia]|khi[ếe]u\s+n[ạa]i|оскарж|bezwaar)",
     I,
 )
 

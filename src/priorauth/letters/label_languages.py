@@ -33,14 +33,18 @@ from priorauth.letters.spans import Hit, I, M
 _NOUN = (
     r"(?:besluit|beslissing|uitkomst|status|estado|decisi[oó]n|resultado|beslut|afg[øo]relse|vedtak|decyzja|resoluci[oó]n|"
     # Finnish, Czech, Greek (capitals carry no accent), Turkish, Estonian, Hebrew
-    r"p[äa][äa]t[öo]s|v[ýy]sledek(?:[ \t]+posouzen[íi])?|rozhodnut[íi]|απ[οό]φαση|(?:prov[iİ■]zyon[ \t]+)?sonu[çc]u?|karar|otsus|החלטה)"
+    r"p[äa][äa]t[öo]s|v[ýy]sledek(?:[ \t]+posouzen[íi])?|rozhodnut[íi]|απ[οό]φαση|(?:prov[iİ■]zyon[ \t]+)?sonu[çc]u?|karar|otsus|החלטה|"
+    # Ukrainian, Vietnamese, Icelandic (the twenty-fifth pass)
+    r"рішення|k[ếe]t[ \t]+qu[ảa]|niðurstaða)"
 )
 _OF_REQUEST = (
     r"(?:[ \t]+(?:van[ \t]+(?:de|uw|het)|de[ \t]+(?:la|su)|del)[ \t]+"
-    r"(?:aanvraag|machtiging|verzoek|solicitud|petici[oó]n|autorizaci[oó]n|tr[aá]mite))?"
+    r"(?:aanvraag|machtiging|verzoek|solicitud|petici[oó]n|autorizaci[oó]n|tr[aá]mite|evaluaci[oó]n))?"
 )
 _LABEL = re.compile(
-    rf"(?:^[ \t|]*|(?<=[.!?])[ \t]+)(?<![\w-])(?P<k>{_NOUN}){_OF_REQUEST}[ \t]*:[ \t]*(?P<v>[^\n]{{2,80}})",
+    # set off by a colon, dot leaders and a colon ("Estado ........: AUTORIZADO") or a form's column gap ("Status     Beviljat");
+    # opening a line, following a sentence's stop or a two-column form's bar ("...  | Estado ....: AUTORIZADO")
+    rf"(?:^[ \t|]*|(?<=[.!?])[ \t]+|(?<=[ \t]\|)[ \t]*)(?<![\w-])(?P<k>{_NOUN}){_OF_REQUEST}(?:[ \t]*(?:\.{{2,}}[ \t]*)?:|[ \t]{{2,}}(?=\S))[ \t]*(?P<v>[^\n]{{2,80}})",
     M,
 )
 _VALUE_END = re.compile(r"[.;](?=\s|$)|[ \t]{3,}")
@@ -60,7 +64,10 @@ _WORDS = (
         # Finnish, Czech, Greek, Turkish, Estonian, Hebrew ("the request was rejected")
         r"hyl[äa]tty|kielteinen|ei[ \t]+(?:my[öo]nnetty|hyv[äa]ksytty)|zam[íi]tnut[oa]?|neschv[áa]len[oa]?|nepovolen[oa]?|"
         r"απορρ[ιί]πτεται|απορρ[ιί]φθηκε|δεν[ \t]+εγκρ[ιί]νεται|red|reddedildi(?:r)?|olumsuz|onaylanmad[ıi]|"
-        r"(?:taotlust?[ \t]+)?mitte[ \t]+rahulda(?:da|tud)|(?:הבקשה[ \t]+)?(?:נדחתה|נדחה|לא[ \t]+אושרה)",
+        r"(?:taotlust?[ \t]+)?mitte[ \t]+rahulda(?:da|tud)|(?:הבקשה[ \t]+)?(?:נדחתה|נדחה|לא[ \t]+אושרה)|"
+        # Ukrainian, Vietnamese, Icelandic ("the application is refused"), Spanish "NO PROCEDE la cobertura"
+        r"відмов(?:а|лено)|відхилено|t[ừu][ \t]+ch[ốo]i|(?:umsókn(?:in)?[ \t]+(?:er|var)[ \t]+)?(?:synja[ðd]|hafna[ðd]|ekki[ \t]+samþykkt)|"
+        r"no[ \t]+procede|improcedente",
     ),
     (
         "pended",
@@ -73,7 +80,8 @@ _WORDS = (
         r"beviljat|beviljad|beviljas|godk[äa]nd|godk[äa]nt|godkendt|godkjent|bevilget|bevilliget|innvilget|"
         r"zatwierdzono|przyznano|zgoda|pozytywna|"
         r"my[öo]nnetty|hyv[äa]ksytty|my[öo]nteinen|schv[áa]len[oa]?|povolen[oa]?|εγκρ[ιί]νεται|εγκρ[ιί]θηκε|"
-        r"onayland[ıi](?:r)?|onay|olumlu|(?:taotlus(?:t)?[ \t]+)?rahulda(?:da|tud|takse)|(?:הבקשה[ \t]+)?(?:אושרה|אושר|מאושרת)",
+        r"onayland[ıi](?:r)?|onay|olumlu|(?:taotlus(?:t)?[ \t]+)?rahulda(?:da|tud|takse)|(?:הבקשה[ \t]+)?(?:אושרה|אושר|מאושרת)|"
+        r"погоджено|схвалено|затверджено|ch[ấa]p[ \t]+thu[ậa]n|(?:umsókn(?:in)?[ \t]+(?:er|var)[ \t]+)?samþykkt|procedente|procede",
     ),
 )
 

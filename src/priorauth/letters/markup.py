@@ -313,7 +313,7 @@ _DAY_FIRST_SAID = re.compile(
     r"(?:\(|(?<=\d[ ]))(?:day|dd|d[ií]a|d|gg|giorno|jj|jour)[/.\-](?:month|mm|m[eêé]s|m|mese|mois)[/.\-](?:year|yyyy|yy|a[nñ]o|aaaa|a|anno|ann[ée]e)\)"
     # ("(datas no formato dd/mm/aaaa)", "fechas en formato dd/mm/aaaa": the format named)
     r"|\b(?:dates?|datas?|fechas?)\b[^.\n]{0,40}\b(?:written|are|in|given|shown|printed|s[aã]o|est[aã]o|no|en|em|formato|format)\b[^.\n]{0,12}"
-    r"\b(?:day|dd|d[ií]a)[/.\-](?:month|mm|m[eêé]s)[/.\-](?:year|yyyy|a[nñ]o|aaaa)\b"
+    r"\b(?:day|dd|d[ií]a|gg)[/.\-](?:month|mm|m[eêé]s)[/.\-](?:year|yyyy|a[nñ]o|aaaa)\b"  # (Italian "date nel formato gg/mm/aaaa")
     r"|\ball[ \t]+dates[ \t]+(?-i:DD/MM/YYYY|dd/mm/yyyy)\b",  # an extract's comment: "all dates DD/MM/YYYY"
     I,
 )

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from priorauth.letters import french_patient, german_patient, more_patient, nordic_patient
+from priorauth.letters import french_patient, german_patient, insured_labels, more_patient, nordic_patient
 from priorauth.letters.spans import M
 
 _WORD = r"(?-i:[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*\.?)"
@@ -51,6 +51,7 @@ NAMES = (
     german_patient.NAME,  # "Versicherte/r:  Frau Ingrid Beispiel" (the twenty-second pass)
     nordic_patient.NAME,  # "Medlem:  Mette Jensen" (the twenty-fourth safety pass)
     more_patient.NAME,  # "Pojištěnka:  Jana Nováková", "Sigortalı:", "Jäsen:" (the twenty-fifth safety pass)
+    insured_labels.NAME,  # "Asegurada:  D.ª Ana Ruiz", "Iscritta:", "Nama Tertanggung:" (the twenty-fifth pass)
 )
 _ID = r"(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)(?!\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}\b)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24}))(?![A-Za-z0-9])"
 MEMBER_IDS = (
@@ -64,6 +65,7 @@ MEMBER_IDS = (
     re.compile(rf"\b(?i:member[ \t:]+nr\.?|mbr\.?)[ \t]*[:#]?[ \t]*{_ID}"),
     nordic_patient.MEMBER_ID,  # "Medlemsnummer:  SJF 0210 5077 3" (the twenty-fourth safety pass)
     more_patient.MEMBER_ID,  # "Číslo pojištěnce:", "Üye no:", "Jäsennumero:" (the twenty-fifth safety pass)
+    insured_labels.MEMBER_ID,  # "Försäkringsnummer", "TAJ szám:", "Código de afiliado:" (the twenty-fifth pass)
 )
 
 

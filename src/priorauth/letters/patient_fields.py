@@ -12,6 +12,7 @@ from priorauth.letters import (
     dates,
     declared_order,
     household,
+    insured_labels,
     member_labels,
     more_patient,
     named,
@@ -366,7 +367,10 @@ def patient(text: str) -> dict[str, Hit]:
         if (born := declared_order.reread(text[hit.start : hit.end], hit.value)) is not None:
             out["birth_date"] = Hit(born, hit.start, hit.end)
     if "birth_date" not in out and (
-        born_hit := nordic_patient.birth(text) or more_patient.birth(text, declared_order.day_first(text)) or cjk_dates.birth(text)
+        born_hit := nordic_patient.birth(text)
+        or more_patient.birth(text, declared_order.day_first(text))
+        or insured_labels.birth(text, declared_order.day_first(text))
+        or cjk_dates.birth(text)
     ):
         out["birth_date"] = born_hit  # "Fødselsdato: 02.10.1950", "Doğum tarihi: 03.11.1961", "生年月日 ... 1950年6月12日"
     mid = _member_id(text) or named.member_id(text) or member_labels.member_id(text)  # NHS, Spanish, bilingual labels

@@ -37,13 +37,14 @@ _NORDIC = re.compile(
     rf"|^[ \t]*(?:gyldig|giltig)[ \t]+(?:fra|fr[åa]n)[ \t]*:[ \t]*(?P<a2>{_NORDIC_DAY})[ \t]*\n[ \t]*(?:gyldig|giltig)[ \t]+(?:til|till)[ \t]*:[ \t]*(?P<b2>{_NORDIC_DAY})(?![\d.])",
     I | M,
 )
+# (the twenty-fifth pass: a Danish grant's "Bevillingen gælder fra 15.04.2027 til 14.04.2028", read the same way)
 # a Finnish, Czech or German validity over two dotted dates (the twenty-fourth pass): "Voimassa: 1.4.2027–30.9.2027",
 # "Voimassaoloaika:", "Platnost: od 4. 10. 2027 do 3. 4. 2028", "Gültigkeit: vom 15.03.2027 bis 14.09.2027" (read by
 # :func:`_paired`: the order the pair's one unambiguous date shows)
 _DOTTED = r"\d{1,2}\.[ ]?\d{1,2}\.[ ]?\d{4}"
 _VALIDITY = re.compile(
-    rf"\b(?:voimassa(?:oloaika)?|platnost|{misread.marked('gültigkeit')}|{misread.marked('gültig')}[ \t]+von)\b[ \t]*:?[ \t]*(?:od[ \t]+|vom[ \t]+)?"
-    rf"(?P<a>{_DOTTED})[ \t]*(?:[–—-]|do|bis)[ \t]*(?P<b>{_DOTTED})(?![\d.])",
+    rf"\b(?:voimassa(?:oloaika)?|platnost|{misread.marked('gültigkeit')}|{misread.marked('gültig')}[ \t]+von|g[æa]lder[ \t]+fra|gyldig[ \t]+fra)\b[ \t]*:?[ \t]*(?:od[ \t]+|vom[ \t]+)?"
+    rf"(?P<a>{_DOTTED})[ \t]*(?:[–—-]|do|bis|til)[ \t]*(?P<b>{_DOTTED})(?!\d|\.\d)",  # (a sentence's stop may follow)
     I,
 )
 _LONG_JULIAN_SAID = re.compile(r"\b(?:CCYYDDD|YYYYDDD)\b|\byear\s*\+\s*day\s+of\s+(?:the\s+)?year\b", I)

@@ -63,7 +63,7 @@ _NUMBER_LABELS = tuple(
         # fax "N2 de expediente:", as the Portuguese label's)
         r"(?:n\.?\s*[º°o2]\.?|n[uú]m(?:ero|\.)?)\s+de\s+expediente(?=\s*:)",
         # "Autorización previa n.º:", "Solicitação n.º:" (at fax "n.º" may be "n.2")
-        r"(?:autorizaci[oó]n|solicitud|caso|solicita[cçg][aã]o|pedido)(?:\s+previa)?\s+n(?:\.?\s*[º°o]|\.2)\.?(?=\s*:)",
+        r"(?:autorizaci[oó]n|solicitud|caso|solicita[cçg][aã]o|pedido|processo)(?:\s+previa)?\s+n(?:\.?\s*[º°o]|\.2)\.?(?=\s*:)",
         # a Brazilian letter's "Senha de autorização:" (the authorization's password is its number)
         r"senha(?:\s+de\s+autoriza[cç][aã]o)?(?=\s*:)",
         # a German letter's: "Vorgangsnummer:", "Genehmigungs-Nr.:", "Aktenzeichen:"
@@ -71,11 +71,11 @@ _NUMBER_LABELS = tuple(
         # a Swiss letter's cost approval under its number: "Kostengutsprache Nr. KGS 2027/...", "Gesuch um Kostengutsprache Nr."
         r"(?:kosten)?gutsprache\s*(?:nr\.|nummer)",
         # a Dutch letter's own reference ("Ons kenmerk:", never "Uw kenmerk", the sender's), "Machtigingsnummer:"
-        r"(?:(?:ons|onze)\s+(?:kenmerk|referentie)|(?:machtigings|dossier|aanvraag)nummer)(?=\s*:)",
+        r"(?:(?:ons|onze)\s+(?:kenmerk|referentie)|(?:machtigings|dossier|aanvraag)nummer)(?=\s*:|[ \t]{2,}(?=\S))",  # or a form's column gap
         # the twenty-fourth set's languages (the twenty-third pass): a Spanish "Nº de autorización:", a Brazilian guide's
         # "Protocolo de atendimento:", a Swedish "Beslutsnummer:", a Danish "Bevillingsnummer:", a Polish "Nr sprawy:"
         # (never the member's "Nº de asegurado", "Medlemsnummer", "Nr członkowski")
-        rf"n\.?\s*{misread.ORDINAL}\.?\s+de\s+autorizaci[oó6]n(?=\s*:)",
+        rf"n\.?\s*{misread.ORDINAL}\.?\s+de\s+autorizaci[oó6]n(?=\s*(?:\.{{2,}}\s*)?:)",  # (a form's dot leaders before its colon)
         r"protocolo\s+de\s+atendimento(?=\s*:)",
         r"(?:beslut|bevillings|tillst[åa]nds)s?nummer(?=\s*:)",
         r"nr\.?\s+(?:sprawy|decyzji)(?=\s*:)",
@@ -92,6 +92,19 @@ _NUMBER_LABELS = tuple(
         rf"n\.?\s*{misread.ORDINAL}\.?\s+de\s+solicitud(?=\s*:)",
         r"nos\s+r[ée]f[ée]rences?(?=\s*:)",
         r"(?-i:Az)\.(?=\s*:)",
+        # the twenty-sixth set's languages (the twenty-fifth pass): a Danish "J.nr." and "Sagsnummer:", a Hungarian
+        # "Ügyszám:", a Romanian "Nr. înregistrare:", an Indonesian "Nomor Referensi:", an Icelandic "Málsnúmer:", an Italian
+        # subject's "pratica n. ...", a Spanish "Código de solicitud:", a Brazilian "Protocolo da solicitação:", an English
+        # "Authorisation Letter No." (never a member's or a card's: "Nomor Kartu Peserta", "Nomor Polis", "Código de
+        # afiliado", "N. tessera")
+        r"j\.\s*nr\.(?=\s*[A-Z0-9])",
+        r"(?:sags|ügy|mál)(?:nummer|szám|snúmer|númer)(?=\s*:)",
+        r"nr\.?\s+(?:de\s+)?[îi]nregistrare(?=\s*:)",
+        r"nomor\s+(?:referensi|rujukan|surat|jaminan)(?=\s*:)",
+        r"pratica\s+n\.(?=\s*[A-Z0-9])",
+        r"c[oó]digo\s+de\s+(?:solicitud|autorizaci[oó]n|caso)(?=\s*:)",
+        rf"protocolo\s+d[ao]\s+(?:{misread.marked('solicitação')}|pedido|{misread.marked('autorização')})(?=\s*:)",
+        r"(?:authori[sz]ation|approval)\s+letter\s+(?:{NUM}|no\.?)(?=\s*:)",
         # a request's id joined by a number sign, in a sentence: "Coverage request KDH#27-08-2231 is approved"
         r"(?:request|case|file)(?=\s+(?-i:[A-Z]{1,6})#\d)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",

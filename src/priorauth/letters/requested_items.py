@@ -43,7 +43,8 @@ _ASK = re.compile(
 _BULLET = re.compile(
     # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item"; a fax's speck after a dash "-.")
     r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□][.,](?=[ \t])|[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)"
-    r"|(?P<box>[\[({][ \t]?[\])}]|☐)|(?P<tick>[\[({][ \t]*[xX✓✔][ \t]*[\])}]|[☒☑]))[ \t]+(?P<item>\S[^\n]*)$",
+    # (never a table's row: "3.  | Treating oncologist's ...", a numbered row OCR gave a stop, opens its item with a bar)
+    r"|(?P<box>[\[({][ \t]?[\])}]|☐)|(?P<tick>[\[({][ \t]*[xX✓✔][ \t]*[\])}]|[☒☑]))[ \t]+(?P<item>(?!\|)\S[^\n]*)$",
     re.M,
 )
 

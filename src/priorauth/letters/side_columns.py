@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from priorauth.letters import outcome
+from priorauth.letters import outcome, several_drugs
 from priorauth.letters.spans import _OURS
 
 _BAR_LINE = re.compile(r"^[ \t]*\|[^\n]*$", re.M)
@@ -63,7 +63,7 @@ def _decides(cell: str) -> bool:
     return bool(outcome.outcome_hits(cell)[0])
 
 
-def scope(text: str) -> outcome.Scope | None:
+def scope(text: str) -> several_drugs.Scope | None:
     """LUMAKRAS's column of a table that decides several requests side by side (None: the letter has none)."""
     for block in _blocks(text):
         rows = [_cells(text, a, b) for a, b in block if not _RULE.match(text[a:b])]
@@ -82,5 +82,5 @@ def scope(text: str) -> outcome.Scope | None:
         start, end = _ruled(text, block[0][0], block[-1][1])
         keep = [(0, start), (end, len(text))] + [r[k] for r in rows if len(r) > k]
         others = tuple(" ".join(text[a:b].split()) for j, (a, b) in enumerate(header) if j != k and text[a:b].strip())
-        return outcome.Scope(outcome._blank(text, keep), outcome._blank(text, [(0, start)]), others)
+        return several_drugs.Scope(several_drugs._blank(text, keep), several_drugs._blank(text, [(0, start)]), others)
     return None

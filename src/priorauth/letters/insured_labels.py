@@ -1,0 +1,71 @@
+"""The patient's name and member number under the labels of the twenty-sixth set's languages (issue 18, the
+twenty-fifth pass), read only when the labelled rules of :mod:`priorauth.letters.patient_fields` left the field empty.
+
+The insured person's label in Spanish, Portuguese, Italian, Dutch, Swedish, Indonesian, Icelandic, Hungarian and
+Romanian (``Asegurada:``, ``Afiliado titular:``, ``Pessoa segura:``, ``Iscritta:``, ``Assistita:``, ``Verzekerde``,
+``Nama Tertanggung:``, ``Sjúkratryggður:``, ``Beteg neve:``, ``Asigurat:``) opening a line or a form's
+column after a bar, then a colon (after dot leaders or not) or a column gap, an honorific perhaps (``D.ª``,
+``Sr.ª``, ``Sig.ra``), and two to four capitalised words ending the line, before a column gap, a bar or a comma (a
+Hungarian name is read as printed, family name first; a surname's particles in lower case, ``van den``, kept). The member's number under its label in these languages and
+a few English ones (``Försäkringsnummer``, ``TAJ szám:``, ``No. de certificado:``, ``Código de afiliado:``,
+``Kundenr.:``, ``Nomor Kartu Peserta:``, ``N. iscrizione:``, ``Nº da carteirinha:``, ``Carteira:``, ``N.º de pessoa
+segura:``, a national number printed as the member's ``Kennitala:``, ``CPR-nr.:``, ``CNP:``; ``HMO Card No.:``, a
+military ``BENEFITS NO. (DBN):``), a colon or a column gap, then an id with a digit. The date of birth under
+``Födelsedatum``, ``Fæðingardagur:``, ``Születési idő:``, ``Data nașterii:``, ``Tanggal Lahir:``: a date written year
+first (``1953-02-28``, ``1954. 03. 19.``), or a dotted date day first as these languages write it (``14.03.1957``).
+
+Guards: a name with any word of :data:`patient_fields._NOT_NAME` (an insurer's, ``Aseguradora ...``) is refused by
+the caller; a label with more words before its colon is no label (``Asegurado principal del contrato``); an insurer's
+label ``Aseguradora`` is not ``Asegurada``; a bare ``Card No.`` (a payment card's) is never read; an id is never a
+date; a dotted birth date whose day and month could be swapped is not read when the letter said its dates' order (its
+dates may have been rewritten month first); a date that is no calendar day reads nothing."""
+
+from __future__ import annotations
+
+import re
+
+from priorauth.letters import dates
+from priorauth.letters.nordic_patient import MEMBER_VALUE, day_first
+from priorauth.letters.spans import Hit
+
+_WORD = r"(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’\-]*)"
+_NAME_LABEL = (
+    # (not the Swedish "Försäkrad": at fax OCR reads a Swedish name's å and ö as other letters, "Åström" as "Astrém", and
+    # the name was proposed wrong with nothing beside it to settle it, as the Danish ø of the safety pass)
+    r"asegurad[oa]|afiliad[oa](?:/a)?(?:[ \t]+titular)?|pessoa[ \t]+segura|iscritt[oa]|assistit[oa]|verzekerde|"
+    r"(?:nama[ \t]+)?tertanggung|sj[úu]kratrygg[ðd]ur|beteg[ \t]+neve|asigurat(?:ul)?"
+)
+_HONORIFIC = r"(?:(?:D\.?ª|Dña\.|Sr\.?ª|Sra?\.|Sig\.ra|Sig\.na|Sig\.|Dott\.(?:ssa)?|Mevr\.|Dhr\.|Bapak|Ibu|Pak)[ \t]+)?"
+_SEP = r"(?:[ \t]*(?:\.{2,}[ \t]*)?:|[ \t]{2,})"
+# a surname's particles in lower case ("van den", "da", "del")
+_PARTICLE = r"(?-i:van|von|de|der|den|da|das|do|dos|del|della|di|du|la|le|ten|ter)"
+NAME = re.compile(
+    rf"(?:^|(?<=\|))[ \t]*(?i:{_NAME_LABEL}){_SEP}[ \t]*{_HONORIFIC}"
+    rf"(?P<v>{_WORD}(?:[ \t](?:{_PARTICLE}[ \t]){{0,2}}{_WORD}){{1,3}})(?=[ \t]*$|[ \t]{{2,}}|[ \t]*[|,])",
+    re.M,
+)
+_MEMBER_LABEL = (
+    r"f[öo]rs[äa]kringsnummer|taj[ \t]+sz[áa]m|no\.?[ \t]+de[ \t]+certificado|c[oó]digo[ \t]+de[ \t]+afiliad[oa]|kunde(?:nummer|nr\.?)|"
+    r"nomor[ \t]+kartu[ \t]+peserta|n\.?[ \t]+iscrizione|kennitala|cpr-nr\.?|cnp|hmo[ \t]+card[ \t]+(?:no\.?|number)|"
+    r"(?:n\.?[ \t]*[º°o2]\.?[ \t]+da[ \t]+)?carteir(?:inha|a)|n\.?[ \t]*[º°o]\.?[ \t]+de[ \t]+pessoa[ \t]+segura|"
+    r"(?:dod[ \t]+)?benefits[ \t]+no\.?[ \t]*\(dbn\)"
+)
+MEMBER_ID = re.compile(rf"(?:^|(?<=\|))[ \t]*(?i:{_MEMBER_LABEL}){_SEP}[ \t]*{MEMBER_VALUE}", re.M)
+
+_BIRTH_LABEL = (
+    r"^[ \t|]*(?i:f[öo]delsedatum|f[æa]ðingardagur|sz[üu]let[ée]si[ \t]+(?:id[őo]|d[áa]tum)|data[ \t]+na(?:ș|ş|s|■)terii|tanggal[ \t]+lahir)"
+    r"[ \t]*(?:\.{2,}[ \t]*)?:?[ \t]*"
+)
+_BIRTH_DOTTED = re.compile(_BIRTH_LABEL + r"(?P<d>(?P<dd>\d{1,2})\.[ ]?(?P<mm>\d{1,2})\.[ ]?(?P<yy>\d{4}))(?!\d)", re.M)
+_BIRTH_YEAR_FIRST = re.compile(
+    _BIRTH_LABEL + r"(?P<d>(?P<yy>\d{4})(?:-|\.[ ]?)(?P<mm>\d{1,2})(?:-|\.[ ]?)(?P<dd>\d{1,2})\.?)(?![\d/.-])", re.M
+)
+
+
+def birth(text: str, order_said: bool) -> Hit | None:
+    """The date of birth under one of these labels: year first as written, else a dotted date day first (None when the
+    letter said its dates' order, ``order_said``, and day and month could be swapped)."""
+    if m := _BIRTH_YEAR_FIRST.search(text):
+        born = dates.calendar_day(m.group("yy"), m.group("mm"), m.group("dd"))
+        return Hit(born, m.start("d"), m.end("d")) if born else None
+    return day_first(_BIRTH_DOTTED, text, refuse_swappable=order_said)

@@ -1,0 +1,116 @@
+"""What keeps a sentence or a letter from stating the outcome: a condition ("if we deny it"), a concession, a
+statement about something else than this request (another pharmacy, a quantity beyond the limit, a claim), a
+decision that has ended, another drug's cover in force, a request closed or a letter that says nothing was
+decided yet."""
+
+from __future__ import annotations
+
+import re
+
+from priorauth.letters import dates, misread
+from priorauth.letters.spans import I
+
+_CONDITIONAL = re.compile(
+    r"\bno\s+(?:further|more|additional|other)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b|"
+    r"\bnothing\s+(?:more|else|further)\b|"  # a request for nothing: "No further information is needed"
+    r"\b(?:if|unless|(?:when(?:ever)?|once)\s+(?:it|this|that|the|your|we|you|a|an|coverage|approved|authorized)|(?<!\bof\s)may(?!\s+\d)|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
+    r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval)|"
+    r"will\s+(?:be|result|say|tell|explain|include|describe|list|give)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
+    r"at\s+that\s+time|earlier|original(?:ly)?|first\s+decision|overturned|no\s+longer|"
+    r"did\s+not\s+(?:respond|reply)|no\s+response|not\s+an?\s+(?:adverse|unfavorable|denial|approval)|"
+    # "if" in the languages of :mod:`priorauth.letters.statement_languages` (Italian, Danish, Dutch, Romanian,
+    # Indonesian, Hungarian, Vietnamese)
+    r"qualora|nel\s+caso\s+(?:in\s+cui|che)|hvis|indien|dac[ăa]|jika|apabila|amennyiben|nếu)\b"
+    rf"|^\s*(?:\d{{1,2}}[.)]\s+)?on\s+{dates.DATE}",
+    I,
+)
+
+
+
+# a letter that closes the request (withdrawn, closed, cancelled) has no outcome, whatever else it words
+# like one; one that says no decision was made yet has none either, unless all it states is that the
+# request is pended ("This request is PENDED ... No decision has been made"): that is no decision yet
+# what is withdrawn is an earlier decision, not the request ("the denial of 22 May is withdrawn and ..."): a reversal
+_DECISION_WITHDRAWN = re.compile(
+    r"\b(?:denial|decision|determination|adverse\s+determination)\b(?:[^.;\n]|\n(?![ \t]*\n)){0,50}?\b(?:is|was|has\s+been|have\s+been)\s+$",
+    I,
+)
+_CLOSED = re.compile(r"\b(?:withdrawn|closed\s+(?:as|without)|cancell?ed|voided)\b", I)
+# a closure threatened, not made: "failing which the request will be closed as ...", "may be cancelled" (the words
+# before the closure's word, in its sentence)
+_THREATENED = re.compile(r"\b(?:will|shall|may|would|could|might|can)\s+(?:then\s+|also\s+)?be\s+$", I)
+
+
+def closure(text: str) -> re.Match[str] | None:
+    """The first word of the letter that closes the request (withdrawn, closed, cancelled), never an earlier
+    decision withdrawn ("the denial ... is withdrawn") nor a closure threatened ("will be closed as ...")."""
+    return next(
+        (
+            c
+            for c in _CLOSED.finditer(text)
+            if not _DECISION_WITHDRAWN.search(text, max(0, c.start() - 60), c.start())
+            and not _THREATENED.search(text, max(0, c.start() - 30), c.start())
+        ),
+        None,
+    )
+# a letter from someone else than the plan (a foundation's copay grant, a hub's notice) may say "approved" of
+# its own programme and that the plan has not decided: "this is not a decision by your health plan", "your
+# plan's prior authorization ... has not yet been decided"
+_UNDECIDED = re.compile(
+    r"\bno\s+(?:determination|decision)\s+(?:of\s+\w+\s+)?(?:was|has\s+been|will\s+be)\s+(?:made|issued|rendered)\b|"
+    r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:decided|determined|reviewed)\b|"
+    r"\bnot\s+(?:yet\s+)?(?:a|any)\s+(?:decision|determination)\s+(?:by|of|from)\s+(?:your|the)\s+"
+    r"(?:health\s+|insurance\s+|drug\s+|prescription\s+)?(?:plan|insurer|payer)\b|"
+    # "This letter is not a prior authorization and does not say whether your plan will cover LUMAKRAS"
+    r"\b(?:this|the|our)\s+(?:letter|notice|grant|award|approval|decision)\s+(?:is|does)\s+not\s+(?:a|an|constitute\s+a|serve\s+as\s+a)\s+"
+    rf"(?:{misread.PRIOR}\s+authori[sz]ation|pre-?authori[sz]ation|coverage\s+(?:decision|determination|approval))\b|"
+    r"\bdoes\s+not\s+(?:say|tell\s+you|decide|mean|show)\s+whether\s+(?:your|the)\s+(?:health\s+|insurance\s+|drug\s+)?"
+    r"(?:plan|insurer|insurance|payer)\s+will\s+(?:cover|pay|approve|authori[sz]e)\b|"
+    # a notice about something else (a transfer, a new pharmacy, an address) that disclaims deciding: "it is not a
+    # coverage decision", "this notice does not approve or deny anything", "neither approves nor denies your request"
+    rf"\b(?:it|this|this\s+(?:letter|notice|message|update))\s+is\s+not\s+(?:a|an|any)\s+(?:coverage|benefit|{misread.PRIOR}\s+authori[sz]ation)\s+"
+    r"(?:decision|determination)\b|"
+    r"\b(?:does|do|did|will)\s+not\s+(?:approve|authori[sz]e)\s*,?\s+(?:or|nor)\s+(?:deny|reject|decline|refuse)\b|"
+    r"\bneither\s+(?:approves?|authori[sz]es?|grants?)\s+nor\s+(?:denies|deny|rejects?|declines?|refuses?)\b|"
+    r"\bmakes?\s+no\s+(?:coverage\s+)?(?:decision|determination)\b",
+    I,
+)
+
+
+# beyond the limit, a fill or claim elsewhere ("Fills at other pharmacies will not be covered" in an
+# approval); its outcome words are never the letter's outcome
+_ELSEWHERE = re.compile(
+    r"\b(?:other|another|different|alternative|any\s+other|non-?(?:network|participating|preferred|specialty))\s+"
+    r"(?:specialty\s+|retail\s+|in-network\s+)?(?:pharmac\w*|drugs?|medicines?|medications?|products?|providers?|prescribers?|"
+    r"strengths?|doses?|brands?|stores?|suppliers?|vendors?|locations?|facilit\w+)\b|"
+    r"\bout[- ]of[- ]network\b|"
+    r"\b(?:quantit(?:y|ies)|doses?|amounts?|fills?|refills?|supply|supplies|claims?|tablets?|days?)\s+(?:above|over|beyond|exceeding|"
+    r"greater\s+than|more\s+than|in\s+excess\s+of|past|after)\b|"
+    r"\b(?:early|mail[- ]order|retail|walk-in)\s+(?:fills?|refills?|pharmac\w*)\b|"
+    r"\b(?:fills?|refills?)\s+(?:at|from|through|filled)\b|"
+    r"\bclaims?\b|"  # a pharmacy claim rejected or paid is no decision on the request
+    # what falls outside the approval's own terms ("Dispensing outside the approval period is not covered"): a rule
+    # of an approval, never its outcome
+    r"\b(?:outside|beyond|past|after|before)\s+(?:of\s+)?(?:the|this|your|its)\s+(?:approv\w+|authori[sz]\w+|valid\w*|covered|coverage)\s+"
+    r"(?:period|dates?|window|term|time\s*frame|timeframe)\b",
+    I,
+)
+
+# a concession is no statement of the outcome ("Although the earlier request was approved, ...")
+_CONCESSIVE = re.compile(r"\b(?:although|even\s+though|though|albeit)\b", I)
+
+# the sentence after a decision says it is over: "That approval has ended." (the decision is an earlier one)
+_ENDED = re.compile(
+    r"\s*(?:that|this|the|its|your|the\s+earlier|the\s+previous)\s+(?:approval|authori[sz]ation|coverage|certification)\s+"
+    r"(?:has\s+|had\s+|is\s+)?(?:now\s+)?(?:ended|expired|lapsed|closed|run\s+out|no\s+longer\s+(?:active|valid|in\s+effect))\b",
+    I,
+)
+
+
+def _ended(sentences: list[re.Match[str]], n: int) -> bool:
+    """The sentence after the n-th says the decision it states has ended."""
+    return n + 1 < len(sentences) and bool(_ENDED.match(sentences[n + 1].group(0)))
+
+
+# another drug's cover in force, said as a reason ("KRAZATI (adagrasib) is already authorized for this member")
+_IN_FORCE = re.compile(r"\b(?:already|currently|still)\s+(?:been\s+)?(?:authori[sz]ed|approved|covered|certified)\b", I)
