@@ -109,10 +109,13 @@ def main() -> int:
     ap.add_argument(
         "--new-notes-rate", type=float, default=5, help="rate for never-seen notes (a first read is CPU-bound)"
     )
-    ap.add_argument("--quick", action="store_true", help="two seconds at a low rate: checks the script runs (CI)")
+    ap.add_argument("--warm", type=int, default=20, help="calls per scenario before the clock starts")
+    ap.add_argument(
+        "--quick", action="store_true", help="two seconds at a low rate, 2 warm calls: checks the script runs (CI)"
+    )
     a = ap.parse_args()
     if a.quick:
-        a.rate, a.seconds, a.new_notes_rate = 5, 2, 1
+        a.rate, a.seconds, a.new_notes_rate, a.warm = 5, 2, 1, 2
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -148,7 +151,7 @@ def main() -> int:
             "5 new notes": lambda i: fresh_notes(reqs["with 5 notes"], i),
         }
         for name, make in scenarios.items():
-            for i in range(20):  # warm: imports, vocabularies, spaCy for the notes
+            for i in range(a.warm):  # warm: imports, vocabularies, spaCy for the notes
                 httpx.post(url, json=make(-1 - i), timeout=300)
             rate = a.new_notes_rate if name == "5 new notes" else a.rate
             lat, errors = asyncio.run(open_loop(url, make, rate, a.seconds))

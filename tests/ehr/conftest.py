@@ -1,5 +1,6 @@
 """Session fixtures: one HAPI FHIR server loaded once with the shared examples, the Synthea bundles and a
-generated chart of 1,200+ Observations; one SMART authorization server in front of it."""
+generated chart of 1,200+ Observations; one SMART authorization server in front of it; the 13-patient
+Synthea Bulk export loaded into that server once (``bulk_hapi``) for every test that exports it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.conftest import SHARED
@@ -18,6 +20,9 @@ EXAMPLES = [f"e0{i}" for i in range(1, 8)]
 AS_OF = "2026-11-20"
 MANY = "many-obs"  # e01's chart plus 1,200 routine lab Observations
 EXTRA_OBSERVATIONS = 1200
+BULK = SHARED / "data" / "synthea-bulk-10"
+GROUP = "bulk-13"  # the Group of BULK's 13 patients
+BENCH_GROUP = "bench-synthea-13"  # the same patients under the id bench/bench_bulk.py looks for before loading
 
 
 def comparable(doc: dict[str, Any]) -> dict[str, Any]:
@@ -82,6 +87,34 @@ def hapi(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hapi]:
         yield server
     finally:
         server.stop()
+
+
+def bulk_patients(folder: Path) -> list[str]:
+    lines = (folder / "Patient.000.ndjson").read_text().splitlines()
+    return sorted(json.loads(line)["id"] for line in lines if line.strip())
+
+
+def put_group(base: str, gid: str, patients: list[str]) -> None:
+    group = {
+        "resourceType": "Group",
+        "id": gid,
+        "type": "person",
+        "actual": True,
+        "member": [{"entity": {"reference": f"Patient/{pid}"}} for pid in patients],
+    }
+    httpx.put(f"{base}/Group/{gid}", json=group, timeout=120).raise_for_status()
+
+
+@pytest.fixture(scope="session")
+def bulk_hapi(hapi: Hapi) -> Hapi:
+    """HAPI with the 13-patient Synthea export loaded (once a session: loading it takes most of a minute), and
+    Groups of exactly those patients (``GROUP``, ``BENCH_GROUP``). Tests only read it: each export is its own."""
+    if not BULK.exists():
+        pytest.skip("../shared/data/synthea-bulk-10 is not available")
+    hapi.load(BULK)
+    for gid in (GROUP, BENCH_GROUP):
+        put_group(hapi.base, gid, bulk_patients(BULK))
+    return hapi
 
 
 @pytest.fixture(scope="session")

@@ -22,10 +22,13 @@ def test_bench_ehr_quick(hapi: Any) -> None:
     assert "| HAPI: Patient/$everything |" in done.stdout and "| file: priorauth.check(path), baseline |" in done.stdout
 
 
-def test_bench_bulk_quick(hapi: Any) -> None:
+def test_bench_bulk_quick(bulk_hapi: Any) -> None:
+    """Against the session's HAPI with the Synthea export already loaded (``bulk_hapi``: the Group the script
+    looks for is there, so it does not load the 7,160 resources a second time; tests/ehr/test_bulk.py exports
+    the same server's copy)."""
     synthea_files()  # skips without ../shared
     done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "bench_bulk.py"), "--quick", "--fhir-port", str(hapi.port)],
+        [sys.executable, str(ROOT / "bench" / "bench_bulk.py"), "--quick", "--fhir-port", str(bulk_hapi.port)],
         capture_output=True,
         text=True,
         timeout=1200,

@@ -6,45 +6,18 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from priorauth.cli.main import main
 from priorauth.ehr import Connection
 from priorauth.ehr.bulk import export
 from priorauth.errors import PriorauthError
-from tests.conftest import SHARED
-from tests.ehr.conftest import AS_OF
+from tests.ehr.conftest import AS_OF, BULK, GROUP
+from tests.ehr.conftest import bulk_patients as patients_of
 from tests.ehr.servers import AuthServer, FaultProxy, Hapi, Rule, outcome
-
-BULK = SHARED / "data" / "synthea-bulk-10"
-GROUP = "bulk-13"
-
-
-def patients_of(folder: Path) -> list[str]:
-    lines = (folder / "Patient.000.ndjson").read_text().splitlines()
-    return sorted(json.loads(line)["id"] for line in lines if line.strip())
-
-
-@pytest.fixture(scope="module")
-def bulk_hapi(hapi: Hapi) -> Iterator[Hapi]:
-    """HAPI with the 13-patient Synthea export loaded, and a Group of exactly those patients."""
-    if not BULK.exists():
-        pytest.skip("../shared/data/synthea-bulk-10 is not available")
-    hapi.load(BULK)
-    group = {
-        "resourceType": "Group",
-        "id": GROUP,
-        "type": "person",
-        "actual": True,
-        "member": [{"entity": {"reference": f"Patient/{pid}"}} for pid in patients_of(BULK)],
-    }
-    httpx.put(f"{hapi.base}/Group/{GROUP}", json=group, timeout=120).raise_for_status()
-    yield hapi
 
 
 def determinations(out: Path, only: set[str] | None = None) -> dict[str, Any]:
