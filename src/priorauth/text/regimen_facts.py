@@ -825,7 +825,20 @@ def _combination(sentence: str) -> bool:
             return True  # a combination's own name ("adagrasib + cetuximab")
         if kinds:
             named.append((m, kinds.pop()))
-    return any(a[1] != b[1] and _JOINED.match(sentence[a[0].end() : b[0].start()]) for a, b in pairwise(named))
+    return any(
+        a[1] != b[1]
+        and _JOINED.match(sentence[a[0].end() : b[0].start()])
+        and not (sentence[a[0].end() : b[0].start()].strip() == "," and _SEQUENCE_BEFORE.search(sentence[: a[0].start()]))
+        for a, b in pairwise(named)
+    )
+
+
+# (held-out v31, issue 13's thirty-second pass) [v31-mono-after-earlier-drug] "After docetaxel, sotorasib on its own":
+# a drug after "after / following / post" and a comma is the earlier course, not the inhibitor's partner (Persian "pas
+# az", German "nach", French "après", Spanish "después de / tras"). "docetaxel, sotorasib" with no such word stays joined.
+_SEQUENCE_BEFORE = re.compile(
+    r"\b(?:after|following|post|s/p|pas\s+az|nach|apr[eè]s|despu[eé]s\s+de|tras)\s*$", re.I
+)
 
 
 # USAN stems of anticancer drugs that are not KRAS G12C inhibitors (those end in -rasib), for a drug word just

