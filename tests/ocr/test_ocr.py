@@ -2506,6 +2506,9 @@ def test_ocr26s_labelled_row_and_glottal_stop_words(text: str, status: str) -> N
         ),
         # [ocr26-no-peak-cell] a mass-spectrometry row ending "no mutant peak": the row's variants not seen
         ("Lung resection, MALDI genotyping:\nKRAS  G12C G12D G12V G13D  no mutant peak\n", "not_met"),
+        # ... the gap before the call read as one space by a scan: only variant names before it
+        ("Lung resection, MALDI genotyping:\nKRAS  G12V G12C G13D no mutant peak\n", "not_met"),
+        ("Lung resection, MALDI genotyping:\nKRAS  G12C seen, no mutant peak\n", "met"),
         # guards: a positive call or another gene before the cell leaves the cell to them
         ("Lung resection, MALDI genotyping:\nKRAS  G12C  0.22 DETECTED  no mutant peak\n", "met"),
         ("Lung resection, MALDI genotyping:\nKRAS  G12C  NRAS Q61K  no mutant peak\n", "met"),
