@@ -11,6 +11,8 @@ Three ways a report or a note writes a KRAS line whose words reach past what the
   "has", "had" or "carries": the relative's, as [ocr24-acquaintance-result] is a friend's.
 * [ocr25-cell-free-dna] a plasma result "detected in cell-free DNA": "free" is the sample's name, no negation; a
   sentence with any other negative word keeps its negation.
+* [ocr26-no-call-made] (held-out OCR v26, issue 17's twenty-eighth pass) a sentence saying no call can be made ("No
+  mutation call could be made for any KRAS target, G12C included"): the variants it names were not read, no result.
 * [ocr24-marker-specimen] a specimen named after the KRAS call for another marker of the same sentence ("KRAS wild
   type, PD-L1 TPS 80% on the biopsy"): that marker's specimen; the KRAS call's is the one its own item names first.
 """
@@ -119,3 +121,20 @@ def specimen_texts(doc: TextDoc, f: Finding) -> tuple[str, ...]:
     own = f.sentence[: other.start()] if other else f.sentence
     lead = doc.text[_line_start(doc.text, f.sentence_start) : f.sentence_start] if other else ""
     return own, lead, doc.text[:600], doc.title
+
+
+# --- [ocr26-no-call-made] --------------------------------------------------------------------------------------------
+# "no (mutation / variant / genotype) call can / could be made", "no call was possible": a failed run's words. A
+# sentence that also gives a call ("... for G12D; G12C detected") keeps its finding.
+_NO_CALL = re.compile(
+    r"\bno\s+(?:(?:mutation|variant|genotype|genotyping|reliable)\s+)?calls?\s+(?:can|could|was|were|is)\s+(?:be\s+)?"
+    r"(?:made|possible|issued|given)\b",
+    re.I,
+)
+_CALL_GIVEN = re.compile(r"\b(?:detected|identified|found|present|positive|negative|wild[\s-]?type)\b", re.I)
+
+
+def no_call_made(f: Finding) -> bool:
+    """[ocr26-no-call-made] The finding's sentence says that no call can be made: no result."""
+    return bool(_NO_CALL.search(f.sentence)) and not _CALL_GIVEN.search(_NO_CALL.sub(" ", f.sentence))
+

@@ -289,16 +289,28 @@ _VARIANT_NAME = re.compile(r"\b(?:[A-Z]\d{1,3}[A-Z]|[A-Z][a-z]{2}\d{1,3}[A-Z][a-
 _GENE_BEFORE = re.compile(r"\bk-?ras[ \t-]*(?:p\.\s*)?$", re.I)
 
 
+# [ocr26-bare-gloss] (held-out OCR v26, issue 17's twenty-eighth pass) a bare variant in the lab's language, its gloss
+# restating the bare variant with the call ("<foreign> G12C (no G12C)", "ne G12C / not G12C"), the bracket maybe wrapped
+# over a line ("(no" / "G12C)."): read through the gloss as well. Guards: only right after a foreign word (a word of
+# English prose before, "for G12C (G12C ...)", is no gloss), the same line or the next one only, and the rules above.
+_FOREIGN_BEFORE = re.compile(r"(?<![-\w])(?!(?:and|or|no|not|for|with|of|the|a|an|is|was|are|on|in|to|by|but)\b)[^\W\d_]{2,}-?[ \t]*$", re.I)
+
+
 def glossed_mention(doc: TextDoc, f: Finding) -> bool:
     name = _VARIANT_NAME.search(doc.text[f.start : f.end])
-    if not (name and _GENE_BEFORE.search(doc.text[max(0, f.start - 12) : f.start])):
+    gene = bool(name and _GENE_BEFORE.search(doc.text[max(0, f.start - 12) : f.start]))
+    line_before = doc.text[_line_start(doc.text, f.start) : f.start]
+    if not (name and (gene or _FOREIGN_BEFORE.search(line_before))):
         return False  # a gloss repeats the whole name, gene and variant ("discuss G12C options (tissue KRAS G12C)": none)
     window = doc.text[f.end : f.end + 90]
-    again = re.search(rf"\bk-?ras[ \t-]*(?:p\.\s*)?{re.escape(name.group(0))}\b", window, re.I)
+    gene_again = r"\bk-?ras[ \t-]*(?:p\.\s*)?" if gene else r"(?<![\w-])"  # [ocr26-bare-gloss] the bare name again
+    again = re.search(rf"{gene_again}{re.escape(name.group(0))}\b", window, re.I)
     if not again:
         return False
     between = window[: again.start()]
     if re.search(r"[.;]", between) or _RESULT_WORD.search(between) or not re.search(r"[/(]", between):
+        return False
+    if not gene and between.count("\n") > 1:
         return False
     gloss = between[between.rfind("/") + 1 :] if between.rfind("/") > between.rfind("(") else between[between.rfind("(") + 1 :]
     return bool(re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,2}", gloss))

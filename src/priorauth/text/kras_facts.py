@@ -28,6 +28,7 @@ from priorauth.text.finding_scope import (
 from priorauth.text.kras_clauses import (
     acquaintance_result,
     cell_free_only,
+    no_call_made,
     other_part_negative,
     relative_has_variant,
     specimen_texts,
@@ -63,6 +64,7 @@ from priorauth.text.kras_tables import (
     _specked_not_row,
     _under_not_detected,
     _yes_no_cell,
+    no_peak_row,
     positive_row_call,
 )
 from priorauth.text.layout import _RESULT_WORD, _boxed_answer
@@ -412,6 +414,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     negated = negated or (f.label == "KRAS_G12C" and negative_including(doc, f))  # [ocr20-negative-including]
     negated = negated or (f.label != "KRAS_NEG" and specked_negative(doc, f))  # [ocr21s-specked-negative]
     negated = negated or (f.label != "KRAS_NEG" and bracketed_call(doc, f))  # [ocr25s-bracketed-call]
+    negated = negated or (f.label != "KRAS_NEG" and no_peak_row(doc, f))  # [ocr26-no-peak-cell] "G12C G12D  no mutant peak"
     specked = None if negated else _specked_no(doc, f)
     if specked == "none":
         return  # (held-out OCR v14) [ocr14-specked-no] "no. KRAS G12C detected": neither result can be read
@@ -440,6 +443,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # [ocr20-phased-component] "c.34G>T" phased with c.35G>T into "c.34_35delinsTT p.(G12F)": no G12C
     if f.label == "KRAS_G12C" and glossed_mention(doc, f):
         return  # [ocr24s-glossed-mention] "kasama ang KRAS G12C / including KRAS G12C": the gloss is read instead
+    if f.label != "KRAS_NEG" and no_call_made(f):
+        return  # [ocr26-no-call-made] "no mutation call can be made for any KRAS target, G12C included": no result
     if f.label != "KRAS_NEG" and glossed_line(doc, f):
         return  # [ocr25s-gloss-line] a foreign line naming the variant, glossed whole on the next line in brackets
     if f.label != "KRAS_NEG" and field_names_test(doc, f):

@@ -38,9 +38,10 @@ _NEGATIVE_CALL = r"not[ \t]+(?:detected|found|identified|present)|negative|absen
 # not found)"): the bracket is still the call. A different variant in the bracket is no gloss of this one.
 # [ocr26s-labelled-row] the label's colon may be read by a fax as a semicolon ("KRAS G12C; <foreign> (not found)")
 # [ocr26s-okina-word] a foreign word may hold a glottal stop written as an apostrophe ("'ikai ma'u")
+# [ocr26-dashed-row] (twenty-eighth pass) or a dash ("KRAS G12C - <foreign words> (not detected)")
 _FOREIGN_WORD = r"['\u2018\u2019\u02bb]?[^\W\d_]+(?:['\u2019\u02bb][^\W\d_]+)*['\u2019\u02bb]?"
 _BRACKETED_CALL = re.compile(
-    rf"(?:[ \t]*[:;=][ \t]*|[ \t]+)((?:{_FOREIGN_WORD}[ \t]+){{1,4}})[(\[][ \t]*(?:(?:KRAS[ \t]+)?(?P<again>[A-Z]\d{{1,3}}[A-Z])"
+    rf"(?:[ \t]*[:;=][ \t]*|[ \t]+[-\u2013\u2014][ \t]+|[ \t]+)((?:{_FOREIGN_WORD}[ \t]+){{1,4}})[(\[][ \t]*(?:(?:KRAS[ \t]+)?(?P<again>[A-Z]\d{{1,3}}[A-Z])"
     rf"[ \t:]+)?(?:{_NEGATIVE_CALL})[ \t]*[)\]]",
     re.I,
 )
@@ -67,7 +68,22 @@ def glossed_line(doc: TextDoc, f: Finding) -> bool:
     end = _line_end(doc.text, f.end)
     if end >= len(doc.text):
         return False
-    gloss = _WHOLLY_BRACKETED.fullmatch(_line_at(doc.text, end + 1))
+    following = _line_at(doc.text, end + 1)
+    if _sentence_wrap(following) and _line_end(doc.text, end + 1) < len(doc.text):
+        following = _line_at(doc.text, _line_end(doc.text, end + 1) + 1)  # [ocr26-wrapped-gloss-line]
+    gloss = _WHOLLY_BRACKETED.fullmatch(following)
     # [ocr25-glued-gloss-variant] "notG12C": the word before glued to the name by a scan
     named = re.compile(rf"(?<!\d){re.escape(name.group(0))}(?![A-Za-z0-9])", re.I)
     return bool(gloss) and bool(named.search(gloss.group("gloss")))
+
+
+# [ocr26-wrapped-gloss-line] (held-out OCR v26, issue 17's twenty-eighth pass) the foreign sentence wrapped by the page
+# before its gloss line: "<foreign sentence naming G12C, to be>" / "<continued>." / "(<its English gloss>)". The wrap
+# is one short line ending the sentence, with no bracket, no variant and no English result word; anything else on the
+# line between keeps the gloss apart.
+_WRAP = re.compile(r"[ \t]*(?:[^\W\d_]+[ \t]+){0,3}[^\W\d_]+[.;]?[ \t]*")
+
+
+def _sentence_wrap(line: str) -> bool:
+    return bool(_WRAP.fullmatch(line)) and not _RESULT_WORD.search(line)
+

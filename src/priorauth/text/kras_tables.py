@@ -178,6 +178,22 @@ _WT_LAST_CELL = re.compile(r"(?: {2,}|\t|\s*\|\s*)(?:wild[\s-]?type|wt)\s*\|?\s*
 _OTHER_GENE = re.compile(r"\b(?:[nh]-?ras|egfr|alk|ros-?1|braf|met|ret|erbb2|her-?2|tp53|pik3ca)\b", re.I)
 
 
+# [ocr26-no-peak-cell] (held-out OCR v26, issue 17's twenty-eighth pass) a mass-spectrometry genotyping row, the gene and
+# the variants it probes, ending in the call "no mutant peak" (signal): each variant of the row was looked for and not
+# seen. Guards as above: a positive word or another gene between the variant and the cell leaves the cell to them.
+# A scan may read the cell's gap as one space: then only variant names may stand between the finding and the call.
+_NO_PEAK_CELL = re.compile(r"(?P<gap> {2,}|\t|\s*\|\s*| )no\s+(?:mutant|variant|mutation)\s+(?:peaks?|signals?)\s*\|?\s*$", re.I)
+_VARIANTS_ONLY = re.compile(r"(?:[ \t]+[A-Z]\d{1,3}[A-Z])*")
+
+
+def no_peak_row(doc: TextDoc, f: Finding) -> bool:
+    rest = doc.text[f.end : _line_end(doc.text, f.end)]
+    m = _NO_PEAK_CELL.search(rest)
+    if not m or (m.group("gap") == " " and not _VARIANTS_ONLY.fullmatch(rest[: m.start()])):
+        return False
+    return not _POS_CELL.search(rest[: m.start()]) and not _OTHER_GENE.search(rest[: m.start()])
+
+
 def _negative_list_or_cell(doc: TextDoc, f: Finding) -> bool:
     rest = doc.text[f.end : _line_end(doc.text, f.end)]
     if _NEG_BEFORE_LIST.search(_line_before(doc, f)):

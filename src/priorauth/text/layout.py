@@ -141,10 +141,20 @@ _CONTROL_AFTER = re.compile(
 )
 
 
+# [ocr26-control-carries] (held-out OCR v26, issue 17's twenty-eighth pass) ... or a control the subject of the verb
+# whose object is the variant ("a run whose positive control carries KRAS G12C", "the reference control contained
+# p.G12C"): the control's. The patient's tumour carrying it, with a control named after, stays the patient's.
+_CONTROL_CARRIES = re.compile(
+    r"\b(?:positive|mutant|mutation|reference|run|external)\s+(?:controls?|ctrls?)\s+(?:carries|carried|contains|"
+    r"contained|holds|held|harbou?rs|harbou?red|has|had)\s+(?:the\s+|a\s+|an\s+)?(?:kras\s+)?(?:p\.\s*)?$",
+    re.I,
+)
+
+
 def _control_row(doc: TextDoc, f: Finding) -> bool:
     before = _line_before(doc, f)
-    if _CONTROL_AFTER.match(doc.text, f.end):
-        return True  # [ocr23-variant-control]
+    if _CONTROL_AFTER.match(doc.text, f.end) or _CONTROL_CARRIES.search(before):
+        return True  # [ocr23-variant-control], [ocr26-control-carries]
     return bool(_CONTROL_ROW.search(before) or _CONTROL_CELL.search(_CELL_SPLIT.split(before)[-1]))
 
 
