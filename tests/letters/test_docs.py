@@ -571,6 +571,21 @@ TWENTYSIXTH_BLIND = {  # the twenty-sixth set's one blind run (digital, fax), sc
     "patient_mismatch": ("87.5 / 0.0 / 12.5", "83.3 / 0.0 / 16.7"),
 }
 
+TWENTYSEVENTH_BLIND = {  # the twenty-seventh set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("60.4 / 39.6 / 0.0", "58.3 / 41.7 / 0.0"),
+    "authorization_number": ("58.3 / 41.7 / 0.0", "50.0 / 50.0 / 0.0"),
+    "period_start": ("85.4 / 14.6 / 0.0", "83.3 / 16.7 / 0.0"),
+    "period_end": ("83.3 / 16.7 / 0.0", "81.2 / 18.8 / 0.0"),
+    "quantity": ("85.4 / 14.6 / 0.0", "83.3 / 16.7 / 0.0"),
+    "appeal_deadline": ("85.4 / 14.6 / 0.0", "83.3 / 16.7 / 0.0"),
+    "denial_reason": ("85.4 / 14.6 / 0.0", "83.3 / 16.7 / 0.0"),
+    "requested": ("89.6 / 10.4 / 0.0", "87.5 / 10.4 / 2.1"),
+    "patient_name": ("62.5 / 37.5 / 0.0", "50.0 / 50.0 / 0.0"),
+    "patient_birth_date": ("64.6 / 35.4 / 0.0", "62.5 / 37.5 / 0.0"),
+    "patient_member_id": ("41.7 / 58.3 / 0.0", "39.6 / 60.4 / 0.0"),
+    "patient_mismatch": ("97.9 / 0.0 / 2.1", "95.8 / 0.0 / 4.2"),
+}
+
 
 def _at_both_qualities(
     nth: str,
@@ -617,6 +632,7 @@ def _at_both_qualities(
         _at_both_qualities("twenty-fourth", TWENTYFOURTH_BLIND, 0, "scored **once** by the lead on\n2026-12-02"),
         _at_both_qualities("twenty-fifth", TWENTYFIFTH_BLIND, 1, "scored **once** by the lead on 2026-12-03"),
         _at_both_qualities("twenty-sixth", TWENTYSIXTH_BLIND, 1, "scored **once** by the lead on 2026-12-03"),
+        _at_both_qualities("twenty-seventh", TWENTYSEVENTH_BLIND, 0, "scored **once** by the lead on 2026-12-03"),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
