@@ -2487,6 +2487,8 @@ def test_ocr26s_labelled_row_and_glottal_stop_words(text: str, status: str) -> N
         # guards: an English word before the variant is no gloss; a blank line between keeps them apart
         ("Lung core, tissue NGS:\nKRAS G12C found in the tumour (G12C at 14%).\n", "met"),
         ("Lung core, tissue NGS:\nKRAS tulos G12C (not\n\nG12C).\n", "met"),
+        # ... nor is a bracket naming the gene with the variant: a mention of its own, not a gloss of the bare name
+        ("Lung core, tissue NGS:\nPlan: review G12C options (tumour KRAS G12C) at the next visit.\n", "met"),
         # [ocr26-dashed-row] "KRAS G12C - <foreign words> (not detected)": the bracket is the call
         ("Lung core, tissue NGS:\nKRAS G12C - ei loydetty (not detected)\n", "not_met"),
         # guard: an English result word among the words keeps the row's own call

@@ -310,8 +310,8 @@ def glossed_mention(doc: TextDoc, f: Finding) -> bool:
     between = window[: again.start()]
     if re.search(r"[.;]", between) or _RESULT_WORD.search(between) or not re.search(r"[/(]", between):
         return False
-    if not gene and between.count("\n") > 1:
-        return False
+    if not gene and (between.count("\n") > 1 or re.search(r"\bk-?ras[ \t-]*(?:p\.\s*)?$", between, re.I)):
+        return False  # a bare name's gloss repeats it bare: "G12C options (tissue KRAS G12C)" names the gene, no gloss
     gloss = between[between.rfind("/") + 1 :] if between.rfind("/") > between.rfind("(") else between[between.rfind("(") + 1 :]
     return bool(re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,2}", gloss))
 
