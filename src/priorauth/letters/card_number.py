@@ -26,6 +26,12 @@ CARD = re.compile(
 )
 
 
+def member_card(text: str) -> re.Match[str] | None:
+    """The member's card number when no other member id label was read (the twenty-seventh set's safety pass: a
+    bilingual form's ``Member Card No. / <its translation>:``)."""
+    return CARD.search(text)
+
+
 def over_policy(text: str, read: re.Match[str] | None) -> re.Match[str] | None:
     """The ID card's number when the member id read is a policy's and the letter labels a card's; else ``read``."""
     if read is None or (read.groupdict().get("role") or "").lower() != "policy":

@@ -183,9 +183,15 @@ _BOX = str.maketrans({c: "|" for c in "│┃║┆┊"} | {c: " " for c in "─
 # (and, since the twenty-fourth pass, after a slash in Arabic or Hebrew, or as the squares a PDF's font prints for them:
 # "Member name / ■■■ ■■■■■■ ■■■■: KHALID ...", "Status / الحالة: REJECTED": the words after the slash are
 # non-Latin only, never a Latin word, and end at the label's colon)
+# a word a fax's OCR made of glyphs it cannot read: round letters and zeros only ("(0000", "Q000000", "g0000"), with a
+# zero or a Q in it and two characters or more, never a Latin word ("Good", "Dog", "Coco" have none)
+_ROUND_WORD = r"(?-i:\(?[0OoQDCcGgUu]*[0Q][0OoQDCcGgUu]*(?<=[0OoQDCcGgUu]{2}))"
 _SECOND_LANGUAGE = re.compile(
     r"(?<=[A-Za-z.#])[ \t]+[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef■]{1,12}(?=[ \t]*[:：])"
     r"|(?<=[A-Za-z.])[ \t]+/[ \t]+[\u0590-\u05ff\u0600-\u06ff■]+(?:[ \t][\u0590-\u05ff\u0600-\u06ff■]+){0,4}(?=[ \t]*:)"
+    # (at fax, the same words as the round glyphs OCR makes of a script it does not read, the blank before the slash
+    # lost: "Member Name/ (0000 000:", "Member Card No. / Q000000 000:"; the twenty-seventh set's safety pass)
+    rf"|(?<=[A-Za-z.])[ \t]*/[ \t]*{_ROUND_WORD}(?:[ \t]{{1,2}}{_ROUND_WORD}){{0,4}}(?=[ \t]*:)"
 )
 # a PDF whose font lacks a script's glyphs prints each as a black square: a lone one beside a blank or a line's
 # edge is a box rule it could not draw ("■ Approval code ■ 5R8T-..."), a run of them words it could not print

@@ -220,9 +220,12 @@ def _patients_first(found: list[re.Match[str]]) -> list[re.Match[str]]:
     )
 
 
-# a French letter's member number: "No d'adhérent :", "N° d'assuré :"
+# a French letter's member number: "No d'adhérent :", "N° d'assuré :"; the member's card number, "N° de carte :",
+# "Numéro de carte d'assuré :" (the twenty-seventh set's safety pass; never a payment card's, "carte bancaire")
 _MEMBER_FR = re.compile(
-    r"\bn[o°º]\.?\s+d['’]\s*(?:adh[ée]rente?|assur[ée]e?|b[ée]n[ée]ficiaire)" + LEADER
+    r"(?:\bn[o°º]\.?|\bnum[ée]ro)\s+(?:d['’]\s*(?:adh[ée]rente?|assur[ée]e?|b[ée]n[ée]ficiaire)"
+    r"|de\s+carte(?!\s+(?:bancaire|de\s+cr[ée]dit|de\s+paiement|grise))(?:\s+d['’]\s*(?:adh[ée]rente?|assur[ée]e?|affili[ée]e?)|\s+de\s+membre)?)"
+    + LEADER
     + r"(?P<v>[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){3,24})(?![A-Za-z0-9])",
     I,
 )
@@ -373,7 +376,10 @@ def patient(text: str) -> dict[str, Hit]:
         or cjk_dates.birth(text)
     ):
         out["birth_date"] = born_hit  # "Fødselsdato: 02.10.1950", "Doğum tarihi: 03.11.1961", "生年月日 ... 1950年6月12日"
-    mid = _member_id(text) or named.member_id(text) or member_labels.member_id(text)  # NHS, Spanish, bilingual labels
+    mid = (
+        _member_id(text) or named.member_id(text) or member_labels.member_id(text)  # NHS, Spanish, bilingual labels
+        or card_number.member_card(text)  # "Member Card No.:" alone (its other language blanked)
+    )
     mid = card_number.over_policy(text, mid)  # "TPA ID card no." over "Policy no.": the card's number
     if mid is not None and _LABEL_BEFORE.search(text, text.rfind("\n", 0, mid.start("v")) + 1, mid.start("v")):
         mid = None  # "PA-NUMBER MBR-ID: 0V2717..." (a fax's header cells run together): the value is the first label's

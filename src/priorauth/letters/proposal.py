@@ -37,6 +37,7 @@ from priorauth.letters import (
     stray_glyph,
     stray_label,
     tables,
+    unconfirmed,
     wrapped_element,
     x12_action,
 )
@@ -367,6 +368,8 @@ def propose(
             + " and ".join(near)
             + " differ from the case's only as a misread letter would (OCR); the other details match: check them",
         )
+    if out.checked and not out.mismatch and (missing := unconfirmed.unread(text, out.patient | out.weak_patient)):
+        out.warnings.insert(0, unconfirmed.warning(missing))  # a labelled detail unread: never a silent match
     if out.mismatch:
         out.warnings.insert(
             0,
