@@ -104,7 +104,13 @@ def _misdirected(text: str) -> bool:
 # "Appeal template: <patient> has <diagnosis>"): it states nothing about a patient. A template's word and at least two
 # placeholders in brackets are needed; a tick box ("[x]", "[ ]") is no placeholder.
 _TEMPLATE = re.compile(r"\btemplates?\b|\bfields?\s+(?:left\s+)?(?:blank|empty|unfilled)\b|\bblank\s+(?:form|letter)\b", re.I)
-_PLACEHOLDER = re.compile(r"[\[<{](?:patient|pt|member|name|dob|date|stage|diagnosis|dx|prior|drug|regimen)[a-z' ]{0,30}[\]>}]", re.I)
+# (held-out v32's safety pass, issue 13) [v32s-example-placeholder] ... a placeholder may show an example of what goes
+# in it ("[DIAGNOSIS, e.g. <a diagnosis>]", "<reason, e.g. ...>"), and a reason is a placeholder's field too
+_PLACEHOLDER = re.compile(
+    r"[\[<{](?:patient|pt|member|name|dob|date|stage|diagnosis|dx|prior|drug|regimen|reason)"
+    r"(?:[a-z' ]{0,30}|,?\s+e\.g\.[^\]>}]{0,120})[\]>}]",
+    re.I,
+)
 
 
 # (held-out v31's safety pass, issue 13, part b) [v31s-unfilled-template] ... or a template that says it is unfilled
@@ -233,10 +239,44 @@ _OTHER_MARKED = re.compile(r"\b(?:different|another|other|separate)\s+(?:pt|pati
 _SCHEDULE_ENTRY = re.compile(r"^[ \t]*\d{1,2}[:.h]\d{2}[ \t]+([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?=[ \t])", re.M)
 
 
+# (held-out v32's safety pass, issue 13) [v32s-agenda-cases] ... or a meeting's agenda listing its cases, each opened by
+# its number and its own age and sex ("Case 1: 68M, ...  Case 2: 72F, ..."): two or more cases whose age-sex differ are
+# several people, none marked as this patient. A board note on one case ("Case 3: 64F ...") stays the patient's.
+_CASE_ENTRY = re.compile(
+    r"(?:^|\n|[.;]\s+)\W{0,3}case\s*#?\s*(\d{1,3})\s*[-:\u2013\u2014)]\s*(\d{1,3}\s*(?:y/?o|yo|y|-year-old)?\s*[mf])\b",
+    re.I,
+)
+
+
+def _several_cases(text: str) -> bool:
+    cases = {m.group(1): m.group(2).replace(" ", "").lower() for m in _CASE_ENTRY.finditer(text)}
+    return len(cases) >= 2 and len(set(cases.values())) >= 2
+
+
 def _several_patients(text: str) -> bool:
     entries = {m.group(1) for m in _PATIENT_ENTRY.finditer(text)}
     initials = {m.group(1).replace(" ", "") for m in _SCHEDULE_ENTRY.finditer(text)}
-    return (len(entries) >= 2 or len(initials) >= 2) and not _OTHER_MARKED.search(text)
+    return (len(entries) >= 2 or len(initials) >= 2 or _several_cases(text)) and not _OTHER_MARKED.search(text)
+
+
+# (held-out v32's safety pass, issue 13) [v32s-no-patient-title] A document whose title line says it is about no
+# patient of this chart: a job posting ("Job posting: Oncology infusion RN ... experience administering <drugs>"), an
+# animal's record ("Companion animal oncology - progress note, <veterinary hospital>"), a tool's printout for a generic
+# scenario ("cost estimator printout, generic scenario, no patient selected"). The drugs, diagnoses and results it names
+# are nobody's here. Only the first line: a social history's "works at a veterinary clinic" is no title.
+_NO_PATIENT_TITLE = re.compile(
+    r"\bjob\s+(?:posting|description|advert(?:isement)?|opening|listing|vacancy)\b|\bvacancy\s*[:\-\u2013\u2014]|\bnow\s+hiring\b"
+    r"|\bveterinary\s+(?:hospital|clinic|referral|oncology|practice|cent(?:er|re)|medical|surgery|service)\b"
+    r"|\bcompanion[\s-]animal\b|\b(?:canine|feline|equine)\s+(?:patient|oncology|lymphoma|carcinoma)\b"
+    r"|\bno\s+(?:patient|member)\s+(?:selected|chosen|loaded|attached|linked|specified)\b"
+    r"|\bgeneric\s+(?:scenario|example|case)\b",
+    re.I,
+)
+
+
+def no_patient_title(text: str) -> bool:
+    first = next((line for line in text.split("\n", 8) if line.strip()), "")
+    return bool(_NO_PATIENT_TITLE.search(first))
 
 
 @lru_cache(maxsize=2048)

@@ -17,6 +17,7 @@ from priorauth.text.document_scope import (
     _misfiled,
     _several_patients,
     _superseded_copy,
+    no_patient_title,
     not_a_patient_at,
 )
 from priorauth.text.finding_scope import (
@@ -92,6 +93,8 @@ def _document_facts(doc: TextDoc) -> TextFacts:
         return out  # a document that says it is another patient's (or a log of several) states nothing about this one
     if _blank_template(doc.text):
         return out  # (held-out v18) [v18-blank-template] "template (fields blank): [Patient name] has [stage] NSCLC ..."
+    if no_patient_title(doc.text):
+        return out  # (held-out v32's safety pass) [v32s-no-patient-title] a job posting, an animal's record, a generic scenario
     not_a_patient = bool(_NOT_A_PATIENT.search(doc.text))  # [ocr9-not-a-patient] a proficiency sample: no KRAS result
     for f in analyze(doc.text):
         # [ocr23-section-not-result] a heading's "(... it is not a result):" speaks for its section only
