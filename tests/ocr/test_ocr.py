@@ -2530,3 +2530,22 @@ def test_ocr26_bare_gloss_dashed_row_wrapped_gloss_no_peak_no_call_and_control(t
     sentence wrapped before its gloss line, a genotyping row's "no mutant peak", a failed run's "no call can be
     made", a title's control carrying the variant."""
     assert _status_of_text(text, "Molecular result") == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr27s-continuation-speck] a wrapped sentence's next line ends in a lone bar a fax left after its bracket
+        # or stop: the wrap stands, the line's negation reaches the variant on the next line
+        ("Lung biopsy, tissue NGS:\nSummary: KRAS codon 12 sequenced in full, and there was no\nG12C. |\n", "not_met"),
+        ("Lung biopsy, tissue NGS:\nSummary (for the record: the tumour sample carried no\nG12C) |\n", "not_met"),
+        # guard: a real row with a cell before its last bar stays a row of its own
+        ("Lung biopsy, tissue NGS:\nSummary: KRAS codon 12 sequenced in full, and there was no\nG12C | detected |\n", "met"),
+        # guard: a line that is the variant's own positive statement, a speck after it, stays positive
+        ("Lung biopsy, tissue NGS:\nSummary: the tumour sample was sequenced in full.\nKRAS G12C detected. |\n", "met"),
+    ],
+)
+def test_ocr27s_speck_ending_a_wrapped_line(text: str, status: str) -> None:
+    """[ocr27s-*] (held-out OCR v27's safety pass) a worst-fax speck read as a bar at the end of a wrapped sentence's
+    second line made it a table row of its own, cutting the "no" of the line above off its variant (a wrong met)."""
+    assert _status_of_text(text, "Molecular result") == status

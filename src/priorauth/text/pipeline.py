@@ -233,6 +233,11 @@ _CAPS_VERDICT = re.compile(r"^[^a-z]*\b(?:DETECTED|NEGATIVE|POSITIVE|PRESENT|ABS
 # line's last word ("team will consider a KRAS G12C inhibitor should ." over "G12C be found."): a sentence's stop is
 # glued to its word; a stop after a space, on a line that stops mid-sentence, is a speck and the break a wrap.
 _TRAILING_BAR = re.compile(r"(?<=\w)[ \t]+(?:[|\u00a6]|\.(?!\.))[ \t]*$")
+# [ocr27s-continuation-speck] (held-out OCR v27, issue 17's safety pass) ... and the same lone bar may end the wrap's
+# NEXT line, after its closing bracket or stop ("... mutation; no" over "G12C.) |"): a speck, not a column of a table,
+# so the next line is no row of its own and the sentence's "no" still reaches its finding. A line with another bar
+# or a wide gap before its last one stays a row.
+_LAST_SPECK = re.compile(r"(?<=\S) {1,2}[|\u00a6][ \t]*$")
 _MID_SENTENCE = re.compile(r"\w$")  # the line stops on a word, not on punctuation
 # Abbreviations whose full stop is not a sentence end ("codons 12 (incl. G12C)", "e.g. plasma", "Stg. IV").
 # (held-out v27) [v27-stage-st-abbrev] ... and "st." before a stage group ("adenokarsinom i lunge, st. IVA").
@@ -316,7 +321,7 @@ def unwrap(text: str) -> str:
             and not _ENDS_STATEMENT.search(body)
             and not _TITLE.match(body)
             and not _COLUMNS.search(body)
-            and not _COLUMNS.search(nxt)
+            and not _COLUMNS.search(_LAST_SPECK.sub("", nxt))
             and not _OWN_ITEM.match(nxt)
             and not (_GENE_ROW.match(body) and _GENE_ROW.match(nxt))
             and not _FIELD_RESULT.search(body)
