@@ -38,20 +38,6 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def put_group(base: str, gid: str, patients: list[str]) -> None:
-    doc = {
-        "resourceType": "Group",
-        "id": gid,
-        "type": "person",
-        "actual": True,
-        "member": [{"entity": {"reference": f"Patient/{p}"}} for p in patients],
-    }
-    req = urllib.request.Request(  # noqa: S310 - loopback
-        f"{base}/Group/{gid}", json.dumps(doc).encode(), {"Content-Type": "application/fhir+json"}, method="PUT"
-    )
-    urllib.request.urlopen(req, timeout=300).close()  # noqa: S310
-
-
 def patients(folder: Path) -> list[str]:
     found = sorted(folder.glob("Patient*.ndjson"))
     return [json.loads(line)["id"] for f in found for line in f.read_text().splitlines() if line.strip()]
@@ -68,8 +54,9 @@ def has_group(base: str, gid: str) -> bool:
 def load(port: int, base: str, gid: str, folder: Path) -> None:
     if has_group(base, gid):
         return
-    subprocess.run([str(SCRIPT), "load", str(port), str(folder)], check=True, capture_output=True, timeout=7200)
-    put_group(base, gid, patients(folder))
+    subprocess.run(
+        [str(SCRIPT), "load", str(port), str(folder), "--group", gid], check=True, capture_output=True, timeout=7200
+    )
 
 
 def timed(cmd: list[str]) -> float:

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from tests.conftest import SHARED
@@ -94,26 +93,13 @@ def bulk_patients(folder: Path) -> list[str]:
     return sorted(json.loads(line)["id"] for line in lines if line.strip())
 
 
-def put_group(base: str, gid: str, patients: list[str]) -> None:
-    group = {
-        "resourceType": "Group",
-        "id": gid,
-        "type": "person",
-        "actual": True,
-        "member": [{"entity": {"reference": f"Patient/{pid}"}} for pid in patients],
-    }
-    httpx.put(f"{base}/Group/{gid}", json=group, timeout=120).raise_for_status()
-
-
 @pytest.fixture(scope="session")
 def bulk_hapi(hapi: Hapi) -> Hapi:
     """HAPI with the 13-patient Synthea export loaded (once a session: loading it takes most of a minute), and
     Groups of exactly those patients (``GROUP``, ``BENCH_GROUP``). Tests only read it: each export is its own."""
     if not BULK.exists():
         pytest.skip("../shared/data/synthea-bulk-10 is not available")
-    hapi.load(BULK)
-    for gid in (GROUP, BENCH_GROUP):
-        put_group(hapi.base, gid, bulk_patients(BULK))
+    hapi.load(BULK, groups=(GROUP, BENCH_GROUP))
     return hapi
 
 

@@ -72,9 +72,11 @@ class Hapi:
         self.base = f"http://127.0.0.1:{self.port}/fhir"
         wait_for(f"{self.base}/metadata", 120)
 
-    def load(self, *paths: Path) -> None:
+    def load(self, *paths: Path, groups: tuple[str, ...] = ()) -> None:
+        """Load files or folders; each of ``groups`` becomes a Group of every Patient loaded."""
+        flags = [arg for gid in groups for arg in ("--group", gid)]
         done = subprocess.run(
-            [str(SCRIPT), "load", str(self.port), *map(str, paths)], capture_output=True, text=True, timeout=900
+            [str(SCRIPT), "load", str(self.port), *map(str, paths), *flags], capture_output=True, text=True, timeout=900
         )
         if done.returncode != 0:
             raise RuntimeError(f"fhir-test-server load failed: {done.stderr[-2000:]}")

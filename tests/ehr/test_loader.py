@@ -34,7 +34,9 @@ def test_ndjson_export_loads_with_conditional_references_resolved(hapi: Any, tmp
     )
     for name in ("Practitioner", "Organization", "Location"):
         (folder / f"{name}.000.ndjson").write_text((bulk / f"{name}.000.ndjson").read_text())
-    hapi.load(folder)
+    hapi.load(folder, groups=("loader-group",))
+    group = httpx.get(f"{hapi.base}/Group/loader-group", timeout=60).json()  # --group: a Group of the Patients loaded
+    assert [m["entity"]["reference"] for m in group["member"]] == [f"Patient/{PATIENT}"]
     got = httpx.get(f"{hapi.base}/MedicationRequest", params={"patient": PATIENT, "_count": "50"}, timeout=120).json()
     refs = {e["resource"]["requester"]["reference"] for e in got["entry"]}
     assert len(got["entry"]) >= len(orders)
