@@ -92,7 +92,12 @@ CASES = [
     # [v32-albanian-article] Albanian "stadi i <word>": the article, not stage I
     ("albanian-article extensive", "Small cell lung cancer, stadi i perhapur, liver deposits.", {SCLC}, {STAGE1}),
     ("albanian-article advanced", "Lung adenocarcinoma, stadi i avancuar.", {NSCLC}, {STAGE1}),
-    ("albanian-article guard: stage I written as a numeral", "Lung adenocarcinoma, stadi I, operated.", {STAGE1}, set()),
+    (
+        "albanian-article guard: stage I written as a numeral",
+        "Lung adenocarcinoma, stadi I, operated.",
+        {STAGE1},
+        set(),
+    ),
     # --- misses --------------------------------------------------------------------------------------------------------
     # [v32-histology-prefixed-abbrev]
     ("prefixed-abbrev squamous NSCLC", "Follow-up: 59F sqNSCLC stg IIA after lobectomy.", {NSCLC, STAGE2}, set()),
@@ -107,7 +112,12 @@ CASES = [
         {SCLC},
     ),
     # [v32-stage-after-extent]
-    ("stage-after-extent English", "Small cell lung carcinoma, limited stage, IIB; on cisplatin.", {SCLC, STAGE2}, set()),
+    (
+        "stage-after-extent English",
+        "Small cell lung carcinoma, limited stage, IIB; on cisplatin.",
+        {SCLC, STAGE2},
+        set(),
+    ),
     ("stage-after-extent French", "Cancer bronchique a petites cellules, stade limite, IIIB.", {SCLC, STAGE3}, set()),
     ("stage-after-extent guard: a pronoun after the comma", "SCLC, limited stage, I think.", {SCLC}, {STAGE1}),
     # [v32-status-foreign-progression]
@@ -117,7 +127,12 @@ CASES = [
         {WORSENED},
         set(),
     ),
-    ("foreign-regression after a study", "Lung adenocarcinoma stage IV on sotorasib. PET: regresszió.", {IMPROVED}, set()),
+    (
+        "foreign-regression after a study",
+        "Lung adenocarcinoma stage IV on sotorasib. PET: regresszió.",
+        {IMPROVED},
+        set(),
+    ),
     (
         "foreign-regression guard: no regression",
         "Lung adenocarcinoma stage IV on sotorasib. CT: no regression.",
