@@ -482,6 +482,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and (not p["given_in_plan"].search(_own_clause(doc, f) if after_plan else f.sentence) or _FUTURE.search(f.sentence))
     ):
         return
+    if not given and _planned_in_gloss(doc, f):
+        return  # (held-out v32) [v32-gloss-plan] "... indul jovo heten [starting next week]": the gloss says a plan
     if not given and _after_request_title(doc, f):
         return  # (held-out v27) [v27-therapy-request-title] "Exceptional Access Program request, .... Sotorasib monotherapy"
     subject_line = _past_subject_line(doc, f)
@@ -513,6 +515,26 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
 
 
 _LINE_ENDS = re.compile(r"[ \t]*\n")
+
+
+# (held-out v32, issue 13's thirty-third pass) [v32-gloss-plan] A drug in a clause of another language whose English gloss
+# in brackets follows the clause (its line wrapped or not) and says the drug is planned or starts later ("<drug> ...
+# <foreign words> [starting next week]", "<drug> <foreign words> [<drug> planned as a single agent]"): a plan, as the
+# gloss's words would be in English. The gloss must open with the plan (at most two words, the drug's name, before it);
+# a gloss that says the drug was received, given or taken keeps it, and a full stop or another bracket between the drug
+# and the gloss ends the clause.
+_GLOSS_AFTER = re.compile(r"[^\[\](){}.;\n]{0,80}(?:\n[^\[\](){}.;\n]{0,80})?\[([^\[\]]{1,160})\]")
+_GLOSS_PLAN = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:planned|proposed|to\s+(?:start|begin)|will\s+(?:start|begin)|"
+    r"starting\s+(?:next|tomorrow|on|in|from|after|once)|awaiting\s+(?:approval|funding|authori[sz]ation))\b",
+    re.I,
+)
+_GLOSS_GIVEN = re.compile(r"\b(?:received|given|taking|taken|took|since|started|continu\w*|ongoing|cycles?\s*\d)\b", re.I)
+
+
+def _planned_in_gloss(doc: TextDoc, f: Finding) -> bool:
+    m = _GLOSS_AFTER.match(doc.text, f.end)
+    return bool(m and _GLOSS_PLAN.match(m.group(1)) and not _GLOSS_GIVEN.search(m.group(1)))
 
 
 # (held-out v26, issue 13's twenty-seventh pass, part two) [v26-therapy-field-no] A drug written as a field of a form and
@@ -913,7 +935,11 @@ _EXAMPLE_BEFORE = re.compile(r"\((?:\s*e\.\s?g\.?|\s*for\s+example|\s*such\s+as)
 # sentence says it was given) on a form that asks for a drug (PA worksheet, non-formulary request, ePA, enrolment);
 # a renewal or a dispensing verification names the drug taken.
 _FORM_DRUG_FIELD = re.compile(
-    r"(?<!current\s)(?<!previous\s)(?<!prior\s)\b(?:drug|product|medicine|medication)\s*:\s*(?:[\[(]\s*x\s*[\])]\s*)?$|(?:^|\n)\s*e-?pa\s*[-\u2013:]\s*$", re.I
+    r"(?<!current\s)(?<!previous\s)(?<!prior\s)\b(?:drug|product|medicine|medication)\s*:\s*(?:[\[(]\s*x\s*[\])]\s*)?$|(?:^|\n)\s*e-?pa\s*[-\u2013:]\s*$"
+    # (held-out v32, issue 13's thirty-third pass) [v32-precert-form] a request form's combination field ("Combination:
+    # with panitumumab"): the partner asked for with the requested drug
+    r"|(?:^|[.\n]\s*)combination\s*:\s*(?:with\s+)?$",
+    re.I,
 )
 _REQUEST_FORM = re.compile(
     r"\bpa\s+worksheet\b|\bnon-?formulary\b|\bpadr\b|(?:^|\n)\s*e-?pa\b|\benrol{1,2}ment\b|\bauth\w*\s*#?\s*pending\b"
@@ -923,7 +949,9 @@ _REQUEST_FORM = re.compile(
     # (held-out v18, issue 13's nineteenth pass) [v18-request-form-kinds] a formulary request, an unregistered medicine's
     # application (Section 21, special access, named patient, compassionate use)
     r"|\bformulary\s+(?:request|application)\b|\b(?:section\s+21|special[\s-]access|named[\s-]patient|compassionate[\s-]use)"
-    r"\s+(?:programme\s+|program\s+)?(?:application|request)\b",
+    r"\s+(?:programme\s+|program\s+)?(?:application|request)\b"
+    # (held-out v32, issue 13's thirty-third pass) [v32-precert-form] a precertification request (a payer's form, faxed)
+    r"|\bpre-?certification\s+(?:request|form)\b",
     re.I,
 )
 _TAKEN_FORM = re.compile(r"\brenewal\b|\bre-?authori[sz]ation\b|\bverification\b|\bcontinuation\b", re.I)
