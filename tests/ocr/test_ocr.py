@@ -644,11 +644,12 @@ def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str])
     assert module.SETS["heldout26"] == "heldout_documents26.yaml"
     assert module.SETS["heldout27"] == "heldout_documents27.yaml"
     assert module.SETS["heldout28"] == "heldout_documents28.yaml"
+    assert module.SETS["heldout29"] == "heldout_documents29.yaml"
     assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
-    if not (scans.HERE / "heldout_documents28.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout28"]) == 2
+    if not (scans.HERE / "heldout_documents29.yaml").exists() and ocr.tesseract_version():
+        assert module.main(["--set", "heldout29"]) == 2
         err = capsys.readouterr().err
-        assert "heldout_documents28.yaml is absent (not merged yet)" in err and "Traceback" not in err
+        assert "heldout_documents29.yaml is absent (not merged yet)" in err and "Traceback" not in err
 
 
 # --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------
@@ -2549,3 +2550,78 @@ def test_ocr27s_speck_ending_a_wrapped_line(text: str, status: str) -> None:
     """[ocr27s-*] (held-out OCR v27's safety pass) a worst-fax speck read as a bar at the end of a wrapped sentence's
     second line made it a table row of its own, cutting the "no" of the line above off its variant (a wrong met)."""
     assert _status_of_text(text, "Molecular result") == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr27-postposed-negation] a glossed language's negation word after the variant, ending its clause
+        ("Tumour block B1, hotspot sequencing\nErgebnis (Result): KRAS G12D nachgewiesen (detected); G12C nicht.\n", "not_met"),
+        ("Tumour block B1, hotspot sequencing\nSlutsats: KRAS G12C inte; ingen annan variant.\n", "not_met"),
+        # guards: a bracket right after it giving a positive call; a word off the closed list
+        ("Tumour block B1, hotspot sequencing\nWynik: KRAS G12C nie (G12C detected on the repeat run)\n", "met"),
+        ("Tumour block B1, hotspot sequencing\nResult: KRAS G12C nevo.\n", "met"),
+        # [ocr27-coded-label] the label's coding change in a bracket before its mark, a foreign call glossed after it
+        ("Tumour block C2, NGS panel\nKRAS G12C (c.34G>T): ei todettu (not found)\nKRAS G13D (c.38G>A): todettu\n", "not_met"),
+        # guard: a bracket holding more than one change is no coded label
+        ("Tumour block C2, NGS panel\nKRAS G12C (codon 12 hotspot probe 4): todettu (found)\n", "met"),
+        # [ocr27-record-field] a system export's key=value record naming the variant as a field's value
+        ("Molecular export (tissue)\nrun.id=77-A\nresult[1].gene=KRAS\nresult[1].protein=p.G12C\nresult[1].af=0.31\n", "met"),
+        # guards: the record's gene field names another gene; the record's own call field is negative
+        ("Molecular export (tissue)\nrun.id=77-A\nresult[1].gene=NRAS\nresult[1].protein=p.G12C\nresult[1].af=0.31\n", "insufficient"),
+        ("Molecular export (tissue)\nresult[1].gene=KRAS\nresult[1].protein=p.G12C\nresult[1].call=not detected\n", "not_met"),
+        ('Molecular export (tissue)\nRESULT.4.GENE = "KRAS"\nRESULT.4.PROTEIN = "p.Gly12Cys"\nRESULT.4.CALL = NOT_DETECTED\n', "not_met"),
+        # [ocr27-glued-conditional] "if a" read glued by a scan: a hypothetical
+        ("Plan\nifa KRAS G12C change is ever reported, a targeted tablet would be discussed.\n", "insufficient"),
+        # guard: a comma closes the conditional clause before the finding
+        ("Plan\nifthe core is adequate, fine; the lab reported KRAS G12C detected in the tumour.\n", "met"),
+    ],
+)
+def test_ocr27_postposed_negation_coded_label_record_field_and_glued_if(text: str, status: str) -> None:
+    """[ocr27-*] (held-out OCR v27, twenty-ninth pass) a negation word written after the variant in a glossed
+    language, a bilingual row whose label carries its coding change, a laboratory system's key=value export, a
+    scan's "if a" glued into one token."""
+    assert _status_of_text(text, "Molecular result") == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr27-dated-heading] a result whose sentence a scan broke before it takes its paragraph heading's date: an
+        # addendum dated after the evaluation date is not yet a result
+        ("Surgical pathology\nDiagnosis: adenocarcinoma.\nMOLECULAR ADDENDUM (11/28/2026): sequencing of block B2 of this\n"
+         "specimen. KRAS p.G12C detected (VAF 18%).\n", "insufficient"),
+        # guards: a heading dated before the document keeps the document's date; a blank line ends the paragraph;
+        # another heading between
+        ("Surgical pathology\nDiagnosis: adenocarcinoma.\nPRIOR ADDENDUM (03/14/2024): sequencing of block B2 of this\n"
+         "specimen. KRAS p.G12C detected (VAF 18%).\n", "met"),
+        ("Surgical pathology\nMOLECULAR ADDENDUM (11/28/2026): sequencing is being repeated.\n\n"
+         "Earlier block. KRAS p.G12C detected (VAF 18%).\n", "met"),
+        ("Surgical pathology\nMOLECULAR ADDENDUM (11/28/2026): sequencing is being repeated.\nFINAL DIAGNOSIS:\n"
+         "Block A1. KRAS p.G12C detected (VAF 18%).\n", "met"),
+    ],
+)
+def test_ocr27_dated_heading(text: str, status: str) -> None:
+    """[ocr27-dated-heading] (held-out OCR v27's hod27-25 class) the date of a finding from its paragraph's dated
+    heading when its own sentence, broken by a scan, states none; never earlier than the document's date."""
+    chart = scans.chart(scans.document("scan1", text.encode(), "text/plain", "Pathology report"))
+    assert kras(priorauth.check(chart, as_of="2026-11-20"))["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("line", "misread"),
+    [
+        # [ocr27-identifier-label] a doubted foreign label word like a drug's name, before an identifier: no drug
+        ("Paciente: X Y  Tarxeta sanitaria: OOO0000000\n", False),
+        ("Ident (card): Tarxeta: 00000000\n", False),
+        ("Tarxeta sanitaria (health card): 00000000\n", False),
+        # guards: the same word before a dose, or at a line's end, is still a misread drug
+        ("Plan: Tarxeta: 150 mg daily\n", True),
+        ("Previously given tarxeta\n", True),
+    ],
+)
+def test_ocr27_identifier_label_is_no_misread_drug(line: str, misread: bool) -> None:
+    from priorauth.text import _misread_drug
+
+    words = [ocr.Word(m.start(), m.end(), 40.0, (0, 0, 1, 1)) for m in re.finditer(r"\S+", line)]
+    assert (_misread_drug(line, words) is not None) is misread

@@ -200,10 +200,19 @@ def _misread_drug(text: str, words: list[Word]) -> tuple[str, str] | None:
         token = text[w.start : w.end].strip(".,;:()[]'\"|").lower()
         if w.conf >= ocr.CONFIDENT or len(token) < 6 or not token.isalpha() or token in names:
             continue
+        if _IDENTIFIER_LABEL.match(text, w.start + len(text[w.start : w.end].rstrip(".,;:()[]'\"|"))):
+            continue  # [ocr27-identifier-label] "Tarxeta sanitaria: 0000000000": a field's label, no drug
         hit = process.extractOne(token, names, scorer=Levenshtein.normalized_similarity, score_cutoff=DRUG_LIKE)
         if hit:
             return token, hit[0]
     return None
+
+
+# [ocr27-identifier-label] (held-out OCR v27, issue 17's twenty-ninth pass) A word of a field's label in another language
+# ("Tarxeta sanitaria: 0000000000", a health card's number) that looks like a drug's name: the label of an identifier
+# (six digits or more, some read as the letter O by a scan, nothing after it on the line) names no drug; a drug before a dose ("Tarceva: 150 mg") is still
+# checked.
+_IDENTIFIER_LABEL = re.compile(r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*:[ \t]*(?=[\dOX#*-]*\d)[\dOX#*-]{6,}[ \t]*(?:\n|$)")
 
 
 @cache

@@ -4,6 +4,7 @@ a population frequency; a glossary entry)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from priorauth.facts.model import Evidence, KrasResult
@@ -47,7 +48,7 @@ from priorauth.text.kras_evidence import (
     status_voided,
     wrapped_lead,
 )
-from priorauth.text.kras_glosses import bracketed_call, glossed_line
+from priorauth.text.kras_glosses import bracketed_call, glossed_line, postposed_negation
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
     _DANGLING_NOT,
@@ -66,11 +67,12 @@ from priorauth.text.kras_tables import (
     _yes_no_cell,
     no_peak_row,
     positive_row_call,
+    record_field,
 )
 from priorauth.text.layout import _RESULT_WORD, _boxed_answer
 from priorauth.text.pipeline import Finding, patterns, unwrap
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _evidence, _line_at, _line_before, _line_end, _line_start, _stated_date
+from priorauth.text.spans import _evidence, _line_at, _line_before, _line_end, _line_start, _stated_date, heading_date
 from priorauth.text.therapy_facts import _drug_named
 
 if TYPE_CHECKING:
@@ -385,6 +387,12 @@ def _withdrawn_row(doc: TextDoc, f: Finding) -> bool:
     return bool(_VOID_STAMP.search(after)) and not _CURRENT_OR_REQUEST.search(before + after)
 
 
+# [ocr27-glued-conditional] (held-out OCR v27, issue 17's twenty-ninth pass) "if" glued by a scan to the article after it
+# ("ifa KRAS G12C mutation were ever found", "ifthe"): the clause is a hypothetical as "if a" is. Guards: only "if" and
+# an article, as a whole token, in the finding's own clause (no comma, semicolon or colon between).
+_GLUED_IF = re.compile(r"(?<![\w'-])if(?:a|an|the)\b[^,;:]*$", re.I)
+
+
 def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _indication_of_request(doc, f) or _own_result_explained(f):
         pass  # (held-out v13) [v13-indication] "sotorasib ordered for ... NSCLC, KRAS p.G12C": the indication stands
@@ -394,6 +402,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         pass  # (held-out v17) [v17-relative-source] "per pt/husband: ..., KRAS G12C": the patient's result, told by a relative
     elif f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section == "family_history":
         return
+    if _GLUED_IF.search(doc.text[f.sentence_start : f.start]):
+        return  # [ocr27-glued-conditional] "ifa KRAS G12C mutation were found": a scan's "if a", a hypothetical
     if f.label == "KRAS_G12C" and _G12C_IN_ERROR.search(doc.text):
         return  # (held-out v13) [v13-g12c-in-error] "The G12C entry was an error": no G12C anywhere in the note
     if f.label == "KRAS_G12C" and (
@@ -414,6 +424,11 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     negated = negated or (f.label == "KRAS_G12C" and negative_including(doc, f))  # [ocr20-negative-including]
     negated = negated or (f.label != "KRAS_NEG" and specked_negative(doc, f))  # [ocr21s-specked-negative]
     negated = negated or (f.label != "KRAS_NEG" and bracketed_call(doc, f))  # [ocr25s-bracketed-call]
+    negated = negated or (f.label != "KRAS_NEG" and postposed_negation(doc, f))  # [ocr27-postposed-negation] "G12C nav."
+    record = record_field(doc, f) if f.label != "KRAS_NEG" else None  # [ocr27-record-field] "result[1].hgvs_p=p.G12C"
+    if record == "other":
+        return  # the record's gene field names another gene ("result[2].gene=NRAS")
+    negated = negated or record == "negative"
     negated = negated or (f.label != "KRAS_NEG" and no_peak_row(doc, f))  # [ocr26-no-peak-cell] "G12C G12D  no mutant peak"
     specked = None if negated else _specked_no(doc, f)
     if specked == "none":
@@ -527,6 +542,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             specimen = "tissue"
             break
     ev = _evidence(doc, f)
+    heading = None if _stated_date(f.sentence) else heading_date(doc, f)  # [ocr27-dated-heading] "ADDENDUM (date):"
+    ev = replace(ev, date=heading) if heading else ev
     out.kras.append(KrasResult(ev, status, specimen, _doc_flags(doc.text)[2], ev.date is not None))  # type: ignore[arg-type]
     earlier = _EARLIER_LEVEL.match(doc.text, f.end) if status == "g12c_absent" else None
     if earlier:  # serial monitoring: "G12C: not detected (previously 3.1% on 05/2026)" also reports the earlier draw
@@ -624,7 +641,7 @@ def _test_not_result(doc: TextDoc, f: Finding) -> bool:
     m = _TEST_AFTER.match(doc.text, f.end)
     if m and _RESULT_USED.match(m.group(1)) and re.search(r"results?$", doc.text[m.start() : m.start(1)], re.I):
         return False  # (held-out v18) [v18-kras-result-used] "your KRAS G12C result is the reason these were chosen"
-    if m and _NEXT_FIELD.match(doc.text, f.end):
+    if m and (_NEXT_FIELD.match(doc.text, f.end) or record_field(doc, f)):
         m = None  # [ocr14-next-field] "Biomarker   KRAS G12C" over "Test / specimen   DNA panel ...": the next field's label
     if m:
         return not _RESULT_WORD.search(m.group(1))

@@ -19,7 +19,14 @@ read alone is a bare variant name, i.e. a detection. Two ways the gloss is writt
   (not found)", its colon read by a worst-level fax as a semicolon: the same bracketed call, after the label's mark.
   Guards as above: an English result word among the foreign words, or a bracket holding more than a call, keeps it.
   [ocr26s-okina-word] a foreign word may hold a glottal stop written as an apostrophe (Polynesian languages), a
-  letter of the word, not a stop.
+  letter of the word, not a stop. [ocr27-coded-label] (twenty-ninth pass) the label with its coding change in a bracket
+  before the mark, "KRAS G12C (c.34G>T): <foreign> (not detected)", is the same row; guard: the bracket holds one c.
+  or p. change only.
+* [ocr27-postposed-negation] (issue 17's twenty-ninth pass) a short negation word written after the variant, as
+  languages that put "none" or "not" last do ("G12C nav.", "G12C yok;", "KRAS G12C: ei"): the variant is ruled out.
+  Guards: a word from a closed list of such words (no English word: "no" and "not" after a name are read elsewhere),
+  ending its clause (a stop, a semicolon, a comma, a bracket or the line's end), and no positive call in a bracket
+  right after it ("G12C nie (G12C detected)" keeps its own reading).
 """
 
 from __future__ import annotations
@@ -40,8 +47,11 @@ _NEGATIVE_CALL = r"not[ \t]+(?:detected|found|identified|present)|negative|absen
 # [ocr26s-okina-word] a foreign word may hold a glottal stop written as an apostrophe ("'ikai ma'u")
 # [ocr26-dashed-row] (twenty-eighth pass) or a dash ("KRAS G12C - <foreign words> (not detected)")
 _FOREIGN_WORD = r"['\u2018\u2019\u02bb]?[^\W\d_]+(?:['\u2019\u02bb][^\W\d_]+)*['\u2019\u02bb]?"
+# [ocr27-coded-label] (twenty-ninth pass) the label may carry its coding change in a bracket before its mark ("KRAS
+# G12C (c.34G>T): <foreign> (not detected)"), the change itself a finding whose bracket closes before the mark. Guard: the
+# bracket holds one c. or p. change, nothing else.
 _BRACKETED_CALL = re.compile(
-    rf"(?:[ \t]*[:;=][ \t]*|[ \t]+[-\u2013\u2014][ \t]+|[ \t]+)((?:{_FOREIGN_WORD}[ \t]+){{1,4}})[(\[][ \t]*(?:(?:KRAS[ \t]+)?(?P<again>[A-Z]\d{{1,3}}[A-Z])"
+    rf"(?:[ \t]*\([cp]\.[ \t]?[\w>()*]{{1,20}}\)(?=[ \t]*[:;=])|\)(?=[ \t]*[:;=]))?(?:[ \t]*[:;=][ \t]*|[ \t]+[-\u2013\u2014][ \t]+|[ \t]+)((?:{_FOREIGN_WORD}[ \t]+){{1,4}})[(\[][ \t]*(?:(?:KRAS[ \t]+)?(?P<again>[A-Z]\d{{1,3}}[A-Z])"
     rf"[ \t:]+)?(?:{_NEGATIVE_CALL})[ \t]*[)\]]",
     re.I,
 )
@@ -57,6 +67,28 @@ def bracketed_call(doc: TextDoc, f: Finding) -> bool:
     name = _VARIANT_NAME.search(doc.text[f.start : f.end])
     # [v31s-field-gloss-call] a variant restated in the bracket is this finding's own
     return not m.group("again") or (bool(name) and name.group(0).upper() == m.group("again").upper())
+
+
+# [ocr27-postposed-negation] negation words that follow what they negate, in languages the reports are glossed from:
+# Latvian nav, Finnish/Estonian ei and pole, Hungarian nincs and nem, Turkish/Azerbaijani yok/yox, Uzbek yo'q, Kazakh
+# joq, Polish nie, German nicht, Danish/Norwegian ikke, Swedish inte, Icelandic ekki, Norwegian/Faroese nei, Dutch nee.
+_POSTPOSED_NEGATION = re.compile(
+    r"[ \t]*(?:[:=][ \t]*|[ \t]+[-\u2013\u2014][ \t]+)?(?:nav|ei|pole|nincs|nem|yok|yox|yo['\u2019\u02bb]q|joq|nie|nicht|ikke|inte|"
+    r"ekki|nei|nee)(?![\w'\u2019-])[ \t]*(?:[.;,)\]]|\(|$)",
+    re.I | re.M,
+)
+_POSITIVE_GLOSS = re.compile(r"\((?P<gloss>[^()\n]*)\)")
+_POSITIVE_CALL = re.compile(r"(?<!not )(?<!no )\b(?:detected|found|present|positive|identified)\b", re.I)
+
+
+def postposed_negation(doc: TextDoc, f: Finding) -> bool:
+    """[ocr27-postposed-negation] "G12C nav." / "KRAS G12C: ei": a negation word of a glossed language after the
+    variant, ending its clause, rules the variant out; a bracket right after that gives a positive call keeps it."""
+    m = _POSTPOSED_NEGATION.match(doc.text, f.end)
+    if not m or not _VARIANT_NAME.search(doc.text[f.start : f.end]):
+        return False
+    gloss = _POSITIVE_GLOSS.match(doc.text[m.end() - 1 if m.group(0).endswith("(") else m.end() :].lstrip(" \t."))
+    return not (gloss and _POSITIVE_CALL.search(gloss.group("gloss")) and not re.search(r"\b(?:no|not)\b", gloss.group("gloss"), re.I))
 
 
 def glossed_line(doc: TextDoc, f: Finding) -> bool:

@@ -336,3 +336,59 @@ def _assay_menu(doc: TextDoc, f: Finding) -> bool:
         return False
     line = doc.text[_line_start(doc.text, f.start) : _line_end(doc.text, f.end)]
     return not _ROW_RESULT.search(line)
+
+
+# [ocr27-record-field] (held-out OCR v27, issue 17's twenty-ninth pass) A laboratory system's export printed as
+# key=value lines, one record's fields under one index ("result[1].gene=KRAS" / "result[1].hgvs_p=p.G12C" /
+# "result[1].vaf=0.21"): the variant as a field's value is the record's finding, and the next field's key ("result[1]
+# ...") is no test word after it. The record's gene is its "gene" field, the nearest one above among the lines of
+# fields (a scan may garble the index, "result({1]"); a record of another gene is not KRAS's, and a negative value
+# in the same record ("call=not detected", "CALL=NOT_DETECTED") rules the variant out. Guard: only a short value, the
+# variant's name (quoted or not); a value that is a sentence is read as prose.
+_FIELD_LINE = re.compile(r"[ \t]*(?P<key>(?:[\w\[\](){}-]|\.[ ]?)+?)[ \t]*=[ \t]*(?P<value>[^=\n]*)")
+_GENE_KEY = re.compile(r"(?:^|[.\]_ ])gene(?:_?symbol)?$", re.I)
+_NEGATIVE_VALUE = re.compile(r"^(?:not[ \t_-]+detected|negative|neg|wild[ \t_-]?type|wt|absent|none(?:[ \t_-]+detected)?)\b", re.I)
+
+
+def _bare(value: str) -> str:
+    """A field's value without its quotes and the spaces around it ('"KRAS"' -> KRAS)."""
+    return value.strip().strip("\"'\u201c\u201d").strip()
+
+
+def _field_lines(doc: TextDoc, at: int) -> list[re.Match[str]]:
+    """The run of key=value lines holding position ``at`` (empty when its line is no field)."""
+    lines: list[re.Match[str]] = []
+    start = _line_start(doc.text, at)
+    while start > 0 and _FIELD_LINE.fullmatch(doc.text, _line_start(doc.text, start - 1), start - 1):
+        start = _line_start(doc.text, start - 1)
+    while start < len(doc.text):
+        end = _line_end(doc.text, start)
+        m = _FIELD_LINE.fullmatch(doc.text, start, end)
+        if not m:
+            if start > at:
+                break
+            return []
+        lines.append(m)
+        start = end + 1
+    return lines if len(lines) > 1 else []
+
+
+def record_field(doc: TextDoc, f: Finding) -> str | None:
+    """[ocr27-record-field] The finding as a field's value in a key=value export: "kras", "other" (another gene's
+    record), "negative" (its record says so), "field" (no gene field above it); None when it is no field's value."""
+    lines = _field_lines(doc, f.start)
+    own = next((m for m in lines if m.start("value") <= f.start and f.end <= m.end("value")), None)
+    if own is None or len(_bare(own.group("value"))) > f.end - f.start + 4:
+        return None  # a value that is a sentence ("comment = KRAS G12C: eligible ...") is read as one
+    genes = [i for i, m in enumerate(lines) if _GENE_KEY.search(m.group("key").strip())]
+    at = lines.index(own)
+    above = [i for i in genes if i <= at]
+    if not above:
+        return "field"
+    first = above[-1]
+    last = min((i for i in genes if i > at), default=len(lines))
+    if _bare(lines[first].group("value")).upper() not in ("KRAS", "K-RAS"):
+        return "other"
+    if any(_NEGATIVE_VALUE.match(_bare(m.group("value"))) for m in lines[first:last]):
+        return "negative"
+    return "kras"

@@ -105,3 +105,36 @@ def _line_end(text: str, at: int) -> int:
     """Where the line holding position ``at`` ends: the first newline at or after ``at``, else the text's end."""
     end = text.find("\n", at)
     return end if end >= 0 else len(text)
+
+
+# [ocr27-dated-heading] (held-out OCR v27, issue 17's twenty-ninth pass) A result under a dated heading of its own
+# paragraph ("MOLECULAR ADDENDUM (12/01/2026): ... sequencing of block B2 ..." / "... KRAS p.G12C detected"): the
+# heading's date is the result's when the finding's own sentence states none (a scan may break the sentence before it,
+# a stop read in "c. 34G>T."), as the contract reads a result's stated date before its document's. The heading opens a
+# line in capitals with the date, bracketed or not, before its colon; the finding is on it or on the next three lines,
+# no blank line and no other heading between. Guard: never a date before the document's (a section of an earlier
+# result keeps the document's date here; its own date is a class of its own).
+_DATED_HEADING = re.compile(
+    r"[^\w\n]{0,3}[A-Z][A-Z&/ -]{2,40}?[ \t]*[(\[]?[ \t]*(?:dated[ \t]+|of[ \t]+|on[ \t]+)?(?P<date>"
+    + _DATE.pattern
+    + r")[ \t]*[)\]]?[ \t]*:"
+)
+_ANY_HEADING = re.compile(r"[^\w\n]{0,3}[A-Z][A-Z&/ ()-]{2,40}:")
+
+
+def heading_date(doc: TextDoc, f: Finding) -> str | None:
+    """[ocr27-dated-heading] The date of the dated heading opening the finding's paragraph, when not before the
+    document's date; None when the paragraph has none."""
+    start = _line_start(doc.text, f.start)
+    for _ in range(4):
+        line = doc.text[start : _line_end(doc.text, start)]
+        if not line.strip():
+            return None
+        m = _DATED_HEADING.match(line)
+        if m:
+            day = _date_text(_DATE.match(m.group("date")))  # type: ignore[arg-type]
+            return day if day and (doc.date is None or day >= doc.date[:10]) else None
+        if _ANY_HEADING.match(line) or start == 0:
+            return None
+        start = _line_start(doc.text, start - 1)
+    return None
