@@ -52,7 +52,7 @@ _VALIDITY = re.compile(
 # "Vigencia: desde 2027/04/28 hasta 2027/07/27", a Norwegian "Gyldighet: fra og med 22. mars 2027 til og med ..." (a
 # dotted pair read by :func:`_paired`, a year-first one as it is, month names by their words)
 _YEAR_FIRST = r"\d{4}[-/.]\d{2}[-/.]\d{2}"
-_WORDED = rf"\d{{1,2}}\.?[ \t]+[^\W\d]+[ \t]+\d{{4}}"
+_WORDED = r"\d{1,2}\.?[ \t]+[^\W\d]+[ \t]+\d{4}"
 _FOREIGN_RANGE = re.compile(
     r"^[ \t]*(?:okres(?:[ \t]+\w+)?|laikotarpis|obdobie|razdoblje|vigencia|per[ií]odo(?:[ \t]+de[ \t]+vigencia)?|gyldighet|"
     r"gyldighetsperiode)[ \t]*:?[ \t]*"
