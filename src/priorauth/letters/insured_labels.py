@@ -36,7 +36,7 @@ _NAME_LABEL = (
     r"(?:nama[ \t]+)?tertanggung|sj[úu]kratrygg[ðd]ur|beteg[ \t]+neve|asigurat(?:ul)?|"
     # the twenty-seventh set's (the twenty-sixth pass): Polish, Norwegian, Slovak, Croatian / Serbian, Lithuanian, a
     # French or Spanish "Participante", a Uruguayan "Usuario"
-    r"ubezpieczon[ya]|forsikrede?|poisten(?:ec|kyňa)|osiguran(?:ik|ica)|apdraust(?:asis|oji)|participante|usuari[oa]"
+    r"ubezpieczon[ya]|forsikre(?:t|de)|poisten(?:ec|kyňa)|osiguran(?:ik|ica)|apdraust(?:asis|oji)|participante|usuari[oa]"
 )
 _HONORIFIC = r"(?:(?:Pan|Pani|W/ro|Ato|Mme|M\.|D\.?ª|Dña\.|Sr\.?ª|Sra?\.|Sig\.ra|Sig\.na|Sig\.|Dott\.(?:ssa)?|Mevr\.|Dhr\.|Bapak|Ibu|Pak)[ \t]+)?"
 _SEP = r"(?:[ \t]*(?:\.{2,}[ \t]*)?:|[ \t]{2,})"

@@ -52,7 +52,7 @@ APPROVED = [
     r"(?<!\bnie\s)(?<!\bnie\szosta.\s)(?<!\bnie\szosta..\s)(?<!\bnie\szostaje\s)\b(?:(?:zosta\S{1,2}|zostaje)\s+)?"
     r"(?:rozpatrzon[yae]\s+pozytywnie|zaakceptowan[yae]|zatwierdzon[yae])\b",
     # Norwegian: "... og innvilger dekning av legemidlet" (never "ikke innvilger", nor a request to grant)
-    r"(?<!\bikke\s)(?<!\bå\s)\binnvilger\s+(?:(?:herved|derfor)\s+)?(?:dekning|søknaden|refusjon|forhåndsgodkjenning)\b",
+    r"(?<!\bikke\s)(?<!\bå\s)\binnvilger\s+(?:vi\s+)?(?:(?:herved|derfor)\s+)?(?:dekning|søknaden|refusjon|forhåndsgodkjenning)\b",
     # Croatian, Serbian, Bosnian: "Odobrava se zahtjev", "Zahtev se odobrava" (never "ne odobrava se")
     r"(?<!\bne\s)\bodobrava\s+se\s+zahtj?e[vj]\b|\bzahtj?e[vj]\s+se\s+odobrava\b",
     # Slovak: "poisťovňa žiadosti vyhovuje" (its negation is one word: "nevyhovuje")
@@ -73,7 +73,7 @@ DENIED = [
     r"\bkhông\s+được\s+(?:chấp\s+thuận|phê\s+duyệt)\b",
     r"\bnie\s+(?:zosta\S{1,2}|zostaje)\s+(?:rozpatrzon[yae]\s+pozytywnie|zaakceptowan[yae]|zatwierdzon[yae])\b|"
     r"\brozpatrzon[yae]\s+negatywnie\b",
-    r"\b(?:vi\s+)?avslår\s+(?:herved\s+|derfor\s+)?(?:søknaden|dekning)\b|\bikke\s+innvilger\s+(?:dekning|søknaden)\b",
+    r"\b(?:vi\s+)?avslår\s+(?:vi\s+)?(?:herved\s+|derfor\s+)?(?:søknaden|dekning)\b|\bikke\s+innvilger\s+(?:dekning|søknaden)\b",
     r"\bodbija\s+se\s+zahtj?e[vj]\b|\bzahtj?e[vj]\s+se\s+odbija\b|\bne\s+odobrava\s+se\s+zahtj?e[vj]\b",
     rf"\b{marked('žiadosti')}\s+nevyhovuje\b|\bnevyhovuje\s+{marked('žiadosti')}\b|\b{marked('žiadosť')}\s+(?:sa\s+)?zamieta\b|\bzamieta\s+(?:sa\s+)?{marked('žiadosť')}",
     rf"\b{marked('prašymas')}\s+(?:yra\s+)?(?:nepatenkintas|atmestas)\b",
