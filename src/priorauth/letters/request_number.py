@@ -75,7 +75,8 @@ _NUMBER_LABELS = tuple(
         # the twenty-fourth set's languages (the twenty-third pass): a Spanish "Nº de autorización:", a Brazilian guide's
         # "Protocolo de atendimento:", a Swedish "Beslutsnummer:", a Danish "Bevillingsnummer:", a Polish "Nr sprawy:"
         # (never the member's "Nº de asegurado", "Medlemsnummer", "Nr członkowski")
-        rf"n\.?\s*{misread.ORDINAL}\.?\s+de\s+autorizaci[oó6]n(?=\s*(?:\.{{2,}}\s*)?:)",  # (a form's dot leaders before its colon)
+        # (a form's dot leaders before its colon; at fax the colon lost, a column gap before an id: the twenty-sixth pass)
+        rf"n\.?\s*{misread.ORDINAL}\.?\s+de\s+autorizaci[oó6]n(?=\s*(?:\.{{2,}}\s*)?:|[ \t]{{2,}}(?=[A-Z0-9]))",
         r"protocolo\s+de\s+atendimento(?=\s*:)",
         r"(?:beslut|bevillings|tillst[åa]nds)s?nummer(?=\s*:)",
         r"nr\.?\s+(?:sprawy|decyzji)(?=\s*:)",
