@@ -291,3 +291,24 @@ def test_a_mark_stands_only_where_the_word_has_it() -> None:
 )
 def test_a_box_inside_a_word_is_not_the_letters_words(value: str, unprinted: bool) -> None:
     assert missing_glyphs.unprinted(value) is unprinted
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Estado  ‘ DENEGADO", "denied"),  # a colon a fax read as a quote mark between blanks
+        ("Nidurstaéa: Umsokn er SYNJAD.", "denied"),  # the Icelandic ð and ó a fax read as é and o
+        ("Resultado de la evaluaci6n: APROBADO.", "approved"),  # ó read as 6
+    ],
+)
+def test_a_decision_label_as_a_fax_reads_it(line: str, value: str) -> None:
+    assert _outcome(_letter(line)) == value
+
+
+def test_a_quote_mark_inside_a_value_is_no_separator() -> None:
+    assert _outcome(_letter("Estado del recurso ‘ DENEGADO")) is None  # another thing's status
+
+
+def test_a_number_label_whose_colon_a_fax_lost() -> None:
+    line = "N° de autorizacion  QX-AC-31-000817  | Estado  ‘ AUTORIZADO"
+    assert any(m.group("v") == "QX-AC-31-000817" for r in request_number._NUMBER_RES for m in r.finditer(line))
