@@ -55,7 +55,7 @@ APPEAL_FIRST = re.compile(
     r"(?:carta|notificaci[oó]n|resoluci[oó]n|comunicaci[oó]n|aviso)"
     # French (the twenty-second pass): "contester cette décision ... dans un délai de 45 jours à compter de la date du
     # présent courrier" (never "jours ouvrés", never "à compter de la réception")
-    r"|\b(?:contester|recours|contestation)\b[^.]{0,80}?\bdans\s+un\s+d[ée]lai\s+de\s+(?P<n3>\d{1,3})\s+jours\s+"
+    r"|\b(?:contester|recours|contestation)\b[^.]{0,80}?\bdans\s+(?:un\s+d[ée]lai\s+de|les)\s+(?P<n3>\d{1,3})\s+jours\s+"
     r"(?:calendaires\s+)?(?:[àa]\s+compter\s+de|suivant)\s+la\s+date\s+(?:du|de\s+(?:la|ce|cette))\s+"
     r"(?:pr[ée]sente?\s+)?(?:courrier|lettre|d[ée]cision|notification)"
     # the twenty-fifth set's languages (the twenty-fourth pass), each counted from the letter's or the decision's own
@@ -72,14 +72,20 @@ APPEAL_FIRST = re.compile(
     r"|\bkeberatan\b[^.]{0,40}?\bdalam\s+waktu\s+(?P<n8>\d{1,3})\s+hari\s+(?:kalender\s+)?sejak\s+tanggal\s+(?:surat|keputusan)\s+ini"
     r"|\bcontestat[ăa]?\b[^.]{0,40}?\b[îi]n\s+termen\s+de\s+(?P<n9>\d{1,3})\s+(?:de\s+)?zile\s+(?:calendaristice\s+)?de\s+la\s+data\s+"
     r"(?:prezentei|acestei)\s+(?:decizii|scrisori|notific[ăa]ri)"
-    r"|\bkæra\b[^.]{0,60}?\binnan\s+(?P<n10>\d{1,3})\s+daga\s+frá\s+dagsetningu\s+þessa\s+(?:bréfs|úrskurðar|ákvörðunar)",
+    r"|\bkæra\b[^.]{0,60}?\binnan\s+(?P<n10>\d{1,3})\s+daga\s+frá\s+dagsetningu\s+þessa\s+(?:bréfs|úrskurðar|ákvörðunar)"
+    # the twenty-seventh set's (the twenty-sixth pass): a Croatian or Serbian "žalba u roku od 15 dana od dana donošenja
+    # rješenja", "prigovor se podnosi u roku od 30 dana od dana izdavanja ovog rešenja" (never from delivery or receipt:
+    # "od dana dostave", "od dana prijema", "od primitka"); a French "dans les 30 jours suivant la date du présent
+    # courrier" (above)
+    r"|\b(?:žalb\w*|prigovor\w*)\b[^.]{0,60}?\bu\s+roku\s+od\s+(?P<n11>\d{1,3})\s+dana\s+od\s+dana\s+"
+    r"(?:dono\S{1,2}enja|izdavanja|izdanja)\s+(?:ovog(?:a)?\s+|ove\s+)?(?:rj?e\S{1,2}enja|odluke)",
     I,
 )
 
 
 # the windows read since the twenty-fourth pass (their letters' numeric dates are day first, which the reader does
 # not know unless the letter says so)
-_DAY_FIRST_LANGUAGES = ("n5", "n6", "n7", "n8", "n9", "n10")
+_DAY_FIRST_LANGUAGES = ("n5", "n6", "n7", "n8", "n9", "n10", "n11")
 
 
 def order_unsure(m: re.Match[str], letter: date) -> bool:
@@ -90,4 +96,4 @@ def order_unsure(m: re.Match[str], letter: date) -> bool:
 
 
 def days(m: re.Match[str]) -> int:
-    return int(next(m.group(g) for g in ("n", "n2", "n3", "n5", "n6", "n7", "n8", "n9", "n10") if m.group(g)))
+    return int(next(m.group(g) for g in ("n", "n2", "n3", "n5", "n6", "n7", "n8", "n9", "n10", "n11") if m.group(g)))

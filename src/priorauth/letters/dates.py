@@ -59,7 +59,18 @@ _MONATE = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
     "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
 }  # fmt: skip
-_MONAT = "(?:" + "|".join(_MONATE) + ")"
+# the same dotted day before a Norwegian, Danish, Slovak, Croatian or Serbian month (the twenty-sixth pass): "18. mars
+# 2027", "10. mája 2027", "12. svibnja 2027.", "3. decembra 2027" (the genitive a date takes; "listopada" is October
+# in Croatian and November in Polish: never read)
+_MONATE |= {
+    "mars": 3, "desember": 12, "december": 12,
+    "januára": 1, "februára": 2, "marca": 3, "apríla": 4, "mája": 5, "júna": 6, "júla": 7, "augusta": 8,
+    "septembra": 9, "októbra": 10, "novembra": 11, "decembra": 12,
+    "siječnja": 1, "veljače": 2, "ožujka": 3, "travnja": 4, "svibnja": 5, "lipnja": 6, "srpnja": 7, "kolovoza": 8,
+    "rujna": 9, "studenoga": 11, "studenog": 11, "prosinca": 12,
+    "januara": 1, "februara": 2, "marta": 3, "aprila": 4, "maja": 5, "juna": 6, "jula": 7, "avgusta": 8, "oktobra": 10,
+}  # fmt: skip
+_MONAT = "(?:" + "|".join(sorted(_MONATE, key=len, reverse=True)) + ")"
 # a Dutch letter's month: "22 maart 2027", "7 juni 2027", "16 augustus 2027" (no full stop after the day)
 _MAANDEN = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
@@ -69,6 +80,11 @@ _MAANDEN = {
 _MAANDEN |= {
     "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "agosto": 8,
     "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
+}  # fmt: skip
+# a Polish letter's month, its genitive after the day: "15 marca 2027 r." (never "listopada": see above)
+_MAANDEN |= {
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7, "sierpnia": 8,
+    "września": 9, "października": 10, "grudnia": 12,
 }  # fmt: skip
 _MAAND = "(?:" + "|".join(sorted(_MAANDEN, key=len, reverse=True)) + ")"
 # an Italian letter's month in Roman numerals: "5.IV.2027", "21.XI.1953" (day.month.year)

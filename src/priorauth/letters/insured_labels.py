@@ -33,9 +33,12 @@ _NAME_LABEL = (
     # (not the Swedish "Försäkrad": at fax OCR reads a Swedish name's å and ö as other letters, "Åström" as "Astrém", and
     # the name was proposed wrong with nothing beside it to settle it, as the Danish ø of the safety pass)
     r"asegurad[oa]|afiliad[oa](?:/a)?(?:[ \t]+titular)?|pessoa[ \t]+segura|iscritt[oa]|assistit[oa]|verzekerde|"
-    r"(?:nama[ \t]+)?tertanggung|sj[úu]kratrygg[ðd]ur|beteg[ \t]+neve|asigurat(?:ul)?"
+    r"(?:nama[ \t]+)?tertanggung|sj[úu]kratrygg[ðd]ur|beteg[ \t]+neve|asigurat(?:ul)?|"
+    # the twenty-seventh set's (the twenty-sixth pass): Polish, Norwegian, Slovak, Croatian / Serbian, Lithuanian, a
+    # French or Spanish "Participante", a Uruguayan "Usuario"
+    r"ubezpieczon[ya]|forsikre(?:t|de)|poisten(?:ec|kyňa)|osiguran(?:ik|ica)|apdraust(?:asis|oji)|participante|usuari[oa]"
 )
-_HONORIFIC = r"(?:(?:D\.?ª|Dña\.|Sr\.?ª|Sra?\.|Sig\.ra|Sig\.na|Sig\.|Dott\.(?:ssa)?|Mevr\.|Dhr\.|Bapak|Ibu|Pak)[ \t]+)?"
+_HONORIFIC = r"(?:(?:Pan|Pani|W/ro|Ato|Mme|M\.|D\.?ª|Dña\.|Sr\.?ª|Sra?\.|Sig\.ra|Sig\.na|Sig\.|Dott\.(?:ssa)?|Mevr\.|Dhr\.|Bapak|Ibu|Pak)[ \t]+)?"
 _SEP = r"(?:[ \t]*(?:\.{2,}[ \t]*)?:|[ \t]{2,})"
 # a surname's particles in lower case ("van den", "da", "del")
 _PARTICLE = r"(?-i:van|von|de|der|den|da|das|do|dos|del|della|di|du|la|le|ten|ter)"
@@ -48,17 +51,25 @@ _MEMBER_LABEL = (
     r"f[öo]rs[äa]kringsnummer|taj[ \t]+sz[áa]m|no\.?[ \t]+de[ \t]+certificado|c[oó]digo[ \t]+de[ \t]+afiliad[oa]|kunde(?:nummer|nr\.?)|"
     r"nomor[ \t]+kartu[ \t]+peserta|n\.?[ \t]+iscrizione|kennitala|cpr-nr\.?|cnp|hmo[ \t]+card[ \t]+(?:no\.?|number)|"
     r"(?:n\.?[ \t]*[º°o2]\.?[ \t]+da[ \t]+)?carteir(?:inha|a)|n\.?[ \t]*[º°o]\.?[ \t]+de[ \t]+pessoa[ \t]+segura|"
-    r"(?:dod[ \t]+)?benefits[ \t]+no\.?[ \t]*\(dbn\)"
+    r"(?:dod[ \t]+)?benefits[ \t]+no\.?[ \t]*\(dbn\)|"
+    # the twenty-seventh set's (the twenty-sixth pass): a Polish "Nr klienta:" (never "Nr polisy", a group's), a
+    # Norwegian "Forsikringsnr.:", a Serbian "Broj polise/kartice:", a French "N° d'immatriculation :", "Matricule IPM :",
+    # a Colombian "Número documento:", a Latin American "Cédula (de identidad):", "NSS:", "Nro. de contrato:"
+    r"nr\.?[ \t]+klienta|forsikringsn(?:r\.?|ummer)|broj[ \t]+(?:polise/)?kartice|n[o°º]\.?[ \t]+d['’]immatriculation|"
+    r"matricule(?:[ \t]+[A-Z]{2,5})?|n[úu]mero[ \t]+(?:de[ \t]+)?documento|c[ée]dula(?:[ \t]+de[ \t]+identidad)?|nss|"
+    r"nro\.?[ \t]+de[ \t]+contrato"
 )
 MEMBER_ID = re.compile(rf"(?:^|(?<=\|))[ \t]*(?i:{_MEMBER_LABEL}){_SEP}[ \t]*{MEMBER_VALUE}", re.M)
 
 _BIRTH_LABEL = (
-    r"^[ \t|]*(?i:f[öo]delsedatum|f[æa]ðingardagur|sz[üu]let[ée]si[ \t]+(?:id[őo]|d[áa]tum)|data[ \t]+na(?:ș|ş|s|■)terii|tanggal[ \t]+lahir)"
+    r"^[ \t|]*(?i:f[öo]delsedatum|f[æa]ðingardagur|sz[üu]let[ée]si[ \t]+(?:id[őo]|d[áa]tum)|data[ \t]+na(?:ș|ş|s|■)terii|tanggal[ \t]+lahir|"
+    # the twenty-seventh set's: Polish, Norwegian, Slovak, Croatian / Serbian, Lithuanian, a Spanish form's "Fecha nacimiento"
+    r"data[ \t]+urodzenia|f[øo]dselsdato|d[áa]tum[ \t]+narodenia|datum[ \t]+ro(?:đ|■|d)enja|gimimo[ \t]+data|fecha[ \t]+nacimiento|nacid[oa])"
     r"[ \t]*(?:\.{2,}[ \t]*)?:?[ \t]*"
 )
 _BIRTH_DOTTED = re.compile(_BIRTH_LABEL + r"(?P<d>(?P<dd>\d{1,2})\.[ ]?(?P<mm>\d{1,2})\.[ ]?(?P<yy>\d{4}))(?!\d)", re.M)
 _BIRTH_YEAR_FIRST = re.compile(
-    _BIRTH_LABEL + r"(?P<d>(?P<yy>\d{4})(?:-|\.[ ]?)(?P<mm>\d{1,2})(?:-|\.[ ]?)(?P<dd>\d{1,2})\.?)(?![\d/.-])", re.M
+    _BIRTH_LABEL + r"(?P<d>(?P<yy>\d{4})(?:-|/|\.[ ]?)(?P<mm>\d{1,2})(?:-|/|\.[ ]?)(?P<dd>\d{1,2})\.?)(?![\d/.-])", re.M
 )
 
 

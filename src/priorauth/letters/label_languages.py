@@ -35,16 +35,19 @@ _NOUN = (
     # Finnish, Czech, Greek (capitals carry no accent), Turkish, Estonian, Hebrew
     r"p[äa][äa]t[öo]s|v[ýy]sledek(?:[ \t]+posouzen[íi])?|rozhodnut[íi]|απ[οό]φαση|(?:prov[iİ■]zyon[ \t]+)?sonu[çc]u?|karar|otsus|החלטה|"
     # Ukrainian, Vietnamese, Icelandic (the twenty-fifth pass)
-    r"рішення|k[ếe]t[ \t]+qu[ảa]|niðurstaða)"
+    r"рішення|k[ếe]t[ \t]+qu[ảa]|niðurstaða|"
+    # at fax (the twenty-sixth pass): the Icelandic "ð" read as "d" or "é" ("Nidurstaéa")
+    r"ni[ðd]ursta[ðdé]a)"
 )
 _OF_REQUEST = (
     r"(?:[ \t]+(?:van[ \t]+(?:de|uw|het)|de[ \t]+(?:la|su)|del)[ \t]+"
-    r"(?:aanvraag|machtiging|verzoek|solicitud|petici[oó]n|autorizaci[oó]n|tr[aá]mite|evaluaci[oó]n))?"
+    r"(?:aanvraag|machtiging|verzoek|solicitud|petici[oó6]n|autorizaci[oó6]n|tr[aá]mite|evaluaci[oó6]n))?"
 )
 _LABEL = re.compile(
     # set off by a colon, dot leaders and a colon ("Estado ........: AUTORIZADO") or a form's column gap ("Status     Beviljat");
+    # at fax a colon read as a quote mark between blanks ("Estado  ‘ AUTORIZADO", the twenty-sixth pass);
     # opening a line, following a sentence's stop or a two-column form's bar ("...  | Estado ....: AUTORIZADO")
-    rf"(?:^[ \t|]*|(?<=[.!?])[ \t]+|(?<=[ \t]\|)[ \t]*)(?<![\w-])(?P<k>{_NOUN}){_OF_REQUEST}(?:[ \t]*(?:\.{{2,}}[ \t]*)?:|[ \t]{{2,}}(?=\S))[ \t]*(?P<v>[^\n]{{2,80}})",
+    rf"(?:^[ \t|]*|(?<=[.!?])[ \t]+|(?<=[ \t]\|)[ \t]*)(?<![\w-])(?P<k>{_NOUN}){_OF_REQUEST}(?:[ \t]*(?:\.{{2,}}[ \t]*)?:|[ \t]+[‘’'][ \t]+(?=\S)|[ \t]{{2,}}(?=\S))[ \t]*(?P<v>[^\n]{{2,80}})",
     M,
 )
 _VALUE_END = re.compile(r"[.;](?=\s|$)|[ \t]{3,}")
@@ -66,7 +69,7 @@ _WORDS = (
         r"απορρ[ιί]πτεται|απορρ[ιί]φθηκε|δεν[ \t]+εγκρ[ιί]νεται|red|reddedildi(?:r)?|olumsuz|onaylanmad[ıi]|"
         r"(?:taotlust?[ \t]+)?mitte[ \t]+rahulda(?:da|tud)|(?:הבקשה[ \t]+)?(?:נדחתה|נדחה|לא[ \t]+אושרה)|"
         # Ukrainian, Vietnamese, Icelandic ("the application is refused"), Spanish "NO PROCEDE la cobertura"
-        r"відмов(?:а|лено)|відхилено|t[ừu][ \t]+ch[ốo]i|(?:umsókn(?:in)?[ \t]+(?:er|var)[ \t]+)?(?:synja[ðd]|hafna[ðd]|ekki[ \t]+samþykkt)|"
+        r"відмов(?:а|лено)|відхилено|t[ừu][ \t]+ch[ốo]i|(?:ums[óo]kn(?:in)?[ \t]+(?:er|var)[ \t]+)?(?:synja[ðd]|hafna[ðd]|ekki[ \t]+samþykkt)|"
         r"no[ \t]+procede|improcedente",
     ),
     (

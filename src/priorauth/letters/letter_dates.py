@@ -45,7 +45,18 @@ _COVER = re.compile(r"\b(?:facsimile|fax)\s+(?:transmittal|transmission|cover(?:
 
 
 # a date's order said beside it: "(day/month/year)", "(month.day.year)", "(DD/MM/YYYY)"
-_FORMAT_NOTE = re.compile(r"[ \t]*\((?:day|month|year|dd|mm|yyyy)(?:[/.\- ](?:day|month|year|dd|mm|yy|yyyy)){2}\)$", I)
+# (or said in the letter's language, words before it: "(dates au format JJ/MM/AAAA)", "(formato DD/MM/AAAA)")
+_FORMAT_NOTE = re.compile(
+    r"[ \t]*\((?:[^\W\d]+[ \t]+){0,3}?(?P<o>day|month|year|dd|mm|yyyy|jj|aaaa|tt|jjjj)(?:[/.\- ](?:day|month|year|dd|mm|yy|yyyy|jj|aaaa|tt|jjjj)){2}\)$",
+    I,
+)
+# a birth date's label in the languages the letters use ("Date de naissance", "Fødselsdato", "Data urodzenia"): a
+# letterhead's last column under one is a birth, never the letter's date
+_BIRTH_WORD = re.compile(
+    r"\b(?:dob|birth|born|naissance|nacimiento|nacid[oa]|nascimento|nascita|geburt\w*|geboorte\w*|f[øö]d\w*|urodzenia|"
+    r"narodenia|narozen[íi]|ro\S?enja|gimimo|syntym\w*|sz[üu]let\w*|n[ée]e)\b",
+    I,
+)
 
 
 # a German dateline's dotted date, day first as German letters write it ("Lindenau, den 09.03.2027": 9 March)
@@ -98,6 +109,8 @@ def _letter_date(text: str) -> Hit | None:
             "",
             stripped,
         )
+        # a year's word after the date ("Beograd, 20.5.2027. godine", "Warszawa, 15 marca 2027 r.")
+        stripped = re.sub(r"(?<=\d)\.?[ \t]+(?:godine|god\.|r\.|m\.)$", "", stripped)
         stripped = re.sub(r"(?<=\d)[ \t]+[—–_~|]{1,2}$", "", stripped)  # a rule's mark OCR put after a dateline: "June 7, 2027 —"
         # an app's notification heading: a bullet or an icon's square, the date, its time ("■ Oct 12, 2027 · 10:05"; at
         # fax the middle dot read as a dash between blanks, "May 12, 2027 - 4:47 PM")
@@ -107,7 +120,7 @@ def _letter_date(text: str) -> Hit | None:
         note = _FORMAT_NOTE.search(stripped)
         stripped = _FORMAT_NOTE.sub("", stripped)  # "28/04/2027 (day/month/year)": the date alone, its order said
         found = dates.find(re.sub(r"(?<=\d{4})/(?!\d{1,2}/)", " ", line))  # "June 15, 2027/15 de junio" (OCR)
-        if found and ((note and re.match(r"[ \t]*\((?:day|dd)", note.group(0), I)) or _GERMAN_DATELINE.search(line)):
+        if found and ((note and note.group("o").lower() in ("day", "dd", "jj", "tt")) or _GERMAN_DATELINE.search(line)):
             found[0] = _day_first(line, found[0])
         # a line that is only a date, or a letterhead's date column ("July 1, 2026      Reference ..."), or a
         # date and its translation ("June 15, 2027 / 15 de junio de 2027")
@@ -130,7 +143,7 @@ def _letter_date(text: str) -> Hit | None:
             return Hit(d, pos + tail.start("d"), pos + tail.end("d"))
         pos += len(line) + 1
     for m in _LAST_COLUMN.finditer("\n".join(lines[:6])):
-        if (d := dates.parse(m.group("d"))) and not re.search(r"\b(?:dob|birth|born)\b", m.group(0), I):
+        if (d := dates.parse(m.group("d"))) and not _BIRTH_WORD.search(m.group(0)):
             if column_label.birth_by_label(text, m.start("d"), m.end("d")):
                 continue  # "Date of birth" over it in a grid of labels and values: a birth, never the letter's date
             return Hit(d, m.start("d"), m.end("d"))

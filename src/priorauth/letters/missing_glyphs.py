@@ -8,7 +8,8 @@ whose first line is mostly boxes is left empty, with a warning to read it on the
 such words as runs of round glyphs (``QOOOODO``, ``QQ0000``, :mod:`priorauth.letters.glossed`): a value with a run of
 five or more of them, letters among them, is left empty the same way.
 
-Guards: a line with one or two boxes (a table's rule, a ticked box, one missing letter in a word) is read as before;
+Guards: a line with one or two boxes (a table's rule, a ticked box) is read as before (the twenty-sixth pass: a box
+between two letters of a word, a letter the font lacked, leaves the value empty too: it is not the letter's words);
 a run of digits alone (``10000``) or a word of four letters (``GOOD``) is no run of round glyphs; numbers and
 dates are not judged here (:mod:`priorauth.letters.cjk_dates` reads a date whose units are boxes)."""
 
@@ -19,6 +20,9 @@ import re
 BOX = "■"
 _LEAST = 3  # boxes on one line
 _SHARE = 0.3  # of the line's non-blank characters
+# a box inside a word ("indika■ným"): the font lacked one of its letters (a Slovak "č"), so the value is not the
+# letter's words (the twenty-sixth pass; a box alone between blanks, a ticked box's or a rule's, is read as before)
+_INSIDE_WORD = re.compile(rf"(?<=[^\W\d_]){BOX}+(?=[^\W\d_])")
 _ROUND_RUN = re.compile(r"(?=[0-9OQDGUCo]*[OQ])[0-9OQDGUCo]{5,}")  # what a fax makes of a script OCR cannot read
 
 
@@ -31,4 +35,4 @@ def unprinted(span: str, ocr: bool = False) -> bool:
         return True
     ink = sum(not c.isspace() for c in line)
     boxes = line.count(BOX)
-    return boxes >= _LEAST and boxes >= _SHARE * ink
+    return (boxes >= _LEAST and boxes >= _SHARE * ink) or bool(_INSIDE_WORD.search(line))

@@ -20,7 +20,10 @@ _CONDITIONAL = re.compile(
     r"did\s+not\s+(?:respond|reply)|no\s+response|not\s+an?\s+(?:adverse|unfavorable|denial|approval)|"
     # "if" in the languages of :mod:`priorauth.letters.statement_languages` (Italian, Danish, Dutch, Romanian,
     # Indonesian, Hungarian, Vietnamese)
-    r"qualora|nel\s+caso\s+(?:in\s+cui|che)|hvis|indien|dac[ăa]|jika|apabila|amennyiben|nếu)\b"
+    r"qualora|nel\s+caso\s+(?:in\s+cui|che)|hvis|indien|dac[ăa]|jika|apabila|amennyiben|nếu|"
+    # and in the twenty-seventh set's (the twenty-sixth pass): Polish, Norwegian, Croatian / Serbian, Lithuanian, a French
+    # or Spanish "si" before its subject (never the Italian "si chiede", a pronoun)
+    r"je[żz]eli|je[śs]li|dersom|ako|jei(?:gu)?|si\s+(?:la|le|les|el|los|las|votre|vous|nous|usted|su|l['’]))\b"
     rf"|^\s*(?:\d{{1,2}}[.)]\s+)?on\s+{dates.DATE}",
     I,
 )

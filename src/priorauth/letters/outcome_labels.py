@@ -7,7 +7,7 @@ import re
 
 from priorauth.letters import extract, misread
 from priorauth.letters.outcome_words import _NEGATED, _OUTCOME_WORDS, _item_value
-from priorauth.letters.spans import GARBLED_LEADER, Hit, I, M
+from priorauth.letters.spans import _OURS, GARBLED_LEADER, Hit, I, M
 from priorauth.letters.status_codes import _CODE, _code
 
 _LABEL = re.compile(
@@ -35,6 +35,14 @@ _HEADING_NEXT = re.compile(
 # not): "STATUS OK TO FILL (APPROVED)" (the column gap a text layer keeps, a fax's OCR may shrink to one blank)
 _CAPS_FIELD = re.compile(
     r"^[ \t|]*(?-i:STATUS|DECISION|OUTCOME)[ \t]+(?P<v>(?-i:[A-Z][A-Z ()/-]{1,40}[A-Z)]))[ \t]*(?:\|[ \t]*)?$", M
+)
+# an authorization form's field naming what it authorizes (the twenty-sixth pass): "Servicio autorizado: SOTORASIB
+# 120 MG TABLETA (LUMAKRAS)", "Medicamento aprobado:", "Drug approved:" - approved when its value names LUMAKRAS
+# (another drug's, or a field whose name is negated, "no autorizado", says nothing)
+_GRANTED_ITEM = re.compile(
+    r"^[ \t|]*(?!no[ \t])(?:servicios?|medicamentos?|tecnolog[ií]as?|productos?|f[áa]rmacos?|drugs?|medications?|services?)[ \t]+"
+    r"(?P<w>autorizad[oa]s?|aprobad[oa]s?|approved|authorized)[ \t]*:[ \t]*(?P<v>[^\n]{3,80})$",
+    I | M,
 )
 
 # a label's value ends at its sentence's end, a semicolon or a column gap
@@ -84,4 +92,7 @@ def label_hits(text: str, codes: dict[str, str]) -> list[Hit]:
         value = next((v for v, words in _OUTCOME_WORDS if re.fullmatch(rf"(?:{words})", m.group("v"), I)), None)
         if value and not (value == "approved" and _NEGATED.search(m.group("v"))):
             labeled.append(Hit(value, m.start("v"), m.end("v")))
+    for m in _GRANTED_ITEM.finditer(text):
+        if _OURS.search(m.group("v")):
+            labeled.append(Hit("approved", m.start("w"), m.end("w")))
     return labeled

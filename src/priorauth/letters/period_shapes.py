@@ -47,6 +47,19 @@ _VALIDITY = re.compile(
     rf"(?P<a>{_DOTTED})[ \t]*(?:[–—-]|do|bis|til)[ \t]*(?P<b>{_DOTTED})(?!\d|\.\d)",  # (a sentence's stop may follow)
     I,
 )
+# a validity label in Polish, Lithuanian, Slovak, Croatian or Spanish, then its "from ... to" words (the twenty-sixth
+# pass): "Okres finansowania: od 22.03.2027 r. do 21.06.2027 r.", "Laikotarpis: nuo 2027-05-05 iki 2027-11-04",
+# "Vigencia: desde 2027/04/28 hasta 2027/07/27", a Norwegian "Gyldighet: fra og med 22. mars 2027 til og med ..." (a
+# dotted pair read by :func:`_paired`, a year-first one as it is, month names by their words)
+_YEAR_FIRST = r"\d{4}[-/.]\d{2}[-/.]\d{2}"
+_WORDED = r"\d{1,2}\.?[ \t]+[^\W\d]+[ \t]+\d{4}"
+_FOREIGN_RANGE = re.compile(
+    r"^[ \t]*(?:okres(?:[ \t]+\w+)?|laikotarpis|obdobie|razdoblje|vigencia|per[ií]odo(?:[ \t]+de[ \t]+vigencia)?|gyldighet|"
+    r"gyldighetsperiode)[ \t]*:?[ \t]*"
+    rf"(?:od|nuo|desde|del|fra(?:[ \t]+og[ \t]+med)?)[ \t]+(?P<a>{_DOTTED}|{_YEAR_FIRST}|{_WORDED})(?:[ \t]*r\.)?[ \t]+"
+    rf"(?:do|iki|hasta|al|til(?:[ \t]+og[ \t]+med)?)[ \t]+(?P<b>{_DOTTED}|{_YEAR_FIRST}|{_WORDED})(?![\d/-]|\.\d)",
+    I | M,
+)
 _LONG_JULIAN_SAID = re.compile(r"\b(?:CCYYDDD|YYYYDDD)\b|\byear\s*\+\s*day\s+of\s+(?:the\s+)?year\b", I)
 _SEP = r"(?:[ \t]*[:.][ \t]*|[ \t]{2,})"
 _FROM = re.compile(rf"^[ \t]*(?:from|start|eff(?:ective)?|begin)[-_ ]?(?:dt|date){_SEP}(?P<j>\d{{7}})[ \t]*$", I | M)
@@ -98,6 +111,22 @@ def _paired(a: str, b: str) -> tuple[date, date] | None:
     return read[0], read[1]
 
 
+def _foreign_pair(a: str, b: str) -> tuple[date, date] | None:
+    """Two dates of a :data:`_FOREIGN_RANGE`: year-first ones as they are, dotted ones by :func:`_paired`; an end
+    before its start, or a year-first date beside a dotted one, gives nothing."""
+    if re.match(r"\d{4}", a) and re.match(r"\d{4}", b):
+        start, end = (dates.calendar_day(*re.split(r"[-/.]", v)) for v in (a, b))
+        pair = (start, end) if start and end else None
+    elif re.fullmatch(_WORDED, a) and re.fullmatch(_WORDED, b):
+        start, end = dates.parse(a), dates.parse(b)  # a month's name: its order is its words'
+        pair = (start, end) if start and end else None
+    elif re.fullmatch(_DOTTED, a) and re.fullmatch(_DOTTED, b):
+        pair = _paired(a, b)
+    else:
+        pair = None
+    return pair if pair and pair[0] <= pair[1] else None
+
+
 def long_julian(value: str) -> date | None:
     """A date of seven digits, year and day of the year ("2027257" is 14 September 2027)."""
     year, ddd = int(value[:4]), int(value[4:])
@@ -123,6 +152,8 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
         if a is not None and b is not None and a <= b:
             return _hit(a, m, ga), _hit(b, m, gb)
     if (m := _VALIDITY.search(text)) is not None and (pair := _paired(m.group("a"), m.group("b"))) and pair[0] <= pair[1]:
+        return _hit(pair[0], m, "a"), _hit(pair[1], m, "b")
+    if (m := _FOREIGN_RANGE.search(text)) is not None and (pair := _foreign_pair(m.group("a"), m.group("b"))):
         return _hit(pair[0], m, "a"), _hit(pair[1], m, "b")
     if _LONG_JULIAN_SAID.search(text):
         start, end = _FROM.search(text), _THRU.search(text)

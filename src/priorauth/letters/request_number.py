@@ -75,7 +75,8 @@ _NUMBER_LABELS = tuple(
         # the twenty-fourth set's languages (the twenty-third pass): a Spanish "Nº de autorización:", a Brazilian guide's
         # "Protocolo de atendimento:", a Swedish "Beslutsnummer:", a Danish "Bevillingsnummer:", a Polish "Nr sprawy:"
         # (never the member's "Nº de asegurado", "Medlemsnummer", "Nr członkowski")
-        rf"n\.?\s*{misread.ORDINAL}\.?\s+de\s+autorizaci[oó6]n(?=\s*(?:\.{{2,}}\s*)?:)",  # (a form's dot leaders before its colon)
+        # (a form's dot leaders before its colon; at fax the colon lost, a column gap before an id: the twenty-sixth pass)
+        rf"n\.?\s*{misread.ORDINAL}\.?\s+de\s+autorizaci[oó6]n(?=\s*(?:\.{{2,}}\s*)?:|[ \t]{{2,}}(?=[A-Z0-9]))",
         r"protocolo\s+de\s+atendimento(?=\s*:)",
         r"(?:beslut|bevillings|tillst[åa]nds)s?nummer(?=\s*:)",
         r"nr\.?\s+(?:sprawy|decyzji)(?=\s*:)",
@@ -105,6 +106,20 @@ _NUMBER_LABELS = tuple(
         r"c[oó]digo\s+de\s+(?:solicitud|autorizaci[oó]n|caso)(?=\s*:)",
         rf"protocolo\s+d[ao]\s+(?:{misread.marked('solicitação')}|pedido|{misread.marked('autorização')})(?=\s*:)",
         r"(?:authori[sz]ation|approval)\s+letter\s+(?:{NUM}|no\.?)(?=\s*:)",
+        # the twenty-seventh set's (the twenty-sixth pass): a Croatian or Serbian "Broj zahtjeva:", "Broj predmeta:", a
+        # Slovenian "Številka vloge:", a Spanish "No. de autorización:", "Trámite N.º ...", "Referencia:" (never the
+        # sender's "Su referencia"), a French "Réf. dossier :", "N° de demande de prise en charge :", "demande
+        # d'autorisation préalable n° ...", a subject's "| Ref PGL/GH/..." (never a member's "Broj osiguranika",
+        # "No. de afiliado")
+        r"broj\s+(?:zahtj?eva|predmeta|rj?e\S{1,2}enja|odluke)(?=\s*:)",
+        r"[šs]tevilka\s+(?:vloge|zadeve|odlo\S{1,2}be)(?=\s*:)",
+        r"no\.\s+de\s+(?:autorizaci[oó6]n|solicitud|caso)(?=\s*:)",
+        rf"tr[aá]mite\s+n\.?\s*{misread.ORDINAL}\.?(?=\s*[A-Z0-9])",
+        r"(?<!\bsu\s)(?<!\bsus\s)(?<!\bvuestra\s)referencia(?=\s*:)",
+        r"r[ée]f\.?\s+(?:du\s+)?dossier(?=\s*:)",
+        r"n[o°º]\.?\s+de\s+demande\s+de\s+prise\s+en\s+charge(?=\s*:)",
+        r"demande\s+d['’]\s*(?:autorisation|accord|entente)(?:\s+pr[ée]alable)?\s+n[o°º]\.?(?=\s*[A-Z0-9])",
+        r"ref(?=[ \t]+(?-i:[A-Z]{2,6}/[A-Z0-9]))",
         # a request's id joined by a number sign, in a sentence: "Coverage request KDH#27-08-2231 is approved"
         r"(?:request|case|file)(?=\s+(?-i:[A-Z]{1,6})#\d)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",

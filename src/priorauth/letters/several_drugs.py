@@ -16,7 +16,8 @@ _ITEM_WORDS = r"approved|authorized|den[il1|t]ed|declined|not\s+approved|not\s+a
 # "2 | LUMAKRAS 120 MG TABLET | ... | APPROVED", the twenty-first set's safety pass)
 _ITEM = re.compile(
     rf"^[ \t|]*(?:(?:\d{{1,2}}|[A-Ha-h])(?:[.)]|[ \t]*\|)[ \t]+)?(?P<item>[A-Za-z][^\n]*?{_DOSE}[^\n]*?)"  # a row drawn with bars, a numbered row
-    rf"(?:[ \t]+(?P<v>(?-i:(?:NOT\s+)?(?:APPROVED|AUTHORIZED|DEN[IL1|T]ED|DECLINED|CERTIFIED|PENDED|PENDING)))"
+    # (a Spanish table's cell in capitals, the twenty-sixth pass: "| LUMAKRAS 120 mg tabletas | ... | APROBADO |")
+    rf"(?:[ \t]+(?P<v>(?-i:(?:NOT\s+)?(?:APPROVED|AUTHORIZED|DEN[IL1|T]ED|DECLINED|CERTIFIED|PENDED|PENDING)|(?:NO[ \t]+)?APROBAD[OA]|NEGAD[OA]|DENEGAD[OA]))"
     rf"|(?:[ \t]{{2,}}|[ \t]*[:|\-–][ \t]*)(?P<w>{_ITEM_WORDS}))\b",
     M,
 )

@@ -9,9 +9,20 @@ guards: a condition (these languages' "if" are in :data:`priorauth.letters.outco
 disagreeing statements leave the outcome empty. Guards of their own: a negation before an approval's verb makes it a
 denial and never an approval (``non è stata accolta``, ``ikke bevilget``, ``nem ad helyt``, ``nu aprobă``, ``tidak
 dapat kami setujui``, ``ekki samþykkt``, ``không được chấp thuận``); a drug's indication ("è approvato per il
-trattamento di ...") is no decision; a noun of an appeal ("synjun", "contestată") is no statement."""
+trattamento di ...") is no decision; a noun of an appeal ("synjun", "contestată") is no statement.
+
+The twenty-sixth pass added the twenty-seventh set's statements (a way letters are written in Central and Eastern
+Europe, Norway, French- and Spanish-speaking Africa and America): a Polish passive ("wniosek został rozpatrzony
+pozytywnie"), a Norwegian first person ("innvilger dekning", "avslår søknaden"), a South Slavic impersonal verb
+("Odbija se zahtjev", "Zahtev se ODBIJA", "odobrava se"), a Slovak insurer's "(ne)vyhovuje žiadosti", a Lithuanian
+"prašymas patenkintas", a French "ne peut être acceptée", and a request held for papers ("el trámite se mantiene en
+espera", "le dossier est suspendu dans l'attente", "needs the following before deciding"). Guards as above: a negation
+before an approval's verb is never an approval (``nie został``, ``ikke innvilger``, ``ne odobrava``, the Slovak
+``ne-`` is its own word); a condition leaves the sentence unread."""
 
 from __future__ import annotations
+
+from priorauth.letters.misread import marked
 
 APPROVED = [
     # Italian: "la richiesta ... è stata ACCOLTA", "viene autorizzata" (never "non è stata accolta", nor an indication)
@@ -35,6 +46,19 @@ APPROVED = [
     r"(?-i:^\s*APPROVAL\s+OF\s+(?:YOUR\s+|THE\s+)?(?:[A-Z]+\s+){0,2}(?:REQUEST|APPLICATION)\b)",
     # Vietnamese: "yêu cầu đã được chấp thuận" (never "không được chấp thuận")
     r"(?<!không\s)\bđược\s+(?:chấp\s+thuận|phê\s+duyệt)\b",
+    r"(?-i:^\s*(?:Objet\s*:\s*)?ACCORD\s+DE\s+(?:PRISE\s+EN\s+CHARGE|REMBOURSEMENT)\b)",
+    # Polish: "wniosek ... został ROZPATRZONY POZYTYWNIE" (never "nie został", nor "negatywnie")
+    # (a PDF's font may print the "ł" as a box: the verb's ending is not needed, "nie" before it still is)
+    r"(?<!\bnie\s)(?<!\bnie\szosta.\s)(?<!\bnie\szosta..\s)(?<!\bnie\szostaje\s)\b(?:(?:zosta\S{1,2}|zostaje)\s+)?"
+    r"(?:rozpatrzon[yae]\s+pozytywnie|zaakceptowan[yae]|zatwierdzon[yae])\b",
+    # Norwegian: "... og innvilger dekning av legemidlet" (never "ikke innvilger", nor a request to grant)
+    r"(?<!\bikke\s)(?<!\bå\s)\binnvilger\s+(?:vi\s+)?(?:(?:herved|derfor)\s+)?(?:dekning|søknaden|refusjon|forhåndsgodkjenning)\b",
+    # Croatian, Serbian, Bosnian: "Odobrava se zahtjev", "Zahtev se odobrava" (never "ne odobrava se")
+    r"(?<!\bne\s)\bodobrava\s+se\s+zahtj?e[vj]\b|\bzahtj?e[vj]\s+se\s+odobrava\b",
+    # Slovak: "poisťovňa žiadosti vyhovuje" (its negation is one word: "nevyhovuje")
+    rf"\b{marked('žiadosti')}\s+(?:v\s+plnom\s+rozsahu\s+)?vyhovuje\b|\bvyhovuje\s+{marked('žiadosti')}\b",
+    # Lithuanian: "PRAŠYMAS PATENKINTAS" (never "nepatenkintas": its own word)
+    rf"\b{marked('prašymas')}\s+(?:yra\s+)?patenkintas\b",
 ]
 DENIED = [
     r"(?-i:^\s*DENIAL\s+OF\s+(?:YOUR\s+|THE\s+)?(?:[A-Z]+\s+){0,2}(?:REQUEST|APPLICATION)\b)",
@@ -47,6 +71,16 @@ DENIED = [
     r"\btidak\s+(?:dapat\s+kami\s+setujui|disetujui)\b|\b(?:permohonan|pengajuan)\b[^.\n]{0,60}?\bditolak\b",
     r"\b(?:umsókn(?:in)?\s+)?(?:er|var|hefur\s+verið)\s+(?:synjað|hafnað|ekki\s+samþykkt)\b",
     r"\bkhông\s+được\s+(?:chấp\s+thuận|phê\s+duyệt)\b",
+    r"\bnie\s+(?:zosta\S{1,2}|zostaje)\s+(?:rozpatrzon[yae]\s+pozytywnie|zaakceptowan[yae]|zatwierdzon[yae])\b|"
+    r"\brozpatrzon[yae]\s+negatywnie\b",
+    r"\b(?:vi\s+)?avslår\s+(?:vi\s+)?(?:herved\s+|derfor\s+)?(?:søknaden|dekning)\b|\bikke\s+innvilger\s+(?:dekning|søknaden)\b",
+    r"\bodbija\s+se\s+zahtj?e[vj]\b|\bzahtj?e[vj]\s+se\s+odbija\b|\bne\s+odobrava\s+se\s+zahtj?e[vj]\b",
+    rf"\b{marked('žiadosti')}\s+nevyhovuje\b|\bnevyhovuje\s+{marked('žiadosti')}\b|\b{marked('žiadosť')}\s+(?:sa\s+)?zamieta\b|\bzamieta\s+(?:sa\s+)?{marked('žiadosť')}",
+    rf"\b{marked('prašymas')}\s+(?:yra\s+)?(?:nepatenkintas|atmestas)\b",
+    # a French subject line in capitals: "Objet : REFUS DE PRISE EN CHARGE - LUMAKRAS ..." (opening its line)
+    r"(?-i:^\s*(?:Objet\s*:\s*)?REFUS\s+DE\s+(?:PRISE\s+EN\s+CHARGE|REMBOURSEMENT)\b)",
+    # French: "la demande de prise en charge ne peut être acceptée" (a request's, never a document's)
+    r"\b(?:demande|requête)\b[^.]{0,60}?\bne\s+(?:peut|pourra)\s+(?:pas\s+)?" + marked("être") + r"\s+(?:accept[ée]e|accord[ée]e|retenue)\b",
 ]
 PENDED = [
     # English: "The above request is kept PENDING for want of the following", "stays pending until ..."
@@ -57,4 +91,9 @@ PENDED = [
     r"\b(?:pratica|richiesta|domanda)\b[^.\n]{0,40}?\b(?:è|e')\s+(?:sospesa|in\s+sospeso)\b|\bsi\s+chiede\s+di\s+(?:trasmettere|inviare|integrare)\b",
     # Danish: "Sagen er sat i bero", "beder vi om:"
     r"\bsagen\s+er\s+sat\s+i\s+bero\b|\bbeder\s+vi\s+om\b",
+    # a request held for papers: "el trámite se mantiene en espera", "Le dossier est suspendu dans l'attente de ces
+    # pièces", "the committee ... needs the following before deciding"
+    r"\b(?:tr[áa]mite|solicitud|expediente|caso)\s+(?:se\s+)?(?:mantiene|queda|permanece)\s+en\s+(?:espera|suspenso)\b",
+    r"\b(?:dossier|demande)\s+est\s+(?:suspendu|mis\s+en\s+attente)e?\b",
+    r"\bneeds?\s+the\s+following\s+(?:\w+\s+){0,2}before\s+(?:deciding|(?:a|its|our|any)\s+decision|it\s+can\s+decide)\b",
 ]

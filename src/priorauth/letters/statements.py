@@ -199,7 +199,7 @@ _STATEMENTS = {
         r"\b(?:is|remains)\s+(?:still\s+)?(?:incomplete|pending)\b",  # "the case is still pending"
         r"\b(?:information|documentation|records)\s+(?:is|are|was|were)\s+(?:missing|incomplete)\b",
         r"\b(?:cannot|can\s*not|could\s+not|unable\s+to)\s+(?:begin|start|complete|continue)\s+(?:our\s+|the\s+|its\s+)?review\b",
-        r"\b(?:cannot|can\s*not|unable\s+to|not\s+able\s+to|will\s+not)\s+(?:yet\s+)?(?:finish|complete|continue|make|reach|render|begin|start|process|decide)\b[^.;]{0,100}?\buntil\s+(?:we|you|the|your|our|it|they)\b",
+        r"\b(?:cannot|can\s*not|unable\s+to|not\s+able\s+to|will\s+not)\s+(?:yet\s+)?(?:finish|complete|continue|make|reach|render|begin|start|process|decide|proceed)\b[^.;]{0,100}?\buntil\s+(?:we|you|the|your|our|it|they)\b",
         r"\bwe\s+(?:still\s+)?need\s*:",
         # a Spanish letter: "SOLICITUD DE INFORMACION ADICIONAL", "necesitamos:"
         r"\bsolicitud\s+de\s+(?:informaci[oó]n|documentos)\s+adicional(?:es)?\b|\bnecesitamos\s*:",
