@@ -586,6 +586,21 @@ TWENTYSEVENTH_BLIND = {  # the twenty-seventh set's one blind run (digital, fax)
     "patient_mismatch": ("97.9 / 0.0 / 2.1", "95.8 / 0.0 / 4.2"),
 }
 
+TWENTYEIGHTH_BLIND = {  # the twenty-eighth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("52.1 / 47.9 / 0.0", "52.1 / 47.9 / 0.0"),
+    "authorization_number": ("66.7 / 33.3 / 0.0", "62.5 / 37.5 / 0.0"),
+    "period_start": ("79.2 / 20.8 / 0.0", "79.2 / 20.8 / 0.0"),
+    "period_end": ("79.2 / 20.8 / 0.0", "79.2 / 20.8 / 0.0"),
+    "quantity": ("79.2 / 20.8 / 0.0", "79.2 / 20.8 / 0.0"),
+    "appeal_deadline": ("79.2 / 20.8 / 0.0", "79.2 / 20.8 / 0.0"),
+    "denial_reason": ("83.3 / 14.6 / 2.1", "81.2 / 16.7 / 2.1"),
+    "requested": ("83.3 / 16.7 / 0.0", "83.3 / 16.7 / 0.0"),
+    "patient_name": ("66.7 / 33.3 / 0.0", "58.3 / 37.5 / 4.2"),
+    "patient_birth_date": ("72.9 / 27.1 / 0.0", "66.7 / 33.3 / 0.0"),
+    "patient_member_id": ("64.6 / 35.4 / 0.0", "60.4 / 39.6 / 0.0"),
+    "patient_mismatch": ("100.0 / 0.0 / 0.0", "97.9 / 0.0 / 2.1"),
+}
+
 
 def _at_both_qualities(
     nth: str,
@@ -633,6 +648,7 @@ def _at_both_qualities(
         _at_both_qualities("twenty-fifth", TWENTYFIFTH_BLIND, 1, "scored **once** by the lead on 2026-12-03"),
         _at_both_qualities("twenty-sixth", TWENTYSIXTH_BLIND, 1, "scored **once** by the lead on 2026-12-03"),
         _at_both_qualities("twenty-seventh", TWENTYSEVENTH_BLIND, 0, "scored **once** by the lead on 2026-12-03"),
+        _at_both_qualities("twenty-eighth", TWENTYEIGHTH_BLIND, 0, "scored **once** by the lead on 2026-12-03"),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
