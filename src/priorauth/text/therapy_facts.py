@@ -269,11 +269,15 @@ _SUBJECT_LINE = re.compile(
 
 # (held-out v27, issue 13's twenty-eighth pass, part two) [v27-therapy-request-title] A document titled as a request to a
 # funder ("Exceptional Access Program request, <hospital>.", "Solicitação ao convênio:"): the drug of the sentence right
+# (held-out v33's safety pass, issue 13) [v33s-request-title] ... in French, German or Italian ("Demande d'accès
+# compassionnel ...", "Antrag auf ...", "Richiesta di ..."), or a payer's peer-to-peer review whose first sentence names the
+# case by the drug asked for ("Peer-to-peer note (...). Case: <drug> for <indication>"): the drug asked for, not given.
 # after the title, with no word that it was given, is the drug asked for. Not a refill or renewal request (a drug taken),
 # nor a drug under a history field or word ("Tratamento prévio: ... carboplatina").
 _REQUEST_TITLE = re.compile(
     r"\A\W*(?:[\w'-]+\s+){0,4}(?<!refill\s)(?<!renewal\s)(?<!reauthori[sz]ation\s)(?<!re-authori[sz]ation\s)"
-    r"(?<!continuation\s)(?:request|application|solicitud|solicita[çc][ãa]o|pedido)\b"
+    r"(?<!continuation\s)(?:request|application|solicitud|solicita[çc][ãa]o|pedido|demande|antrag|richiesta"
+    r"|peer[\s-]to[\s-]peer|p2p)\b(?!\s+(?:de\s+)?(?:renouvellement|prolongation|verl[äa]ngerung|di\s+rinnovo))"
     r"[^.:\n]{0,100}[.:]",
     re.I,
 )
