@@ -1,6 +1,6 @@
 """Issue 18, safety pass on the twenty-eighth letters set: letters of our own wording for each class of WRONG value
 found there (a denial statement that gives its reason after its own colon, with a grievance sentence after it; a
-fax's name whose capital I/J or marked vowel OCR read unsurely) and their guards: a name read surely, or from a text
+fax's name whose capital I/J OCR read unsurely) and their guards: a name read surely, or from a text
 layer, is given as read; a real other patient is still flagged. Synthetic names and numbers only."""
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ _MEMBER = (
     [
         ("Orla Jona Pembleton", {"Jona": 78.0}, None),  # a capital J read unsurely: I or J?
         ("Orla Iona Pembleton", {"Iona": 80.0}, None),
-        ("Zália Quarrington", {"Zália": 84.0}, None),  # a marked vowel read unsurely
+        ("Zália Quarrington", {"Zália": 84.0}, "Zália Quarrington"),  # a marked vowel: its mark's doubt is no other name
         ("Orla Jona Pembleton", {}, "Orla Jona Pembleton"),  # read surely: as read
         ("Orla Jona Pembleton", {"Pembleton": 80.0}, "Orla Jona Pembleton"),  # the unsure word has no look-alike
         ("Zalia Quarrington", {"Zalia": 84.0}, "Zalia Quarrington"),  # no mark, no capital I/J: as read
@@ -105,7 +105,6 @@ def test_a_text_layer_name_is_never_doubted() -> None:
     ("read", "case_name", "dob", "flagged"),
     [
         ("Orla Jona Pembleton", "Orla Iona Pembleton", "12 June 1958", False),  # I read as J, the birth date agreeing
-        ("Zália Quarrington", "Zélia Quarrington", "12 June 1958", False),  # the vowel under the mark misread
         ("Orla Jona Pembleton", "Orla Iona Pembleton", "13 June 1958", True),  # another birth date: another patient
         ("Orla Jona Pembleton", "Orla Iona Castleford", "12 June 1958", True),  # another surname: another patient
         ("Orla Jona Pembleton", "Orla Nona Pembleton", "12 June 1958", True),  # N is no look-alike of J

@@ -3,11 +3,10 @@ glyph a fax's OCR confuses with another letter of the alphabet (the twenty-eight
 given as a value (a wrong name is worse than an empty one); it stays a weak reading, compared with the case's
 (:func:`priorauth.letters.patient.compare`), so a real other patient is still flagged.
 
-The glyphs:
-
-* a capital ``I`` or ``J`` opening a word: a fax's serif font prints the two alike ("Jain" of "Iain");
-* a vowel with a mark (``ô``, ``é``, ``ã``, ...): OCR reads the mark and may misread the vowel under it with it
-  ("Anténio" of "Antônio").
+The glyph: a capital ``I`` or ``J`` opening a word, which a fax's serif font prints alike ("Jain" of "Iain"). (A vowel
+with a mark, "Anténio" of "Antônio", is not doubted: OCR reads marks unsurely on right names as often, "é" for "è" or
+"ė", which accents folded are the same name; doubting them emptied right names on the twenty-fifth and
+twenty-seventh sets' faxes.)
 
 A word read at :data:`~priorauth.letters.patient.SURE` or more is taken as read; a text-layer PDF is never doubted."""
 
@@ -16,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_LOOK_ALIKE = re.compile(r"\b[IJ](?=[a-z])|[áàâãäéèêëíìîïóòôõöúùûüÁÀÂÃÄÉÈÊËÍÌÎÏÓÒÔÕÖÚÙÛÜ]")
+_LOOK_ALIKE = re.compile(r"\b[IJ](?=[a-z])")
 _WORD = re.compile(r"[^\s,]+")
 
 
