@@ -63,6 +63,8 @@ _REASON_SENTENCE = re.compile(
 _REASON_STOP = re.compile(
     r"^\s*(?:[A-Z][A-Za-z ]{0,40}:|sincerely|regards|(?-i:[IVX]{1,4})\.(?=\s|$))|\b(?:appeal|disagree|reconsideration|redetermination|questions|"
     r"call\s+us|contact\s+us|right\s+to|you\s+(?:may|can)\s+(?:ask|request|file|send)|"
+    # a grievance's sentence ("The insured may file a grievance within 15 days"): the appeal's, never the reason's
+    r"grievance|"
     # an appeal's sentence in the languages read since the twenty-fourth pass (Czech, Turkish, Estonian, Greek, French,
     # Spanish, German, Finnish)
     r"n[áa]mitk|odvol[áa]n|itiraz|vaide|[εέ]νσταση|recours|recurso|reconsideraci[oó]n|widerspruch|oikaisuvaatimu|valitu|"
@@ -171,6 +173,9 @@ _PARAGRAPH_END = re.compile(r"\n[ \t]*\n|\f")
 _LABEL_LINE = re.compile(r"[ \t|]*(?:decision|determination|outcome|status|result)[ \t]*:[ \t]*", I)
 _NOT_PROSE = re.compile(r"(?m:^[ \t|]*[A-Z][A-Za-z/#& ]{0,30}:)|\.{4,}|_{3,}|\[[ \t]*\]|<<|>>")
 _STOP_AT = re.compile(r"[.!?](?=\s|$)")
+# a denial statement that gives its reason after its own colon, in the same sentence ("The request is rejected: the
+# drug is not payable under the policy."): the clause after the colon (the twenty-eighth safety pass)
+_COLON_CLAUSE = re.compile(r"[ \t]*:[ \t]*(?=[A-Za-z])")
 
 
 def reason_after(text: str, statements: list[Hit]) -> Hit | None:
@@ -191,6 +196,8 @@ def reason_after(text: str, statements: list[Hit]) -> Hit | None:
     line_end = text.find("\n", hit.end) % (len(text) + 1)
     if prose and re.match(r"[ \t\n]*as\s+\S", text[hit.end : para_end]):  # "is denied as experimental/investigational: ..."
         start = hit.end + len(text[hit.end : para_end]) - len(text[hit.end : para_end].lstrip())
+    elif prose and (colon := _COLON_CLAUSE.match(text, hit.end, line_end)):  # "The request is rejected: <reason>."
+        start = colon.end()
     else:
         # a label's value that goes on after its stop on its line: "DECISION: DENIED. THE REQUEST IS FOR USE ..."
         on_line = not prose and re.match(r"\.[ \t]+\S", text[hit.end : line_end])

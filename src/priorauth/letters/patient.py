@@ -100,11 +100,18 @@ def _cut(read: str, want: str) -> bool:
     return any(_alnum("".join(groups[:i])) == a for i in range(1, len(groups)))
 
 
+def _capital_ij(a: str, b: str) -> bool:
+    """a and b differ only in their first letter, an I for a J: a fax's serif capitals ("Jain" of "Iain", any length)."""
+    return len(a) > 1 and a[1:] == b[1:] and {a[0], b[0]} == {"i", "j"}
+
+
 def _near_words(a: set[str], b: set[str]) -> bool:
     """Every word of the shorter name is a word of the other or one misread letter away from one."""
     short, long_ = sorted((a, b), key=len)
     return all(
-        w in long_ or (len(w) >= NEAR_LENGTH and any(len(v) >= NEAR_LENGTH and _misread(w, v) for v in long_))
+        w in long_
+        or any(_capital_ij(w, v) for v in long_)
+        or (len(w) >= NEAR_LENGTH and any(len(v) >= NEAR_LENGTH and _misread(w, v) for v in long_))
         for w in short
     )
 
@@ -215,11 +222,7 @@ def _weak_name(weak: str, want: str, confirmed: bool) -> str | None:
         a, b = _folded_words(weak, glyphs), _folded_words(want, glyphs)
         if not a or not b or a <= b or b <= a:
             return None
-        short, long_ = sorted((a, b), key=len)
-        near |= all(
-            w in long_ or (len(w) >= NEAR_LENGTH and any(len(v) >= NEAR_LENGTH and _misread(w, v) for v in long_))
-            for w in short
-        )
+        near |= _near_words(a, b)
     return "near" if confirmed and near else "name"
 
 

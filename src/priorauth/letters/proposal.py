@@ -22,6 +22,7 @@ from priorauth.letters import (
     json_status,
     mapping,
     missing_glyphs,
+    name_glyphs,
     numbered_keys,
     outcome,
     patient,
@@ -355,6 +356,11 @@ def propose(
         if f is not None and name == "name" and letter.ocr and isinstance(f.value, str) and x12_action.name_disputed(text, f.value):
             out.warnings.append("the patient's name is printed twice and OCR read the two differently: left empty; read it on the letter")
             f.value = None  # the name stays a weak reading: compared with the case's, its glyphs folded
+        elif f is not None and name == "name" and letter.ocr and isinstance(f.value, str) and name_glyphs.doubtful(
+            letter.text[f.start : f.end], f.start, letter.confidence, patient.SURE
+        ):
+            out.warnings.append("the patient's name has a letter OCR may have misread as another: left empty; read it on the letter")
+            f.value = None  # a weak reading, compared with the case's (an I/J or a marked vowel one letter off: near)
         if f is not None and f.value is not None:
             out.patient[name] = f.value
         elif f is not None and name == "name" and isinstance(f.read, str) and f.read.strip():
