@@ -400,11 +400,11 @@ _INVERTED_IF_AFTER = re.compile(r"\s+(?:(?:mutation|variant|alteration)\s+)?(?:b
 # [ocr28s-cannot-comment] (held-out OCR v28's safety pass) the writer says they cannot speak to the variant ("so I cannot
 # comment on KRAS G12C", "unable to give an opinion on the KRAS G12C status"): no result. Guards: the inability and the
 # verb of speaking in the finding's own clause (no stop, semicolon or colon between, though a page may wrap it over
-# lines), at most three words between.
+# lines; a fax's speck at a line's start, ".. KRAS G12C", is no stop: a stop follows a word), at most three words between.
 _CANNOT_COMMENT_BEFORE = re.compile(
     r"\b(?:cannot|can\s*not|can't|unable\s+to|not\s+able\s+to|not\s+in\s+a\s+position\s+to)\s+(?:comment|remark|speak|"
     r"give\s+(?:an?\s+|any\s+)?opinion|express\s+(?:a|an|any)\s+(?:view|opinion))\s+(?:on|about|to|regarding)\s+"
-    r"(?:[^\W\d_]+\s+){0,3}?(?:k-?ras\s+)?(?:p\.)?$",
+    r"(?:[^\W\d_]+\s+){0,3}?(?:[.,'`]{1,3}\s+)?(?:k-?ras\s+)?(?:p\.)?$",
     re.I,
 )
 
@@ -422,7 +422,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # [ocr27-glued-conditional] "ifa KRAS G12C mutation were found": a scan's "if a", a hypothetical
     if _INVERTED_IF_BEFORE.search(doc.text[f.sentence_start : f.start]) and _INVERTED_IF_AFTER.match(doc.text, f.end):
         return  # [ocr28s-inverted-conditional] "Should KRAS G12C be found, ...": a condition, no result
-    if _CANNOT_COMMENT_BEFORE.search(re.split(r"[.;:!?](?:\s|$)", doc.text[max(0, f.start - 90) : f.start])[-1]):
+    if _CANNOT_COMMENT_BEFORE.search(re.split(r"(?<=\w)[.;:!?](?:\s|$)", doc.text[max(0, f.start - 90) : f.start])[-1]):
         return  # [ocr28s-cannot-comment] "I cannot comment on KRAS G12C": the writer has no result to speak to
     if f.label == "KRAS_G12C" and _G12C_IN_ERROR.search(doc.text):
         return  # (held-out v13) [v13-g12c-in-error] "The G12C entry was an error": no G12C anywhere in the note
