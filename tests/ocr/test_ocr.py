@@ -2625,3 +2625,36 @@ def test_ocr27_identifier_label_is_no_misread_drug(line: str, misread: bool) -> 
 
     words = [ocr.Word(m.start(), m.end(), 40.0, (0, 0, 1, 1)) for m in re.finditer(r"\S+", line)]
     assert (_misread_drug(line, words) is not None) is misread
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr28s-inverted-conditional] a condition whose verb comes first, no "if": a hypothetical, no result
+        ("Clinic letter\nThe core went for sequencing last week. Should a KRAS G12C variant be reported, we would\n"
+         "discuss sotorasib at the next visit.\n", "insufficient"),
+        ("Clinic letter\nTissue panel awaited. Were KRAS G12C to be confirmed, a targeted tablet is the plan.\n", "insufficient"),
+        # guards: the verb in the middle of a clause; no "be" after the variant
+        ("Clinic letter\nThe resected tumour had KRAS G12C present on tissue sequencing.\n", "met"),
+        ("Clinic letter\nTissue panel back. Had KRAS G12C detected in the lung resection, per the lab.\n", "met"),
+        # [ocr28s-cannot-comment] the writer unable to speak to the variant, maybe wrapped over lines: no result
+        ("Second opinion\nNo molecular report came with the slides, so I am unable to comment on the KRAS G12C status.\n",
+         "insufficient"),
+        ("Second opinion\nThe gene report is missing and I cannot\ncomment on\nKRAS G12C.\n", "insufficient"),
+        ("Second opinion\nThe gene report is missing and I cannot\ncomment on\n.. KRAS G12C.\n", "insufficient"),
+        # guard: a stop closes the inability before the finding
+        ("Second opinion\nI cannot comment on the scans. Tissue sequencing: KRAS G12C detected in the tumour.\n", "met"),
+        # [ocr28s-sentence-gloss] a foreign sentence ending on the variant, its English gloss in a bracket after it
+        ("Tumour block, tissue hotspot NGS\nTathmini: aina ni KRAS G13D sio G12C. (The change seen is G13D, not G12C.)\n",
+         "not_met"),
+        # guards: an English function word before the variant; a result word between it and the bracket
+        ("Tumour block, tissue hotspot NGS\nThe resected tumour carries KRAS G12C. (The tablet discussed inhibits G12C.)\n",
+         "met"),
+        ("Tumour block, tissue hotspot NGS\nTathmini: KRAS G12C detected. (The change seen on the block is G12C.)\n", "met"),
+    ],
+)
+def test_ocr28s_inverted_conditional_cannot_comment_and_sentence_gloss(text: str, status: str) -> None:
+    """[ocr28s-*] (held-out OCR v28's safety pass) three KRAS mets on clean text the labels say are insufficient: a
+    condition written verb first, a writer who cannot comment on the result, a foreign sentence read past its English
+    gloss."""
+    assert _status_of_text(text, "Molecular result") == status

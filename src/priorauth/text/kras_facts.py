@@ -48,7 +48,7 @@ from priorauth.text.kras_evidence import (
     status_voided,
     wrapped_lead,
 )
-from priorauth.text.kras_glosses import bracketed_call, glossed_line, postposed_negation
+from priorauth.text.kras_glosses import bracketed_call, glossed_line, glossed_sentence, postposed_negation
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
     _DANGLING_NOT,
@@ -391,6 +391,22 @@ def _withdrawn_row(doc: TextDoc, f: Finding) -> bool:
 # ("ifa KRAS G12C mutation were ever found", "ifthe"): the clause is a hypothetical as "if a" is. Guards: only "if" and
 # an article, as a whole token, in the finding's own clause (no comma, semicolon or colon between).
 _GLUED_IF = re.compile(r"(?<![\w'-])if(?:a|an|the)\b[^,;:]*$", re.I)
+# [ocr28s-inverted-conditional] (held-out OCR v28's safety pass) a condition written without "if", its verb first:
+# "Should KRAS G12C be found, ...", "Were a G12C mutation present", "Had G12C been detected": a hypothetical. Guards: the
+# verb opens the finding's clause (sentence start or after a stop, colon or semicolon) with at most an article and the
+# gene between, and the clause goes on with "be" / "to be" / "been" / "present" after the variant.
+_INVERTED_IF_BEFORE = re.compile(r"(?:^|[.;:]\s*)(?:should|were|had)\s+(?:(?:a|an|the|any)\s+)?(?:k-?ras\s+)?(?:p\.)?$", re.I)
+_INVERTED_IF_AFTER = re.compile(r"\s+(?:(?:mutation|variant|alteration)\s+)?(?:be|to\s+be|been|present|prove)\b", re.I)
+# [ocr28s-cannot-comment] (held-out OCR v28's safety pass) the writer says they cannot speak to the variant ("so I cannot
+# comment on KRAS G12C", "unable to give an opinion on the KRAS G12C status"): no result. Guards: the inability and the
+# verb of speaking in the finding's own clause (no stop, semicolon or colon between, though a page may wrap it over
+# lines; a fax's speck at a line's start, ".. KRAS G12C", is no stop: a stop follows a word), at most three words between.
+_CANNOT_COMMENT_BEFORE = re.compile(
+    r"\b(?:cannot|can\s*not|can't|unable\s+to|not\s+able\s+to|not\s+in\s+a\s+position\s+to)\s+(?:comment|remark|speak|"
+    r"give\s+(?:an?\s+|any\s+)?opinion|express\s+(?:a|an|any)\s+(?:view|opinion))\s+(?:on|about|to|regarding)\s+"
+    r"(?:[^\W\d_]+\s+){0,3}?(?:[.,'`]{1,3}\s+)?(?:k-?ras\s+)?(?:p\.)?$",
+    re.I,
+)
 
 
 def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
@@ -404,6 +420,10 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if _GLUED_IF.search(doc.text[f.sentence_start : f.start]):
         return  # [ocr27-glued-conditional] "ifa KRAS G12C mutation were found": a scan's "if a", a hypothetical
+    if _INVERTED_IF_BEFORE.search(doc.text[f.sentence_start : f.start]) and _INVERTED_IF_AFTER.match(doc.text, f.end):
+        return  # [ocr28s-inverted-conditional] "Should KRAS G12C be found, ...": a condition, no result
+    if _CANNOT_COMMENT_BEFORE.search(re.split(r"(?<=\w)[.;:!?](?:\s|$)", doc.text[max(0, f.start - 90) : f.start])[-1]):
+        return  # [ocr28s-cannot-comment] "I cannot comment on KRAS G12C": the writer has no result to speak to
     if f.label == "KRAS_G12C" and _G12C_IN_ERROR.search(doc.text):
         return  # (held-out v13) [v13-g12c-in-error] "The G12C entry was an error": no G12C anywhere in the note
     if f.label == "KRAS_G12C" and (
@@ -462,6 +482,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # [ocr26-no-call-made] "no mutation call can be made for any KRAS target, G12C included": no result
     if f.label != "KRAS_NEG" and glossed_line(doc, f):
         return  # [ocr25s-gloss-line] a foreign line naming the variant, glossed whole on the next line in brackets
+    if f.label != "KRAS_NEG" and glossed_sentence(doc, f):
+        return  # [ocr28s-sentence-gloss] "<foreign> G12C. (The variant is G12V, not G12C.)": the gloss is read instead
     if f.label != "KRAS_NEG" and field_names_test(doc, f):
         return  # [ocr21s-test-field] "Test: KRAS G12C / hotspot panel" on a cancellation notice: the test's name
     if f.label != "KRAS_NEG" and status_voided(doc, f):

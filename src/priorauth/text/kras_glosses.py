@@ -22,6 +22,11 @@ read alone is a bare variant name, i.e. a detection. Two ways the gloss is writt
   letter of the word, not a stop. [ocr27-coded-label] (twenty-ninth pass) the label with its coding change in a bracket
   before the mark, "KRAS G12C (c.34G>T): <foreign> (not detected)", is the same row; guard: the bracket holds one c.
   or p. change only.
+* [ocr28s-sentence-gloss] (held-out OCR v28's safety pass) a foreign sentence ending on the variant, glossed whole in
+  a bracket on the same line (wrapped maybe): "<foreign words> G12C. (The variant found is G12D, not G12C.)": the
+  mention is read through its gloss, which is a finding of its own. Guards: the foreign sentence before the variant
+  holds no English result word and the word before the name is no English function word; only a stop between the
+  variant and the bracket; the bracket is a sentence (three words or more, not a bare call) naming the same variant.
 * [ocr27-postposed-negation] (issue 17's twenty-ninth pass) a short negation word written after the variant, as
   languages that put "none" or "not" last do ("G12C nav.", "G12C yok;", "KRAS G12C: ei"): the variant is ruled out.
   Guards: a word from a closed list of such words (no English word: "no" and "not" after a name are read elsewhere),
@@ -36,7 +41,7 @@ import re
 from priorauth.text.layout import _RESULT_WORD
 from priorauth.text.pipeline import Finding
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _line_at, _line_end
+from priorauth.text.spans import _line_at, _line_end, _line_start
 
 _NEGATIVE_CALL = r"not[ \t]+(?:detected|found|identified|present)|negative|absent|wild[ \t-]?type|no[ \t]+mutation"
 # foreign words after the variant on its line, then a bracket holding only a negative call
@@ -119,3 +124,25 @@ _WRAP = re.compile(r"[ \t]*(?:[^\W\d_]+[ \t]+){0,3}[^\W\d_]+[.;]?[ \t]*")
 def _sentence_wrap(line: str) -> bool:
     return bool(_WRAP.fullmatch(line)) and not _RESULT_WORD.search(line)
 
+
+
+# [ocr28s-sentence-gloss] the bracket after a foreign sentence ending on the variant, restating it in English
+_SENTENCE_GLOSS = re.compile(r"[ \t]*[.;]?[ \t]*\((?P<gloss>[^()]{1,160})\)")
+_FUNCTION_WORD_BEFORE = re.compile(
+    r"(?<![\w-])(?:and|or|no|not|for|with|of|the|a|an|is|was|are|on|in|to|by|but|has|had|have|carries|shows?|"
+    r"harbou?rs?)[ \t]*(?:k-?ras[ \t-]*(?:p\.)?)?$",
+    re.I,
+)
+
+
+def glossed_sentence(doc: TextDoc, f: Finding) -> bool:
+    """[ocr28s-sentence-gloss] "<foreign words> G12C. (The variant is G12D, not G12C.)": the English sentence in the
+    bracket is the reading of the foreign one; the foreign mention is no finding of its own."""
+    name = _VARIANT_NAME.search(doc.text[f.start : f.end])
+    m = _SENTENCE_GLOSS.match(doc.text, f.end)
+    if not name or not m or len(re.findall(r"[^\W\d_]+", m.group("gloss"))) < 3:
+        return False
+    named = re.compile(rf"(?<!\d){re.escape(name.group(0))}(?![A-Za-z0-9])", re.I)
+    line = doc.text[_line_start(doc.text, f.start) : f.start]
+    before = re.split(r"[.;!?](?:\s|$)", line)[-1]
+    return bool(named.search(m.group("gloss"))) and not _RESULT_WORD.search(before) and not _FUNCTION_WORD_BEFORE.search(before)
