@@ -133,7 +133,7 @@ def heading_date(doc: TextDoc, f: Finding) -> str | None:
         m = _DATED_HEADING.match(line)
         if m:
             day = _date_text(_DATE.match(m.group("date")))  # type: ignore[arg-type]
-            return day if day and (doc.date is None or day >= doc.date[:10]) else None
+            return day if day and (doc.date is None or dates.on_or_after(day, doc.date)) else None
         if _ANY_HEADING.match(line) or start == 0:
             return None
         start = _line_start(doc.text, start - 1)
