@@ -21,3 +21,10 @@ def found(text: str) -> set[tuple[str, str]]:
             from_documents([TextDoc("DocumentReference/t", "2026-01-01", "DocumentReference", "", text)])
         )
     )
+
+
+def assert_reads(name: str, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]) -> None:
+    """One wording-class case: the text gives every pair of ``wanted`` and none of ``unwanted``."""
+    got = found(text)
+    assert wanted <= got, f"{name}: missing {sorted(wanted - got)} in {sorted(got)}"
+    assert not (unwanted & got), f"{name}: must not find {sorted(unwanted & got)}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.text.reading import found
+from tests.text.reading import assert_reads
 
 # (class, text, pairs that must be found, pairs that must not)
 CASES = [
@@ -406,9 +406,7 @@ CASES = [
 
 @pytest.mark.parametrize(("name", "text", "want", "unwanted"), CASES, ids=[c[0] for c in CASES])
 def test_wording_class(name: str, text: str, want: set[tuple[str, str]], unwanted: set[tuple[str, str]]) -> None:
-    got = found(text)
-    assert want <= got, (name, sorted(got))
-    assert not (unwanted & got), (name, sorted(got))
+    assert_reads(name, text, want, unwanted)
 
 
 @pytest.mark.parametrize("mark", ["(-)", "(+)", "(see below)", "[1]", "(x2)"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.text.test_wording_classes import found
+from tests.text.reading import found
 
 PRESENT = ("kras", "g12c_present")
 ABSENT = ("kras", "g12c_absent")
