@@ -23,11 +23,7 @@ from priorauth.letters import (
     requested_items,
     several_drugs,
 )
-
-
-def _outcome(text: str) -> str | None:
-    hit, _ = outcome.outcome(outcome.plain(text))
-    return hit.value if hit else None
+from tests.letters.reading import outcome_of
 
 
 def _letter(body: str) -> str:
@@ -75,7 +71,7 @@ def test_the_split_keeps_what_other_modules_import() -> None:
     ],
 )
 def test_a_statement_in_these_languages_is_read(sentence: str, value: str) -> None:
-    assert _outcome(_letter(sentence)) == value
+    assert outcome_of(_letter(sentence)) == value
 
 
 @pytest.mark.parametrize(
@@ -90,8 +86,8 @@ def test_a_statement_in_these_languages_is_read(sentence: str, value: str) -> No
         "Approval of the request may take up to ten days.",  # inside a sentence, a condition
     ],
 )
-def test_a_condition_an_indication_or_an_appeal_says_no_outcome(sentence: str) -> None:
-    assert _outcome(_letter(sentence)) is None
+def test_a_condition_an_indication_or_an_appeal_says_nooutcome_of(sentence: str) -> None:
+    assert outcome_of(_letter(sentence)) is None
 
 
 # -- 2. a decision label set off by leaders, a column gap or a form's bar ---------------------------------------------
@@ -124,7 +120,7 @@ def test_a_label_of_something_else_says_nothing(line: str) -> None:
 
 
 def test_a_military_action_disapproved_is_a_denial() -> None:
-    assert _outcome(_letter("ACTION:        DISAPPROVED")) == "denied"
+    assert outcome_of(_letter("ACTION:        DISAPPROVED")) == "denied"
 
 
 # -- 3. a closure threatened is no closure ----------------------------------------------------------------------------
@@ -136,7 +132,7 @@ def test_a_military_action_disapproved_is_a_denial() -> None:
     ],
 )
 def test_a_threatened_closure_leaves_the_pended_notice(sentence: str, value: str | None) -> None:
-    assert _outcome(_letter(sentence)) == value
+    assert outcome_of(_letter(sentence)) == value
 
 
 # -- 4. reference numbers under the labels of these languages ---------------------------------------------------------

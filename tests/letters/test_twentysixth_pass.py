@@ -15,18 +15,13 @@ from priorauth.letters import (
     letter_dates,
     misread,
     missing_glyphs,
-    outcome,
     patient_fields,
     period_shapes,
     request_number,
     requested_items,
     several_drugs,
 )
-
-
-def _outcome(text: str) -> str | None:
-    hit, _ = outcome.outcome(outcome.plain(text))
-    return hit.value if hit else None
+from tests.letters.reading import outcome_of
 
 
 def _letter(body: str) -> str:
@@ -65,7 +60,7 @@ def _letter(body: str) -> str:
     ],
 )
 def test_a_decision_in_the_new_languages(sentence: str, value: str) -> None:
-    assert _outcome(_letter(sentence)) == value
+    assert outcome_of(_letter(sentence)) == value
 
 
 @pytest.mark.parametrize(
@@ -79,14 +74,14 @@ def test_a_decision_in_the_new_languages(sentence: str, value: str) -> None:
     ],
 )
 def test_a_condition_or_a_bare_subject_decides_nothing(sentence: str) -> None:
-    assert _outcome(_letter(sentence)) is None
+    assert outcome_of(_letter(sentence)) is None
 
 
 def test_an_authorization_form_names_what_it_authorizes() -> None:
-    assert _outcome(_letter("Servicio autorizado:   SOTORASIB 120 MG (LUMAKRAS)\nCantidad:  60")) == "approved"
+    assert outcome_of(_letter("Servicio autorizado:   SOTORASIB 120 MG (LUMAKRAS)\nCantidad:  60")) == "approved"
     # another drug's field, or a negated one, says nothing
-    assert _outcome(_letter("Servicio autorizado:   ONDANSETRON 8 MG")) is None
-    assert _outcome(_letter("Servicio no autorizado:   SOTORASIB 120 MG")) is None
+    assert outcome_of(_letter("Servicio autorizado:   ONDANSETRON 8 MG")) is None
+    assert outcome_of(_letter("Servicio no autorizado:   SOTORASIB 120 MG")) is None
 
 
 def test_a_spanish_table_cell_decides_its_row() -> None:
@@ -302,11 +297,11 @@ def test_a_box_inside_a_word_is_not_the_letters_words(value: str, unprinted: boo
     ],
 )
 def test_a_decision_label_as_a_fax_reads_it(line: str, value: str) -> None:
-    assert _outcome(_letter(line)) == value
+    assert outcome_of(_letter(line)) == value
 
 
 def test_a_quote_mark_inside_a_value_is_no_separator() -> None:
-    assert _outcome(_letter("Estado del recurso ‘ DENEGADO")) is None  # another thing's status
+    assert outcome_of(_letter("Estado del recurso ‘ DENEGADO")) is None  # another thing's status
 
 
 def test_a_number_label_whose_colon_a_fax_lost() -> None:
