@@ -105,7 +105,7 @@ def _letter_date(text: str) -> Hit | None:
         # a dateline: a place, then the date ("Puerto Alameda, a 22 de marzo de 2027", "Bremerhaven, 21. Juni 2027")
         # (a place's particle in small letters: "Viana do Alvor, 28 de janeiro de 2027", "Castel di Sangro, ...")
         stripped = re.sub(
-            r"^[A-ZÀ-Þ][\w'’.-]*(?:[ -](?:[A-ZÀ-Þ][\w'’.-]*|d[aeiou]s?|del|della|dei|sur|am|upon)){0,4},[ \t]*(?:a[ \t]+|le[ \t]+|den[ \t]+)?(?=\d)",
+            r"^[A-ZÀ-Þ][\w'’.-]*(?:[ -](?:[A-ZÀ-Þ][\w'’.-]*|d[aeiou]s?|del|della|dei|sur|am|upon)){0,4},[ \t]*(?:a[ \t]+|le[ \t]+|den[ \t]+|am[ \t]+)?(?=\d)",  # (an Austrian "Wien, am 14. Jänner 2027")
             "",
             stripped,
         )
