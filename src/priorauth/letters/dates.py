@@ -86,6 +86,9 @@ _MAANDEN |= {
     "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7, "sierpnia": 8,
     "września": 9, "października": 10, "grudnia": 12,
 }  # fmt: skip
+# an Indonesian letter's month, written the same way (the twenty-seventh pass): "29 Maret 2027", "1 Agustus 1963" (its
+# other months are spelt as the Dutch ones)
+_MAANDEN |= {"maret": 3, "agustus": 8, "desember": 12, "nopember": 11, "pebruari": 2}  # fmt: skip
 _MAAND = "(?:" + "|".join(sorted(_MAANDEN, key=len, reverse=True)) + ")"
 # an Italian letter's month in Roman numerals: "5.IV.2027", "21.XI.1953" (day.month.year)
 _ROMAN_N = {r: i + 1 for i, r in enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"))}
