@@ -56,7 +56,7 @@ _MOIS_N = {
 _MOIS = "(?:" + "|".join(_MOIS_N) + ")"
 # a German letter's month: "21. Juni 2027", "3. März 2027" (the day's full stop is the German ordinal)
 _MONATE = {
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
+    "januar": 1, "jänner": 1, "janner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
     "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
 }  # fmt: skip
 # the same dotted day before a Norwegian, Danish, Slovak, Croatian or Serbian month (the twenty-sixth pass): "18. mars

@@ -65,8 +65,8 @@ _MEMBER_LABEL = (
     # azonosító:", a Romanian "Cod asigurat:", a Danish "Police-/kundenr.:", an Italian "N. assicurato:", an Indonesian
     # "No. Peserta:", a Peruvian "Código de asegurado:", an Icelandic "Vátryggingarnúmer:", a Faroese "Limanummar:"
     # (never a policy's own number alone: "Nomor Polis", "N° de police")
-    r"kindlustatu[ \t]+nr\.?|n[o°º]\.?[ \t]+d['’]affili[ée]|biztos[íi]totti[ \t]+azonos[íi]t[óo]|cod[ \t]+asigurat|"
-    r"police-?/kunde(?:nr\.?|nummer)|n\.?[ \t]+assicurat[oa]|no\.?[ \t]+peserta|c[óo]digo[ \t]+de[ \t]+asegurad[oa]|"
+    r"kindlustatu[ \t]+nr\.?|n[o°º]\.?[ \t]+d['’]affili[ée]|biztos[íi]totti[ \t]+azonos[íi]t[óo6]|cod[ \t]+asigurat|"
+    r"police-?/kunde(?:nr\.?|nummer)|n\.?[ \t]+assicurat[oa]|no\.?[ \t]+peserta|c[óoé]digo[ \t]+de[ \t]+asegurad[oa]|"
     r"v[áa]tryggingarn[úu]mer|limanummar"
 )
 MEMBER_ID = re.compile(rf"(?:^|(?<=\|))[ \t]*(?i:{_MEMBER_LABEL}){_SEP}[ \t]*{MEMBER_VALUE}", re.M)

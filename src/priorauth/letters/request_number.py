@@ -72,6 +72,8 @@ _NUMBER_LABELS = tuple(
         r"(?:kosten)?gutsprache\s*(?:nr\.|nummer)",
         # a Dutch letter's own reference ("Ons kenmerk:", never "Uw kenmerk", the sender's), "Machtigingsnummer:"
         r"(?:(?:ons|onze)\s+(?:kenmerk|referentie)|(?:machtigings|dossier|aanvraag)nummer)(?=\s*:|[ \t]{2,}(?=\S))",  # or a form's column gap
+        # (the twenty-seventh pass: the gap a fax closed to one blank, before an id of capitals, a dash and digits)
+        r"(?:machtigings|dossier|aanvraag)nummer(?=[ \t](?-i:[A-Z]{1,5}-\d))",
         # the twenty-fourth set's languages (the twenty-third pass): a Spanish "Nº de autorización:", a Brazilian guide's
         # "Protocolo de atendimento:", a Swedish "Beslutsnummer:", a Danish "Bevillingsnummer:", a Polish "Nr sprawy:"
         # (never the member's "Nº de asegurado", "Medlemsnummer", "Nr członkowski")
@@ -100,6 +102,8 @@ _NUMBER_LABELS = tuple(
         # afiliado", "N. tessera")
         r"j\.\s*nr\.(?=\s*[A-Z0-9])",
         r"(?:sags|ügy|mál)(?:nummer|szám|snúmer|númer)(?=\s*:)",
+        # (at fax their marks lost, the twenty-seventh pass: "Ugyszam:", "Malsnumer:")
+        rf"(?:{misread.marked('ügy')}{misread.marked('szám')}|{misread.marked('máls')}(?:{misread.marked('núm')}m?er))(?=\s*:)",
         r"nr\.?\s+(?:de\s+)?[îi]nregistrare(?=\s*:)",
         r"nomor\s+(?:referensi|rujukan|surat|jaminan)(?=\s*:)",
         r"pratica\s+n\.(?=\s*[A-Z0-9])",

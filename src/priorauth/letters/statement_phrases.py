@@ -22,7 +22,8 @@ APPROVED = [
     # Finnish: "Hakemus hyväksytään", "Hakemus on hyväksytty", "myönnetään" (its negation is another form: "ei hyväksytä")
     r"\b(?:hakemus|anomus)\s+(?:on\s+)?(?:hyv[äa]ksyt[äa][äa]n|hyv[äa]ksytty|my[öo]nnet[äa][äa]n|my[öo]nnetty)\b",
     # Swiss German prose: "dass wir die Kosten aus der Zusatzversicherung übernehmen" (never "nicht übernehmen")
-    r"\bdass\s+wir\s+(?:Ihnen\s+)?die\s+kosten\b(?:(?!\bnicht\b|\bkeine?\b)[^.\n]){0,80}?\b[üu]bernehmen\b",
+    # (its line wrapped at fax: "... aus der Zusatzversicherung\nubernehmen.")
+    r"\bdass\s+wir\s+(?:Ihnen\s+)?die\s+kosten\b(?:(?!\bnicht\b|\bkeine?\b)[^.]){0,80}?\b[üu]bernehmen\b",
     # Spanish: "el medicamento ha sido AUTORIZADO" (never "no ha sido", nor an indication: "autorizado para el tratamiento")
     r"(?<!\bno\s)\b(?:fue|ha\s+sido|han\s+sido)\s+autorizad[ao]s?\b"
     r"(?!\s+(?:(?:s[oó]lo|solamente|[uú]nicamente)\s+)?(?:para|en)\s+(?:el\s+tratamiento|tumore?s|pacientes|adultos|uso|c[aá]ncer))",
@@ -35,7 +36,7 @@ APPROVED = [
 ]
 DENIED = [
     r"\b(?:hakemus|anomus)\s+(?:on\s+)?(?:hyl[äa]t[äa][äa]n|hyl[äa]tty)\b|\b(?:hakemusta|anomusta)\s+ei\s+(?:hyv[äa]ksyt[äa]|my[öo]nnet[äa])\b",
-    r"\bdass\s+wir\s+(?:Ihnen\s+)?die\s+kosten\b[^.\n]{0,80}?\b(?:nicht|keine?)\b[^.\n]{0,40}?\b[üu]bernehmen\b",
+    r"\bdass\s+wir\s+(?:Ihnen\s+)?die\s+kosten\b[^.]{0,80}?\b(?:nicht|keine?)\b[^.]{0,40}?\b[üu]bernehmen\b",
     r"\bno\s+(?:fue|ha\s+sido|han\s+sido)\s+autorizad[ao]s?\b",
     # Hungarian, first person plural: "A kérelmet elutasítjuk" ("we reject the request")
     r"\bk[ée]relm(?:et|[üu]ket)\s+elutas[íi]tjuk\b|\belutas[íi]tjuk\s+(?:a\s+)?k[ée]relm",
