@@ -70,9 +70,10 @@ _MEMBER_LABEL = (
     r"v[áa]tryggingarn[úu]mer|limanummar"
 )
 MEMBER_ID = re.compile(rf"(?:^|(?<=\|))[ \t]*(?i:{_MEMBER_LABEL}){_SEP}[ \t]*{MEMBER_VALUE}", re.M)
-# a card's number in groups of digits joined by dots under these labels ("Nº da carteirinha:  8840.0192.7003")
+# a card's number in groups of digits joined by dots under these labels ("Nº da carteirinha:  8840.0192.7003"; never a
+# dotted date)
 DOTTED_MEMBER_ID = re.compile(
-    rf"(?:^|(?<=\|))[ \t]*(?i:{_MEMBER_LABEL}){_SEP}[ \t]*(?P<v>\d{{2,6}}(?:\.\d{{2,6}}){{2,4}})(?![\w.])", re.M
+    rf"(?:^|(?<=\|))[ \t]*(?i:{_MEMBER_LABEL}){_SEP}[ \t]*(?!\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}(?![\d.]))(?P<v>\d{{2,6}}(?:\.\d{{2,6}}){{2,4}})(?![\w.])", re.M
 )
 
 _BIRTH_LABEL = (
