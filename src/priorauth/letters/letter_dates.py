@@ -97,6 +97,9 @@ def _letter_date(text: str) -> Hit | None:
         d = dates.parse(m.group("d"))
         if d:
             return Hit(d, m.start("d"), m.end("d"))
+    for m in _GLOSSED_DATE.finditer(text):  # "Dáta / Date: 18 Eanáir 2027 / 18 January 2027": the date read in English
+        if d := dates.parse(m.group("d")):
+            return Hit(d, m.start("d"), m.end("d"))
     first_page = text.split("\f", 1)[0]
     lines = first_page.split("\n")[:25]
     pos = 0
@@ -161,6 +164,13 @@ def _letter_date(text: str) -> Hit | None:
     return worded.letter_date(first_page)  # a certificate's "Given on this sixth day of July, two thousand twenty-seven"
 
 
+# a bilingual dateline (the twenty-seventh pass): the label glossed ("Dáta / Date:"), the date in the other language
+# first, then after a slash in one the reader knows ("18 Eanáir 2027 / 18 January 2027"); a line opening the letter's
+# head only (never a birth's or a period's label: only "Date" is the gloss read)
+_GLOSSED_DATE = re.compile(
+    rf"^[ \t]*[^\W\d][^\n/:]{{0,20}}[ \t]/[ \t]*(?i:date)[ \t]*:[ \t]*[^\n/]{{1,30}}/[ \t]*(?P<d>{dates.DATE})[ \t]*$",
+    M,
+)
 _HEADING_DATE = re.compile(rf"\S[ \t]*(?:[ \t][·•|\-–—]|:)[ \t]+(?P<d>{dates.DATE})[ \t]*$", I)
 _DTG = re.compile(r"(?<![\w/])(?=(?:0[1-9]|[12]\d|3[01])\d{4}Z[ \t])(?P<d>\d\d)\d{4}Z[ \t]+(?P<rest>" + dates._MONTH + r"[ \t]+\d{2}(?:\d{2})?)(?![\w/])", I)
 _WEEKDAY_DATE = re.compile(rf"\b{dates.WEEKDAY}[ \t]+(?P<d>{dates.DATE})", I)

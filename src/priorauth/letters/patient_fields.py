@@ -38,7 +38,7 @@ _PERSON = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*(?:(?:,?[ \t]+|,(
 _NAME = re.compile(
     rf"\b(?P<role>{_ROLE})(?:'s)?(?:[\s_-]+(?:name|person)|\.(?:display|name)|[ \t]*:\s*display)?(?:[ \t]*\([a-z ]{{2,20}}\))?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})"
     # (an Ethiopian title before the name, "W/ro", "W/t", "Ato", the twenty-sixth pass: the title is no part of it)
-    rf"[ \t.:]*(?:(?-i:W/ro|W/t|Ato)\.?[ \t]+)?(?P<v>{_PERSON}{{0,3}}?)" + _STOP,
+    rf"[ \t.:]*(?:(?-i:W/ro|W/t|Ato)\.?[ \t]+)?(?P<v>{_PERSON}{{0,4}}?)" + _STOP,
     I,
 )
 # a system's aligned columns: "MEMBER            OKAFOR, JUNE T" (the label, two or more spaces, the name)
