@@ -10,11 +10,13 @@ import pytest
 from priorauth.letters import (
     dates,
     fields,
+    granted_quantity,
     insured_labels,
     letter_dates,
     missing_glyphs,
     outcome,
     patient_fields,
+    period_shapes,
     request_number,
     requested_items,
     stray_label,
@@ -313,3 +315,62 @@ def test_a_box_ending_a_word_is_a_letter_the_font_lacked(value: str, unprinted: 
 )
 def test_an_underscore_a_fax_put_before_a_labels_colon(line: str, read: str) -> None:
     assert stray_label.unbarred(line) == read
+
+
+# -- 8. periods, quantities, a glossed dateline and a long name (the pass's second round) ------------------------------
+@pytest.mark.parametrize(
+    ("line", "start", "end"),
+    [
+        pytest.param("Kehtivus:                  22.03.2031 kuni 21.06.2031", date(2031, 3, 22), date(2031, 6, 21), id="l27-et"),
+        pytest.param("Platnost schválení:           od 15.04.2031 do 14.10.2031", date(2031, 4, 15), date(2031, 10, 14), id="l27-cz"),
+        pytest.param("Geçerlilik               : 19.04.2031 - 18.10.2031", date(2031, 4, 19), date(2031, 10, 18), id="l27-tr"),
+        pytest.param("Gültigkeit:                vom 22.04.2031 bis 21.10.2031", date(2031, 4, 22), date(2031, 10, 21), id="l27-ch"),
+    ],
+)
+def test_a_validity_under_the_new_labels(line: str, start: date, end: date) -> None:
+    found = period_shapes.period(line)
+    assert found is not None and found[0] is not None and found[1] is not None
+    assert (found[0].value, found[1].value) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Gültigkeit:   vom 12.04.2031 bis 11.10.2031", id="l27-g-order-unsettled"),  # both numbers 12 or under
+        pytest.param("Geçerlilik : 19.04.2031 - 18.03.2031", id="l27-g-end-before-start"),
+    ],
+)
+def test_a_validity_whose_order_is_not_settled_gives_nothing(line: str) -> None:
+    assert period_shapes.period(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "quantity"),
+    [
+        pytest.param("Schválené množství:           240 tbl./30 dní", "240 tbl./30 dní", id="l27-cz"),
+        pytest.param("Onaylanan Miktar         : 240 tablet / 30 gün", "240 tablet / 30 gün", id="l27-tr"),
+        pytest.param("Kogus:                     240 tabletti 30 päevaks", "240 tabletti 30 päevaks", id="l27-et"),
+    ],
+)
+def test_a_granted_quantity_under_the_new_labels(line: str, quantity: str) -> None:
+    found = granted_quantity.quantity(line)
+    assert found is not None and found.value == quantity
+
+
+def test_a_quantity_asked_for_is_not_granted() -> None:
+    assert granted_quantity.quantity("Požadované množství:   240 tbl./30 dní") is None
+    assert granted_quantity.quantity("Talep edilen miktar :  240 tablet / 30 gün") is None
+
+
+def test_a_bilingual_dateline_is_read_in_the_language_the_reader_knows() -> None:
+    found = letter_dates.letter_date("Birchfield (fictitious)\n\nDáta / Date: 18 Eanáir 2031 / 18 January 2031\n\nDiúltú\n")
+    assert found is not None and found.value == date(2031, 1, 18)
+    # a birth's label glossed is never the letter's date
+    assert letter_dates._GLOSSED_DATE.search("Dáta breithe / DOB: 7 Meitheamh 1958 / 7 June 1958") is None
+
+
+def test_a_labelled_name_of_five_words() -> None:
+    m = patient_fields._NAME.search("Member:            Maria Cristina Dela Cruz Santos\n")
+    assert m is not None and m.group("v") == "Maria Cristina Dela Cruz Santos"
+    m = patient_fields._NAME.search("Member:  Jane Q Doe DOB 02/03/1961\n")  # its date of birth still ends it
+    assert m is not None and m.group("v") == "Jane Q Doe"
