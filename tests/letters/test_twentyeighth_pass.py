@@ -374,3 +374,15 @@ def test_a_labelled_name_of_five_words() -> None:
     assert m is not None and m.group("v") == "Maria Cristina Dela Cruz Santos"
     m = patient_fields._NAME.search("Member:  Jane Q Doe DOB 02/03/1961\n")  # its date of birth still ends it
     assert m is not None and m.group("v") == "Jane Q Doe"
+
+
+def test_a_birth_date_with_its_months_name_under_the_new_labels() -> None:
+    found = insured_labels.birth("Tanggal Lahir : 1 Agustus 1963\n", False)
+    assert found is not None and found.value == date(1963, 8, 1)
+    assert insured_labels.birth("Tanggal Lahir : 1 Bulan 1963\n", False) is None  # no month's name: nothing
+
+
+def test_a_nordic_id_may_open_with_a_nordic_letter() -> None:
+    m = insured_labels.MEMBER_ID.search("Police-/kundenr.: ØS-771-20931")
+    assert m is not None and m.group("v") == "ØS-771-20931"
+    assert insured_labels.MEMBER_ID.search("Police-/kundenr.: ØSTERBRO") is None  # a word with no digit is no id

@@ -99,9 +99,16 @@ _BIRTH_NOTED = re.compile(
 )
 
 
+# a birth date with its month's name under these labels ("Tanggal Lahir : 1 Agustus 1963", the twenty-seventh pass): the
+# name says the order
+_BIRTH_WORDED = re.compile(_BIRTH_LABEL + r"(?P<d>\d{1,2}\.?[ \t]+[^\W\d_]{3,12}\.?[ \t]+\d{4})(?![\d.])", re.M)
+
+
 def birth(text: str, order_said: bool) -> Hit | None:
     """The date of birth under one of these labels: year first as written, else a dotted date day first (None when the
     letter said its dates' order, ``order_said``, and day and month could be swapped)."""
+    if (w := _BIRTH_WORDED.search(text)) and (said := dates.parse(w.group("d"), birth=True)):
+        return Hit(said, w.start("d"), w.end("d"))
     if m := _BIRTH_YEAR_FIRST.search(text):
         born = dates.calendar_day(m.group("yy"), m.group("mm"), m.group("dd"))
         return Hit(born, m.start("d"), m.end("d")) if born else None
