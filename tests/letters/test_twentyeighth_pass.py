@@ -3,6 +3,7 @@ wording for each class, with the guards that keep each from a false value."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -13,6 +14,7 @@ from priorauth.letters import (
     granted_quantity,
     insured_labels,
     letter_dates,
+    misread,
     missing_glyphs,
     outcome,
     patient_fields,
@@ -386,3 +388,32 @@ def test_a_nordic_id_may_open_with_a_nordic_letter() -> None:
     m = insured_labels.MEMBER_ID.search("Police-/kundenr.: ØS-771-20931")
     assert m is not None and m.group("v") == "ØS-771-20931"
     assert insured_labels.MEMBER_ID.search("Police-/kundenr.: ØSTERBRO") is None  # a word with no digit is no id
+
+
+# -- 9. the fax gap's second round ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        pytest.param("Siinniaeg:  21.07.1961", date(1961, 7, 21), id="l27-ue-as-ii"),
+        pytest.param("Sziiletési idé:  ' 1961. 09. 30.", date(1961, 9, 30), id="l27-hu-speck"),
+        pytest.param("Fodingardagur:  24.08.1962", date(1962, 8, 24), id="l27-fo-eth-as-d"),
+    ],
+)
+def test_a_birth_label_a_fax_misread(line: str, day: date) -> None:
+    found = insured_labels.birth(line, False)
+    assert found is not None and found.value == day
+
+
+def test_ue_read_as_ii_stands_only_where_the_word_has_it() -> None:
+    assert re.fullmatch(misread.marked("grüsse"), "Griisse", re.I)
+    assert not re.fullmatch(misread.marked("grosse"), "Griisse", re.I)
+
+
+def test_a_status_list_whose_leaders_a_fax_lost() -> None:
+    text = (
+        "1. Completed request form  RECEIVED\n"
+        "2. Biopsy report  OUTSTANDING\n"
+        "3. Treatment summary with prior regimens  OUTSTANDING\n"
+    )
+    assert [h.value for h in requested_items._leader_rows(text)] == ["Biopsy report", "Treatment summary with prior regimens"]
+    assert requested_items._leader_rows("Status of your request: RECEIVED\n") == []  # a sentence, no list

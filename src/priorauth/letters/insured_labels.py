@@ -77,12 +77,13 @@ DOTTED_MEMBER_ID = re.compile(
 )
 
 _BIRTH_LABEL = (
-    r"^[ \t|]*(?i:f[öo]delsedatum|f[æa]ðingardagur|sz[üu]let[ée]si[ \t]+(?:id[őo■]|d[áa]tum)|data[ \t]+na(?:ș|ş|s|■)terii|tanggal[ \t]+lahir|"
+    # (at fax, the twenty-seventh pass: "ü" read as "ii", "ő" as "é", "ð" as "d": "Sziiletési idé", "Fodingardagur")
+    r"^[ \t|]*(?i:f[öo]delsedatum|f[æa][ðd]ingardagur|sz(?:[üu]|ii)let[ée]si[ \t]+(?:id[őo■é]|d[áa]tum)|data[ \t]+na(?:ș|ş|s|■)terii|tanggal[ \t]+lahir|"
     # the twenty-seventh set's: Polish, Norwegian, Slovak, Croatian / Serbian, Lithuanian, a Spanish form's "Fecha nacimiento"
     r"data[ \t]+urodzenia|f[øo]dselsdato|d[áa]tum[ \t]+narodenia|datum[ \t]+ro(?:đ|■|d)enja|gimimo[ \t]+data|fecha[ \t]+nacimiento|nacid[oa]|"
     # the twenty-eighth set's: Estonian, Faroese, an abbreviated Spanish "F. nacimiento", "Fecha de nac."
-    r"s[üu]nniaeg|f[øo]ðingardagur|f\.[ \t]+nacimiento|fecha[ \t]+de[ \t]+nac\.)"
-    r"[ \t]*(?:\.{2,}[ \t]*)?:?[ \t]*"
+    r"s(?:[üu]|ii)nniaeg|f[øo][ðd]ingardagur|f\.[ \t]+nacimiento|fecha[ \t]+de[ \t]+nac\.)"
+    r"[ \t]*(?:\.{2,}[ \t]*)?:?[ \t]*(?:['‘’`][ \t]+)?"  # (a fax's speck after the colon: "idé:  ' 1961. 09. 30.")
 )
 _BIRTH_DOTTED = re.compile(_BIRTH_LABEL + r"(?P<d>(?P<dd>\d{1,2})\.[ ]?(?P<mm>\d{1,2})\.[ ]?(?P<yy>\d{4}))(?!\d)", re.M)
 _BIRTH_YEAR_FIRST = re.compile(

@@ -109,7 +109,8 @@ def _open_rows(text: str) -> list[Hit]:
 # rows "... RECEIVED": the rows still open are asked for (a list of two rows or more, one of them received or open,
 # each row's status in capitals after its leaders; a list whose rows are all received asks for nothing)
 _LEADER_ROW = re.compile(
-    r"^[ \t]*(?:\d{1,2}[.)][ \t]+)?(?P<item>\S[^\n.]*?(?:\.(?!\.)[^\n.]*?)*)[ \t]*\.{4,}[ \t]*"
+    # (at fax the leaders may vanish, a column gap left: "3. KRAS G12C test report  OUTSTANDING")
+    r"^[ \t]*(?:\d{1,2}[.)][ \t]+)?(?P<item>\S[^\n.]*?(?:\.(?!\.)[^\n.]*?)*)(?:[ \t]*\.{4,}[ \t]*|[ \t]{2,})"
     r"(?P<s>(?-i:OUTSTANDING|MISSING|NOT[ \t]+(?:YET[ \t]+)?RECEIVED|PENDING|RECEIVED|ON[ \t]+FILE))[ \t]*$",
     M,
 )
