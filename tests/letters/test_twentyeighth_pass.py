@@ -417,3 +417,18 @@ def test_a_status_list_whose_leaders_a_fax_lost() -> None:
     )
     assert [h.value for h in requested_items._leader_rows(text)] == ["Biopsy report", "Treatment summary with prior regimens"]
     assert requested_items._leader_rows("Status of your request: RECEIVED\n") == []  # a sentence, no list
+
+
+# -- 10. a Romanian window and a letter date written with its month's name ---------------------------------------------
+def test_a_romanian_window_under_its_label_from_a_worded_letter_date() -> None:
+    text = "Nr. 2031/RX/0042                    Cluj-Napoca, 4 februarie 2031\n\nContestație: în termen de 30 de zile de la data prezentei notificări.\n"
+    day = letter_dates.letter_date(text)
+    assert day is not None and day.value == date(2031, 2, 4)
+    hit, _ = fields.appeal_deadline(text, day.value)
+    assert hit is not None and hit.value == date(2031, 3, 6)
+
+
+def test_a_numeric_letter_date_whose_order_could_be_swapped_still_counts_nothing() -> None:
+    text = "Cluj, 04.02.2031\n\nContestație: în termen de 30 de zile de la data prezentei notificări.\n"
+    hit, why = fields.appeal_deadline(text, date(2031, 2, 4))
+    assert hit is None and "swapped" in why

@@ -151,7 +151,7 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, "the appeal deadline is counted from the letter's date, which could not be read"
     for m in appeal_terms.APPEAL_FIRST.finditer(text):  # "bezwaar maken binnen 42 dagen na de datum van deze brief"
-        if letter is not None and appeal_terms.order_unsure(m, letter):
+        if letter is not None and appeal_terms.order_unsure(m, letter, text):
             return None, "the appeal deadline is counted from the letter's date, whose day and month could be swapped"
         if letter is not None:
             n = appeal_terms.days(m)

@@ -89,6 +89,11 @@ _MAANDEN |= {
 # an Indonesian letter's month, written the same way (the twenty-seventh pass): "29 Maret 2027", "1 Agustus 1963" (its
 # other months are spelt as the Dutch ones)
 _MAANDEN |= {"maret": 3, "agustus": 8, "desember": 12, "nopember": 11, "pebruari": 2}  # fmt: skip
+# a Romanian letter's month (the twenty-seventh pass): "Cluj-Napoca, 4 februarie 2027"
+_MAANDEN |= {
+    "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "mai": 5, "iunie": 6, "iulie": 7, "august": 8,
+    "septembrie": 9, "octombrie": 10, "noiembrie": 11, "decembrie": 12,
+}  # fmt: skip
 _MAAND = "(?:" + "|".join(sorted(_MAANDEN, key=len, reverse=True)) + ")"
 # an Italian letter's month in Roman numerals: "5.IV.2027", "21.XI.1953" (day.month.year)
 _ROMAN_N = {r: i + 1 for i, r in enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"))}
