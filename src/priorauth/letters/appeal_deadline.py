@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from priorauth.letters import (
     appeal_terms,
+    appeal_windows,
     dates,
 )
 from priorauth.letters.letter_dates import _JULIAN_SAID, julian
@@ -150,10 +151,15 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, "the appeal deadline is counted from the letter's date, which could not be read"
     for m in appeal_terms.APPEAL_FIRST.finditer(text):  # "bezwaar maken binnen 42 dagen na de datum van deze brief"
-        if letter is not None and appeal_terms.order_unsure(m, letter):
+        if letter is not None and appeal_terms.order_unsure(m, letter, text):
             return None, "the appeal deadline is counted from the letter's date, whose day and month could be swapped"
         if letter is not None:
             n = appeal_terms.days(m)
+            return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
+        return None, "the appeal deadline is counted from the letter's date, which could not be read"
+    for m in appeal_windows.WINDOW.finditer(text):  # "apelar dentro de los 30 días ...", "binnen zes weken na ..."
+        if letter is not None:
+            n = appeal_windows.days(m)
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, "the appeal deadline is counted from the letter's date, which could not be read"
     return None, ""
@@ -217,7 +223,9 @@ _APPEAL_WORDS = re.compile(
     r"\b(?:dispute|contest)\s+(?:this|the|our)\s+(?:decision|determination|denial)\b|"  # "Should you wish to contest this decision"
     r"\b(?:ask|request)\s+(?:us\s+)?to\s+review\s+(?:this|the|our)\s+(?:decision|determination|denial)\b|"
     # a fund's "A request for review must be lodged within 90 days of ..."
-    r"\brequest\s+for\s+(?:a\s+|an\s+)?(?:internal\s+)?review\s+(?:must|may|can|should)\s+be\s+(?:lodged|filed|made|submitted|sent)\b",
+    r"\brequest\s+for\s+(?:a\s+|an\s+)?(?:internal\s+)?review\s+(?:must|may|can|should)\s+be\s+(?:lodged|filed|made|submitted|sent)\b|"
+    # the twenty-seventh pass: "Objections may be lodged within 30 days ...", "may file a grievance within 15 days ..."
+    r"\bobjections?\s+(?:must|may|can|should)\s+be\s+(?:lodged|filed|made|submitted)\b|\b(?:file|lodge|submit)\s+a\s+grievance\b",
     I,
 )
 # a window that is not the appeal's: a talk with the reviewer, information to send

@@ -72,6 +72,10 @@ APPEAL_FIRST = re.compile(
     r"|\bkeberatan\b[^.]{0,40}?\bdalam\s+waktu\s+(?P<n8>\d{1,3})\s+hari\s+(?:kalender\s+)?sejak\s+tanggal\s+(?:surat|keputusan)\s+ini"
     r"|\bcontestat[ăa]?\b[^.]{0,40}?\b[îi]n\s+termen\s+de\s+(?P<n9>\d{1,3})\s+(?:de\s+)?zile\s+(?:calendaristice\s+)?de\s+la\s+data\s+"
     r"(?:prezentei|acestei)\s+(?:decizii|scrisori|notific[ăa]ri)"
+    # (the twenty-seventh pass: the noun as a label, "Contestație: în termen de 30 de zile de la data prezentei
+    # notificări", its marked letters perhaps the font's boxes)
+    r"|\bcontesta[țţt■]ie\s*:\s*[îi■]n\s+termen\s+de\s+(?P<n12>\d{1,3})\s+(?:de\s+)?zile\s+de\s+la\s+data\s+"
+    r"(?:prezentei|acestei)\s+(?:decizii|scrisori|notific[ăa■]ri)"
     r"|\bkæra\b[^.]{0,60}?\binnan\s+(?P<n10>\d{1,3})\s+daga\s+frá\s+dagsetningu\s+þessa\s+(?:bréfs|úrskurðar|ákvörðunar)"
     # the twenty-seventh set's (the twenty-sixth pass): a Croatian or Serbian "žalba u roku od 15 dana od dana donošenja
     # rješenja", "prigovor se podnosi u roku od 30 dana od dana izdavanja ovog rešenja" (never from delivery or receipt:
@@ -85,15 +89,18 @@ APPEAL_FIRST = re.compile(
 
 # the windows read since the twenty-fourth pass (their letters' numeric dates are day first, which the reader does
 # not know unless the letter says so)
-_DAY_FIRST_LANGUAGES = ("n5", "n6", "n7", "n8", "n9", "n10", "n11")
+_DAY_FIRST_LANGUAGES = ("n5", "n6", "n7", "n8", "n9", "n10", "n11", "n12")
 
 
-def order_unsure(m: re.Match[str], letter: date) -> bool:
+def order_unsure(m: re.Match[str], letter: date, text: str = "") -> bool:
     """Whether ``m`` is a window in a language that writes its dates day first, counted from a letter's date whose day
     and month could be swapped (both 12 or under and different): such a window is left empty, never counted from a
-    date that may be another day."""
-    return any(m.group(g) for g in _DAY_FIRST_LANGUAGES) and letter.day <= 12 and letter.month <= 12 and letter.day != letter.month
+    date that may be another day. A letter date the letter writes with its month's name ("4 februarie 2027", "12.
+    svibnja 2027.", found in ``text``) is in no doubt (the twenty-seventh pass)."""
+    if not (any(m.group(g) for g in _DAY_FIRST_LANGUAGES) and letter.day <= 12 and letter.month <= 12 and letter.day != letter.month):
+        return False
+    return not any(f.day == letter and re.search(r"[^\W\d_]{3}", text[f.start : f.end]) for f in dates.find(text))
 
 
 def days(m: re.Match[str]) -> int:
-    return int(next(m.group(g) for g in ("n", "n2", "n3", "n5", "n6", "n7", "n8", "n9", "n10", "n11") if m.group(g)))
+    return int(next(m.group(g) for g in ("n", "n2", "n3", "n5", "n6", "n7", "n8", "n9", "n10", "n11", "n12") if m.group(g)))

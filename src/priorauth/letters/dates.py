@@ -56,7 +56,7 @@ _MOIS_N = {
 _MOIS = "(?:" + "|".join(_MOIS_N) + ")"
 # a German letter's month: "21. Juni 2027", "3. März 2027" (the day's full stop is the German ordinal)
 _MONATE = {
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
+    "januar": 1, "jänner": 1, "janner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
     "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
 }  # fmt: skip
 # the same dotted day before a Norwegian, Danish, Slovak, Croatian or Serbian month (the twenty-sixth pass): "18. mars
@@ -85,6 +85,14 @@ _MAANDEN |= {
 _MAANDEN |= {
     "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7, "sierpnia": 8,
     "września": 9, "października": 10, "grudnia": 12,
+}  # fmt: skip
+# an Indonesian letter's month, written the same way (the twenty-seventh pass): "29 Maret 2027", "1 Agustus 1963" (its
+# other months are spelt as the Dutch ones)
+_MAANDEN |= {"maret": 3, "agustus": 8, "desember": 12, "nopember": 11, "pebruari": 2}  # fmt: skip
+# a Romanian letter's month (the twenty-seventh pass): "Cluj-Napoca, 4 februarie 2027"
+_MAANDEN |= {
+    "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "mai": 5, "iunie": 6, "iulie": 7, "august": 8,
+    "septembrie": 9, "octombrie": 10, "noiembrie": 11, "decembrie": 12,
 }  # fmt: skip
 _MAAND = "(?:" + "|".join(sorted(_MAANDEN, key=len, reverse=True)) + ")"
 # an Italian letter's month in Roman numerals: "5.IV.2027", "21.XI.1953" (day.month.year)

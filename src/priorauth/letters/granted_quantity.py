@@ -29,8 +29,11 @@ _GRANTED = re.compile(
     # the twenty-fourth pass: a Finnish "Korvattava määrä:", and the bare quantity label of a German, French, Finnish or
     # Czech approval ("Menge:", "Quantité :", "Määrä:", "Množství:"), its colon required (never "Beantragte Menge",
     # "Haettu määrä", the quantity asked for, nor a label in a sentence)
-    r"|korvattava[ \t]+m[äa][äa]r[äa]|(?:menge|quantit[ée]|m[äa][äa]r[äa]|mno[žz]stv[íi])(?=[ \t]*:))"
-    r"[ \t]*:?[ \t]*(?P<v>\d{1,4}[ \t]+(?:film)?(?:tabletten|kapseln|comprim[ée]s|g[ée]lules|comprimidos|c[áa]psulas|tabletas|capsules|tabletter|kapsler|kapslar|tablettia|tablet|tablety)\b[^\n]*?)[ \t.]*$",
+    r"|korvattava[ \t]+m[äa][äa]r[äa]|(?:menge|quantit[ée]|m[äa][äa]r[äa]|mno[žz]stv[íi])(?=[ \t]*:)"
+    # the twenty-seventh pass: a Czech "Schválené množství:", a Turkish "Onaylanan Miktar :", an Estonian "Kogus:" (never
+    # "Požadované množství", "Talep edilen miktar", the quantity asked for)
+    r"|schv[áa]len[ée][ \t]+mno[žz]stv[íi]|onaylanan[ \t]+miktar|kogus(?=[ \t]*:))"
+    r"[ \t]*:?[ \t]*(?P<v>\d{1,4}[ \t]+(?:film)?(?:tabletten|kapseln|comprim[ée]s|g[ée]lules|comprimidos|c[áa]psulas|tabletas|capsules|tabletter|kapsler|kapslar|tablettia|tabletti|tablet|tablety|tbl\.)(?:\b|(?<=\.))[^\n]*?)[ \t.]*$",
     I | M,
 )
 

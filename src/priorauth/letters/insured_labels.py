@@ -36,9 +36,12 @@ _NAME_LABEL = (
     r"(?:nama[ \t]+)?tertanggung|sj[úu]kratrygg[ðd]ur|beteg[ \t]+neve|asigurat(?:ul)?|"
     # the twenty-seventh set's (the twenty-sixth pass): Polish, Norwegian, Slovak, Croatian / Serbian, Lithuanian, a
     # French or Spanish "Participante", a Uruguayan "Usuario"
-    r"ubezpieczon[ya]|forsikre(?:t|de)|poisten(?:ec|kyňa)|osiguran(?:ik|ica)|apdraust(?:asis|oji)|participante|usuari[oa]"
+    r"ubezpieczon[ya]|forsikre(?:t|de)|poisten(?:ec|kyňa)|osiguran(?:ik|ica)|apdraust(?:asis|oji)|participante|usuari[oa]|"
+    # the twenty-eighth set's (the twenty-seventh pass): Estonian, Dutch, a Belgian "Titulaire", Hungarian, Italian,
+    # Indonesian, Icelandic, Faroese
+    r"kindlustatu|naam[ \t]+verzekerde|titulaire|biztos[íi]tott[ \t]+neve|assicurat[oa]|nama[ \t]+peserta|v[áa]tryggð?ur|limur"
 )
-_HONORIFIC = r"(?:(?:Pan|Pani|W/ro|Ato|Mme|M\.|D\.?ª|Dña\.|Sr\.?ª|Sra?\.|Sig\.ra|Sig\.na|Sig\.|Dott\.(?:ssa)?|Mevr\.|Dhr\.|Bapak|Ibu|Pak)[ \t]+)?"
+_HONORIFIC = r"(?:(?:Signora|Signor|Pan|Pani|W/ro|Ato|Mme|M\.|D\.?ª|Dña\.|Sr\.?ª|Sra?\.|Sig\.ra|Sig\.na|Sig\.|Dott\.(?:ssa)?|Mevr\.|Dhr\.|Bapak|Ibu|Pak)[ \t]+)?"
 _SEP = r"(?:[ \t]*(?:\.{2,}[ \t]*)?:|[ \t]{2,})"
 # a surname's particles in lower case ("van den", "da", "del")
 _PARTICLE = r"(?-i:van|von|de|der|den|da|das|do|dos|del|della|di|du|la|le|ten|ter)"
@@ -57,15 +60,30 @@ _MEMBER_LABEL = (
     # a Colombian "Número documento:", a Latin American "Cédula (de identidad):", "NSS:", "Nro. de contrato:"
     r"nr\.?[ \t]+klienta|forsikringsn(?:r\.?|ummer)|broj[ \t]+(?:polise/)?kartice|n[o°º]\.?[ \t]+d['’]immatriculation|"
     r"matricule(?:[ \t]+[A-Z]{2,5})?|n[úu]mero[ \t]+(?:de[ \t]+)?documento|c[ée]dula(?:[ \t]+de[ \t]+identidad)?|nss|"
-    r"nro\.?[ \t]+de[ \t]+contrato"
+    r"nro\.?[ \t]+de[ \t]+contrato|"
+    # the twenty-eighth set's: an Estonian "Kindlustatu nr:", a Belgian "N° d'affilié:", a Hungarian "Biztosítotti
+    # azonosító:", a Romanian "Cod asigurat:", a Danish "Police-/kundenr.:", an Italian "N. assicurato:", an Indonesian
+    # "No. Peserta:", a Peruvian "Código de asegurado:", an Icelandic "Vátryggingarnúmer:", a Faroese "Limanummar:"
+    # (never a policy's own number alone: "Nomor Polis", "N° de police")
+    r"kindlustatu[ \t]+nr\.?|n[o°º]\.?[ \t]+d['’]affili[ée]|biztos[íi]totti[ \t]+azonos[íi]t[óo6]|cod[ \t]+asigurat|"
+    r"police-?/kunde(?:nr\.?|nummer)|n\.?[ \t]+assicurat[oa]|no\.?[ \t]+peserta|c[óoé]digo[ \t]+de[ \t]+asegurad[oa]|"
+    r"v[áa]tryggingarn[úu]mer|limanummar"
 )
 MEMBER_ID = re.compile(rf"(?:^|(?<=\|))[ \t]*(?i:{_MEMBER_LABEL}){_SEP}[ \t]*{MEMBER_VALUE}", re.M)
+# a card's number in groups of digits joined by dots under these labels ("Nº da carteirinha:  8840.0192.7003"; never a
+# dotted date)
+DOTTED_MEMBER_ID = re.compile(
+    rf"(?:^|(?<=\|))[ \t]*(?i:{_MEMBER_LABEL}){_SEP}[ \t]*(?!\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}(?![\d.]))(?P<v>\d{{2,6}}(?:\.\d{{2,6}}){{2,4}})(?![\w.])", re.M
+)
 
 _BIRTH_LABEL = (
-    r"^[ \t|]*(?i:f[öo]delsedatum|f[æa]ðingardagur|sz[üu]let[ée]si[ \t]+(?:id[őo]|d[áa]tum)|data[ \t]+na(?:ș|ş|s|■)terii|tanggal[ \t]+lahir|"
+    # (at fax, the twenty-seventh pass: "ü" read as "ii", "ő" as "é", "ð" as "d": "Sziiletési idé", "Fodingardagur")
+    r"^[ \t|]*(?i:f[öo]delsedatum|f[æa][ðd]ingardagur|sz(?:[üu]|ii)let[ée]si[ \t]+(?:id[őo■é]|d[áa]tum)|data[ \t]+na(?:ș|ş|s|■)terii|tanggal[ \t]+lahir|"
     # the twenty-seventh set's: Polish, Norwegian, Slovak, Croatian / Serbian, Lithuanian, a Spanish form's "Fecha nacimiento"
-    r"data[ \t]+urodzenia|f[øo]dselsdato|d[áa]tum[ \t]+narodenia|datum[ \t]+ro(?:đ|■|d)enja|gimimo[ \t]+data|fecha[ \t]+nacimiento|nacid[oa])"
-    r"[ \t]*(?:\.{2,}[ \t]*)?:?[ \t]*"
+    r"data[ \t]+urodzenia|f[øo]dselsdato|d[áa]tum[ \t]+narodenia|datum[ \t]+ro(?:đ|■|d)enja|gimimo[ \t]+data|fecha[ \t]+nacimiento|nacid[oa]|"
+    # the twenty-eighth set's: Estonian, Faroese, an abbreviated Spanish "F. nacimiento", "Fecha de nac."
+    r"s(?:[üu]|ii)nniaeg|f[øo][ðd]ingardagur|f\.[ \t]+nacimiento|fecha[ \t]+de[ \t]+nac\.)"
+    r"[ \t]*(?:\.{2,}[ \t]*)?:?[ \t]*(?:['‘’`][ \t]+)?"  # (a fax's speck after the colon: "idé:  ' 1961. 09. 30.")
 )
 _BIRTH_DOTTED = re.compile(_BIRTH_LABEL + r"(?P<d>(?P<dd>\d{1,2})\.[ ]?(?P<mm>\d{1,2})\.[ ]?(?P<yy>\d{4}))(?!\d)", re.M)
 _BIRTH_YEAR_FIRST = re.compile(
@@ -73,10 +91,26 @@ _BIRTH_YEAR_FIRST = re.compile(
 )
 
 
+# a birth date whose own note beside it says it is day first ("05-11-1958 (dd-mm-åååå)", "27/05/1961 (dd/mm/aaaa)"):
+# read as the note says (the twenty-seventh pass; a note that says month first, or none, reads nothing here)
+_BIRTH_NOTED = re.compile(
+    _BIRTH_LABEL + r"(?P<d>(?P<dd>\d{1,2})(?P<s>[/.\-])(?P<mm>\d{1,2})(?P=s)(?P<yy>\d{4}))[ \t]*"
+    r"\((?i:dd|jj|tt)[/.\-](?i:mm)[/.\-](?i:yyyy|aaaa|åååå|jjjj)\)",
+    re.M,
+)
+
+
+# a birth date with its month's name under these labels ("Tanggal Lahir : 1 Agustus 1963", the twenty-seventh pass): the
+# name says the order
+_BIRTH_WORDED = re.compile(_BIRTH_LABEL + r"(?P<d>\d{1,2}\.?[ \t]+[^\W\d_]{3,12}\.?[ \t]+\d{4})(?![\d.])", re.M)
+
+
 def birth(text: str, order_said: bool) -> Hit | None:
     """The date of birth under one of these labels: year first as written, else a dotted date day first (None when the
     letter said its dates' order, ``order_said``, and day and month could be swapped)."""
+    if (w := _BIRTH_WORDED.search(text)) and (said := dates.parse(w.group("d"), birth=True)):
+        return Hit(said, w.start("d"), w.end("d"))
     if m := _BIRTH_YEAR_FIRST.search(text):
         born = dates.calendar_day(m.group("yy"), m.group("mm"), m.group("dd"))
         return Hit(born, m.start("d"), m.end("d")) if born else None
-    return day_first(_BIRTH_DOTTED, text, refuse_swappable=order_said)
+    return day_first(_BIRTH_NOTED, text, refuse_swappable=False) or day_first(_BIRTH_DOTTED, text, refuse_swappable=order_said)

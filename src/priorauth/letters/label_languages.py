@@ -37,7 +37,9 @@ _NOUN = (
     # Ukrainian, Vietnamese, Icelandic (the twenty-fifth pass)
     r"рішення|k[ếe]t[ \t]+qu[ảa]|niðurstaða|"
     # at fax (the twenty-sixth pass): the Icelandic "ð" read as "d" or "é" ("Nidurstaéa")
-    r"ni[ðd]ursta[ðdé]a)"
+    r"ni[ðd]ursta[ðdé]a|"
+    # Turkish "Durum" (status; the twenty-seventh pass)
+    r"durum(?:u)?)"
 )
 _OF_REQUEST = (
     r"(?:[ \t]+(?:van[ \t]+(?:de|uw|het)|de[ \t]+(?:la|su)|del)[ \t]+"
@@ -70,12 +72,16 @@ _WORDS = (
         r"(?:taotlust?[ \t]+)?mitte[ \t]+rahulda(?:da|tud)|(?:הבקשה[ \t]+)?(?:נדחתה|נדחה|לא[ \t]+אושרה)|"
         # Ukrainian, Vietnamese, Icelandic ("the application is refused"), Spanish "NO PROCEDE la cobertura"
         r"відмов(?:а|лено)|відхилено|t[ừu][ \t]+ch[ốo]i|(?:ums[óo]kn(?:in)?[ \t]+(?:er|var)[ \t]+)?(?:synja[ðd]|hafna[ðd]|ekki[ \t]+samþykkt)|"
-        r"no[ \t]+procede|improcedente",
+        r"no[ \t]+procede|improcedente|"
+        # Estonian (the twenty-seventh pass): "mitte kooskõlastatud", "kooskõlastamata"
+        r"mitte[ \t]+koosk[õo]lastatud|koosk[õo]lastamata",
     ),
     (
         "pended",
         r"aangehouden|in[ \t]+afwachting(?:[ \t]+van[ \t]+\w+)?|opgeschort|"
-        r"pendiente(?:[ \t]+de[ \t]+(?:documentaci[oó]n|informaci[oó]n|datos))?|en[ \t]+espera|en[ \t]+suspenso|aplazad[ao]",
+        r"pendiente(?:[ \t]+de[ \t]+(?:documentaci[oó]n|informaci[oó]n|datos))?|en[ \t]+espera|en[ \t]+suspenso|aplazad[ao]|"
+        # a Peruvian guarantee letter "OBSERVADA" (queried: papers asked before a decision; the twenty-seventh pass)
+        r"observad[ao]",
     ),
     (
         "approved",
@@ -84,7 +90,8 @@ _WORDS = (
         r"zatwierdzono|przyznano|zgoda|pozytywna|"
         r"my[öo]nnetty|hyv[äa]ksytty|my[öo]nteinen|schv[áa]len[oa]?|povolen[oa]?|εγκρ[ιί]νεται|εγκρ[ιί]θηκε|"
         r"onayland[ıi](?:r)?|onay|olumlu|(?:taotlus(?:t)?[ \t]+)?rahulda(?:da|tud|takse)|(?:הבקשה[ \t]+)?(?:אושרה|אושר|מאושרת)|"
-        r"погоджено|схвалено|затверджено|ch[ấa]p[ \t]+thu[ậa]n|(?:umsókn(?:in)?[ \t]+(?:er|var)[ \t]+)?samþykkt|procedente|procede",
+        r"погоджено|схвалено|затверджено|ch[ấa]p[ \t]+thu[ậa]n|(?:umsókn(?:in)?[ \t]+(?:er|var)[ \t]+)?samþykkt|procedente|procede|"
+        r"koosk[õo]lastatud",
     ),
 )
 

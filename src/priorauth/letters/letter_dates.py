@@ -97,6 +97,9 @@ def _letter_date(text: str) -> Hit | None:
         d = dates.parse(m.group("d"))
         if d:
             return Hit(d, m.start("d"), m.end("d"))
+    for m in _GLOSSED_DATE.finditer(text):  # "Dáta / Date: 18 Eanáir 2027 / 18 January 2027": the date read in English
+        if d := dates.parse(m.group("d")):
+            return Hit(d, m.start("d"), m.end("d"))
     first_page = text.split("\f", 1)[0]
     lines = first_page.split("\n")[:25]
     pos = 0
@@ -105,7 +108,7 @@ def _letter_date(text: str) -> Hit | None:
         # a dateline: a place, then the date ("Puerto Alameda, a 22 de marzo de 2027", "Bremerhaven, 21. Juni 2027")
         # (a place's particle in small letters: "Viana do Alvor, 28 de janeiro de 2027", "Castel di Sangro, ...")
         stripped = re.sub(
-            r"^[A-ZÀ-Þ][\w'’.-]*(?:[ -](?:[A-ZÀ-Þ][\w'’.-]*|d[aeiou]s?|del|della|dei|sur|am|upon)){0,4},[ \t]*(?:a[ \t]+|le[ \t]+|den[ \t]+)?(?=\d)",
+            r"^[A-ZÀ-Þ][\w'’.-]*(?:[ -](?:[A-ZÀ-Þ][\w'’.-]*|d[aeiou]s?|del|della|dei|sur|am|upon)){0,4},[ \t]*(?:a[ \t]+|le[ \t]+|den[ \t]+|am[ \t]+)?(?=\d)",  # (an Austrian "Wien, am 14. Jänner 2027")
             "",
             stripped,
         )
@@ -161,6 +164,13 @@ def _letter_date(text: str) -> Hit | None:
     return worded.letter_date(first_page)  # a certificate's "Given on this sixth day of July, two thousand twenty-seven"
 
 
+# a bilingual dateline (the twenty-seventh pass): the label glossed ("Dáta / Date:"), the date in the other language
+# first, then after a slash in one the reader knows ("18 Eanáir 2027 / 18 January 2027"); a line opening the letter's
+# head only (never a birth's or a period's label: only "Date" is the gloss read)
+_GLOSSED_DATE = re.compile(
+    rf"^[ \t]*[^\W\d][^\n/:]{{0,20}}[ \t]/[ \t]*(?i:date)[ \t]*:[ \t]*[^\n/]{{1,30}}/[ \t]*(?P<d>{dates.DATE})[ \t]*$",
+    M,
+)
 _HEADING_DATE = re.compile(rf"\S[ \t]*(?:[ \t][·•|\-–—]|:)[ \t]+(?P<d>{dates.DATE})[ \t]*$", I)
 _DTG = re.compile(r"(?<![\w/])(?=(?:0[1-9]|[12]\d|3[01])\d{4}Z[ \t])(?P<d>\d\d)\d{4}Z[ \t]+(?P<rest>" + dates._MONTH + r"[ \t]+\d{2}(?:\d{2})?)(?![\w/])", I)
 _WEEKDAY_DATE = re.compile(rf"\b{dates.WEEKDAY}[ \t]+(?P<d>{dates.DATE})", I)
@@ -183,7 +193,9 @@ def _stamp_date(text: str) -> Hit | None:
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|to|through|thru|until)\s", I)
 # a heading line's last column is its date: words, a gap of two spaces or more, a date (and a time) at its end
 _LAST_COLUMN = re.compile(
-    rf"^[^\n]*\S(?:[ \t]{{2,}}|[ \t]+[—–][ \t]+)(?P<d>{dates.DATE})(?:[ \t]+\d{{1,2}}:\d{{2}}(?:[ \t]*[AP]\.?M\.?)?)?[ \t]*$", I | M
+    # (a dateline's place before the date in that column, the twenty-seventh pass: "Nr. ...      Cluj-Napoca, 4 februarie
+    # 2027")
+    rf"^[^\n]*\S(?:[ \t]{{2,}}|[ \t]+[—–][ \t]+)(?:(?-i:[A-ZÀ-Þ])[\w'’.-]*(?:[ -](?-i:[A-ZÀ-Þ])[\w'’.-]*){{0,3}},[ \t]*(?:(?:a|le|den|am)[ \t]+)?)?(?P<d>{dates.DATE})(?:[ \t]+\d{{1,2}}:\d{{2}}(?:[ \t]*[AP]\.?M\.?)?)?[ \t]*$", I | M
 )
 # the decision's own date, when the letter has no date of its own: a stamp's ("APPROVED 02/01/27"), a
 # portal's ("Decided 28-Feb-2027", "Determination made: 3/9/27")

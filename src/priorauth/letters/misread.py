@@ -5,7 +5,7 @@ that read them too.
   a disclaimer that says "It is not a pnor authorization decision" is the same disclaimer.
 * ``CEDILLA``, ``TILDE_A``, ``ORDINAL`` (the twenty-third pass): a fax's OCR reads a Portuguese or Spanish label's
   marked letters as their bare letter or a look-alike: "ç" as "c", "g", "cg" or "gc" ("Situagao da solicitacgao"),
-  "ã" as "a", the ordinal sign of "Nº" as "2", "°", "®" or "®&" ("N®& da solicitacao"), a German "ü" as "u" or "i"
+  "ã" as "a", the ordinal sign of "Nº" as "2", "°", "®" or "®&" ("N®& da solicitacao"), a German "ü" as "u", "i" or "ii" (the last the twenty-seventh pass: "Siinniaeg")
   ("Giltigkeitszeitraum"), "ö" and "ä" as their bare letters, a Danish "æ" as "ae" or "ze" ("Bevilget mzengde"), a Slovak,
   Lithuanian or French "ž", "š", "ê" as "z", "8", "é6" (the twenty-sixth pass). :func:`marked` writes a
   label's word with them ("situação" -> a pattern reading "Situagao" too).
@@ -25,7 +25,7 @@ PRIOR = r"(?:pr[il1|]or|pnor)"
 CEDILLA = r"(?:ç|cg|gc|c|g|¢)"
 TILDE_A = r"[ãaâáà]"
 ORDINAL = r"[º°2®]&?"
-_STAND_INS = {"ç": CEDILLA, "ã": TILDE_A, "ü": r"[üui]", "ö": r"[öo]", "ä": r"[äa]", "æ": r"(?:æ|ae|ze|zo|a|e)", "á": r"[áa]", "é": r"[ée]", "í": r"[íi]", "ó": r"[óo6]", "ú": r"[úu]",
+_STAND_INS = {"ç": CEDILLA, "ã": TILDE_A, "ü": r"(?:ü|ii|u|i)", "ö": r"[öo]", "ä": r"[äa]", "æ": r"(?:æ|ae|ze|zo|a|e)", "á": r"[áa]", "é": r"[ée]", "í": r"[íi]", "ó": r"[óo6]", "ú": r"[úu]",
     # Central and Eastern European marks (the twenty-sixth pass): a fax reads "š" as "s" or "8" ("i8laidos"), "ê" as "é6"
     # ("peut é6tre"), "ô" as "é" ("Odévodnenie"), the others as their bare letters
     "š": r"[šs8]", "ž": r"[žz]", "č": r"[čc]", "ć": r"[ćc]", "đ": r"(?:đ|d)", "ý": r"[ýy]", "ê": r"(?:ê|é6|[eé])", "ô": r"[ôoé]",

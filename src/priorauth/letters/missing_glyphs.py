@@ -22,7 +22,9 @@ _LEAST = 3  # boxes on one line
 _SHARE = 0.3  # of the line's non-blank characters
 # a box inside a word ("indika■ným"): the font lacked one of its letters (a Slovak "č"), so the value is not the
 # letter's words (the twenty-sixth pass; a box alone between blanks, a ticked box's or a rule's, is read as before)
-_INSIDE_WORD = re.compile(rf"(?<=[^\W\d_]){BOX}+(?=[^\W\d_])")
+# (the twenty-seventh pass: or ending it, "nem téríthet■." for a Hungarian "ő": a box glued to a word's last letter,
+# a blank, a stop or the line's end after it)
+_INSIDE_WORD = re.compile(rf"(?<=[^\W\d_]){BOX}+(?=[^\W\d_]|[\s.,;:!?)]|$)")
 _ROUND_RUN = re.compile(r"(?=[0-9OQDGUCo]*[OQ])[0-9OQDGUCo]{5,}")  # what a fax makes of a script OCR cannot read
 
 

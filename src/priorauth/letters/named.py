@@ -66,6 +66,7 @@ MEMBER_IDS = (
     nordic_patient.MEMBER_ID,  # "Medlemsnummer:  SJF 0210 5077 3" (the twenty-fourth safety pass)
     more_patient.MEMBER_ID,  # "Číslo pojištěnce:", "Üye no:", "Jäsennumero:" (the twenty-fifth safety pass)
     insured_labels.MEMBER_ID,  # "Försäkringsnummer", "TAJ szám:", "Código de afiliado:" (the twenty-fifth pass)
+    insured_labels.DOTTED_MEMBER_ID,  # "Nº da carteirinha:  8840.0192.7003" (the twenty-seventh pass)
 )
 
 

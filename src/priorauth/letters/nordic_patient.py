@@ -31,7 +31,8 @@ _BIRTH = re.compile(
     re.M,
 )
 # A member number after its label: an id of capitals, digits, dashes and spaces before digits, with a digit.
-MEMBER_VALUE = r"(?P<v>(?-i:(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)){4,24}))(?![A-Za-z0-9])"
+# (a Danish or Norwegian id may open with a letter of their own: "ØS-771-20931", the twenty-seventh pass)
+MEMBER_VALUE = r"(?P<v>(?-i:(?=[A-ZÆØÅ0-9\- ]*\d)[A-ZÆØÅ0-9](?:[A-Z0-9\-]| (?=\d)){4,24}))(?![A-Za-z0-9])"
 MEMBER_ID = re.compile(r"^[ \t|]*(?i:medlemsnummer|medlemsnr\.?|medlems-?id)[ \t]*:[ \t]*" + MEMBER_VALUE, re.M)
 
 

@@ -18,7 +18,7 @@ _OUTCOME_WORDS = (  # the value of a "Decision:" / "Status:" label
     ),  # a request received or "under review" is not decided yet: no outcome (a receipt is no pended notice)
     (
         "denied",
-        r"den[il1|t]ed|deny|denial|disapproved|denegad[ao]|indeferid[ao]|negad[ao]|n[ãa]o\s+autorizad[ao]|non\s+autorizzat[ao]|no\s+aprobad[ao]|abgelehnt|nicht\s+genehmigt|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered|refused|rejected",
+        r"den[il1|t]ed|deny|denial|disapproved|denegad[ao]|indeferid[ao]|negad[ao]|n[ãa]o\s+autorizad[ao]|non\s+autorizzat[ao]|no\s+aprobad[ao]|no\s+autorizad[ao]|abgelehnt|nicht\s+genehmigt|not\s+approved|not\s+authorized|adverse|unfavorable|not\s+certified|non-?certified|declined|not\s+covered|refused|rejected",
     ),  # a system's decision code is a verb: APPROVE, DENY, PEND
     ("approved", r"approved?|aprobad[ao]|deferid[ao]|autorizad[ao]|autorizzat[ao]|aprovad[ao]|genehmigt|bewilligt|(?-i:APPROVF)|approval|authorized|certified|granted|favorable|auth(?:orization)?\s+ok"),  # OCR's F for E
 )

@@ -38,7 +38,7 @@ _PERSON = r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-.]*(?:(?:,?[ \t]+|,(
 _NAME = re.compile(
     rf"\b(?P<role>{_ROLE})(?:'s)?(?:[\s_-]+(?:name|person)|\.(?:display|name)|[ \t]*:\s*display)?(?:[ \t]*\([a-z ]{{2,20}}\))?(?:[ \t]*(?:[:\-]|\.{{2,}})|[ \t]+{GARBLED_LEADER})"
     # (an Ethiopian title before the name, "W/ro", "W/t", "Ato", the twenty-sixth pass: the title is no part of it)
-    rf"[ \t.:]*(?:(?-i:W/ro|W/t|Ato)\.?[ \t]+)?(?P<v>{_PERSON}{{0,3}}?)" + _STOP,
+    rf"[ \t.:]*(?:(?-i:W/ro|W/t|Ato)\.?[ \t]+)?(?P<v>{_PERSON}{{0,4}}?)" + _STOP,
     I,
 )
 # a system's aligned columns: "MEMBER            OKAFOR, JUNE T" (the label, two or more spaces, the name)
@@ -118,10 +118,10 @@ _NOT_PERSON = re.compile(
     I,
 )
 # a date of birth after its label, in any layout: "DOB 11/3/56", "Date of birth / Fecha de nacimiento:
-# 1969-02-03", "your birthday on file is\nMay 5, 1952" (the first date after the label, within a few words
+# 1969-02-03" (and its short forms, the twenty-seventh pass: "Fecha nacimiento:", "F. nacimiento:", "Fecha de nac.:"), "your birthday on file is\nMay 5, 1952" (the first date after the label, within a few words
 # that hold no digit and no other date's label)
 _DOB = re.compile(
-    r"\b(?:DOB|(?-i:DOR)(?=[ \t]*:)|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|n[ée](?:\(e\)|e)?\s+le(?=[ \t]*:)|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il|fecha\s+de\s+nacimiento)"
+    r"\b(?:DOB|(?-i:DOR)(?=[ \t]*:)|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|n[ée](?:\(e\)|e)?\s+le(?=[ \t]*:)|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il|fecha\s+de\s+nacimiento|fecha\s+de\s+nac\.|f\.\s+nacimiento|fecha\s+nacimiento)"
     rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE}|{_SIX})",
     I,
 )

@@ -55,9 +55,12 @@ _YEAR_FIRST = r"\d{4}[-/.]\d{2}[-/.]\d{2}"
 _WORDED = r"\d{1,2}\.?[ \t]+[^\W\d]+[ \t]+\d{4}"
 _FOREIGN_RANGE = re.compile(
     r"^[ \t]*(?:okres(?:[ \t]+\w+)?|laikotarpis|obdobie|razdoblje|vigencia|per[ií]odo(?:[ \t]+de[ \t]+vigencia)?|gyldighet|"
-    r"gyldighetsperiode)[ \t]*:?[ \t]*"
-    rf"(?:od|nuo|desde|del|fra(?:[ \t]+og[ \t]+med)?)[ \t]+(?P<a>{_DOTTED}|{_YEAR_FIRST}|{_WORDED})(?:[ \t]*r\.)?[ \t]+"
-    rf"(?:do|iki|hasta|al|til(?:[ \t]+og[ \t]+med)?)[ \t]+(?P<b>{_DOTTED}|{_YEAR_FIRST}|{_WORDED})(?![\d/-]|\.\d)",
+    r"gyldighetsperiode|"
+    # the twenty-eighth set's (the twenty-seventh pass): an Estonian "Kehtivus: ... kuni ...", a Swiss German
+    # "Gültigkeit: vom ... bis ...", a Czech "Platnost schválení: od ... do ...", a Turkish "Geçerlilik : ... - ..."
+    r"kehtivus|g[üu]ltigkeit|platnost(?:[ \t]+schv[áa]len[íi])?|ge[çc]erlilik)[ \t]*:?[ \t]*"
+    rf"(?:(?:od|nuo|desde|del|fra(?:[ \t]+og[ \t]+med)?|vom)[ \t]+)?(?P<a>{_DOTTED}|{_YEAR_FIRST}|{_WORDED})(?:[ \t]*r\.)?[ \t]+"
+    rf"(?:do|iki|hasta|al|til(?:[ \t]+og[ \t]+med)?|kuni|bis|[-–])[ \t]+(?P<b>{_DOTTED}|{_YEAR_FIRST}|{_WORDED})(?![\d/-]|\.\d)",
     I | M,
 )
 _LONG_JULIAN_SAID = re.compile(r"\b(?:CCYYDDD|YYYYDDD)\b|\byear\s*\+\s*day\s+of\s+(?:the\s+)?year\b", I)

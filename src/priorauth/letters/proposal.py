@@ -39,6 +39,7 @@ from priorauth.letters import (
     stray_label,
     tables,
     unconfirmed,
+    unsure_items,
     wrapped_element,
     x12_action,
 )
@@ -334,7 +335,13 @@ def propose(
                     "confidence": conf,
                 }
             )
-        if not out.requested:
+        first = min((r["start"] for r in out.requested), default=0)
+        asked = letter.text[max(0, first - 200) : first]  # the request that opens the list
+        if unsure_items.doubtful([r["confidence"] for r in out.requested], letter.text, letter.ocr, asked):
+            # a mark OCR may have dropped ("clinico" for "clínico"): the list is proposed whole or not at all
+            out.requested = []
+            out.warnings.append("an item asked for was read unsurely in a language with marked letters: read the list on the letter")
+        elif not out.requested:
             out.warnings.append("what was requested could not be read")
     if raw is not None and letter.ocr:
         recheck.confirm(out, letter, raw)

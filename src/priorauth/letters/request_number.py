@@ -72,6 +72,8 @@ _NUMBER_LABELS = tuple(
         r"(?:kosten)?gutsprache\s*(?:nr\.|nummer)",
         # a Dutch letter's own reference ("Ons kenmerk:", never "Uw kenmerk", the sender's), "Machtigingsnummer:"
         r"(?:(?:ons|onze)\s+(?:kenmerk|referentie)|(?:machtigings|dossier|aanvraag)nummer)(?=\s*:|[ \t]{2,}(?=\S))",  # or a form's column gap
+        # (the twenty-seventh pass: the gap a fax closed to one blank, before an id of capitals, a dash and digits)
+        r"(?:machtigings|dossier|aanvraag)nummer(?=[ \t](?-i:[A-Z]{1,5}-\d))",
         # the twenty-fourth set's languages (the twenty-third pass): a Spanish "Nº de autorización:", a Brazilian guide's
         # "Protocolo de atendimento:", a Swedish "Beslutsnummer:", a Danish "Bevillingsnummer:", a Polish "Nr sprawy:"
         # (never the member's "Nº de asegurado", "Medlemsnummer", "Nr członkowski")
@@ -100,6 +102,8 @@ _NUMBER_LABELS = tuple(
         # afiliado", "N. tessera")
         r"j\.\s*nr\.(?=\s*[A-Z0-9])",
         r"(?:sags|ügy|mál)(?:nummer|szám|snúmer|númer)(?=\s*:)",
+        # (at fax their marks lost, the twenty-seventh pass: "Ugyszam:", "Malsnumer:")
+        rf"(?:{misread.marked('ügy')}{misread.marked('szám')}|{misread.marked('máls')}(?:{misread.marked('núm')}m?er))(?=\s*:)",
         r"nr\.?\s+(?:de\s+)?[îi]nregistrare(?=\s*:)",
         r"nomor\s+(?:referensi|rujukan|surat|jaminan)(?=\s*:)",
         r"pratica\s+n\.(?=\s*[A-Z0-9])",
@@ -120,6 +124,19 @@ _NUMBER_LABELS = tuple(
         r"n[o°º]\.?\s+de\s+demande\s+de\s+prise\s+en\s+charge(?=\s*:)",
         r"demande\s+d['’]\s*(?:autorisation|accord|entente)(?:\s+pr[ée]alable)?\s+n[o°º]\.?(?=\s*[A-Z0-9])",
         r"ref(?=[ \t]+(?-i:[A-Z]{2,6}/[A-Z0-9]))",
+        # the twenty-eighth set's (the twenty-seventh pass): a Finnish "Maksusitoumuksen nro:", an Estonian subject's
+        # "OTSUS nr ...", an English gloss's "Commitment no.:", an Indonesian letter's "Nomor :", a Peruvian "Solicitud de
+        # carta de garantía N°:", a Chilean "N° Solicitud:", a Brazilian "Protocolo nº:", a Danish "Sagsnr.:", a French
+        # "Réf. demande:" (never a member's: "Vakuutusnumero", "Nomor Kartu Peserta", "N° de afiliado", "Police-/kundenr.")
+        r"maksusitoumu(?:ksen|s)\s+(?:nro|numero)\.?(?=\s*:)",
+        r"otsus(?:e)?\s+nr\.?(?=\s+[A-Z0-9])",
+        r"commitment\s+(?:{NUM}|no\.?)(?=\s*:)",
+        r"nomor(?=[ \t]*:)",
+        rf"carta\s+de\s+garant[íi]a\s+n\.?\s*{misread.ORDINAL}\.?(?=\s*:)",
+        rf"n\.?\s*{misread.ORDINAL}\.?\s+solicitud(?=\s*:)",
+        rf"protocolo\s+n\.?\s*{misread.ORDINAL}\.?(?=\s*:)",
+        r"sagsnr\.(?=\s*:)",
+        r"r[ée]f\.?\s+(?:de\s+la\s+)?demande(?=\s*:)",
         # a request's id joined by a number sign, in a sentence: "Coverage request KDH#27-08-2231 is approved"
         r"(?:request|case|file)(?=\s+(?-i:[A-Z]{1,6})#\d)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
@@ -164,6 +181,11 @@ _NUMBER_RES += [
     re.compile(rf"^[ \t|]*(?:authori[sz]ation|request|case)[ \t]{{2,}}{_CAPS_ID}[ \t]*$", I | M),  # OCR lost the leaders
     re.compile(rf"\b(?:under|with|quote)\s+(?:the\s+)?(?:authori[sz]ation|approval)(?:\s+(?:number|no\.?|#))?\s+{_CAPS_ID}", I),
 ]
+# an Austrian "Geschäftszahl: GZ 27/0318-ONK" (the twenty-seventh pass): the file's letters, a blank, then its number
+# with a slash (the number whole, never its letters alone)
+_NUMBER_RES.append(
+    re.compile(r"\bgesch[äa]ftszahl[ \t]*:[ \t]*(?P<v>(?-i:[A-Z]{1,4} \d{2,4}/[A-Z0-9]+(?:-[A-Z0-9]+)*))(?![A-Za-z0-9/])", I)
+)
 # a spaced id's last short group at its line's end ("AUTH: BB 27 05031 7", "DECISION NUMBER: MDA 2703 0119 LK")
 _SPACED_ID = re.compile(r"[A-Z]{1,4}(?: \d{2,6}){2,}")
 _LAST_GROUP = re.compile(r" (?P<g>\d|[A-Z]{2,3})[ \t]*(?=\n|$)")

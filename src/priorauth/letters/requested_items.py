@@ -38,6 +38,11 @@ _ASK = re.compile(
     # an Italian letter's "in attesa della seguente documentazione:"; a schedule's heading "SCHEDULE A - RECORDS REQUIRED"
     r"|\b(?:la|della|le|delle)\s+seguent[ei]\s+(?:documentazione|documenti|informazioni)\s*:"
     r"|\b(?:records|documents)\s+(?:required|needed|requested)[ \t]*(?=\n)"
+    # the twenty-eighth set's lists (the twenty-seventh pass): a Danish "Vi mangler følgende oplysninger:", an Italian "ci
+    # occorrono:", an Indonesian "Mohon dilengkapi:", a Peruvian "sírvase remitir:", an Icelandic "... vantar:" (each
+    # with its colon, over its list)
+    r"|\bvi\s+mangler\s+(?:de\s+)?f[øo]lgende(?:\s+\w+)?\s*:|\bci\s+occorr(?:e|ono)\s*:|\bmohon\s+(?:dilengkapi|dikirimkan|dilampirkan)\s*:"
+    r"|\bs[íi]rvase\s+(?:remitir|enviar|adjuntar)\s*:|\bvantar\s*:"
     # a text message's "Need 1) the NGS report 2) the last notes" (its items numbered inline)
     r"|(?m:^)[ \t]*need(?=[ \t]+1\)[ \t]+\S[^\n]*[ \t]2\)[ \t]))",
     I,
@@ -100,6 +105,28 @@ def _open_rows(text: str) -> list[Hit]:
     return out
 
 
+# a document-status list with dot leaders (the twenty-seventh pass): "3. KRAS G12C test report ....... OUTSTANDING" beside
+# rows "... RECEIVED": the rows still open are asked for (a list of two rows or more, one of them received or open,
+# each row's status in capitals after its leaders; a list whose rows are all received asks for nothing)
+_LEADER_ROW = re.compile(
+    # (at fax the leaders may vanish, a column gap left: "3. KRAS G12C test report  OUTSTANDING")
+    r"^[ \t]*(?:\d{1,2}[.)][ \t]+)?(?P<item>\S[^\n.]*?(?:\.(?!\.)[^\n.]*?)*)(?:[ \t]*\.{4,}[ \t]*|[ \t]{2,})"
+    r"(?P<s>(?-i:OUTSTANDING|MISSING|NOT[ \t]+(?:YET[ \t]+)?RECEIVED|PENDING|RECEIVED|ON[ \t]+FILE))[ \t]*$",
+    M,
+)
+
+
+def _leader_rows(text: str) -> list[Hit]:
+    rows = list(_LEADER_ROW.finditer(text))
+    if len(rows) < 2:
+        return []
+    return [
+        Hit(" ".join(m.group("item").split()), m.start("item"), m.end("item"))
+        for m in rows
+        if m.group("s").split()[0] not in ("RECEIVED", "ON")
+    ]
+
+
 def _checked_rows(text: str) -> list[Hit]:
     out: list[Hit] = []
     for h in _CHECK_HEADER.finditer(text):
@@ -135,7 +162,7 @@ def requested(text: str) -> list[Hit]:
         fhir = [Hit(" ".join(m.group("item").split()), m.start("item"), m.end("item")) for m in _NEEDED_ROW.finditer(text)]
     if not fhir:
         fhir = [Hit(m.group("item"), m.start("item"), m.end("item")) for m in _X12_SEND.finditer(text)]
-    if fhir or (fhir := _checked_rows(text)) or (fhir := _open_rows(text)):
+    if fhir or (fhir := _checked_rows(text)) or (fhir := _open_rows(text)) or (fhir := _leader_rows(text)):
         return fhir
     for a in _ASK.finditer(text):
         if _NONE_ASKED.match(text, a.end()):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from priorauth.letters import statement_languages
+from priorauth.letters import statement_languages, statement_phrases
 from priorauth.letters.spans import I, M
 
 _APPROVED_CHANGED = (
@@ -234,6 +234,10 @@ for _value, _patterns in (
     ("approved", statement_languages.APPROVED),
     ("denied", statement_languages.DENIED),
     ("pended", statement_languages.PENDED),
+    # and of the twenty-eighth set (the twenty-seventh pass)
+    ("approved", statement_phrases.APPROVED),
+    ("denied", statement_phrases.DENIED),
+    ("pended", statement_phrases.PENDED),
 ):
     _STATEMENTS[_value].extend(_patterns)
 _STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items()}

@@ -39,6 +39,9 @@ def reason(text: str) -> Hit | None:
 
 # one bar between a label's last word (and a blank) and its colon: "Approved quantity  |: 720 tablets"
 _BAR_COLON = re.compile(r"(?<=[A-Za-z.)])[ \t]+(?P<bar>\|)(?=:)")
+# (the twenty-seventh pass) the same column read as one underscore before the colon: "Nomor _ :", "Nama Peserta_  :" (a
+# blank on one side at least: "Reason_code:" is a name, never changed)
+_UNDERSCORE_COLON = re.compile(r"(?<=[A-Za-z])(?:[ \t]+(?P<u1>_)[ \t]*|(?P<u2>_)[ \t]+)(?=:)")
 
 
 def unbarred(text: str) -> str:
@@ -48,5 +51,8 @@ def unbarred(text: str) -> str:
     for line in text.split("\n"):
         if line.count("|") == 1 and (m := _BAR_COLON.search(line)):
             line = line[: m.start("bar")] + " " + line[m.end("bar") :]
+        if line.count("_") == 1 and (u := _UNDERSCORE_COLON.search(line)):
+            g = "u1" if u.group("u1") else "u2"
+            line = line[: u.start(g)] + " " + line[u.end(g) :]
         out.append(line)
     return "\n".join(out)
