@@ -16,7 +16,6 @@ from priorauth.letters import (
     letter_dates,
     misread,
     missing_glyphs,
-    outcome,
     patient_fields,
     period_shapes,
     request_number,
@@ -24,11 +23,7 @@ from priorauth.letters import (
     stray_label,
     unsure_items,
 )
-
-
-def _outcome(text: str) -> str | None:
-    hit, _ = outcome.outcome(outcome.plain(text))
-    return hit.value if hit else None
+from tests.letters.reading import outcome_of
 
 
 def _letter(body: str) -> str:
@@ -64,7 +59,7 @@ def _letter(body: str) -> str:
     ],
 )
 def test_a_decision_in_the_new_wordings(body: str, value: str) -> None:
-    assert _outcome(_letter(body)) == value
+    assert outcome_of(_letter(body)) == value
 
 
 @pytest.mark.parametrize(
@@ -79,7 +74,7 @@ def test_a_decision_in_the_new_wordings(body: str, value: str) -> None:
     ],
 )
 def test_a_condition_an_indication_or_a_noun_decides_nothing(body: str) -> None:
-    assert _outcome(_letter(body)) is None
+    assert outcome_of(_letter(body)) is None
 
 
 # -- 2. decision labels -------------------------------------------------------------------------------------------------
@@ -96,11 +91,11 @@ def test_a_condition_an_indication_or_a_noun_decides_nothing(body: str) -> None:
     ],
 )
 def test_a_decision_label_in_the_new_languages(line: str, value: str) -> None:
-    assert _outcome(_letter(line)) == value
+    assert outcome_of(_letter(line)) == value
 
 
 def test_a_gloss_before_another_label_decides_nothing() -> None:
-    assert _outcome(_letter("Tarehe / Date: 22 April 2031")) is None
+    assert outcome_of(_letter("Tarehe / Date: 22 April 2031")) is None
 
 
 # -- 3. the request's number under the new labels ---------------------------------------------------------------------
