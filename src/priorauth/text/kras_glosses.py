@@ -135,11 +135,36 @@ _FUNCTION_WORD_BEFORE = re.compile(
 )
 
 
+# [ocr28-gloss-after-sentence] (held-out OCR v28, issue 17's thirtieth pass) the foreign sentence going on after the
+# variant to its stop, then the bracket (on the same line or opening the next): "mutacja KRAS G12C NIE zostala
+# stwierdzona. (KRAS G12C was NOT found.)", "keliru mencantumkan KRAS p.G12C dari sampel / pasien lain (pertukaran
+# tabung). (Version 1 wrongly listed KRAS p.G12C from ANOTHER patient's sample ...)". Guards: the words after the
+# variant are foreign (no English result word, none of a closed list of English words: "G12C was seen in the tumour.
+# (...)" is an English sentence and keeps its reading), at most two line breaks (a page's wrap) and one short bracket of their own,
+# and the gloss, as above, a sentence naming the same variant.
+_SENTENCE_ON = re.compile(
+    r"(?P<rest>[ \t\n]+[^\W\d_][^.;!?()]{0,80}(?:\([^()\n]{1,40}\)[^.;!?()\n]{0,20})?)[.;]"
+    r"[ \t]*\n?[ \t]*\((?P<gloss>[^()]{1,240})\)"
+)
+_ENGLISH_WORD = re.compile(
+    r"\b(?:the|a|an|is|was|were|are|be|been|in|of|on|at|to|for|from|with|and|or|but|not|no|this|that|these|it|its|"
+    r"seen|noted|reported|listed|called|tumou?r|sample|patient|result|mutation|variant)\b",
+    re.I,
+)
+
+
+def _foreign_sentence_on(doc: TextDoc, f: Finding) -> re.Match[str] | None:
+    m = _SENTENCE_ON.match(doc.text, f.end)
+    if not m or m.group("rest").count("\n") > 2 or _RESULT_WORD.search(m.group("rest")) or _ENGLISH_WORD.search(m.group("rest")):
+        return None
+    return m
+
+
 def glossed_sentence(doc: TextDoc, f: Finding) -> bool:
     """[ocr28s-sentence-gloss] "<foreign words> G12C. (The variant is G12D, not G12C.)": the English sentence in the
     bracket is the reading of the foreign one; the foreign mention is no finding of its own."""
     name = _VARIANT_NAME.search(doc.text[f.start : f.end])
-    m = _SENTENCE_GLOSS.match(doc.text, f.end)
+    m = _SENTENCE_GLOSS.match(doc.text, f.end) or _foreign_sentence_on(doc, f)  # [ocr28-gloss-after-sentence]
     if not name or not m or len(re.findall(r"[^\W\d_]+", m.group("gloss"))) < 3:
         return False
     named = re.compile(rf"(?<!\d){re.escape(name.group(0))}(?![A-Za-z0-9])", re.I)
