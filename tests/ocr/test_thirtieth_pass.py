@@ -100,12 +100,30 @@ CASES = [
         "not_met", id="ocr28-misread-no",
     ),
     pytest.param("Consultation letter\nLung biopsy: EGFR L858R and nv KRAS G12C.\n", "insufficient", id="ocr28-misread-no-alone"),
-    # guards: a real word; upper case (a state's abbreviation)
+    pytest.param(
+        "Video consultation note\nTumour tissue sequencing: KRAS G12C nat detected.\n", "insufficient", id="ocr28-misread-not-after"
+    ),
+    # guards: a real word; upper case (a state's abbreviation); "not" itself
     pytest.param(
         "Consultation letter\nLung biopsy: EGFR wild type and now KRAS G12C detected on tissue.\n", "met", id="ocr28-misread-no-guard-now"
     ),
     pytest.param(
         "Consultation letter\nTissue block sent to Reno, NV KRAS G12C detected in the tumour.\n", "met", id="ocr28-misread-no-guard-upper"
+    ),
+    pytest.param(
+        "Video consultation note\nTumour tissue sequencing: KRAS G12C not detected.\n", "not_met", id="ocr28-misread-not-guard-not"
+    ),
+    # [ocr28-wrapped-call] a bracketed negative call broken over two lines after a speck
+    pytest.param(
+        "Clinic letter (tumour tissue)\nIt ûtslach: KRAS G12C is net fun (not -\nfound), and no other driver was seen.\n",
+        "not_met", id="ocr28-wrapped-call",
+    ),
+    # guards: a break before the bracket (the words must stay on the variant's line); a break before another word
+    pytest.param(
+        "Clinic letter (tumour tissue)\nIt ûtslach: KRAS G12C is\nnet fun (not found).\n", "met", id="ocr28-wrapped-call-guard-line"
+    ),
+    pytest.param(
+        "Clinic letter (tumour tissue)\nIt ûtslach: KRAS G12C is net fun (not -\nrelevant here).\n", "met", id="ocr28-wrapped-call-guard-word"
     ),
 ]
 

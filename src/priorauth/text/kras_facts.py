@@ -168,6 +168,9 @@ _SPECKED_NO_BEFORE = re.compile(r"(?:^|[;,(]|[ \t]{2,}|\|)[ \t]*(?-i:no|not)[.,:
 # ("... EGFR L858R and nv KRAS G12C", "n0 G12C"): the clean line's "no KRAS G12C" or something else; neither result
 # can be read, and the variant gives none. Guards: lower case only (an address's "NV" is a state), a word of its own
 # right before the gene or the variant; a real word ("and now KRAS G12C ...", "on KRAS G12C") is no misread "no".
+# ... and a scan's "not" read so before the call word after the variant ("plasma KRAS G12C nat detected", "G12C n0t
+# found"): the same unreadable negation (guards: those tokens only, lower case, right before a call word).
+_MISREAD_NOT_AFTER = re.compile(r"[ \t]+(?-i:nat|n0t|nol|n0l)[ \t]+(?:detected|found|identified|present)\b", re.I)
 _MISREAD_NO_BEFORE = re.compile(r"(?:^|[\s,;(])(?-i:nv|n0|rio|n\u00b0)[ \t]+(?:k-?ras[ \t]+)?(?:p\.)?$", re.I)
 # [ocr14-needs-g12c] A requirement naming the variant ("(these need KRAS G12C)", "requires a KRAS G12C mutation",
 # "needs a documented G12C"): what a drug or a criterion asks for, not a result of this patient.
@@ -462,7 +465,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     specked = None if negated else _specked_no(doc, f)
     if specked == "none":
         return  # (held-out OCR v14) [ocr14-specked-no] "no. KRAS G12C detected": neither result can be read
-    if f.label != "KRAS_NEG" and _MISREAD_NO_BEFORE.search(_line_before(doc, f)):
+    if f.label != "KRAS_NEG" and (_MISREAD_NO_BEFORE.search(_line_before(doc, f)) or _MISREAD_NOT_AFTER.match(doc.text, f.end)):
         return  # [ocr28-misread-no] "and nv KRAS G12C": a scan's "no", neither result can be read
     if f.label == "KRAS_G12C" and not negated and (_NEEDS_BEFORE.search(_line_before(doc, f)) or _REQUIRED_AFTER.match(doc.text, f.end)):
         return  # [ocr14-needs-g12c] "(these need KRAS G12C)"; (v28) [v28-g12c-required] "(G12C required)": a requirement

@@ -43,7 +43,13 @@ from priorauth.text.pipeline import Finding
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _line_at, _line_end, _line_start
 
-_NEGATIVE_CALL = r"not[ \t]+(?:detected|found|identified|present)|negative|absent|wild[ \t-]?type|no[ \t]+mutation"
+# [ocr28-wrapped-call] (held-out OCR v28, issue 17's thirtieth pass) the bracket's call broken over two lines, a fax's
+# speck or a hyphen before the break ("KRAS G12C is net fun (not -" / "found)"): the same call; only "not" and its call
+# word may stand on either side of the break (the words before the bracket stay on the variant's line).
+_NEGATIVE_CALL = (
+    r"not[ \t]+(?:detected|found|identified|present)|negative|absent|wild[ \t-]?type|no[ \t]+mutation"
+    r"|not[ \t]*[-\u2013~_.]?[ \t]*\n[ \t]*(?:detected|found|identified|present)"
+)
 # foreign words after the variant on its line, then a bracket holding only a negative call
 # (held-out v31's safety pass, issue 13) [v31s-field-gloss-call] ... the variant written as a field's label ("KRAS G12C:
 # <foreign words> (negative)"), or the bracket restating the same variant before its call ("G12C <foreign words> (G12C
@@ -67,7 +73,7 @@ _WHOLLY_BRACKETED = re.compile(r"[ \t]*\((?P<gloss>[^()\n]+)\)[ \t.]*")
 def bracketed_call(doc: TextDoc, f: Finding) -> bool:
     """[ocr25s-bracketed-call] "KRAS G12C <foreign words> (not detected)": the bracketed English call negates it."""
     m = _BRACKETED_CALL.match(doc.text, f.end)
-    if not m or "\n" in m.group(0) or _RESULT_WORD.search(m.group(1)):
+    if not m or "\n" in re.split(r"[(\[](?=[^(\[]*$)", m.group(0))[0] or _RESULT_WORD.search(m.group(1)):
         return False
     name = _VARIANT_NAME.search(doc.text[f.start : f.end])
     # [v31s-field-gloss-call] a variant restated in the bracket is this finding's own
