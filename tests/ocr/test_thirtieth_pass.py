@@ -113,6 +113,23 @@ CASES = [
     pytest.param(
         "Video consultation note\nTumour tissue sequencing: KRAS G12C not detected.\n", "not_met", id="ocr28-misread-not-guard-not"
     ),
+    # [ocr28-row-gene] a fax's speck joining the next row's gene to the variant's sentence: the row's gene cell still rules
+    # (the specked KRAS row itself gives no reading here)
+    pytest.param(
+        "Tumour block B2, hotspot NGS\n  NRAS   2      c.34G>T; p.Gly12Cys (G12C)  19.6%  iI\n  KRAS . 2,3,4  No pathogenic "
+        "variant detected (wild type)\n",
+        "insufficient", id="ocr28-row-gene-specked-next-row",
+    ),
+    # [ocr28-glued-query-mark] a query mark opening the item, a speck glued between it and the gene
+    pytest.param(
+        "Outside slide consultation (tumour tissue)\nReferrer's question: \"?7KRAS G12C - prosze o badanie (please test)\"\n",
+        "insufficient", id="ocr28-glued-query-mark",
+    ),
+    # guard: a question mark ending the sentence before, glued by the scan
+    pytest.param(
+        "Outside slide consultation (tumour tissue)\nWas the block adequate?KRAS G12C detected in the tumour tissue.\n",
+        "met", id="ocr28-glued-query-mark-guard-sentence-end",
+    ),
     # [ocr28-wrapped-call] a bracketed negative call broken over two lines after a speck
     pytest.param(
         "Clinic letter (tumour tissue)\nIt ûtslach: KRAS G12C is net fun (not -\nfound), and no other driver was seen.\n",

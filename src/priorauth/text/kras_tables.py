@@ -148,17 +148,20 @@ def _gene_of(f: Finding) -> str | None:
 # [ocr28-row-gene] (held-out OCR v28, issue 17's thirtieth pass) A variant table's row opening with its gene cell, the
 # variant's cell cut by a semicolon into a sentence of its own ("NRAS  2  c.34G>T; p.Gly12Cys (G12C)  19.6%"): the
 # row's gene is the variant's. Guards: only when the variant's sentence names no RAS gene, the gene is the row's
-# first cell (a cell gap after it), and no sentence stop stands between it and the variant (prose such as "NRAS wild
-# type; p.G12C detected" has no gene cell and keeps its reading).
+# first cell (a cell gap after it), no other gene and no sentence stop stands between it and the variant (prose such as
+# "NRAS wild type; p.G12C detected" has no gene cell and keeps its reading), and the row's gene only ever rules a
+# variant out: a KRAS cell never overrides another gene the sentence names (a fax's speck can join the next row's
+# "KRAS" to the sentence: "p.Gly12Cys (G12C)  19.6%  iI / KRAS ." stays NRAS's).
 _ROW_GENE = re.compile(r"[ \t]*([knh])-?ras(?: {2,}|\t|[ \t]*\|[ \t]*)", re.I)
 
 
 def row_gene(doc: TextDoc, f: Finding) -> str | None:
     start = _line_start(doc.text, f.start)
-    if _GENE.search(f.sentence) or f.sentence_start <= start:
+    if f.sentence_start <= start:
         return None
     m = _ROW_GENE.match(doc.text, start)
-    if not m or re.search(r"[.!?](?:\s|$)", doc.text[m.end() : f.sentence_start]):
+    between = doc.text[m.end() : f.start] if m else ""
+    if not m or re.search(r"[.!?](?:\s|$)", between) or _GENE.search(between):
         return None
     return m.group(1).lower() + "ras"
 
