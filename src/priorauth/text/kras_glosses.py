@@ -149,11 +149,13 @@ _FUNCTION_WORD_BEFORE = re.compile(
 # stwierdzona. (KRAS G12C was NOT found.)", "keliru mencantumkan KRAS p.G12C dari sampel / pasien lain (pertukaran
 # tabung). (Version 1 wrongly listed KRAS p.G12C from ANOTHER patient's sample ...)". Guards: the words after the
 # variant are foreign (no English result word, none of a closed list of English words: "G12C was seen in the tumour.
-# (...)" is an English sentence and keeps its reading), at most two line breaks (a page's wrap) and one short bracket of their own,
-# and the gloss, as above, a sentence naming the same variant.
+# (...)" is an English sentence and keeps its reading), at most two line breaks between the variant and its gloss (a
+# page's wrap; a sentence wrapped over two lines and glossed on a line of its own stays apart, as
+# [ocr26-wrapped-gloss-line] keeps it), one short bracket of their own, and the gloss, as above, a sentence naming the
+# same variant.
 _SENTENCE_ON = re.compile(
     r"(?P<rest>[ \t\n]+[^\W\d_][^.;!?()]{0,80}(?:\([^()\n]{1,40}\)[^.;!?()\n]{0,20})?)[.;]"
-    r"[ \t]*\n?[ \t]*\((?P<gloss>[^()]{1,240})\)"
+    r"(?P<gap>[ \t]*\n?[ \t]*)\((?P<gloss>[^()]{1,240})\)"
 )
 _ENGLISH_WORD = re.compile(
     r"\b(?:the|a|an|is|was|were|are|be|been|in|of|on|at|to|for|from|with|and|or|but|not|no|this|that|these|it|its|"
@@ -164,7 +166,8 @@ _ENGLISH_WORD = re.compile(
 
 def _foreign_sentence_on(doc: TextDoc, f: Finding) -> re.Match[str] | None:
     m = _SENTENCE_ON.match(doc.text, f.end)
-    if not m or m.group("rest").count("\n") > 2 or _RESULT_WORD.search(m.group("rest")) or _ENGLISH_WORD.search(m.group("rest")):
+    breaks = m.group("rest").count("\n") + m.group("gap").count("\n") if m else 0
+    if not m or breaks > 2 or _RESULT_WORD.search(m.group("rest")) or _ENGLISH_WORD.search(m.group("rest")):
         return None
     return m
 
