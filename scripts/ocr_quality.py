@@ -32,9 +32,10 @@ the lead on 2026-12-03; a development set since the twenty-seventh pass), tests/
 (`--set heldout26`: written blind while v25 was read, scored blind once by the lead on 2026-12-03; a development set
 since the twenty-eighth pass), tests/ocr/heldout_documents27.yaml (`--set heldout27`: written blind while v26 was
 read, scored blind once by the lead on 2026-12-03; a development set since the twenty-ninth pass),
-tests/ocr/heldout_documents28.yaml (`--set heldout28`: written blind while v27 was read, to be scored blind once by
-the lead) and tests/ocr/heldout_documents29.yaml (`--set heldout29`: to be written blind while v28 is read); a set
-not merged yet is absent until merged, and then said so, never an error;
+tests/ocr/heldout_documents28.yaml (`--set heldout28`: written blind while v27 was read, scored blind once by
+the lead on 2026-12-03; a development set since the thirtieth pass), tests/ocr/heldout_documents29.yaml (`--set
+heldout29`: being written blind while v28 is read) and tests/ocr/heldout_documents30.yaml (`--set heldout30`: to be written
+blind while v29 is read); a set not merged yet is absent until merged, and then said so, never an error;
 they are scored apart.
 `--only ID,...` and `--dump DIR` (each OCR text beside its original) help read what differs. Needs the
 tesseract program.
@@ -88,8 +89,9 @@ SETS = {
     "heldout25": "heldout_documents25.yaml",  # written blind while v24 was read, scored once, then read
     "heldout26": "heldout_documents26.yaml",  # written blind while v25 was read, scored once, then read
     "heldout27": "heldout_documents27.yaml",  # written blind while v26 was read, scored once, then read
-    "heldout28": "heldout_documents28.yaml",  # written blind while v27 was read; to be scored blind once by the lead
-    "heldout29": "heldout_documents29.yaml",  # to be written blind while v28 is read; absent until merged
+    "heldout28": "heldout_documents28.yaml",  # written blind while v27 was read, scored once, then read
+    "heldout29": "heldout_documents29.yaml",  # written blind while v28 is read; absent until merged
+    "heldout30": "heldout_documents30.yaml",  # to be written blind while v29 is read; absent until merged
 }
 THRESHOLDS = (30, 40, 50, 60, 70, 80, 90)
 EXPECTED_STATUS = {  # what the kras_g12c criterion should say for what the report states (NSCLC)

@@ -645,11 +645,13 @@ def test_quality_script_knows_the_later_sets(capsys: pytest.CaptureFixture[str])
     assert module.SETS["heldout27"] == "heldout_documents27.yaml"
     assert module.SETS["heldout28"] == "heldout_documents28.yaml"
     assert module.SETS["heldout29"] == "heldout_documents29.yaml"
+    assert module.SETS["heldout30"] == "heldout_documents30.yaml"
     assert "development set" in module.__doc__ and "absent until merged" in module.__doc__
-    if not (scans.HERE / "heldout_documents29.yaml").exists() and ocr.tesseract_version():
-        assert module.main(["--set", "heldout29"]) == 2
-        err = capsys.readouterr().err
-        assert "heldout_documents29.yaml is absent (not merged yet)" in err and "Traceback" not in err
+    for name in ("heldout29", "heldout30"):
+        if not (scans.HERE / f"heldout_documents{name[7:]}.yaml").exists() and ocr.tesseract_version():
+            assert module.main(["--set", name]) == 2
+            err = capsys.readouterr().err
+            assert f"heldout_documents{name[7:]}.yaml is absent (not merged yet)" in err and "Traceback" not in err
 
 
 # --- held-out v4's classes (issue 17's fifth pass), with layouts and sentences of our own ---------------------------

@@ -13,6 +13,9 @@ Three ways a report or a note writes a KRAS line whose words reach past what the
   sentence with any other negative word keeps its negation.
 * [ocr26-no-call-made] (held-out OCR v26, issue 17's twenty-eighth pass) a sentence saying no call can be made ("No
   mutation call could be made for any KRAS target, G12C included"): the variants it names were not read, no result.
+* [ocr28-query-topic] (held-out OCR v28, issue 17's thirtieth pass) the variant as the topic of a question ("a
+  second opinion that answers a query about G12C", "your question regarding KRAS G12C"): what was asked, no result;
+  the answer is read where it is stated.
 * [ocr24-marker-specimen] a specimen named after the KRAS call for another marker of the same sentence ("KRAS wild
   type, PD-L1 TPS 80% on the biopsy"): that marker's specimen; the KRAS call's is the one its own item names first.
 """
@@ -138,3 +141,19 @@ def no_call_made(f: Finding) -> bool:
     """[ocr26-no-call-made] The finding's sentence says that no call can be made: no result."""
     return bool(_NO_CALL.search(f.sentence)) and not _CALL_GIVEN.search(_NO_CALL.sub(" ", f.sentence))
 
+
+
+# --- [ocr28-query-topic] --------------------------------------------------------------------------------------------
+# A question's noun and its preposition right before the variant (at most an article, the gene and "p." between).
+# Guards: the question itself, not a question's label ("Question: KRAS G12C detected?" is a form's field) nor an
+# answer ("in answer to ..., KRAS G12C was found": the noun is no question noun).
+_QUERY_ABOUT = re.compile(
+    r"\b(?:query|queries|question|questions|enquiry|inquiry|request\s+for\s+comment)[ \t]+(?:about|regarding|concerning|on|"
+    r"re:?|as[ \t]+to)[ \t]+(?:(?:the|a|an|any|her|his|their)[ \t]+)?(?:k-?ras[ \t]+)?(?:p\.[ \t]?)?$",
+    re.I,
+)
+
+
+def query_topic(doc: TextDoc, f: Finding) -> bool:
+    """[ocr28-query-topic] "answers a query about G12C": the variant is what was asked."""
+    return bool(_QUERY_ABOUT.search(doc.text[max(0, f.start - 80) : f.start]))

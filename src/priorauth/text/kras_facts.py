@@ -31,6 +31,7 @@ from priorauth.text.kras_clauses import (
     cell_free_only,
     no_call_made,
     other_part_negative,
+    query_topic,
     relative_has_variant,
     specimen_texts,
 )
@@ -68,6 +69,7 @@ from priorauth.text.kras_tables import (
     no_peak_row,
     positive_row_call,
     record_field,
+    row_gene,
 )
 from priorauth.text.layout import _RESULT_WORD, _boxed_answer
 from priorauth.text.pipeline import Finding, patterns, unwrap
@@ -162,6 +164,19 @@ _OWN_TUMOUR = re.compile(
 # no such cut). Read as the clean line is: a negative; with a result word after it on the clause ("no. KRAS G12C
 # detected") neither result can be read, and the variant gives none.
 _SPECKED_NO_BEFORE = re.compile(r"(?:^|[;,(]|[ \t]{2,}|\|)[ \t]*(?-i:no|not)[.,:;'`~][ \t]*(?:k-?ras[ \t]+)?(?:p\.)?$", re.I)
+# [ocr28-misread-no] (held-out OCR v28, issue 17's thirtieth pass) a scan's "no" read as a token no language here writes
+# ("... EGFR L858R and nv KRAS G12C", "n0 G12C"): the clean line's "no KRAS G12C" or something else; neither result
+# can be read, and the variant gives none. Guards: lower case only (an address's "NV" is a state), a word of its own
+# right before the gene or the variant; a real word ("and now KRAS G12C ...", "on KRAS G12C") is no misread "no".
+# ... and a scan's "not" read so before the call word after the variant ("plasma KRAS G12C nat detected", "G12C n0t
+# found"): the same unreadable negation (guards: those tokens only, lower case, right before a call word).
+_MISREAD_NOT_AFTER = re.compile(r"[ \t]+(?-i:nat|n0t|nol|n0l)[ \t]+(?:detected|found|identified|present)\b", re.I)
+# [ocr28-glued-query-mark] (held-out OCR v28, issue 17's thirtieth pass) a query mark opening the item, a scan's speck
+# glued between it and the gene ('"?7KRAS G12C - please test"', the clean '"?KRAS G12C"', which ConText reads as a
+# possibility): a question, no result. Guards: the mark opens the item (after a space, a quote, a bracket or the
+# line's start; "... her result?KRAS" ends a sentence), at most one mark and one digit between it and the gene.
+_QUERY_MARK_BEFORE = re.compile(r"(?:^|[\s\"'(\[\u201c\u2018])\?[^\w\s]?\d?(?:k-?ras[ \t]+)?(?:p\.)?$", re.I)
+_MISREAD_NO_BEFORE = re.compile(r"(?:^|[\s,;(])(?-i:nv|n0|rio|n\u00b0)[ \t]+(?:k-?ras[ \t]+)?(?:p\.)?$", re.I)
 # [ocr14-needs-g12c] A requirement naming the variant ("(these need KRAS G12C)", "requires a KRAS G12C mutation",
 # "needs a documented G12C"): what a drug or a criterion asks for, not a result of this patient.
 # (held-out v28, issue 13's twenty-ninth pass, part two) [v28-g12c-required] G12C named, right after it, as what a trial
@@ -424,6 +439,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # [ocr28s-inverted-conditional] "Should KRAS G12C be found, ...": a condition, no result
     if _CANNOT_COMMENT_BEFORE.search(re.split(r"(?<=\w)[.;:!?](?:\s|$)", doc.text[max(0, f.start - 90) : f.start])[-1]):
         return  # [ocr28s-cannot-comment] "I cannot comment on KRAS G12C": the writer has no result to speak to
+    if f.label != "KRAS_NEG" and query_topic(doc, f):
+        return  # [ocr28-query-topic] "answers a query about G12C": what was asked, no result
     if f.label == "KRAS_G12C" and _G12C_IN_ERROR.search(doc.text):
         return  # (held-out v13) [v13-g12c-in-error] "The G12C entry was an error": no G12C anywhere in the note
     if f.label == "KRAS_G12C" and (
@@ -453,6 +470,10 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     specked = None if negated else _specked_no(doc, f)
     if specked == "none":
         return  # (held-out OCR v14) [ocr14-specked-no] "no. KRAS G12C detected": neither result can be read
+    if f.label != "KRAS_NEG" and (_MISREAD_NO_BEFORE.search(_line_before(doc, f)) or _MISREAD_NOT_AFTER.match(doc.text, f.end)):
+        return  # [ocr28-misread-no] "and nv KRAS G12C": a scan's "no", neither result can be read
+    if f.label != "KRAS_NEG" and _QUERY_MARK_BEFORE.search(_line_before(doc, f)):
+        return  # [ocr28-glued-query-mark] '"?7KRAS G12C - please test"': a question, no result
     if f.label == "KRAS_G12C" and not negated and (_NEEDS_BEFORE.search(_line_before(doc, f)) or _REQUIRED_AFTER.match(doc.text, f.end)):
         return  # [ocr14-needs-g12c] "(these need KRAS G12C)"; (v28) [v28-g12c-required] "(G12C required)": a requirement
     if specked or (f.label == "KRAS_G12C" and _NO_G12C_BEFORE.search(_line_before(doc, f))):
@@ -525,8 +546,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if answer:
         negated = answer == "negative"  # the ticked box, not an unticked "[ ] Negative" after it
     if f.label == "KRAS_G12C":
-        if _gene_of(f) in ("nras", "hras"):
-            return  # NRAS / HRAS G12C
+        if _gene_of(f) in ("nras", "hras") or row_gene(doc, f) in ("nras", "hras"):
+            return  # NRAS / HRAS G12C; [ocr28-row-gene] "NRAS  2  c.34G>T; p.Gly12Cys (G12C)": the row's gene cell
         if not negated and _DANGLING_NOT.match(doc.text, f.end):
             return  # "KRAS G12C not de" (a line cut short, a word lost in a scan): neither result can be read
         if not negated and (_specked_not_row(doc, f) or _DANGLING_VERB.match(doc.text, f.end)):
@@ -542,7 +563,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     elif f.label == "KRAS_OTHER":  # the sentence names KRAS, or the report does and the sentence no other RAS
         # [ocr9-gene-nearest] the variant's own gene decides ("KRAS p.G12V with MSS, NRAS and BRAF wild-type": a scan's
         # comma for a semicolon joins the NRAS clause, the G12V stays KRAS's)
-        if negated or _gene_of(f) in ("nras", "hras"):
+        if negated or _gene_of(f) in ("nras", "hras") or row_gene(doc, f) in ("nras", "hras"):
             return
         if not (
             cx.KRAS.search(f.sentence) or (cx.KRAS.search(doc.text) and not re.search(r"\b[nh]-?ras\b", doc.text, re.I))

