@@ -143,6 +143,10 @@ _REFILL_BEFORE = re.compile(r"\b(?:refill|re-fill|next\s+(?:fill|delivery|shipme
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n\s*\n")
 
 
+# (issue 13's thirty-fourth pass) [t34-pending-own-drug] A notice whose own sentence names, before it, a drug that is not
+# a cancer drug ("Prescriber response: omeprazole order cancelled" on an interaction alert about sotorasib) is that
+# drug's: the search for the drug it concerns stops there, and a cancer drug named sentences before stays given.
+# Guard: a notice naming no drug ("Sotorasib ordered 11/02. Order cancelled - not covered.") is still the earlier drug's.
 def _pending_drugs(text: str) -> set[str]:
     """The ingredients whose first supply the text says has not come (``_SUPPLY_PENDING``)."""
     vocab = vocabulary()
@@ -170,6 +174,8 @@ def _pending_drugs(text: str) -> set[str]:
             if named:
                 out |= named
                 break
+            if lo == bounds[-1] and any(d.start() < m.start() - lo for d in _drugs().finditer(span)):
+                break  # [t34-pending-own-drug] "omeprazole order cancelled": the notice names its own (supportive) drug
             hi = lo
     return out
 
