@@ -132,7 +132,7 @@ CASES = [
     # --- [t34-status-square-gloss] a study's foreign verdict glossed in square brackets -----------------------------
     (
         "t34-status-square-gloss no change compared with the last scan",
-        "Lung adenocarcinoma. CT: sama seperti dahulu [no change compared with the previous scan].",
+        "Lung adenocarcinoma. CT: tiada sebarang perubahan berbanding imbasan yang lepas [no change compared with the last scan].",
         {("disease_status", "stable")},
         set(),
     ),
@@ -298,8 +298,8 @@ CASES = [
         set(),
     ),
     (
-        "t34-plan-first-cycle-today Portuguese",
-        "Cancro do cólon metastático. Plano: FOLFIRI, primeiro ciclo administrado hoje.",
+        "t34-plan-first-cycle-today Spanish",
+        "Cáncer de colon metastásico. Plan: FOLFIRI, primer ciclo administrado hoy.",
         {("therapy", "irinotecan")},
         set(),
     ),
@@ -308,6 +308,72 @@ CASES = [
         "Metastatic colon cancer. Plan: FOLFIRI, first cycle to be given today at 3 pm.",
         set(),
         {("therapy", "irinotecan")},
+    ),
+    # --- v32's misses left by the thirty-third pass, where a general class exists ------------------------------------
+    # [t34-gloss-own-negation] a gloss with its own negation is not negated again by the foreign clause's "no"
+    (
+        "t34-gloss-own-negation a glossed naive statement",
+        "Lung adenocarcinoma, stage IIIA. Hem i no bin tekem eni meresin yet [he has not received any chemo yet].",
+        {("treatment_naive", "true")},
+        set(),
+    ),
+    (
+        "t34-gloss-own-negation guard: a bracketed list under a negation",
+        "Lung adenocarcinoma. Negative for: [KRAS G12C, EGFR exon 19].",
+        set(),
+        {("kras", "g12c_present")},
+    ),
+    # [t34-naive-resected-adj] "adj" after a resection
+    (
+        "t34-naive-resected-adj no adj chemo",
+        "NSCLC adeno st IB s/p lobectomy 2024, no adj chemo. Surveillance CT stable.",
+        {("treatment_naive", "true")},
+        set(),
+    ),
+    (
+        "t34-naive-resected-adj guard: a time after",
+        "NSCLC adeno st IB s/p lobectomy, no adj chemo yet.",
+        {("histology", "nsclc")},
+        {("treatment_naive", "true")},
+    ),
+    # [t34-status-than-baseline] smaller than at a treatment's baseline
+    (
+        "t34-status-than-baseline smaller than at sim",
+        "Limited-stage SCLC, on CRT. CXR: the right hilar mass looks smaller than at simulation.",
+        {("disease_status", "improved")},
+        set(),
+    ),
+    (
+        "t34-status-than-baseline guard: smaller than expected",
+        "Limited-stage SCLC. CXR: the right hilar mass is smaller than expected for its density.",
+        {("histology", "sclc")},
+        {("disease_status", "improved")},
+    ),
+    # [t34-spread-how-far] a word of how far between "spread" and "to"
+    (
+        "t34-spread-how-far a gloss's plain words",
+        "Small cell lung cancer [the cancer has spread widely to the bones].",
+        {("spread", "metastatic")},
+        set(),
+    ),
+    (
+        "t34-spread-how-far guard: not spread",
+        "Small cell lung cancer; it has not spread to the liver on PET.",
+        {("histology", "sclc")},
+        {("spread", "metastatic")},
+    ),
+    # [t34-mono-taking-only] and [t34-gloss-synonyms] "taking adagrasib only/alone"
+    (
+        "t34-mono-taking-only a gloss unsure of its word",
+        "Lung adenocarcinoma stage IV, KRAS G12C. Ta kome sotorasib so [is taking sotorasib only/alone] since June.",
+        {("monotherapy", "true"), ("therapy", "sotorasib")},
+        set(),
+    ),
+    (
+        "t34-gloss-synonyms guard: a bracketed regimen choice",
+        "Lung adenocarcinoma stage IV, KRAS G12C. Plan: sotorasib [alone/with panitumumab].",
+        set(),
+        {("monotherapy", "true")},
     ),
 ]
 
