@@ -375,6 +375,25 @@ CASES = [
         set(),
         {("monotherapy", "true")},
     ),
+    # [t34-therapy-cycle-given-before] a plan's clause before the drug's records a later cycle released or given
+    (
+        "t34-therapy-cycle-given-before a treatment plan's released cycle",
+        "Plan: KRAS G12C NSCLC ADAGRASIB. Cycle 4 Day 1 released 10/02/2026; adagrasib 600 mg PO BID.",
+        {("therapy", "adagrasib")},
+        set(),
+    ),
+    (
+        "t34-therapy-cycle-given-before guard: a first cycle only released",
+        "Plan: KRAS G12C NSCLC. Cycle 1 Day 1 released 10/02/2026; adagrasib 600 mg PO BID.",
+        set(),
+        {("therapy", "adagrasib")},
+    ),
+    (
+        "t34-therapy-cycle-given-before guard: the drug's clause still to come",
+        "Plan: KRAS G12C NSCLC. Cycle 4 Day 1 given 11/02; sotorasib to start next week.",
+        set(),
+        {("therapy", "sotorasib")},
+    ),
 ]
 
 
