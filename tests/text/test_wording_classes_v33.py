@@ -394,6 +394,19 @@ CASES = [
         set(),
         {("therapy", "sotorasib")},
     ),
+    # [t34-kras-neg-other-gene] a negative in another gene's clause after KRAS's own word is that gene's
+    (
+        "t34-kras-neg-other-gene KRAS pending, EGFR negative",
+        "Lung adenocarcinoma, stage IV. Molecular: KRAS pending, EGFR negative, PD-L1 30%.",
+        {("histology", "nsclc")},
+        {("kras", "g12c_absent")},
+    ),
+    (
+        "t34-kras-neg-other-gene guard: a list of genes sharing one verdict",
+        "Lung adenocarcinoma, stage IV. KRAS, NRAS, BRAF negative.",
+        {("kras", "g12c_absent")},
+        set(),
+    ),
 ]
 
 
