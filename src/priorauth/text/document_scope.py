@@ -1018,8 +1018,8 @@ _CLAUSE_END = re.compile(r"[.!?;](?:\s|$)|[\"\u201c\u201d]")
 
 
 def document_about_relative(doc: TextDoc, f: Finding) -> bool:
-    """The document says it is about a relative, the finding is within what that says it of, and the finding's own
-    clause names no patient."""
+    """The document says it is about a relative, the finding lies in the stretch that statement covers, and the
+    finding's own clause names no patient."""
     if not any(start <= f.start and f.end <= end for start, end in _about_relative_stretches(doc.text)):
         return False
     starts = [m.end() for m in _CLAUSE_END.finditer(doc.text, 0, f.start)]

@@ -604,7 +604,7 @@ _CYCLE_GIVEN = re.compile(
 _CYCLE_GIVEN_BEFORE = re.compile(
     r"(?:^|[.:]\s+)(?:(?:cycle|cyc|c)\s*\d{1,2}(?:\s*,?\s*(?:day|d)\s*\d{1,2})?\s+(?:was\s+)?(?:given|administered|infused)"
     r"|(?:cycle|cyc|c)\s*(?:[2-9]|\d\d)(?:\s*,?\s*(?:day|d)\s*\d{1,2})?\s+(?:was\s+)?released)\b[^.;\n]{0,30};\s*$",
-    re.I,
+    re.I | re.M,
 )
 _STILL_TO_COME = re.compile(r"\bto\s+(?:start|begin|be\s+(?:given|started))\b|\bwill\b|\bplanned\b|\bpending\b", re.I)
 
