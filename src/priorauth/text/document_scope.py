@@ -959,21 +959,68 @@ def relative_subject(doc: TextDoc, f: Finding) -> bool:
 # ("Patient states this is about her father.", "Form concerns the patient's grandmother.", a pasted post or a clipped
 # obituary): what it tells is the relative's, save a sentence that names the patient ("Patient's own visit: ...").
 # "This letter concerns her father's estate" names no relative as the subject.
+# (issue 13's thirty-fourth pass) [t34-about-relative-antecedent] A bare "this" or "it" is no document: "Patient
+# called; it is about her son" or "this is about her son's school form" says what a call is about, and the note's
+# other facts stay the patient's. A bare subject counts only when what it points back to is a pasted text: a quotation
+# closed just before its sentence ('..." Patient states this is about her father.'), or a sentence that names a pasted
+# document (a post, clipping, printout, obituary, message, letter). Then only that stretch is the relative's.
 _ABOUT_RELATIVE = re.compile(
-    r"\b(?:this|it|(?:(?:the|this|that)\s+)?(?:[\w-]+\s+){0,2}?(?:form|post|document|letter|clipping|article|obituary|story|"
-    r"page|text|message|printout|excerpt|entry))\s+(?:(?:is|was|are)\s+(?:all\s+|entirely\s+|only\s+)?about|concerns?|"
-    r"concerned|refers?\s+to|relates?\s+to|pertains?\s+to|describes?)\s+(?:the\s+patient(?:'s|\u2019s)|her|his|their|"
-    rf"my|a)\s+(?:late\s+)?(?:{_SUBJECT_KIN})\b(?!['\u2019]s)",
+    r"\b(?:(?P<bare>this|it)|(?:(?:the|this|that)\s+)?(?:[\w-]+\s+){0,2}?(?:form|post|document|letter|clipping|article|"
+    r"obituary|story|page|text|message|printout|excerpt|entry))\s+(?:(?:is|was|are)\s+(?:all\s+|entirely\s+|only\s+)?about|"
+    r"concerns?|concerned|refers?\s+to|relates?\s+to|pertains?\s+to|describes?)\s+(?:the\s+patient(?:'s|\u2019s)|her|his|"
+    rf"their|my|a)\s+(?:late\s+)?(?:{_SUBJECT_KIN})\b(?!['\u2019]s)",
     re.I,
 )
+# the teller before a bare subject, right after a quotation closes ('..." Patient states this', '..." It')
+_AFTER_QUOTE = re.compile(r"[\"\u201d]\s*(?:[^\W\d_][\w ]{0,40}?\s)?$")
+_OPEN_QUOTE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*$")
+_SENTENCE_START = re.compile(r"(?:[.!?;](?:\s+|$)|\n[ \t]*\n)(?=[^.!?;]*$)")
+_PASTED_DOCUMENT = re.compile(
+    r"\b(?:post|posts|clipping|clipped|printout|printed|obituary|article|message|e-?mail|letter|pasted|copied|"
+    r"forwarded)\b",
+    re.I,
+)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    m = _SENTENCE_START.search(text, max(0, at - 300), at)
+    return m.end() if m else max(0, at - 300)
+
+
+@lru_cache(maxsize=256)
+def _about_relative_stretches(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a document's statement that it concerns a relative reaches: the whole document for a named document
+    ("Form concerns ..."), the pasted text it points back to for a bare "this" / "it", nothing for a bare subject
+    that points back to no pasted text."""
+    unwrapped = unwrap(text)
+    out: list[tuple[int, int]] = []
+    for m in _ABOUT_RELATIVE.finditer(unwrapped):
+        if not m.group("bare"):
+            out.append((0, len(text)))
+            continue
+        before = unwrapped[max(0, m.start() - 60) : m.start()]
+        quoted = _AFTER_QUOTE.search(before)
+        if quoted:
+            close = m.start() - len(before) + quoted.start()
+            opening = _OPEN_QUOTE.search(unwrapped, max(0, close - 1500), close)
+            if opening:
+                out.append((opening.start(), m.end()))
+            continue
+        start = _sentence_start(unwrapped, m.start())
+        stop = len(unwrapped[:start].rstrip())
+        previous = _sentence_start(unwrapped, stop - 1) if stop > 1 else start
+        if _PASTED_DOCUMENT.search(unwrapped, previous, m.start()):
+            out.append((previous, m.end()))
+    return tuple(out)
 
 
 _CLAUSE_END = re.compile(r"[.!?;](?:\s|$)|[\"\u201c\u201d]")
 
 
 def document_about_relative(doc: TextDoc, f: Finding) -> bool:
-    """The document says it is about a relative, and the finding's own clause names no patient."""
-    if not _ABOUT_RELATIVE.search(unwrap(doc.text)):
+    """The document says it is about a relative, the finding lies in the stretch that statement covers, and the
+    finding's own clause names no patient."""
+    if not any(start <= f.start and f.end <= end for start, end in _about_relative_stretches(doc.text)):
         return False
     starts = [m.end() for m in _CLAUSE_END.finditer(doc.text, 0, f.start)]
     end = _CLAUSE_END.search(doc.text, f.end)

@@ -52,6 +52,24 @@ def other_part_negative(doc: TextDoc, f: Finding) -> bool:
     return not any(_CODON12[m[1].lower().rstrip("s")] in _numbers(m[2]) for m in parts)
 
 
+# --- [t34-kras-neg-other-gene] (issue 13's thirty-fourth pass) ------------------------------------------------------
+# A negative that KRAS_NEG's window reaches past KRAS's own word and a comma, in another gene's clause ("KRAS pending,
+# EGFR negative", "KRAS sent out; ALK wild-type"): that gene's result, not KRAS's. Guards: a list of genes sharing one
+# verdict ("KRAS, NRAS, BRAF negative", "KRAS and NRAS wild-type") stays KRAS's negative.
+_OWN_WORD_THEN_OTHER_GENE = re.compile(
+    r"k-?ras\b\s*:?\s*(?:testing\s+|test\s+|result\s+|status\s+)?(?:is\s+|was\s+)?(?:pending|sent(?:\s+out)?|ordered|awaited|"
+    r"requested|to\s+follow|in\s+progress|not\s+(?:yet\s+)?(?:tested|done|performed|available|reported)|failed|insufficient|qns|"
+    r"positive|detected|mutated|mutant|unknown)\b[^.;,\n]{0,20}[,;]\s*(?:and\s+)?(?:egfr|alk|ros-?1|braf|met|ret|ntrk\d?|"
+    r"her-?2|erbb2|pd-?l1|tp53|stk11|keap1|pik3ca|nras|hras|kit)\b",
+    re.I,
+)
+
+
+def other_gene_negative(doc: TextDoc, f: Finding) -> bool:
+    """A KRAS negative read from another gene's clause after KRAS's own word ("KRAS pending, EGFR negative")."""
+    return bool(_OWN_WORD_THEN_OTHER_GENE.match(doc.text, f.start))
+
+
 # --- [ocr24-acquaintance-result] -------------------------------------------------------------------------------------
 _ACQUAINTANCE = (
     r"friend|neighbou?r|colleague|co-?worker|workmate|acquaintance|classmate|room-?mate|flat-?mate|"

@@ -30,6 +30,7 @@ from priorauth.text.kras_clauses import (
     acquaintance_result,
     cell_free_only,
     no_call_made,
+    other_gene_negative,
     other_part_negative,
     query_topic,
     relative_has_variant,
@@ -534,6 +535,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v24) [v24-kras-relatives-result] "the G12C in the request was the patient's brother's result"
     if _relatives_tumor(doc, f) or _letter_to_relative(doc, f) or (f.label != "KRAS_NEG" and _failed_row(doc, f)):
         return  # "his sister ...; her tumor carried G12C"; "G12C  undetermined  invalid": no result of the patient
+    if f.label == "KRAS_NEG" and other_gene_negative(doc, f):
+        return  # (issue 13's thirty-fourth pass) [t34-kras-neg-other-gene] "KRAS pending, EGFR negative": EGFR's
     if acquaintance_result(doc, f) or relative_has_variant(doc, f) or (f.label == "KRAS_NEG" and other_part_negative(doc, f)):
         return  # [ocr24-acquaintance-result] "my friend's cancer had G12C"; [ocr24-exon-scoped-negative] "KRAS exon 3: wt"
         # [ocr25-relative-has-variant] "Her sister, who ..., has a KRAS G12C lung cancer"

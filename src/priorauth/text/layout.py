@@ -244,11 +244,19 @@ _SLOT_WORD = (
 _SLOT = re.compile(rf"\[(?:{_SLOT_WORD}[ _]?)+\]|\[[A-Z][A-Z ]{{2,30}}/[A-Z][A-Z /]{{2,30}}\]")
 
 
+# (issue 13's thirty-fourth pass) [t34-gloss-synonyms] A gloss unsure of one word gives two of its English words joined by
+# a slash ("[is taking adagrasib only/alone]"): one meaning, not a choice between regimens. Guard: "[monotherapy /
+# combination]" and "[alone/with cetuximab]" stay choices.
+_SYNONYM_PAIR = re.compile(r"\b(?:only|alone|solo|sole)\s*/\s*(?:only|alone|solo|sole)\b", re.I)
+
+
 def _in_choice_list(doc: TextDoc, f: Finding) -> bool:
     for m in _SLOT.finditer(doc.text, max(0, f.start - 45), min(len(doc.text), f.end + 45)):
         if m.start() <= f.start and f.end <= m.end():
             return True
     for m in _BRACKET_REGIMENS.finditer(doc.text, max(0, f.start - 120), min(len(doc.text), f.end + 120)):
+        if _SYNONYM_PAIR.search(m.group(0)) and m.group(0).count("/") == 1:
+            continue
         inside = m.start() <= f.start and f.end <= m.end()
         # the lookahead's form ("[single agent] [monotherapy]"): the finding in the bracket right after the match
         next_bracket = m.end() <= f.start and doc.text.startswith("[", m.end())

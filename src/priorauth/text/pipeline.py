@@ -590,10 +590,32 @@ def _analyze_chunk(digest: str, text: str) -> tuple[Finding, ...]:
             for m in span._.modifiers
             if (m.modifier_span[1] <= span.start or m.modifier_span[0] >= span.end)
             and not _row_call_above(lines, doc[m.modifier_span[0] : m.modifier_span[1]], start)
+            and not _gloss_own_negation(text, m.category, doc[m.modifier_span[0] : m.modifier_span[1]], start, end)
         )
         sent = span.sent
         out.append(Finding(span.label_, span.kb_id_, start, end, mods, None, sent.text, sent.start_char))
     return tuple(out)
+
+
+# (issue 13's thirty-fourth pass) [t34-gloss-own-negation] A bracketed English gloss that carries its own negation ("Hem i
+# no bin kasem eni kemo ... [he has not received any chemo or cancer medicine yet]") translates the clause before it:
+# the foreign clause's negation word before the bracket ("no") is the gloss's "not", said twice, and does not negate
+# what the gloss says. Only a negation, only a finding wholly inside a square bracket that opens after the trigger on
+# its line, and only when the bracket has a negation word of its own. Guard: "Negative for: [KRAS G12C, EGFR]" (no
+# negation inside) stays negated.
+_GLOSS_NEGATION = re.compile(r"\b(?:not|no|never|none|without|nor)\b|n't\b|n\u2019t\b", re.I)
+
+
+def _gloss_own_negation(text: str, category: str, trigger: Any, start: int, end: int) -> bool:
+    if category != "NEGATED_EXISTENCE" or trigger.end_char > start:
+        return False
+    opening = text.rfind("[", trigger.end_char, start)
+    if opening < 0 or "]" in text[opening:start] or "\n" in text[trigger.end_char : opening]:
+        return False
+    closing = text.find("]", end)
+    if closing < 0 or "[" in text[end:closing] or "\n" in text[end:closing]:
+        return False
+    return bool(_GLOSS_NEGATION.search(text, opening, closing))
 
 
 # [ocr21-row-call-above] (held-out OCR v21, issue 17's twenty-third pass) A table row's last cell is that row's call

@@ -143,6 +143,10 @@ _REFILL_BEFORE = re.compile(r"\b(?:refill|re-fill|next\s+(?:fill|delivery|shipme
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n\s*\n")
 
 
+# (issue 13's thirty-fourth pass) [t34-pending-own-drug] A notice whose own sentence names, before it, a drug that is not
+# a cancer drug ("Prescriber response: omeprazole order cancelled" on an interaction alert about sotorasib) is that
+# drug's: the search for the drug it concerns stops there, and a cancer drug named sentences before stays given.
+# Guard: a notice naming no drug ("Sotorasib ordered 11/02. Order cancelled - not covered.") is still the earlier drug's.
 def _pending_drugs(text: str) -> set[str]:
     """The ingredients whose first supply the text says has not come (``_SUPPLY_PENDING``)."""
     vocab = vocabulary()
@@ -170,6 +174,8 @@ def _pending_drugs(text: str) -> set[str]:
             if named:
                 out |= named
                 break
+            if lo == bounds[-1] and any(d.start() < m.start() - lo for d in _drugs().finditer(span)):
+                break  # [t34-pending-own-drug] "omeprazole order cancelled": the notice names its own (supportive) drug
             hi = lo
     return out
 
@@ -469,6 +475,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or p["given_before"].search(before[-70:])
         or p["given_after"].search(after)
         or _cycle_given_next(doc, f)
+        or _cycle_given_before(doc, f)
         or _study_drug_acted_on(doc, f)
         or (_AFTER_WORD.search(before[-30:]) and _COURSE_AFTER.match(doc.text, f.end))
     )
@@ -587,6 +594,26 @@ _CYCLE_GIVEN = re.compile(
     r"(?:given|administered|infused)\b(?!\s+(?:yet|later|once|when|if|after))",
     re.I,
 )
+
+
+# (issue 13's thirty-fourth pass) [t34-therapy-cycle-given-before] ... and its mirror: the clause before the drug's, on
+# its line and closed by a semicolon, records a cycle given, or a later cycle released, with no drug named in it ("Plan:
+# NSCLC KRAS G12C SOTORASIB. Cycle 3 Day 1 released 11/18/2026; sotorasib 960 mg PO daily"): given. Guards: a first
+# cycle only "released" (sent to the pharmacy) is none; a drug whose own clause is still to come ("...; sotorasib to
+# start next week") stays a plan.
+_CYCLE_GIVEN_BEFORE = re.compile(
+    r"(?:^|[.:]\s+)(?:(?:cycle|cyc|c)\s*\d{1,2}(?:\s*,?\s*(?:day|d)\s*\d{1,2})?\s+(?:was\s+)?(?:given|administered|infused)"
+    r"|(?:cycle|cyc|c)\s*(?:[2-9]|\d\d)(?:\s*,?\s*(?:day|d)\s*\d{1,2})?\s+(?:was\s+)?released)\b[^.;\n]{0,30};\s*$",
+    re.I | re.M,
+)
+_STILL_TO_COME = re.compile(r"\bto\s+(?:start|begin|be\s+(?:given|started))\b|\bwill\b|\bplanned\b|\bpending\b", re.I)
+
+
+def _cycle_given_before(doc: TextDoc, f: Finding) -> bool:
+    if f.start - f.sentence_start > 20 or _FUTURE.search(f.sentence) or _STILL_TO_COME.search(f.sentence):
+        return False
+    m = _CYCLE_GIVEN_BEFORE.search(doc.text, _line_start(doc.text, f.sentence_start), f.sentence_start)
+    return bool(m) and not _drugs().search(m.group(0))
 
 
 def _cycle_given_next(doc: TextDoc, f: Finding) -> bool:
