@@ -602,6 +602,22 @@ TWENTYEIGHTH_BLIND = {  # the twenty-eighth set's one blind run (digital, fax), 
 }
 
 
+TWENTYNINTH_BLIND = {  # the twenty-ninth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("64.6 / 35.4 / 0.0", "62.5 / 37.5 / 0.0"),
+    "authorization_number": ("43.8 / 54.2 / 2.1", "41.7 / 56.2 / 2.1"),
+    "period_start": ("81.2 / 18.8 / 0.0", "81.2 / 18.8 / 0.0"),
+    "period_end": ("79.2 / 20.8 / 0.0", "79.2 / 20.8 / 0.0"),
+    "quantity": ("85.4 / 14.6 / 0.0", "85.4 / 14.6 / 0.0"),
+    "appeal_deadline": ("83.3 / 16.7 / 0.0", "79.2 / 20.8 / 0.0"),
+    "denial_reason": ("89.6 / 10.4 / 0.0", "77.1 / 18.8 / 4.2"),
+    "requested": ("83.3 / 12.5 / 4.2", "81.2 / 14.6 / 4.2"),
+    "patient_name": ("62.5 / 35.4 / 2.1", "60.4 / 39.6 / 0.0"),
+    "patient_birth_date": ("60.4 / 27.1 / 12.5", "47.9 / 39.6 / 12.5"),
+    "patient_member_id": ("41.7 / 56.2 / 2.1", "31.2 / 64.6 / 4.2"),
+    "patient_mismatch": ("81.2 / 0.0 / 18.8", "77.1 / 0.0 / 22.9"),
+}
+
+
 def _at_both_qualities(
     nth: str,
     blind: dict[str, tuple[str, str]],
@@ -649,6 +665,7 @@ def _at_both_qualities(
         _at_both_qualities("twenty-sixth", TWENTYSIXTH_BLIND, 1, "scored **once** by the lead on 2026-12-03"),
         _at_both_qualities("twenty-seventh", TWENTYSEVENTH_BLIND, 0, "scored **once** by the lead on 2026-12-03"),
         _at_both_qualities("twenty-eighth", TWENTYEIGHTH_BLIND, 0, "scored **once** by the lead on 2026-12-03"),
+        _at_both_qualities("twenty-ninth", TWENTYNINTH_BLIND, 0, "scored **once** by the lead on\n2026-12-03"),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
