@@ -415,6 +415,10 @@ _NOT_PATIENT_HEADING = re.compile(
     # of any individual's record", "not filed to any patient's chart"): the candidates it lists are nobody's here
     r"|\bnot\s+(?:part\s+of|filed\s+(?:in|to)|from)\s+any\s+(?:individual|patient|person|member)(?:'s|\u2019s|s')?\s+"
     r"(?:medical\s+)?(?:record|chart|file)s?\b"
+    # (held-out v34's safety pass, issue 13) [v34s-no-clinical-data-here] a list saying it holds no one's clinical data
+    # ("Cases to be presented by registrar; no clinical data in this list"): its case names are nobody's here
+    r"|\bno\s+(?:clinical|patient|medical)\s+(?:data|details|information)\s+(?:is\s+|are\s+)?(?:in|on|held\s+in|"
+    r"included\s+in)\s+this\s+(?:list|document|sheet|page|log|agenda|pre-?read)\b"
     r"|\b(?:does|do|did)\s+not\s+(?:evaluate|assess|use|read|check|consider|reference)\s+(?:any\s+|the\s+)?"
     r"(?:patient(?:'s|s')?|individual|member)\s+(?:data|information|records?|results?)\b",
     re.I,
@@ -541,7 +545,9 @@ _NO_PATIENT_GENRE = re.compile(
     r"\bcertificate\s+of\s+(?:analysis|conformance|conformity)\b|\b(?:product|technical|safety)\s+data\s*sheet\b"
     r"|\b(?:user|users'?|laboratory|lab|service|specimen\s+collection)\s+(?:handbook|manual|guide)\b"
     r"|\btest\s+(?:catalogue|catalog|directory|compendium)\b"
+    # (held-out v34's safety pass) [v34s-information-sheet] ... titled "Patient information sheet" as well
     r"|\b(?:patient|public)\s+(?:information\s+)?(?:leaflet|booklet|information\s+sheet)\b|\binformation\s+for\s+patients\b"
+    r"|\bpatient\s+information\s+sheet\b"
     r"|\bunderstanding\s+your\s+(?:[\w-]+\s+){0,2}?(?:test|result|report|diagnosis|cancer)s?\b",
     re.I,
 )
@@ -561,8 +567,14 @@ def policy_document(doc: TextDoc) -> bool:
         for line in head
     )
     return general and not any(
-        not _TRANSMITTAL.search(_line_at(doc.text, m.start())) for m in _PERSON_FIELD.finditer(doc.text)
+        not _TRANSMITTAL.search(_line_at(doc.text, m.start())) and not _BLANK_VALUE.match(doc.text, m.end())
+        for m in _PERSON_FIELD.finditer(doc.text)
     )
+
+
+# (held-out v34's safety pass) [v34s-information-sheet] A person field left blank ("Name: ______  Date: ______", "DOB:
+# ........") names no one: a leaflet's blank lines for the reader to fill in. A filled field ("Name: M. Jones") stands.
+_BLANK_VALUE = re.compile(r"[ \t]*(?:_{2,}|\.{4,})")
 
 
 # [ocr9-monograph] (held-out OCR v9, issue 17's eleventh pass) A general document faxed with a request names the

@@ -90,8 +90,13 @@ _QUERIED_BEFORE = re.compile(
 # abbreviation or a foreign word right before the mention (German "V.a." / "Verdacht auf", "susp.", Spanish "sospecha
 # de"): the period of "V.a." ends medspaCy's sentence, so its doubt never reaches the word after it. "Z.n. Pneumonitis"
 # (a past one) and a suspicion of something else on the line ("V.a. Infekt; radiation pneumonitis 2025") are no such shape.
+# (held-out v34, safety pass) [v34s-ild-concern-for] ... or a worry written before it ("Concern for pneumonitis -> ED
+# for CT", "concerning for drug ILD"): sought, not made. Guard: a worry about something else on the line ("concern for
+# progression; grade 2 pneumonitis") is no such shape.
 _SUSPECTED_BEFORE = re.compile(
-    r"(?:\bv\.\s?a\.|\bverdacht\s+auf|\bsusp\.|\bsospecha\s+de)\s*(?:[\w-]+\s*|[\"'\u201c\u201e(]\s*){0,4}$", re.I
+    r"(?:\bv\.\s?a\.|\bverdacht\s+auf|\bsusp\.|\bsospecha\s+de|\bconcern(?:ing|ed)?\s+(?:for|about|re:?))"
+    r"\s*(?:[\w-]+\s*|[\"'\u201c\u201e(]\s*){0,4}$",
+    re.I,
 )
 # (held-out v22, issue 13's twenty-third pass) [v22-ild-queried-dated] ... with the date it was weighed ("Durvalumab
 # pneumonitis queried 05/2026 - CT negative", "ILD considered in March 2026.")
@@ -110,9 +115,13 @@ _WEIGHED_AFTER = re.compile(
 # answered no in the middle of its line ("| Pneumonitis: not reported. Tumour: NSCLC", "pneumopathie interstitielle:
 # non. Éligible.", "ILD (HRCT): nein;"): the answer, not a diagnosis (layout's field-no reads only a line's last field).
 # Guards: "ILD: non-specific interstitial pneumonia", "pneumonitis: none since 2024 -> grade 2 in 2023" (no answer alone).
+# (held-out v34, safety pass) [v34s-ild-field-no-more] ... answered with the Slavic "ne", the empty-set sign ("ILD: Ø",
+# "ILD: ∅"), before a closing bracket ("[ILD: no]"), or with "none" / "nil" / "absent" and no colon ("Hx: ILD none.").
+# Guards: "ILD: non-specific ..." and "ILD none since 2024 ..." (no answer alone) stay as they were.
 _FIELD_NO_AFTER = re.compile(
-    r"[ \t]*\)?[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?[:=][ \t]*(?:no|none|nil|non|nein|nee|ninguna|nessuna|negative|neg|absent|denied|"
-    r"not\s+(?:reported|present|seen|known|documented|observed))(?=[ \t]*(?:[.;,|)\n]|$))",
+    r"(?:[ \t]*\)?[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?[:=][ \t]*(?:no|none|nil|non|nein|nee|ne|ninguna|nessuna|negative|neg|absent|"
+    r"denied|not\s+(?:reported|present|seen|known|documented|observed)|[\u00d8\u00f8\u2205])"
+    r"|[ \t]+(?:none|nil|absent))(?=[ \t]*(?:[.;,|)\]\n]|$))",
     re.I,
 )
 _DENIED_OR_DOUBTED_AFTER = re.compile(
