@@ -50,7 +50,13 @@ from priorauth.text.kras_evidence import (
     status_voided,
     wrapped_lead,
 )
-from priorauth.text.kras_glosses import bracketed_call, glossed_line, glossed_sentence, postposed_negation
+from priorauth.text.kras_glosses import (
+    bracketed_call,
+    glossed_line,
+    glossed_sentence,
+    postposed_negation,
+    slash_glossed_cell,
+)
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
     _DANGLING_NOT,
@@ -462,6 +468,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     negated = negated or (f.label == "KRAS_G12C" and negative_including(doc, f))  # [ocr20-negative-including]
     negated = negated or (f.label != "KRAS_NEG" and specked_negative(doc, f))  # [ocr21s-specked-negative]
     negated = negated or (f.label != "KRAS_NEG" and bracketed_call(doc, f))  # [ocr25s-bracketed-call]
+    negated = negated or (f.label != "KRAS_NEG" and slash_glossed_cell(doc, f))  # [ocr29s-slash-gloss-cell]
     negated = negated or (f.label != "KRAS_NEG" and postposed_negation(doc, f))  # [ocr27-postposed-negation] "G12C nav."
     record = record_field(doc, f) if f.label != "KRAS_NEG" else None  # [ocr27-record-field] "result[1].hgvs_p=p.G12C"
     if record == "other":
@@ -616,7 +623,10 @@ _TEST_AFTER = re.compile(
     re.I,
 )
 _TEST_BEFORE = re.compile(
-    r"\b(?:including|incl\.?|includes|covering|covers|(?:test\w*|assay|panel|ngs|sequencing|pcr|profiling|analysis|"
+    # [ocr29s-prefixed-pcr] (held-out OCR v29's safety pass) ... a PCR named with its kind glued on ("allele-specific
+    # qPCR for KRAS G12C", "ddPCR for G12C", "RT-qPCR for ...") is a test too
+    r"\b(?:including|incl\.?|includes|covering|covers|(?:test\w*|assay|panel|ngs|sequencing|(?:q|dd|d|rtq|rt|rq|nq)?pcr|"
+    r"profiling|analysis|"
     # [ocr24s-looks-only-for] (held-out OCR v24's safety pass) ... with "only" ("this test looks only for KRAS G12C")
     r"screen\w*|look\w*|evaluat\w*|re-?biops(?:y|ies)|biops(?:y|ies)|genotyping|sampl\w*)\s+(?:only\s+)?for)\s+"
     # [ocr17-looked-for-the] (held-out OCR v17, issue 17's nineteenth pass) ... with an article ("the test looked for the

@@ -183,3 +183,24 @@ def glossed_sentence(doc: TextDoc, f: Finding) -> bool:
     line = doc.text[_line_start(doc.text, f.start) : f.start]
     before = re.split(r"[.;!?](?:\s|$)", line)[-1]
     return bool(named.search(m.group("gloss"))) and not _RESULT_WORD.search(before) and not _FUNCTION_WORD_BEFORE.search(before)
+
+
+# [ocr29s-slash-gloss-cell] (held-out OCR v29's safety pass, issue 17) a variant table's result cell written in the lab's
+# language with its English gloss after a slash, as bilingual headers are ("KRAS  p.G12C  haikugunduliwa / not
+# detected"); a worst-level fax may read specks into the cell gap ("p.G12C  |  :  haikugunduliwa /-not detected") and a
+# speck glued to the slash ("/-not"): the gloss is the cell's call, negative. Guards: one to three foreign words before
+# the slash, none of them an English result word ("detected / not detected" is a form's choice pair, no call); the
+# English call ends the line (specks only after it); a cell gap (two spaces, a tab, or specks) after the variant.
+_SLASH_GLOSS_CELL = re.compile(
+    rf"(?:[ \t]{{2,}}|\t|[ \t]*[|!:;'`~_\u00a6][ \t]*)(?:[|!:;'`~_\u00a6][ \t]*){{0,4}}"
+    rf"((?:{_FOREIGN_WORD}[ \t]+){{0,2}}{_FOREIGN_WORD})[ \t]*/[ \t]*[-\u2013~_.'`]?[ \t]*"
+    r"(?:not[ \t]+(?:detected|found|identified|present)|negative|absent|none[ \t]+detected|no[ \t]+mutation(?:[ \t]+detected)?)"
+    r"[ \t.:;|!'`~_-]*$",
+    re.I | re.M,
+)
+
+
+def slash_glossed_cell(doc: TextDoc, f: Finding) -> bool:
+    """[ocr29s-slash-gloss-cell] "p.G12C  <foreign call> / not detected" ending its line: the gloss negates it."""
+    m = _SLASH_GLOSS_CELL.match(doc.text, f.end)
+    return bool(m) and not _RESULT_WORD.search(m.group(1)) and not re.search(r"\b(?:no|not)\b", m.group(1), re.I)
