@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+import priorauth
 from tests.conftest import apply_edits, bundle, load_cases
 
 HERE = Path(__file__).parent
@@ -296,6 +297,12 @@ def twin_charts(report: Report, level: str = "fax", fmt: str = "tiff") -> tuple[
     scanned = chart(document("scan1", raw, ctype, report.title))
     digital = chart(document("scan1", report.digital_text.encode(), "text/plain", report.title))
     return scanned, digital, raw
+
+
+def kras_status(text: str, title: str = "Molecular result", as_of: str = "2026-11-20") -> str:
+    """The KRAS G12C criterion's status for a chart holding one typed (text/plain) document with this text."""
+    determination = priorauth.check(chart(document("scan1", text.encode(), "text/plain", title)), as_of=as_of)
+    return next(c for c in determination["criteria"] if c["id"] == "kras_g12c")["status"]
 
 
 def statuses(determination: dict[str, Any]) -> dict[str, str]:

@@ -2192,11 +2192,6 @@ def test_a_speck_between_the_variant_and_its_test_word(text: str, status: str) -
 # --- issue 17's twenty-sixth pass (held-out OCR v24 read): what a KRAS clause covers, a gloss's label, a code --------
 
 
-def _status_of_text(text: str, title: str = "Molecular result") -> str:
-    chart = scans.chart(scans.document("scan1", text.encode(), "text/plain", title))
-    return kras(check(chart))["status"]
-
-
 @pytest.mark.parametrize(
     ("text", "status"),
     [
@@ -2213,7 +2208,7 @@ def _status_of_text(text: str, title: str = "Molecular result") -> str:
 def test_a_negative_limited_to_another_exon_is_no_g12c_answer(text: str, status: str) -> None:
     """[ocr24-exon-scoped-negative] (held-out OCR v24, digital) a coverage report whose KRAS exon 2 failed says
     "exon 3: no variant detected" for the gene: no answer about G12C (exon 2), so the criterion is insufficient."""
-    assert _status_of_text(text) == status
+    assert scans.kras_status(text) == status
 
 
 @pytest.mark.parametrize(
@@ -2235,7 +2230,7 @@ def test_a_negative_limited_to_another_exon_is_no_g12c_answer(text: str, status:
 def test_an_acquaintances_tumour_is_not_the_patients(text: str, status: str) -> None:
     """[ocr24-acquaintance-result] (held-out OCR v24, digital) a portal thread where the patient asks about a friend's
     G12C and the nurse answers with the patient's own variant: the friend's G12C is nobody's result in this chart."""
-    assert _status_of_text(text, "Patient portal messages") == status
+    assert scans.kras_status(text, "Patient portal messages") == status
 
 
 @pytest.mark.parametrize(
@@ -2254,7 +2249,7 @@ def test_a_specimen_named_for_another_marker_is_not_the_kras_calls(text: str, st
     """[ocr24-marker-specimen] (held-out OCR v24, digital) a hospice summary's history line "plasma ctDNA panel - ...;
     KRAS wild type (G12C not detected), PD-L1 TPS 80% on the biopsy": the biopsy is PD-L1's, the KRAS call is a plasma
     negative (insufficient: the label asks for tissue), not a tissue one (not_met)."""
-    assert _status_of_text(text, "Transfer summary") == status
+    assert scans.kras_status(text, "Transfer summary") == status
 
 
 @pytest.mark.parametrize(
@@ -2273,7 +2268,7 @@ def test_a_specimen_named_for_another_marker_is_not_the_kras_calls(text: str, st
 def test_published_case_series_cited_as_a_requests_basis(text: str, status: str) -> None:
     """[ocr24-cited-case-series] (held-out OCR v24, digital) "published case" made a peer-to-peer summary's paragraph
     general, so its "KRAS G12D ..., not G12C" was never read; case series cited as evidence tell no case."""
-    assert _status_of_text(text, "Utilization review summary") == status
+    assert scans.kras_status(text, "Utilization review summary") == status
 
 
 _GLOSSED_FORM = (
@@ -2364,7 +2359,7 @@ def test_ocr25s_glossed_calls_split_columns_and_row_calls(text: str, status: str
     in brackets, on its line or the next, is the call); a two-column summary whose not-detected side was read as found;
     a table row's positive call negated by the next row of a table printed without blank lines (a scan spacing the
     rows apart made the twins differ)."""
-    assert _status_of_text(text, "Molecular result") == status
+    assert scans.kras_status(text, "Molecular result") == status
 
 
 # --- issue 17's twenty-seventh pass (held-out OCR v25 read): a glued gloss, a printout's keys, a disregarded table,
@@ -2441,7 +2436,7 @@ def test_ocr25_glued_gloss_machine_keys_disregarded_table_relative_and_cell_free
     met made by OCR); a call printout's lower-case keys run into the note above; a corrected report's disregarded
     table of another patient voiding the whole report; a relative's variant as the sentence's object; "cell-free"
     read as a negation."""
-    assert _status_of_text(text, "Molecular result") == status
+    assert scans.kras_status(text, "Molecular result") == status
 
 
 # --- held-out OCR v26's safety pass (four reports read: an OCR-made met at the worst level, three unsupported mets) --
@@ -2470,7 +2465,7 @@ def test_ocr26s_labelled_row_and_glottal_stop_words(text: str, status: str) -> N
     """[ocr26s-*] (held-out OCR v26's safety pass) a bilingual row "KRAS G12C: <foreign words> (not found)" read as a
     bare detection, its English call in brackets missed because of the label's colon (a worst-level fax read it as a
     semicolon: an OCR-made wrong met), or because a foreign word held an apostrophe for its glottal stop."""
-    assert _status_of_text(text, "Molecular result") == status
+    assert scans.kras_status(text, "Molecular result") == status
 
 
 # --- issue 17's twenty-eighth pass (held-out OCR v26 read): a bare variant's gloss (wrapped), a dashed row, a wrapped
@@ -2532,7 +2527,7 @@ def test_ocr26_bare_gloss_dashed_row_wrapped_gloss_no_peak_no_call_and_control(t
     (the bracket wrapped over a line: the worst-fax review of the safety pass), a dashed bilingual row, a foreign
     sentence wrapped before its gloss line, a genotyping row's "no mutant peak", a failed run's "no call can be
     made", a title's control carrying the variant."""
-    assert _status_of_text(text, "Molecular result") == status
+    assert scans.kras_status(text, "Molecular result") == status
 
 
 @pytest.mark.parametrize(
@@ -2551,7 +2546,7 @@ def test_ocr26_bare_gloss_dashed_row_wrapped_gloss_no_peak_no_call_and_control(t
 def test_ocr27s_speck_ending_a_wrapped_line(text: str, status: str) -> None:
     """[ocr27s-*] (held-out OCR v27's safety pass) a worst-fax speck read as a bar at the end of a wrapped sentence's
     second line made it a table row of its own, cutting the "no" of the line above off its variant (a wrong met)."""
-    assert _status_of_text(text, "Molecular result") == status
+    assert scans.kras_status(text, "Molecular result") == status
 
 
 @pytest.mark.parametrize(
@@ -2583,7 +2578,7 @@ def test_ocr27_postposed_negation_coded_label_record_field_and_glued_if(text: st
     """[ocr27-*] (held-out OCR v27, twenty-ninth pass) a negation word written after the variant in a glossed
     language, a bilingual row whose label carries its coding change, a laboratory system's key=value export, a
     scan's "if a" glued into one token."""
-    assert _status_of_text(text, "Molecular result") == status
+    assert scans.kras_status(text, "Molecular result") == status
 
 
 @pytest.mark.parametrize(
@@ -2659,4 +2654,4 @@ def test_ocr28s_inverted_conditional_cannot_comment_and_sentence_gloss(text: str
     """[ocr28s-*] (held-out OCR v28's safety pass) three KRAS mets on clean text the labels say are insufficient: a
     condition written verb first, a writer who cannot comment on the result, a foreign sentence read past its English
     gloss."""
-    assert _status_of_text(text, "Molecular result") == status
+    assert scans.kras_status(text, "Molecular result") == status

@@ -5,17 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-import priorauth
 from tests.ocr import scans
-
-AS_OF = "2026-11-20"
-
-
-def _status(text: str, title: str = "Molecular result") -> str:
-    chart = scans.chart(scans.document("scan1", text.encode(), "text/plain", title))
-    determination = priorauth.check(chart, as_of=AS_OF)
-    return next(c for c in determination["criteria"] if c["id"] == "kras_g12c")["status"]
-
 
 CASES = [
     # [ocr29s-prefixed-pcr] a PCR named with its kind glued on ("qPCR", "ddPCR", "RT-qPCR") "for" the variant: the test
@@ -77,4 +67,4 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "status"), CASES)
 def test_ocr29s_classes(text: str, status: str) -> None:
-    assert _status(text) == status
+    assert scans.kras_status(text) == status
