@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from priorauth.letters import (
+    bilingual_labels,
     card_number,
     chat,
     cjk_dates,
@@ -18,6 +20,7 @@ from priorauth.letters import (
     named,
     nordic_patient,
     parts,
+    printed_order,
     ranks,
 )
 from priorauth.letters.letter_dates import _SIX, letter_date
@@ -26,7 +29,9 @@ from priorauth.letters.spans import GARBLED_LEADER, Hit, I, M
 
 # -- the patient -------------------------------------------------------------------------------------
 _STOP = (
-    r"(?=\s{2,}|\s*\n|\s*$|\s+[-—–·]\s|\s*[,(;|—–·]?\s*(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan)\b"
+    # (a label starts at a word's start, the twenty-ninth set's safety pass: "Weißenborn" is never cut at its "born"; a
+    # German "geb." is a birth label, "Jürgen Weißenborn, geb. 17.04.1955")
+    r"(?=\s{2,}|\s*\n|\s*$|\s+[-—–·]\s|\s*[,(;|—–·]?\s*(?:DOB|D\.O\.B|(?<![^\W\d_])(?:Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan|geb(?=\.\s)))\b"
     r"|\s*[(;|]"
     r"|[ \t]+_+[ \t]*(?=\||\n|$))"  # a form's blank left after the entry ("Member  Jane Doe _ |", a fax's leader)
 )
@@ -138,7 +143,7 @@ _MEMBER_NL_DE = re.compile(
     M,
 )
 _MEMBER = re.compile(
-    rf"(?:\b(?P<role>{_ROLE}|membership|mbr|society|fund|carteirinha|carteira|tessera|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
+    rf"(?:\b(?P<role>{_ROLE}|membership|affiliation|mbr|society|fund|carteirinha|carteira|tessera|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
     r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|n\.?[ \t]*[º°](?![a-z])\.?|n\.2(?=[ \t]*:)|(?<=tessera )n\.(?=[ \t]*:)|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
     r"(?:\s*(?:(?:number|no)(?![a-z])\.?|#))?"
     r"(?:[ \t]*\((?-i:[a-z])[^()\n]{1,40}\))?"  # "member ID (as given on the application): ..."
@@ -255,6 +260,27 @@ _AUTH_CERTIFICATE = re.compile(
 _CUT_BY_PAREN = re.compile(r"\)(?:[ \t]?[-–][ \t]?)?[A-Z0-9]")
 
 
+# one id filling a table's cell: "| IS-0000-X-4471 " (a digit in it)
+_CELL_ID = re.compile(r"[ \t]*(?P<v>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,24})[ \t]*")
+
+
+def _under_header(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """A member's label that is a table's header cell (``Pre-Auth Ref | Status | ... | Policy No.``): the id is its own
+    column's cell on the next row, never the row's first cell (another thing's number, the twenty-ninth set's safety
+    pass); None when the next row has another count of cells or no id in that one."""
+    head_start = text.rfind("\n", 0, m.start()) + 1
+    head_end = text.find("\n", m.start())
+    row_end = text.find("\n", head_end + 1)
+    row_end = len(text) if row_end < 0 else row_end
+    head, row = text[head_start:head_end], text[head_end + 1 : row_end]
+    column = head[: m.start() - head_start].count("|")
+    if head.count("|") != row.count("|"):
+        return None
+    bounds = [-1] + [i for i, c in enumerate(row) if c == "|"] + [len(row)]
+    at = head_end + 1 + bounds[column] + 1
+    return _CELL_ID.fullmatch(text, at, head_end + 1 + bounds[column + 1])
+
+
 def _member_id(text: str) -> re.Match[str] | None:
     """The member id: a labelled one with a digit, else a plan's bare "ID" that is nothing else's."""
     if m := _MEMBER_FR.search(text) or _MEMBER_SYSTEM.search(text) or _MEMBER_NL_DE.search(text):
@@ -269,6 +295,8 @@ def _member_id(text: str) -> re.Match[str] | None:
             return None  # OCR put a symbol inside the id ("1920°88"): what it read is cut, so no id is read
         if _CUT_BY_PAREN.match(text, m.end()) and "(" not in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]:
             return None  # a bracket that closes nothing, the id going on after it ("IWH-66) -0473"): OCR's, the id cut
+        if "\n" in text[m.start() : m.start("v")] and "|" in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]:
+            return _under_header(text, m)  # "... | Policy No." ending a table's header row: its own column's cell
         return m
     for m in _MEMBER_BARE.finditer(text):
         return m
@@ -325,6 +353,7 @@ _ID_LETTER_GROUP = re.compile(r"[ ](?P<t>[A-Z]{2,3})(?=[ \t]*$|[ \t]{2,})", re.M
 
 
 def patient(text: str) -> dict[str, Hit]:
+    text = bilingual_labels.unglossed(text)  # "Beneficiary / Bénéficiaire  : <name>": the English label read
     if (entry := household.entry(text)) is not None:  # a household statement: the entry naming LUMAKRAS
         at = entry[0]
         return {k: Hit(h.value, h.start + at, h.end + at, h.note) for k, h in patient(text[entry[0] : entry[1]]).items()}
@@ -370,6 +399,12 @@ def patient(text: str) -> dict[str, Hit]:
         hit = out.pop("birth_date")
         if (born := declared_order.reread(text[hit.start : hit.end], hit.value)) is not None:
             out["birth_date"] = Hit(born, hit.start, hit.end)
+    if "birth_date" in out and not said and (hit := out["birth_date"]) and isinstance(hit.value, date):
+        decided, born = printed_order.reread(text, hit.start, hit.end, hit.value)  # "01/12/1961" by "17/03/2027"
+        if decided:
+            out.pop("birth_date")
+            if born is not None:
+                out["birth_date"] = Hit(born, hit.start, hit.end)
     if "birth_date" not in out and (
         born_hit := nordic_patient.birth(text)
         or more_patient.birth(text, declared_order.day_first(text))
