@@ -61,10 +61,16 @@ def test_a_bilingual_label_is_read_by_its_english_half(name_label: str, member_l
         pytest.param("Date: 19/04/2031 / 20/04/2031", id="let29-s-g-slash-in-value"),
         pytest.param("Drug / Médicament LUMAKRAS 120 mg", id="let29-s-g-no-colon"),
         pytest.param("Ref 2031 / Dossier : LMA-1", id="let29-s-g-digit-in-label"),
+        pytest.param("Broj polise/kartice: LM-SR-4410-3", id="let29-s-g-slash-no-blank"),  # one label
     ],
 )
 def test_a_gloss_is_blanked_only_on_a_label_line(line: str) -> None:
     assert bilingual_labels.unglossed(line) == line
+
+
+def test_a_label_whose_english_half_comes_second_is_read_as_printed() -> None:  # guard: only empty fields are reread
+    text = "Rhif aelodaeth / Membership no.: LM-50218-7\n"
+    assert _patient(text) == {"member_id": "LM-50218-7"}
 
 
 def test_a_letter_about_another_patient_with_bilingual_labels_is_flagged() -> None:
@@ -119,6 +125,14 @@ def test_a_birth_label_inside_a_name_does_not_cut_it(line: str, name: str) -> No
 def test_a_birth_date_in_the_order_the_letters_dates_show(others: str, born: date | None) -> None:
     text = f"Coral Mutual (fictitious)\n\nMember: Ada Lovel Test     DOB: 01/12/1961\n\n{others}\n"
     assert _patient(text).get("birth_date") == born
+
+
+def test_an_email_headers_date_shows_no_order() -> None:  # guard: a mail program's date, its time after it
+    text = (
+        "Date: Thu, 18 Mar 2031 09:30:12 -0400\nSubject: Decision ref CM-0318-31-7731\n\n"
+        "Re: Ada Lovel Test, DOB 04/11/1950, member ID CM 2299 7731 2\n"
+    )
+    assert _patient(text).get("birth_date") == date(1950, 4, 11)
 
 
 def test_a_dotted_birth_date_by_the_letters_dotted_dates() -> None:

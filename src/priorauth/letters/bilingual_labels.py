@@ -5,7 +5,8 @@ birth / Date de naiss.  : 26/01/1960``, ``Affiliation No. / N° d'affilié  : RW
 patient was not checked against the case's. :func:`unglossed` blanks the gloss (same length, offsets kept), so the
 patient rules read the English label.
 
-Guards: the label opens its line and holds no digit; the gloss is one to four words with no digit, no colon and no
+Guards: the label opens its line and holds no digit; the slash has a blank on each side (``Broj polise/kartice:`` is
+one label); the gloss is one to four words with no digit, no colon and no
 second slash, right before the colon; a gloss that is itself an English patient label (``Subscriber / Patient:``, a
 holder and a patient named apart) is kept as printed; a slash inside a value (``Date: 19/04/2027``) or a line with no
 colon after the gloss is never changed."""
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 
 _LINE = re.compile(
-    r"^(?P<label>[ \t|]*[A-Za-z][A-Za-z.'’ \t]{1,30}?)(?P<gloss>[ \t]*/[ \t]*[^\W\d_][^:/\n\d]{0,30}?)(?=[ \t]*:)", re.M
+    r"^(?P<label>[ \t|]*[A-Za-z][A-Za-z.'’ \t]{1,30}?)(?P<gloss>[ \t]+/[ \t]+[^\W\d_][^:/\n\d]{0,30}?)(?=[ \t]*:)", re.M
 )
 _ENGLISH_ROLE = re.compile(
     r"\b(?:patient|member|subscriber|insured|policy\s?holder|enrollee|beneficiary|cardholder|dependent|name|ID)\b", re.I

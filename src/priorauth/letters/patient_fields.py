@@ -353,10 +353,17 @@ _ID_LETTER_GROUP = re.compile(r"[ ](?P<t>[A-Z]{2,3})(?=[ \t]*$|[ \t]{2,})", re.M
 
 
 def patient(text: str) -> dict[str, Hit]:
-    text = bilingual_labels.unglossed(text)  # "Beneficiary / Bénéficiaire  : <name>": the English label read
+    out = _patient(text)
+    if len(out) < 3 and (english := bilingual_labels.unglossed(text)) != text:
+        # "Beneficiary / Bénéficiaire  : <name>": the fields left empty, read under the English half of each label
+        out = _patient(english) | out
+    return out
+
+
+def _patient(text: str) -> dict[str, Hit]:
     if (entry := household.entry(text)) is not None:  # a household statement: the entry naming LUMAKRAS
         at = entry[0]
-        return {k: Hit(h.value, h.start + at, h.end + at, h.note) for k, h in patient(text[entry[0] : entry[1]]).items()}
+        return {k: Hit(h.value, h.start + at, h.end + at, h.note) for k, h in _patient(text[entry[0] : entry[1]]).items()}
     out: dict[str, Hit] = {}
     found = (
         x

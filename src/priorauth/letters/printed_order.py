@@ -8,7 +8,9 @@ case's and the letter was flagged as another patient's. Each of those letters sh
 * a numeric date the letter prints whose first number is over 12 (``17/03/2027 to 16/09/2027``, ``28.04.2027``),
   with the birth date's separator: the letter writes day first, and the birth date is read day first;
 * only worded dates written day first (``25 January 2027``, ``8 March 2027``): the letter's style suggests day first
-  but its digits do not say; the birth date is left **empty** (empty is safe, a guess is not).
+  but its digits do not say; the birth date is left **empty** (empty is safe, a guess is not). An e-mail header's date
+  with its time (``Thu, 18 Mar 2027 09:30:12 -0400``) shows nothing: mail programs write it so everywhere (a US
+  letter's month-first birth date beside it stays read, and a letter about another patient stays flagged).
 
 A numeric date whose second number is over 12 (``03/15/2027``) or a worded date month first (``March 5, 2027``) shows
 month first. Guards: a letter that shows both orders, or none, is read as before (month first, the reader's default for
@@ -30,6 +32,9 @@ _PATTERN = re.compile(r"\b(?:dd|jj|tt|mm)[ \t]*[/.\-][ \t]*(?:mm|dd|jj|tt)\b", r
 # (a range's hyphen may join two: "01.12.2026-28.02.2027")
 _NUMERIC = r"(?<![\d/.])(?P<a>\d{1,2})(?P<s>[/.\-])(?P<b>\d{1,2})(?P=s)(?:\d{4}|\d{2})(?!\d)(?![/.]\d)"
 _WORDED_DAY_FIRST = re.compile(rf"(?<![\d/.\-])(?:[0-2]?\d|3[01])\.?[ \t]+{dates._MONTH}[ \t,]+\d{{4}}\b", re.I)
+# an e-mail's header date, its time after it ("Thu, 18 Mar 2027 09:30:12 -0400", "Friday, 17 September 2027 10:15"): a mail
+# program writes it so in any country, so it shows nothing of the letter's own order
+_TIME_AFTER = re.compile(r"[ \t,]*\d{1,2}:\d{2}")
 _WORDED_MONTH_FIRST = re.compile(rf"\b{dates._MONTH}[ \t]+(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?,?[ \t]+\d{{4}}\b", re.I)
 
 
@@ -43,7 +48,10 @@ def _shown(text: str, sep: str, start: int, end: int) -> tuple[bool, bool, bool]
         a, b = int(m.group("a")), int(m.group("b"))
         day |= a > 12 and 1 <= b <= 12
         month |= b > 12 and 1 <= a <= 12
-    worded_day = any(not (m.start() < end and m.end() > start) for m in _WORDED_DAY_FIRST.finditer(text))
+    worded_day = any(
+        not (m.start() < end and m.end() > start) and not _TIME_AFTER.match(text, m.end())
+        for m in _WORDED_DAY_FIRST.finditer(text)
+    )
     month |= any(not (m.start() < end and m.end() > start) for m in _WORDED_MONTH_FIRST.finditer(text))
     return day, month, worded_day
 
