@@ -10,7 +10,12 @@ from datetime import date
 
 import pytest
 
-from priorauth.letters import bilingual_labels, patient, patient_fields, stray_label
+from priorauth.letters import (
+    bilingual_labels,
+    patient,
+    patient_fields,
+    stray_label,
+)
 from priorauth.letters.proposal import match, propose
 from priorauth.letters.source import LetterText
 from priorauth.text import ocr as _ocr
@@ -23,6 +28,11 @@ def _fax_at(text: str, unsure: dict[str, float]) -> LetterText:
         _ocr.Word(m.start(), m.end(), unsure.get(m.group(0), 96.0), (0, 0, 1, 1)) for m in re.finditer(r"\S+", text)
     )
     return LetterText(text, (_ocr.Page(1, 0, len(text), (1700, 2200), words, ocr=True),), "tiff", True)
+
+
+def _proposed_birth(text: str) -> object:
+    """The birth date a digital letter's proposal gives (the letter's own printed dates decide its order there)."""
+    return propose(_pdf(text)).patient.get("birth_date")
 
 
 def _patient(text: str) -> dict[str, object]:
@@ -124,7 +134,7 @@ def test_a_birth_label_inside_a_name_does_not_cut_it(line: str, name: str) -> No
 )
 def test_a_birth_date_in_the_order_the_letters_dates_show(others: str, born: date | None) -> None:
     text = f"Coral Mutual (fictitious)\n\nMember: Ada Lovel Test     DOB: 01/12/1961\n\n{others}\n"
-    assert _patient(text).get("birth_date") == born
+    assert _proposed_birth(text) == born
 
 
 def test_an_email_headers_date_shows_no_order() -> None:  # guard: a mail program's date, its time after it
@@ -132,18 +142,26 @@ def test_an_email_headers_date_shows_no_order() -> None:  # guard: a mail progra
         "Date: Thu, 18 Mar 2031 09:30:12 -0400\nSubject: Decision ref CM-0318-31-7731\n\n"
         "Re: Ada Lovel Test, DOB 04/11/1950, member ID CM 2299 7731 2\n"
     )
-    assert _patient(text).get("birth_date") == date(1950, 4, 11)
+    assert _proposed_birth(text) == date(1950, 4, 11)
+
+
+def test_dates_rewritten_in_the_order_the_letter_said_are_not_reread() -> None:  # guard: the printed letter decides
+    text = (
+        "Member: Ada Lovel Test | DOB: 08/09/1967 (dd/mm/yyyy)\n\nSent: Monday, 6 September 2031 16:40\n"
+        "(*) Dates in this thread are dd/mm/yyyy, e.g. 01/10/2031 = 1 October 2031.\n"
+    )
+    assert _proposed_birth(text) == date(1967, 9, 8)
 
 
 def test_a_dotted_birth_date_by_the_letters_dotted_dates() -> None:
     text = "Insured (insured): Ada Test\nDate of birth: 05.02.1963\nEarlier: 01.12.2030-28.02.2031.\n"
-    assert _patient(text).get("birth_date") == date(1963, 2, 5)
+    assert _proposed_birth(text) == date(1963, 2, 5)
 
 
 def test_a_birth_date_with_no_doubt_is_never_changed() -> None:  # guard: 13 or more in it, or its month's name
     for dob, born in (("13/01/1961", date(1961, 1, 13)), ("12 January 1961", date(1961, 1, 12))):
         text = f"Member: Ada Lovel Test     DOB: {dob}\nApproved from 17/03/2031 to 16/09/2031.\n"
-        assert _patient(text).get("birth_date") == born
+        assert _proposed_birth(text) == born
 
 
 # -- 5. at fax: a dash before a label's colon; a transliterated name's vowel ----------------------------------------------

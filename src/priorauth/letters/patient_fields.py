@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from priorauth.letters import (
     bilingual_labels,
@@ -20,7 +19,6 @@ from priorauth.letters import (
     named,
     nordic_patient,
     parts,
-    printed_order,
     ranks,
 )
 from priorauth.letters.letter_dates import _SIX, letter_date
@@ -133,7 +131,8 @@ _DOB = re.compile(
 # a Dutch or German (Swiss) letter's date of birth, day first as those countries write it ("Geboortedatum:
 # 05-02-1950", "Geburtsdatum: 02.12.1958": the 5th of February, never May 2nd)
 _DOB_NL_DE = re.compile(
-    r"\b(?i:geboortedatum|geburtsdatum|geb\.(?=[ \t]*:)|geboren(?:[ \t]+(?:am|op))?)[ \t]*(?::|\.{2,})?[ \t]*"
+    # (a German "geb. 17.04.1955" after the name, its colon left out: the twenty-eighth pass)
+    r"\b(?i:geboortedatum|geburtsdatum|geb\.(?=[ \t]*(?::|\d))|geboren(?:[ \t]+(?:am|op))?)[ \t]*(?::|\.{2,})?[ \t]*"
     r"(?P<d>(?P<dd>\d{1,2})[.\-/](?P<mm>\d{1,2})[.\-/](?P<yy>\d{4}))(?!\d)"
 )
 # a Dutch or German (Swiss) letter's member number: "Polisnummer: 40.118.227", "Versichertennummer: 756.4471.0912.38"
@@ -406,12 +405,6 @@ def _patient(text: str) -> dict[str, Hit]:
         hit = out.pop("birth_date")
         if (born := declared_order.reread(text[hit.start : hit.end], hit.value)) is not None:
             out["birth_date"] = Hit(born, hit.start, hit.end)
-    if "birth_date" in out and not said and (hit := out["birth_date"]) and isinstance(hit.value, date):
-        decided, born = printed_order.reread(text, hit.start, hit.end, hit.value)  # "01/12/1961" by "17/03/2027"
-        if decided:
-            out.pop("birth_date")
-            if born is not None:
-                out["birth_date"] = Hit(born, hit.start, hit.end)
     if "birth_date" not in out and (
         born_hit := nordic_patient.birth(text)
         or more_patient.birth(text, declared_order.day_first(text))

@@ -29,6 +29,7 @@ from priorauth.letters import (
     period_labels,
     period_shapes,
     pointers,
+    printed_order,
     prose_number,
     quoted_csv,
     reason_shapes,
@@ -348,6 +349,19 @@ def propose(
     for name, hit in ((tables.read(fields.patient, text) or {}) | fields.patient(text)).items():
         if name == "birth_date" and dates.roman_doubt(text[hit.start : hit.end], text):
             continue  # a column's date whose Roman month OCR read as ones (the letter's other dates say so)
+        if name == "birth_date" and isinstance(hit.value, date) and len(text) == len(letter.text):
+            # "01/12/1961" read month first in a letter whose own printed dates are day first ("17/03/2027"): read day
+            # first; only worded day-first dates beside it: left empty (on the letter as printed, never on its dates
+            # rewritten in an order the letter said)
+            decided, born = printed_order.reread(letter.text, hit.start, hit.end, hit.value)
+            if decided and born is None:
+                out.warnings.append(
+                    "the date of birth's day and month could be swapped and the letter's own dates do not settle them: "
+                    "left empty; read it on the letter"
+                )
+                continue
+            if decided:
+                hit = fields.Hit(born, hit.start, hit.end, hit.note)
         if name == "member_id" and letter.ocr and isinstance(hit.value, str):
             digits = patient.ocr_digits(hit.value)
             if digits is None:
