@@ -12,13 +12,20 @@ import pytest
 
 from priorauth.letters import (
     bilingual_labels,
+    bracket_gloss,
+    fields,
+    glossed,
+    granted_quantity,
+    insured_labels,
     patient,
     patient_fields,
+    period_shapes,
     stray_label,
 )
 from priorauth.letters.proposal import match, propose
 from priorauth.letters.source import LetterText
 from priorauth.text import ocr as _ocr
+from tests.letters.reading import outcome_of
 from tests.letters.reading import pdf as _pdf
 
 
@@ -192,3 +199,218 @@ def test_a_transliterated_names_vowel_is_another_name_at_fax(read: str, flagged:
     p = propose(_fax_at(text, {"Saleh": 80.0, "Salah": 80.0, "Salab": 80.0}), case)
     assert bool(p.mismatch) is flagged
     assert patient.compare({"name": read, "member_id": "TN-0000-X-6648"}, case, ocr=True)[0] == (["name"] if flagged else [])
+
+
+# == Part 2: the twenty-eighth pass =====================================================================================
+def _letter(body: str) -> str:
+    return (
+        "Birchfield Mutual Benefit Society (fictitious)\n\n"
+        "Medicine:   LUMAKRAS (sotorasib) 120 mg tablets\n\n"
+        f"{body}\n\n"
+        "Regards,\nThe medicines office\n"
+    )
+
+
+# -- 6. a decision stated in the twenty-ninth set's wordings ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        pytest.param("Søknaden er innvilget.", "approved", id="let29-no-innvilget"),
+        pytest.param("Søknaden er avslått.", "denied", id="let29-no-avslatt"),
+        pytest.param("Søknaden er ikke innvilget.", "denied", id="let29-no-negated"),
+        pytest.param("The application is granted.", "approved", id="let29-en-granted"),
+        pytest.param("The request is repudiated as the condition is excluded.", "denied", id="let29-en-repudiated"),
+        pytest.param("Po rozpatrzeniu wniosku wyrażamy zgodę na pokrycie kosztów.", "approved", id="let29-pl-zgoda"),
+        pytest.param("Po rozpatrzeniu wniosku wyra■amy zgod■ na pokrycie kosztów.", "approved", id="let29-pl-boxes"),
+        pytest.param("Niestety nie wyrażamy zgody na pokrycie kosztów.", "denied", id="let29-pl-negated"),
+        pytest.param("Für Ihre Behandlung erteilen wir folgende Leistungszusage:", "approved", id="let29-de-zusage"),
+        pytest.param("Vlogo ambulante smo zavrnili.", "denied", id="let29-sl-zavrnili"),
+        pytest.param("Pieteikums par medikamenta apmaksu ir noraidīts.", "denied", id="let29-lv-noraidits"),
+        pytest.param("Sprendimas dar nepriimtas. Prašome pateikti:\n  1. ECOG", "pended", id="let29-lt-pateikti"),
+        pytest.param("Votre demande ne peut être instruite en l'état. Merci de nous transmettre :\n - le test", "pended", id="let29-fr-instruite"),
+        pytest.param("DEMANDE DE PIÈCES COMPLÉMENTAIRES\nMerci de nous transmettre le test.", "pended", id="let29-fr-heading"),
+        pytest.param("Na posúdenie žiadosti ústavu potrebujeme:\n  a) správu", "pended", id="let29-sk-potrebujeme"),
+        pytest.param("Estado del trámite: EN AUDITORÍA MÉDICA", "pended", id="let29-es-auditoria"),
+    ],
+)
+def test_a_decision_in_the_twentyninth_sets_wordings(body: str, value: str) -> None:
+    assert outcome_of(_letter(body)) == value
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("If the application is granted, a letter follows.", id="let29-g-en-if"),
+        pytest.param("Falls wir eine Leistungszusage erteilen, erhalten Sie Post.", id="let29-g-de-noun"),
+        pytest.param("Kërkesa juaj u regjistrua. Ajo do të shqyrtohet sipas radhës.", id="let29-g-acknowledged"),
+        pytest.param("Decision will be given after receipt of the documents.", id="let29-g-en-will-be"),
+        pytest.param("The application form is granted to every member on request?", id="let29-g-en-form"),
+    ],
+)
+def test_a_condition_a_noun_or_an_acknowledgement_decides_nothing(body: str) -> None:
+    assert outcome_of(_letter(body)) is None
+
+
+# -- 7. the request's number under the set's labels ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        pytest.param("Godkjenningsnummer: BMS-31-03-2290", "BMS-31-03-2290", id="let29-no"),
+        pytest.param("Ärendenr:     BM-2031-004418", "BM-2031-004418", id="let29-sv"),
+        pytest.param("Zusage-Nr.:         LZ-31-0324-5560", "LZ-31-0324-5560", id="let29-de"),
+        pytest.param("Znak sprawy: BM/LEK/2031/0871", "BM/LEK/2031/0871", id="let29-pl"),
+        pytest.param("Številka: BM-ZD-31-1180", "BM-ZD-31-1180", id="let29-sl"),
+        pytest.param("Split, 1. ožujka 2031.          Klasa: BM-LIJ-31/0301-12", "BM-LIJ-31/0301-12", id="let29-hr-klasa"),
+        pytest.param("Číslo konania: BM-RL-31-0315-3", "BM-RL-31-0315-3", id="let29-sk"),
+        pytest.param("Nr. protokolli: BM-31-0316-02", "BM-31-0316-02", id="let29-sq"),
+        pytest.param("Vilnius, 2031 m. kovo 3 d.          Nr. BM-SD-31-0303", "BM-SD-31-0303", id="let29-lt-dateline"),
+        pytest.param("Trámite No.: BM-AM-2031-0309-08", "BM-AM-2031-0309-08", id="let29-es-tramite"),
+        pytest.param("Solicitud de autorización No. BM-2031-0423-62", "BM-2031-0423-62", id="let29-es-solicitud"),
+        pytest.param("Date: 10.03.2031      Memo No: BM/HC/31/0310/4", "BM/HC/31/0310/4", id="let29-en-memo"),
+        pytest.param("Réf. : BM-EP-31-0311-6", "BM-EP-31-0311-6", id="let29-fr-ref"),
+        pytest.param("N/Ref.ª: BM-PRE-31-00931", "BM-PRE-31-00931", id="let29-pt-nref"),
+        pytest.param("Objet : ACCORD - dossier n° BM-2703-16652", "BM-2703-16652", id="let29-fr-dossier"),
+        pytest.param("Décision n° BM-D-2031-0208-4", "BM-D-2031-0208-4", id="let29-fr-decision"),
+        pytest.param("Subject: Query on pre-auth BMS/PA/31/0308 - LUMAKRAS", "BMS/PA/31/0308", id="let29-en-preauth"),
+    ],
+)
+def test_the_number_under_the_twentyninth_sets_labels(line: str, number: str) -> None:
+    hit = fields.authorization_number(line + "\n")
+    assert hit is not None and hit.value == number
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Številka police:    BM-000-22807", id="let29-g-sl-policy"),
+        pytest.param("Votre réf. : BM-VR-2031-1", id="let29-g-fr-votre"),
+        pytest.param("Broj polise/kartice: BM-SR-40117-3", id="let29-g-sr-policy"),
+    ],
+)
+def test_a_members_or_the_senders_number_is_no_request_number(line: str) -> None:
+    assert fields.authorization_number(line + "\n") is None
+
+
+# -- 8. a letter's date beside the letterhead's other column; windows from this communication or statement ---------------
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        pytest.param("San José, 10 de febrero de 2031                Solicitud No. BM-027-2031", date(2031, 2, 10), id="let29-dateline-column"),
+        pytest.param("Statement date: 15 Feb 2031         Authorisation request: BM-OC-31-2150", date(2031, 2, 15), id="let29-statement-date"),
+    ],
+)
+def test_a_letters_date_beside_another_column(line: str, day: date) -> None:
+    found = fields.letter_date("Birchfield (fictitious)\n" + line + "\n")
+    assert found is not None and found.value == day
+
+
+def test_a_slovenian_birth_label_is_read_and_is_no_letter_date() -> None:  # guard: a birth's date never dates the letter
+    p = propose(_pdf("Birchfield (fictitious)\nZavarovanec:   Ada Test\nDatum rojstva:      07.02.1959\n"))
+    assert p.patient.get("birth_date") == date(1959, 2, 7)
+    assert p.value("letter_date") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        pytest.param("Puede apelar dentro de los 15 días naturales a partir de la fecha de esta comunicación.", date(2031, 2, 25), id="let29-es-comunicacion"),
+        pytest.param("Poderá apresentar reclamação no prazo de 30 dias a contar da data desta carta.", date(2031, 3, 12), id="let29-pt-reclamacao"),
+        pytest.param("Appeals must be lodged within 60 days from the date of this statement.", date(2031, 4, 11), id="let29-en-statement"),
+    ],
+)
+def test_appeal_windows_of_the_twentyninth_set(sentence: str, deadline: date) -> None:
+    hit, _ = fields.appeal_deadline("Denied.\n" + sentence + "\n", date(2031, 2, 10))
+    assert hit is not None and hit.value == deadline
+
+
+def test_a_window_from_the_date_of_a_statement_not_this_one_is_not_counted() -> None:  # guard: "this" only
+    hit, _ = fields.appeal_deadline("Denied.\nAppeal within 60 days from the date of the statement of benefits.\n", date(2031, 2, 10))
+    assert hit is None
+
+
+# -- 9. a quantity and a period under the set's labels; a reason only in a translation ------------------------------------
+@pytest.mark.parametrize(
+    ("line", "quantity"),
+    [
+        pytest.param("Mengde: 240 tabletter per 30 dager", "240 tabletter per 30 dager", id="let29-no-mengde"),
+        pytest.param("Ilość: 240 tabletek na 30 dni", "240 tabletek na 30 dni", id="let29-pl-ilosc"),
+    ],
+)
+def test_a_granted_quantity_under_the_twentyninth_sets_labels(line: str, quantity: str) -> None:
+    hit = granted_quantity.quantity(line + "\n")
+    assert hit is not None and hit.value == quantity
+
+
+def test_a_norwegian_validity_from_and_through() -> None:
+    hit = period_shapes._FOREIGN_RANGE.search("Gyldig fra 22.03.2031 til og med 21.09.2031\n")
+    assert hit is not None and (hit.group("a"), hit.group("b")) == ("22.03.2031", "21.09.2031")
+    assert period_shapes._FOREIGN_RANGE.search("Gyldig til 21.09.2031\n") is None  # guard: no "fra", no range
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        pytest.param("Razlog: ni predložen izvid\n[Reason: no test result submitted]", True, id="let29-reason-in-gloss"),
+        pytest.param("Reason: not covered [policy 4.2]", False, id="let29-g-bracket-after"),
+        pytest.param("[decision: refused] Reason: not covered", False, id="let29-g-bracket-closed"),
+    ],
+)
+def test_a_reason_inside_a_bracketed_translation(text: str, inside: bool) -> None:
+    assert bracket_gloss.inside(text, text.rindex("Reason") + len("Reason: ")) is inside
+
+
+# -- 10. a glossed value in square brackets; a birth word after the name -----------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        pytest.param("■■■■ (result)        : ■■ [approved]", "result : approved", id="let29-glossed-square"),
+        pytest.param("Outcome (final): Approved [pending review]", None, id="let29-g-latin-words"),
+    ],
+)
+def test_a_glossed_value_in_square_brackets(line: str, read: str | None) -> None:
+    got = glossed.glossed(line)
+    assert len(got) == len(line)  # offsets kept
+    assert (" ".join(got.split()) == read) if read is not None else got == line
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        pytest.param("Ubezpieczona: Ada Test, ur. 14.05.1961", date(1961, 5, 14), id="let29-pl-ur"),
+        pytest.param("forsikrede Ada Test, født 02.06.1957, polisenr. X", date(1957, 6, 2), id="let29-no-fodt"),
+        pytest.param("Apdrošinātā persona: Ada Test, dzim. 15.08.1962", date(1962, 8, 15), id="let29-lv-dzim"),
+        pytest.param("Poistenec: Ada Test, dátum narodenia 28.06.1955", date(1955, 6, 28), id="let29-sk-narodenia"),
+        pytest.param("Ubezpieczona: Ada Test, ur. 14.05.1961 (zm. 2030)", date(1961, 5, 14), id="let29-pl-note-after"),
+    ],
+)
+def test_a_birth_word_after_the_name(line: str, day: date) -> None:
+    found = insured_labels.birth(line + "\n", False)
+    assert found is not None and found.value == day
+
+
+def test_a_birth_word_after_the_name_whose_order_could_be_swapped_when_the_letter_said_its_order() -> None:  # guard
+    assert insured_labels.birth("Ubezpieczona: Ada Test, ur. 04.05.1961\n", True) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        pytest.param("Zavarovanec:        Ada Lovel Test", "Ada Lovel Test", id="let29-sl-name"),
+        pytest.param("Apdrošinātā persona: Ada Lovel Test, dzim. 15.08.1962", "Ada Lovel Test", id="let29-lv-name"),
+    ],
+)
+def test_a_name_under_the_twentyninth_sets_labels(line: str, name: str) -> None:
+    m = insured_labels.NAME.search(line)
+    assert m is not None and m.group("v") == name
+
+
+@pytest.mark.parametrize(
+    ("value", "own"),
+    [
+        pytest.param("carencia de la poliza [the drug falls within the waiting period]", "carencia de la poliza", id="let29-gloss-after"),
+        pytest.param("hors nomenclature des médicaments (Reason: outside the list]", "hors nomenclature des médicaments", id="let29-gloss-paren-read"),
+        pytest.param("not covered (see policy 4.2)", "not covered (see policy 4.2)", id="let29-g-own-brackets"),
+    ],
+)
+def test_a_translation_after_the_reason_is_cut(value: str, own: str) -> None:
+    assert bracket_gloss.without_gloss(value) == own
