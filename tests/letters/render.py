@@ -47,8 +47,10 @@ CORPORA = {
     "heldout26": "heldout26.yaml",  # written blind while v25 was read; scored once by the lead, then read (25th pass)
     "heldout27": "heldout27.yaml",  # written blind while v26 was read; scored once by the lead, then read (26th pass)
     "heldout28": "heldout28.yaml",  # written blind while v27 was read; scored once by the lead, then read (27th pass)
-    "heldout29": "heldout29.yaml",  # being written blind while v28 is read; absent until merged
-    "heldout30": "heldout30.yaml",  # to be written blind while v29 is read; absent until merged
+    "heldout29": "heldout29.yaml",  # written blind while v28 was read; scored once by the lead, then read (28th pass)
+    "heldout30": "heldout30.yaml",  # written blind while v29 was read (steered away from every earlier set's styles)
+    "heldout31": "heldout31.yaml",  # written blind while v29 was read: US payers' letters, the issue's own population
+    "heldout32": "heldout32.yaml",  # the next blind set, absent until merged
 }
 QUALITIES = ("digital", "fax", "fax_poor", "fax_worst")
 

@@ -61,6 +61,7 @@ _FROM_LETTER = re.compile(
     r"(?:(?:adverse|denial|coverage|outcome|decision|determination)\s+)?(?:[l1I]etter|notice|notification|denial|decision|determination|memo(?:randum)?|e-?mail|message|response|order)"
     r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination|memo(?:randum)?|order)\s+date"
     r"|^(?:the\s+)?date\s+on\s+(?:the\s+)?(?:first|front|top)\s+page\s+of\s+(?:this|the|our)\s+(?:letter|notice)"
+    r"|^(?:the\s+)?date\s+of\s+this\s+(?:communication|statement)\b"  # (the twenty-eighth pass: "this" only)
     r"|^this\s+date\b"  # a stamp's "APPEAL W/IN 60 DAYS OF THIS DATE": the date it bears
     # "60 days of the date this response was created", "45 DAYS OF DATE OF THIS MSG": the letter's own date
     r"|^(?:the\s+)?date\s+(?:this|the|our)\s+(?:letter|notice|response|message|msg|e-?mail)\s+was\s+(?:created|sent|issued|written|dated|mailed)\b"

@@ -25,7 +25,8 @@ from priorauth.letters import dates
 _NATIVE = r"(?:[^\x00-\x7f\s]|[0-9OoQDCcGgUu])"
 _LINE = re.compile(
     rf"^(?P<n1>[ \t]*{_NATIVE}{{2,16}}[ \t]*\()(?P<label>[A-Za-z][A-Za-z .'/-]{{1,30}})(?P<c1>\)[ \t]*[:：])"
-    rf"(?P<n2>[ \t]*(?:{_NATIVE}{{1,12}})?[ \t]*\()(?P<value>[A-Za-z][A-Za-z0-9 ,.'/-]{{1,60}})(?P<c2>\)[ \t]*)$",
+    # (its value's gloss in round or, the twenty-eighth pass, square brackets: "■■ [approved]", "■■■■ [approved for payment]")
+    rf"(?P<n2>[ \t]*(?:{_NATIVE}{{1,12}})?[ \t]*[(\[])(?P<value>[A-Za-z][A-Za-z0-9 ,.'/-]{{1,60}})(?P<c2>[)\]][ \t]*)$",
     re.M,
 )
 

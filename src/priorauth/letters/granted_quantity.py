@@ -32,8 +32,10 @@ _GRANTED = re.compile(
     r"|korvattava[ \t]+m[äa][äa]r[äa]|(?:menge|quantit[ée]|m[äa][äa]r[äa]|mno[žz]stv[íi])(?=[ \t]*:)"
     # the twenty-seventh pass: a Czech "Schválené množství:", a Turkish "Onaylanan Miktar :", an Estonian "Kogus:" (never
     # "Požadované množství", "Talep edilen miktar", the quantity asked for)
-    r"|schv[áa]len[ée][ \t]+mno[žz]stv[íi]|onaylanan[ \t]+miktar|kogus(?=[ \t]*:))"
-    r"[ \t]*:?[ \t]*(?P<v>\d{1,4}[ \t]+(?:film)?(?:tabletten|kapseln|comprim[ée]s|g[ée]lules|comprimidos|c[áa]psulas|tabletas|capsules|tabletter|kapsler|kapslar|tablettia|tabletti|tablet|tablety|tbl\.)(?:\b|(?<=\.))[^\n]*?)[ \t.]*$",
+    r"|schv[áa]len[ée][ \t]+mno[žz]stv[íi]|onaylanan[ \t]+miktar|kogus(?=[ \t]*:)"
+    # the twenty-eighth pass: a bare Norwegian "Mengde:", a Polish "Ilość:" (its colon required; units "tabletek")
+    r"|(?:mengde|ilo(?:ś|s|■)[ćc■])(?=[ \t]*:))"
+    r"[ \t]*:?[ \t]*(?P<v>\d{1,4}[ \t]+(?:film)?(?:tabletten|kapseln|comprim[ée]s|g[ée]lules|comprimidos|c[áa]psulas|tabletas|capsules|tabletter|kapsler|kapslar|tablettia|tabletti|tabletek|tablet|tablety|tbl\.)(?:\b|(?<=\.))[^\n]*?)[ \t.]*$",
     I | M,
 )
 

@@ -39,7 +39,9 @@ _NAME_LABEL = (
     r"ubezpieczon[ya]|forsikre(?:t|de)|poisten(?:ec|kyňa)|osiguran(?:ik|ica)|apdraust(?:asis|oji)|participante|usuari[oa]|"
     # the twenty-eighth set's (the twenty-seventh pass): Estonian, Dutch, a Belgian "Titulaire", Hungarian, Italian,
     # Indonesian, Icelandic, Faroese
-    r"kindlustatu|naam[ \t]+verzekerde|titulaire|biztos[íi]tott[ \t]+neve|assicurat[oa]|nama[ \t]+peserta|v[áa]tryggð?ur|limur"
+    r"kindlustatu|naam[ \t]+verzekerde|titulaire|biztos[íi]tott[ \t]+neve|assicurat[oa]|nama[ \t]+peserta|v[áa]tryggð?ur|limur|"
+    # the twenty-ninth set's (the twenty-eighth pass): a Slovenian "Zavarovanec:", a Latvian "Apdrošinātā persona:"
+    r"zavarovan(?:ec|ka)|apdro(?:š|s|■)in[āa■]t(?:[āa■]|ais)[ \t]+persona"
 )
 _HONORIFIC = r"(?:(?:Signora|Signor|Pan|Pani|W/ro|Ato|Mme|M\.|D\.?ª|Dña\.|Sr\.?ª|Sra?\.|Sig\.ra|Sig\.na|Sig\.|Dott\.(?:ssa)?|Mevr\.|Dhr\.|Bapak|Ibu|Pak)[ \t]+)?"
 _SEP = r"(?:[ \t]*(?:\.{2,}[ \t]*)?:|[ \t]{2,})"
@@ -82,7 +84,9 @@ _BIRTH_LABEL = (
     # the twenty-seventh set's: Polish, Norwegian, Slovak, Croatian / Serbian, Lithuanian, a Spanish form's "Fecha nacimiento"
     r"data[ \t]+urodzenia|f[øo]dselsdato|d[áa]tum[ \t]+narodenia|datum[ \t]+ro(?:đ|■|d)enja|gimimo[ \t]+data|fecha[ \t]+nacimiento|nacid[oa]|"
     # the twenty-eighth set's: Estonian, Faroese, an abbreviated Spanish "F. nacimiento", "Fecha de nac."
-    r"s(?:[üu]|ii)nniaeg|f[øo][ðd]ingardagur|f\.[ \t]+nacimiento|fecha[ \t]+de[ \t]+nac\.)"
+    r"s(?:[üu]|ii)nniaeg|f[øo][ðd]ingardagur|f\.[ \t]+nacimiento|fecha[ \t]+de[ \t]+nac\.|"
+    # the twenty-ninth set's (the twenty-eighth pass): a Slovenian "Datum rojstva", a Lithuanian "Gimimo data" (above)
+    r"datum[ \t]+rojstva)"
     r"[ \t]*(?:\.{2,}[ \t]*)?:?[ \t]*(?:['‘’`][ \t]+)?"  # (a fax's speck after the colon: "idé:  ' 1961. 09. 30.")
 )
 _BIRTH_DOTTED = re.compile(_BIRTH_LABEL + r"(?P<d>(?P<dd>\d{1,2})\.[ ]?(?P<mm>\d{1,2})\.[ ]?(?P<yy>\d{4}))(?!\d)", re.M)
@@ -105,6 +109,15 @@ _BIRTH_NOTED = re.compile(
 _BIRTH_WORDED = re.compile(_BIRTH_LABEL + r"(?P<d>\d{1,2}\.?[ \t]+[^\W\d_]{3,12}\.?[ \t]+\d{4})(?![\d.])", re.M)
 
 
+# (the twenty-eighth pass) a birth word after the name and a comma, as these languages write it in a sentence or a
+# block: a Norwegian "født", a Polish "ur.", a Latvian "dzim.", a Croatian "rođena", a Slovak "dátum narodenia", an
+# Albanian "datëlindja" ("Ubezpieczona: Agnieszka Wiśniewska, ur. 14.05.1961"), a dotted date, day first
+_BIRTH_AFTER_NAME = re.compile(
+    r",[ \t]*(?i:f[øo■]dt|ur\.|dzim\.|ro(?:đ|■|d)en[ao]?|d[áa■]tum[ \t]+narodenia|dat[ëe■]lindja)[ \t]*:?[ \t]*"
+    r"(?P<d>(?P<dd>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<yy>\d{4}))(?!\d|\.\d)"
+)
+
+
 def birth(text: str, order_said: bool) -> Hit | None:
     """The date of birth under one of these labels: year first as written, else a dotted date day first (None when the
     letter said its dates' order, ``order_said``, and day and month could be swapped)."""
@@ -113,4 +126,8 @@ def birth(text: str, order_said: bool) -> Hit | None:
     if m := _BIRTH_YEAR_FIRST.search(text):
         born = dates.calendar_day(m.group("yy"), m.group("mm"), m.group("dd"))
         return Hit(born, m.start("d"), m.end("d")) if born else None
-    return day_first(_BIRTH_NOTED, text, refuse_swappable=False) or day_first(_BIRTH_DOTTED, text, refuse_swappable=order_said)
+    return (
+        day_first(_BIRTH_NOTED, text, refuse_swappable=False)
+        or day_first(_BIRTH_DOTTED, text, refuse_swappable=order_said)
+        or day_first(_BIRTH_AFTER_NAME, text, refuse_swappable=order_said)
+    )

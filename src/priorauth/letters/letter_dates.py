@@ -20,7 +20,7 @@ from priorauth.letters.spans import STAMP_LINE, Hit, I, M
 from priorauth.letters.stale import SENTENCE_END, stale
 
 # -- dates -------------------------------------------------------------------------------------------
-_Q = r"(?:letter|notice|notification|decision|determination|mail(?:ing)?|print|issue|sent|run)\s+"
+_Q = r"(?:letter|notice|notification|decision|determination|mail(?:ing)?|print|issue|sent|run|statement)\s+"  # (a "Statement date:", the twenty-eighth pass)
 _SUF = r"\s+(?:of\s+(?:this\s+)?(?:letter|notice|notification|decision|determination)|sent|issued|mailed|printed)"
 _LETTER_DATE = re.compile(  # "dated 05/28/2026" in a sentence is another paper's date, never the letter's
     # (a speck a fax's OCR put before a line's label, "' Date: Mon, 13 Sep 2027", is no word of the line)
@@ -131,7 +131,15 @@ def _letter_date(text: str) -> Hit | None:
         opens = found and line.strip().startswith(line[found[0].start : found[0].end])
         translated = opens and re.match(r"[ \t]*/[ \t]*\S", line[found[0].end :])
         column = opens and re.match(rf"[ \t]*(?:{dates.DATE})(?:[ \t]{{2,}}|$)", line, I)
-        if alone or translated or column:
+        # (the twenty-eighth pass) a dateline, its place before the date, then a column gap and the letterhead's other
+        # column ("San José, 10 de febrero de 2027            Solicitud No. ...")
+        placed = (
+            found
+            and stripped != line.strip()
+            and stripped.startswith(line[found[0].start : found[0].end])
+            and re.match(rf"(?:{dates.DATE})[ \t]{{2,}}\S", stripped, I)
+        )
+        if alone or translated or column or placed:
             return Hit(found[0].day, pos + found[0].start, pos + found[0].end)
         # a heading line's last field after a middle dot or a bar ("ACME HEALTH · RENEWAL DECISION · 7 December 2027",
         # at fax the dot read as a colon or a dash),

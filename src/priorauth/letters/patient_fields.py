@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from priorauth.letters import (
+    bilingual_labels,
     card_number,
     chat,
     cjk_dates,
@@ -26,7 +27,9 @@ from priorauth.letters.spans import GARBLED_LEADER, Hit, I, M
 
 # -- the patient -------------------------------------------------------------------------------------
 _STOP = (
-    r"(?=\s{2,}|\s*\n|\s*$|\s+[-—–·]\s|\s*[,(;|—–·]?\s*(?:DOB|D\.O\.B|Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan)\b"
+    # (a label starts at a word's start, the twenty-ninth set's safety pass: "Weißenborn" is never cut at its "born"; a
+    # German "geb." is a birth label, "Jürgen Weißenborn, geb. 17.04.1955")
+    r"(?=\s{2,}|\s*\n|\s*$|\s+[-—–·]\s|\s*[,(;|—–·]?\s*(?:DOB|D\.O\.B|(?<![^\W\d_])(?:Date\s+of\s+birth|Birth|Born|Member|ID|Subscriber|Policy|Group|Plan|geb(?=\.\s)))\b"
     r"|\s*[(;|]"
     r"|[ \t]+_+[ \t]*(?=\||\n|$))"  # a form's blank left after the entry ("Member  Jane Doe _ |", a fax's leader)
 )
@@ -128,7 +131,8 @@ _DOB = re.compile(
 # a Dutch or German (Swiss) letter's date of birth, day first as those countries write it ("Geboortedatum:
 # 05-02-1950", "Geburtsdatum: 02.12.1958": the 5th of February, never May 2nd)
 _DOB_NL_DE = re.compile(
-    r"\b(?i:geboortedatum|geburtsdatum|geb\.(?=[ \t]*:)|geboren(?:[ \t]+(?:am|op))?)[ \t]*(?::|\.{2,})?[ \t]*"
+    # (a German "geb. 17.04.1955" after the name, its colon left out: the twenty-eighth pass)
+    r"\b(?i:geboortedatum|geburtsdatum|geb\.(?=[ \t]*(?::|\d))|geboren(?:[ \t]+(?:am|op))?)[ \t]*(?::|\.{2,})?[ \t]*"
     r"(?P<d>(?P<dd>\d{1,2})[.\-/](?P<mm>\d{1,2})[.\-/](?P<yy>\d{4}))(?!\d)"
 )
 # a Dutch or German (Swiss) letter's member number: "Polisnummer: 40.118.227", "Versichertennummer: 756.4471.0912.38"
@@ -138,7 +142,7 @@ _MEMBER_NL_DE = re.compile(
     M,
 )
 _MEMBER = re.compile(
-    rf"(?:\b(?P<role>{_ROLE}|membership|mbr|society|fund|carteirinha|carteira|tessera|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
+    rf"(?:\b(?P<role>{_ROLE}|membership|affiliation|mbr|society|fund|carteirinha|carteira|tessera|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
     r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|n\.?[ \t]*[º°](?![a-z])\.?|n\.2(?=[ \t]*:)|(?<=tessera )n\.(?=[ \t]*:)|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
     r"(?:\s*(?:(?:number|no)(?![a-z])\.?|#))?"
     r"(?:[ \t]*\((?-i:[a-z])[^()\n]{1,40}\))?"  # "member ID (as given on the application): ..."
@@ -255,6 +259,27 @@ _AUTH_CERTIFICATE = re.compile(
 _CUT_BY_PAREN = re.compile(r"\)(?:[ \t]?[-–][ \t]?)?[A-Z0-9]")
 
 
+# one id filling a table's cell: "| IS-0000-X-4471 " (a digit in it)
+_CELL_ID = re.compile(r"[ \t]*(?P<v>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{3,24})[ \t]*")
+
+
+def _under_header(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """A member's label that is a table's header cell (``Pre-Auth Ref | Status | ... | Policy No.``): the id is its own
+    column's cell on the next row, never the row's first cell (another thing's number, the twenty-ninth set's safety
+    pass); None when the next row has another count of cells or no id in that one."""
+    head_start = text.rfind("\n", 0, m.start()) + 1
+    head_end = text.find("\n", m.start())
+    row_end = text.find("\n", head_end + 1)
+    row_end = len(text) if row_end < 0 else row_end
+    head, row = text[head_start:head_end], text[head_end + 1 : row_end]
+    column = head[: m.start() - head_start].count("|")
+    if head.count("|") != row.count("|"):
+        return None
+    bounds = [-1] + [i for i, c in enumerate(row) if c == "|"] + [len(row)]
+    at = head_end + 1 + bounds[column] + 1
+    return _CELL_ID.fullmatch(text, at, head_end + 1 + bounds[column + 1])
+
+
 def _member_id(text: str) -> re.Match[str] | None:
     """The member id: a labelled one with a digit, else a plan's bare "ID" that is nothing else's."""
     if m := _MEMBER_FR.search(text) or _MEMBER_SYSTEM.search(text) or _MEMBER_NL_DE.search(text):
@@ -269,6 +294,8 @@ def _member_id(text: str) -> re.Match[str] | None:
             return None  # OCR put a symbol inside the id ("1920°88"): what it read is cut, so no id is read
         if _CUT_BY_PAREN.match(text, m.end()) and "(" not in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]:
             return None  # a bracket that closes nothing, the id going on after it ("IWH-66) -0473"): OCR's, the id cut
+        if "\n" in text[m.start() : m.start("v")] and "|" in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]:
+            return _under_header(text, m)  # "... | Policy No." ending a table's header row: its own column's cell
         return m
     for m in _MEMBER_BARE.finditer(text):
         return m
@@ -325,9 +352,17 @@ _ID_LETTER_GROUP = re.compile(r"[ ](?P<t>[A-Z]{2,3})(?=[ \t]*$|[ \t]{2,})", re.M
 
 
 def patient(text: str) -> dict[str, Hit]:
+    out = _patient(text)
+    if len(out) < 3 and (english := bilingual_labels.unglossed(text)) != text:
+        # "Beneficiary / Bénéficiaire  : <name>": the fields left empty, read under the English half of each label
+        out = _patient(english) | out
+    return out
+
+
+def _patient(text: str) -> dict[str, Hit]:
     if (entry := household.entry(text)) is not None:  # a household statement: the entry naming LUMAKRAS
         at = entry[0]
-        return {k: Hit(h.value, h.start + at, h.end + at, h.note) for k, h in patient(text[entry[0] : entry[1]]).items()}
+        return {k: Hit(h.value, h.start + at, h.end + at, h.note) for k, h in _patient(text[entry[0] : entry[1]]).items()}
     out: dict[str, Hit] = {}
     found = (
         x

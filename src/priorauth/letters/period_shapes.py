@@ -55,7 +55,7 @@ _YEAR_FIRST = r"\d{4}[-/.]\d{2}[-/.]\d{2}"
 _WORDED = r"\d{1,2}\.?[ \t]+[^\W\d]+[ \t]+\d{4}"
 _FOREIGN_RANGE = re.compile(
     r"^[ \t]*(?:okres(?:[ \t]+\w+)?|laikotarpis|obdobie|razdoblje|vigencia|per[ií]odo(?:[ \t]+de[ \t]+vigencia)?|gyldighet|"
-    r"gyldighetsperiode|"
+    r"gyldighetsperiode|gyldig(?=[ \t]+fra[ \t])|"  # (a Norwegian "Gyldig fra ... til og med ...", the twenty-eighth pass)
     # the twenty-eighth set's (the twenty-seventh pass): an Estonian "Kehtivus: ... kuni ...", a Swiss German
     # "Gültigkeit: vom ... bis ...", a Czech "Platnost schválení: od ... do ...", a Turkish "Geçerlilik : ... - ..."
     r"kehtivus|g[üu]ltigkeit|platnost(?:[ \t]+schv[áa]len[íi])?|ge[çc]erlilik)[ \t]*:?[ \t]*"

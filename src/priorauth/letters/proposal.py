@@ -14,6 +14,7 @@ from priorauth.letters import (
     asked_lists,
     birth_not_dated,
     block_opening,
+    bracket_gloss,
     dash_reason,
     dates,
     fields,
@@ -29,6 +30,7 @@ from priorauth.letters import (
     period_labels,
     period_shapes,
     pointers,
+    printed_order,
     prose_number,
     quoted_csv,
     reason_shapes,
@@ -305,6 +307,11 @@ def propose(
         elif reason is not None and (note := pointers.NOTE.match(reason.value)):
             # "Reason: see below (1)" (a table's cell): the note "(1) ..." under the table, else nothing
             reason = pointers.footnote(ours, reason.end, note.group("n") or note.group("m"))
+        if reason is not None and bracket_gloss.inside(text, reason.start, str(reason.value)):
+            out.warnings.append("the denial reason was found only in a translation in brackets: left empty; read it on the letter")
+            reason = None
+        if reason is not None and isinstance(reason.value, str) and (own := bracket_gloss.without_gloss(reason.value)) != reason.value:
+            reason = fields.Hit(own, reason.start, reason.start + len(own), reason.note)  # its translation after it cut
         if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:
             # its explanation read weakly: the reason itself (a clause after a semicolon that goes on, too)
             reason = reason_shapes.first_sentence(ours, reason, fields.first_sentence(ours, reason))
@@ -341,6 +348,10 @@ def propose(
             # a mark OCR may have dropped ("clinico" for "clínico"): the list is proposed whole or not at all
             out.requested = []
             out.warnings.append("an item asked for was read unsurely in a language with marked letters: read the list on the letter")
+        elif any(bracket_gloss.inside(ours, r["start"], r["item"]) for r in out.requested):
+            # "[Please send: pathology report ...; ...]": the writer's translation, never the letter's words
+            out.requested = []
+            out.warnings.append("what was requested was found only in a translation in brackets: read the list on the letter")
         elif not out.requested:
             out.warnings.append("what was requested could not be read")
     if raw is not None and letter.ocr:
@@ -348,6 +359,19 @@ def propose(
     for name, hit in ((tables.read(fields.patient, text) or {}) | fields.patient(text)).items():
         if name == "birth_date" and dates.roman_doubt(text[hit.start : hit.end], text):
             continue  # a column's date whose Roman month OCR read as ones (the letter's other dates say so)
+        if name == "birth_date" and isinstance(hit.value, date) and len(text) == len(letter.text):
+            # "01/12/1961" read month first in a letter whose own printed dates are day first ("17/03/2027"): read day
+            # first; only worded day-first dates beside it: left empty (on the letter as printed, never on its dates
+            # rewritten in an order the letter said)
+            decided, born = printed_order.reread(letter.text, hit.start, hit.end, hit.value)
+            if decided and born is None:
+                out.warnings.append(
+                    "the date of birth's day and month could be swapped and the letter's own dates do not settle them: "
+                    "left empty; read it on the letter"
+                )
+                continue
+            if decided:
+                hit = fields.Hit(born, hit.start, hit.end, hit.note)
         if name == "member_id" and letter.ocr and isinstance(hit.value, str):
             digits = patient.ocr_digits(hit.value)
             if digits is None:

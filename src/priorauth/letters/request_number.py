@@ -137,6 +137,27 @@ _NUMBER_LABELS = tuple(
         rf"protocolo\s+n\.?\s*{misread.ORDINAL}\.?(?=\s*:)",
         r"sagsnr\.(?=\s*:)",
         r"r[ée]f\.?\s+(?:de\s+la\s+)?demande(?=\s*:)",
+        # the twenty-ninth set's (the twenty-eighth pass): a Norwegian "Godkjenningsnummer:", a Swedish "Ärendenr:", a
+        # German "Zusage-Nr.:", a Polish "Znak sprawy:", a Slovenian bare "Številka:", a Serbian "Број:", a Croatian
+        # "Klasa:", a Slovak "Číslo konania:", an Albanian "Nr. protokolli:", a Baltic dateline's "Nr. DK-VA/27/0215" after
+        # a column gap, a Spanish "Trámite No.:", "Solicitud No. ...", "Solicitud de autorización No. ...", an English
+        # "Memo No:", a French "Réf. :", "N/Réf :", a subject's "dossier n° ...", "Décision n° ...", a Portuguese
+        # "N/Ref.ª:", "Ref.ª:", a subject's "pre-auth PLHC/PA/27/0308" (never a member's: "Številka police:", "Број
+        # полисе", "Nr polisy", "Votre réf.")
+        r"(?:godkjennings|vedtaks|saks)nummer(?=\s*:)",
+        r"[äa]rende(?:nr\.?|nummer)(?=\s*:)",
+        r"zusage-?(?:nr\.?|nummer)(?=\s*:)",
+        r"znak\s+sprawy(?=\s*:)",
+        r"(?:^|(?<=\n)|(?<=[ \t]{2}))[ \t]*(?:[šs]tevilka|број|klasa)(?=[ \t]*:)",
+        r"[čc][íi]slo\s+(?:konania|rozhodnutia|[žz]iadosti)(?=\s*:)",
+        r"nr\.?\s+(?:i\s+)?protokollit?(?=\s*:)",
+        r"(?<=[ \t]{2})nr\.(?=[ \t]+(?-i:[A-Z]{2,}[A-Z0-9]*[-/][A-Z0-9]))",
+        r"tr[aá]mite\s+no\.?(?=\s*:)",
+        r"solicitud(?:\s+de\s+autorizaci[oó]n)?\s+no\.(?=\s*[A-Z0-9])",
+        r"memo\s+no\.?(?=\s*:)",
+        r"(?<!votre\s)(?<!v/)(?:n/\s?)?r[ée]f(?:\.ª|\.)?(?=[ \t]*:)",
+        r"(?:dossier|d[ée]cision)\s+n[o°º]\.?(?=\s*[A-Z0-9])",
+        r"pre-?auth(?:ori[sz]ation)?(?=[ \t]+(?-i:[A-Z]{2,6}/[A-Z0-9]))",
         # a request's id joined by a number sign, in a sentence: "Coverage request KDH#27-08-2231 is approved"
         r"(?:request|case|file)(?=\s+(?-i:[A-Z]{1,6})#\d)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from priorauth.letters import statement_languages, statement_phrases
+from priorauth.letters import statement_languages, statement_phrases, statement_set29
 from priorauth.letters.spans import I, M
 
 _APPROVED_CHANGED = (
@@ -238,6 +238,10 @@ for _value, _patterns in (
     ("approved", statement_phrases.APPROVED),
     ("denied", statement_phrases.DENIED),
     ("pended", statement_phrases.PENDED),
+    # and of the twenty-ninth set (the twenty-eighth pass)
+    ("approved", statement_set29.APPROVED),
+    ("denied", statement_set29.DENIED),
+    ("pended", statement_set29.PENDED),
 ):
     _STATEMENTS[_value].extend(_patterns)
 _STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items()}

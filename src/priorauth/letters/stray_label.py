@@ -44,6 +44,11 @@ _BAR_COLON = re.compile(r"(?<=[A-Za-z.)])[ \t]+(?P<bar>\|)(?=:)")
 _UNDERSCORE_COLON = re.compile(r"(?<=[A-Za-z])(?:[ \t]+(?P<u1>_)[ \t]*|(?P<u2>_)[ \t]+)(?=:)")
 
 
+# (the twenty-ninth set's safety pass) the same column read as a lone dash between blanks before the colon: "Member No. —
+# : PG-0000-2209" (an em or en dash only, one on the line: a hyphen is an id's or a range's)
+_DASH_COLON = re.compile(r"(?<=[A-Za-z.])[ \t]+(?P<d>[—–])[ \t]+(?=:)")
+
+
 def unbarred(text: str) -> str:
     """``text`` with a lone bar a fax put before a label's colon blanked (same length); a line with another bar
     is a table's and stays."""
@@ -54,5 +59,7 @@ def unbarred(text: str) -> str:
         if line.count("_") == 1 and (u := _UNDERSCORE_COLON.search(line)):
             g = "u1" if u.group("u1") else "u2"
             line = line[: u.start(g)] + " " + line[u.end(g) :]
+        if len(re.findall("[—–]", line)) == 1 and (d := _DASH_COLON.search(line)):
+            line = line[: d.start("d")] + " " + line[d.end("d") :]
         out.append(line)
     return "\n".join(out)
