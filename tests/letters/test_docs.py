@@ -617,6 +617,35 @@ TWENTYNINTH_BLIND = {  # the twenty-ninth set's one blind run (digital, fax), sc
     "patient_mismatch": ("81.2 / 0.0 / 18.8", "77.1 / 0.0 / 22.9"),
 }
 
+THIRTIETH_BLIND = {  # the thirtieth set's one blind run (digital, fax), scored by the lead on the merged reader
+    "outcome": ("62.5 / 35.4 / 2.1", "58.3 / 37.5 / 4.2"),
+    "authorization_number": ("47.9 / 50.0 / 2.1", "47.9 / 50.0 / 2.1"),
+    "period_start": ("77.1 / 20.8 / 2.1", "75.0 / 20.8 / 4.2"),
+    "period_end": ("79.2 / 20.8 / 0.0", "77.1 / 20.8 / 2.1"),
+    "quantity": ("77.1 / 22.9 / 0.0", "75.0 / 22.9 / 2.1"),
+    "appeal_deadline": ("81.2 / 14.6 / 4.2", "79.2 / 16.7 / 4.2"),
+    "denial_reason": ("87.5 / 12.5 / 0.0", "79.2 / 16.7 / 4.2"),
+    "requested": ("89.6 / 10.4 / 0.0", "87.5 / 12.5 / 0.0"),
+    "patient_name": ("52.1 / 45.8 / 2.1", "39.6 / 52.1 / 8.3"),
+    "patient_birth_date": ("66.7 / 29.2 / 4.2", "56.2 / 39.6 / 4.2"),
+    "patient_member_id": ("39.6 / 56.2 / 4.2", "37.5 / 58.3 / 4.2"),
+    "patient_mismatch": ("89.6 / 0.0 / 10.4", "89.6 / 0.0 / 10.4"),
+}
+THIRTYFIRST_BLIND = {  # the thirty-first set (US payers' letters, the issue's population): one blind run, by the lead
+    "outcome": ("89.6 / 10.4 / 0.0", "87.5 / 12.5 / 0.0"),
+    "authorization_number": ("83.3 / 14.6 / 2.1", "77.1 / 20.8 / 2.1"),
+    "period_start": ("93.8 / 6.2 / 0.0", "89.6 / 10.4 / 0.0"),
+    "period_end": ("93.8 / 6.2 / 0.0", "91.7 / 8.3 / 0.0"),
+    "quantity": ("95.8 / 4.2 / 0.0", "91.7 / 8.3 / 0.0"),
+    "appeal_deadline": ("95.8 / 4.2 / 0.0", "95.8 / 4.2 / 0.0"),
+    "denial_reason": ("93.8 / 6.2 / 0.0", "89.6 / 8.3 / 2.1"),
+    "requested": ("95.8 / 4.2 / 0.0", "95.8 / 4.2 / 0.0"),
+    "patient_name": ("93.8 / 6.2 / 0.0", "79.2 / 20.8 / 0.0"),
+    "patient_birth_date": ("93.8 / 2.1 / 4.2", "87.5 / 8.3 / 4.2"),
+    "patient_member_id": ("93.8 / 6.2 / 0.0", "70.8 / 25.0 / 4.2"),
+    "patient_mismatch": ("95.8 / 0.0 / 4.2", "95.8 / 0.0 / 4.2"),
+}
+
 
 def _at_both_qualities(
     nth: str,
@@ -666,6 +695,8 @@ def _at_both_qualities(
         _at_both_qualities("twenty-seventh", TWENTYSEVENTH_BLIND, 0, "scored **once** by the lead on 2026-12-03"),
         _at_both_qualities("twenty-eighth", TWENTYEIGHTH_BLIND, 0, "scored **once** by the lead on 2026-12-03"),
         _at_both_qualities("twenty-ninth", TWENTYNINTH_BLIND, 0, "scored **once** by the lead on\n2026-12-03"),
+        _at_both_qualities("thirtieth", THIRTIETH_BLIND, (1, 2), "scored **once** by the lead on 2026-12-03"),
+        _at_both_qualities("thirty-first", THIRTYFIRST_BLIND, 0, "Scored **once** by the lead on 2026-12-03"),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
