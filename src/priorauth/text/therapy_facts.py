@@ -589,9 +589,14 @@ _REFUSED_BEFORE = re.compile(
 # (held-out v22) [v22-therapy-cycle-given-next] An order's or a plan's drug whose next sentence on the same line
 # records a cycle given with no other drug named ("Order set docetaxel 75 mg/m2 - signed. C1 given 11/21",
 # "Infusion order: durvalumab q4w consolidation; C7 given 11/26"): given.
+# (issue 13's thirty-fifth pass) [t35-first-dose-taken-next] ... or its first dose taken (an oral drug's: "Now sotorasib
+# alone, special authority approved; first dose taken 01/12/2026"). Guards: "first dose to be taken", "first dose taken
+# once approved".
 _CYCLE_GIVEN = re.compile(
-    r"\s*(?:(?:cycle|cyc|c)\s*\d{1,2}(?:\s*,?\s*(?:day|d)\s*\d{1,2})?|dose\s+\d{1,2}|first\s+dose)\s+(?:was\s+)?"
-    r"(?:given|administered|infused)\b(?!\s+(?:yet|later|once|when|if|after))",
+    r"\s*(?:(?:cycle|cyc|c)\s*\d{1,2}(?:\s*,?\s*(?:day|d)\s*\d{1,2})?\s+(?:was\s+)?(?:given|administered|infused)"
+    r"|dose\s+\d{1,2}\s+(?:was\s+)?(?:given|administered|infused)"
+    r"|(?:the\s+)?first\s+dose\s+(?:was\s+)?(?:given|administered|infused|taken))\b"
+    r"(?!\s+(?:yet|later|once|when|if|after|tomorrow|next|on\s+approval))",
     re.I,
 )
 
