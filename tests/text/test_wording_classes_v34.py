@@ -236,6 +236,45 @@ CASES = [
         set(),
         {("ild", "true")},
     ),
+    # --- [t35-request-title-line] a request's title ending at its line, the drug on the next line --------------------
+    (
+        "t35-request-title-line a request titled with no stop",
+        "Solicitud de acceso - Hospital Los Aromos (ficticio), Chile\nMedicamento: adagrasib 600 mg c/12 h. "
+        "Dx: CPCNP estadio IV, KRAS G12C.",
+        {("kras", "g12c_present")},
+        {("therapy", "adagrasib")},
+    ),
+    (
+        "t35-request-title-line guard: the drug the next line says is taken",
+        "Request for records - Clinic Y (fictitious)\nPatient on sotorasib since 05/2026 for stage IV NSCLC.",
+        {("therapy", "sotorasib")},
+        set(),
+    ),
+    (
+        "t35-request-title-line guard: a test's request over its indication",
+        "MRI brain request (contrast)\nIndication: headaches on sotorasib; exclude brain metastases. NSCLC stage IV.",
+        {("therapy", "sotorasib")},
+        set(),
+    ),
+    (
+        "t35-request-title-line guard: a history field",
+        "Solicitud de acceso - Hospital Los Aromos\nTratamiento previo: carboplatino + pemetrexed (2026).",
+        {("therapy", "carboplatin"), ("therapy", "pemetrexed")},
+        set(),
+    ),
+    # --- [t35-stage-sclc-sentence] a stage in a sentence naming SCLC, another organ's treatment elsewhere -----------
+    (
+        "t35-stage-sclc-sentence the lung's stage despite a breast RT history",
+        "Day unit: etoposide/carboplatin C2 for SCLC (stage IIIA). Bloods fine.\nPMH: breast RT 2010.",
+        {("stage", "3")},
+        set(),
+    ),
+    (
+        "t35-stage-sclc-sentence guard: the other primary in the same sentence",
+        "On etoposide for SCLC; breast cancer stage II in 2015.",
+        set(),
+        {("stage", "2")},
+    ),
 ]
 
 
