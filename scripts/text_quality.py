@@ -50,9 +50,11 @@ read, scored blind once on 2026-12-03, then read in the thirty-second pass: a de
 (``tests/text/heldout32.yaml``, written blind while v31 was read, scored blind once on 2026-12-03, then read in the
 thirty-third pass: a development set too), ``heldout33`` (``tests/text/heldout33.yaml``, written blind while v32 was
 read, scored blind once on 2026-12-03, then read in the thirty-fourth pass: a development set too), ``heldout34``
-(``tests/text/heldout34.yaml``, the held-out set, written blind while v33 was read; merged by the lead) and ``heldout35``
-(``tests/text/heldout35.yaml``, the next held-out set; absent until merged: a corpus whose file is absent, as each was
-until merged, is named absent
+(``tests/text/heldout34.yaml``, written blind while v33 was read, scored blind once on 2026-12-03, then read in the
+thirty-fifth pass: a development set too), ``heldout35`` (``tests/text/heldout35.yaml``, the held-out set, written
+blind while v34 was read; merged by the lead), ``heldout36`` (``tests/text/heldout36.yaml``, written blind while v34
+was read: US oncology charts, the issue's own population; merged by the lead) and ``heldout37``
+(``tests/text/heldout37.yaml``, the next held-out set; absent until merged: a corpus whose file is absent, as each was until merged, is named absent
 and the scorer exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
@@ -110,8 +112,10 @@ HELDOUT30 = ROOT / "tests/text/heldout30.yaml"  # written blind while v29 was re
 HELDOUT31 = ROOT / "tests/text/heldout31.yaml"  # written blind while v30 was read; a development set (32nd pass)
 HELDOUT32 = ROOT / "tests/text/heldout32.yaml"  # written blind while v31 was read; a development set (33rd pass)
 HELDOUT33 = ROOT / "tests/text/heldout33.yaml"  # written blind while v32 was read; a development set (34th pass)
-HELDOUT34 = ROOT / "tests/text/heldout34.yaml"  # written blind while v33 was read; the held-out set, merged by the lead
-HELDOUT35 = ROOT / "tests/text/heldout35.yaml"  # the next held-out set, absent until merged
+HELDOUT34 = ROOT / "tests/text/heldout34.yaml"  # written blind while v33 was read; a development set (35th pass)
+HELDOUT35 = ROOT / "tests/text/heldout35.yaml"  # written blind while v34 was read; the held-out set, merged by the lead
+HELDOUT36 = ROOT / "tests/text/heldout36.yaml"  # written blind while v34 was read: the issue's own population (US)
+HELDOUT37 = ROOT / "tests/text/heldout37.yaml"  # the next held-out set, absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -149,6 +153,8 @@ CORPORA = {
     "heldout33": HELDOUT33,
     "heldout34": HELDOUT34,
     "heldout35": HELDOUT35,
+    "heldout36": HELDOUT36,
+    "heldout37": HELDOUT37,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")

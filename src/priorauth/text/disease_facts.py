@@ -449,6 +449,13 @@ def _stage_of_another_organ(f: Finding) -> bool:
     )
 
 
+# (issue 13's thirty-fifth pass) [t35-stage-sclc-sentence] A stage whose own sentence names the lung cancer by its
+# abbreviation ("on cisplatin/etoposide for limited-stage SCLC (stage IIIB)") is the lung's, though another organ's
+# treatment elsewhere in the note ("radiation pneumonitis after breast RT") leaves the note's cancer open. Guard: a
+# sentence naming the other primary too ("SCLC; breast cancer stage II in 2015") stays open.
+_SCLC_ABBREV = re.compile(r"\b(?:m?nsclc|sclc)\b", re.I)
+
+
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     doubts_of_others = _negation_not_its_own(f) or _plan_for_stage(f)
     told = f.affirmed or _told_by_relative(f, doc)  # (held-out v17) [v17-relative-source] "per pt/son: ... stage IIIB"
@@ -463,6 +470,8 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _OPTIONS_AFTER.match(doc.text, f.end):
         return  # (held-out v16) [v16-stage-options] "Stage: I / II / III / IV" on a blank template: no stage chosen
     cancer = _cancer_of(doc, f)
+    if cancer is None and _SCLC_ABBREV.search(f.sentence) and not patterns()["other_primary"].search(f.sentence):
+        cancer = "lung"  # (issue 13's thirty-fifth pass) [t35-stage-sclc-sentence]
     if cancer is None or (
         cancer == "lung"
         and not (

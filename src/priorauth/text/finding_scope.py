@@ -217,7 +217,11 @@ _EXCLUSION_MET_AFTER = re.compile(
     # with no number, answered with the history ("| Exclusion met: history of drug-induced pneumonitis |"); "Exclusion
     # met: none" answers nothing
     r"|\bexclusions?(?:\s+criteri(?:on|a))?\s+(?:met|triggered|hit)\s*[:\u2013-]\s*(?!(?:none|no|nil|n/?a|0)\b)"
-    r"|\bscreen[\s-]?fail(?:ed|ure|s)?\b(?=[^.\n]{0,120}\bexclusions?\b)",
+    r"|\bscreen[\s-]?fail(?:ed|ure|s)?\b(?=[^.\n]{0,120}\bexclusions?\b)"
+    # (issue 13's thirty-fifth pass) [t35-exclusion-reason-field] a log's "Reason:" field citing a numbered exclusion,
+    # then the history after a dash ("Reason: Exclusion 7 - history of ILD (pneumonitis 2025)"): the reason a subject
+    # failed; a protocol's bare list ("Exclusion 7 - history of ILD") stays general
+    r"|\breasons?\s*:\s*(?:excl\.?|exclusions?)(?:\s+criteri(?:on|a))?\s*(?:#\s*|no\.?\s*)?\d{1,3}[a-z]?\s*[:\u2013\u2014-]",
     re.I,
 )
 # The criterion a verdict cites, in brackets or after a dash ("(exclusion 7)", "- excl. criterion 4"): a reference.

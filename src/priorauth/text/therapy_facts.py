@@ -280,11 +280,16 @@ _SUBJECT_LINE = re.compile(
 # case by the drug asked for ("Peer-to-peer note (...). Case: <drug> for <indication>"): the drug asked for, not given.
 # after the title, with no word that it was given, is the drug asked for. Not a refill or renewal request (a drug taken),
 # nor a drug under a history field or word ("Tratamento prévio: ... carboplatina").
+# (issue 13's thirty-fifth pass) [t35-request-title-line] ... the title may end at its line's end with no stop when the
+# next line is the drug field ("Solicitud FNR [fund request] - <hospital>, <country>" over "Medicamento: sotorasib 960
+# mg/d ..."). Guards: a test's request over its indication ("HRCT request" over "Indication: new cough on adagrasib"),
+# a drug the line after says is taken ("Patient on sotorasib since 05/2026"), a history field ("Tratamiento previo:").
 _REQUEST_TITLE = re.compile(
     r"\A\W*(?:[\w'-]+\s+){0,4}(?<!refill\s)(?<!renewal\s)(?<!reauthori[sz]ation\s)(?<!re-authori[sz]ation\s)"
     r"(?<!continuation\s)(?:request|application|solicitud|solicita[çc][ãa]o|pedido|demande|antrag|richiesta"
     r"|peer[\s-]to[\s-]peer|p2p)\b(?!\s+(?:de\s+)?(?:renouvellement|prolongation|verl[äa]ngerung|di\s+rinnovo))"
-    r"[^.:\n]{0,100}[.:]",
+    r"[^.:\n]{0,100}(?:[.:]|\n(?=[ \t]*(?:medicamentos?|medica[çc][ãa]o|m[ée]dicaments?|medikament\w*|f[áa]rmacos?|farmaco"
+    r"|medications?|drugs?|requested\s+drug)\s*:))",
     re.I,
 )
 
@@ -589,9 +594,14 @@ _REFUSED_BEFORE = re.compile(
 # (held-out v22) [v22-therapy-cycle-given-next] An order's or a plan's drug whose next sentence on the same line
 # records a cycle given with no other drug named ("Order set docetaxel 75 mg/m2 - signed. C1 given 11/21",
 # "Infusion order: durvalumab q4w consolidation; C7 given 11/26"): given.
+# (issue 13's thirty-fifth pass) [t35-first-dose-taken-next] ... or its first dose taken (an oral drug's: "Now sotorasib
+# alone, special authority approved; first dose taken 01/12/2026"). Guards: "first dose to be taken", "first dose taken
+# once approved".
 _CYCLE_GIVEN = re.compile(
-    r"\s*(?:(?:cycle|cyc|c)\s*\d{1,2}(?:\s*,?\s*(?:day|d)\s*\d{1,2})?|dose\s+\d{1,2}|first\s+dose)\s+(?:was\s+)?"
-    r"(?:given|administered|infused)\b(?!\s+(?:yet|later|once|when|if|after))",
+    r"\s*(?:(?:cycle|cyc|c)\s*\d{1,2}(?:\s*,?\s*(?:day|d)\s*\d{1,2})?\s+(?:was\s+)?(?:given|administered|infused)"
+    r"|dose\s+\d{1,2}\s+(?:was\s+)?(?:given|administered|infused)"
+    r"|(?:the\s+)?first\s+dose\s+(?:was\s+)?(?:given|administered|infused|taken))\b"
+    r"(?!\s+(?:yet|later|once|when|if|after|tomorrow|next|on\s+approval))",
     re.I,
 )
 
