@@ -64,6 +64,17 @@ CASES = [
         "Tissue NGS, block A1\nVersion 2: KRAS c.34G>T p.G12C, VAF 6%.\nVersion 2 replaces version 1.\n",
         "met", id="ocr29-replaced-version-line-guard-current",
     ),
+    # [ocr29-specked-foreign-words] a fax's lone speck between the foreign words before the bracketed call
+    pytest.param(
+        "Tumour tissue, NGS\nKRAS G12C ne : vyyaulena (not\ndetected) in the tumour\n", "not_met", id="ocr29-specked-foreign-words"
+    ),
+    # guards: an English result word among the words; a mark glued to a word is a label's
+    pytest.param(
+        "Tumour tissue, NGS\nKRAS G12C vyyaulena : detected (not detected)\n", "met", id="ocr29-specked-foreign-words-guard-result"
+    ),
+    pytest.param(
+        "Tumour tissue, NGS\nKRAS G12C tulos: (not detected)\n", "met", id="ocr29-specked-foreign-words-guard-label"
+    ),
 ]
 
 
