@@ -34,9 +34,12 @@ since the twenty-eighth pass), tests/ocr/heldout_documents27.yaml (`--set heldou
 read, scored blind once by the lead on 2026-12-03; a development set since the twenty-ninth pass),
 tests/ocr/heldout_documents28.yaml (`--set heldout28`: written blind while v27 was read, scored blind once by
 the lead on 2026-12-03; a development set since the thirtieth pass), tests/ocr/heldout_documents29.yaml (`--set
-heldout29`: being written blind while v28 is read) and tests/ocr/heldout_documents30.yaml (`--set heldout30`: to be written
-blind while v29 is read); a set not merged yet is absent until merged, and then said so, never an error;
-they are scored apart.
+heldout29`: written blind while v28 was read, scored blind once by the lead on 2026-12-03; a development set since the
+thirty-first pass), tests/ocr/heldout_documents30.yaml (`--set heldout30`: written blind while v29 was read, scored blind once by the
+lead on 2026-12-03), tests/ocr/heldout_documents31.yaml (`--set heldout31`: written blind while v29 was read, the
+issue's own population: a US practice's paper; scored blind once by the lead on 2026-12-03) and
+tests/ocr/heldout_documents32.yaml (`--set heldout32`: the next blind set); a set not merged yet is absent until
+merged, and then said so, never an error; they are scored apart.
 `--only ID,...` and `--dump DIR` (each OCR text beside its original) help read what differs. Needs the
 tesseract program.
 """
@@ -90,8 +93,10 @@ SETS = {
     "heldout26": "heldout_documents26.yaml",  # written blind while v25 was read, scored once, then read
     "heldout27": "heldout_documents27.yaml",  # written blind while v26 was read, scored once, then read
     "heldout28": "heldout_documents28.yaml",  # written blind while v27 was read, scored once, then read
-    "heldout29": "heldout_documents29.yaml",  # written blind while v28 is read; absent until merged
-    "heldout30": "heldout_documents30.yaml",  # to be written blind while v29 is read; absent until merged
+    "heldout29": "heldout_documents29.yaml",  # written blind while v28 was read, scored once, then read
+    "heldout30": "heldout_documents30.yaml",  # written blind while v29 was read; scored once by the lead
+    "heldout31": "heldout_documents31.yaml",  # written blind while v29 was read (US paper); scored once by the lead
+    "heldout32": "heldout_documents32.yaml",  # the next blind set; absent until merged
 }
 THRESHOLDS = (30, 40, 50, 60, 70, 80, 90)
 EXPECTED_STATUS = {  # what the kras_g12c criterion should say for what the report states (NSCLC)

@@ -549,6 +549,19 @@ def _word_itself(quote: str, t: str, end: int) -> bool:
     return word not in _RESULT_WORDS and word not in _NEGATED_AFTER
 
 
+# [ocr29-glossed-foreign-word] (held-out OCR v29, issue 17's thirty-first pass) a foreign word one look-alike letter off
+# an English or Romance trigger word ("detectada" beside "detectado", "Mutatioun" beside "mutation"), followed on its
+# line, after at most two more words, by a bracket glossing the phrase as a positive call only ("(detected)", "(KRAS
+# G12C mutation detected)"): the gloss says what the words mean, so the word is the original's, not a misread
+# qualifier. Guards: a gloss holding a negation or anything beyond the call ("(not detected)", "(detected on repeat)")
+# keeps the word suspect; a word glued to a trigger ("nota", "Ifa") stays suspect whatever follows.
+_POSITIVE_GLOSS_AFTER = re.compile(
+    r"(?:[ \t]+[^\W\d_]+){0,2}[ \t]*\(\s*(?:k-?ras\s+)?(?:p\.\s*)?(?:[A-Z]\d{1,3}[A-Z]\s+)?(?:mutation\s+|variant\s+)?"
+    r"(?:detected|positive|present|found|identified)\s*\)",
+    re.I,
+)
+
+
 def suspect_word(quote: str, forward: bool = False) -> str | None:
     """A word of the text that looks like a misread negation, hypothetical or family trigger: a short
     trigger glued to a letter ("Ifa" for "If a", "nota", "witha") or a longer trigger one or two letters off
@@ -562,6 +575,8 @@ def suspect_word(quote: str, forward: bool = False) -> str | None:
             continue
         if _GLUED.match(t) and not _word_itself(quote, t, m.end()):
             return token
+        if _POSITIVE_GLOSS_AFTER.match(quote, m.end()):
+            continue  # [ocr29-glossed-foreign-word] "Mutatioun nogewisen (KRAS G12C mutation detected)": glossed, no misread
         for w in _cached_words()[2] if forward else words:
             if len(w) >= 5 and abs(len(w) - len(t)) <= 2 and _misread_as(t, w, 2 if len(w) >= 7 else 1):
                 return token

@@ -78,6 +78,7 @@ from priorauth.text.kras_tables import (
     record_field,
     row_gene,
 )
+from priorauth.text.kras_versions import glossed_negative_label, no_compound_only, replaced_version_line
 from priorauth.text.layout import _RESULT_WORD, _boxed_answer
 from priorauth.text.pipeline import Finding, patterns, unwrap
 from priorauth.text.sources import TextDoc
@@ -455,6 +456,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     ):
         return  # (held-out v16) [v16-g12c-unchosen-options] [v16-g12c-drug-target]: no result of the patient
     aside = _negation_of_aside(f) or reference_column_negative(doc, f)  # [ocr21-reference-column] "Ref range: Not detected"
+    aside = aside or no_compound_only(f)  # [ocr29-no-compound] "revising an earlier no-mutation result to KRAS G12C"
     # [ocr25-cell-free-dna] "G12C detected in plasma cell-free DNA": the only negation is the sample's "free"
     free_only = f.label != "KRAS_NEG" and cell_free_only(f)
     negated = ("NEGATED_EXISTENCE" in f.modifiers and not aside and not positive_row_call(doc, f) and not free_only) or bool(
@@ -469,6 +471,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     negated = negated or (f.label != "KRAS_NEG" and specked_negative(doc, f))  # [ocr21s-specked-negative]
     negated = negated or (f.label != "KRAS_NEG" and bracketed_call(doc, f))  # [ocr25s-bracketed-call]
     negated = negated or (f.label != "KRAS_NEG" and slash_glossed_cell(doc, f))  # [ocr29s-slash-gloss-cell]
+    negated = negated or (f.label != "KRAS_NEG" and glossed_negative_label(doc, f))  # [ocr29-glossed-negative-label]
     negated = negated or (f.label != "KRAS_NEG" and postposed_negation(doc, f))  # [ocr27-postposed-negation] "G12C nav."
     record = record_field(doc, f) if f.label != "KRAS_NEG" else None  # [ocr27-record-field] "result[1].hgvs_p=p.G12C"
     if record == "other":
@@ -496,6 +499,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v10) [v10-result-withdrawn] "block 2 (reported KRAS G12C) ... the result is WITHDRAWN"
     if _withdrawn_row(doc, f):
         return  # [ocr18-withdrawn-row] "Version 1 (withdrawn)  KRAS c.34G>T p.G12C 26%  -- WITHDRAWN": a voided entry
+    if replaced_version_line(doc, f):
+        return  # [ocr29-replaced-version-line] "(Version 1): KRAS ... (no mutation detected)" ... "Version 2 replaces version 1"
     no_result = no_result_held(doc.text)  # [ocr18-no-result-held], [ocr19-no-result-declared]
     if f.label != "KRAS_NEG" and no_result and not _RESULT_WORD.search(_line_at(doc.text, f.start)):
         return  # [ocr18-no-result-held] "[x] KRAS G12C" on a requisition stamped "NOT RESULTED": what was ordered

@@ -61,8 +61,12 @@ _FOREIGN_WORD = r"['\u2018\u2019\u02bb]?[^\W\d_]+(?:['\u2019\u02bb][^\W\d_]+)*['
 # [ocr27-coded-label] (twenty-ninth pass) the label may carry its coding change in a bracket before its mark ("KRAS
 # G12C (c.34G>T): <foreign> (not detected)"), the change itself a finding whose bracket closes before the mark. Guard: the
 # bracket holds one c. or p. change, nothing else.
+# [ocr29-specked-foreign-words] (held-out OCR v29, issue 17's thirty-first pass) a worst-level fax's speck standing alone
+# between the foreign words ("KRAS G12C ne : vyyatilena (not detected)"): a mark with a space on both sides is no word
+# and no label's colon. Guards: a mark glued to a word ("tulos: (not detected)" is a label) ends the run; an English
+# result word among the words keeps its own call.
 _BRACKETED_CALL = re.compile(
-    rf"(?:[ \t]*\([cp]\.[ \t]?[\w>()*]{{1,20}}\)(?=[ \t]*[:;=])|\)(?=[ \t]*[:;=]))?(?:[ \t]*[:;=][ \t]*|[ \t]+[-\u2013\u2014][ \t]+|[ \t]+)((?:{_FOREIGN_WORD}[ \t]+){{1,4}})[(\[][ \t]*(?:(?:KRAS[ \t]+)?(?P<again>[A-Z]\d{{1,3}}[A-Z])"
+    rf"(?:[ \t]*\([cp]\.[ \t]?[\w>()*]{{1,20}}\)(?=[ \t]*[:;=])|\)(?=[ \t]*[:;=]))?(?:[ \t]*[:;=][ \t]*|[ \t]+[-\u2013\u2014][ \t]+|[ \t]+)((?:{_FOREIGN_WORD}[ \t]+(?:[:.,'`~_|][ \t]+)?){{1,4}})[(\[][ \t]*(?:(?:KRAS[ \t]+)?(?P<again>[A-Z]\d{{1,3}}[A-Z])"
     rf"[ \t:]+)?(?:{_NEGATIVE_CALL})[ \t]*[)\]]",
     re.I,
 )
