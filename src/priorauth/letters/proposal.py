@@ -267,6 +267,10 @@ def propose(
         span = asked_granted.period(ours) or fields.period(ours) or tables.read(fields.period, ours) or period_shapes.period(ours)
         if not span or None in span:  # "from: a   to: b" on one line, a Dutch "geldig van", "Jun 1 – Nov 30, 2027"
             span = period_labels.completed(span, ours)
+        if span and len(ours) == len(letter.text):
+            # "del 01/05/2027 al 31/07/2027": a day and month that could be swapped, read in the order the letter's own
+            # dates show (the end's 31 is a day); only worded day-first dates beside it: left empty
+            span = printed_order.period(letter.text, span, out.warnings)
         if span and span[0] is not None:
             add("period_start", span[0])
         if span and span[1] is not None:
@@ -363,7 +367,7 @@ def propose(
             # "01/12/1961" read month first in a letter whose own printed dates are day first ("17/03/2027"): read day
             # first; only worded day-first dates beside it: left empty (on the letter as printed, never on its dates
             # rewritten in an order the letter said)
-            decided, born = printed_order.reread(letter.text, hit.start, hit.end, hit.value)
+            decided, born = printed_order.reread(letter.text, hit.start, hit.end, hit.value, birth=True)
             if decided and born is None:
                 out.warnings.append(
                     "the date of birth's day and month could be swapped and the letter's own dates do not settle them: "
