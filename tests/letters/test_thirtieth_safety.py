@@ -214,3 +214,43 @@ def test_an_unsettled_birth_date_flags_nobody() -> None:
     p = propose(_letter(text), {"name": "Olena Bondar", "birth_date": date(1962, 10, 4)})
     assert p.patient.get("birth_date") is None
     assert not p.mismatch
+
+
+# -- 4. a number that is another request's ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # [t30-other-request] the first of a list of requests names another drug, LUMAKRAS's decision not read
+        ("Our decisions on your requests:\nRequest RX-771-0401 - metoclopramide 10 mg tablets\n"
+         "    Decision: DENIED (not a covered strength).\nRequest RX-771-0402 - LUMAKRAS (sotorasib) 120 mg\n"
+         "    Decision: see the enclosed schedule.\n", None),
+        # LUMAKRAS answered apart: the number is the other request's
+        ("Authorisation request no. QA-IDH-27-0411-2:\n  MRI head (contrast) - IMEKUBALIWA /\nAPPROVED\n"
+         "  Valid: 02/04/2027 to 01/05/2027\n\nThe LUMAKRAS request is being handled separately and will be answered in another letter.\n", None),
+        ("Pre-authorization ref. PX-2207-118: physiotherapy, 10 sessions.\n"
+         "A separate letter will follow for LUMAKRAS (sotorasib).\n", None),
+        # guards: LUMAKRAS's own decision read keeps its number; another drug answered apart changes nothing
+        ("Request RX-771-0402 - LUMAKRAS (sotorasib) 120 mg tablets\n    Decision: APPROVED.\n", "RX-771-0402"),
+        ("Reference no.: RX-771-0402\nYour request for LUMAKRAS (sotorasib) 120 mg is approved.\n"
+         "The ondansetron request is being handled separately.\n", "RX-771-0402"),
+    ],
+)
+def test_another_requests_number_is_not_proposed(text: str, want: str | None) -> None:
+    assert propose(_letter(text)).value("authorization_number") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # [t30-answered-apart] LUMAKRAS answered apart: the letter's decision is the other request's
+        ("Authorisation request no. QA-IDH-27-0411-2:\n  MRI head (contrast) - APPROVED\n"
+         "The LUMAKRAS request is being handled separately and will be answered in another letter.\n", None),
+        ("Physiotherapy (10 sessions): approved.\nYour LUMAKRAS request will be decided in a separate letter.\n", None),
+        # guards: a decision about LUMAKRAS with its details elsewhere; another drug answered apart
+        ("Your request for LUMAKRAS (sotorasib) 120 mg has been approved. The details are in a separate letter.\n", "approved"),
+        ("Your request for LUMAKRAS (sotorasib) 120 mg has been approved.\n"
+         "The ondansetron request will be answered in another letter.\n", "approved"),
+    ],
+)
+def test_a_letter_that_answers_lumakras_apart_has_no_outcome(text: str, want: str | None) -> None:
+    assert propose(_letter(text)).value("outcome") == want

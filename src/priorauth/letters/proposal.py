@@ -26,6 +26,7 @@ from priorauth.letters import (
     name_glyphs,
     numbered_keys,
     outcome,
+    other_request,
     patient,
     period_labels,
     period_shapes,
@@ -227,7 +228,9 @@ def propose(
     hits, why = outcome.outcome_hits(ours)
     if part and not hits and (opening := block_opening.hit(ours)) is not None:  # "2) LUMAKRAS ..." / "APPROVED from"
         hits, why = [opening], ""
-    if not hits and "more than one" not in why:
+    if hits and other_request.answered_elsewhere(ours):  # "the LUMAKRAS request ... will be answered in another letter"
+        hits, why = [], "the letter says LUMAKRAS's request is answered apart: what it decides is another request"
+    if not hits and "more than one" not in why and not other_request.answered_elsewhere(ours):
         found = (tables.read(outcome.outcome, ours, outcome.legend(ours)[0]) or (None, ""))[0]
         hits, why = ([found], "") if found else ([], why)
     # statements that agree: the one read most confidently is the outcome's span
@@ -251,6 +254,11 @@ def propose(
         number = own
     if number is not None and kind is None and outcome.decides_another_drug(ours):
         out.warnings.append("the letter decides another drug only: its reference number is not proposed")
+        number = None
+    if number is not None and kind is None and (
+        other_request.names_other(ours, number.start) or other_request.answered_elsewhere(ours)
+    ):
+        out.warnings.append("the reference number is another request's (LUMAKRAS is decided apart): it is not proposed")
         number = None
     if number is not None and _member_number(number, text):
         out.warnings.append("the letter's reference number is its member id: it is not proposed")
