@@ -181,7 +181,11 @@ _CYRILLIC = "Застрахована особа повідомляємо про
         ("9 de mayo de 2027\nFecha de nacimiento:  06/10/1958\n", "06/10/1958", (True, None)),
         # a month-first worded date only in the writer's translation in brackets: not the letter's own order
         ("2 de junio de 2027\nFecha de nacimiento: 05/09/1960\n[from June 2, 2027]\n", "05/09/1960", (True, None)),
-        # guard: an English letter's own month-first date beside its Spanish paragraph: month first, as read
+        # (its "[" read as "(" at fax, the "]" kept)
+        ("2 de junio de 2027\nFecha de nacimiento: 05/09/1960\n(from June 2, 2027 on]\n", "05/09/1960", (True, None)),
+        # guards: an English letter's own month-first date beside its Spanish paragraph, or in parentheses: month first
+        ("Approved (from June 2, 2027)\n2 de junio de 2027\nBirth date: 05/09/1960\n", "05/09/1960",
+         (False, date(1960, 5, 9))),
         ("June 2, 2027\nBirth date: 05/09/1960\nAprobamos LUMAKRAS del 2 de junio de 2027.\n", "05/09/1960",
          (False, date(1960, 5, 9))),
         # a dotted birth date and dotted dates that settle nothing

@@ -50,6 +50,15 @@ _TIME_AFTER = re.compile(r"[ \t,]*\d{1,2}:\d{2}")
 _WORDED_MONTH_FIRST = re.compile(rf"\b{dates._MONTH}[ \t]+(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?,?[ \t]+\d{{4}}\b", re.I)
 
 
+def _glossed(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is inside a translation in square brackets: opened before it on its line, or closed after it
+    by a "]" its line never opened (a fax read the gloss's "[" as "(": "(from April 1, 2027 through ...]")."""
+    if bracket_gloss.inside(text, start):
+        return True
+    after = text[end : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+    return "]" in after and "[" not in after[: after.index("]")]
+
+
 def _shown(text: str, sep: str, start: int, end: int) -> tuple[bool, bool, bool]:
     """(a numeric date day first shown, month first shown (numeric or worded), a worded date day first shown), from the
     letter's dates outside ``start:end`` (numeric ones with the birth date's separator ``sep``)."""
@@ -68,7 +77,7 @@ def _shown(text: str, sep: str, start: int, end: int) -> tuple[bool, bool, bool]
     # (a worded date in a translation in brackets is the writer's gloss, not the letter's style: a Spanish letter's
     # "[from April 1, 2027 through ...]" shows nothing of its own order, the thirty-first set's safety pass)
     month |= any(
-        not (m.start() < end and m.end() > start) and not bracket_gloss.inside(text, m.start())
+        not (m.start() < end and m.end() > start) and not _glossed(text, m.start(), m.end())
         for m in _WORDED_MONTH_FIRST.finditer(text)
     )
     return day, month, worded_day
