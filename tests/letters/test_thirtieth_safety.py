@@ -258,3 +258,24 @@ def test_another_requests_number_is_not_proposed(text: str, want: str | None) ->
 )
 def test_a_letter_that_answers_lumakras_apart_has_no_outcome(text: str, want: str | None) -> None:
     assert propose(_letter(text)).value("outcome") == want
+
+
+_DENIAL = "{head}\nYour request for LUMAKRAS (sotorasib) 120 mg is denied.\nReason: not a covered benefit.\n{appeal}\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "appeal", "want"),
+    [
+        # [t30-window-order] a window counted from a dotted letter date whose order nothing on the letter shows
+        ("Date: 06.05.2027", "You may appeal within 45 days from the date of this decision.", None),
+        ("Issued 03.04.2027", "Appeals must reach us within 30 days of the date of this letter.", None),
+        # guards: the order shown (a day over 12), a slashed US date, an appeal date given outright
+        ("Date: 06.05.2027\nValid until 17.06.2027", "You may appeal within 45 days from the date of this decision.",
+         date(2027, 6, 20)),
+        ("Date: 06/05/2027", "You may appeal within 45 days from the date of this decision.", date(2027, 7, 20)),
+        ("Date: 06.05.2027", "Any appeal must be received by 30 June 2027.", date(2027, 6, 30)),
+    ],
+)
+def test_a_window_from_an_unsettled_letter_date_is_left_empty(head: str, appeal: str, want: date | None) -> None:
+    p = propose(_letter(_DENIAL.format(head=head, appeal=appeal)))
+    assert p.value("appeal_deadline") == want

@@ -270,6 +270,12 @@ def propose(
     day = fields.letter_date(text) or tables.read(fields.letter_date, text)
     day = add("letter_date", birth_not_dated.letter_date(day, fields.patient(text).get("birth_date")))
     add("drug", fields.drug(text))
+    # the letter's date printed "06.05.2027" with nothing on the letter to show its order: a window counted from it is
+    # left empty (the thirtieth set's safety pass)
+    unsure_day = (
+        day is not None and isinstance(day.value, date) and len(text) == len(letter.text)
+        and printed_order.reread(letter.text, day.start, day.end, day.value, birth=True) == (True, None)
+    )
     if kind == "approved":
         # what was asked for beside what was approved ("Requested   Approved" columns): the approved column's dates
         span = asked_granted.period(ours) or fields.period(ours) or tables.read(fields.period, ours) or period_shapes.period(ours)
@@ -333,6 +339,8 @@ def propose(
         if deadline is None and structured:  # an appeal_by column
             deadline = tables.read(lambda t: fields.appeal_deadline(t, day.value if day else None)[0], text)
         deadline = deadline or numbered_keys.appeal_deadline(text)  # "appeal days : 90", "appeal counted from : decided"
+        if deadline is not None and unsure_day and re.search(r"from the (?:letter's|decision) date", deadline.note):
+            deadline, why = None, "the appeal deadline is counted from the letter's date, whose day and month could be swapped"
         if add("appeal_deadline", deadline) is None:
             out.warnings.append(why or "the appeal deadline could not be read")
     if kind == "pended":
