@@ -3,7 +3,7 @@ only where it read none:
 
 * a national health number printed as the member's (``NHS number: 401 227 6185``, ``Health card no.:``);
 * a Spanish membership label (``Nº de afiliación:``, ``Nº de tarjeta:``, ``Número de afiliado:``, ``Nº de
-  tarjeta sanitaria:``, at fax ``N2 de``);
+  tarjeta sanitaria:``, at fax ``N2 de``; the member's card, ``Carné No.:``, ``Nº de carné:``);
 * a bilingual label whose English half names the member's id and whose translation follows a slash
   (``Medicaid ID / Número de Medicaid:  5550-2093-4418``).
 
@@ -17,14 +17,21 @@ import re
 
 from priorauth.letters.spans import I, M
 
-_VALUE = r"(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)| (?=[A-Z]{1,3}\d)){3,24})(?![A-Za-z0-9/])"
+_VALUE = r"(?<![A-Za-z0-9\-])(?P<v>(?=[A-Z0-9\- ]*\d)[A-Z0-9](?:[A-Z0-9\-]| (?=\d)| (?=[A-Z]{1,3}\d)){3,24})(?![A-Za-z0-9/])"
 _NATIONAL = r"NHS[ \t]+(?:number|no\.?)|health[ \t]+card[ \t]+(?:number|no\.?)"
 _SPANISH = (
     r"(?:n\.?[ \t]*[º°o2]\.?|n[uú]m(?:ero|\.)?)[ \t]+de[ \t]+"
-    r"(?:afiliaci[oó6]n|afiliad[oa]|tarjeta(?:[ \t]+sanitaria)?|asegurad[oa]|beneficiari[oa]|socio)"
+    r"(?:afiliaci[oó6]n|afiliad[oa]|tarjeta(?:[ \t]+sanitaria)?|asegurad[oa]|beneficiari[oa]|socio|carn[eé]t?)"
+    # the member's card, its number after it ("Carné No.:", "Carné:", "Carnet n°": the thirtieth set's safety pass)
+    r"|carn[eé]t?(?:[ \t]+(?:n\.?[ \t]*[º°o2]\.?|no\.|n[uú]m(?:ero|\.)?|#))?(?=[ \t]*:)"
 )
 # the English half of a bilingual label: the member's id ("Medicaid ID", "Member number"), then "/ <translation>"
-_BILINGUAL = r"(?:member|medicaid|medicare|subscriber|enrollee|recipient)[ \t]+(?:ID|number|no\.?|#)[ \t]*/[ \t]*[^:\n/]{2,40}"
+# (its translation's words end at a column gap or a table's bar: "Member ID / رقم العضوية  | SA-000000-9021", never
+# inside the id, whose tail is no id: the thirtieth set's safety pass)
+_BILINGUAL = (
+    r"(?:member|medicaid|medicare|subscriber|enrollee|recipient)[ \t]+(?:ID|number|no\.?|#)[ \t]*/[ \t]*"
+    r"[^\s:/|](?:[^\s:/|]|[ \t](?=[^\s:/|])){1,39}(?:[ \t]*\|)?"
+)
 _LABEL = re.compile(
     rf"^[ \t|]*(?:{_NATIONAL}|{_SPANISH}|{_BILINGUAL})[ \t]*:?[ \t]*{_VALUE}(?=[ \t]{{2,}}|[ \t]*$)",
     M | I,

@@ -88,7 +88,12 @@ _UNFILLED_OUTCOME = re.compile(
     r"(?![A-Za-z])(?:[^\w\n]|_|(?<![A-Za-z])(?:[A-Za-z]{1,2}|through|thru|until)(?![A-Za-z]))*$",
     re.I | re.M,
 )
-_UNCHECKED = re.compile(r"(?:\[[ \t]*\]|\([ \t]*\)|☐)[^\n\[(☐☒☑]*")
+# an empty box's option, with its translation in brackets or parentheses ("[ ] Hylätään [refused]", the thirtieth
+# set's safety pass): a bracket holding words (three characters or more, opening with a letter) is the option's gloss;
+# a box ("[X]", "( )", "[ X ]") ends it
+_UNCHECKED = re.compile(
+    r"(?:\[[ \t]*\]|\([ \t]*\)|☐)(?:[^\n\[(☐☒☑]|\[[A-Za-z][^\[\]\n]{2,}\]|\([A-Za-z][^()\n]{2,}\))*"
+)
 
 # letter-spaced label of a decision; never after any other word ("N O T   A P P R O V E D" is not read)
 _SPACED = re.compile(r"(?<![A-Za-z])(?P<w>(?:[A-Z] ){4,}[A-Z])(?![A-Za-z])")
@@ -123,7 +128,21 @@ def marked_hits(text: str) -> list[Hit]:
         if re.search(r"\bnot[ \t]*\n[ \t]*$", text[max(0, m.start("v") - 12) : m.start("v")], I):
             word = f"not {word}"  # "... - NOT" wrapped over "APPROVED" is one heading
         line = text[text.rfind("\n", 0, m.start()) + 1 : m.end()]
+        if _wrapped_pair(text, m.start("v")):
+            continue
         value = said_value(word)
         if value and not (_CONDITIONAL.search(line) or _STALE.search(line)):
             labeled.append(Hit(value, m.start("v"), m.end("v")))
     return labeled
+
+
+def _wrapped_pair(text: str, start: int) -> bool:
+    """The word at ``start`` opens its line and the line above ends with a slash: the English half of a bilingual
+    pair a fax wrapped ("... (CT chest and abdomen) - IMEIDHINISHWA /" over "APPROVED"), the line above's value
+    (about what that line names), never a banner of its own (the thirtieth set's safety pass). A rule or a blank
+    line above, or a line ending with a stop or a word, leaves the banner as it is."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or line_start == 0:
+        return False
+    above = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1].rstrip()
+    return bool(re.search(r"[A-Za-z0-9)\]][ \t]*/$", above))

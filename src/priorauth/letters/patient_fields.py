@@ -213,13 +213,21 @@ _NOT_NAME = re.compile(  # words a person's name never has: "Re: Your request fo
 _HOLDER = re.compile(r"subscriber|insured|policy", I)
 
 
+# a medical-aid scheme's principal member, who may not be the patient: "Principal member:  <parent>  Membership no.: ..."
+# over "Patient (dependant):  <child>  Dependant no.: ..." (the thirtieth set's safety pass)
+_PRINCIPAL = re.compile(r"\b(?:principal|main|primary)[ \t]+$", I)
+# a line that names the patient as a dependant, or the patient beside a principal member
+_DEPENDANT_LINE = re.compile(r"^[ \t|]*(?:patient|dependa[nr]t|dependent)\b[^\n]*(?:dependa[nr]t|dependent)", I | M)
+_PRINCIPAL_LINE = re.compile(r"^[ \t|]*(?:principal|main|primary)[ \t]+member\b", I | M)
+
+
 def _patients_first(found: list[re.Match[str]]) -> list[re.Match[str]]:
     """Labels naming the patient (patient, member, enrollee...) before the policyholder's (subscriber,
     insured, policy), which name the patient only when the letter names no one else."""
     return sorted(
         found,
         key=lambda m: (
-            bool(m.groupdict().get("role") and _HOLDER.fullmatch(m.group("role"))),
+            bool(m.groupdict().get("role") and (_HOLDER.fullmatch(m.group("role")) or _PRINCIPAL.search(m.string, 0, m.start("role")))),
             bool(m.groupdict().get("bare")),
         ),
     )
@@ -417,6 +425,8 @@ def _patient(text: str) -> dict[str, Hit]:
         or card_number.member_card(text)  # "Member Card No.:" alone (its other language blanked)
     )
     mid = card_number.over_policy(text, mid)  # "TPA ID card no." over "Policy no.": the card's number
+    if mid is not None and _principal_id(text, mid.start("v")):
+        mid = None  # the principal member's number, the patient a dependant: never the patient's
     if mid is not None and _LABEL_BEFORE.search(text, text.rfind("\n", 0, mid.start("v")) + 1, mid.start("v")):
         mid = None  # "PA-NUMBER MBR-ID: 0V2717..." (a fax's header cells run together): the value is the first label's
     if mid is not None:
@@ -425,3 +435,10 @@ def _patient(text: str) -> dict[str, Hit]:
             value, end = f"{value} {tail.group('t')}", tail.end("t")
         out["member_id"] = Hit(value.upper(), mid.start("v"), end)
     return chat.patient(text) | out  # a chat transcript's answers, for what no label gave
+
+
+def _principal_id(text: str, at: int) -> bool:
+    """The id at ``at`` is on the principal member's line of a letter whose patient is a dependant on a line of their
+    own ("Principal member: ... Membership no.: ZM-...-00" over "Patient (dependant): ... Dependant no.: ZM-...-02")."""
+    line = text.rfind("\n", 0, at) + 1
+    return bool(_PRINCIPAL_LINE.match(text, line)) and bool(_DEPENDANT_LINE.search(text))

@@ -25,6 +25,7 @@ from priorauth.letters import (
     missing_glyphs,
     name_glyphs,
     numbered_keys,
+    other_request,
     outcome,
     patient,
     period_labels,
@@ -227,7 +228,9 @@ def propose(
     hits, why = outcome.outcome_hits(ours)
     if part and not hits and (opening := block_opening.hit(ours)) is not None:  # "2) LUMAKRAS ..." / "APPROVED from"
         hits, why = [opening], ""
-    if not hits and "more than one" not in why:
+    if hits and other_request.answered_elsewhere(ours):  # "the LUMAKRAS request ... will be answered in another letter"
+        hits, why = [], "the letter says LUMAKRAS's request is answered apart: what it decides is another request"
+    if not hits and "more than one" not in why and not other_request.answered_elsewhere(ours):
         found = (tables.read(outcome.outcome, ours, outcome.legend(ours)[0]) or (None, ""))[0]
         hits, why = ([found], "") if found else ([], why)
     # statements that agree: the one read most confidently is the outcome's span
@@ -252,6 +255,11 @@ def propose(
     if number is not None and kind is None and outcome.decides_another_drug(ours):
         out.warnings.append("the letter decides another drug only: its reference number is not proposed")
         number = None
+    if number is not None and kind is None and (
+        other_request.names_other(ours, number.start) or other_request.answered_elsewhere(ours)
+    ):
+        out.warnings.append("the reference number is another request's (LUMAKRAS is decided apart): it is not proposed")
+        number = None
     if number is not None and _member_number(number, text):
         out.warnings.append("the letter's reference number is its member id: it is not proposed")
         number = None
@@ -262,11 +270,21 @@ def propose(
     day = fields.letter_date(text) or tables.read(fields.letter_date, text)
     day = add("letter_date", birth_not_dated.letter_date(day, fields.patient(text).get("birth_date")))
     add("drug", fields.drug(text))
+    # the letter's date printed "06.05.2027" with nothing on the letter to show its order: a window counted from it is
+    # left empty (the thirtieth set's safety pass)
+    unsure_day = (
+        day is not None and isinstance(day.value, date) and len(text) == len(letter.text)
+        and printed_order.reread(letter.text, day.start, day.end, day.value, birth=True) == (True, None)
+    )
     if kind == "approved":
         # what was asked for beside what was approved ("Requested   Approved" columns): the approved column's dates
         span = asked_granted.period(ours) or fields.period(ours) or tables.read(fields.period, ours) or period_shapes.period(ours)
         if not span or None in span:  # "from: a   to: b" on one line, a Dutch "geldig van", "Jun 1 – Nov 30, 2027"
             span = period_labels.completed(span, ours)
+        if span and len(ours) == len(letter.text):
+            # "del 01/05/2027 al 31/07/2027": a day and month that could be swapped, read in the order the letter's own
+            # dates show (the end's 31 is a day); only worded day-first dates beside it: left empty
+            span = printed_order.period(letter.text, span, out.warnings)
         if span and span[0] is not None:
             add("period_start", span[0])
         if span and span[1] is not None:
@@ -321,6 +339,8 @@ def propose(
         if deadline is None and structured:  # an appeal_by column
             deadline = tables.read(lambda t: fields.appeal_deadline(t, day.value if day else None)[0], text)
         deadline = deadline or numbered_keys.appeal_deadline(text)  # "appeal days : 90", "appeal counted from : decided"
+        if deadline is not None and unsure_day and re.search(r"from the (?:letter's|decision) date", deadline.note):
+            deadline, why = None, "the appeal deadline is counted from the letter's date, whose day and month could be swapped"
         if add("appeal_deadline", deadline) is None:
             out.warnings.append(why or "the appeal deadline could not be read")
     if kind == "pended":
@@ -363,7 +383,7 @@ def propose(
             # "01/12/1961" read month first in a letter whose own printed dates are day first ("17/03/2027"): read day
             # first; only worded day-first dates beside it: left empty (on the letter as printed, never on its dates
             # rewritten in an order the letter said)
-            decided, born = printed_order.reread(letter.text, hit.start, hit.end, hit.value)
+            decided, born = printed_order.reread(letter.text, hit.start, hit.end, hit.value, birth=True)
             if decided and born is None:
                 out.warnings.append(
                     "the date of birth's day and month could be swapped and the letter's own dates do not settle them: "
