@@ -269,7 +269,11 @@ _NO_PATIENT_TITLE = re.compile(
     r"|\bveterinary\s+(?:hospital|clinic|referral|oncology|practice|cent(?:er|re)|medical|surgery|service)\b"
     r"|\bcompanion[\s-]animal\b|\b(?:canine|feline|equine)\s+(?:patient|oncology|lymphoma|carcinoma)\b"
     r"|\bno\s+(?:patient|member)\s+(?:selected|chosen|loaded|attached|linked|specified)\b"
-    r"|\bgeneric\s+(?:scenario|example|case)\b",
+    r"|\bgeneric\s+(?:scenario|example|case)\b"
+    # (issue 13's t36s pass, held-out v35) [t36s-aggregate-title] a title that says it is about no patient of the record
+    # or about a group ("(teaching file, no patient of this record)", "QUALITY AUDIT - ... Aggregate only.")
+    r"|\bno\s+patient\s+of\s+(?:this|the)\s+(?:record|chart)\b|\baggregate\s+(?:data\s+|figures\s+)?only\b"
+    r"|\bno\s+individual\s+patient\s+data\b",
     re.I,
 )
 

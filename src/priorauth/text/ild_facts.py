@@ -118,8 +118,10 @@ _WEIGHED_AFTER = re.compile(
 # (held-out v34, safety pass) [v34s-ild-field-no-more] ... answered with the Slavic "ne", the empty-set sign ("ILD: Ø",
 # "ILD: ∅"), before a closing bracket ("[ILD: no]"), or with "none" / "nil" / "absent" and no colon ("Hx: ILD none.").
 # Guards: "ILD: non-specific ..." and "ILD none since 2024 ..." (no answer alone) stay as they were.
+# (issue 13's t36s pass, held-out v35) [t36s-ild-field-no-malay] ... answered in Malay ("Interstitial lung disease:
+# tiada [none].", "tidak ada"), an English gloss in brackets after it. Guard: "ILD: tiada perubahan ..." (no answer alone).
 _FIELD_NO_AFTER = re.compile(
-    r"(?:[ \t]*\)?[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?[:=][ \t]*(?:no|none|nil|non|nein|nee|ne|ninguna|nessuna|negative|neg|absent|"
+    r"(?:[ \t]*\)?[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?[:=][ \t]*(?:no|none|nil|(?:tiada|tidak\s+ada)(?:[ \t]*\[[^\]\n]{0,20}\])?|non|nein|nee|ne|ninguna|nessuna|negative|neg|absent|"
     r"denied|not\s+(?:reported|present|seen|known|documented|observed)|[\u00d8\u00f8\u2205])"
     r"|[ \t]+(?:none|nil|absent))(?=[ \t]*(?:[.;,|)\]\n]|$))",
     re.I,
@@ -165,6 +167,10 @@ _ILD_NOT_PATIENT_BEFORE = re.compile(
     r"|\b(?:potential|possible|common|serious|known|rare)\s+(?:side[\s-]effects?|toxicit(?:y|ies)|adverse\s+(?:effects|"
     r"reactions))\b[^.\n]{0,160}$"
     r"|\bside[\s-]effects?\s+(?:reviewed|discussed|explained|include\w*|such\s+as)\b[^.\n]{0,160}$"
+    # (issue 13's t36s pass) [t36s-ild-ae-kinds] the kinds of a class of adverse events taught ("immune-related AEs incl.
+    # pneumonitis, colitis"); the patient's own ("grade 2 immune-related AE: pneumonitis") is no such list
+    r"|\b(?:immune[\s-]related\s+(?:AEs?|adverse\s+(?:events?|effects?)|toxicit(?:y|ies))|irAEs?)\s+(?:incl\w*\.?|such\s+as|e\.g\.?,?)"
+    r"[^.\n]{0,80}$"
     # (held-out v12) [v12-ild-example] an example in a blank template ("Event term: ____ (e.g., pneumonitis)")
     r"|\b(?:e\.\s?g\.?|eg\.|for\s+example|for\s+instance)\s*,?\s*$"
     # (held-out v14, issue 13's fifteenth pass) [v14-ild-rule-out] a diagnosis to rule out ("sent to ED - r/o

@@ -16,7 +16,10 @@ from priorauth.text.spans import _line_before, _line_end, _line_start
 _LIST_ITEM = re.compile(
     r"^\s*(?:\d{1,2}[.)]|[-*+\u2022\u00a2\u00b0\u00ab\u00bb\u00a9\u00b7\u25aa\u25a0\u25ba\u25b6\u25e6]|\(?[a-z]\))\s"
 )
-_FORM_NO = re.compile(r":\s*(?:no|none|negative|absent|denies|n)\.?\s*$", re.I)
+# (issue 13's t36s pass) [t36s-field-ticked-no] "History of ILD/pneumonitis: [x] No", "ILD/pneumonitis: no history."
+_FORM_NO = re.compile(
+    r":\s*(?:\[\s*[x\u2713\u2714]\s*\]\s*)?(?:no|none|negative|absent|denies|n|no\s+(?:known\s+)?history)\.?\s*$", re.I
+)
 
 
 def _in_criteria_list(doc: TextDoc, f: Finding) -> bool:

@@ -71,7 +71,8 @@ _SUPPLY_PENDING = re.compile(
     # (held-out v18, issue 13's nineteenth pass) [v18-not-given-later] ... "so far", "but will ring the team"; a
     # bare "Not yet started." or "first tablet not taken yet" after the drug's sentence; an order or a chair booking
     # "cancelled"; a start "when supplied"
-    r"(?:\s+(?:at\s+home|either|yet|so\s+far)){0,2}(?=\s*(?:[.;!\n]|$)|\s+(?:and|but)\b)"
+    # (issue 13's t36s pass) [t36s-not-started-dash] ... or a dash and the plan ("Pt has NOT started yet - plans first dose")
+    r"(?:\s+(?:at\s+home|either|yet|so\s+far)){0,2}(?=\s*(?:[.;!\n]|$)|\s+(?:and|but)\b|\s+[-\u2013]\s)"
     r"|(?:^|[.;:!]\s+|\n\s*)not\s+(?:yet\s+)?(?:started|begun|commenced|taken)\s*(?=[.;!\n]|$)"
     # (held-out v22) [v22-therapy-quarantined] a bottle or bag set aside: "Quarantined, not administered."
     r"|(?:^|[.;:!]\s+|\n\s*)(?:quarantined|returned|discarded|wasted)\s*[,;-]?\s*(?:and\s+)?not\s+(?:administered|given|dispensed|used)\b"
@@ -198,8 +199,39 @@ def _history_mention(span: str, start: int, end: int) -> bool:
     return bool(words) and not _ORDER_WORD.search(span, words[-1].end(), start)
 
 
+# (issue 13's t36s pass, held-out v36) [t36s-payer-decision-drug] A payer's document whose title line names a prior
+# authorization or its review or decision ("PRIOR AUTHORIZATION - DENIAL NOTICE - <plan>", "UM REVIEWER NOTES -
+# Sotorasib PA"): the drug in its title, or on its "Drug:" field line, is the drug asked for, not given, wherever the
+# document names it again ("4. Monotherapy - MET (sotorasib alone)"). Guards: a renewal or continuation (a drug taken),
+# a mention the document says was had or is taken ("on sotorasib since 05/2026", "prior sotorasib"), a clinic note
+# with a "Drug:" line (no payer title).
+_PAYER_TITLE = re.compile(
+    r"\A\W*[^\n]{0,60}?(?:\bprior\s+auth\w*|\bPA\b|\bUM\s+review\w*|utili[sz]ation\s+(?:management|review)"
+    r"|coverage\s+determination|denial\s+notice)[^\n]*",
+    re.I,
+)
+_RENEWAL_WORD = re.compile(r"\b(?:renewal|re-?authori[sz]ation|continuation|refill|extension)\b", re.I)
+_DRUG_FIELD_LINE = re.compile(r"^[ \t]*(?:drug|medication|requested\s+drug|drug\s+requested)\s*:[^\n]*", re.I | re.M)
+
+
+def _payer_asked_drugs(text: str) -> set[str]:
+    title = _PAYER_TITLE.match(text)
+    if not title or _RENEWAL_WORD.search(title.group(0)):
+        return set()
+    vocab = vocabulary()
+    lines = [title.group(0), *(m.group(0) for m in _DRUG_FIELD_LINE.finditer(text))]
+    return {
+        vocab.drugs[i].ingredient
+        for line in lines
+        for d in _drugs().finditer(line)
+        if not _HISTORY_WORD.search(line, 0, d.start())
+        for i in vocab.by_name.get(d.group(0).lower(), ())
+        if i in vocab.drugs and vocab.drugs[i].anticancer
+    }
+
+
 def _not_given_yet(text: str, meds: list[MedUse]) -> list[MedUse]:
-    pending = _pending_drugs(text) | _refused_drugs(text)
+    pending = _pending_drugs(text) | _refused_drugs(text) | _payer_asked_drugs(text)
     if pending:
         meds = [
             m
@@ -710,11 +742,12 @@ def _leucovorin_with_fluorouracil(doc: TextDoc, f: Finding, drugs: tuple) -> boo
 # templates ("Ke hoach:" Vietnamese plan, "Solicitare:" Romanian request, "Requested:", "Pathway selection:"), on the
 # drug's line or ending the line above it: to come, not given (a drug given in the clause stays given: see _therapy)
 _PLAN_REQUEST_WORDS = (
-    r"k[e\u1ebf]\s+ho[a\u1ea1]ch|solicitare|requested|(?:[\w-]+\s+)?(?:regimen|pathway|treatment)\s+selection"
+    r"k[e\u1ebf]\s+ho[a\u1ea1]ch|\uacc4\ud68d|solicitare|requested|(?:[\w-]+\s+)?(?:regimen|pathway|treatment)\s+selection"
     r"|on-pathway\s+selection"
 )
 _PLAN_LABEL = re.compile(
-    r"\W*(?:plan|follow[\s-]?up|next\s+steps?|action(?:\s+items?)?|intended\s+(?:treatment|regimen)"
+    # (issue 13's t36s pass) [t36s-future-label] "Future: sotorasib + panitumumab at progression": to come
+    r"\W*(?:plan|follow[\s-]?up|next\s+steps?|action(?:\s+items?)?|intended\s+(?:treatment|regimen)|future(?:\s+(?:plans?|options?|lines?))?"
     rf"|{_PLAN_REQUEST_WORDS})\s*(?::|\s[-\u2013]\s)",
     re.I,
 )
