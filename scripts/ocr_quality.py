@@ -38,8 +38,8 @@ heldout29`: written blind while v28 was read, scored blind once by the lead on 2
 thirty-first pass), tests/ocr/heldout_documents30.yaml (`--set heldout30`: written blind while v29 was read, scored blind once by the
 lead on 2026-12-03), tests/ocr/heldout_documents31.yaml (`--set heldout31`: written blind while v29 was read, the
 issue's own population: a US practice's paper; scored blind once by the lead on 2026-12-03) and
-tests/ocr/heldout_documents32.yaml (`--set heldout32`: the next blind set); a set not merged yet is absent until
-merged, and then said so, never an error; they are scored apart.
+tests/ocr/heldout_documents32.yaml (`--set heldout32`: the next blind set); a set not merged yet is
+absent until merged, and then said so, never an error; they are scored apart.
 `--only ID,...` and `--dump DIR` (each OCR text beside its original) help read what differs. Needs the
 tesseract program.
 """
