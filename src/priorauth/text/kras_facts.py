@@ -57,6 +57,7 @@ from priorauth.text.kras_glosses import (
     postposed_negation,
     slash_glossed_cell,
 )
+from priorauth.text.kras_split_negation import specked_split_negation
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
     _DANGLING_NOT,
@@ -473,6 +474,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     negated = negated or (f.label != "KRAS_NEG" and slash_glossed_cell(doc, f))  # [ocr29s-slash-gloss-cell]
     negated = negated or (f.label != "KRAS_NEG" and glossed_negative_label(doc, f))  # [ocr29-glossed-negative-label]
     negated = negated or (f.label != "KRAS_NEG" and postposed_negation(doc, f))  # [ocr27-postposed-negation] "G12C nav."
+    negated = negated or (f.label != "KRAS_NEG" and specked_split_negation(doc, f))  # [ocr30s-specked-split-negation]
     record = record_field(doc, f) if f.label != "KRAS_NEG" else None  # [ocr27-record-field] "result[1].hgvs_p=p.G12C"
     if record == "other":
         return  # the record's gene field names another gene ("result[2].gene=NRAS")
