@@ -249,7 +249,11 @@ def status_voided(doc: TextDoc, f: Finding) -> bool:
 # including G12C", "KRAS wild-type (incl. G12C)"): the variant is negated with the gene.
 _NEGATIVE_INCLUDING = re.compile(
     r"\b(?:not\s+detected|negative|wild[\s-]?type|no\s+(?:\w+\s+)?(?:mutations?|variants?|alterations?)\s+"
-    r"(?:detected|identified|found))\s*,?\s*\(?\s*(?:including|incl\.?|in\s+particular|notably|specifically)"
+    # [ocr31s-negative-scope-including] (held-out OCR v31's safety pass) ... the call passive, scoped to a codon, exon or
+    # gene before the inclusion ("No mutation was detected at KRAS codon 12, including G12C"): the variant is in the scope
+    r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:detected|identified|found)"
+    r"(?:\s+(?:at|in|of|within|across|affecting)\s+[^.;:\n()]{1,40}?)?)\s*,?\s*\(?\s*"
+    r"(?:including|incl\.?|in\s+particular|notably|specifically)"
     r"\s*:?\s*(?:k-?ras\s+)?(?:p\.\s*)?$",
     re.I,
 )
@@ -271,7 +275,7 @@ _CLOSED_THEN_NEGATIVE = re.compile(
 
 
 def negative_including(doc: TextDoc, f: Finding) -> bool:
-    before = doc.text[max(0, f.start - 60) : f.start]
+    before = doc.text[max(0, f.start - 100) : f.start]
     if _NEGATIVE_INCLUDING.search(before):
         return True
     at = f.end - 1 if doc.text[f.start : f.end].endswith(")") else f.end  # the finding may hold its bracket: "G12C)"
