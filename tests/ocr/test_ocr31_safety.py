@@ -81,6 +81,18 @@ CASES = [
         "Resection block A2, tissue NGS (no repeat biopsy needed): KRAS G12C not detected.\n",
         "not_met", id="ocr31s-tissue-lacking-guard-named",
     ),
+    # [ocr31s-misread-field-colon] a test-name field whose colon a scan read as a stop or a comma: the test's name
+    pytest.param(
+        "Plasma allele-specific PCR\nTest name. KRAS G12C. Plasma (cfDNA), Allele-Specific PCR\n",
+        "insufficient", id="ocr31s-misread-field-colon",
+    ),
+    pytest.param("Lab report\nTest name, KRAS G12C\n", "insufficient", id="ocr31s-misread-field-colon-comma"),
+    # guards: a result on the line or the next; a label that does not start its line
+    pytest.param("Lab report\nTests. KRAS G12C detected, VAF 4%\n", "met", id="ocr31s-misread-field-colon-guard-result"),
+    pytest.param(
+        "Lab report\nTest name. KRAS G12C\nResult: DETECTED\n", "met", id="ocr31s-misread-field-colon-guard-next-line"
+    ),
+    pytest.param("Tissue NGS\nDr Smith tests. KRAS G12C.\n", "met", id="ocr31s-misread-field-colon-guard-prose"),
 ]
 
 
