@@ -213,16 +213,6 @@ _OWN_ITEM = re.compile(
 # ... MUTATION DETECTED" over "EGFR  No mutation detected") are two rows of a table, even when a scan has erased the
 # dot leaders between label and value and left two spaces: the second row's negation is not the first's.
 _GENE_ROW = re.compile(r"^\W{0,2}[A-Z][A-Z0-9]{2,7}(?:\s+exon\s+\d{1,2})?(?: {2,}|\t)\S")
-# [ocr31s-gene-result-row] (held-out OCR v31's safety pass) A line that is a gene's result row, the gene and its
-# variant in one cell, a gap, the call ("KRAS G12V  DETECTED (1.6% MAF)", its dot leaders erased by a scan to two
-# spaces), is a row of its own: the line above ("Indication: ... tissue testing in progress") does not wrap into it, so
-# the row's specimen is not read from the line above. Guards: a call after a single space ("... the result for" over
-# "KRAS G12C is positive") or a line in prose stays a wrap.
-_GENE_RESULT_ROW = re.compile(
-    r"^\W{0,2}[A-Z][A-Z0-9]{2,7}[ \t]+(?:p\.)?[A-Z]\d{1,4}[A-Z](?: {2,}|\t)(?:not[ \t]+|no[ \t]+)?"
-    r"(?:detected|positive|negative|present|absent|wild[ \t-]?type|identified)\b",
-    re.I,
-)
 # [ocr9-field-result] (held-out OCR v9, issue 17's eleventh pass) A line that is a field answered by a result ("KRAS
 # G12C: DETECTED", "G12C status: positive") is a whole statement: the next line ("other codon 12/13 mutations: not
 # detected"), even lower-case, is a field of its own, and its negation is not the first field's.
@@ -340,7 +330,6 @@ def unwrap(text: str) -> str:
             and not _COLUMNS.search(_LAST_SPECK.sub("", nxt))
             and not _OWN_ITEM.match(nxt)
             and not (_GENE_ROW.match(body) and _GENE_ROW.match(nxt))
-            and not _GENE_RESULT_ROW.match(nxt)
             and not _FIELD_RESULT.search(body)
         ):
             out[end] = " "
