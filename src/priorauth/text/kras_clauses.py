@@ -144,6 +144,26 @@ def specimen_texts(doc: TextDoc, f: Finding) -> tuple[str, ...]:
     return own, lead, doc.text[:600], doc.title
 
 
+# --- [ocr31s-tissue-lacking] ----------------------------------------------------------------------------------------
+# (held-out OCR v31's safety pass) A tissue word said to be lacking ("... KRAS G12C not detected and no tissue",
+# "tissue unavailable", "without a biopsy", "biopsy exhausted") names no specimen the finding was read on: it is skipped
+# when the finding's specimen is looked for (the plasma the report names elsewhere is then read). Guards: a tissue
+# word that is not lacking ("tissue NGS", "no tissue left? tested on the resection") is a specimen as before.
+_LACKING_BEFORE = re.compile(r"\b(?:no|without|lacking|absent)\s+(?:(?:a|an|the|any|further|more|archival|remaining)\s+)?$", re.I)
+_LACKING_AFTER = re.compile(
+    r"\s*(?:(?:was|is|were|are|had\s+been|has\s+been)\s+)?(?:unavailable|exhausted|not\s+available|depleted|insufficient)\b",
+    re.I,
+)
+
+
+def tissue_named(rx: re.Pattern[str], text: str) -> bool:
+    """[ocr31s-tissue-lacking] Whether the tissue pattern ``rx`` names a specimen in ``text``: a match said to be
+    lacking ("no tissue", "tissue unavailable") names none."""
+    return any(
+        not (_LACKING_BEFORE.search(text[: m.start()]) or _LACKING_AFTER.match(text, m.end())) for m in rx.finditer(text)
+    )
+
+
 # --- [ocr26-no-call-made] --------------------------------------------------------------------------------------------
 # "no (mutation / variant / genotype) call can / could be made", "no call was possible": a failed run's words. A
 # sentence that also gives a call ("... for G12D; G12C detected") keeps its finding.

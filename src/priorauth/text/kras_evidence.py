@@ -249,7 +249,11 @@ def status_voided(doc: TextDoc, f: Finding) -> bool:
 # including G12C", "KRAS wild-type (incl. G12C)"): the variant is negated with the gene.
 _NEGATIVE_INCLUDING = re.compile(
     r"\b(?:not\s+detected|negative|wild[\s-]?type|no\s+(?:\w+\s+)?(?:mutations?|variants?|alterations?)\s+"
-    r"(?:detected|identified|found))\s*,?\s*\(?\s*(?:including|incl\.?|in\s+particular|notably|specifically)"
+    # [ocr31s-negative-scope-including] (held-out OCR v31's safety pass) ... the call passive, scoped to a codon, exon or
+    # gene before the inclusion ("No mutation was detected at KRAS codon 12, including G12C"): the variant is in the scope
+    r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:detected|identified|found)"
+    r"(?:\s+(?:at|in|of|within|across|affecting)\s+[^.;:\n()]{1,40}?)?)\s*,?\s*\(?\s*"
+    r"(?:including|incl\.?|in\s+particular|notably|specifically)"
     r"\s*:?\s*(?:k-?ras\s+)?(?:p\.\s*)?$",
     re.I,
 )
@@ -271,7 +275,7 @@ _CLOSED_THEN_NEGATIVE = re.compile(
 
 
 def negative_including(doc: TextDoc, f: Finding) -> bool:
-    before = doc.text[max(0, f.start - 60) : f.start]
+    before = doc.text[max(0, f.start - 100) : f.start]
     if _NEGATIVE_INCLUDING.search(before):
         return True
     at = f.end - 1 if doc.text[f.start : f.end].endswith(")") else f.end  # the finding may hold its bracket: "G12C)"
@@ -346,13 +350,21 @@ _FIELD_LABEL_BEFORE = re.compile(
     re.I,
 )
 # [ocr24s-target-field] an HGVS prefix before the finding ("Target: KRAS c.34G>T p.G12C") is no sentence stop
+# [ocr31s-misread-field-colon] (held-out OCR v31's safety pass) ... the label's colon read by a scan as a stop or a
+# comma ("Test name. KRAS G12C. Plasma (cfDNA), Allele-Specific PCR"): the same field, when the label starts its line.
+_MISREAD_LABEL_BEFORE = re.compile(
+    r"^[ \t|]*(?:tests?(?:[ \t]+name)?|orders?(?:ed[ \t]+test)?|assay[ \t]+requested|targets?|target[ \t]+variants?|"
+    r"variants?[ \t]+(?:covered|targeted|tested))[.,][ \t]+(?:[^\n:.;]|\.(?=\S)){0,40}$",
+    re.I,
+)
 _HGVS_PREFIX = re.compile(r"\b[cpg]\.(?=\s?\(?[\dA-Z])")
 _G12C_NAMED = re.compile(r"\b(?:G12C|Gly12Cys)\b|c\.\s?34\s?G\s?>\s?T", re.I)
 _CONDITION = re.compile(r"\b(?:if|when|should|unless|provided)\b[^.;\n]*", re.I)
 
 
 def field_names_test(doc: TextDoc, f: Finding) -> bool:
-    if not _FIELD_LABEL_BEFORE.search(_HGVS_PREFIX.sub("", _line_before(doc, f))):
+    lead = _HGVS_PREFIX.sub("", _line_before(doc, f))
+    if not (_FIELD_LABEL_BEFORE.search(lead) or _MISREAD_LABEL_BEFORE.search(lead)):
         return False
     line = _CONDITION.sub(" ", _line_at(doc.text, f.start))
     end = _line_end(doc.text, f.end)

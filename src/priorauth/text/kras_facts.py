@@ -35,6 +35,7 @@ from priorauth.text.kras_clauses import (
     query_topic,
     relative_has_variant,
     specimen_texts,
+    tissue_named,
 )
 from priorauth.text.kras_evidence import (
     csv_negative_row,
@@ -598,7 +599,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         if p["plasma"].search(text):
             specimen = "plasma"
             break
-        if p["tissue"].search(text):
+        if tissue_named(p["tissue"], text):  # [ocr31s-tissue-lacking] "... and no tissue": no specimen named
             specimen = "tissue"
             break
     ev = _evidence(doc, f)
@@ -625,7 +626,11 @@ _EARLIER_LEVEL = re.compile(
 _TEST_AFTER = re.compile(
     # [ocr8-quantification] "ddPCR KRAS G12C Quantification (plasma)": a quantitative assay's name is a test too
     r"[\s-]*(?:mutation\s+|variant\s+)?(?:testing|test|assay|analysis|status|panel|genotyping|sequencing|pcr|results?|"
-    r"quantification|quantitation|quantitative\s+(?:assay|pcr|test))\b"
+    r"quantification|quantitation|quantitative\s+(?:assay|pcr|test)"
+    # [ocr31s-is-tested] (held-out OCR v31's safety pass) ... or the variant said to be what is tested ("Only KRAS G12C
+    # is tested", "G12C was assayed"): the test's scope, no result unless a result word follows in the clause
+    r"|(?:is|was|are|were|being|has\s+been|have\s+been)\s+(?:tested|assayed|interrogated|targeted|covered|evaluated|"
+    r"assessed|examined|analy[sz]ed))\b"
     r"((?:[^.;\n]|\.(?=\d)){0,60})",  # a decimal point ("0.9%") ends no clause
     re.I,
 )

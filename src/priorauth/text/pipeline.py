@@ -239,6 +239,11 @@ _TRAILING_BAR = re.compile(r"(?<=\w)[ \t]+(?:[|\u00a6]|\.(?!\.))[ \t]*$")
 # or a wide gap before its last one stays a row.
 _LAST_SPECK = re.compile(r"(?<=\S) {1,2}[|\u00a6][ \t]*$")
 _MID_SENTENCE = re.compile(r"\w$")  # the line stops on a word, not on punctuation
+# [ocr31s-dangling-copula] (held-out OCR v31's safety pass) A prose line that stops on a copula or a "not" ("... KRAS
+# G12C was" over "NOT" over "DETECTED in plasma.", a wrap of a capitalised call): no sentence ends there, whatever the
+# line's length or the next line's case, so the break is a wrap and the call reaches its finding. Guards: a table's row
+# (cells), a field answered by a result, a title; a line ending on any other word keeps the rules above.
+_DANGLING_COPULA = re.compile(r"(?<![\w'-])(?:is|was|are|were|(?:has|have|had)\s+been|not)$", re.I)
 # Abbreviations whose full stop is not a sentence end ("codons 12 (incl. G12C)", "e.g. plasma", "Stg. IV").
 # (held-out v27) [v27-stage-st-abbrev] ... and "st." before a stage group ("adenokarsinom i lunge, st. IVA").
 _ABBREVIATION = re.compile(
@@ -317,6 +322,7 @@ def unwrap(text: str) -> str:
                 or nxt.lstrip().startswith("(")
                 or body.endswith(",")
                 or (len(body) >= WRAP_MIN and _MID_SENTENCE.search(body) and not _CAPS_VERDICT.match(body))
+                or (_DANGLING_COPULA.search(body) and bool(nxt.strip()[:1].isalpha()))
             )
             and not _ENDS_STATEMENT.search(body)
             and not _TITLE.match(body)
