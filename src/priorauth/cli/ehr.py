@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from priorauth.errors import Code, fail
@@ -26,6 +27,21 @@ def add_bulk_options(p: argparse.ArgumentParser) -> None:
         help="longest pause between export status polls, whatever Retry-After asks (default 300)",
     )
     add_credentials(g)
+
+
+# Options whose value is an opaque secret: a bearer token is base64url, so one in 64 starts with "-" and argparse
+# would take "--token -x..." for two options ("expected one argument"). Such a value is glued to its option.
+OPAQUE_OPTIONS = ("--token",)
+
+
+def glue_opaque_values(argv: Sequence[str]) -> list[str]:
+    """``--token VALUE`` as ``--token=VALUE``, so a value starting with "-" stays the option's value."""
+    out: list[str] = []
+    it = iter(argv)
+    for arg in it:
+        value = next(it, None) if arg in OPAQUE_OPTIONS else None
+        out.append(arg if value is None else f"{arg}={value}")
+    return out
 
 
 def add_credentials(g: Any) -> None:

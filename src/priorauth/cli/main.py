@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from priorauth import __version__
-from priorauth.cli.ehr import add_fhir_options, add_keys_command, chart_input
+from priorauth.cli.ehr import add_fhir_options, add_keys_command, chart_input, glue_opaque_values
 from priorauth.errors import USAGE, PriorauthError
 
 INTERNAL = 70  # EX_SOFTWARE: a bug of ours, reported in one line
@@ -211,7 +211,7 @@ def _days(value: str) -> int:
 
 
 def run(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(glue_opaque_values(sys.argv[1:] if argv is None else argv))
     if getattr(args, "packs", None):
         from priorauth.policy import registry
 
