@@ -4,6 +4,7 @@ a population frequency; a glossary entry)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -434,6 +435,18 @@ _CANNOT_COMMENT_BEFORE = re.compile(
 )
 
 
+# A variant's own negation written as a layout or a fax left it, each a class of its own module, tried in this order
+# (a KRAS-negative finding is no variant to negate).
+_NEGATED_BY: tuple[Callable[[TextDoc, Finding], object], ...] = (
+    specked_negative,  # [ocr21s-specked-negative]
+    bracketed_call,  # [ocr25s-bracketed-call]
+    slash_glossed_cell,  # [ocr29s-slash-gloss-cell]
+    glossed_negative_label,  # [ocr29-glossed-negative-label]
+    postposed_negation,  # [ocr27-postposed-negation] "G12C nav."
+    specked_split_negation,  # [ocr30s-specked-split-negation]
+)
+
+
 def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _indication_of_request(doc, f) or _own_result_explained(f):
         pass  # (held-out v13) [v13-indication] "sotorasib ordered for ... NSCLC, KRAS p.G12C": the indication stands
@@ -470,12 +483,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     negated = negated or (f.label != "KRAS_NEG" and bool(_SPECKED_CELL_NEGATIVE.match(doc.text, f.end)))  # [ocr17-specked-cell]
     negated = negated or (f.label != "KRAS_NEG" and csv_negative_row(doc, f))  # [ocr19-csv-negative-row] "A2,KRAS G12C,...,NEG"
     negated = negated or (f.label == "KRAS_G12C" and negative_including(doc, f))  # [ocr20-negative-including]
-    negated = negated or (f.label != "KRAS_NEG" and specked_negative(doc, f))  # [ocr21s-specked-negative]
-    negated = negated or (f.label != "KRAS_NEG" and bracketed_call(doc, f))  # [ocr25s-bracketed-call]
-    negated = negated or (f.label != "KRAS_NEG" and slash_glossed_cell(doc, f))  # [ocr29s-slash-gloss-cell]
-    negated = negated or (f.label != "KRAS_NEG" and glossed_negative_label(doc, f))  # [ocr29-glossed-negative-label]
-    negated = negated or (f.label != "KRAS_NEG" and postposed_negation(doc, f))  # [ocr27-postposed-negation] "G12C nav."
-    negated = negated or (f.label != "KRAS_NEG" and specked_split_negation(doc, f))  # [ocr30s-specked-split-negation]
+    negated = negated or (f.label != "KRAS_NEG" and any(neg(doc, f) for neg in _NEGATED_BY))
     record = record_field(doc, f) if f.label != "KRAS_NEG" else None  # [ocr27-record-field] "result[1].hgvs_p=p.G12C"
     if record == "other":
         return  # the record's gene field names another gene ("result[2].gene=NRAS")
