@@ -37,8 +37,9 @@ the lead on 2026-12-03; a development set since the thirtieth pass), tests/ocr/h
 heldout29`: written blind while v28 was read, scored blind once by the lead on 2026-12-03; a development set since the
 thirty-first pass), tests/ocr/heldout_documents30.yaml (`--set heldout30`: written blind while v29 was read, scored blind once by the
 lead on 2026-12-03), tests/ocr/heldout_documents31.yaml (`--set heldout31`: written blind while v29 was read, the
-issue's own population: a US practice's paper; scored blind once by the lead on 2026-12-03) and
-tests/ocr/heldout_documents32.yaml (`--set heldout32`: the next blind set); a set not merged yet is
+issue's own population: a US practice's paper; scored blind once by the lead on 2026-12-03),
+tests/ocr/heldout_documents32.yaml (`--set heldout32`: written blind on 2026-12-04, US paper; scored blind once by the
+lead on 2026-12-04) and tests/ocr/heldout_documents33.yaml (`--set heldout33`: the next blind set); a set not merged yet is
 absent until merged, and then said so, never an error; they are scored apart.
 `--only ID,...` and `--dump DIR` (each OCR text beside its original) help read what differs. Needs the
 tesseract program.
@@ -96,7 +97,8 @@ SETS = {
     "heldout29": "heldout_documents29.yaml",  # written blind while v28 was read, scored once, then read
     "heldout30": "heldout_documents30.yaml",  # written blind while v29 was read; scored once by the lead
     "heldout31": "heldout_documents31.yaml",  # written blind while v29 was read (US paper); scored once by the lead
-    "heldout32": "heldout_documents32.yaml",  # the next blind set; absent until merged
+    "heldout32": "heldout_documents32.yaml",  # written blind on 2026-12-04 (US paper); scored once by the lead
+    "heldout33": "heldout_documents33.yaml",  # the next blind set; absent until merged
 }
 THRESHOLDS = (30, 40, 50, 60, 70, 80, 90)
 EXPECTED_STATUS = {  # what the kras_g12c criterion should say for what the report states (NSCLC)

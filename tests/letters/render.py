@@ -50,7 +50,8 @@ CORPORA = {
     "heldout29": "heldout29.yaml",  # written blind while v28 was read; scored once by the lead, then read (28th pass)
     "heldout30": "heldout30.yaml",  # written blind while v29 was read (steered away from every earlier set's styles)
     "heldout31": "heldout31.yaml",  # written blind while v29 was read: US payers' letters, the issue's own population
-    "heldout32": "heldout32.yaml",  # the next blind set, absent until merged
+    "heldout32": "heldout32.yaml",  # written blind on 2026-12-04: US payers' letters; scored once by the lead
+    "heldout33": "heldout33.yaml",  # the next blind set, absent until merged
 }
 QUALITIES = ("digital", "fax", "fax_poor", "fax_worst")
 

@@ -203,16 +203,16 @@ def test_the_fourth_sets_fax_development_table_is_consistent() -> None:
     )
 
 
-def test_the_scoring_script_knows_the_thirty_second_set() -> None:
-    """heldout32 (the next blind set) is merged after a later pass: the script names it and, until its file is in the
-    checkout, says so in one line (exit 2, no traceback). heldout21 .. heldout31 are named too (heldout30 and heldout31,
-    written blind while the twenty-ninth set was read, are merged and scored once by the lead)."""
-    for n in range(21, 33):
+def test_the_scoring_script_knows_the_thirty_third_set() -> None:
+    """heldout33 (the next blind set) is merged later: the script names it and, until its file is in the checkout,
+    says so in one line (exit 2, no traceback). heldout21 .. heldout32 are named too (heldout30 .. heldout32, written
+    blind, are merged and scored once by the lead)."""
+    for n in range(21, 34):
         assert render.CORPORA[f"heldout{n}"] == f"heldout{n}.yaml"
-    if (ROOT / "tests" / "letters" / "heldout32.yaml").exists():
-        pytest.skip("the thirty-second set is merged: it is scored by the lead, blind, not here")
+    if (ROOT / "tests" / "letters" / "heldout33.yaml").exists():
+        pytest.skip("the thirty-third set is merged: it is scored by the lead, blind, not here")
     p = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout32", "--limit", "1"],
+        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout33", "--limit", "1"],
         capture_output=True,
         text=True,
         check=False,
@@ -220,7 +220,7 @@ def test_the_scoring_script_knows_the_thirty_second_set() -> None:
     )
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.strip().splitlines() == [
-        "letter_quality: the heldout32 corpus (heldout32.yaml) is not in this checkout"
+        "letter_quality: the heldout33 corpus (heldout33.yaml) is not in this checkout"
     ]
 
 
@@ -645,6 +645,20 @@ THIRTYFIRST_BLIND = {  # the thirty-first set (US payers' letters, the issue's p
     "patient_member_id": ("93.8 / 6.2 / 0.0", "70.8 / 25.0 / 4.2"),
     "patient_mismatch": ("95.8 / 0.0 / 4.2", "95.8 / 0.0 / 4.2"),
 }
+THIRTYSECOND_BLIND = {  # the thirty-second set (US payers' letters): one blind run, by the lead, on stop 41's reader
+    "outcome": ("91.7 / 6.2 / 2.1", "91.7 / 6.2 / 2.1"),
+    "authorization_number": ("100.0 / 0.0 / 0.0", "95.8 / 4.2 / 0.0"),
+    "period_start": ("93.8 / 4.2 / 2.1", "93.8 / 4.2 / 2.1"),
+    "period_end": ("93.8 / 4.2 / 2.1", "93.8 / 4.2 / 2.1"),
+    "quantity": ("95.8 / 4.2 / 0.0", "93.8 / 6.2 / 0.0"),
+    "appeal_deadline": ("97.9 / 2.1 / 0.0", "97.9 / 2.1 / 0.0"),
+    "denial_reason": ("97.9 / 2.1 / 0.0", "97.9 / 2.1 / 0.0"),
+    "requested": ("91.7 / 6.2 / 2.1", "91.7 / 6.2 / 2.1"),
+    "patient_name": ("97.9 / 2.1 / 0.0", "89.6 / 10.4 / 0.0"),
+    "patient_birth_date": ("100.0 / 0.0 / 0.0", "97.9 / 2.1 / 0.0"),
+    "patient_member_id": ("97.9 / 2.1 / 0.0", "89.6 / 8.3 / 2.1"),
+    "patient_mismatch": ("100.0 / 0.0 / 0.0", "100.0 / 0.0 / 0.0"),
+}
 
 
 def _at_both_qualities(
@@ -697,6 +711,7 @@ def _at_both_qualities(
         _at_both_qualities("twenty-ninth", TWENTYNINTH_BLIND, 0, "scored **once** by the lead on\n2026-12-03"),
         _at_both_qualities("thirtieth", THIRTIETH_BLIND, (1, 2), "scored **once** by the lead on 2026-12-03"),
         _at_both_qualities("thirty-first", THIRTYFIRST_BLIND, 0, "Scored **once** by the lead on 2026-12-03"),
+        _at_both_qualities("thirty-second", THIRTYSECOND_BLIND, 1, "scored **once** by the lead on 2026-12-04"),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
