@@ -65,6 +65,10 @@ CASES = [
         "Lung biopsy NGS, final\nDo not interpret the fusion part as complete; KRAS G12C not detected in tissue.\n",
         "not_met", id="ocr32-not-read-as-guard-other-clause",
     ),
+    pytest.param(
+        "Lung biopsy NGS\nThis interim report should not be regarded as wild-type, since KRAS G12C was detected at 0.4%.\n",
+        "met", id="ocr32-not-read-as-guard-result-after",
+    ),
     # [ocr32-stamped-page] one page stamped as another patient's (its patient field names someone else): that page only
     pytest.param(
         "NORTHFIELD TUMOR PROFILING (fictitious)   page 1 of 2\nPatient: QUILLAN, ROSALIND   DOB: 00/00/0000\n"

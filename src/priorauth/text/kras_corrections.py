@@ -13,7 +13,8 @@ practice's paper).
 * [ocr32-not-read-as] a warning against reading the report as a result ("Do not interpret this preliminary report as
   negative for KRAS", "should not be read as KRAS-negative"): no result. Guards: the reading told, not warned against
   ("This report is to be interpreted as negative for KRAS"); a result in another clause of the sentence ("Do not
-  interpret ...; KRAS G12C not detected") is read as before.
+  interpret ...; KRAS G12C not detected") is read as before, and so is a result told after the warning ("... as
+  negative, since KRAS G12C was detected at 0.4%").
 """
 
 from __future__ import annotations
@@ -66,18 +67,23 @@ def earlier_report_quoted(doc: TextDoc, f: Finding) -> bool:
     next_sentence = re.match(r"[^.!?\n]*(?:[.!?]|$)", after.lstrip())
     if _STANDS.search(doc.text[f.end : sentence_end]) or (next_sentence and _STANDS.search(next_sentence.group(0))):
         return False  # the quote is said to stand: "..., which is unchanged"
-    return bool(_ERROR_WORD.search(doc.text))
+    return bool(_ERROR_WORD.search(doc.text, max(0, f.start - 300), f.end + 300))  # the correction told near the quote
 
 
 # --- [ocr32-not-read-as] -----------------------------------------------------------------------------------------------
 _WARNED_READING = re.compile(
     r"\b(?:do\s+not|don'?t|should\s+not|must\s+not|cannot|can\s+not|may\s+not|is\s+not\s+to|are\s+not\s+to|not\s+to)\s+"
     r"(?:be\s+)?(?:interpret(?:ed)?|read|taken?|regard(?:ed)?|consider(?:ed)?|construed?|treat(?:ed)?|used?|report(?:ed)?)"
-    r"\b[^.;:]{0,80}?\bas\s+(?:a\s+|an\s+)?(?:negative|wild[\s-]?type|normal|no\s+mutation)\b[^.;:]*$",
+    r"\b[^.;:]{0,80}?\bas\s+(?:a\s+|an\s+)?(?:negative|wild[\s-]?type|normal|no\s+mutation)\b(?P<rest>[^.;:]*)$",
     re.I,
+)
+# a result or a reason told after the warning ("..., since KRAS G12C was detected at 0.4%"): the finding is that result
+_RESULT_AFTER_WARNING = re.compile(
+    r"\b(?:since|because|as|given|detected|found|identified|present|positive|mutated|mutant|carries|shows?|showed)\b", re.I
 )
 
 
 def not_read_as(doc: TextDoc, f: Finding) -> bool:
     """[ocr32-not-read-as] "Do not interpret this preliminary report as negative for KRAS": a warning, no result."""
-    return bool(_WARNED_READING.search(doc.text[f.sentence_start : f.end]))
+    m = _WARNED_READING.search(doc.text[f.sentence_start : f.end])
+    return bool(m) and not _RESULT_AFTER_WARNING.search(m.group("rest"))
