@@ -37,7 +37,8 @@ the lead on 2026-12-03; a development set since the thirtieth pass), tests/ocr/h
 heldout29`: written blind while v28 was read, scored blind once by the lead on 2026-12-03; a development set since the
 thirty-first pass), tests/ocr/heldout_documents30.yaml (`--set heldout30`: written blind while v29 was read, scored blind once by the
 lead on 2026-12-03), tests/ocr/heldout_documents31.yaml (`--set heldout31`: written blind while v29 was read, the
-issue's own population: a US practice's paper; scored blind once by the lead on 2026-12-03) and
+issue's own population: a US practice's paper; scored blind once by the lead on 2026-12-03; a development set since
+the thirty-second OCR pass) and
 tests/ocr/heldout_documents32.yaml (`--set heldout32`: the next blind set); a set not merged yet is
 absent until merged, and then said so, never an error; they are scored apart.
 `--only ID,...` and `--dump DIR` (each OCR text beside its original) help read what differs. Needs the
@@ -95,7 +96,7 @@ SETS = {
     "heldout28": "heldout_documents28.yaml",  # written blind while v27 was read, scored once, then read
     "heldout29": "heldout_documents29.yaml",  # written blind while v28 was read, scored once, then read
     "heldout30": "heldout_documents30.yaml",  # written blind while v29 was read; scored once by the lead
-    "heldout31": "heldout_documents31.yaml",  # written blind while v29 was read (US paper); scored once by the lead
+    "heldout31": "heldout_documents31.yaml",  # written blind while v29 was read (US paper); scored once, then read
     "heldout32": "heldout_documents32.yaml",  # the next blind set; absent until merged
 }
 THRESHOLDS = (30, 40, 50, 60, 70, 80, 90)

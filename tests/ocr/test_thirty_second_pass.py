@@ -110,3 +110,39 @@ CASES = [
 @pytest.mark.parametrize(("text", "status"), CASES)
 def test_ocr32_classes(text: str, status: str) -> None:
     assert scans.kras_status(text) == status
+
+
+def _prior_inhibitor(text: str) -> str:
+    import priorauth
+
+    determination = priorauth.check(scans.chart(scans.document("scan1", text.encode(), "text/plain", "Outside report")), as_of="2026-11-20")
+    return next(c for c in determination["criteria"] if c["id"] == "no_prior_kras_g12c_inhibitor")["status"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # [ocr32-drug-list-label] drugs listed after a label naming approvals or options, a semicolon between them
+        pytest.param(
+            "Tissue NGS summary\nKRAS p.G12C detected, VAF 11%.\nApproved therapies in this indication: sotorasib 960 mg; adagrasib 600 mg\n",
+            "met", id="ocr32-drug-list-label",
+        ),
+        # ... or named in a bracket after a drug class in the plural, the line wrapped inside the sentence
+        pytest.param(
+            "Tissue NGS summary\nKRAS p.G12D detected. This variant does not respond to the licensed KRAS\n"
+            "G12C inhibitors (adagrasib, sotorasib).\n",
+            "met", id="ocr32-drug-list-label-class-members",
+        ),
+        # guards: a given word in the sentence; the patient's own history under its label
+        pytest.param(
+            "Oncology letter\nShe received both KRAS G12C inhibitors (sotorasib, adagrasib) during 2025.\n",
+            "not_met", id="ocr32-drug-list-label-guard-given",
+        ),
+        pytest.param(
+            "Oncology letter\nPrior systemic therapy: carboplatin; adagrasib 600 mg twice daily until progression\n",
+            "not_met", id="ocr32-drug-list-label-guard-history",
+        ),
+    ],
+)
+def test_ocr32_drug_list_label(text: str, status: str) -> None:
+    assert _prior_inhibitor(text) == status
