@@ -1007,12 +1007,19 @@ _EXAMPLE_BEFORE = re.compile(r"\((?:\s*e\.\s?g\.?|\s*for\s+example|\s*such\s+as)
 
 
 # [ocr32-drug-list-label] (held-out OCR v31, issue 17's thirty-second pass) A drug listed after its line's label when the
-# label names options or approvals, the list cut into sentences by a semicolon ("FDA-approved therapies for this tumor
+# label names options or approvals (a closed list: "FDA-approved", "approved therapies", "treatment options", "matched
+# therapies"), the list cut into sentences by a semicolon ("FDA-approved therapies for this tumor
 # type: sotorasib; adagrasib (KRAS G12C)"), or the drugs a report names in a bracket after a drug class in the plural
 # ("is not a target of the approved KRAS G12C inhibitors (sotorasib, adagrasib)", wrapped over a line): what the report
 # lists, none given. Guards: a given word in the sentence ("received both G12C inhibitors (sotorasib, adagrasib)"), the
 # patient's history ("Prior therapy: carboplatin; pemetrexed"), a stop between the label and the drug.
 _LIST_LABEL = re.compile(r"^[^:\n]{3,80}:(?=[^.:\n]*$)")
+_OPTIONS_LABEL = re.compile(
+    r"\b(?:fda[\s-]approved|approved\s+(?:therap\w*|drugs?|agents?|treatments?|options?)|(?:treatment|therapy|therapeutic)\s+"
+    r"options?|matched\s+therap\w*|potential(?:ly)?\s+(?:relevant|beneficial|matched)\s+therap\w*|therapies\s+with\s+"
+    r"(?:potential\s+)?(?:clinical\s+)?benefit)\b",
+    re.I,
+)
 _CLASS_MEMBERS_BEFORE = re.compile(
     r"\b(?:inhibitors|agents|drugs|therapies|tkis)[ \t]*\([ \t]*(?:[\w-]+[ \t]*,[ \t]*){0,4}$", re.I
 )
@@ -1031,7 +1038,7 @@ def _listed_not_given(doc: TextDoc, f: Finding) -> bool:
     if _CLASS_MEMBERS_BEFORE.search(doc.text[max(0, f.start - 80) : f.start]):
         return True
     label = _LIST_LABEL.match(_line_before(doc, f))
-    return bool(label and patterns()["therapy_not_given"].search(label.group(0)))
+    return bool(label and _OPTIONS_LABEL.search(label.group(0)))
 
 
 # (held-out v11, issue 13's twelfth pass) [v11-form-drug-field] A request form's drug field ("drug: sotorasib", "DRUG:
