@@ -37,7 +37,8 @@ the lead on 2026-12-03; a development set since the thirtieth pass), tests/ocr/h
 heldout29`: written blind while v28 was read, scored blind once by the lead on 2026-12-03; a development set since the
 thirty-first pass), tests/ocr/heldout_documents30.yaml (`--set heldout30`: written blind while v29 was read, scored blind once by the
 lead on 2026-12-03), tests/ocr/heldout_documents31.yaml (`--set heldout31`: written blind while v29 was read, the
-issue's own population: a US practice's paper; scored blind once by the lead on 2026-12-03),
+issue's own population: a US practice's paper; scored blind once by the lead on 2026-12-03; a development set since
+the thirty-second OCR pass),
 tests/ocr/heldout_documents32.yaml (`--set heldout32`: written blind on 2026-12-04, US paper; scored blind once by the
 lead on 2026-12-04) and tests/ocr/heldout_documents33.yaml (`--set heldout33`: the next blind set); a set not merged yet is
 absent until merged, and then said so, never an error; they are scored apart.
@@ -96,7 +97,7 @@ SETS = {
     "heldout28": "heldout_documents28.yaml",  # written blind while v27 was read, scored once, then read
     "heldout29": "heldout_documents29.yaml",  # written blind while v28 was read, scored once, then read
     "heldout30": "heldout_documents30.yaml",  # written blind while v29 was read; scored once by the lead
-    "heldout31": "heldout_documents31.yaml",  # written blind while v29 was read (US paper); scored once by the lead
+    "heldout31": "heldout_documents31.yaml",  # written blind while v29 was read (US paper); scored once, then read
     "heldout32": "heldout_documents32.yaml",  # written blind on 2026-12-04 (US paper); scored once by the lead
     "heldout33": "heldout_documents33.yaml",  # the next blind set; absent until merged
 }

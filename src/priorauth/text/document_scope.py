@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from priorauth.text.pipeline import Finding, patterns, unwrap
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _line_at, _line_start
+from priorauth.text.spans import _line_at, _line_end, _line_start
 
 # A banner saying the document is not this patient's ("MISFILED", "belongs to another patient", "scanned to
 # the wrong chart", "removed from this chart").
@@ -95,8 +95,43 @@ def _misdirected(text: str) -> bool:
         not _CONDITION_BEFORE.search(head[max(0, m.start() - 80) : m.start()])
         and not _one_result_withdrawn(head, m)
         and not _OTHER_PARTS_BEFORE.search(head[max(0, m.start() - 40) : m.start()])
+        and _stamped_page(text, m) is None  # [ocr32-stamped-page]
         for m in _MISDIRECTED.finditer(head)
     )
+
+
+# [ocr32-stamped-page] (held-out OCR v31, issue 17's thirty-second pass) A stamp saying that ONE page belongs to
+# another patient ("[stamp] RECEIVED IN ERROR - THIS PAGE BELONGS TO ANOTHER PATIENT"), on a page whose own patient
+# field names someone else than the document's first ("Patient: <other name>"): another laboratory's page stapled
+# behind this patient's report. That page, from the line of its patient field to the stamp's line, is another's; the
+# report before it stays this patient's. Guards: a notice about the document ("this report belongs to another
+# patient"), or a "this page" notice with no patient field naming someone else before it, voids the document as before.
+_PAGE_SUBJECT_BEFORE = re.compile(r"\b(?:this|that|the\s+(?:following|attached|enclosed|stapled|next))\s+page\W{1,4}$", re.I)
+_PATIENT_FIELD = re.compile(r"\b(?:patient|pt)(?:\s+name)?\s*:\s*([^\W\d_][\w'-]+)", re.I)
+
+
+def _stamped_page(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The stretch of the other patient's page a "this page belongs to another patient" stamp marks, or None."""
+    if not _PAGE_SUBJECT_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+        return None
+    fields = [f for f in _PATIENT_FIELD.finditer(text) if f.start() < m.start()]
+    if len(fields) < 2:
+        return None
+    first = fields[0].group(1).lower()
+    other = [f for f in fields[1:] if f.group(1).lower() != first]
+    if not other or m.start() - other[-1].start() > 1200:
+        return None
+    return _line_start(text, other[-1].start()), _line_end(text, m.end())
+
+
+@lru_cache(maxsize=256)
+def _stamped_pages(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(page for m in _MISDIRECTED.finditer(text) if (page := _stamped_page(text, m)))
+
+
+def stamped_page_at(text: str, at: int) -> bool:
+    """[ocr32-stamped-page] ``at`` lies on a page a stamp says belongs to another patient."""
+    return any(start <= at < end for start, end in _stamped_pages(text))
 
 
 # (held-out v18, issue 13's nineteenth pass, part two) [v18-blank-template] A template whose fields are blank

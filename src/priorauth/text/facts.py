@@ -20,6 +20,7 @@ from priorauth.text.document_scope import (
     document_about_relative,
     no_patient_title,
     not_a_patient_at,
+    stamped_page_at,
 )
 from priorauth.text.finding_scope import (
     _answered_yes,
@@ -141,6 +142,8 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v33's safety pass) [v33s-document-about-relative] "Form concerns the patient's grandmother."
     if _superseded_copy(doc, f):
         return  # [ocr10-superseded-copy] "COPY OF PRELIMINARY PRINTOUT - SUPERSEDED - NOT FOR CLINICAL USE"
+    if stamped_page_at(doc.text, f.start):
+        return  # [ocr32-stamped-page] "[stamp] ... THIS PAGE BELONGS TO ANOTHER PATIENT" on a page naming another patient
     general = (
         p["not_about_patient"].search(f.sentence)
         and not _answered_yes(doc, f)

@@ -156,11 +156,29 @@ _LACKING_AFTER = re.compile(
 )
 
 
+# [ocr32-tissue-pending] (held-out OCR v31, issue 17's thirty-second pass) ... or a tissue word whose own test is still
+# under way ("tissue testing in progress at outside lab", "tissue NGS pending", "tissue biopsy sent out"): the result
+# beside it (a plasma report's row a scan joined to that line) was not read on tissue. Guards: a tissue word with a
+# result ("tissue NGS: KRAS G12C detected"), a pending test of something else ("tissue PD-L1 pending" keeps "tissue").
+_PENDING_AFTER = re.compile(
+    r"[ \t]+(?:(?:ngs|testing|test|sequencing|genotyping|profiling|analysis|results?|biopsy|specimen|sample|molecular)"
+    r"[ \t]+){1,2}(?:(?:is|are|was|were|still|now)[ \t]+){0,2}(?:in[ \t]+progress|pending|awaited|underway|to[ \t]+follow|"
+    r"sent(?:[ \t]+out)?|not[ \t]+yet[ \t]+(?:resulted|available|back|reported))\b",
+    re.I,
+)
+
+
 def tissue_named(rx: re.Pattern[str], text: str) -> bool:
     """[ocr31s-tissue-lacking] Whether the tissue pattern ``rx`` names a specimen in ``text``: a match said to be
-    lacking ("no tissue", "tissue unavailable") names none."""
+    lacking ("no tissue", "tissue unavailable") names none; [ocr32-tissue-pending] nor does one whose test is under way
+    ("tissue testing in progress")."""
     return any(
-        not (_LACKING_BEFORE.search(text[: m.start()]) or _LACKING_AFTER.match(text, m.end())) for m in rx.finditer(text)
+        not (
+            _LACKING_BEFORE.search(text[: m.start()])
+            or _LACKING_AFTER.match(text, m.end())
+            or _PENDING_AFTER.match(text, m.end())
+        )
+        for m in rx.finditer(text)
     )
 
 

@@ -38,6 +38,7 @@ from priorauth.text.kras_clauses import (
     specimen_texts,
     tissue_named,
 )
+from priorauth.text.kras_corrections import earlier_report_quoted, not_read_as, voided_result_label
 from priorauth.text.kras_evidence import (
     csv_negative_row,
     field_names_test,
@@ -510,6 +511,10 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v10) [v10-result-withdrawn] "block 2 (reported KRAS G12C) ... the result is WITHDRAWN"
     if _withdrawn_row(doc, f):
         return  # [ocr18-withdrawn-row] "Version 1 (withdrawn)  KRAS c.34G>T p.G12C 26%  -- WITHDRAWN": a voided entry
+    if voided_result_label(doc, f) or earlier_report_quoted(doc, f):
+        return  # [ocr32-voided-result-label] "PREVIOUS RESULT (IN ERROR): KRAS p.G12C"; [ocr32-earlier-report-quoted]
+    if not_read_as(doc, f):
+        return  # [ocr32-not-read-as] "Do not interpret this preliminary report as negative for KRAS": a warning
     if replaced_version_line(doc, f):
         return  # [ocr29-replaced-version-line] "(Version 1): KRAS ... (no mutation detected)" ... "Version 2 replaces version 1"
     no_result = no_result_held(doc.text)  # [ocr18-no-result-held], [ocr19-no-result-declared]

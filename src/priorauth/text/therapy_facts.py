@@ -549,6 +549,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v15) [v15-requested-drug-question] 'Q5 "Will requested drug be used ...?": No - sotorasib'
     if _EXAMPLE_BEFORE.search(doc.text[max(0, f.start - 50) : f.start]):
         return  # (held-out v14) [v14-therapy-example] "(e.g. sotorasib, adagrasib)": examples, none given
+    if not given and _listed_not_given(doc, f) and not (_patient_had(doc, f) or _named_as_history(doc, f)):
+        return  # [ocr32-drug-list-label] "FDA-approved therapies ...: sotorasib; adagrasib"; "G12C inhibitors (sotorasib, ...)"
     if _to_start_later(doc, f) or _SPACING.search(doc.text[max(0, f.start - 40) : f.end + 40]):
         return
     if _first_cycle_not_given(doc, f):
@@ -1002,6 +1004,41 @@ _REQUESTED_DRUG_QUESTION = re.compile(
 # sotorasib, adagrasib)", "(for example capecitabine)", a blank form's prompt): none given. The sentence splitter
 # breaks at "e.g.", so the parenthesis is looked for in the text before the drug.
 _EXAMPLE_BEFORE = re.compile(r"\((?:\s*e\.\s?g\.?|\s*for\s+example|\s*such\s+as)[^()\n]{0,45}$", re.I)
+
+
+# [ocr32-drug-list-label] (held-out OCR v31, issue 17's thirty-second pass) A drug listed after its line's label when the
+# label names options or approvals (a closed list: "FDA-approved", "approved therapies", "treatment options", "matched
+# therapies"), the list cut into sentences by a semicolon ("FDA-approved therapies for this tumor
+# type: sotorasib; adagrasib (KRAS G12C)"), or the drugs a report names in a bracket after a drug class in the plural
+# ("is not a target of the approved KRAS G12C inhibitors (sotorasib, adagrasib)", wrapped over a line): what the report
+# lists, none given. Guards: a given word in the sentence ("received both G12C inhibitors (sotorasib, adagrasib)"), the
+# patient's history ("Prior therapy: carboplatin; pemetrexed"), a stop between the label and the drug.
+_LIST_LABEL = re.compile(r"^[^:\n]{3,80}:(?=[^.:\n]*$)")
+_OPTIONS_LABEL = re.compile(
+    r"\b(?:fda[\s-]approved|approved\s+(?:therap\w*|drugs?|agents?|treatments?|options?)|(?:treatment|therapy|therapeutic)\s+"
+    r"options?|matched\s+therap\w*|potential(?:ly)?\s+(?:relevant|beneficial|matched)\s+therap\w*|therapies\s+with\s+"
+    r"(?:potential\s+)?(?:clinical\s+)?benefit)\b",
+    re.I,
+)
+_CLASS_MEMBERS_BEFORE = re.compile(
+    r"\b(?:inhibitors|agents|drugs|therapies|tkis)[ \t]*\([ \t]*(?:[\w-]+[ \t]*,[ \t]*){0,4}$", re.I
+)
+
+
+_GIVEN_IN_SENTENCE = re.compile(
+    r"\b(?:received|receiving|had|has\s+had|took|taken|given|treated|was\s+on|were\s+on|completed|progressed|failed|"
+    r"stopped|discontinued)\b",
+    re.I,
+)
+
+
+def _listed_not_given(doc: TextDoc, f: Finding) -> bool:
+    if _GIVEN_IN_SENTENCE.search(doc.text[f.sentence_start : f.start]):
+        return False  # "She received both KRAS G12C inhibitors (sotorasib, adagrasib)": given
+    if _CLASS_MEMBERS_BEFORE.search(doc.text[max(0, f.start - 80) : f.start]):
+        return True
+    label = _LIST_LABEL.match(_line_before(doc, f))
+    return bool(label and _OPTIONS_LABEL.search(label.group(0)))
 
 
 # (held-out v11, issue 13's twelfth pass) [v11-form-drug-field] A request form's drug field ("drug: sotorasib", "DRUG:
