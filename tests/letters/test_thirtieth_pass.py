@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from priorauth.letters import dash_leaders, key_rows, label_gloss, name_glyphs, several_drugs
+from priorauth.letters import dash_leaders, key_rows, label_gloss, name_glyphs, several_drugs, specks
 from priorauth.letters.proposal import propose
 from tests.letters.test_generalise import _letter
 
@@ -255,3 +255,24 @@ def test_the_letters_date_is_read_in_the_order_its_dates_show() -> None:
     assert _read(text)["deadline"] == date(2027, 4, 9)  # [p29-day-order] 10 March + 30 days
     us = text.replace("25/11/1960", "11/25/1960")
     assert _read(us)["deadline"] == date(2027, 11, 2)  # [p29-g-day-order] month first shown: 3 October + 30 days
+
+
+# -- 11. a fax's speck between a label's colon and a name ---------------------------------------------------------------------
+def test_a_faxs_speck_before_a_name_is_blanked() -> None:
+    text = _HEAD.replace("Member: Odell P. Vance   DOB: 07/19/1958   ID: HRH000000090\n", "") + (
+        "Member name: © Odell P. Vance\nMember ID:  HRH000000090\nDrug: LUMAKRAS 120 mg\nThe request is approved.\n"
+    )
+    assert _read(text, ocr=True)["name"] == "Odell P. Vance"  # [p29-speck]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # [p29-g-speck] a symbol glued to an id, before small letters, or not after a colon: as printed
+        "Member ID: ©HP-0001\n",
+        "Note: © see below\n",
+        "Printed by © Harbor Ridge\n",
+    ],
+)
+def test_no_speck_before_a_name_stays(text: str) -> None:
+    assert specks.blanked(text) == text

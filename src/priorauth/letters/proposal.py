@@ -41,6 +41,7 @@ from priorauth.letters import (
     recheck,
     side_columns,
     source,
+    specks,
     stray_glyph,
     stray_label,
     tables,
@@ -200,7 +201,7 @@ def propose(
     # form's "■■■■ (Result):  ■■(APPROVED)" read as its English glosses: :mod:`glossed`)
     # (an export's "key|value" rows read as labels: the twenty-ninth pass's :mod:`key_rows`)
     rows = key_rows.labelled(wrapped_element.joined(letter.text))
-    rows = dash_leaders.colons(rows) if letter.ocr else rows  # a fax's "EFF DATE _ - 19-MAR-2027": its leader's colon
+    rows = dash_leaders.colons(specks.blanked(rows)) if letter.ocr else rows  # a fax's "EFF DATE _ - 19-MAR-2027": its leader's colon
     text = outcome.plain(fields.unwidgeted(fields.unfenced(fields.untagged(glossed.glossed(stray_label.unbarred(rows))))))
     text = json_status.without_bracketed_history(letter.text, text)  # a record's "history": [...]: never this request
 
