@@ -177,6 +177,10 @@ def test_a_portals_rows_give_the_period_the_reason_and_the_questions() -> None:
     approved = _HEAD + "Drug          | LUMAKRAS 120MG TAB\nStatus        | APPROVED\nEffective     | 2027-06-01\nExpires       | 2027-11-30\n"
     got = _read(approved)
     assert (got["start"], got["end"]) == (date(2027, 6, 1), date(2027, 11, 30))
+    # [p29-g-bar-period] a bar after other labels ("From | ...") is a table's, read by the table rules as before
+    from priorauth.letters import fields
+
+    assert fields.period("| From          | 04 Apr 2028 |\n| To            | 03 Oct 2028 |\n") is None
     denied = (
         _HEAD + "Drug          | LUMAKRAS 120MG TAB\nStatus        | DENIED\n"
         "Denial reason | The notes show no KRAS G12C result from an approved test\nAppeal info   | See the member letter.\n"

@@ -226,15 +226,16 @@ _PERIOD_CONTEXT = re.compile(
 _SIX = r"(?<!\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2}(?!\d)"
 _START = re.compile(
     rf"\b(?:start(?:s|ing)?|first\s+day\s+(?:covered|of\s+coverage)|effective|eff\.?|(?:takes|took)\s+effect|begin(?:ning|s)?|commencing|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
-    # (a portal's "Effective | 2027-03-16" row: the bar before the date, the twenty-ninth pass)
-    rf"(?:\s+(?:date|dt\.?))?(?:[\s.:\-]*|[ \t]+\|[ \t]+)(?:date[\s.:\-]*)?(?:on\s+)?(?P<d>{dates.DATE}|{_SIX})",
+    # (a portal's "Effective | 2027-03-16" row: the bar before the date, after "effective" only, the twenty-ninth pass)
+    rf"(?:\s+(?:date|dt\.?))?(?:[\s.:\-]*|(?:(?<=effective)|(?<=effective\sdate))[ \t]+\|[ \t]+)(?:date[\s.:\-]*)?(?:on\s+)?(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
 _END = re.compile(
     rf"(?:(?<=approved)(?:through|thru|until)|\b(?:last\s+day\s+(?:covered|of\s+coverage)|ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|stop|"
     rf"to\s+date|thru\s+date|through\s+date|authorization\s+end|period\s+end|termination|terminating|term|exp\.?)"
     r"|(?m:^)[ \t|]*(?:(?:covered|valid|approved|authorized|coverage|effective)[ \t]+)?to(?=[ \t]*(?::|\.{3,})|[ \t]{2,}\d))"  # OCR's "Approvedthrough"; a "From | To" table's "To:" column, "Approved to ....."
-    rf"(?:\s+(?:date|dt\.?))?(?:[\s.:\-]*|[ \t]+\|[ \t]+)(?:on\s+)?(?P<d>{dates.DATE}|{_SIX})",
+    # (and "Expires | 2027-09-15": the bar after "expires", "expiration", "expiry" only)
+    rf"(?:\s+(?:date|dt\.?))?(?:[\s.:\-]*|(?:(?<=expires)|(?<=expiry)|(?<=expiration)|(?<=expiration\sdate))[ \t]+\|[ \t]+)(?:on\s+)?(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
 
