@@ -226,18 +226,35 @@ _PERIOD_CONTEXT = re.compile(
 _SIX = r"(?<!\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2}(?!\d)"
 _START = re.compile(
     rf"\b(?:start(?:s|ing)?|first\s+day\s+(?:covered|of\s+coverage)|effective|eff\.?|(?:takes|took)\s+effect|begin(?:ning|s)?|commencing|from|valid\s+from|approved\s+from|authorization\s+start|period\s+start)"
-    # (a portal's "Effective | 2027-03-16" row: the bar before the date, after "effective" only, the twenty-ninth pass)
-    rf"(?:\s+(?:date|dt\.?))?(?:[\s.:\-]*|(?:(?<=effective)|(?<=effective\sdate))[ \t]+\|[ \t]+)(?:date[\s.:\-]*)?(?:on\s+)?(?P<d>{dates.DATE}|{_SIX})",
+    rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:date[\s.:\-]*)?(?:on\s+)?(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
 _END = re.compile(
     rf"(?:(?<=approved)(?:through|thru|until)|\b(?:last\s+day\s+(?:covered|of\s+coverage)|ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|stop|"
     rf"to\s+date|thru\s+date|through\s+date|authorization\s+end|period\s+end|termination|terminating|term|exp\.?)"
     r"|(?m:^)[ \t|]*(?:(?:covered|valid|approved|authorized|coverage|effective)[ \t]+)?to(?=[ \t]*(?::|\.{3,})|[ \t]{2,}\d))"  # OCR's "Approvedthrough"; a "From | To" table's "To:" column, "Approved to ....."
-    # (and "Expires | 2027-09-15": the bar after "expires", "expiration", "expiry" only)
-    rf"(?:\s+(?:date|dt\.?))?(?:[\s.:\-]*|(?:(?<=expires)|(?<=expiry)|(?<=expiration)|(?<=expiration\sdate))[ \t]+\|[ \t]+)(?:on\s+)?(?P<d>{dates.DATE}|{_SIX})",
+    rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:on\s+)?(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
+
+
+# a portal's rows "Effective | 2027-03-16" over "Expires | 2027-09-15" (the twenty-ninth pass): read only as a pair, when
+# no other start or end was read (a partial pair would keep a table's own reading from being tried)
+_START_ROW = re.compile(rf"^[ \t|]*effective(?:[ \t]+date)?[ \t]+\|[ \t]+(?P<d>{dates.DATE})[ \t]*(?:\||$)", I | M)
+_END_ROW = re.compile(
+    rf"^[ \t|]*(?:expires|expiry|expiration(?:[ \t]+date)?|through|thru|until|end(?:[ \t]+date)?)[ \t]+\|[ \t]+(?P<d>{dates.DATE})[ \t]*(?:\||$)", I | M
+)
+
+
+def _rows(text: str) -> tuple[Hit, Hit] | None:
+    """The period from a portal's "Effective | ..." and "Expires | ..." rows: both, in order, or None."""
+    s = next((m for m in _START_ROW.finditer(text) if not stale(text, m.start())), None)
+    e = next((m for m in _END_ROW.finditer(text) if not stale(text, m.start())), None)
+    a = dates.parse(s.group("d")) if s else None
+    b = dates.parse(e.group("d")) if e else None
+    if not (s and e and a and b and a <= b):
+        return None
+    return Hit(a, s.start("d"), s.end("d")), Hit(b, e.start("d"), e.end("d"))
 
 
 def _labelled_first(found: Iterable[re.Match[str]]) -> re.Match[str] | None:
@@ -311,7 +328,7 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
     if a and b and a > b:
         return None
     if s is None and e is None:
-        return None
+        return _rows(text)
     return (
         Hit(a, s.start("d"), s.end("d")) if s and a else None,
         Hit(b, e.start("d"), e.end("d")) if e and b else None,
