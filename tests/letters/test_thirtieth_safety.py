@@ -224,10 +224,14 @@ def test_an_unsettled_birth_date_flags_nobody() -> None:
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        # [t30-other-request] the first of a list of requests names another drug, LUMAKRAS's decision not read
+        # [t30-other-request] the first of a list of requests names another drug, LUMAKRAS's decision not read: never
+        # the first line's number (since the twenty-ninth pass such a list is read block by block, each block opened by
+        # its request's number: LUMAKRAS's own block gives its own number, the one the letter gives this request)
         ("Our decisions on your requests:\nRequest RX-771-0401 - metoclopramide 10 mg tablets\n"
          "    Decision: DENIED (not a covered strength).\nRequest RX-771-0402 - LUMAKRAS (sotorasib) 120 mg\n"
-         "    Decision: see the enclosed schedule.\n", None),
+         "    Decision: see the enclosed schedule.\n", "RX-771-0402"),
+        ("Our decisions on your requests:\nRequest RX-771-0401, metoclopramide 10 mg tablets: DENIED (not a covered strength).\n"
+         "LUMAKRAS (sotorasib) 120 mg: see the enclosed schedule.\n", None),
         # LUMAKRAS answered apart: the number is the other request's
         ("Authorisation request no. QA-IDH-27-0411-2:\n  MRI head (contrast) - IMEKUBALIWA /\nAPPROVED\n"
          "  Valid: 02/04/2027 to 01/05/2027\n\nThe LUMAKRAS request is being handled separately and will be answered in another letter.\n", None),

@@ -28,9 +28,10 @@ _REASON_LABEL = re.compile(
     # the same heading alone on its line, as a Markdown or a plain heading ("### Why we said no", "WHY WE DENIED IT")
     r"|why\s+we\s+(?:said\s+no|denied\s+(?:it|this|the|your)(?:\s+request)?|could\s+not\s+approve\s+(?:it|this|the|your)(?:\s+request)?)"
     r"[ \t*_#]*(?=\n))"
-    r"\s*(?:is|was|are)?\s*[:\-]?"
+    r"\s*(?:is|was|are)?\s*(?:\.*[:\-]|\|(?=[ \t]))?"  # ("DENIAL REASON..:"; a portal's "Denial reason  | ..." row: its bar, the 29th pass)
     r"|\bpour\s+(?:le|les)\s+motifs?\s+suivants?\s*:|\bmotifs?\s+(?:du\s+refus\s*)?:"  # a French letter's
     r"|\bmotivos?(?:\s+de\s+la\s+(?:denegaci[oó]n|decisi[oó]n))?\s*:|\bbegr[üu]ndung\s*:"  # a Spanish, a German letter's
+    r"|(?m:^[ \t]*)raz[oó]n(?:\s+de\s+la\s+(?:denegaci[oó]n|decisi[oó]n))?\s*:"  # a Puerto Rican plan's "Razón:" (the 29th pass)
     r"|\bmotivazione(?:\s+del(?:la)?\s+(?:diniego|decisione))?\s*:"  # an Italian letter's
     r"|\breden(?:\s+van\s+(?:de\s+)?(?:afwijzing|het\s+besluit|dit\s+besluit))?\s*:"  # a Dutch letter's "Reden: ..."
     r"|\bfundamentos?\s*:|\bp[õo]hjendus\s*:|\bod[ůu]vodn[ěe]n[íi]\s*:"  # a Chilean, an Estonian, a Czech letter's
@@ -77,7 +78,8 @@ _REASON_STOP = re.compile(
 # a printout's next line that is a field of its own (a label and its leaders) or a rule of dashes ends its reason
 # (a mainframe report's next field opens with its hyphenated name: "APPEAL-BY 27261"; an extract's column, read as
 # its label in lower case: "appeal days from decided: 45")
-_NEXT_FIELD = re.compile(r"\n[ \t]*(?:(?-i:[a-z]{2,}(?: [a-z]+){0,5}):[ \t]+\S|\d{1,3}[ \t]*\||[A-Za-z][A-Za-z /#]{0,30}\.{3,}|[-=_*]{4,}[ \t]*(?=\n|$)|(?-i:[A-Z]{2,}(?:-[A-Z]{2,})+)(?=[ \t:]))")
+# (a portal's next "Label   | value" row, the twenty-ninth pass)
+_NEXT_FIELD = re.compile(r"\n[ \t]*(?:(?-i:[a-z]{2,}(?: [a-z]+){0,5}):[ \t]+\S|\d{1,3}[ \t]*\||[A-Za-z][A-Za-z /#]{0,30}?[ \t]+\|[ \t]|[A-Za-z][A-Za-z /#]{0,30}\.{3,}|[-=_*]{4,}[ \t]*(?=\n|$)|(?-i:[A-Z]{2,}(?:-[A-Z]{2,})+)(?=[ \t:]))")
 
 
 # a panel's order: its recitals ("WHEREAS the Fund's records show that ...;") before "NOW, THEREFORE, IT IS ORDERED that the

@@ -41,7 +41,10 @@ _NAME_LABEL = (
     # Indonesian, Icelandic, Faroese
     r"kindlustatu|naam[ \t]+verzekerde|titulaire|biztos[íi]tott[ \t]+neve|assicurat[oa]|nama[ \t]+peserta|v[áa]tryggð?ur|limur|"
     # the twenty-ninth set's (the twenty-eighth pass): a Slovenian "Zavarovanec:", a Latvian "Apdrošinātā persona:"
-    r"zavarovan(?:ec|ka)|apdro(?:š|s|■)in[āa■]t(?:[āa■]|ais)[ \t]+persona"
+    r"zavarovan(?:ec|ka)|apdro(?:š|s|■)in[āa■]t(?:[āa■]|ais)[ \t]+persona|"
+    # the thirty-first set's (the twenty-ninth pass): a Puerto Rican plan's "Paciente:" (its English gloss in brackets
+    # blanked before: :mod:`priorauth.letters.label_gloss`)
+    r"paciente"
 )
 _HONORIFIC = r"(?:(?:Signora|Signor|Pan|Pani|W/ro|Ato|Mme|M\.|D\.?ª|Dña\.|Sr\.?ª|Sra?\.|Sig\.ra|Sig\.na|Sig\.|Dott\.(?:ssa)?|Mevr\.|Dhr\.|Bapak|Ibu|Pak)[ \t]+)?"
 _SEP = r"(?:[ \t]*(?:\.{2,}[ \t]*)?:|[ \t]{2,})"

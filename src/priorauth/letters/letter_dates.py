@@ -238,6 +238,25 @@ _END = re.compile(
 )
 
 
+# a portal's rows "Effective | 2027-03-16" over "Expires | 2027-09-15" (the twenty-ninth pass): read only as a pair, when
+# no other start or end was read (a partial pair would keep a table's own reading from being tried)
+_START_ROW = re.compile(rf"^[ \t|]*effective(?:[ \t]+date)?[ \t]+\|[ \t]+(?P<d>{dates.DATE})[ \t]*(?:\||$)", I | M)
+_END_ROW = re.compile(
+    rf"^[ \t|]*(?:expires|expiry|expiration(?:[ \t]+date)?|through|thru|until|end(?:[ \t]+date)?)[ \t]+\|[ \t]+(?P<d>{dates.DATE})[ \t]*(?:\||$)", I | M
+)
+
+
+def _rows(text: str) -> tuple[Hit, Hit] | None:
+    """The period from a portal's "Effective | ..." and "Expires | ..." rows: both, in order, or None."""
+    s = next((m for m in _START_ROW.finditer(text) if not stale(text, m.start())), None)
+    e = next((m for m in _END_ROW.finditer(text) if not stale(text, m.start())), None)
+    a = dates.parse(s.group("d")) if s else None
+    b = dates.parse(e.group("d")) if e else None
+    if not (s and e and a and b and a <= b):
+        return None
+    return Hit(a, s.start("d"), s.end("d")), Hit(b, e.start("d"), e.end("d"))
+
+
 def _labelled_first(found: Iterable[re.Match[str]]) -> re.Match[str] | None:
     """The first match that opens its line as a label ("Coverage starts:  January 11, 2027") over one
     inside a sentence ("asked us to cover it starting January 1, 2027"), else the first."""
@@ -309,7 +328,7 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
     if a and b and a > b:
         return None
     if s is None and e is None:
-        return None
+        return _rows(text)
     return (
         Hit(a, s.start("d"), s.end("d")) if s and a else None,
         Hit(b, e.start("d"), e.end("d")) if e and b else None,

@@ -35,6 +35,7 @@ from priorauth.letters import (
     pending_notice,
     placed,
     radio_star,
+    statement_set31,
     status_icon,
     upheld,
     x12_action,
@@ -158,6 +159,10 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
         for value, patterns in _STATEMENT_RES.items():
             for p in patterns:
                 m = p.search(sentence)
+                if m and value == "approved" and statement_set31.unproven(sentence, m.start()):
+                    continue  # "we could not show that the coverage criteria were met": no approval
+                if m is None and value == "pended":
+                    m = statement_set31.under_review(sentence, text)  # "Your request is under clinical review"
                 if m:
                     said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
                     # (a heading that names LUMAKRAS and its status is LUMAKRAS's: "LUMAKRAS (sotorasib) — Not approved")

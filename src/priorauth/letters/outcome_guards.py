@@ -10,11 +10,12 @@ import re
 from priorauth.letters import dates, misread
 from priorauth.letters.spans import I
 
+# (a US plan's "prior approval request" is the request's own name, never an earlier approval: the twenty-ninth pass)
 _CONDITIONAL = re.compile(
     r"\bno\s+(?:further|more|additional|other)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b|"
     r"\bnothing\s+(?:more|else|further)\b|"  # a request for nothing: "No further information is needed"
     r"\b(?:if|unless|(?:when(?:ever)?|once)\s+(?:it|this|that|the|your|we|you|a|an|coverage|approved|authorized)|(?<!\bof\s)may(?!\s+\d)|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
-    r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval|denial)|future|any\s+(?:denial|approval)|"
+    r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval(?!\s+(?:request|requests)\b)|denial)|future|any\s+(?:denial|approval)|"
     r"will\s+(?:be|result|say|tell|explain|include|describe|list|give)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
     r"at\s+that\s+time|earlier|original(?:ly)?|first\s+decision|overturned|no\s+longer|"
     r"did\s+not\s+(?:respond|reply)|no\s+response|not\s+an?\s+(?:adverse|unfavorable|denial|approval)|"

@@ -14,6 +14,7 @@ from priorauth.letters import (
     declared_order,
     household,
     insured_labels,
+    label_gloss,
     member_labels,
     more_patient,
     named,
@@ -364,6 +365,9 @@ def patient(text: str) -> dict[str, Hit]:
     if len(out) < 3 and (english := bilingual_labels.unglossed(text)) != text:
         # "Beneficiary / Bénéficiaire  : <name>": the fields left empty, read under the English half of each label
         out = _patient(english) | out
+    if len(out) < 3 and (bare := label_gloss.unglossed(text)) != text:
+        # "Paciente [patient]:   <name>" (a US plan's Spanish letter): the fields left empty, read under the Spanish label
+        out = _patient(bare) | out
     return out
 
 

@@ -15,12 +15,15 @@ from priorauth.letters import (
     birth_not_dated,
     block_opening,
     bracket_gloss,
+    dash_leaders,
     dash_reason,
     dates,
     fields,
     glossed,
     granted_quantity,
     json_status,
+    key_rows,
+    label_gloss,
     mapping,
     missing_glyphs,
     name_glyphs,
@@ -38,6 +41,7 @@ from priorauth.letters import (
     recheck,
     side_columns,
     source,
+    specks,
     stray_glyph,
     stray_label,
     tables,
@@ -195,7 +199,10 @@ def propose(
     # (an XML element's value a fax wrapped onto the next line, joined again first: "<EndDate>2027-09-3" / "0</EndDate>")
     # (a bar a fax put before a label's colon, "Approved quantity  |: 720", blanked: :mod:`stray_label`; a bilingual
     # form's "■■■■ (Result):  ■■(APPROVED)" read as its English glosses: :mod:`glossed`)
-    text = outcome.plain(fields.unwidgeted(fields.unfenced(fields.untagged(glossed.glossed(stray_label.unbarred(wrapped_element.joined(letter.text)))))))
+    # (an export's "key|value" rows read as labels: the twenty-ninth pass's :mod:`key_rows`)
+    rows = key_rows.labelled(wrapped_element.joined(letter.text))
+    rows = dash_leaders.colons(specks.blanked(rows)) if letter.ocr else rows  # a fax's "EFF DATE _ - 19-MAR-2027": its leader's colon
+    text = outcome.plain(fields.unwidgeted(fields.unfenced(fields.untagged(glossed.glossed(stray_label.unbarred(rows))))))
     text = json_status.without_bracketed_history(letter.text, text)  # a record's "history": [...]: never this request
 
     def add(name: str, hit: fields.Hit | None) -> Field | None:
@@ -248,6 +255,8 @@ def propose(
             or fields.authorization_number(part.shared)
             or tables.read(fields.authorization_number, part.shared)
         )
+    if number is None and (bare := label_gloss.unglossed(ours)) != ours:  # "Núm. de autorización [auth. no.]:  AP-..."
+        number = fields.authorization_number(bare)
     if number is None:  # run into a sentence: "approved under authorization <id>", ", reference <id>,"
         number = prose_number.number(ours)
     if number is not None and (own := appeal_number.appeal_id(ours, number)):  # an appeal decision's own number
@@ -272,10 +281,14 @@ def propose(
     add("drug", fields.drug(text))
     # the letter's date printed "06.05.2027" with nothing on the letter to show its order: a window counted from it is
     # left empty (the thirtieth set's safety pass)
-    unsure_day = (
-        day is not None and isinstance(day.value, date) and len(text) == len(letter.text)
-        and printed_order.reread(letter.text, day.start, day.end, day.value, birth=True) == (True, None)
-    )
+    unsure_day = False
+    if day is not None and isinstance(day.value, date) and len(text) == len(letter.text):
+        decided, on = printed_order.reread(letter.text, day.start, day.end, day.value, birth=True)
+        unsure_day = decided and on is None
+        if decided and on is not None:
+            # "Lima, 12/02/2027" over "F. nac.: 31/03/1961": read in the order the letter's own dates show, as its birth
+            # date and its period are (the twenty-ninth pass: a window counted from it was counted from 2 December)
+            day.value = day.read = on
     if kind == "approved":
         # what was asked for beside what was approved ("Requested   Approved" columns): the approved column's dates
         span = asked_granted.period(ours) or fields.period(ours) or tables.read(fields.period, ours) or period_shapes.period(ours)
@@ -330,6 +343,14 @@ def propose(
             reason = None
         if reason is not None and isinstance(reason.value, str) and (own := bracket_gloss.without_gloss(reason.value)) != reason.value:
             reason = fields.Hit(own, reason.start, reason.start + len(own), reason.note)  # its translation after it cut
+        if (reason is None or not str(reason.value).strip()) and (bare := label_gloss.unglossed(ours)) != ours:
+            # only a translation read (or nothing): the reason under its own label, "Razón [reason]:" (the 29th pass)
+            own_words = fields.denial_reason(outcome.unlegended(bare))
+            if own_words is not None and not bracket_gloss.inside(text, own_words.start, str(own_words.value)):
+                own = bracket_gloss.without_gloss(str(own_words.value))
+                reason = fields.Hit(own, own_words.start, own_words.start + len(own), own_words.note)
+        if reason is not None and not str(reason.value).strip():
+            reason = None  # a reason cut to nothing is no reason
         if reason is not None and letter.confidence(reason.start, reason.end) < CONFIDENT:
             # its explanation read weakly: the reason itself (a clause after a semicolon that goes on, too)
             reason = reason_shapes.first_sentence(ours, reason, fields.first_sentence(ours, reason))

@@ -8,6 +8,7 @@ import re
 from priorauth.letters.spans import Hit, I
 
 # -- quantity, drug ----------------------------------------------------------------------------------
+# (a limit printed as a plan's "QL 8/day", its quantity-limit code before it: the twenty-ninth pass)
 # a supply's length: "30 days", "30-day supply", "30 DS" (days' supply), "month"
 _SUPPLY = r"(?:\d+\s*-?\s*)?(?:(?:days?|d[ií]as|jours|giorni|months?|weeks?)(?:['’]?\s*supply)?|(?-i:DS)\b)"
 _QUANTITY = re.compile(
@@ -16,8 +17,8 @@ _QUANTITY = re.compile(
     r"(?:\s+(?:approved|authorized|allowed|granted|limit|auth(?:['’]?d|\.)|appr(?:['’]?d|\.)|per\s+fill))?"
     # (an office's "... Unit - 88 Main St" is no quantity: a unit's dash is no label's; nor an id's group after
     # letters like a label's, "MAX-9931-0047")
-    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?P<v>\d[\d,]*(?![\d,]|-\d)(?:\s*(?:tabletas|comprim(?:[ée]s|idos)|compresse|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"
-    rf"(?:\s*(?:per|every|/|for|each|in|por|par|ogni)\s*{_SUPPLY})?)",
+    r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?:(?-i:QL)[ \t]+(?=\d[\d,]*[ \t]*/[ \t]*(?:day|d)\b))?(?P<v>\d[\d,]*(?![\d,]|-\d)(?:\s*(?:tabletas|comprim(?:[ée]s|idos)|compresse|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"
+    rf"(?:\s*(?:per|every|/|for|each|in|por|cada|par|ogni)\s*{_SUPPLY})?)",
     I,
 )
 _QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*(?:days?\s*supply|days|ds)\s*(?:[:#]|\.{2,})?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)

@@ -162,6 +162,12 @@ _NUMBER_LABELS = tuple(
         r"(?:request|case|file)(?=\s+(?-i:[A-Z]{1,6})#\d)",
         r"(?:authorization|auth|reference|ref\.?|case\s+reference|(?-i:(?<!Claim\s)(?<!Claims\s)(?<!CLAIM\s)(?<!CLAIMS\s)(?:File|FILE|(?<=[A-Z&]\s)file))|(?-i:U[RM]))(?=\s*:)",
         r"(?:covermymeds\s+|cmm\s+)?key(?=\s*:)",
+        # the thirty-first set's US plans (the twenty-ninth pass): an ePA portal's "Key | ePA-7Q3K-..." row (the request's
+        # key opening its line), a renewal's "Reauthorization #:", a subject's "Prior authorization request 2027050700412"
+        # (a number of six characters or more with a digit; never "request 1 of 3")
+        r"(?<=\n)key(?=[ \t]+\|[ \t]+)",
+        r"re-?authori[sz]ation\s*(?:{NUM}|no(?:\.|(?![a-z]))|#)",
+        r"(?:prior\s+authori[sz]ation|pre-?authori[sz]ation|coverage)\s+request(?=[ \t]+(?-i:(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{5,})(?![\w/]))",
         # a batch print's field code for the case's number ("CASE-NO", "AUTH-NBR"), a column's header
         r"(?-i:(?:CASE|AUTH|PA|REQ)[-_](?:NO|NBR|NUM|NUMBER|ID))(?=\s*:|[ \t]{2,})",
         # a plain-language letter's question and its answer: "Is there a number for this request?\n  Yes: X"

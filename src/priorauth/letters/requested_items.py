@@ -44,12 +44,16 @@ _ASK = re.compile(
     r"|\bvi\s+mangler\s+(?:de\s+)?f[øo]lgende(?:\s+\w+)?\s*:|\bci\s+occorr(?:e|ono)\s*:|\bmohon\s+(?:dilengkapi|dikirimkan|dilampirkan)\s*:"
     r"|\bs[íi]rvase\s+(?:remitir|enviar|adjuntar)\s*:|\bvantar\s*:"
     # a text message's "Need 1) the NGS report 2) the last notes" (its items numbered inline)
-    r"|(?m:^)[ \t]*need(?=[ \t]+1\)[ \t]+\S[^\n]*[ \t]2\)[ \t]))",
+    r"|(?m:^)[ \t]*need(?=[ \t]+1\)[ \t]+\S[^\n]*[ \t]2\)[ \t]))"
+    # the thirty-first set's US plans (the twenty-ninth pass): a pend notice's "... asks the prescriber to send:", an ePA
+    # portal's "Plan questions (answer all, then ...):" over its "Q1 | ..." rows (each with its colon, over its list)
+    r"|\basks?\s+(?:the\s+|your\s+)?(?:prescriber|physician|provider|office|doctor|you)\s+to\s+(?:send|submit|provide|fax|answer)\s*:"
+    r"|\b(?:plan|payer|clinical)\s+questions?(?:[ \t]*\([^()\n]{0,60}\))?[ \t]*:",
     I,
 )
 _BULLET = re.compile(
     # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item"; a fax's speck after a dash "-.")
-    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□][.,](?=[ \t])|[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)"
+    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□][.,](?=[ \t])|[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?-i:Q)\d{1,2}[ \t]*\|"
     # (never a table's row: "3.  | Treating oncologist's ...", a numbered row OCR gave a stop, opens its item with a bar)
     r"|(?P<box>[\[({][ \t]?[\])}]|☐)|(?P<tick>[\[({][ \t]*[xX✓✔][ \t]*[\])}]|[☒☑]))[ \t]+(?P<item>(?!\|)\S[^\n]*)$",
     re.M,

@@ -86,7 +86,9 @@ def _blank(text: str, keep: list[tuple[int, int]]) -> str:
 # ("Request B - LUMAKRAS 120 mg tablets", "Item 2: ERLOTINIB 150 MG TAB", "2. LUMAKRAS 120 mg") over the
 # lines that decide it
 _SECTION = re.compile(
-    rf"^(?P<ind>[ \t]*)(?:(?:(?:request|item|drug|medication|line|rx|prescription)[ \t]*(?:[A-Z]|#?\d{{1,2}})(?:[ \t]+of[ \t]+\d{{1,2}})?|\d{{1,2}}|\(?[A-H])[ \t]*[-:.)–][ \t]*)"
+    rf"^(?P<ind>[ \t]*)(?:(?:(?:request|item|drug|medication|line|rx|prescription)[ \t]*(?:[A-Z]|#?\d{{1,2}})(?:[ \t]+of[ \t]+\d{{1,2}})?|\d{{1,2}}|\(?[A-H])[ \t]*[-:.)–][ \t]*"
+    # a summary's request named by its number: "Request 0514-PA-571190 - ondansetron 8 mg tablets" (the twenty-ninth pass)
+    rf"|request[ \t]+(?:no\.?[ \t]*|#[ \t]*)?(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{{5,}}[ \t]+[-:–][ \t]+)"
     # (an outline's lettered sentence that holds a dose is no request's block: "B. The directions (4 tablets of 320 mg ...")
     rf"(?P<item>(?!(?i:the|this|that|these|those|your|our|we|it|its|an?|no|not|if|please)\b)[A-Za-z][^\n]*?{_DOSE}[^\n]*)$",
     M,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from priorauth.letters import statement_languages, statement_phrases, statement_set29
+from priorauth.letters import statement_languages, statement_phrases, statement_set29, statement_set31
 from priorauth.letters.spans import I, M
 
 _APPROVED_CHANGED = (
@@ -242,6 +242,10 @@ for _value, _patterns in (
     ("approved", statement_set29.APPROVED),
     ("denied", statement_set29.DENIED),
     ("pended", statement_set29.PENDED),
+    # and of the thirty-first set, US plans' letters (the twenty-ninth pass)
+    ("approved", statement_set31.APPROVED),
+    ("denied", statement_set31.DENIED),
+    ("pended", statement_set31.PENDED),
 ):
     _STATEMENTS[_value].extend(_patterns)
 _STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items()}
