@@ -75,7 +75,7 @@ def _doubt_of_another(doc: TextDoc, f: Finding) -> bool:
 
 _ANY_NEGATION_BEFORE = re.compile(
     r"\b(?:no|not|never|without|denies|negative|ruled\s+out|against|rather|instead|nor|neither|free\s+of|absen\w+|"
-    r"exclud\w+|unlikely|vs\.?|versus)\b|n[\'\u2019]t\b",
+    r"exclud\w+|unlikely|vs\.?|versus|disagree\w*)\b|n[\'\u2019]t\b",  # (t37) [t37-disagree-diagnosis] "we disagree with"
     re.I,
 )
 
@@ -456,6 +456,22 @@ def _stage_of_another_organ(f: Finding) -> bool:
 _SCLC_ABBREV = re.compile(r"\b(?:m?nsclc|sclc)\b", re.I)
 
 
+# (held-out v36, issue 13's thirty-seventh pass) [t37-stage-limited-extensive] A stage group whose own sentence gives the
+# small-cell staging words ("Staging: no distant mets on CT/MRI - limited stage (stage IIIB, T4N2M0)"), in a text whose
+# cancer is a small cell carcinoma named sentences before ("Bx: small cell carcinoma"): the lung's stage, as the
+# histology is read. Guards: a text naming another primary ("small cell carcinoma of the bladder"), a sentence with
+# no limited / extensive stage.
+_VA_STAGE_WORDS = re.compile(r"\b(?:limited|extensive)[\s-]+stage\b|\b(?:ls|es)-sclc\b", re.I)
+
+
+def _small_cell_staging(doc: TextDoc, f: Finding) -> bool:
+    return bool(
+        _VA_STAGE_WORDS.search(f.sentence)
+        and _SMALL_CELL.search(doc.text)
+        and not patterns()["other_primary"].search(doc.text)
+    )
+
+
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     doubts_of_others = _negation_not_its_own(f) or _plan_for_stage(f)
     told = f.affirmed or _told_by_relative(f, doc)  # (held-out v17) [v17-relative-source] "per pt/son: ... stage IIIB"
@@ -479,6 +495,7 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             or cx.NSCLC.search(f.sentence)
             or _ROMANCE_LUNG.search(f.sentence)
             or _SMALL_CELL.search(f.sentence)
+            or _small_cell_staging(doc, f)
         )
     ):
         return

@@ -235,10 +235,11 @@ def _payer_asked_drugs(text: str) -> set[str]:
 
 # (issue 13's t37 pass, held-out v36) [t37-given-on-own-line] A drug whose own line ends by recording it given (an
 # infusion flowsheet's "Panitumumab 6 mg/kg IV 60 min - given 0950-1050") stays given, whatever another sentence says
-# of a regimen naming it ("sotorasib + pani discussed for 3L - NOT started"). Only a dash or a colon and "given" /
-# "administered" / "infused" at the end of the drug's line, with no negation between.
+# of a regimen naming it ("sotorasib + pani discussed for 3L - NOT started"). Only a spaced dash or a colon and
+# "given" / "administered" / "infused" at the end of the drug's line, with no negation between; not a compound
+# ("cetuximab (clinic-administered)" on a specialty pharmacy's form: how it will be given).
 _GIVEN_AT_LINE_END = re.compile(
-    r"(?![^\n]*\b(?:not|no|never|held|hold)\b)[^\n]{0,50}?[-\u2013:]\s*(?:given|administered|infused)\b[^\n]{0,20}$", re.I | re.M
+    r"(?![^\n]*\b(?:not|no|never|held|hold)\b)[^\n]{0,50}?(?:\s[-\u2013]|:)\s*(?:given|administered|infused)\b[^\n]{0,20}$", re.I | re.M
 )
 
 
@@ -1143,12 +1144,12 @@ def _drugs() -> re.Pattern[str]:
 # the drug is not given yet. Only a start's own words (a start date, "starts", a first cycle "C1" / "C1D1" / "first
 # dose") with the date after the drug on its line; a line saying the drug was given, a date on or before the note's,
 # a note with no date on its first line, and dates whose day/month order the note leaves open all stay as they were.
-_NOTE_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])|(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+_NOTE_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-]|\.\d)|(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _START_CUE = re.compile(
     r"\bstart(?:s|ing)?(?:\s+date)?\b|\bbegins?\b|\bfirst\s+(?:dose|cycle|infusion)\b|(?<![\w/])c(?:ycle\s*)?1(?:\s*d(?:ay\s*)?1)?\b(?![/.-]\d)",
     re.I,
 )
-_LINE_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/.-])")
+_LINE_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/-]|\.\d)")
 _GIVEN_ON_THE_LINE = re.compile(
     r"\b(?:given|administered|infused|received|taken|took|completed|tolerated|s/p|status\s+post|started\s+(?:on\s+)?\d)\b",
     re.I,
