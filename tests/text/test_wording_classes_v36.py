@@ -325,6 +325,33 @@ CASES = [
         set(),
         {("stage", "2")},
     ),
+    # --- [t37-spread-malignant-effusion] M1a by its effusion -----------------------------------------------------------
+    (
+        "t37-spread-malignant-effusion",
+        "ES-SCLC diagnosed 01/2027 on the basis of a malignant pericardial effusion (cytology positive).",
+        {("histology", "sclc"), ("spread", "metastatic")},
+        set(),
+    ),
+    (
+        "t37-spread-malignant-effusion guard: none found",
+        "Lung adenocarcinoma, stage IIB. Thoracentesis: no malignant cells in the effusion; no malignant pleural "
+        "effusion.",
+        {("stage", "2")},
+        {("spread", "metastatic")},
+    ),
+    # --- [t37-bez] the Slavic "without" before a spread -------------------------------------------------------------------
+    (
+        "t37-bez",
+        "Karcinóm pľúc [lung carcinoma], bez metastáz v pečeni [no liver metastases]. Liečba: cisplatina + etopozid.",
+        {("therapy", "cisplatin")},
+        {("spread", "metastatic")},
+    ),
+    (
+        "t37-bez guard: metastases stated",
+        "Karcinóm pľúc, metastázy v pečeni [liver metastases]; bez liečby doteraz.",
+        {("spread", "metastatic")},
+        set(),
+    ),
     # --- [t37-subject-line] a letter's subject line -------------------------------------------------------------------------
     (
         "t37-subject-line",
