@@ -352,6 +352,25 @@ CASES = [
         {("spread", "metastatic")},
         set(),
     ),
+    # --- [t37-diagnosis-before-scheduled] a diagnosis told, then "scheduled for" ----------------------------------------
+    (
+        "t37-diagnosis-before-scheduled",
+        "68F w/ newly diagnosed stage IIB lung adenocarcinoma, scheduled for lobectomy next week.",
+        {("histology", "nsclc"), ("stage", "2")},
+        set(),
+    ),
+    (
+        "t37-diagnosis-before-scheduled guard: the plan before the diagnosis",
+        "Scheduled for EBUS to confirm adenocarcinoma and stage III disease.",
+        set(),
+        {("histology", "nsclc"), ("stage", "3")},
+    ),
+    (
+        "t37-diagnosis-before-scheduled guard: a condition",
+        "If stage III is confirmed, scheduled for chemoradiation with cisplatin/etoposide.",
+        set(),
+        {("stage", "3"), ("therapy", "cisplatin")},
+    ),
     # --- [t37-subject-line] a letter's subject line -------------------------------------------------------------------------
     (
         "t37-subject-line",

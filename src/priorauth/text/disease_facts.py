@@ -88,6 +88,7 @@ def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     # ... only where nothing before it in its sentence negates or argues against ("No evidence of non-small cell or small
     # cell carcinoma", "argues against metastatic lung adenocarcinoma" stay negated)
     told = told or (_negation_not_its_own(f) and not _ANY_NEGATION_BEFORE.search(f.sentence[: f.start - f.sentence_start]))
+    told = told or _diagnosis_before_scheduled(f)  # (t37) [t37-diagnosis-before-scheduled]
     if not (told or _indication_of_request(doc, f) or _treatment_for(doc, f) or _visit_title_for(f)) or (
         _other_primary(doc, f) and not _marked_sentence(f)
     ):
@@ -300,7 +301,29 @@ _REFERRED_FOR_DIAGNOSED = re.compile(
 )
 
 
+# (held-out v36, issue 13's thirty-seventh pass) [t37-diagnosis-before-scheduled] a diagnosis told first, the plan after
+# it in the sentence ("58M w/ newly dx stage IIIA NSCLC (adenocarcinoma), treatment-naive, scheduled for neoadjuvant
+# ..."): medspaCy's "scheduled" looks back at it, but the plan is what follows "scheduled for". Guards: a plan word or a
+# condition before the diagnosis ("scheduled for biopsy to confirm adenocarcinoma", "if stage III, scheduled for ...").
+_SCHEDULED_FOR_AFTER = re.compile(r"\b(?:scheduled|booked)\s+for\b", re.I)
+_PLAN_WORD_BEFORE = re.compile(
+    r"\b(?:scheduled|planned|plan|booked|will|would|for|to|confirm\w*|r/o|rule|possible|suspected|\?)\b|\?", re.I
+)
+
+
+def _diagnosis_before_scheduled(f: Finding) -> bool:
+    if not f.doubted_only_by("HYPOTHETICAL"):
+        return False
+    before = f.sentence[: f.start - f.sentence_start]
+    after = f.sentence[f.end - f.sentence_start :]
+    return bool(_SCHEDULED_FOR_AFTER.search(after)) and not (
+        _PLAN_WORD_BEFORE.search(before) or _STAGE_CONDITION.search(f.sentence)
+    )
+
+
 def _plan_for_stage(f: Finding) -> bool:
+    if _diagnosis_before_scheduled(f):
+        return True
     if not f.doubted_only_by("HYPOTHETICAL"):
         return False
     before = f.sentence[: f.start - f.sentence_start]
