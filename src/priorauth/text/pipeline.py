@@ -259,6 +259,11 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z%)\]])\^\d{1,2}(?!\d)")
 # A title line in capitals before a dash or colon ("RENEWAL REQUEST - LUMAKRAS (sotorasib), ref. 118842") is a
 # heading, not the start of a wrapped sentence.
 _TITLE = re.compile(r"^\s*[A-Z][A-Z&/ ]{6,}\s+[-\u2013\u2014:]\s")
+# (held-out v36, issue 13's thirty-seventh pass) [t37-subject-line] a letter's subject field ("Re: Member ID withheld;
+# sotorasib denial dated 11/20/2026") above a line opening with a capital ("My patient, a 66-year-old man ..."): a field
+# of its own, not a sentence wrapping on (its "denial" made the patient's history a payer's reasoning). A subject
+# wrapping onto a line in lower case stays joined.
+_SUBJECT_FIELD = re.compile(r"^\s*(?:re|subject|ref|regarding)\s*:", re.I)
 # Dictated punctuation ("... pembro comma she received ... period new paragraph"): speech recognition left the
 # words; they are read as the marks they stand for when a text has two or more and at least one "comma" or "new
 # paragraph" (a lone "period" is a word: "authorization period").
@@ -326,6 +331,7 @@ def unwrap(text: str) -> str:
             )
             and not _ENDS_STATEMENT.search(body)
             and not _TITLE.match(body)
+            and not (_SUBJECT_FIELD.match(body) and nxt.lstrip()[:1].isupper())
             and not _COLUMNS.search(body)
             and not _COLUMNS.search(_LAST_SPECK.sub("", nxt))
             and not _OWN_ITEM.match(nxt)

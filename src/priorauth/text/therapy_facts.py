@@ -89,9 +89,12 @@ _SUPPLY_PENDING = re.compile(
 # (held-out v18) [v18-not-given-later] A drug said, in its own clause after its name, not to have been started, given
 # or taken, or not to be affordable ("adagrasib was not started", "cetuximab not given (RAS mutant)", "nivolumab not
 # affordable"): not given anywhere in the note. "not given today / this cycle / since" is a dose held: a drug taken.
+# (issue 13's t37 pass, held-out v36) [t37-not-given-as-mono] "Sotorasib is NOT given as monotherapy here": the manner
+# is denied (it is given with another drug), not the drug.
 _REFUSED_AFTER = re.compile(
     r"[^.;\n]{0,30}?\b(?:(?:was|is|has\s+been|were)\s+)?(?:not|never)\s+(?:yet\s+)?(?:started|commenced|begun|initiated|taken|"
-    r"given(?!\s+(?:today|this|since|for|on|at|due|because|yesterday|x))|affordable"
+    r"given(?!\s+(?:today|this|since|for|on|at|due|because|yesterday|x))(?!\s+as\s+(?:a\s+)?(?:monotherapy|mono|single[\s-]agent|sole))"
+    r"|affordable"
     # (held-out v22, issue 13's twenty-third pass) [v22-therapy-not-prepared] a pharmacy's or a prescriber's word that
     # the drug was not made up or is barred ("carboplatin AUC5 not prepared", "cisplatin contraindicated")
     r"|(?:prepared|released|verified|administered|dispensed|compounded)\b(?!\s+(?:today|this|since|for|on|at|due|because|"
@@ -230,6 +233,16 @@ def _payer_asked_drugs(text: str) -> set[str]:
     }
 
 
+# (issue 13's t37 pass, held-out v36) [t37-given-on-own-line] A drug whose own line ends by recording it given (an
+# infusion flowsheet's "Panitumumab 6 mg/kg IV 60 min - given 0950-1050") stays given, whatever another sentence says
+# of a regimen naming it ("sotorasib + pani discussed for 3L - NOT started"). Only a spaced dash or a colon and
+# "given" / "administered" / "infused" at the end of the drug's line, with no negation between; not a compound
+# ("cetuximab (clinic-administered)" on a specialty pharmacy's form: how it will be given).
+_GIVEN_AT_LINE_END = re.compile(
+    r"(?![^\n]*\b(?:not|no|never|held|hold)\b)[^\n]{0,50}?(?:\s[-\u2013]|:)\s*(?:given|administered|infused)\b[^\n]{0,20}$", re.I | re.M
+)
+
+
 def _not_given_yet(text: str, meds: list[MedUse]) -> list[MedUse]:
     pending = _pending_drugs(text) | _refused_drugs(text) | _payer_asked_drugs(text)
     if pending:
@@ -239,6 +252,7 @@ def _not_given_yet(text: str, meds: list[MedUse]) -> list[MedUse]:
             if not {d.ingredient for d in m.drugs} & pending
             or m.evidence.focus is None
             or _HAD_BEFORE_STRICT.search(text[max(0, m.evidence.focus[0] - 30) : m.evidence.focus[0]])
+            or _GIVEN_AT_LINE_END.match(text, m.evidence.focus[1])
         ]
     not_started = {m.group(1).lower() for m in _NOT_YET_STARTED.finditer(text)}
     nothing = bool(_NOTHING_GIVEN.search(text))
@@ -555,6 +569,10 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return
     if _first_cycle_not_given(doc, f):
         return  # (held-out v21) [v21-therapy-first-cycle-not-given] "C1 FOLFOX ... deferred", "bevacizumab omitted (C1D1)"
+    if not given and _study_field_of_screening(doc, f):
+        return  # (issue 13's t37 pass) [t37-study-field-screening] "SCREEN FAIL" log: "Study: <drug> + <drug> (protocol ...)"
+    if not given and _start_dated_after_note(doc, f):
+        return  # (issue 13's t37 pass) [t37-start-after-note] "start date 11/26/26" in a note of 11/24/2026: to come
     vocab = vocabulary()
     drugs = tuple(vocab.drugs[i] for i in f.value.split(",") if i in vocab.drugs)
     if not any(d.anticancer for d in drugs) and not _leucovorin_with_fluorouracil(doc, f, drugs):
@@ -746,6 +764,8 @@ def _leucovorin_with_fluorouracil(doc: TextDoc, f: Finding, drugs: tuple) -> boo
 _PLAN_REQUEST_WORDS = (
     r"k[e\u1ebf]\s+ho[a\u1ea1]ch|\uacc4\ud68d|solicitare|requested|(?:[\w-]+\s+)?(?:regimen|pathway|treatment)\s+selection"
     r"|on-pathway\s+selection"
+    # (issue 13's t37 pass, held-out v35) [t37-selected-regimen] a pathway tool's "Selected regimen: <drug> - ON PATHWAY"
+    r"|selected\s+(?:regimen|treatment|therapy)"
 )
 _PLAN_LABEL = re.compile(
     # (issue 13's t36s pass) [t36s-future-label] "Future: sotorasib + panitumumab at progression": to come
@@ -1153,3 +1173,68 @@ def _drugs() -> re.Pattern[str]:
     from priorauth.text.pipeline import _drug_pattern
 
     return _drug_pattern()
+
+
+# (held-out v36, issue 13's thirty-seventh pass) [t37-start-after-note] A drug whose start is dated, on its own line,
+# after the date the note's first line carries ("RN NOTE 11/24/2026" ... "Drug: <drug> 960 mg daily - start date
+# 11/26/26"; "A/P 11/13/2026" ... "- C1 <regimen> 11/16"): the start is still to come when the note is written, so
+# the drug is not given yet. Only a start's own words (a start date, "starts", a first cycle "C1" / "C1D1" / "first
+# dose") with the date after the drug on its line; a line saying the drug was given, a date on or before the note's,
+# a note with no date on its first line, and dates whose day/month order the note leaves open all stay as they were.
+_NOTE_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-]|\.\d)|(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+_START_CUE = re.compile(
+    r"\bstart(?:s|ing)?(?:\s+date)?\b|\bbegins?\b|\bfirst\s+(?:dose|cycle|infusion)\b|(?<![\w/])c(?:ycle\s*)?1(?:\s*d(?:ay\s*)?1)?\b(?![/.-]\d)",
+    re.I,
+)
+_LINE_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/-]|\.\d)")
+_GIVEN_ON_THE_LINE = re.compile(
+    r"\b(?:given|administered|infused|received|taken|took|completed|tolerated|s/p|status\s+post|started\s+(?:on\s+)?\d)\b",
+    re.I,
+)
+
+
+def _day(year: int, first: int, second: int, day_first: bool) -> tuple[int, int, int] | None:
+    month, day = (second, first) if day_first else (first, second)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return (year, month, day)
+
+
+def _start_dated_after_note(doc: TextDoc, f: Finding) -> bool:
+    head = doc.text[: _line_end(doc.text, 0)]
+    m = _NOTE_DATE.search(head)
+    if not m:
+        return False
+    line_start, line_end = _line_start(doc.text, f.start), _line_end(doc.text, f.end)
+    line = doc.text[line_start:line_end]
+    if line_start == 0 or not _START_CUE.search(line) or _GIVEN_ON_THE_LINE.search(line):
+        return False
+    if m.group(5):  # ISO: no day/month order to choose
+        notes = [(False, (int(m.group(5)), int(m.group(6)), int(m.group(7))))]
+    else:
+        year = int(m.group(4)) + (2000 if len(m.group(4)) == 2 else 0)
+        a, b = int(m.group(1)), int(m.group(3))
+        orders = (True,) if a > 12 else (False,) if b > 12 else (False, True)
+        notes = [(o, d) for o in orders if (d := _day(year, a, b, o))]
+    later = []
+    for d in _LINE_DATE.finditer(doc.text, f.end, line_end):
+        for day_first, note in notes:  # every order the note's date allows must read the start as later
+            year = note[0] if not d.group(4) else int(d.group(4)) + (2000 if len(d.group(4)) == 2 else 0)
+            when = _day(year, int(d.group(1)), int(d.group(3)), day_first)
+            later.append(when is not None and when > note and bool(d.group(4) or when[1] - note[1] <= 3))
+    return bool(later) and all(later)
+
+
+# (held-out v36, issue 13's thirty-seventh pass) [t37-study-field-screening] The "Study:" / "Trial:" field of a trial's
+# screening document (a title naming a screen, pre-screen, screen failure or eligibility check): the drugs on that line
+# are the study's regimen, which a patient being screened has not had. A study field in a note of the patient on study
+# (no screening title), and a drug the line says was given, stay.
+_STUDY_FIELD = re.compile(r"[ \t]*(?:study|trial|protocol\s+title|study\s+title)\s*:", re.I)
+_SCREENING_TITLE = re.compile(r"\b(?:pre-?)?screen(?:ing|ed)?\b|\bscreen[\s-]fail\w*|\beligibility\b", re.I)
+
+
+def _study_field_of_screening(doc: TextDoc, f: Finding) -> bool:
+    start = _line_start(doc.text, f.start)
+    if start == 0 or not _STUDY_FIELD.match(doc.text, start):
+        return False
+    return bool(_SCREENING_TITLE.search(doc.text[: _line_end(doc.text, 0)]))
