@@ -48,6 +48,11 @@ CASES = [
         "Clinic letter\nBoth inhibitors are approved only for patients with KRAS G12C-positive NSCLC.\n",
         "insufficient", id="ocr32s-label-population-approved",
     ),
+    pytest.param(  # a scan's speck ended the sentence before its predicate
+        "Tissue NGS\nKRAS p.G13D detected (VAF 14%). The US labelling for both inhibitors  :\nis for KRAS G12C-mutated "
+        "NSCLC.\n",
+        "not_met", id="ocr32s-label-population-scan-split",
+    ),
     # guards: the patient's own tumour so described; a label sentence without a population after the variant
     pytest.param(
         "Tissue NGS\nHer tumour is KRAS G12C-mutated (VAF 19%).\n", "met", id="ocr32s-label-population-guard-own"

@@ -9,7 +9,9 @@ report confirming a KRAS G12C mutation is attached", "we received the NGS report
 [ocr32s-label-population] The variant named as the population a drug's label or approval is for ("current FDA labeling
 for sotorasib is for KRAS G12C-mutated NSCLC", "approved only for KRAS G12C-mutated NSCLC"): the drug's indication,
 no result of this patient. Guards: the variant must be followed by a mutated/positive adjective and a disease or
-patient noun; "her tumor is KRAS G12C-mutated" (no label before) stays a result.
+patient noun; "her tumor is KRAS G12C-mutated" (no label before) stays a result. A sentence a scan's speck opened
+on the predicate ("... labeling for sotorasib and adagrasib  :" over "is for KRAS G12C-mutated NSCLC") is read with the
+line before (a sentence never opens on "is for").
 
 [ocr32s-document-not-received] The variant naming a document said not received, missing or outstanding ("KRAS G12C
 documentation that has not been received", "KRAS G12C report still outstanding"): what is missing, no result. Guards:
@@ -46,6 +48,8 @@ _LABEL_BEFORE = re.compile(
     r"(?:(?:adults?|patients?|people|those)\s+with\s+)?(?:(?:an?|the)\s+)?(?:k-?ras\s+)?(?:p\.)?$",
     re.I,
 )
+_PREDICATE_OPENS = re.compile(r"^(?:is|are)\s+(?:only\s+|solely\s+|limited\s+|restricted\s+)?(?:for|to)\b", re.I)
+_SPACED_SPECK = re.compile(r"\s[:;|]+(?=\s)")
 _POPULATION_AFTER = re.compile(
     r"[\s-]*(?:mutated|mutant|mutation[\s-]*positive|positive|\+)\s+(?:advanced\s+|metastatic\s+|locally\s+advanced\s+)?"
     r"(?:nsclc|non[\s-]*small|lung|crc|colorectal|cancer|tumou?rs?|disease|patients?|solid)\b",
@@ -82,7 +86,13 @@ def report_requested(doc: TextDoc, f: Finding) -> bool:
 
 def label_population(doc: TextDoc, f: Finding) -> bool:
     """[ocr32s-label-population] "labeling ... is for KRAS G12C-mutated NSCLC": the drug's indication, no result."""
-    return bool(_LABEL_BEFORE.search(_sentence_before(doc, f)) and _POPULATION_AFTER.match(doc.text, f.end))
+    if not _POPULATION_AFTER.match(doc.text, f.end):
+        return False
+    before = _sentence_before(doc, f)
+    if _PREDICATE_OPENS.match(before):  # a scan's speck ended the sentence before its predicate ("adagrasib  :" over
+        wider = " ".join(doc.text[max(0, f.start - 200) : f.start].split())  # "is for KRAS G12C-mutated ..."): the
+        before = _SPACED_SPECK.sub(" ", wider) + " "  # label's subject is the line before, across the speck
+    return bool(_LABEL_BEFORE.search(before))
 
 
 def copula_speck_not(doc: TextDoc, f: Finding) -> bool:
