@@ -66,6 +66,7 @@ from priorauth.letters.outcome_guards import (
     _UNDECIDED,
     _ended,
     closure,
+    referred,
 )
 from priorauth.letters.outcome_words import _OUTCOME_WORDS as _OUTCOME_WORDS
 from priorauth.letters.several_drugs import Scope as Scope
@@ -158,6 +159,8 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
         for value, patterns in _STATEMENT_RES.items():
             for p in patterns:
                 m = p.search(sentence)
+                if m and referred(sentence, m.start()):
+                    continue  # "Your approval letter lists the dates": another letter named, not this decision
                 if m:
                     said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
                     # (a heading that names LUMAKRAS and its status is LUMAKRAS's: "LUMAKRAS (sotorasib) — Not approved")

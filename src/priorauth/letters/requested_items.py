@@ -44,12 +44,14 @@ _ASK = re.compile(
     r"|\bvi\s+mangler\s+(?:de\s+)?f[øo]lgende(?:\s+\w+)?\s*:|\bci\s+occorr(?:e|ono)\s*:|\bmohon\s+(?:dilengkapi|dikirimkan|dilampirkan)\s*:"
     r"|\bs[íi]rvase\s+(?:remitir|enviar|adjuntar)\s*:|\bvantar\s*:"
     # a text message's "Need 1) the NGS report 2) the last notes" (its items numbered inline)
-    r"|(?m:^)[ \t]*need(?=[ \t]+1\)[ \t]+\S[^\n]*[ \t]2\)[ \t]))",
+    r"|(?m:^)[ \t]*need(?=[ \t]+1\)[ \t]+\S[^\n]*[ \t]2\)[ \t])"
+    # a pended notice's "The plan ... is asking for:" over its list (the thirty-second set's safety pass)
+    r"|\b(?:is|are)\s+(?:also\s+)?(?:asking|requesting)\s+(?:you\s+)?for\s*:)",
     I,
 )
 _BULLET = re.compile(
     # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item"; a fax's speck after a dash "-.")
-    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□][.,](?=[ \t])|[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)"
+    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:>>|»»|[-–•*·▪◦»>«©°□][.,](?=[ \t])|[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)"
     # (never a table's row: "3.  | Treating oncologist's ...", a numbered row OCR gave a stop, opens its item with a bar)
     r"|(?P<box>[\[({][ \t]?[\])}]|☐)|(?P<tick>[\[({][ \t]*[xX✓✔][ \t]*[\])}]|[☒☑]))[ \t]+(?P<item>(?!\|)\S[^\n]*)$",
     re.M,
@@ -241,6 +243,11 @@ def _right_column(left: str) -> bool:
     return bool(re.search(r"\S[ \t]{2,}$", left)) and not re.search(r"[:=|][ \t]*$", left)
 
 
+# a request's object with no word in it (the thirty-second set's safety pass): a date, a time, a phone or a reference
+# number beside a heading that names the request ("MISSING INFORMATION   05/18/2027"), never an item to send
+_NO_WORDS = re.compile(r"[\d\s/.,:;()#+\-–]*")
+
+
 def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
     """The object of a request sentence as its items ([] when it names nothing that can be sent)."""
     # the request's sentence ends, or the next label's line begins ("info needed: X | Y" over "respond by: ...")
@@ -252,6 +259,8 @@ def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
     if re.match(r"[ \t:]*\n", text[a.end() :]) and _right_column(text[line_start : a.start()]):
         return []  # a request in a page's right column over its list: the next line begins with the left column's words
     obj = text[a.end() : end].strip(" :.\n")
+    if _NO_WORDS.fullmatch(obj):
+        return []  # "PA PENDING - MISSING INFORMATION      05/18/2027": a heading's date, nothing to send
     if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not not_items.no_item(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
         start = a.end() + (len(text[a.end() : end]) - len(text[a.end() : end].lstrip(" :\n")))
         return _split(obj, start)
