@@ -45,6 +45,7 @@ _RIGHTS = "YOUR APPEAL RIGHTS\n\nIf we turned down any part of your request, you
         ("This approval letter confirms coverage of LUMAKRAS (sotorasib) 120 mg.\n", "approved"),
         ("Your request for LUMAKRAS has been approved. Your approval letter lists the dates below.\n", "approved"),
         ("Your request for LUMAKRAS has been denied. Your denial notice explains how to appeal.\n", "denied"),
+        ("Your approval letter has been mailed to your doctor.\n", "approved"),  # sent, not described: as before
     ],
 )
 def test_another_letter_named_by_what_it_holds_decides_nothing(text: str, want: str | None) -> None:

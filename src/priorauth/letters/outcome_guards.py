@@ -124,7 +124,7 @@ _IN_FORCE = re.compile(r"\b(?:already|currently|still)\s+(?:been\s+)?(?:authori[
 # this one's decision ("This approval letter confirms ...", "Approval notice" as a heading are read as before)
 _REFERRED_LETTER = re.compile(
     r"\b(?:your|the|an?|each|that|any)\s+(?:approval|denial|decision|determination)\s+(?:notice|letter|notification)\s+"
-    r"(?:lists|shows|gives|explains|tells|includes|contains|describes|states|says|has|will\s+(?:list|show|give|explain|tell|include|describe))\b",
+    r"(?:lists|shows|gives|explains|tells|includes|contains|describes|states|says|has(?!\s+been)|will\s+(?:list|show|give|explain|tell|include|describe))\b",
     I,
 )
 
