@@ -117,6 +117,7 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
     text = _UNFILLED_LINE.sub(lambda m: " " * len(m.group(0)), text)  # its blanks lost at fax ("Approved from:  to:")
     text = _UNFILLED_OUTCOME.sub(lambda m: " " * len(m.group(0)), text)  # or garbled there ("Approved to  ff")
     text = _noise_boxes(text)  # a row with one [X]: its other boxes are empty
+    text = referred(text)  # "Your approval letter lists the dates": another letter named, no decision of this one
     codes = {**legend(text)[0], **(codes or {})}
     named = {m.group("n") for m in _NAMED_LEGEND.finditer(text)}  # "ST CODES: AP=APPROVED ...": the column "ST"
     text = unlegended(text)  # a legend's words say what codes mean, nothing was decided by them
@@ -159,8 +160,6 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
         for value, patterns in _STATEMENT_RES.items():
             for p in patterns:
                 m = p.search(sentence)
-                if m and referred(sentence, m.start()):
-                    continue  # "Your approval letter lists the dates": another letter named, not this decision
                 if m:
                     said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
                     # (a heading that names LUMAKRAS and its status is LUMAKRAS's: "LUMAKRAS (sotorasib) — Not approved")

@@ -129,6 +129,6 @@ _REFERRED_LETTER = re.compile(
 )
 
 
-def referred(sentence: str, start: int) -> bool:
-    """Whether the statement at ``start`` of ``sentence`` names another letter by what it holds."""
-    return any(r.start() <= start < r.end() for r in _REFERRED_LETTER.finditer(sentence))
+def referred(text: str) -> str:
+    """``text`` with every letter named by what it holds blanked (the same length: every span holds)."""
+    return _REFERRED_LETTER.sub(lambda m: re.sub(r"\S", " ", m.group(0)), text)

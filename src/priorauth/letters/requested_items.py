@@ -44,14 +44,12 @@ _ASK = re.compile(
     r"|\bvi\s+mangler\s+(?:de\s+)?f[øo]lgende(?:\s+\w+)?\s*:|\bci\s+occorr(?:e|ono)\s*:|\bmohon\s+(?:dilengkapi|dikirimkan|dilampirkan)\s*:"
     r"|\bs[íi]rvase\s+(?:remitir|enviar|adjuntar)\s*:|\bvantar\s*:"
     # a text message's "Need 1) the NGS report 2) the last notes" (its items numbered inline)
-    r"|(?m:^)[ \t]*need(?=[ \t]+1\)[ \t]+\S[^\n]*[ \t]2\)[ \t])"
-    # a pended notice's "The plan ... is asking for:" over its list (the thirty-second set's safety pass)
-    r"|\b(?:is|are)\s+(?:also\s+)?(?:asking|requesting)\s+(?:you\s+)?for\s*:)",
+    r"|(?m:^)[ \t]*need(?=[ \t]+1\)[ \t]+\S[^\n]*[ \t]2\)[ \t]))",
     I,
 )
 _BULLET = re.compile(
     # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item"; a fax's speck after a dash "-.")
-    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:>>|»»|[-–•*·▪◦»>«©°□][.,](?=[ \t])|[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)"
+    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□][.,](?=[ \t])|[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)"
     # (never a table's row: "3.  | Treating oncologist's ...", a numbered row OCR gave a stop, opens its item with a bar)
     r"|(?P<box>[\[({][ \t]?[\])}]|☐)|(?P<tick>[\[({][ \t]*[xX✓✔][ \t]*[\])}]|[☒☑]))[ \t]+(?P<item>(?!\|)\S[^\n]*)$",
     re.M,
@@ -129,6 +127,30 @@ def _leader_rows(text: str) -> list[Hit]:
     ]
 
 
+# a pended notice's "The plan ... is asking for:" (or a request's label ending its line) over items bulleted with a
+# doubled chevron (">> item", "»» item") (the thirty-second set's safety pass): the list, its wrapped lines joined
+_CHEVRON_ASK = re.compile(r"\b(?:is|are)\s+(?:also\s+)?(?:asking|requesting)\s+(?:you\s+)?for\s*:[ \t]*\n", I)
+_CHEVRON_ITEM = re.compile(r"[ \t]*(?:>>|»»)[ \t]+(?P<item>\S[^\n]*?)[ \t]*$")
+
+
+def _chevron_list(text: str) -> list[Hit]:
+    for a in itertools.chain(_CHEVRON_ASK.finditer(text), (m for m in _ASK.finditer(text) if re.match(r"[ \t]*:?[ \t]*\n", text[m.end() :]))):
+        pos = text.find("\n", a.end() - 1) + 1
+        items: list[Hit] = []
+        for line in text[pos:].split("\n")[:20]:
+            if m := _CHEVRON_ITEM.match(line):
+                items.append(Hit(" ".join(m.group("item").split()), pos + m.start("item"), pos + m.end("item")))
+            elif items and line.strip() and line[:1] in " \t" and not line.lstrip().startswith((">", "»")):
+                last = items[-1]  # a wrapped item
+                items[-1] = Hit(f"{last.value} {' '.join(line.split())}", last.start, pos + len(line.rstrip()))
+            elif items or line.strip():
+                break
+            pos += len(line) + 1
+        if items:
+            return items
+    return []
+
+
 def _checked_rows(text: str) -> list[Hit]:
     out: list[Hit] = []
     for h in _CHECK_HEADER.finditer(text):
@@ -164,7 +186,7 @@ def requested(text: str) -> list[Hit]:
         fhir = [Hit(" ".join(m.group("item").split()), m.start("item"), m.end("item")) for m in _NEEDED_ROW.finditer(text)]
     if not fhir:
         fhir = [Hit(m.group("item"), m.start("item"), m.end("item")) for m in _X12_SEND.finditer(text)]
-    if fhir or (fhir := _checked_rows(text)) or (fhir := _open_rows(text)) or (fhir := _leader_rows(text)):
+    if fhir or (fhir := _checked_rows(text)) or (fhir := _open_rows(text)) or (fhir := _leader_rows(text)) or (fhir := _chevron_list(text)):
         return fhir
     for a in _ASK.finditer(text):
         if _NONE_ASKED.match(text, a.end()):
