@@ -67,6 +67,7 @@ from priorauth.letters.outcome_guards import (
     _UNDECIDED,
     _ended,
     closure,
+    referred,
 )
 from priorauth.letters.outcome_words import _OUTCOME_WORDS as _OUTCOME_WORDS
 from priorauth.letters.several_drugs import Scope as Scope
@@ -117,6 +118,7 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
     text = _UNFILLED_LINE.sub(lambda m: " " * len(m.group(0)), text)  # its blanks lost at fax ("Approved from:  to:")
     text = _UNFILLED_OUTCOME.sub(lambda m: " " * len(m.group(0)), text)  # or garbled there ("Approved to  ff")
     text = _noise_boxes(text)  # a row with one [X]: its other boxes are empty
+    text = referred(text)  # "Your approval letter lists the dates": another letter named, no decision of this one
     codes = {**legend(text)[0], **(codes or {})}
     named = {m.group("n") for m in _NAMED_LEGEND.finditer(text)}  # "ST CODES: AP=APPROVED ...": the column "ST"
     text = unlegended(text)  # a legend's words say what codes mean, nothing was decided by them

@@ -118,3 +118,18 @@ def _ended(sentences: list[re.Match[str]], n: int) -> bool:
 
 # another drug's cover in force, said as a reason ("KRAZATI (adagrasib) is already authorized for this member")
 _IN_FORCE = re.compile(r"\b(?:already|currently|still)\s+(?:been\s+)?(?:authori[sz]ed|approved|covered|certified)\b", I)
+
+
+# another letter named for what it holds (the thirty-second set's safety pass): a rights page's "If we approved your
+# request, ... Your approval letter lists the dates", "your denial notice explains why": a letter referred to, never
+# this one's decision ("This approval letter confirms ...", "Approval notice" as a heading are read as before)
+_REFERRED_LETTER = re.compile(
+    r"\b(?:your|the|an?|each|that|any)\s+(?:approval|denial|decision|determination)\s+(?:notice|letter|notification)\s+"
+    r"(?:lists|shows|gives|explains|tells|includes|contains|describes|states|says|has(?!\s+been)|will\s+(?:list|show|give|explain|tell|include|describe))\b",
+    I,
+)
+
+
+def referred(text: str) -> str:
+    """``text`` with every letter named by what it holds blanked (the same length: every span holds)."""
+    return _REFERRED_LETTER.sub(lambda m: re.sub(r"\S", " ", m.group(0)), text)

@@ -413,6 +413,12 @@ def propose(
                 continue
             if decided:
                 hit = fields.Hit(born, hit.start, hit.end, hit.note)
+        if name == "member_id" and letter.ocr and isinstance(hit.value, str) and stray_glyph.small_amid_capitals(text[hit.start : hit.end]):
+            out.warnings.append(
+                f"the member id read as {text[hit.start : hit.end]} has a small letter between capitals (a fax's glyph read "
+                "twice or split): left empty; read it on the letter"
+            )
+            continue
         if name == "member_id" and letter.ocr and isinstance(hit.value, str):
             digits = patient.ocr_digits(hit.value)
             if digits is None:

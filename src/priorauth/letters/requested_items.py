@@ -131,6 +131,30 @@ def _leader_rows(text: str) -> list[Hit]:
     ]
 
 
+# a pended notice's "The plan ... is asking for:" (or a request's label ending its line) over items bulleted with a
+# doubled chevron (">> item", "»» item") (the thirty-second set's safety pass): the list, its wrapped lines joined
+_CHEVRON_ASK = re.compile(r"\b(?:is|are)\s+(?:also\s+)?(?:asking|requesting)\s+(?:you\s+)?for\s*:[ \t]*\n", I)
+_CHEVRON_ITEM = re.compile(r"[ \t]*(?:>>|»»)[ \t]+(?P<item>\S[^\n]*?)[ \t]*$")
+
+
+def _chevron_list(text: str) -> list[Hit]:
+    for a in itertools.chain(_CHEVRON_ASK.finditer(text), (m for m in _ASK.finditer(text) if re.match(r"[ \t]*:?[ \t]*\n", text[m.end() :]))):
+        pos = text.find("\n", a.end() - 1) + 1
+        items: list[Hit] = []
+        for line in text[pos:].split("\n")[:20]:
+            if m := _CHEVRON_ITEM.match(line):
+                items.append(Hit(" ".join(m.group("item").split()), pos + m.start("item"), pos + m.end("item")))
+            elif items and line.strip() and line[:1] in " \t" and not line.lstrip().startswith((">", "»")):
+                last = items[-1]  # a wrapped item
+                items[-1] = Hit(f"{last.value} {' '.join(line.split())}", last.start, pos + len(line.rstrip()))
+            elif items or line.strip():
+                break
+            pos += len(line) + 1
+        if items:
+            return items
+    return []
+
+
 def _checked_rows(text: str) -> list[Hit]:
     out: list[Hit] = []
     for h in _CHECK_HEADER.finditer(text):
@@ -166,7 +190,7 @@ def requested(text: str) -> list[Hit]:
         fhir = [Hit(" ".join(m.group("item").split()), m.start("item"), m.end("item")) for m in _NEEDED_ROW.finditer(text)]
     if not fhir:
         fhir = [Hit(m.group("item"), m.start("item"), m.end("item")) for m in _X12_SEND.finditer(text)]
-    if fhir or (fhir := _checked_rows(text)) or (fhir := _open_rows(text)) or (fhir := _leader_rows(text)):
+    if fhir or (fhir := _checked_rows(text)) or (fhir := _open_rows(text)) or (fhir := _leader_rows(text)) or (fhir := _chevron_list(text)):
         return fhir
     for a in _ASK.finditer(text):
         if _NONE_ASKED.match(text, a.end()):
@@ -245,6 +269,11 @@ def _right_column(left: str) -> bool:
     return bool(re.search(r"\S[ \t]{2,}$", left)) and not re.search(r"[:=|][ \t]*$", left)
 
 
+# a request's object with no word in it (the thirty-second set's safety pass): a date, a time, a phone or a reference
+# number beside a heading that names the request ("MISSING INFORMATION   05/18/2027"), never an item to send
+_NO_WORDS = re.compile(r"[\d\s/.,:;()#+\-–]*")
+
+
 def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
     """The object of a request sentence as its items ([] when it names nothing that can be sent)."""
     # the request's sentence ends, or the next label's line begins ("info needed: X | Y" over "respond by: ...")
@@ -256,6 +285,8 @@ def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
     if re.match(r"[ \t:]*\n", text[a.end() :]) and _right_column(text[line_start : a.start()]):
         return []  # a request in a page's right column over its list: the next line begins with the left column's words
     obj = text[a.end() : end].strip(" :.\n")
+    if _NO_WORDS.fullmatch(obj):
+        return []  # "PA PENDING - MISSING INFORMATION      05/18/2027": a heading's date, nothing to send
     if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not not_items.no_item(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
         start = a.end() + (len(text[a.end() : end]) - len(text[a.end() : end].lstrip(" :\n")))
         return _split(obj, start)

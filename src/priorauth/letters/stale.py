@@ -29,6 +29,12 @@ _NEW_NAMED = re.compile(
     I,
 )
 
+# the same line named as the authorization already held (the thirty-second set's safety pass): "Prior authorization on
+# file:", "Approval on record:", "PA in effect:" (stale only where the letter names a new one)
+_ON_FILE_LINE = re.compile(
+    r"^[ \t|'‘’`\".,:;_~-]*(?:prior\s+)?(?:auth\w*|approval|pa\b|coverage)\s+(?:on\s+(?:file|record)|in\s+(?:effect|place|force))\b",
+    I | M,
+)
 
 # a renewal's "Your current approval for LUMAKRAS (no. X, valid a through b) ends soon": the approval it replaces
 _CURRENT_ENDING = re.compile(r"\b(?:current|existing|present)\s+(?:approval|authori[sz]ation|certification)\b", I)
@@ -43,6 +49,8 @@ def stale(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     if _CURRENT_LINE.match(text, line_start) and _NEW_NAMED.search(text):
         return True
+    if _ON_FILE_LINE.match(text, line_start) and _NEW_NAMED.search(text):
+        return True  # "Prior authorization on file: X, a - b" over "Renewal period: ...": the one it replaces
     start = max(0, pos - 300)
     for m in SENTENCE_END.finditer(text, start, min(len(text), pos + 2)):  # its lookahead sees the word at pos
         start = min(m.end(), pos)

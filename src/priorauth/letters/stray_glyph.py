@@ -22,3 +22,15 @@ def doubtful(value: str, text: str, start: int, end: int) -> bool:
         return False
     other = re.compile(rf"(?<![A-Za-z]){m.group('p')}(?![A-Za-z])[ \-]?\d")
     return any(not (start <= x.start() < end) for x in other.finditer(text))
+
+
+# an id printed in capitals that OCR read with a small letter between two capitals (the thirty-second set's safety pass:
+# "MXW91230084" read "MxXW91230084", one capital read twice, once in its small form): a letter of the id may be doubled
+# or lost, and the id is left empty (read it on the letter). An id read all in capitals, or a small letter not between
+# capitals ("Ab123", "x" after digits), stays.
+_SMALL_AMID_CAPITALS = re.compile(r"[A-Z][a-z][A-Z]")
+
+
+def small_amid_capitals(read: str) -> bool:
+    """Whether an id as OCR read it (``read``: its characters on the page) has a small letter between two capitals."""
+    return bool(_SMALL_AMID_CAPITALS.search(read))
