@@ -227,6 +227,19 @@ CASES = [
         {("therapy", "adagrasib")},
         set(),
     ),
+    # --- [t37s-mono-other-class] a single-agent word whose object is another drug class ---------------------------------
+    (
+        "t37s-mono-other-class",
+        "KRAS G12C NSCLC, PD-L1 90%. We talked about single-agent immunotherapy first.",
+        {("kras", "g12c_present")},
+        {("monotherapy", "true")},
+    ),
+    (
+        "t37s-mono-other-class guard: single-agent with the inhibitor named",
+        "KRAS G12C NSCLC after carboplatin/pemetrexed: adagrasib 600 mg BID, single agent, C3 today.",
+        {("monotherapy", "true"), ("therapy", "adagrasib")},
+        set(),
+    ),
     # --- [t37s-response-field-label] a form's "Response to therapy" field answered with another verdict --------------
     (
         "t37s-response-field-label",
