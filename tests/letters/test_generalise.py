@@ -72,9 +72,10 @@ def _letter(text: str, ocr: bool = False, unsure: tuple[str, ...] = ()) -> Lette
     return LetterText(text, (_ocr.Page(1, 0, len(text), (1700, 2200), words, ocr=True),), "tiff", True)
 
 
-def _read(text: str) -> dict:
-    """Every field a letter's text gives, by a short name (the pass modules' tables name the ones they check)."""
-    p = propose(_letter(text))
+def _read(text: str, ocr: bool = False) -> dict:
+    """Every field a letter's text (or, ``ocr``, a fax's reading of it) gives, by a short name (the pass modules'
+    tables name the ones they check)."""
+    p = propose(_letter(text, ocr=ocr))
     return {
         "outcome": p.value("outcome"),
         "number": p.value("authorization_number"),

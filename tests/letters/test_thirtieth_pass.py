@@ -10,26 +10,7 @@ from datetime import date
 import pytest
 
 from priorauth.letters import dash_leaders, key_rows, label_gloss, name_glyphs, several_drugs, specks
-from priorauth.letters.proposal import propose
-from tests.letters.test_generalise import _letter
-
-
-def _read(text: str, ocr: bool = False) -> dict:
-    p = propose(_letter(text, ocr=ocr))
-    return {
-        "outcome": p.value("outcome"),
-        "number": p.value("authorization_number"),
-        "start": p.value("period_start"),
-        "end": p.value("period_end"),
-        "quantity": p.value("quantity"),
-        "deadline": p.value("appeal_deadline"),
-        "reason": p.value("denial_reason"),
-        "requested": [r["item"] for r in p.requested],
-        "name": p.patient.get("name"),
-        "birth": p.patient.get("birth_date"),
-        "member": p.patient.get("member_id"),
-    }
-
+from tests.letters.test_generalise import _read
 
 _HEAD = "Harbor Ridge Health Plan (fictitious)\nMay 3, 2027\n\nMember: Odell P. Vance   DOB: 07/19/1958   ID: HRH000000090\n"
 
