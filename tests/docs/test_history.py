@@ -34,7 +34,7 @@ OCR_LABELS = {1: "held-out (34), 2026-11-30", 2: "held-out 2 (36)"}
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
             "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
             "twentieth"]  # fmt: skip
-ORDINALS += [f"twenty-{o}" for o in ORDINALS[:9]] + ["thirtieth", "thirty-first", "thirty-second"]
+ORDINALS += [f"twenty-{o}" for o in ORDINALS[:9]] + ["thirtieth"] + [f"thirty-{o}" for o in ORDINALS[:9]]
 # The first two letter sets were scored blind in the summary table of "## Measured" (label, and which qualities).
 LETTER_ROWS = {1: "held-out", 2: "second held-out"}
 
