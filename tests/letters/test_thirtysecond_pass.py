@@ -214,3 +214,19 @@ def test_a_faxs_bracket_that_closes_nothing_after_a_name() -> None:
     # [p30-g-unopened] a bracket that closes one opened on its line, or after a digit, stays
     assert specks.blanked("Member: Corwin Dashiell (Jr.)   ID: 1") == "Member: Corwin Dashiell (Jr.)   ID: 1"
     assert specks.blanked("Member: LVH-66)  -0451") == "Member: LVH-66)  -0451"
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        # [p30-nob] a fax's "NOB:" (or "D0B:") for "DOB:", in capitals before its colon
+        ("PATIENT:  Corwin E. Dashiell  NOB: 02/14/1961\n", date(1961, 2, 14)),
+        ("PATIENT:  Corwin E. Dashiell  D0B: 02/14/1961\n", date(1961, 2, 14)),
+        # [p30-g-nob] in small letters, or without its colon, it is no label ("Nob Hill 02/14/1961" is a place)
+        ("PATIENT:  Corwin E. Dashiell  Nob: 02/14/1961\n", None),
+        ("PATIENT:  Corwin E. Dashiell  NOB 02/14/1961\n", None),
+    ],
+)
+def test_a_faxs_misread_birth_label(line: str, want: date | None) -> None:
+    text = "Larkspur Valley Health (fictitious)\nNotice date: 06/08/2027\n\n" + line + _DRUG + "PA approved.\n"
+    assert _read(text, ocr=True)["birth"] == want

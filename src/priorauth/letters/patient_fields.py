@@ -130,11 +130,12 @@ _NOT_PERSON = re.compile(
     r"valued|health|care|team|office|all|to|friend|subscriber|enrollee|beneficiary|colleagues|friends|sirs|partners?)\b",
     I,
 )
+# (a fax's "DOR:", "NOB:", "D0B:" for "DOB:", in capitals before a colon: the thirtieth pass's "NOB", a D's stroke lost)
 # a date of birth after its label, in any layout: "DOB 11/3/56", "Date of birth / Fecha de nacimiento:
 # 1969-02-03" (and its short forms, the twenty-seventh pass: "Fecha nacimiento:", "F. nacimiento:", "Fecha de nac.:"), "your birthday on file is\nMay 5, 1952" (the first date after the label, within a few words
 # that hold no digit and no other date's label)
 _DOB = re.compile(
-    r"\b(?:DOB|(?-i:DOR)(?=[ \t]*:)|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|n[ée](?:\(e\)|e)?\s+le(?=[ \t]*:)|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il|fecha\s+de\s+nacimiento|fecha\s+de\s+nac\.|f\.\s+nacimiento|fecha\s+nacimiento)"
+    r"\b(?:DOB|(?-i:DOR|NOB|D0B)(?=[ \t]*:)|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|n[ée](?:\(e\)|e)?\s+le(?=[ \t]*:)|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il|fecha\s+de\s+nacimiento|fecha\s+de\s+nac\.|f\.\s+nacimiento|fecha\s+nacimiento)"
     rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
