@@ -524,6 +524,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v13) [v13-therapy-called-wrong] "the referral mentions durvalumab - incorrect: ..."
     if drug_in_labeling(before):
         return  # (held-out OCR v32's safety pass) [ocr32s-drug-labeling] "FDA labeling for sotorasib and adagrasib"
+    if _WILL_BE_USED_BEFORE.search(before[-30:]) and _WILL_BE_USED_AFTER.match(doc.text, f.end):
+        return  # (t38) [t38-will-drug-be-used] "Q: Will sotorasib be used as monotherapy? A: Yes": a use to come
     if _REFUSED_BEFORE.search(before[-50:]):
         return  # (held-out v22) [v22-therapy-decided-against] "decided against carbo/pem", "the reason we avoided pembro"
     after = doc.text[f.end : f.sentence_start + len(f.sentence)]
@@ -906,6 +908,16 @@ def _reason_of_order_on_drug(doc: TextDoc, f: Finding) -> bool:
     return bool(_ORDER_REASON_ON.search(before)) and not _DOUBT_ON_DRUG.search(before) and not _START_AFTER.match(
         doc.text, f.end
     )
+
+
+# (held-out v37, issue 13's thirty-eighth pass) [t38-will-drug-be-used] A form's question about the drug's use to come
+# ("Q: Will sotorasib be used as monotherapy? A: Yes", "Will Lumakras be given with other anticancer drugs?"): the
+# answer yes speaks of the regimen requested, not of a drug given. Only "will <drug> be used / given / taken /
+# combined / prescribed"; "Has the patient received carboplatin?" is no such question.
+_WILL_BE_USED_BEFORE = re.compile(r"(?:^|[:.)\]]\s*|\b(?:q|question)\s*\d{0,2}\s*[:.)-]\s*)will\s+(?:the\s+)?$", re.I)
+_WILL_BE_USED_AFTER = re.compile(
+    r"(?:\s*\([^()\n]{0,30}\))?\s+be\s+(?:used|given|taken|combined|prescribed|administered|dispensed)\b", re.I
+)
 
 
 # (held-out v20, issue 13's twenty-first pass) [v20-therapy-prior-in-request] A drug named as the history inside a
