@@ -548,6 +548,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _starting_later(before, f.sentence)
         or _PLAN_LABEL.match(f.sentence)
         or _PLANNED_LINE_BEFORE.search(doc.text, max(0, f.sentence_start - 80), f.sentence_start)
+        or _REGIMEN_FIELD_LINE.match(doc.text, _line_start(doc.text, f.start), f.start)  # [t38-regimen-field-every-drug]
     )
     after_plan = bool(p["planned_after"].search(after))
     if (
@@ -1003,6 +1004,16 @@ def _caller_relative_is_patient(doc: TextDoc, f: Finding) -> bool:
     if f.modifiers & EXCLUDING != {"FAMILY"} or f.section in NOT_OWN_SECTIONS:
         return False
     return _relative_is_patient(doc, f)
+
+
+# (held-out v37, issue 13's thirty-eighth pass) [t38-regimen-field-every-drug] A form's "Regimen:" field (planned_before's
+# "Regimen:" reads 40 characters on) names every drug of its line, however long the doses between ("Regimen: carboplatin
+# AUC 5 + pemetrexed 500 mg/m2 + pembrolizumab 200 mg q3w x4"): the third drug is the regimen's as the first is. Only
+# within the field's own sentence on its line (no stop or semicolon between); a dose the line says was given is read
+# by the given checks as for the first drug.
+_REGIMEN_FIELD_LINE = re.compile(
+    r"\W*(?:(?:study|trial|new|intended|requested|proposed|planned)\s+)?regimen\s*:[^.;\n]*$", re.I
+)
 
 
 # (held-out v23) [v24-therapy-not-yet] A line that ends in a plan's colon ("Total neoadjuvant therapy planned:" over
