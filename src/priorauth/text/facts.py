@@ -25,13 +25,13 @@ from priorauth.text.document_scope import (
 )
 from priorauth.text.finding_scope import (
     _answered_yes,
-    appealed_denial_only,
     _counterfactual,
     _eligibility_decided,
     _exclusion_met,
     _field_of_subject_row,
     _negative_for_tested,
     _question_label_after,
+    appealed_denial_only,
     question_premise,
 )
 from priorauth.text.ild_facts import _ild
