@@ -105,3 +105,55 @@ CASES = [
 @pytest.mark.parametrize(("text", "status"), CASES)
 def test_ocr33_classes(text: str, status: str) -> None:
     assert scans.kras_status(text) == status
+
+
+def _scanned(text: str, doubted: str, conf: float = 60.0):  # type: ignore[no-untyped-def]
+    """A scanned one-page TextDoc whose words read 95, except the occurrence of ``doubted`` after "||" (marked, then
+    removed), read at ``conf``."""
+    import re
+
+    from priorauth.text import ocr
+    from priorauth.text.sources import TextDoc
+
+    at = text.index("||")
+    text = text.replace("||", "", 1)
+    words = tuple(
+        ocr.Word(m.start(), m.end(), conf if m.start() == at and m.group().startswith(doubted) else 95.0, (0, 0, 1, 1))
+        for m in re.finditer(r"\S+", text)
+    )
+    return TextDoc(
+        "DocumentReference/x",
+        None,
+        "DocumentReference",
+        "t",
+        text,
+        pages=(ocr.Page(1, 0, len(text), (100, 100), words),),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "doubted", "confident"),
+    [
+        # [ocr33-other-gene-cell] a doubtful word in another gene's labelled cell says nothing of KRAS's cell
+        pytest.param(
+            "KRAS: negative   NRAS: not ||detected   HRAS: negative", "detected", True, id="ocr33-other-gene-cell"
+        ),
+        pytest.param("KRAS: wild type   ERBB2: ||absent", "absent", True, id="ocr33-other-gene-cell-after"),
+        # guards: a doubtful word in KRAS's own cell; another cell with no gene label; a cell labelled as KRAS misread
+        pytest.param(
+            "KRAS: not ||detected   NRAS: not detected", "detected", False, id="ocr33-other-gene-cell-guard-own"
+        ),
+        pytest.param(
+            "KRAS: not detected   Result: ||negative", "negative", False, id="ocr33-other-gene-cell-guard-no-gene"
+        ),
+        pytest.param(
+            "KRAS: not detected   KRA5: ||positive", "positive", False, id="ocr33-other-gene-cell-guard-lookalike"
+        ),
+    ],
+)
+def test_ocr33_other_gene_cell(text: str, doubted: str, confident: bool) -> None:
+    from priorauth.text import reading_of
+
+    doc = _scanned(text, doubted)
+    line_end = doc.text.index("\n") if "\n" in doc.text else len(doc.text)
+    assert reading_of(doc, 0, line_end).confident is confident
