@@ -88,6 +88,12 @@ CASES = [
         "not_met",
         id="ocr33-stamp-heads-page",
     ),
+    pytest.param(
+        "Thoracic NGS report\nPatient: HALVORSEN, IMOGEN\nKRAS exon 2 wild type; KRAS G12C not detected (lung core).\n"
+        "page 2 of 2\n** MISFILED ** returned to the sending lab\nPatient: DRUMMOND, PIETRO\nKRAS G12C detected, VAF 30%\n",
+        "not_met",
+        id="ocr33-stamp-heads-page-no-title",
+    ),
     # guards: a stamp with no patient field before it (the document's head); a page notice with no stamped page found
     pytest.param(
         "Outside panel\nWRONG PATIENT - SENT BACK\nPatient: OYELOWO, TOBIAS\nKRAS G12C detected 22% on the lung core\n",
