@@ -60,6 +60,11 @@ CASES = [
         "not_met",
         id="ocr33-call-then-other-gene-guard-own-negative",
     ),
+    pytest.param(
+        "Lung biopsy hotspot panel\nKRAS G12C: DETECTED   PCR: not detected\n",
+        "not_met",
+        id="ocr33-call-then-other-gene-guard-method-label",
+    ),
     # [ocr33-drug-targets-only] what a drug class targets, with "only": the drug's target, no result
     pytest.param(
         "Consult letter\nTissue NGS showed KRAS G13D. Sotorasib and adagrasib target only the G12C mutant protein and "
@@ -151,6 +156,9 @@ def _scanned(text: str, doubted: str, conf: float = 60.0):  # type: ignore[no-un
         ),
         pytest.param(
             "KRAS: not detected   Result: ||negative", "negative", False, id="ocr33-other-gene-cell-guard-no-gene"
+        ),
+        pytest.param(
+            "KRAS: not detected   PCR: ||positive", "positive", False, id="ocr33-other-gene-cell-guard-method"
         ),
         pytest.param(
             "KRAS: not detected   KRA5: ||positive", "positive", False, id="ocr33-other-gene-cell-guard-lookalike"

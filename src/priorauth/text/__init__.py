@@ -485,6 +485,8 @@ def _tier_cell(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no
 # open on a gene symbol's label with a colon, the other not KRAS nor a look-alike of it ("KRAL:"); a word of the
 # finding's own cell, and a cell with no gene label ("Result: not detected"), still count.
 _GENE_CELL_LABEL = re.compile(r"(?-i:([A-Z]{2,}[A-Z0-9]{0,5}))\W{0,2}:")
+_OTHER_GENE_LABEL = re.compile(r"(?-i:NRAS|HRAS|BRAF|EGFR|ALK|ROS1|RET|MET|ERBB2|HER2|NTRK[123]?|PIK3CA|TP53|STK11|KEAP1|"
+                               r"MAP2K1|NF1|PTEN|SMAD4|APC|CDKN2A|FGFR[1-4]|IDH[12]|KIT|PDGFRA|BRCA[12]|NRG1|CTNNB1|RB1|ATM)")
 
 
 def _other_gene_cell(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
@@ -500,8 +502,9 @@ def _other_gene_cell(text: str, w, cited: tuple[int, int]) -> bool:  # type: ign
     own_label, other_label = _GENE_CELL_LABEL.match(line, own), _GENE_CELL_LABEL.match(line, other)
     if not (own_label and other_label) or own_label.group(1) != "KRAS":
         return False
-    label = other_label.group(1).lower()
-    return label != "kras" and not _misread_as(label, "kras", 2)
+    label = other_label.group(1)
+    # a gene's symbol from a closed list ("PCR:", "Repeat:" may speak of KRAS itself), not a look-alike of KRAS
+    return bool(_OTHER_GENE_LABEL.fullmatch(label)) and not _misread_as(label.lower(), "kras", 2)
 
 
 def _other_box_item(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]

@@ -52,9 +52,15 @@ def original_result_superseded(doc: TextDoc, f: Finding) -> bool:
 
 
 # --- [ocr33-call-then-other-gene] --------------------------------------------------------------------------------------
+# another gene's symbol, upper case, from a closed list: a method's or a repeat's label ("PCR:", "Repeat:") may speak of
+# KRAS itself
+OTHER_GENE = (
+    r"(?-i:NRAS|HRAS|BRAF|EGFR|ALK|ROS1|RET|MET|ERBB2|HER2|NTRK[123]?|PIK3CA|TP53|STK11|KEAP1|MAP2K1|NF1|PTEN|SMAD4|"
+    r"APC|CDKN2A|FGFR[1-4]|IDH[12]|KIT|PDGFRA|BRCA[12]|NRG1|CTNNB1|RB1|ATM)\b"
+)
 _OWN_CALL_THEN_CELL = re.compile(
     r"(?:[ \t]*,?[ \t]*\(?(?:p\.|c\.)[^\s()]+\)?)*[ \t]*[,:;-]?[ \t]*(?:detected|positive|present|identified|mutated|mutant)\b"
-    r"[^\n]*?(?: {2,}|\t|[ \t]*\|[ \t]*)(?:[A-Z][A-Z0-9]{1,6}(?:[ \t]+(?:exons?|codons?)[ \t]+\d{1,3}|[ \t]+[A-Z]?\d{2,4}[A-Z*]?)?)"
+    rf"[^\n]*?(?: {{2,}}|\t|[ \t]*\|[ \t]*){OTHER_GENE}(?:[ \t]+(?:exons?|codons?)[ \t]+\d{{1,3}}|[ \t]+[A-Z]?\d{{2,4}}[A-Z*]?)?"
     r"[ \t]*(?::|-|=| {2,})",
     re.I,
 )
@@ -74,7 +80,7 @@ def call_then_other_gene(doc: TextDoc, f: Finding) -> bool:
         return False
     # the cell gap before the other gene's label: nothing negative between the call and it
     gap = doc.text[f.end + call.end() : m.end()]
-    cell = re.search(r"(?: {2,}|\t|[ \t]*\|[ \t]*)[A-Z][A-Z0-9]{1,6}", gap)
+    cell = re.search(rf"(?: {{2,}}|\t|[ \t]*\|[ \t]*){OTHER_GENE}", gap)
     return bool(cell) and not _NEGATIVE_WORD.search(gap[: cell.start() if cell else 0])
 
 
