@@ -230,6 +230,12 @@ CASES = [
         set(),
     ),
     (
+        "t38s-drug-not-given guard: agreement to continue a drug taken",
+        "Scans reviewed; I agree with continuing adagrasib at the reduced dose.",
+        {("therapy", "adagrasib")},
+        set(),
+    ),
+    (
         "t38s-drug-not-given",
         "She is interested in your adagrasib plus cetuximab study.",
         set(),

@@ -225,7 +225,7 @@ def _histology(doc: TextDoc, out: TextFacts) -> None:
 
 # --- drugs not given -------------------------------------------------------------------------------------------------
 _NOT_GIVEN_BEFORE = re.compile(
-    r"(?:\bfuture\s+|\bprefer(?:s|red)?\s+(?:\w+\s+){0,1}|\b(?:agree|agrees|concur|concurs)\s+with\s+(?:\w+\s+){0,1}"
+    r"(?:\bfuture\s+|\bprefer(?:s|red)?\s+(?:(?!continu)\w+\s+){0,1}|\b(?:agree|agrees|concur|concurs)\s+with\s+"
     r"|\binterested\s+in\s+(?:\w+\s+){0,4}|\b(?:told|heard|read)\s+(?:me|her|him|us|them)?\s*about\s+(?:[\w-]+\s+){0,3}"
     r"|\b(?:a|the)\s+(?:pill|drug|medicine|medication|tablet)\s+called\s+)$",
     re.I,
