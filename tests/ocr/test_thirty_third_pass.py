@@ -33,6 +33,21 @@ CASES = [
         "met",
         id="ocr33-original-result-superseded-guard-stands",
     ),
+    # [t38-title-superseded] the original-result line in capitals, a dated bracket before its dash, voids the result
+    # under it (merged with the thirty-eighth text pass, whose bracketed titles first cut it off from that result)
+    pytest.param(
+        "AMENDED MOLECULAR REPORT\nReason: wrong base change reported.\nCORRECTED RESULT (11/02/2026)\n"
+        "KRAS  c.34G>T  p.Gly12Cys (G12C)  VAF 22%  pathogenic\n"
+        "ORIGINAL RESULT (10/21/2026)  \u2014  SUPERSEDED, DO NOT USE\nKRAS  c.35G>A  p.Gly12Asp (G12D)  VAF 22%\n",
+        "met",
+        id="t38-title-superseded",
+    ),
+    pytest.param(
+        "REVISED NGS REPORT\nREVISED RESULT (09/14/2026)\nKRAS  c.34G>T  p.Gly12Cys (G12C)  VAF 31%  tier I\n"
+        "ORIGINAL RESULT (09/02/2026) - VOID, DO NOT USE\nKRAS  c.35G>T  p.Gly12Val (G12V)  VAF 31%\n",
+        "met",
+        id="t38-title-superseded-void",
+    ),
     # [ocr33-call-then-other-gene] a row of gene cells: the variant's own call, then another gene's negative cell
     pytest.param(
         "Sigmoid colon resection - molecular addendum\nKRAS: c.34G>T (p.G12C), POSITIVE   NRAS: not detected   BRAF: not detected\n",
