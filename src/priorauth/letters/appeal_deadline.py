@@ -206,9 +206,12 @@ _FROM_GIVEN = re.compile(
     I,
 )
 # a window counted from the decision's own date when the letter labels one apart from its own date
-_FROM_DECISION = re.compile(r"(?:the\s+)?(?:decision|determination|status|result)\s+date|date\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|determination)", I)
+# (a denial's own date, the thirtieth pass: "appeal within 180 days from the date of the denial" under "Date of denial: ...")
+_FROM_DECISION = re.compile(
+    r"(?:the\s+)?(?:decision|determination|status|result|denial)\s+date|(?:the\s+)?date\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|determination|denial)", I
+)
 _DECISION_DATE = re.compile(
-    rf"(?:^[ \t|]*|(?<=[ \t]{{2}}))(?:(?:decision|determination|status|result)\s+date|date\s+of\s+(?:the\s+)?(?:decision|determination)|decided(?:\s+on)?)"
+    rf"(?:^[ \t|]*|(?<=[ \t]{{2}}))(?:(?:decision|determination|status|result|denial)\s+date|date\s+of\s+(?:the\s+)?(?:decision|determination|denial)|decided(?:\s+on)?)"
     rf"[ \t]*(?:[:.|{{}}\[\]]+[ \t.|]*|[ \t]+)(?P<d>{dates.DATE})",  # (a cell's rule OCR read as "{|")
     I | M,
 )

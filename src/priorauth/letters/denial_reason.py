@@ -21,6 +21,8 @@ _REASON_LABEL = re.compile(
     r"|explanation\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|denial|determination)|(?:our\s+)?decision\s+(?:was|is)\s+based\s+on"
     r"|why\s+we\s+(?:denied|did\s+not\s+approve|could\s+not\s+approve|are\s+denying)\s+(?:(?:your|the|this)\s+(?:request|coverage)|it)"
     r"|why\s+we\s+(?:said|are\s+saying)\s+no(?:\s+to\s+[^:\n]{0,40})?(?=\s*:)"  # a plain-language letter's heading
+    # a US plan's heading over its reason: "Why we made this decision:" (the thirtieth pass; read in a denial only, as all)
+    r"|why\s+we\s+(?:made|reached)\s+(?:this|the|our)\s+(?:decision|determination)(?=\s*:|[ \t*_#]*\n)"
     # its question form over the answer ("Why did we say no?"), a reason labelled for whom it is shown ("Reason shown
     # to member:", "Reason given:")
     r"|why\s+(?:did|have)\s+we\s+(?:say\s+no|said\s+no|den(?:y|ied)\s+(?:it|this|your\s+request))\?"

@@ -233,7 +233,8 @@ _END = re.compile(
     rf"(?:(?<=approved)(?:through|thru|until)|\b(?:last\s+day\s+(?:covered|of\s+coverage)|ends?|ending|expiration|expiry|expires?(?:\s+on)?|through|thru|valid\s+(?:to|through|until)|until|stop|"
     rf"to\s+date|thru\s+date|through\s+date|authorization\s+end|period\s+end|termination|terminating|term|exp\.?)"
     r"|(?m:^)[ \t|]*(?:(?:covered|valid|approved|authorized|coverage|effective)[ \t]+)?to(?=[ \t]*(?::|\.{3,})|[ \t]{2,}\d))"  # OCR's "Approvedthrough"; a "From | To" table's "To:" column, "Approved to ....."
-    rf"(?:\s+(?:date|dt\.?))?[\s.:\-]*(?:on\s+)?(?P<d>{dates.DATE}|{_SIX})",
+    # (a fax's lost blank before "date": "Enddate", as the start's "Startdate")
+    rf"(?:\s*(?:date|dt\.?))?[\s.:\-]*(?:on\s+)?(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
 

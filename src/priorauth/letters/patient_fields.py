@@ -74,6 +74,15 @@ _NAME_OVER_DOB = re.compile(
     r"(?=(?:date\s+of\s+birth|DOB|D\.O\.B|born|birth\s*date|member\s+id)\b)",
     I | M,
 )
+# a block headed by the role alone, as a portal prints its columns ("PATIENT          PRESCRIBER" over "June T. Okafor
+# Sam Lee, MD" over "DOB: 02/03/1961   NPI: ..."): the name opening the line under the heading, its date of birth or
+# member id opening the line after (the thirtieth pass; never a role with its colon, a label of its own)
+_NAME_UNDER_ROLE = re.compile(
+    r"^[ \t]*(?-i:PATIENT|MEMBER|ENROLLEE|Patient|Member|Enrollee)(?:[ \t]{2,}[^\n:]*)?[ \t]*\n"
+    r"[ \t]*(?P<v>(?-i:[A-Z][a-z][A-Za-z'\-]*\.?(?:[ \t]+[A-Z][A-Za-z'\-]*\.?){1,3}))(?:[ \t]{2,}[^\n]*)?[ \t]*\n"
+    r"[ \t]*(?=(?:date\s+of\s+birth|DOB|D\.O\.B|born|birth\s*date|member\s+(?:id|#|number|no))\b)",
+    I | M,
+)
 # a name opening its line, its date of birth after a comma ("IN THE MATTER OF the request of\nJUNE T. OKAFOR, date of
 # birth 02/03/1961, ..."): capitals too
 _NAME_COMMA_DOB = re.compile(
@@ -121,11 +130,12 @@ _NOT_PERSON = re.compile(
     r"valued|health|care|team|office|all|to|friend|subscriber|enrollee|beneficiary|colleagues|friends|sirs|partners?)\b",
     I,
 )
+# (a fax's "DOR:", "NOB:", "D0B:" for "DOB:", in capitals before a colon: the thirtieth pass's "NOB", a D's stroke lost)
 # a date of birth after its label, in any layout: "DOB 11/3/56", "Date of birth / Fecha de nacimiento:
 # 1969-02-03" (and its short forms, the twenty-seventh pass: "Fecha nacimiento:", "F. nacimiento:", "Fecha de nac.:"), "your birthday on file is\nMay 5, 1952" (the first date after the label, within a few words
 # that hold no digit and no other date's label)
 _DOB = re.compile(
-    r"\b(?:DOB|(?-i:DOR)(?=[ \t]*:)|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|n[ée](?:\(e\)|e)?\s+le(?=[ \t]*:)|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il|fecha\s+de\s+nacimiento|fecha\s+de\s+nac\.|f\.\s+nacimiento|fecha\s+nacimiento)"
+    r"\b(?:DOB|(?-i:DOR|NOB|D0B)(?=[ \t]*:)|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birth[-_ ]?dt\b|birth(?=[ \t]*:)|birthday|born|date\s+de\s+naissance|n[ée](?:\(e\)|e)?\s+le(?=[ \t]*:)|data\s+de\s+nascimento|data\s+di\s+nascita|nat[ao]\s+il|fecha\s+de\s+nacimiento|fecha\s+de\s+nac\.|f\.\s+nacimiento|fecha\s+nacimiento)"
     rf"(?:{LEADER}|(?:(?!\b(?:dated?|issued|effective)\b)[^\d\n]|\n(?![ \t]*\n)){{0,48}}?)(?P<d>{dates.DATE}|{_SIX})",
     I,
 )
@@ -143,7 +153,7 @@ _MEMBER_NL_DE = re.compile(
     M,
 )
 _MEMBER = re.compile(
-    rf"(?:\b(?P<role>{_ROLE}|membership|affiliation|mbr|society|fund|carteirinha|carteira|tessera|certificate|policy|health\s+plan|medicaid|medicare|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
+    rf"(?:\b(?P<role>{_ROLE}|membership|affiliation|mbr|society|fund|carteirinha|carteira|tessera|certificate|policy|health\s+plan|medica(?:id|re)(?:[ \t]+rx)?|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
     r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|n\.?[ \t]*[º°](?![a-z])\.?|n\.2(?=[ \t]*:)|(?<=tessera )n\.(?=[ \t]*:)|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
     r"(?:\s*(?:(?:number|no)(?![a-z])\.?|#))?"
     r"(?:[ \t]*\((?-i:[a-z])[^()\n]{1,40}\))?"  # "member ID (as given on the application): ..."
@@ -380,12 +390,12 @@ def _patient(text: str) -> dict[str, Hit]:
         x
         for rule in (
             _NAME, _NAME_COLUMN, _NAME_CAPS_COMMA, _NAME_RE, _NAME_NL_DE, _NAME_FOR, _NAME_INLINE,
-            _ADDRESSEE, _ADDRESS_BLOCK, _NAME_OVER_DOB, _NAME_COMMA_DOB, _SALUTATION,
+            _ADDRESSEE, _ADDRESS_BLOCK, _NAME_OVER_DOB, _NAME_UNDER_ROLE, _NAME_COMMA_DOB, _SALUTATION,
         )
         for x in _patients_first(list(rule.finditer(text)))
         if not _NOT_NAME.search(x.group("v"))
         and not (rule is _SALUTATION and _NOT_PERSON.search(x.group("v")))
-        and not (rule in (_ADDRESS_BLOCK, _NAME_OVER_DOB, _NAME_COMMA_DOB) and _NOT_ADDRESSEE.search(x.group("v")))
+        and not (rule in (_ADDRESS_BLOCK, _NAME_OVER_DOB, _NAME_UNDER_ROLE, _NAME_COMMA_DOB) and _NOT_ADDRESSEE.search(x.group("v")))
     )
     if split := parts.name(text):  # "Surname  Given name" columns, or their two labelled lines
         out["name"] = Hit(*split)

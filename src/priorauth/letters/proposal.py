@@ -15,12 +15,14 @@ from priorauth.letters import (
     birth_not_dated,
     block_opening,
     bracket_gloss,
+    collapsed_row,
     dash_leaders,
     dash_reason,
     dates,
     fields,
     glossed,
     granted_quantity,
+    id_glyphs,
     json_status,
     key_rows,
     label_gloss,
@@ -202,6 +204,7 @@ def propose(
     # (an export's "key|value" rows read as labels: the twenty-ninth pass's :mod:`key_rows`)
     rows = key_rows.labelled(wrapped_element.joined(letter.text))
     rows = dash_leaders.colons(specks.blanked(rows)) if letter.ocr else rows  # a fax's "EFF DATE _ - 19-MAR-2027": its leader's colon
+    rows = id_glyphs.repaired(rows) if letter.ocr else rows  # a fax's "Member 1D:" for "Member ID:" (the thirtieth pass)
     text = outcome.plain(fields.unwidgeted(fields.unfenced(fields.untagged(glossed.glossed(stray_label.unbarred(rows))))))
     text = json_status.without_bracketed_history(letter.text, text)  # a record's "history": [...]: never this request
 
@@ -259,6 +262,8 @@ def propose(
         number = fields.authorization_number(bare)
     if number is None:  # run into a sentence: "approved under authorization <id>", ", reference <id>,"
         number = prose_number.number(ours)
+    if number is None:  # a table's row whose column gaps a fax closed: the one id on LUMAKRAS's row under "PA Number"
+        number = collapsed_row.number(ours)
     if number is not None and (own := appeal_number.appeal_id(ours, number)):  # an appeal decision's own number
         number = own
     if number is not None and kind is None and outcome.decides_another_drug(ours):
@@ -309,7 +314,8 @@ def propose(
             asked_granted.quantity(ours)  # "Requested: 720 ..." over "Approved: 240 ...": the approved one
             or fields.quantity(ours)
             or tables.read(fields.quantity, ours)
-            or granted_quantity.quantity(ours),
+            or granted_quantity.quantity(ours)
+            or collapsed_row.quantity(ours),  # the one "240/30" on LUMAKRAS's row under "Qty / Days", its gaps closed
         )
         if outcome.PARTIAL.search(ours):  # a partial approval denies the rest: its appeal deadline is read
             add("appeal_deadline", fields.appeal_deadline(text, day.value if day else None)[0])

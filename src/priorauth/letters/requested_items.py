@@ -192,6 +192,8 @@ def requested(text: str) -> list[Hit]:
         fhir = [Hit(m.group("item"), m.start("item"), m.end("item")) for m in _X12_SEND.finditer(text)]
     if fhir or (fhir := _checked_rows(text)) or (fhir := _open_rows(text)) or (fhir := _leader_rows(text)) or (fhir := _chevron_list(text)):
         return fhir
+    if questions := _questions(text):  # an ePA portal's "Q1. ...?" over its answer field, "Q2. ...": the questions
+        return questions
     for a in _ASK.finditer(text):
         if _NONE_ASKED.match(text, a.end()):
             continue  # "Info needed: none - the file is complete" asks for nothing
@@ -255,12 +257,51 @@ def requested(text: str) -> list[Hit]:
     )
     objects = [(a, o) for a in asks if (o := _ask_object(text, a))]
     if not objects:
-        return []
+        # no other request: the plan's own "We request a peer-to-peer discussion with ..." (its object, in its sentence)
+        return next((o for a in _WE_REQUEST.finditer(text) if (o := _ask_object(text, a))), [])
     first = objects[0]
     # a second request in its own sentence adds to the first ("... and need: X. Please also send: Y.")
     said_also = [bool(re.search(r"\balso\b", a.group(0), I)) for a, _ in objects]
     also = [x for x, again in zip(objects[1:], said_also[1:], strict=True) if again or said_also[0]]
     return [hit for _, found in sorted([first, *also], key=lambda x: x[0].start()) for hit in found]
+
+
+# the thirty-second set's US plans (the thirtieth pass): an ePA portal's questions, each opening its line with its number
+# ("Q1. What is the date ...?", OCR's "Q2:"), under the words that name them as questions ("... answers to the questions
+# below"); the answer's field under each ("Answer: ____", "( ) Yes  ( ) No", "[ Attach file ]") is none of its words
+_QUESTION = re.compile(r"^[ \t]*(?-i:Q)(?P<n>\d{1,2})[.):][ \t]+(?P<item>\S[^\n]*?)[ \t]*$", M)
+_QUESTIONS_NAMED = re.compile(r"\bquestions?\b", I)
+# a line that goes on with the question above: small letters first, no field's blank, box or bracket
+_GOES_ON = re.compile(r"[ \t]*[a-z][^\n_\[\](){}|]*$")
+
+
+def _questions(text: str) -> list[Hit]:
+    """The numbered questions a portal asks ("Q1. ...", "Q2. ...", from 1 in order, two or more), when the words before
+    the first name them as questions; [] otherwise."""
+    found = list(_QUESTION.finditer(text))
+    run: list[re.Match[str]] = []
+    for m in found:
+        if int(m.group("n")) == len(run) + 1:
+            run.append(m)
+        elif int(m.group("n")) == 1:
+            run = [m]
+        elif len(run) < 2:
+            run = []
+    if len(run) < 2 or not _QUESTIONS_NAMED.search(text[max(0, run[0].start() - 300) : run[0].start()]):
+        return []
+    out = []
+    for m in run:
+        item, end = m.group("item"), m.end("item")
+        nxt = text[m.end() + 1 : text.find("\n", m.end() + 1) % (len(text) + 1)] if m.end() < len(text) else ""
+        if nxt and _GOES_ON.fullmatch(nxt):  # the question wrapped onto the next line
+            item, end = f"{item} {nxt.strip()}", m.end() + 1 + len(nxt.rstrip())
+        out.append(Hit(" ".join(item.split()), m.start("item"), end))
+    return out
+
+
+# the plan's own request in a sentence: "We request a peer-to-peer discussion with the prescribing physician" (read only
+# when no other request is found; never "we requested", nor the office's "you may request")
+_WE_REQUEST = re.compile(r"\bwe\s+(?:also\s+)?(?:would\s+like\s+to\s+)?request(?=\s+(?:a|an|the|your)\s)", I)
 
 
 def _right_column(left: str) -> bool:

@@ -260,6 +260,7 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
             and not _specimen_label(doc.text, w)
             and not _record_key(doc.text, w, cited)
             and not _tier_cell(doc.text, w, cited)
+            and not _other_gene_cell(doc.text, w, cited)
             and ((own[0] <= w.start < own[1] and _same_cell(doc.text, w, cited)) or _may_qualify(doc.text, w))
             and not _after_sentence(doc.text, w, end)
         ]
@@ -476,6 +477,34 @@ def _tier_cell(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no
         return False
     before, after = text[max(0, w.start - 2) : w.start], text[w.end : _line_end(text, w.end)]
     return (before == "  " or before.endswith("\t")) and (not after.strip() or after.startswith("  "))
+
+
+# [ocr33-other-gene-cell] (held-out OCR v32, issue 17's thirty-third pass) A row of labelled gene cells ("KRAS: not
+# detected  EGFR: not detected  BRAF: not detected"), the finding in its own gene's cell: a word of another gene's cell
+# ("detected" at 68% in EGFR's) speaks of that gene, however doubtful, as another box's item does. Only when both cells
+# open on a gene symbol's label with a colon, the other not KRAS nor a look-alike of it ("KRAL:"); a word of the
+# finding's own cell, and a cell with no gene label ("Result: not detected"), still count.
+_GENE_CELL_LABEL = re.compile(r"(?-i:([A-Z]{2,}[A-Z0-9]{0,5}))\W{0,2}:")
+_OTHER_GENE_LABEL = re.compile(r"(?-i:NRAS|HRAS|BRAF|EGFR|ALK|ROS1|RET|MET|ERBB2|HER2|NTRK[123]?|PIK3CA|TP53|STK11|KEAP1|"
+                               r"MAP2K1|NF1|PTEN|SMAD4|APC|CDKN2A|FGFR[1-4]|IDH[12]|KIT|PDGFRA|BRCA[12]|NRG1|CTNNB1|RB1|ATM)")
+
+
+def _other_gene_cell(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]
+    start = _line_start(text, w.start)
+    if not start <= cited[0] <= _line_end(text, w.start):
+        return False
+    line = text[start : _line_end(text, w.start)]
+    bounds = [0, *(m.end() for m in _GAP.finditer(line))]
+    cell_of = lambda at: max(b for b in bounds if b <= at - start)  # noqa: E731
+    own, other = cell_of(cited[0]), cell_of(w.start)
+    if own == other:
+        return False
+    own_label, other_label = _GENE_CELL_LABEL.match(line, own), _GENE_CELL_LABEL.match(line, other)
+    if not (own_label and other_label) or own_label.group(1) != "KRAS":
+        return False
+    label = other_label.group(1)
+    # a gene's symbol from a closed list ("PCR:", "Repeat:" may speak of KRAS itself), not a look-alike of KRAS
+    return bool(_OTHER_GENE_LABEL.fullmatch(label)) and not _misread_as(label.lower(), "kras", 2)
 
 
 def _other_box_item(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]

@@ -656,6 +656,10 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         if _AT_DIAGNOSIS.search(f.sentence) or (_RECURRENCE.search(_line(doc, f)) and not recurrence_called):
             return  # "Staging CT: ... new bone lesions, stage IVB at diagnosis": the spread found at diagnosis
         value = value.removesuffix("_on_imaging")
+    if value == "improved_with_drug":  # (t38) [t38-decrease-in-primary] "decrease in the L lung primary" on a drug
+        if not _drug_named(doc.text):
+            return  # an impression naming no treatment: a change, no response
+        value = "improved"
     if value == "worsened_recurrence":  # (t37) [t37-status-lesions-recurrence] "CT: new liver lesions - recurrence"
         if not (_SEEN_OR_STOPPED_FOR.search(doc.text, max(f.sentence_start, f.start - 80), f.end) and _drug_named(doc.text)):
             return  # no study on the line, or no drug in the text: a recurrence at no course of therapy

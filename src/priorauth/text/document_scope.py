@@ -129,9 +129,58 @@ def _stamped_page(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     return _line_start(text, other[-1].start()), _line_end(text, m.end())
 
 
+# [ocr33-stamp-heads-page] (held-out OCR v32, issue 17's thirty-third pass) ... or a stamp at the head of a later page
+# ("MISFILED - NOT THIS PATIENT - returned to sender", a fax page's header line above it), the page's own patient field
+# naming someone else than the document's first right after it: that page, from the stamp's line to the next page
+# header (or the next field naming the document's patient, or the end), is another's; the pages before it stay this
+# patient's. Guards: a stamp with no patient field before it (the document's own head: the document is void as
+# before), a stamp followed by no other patient's field (the document is void as before).
+_NEXT_PAGE_HEADER = re.compile(
+    r"^[^\n]*(?:\bP\.?[ \t]?0*\d{1,3}[ \t]*/[ \t]*0*\d{1,3}\b|\bpage[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}\b)[^\n]*$", re.I | re.M
+)
+
+
+def _stamp_heading_page(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    fields = [f for f in _PATIENT_FIELD.finditer(text) if f.start() < m.start()]
+    if not fields:
+        return None
+    first = fields[0].group(1).lower()
+    after = _PATIENT_FIELD.search(text, m.end(), min(len(text), m.end() + 300))
+    if after is None or after.group(1).lower() == first:
+        return None
+    end = len(text)
+    own = next((f for f in _PATIENT_FIELD.finditer(text, after.end()) if f.group(1).lower() == first), None)
+    if own:
+        end = _line_start(text, own.start())
+    header = _NEXT_PAGE_HEADER.search(text, _line_end(text, after.end()) + 1)
+    if header and header.start() < end:
+        end = header.start()
+    return _line_start(text, m.start()), end
+
+
 @lru_cache(maxsize=256)
 def _stamped_pages(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(page for m in _MISDIRECTED.finditer(text) if (page := _stamped_page(text, m)))
+    pages = [page for m in _MISDIRECTED.finditer(text) if (page := _stamped_page(text, m))]
+    for m in (*_MISDIRECTED.finditer(text), *_MISFILED.finditer(text)):  # [ocr33-stamp-heads-page]
+        if not any(start <= m.start() < end for start, end in pages) and (page := _stamp_heading_page(text, m)):
+            pages.append(page)
+    return tuple(pages)
+
+
+# [ocr33-page-misfiled] (held-out OCR v32) A title or line saying a PAGE was misfiled ("report with another patient's
+# page misfiled in the same transmission", "misfiled page attached"), in a document one of whose later pages is
+# stamped as another patient's ([ocr33-stamp-heads-page]): the page is set aside, the document stays this patient's.
+# Guard: with no such stamped page found, the notice voids the document as before.
+_PAGE_SUBJECT_MISFILED = re.compile(r"\bpages?\b[^.;\n]{0,16}$|\bmis-?filed\s+pages?\b", re.I)
+
+
+def _page_misfiled(text: str, m: re.Match[str]) -> bool:
+    if not (
+        _PAGE_SUBJECT_MISFILED.search(text[max(0, m.start() - 30) : m.start()])
+        or _PAGE_SUBJECT_MISFILED.match(text, m.start())
+    ):
+        return False
+    return any(start > m.end() for start, _ in _stamped_pages(text))
 
 
 def stamped_page_at(text: str, at: int) -> bool:
@@ -180,6 +229,8 @@ def _misfiled(text: str) -> bool:
             or _one_entry_in_error(head, m)
             or _asked_or_in_part(head, m)
             or _one_order_wrong_patient(head, m)
+            or _page_misfiled(text, m)  # [ocr33-page-misfiled]
+            or stamped_page_at(text, m.start())  # [ocr33-stamp-heads-page] the stamp of one page, not the document's
         )
         for m in _MISFILED.finditer(head)
     )

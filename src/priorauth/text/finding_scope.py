@@ -366,7 +366,14 @@ _NOT_STATED = re.compile(
 )
 _TITLE_DASH = re.compile(r"\s[-\u2013\u2014]\s")
 # a drug's label, not an order: "approved only for KRAS G12C-mutated tumours" ([ocr12-approved-only-for])
-_LABEL_ONLY = re.compile(r"\b(?:approved|licensed|indicated|labell?ed)\s+only\s*$|\bonly\s+(?:approved|licensed|indicated)\s*$", re.I)
+# (held-out v37, issue 13's thirty-eighth pass) [t38-label-scope-indication] ... and what a drug "is (only) for", told
+# to a patient it may not apply to ("sotorasib is for advanced KRAS G12C cancer only"): the label's population, not an
+# order's indication (the HYPOTHETICAL of [t37s-is-for-advanced] stands, for the result as for the drug).
+_LABEL_ONLY = re.compile(
+    r"\b(?:approved|licensed|indicated|labell?ed)\s+only\s*$|\bonly\s+(?:approved|licensed|indicated)\s*$"
+    r"|\b(?:is|are)\s+(?:only\s+|just\s+|meant\s+|intended\s+)?$",
+    re.I,
+)
 
 
 # (held-out v29, issue 13's thirtieth pass, part two) [v29-declined-for] The patient declining a treatment recommended or
@@ -554,3 +561,25 @@ def _relative_is_patient(doc: TextDoc, f: Finding) -> bool:
     allowed = narrators.union(*(_PATIENT_AS[n] for n in narrators)) | (subjects if len(subjects) == 1 else set())
     named = {w.lower() for w in _RELATION.findall(f.sentence)}
     return bool(named) and named <= allowed
+
+
+# (held-out v37, issue 13's thirty-eighth pass) [t38-appeal-of-denial] A prescriber's own appeal of a payer's denial ("I
+# am writing to appeal the denial of <drug> for my patient, a 64-year-old man with stage IVB adenocarcinoma ..., KRAS
+# G12C", "we are requesting reconsideration of the denial"): the "denial" the general-statement filter reads as a
+# payer's reasoning is the letter's subject; the patient described after it is the patient's. The writer must be "I" or
+# "we": a payer's "You may appeal this denial" stays general. Not for drugs (the drug appealed for is asked for, not
+# given); any other general word in the sentence still decides.
+_APPEAL_OF_DENIAL = re.compile(
+    r"\b(?:i|we)\s+(?:am\s+|are\s+|would\s+like\s+to\s+|wish\s+to\s+|hereby\s+)?(?:writing\s+(?:to|in\s+order\s+to)\s+)?"
+    r"(?:appeal(?:ing)?|contest(?:ing)?|disput(?:e|ing)|request(?:ing)?\s+(?:reconsideration|(?:a\s+)?review)\s+of)\s+"
+    r"(?:the|this|your|its)\s+(?:recent\s+|initial\s+|adverse\s+)?denial\b",
+    re.I,
+)
+
+
+def appealed_denial_only(f: Finding) -> bool:
+    """The sentence is general only through a prescriber's appeal of a denial ([t38-appeal-of-denial])."""
+    if f.label == "THERAPY" or not _APPEAL_OF_DENIAL.search(f.sentence):
+        return False
+    rest = _APPEAL_OF_DENIAL.sub(lambda m: " " * len(m.group(0)), f.sentence)
+    return not patterns()["not_about_patient"].search(rest)

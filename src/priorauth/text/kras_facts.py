@@ -61,6 +61,7 @@ from priorauth.text.kras_glosses import (
     slash_glossed_cell,
 )
 from priorauth.text.kras_ocr32s import copula_speck_not, document_not_received, label_population, report_requested
+from priorauth.text.kras_ocr33 import call_then_other_gene, drug_targets_only, original_result_superseded
 from priorauth.text.kras_ocr33s import coverage_locus
 from priorauth.text.kras_split_negation import specked_split_negation
 from priorauth.text.kras_tables import (
@@ -471,11 +472,14 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if f.label == "KRAS_G12C" and _G12C_IN_ERROR.search(doc.text):
         return  # (held-out v13) [v13-g12c-in-error] "The G12C entry was an error": no G12C anywhere in the note
     if f.label == "KRAS_G12C" and (
-        _OPTIONS_AFTER.match(doc.text, f.end) or _DRUG_TARGET_BEFORE.search(doc.text[max(0, f.start - 40) : f.start])
+        _OPTIONS_AFTER.match(doc.text, f.end)
+        or _DRUG_TARGET_BEFORE.search(doc.text[max(0, f.start - 40) : f.start])
+        or drug_targets_only(doc, f)  # [ocr33-drug-targets-only] "G12C inhibitors target only the G12C variant"
     ):
         return  # (held-out v16) [v16-g12c-unchosen-options] [v16-g12c-drug-target]: no result of the patient
     aside = _negation_of_aside(f) or reference_column_negative(doc, f)  # [ocr21-reference-column] "Ref range: Not detected"
     aside = aside or no_compound_only(f)  # [ocr29-no-compound] "revising an earlier no-mutation result to KRAS G12C"
+    aside = aside or call_then_other_gene(doc, f)  # [ocr33-call-then-other-gene] "KRAS: p.G12C, DETECTED  NRAS: not detected"
     # [ocr25-cell-free-dna] "G12C detected in plasma cell-free DNA": the only negation is the sample's "free"
     free_only = f.label != "KRAS_NEG" and cell_free_only(f)
     negated = ("NEGATED_EXISTENCE" in f.modifiers and not aside and not positive_row_call(doc, f) and not free_only) or bool(
@@ -520,6 +524,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # [ocr18-withdrawn-row] "Version 1 (withdrawn)  KRAS c.34G>T p.G12C 26%  -- WITHDRAWN": a voided entry
     if voided_result_label(doc, f) or earlier_report_quoted(doc, f):
         return  # [ocr32-voided-result-label] "PREVIOUS RESULT (IN ERROR): KRAS p.G12C"; [ocr32-earlier-report-quoted]
+    if original_result_superseded(doc, f):
+        return  # [ocr33-original-result-superseded] "ORIGINAL RESULT (date): KRAS - no mutation detected" in a corrected report
     if not_read_as(doc, f):
         return  # [ocr32-not-read-as] "Do not interpret this preliminary report as negative for KRAS": a warning
     if replaced_version_line(doc, f):

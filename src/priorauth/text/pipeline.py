@@ -258,7 +258,10 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z%)\]])\^\d{1,2}(?!\d)")
 
 # A title line in capitals before a dash or colon ("RENEWAL REQUEST - LUMAKRAS (sotorasib), ref. 118842") is a
 # heading, not the start of a wrapped sentence.
-_TITLE = re.compile(r"^\s*[A-Z][A-Z&/ ]{6,}\s+[-\u2013\u2014:]\s")
+# (held-out v37, issue 13's thirty-eighth pass) [t38-title-bracket] ... with a bracket between the capitals and the dash
+# ("TOXICITY CHECK (RN phone, CTCAE v5) - sotorasib C3 wk2", "PHARMACY NOTE (oral chemo) - ..."): still a title, so the
+# flowsheet row under it ("... / Pneumonitis: none / ...") is no wrap of it and its "none" does not reach the drug.
+_TITLE = re.compile(r"^\s*[A-Z][A-Z&/ ]{6,}(?:\s*\([^()\n]{0,40}\))?\s+[-\u2013\u2014:]\s")
 # (held-out v36, issue 13's thirty-seventh pass) [t37-subject-line] a letter's subject field ("Re: Member ID withheld;
 # sotorasib denial dated 11/20/2026") above a line opening with a capital ("My patient, a 66-year-old man ..."): a field
 # of its own, not a sentence wrapping on (its "denial" made the patient's history a payer's reasoning). A subject

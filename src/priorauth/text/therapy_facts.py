@@ -491,6 +491,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _negated_in_another_cell(doc, f)
         or _given_despite_negation(doc, f)
         or _drug_beside_doubted_event(doc, f)
+        or _reason_of_order_on_drug(doc, f)  # (t38) [t38-order-reason-on-drug] "CT ordered for new cough on sotorasib"
         or _relative_reports_patient(f)
         or _drug_asked_working(doc, f)
         or _caller_relative_is_patient(doc, f)
@@ -523,6 +524,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v13) [v13-therapy-called-wrong] "the referral mentions durvalumab - incorrect: ..."
     if drug_in_labeling(before):
         return  # (held-out OCR v32's safety pass) [ocr32s-drug-labeling] "FDA labeling for sotorasib and adagrasib"
+    if _WILL_BE_USED_BEFORE.search(before[-30:]) and _WILL_BE_USED_AFTER.match(doc.text, f.end):
+        return  # (t38) [t38-will-drug-be-used] "Q: Will sotorasib be used as monotherapy? A: Yes": a use to come
     if _REFUSED_BEFORE.search(before[-50:]):
         return  # (held-out v22) [v22-therapy-decided-against] "decided against carbo/pem", "the reason we avoided pembro"
     after = doc.text[f.end : f.sentence_start + len(f.sentence)]
@@ -537,6 +540,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _cycle_given_before(doc, f)
         or _study_drug_acted_on(doc, f)
         or (_AFTER_WORD.search(before[-30:]) and _COURSE_AFTER.match(doc.text, f.end))
+        or _reason_of_order_on_drug(doc, f)  # [t38-order-reason-on-drug] the complaint arose on the drug: it is taken
     )
     planned = (
         f.section == "plan"
@@ -544,6 +548,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _starting_later(before, f.sentence)
         or _PLAN_LABEL.match(f.sentence)
         or _PLANNED_LINE_BEFORE.search(doc.text, max(0, f.sentence_start - 80), f.sentence_start)
+        or _REGIMEN_FIELD_LINE.match(doc.text, _line_start(doc.text, f.start), f.start)  # [t38-regimen-field-every-drug]
     )
     after_plan = bool(p["planned_after"].search(after))
     if (
@@ -559,6 +564,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     subject_line = _past_subject_line(doc, f)
     header = _block_header(doc, f)
     table_header = p["therapy_table_header"].search(header) and not _DOSE_TABLE.search(header)
+    table_header = table_header and not _HISTORY_FIELD_LINE.match(_line(doc, f))  # [t38-history-field-below-list]
     if (p["therapy_not_given"].search(subject_line) or table_header) and not (
         _patient_had(doc, f) or _named_as_history(doc, f) or renewal
     ):
@@ -883,6 +889,38 @@ def _drug_beside_doubted_event(doc: TextDoc, f: Finding) -> bool:
 _QUESTION_AFTER = re.compile(r"[^,;.\n?]{0,40}\?(?!\w)")
 
 
+# (held-out v37, issue 13's thirty-eighth pass) [t38-order-reason-on-drug] A test ordered for a complaint the patient
+# has "on" a drug ("CT chest - ordered for new cough on sotorasib (r/o pneumonitis)", "labs obtained for diarrhea on
+# FOLFIRI"): the order's doubt is the test's; the reason, and the drug it arose on, are the patient's. The complaint
+# (one to four words) must stand between "for" and "on"; guards: "ordered for sotorasib" (the drug ordered), a doubt
+# bound to the drug ("?on X"), a start still to come ("on sotorasib start", "on starting X").
+_ORDER_REASON_ON = re.compile(
+    r"\b(?:ordered|obtained|requested|performed|done|sent)\s+(?:for|because\s+of|due\s+to|to\s+evaluate)\s+"
+    r"(?:(?!(?:if|whether|possible|planned|future)\b)[\w/-]+\s+){1,4}?on\s+(?:the\s+)?$",
+    re.I,
+)
+_START_AFTER = re.compile(r"\s+(?:start|initiation|initiating|starting|commencement)\b", re.I)
+
+
+def _reason_of_order_on_drug(doc: TextDoc, f: Finding) -> bool:
+    if f.modifiers & EXCLUDING - {"POSSIBLE_EXISTENCE"} != {"HYPOTHETICAL"} or f.section in NOT_OWN_SECTIONS:
+        return False
+    before = f.sentence[: f.start - f.sentence_start]
+    return bool(_ORDER_REASON_ON.search(before)) and not _DOUBT_ON_DRUG.search(before) and not _START_AFTER.match(
+        doc.text, f.end
+    )
+
+
+# (held-out v37, issue 13's thirty-eighth pass) [t38-will-drug-be-used] A form's question about the drug's use to come
+# ("Q: Will sotorasib be used as monotherapy? A: Yes", "Will Lumakras be given with other anticancer drugs?"): the
+# answer yes speaks of the regimen requested, not of a drug given. Only "will <drug> be used / given / taken /
+# combined / prescribed"; "Has the patient received carboplatin?" is no such question.
+_WILL_BE_USED_BEFORE = re.compile(r"(?:^|[:.)\]]\s*|\b(?:q|question)\s*\d{0,2}\s*[:.)-]\s*)will\s+(?:the\s+)?$", re.I)
+_WILL_BE_USED_AFTER = re.compile(
+    r"(?:\s*\([^()\n]{0,30}\))?\s+be\s+(?:used|given|taken|combined|prescribed|administered|dispensed)\b", re.I
+)
+
+
 # (held-out v20, issue 13's twenty-first pass) [v20-therapy-prior-in-request] A drug named as the history inside a
 # request ("request was for sotorasib + panitumumab (mCRC, prior FOLFOX/FOLFIRI)", "applying for X after progression
 # on carboplatin"): the request is the other drug's; "prior", "s/p", "failed", "progressed on" make this one given,
@@ -890,7 +928,13 @@ _QUESTION_AFTER = re.compile(r"[^,;.\n?]{0,40}\?(?!\w)")
 # a quoted label ('"prior KRAZATI" exclusion'), not across a list's "and" ("prior systemic therapy, and X must").
 _PRIOR_IN_REQUEST = re.compile(
     r"(?<![\"\u201c])\b(?:prior|previous(?:ly)?|s/p|status\s+post|failed|(?:progressed|progression|pd)\s+(?:on|after|through))\s+"
-    r"(?!(?:auth\w*|pa|to|approval|request)\b)(?:(?!(?:and|or|must|should|will)\b)(?:[\w+-]+\s*/\s*|[\w/+-]+\s+)){0,2}$",
+    r"(?!(?:auth\w*|pa|to|approval|request)\b)(?:(?!(?:and|or|must|should|will)\b)(?:[\w+-]+\s*/\s*|[\w/+-]+\s+)){0,2}$"
+    # (held-out v37, issue 13's thirty-eighth pass) [t38-after-treatment-with] a past treatment named with its drugs
+    # after "after" ("radiation pneumonitis 2024 after chemoRT w/ carbo/pem", "after concurrent chemoradiation with
+    # cisplatin/etoposide"): the drugs of a course had. Not "before", not a plan ("after PA approval").
+    r"|\b(?:after|following|s/p)\s+(?:(?:concurrent|definitive|adjuvant|neoadjuvant|induction|consolidation)\s+)?"
+    r"(?:chemo-?rt|chemo-?radiation|chemoradiotherapy|c?crt|chemo(?:therapy)?|radiation|rt|surgery\s+and\s+chemo)\s+"
+    r"(?:w/|with)\s*$",
     re.I,
 )
 
@@ -962,6 +1006,16 @@ def _caller_relative_is_patient(doc: TextDoc, f: Finding) -> bool:
     return _relative_is_patient(doc, f)
 
 
+# (held-out v37, issue 13's thirty-eighth pass) [t38-regimen-field-every-drug] A form's "Regimen:" field (planned_before's
+# "Regimen:" reads 40 characters on) names every drug of its line, however long the doses between ("Regimen: carboplatin
+# AUC 5 + pemetrexed 500 mg/m2 + pembrolizumab 200 mg q3w x4"): the third drug is the regimen's as the first is. Only
+# within the field's own sentence on its line (no stop or semicolon between); a dose the line says was given is read
+# by the given checks as for the first drug.
+_REGIMEN_FIELD_LINE = re.compile(
+    r"\W*(?:(?:study|trial|new|intended|requested|proposed|planned)\s+)?regimen\s*:[^.;\n]*$", re.I
+)
+
+
 # (held-out v23) [v24-therapy-not-yet] A line that ends in a plan's colon ("Total neoadjuvant therapy planned:" over
 # "short-course RT 25 Gy/5 then CAPOX"): the sentence on the next line is that plan's list, not drugs given.
 _PLANNED_LINE_BEFORE = re.compile(
@@ -1013,6 +1067,18 @@ _PATIENT_HAD = re.compile(
 # item too: "[ ] Prior therapy: none  <- left unchecked (pt had carboplatin/paclitaxel 2024)" names the patient's drug.
 def _patient_had(doc: TextDoc, f: Finding) -> bool:
     return bool(_PATIENT_HAD.search(doc.text[max(0, f.start - 60) : f.start]))
+
+
+# (held-out v37, issue 13's thirty-eighth pass) [t38-history-field-below-list] A line opening with a field of the patient's
+# own history ("Clinical: metastatic lung adenocarcinoma ..., on carbo/pem/pembro since 9/2026", "Treatment history:
+# ...") is no row of a drug list above it ('FDA-approved therapies: sotorasib, adagrasib' pasted from a report): its
+# drugs are read as any sentence's. Only these history labels: a row labelled by a tier, a level or a drug stays a row.
+_HISTORY_FIELD_LINE = re.compile(
+    r"\s*(?:clinical(?:\s+(?:history|summary|context|course|status|information|info))?|history|hx|hpi|interval\s+history|"
+    r"(?:onc(?:ologic(?:al)?)?|treatment|tx|therapy)\s+history|prior\s+(?:therapy|therapies|treatment|tx|lines?)|"
+    r"current\s+(?:therapy|treatment|tx|regimen))\s*:",
+    re.I,
+)
 
 
 # (held-out v15, issue 13's sixteenth pass) [v15-dose-table] A table whose header names a drug column beside a dose,
