@@ -22,7 +22,6 @@ from priorauth.letters import (
     fields,
     glossed,
     granted_quantity,
-    history_rows,
     json_status,
     key_rows,
     label_gloss,
@@ -42,6 +41,7 @@ from priorauth.letters import (
     quoted_csv,
     reason_shapes,
     recheck,
+    request_history,
     side_columns,
     source,
     specks,
@@ -252,7 +252,7 @@ def propose(
         out.warnings.append(why)
     kind = result.value if result else None
     number = fields.authorization_number(ours) or tables.read(fields.authorization_number, ours)
-    if history_rows.earlier(ours, number):  # a column table's first row under "Request history:": an earlier request's
+    if request_history.earlier(ours, number):  # a column table's first row under "Request history:": an earlier request's
         out.warnings.append("the reference number is a row of the letter's history of requests: it is not proposed")
         number = None
     if part and number is None:  # the id on LUMAKRAS's own row of a table, else one for the whole request
