@@ -10,6 +10,7 @@ from priorauth.letters import (
     appeal_terms,
     appeal_windows,
     dates,
+    worked_example,
 )
 from priorauth.letters.letter_dates import _JULIAN_SAID, julian
 from priorauth.letters.spans import Hit, I, M
@@ -94,6 +95,8 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
         g = next(x for x in ("d", "d2", "d3") if m.group(x))
         if _NOT_APPEAL.search(_sentences_around(text, m.start(g), m.end(g))[0]):
             continue  # the date of another window after the appeal's ("... peer-to-peer discussion until 09/06")
+        if worked_example.inside(text, m.start(g)):
+            continue  # "(Example: if a letter is dated January 5, the appeal must be filed by March 6.)": no fact
         if d := dates.parse(m.group(g)):
             return Hit(d, m.start(g), m.end(g)), ""
     if _JULIAN_SAID.search(text):  # a register's "APPEAL-BY 27261" where its dates are said to be Julian YYDDD
@@ -101,6 +104,8 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
             if d := julian(m.group("j"), letter):
                 return Hit(d, m.start("j"), m.end("j"), f"Julian date {m.group('j')}"), ""
     for m in _APPEAL_DAYS.finditer(text):
+        if worked_example.inside(text, m.start()):
+            continue  # "For example, within 60 days of January 5 ...": an example's window, no fact
         own, around = _sentences_around(text, m.start(), m.end())
         row = text.rfind("\n", 0, m.start()) + 1
         if "|" in text[row : m.start()]:  # a table's cell: its row is its sentence (the next row is another field's)

@@ -21,6 +21,7 @@ from priorauth.letters import (
     nordic_patient,
     parts,
     ranks,
+    system_ids,
 )
 from priorauth.letters.letter_dates import _SIX, letter_date
 from priorauth.letters.request_number import LEADER
@@ -331,6 +332,8 @@ def _member_id(text: str) -> re.Match[str] | None:
     for m in _ID_LABEL.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if re.search(r"\d", m.group("v")) and not _NOT_MEMBER_ID.search(text[line_start : m.start()]):
+            if system_ids.names_system(text[line_start : m.start()]):
+                continue  # "ePA ID: MA-...": the system's request, never the member's
             return m
     return None
 

@@ -19,6 +19,7 @@ from priorauth.letters import (
     dash_leaders,
     dash_reason,
     dates,
+    digit_glyph,
     fields,
     glossed,
     granted_quantity,
@@ -30,6 +31,7 @@ from priorauth.letters import (
     missing_glyphs,
     name_glyphs,
     numbered_keys,
+    opening_stroke,
     other_request,
     outcome,
     patient,
@@ -41,6 +43,7 @@ from priorauth.letters import (
     quoted_csv,
     reason_shapes,
     recheck,
+    request_history,
     side_columns,
     source,
     specks,
@@ -252,6 +255,9 @@ def propose(
         out.warnings.append(why)
     kind = result.value if result else None
     number = fields.authorization_number(ours) or tables.read(fields.authorization_number, ours)
+    if request_history.earlier(ours, number):  # a column table's first row under "Request history:": an earlier request's
+        out.warnings.append("the reference number is a row of the letter's history of requests: it is not proposed")
+        number = None
     if part and number is None:  # the id on LUMAKRAS's own row of a table, else one for the whole request
         number = (
             fields.item_number(ours)
@@ -279,6 +285,11 @@ def propose(
         number = None
     if number is not None and letter.ocr and stray_glyph.doubtful(str(number.value), text, number.start, number.end):
         out.warnings.append("the reference number may hold a speck read as a letter: it is not proposed")
+        number = None
+    if number is not None and letter.ocr and opening_stroke.doubtful(
+        letter.text[number.start : number.end], number.start, number.end, letter.confidence, patient.SURE
+    ):  # "1W0603..." for "IW0603...": a capital I read as a 1
+        out.warnings.append("the reference number opens with a 1 OCR may have read for an I: it is not proposed")
         number = None
     add("authorization_number", number)
     day = fields.letter_date(text) or tables.read(fields.letter_date, text)
@@ -423,6 +434,12 @@ def propose(
             out.warnings.append(
                 f"the member id read as {text[hit.start : hit.end]} has a small letter between capitals (a fax's glyph read "
                 "twice or split): left empty; read it on the letter"
+            )
+            continue
+        if name == "member_id" and letter.ocr and isinstance(hit.value, str) and digit_glyph.doubtful(hit.value, text, hit.start, hit.end):
+            out.warnings.append(
+                f"the member id read as {hit.value} may hold a digit OCR read as a letter where its letters end: left "
+                "empty; read it on the letter"
             )
             continue
         if name == "member_id" and letter.ocr and isinstance(hit.value, str):
