@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from priorauth.chart.chart import Chart
 from priorauth.facts.model import Evidence, OcrReading, UnreliablePage
+from priorauth.text.kras_ocr33 import OTHER_GENE
 from priorauth.text.pipeline import patterns, worth_reading
 from priorauth.text.sources import TextDoc, documents
 from priorauth.text.spans import _line_at, _line_end, _line_start
@@ -485,8 +486,7 @@ def _tier_cell(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no
 # open on a gene symbol's label with a colon, the other not KRAS nor a look-alike of it ("KRAL:"); a word of the
 # finding's own cell, and a cell with no gene label ("Result: not detected"), still count.
 _GENE_CELL_LABEL = re.compile(r"(?-i:([A-Z]{2,}[A-Z0-9]{0,5}))\W{0,2}:")
-_OTHER_GENE_LABEL = re.compile(r"(?-i:NRAS|HRAS|BRAF|EGFR|ALK|ROS1|RET|MET|ERBB2|HER2|NTRK[123]?|PIK3CA|TP53|STK11|KEAP1|"
-                               r"MAP2K1|NF1|PTEN|SMAD4|APC|CDKN2A|FGFR[1-4]|IDH[12]|KIT|PDGFRA|BRCA[12]|NRG1|CTNNB1|RB1|ATM)")
+_OTHER_GENE_LABEL = re.compile(OTHER_GENE)  # the closed list [ocr33-call-then-other-gene] reads too
 
 
 def _other_gene_cell(text: str, w, cited: tuple[int, int]) -> bool:  # type: ignore[no-untyped-def]

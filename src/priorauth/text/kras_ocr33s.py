@@ -20,6 +20,7 @@ import re
 from priorauth.text.layout import _RESULT_WORD
 from priorauth.text.pipeline import Finding
 from priorauth.text.sources import TextDoc
+from priorauth.text.spans import _line_at, _line_start
 
 # The locus written between the range word and the variant: "codon 12", "exon 2, codons 12/13:", "KRAS codon 12 (".
 _LOCUS_TAIL = re.compile(
@@ -43,14 +44,14 @@ _CLAUSE_STOP = re.compile(r"(?<!\bincl)(?<!\be\.g)[.;](?=\s|$)", re.I)
 
 
 def coverage_locus(doc: TextDoc, f: Finding) -> bool:
-    start = doc.text.rfind("\n", 0, f.start) + 1
+    start = _line_start(doc.text, f.start)
     lead = _CLAUSE_STOP.split(doc.text[start : f.start])[-1]
     locus = _LOCUS_TAIL.search(lead)
     if not locus or not locus.group(0).strip():
         return False
     rest = lead[: locus.start()]
     if not rest.strip() and start > 0:  # the locus opens its line: the range word ends the line above (a wrap)
-        above = doc.text[doc.text.rfind("\n", 0, start - 1) + 1 : start - 1]
+        above = _line_at(doc.text, start - 1)
         rest = _CLAUSE_STOP.split(above)[-1] + " "
     if not _RANGE_BEFORE.search(rest) or _RESULT_WORD.search(rest) or _FOUND_NOUN.search(rest):
         return False

@@ -45,6 +45,7 @@ import re
 from typing import TYPE_CHECKING
 
 from priorauth.text.sources import TextDoc
+from priorauth.text.spans import _line_end, _line_start
 
 if TYPE_CHECKING:
     from priorauth.facts.model import Evidence
@@ -107,8 +108,7 @@ def _statuses(doc: TextDoc, out: TextFacts) -> None:
             keep.append(s)
             continue
         start = focus[0]
-        line_start = text.rfind("\n", 0, start) + 1
-        before = text[max(line_start, start - 160) : start]
+        before = text[max(_line_start(text, start), start - 160) : start]
         if _REQUIREMENT_BEFORE.search(before):
             continue  # [t38s-status-requirement]
         if s.status == "worsened" and _SPREAD_WORD.search(s.evidence.text) and _STAGING_CLAUSE.search(s.evidence.text):
@@ -198,9 +198,7 @@ def _kras(doc: TextDoc, out: TextFacts) -> None:
     def dropped(ev: Evidence, status: str) -> bool:
         if status not in _NOT_G12C or ev.focus is None:
             return False
-        start = text.rfind("\n", 0, ev.focus[0]) + 1
-        end = text.find("\n", ev.focus[1])
-        line = text[start : end if end >= 0 else len(text)]
+        line = text[_line_start(text, ev.focus[0]) : _line_end(text, ev.focus[1])]
         return present and bool(_BASELINE_COPIES.search(line) or _CLEARANCE.search(text))  # [t38s-kras-clearance]
 
     out.kras = [k for k in out.kras if not dropped(k.evidence, k.status)]
@@ -258,18 +256,16 @@ def _meds(doc: TextDoc, out: TextFacts) -> None:
         if ev.focus is None:
             return False
         start, end = ev.focus
-        line_start = text.rfind("\n", 0, start) + 1
-        before = text[line_start:start]
-        line_end = text.find("\n", end)
-        rest = text[end : line_end if line_end >= 0 else len(text)]
+        before = text[_line_start(text, start) : start]
+        line_end = _line_end(text, end)
+        rest = text[end:line_end]
         if (_NOT_GIVEN_BEFORE.search(before) or _NOT_GIVEN_AFTER.match(text, end)) and not _GIVEN_LATER.search(rest):
             return True
         if _APPROVED_LIST.search(before):
             return True
         label = _LINE_LABEL.match(before)
         if label and ("regimen" not in label.group(0).lower() or _CONSENT_TITLE.search(title)):
-            line_end = text.find("\n", end)
-            return not _GIVEN_WORD.search(text, start, line_end if line_end >= 0 else len(text))
+            return not _GIVEN_WORD.search(text, start, line_end)
         sentence = ev.text
         if _FUTURE_QUESTION.match(sentence) or _FUTURE_QUESTION.match(before):
             return True
