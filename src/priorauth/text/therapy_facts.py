@@ -483,6 +483,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and _RESULT_NEGATION_AFTER.match(doc.text, f.end)
         and not _NEGATION_CUE.search(f.sentence[: f.start - f.sentence_start])
     )
+    on_drug = _reason_of_order_on_drug(doc, f)  # (t38) [t38-order-reason-on-drug] "CT ordered for new cough on sotorasib"
     if not (
         f.affirmed
         or result_negated
@@ -491,7 +492,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _negated_in_another_cell(doc, f)
         or _given_despite_negation(doc, f)
         or _drug_beside_doubted_event(doc, f)
-        or _reason_of_order_on_drug(doc, f)  # (t38) [t38-order-reason-on-drug] "CT ordered for new cough on sotorasib"
+        or on_drug  # the order's doubt is the test's: the complaint, and the drug it arose on, are the patient's
         or _relative_reports_patient(f)
         or _drug_asked_working(doc, f)
         or _caller_relative_is_patient(doc, f)
@@ -540,7 +541,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _cycle_given_before(doc, f)
         or _study_drug_acted_on(doc, f)
         or (_AFTER_WORD.search(before[-30:]) and _COURSE_AFTER.match(doc.text, f.end))
-        or _reason_of_order_on_drug(doc, f)  # [t38-order-reason-on-drug] the complaint arose on the drug: it is taken
+        or on_drug  # [t38-order-reason-on-drug] the complaint arose on the drug: it is taken
     )
     planned = (
         f.section == "plan"
