@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from priorauth.letters.spans import _OURS, Hit, I
+from priorauth.letters.spans import _OURS, Hit, I, line_starts
 
 _NUMBER_HEAD = re.compile(
     r"\b(?:PA|auth(?:ori[sz]ation)?|approval|reference|ref\.?|case|request)[ \t]*(?:number|no\.?|num\.?|#|id)(?=[ \t]|$)", I
@@ -30,11 +30,7 @@ _PAIR = re.compile(r"(?<![\w/.])(?P<n>\d{1,4})[ \t]*/[ \t]*(?P<d>\d{1,3})(?![\w/
 def _row(text: str, head: re.Pattern[str]) -> tuple[str, int] | None:
     """LUMAKRAS's row right under a header line that ``head`` finds, and where it starts; None when there is none."""
     lines = text.split("\n")
-    pos = 0
-    starts = []
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    starts = line_starts(lines)
     for i, line in enumerate(lines):
         if not head.search(line) or _OURS.search(line):
             continue

@@ -58,6 +58,16 @@ _RUNS_ON = re.compile(r"(?:\b(?:not|no|and|or|of|for|to|the|a|an|by|with|is|was|
 WRAPPED = 0.6  # a line this share of the page's long lines' width, ending without a stop, runs on (wrapped)
 
 
+def line_starts(lines: list[str]) -> list[int]:
+    """Where each of ``lines`` (a text split on newlines) starts in the text."""
+    starts: list[int] = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    return starts
+
+
 @lru_cache(maxsize=32)
 def _wrap_width(text: str) -> int:
     """How long a line is when a paragraph was wrapped there: a share of the page's long lines (the 90th

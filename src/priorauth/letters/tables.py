@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from priorauth.letters import dates, lost_commas, quoted_csv
+from priorauth.letters.spans import line_starts
 
 CELL = re.compile(r"\S+(?: \S+)*")  # cells are separated by two or more spaces
 RULE = re.compile(r"^[\s\-=_+|]+$")  # a line of dashes under the header
@@ -128,9 +129,7 @@ def structured(text: str) -> bool:
     if len(re.findall(r"(?m)^[ \t]*<[A-Za-z][\w.\-]*(?:[ \t][^<>\n]*)?>[^<>\n]*\S", text)) >= 3:
         return True
     lines = text.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = line_starts(lines)
     return any(
         _csv(text, lines, starts, i) for i in range(len(lines)) if CSV_HEADER.match(lines[i]) or lines[i].lstrip()[:1] == '"'
     )
@@ -235,11 +234,7 @@ def _split_cells(line: str) -> list[tuple[int, str]]:
 def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     """(the ``header: value`` lines, (offset in them, offset in the letter, length) of each value)."""
     lines = text.split("\n")
-    starts = []
-    pos = 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    starts = line_starts(lines)
     out: list[str] = []
     segs: list[tuple[int, int, int]] = []
     size = 0
