@@ -55,8 +55,9 @@ thirty-fifth pass: a development set too), ``heldout35`` (``tests/text/heldout35
 blind while v34 was read; merged by the lead), ``heldout36`` (``tests/text/heldout36.yaml``, written blind while v34
 was read: US oncology charts, the issue's own population; merged by the lead), ``heldout37``
 (``tests/text/heldout37.yaml``, written blind on 2026-12-04: US charts; scored once by the lead), ``heldout38``
-(``tests/text/heldout38.yaml``, written blind on 2026-12-04 while v37 was read: US charts; scored once by the lead) and
-``heldout39`` (``tests/text/heldout39.yaml``, the next held-out set; absent until merged: a corpus whose file is absent, as each was until merged, is named absent
+(``tests/text/heldout38.yaml``, written blind on 2026-12-04 while v37 was read: US charts; scored once by the lead),
+``heldout39`` (``tests/text/heldout39.yaml``, written blind on 2026-12-04 while v38 was read: US charts; scored once by
+the lead) and ``heldout40`` (``tests/text/heldout40.yaml``, the next held-out set; absent until merged: a corpus whose file is absent, as each was until merged, is named absent
 and the scorer exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
@@ -119,7 +120,8 @@ HELDOUT35 = ROOT / "tests/text/heldout35.yaml"  # written blind while v34 was re
 HELDOUT36 = ROOT / "tests/text/heldout36.yaml"  # written blind while v34 was read: the issue's own population (US)
 HELDOUT37 = ROOT / "tests/text/heldout37.yaml"  # written blind on 2026-12-04 (US charts); scored once by the lead
 HELDOUT38 = ROOT / "tests/text/heldout38.yaml"  # written blind on 2026-12-04 (US charts); scored once by the lead
-HELDOUT39 = ROOT / "tests/text/heldout39.yaml"  # the next held-out set, absent until merged
+HELDOUT39 = ROOT / "tests/text/heldout39.yaml"  # written blind on 2026-12-04 (US charts); scored once by the lead
+HELDOUT40 = ROOT / "tests/text/heldout40.yaml"  # the next held-out set, absent until merged
 CORPORA = {
     "tuning": CORPUS,
     "heldout": HELDOUT,
@@ -161,6 +163,7 @@ CORPORA = {
     "heldout37": HELDOUT37,
     "heldout38": HELDOUT38,
     "heldout39": HELDOUT39,
+    "heldout40": HELDOUT40,
 }
 BULK = ROOT.parent / "shared/data/synthea-bulk-10"
 TYPES = ("kras", "histology", "stage", "spread", "therapy", "treatment_naive", "disease_status", "monotherapy", "ild")
