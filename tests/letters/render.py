@@ -52,7 +52,8 @@ CORPORA = {
     "heldout31": "heldout31.yaml",  # written blind while v29 was read: US payers' letters, the issue's own population
     "heldout32": "heldout32.yaml",  # written blind on 2026-12-04: US payers' letters; scored once by the lead
     "heldout33": "heldout33.yaml",  # written blind on 2026-12-04: US payers' letters; scored once by the lead
-    "heldout34": "heldout34.yaml",  # the next blind set, absent until merged
+    "heldout34": "heldout34.yaml",  # written blind on 2026-12-04: US payers' letters; scored once by the lead
+    "heldout35": "heldout35.yaml",  # the next blind set, absent until merged
 }
 QUALITIES = ("digital", "fax", "fax_poor", "fax_worst")
 
