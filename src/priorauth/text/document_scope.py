@@ -101,6 +101,7 @@ def _misdirected(text: str) -> bool:
         and not _one_result_withdrawn(head, m)
         and not _OTHER_PARTS_BEFORE.search(head[max(0, m.start() - 40) : m.start()])
         and _stamped_page(text, m) is None  # [ocr32-stamped-page]
+        and not stamped_page_at(text, m.start())  # [ocr34-stamp-heads-page-misdirected] a later page's own stamp
         for m in _MISDIRECTED.finditer(head)
     )
 
