@@ -113,7 +113,7 @@ def _prior_inhibitor(text: str) -> str:
     [
         # [ocr34-tier-cell-drugs] a variant row's tier cell naming the drugs the tier stands for: options, none given
         pytest.param(
-            "Lung core NGS\nKRAS  c.34G>T  p.G12C  VAF 22%  Level 1 - adagrasib, sotorasib\n",
+            "Lung core NGS\nKRAS  c.34G>T  p.G12C  VAF 22%  Tier IA - adagrasib, sotorasib\n",
             "met",
             id="ocr34-tier-cell-drugs",
         ),
@@ -131,6 +131,17 @@ def _prior_inhibitor(text: str) -> str:
             "Comment: adagrasib is FDA-approved for patients with previously treated KRAS G12C NSCLC.\n",
             "met",
             id="ocr34-drugs-approved-for-fda",
+        ),
+        # guards: a formulary's tier and a trial's dose level (numbers, no evidence tier) before a drug dispensed or started
+        pytest.param(
+            "Pharmacy review\nFormulary: Tier 3 - adagrasib 600 mg BID, dispensed 09/12/2026\n",
+            "not_met",
+            id="ocr34-tier-cell-drugs-guard-formulary",
+        ),
+        pytest.param(
+            "Trial note\nDose level 1: adagrasib 400 mg BID started 10/02/2026\n",
+            "not_met",
+            id="ocr34-tier-cell-drugs-guard-dose-level",
         ),
         # guards: a drug given; the drug named further back than the approval's words reach; an approval for continuing
         pytest.param(
