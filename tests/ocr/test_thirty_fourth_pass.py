@@ -95,6 +95,25 @@ CASES = [
         "insufficient",
         id="ocr34-stamp-heads-page-misdirected-guard-no-other",
     ),
+    # [ocr34-glued-article] the notice's "to a" read glued by a scan ("BELONGS TOA DIFFERENT. PATIENT"): still the notice
+    pytest.param(
+        "Lung core NGS   P.1/2\nPatient: OKONJO, BEATRIX\nKRAS: no mutation detected; EGFR exon 19 deletion detected.\n"
+        "Lung core NGS   P.2/2\n! THIS PAGE BELONGS TOA DIFFERENT. PATIENT - SENT IN ERROR\nPatient: VANTERPOOL, CASIMIR\n"
+        "KRAS p.G12C detected (VAF 25%)\n",
+        "not_met",
+        id="ocr34-glued-article-page",
+    ),
+    pytest.param(
+        "THIS REPORT BELONGS TOA DIFFERENT PATIENT\nPatient: VANTERPOOL, CASIMIR\nKRAS p.G12C detected (VAF 25%) in the lung core\n",
+        "insufficient",
+        id="ocr34-glued-article-report",
+    ),
+    # guard: "belongs to a" of something else than a patient
+    pytest.param(
+        "Lung core NGS\nPatient: OKONJO, BEATRIX\nThe G12C clone belongs to a small subclone (VAF 3%); KRAS p.G12C detected.\n",
+        "met",
+        id="ocr34-glued-article-guard-subclone",
+    ),
 ]
 
 
