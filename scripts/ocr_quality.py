@@ -41,9 +41,9 @@ issue's own population: a US practice's paper; scored blind once by the lead on 
 the thirty-second OCR pass),
 tests/ocr/heldout_documents32.yaml (`--set heldout32`: written blind on 2026-12-04, US paper; scored blind once by the
 lead on 2026-12-04), tests/ocr/heldout_documents33.yaml (`--set heldout33`: written blind on 2026-12-04, US paper; scored
-blind once by the lead on 2026-12-04), tests/ocr/heldout_documents34.yaml (`--set heldout34`: written blind on 2026-12-04,
-US paper; scored blind once by the lead on 2026-12-04) and tests/ocr/heldout_documents35.yaml (`--set heldout35`: the next
-blind set); a set not merged yet is
+blind once by the lead on 2026-12-04; a development set since the thirty-fourth OCR pass),
+tests/ocr/heldout_documents34.yaml (`--set heldout34`: written blind on 2026-12-04, US paper; scored blind once by the
+lead on 2026-12-04) and tests/ocr/heldout_documents35.yaml (`--set heldout35`: the next blind set); a set not merged yet is
 absent until merged, and then said so, never an error; they are scored apart.
 `--only ID,...` and `--dump DIR` (each OCR text beside its original) help read what differs. Needs the
 tesseract program.
@@ -102,7 +102,7 @@ SETS = {
     "heldout30": "heldout_documents30.yaml",  # written blind while v29 was read; scored once by the lead
     "heldout31": "heldout_documents31.yaml",  # written blind while v29 was read (US paper); scored once, then read
     "heldout32": "heldout_documents32.yaml",  # written blind on 2026-12-04 (US paper); scored once by the lead
-    "heldout33": "heldout_documents33.yaml",  # written blind on 2026-12-04 (US paper); scored once by the lead
+    "heldout33": "heldout_documents33.yaml",  # written blind on 2026-12-04 (US paper); scored once, then read
     "heldout34": "heldout_documents34.yaml",  # written blind on 2026-12-04 (US paper); scored once by the lead
     "heldout35": "heldout_documents35.yaml",  # the next blind set; absent until merged
 }

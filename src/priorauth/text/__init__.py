@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from priorauth.chart.chart import Chart
 from priorauth.facts.model import Evidence, OcrReading, UnreliablePage
 from priorauth.text.kras_ocr33 import OTHER_GENE
+from priorauth.text.kras_ocr34 import closed_before
 from priorauth.text.pipeline import patterns, worth_reading
 from priorauth.text.sources import TextDoc, documents
 from priorauth.text.spans import _line_at, _line_end, _line_start
@@ -271,7 +272,15 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
     if suspect is None:  # a negation glued to its word by a misread mark ("No.mutation") near the finding
         lines = doc.text.split("\n")
         at = doc.text.count("\n", 0, line_start)
-        m = _DAMAGED_NEGATION.search("\n".join(lines[max(0, at - 3) : at + 4]))
+        near = sum(len(line) + 1 for line in lines[: max(0, at - 3)])  # where the window opens
+        m = next(
+            (
+                m
+                for m in _DAMAGED_NEGATION.finditer("\n".join(lines[max(0, at - 3) : at + 4]))
+                if not closed_before(doc.text, near + m.end(), start)  # [ocr34-negation-closed-before]
+            ),
+            None,
+        )
         suspect = m.group(0) if m else None
     if suspect is None:  # [ocr20s-semicolon-for-comma] a comma read ";" parted the finding from its negation
         before = doc.text[max(0, start - 160) : start]

@@ -30,7 +30,8 @@ _MISFILED = re.compile(
 _GAP = r"[\W_]{1,4}"
 _MISDIRECTED = re.compile(
     rf"\bmis-?(?:directed|routed|sent|addressed){_GAP}(?:fax|facsimile|transmission|pages?|documents?|records?|report)"
-    rf"|\b(?:belongs?|belonging|pertains?|relates?){_GAP}to{_GAP}(?:a{_GAP})?(?:another|different|other){_GAP}"
+    # [ocr34-glued-article] ... "to a" read glued by a scan ("BELONGS TOA DIFFERENT. PATIENT")
+    rf"|\b(?:belongs?|belonging|pertains?|relates?){_GAP}(?:to{_GAP}(?:a{_GAP})?|toa{_GAP})(?:another|different|other){_GAP}"
     rf"(?:patient|person|individual)"
     rf"|\b(?:does|do|did){_GAP}not{_GAP}(?:belong|pertain|relate|refer){_GAP}to{_GAP}(?:this|your|the){_GAP}patient"
     rf"|\b(?:was|were|been){_GAP}(?:faxed|sent|transmitted|routed|forwarded|delivered){_GAP}(?:\w+{_GAP}){{0,5}}"
@@ -101,6 +102,7 @@ def _misdirected(text: str) -> bool:
         and not _one_result_withdrawn(head, m)
         and not _OTHER_PARTS_BEFORE.search(head[max(0, m.start() - 40) : m.start()])
         and _stamped_page(text, m) is None  # [ocr32-stamped-page]
+        and not stamped_page_at(text, m.start())  # [ocr34-stamp-heads-page-misdirected] a later page's own stamp
         for m in _MISDIRECTED.finditer(head)
     )
 

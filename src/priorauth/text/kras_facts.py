@@ -63,6 +63,7 @@ from priorauth.text.kras_glosses import (
 from priorauth.text.kras_ocr32s import copula_speck_not, document_not_received, label_population, report_requested
 from priorauth.text.kras_ocr33 import call_then_other_gene, drug_targets_only, original_result_superseded
 from priorauth.text.kras_ocr33s import coverage_locus
+from priorauth.text.kras_ocr34 import detection_title
 from priorauth.text.kras_split_negation import specked_split_negation
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
@@ -558,6 +559,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # "NGS including KRAS G12C", "KRAS G12C testing: not performed", an assay's range: no result
     if f.label != "KRAS_NEG" and coverage_locus(doc, f):
         return  # [ocr33s-coverage-locus] "coverage include: KRAS (including codon 12 G12C), EGFR": a range, no result
+    if detection_title(doc, f):
+        return  # [ocr34-detection-title] "KRAS G12C MUTATION DETECTION (qPCR)": an assay's title, no result
     if f.label != "KRAS_NEG" and _assay_menu(doc, f):
         return  # [ocr16-assay-menu] "real-time PCR (G12C, G12D, G12V, G13D)": what the assay looks for
     if f.label != "KRAS_NEG" and _reason_for_test(doc, f):
