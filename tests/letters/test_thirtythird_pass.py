@@ -159,3 +159,30 @@ def test_what_a_pended_letter_asks(body: str, want: list[str]) -> None:
 )
 def test_look_alikes_of_an_ask_read_nothing(body: str) -> None:
     assert _read(_PENDED + body)["requested"] == []
+
+
+def test_a_waived_items_note_at_fax_lost_its_indent() -> None:
+    # [p31-waived] at fax the note's indent is lost: it still waives the item above it, and the list goes on
+    text = _PENDED + "Information needed to complete the review:\n- Current weight\n- Pregnancy test result\nnot applicable - male member\n- Last two office notes\n"
+    assert _read(text, ocr=True)["requested"] == ["Current weight", "Last two office notes"]
+
+
+# -- 5. a fax's dateline whose column gap OCR read as a bar --------------------------------------------------------------
+_DENIAL = (
+    "Member: Hollis T. Wainwright   DOB: 03/19/1958\n" + _DRUG + "DETERMINATION: DENIED\nThe notes do not show the disease is metastatic.\n\n"
+    "You have 30 days from the date of this letter to request an appeal.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "want"),
+    [
+        # [p31-bar-dateline] the letter's date, then a bar where the column gap was, then a note
+        ("05/04/2027 | (Urgent)\n", "2027-06-03"),
+        # [p31-g-bar-dateline] two dates parted by a bar are a period's row, not the letter's date
+        ("05/04/2027 | 11/03/2027\n", None),
+    ],
+)
+def test_a_faxs_dateline_with_a_bar(dateline: str, want: str | None) -> None:
+    got = _read("Bramblewood Health Partners (fictitious)\n" + dateline + "\n" + _DENIAL, ocr=True)
+    assert (str(got["deadline"]) if got["deadline"] else None) == want

@@ -239,7 +239,7 @@ def requested(text: str) -> list[Hit]:
                 ticked = ticked or bool(m.group("tick"))
                 tick_of.append(bool(m.group("tick")))
                 blank_run = 0
-            elif items and _WAIVED.match(line) and line.startswith((" ", "\t")) and not blank_run:
+            elif items and _WAIVED.match(line) and not blank_run:  # (at fax its indent may be lost)
                 waived.add(len(items) - 1)  # "not applicable - male member" under an item: the plan waives it
             elif items and line.strip() and line.startswith((" ", "\t")) and not blank_run:  # a wrapped item (never after a blank line)
                 last = items[-1]
