@@ -22,16 +22,18 @@ _DRUG = "Drug: LUMAKRAS 120 mg tablets\n"
         # [p31-g-plan-approved-drug] not (the denial's own rule, as before), or earlier: no approval
         ("Thank you for your referral. The plan has not approved LUMAKRAS.\nWe will call again.\n", "denied"),
         ("Note: the plan has previously approved LUMAKRAS for other members.\nWe will call again.\n", None),
-        # [p31-dash-title] a title in capitals whose kind and status a dash parts
-        ("APPROVAL - SPECIALTY ONCOLOGY\n\n" + _DRUG, "approved"),
-        ("OFFICE NOTICE - PA APPROVED\n\n" + _DRUG, "approved"),
-        ("DENIAL - ORAL CANCER DRUGS\n\n" + _DRUG, "denied"),
-        ("PRESCRIBER LETTER - PRIOR AUTHORIZATION DENIED\n\n" + _DRUG, "denied"),
+        # [p31-dash-title] a title in capitals whose kind and status a dash parts, a paragraph of its own
+        ("\nAPPROVAL - SPECIALTY ONCOLOGY\n\n" + _DRUG, "approved"),
+        ("\nOFFICE NOTICE - PA APPROVED\n\n" + _DRUG, "approved"),
+        ("\nDENIAL - ORAL CANCER DRUGS\n\n" + _DRUG, "denied"),
+        ("\nPRESCRIBER LETTER - PRIOR AUTHORIZATION DENIED\n\n" + _DRUG, "denied"),
         # [p31-g-dash-title] a request's, an appeal's, an earlier or ended one's title, or the words in a sentence
-        ("REQUEST FOR APPROVAL - SPECIALTY ONCOLOGY\n\n" + _DRUG, None),
-        ("APPEAL - PA APPROVED\n\n" + _DRUG, None),
-        ("PREVIOUS AUTHORIZATION - PA APPROVED\n\n" + _DRUG, None),
-        ("APPROVAL - EXPIRED\n\n" + _DRUG, None),
+        ("\nREQUEST FOR APPROVAL - SPECIALTY ONCOLOGY\n\n" + _DRUG, None),
+        ("\nAPPEAL - PA APPROVED\n\n" + _DRUG, None),
+        ("\nPREVIOUS AUTHORIZATION - PA APPROVED\n\n" + _DRUG, None),
+        ("\nAPPROVAL - EXPIRED\n\n" + _DRUG, None),
+        # [p31-g-dash-title] a title over the fields it heads (no blank line under it) is that item's, read as before
+        ("IMAGING AUTHORIZATION - APPROVED\n  Study:   CT chest\n  Note:    patient on sotorasib\n", None),
         (_DRUG + "The form for approval - oral oncology drugs is on our website.\n", None),
     ],
 )

@@ -8,7 +8,9 @@ guards (a condition, another drug, an ended approval, a quoted earlier decision)
 after "has approved" with nothing between ("has not approved", "has previously approved" state no decision here); the
 title only a line of its own in capitals, the status word alone on one side of the dash, and the other side naming no
 request, appeal or earlier decision ("REQUEST FOR APPROVAL - ORAL ONCOLOGY", "APPEAL - PA APPROVED",
-"PREVIOUS AUTHORIZATION - PA APPROVED") nor a status of its own ("APPROVAL - EXPIRED", "APPROVAL - NOT GRANTED")."""
+"PREVIOUS AUTHORIZATION - PA APPROVED") nor a status of its own ("APPROVAL - EXPIRED", "APPROVAL - NOT GRANTED"); a
+title with a blank line under it only (a sentence of its own): over the fields it heads ("STUDY AUTHORIZATION - APPROVED"
+over "Study: MRI brain ..."), the title is that item's, read by the subject's rules as before."""
 
 from __future__ import annotations
 
@@ -31,8 +33,8 @@ _SHORT = r"(?-i:(?:PA|PRIOR[ \t]+AUTH(?:ORIZATION)?|AUTHORIZATION|AUTH|REQUEST|C
 def _dash_title(kind: str, status: str) -> str:
     """The title "<KIND> - <WHAT>" (the kind first) or "<WHAT> - [PA] <STATUS>" (the status last), alone on its line."""
     return (
-        rf"(?:^|\n)[ \t]*{_NOT_THIS}(?:(?-i:{kind}){_DASH}{_CAPS_WORDS}|{_CAPS_WORDS}{_DASH}{_SHORT}(?-i:{status}))"
-        r"[ \t]*(?=\n|$)"
+        rf"^\s*{_NOT_THIS}(?:(?-i:{kind}){_DASH}{_CAPS_WORDS}|{_CAPS_WORDS}{_DASH}{_SHORT}(?-i:{status}))"
+        r"(?=\s*\Z)"  # the title the whole sentence (a blank line under it): never over the fields it heads
     )
 
 
