@@ -4,8 +4,11 @@ they are (ids ``[p31-...]`` in the comments; ``[p31-g-...]`` the guards). Synthe
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from priorauth.letters import statement_set33
 from tests.letters.test_generalise import _read
 
 _HEAD = "Bramblewood Health Partners (fictitious)\nMay 4, 2027\n\nMember: Hollis T. Wainwright   DOB: 03/19/1958   ID: BHP000000772\n"
@@ -72,6 +75,11 @@ _CLOSE = "\nYou may appeal within 60 days of the date of this letter.\n"
         ),
         # [p31-g-label-line] a form's fields under the label's line are no reason
         ("DECISION: DENIED\nReviewer: K. Osei, PharmD\n", None),
+        # [p31-g-label-line] a field's label under it ("REASON FOR DENIAL..:") is read by its label's rule, never with it
+        (
+            "DECISION: DENIED\nREASON FOR DENIAL..: ECOG STATUS NOT DOCUMENTED IN THE NOTES\n",
+            "ECOG STATUS NOT DOCUMENTED IN THE NOTES",
+        ),
         # [p31-g-bare-status] a banner alone on its line gives none
         ("DENIED\n", None),
     ],
@@ -188,3 +196,9 @@ _DENIAL = (
 def test_a_faxs_dateline_with_a_bar(dateline: str, want: str | None) -> None:
     got = _read("Bramblewood Health Partners (fictitious)\n" + dateline + "\n" + _DENIAL, ocr=True)
     assert (str(got["deadline"]) if got["deadline"] else None) == want
+
+
+@pytest.mark.parametrize("line", ["DECISION - DENIED", "STATUS - APPROVED", "PA STATUS - DENIED"])
+def test_a_label_whose_colon_a_fax_read_as_a_dash_is_no_dash_title(line: str) -> None:
+    # [p31-g-dash-title] a decision's label ("DECISION  - DENIED" at fax) is read by the labels' rules, not as a title
+    assert not any(re.search(p, line, re.I) for p in statement_set33.APPROVED + statement_set33.DENIED)

@@ -204,7 +204,7 @@ def reason_after(text: str, statements: list[Hit]) -> Hit | None:
     # a label's line with its reason on the lines under it, in its paragraph ("DETERMINATION: DENIED\nThe records
     # provided do not document ...": the thirty-first pass); a form's fields under it are no reason (read on)
     labelled = not prose and alone and _LABEL_LINE.match(text, text.rfind("\n", 0, hit.start) + 1, hit.start)
-    if labelled and (under := _prose_reason(text, line_end + 1, para_end)):
+    if labelled and not _FIELD_UNDER.match(text, line_end + 1) and (under := _prose_reason(text, line_end + 1, para_end)):
         return under
     if prose and re.match(r"[ \t\n]*as\s+\S", text[hit.end : para_end]):  # "is denied as experimental/investigational: ..."
         start = hit.end + len(text[hit.end : para_end]) - len(text[hit.end : para_end].lstrip())
@@ -220,6 +220,10 @@ def reason_after(text: str, statements: list[Hit]) -> Hit | None:
             nxt = _PARAGRAPH_END.search(text, start)
             para_end = nxt.start() if nxt else len(text)
     return _prose_reason(text, start, para_end)
+
+
+# a field's label opening the line under a decision's label ("DENIAL REASON..: ...", "Reviewer: ..."): no prose under it
+_FIELD_UNDER = re.compile(r"[ \t|]*[A-Za-z][A-Za-z /#&'’-]{0,40}?[ \t.]*:")
 
 
 # a status word opening its line in capitals, as a sentence of its own: "DENIED. Quantity requested exceeds ..." (the

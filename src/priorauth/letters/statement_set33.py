@@ -26,6 +26,8 @@ _NOT_THIS = (
     r"WITHDRAWN|CANCELLED|CANCELED|ENDED|TERMINATED|PENDING|PENDED|SAMPLE|EXAMPLE|HISTORY)\b)"
 )
 _DASH = r"[ \t]+[-–—][ \t]+"
+# a decision's label whose colon a fax read as a dash ("DECISION  - DENIED") is a label, read by the labels' rules
+_NOT_LABEL = r"(?!(?-i:DECISION|DETERMINATION|STATUS|OUTCOME|RESULT|PA[ \t]+STATUS)[ \t]+[-–—])"
 # the request's short names before the status word: "PA APPROVED", "PRIOR AUTHORIZATION DENIED"
 _SHORT = r"(?-i:(?:PA|PRIOR[ \t]+AUTH(?:ORIZATION)?|AUTHORIZATION|AUTH|REQUEST|COVERAGE)[ \t]+)?"
 
@@ -33,7 +35,7 @@ _SHORT = r"(?-i:(?:PA|PRIOR[ \t]+AUTH(?:ORIZATION)?|AUTHORIZATION|AUTH|REQUEST|C
 def _dash_title(kind: str, status: str) -> str:
     """The title "<KIND> - <WHAT>" (the kind first) or "<WHAT> - [PA] <STATUS>" (the status last), alone on its line."""
     return (
-        rf"^\s*{_NOT_THIS}(?:(?-i:{kind}){_DASH}{_CAPS_WORDS}|{_CAPS_WORDS}{_DASH}{_SHORT}(?-i:{status}))"
+        rf"^\s*{_NOT_THIS}{_NOT_LABEL}(?:(?-i:{kind}){_DASH}{_CAPS_WORDS}|{_CAPS_WORDS}{_DASH}{_SHORT}(?-i:{status}))"
         r"(?=\s*\Z)"  # the title the whole sentence (a blank line under it): never over the fields it heads
     )
 
