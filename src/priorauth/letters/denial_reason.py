@@ -23,6 +23,8 @@ _REASON_LABEL = re.compile(
     r"|why\s+we\s+(?:said|are\s+saying)\s+no(?:\s+to\s+[^:\n]{0,40})?(?=\s*:)"  # a plain-language letter's heading
     # a US plan's heading over its reason: "Why we made this decision:" (the thirtieth pass; read in a denial only, as all)
     r"|why\s+we\s+(?:made|reached)\s+(?:this|the|our)\s+(?:decision|determination)(?=\s*:|[ \t*_#]*\n)"
+    # a Medicare notice's "... for the following reason(s):" over its reason (the thirty-first pass; in a denial only)
+    r"|\b(?:for|because\s+of)\s+the\s+following\s+reason(?:s|\(s\))?(?=\s*:)"
     # its question form over the answer ("Why did we say no?"), a reason labelled for whom it is shown ("Reason shown
     # to member:", "Reason given:")
     r"|why\s+(?:did|have)\s+we\s+(?:say\s+no|said\s+no|den(?:y|ied)\s+(?:it|this|your\s+request))\?"
@@ -191,13 +193,19 @@ def reason_after(text: str, statements: list[Hit]) -> Hit | None:
     whose reason is only the paragraph after it; a banner or a stamp has none. What is read must be prose: no
     field's label, no leaders or blanks of a form."""
     prose = [h for h in statements if re.search(r"[a-z]{3}", text[text.rfind("\n", 0, h.start) + 1 : h.end])]
-    labels = [h for h in statements if _LABEL_LINE.match(text, text.rfind("\n", 0, h.start) + 1, h.start)]
+    labels = [h for h in statements if _LABEL_LINE.match(text, text.rfind("\n", 0, h.start) + 1, h.start) or _bare_status(text, h)]
     if not prose and not labels:
         return None
     hit = min(prose or labels, key=lambda h: h.start)
     para = _PARAGRAPH_END.search(text, hit.end)
     para_end = para.start() if para else len(text)
     line_end = text.find("\n", hit.end) % (len(text) + 1)
+    alone = not text[hit.end : line_end].strip(" \t.") and line_end < para_end  # the label's value ends its line
+    # a label's line with its reason on the lines under it, in its paragraph ("DETERMINATION: DENIED\nThe records
+    # provided do not document ...": the thirty-first pass); a form's fields under it are no reason (read on)
+    labelled = not prose and alone and _LABEL_LINE.match(text, text.rfind("\n", 0, hit.start) + 1, hit.start)
+    if labelled and not _FIELD_UNDER.match(text, line_end + 1) and (under := _prose_reason(text, line_end + 1, para_end)):
+        return under
     if prose and re.match(r"[ \t\n]*as\s+\S", text[hit.end : para_end]):  # "is denied as experimental/investigational: ..."
         start = hit.end + len(text[hit.end : para_end]) - len(text[hit.end : para_end].lstrip())
     elif prose and (colon := _COLON_CLAUSE.match(text, hit.end, line_end)):  # "The request is rejected: <reason>."
@@ -211,6 +219,26 @@ def reason_after(text: str, statements: list[Hit]) -> Hit | None:
             start = para.end()
             nxt = _PARAGRAPH_END.search(text, start)
             para_end = nxt.start() if nxt else len(text)
+    return _prose_reason(text, start, para_end)
+
+
+# a field's label opening the line under a decision's label ("DENIAL REASON..: ...", "Reviewer: ..."): no prose under it
+_FIELD_UNDER = re.compile(r"[ \t|]*[A-Za-z][A-Za-z /#&'’-]{0,40}?[ \t.]*:")
+
+
+# a status word opening its line in capitals, as a sentence of its own: "DENIED. Quantity requested exceeds ..." (the
+# thirty-first pass: read as a label's value, the reason only after its stop on its line; a banner alone has none)
+_BARE_STATUS = re.compile(r"[ \t]*(?-i:DENIED|NOT[ \t]+APPROVED)(?=\.[ \t]+[A-Z][a-z])")
+
+
+def _bare_status(text: str, hit: Hit) -> bool:
+    m = _BARE_STATUS.match(text, text.rfind("\n", 0, hit.start) + 1)
+    return m is not None and m.start() <= hit.start and m.end() >= hit.end
+
+
+def _prose_reason(text: str, start: int, para_end: int) -> Hit | None:
+    """The payer's words from ``start`` to the paragraph's end, up to an appeal's or a contact's sentence; None unless
+    prose (no field's label, no leaders or blanks of a form)."""
     while start < para_end and text[start] in " \t\n.;,":  # (a stray mark OCR left after the statement)
         start += 1
     end = para_end

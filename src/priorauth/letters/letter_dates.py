@@ -131,6 +131,8 @@ def _letter_date(text: str) -> Hit | None:
         opens = found and line.strip().startswith(line[found[0].start : found[0].end])
         translated = opens and re.match(r"[ \t]*/[ \t]*\S", line[found[0].end :])
         column = opens and re.match(rf"[ \t]*(?:{dates.DATE})(?:[ \t]{{2,}}|$)", line, I)
+        # (the thirty-first pass) at fax the column gap read as a bar: "07/02/2027 | (Expedited)"; one date on the line
+        column = column or (opens and len(found) == 1 and re.match(rf"[ \t]*(?:{dates.DATE})[ \t]+\|[ \t]+\S", line, I))
         # (the twenty-eighth pass) a dateline, its place before the date, then a column gap and the letterhead's other
         # column ("San José, 10 de febrero de 2027            Solicitud No. ...")
         placed = (

@@ -5,7 +5,7 @@ continuation page's running head "Reference APH·27·0713·22 · <name>". The la
 the prose was left empty.
 
 Shapes: ``under / with (prior) authorization [number|no.|#] <id>``; ``reference <id>`` set off by commas or
-brackets (an appositive); ``Reference <id>`` opening a line. The id has a digit and ten characters or more (so
+brackets (an appositive); ``Reference <id>`` opening a line; ``the current request, <id>,``. The id has a digit and ten characters or more (so
 "reference 27" or a year is none), and is never followed by a word that makes it something else's ("member",
 "claim"). Only where the labelled rules left the number empty (the caller's order)."""
 
@@ -23,6 +23,9 @@ _SHAPES = (
     ),
     re.compile(rf"(?<=[,(])[ \t\n]*reference[ \t\n]+(?:(?:number|no\.?|#)[ \t\n]*)?{_ID}(?=[ \t]*[,)])", re.I),
     re.compile(rf"^[ \t]*Reference[ \t]+{_ID}(?=[ \t]|$)", re.M),
+    # this request's id set off by commas after its name: "The current request, THP-27..., is approved" (the thirty-first
+    # pass; never an earlier one's: "The earlier request, ..., was denied")
+    re.compile(rf"\b(?:the|this|your)[ \t\n]+(?:current|present|new)[ \t\n]+request,[ \t\n]*{_ID}(?=[ \t]*,)", re.I),
 )
 _SOMETHING_ELSE = re.compile(r"[,)]?[ \t\n]+(?:of\s+the\s+)?(?:member|claim|invoice|account|fax|phone)\b", re.I)
 

@@ -179,6 +179,10 @@ _NUMBER_LABELS = tuple(
         # a Spanish letter's "Folio de autorización:", "Folio:"; a batch notice's "PA CONTROL....:"
         r"folio(?:\s+de\s+(?:autorizaci[oó]n|solicitud|caso))?(?=\s*:)",
         r"(?:PA|prior\s+auth(?:orization)?)\s+control(?=[ \t]*(?:\.{2,}|:))",
+        # an ERISA plan's request under its legal name (the thirty-first pass): "Pre-service claim no.:", "Pre-service
+        # claim #" (the request for a benefit before the service; never a claim for one given: "Claim no.:", "Pharmacy
+        # claim #")
+        r"pre-?service\s+claim\s*(?:{NUM}|no(?:\.|(?![a-z]))|#|id)(?=\s*:)",
         # a program's initials as the request's name: "SA number", "Request for services (RFS) no.", "EA #"
         # (never a person's, a drug's or a plan's id: NPI, DIN, PHN, MRN, ...)
         # (nor a fax machine's transmission report's "JOB NO." of the page it sent)

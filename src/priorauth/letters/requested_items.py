@@ -48,7 +48,15 @@ _ASK = re.compile(
     # the thirty-first set's US plans (the twenty-ninth pass): a pend notice's "... asks the prescriber to send:", an ePA
     # portal's "Plan questions (answer all, then ...):" over its "Q1 | ..." rows (each with its colon, over its list)
     r"|\basks?\s+(?:the\s+|your\s+)?(?:prescriber|physician|provider|office|doctor|you)\s+to\s+(?:send|submit|provide|fax|answer)\s*:"
-    r"|\b(?:plan|payer|clinical)\s+questions?(?:[ \t]*\([^()\n]{0,60}\))?[ \t]*:",
+    r"|\b(?:plan|payer|clinical)\s+questions?(?:[ \t]*\([^()\n]{0,60}\))?[ \t]*:"
+    # the thirty-third set's US plans (the thirty-first pass): a checklist's "Please return the items checked below:"; a
+    # heading "Information needed to continue review:"; a request on hold "until they receive <what>"; a reviewer "who asks
+    # for <what>"; a form's bare "Send: <what>" opening its line (never "Fax:", a number's label)
+    r"|please\s+return\s+(?:the\s+)?(?:items?|documents?|records?)\s+(?:checked|marked|ticked)(?:\s+below)?\s*:"
+    r"|\binfo(?:rmation)?\s+(?:needed|required)\s+(?:to|for|before)\s+[^:\n]{1,40}:"
+    r"|\b(?:on\s+hold|pended|pending|paused)\s+until\s+(?:we|they|the\s+plan|the\s+reviewer)\s+receives?(?=\s+(?:a|an|the|your)\s)"
+    r"|\b(?:who|director|reviewer|pharmacist|physician|plan)\s+(?:also\s+)?(?:asks|is\s+asking)\s+for(?=\s+(?:a|an|the|your|documentation|records|proof|evidence|results)\b)"
+    r"|(?m:^)[ \t]*(?:send|submit|provide)[ \t]*:(?=[ \t]*\S)",
     I,
 )
 _BULLET = re.compile(
@@ -174,6 +182,8 @@ _DONE = re.compile(r"\b(?:received|rec['’]?d|on\s+file|already\s+(?:sent|submi
 _SEND_UNTICKED = re.compile(r"\b(?:unchecked|unticked|not\s+(?:yet\s+)?(?:checked|ticked)|open)\s+(?:items?|boxes)\b", I)
 
 
+# an item's note line that waives it for this member: "not applicable - male member", "N/A - on file" (the thirty-first pass)
+_WAIVED = re.compile(r"[ \t]*(?:not[ \t]+applicable|n/a)\b", I)
 _NONE_ASKED = re.compile(r"[ \t:]*(?:none|nothing|n/a)\b(?![ \t]+(?:of|but|except)\b)", I)
 
 
@@ -209,6 +219,7 @@ def requested(text: str) -> list[Hit]:
         lettered = False
         boxed = [False] * len(items)  # whether an item follows an empty box (it says nothing when others are ticked)
         tick_of = [False] * len(items)  # whether an item follows a ticked box
+        waived: set[int] = set()  # the items the letter marks as not applying to this member (the thirty-first pass)
         # a request in the right column of a two-column page ("Prescriber: ...      Please send:"): its list is
         # read in that column, the left column's words beside each item never part of it
         line_start = text.rfind("\n", 0, a.start()) + 1
@@ -228,6 +239,8 @@ def requested(text: str) -> list[Hit]:
                 ticked = ticked or bool(m.group("tick"))
                 tick_of.append(bool(m.group("tick")))
                 blank_run = 0
+            elif items and _WAIVED.match(line) and not blank_run:  # (at fax its indent may be lost)
+                waived.add(len(items) - 1)  # "not applicable - male member" under an item: the plan waives it
             elif items and line.strip() and line.startswith((" ", "\t")) and not blank_run:  # a wrapped item (never after a blank line)
                 last = items[-1]
                 items[-1] = Hit(f"{last.value} {' '.join(line.split())}", last.start, pos + seg + len(line.rstrip()))
@@ -243,6 +256,9 @@ def requested(text: str) -> list[Hit]:
                 if pos - a.end() > 400:
                     break
             pos += len(full) + 1
+        if waived:
+            keep = [n not in waived for n in range(len(items))]
+            items, boxed, tick_of = ([x for x, k in zip(xs, keep, strict=True) if k] for xs in (items, boxed, tick_of))
         done = [hit for hit, tick in zip(items, tick_of, strict=True) if tick]
         if ticked and (all(_DONE.search(hit.value) for hit in done) or _SEND_UNTICKED.search(text)):
             # a list whose ticks mark what came in ("[x] Chart notes (received 05/02)"): the empty boxes are asked for

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import re
 
-from priorauth.letters import statement_languages, statement_phrases, statement_set29, statement_set31, statement_set32
+from priorauth.letters import (
+    statement_languages,
+    statement_phrases,
+    statement_set29,
+    statement_set31,
+    statement_set32,
+    statement_set33,
+)
 from priorauth.letters.spans import I, M
 
 _APPROVED_CHANGED = (
@@ -250,6 +257,9 @@ for _value, _patterns in (
     ("approved", statement_set32.APPROVED),
     ("denied", statement_set32.DENIED),
     ("pended", statement_set32.PENDED),
+    # and of the thirty-third set, US plans' letters (the thirty-first pass)
+    ("approved", statement_set33.APPROVED),
+    ("denied", statement_set33.DENIED),
 ):
     _STATEMENTS[_value].extend(_patterns)
 _STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items()}
