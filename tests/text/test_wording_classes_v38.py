@@ -258,6 +258,19 @@ CASES = [
         set(),
         {("kras", "g12c_present"), ("therapy", "carboplatin")},
     ),
+    # --- [t39-exclusion-decimal] a screen failure's reason citing an exclusion numbered by section ------------------
+    (
+        "t39-exclusion-decimal",
+        "SCREEN FAIL - Subject 014-007\nReason: exclusion 4.2 -- history of drug-induced pneumonitis (grade 2, 2025).",
+        {("ild", "true")},
+        set(),
+    ),
+    (
+        "t39-exclusion-decimal guard: a protocol's list",
+        "Protocol exclusions: exclusion 4.2 -- history of drug-induced pneumonitis requiring steroids.",
+        set(),
+        {("ild", "true")},
+    ),
 ]
 
 
