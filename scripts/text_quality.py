@@ -55,9 +55,10 @@ thirty-fifth pass: a development set too), ``heldout35`` (``tests/text/heldout35
 blind while v34 was read; merged by the lead), ``heldout36`` (``tests/text/heldout36.yaml``, written blind while v34
 was read: US oncology charts, the issue's own population; merged by the lead), ``heldout37``
 (``tests/text/heldout37.yaml``, written blind on 2026-12-04: US charts; scored once by the lead), ``heldout38``
-(``tests/text/heldout38.yaml``, written blind on 2026-12-04 while v37 was read: US charts; scored once by the lead),
-``heldout39`` (``tests/text/heldout39.yaml``, written blind on 2026-12-04 while v38 was read: US charts; scored once by
-the lead) and ``heldout40`` (``tests/text/heldout40.yaml``, the next held-out set; absent until merged: a corpus whose file is absent, as each was until merged, is named absent
+(``tests/text/heldout38.yaml``, written blind on 2026-12-04 while v37 was read: US charts; scored once by the lead,
+then read in the thirty-ninth pass: a development set too), ``heldout39`` (``tests/text/heldout39.yaml``, written blind
+on 2026-12-04 while v38 was read: US charts; scored once by the lead) and ``heldout40`` (``tests/text/heldout40.yaml``,
+the next held-out set; absent until merged: a corpus whose file is absent, as each was until merged, is named absent
 and the scorer exits 1 when asked for it alone), and what it finds in the real Synthea notes of ``../shared``.
 
     .venv/bin/python scripts/text_quality.py            # every corpus present
@@ -119,7 +120,7 @@ HELDOUT34 = ROOT / "tests/text/heldout34.yaml"  # written blind while v33 was re
 HELDOUT35 = ROOT / "tests/text/heldout35.yaml"  # written blind while v34 was read; the held-out set, merged by the lead
 HELDOUT36 = ROOT / "tests/text/heldout36.yaml"  # written blind while v34 was read: the issue's own population (US)
 HELDOUT37 = ROOT / "tests/text/heldout37.yaml"  # written blind on 2026-12-04 (US charts); scored once by the lead
-HELDOUT38 = ROOT / "tests/text/heldout38.yaml"  # written blind on 2026-12-04 (US charts); scored once by the lead
+HELDOUT38 = ROOT / "tests/text/heldout38.yaml"  # written blind on 2026-12-04 (US charts); scored once, read by t39
 HELDOUT39 = ROOT / "tests/text/heldout39.yaml"  # written blind on 2026-12-04 (US charts); scored once by the lead
 HELDOUT40 = ROOT / "tests/text/heldout40.yaml"  # the next held-out set, absent until merged
 CORPORA = {

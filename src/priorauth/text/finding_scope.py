@@ -221,7 +221,9 @@ _EXCLUSION_MET_AFTER = re.compile(
     # (issue 13's thirty-fifth pass) [t35-exclusion-reason-field] a log's "Reason:" field citing a numbered exclusion,
     # then the history after a dash ("Reason: Exclusion 7 - history of ILD (pneumonitis 2025)"): the reason a subject
     # failed; a protocol's bare list ("Exclusion 7 - history of ILD") stays general
-    r"|\breasons?\s*:\s*(?:excl\.?|exclusions?)(?:\s+criteri(?:on|a))?\s*(?:#\s*|no\.?\s*)?\d{1,3}[a-z]?\s*[:\u2013\u2014-]",
+    # (held-out v38, issue 13's thirty-ninth pass) [t39-exclusion-decimal] ... the criterion numbered as protocols number
+    # their sections ("Reason: exclusion 5.3 -- active ILD (biopsy-proven ...)")
+    r"|\breasons?\s*:\s*(?:excl\.?|exclusions?)(?:\s+criteri(?:on|a))?\s*(?:#\s*|no\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?\s*[:\u2013\u2014-]",
     re.I,
 )
 # The criterion a verdict cites, in brackets or after a dash ("(exclusion 7)", "- excl. criterion 4"): a reference.

@@ -724,8 +724,11 @@ _RELATIVES_RESULT_AFTER = re.compile(
 
 # [v24-kras-result-known] ... and a treatment's failure, not the test's, after the variant ("mCRC KRAS G12C, after FOLFOX
 # failure", "G12C; post-chemo failure"): the result stands. A test's failure ("G12C assay failed") stays no result.
+# (held-out v38, issue 13's thirty-ninth pass) [t39-kras-organ-failure] ... and an organ's failure, the patient's
+# condition ("KRAS G12C NSCLC admitted w/ hypoxemic resp failure", "G12C; acute renal failure on admission").
 _TREATMENT_FAILURE = re.compile(
-    r"\b(?:after|post|following|despite|on|upon)\s+(?:[\w/+-]+\s+){1,3}$|\b(?:treatment|therapy|chemo\w*|regimen|line)\s+$",
+    r"\b(?:after|post|following|despite|on|upon)\s+(?:[\w/+-]+\s+){1,3}$|\b(?:treatment|therapy|chemo\w*|regimen|line)\s+$"
+    r"|\b(?:resp(?:iratory)?|hypox(?:emic|aemic|ic)|hypercapnic|renal|kidney|liver|hepatic|heart|cardiac|multi-?organ)\s+$",
     re.I,
 )
 

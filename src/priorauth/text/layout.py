@@ -294,11 +294,22 @@ _LIST_LABEL = re.compile(
 )
 
 
+# (held-out v38, issue 13's thirty-ninth pass) [t39-criteria-records-attached] A list introduced as the records sent to
+# show criteria ("Criteria documentation attached: (1) NGS 9/2026 showing KRAS G12C, (2) ...", "criteria - supporting
+# records enclosed: (a) ..."): each item names one of the patient's records, not a requirement. "Criteria (documentation
+# required): (1) ..." and "Please attach documentation of these criteria: (1) ..." stay a list of criteria.
+_RECORDS_SENT = re.compile(
+    r"\b(?:documentation|documents?|records?|evidence|reports?|notes)\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?"
+    r"(?:attached|enclosed|included|submitted|provided)\b",
+    re.I,
+)
+
+
 def _inline_list(doc: TextDoc, f: Finding) -> bool:
     text = unwrap(doc.text)
     start = _line_start(text, f.start)
     label = _LIST_LABEL.search(text[start : f.start])
-    if label is None:
+    if label is None or _RECORDS_SENT.search(label.group(0)):
         return False
     # (held-out v8) The list ends where a sentence after its last item begins ("options: (a) sotorasib alone, (b)
     # docetaxel. Patient undecided. Stage IVA adeno lung, KRAS G12C"): what follows is the note again.

@@ -415,7 +415,8 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         past = None  # (held-out v24) [v24-mono-aside-reason] "sotorasib single agent (no panitumumab - prior ... toxicity)"
     if past and not _NOW.search(f.sentence, past.end(), max(past.end(), f.start - f.sentence_start)):
         return  # an earlier regimen, not this request ("received carboplatin ... and now sotorasib monotherapy" is now)
-    if _NOT_THE_REGIMEN.search(_APPROVAL_CONDITION.sub(" ", _own_clause(f))):
+    cue = _NOT_THE_REGIMEN.search(_partner_declined_out(_APPROVAL_CONDITION.sub(" ", _own_clause(f))))
+    if cue and not _offer_requested(doc, f, cue):
         return  # a condition, an option or an offer (declined), not the regimen
     if _UNCHOSEN_BEFORE.search(_line_before(doc, f)) or _unchosen_alternative(doc, f):
         return  # (held-out v15) [v15-mono-unchosen-drug] "Requested agent: {sotorasib/adagrasib} as monotherapy"
@@ -802,13 +803,63 @@ def _named_before(doc: TextDoc, f: Finding) -> bool:
         or _SOLE_CANCER.match(doc.text, f.start)
         or _NONE_ANSWER.search(doc.text, f.start, f.end)
     ):
-        before = doc.text[max(0, f.sentence_start - 600) : f.sentence_start]
+        before = _HISTORY_FIELD.sub(" ", doc.text[max(0, f.sentence_start - 600) : f.sentence_start])
         named = _g12c_inhibitors(before)
         return bool(named) and all(named) and not _inhibitor_held(before)  # a drug on hold is no regimen now
     if not _THIS_DRUG.search(f.sentence):
         return False
     named = _g12c_inhibitors(doc.text[max(0, f.sentence_start - 200) : f.sentence_start])
     return bool(named) and all(named)
+
+
+# (held-out v38, issue 13's thirty-ninth pass) [t39-mono-concurrent-none-request] A request form's field of drugs given
+# alongside answered none ("Drug requested: sotorasib ... Prior systemic therapy: carboplatin/paclitaxel/pembrolizumab
+# ... Concurrent antineoplastics: none"): the drugs of a prior-therapy field are history, not partners, so the drug
+# named before the answer is the requested inhibitor alone. A current-medication line naming another anticancer drug
+# ("Current oncology meds: pembrolizumab") still counts.
+_HISTORY_FIELD = re.compile(
+    r"^[ \t*\u2022-]*(?:prior|previous|past)\s+(?:(?:systemic|anti-?cancer|anti-?neoplastic|oncologic|cancer|chemo)\s+)?"
+    r"(?:therap(?:y|ies)|treatments?|tx|regimens?|lines?)(?:\s*\([^)\n]{0,40}\))?\s*:[^\n]*",
+    re.I | re.M,
+)
+
+
+# (held-out v38, issue 13's thirty-ninth pass) [t39-mono-partner-declined] A refusal whose object is another anticancer
+# drug ("Request: Lumakras 960 mg daily alone for mCRC, pt declined further panitumumab due to rash"): the reason the
+# partner is left out, not a refusal of the regimen. A refusal of the inhibitor itself ("pt declined sotorasib"), of a
+# class ("declined chemotherapy") or with no object ("offered; pt declined") still makes the regimen no plan.
+_DECLINED_OBJECT = re.compile(
+    r"\b(?:declined|declines|refused|refuses)\s+(?:(?:further|more|continued|ongoing|additional|the|any|her|his)\s+){0,2}"
+    r"(?P<drug>[a-z][\w-]+)",
+    re.I,
+)
+
+
+def _partner_declined_out(clause: str) -> str:
+    def blank(m: re.Match[str]) -> str:
+        return " " if _g12c_inhibitors(m.group("drug")) == [False] else m.group(0)
+
+    return _DECLINED_OBJECT.sub(blank, clause)
+
+
+# (held-out v38, issue 13's thirty-ninth pass) [t39-mono-offer-requested] An offer whose prior authorization is on its
+# way in the same line ("sotorasib monotherapy offered given poor PS for chemo; PA to be sent", "adagrasib alone
+# offered - prior auth submitted"): the offer taken up, a request of that regimen. An offer with no request after it,
+# or with a refusal on its line ("offered; PA to be sent if she agrees", "offered, pt declined"), stays an offer.
+_REQUEST_SENT = re.compile(
+    r"\b(?:pa|prior\s+auth(?:ori[sz]ation)?|authori[sz]ation|request)\s+(?:(?:to\s+be|will\s+be|being|was|has\s+been|is)\s+)?"
+    r"(?:sent|submitted|filed|faxed)\b",
+    re.I,
+)
+_REFUSAL_OR_CONDITION = re.compile(r"\b(?:declin\w*|refus\w*|if|unless|whether|once\s+(?:she|he|they)\s+(?:agrees?|decides?))\b", re.I)
+
+
+def _offer_requested(doc: TextDoc, f: Finding, cue: re.Match[str]) -> bool:
+    if cue.group(0).lower() != "offered":
+        return False
+    rest = doc.text[f.end : _line_end(doc.text, f.end)]
+    sent = _REQUEST_SENT.search(rest)
+    return bool(sent) and not _REFUSAL_OR_CONDITION.search(_line(doc, f))
 
 
 _NO_OTHER_CANCER = re.compile(
