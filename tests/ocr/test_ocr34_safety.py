@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import priorauth
 import pytest
 
+import priorauth
 from tests.ocr import scans
 
 
