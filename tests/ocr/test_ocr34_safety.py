@@ -96,6 +96,11 @@ CASES = [
         "not_met",
         id="ocr34s-guard-given-per-label",
     ),
+    pytest.param(  # a labeling word beside a drug held: the drug was taken
+        "Progress note\nGrade 2 hepatitis found on adagrasib; per label adagrasib withheld until recovery.\n",
+        "not_met",
+        id="ocr34s-guard-held-per-label",
+    ),
     pytest.param(  # a header of options, but the row says the drug was had
         "Report\nGene  Variant  Approved therapies\nKRAS  G12C  adagrasib (received 2025)\n",
         "not_met",

@@ -17,7 +17,8 @@ population, or what may be given ("KRAS G12C-mutated colorectal cancer may be tr
 an anti-EGFR antibody per current labeling (sotorasib with panitumumab; adagrasib with cetuximab)", "adagrasib is
 approved for ...", "treatment options include ..."). The sentence is read whole: a semicolon inside its parenthesis
 does not end it. Guards: a sentence saying the drug or another was given ("previously treated with adagrasib",
-"progressed on sotorasib", "received", "started"), a medication list (no such statement).
+"progressed on sotorasib", "received", "started", a drug held or taken "during" it: "... during sotorasib; per label
+sotorasib withheld"), a medication list (no such statement).
 """
 
 from __future__ import annotations
@@ -92,7 +93,8 @@ _GIVEN_IN_SENTENCE = re.compile(
     r"(?:was|were|has\s+been|have\s+been|had\s+been|previously|already|being)\s+treated|treated\s+previously|"
     r"progress(?:ed|ion)\s+(?:on|after|through)|failed|stopped|discontinued|completed|s/p|status\s+post|"
     r"prior|previous(?:ly)?|started|starting|initiated|began|(?:is|was|remains|been|currently)\s+on|since\s+\d|"
-    r"cycles?\s*\d|c\d+d\d+|tolerat\w+)\b",
+    r"cycles?\s*\d|c\d+d\d+|tolerat\w+|during|while\s+on|with(?:held|holding)|held|hold(?:ing)?|paused|interrupted|"
+    r"resumed|restarted|continued|continuing|dose[\s-]+reduced|reduced\s+to)\b",
     re.I,
 )
 
