@@ -30,6 +30,12 @@ CASES = [
         {("stage", "3")},
         set(),
     ),
+    (
+        "t39s-stage-range guard: a dash then the writer's I",
+        "Assessment: KRAS G12C NSCLC, stage IV - I reviewed the PET with the patient today.",
+        {("stage", "4")},
+        set(),
+    ),
     # --- [t39s-drug-first-fill-pending] a prescription whose first fill has not shipped ----------------------------------
     (
         "t39s-drug-first-fill-pending",
@@ -58,6 +64,13 @@ CASES = [
         "We denied the request. The records show carboplatin/pemetrexed given 2025 with progression.",
         {("therapy", "carboplatin"), ("therapy", "pemetrexed")},
         {("therapy", "sotorasib")},
+    ),
+    (
+        "t39s-drug-denied-request guard: a continuation denied for a drug taken",
+        "COVERAGE DECISION LETTER -- Pinecrest Health Plan (fictitious)\nMedication: lorlatinib 100 mg (continuation)\n"
+        "We denied this request because no scan since 06/2026 was sent.",
+        {("therapy", "lorlatinib")},
+        set(),
     ),
     # --- [t39s-drug-rule-statement] what a label or guideline supports -----------------------------------------------------
     (

@@ -46,7 +46,8 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 # --- [t39s-stage-range] ------------------------------------------------------------------------------------------------
 _RANGE_AFTER = re.compile(
-    r"[ \t]*(?:-|\u2013|\u2014|/|\bto\b|\bthrough\b|\bor\b)[ \t]*(?:stage[ \t]*)?(iv|i{1,3})[abc]?\d?(?![a-z])", re.I
+    r"[ \t]*(?:-|\u2013|\u2014|/|\bto\b|\bthrough\b|\bor\b)[ \t]*(?:stage[ \t]*)?(iv|iii|ii|i(?=[ab]))[abc]?\d?(?![a-z])",
+    re.I,
 )
 _RANGE_BEFORE = re.compile(
     r"\bstage[ \t]*(iv|i{1,3})[abc]?\d?[ \t]*(?:-|\u2013|\u2014|/|\bto\b|\bthrough\b|\bor\b)[ \t]*(?:stage[ \t]*)?$",
@@ -80,6 +81,7 @@ _DENIED = re.compile(
     r"cannot\s+approve|can\s+not\s+approve|did\s+not\s+approve)\b|\bnotice\s+of\s+denial\b|\badverse\s+determination\b",
     re.I,
 )
+_RENEWAL = re.compile(r"\b(?:renewal|re-?authori[sz]ation|continuation|continued\s+(?:therapy|use))\b", re.I)
 _DRUG_LINE = re.compile(
     r"^[ \t]*(?:drug|medication|requested\s+(?:drug|medication)|(?:drug|medication)\s+requested)\s*:[^\n]*", re.I | re.M
 )
@@ -139,7 +141,7 @@ def _meds(doc: TextDoc, out: TextFacts) -> None:
     asked: set[str] = set()
     if _FIRST_FILL_PENDING.search(text):  # [t39s-drug-first-fill-pending]
         asked |= _line_drugs(text, [m.group(0) for m in _RX_LINE.finditer(text)])
-    if _DENIED.search(text):  # [t39s-drug-denied-request]
+    if _DENIED.search(text) and not _RENEWAL.search(text):  # [t39s-drug-denied-request]
         asked |= _line_drugs(text, [m.group(0) for m in _DRUG_LINE.finditer(text)])
 
     corrections = []  # [t39s-drug-corrected] (marker end, role restated, drugs named after)
@@ -196,7 +198,7 @@ _NOT_RECEIVED_BEFORE = re.compile(
     r"(?:receive[ds]?|get|got(?:ten)?|see[ns]?|provided?|submitted?|include[ds]?|sent)"
     r"|\bno(?:t)?\s+(?:a\s+)?(?:copy\s+of\s+(?:the\s+|a\s+)?)?)"
     r"[^.;\n]{0,30}\b(?:results?|reports?|documentation|records?|proof)\b[^.;\n]{0,20}"
-    r"\b(?:showing|documenting|confirming|demonstrating|that\s+shows?|with)\b[^.;\n]{0,30}$",
+    r"\b(?:showing|documenting|confirming|demonstrating|that\s+shows?)\b[^.;\n]{0,30}$",
     re.I,
 )
 
