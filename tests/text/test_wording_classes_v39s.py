@@ -39,9 +39,9 @@ CASES = [
     # --- [t39s-drug-first-fill-pending] a prescription whose first fill has not shipped ----------------------------------
     (
         "t39s-drug-first-fill-pending",
-        "SPECIALTY PHARMACY INTAKE\nRx: adagrasib 200 mg tabs, 600 mg PO BID, #180. Dx: stage IV NSCLC, KRAS G12C.\n"
+        "SPECIALTY PHARMACY INTAKE\nRx: adagrasib 200 mg tabs, 600 mg PO BID, #180. Prior: docetaxel. Dx: stage IV NSCLC.\n"
         "Other oral anticancer agents: none -- adagrasib as single agent.\nCounselled. First fill to ship 12/09.",
-        {("kras", "g12c_present")},
+        {("therapy", "docetaxel")},
         {("therapy", "adagrasib")},
     ),
     (
@@ -97,6 +97,13 @@ CASES = [
         "t39s-drug-agreed-plan guard: agreement to keep a drug taken",
         "Stage IV NSCLC. I agree with continuing pembrolizumab maintenance; scans stable.",
         {("therapy", "pembrolizumab")},
+        set(),
+    ),
+    (
+        "t39s-drug-agreed-plan guard: an agreed drug given since",
+        "Stage IV SCLC relapsed after carboplatin/etoposide. We concur with topotecan; he received the first dose on "
+        "11/20.",
+        {("therapy", "topotecan")},
         set(),
     ),
     # --- [t39s-drug-weighed] a drug the team is weighing ------------------------------------------------------------------------

@@ -106,6 +106,9 @@ _NOT_OPTION_AFTER = re.compile(
     r"(?:option|candidate|appropriate|indicated)\b",
     re.I,
 )
+_GIVEN_LATER = re.compile(
+    r"\b(?:received|started|began|administered|infused|given)\b|\b(?:first|1st)\s+(?:dose|cycle|infusion)\b", re.I
+)
 _CORRECTION = re.compile(r"\b(?:correction|corrected|erratum)\b\W{0,20}", re.I)
 _ROLE = (
     r"adjuvant|neoadjuvant|maintenance|consolidation|induction|first[\s-]line|second[\s-]line|third[\s-]line|1L|2L|3L"
@@ -126,9 +129,10 @@ def _line_drugs(text: str, lines: list[str]) -> set[str]:
     from priorauth.text.pipeline import _drug_pattern
 
     vocab = vocabulary()
+    firsts = [re.split(r"\.\s|;\s", line)[0] for line in lines]  # its first sentence: not a "Prior: ..." after it
     return {
         vocab.drugs[i].ingredient
-        for line in lines
+        for line in firsts
         if not _given_word(line)
         for d in _drug_pattern().finditer(line)
         for i in vocab.by_name.get(d.group(0).lower(), ())
@@ -164,21 +168,21 @@ def _meds(doc: TextDoc, out: TextFacts) -> None:
         rest = text[end : _line_end(text, end)]
         if _ingredients(m) <= asked and not _given_word(before[-40:] + rest[:40]):
             return True
-        if _RULE_BEFORE.search(sentence_before):
-            return True  # [t39s-drug-rule-statement]
-        agreed = _AGREED_BEFORE.search(sentence_before)
-        if agreed and not _KEEP_BETWEEN.search(agreed.group(0)):
-            return True  # [t39s-drug-agreed-plan]
-        weighed = _WEIGHED_BEFORE.search(sentence_before)
-        if weighed and not _KEEP_BETWEEN.search(weighed.group(0)):
-            return True  # [t39s-drug-weighed]
         if _NOT_OPTION_AFTER.match(text, end):
             return True  # [t39s-drug-not-an-option]
         for at, role, after in corrections:
             near = text[max(0, start - 30) : start].lower().replace(" ", "-")
             if start < at and role in near and after and not (_ingredients(m) & after):
                 return True  # [t39s-drug-corrected]
-        return False
+        if _GIVEN_LATER.search(rest):
+            return False  # "I agree with <drug>; she received the first dose yesterday"
+        if _RULE_BEFORE.search(sentence_before):
+            return True  # [t39s-drug-rule-statement]
+        agreed = _AGREED_BEFORE.search(sentence_before)
+        if agreed and not _KEEP_BETWEEN.search(agreed.group(0)):
+            return True  # [t39s-drug-agreed-plan]
+        weighed = _WEIGHED_BEFORE.search(sentence_before)
+        return bool(weighed) and not _KEEP_BETWEEN.search(weighed.group(0))  # [t39s-drug-weighed]
 
     out.meds = [m for m in out.meds if not dropped(m)]
 
