@@ -225,7 +225,7 @@ CASES = [
     # --- [t39s-status-unconfirmed-progression] an unconfirmed progression ----------------------------------------------------------
     (
         "t39s-status-unconfirmed-progression",
-        "Protocol scan (iRECIST) 10/30: iUPD, new 6 mm liver lesion; progression not yet confirmed, repeat imaging "
+        "Protocol scan (iRECIST) 10/30: new 6 mm liver lesion, progression not yet confirmed (iUPD); repeat imaging "
         "in 6 weeks, study drug continued.",
         set(),
         {("disease_status", "worsened")},

@@ -26,8 +26,9 @@ Classes (tests/text/test_wording_classes_v39s.py):
 - [t39s-status-screening-benign] a lung cancer screening CT read benign (Lung-RADS 1-2) naming no cancer of the
   patient: a nodule's stability is no disease status.
 - [t39s-status-other-person] "her late brother who ... before it stopped working": another person's course.
-- [t39s-status-unconfirmed-progression] "iUPD -- unconfirmed progression; confirmatory scan required": not (yet) a
-  progression.
+- [t39s-status-unconfirmed-progression] "iUPD -- unconfirmed progression; confirmatory scan required": the writer's
+  own "unconfirmed" / "not yet confirmed", not (yet) a progression. A bare "iUPD" stays worsened (pass v23's
+  [v23-status-criteria] wording case); the two conventions are the lead's to settle.
 """
 
 from __future__ import annotations
@@ -263,7 +264,7 @@ _OTHER_PERSON_BEFORE = re.compile(
 )
 _INFORMANT = re.compile(r"\b(?:says|said|reports?|reported|states?|stated|notes?|noted|accompan\w*|told)\b", re.I)
 _UNCONFIRMED = re.compile(
-    r"\biUPD\b|\bunconfirmed\s+(?:disease\s+)?progression\b|\bprogression\s+(?:not\s+yet|yet\s+to\s+be)\s+confirmed\b",
+    r"\bunconfirmed\s+(?:disease\s+)?progression\b|\bprogression\s+(?:not\s+yet|yet\s+to\s+be)\s+confirmed\b",
     re.I,
 )
 _CONFIRMED = re.compile(r"\biCPD\b|(?<!un)confirmed\s+(?:disease\s+)?progression\b", re.I)
