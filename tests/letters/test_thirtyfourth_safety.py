@@ -160,7 +160,8 @@ def _member(member: str) -> str:
 @pytest.mark.parametrize(
     ("member", "unsure", "second", "want"),
     [
-        # [t34-id-second-look] a look-alike glyph in an id with digits, or a word read unsurely: a second look differs
+        # [t34-id-second-look] a look-alike glyph in an id with digits, or a group of digits read unsurely and of
+        # another length than its fellows: a second look differs
         ("OVH-OQT-7741205", False, "OVH-0QT-7741205", None),
         ("OVH 220 418 7031", True, "OVH 220 418 731", None),
         ("Q0R-7741205", False, "QOR-7741205", None),
@@ -168,6 +169,9 @@ def _member(member: str) -> str:
         ("OVH-OQT-7741205", False, "OVH-OQT-7741205", "OVH-OQT-7741205"),
         ("VHQ-PQT-7741205", False, "VHQ-PQT-7741285", "VHQ-PQT-7741205"),
         ("OVH-OQT-7741205", False, None, "OVH-OQT-7741205"),
+        # guards: read unsurely, no look-alike, its groups even (a second look is no better than the first)
+        ("VHQ55018832", True, "VHQS55018832", "VHQ55018832"),
+        ("VHQ 220 418 731", True, "VHQ 220 418 7311", "VHQ 220 418 731"),
     ],
 )
 def test_a_faxed_member_id_a_second_look_reads_otherwise(

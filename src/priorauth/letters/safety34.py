@@ -10,7 +10,8 @@ value is read right or left empty (never guessed).
    send: dropped; an ePA's numbered questions ("Q1. ...", "Q2. ...") named as questions only after them ("Answered
    questions: 0 of 3") are then what was asked.
 3. A member id a fax may have misread: an O in an id that holds digits (a 0 read as an O: "KHH-0MX-..." read
-   "KHH-OMX-..."), or a word of it read unsurely (a glyph read twice: "447" read "4417"). Its words get a second look
+   "KHH-OMX-..."), or a group of an id printed in groups of digits read unsurely and of another length than the others
+   (a glyph read twice: "992 018 447" read "992 018 4417"). Its words get a second look
    (read again as one line, :mod:`priorauth.letters.recheck`); when the second reading differs, the id is left empty
    (the patient check then compares the name and birth date only: no mismatch for an id that is only unreadable).
 
@@ -160,6 +161,20 @@ def second_reading(letter: Any, raw: bytes | None, start: int, end: int) -> str 
         return None
 
 
+def _uneven_group(letter: Any, value: str, start: int) -> bool:
+    """An id printed in groups of digits ("PLH 992 018 447"), one group read unsurely (under ``patient.SURE``) and
+    longer or shorter than the others, which agree: a glyph read twice, or one lost."""
+    groups = list(re.finditer(r"\S+", value))
+    digits = [g for g in groups if g.group(0).isdigit()]
+    if len(digits) < 3:
+        return False
+    for g in digits:
+        others = {len(o.group(0)) for o in digits if o is not g}
+        if len(others) == 1 and len(g.group(0)) not in others:
+            return letter.confidence(start + g.start(), start + g.end()) < patient.SURE
+    return False
+
+
 def member_id_doubt(letter: Any, raw: bytes | None, hit: Hit) -> str | None:
     """Why the member id OCR read at ``hit`` is left empty (None: it is read as before)."""
     if not letter.ocr:
@@ -167,8 +182,7 @@ def member_id_doubt(letter: Any, raw: bytes | None, hit: Hit) -> str | None:
     value = letter.text[hit.start : hit.end]
     if "\n" in value:
         return None
-    unsure = letter.confidence(hit.start, hit.end) < patient.SURE
-    if not unsure and not (re.search(r"\d", value) and _LOOK_ALIKE.search(value)):
+    if not _uneven_group(letter, value, hit.start) and not (re.search(r"\d", value) and _LOOK_ALIKE.search(value)):
         return None
     second = second_reading(letter, raw, hit.start, hit.end)
     if second is None or _alnum(second) == _alnum(value):
