@@ -164,7 +164,6 @@ def _member(member: str) -> str:
         # another length than its fellows: a second look differs
         ("OVH-OQT-7741205", False, "OVH-0QT-7741205", None),
         ("OVH 220 418 7031", True, "OVH 220 418 731", None),
-        ("Q0R-7741205", False, "QOR-7741205", None),
         # guards: the second look agrees; no look-alike read surely; no second look possible (as before)
         ("OVH-OQT-7741205", False, "OVH-OQT-7741205", "OVH-OQT-7741205"),
         ("VHQ-PQT-7741205", False, "VHQ-PQT-7741285", "VHQ-PQT-7741205"),
@@ -172,6 +171,7 @@ def _member(member: str) -> str:
         # guards: read unsurely, no look-alike, its groups even (a second look is no better than the first)
         ("VHQ55018832", True, "VHQS55018832", "VHQ55018832"),
         ("VHQ 220 418 731", True, "VHQ 220 418 7311", "VHQ 220 418 731"),
+        ("VHQ0000007741", True, "VHQO000007741", "VHQ0000007741"),
     ],
 )
 def test_a_faxed_member_id_a_second_look_reads_otherwise(

@@ -132,8 +132,9 @@ def requested(text: str, hits: list[Hit]) -> list[Hit]:
 
 
 # -- 3. a member id a fax may have misread -----------------------------------------------------------------------------
-# an O in an id that holds digits, a 0 beside a capital: OCR tells the two apart by a stroke a fax blurs
-_LOOK_ALIKE = re.compile(r"O|(?<=[A-Z])0|0(?=[A-Z])")
+# an O in an id that holds digits: OCR tells it from a 0 by a stroke a fax blurs (a 0 beside a capital is not looked at
+# again: "PCH0000..." read twice gave "PCHO0000...", worse than the first)
+_LOOK_ALIKE = re.compile(r"O")
 
 
 def _alnum(value: str) -> str:
