@@ -44,6 +44,7 @@ from priorauth.letters import (
     reason_shapes,
     recheck,
     request_history,
+    safety34,
     side_columns,
     source,
     specks,
@@ -320,14 +321,15 @@ def propose(
             add("period_end", span[1])
         if not span or None in span:
             out.warnings.append("the approved period could not be read whole")
-        add(
-            "quantity",
+        quantity = (
             asked_granted.quantity(ours)  # "Requested: 720 ..." over "Approved: 240 ...": the approved one
             or fields.quantity(ours)
             or tables.read(fields.quantity, ours)
             or granted_quantity.quantity(ours)
-            or collapsed_row.quantity(ours),  # the one "240/30" on LUMAKRAS's row under "Qty / Days", its gaps closed
+            or collapsed_row.quantity(ours)  # the one "240/30" on LUMAKRAS's row under "Qty / Days", its gaps closed
         )
+        # a note's rate under a grid's units for the whole period: the grid's cell, else nothing (the 34th set's safety)
+        add("quantity", safety34.quantity(ours, quantity, out.warnings))
         if outcome.PARTIAL.search(ours):  # a partial approval denies the rest: its appeal deadline is read
             add("appeal_deadline", fields.appeal_deadline(text, day.value if day else None)[0])
     if kind == "denied":
@@ -383,7 +385,8 @@ def propose(
             out.warnings.append(why or "the appeal deadline could not be read")
     if kind == "pended":
         asked = asked_lists.requested(ours)  # a portal's "Outstanding documents", a list a blank line below its label
-        for hit in asked or fields.requested(ours) or tables.read(fields.requested, ours) or numbered_keys.requested(ours):
+        asked = asked or safety34.requested(ours, fields.requested(ours))  # never "BY PAYER - ..." (who asked)
+        for hit in asked or tables.read(fields.requested, ours) or numbered_keys.requested(ours):
             if missing_glyphs.unprinted(_lines_of(letter.text, hit), letter.ocr):
                 out.warnings.append("an item asked for is in letters the PDF's font could not print: read it on the letter")
                 continue
@@ -441,6 +444,9 @@ def propose(
                 f"the member id read as {hit.value} may hold a digit OCR read as a letter where its letters end: left "
                 "empty; read it on the letter"
             )
+            continue
+        if name == "member_id" and isinstance(hit.value, str) and (doubt := safety34.member_id_doubt(letter, raw, hit)):
+            out.warnings.append(doubt)  # a second look at a fax's id with a look-alike glyph, or read unsurely, differs
             continue
         if name == "member_id" and letter.ocr and isinstance(hit.value, str):
             digits = patient.ocr_digits(hit.value)
