@@ -64,7 +64,7 @@ def _grid_cell(text: str) -> Hit | None:
         for j in range(i + 1, len(lines)):
             row = lines[j]
             if not row.strip() or re.fullmatch(r"[\s\-=+|:]+", row):
-                if rows and not row.strip() or not rows and j >= i + 3:
+                if (rows and not row.strip()) or (not rows and j >= i + 3):
                     break
                 continue
             if len(row.split("|")) != len(head):
