@@ -194,3 +194,43 @@ def test_a_text_layers_id_gets_no_second_look(monkeypatch: pytest.MonkeyPatch) -
 def test_second_reading_needs_the_letters_bytes() -> None:
     letter = _letter(_member("OVH-OQT-7741205"), ocr=True)
     assert safety34.second_reading(letter, None, 0, 5) is None
+
+
+# -- the review of this pass (session 28): its rules narrowed to what the text supports ---------------------------------
+def test_answered_questions_with_nothing_dropped_are_not_items_asked() -> None:
+    # nothing read and nothing dropped ("by ..."): the questions named after are not read (they are answered)
+    text = (
+        "Status: PENDED - awaiting clinical notes\nQ1. Diagnosis code?  [ C34.90 ]\nQ2. Prior therapies?  [ carboplatin ]\n"
+        "Answered questions: 2 of 2 (complete)"
+    )
+    assert safety34.requested(text, []) == []
+    p = propose(_letter("Larchmont Health (fictitious)\nDrug: LUMAKRAS 120 MG TABLET\n\n" + text + "\n"))
+    assert not any(r["item"] in ("Diagnosis code?", "Prior therapies?") for r in p.requested)
+
+
+def test_a_grid_cell_is_the_requested_drugs_row() -> None:
+    head = "Drug       | Strength | Units\n-----------+----------+------\n"
+    text = head + "Ondansetron | 8 mg    | 60\nLUMAKRAS    | 120 mg  | 2,880\n"
+    hit = safety34._grid_cell(text)
+    assert hit is not None and hit.value == "2,880" and text[hit.start : hit.end] == "2,880"
+    # several rows, none naming the drug: left empty; one row: read as before
+    assert safety34._grid_cell(head + "Ondansetron | 8 mg | 60\nMetformin | 500 mg | 180\n") is None
+    assert safety34._grid_cell(head + "Ondansetron | 8 mg | 60\n") is not None
+
+
+def test_grid_of_two_drugs_gives_no_other_drugs_quantity() -> None:
+    text = (
+        "OSPREY VALLEY COMMUNITY PLAN (fictitious) - State Medicaid\nDrug Authorization Listing\n\n"
+        "Decision | Product              | Units\n---------+----------------------+------\n"
+        "APPROVED | Ondansetron 8MG TAB  | 60\nAPPROVED | LUMAKRAS 120MG TAB   | 2,880\n\n"
+        "Enrollee: Mara J. Quintero          Enrollee ID: 0004418820917\nDOB: 06/02/1958\n\n"
+        "Units are tablets for the full authorization period (240 tablets per 30 days).\n"
+    )
+    assert propose(_letter(text)).value("quantity") in ("2,880", None)
+    assert propose(_letter(text)).value("quantity") != "60"
+
+
+def test_questions_named_after_a_last_question_wrapped_at_the_texts_end() -> None:
+    # the last question wraps onto a final line with no newline: no words after it name the questions
+    text = "Questions for you\n\nQ1. Date of the last scan?\nQ2. Prior therapy given with\nits dates"
+    assert safety34._questions_named_after(text) == []

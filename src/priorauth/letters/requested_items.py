@@ -291,18 +291,24 @@ _QUESTIONS_NAMED = re.compile(r"\bquestions?\b", I)
 _GOES_ON = re.compile(r"[ \t]*[a-z][^\n_\[\](){}|]*$")
 
 
-def _questions(text: str) -> list[Hit]:
-    """The numbered questions a portal asks ("Q1. ...", "Q2. ...", from 1 in order, two or more), when the words before
-    the first name them as questions; [] otherwise."""
-    found = list(_QUESTION.finditer(text))
+def _question_run(text: str) -> list[re.Match[str]]:
+    """The last run of numbered questions ("Q1. ...", "Q2. ...", from 1 in order) in the text (shared with
+    :mod:`priorauth.letters.safety34`)."""
     run: list[re.Match[str]] = []
-    for m in found:
+    for m in _QUESTION.finditer(text):
         if int(m.group("n")) == len(run) + 1:
             run.append(m)
         elif int(m.group("n")) == 1:
             run = [m]
         elif len(run) < 2:
             run = []
+    return run
+
+
+def _questions(text: str) -> list[Hit]:
+    """The numbered questions a portal asks ("Q1. ...", "Q2. ...", from 1 in order, two or more), when the words before
+    the first name them as questions; [] otherwise."""
+    run = _question_run(text)
     if len(run) < 2 or not _QUESTIONS_NAMED.search(text[max(0, run[0].start() - 300) : run[0].start()]):
         return []
     out = []

@@ -24,7 +24,7 @@ import re
 from typing import Any
 
 from priorauth.letters import patient
-from priorauth.letters.requested_items import _GOES_ON, _QUESTION
+from priorauth.letters.requested_items import _GOES_ON, _question_run
 from priorauth.letters.spans import Hit, I
 
 # -- 1. a grid's note ---------------------------------------------------------------------------------------------------
@@ -36,6 +36,7 @@ _WHOLE_PERIOD = re.compile(
     I,
 )
 _COLUMN = re.compile(r"(?:units?|qty\.?|quantity)(?:\s+(?:approved|authori[sz]ed|allowed))?", I)
+_OURS = re.compile(r"\b(?:lumakras|sotorasib)", I)
 _COUNT = re.compile(r"\d[\d,]*(?:\s*(?:tablets?|tabs?|capsules?|caps?|units?))?", I)
 
 
@@ -59,21 +60,29 @@ def _grid_cell(text: str) -> Hit | None:
         col = next((n for n, c in enumerate(head) if _COLUMN.fullmatch(c)), None)
         if col is None:
             continue
-        for j in range(i + 1, min(len(lines), i + 4)):
+        rows: list[int] = []  # the grid's data rows, the first within three lines of its header
+        for j in range(i + 1, len(lines)):
             row = lines[j]
             if not row.strip() or re.fullmatch(r"[\s\-=+|:]+", row):
+                if (rows and not row.strip()) or (not rows and j >= i + 3):
+                    break
                 continue
-            cells = row.split("|")
-            if len(cells) != len(head):
-                return None
-            x = sum(len(c) + 1 for c in cells[:col])
-            cell = cells[col]
-            value = cell.strip()
-            if not _COUNT.fullmatch(value):
-                return None
-            at = starts[j] + x + cell.index(value)
-            return Hit(value, at, at + len(value))
-        return None
+            if len(row.split("|")) != len(head):
+                break
+            rows.append(j)
+        if len(rows) > 1:  # several rows: the one naming the drug asked for, else none (another drug's count)
+            rows = [j for j in rows if _OURS.search(lines[j])]
+        if len(rows) != 1:
+            return None
+        j = rows[0]
+        cells = lines[j].split("|")
+        x = sum(len(c) + 1 for c in cells[:col])
+        cell = cells[col]
+        value = cell.strip()
+        if not _COUNT.fullmatch(value):
+            return None
+        at = starts[j] + x + cell.index(value)
+        return Hit(value, at, at + len(value))
     return None
 
 
@@ -97,17 +106,13 @@ _QUESTIONS_AFTER = re.compile(r"\bquestions?\b", I)
 def _questions_named_after(text: str) -> list[Hit]:
     """An ePA's numbered questions ("Q1. ...", "Q2. ...", from 1 in order, two or more) named as questions in the
     lines after the last ("Answered questions: 0 of 3"); [] otherwise."""
-    run: list[re.Match[str]] = []
-    for m in _QUESTION.finditer(text):
-        if int(m.group("n")) == len(run) + 1:
-            run.append(m)
-        elif int(m.group("n")) == 1:
-            run = [m]
+    run = _question_run(text)
     if len(run) < 2:
         return []
     after = run[-1].end()
-    after = text.find("\n", after + 1) if _GOES_ON.match(text, after + 1) else after
-    if not _QUESTIONS_AFTER.search(text, max(0, after), max(0, after) + 200):
+    if _GOES_ON.match(text, after + 1):  # the last question wraps: the words after its last line (the text's end)
+        after = text.find("\n", after + 1) % (len(text) + 1)
+    if not _QUESTIONS_AFTER.search(text, after, after + 200):
         return []
     out = []
     for m in run:
@@ -124,9 +129,10 @@ def _questions_named_after(text: str) -> list[Hit]:
 
 
 def requested(text: str, hits: list[Hit]) -> list[Hit]:
-    """The items read, less those that name who asked ("by payer ..."); none left: the questions named after them."""
+    """The items read, less those that name who asked ("by payer ..."); none left: the questions named after them
+    (nothing dropped, none read too: the items as read, so that the readings after this one are tried)."""
     kept = [h for h in hits if not _BY.match(str(h.value))]
-    if len(kept) == len(hits) and kept:
+    if len(kept) == len(hits):  # nothing dropped (none read too): the other readings of what was asked go on
         return hits
     return kept or _questions_named_after(text)
 
@@ -135,10 +141,6 @@ def requested(text: str, hits: list[Hit]) -> list[Hit]:
 # an O in an id that holds digits: OCR tells it from a 0 by a stroke a fax blurs (a 0 beside a capital is not looked at
 # again: "PCH0000..." read twice gave "PCHO0000...", worse than the first)
 _LOOK_ALIKE = re.compile(r"O")
-
-
-def _alnum(value: str) -> str:
-    return re.sub(r"[^A-Z0-9]", "", value.upper())
 
 
 def second_reading(letter: Any, raw: bytes | None, start: int, end: int) -> str | None:
@@ -186,7 +188,7 @@ def member_id_doubt(letter: Any, raw: bytes | None, hit: Hit) -> str | None:
     if not _uneven_group(letter, value, hit.start) and not (re.search(r"\d", value) and _LOOK_ALIKE.search(value)):
         return None
     second = second_reading(letter, raw, hit.start, hit.end)
-    if second is None or _alnum(second) == _alnum(value):
+    if second is None or patient._alnum(second) == patient._alnum(value):
         return None
     return (
         f"the member id read as {value} was read differently by a second look at its words (a look-alike glyph or a "
