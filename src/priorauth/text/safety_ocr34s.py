@@ -48,7 +48,7 @@ _HISTORY_HEADER = re.compile(
 _ROW = re.compile(r"\S(?: {2,}|\t|[ \t]*\|[ \t]*)\S")
 _GIVEN_ON_ROW = re.compile(
     r"\b(?:received|given|administered|taken|took|completed|progressed|s/p|status\s+post|prior|previous(?:ly)?|"
-    r"since\s+\d|started)\b",
+    r"since\s+\d+|started)\b",
     re.I,
 )
 
@@ -92,7 +92,7 @@ _GIVEN_IN_SENTENCE = re.compile(
     r"\b(?:received|receiving|rec'?d|has\s+had|had\s+(?!been\b)|took|taking|taken|(?:was|were|been)\s+given|"
     r"(?:was|were|has\s+been|have\s+been|had\s+been|previously|already|being)\s+treated|treated\s+previously|"
     r"progress(?:ed|ion)\s+(?:on|after|through)|failed|stopped|discontinued|completed|s/p|status\s+post|"
-    r"prior|previous(?:ly)?|started|starting|initiated|began|(?:is|was|remains|been|currently)\s+on|since\s+\d|"
+    r"prior|previous(?:ly)?|started|starting|initiated|began|(?:is|was|remains|been|currently)\s+on|since\s+\d+|"
     r"cycles?\s*\d|c\d+d\d+|tolerat\w+|during|while\s+on|with(?:held|holding)|held|hold(?:ing)?|paused|interrupted|"
     r"resumed|restarted|continued|continuing|dose[\s-]+reduced|reduced\s+to)\b",
     re.I,
