@@ -29,6 +29,17 @@ CASES = [
         "insufficient",
         id="ocr34-leader-row-note-guard-variant",
     ),
+    # guard (session 28 review): a note naming a failure or too little tissue is a test with no result
+    pytest.param(
+        "Gene results\nKRAS ........ Not detected (insufficient tumor content; test failed)\nEGFR ........ Not detected\n",
+        "insufficient",
+        id="ocr34-leader-row-note-guard-failed",
+    ),
+    pytest.param(
+        "Lung core DNA panel\n  KRAS .......... not detected (QNS)\n  EGFR .......... not detected\n",
+        "insufficient",
+        id="ocr34-leader-row-note-guard-qns",
+    ),
     # [ocr34-verdict-over-coverage] a panel's verdict of no variant, the genes it covers on the next line, KRAS among them
     pytest.param(
         "Lung biopsy DNA panel - Result: NEGATIVE\nNo pathogenic variants or fusions were detected.\n"

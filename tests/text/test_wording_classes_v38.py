@@ -94,6 +94,26 @@ CASES = [
         set(),
         {("disease_status", "worsened")},
     ),
+    # (session 28 review) no negation after the date, and the course before it a drug received, not the one requested
+    (
+        "t39-status-dated-recurrence-sites guard: negated after the date",
+        "Stage IV NSCLC treated with carboplatin/pemetrexed 2024.\nRecurrence 2025: no new liver lesions on CT.",
+        set(),
+        {("disease_status", "worsened")},
+    ),
+    (
+        "t39-status-dated-recurrence-sites guard: ruled out",
+        "KRAS G12C NSCLC, treated with carboplatin/pemetrexed/pembrolizumab 2024.\nRecurrence 2025 - ruled out; PET "
+        "negative for liver mets.",
+        set(),
+        {("disease_status", "worsened")},
+    ),
+    (
+        "t39-status-dated-recurrence-sites guard: only the requested drug before it",
+        "PA request: sotorasib 960 mg daily.\nHx: RUL lobectomy 2021 alone.\nRecurrence 2025 with bone mets.",
+        set(),
+        {("disease_status", "worsened")},
+    ),
     # --- [t39-status-pd-through] "PD through <drugs>" --------------------------------------------------------------
     (
         "t39-status-pd-through",
@@ -157,6 +177,12 @@ CASES = [
     (
         "t39-mono-offer-requested guard: an offer alone",
         "A/P: KRAS G12C NSCLC. Sotorasib monotherapy offered, will think about it.",
+        set(),
+        {("monotherapy", "true")},
+    ),
+    (
+        "t39-mono-offer-requested guard: a records request, no PA",
+        "Stage IV NSCLC KRAS G12C. Sotorasib monotherapy offered; records request sent to outside hospital.",
         set(),
         {("monotherapy", "true")},
     ),

@@ -161,6 +161,35 @@ CASES = [
         {("kras", "g12c_present"), ("kras", "g12c_absent")},
         set(),
     ),
+    # (session 28 review) only an affirmative statement about the patient reconciles; otherwise both stay
+    (
+        "t39s-kras-reconciled-positive guard: a negated reconciling sentence",
+        "NGS 2024: KRAS G12C detected.\nRepeat tissue NGS 2026: KRAS G12C not detected.\nWe do not consider her KRAS "
+        "G12C positive at this time",
+        {("kras", "g12c_present"), ("kras", "g12c_absent")},
+        set(),
+    ),
+    (
+        "t39s-kras-reconciled-positive guard: a criterion to answer",
+        "NGS 2024 (outside lab): KRAS G12C detected.\nRepeat tissue NGS 2026: KRAS G12C not detected.\nCriterion 2: "
+        "patient is KRAS G12C positive by an FDA-approved test [ ] Yes [ ] No",
+        {("kras", "g12c_present"), ("kras", "g12c_absent")},
+        set(),
+    ),
+    (
+        "t39s-kras-reconciled-positive guard: about her brother",
+        "NGS 2025: KRAS G12C detected (outside).\nRepeat NGS 2026 on new biopsy: KRAS G12C not detected.\nHer "
+        "brother's tumor was tested too; he is KRAS G12C positive.",
+        {("kras", "g12c_present"), ("kras", "g12c_absent")},
+        set(),
+    ),
+    (
+        "t39s-kras-reconciled-positive guard: he, in a note about her",
+        "NGS 2025: KRAS G12C detected (outside).\nRepeat NGS 2026: KRAS G12C not detected in her biopsy.\nhe is KRAS "
+        "G12C positive.",
+        {("kras", "g12c_present"), ("kras", "g12c_absent")},
+        set(),
+    ),
     # --- [t39s-kras-other-variants-negative] the other variants' absence beside a G12C found ---------------------------------------
     (
         "t39s-kras-other-variants-negative",

@@ -665,7 +665,7 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             return  # no study on the line, or no drug in the text: a recurrence at no course of therapy
         value = "worsened"
     if value == "worsened_recurrence_dated":  # (t39) [t39-status-dated-recurrence-sites] "Recurrence 9/2026: new ..."
-        if not _drug_named(doc.text[: f.start]) or _UNPROVEN_AFTER.search(doc.text, f.end, _line_end(doc.text, f.end)):
+        if not _course_received_before(doc.text, f.start) or _UNPROVEN_AFTER.search(doc.text, f.end, _line_end(doc.text, f.end)):
             return  # no systemic course before it, or a recurrence still to be proven ("...; bx pending")
         if _RESTAGED_AFTER.search(doc.text, f.end, f.end + 120):
             return  # "Recurrence 2026 with pleural and bone disease, restaged IVB": the spread that restages it
@@ -835,6 +835,26 @@ _RECURRENCE_CALLED_AFTER = re.compile(
 # ... and, as the older sets label it (heldout7, 13, 14, 25), a recurrence the text restages right after ("Recurrence
 # 2026 with bone mets, restaged IVB", "-> recurrence 2026 with bone mets.\n Restaged: stage IVB"): the spread that
 # stages the cancer anew, no course of a therapy (as [t38s-status-staging-spread] reads "which makes it stage 4").
+# (session 28 review) [t39-status-dated-recurrence-sites] the course the disease came back after is a drug received:
+# a drug named on a line or clause that requests or plans it ("PA request: sotorasib 960 mg daily", "Plan: start
+# carboplatin") is no earlier course.
+_REQUESTED_OR_PLANNED = re.compile(
+    r"\b(?:request\w*|requested|pa|prior\s+auth\w*|plan(?:s|ned)?|will\s+(?:start|begin|give)|to\s+start|starting|"
+    r"propos\w*|recommend\w*|consider\w*|pending\s+approval|medication\s+requested|drug\s+requested)\b",
+    re.I,
+)
+
+
+def _course_received_before(text: str, end: int) -> bool:
+    from priorauth.text.therapy_facts import _drugs
+
+    for m in _drugs().finditer(text, 0, end):
+        clause = re.split(r"[.;]\s|\n", text[_line_start(text, m.start()) : m.start()])[-1]
+        if not _REQUESTED_OR_PLANNED.search(clause):
+            return True
+    return False
+
+
 _RESTAGED_AFTER = re.compile(r"\brestag\w*|\bstage\s*:?\s*iv[abc]?\b|\biv[abc]\b", re.I)
 _UNPROVEN_AFTER = re.compile(
     r"\b(?:pending|awaited|awaiting|to\s+be\s+(?:confirmed|proven|biopsied)|not\s+(?:yet\s+)?(?:confirmed|proven)|suspected|"

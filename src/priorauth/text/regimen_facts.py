@@ -846,8 +846,11 @@ def _partner_declined_out(clause: str) -> str:
 # way in the same line ("sotorasib monotherapy offered given poor PS for chemo; PA to be sent", "adagrasib alone
 # offered - prior auth submitted"): the offer taken up, a request of that regimen. An offer with no request after it,
 # or with a refusal on its line ("offered; PA to be sent if she agrees", "offered, pt declined"), stays an offer.
+# (session 28 review) The request must be the PA or the drug's own: "records request sent to outside hospital" is no
+# request of the regimen, and the offer stays an offer.
 _REQUEST_SENT = re.compile(
-    r"\b(?:pa|prior\s+auth(?:ori[sz]ation)?|authori[sz]ation|request)\s+(?:(?:to\s+be|will\s+be|being|was|has\s+been|is)\s+)?"
+    r"\b(?:(?:pa|prior\s+auth(?:ori[sz]ation)?|authori[sz]ation)(?:\s+request)?|(?:sotorasib|adagrasib|divarasib|lumakras|krazati"
+    r"|drug|medication|regimen|therapy|treatment)\s+request)\s+(?:(?:to\s+be|will\s+be|being|was|has\s+been|is)\s+)?"
     r"(?:sent|submitted|filed|faxed)\b",
     re.I,
 )

@@ -197,6 +197,33 @@ _RECONCILED_POSITIVE = re.compile(
     re.I,
 )
 _UNSURE_BEFORE = re.compile(r"\b(?:whether|if|unclear|unknown|uncertain|not\s+yet)\b[^.;\n]{0,40}$", re.I)
+# (session 28 review) only an affirmative statement about the patient reconciles: not a negated one ("We do not
+# consider her KRAS G12C positive"), not a criterion or question to answer ("Criterion 2: patient is KRAS G12C
+# positive [ ] Yes [ ] No"), not one about someone else ("Her brother ... he is KRAS G12C positive").
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|no\s+longer|cannot)\b|n['\u2019]t\b)[^.;\n]{0,40}$", re.I)
+_FORM_ON_LINE = re.compile(r"\bcriteri(?:on|a)\b|\[\s*[x\u2713]?\s*\]|\byes\s*/\s*no\b|\?|\brequire[ds]?\b|\bmust\b", re.I)
+_OTHER_PERSON = re.compile(
+    r"\b(?:brother|sister|mother|father|son|daughter|sibling|parent|relative|family|cousin|aunt|uncle|husband|wife|spouse)\b",
+    re.I,
+)
+_PRONOUN_SEX = {"she": re.compile(r"\b(?:he|him|his)\b", re.I), "he": re.compile(r"\b(?:she|her|hers)\b", re.I)}
+
+
+def _affirmed_of_patient(text: str, m: re.Match[str]) -> bool:
+    start = m.start()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", m.end())
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    before = re.split(r"[.;!?]\s", text[max(line_start, start - 120) : start])[-1]
+    if _UNSURE_BEFORE.search(before) or _NEGATED_BEFORE.search(before) or _FORM_ON_LINE.search(line):
+        return False
+    if _OTHER_PERSON.search(text[max(0, start - 160) : m.end()]):
+        return False
+    pronoun = m.group(0).split()[0].lower()
+    other_sex = _PRONOUN_SEX.get(pronoun)
+    return not (other_sex and other_sex.search(text[:start] + text[m.end() :]))
+
+
 _OTHER_VARIANTS = re.compile(r"\b(?:all\s+)?other\s+(?:kras\s+)?(?:mutations?|variants?|alterations?|codons?)\b", re.I)
 _NOT_RECEIVED_BEFORE = re.compile(
     r"(?:\b(?:did|do|does|have|has|had|was|were)\s*(?:not|n't|n\u2019t)\s+(?:yet\s+)?(?:been\s+)?"
@@ -211,11 +238,7 @@ _NOT_RECEIVED_BEFORE = re.compile(
 def _kras(doc: TextDoc, out: TextFacts) -> None:
     text = doc.text
     present = any(k.status == "g12c_present" for k in out.kras)
-    reconciled = [
-        m.start()
-        for m in _RECONCILED_POSITIVE.finditer(text)
-        if not _UNSURE_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
-    ]
+    reconciled = [m.start() for m in _RECONCILED_POSITIVE.finditer(text) if _affirmed_of_patient(text, m)]
 
     def dropped(status: str, focus: tuple[int, int] | None) -> bool:
         if focus is None:
