@@ -53,7 +53,8 @@ CORPORA = {
     "heldout32": "heldout32.yaml",  # written blind on 2026-12-04: US payers' letters; scored once by the lead
     "heldout33": "heldout33.yaml",  # written blind on 2026-12-04: US payers' letters; scored once by the lead
     "heldout34": "heldout34.yaml",  # written blind on 2026-12-04: US payers' letters; scored once by the lead
-    "heldout35": "heldout35.yaml",  # the next blind set, absent until merged
+    "heldout35": "heldout35.yaml",  # written blind on 2026-12-04: US payers' letters; scored once by the lead
+    "heldout36": "heldout36.yaml",  # the next blind set, absent until merged
 }
 QUALITIES = ("digital", "fax", "fax_poor", "fax_worst")
 

@@ -203,16 +203,16 @@ def test_the_fourth_sets_fax_development_table_is_consistent() -> None:
     )
 
 
-def test_the_scoring_script_knows_the_thirty_fifth_set() -> None:
-    """heldout35 (the next blind set) is merged later: the script names it and, until its file is in the checkout,
-    says so in one line (exit 2, no traceback). heldout21 .. heldout34 are named too (heldout30 .. heldout34, written
+def test_the_scoring_script_knows_the_thirty_sixth_set() -> None:
+    """heldout36 (the next blind set) is merged later: the script names it and, until its file is in the checkout,
+    says so in one line (exit 2, no traceback). heldout21 .. heldout35 are named too (heldout30 .. heldout35, written
     blind, are merged and scored once by the lead)."""
-    for n in range(21, 36):
+    for n in range(21, 37):
         assert render.CORPORA[f"heldout{n}"] == f"heldout{n}.yaml"
-    if (ROOT / "tests" / "letters" / "heldout35.yaml").exists():
-        pytest.skip("the thirty-fifth set is merged: it is scored by the lead, blind, not here")
+    if (ROOT / "tests" / "letters" / "heldout36.yaml").exists():
+        pytest.skip("the thirty-sixth set is merged: it is scored by the lead, blind, not here")
     p = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout35", "--limit", "1"],
+        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout36", "--limit", "1"],
         capture_output=True,
         text=True,
         check=False,
@@ -220,7 +220,7 @@ def test_the_scoring_script_knows_the_thirty_fifth_set() -> None:
     )
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.strip().splitlines() == [
-        "letter_quality: the heldout35 corpus (heldout35.yaml) is not in this checkout"
+        "letter_quality: the heldout36 corpus (heldout36.yaml) is not in this checkout"
     ]
 
 
@@ -689,6 +689,22 @@ THIRTYFOURTH_BLIND = {  # the thirty-fourth set (US payers' letters): one blind 
     "patient_mismatch": ("100.0 / 0.0 / 0.0", "100.0 / 0.0 / 0.0"),
 }
 
+THIRTYFIFTH_BLIND = {  # the thirty-fifth set (US payers' letters): one blind run, by the lead, on stop 45's reader
+    "outcome": ("83.3 / 14.6 / 2.1", "81.2 / 16.7 / 2.1"),
+    "authorization_number": ("87.5 / 4.2 / 8.3", "89.6 / 2.1 / 8.3"),
+    "period_start": ("91.7 / 8.3 / 0.0", "89.6 / 10.4 / 0.0"),
+    "period_end": ("93.8 / 6.2 / 0.0", "91.7 / 8.3 / 0.0"),
+    "quantity": ("95.8 / 4.2 / 0.0", "93.8 / 6.2 / 0.0"),
+    "appeal_deadline": ("91.7 / 8.3 / 0.0", "91.7 / 8.3 / 0.0"),
+    "denial_reason": ("91.7 / 8.3 / 0.0", "91.7 / 8.3 / 0.0"),
+    "requested": ("81.2 / 16.7 / 2.1", "79.2 / 16.7 / 4.2"),
+    "patient_name": ("100.0 / 0.0 / 0.0", "91.7 / 8.3 / 0.0"),
+    "patient_birth_date": ("100.0 / 0.0 / 0.0", "97.9 / 2.1 / 0.0"),
+    "patient_member_id": ("97.9 / 2.1 / 0.0", "87.5 / 12.5 / 0.0"),
+    "patient_mismatch": ("100.0 / 0.0 / 0.0", "97.9 / 0.0 / 2.1"),
+}
+
+
 def _at_both_qualities(
     nth: str,
     blind: dict[str, tuple[str, str]],
@@ -742,6 +758,7 @@ def _at_both_qualities(
         _at_both_qualities("thirty-second", THIRTYSECOND_BLIND, 1, "scored **once** by the lead on 2026-12-04"),
         _at_both_qualities("thirty-third", THIRTYTHIRD_BLIND, 0, "scored **once** by the lead on 2026-12-04"),
         _at_both_qualities("thirty-fourth", THIRTYFOURTH_BLIND, 0, "scored **once** by the lead on 2026-12-04"),
+        _at_both_qualities("thirty-fifth", THIRTYFIFTH_BLIND, 1, "scored **once** by the lead on 2026-12-04"),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
