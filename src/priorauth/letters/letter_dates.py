@@ -149,7 +149,7 @@ def _letter_date(text: str) -> Hit | None:
         if (
             len(found or []) == 1
             and pos < len("\n".join(lines[:3]))
-            and (tail := _HEADING_DATE.search(line) or _CAPS_HEADING_DATE.search(line))
+            and (tail := _HEADING_DATE.search(line) or _caps_heading_date(line))
             and not re.search(r"\b(?:dob|d\.o\.b|birth|born|page|printed|faxed|received|sent|due|by|until|expires?|through|thru|effective|from|to|valid)\b", line, I)
             and (d := dates.parse(tail.group("d")))
         ):
@@ -186,6 +186,15 @@ _GLOSSED_DATE = re.compile(
 _CAPS_HEADING_DATE = re.compile(
     rf"^[ \t]*(?-i:[A-Z][A-Z'&/]*(?:[ \t]+(?:[A-Z][A-Z'&/]*|[-–—]))*)[ \t]+(?P<d>{dates.DATE})[ \t]*$", I
 )
+
+
+def _caps_heading_date(line: str) -> re.Match[str] | None:
+    """:data:`_CAPS_HEADING_DATE`, never a heading that names another date ("COVERAGE ENDS ...", "RENEWAL STARTS ...")."""
+    if re.search(r"\b(?:ends?|ending|ended|deadline|starts?|starting|begins?|renews?)\b", line, I):
+        return None
+    return _CAPS_HEADING_DATE.search(line)
+
+
 _HEADING_DATE = re.compile(rf"\S[ \t]*(?:[ \t][·•|\-–—]|:)[ \t]+(?P<d>{dates.DATE})[ \t]*$", I)
 _DTG = re.compile(r"(?<![\w/])(?=(?:0[1-9]|[12]\d|3[01])\d{4}Z[ \t])(?P<d>\d\d)\d{4}Z[ \t]+(?P<rest>" + dates._MONTH + r"[ \t]+\d{2}(?:\d{2})?)(?![\w/])", I)
 _WEEKDAY_DATE = re.compile(rf"\b{dates.WEEKDAY}[ \t]+(?P<d>{dates.DATE})", I)
