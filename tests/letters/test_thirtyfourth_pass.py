@@ -40,6 +40,8 @@ _DRUG = "Drug: LUMAKRAS 120 mg tablets\n"
         # [p32-g-plan-will-cover] a condition, a time or a limit after it: a promise, no decision
         ("Your plan will cover LUMAKRAS once we receive the biomarker report.\n", None),
         ("Your plan will cover LUMAKRAS only after a trial of a preferred drug.\n", None),
+        # [p32-g-plan-will-cover] a sentence about an appeal is read by the appeal's rules, as before
+        ("Decision: Upheld\nYour appeal has been upheld and the plan will cover LUMAKRAS.\n", None),
         # [p32-placed-on-hold] a relay's report that the plan put the request on hold
         ("Update from our intake desk: the insurer has placed the sotorasib prior authorization on hold.\n", "pended"),
         ("The reviewer has placed the PA on hold.\n" + _DRUG, "pended"),
@@ -298,3 +300,19 @@ _CASE = {"name": "Odile P. Framczyk", "birth_date": date(1957, 7, 21), "member_i
 )
 def test_a_name_read_with_a_c_as_an_e(read: dict, ocr: bool, want: tuple[list[str], list[str]]) -> None:
     assert patient.compare(read, _CASE, ocr=ocr, sure={"name"}) == want
+
+
+# -- 6. a PBM's "ID / Person code" -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("row", "want"),
+    [
+        # [p32-person-code] the member's id first, its person code after the slash
+        ("  ID / Person code        LVH0048812207 / 02\n", "LVH0048812207"),
+        ("  ID / person code  LVH0048812207 / 01\n", "LVH0048812207"),
+        # [p32-g-person-code] a person code alone is no member id
+        ("  Person code             02\n", None),
+    ],
+)
+def test_a_pbms_id_and_person_code(row: str, want: str | None) -> None:
+    text = "Larkspur Rx Benefits (fictitious)\nJune 8, 2027\n\n  Patient                 Odile P. Framley\n" + row
+    assert _read(text + "  DOB                     July 21, 1957\n")["member"] == want

@@ -33,6 +33,8 @@ _GRANTED_TITLE = (
 )
 # "your plan will cover LUMAKRAS (sotorasib) 120 mg tablets that Dr. ... asked for" (no condition nor time after it)
 _PLAN_WILL_COVER = (
+    # (never in a sentence about an appeal: "Your appeal has been upheld and the plan will cover ...", read by its rules)
+    r"^(?![^.]*\b(?:appeal|appeals|upheld|overturned|redetermination|reconsideration)\b)[^.]*?"
     r"\b(?:your|the|our)\s+(?:health\s+|drug\s+|prescription\s+|medicare\s+)?plan\s+will\s+(?:now\s+)?cover\s+"
     rf"(?:{_DRUG}|this\s+(?:drug|medication|medicine|prescription))"
     r"(?![^.]*\b(?:if|when|once|after|unless|until|only|provided|as\s+long\s+as)\b)"
