@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 
 from priorauth.letters import patient
+from priorauth.letters.proposal import propose
 from priorauth.letters.requested_items import requested
-from tests.letters.test_generalise import _read
+from tests.letters.test_generalise import _letter, _read
 
 _HEAD = "Larkspur Valley Health (fictitious)\nJune 8, 2027\n\nMember: Odile P. Framley   DOB: 07/21/1957   ID: LVH000000913\n"
 _DRUG = "Drug: LUMAKRAS 120 mg tablets\n"
@@ -316,3 +317,18 @@ def test_a_name_read_with_a_c_as_an_e(read: dict, ocr: bool, want: tuple[list[st
 def test_a_pbms_id_and_person_code(row: str, want: str | None) -> None:
     text = "Larkspur Rx Benefits (fictitious)\nJune 8, 2027\n\n  Patient                 Odile P. Framley\n" + row
     assert _read(text + "  DOB                     July 21, 1957\n")["member"] == want
+
+
+@pytest.mark.parametrize(
+    ("ocr", "want"),
+    [
+        # [p32-c-as-e-value] at fax the name is then no value (its spelling unknown): a weak reading, no patient flag
+        (True, (None, "Odile P. Framezyk", [])),
+        # [p32-g-c-as-e-value] a text layer's name is as printed: given, and another patient's
+        (False, ("Odile P. Framezyk", None, ["name"])),
+    ],
+)
+def test_a_name_near_the_cases_is_no_value_at_fax(ocr: bool, want: tuple) -> None:
+    text = _HEAD.replace("Framley", "Framezyk") + "\nYour request is approved.\n" + _DRUG
+    p = propose(_letter(text, ocr=ocr), _CASE)
+    assert (p.patient.get("name"), p.weak_patient.get("name"), p.mismatch) == want
