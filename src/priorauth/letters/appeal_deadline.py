@@ -59,6 +59,9 @@ _APPEAL_BY = re.compile(
 _FROM_LETTER = re.compile(
     r"^(?:(?:this|the|our)\s+)?(?:date\s+(?:of|on)\s+(?:this|the|our)\s+|(?:date\s+of\s+)?)"
     # (OCR's "1etter"; a board's "date of this Order")
+    # (an amended notice is this letter: "180 days of the date of this amended notice", the thirty-second pass; "this" only:
+    # "the date of the corrected notice" may be a later letter)
+    r"(?:(?<=this\s)(?:amended|corrected|revised|reissued|updated)\s+)?"
     r"(?:(?:adverse|denial|coverage|outcome|decision|determination)\s+)?(?:[l1I]etter|notice|notification|denial|decision|determination|memo(?:randum)?|e-?mail|message|response|order)"
     r"|^(?:(?:this|the|our)\s+)?(?:denial|decision|notice|letter|determination|memo(?:randum)?|order)\s+date"
     r"|^(?:the\s+)?date\s+on\s+(?:the\s+)?(?:first|front|top)\s+page\s+of\s+(?:this|the|our)\s+(?:letter|notice)"

@@ -149,7 +149,7 @@ def _letter_date(text: str) -> Hit | None:
         if (
             len(found or []) == 1
             and pos < len("\n".join(lines[:3]))
-            and (tail := _HEADING_DATE.search(line))
+            and (tail := _HEADING_DATE.search(line) or _caps_heading_date(line))
             and not re.search(r"\b(?:dob|d\.o\.b|birth|born|page|printed|faxed|received|sent|due|by|until|expires?|through|thru|effective|from|to|valid)\b", line, I)
             and (d := dates.parse(tail.group("d")))
         ):
@@ -181,6 +181,20 @@ _GLOSSED_DATE = re.compile(
     rf"^[ \t]*[^\W\d][^\n/:]{{0,20}}[ \t]/[ \t]*(?i:date)[ \t]*:[ \t]*[^\n/]{{1,30}}/[ \t]*(?P<d>{dates.DATE})[ \t]*$",
     M,
 )
+# (the thirty-second pass) a heading in capitals and the date in the column after it, the gap a fax closed to one blank
+# ("AMENDED NOTICE - PLEASE READ Sept. 21, 2027"): every word before the date in capitals (a dash between them)
+_CAPS_HEADING_DATE = re.compile(
+    rf"^[ \t]*(?-i:[A-Z][A-Z'&/]*(?:[ \t]+(?:[A-Z][A-Z'&/]*|[-–—]))*)[ \t]+(?P<d>{dates.DATE})[ \t]*$", I
+)
+
+
+def _caps_heading_date(line: str) -> re.Match[str] | None:
+    """:data:`_CAPS_HEADING_DATE`, never a heading that names another date ("COVERAGE ENDS ...", "RENEWAL STARTS ...")."""
+    if re.search(r"\b(?:ends?|ending|ended|deadline|starts?|starting|begins?|renews?)\b", line, I):
+        return None
+    return _CAPS_HEADING_DATE.search(line)
+
+
 _HEADING_DATE = re.compile(rf"\S[ \t]*(?:[ \t][·•|\-–—]|:)[ \t]+(?P<d>{dates.DATE})[ \t]*$", I)
 _DTG = re.compile(r"(?<![\w/])(?=(?:0[1-9]|[12]\d|3[01])\d{4}Z[ \t])(?P<d>\d\d)\d{4}Z[ \t]+(?P<rest>" + dates._MONTH + r"[ \t]+\d{2}(?:\d{2})?)(?![\w/])", I)
 _WEEKDAY_DATE = re.compile(rf"\b{dates.WEEKDAY}[ \t]+(?P<d>{dates.DATE})", I)
@@ -300,6 +314,14 @@ def _asked(text: str, pos: int) -> bool:
     return bool(_ASKED.search(text, start, pos)) and not _GRANTED.search(text, start, pos)  # "We approved the coverage you asked for from"
 
 
+def _near(before: str) -> str:
+    """The words just before a range that may name it a birth date: its own line's label when it has one ("Authorized:
+    09/10/2027 - ..." under "... DOB: 01/05/1955" is no birth date: the thirty-second pass), else the line above."""
+    tail = before[-40:]
+    own = tail[tail.rfind("\n") + 1 :]
+    return own if re.search(r"[A-Za-z]", own) else tail
+
+
 def period(text: str) -> tuple[Hit | None, Hit | None] | None:
     """The approved period (start, end): a date range near words about approval or validity, else a
     labelled start and end date (either may be missing: an approval "until coverage ends" has no end)."""
@@ -307,7 +329,7 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
         return julian_span
     for m in _RANGE.finditer(text):
         before = text[max(0, m.start() - 120) : m.start()]
-        if not _PERIOD_CONTEXT.search(before) or re.search(r"birth|dob\b", before[-40:], I) or stale(text, m.start()):
+        if not _PERIOD_CONTEXT.search(before) or re.search(r"birth|dob\b", _near(before), I) or stale(text, m.start()):
             continue
         if _asked(text, m.start()):  # "You applied for cover from a to b. Cover is approved from a to c."
             continue

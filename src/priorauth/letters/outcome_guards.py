@@ -10,12 +10,13 @@ import re
 from priorauth.letters import dates, misread
 from priorauth.letters.spans import I
 
-# (a US plan's "prior approval request" is the request's own name, never an earlier approval: the twenty-ninth pass)
+# (a US plan's "prior approval request" is the request's own name, never an earlier approval: the twenty-ninth pass;
+# nor its title "PRIOR APPROVAL GRANTED" alone on its line: the thirty-second pass)
 _CONDITIONAL = re.compile(
     r"\bno\s+(?:further|more|additional|other)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b|"
     r"\bnothing\s+(?:more|else|further)\b|"  # a request for nothing: "No further information is needed"
     r"\b(?:if|unless|(?:when(?:ever)?|once)\s+(?:it|this|that|the|your|we|you|a|an|coverage|approved|authorized)|(?<!\bof\s)may(?!\s+\d)|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
-    r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval(?!\s+(?:request|requests)\b)|denial)|future|any\s+(?:denial|approval)|"
+    r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval(?!\s+(?:request|requests)\b)(?!\s+granted[ \t.!]*\Z)|denial)|future|any\s+(?:denial|approval)|"
     r"will\s+(?:be|result|say|tell|explain|include|describe|list|give)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
     r"at\s+that\s+time|earlier|original(?:ly)?|first\s+decision|overturned|no\s+longer|"
     r"did\s+not\s+(?:respond|reply)|no\s+response|not\s+an?\s+(?:adverse|unfavorable|denial|approval)|"
@@ -40,6 +41,13 @@ _DECISION_WITHDRAWN = re.compile(
     I,
 )
 _CLOSED = re.compile(r"\b(?:withdrawn|closed\s+(?:as|without)|cancell?ed|voided)\b", I)
+# what is closed is an earlier authorization the letter replaces ("The earlier authorization for 960 mg daily is closed as
+# of this date" under a new dose's approval: the thirty-second pass), never "your prior authorization request"
+_EARLIER_CLOSED = re.compile(
+    r"\b(?:earlier|previous|old|former|existing|original)\s+(?:authori[sz]ation|approval|PA)\b(?:[^.;\n]|\n(?![ \t]*\n)){0,60}?"
+    r"\b(?:is|was|has\s+been|will\s+be|are|were)\s+(?:now\s+)?$",
+    I,
+)
 # a closure threatened, not made: "failing which the request will be closed as ...", "may be cancelled" (the words
 # before the closure's word, in its sentence)
 _THREATENED = re.compile(r"\b(?:will|shall|may|would|could|might|can)\s+(?:then\s+|also\s+)?be\s+$", I)
@@ -53,6 +61,7 @@ def closure(text: str) -> re.Match[str] | None:
             c
             for c in _CLOSED.finditer(text)
             if not _DECISION_WITHDRAWN.search(text, max(0, c.start() - 60), c.start())
+            and not _EARLIER_CLOSED.search(text, max(0, c.start() - 90), c.start())
             and not _THREATENED.search(text, max(0, c.start() - 30), c.start())
         ),
         None,

@@ -10,8 +10,9 @@ from priorauth.letters.outcome_words import _NEGATED, _OUTCOME_WORDS, _item_valu
 from priorauth.letters.spans import _OURS, GARBLED_LEADER, Hit, I, M
 from priorauth.letters.status_codes import _CODE, _code
 
+# (a Medicare notice's label names its part first: "Part D Coverage Determination: APPROVED", the thirty-second pass)
 _LABEL = re.compile(
-    r"(?:^|(?<=[ \t]\|)|(?<=[ \t]{3})|(?<=[ \t]/[ \t]))[ \t|]*(?:\d{4}(?:-\d\d-\d\d|\.\d\d\.\d\d|/\d\d/\d\d)[ \t]+\d\d:\d\d(?::\d\d)?[ \t]+)?(?:\d{1,2}[.)][ \t]+)?(?:[•▪‣◦●\x7f][ \t]+)?(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
+    r"(?:^|(?<=[ \t]\|)|(?<=[ \t]{3})|(?<=[ \t]/[ \t]))[ \t|]*(?:\d{4}(?:-\d\d-\d\d|\.\d\d\.\d\d|/\d\d/\d\d)[ \t]+\d\d:\d\d(?::\d\d)?[ \t]+)?(?:\d{1,2}[.)][ \t]+)?(?:[•▪‣◦●\x7f][ \t]+)?(?!(?:appeal|previous|prior\s+(?!auth)|earlier|original|last|former)\b)(?:Part[ \t]+[A-D][ \t]+)?(?:[A-Za-z][A-Za-z\d]*[ \t]+){0,2}"
     r"(?:decision|determination|determined|outcome|status|result|disposition|action(?:\s+taken)?|entscheidung|ergebnis|resoluci[oó]n|dictamen|" + misread.marked("situação") + r"|esito)(?:\s+code)?(?:\s+(?:of|da|do|della)\s+(?:the\s+)?(?:review|request|solicita\S{1,3}|" + misread.marked("solicitação") + r"|pedido|valutazione|richiesta))?"
     r"(?:[ \t]*(?:[:\-|]|\.{2,})|[ \t]{2,}|[ \t]+" + GARBLED_LEADER + r"|(?<=[A-Za-z])=)[ \t.:|]*"  # a colon, a bar, leaders, a column; a key=value file's "="
     r"(?P<v>[^\n]{2,60})",

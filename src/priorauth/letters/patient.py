@@ -175,10 +175,11 @@ def compare(
 
 # a name OCR read weakly (under its confidence threshold, left empty as a value) is still compared, its glyphs folded as
 # OCR confuses them: letters it cannot tell apart ("l", "I", "1"; "rn" and "m"; "ri" and "n"; "cl" and "d"; "vv" and
-# "w"; "ç" read as "g"; "b" and "h", whose bowl a fax's pixels open; "ü" read as "ii", its two dots as the i's, the
+# "w"; "ç" read as "g"; "c" read as "e", its gap a fax's pixels close (the thirty-second pass: "Kowalezyk" of
+# "Kowalczyk", read surely); "b" and "h", whose bowl a fax's pixels open; "ü" read as "ii", its two dots as the i's, the
 # twenty-fifth set's "Liithi" of "Lüthi"), letters a fax font drops the mark of ("ø", "æ", "ß"), stray marks inside a word ("l.und")
 _FOLD_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d", "þ": "th"})
-_FOLD_GLYPHS = (("ii", "u"), ("b", "h"), ("rn", "m"), ("ri", "n"), ("cl", "d"), ("vv", "w"), ("1", "l"), ("|", "l"), ("!", "l"), ("i", "l"), ("g", "c"))
+_FOLD_GLYPHS = (("ii", "u"), ("b", "h"), ("rn", "m"), ("ri", "n"), ("cl", "d"), ("vv", "w"), ("1", "l"), ("|", "l"), ("!", "l"), ("i", "l"), ("g", "c"), ("e", "c"))
 
 
 def _folded_words(name: str, glyphs: bool = True) -> set[str]:

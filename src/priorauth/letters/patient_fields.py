@@ -153,9 +153,11 @@ _MEMBER_NL_DE = re.compile(
     r"[ \t]*(?::|\.{2,})?[ \t]*(?P<v>[A-Z0-9](?:[A-Z0-9\-/]|[.](?=[A-Z0-9])| (?=\d)){3,24})(?![A-Za-z0-9])",
     M,
 )
+# (a PBM's "ID / Person code" over "CPX... / 01": the member's id first, its person code after the slash, never part of it;
+# the thirty-second pass)
 _MEMBER = re.compile(
     rf"(?:\b(?P<role>{_ROLE}|membership|affiliation|mbr|society|fund|carteirinha|carteira|tessera|certificate|policy|health\s+plan|medica(?:id|re)(?:[ \t]+rx)?|personal\s+health|health\s+card)(?:[ \t]*/[ \t]*{_ROLE})?"
-    r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|n\.?[ \t]*[º°](?![a-z])\.?|n\.2(?=[ \t]*:)|(?<=tessera )n\.(?=[ \t]*:)|#)|^[ \t|]*(?P<bare>ID|identification)\b)"
+    r"(?:\s*|\.)(?:(?:id(?:entification|entifier)?|number|no)(?![a-z])\.?|n\.?[ \t]*[º°](?![a-z])\.?|n\.2(?=[ \t]*:)|(?<=tessera )n\.(?=[ \t]*:)|#)|^[ \t|]*(?P<bare>ID|identification)\b(?:[ \t]*/[ \t]*(?i:person|dependent)[ \t]+(?i:code|no\.?|number|suffix))?)"
     r"(?:\s*(?:(?:number|no)(?![a-z])\.?|#))?"
     r"(?:[ \t]*\((?-i:[a-z])[^()\n]{1,40}\))?"  # "member ID (as given on the application): ..."
     + LEADER

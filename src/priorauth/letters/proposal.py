@@ -474,6 +474,11 @@ def propose(
             out.weak_patient[name] = f.read
     out.checked = bool(case_patient)
     out.mismatch, near = match(out, case_patient)
+    if "name" in near and not out.mismatch and isinstance(name_read := out.patient.get("name"), str):
+        # the name read differs from the case's only as OCR's look-alike glyphs would: the letter's spelling is not
+        # known, so it is no value (a weak reading, compared as such); the thirty-second pass
+        out.weak_patient["name"] = name_read
+        del out.patient["name"]
     if near and not out.mismatch:
         out.warnings.insert(
             0,

@@ -22,8 +22,12 @@ _QUANTITY = re.compile(
     I,
 )
 _QUANTITY_SUPPLY = re.compile(r"\b(?:qty|quantity)\s*/\s*(?:days?\s*supply|days|ds)\s*(?:[:#]|\.{2,})?\s*(?P<v>\d[\d,]*\s*/\s*\d+)", I)
+# (a Medicare notice's "240 tablets for each 30-day supply": "each" after "for", the supply's length hyphenated, the
+# thirty-second pass)
 _QUANTITY_BARE = re.compile(
-    r"(?P<v>\b\d{1,4}\s*(?:tablets?|tabs?|capsules?)\s*(?:per|every|/|for|each|in|a)\s*(?:\d+\s*)?days?)", I
+    r"(?P<v>\b\d{1,4}\s*(?:tablets?|tabs?|capsules?)\s*(?:per|every|/|for|each|in|a)(?:\s+(?:each|every))?\s*"
+    r"(?:\d+\s*-?\s*)?days?(?:['’]?\s+supply)?)",
+    I,
 )
 
 

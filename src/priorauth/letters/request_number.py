@@ -183,6 +183,11 @@ _NUMBER_LABELS = tuple(
         # claim #" (the request for a benefit before the service; never a claim for one given: "Claim no.:", "Pharmacy
         # claim #")
         r"pre-?service\s+claim\s*(?:{NUM}|no(?:\.|(?![a-z]))|#|id)(?=\s*:)",
+        # a PBM's formulary exception under its own id (the thirty-second pass): "Exception ID .. FX-...", "Formulary
+        # exception no.:" (never an exception's kind or code: "Exception type:", "Exception reason: ...")
+        # (at fax its leaders lost: "Exception ID FX-08102027-6614", an id of capitals, a dash and digits after one blank)
+        r"(?:formulary\s+|tier(?:ing)?\s+|coverage\s+)?exception\s*(?:{NUM}|no(?:\.|(?![a-z]))|#|id)"
+        r"(?=\s*(?:\.{2,}|:)|[ \t]+(?-i:[A-Z]{1,5}-\d))",
         # a program's initials as the request's name: "SA number", "Request for services (RFS) no.", "EA #"
         # (never a person's, a drug's or a plan's id: NPI, DIN, PHN, MRN, ...)
         # (nor a fax machine's transmission report's "JOB NO." of the page it sent)

@@ -56,9 +56,23 @@ _ASK = re.compile(
     r"|\binfo(?:rmation)?\s+(?:needed|required)\s+(?:to|for|before)\s+[^:\n]{1,40}:"
     r"|\b(?:on\s+hold|pended|pending|paused)\s+until\s+(?:we|they|the\s+plan|the\s+reviewer)\s+receives?(?=\s+(?:a|an|the|your)\s)"
     r"|\b(?:who|director|reviewer|pharmacist|physician|plan)\s+(?:also\s+)?(?:asks|is\s+asking)\s+for(?=\s+(?:a|an|the|your|documentation|records|proof|evidence|results)\b)"
-    r"|(?m:^)[ \t]*(?:send|submit|provide)[ \t]*:(?=[ \t]*\S)",
+    r"|(?m:^)[ \t]*(?:send|submit|provide)[ \t]*:(?=[ \t]*\S)"
+    # the thirty-fourth set's US plans (the thirty-second pass): a heading "Missing items:" over its list; a pend form's
+    # "Pended for: <what>" and "Also needed: <what>" opening their lines; a reviewer who "requests a peer-to-peer ..."; a
+    # relay's "they need <what> before they will decide" (never "the member requests", nor a need with no decision after it)
+    r"|\bmissing\s+(?:items?|documents?|documentation|records)\s*:"
+    r"|(?m:^)[ \t]*(?:pended|pending|on\s+hold)\s+for\s*:(?=[ \t]*\S)|(?m:^)[ \t]*also\s+(?:needed|required|missing)\s*:(?=[ \t]*\S)"
+    r"|\b(?:director|reviewer|pharmacist|plan)\s+(?:also\s+)?requests(?=\s+(?:a|an|the|your)\s)"
+    r"|\b(?:they|the\s+plan|the\s+reviewer)\s+(?:still\s+|also\s+)?needs?"
+    r"(?=\s+(?:a|an|the|your)\s[^.\n]*(?:\n[^.\n]*)?\bbefore\s+(?:they|we|it|the\s+plan)\s+(?:will|can|could)\s+(?:decide|review))",
     I,
 )
+# an item its own line marks as not needed for this member ("3. Pregnancy status - NOT NEEDED for this member")
+_WAIVED_INLINE = re.compile(r"[ \t]+[-–(][ \t]*(?:not[ \t]+(?:needed|required|applicable)|n/a)\b[^\n]*$", I)
+# the instruction under an ask's one line says where or when to send it ("Fax to 866-...", "Mail them to ..."): no item
+_HOW_TO_SEND = re.compile(r"\n[ \t]*(?-i:[A-Z])[a-z]+(?:\s+(?:it|them|these|this))?\s+(?:to|within|by)\b")
+# a clause after the object that says why it is asked ("... before they will decide"): no part of the item
+_WHY_ASKED = re.compile(r"\s+before\s+(?:they|we|it|the\s+plan)\s+(?:will|can|could)\s+(?:decide|review)\b.*\Z", I | re.S)
 _BULLET = re.compile(
     # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item"; a fax's speck after a dash "-.")
     r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□][.,](?=[ \t])|[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?-i:Q)\d{1,2}[ \t]*\|"
@@ -235,6 +249,8 @@ def requested(text: str) -> list[Hit]:
                 item = m.group("item").strip()
                 start = pos + seg + m.start("item")
                 items.append(Hit(" ".join(item.split()), start, start + len(item)))
+                if _WAIVED_INLINE.search(item):
+                    waived.add(len(items) - 1)
                 boxed.append(bool(m.group("box")))
                 ticked = ticked or bool(m.group("tick"))
                 tick_of.append(bool(m.group("tick")))
@@ -337,13 +353,23 @@ def _right_column(left: str) -> bool:
 _NO_WORDS = re.compile(r"[\d\s/.,:;()#+\-–]*")
 
 
+def _repeats(text: str, at: int) -> bool:
+    """The label at ``at`` repeats the request above it ("info requested:" line after line); one that asks for more
+    ("Also needed: ...") is a request of its own (the thirty-second pass)."""
+    return bool(_ASK.match(text, at)) and not re.match(r"also\b", text[at:], I)
+
+
 def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
     """The object of a request sentence as its items ([] when it names nothing that can be sent)."""
     # the request's sentence ends, or the next label's line begins ("info needed: X | Y" over "respond by: ...")
     # (a label repeating the request, "info requested:" line after line, goes on)
     stops = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f|\n[ \t]*[A-Za-z][A-Za-z ]{0,30}:[ \t]").finditer(text, a.end())
-    stop = next((m for m in stops if not (m.group(0).endswith((" ", "\t")) and _ASK.match(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip())))), None)
+    stop = next((m for m in stops if not (m.group(0).endswith((" ", "\t")) and _repeats(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip())))), None)
     end = stop.start() if stop else len(text)
+    if (how := _HOW_TO_SEND.search(text, a.end(), end)) and re.match(r"[ \t]*:", text[a.end() :]):
+        end = how.start()  # "Please send: <what>" over "Fax to 866-...": the instruction is no part of it
+    if why := _WHY_ASKED.search(text, a.end(), end):
+        end = why.start()
     line_start = text.rfind("\n", 0, a.start()) + 1
     if re.match(r"[ \t:]*\n", text[a.end() :]) and _right_column(text[line_start : a.start()]):
         return []  # a request in a page's right column over its list: the next line begins with the left column's words
@@ -372,7 +398,12 @@ def _split(obj: str, start: int) -> list[Hit]:
             out.append(Hit(" ".join(item.split()), start + m.end(), start + m.end() + len(item)))
         return out
     for m in re.finditer(
-        r"(?:(?!;|[ \t]\|[ \t]|,\s+and\s|,\s+|\s+and\s+(?=the\s|a\s|an\s|any\s|all\s|your\s|recent\s)).)+", obj, re.S
+        # (a series of short names in capitals inside one item stays whole: "testing for EGFR, ALK and ROS1", the
+        # thirty-second pass)
+        r"(?:(?!;|[ \t]\|[ \t]|,\s+and\s|,\s+(?!(?-i:[A-Z][A-Z0-9-]{1,7})(?:,|\s+(?:and|or)\s))|"
+        r"\s+and\s+(?=the\s|a\s|an\s|any\s|all\s|your\s|recent\s)).)+",
+        obj,
+        re.S,
     ):
         lead_in = re.match(r"\s*\|?\s*(?:(?:and|or)\s+)?", m.group(0))
         lead = lead_in.end() if lead_in else 0

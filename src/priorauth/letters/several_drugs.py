@@ -23,6 +23,11 @@ _ITEM = re.compile(
 )
 
 
+# a status word glued by a hyphen to the word before it, in lower case ("FDA-approved", "plan-approved"): a compound
+# adjective in a sentence that holds a dose, never an item's status (the thirty-second pass)
+_COMPOUND = re.compile(r"[A-Za-z]-\Z")
+
+
 def items(text: str) -> list[tuple[int, Hit, bool]]:
     """The drug lines of a letter that decides item by item (``LUMAKRAS 120 mg tablets  APPROVED``):
     (the line's start, its outcome, whether it is LUMAKRAS/sotorasib). In a history of the drug's requests
@@ -32,6 +37,8 @@ def items(text: str) -> list[tuple[int, Hit, bool]]:
     for m in _ITEM.finditer(text):
         g = "v" if m.group("v") else "w"
         value = _item_value(m.group(g))
+        if value and _COMPOUND.search(text, 0, m.start(g)) and m.group(g)[0].islower():
+            continue  # "... more than the FDA-approved maximum dose": a word's hyphen, no column's dash
         if value:
             line = text.rfind("\n", 0, m.start("item")) + 1
             line_end = text.find("\n", m.end())

@@ -13,6 +13,7 @@ from priorauth.letters import (
     statement_set31,
     statement_set32,
     statement_set33,
+    statement_set34,
 )
 from priorauth.letters.spans import I, M
 
@@ -260,6 +261,9 @@ for _value, _patterns in (
     # and of the thirty-third set, US plans' letters (the thirty-first pass)
     ("approved", statement_set33.APPROVED),
     ("denied", statement_set33.DENIED),
+    # and of the thirty-fourth set, US plans' letters (the thirty-second pass)
+    ("approved", statement_set34.APPROVED),
+    ("pended", statement_set34.PENDED),
 ):
     _STATEMENTS[_value].extend(_patterns)
 _STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items()}

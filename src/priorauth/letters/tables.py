@@ -230,6 +230,14 @@ def _split_cells(line: str) -> list[tuple[int, str]]:
     return out
 
 
+# a speck a fax left after a header cell's word ("To_", "From.", "End~"): no part of its name (the thirty-second pass)
+_SPECK_AFTER = re.compile(r"(?<=[A-Za-z])[_~`'.,]+$")
+
+
+def _unspecked(header: str) -> str:
+    return _SPECK_AFTER.sub("", header)
+
+
 @lru_cache(maxsize=32)
 def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     """(the ``header: value`` lines, (offset in them, offset in the letter, length) of each value)."""
@@ -297,7 +305,7 @@ def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
             j, row_values = found
             for (_, header), (x, value) in zip(_bar_cells(line), row_values, strict=True):
                 if value:
-                    label = f"{header}: "
+                    label = f"{_unspecked(header)}: "
                     out.append(label + value)
                     segs.append((size + len(label), starts[j] + x, len(value)))
                     size += len(label) + len(value) + 1
@@ -333,7 +341,7 @@ def pairs(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
             header = [head[n][1]] if by_index else [h for hx, h in head if hx <= x + 2]
             if not header:
                 continue
-            label = f"{header[-1]}: "
+            label = f"{_unspecked(header[-1])}: "
             out.append(label + value)
             segs.append((size + len(label), starts[j] + x, len(value)))
             size += len(label) + len(value) + 1
