@@ -33,6 +33,28 @@ CASES = [
         "met",
         id="ocr35-quoted-alias-guard-result",
     ),
+    # [ocr35-glued-in-error] "in error" read glued by a scan: the same retraction
+    pytest.param(
+        "Bronchial wash NGS\nKRAS p.G12C - this line was entered inerror; see the amended result to follow.\n",
+        "insufficient",
+        id="ocr35-glued-in-error",
+    ),
+    pytest.param(
+        "Bronchial wash NGS\nThe G12C call in KRAS was issued inerror.Disregard it.\n",
+        "insufficient",
+        id="ocr35-glued-in-error-full-stop",
+    ),
+    # guards: a cover sheet's "received inerror" in a sentence of its own; the unglued words as before
+    pytest.param(
+        "Bronchial wash NGS\nKRAS G12C detected, VAF 9%.\nIf you got this fax inerror, phone the sender.\n",
+        "met",
+        id="ocr35-glued-in-error-guard-other-sentence",
+    ),
+    pytest.param(
+        "Bronchial wash NGS\nKRAS G12C detected, VAF 9%; the inerrant sequence read was confirmed by a second run.\n",
+        "met",
+        id="ocr35-glued-in-error-guard-longer-word",
+    ),
 ]
 
 
