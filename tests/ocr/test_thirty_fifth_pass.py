@@ -55,6 +55,38 @@ CASES = [
         "met",
         id="ocr35-glued-in-error-guard-longer-word",
     ),
+    # [ocr35-broken-wild-type] "wild-type" after KRAS broken at its hyphen (a space, a line's end, a doubled hyphen)
+    pytest.param(
+        "Pleural biopsy sequencing: KRAS wild- -type; NRAS and BRAF unremarkable.\n",
+        "not_met",
+        id="ocr35-broken-wild-type-doubled",
+    ),
+    pytest.param(
+        "Pleural biopsy sequencing\nKRAS (codons 12/13/61): wild -type\n",
+        "not_met",
+        id="ocr35-broken-wild-type-space",
+    ),
+    pytest.param(
+        "The pleural biopsy was sequenced and showed the tumour to be KRAS wild-\ntype, with no other driver.\n",
+        "not_met",
+        id="ocr35-broken-wild-type-line-end",
+    ),
+    # guards: another gene's broken wild-type beside a KRAS G12C; "wild" not part of wild-type; a requirement, no result
+    pytest.param(
+        "Pleural biopsy sequencing: KRAS G12C present (VAF 14%); EGFR wild- type.\n",
+        "met",
+        id="ocr35-broken-wild-type-guard-other-gene",
+    ),
+    pytest.param(
+        "Pleural biopsy: KRAS wild- and mutant-type probes were added; result to follow.\n",
+        "insufficient",
+        id="ocr35-broken-wild-type-guard-not-wild-type",
+    ),
+    pytest.param(
+        "KRAS wild -type is required for cetuximab; please send a block.\nKRAS: not yet tested\n",
+        "insufficient",
+        id="ocr35-broken-wild-type-guard-requirement",
+    ),
 ]
 
 
