@@ -87,6 +87,33 @@ CASES = [
         "insufficient",
         id="ocr35-broken-wild-type-guard-requirement",
     ),
+    # [ocr35-leader-row-negative] a KRAS row run out by leader dots to a plain negative cell, a coverage bracket at most
+    pytest.param(
+        "Colon resection biomarkers\nKRAS (codons 12, 13, 61, 146) .......... Not detected\nBRAF V600E .......... Not detected\n",
+        "not_met",
+        id="ocr35-leader-row-negative",
+    ),
+    pytest.param(
+        "Colon resection biomarkers\nKRAS ............ Wild type (exons 2 to 4 read)\n",
+        "not_met",
+        id="ocr35-leader-row-negative-note",
+    ),
+    # guards: a failure note; a variant in the bracket; a row with its variant before the dots (G12C's own row)
+    pytest.param(
+        "Colon resection biomarkers\nKRAS .......... Not detected (DNA yield too low, not evaluable)\n",
+        "insufficient",
+        id="ocr35-leader-row-negative-guard-not-evaluable",
+    ),
+    pytest.param(
+        "Colon resection biomarkers\nKRAS (p.G12C assay only) .......... Not detected\n",
+        "insufficient",
+        id="ocr35-leader-row-negative-guard-variant-bracket",
+    ),
+    pytest.param(
+        "Colon resection biomarkers\nKRAS G12C .......... Not detected\nKRAS G12D .......... Detected (VAF 21%)\n",
+        "not_met",
+        id="ocr35-leader-row-negative-guard-variant-row",
+    ),
 ]
 
 
