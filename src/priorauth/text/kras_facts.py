@@ -65,6 +65,7 @@ from priorauth.text.kras_ocr32s import copula_speck_not, document_not_received, 
 from priorauth.text.kras_ocr33 import call_then_other_gene, drug_targets_only, original_result_superseded
 from priorauth.text.kras_ocr33s import coverage_locus
 from priorauth.text.kras_ocr34 import detection_title
+from priorauth.text.kras_ocr35 import quoted_alias
 from priorauth.text.kras_split_negation import specked_split_negation
 from priorauth.text.kras_tables import (
     _CALLER_COULD,
@@ -524,7 +525,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v10) [v10-result-withdrawn] "block 2 (reported KRAS G12C) ... the result is WITHDRAWN"
     if _withdrawn_row(doc, f):
         return  # [ocr18-withdrawn-row] "Version 1 (withdrawn)  KRAS c.34G>T p.G12C 26%  -- WITHDRAWN": a voided entry
-    if voided_result_label(doc, f) or earlier_report_quoted(doc, f):
+    if voided_result_label(doc, f) or earlier_report_quoted(doc, f) or quoted_alias(doc, f):
         return  # [ocr32-voided-result-label] "PREVIOUS RESULT (IN ERROR): KRAS p.G12C"; [ocr32-earlier-report-quoted]
     if original_result_superseded(doc, f):
         return  # [ocr33-original-result-superseded] "ORIGINAL RESULT (date): KRAS - no mutation detected" in a corrected report
