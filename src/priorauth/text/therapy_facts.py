@@ -708,11 +708,9 @@ def _cycle_given_next(doc: TextDoc, f: Finding) -> bool:
     return bool(_CYCLE_GIVEN.match(nxt)) and not _drugs().search(re.split(r"[.;]", nxt, maxsplit=1)[0])
 
 
-# (held-out v22) [v22-therapy-after-course] "after cisplatin/pemetrexed chemoradiation", "after carboplatin/
-# paclitaxel x4": a course had before the sentence's time, given, in a plan's or an order's section too.
 # (held-out v39, issue 13's fortieth pass) [t40-lines-bracket] the lines a disease progressed after, listed in a bracket
 # whose items a semicolon or a comma separates ("PD after 2 lines (carboplatin/pemetrexed/pembrolizumab; docetaxel)",
-# "failed three prior lines: FOLFOX, FOLFIRI, ..."): each drug of the bracket was given, not only the first. Guards: a
+# "failed 3 lines (FOLFOX, FOLFIRI, ...)"): each drug of the bracket was given, not only the first. Guards: a
 # bracket of lines still to come ("before 2 lines (...)"), lines a plan would use ("if she fails 2 lines (...)").
 _LINES_BRACKET_BEFORE = re.compile(
     r"\b(?:(?:progress\w*|pd|pod)\s+(?:after|on|through|despite|following)|(?<!if\s)(?<!unless\s)(?:failed|after|post|"
@@ -720,6 +718,10 @@ _LINES_BRACKET_BEFORE = re.compile(
     r"(?:\s+of\s+(?:therapy|treatment|tx))?\s*\((?:[^()\n;]{0,80}[;,]\s*)+$",
     re.I,
 )
+
+
+# (held-out v22) [v22-therapy-after-course] "after cisplatin/pemetrexed chemoradiation", "after carboplatin/
+# paclitaxel x4": a course had before the sentence's time, given, in a plan's or an order's section too.
 _AFTER_WORD = re.compile(r"\bafter\s+(?:(?:concurrent|adjuvant|induction|neoadjuvant|definitive|prior)\s+)?$", re.I)
 _COURSE_AFTER = re.compile(
     r"\s*(?:-?\s*based\s+)?(?:chemo-?radiation|chemo-?radiotherapy|chemo-?rt|crt|chemo(?:therapy)?\s+(?:x\s*\d|\d+\s+cycles?)|"
