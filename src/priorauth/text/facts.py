@@ -162,7 +162,7 @@ def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         and not (f.label == "NAIVE" and _naive_of_own_record(f))  # (v24) [v24-naive-own-record] "education: ..."
         and not _field_of_subject_row(doc, f)  # (v28) [v28-subject-row-field] "| Subject S-019 | ... | Prior therapy: none |"
         and not (not f.modifiers and question_premise(f))  # (v29) [v29-question-premise] "PCP question: 'Pt with ..."
-        and not appealed_denial_only(f)  # (t38) [t38-appeal-of-denial] "I am writing to appeal the denial of X for my patient"
+        and not appealed_denial_only(f, doc.text)  # (t38) [t38-appeal-of-denial] "I am writing to appeal the denial of X for my patient"
     )
     unticked = _unticked_item(doc, f, line) and not (f.label == "THERAPY" and _patient_had(doc, f))
     unticked = unticked and not (f.label.startswith("KRAS") and ticked_box_after(doc, f))  # [ocr19-box-after-variant]

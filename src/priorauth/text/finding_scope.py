@@ -321,8 +321,12 @@ _ELIGIBILITY_VERDICT = re.compile(
 
 # (held-out v17) [v17-eligibility-met] ... or its verdict put first, as a heading of the data ("Eligibility confirmed:
 # squamous NSCLC, stage IVA, KRAS G12C", "eligibility criteria met - ..."); "eligibility met?" or "... met if" is none.
+# (held-out v39, issue 13's fortieth pass) [t40-eligibility-confirmed-by] ... the one who confirmed it named before the
+# colon ("Subject's eligibility confirmed by PI: stage IVB non-squamous NSCLC, KRAS G12C ..."). Guard: "eligibility to be
+# confirmed by PI: ..." (no verdict: "to be" is not "was").
 _ELIGIBILITY_MET = re.compile(
     r"\s*(?:criteria\s+)?(?:(?:was|were|is|are|all)\s+)?(?:met|confirmed|verified|fulfilled)\b(?!\s*(?:\?|if\b|when\b|once\b))"
+    r"(?:\s+(?:by|per)\s+(?!(?:if|when|once)\b)[\w.'-]+(?:\s+[\w.'-]+){0,2}?)?"  # (t40) [t40-eligibility-confirmed-by]
     r"\s*[:\u2013\u2014-]",
     re.I,
 )
@@ -579,9 +583,28 @@ _APPEAL_OF_DENIAL = re.compile(
 )
 
 
-def appealed_denial_only(f: Finding) -> bool:
-    """The sentence is general only through a prescriber's appeal of a denial ([t38-appeal-of-denial])."""
-    if f.label == "THERAPY" or not _APPEAL_OF_DENIAL.search(f.sentence):
+# (held-out v39, issue 13's fortieth pass) [t40-overturned-review-issue] An external review's statement of the case
+# ("Issue: denial of sotorasib for KRAS G12C-mutated metastatic NSCLC as a single agent following progression ...") in a
+# decision that overturned the denial ("Decision: OVERTURNED"): the case reviewed is the enrollee's. Guards: a denial
+# upheld, or a document that is no independent / external review, keeps the "denial" general; the drug stays asked for.
+_REVIEW_ISSUE = re.compile(
+    r"^\W*(?:issue|question|matter)(?:\s+(?:at\s+issue|reviewed|under\s+review|in\s+dispute))?\s*:\s*(?:the\s+)?"
+    r"(?:(?:health\s+)?plan'?s\s+)?denial\b",
+    re.I,
+)
+_OVERTURNED_REVIEW = re.compile(r"\b(?:independent|external)\s+(?:external\s+)?review\b|\biro\b", re.I)
+_OVERTURNED = re.compile(r"\b(?:decision|determination|outcome)\s*:\s*(?:the\s+denial\s+is\s+)?(?:overturned|reversed)\b", re.I)
+
+
+def appealed_denial_only(f: Finding, text: str = "") -> bool:
+    """The sentence is general only through a prescriber's appeal of a denial ([t38-appeal-of-denial]), or through an
+    overturned external review's statement of the issue ([t40-overturned-review-issue])."""
+    if f.label == "THERAPY":
+        return False
+    issue = bool(_REVIEW_ISSUE.match(f.sentence)) and bool(_OVERTURNED_REVIEW.search(text)) and bool(_OVERTURNED.search(text))
+    if not (_APPEAL_OF_DENIAL.search(f.sentence) or issue):
         return False
     rest = _APPEAL_OF_DENIAL.sub(lambda m: " " * len(m.group(0)), f.sentence)
+    if issue:
+        rest = _REVIEW_ISSUE.sub(lambda m: " " * len(m.group(0)), rest)
     return not patterns()["not_about_patient"].search(rest)

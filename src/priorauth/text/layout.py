@@ -499,7 +499,7 @@ def _boxed_answer(doc: TextDoc, f: Finding) -> str | None:
     asked = bool(_ASKS_RESULT.fullmatch(lead))  # "... present?  [X] Yes": a yes or a no answers the result
     if (
         len(marks) < 2
-        or len(lead) > 30
+        or (len(lead) > 30 and not asked)  # (t40) [t40-g12c-confirmed-by-test] a question's longer words
         or (_RESULT_WORD.search(lead) and not asked)
         or sum(t for _, _, t in marks) != 1
     ):
@@ -514,8 +514,14 @@ def _boxed_answer(doc: TextDoc, f: Finding) -> str | None:
     return None
 
 
+# (held-out v39, issue 13's fortieth pass) [t40-g12c-confirmed-by-test] ... the question may name the test that
+# confirmed it ("Is the KRAS G12C mutation confirmed by an FDA-approved test?  [X] Yes  [ ] No"): a yes or a no still
+# answers the result, the field's words longer than a bare "present?". Guard: "KRAS G12C testing sent?  [X] Yes".
 _ASKS_RESULT = re.compile(
-    r"\s*(?:mutation|variant)?\s*(?:status\s+)?(?:present|detected|positive|identified|confirmed)\s*\?\s*:?\s*", re.I
+    r"\s*(?:mutation|variant)?\s*(?:status\s+)?(?:present|detected|positive|identified|confirmed)"
+    r"(?:\s+(?:by|with|on|via)\s+(?:an?\s+|the\s+)?(?:fda[\s-]approved\s+|approved\s+|validated\s+)?"
+    r"(?:tests?|assays?|ngs|pcr|laborator(?:y|ies)|labs?)(?:\s+tests?)?)?\s*\?\s*:?\s*",
+    re.I,
 )
 _YES_NO = re.compile(r"^\W*(?:yes|no|y|n)\b", re.I)
 

@@ -96,9 +96,12 @@ _SUPPLY_PENDING = re.compile(
 # affordable"): not given anywhere in the note. "not given today / this cycle / since" is a dose held: a drug taken.
 # (issue 13's t37 pass, held-out v36) [t37-not-given-as-mono] "Sotorasib is NOT given as monotherapy here": the manner
 # is denied (it is given with another drug), not the drug.
+# (held-out v39, issue 13's fortieth pass) [t40-not-given-alone] ... "Sotorasib is NOT given alone in CRC", "not given by
+# itself", "not given without panitumumab": the same denied manner. Guard: "sotorasib was not given (PA denied)".
 _REFUSED_AFTER = re.compile(
     r"[^.;\n]{0,30}?\b(?:(?:was|is|has\s+been|were)\s+)?(?:not|never)\s+(?:yet\s+)?(?:started|commenced|begun|initiated|taken|"
     r"given(?!\s+(?:today|this|since|for|on|at|due|because|yesterday|x))(?!\s+as\s+(?:a\s+)?(?:monotherapy|mono|single[\s-]agent|sole))"
+    r"(?!\s+(?:alone|by\s+itself|on\s+its\s+own|without\s+(?:a\s+|an\s+)?(?:partner|\w+mab|egfr|anti-?egfr))\b)"
     r"|affordable"
     # (held-out v22, issue 13's twenty-third pass) [v22-therapy-not-prepared] a pharmacy's or a prescriber's word that
     # the drug was not made up or is barred ("carboplatin AUC5 not prepared", "cisplatin contraindicated")
@@ -499,6 +502,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _caller_relative_is_patient(doc, f)
         or _later_cycle_not_given(doc, f)
         or _held_pending(doc, f)
+        or _records_of_prior_course(doc, f)  # (t40) [t40-records-of-prior-course]
     ):
         return
     p = patterns()
@@ -542,6 +546,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _cycle_given_before(doc, f)
         or _study_drug_acted_on(doc, f)
         or (_AFTER_WORD.search(before[-30:]) and _COURSE_AFTER.match(doc.text, f.end))
+        or _LINES_BRACKET_BEFORE.search(doc.text, max(_line_start(doc.text, f.start), f.start - 160), f.start)  # (t40)
         or on_drug  # [t38-order-reason-on-drug] the complaint arose on the drug: it is taken
     )
     planned = (
@@ -703,6 +708,18 @@ def _cycle_given_next(doc: TextDoc, f: Finding) -> bool:
     return bool(_CYCLE_GIVEN.match(nxt)) and not _drugs().search(re.split(r"[.;]", nxt, maxsplit=1)[0])
 
 
+# (held-out v39, issue 13's fortieth pass) [t40-lines-bracket] the lines a disease progressed after, listed in a bracket
+# whose items a semicolon or a comma separates ("PD after 2 lines (carboplatin/pemetrexed/pembrolizumab; docetaxel)",
+# "failed 3 lines (FOLFOX, FOLFIRI, ...)"): each drug of the bracket was given, not only the first. Guards: a
+# bracket of lines still to come ("before 2 lines (...)"), lines a plan would use ("if she fails 2 lines (...)").
+_LINES_BRACKET_BEFORE = re.compile(
+    r"\b(?:(?:progress\w*|pd|pod)\s+(?:after|on|through|despite|following)|(?<!if\s)(?<!unless\s)(?:failed|after|post|"
+    r"following|despite))\s+(?:\d|two|three|four|five|several|multiple)\s+(?:prior\s+|previous\s+)?lines?"
+    r"(?:\s+of\s+(?:therapy|treatment|tx))?\s*\((?:[^()\n;]{0,80}[;,]\s*)+$",
+    re.I,
+)
+
+
 # (held-out v22) [v22-therapy-after-course] "after cisplatin/pemetrexed chemoradiation", "after carboplatin/
 # paclitaxel x4": a course had before the sentence's time, given, in a plan's or an order's section too.
 _AFTER_WORD = re.compile(r"\bafter\s+(?:(?:concurrent|adjuvant|induction|neoadjuvant|definitive|prior)\s+)?$", re.I)
@@ -754,6 +771,25 @@ def _study_drug_acted_on(doc: TextDoc, f: Finding) -> bool:
     end = f.sentence_start + len(f.sentence)
     one_drug = "," not in f.value and len(_drugs().findall(f.sentence)) == 1
     return one_drug and bool(_DRUG_ACTED_ON_NEXT.match(doc.text, end))
+
+
+# (held-out v39, issue 13's fortieth pass) [t40-records-of-prior-course] Records sent or asked for that document a
+# prior course, the drugs with the course's closed dates in a bracket after them ("Plan requested chart notes
+# documenting prior platinum tx -> faxed 2 notes (carbo/pem/pembro 4/2026-10/2026)"): a course had, whatever the
+# request's HYPOTHETICAL. Guards: no history word before it on the line ("requested carboplatin/pemetrexed
+# 12/2026-3/2027"), no closed range (a start date only).
+_HISTORY_ON_LINE = re.compile(r"\b(?:prior|previous|documenting|documented|history\s+of|hx\s+of)\b", re.I)
+_CLOSED_RANGE_AFTER = re.compile(
+    r"[ \t]*(?:x[ \t]*\d{1,2}[ \t]*)?,?[ \t]*\d{1,2}/(?:\d{1,2}/)?(?:19|20)\d{2}[ \t]*(?:-|\u2013|to|through)[ \t]*"
+    r"\d{1,2}/(?:\d{1,2}/)?(?:19|20)\d{2}[ \t]*\)"
+)
+
+
+def _records_of_prior_course(doc: TextDoc, f: Finding) -> bool:
+    if not f.doubted_only_by("HYPOTHETICAL") or not _CLOSED_RANGE_AFTER.match(doc.text, f.end):
+        return False
+    before = doc.text[_line_start(doc.text, f.start) : f.start]
+    return "(" in before[-3:] and bool(_HISTORY_ON_LINE.search(before))
 
 
 def _held_pending(doc: TextDoc, f: Finding) -> bool:
@@ -931,8 +967,12 @@ _WILL_BE_USED_AFTER = re.compile(
 # in a request's subject line and in a sentence the general-statement filter reads as general ("denial ..."). Not
 # a quoted label ('"prior KRAZATI" exclusion'), not across a list's "and" ("prior systemic therapy, and X must").
 _PRIOR_IN_REQUEST = re.compile(
-    r"(?<![\"\u201c])\b(?:prior|previous(?:ly)?|s/p|status\s+post|failed|(?:progressed|progression|pd)\s+(?:on|after|through))\s+"
+    r"(?<![\"\u201c])\b(?:prior|previous(?:ly)?|s/p|status\s+post|post(?=\s)|failed|(?:progressed|progression|pd)\s+(?:on|after|through))\s+"
     r"(?!(?:auth\w*|pa|to|approval|request)\b)(?:(?!(?:and|or|must|should|will)\b)(?:[\w+-]+\s*/\s*|[\w/+-]+\s+)){0,2}$"
+    # (held-out v39, issue 13's fortieth pass) [t40-request-post-courses] "post <course> and <course>" inside a request
+    # ("Request: sotorasib ... monotherapy for mCRC (KRAS G12C), post FOLFOX and FOLFIRI"): both courses had. One
+    # course word before the "and" only ("prior systemic therapy and X must" stays unread).
+    r"|(?<![\"\u201c])\b(?:post|prior|s/p|failed)\s+(?!(?:auth\w*|pa|to|approval|request|op)\b)[\w/+-]+\s+(?:and|&)\s+$"
     # (held-out v37, issue 13's thirty-eighth pass) [t38-after-treatment-with] a past treatment named with its drugs
     # after "after" ("radiation pneumonitis 2024 after chemoRT w/ carbo/pem", "after concurrent chemoradiation with
     # cisplatin/etoposide"): the drugs of a course had. Not "before", not a plan ("after PA approval").
