@@ -45,8 +45,8 @@ blind once by the lead on 2026-12-04; a development set since the thirty-fourth 
 tests/ocr/heldout_documents34.yaml (`--set heldout34`: written blind on 2026-12-04, US paper; scored blind once by the
 lead on 2026-12-04; a development set since the thirty-fifth OCR pass), tests/ocr/heldout_documents35.yaml (`--set
 heldout35`: written blind on 2026-12-04, US paper; scored blind once by the lead on 2026-12-04) and
-tests/ocr/heldout_documents36.yaml (`--set heldout36`: the next blind set); a set not merged yet is absent until
-merged, and then said so, never an error; they are scored apart.
+tests/ocr/heldout_documents36.yaml (`--set heldout36`: the next blind set); a set not merged yet is
+absent until merged, and then said so, never an error; they are scored apart.
 `--only ID,...` and `--dump DIR` (each OCR text beside its original) help read what differs. Needs the
 tesseract program.
 """
