@@ -99,6 +99,18 @@ CASES = [
         set(),
         {("kras", "g12c_present")},
     ),
+    (
+        "t40-kras-hyphenated-change guard: a change other than it (the lead's review: OCR set 20's prose report)",
+        "The tumor carries a KRAS codon 12 change other than glycine-to-\ncysteine; that change was looked for and is absent.",
+        set(),
+        {("kras", "g12c_present")},
+    ),
+    (
+        "t40-kras-hyphenated-change guard: a change that is not it",
+        "KRAS codon 12 variant detected, not a glycine-to-cysteine substitution (p.G12V).",
+        set(),
+        {("kras", "g12c_present")},
+    ),
     # --- [t40-not-given-alone] the manner denied, not the drug --------------------------------------------------------
     (
         "t40-not-given-alone",
