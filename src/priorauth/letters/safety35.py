@@ -67,7 +67,11 @@ def _row_hits(text: str, codes: dict[str, str]) -> list[Hit]:
         ours = _OURS.search(line.group(0))
         if not ours:
             continue
-        found = [c for c in re.finditer(r"(?<![^\s|])(?-i:[A-Z]{2,8})(?![^\s|])", line.group(0)[ours.end() :]) if c.group(0) in codes]
+        found = [
+            c
+            for c in re.finditer(r"(?<![^\s|])(?-i:[A-Z]{2,8})(?![^\s|])", line.group(0)[ours.end() :])
+            if c.group(0) in codes
+        ]
         if len(found) != 1:
             continue
         value = said_value(codes[found[0].group(0)], "")
@@ -104,9 +108,7 @@ _UNASSIGNED = re.compile(
 _APPEAL_LABEL = re.compile(r"\b(?:appeal|grievance|complaint|redetermination)\b", I)
 _AUTH_WORD = re.compile(r"\b(?:authori[sz]ation|auth|PA)\b", I)
 _ID = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?![\w-])|(?<![\w/.-])\d{7,}(?![\w/.-])")
-_VOIDED = re.compile(
-    r"(?:has|have)[ \t]+been[ \t]+|was[ \t]+|were[ \t]+|is[ \t]+(?:now[ \t]+)?", I
-)
+_VOIDED = re.compile(r"(?:has|have)[ \t]+been[ \t]+|was[ \t]+|were[ \t]+|is[ \t]+(?:now[ \t]+)?", I)
 _VOID_WORD = re.compile(
     r"(?:voided|void|cancell?ed|rescinded|revoked|withdrawn|superseded|replaced|invalidated|retracted)\b", I
 )
@@ -151,7 +153,9 @@ def _voided(text: str, hit: Hit) -> bool:
         before = tail[: v.start()]
         if _ID.search(before):
             return False
-        return bool(re.search(rf"(?:{_VOIDED.pattern})$", before, I)) or bool(re.fullmatch(r"[ \t]*(?:\([^()\n]*\))?[ \t]*[:-]?[ \t]*", before))
+        return bool(re.search(rf"(?:{_VOIDED.pattern})$", before, I)) or bool(
+            re.fullmatch(r"[ \t]*(?:\([^()\n]*\))?[ \t]*[:-]?[ \t]*", before)
+        )
     return False
 
 
@@ -160,7 +164,11 @@ def _replacement(text: str, voided: Hit) -> Hit | None:
     m = _REPLACED_BY.search(text, voided.end)
     if m is None or m.start() - voided.end > 400:
         return None
-    found = [i for i in _ID.finditer(text, m.end(), min(len(text), m.end() + 160)) if _shape(i.group(0)) == _shape(str(voided.value))]
+    found = [
+        i
+        for i in _ID.finditer(text, m.end(), min(len(text), m.end() + 160))
+        if _shape(i.group(0)) == _shape(str(voided.value))
+    ]
     if not found or found[0].group(0) == str(voided.value):
         return None
     return Hit(found[0].group(0), found[0].start(), found[0].end())
@@ -234,7 +242,10 @@ def number(
         for a, b in spans:
             blanked = blanked[:a] + re.sub(r"[^\n]", " ", blanked[a:b]) + blanked[b:]
         again = read(blanked)
-        warnings.append("the reference number read is on a page about another member: " + ("read again without it" if again else "not proposed"))
+        warnings.append(
+            "the reference number read is on a page about another member: "
+            + ("read again without it" if again else "not proposed")
+        )
         return again if again is not None and not any(a <= again.start < b for a, b in spans) else None
     if _earlier(text, hit, kind):
         own = _decision_line_id(text, hit)
@@ -247,9 +258,9 @@ def number(
 
 
 def _earlier(text: str, hit: Hit, kind: str | None) -> bool:
+    """The number is in the letter's history (a "History:" line's sentence), or a denial says it was approved."""
     a, b = _sentence(text, hit.start, hit.end)
-    para = text.rfind("\n\n", 0, hit.start) + 1
-    if any(para <= h.start() <= hit.start for h in _HISTORY.finditer(text, para)) or _HISTORY.search(text[a:hit.start]):
+    if _HISTORY.search(text, a, hit.start):  # the sentence opens its line with "History:"
         return True
     return kind == "denied" and bool(_WAS_APPROVED.search(text, hit.end, b))
 
@@ -261,7 +272,11 @@ def _decision_line_id(text: str, earlier: Hit) -> Hit | None:
     """The one id on a line that states the decision ("Renewal request Y: DENIED"), outside the history."""
     found = []
     for line in re.finditer(r"[^\n]+", text):
-        if line.start() <= earlier.start < line.end() or _WAS_APPROVED.search(line.group(0)) or _HISTORY.match(line.group(0)):
+        if (
+            line.start() <= earlier.start < line.end()
+            or _WAS_APPROVED.search(line.group(0))
+            or _HISTORY.match(line.group(0))
+        ):
             continue
         if not _DECIDED.search(line.group(0)):
             continue
