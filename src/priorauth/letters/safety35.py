@@ -100,7 +100,7 @@ def outcome_hits(text: str, read: Callable[[str], tuple[list[Hit], str]]) -> tup
 # -- 2. a reference number that is not this decision's -----------------------------------------------------------------
 _UNASSIGNED = re.compile(
     r"(?P<label>\b(?:plan|payer|insurer|authori[sz]ation|auth|PA|prior\s+auth(?:ori[sz]ation)?|case|reference|ref)"
-    r"(?:[ \t]+(?:case|reference|tracking|authori[sz]ation))?[ \t]*(?:number|no\.?|num\.?|#|id)\b)[ \t]*[:#]?[ \t]*"
+    r"(?:[ \t]+(?:case|reference|tracking|authori[sz]ation))?[ \t]*(?:(?:number|no|num|id)\b\.?|#))[ \t]*[:#]?[ \t]*"
     r"[(\[]?[ \t]*(?:not[ \t]+(?:yet[ \t]+)?(?:assigned|issued|available)|to[ \t]+be[ \t]+assigned|unassigned"
     r"|pending(?:[ \t]+assignment)?|none[ \t]+yet|TBD)\b",
     I,
