@@ -290,12 +290,12 @@ def test_a_double_dash_list_is_read_as_its_items() -> None:
     ]
 
 
-def test_dashed_keeps_offsets_and_a_drawn_rule() -> None:
-    text = "  -- item one\n--  ------\n-- \n"
+def test_dashed_keeps_offsets_a_drawn_rule_and_a_lone_footer() -> None:
+    text = "  -- item one\n  -- item two\n\n--  ------\n\n-- times are local -- call 555-0100\n"
     out = safety35.dashed(text)
     assert len(out) == len(text)
-    assert out.split("\n")[0] == "   - item one"
-    assert out.split("\n")[1:] == text.split("\n")[1:]  # a table's rule, a dash alone: as they were
+    assert out.split("\n")[:2] == ["   - item one", "   - item two"]
+    assert out.split("\n")[2:] == text.split("\n")[2:]  # a table's rule, a footer alone: as they were
 
 
 def test_a_single_dash_list_is_read_as_before() -> None:

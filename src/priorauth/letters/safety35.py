@@ -287,12 +287,22 @@ def _decision_line_id(text: str, earlier: Hit) -> Hit | None:
 
 
 # -- 3. a double-dash list ----------------------------------------------------------------------------------------------
-_DOUBLE_DASH = re.compile(r"^(?P<ind>[ \t]*)--(?=[ \t]+[\w(\"'])", M)
+# an item's line: a double dash, a blank, a word (never a rule "--  ----"; a line alone, a footer "-- ... --", is no list)
+_DOUBLE_DASH = re.compile(r"^(?P<ind>[ \t]*)--(?=[ \t]+[\w(\"'])[^\n]*$", M)
 
 
 def dashed(text: str) -> str:
-    """The text with each item's double dash read as one dash (offsets kept)."""
-    return _DOUBLE_DASH.sub(lambda m: m.group("ind") + " -", text)
+    """The text with the double dash of each item of a list (two such lines one under the other, or more) read as one
+    dash (offsets kept)."""
+    found = list(_DOUBLE_DASH.finditer(text))
+    out = text
+    for n, m in enumerate(found):
+        prev = found[n - 1] if n else None
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        if (prev and prev.end() + 1 == m.start()) or (nxt and m.end() + 1 == nxt.start()):
+            at = m.end("ind")
+            out = out[:at] + " -" + out[at + 2 :]
+    return out
 
 
 # -- 4. a name read twice alike -----------------------------------------------------------------------------------------
