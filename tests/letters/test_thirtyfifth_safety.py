@@ -120,6 +120,17 @@ def test_a_plans_number_not_yet_assigned_leaves_the_number_empty(label: str) -> 
     assert propose(_letter(_PORTAL.format(label=label))).value("authorization_number") is None
 
 
+def test_a_reference_number_beside_an_authorization_number_to_come_is_kept() -> None:
+    text = (
+        "Cedar Basin Health (fictitious)\n"
+        "Member: Ingrid T. Halvorsen     Member ID: CBH11-2040-771\n"
+        "Reference number: CB-R-2207714\n"
+        "Authorization number: pending (given when the request is approved)\n\n"
+        "We need more information about the LUMAKRAS request. Please send the latest CT report.\n"
+    )
+    assert propose(_letter(text)).value("authorization_number") == "CB-R-2207714"
+
+
 def test_an_appeal_number_not_yet_assigned_keeps_the_authorization_number() -> None:
     text = (
         "Cedar Basin Health (fictitious)\n"

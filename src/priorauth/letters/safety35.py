@@ -174,15 +174,24 @@ def _replacement(text: str, voided: Hit) -> Hit | None:
     return Hit(found[0].group(0), found[0].start(), found[0].end())
 
 
+_REF_WORD = re.compile(r"\b(?:case|reference|ref|request|tracking)\b", I)
+_NUMBER_WORD = re.compile(r"\b(?:number|no\.?|num|id)\b|#", I)
+
+
+def _kinds(label: str) -> set[str]:
+    return {k for k, word in (("auth", _AUTH_WORD), ("ref", _REF_WORD)) if word.search(label)}
+
+
 def _unassigned(text: str, hit: Hit) -> bool:
-    """The letter prints the plan's number as not yet given, and the number read is under no authorization label of
-    its own (an appeal's number not yet assigned says nothing of the authorization's)."""
+    """The letter prints the plan's number as not yet given, and the number read is under no number's label of another
+    kind (a request's reference number beside an authorization number to come; an appeal's number not yet assigned
+    says nothing of the authorization's)."""
+    own = text[text.rfind("\n", 0, hit.start) + 1 : hit.start]
     for m in _UNASSIGNED.finditer(text):
         line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
         if _APPEAL_LABEL.search(line + m.group("label")):
             continue
-        own = text[text.rfind("\n", 0, hit.start) + 1 : hit.start]
-        if _AUTH_WORD.search(own) and not _AUTH_WORD.search(m.group("label")):
+        if _NUMBER_WORD.search(own) and _kinds(own) and not (_kinds(own) & _kinds(m.group("label"))):
             continue
         return True
     return False
