@@ -267,9 +267,9 @@ def number(
 
 
 def _earlier(text: str, hit: Hit, kind: str | None) -> bool:
-    """The number is in the letter's history (a "History:" line's sentence), or a denial says it was approved."""
-    a, b = _sentence(text, hit.start, hit.end)
-    if _HISTORY.search(text, a, hit.start):  # the sentence opens its line with "History:"
+    """The number is in the letter's history (on a line that opens with "History:"), or a denial says it was approved."""
+    b = _sentence(text, hit.start, hit.end)[1]
+    if _HISTORY.search(text, text.rfind("\n", 0, hit.start) + 1, hit.start):  # its own line opens with "History:"
         return True
     return kind == "denied" and bool(_WAS_APPROVED.search(text, hit.end, b))
 
@@ -280,7 +280,10 @@ _DECIDED = re.compile(r"\b(?:denied|approved|not\s+approved|declined|rejected|pe
 def _decision_line_id(text: str, earlier: Hit) -> Hit | None:
     """The one id on a line that states the decision ("Renewal request Y: DENIED"), outside the history."""
     found = []
+    history = [(h.start(), (text.find("\n\n", h.start()) + 1 or len(text) + 1) - 1) for h in _HISTORY.finditer(text)]
     for line in re.finditer(r"[^\n]+", text):
+        if any(x <= line.start() < y for x, y in history):
+            continue  # a row of the history (its paragraph)
         if (
             line.start() <= earlier.start < line.end()
             or _WAS_APPROVED.search(line.group(0))
