@@ -45,6 +45,7 @@ from priorauth.letters import (
     recheck,
     request_history,
     safety34,
+    safety35,
     side_columns,
     source,
     specks,
@@ -121,6 +122,7 @@ class Proposal:
     # folded (:func:`priorauth.letters.patient.compare`), so a fax's weak reading of another patient's name is never a
     # silent match
     weak_patient: dict[str, Any] = field(default_factory=dict)
+    second_look: dict[str, Any] = field(default_factory=dict)  # a field's words read again (safety35)
     warnings: list[str] = field(default_factory=list)
 
     def value(self, name: str) -> Any:
@@ -168,7 +170,10 @@ def match(p: Proposal, case_patient: dict[str, Any] | None) -> tuple[list[str], 
         for f in p.fields
         if f.name.startswith("patient_") and f.confidence >= patient.SURE
     }
-    return patient.compare(p.patient, case_patient, p.ocr, sure, p.weak_patient.get("name"))
+    out, near = patient.compare(p.patient, case_patient, p.ocr, sure, p.weak_patient.get("name"))
+    if "name" in near and (look := p.second_look.get("name")) and look():  # read twice alike: as printed
+        out, near = patient.compare(p.patient, case_patient, p.ocr, sure | {"name"}, p.weak_patient.get("name"))
+    return out, near
 
 
 def _lines_of(text: str, hit: fields.Hit) -> str:
@@ -239,7 +244,7 @@ def propose(
         out.warnings.append(
             "the letter decides other drugs too (" + "; ".join(part.others) + "): only LUMAKRAS is read"
         )
-    hits, why = outcome.outcome_hits(ours)
+    hits, why = safety35.outcome_hits(ours, outcome.outcome_hits)  # a grid's "Status key: APPRVD = ...": never a statement
     if part and not hits and (opening := block_opening.hit(ours)) is not None:  # "2) LUMAKRAS ..." / "APPROVED from"
         hits, why = [opening], ""
     if hits and other_request.answered_elsewhere(ours):  # "the LUMAKRAS request ... will be answered in another letter"
@@ -292,6 +297,8 @@ def propose(
     ):  # "1W0603..." for "IW0603...": a capital I read as a 1
         out.warnings.append("the reference number opens with a 1 OCR may have read for an I: it is not proposed")
         number = None
+    read_number = lambda t: fields.authorization_number(t) or tables.read(fields.authorization_number, t)  # noqa: E731
+    number = safety35.number(letter, ours, number, kind, read_number, out.warnings)  # voided, not yet given, another's
     add("authorization_number", number)
     day = fields.letter_date(text) or tables.read(fields.letter_date, text)
     day = add("letter_date", birth_not_dated.letter_date(day, fields.patient(text).get("birth_date")))
@@ -385,7 +392,7 @@ def propose(
             out.warnings.append(why or "the appeal deadline could not be read")
     if kind == "pended":
         asked = asked_lists.requested(ours)  # a portal's "Outstanding documents", a list a blank line below its label
-        asked = asked or safety34.requested(ours, fields.requested(ours))  # never "BY PAYER - ..." (who asked)
+        asked = asked or safety34.requested(ours, fields.requested(safety35.dashed(ours)))  # never "BY PAYER - ..." (who asked)
         for hit in asked or tables.read(fields.requested, ours) or numbered_keys.requested(ours):
             if missing_glyphs.unprinted(_lines_of(letter.text, hit), letter.ocr):
                 out.warnings.append("an item asked for is in letters the PDF's font could not print: read it on the letter")
@@ -470,6 +477,8 @@ def propose(
             f.value = None  # a weak reading, compared with the case's (an I/J or a marked vowel one letter off: near)
         if f is not None and f.value is not None:
             out.patient[name] = f.value
+            if name == "name" and letter.ocr and f.confidence < patient.SURE:  # a second look, made only if asked
+                out.second_look["name"] = safety35.read_twice(letter, raw, f.start, f.end)
         elif f is not None and name == "name" and isinstance(f.read, str) and f.read.strip():
             out.weak_patient[name] = f.read
     out.checked = bool(case_patient)
