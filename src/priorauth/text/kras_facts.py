@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from priorauth.facts.model import Evidence, KrasResult
 from priorauth.terminology import concepts as cx
-from priorauth.text import safety_ocr35s
+from priorauth.text import safety_ocr35s, safety_requirement
 from priorauth.text.document_scope import (
     _companion_sentence,
     _doc_flags,
@@ -635,6 +635,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         if tissue_named(p["tissue"], text):  # [ocr31s-tissue-lacking] "... and no tissue": no specimen named
             specimen = "tissue"
             break
+    if safety_requirement.condition_named(doc, f, status):
+        return  # (fixreq) [req-condition-named] "Cetuximab requires KRAS wild-type disease": no result
     safer = safety_ocr35s.adjust(doc, f, status, specimen)  # (held-out OCR v35's safety pass) [ocr35s-*]
     if safer is None:
         return
