@@ -26,6 +26,12 @@ CASES = [
         set(),
     ),
     (
+        "t40s-relative-line guard: the patient named again on the relative's line",
+        "Sister: breast cancer at 49; patient's own NSCLC treated with carboplatin/pemetrexed in 2025.",
+        {("therapy", "carboplatin"), ("therapy", "pemetrexed")},
+        set(),
+    ),
+    (
         "t40s-relative-line guard: a sentence broken before a lower-case relative",
         "Pharmacy call: refill of Krazati shipped; spoke with the patient's\nwife: he takes adagrasib twice daily.",
         {("therapy", "adagrasib")},

@@ -5,8 +5,8 @@ state of this patient, now; none adds one. Kept in one module, applied once per 
 
 Classes (tests/text/test_wording_classes_v40s.py):
 
-- [t40s-relative-line] a line labelled with a relative ("Mother: ... treated with <drug>", "Family history: ..."):
-  every fact on it is the relative's.
+- [t40s-relative-line] a line labelled with a relative ("Mother: ... treated with <drug>"): every fact on it is the
+  relative's, up to the patient named again ("...; patient's own tumour ...").
 - [t40s-other-person-sentence] "My brother Tom's cancer ... after his chemo stopped working": a sentence about a
   relative (a possessive "my brother", "her father's", no informant verb) gives no status, drug or KRAS result.
 - [t40s-template-placeholder] a line with a named placeholder ("***Patient name*** has not received ...",
@@ -68,10 +68,10 @@ _REL = (
     r"husband|wife|spouse|partner|mom|dad"
 )
 _RELATIVE_LINE = re.compile(
-    rf"^[ \t\-*\u2022]*(?:(?:maternal|paternal)\s+)?(?:{_REL})(?:\s*\([^)\n]{{0,30}}\))?\s*:"
-    r"|^[ \t\-*\u2022]*(?:family\s+(?:history|hx)|fhx|fh)\s*:",
+    rf"^[ \t\-*\u2022]*(?:(?:maternal|paternal)\s+)?(?:{_REL})(?:\s*\([^)\n]{{0,30}}\))?\s*:",
     re.I,
 )
+_PATIENT_AGAIN = re.compile(r"\b(?:patient|pt|own|self)\b", re.I)  # "Father: ...; patient's own tumour KRAS G12C"
 _ADJ = r"(?:(?:late|older|younger|twin|little|big|elder)\s+)?"
 # a relative's own course: "her father's cancer", "his sister Ann's chemo", "brother Tom's tumor" (not "my ...": a
 # spouse's letter about the patient says "my husband has ..."; see _MY_RELATIVE)
@@ -101,7 +101,9 @@ def _about_someone_else(text: str, focus: tuple[int, int] | None) -> bool:
     line = _line(text, start)
     label = _RELATIVE_LINE.match(line)
     if label and label.group(0).lstrip(" \t-*\u2022")[:1].isupper():
-        return True  # [t40s-relative-line]
+        between = text[_line_start(text, start) + label.end() : start]
+        if not _PATIENT_AGAIN.search(between):
+            return True  # [t40s-relative-line]
     if _PLACEHOLDER.search(line):
         return True  # [t40s-template-placeholder]
     before = _sentence_before(text, start)
