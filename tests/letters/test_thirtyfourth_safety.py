@@ -234,3 +234,32 @@ def test_questions_named_after_a_last_question_wrapped_at_the_texts_end() -> Non
     # the last question wraps onto a final line with no newline: no words after it name the questions
     text = "Questions for you\n\nQ1. Date of the last scan?\nQ2. Prior therapy given with\nits dates"
     assert safety34._questions_named_after(text) == []
+
+
+_HOLD = "The plan has placed this request ON HOLD.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # (the lead's merge check, session 29) "please fax the statement ..." points back at the statement named above:
+        # it says where to send it, no item of its own (before: "the statement directly to the plan at 1-800-...")
+        (
+            _HOLD + "The plan asked for: a statement of medical necessity from the\nprescriber.\n"
+            "Please fax the statement directly to the plan at 1-800-555-0150 and copy us.\n",
+            [],
+        ),
+        (
+            _HOLD + "The plan asked for: the progress notes from the last two visits.\n"
+            "Please fax the notes directly to the plan at 1-800-555-0150.\n",
+            [],
+        ),
+        # where to send is no part of an item named here for the first time
+        (_HOLD + "Please fax the pathology report directly to the plan at 1-800-555-0150.\n", ["the pathology report"]),
+        # guards: a list with no destination, an item whose words go on after "to", read as before
+        (_HOLD + "Please send the KRAS test report and the last progress note.\n", ["the KRAS test report", "the last progress note"]),
+        (_HOLD + "Please send a letter from the prescriber to us explaining the dose.\n", ["a letter from the prescriber"]),
+    ],
+)
+def test_please_send_the_thing_named_above_is_no_new_item(text: str, want: list[str]) -> None:
+    assert [r["item"] for r in propose(_letter(text)).requested] == want

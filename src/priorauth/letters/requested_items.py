@@ -353,6 +353,22 @@ def _right_column(left: str) -> bool:
 _NO_WORDS = re.compile(r"[\d\s/.,:;()#+\-–]*")
 
 
+# where a request's object is to be sent (the lead's merge check, session 29: "Please fax the letter directly to the
+# plan at 1-800-555-0153 and copy us"): a destination, never part of the item
+_SEND_TO = re.compile(
+    r"[ \t\n]+(?:directly[ \t\n]+)?to[ \t\n]+(?:the[ \t\n]+(?:plan|health[ \t\n]+plan|payer|pharmacy|reviewer)|us|our[ \t\n]+\w+)"
+    r"\b(?=[^.\n]*(?:\d{3}[-.)\s]*\d{4}|\bfax\b|\bportal\b|\baddress\b|\bat\b|$))",
+    I,
+)
+
+
+def _named_above(text: str, at: int, obj: str) -> bool:
+    """Whether a request's object is "the <thing>" named in the lines just above ("The plan asked for: a letter of
+    medical necessity ... Please fax the letter ..."): it points back, as "them" does, and is no item of its own."""
+    m = re.fullmatch(r"the\s+(?:\w+\s+){0,1}(?P<head>[a-z]{4,})", obj, I)
+    return bool(m) and bool(re.search(rf"\b{re.escape(m.group('head'))}\b", text[max(0, at - 400) : at], I))
+
+
 def _repeats(text: str, at: int) -> bool:
     """The label at ``at`` repeats the request above it ("info requested:" line after line); one that asks for more
     ("Also needed: ...") is a request of its own (the thirty-second pass)."""
@@ -373,7 +389,11 @@ def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
     line_start = text.rfind("\n", 0, a.start()) + 1
     if re.match(r"[ \t:]*\n", text[a.end() :]) and _right_column(text[line_start : a.start()]):
         return []  # a request in a page's right column over its list: the next line begins with the left column's words
+    if where := _SEND_TO.search(text, a.end(), end):
+        end = where.start()  # "please fax the report directly to the plan at 1-800-...": where to send is no part of it
     obj = text[a.end() : end].strip(" :.\n")
+    if _named_above(text, a.start(), obj):
+        return []  # "The plan asked for: a letter of ... Please fax the letter to the plan": the item is the one above
     if _NO_WORDS.fullmatch(obj):
         return []  # "PA PENDING - MISSING INFORMATION      05/18/2027": a heading's date, nothing to send
     if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not not_items.no_item(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
