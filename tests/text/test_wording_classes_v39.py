@@ -187,6 +187,13 @@ CASES = [
         set(),
         {("disease_status", "worsened")},
     ),
+    (  # review fix: the non-cancer guard holds for every form but the arrow's
+        "t40-status-recurrence-after-course guard: a pneumonitis recurrence, no arrow",
+        "Stage III lung adenocarcinoma s/p chemoRT and durvalumab 2025, durvalumab stopped for pneumonitis. Pneumonitis "
+        "recurrence 9/2026 in both lungs after steroid taper.",
+        set(),
+        {("disease_status", "worsened")},
+    ),
     # --- [t40-status-double-dash-clause] a typed "--" ends a negation's clause ----------------------------------------
     (
         "t40-status-double-dash-clause",
@@ -363,6 +370,27 @@ CASES = [
         "t40-status-new-lesion-mixed-call guard: no mixed call",
         "CT C/A/P on adagrasib:\n1. Decrease in size of the LLL mass (4.1 -> 3.0 cm).\n2. Left adrenal nodule of 8 mm, "
         "suspicious for a new metastasis.",
+        set(),
+        {("disease_status", "worsened")},
+    ),
+    (  # review fix: the mixed call is another section's, a history's (2025)
+        "t40-status-new-lesion-mixed-call guard: a history's mixed call",
+        "CT C/A/P on adagrasib:\n1. Decrease in size of the LLL mass (4.1 -> 3.0 cm).\n2. Left adrenal nodule of 8 mm, "
+        "suspicious for a new metastasis.\nOncologic History:\n2025 CT on carboplatin was consistent with a mixed response.",
+        set(),
+        {("disease_status", "worsened")},
+    ),
+    (  # review fix: a teaching note after a blank line is no call of this report
+        "t40-status-new-lesion-mixed-call guard: a teaching note",
+        "CT on adagrasib:\n1. Decrease in size of the LLL mass.\n2. Left adrenal nodule of 8 mm, suspicious for a new "
+        "metastasis.\n\nA new lesion beside shrinking disease is often consistent with a mixed response.",
+        set(),
+        {("disease_status", "worsened")},
+    ),
+    (  # review fix: a negation earlier in the call's sentence
+        "t40-status-new-lesion-mixed-call guard: the call negated before it",
+        "CT on adagrasib:\n1. Decrease in size of the LLL mass.\n2. Left adrenal nodule of 8 mm, suspicious for a new "
+        "metastasis.\n3. We would not call this consistent with a mixed response.",
         set(),
         {("disease_status", "worsened")},
     ),
