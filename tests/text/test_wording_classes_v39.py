@@ -245,6 +245,12 @@ CASES = [
         set(),
         {("therapy", "docetaxel")},
     ),
+    (  # review fix: "after 2 lines" with no past event, a plan's condition
+        "t40-lines-bracket guard: a plan's lines to come",
+        "Plan: carboplatin/pemetrexed now. Would consider sotorasib only after 2 lines (platinum doublet, docetaxel).",
+        set(),
+        {("therapy", "docetaxel")},
+    ),
     # --- [t40-naive-field-for-this-cancer] a form's prior-therapy field answered none ---------------------------------
     (
         "t40-naive-field-for-this-cancer",
@@ -435,3 +441,19 @@ CASES = [
 @pytest.mark.parametrize(("name", "text", "wanted", "unwanted"), CASES, ids=[c[0] for c in CASES])
 def test_wording_class(name: str, text: str, wanted: set, unwanted: set) -> None:  # type: ignore[type-arg]
     assert_reads(name, text, wanted, unwanted)
+
+
+# (review fix) [t40-lines-bracket] the bracket's own reading, apart from the other classes that read a drug after "PD"
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("Why: progression after 2 lines (carboplatin/paclitaxel; docetaxel).", True),
+        ("Would consider sotorasib only after 2 lines (platinum doublet, docetaxel).", False),  # no past event
+        ("Eligible for the trial once PD after 2 lines (carboplatin/pemetrexed; docetaxel).", False),  # a plan word
+        ("Candidate for sotorasib when PD after 2 lines (carboplatin/pemetrexed; docetaxel).", False),
+    ],
+)
+def test_lines_bracket_before(text: str, given: bool) -> None:
+    from priorauth.text.therapy_facts import _lines_bracket_before
+
+    assert _lines_bracket_before(text, text.index("docetaxel")) is given
