@@ -226,6 +226,20 @@ CASES = [
         set(),
         {("monotherapy", "true")},
     ),
+    (  # review fix: the inhibitor's sentence names its partner
+        "t40-mono-none-given-with-it guard: a partner named with the inhibitor",
+        "Plan: sotorasib 960 mg daily plus panitumumab 6 mg/kg q2w for KRAS G12C mCRC. No chemotherapy or immunotherapy "
+        "will be given with it.",
+        set(),
+        {("monotherapy", "true")},
+    ),
+    (
+        "t40-mono-none-given-with-it guard: with cetuximab",
+        "Plan: adagrasib 400 mg bid with cetuximab for KRAS G12C mCRC. No chemotherapy or immunotherapy will be given "
+        "with it.",
+        set(),
+        {("monotherapy", "true")},
+    ),
     # --- [t40-lines-bracket] each line of "PD after 2 lines (A; B)" ---------------------------------------------------
     (
         "t40-lines-bracket",
@@ -286,6 +300,18 @@ CASES = [
     (
         "t40-naive-field-for-this-cancer guard: the None box empty",
         "Prior systemic therapy for this cancer:  [ ] None   [X] Yes, list: docetaxel.",
+        set(),
+        {("treatment_naive", "true")},
+    ),
+    (  # review fix: a none with an exception
+        "t40-naive-field-for-this-cancer guard: none except",
+        "Prior systemic therapy for this cancer: none except adjuvant cisplatin/vinorelbine 2023.",
+        set(),
+        {("treatment_naive", "true")},
+    ),
+    (  # review fix: the field's line ends; the next line's "None of the following" is another field's
+        "t40-naive-field-for-this-cancer guard: none on the next line",
+        "Prior therapy for this cancer:\nNone of the following apply: clinical trial.",
         set(),
         {("treatment_naive", "true")},
     ),
