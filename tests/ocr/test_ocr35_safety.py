@@ -49,6 +49,22 @@ CASES = [
         "insufficient",
         id="ocr35s-gap-columns-one-cell-row",
     ),
+    # review fixes: a row whose cells are KRAS and its variant's parts has no column of its own (no result, never absent)
+    pytest.param(  # the gene and the variant split by a wide gap: not a right-hand cell
+        "Tumor tissue sequencing (resection)\nDETECTED      NOT DETECTED\nKRAS    G12C\n",
+        "insufficient",
+        id="ocr35s-gap-columns-gene-variant-split",
+    ),
+    pytest.param(  # a coding change after a gap is part of the variant, not the not-detected column
+        "Tumor tissue sequencing (resection)\nDETECTED      NOT DETECTED\nKRAS G12C    c.34G>T\n",
+        "insufficient",
+        id="ocr35s-gap-columns-coding-change-cell",
+    ),
+    pytest.param(  # an allele fraction alone on the left is no left column
+        "Tumor tissue sequencing (resection)\nDetected  Not detected\n35%  KRAS G12C\n",
+        "insufficient",
+        id="ocr35s-gap-columns-figure-left",
+    ),
     # [ocr35s-item-specimen] a history list's item naming plasma before the result's own clause
     pytest.param(
         _HEAD + "- 09/2026 cfDNA NGS: TP53 R175H 2.2%; KRAS not detected; no EGFR or ALK alteration.\n"

@@ -187,6 +187,13 @@ CASES = [
         set(),
         {("disease_status", "worsened")},
     ),
+    (  # review fix: the non-cancer guard holds for every form but the arrow's
+        "t40-status-recurrence-after-course guard: a pneumonitis recurrence, no arrow",
+        "Stage III lung adenocarcinoma s/p chemoRT and durvalumab 2025, durvalumab stopped for pneumonitis. Pneumonitis "
+        "recurrence 9/2026 in both lungs after steroid taper.",
+        set(),
+        {("disease_status", "worsened")},
+    ),
     # --- [t40-status-double-dash-clause] a typed "--" ends a negation's clause ----------------------------------------
     (
         "t40-status-double-dash-clause",
@@ -219,6 +226,20 @@ CASES = [
         set(),
         {("monotherapy", "true")},
     ),
+    (  # review fix: the inhibitor's sentence names its partner
+        "t40-mono-none-given-with-it guard: a partner named with the inhibitor",
+        "Plan: sotorasib 960 mg daily plus panitumumab 6 mg/kg q2w for KRAS G12C mCRC. No chemotherapy or immunotherapy "
+        "will be given with it.",
+        set(),
+        {("monotherapy", "true")},
+    ),
+    (
+        "t40-mono-none-given-with-it guard: with cetuximab",
+        "Plan: adagrasib 400 mg bid with cetuximab for KRAS G12C mCRC. No chemotherapy or immunotherapy will be given "
+        "with it.",
+        set(),
+        {("monotherapy", "true")},
+    ),
     # --- [t40-lines-bracket] each line of "PD after 2 lines (A; B)" ---------------------------------------------------
     (
         "t40-lines-bracket",
@@ -235,6 +256,12 @@ CASES = [
     (
         "t40-lines-bracket guard: a condition",
         "Plan: sotorasib if she fails 2 lines (carboplatin/pemetrexed/pembrolizumab; docetaxel).",
+        set(),
+        {("therapy", "docetaxel")},
+    ),
+    (  # review fix: "after 2 lines" with no past event, a plan's condition
+        "t40-lines-bracket guard: a plan's lines to come",
+        "Plan: carboplatin/pemetrexed now. Would consider sotorasib only after 2 lines (platinum doublet, docetaxel).",
         set(),
         {("therapy", "docetaxel")},
     ),
@@ -273,6 +300,18 @@ CASES = [
     (
         "t40-naive-field-for-this-cancer guard: the None box empty",
         "Prior systemic therapy for this cancer:  [ ] None   [X] Yes, list: docetaxel.",
+        set(),
+        {("treatment_naive", "true")},
+    ),
+    (  # review fix: a none with an exception
+        "t40-naive-field-for-this-cancer guard: none except",
+        "Prior systemic therapy for this cancer: none except adjuvant cisplatin/vinorelbine 2023.",
+        set(),
+        {("treatment_naive", "true")},
+    ),
+    (  # review fix: the field's line ends; the next line's "None of the following" is another field's
+        "t40-naive-field-for-this-cancer guard: none on the next line",
+        "Prior therapy for this cancer:\nNone of the following apply: clinical trial.",
         set(),
         {("treatment_naive", "true")},
     ),
@@ -366,6 +405,27 @@ CASES = [
         set(),
         {("disease_status", "worsened")},
     ),
+    (  # review fix: the mixed call is another section's, a history's (2025)
+        "t40-status-new-lesion-mixed-call guard: a history's mixed call",
+        "CT C/A/P on adagrasib:\n1. Decrease in size of the LLL mass (4.1 -> 3.0 cm).\n2. Left adrenal nodule of 8 mm, "
+        "suspicious for a new metastasis.\nOncologic History:\n2025 CT on carboplatin was consistent with a mixed response.",
+        set(),
+        {("disease_status", "worsened")},
+    ),
+    (  # review fix: a teaching note after a blank line is no call of this report
+        "t40-status-new-lesion-mixed-call guard: a teaching note",
+        "CT on adagrasib:\n1. Decrease in size of the LLL mass.\n2. Left adrenal nodule of 8 mm, suspicious for a new "
+        "metastasis.\n\nA new lesion beside shrinking disease is often consistent with a mixed response.",
+        set(),
+        {("disease_status", "worsened")},
+    ),
+    (  # review fix: a negation earlier in the call's sentence
+        "t40-status-new-lesion-mixed-call guard: the call negated before it",
+        "CT on adagrasib:\n1. Decrease in size of the LLL mass.\n2. Left adrenal nodule of 8 mm, suspicious for a new "
+        "metastasis.\n3. We would not call this consistent with a mixed response.",
+        set(),
+        {("disease_status", "worsened")},
+    ),
     # --- [t40-records-of-prior-course] records documenting a prior course, its closed dates -----------------------------
     (
         "t40-records-of-prior-course",
@@ -407,3 +467,19 @@ CASES = [
 @pytest.mark.parametrize(("name", "text", "wanted", "unwanted"), CASES, ids=[c[0] for c in CASES])
 def test_wording_class(name: str, text: str, wanted: set, unwanted: set) -> None:  # type: ignore[type-arg]
     assert_reads(name, text, wanted, unwanted)
+
+
+# (review fix) [t40-lines-bracket] the bracket's own reading, apart from the other classes that read a drug after "PD"
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("Why: progression after 2 lines (carboplatin/paclitaxel; docetaxel).", True),
+        ("Would consider sotorasib only after 2 lines (platinum doublet, docetaxel).", False),  # no past event
+        ("Eligible for the trial once PD after 2 lines (carboplatin/pemetrexed; docetaxel).", False),  # a plan word
+        ("Candidate for sotorasib when PD after 2 lines (carboplatin/pemetrexed; docetaxel).", False),
+    ],
+)
+def test_lines_bracket_before(text: str, given: bool) -> None:
+    from priorauth.text.therapy_facts import _lines_bracket_before
+
+    assert _lines_bracket_before(text, text.index("docetaxel")) is given

@@ -604,7 +604,49 @@ def _new_lesion_in_mixed_call(doc: TextDoc, f: Finding) -> bool:
         return False
     if not _DOUBT_OF_NEW_LESION.search(doc.text, max(f.sentence_start, f.start - 40), f.start):
         return False
-    return bool(_MIXED_CALL.search(doc.text, f.end)) and not _LEFT_OPEN.search(f.sentence)
+    if _LEFT_OPEN.search(f.sentence):
+        return False
+    end = _report_block_end(doc.text, f.end)
+    return any(
+        not _CALL_DOUBTED.search(doc.text, _call_sentence_start(doc.text, f.end, m.start()), m.start())
+        for m in _MIXED_CALL.finditer(doc.text, f.end, end)
+    )
+
+
+# (review fix) the mixed call is the same report's: up to a blank line, a few hundred characters, a section's start or
+# a line labelled as history / a note ("Oncologic history: ... 2025 ... consistent with a mixed response", "Teaching
+# note: ..."); and not negated or hedged earlier in the call's own sentence ("we would not call this ... mixed response").
+_BLOCK_REACH = 400
+_OTHER_BLOCK_LINE = re.compile(
+    r"\n[ \t]*(?:[A-Za-z][\w /-]{0,30}\s)?(?:history|hx|note|teaching|education|background|comparison|prior|previous|"
+    r"reference|literature)\b[\w /()-]{0,30}:",
+    re.I,
+)
+_CALL_DOUBTED = re.compile(
+    r"\b(?:no|not|never|without|neither|nor|rather\s+than|ruled?\s+out|may|might|could|can|would|if|whether|unless)\b"
+    r"|n't\b",
+    re.I,
+)
+
+
+def _report_block_end(text: str, start: int) -> int:
+    end = min(len(text), start + _BLOCK_REACH)
+    for stop in (re.compile(r"\n[ \t]*\n"), _OTHER_BLOCK_LINE):
+        m = stop.search(text, start, end)
+        if m:
+            end = m.start()
+    from priorauth.text.pipeline import _section_starts  # the sectionizer only for the rare doubted lesion
+
+    return min([end] + [at for at, _ in _section_starts(text) if start < at < end])
+
+
+def _call_sentence_start(text: str, lo: int, at: int) -> int:
+    """Where the mixed call's sentence starts: after the last stop or line break before it, not before ``lo``."""
+    stops = list(re.finditer(r"[.!?;](?:\s|$)|\n", text[lo:at]))
+    return lo + stops[-1].end() if stops else lo
+
+
+_ARROW = re.compile(r"->|\u2192")
 
 
 def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
@@ -638,8 +680,10 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     if _own_impression_quoted(doc, f):
         return  # (held-out v31s) [v31s-status-own-impression] 'says "I think the tumour has shrunk"': no reading
     lo, hi = max(0, f.start - 40, f.sentence_start), min(f.end + 25, f.sentence_start + len(f.sentence))
-    if f.value == "worsened_recurrence_dated":  # (t40) [t40-status-recurrence-after-course] the words before it are the
-        lo = f.start  # course it came after ("durvalumab (stopped for pneumonitis) -> local recurrence"), not its subject
+    if f.value == "worsened_recurrence_dated" and _ARROW.match(doc.text, f.start):  # (t40) [t40-status-recurrence-after-
+        # course] the words before an arrow are the course it came after ("durvalumab (stopped for pneumonitis) -> local
+        # recurrence"), not its subject; (review fix) in every other form they can be ("Pneumonitis recurrence 9/2026")
+        lo = f.start
     window = doc.text[lo:hi]  # within the sentence: "Stable fibrotic ILD. No lung mass." is about the ILD
     if p["non_cancer_disease"].search(window) and not (p["cancer_words"].search(window) or _drug_named(window)):
         return  # "Interstitial lung disease, progressed since 2024"

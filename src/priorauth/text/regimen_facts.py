@@ -439,6 +439,8 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v18) [v18-mono-other-drug-before] "pembrolizumab q6w. No other systemic therapy. ... adagrasib"
     if _combination(f.sentence) or _combination(_line_from_now(doc, f)):
         return  # "adagrasib + cetuximab; no other drugs": a combination, whatever else is excluded
+    if f.value == "alone" and not any(_g12c_inhibitors(f.sentence)) and _partner_in_inhibitor_sentence(doc, f):
+        return  # (review fix) [t40-mono-none-given-with-it] "sotorasib plus panitumumab. No chemo ... given with it"
     if _inhibitor_never_given(doc.text):
         return  # (held-out v13) [v13-never-started] "he NEVER started it ... No other cancer medicines": no regimen
     out.monotherapy.append(_evidence(doc, f))
@@ -948,6 +950,32 @@ _ROMANCE_INHIBITOR = re.compile(r"\b([a-z]+ras)(?:ibe|ibi|ibs|ibas|yb)\b", re.I)
 # in katakana in a Japanese note (ソトラシブ, アダグラシブ, ジバラシブ): the same drugs.
 _KATAKANA_INHIBITOR = {"\u30bd\u30c8\u30e9\u30b7\u30d6": " sotorasib ", "\u30a2\u30c0\u30b0\u30e9\u30b7\u30d6": " adagrasib ", "\u30b8\u30d0\u30e9\u30b7\u30d6": " divarasib "}
 _KATAKANA_NAME = re.compile("|".join(_KATAKANA_INHIBITOR))
+
+
+# (review fix of the fortieth pass) [t40-mono-none-given-with-it] A "none given with it" that names no drug is about the
+# KRAS G12C inhibitor of the sentence before it; when that sentence joins a partner drug to the inhibitor ("Plan:
+# sotorasib 960 mg daily plus panitumumab 6 mg/kg q2w. No chemotherapy or immunotherapy will be given with it"), the
+# regimen is the combination, not the inhibitor alone.
+_PARTNER_WORD = re.compile(r"(?:\b(?:plus|with|and|alongside|combined\s+with|in\s+combination\s+with)\b|[+&])\s*", re.I)
+_PARTNER_DRUG = re.compile(r"\b(?:panitumumab|cetuximab|vectibix|erbitux)\b", re.I)
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+
+
+def _partner_in_inhibitor_sentence(doc: TextDoc, f: Finding) -> bool:
+    """The sentence before the finding's names a KRAS G12C inhibitor and a partner drug joined to it."""
+    text = doc.text
+    before = text[max(0, f.sentence_start - 300) : f.sentence_start].rstrip().rstrip(".!?")
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(before)]
+    sentence = before[stops[-1] if stops else 0 :]
+    if not any(_g12c_inhibitors(sentence)):
+        return False
+    if _combination(sentence) or _PARTNER_DRUG.search(sentence):
+        return True
+    for m in _PARTNER_WORD.finditer(sentence):
+        nxt = _g12c_inhibitors(sentence[m.end() : m.end() + 25])
+        if nxt and not nxt[0]:
+            return True  # "... plus irinotecan", "with FOLFIRI"
+    return False
 
 
 def _g12c_inhibitors(text: str) -> list[bool]:

@@ -5,7 +5,9 @@ once in ``kras_facts._kras``, right before a result is recorded (``adjust``).
 [ocr35s-gap-columns] A summary printed in two columns side by side with only a gap between them (no rule), one headed
 as detected and the other as not detected ("DETECTED  NOT DETECTED" over "EGFR L858R (c.2573T>G)  3.8%  KRAS
 (including G12C)"): a row's first cell is the left column's and its last cell (after a cell gap, with no allele
-fraction in or after it) the right one's; a variant in the not-detected column is a target looked for and not found
+fraction in or after it, and a left cell that names something besides KRAS and the variant's parts) the right one's; a
+cell that starts with a coding / protein change or a bare variant ("KRAS    G12C", "KRAS G12C    c.34G>T") is part of
+the cell before it, never a column of its own; a variant in the not-detected column is a target looked for and not found
 (G12C: ``g12c_absent``; another KRAS variant: no result). Where the row does not settle the column (a row of one cell
 under rows of two columns, a middle cell, a figure beside a right-hand cell) no result is read (review). Guards: both
 headings alone on the header line, the rows right below it (no blank line, no prose line between: a sentence or a
@@ -43,6 +45,14 @@ _NOT_CELL = re.compile(
 _FIGURE = re.compile(r"\d(?:\.\d+)?\s*%|\b(?:vaf|maf|af)\b", re.I)
 # A line of prose or a labelled field, not a table row: a sentence's stop, or a label with a colon at its start.
 _PROSE = re.compile(r"[.!?](?:\s|$)|^\s*[A-Za-z][\w /()-]{0,40}:\s", re.I)
+# A cell that is part of the variant before it, never a column of its own: a coding / protein change or a bare variant
+# ("c.34G>T", "(p.G12C)", "G12C", "Gly12Cys").
+_VARIANT_PART = re.compile(r"^[(\[]?\s*(?:[cpg]\.\S|[A-Z][a-z]{0,2}\d{1,4}(?:[A-Z][a-z]{0,2}|\*|fs|del|ins|dup)?\b)")
+# What a left cell is made of when it is no column of its own: KRAS, the variant's parts, an allele fraction.
+_NOT_LEFT_COLUMN = re.compile(
+    r"\b(?i:KRAS)\b|\b[cpg]\.\S+|\b[A-Z][a-z]{0,2}\d{1,4}(?:[A-Z][a-z]{0,2}|\*|fs|del|ins|dup)?(?!\w)|\d+(?:\.\d+)?\s*%"
+    r"|\b(?i:vaf|maf|af)\b|[()\[\],;:=*]"
+)
 
 
 def _cells(line: str) -> list[tuple[int, int]]:
@@ -56,6 +66,23 @@ def _cells(line: str) -> list[tuple[int, int]]:
     if body[at:].strip():
         out.append((at, len(body)))
     return out
+
+
+def _row_cells(line: str) -> list[tuple[int, int]]:
+    """The cells of a table row, a cell that is part of the variant before it ("KRAS    G12C", "KRAS G12C    c.34G>T")
+    joined to that cell."""
+    out: list[tuple[int, int]] = []
+    for s, e in _cells(line):
+        if out and _VARIANT_PART.match(line[s:e].strip()):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _left_column_cell(cell: str) -> bool:
+    """A left cell that is a column of its own: it names something besides KRAS and the variant's parts."""
+    return bool(re.search(r"[A-Za-z]{2,}", _NOT_LEFT_COLUMN.sub(" ", cell)))
 
 
 def _two_column_header(line: str) -> str | None:
@@ -93,13 +120,17 @@ def _column_side(text: str, start: int, end: int) -> tuple[str, str] | None:
         at = above
     if not header:
         return None
-    cells = _cells(row)
+    cells = _row_cells(row)
     where = next((i for i, (s, e) in enumerate(cells) if s <= start - ls < e), None)
     if where is None or len(cells) < 2:
         return header, "unsure"
     if where == 0:
         return header, "left"
-    if where == len(cells) - 1 and not _FIGURE.search(row[cells[where][0] :]):
+    if (
+        where == len(cells) - 1
+        and not _FIGURE.search(row[cells[where][0] :])
+        and any(_left_column_cell(row[s:e]) for s, e in cells[:where])
+    ):
         return header, "right"
     return header, "unsure"
 

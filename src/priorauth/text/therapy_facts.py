@@ -546,7 +546,7 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         or _cycle_given_before(doc, f)
         or _study_drug_acted_on(doc, f)
         or (_AFTER_WORD.search(before[-30:]) and _COURSE_AFTER.match(doc.text, f.end))
-        or _LINES_BRACKET_BEFORE.search(doc.text, max(_line_start(doc.text, f.start), f.start - 160), f.start)  # (t40)
+        or _lines_bracket_before(doc.text, f.start)  # (t40) [t40-lines-bracket]
         or on_drug  # [t38-order-reason-on-drug] the complaint arose on the drug: it is taken
     )
     planned = (
@@ -712,12 +712,25 @@ def _cycle_given_next(doc: TextDoc, f: Finding) -> bool:
 # whose items a semicolon or a comma separates ("PD after 2 lines (carboplatin/pemetrexed/pembrolizumab; docetaxel)",
 # "failed 3 lines (FOLFOX, FOLFIRI, ...)"): each drug of the bracket was given, not only the first. Guards: a
 # bracket of lines still to come ("before 2 lines (...)"), lines a plan would use ("if she fails 2 lines (...)").
+# (review fix) Only after a past event (progression / PD / failed), never a bare "after 2 lines (...)", and no plan word
+# earlier in its sentence ("Would consider sotorasib only after 2 lines (platinum doublet, docetaxel)").
 _LINES_BRACKET_BEFORE = re.compile(
-    r"\b(?:(?:progress\w*|pd|pod)\s+(?:after|on|through|despite|following)|(?<!if\s)(?<!unless\s)(?:failed|after|post|"
-    r"following|despite))\s+(?:\d|two|three|four|five|several|multiple)\s+(?:prior\s+|previous\s+)?lines?"
+    r"\b(?:(?:progress\w*|pd|pod)\s+(?:after|on|through|despite|following)|(?<!if\s)(?<!unless\s)failed)"
+    r"\s+(?:\d|two|three|four|five|several|multiple)\s+(?:prior\s+|previous\s+)?lines?"
     r"(?:\s+of\s+(?:therapy|treatment|tx))?\s*\((?:[^()\n;]{0,80}[;,]\s*)+$",
     re.I,
 )
+_LINES_PLAN_WORD = re.compile(r"\b(?:would|consider\w*|only|if|eligible|once|until|candidate)\b", re.I)
+
+
+def _lines_bracket_before(text: str, at: int) -> bool:
+    """A drug in the bracket of the lines a disease progressed after, no plan word earlier in that sentence."""
+    ls = _line_start(text, at)
+    m = _LINES_BRACKET_BEFORE.search(text, max(ls, at - 160), at)
+    if not m:
+        return False
+    own = re.split(r"[.!?](?:\s|$)", text[ls : m.start()])[-1]
+    return not _LINES_PLAN_WORD.search(own)
 
 
 # (held-out v22) [v22-therapy-after-course] "after cisplatin/pemetrexed chemoradiation", "after carboplatin/
