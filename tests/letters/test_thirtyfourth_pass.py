@@ -43,6 +43,12 @@ _DRUG = "Drug: LUMAKRAS 120 mg tablets\n"
         ("Your plan will cover LUMAKRAS only after a trial of a preferred drug.\n", None),
         # [p32-g-plan-will-cover] a sentence about an appeal is read by the appeal's rules, as before
         ("Decision: Upheld\nYour appeal has been upheld and the plan will cover LUMAKRAS.\n", None),
+        # [p32-g-plan-will-cover-neg] (review fix) a negation, a doubt, a question or a condition in the sentence
+        ("This letter does not mean that your plan will cover LUMAKRAS.\n" + _DRUG, None),
+        ("This notice does not guarantee that your plan will cover LUMAKRAS.\n" + _DRUG, None),
+        ("Is it true that your plan will cover LUMAKRAS?\n" + _DRUG, None),
+        ("We will write to tell you whether your plan will cover LUMAKRAS.\n" + _DRUG, None),
+        ("Nothing here says your plan will cover this drug.\n" + _DRUG, None),
         # [p32-placed-on-hold] a relay's report that the plan put the request on hold
         ("Update from our intake desk: the insurer has placed the sotorasib prior authorization on hold.\n", "pended"),
         ("The reviewer has placed the PA on hold.\n" + _DRUG, "pended"),
