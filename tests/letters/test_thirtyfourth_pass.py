@@ -255,6 +255,14 @@ def test_an_amended_notices_own_date(sentence: str, want: date | None) -> None:
         # [p32-g-caps-heading-date] a heading that names another date: no letter's date
         ("RENEWAL DUE Jun. 8, 2027", None),
         ("COVERAGE ENDS Jun. 8, 2027", None),
+        # [p32-g-caps-heading-named-date] (review fix) a heading naming a service's, a fill's, a review's, a birth's ... date
+        ("DATE OF SERVICE 06/01/2027", None),
+        ("FILL DATE 06/01/2027", None),
+        ("REVIEW DATE Jun. 8, 2027", None),
+        ("RENEWAL Jun. 8, 2027", None),
+        ("REQUEST RECEIVED Jun. 8, 2027", None),
+        ("DATE OF REQUEST Jun. 8, 2027", None),
+        ("DATE OF ADMISSION Jun. 8, 2027", None),
     ],
 )
 def test_a_faxs_caps_heading_and_its_date(heading: str, want: date | None) -> None:
