@@ -192,7 +192,7 @@ _CAPS_HEADING_DATE = re.compile(
 _NAMED_DATE = re.compile(
     r"\b(?:services?|dos|fill(?:ed)?|refill|dispensed|shipped|ship|review(?:ed)?|renewals?|birth|dob|requests?|requested|"
     r"received|submitted|admission|admitted|discharge|appeal|expir\w*|effective|prescribed|written|signed|printed|"
-    r"faxed|sent|mailed|onset|diagnosis|surgery|visit|injury|last|next|prior|previous|original)\b|"
+    r"faxed|sent|mailed|onset|diagnosis|surgery|visit|injury)\b|"
     r"\bdate[ \t]+of[ \t]+(?!(?:this[ \t]+)?(?:notice|letter|decision|determination)\b)",
     I,
 )
