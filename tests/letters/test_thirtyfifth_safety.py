@@ -357,3 +357,20 @@ def test_a_name_read_surely_gets_no_second_look(monkeypatch: pytest.MonkeyPatch)
     assert match(p, _CASE)[0] == ["name"]  # read surely: a mismatch as before
     p = propose(_letter(_NAMED, ocr=True, unsure=("Wetherbee",)), None, b"fax")
     assert match(p, _CASE | {"name": "Leopold N. Wetherbee"}) == ([], [])  # the same name: no look made
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        # [t35-g-decision-line-phone] (review fix) a phone's or a fax's number, or a date, on the decision's line is no id
+        "Your continuation request is DENIED. Questions: fax 5550123456",
+        "Your continuation request is DENIED. Fax 8005550123 with questions.",
+        "DENIED. Call TEL-800-555-0123.",
+        "Your continuation request is DENIED; our desk is at 8005550142.",
+        "Your continuation request is DENIED as of 07312027.",
+    ],
+)
+def test_a_phone_or_a_date_on_the_decisions_line_is_no_id(decision: str) -> None:
+    history = "History: authorization SF-3300417 was approved for 02/01/2027 - 07/31/2027."
+    p = propose(_letter(_RENEWAL.format(history=history, decision=decision)))
+    assert p.value("authorization_number") is None

@@ -188,9 +188,22 @@ _CAPS_HEADING_DATE = re.compile(
 )
 
 
+# (review fix) a heading naming what its date is of: a service, a fill, a review, a renewal, a birth, a request ...
+_NAMED_DATE = re.compile(
+    r"\b(?:services?|dos|fill(?:ed)?|refill|dispensed|shipped|ship|review(?:ed)?|renewals?|birth|dob|requests?|requested|"
+    r"received|submitted|admission|admitted|discharge|appeal|expir\w*|effective|prescribed|written|signed|printed|"
+    r"faxed|sent|mailed|onset|diagnosis|surgery|visit|injury)\b|"
+    r"\bdate[ \t]+of[ \t]+(?!(?:this[ \t]+)?(?:notice|letter|decision|determination)\b)",
+    I,
+)
+
+
 def _caps_heading_date(line: str) -> re.Match[str] | None:
-    """:data:`_CAPS_HEADING_DATE`, never a heading that names another date ("COVERAGE ENDS ...", "RENEWAL STARTS ...")."""
+    """:data:`_CAPS_HEADING_DATE`, never a heading that names another date ("COVERAGE ENDS ...", "RENEWAL STARTS ...",
+    "DATE OF SERVICE ...", "FILL DATE ...", "REVIEW DATE ...": a service's, a fill's, a review's, a request's date)."""
     if re.search(r"\b(?:ends?|ending|ended|deadline|starts?|starting|begins?|renews?)\b", line, I):
+        return None
+    if _NAMED_DATE.search(line):
         return None
     return _CAPS_HEADING_DATE.search(line)
 

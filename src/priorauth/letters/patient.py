@@ -175,11 +175,14 @@ def compare(
 
 # a name OCR read weakly (under its confidence threshold, left empty as a value) is still compared, its glyphs folded as
 # OCR confuses them: letters it cannot tell apart ("l", "I", "1"; "rn" and "m"; "ri" and "n"; "cl" and "d"; "vv" and
-# "w"; "ç" read as "g"; "c" read as "e", its gap a fax's pixels close (the thirty-second pass: "Kowalezyk" of
-# "Kowalczyk", read surely); "b" and "h", whose bowl a fax's pixels open; "ü" read as "ii", its two dots as the i's, the
+# "w"; "ç" read as "g"; "b" and "h", whose bowl a fax's pixels open; "ü" read as "ii", its two dots as the i's, the
 # twenty-fifth set's "Liithi" of "Lüthi"), letters a fax font drops the mark of ("ø", "æ", "ß"), stray marks inside a word ("l.und")
 _FOLD_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d", "þ": "th"})
-_FOLD_GLYPHS = (("ii", "u"), ("b", "h"), ("rn", "m"), ("ri", "n"), ("cl", "d"), ("vv", "w"), ("1", "l"), ("|", "l"), ("!", "l"), ("i", "l"), ("g", "c"), ("e", "c"))
+_FOLD_GLYPHS = (("ii", "u"), ("b", "h"), ("rn", "m"), ("ri", "n"), ("cl", "d"), ("vv", "w"), ("1", "l"), ("|", "l"), ("!", "l"), ("i", "l"), ("g", "c"))
+# a "c" read as an "e", its gap a fax's pixels close (the thirty-second pass: "Kowalezyk" of "Kowalczyk"): an "e" is a
+# vowel, so never folded as a glyph (it would make "Mae" of "Mac", "Cagan" of "Eagan"); only in a name read surely
+# (:func:`glyph_same`), only between consonants inside a word, and only where the case's word has its "c"
+_CONSONANT = "bcdfghjklmnpqrstvwxz"
 
 
 def _folded_words(name: str, glyphs: bool = True) -> set[str]:
@@ -197,7 +200,17 @@ def glyph_same(read: str, want: str) -> bool:
     """The two names are the same word for word once OCR's look-alike glyphs are folded (never a vowel changed:
     "Jonathon" is not "Jonathan")."""
     a, b = _glyph_fixed_point(read), _glyph_fixed_point(want)
-    return bool(a) and a == b
+    return bool(a) and {_c_read_as_e(w, b) for w in a} == b
+
+
+def _c_read_as_e(word: str, case_words: set[str]) -> str:
+    """The read word as the case's word it equals once an "e" between two consonants inside it is taken for the
+    case's "c" there ("kowalezyk" of "kowalczyk"); else as read (an "e" at a word's edge or by a vowel is a vowel)."""
+    inner = {i for i in range(1, len(word) - 1) if word[i] == "e" and {word[i - 1], word[i + 1]} <= set(_CONSONANT)}
+    for want in (w for w in case_words if len(w) == len(word)):
+        if all(x == y or (i in inner and y == "c") for i, (x, y) in enumerate(zip(word, want, strict=True))):
+            return want
+    return word
 
 
 def _glyph_fixed_point(name: str) -> set[str]:

@@ -277,6 +277,21 @@ def _earlier(text: str, hit: Hit, kind: str | None) -> bool:
 _DECIDED = re.compile(r"\b(?:denied|approved|not\s+approved|declined|rejected|pended|pending)\b", I)
 
 
+# (review fix) on a decision's line a number that is a phone's or a fax's ("fax 5550123456", "TEL-800-555-0123", a
+# 555-01xx number) or a date written without its slashes ("07312027", "20270731") is never the decision's id
+_PHONE_WORD = re.compile(r"\b(?:phone|telephone|tel|fax|facsimile|call|dial|toll[- ]?free|tty|tdd|ph|cell)\b\W{0,3}$", I)
+_PHONE_SHAPE = re.compile(
+    r"^(?:(?:TEL|PH|PHONE|FAX)\b.*|1?-?\d{3}-\d{3}-\d{4}|1?\d{3}555\d{4}|1?555\d{4}|\d{3}-?555-?\d{4})$", I
+)
+_DATE_SHAPE = re.compile(r"^(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:19|20)\d\d|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))$")
+
+
+def _phone_or_date(m: re.Match[str]) -> bool:
+    """The id found is a phone's or a fax's number (a word before it says so, or its shape), or a date."""
+    value, before = m.group(0), m.string[: m.start()]
+    return bool(_PHONE_WORD.search(before) or _PHONE_SHAPE.match(value) or _DATE_SHAPE.match(value))
+
+
 def _decision_line_id(text: str, earlier: Hit) -> Hit | None:
     """The one id on a line that states the decision ("Renewal request Y: DENIED"), outside the history."""
     found = []
@@ -292,7 +307,7 @@ def _decision_line_id(text: str, earlier: Hit) -> Hit | None:
             continue
         if not _DECIDED.search(line.group(0)):
             continue
-        ids = [i for i in _ID.finditer(line.group(0)) if i.group(0) != str(earlier.value)]
+        ids = [i for i in _ID.finditer(line.group(0)) if i.group(0) != str(earlier.value) and not _phone_or_date(i)]
         if len(ids) == 1:
             found.append(Hit(ids[0].group(0), line.start() + ids[0].start(), line.start() + ids[0].end()))
     return found[0] if len(found) == 1 else None

@@ -11,7 +11,8 @@ a line of their own (a blank line under it, or the letter's end: never over the 
 OF APPROVED PHARMACIES" names no decision); "granted" only right after the approval's name ("APPROVAL NOT GRANTED",
 "PRIOR APPROVAL REQUEST GRANTED ..." are read by their own rules or not at all); "will cover" only with the drug named
 (or "this drug") and no condition, time or limit after it in the sentence ("... will cover LUMAKRAS once ...", "...
-only if ...": a promise, no decision); "placed ... on hold" only of the request (a hold on a shipment, an account or a
+only if ...": a promise, no decision), nor a negation, a doubt, a question or a condition anywhere in it ("This letter
+does not mean that your plan will cover ...", "... does not guarantee ...", "Is it true that ...?", "whether ..."); "placed ... on hold" only of the request (a hold on a shipment, an account or a
 pharmacy says nothing); the pend title never an appeal's, an earlier or a sample one's."""
 
 from __future__ import annotations
@@ -34,7 +35,11 @@ _GRANTED_TITLE = (
 # "your plan will cover LUMAKRAS (sotorasib) 120 mg tablets that Dr. ... asked for" (no condition nor time after it)
 _PLAN_WILL_COVER = (
     # (never in a sentence about an appeal: "Your appeal has been upheld and the plan will cover ...", read by its rules)
-    r"^(?![^.]*\b(?:appeal|appeals|upheld|overturned|redetermination|reconsideration)\b)[^.]*?"
+    r"^(?![^.]*\b(?:appeal|appeals|upheld|overturned|redetermination|reconsideration)\b)"
+    # (never in a sentence that denies, doubts, asks or conditions it: "This letter does not mean that your plan will
+    # cover LUMAKRAS", "... does not guarantee ...", "Is it true that your plan will cover LUMAKRAS?", "whether ...")
+    r"(?![^.]*(?:\?|n[’']t\b|\b(?:not|no|nothing|none|never|cannot|neither|nor|whether|if|unless|until|once|guarantee[sd]?|"
+    r"guaranteeing|mean|means|may|might|could|would|should)\b))[^.]*?"
     r"\b(?:your|the|our)\s+(?:health\s+|drug\s+|prescription\s+|medicare\s+)?plan\s+will\s+(?:now\s+)?cover\s+"
     rf"(?:{_DRUG}|this\s+(?:drug|medication|medicine|prescription))"
     r"(?![^.]*\b(?:if|when|once|after|unless|until|only|provided|as\s+long\s+as)\b)"
