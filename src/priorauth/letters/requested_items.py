@@ -363,9 +363,10 @@ _SEND_TO = re.compile(
 
 
 def _named_above(text: str, at: int, obj: str) -> bool:
-    """Whether a request's object is "the <thing>" named in the lines just above ("The plan asked for: a letter of
-    medical necessity ... Please fax the letter ..."): it points back, as "them" does, and is no item of its own."""
-    m = re.fullmatch(r"the\s+(?:\w+\s+){0,1}(?P<head>[a-z]{4,})", obj, I)
+    """Whether a request's object is a bare "the <thing>" named in the lines just above ("The plan asked for: a letter
+    of medical necessity ... Please fax the letter ..."): it points back, as "them" does, and is no item of its own. A
+    thing with a word of its own ("Please also send: the pathology report" after "the latest CT report") is asked for."""
+    m = re.fullmatch(r"the\s+(?P<head>[a-z]{4,})", obj, I)  # "the pathology report" names a thing of its own
     return bool(m) and bool(re.search(rf"\b{re.escape(m.group('head'))}\b", text[max(0, at - 400) : at], I))
 
 
