@@ -203,16 +203,16 @@ def test_the_fourth_sets_fax_development_table_is_consistent() -> None:
     )
 
 
-def test_the_scoring_script_knows_the_thirty_sixth_set() -> None:
-    """heldout36 (the next blind set) is merged later: the script names it and, until its file is in the checkout,
-    says so in one line (exit 2, no traceback). heldout21 .. heldout35 are named too (heldout30 .. heldout35, written
+def test_the_scoring_script_knows_the_thirty_seventh_set() -> None:
+    """heldout37 (the next blind set) is merged later: the script names it and, until its file is in the checkout,
+    says so in one line (exit 2, no traceback). heldout21 .. heldout36 are named too (heldout30 .. heldout36, written
     blind, are merged and scored once by the lead)."""
-    for n in range(21, 37):
+    for n in range(21, 38):
         assert render.CORPORA[f"heldout{n}"] == f"heldout{n}.yaml"
-    if (ROOT / "tests" / "letters" / "heldout36.yaml").exists():
-        pytest.skip("the thirty-sixth set is merged: it is scored by the lead, blind, not here")
+    if (ROOT / "tests" / "letters" / "heldout37.yaml").exists():
+        pytest.skip("the thirty-seventh set is merged: it is scored by the lead, blind, not here")
     p = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout36", "--limit", "1"],
+        [sys.executable, str(ROOT / "scripts" / "letter_quality.py"), "--corpus", "heldout37", "--limit", "1"],
         capture_output=True,
         text=True,
         check=False,
@@ -220,7 +220,7 @@ def test_the_scoring_script_knows_the_thirty_sixth_set() -> None:
     )
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.strip().splitlines() == [
-        "letter_quality: the heldout36 corpus (heldout36.yaml) is not in this checkout"
+        "letter_quality: the heldout37 corpus (heldout37.yaml) is not in this checkout"
     ]
 
 
@@ -705,6 +705,22 @@ THIRTYFIFTH_BLIND = {  # the thirty-fifth set (US payers' letters): one blind ru
 }
 
 
+THIRTYSIXTH_BLIND = {  # the thirty-sixth set (US payers' letters): one blind run, by the lead, on stop 46's reader
+    "outcome": ("83.3 / 14.6 / 2.1", "81.2 / 16.7 / 2.1"),
+    "authorization_number": ("95.8 / 2.1 / 2.1", "85.4 / 8.3 / 6.2"),
+    "period_start": ("91.7 / 6.2 / 2.1", "89.6 / 8.3 / 2.1"),
+    "period_end": ("91.7 / 6.2 / 2.1", "89.6 / 8.3 / 2.1"),
+    "quantity": ("89.6 / 8.3 / 2.1", "87.5 / 10.4 / 2.1"),
+    "appeal_deadline": ("89.6 / 10.4 / 0.0", "85.4 / 14.6 / 0.0"),
+    "denial_reason": ("89.6 / 8.3 / 2.1", "91.7 / 6.2 / 2.1"),
+    "requested": ("87.5 / 10.4 / 2.1", "83.3 / 10.4 / 6.2"),
+    "patient_name": ("87.5 / 8.3 / 4.2", "72.9 / 16.7 / 10.4"),
+    "patient_birth_date": ("97.9 / 0.0 / 2.1", "85.4 / 14.6 / 0.0"),
+    "patient_member_id": ("91.7 / 4.2 / 4.2", "83.3 / 10.4 / 6.2"),
+    "patient_mismatch": ("93.8 / 0.0 / 6.2", "87.5 / 0.0 / 12.5"),
+}
+
+
 def _at_both_qualities(
     nth: str,
     blind: dict[str, tuple[str, str]],
@@ -759,6 +775,7 @@ def _at_both_qualities(
         _at_both_qualities("thirty-third", THIRTYTHIRD_BLIND, 0, "scored **once** by the lead on 2026-12-04"),
         _at_both_qualities("thirty-fourth", THIRTYFOURTH_BLIND, 0, "scored **once** by the lead on 2026-12-04"),
         _at_both_qualities("thirty-fifth", THIRTYFIFTH_BLIND, 1, "scored **once** by the lead on 2026-12-04"),
+        _at_both_qualities("thirty-sixth", THIRTYSIXTH_BLIND, 1, "scored **once** by the lead on 2026-12-05"),
     ],
 )
 def test_a_blind_table_stays_as_recorded(heading: str, blind: dict[str, str], wrong: int | str, since: str) -> None:
