@@ -35,6 +35,7 @@ from priorauth.letters import (
     pending_notice,
     placed,
     radio_star,
+    stacked_label,
     statement_set31,
     status_icon,
     upheld,
@@ -137,6 +138,7 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
     labeled += outcome_labels.label_hits(text, codes)
     labeled += [hit for _, hit, ours in items(text) if ours]
     labeled += outcome_forms.marked_hits(text)
+    labeled += stacked_label.hits(text)  # "DECISION" over "APPROVAL", each a line of its own
     if m := closure(text):
         return [], f"the letter says no decision was made ({' '.join(m.group(0).split())}): left empty"
     undecided = _UNDECIDED.search(text)

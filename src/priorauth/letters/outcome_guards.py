@@ -48,6 +48,25 @@ _EARLIER_CLOSED = re.compile(
     r"\b(?:is|was|has\s+been|will\s+be|are|were)\s+(?:now\s+)?$",
     I,
 )
+# an authorization the letter voids and replaces with a new one it names ("Authorization X (issued ...) has been VOIDED
+# ... It is replaced by: Authorization Y", the thirty-third pass): the old number closed, not the request; only with
+# the number voided named right before ("Authorization X ... has been") and the replacement said after it
+_NUMBER_CLOSED = re.compile(
+    r"\b(?:authori[sz]ation|auth|approval|PA)[ \t]*(?:#|number|no\.)?[ \t]*[A-Z0-9][A-Z0-9-]{3,}\d(?:[^.;\n]|\n(?![ \t]*\n)){0,40}?"
+    r"\b(?:is|was|has\s+been|have\s+been)\s+$",
+    I,
+)
+_REPLACED_BY = re.compile(
+    r"\b(?:replaced|superseded)[ \t]+by\b|\breplacement[ \t]+(?:authori[sz]ation|auth|PA)[ \t]*(?:#|number|no\.)?[ \t]*:?[ \t]*[A-Z0-9-]*\d",
+    I,
+)
+
+
+def _replaced(text: str, c: re.Match[str]) -> bool:
+    """The word closes a numbered authorization that the letter then says is replaced by another."""
+    return bool(_NUMBER_CLOSED.search(text, max(0, c.start() - 90), c.start()) and _REPLACED_BY.search(text, c.end()))
+
+
 # a closure threatened, not made: "failing which the request will be closed as ...", "may be cancelled" (the words
 # before the closure's word, in its sentence)
 _THREATENED = re.compile(r"\b(?:will|shall|may|would|could|might|can)\s+(?:then\s+|also\s+)?be\s+$", I)
@@ -63,6 +82,7 @@ def closure(text: str) -> re.Match[str] | None:
             if not _DECISION_WITHDRAWN.search(text, max(0, c.start() - 60), c.start())
             and not _EARLIER_CLOSED.search(text, max(0, c.start() - 90), c.start())
             and not _THREATENED.search(text, max(0, c.start() - 30), c.start())
+            and not _replaced(text, c)
         ),
         None,
     )

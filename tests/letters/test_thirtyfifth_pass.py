@@ -1,0 +1,197 @@
+"""Issue 18, the thirty-third pass: the thirty-fifth set (US plans' letters) read whole. Each CLASS of miss closed with
+letters of our own wording (never a held-out letter's sentence), table-driven, each with the guards that must stay as
+they are (ids ``[p33-...]`` in the comments; ``[p33-g-...]`` the guards). Synthetic names and numbers only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from priorauth.letters.proposal import propose
+from tests.letters.test_generalise import _read
+from tests.letters.test_thirtyfifth_safety import _pages
+
+_HEAD = "Larkspur Valley Health (fictitious)\nJune 8, 2027\n\nMember: Odile P. Framley   DOB: 07/21/1957   ID: LVH000000913\n"
+_DRUG = "Drug: LUMAKRAS 120 mg tablets\n\n"
+
+
+# -- 1. a decision in the thirty-fifth set's wordings -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # [p33-i-could-not-approve] a physician reviewer's first person, the request pointed back to
+        ("I looked at the request for LUMAKRAS as the plan's oncologist. I could not approve it.\n", "denied"),
+        ("After reading the chart notes, I was not able to approve this request.\n", "denied"),
+        ("I cannot approve sotorasib. The scan shows the cancer grew on it.\n", "denied"),
+        # [p33-g-i-could-not-approve] a condition, a wait or a question; a part of the request only
+        ("I could not approve it without the biopsy report.\n", None),
+        ("If I cannot approve it, I will call your office first.\n", None),
+        ("I could not approve the higher dose.\n", None),
+        ("Why could I not approve it?\n", None),
+        # [p33-replacement-title] a notice issuing a replacement authorization, its date in a column after the title
+        ("\nREPLACEMENT AUTHORIZATION NOTICE                    06/08/2027\n\nAuthorization LV-20415 is issued.\n", "approved"),
+        # (at fax the column's gap closed to one blank, a speck in it)
+        ("\nREPLACEMENT AUTHORIZATION NOTICE = 06/08/2027\n\n", "approved"),
+        # [p33-g-replacement-title] a request for one, a title that says it was not issued or is pending
+        ("\nREPLACEMENT AUTHORIZATION REQUEST                   06/08/2027\n\n", None),
+        ("\nREPLACEMENT AUTHORIZATION NOT ISSUED\n\n", None),
+        ("Please keep the replacement authorization notice with your records.\n", None),
+        # [p33-incomplete-title] a notice titled as the request incomplete, the notice's date in a column
+        ("\nINCOMPLETE PRIOR AUTHORIZATION REQUEST        Notice date: June 8, 2027\n\nSend the items by 06/22/2027.\n", "pended"),
+        ("\nINCOMPLETE PA REQUEST                    06/08/2027\n\n", "pended"),
+        # [p33-g-incomplete-title] an appeal's title (never read as a pend)
+        ("\nINCOMPLETE APPEAL REQUEST                06/08/2027\n\n", None),
+    ],
+)
+def test_a_decision_in_the_thirty_fifth_sets_words(body: str, want: str | None) -> None:
+    assert _read(_HEAD + _DRUG + body)["outcome"] == want
+
+
+_STACKED = (
+    "Larkspur Valley Welfare Fund (fictitious)\nDrug Program run by Example Rx (fictitious)\n\nTuesday, June 8, 2027\n\n"
+    "PARTICIPANT\nOdile P. Framley\nPARTICIPANT ID\nLVW-000-20-4417\nDATE OF BIRTH\n07/21/1957\nMEDICATION\n"
+    "Lumakras (sotorasib) 120 mg tablets\n{label}\n{value}\nAUTHORIZATION\nLV-2027-0415\nCOVERAGE PERIOD\n"
+    "07/01/2027 to 12/31/2027\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "want"),
+    [
+        # [p33-stacked-label] a label-above-value form's decision, the value a noun, its indent lost at fax
+        ("DECISION", "APPROVAL", "approved"),
+        ("Outcome", "Denial", "denied"),
+        ("DETERMINATION", "  DENIAL", "denied"),
+        # [p33-g-stacked-label] a label of another decision, or a value with more words
+        ("APPEAL DECISION", "APPROVAL", None),
+        ("DECISION", "APPROVAL PENDING", None),
+        ("DECISION", "DENIAL UPHELD ON APPEAL", None),
+        ("PRIOR DECISION", "APPROVAL", None),
+    ],
+)
+def test_a_decision_under_its_label(label: str, value: str, want: str | None) -> None:
+    assert _read(_STACKED.format(label=label, value=value))["outcome"] == want
+
+
+# -- 2. an earlier decision beside the letter's own ---------------------------------------------------------------------
+_RENEWAL = _HEAD + _DRUG + "{history}\n\nRenewal request LV-20999: DENIED\nReason: the scan shows growth on LUMAKRAS.\n"
+
+
+@pytest.mark.parametrize(
+    ("history", "want"),
+    [
+        # [p33-history-paragraph] a paragraph that opens with "History:", its earlier approval on the label's line
+        ("History: authorization LV-20111 was approved for 01/01/2027 - 06/30/2027.\nThat approval ends today.", "denied"),
+        # [p33-g-history-paragraph] no history label: an approval said beside the denial still makes the two disagree
+        ("We approved LUMAKRAS for you.", None),
+    ],
+)
+def test_a_history_paragraph_is_no_decision(history: str, want: str | None) -> None:
+    assert _read(_RENEWAL.format(history=history))["outcome"] == want
+
+
+_VOIDED = (
+    "Larkspur Valley Health (fictitious)\n\nREPLACEMENT AUTHORIZATION NOTICE                    06/08/2027\n\n"
+    "Member: Odile P. Framley   DOB: 07/21/1957   ID: LVH000000913\n" + _DRUG + "{body}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # [p33-voided-replaced] the number voided and replaced by a new one named: no closure of the request
+        (
+            "Authorization LV-10415 (issued 05/30/2027) has been VOIDED. Do not use it.\n\nIt is replaced by:\n"
+            "  Authorization LV-20415\n  Valid 06/08/2027 through 12/07/2027\n",
+            ("approved", "LV-20415", date(2027, 6, 8), date(2027, 12, 7)),
+        ),
+        # [p33-g-voided-replaced] voided with no replacement named; the request itself cancelled
+        ("Authorization LV-10415 has been VOIDED.\n", (None, None, None, None)),
+        ("Your request has been cancelled. It is replaced by a new request.\n", (None, None, None, None)),
+    ],
+)
+def test_a_voided_number_replaced_is_no_closure(body: str, want: tuple) -> None:
+    got = _read(_VOIDED.format(body=body))
+    assert (got["outcome"], got["number"], got["start"], got["end"]) == want
+
+
+_OWN_PAGE = (
+    "Larkspur Valley Health (fictitious)                      Fax 312-555-0190   p. 1\n\n"
+    "MORE INFORMATION NEEDED                                                06/08/2027\n\n"
+    "Member: Odile P. Framley          Member ID: LVH-0000-20417          DOB: 7/21/1957\n"
+    "Request: LV-PA-55103-0042 - Lumakras 120 mg tablets\n\n"
+    "Please send the most recent CT report.\n"
+)
+_SECOND_PAGE = (
+    "Larkspur Valley Health (fictitious)                      Fax 312-555-0190   p. 2\n\n"
+    "APPROVAL NOTICE                                                        06/08/2027\n\n"
+    "Member: {name}          Member ID: {mid}          DOB: 1/22/1958\n"
+    "Authorization: LV-AU-55102-7719 - Lumakras 120 mg tablets\n"
+    "Approved 06/08/2027 through 12/07/2027\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "mid", "want"),
+    [
+        # [p33-other-member-outcome] another member's approval page faxed behind the pend page decides nothing here
+        ("Bartholomew K. Ashdown", "LVH-0000-83001", "pended"),
+        # [p33-g-other-member-outcome] the second page the same member's: the two pages disagree, as before
+        ("Odile P. Framley", "LVH-0000-20417", None),
+    ],
+)
+def test_another_members_page_decides_nothing(name: str, mid: str, want: str | None) -> None:
+    letter = _pages(_OWN_PAGE, _SECOND_PAGE.format(name=name, mid=mid))
+    assert propose(letter).value("outcome") == want
+
+
+# -- 3. the number and the period ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lines", "want"),
+    [
+        # [p33-previous-new-lines] the earlier authorization's labelled line over the new one's
+        (
+            "Previous authorization:  LV-10415 (01/01/2027 - 06/30/2027) - expires\nNew authorization:       LV-20415\n"
+            "New period:              07/01/2027 - 12/31/2027\n",
+            ("LV-20415", date(2027, 7, 1), date(2027, 12, 31)),
+        ),
+        # [p33-g-previous-new-lines] no new one labelled: the previous one's line still keeps the number out, as before
+        (
+            "Previous authorization:  LV-10415 (01/01/2027 - 06/30/2027) - expires\nAuthorization:       LV-20415\n",
+            (None, None, None),
+        ),
+    ],
+)
+def test_a_new_authorization_under_the_previous_one(lines: str, want: tuple) -> None:
+    got = _read(_HEAD + _DRUG + lines + "\nReauthorization was approved.\n")
+    assert (got["number"], got["start"], got["end"]) == want
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        # [p33-kind-request-leaders] a ledger's "Auth request ..." label, short dot leaders
+        ("Auth request ... LV-PA-2204417", "LV-PA-2204417"),
+        ("PA request ..... LV-PA-2204417", "LV-PA-2204417"),
+        # [p33-g-kind-request-leaders] another kind of request is no label of the number
+        ("Member request ... LV-PA-2204417", None),
+    ],
+)
+def test_a_ledgers_kind_of_request(line: str, want: str | None) -> None:
+    assert _read(_HEAD + _DRUG + line + "\n\nWe did not approve this request.\n")["number"] == want
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        # [p33-good-thru] a relay's "Approved <date>, good thru <date>"
+        ("Approved 07/01/27, good thru 06/30/28", (date(2027, 7, 1), date(2028, 6, 30))),
+        ("Approved 07/01/2027, valid through 06/30/2028", (date(2027, 7, 1), date(2028, 6, 30))),
+        # [p33-g-good-thru] no approval's or validity's word before the first date: no range (its end as before)
+        ("Received 07/01/2027, good thru 06/30/2028.", (None, date(2028, 6, 30))),
+    ],
+)
+def test_approved_good_thru(line: str, want: tuple) -> None:
+    got = _read(_HEAD + _DRUG + line + "\n\nWe approved it.\n")
+    assert (got["start"], got["end"]) == want
