@@ -30,7 +30,10 @@ _DRUG = "Drug: LUMAKRAS 120 mg tablets\n\n"
         ("I could not approve the higher dose.\n", None),
         ("Why could I not approve it?\n", None),
         # [p33-replacement-title] a notice issuing a replacement authorization, its date in a column after the title
-        ("\nREPLACEMENT AUTHORIZATION NOTICE                    06/08/2027\n\nAuthorization LV-20415 is issued.\n", "approved"),
+        (
+            "\nREPLACEMENT AUTHORIZATION NOTICE                    06/08/2027\n\nAuthorization LV-20415 is issued.\n",
+            "approved",
+        ),
         # (at fax the column's gap closed to one blank, a speck in it)
         ("\nREPLACEMENT AUTHORIZATION NOTICE = 06/08/2027\n\n", "approved"),
         # [p33-g-replacement-title] a request for one, a title that says it was not issued or is pending
@@ -38,7 +41,10 @@ _DRUG = "Drug: LUMAKRAS 120 mg tablets\n\n"
         ("\nREPLACEMENT AUTHORIZATION NOT ISSUED\n\n", None),
         ("Please keep the replacement authorization notice with your records.\n", None),
         # [p33-incomplete-title] a notice titled as the request incomplete, the notice's date in a column
-        ("\nINCOMPLETE PRIOR AUTHORIZATION REQUEST        Notice date: June 8, 2027\n\nSend the items by 06/22/2027.\n", "pended"),
+        (
+            "\nINCOMPLETE PRIOR AUTHORIZATION REQUEST        Notice date: June 8, 2027\n\nSend the items by 06/22/2027.\n",
+            "pended",
+        ),
         ("\nINCOMPLETE PA REQUEST                    06/08/2027\n\n", "pended"),
         # [p33-g-incomplete-title] an appeal's title (never read as a pend)
         ("\nINCOMPLETE APPEAL REQUEST                06/08/2027\n\n", None),
@@ -82,7 +88,10 @@ _RENEWAL = _HEAD + _DRUG + "{history}\n\nRenewal request LV-20999: DENIED\nReaso
     ("history", "want"),
     [
         # [p33-history-paragraph] a paragraph that opens with "History:", its earlier approval on the label's line
-        ("History: authorization LV-20111 was approved for 01/01/2027 - 06/30/2027.\nThat approval ends today.", "denied"),
+        (
+            "History: authorization LV-20111 was approved for 01/01/2027 - 06/30/2027.\nThat approval ends today.",
+            "denied",
+        ),
         # [p33-g-history-paragraph] no history label: an approval said beside the denial still makes the two disagree
         ("We approved LUMAKRAS for you.", None),
     ],

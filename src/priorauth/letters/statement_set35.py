@@ -39,7 +39,9 @@ APPROVED = [_REPLACEMENT_TITLE]
 # a notice titled as the request incomplete ("INCOMPLETE PRIOR AUTHORIZATION REQUEST" with the notice's date in a column
 # after it), a line of its own: the plan waits for what is missing; never a title that says the request was closed,
 # withdrawn or denied as incomplete, an appeal's or a sample's
-_NOT_CLOSED = r"(?![^\n]*\b(?-i:APPEAL|APPEALS|SAMPLE|EXAMPLE|CLOSED|WITHDRAWN|DENIED|DENIAL|CANCELLED|CANCELED|VOID|VOIDED)\b)"
+_NOT_CLOSED = (
+    r"(?![^\n]*\b(?-i:APPEAL|APPEALS|SAMPLE|EXAMPLE|CLOSED|WITHDRAWN|DENIED|DENIAL|CANCELLED|CANCELED|VOID|VOIDED)\b)"
+)
 _INCOMPLETE_TITLE = (
     rf"^\s*{_NOT_CLOSED}(?-i:INCOMPLETE)[ \t]+(?:(?-i:PRIOR[ \t]+AUTHORI[SZ]ATION|PA|PHARMACY|COVERAGE|DRUG)[ \t]+)?"
     rf"(?-i:REQUEST|SUBMISSION)(?:[ \t]+(?-i:NOTICE|LETTER))?(?={_DATE_COLUMN}[ \t]*(?:\n|\Z))"
