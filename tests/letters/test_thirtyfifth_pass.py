@@ -204,3 +204,43 @@ def test_a_ledgers_kind_of_request(line: str, want: str | None) -> None:
 def test_approved_good_thru(line: str, want: tuple) -> None:
     got = _read(_HEAD + _DRUG + line + "\n\nWe approved it.\n")
     assert (got["start"], got["end"]) == want
+
+
+# -- 4. the appeal's window and the reason ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        # [p33-until-redetermination] "You have until <date> to ask for a redetermination" (a Medicare plan's appeal)
+        ("What you can do: You have until July 14, 2027 to ask for a redetermination.", date(2027, 7, 14)),
+        # [p33-window-closes] "APPEAL WINDOW CLOSES ...... <date>", "Appeal period ends: <date>"
+        ("APPEAL WINDOW CLOSES ...... 07/06/2027", date(2027, 7, 6)),
+        ("Appeal period ends: 07/06/2027", date(2027, 7, 6)),
+        # [p33-g-until-redetermination] a date to ask for something else, a window with no date
+        ("You have until July 14, 2027 to ask for a copy of the rules we used.", None),
+        ("You have until July 14, 2027 to send the records.", None),
+    ],
+)
+def test_an_appeal_window_stated(line: str, want: date | None) -> None:
+    assert _read(_HEAD + _DRUG + "We denied your request.\n\n" + line + "\n")["deadline"] == want
+
+
+@pytest.mark.parametrize(
+    ("lines", "want"),
+    [
+        # [p33-decision-note] an ePA print's "DECISION NOTE:" over its note
+        (
+            "PLAN DECISION ...... DENIED (06/04/2027)\nDECISION NOTE:\n  The dose asked for is above the label's maximum.\n",
+            "The dose asked for is above the label's maximum.",
+        ),
+        # [p33-plan-provision] a self-funded plan's "Plan provision applied:" and the provision it names
+        (
+            "RESULT: Benefit denied.\nPlan provision applied: Section 4.2 - the Plan excludes drugs given free in a study.\n",
+            "Section 4.2 - the Plan excludes drugs given free in a study.",
+        ),
+        # [p33-g-decision-note] a word glued before it ("PRE-DECISION NOTE"), the provision in an approval
+        ("PLAN DECISION ...... DENIED (06/04/2027)\nPRE-DECISION NOTE:\n  Faxed to the office.\n", None),
+        ("RESULT: Benefit approved.\nPlan provision applied: Section 4.2 - specialty drugs.\n", None),
+    ],
+)
+def test_a_reason_under_its_label(lines: str, want: str | None) -> None:
+    assert _read(_HEAD + _DRUG + lines)["reason"] == want
