@@ -244,3 +244,40 @@ def test_an_appeal_window_stated(line: str, want: date | None) -> None:
 )
 def test_a_reason_under_its_label(lines: str, want: str | None) -> None:
     assert _read(_HEAD + _DRUG + lines)["reason"] == want
+
+
+# -- 5. what a pended letter asks ---------------------------------------------------------------------------------------
+_PEND = _HEAD + _DRUG + "PENDING - We need more information before we decide.\n\n"
+_PORTAL = (
+    "Larkspur Valley Health (fictitious) - Provider Portal\n"
+    "Auth #: LV-27319-0555          Status: PENDED - INFORMATION NEEDED\n"
+    "Member: Odile P. Framley   DOB: 07/21/1957   ID: LVH000000913\nDrug: LUMAKRAS 120 MG TAB\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # [p33-lettered-list] a list lettered "a." "b." under "Please send:"
+        (
+            _PEND + "Please send:\n  a. The biopsy report\n  b. Notes showing the weight\nFax within 10 days.\n",
+            ["The biopsy report", "Notes showing the weight"],
+        ),
+        # [p33-missing-from-request] a heading "Missing from your request:" over its list
+        (
+            _PORTAL + "Missing from your request:\n  > Date of the first biopsy\n  > Result of ALK testing\n",
+            ["Date of the first biopsy", "Result of ALK testing"],
+        ),
+        # [p33-heading-note] a portal's heading with a note in brackets, only the ticked boxes asked
+        (
+            _PORTAL + "Information needed (checked items only):\n  [X] The biopsy report\n  [ ] A CT report\n"
+            "  [X] Notes showing the weight\n",
+            ["The biopsy report", "Notes showing the weight"],
+        ),
+        # [p33-g-lettered-list] a lettered note in an approval asks nothing; nothing missing asks nothing
+        (_HEAD + _DRUG + "We approved LUMAKRAS.\n\nNotes:\n  a. Take it with food\n", []),
+        (_PORTAL + "Nothing is missing from your request: we will decide soon.\n", []),
+    ],
+)
+def test_what_a_pended_letter_asks(text: str, want: list[str]) -> None:
+    assert _read(text)["requested"] == want

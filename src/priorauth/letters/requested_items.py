@@ -61,6 +61,11 @@ _ASK = re.compile(
     # "Pended for: <what>" and "Also needed: <what>" opening their lines; a reviewer who "requests a peer-to-peer ..."; a
     # relay's "they need <what> before they will decide" (never "the member requests", nor a need with no decision after it)
     r"|\bmissing\s+(?:items?|documents?|documentation|records)\s*:"
+    # (a portal's heading with a note in brackets before its colon, "Information needed (checked items only):", the
+    # thirty-third pass)
+    r"|(?m:^)[ \t]*(?:information|documents?|documentation|items?|records)\s+(?:needed|requested|required)[ \t]*\([^()\n]{1,40}\)[ \t]*:"
+    # (a heading "Missing from your request:" over its list, the thirty-third pass)
+    r"|(?m:^)[ \t]*missing\s+from\s+(?:your|the|this)\s+(?:request|submission|form)\s*:"
     r"|(?m:^)[ \t]*(?:pended|pending|on\s+hold)\s+for\s*:(?=[ \t]*\S)|(?m:^)[ \t]*also\s+(?:needed|required|missing)\s*:(?=[ \t]*\S)"
     r"|\b(?:director|reviewer|pharmacist|plan)\s+(?:also\s+)?requests(?=\s+(?:a|an|the|your)\s)"
     r"|\b(?:they|the\s+plan|the\s+reviewer)\s+(?:still\s+|also\s+)?needs?"
@@ -74,8 +79,9 @@ _HOW_TO_SEND = re.compile(r"\n[ \t]*(?-i:[A-Z])[a-z]+(?:\s+(?:it|them|these|this
 # a clause after the object that says why it is asked ("... before they will decide"): no part of the item
 _WHY_ASKED = re.compile(r"\s+before\s+(?:they|we|it|the\s+plan)\s+(?:will|can|could)\s+(?:decide|review)\b.*\Z", I | re.S)
 _BULLET = re.compile(
-    # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item"; a fax's speck after a dash "-.")
-    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□][.,](?=[ \t])|[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?-i:Q)\d{1,2}[ \t]*\|"
+    # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item"; a fax's speck after a dash "-.";
+    # a small letter and its stop, "a. The biopsy report": the thirty-third pass)
+    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□][.,](?=[ \t])|[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|(?-i:[a-h])\.(?=[ \t])|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?-i:Q)\d{1,2}[ \t]*\|"
     # (never a table's row: "3.  | Treating oncologist's ...", a numbered row OCR gave a stop, opens its item with a bar)
     r"|(?P<box>[\[({][ \t]?[\])}]|☐)|(?P<tick>[\[({][ \t]*[xX✓✔][ \t]*[\])}]|[☒☑]))[ \t]+(?P<item>(?!\|)\S[^\n]*)$",
     re.M,
