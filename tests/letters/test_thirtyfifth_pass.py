@@ -274,6 +274,19 @@ _PORTAL = (
             "  [X] Notes showing the weight\n",
             ["The biopsy report", "Notes showing the weight"],
         ),
+        # [p33-plan-asked-for] a relay's "The plan asked for: <what>"
+        (
+            _HEAD + _DRUG + "The health plan has placed this prior authorization ON HOLD.\n"
+            "The plan asked for: a letter from the oncologist on why the patient cannot take docetaxel.\n"
+            "Please fax it to the plan and copy us.\n",
+            ["a letter from the oncologist on why the patient cannot take docetaxel"],
+        ),
+        # [p33-g-plan-asked-for] what the member asked for is no ask of the plan's
+        (
+            _HEAD + _DRUG + "The health plan has placed this prior authorization ON HOLD.\n"
+            "The member asked for: a faster delivery date.\n",
+            [],
+        ),
         # [p33-g-lettered-list] a lettered note in an approval asks nothing; nothing missing asks nothing
         (_HEAD + _DRUG + "We approved LUMAKRAS.\n\nNotes:\n  a. Take it with food\n", []),
         (_PORTAL + "Nothing is missing from your request: we will decide soon.\n", []),

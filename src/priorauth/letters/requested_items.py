@@ -64,6 +64,8 @@ _ASK = re.compile(
     # (a portal's heading with a note in brackets before its colon, "Information needed (checked items only):", the
     # thirty-third pass)
     r"|(?m:^)[ \t]*(?:information|documents?|documentation|items?|records)\s+(?:needed|requested|required)[ \t]*\([^()\n]{1,40}\)[ \t]*:"
+    # (a relay's "The plan asked for: <what>", the thirty-third pass; never "The member asked for: ...")
+    r"|\b(?:the\s+)?(?:health\s+)?(?:plan|insurer|payer|reviewer)\s+(?:has\s+|have\s+)?(?:asked|asks)\s+for\s*:"
     # (a heading "Missing from your request:" over its list, the thirty-third pass)
     r"|(?m:^)[ \t]*missing\s+from\s+(?:your|the|this)\s+(?:request|submission|form)\s*:"
     r"|(?m:^)[ \t]*(?:pended|pending|on\s+hold)\s+for\s*:(?=[ \t]*\S)|(?m:^)[ \t]*also\s+(?:needed|required|missing)\s*:(?=[ \t]*\S)"
