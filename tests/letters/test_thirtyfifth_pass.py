@@ -94,6 +94,8 @@ _RENEWAL = _HEAD + _DRUG + "{history}\n\nRenewal request LV-20999: DENIED\nReaso
         ),
         # [p33-g-history-paragraph] no history label: an approval said beside the denial still makes the two disagree
         ("We approved LUMAKRAS for you.", None),
+        # [p33-g-history-paragraph] a clinical history names no decision: read as before (the approval said disagrees)
+        ("History: adenocarcinoma treated with docetaxel.\nWe approved LUMAKRAS for you.", None),
     ],
 )
 def test_a_history_paragraph_is_no_decision(history: str, want: str | None) -> None:

@@ -33,7 +33,10 @@ _LIST = re.compile(
 # X was approved for ..."): the thirty-third pass; a label of an earlier authorization ("Previous authorization: X
 # (dates) - expires") is its own line only (the new one is on the line under it)
 _HISTORY_PARAGRAPH = re.compile(
-    r"^[ \t]*(?:(?:request|authori[sz]ation|approval|PA|decision)[ \t]+)?history[ \t]*:[ \t]*\S[^\n]*(?:\n[ \t]*\S[^\n]*)*|"
+    # (only a history of decisions: its label's line names an authorization, an approval, a denial or a request; a
+    # clinical "History: adenocarcinoma treated with LUMAKRAS ..." is the patient's, read as before)
+    r"^[ \t]*(?:(?:request|authori[sz]ation|approval|PA|decision)[ \t]+)?history[ \t]*:"
+    r"(?=[^\n]*\b(?:authori[sz]ation|approv\w*|den(?:ied|ial)|requests?|PA|auth)\b)[ \t]*\S[^\n]*(?:\n[ \t]*\S[^\n]*)*|"
     r"^[ \t]*(?:previous|prior|earlier|past|old)[ \t]+(?:authori[sz]ation|approval|auth|PA)[ \t]*(?:#|number|no\.)?[ \t]*:[^\n]*",
     I | M,
 )
