@@ -37,6 +37,7 @@ from priorauth.letters import (
     radio_star,
     stacked_label,
     statement_set31,
+    statement_set35,
     status_icon,
     upheld,
     x12_action,
@@ -167,6 +168,10 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
                     continue  # "we could not show that the coverage criteria were met": no approval
                 if m is None and value == "pended":
                     m = statement_set31.under_review(sentence, text)  # "Your request is under clinical review"
+                if m and value == "denied" and statement_set35.forwarded(sentence, text, s.end()):
+                    continue  # "Unable to approve; sent to a physician reviewer": pended or nothing, never denied
+                if m and m.re is p and not statement_set35.stands(p.pattern, text, s.end()):
+                    continue  # a thirty-fifth set's refusal taken back, a title its body contradicts (the review's fix)
                 if m:
                     said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
                     # (a heading that names LUMAKRAS and its status is LUMAKRAS's: "LUMAKRAS (sotorasib) — Not approved")
