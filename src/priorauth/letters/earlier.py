@@ -57,8 +57,13 @@ def without(text: str) -> str:
 
 # a renewal's pair of labelled lines, the earlier authorization's over the new one's ("Previous authorization:  X
 # (dates) - expires" over "New authorization:  Y" and "New period: ..."): the thirty-third pass
+# (the review's fix, 2026-12-05: "Prior authorization number: X" labels THIS request's number, "prior" naming prior
+# authorization, and "Current period:" is no earlier one; a "Prior approval" line names an earlier one only when it says
+# it expired or ended)
 _PREVIOUS_LINE = re.compile(
-    r"^[ \t]*(?:previous|prior|earlier|old|expiring|current)[ \t]+(?:authori[sz]ation|approval|auth|PA|period|dates?)\b[^\n:]{0,20}:[^\n]*",
+    r"^[ \t]*(?:(?:previous|earlier|old|expiring)[ \t]+(?:authori[sz]ation|approval|auth|PA|period|dates?)\b|"
+    r"prior[ \t]+(?:authori[sz]ation|approval|auth|PA)\b(?![ \t]*(?:number|num\b|no\b|id\b|#|ref|reference|request|code))"
+    r"(?=[^\n]*\b(?:expired|expires|expiring|ended|ends|replaced|superseded)\b))[^\n:]{0,20}:[^\n]*",
     I | M,
 )
 _NEW_LINE = re.compile(r"^[ \t]*new[ \t]+(?:authori[sz]ation|approval|auth|PA|period|dates?)\b[^\n:]{0,20}:[ \t]*\S", I | M)
