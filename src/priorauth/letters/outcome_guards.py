@@ -56,15 +56,31 @@ _NUMBER_CLOSED = re.compile(
     r"\b(?:is|was|has\s+been|have\s+been)\s+$",
     I,
 )
+# (the review's fix, 2026-12-05: an affirmative replacement that names an authorization's or a reference's number, "It
+# is replaced by: Authorization Y"; never "will not be replaced", "is not replaced", nor "replaced by Medicare coverage")
 _REPLACED_BY = re.compile(
-    r"\b(?:replaced|superseded)[ \t]+by\b|\breplacement[ \t]+(?:authori[sz]ation|auth|PA)[ \t]*(?:#|number|no\.)?[ \t]*:?[ \t]*[A-Z0-9-]*\d",
+    r"\b(?:replaced|superseded)[ \t]+by[ \t]*:?\s*(?:(?:a|the|new|its)[ \t]+)*(?:authori[sz]ation|auth|approval|PA|reference|ref\.?)"
+    r"[ \t]*(?:#|number|no\.)?[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9-]*\d"
+    r"|\breplacement[ \t]+(?:authori[sz]ation|auth|PA)[ \t]*(?:#|number|no\.)?[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9-]*\d",
     I,
 )
+_NEGATED = re.compile(r"\b(?:not|never|no|cannot|without)\b|n['’]t\b", I)
 
 
 def _replaced(text: str, c: re.Match[str]) -> bool:
-    """The word closes a numbered authorization that the letter then says is replaced by another."""
-    return bool(_NUMBER_CLOSED.search(text, max(0, c.start() - 90), c.start()) and _REPLACED_BY.search(text, c.end()))
+    """The word closes a numbered authorization that the letter then says is replaced by another (a negation in the
+    replacement's clause cancels it)."""
+    if not _NUMBER_CLOSED.search(text, max(0, c.start() - 90), c.start()):
+        return False
+    r = _REPLACED_BY.search(text, c.end())
+    if not r:
+        return False
+    clause = max(text.rfind(".", c.end(), r.start()), text.rfind(";", c.end(), r.start()), c.end())
+    return not _NEGATED.search(text, clause, r.end()) and not re.search(
+        r"\b(?:not|never)\s+(?:be\s+)?(?:replaced|reissued|superseded)\b|\bno\s+replacement\b",
+        text[c.end() : r.end()],
+        I,
+    )
 
 
 # a closure threatened, not made: "failing which the request will be closed as ...", "may be cancelled" (the words
