@@ -296,3 +296,102 @@ _PORTAL = (
 )
 def test_what_a_pended_letter_asks(text: str, want: list[str]) -> None:
     assert _read(text)["requested"] == want
+
+
+# -- the review's fixes (2026-12-05, the lead's reviewer): each a narrowing, each guard failing before its fix -------------
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # [p33-r-refusal] a refusal with the request sent on to a reviewer, quoted or reported, or said as past
+        ("I am unable to approve this request; it has been sent to a physician reviewer.\n", None),
+        ("I am unable to approve this request. It has been sent to a physician reviewer.\n", None),
+        ('Your doctor said "I could not approve it."\n', None),
+        # [p33-r-replacement-title] a replacement authorization's title over a body that refuses
+        (
+            "\nREPLACEMENT AUTHORIZATION NOTICE                    06/08/2027\n\n"
+            "We cannot issue a replacement authorization for LUMAKRAS.\n",
+            None,
+        ),
+        ("\nREPLACEMENT AUTHORIZATION\n\nWe are unable to replace the authorization.\n", None),
+        # [p33-r-incomplete-title] an incomplete request's title over a body that closes it
+        (
+            "\nINCOMPLETE PRIOR AUTHORIZATION REQUEST        06/08/2027\n\n"
+            "We did not get the information, so we closed this request.\n",
+            None,
+        ),
+        # (what stays: the title over a body that only asks)
+        ("\nINCOMPLETE PRIOR AUTHORIZATION REQUEST        06/08/2027\n\nPlease send the chart notes.\n", "pended"),
+    ],
+)
+def test_the_reviews_decision_narrowings(body: str, want: str | None) -> None:
+    assert _read(_HEAD + _DRUG + body)["outcome"] == want
+
+
+_APPROVED = "Your request for LUMAKRAS has been approved.\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # [p33-r-prior-number] "Prior authorization number:" labels this letter's number; "Current period:" is no earlier one
+        (
+            "Prior authorization number: 12345678\nNew period: 07/01/2027 to 12/31/2027\n",
+            ("12345678", date(2027, 7, 1)),
+        ),
+        (
+            "Prior authorization number: 12345678\nCurrent period: 07/01/2027 to 12/31/2027\nNew authorization: see below\n",
+            ("12345678", date(2027, 7, 1)),
+        ),
+        # (what stays: a previous authorization that expires, over the new one)
+        (
+            "Previous authorization: LV-11111 (01/01/2027 - 06/30/2027) - expires\nNew authorization: LV-22222\n"
+            "New period: 07/01/2027 to 12/31/2027\n",
+            ("LV-22222", date(2027, 7, 1)),
+        ),
+    ],
+)
+def test_a_prior_authorization_numbers_label_is_this_letters(body: str, want: tuple[str, date]) -> None:
+    got = _read(_HEAD + _DRUG + _APPROVED + body)
+    assert (got["number"], got["start"]) == want
+
+
+@pytest.mark.parametrize(
+    ("tail", "want"),
+    [
+        # [p33-r-replaced-by] a negated replacement, or one by no authorization's number, leaves the closure standing
+        ("It will not be replaced.\n", None),
+        ("It is not replaced by another.\n", None),
+        ("It is replaced by Medicare coverage.\n", None),
+        # (what stays: an affirmative replacement naming the new authorization's number)
+        ("It is replaced by authorization LV-20999.\n", "approved"),
+    ],
+)
+def test_a_voided_authorization_replaced_only_by_a_number(tail: str, want: str | None) -> None:
+    body = "Your request for LUMAKRAS was approved. Authorization LV-20415 has been voided. " + tail
+    assert _read(_HEAD + _DRUG + body)["outcome"] == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # [p33-r-lettered-rights] a lettered list under rights words is no ask
+        (
+            "We need more information. Please send the chart notes.\n\nYou may:\na. ask for a redetermination\n"
+            "b. request a copy of the criteria\n",
+            ["the chart notes"],
+        ),
+        (
+            "We need more information. Please send the chart notes.\nYour rights:\na. You can ask for a redetermination\n"
+            "b. You can request a copy of the records\n",
+            ["the chart notes"],
+        ),
+        # (what stays: a lettered list under the ask's own line)
+        (
+            "Your request for LUMAKRAS is pended.\nPlease send the following:\na. The biopsy report\n"
+            "b. The last two progress notes\n",
+            ["The biopsy report", "The last two progress notes"],
+        ),
+    ],
+)
+def test_a_lettered_list_is_an_ask_only_under_one(body: str, want: list[str]) -> None:
+    assert _read(_HEAD + _DRUG + body)["requested"] == want
