@@ -247,12 +247,13 @@ _HOLD = "The plan has placed this request ON HOLD.\n\n"
         (
             _HOLD + "The plan asked for: a statement of medical necessity from the\nprescriber.\n"
             "Please fax the statement directly to the plan at 1-800-555-0150 and copy us.\n",
-            [],
+            # (the thirty-third pass reads "The plan asked for: <what>" as the ask: the item named, never where to send)
+            ["a statement of medical necessity from the prescriber"],
         ),
         (
             _HOLD + "The plan asked for: the progress notes from the last two visits.\n"
             "Please fax the notes directly to the plan at 1-800-555-0150.\n",
-            [],
+            ["the progress notes from the last two visits"],
         ),
         # where to send is no part of an item named here for the first time
         (_HOLD + "Please fax the pathology report directly to the plan at 1-800-555-0150.\n", ["the pathology report"]),

@@ -50,10 +50,14 @@ _APPEAL_DAYS = re.compile(
 )
 _APPEAL_BY = re.compile(
     rf"(?:(?:appeal|redetermination|reconsideration)[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?(?:[ \t]*[:.]+)?)\s+(?P<d>{dates.DATE}))"
-    rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by|last\s+day)|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
+    # (the thirty-third pass: "APPEAL WINDOW CLOSES ...... <date>", "Appeal period ends: <date>")
+    rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by|last\s+day|(?:window|period)\s+(?:closes|ends))|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
     rf"last\s+(?:day|date)\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by)"
     rf"[^:\n]{{0,30}}?[:\s]\s*(?:{dates.WEEKDAY}\s+)?(?P<d2>{dates.DATE}))"
-    rf"|(?:\b(?:until|by|before|through)\s+(?P<d3>{dates.DATE}),?\s+to\s+(?:file\s+|request\s+|submit\s+|send\s+)?(?:an?\s+|your\s+)?appeal)",
+    # (and "You have until <date> to ask for a redetermination": a Medicare plan's appeal named as its level, the
+    # thirty-third pass)
+    rf"|(?:\b(?:until|by|before|through)\s+(?P<d3>{dates.DATE}),?\s+to\s+(?:file\s+|request\s+|submit\s+|send\s+|ask\s+for\s+)?"
+    r"(?:an?\s+|your\s+)?(?:appeal|redetermination|reconsideration))",
     I,
 )
 _FROM_LETTER = re.compile(

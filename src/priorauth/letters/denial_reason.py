@@ -29,6 +29,9 @@ _REASON_LABEL = re.compile(
     # to member:", "Reason given:")
     r"|why\s+(?:did|have)\s+we\s+(?:say\s+no|said\s+no|den(?:y|ied)\s+(?:it|this|your\s+request))\?"
     r"|reasons?\s+(?:shown|given|stated|provided)(?:\s+to\s+(?:the\s+)?(?:member|patient|you|prescriber))?(?=\s*:)"
+    # an ePA print's "DECISION NOTE:" over its note, a self-funded plan's "Plan provision applied: ..." (the thirty-third
+    # pass; read in a denial only, as all)
+    r"|(?<![\w-])decision\s+notes?(?=\s*:)|\bplan\s+provisions?\s+(?:applied|cited|relied\s+on)(?=\s*:)"
     # the same heading alone on its line, as a Markdown or a plain heading ("### Why we said no", "WHY WE DENIED IT")
     r"|why\s+we\s+(?:said\s+no|denied\s+(?:it|this|the|your)(?:\s+request)?|could\s+not\s+approve\s+(?:it|this|the|your)(?:\s+request)?)"
     r"[ \t*_#]*(?=\n))"

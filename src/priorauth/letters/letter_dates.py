@@ -245,7 +245,9 @@ _DECIDED_ON = re.compile(
 
 
 _RANGE = re.compile(
-    rf"(?P<a>{dates.DATE})\s*(?:-|–|—|to|through|thru|until|and|al|hasta(?:\s+el)?|au|a(?=\s))\s*(?P<b>{dates.DATE})",
+    # (the thirty-third pass: a relay's "Approved 10/20/27, good thru 10/19/28", the end said as how long it holds)
+    rf"(?P<a>{dates.DATE})\s*(?:-|–|—|to|through|thru|until|and|al|hasta(?:\s+el)?|au|a(?=\s)|,?\s*(?:good|valid)\s+(?:through|thru|until|till))"
+    rf"\s*(?P<b>{dates.DATE})",
     I,
 )
 _PERIOD_CONTEXT = re.compile(

@@ -35,7 +35,9 @@ from priorauth.letters import (
     pending_notice,
     placed,
     radio_star,
+    stacked_label,
     statement_set31,
+    statement_set35,
     status_icon,
     upheld,
     x12_action,
@@ -137,6 +139,7 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
     labeled += outcome_labels.label_hits(text, codes)
     labeled += [hit for _, hit, ours in items(text) if ours]
     labeled += outcome_forms.marked_hits(text)
+    labeled += stacked_label.hits(text)  # "DECISION" over "APPROVAL", each a line of its own
     if m := closure(text):
         return [], f"the letter says no decision was made ({' '.join(m.group(0).split())}): left empty"
     undecided = _UNDECIDED.search(text)
@@ -165,6 +168,10 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
                     continue  # "we could not show that the coverage criteria were met": no approval
                 if m is None and value == "pended":
                     m = statement_set31.under_review(sentence, text)  # "Your request is under clinical review"
+                if m and value == "denied" and statement_set35.forwarded(sentence, text, s.end()):
+                    continue  # "Unable to approve; sent to a physician reviewer": pended or nothing, never denied
+                if m and m.re is p and not statement_set35.stands(p.pattern, text, s.end()):
+                    continue  # a thirty-fifth set's refusal taken back, a title its body contradicts (the review's fix)
                 if m:
                     said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
                     # (a heading that names LUMAKRAS and its status is LUMAKRAS's: "LUMAKRAS (sotorasib) — Not approved")

@@ -48,6 +48,41 @@ _EARLIER_CLOSED = re.compile(
     r"\b(?:is|was|has\s+been|will\s+be|are|were)\s+(?:now\s+)?$",
     I,
 )
+# an authorization the letter voids and replaces with a new one it names ("Authorization X (issued ...) has been VOIDED
+# ... It is replaced by: Authorization Y", the thirty-third pass): the old number closed, not the request; only with
+# the number voided named right before ("Authorization X ... has been") and the replacement said after it
+_NUMBER_CLOSED = re.compile(
+    r"\b(?:authori[sz]ation|auth|approval|PA)[ \t]*(?:#|number|no\.)?[ \t]*[A-Z0-9][A-Z0-9-]{3,}\d(?:[^.;\n]|\n(?![ \t]*\n)){0,40}?"
+    r"\b(?:is|was|has\s+been|have\s+been)\s+$",
+    I,
+)
+# (the review's fix, 2026-12-05: an affirmative replacement that names an authorization's or a reference's number, "It
+# is replaced by: Authorization Y"; never "will not be replaced", "is not replaced", nor "replaced by Medicare coverage")
+_REPLACED_BY = re.compile(
+    r"\b(?:replaced|superseded)[ \t]+by[ \t]*:?\s*(?:(?:a|the|new|its)[ \t]+)*(?:authori[sz]ation|auth|approval|PA|reference|ref\.?)"
+    r"[ \t]*(?:#|number|no\.)?[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9-]*\d"
+    r"|\breplacement[ \t]+(?:authori[sz]ation|auth|PA)[ \t]*(?:#|number|no\.)?[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9-]*\d",
+    I,
+)
+_NEGATED = re.compile(r"\b(?:not|never|no|cannot|without)\b|n['’]t\b", I)
+
+
+def _replaced(text: str, c: re.Match[str]) -> bool:
+    """The word closes a numbered authorization that the letter then says is replaced by another (a negation in the
+    replacement's clause cancels it)."""
+    if not _NUMBER_CLOSED.search(text, max(0, c.start() - 90), c.start()):
+        return False
+    r = _REPLACED_BY.search(text, c.end())
+    if not r:
+        return False
+    clause = max(text.rfind(".", c.end(), r.start()), text.rfind(";", c.end(), r.start()), c.end())
+    return not _NEGATED.search(text, clause, r.end()) and not re.search(
+        r"\b(?:not|never)\s+(?:be\s+)?(?:replaced|reissued|superseded)\b|\bno\s+replacement\b",
+        text[c.end() : r.end()],
+        I,
+    )
+
+
 # a closure threatened, not made: "failing which the request will be closed as ...", "may be cancelled" (the words
 # before the closure's word, in its sentence)
 _THREATENED = re.compile(r"\b(?:will|shall|may|would|could|might|can)\s+(?:then\s+|also\s+)?be\s+$", I)
@@ -63,6 +98,7 @@ def closure(text: str) -> re.Match[str] | None:
             if not _DECISION_WITHDRAWN.search(text, max(0, c.start() - 60), c.start())
             and not _EARLIER_CLOSED.search(text, max(0, c.start() - 90), c.start())
             and not _THREATENED.search(text, max(0, c.start() - 30), c.start())
+            and not _replaced(text, c)
         ),
         None,
     )

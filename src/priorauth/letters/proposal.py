@@ -20,6 +20,7 @@ from priorauth.letters import (
     dash_reason,
     dates,
     digit_glyph,
+    earlier,
     fields,
     glossed,
     granted_quantity,
@@ -32,6 +33,7 @@ from priorauth.letters import (
     name_glyphs,
     numbered_keys,
     opening_stroke,
+    other_member,
     other_request,
     outcome,
     patient,
@@ -244,7 +246,8 @@ def propose(
         out.warnings.append(
             "the letter decides other drugs too (" + "; ".join(part.others) + "): only LUMAKRAS is read"
         )
-    hits, why = safety35.outcome_hits(ours, outcome.outcome_hits)  # a grid's "Status key: APPRVD = ...": never a statement
+    # a page about another member decides nothing of this request (the thirty-third pass)
+    hits, why = safety35.outcome_hits(other_member.blanked(letter, ours), outcome.outcome_hits)  # a grid's "Status key: APPRVD = ...": never a statement
     if part and not hits and (opening := block_opening.hit(ours)) is not None:  # "2) LUMAKRAS ..." / "APPROVED from"
         hits, why = [opening], ""
     if hits and other_request.answered_elsewhere(ours):  # "the LUMAKRAS request ... will be answered in another letter"
@@ -260,8 +263,9 @@ def propose(
     if why:
         out.warnings.append(why)
     kind = result.value if result else None
-    number = fields.authorization_number(ours) or tables.read(fields.authorization_number, ours)
-    if request_history.earlier(ours, number):  # a column table's first row under "Request history:": an earlier request's
+    current = earlier.previous_blanked(ours)  # "Previous authorization: X" over "New authorization: Y": Y's lines
+    number = fields.authorization_number(current) or tables.read(fields.authorization_number, current)
+    if request_history.earlier(current, number):  # a column table's first row under "Request history:": an earlier request's
         out.warnings.append("the reference number is a row of the letter's history of requests: it is not proposed")
         number = None
     if part and number is None:  # the id on LUMAKRAS's own row of a table, else one for the whole request
@@ -315,7 +319,9 @@ def propose(
             day.value = day.read = on
     if kind == "approved":
         # what was asked for beside what was approved ("Requested   Approved" columns): the approved column's dates
-        span = asked_granted.period(ours) or fields.period(ours) or tables.read(fields.period, ours) or period_shapes.period(ours)
+        span = (
+            asked_granted.period(ours) or fields.period(current) or tables.read(fields.period, current) or period_shapes.period(ours)
+        )
         if not span or None in span:  # "from: a   to: b" on one line, a Dutch "geldig van", "Jun 1 – Nov 30, 2027"
             span = period_labels.completed(span, ours)
         if span and len(ours) == len(letter.text):

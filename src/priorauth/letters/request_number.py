@@ -207,7 +207,12 @@ _NUMBER_RES = [
 # may wrap the id onto the next line
 _CAPS_ID = r"(?P<v>(?-i:(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-])[A-Z0-9][A-Z0-9\-/]{5,29}(?<=[A-Z0-9])))(?![A-Za-z0-9/])"
 _NUMBER_RES += [
-    re.compile(rf"(?:^[ \t|]*|[ \t]{{2}})(?:authori[sz]ation|request|case)[ \t]*\.{{3,}}[ \t]*{_CAPS_ID}", I | M),
+    # (the thirty-third pass: the request named with its kind, "Auth request ...", "PA request ....")
+    re.compile(
+        rf"(?:^[ \t|]*|[ \t]{{2}})(?:(?:auth|prior[ \t]+auth(?:ori[sz]ation)?|PA)[ \t]+(?=request))?(?:authori[sz]ation|request|case)"
+        rf"[ \t]*\.{{3,}}[ \t]*{_CAPS_ID}",
+        I | M,
+    ),
     # its groups spaced ("Case .........  NB 27 0819 4471  |"): letters, then groups of digits, ending the column
     re.compile(
         r"(?:^[ \t|]*|[ \t]{2})(?:authori[sz]ation|request|case|review[ \t]+(?:number|no\.?))(?:[ \t]*\.{3,}[ \t]*|[ \t]{2,}|[ \t]*:[ \t]*)"  # (or a fax's column gap)

@@ -61,6 +61,13 @@ _ASK = re.compile(
     # "Pended for: <what>" and "Also needed: <what>" opening their lines; a reviewer who "requests a peer-to-peer ..."; a
     # relay's "they need <what> before they will decide" (never "the member requests", nor a need with no decision after it)
     r"|\bmissing\s+(?:items?|documents?|documentation|records)\s*:"
+    # (a portal's heading with a note in brackets before its colon, "Information needed (checked items only):", the
+    # thirty-third pass)
+    r"|(?m:^)[ \t]*(?:information|documents?|documentation|items?|records)\s+(?:needed|requested|required)[ \t]*\([^()\n]{1,40}\)[ \t]*:"
+    # (a relay's "The plan asked for: <what>", the thirty-third pass; never "The member asked for: ...")
+    r"|\b(?:the\s+)?(?:health\s+)?(?:plan|insurer|payer|reviewer)\s+(?:has\s+|have\s+)?(?:asked|asks)\s+for\s*:"
+    # (a heading "Missing from your request:" over its list, the thirty-third pass)
+    r"|(?m:^)[ \t]*missing\s+from\s+(?:your|the|this)\s+(?:request|submission|form)\s*:"
     r"|(?m:^)[ \t]*(?:pended|pending|on\s+hold)\s+for\s*:(?=[ \t]*\S)|(?m:^)[ \t]*also\s+(?:needed|required|missing)\s*:(?=[ \t]*\S)"
     r"|\b(?:director|reviewer|pharmacist|plan)\s+(?:also\s+)?requests(?=\s+(?:a|an|the|your)\s)"
     r"|\b(?:they|the\s+plan|the\s+reviewer)\s+(?:still\s+|also\s+)?needs?"
@@ -74,8 +81,9 @@ _HOW_TO_SEND = re.compile(r"\n[ \t]*(?-i:[A-Z])[a-z]+(?:\s+(?:it|them|these|this
 # a clause after the object that says why it is asked ("... before they will decide"): no part of the item
 _WHY_ASKED = re.compile(r"\s+before\s+(?:they|we|it|the\s+plan)\s+(?:will|can|could)\s+(?:decide|review)\b.*\Z", I | re.S)
 _BULLET = re.compile(
-    # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item"; a fax's speck after a dash "-.")
-    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□][.,](?=[ \t])|[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?-i:Q)\d{1,2}[ \t]*\|"
+    # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item"; a fax's speck after a dash "-.";
+    # a small letter and its stop, "a. The biopsy report": the thirty-third pass)
+    r"^[ \t]*(?:[-*+][ \t]*(?=[\[({][^\])}\n]{0,3}[\])}][ \t]))?(?:[-–•*·▪◦»>«©°□][.,](?=[ \t])|[-–•*·▪◦»>«©°□]|[eo](?=\s)|\d{1,2}[.)]|0\d(?=[ \t])|\(\d{1,2}\)|\(?[a-hA-H]\)|(?-i:[a-h])\.(?=[ \t])|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)|(?-i:Q)\d{1,2}[ \t]*\|"
     # (never a table's row: "3.  | Treating oncologist's ...", a numbered row OCR gave a stop, opens its item with a bar)
     r"|(?P<box>[\[({][ \t]?[\])}]|☐)|(?P<tick>[\[({][ \t]*[xX✓✔][ \t]*[\])}]|[☒☑]))[ \t]+(?P<item>(?!\|)\S[^\n]*)$",
     re.M,
@@ -201,6 +209,28 @@ _WAIVED = re.compile(r"[ \t]*(?:not[ \t]+applicable|n/a)\b", I)
 _NONE_ASKED = re.compile(r"[ \t:]*(?:none|nothing|n/a)\b(?![ \t]+(?:of|but|except)\b)", I)
 
 
+# a list lettered "a." "b." (the thirty-third pass) is an ask's only right under the ask's own line, that line ending in a
+# colon or "the following" / "below" (the review's fix, 2026-12-05), never under a rights, appeal, how-to or grievance
+# heading ("You may: a. ask for a redetermination b. request a copy of ...", "Your rights: a. ...")
+_LETTER_STOP = re.compile(r"[ \t]*(?-i:[a-h])\.[ \t]")
+_LIST_INTRODUCED = re.compile(r"(?::|\bthe\s+following|\bbelow)[ \t]*$", I)
+_RIGHTS_HEADING = re.compile(
+    r"\b(?:rights?|appeals?|redetermination|grievances?|complaints?|how\s+to|you\s+(?:may|can|have)|if\s+you\s+disagree)\b",
+    I,
+)
+
+
+def _lettered_asked(text: str, a: re.Match[str], pos: int, skipped: bool) -> bool:
+    """Whether a list lettered "a." "b." at ``pos`` is what the ask ``a`` asks for."""
+    end = text.find("\n", a.end())
+    ask_line = text[text.rfind("\n", 0, a.start()) + 1 : end if end >= 0 else len(text)]
+    return (
+        not skipped
+        and bool(_LIST_INTRODUCED.search(ask_line.rstrip()))
+        and not _RIGHTS_HEADING.search(text, a.end(), pos)
+    )
+
+
 def requested(text: str) -> list[Hit]:
     """What the payer asked for: a FHIR print's communication requests, a document check's rows marked N, the
     list after a request (``Please send the following:``), else the object of the request sentence itself."""
@@ -230,6 +260,7 @@ def requested(text: str) -> list[Hit]:
             start = a.end() + first.start("item")
             items.append(Hit(" ".join(first.group("item").split()), start, a.end() + first.end("item")))
         blank_run = 0
+        skipped = False  # a line of other words between the ask and its list
         lettered = False
         boxed = [False] * len(items)  # whether an item follows an empty box (it says nothing when others are ticked)
         tick_of = [False] * len(items)  # whether an item follows a ticked box
@@ -244,6 +275,8 @@ def requested(text: str) -> list[Hit]:
             m = _BULLET.match(line)
             if m and lettered and re.match(r"[ \t]*\d", line):
                 break  # the lettered list's paragraph ends: the next numbered paragraph is no item
+            if m and not items and _LETTER_STOP.match(line) and not _lettered_asked(text, a, pos, skipped):
+                break  # "You may: a. ask for a redetermination b. ...": a rights list, never what was asked for
             if m:
                 lettered = lettered or (not items and bool(re.match(r"[ \t]*\(?[a-hA-H]\)", line)))
                 item = m.group("item").strip()
@@ -269,6 +302,7 @@ def requested(text: str) -> list[Hit]:
             elif items or (len(line.strip()) > 0 and not _ASK.search(line)):
                 if items:
                     break
+                skipped = True
                 if pos - a.end() > 400:
                     break
             pos += len(full) + 1

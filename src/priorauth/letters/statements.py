@@ -14,6 +14,7 @@ from priorauth.letters import (
     statement_set32,
     statement_set33,
     statement_set34,
+    statement_set35,
 )
 from priorauth.letters.spans import I, M
 
@@ -264,6 +265,10 @@ for _value, _patterns in (
     # and of the thirty-fourth set, US plans' letters (the thirty-second pass)
     ("approved", statement_set34.APPROVED),
     ("pended", statement_set34.PENDED),
+    # and of the thirty-fifth set, US plans' letters (the thirty-third pass)
+    ("denied", statement_set35.DENIED),
+    ("approved", statement_set35.APPROVED),
+    ("pended", statement_set35.PENDED),
 ):
     _STATEMENTS[_value].extend(_patterns)
 _STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items()}
