@@ -382,7 +382,10 @@ _SINCE_TREATED = re.compile(
 _NAIVE_HISTORY = re.compile(
     r"na[i\u00ef]ve|untreated|\bprior\b|\bprevious|\bnever\b|\bdenies\b|\b(?:has|have|had)\s+(?:not|received)|to\s+date|\blines?\b"
     # (held-out v10) [v10-naive-in-plan] "no systemic therapy ever given", "nothing so far" in a plan: history too
-    r"|\bever\b|so\s+far|\byet\b",
+    r"|\bever\b|so\s+far|\byet\b"
+    # (held-out v40, issue 13's forty-first pass) [t41-naive-first-of-any-kind] "This will be her first treatment of any
+    # kind for the cancer" in an A/P: nothing came before it, a statement of history as "first treatment ever" is
+    r"|\bfirst\s+(?:[\w-]+\s+){1,2}of\s+any\s+(?:kind|sort|type)\b",
     re.I,
 )
 

@@ -997,7 +997,24 @@ _PRIOR_IN_REQUEST = re.compile(
 
 
 def _named_as_history(doc: TextDoc, f: Finding) -> bool:
+    if _TREATED_WITH_LIST.search(doc.text, max(f.sentence_start, f.start - 100), f.start):
+        return True  # (t41) [t41-treated-with-list] "previously treated with fluoropyrimidine, oxaliplatin and <drug>"
     return bool(_PRIOR_IN_REQUEST.search(doc.text, max(f.sentence_start, f.start - 40), f.start))
+
+
+# (held-out v40, issue 13's forty-first pass) [t41-treated-with-list] A list of drugs after "previously treated with" /
+# "prior treatment with" inside a request ("We request coverage of sotorasib with panitumumab for Ms. R. (...),
+# previously treated with fluoropyrimidine, oxaliplatin and irinotecan-based chemotherapy"): each item of the list was
+# had, not only the first, as [v20-therapy-prior-in-request] reads one. At most three items before the drug, joined by
+# commas, "and" or "&"; not after a negation ("not previously treated with"), and no verb of a rule or plan among them
+# ("previously treated with platinum and must have progressed").
+_TREATED_WITH_LIST = re.compile(
+    r"(?<![\"\u201c])(?<!\bnot\s)(?<!\bnever\s)\b(?:previously|already)\s+(?:treated|received|given)\s+(?:with\s+)?"
+    r"(?:(?!(?:and|or|must|should|will|may|not|no|if|to|be)\b)[\w/+-]+\s*(?:,\s*(?:and\s+|&\s+)?|\s(?:and|&)\s+)){1,3}$"
+    r"|(?<![\"\u201c])\bprior\s+(?:treatment|therapy)\s+with\s+"
+    r"(?:(?!(?:and|or|must|should|will|may|not|no|if|to|be)\b)[\w/+-]+\s*(?:,\s*(?:and\s+|&\s+)?|\s(?:and|&)\s+)){1,3}$",
+    re.I,
+)
 
 
 # (held-out v20, issue 13's twenty-first pass) [v20-therapy-relative-reports] A relative as the teller of what the
