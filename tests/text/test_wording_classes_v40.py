@@ -148,6 +148,49 @@ CASES = [
         set(),
         {("treatment_naive", "true")},
     ),
+    # --- [t41-course-arrow-step] a course between a timeline's arrows, a request in a later step --------------------
+    (
+        "t41-course-arrow-step",
+        "Course: 2/26 dx mCRC (liver) -> FOLFOX x8 -> PD 8/26 -> FOLFIRI + bev -> PD 11/26 -> PA for sotorasib + "
+        "panitumumab.",
+        {("therapy", "oxaliplatin"), ("therapy", "irinotecan"), ("therapy", "bevacizumab")},
+        {("therapy", "sotorasib"), ("therapy", "panitumumab")},
+    ),
+    (
+        "t41-course-arrow-step guard: the request's own step",
+        "Course: dx 2/26 mCRC -> FOLFOX x8 -> PD 8/26 -> PA for FOLFIRI.",
+        set(),
+        {("therapy", "irinotecan")},
+    ),
+    (
+        "t41-course-arrow-step guard: options in arrows",
+        "Options: 2/26 dx mCRC -> PA for FOLFOX -> if PD then FOLFIRI -> then trial.",
+        set(),
+        {("therapy", "oxaliplatin"), ("therapy", "irinotecan")},
+    ),
+    # --- [t41-naive-patient-wrote-no] an intake question answered by the patient ------------------------------------
+    (
+        "t41-naive-patient-wrote-no",
+        'INTAKE FORM (self-completed): "Have you ever received cancer treatment in the past (chemo, pills, radiation)?" '
+        'Patient answered: "No." Referral dx: squamous cell carcinoma of the right lung, stage IIB.',
+        {("treatment_naive", "true")},
+        set(),
+    ),
+    (
+        "t41-naive-patient-wrote-no guard: no, but",
+        'INTAKE FORM (self-completed): "Have you ever received cancer treatment in the past (chemo, pills, radiation)?" '
+        'Patient answered: "No, but radiation to the chest in 2019." Referral dx: squamous cell carcinoma of the right '
+        "lung, stage IIB.",
+        set(),
+        {("treatment_naive", "true")},
+    ),
+    (
+        "t41-naive-patient-wrote-no guard: yes",
+        'INTAKE FORM (self-completed): "Have you ever received cancer treatment in the past (chemo, pills, radiation)?" '
+        'Patient answered: "Yes, chemo in 2024." Referral dx: squamous cell carcinoma of the right lung, stage IIB.',
+        set(),
+        {("treatment_naive", "true")},
+    ),
 ]
 
 

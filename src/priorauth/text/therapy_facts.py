@@ -365,9 +365,26 @@ _PRIOR_WORD = re.compile(
 
 
 def _past_subject_line(doc: TextDoc, f: Finding) -> str:
+    if _ARROW_STEP.search(f.sentence[: f.start - f.sentence_start]) and len(_ARROW_STEP.findall(f.sentence)) >= 3:
+        return _own_arrow_step(doc, f)  # (t41) [t41-course-arrow-step] "... -> C1-4 carbo/pem/pembro -> ... -> PA for X"
     if not _SUBJECT_LINE.match(f.sentence) or "\n" not in doc.text[f.sentence_start : f.start]:
         return f.sentence
     return doc.text[_line_start(doc.text, f.start) : f.sentence_start + len(f.sentence)]
+
+
+# (held-out v40, issue 13's forty-first pass) [t41-course-arrow-step] A disease course written as one line of arrows
+# ("Disease course: 3/26 dx LUAD IVA -> C1-4 carbo/pem/pembro -> PR 6/26 -> pem/pembro maint -> 10/26 new adrenal
+# mets = PD -> PA for soto monotherapy."): each arrow's step is its own event, so a request or another doubt in a later
+# step ("PA for ...") is that step's, not the courses before it. Three arrows or more, the finding after one of them;
+# the step's own words still decide (the drug of "-> PA for soto" stays the request's).
+_ARROW_STEP = re.compile(r"\s(?:->|=>|\u2192)\s")
+
+
+def _own_arrow_step(doc: TextDoc, f: Finding) -> str:
+    end = f.sentence_start + len(f.sentence)
+    before = [m.end() for m in _ARROW_STEP.finditer(doc.text, f.sentence_start, f.start)]
+    after = _ARROW_STEP.search(doc.text, f.end, end)
+    return doc.text[before[-1] : after.start() if after else end]
 
 
 # (held-out v10) [v10-result-negation] A drug named before a test's result ("repeat after 6 weeks adagrasib: KRAS G12C
