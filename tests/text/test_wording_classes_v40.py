@@ -191,6 +191,25 @@ CASES = [
         set(),
         {("treatment_naive", "true")},
     ),
+    # --- [t41-status-mixed-sided-new-lesion] "... smaller but new 12 mm left adrenal mass" ----------------------------
+    (
+        "t41-status-mixed-sided-new-lesion",
+        "CT 11/2026 on sotorasib: liver mets smaller but new 12 mm left adrenal mass; overall mixed response.",
+        {("disease_status", "improved"), ("disease_status", "worsened")},
+        set(),
+    ),
+    (
+        "t41-status-mixed-sided-new-lesion guard: indeterminate",
+        "CT 11/2026 on sotorasib: liver mets smaller but new 12 mm left adrenal nodule, indeterminate, likely adenoma.",
+        {("disease_status", "improved")},
+        {("disease_status", "worsened")},
+    ),
+    (
+        "t41-status-mixed-sided-new-lesion guard: negated",
+        "CT 11/2026 on sotorasib: liver mets smaller, but no new left adrenal nodule.",
+        set(),
+        {("disease_status", "worsened")},
+    ),
 ]
 
 
