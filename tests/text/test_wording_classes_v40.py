@@ -210,6 +210,27 @@ CASES = [
         set(),
         {("disease_status", "worsened")},
     ),
+    # --- [t41-cycle-dated-given] an order's next line "C3D1 <date> given" -----------------------------------------------
+    (
+        "t41-cycle-dated-given",
+        "INFUSION ORDER: cetuximab 500 mg/m2 IV q14d with adagrasib 400 mg PO BID (mCRC, KRAS G12C). C3D1 12/01/26 given.",
+        {("therapy", "cetuximab"), ("therapy", "adagrasib")},
+        set(),
+    ),
+    (
+        "t41-cycle-dated-given guard: a condition",
+        "INFUSION ORDER: cetuximab 500 mg/m2 IV q14d with adagrasib 400 mg PO BID (mCRC, KRAS G12C). C1D1 12/09/26 given "
+        "if ANC ok.",
+        set(),
+        {("therapy", "cetuximab"), ("therapy", "adagrasib")},
+    ),
+    (
+        "t41-cycle-dated-given guard: to be given",
+        "INFUSION ORDER: cetuximab 500 mg/m2 IV q14d with adagrasib 400 mg PO BID (mCRC, KRAS G12C). C1D1 12/09/26 to be "
+        "given.",
+        set(),
+        {("therapy", "cetuximab"), ("therapy", "adagrasib")},
+    ),
 ]
 
 

@@ -690,7 +690,9 @@ _REFUSED_BEFORE = re.compile(
 # alone, special authority approved; first dose taken 01/12/2026"). Guards: "first dose to be taken", "first dose taken
 # once approved".
 _CYCLE_GIVEN = re.compile(
-    r"\s*(?:(?:cycle|cyc|c)\s*\d{1,2}(?:\s*,?\s*(?:day|d)\s*\d{1,2})?\s+(?:was\s+)?(?:given|administered|infused)"
+    r"\s*(?:(?:cycle|cyc|c)\s*\d{1,2}(?:\s*,?\s*(?:day|d)\s*\d{1,2})?"
+    # (held-out v40, issue 13's forty-first pass) [t41-cycle-dated-given] its date between ("C2D1 11/25/26 given")
+    r"(?:\s+(?:on\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?)?\s+(?:was\s+)?(?:given|administered|infused)"
     r"|dose\s+\d{1,2}\s+(?:was\s+)?(?:given|administered|infused)"
     r"|(?:the\s+)?first\s+dose\s+(?:was\s+)?(?:given|administered|infused|taken))\b"
     r"(?!\s+(?:yet|later|once|when|if|after|tomorrow|next|on\s+approval))",
