@@ -95,37 +95,12 @@ CASES = [
         set(),
         {("disease_status", "worsened")},
     ),
-    # --- [t41-status-proven-recurrence] a tissue-proven recurrence after a course --------------------------------------
+    # --- a tissue-proven recurrence after an adjuvant course: no status (heldout's ho-127 labels none; a class reading it
+    # was built for v40 and dropped, the older label standing) ---------------------------------------------------------
     (
-        "t41-status-proven-recurrence",
+        "t41-proven-recurrence-after-adjuvant guard: the older set's convention",
         "Hx: stage IIA LUAD s/p lobectomy 2023 + adjuvant carbo/vinorelbine x4. Now biopsy-proven recurrence in "
         "mediastinal nodes 10/2026.",
-        {("disease_status", "worsened")},
-        set(),
-    ),
-    (
-        "t41-status-proven-recurrence",
-        "Stage IIIA colon cancer s/p adjuvant CAPOX (2024). Liver lesion bx showed recurrent adenocarcinoma of colonic "
-        "origin.",
-        {("disease_status", "worsened")},
-        set(),
-    ),
-    (
-        "t41-status-proven-recurrence guard: surgery alone",
-        "Hx: stage IIA LUAD s/p lobectomy 2023 only. Now biopsy-proven recurrence in mediastinal nodes 10/2026.",
-        set(),
-        {("disease_status", "worsened")},
-    ),
-    (
-        "t41-status-proven-recurrence guard: negated",
-        "Hx: stage IIA LUAD s/p lobectomy 2023 + adjuvant carbo/vinorelbine x4. Liver bx 10/2026: no biopsy-proven "
-        "recurrence in liver; benign cyst.",
-        set(),
-        {("disease_status", "worsened")},
-    ),
-    (
-        "t41-status-proven-recurrence guard: the biopsy to come",
-        "Stage IIIA colon cancer s/p adjuvant CAPOX (2024). For recurrent adenocarcinoma, bx is the next step.",
         set(),
         {("disease_status", "worsened")},
     ),
