@@ -206,6 +206,31 @@ CASES = [
         set(),
         {("therapy", "cetuximab"), ("therapy", "adagrasib")},
     ),
+    # --- [t41-stage-after-luad] "LUSC IIIB", "LUAD IVA (bone)" -------------------------------------------------------
+    (
+        "t41-stage-after-luad",
+        "Onc f/u: 66F LUSC IIIB s/p chemoRT + durvalumab, here for cough.",
+        {("stage", "3"), ("histology", "nsclc")},
+        set(),
+    ),
+    (
+        "t41-stage-after-luad",
+        "Tumor board: 58M LUAD IVA (pleural nodules), PD-L1 5%, KRAS G12C.",
+        {("stage", "4")},
+        set(),
+    ),
+    (
+        "t41-stage-after-luad guard: a genomics cohort",
+        "Journal club: the TCGA-LUAD II subset had fewer KRAS mutations.",
+        set(),
+        {("stage", "2"), ("histology", "nsclc")},
+    ),
+    (
+        "t41-stage-after-luad guard: iv in lower case",
+        "Pt with LUAD, iv fluids overnight for dehydration.",
+        set(),
+        {("stage", "4")},
+    ),
 ]
 
 
