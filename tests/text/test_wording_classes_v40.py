@@ -231,6 +231,31 @@ CASES = [
         set(),
         {("stage", "4")},
     ),
+    # --- [t41-mono-to-be-given-ticked] "<inhibitor> to be given: [X] Alone  [ ] With ..." ------------------------------
+    (
+        "t41-mono-to-be-given-ticked",
+        "5. Adagrasib to be given: [X] Alone  [ ] With cetuximab or other agents",
+        {("monotherapy", "true")},
+        set(),
+    ),
+    (
+        "t41-mono-to-be-given-ticked guard: both ticked",
+        "5. Adagrasib to be given: [X] Alone  [X] With cetuximab or other agents",
+        set(),
+        {("monotherapy", "true")},
+    ),
+    (
+        "t41-mono-to-be-given-ticked guard: the combination ticked",
+        "5. Adagrasib to be given: [ ] Alone  [X] With cetuximab or other agents",
+        set(),
+        {("monotherapy", "true")},
+    ),
+    (
+        "t41-mono-to-be-given-ticked guard: another drug class",
+        "5. Pembrolizumab to be given: [X] Alone  [ ] With chemotherapy",
+        set(),
+        {("monotherapy", "true")},
+    ),
 ]
 
 
