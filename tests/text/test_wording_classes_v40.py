@@ -256,6 +256,25 @@ CASES = [
         set(),
         {("monotherapy", "true")},
     ),
+    # --- [t41-answer-label-yes] a question set's question answered "A: Yes" ------------------------------------------
+    (
+        "t41-answer-label-yes",
+        "Stage IV NSCLC, KRAS G12C (tissue NGS). Q6. Will sotorasib be used as monotherapy?  A: Yes",
+        {("monotherapy", "true")},
+        set(),
+    ),
+    (
+        "t41-answer-label-yes guard: answered no",
+        "Stage IV NSCLC, KRAS G12C (tissue NGS). Q6. Will sotorasib be used as monotherapy?  A: No -- with panitumumab",
+        set(),
+        {("monotherapy", "true")},
+    ),
+    (
+        "t41-answer-label-yes guard: not answered",
+        "Stage IV NSCLC, KRAS G12C (tissue NGS). Q6. Will sotorasib be used as monotherapy?  A: pending",
+        set(),
+        {("monotherapy", "true")},
+    ),
 ]
 
 

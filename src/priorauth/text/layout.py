@@ -581,7 +581,8 @@ _FIELD_END = re.compile(r"[:.;|]\s|\s{2,}|\t")
 _INTERROGATIVE = re.compile(
     r"^\s*(?:q?\d{1,2}[.):]\s*)?(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|should|any)\b", re.I
 )
-_YES = re.compile(r"[\s:-]*(?:\[\s*[x✓✔]\s*\]\s*)?(?:yes|y)\b", re.I)
+# (held-out v40, issue 13's forty-first pass) [t41-answer-label-yes] ... and a question set's "A: Yes" / "Answer: Yes"
+_YES = re.compile(r"[\s:-]*(?:(?:a|ans|answer|response)\s*[:.-]\s*)?(?:\[\s*[x✓✔]\s*\]\s*)?(?:yes|y)\b", re.I)
 
 
 def _open_question(doc: TextDoc, f: Finding) -> bool:
