@@ -275,6 +275,32 @@ CASES = [
         set(),
         {("monotherapy", "true")},
     ),
+    # --- [t41-status-smaller-than-month] two sites smaller than a month or the last scan ------------------------------
+    (
+        "t41-status-smaller-than-month",
+        "Patient on sotorasib. The scan shows the tumors in the lung and liver are smaller than in August.",
+        {("disease_status", "improved")},
+        set(),
+    ),
+    (
+        "t41-status-smaller-than-month",
+        "CT 11/2026 on adagrasib: the mets in the liver and bones are a little smaller than on the last scan.",
+        {("disease_status", "improved")},
+        set(),
+    ),
+    (
+        "t41-status-smaller-than-month guard: no time",
+        "CT 11/2026 on adagrasib: the mets in the liver and bones are smaller than expected for their uptake.",
+        set(),
+        {("disease_status", "improved")},
+    ),
+    (
+        "t41-status-smaller-than-month guard: asked",
+        "Patient on sotorasib. Daughter asked if the tumors in the lung and liver are smaller than in August; scan is next "
+        "week.",
+        set(),
+        {("disease_status", "improved")},
+    ),
 ]
 
 
