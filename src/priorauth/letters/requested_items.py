@@ -362,10 +362,14 @@ _SEND_TO = re.compile(
 )
 
 
-def _named_above(text: str, at: int, obj: str) -> bool:
-    """Whether a request's object is "the <thing>" named in the lines just above ("The plan asked for: a letter of
-    medical necessity ... Please fax the letter ..."): it points back, as "them" does, and is no item of its own."""
-    m = re.fullmatch(r"the\s+(?:\w+\s+){0,1}(?P<head>[a-z]{4,})", obj, I)
+def _points_back(text: str, at: int, obj: str) -> bool:
+    """Whether a request's object points back at what was named before it, and so is no item of its own: a pronoun
+    ("please fax them to ..."), or a bare "the <thing>" named in the lines just above ("The plan asked for: a letter of
+    medical necessity ... Please fax the letter ..."). A thing with a word of its own ("Please also send: the pathology
+    report" after "the latest CT report") is asked for."""
+    if _POINTS_BACK.match(obj):
+        return True
+    m = re.fullmatch(r"the\s+(?P<head>[a-z]{4,})", obj, I)  # "the pathology report" names a thing of its own
     return bool(m) and bool(re.search(rf"\b{re.escape(m.group('head'))}\b", text[max(0, at - 400) : at], I))
 
 
@@ -392,11 +396,11 @@ def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
     if where := _SEND_TO.search(text, a.end(), end):
         end = where.start()  # "please fax the report directly to the plan at 1-800-...": where to send is no part of it
     obj = text[a.end() : end].strip(" :.\n")
-    if _named_above(text, a.start(), obj):
-        return []  # "The plan asked for: a letter of ... Please fax the letter to the plan": the item is the one above
+    if _points_back(text, a.start(), obj):
+        return []  # "them", or "The plan asked for: a letter of ... Please fax the letter to the plan": named above
     if _NO_WORDS.fullmatch(obj):
         return []  # "PA PENDING - MISSING INFORMATION      05/18/2027": a heading's date, nothing to send
-    if len(obj) >= 8 and not _POINTS_BACK.match(obj) and not not_items.no_item(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
+    if len(obj) >= 8 and not not_items.no_item(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
         start = a.end() + (len(text[a.end() : end]) - len(text[a.end() : end].lstrip(" :\n")))
         return _split(obj, start)
     return []
