@@ -346,6 +346,8 @@ def _boxes_of_later_field(text: str, f: Finding) -> bool:
 # its own, begun with a capital and asked before its boxes ("Will the drug be used in combination ...?  [ ] Yes  [X]
 # No"), the boxes answer that question, not the field above. As [v18-boxes-of-later-field], a line none of whose boxes
 # is ticked stays unread (a form left blank); the question's line may not begin in lower case (a wrap of the field).
+# (t41's review fix) the field's own printed line carries its written answer after a colon ("Field: value").
+_FIELD_ANSWERED = re.compile(r":[ \t]*[^\s\[☐□☒☑]")
 _OWN_QUESTION = re.compile(r"^[ \t]*(?:Q\d{0,2}[.:)]\s*)?[A-Z][^\n]*(?:\?|:)[ \t]*$")
 
 
@@ -357,6 +359,9 @@ def _boxes_of_next_printed_question(raw: str, text: str, f: Finding) -> bool:
         return False  # the finding's printed line is its whole line
     if p["ticked_box"].search(raw, f.end, own_end) or p["unticked_box"].search(raw, f.end, own_end):
         return False
+    if not _FIELD_ANSWERED.search(raw, raw.rfind("\n", 0, f.start) + 1, own_end):
+        return False  # (t41 review fix) a label with no written answer ("History of interstitial lung disease or
+        # pneumonitis", "Section 4 - Interstitial lung disease / pneumonitis history") is never joined to the next boxes
     nxt = raw[own_end + 1 : joined_end]
     marks = [m.start() for kind in ("ticked_box", "unticked_box") for m in p[kind].finditer(nxt)]
     if not marks or not p["ticked_box"].search(nxt):
@@ -582,7 +587,12 @@ _INTERROGATIVE = re.compile(
     r"^\s*(?:q?\d{1,2}[.):]\s*)?(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|should|any)\b", re.I
 )
 # (held-out v40, issue 13's forty-first pass) [t41-answer-label-yes] ... and a question set's "A: Yes" / "Answer: Yes"
-_YES = re.compile(r"[\s:-]*(?:(?:a|ans|answer|response)\s*[:.-]\s*)?(?:\[\s*[x✓✔]\s*\]\s*)?(?:yes|y)\b", re.I)
+# (t41's review fix) [t41-answer-label-yes] "Yes / No", "Y/N", "yes or no" is the printed choice left unanswered, never
+# a Yes ("Answer: Yes / No / Pending", "? A: Y/N", and main's bare "? Yes / No").
+_YES = re.compile(
+    r"[\s:-]*(?:(?:a|ans|answer|response)\s*[:.-]\s*)?(?:\[\s*[x✓✔]\s*\]\s*)?(?:yes|y)\b(?!\s*(?:/|\bor\b)\s*(?:no|n)\b)",
+    re.I,
+)
 
 
 def _open_question(doc: TextDoc, f: Finding) -> bool:

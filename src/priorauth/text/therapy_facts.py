@@ -691,8 +691,12 @@ _REFUSED_BEFORE = re.compile(
 # once approved".
 _CYCLE_GIVEN = re.compile(
     r"\s*(?:(?:cycle|cyc|c)\s*\d{1,2}(?:\s*,?\s*(?:day|d)\s*\d{1,2})?"
-    # (held-out v40, issue 13's forty-first pass) [t41-cycle-dated-given] its date between ("C2D1 11/25/26 given")
-    r"(?:\s+(?:on\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?)?\s+(?:was\s+)?(?:given|administered|infused)"
+    r"\s+(?:was\s+)?(?:given|administered|infused)"
+    # (held-out v40, issue 13's forty-first pass) [t41-cycle-dated-given] its date between ("C2D1 11/25/26 given");
+    # (t41's review fix) with its date, "given" must end its clause: no "?", no noun after it ("C1D1 12/10/26 given
+    # insurance approval pending", "C1D1 on 12/10 given ANC recovery - to be confirmed", "C1 12/10/26 given?")
+    r"|(?:cycle|cyc|c)\s*\d{1,2}(?:\s*,?\s*(?:day|d)\s*\d{1,2})?\s+(?:on\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+(?:was\s+)?"
+    r"(?:given|administered|infused)(?=[ \t]*(?:[.;,](?!\w)|\n|$))"
     r"|dose\s+\d{1,2}\s+(?:was\s+)?(?:given|administered|infused)"
     r"|(?:the\s+)?first\s+dose\s+(?:was\s+)?(?:given|administered|infused|taken))\b"
     r"(?!\s+(?:yet|later|once|when|if|after|tomorrow|next|on\s+approval))",
@@ -1016,7 +1020,9 @@ _PRIOR_IN_REQUEST = re.compile(
 
 
 def _named_as_history(doc: TextDoc, f: Finding) -> bool:
-    if _TREATED_WITH_LIST.search(doc.text, max(f.sentence_start, f.start - 100), f.start):
+    if _TREATED_WITH_LIST.search(doc.text, max(f.sentence_start, f.start - 100), f.start) and not _PLANNED_AFTER.match(
+        doc.text, f.end
+    ):
         return True  # (t41) [t41-treated-with-list] "previously treated with fluoropyrimidine, oxaliplatin and <drug>"
     return bool(_PRIOR_IN_REQUEST.search(doc.text, max(f.sentence_start, f.start - 40), f.start))
 
@@ -1027,11 +1033,16 @@ def _named_as_history(doc: TextDoc, f: Finding) -> bool:
 # had, not only the first, as [v20-therapy-prior-in-request] reads one. At most three items before the drug, joined by
 # commas, "and" or "&"; not after a negation ("not previously treated with"), and no verb of a rule or plan among them
 # ("previously treated with platinum and must have progressed").
+# (t41's review fix) ", and" ends the list ("previously treated with FOLFOX and bevacizumab, and panitumumab will be
+# added"), and a drug followed in its clause by a plan ("will", "to be", "is requested", "planned", "added") is no history.
+_PLANNED_AFTER = re.compile(
+    r"[^,.;\n]*?\b(?:will|to\s+be|(?:is|are)\s+(?:now\s+)?requested|requested|planned|added)\b", re.I
+)
 _TREATED_WITH_LIST = re.compile(
     r"(?<![\"\u201c])(?<!\bnot\s)(?<!\bnever\s)\b(?:previously|already)\s+(?:treated|received|given)\s+(?:with\s+)?"
-    r"(?:(?!(?:and|or|must|should|will|may|not|no|if|to|be)\b)[\w/+-]+\s*(?:,\s*(?:and\s+|&\s+)?|\s(?:and|&)\s+)){1,3}$"
+    r"(?:(?!(?:and|or|must|should|will|may|not|no|if|to|be)\b)[\w/+-]+\s*(?:,(?!\s*(?:and|&)\s)\s*|\s(?:and|&)\s+)){1,3}$"
     r"|(?<![\"\u201c])\bprior\s+(?:treatment|therapy)\s+with\s+"
-    r"(?:(?!(?:and|or|must|should|will|may|not|no|if|to|be)\b)[\w/+-]+\s*(?:,\s*(?:and\s+|&\s+)?|\s(?:and|&)\s+)){1,3}$",
+    r"(?:(?!(?:and|or|must|should|will|may|not|no|if|to|be)\b)[\w/+-]+\s*(?:,(?!\s*(?:and|&)\s)\s*|\s(?:and|&)\s+)){1,3}$",
     re.I,
 )
 
