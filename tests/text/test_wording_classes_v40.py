@@ -301,6 +301,179 @@ CASES = [
         set(),
         {("disease_status", "improved")},
     ),
+    # --- (2026-12-05) the lead's reviewer's findings: each a narrowing, each guard read wrongly before its fix ---------
+    (
+        "t41-status-mixed-sided-new-lesion review guard: a benign call after the lesion",
+        "NSCLC adenocarcinoma stage IV, KRAS G12C. On sotorasib.\nCT: primary smaller but new 6 mm R hepatic lesion, likely "
+        "hemangioma.",
+        {("disease_status", "improved")},
+        {("disease_status", "worsened")},
+    ),
+    (
+        "t41-status-mixed-sided-new-lesion review guard: lipid-rich",
+        "NSCLC adenocarcinoma stage IV, KRAS G12C. On sotorasib.\nCT: primary smaller but new R adrenal nodule (lipid-rich, "
+        "0 HU).",
+        set(),
+        {("disease_status", "worsened")},
+    ),
+    (
+        "t41-status-mixed-sided-new-lesion review guard: a condition",
+        "NSCLC adenocarcinoma stage IV, KRAS G12C. On sotorasib.\nWould be concerning if primary shrinks but new R adrenal "
+        "nodule appears.",
+        set(),
+        {("disease_status", "worsened")},
+    ),
+    (
+        "t41-naive-question-answer-no review guard: one class, another question answered Yes",
+        "NSCLC adenocarcinoma stage IV, KRAS G12C.\nQ3. Prior targeted therapy? A: No\nQ4. Prior chemotherapy? A: Yes - "
+        "carboplatin/pemetrexed x4",
+        {("therapy", "carboplatin")},
+        {("treatment_naive", "true")},
+    ),
+    (
+        "t41-naive-question-answer-no review guard: one class",
+        "NSCLC adenocarcinoma stage IV, KRAS G12C.\nQ3. Prior immunotherapy? A: No",
+        set(),
+        {("treatment_naive", "true")},
+    ),
+    (
+        "t41-naive-question-answer-no review guard: a bracket after the No",
+        "Stage IV NSCLC. Q3. Has the patient received prior systemic therapy for this diagnosis? A: No (adjuvant "
+        "cisplatin/vinorelbine 2023 for early stage)",
+        set(),
+        {("treatment_naive", "true")},
+    ),
+    (
+        "t41-naive-patient-wrote-no review guard: one class",
+        'Stage IV NSCLC.\nIntake: Have you ever received immunotherapy? -- Patient wrote: "No"',
+        set(),
+        {("treatment_naive", "true")},
+    ),
+    (
+        "t41-naive-patient-wrote-no review guard: corrected",
+        "Stage IV NSCLC.\nIntake: Have you ever had cancer treatment before (chemo, immunotherapy, pills)? -- Patient "
+        'wrote: "No." Spouse corrected: had 4 cycles of carboplatin/paclitaxel in 2024.',
+        set(),
+        {("treatment_naive", "true")},
+    ),
+    (
+        "t41-answer-label-yes review guard: the printed choice",
+        "Stage IV NSCLC adenocarcinoma.\nQ2. Is the tumor KRAS G12C positive? Answer: Yes / No / Pending",
+        set(),
+        {("kras", "g12c_present")},
+    ),
+    (
+        "t41-answer-label-yes review guard: Y/N",
+        "72M NSCLC stage IV.\nDoes the patient have a history of interstitial lung disease or pneumonitis? A: Y/N",
+        set(),
+        {("ild", "true")},
+    ),
+    (
+        "t41-answer-label-yes review guard: a bare Yes / No (main's too)",
+        "72M NSCLC stage IV.\nDoes the patient have a history of interstitial lung disease or pneumonitis? Yes / No",
+        set(),
+        {("ild", "true")},
+    ),
+    (
+        "t41-boxes-of-next-question review guard: a label with no answer",
+        "PRIOR AUTHORIZATION FORM - LUMAKRAS\nDiagnosis: NSCLC adenocarcinoma stage IV\nHistory of interstitial lung "
+        "disease or pneumonitis\nIs the patient currently taking any acid-reducing agents? [X] Yes [ ] No",
+        set(),
+        {("ild", "true")},
+    ),
+    (
+        "t41-boxes-of-next-question review guard: a heading",
+        "PRIOR AUTHORIZATION FORM - LUMAKRAS\nDiagnosis: NSCLC adenocarcinoma stage IV, KRAS G12C\nSection 4 - "
+        "Interstitial lung disease / pneumonitis history\nDoes the patient have adequate hepatic function? [X] Yes [ ] No",
+        set(),
+        {("ild", "true")},
+    ),
+    (
+        "t41-mono-to-be-given-ticked review guard: alone or in combination",
+        "NSCLC stage IV, KRAS G12C.\nSotorasib to be given: [X] Alone or in combination per treating physician",
+        set(),
+        {("monotherapy", "true")},
+    ),
+    (
+        "t41-mono-to-be-given-ticked review guard: plus ticked",
+        "NSCLC stage IV, KRAS G12C.\nSotorasib to be given: [X] Alone [X] Plus panitumumab",
+        set(),
+        {("monotherapy", "true")},
+    ),
+    (
+        "t41-mono-to-be-given-ticked review guard: a combination question ticked Yes",
+        "NSCLC stage IV, KRAS G12C.\nSotorasib to be given: [x] Alone   [ ] With other agents\nWill the drug be used in "
+        "combination with other anticancer therapy? [X] Yes [ ] No",
+        set(),
+        {("monotherapy", "true")},
+    ),
+    (
+        "t41-mono-to-be-given-ticked review guard: main's monotherapy beside a combination ticked Yes",
+        "NSCLC stage IV, KRAS G12C. Sotorasib 960 mg daily monotherapy.\nWill the drug be used in combination with other "
+        "anticancer therapy? [X] Yes [ ] No",
+        set(),
+        {("monotherapy", "true")},
+    ),
+    (
+        "t41-treated-with-list review guard: ', and' ends the list; a drug to be added",
+        "CRC adenocarcinoma of the colon stage IV, KRAS G12C. We request coverage of sotorasib with panitumumab for Ms. R, "
+        "previously treated with FOLFOX and bevacizumab, and panitumumab will be added.",
+        {("therapy", "oxaliplatin"), ("therapy", "bevacizumab")},
+        {("therapy", "panitumumab")},
+    ),
+    (
+        "t41-status-smaller-than-month review guard: hoped",
+        "NSCLC stage IV, KRAS G12C. On sotorasib since 8/2026.\nHoping the lesions in the liver and lung are smaller than "
+        "in August on next scan.",
+        set(),
+        {("disease_status", "improved")},
+    ),
+    (
+        "t41-status-smaller-than-month review guard: 'may' is no month",
+        "NSCLC stage IV, KRAS G12C. On sotorasib since 8/2026.\nThe lesions in the liver and lung are smaller than may be "
+        "appreciated on this limited non-contrast study.",
+        set(),
+        {("disease_status", "improved")},
+    ),
+    (
+        "t41-status-smaller-than-month review guard: a past reading, a progression now",
+        "NSCLC stage IV, KRAS G12C. On sotorasib since 8/2026.\nIn October the mets in the liver and lungs were smaller "
+        "than in August; today's CT shows clear progression with new brain lesions.",
+        {("disease_status", "worsened")},
+        {("disease_status", "improved")},
+    ),
+    (
+        "t41-cycle-dated-given review guard: a noun after given",
+        "NSCLC stage IV, KRAS G12C.\nPlan: docetaxel 75 mg/m2 q3w.\nC1D1 12/10/26 given insurance approval pending.",
+        set(),
+        {("therapy", "docetaxel")},
+    ),
+    (
+        "t41-cycle-dated-given review guard: asked",
+        "NSCLC stage IV, KRAS G12C.\nPlan: docetaxel 75 mg/m2 q3w\nC1 12/10/26 given?",
+        set(),
+        {("therapy", "docetaxel")},
+    ),
+    (
+        "t41-status-lesions-arrow-recurrence review guard: a past recurrence in brackets",
+        "NSCLC stage IV, KRAS G12C. Treated with carboplatin/pemetrexed/pembrolizumab 2025.\nCT 11/2026: nodules -> "
+        "recurrence (2024, treated); now stable, no new lesions.",
+        set(),
+        {("disease_status", "worsened")},
+    ),
+    (
+        "t41-stage-after-luad review guard: a slide deck's title",
+        'NSCLC adenocarcinoma, KRAS G12C, stage IB s/p lobectomy 2024.\nTumor board slide deck "LUAD III cases" reviewed.',
+        {("stage", "1")},
+        {("stage", "3")},
+    ),
+    (
+        "t41-stage-after-luad review guard: LUAD negated",
+        "Metastatic adenocarcinoma, KRAS G12C, primary unknown (colon vs lung).\nIHC: CK7-, CK20+, CDX2+, TTF-1 negative; "
+        "pattern not typical of LUAD. Stage IV.",
+        set(),
+        {("stage", "4")},
+    ),
 ]
 
 
