@@ -382,6 +382,13 @@ CASES = [
         {("ild", "true")},
     ),
     (
+        "t41-boxes-of-next-question (kept by the review fix): the answer under a label ending its line above",
+        "Prior systemic therapies (drug / dates / outcome):\n  cisplatin + etoposide / 2/2026-6/2026 / progression\n"
+        "Will be used as monotherapy? [X] Yes  [ ] No",
+        {("therapy", "cisplatin"), ("therapy", "etoposide")},
+        set(),
+    ),
+    (
         "t41-boxes-of-next-question review guard: a heading",
         "PRIOR AUTHORIZATION FORM - LUMAKRAS\nDiagnosis: NSCLC adenocarcinoma stage IV, KRAS G12C\nSection 4 - "
         "Interstitial lung disease / pneumonitis history\nDoes the patient have adequate hepatic function? [X] Yes [ ] No",

@@ -346,7 +346,9 @@ def _boxes_of_later_field(text: str, f: Finding) -> bool:
 # its own, begun with a capital and asked before its boxes ("Will the drug be used in combination ...?  [ ] Yes  [X]
 # No"), the boxes answer that question, not the field above. As [v18-boxes-of-later-field], a line none of whose boxes
 # is ticked stays unread (a form left blank); the question's line may not begin in lower case (a wrap of the field).
-# (t41's review fix) the field's own printed line carries its written answer after a colon ("Field: value").
+# (t41's review fix) the field's own printed line carries its written answer after a colon ("Field: value"), or is
+# the answer under a label ending its line above ("Prior systemic therapies (drug / dates / outcome):" / "  carboplatin
+# + pemetrexed + pembrolizumab / 2/2026-10/2026 / progression").
 _FIELD_ANSWERED = re.compile(r":[ \t]*[^\s\[☐□☒☑]")
 _OWN_QUESTION = re.compile(r"^[ \t]*(?:Q\d{0,2}[.:)]\s*)?[A-Z][^\n]*(?:\?|:)[ \t]*$")
 
@@ -359,7 +361,9 @@ def _boxes_of_next_printed_question(raw: str, text: str, f: Finding) -> bool:
         return False  # the finding's printed line is its whole line
     if p["ticked_box"].search(raw, f.end, own_end) or p["unticked_box"].search(raw, f.end, own_end):
         return False
-    if not _FIELD_ANSWERED.search(raw, raw.rfind("\n", 0, f.start) + 1, own_end):
+    own_start = raw.rfind("\n", 0, f.start) + 1
+    above = raw[raw.rfind("\n", 0, max(0, own_start - 1)) + 1 : max(0, own_start - 1)] if own_start else ""
+    if not (_FIELD_ANSWERED.search(raw, own_start, own_end) or above.rstrip().endswith(":")):
         return False  # (t41 review fix) a label with no written answer ("History of interstitial lung disease or
         # pneumonitis", "Section 4 - Interstitial lung disease / pneumonitis history") is never joined to the next boxes
     nxt = raw[own_end + 1 : joined_end]
