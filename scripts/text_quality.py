@@ -59,9 +59,9 @@ was read: US oncology charts, the issue's own population; merged by the lead), `
 then read in the thirty-ninth pass: a development set too), ``heldout39`` (``tests/text/heldout39.yaml``, written blind
 on 2026-12-04 while v38 was read: US charts; scored once by the lead, then read in the fortieth pass: a development set
 too), ``heldout40`` (``tests/text/heldout40.yaml``, written blind on 2026-12-04 while v39 was read: US charts; scored
-once by the lead), ``heldout41`` (``tests/text/heldout41.yaml``, written blind on 2026-12-05 while session 29's
-passes were fixed: US charts; scored once by the lead) and ``heldout42`` (``tests/text/heldout42.yaml``, the next
-held-out set; absent until merged: a
+once by the lead, then read in the forty-first pass: a development set too), ``heldout41``
+(``tests/text/heldout41.yaml``, written blind on 2026-12-05 while session 29's passes were fixed: US charts; scored
+once by the lead) and ``heldout42`` (``tests/text/heldout42.yaml``, the next held-out set; absent until merged: a
 corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when asked for it
 alone), and what it finds in the real Synthea notes of ``../shared``.
 
@@ -126,7 +126,7 @@ HELDOUT36 = ROOT / "tests/text/heldout36.yaml"  # written blind while v34 was re
 HELDOUT37 = ROOT / "tests/text/heldout37.yaml"  # written blind on 2026-12-04 (US charts); scored once by the lead
 HELDOUT38 = ROOT / "tests/text/heldout38.yaml"  # written blind on 2026-12-04 (US charts); scored once, read by t39
 HELDOUT39 = ROOT / "tests/text/heldout39.yaml"  # written blind on 2026-12-04 (US charts); scored once, read by t40
-HELDOUT40 = ROOT / "tests/text/heldout40.yaml"  # written blind on 2026-12-04 (US charts); scored once by the lead
+HELDOUT40 = ROOT / "tests/text/heldout40.yaml"  # written blind on 2026-12-04 (US charts); scored once, read by t41
 HELDOUT41 = ROOT / "tests/text/heldout41.yaml"  # written blind on 2026-12-05 (US charts); scored once by the lead
 HELDOUT42 = ROOT / "tests/text/heldout42.yaml"  # the next held-out set, absent until merged
 CORPORA = {

@@ -730,9 +730,19 @@ def _status(out: TextFacts, doc: TextDoc, f: Finding) -> None:
             return  # an impression naming no treatment: a change, no response
         value = "improved"
     if value == "worsened_recurrence":  # (t37) [t37-status-lesions-recurrence] "CT: new liver lesions - recurrence"
+        if _OLD_RECURRENCE_AFTER.match(doc.text, f.end):
+            return  # (t41 review fix) "nodules -> recurrence (2024, treated); now stable": a past recurrence's history
         if not (_SEEN_OR_STOPPED_FOR.search(doc.text, max(f.sentence_start, f.start - 80), f.end) and _drug_named(doc.text)):
             return  # no study on the line, or no drug in the text: a recurrence at no course of therapy
         value = "worsened"
+    if value == "worsened_mixed_sided":  # (t41) [t41-status-mixed-sided-new-lesion] "smaller but new 8 mm R adrenal"
+        if not _mixed_sided_read(doc, f):
+            return  # (review fix) a benign call, a condition, or no study on the line
+        value = "worsened"
+    if value == "improved_than_month":  # (t41) [t41-status-smaller-than-month] "... are smaller than in August"
+        if not _smaller_than_month_read(doc, f):
+            return  # (review fix) hoped or asked, a past reading beside a progression now, or no study on the line
+        value = "improved"
     if value == "worsened_recurrence_dated":  # (t39) [t39-status-dated-recurrence-sites] "Recurrence 9/2026: new ..."
         if not _course_received_before(doc.text, f.start) or _UNPROVEN_AFTER.search(doc.text, f.end, _line_end(doc.text, f.end)):
             return  # no systemic course before it, or a recurrence still to be proven ("...; bx pending")
@@ -1116,3 +1126,53 @@ def _nodule_grew_before_biopsy(doc: TextDoc, f: Finding) -> bool:
     if not m or _SPREAD_OR_RECURRENCE.search(m.group(0)):
         return False
     return not _drug_named(doc.text[: f.start])
+
+
+# (t41's review fixes, 2026-12-05) [t41-status-mixed-sided-new-lesion] The new lesion of "primary smaller but new 6 mm R
+# hepatic lesion" is a progression only as the study reads it: a benign call after it in its sentence ("likely
+# hemangioma", "simple cyst", "(lipid-rich, 0 HU)", "nonspecific, likely postinflammatory", "likely infection") is no
+# new metastasis; a condition earlier in the sentence ("Would be concerning if primary shrinks but new ...") is no
+# reading; and the line must name a study (CT / PET / MRI / scan / imaging).
+_BENIGN_CALL_AFTER = re.compile(
+    r"\b(?:hemangiomas?|haemangiomas?|cysts?|cystic|infect\w*|inflammatory|lipid[\s-]?rich|fat[\s-]containing|"
+    r"non-?specific|post-?inflammatory|atelecta\w*|scar\w*|granulomas?|granulomatous|benign|adenomas?|"
+    r"indeterminate|too\s+small|reactive|fnh|\d+\s*hu\b|hounsfield)",
+    re.I,
+)
+_CONDITION_BEFORE = re.compile(r"\b(?:if|would|whether|should|could|concerning\s+if|in\s+case|unless)\b", re.I)
+_STUDY_ON_LINE = re.compile(r"\b(?:ct|pet(?:[/-]ct)?|mri|mr|scans?|imaging|restaging)\b", re.I)
+
+
+def _mixed_sided_read(doc: TextDoc, f: Finding) -> bool:
+    end = f.sentence_start + len(f.sentence)
+    if _BENIGN_CALL_AFTER.search(doc.text, f.end, end):
+        return False
+    if _CONDITION_BEFORE.search(doc.text, f.sentence_start, f.start):
+        return False
+    return bool(_STUDY_ON_LINE.search(_line(doc, f)))
+
+
+# (t41's review fixes) [t41-status-smaller-than-month] "the lesions in the liver and lung are smaller than in August":
+# a reading only as a study's, said now. Refused after a hope or a question earlier in the sentence ("Hoping the lesions
+# ... are smaller than in August on next scan", "asked if ...", "to see whether ..."); a past "were smaller" in a text
+# that states a progression ("In October the mets ... were smaller than in August; today's CT shows clear progression");
+# and a line naming no study.
+_HOPED_BEFORE = re.compile(r"\b(?:hop(?:e|es|ed|ing)|wish\w*|to\s+see|whether|if|asked|expect\w*|want\w*)\b", re.I)
+_PROGRESSION_NAMED = re.compile(
+    r"\b(?:progress\w*|pd|pod|worse\w*|enlarg\w*|growing|grew|new\s+(?:[\w-]+\s+){0,3}?(?:lesions?|mets?|metastas[ie]s|"
+    r"nodules?|masses))\b",
+    re.I,
+)
+
+
+def _smaller_than_month_read(doc: TextDoc, f: Finding) -> bool:
+    if _HOPED_BEFORE.search(doc.text, f.sentence_start, f.start):
+        return False
+    if re.search(r"\bwere\s", doc.text[f.start : f.end], re.I) and _PROGRESSION_NAMED.search(doc.text, f.end):
+        return False
+    return bool(_STUDY_ON_LINE.search(_line(doc, f)))
+
+
+# (t41's review fixes) [t41-status-lesions-arrow-recurrence] a recurrence with its year or "treated" in a bracket after
+# it ("nodules -> recurrence (2024, treated); now stable"): a past recurrence told as history, no progression now.
+_OLD_RECURRENCE_AFTER = re.compile(r"\s*\([^()\n]{0,40}?(?:\b(?:19|20)\d{2}\b|\btreated\b|\bresected\b|\bs/p\b)", re.I)

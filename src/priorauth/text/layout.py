@@ -340,6 +340,39 @@ def _boxes_of_later_field(text: str, f: Finding) -> bool:
     return bool(ticked) and bool(_LATER_FIELD.search(after, 0, min(marks)))
 
 
+# (held-out v40, issue 13's forty-first pass) [t41-boxes-of-next-question] A form's field answered in words on its own
+# printed line, with no box ("Prior systemic therapy: carboplatin + pemetrexed 8/2026-11/2026; progression on CT
+# 11/20/2026"), read on into the next printed line because it stops on a word: when that line is a question or field of
+# its own, begun with a capital and asked before its boxes ("Will the drug be used in combination ...?  [ ] Yes  [X]
+# No"), the boxes answer that question, not the field above. As [v18-boxes-of-later-field], a line none of whose boxes
+# is ticked stays unread (a form left blank); the question's line may not begin in lower case (a wrap of the field).
+# (t41's review fix) the field's own printed line carries its written answer after a colon ("Field: value"), or is
+# the answer under a label ending its line above ("Prior systemic therapies (drug / dates / outcome):" / "  carboplatin
+# + pemetrexed + pembrolizumab / 2/2026-10/2026 / progression").
+_FIELD_ANSWERED = re.compile(r":[ \t]*[^\s\[☐□☒☑]")
+_OWN_QUESTION = re.compile(r"^[ \t]*(?:Q\d{0,2}[.:)]\s*)?[A-Z][^\n]*(?:\?|:)[ \t]*$")
+
+
+def _boxes_of_next_printed_question(raw: str, text: str, f: Finding) -> bool:
+    p = patterns()
+    own_end = raw.find("\n", f.end)
+    joined_end = _line_end(text, f.end)
+    if own_end < 0 or own_end >= joined_end:
+        return False  # the finding's printed line is its whole line
+    if p["ticked_box"].search(raw, f.end, own_end) or p["unticked_box"].search(raw, f.end, own_end):
+        return False
+    own_start = raw.rfind("\n", 0, f.start) + 1
+    above = raw[raw.rfind("\n", 0, max(0, own_start - 1)) + 1 : max(0, own_start - 1)] if own_start else ""
+    if not (_FIELD_ANSWERED.search(raw, own_start, own_end) or above.rstrip().endswith(":")):
+        return False  # (t41 review fix) a label with no written answer ("History of interstitial lung disease or
+        # pneumonitis", "Section 4 - Interstitial lung disease / pneumonitis history") is never joined to the next boxes
+    nxt = raw[own_end + 1 : joined_end]
+    marks = [m.start() for kind in ("ticked_box", "unticked_box") for m in p[kind].finditer(nxt)]
+    if not marks or not p["ticked_box"].search(nxt):
+        return False
+    return bool(_OWN_QUESTION.match(nxt[: min(marks)]))
+
+
 # (held-out v18, issue 13's nineteenth pass, part two) [v18-box-after-item] A form whose boxes follow their items, each
 # box closing its item ("Dx colorectal ca [x]; Stage III [ ] IV [x]; Prior SACT: None [ ] / Yes [x]"): the box right
 # after the finding answers it, not the box before it, which closed the item before. Whether it is ticked (True) or
@@ -388,6 +421,8 @@ def _unticked_item(doc: TextDoc, f: Finding, line: str) -> bool:
         return False  # (held-out v18) [v18-mono-question-answered] the boxes answer the question; the reader reads them
     if not boxes and _boxes_of_later_field(text, f):
         return False  # (held-out v18) [v18-boxes-of-later-field] "Dx: NSCLC, stage IIIA. Prior treatment: [x] none"
+    if not boxes and _boxes_of_next_printed_question(doc.text, text, f):
+        return False  # (t41) [t41-boxes-of-next-question] "Prior therapy: carbo/pem 8/2026" / "Combination? [ ] Yes [X] No"
     if not boxes and f.label == "KRAS_G12C" and _boxed_answer(doc, f) is not None:
         return False  # [ocr9-boxes-after] "KRAS G12C status:  [X] Positive  [ ] Negative": the field is answered
     if not boxes and f.label == "KRAS_G12C" and _ticked_detail_after(doc, f):
@@ -555,7 +590,13 @@ _FIELD_END = re.compile(r"[:.;|]\s|\s{2,}|\t")
 _INTERROGATIVE = re.compile(
     r"^\s*(?:q?\d{1,2}[.):]\s*)?(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|should|any)\b", re.I
 )
-_YES = re.compile(r"[\s:-]*(?:\[\s*[x✓✔]\s*\]\s*)?(?:yes|y)\b", re.I)
+# (held-out v40, issue 13's forty-first pass) [t41-answer-label-yes] ... and a question set's "A: Yes" / "Answer: Yes"
+# (t41's review fix) [t41-answer-label-yes] "Yes / No", "Y/N", "yes or no" is the printed choice left unanswered, never
+# a Yes ("Answer: Yes / No / Pending", "? A: Y/N", and main's bare "? Yes / No").
+_YES = re.compile(
+    r"[\s:-]*(?:(?:a|ans|answer|response)\s*[:.-]\s*)?(?:\[\s*[x✓✔]\s*\]\s*)?(?:yes|y)\b(?!\s*(?:/|\bor\b)\s*(?:no|n)\b)",
+    re.I,
+)
 
 
 def _open_question(doc: TextDoc, f: Finding) -> bool:

@@ -36,6 +36,8 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # "Biomarker ... No\nPrior Tx >= 1 prior therapy": the row above's answer, not "no prior therapy"
     if _CORRECTED_AFTER.match(doc.text, f.end) or _REVIEW_FINDS_AFTER.match(doc.text, f.end):
         return  # "'chemo-naive' per referral - INCORRECT: had pembrolizumab": a statement the note corrects
+    if f.value == "answered_no" and _answer_undone(doc, f):
+        return  # (t41 review fix) "Q4. Prior chemotherapy? A: Yes", 'Patient wrote: "No." Spouse corrected: had ...'
     if _ONE_CLASS_NOT_RECEIVED.fullmatch(doc.text[f.start : f.end]):
         return  # "has not received immunotherapy": one class only, as "IO-naive" is
     if _NOTHING.match(doc.text, f.start) and not _treatment_beside(doc, f):
@@ -382,7 +384,10 @@ _SINCE_TREATED = re.compile(
 _NAIVE_HISTORY = re.compile(
     r"na[i\u00ef]ve|untreated|\bprior\b|\bprevious|\bnever\b|\bdenies\b|\b(?:has|have|had)\s+(?:not|received)|to\s+date|\blines?\b"
     # (held-out v10) [v10-naive-in-plan] "no systemic therapy ever given", "nothing so far" in a plan: history too
-    r"|\bever\b|so\s+far|\byet\b",
+    r"|\bever\b|so\s+far|\byet\b"
+    # (held-out v40, issue 13's forty-first pass) [t41-naive-first-of-any-kind] "This will be her first treatment of any
+    # kind for the cancer" in an A/P: nothing came before it, a statement of history as "first treatment ever" is
+    r"|\bfirst\s+(?:[\w-]+\s+){1,2}of\s+any\s+(?:kind|sort|type)\b",
     re.I,
 )
 
@@ -391,6 +396,8 @@ def _monotherapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
     """A statement about the KRAS G12C inhibitor's regimen, current or planned ("will start single-agent"
     counts; "if positive, sotorasib monotherapy would be an option" does not); "pembrolizumab monotherapy"
     is another drug's."""
+    if _COMBINATION_ANSWERED_YES.search(doc.text):
+        return  # (t41 review fix) "Will the drug be used in combination with other anticancer therapy? [X] Yes"
     answered = _question_answered(doc, f)
     if answered is not None:
         if answered:  # (held-out v18) [v18-mono-question-answered] "Used alone or with other cancer drugs? A: Alone"
@@ -1154,3 +1161,38 @@ def _naive_of_own_record(f: Finding) -> bool:
         return True
     clause = _PATIENT_CLAUSE.search(f.sentence[: f.start - f.sentence_start])
     return bool(clause) and not general.search(f.sentence[clause.end() :])
+
+
+# (t41's review fixes, 2026-12-05) [t41-naive-question-answer-no] [t41-naive-patient-wrote-no] A question's written
+# "No" (value answered_no) is no naive history when another prior-therapy question of the document is answered Yes
+# ("Q3. Prior targeted therapy? A: No" / "Q4. Prior chemotherapy? A: Yes - carboplatin/pemetrexed x4"), or when the
+# answer is corrected on its line or the next ('Patient wrote: "No." Spouse corrected: had 4 cycles ...', "incorrect",
+# "per records", "actually").
+_PRIOR_QUESTION_YES = re.compile(
+    r"^[^\n]*\b(?:prior|previous|past|ever|before|received|had)\b[^\n?]*\b(?:therap\w*|treat\w*|tx|chemo\w*|immuno\w*|"
+    r"io|targeted|regimens?|drugs?|agents?|medications?|pills)\b[^\n?]*\?[\s\"\u201d]*(?:[^\n]{0,40}?\b(?:a|ans|answer|"
+    r"response|wrote|answered|replied|said)\s*[:.-]?\s*[\"\u201c]?\s*)?yes\b",
+    re.I | re.M,
+)
+_ANSWER_CORRECTED = re.compile(
+    r"\b(?:correct(?:ed|s|ion)|incorrect|per\s+(?:the\s+)?records?|records\s+show|actually)\b", re.I
+)
+
+
+def _answer_undone(doc: TextDoc, f: Finding) -> bool:
+    if any(m.start() != _line_start(doc.text, f.start) for m in _PRIOR_QUESTION_YES.finditer(doc.text)):
+        return True
+    line_end = _line_end(doc.text, f.end)
+    next_end = _line_end(doc.text, line_end + 1) if line_end < len(doc.text) else line_end
+    return bool(_ANSWER_CORRECTED.search(doc.text, f.end, next_end))
+
+
+# (t41's review fixes) [t41-mono-to-be-given-ticked] A combination question of the document ticked or answered Yes ("Will
+# the drug be used in combination with other anticancer therapy?  [X] Yes  [ ] No", "... combination?  A: Yes"): the
+# regimen is a combination, whatever monotherapy word stands elsewhere (main's "Monotherapy" above such a question too).
+_COMBINATION_ANSWERED_YES = re.compile(
+    r"\b(?:combin\w*|together\s+with|with\s+(?:any\s+)?(?:other|another|additional))\b[^\n?]{0,80}\?[ \t]*"
+    r"(?:(?:a|ans|answer|response)[ \t]*[:.-][ \t]*)?(?:(?:☒|☑|\[[ \t]?[x✓✔][ \t]?\])[ \t]*(?:yes|y)\b"
+    r"|(?:yes|y)\b(?![ \t]*(?:/|or\b)[ \t]*no?\b)(?![ \t]*(?:☐|□|\[[ \t]?\])))",
+    re.I,
+)

@@ -365,9 +365,26 @@ _PRIOR_WORD = re.compile(
 
 
 def _past_subject_line(doc: TextDoc, f: Finding) -> str:
+    if _ARROW_STEP.search(f.sentence[: f.start - f.sentence_start]) and len(_ARROW_STEP.findall(f.sentence)) >= 3:
+        return _own_arrow_step(doc, f)  # (t41) [t41-course-arrow-step] "... -> C1-4 carbo/pem/pembro -> ... -> PA for X"
     if not _SUBJECT_LINE.match(f.sentence) or "\n" not in doc.text[f.sentence_start : f.start]:
         return f.sentence
     return doc.text[_line_start(doc.text, f.start) : f.sentence_start + len(f.sentence)]
+
+
+# (held-out v40, issue 13's forty-first pass) [t41-course-arrow-step] A disease course written as one line of arrows
+# ("Disease course: 3/26 dx LUAD IVA -> C1-4 carbo/pem/pembro -> PR 6/26 -> pem/pembro maint -> 10/26 new adrenal
+# mets = PD -> PA for soto monotherapy."): each arrow's step is its own event, so a request or another doubt in a later
+# step ("PA for ...") is that step's, not the courses before it. Three arrows or more, the finding after one of them;
+# the step's own words still decide (the drug of "-> PA for soto" stays the request's).
+_ARROW_STEP = re.compile(r"\s(?:->|=>|\u2192)\s")
+
+
+def _own_arrow_step(doc: TextDoc, f: Finding) -> str:
+    end = f.sentence_start + len(f.sentence)
+    before = [m.end() for m in _ARROW_STEP.finditer(doc.text, f.sentence_start, f.start)]
+    after = _ARROW_STEP.search(doc.text, f.end, end)
+    return doc.text[before[-1] : after.start() if after else end]
 
 
 # (held-out v10) [v10-result-negation] A drug named before a test's result ("repeat after 6 weeks adagrasib: KRAS G12C
@@ -673,7 +690,13 @@ _REFUSED_BEFORE = re.compile(
 # alone, special authority approved; first dose taken 01/12/2026"). Guards: "first dose to be taken", "first dose taken
 # once approved".
 _CYCLE_GIVEN = re.compile(
-    r"\s*(?:(?:cycle|cyc|c)\s*\d{1,2}(?:\s*,?\s*(?:day|d)\s*\d{1,2})?\s+(?:was\s+)?(?:given|administered|infused)"
+    r"\s*(?:(?:cycle|cyc|c)\s*\d{1,2}(?:\s*,?\s*(?:day|d)\s*\d{1,2})?"
+    r"\s+(?:was\s+)?(?:given|administered|infused)"
+    # (held-out v40, issue 13's forty-first pass) [t41-cycle-dated-given] its date between ("C2D1 11/25/26 given");
+    # (t41's review fix) with its date, "given" must end its clause: no "?", no noun after it ("C1D1 12/10/26 given
+    # insurance approval pending", "C1D1 on 12/10 given ANC recovery - to be confirmed", "C1 12/10/26 given?")
+    r"|(?:cycle|cyc|c)\s*\d{1,2}(?:\s*,?\s*(?:day|d)\s*\d{1,2})?\s+(?:on\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+(?:was\s+)?"
+    r"(?:given|administered|infused)(?=[ \t]*(?:[.;,](?!\w)|\n|$))"
     r"|dose\s+\d{1,2}\s+(?:was\s+)?(?:given|administered|infused)"
     r"|(?:the\s+)?first\s+dose\s+(?:was\s+)?(?:given|administered|infused|taken))\b"
     r"(?!\s+(?:yet|later|once|when|if|after|tomorrow|next|on\s+approval))",
@@ -997,7 +1020,31 @@ _PRIOR_IN_REQUEST = re.compile(
 
 
 def _named_as_history(doc: TextDoc, f: Finding) -> bool:
+    if _TREATED_WITH_LIST.search(doc.text, max(f.sentence_start, f.start - 100), f.start) and not _PLANNED_AFTER.match(
+        doc.text, f.end
+    ):
+        return True  # (t41) [t41-treated-with-list] "previously treated with fluoropyrimidine, oxaliplatin and <drug>"
     return bool(_PRIOR_IN_REQUEST.search(doc.text, max(f.sentence_start, f.start - 40), f.start))
+
+
+# (held-out v40, issue 13's forty-first pass) [t41-treated-with-list] A list of drugs after "previously treated with" /
+# "prior treatment with" inside a request ("We request coverage of sotorasib with panitumumab for Ms. R. (...),
+# previously treated with fluoropyrimidine, oxaliplatin and irinotecan-based chemotherapy"): each item of the list was
+# had, not only the first, as [v20-therapy-prior-in-request] reads one. At most three items before the drug, joined by
+# commas, "and" or "&"; not after a negation ("not previously treated with"), and no verb of a rule or plan among them
+# ("previously treated with platinum and must have progressed").
+# (t41's review fix) ", and" ends the list ("previously treated with FOLFOX and bevacizumab, and panitumumab will be
+# added"), and a drug followed in its clause by a plan ("will", "to be", "is requested", "planned", "added") is no history.
+_PLANNED_AFTER = re.compile(
+    r"[^,.;\n]*?\b(?:will|to\s+be|(?:is|are)\s+(?:now\s+)?requested|requested|planned|added)\b", re.I
+)
+_TREATED_WITH_LIST = re.compile(
+    r"(?<![\"\u201c])(?<!\bnot\s)(?<!\bnever\s)\b(?:previously|already)\s+(?:treated|received|given)\s+(?:with\s+)?"
+    r"(?:(?!(?:and|or|must|should|will|may|not|no|if|to|be)\b)[\w/+-]+\s*(?:,(?!\s*(?:and|&)\s)\s*|\s(?:and|&)\s+)){1,3}$"
+    r"|(?<![\"\u201c])\bprior\s+(?:treatment|therapy)\s+with\s+"
+    r"(?:(?!(?:and|or|must|should|will|may|not|no|if|to|be)\b)[\w/+-]+\s*(?:,(?!\s*(?:and|&)\s)\s*|\s(?:and|&)\s+)){1,3}$",
+    re.I,
+)
 
 
 # (held-out v20, issue 13's twenty-first pass) [v20-therapy-relative-reports] A relative as the teller of what the
