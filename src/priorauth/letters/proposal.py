@@ -48,6 +48,7 @@ from priorauth.letters import (
     request_history,
     safety34,
     safety35,
+    safety36,
     side_columns,
     source,
     specks,
@@ -175,7 +176,7 @@ def match(p: Proposal, case_patient: dict[str, Any] | None) -> tuple[list[str], 
     out, near = patient.compare(p.patient, case_patient, p.ocr, sure, p.weak_patient.get("name"))
     if "name" in near and (look := p.second_look.get("name")) and look():  # read twice alike: as printed
         out, near = patient.compare(p.patient, case_patient, p.ocr, sure | {"name"}, p.weak_patient.get("name"))
-    return out, near
+    return safety36.glyph_near(p, case_patient, out, near)  # "Whillow" of "Whitlow" at fax: near, never sure
 
 
 def _lines_of(text: str, hit: fields.Hit) -> str:
@@ -207,6 +208,10 @@ def propose(
     """The proposal for a letter's text; with the letter's bytes (``raw``), numbers and dates OCR read
     with low confidence get a second look (:mod:`priorauth.letters.recheck`)."""
     out = Proposal(letter.text, letter.ocr, warnings=list(letter.warnings))
+    letter, alone = safety36.one_patient(letter, case_patient, out.warnings)  # several patients: the case's row, or nothing
+    if alone:
+        out.checked = bool(case_patient)
+        return out
     # a letter's source markup (HTML, XML, RTF, JSON, Markdown, drawn tables) blanked or read as labels, its dates in
     # the order it says; a form's entries out of their blanks, its field names as labels (offsets kept)
     # (an XML element's value a fax wrapped onto the next line, joined again first: "<EndDate>2027-09-3" / "0</EndDate>")
@@ -303,6 +308,7 @@ def propose(
         number = None
     read_number = lambda t: fields.authorization_number(t) or tables.read(fields.authorization_number, t)  # noqa: E731
     number = safety35.number(letter, ours, number, kind, read_number, out.warnings)  # voided, not yet given, another's
+    number = safety36.number(number, text, case_patient, out.warnings, letter.ocr)  # never the member id (a roster's row)
     add("authorization_number", number)
     day = fields.letter_date(text) or tables.read(fields.letter_date, text)
     day = add("letter_date", birth_not_dated.letter_date(day, fields.patient(text).get("birth_date")))
@@ -349,6 +355,7 @@ def propose(
         structured = tables.structured(ours)  # <DenialReason>, a CSV's denial_reason column
         reason = (tables.read(fields.denial_reason, ours) or tables.read(quoted_csv.reason, ours)) if structured else None
         reason = reason or dash_reason.reason(ours)  # "Decision:  DENIED — duplicate request": the label's own words
+        reason = reason or safety36.dash_reason(ours)  # "RESULT: DENIED - DUPLICATE THERAPY" (the 36th set's safety)
         reason = reason or fields.denial_reason(outcome.unlegended(ours))
         reason = reason or reason_shapes.leaderless_reason(ours) or tables.read(fields.denial_reason, ours)
         reason = reason or numbered_keys.reason(ours)  # an export's "reason 1 : ...", "reason 2 : ..."
@@ -416,6 +423,7 @@ def propose(
                     "confidence": conf,
                 }
             )
+        out.requested = safety36.requested(out.requested, letter.text, letter.ocr, out.warnings)  # cut, blanks, misread
         first = min((r["start"] for r in out.requested), default=0)
         asked = letter.text[max(0, first - 200) : first]  # the request that opens the list
         if unsure_items.doubtful([r["confidence"] for r in out.requested], letter.text, letter.ocr, asked):
@@ -472,6 +480,8 @@ def propose(
             hit = fields.Hit(digits, hit.start, hit.end, hit.note)
             if " " in hit.value and (wrapped := _WRAPPED_ID.match(text, hit.end)):  # the fax wrapped the id's line: its last groups below
                 hit = fields.Hit(f"{hit.value} {wrapped.group('rest')}", hit.start, wrapped.end("rest"), hit.note)
+        if safety36.not_patients(name, hit, text, letter.ocr, out.warnings):  # a heading's words, the letter's own id
+            continue
         f = add(f"patient_{name}", hit)
         if f is not None and name == "name" and letter.ocr and isinstance(f.value, str) and x12_action.name_disputed(text, f.value):
             out.warnings.append("the patient's name is printed twice and OCR read the two differently: left empty; read it on the letter")
