@@ -148,6 +148,25 @@ CASES = [
         "insufficient",
         id="ocr36-wrapped-label-value-guard-blank-line",
     ),
+    # [ocr36-reference-channel] a PCR table's wild-type row calling itself a control: no result beside the mutant row
+    pytest.param(
+        "KRAS p.G12C digital PCR, lung core (FFPE)\nChannel  Copies/uL  Abundance  Call\nKRAS G12C (mutant)  22.0  5.1%"
+        "  DETECTED\nKRAS wild type  530.2  --  Valid (DNA amplified)\n",
+        "met",
+        id="ocr36-reference-channel",
+    ),
+    # guards: a wild-type row with a negative call; a wild-type sentence with a number and no control word
+    pytest.param(
+        "KRAS G12C digital PCR, lung core (FFPE)\nChannel  Copies/uL  Call\nKRAS G12C (mutant)  0.0  NOT DETECTED\n"
+        "KRAS wild type  --  NEGATIVE for codon 12/13 mutations\n",
+        "not_met",
+        id="ocr36-reference-channel-guard-negative-row",
+    ),
+    pytest.param(
+        "Lung core sequencing\nKRAS wild type  100%  no mutation in exons 2-4\n",
+        "not_met",
+        id="ocr36-reference-channel-guard-no-control-word",
+    ),
 ]
 
 

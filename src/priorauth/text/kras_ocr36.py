@@ -16,10 +16,15 @@
 * [ocr36-assay-detects-only] what an assay is built to find, in the present tense and with "only" ("This assay detects
   only KRAS c.34G>T (p.G12C)", "the test only detects G12C"): the assay's scope, no result. Only an assay's noun as the
   subject (assay, test, panel, kit, PCR, probe) and "only"; a past tense ("the assay detected G12C") is a result.
-* [ocr36-quoted-withdrawn] an earlier report's words quoted in quote marks and said withdrawn in the same or the next
-  clause ('The original report listed "no KRAS mutation detected"; that statement is withdrawn.'): the quote, no
-  result, as an unquoted quote said to be in error is ([ocr32-earlier-report-quoted]). A quote said to stand ("...,
-  which is unchanged") keeps its result.
+* [ocr36-quoted-withdrawn] an earlier report's words quoted in quote marks and said withdrawn (or in error) right after
+  the closing mark ('The original report listed "no KRAS mutation detected"; that statement is withdrawn.'): the
+  quote, no result, as an unquoted quote said to be in error is ([ocr32-earlier-report-quoted]). A quote said to stand
+  ("..., which is unchanged") or something else withdrawn later in the clause keeps the quote's result.
+* [ocr36-reference-channel] a digital or real-time PCR table's wild-type row, the assay's reference channel: "KRAS wild
+  type" as the row's first cell, an amount (copies, a count) in the next, and the row calling itself a control ("KRAS
+  wild type  412.6  --  Valid (amplifiable DNA)", "KRAS WT  3,120  reference"): the DNA was amplifiable, no KRAS
+  result; the mutant row above it is the result. Only a row that starts with the finding, an amount right after it and
+  a control's word on the line (valid, reference, control, amplifiable); "KRAS wild type  --  NEGATIVE" stays negative.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from priorauth.text.kras_corrections import _EARLIER_SAID
 from priorauth.text.layout import _RESULT_WORD
 from priorauth.text.pipeline import Finding
 from priorauth.text.sources import TextDoc
-from priorauth.text.spans import _line_end
+from priorauth.text.spans import _line_end, _line_start
 
 _VARIANT_LEAD = r"(?:(?:the|a|an)[ \t]+)?(?:k-?ras[ \t]+)?(?:\(?p\.[ \t]?)?"
 
@@ -143,5 +148,18 @@ def quoted_withdrawn(doc: TextDoc, f: Finding) -> bool:
     return bool(close) and bool(_SAID_WITHDRAWN.match(doc.text, close.end()))
 
 
+# --- [ocr36-reference-channel] -----------------------------------------------------------------------------------------
+_REFERENCE_ROW = re.compile(
+    r"(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*)\d[\d,]*(?:\.\d+)?\b[^\n]*?\b(?:valid|reference|control|amplifiable)\b", re.I
+)
+
+
+def reference_channel(doc: TextDoc, f: Finding) -> bool:
+    """[ocr36-reference-channel] "KRAS wild type  412.6  --  Valid (amplifiable DNA)": a control row, no result."""
+    if f.label != "KRAS_NEG" or doc.text[_line_start(doc.text, f.start) : f.start].strip():
+        return False
+    return bool(_REFERENCE_ROW.match(doc.text, f.end))
+
+
 # What this pass reads as no result of the patient, in kras_facts' order (one hook there).
-NO_RESULT = (miscalled_as, topic_about, method_title, assay_detects_only, quoted_withdrawn)
+NO_RESULT = (miscalled_as, topic_about, method_title, assay_detects_only, quoted_withdrawn, reference_channel)
