@@ -167,6 +167,29 @@ CASES = [
         "not_met",
         id="ocr36-reference-channel-guard-no-control-word",
     ),
+    # [ocr36-specked-columns] a scan's speck ending a two-column detected / not-detected table's header or row
+    pytest.param(
+        "Plasma cfDNA panel, lung adenocarcinoma\nDETECTED  NOT DETECTED  |\nBRAF V600E  1.2%  KRAS (G12C included).\n"
+        "PIK3CA E545K  0.8%  ALK, RET fusions\n",
+        "insufficient",
+        id="ocr36-specked-columns",
+    ),
+    pytest.param(
+        "Lung core tissue NGS\nDetected  Not detected  '\nEGFR exon 19 deletion  22%  KRAS G12C,\n",
+        "not_met",
+        id="ocr36-specked-columns-tissue",
+    ),
+    # guards: the G12C in the detected column keeps its result; a sentence with a stop inside stays prose (unchanged)
+    pytest.param(
+        "Lung core tissue NGS\nDETECTED  NOT DETECTED  |\nKRAS G12C  14%  EGFR, ALK, ROS1.\n",
+        "met",
+        id="ocr36-specked-columns-guard-detected-side",
+    ),
+    pytest.param(
+        "Lung core tissue NGS\nDETECTED  NOT DETECTED  |\nSee note. The tumour carries  KRAS G12C.\n",
+        "met",
+        id="ocr36-specked-columns-guard-prose",
+    ),
 ]
 
 

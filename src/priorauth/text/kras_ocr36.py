@@ -25,6 +25,12 @@
   wild type  412.6  --  Valid (amplifiable DNA)", "KRAS WT  3,120  reference"): the DNA was amplifiable, no KRAS
   result; the mutant row above it is the result. Only a row that starts with the finding, an amount right after it and
   a control's word on the line (valid, reference, control, amplifiable); "KRAS wild type  --  NEGATIVE" stays negative.
+* [ocr36-specked-columns] (an OCR reading of [ocr35s-gap-columns]) a scan's speck at the end of a two-column table's
+  lines: a lone bar or dot cell after the header's two headings ("DETECTED  NOT DETECTED  |"), a stop after a row's
+  last cell ("EGFR L858R (c.2573T>G) 38%  KRAS (including G12C)."): the header is still two headings and the row still a
+  row, so the G12C in the not-detected column stays not detected, as on the clean page. Only a cell of specks alone
+  (bars, dots, commas, quotes) and a row of two or more cells whose only stop is its last character; a line with a stop
+  inside it stays prose.
 """
 
 from __future__ import annotations
@@ -159,6 +165,22 @@ def reference_channel(doc: TextDoc, f: Finding) -> bool:
     if f.label != "KRAS_NEG" or doc.text[_line_start(doc.text, f.start) : f.start].strip():
         return False
     return bool(_REFERENCE_ROW.match(doc.text, f.end))
+
+
+# --- [ocr36-specked-columns] -------------------------------------------------------------------------------------------
+_SPECK_CELL = re.compile(r"[|.,:;'`\u2018\u2019*_~-]{1,3}")
+_END_SPECK = re.compile(r"(?<=\S)[ \t]*[.,|'`\u2018\u2019][ \t]*$")
+
+
+def speck_cell(cell: str) -> bool:
+    """[ocr36-specked-columns] a table cell that is only a scan's speck ("|", ".", "'")."""
+    return bool(_SPECK_CELL.fullmatch(cell.strip()))
+
+
+def without_end_speck(row: str, cells: int) -> str:
+    """[ocr36-specked-columns] a row of two or more cells with a scan's stop or bar as its last character, the speck
+    dropped ("... 38%  KRAS (including G12C)." -> "... KRAS (including G12C)"); any other line as it is."""
+    return _END_SPECK.sub("", row) if cells >= 2 else row
 
 
 # What this pass reads as no result of the patient, in kras_facts' order (one hook there).
