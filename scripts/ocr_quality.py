@@ -44,7 +44,8 @@ lead on 2026-12-04), tests/ocr/heldout_documents33.yaml (`--set heldout33`: writ
 blind once by the lead on 2026-12-04; a development set since the thirty-fourth OCR pass),
 tests/ocr/heldout_documents34.yaml (`--set heldout34`: written blind on 2026-12-04, US paper; scored blind once by the
 lead on 2026-12-04; a development set since the thirty-fifth OCR pass), tests/ocr/heldout_documents35.yaml (`--set
-heldout35`: written blind on 2026-12-04, US paper; scored blind once by the lead on 2026-12-04),
+heldout35`: written blind on 2026-12-04, US paper; scored blind once by the lead on 2026-12-04; a development set since the
+thirty-sixth OCR pass),
 tests/ocr/heldout_documents36.yaml (`--set heldout36`: written blind on 2026-12-05, US paper; scored blind once by the
 lead on 2026-12-05) and tests/ocr/heldout_documents37.yaml (`--set heldout37`: the next blind set); a set not merged yet is
 absent until merged, and then said so, never an error; they are scored apart.
@@ -107,7 +108,7 @@ SETS = {
     "heldout32": "heldout_documents32.yaml",  # written blind on 2026-12-04 (US paper); scored once by the lead
     "heldout33": "heldout_documents33.yaml",  # written blind on 2026-12-04 (US paper); scored once, then read
     "heldout34": "heldout_documents34.yaml",  # written blind on 2026-12-04 (US paper); scored once, then read
-    "heldout35": "heldout_documents35.yaml",  # written blind on 2026-12-04 (US paper); scored once by the lead
+    "heldout35": "heldout_documents35.yaml",  # written blind on 2026-12-04 (US paper); scored once, then read
     "heldout36": "heldout_documents36.yaml",  # written blind on 2026-12-05 (US paper); scored once by the lead
     "heldout37": "heldout_documents37.yaml",  # the next blind set; absent until merged
 }

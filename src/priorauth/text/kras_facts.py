@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from priorauth.facts.model import Evidence, KrasResult
 from priorauth.terminology import concepts as cx
-from priorauth.text import safety_ocr35s, safety_requirement
+from priorauth.text import kras_ocr36, safety_ocr35s, safety_requirement
 from priorauth.text.document_scope import (
     _companion_sentence,
     _doc_flags,
@@ -563,6 +563,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # [ocr33s-coverage-locus] "coverage include: KRAS (including codon 12 G12C), EGFR": a range, no result
     if detection_title(doc, f):
         return  # [ocr34-detection-title] "KRAS G12C MUTATION DETECTION (qPCR)": an assay's title, no result
+    if any(no_result(doc, f) for no_result in kras_ocr36.NO_RESULT):
+        return  # (OCR set 35) [ocr36-miscalled-as], [ocr36-topic-about], [ocr36-method-title], [ocr36-assay-detects-only] ...
     if f.label != "KRAS_NEG" and _assay_menu(doc, f):
         return  # [ocr16-assay-menu] "real-time PCR (G12C, G12D, G12V, G13D)": what the assay looks for
     if f.label != "KRAS_NEG" and _reason_for_test(doc, f):

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from priorauth.text.kras_clauses import tissue_named
+from priorauth.text.kras_ocr36 import speck_cell, without_end_speck
 from priorauth.text.pipeline import Finding, patterns
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _line_end, _line_start
@@ -88,6 +89,7 @@ def _left_column_cell(cell: str) -> bool:
 def _two_column_header(line: str) -> str | None:
     """'left' / 'right': the side headed as not detected, when the line is a detected / not-detected header."""
     cells = [line[s:e].strip() for s, e in _cells(line)]
+    cells = [c for c in cells if not speck_cell(c)]  # [ocr36-specked-columns] "DETECTED  NOT DETECTED  |"
     if len(cells) != 2:
         return None
     if _DETECTED_CELL.match(cells[0]) and _NOT_CELL.match(cells[1]):
@@ -102,7 +104,7 @@ def _column_side(text: str, start: int, end: int) -> tuple[str, str] | None:
     row of a gap-split two-column detected / not-detected table; None otherwise."""
     ls, le = _line_start(text, start), _line_end(text, end)
     row = text[ls:le]
-    if _PROSE.search(row):
+    if _PROSE.search(without_end_speck(row, len(_cells(row)))):  # [ocr36-specked-columns] a stop speck ending the row
         return None
     at, header = ls, None
     for _ in range(12):  # the rows right above the finding's, up to the header
