@@ -108,6 +108,12 @@ CASES = [
         {("therapy", "docetaxel")},
         {("therapy", "adagrasib")},
     ),
+    (
+        "t41s-drug-pathway-selected guard: a selection given the same day",
+        "Treatment selected: docetaxel 75 mg/m2, C1 given today 12/03.",
+        {("therapy", "docetaxel")},
+        set(),
+    ),
     # --- [t41s-drug-trial-arms] -------------------------------------------------------------------------------------------
     (
         "t41s-drug-trial-arms",
@@ -155,6 +161,12 @@ CASES = [
         "Consent form (re-signed for cycle 5)\nTreatment: docetaxel, started 09/2026, continuing.",
         {("therapy", "docetaxel")},
         set(),
+    ),
+    (
+        "t41s-drug-consent-treatment, its prior drug kept",
+        "Consent for oral anticancer therapy\nTreatment: adagrasib, after prior carboplatin/pemetrexed in 2025.",
+        {("therapy", "carboplatin")},
+        {("therapy", "adagrasib")},
     ),
     # --- [t41s-mono-pharmacy-profile] -------------------------------------------------------------------------------------
     (
@@ -220,6 +232,12 @@ CASES = [
         "Pre-treatment checklist\nPneumonitis/ILD history -- patient denies; no home O2.",
         set(),
         {("ild", "true")},
+    ),
+    (
+        "t41s-ild-history-denied guard: another history denied after the ILD",
+        "Pneumonitis G2 on durvalumab (2025), family history - none.",
+        {("ild", "true")},
+        set(),
     ),
     (
         "t41s-ild-history-denied guard: a history answered yes",

@@ -148,6 +148,7 @@ _CONSENT_TITLE = re.compile(r"^\W*(?:informed\s+)?consent\s+(?:for|to|form)\b", 
 _CONSENT_LINE = re.compile(
     r"^\W*(?:proposed\s+|planned\s+)?(?:treatment|therapy|medication|medicine|drug)(?:\s+proposed)?\s*:", re.I
 )
+_PRIOR = re.compile(r"\b(?:prior|previous|previously|after|following|s/p)\b", re.I)
 _STARTED = re.compile(
     r"\b(?:started|since|currently|continu\w*|cycle\s*\d|C\d{1,2}D\d{1,2}|taking|received|administered|infused)\b",
     re.I,
@@ -172,7 +173,7 @@ def _meds(text: str, out: TextFacts) -> None:
         if question and _REGIMEN_ASKED.search(question.group("q")) and not _NOT_ASKED.search(question.group("q")):
             return not _given_word(rest[:60])  # [t41s-drug-regimen-answer]
         if _PATHWAY_SELECTED.search(before):
-            return True  # [t41s-drug-pathway-selected]
+            return not _given_word(rest)  # [t41s-drug-pathway-selected]
         arms = list(_ARM.finditer(line))
         if len(arms) >= 2 and arms[0].start() <= start - _line_start(text, start):
             return not _given_word(line)  # [t41s-drug-trial-arms]
@@ -180,7 +181,7 @@ def _meds(text: str, out: TextFacts) -> None:
             return True  # [t41s-drug-reserved]
         if info_sheet and (start < first_end or _INFO_LINE.match(line)):
             return True  # [t41s-drug-information-sheet]
-        if consent and _CONSENT_LINE.match(line):
+        if consent and _CONSENT_LINE.match(line) and not _PRIOR.search(before):
             return not _STARTED.search(line)  # [t41s-drug-consent-treatment]
         return False
 
@@ -245,7 +246,7 @@ _CONSIDERED_BUT = re.compile(
     re.I,
 )
 _HISTORY_DENIED = re.compile(
-    r"[^;.\n]{0,40}?\bhistory\b[ \t]*(?:--|[-:\u2013\u2014])[ \t]*(?:the[ \t]+)?(?:pt[ \t]+|patient[ \t]+)?"
+    r"(?:[ \t/,]+(?:ILD|pneumonitis|interstitial\s+lung\s+disease|or|and)\b)*[ \t/]*\bhistory\b[ \t]*(?:--|[-:\u2013\u2014])[ \t]*(?:the[ \t]+)?(?:pt[ \t]+|patient[ \t]+)?"
     r"(?:denies|denied|none|no\b|negative|absent)",
     re.I,
 )
