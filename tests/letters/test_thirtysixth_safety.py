@@ -7,7 +7,7 @@ that must stay as they are (:mod:`priorauth.letters.safety36`).
 2. A patient detail that is not the patient's: a heading's words read as the name ("PATIENT CARE NOTE"); the letter's
    own id read as the member's ("Letter ID ..."); a fax's id cut at a glyph it made inside it.
 3. A false mismatch at fax: a name one glyph-pair letter off the case's ("t" read "l", "r" read "n"), the birth date
-   the case's: near (a warning), never a sure mismatch, even read surely or twice alike.
+   the case's, the differing word read weakly: near (a warning); read surely, a mismatch (review fix).
 4. A wrong reference number at fax: a 1 opening the number where the letter's other id opens with an I before the
    same capitals; a number that is the member's id (a report's row).
 5. A wrong denial reason: "RESULT: DENIED - <reason>" read as the explanation's last sentences.
@@ -154,10 +154,15 @@ _CASE = {"birth_date": "1966-03-19", "member_id": "HVH-0042-88130"}
 @pytest.mark.parametrize(
     ("read", "case_name", "unsure", "mismatch"),
     [
-        # [t36-glyph-name] a "t" read as an "l", an "r" read as an "n": near, read surely or not
-        ("Marguerite D. Whillock", "Marguerite D. Whitlock", (), False),
-        ("Henrietla Voss", "Henrietta Voss", (), False),
-        ("Florentine Pankhurst", "Florentine Pankhunst", ("Pankhunst",), False),
+        # [t36-glyph-name] a "t" read as an "l", an "r" read as an "n", the word read weakly: near
+        ("Marguerite D. Whillock", "Marguerite D. Whitlock", ("Whillock",), False),
+        ("Henrietla Voss", "Henrietta Voss", ("Henrietla",), False),
+        ("Florentine Pankhurst", "Florentine Pankhunst", ("Pankhurst",), False),
+        # [fixlet36-sure-glyph] (review fix) the differing word read surely: another person's name (twins on one
+        # subscriber's id: "Kalie" of "Katie"), a mismatch; this table said near before
+        ("Marguerite D. Whillock", "Marguerite D. Whitlock", (), True),
+        ("Henrietla Voss", "Henrietta Voss", (), True),
+        ("Florentine Pankhurst", "Florentine Pankhunst", ("Pankhunst",), True),
         # guards: another letter (not a glyph pair) read surely stays a mismatch; another name altogether too
         ("Marguerite D. Whitbock", "Marguerite D. Whitlock", (), True),
         ("Marguerite D. Whitlock", "Rosalind Q. Eberhardt", (), True),
@@ -282,3 +287,125 @@ def test_an_item_cut_inside_its_quotes_leaves_the_list_empty() -> None:
     )
     items = [r["item"] for r in propose(_letter(text, ocr=True)).requested]
     assert not any(i.count('"') % 2 for i in items)
+
+
+# -- review fixes (the lead's reviewer, 2026-12-05) ------------------------------------------------------------------------
+_DANA = {"name": "Dana R. Whitlow", "birth_date": "1958-03-02", "member_id": "XQZ000123456"}
+_HEAD = (
+    "Blue Harbor Health Plan (fictitious)\nPrior Authorization Notice                                   03/10/2025\n\n"
+    "Member: Dana R. Whitlow\nDate of birth: 03/02/1958\nMember ID: XQZ000123456\n\n"
+)
+
+
+def test_fixlet36_a_copies_sent_to_table_is_no_roster() -> None:
+    # [fixlet36-copies] "Name  Fax ID  Date sent": a doctor's and a pharmacy's rows, no patient's
+    text = _HEAD + (
+        "Your request for LUMAKRAS (sotorasib) 120 mg tablets has been APPROVED.\n"
+        "Authorization number: PA-5589214\nApproved from 03/10/2025 through 03/09/2026.\n\n"
+        "Copies of this notice were sent to:\n"
+        "Name                   Fax ID           Date sent\n"
+        "Alan Pierce MD         FX-2231-009      03/10/2025\n"
+        "Harbor Specialty Pharmacy   FX-7781-114    03/10/2025\n"
+    )
+    for case in (_DANA, None):
+        p = propose(_letter(text), case)
+        assert p.value("outcome") == "approved" and p.value("authorization_number") == "PA-5589214"
+        assert not any("several patients" in w for w in p.warnings)
+
+
+def test_fixlet36_one_patients_name_printed_two_ways_is_one_patient() -> None:
+    # [fixlet36-two-ways] a claims grid: "Dana R. Whitlow" and "Dana Whitlow", one birth date
+    text = (
+        "Cobalt Ridge Health Plan (fictitious)\nPRIOR AUTHORIZATION DECISION                    05/11/2027\n\n"
+        "Your request for LUMAKRAS (sotorasib) 120 mg tablets for your patient has been APPROVED.\n"
+        "Authorization number: CR-0511-7702\nApproved from 05/11/2027 to 11/10/2027, 240 tablets per 30 days.\n\n"
+        "Pharmacy claims on file for this member:\n"
+        "Patient              DOB           Drug          Fill date\n"
+        "Dana R. Whitlow      03/02/1958    Lumakras      03/02/2027\n"
+        "Dana Whitlow         03/02/1958    Lumakras      04/01/2027\n"
+    )
+    for case in (_DANA, None):
+        p = propose(_letter(text), case)
+        assert (p.value("outcome"), p.value("authorization_number")) == ("approved", "CR-0511-7702")
+    # guard: two people (another birth date) stay a report of several patients
+    other = text.replace("Dana Whitlow         03/02/1958", "Dana Whitlow         07/19/1990")
+    assert propose(_letter(other)).value("outcome") is None
+
+
+def test_fixlet36_a_row_whose_own_id_is_not_the_cases_is_anothers() -> None:
+    # [fixlet36-card-no] the name and birth date the case's, the row's "Card no." another id: nothing proposed
+    text = _ROSTER.replace("Member ID", "Card no.  ").replace(
+        "Wendell T. Farraday     02/14/1955     CRH-3310-0412", "Dana Whitlow            03/02/1958     XQZ000999999 "
+    )
+    p = propose(_letter(text), _DANA)
+    assert p.value("outcome") is None and p.value("authorization_number") is None
+    # guard: the row's id the case's: its row is read
+    p = propose(_letter(text.replace("XQZ000999999", "XQZ000123456")), _DANA)
+    assert (p.value("outcome"), p.value("authorization_number")) == ("approved", "CR-0511-7701")
+    # guard: a row with no id cell is matched by name and birth date
+    bare = "\n".join(
+        "   ".join(c for c in line.split("  ") if not c.strip().startswith(("Card", "CRH", "XQZ")))
+        for line in text.splitlines()
+    )
+    assert propose(_letter(bare), _DANA).value("authorization_number") == "CR-0511-7701"
+
+
+@pytest.mark.parametrize("read", ["Kalie M. Whitlow", "Walter Slone"])
+def test_fixlet36_a_surely_read_name_one_glyph_off_is_a_mismatch(monkeypatch: pytest.MonkeyPatch, read: str) -> None:
+    # [fixlet36-twins] the same birth date and member id, the name read surely: another person's letter
+    monkeypatch.setattr(safety34, "second_reading", lambda letter, raw, start, end: None)
+    want = "Katie M. Whitlow" if "Kalie" in read else "Walter Stone"
+    case = {"name": want, "birth_date": "2010-05-01", "member_id": "XQZ000123456"}
+    text = (
+        f"Cobalt Ridge Health Plan (fictitious)\nPatient: {read}\nDate of birth: 05/01/2010\n"
+        "Member ID: XQZ000123456\nYour request for LUMAKRAS 120 mg tablets has been APPROVED.\n"
+        "Authorization number: CR-0511-7702\n"
+    )
+    p = propose(_letter(text, ocr=True), case, b"fax")
+    assert p.mismatch == ["name"] and p.value("authorization_number") is None
+    weak = propose(_letter(text, ocr=True, unsure=(read.split()[0 if "Kalie" in read else 1],)), case, b"fax")
+    assert not weak.mismatch  # guard: the word read weakly stays near
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["RESULT: DENIED - Peer to peer review available", "Action taken: DENIED - Provider notified by fax"],
+)
+def test_fixlet36_a_dash_never_outranks_a_labelled_reason(line: str) -> None:
+    # [fixlet36-dash] the labelled reason is the reason; the dash's process words are none
+    text = (
+        "Cobalt Ridge Health Plan (fictitious)\nPatient: Dana R. Whitlow\nReference number: CR-0511-7702\n"
+        f"{line}\n\nReason for denial: The records do not show a KRAS G12C mutation test result.\n"
+    )
+    assert propose(_letter(text)).value("denial_reason") == "The records do not show a KRAS G12C mutation test result."
+    bare = text.split("\n\n")[0] + "\n"
+    assert propose(_letter(bare)).value("denial_reason") != line.split(" - ")[1]
+
+
+def test_fixlet36_a_lead_in_naming_a_note_is_the_items_own() -> None:
+    # [fixlet36-lead-in] "a note from the prescriber stating:" is part of the item, never cut
+    text = (
+        "Cobalt Ridge Health Plan (fictitious)\nREQUEST FOR ADDITIONAL INFORMATION\n\n"
+        "We need more information to decide your request for LUMAKRAS (sotorasib) 120 mg tablets.\n"
+        "Please send the following within 14 days:\n"
+        "1. If the KRAS G12C test was not done, a note from the prescriber stating:\n"
+        "   why treatment cannot wait for the result\n"
+        "2. Chart notes from the last 90 days\n"
+    )
+    items = [r["item"] for r in propose(_letter(text)).requested]
+    assert items and "why treatment cannot wait for the result" not in items
+    assert any("a note from the prescriber stating" in i for i in items)
+
+
+def test_fixlet36_a_code_printed_with_a_small_letter_keeps_the_list_at_fax() -> None:
+    # [fixlet36-ki67] "Ki67", "10mL" are printed so: the list stays
+    text = (
+        "Cobalt Ridge Health Plan (fictitious)\nREQUEST FOR ADDITIONAL INFORMATION\n\n"
+        "We need more information to decide your request for LUMAKRAS (sotorasib) 120 mg tablets.\n"
+        "Please send the following within 14 days:\n"
+        "1. The pathology report with the Ki67 proliferation index\n"
+        "2. The dose in mg per 10mL of the oral solution\n"
+        "3. Chart notes from the last 90 days\n"
+    )
+    assert len(propose(_letter(text, ocr=True)).requested) == 3
+    assert propose(_letter(text.replace("Ki67", "Gi2C"), ocr=True)).requested == []  # guard: a misread code

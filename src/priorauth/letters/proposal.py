@@ -126,6 +126,7 @@ class Proposal:
     # silent match
     weak_patient: dict[str, Any] = field(default_factory=dict)
     second_look: dict[str, Any] = field(default_factory=dict)  # a field's words read again (safety35)
+    weak_words: set[str] = field(default_factory=set)  # the name's words OCR read under its sure confidence
     warnings: list[str] = field(default_factory=list)
 
     def value(self, name: str) -> Any:
@@ -483,6 +484,12 @@ def propose(
         if safety36.not_patients(name, hit, text, letter.ocr, out.warnings):  # a heading's words, the letter's own id
             continue
         f = add(f"patient_{name}", hit)
+        if f is not None and name == "name" and letter.ocr:  # its words read weakly (safety36's glyph pairs)
+            out.weak_words |= {
+                letter.text[w.start : w.end].casefold()
+                for _, w in ocr.words_in(letter.pages, f.start, f.end)
+                if w.conf / 100 < patient.SURE
+            }
         if f is not None and name == "name" and letter.ocr and isinstance(f.value, str) and x12_action.name_disputed(text, f.value):
             out.warnings.append("the patient's name is printed twice and OCR read the two differently: left empty; read it on the letter")
             f.value = None  # the name stays a weak reading: compared with the case's, its glyphs folded
