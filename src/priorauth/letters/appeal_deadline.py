@@ -49,10 +49,13 @@ _APPEAL_DAYS = re.compile(
     I,
 )
 _APPEAL_BY = re.compile(
-    rf"(?:(?:appeal|redetermination|reconsideration)[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?(?:[ \t]*[:.]+)?)\s+(?P<d>{dates.DATE}))"
+    # (the thirty-fourth pass: "you may ask us to reconsider. Your written request must reach us by <date>")
+    rf"(?:(?:appeal|redetermination|reconsideration|ask\s+(?:us|the\s+plan)\s+to\s+reconsider\b)[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?(?:[ \t]*[:.]+)?)\s+(?P<d>{dates.DATE}))"
     # (the thirty-third pass: "APPEAL WINDOW CLOSES ...... <date>", "Appeal period ends: <date>")
     rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by|last\s+day|(?:window|period)\s+(?:closes|ends))|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
-    rf"last\s+(?:day|date)\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by)"
+    rf"last\s+(?:day|date)\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by|"
+    # (the thirty-fourth pass: an ePA print's "Redetermination request due by: <date>", "Appeal request due: <date>")
+    rf"(?:appeal|redetermination|reconsideration)\s+(?:request\s+)?due(?:\s+(?:by|date))?)"
     rf"[^:\n]{{0,30}}?[:\s]\s*(?:{dates.WEEKDAY}\s+)?(?P<d2>{dates.DATE}))"
     # (and "You have until <date> to ask for a redetermination": a Medicare plan's appeal named as its level, the
     # thirty-third pass)

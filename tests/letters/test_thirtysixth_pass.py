@@ -1,0 +1,253 @@
+"""Issue 18, the thirty-fourth pass: the thirty-sixth set (US plans' letters) read whole. Each CLASS of miss closed with
+letters of our own wording (never a held-out letter's sentence), table-driven, each with the guards that must stay as
+they are (ids ``[p34-...]`` in the comments; ``[p34-g-...]`` the guards). Synthetic names and numbers only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.letters.test_generalise import _read
+
+_HEAD = "Fernhollow Health Plan (fictitious)\nJune 8, 2027\n\nMember: Odile P. Framley   DOB: 07/21/1957   ID: FHP000000913\n"
+_DRUG = "Drug: LUMAKRAS 120 mg tablets\n\n"
+
+
+# -- 1. a decision in the thirty-sixth set's wordings -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # [p34-reviewed-from] a review's close that names whose request it was (a title's "Dr." breaks the sentence)
+        ("We looked at the request from Dr. Amal Quince and denied it.\n", "denied"),
+        ("We reviewed the request sent by Dr. Amal Quince and approved it.\n", "approved"),
+        ("We considered the request from your office and denied it.\n", "denied"),
+        # [p34-g-reviewed-from] a part of it, a past told, a condition, a question, a quote, taken back after
+        ("We reviewed the request from Dr. Amal Quince and denied it in part.\n", None),
+        ("Earlier we reviewed the request from Dr. Amal Quince and denied it.\n", None),
+        ("If we reviewed the request from Dr. Amal Quince and denied it, you would know.\n", None),
+        ("Is it true we reviewed the request from Dr. Amal Quince and denied it?\n", None),
+        ('Your doctor said "we reviewed the request from Dr. Quince and denied it".\n', None),
+        ("We reviewed the request from Dr. Amal Quince and denied it. After the new scan we reconsidered.\n", None),
+        ("Mrs. Quince and denied it.\n", None),
+        # [p34-approval-title] a notice titled as the approval, a line of its own, its date in a column after it
+        ("\nPrior Authorization Approval                      06/08/2027\n\nApproval #:  FH-2027-0415\n", "approved"),
+        ("\nPHARMACY PRIOR AUTHORIZATION APPROVAL    06/08/2027\n\nApproval #:  FH-2027-0415\n", "approved"),
+        # [p34-g-approval-title] a request's title, a body that refuses or pends, the words in a sentence, small letters
+        ("\nPrior Authorization Approval Request                 06/08/2027\n", None),
+        (
+            "\nPrior Authorization Approval                      06/08/2027\n\nWe cannot approve the request as sent.\n",
+            "denied",
+        ),
+        (
+            "\nPrior Authorization Approval                      06/08/2027\n\nYour request is pending review.\n",
+            "pended",
+        ),
+        ("Please keep this prior authorization approval with your records.\n", None),
+        ("prior authorization approval 06/08/2027\n", None),
+        # [p34-before-decision-asks] a review that waits on what it asks for
+        ("Before a decision is made, the reviewer asks for a peer-to-peer call with the prescriber.\n", "pended"),
+        ("Before a determination can be made, the plan needs a copy of the NGS report.\n", "pended"),
+        # [p34-g-before-decision-asks] the office's right, a condition, a past told
+        ("Before a decision is made, you may ask for a peer-to-peer discussion.\n", None),
+        ("If needed, before a decision is made, the reviewer asks for a call.\n", None),
+        ("Before a decision was made, the reviewer asked for a call.\n", None),
+        # [p34-questions-status] an ePA portal's status of questions waiting on the office's answers
+        ("Status:   QUESTIONS RECEIVED - answer to continue\n", "pended"),
+        ("Status: QUESTIONS SENT - respond to proceed\n", "pended"),
+        # [p34-g-questions-status] questions named with no answer asked for
+        ("Status: QUESTIONS RECEIVED\n", None),
+        ("Status: ANSWERS RECEIVED - answer to continue\n", None),
+        # [p34-relayed] a specialty pharmacy's shorthand note of the plan's decision
+        ("Note: Ins APPROVED PA for Lumakras. Will call pt.\n", "approved"),
+        ("Note: plan DENIED PA.\n", "denied"),
+        # [p34-g-relayed] another drug's PA, a condition, a negation, small letters
+        ("Note: Ins APPROVED PA for Tagrisso.\n", None),
+        ("Note: if ins APPROVED PA, will ship.\n", None),
+        ("Note: Ins NOT APPROVED PA yet.\n", None),
+        ("Note: ins approved pa for Lumakras.\n", None),
+    ],
+)
+def test_a_decision_in_the_thirty_sixth_sets_words(body: str, want: str | None) -> None:
+    assert _read(_HEAD + _DRUG + body)["outcome"] == want
+
+
+# -- 2. a decision beside words that only look like another's -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # [p34-capital-compound] "FDA-APPROVED DOSE" in a reason in capitals: a compound adjective, no item's status
+        (
+            "Determination: NOT AUTHORIZED\n\nREASON: THE REQUESTED DOSE OF 1600 MG DAILY EXCEEDS THE FDA-APPROVED DOSE"
+            " OF\n960 MG ONCE DAILY.\n",
+            "denied",
+        ),
+        (
+            "DETERMINATION: NOT AUTHORIZED\n\nREASON: 20 TABLETS OF 120 MG A DAY IS ABOVE THE PLAN-APPROVED MAXIMUM.\n",
+            "denied",
+        ),
+        # [p34-g-capital-compound] a column's status after a dash still an item's: two drugs, LUMAKRAS's read
+        ("OSIMERTINIB 80 MG TABLET - APPROVED\nLUMAKRAS 120 MG TABLET - DENIED\n", "denied"),
+        ("OSIMERTINIB 80 MG TABLET-APPROVED\nLUMAKRAS 120 MG TABLET-DENIED\n", "denied"),
+        # [p34-decided-apart] another drug's request reviewed separately, its "PENDING" (at fax on a line of its own)
+        (
+            "Pharmacy decision (LUMAKRAS): APPROVED\n\nBevacizumab is given in the clinic. That request is\n"
+            "being reviewed separately by our medical team and is still PENDING.\n",
+            "approved",
+        ),
+        (
+            "Pharmacy decision (LUMAKRAS): APPROVED\n\nBevacizumab is given in the clinic. That request\nis\n"
+            "being reviewed separately by our medical team and is still\nPENDING\n(medical ref FH-MED-0001).\n",
+            "approved",
+        ),
+        # [p34-g-decided-apart] "your" request, or one naming LUMAKRAS: the letters disagree, as before
+        (
+            "Pharmacy decision (LUMAKRAS): APPROVED\n\nYour request is being reviewed separately and is still PENDING.\n",
+            None,
+        ),
+        (
+            "Pharmacy decision (LUMAKRAS): APPROVED\n\nThat request for LUMAKRAS is being reviewed separately and is"
+            " still PENDING.\n",
+            None,
+        ),
+    ],
+)
+def test_a_decision_beside_look_alikes(body: str, want: str | None) -> None:
+    assert _read(_HEAD + _DRUG + body)["outcome"] == want
+
+
+# -- 3. what the plan asks for -------------------------------------------------------------------------------------------
+_PEND = _HEAD + _DRUG + "PA status: PENDED for clinical info.\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "ocr", "want"),
+    [
+        # [p34-column-list] a relay's "Plan is asking for: <item>" with the next items under it, one a line
+        (
+            "Plan is asking for: the latest PET scan report\n                    the pathology report\n"
+            "Please fax these to the plan. We will check back.\n",
+            False,
+            ["the latest PET scan report", "the pathology report"],
+        ),
+        # (at fax the indent lost)
+        (
+            "Plan is asking for: the latest PET scan report\nthe pathology report\nPlease fax these to the plan.\n",
+            True,
+            ["the latest PET scan report", "the pathology report"],
+        ),
+        # (a line that runs on: one wrapped item)
+        (
+            "Plan is asking for: the latest PET scan report and\n                    the radiologist's reading of it\n\n",
+            False,
+            ["the latest PET scan report and the radiologist's reading of it"],
+        ),
+        # [p34-g-column-list] at fax a line in capitals that is no sentence: may be an item or not, so none is read
+        (
+            "Plan is asking for: the latest PET scan report\nPathology report\n\n",
+            True,
+            [],
+        ),
+        # [p34-blank-fields] a fax-back form's blank fields under "Missing from your request (...):"
+        (
+            "Missing from your request (complete and fax back to 800-555-0100):\n    Diagnosis code:     ____________\n"
+            "    Prescriber DEA:     ____________\n\nThe request stays pended until we receive this page.\n",
+            False,
+            ["Diagnosis code", "Prescriber DEA"],
+        ),
+        # (at fax the blanks lost)
+        (
+            "Missing from your request (complete and fax back to 800-555-0100):\nDiagnosis code:\nPrescriber DEA:\n\n",
+            True,
+            ["Diagnosis code", "Prescriber DEA"],
+        ),
+        # [p34-g-blank-fields] a field filled in; blank fields under no such heading
+        ("Missing from your request (see below):\n    Diagnosis code:   C34.90\n\n", False, []),
+        ("Office use only:\n    Reviewer:   ____________\n    Date:   ____________\n\n", False, []),
+        # [p34-column-questions] a portal's column of questions "Q1", "Q2", those not answered yet
+        (
+            "Plan questions for this request:\n\nQ1  What is the current ECOG status?          [answer required]\n"
+            "Q2  Attach the latest CT report.     [required]\nQ3  Is the drug used alone?\n"
+            "    ANSWERED 06/08/2027 by office: yes\n",
+            False,
+            ["What is the current ECOG status?", "Attach the latest CT report."],
+        ),
+        # [p34-g-column-questions] no word naming questions before them; every one answered
+        ("Q1  Adenocarcinoma, stage IV\nQ2  Docetaxel, 2026\n", False, []),
+        (
+            "Plan questions:\n\nQ1  Is the drug used alone?\n    ANSWERED by office: yes\nQ2  Which test found KRAS?\n"
+            "    ANSWERED by office: tissue NGS\n",
+            False,
+            [],
+        ),
+        # [p34-received-without] a request or its form "received without <what>"
+        (
+            "Your request form was received without\nthe prescriber's signature on page 3. Please sign and fax it back.\n",
+            False,
+            ["the prescriber's signature on page 3"],
+        ),
+        # (at fax OCR's curly apostrophe read as the typed one)
+        (
+            "Your request form was received without\nthe prescriber’s signature on page 3. Please sign and fax it back.\n",
+            True,
+            ["the prescriber's signature on page 3"],
+        ),
+        # [p34-g-received-without] no article after "without"
+        ("Your request form was received without delay.\n", False, []),
+    ],
+)
+def test_what_the_plan_asks_for(body: str, ocr: bool, want: list[str]) -> None:
+    assert _read(_PEND + body, ocr=ocr)["requested"] == want
+
+
+# -- 4. a field under a label of its own ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "field", "want"),
+    [
+        # [p34-due-by] an appeal's request "due by:" a date, as a label
+        (
+            "Status: DENIED\nReason: not indicated.\nRedetermination request due by: 08/08/2027\n",
+            "deadline",
+            date(2027, 8, 8),
+        ),
+        ("Status: DENIED\nReason: not indicated.\nAppeal request due: 08/08/2027\n", "deadline", date(2027, 8, 8)),
+        # [p34-g-due-by] another request due
+        ("Status: DENIED\nReason: not indicated.\nRecords request due by: 08/08/2027\n", "deadline", None),
+        # [p34-ask-to-reconsider] "you may ask us to reconsider. Your written request must reach us by <date>"
+        (
+            "We cannot approve this request. Reason: not covered.\nIf you think we are wrong, you may ask us to reconsider."
+            " Your written request must reach us by December 8, 2027.\n",
+            "deadline",
+            date(2027, 12, 8),
+        ),
+        # [p34-g-ask-to-reconsider] the plan's own reconsidering, once records come
+        (
+            "We cannot approve this request. Reason: not covered.\nWe will reconsider if the records reach us by December"
+            " 8, 2027.\n",
+            "deadline",
+            None,
+        ),
+        # [p34-units-certified] a certification's "Units certified:"
+        (
+            "Decision: APPROVED\nCertification number:  FH-C-0415\nUnits certified:  4 tablets daily\n",
+            "quantity",
+            "4 tablets",
+        ),
+        # [p34-g-units-certified] the units asked for
+        ("Decision: APPROVED\nCertification number:  FH-C-0415\nUnits requested:  4 tablets daily\n", "quantity", None),
+        # [p34-pre-service-number] a TPA's "Pre-service #:"
+        (
+            "PRE-SERVICE APPROVAL\nPre-service #:    FH-PS-2027-0415\nApproved for 90 tablets per 30 days.\n",
+            "number",
+            "FH-PS-2027-0415",
+        ),
+        # [p34-g-pre-service-number] a pre-service line's phone
+        (
+            "PRE-SERVICE APPROVAL\nPre-service phone #:    800-555-0100\nApproved for 90 tablets per 30 days.\n",
+            "number",
+            None,
+        ),
+    ],
+)
+def test_a_field_under_a_label_of_its_own(body: str, field: str, want: object) -> None:
+    assert _read(_HEAD + _DRUG + body)[field] == want
