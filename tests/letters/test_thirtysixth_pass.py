@@ -46,26 +46,26 @@ _DRUG = "Drug: LUMAKRAS 120 mg tablets\n\n"
         ("Please keep this prior authorization approval with your records.\n", None),
         ("prior authorization approval 06/08/2027\n", None),
         # [p34-before-decision-asks] a review that waits on what it asks for
-        ("Before a decision is made, the reviewer asks for a peer-to-peer call with the prescriber.\n", "pended"),
-        ("Before a determination can be made, the plan needs a copy of the NGS report.\n", "pended"),
+        ("Before a decision is made, the pharmacist requests a call with the prescriber.\n", "pended"),
+        ("Before any determination can be made, our medical director needs a copy of the NGS report.\n", "pended"),
         # [p34-g-before-decision-asks] the office's right, a condition, a past told
         ("Before a decision is made, you may ask for a peer-to-peer discussion.\n", None),
         ("If needed, before a decision is made, the reviewer asks for a call.\n", None),
         ("Before a decision was made, the reviewer asked for a call.\n", None),
         # [p34-questions-status] an ePA portal's status of questions waiting on the office's answers
-        ("Status:   QUESTIONS RECEIVED - answer to continue\n", "pended"),
+        ("Status: QUESTIONS OPEN - answer them to continue\n", "pended"),
         ("Status: QUESTIONS SENT - respond to proceed\n", "pended"),
         # [p34-g-questions-status] questions named with no answer asked for
-        ("Status: QUESTIONS RECEIVED\n", None),
+        ("Status: QUESTIONS ISSUED\n", None),
         ("Status: ANSWERS RECEIVED - answer to continue\n", None),
         # [p34-relayed] a specialty pharmacy's shorthand note of the plan's decision
-        ("Note: Ins APPROVED PA for Lumakras. Will call pt.\n", "approved"),
+        ("Note: Insurance APPROVED PA for sotorasib, 30-day fill next.\n", "approved"),
         ("Note: plan DENIED PA.\n", "denied"),
         # [p34-g-relayed] another drug's PA, a condition, a negation, small letters
-        ("Note: Ins APPROVED PA for Tagrisso.\n", None),
-        ("Note: if ins APPROVED PA, will ship.\n", None),
-        ("Note: Ins NOT APPROVED PA yet.\n", None),
-        ("Note: ins approved pa for Lumakras.\n", None),
+        ("Note: Insurance APPROVED PA for Tagrisso.\n", None),
+        ("Note: if insurer APPROVED PA, will ship.\n", None),
+        ("Note: insurer NOT APPROVED PA yet.\n", None),
+        ("Note: insurance approved pa for sotorasib.\n", None),
     ],
 )
 def test_a_decision_in_the_thirty_sixth_sets_words(body: str, want: str | None) -> None:
@@ -76,9 +76,9 @@ def test_a_decision_in_the_thirty_sixth_sets_words(body: str, want: str | None) 
 @pytest.mark.parametrize(
     ("body", "want"),
     [
-        # [p34-capital-compound] "FDA-APPROVED DOSE" in a reason in capitals: a compound adjective, no item's status
+        # [p34-capital-compound] "LABEL-APPROVED DOSING" in a reason in capitals: a compound adjective, no item's status
         (
-            "Determination: NOT AUTHORIZED\n\nREASON: THE REQUESTED DOSE OF 1600 MG DAILY EXCEEDS THE FDA-APPROVED DOSE"
+            "Determination: NOT AUTHORIZED\n\nREASON: 1440 MG A DAY IS HIGHER THAN THE LABEL-APPROVED DOSING"
             " OF\n960 MG ONCE DAILY.\n",
             "denied",
         ),
@@ -91,13 +91,13 @@ def test_a_decision_in_the_thirty_sixth_sets_words(body: str, want: str | None) 
         ("OSIMERTINIB 80 MG TABLET-APPROVED\nLUMAKRAS 120 MG TABLET-DENIED\n", "denied"),
         # [p34-decided-apart] another drug's request reviewed separately, its "PENDING" (at fax on a line of its own)
         (
-            "Pharmacy decision (LUMAKRAS): APPROVED\n\nBevacizumab is given in the clinic. That request is\n"
-            "being reviewed separately by our medical team and is still PENDING.\n",
+            "Pharmacy decision (LUMAKRAS): APPROVED\n\nBevacizumab is given in the clinic. That request will be\n"
+            "decided separately by our medical team and is still PENDING.\n",
             "approved",
         ),
         (
-            "Pharmacy decision (LUMAKRAS): APPROVED\n\nBevacizumab is given in the clinic. That request\nis\n"
-            "being reviewed separately by our medical team and is still\nPENDING\n(medical ref FH-MED-0001).\n",
+            "Pharmacy decision (LUMAKRAS): APPROVED\n\nBevacizumab is given in the clinic. That other request\nis\n"
+            "being handled separately by our medical team and is still\nPENDING\n(medical ref FH-MED-0001).\n",
             "approved",
         ),
         # [p34-g-decided-apart] "your" request, or one naming LUMAKRAS: the letters disagree, as before
@@ -123,28 +123,28 @@ _PEND = _HEAD + _DRUG + "PA status: PENDED for clinical info.\n"
 @pytest.mark.parametrize(
     ("body", "ocr", "want"),
     [
-        # [p34-column-list] a relay's "Plan is asking for: <item>" with the next items under it, one a line
+        # [p34-column-list] a relay's "The insurer is asking for: <item>" with the next items under it, one a line
         (
-            "Plan is asking for: the latest PET scan report\n                    the pathology report\n"
+            "The insurer is asking for: the latest PET scan report\n                           the pathology report\n"
             "Please fax these to the plan. We will check back.\n",
             False,
             ["the latest PET scan report", "the pathology report"],
         ),
         # (at fax the indent lost)
         (
-            "Plan is asking for: the latest PET scan report\nthe pathology report\nPlease fax these to the plan.\n",
+            "The insurer is asking for: the latest PET scan report\nthe pathology report\nPlease fax these to the plan.\n",
             True,
             ["the latest PET scan report", "the pathology report"],
         ),
         # (a line that runs on: one wrapped item)
         (
-            "Plan is asking for: the latest PET scan report and\n                    the radiologist's reading of it\n\n",
+            "The insurer is asking for: the latest PET scan report and\n                           the radiologist's reading of it\n\n",
             False,
             ["the latest PET scan report and the radiologist's reading of it"],
         ),
         # [p34-g-column-list] at fax a line in capitals that is no sentence: may be an item or not, so none is read
         (
-            "Plan is asking for: the latest PET scan report\nPathology report\n\n",
+            "The insurer is asking for: the latest PET scan report\nPathology report\n\n",
             True,
             [],
         ),
@@ -166,11 +166,11 @@ _PEND = _HEAD + _DRUG + "PA status: PENDED for clinical info.\n"
         ("Office use only:\n    Reviewer:   ____________\n    Date:   ____________\n\n", False, []),
         # [p34-column-questions] a portal's column of questions "Q1", "Q2", those not answered yet
         (
-            "Plan questions for this request:\n\nQ1  What is the current ECOG status?          [answer required]\n"
-            "Q2  Attach the latest CT report.     [required]\nQ3  Is the drug used alone?\n"
+            "Plan questions for this request:\n\nQ1  Which line of therapy is this?          [answer required]\n"
+            "Q2  Upload the latest CBC.     [required]\nQ3  Is the drug used alone?\n"
             "    ANSWERED 06/08/2027 by office: yes\n",
             False,
-            ["What is the current ECOG status?", "Attach the latest CT report."],
+            ["Which line of therapy is this?", "Upload the latest CBC."],
         ),
         # [p34-g-column-questions] no word naming questions before them; every one answered
         ("Q1  Adenocarcinoma, stage IV\nQ2  Docetaxel, 2026\n", False, []),
@@ -182,15 +182,15 @@ _PEND = _HEAD + _DRUG + "PA status: PENDED for clinical info.\n"
         ),
         # [p34-received-without] a request or its form "received without <what>"
         (
-            "Your request form was received without\nthe prescriber's signature on page 3. Please sign and fax it back.\n",
+            "The fax was received without the signed attestation\npage. Please sign it and send it again.\n",
             False,
-            ["the prescriber's signature on page 3"],
+            ["the signed attestation page"],
         ),
         # (at fax OCR's curly apostrophe read as the typed one)
         (
-            "Your request form was received without\nthe prescriber’s signature on page 3. Please sign and fax it back.\n",
+            "The submission was received without the doctor’s signed\nattestation. Please sign it and send it again.\n",
             True,
-            ["the prescriber's signature on page 3"],
+            ["the doctor's signed attestation"],
         ),
         # [p34-g-received-without] no article after "without"
         ("Your request form was received without delay.\n", False, []),
@@ -206,7 +206,7 @@ def test_what_the_plan_asks_for(body: str, ocr: bool, want: list[str]) -> None:
     [
         # [p34-due-by] an appeal's request "due by:" a date, as a label
         (
-            "Status: DENIED\nReason: not indicated.\nRedetermination request due by: 08/08/2027\n",
+            "Status: DENIED\nReason: not indicated.\nReconsideration request due by: 08/08/2027\n",
             "deadline",
             date(2027, 8, 8),
         ),
@@ -229,15 +229,19 @@ def test_what_the_plan_asks_for(body: str, ocr: bool, want: list[str]) -> None:
         ),
         # [p34-units-certified] a certification's "Units certified:"
         (
-            "Decision: APPROVED\nCertification number:  FH-C-0415\nUnits certified:  4 tablets daily\n",
+            "Decision: APPROVED\nCertification number:  FH-C-0415\nUnits certified:  6 tablets daily\n",
             "quantity",
-            "4 tablets",
+            "6 tablets",
         ),
         # [p34-g-units-certified] the units asked for
-        ("Decision: APPROVED\nCertification number:  FH-C-0415\nUnits requested:  4 tablets daily\n", "quantity", None),
+        (
+            "Decision: APPROVED\nCertification number:  FH-C-0415\nUnits requested:  16 tablets daily\n",
+            "quantity",
+            None,
+        ),
         # [p34-pre-service-number] a TPA's "Pre-service #:"
         (
-            "PRE-SERVICE APPROVAL\nPre-service #:    FH-PS-2027-0415\nApproved for 90 tablets per 30 days.\n",
+            "PRE-SERVICE APPROVAL\nPre-service no.:    FH-PS-2027-0415\nApproved for 90 tablets per 30 days.\n",
             "number",
             "FH-PS-2027-0415",
         ),

@@ -106,7 +106,7 @@ def stands(pattern: str, text: str, end: int) -> bool:
 # (after a sentence about the other drug), its sentence blanked before any statement, label or stamp is read (at fax its
 # "PENDING" may stand on a line of its own); never a sentence that names LUMAKRAS, nor "this" or "your" request
 _DECIDED_APART = re.compile(
-    r"\b(?:that|the\s+other|this\s+other)\s+(?:request|drug|medication|item)\s+(?:is|was|will\s+be|has\s+been)\s+(?:being\s+)?"
+    r"\b(?:that(?:\s+other)?|the\s+other|this\s+other)\s+(?:request|drug|medication|item)\s+(?:is|was|will\s+be|has\s+been)\s+(?:being\s+)?"
     r"(?:reviewed|decided|handled|processed)\s+separately\b(?![^.]*\b(?:lumakras|sotorasib)\b)[^.]*\.?",
     I,
 )
