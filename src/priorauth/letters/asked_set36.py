@@ -97,9 +97,9 @@ _ANSWERED = re.compile(r"[ \t]*(?-i:ANSWERED)\b")
 
 def column_questions(text: str) -> list[Hit]:
     """A portal's questions "Q1", "Q2", ... in a column (from 1 in order, two or more) on a page that names them as
-    questions, those not answered yet; [] otherwise."""
+    questions (in the 300 characters before the first), those not answered yet; [] otherwise."""
     run = [m for n, m in enumerate(_COLUMN_QUESTION.finditer(text)) if int(m.group("n")) == n + 1]
-    if len(run) < 2 or not re.search(r"\bquestions?\b", text[: run[0].start()], I):
+    if len(run) < 2 or not re.search(r"\bquestions?\b", text[max(0, run[0].start() - 300) : run[0].start()], I):
         return []
     out = []
     for m in run:
