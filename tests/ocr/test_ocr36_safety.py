@@ -36,6 +36,12 @@ KRAS_CASES = [
         "insufficient",
         id="ocr36s-order-option-request-prompt",
     ),
+    pytest.param(  # the boxes as a fax's OCR reads them: "(X)", "{ ]", "[}]"
+        "REFERENCE LAB REQUISITION\nTests requested (tick all needed):\n(X) Hotspot NGS  { ] PD-L1\n"
+        "(X) KRAS G12C confirmatory PCR  [}] EGFR only\nSpecimen: (X) FFPE block  { ] Blood\n",
+        "insufficient",
+        id="ocr36s-order-option-scanned-boxes",
+    ),
     # [ocr36s-specked-negation] a speck between the field's colon and its negation
     pytest.param(
         "Lobectomy specimen, next-generation sequencing\nKRAS  c.35G>A  p.G12D  VAF 18%\n' KRAS G12C:.not detected:\n",
@@ -143,7 +149,19 @@ THERAPY_CASES = [
         "met",
         id="ocr36s-option-column-matched",
     ),
+    pytest.param(  # a scan's blank line between two rows of the table
+        "Therapy match report\nGene  Found?  Detail  Approved option (lung)\nEGFR  N  --  =\nALK  N  o\n\n"
+        "BRAF  N  --  --\nKRAS G12C  Y  VAF 12%  Adagrasib\n",
+        "met",
+        id="ocr36s-option-column-scan-gap",
+    ),
     # guards
+    pytest.param(  # a history table below an options table: a history header on the way up ends the walk
+        "Therapy match report\nGene  Variant  Approved options\nKRAS  G12C  sotorasib\n\nPrior therapy  Dates\n"
+        "Adagrasib  03-09/2026\n",
+        "not_met",
+        id="ocr36s-guard-history-table-below-options",
+    ),
     pytest.param(  # the row says the drug was given
         "Molecular summary\nMarker  Result  Approved option\nKRAS G12C  positive  adagrasib (received 03-08/2026)\n",
         "not_met",

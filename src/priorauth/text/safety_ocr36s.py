@@ -32,7 +32,9 @@ after "to" ("G12V corrected to G12C") is the corrected value and keeps its readi
 [ocr36s-option-column] A drug under a table column headed as an approved / matched option ("Biomarker  Detected?
 Detail  Approved option (NSCLC)" over "KRAS G12C  Y  c.34G>T  Sotorasib / adagrasib"): an option for the alteration,
 not a drug given (as [ocr34s-options-column], whose header words name therapies or drugs, not "option"). Guards: a
-header naming the patient's history or doses, a row saying the drug was given, a drug line that is no row.
+header naming the patient's history or doses (or such a line between the drug and the header), a row saying the drug
+was given, a drug line that is no row. One blank line between two rows (a scan's gap: "ALK  N  o" / "" / "ROS1  N")
+does not end the table; two do, and so does a blank line right above the drug's row.
 """
 
 from __future__ import annotations
@@ -53,7 +55,9 @@ _RESULT_WORD = re.compile(
 )
 
 # --- [ocr36s-order-option] ------------------------------------------------------------------------------------------
-_BOX = re.compile(r"\[\s*[xX\u2713\u2714*/ ]?\s*\]|[\u2610\u2611\u2612\u25a1\u25a0]")
+# A tick box, clean ("[X]", "[ ]") or as a scan reads it ("(X)", "{ ]", "[}]", "[J]", "[(X]"): an opening bracket of any
+# kind, at most two marks a tick or a bracket leaves, a closing bracket of any kind.
+_BOX = re.compile(r"[\[({][ \t]?[xX\u2713\u2714*/JIl|}{()\[\]]{0,2}[ \t]?[\])}]|[\u2610\u2611\u2612\u25a1\u25a0]")
 _TEST_WORD = re.compile(
     r"\b(?:pcr|qpcr|ddpcr|ngs|panel|assay|test|testing|reflex|sequencing|genotyping|analysis|hotspot|ihc|fish)\b", re.I
 )
@@ -230,16 +234,22 @@ def option_column(doc: TextDoc, f: Finding) -> bool:
     row = text[start:end]
     if not _ROW.search(row) or _GIVEN_ON_ROW.search(row):
         return False
-    at = start
+    at, blank = start, False
     for _ in range(12):  # the rows right above the drug's, up to the table's header
         if at == 0:
             return False
         above_start = _line_start(text, at - 1)
         line = text[above_start : at - 1]
         if not line.strip():
-            return False  # a blank line ends the table
+            if blank or at == start:
+                return False  # a blank line ends the table (but one a scan put between two rows)
+            blank = True
+            at = above_start
+            continue
+        if _HISTORY_HEADER.search(line):
+            return False  # a header or row naming the patient's history or doses: no options column decides
         if _OPTION_HEADER.search(line):
-            return bool(_ROW.search(line) or line.rstrip().endswith(":")) and not _HISTORY_HEADER.search(line)
+            return bool(_ROW.search(line) or line.rstrip().endswith(":"))
         if not _ROW.search(line):
             return False  # a line of prose: no table reaches up to a header
         at = above_start
