@@ -106,6 +106,17 @@ KRAS_CASES = [
         "met",
         id="ocr36s-guard-ticked-result",
     ),
+    pytest.param(  # a checklist's criterion met, the test its means: the result stands
+        "UM review checklist - sotorasib (tissue NGS on file)\n[x] NSCLC  [x] KRAS G12C (FDA-approved test)  [x] Stage IV\n",
+        "met",
+        id="ocr36s-guard-checklist-approved-test",
+    ),
+    pytest.param(
+        "Trial screening checklist\nInclusion:\n[X] NSCLC on core biopsy\n[X] KRAS p.G12C mutation by local tissue test\n"
+        "[X] Measurable disease\n",
+        "met",
+        id="ocr36s-guard-checklist-by-test",
+    ),
     pytest.param(  # a box list under a result prompt
         "Tissue block A1, targeted PCR\nVariant detected:\n[X] KRAS G12C   [ ] KRAS G12D   [ ] KRAS G12V\n",
         "met",

@@ -4,11 +4,13 @@ documents only (the set's misses stay blind). Each KRAS class makes a result saf
 ``therapy_facts._therapy`` beside the OCR v34 pass (``option_column``).
 
 [ocr36s-order-option] A variant in a tick-box option of an order form ("[X] KRAS G12C reflex PCR if NGS fails      [ ]
-ALK IHC"): the option names a test that is asked for, not a result. Read so when the option's cell (from its box to the
-next box or cell gap) names a test (PCR, NGS, panel, assay, reflex, ...) or the options sit under a request prompt
-("TESTS REQUESTED", "Test ordered:"), and neither the cell nor the prompt has a result word. Guards: a ticked result
+ALK IHC"): the option names a test that is asked for, not a result. Read so when the option's label is a test's name (the variant, at
+most two words of a test's kind, a test word: "KRAS G12C reflex PCR", "G12C mutation testing") or the options sit under
+a request prompt ("TESTS REQUESTED", "Test ordered:"), and neither the option's cell (its box to the next box or cell
+gap) nor the prompt has a result word. Boxes as a scan reads them count ("(X)", "{ ]"). Guards: a ticked result
 ("Result: [X] KRAS G12C detected"), a box list under a result prompt ("Variants detected: [X] KRAS G12C  [ ] KRAS
-G12D"), a variant in no box.
+G12D"), a checklist's criterion met with the result's means ("[x] KRAS G12C (FDA-approved test)", "[X] KRAS p.G12C
+mutation by local tissue test"), a variant in no box.
 
 [ocr36s-specked-negation] A scan's speck between a result field's colon and its negation ("KRAS G12C:.not detected",
 "KRAS G12C: .negative"): the sentence splitter cut the negation off, and the bare variant was read as detected. Neither
@@ -58,8 +60,14 @@ _RESULT_WORD = re.compile(
 # A tick box, clean ("[X]", "[ ]") or as a scan reads it ("(X)", "{ ]", "[}]", "[J]", "[(X]"): an opening bracket of any
 # kind, at most two marks a tick or a bracket leaves, a closing bracket of any kind.
 _BOX = re.compile(r"[\[({][ \t]?[xX\u2713\u2714*/JIl|}{()\[\]]{0,2}[ \t]?[\])}]|[\u2610\u2611\u2612\u25a1\u25a0]")
-_TEST_WORD = re.compile(
-    r"\b(?:pcr|qpcr|ddpcr|ngs|panel|assay|test|testing|reflex|sequencing|genotyping|analysis|hotspot|ihc|fish)\b", re.I
+# The option's label is a test's name: the variant, at most two words of a test's kind, a test word ("KRAS G12C reflex
+# PCR", "G12C mutation testing", "KRAS G12C rapid PCR add-on"). Not a result's means ("KRAS G12C (FDA-approved test)",
+# "KRAS p.G12C mutation by local tissue test": a checklist's criterion met, the result stands).
+_TEST_NAME_AFTER = re.compile(
+    r"[ \t]*(?:(?:reflex|rapid|add-?on|confirmatory|targeted|allele-specific|real-time|digital|droplet|quantitative|"
+    r"qualitative|hotspot|single-gene|stat|send-?out|tissue|plasma|mutation|variant|only)[ \t]+){0,2}"
+    r"(?:pcr|qpcr|ddpcr|ngs|panel|assay|test|testing|reflex|sequencing|genotyping|analysis)\b",
+    re.I,
 )
 _REQUEST_PROMPT = re.compile(
     r"\b(?:tests?|assays?|studies|panels?|orders?)\s*(?:\(s\)\s*)?(?:requested|ordered|to\s+(?:be\s+)?(?:run|performed|sent))\b"
@@ -111,7 +119,7 @@ def order_option(doc: TextDoc, f: Finding) -> bool:
     lead = text[line_start : f.start]
     if _RESULT_WORD.search(lead):
         return False  # "Result: [X] KRAS G12C": the box marks a result
-    if _TEST_WORD.search(cell):
+    if _TEST_NAME_AFTER.match(text, f.end):
         return True
     for line in _prompt_lines(text, line_start):
         if _RESULT_WORD.search(line):
