@@ -21,6 +21,9 @@ def _criteria(text: str, title: str = "Molecular result") -> dict[str, dict[str,
     return {c["id"]: c for c in priorauth.check(chart, as_of="2026-11-20")["criteria"]}
 
 
+# An older tissue negative, for the review fixes' wrong not_met (a newer G12C detected against it: review).
+OLD_NEGATIVE = "Lung FNA (tissue), NSCLC: tissue hotspot panel (lung FNA, 03/2024) reported KRAS G12C not detected.\n"
+
 KRAS_CASES = [
     # [ocr36s-order-option] a tick-box option of an order form naming a test
     pytest.param(
@@ -139,6 +142,85 @@ KRAS_CASES = [
         "met",
         id="ocr36s-guard-original-unchanged",
     ),
+    # review fixes (2026-12-05, lead's reviewer): each a narrowing; these failed before it
+    pytest.param(  # [ocr36s-order-option] a result column header above the box
+        "Core biopsy (tissue), lung adenocarcinoma NSCLC\nTest                       Result\n"
+        "[X] KRAS G12C PCR          DETECTED\n",
+        "met",
+        id="ocr36s-review-order-option-result-header",
+    ),
+    pytest.param(  # [ocr36s-order-option] a result past the cell gap
+        "Core biopsy (tissue), lung adenocarcinoma NSCLC\n[X] KRAS G12C PCR     Result: DETECTED\n",
+        "met",
+        id="ocr36s-review-order-option-result-past-gap",
+    ),
+    pytest.param(  # ... and with an older tissue negative: review, not a wrong not_met
+        OLD_NEGATIVE + "\nCore biopsy (tissue), NSCLC 10/2026\nTest                       Result\n"
+        "[X] KRAS G12C PCR          DETECTED\n",
+        "review",
+        id="ocr36s-review-order-option-older-negative",
+    ),
+    pytest.param(  # [ocr36s-order-option] "Order:" with an accession number is no request prompt
+        "Order: 55-1234    Patient: Doe, Jane\nTissue block A1, targeted PCR (lung core)\n"
+        "[X] KRAS G12C     [ ] KRAS G12D     [ ] KRAS G12V\n",
+        "met",
+        id="ocr36s-review-order-accession",
+    ),
+    pytest.param(  # [ocr36s-order-option] a prompt saying the boxes mark what was found
+        "Lung core biopsy (tissue), NSCLC\nGenes analyzed (check = alteration found):\n[X] KRAS G12C hotspot assay\n"
+        "[ ] EGFR exon 19 deletion assay\n",
+        "met",
+        id="ocr36s-review-order-option-found-prompt",
+    ),
+    pytest.param(  # [ocr36s-specked-other-patient] a block of another accession, not another patient's result
+        "Lobectomy specimen (tissue), NGS\nResult: KRAS p.G12C (c.34G>T) detected, VAF 28%; block A1 was not used "
+        "because it belonged to a different accession (S25-1101, prior biopsy of this patient).\n",
+        "met",
+        id="ocr36s-review-other-accession",
+    ),
+    pytest.param(
+        "Lobectomy specimen (tissue), NGS\nResult: KRAS p.G12C (c.34G>T) detected, VAF 28%; slides belonging to a "
+        "separate specimen were excluded.\n",
+        "met",
+        id="ocr36s-review-separate-specimen",
+    ),
+    pytest.param(
+        "Lobectomy specimen (tissue), NGS\nResult: KRAS p.G12C (c.34G>T) detected, VAF 28%; the control belonged to "
+        "another case.\n",
+        "met",
+        id="ocr36s-review-control-other-case",
+    ),
+    pytest.param(
+        OLD_NEGATIVE + "\nLobectomy specimen (tissue), NGS 10/2026\nResult: KRAS p.G12C (c.34G>T) detected, VAF 28%; "
+        "block A1 was not used because it belonged to a different accession (S25-1101, prior biopsy of this patient).\n",
+        "review",
+        id="ocr36s-review-other-accession-older-negative",
+    ),
+    pytest.param(  # [ocr36s-earlier-report-relative] the correction names a birth date; the results are identical
+        "AMENDED REPORT\nSpecimen: lobectomy (tissue)\nReason for amendment: the patient's date of birth was "
+        "incorrect on the original report.\nResults are identical to the original report, which showed KRAS p.G12C "
+        "(c.34G>T), VAF 27%.\n",
+        "met",
+        id="ocr36s-review-earlier-report-identical",
+    ),
+    pytest.param(
+        OLD_NEGATIVE + "\nAMENDED REPORT 10/2026\nSpecimen: lobectomy (tissue)\nReason for amendment: the patient's "
+        "date of birth was incorrect on the original report.\nResults are identical to the original report, which "
+        "showed KRAS p.G12C (c.34G>T), VAF 27%.\n",
+        "review",
+        id="ocr36s-review-earlier-report-identical-older-negative",
+    ),
+    pytest.param(  # a site correction near "per the prior report, which identified KRAS G12C"
+        "AMENDED REPORT\nAmendment: the specimen site was recorded incorrectly (right, corrected to left lower lobe, "
+        "tissue).\nKRAS status per the prior report, which identified KRAS G12C (c.34G>T), VAF 20%.\n",
+        "met",
+        id="ocr36s-review-earlier-report-site-correction",
+    ),
+    pytest.param(  # [ocr36s-corrected-to] corrected to a result word, not another variant
+        "Lobectomy specimen (tissue), NGS\nKRAS G12C (initially: not detected) corrected to DETECTED after review\n",
+        "met",
+        id="ocr36s-review-corrected-to-detected",
+    ),
 ]
 
 
@@ -183,6 +265,25 @@ THERAPY_CASES = [
         "2  Adagrasib  05-10/2026\n",
         "not_met",
         id="ocr36s-guard-history-header",
+    ),
+    # review fix: a history table's header between the drug and the options header ends the walk
+    pytest.param(
+        "Biomarker   Result     Approved option (NSCLC)\nKRAS G12C   Detected   yes (see NCCN)\nPD-L1  10%  pembrolizumab\n"
+        "\nLine   Regimen   Dates   Best response\n2L     adagrasib 600 mg BID   03/2025-08/2025    PD\n",
+        "not_met",
+        id="ocr36s-review-option-column-line-regimen",
+    ),
+    pytest.param(
+        "Biomarker   Result     Approved option (NSCLC)\nKRAS G12C   Detected   yes (see NCCN)\nPD-L1  10%  pembrolizumab\n"
+        "\nMedication   Sig   Status\nadagrasib 600 mg   BID   discontinued 08/2025\n",
+        "not_met",
+        id="ocr36s-review-option-column-medication-list",
+    ),
+    pytest.param(
+        "Biomarker | Result | Approved option\nKRAS G12C | Detected | yes (see NCCN)\nPD-L1 | 10% | pembrolizumab\n\n"
+        "Drug | Dates | Response\nAdagrasib | 03/2025-08/2025 | PD\n",
+        "not_met",
+        id="ocr36s-review-option-column-pipe-drug-table",
     ),
 ]
 

@@ -71,10 +71,12 @@ _TEST_NAME_AFTER = re.compile(
 )
 _REQUEST_PROMPT = re.compile(
     r"\b(?:tests?|assays?|studies|panels?|orders?)\s*(?:\(s\)\s*)?(?:requested|ordered|to\s+(?:be\s+)?(?:run|performed|sent))\b"
-    r"|\b(?:requested|ordered)\s+(?:tests?|assays?|studies|panels?)\b|\btest\s+requisition\b|\border\s*:",
+    r"|\b(?:requested|ordered)\s+(?:tests?|assays?|studies|panels?)\b|\btest\s+requisition\b",
     re.I,
 )
 _CELL_GAP = re.compile(r" {3,}|\t")
+# A prompt saying the boxes mark what was found (review fix): "check = alteration found", "variants seen".
+_FOUND_PROMPT = re.compile(r"\balterations?\b", re.I)
 
 
 def _option_cell(text: str, f: Finding) -> str | None:
@@ -119,14 +121,14 @@ def order_option(doc: TextDoc, f: Finding) -> bool:
     lead = text[line_start : f.start]
     if _RESULT_WORD.search(lead):
         return False  # "Result: [X] KRAS G12C": the box marks a result
-    if _TEST_NAME_AFTER.match(text, f.end):
-        return True
+    if _RESULT_WORD.search(text, f.start, _line_end(text, f.end)):
+        return False  # "[X] KRAS G12C PCR     Result: DETECTED": a result past the cell gap (review fix)
     for line in _prompt_lines(text, line_start):
-        if _RESULT_WORD.search(line):
-            return False
+        if _RESULT_WORD.search(line) or _FOUND_PROMPT.search(line):
+            return False  # "Test     Result" / "Genes analyzed (check = alteration found):" above (review fix)
         if _REQUEST_PROMPT.search(line):
             return True
-    return False
+    return bool(_TEST_NAME_AFTER.match(text, f.end))
 
 
 # --- [ocr36s-specked-negation] --------------------------------------------------------------------------------------
@@ -144,8 +146,9 @@ def specked_negation(doc: TextDoc, f: Finding) -> bool:
 _GAP = r"[\W_]{1,4}"
 _OTHER_PATIENTS = re.compile(
     rf"\bbelong(?:ed|s|ing)?{_GAP}(?:to{_GAP}(?:(?:an?|the){_GAP})?|toa{_GAP}|tothe{_GAP})"
-    rf"(?:different|another|other|wrong|unrelated|separate){_GAP}(?:patient(?:'s|\u2019s)?{_GAP})?"
-    r"(?:accession|patient|person|case|report|specimen|chart|record|sample|block)\b"
+    rf"(?:different|another|other|wrong|unrelated|separate){_GAP}"
+    # another patient or person, or another patient's report (review fix: not "a different accession / case / specimen")
+    rf"(?:patient(?:'s|\u2019s)?{_GAP}(?:report|result|chart|record|sample|specimen)|patient|person)\b"
     rf"|\b(?:does|do|did){_GAP}not{_GAP}(?:belong|pertain|relate){_GAP}to{_GAP}(?:this|the|our){_GAP}(?:patient|pt)\b",
     re.I,
 )
@@ -157,6 +160,15 @@ _REAL_END = re.compile(r"(?<=[A-Za-z0-9)\]])[.!?](?=[ \t]+[A-Z\"'(]|[ \t]*\n[ \t
 _LONE_MARK_END = re.compile(r"(?:^|\s)[\W_]{1,3}\s*$")
 # ... or before text that goes on in lower case after a line break or a speck ("belonged , toa\n- different patient").
 _GOES_ON = re.compile(r"\s*[^\w\s]{0,3}[ \t]*[a-z]")
+# A lone mark, ending no word: a scan's speck (review fix: the sentence is joined only across one).
+_LONE_MARK = re.compile(r"(?:^|\s)[^\w\s]{1,3}(?=\s)")
+
+
+# A clause's start, and a material (not the result or its report) as what belonged elsewhere (review fix).
+_CLAUSE_START = re.compile(r"[;:]|\b(?:because|since|as|while|but|and|which|that)\b", re.I)
+_MATERIAL = re.compile(
+    r"\b(?:blocks?|slides?|controls?|specimens?|samples?|tubes?|aliquots?|cores?|tissue|curls?|sections?)\b", re.I
+)
 
 
 def specked_other_patient(doc: TextDoc, f: Finding) -> bool:
@@ -166,8 +178,14 @@ def specked_other_patient(doc: TextDoc, f: Finding) -> bool:
     sentence_end = f.sentence_start + len(f.sentence)
     if _LONE_MARK_END.search(f.sentence) or _GOES_ON.match(text, sentence_end):  # the sentence goes on past a speck
         end = _REAL_END.search(text, f.end, f.end + 400)
-        window = text[f.sentence_start : end.end() if end else min(len(text), f.end + 400)]
-    return bool(_OTHER_PATIENTS.search(window))
+        joined = text[f.sentence_start : end.end() if end else min(len(text), f.end + 400)]
+        if _LONE_MARK.search(joined, len(f.sentence) - 4):  # review fix: split at a lone mark, not at a clause's ";"
+            window = joined
+    for m in _OTHER_PATIENTS.finditer(window):
+        subject = _CLAUSE_START.split(window[max(0, f.end - f.sentence_start) : m.start()])[-1]
+        if not _MATERIAL.search(subject):  # review fix: the result or report belonged elsewhere, not a block or slide
+            return True
+    return False
 
 
 # --- [ocr36s-earlier-report-relative] -------------------------------------------------------------------------------
@@ -182,6 +200,17 @@ _EARLIER_WHICH = re.compile(
 )
 
 
+# The original said to agree with the new report (review fix): its call stands.
+_SAME_AS = re.compile(r"\b(?:identical|same|consistent|unchanged|agrees?|concordant|matches)\b", re.I)
+# A word naming the KRAS / variant call, in the correction's sentence (review fix).
+_CALL_WORD = re.compile(
+    r"\b(?:k-?ras|variants?|mutations?|alterations?|protein\s+change|calls?|g12[a-z]?|gly12|nucleotide|hgvs)\b"
+    r"|\b[pc]\s*\.\s*(?:g12|\d)",
+    re.I,
+)
+_SENTENCE_STOP = re.compile(r"(?<=[A-Za-z0-9)\]\"'])[.!?](?=\s+[A-Z\"'(])|\n[ \t]*\n")
+
+
 def earlier_report_relative(doc: TextDoc, f: Finding) -> bool:
     """[ocr36s-earlier-report-relative] 'the original report, which listed "KRAS p.G12C"' in a corrected report."""
     if not _EARLIER_WHICH.search(doc.text[max(f.sentence_start, f.start - 160) : f.start]):
@@ -191,14 +220,29 @@ def earlier_report_relative(doc: TextDoc, f: Finding) -> bool:
     next_sentence = re.match(r"[^.!?\n]*(?:[.!?]|$)", after.lstrip())
     if _STANDS.search(doc.text[f.end : sentence_end]) or (next_sentence and _STANDS.search(next_sentence.group(0))):
         return False  # the quote is said to stand: "..., which is unchanged"
-    return bool(_ERROR_WORD.search(doc.text, max(0, f.start - 300), f.end + 300))  # the correction told near the quote
+    if _SAME_AS.search(doc.text, max(f.sentence_start, f.start - 160), f.start):
+        return False  # review fix: "Results are identical to the original report, which showed KRAS p.G12C"
+    # the correction told near the quote, and naming the KRAS / variant call (review fix: not a birth date or a site)
+    for m in _ERROR_WORD.finditer(doc.text, max(0, f.start - 300), f.end + 300):
+        if _CALL_WORD.search(_sentence_around(doc.text, m.start(), m.end())):
+            return True
+    return False
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end] (cut at a stop before a capital, or a blank line)."""
+    ends = list(_SENTENCE_STOP.finditer(text, max(0, start - 200), start))
+    after = _SENTENCE_STOP.search(text, end, end + 200)
+    return text[ends[-1].end() if ends else max(0, start - 200) : after.start() if after else end + 200]
 
 
 # --- [ocr36s-corrected-to] ------------------------------------------------------------------------------------------
 _CORRECTED_TO = re.compile(
     r"[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?:(?:transcription|transcribing|typing|typographical|reporting|entry|clerical|"
     r"annotation|nomenclature)[ \t]+)?(?:error|mistake|typo)?[ \t]*(?:(?:was|has[ \t]+been|is|now|since|later)[ \t]+)?"
-    r"(?:corrected|amended|changed|revised|updated|reissued)[ \t]+to\b",
+    r"(?:corrected|amended|changed|revised|updated|reissued)[ \t]+to\b"
+    # review fix: "to" followed by another variant ("p.G12V", "G12D", "c.35G>T"), not "corrected to DETECTED"
+    r"(?=[ \t]+(?:k-?ras[ \t]+)?(?:[pc][ \t]*\.|g12[a-z]|gly12|[A-Z]\d{1,4}[A-Z]\b))",
     re.I,
 )
 
@@ -235,6 +279,15 @@ _OPTION_HEADER = re.compile(
 )
 
 
+# A history table's header words (review fix): "Line  Regimen  Dates  Best response", "Medication  Sig  Status",
+# "Drug | Dates | Response". Such a header between the drug and an options header ends the walk.
+_HISTORY_COLUMNS = re.compile(
+    r"\b(?:dates?|regimens?|line|lines\s+of\s+therapy|(?:best\s+)?response|sig|status|discontinued|medications?|"
+    r"meds|drugs?)\b",
+    re.I,
+)
+
+
 def option_column(doc: TextDoc, f: Finding) -> bool:
     """[ocr36s-option-column] the drug sits in a table under an approved / matched option column header."""
     text = doc.text
@@ -254,7 +307,7 @@ def option_column(doc: TextDoc, f: Finding) -> bool:
             blank = True
             at = above_start
             continue
-        if _HISTORY_HEADER.search(line):
+        if _HISTORY_HEADER.search(line) or _HISTORY_COLUMNS.search(line):
             return False  # a header or row naming the patient's history or doses: no options column decides
         if _OPTION_HEADER.search(line):
             return bool(_ROW.search(line) or line.rstrip().endswith(":"))
