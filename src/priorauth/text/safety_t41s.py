@@ -75,6 +75,8 @@ _NAMED_ITEM = re.compile(
     r"\b(?:report|fax\w*|results?|labs?|panel|scan|image|imaging|attachment|outside|(?:note|letter)\s+dated|dated)\b",
     re.I,
 )
+# a screening log's entry: a line of therapy, a KRAS result, naive / prior / eligible
+_ENTRY_CLINICAL = re.compile(r"\b(?:[1-6]L|G12[A-Z]\w*|KRAS|tx-?naive|treatment-?naive|naive|prior|eligib\w*)\b", re.I)
 _FILED_BARE = re.compile(
     r"\b((?:filed|scanned|uploaded|entered|placed)\s+(?:in|on|to|into))\s+((?:patient'?s?\s+)?(?:chart|record|ehr)\s+"
     r"in\s+error)\b",
@@ -85,7 +87,7 @@ _FILED_BARE = re.compile(
 def _clinical_entry(rest: str) -> bool:
     from priorauth.text.pipeline import _drug_pattern
 
-    return bool(_AGE_SEX.search(rest) or _drug_pattern().search(rest))
+    return bool(_AGE_SEX.search(rest) or _ENTRY_CLINICAL.search(rest) or _drug_pattern().search(rest))
 
 
 def _filed_of_this(text: str, m: re.Match[str]) -> bool:
@@ -329,17 +331,14 @@ _THIS_PATIENT = re.compile(r"\b(?:this|the)\s+(?:patient|pt|member)\b|\bthis\s+\
 
 
 def _order_template_title(text: str, out: TextFacts) -> None:
-    # (review fix) the first line only, a template's, not one said of this patient or with an age / sex
-    first_end = text.find("\n") if "\n" in text else len(text)
-    title = text[:first_end]
+    # (review fix) not a line said of this patient or with an age / sex ("pended ... for this 67M with ...")
     titles = [
-        (0, first_end)
-        for m in _ORDER_PREVIEW.finditer(title)
-        if _TEMPLATE.search(title)
-        and not _DX_LABEL.search(title)
-        and not _THIS_PATIENT.search(title)
-        and not _AGE_SEX.search(title)
-    ][:1]
+        (_line_start(text, m.start()), _line_end(text, m.start()))
+        for m in _ORDER_PREVIEW.finditer(text)
+        if not _DX_LABEL.search(line := _line(text, m.start()))
+        and not _THIS_PATIENT.search(line)
+        and not _AGE_SEX.search(line)
+    ]
     if not titles:
         return
 
@@ -362,7 +361,7 @@ _PROGRESSION_WORD = re.compile(r"\bprogress\w*|\bP(?:O)?D\b|\bworse\w*", re.I)
 # the line (a pneumonitis being treated)
 _CONSIDERED_BUT = re.compile(
     r"[ \t]*(?:was[ \t]+)?(?:considered|suspected|entertained|queried|raised|a\s+concern)\b[^.\n]{0,60}?"
-    r"(?:\b(?:but|however)\b[^.\n]{0,60}?\b(?:pneumonia|infect\w*|ruled\s+out|not|excluded)\b|\b(?:ruled\s+out|excluded)\b)"
+    r"(?:\b(?:but|however)\b[^.\n]{0,60}?\b(?:pneumonia|pneumoniae|infect\w*|grew|ruled\s+out|not|excluded)\b|\b(?:ruled\s+out|excluded)\b)"
     r"(?![^.\n]{0,40}\bconfirm)",
     re.I,
 )
