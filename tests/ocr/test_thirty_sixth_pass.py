@@ -196,3 +196,88 @@ CASES = [
 @pytest.mark.parametrize(("text", "status"), CASES)
 def test_ocr36_classes(text: str, status: str) -> None:
     assert scans.kras_status(text) == status
+
+
+# Review fixes (2026-12-05, lead's reviewer): each input the merged pass read wrong, the reading it must keep
+REVIEW_GUARDS = [
+    # [ocr36-miscalled-as] the mis- verb must govern this "as"; a noun (mislabeling, misread ... but) never counts
+    pytest.param(
+        "Lung core biopsy, FFPE, tissue NGS.\nPreviously misclassified as KRAS wild type, the tumor was re-sequenced"
+        " and is now classified as KRAS p.G12C (VAF 15%).\n",
+        "review",  # the old wild type and the new G12C both read, as before the pass
+        id="ocr36-review-miscalled-as-reclassified",
+    ),
+    pytest.param(
+        "Lung core biopsy, FFPE.\nSpecimen identity confirmed by STR (no mislabeling found), and the KRAS result is"
+        " reported as p.G12C, VAF 22%.\n",
+        "met",
+        id="ocr36-review-miscalled-as-noun",
+    ),
+    pytest.param(
+        "Lung core biopsy, FFPE.\nThe outside lab misread the slide label, but the variant was correctly called as"
+        " KRAS G12C (VAF 22%).\n",
+        "met",
+        id="ocr36-review-miscalled-as-other-clause",
+    ),
+    # [ocr36-wrapped-label-value] a control's bracket; a gene list or "controls for" before "KRAS:"
+    pytest.param(
+        "KRAS G12C PCR, lung core biopsy (FFPE tissue)\nPatient result: pending (low DNA yield, re-extraction"
+        " requested)\nRun controls for KRAS:\nnegative (no-template control) - no amplification; positive control -"
+        " amplified\n",
+        "insufficient",
+        id="ocr36-review-wrapped-label-value-control",
+    ),
+    pytest.param(
+        "KRAS G12C PCR, lung core biopsy (FFPE tissue)\nOrders: ALK IHC and KRAS:\nNegative (ALK D5F3); KRAS testing"
+        " sent out, pending.\n",
+        "insufficient",
+        id="ocr36-review-wrapped-label-value-gene-list",
+    ),
+    # [ocr36-method-title] a result on the next lines is the title's result
+    pytest.param(
+        "Lung core biopsy, FFPE\nKRAS G12C droplet digital PCR\nResult: DETECTED (4.2% fractional abundance)\n",
+        "met",
+        id="ocr36-review-method-title-result-below",
+    ),
+    pytest.param(
+        "Lung core biopsy, FFPE\nTest: KRAS G12C real-time PCR\nResult: POSITIVE\n",
+        "met",
+        id="ocr36-review-method-title-positive-below",
+    ),
+    # [ocr36-assay-detects-only] a result right after the variant
+    pytest.param(
+        "Lung core biopsy, FFPE tissue\nThe assay only detects G12C - DETECTED, Ct 27.9.\n",
+        "met",
+        id="ocr36-review-assay-detects-only-result-after",
+    ),
+    # [ocr36-topic-about] a topic ending in ":" and its result on the next line
+    pytest.param(
+        "Lung core biopsy, tissue NGS.\nComment on KRAS p.G12C:\nDetected at 12% VAF\n",
+        "met",
+        id="ocr36-review-topic-about-next-line",
+    ),
+    # [ocr36-quoted-withdrawn] "incorrect" before another noun; the result unchanged
+    pytest.param(
+        'AMENDED REPORT - lung core biopsy (FFPE)\nThe prior report stated "no KRAS mutation detected"; incorrect'
+        " patient MRN corrected, molecular result unchanged.\n",
+        "not_met",
+        id="ocr36-review-quoted-withdrawn-other-noun",
+    ),
+    # [ocr36-reference-channel] "controls passed", "reference sequence": the row's own result
+    pytest.param(
+        "Lung core biopsy, FFPE, KRAS codon 12/13 PCR.\nKRAS  Not detected  0  Run valid, controls passed\n",
+        "not_met",
+        id="ocr36-review-reference-channel-run-valid",
+    ),
+    pytest.param(
+        "Lung core biopsy, FFPE, KRAS exon 2-4 sequencing.\nKRAS wild type  1,245  reads; reference sequence"
+        " NM_004985.5\n",
+        "not_met",
+        id="ocr36-review-reference-channel-reference-sequence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), REVIEW_GUARDS)
+def test_ocr36_review_guards(text: str, status: str) -> None:
+    assert scans.kras_status(text) == status

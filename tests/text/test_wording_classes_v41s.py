@@ -245,6 +245,133 @@ CASES = [
         {("ild", "true")},
         set(),
     ),
+    # --- review fixes (2026-12-05, lead's reviewer): true facts the pass dropped; each fails on merged main -------------
+    (
+        "review 1: PT / PTT / PTH lab lines are not lettered patients",
+        "Oncology follow-up. 67M with stage IV lung adenocarcinoma, KRAS G12C mutation detected (Foundation One, "
+        "1/2025).\nProgressed on carboplatin/pemetrexed/pembrolizumab. Started sotorasib 960 mg daily 3/2025.\nLabs:\n"
+        "PT: 12.1\nPTT: 31\nPTH: 88 (high)\nCalcium 11.2",
+        {("therapy", "sotorasib"), ("kras", "g12c_present"), ("histology", "nsclc"), ("stage", "4")},
+        set(),
+    ),
+    (
+        "review 2: a named report filed in error, not this note",
+        "Addendum 3/4: the pathology report dated 2/1 was scanned to chart in error and has been sent to HIM.\n"
+        "Oncology note. 67M with stage IV lung adenocarcinoma, KRAS G12C mutation detected (Foundation One, 1/2025).\n"
+        "Previously treated with sotorasib 960 mg daily 2024, progressed. Now on docetaxel.",
+        {("therapy", "sotorasib"), ("therapy", "docetaxel"), ("kras", "g12c_present"), ("stage", "4")},
+        set(),
+    ),
+    (
+        "review 2: an outside fax uploaded in error",
+        "Oncology note. 67M with stage IV lung adenocarcinoma, KRAS G12C mutation detected. On sotorasib since 2/2025.\n"
+        "Note: an outside fax (lipid panel) was uploaded to record in error.",
+        {("therapy", "sotorasib"), ("kras", "g12c_present")},
+        set(),
+    ),
+    (
+        "review 3: the trial arm the patient was on",
+        "Oncologic history: 2023 enrolled on CodeBreaK 200 -- arm A: sotorasib 960 mg daily; arm B: docetaxel. "
+        "Pt was on arm A, PD 11/2023.",
+        {("therapy", "sotorasib")},
+        {("therapy", "docetaxel")},
+    ),
+    (
+        "review 4: a line of therapy answered, given",
+        "Treatment history form\n1L regimen (combo or mono)? A: sotorasib 960 mg daily x 8 months 2024, PD.\n"
+        "2L regimen? A: docetaxel",
+        {("therapy", "sotorasib"), ("therapy", "docetaxel")},
+        set(),
+    ),
+    (
+        "review 4: a single agent answered, on cycle 5",
+        "Single agent? A: sotorasib 960 mg daily, C5D1 today; no other anticancer therapy.",
+        {("therapy", "sotorasib")},
+        set(),
+    ),
+    (
+        "review 5: a pathway selection completed, PD",
+        "Pathway regimen selected: sotorasib (completed 6 cycles 2024, PD); now docetaxel.",
+        {("therapy", "sotorasib"), ("therapy", "docetaxel")},
+        set(),
+    ),
+    (
+        "review 6: a consent's later clause with a past course",
+        "Consent for chemotherapy\nTreatment: docetaxel 75 mg/m2 q3w; sotorasib 3/2024-9/2024 with PD.",
+        {("therapy", "sotorasib")},
+        {("therapy", "docetaxel")},
+    ),
+    (
+        "review 7: a suspected pneumonitis being treated",
+        "Grade 2 pneumonitis suspected on CT 4/2, durvalumab held and prednisone started but slow to improve; "
+        "pulm following.",
+        {("ild", "true")},
+        set(),
+    ),
+    (
+        "review 8: an ILD history with no exacerbation",
+        "Interstitial lung disease history: no exacerbation since pirfenidone started 2022; PFTs stable.",
+        {("ild", "true")},
+        set(),
+    ),
+    (
+        "review 8: a pneumonitis history with no recurrence",
+        "Pneumonitis history: no recurrence after steroid taper (grade 2 on durvalumab 2023).",
+        {("ild", "true")},
+        set(),
+    ),
+    (
+        "review 9: a pended order plan for this patient",
+        "Sotorasib order plan pended pending prior auth approval for this 67M with stage IV KRAS G12C lung "
+        "adenocarcinoma.",
+        {("kras", "g12c_present"), ("histology", "nsclc"), ("stage", "4")},
+        set(),
+    ),
+    (
+        "review 10: an active medication list with indications",
+        "MEDICATION INFORMATION - active list reviewed 3/1/2026\nSotorasib 960 mg PO daily, started 2/2025\n"
+        "  Indication: KRAS G12C-mutated stage IV lung adenocarcinoma\nOndansetron 8 mg PRN\n  Indication: nausea",
+        {("therapy", "sotorasib"), ("kras", "g12c_present"), ("histology", "nsclc"), ("stage", "4")},
+        set(),
+    ),
+    (
+        "review 10: a medication guide reviewed, first dose taken",
+        "Medication guide for sotorasib reviewed with patient; first dose taken in clinic today, tolerated well.",
+        {("therapy", "sotorasib")},
+        set(),
+    ),
+    (
+        "review 10: a drug information call",
+        "Drug information call: pt on sotorasib 960 mg daily since 2/2025 asks about missed doses.",
+        {("therapy", "sotorasib")},
+        set(),
+    ),
+    (
+        "review 11: a named patient has the disjunction",
+        "Mr. Jones has KRAS G12C-mutated locally advanced or metastatic non-small cell lung cancer, progressed after "
+        "carboplatin.",
+        {("spread", "metastatic")},
+        set(),
+    ),
+    (
+        "review 11: a named patient diagnosed with the disjunction",
+        "Ms. Lee was diagnosed with KRAS G12C-mutated locally advanced or metastatic NSCLC in 2024.",
+        {("spread", "metastatic")},
+        set(),
+    ),
+    (
+        "review 11 guard: a drug's label is not a named patient",
+        "Lumakras has been approved for KRAS G12C-mutated locally advanced or metastatic NSCLC.",
+        set(),
+        {("spread", "metastatic")},
+    ),
+    (
+        "review 12: a pharmacy note's medication list is not a pharmacy profile",
+        "Pharmacy note: Sotorasib 960 mg PO daily (KRAS G12C NSCLC). No other anticancer medications on her "
+        "medication list.",
+        {("monotherapy", "true")},
+        set(),
+    ),
 ]
 
 

@@ -46,20 +46,24 @@ from priorauth.text.spans import _line_end, _line_start
 _VARIANT_LEAD = r"(?:(?:the|a|an)[ \t]+)?(?:k-?ras[ \t]+)?(?:\(?p\.[ \t]?)?"
 
 # --- [ocr36-miscalled-as] ----------------------------------------------------------------------------------------------
-_MISCALLED_AS = re.compile(
-    r"\bmis-?(?:report|call|read|classif|identif|label|interpret|assign)\w*\b(?:[^.;!?]|\.(?=\w)){0,80}?\bas[ \t\n]+"
-    + _VARIANT_LEAD
-    + "$",
-    re.I,
+# (review 2026-12-05) the mis- verb itself (a noun such as "mislabeling found" or "a misinterpretation" never), and it
+# governs this "as": only an object noun phrase between ("misread this", "miscall the first base (c.34G>T)"), no comma,
+# no conjunction, no second "as" ("misclassified as KRAS wild type, the tumor ... is now classified as KRAS p.G12C")
+_MIS_VERB = (
+    r"(?<!\bno )(?<!\bthe )(?<!\ba )(?<!\bany )(?<!\bof )\bmis-?(?:report(?:s|ed|ing)?|call(?:s|ed|ing)?|read(?:s|ing)?|"
+    r"classif(?:y|ies|ied|ying)|identif(?:y|ies|ied|ying)|label(?:s|ed|led|ing|ling)?|interpret(?:s|ed|ing)?|"
+    r"assign(?:s|ed|ing)?)\b"
 )
+_MIS_OBJECT = (
+    r"(?:[ \t\n]+(?!(?:and|but|or|nor|then|which|that|while|so|yet|as|is|was|are|were|now)\b)"
+    r"(?:[\w>*/+-]+(?:\.\w+)*|\([^(),;\n]{0,30}\))){0,6}"
+)
+_MISCALLED_AS = re.compile(_MIS_VERB + _MIS_OBJECT + r"[ \t\n]+as[ \t\n]+" + _VARIANT_LEAD + "$", re.I)
 
 
 # ... and the change the caller reads from, in a bracket between the verb and "as" ("may miscall this change (c.34G>T)
 # as p.G12C"): the input of the wrong call, named only to explain it
-_MISCALL_BRACKET_BEFORE = re.compile(
-    r"\bmis-?(?:report|call|read|classif|identif|label|interpret|assign)\w*\b(?:[^.;!?()]|\.(?=\w)){0,60}\([ \t]*$",
-    re.I,
-)
+_MISCALL_BRACKET_BEFORE = re.compile(_MIS_VERB + _MIS_OBJECT + r"[ \t\n]*\([ \t]*$", re.I)
 _MISCALL_BRACKET_AFTER = re.compile(r"[ \t]*\)[ \t\n]*as\b", re.I)
 
 
@@ -84,6 +88,13 @@ _TOPIC_ABOUT = re.compile(
     re.I,
 )
 _CLAUSE_REST = re.compile(r"(?:[^.;\n]|\.(?=\d))*")
+# (review 2026-12-05) a topic ending in ":" or at its line's end, its value at the start of the next line ("Comment on
+# KRAS p.G12C:" / "Detected at 12% VAF"): a wrapped label, the result its own
+_WRAPPED_VALUE = re.compile(
+    r"[ \t]*:?[ \t]*\n[ \t]*(?:[-*\u2022][ \t]*)?(?:(?:result|status|call|interpretation)[ \t]*:[ \t]*)?(?:not[ \t]+)?"
+    r"(?:positive|pos|negative|neg|detected|identified|present|absent|mutated|mutant|wild[ \t-]?type|wt)\b",
+    re.I,
+)
 
 
 def topic_about(doc: TextDoc, f: Finding) -> bool:
@@ -91,7 +102,7 @@ def topic_about(doc: TextDoc, f: Finding) -> bool:
     if f.label == "KRAS_NEG" or not _TOPIC_ABOUT.search(doc.text, max(0, f.start - 60), f.start):
         return False
     rest = _CLAUSE_REST.match(doc.text, f.end)
-    return not (rest and _RESULT_WORD.search(rest.group(0)))
+    return not (rest and _RESULT_WORD.search(rest.group(0))) and not _WRAPPED_VALUE.match(doc.text, f.end)
 
 
 # --- [ocr36-method-title] ----------------------------------------------------------------------------------------------
@@ -107,7 +118,18 @@ def method_title(doc: TextDoc, f: Finding) -> bool:
     if f.label == "KRAS_NEG":
         return False
     m = _METHOD_TITLE.match(doc.text, f.end)
-    return bool(m) and not _RESULT_WORD.search(doc.text[m.end() : _line_end(doc.text, m.end())])
+    if not m or _RESULT_WORD.search(doc.text[m.end() : _line_end(doc.text, m.end())]):
+        return False
+    # (review 2026-12-05) a result in the next one or two non-blank lines ("Result: DETECTED (4.2% ...)") is the
+    # title's own, unless that line names the variant itself ("Result: ... KRAS G12C not detected" has its own finding)
+    below = [line for line in doc.text[_line_end(doc.text, m.end()) :].split("\n") if line.strip()][:2]
+    return not any(
+        (_RESULT_WORD.search(line) or _RESULT_LABEL.match(line)) and not _VARIANT_NAMED.search(line) for line in below
+    )
+
+
+_RESULT_LABEL = re.compile(r"[ \t]*(?:results?|interpretation)[ \t]*:", re.I)
+_VARIANT_NAMED = re.compile(r"\bg12c\b|\bc\.34g>t\b|\bk-?ras\b", re.I)
 
 
 # --- [ocr36-assay-detects-only] ----------------------------------------------------------------------------------------
@@ -127,17 +149,23 @@ def assay_detects_only(doc: TextDoc, f: Finding) -> bool:
     bracket = re.search(
         r"\b(?:c\.)?\d{1,4}[ACGT]>[ACGT][ \t]*\([ \t]*(?:p\.)?$", before
     )  # "c.34G>T (p.G12C)": one name
-    return bool(_DETECTS_ONLY.search(before[: bracket.start()] if bracket else before))
+    if not _DETECTS_ONLY.search(before[: bracket.start()] if bracket else before):
+        return False
+    # (review 2026-12-05) a result right after the variant ("only detects G12C - DETECTED, Ct 27.9"), as the others read
+    rest = _CLAUSE_REST.match(doc.text, f.end)
+    return not (rest and _RESULT_WORD.search(rest.group(0)))
 
 
 # --- [ocr36-quoted-withdrawn] ------------------------------------------------------------------------------------------
 _OPEN_QUOTE = re.compile(r"[\"\u201c'][ \t]*$")
 # the withdrawal said of the quote itself, right after its closing mark ('"..."; that statement is withdrawn', '"..." was
 # issued in error', '"...", which is retracted'): not a withdrawal of something else later in the clause
+# (review 2026-12-05) always with its verb ("that statement is withdrawn", '"..." was issued in error'): a bare
+# "incorrect" or "wrong" before a noun ('"..."; incorrect patient MRN corrected') is about something else
 _SAID_WITHDRAWN = re.compile(
     r"[\"\u201d'][ \t]*[,;:\u2013\u2014-]*[ \t]*(?:(?:and|but)[ \t]+)?"
     r"(?:(?:that|this|the)[ \t]+(?:statement|result|line|entry|wording|finding|call|quote|text)[ \t]+|which[ \t]+|it[ \t]+)?"
-    r"(?:(?:is|was|are|were|has[ \t]+been|have[ \t]+been|had[ \t]+been)[ \t]+(?:now[ \t]+|hereby[ \t]+)?)?"
+    r"(?:is|was|are|were|has[ \t]+been|have[ \t]+been|had[ \t]+been)[ \t]+(?:now[ \t]+|hereby[ \t]+)?"
     r"(?:withdrawn|retracted|rescinded|voided|struck|(?:issued[ \t]+|reported[ \t]+|listed[ \t]+)?in[ \t]+error|incorrect|"
     r"erroneous|wrong|no[ \t]+longer[ \t]+(?:valid|applies|stands))\b",
     re.I,
@@ -151,24 +179,49 @@ def quoted_withdrawn(doc: TextDoc, f: Finding) -> bool:
     if not quote or not _EARLIER_SAID.search(before[: quote.start()]):
         return False
     close = re.compile(r"[^\"\u201d'\n]{0,60}").match(doc.text, f.end)
-    return bool(close) and bool(_SAID_WITHDRAWN.match(doc.text, close.end()))
+    if not close or not _SAID_WITHDRAWN.match(doc.text, close.end()):
+        return False
+    # (review 2026-12-05) "... molecular result unchanged" later in the sentence: the quote's result stands
+    return not _RESULT_UNCHANGED.search(doc.text, close.end(), _sentence_end(doc.text, close.end()))
+
+
+_RESULT_UNCHANGED = re.compile(
+    r"\b(?:result|finding|call|interpretation)s?[ \t]+(?:(?:is|are|was|were|remains?|remained)[ \t]+)?unchanged\b", re.I
+)
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = re.compile(r"[^\n]*?(?:\.(?!\w)|\n|$)").match(text, pos)
+    return m.end() if m else len(text)
 
 
 # --- [ocr36-reference-channel] -----------------------------------------------------------------------------------------
+# (review 2026-12-05) the control's word as a cell of its own ("  Valid (DNA amplified)", "  reference", "  internal
+# control") or "reference channel" / "(amplifiable ...)"; never "reference sequence NM_...", "Run valid, controls passed"
 _REFERENCE_ROW = re.compile(
-    r"(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*)\d[\d,]*(?:\.\d+)?\b[^\n]*?\b(?:valid|reference|control|amplifiable)\b", re.I
+    r"(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*)\d[\d,]*(?:\.\d+)?\b(?:[^\n]*?(?:[ \t]{2,}|\t|\|)[ \t]*"
+    r"(?:valid|reference|(?:internal[ \t]+)?control|amplifiable)[ \t]*(?:\([^()\n]{0,40}\))?[ \t|]*(?:\n|$|[ \t]{2,}|\t)"
+    r"|[^\n]*?\breference[ \t]+channel\b|[^\n]*?\([ \t]*amplifiable\b)",
+    re.I,
 )
+_WILD_TYPE_ROW = re.compile(r"\bk-?ras[ \t]+(?:wild[ \t-]?type|wt)\b", re.I)
+_MUTANT_ROW = re.compile(r"\bk-?ras\b[^\n]*?(?:\bg1[23][a-z]\b|\bq61[a-z]\b|\bp\.[a-z]|\bmutant\b)", re.I)
 
 
 def reference_channel(doc: TextDoc, f: Finding) -> bool:
     """[ocr36-reference-channel] "KRAS wild type  412.6  --  Valid (amplifiable DNA)": a control row, no result."""
-    if f.label != "KRAS_NEG" or doc.text[_line_start(doc.text, f.start) : f.start].strip():
+    line_start = _line_start(doc.text, f.start)
+    if f.label != "KRAS_NEG" or doc.text[line_start : f.start].strip():
         return False
-    return bool(_REFERENCE_ROW.match(doc.text, f.end))
+    # (review 2026-12-05) only a wild-type row, and a mutant row above it (within the table's four lines before)
+    if not _WILD_TYPE_ROW.match(doc.text, f.start) or not _REFERENCE_ROW.match(doc.text, f.end):
+        return False
+    above = doc.text[:line_start].split("\n")[-5:]
+    return any(_MUTANT_ROW.search(line) for line in above)
 
 
 # --- [ocr36-specked-columns] -------------------------------------------------------------------------------------------
-_SPECK_CELL = re.compile(r"[|.,:;'`\u2018\u2019*_~-]{1,3}")
+_SPECK_CELL = re.compile(r"[|.,'`\u2018\u2019]")  # (review 2026-12-05) one speck; "-" / "--" is an empty cell
 _END_SPECK = re.compile(r"(?<=\S)[ \t]*[.,|'`\u2018\u2019][ \t]*$")
 
 

@@ -59,8 +59,24 @@ def _before_on_line(text: str, at: int) -> str:
 
 
 # --- [t41s-several-people-shapes] --------------------------------------------------------------------------------------
-_LETTERED_ENTRY = re.compile(r"^[ \t\-*\u2022]*(?i:pt|patient|subject)\.?[ \t]*([A-Z])[ \t]*[:)\-\u2013\u2014]", re.M)
+# (review fix) a space before the letter ("PT:", "PTT:", "PTH:" are labs), no "-" delimiter, and a clinical token (an
+# age / sex or a drug) after each entry
+_LETTERED_ENTRY = re.compile(
+    r"^[ \t*\u2022]*(?i:pt|patient|subject)\.?[ \t]+([A-Z])[ \t]*[:)\u2013\u2014]([^\n]*)", re.M
+)
+_AGE_SEX = re.compile(
+    r"\b\d{1,3}[ \t]*(?:[MF]|yo|y/o|y\.o\.|-?years?[\s-]old|-?yr?s?[\s-]old)\b|\b(?:male|female|man|woman)\b", re.I
+)
 _CASE_DOUBLE_DASH = re.compile(r"(\bcase\s*#?\s*\d{1,3}\s*)(?:--+|\u2013\u2013|\u2014\u2014)", re.I)
+# (review fix) the notice must open the document or be said of this document / note / encounter; never of a named
+# item ("the pathology report dated 2/1 was scanned to chart in error", "an outside fax (lipid panel) ...")
+_THIS_DOCUMENT = re.compile(r"\bthis\s+(?:document|note|encounter|entry|letter|record|visit)\b", re.I)
+_NAMED_ITEM = re.compile(
+    r"\b(?:report|fax\w*|results?|labs?|panel|scan|image|imaging|attachment|outside|(?:note|letter)\s+dated|dated)\b",
+    re.I,
+)
+# a screening log's entry: a line of therapy, a KRAS result, naive / prior / eligible
+_ENTRY_CLINICAL = re.compile(r"\b(?:[1-6]L|G12[A-Z]\w*|KRAS|tx-?naive|treatment-?naive|naive|prior|eligib\w*)\b", re.I)
 _FILED_BARE = re.compile(
     r"\b((?:filed|scanned|uploaded|entered|placed)\s+(?:in|on|to|into))\s+((?:patient'?s?\s+)?(?:chart|record|ehr)\s+"
     r"in\s+error)\b",
@@ -68,13 +84,28 @@ _FILED_BARE = re.compile(
 )
 
 
+def _clinical_entry(rest: str) -> bool:
+    from priorauth.text.pipeline import _drug_pattern
+
+    return bool(_AGE_SEX.search(rest) or _ENTRY_CLINICAL.search(rest) or _drug_pattern().search(rest))
+
+
+def _filed_of_this(text: str, m: re.Match[str]) -> bool:
+    cut = max(text.rfind(c, 0, m.start()) for c in ".;\n")
+    subject = text[cut + 1 : m.start()]
+    if _NAMED_ITEM.search(subject):
+        return False
+    return cut < 0 or bool(_THIS_DOCUMENT.search(subject))  # it opens the document, or is said of this one
+
+
 def _several_people(text: str) -> bool:
     if not _OTHER_MARKED.search(text):
-        if len({m.group(1) for m in _LETTERED_ENTRY.finditer(text)}) >= 2:
+        if len({m.group(1) for m in _LETTERED_ENTRY.finditer(text) if _clinical_entry(m.group(2))}) >= 2:
             return True
         if _CASE_DOUBLE_DASH.search(text) and _several_cases(_CASE_DOUBLE_DASH.sub(r"\1-", text)):
             return True
-    return bool(_FILED_BARE.search(text[:400])) and _misfiled(_FILED_BARE.sub(r"\1 the \2", text))
+    filed = [m for m in _FILED_BARE.finditer(text[:400]) if _filed_of_this(text, m)]
+    return bool(filed) and _misfiled(_FILED_BARE.sub(r"\1 the \2", text))
 
 
 # --- spread ------------------------------------------------------------------------------------------------------------
@@ -91,9 +122,25 @@ _WORKUP_NEGATIVE = re.compile(
 
 # the writer's own claim of this patient ("the patient has KRAS G12C-mutated locally advanced or metastatic NSCLC")
 _PATIENT_HAS = re.compile(
-    r"\b(?:patient|pt|member|he|she)\s+(?:has|had|with|(?:has\s+been\s+|is\s+|was\s+)?diagnosed\s+with)\b[^.;\n]{0,60}$",
+    r"(?:\b(?:patient|pt|member|he|she)|\b(?:mr|mrs|ms|dr)\.?\s+[A-Z][a-z'\-]+|(?-i:\b(?!(?:Patients|Adults?|Those|People|Persons?|Individuals|Members|Subjects|Cases|Candidates|Anyone|Men|"
+    r"Women|Children|Treatment|Therapy|Use|Indicated|Approved|Coverage|Criteria|Eligible|Only|For|In|And|Or|Policy|"
+    r"Label|Indication)\b)[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+)?))"
+    r"\s+(?:has|had|with|(?:has\s+been\s+|is\s+|was\s+)?diagnosed\s+with)\b(?P<rest>[^.;\n]{0,60})$",
     re.I,
 )
+_NOT_A_PERSON = re.compile(r"\b(?:approv\w*|indicat\w*|cover\w*|label\w*)\b", re.I)
+
+
+def _patient_has(text: str, start: int, end: int) -> bool:
+    """The writer's claim of this patient; (review fix) a named one ("Mr. Jones has ...", "Ms. Lee was diagnosed with
+    ...") too, but not a drug's label ("Lumakras has been approved for ...")."""
+    from priorauth.text.pipeline import _drug_pattern
+
+    m = _PATIENT_HAS.search(text, start, end)
+    if not m:
+        return False
+    subject = text[m.start() : m.start("rest")]
+    return not (_drug_pattern().search(subject) or _NOT_A_PERSON.search(subject + m.group("rest")))
 
 
 def _spread(text: str, out: TextFacts) -> None:
@@ -101,7 +148,7 @@ def _spread(text: str, out: TextFacts) -> None:
         (m.start(), m.end())
         for m in _DISJUNCTION.finditer(text)
         if not text[m.end() : m.end() + 3].strip().startswith("?")
-        and not _PATIENT_HAS.search(text, max(_line_start(text, m.start()), m.start() - 120), m.start())
+        and not _patient_has(text, max(_line_start(text, m.start()), m.start() - 120), m.start())
     ]
 
     def dropped(d: object) -> bool:
@@ -127,13 +174,29 @@ _REGIMEN_QUESTION = re.compile(
     r"(?:(?:told|answered|replied|responded)(?:[ \t]+(?:them|plan|payer|reviewer|the\s+plan))?|A)[ \t]*[:\-]?[ \t]*$",
     re.I,
 )
-_REGIMEN_ASKED = re.compile(r"\b(?:request\w*|combo|combination|mono|monotherapy|single[\s-]agent)\b", re.I)
-_NOT_ASKED = re.compile(r"\b(?:prior|previous|past|received|history|current|ongoing|last)\b", re.I)
+# (review fix) the question must say the regimen is asked for ("requested", "asked for"; a payer's "wanted to know"
+# before it); a line of therapy, a duration, PD or a cycle day say it was given
+_REGIMEN_ASKED = re.compile(r"\b(?:request\w*|asked\s+for|asking|wanted\s+to\s+know)\b", re.I)
+_NOT_ASKED = re.compile(r"\b(?:prior|previous|past|received|history|current|ongoing|last|[1-6]L)\b", re.I)
+_GIVEN_MORE = re.compile(
+    r"\b(?:[1-6]L|x\s*\d+\s*(?:cycles?|mo\w*|months?|wks?|weeks?)|for\s+\d+\s+(?:cycles?|months?|weeks?)|\d+\s+cycles|"
+    r"completed|PD|POD|progress\w*|C\d{1,2}\s*D\d{1,2}|cycle\s*\d+)\b",
+    re.I,
+)
+_PAST_DATE = re.compile(r"\b(?:\d{1,2}/)?(?:\d{1,2}/)?((?:19|20)\d{2})\b")
 _PATHWAY_SELECTED = re.compile(
     r"\b(?:(?:pathway\s+)?(?:regimen|option|treatment)\s+selected|pathway\s+selection)\s*:[^\n]{0,20}$", re.I
 )
-_ARM = re.compile(r"\barm\s+(?:[A-Z]|\d{1,2})\b\s*[:=(]", re.I)
+_ARM = re.compile(r"\barm\s+(?P<label>[A-Z]|\d{1,2})\b\s*[:=(]", re.I)
 _RESERVE_BEFORE = re.compile(r"\breserv(?:e|es|ing)\s+(?:the\s+)?$", re.I)
+# (review fix) a sheet's or leaflet's title, not a list reviewed or a call about the drug
+_NOT_A_SHEET = re.compile(r"\b(?:list|reviewed|review|call\w*|phone|question\w*|asks?)\b", re.I)
+_SHEET_SECTION = re.compile(
+    r"^\W*(?:(?:possible\s+|common\s+|serious\s+)?side\s+effects|how\s+(?:to|should\s+I|do\s+I)\s+take\b[^\n:?]{0,30}|"
+    r"warnings?|precautions|storage|how\s+to\s+store\b[^\n:?]{0,20}|missed\s+(?:a\s+)?dose|what\s+(?:is|are)\b[^\n:?]{0,40}|"
+    r"take\s+with\b[^\n]*|call\s+your\s+(?:doctor|care\s+team)\b[^\n:?]{0,40})\s*[:?.]",
+    re.I | re.M,
+)
 _INFO_TITLE = re.compile(
     r"^\W*(?:patient\s+)?(?:drug|medication|medicine)\s+(?:information|info|fact\s*sheet|guide)\b(?!\s+request)"
     r"|^\W*medication\s+guide\b",
@@ -141,7 +204,7 @@ _INFO_TITLE = re.compile(
 )
 _INFO_LINE = re.compile(
     r"^\W*(?:what\s+(?:it|this\s+(?:drug|medicine))\s+(?:treats|is\s+(?:used\s+)?for)|what\s+is\s+it\s+used\s+for|"
-    r"used\s+(?:to\s+treat|for)|uses|indications?|approved\s+(?:uses|for))\s*[:?]",
+    r"used\s+(?:to\s+treat|for)|uses|approved\s+(?:uses|for))\s*[:?]",
     re.I,
 )
 _CONSENT_TITLE = re.compile(r"^\W*(?:informed\s+)?consent\s+(?:for|to|form)\b", re.I)
@@ -155,10 +218,48 @@ _STARTED = re.compile(
 )
 
 
-def _meds(text: str, out: TextFacts) -> None:
+def _given_more(text: str, year: int | None) -> bool:
+    """(review fix) given words beyond ``_given_word``: a line of therapy, a duration, PD, a cycle, a past year."""
+    if _given_word(text) or _GIVEN_MORE.search(text):
+        return True
+    return year is not None and any(int(m.group(1)) < year for m in _PAST_DATE.finditer(text))
+
+
+def _arm_taken(text: str, line: str, arms: list[re.Match[str]], at: int) -> bool:
+    """(review fix) the arm the drug is on is the patient's: "randomized to arm A", "Pt was on arm A", or the arm's own
+    words say it was given (a PD, a date)."""
+    mine = [i for i, a in enumerate(arms) if a.start() <= at]
+    if not mine:
+        return False
+    arm = arms[mine[-1]]
+    label = re.escape(arm.group("label"))
+    taken = re.compile(
+        rf"\b(?:randomi[sz]ed\s+to|assigned\s+to|allocated\s+to|was\s+on|(?<!enrolled\s)on|received)\s+(?:the\s+)?arm\s+"
+        rf"{label}\b(?!\s*[:=(])",
+        re.I,
+    )
+    if taken.search(text):
+        return True
+    own = line[arm.end() : arms[mine[-1] + 1].start() if mine[-1] + 1 < len(arms) else len(line)]
+    own = re.split(r"[;)]|\.\s", own)[0]
+    return bool(re.search(r"\b(?:PD|POD|progress\w*)\b|\b\d{1,2}/\d{2,4}\b", own, re.I))
+
+
+def _consent_first_clause(line: str, at: int) -> bool:
+    """(review fix) the drug is in the first clause after "Treatment:" (the one consented to)."""
+    colon = line.find(":")
+    clause = re.split(r"[;.]|,\s+(?=\w)", line[colon + 1 :])[0]
+    return colon < at <= colon + 1 + len(clause)
+
+
+def _meds(text: str, out: TextFacts, year: int | None = None) -> None:
     first_end = text.find("\n") if "\n" in text else len(text)
     title = text[:first_end]
-    info_sheet = bool(_INFO_TITLE.match(title))
+    info_sheet = (
+        bool(_INFO_TITLE.match(title))
+        and not _NOT_A_SHEET.search(title)
+        and any(_INFO_LINE.match(ln) or _SHEET_SECTION.match(ln) for ln in text[first_end:].splitlines())
+    )
     consent = bool(_CONSENT_TITLE.match(title))
 
     def dropped(m: object) -> bool:
@@ -170,18 +271,27 @@ def _meds(text: str, out: TextFacts) -> None:
         line = _line(text, start)
         rest = text[end : _line_end(text, end)]
         question = _REGIMEN_QUESTION.search(before)
-        if question and _REGIMEN_ASKED.search(question.group("q")) and not _NOT_ASKED.search(question.group("q")):
-            return not _given_word(rest[:60])  # [t41s-drug-regimen-answer]
+        if (
+            question
+            and _REGIMEN_ASKED.search(before[: question.end("q")])
+            and not _NOT_ASKED.search(question.group("q"))
+        ):
+            return not _given_more(rest[:60], year)  # [t41s-drug-regimen-answer]
         if _PATHWAY_SELECTED.search(before):
-            return not _given_word(rest)  # [t41s-drug-pathway-selected]
+            return not _given_more(rest, year)  # [t41s-drug-pathway-selected]
         arms = list(_ARM.finditer(line))
-        if len(arms) >= 2 and arms[0].start() <= start - _line_start(text, start):
-            return not _given_word(line)  # [t41s-drug-trial-arms]
+        at = start - _line_start(text, start)
+        if len(arms) >= 2 and arms[0].start() <= at:
+            return not (_given_word(line) or _arm_taken(text, line, arms, at))  # [t41s-drug-trial-arms]
         if _RESERVE_BEFORE.search(before):
             return True  # [t41s-drug-reserved]
-        if info_sheet and (start < first_end or _INFO_LINE.match(line)):
+        if info_sheet and start < first_end:
+            return not _given_word(title)  # [t41s-drug-information-sheet] its title's drug
+        if info_sheet and _INFO_LINE.match(line):
             return True  # [t41s-drug-information-sheet]
         if consent and _CONSENT_LINE.match(line) and not _PRIOR.search(before):
+            if not _consent_first_clause(line, at):
+                return False  # (review fix) a later clause: "...; sotorasib 3/2024-9/2024 with PD"
             return not _STARTED.search(line)  # [t41s-drug-consent-treatment]
         return False
 
@@ -200,7 +310,7 @@ def _meds(text: str, out: TextFacts) -> None:
 _PHARMACY_PROFILE = re.compile(
     r"\bno\s+other\s+(?:(?:anti-?cancer|oncology|cancer|oral|chemo\w*)\s+){0,2}(?:meds|medications|medicines|drugs|agents|"
     r"therapies|rx)\s+(?:on|in)\s+(?:the\s+|his\s+|her\s+|their\s+|pt'?s?\s+|patient'?s?\s+)?(?:pharmacy\s+)?"
-    r"(?:profile|file|med(?:ication)?\s+list)\b",
+    r"(?:profile|file)\b",
     re.I,
 )
 _DX_LABEL = re.compile(r"\b(?:dx|diagnosis|indication)\s*:", re.I)
@@ -216,11 +326,18 @@ def _monotherapy(text: str, out: TextFacts) -> None:
     out.monotherapy = [e for e in out.monotherapy if not on_profile(e)]  # [t41s-mono-pharmacy-profile]
 
 
+_TEMPLATE = re.compile(r"\btemplate\b", re.I)
+_THIS_PATIENT = re.compile(r"\b(?:this|the)\s+(?:patient|pt|member)\b|\bthis\s+\d{1,3}\s*[MF]\b", re.I)
+
+
 def _order_template_title(text: str, out: TextFacts) -> None:
+    # (review fix) not a line said of this patient or with an age / sex ("pended ... for this 67M with ...")
     titles = [
         (_line_start(text, m.start()), _line_end(text, m.start()))
         for m in _ORDER_PREVIEW.finditer(text)
-        if not _DX_LABEL.search(_line(text, m.start()))
+        if not _DX_LABEL.search(line := _line(text, m.start()))
+        and not _THIS_PATIENT.search(line)
+        and not _AGE_SEX.search(line)
     ]
     if not titles:
         return
@@ -240,15 +357,21 @@ _BEFORE_CALLING = re.compile(
     re.I,
 )
 _PROGRESSION_WORD = re.compile(r"\bprogress\w*|\bP(?:O)?D\b|\bworse\w*", re.I)
+# (review fix) "but" / "however" must be followed by a rule-out word; never when a grade, steroids or a held drug are on
+# the line (a pneumonitis being treated)
 _CONSIDERED_BUT = re.compile(
     r"[ \t]*(?:was[ \t]+)?(?:considered|suspected|entertained|queried|raised|a\s+concern)\b[^.\n]{0,60}?"
-    r"\b(?:but|however|ruled\s+out|excluded)\b(?![^.\n]{0,40}\bconfirm)",
+    r"(?:\b(?:but|however)\b[^.\n]{0,60}?\b(?:pneumonia|pneumoniae|infect\w*|grew|ruled\s+out|not|excluded)\b|\b(?:ruled\s+out|excluded)\b)"
+    r"(?![^.\n]{0,40}\bconfirm)",
     re.I,
+)
+_TREATED_ILD = re.compile(
+    r"\b(?:grade\s*[1-4]|G[1-4]|steroids?|prednis\w*|methylpred\w*|dexameth\w*|solu-?medrol|held|hold\w*)\b", re.I
 )
 _HISTORY_DENIED = re.compile(
     r"(?:[ \t/,]+(?:ILD|pneumonitis|interstitial\s+lung\s+disease|or|and)\b)*[ \t/]*\bhistory\b[ \t]*(?:--|[-:\u2013\u2014])[ \t]*(?:the[ \t]+)?(?:pt[ \t]+|patient[ \t]+)?"
-    r"(?:denies|denied|none|no\b|negative|absent)",
-    re.I,
+    r"(?:denies|denied|none|negative|absent|no[ \t]*(?:$|[.,;:)\-\u2013\u2014]))",  # (review fix) a bare "no" only
+    re.I | re.M,
 )
 
 
@@ -267,11 +390,16 @@ def _ild(text: str, out: TextFacts) -> None:
         focus = _focus(d)
         if focus is None or getattr(d, "site", "") != "ild":
             return False
-        if _CONSIDERED_BUT.match(text, focus[1]):
+        if _CONSIDERED_BUT.match(text, focus[1]) and not _TREATED_ILD.search(_line(text, focus[0])):
             return True  # [t41s-ild-considered-but]
         return bool(_HISTORY_DENIED.match(text, focus[1]))  # [t41s-ild-history-denied]
 
     out.diagnoses = [d for d in out.diagnoses if not ruled_out(d)]
+
+
+def _year(date: str | None) -> int | None:
+    m = re.match(r"\s*((?:19|20)\d{2})", date or "")
+    return int(m.group(1)) if m else None
 
 
 def apply(doc: TextDoc, out: TextFacts) -> TextFacts:
@@ -282,7 +410,7 @@ def apply(doc: TextDoc, out: TextFacts) -> TextFacts:
             setattr(out, kind, [])
         return out
     _spread(text, out)
-    _meds(text, out)
+    _meds(text, out, _year(doc.date))
     _monotherapy(text, out)
     _order_template_title(text, out)
     _statuses(out)

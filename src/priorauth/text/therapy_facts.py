@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from priorauth.facts.model import MedUse
 from priorauth.terminology.drugs import vocabulary
-from priorauth.text import safety_ocr34s
+from priorauth.text import safety_ocr34s, safety_ocr36s
 from priorauth.text.document_scope import relative_subject
 from priorauth.text.finding_scope import _NEGATION_CUE, _block_header, _relative_is_patient
 from priorauth.text.kras_ocr32s import drug_in_labeling
@@ -603,7 +603,8 @@ def _therapy(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v14) [v14-therapy-example] "(e.g. sotorasib, adagrasib)": examples, none given
     if not given and _listed_not_given(doc, f) and not (_patient_had(doc, f) or _named_as_history(doc, f)):
         return  # [ocr32-drug-list-label] "FDA-approved therapies ...: sotorasib; adagrasib"; "G12C inhibitors (sotorasib, ...)"
-    if not given and safety_ocr34s.option_not_given(doc, f) and not (_patient_had(doc, f) or _named_as_history(doc, f)):
+    option = not given and (safety_ocr34s.option_not_given(doc, f) or safety_ocr36s.option_column(doc, f))  # [ocr36s-option-column]
+    if option and not (_patient_had(doc, f) or _named_as_history(doc, f)):
         return  # (OCR v34's safety pass) an options column, a labeling sentence: "Therapies approved ...", "per labeling (...)"
     if _to_start_later(doc, f) or _SPACING.search(doc.text[max(0, f.start - 40) : f.end + 40]):
         return
