@@ -255,3 +255,63 @@ def test_what_the_plan_asks_for(body: str, ocr: bool, want: list[str]) -> None:
 )
 def test_a_field_under_a_label_of_its_own(body: str, field: str, want: object) -> None:
     assert _read(_HEAD + _DRUG + body)[field] == want
+
+
+# -- 4. the review's fixes (2026-12-05, lead's reviewer): each a narrowing, its input a guard -----------------------------
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # [p34-r1] whose request: the name ends it, never another drug's request
+        ("We reviewed the request from Dr. Amal Quince for Tagrisso and denied it.\n", None),
+        (
+            "We reviewed the request from your office for osimertinib and denied it. Your LUMAKRAS request is still under"
+            " review.\n",
+            None,
+        ),
+        # [p34-r2] an approval's title over a body that revokes, rescinds or pends
+        (
+            "Prior Authorization Approval                      06/08/2027\n\nThis letter replaces our earlier notice. The"
+            " approval has been revoked/terminated effective 06/30/2027.\n",
+            None,
+        ),
+        (
+            "Prior Authorization Approval                      06/08/2027\n\nApproval for LUMAKRAS was rescinded after"
+            " review of pharmacy claims.\n",
+            None,
+        ),
+        (
+            "Prior Authorization Approval                      06/08/2027\n\nAdditional information is needed. Please"
+            " send chart notes within 14 days.\n",
+            "pended",
+        ),
+        # [p34-r3] "before a decision is made on your appeal": the refusal stands
+        (
+            "Status: DENIED\nReason: not indicated.\nBefore a decision is made on your appeal, the plan needs a copy of"
+            " the signed appeal form.\n",
+            "denied",
+        ),
+        # [p34-r4] a questions status yields to a denial in the letter; a history's row is no status
+        (
+            "Status: QUESTIONS SENT - answer to continue\nNo answers were received within 14 days. Your request is denied"
+            " for lack of information.\n",
+            "denied",
+        ),
+        ("ePA Status: QUESTIONS RECEIVED - answer to continue\nDetermination: DENIED\nReason: not answered.\n", "denied"),
+        (
+            "Request history\n06/01/2027  Status: QUESTIONS SENT - answer to continue\n06/07/2027  Status: DENIED -"
+            " criteria not met\n",
+            "denied",
+        ),
+        # [p34-r5] a relay of a past year's approval, or one a renewal awaits
+        ("Note: Ins APPROVED PA for Lumakras in 2026. Renewal request sent 06/01/2027, awaiting decision.\n", None),
+        ("Pharmacy log:\n05/02/2026  Ins APPROVED PA for sotorasib.\n06/05/2027  Renewal submitted - awaiting plan.\n", None),
+        # [p34-r6] another drug's outcome before "That other request ... separately" never stands
+        (
+            "We received two requests from your office. Your request for Tagrisso is approved. That other request is"
+            " being reviewed separately and was denied.\n",
+            None,
+        ),
+    ],
+)
+def test_the_reviews_outcome_guards(body: str, want: str | None) -> None:
+    assert _read(_HEAD + _DRUG + body)["outcome"] == want

@@ -174,7 +174,7 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
                     continue  # "Unable to approve; sent to a physician reviewer": pended or nothing, never denied
                 if m and m.re is p and not statement_set35.stands(p.pattern, text, s.end()):
                     continue  # a thirty-fifth set's refusal taken back, a title its body contradicts (the review's fix)
-                if m and m.re is p and not statement_set36.stands(p.pattern, text, s.end()):
+                if m and m.re is p and not statement_set36.stands(p.pattern, text, s.end(), s.start()):
                     continue  # a thirty-sixth set's review taken back, an approval's title its body contradicts
                 if m:
                     said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))

@@ -10,27 +10,33 @@ from __future__ import annotations
 
 import re
 
-from priorauth.letters.spans import I
+from priorauth.letters.spans import _OURS, I
 from priorauth.letters.statement_set35 import _BODY_REFUSES, _DATE_COLUMN, _NEXT_TAKES_BACK, _NO_CONDITION
 
-# whose request it was: "from Dr. Nell Ames", "sent by your office", "submitted by the prescriber" (no sentence's stop in
-# it; a title's "Dr." kept)
-_WHOSE = r"(?:from|by|submitted\s+by|sent\s+by|made\s+by)\s+(?:(?:dr|mr|ms|mrs)\.|[^.;?\n])[^.;?\n]{0,60}?"
+# whose request it was: "from Dr. Nell Ames", "sent by your office", "submitted by the prescriber" (the review's fix: it
+# ends right after the name, a title and at most 3 capitalised words, never "... for Tagrisso" nor "about"/"regarding")
+_CAPS = r"(?-i:[A-Z])[\w'’-]*(?:[ \t]+(?-i:[A-Z])[\w'’-]*){0,2}"
+_WHOSE = (
+    rf"(?:from|by|submitted\s+by|sent\s+by|made\s+by)\s+(?:(?:(?:dr|mr|ms|mrs)\.[ \t]+)?{_CAPS}|(?:your|the|this|our)\s+"
+    r"(?:office|prescriber|provider|physician|doctor|clinic|practice|pharmacy)(?:['’]s\s+office)?)"
+)
+# (nor another drug named in the sentence: "for Tagrisso", "about osimertinib")
+_NO_OTHER = r"(?![^.]*\b(?:for|about|regarding)\s+(?!(?:lumakras|sotorasib|the\s+reasons?|these\s+reasons?)\b))"
 _REVIEWED_FROM = (
-    rf"^{_NO_CONDITION}[^.]*?\bwe\s+(?:have\s+)?(?:reviewed|evaluated|considered|looked\s+at)\s+(?:the|your|this)\s+"
+    rf"^{_NO_CONDITION}{_NO_OTHER}[^.]*?\bwe\s+(?:have\s+)?(?:reviewed|evaluated|considered|looked\s+at)\s+(?:the|your|this)\s+"
     rf"(?:prior\s+authorization\s+)?request\s+{_WHOSE}\s+and\s+(?:have\s+)?(?P<v>denied|declined|approved)\s+it"
     r"(?![ \t]+(?:in\s+part|partly|partially|for\b|only\b|except\b))[ \t]*(?:[.;]|$)"
 )
 # (the same close when the prescriber's title "Dr." broke the sentence: its second part, "Nell Ames and denied it.", decides
 # only after a first part "We reviewed the request from Dr." with no condition, question, quote or past told in it)
 _AFTER_TITLE = (
-    r"^[ \t]*(?-i:[A-Z])[\w'’-]*(?:[ \t]+[\w.'’-]+){0,4}?[ \t]+and\s+(?:have\s+)?(?P<v>denied|declined|approved)\s+it"
+    rf"^[ \t]*{_NO_OTHER}{_CAPS}[ \t]+and\s+(?:have\s+)?(?P<v>denied|declined|approved)\s+it"
     r"(?![ \t]+(?:in\s+part|partly|partially|for\b|only\b|except\b))[ \t]*(?:[.;]|$)"
 )
 _TITLE_BROKE = re.compile(
     r"(?:\A|[.;!?](?<!\b(?:Dr|Mr|Ms)\.)(?<!\bMrs\.)\s+|\n[ \t]*\n)(?P<s>[^.;!?]*?\bwe\s+(?:have\s+)?(?:reviewed|evaluated|"
     r"considered|looked\s+at)\s+(?:the|your|this)\s+(?:prior\s+authorization\s+)?request\s+(?:from|by|submitted\s+by|sent\s+by|"
-    r"made\s+by)\s+(?:dr|mr|ms|mrs)\.\s+[^.;!?\n]{1,60}?\s+and\s+(?:have\s+)?(?:denied|declined|approved)\s+it[ \t]*[.;]?)\s*\Z",
+    r"made\s+by)\s+(?:dr|mr|ms|mrs)\.\s+" + _CAPS + r"\s+and\s+(?:have\s+)?(?:denied|declined|approved)\s+it[ \t]*[.;]?)\s*\Z",
     I,
 )
 DENIED = [
@@ -61,14 +67,14 @@ APPROVED.append(_APPROVAL_TITLE)
 # question or a quote in the sentence)
 _NO_DOUBT = r"(?![^.]*(?:\?|[\"“”]|\b(?:if|whether|unless|may|might|would|could|you|your\s+right)\b))"
 _BEFORE_DECISION_ASKS = (
-    rf"^{_NO_DOUBT}[^.]*?\bbefore\s+(?:a|any|the|our|its)\s+(?:decision|determination)\s+(?:is|can\s+be|will\s+be)\s+"
+    rf"^{_NO_DOUBT}(?![^.]*\b(?:appeals?|redetermination|reconsideration|your|any\s+appeal)\b)[^.]*?\bbefore\s+(?:a|any|the|our|its)\s+(?:decision|determination)\s+(?:is|can\s+be|will\s+be)\s+"
     r"(?:made|issued|reached)\b[^.]*?\b(?:reviewer|medical\s+director|pharmacist|plan|we)\s+(?:also\s+)?(?:asks?|is\s+asking|"
     r"requests?|needs?)\s+(?:for\s+)?(?:a|an|the|your)\s"
 )
 # an ePA portal's status of questions the plan sent, waiting on the office's answers: "Status: QUESTIONS RECEIVED - answer
 # to continue" (the answer asked for in the status itself; a bare "QUESTIONS RECEIVED" says nothing of who answers)
 _QUESTIONS_STATUS = (
-    r"\bstatus[ \t]*:[ \t]*(?-i:QUESTIONS?[ \t]+(?:RECEIVED|SENT|OPEN|ISSUED|AVAILABLE))[ \t]*[-–:][ \t]*"
+    r"(?:^|(?<=\n))[ \t]*(?:(?-i:ePA|PA|EPA)[ \t]+)?status[ \t]*:[ \t]*(?-i:QUESTIONS?[ \t]+(?:RECEIVED|SENT|OPEN|ISSUED|AVAILABLE))[ \t]*[-–:][ \t]*"
     r"(?:answer|respond|reply)(?:[ \t]+(?:them|all))?[ \t]+to[ \t]+(?:continue|proceed)\b"
 )
 PENDED = [_BEFORE_DECISION_ASKS, _QUESTIONS_STATUS]
@@ -77,14 +83,25 @@ PENDED = [_BEFORE_DECISION_ASKS, _QUESTIONS_STATUS]
 # DENIED PA" (the decision word in capitals, the insurer its subject; never another drug's PA, nor a condition, a
 # question or a doubt in the sentence)
 _RELAYED = (
-    rf"^{_NO_DOUBT}(?![^.]*\b(?:not|pending|once|when|until|awaiting)\b)[^.]*?\b(?:ins|insurance|insurer|plan|payer|pbm)[ \t]+"
+    rf"^{_NO_DOUBT}(?![^.]*\b(?:not|pending|once|when|until|awaiting)\b)(?![^.]*\b(?:19|20)\d\d\b)[^.]*?\b(?:ins|insurance|insurer|plan|payer|pbm)[ \t]+"
     r"(?-i:{word})[ \t]+(?:the[ \t]+)?(?:PA|prior[ \t]+auth(?:orization)?)\b(?=[ \t]+for[ \t]+(?:lumakras|sotorasib)\b|[ \t]*(?:[.;]|$))"
 )
 APPROVED.append(_RELAYED.replace("{word}", "APPROVED"))
 DENIED.append(_RELAYED.replace("{word}", "DENIED"))
 
 
-def stands(pattern: str, text: str, end: int) -> bool:
+# (the review's fix: nor over a body that revokes, rescinds or pends: "The approval has been revoked", "Additional information
+# is needed. Please send chart notes")
+_BODY_REVOKES_PENDS = re.compile(
+    r"\b(?:revoked|rescinded|terminated|expired|(?:is|are)\s+needed|under\s+review|information|send)\b", I
+)
+# (an ePA status of questions yields to any denial or approval in the letter: "No answers were received ... denied")
+_DECIDED_IN_LETTER = re.compile(r"\b(?:den(?:ied|ial)|declined|approved|approval)\b", I)
+# (a relay yields to a later sentence's renewal or wait: "Renewal request sent 06/01/2027, awaiting decision")
+_LATER_AWAITS = re.compile(r"\b(?:renewal|awaiting|pending|submitted)\b", I)
+
+
+def stands(pattern: str, text: str, end: int, start: int | None = None) -> bool:
     """Whether the thirty-sixth set's statement ``pattern``, its sentence ending at ``end`` in ``text``, decides: a
     review's close not taken back in the next sentence; an approval's title whose body below neither refuses, pends nor
     closes; any other pattern stands as it is."""
@@ -94,11 +111,16 @@ def stands(pattern: str, text: str, end: int) -> bool:
         whole = _TITLE_BROKE.search(text, max(0, end - 400), end)
         return bool(
             whole
-            and re.match(_NO_CONDITION, re.sub(r"\b(dr|mr|ms|mrs)\.", r"\1", whole.group("s"), flags=I), I)
+            and re.match(_NO_CONDITION + _NO_OTHER, re.sub(r"\b(dr|mr|ms|mrs)\.", r"\1", whole.group("s"), flags=I), I)
             and not _NEXT_TAKES_BACK.search(text[end : end + 300])
         )
     if pattern == _APPROVAL_TITLE:
-        return not _BODY_REFUSES.search(text, end)
+        return not _BODY_REFUSES.search(text, end) and not _BODY_REVOKES_PENDS.search(text, end)
+    if pattern == _QUESTIONS_STATUS:
+        return not _DECIDED_IN_LETTER.search(text)
+    if pattern in (APPROVED[-1], DENIED[-1]):
+        line = text[text.rfind("\n", 0, start if start is not None else end) + 1 : end]
+        return not re.match(r"[ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", line) and not _LATER_AWAITS.search(text, end)
     return True
 
 
@@ -112,6 +134,30 @@ _DECIDED_APART = re.compile(
 )
 
 
+# (the review's fix: only after a sentence that names a drug other than LUMAKRAS, by a drug's ending or as "request for
+# Tagrisso"; that sentence is blanked too, another drug's outcome never stands)
+_OTHER_DRUG = re.compile(
+    r"\b(?!(?:lumakras|sotorasib)\b)(?:[a-z]+(?:mab|tinib|rasib|ciclib|lisib|parib|platin|taxel|rubicin|mycin|cillin)|"
+    r"krazati|adagrasib|tagrisso|keytruda|opdivo|avastin)\b|\b(?:request|prescription|order)\s+for\s+"
+    r"(?!(?:the|this|that|your|a|an|prior|coverage|medication|drug|lumakras|sotorasib)\b)(?-i:[A-Z])[\w-]{3,}",
+    I,
+)
+_BOUND = re.compile(r"[.!?:](?=\s)|\n[ \t]*\n")
+
+
 def decided_apart(text: str) -> str:
-    """The text with each sentence about another request decided apart blanked (offsets kept)."""
-    return _DECIDED_APART.sub(lambda m: re.sub(r"[^\n\f]", " ", m.group(0)), text)
+    """The text with each sentence about another request decided apart blanked, and the sentence before it that names the
+    other drug (offsets kept)."""
+    spans = []
+    for m in _DECIDED_APART.finditer(text):
+        before = text[: m.start()].rstrip()
+        if before.endswith((".", "!", "?")):
+            before = before[:-1]
+        at = max((b.end() for b in _BOUND.finditer(before)), default=0)
+        sentence = before[at:]
+        if (spans and spans[-1][1] > at) or _OURS.search(sentence) or not _OTHER_DRUG.search(sentence):
+            continue
+        spans.append((at, m.end()))
+    for a, b in spans:
+        text = text[:a] + re.sub(r"[^\n\f]", " ", text[a:b]) + text[b:]
+    return text
