@@ -296,7 +296,10 @@ def test_a_field_under_a_label_of_its_own(body: str, field: str, want: object) -
             " for lack of information.\n",
             "denied",
         ),
-        ("ePA Status: QUESTIONS RECEIVED - answer to continue\nDetermination: DENIED\nReason: not answered.\n", "denied"),
+        (
+            "ePA Status: QUESTIONS RECEIVED - answer to continue\nDetermination: DENIED\nReason: not answered.\n",
+            "denied",
+        ),
         (
             "Request history\n06/01/2027  Status: QUESTIONS SENT - answer to continue\n06/07/2027  Status: DENIED -"
             " criteria not met\n",
@@ -304,7 +307,10 @@ def test_a_field_under_a_label_of_its_own(body: str, field: str, want: object) -
         ),
         # [p34-r5] a relay of a past year's approval, or one a renewal awaits
         ("Note: Ins APPROVED PA for Lumakras in 2026. Renewal request sent 06/01/2027, awaiting decision.\n", None),
-        ("Pharmacy log:\n05/02/2026  Ins APPROVED PA for sotorasib.\n06/05/2027  Renewal submitted - awaiting plan.\n", None),
+        (
+            "Pharmacy log:\n05/02/2026  Ins APPROVED PA for sotorasib.\n06/05/2027  Renewal submitted - awaiting plan.\n",
+            None,
+        ),
         # [p34-r6] another drug's outcome before "That other request ... separately" never stands
         (
             "We received two requests from your office. Your request for Tagrisso is approved. That other request is"
@@ -315,3 +321,62 @@ def test_a_field_under_a_label_of_its_own(body: str, field: str, want: object) -
 )
 def test_the_reviews_outcome_guards(body: str, want: str | None) -> None:
     assert _read(_HEAD + _DRUG + body)["outcome"] == want
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "want"),
+    [
+        # [p34-r7] a bare "due date" after the appeal was received is no window
+        (
+            "Status: DENIED\nReason: not indicated.\nWe received your request for redetermination on 06/20/2027.\n"
+            "Redetermination due date: 06/27/2027\n",
+            "deadline",
+            None,
+        ),
+        # [p34-r8] "ask us to reconsider" then another date "until": no window
+        (
+            "Status: DENIED\nReason: not indicated.\nIf you disagree with the quantity, you may ask us to reconsider. Your"
+            " current supply is covered until 07/15/2027.\n",
+            "deadline",
+            None,
+        ),
+        # [p34-r9] a relay's column ends at an instruction or a note in brackets
+        (
+            "PA status: PENDED for clinical info.\nThe plan is asking for: chart notes from the last 3 months\n"
+            "                        Fax them to 1-800-555-0100 within 14 days\n",
+            "requested",
+            ["chart notes from the last 3 months"],
+        ),
+        (
+            "PA status: PENDED for clinical info.\nThe plan is asking for: the latest CT report\n"
+            "                        (you may also upload it in the portal)\n",
+            "requested",
+            ["the latest CT report"],
+        ),
+        # [p34-r10] a question with an "Answer:" / "Response:" line under it is answered
+        (
+            "PA status: PENDED for clinical info.\nPlan questions for this request:\n\nQ1  Which line of therapy is this?\n"
+            "    Answer: second line\nQ2  Was KRAS G12C confirmed by NGS?\n    Response: Yes, tissue NGS 03/2027\n"
+            "Q3  Upload the latest CT report.\n",
+            "requested",
+            ["Upload the latest CT report."],
+        ),
+        # [p34-r11] "Questions? Call ..." is no heading over a column of questions
+        (
+            "PA status: PENDED for clinical info.\nPlease send the most recent chart notes.\nQuestions? Call Provider"
+            " Services at 1-800-555-0100.\n\nQ1  2027 refill schedule: 90 tablets\nQ2  2027 refill schedule: 90 tablets\n",
+            "requested",
+            ["the most recent chart notes"],
+        ),
+        # [p34-r12] a fax-back form's blank fields merged with the ask above them
+        (
+            "PA status: PENDED for clinical info.\nPlease send the most recent chart notes.\nMissing from your request"
+            " (fill in and fax back):\n    Prescriber signature:  ____________\n    Date:  ____________\n",
+            "requested",
+            ["the most recent chart notes", "Prescriber signature", "Date"],
+        ),
+    ],
+)
+def test_the_reviews_field_guards(body: str, field: str, want: object) -> None:
+    got = _read(_HEAD + _DRUG + body)[field]
+    assert (got if field != "requested" else [str(h) for h in got]) == want

@@ -44,6 +44,8 @@ def column_list(text: str) -> list[Hit]:
             value = line.strip()
             if not value or _LABEL.match(line):
                 break  # a blank line or the next field's label: the list ends
+            if _NO_ITEM.search(value):
+                break  # (the review's fix) "Fax them to 1-800-555-0100 ...", "(you may also upload it ...)": no item
             if value[0].isupper() and not line.startswith(("  ", "\t")):
                 if _SENTENCE_STOP.search(value):
                     break  # the sentence after the list ("Please fax these to ...")
@@ -60,6 +62,12 @@ def column_list(text: str) -> list[Hit]:
 
 
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+# a line that is no item: an imperative ("Fax them to ..."), a note in brackets, a phone number or an address
+_NO_ITEM = re.compile(
+    r"^(?:\(|(?:fax|send|call|upload|mail|submit|please|attach|include|return|e-?mail|visit|contact|log|go|use|note|"
+    r"complete|sign|provide)\b)|\b\d{3}[-. )]+\d{3}[-. ]\d{4}\b|\bhttps?://|\bwww\.",
+    I,
+)
 _LABEL = re.compile(r"[ \t]*[A-Za-z][\w #./-]{0,30}:(?:\s|$)")
 
 
@@ -92,14 +100,22 @@ _COLUMN_QUESTION = re.compile(
     r"^[ \t]*(?-i:Q)(?P<n>\d{1,2})[ \t]{2,}(?P<item>\S[^\n]*?)(?:[ \t]{2,}\[(?:answer[ \t]+)?(?:required|needed)\])?[ \t]*$",
     M,
 )
-_ANSWERED = re.compile(r"[ \t]*(?-i:ANSWERED)\b")
+# (the review's fix: an "Answer:", "Response:", "Reply:" or "A:" line under a question answers it)
+_ANSWERED = re.compile(r"[ \t]*(?:(?-i:ANSWERED)\b|(?i:answer|response|reply|a)[ \t]*:)")
+
+
+# (the review's fix: a heading line right above the column that names them as questions, never "Questions? Call ...")
+_QUESTIONS_HEADING = re.compile(
+    r"^(?![^\n]*(?:questions?[ \t]*\?|\b(?:call|contact|phone|fax|tty)\b))[^\n]*\bquestions\b", I
+)
 
 
 def column_questions(text: str) -> list[Hit]:
     """A portal's questions "Q1", "Q2", ... in a column (from 1 in order, two or more) on a page that names them as
     questions (in the 300 characters before the first), those not answered yet; [] otherwise."""
     run = [m for n, m in enumerate(_COLUMN_QUESTION.finditer(text)) if int(m.group("n")) == n + 1]
-    if len(run) < 2 or not re.search(r"\bquestions?\b", text[max(0, run[0].start() - 300) : run[0].start()], I):
+    above = [line for line in text[: run[0].start()].split("\n") if line.strip()][-1:] if run else []
+    if len(run) < 2 or not above or not _QUESTIONS_HEADING.search(above[0]):
         return []
     out = []
     for m in run:

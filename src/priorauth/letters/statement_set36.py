@@ -36,7 +36,9 @@ _AFTER_TITLE = (
 _TITLE_BROKE = re.compile(
     r"(?:\A|[.;!?](?<!\b(?:Dr|Mr|Ms)\.)(?<!\bMrs\.)\s+|\n[ \t]*\n)(?P<s>[^.;!?]*?\bwe\s+(?:have\s+)?(?:reviewed|evaluated|"
     r"considered|looked\s+at)\s+(?:the|your|this)\s+(?:prior\s+authorization\s+)?request\s+(?:from|by|submitted\s+by|sent\s+by|"
-    r"made\s+by)\s+(?:dr|mr|ms|mrs)\.\s+" + _CAPS + r"\s+and\s+(?:have\s+)?(?:denied|declined|approved)\s+it[ \t]*[.;]?)\s*\Z",
+    r"made\s+by)\s+(?:dr|mr|ms|mrs)\.\s+"
+    + _CAPS
+    + r"\s+and\s+(?:have\s+)?(?:denied|declined|approved)\s+it[ \t]*[.;]?)\s*\Z",
     I,
 )
 DENIED = [
