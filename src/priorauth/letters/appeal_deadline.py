@@ -91,15 +91,10 @@ _FROM_LETTER = re.compile(
 )
 # a chat export's line stamped with its date ("[06/15/27 13:43] Plan team: ... within 60 days of today's message")
 _TODAY = re.compile(r"today\b(?:['’]s\s+(?:message|date|note|reply|chat))?", I)
-_LINE_STAMP = re.compile(
-    rf"[ \t]*\[(?P<d>{dates.DATE})(?:[ \t,]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ \t]*[AaPp][Mm])?)?\]"
-)
+_LINE_STAMP = re.compile(rf"[ \t]*\[(?P<d>{dates.DATE})(?:[ \t,]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ \t]*[AaPp][Mm])?)?\]")
 _NAMED_DATE = re.compile(r"(?:the\s+)?(?P<w>[A-Za-z]{4,})\s+date\b", I)
 # a window counted from the day the letter was mailed (never its own date), and the mailing date it prints
-_FROM_MAILING = re.compile(
-    r"\b(?:was|were|is|been)\s+(?:mailed|posted|sent)\b|\b(?:mailing|postmark|posting)\s+date\b|\bdate\s+(?:of\s+)?(?:mailing|postmark)",
-    I,
-)
+_FROM_MAILING = re.compile(r"\b(?:was|were|is|been)\s+(?:mailed|posted|sent)\b|\b(?:mailing|postmark|posting)\s+date\b|\bdate\s+(?:of\s+)?(?:mailing|postmark)", I)
 _MAILED_ON = re.compile(
     rf"(?:^[ \t|]*|(?<=[ \t]{{2}}))(?:mailed(?:\s+on)?|date\s+mailed|mail(?:ing)?\s+date|postmarked(?:\s+on)?|postmark\s+date)[ \t]*[:.]?[ \t]*(?P<d>{dates.DATE})",
     I | M,
@@ -157,15 +152,11 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
             # letter that prints none is mailed on its own date
             return Hit(day + timedelta(days=n), start, end, f"{n} days from the mailing date {mailed.group('d')}"), ""
         stamp = _LINE_STAMP.match(text, text.rfind("\n", 0, m.start()) + 1) if _TODAY.match(src) else None
-        if stamp and (
-            day := dates.parse(stamp.group("d"))
-        ):  # a chat's "within 60 days of today's message": its line's date
+        if stamp and (day := dates.parse(stamp.group("d"))):  # a chat's "within 60 days of today's message": its line's date
             return Hit(day + timedelta(days=n), start, end, f"{n} days from the message's date {stamp.group('d')}"), ""
         if _FROM_LETTER.search(" ".join(src.split())) and not _FROM_RECEIPT.search(src[:25]):
             decided = (
-                (_DECISION_DATE.search(text) or _STATUS_DATED.search(text))
-                if _FROM_DECISION.match(" ".join(src.split()))
-                else None
+                (_DECISION_DATE.search(text) or _STATUS_DATED.search(text)) if _FROM_DECISION.match(" ".join(src.split())) else None
             )
             if decided and (day := dates.parse(decided.group("d"))):  # "60 days of the decision date shown above"
                 return Hit(day + timedelta(days=n), start, end, f"{n} days from the decision date"), ""
@@ -176,28 +167,16 @@ def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
             # "60 days from the worksheet date": the date the letter prints under that name ("Worksheet date: ...")
             # (or "Reply issued 23/11/2027" for "the reply date above")
             label = re.search(
-                rf"(?:^|[ \t]{{2}}|\|)[ \t]*{re.escape(named.group('w'))}\s+(?:date|issued|dated)[ \t]*[:.]?[ \t]*(?P<d>{dates.DATE})",
-                text,
-                M | I,
+                rf"(?:^|[ \t]{{2}}|\|)[ \t]*{re.escape(named.group('w'))}\s+(?:date|issued|dated)[ \t]*[:.]?[ \t]*(?P<d>{dates.DATE})", text, M | I
             )
             if label and (day := dates.parse(label.group("d"))):
                 return Hit(day + timedelta(days=n), start, end, f"{n} days from the {named.group('w')} date"), ""
         if labelled := appeal_terms.named_label_date(src, text):  # "30 days of date reviewed": "Date reviewed: ..."
             return Hit(labelled[0] + timedelta(days=n), start, end, f"{n} days from the {labelled[1]}"), ""
         return None, f"the appeal deadline is {n} days from a date the letter does not give ({src.strip()[:40]})"
-    for m in _APPEAL_DIAS.finditer(
-        text
-    ):  # a Spanish letter: "apelacion dentro de 60 dias a partir de la fecha de esta carta"
+    for m in _APPEAL_DIAS.finditer(text):  # a Spanish letter: "apelacion dentro de 60 dias a partir de la fecha de esta carta"
         if letter is not None:
-            n = int(
-                m.group("n")
-                or m.group("n2")
-                or m.group("n3")
-                or m.group("n4")
-                or m.group("n5")
-                or m.group("n6")
-                or m.group("n7")
-            )
+            n = int(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("n6") or m.group("n7"))
             return Hit(letter + timedelta(days=n), m.start(), m.end(), f"{n} days from the letter's date"), ""
         return None, "the appeal deadline is counted from the letter's date, which could not be read"
     for m in appeal_terms.APPEAL_FIRST.finditer(text):  # "bezwaar maken binnen 42 dagen na de datum van deze brief"
@@ -250,19 +229,14 @@ _APPEAL_DIAS = re.compile(
 # a window counted from a date it gives: "within 180 days of 20270419", "60 days from decision date 11/02/27",
 # "60 days from the date of this email (May 3, 2027)"
 _FROM_GIVEN = re.compile(
-    r"(?:(?:(?:decision|determination|disposition|letter|notice|response|denial|status)\s+)?date\s*[:.(]?\s*)?(?P<d>"
-    + dates.DATE
-    + r")(?![\w/])"
-    r"|date\s+of\s+(?:this|the|our)\s+(?:letter|notice|e-?mail|message|memo|decision|determination)\s*\(\s*(?P<d2>"
-    + dates.DATE
-    + r")\s*\)",
+    r"(?:(?:(?:decision|determination|disposition|letter|notice|response|denial|status)\s+)?date\s*[:.(]?\s*)?(?P<d>" + dates.DATE + r")(?![\w/])"
+    r"|date\s+of\s+(?:this|the|our)\s+(?:letter|notice|e-?mail|message|memo|decision|determination)\s*\(\s*(?P<d2>" + dates.DATE + r")\s*\)",
     I,
 )
 # a window counted from the decision's own date when the letter labels one apart from its own date
 # (a denial's own date, the thirtieth pass: "appeal within 180 days from the date of the denial" under "Date of denial: ...")
 _FROM_DECISION = re.compile(
-    r"(?:the\s+)?(?:decision|determination|status|result|denial)\s+date|(?:the\s+)?date\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|determination|denial)",
-    I,
+    r"(?:the\s+)?(?:decision|determination|status|result|denial)\s+date|(?:the\s+)?date\s+of\s+(?:the\s+|our\s+|this\s+)?(?:decision|determination|denial)", I
 )
 _DECISION_DATE = re.compile(
     rf"(?:^[ \t|]*|(?<=[ \t]{{2}}))(?:(?:decision|determination|status|result|denial)\s+date|date\s+of\s+(?:the\s+)?(?:decision|determination|denial)|decided(?:\s+on)?)"

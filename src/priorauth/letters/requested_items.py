@@ -82,9 +82,7 @@ _WAIVED_INLINE = re.compile(r"[ \t]+[-–(][ \t]*(?:not[ \t]+(?:needed|required|
 # the instruction under an ask's one line says where or when to send it ("Fax to 866-...", "Mail them to ..."): no item
 _HOW_TO_SEND = re.compile(r"\n[ \t]*(?-i:[A-Z])[a-z]+(?:\s+(?:it|them|these|this))?\s+(?:to|within|by)\b")
 # a clause after the object that says why it is asked ("... before they will decide"): no part of the item
-_WHY_ASKED = re.compile(
-    r"\s+before\s+(?:they|we|it|the\s+plan)\s+(?:will|can|could)\s+(?:decide|review)\b.*\Z", I | re.S
-)
+_WHY_ASKED = re.compile(r"\s+before\s+(?:they|we|it|the\s+plan)\s+(?:will|can|could)\s+(?:decide|review)\b.*\Z", I | re.S)
 _BULLET = re.compile(
     # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item"; a fax's speck after a dash "-.";
     # a small letter and its stop, "a. The biopsy report": the thirty-third pass)
@@ -114,22 +112,16 @@ _NEEDED_ROW = re.compile(
 _CHECK_HEADER = re.compile(r"^[^\n]*\b(?:received|on\s+file|submitted)\s*\(Y/N\)[ \t]*$", I | M)
 _CHECK_ROW = re.compile(r"[ \t]*(?P<item>\S[^\n]*?)[ \t]{2,}(?P<yn>[YN])[ \t]*$")
 # a request's object that points back at what was named before it ("please fax them to ..."), or at nobody's item
-_POINTS_BACK = re.compile(
-    r"^(?:them|it|these|those|this|that|both|all\s+(?:of\s+)?(?:them|these|those)|from\s+you)\b", I
-)
+_POINTS_BACK = re.compile(r"^(?:them|it|these|those|this|that|both|all\s+(?:of\s+)?(?:them|these|those)|from\s+you)\b", I)
 
 
 # a checklist's "Status" column: the rows still OUTSTANDING (or MISSING, NOT RECEIVED) are asked for, never those received
-_STATUS_HEADER = re.compile(
-    r"^[ \t|]*(?:item|document|documents|requirement|what\s+we\s+need)\b[^\n]*?[ \t|]{2,}status[ \t|]*$", I | M
-)
+_STATUS_HEADER = re.compile(r"^[ \t|]*(?:item|document|documents|requirement|what\s+we\s+need)\b[^\n]*?[ \t|]{2,}status[ \t|]*$", I | M)
 _OPEN_ROW = re.compile(
     r"[ \t|]*(?P<item>\S[^\n|]*?)[ \t|]{2,}(?:outstanding|missing|not\s+(?:yet\s+)?received|still\s+needed)\b[^\n]*$", I
 )
 # an X12 278 response's free-text messages that ask for a document: "MSG*SEND PATHOLOGY REPORT ...~"
-_X12_SEND = re.compile(
-    r"^[ \t]*(?:MSG[ \t]+)?MSG\*(?:SEND|PROVIDE|SUBMIT|FAX)[ \t]+(?P<item>[^~*\n]*[^~*\s])[ \t]*~", M
-)
+_X12_SEND = re.compile(r"^[ \t]*(?:MSG[ \t]+)?MSG\*(?:SEND|PROVIDE|SUBMIT|FAX)[ \t]+(?P<item>[^~*\n]*[^~*\s])[ \t]*~", M)
 
 
 def _open_rows(text: str) -> list[Hit]:
@@ -179,9 +171,7 @@ _CHEVRON_ITEM = re.compile(r"[ \t]*(?:>>|»»)[ \t]+(?P<item>\S[^\n]*?)[ \t]*$")
 
 
 def _chevron_list(text: str) -> list[Hit]:
-    for a in itertools.chain(
-        _CHEVRON_ASK.finditer(text), (m for m in _ASK.finditer(text) if re.match(r"[ \t]*:?[ \t]*\n", text[m.end() :]))
-    ):
+    for a in itertools.chain(_CHEVRON_ASK.finditer(text), (m for m in _ASK.finditer(text) if re.match(r"[ \t]*:?[ \t]*\n", text[m.end() :]))):
         pos = text.find("\n", a.end() - 1) + 1
         items: list[Hit] = []
         for line in text[pos:].split("\n")[:20]:
@@ -214,9 +204,7 @@ def _checked_rows(text: str) -> list[Hit]:
 
 _STATUS_LINE = re.compile(r"[ \t]*(?:REQUIRED|OPTIONAL|NEEDED|MISSING|RECEIVED|ON FILE|N/A)[ \t]*")
 _DONE = re.compile(r"\b(?:received|rec['’]?d|on\s+file|already\s+(?:sent|submitted|have)|submitted)\b", I)
-_SEND_UNTICKED = re.compile(
-    r"\b(?:unchecked|unticked|not\s+(?:yet\s+)?(?:checked|ticked)|open)\s+(?:items?|boxes)\b", I
-)
+_SEND_UNTICKED = re.compile(r"\b(?:unchecked|unticked|not\s+(?:yet\s+)?(?:checked|ticked)|open)\s+(?:items?|boxes)\b", I)
 
 
 # an item's note line that waives it for this member: "not applicable - male member", "N/A - on file" (the thirty-first pass)
@@ -261,18 +249,10 @@ def _requested(text: str, set36: bool) -> list[Hit]:
         if m.group(g)
     ]
     if not fhir:
-        fhir = [
-            Hit(" ".join(m.group("item").split()), m.start("item"), m.end("item")) for m in _NEEDED_ROW.finditer(text)
-        ]
+        fhir = [Hit(" ".join(m.group("item").split()), m.start("item"), m.end("item")) for m in _NEEDED_ROW.finditer(text)]
     if not fhir:
         fhir = [Hit(m.group("item"), m.start("item"), m.end("item")) for m in _X12_SEND.finditer(text)]
-    if (
-        fhir
-        or (fhir := _checked_rows(text))
-        or (fhir := _open_rows(text))
-        or (fhir := _leader_rows(text))
-        or (fhir := _chevron_list(text))
-    ):
+    if fhir or (fhir := _checked_rows(text)) or (fhir := _open_rows(text)) or (fhir := _leader_rows(text)) or (fhir := _chevron_list(text)):
         return fhir
     if questions := _questions(text):  # an ePA portal's "Q1. ...?" over its answer field, "Q2. ...": the questions
         return questions
@@ -327,9 +307,7 @@ def _requested(text: str, set36: bool) -> list[Hit]:
                 blank_run = 0
             elif items and _WAIVED.match(line) and not blank_run:  # (at fax its indent may be lost)
                 waived.add(len(items) - 1)  # "not applicable - male member" under an item: the plan waives it
-            elif (
-                items and line.strip() and line.startswith((" ", "\t")) and not blank_run
-            ):  # a wrapped item (never after a blank line)
+            elif items and line.strip() and line.startswith((" ", "\t")) and not blank_run:  # a wrapped item (never after a blank line)
                 last = items[-1]
                 items[-1] = Hit(f"{last.value} {' '.join(line.split())}", last.start, pos + seg + len(line.rstrip()))
             elif items and _STATUS_LINE.fullmatch(line):
@@ -457,17 +435,7 @@ def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
     # the request's sentence ends, or the next label's line begins ("info needed: X | Y" over "respond by: ...")
     # (a label repeating the request, "info requested:" line after line, goes on)
     stops = re.compile(r"[.!?](?=\s|$)|\n\s*\n|\f|\n[ \t]*[A-Za-z][A-Za-z ]{0,30}:[ \t]").finditer(text, a.end())
-    stop = next(
-        (
-            m
-            for m in stops
-            if not (
-                m.group(0).endswith((" ", "\t"))
-                and _repeats(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip()))
-            )
-        ),
-        None,
-    )
+    stop = next((m for m in stops if not (m.group(0).endswith((" ", "\t")) and _repeats(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip())))), None)
     end = stop.start() if stop else len(text)
     if (how := _HOW_TO_SEND.search(text, a.end(), end)) and re.match(r"[ \t]*:", text[a.end() :]):
         end = how.start()  # "Please send: <what>" over "Fax to 866-...": the instruction is no part of it
@@ -483,11 +451,7 @@ def _ask_object(text: str, a: re.Match[str]) -> list[Hit]:
         return []  # "them", or "The plan asked for: a letter of ... Please fax the letter to the plan": named above
     if _NO_WORDS.fullmatch(obj):
         return []  # "PA PENDING - MISSING INFORMATION      05/18/2027": a heading's date, nothing to send
-    if (
-        len(obj) >= 8
-        and not not_items.no_item(obj)
-        and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I)
-    ):
+    if len(obj) >= 8 and not not_items.no_item(obj) and not re.search(r"\bappeal\b|^(?:more|additional|further|some)\s+information", obj, I):
         start = a.end() + (len(text[a.end() : end]) - len(text[a.end() : end].lstrip(" :\n")))
         return _split(obj, start)
     return []
@@ -498,11 +462,7 @@ def _split(obj: str, start: int) -> list[Hit]:
     ``1) ... 2) ...``) as its items."""
     out = []
     if re.match(r"1\)[ \t]+\S[^\n]*?[ \t]2\)[ \t]+\S", obj):
-        cuts = [
-            m
-            for n, m in enumerate(re.finditer(r"(?:^|(?<=[ \t]))(?P<n>\d)\)[ \t]+", obj))
-            if int(m.group("n")) == n + 1
-        ]
+        cuts = [m for n, m in enumerate(re.finditer(r"(?:^|(?<=[ \t]))(?P<n>\d)\)[ \t]+", obj)) if int(m.group("n")) == n + 1]
         for n, m in enumerate(cuts):
             end = cuts[n + 1].start() if n + 1 < len(cuts) else len(obj)
             # the list ends with its line (a line wrapped at fax, opening at the margin, goes on; the next message's
