@@ -104,9 +104,10 @@ _COLUMN_QUESTION = re.compile(
 _ANSWERED = re.compile(r"[ \t]*(?:(?-i:ANSWERED)\b|(?i:answer|response|reply|a)[ \t]*:)")
 
 
-# (the review's fix: a heading line right above the column that names them as questions, never "Questions? Call ...")
+# (the review's fix: a line in the 300 characters above the column that names them as questions, a heading or the
+# portal's status, never "Questions? Call ..." nor any line with call wording)
 _QUESTIONS_HEADING = re.compile(
-    r"^(?![^\n]*(?:questions?[ \t]*\?|\b(?:call|contact|phone|fax|tty)\b))[^\n]*\bquestions\b", I
+    r"^(?![^\n]*(?:questions?[ \t]*\?|\b(?:call|contact|phone|fax|tty)\b))[^\n]*\bquestions?\b", I
 )
 
 
@@ -114,8 +115,8 @@ def column_questions(text: str) -> list[Hit]:
     """A portal's questions "Q1", "Q2", ... in a column (from 1 in order, two or more) on a page that names them as
     questions (in the 300 characters before the first), those not answered yet; [] otherwise."""
     run = [m for n, m in enumerate(_COLUMN_QUESTION.finditer(text)) if int(m.group("n")) == n + 1]
-    above = [line for line in text[: run[0].start()].split("\n") if line.strip()][-1:] if run else []
-    if len(run) < 2 or not above or not _QUESTIONS_HEADING.search(above[0]):
+    above = text[max(0, run[0].start() - 300) : run[0].start()].split("\n") if run else []
+    if len(run) < 2 or not any(_QUESTIONS_HEADING.search(line) for line in above):
         return []
     out = []
     for m in run:
