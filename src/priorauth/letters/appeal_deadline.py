@@ -50,9 +50,16 @@ _APPEAL_DAYS = re.compile(
 )
 _APPEAL_BY = re.compile(
     rf"(?:(?:appeal|redetermination|reconsideration)[\s\S]{{0,160}}?\b(?:by|before|no\s+later\s+than|on\s+or\s+before|until|deadline(?:\s+is)?(?:[ \t]*[:.]+)?)\s+(?P<d>{dates.DATE}))"
+    # (the thirty-fourth pass: "you may ask us to reconsider. Your written request must reach us by <date>"; the review's
+    # fix: only "by", "no later than", "on or before", in the same sentence or the next one's "request must reach us")
+    rf"|(?:ask\s+(?:us|the\s+plan)\s+to\s+reconsider\b(?:[^.\n]{{0,160}}?|\.\s+(?:your\s+)?(?:written\s+)?request\s+must\s+"
+    rf"(?:reach\s+us|be\s+received|be\s+sent|be\s+made)\s+)\b(?:by|no\s+later\s+than|on\s+or\s+before)\s+(?P<d4>{dates.DATE}))"
     # (the thirty-third pass: "APPEAL WINDOW CLOSES ...... <date>", "Appeal period ends: <date>")
     rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by|last\s+day|(?:window|period)\s+(?:closes|ends))|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
-    rf"last\s+(?:day|date)\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by)"
+    rf"last\s+(?:day|date)\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by|"
+    # (the thirty-fourth pass: an ePA print's "Redetermination request due by: <date>", "Appeal request due: <date>"; the
+    # review's fix: "request due" only, never a bare "due date")
+    rf"(?:appeal|redetermination|reconsideration)\s+request\s+due(?:\s+(?:by|date))?)"
     rf"[^:\n]{{0,30}}?[:\s]\s*(?:{dates.WEEKDAY}\s+)?(?P<d2>{dates.DATE}))"
     # (and "You have until <date> to ask for a redetermination": a Medicare plan's appeal named as its level, the
     # thirty-third pass)
@@ -95,11 +102,20 @@ _MAILED_ON = re.compile(
 _FROM_RECEIPT = re.compile(r"\breceiv|\bget\s+this|\bservice", I)
 
 
+_APPEAL_RECEIVED = re.compile(
+    r"\b(?:we|the\s+plan)\s+(?:have\s+|has\s+)?received\s+your\s+(?:request\s+for\s+(?:an?\s+)?)?(?:appeal|redetermination|"
+    r"reconsideration)\b",
+    I,
+)
+
+
 def appeal_deadline(text: str, letter: date | None) -> tuple[Hit | None, str]:
     """The last day to appeal: a date the letter gives, or N days from the letter's date (None, why,
     when the days run from something the letter does not date, such as its receipt)."""
     for m in _APPEAL_BY.finditer(text):
-        g = next(x for x in ("d", "d2", "d3") if m.group(x))
+        g = next(x for x in ("d", "d2", "d3", "d4") if m.group(x))
+        if g == "d2" and re.search(r"request\s+due", m.group(0), I) and _APPEAL_RECEIVED.search(text):
+            continue  # (the review's fix) "We received your request for redetermination ...": no window left to read
         if _NOT_APPEAL.search(_sentences_around(text, m.start(g), m.end(g))[0]):
             continue  # the date of another window after the appeal's ("... peer-to-peer discussion until 09/06")
         if worked_example.inside(text, m.start(g)):

@@ -38,6 +38,7 @@ from priorauth.letters import (
     stacked_label,
     statement_set31,
     statement_set35,
+    statement_set36,
     status_icon,
     upheld,
     x12_action,
@@ -121,6 +122,7 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
     text = _UNFILLED_OUTCOME.sub(lambda m: " " * len(m.group(0)), text)  # or garbled there ("Approved to  ff")
     text = _noise_boxes(text)  # a row with one [X]: its other boxes are empty
     text = referred(text)  # "Your approval letter lists the dates": another letter named, no decision of this one
+    text = statement_set36.decided_apart(text)  # "That request is being reviewed separately ...": another drug's
     codes = {**legend(text)[0], **(codes or {})}
     named = {m.group("n") for m in _NAMED_LEGEND.finditer(text)}  # "ST CODES: AP=APPROVED ...": the column "ST"
     text = unlegended(text)  # a legend's words say what codes mean, nothing was decided by them
@@ -172,6 +174,8 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
                     continue  # "Unable to approve; sent to a physician reviewer": pended or nothing, never denied
                 if m and m.re is p and not statement_set35.stands(p.pattern, text, s.end()):
                     continue  # a thirty-fifth set's refusal taken back, a title its body contradicts (the review's fix)
+                if m and m.re is p and not statement_set36.stands(p.pattern, text, s.end(), s.start()):
+                    continue  # a thirty-sixth set's review taken back, an approval's title its body contradicts
                 if m:
                     said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
                     # (a heading that names LUMAKRAS and its status is LUMAKRAS's: "LUMAKRAS (sotorasib) — Not approved")

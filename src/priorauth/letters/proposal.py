@@ -66,6 +66,9 @@ CONFIDENT = ocr.CONFIDENT / 100  # the OCR threshold measured in issue 17 (word 
 # a dot OCR read for a blank between two words of small letters ("clinic notes.documenting progression"), never in an
 # item that names a web or mail address ("portal.example.org")
 _DOT_FOR_BLANK = re.compile(r"(?<=[a-z]{4})\.(?=[a-z]{4,}\b)")
+# a curly apostrophe OCR read for the typed one inside a word ("the prescriber’s signature", the thirty-fourth pass): the
+# straight one, as every item of a text layer gives it
+_CURLY_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[’‘](?=[A-Za-z])")
 _ADDRESS = re.compile(r"www|https?:|@|\.(?:com|org|net|gov|edu|io)\b|/", re.I)
 # a grouped member id ("BMH 06 6630 241") the fax wrapped after one of its blanks: the id ends its line and the next
 # line is only groups of digits, ending the sentence ("BMH 06" / "6630 241."): those groups are the id's
@@ -413,7 +416,8 @@ def propose(
                 continue
             conf = letter.confidence(hit.start, hit.end)
             if letter.ocr and not _ADDRESS.search(hit.value):  # "clinic notes.documenting": OCR's dot for a blank
-                hit = fields.Hit(_DOT_FOR_BLANK.sub(" ", hit.value), hit.start, hit.end, hit.note)
+                value = _CURLY_APOSTROPHE.sub("'", _DOT_FOR_BLANK.sub(" ", hit.value))
+                hit = fields.Hit(value, hit.start, hit.end, hit.note)
             out.requested.append(
                 {
                     "item": hit.value,

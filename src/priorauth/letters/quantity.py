@@ -12,9 +12,10 @@ from priorauth.letters.spans import Hit, I
 # a supply's length: "30 days", "30-day supply", "30 DS" (days' supply), "month"
 _SUPPLY = r"(?:\d+\s*-?\s*)?(?:(?:days?|d[ií]as|jours|giorni|months?|weeks?)(?:['’]?\s*supply)?|(?-i:DS)\b)"
 _QUANTITY = re.compile(
-    r"\b(?:approved\s+|authorized\s+|allowed\s+)?(?:quantity|cantidad(?:\s+aprobada)?|quantit[ée](?:\s+autoris[ée]e)?|quantit(?:a['’]?|à)(?:\s+autorizzata)?|quantidade(?:\s+(?:aprovada|autorizada))?|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
+    r"\b(?:approved\s+|authorized\s+|allowed\s+|certified\s+)?(?:quantity|cantidad(?:\s+aprobada)?|quantit[ée](?:\s+autoris[ée]e)?|quantit(?:a['’]?|à)(?:\s+autorizzata)?|quantidade(?:\s+(?:aprovada|autorizada))?|qty\.?|units?|amount|dispense|limit|how\s+many|how\s+much|"
     r"max(?:imum|\.)?(?:\s+(?:quantity|qty|dispensed?|supply))?)"
-    r"(?:\s+(?:approved|authorized|allowed|granted|limit|auth(?:['’]?d|\.)|appr(?:['’]?d|\.)|per\s+fill))?"
+    # (a certification's "Units certified: 8 tablets daily", the thirty-fourth pass)
+    r"(?:\s+(?:approved|authorized|allowed|granted|certified|limit|auth(?:['’]?d|\.)|appr(?:['’]?d|\.)|per\s+fill))?"
     # (an office's "... Unit - 88 Main St" is no quantity: a unit's dash is no label's; nor an id's group after
     # letters like a label's, "MAX-9931-0047")
     r"(?:[ \t]*[.:#][\s.:#]*|(?<!unit)(?<!units)[ \t]*-[\s.:#]*|\s+(?:of|is)[\s.:#]+|[ \t]+)(?:(?-i:QL)[ \t]+(?=\d[\d,]*[ \t]*/[ \t]*(?:day|d)\b))?(?P<v>\d[\d,]*(?![\d,]|-\d)(?:\s*(?:tabletas|comprim(?:[ée]s|idos)|compresse|tablets?|tabs?|c[aá]psulas|capsules?|caps?|units?|pills?))?"

@@ -182,7 +182,8 @@ _NUMBER_LABELS = tuple(
         # an ERISA plan's request under its legal name (the thirty-first pass): "Pre-service claim no.:", "Pre-service
         # claim #" (the request for a benefit before the service; never a claim for one given: "Claim no.:", "Pharmacy
         # claim #")
-        r"pre-?service\s+claim\s*(?:{NUM}|no(?:\.|(?![a-z]))|#|id)(?=\s*:)",
+        # (and a TPA's "Pre-service #:", "Pre-service no.:" over its approval, the thirty-fourth pass)
+        r"pre-?service\s+(?:claim\s*)?(?:{NUM}|no(?:\.|(?![a-z]))|#|id)(?=\s*:)",
         # a PBM's formulary exception under its own id (the thirty-second pass): "Exception ID .. FX-...", "Formulary
         # exception no.:" (never an exception's kind or code: "Exception type:", "Exception reason: ...")
         # (at fax its leaders lost: "Exception ID FX-08102027-6614", an id of capitals, a dash and digits after one blank)

@@ -7,6 +7,7 @@ import itertools
 import re
 
 from priorauth.letters import (
+    asked_set36,
     not_items,
 )
 from priorauth.letters.spans import Hit, I, M
@@ -70,6 +71,8 @@ _ASK = re.compile(
     r"|(?m:^)[ \t]*missing\s+from\s+(?:your|the|this)\s+(?:request|submission|form)\s*:"
     r"|(?m:^)[ \t]*(?:pended|pending|on\s+hold)\s+for\s*:(?=[ \t]*\S)|(?m:^)[ \t]*also\s+(?:needed|required|missing)\s*:(?=[ \t]*\S)"
     r"|\b(?:director|reviewer|pharmacist|plan)\s+(?:also\s+)?requests(?=\s+(?:a|an|the|your)\s)"
+    # (a request or its form "received without <what>", the thirty-fourth pass)
+    r"|\b(?:request|form|fax|submission)\s+(?:was|were|has\s+been)\s+received\s+without(?=\s+(?:a|an|the|your)\s)"
     r"|\b(?:they|the\s+plan|the\s+reviewer)\s+(?:still\s+|also\s+)?needs?"
     r"(?=\s+(?:a|an|the|your)\s[^.\n]*(?:\n[^.\n]*)?\bbefore\s+(?:they|we|it|the\s+plan)\s+(?:will|can|could)\s+(?:decide|review))",
     I,
@@ -234,6 +237,11 @@ def _lettered_asked(text: str, a: re.Match[str], pos: int, skipped: bool) -> boo
 def requested(text: str) -> list[Hit]:
     """What the payer asked for: a FHIR print's communication requests, a document check's rows marked N, the
     list after a request (``Please send the following:``), else the object of the request sentence itself."""
+    return _requested(text, True)
+
+
+def _requested(text: str, set36: bool) -> list[Hit]:
+    """:func:`requested`; ``set36``: the thirty-sixth set's lists read too (merged with the ask's items after them)."""
     fhir = [
         Hit(" ".join(m.group(g).split()), m.start(g), m.end(g))
         for m in _COMMUNICATION_REQUEST.finditer(text)
@@ -248,6 +256,15 @@ def requested(text: str) -> list[Hit]:
         return fhir
     if questions := _questions(text):  # an ePA portal's "Q1. ...?" over its answer field, "Q2. ...": the questions
         return questions
+    # the thirty-sixth set's lists (the thirty-fourth pass): a relay's column under "Plan is asking for: ...", a fax-back
+    # form's blank fields, a portal's column of questions not answered yet
+    if set36 and (
+        found := asked_set36.column_list(text) or asked_set36.blank_fields(text) or asked_set36.column_questions(text)
+    ):
+        # (the review's fix: merged with the ask's items, "Please send the most recent chart notes." above a fax-back
+        # form's blank fields, never in their place)
+        also = [h for h in _requested(text, False) if not any(h.start < f.end and f.start < h.end for f in found)]
+        return sorted([*found, *also], key=lambda h: h.start)
     for a in _ASK.finditer(text):
         if _NONE_ASKED.match(text, a.end()):
             continue  # "Info needed: none - the file is complete" asks for nothing

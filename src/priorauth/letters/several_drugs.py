@@ -26,6 +26,13 @@ _ITEM = re.compile(
 # a status word glued by a hyphen to the word before it, in lower case ("FDA-approved", "plan-approved"): a compound
 # adjective in a sentence that holds a dose, never an item's status (the thirty-second pass)
 _COMPOUND = re.compile(r"[A-Za-z]-\Z")
+# (in capitals too, the thirty-fourth pass: "EXCEEDS THE FDA-APPROVED DOSE OF 960 MG": a status word glued by a hyphen to
+# the word before it and followed by the noun it qualifies, never a column's status, which ends its line or its cell)
+_QUALIFIED = re.compile(
+    r"[ \t](?:doses?|dosing|dosage|maximum|max|label(?:ing|ling|ed)?|indications?|uses?|regimens?|strengths?|"
+    r"quantit(?:y|ies)|amounts?|limits?|therapy|treatments?|drugs?|medications?|products?)\b",
+    I,
+)
 
 
 def items(text: str) -> list[tuple[int, Hit, bool]]:
@@ -39,6 +46,8 @@ def items(text: str) -> list[tuple[int, Hit, bool]]:
         value = _item_value(m.group(g))
         if value and _COMPOUND.search(text, 0, m.start(g)) and m.group(g)[0].islower():
             continue  # "... more than the FDA-approved maximum dose": a word's hyphen, no column's dash
+        if value and _COMPOUND.search(text, 0, m.start(g)) and _QUALIFIED.match(text, m.end(g)):
+            continue  # "... THE FDA-APPROVED DOSE OF": the same in capitals, the noun it qualifies after it
         if value:
             line = text.rfind("\n", 0, m.start("item")) + 1
             line_end = text.find("\n", m.end())

@@ -15,6 +15,7 @@ from priorauth.letters import (
     statement_set33,
     statement_set34,
     statement_set35,
+    statement_set36,
 )
 from priorauth.letters.spans import I, M
 
@@ -269,6 +270,10 @@ for _value, _patterns in (
     ("denied", statement_set35.DENIED),
     ("approved", statement_set35.APPROVED),
     ("pended", statement_set35.PENDED),
+    # and of the thirty-sixth set, US plans' letters (the thirty-fourth pass)
+    ("denied", statement_set36.DENIED),
+    ("approved", statement_set36.APPROVED),
+    ("pended", statement_set36.PENDED),
 ):
     _STATEMENTS[_value].extend(_patterns)
 _STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items()}
