@@ -120,6 +120,8 @@ def method_title(doc: TextDoc, f: Finding) -> bool:
     m = _METHOD_TITLE.match(doc.text, f.end)
     if not m or _RESULT_WORD.search(doc.text[m.end() : _line_end(doc.text, m.end())]):
         return False
+    if _TRACKING.search(doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]):
+        return False  # (lead, 2026-12-05) "ctDNA tracking, KRAS G12C digital PCR": the patient's own variant tracked
     # (review 2026-12-05) a result in the next one or two non-blank lines ("Result: DETECTED (4.2% ...)") is the
     # title's own, unless that line names the variant itself ("Result: ... KRAS G12C not detected" has its own finding)
     below = [line for line in doc.text[_line_end(doc.text, m.end()) :].split("\n") if line.strip()][:2]
@@ -129,6 +131,7 @@ def method_title(doc: TextDoc, f: Finding) -> bool:
 
 
 _RESULT_LABEL = re.compile(r"[ \t]*(?:results?|interpretation)[ \t]*:", re.I)
+_TRACKING = re.compile(r"\b(?:tracking|monitoring|surveillance|MRD|tumou?r[ \t-]informed)\b", re.I)
 _VARIANT_NAMED = re.compile(r"\bg12c\b|\bc\.34g>t\b|\bk-?ras\b", re.I)
 
 

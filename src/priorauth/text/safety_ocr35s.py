@@ -89,7 +89,8 @@ def _left_column_cell(cell: str) -> bool:
 def _two_column_header(line: str) -> str | None:
     """'left' / 'right': the side headed as not detected, when the line is a detected / not-detected header."""
     cells = [line[s:e].strip() for s, e in _cells(line)]
-    cells = [c for c in cells if not speck_cell(c)]  # [ocr36-specked-columns] "DETECTED  NOT DETECTED  |"
+    while cells and speck_cell(cells[-1]):  # [ocr36-specked-columns] "DETECTED  NOT DETECTED  |": a speck ending it;
+        cells = cells[:-1]  # a bar between two cells is the table's column rule ("NEGATIVE  |  POSITIVE"), kept
     if len(cells) != 2:
         return None
     if _DETECTED_CELL.match(cells[0]) and _NOT_CELL.match(cells[1]):
