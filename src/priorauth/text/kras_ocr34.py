@@ -29,14 +29,20 @@ _DETECTION_TITLE = re.compile(
 )
 
 
+def title_without_result(doc: TextDoc, f: Finding, title: re.Pattern[str]) -> re.Match[str] | None:
+    """A positive finding followed by an assay title's words (``title``, matched right after it) with no result word
+    on the rest of that line: the title's match, else None."""
+    if f.label == "KRAS_NEG":
+        return None
+    m = title.match(doc.text, f.end)
+    if not m or _RESULT_WORD.search(doc.text[m.end() : _line_end(doc.text, m.end())]):
+        return None
+    return m
+
+
 def detection_title(doc: TextDoc, f: Finding) -> bool:
     """[ocr34-detection-title] "KRAS G12C MUTATION DETECTION (qPCR)": an assay's title, no result."""
-    if f.label == "KRAS_NEG":
-        return False
-    m = _DETECTION_TITLE.match(doc.text, f.end)
-    if not m:
-        return False
-    return not _RESULT_WORD.search(doc.text[m.end() : _line_end(doc.text, m.end())])
+    return title_without_result(doc, f, _DETECTION_TITLE) is not None
 
 
 # --- [ocr34-negation-closed-before] ------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 
 from priorauth.text.kras_corrections import _EARLIER_SAID
+from priorauth.text.kras_ocr34 import title_without_result
 from priorauth.text.layout import _RESULT_WORD
 from priorauth.text.pipeline import Finding
 from priorauth.text.sources import TextDoc
@@ -115,12 +116,10 @@ _METHOD_TITLE = re.compile(
 
 def method_title(doc: TextDoc, f: Finding) -> bool:
     """[ocr36-method-title] "KRAS G12C DROPLET DIGITAL PCR (ddPCR) - TISSUE": the test's title, no result."""
-    if f.label == "KRAS_NEG":
+    m = title_without_result(doc, f, _METHOD_TITLE)
+    if not m:
         return False
-    m = _METHOD_TITLE.match(doc.text, f.end)
-    if not m or _RESULT_WORD.search(doc.text[m.end() : _line_end(doc.text, m.end())]):
-        return False
-    if _TRACKING.search(doc.text[doc.text.rfind("\n", 0, f.start) + 1 : f.start]):
+    if _TRACKING.search(doc.text[_line_start(doc.text, f.start) : f.start]):
         return False  # (lead, 2026-12-05) "ctDNA tracking, KRAS G12C digital PCR": the patient's own variant tracked
     # (review 2026-12-05) a result in the next one or two non-blank lines ("Result: DETECTED (4.2% ...)") is the
     # title's own, unless that line names the variant itself ("Result: ... KRAS G12C not detected" has its own finding)
