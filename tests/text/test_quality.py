@@ -137,13 +137,14 @@ def test_docs_report_the_heldout2_score_as_computed_today() -> None:
         "heldout40",
         "heldout41",
         "heldout42",
+        "heldout43",
     ],
 )
 def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
     """Held-out v3 to v34 (each written blind while the one before was read; development sets since their misses
     were read), v35 and v36 (written blind while v34 was read: the held-out sets, v36 of US charts), v37, v38, v39
-    and v40 (US charts, written blind on 2026-12-04), v41 (US charts, written blind on 2026-12-05) and v42 (each
-    skipped until merged): the docs show each
+    and v40 (US charts, written blind on 2026-12-04), v41 and v42 (US charts, written blind on 2026-12-05) and v43
+    (each skipped until merged): the docs show each
     one's table as the scorer computes it today (the last table under its title; a blind first score stays above it
     as history)."""
     path = text_quality.CORPORA[name]
@@ -156,12 +157,12 @@ def test_docs_report_the_later_heldout_scores_once_merged(name: str) -> None:
 def test_the_scorer_says_a_corpus_not_merged_yet_is_absent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    """Asked for a corpus whose file is not there (held-out v42 until it is merged), the scorer says so in one line
+    """Asked for a corpus whose file is not there (held-out v43 until it is merged), the scorer says so in one line
     and exits 1: no traceback."""
-    monkeypatch.setitem(text_quality.CORPORA, "heldout42", tmp_path / "heldout42.yaml")
-    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout42"])
+    monkeypatch.setitem(text_quality.CORPORA, "heldout43", tmp_path / "heldout43.yaml")
+    monkeypatch.setattr("sys.argv", ["text_quality.py", "--corpus", "heldout43"])
     assert text_quality.main() == 1
     err = capsys.readouterr().err
     assert err.strip().splitlines() == [
-        f"heldout42 corpus (heldout42.yaml): absent (not merged yet: {tmp_path / 'heldout42.yaml'})"
+        f"heldout43 corpus (heldout43.yaml): absent (not merged yet: {tmp_path / 'heldout43.yaml'})"
     ]
