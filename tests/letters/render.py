@@ -55,7 +55,8 @@ CORPORA = {
     "heldout34": "heldout34.yaml",  # written blind on 2026-12-04: US payers' letters; scored once by the lead
     "heldout35": "heldout35.yaml",  # written blind on 2026-12-04: US payers' letters; scored once by the lead
     "heldout36": "heldout36.yaml",  # written blind on 2026-12-05: US payers' letters; scored once by the lead
-    "heldout37": "heldout37.yaml",  # the next blind set, absent until merged
+    "heldout37": "heldout37.yaml",  # written blind on 2026-12-05: US payers' letters; scored once by the lead
+    "heldout38": "heldout38.yaml",  # the next blind set, absent until merged
 }
 QUALITIES = ("digital", "fax", "fax_poor", "fax_worst")
 
