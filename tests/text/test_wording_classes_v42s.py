@@ -1,0 +1,211 @@
+"""Classes of wording behind held-out v42's false facts (issue 13's safety pass t42s, session 31; only the false positives
+of tests/text/heldout42.yaml were read, its misses stay blind), each with sentences of our own (none copied from the
+held-out file) and a guard: a case the class removes, and a true fact it keeps. Labels are the scorer's
+(scripts/text_quality.py ``labels``), so a case reads like a corpus item."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.reading import assert_reads
+
+# (class, text, pairs that must be found, pairs that must not)
+CASES = [
+    # --- [t42s-lettered-inline-entries] -----------------------------------------------------------------------------------
+    (
+        "t42s-lettered-inline-entries",
+        "Clinic chair list 12/01/2026\n09:00 Pt A. -- docetaxel C3 | 10:30 Pt B. -- sotorasib check, PD on CT | "
+        "12:00 Pt C. -- pembrolizumab C2",
+        set(),
+        {
+            ("therapy", "docetaxel"),
+            ("therapy", "sotorasib"),
+            ("therapy", "pembrolizumab"),
+            ("disease_status", "worsened"),
+        },
+    ),
+    (
+        "t42s-lettered-inline-entries guard: one lettered patient and a lab line",
+        "Pt A. -- 71F lung adenocarcinoma, on sotorasib since 9/2026 | PTT: 31 s",
+        {("histology", "nsclc"), ("therapy", "sotorasib")},
+        set(),
+    ),
+    # --- [t42s-spread-workup-pending] -------------------------------------------------------------------------------------
+    (
+        "t42s-spread-workup-pending",
+        "CT shows a 4 cm LUL mass; metastatic work-up pending. Biopsy: adenocarcinoma of the lung.",
+        {("histology", "nsclc")},
+        {("spread", "metastatic")},
+    ),
+    (
+        "t42s-spread-workup-pending guard: spread found, workup complete",
+        "Lung adenocarcinoma, metastatic to liver; staging workup complete.",
+        {("histology", "nsclc"), ("spread", "metastatic")},
+        set(),
+    ),
+    # --- [t42s-histology-differential] ------------------------------------------------------------------------------------
+    (
+        "t42s-histology-differential",
+        "ED visit: 58F, 3 cm RLL mass on CT, tissue pending. Ddx: lung primary (NSCLC vs SCLC) vs lymphoma.",
+        set(),
+        {("histology", "nsclc"), ("histology", "sclc")},
+    ),
+    (
+        "t42s-histology-differential guard: a diagnosis, then a differential of something else",
+        "Dx: NSCLC (adenocarcinoma), KRAS G12C. Ddx for the new lung nodule: infection vs metastasis.",
+        {("histology", "nsclc"), ("kras", "g12c_present")},
+        set(),
+    ),
+    # --- [t42s-histology-preliminary-revised] -----------------------------------------------------------------------------
+    (
+        "t42s-histology-preliminary-revised",
+        "Bronchoscopy: ROSE favored non-small cell carcinoma; diagnosis revised on final review to small cell carcinoma.",
+        {("histology", "sclc")},
+        {("histology", "nsclc")},
+    ),
+    (
+        "t42s-histology-preliminary-revised guard: a preliminary reading confirmed",
+        "Frozen section favored adenocarcinoma of the lung; confirmed on final pathology.",
+        {("histology", "nsclc")},
+        set(),
+    ),
+    # --- [t42s-quoted-impression-corrected] -------------------------------------------------------------------------------
+    (
+        "t42s-quoted-impression-corrected",
+        'ADDENDUM to bone scan: the previous report stated "new osseous metastases." On re-review these are '
+        "degenerative changes; no evidence of metastatic disease.",
+        set(),
+        {("disease_status", "worsened"), ("spread", "metastatic")},
+    ),
+    (
+        "t42s-quoted-impression-corrected guard: the quoted impression confirmed",
+        'ADDENDUM: the previous report stated "new osseous metastases." Findings confirmed on MRI spine.',
+        {("disease_status", "worsened"), ("spread", "metastatic")},
+        set(),
+    ),
+    # --- [t42s-status-criterion-disjunction] ------------------------------------------------------------------------------
+    (
+        "t42s-status-criterion-disjunction",
+        "Renewal checklist: [x] documented response or stable disease on imaging  [x] tolerating therapy",
+        set(),
+        {("disease_status", "stable")},
+    ),
+    (
+        "t42s-status-criterion-disjunction guard: a restaging result beside the criterion",
+        "Restaging CT 11/2026: stable disease. Criteria met: response or stable disease.",
+        {("disease_status", "stable")},
+        set(),
+    ),
+    # --- [t42s-status-pseudoprogression-differential] ---------------------------------------------------------------------
+    (
+        "t42s-status-pseudoprogression-differential",
+        "CT 12/01/2026: mild enlargement of the LLL mass (3.0 -> 3.3 cm) on week 9 of nivolumab. Differential:\n"
+        "pseudoprogression versus true progression. Repeat CT in 6 weeks.",
+        {("therapy", "nivolumab")},
+        {("disease_status", "worsened")},
+    ),
+    (
+        "t42s-status-pseudoprogression-differential guard: progression confirmed",
+        "CT 12/01/2026: mild enlargement of the LLL mass (3.0 -> 3.3 cm) on week 9 of nivolumab. Differential:\n"
+        "pseudoprogression versus true progression; biopsy confirmed progression.",
+        {("disease_status", "worsened"), ("therapy", "nivolumab")},
+        set(),
+    ),
+    # --- [t42s-kras-smartlist] --------------------------------------------------------------------------------------------
+    (
+        "t42s-kras-smartlist",
+        "Visit template (SmartText)\nKRAS: {Negative/Positive:71120}   Plan: ***",
+        set(),
+        {("kras", "g12c_absent"), ("kras", "g12c_present")},
+    ),
+    (
+        "t42s-kras-smartlist guard: a filled result beside another list",
+        "KRAS: G12C detected (NGS 10/2026). Follow-up: {Follow up:30472}",
+        {("kras", "g12c_present")},
+        set(),
+    ),
+    # --- [t42s-naive-cohort-requirement] ----------------------------------------------------------------------------------
+    (
+        "t42s-naive-cohort-requirement",
+        'Trial match: Cohort 1 requires "treatment-naive" metastatic NSCLC; cohort 2 enrolls after one prior line.',
+        set(),
+        {("treatment_naive", "true")},
+    ),
+    (
+        "t42s-naive-cohort-requirement guard: the patient said naive beside the cohort",
+        'Trial match: Cohort 1 requires "treatment-naive" metastatic NSCLC. Our patient is treatment-naive.',
+        {("treatment_naive", "true")},
+        set(),
+    ),
+    # --- [t42s-drug-start-title] ------------------------------------------------------------------------------------------
+    (
+        "t42s-drug-start-title new start",
+        "Pharmacist consult -- sotorasib new start\nBaseline LFTs normal.",
+        set(),
+        {("therapy", "sotorasib")},
+    ),
+    (
+        "t42s-drug-start-title start visit",
+        "Nursing intake (sotorasib start visit 12/07/2026)\nBP 128/76, weight 61 kg.",
+        set(),
+        {("therapy", "sotorasib")},
+    ),
+    (
+        "t42s-drug-start-title guard: a new start since given",
+        "Sotorasib new start 10/2026; now C3, tolerating well.",
+        {("therapy", "sotorasib")},
+        set(),
+    ),
+    # --- [t42s-drug-order-line] -------------------------------------------------------------------------------------------
+    (
+        "t42s-drug-order-line",
+        "MEDICATION ORDER 12/03/2026 09:15   Status: Signed\nsotorasib 120 mg tablet -- 960 mg by mouth daily, #240, RF 2\n"
+        "Dispense: specialty pharmacy.",
+        set(),
+        {("therapy", "sotorasib")},
+    ),
+    (
+        "t42s-drug-order-line quantity and refills",
+        "OUTPATIENT MEDICATION ORDER (signed 12/03/2026)\nLumakras 320 mg tab: 3 tabs PO once daily, qty 90, refills 2",
+        set(),
+        {("therapy", "sotorasib")},
+    ),
+    (
+        "t42s-drug-order-line guard: an order continuing a course",
+        "MEDICATION ORDER 12/02/2026\nsotorasib 320 mg tablet -- 960 mg PO daily, #90, RF 2, continuing current course",
+        {("therapy", "sotorasib")},
+        set(),
+    ),
+    # --- [t42s-drug-risk-sequence] ----------------------------------------------------------------------------------------
+    (
+        "t42s-drug-risk-sequence",
+        "Plan to begin adagrasib next month. Avoid nivolumab rechallenge (hepatotoxicity risk after sequential IO -> soto).",
+        set(),
+        {("therapy", "sotorasib")},
+    ),
+    (
+        "t42s-drug-risk-sequence guard: the drug given elsewhere",
+        "Prior pembrolizumab. Will begin sotorasib 960 mg daily, single agent; pembrolizumab not re-added given "
+        "hepatotoxicity risk with sequential IO -> soto. Grade 3 ALT rise on sotorasib 10/2026.",
+        {("therapy", "pembrolizumab"), ("therapy", "sotorasib")},
+        set(),
+    ),
+    # --- [t42s-mono-other-treatment-alone] --------------------------------------------------------------------------------
+    (
+        "t42s-mono-other-treatment-alone",
+        "Pneumonia improved with antibiotics alone. Continue sotorasib.",
+        {("therapy", "sotorasib")},
+        {("monotherapy", "true")},
+    ),
+    (
+        "t42s-mono-other-treatment-alone guard: the drug alone stays",
+        "Pneumonia improved with antibiotics alone. Sotorasib monotherapy continues.",
+        {("monotherapy", "true"), ("therapy", "sotorasib")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "wanted", "unwanted"), CASES, ids=[c[0] for c in CASES])
+def test_wording_class_v42s(name: str, text: str, wanted: set, unwanted: set) -> None:
+    assert_reads(name, text, wanted, unwanted)
