@@ -203,6 +203,31 @@ CASES = [
         {("monotherapy", "true"), ("therapy", "sotorasib")},
         set(),
     ),
+    # --- guards of the kind v41's review asked for: a given course, a fill history, a patient on a trial ------------------
+    (
+        "t42s guard: a new start followed by PD and a line of therapy",
+        "Sotorasib new start 3/2026; 2L after carboplatin, PD 9/2026.",
+        {("therapy", "sotorasib"), ("therapy", "carboplatin")},
+        set(),
+    ),
+    (
+        "t42s guard: an initiation that is history",
+        "Sotorasib initiation 3/2026; PD 9/2026, switched to docetaxel.",
+        {("therapy", "sotorasib"), ("therapy", "docetaxel")},
+        set(),
+    ),
+    (
+        "t42s guard: a prescription fill history is no order",
+        "PRESCRIPTION HISTORY (pharmacy fill record)\nsotorasib 320 mg #90 filled 3/2026, 4/2026, 5/2026",
+        {("therapy", "sotorasib")},
+        set(),
+    ),
+    (
+        "t42s guard: enrolled in a trial for naive patients",
+        "Enrolled in the trial for treatment-naive patients with KRAS G12C NSCLC.",
+        {("treatment_naive", "true")},
+        set(),
+    ),
 ]
 
 

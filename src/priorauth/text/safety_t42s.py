@@ -23,7 +23,8 @@ Classes (tests/text/test_wording_classes_v42s.py):
 - [t42s-kras-smartlist] an unfilled SmartList's choices ("KRAS: {Detected/Not detected:23456}"): no result.
 - [t42s-naive-cohort-requirement] a trial cohort's requirement ('Cohort A requires "treatment-naive" ...'): the
   cohort's criterion, not the patient's history.
-- [t42s-drug-start-title] "<drug> new start", "<drug> start visit": the drug to be started.
+- [t42s-drug-start-title] "<drug> new start", "<drug> start visit": the drug to be started (a given word, a line of
+  therapy, a cycle, PD on its line keep it).
 - [t42s-drug-order-line] a medication order's order line (a title "MEDICATION ORDER" / "PRESCRIPTION", a line with a
   quantity or refills): the drug ordered, not given.
 - [t42s-drug-risk-sequence] a drug named in a risk of a sequence ("hepatotoxicity risk with sequential IO -> soto").
@@ -38,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from priorauth.text.document_scope import _OTHER_MARKED
 from priorauth.text.safety_t39s import _given_word
+from priorauth.text.safety_t41s import _given_more
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _line_end, _line_start
 
@@ -224,7 +226,7 @@ def _kras(text: str, out: TextFacts) -> None:
 # --- [t42s-naive-cohort-requirement] ----------------------------------------------------------------------------------
 _COHORT_REQUIRES = re.compile(
     r"\b(?:cohort|arm|part|trial|study|protocol)\b[^.;\n]{0,12}?\b(?:requires|required|requiring|enrolls|enrol(?:l)?ing|"
-    r"is\s+(?:for|limited\s+to|restricted\s+to)|limited\s+to|restricted\s+to|needs|open\s+to|for)\s+(?:only\s+)?"
+    r"is\s+(?:for|limited\s+to|restricted\s+to)|limited\s+to|restricted\s+to|needs)\s+(?:only\s+)?"
     r"(?:pts?\s+|patients\s+)?(?:who\s+are\s+)?[\"'\u201c]?$",
     re.I,
 )
@@ -240,19 +242,20 @@ def _naive(text: str, out: TextFacts) -> None:
 
 # --- drugs ------------------------------------------------------------------------------------------------------------
 _START_AFTER = re.compile(
-    r"[ \t]*(?:\([^)\n]{0,20}\)[ \t]*)?(?:new[\s-]start|start[\s-]visit|initiation(?:[\s-]visit)?|teaching[\s-]visit|"
+    r"[ \t]*(?:\([^)\n]{0,20}\)[ \t]*)?(?:new[\s-]start|start[\s-]visit|initiation[\s-]visit|teaching[\s-]visit|"
     r"start[\s-]education)\b",
     re.I,
 )
 _ORDER_TITLE = re.compile(
-    r"^\W*(?:(?:new|outpatient|oral|e-?|electronic)[\s-]*)?(?:medication|drug|rx)\s+order\b"
-    r"|^\W*(?:new\s+|e-?|electronic\s+)?prescription\b",
+    r"^\W*(?:(?:(?:new|outpatient|oral|e-?|electronic)[\s-]*)?(?:medication|drug|rx)\s+order\b"
+    r"|(?:new\s+|e-?|electronic\s+)?prescription\b)"
+    r"(?![^\n]*\b(?:history|record|profile|list|fills?|claims?|log|summary|report)\b)",
     re.I,
 )
 _ORDER_LINE = re.compile(r"#\s*\d+|\bqty\b|\bquantity\b|\bRF\s*x?\s*\d|\brefills?\b|\bdisp(?:ense)?\s*[:#]", re.I)
 _ONGOING = re.compile(
     r"\b(?:refill(?:ed|ing)?\b(?!\s*[:#x]?\s*\d)|renew\w*|continu\w*|currently\s+(?:on|taking)|since|started|C\d{1,2}\s*D\d{1,2}|cycle\s*\d+|"
-    r"resume\w*|restart\w*)\b",
+    r"resume\w*|restart\w*|filled|dispensed\s+(?:on|in)|last\s+fill)\b",
     re.I,
 )
 _RISK_SEQUENCE = re.compile(
@@ -272,7 +275,7 @@ def _meds(text: str, out: TextFacts) -> None:
             return False
         start, end = focus
         line = _line(text, start)
-        if _START_AFTER.match(text, end) and not _given_word(line):
+        if _START_AFTER.match(text, end) and not _given_more(line, None):
             return True  # [t42s-drug-start-title]
         if order and start > first_end and _ORDER_LINE.search(line) and not _given_word(line):
             return True  # [t42s-drug-order-line]
