@@ -128,6 +128,49 @@ CASES = [
         set(),
         {("disease_status", "improved")},
     ),
+    # --- [t42-mono-bare-combination-boxed] "in combination?" answered by a ticked box ------------------------------
+    (
+        "t42-mono-bare-combination-boxed",
+        "RENEWAL REQUEST -- adagrasib. Response: PR. Given in combination?  [X] No",
+        {("monotherapy", "true")},
+        set(),
+    ),
+    (
+        "t42-mono-bare-combination-boxed guard: the Yes box ticked",
+        "RENEWAL REQUEST -- adagrasib. Response: PR. Given in combination?  [ ] No  [X] Yes",
+        set(),
+        {("monotherapy", "true")},
+    ),
+    # --- [t42-box-of-next-cell] a two-column checklist's "[N]" answers its own cell --------------------------------
+    (
+        "t42-box-of-next-cell",
+        "TRIAL PRE-SCREEN -- Subject 0000-014, stage IV lung adenocarcinoma\n"
+        "[Y] No prior chemotherapy or immunotherapy        [N] Brain metastases",
+        {NAIVE},
+        set(),
+    ),
+    (
+        "t42-box-of-next-cell guard: a lone [N] closing the row",
+        "TRIAL PRE-SCREEN -- Subject 0000-014, stage IV lung adenocarcinoma\n"
+        "[Y] No prior chemotherapy or immunotherapy     [N]",
+        set(),
+        {NAIVE},
+    ),
+    # --- [t42-denial-dated-reference] an appeal's "re: denial dated ..." -------------------------------------------
+    (
+        "t42-denial-dated-reference",
+        "To Riverbend Health Plan (fictitious) Appeals Unit -- re: denial dated 10/02/2026\nI write for my patient, a "
+        "58-year-old woman with metastatic KRAS G12C lung adenocarcinoma (bone, brain),\nwho progressed on docetaxel "
+        "(CT 9/2026).",
+        {("kras", "g12c_present"), ("histology", "nsclc"), ("spread", "metastatic"), ("disease_status", "worsened")},
+        set(),
+    ),
+    (
+        "t42-denial-dated-reference guard: the denial's reasoning",
+        "The denial cited the policy: patients with KRAS G12C NSCLC qualify after progression.",
+        set(),
+        {("kras", "g12c_present"), ("histology", "nsclc"), ("disease_status", "worsened")},
+    ),
 ]
 
 

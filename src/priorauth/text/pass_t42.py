@@ -19,6 +19,14 @@ Classes (tests/text/test_wording_classes_v41.py):
   lesions not seen"): the negation is the lesions', not the response's. Only a status finding, only "not seen / not
   visualized / no longer seen" of a named lesion noun after the comma, and no negation word before the status in its
   sentence. Guard: "CR not seen" (the status itself not seen) stays negated.
+- [t42-mono-bare-combination-boxed] (with its target in rules/targets.yaml) a form's shortest question on the regimen,
+  "Used in combination?  [X] No": a question about a partner drug (``regimen_facts._question_answered``), so its No
+  says the inhibitor is given alone. Guards: the Yes box ticked, no box ticked.
+- [t42-box-of-next-cell] a two-column checklist's row ("[Y] No prior systemic therapy for advanced disease      [N]
+  Active ILD / pneumonitis"): the "[N]" that opens the next cell, after a column gap, answers that cell's item, not the
+  ticked item before it. Only an item opened by its own ticked "[Y]" / "[X]" box and no other negation between it and
+  the gap, and only an "[N]" with an item of its own after it. Guards: an item with its "[N]" right after it ("No
+  prior chemotherapy [N]"), or a lone "[N]" closing the row, stays negated.
 - [t42-naive-planned-or-given] "No chemotherapy or other systemic treatment is planned or has been given": none given
   as well as none planned; the plan's word does not make the history hypothetical. Guard: "is planned" alone (a
   decision, not a history) stays.
@@ -100,6 +108,30 @@ def _status_lesions_not_seen(text: str, f: Finding) -> bool:
     return bool(_LESIONS_NOT_SEEN.match(text, f.end))
 
 
+_BARE_COMBINATION = re.compile(r"\bin\s+combination\s*\?", re.I)
+
+
+def bare_combination(question: str) -> bool:
+    """``regimen_facts._question_answered``: "(used) in combination?" asks about a partner drug, as "with other
+    drugs?" does."""
+    return bool(_BARE_COMBINATION.search(question))
+
+
+_OWN_TICK_BEFORE = re.compile(r"(?:^|[ \t]{2,}|\t)[\[(]\s?(?:y|yes|x)\s?[\])][ \t]*$", re.I)
+_NEXT_CELL_NO = re.compile(r"(?P<between>[^\[\]\n]*?)(?:[ \t]{2,}|\t)[\[(]\s?(?:n|no)\s?[\])](?=[ \t]*\w)", re.I)
+_OTHER_NEGATION = re.compile(r"\b(?:no|not|never|none|denies|negative|without)\b", re.I)
+
+
+def _box_of_next_cell(text: str, f: Finding) -> bool:
+    if f.modifiers != frozenset({"NEGATED_EXISTENCE"}):
+        return False
+    line_start = text.rfind("\n", 0, f.start) + 1
+    if not _OWN_TICK_BEFORE.search(text[line_start : f.start]):
+        return False
+    gap = _NEXT_CELL_NO.match(text, f.end)
+    return bool(gap) and not _OTHER_NEGATION.search(gap.group("between"))
+
+
 def revise(text: str, findings: Iterable[Finding]) -> list[Finding]:
     """The findings with the modifiers these classes show to be another clause's removed."""
     out = []
@@ -108,6 +140,8 @@ def revise(text: str, findings: Iterable[Finding]) -> list[Finding]:
             f = replace(f, modifiers=f.modifiers - {"GENERAL"})  # [t42-answer-after-question] [t42-explained-own-state]
         if _status_lesions_not_seen(text, f):
             f = replace(f, modifiers=frozenset())  # [t42-status-lesions-not-seen]
+        if _box_of_next_cell(text, f):
+            f = replace(f, modifiers=frozenset())  # [t42-box-of-next-cell]
         if _naive_planned_or_given(text, f):
             f = replace(f, modifiers=frozenset())  # [t42-naive-planned-or-given]
         out.append(f)

@@ -511,7 +511,8 @@ def _question_answered(doc: TextDoc, f: Finding) -> bool | None:
     if not a:
         return None
     word = (a.group("boxed") or a.group("word") or "").lower()
-    about_others = bool(_ABOUT_OTHERS.search(question)) and not _ABOUT_ALONE.search(question.replace(" or ", " | "))
+    asks_partner = _ABOUT_OTHERS.search(question) or pass_t42.bare_combination(question)  # (t42) "in combination?"
+    about_others = bool(asks_partner) and not _ABOUT_ALONE.search(question.replace(" or ", " | "))
     if about_others and "alone" in question.lower():
         about_others = False  # "used alone or with other treatments?": asks which; the answer names it
     if word in ("alone", "monotherapy", "single agent", "single-agent"):
