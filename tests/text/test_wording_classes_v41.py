@@ -171,6 +171,27 @@ CASES = [
         set(),
         {("kras", "g12c_present"), ("histology", "nsclc"), ("disease_status", "worsened")},
     ),
+    # --- [t42-naive-had-none-of-it] the treatment named, then "has not had any" -------------------------------------
+    (
+        "t42-naive-had-none-of-it",
+        "Stage IV lung adenocarcinoma, pleural effusion drained. Onc to see her Monday to discuss start of systemic "
+        "treatment, she has not received any.",
+        {NAIVE},
+        set(),
+    ),
+    (
+        "t42-naive-had-none-of-it guard: one class",
+        "Stage IV lung adenocarcinoma. Plan: start of immunotherapy next week -- pt has not yet had any.",
+        set(),
+        {NAIVE},
+    ),
+    (
+        "t42-naive-had-none-of-it guard: 'any' with its own object",
+        "Stage IV lung adenocarcinoma. Plan start of cancer therapy as outpatient -- he has not had any pain since the "
+        "drain.",
+        set(),
+        {NAIVE},
+    ),
 ]
 
 
