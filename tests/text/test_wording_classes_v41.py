@@ -192,6 +192,26 @@ CASES = [
         set(),
         {NAIVE},
     ),
+    # --- [t42-status-disease-controlled] the disease "controlled" -------------------------------------------------
+    (
+        "t42-status-disease-controlled",
+        "Impression: new brain met (single, 6 mm), SRS planned; remaining sites of disease are well controlled on "
+        "adagrasib.",
+        {("disease_status", "stable"), ("therapy", "adagrasib")},
+        set(),
+    ),
+    (
+        "t42-status-disease-controlled guard: uncontrolled",
+        "CT: uncontrolled disease in the liver despite FOLFIRI.",
+        set(),
+        {("disease_status", "stable")},
+    ),
+    (
+        "t42-status-disease-controlled guard: a controlled trial",
+        "Randomized controlled trial of sotorasib vs docetaxel discussed; lesions measured per RECIST.",
+        set(),
+        {("disease_status", "stable")},
+    ),
 ]
 
 
