@@ -166,6 +166,13 @@ CASES = [
         set(),
     ),
     (
+        "t42-denial-dated-reference guard: the drug denied named before 'denial'",
+        "APPEAL -- Re: adagrasib denial dated 10/02/2026\nI write for my patient, a 70-year-old woman with metastatic "
+        "KRAS G12C lung adenocarcinoma (liver), who progressed on docetaxel. I request adagrasib 600 mg twice daily.",
+        {("therapy", "docetaxel")},
+        {("therapy", "adagrasib")},
+    ),
+    (
         "t42-denial-dated-reference guard: the denial's reasoning",
         "The denial cited the policy: patients with KRAS G12C NSCLC qualify after progression.",
         set(),
