@@ -22,10 +22,10 @@ CASES = [
         set(),
     ),
     (
-        "t42-answer-after-question: a clinician's answer after a colon",
-        "On sotorasib since 6/2026 for KRAS G12C NSCLC. He asked about the restaging CT: Dr. Lund explained the adrenal "
-        "lesions are smaller.",
-        {("disease_status", "improved")},
+        "t42-answer-after-question: a clinician's answer about her",
+        "New lung adenocarcinoma, RUL. She asked whether she has had chemo yet -- Dr. Lund explained that she has not "
+        "received any cancer treatment so far.",
+        {NAIVE},
         set(),
     ),
     (
@@ -221,7 +221,141 @@ CASES = [
     ),
 ]
 
+# (review fix) Guards of the five readings a reviewer found too wide (fixer fixt42): the reviewer's texts, each with a
+# look-alike of our own. None of them may give the pair named.
+STABLE = ("disease_status", "stable")
+MONO = ("monotherapy", "true")
+REVIEW_GUARDS = [
+    # 1. [t42-answer-after-question]: only an answer whose subject is her, never a THERAPY / STATUS finding, not of people
+    # in general, and no naive reading with "since" after it or a drug named in its sentence.
+    (
+        "answer: a rule for patients",
+        "Pt asked whether treatment-naive patients can get sotorasib -- Dr. Lee explained "
+        "treatment-naive patients are not eligible.",
+        NAIVE,
+    ),
+    (
+        "answer: who can enrol",
+        "Pt asked about the trial: Dr. Lee explained that patients who have not received any "
+        "cancer treatment can enroll.",
+        NAIVE,
+    ),
+    (
+        "answer: in general",
+        "She asked about the CT: Dr. Patel explained that in general disease is stable on treatment for most patients.",
+        STABLE,
+    ),
+    (
+        "answer: of a drug",
+        "KRAS G12C NSCLC. Pt asked whether sotorasib could be combined with panitumumab -- Dr. Ruiz "
+        "explained that sotorasib is usually given as monotherapy for lung cancer.",
+        ("therapy", "sotorasib"),
+    ),
+    (
+        "answer: none since",
+        "Stage IV NSCLC. Pt asked whether she has had chemo -- no, she has not had chemo since 2024, "
+        "when she completed carboplatin/pemetrexed.",
+        NAIVE,
+    ),
+    (
+        "answer look-alike: people who never had it",
+        "Stage IV lung adenocarcinoma. He asked whether the trial takes "
+        "people like him -- Dr. Owusu explained that people who have never had chemotherapy qualify.",
+        NAIVE,
+    ),
+    # 2. [t42-explained-own-state]: the cue ends its clause; nothing after it takes it back.
+    (
+        "explained: other than",
+        "Explained that she has not received any cancer treatment that would disqualify her, "
+        "other than the pembrolizumab she finished in May.",
+        NAIVE,
+    ),
+    (
+        "explained: for the purposes of",
+        "Explained that he is treatment-naive for the purposes of the trial, although he "
+        "received adjuvant cisplatin/vinorelbine in 2023.",
+        NAIVE,
+    ),
+    (
+        "explained look-alike: other than a trial drug",
+        "Explained that he has not received any systemic therapy other than the osimertinib trial drug in 2024.",
+        NAIVE,
+    ),
+    # 3. [t42-mono-bare-combination-boxed]: another drug named in the question or before it on its line; "[X] N/A".
+    (
+        "combination: of a prior drug",
+        "Request: sotorasib 960 mg daily for KRAS G12C NSCLC.\nPrior therapy: docetaxel. "
+        "Was docetaxel given in combination?  [X] No / Plan: sotorasib plus panitumumab.",
+        MONO,
+    ),
+    (  # the row above gives no monotherapy at da934c0 either (its plan's "plus panitumumab"); this one did
+        "combination: of a prior drug, no plan after",
+        "Request: sotorasib 960 mg daily for KRAS G12C NSCLC.\nPrior therapy: docetaxel. "
+        "Was docetaxel given in combination?  [X] No",
+        MONO,
+    ),
+    (
+        "combination: of a prior regimen",
+        "Request: sotorasib 960 mg daily for KRAS G12C NSCLC.\nPrior regimen: FOLFOX. "
+        "Oxaliplatin used in combination?  [ ] Yes  [X] No",
+        MONO,
+    ),
+    ("combination: N/A", "Request: sotorasib 960 mg daily for KRAS G12C NSCLC. Used in combination?  [X] N/A", MONO),
+    (
+        "combination look-alike: a doublet's drug",
+        "Request: adagrasib 600 mg twice daily for KRAS G12C NSCLC.\nPrior "
+        "line: carboplatin/pemetrexed. Pemetrexed given in combination?  [ ] Yes  [X] No",
+        MONO,
+    ),
+    (
+        "combination look-alike: N/A after",
+        "Request: adagrasib 600 mg twice daily for KRAS G12C NSCLC. Taken in combination?  [X] N/A (new start)",
+        MONO,
+    ),
+    # 4. [t42-naive-summary-fields]: another treatment cell on the row coded as given or naming a drug.
+    (
+        "registry: immunotherapy given",
+        "RX Summ--Chemo: 00 None    RX Summ--Hormone: 00 None    RX Summ--Immunotherapy: 01 Pembrolizumab",
+        NAIVE,
+    ),
+    ("registry: a targeted drug", "Chemo: 00 None    Hormone: 00 None    Targeted: sotorasib started 3/2026", NAIVE),
+    (
+        "registry look-alike: BRM coded given",
+        "CANCER REGISTRY -- first course, lung C34.1\nRX Summ--Chemo: 00 None    "
+        "RX Summ--Immunotherapy: 00 None    RX Summ--BRM: 01 Given\n",
+        NAIVE,
+    ),
+    # 5. [t42-status-disease-controlled]: a disease of its own name, control as a goal, control that ended.
+    ("controlled: Crohn's", "Stage IV lung adenocarcinoma. PMH: Crohn's disease controlled on infliximab.", STABLE),
+    (
+        "controlled: COPD and thyroid",
+        "Stage IV lung adenocarcinoma. COPD, disease well controlled on inhalers. Thyroid disease controlled.",
+        STABLE,
+    ),
+    (
+        "controlled: a goal",
+        "Stage IV lung adenocarcinoma. Plan: sotorasib; goal is to keep disease controlled.",
+        STABLE,
+    ),
+    ("controlled: until", "New liver mets on CT. Disease was controlled on pembrolizumab until 2025.", STABLE),
+    (
+        "controlled look-alike: celiac",
+        "Stage IV lung adenocarcinoma on sotorasib. PMH: hypertension, celiac disease controlled with diet.",
+        STABLE,
+    ),
+    (
+        "controlled look-alike: till",
+        "Stage IV lung adenocarcinoma. New brain mets. Disease was well controlled on docetaxel till 8/2026.",
+        STABLE,
+    ),
+]
+
 
 @pytest.mark.parametrize(("name", "text", "wanted", "unwanted"), CASES, ids=[c[0] for c in CASES])
 def test_wording_class(name: str, text: str, wanted: set, unwanted: set) -> None:  # type: ignore[type-arg]
     assert_reads(name, text, wanted, unwanted)
+
+
+@pytest.mark.parametrize(("name", "text", "unwanted"), REVIEW_GUARDS, ids=[g[0] for g in REVIEW_GUARDS])
+def test_review_guard(name: str, text: str, unwanted: tuple[str, str]) -> None:
+    assert_reads(name, text, set(), {unwanted})
