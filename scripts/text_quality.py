@@ -61,9 +61,9 @@ on 2026-12-04 while v38 was read: US charts; scored once by the lead, then read 
 too), ``heldout40`` (``tests/text/heldout40.yaml``, written blind on 2026-12-04 while v39 was read: US charts; scored
 once by the lead, then read in the forty-first pass: a development set too), ``heldout41``
 (``tests/text/heldout41.yaml``, written blind on 2026-12-05 while session 29's passes were fixed: US charts; scored
-once by the lead), ``heldout42`` (``tests/text/heldout42.yaml``, written blind on 2026-12-05 while v41 was read: US
-charts; scored once by the lead) and ``heldout43`` (``tests/text/heldout43.yaml``, the next held-out set; absent until
-merged: a
+once by the lead, then read in the forty-second pass: a development set too), ``heldout42``
+(``tests/text/heldout42.yaml``, written blind on 2026-12-05 while v41 was read: US charts; scored once by the lead)
+and ``heldout43`` (``tests/text/heldout43.yaml``, the next held-out set; absent until merged: a
 corpus whose file is absent, as each was until merged, is named absent and the scorer exits 1 when asked for it
 alone), and what it finds in the real Synthea notes of ``../shared``.
 
@@ -129,7 +129,7 @@ HELDOUT37 = ROOT / "tests/text/heldout37.yaml"  # written blind on 2026-12-04 (U
 HELDOUT38 = ROOT / "tests/text/heldout38.yaml"  # written blind on 2026-12-04 (US charts); scored once, read by t39
 HELDOUT39 = ROOT / "tests/text/heldout39.yaml"  # written blind on 2026-12-04 (US charts); scored once, read by t40
 HELDOUT40 = ROOT / "tests/text/heldout40.yaml"  # written blind on 2026-12-04 (US charts); scored once, read by t41
-HELDOUT41 = ROOT / "tests/text/heldout41.yaml"  # written blind on 2026-12-05 (US charts); scored once by the lead
+HELDOUT41 = ROOT / "tests/text/heldout41.yaml"  # written blind on 2026-12-05 (US charts); scored once, read by t42
 HELDOUT42 = ROOT / "tests/text/heldout42.yaml"  # written blind on 2026-12-05 (US charts); scored once by the lead
 HELDOUT43 = ROOT / "tests/text/heldout43.yaml"  # the next held-out set, absent until merged
 CORPORA = {

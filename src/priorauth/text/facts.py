@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from priorauth.facts.model import Diagnosis, DiseaseStatus, Evidence, KrasResult, MedUse
-from priorauth.text import safety_t38s, safety_t39s, safety_t40s, safety_t41s, safety_t42s
+from priorauth.text import pass_t42, safety_t38s, safety_t39s, safety_t40s, safety_t41s, safety_t42s
 from priorauth.text.disease_facts import _histology, _spread, _stage, _stage_cells, _status, _ticked_choices
 from priorauth.text.document_scope import (
     _NOT_A_PATIENT,
@@ -103,7 +103,7 @@ def _document_facts(doc: TextDoc) -> TextFacts:
     if no_patient_title(doc.text):
         return out  # (held-out v32's safety pass) [v32s-no-patient-title] a job posting, an animal's record, a generic scenario
     not_a_patient = bool(_NOT_A_PATIENT.search(doc.text))  # [ocr9-not-a-patient] a proficiency sample: no KRAS result
-    for f in analyze(doc.text):
+    for f in pass_t42.revise(doc.text, analyze(doc.text)):  # (held-out v41, t42) a cue's scope ended by the sentence
         # [ocr23-section-not-result] a heading's "(... it is not a result):" speaks for its section only
         if not (not_a_patient and f.label.startswith("KRAS") and not_a_patient_at(doc.text, f.start)):
             _add(out, doc, f)

