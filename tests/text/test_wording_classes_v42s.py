@@ -228,6 +228,150 @@ CASES = [
         {("treatment_naive", "true")},
         set(),
     ),
+    # --- review fixes (rt42s): the eight too-wide drops, the reviewer's inputs and a look-alike of our own each -----------
+    (
+        "t42s review guard 1: a toxicity after a sequence, with a grade",
+        "Course complicated by grade 3 hepatotoxicity after sequential pembrolizumab then sotorasib in 2025, resolved.",
+        {("therapy", "pembrolizumab"), ("therapy", "sotorasib")},
+        set(),
+    ),
+    (
+        "t42s review guard 1 (own): a concern of a sequence that happened (a grade, a date)",
+        "Concern with sequential pembrolizumab then sotorasib: grade 3 ALT rise 06/2025, resolved.",
+        {("therapy", "pembrolizumab"), ("therapy", "sotorasib")},
+        set(),
+    ),
+    (
+        "t42s review guard 1 (own): a toxicity with a sequence is no risk",
+        "Toxicity with sequential nivolumab then adagrasib: colitis, resolved.",
+        {("therapy", "nivolumab"), ("therapy", "adagrasib")},
+        set(),
+    ),
+    (
+        "t42s review guard 2: a new start stopped, under a history heading",
+        "Treatment history:\n- Sotorasib new start 03/2025, stopped 09/2025 for rash and fatigue",
+        {("therapy", "sotorasib")},
+        set(),
+    ),
+    (
+        "t42s review guard 2 (own): a new start discontinued, under prior therapies",
+        "Prior therapies:\n- Adagrasib new start, discontinued after 2 months for nausea",
+        {("therapy", "adagrasib")},
+        set(),
+    ),
+    (
+        "t42s review guard 3: a numbered prior therapy below an order",
+        "Medication Order\nSotorasib 120 mg tablet, take 8 tablets daily. Qty: 90, Refills: 2\nSigned by Dr. Lee\n"
+        "Prior therapy #1: carboplatin/pemetrexed/pembrolizumab 01/2026-08/2026, progression.",
+        {("therapy", "carboplatin"), ("therapy", "pemetrexed"), ("therapy", "pembrolizumab")},
+        {("therapy", "sotorasib")},
+    ),
+    (
+        "t42s review guard 3: a prior drug on a history line below an order",
+        "Medication order\nAdagrasib 200 mg tablet, 600 mg twice daily #180, RF x1\n"
+        "Hx: prior sotorasib 960 mg daily (#1 line after chemo-IO), discontinued for hepatotoxicity.",
+        {("therapy", "sotorasib")},
+        {("therapy", "adagrasib")},
+    ),
+    (
+        "t42s review guard 3 (own): a previous line with a date range below a prescription",
+        "Prescription\nAdagrasib 200 mg tablet, 600 mg BID, Quantity: 180, Refills: 1\n"
+        "Previous line #2: docetaxel 03/2025-07/2025, PD.",
+        {("therapy", "docetaxel")},
+        {("therapy", "adagrasib")},
+    ),
+    (
+        "t42s review guard 4: an initial diagnosis, a plan changed",
+        "Initial diagnosis: adenocarcinoma of the right upper lobe, 03/2023; treatment plan changed after PET showed "
+        "bone metastases.",
+        {("histology", "nsclc"), ("spread", "metastatic")},
+        set(),
+    ),
+    (
+        "t42s review guard 4: an initial diagnosis, a plan changed to consolidation",
+        "Initial diagnosis: squamous cell carcinoma of the left lower lobe, stage III; plan changed to durvalumab "
+        "consolidation.",
+        {("histology", "nsclc")},
+        set(),
+    ),
+    (
+        "t42s review guard 4 (own): an initial impression, management changed",
+        "Initial impression was adenocarcinoma of the lung; management changed to SBRT after tumor board.",
+        {("histology", "nsclc")},
+        set(),
+    ),
+    (
+        "t42s review guard 5: stable disease or better on the patient's CT",
+        "She continues on sotorasib 960 mg daily with stable disease or better per CT chest/abdomen/pelvis 11/2026.",
+        {("disease_status", "stable"), ("therapy", "sotorasib")},
+        set(),
+    ),
+    (
+        "t42s review guard 5: partial response or stable disease on the patient's CT",
+        "CT 11/2026 shows continued partial response or stable disease at all sites.",
+        {("disease_status", "stable")},
+        set(),
+    ),
+    (
+        "t42s review guard 5 (own): a restaging course, no criterion",
+        "Restaging CT 10/2026: adagrasib continued with stable disease or better in all target lesions.",
+        {("disease_status", "stable"), ("therapy", "adagrasib")},
+        set(),
+    ),
+    (
+        "t42s review guard 6: pseudoprogression not a consideration",
+        "Progression on sotorasib (CT 09/2026: growing RUL mass). Pseudoprogression vs true progression is not a "
+        "consideration with a targeted agent.",
+        {("disease_status", "worsened")},
+        set(),
+    ),
+    (
+        "t42s review guard 6: true progression favored",
+        "Progression on sotorasib (CT 09/2026: growing RUL mass). Pseudoprogression vs true progression: true "
+        "progression favored given new lesions.",
+        {("disease_status", "worsened")},
+        set(),
+    ),
+    (
+        "t42s review guard 6: pseudoprogression unlikely",
+        "Progression on sotorasib (CT 09/2026: growing RUL mass). Pseudoprogression vs true progression discussed; new "
+        "lesions make pseudoprogression unlikely.",
+        {("disease_status", "worsened")},
+        set(),
+    ),
+    (
+        "t42s review guard 6 (own): pseudoprogression not applicable",
+        "Progression on adagrasib (CT 08/2026: enlarging LLL mass). Pseudoprogression vs true progression: not "
+        "applicable to a targeted agent.",
+        {("disease_status", "worsened")},
+        set(),
+    ),
+    (
+        "t42s review guard 7: a quote followed by no evidence of something else",
+        'The prior report stated "multiple new hepatic metastases, progression." There is no evidence of response to '
+        "carboplatin/pemetrexed/pembrolizumab; the liver lesions have grown.",
+        {("disease_status", "worsened"), ("spread", "metastatic")},
+        set(),
+    ),
+    (
+        "t42s review guard 7 (own): a quote, on review no evidence of another finding",
+        'The previous report stated "new bone metastases." On review of outside films there is no evidence of '
+        "fracture; the sclerotic lesions have increased.",
+        {("spread", "metastatic")},
+        set(),
+    ),
+    (
+        "t42s review guard 8: named metastases, staging unfinished",
+        "Lung adenocarcinoma with bone metastases staging work-up not yet completed (brain MRI outstanding).",
+        {("histology", "nsclc"), ("spread", "metastatic")},
+        set(),
+    ),
+    (
+        "t42s review guard 8 (own): named mets, staging not yet completed",
+        "Squamous cell lung cancer with liver mets staging not yet completed; PET scheduled.",
+        {("histology", "nsclc"), ("spread", "metastatic")},
+        set(),
+    ),
 ]
 
 

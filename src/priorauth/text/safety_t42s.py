@@ -30,6 +30,14 @@ Classes (tests/text/test_wording_classes_v42s.py):
 - [t42s-drug-risk-sequence] a drug named in a risk of a sequence ("hepatotoxicity risk with sequential IO -> soto").
 - [t42s-mono-other-treatment-alone] "alone" said of a treatment that is no anticancer drug ("improved on antibiotics
   alone", "steroids alone"): no single-agent regimen.
+
+Review fixes (rt42s, eight drops that lost true facts, narrowed): a risk sequence is "risk / concern" only and a
+sentence with a grade, onset, hold, stop or date keeps its drug; a new start with a past year, a stop word or under a
+history heading stays; an order drops only its first order line's drug ("#" is no order line; prior / Hx lines, date
+ranges, lines of therapy spared); "initial diagnosis / impression" is no preliminary reading and the revise word must
+govern the diagnosis; a "response or stable disease" is a criterion only after a criteria or checkbox word on its line;
+a pseudoprogression differential drops only when left open; "no evidence of" corrects a quote only of the quoted
+finding, a bare "on review" not at all; a pending workup drops only the word "metastatic" alone.
 """
 
 from __future__ import annotations
@@ -39,7 +47,7 @@ from typing import TYPE_CHECKING
 
 from priorauth.text.document_scope import _OTHER_MARKED
 from priorauth.text.safety_t39s import _given_word
-from priorauth.text.safety_t41s import _given_more
+from priorauth.text.safety_t41s import _given_more, _year
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _line_end, _line_start
 
@@ -99,15 +107,22 @@ _WORKUP_PENDING = re.compile(
     r"performed|completed|arranged)|outstanding|not\s+yet)\b",
     re.I,
 )
+_METASTATIC_WORD = re.compile(r"metastatic", re.I)
 _DDX = re.compile(r"\b(?:ddx|differential(?:\s+diagnosis)?|dd)\s*(?::|includes?\b|is\b)", re.I)
 _VERSUS = re.compile(r"\b(?:vs\.?|versus)(?=\s)", re.I)
 _PRELIMINARY = re.compile(
     r"\b(?:rapid\s+on-?site\s+evaluation|ROSE|frozen\s+section|preliminary\s+(?:read\w*|diagnosis|impression|report)|"
-    r"intra-?operative\s+consult\w*|initial(?:ly)?\s+(?:read|reading|impression|diagnosis))\b[^.;\n]{0,30}?"
+    r"intra-?operative\s+consult\w*|initial(?:ly)?\s+(?:read|reading))\b[^.;\n]{0,30}?"
     r"\b(?:favou?red|suggested|called|read\s+as|was|showed|:)\s*$",
     re.I,
 )
-_REVISED = re.compile(r"\b(?:revised|amended|changed|superseded|overturned|not\s+confirmed|corrected)\b", re.I)
+# (review fix) the revise word governs the diagnosis ("final diagnosis revised"), not a plan ("plan changed")
+_REVISED = re.compile(
+    r"\b(?:diagnosis|dx|impression|interpretation|read(?:ing)?)\s+(?:was\s+|is\s+|has\s+been\s+)?(?:revised|amended|"
+    r"changed|superseded|overturned|not\s+confirmed|corrected)\b|\b(?:revised|amended|corrected)\s+(?:final\s+)?"
+    r"(?:diagnosis|dx|impression|interpretation)\b",
+    re.I,
+)
 
 
 def _diagnoses(text: str, out: TextFacts) -> None:
@@ -119,8 +134,8 @@ def _diagnoses(text: str, out: TextFacts) -> None:
         spread_only = (
             getattr(d, "spread", False) and not getattr(d, "histology", None) and not getattr(d, "stage", None)
         )
-        if spread_only and _WORKUP_PENDING.match(text, end):
-            return True  # [t42s-spread-workup-pending]
+        if spread_only and _WORKUP_PENDING.match(text, end) and _METASTATIC_WORD.fullmatch(text[start:end]):
+            return True  # [t42s-spread-workup-pending] (review fix) "metastatic" alone, never named metastases
         if not getattr(d, "histology", None) or getattr(d, "stage", None):
             return False
         s0, s1 = _sentence_start(text, start), _sentence_end(text, end)
@@ -143,9 +158,23 @@ _QUOTED_PRIOR = re.compile(
 )
 _CORRECTS = re.compile(
     r"\b(?:corrected|correction|revised|amended|retract\w*|in\s+error|erroneous\w*|misread|misinterpret\w*|"
-    r"on\s+(?:re-?)?review|no\s+evidence\s+of|is\s+(?:actually\s+)?(?:a\s+)?(?:stable\s+)?(?:benign|hemangioma|cyst))\b",
+    r"on\s+re-?review|is\s+(?:actually\s+)?(?:a\s+)?(?:stable\s+)?(?:benign|hemangioma|cyst))\b",
     re.I,
 )
+_NO_EVIDENCE = re.compile(r"\bno\s+evidence\s+of\s+((?:[\w-]+\s+){0,5}[\w-]+)", re.I)
+_STEM_SKIP = frozenset({"multip", "increa", "interv", "diseas", "findin", "lesion", "change", "signif", "progre"})
+
+
+def _stems(words: str) -> set[str]:
+    return {w[:6].lower() for w in re.findall(r"[A-Za-z]{5,}", words)} - _STEM_SKIP
+
+
+def _negates_quote(after: str, quote: str) -> bool:
+    """(review fix) "no evidence of" corrects a quote only when it negates the quoted finding itself ("new liver
+    metastasis" ... "no evidence of hepatic metastatic disease"), not another one ("no evidence of response")."""
+    return any(_stems(m.group(1)) & _stems(quote) for m in _NO_EVIDENCE.finditer(after))
+
+
 _CONFIRMS = re.compile(r"\bconfirm\w*\b|\bstands\b|\bunchanged\s+from\s+the\s+prior\s+impression\b", re.I)
 
 
@@ -153,7 +182,8 @@ def _quoted_corrected(text: str, out: TextFacts) -> None:
     quotes = []
     for m in _QUOTED_PRIOR.finditer(text):
         after = text[m.end() : m.end() + 400]
-        if _CORRECTS.search(after) and not _CONFIRMS.search(after):
+        corrected = _CORRECTS.search(after) or _negates_quote(after, m.group(1))
+        if corrected and not _CONFIRMS.search(after):
             quotes.append((m.start(1), m.end(1)))
     if not quotes:
         return
@@ -182,10 +212,26 @@ _PSEUDO_DIFFERENTIAL = re.compile(
     re.I,
 )
 _CALLED = re.compile(r"\bconfirm\w*\b|\bconsistent\s+with\s+(?:true\s+)?progression\b", re.I)
+# (review fix) a disjunction is a criterion only in a checklist's or criteria's words on its line, before it
+_CRITERIA_CONTEXT = re.compile(
+    r"\bcriteri(?:a|on)\b|\brequir\w*|\bmust\b|\bneeds?\s+to\b|\beligib\w*|\[\s*[xX\u2713]?\s*\]|[\u2610\u2611\u2612]",
+)
+# (review fix) the differential is left open: a pseudoprogression remark that decides it ("true progression favored",
+# "not a consideration", "pseudoprogression unlikely") leaves the progression stated
+_LEFT_OPEN = re.compile(
+    r"\b(?:differential|ddx|cannot\s+(?:be\s+)?(?:exclude|rule\w*\s+out|distinguish)|can'?t\s+(?:exclude|rule\s+out)|"
+    r"not\s+(?:be\s+)?excluded|indeterminate|uncertain|unclear|equivocal|(?:repeat|follow-?up|short-?interval|"
+    r"confirmatory)\s+(?:imaging|scans?|CT|PET|MRI|follow-?up)|re-?imag\w*|before\s+changing)\b",
+    re.I,
+)
 
 
 def _statuses(text: str, out: TextFacts) -> None:
-    disjunctions = [(m.start(), m.end()) for m in _CRITERION_DISJUNCTION.finditer(text)]
+    disjunctions = [
+        (m.start(), m.end())
+        for m in _CRITERION_DISJUNCTION.finditer(text)
+        if _CRITERIA_CONTEXT.search(text[_line_start(text, m.start()) : m.start()])
+    ]
     pseudo = [m for m in _PSEUDO_DIFFERENTIAL.finditer(text)]
 
     def dropped(s: object) -> bool:
@@ -200,7 +246,9 @@ def _statuses(text: str, out: TextFacts) -> None:
         for m in pseudo:
             start = _wrapped_sentence_start(text, m.start())
             prev = _wrapped_sentence_start(text, max(0, start - 2)) if start > 1 else start
-            if prev <= focus[0] < m.end() and not _CALLED.search(text[prev : _sentence_end(text, m.end())]):
+            around = text[prev : _sentence_end(text, m.end())]
+            after = text[start : _sentence_end(text, _sentence_end(text, m.end()) + 1)]
+            if prev <= focus[0] < m.end() and _LEFT_OPEN.search(after) and not _CALLED.search(around):
                 return True  # [t42s-status-pseudoprogression-differential]
         return False
 
@@ -252,22 +300,62 @@ _ORDER_TITLE = re.compile(
     r"(?![^\n]*\b(?:history|record|profile|list|fills?|claims?|log|summary|report)\b)",
     re.I,
 )
-_ORDER_LINE = re.compile(r"#\s*\d+|\bqty\b|\bquantity\b|\bRF\s*x?\s*\d|\brefills?\b|\bdisp(?:ense)?\s*[:#]", re.I)
+_ORDER_LINE = re.compile(r"\bqty\b|\bquantity\b|\bRF\s*x?\s*\d|\brefills?\b|\bdisp(?:ense)?\s*[:#]", re.I)
 _ONGOING = re.compile(
     r"\b(?:refill(?:ed|ing)?\b(?!\s*[:#x]?\s*\d)|renew\w*|continu\w*|currently\s+(?:on|taking)|since|started|C\d{1,2}\s*D\d{1,2}|cycle\s*\d+|"
     r"resume\w*|restart\w*|filled|dispensed\s+(?:on|in)|last\s+fill)\b",
     re.I,
 )
 _RISK_SEQUENCE = re.compile(
-    r"\b(?:risk|toxicit\w*|hepatotoxicit\w*|concern)\s+(?:with|of|from|after)\s+(?:the\s+)?(?:sequential|sequenced|"
+    r"\b(?:risk|concern)\s+(?:with|of|from|after)\s+(?:the\s+)?(?:sequential|sequenced|"
     r"sequencing|back-to-back)\b[^.;\n]{0,30}?(?:->|\u2192|then|followed\s+by|to)\s*$",
     re.I,
 )
 
 
-def _meds(text: str, out: TextFacts) -> None:
+# (review fix) a drug's line or sentence that says it happened: a grade, an onset, a hold, a stop, a date
+_HAPPENED = re.compile(
+    r"\bgrade\s*[1-5]\b|\bG[1-5]\b|\bonset\b|\bheld\b|\bhold\w*\b|\bstopp?(?:ed)?\b|\bdiscontinu\w*|\bd/?c'?d\b|"
+    r"\bceased\b|\b\d{1,2}/(?:\d{1,2}/)?\d{2,4}\b|\b(?:19|20)\d{2}\b",
+    re.I,
+)
+_DATE_RANGE = re.compile(r"\b\d{1,2}/(?:\d{1,2}/)?\d{2,4}\s*(?:-|\u2013|to)\s*\d{1,2}/(?:\d{1,2}/)?\d{2,4}\b")
+_STOPPED = re.compile(r"\bstopp?(?:ed)?\b|\bdiscontinu\w*|\bd/?c'?d\b|\bheld\b|\bhold\w*\b|\bceased\b", re.I)
+_HISTORY_LINE = re.compile(r"^\W*(?:prior|previous|hx\b|history|past)", re.I)
+_HISTORY_HEADING = re.compile(
+    r"^\W*(?:(?:treatment|therapy|oncologic|oncology|cancer|medication|systemic\s+therapy)\s+history|"
+    r"(?:prior|previous|past)\s+(?:treatments?|therap(?:y|ies)|regimens?|lines?)|hx)\b[^\n]{0,20}:?\s*$",
+    re.I,
+)
+
+
+def _under_history(text: str, at: int) -> bool:
+    """The line at ``at`` sits under a history heading ("Treatment history:"), no blank line between."""
+    start = _line_start(text, at)
+    block = text[:start].rsplit("\n\n", 1)[-1]
+    return any(_HISTORY_HEADING.match(ln) for ln in block.splitlines())
+
+
+def _past_start(text: str, line: str, at: int, year: int | None) -> bool:
+    """(review fix) a "new start" that is history: a past year or a stop on its line, or a history heading above."""
+    return _given_more(line, year) or bool(_STOPPED.search(line)) or _under_history(text, at)
+
+
+def _first_order_line(text: str, first_end: int) -> tuple[int, int] | None:
+    """(review fix) the order's own line: the first line after the title with a quantity or refills."""
+    at = first_end + 1
+    while at < len(text):
+        end = _line_end(text, at)
+        if _ORDER_LINE.search(text[at:end]):
+            return at, end
+        at = end + 1
+    return None
+
+
+def _meds(text: str, out: TextFacts, year: int | None = None) -> None:
     first_end = text.find("\n") if "\n" in text else len(text)
     order = bool(_ORDER_TITLE.match(text[:first_end])) and not _ONGOING.search(text)
+    order_line = _first_order_line(text, first_end) if order else None
 
     def dropped(m: object) -> bool:
         focus = _focus(m)
@@ -275,11 +363,22 @@ def _meds(text: str, out: TextFacts) -> None:
             return False
         start, end = focus
         line = _line(text, start)
-        if _START_AFTER.match(text, end) and not _given_more(line, None):
+        if _START_AFTER.match(text, end) and not _past_start(text, line, start, year):
             return True  # [t42s-drug-start-title]
-        if order and start > first_end and _ORDER_LINE.search(line) and not _given_word(line):
-            return True  # [t42s-drug-order-line]
-        return bool(_RISK_SEQUENCE.search(text[_sentence_start(text, start) : start]))  # [t42s-drug-risk-sequence]
+        if (
+            order_line
+            and order_line[0] <= start < order_line[1]
+            and not _given_word(line)
+            and not _given_more(line, year)
+            and not _HISTORY_LINE.match(line)
+            and not _DATE_RANGE.search(line)
+        ):
+            return True  # [t42s-drug-order-line] (review fix) the first order line's drug only
+        s0 = _sentence_start(text, start)
+        if not _RISK_SEQUENCE.search(text[s0:start]):
+            return False
+        # [t42s-drug-risk-sequence] (review fix) a sentence that says it happened keeps the drug
+        return not _HAPPENED.search(text[s0 : _sentence_end(text, end)])
 
     out.meds = [m for m in out.meds if not dropped(m)]
 
@@ -314,6 +413,6 @@ def apply(doc: TextDoc, out: TextFacts) -> TextFacts:
     _statuses(text, out)
     _kras(text, out)
     _naive(text, out)
-    _meds(text, out)
+    _meds(text, out, _year(doc.date))
     _monotherapy(text, out)
     return out
