@@ -4,9 +4,13 @@ class is a way real reports are written, with guards (what it must NOT read), ta
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from priorauth.text import ocr
 from priorauth.text.kras_ocr37 import fields_row
+from priorauth.text.sources import TextDoc
 from tests.ocr import scans
 
 CASES = [
@@ -97,6 +101,23 @@ CASES = [
         "insufficient",
         id="ocr37-patient-own-label-guard-relative-label",
     ),
+    # [ocr37-not-speck-detected] a scan's speck between "not" and "detected": still not detected
+    pytest.param(
+        "Lung core NGS, FFPE tissue\nKRAS p.G13D detected.\nKRAS p.G12C (c.34G>T) was not  ,\ndetected.\n",
+        "not_met",
+        id="ocr37-not-speck-detected",
+    ),
+    pytest.param(
+        "Lung core NGS, FFPE tissue\nEGFR L858R present. KRAS G12C was not  ;\nfound.\n",
+        "not_met",
+        id="ocr37-not-speck-detected-semicolon",
+    ),
+    # guard: a word after "not" is no call
+    pytest.param(
+        "Lung core NGS, FFPE tissue\nKRAS G12C detected, VAF 8%. Plasma was not sent. Detected in tissue only.\n",
+        "met",
+        id="ocr37-not-speck-detected-guard-word",
+    ),
 ]
 
 
@@ -116,3 +137,77 @@ def test_ocr37_classes(text: str, status: str) -> None:
 )
 def test_ocr37_fields_row(line: str, nxt: str, row: bool) -> None:
     assert fields_row(line, nxt) is row
+
+
+@pytest.mark.parametrize(
+    ("line", "misread"),
+    [
+        # [ocr37-person-named] a doubted given name like a drug's name, before a surname and a credential: no drug
+        ("Counselor: Zirabel Okonkwo-Hale, MS, CGC  Referring: oncology\n", False),
+        ("Seen with Zirabel Lindqvist, RN\n", False),
+        # guards: the same word with no surname and credential, or lower case, is still a misread drug
+        ("Plan: Zirabel 15 mg/kg every 3 weeks\n", True),
+        ("Counselor: zirabel Okonkwo, MS\n", True),
+    ],
+)
+def test_ocr37_person_named_is_no_misread_drug(line: str, misread: bool) -> None:
+    from priorauth.text import _misread_drug
+
+    words = [ocr.Word(m.start(), m.end(), 40.0, (0, 0, 1, 1)) for m in re.finditer(r"\S+", line)]
+    assert (_misread_drug(line, words) is not None) is misread
+
+
+def _scanned(text: str, doubted: str | None = None) -> TextDoc:
+    """A one-page scanned TextDoc whose words read 95, except the word after "||" (marked, then removed), read 50."""
+    at = text.index("||") if doubted else -1
+    text = text.replace("||", "", 1)
+    words = tuple(
+        ocr.Word(m.start(), m.end(), 50.0 if m.start() == at else 95.0, (0, 0, 1, 1)) for m in re.finditer(r"\S+", text)
+    )
+    return TextDoc(
+        "DocumentReference/x",
+        None,
+        "DocumentReference",
+        "t",
+        text,
+        pages=(ocr.Page(1, 0, len(text), (100, 100), words),),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "confident"),
+    [
+        # [ocr37-status-grid] a doubted word in another gene's cell of a gene-status grid: KRAS's cell trusted
+        ("AKT1 WT  FGFR1 ||WT  IDH1 WT  KRAS WT  MET WT\n", True),
+        ("BRAF V600E  EGFR WT  KRAS WT\nNRAS WT  PIK3CA ||WT  PTEN WT\n", True),
+        # guards: KRAS's own cell doubted; a cell one letter from KRAS; a prose line
+        ("AKT1 WT  FGFR1 WT  KRAS ||WT  MET WT\n", False),
+        ("AKT1 WT  NRAS ||WT  KRAS WT  MET WT\n", False),
+        ("Result: KRAS WT; the FGFR1 call is ||uncertain\n", False),
+    ],
+)
+def test_ocr37_status_grid(text: str, confident: bool) -> None:
+    from priorauth.text import reading_of
+
+    doc = _scanned(text, "x")
+    at = doc.text.index("KRAS WT")
+    end = doc.text.index("\n", at)
+    assert reading_of(doc, doc.text.rfind("\n", 0, at) + 1, end, (at, at + 7)).confident is confident
+
+
+@pytest.mark.parametrize(
+    ("text", "confident"),
+    [
+        # [ocr37-bracketed-in] "(in-house ...)": the word "in", no box read as "(I N"
+        ("Block A2 sent for NGS (in-house 50-gene panel). Result: KRAS G12C, VAF 29%.\n", True),
+        ("KRAS G12C detected (in situ component excluded).\n", True),
+        # guard: a box read with a stroke for its blank
+        ("KRAS G12C detected  [1Y  [ ] N\n", False),
+    ],
+)
+def test_ocr37_bracketed_in(text: str, confident: bool) -> None:
+    from priorauth.text import reading_of
+
+    doc = _scanned(text)
+    at = doc.text.index("KRAS")
+    assert reading_of(doc, at, doc.text.index("\n"), (at, at + 9)).confident is confident

@@ -452,6 +452,7 @@ _NEGATED_BY: tuple[Callable[[TextDoc, Finding], object], ...] = (
     postposed_negation,  # [ocr27-postposed-negation] "G12C nav."
     specked_split_negation,  # [ocr30s-specked-split-negation]
     copula_speck_not,  # [ocr32s-copula-speck-not]
+    kras_ocr37.not_speck_detected,  # [ocr37-not-speck-detected] "was not  ." over "detected."
 )
 
 

@@ -20,15 +20,33 @@
   result, not a relative's, so it is read. Only a label at a line's start naming the patient (patient's, pt's,
   proband's, her own, his own) and a test or tumour noun, the label the last one before the finding, and no relative
   named between the label and the finding ("Patient's tumor testing: ... her sister's tumor had G12C" stays family).
+* [ocr37-not-speck-detected] (an OCR reading of "was not detected") a scan's speck between "not" and "detected"
+  ("KRAS p.G12C (c.34G>T) was not  ." over "detected."): the call is still "not detected", as
+  [ocr32s-copula-speck-not] reads a speck before the "not". Only a copula right after the variant (its bracketed alias
+  between), "not", then specks, spaces and line breaks alone, then detected / found / identified; a word after "not"
+  ("was not tested. Detected: ...") is no such call.
+* [ocr37-person-named] a scanned word read doubtfully that looks like a drug's name ("Mirabel", near "zirabev") but is
+  a person's given name: capitalised, then a capitalised surname (one hyphen allowed) and a comma with a credential
+  ("Mirabel Castaneda-Voss, MS, CGC"): a name, so the page hides no drug and an absence of a prior inhibitor is read on
+  it. Only the word right before such a surname and credential; a doubtful word anywhere else is still checked.
+* [ocr37-status-grid] a gene-status grid ("FGFR1 WT  HRAS WT  IDH1 WT  KRAS WT  MAP2K1 WT", three or more gene
+  cells a row): a word of another gene's cell read doubtfully ("PIK3CA WT" at 50%) speaks of that gene, so KRAS's own
+  cell, read well, is trusted, as another gene's labelled cell is ([ocr33-other-gene-cell]). Only rows wholly made of
+  gene-and-status cells, two thirds of them known genes' symbols, the finding in the KRAS cell; a cell whose gene is
+  one letter from KRAS ("HRAS", "NRAS", "KRA5") still counts, as it may be KRAS misread.
+* [ocr37-bracketed-in] the word "in" right after an opening bracket ("(in-house 50-gene panel)"): a word, not a typed
+  answer box read as "(I N" ([ocr19s-broken-box]); a capital "(In" or "[1N" is still a broken box.
 """
 
 from __future__ import annotations
 
 import re
 
+from priorauth.text.kras_ocr33 import OTHER_GENE
 from priorauth.text.layout import _RESULT_WORD
 from priorauth.text.pipeline import Finding
 from priorauth.text.sources import TextDoc
+from priorauth.text.spans import _line_end, _line_start
 
 _VARIANT_LEAD = r"(?:(?:the|a|an)[ \t\n]+)?(?:k-?ras[ \t\n]+)?(?:\(?p\.[ \t]?)?"
 _CLAUSE_REST = re.compile(r"(?:[^.;\n]|\.(?=\d))*")
@@ -109,6 +127,68 @@ def patient_own_label(doc: TextDoc, f: Finding) -> bool:
         return False
     between = doc.text[labels[-1].end() : f.start]
     return "\n\n" not in between and not _RELATIVE.search(between)
+
+
+# --- [ocr37-not-speck-detected] ----------------------------------------------------------------------------------------
+_SPECK = r"[ \t.,;:'`\u2018\u2019~_\u2013\u2014\u2026|-]"
+_NOT_SPECK_DETECTED = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,30}\))?\)?[ \t\n]+(?:was|is|were|are|(?:has|have|had)[ \t]+been)[ \t\n]+not"
+    rf"((?:{_SPECK}|\n)+)(?:detected|found|identified)\b",
+    re.I,
+)
+
+
+def not_speck_detected(doc: TextDoc, f: Finding) -> bool:
+    """[ocr37-not-speck-detected] "KRAS p.G12C (c.34G>T) was not ." over "detected.": negated."""
+    m = _NOT_SPECK_DETECTED.match(doc.text, f.end)
+    return bool(m and m.group(1).strip())  # a clean "was not detected" is the ordinary negation's
+
+
+# --- [ocr37-person-named] ----------------------------------------------------------------------------------------------
+_SURNAME_CREDENTIAL = re.compile(
+    r"[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]*,[ \t]*(?:MD|DO|MS|CGC|LCGC|RN|NP|PA(?:-C)?|PhD|PharmD|MBBS|FNP|APRN)\b"
+)
+
+
+def person_named(text: str, start: int, end: int) -> bool:
+    """[ocr37-person-named] "Mirabel Castaneda-Voss, MS, CGC": a person's given name, no misread drug."""
+    return text[start : start + 1].isupper() and bool(_SURNAME_CREDENTIAL.match(text, end))
+
+
+# --- [ocr37-status-grid] -----------------------------------------------------------------------------------------------
+_GRID_PAIR = re.compile(r"[^\w\s]{0,2}([A-Z][A-Z0-9]{1,6})[ \t]+([A-Za-z0-9.>*-]{1,8})(?:[^\w\n]{0,3}[ \t]*|$)")
+_GRID_GENE = re.compile(r"(?-i:KRAS|" + OTHER_GENE[5:])
+
+
+def _grid_pairs(line: str) -> list[re.Match[str]] | None:
+    """The (gene, status) cells of a gene-status grid's row ("AKT1 WT  ALK WT  BRAF V600E"), None for any other line:
+    three or more cells making up the whole line, two thirds of them or more a known gene's symbol."""
+    pairs, at, body = [], 0, line.rstrip()
+    while at < len(body):
+        m = _GRID_PAIR.match(body, at)
+        if not m or m.end() == at:
+            return None
+        pairs.append(m)
+        at = m.end()
+    known = sum(bool(_GRID_GENE.fullmatch(m.group(1))) for m in pairs)
+    return pairs if len(pairs) >= 3 and known * 3 >= len(pairs) * 2 else None
+
+
+def grid_other_cell(text: str, start: int, cited: tuple[int, int]) -> bool:
+    """[ocr37-status-grid] a word of another gene's cell in a gene-status grid ("PIK3CA WT" read at 50%), the finding
+    in KRAS's own cell ("KRAS WT"): that gene's word, not the finding's."""
+    from rapidfuzz.distance import Levenshtein
+
+    own_start, at_start = _line_start(text, cited[0]), _line_start(text, start)
+    own_pairs = _grid_pairs(text[own_start : _line_end(text, cited[0])])
+    pairs = own_pairs if own_start == at_start else _grid_pairs(text[at_start : _line_end(text, start)])
+    if not own_pairs or not pairs:
+        return False
+    own = next((m for m in own_pairs if own_start + m.start() <= cited[0] < own_start + m.end()), None)
+    cell = next((m for m in pairs if at_start + m.start() <= start < at_start + m.end()), None)
+    if own is None or cell is None or own.group(1) != "KRAS" or (own_start == at_start and own is cell):
+        return False
+    return Levenshtein.distance(cell.group(1), "KRAS") >= 2  # "HRAS", "NRAS", "KRA5": may be KRAS misread, still count
 
 
 # What this pass reads as no result of the patient, in kras_facts' order (one hook there).
