@@ -17,7 +17,8 @@ CASES = [
     # [ocr37-fields-row] a row of "Label: value" cells ends its statement: its negation stays on its row
     pytest.param(
         "Lung core panel, FFPE tissue\nKRAS  c.34G>T  p.G12C  VAF 14%  pathogenic\n"
-        "EGFR, ALK: no alteration  PD-L1 TPS: 60%  TMB: 9 mut/Mb\nThis KRAS G12C variant is the one reported above.\n",
+        "STK11  c.109C>T  p.Q37*  VAF 30%  pathogenic\nEGFR, ALK: no mutation  MSI status: stable (MSS)  ERBB2: not"
+        " amplified\nThe KRAS G12C mutation guides the choice of therapy.\n",
         "met",
         id="ocr37-fields-row",
     ),
@@ -129,10 +130,11 @@ def test_ocr37_classes(text: str, status: str) -> None:
 @pytest.mark.parametrize(
     ("line", "nxt", "row"),
     [
-        ("NRAS, BRAF: none found  MSI: stable  HER2: 1+", "The KRAS change ...", True),
-        ("NRAS, BRAF: none found  MSI: stable  HER2: 1+", "and KRAS ...", False),  # a lower-case next line
+        ("NRAS, BRAF: not detected  MSI: stable  HER2: 1+", "The KRAS change ...", True),
+        ("NRAS, BRAF: not detected  MSI: stable  HER2: 1+", "and KRAS ...", False),  # a lower-case next line
         ("Note: the sample was small and the run", "KRAS ...", False),  # one label: prose
         ("KRAS  c.34G>T  p.G12C  VAF 14%", "The ...", False),  # cells, no labels
+        ("Drug: adagrasib 200 mg tablets   Prescriber: Dr A B", "Our criteria ...", False),  # fields, no results
     ],
 )
 def test_ocr37_fields_row(line: str, nxt: str, row: bool) -> None:

@@ -3,8 +3,10 @@
 * [ocr37-fields-row] a line of two or more "Label: value" cells side by side ("NRAS, BRAF: no mutation  Microsatellite
   status: stable (MSS)  HER2: not amplified") is a row of fields, a statement of its own: a capitalised line after it
   ("The KRAS G12C mutation predicts ...") starts a new sentence, so the row's "no mutation" does not negate it. Only two
-  or more field cells (a capitalised label and a value after its colon), the cells two or more spaces apart, and a next
-  line that starts with a capital; a prose line with one label ("Note: the sample ... was") wraps as before.
+  or more result fields (a capitalised label and, after its colon, a result's word: no, not, negative, stable, not
+  amplified, wild type ...), the cells two or more spaces apart, and a next line that starts with a capital; a prose
+  line with one label ("Note: the sample ... was") wraps as before, and so does a row of other fields ("Drug: adagrasib
+  200 mg tablets  Prescriber: Dr ..." over "Our criteria require ...": a payer's request, not a drug given).
 * [ocr37-same-position-as] a variant named as what another change is compared with by its position ("KRAS p.G12S
   changes the same nucleotide (c.34) as G12C", "G12D sits at the same codon as G12C"): the comparison, no result. Only
   "same" with a position's noun (codon, nucleotide, base, position, residue, amino acid) and "as" right before the
@@ -58,7 +60,11 @@ def _result_after(doc: TextDoc, f: Finding) -> bool:
 
 
 # --- [ocr37-fields-row] ------------------------------------------------------------------------------------------------
-_FIELD_CELL = re.compile(r"[A-Z][\w ,/&()+-]{0,40}:[ \t]*\S")
+_FIELD_CELL = re.compile(
+    r"[A-Z][\w ,/&()+-]{0,40}:[ \t]*(?:no|not|negative|positive|detected|absent|present|wild[ \t-]?type|wt|stable|"
+    r"unstable|high|low|amplified|mutated|mutant|equivocal|intact|retained|lost|proficient|deficient)\b",
+    re.I,
+)
 _CELL_GAP = re.compile(r" {2,}|\t")
 
 
