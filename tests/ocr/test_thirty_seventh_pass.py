@@ -119,6 +119,76 @@ CASES = [
         "met",
         id="ocr37-not-speck-detected-guard-word",
     ),
+    # review fixes (guards): [ocr37-fields-row] a row whose last cell is cut mid-statement still wraps
+    pytest.param(
+        "Lung core panel, FFPE tissue\nEGFR: negative  ALK: negative  KRAS: negative for\nG12C, G12D and G12V.\n",
+        "not_met",
+        id="ocr37-fix-fields-row-open-for",
+    ),
+    pytest.param(
+        "Lung core panel, FFPE tissue\nEGFR: negative  ALK: negative  ROS1: negative  KRAS: no\n"
+        "G12C or other codon 12/13 mutation detected.\n",
+        "not_met",
+        id="ocr37-fix-fields-row-open-no",
+    ),
+    pytest.param(
+        "Lung core panel, FFPE tissue\nEGFR: negative  ALK: negative  KRAS: no mutation at\nG12C (codon 12) detected.\n",
+        "not_met",
+        id="ocr37-fix-fields-row-open-at",
+    ),
+    pytest.param(
+        "Lung core panel, FFPE tissue\nEGFR: negative  ALK: negative  KRAS G12C: not\nDetected.\n",
+        "not_met",
+        id="ocr37-fix-fields-row-open-not",
+    ),
+    pytest.param(
+        "Lung core panel, FFPE tissue\nEGFR: NEGATIVE  ALK: NEGATIVE  KRAS G12C: NOT\nDETECTED\n",
+        "not_met",
+        id="ocr37-fix-fields-row-open-not-capitals",
+    ),
+    pytest.param(
+        "Bronchial biopsy NGS, FFPE\nMET: not amplified  RET: negative  ALK: negative  KRAS: no variant at\n"
+        "G12C (c.34) detected.\n",
+        "not_met",
+        id="ocr37-fix-fields-row-open-variant-at",
+    ),
+    # review fixes (guards): [ocr37-patient-own-label] a pending label, a relative later in the finding's sentence
+    pytest.param(
+        "Genetics consult\nFamily history:\nPatient's tumor testing: pending (sent 11/2026)\n"
+        "KRAS G12C-positive lung adenocarcinoma in her late twin (dx 2023).\n",
+        "insufficient",
+        id="ocr37-fix-own-label-pending-twin",
+    ),
+    pytest.param(
+        "Genetics consult\nFamily history:\nPatient's tumor testing: pending. KRAS G12C NSCLC in a first-degree"
+        " relative, per outside records.\n",
+        "insufficient",
+        id="ocr37-fix-own-label-first-degree",
+    ),
+    pytest.param(
+        "Genetics consult\nFamily history:\nPatient's tumor testing: pending. Stepmother, NSCLC, KRAS G12C detected.\n",
+        "insufficient",
+        id="ocr37-fix-own-label-stepmother",
+    ),
+    pytest.param(
+        "Cancer genetics visit\nFamily history:\nHis own biomarker testing: not done yet; KRAS G12C lung cancer in his"
+        " half-brother at 51.\n",
+        "insufficient",
+        id="ocr37-fix-own-label-half-brother",
+    ),
+    # review fixes (guards): [ocr37-applies-only-to] a result after a semicolon or a colon keeps its result
+    pytest.param(
+        "Clinic note\nLung core tissue NGS 10/2026.\nTherapy is only for G12C; her tumor harbors it (VAF 18%), so we"
+        " will start sotorasib.\n",
+        "met",
+        id="ocr37-fix-applies-only-to-semicolon",
+    ),
+    pytest.param(
+        "Clinic note\nLung core tissue NGS 10/2026.\nTreatment is only for G12C; his tumor carries it (VAF 9%), so we"
+        " will start adagrasib.\n",
+        "met",
+        id="ocr37-fix-applies-only-to-carries",
+    ),
 ]
 
 
@@ -135,6 +205,9 @@ def test_ocr37_classes(text: str, status: str) -> None:
         ("Note: the sample was small and the run", "KRAS ...", False),  # one label: prose
         ("KRAS  c.34G>T  p.G12C  VAF 14%", "The ...", False),  # cells, no labels
         ("Drug: adagrasib 200 mg tablets   Prescriber: Dr A B", "Our criteria ...", False),  # fields, no results
+        ("EGFR: negative  KRAS: negative for", "G12C ...", False),  # review fix: the last cell cut mid-statement
+        ("BRAF: negative  KRAS G12C:", "Not detected.", False),  # a label with nothing after its colon
+        ("BRAF: negative  ALK: negative", "KRAS G12C not detected.", False),  # a next line begun with KRAS
     ],
 )
 def test_ocr37_fields_row(line: str, nxt: str, row: bool) -> None:
@@ -150,6 +223,17 @@ def test_ocr37_fields_row(line: str, nxt: str, row: bool) -> None:
         # guards: the same word with no surname and credential, or lower case, is still a misread drug
         ("Plan: Zirabel 15 mg/kg every 3 weeks\n", True),
         ("Counselor: zirabel Okonkwo, MS\n", True),
+        ("Counselor:\nZirabel Okonkwo, MS, CGC\n", False),
+        # review fixes (guards): a medication table's misread drug before its prescriber; no name's context; two spaces
+        (
+            "Drug  Prescriber  Dose  Dates\nCarboplatin  Patel, MD  AUC 5  01/2025 - 04/2025\n"
+            "Aeagresie      Chen, MD       600 mg BID      05/2025 - 09/2025\n",
+            True,
+        ),
+        ("Sotorasb   Chen, PharmD\n", True),
+        ("Krazatl   Okafor, MD\n", True),
+        ("Adagrasb Nguyen, PA-C\n", True),
+        ("Prior agents\nSigned: Sotorasb Lee, MD\n", True),
     ],
 )
 def test_ocr37_person_named_is_no_misread_drug(line: str, misread: bool) -> None:
@@ -195,6 +279,23 @@ def test_ocr37_status_grid(text: str, confident: bool) -> None:
     at = doc.text.index("KRAS WT")
     end = doc.text.index("\n", at)
     assert reading_of(doc, doc.text.rfind("\n", 0, at) + 1, end, (at, at + 7)).confident is confident
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review fix (guards): a doubted capitalised word after KRAS's cell is no other gene's cell: no grid
+        "EGFR WT  BRAF WT  ALK NEG  KRAS G12C ||N0T DETECTED\n",
+        "EGFR WT  BRAF WT  ALK NEG  KRAS G12C ||NQT DETECTED\n",
+        "ALK NEG  KRAS G12C ||NQ7 FOUND  RET NEG\n",
+    ],
+)
+def test_ocr37_status_grid_no_gene_cell(text: str) -> None:
+    from priorauth.text import reading_of
+
+    doc = _scanned(text, "x")
+    at = doc.text.index("KRAS G12C")
+    assert not reading_of(doc, 0, doc.text.index("\n"), (at, at + 9)).confident
 
 
 @pytest.mark.parametrize(

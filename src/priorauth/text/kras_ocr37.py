@@ -38,25 +38,37 @@
   one letter from KRAS ("HRAS", "NRAS", "KRA5") still counts, as it may be KRAS misread.
 * [ocr37-bracketed-in] the word "in" right after an opening bracket ("(in-house 50-gene panel)"): a word, not a typed
   answer box read as "(I N" ([ocr19s-broken-box]); a capital "(In" or "[1N" is still a broken box.
+
+Review fixes (narrowed): a fields row ends its statement only when its last cell is a complete field and the next line
+starts with no variant or KRAS; the patient's own label needs a value (no "pending" / "sent"), the finding in its own
+sentence and no relative to that sentence's end; a given name needs one space before the surname, a name's label and
+no medication list; a grid's cells are all status words under known (or one-letter-misread) genes, the doubted cell a
+known gene's; the look-ahead for a result runs to the sentence's end across ";" and ":".
 """
 
 from __future__ import annotations
 
 import re
 
-from priorauth.text.kras_ocr33 import OTHER_GENE
 from priorauth.text.layout import _RESULT_WORD
 from priorauth.text.pipeline import Finding
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _line_end, _line_start
 
 _VARIANT_LEAD = r"(?:(?:the|a|an)[ \t\n]+)?(?:k-?ras[ \t\n]+)?(?:\(?p\.[ \t]?)?"
-_CLAUSE_REST = re.compile(r"(?:[^.;\n]|\.(?=\d))*")
+# The rest of the finding's sentence, across ";" and ":" and a line's wrap (a next line begun in lower case) ("only for
+# G12C; her tumor harbors it (VAF 18%)"): a result anywhere in it keeps the finding's result (review fix).
+_SENTENCE_REST = re.compile(r"(?:[^.!?\n]|[.!?](?=[\w%(])|\n(?=[ \t]*[a-z(]))*")
+_RESULT_MORE = re.compile(
+    r"\b(?:harbou?r\w*|carr(?:y|ies|ied|ying)|has|have|had|vaf|allele[ \t\n]+fraction|in[ \t\n]+(?:this|our|the)[ \t\n]+"
+    r"(?:patient|tumou?r|sample|specimen|case))\b",
+    re.I,
+)
 
 
 def _result_after(doc: TextDoc, f: Finding) -> bool:
-    rest = _CLAUSE_REST.match(doc.text, f.end)
-    return bool(rest and _RESULT_WORD.search(rest.group(0)))
+    rest = _SENTENCE_REST.match(doc.text, f.end)
+    return bool(rest and (_RESULT_WORD.search(rest.group(0)) or _RESULT_MORE.search(rest.group(0))))
 
 
 # --- [ocr37-fields-row] ------------------------------------------------------------------------------------------------
@@ -66,15 +78,24 @@ _FIELD_CELL = re.compile(
     re.I,
 )
 _CELL_GAP = re.compile(r" {2,}|\t")
+# A cell left open at the line's end (review fix): "KRAS: negative for" / "KRAS G12C: not" / "KRAS: no mutation at" /
+# "KRAS:" goes on on the next line, as does a next line begun with a variant or KRAS ("G12C, G12D and G12V.").
+_OPEN_END = re.compile(
+    r"(?:\b(?:no|not|for|at|of|in|with|without|and|or|to|than|by|on|as|the|a|an|any|nor)|[:,;/&])[ \t]*$", re.I
+)
+_COMPLETE_CELL = re.compile(r"[A-Z][^:\n]{0,40}:[ \t]*\S")
+_VARIANT_NEXT = re.compile(r"[ \t]*(?:\(?(?:p|c)\.|[A-Z]\d{1,4}(?:[A-Z*]|fs|del|ins|dup)|(?i:k-?ras|codons?|exons?)\b)")
 
 
 def fields_row(line: str, nxt: str) -> bool:
     """[ocr37-fields-row] "NRAS, BRAF: no mutation  MSI: stable  HER2: not amplified" over a capitalised line: a row
     of fields, no wrap into the next line."""
-    if not nxt.lstrip()[:1].isupper():
+    if not nxt.lstrip()[:1].isupper() or _VARIANT_NEXT.match(nxt):
         return False
     cells = [c for c in _CELL_GAP.split(line.strip()) if c]
-    return len(cells) >= 2 and sum(bool(_FIELD_CELL.match(c)) for c in cells) >= 2
+    if len(cells) < 2 or not _COMPLETE_CELL.match(cells[-1]) or _OPEN_END.search(cells[-1]):
+        return False  # the row's last cell is not a complete field: its statement goes on
+    return sum(bool(_FIELD_CELL.match(c)) for c in cells) >= 2
 
 
 # --- [ocr37-same-position-as] ------------------------------------------------------------------------------------------
@@ -119,20 +140,33 @@ _OWN_LABEL = re.compile(
     re.I,
 )
 _RELATIVE = re.compile(
-    r"\b(?:sister|brother|sibling|mother|father|parent|daughter|son|aunt|uncle|cousin|niece|nephew|grand\w+|"
-    r"relative|family|husband|wife|spouse|partner|twin)s?(?:'s|s')?\b",
+    r"\b(?:(?:step|half)[ \t-]?)?(?:sister|brother|sibling|sib|mother|father|parent|daughter|son|child|aunt|uncle|"
+    r"cousin|niece|nephew|grand\w+|relative|family|kindred|husband|wife|spouse|partner|twin|mom|dad|mum)s?(?:'s|s')?\b"
+    r"|\b(?:MGM|PGM|MGF|PGF|maternal|paternal|(?:first|second|third|1st|2nd|3rd)[ \t-]degree)\b"
+    r"|(?i:\b(?:step|half)[ \t-]?\w+)",
     re.I,
 )
+# A label whose value is no result (review fix): "Patient's tumor testing: pending (sent 11/2026)".
+_NO_VALUE = re.compile(
+    r"[ \t]*(?:pending|awaited|awaiting|sent|ordered|requested|in[ \t]+(?:process|progress)|not[ \t]+(?:yet[ \t]+)?"
+    r"(?:done|performed|sent|available|tested|back|resulted|received)|none|n/?a|unknown|tbd)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=[ \t]*(?:\n|$)|[ \t]+[A-Z(])|\n\n")
+_WRAPPED_BREAK = re.compile(r"[^,;:\w\n][ \t]*\n")  # a line's end that is no wrap ("... (sent 11/2026)" over "KRAS")
 
 
 def patient_own_label(doc: TextDoc, f: Finding) -> bool:
     """[ocr37-patient-own-label] "Patient's tumor testing: ...; KRAS ... negative" in a family history: the patient's."""
     window_start = max(0, f.start - 400)
     labels = list(_LINE_LABEL.finditer(doc.text, window_start, f.start))
-    if not labels or not _OWN_LABEL.match(labels[-1].group(0)):
+    if not labels or not _OWN_LABEL.match(labels[-1].group(0)) or _NO_VALUE.match(doc.text, labels[-1].end()):
         return False
     between = doc.text[labels[-1].end() : f.start]
-    return "\n\n" not in between and not _RELATIVE.search(between)
+    if _SENTENCE_END.search(between) or _WRAPPED_BREAK.search(between):
+        return False  # the finding is not in the label's own sentence
+    end = _SENTENCE_END.search(doc.text, f.end)
+    return not _RELATIVE.search(doc.text, labels[-1].end(), end.start() if end else len(doc.text))
 
 
 # --- [ocr37-not-speck-detected] ----------------------------------------------------------------------------------------
@@ -152,18 +186,125 @@ def not_speck_detected(doc: TextDoc, f: Finding) -> bool:
 
 # --- [ocr37-person-named] ----------------------------------------------------------------------------------------------
 _SURNAME_CREDENTIAL = re.compile(
-    r"[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]*,[ \t]*(?:MD|DO|MS|CGC|LCGC|RN|NP|PA(?:-C)?|PhD|PharmD|MBBS|FNP|APRN)\b"
+    r" [A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]*,[ \t]*(?:MD|DO|MS|CGC|LCGC|RN|NP|PA(?:-C)?|PhD|PharmD|MBBS|FNP|APRN)\b"
+)
+
+
+# A name's context (review fix): a label naming a person right before the word on its line ("Counselor:", "Seen with",
+# "Signed:"), or the word starting its line under a line that ends with such a label.
+_NAME_LABEL = (
+    r"(?:(?:genetic[ \t]+)?counsell?or|seen[ \t]+(?:with|by)|(?:electronically[ \t]+)?signed(?:[ \t]+by)?|reviewed[ \t]+by|"
+    r"dictated[ \t]+by|(?:prepared|verified|approved|interpreted|reported|authored|written|referred)[ \t]+by|"
+    r"attending(?:[ \t]+physician)?|(?:ordering|referring|treating)(?:[ \t]+(?:physician|provider|clinician))?|"
+    r"physician|provider|clinician|pathologist|navigator|coordinator|author|contact|cc|from|to|attn|patient(?:[ \t]+name)?|"
+    r"name)"
+)
+_NAME_BEFORE = re.compile(rf"(?:^|[ \t])(?i:{_NAME_LABEL})[ \t]*[:\-]?[ \t]*$")
+_NAME_LINE_ABOVE = re.compile(rf"(?i:{_NAME_LABEL})[ \t]*:[ \t]*$")
+# A medication list or drug table (a header or section word): a doubted word there may be a drug, whoever follows it.
+_MEDICATION_CONTEXT = re.compile(
+    r"\b(?:drugs?|medications?|meds|medicines?|prescri\w*|rx|dos(?:e|es|ing|age)|regimens?|therap(?:y|ies)|"
+    r"treatments?|inhibitors?|agents?|mg|tablets?|bid|tid|qd|daily)\b",
+    re.I,
 )
 
 
 def person_named(text: str, start: int, end: int) -> bool:
     """[ocr37-person-named] "Mirabel Castaneda-Voss, MS, CGC": a person's given name, no misread drug."""
-    return text[start : start + 1].isupper() and bool(_SURNAME_CREDENTIAL.match(text, end))
+    if not text[start : start + 1].isupper() or not _SURNAME_CREDENTIAL.match(text, end):
+        return False
+    line_start, line_end = _line_start(text, start), _line_end(text, end)
+    before = text[line_start:start]
+    if before.strip():
+        named = bool(_NAME_BEFORE.search(before))
+    else:
+        above = text[_line_start(text, max(0, line_start - 1)) : max(0, line_start - 1)]
+        named = line_start > 0 and bool(_NAME_LINE_ABOVE.search(above))
+    if not named:
+        return False
+    block = text.rfind("\n\n", 0, line_start)
+    block = max(block + 2 if block >= 0 else 0, line_start - 600)
+    return not _MEDICATION_CONTEXT.search(text, block, line_end)  # never in a medication list or drug table
 
 
 # --- [ocr37-status-grid] -----------------------------------------------------------------------------------------------
 _GRID_PAIR = re.compile(r"[^\w\s]{0,2}([A-Z][A-Z0-9]{1,6})[ \t]+([A-Za-z0-9.>*-]{1,8})(?:[^\w\n]{0,3}[ \t]*|$)")
-_GRID_GENE = re.compile(r"(?-i:KRAS|" + OTHER_GENE[5:])
+_GRID_SYMBOLS = [
+    "KRAS",
+    "NRAS",
+    "HRAS",
+    "BRAF",
+    "EGFR",
+    "ALK",
+    "ROS1",
+    "RET",
+    "MET",
+    "ERBB2",
+    "HER2",
+    "NTRK1",
+    "NTRK2",
+    "NTRK3",
+    "PIK3CA",
+    "TP53",
+    "STK11",
+    "KEAP1",
+    "MAP2K1",
+    "NF1",
+    "PTEN",
+    "SMAD4",
+    "APC",
+    "CDKN2A",
+    "FGFR1",
+    "FGFR2",
+    "FGFR3",
+    "FGFR4",
+    "IDH1",
+    "IDH2",
+    "KIT",
+    "PDGFRA",
+    "BRCA1",
+    "BRCA2",
+    "NRG1",
+    "CTNNB1",
+    "RB1",
+    "ATM",
+    "AKT1",
+    "AKT2",
+    "AKT3",
+    "ERBB3",
+    "ERBB4",
+    "MAP2K2",
+    "MTOR",
+    "TSC1",
+    "TSC2",
+    "ARID1A",
+    "SMARCA4",
+    "NOTCH1",
+    "CDK4",
+    "CDK6",
+    "MDM2",
+    "MYC",
+    "NFE2L2",
+    "RAF1",
+    "GNAS",
+    "POLE",
+    "MLH1",
+    "MSH2",
+    "MSH6",
+    "PMS2",
+    "FBXW7",
+    "ESR1",
+    "JAK2",
+    "CCND1",
+    "U2AF1",
+    "RIT1",
+    "SMO",
+    "DDR2",
+]
+_GRID_GENE = re.compile("(?-i:" + "|".join(_GRID_SYMBOLS) + ")")
+_GRID_STATUS = re.compile(
+    r"(?i:wt|neg|pos|mut|amp|negative|positive|normal|wild-?type)|(?:p\.)?[A-Z]\d{1,4}(?:[A-Z*]|fs\*?\d*|del|ins|dup)"
+)
 
 
 def _grid_pairs(line: str) -> list[re.Match[str]] | None:
@@ -176,8 +317,19 @@ def _grid_pairs(line: str) -> list[re.Match[str]] | None:
             return None
         pairs.append(m)
         at = m.end()
+    if len(pairs) < 3 or not all(_GRID_STATUS.fullmatch(m.group(2)) for m in pairs):
+        return None  # review fix: every cell's status a status word ("KRAS G12C N0T DETECTED" is no grid)
     known = sum(bool(_GRID_GENE.fullmatch(m.group(1))) for m in pairs)
-    return pairs if len(pairs) >= 3 and known * 3 >= len(pairs) * 2 else None
+    # every cell a known gene's symbol or one a scan misread by one character ("(DH1 WT" for "IDH1 WT")
+    return pairs if known * 3 >= len(pairs) * 2 and all(_near_gene(m.group(1)) for m in pairs) else None
+
+
+def _near_gene(token: str) -> bool:
+    from rapidfuzz.distance import Levenshtein
+
+    if _GRID_GENE.fullmatch(token):
+        return True
+    return len(token) >= 3 and any(Levenshtein.distance(token, g) <= 1 for g in _GRID_SYMBOLS if len(g) >= 3)
 
 
 def grid_other_cell(text: str, start: int, cited: tuple[int, int]) -> bool:
@@ -194,6 +346,8 @@ def grid_other_cell(text: str, start: int, cited: tuple[int, int]) -> bool:
     cell = next((m for m in pairs if at_start + m.start() <= start < at_start + m.end()), None)
     if own is None or cell is None or own.group(1) != "KRAS" or (own_start == at_start and own is cell):
         return False
+    if not _GRID_GENE.fullmatch(cell.group(1)):
+        return False  # review fix: another gene's cell only under a known gene's symbol
     return Levenshtein.distance(cell.group(1), "KRAS") >= 2  # "HRAS", "NRAS", "KRA5": may be KRAS misread, still count
 
 
