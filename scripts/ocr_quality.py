@@ -47,9 +47,9 @@ lead on 2026-12-04; a development set since the thirty-fifth OCR pass), tests/oc
 heldout35`: written blind on 2026-12-04, US paper; scored blind once by the lead on 2026-12-04; a development set since the
 thirty-sixth OCR pass),
 tests/ocr/heldout_documents36.yaml (`--set heldout36`: written blind on 2026-12-05, US paper; scored blind once by the
-lead on 2026-12-05), tests/ocr/heldout_documents37.yaml (`--set heldout37`: written blind on 2026-12-05, US paper;
-scored blind once by the lead on 2026-12-05) and tests/ocr/heldout_documents38.yaml (`--set heldout38`: the next blind
-set); a set not merged yet is
+lead on 2026-12-05; a development set since the thirty-seventh OCR pass), tests/ocr/heldout_documents37.yaml (`--set
+heldout37`: written blind on 2026-12-05, US paper; scored blind once by the lead on 2026-12-05) and
+tests/ocr/heldout_documents38.yaml (`--set heldout38`: the next blind set); a set not merged yet is
 absent until merged, and then said so, never an error; they are scored apart.
 `--only ID,...` and `--dump DIR` (each OCR text beside its original) help read what differs. Needs the
 tesseract program.
@@ -111,7 +111,7 @@ SETS = {
     "heldout33": "heldout_documents33.yaml",  # written blind on 2026-12-04 (US paper); scored once, then read
     "heldout34": "heldout_documents34.yaml",  # written blind on 2026-12-04 (US paper); scored once, then read
     "heldout35": "heldout_documents35.yaml",  # written blind on 2026-12-04 (US paper); scored once, then read
-    "heldout36": "heldout_documents36.yaml",  # written blind on 2026-12-05 (US paper); scored once by the lead
+    "heldout36": "heldout_documents36.yaml",  # written blind on 2026-12-05 (US paper); scored once, then read
     "heldout37": "heldout_documents37.yaml",  # written blind on 2026-12-05 (US paper); scored once by the lead
     "heldout38": "heldout_documents38.yaml",  # the next blind set; absent until merged
 }

@@ -196,6 +196,7 @@ def _misread_drug(text: str, words: list[Word]) -> tuple[str, str] | None:
     from rapidfuzz.distance import Levenshtein
 
     from priorauth.text import ocr
+    from priorauth.text.kras_ocr37 import person_named
 
     names = _drug_names()
     for w in words:
@@ -204,6 +205,8 @@ def _misread_drug(text: str, words: list[Word]) -> tuple[str, str] | None:
             continue
         if _IDENTIFIER_LABEL.match(text, w.start + len(text[w.start : w.end].rstrip(".,;:()[]'\"|"))):
             continue  # [ocr27-identifier-label] "Tarxeta sanitaria: 0000000000": a field's label, no drug
+        if person_named(text, w.start, w.start + len(text[w.start : w.end].rstrip(".,;:()[]'\"|"))):
+            continue  # [ocr37-person-named] "Mirabel Castaneda-Voss, MS": a given name, no drug
         hit = process.extractOne(token, names, scorer=Levenshtein.normalized_similarity, score_cutoff=DRUG_LIKE)
         if hit:
             return token, hit[0]
@@ -241,6 +244,7 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
     report shows KRAS G12C": "stated" read for "started" would negate what comes before it, in another
     sentence). None for text that was not OCR'd."""
     from priorauth.text import ocr
+    from priorauth.text.kras_ocr37 import grid_other_cell
 
     if not ocr.words_in(doc.pages, start, end):
         return None
@@ -263,6 +267,7 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
             and not _record_key(doc.text, w, cited)
             and not _tier_cell(doc.text, w, cited)
             and not _other_gene_cell(doc.text, w, cited)
+            and not grid_other_cell(doc.text, w.start, cited)  # [ocr37-status-grid]
             and ((own[0] <= w.start < own[1] and _same_cell(doc.text, w, cited)) or _may_qualify(doc.text, w))
             and not _after_sentence(doc.text, w, end)
         ]
@@ -287,7 +292,7 @@ def reading_of(doc: TextDoc, start: int, end: int, focus: tuple[int, int] | None
         m = _NEGATED_CLAUSE.search(before)
         suspect = m.group(1) if m and _CONNECTIVE.match(doc.text, start) else None
     if suspect is None:  # [ocr19s-broken-box] a typed answer box on the finding's line read as a stroke
-        m = _BROKEN_BOX.search(doc.text, line_start, line_end)
+        m = next((m for m in _BROKEN_BOX.finditer(doc.text, line_start, line_end) if not word_in(m.group(0))), None)
         suspect = m.group(0) if m else None
     return OcrReading(words[0][0].number, conf, conf >= ocr.CONFIDENT and suspect is None, suspect)
 
@@ -563,6 +568,12 @@ _DAMAGED_NEGATION = re.compile(
 # trusted. A numbered item or a footnote closed round its number ("(1) No ILD", "[1]", "(I)") is not a box.
 _BROKEN_BOX = re.compile(r"[\[{(] ?(?:[1I](?! ?[\]})])|[l|!] ?[\]})]?) {0,2}(?:y|n|yes|no)\b", re.I)
 _GLUED = re.compile(r"^(?:(?:if|no|not|nor)[a-z]|[a-z](?:if|no|not|nor)|witha)$")
+
+
+def word_in(box: str) -> bool:
+    """[ocr37-bracketed-in] the word "in" after an opening bracket ("(in-house 50-gene panel)", "(in situ)"), lower
+    case and glued: a word, not a box read as "(I N" (``_BROKEN_BOX``)."""
+    return box[1:] == "in"
 # [ocr7-note-label] (held-out OCR v7, issue 17's eighth pass) A real word of that shape used as a field's label
 # ("Note:", "NOTE:", "Norm:", the Portuguese/Spanish/Italian "Nota:") is the label, not "not" glued to a letter.
 _GLUED_WORDS = frozenset({"note", "norm", "knot", "nota"})

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from priorauth.facts.model import Evidence, KrasResult
 from priorauth.terminology import concepts as cx
-from priorauth.text import kras_ocr36, safety_ocr35s, safety_ocr36s, safety_requirement
+from priorauth.text import kras_ocr36, kras_ocr37, safety_ocr35s, safety_ocr36s, safety_requirement
 from priorauth.text.document_scope import (
     _companion_sentence,
     _doc_flags,
@@ -452,6 +452,7 @@ _NEGATED_BY: tuple[Callable[[TextDoc, Finding], object], ...] = (
     postposed_negation,  # [ocr27-postposed-negation] "G12C nav."
     specked_split_negation,  # [ocr30s-specked-split-negation]
     copula_speck_not,  # [ocr32s-copula-speck-not]
+    kras_ocr37.not_speck_detected,  # [ocr37-not-speck-detected] "was not  ." over "detected."
 )
 
 
@@ -462,7 +463,9 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         pass  # (held-out v18) [v18-kras-request-withdrawn] "the request for X (..., KRAS G12C) is withdrawn": the request
     elif _told_by_relative(f, doc):
         pass  # (held-out v17) [v17-relative-source] "per pt/husband: ..., KRAS G12C": the patient's result, told by a relative
-    elif f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or f.section == "family_history":
+    elif f.modifiers & {"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "FAMILY", "GENERAL"} or (
+        f.section == "family_history" and not kras_ocr37.patient_own_label(doc, f)  # [ocr37-patient-own-label]
+    ):
         return
     if _GLUED_IF.search(doc.text[f.sentence_start : f.start]):
         return  # [ocr27-glued-conditional] "ifa KRAS G12C mutation were found": a scan's "if a", a hypothetical
@@ -565,6 +568,8 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # [ocr34-detection-title] "KRAS G12C MUTATION DETECTION (qPCR)": an assay's title, no result
     if any(no_result(doc, f) for no_result in kras_ocr36.NO_RESULT):
         return  # (OCR set 35) [ocr36-miscalled-as], [ocr36-topic-about], [ocr36-method-title], [ocr36-assay-detects-only] ...
+    if any(no_result(doc, f) for no_result in kras_ocr37.NO_RESULT):
+        return  # (OCR set 36) [ocr37-same-position-as], [ocr37-applies-only-to]
     if f.label != "KRAS_NEG" and _assay_menu(doc, f):
         return  # [ocr16-assay-menu] "real-time PCR (G12C, G12D, G12V, G13D)": what the assay looks for
     if f.label != "KRAS_NEG" and _reason_for_test(doc, f):

@@ -346,12 +346,19 @@ def unwrap(text: str) -> str:
             and not _OWN_ITEM.match(nxt)
             and not (_GENE_ROW.match(body) and _GENE_ROW.match(nxt))
             and not _FIELD_RESULT.search(body)
+            and not _fields_row(body, nxt)  # [ocr37-fields-row] "NRAS, BRAF: no mutation  HER2: not amplified"
         ):
             out[end] = " "
             if bar:  # the speck goes with the break it stood before
                 at = start + "".join(out[start:end]).rstrip().rindex(bar.group().strip())
                 out[at] = " "
     return "".join(out)
+
+
+def _fields_row(line: str, nxt: str) -> bool:
+    from priorauth.text.kras_ocr37 import fields_row  # a late import: kras_ocr37 reads this module's Finding
+
+    return fields_row(line, nxt)
 
 
 def worth_reading(text: str) -> bool:
