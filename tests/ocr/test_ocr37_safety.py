@@ -114,6 +114,73 @@ KRAS_CASES = [
         "not_met",
         id="ocr37s-guard-other-variant-on-row",
     ),
+    # review fixes, [ocr37s-cut-clause]: the cue must open a sentence, not answer a field on the line above the gene
+    pytest.param(
+        "Lobectomy specimen (tissue), NGS 10/2026\nSmoking status: Never\nKRAS:\nG12C detected, VAF 31%.",
+        "met",
+        id="ocr37s-guard-field-answer-never",
+    ),
+    pytest.param("Prior EGFR TKI: No\nKRAS\nG12C DETECTED, VAF 31%.", "met", id="ocr37s-guard-field-answer-no"),
+    pytest.param("Smoker  [ ] Yes  [x] No\nKRAS:\nG12C detected", "met", id="ocr37s-guard-checkbox-no"),
+    pytest.param(
+        "EGFR mutation: No\nALK fusion: No\nKRAS\nG12C: Detected (VAF 18%)", "met", id="ocr37s-guard-two-field-answers"
+    ),
+    pytest.param("Specimen No\nKRAS:\nG12C: Detected", "met", id="ocr37s-guard-word-before-no"),
+    pytest.param("...inhibitor before? Not\nKRAS:\nG12C detected", "met", id="ocr37s-guard-question-answer-not"),
+    pytest.param("Prior sotorasib: No   KRAS:\nG12C detected", "met", id="ocr37s-guard-answer-same-line-gene"),
+    pytest.param("Smoker: never\nKRAS\n  G12C   detected   VAF 31%", "met", id="ocr37s-guard-never-spaced-cells"),
+    pytest.param(
+        "Lung core biopsy (tissue), NGS 10/2026\nEGFR exon 19 deletion: No\nKRAS:\nG12C: Not detected",
+        "not_met",
+        id="ocr37s-guard-field-answer-not-detected",
+    ),
+    pytest.param(
+        "Lung core biopsy (tissue) NGS 03/2024: KRAS G12C detected, VAF 12%.\n"
+        "Lung core biopsy (tissue), NGS 10/2026\nEGFR exon 19 deletion: No\nKRAS:\nG12C: Not detected",
+        "review",
+        id="ocr37s-guard-field-answer-older-detected-review",
+    ),
+    pytest.param(  # our own: a question's answer alone on the line under it
+        "Lobectomy specimen (tissue), NGS 10/2026\nCurrent smoker?\nNo\nKRAS\nG12C detected, VAF 28%.",
+        "met",
+        id="ocr37s-guard-answer-under-question",
+    ),
+    pytest.param(  # our own: a sentence's "No" over a gene that labels the line below ("KRAS:")
+        "Lobectomy specimen (tissue), NGS 10/2026\nAdequate for testing. No\nKRAS:\nG12C detected, VAF 28%.",
+        "met",
+        id="ocr37s-guard-no-over-gene-label",
+    ),
+    # review fixes, [ocr37s-other-row-negative]: only a PCR row's blanks, Ct or cutoff numbers beside the call
+    pytest.param(
+        "Lobectomy specimen (tissue), NGS 10/2026\nGene  Alteration  VAF  Classification  Germline\n"
+        "KRAS  G12D  18.4%  Pathogenic  Negative",
+        "not_met",
+        id="ocr37s-guard-germline-column",
+    ),
+    pytest.param("KRAS G12D  VAF 22%        ALK (D5F3) IHC  Negative", "not_met", id="ocr37s-guard-other-assay-cell"),
+    pytest.param("KRAS  G12V  35%  Tier I  PD-L1 22C3  Negative", "not_met", id="ocr37s-guard-tier-pdl1-cell"),
+    pytest.param(
+        "Lung core biopsy (tissue) NGS 03/2024: KRAS G12C detected, VAF 12%.\n"
+        "Lobectomy specimen (tissue), NGS 10/2026\nGene  Alteration  VAF  Classification  Germline\n"
+        "KRAS  G12D  18.4%  Pathogenic  Negative",
+        "review",
+        id="ocr37s-guard-germline-column-older-detected-review",
+    ),
+    pytest.param(  # our own: a tier and another gene's FISH cell, no VAF
+        "Lobectomy specimen (tissue), NGS 10/2026\nKRAS  G12V  Tier II  ROS1 FISH  Negative",
+        "not_met",
+        id="ocr37s-guard-tier-fish-cell",
+    ),
+    pytest.param(  # our own: a PCR-like row under a header whose last column is no call
+        "Lobectomy specimen (tissue), PCR 10/2026\nGene  Variant  Ct  Cutoff  Germline\nKRAS  G12D  --  <= 8.0  Negative",
+        "not_met",
+        id="ocr37s-guard-pcr-row-germline-header",
+    ),
+    pytest.param(  # our own: a VUS and a TMB cell
+        "Lobectomy specimen (tissue), NGS 10/2026\nKRAS  G13D  VUS  TMB 4  Negative",
+        "not_met",
+        id="ocr37s-guard-vus-tmb",
+    ),
 ]
 
 
