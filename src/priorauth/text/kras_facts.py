@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from priorauth.facts.model import Evidence, KrasResult
 from priorauth.terminology import concepts as cx
-from priorauth.text import kras_ocr36, kras_ocr37, safety_ocr35s, safety_ocr36s, safety_requirement
+from priorauth.text import kras_ocr36, kras_ocr37, safety_ocr35s, safety_ocr36s, safety_ocr37s, safety_requirement
 from priorauth.text.document_scope import (
     _companion_sentence,
     _doc_flags,
@@ -646,6 +646,7 @@ def _kras(out: TextFacts, doc: TextDoc, f: Finding) -> None:
         return  # (fixreq) [req-condition-named] "Cetuximab requires KRAS wild-type disease": no result
     safer = safety_ocr35s.adjust(doc, f, status, specimen)  # (held-out OCR v35's safety pass) [ocr35s-*]
     safer = safety_ocr36s.adjust(doc, f, *safer) if safer else None  # (held-out OCR v36's safety pass) [ocr36s-*]
+    safer = safety_ocr37s.adjust(doc, f, *safer) if safer else None  # (held-out OCR v37's safety pass) [ocr37s-*]
     if safer is None:
         return
     status, specimen = safer
