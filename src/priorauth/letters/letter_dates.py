@@ -12,6 +12,7 @@ from priorauth.letters import (
     compared,
     dates,
     dotted_dates,
+    paired_labels,
     tables,
     worded,
     written_on,
@@ -342,6 +343,9 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
     labelled start and end date (either may be missing: an approval "until coverage ends" has no end)."""
     if _JULIAN_SAID.search(text) and (julian_span := _julian_period(text)):
         return julian_span
+    # "Start / End ..... a / b": the pair, never its "End" read alone (letters pass 35)
+    if (paired := paired_labels.period(text)) and not stale(text, paired[0].start):
+        return paired
     for m in _RANGE.finditer(text):
         before = text[max(0, m.start() - 120) : m.start()]
         if not _PERIOD_CONTEXT.search(before) or re.search(r"birth|dob\b", _near(before), I) or stale(text, m.start()):
@@ -361,7 +365,12 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
         m for m in _START.finditer(text) if dates.parse(m.group("d")) and not stale(text, m.start()) and not _asked(text, m.start())
     )
     e = _labelled_first(
-        m for m in _END.finditer(text) if dates.parse(m.group("d")) and not stale(text, m.start()) and not _asked(text, m.start())
+        m
+        for m in _END.finditer(text)
+        if dates.parse(m.group("d"))
+        and not stale(text, m.start())
+        and not _asked(text, m.start())
+        and not paired_labels.paired_end(text, m.start())
     )
     a = dates.parse(s.group("d")) if s else None
     b = dates.parse(e.group("d")) if e else None

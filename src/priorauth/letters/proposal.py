@@ -55,6 +55,7 @@ from priorauth.letters import (
     stray_glyph,
     stray_label,
     tables,
+    tailed_o,
     unconfirmed,
     unsure_items,
     wrapped_element,
@@ -469,6 +470,12 @@ def propose(
             out.warnings.append(
                 f"the member id read as {hit.value} may hold a digit OCR read as a letter where its letters end: left "
                 "empty; read it on the letter"
+            )
+            continue
+        if name == "member_id" and letter.ocr and isinstance(hit.value, str) and tailed_o.doubtful(letter, raw, hit.start, hit.end):
+            out.warnings.append(
+                f"the member id read as {text[hit.start : hit.end]} has an O whose glyph has a tail below the line (a Q "
+                "read as an O): left empty; read it on the letter"
             )
             continue
         if name == "member_id" and isinstance(hit.value, str) and (doubt := safety34.member_id_doubt(letter, raw, hit)):
