@@ -252,3 +252,22 @@ def test_a_fax_cover_page_leaves_the_other_members_page_out(name: str, mid: str,
 )
 def test_a_tailed_o_is_a_doubt(glyphs: list[tuple[str, int, int]], want: bool) -> None:
     assert tailed_o.tailed(glyphs) is want
+
+
+_SPECK_HEAD = "VALEMONT RX (fictitious)\n\nFor: Ardmore County Employees Plan (fictitious)\n\n{line}\n\nMember  Corwin T. Halloway\n"
+_SPECK_BODY = "Result  DENIED\nReason for denial: the plan covers LUMAKRAS only with another agent.\n\nAppeal rights: submit an appeal within 60 days of this notice.\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        # [p35-speck-date] a fax's speck read in the gap before a heading's date column
+        ("Coverage Review Result . Friday, July 9, 2027", date(2027, 9, 7)),
+        ("*** AMENDED NOTICE *** = 07/09/2027", date(2027, 9, 7)),
+        # [p35-g-speck-date] a birth date in that column is never the letter's; a speck glued to the date is no gap
+        ("Member DOB . 02/14/1955", None),
+        ("Coverage Review Result .07/09/2027", None),
+    ],
+)
+def test_a_fax_speck_before_a_headings_date(line: str, want: date | None) -> None:
+    assert _read(_SPECK_HEAD.format(line=line) + _SPECK_BODY, ocr=True)["deadline"] == want

@@ -233,7 +233,8 @@ _RANGE_AFTER = re.compile(r"\s*(?:-|–|to|through|thru|until)\s", I)
 _LAST_COLUMN = re.compile(
     # (a dateline's place before the date in that column, the twenty-seventh pass: "Nr. ...      Cluj-Napoca, 4 februarie
     # 2027")
-    rf"^[^\n]*\S(?:[ \t]{{2,}}|[ \t]+[—–][ \t]+)(?:(?-i:[A-ZÀ-Þ])[\w'’.-]*(?:[ -](?-i:[A-ZÀ-Þ])[\w'’.-]*){{0,3}},[ \t]*(?:(?:a|le|den|am)[ \t]+)?)?(?P<d>{dates.DATE})(?:[ \t]+\d{{1,2}}:\d{{2}}(?:[ \t]*[AP]\.?M\.?)?)?[ \t]*$", I | M
+    # (a fax's speck read in the gap, "RESULT . Friday, April 20, 2029", "NOTICE *** = 05/25/2029": letters pass 35)
+    rf"^[^\n]*\S(?:[ \t]{{2,}}|[ \t]+[—–.=~][ \t]+)(?:(?-i:[A-ZÀ-Þ])[\w'’.-]*(?:[ -](?-i:[A-ZÀ-Þ])[\w'’.-]*){{0,3}},[ \t]*(?:(?:a|le|den|am)[ \t]+)?)?(?P<d>{dates.DATE})(?:[ \t]+\d{{1,2}}:\d{{2}}(?:[ \t]*[AP]\.?M\.?)?)?[ \t]*$", I | M
 )
 # the decision's own date, when the letter has no date of its own: a stamp's ("APPROVED 02/01/27"), a
 # portal's ("Decided 28-Feb-2027", "Determination made: 3/9/27")
