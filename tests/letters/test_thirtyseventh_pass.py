@@ -271,3 +271,22 @@ _SPECK_BODY = "Result  DENIED\nReason for denial: the plan covers LUMAKRAS only 
 )
 def test_a_fax_speck_before_a_headings_date(line: str, want: date | None) -> None:
     assert _read(_SPECK_HEAD.format(line=line) + _SPECK_BODY, ocr=True)["deadline"] == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # [p35-g-generic-sent] records with words of their own after "to" / "on": asked for (never taken as the
+        # things named elsewhere)
+        (
+            "More information is needed.\nPlease send the records to support the dose change.\n",
+            ["the records to support the dose change"],
+        ),
+        (
+            "More information is needed.\nPlease send the records on prior platinum therapy.\n",
+            ["the records on prior platinum therapy"],
+        ),
+    ],
+)
+def test_records_with_words_of_their_own_are_asked_for(body: str, want: list[str]) -> None:
+    assert _read(_HEAD + _DRUG + body)["requested"] == want

@@ -435,7 +435,7 @@ _SEND_TO = re.compile(
 _GENERIC_SENT = re.compile(
     r"(?:the|these|those|all|any)\s+(?:above\s+|requested\s+|listed\s+|missing\s+|checked\s+|marked\s+)?"
     r"(?:items?|documents?|documentation|records|information|materials?|papers)"
-    r"(?:\s+(?:above|below|listed|requested|marked|checked|ticked))?(?:\s+(?:by|to|within|before|no\s+later|via|at|on)\b|\s*$)",
+    r"(?:\s+(?:above|below|listed|requested|marked|checked|ticked))?(?:\s+(?:by|within|before|no\s+later|via)\b|\s+to\s+(?:\d|1-|us\b|our\b|fax\b|the\s+(?:plan|number|fax))|\s*$)",
     I,
 )
 
