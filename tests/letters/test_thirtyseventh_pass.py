@@ -138,11 +138,13 @@ def test_the_thirty_seventh_sets_asks(body: str, want: list[str]) -> None:
         ('Your doctor said "we cannot give prior approval for LUMAKRAS".\n', None),
         ("Earlier we could not give prior approval for LUMAKRAS.\n", None),
         # [p35-to-finish] a review waiting on what it asks for
-        ("A pharmacist is reviewing the request.\nTo finish, please send the latest CT report.\n", "pended"),
+        ("A pharmacist is reviewing the request.\nTo finish the review, please send the latest CT report.\n", "pended"),
         ("To complete the review, please fax the NGS report.\n", "pended"),
         ("Before we decide on LUMAKRAS, please send:\nthe latest CT report\n", "pended"),
         # [p35-g-to-finish] a form's instruction; a right with no ask; a past told
         ("To finish the form, please sign below.\n", None),
+        # [p35-g-to-finish] a bare "To finish," is never read (the review's fix: an approval's delivery errand)
+        ("A pharmacist is reviewing the request.\nTo finish, please send the latest CT report.\n", None),
         ("Before we decide, you may call us with questions.\n", None),
         # [p35-without-trial] an approval without a trial of other drugs (no drug elsewhere)
         (
@@ -263,9 +265,10 @@ _SPECK_BODY = "Result  DENIED\nReason for denial: the plan covers LUMAKRAS only 
     [
         # [p35-speck-date] a fax's speck read in the gap before a heading's date column
         ("Coverage Review Result . Friday, July 9, 2027", date(2027, 9, 7)),
-        ("*** AMENDED NOTICE *** = 07/09/2027", date(2027, 9, 7)),
         # [p35-g-speck-date] a birth date in that column is never the letter's; a speck glued to the date is no gap
         ("Member DOB . 02/14/1955", None),
+        # [p35-g-speck-date] a speck other than "." is no gap (the review's fix)
+        ("*** AMENDED NOTICE *** = 07/09/2027", None),
         ("Coverage Review Result .07/09/2027", None),
     ],
 )
@@ -290,3 +293,154 @@ def test_a_fax_speck_before_a_headings_date(line: str, want: date | None) -> Non
 )
 def test_records_with_words_of_their_own_are_asked_for(body: str, want: list[str]) -> None:
     assert _read(_HEAD + _DRUG + body)["requested"] == want
+
+
+# -- 5. the review's fixes (rlet35): each input the reviewer confirmed unsafe on 8cb43b6 --------------------------------
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # [p35-g-review-not-given] "we cannot give prior approval" in a letter that says it is no denial, sent to the
+        # wrong plan, a request withdrawn, a decision overturned or quoted, another member's: no denial
+        (
+            "LUMAKRAS does not need prior approval under your plan. We cannot give prior approval for LUMAKRAS. "
+            "This is not a denial.\n",
+            None,
+        ),
+        (
+            "Your request was sent to the wrong plan. We are unable to grant approval of this request. This is not a "
+            "denial; please send it to your Medicare Part D plan.\n",
+            None,
+        ),
+        ("Your doctor withdrew the request on 07/05/2027. We are unable to grant approval of this request.\n", None),
+        (
+            "In our letter of 06/01/2027 we cannot give prior approval for LUMAKRAS. That decision was overturned on "
+            "appeal and LUMAKRAS is approved.\n",
+            None,
+        ),
+        (
+            "APPEAL DECISION: OVERTURNED. The plan reviewer had written: we cannot give prior approval for LUMAKRAS. "
+            "That decision is reversed.\n",
+            None,
+        ),
+        ("For member WHP000000999 we cannot give prior approval for LUMAKRAS.\n", None),
+        # [p35-g-review-not-given] a true approval beside it stays read
+        ("We had decided we cannot give prior approval for LUMAKRAS. We now approve it.\n", "approved"),
+        (
+            "Request: ondansetron 8 mg. We cannot give prior approval for this request. LUMAKRAS is approved separately.\n",
+            "approved",
+        ),
+        (
+            "Your spouse, Mara Halloway, also asked for LUMAKRAS. For Mara Halloway, we cannot give prior approval for "
+            "LUMAKRAS. For you, the request is approved through 01/08/2028.\n",
+            "approved",
+        ),
+        ("APPROVED\nWe cannot give prior approval for this request.\n", "approved"),
+        # [p35-g-review-to-finish] a decided letter's errand after it: the decision stands
+        (
+            "LUMAKRAS is approved from 07/09/2027 through 01/08/2028.\n"
+            "To continue, please send a new request 30 days before the approval ends.\n",
+            "approved",
+        ),
+        (
+            "We approved LUMAKRAS through 01/08/2028.\nTo finish, please fax the signed delivery form to the specialty pharmacy.\n",
+            "approved",
+        ),
+        (
+            "We denied LUMAKRAS because the KRAS G12C result was not sent.\nTo continue, please send an appeal with the NGS report.\n",
+            "denied",
+        ),
+        (
+            "Decision: DENIED\nReason: the member has not tried the required first-line therapy.\n"
+            "Before we decide on any appeal, please send:\nthe records that show the earlier therapy\n",
+            "denied",
+        ),
+        (
+            "LUMAKRAS is approved from 07/09/2027 through 01/08/2028.\nYou also asked for ondansetron 8 mg tablets.\n"
+            "Before we decide on ondansetron, please send:\nthe nausea history from the last 30 days\n",
+            "approved",
+        ),
+        # [p35-g-review-without-trial] another drug's approval without a trial, a past year's: never LUMAKRAS's
+        ("We approved ondansetron without first trying other medications.\n", None),
+        (
+            "Under our transition policy we approved continued coverage of ondansetron without a new trial of other drugs.\n"
+            "LUMAKRAS is denied.\n",
+            "denied",
+        ),
+        (
+            "Last year we approved continued coverage without a new trial of other drugs. This year's request is denied: "
+            "the member has no KRAS G12C result.\n",
+            "denied",
+        ),
+        # [p35-g-review-notice-withdrawn] the doctor's request letter sent in error is no notice of the plan's
+        ("Dr. Parr's office told us the request letter was sent in error. It is withdrawn.\n\nDecision: DENIED.\n", None),
+        ("The letter from your doctor was sent in error; it was withdrawn.\n\nDecision: APPROVED.\n", None),
+        (
+            "The original letter is withdrawn. Your doctor asked us to withdraw the request.\nDecision: DENIED\n",
+            None,
+        ),
+    ],
+)
+def test_the_reviews_outcome_guards(body: str, want: str | None) -> None:
+    assert _read(_HEAD + _DRUG + body)["outcome"] == want
+
+
+def test_a_wrapped_keys_next_sentence_is_no_entry() -> None:
+    # [p35-g-review-word-key] a sentence under the key that holds "DENIED =" is the letter's, never the key's
+    table = (
+        "| Drug                  | Qty/Days | Begin      | End        | Status   | PA #       |\n"
+        "|-----------------------|----------|------------|------------|----------|------------|\n"
+        "| LUMAKRAS 120MG TABLET | 240/30   | 07/09/2027 | 01/08/2028 | PENDED   | 2706700419 |\n\n"
+    )
+    key = "Status key: APPROVED = paid within the dates shown; PENDED =\nYour request is DENIED = see the notice.\n"
+    assert _read(_HEAD + "\n" + table + key)["outcome"] is None
+
+
+_NAMED_COVER = _COVER + "Re: prior authorization for your patient Corwin T. Halloway\n"
+_OTHER_P2 = _OTHER.format(name="Rosalind V. Okonjo", mid="WHP-0000-988").replace("Page 3 of 3", "Page 2 of 3")
+_OURS_P3 = _DENIAL.replace("Page 2 of 3", "Page 3 of 3")
+
+
+def test_a_cover_naming_the_patient_is_never_passed_over() -> None:
+    # [p35-g-review-cover] the cover names our patient, another member's page next: the pages disagree, as before
+    p = propose(_pages(_NAMED_COVER, _OTHER_P2, _OURS_P3))
+    assert p.value("outcome") is None
+    assert any("more than one outcome" in w for w in p.warnings)
+
+
+def test_a_plain_cover_before_two_members_pages_warns() -> None:
+    # [p35-g-review-cover] a plain cover, then two members' pages: the first member's read, the reader told
+    p = propose(_pages(_COVER, _OTHER_P2, _OURS_P3))
+    assert any("more than one member" in w for w in p.warnings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # [p35-g-review-speck-date] a labelled field's date after a speck is never the letter's
+        "Last fill = 04/02/2027",
+        "Date of diagnosis = 01/15/2027",
+        "Request received . 05/25/2027",
+        "Previous denial ~ 03/01/2027",
+    ],
+)
+def test_a_labelled_fields_date_after_a_speck_is_no_letter_date(line: str) -> None:
+    assert _read(_SPECK_HEAD.format(line=line) + _SPECK_BODY, ocr=True)["deadline"] is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # [p35-g-review-earlier-quantity] the new quantity after the earlier authorization's sentence or clause
+        "Previous authorization WH-1100 expired. Approved quantity: 120 tablets per 30 days\n",
+        "We approved LUMAKRAS. Previous authorization quantity was 240 tablets per 30 days; your approved quantity is "
+        "120 tablets per 30 days.\n",
+    ],
+)
+def test_the_new_quantity_after_an_earlier_authorizations_clause(body: str) -> None:
+    assert _read(_HEAD + _DRUG + body)["quantity"] == "120 tablets per 30 days"
+
+
+def test_the_documentation_before_a_colon_list_is_not_lost() -> None:
+    # [p35-g-review-generic-sent] "the documentation by <date>:" over the things it names: something is asked for
+    body = "More information is needed.\nPlease send the documentation by 07/23/2027: the NGS report and office notes.\n"
+    assert _read(_HEAD + _DRUG + body)["requested"] != []

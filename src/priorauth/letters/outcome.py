@@ -178,6 +178,8 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
                     continue  # a thirty-fifth set's refusal taken back, a title its body contradicts (the review's fix)
                 if m and m.re is p and not statement_set36.stands(p.pattern, text, s.end(), s.start()):
                     continue  # a thirty-sixth set's review taken back, an approval's title its body contradicts
+                if m and m.re is p and not statement_set37.stands(p.pattern, text):
+                    continue  # a thirty-seventh set's "cannot give prior approval" the letter says is no refusal
                 if m:
                     said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
                     # (a heading that names LUMAKRAS and its status is LUMAKRAS's: "LUMAKRAS (sotorasib) — Not approved")

@@ -258,6 +258,11 @@ def propose(
         )
     # a page about another member decides nothing of this request (the thirty-third pass)
     hits, why = safety35.outcome_hits(other_member.blanked(letter, ours), outcome.outcome_hits)  # a grid's "Status key: APPRVD = ...": never a statement
+    if safety35.after_cover(letter, ours):  # (the review's fix: the cover names no patient, a page names another member)
+        out.warnings.append(
+            "the fax's pages name more than one member and its cover page names none: the first member's page is read, "
+            "the other member's left out; check whose letter it is"
+        )
     if part and not hits and (opening := block_opening.hit(ours)) is not None:  # "2) LUMAKRAS ..." / "APPROVED from"
         hits, why = [opening], ""
     if hits and other_request.answered_elsewhere(ours):  # "the LUMAKRAS request ... will be answered in another letter"

@@ -41,8 +41,11 @@ _EARLIER = re.compile(
 
 
 def _earlier(text: str, pos: int) -> bool:
+    # (from the line's last sentence or clause break only: "Previous authorization WH-1100 expired. Approved quantity:
+    # 120 ..." is the new one's, the review's fix)
     line_start = text.rfind("\n", 0, pos) + 1
-    return bool(_EARLIER.search(text, line_start, pos))
+    breaks = [b.end() for b in re.finditer(r"[.;](?=\s)", text[line_start:pos])]
+    return bool(_EARLIER.search(text, line_start + (breaks[-1] if breaks else 0), pos))
 
 
 def quantity(text: str) -> Hit | None:

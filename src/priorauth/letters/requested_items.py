@@ -445,7 +445,8 @@ def _points_back(text: str, at: int, obj: str) -> bool:
     ("please fax them to ..."), or a bare "the <thing>" named in the lines just above ("The plan asked for: a letter of
     medical necessity ... Please fax the letter ..."). A thing with a word of its own ("Please also send: the pathology
     report" after "the latest CT report") is asked for."""
-    if _POINTS_BACK.match(obj) or _GENERIC_SENT.match(obj):
+    # (never "the documentation by 07/23/2027: the NGS report and office notes", a list after its colon: the review's fix)
+    if _POINTS_BACK.match(obj) or (_GENERIC_SENT.match(obj) and ":" not in obj):
         return True
     m = re.fullmatch(r"the\s+(?P<head>[a-z]{4,})", obj, I)  # "the pathology report" names a thing of its own
     return bool(m) and bool(re.search(rf"\b{re.escape(m.group('head'))}\b", text[max(0, at - 400) : at], I))

@@ -70,8 +70,10 @@ def _word_key(text: str) -> tuple[dict[str, str], tuple[int, int]] | None:
 
 
 # (at fax an entry's meaning may be cut to a short line of its own, "DENIED =" / "see" / "the enclosed notice; PENDED = ...")
+# (the review's fix: the wrapped line opens with a small letter or an entry's code, never a sentence of its own:
+# "Your request is DENIED = see the notice.")
 _KEY_WRAPPED = re.compile(
-    r"\n(?:[^\n=]{1,30}\n)?(?=[^\n]*(?<![\w-])(?-i:[A-Z]{4,8})[ \t]*=[ \t]*[A-Za-z])[^\n]*"
+    r"\n(?:[ \t]*(?-i:[a-z])[^\n=]{0,29}\n)?(?=[ \t]*(?:(?-i:[a-z])|(?-i:[A-Z]{2,8})[ \t]*=))(?=[^\n]*(?<![\w-])(?-i:[A-Z]{4,8})[ \t]*=[ \t]*[A-Za-z])[^\n]*"
 )
 
 
@@ -213,6 +215,17 @@ def _unassigned(text: str, hit: Hit) -> bool:
 
 
 _COVER = re.compile(r"\bfax\b|\bfacsimile\b|\bpages?\s+\d{1,2}\b|\bcover\s+(?:sheet|page)\b", I)
+_NAMES_PATIENT = re.compile(r"\b(?:patient|member|enrollee|beneficiary|insured|re|regarding|subject|dob|birth)\b", I)
+
+
+def after_cover(letter: Any, text: str) -> bool:
+    """Whether a fax's cover page (naming no patient) was passed over and another member's page left out: the letter's
+    member is the first page's that names one, a guess the reader is told of (the review's fix)."""
+    pages = getattr(letter, "pages", ())
+    return bool(pages) and bool(_other_member_pages(letter, text)) and bool(
+        _COVER.search(text, pages[0].start, pages[0].end)
+        and not _NAMES_PATIENT.search(text, pages[0].start, pages[0].end)
+    )
 
 
 def _other_member_pages(letter: Any, text: str) -> list[tuple[int, int]]:
@@ -231,8 +244,14 @@ def _other_member_pages(letter: Any, text: str) -> list[tuple[int, int]]:
         return patient._alnum(str(mid.value)), {w.casefold() for w in re.findall(r"[A-Za-z]{3,}", str(name.value))}
 
     # (a fax's cover page first, naming no member: the first page that names one is the letter's, letters pass 35)
+    # (the review's fix: only a cover that names no patient at all, "Re: ... your patient <name>" is no such cover)
     lead = 0
-    while lead < len(pages) - 1 and who(pages[lead]) is None and _COVER.search(text, pages[lead].start, pages[lead].end):
+    while (
+        lead < len(pages) - 1
+        and who(pages[lead]) is None
+        and _COVER.search(text, pages[lead].start, pages[lead].end)
+        and not _NAMES_PATIENT.search(text, pages[lead].start, pages[lead].end)
+    ):
         lead += 1
     first = who(pages[lead])
     if first is None:
