@@ -891,8 +891,9 @@ READ_SETS = [  # (ordinal, corpus, its one blind run (digital, fax), its blind w
     ("thirty-fourth", "heldout34", THIRTYFOURTH_BLIND, 0),  # read in the thirty-second pass
     ("thirty-fifth", "heldout35", THIRTYFIFTH_BLIND, 1),  # read in the thirty-third pass
     ("thirty-sixth", "heldout36", THIRTYSIXTH_BLIND, 1),  # read in the thirty-fourth pass
+    ("thirty-seventh", "heldout37", THIRTYSEVENTH_BLIND, 0),  # read in the thirty-fifth pass
 ]
-READ_IN = {"twenty-third": "twenty-second", "twenty-fourth": "twenty-third", "twenty-fifth": "twenty-fourth", "twenty-sixth": "twenty-fifth", "twenty-seventh": "twenty-sixth", "twenty-eighth": "twenty-seventh", "twenty-ninth": "twenty-eighth", "thirty-first": "twenty-ninth", "thirty-second": "thirtieth", "thirty-third": "thirty-first", "thirty-fourth": "thirty-second", "thirty-fifth": "thirty-third", "thirty-sixth": "thirty-fourth"}  # a set read in another set's pass (both sets read together)
+READ_IN = {"twenty-third": "twenty-second", "twenty-fourth": "twenty-third", "twenty-fifth": "twenty-fourth", "twenty-sixth": "twenty-fifth", "twenty-seventh": "twenty-sixth", "twenty-eighth": "twenty-seventh", "twenty-ninth": "twenty-eighth", "thirty-first": "twenty-ninth", "thirty-second": "thirtieth", "thirty-third": "thirty-first", "thirty-fourth": "thirty-second", "thirty-fifth": "thirty-third", "thirty-sixth": "thirty-fourth", "thirty-seventh": "thirty-fifth"}  # a set read in another set's pass (both sets read together)
 
 
 def _wrong(wrong: int | tuple[int, int], quality: str) -> int:

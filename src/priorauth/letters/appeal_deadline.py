@@ -53,7 +53,11 @@ _APPEAL_BY = re.compile(
     # (the thirty-fourth pass: "you may ask us to reconsider. Your written request must reach us by <date>"; the review's
     # fix: only "by", "no later than", "on or before", in the same sentence or the next one's "request must reach us")
     rf"|(?:ask\s+(?:us|the\s+plan)\s+to\s+reconsider\b(?:[^.\n]{{0,160}}?|\.\s+(?:your\s+)?(?:written\s+)?request\s+must\s+"
-    rf"(?:reach\s+us|be\s+received|be\s+sent|be\s+made)\s+)\b(?:by|no\s+later\s+than|on\s+or\s+before)\s+(?P<d4>{dates.DATE}))"
+    rf"(?:reach\s+us|be\s+received|be\s+sent|be\s+made)\s+"
+    # (letters pass 35: the next sentence the request's own instruction, "You may ask us to reconsider. Write to us by
+    # <date>.")
+    r"|\.\s+(?:please\s+)?(?:write\s+to\s+us|send\s+(?:us\s+)?your\s+(?:written\s+)?request)\s+)"
+    rf"\b(?:by|no\s+later\s+than|on\s+or\s+before)\s+(?P<d4>{dates.DATE}))"
     # (the thirty-third pass: "APPEAL WINDOW CLOSES ...... <date>", "Appeal period ends: <date>")
     rf"|(?:(?:appeal\s+(?:deadline|due\s+date|by|last\s+day|(?:window|period)\s+(?:closes|ends))|deadline\s+(?:to|for)\s+(?:file\s+an\s+|request\s+an\s+|an\s+)?appeal|"
     rf"last\s+(?:day|date)\s+to\s+(?:file\s+an\s+|request\s+an\s+)?appeal|appeal\s+must\s+be\s+(?:received|filed|submitted)\s+by|"

@@ -12,6 +12,7 @@ from priorauth.letters import (
     compared,
     dates,
     dotted_dates,
+    paired_labels,
     tables,
     worded,
     written_on,
@@ -157,6 +158,8 @@ def _letter_date(text: str) -> Hit | None:
         pos += len(line) + 1
     for m in _LAST_COLUMN.finditer("\n".join(lines[:6])):
         if (d := dates.parse(m.group("d"))) and not _BIRTH_WORD.search(m.group(0)):
+            if m.group("speck") and (not _SPECK_LINE.search(m.group(0)) or _SPECK_LABEL.search(m.group(0))):
+                continue  # a speck's gap dates a heading's line only, never a labelled field (the review's fix)
             if column_label.birth_by_label(text, m.start("d"), m.end("d")):
                 continue  # "Date of birth" over it in a grid of labels and values: a birth, never the letter's date
             return Hit(d, m.start("d"), m.end("d"))
@@ -232,7 +235,17 @@ _RANGE_AFTER = re.compile(r"\s*(?:-|–|to|through|thru|until)\s", I)
 _LAST_COLUMN = re.compile(
     # (a dateline's place before the date in that column, the twenty-seventh pass: "Nr. ...      Cluj-Napoca, 4 februarie
     # 2027")
-    rf"^[^\n]*\S(?:[ \t]{{2,}}|[ \t]+[—–][ \t]+)(?:(?-i:[A-ZÀ-Þ])[\w'’.-]*(?:[ -](?-i:[A-ZÀ-Þ])[\w'’.-]*){{0,3}},[ \t]*(?:(?:a|le|den|am)[ \t]+)?)?(?P<d>{dates.DATE})(?:[ \t]+\d{{1,2}}:\d{{2}}(?:[ \t]*[AP]\.?M\.?)?)?[ \t]*$", I | M
+    # (a fax's speck read in the gap, "RESULT . Friday, April 20, 2029": letters pass 35; a "." only, on a heading's
+    # line: :data:`_SPECK_LINE`)
+    rf"^[^\n]*\S(?:[ \t]{{2,}}|[ \t]+[—–][ \t]+|(?P<speck>[ \t]+\.[ \t]+))(?:(?-i:[A-ZÀ-Þ])[\w'’.-]*(?:[ -](?-i:[A-ZÀ-Þ])[\w'’.-]*){{0,3}},[ \t]*(?:(?:a|le|den|am)[ \t]+)?)?(?P<d>{dates.DATE})(?:[ \t]+\d{{1,2}}:\d{{2}}(?:[ \t]*[AP]\.?M\.?)?)?[ \t]*$", I | M
+)
+# the line a speck's gap may date (the review's fix): a notice's, result's, decision's or review's heading, never a
+# labelled field ("Last fill . 04/02/2027", "Request received . ...", "Date of diagnosis . ...", "Previous denial . ...")
+_SPECK_LINE = re.compile(r"\b(?:notice|result|decision|determination|review|letter)\b", I)
+_SPECK_LABEL = re.compile(
+    r"\b(?:fill(?:ed)?|received|diagnos[ie]s|previous|prior|last|earlier|service|dob|birth|born|date\s+of|submitted|sent|due|"
+    r"expir\w*|effective|start|end|from|through|until)\b",
+    I,
 )
 # the decision's own date, when the letter has no date of its own: a stamp's ("APPROVED 02/01/27"), a
 # portal's ("Decided 28-Feb-2027", "Determination made: 3/9/27")
@@ -342,6 +355,9 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
     labelled start and end date (either may be missing: an approval "until coverage ends" has no end)."""
     if _JULIAN_SAID.search(text) and (julian_span := _julian_period(text)):
         return julian_span
+    # "Start / End ..... a / b": the pair, never its "End" read alone (letters pass 35)
+    if (paired := paired_labels.period(text)) and not stale(text, paired[0].start):
+        return paired
     for m in _RANGE.finditer(text):
         before = text[max(0, m.start() - 120) : m.start()]
         if not _PERIOD_CONTEXT.search(before) or re.search(r"birth|dob\b", _near(before), I) or stale(text, m.start()):
@@ -361,7 +377,12 @@ def period(text: str) -> tuple[Hit | None, Hit | None] | None:
         m for m in _START.finditer(text) if dates.parse(m.group("d")) and not stale(text, m.start()) and not _asked(text, m.start())
     )
     e = _labelled_first(
-        m for m in _END.finditer(text) if dates.parse(m.group("d")) and not stale(text, m.start()) and not _asked(text, m.start())
+        m
+        for m in _END.finditer(text)
+        if dates.parse(m.group("d"))
+        and not stale(text, m.start())
+        and not _asked(text, m.start())
+        and not paired_labels.paired_end(text, m.start())
     )
     a = dates.parse(s.group("d")) if s else None
     b = dates.parse(e.group("d")) if e else None

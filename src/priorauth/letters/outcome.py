@@ -39,6 +39,7 @@ from priorauth.letters import (
     statement_set31,
     statement_set35,
     statement_set36,
+    statement_set37,
     status_icon,
     upheld,
     x12_action,
@@ -157,7 +158,8 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
         sentence, at = _expanded(s.group(0))
         conditional = bool(_CONDITIONAL.search(sentence) or _CONCESSIVE.search(sentence)) or governed
         governed = conditional and s.group(0).rstrip().endswith(";")
-        if conditional or _ELSEWHERE.search(sentence) or _ended(sentences, n):
+        # ("approved ... without a new trial of other drugs": no drug elsewhere, letters pass 35)
+        if conditional or _ELSEWHERE.search(statement_set37.waived_others(sentence)) or _ended(sentences, n):
             continue
         if names_ours and decides_other(sentence):
             # (another drug "already authorized" is a cover in force, a duplicate therapy's reason: no decision)
@@ -176,6 +178,8 @@ def _outcome_hits(text: str, codes: dict[str, str] | None = None) -> tuple[list[
                     continue  # a thirty-fifth set's refusal taken back, a title its body contradicts (the review's fix)
                 if m and m.re is p and not statement_set36.stands(p.pattern, text, s.end(), s.start()):
                     continue  # a thirty-sixth set's review taken back, an approval's title its body contradicts
+                if m and m.re is p and not statement_set37.stands(p.pattern, text):
+                    continue  # a thirty-seventh set's "cannot give prior approval" the letter says is no refusal
                 if m:
                     said.append(Hit(value, s.start() + at[m.start()], s.start() + at[m.end() - 1] + 1))
                     # (a heading that names LUMAKRAS and its status is LUMAKRAS's: "LUMAKRAS (sotorasib) — Not approved")

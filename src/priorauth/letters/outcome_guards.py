@@ -12,11 +12,13 @@ from priorauth.letters.spans import I
 
 # (a US plan's "prior approval request" is the request's own name, never an earlier approval: the twenty-ninth pass;
 # nor its title "PRIOR APPROVAL GRANTED" alone on its line: the thirty-second pass)
+# (a plan's "prior approval" given or granted is its word for the authorization, no earlier approval: "We cannot give
+# prior approval for LUMAKRAS", letters pass 35)
 _CONDITIONAL = re.compile(
     r"\bno\s+(?:further|more|additional|other)\s+(?:clinical\s+|medical\s+)?(?:information|documentation|records)\b|"
     r"\bnothing\s+(?:more|else|further)\b|"  # a request for nothing: "No further information is needed"
     r"\b(?:if|unless|(?:when(?:ever)?|once)\s+(?:it|this|that|the|your|we|you|a|an|coverage|approved|authorized)|(?<!\bof\s)may(?!\s+\d)|might|could\s+be|would(?!\s+like)|whether|should|otherwise|in\s+the\s+event|in\s+case|"
-    r"right\s+to|disagree|previous(?:ly)?|prior\s+(?:approval(?!\s+(?:request|requests)\b)(?!\s+granted[ \t.!]*\Z)|denial)|future|any\s+(?:denial|approval)|"
+    r"right\s+to|disagree|previous(?:ly)?|(?<!\bgive\s)(?<!\bgrant\s)prior\s+(?:approval(?!\s+(?:request|requests)\b)(?!\s+granted[ \t.!]*\Z)|denial)|future|any\s+(?:denial|approval)|"
     r"will\s+(?:be|result|say|tell|explain|include|describe|list|give)|results?\s+in|failure\s+to|fail\s+to|do\s+not\s+(?:receive|hear)|not\s+(?:been\s+)?received|"
     r"at\s+that\s+time|earlier|original(?:ly)?|first\s+decision|overturned|no\s+longer|"
     r"did\s+not\s+(?:respond|reply)|no\s+response|not\s+an?\s+(?:adverse|unfavorable|denial|approval)|"
@@ -83,6 +85,31 @@ def _replaced(text: str, c: re.Match[str]) -> bool:
     )
 
 
+# what is withdrawn is an earlier notice the letter says was sent in error ("That notice was sent in error. It is
+# withdrawn." over "Corrected decision: DENIED"; the thirty-seventh set, letters pass 35): a notice, never the request
+_NOTICE_WITHDRAWN = re.compile(
+    # (the review's fix: a "notice", or "our / that / this letter"; never the doctor's request letter: :func:`_notice_withdrawn`)
+    r"(?:(?:\bnotice|\b(?:our|that|this)\s+letter)\b(?P<between>(?:[^.;\n]|\n(?![ \t]*\n)){0,80}?)\b(?:sent|issued|mailed)\s+in\s+error\s*[.;]\s*(?:it|that|this)"
+    r"|\b(?:that(?:\s+(?:earlier|previous|first|prior|original))?|the\s+(?:earlier|previous|first|prior|original))\s+notice"
+    r"|\bthat(?:\s+(?:earlier|previous|first|prior|original))?\s+letter"
+    r"(?:\s+of\s+\d{1,2}/\d{1,2}/\d{2,4})?)"
+    r"\s+(?:is|was|has\s+been)\s+(?:hereby\s+)?$",
+    I,
+)
+# the request's or the doctor's words before or in the notice's phrase: the doctor's request letter, never the plan's notice
+_REQUEST_WORD = re.compile(r"\b(?:request\w*|doctor|prescriber|physician|dr|office|provider|your)\b", I)
+
+
+def _notice_withdrawn(text: str, at: int) -> bool:
+    """Whether the closure at ``at`` withdraws an earlier notice of the plan's sent in error (no request, doctor or
+    prescriber word in its sentence before it, nor between the notice and "sent in error")."""
+    m = _NOTICE_WITHDRAWN.search(text, max(0, at - 240), at)
+    if m is None:
+        return False
+    opening = max(text.rfind(". ", 0, m.start()), text.rfind("\n\n", 0, m.start()), 0)
+    return not _REQUEST_WORD.search(text, opening, m.start()) and not _REQUEST_WORD.search(m.group("between") or "")
+
+
 # a closure threatened, not made: "failing which the request will be closed as ...", "may be cancelled" (the words
 # before the closure's word, in its sentence)
 _THREATENED = re.compile(r"\b(?:will|shall|may|would|could|might|can)\s+(?:then\s+|also\s+)?be\s+$", I)
@@ -98,6 +125,7 @@ def closure(text: str) -> re.Match[str] | None:
             if not _DECISION_WITHDRAWN.search(text, max(0, c.start() - 60), c.start())
             and not _EARLIER_CLOSED.search(text, max(0, c.start() - 90), c.start())
             and not _THREATENED.search(text, max(0, c.start() - 30), c.start())
+            and not _notice_withdrawn(text, c.start())
             and not _replaced(text, c)
         ),
         None,

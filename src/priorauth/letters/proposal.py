@@ -55,6 +55,7 @@ from priorauth.letters import (
     stray_glyph,
     stray_label,
     tables,
+    tailed_o,
     unconfirmed,
     unsure_items,
     wrapped_element,
@@ -257,6 +258,11 @@ def propose(
         )
     # a page about another member decides nothing of this request (the thirty-third pass)
     hits, why = safety35.outcome_hits(other_member.blanked(letter, ours), outcome.outcome_hits)  # a grid's "Status key: APPRVD = ...": never a statement
+    if safety35.after_cover(letter, ours):  # (the review's fix: the cover names no patient, a page names another member)
+        out.warnings.append(
+            "the fax's pages name more than one member and its cover page names none: the first member's page is read, "
+            "the other member's left out; check whose letter it is"
+        )
     if part and not hits and (opening := block_opening.hit(ours)) is not None:  # "2) LUMAKRAS ..." / "APPROVED from"
         hits, why = [opening], ""
     if hits and other_request.answered_elsewhere(ours):  # "the LUMAKRAS request ... will be answered in another letter"
@@ -469,6 +475,12 @@ def propose(
             out.warnings.append(
                 f"the member id read as {hit.value} may hold a digit OCR read as a letter where its letters end: left "
                 "empty; read it on the letter"
+            )
+            continue
+        if name == "member_id" and letter.ocr and isinstance(hit.value, str) and tailed_o.doubtful(letter, raw, hit.start, hit.end):
+            out.warnings.append(
+                f"the member id read as {text[hit.start : hit.end]} has an O whose glyph has a tail below the line (a Q "
+                "read as an O): left empty; read it on the letter"
             )
             continue
         if name == "member_id" and isinstance(hit.value, str) and (doubt := safety34.member_id_doubt(letter, raw, hit)):

@@ -32,9 +32,27 @@ _QUANTITY_BARE = re.compile(
 )
 
 
+# an earlier authorization named on the quantity's own line before it ("Previous authorization X (240 tablets/30 days)
+# closed ..."; never "prior authorization", the request's own name): that authorization's quantity (the thirty-seventh set, letters pass 35; only on its own line, never a
+# block under a "Previous authorization" line, whose "Drug / quantity:" row is the new one's)
+_EARLIER = re.compile(
+    r"\b(?:previous|earlier|old|former|expired|closed|superseded|replaced|cancell?ed)\s+(?:authori[sz]ation|approval|PA)\b", I
+)
+
+
+def _earlier(text: str, pos: int) -> bool:
+    # (from the line's last sentence or clause break only: "Previous authorization WH-1100 expired. Approved quantity:
+    # 120 ..." is the new one's, the review's fix)
+    line_start = text.rfind("\n", 0, pos) + 1
+    breaks = [b.end() for b in re.finditer(r"[.;](?=\s)", text[line_start:pos])]
+    return bool(_EARLIER.search(text, line_start + (breaks[-1] if breaks else 0), pos))
+
+
 def quantity(text: str) -> Hit | None:
     for p in (_QUANTITY_SUPPLY, _QUANTITY, _QUANTITY_BARE):
-        found = list(p.finditer(text))
+        # an earlier authorization's quantity ("Previous authorization X (240 tablets/30 days) closed ..."): never this
+        # one's (the thirty-seventh set: the closed one's 240 read over the update's 120, letters pass 35)
+        found = [x for x in p.finditer(text) if not _earlier(text, x.start("v"))]
         # a daily count beside the fill's ("8 tablets a day (240 tablets every 30 days)"): the fill's, as approved
         m = next((x for x in found if p is _QUANTITY_BARE and re.search(r"\d\s*days?$", x.group("v"))), None)
         m = m if m and text[found[0].end() : m.start()].strip().startswith("(") else (found[0] if found else None)

@@ -73,6 +73,16 @@ _ASK = re.compile(
     r"|\b(?:director|reviewer|pharmacist|plan)\s+(?:also\s+)?requests(?=\s+(?:a|an|the|your)\s)"
     # (a request or its form "received without <what>", the thirty-fourth pass)
     r"|\b(?:request|form|fax|submission)\s+(?:was|were|has\s+been)\s+received\s+without(?=\s+(?:a|an|the|your)\s)"
+    # the thirty-seventh set (letters pass 35): a review that waits "until we receive the items marked [X] below" over a
+    # list of boxes (the ticked ones asked for), its line ending there
+    r"|\b(?:until|once|when)\s+(?:we|they|the\s+plan|the\s+reviewer)\s+(?:receive|get|have)s?\s+the\s+(?:items?|documents?|records?)\s+"
+    r"(?:checked|marked|ticked)(?:[ \t]+(?:\[[ \t]*[xX✓✔][ \t]*\]|with\s+an?\s+(?:x|check(?:\s?mark)?|tick)))?[ \t]+below(?=[ \t.:]*(?:\n|$))"
+    # (a form "was missing:" over its list; a portal's "Open items (2)" heading over its bullets, never its "Closed
+    # items"; a reviewer or pharmacist who "needs" a record, a report or a result, said of this request's review)
+    r"|\b(?:form|request|submission|fax)\s+(?:was|is)\s+missing\s*:"
+    r"|(?m:^)[ \t]*(?:open|outstanding)\s+items?(?:[ \t]*\(\d{1,2}\))?[ \t]*:?[ \t]*(?=\n)"
+    r"|\b(?:our|the)\s+(?:(?:nurse|clinical|physician)\s+)?(?:reviewer|pharmacist|medical\s+director)\s+(?:still\s+|also\s+)?needs"
+    r"(?=\s+(?:the\s+|a\s+|an\s+|your\s+)?[^.\n]{0,40}\b(?:notes|records|report|results?|documentation|panel|scan|test)\b)"
     r"|\b(?:they|the\s+plan|the\s+reviewer)\s+(?:still\s+|also\s+)?needs?"
     r"(?=\s+(?:a|an|the|your)\s[^.\n]*(?:\n[^.\n]*)?\bbefore\s+(?:they|we|it|the\s+plan)\s+(?:will|can|could)\s+(?:decide|review))",
     I,
@@ -82,7 +92,10 @@ _WAIVED_INLINE = re.compile(r"[ \t]+[-–(][ \t]*(?:not[ \t]+(?:needed|required|
 # the instruction under an ask's one line says where or when to send it ("Fax to 866-...", "Mail them to ..."): no item
 _HOW_TO_SEND = re.compile(r"\n[ \t]*(?-i:[A-Z])[a-z]+(?:\s+(?:it|them|these|this))?\s+(?:to|within|by)\b")
 # a clause after the object that says why it is asked ("... before they will decide"): no part of the item
-_WHY_ASKED = re.compile(r"\s+before\s+(?:they|we|it|the\s+plan)\s+(?:will|can|could)\s+(?:decide|review)\b.*\Z", I | re.S)
+_WHY_ASKED = re.compile(
+    r"\s+before\s+(?:(?:they|we|it|the\s+plan)\s+(?:will|can|could)\s+(?:decide|review)|deciding|making\s+(?:a|its|the)\s+decision)\b.*\Z",
+    I | re.S,
+)
 _BULLET = re.compile(
     # (a Markdown task list's bullet before its box: "- [x] item", at fax "-{ ] item"; a fax's speck after a dash "-.";
     # a small letter and its stop, "a. The biopsy report": the thirty-third pass)
@@ -208,6 +221,8 @@ _SEND_UNTICKED = re.compile(r"\b(?:unchecked|unticked|not\s+(?:yet\s+)?(?:checke
 
 
 # an item's note line that waives it for this member: "not applicable - male member", "N/A - on file" (the thirty-first pass)
+# a block the plan keeps for itself ("---- FOR PLAN OFFICE USE ONLY ----" over "[ ] Approved  [ ] Denied"), letters pass 35
+_OFFICE_USE = re.compile(r"\b(?:office|internal|plan|staff)\s+use\s+only\b", I)
 _WAIVED = re.compile(r"[ \t]*(?:not[ \t]+applicable|n/a)\b", I)
 _NONE_ASKED = re.compile(r"[ \t:]*(?:none|nothing|n/a)\b(?![ \t]+(?:of|but|except)\b)", I)
 
@@ -287,6 +302,8 @@ def _requested(text: str, set36: bool) -> list[Hit]:
         line_start = text.rfind("\n", 0, a.start()) + 1
         col = a.start() - line_start if _right_column(text[line_start : a.start()]) else 0
         for full in text[pos:].split("\n")[:30]:
+            if _OFFICE_USE.search(full):
+                break  # "FOR PLAN OFFICE USE ONLY" over its decision boxes: the plan's own form, never what it asks for
             seg = col if col and len(full) > col and full[col - 1] in " \t" else 0
             line = full[seg:] if seg or not col or len(full) > col else ""
             m = _BULLET.match(line)
@@ -413,12 +430,23 @@ _SEND_TO = re.compile(
 )
 
 
+# a bare "the items" / "the documents" followed by when or where to send them ("Please fax the items by 05/15 to ..."):
+# the things named elsewhere, never an item of its own (the thirty-seventh set, letters pass 35)
+_GENERIC_SENT = re.compile(
+    r"(?:the|these|those|all|any)\s+(?:above\s+|requested\s+|listed\s+|missing\s+|checked\s+|marked\s+)?"
+    r"(?:items?|documents?|documentation|records|information|materials?|papers)"
+    r"(?:\s+(?:above|below|listed|requested|marked|checked|ticked))?(?:\s+(?:by|within|before|no\s+later|via)\b|\s+to\s+(?:\d|1-|us\b|our\b|fax\b|the\s+(?:plan|number|fax))|\s*$)",
+    I,
+)
+
+
 def _points_back(text: str, at: int, obj: str) -> bool:
     """Whether a request's object points back at what was named before it, and so is no item of its own: a pronoun
     ("please fax them to ..."), or a bare "the <thing>" named in the lines just above ("The plan asked for: a letter of
     medical necessity ... Please fax the letter ..."). A thing with a word of its own ("Please also send: the pathology
     report" after "the latest CT report") is asked for."""
-    if _POINTS_BACK.match(obj):
+    # (never "the documentation by 07/23/2027: the NGS report and office notes", a list after its colon: the review's fix)
+    if _POINTS_BACK.match(obj) or (_GENERIC_SENT.match(obj) and ":" not in obj):
         return True
     m = re.fullmatch(r"the\s+(?P<head>[a-z]{4,})", obj, I)  # "the pathology report" names a thing of its own
     return bool(m) and bool(re.search(rf"\b{re.escape(m.group('head'))}\b", text[max(0, at - 400) : at], I))
@@ -475,7 +503,8 @@ def _split(obj: str, start: int) -> list[Hit]:
     for m in re.finditer(
         # (a series of short names in capitals inside one item stays whole: "testing for EGFR, ALK and ROS1", the
         # thirty-second pass)
-        r"(?:(?!;|[ \t]\|[ \t]|,\s+and\s|,\s+(?!(?-i:[A-Z][A-Z0-9-]{1,7})(?:,|\s+(?:and|or)\s))|"
+        # (nor an item's ", including ..." / ", with ...", what it holds: letters pass 35)
+        r"(?:(?!;|[ \t]\|[ \t]|,\s+and\s|,\s+(?!(?-i:[A-Z][A-Z0-9-]{1,7})(?:,|\s+(?:and|or)\s)|(?:including|showing|with)\s)|"
         r"\s+and\s+(?=the\s|a\s|an\s|any\s|all\s|your\s|recent\s)).)+",
         obj,
         re.S,

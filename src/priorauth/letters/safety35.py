@@ -45,19 +45,36 @@ _KEY_LINE = re.compile(
 _WORD_ENTRY = re.compile(r"^[ \t]*(?P<c>(?-i:[A-Z]{2,8}))[ \t]*=[ \t]*(?P<m>[A-Za-z][^=]*?)[ \t.]*$")
 
 
+_CUT_ENTRY = re.compile(r"^[ \t]*(?P<c>(?-i:[A-Z]{4,8}))[ \t]*=(?P<m>)[ \t]*$")
+
+
 def _word_key(text: str) -> tuple[dict[str, str], tuple[int, int]] | None:
     """The codes a key of word codes defines (two entries or more, one code of four letters or more) and its span."""
     for m in _KEY_LINE.finditer(text):
         if any(a <= m.start() < b for a, b in status_codes.legend(text)[1]):
             continue  # a legend the reader knows already
         parts = re.split(r";|,|[ \t]{2,}", m.group("body"))
-        entries = [e for p in parts if (e := _WORD_ENTRY.match(p))]
+        # (the last entry's meaning may wrap to the next line, "DENIED =" ending the key's line)
+        entries = [e for n, p in enumerate(parts) if (e := _WORD_ENTRY.match(p) or (n == len(parts) - 1 and _CUT_ENTRY.match(p)))]
         if len(entries) < 2 or len(entries) != len([p for p in parts if p.strip()]):
             continue
         if not any(len(e.group("c")) >= 4 for e in entries):
             continue
-        return {e.group("c"): " ".join(e.group("m").split()) for e in entries}, m.span()
+        # the key wrapped over the lines below, each holding another entry ("the enclosed notice; PENDED = more
+        # information needed."): the key's too, never a statement (the thirty-seventh set, letters pass 35)
+        end = m.end()
+        while (more := _KEY_WRAPPED.match(text, end)) is not None:
+            end = more.end()
+        return {e.group("c"): " ".join(e.group("m").split()) for e in entries}, (m.start(), end)
     return None
+
+
+# (at fax an entry's meaning may be cut to a short line of its own, "DENIED =" / "see" / "the enclosed notice; PENDED = ...")
+# (the review's fix: the wrapped line opens with a small letter or an entry's code, never a sentence of its own:
+# "Your request is DENIED = see the notice.")
+_KEY_WRAPPED = re.compile(
+    r"\n(?:[ \t]*(?-i:[a-z])[^\n=]{0,29}\n)?(?=[ \t]*(?:(?-i:[a-z])|(?-i:[A-Z]{2,8})[ \t]*=))(?=[^\n]*(?<![\w-])(?-i:[A-Z]{4,8})[ \t]*=[ \t]*[A-Za-z])[^\n]*"
+)
 
 
 def _row_hits(text: str, codes: dict[str, str]) -> list[Hit]:
@@ -197,6 +214,20 @@ def _unassigned(text: str, hit: Hit) -> bool:
     return False
 
 
+_COVER = re.compile(r"\bfax\b|\bfacsimile\b|\bpages?\s+\d{1,2}\b|\bcover\s+(?:sheet|page)\b", I)
+_NAMES_PATIENT = re.compile(r"\b(?:patient|member|enrollee|beneficiary|insured|re|regarding|subject|dob|birth)\b", I)
+
+
+def after_cover(letter: Any, text: str) -> bool:
+    """Whether a fax's cover page (naming no patient) was passed over and another member's page left out: the letter's
+    member is the first page's that names one, a guess the reader is told of (the review's fix)."""
+    pages = getattr(letter, "pages", ())
+    return bool(pages) and bool(_other_member_pages(letter, text)) and bool(
+        _COVER.search(text, pages[0].start, pages[0].end)
+        and not _NAMES_PATIENT.search(text, pages[0].start, pages[0].end)
+    )
+
+
 def _other_member_pages(letter: Any, text: str) -> list[tuple[int, int]]:
     """The pages (spans) that name another member than the first page does: member id and name both differ."""
     from priorauth.letters import fields
@@ -212,11 +243,21 @@ def _other_member_pages(letter: Any, text: str) -> list[tuple[int, int]]:
             return None
         return patient._alnum(str(mid.value)), {w.casefold() for w in re.findall(r"[A-Za-z]{3,}", str(name.value))}
 
-    first = who(pages[0])
+    # (a fax's cover page first, naming no member: the first page that names one is the letter's, letters pass 35)
+    # (the review's fix: only a cover that names no patient at all, "Re: ... your patient <name>" is no such cover)
+    lead = 0
+    while (
+        lead < len(pages) - 1
+        and who(pages[lead]) is None
+        and _COVER.search(text, pages[lead].start, pages[lead].end)
+        and not _NAMES_PATIENT.search(text, pages[lead].start, pages[lead].end)
+    ):
+        lead += 1
+    first = who(pages[lead])
     if first is None:
         return []
     out = []
-    for p in pages[1:]:
+    for p in pages[lead + 1 :]:
         other = who(p)
         if other is not None and other[0] != first[0] and not (other[1] & first[1]):
             out.append((p.start, p.end))

@@ -16,6 +16,7 @@ from priorauth.letters import (
     statement_set34,
     statement_set35,
     statement_set36,
+    statement_set37,
 )
 from priorauth.letters.spans import I, M
 
@@ -274,6 +275,9 @@ for _value, _patterns in (
     ("denied", statement_set36.DENIED),
     ("approved", statement_set36.APPROVED),
     ("pended", statement_set36.PENDED),
+    # and of the thirty-seventh set, US plans' letters (letters pass 35)
+    ("denied", statement_set37.DENIED),
+    ("pended", statement_set37.PENDED),
 ):
     _STATEMENTS[_value].extend(_patterns)
 _STATEMENT_RES = {k: [re.compile(p, I) for p in v] for k, v in _STATEMENTS.items()}
