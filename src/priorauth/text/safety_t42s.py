@@ -47,22 +47,12 @@ from typing import TYPE_CHECKING
 
 from priorauth.text.document_scope import _OTHER_MARKED
 from priorauth.text.safety_t39s import _given_word
-from priorauth.text.safety_t41s import _given_more, _year
+from priorauth.text.safety_t41s import _KINDS, _focus, _given_more, _line, _year
 from priorauth.text.sources import TextDoc
 from priorauth.text.spans import _line_end, _line_start
 
 if TYPE_CHECKING:
     from priorauth.text.facts import TextFacts
-
-_KINDS = ("kras", "diagnoses", "meds", "statuses", "naive", "monotherapy", "spread_hints", "rationale")
-
-
-def _focus(fact: object) -> tuple[int, int] | None:
-    return getattr(getattr(fact, "evidence", fact), "focus", None)
-
-
-def _line(text: str, at: int) -> str:
-    return text[_line_start(text, at) : _line_end(text, at)]
 
 
 def _sentence_start(text: str, at: int) -> int:
